@@ -1,0 +1,82 @@
+// Package catalogue is the one body of knowledge every mtlsdoctor command
+// shares: what each OpenSSL verify code, nginx log message, OpenSSL reason,
+// TLS alert and HTTP status means in an nginx mutual-TLS setup, why it
+// happens and how to fix it. certs, probe, logs and explain all quote the
+// same entries, so they always tell the same story for the same failure.
+//
+// Nothing here prints or reads files; it is data plus lookups.
+package catalogue
+
+// VerifyCode describes one OpenSSL X509_V_ERR_* verification result code.
+type VerifyCode struct {
+	// Code is the number nginx prints in "(%d:%s)".
+	Code int
+	// Macro is the OpenSSL 3.0 macro name, e.g. "X509_V_ERR_CA_MD_TOO_WEAK".
+	Macro string
+	// Text is exactly what X509_verify_cert_error_string returns in
+	// OpenSSL 3.0.8 and later (what Debian 12's nginx logs).
+	Text string
+	// Spellings are the other texts the same code has had in other
+	// OpenSSL versions (1.1.1, 3.0.0-3.0.7, master), matched by explain and logs.
+	Spellings []string
+	// Meaning is one plain sentence: what went wrong.
+	Meaning string
+	// Causes explains the usual causes in an nginx client-certificate setup.
+	Causes string
+	// Fix says what to do, with a concrete command where one exists.
+	Fix string
+	// Confirm is a command that shows the problem, e.g. an openssl verify line.
+	Confirm string
+	// SeenInNginx is true when the code has been seen as the final error in
+	// a real nginx error log (as opposed to only with openssl verify).
+	SeenInNginx bool
+}
+
+// OpenSSLError is the "code:text" form nginx logs inside parentheses,
+// e.g. "68:CA signature digest algorithm too weak".
+func (v VerifyCode) OpenSSLError() string {
+	return itoa(v.Code) + ":" + v.Text
+}
+
+// Entry describes one non-numeric thing a user may meet: an nginx log
+// message, an OpenSSL reason string, a TLS alert or an HTTP status.
+type Entry struct {
+	// ID is the finding id this entry maps to (see the contract's catalogue),
+	// e.g. "no-client-cert", "handshake-failed", "status-495".
+	ID string
+	// Kind is "nginx" (a log message), "reason" (an OpenSSL error reason),
+	// "alert" (a TLS alert) or "status" (an HTTP status nginx uses).
+	Kind string
+	// Match holds lower-case substrings; an input matches the entry when it
+	// contains any of them (after lower-casing).
+	Match []string
+	// Level is the nginx error_log level the message is written at, if any.
+	Level string
+	// Status is the HTTP status involved (495, 496, 497, 400), if any.
+	Status int
+	// Title is one line; Explanation says why it breaks; Fix what to do;
+	// Confirm a command that shows the problem.
+	Title, Explanation, Fix, Confirm string
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}

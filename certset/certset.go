@@ -1,0 +1,92 @@
+// Package certset loads a set of certificates, private keys and CRLs from
+// files and directories the way an operator keeps them next to nginx: PEM
+// with any number of blocks, DER, PKCS#12, encrypted keys (PKCS#8 PBES2 and
+// the traditional Proc-Type/DEK-Info form). It never writes to the files it
+// reads and never keeps private key material: only the public half of each
+// key survives loading.
+package certset
+
+import (
+	"crypto"
+	"crypto/x509"
+	"io/fs"
+)
+
+// DefaultMaxFileSize is the largest file Load reads; larger files become a
+// Problem rather than being read.
+const DefaultMaxFileSize = 10 << 20
+
+// Options controls Load.
+type Options struct {
+	// Passphrases are tried in order on every encrypted key and PKCS#12 file,
+	// like nginx's ssl_password_file. They never appear in any output.
+	Passphrases []string
+	// MaxFileSize bounds every read; 0 means DefaultMaxFileSize.
+	MaxFileSize int64
+}
+
+// Set is everything found under the paths given to Load.
+type Set struct {
+	// Certs are deduplicated by SHA-256 fingerprint, in a stable order
+	// (sorted by the first path each was found at, then position in file).
+	Certs []*Cert
+	// Keys are the private keys found (public half only), stable order.
+	Keys []*Key
+	// CRLs are the certificate revocation lists found, stable order.
+	CRLs []*CRL
+	// Problems are files that could not be used, stable order.
+	Problems []Problem
+	// Files is the number of regular files examined.
+	Files int
+}
+
+// Cert is one distinct certificate.
+type Cert struct {
+	X509 *x509.Certificate
+	// SHA256 is the fingerprint of the DER encoding.
+	SHA256 [32]byte
+	// Files lists every path the certificate was found at, as given
+	// (joined with the walked relative path), sorted.
+	Files []string
+	// Aux is true when it was read from a "BEGIN TRUSTED CERTIFICATE" block
+	// (OpenSSL's auxiliary-trust format, which nginx's
+	// ssl_client_certificate does not accept).
+	Aux bool
+}
+
+// Key is one private key file (or key inside a PKCS#12 file).
+type Key struct {
+	File string
+	// Public is the public key, or nil when the key could not be decrypted.
+	Public crypto.PublicKey
+	// Format describes the encoding, e.g. "PKCS#8", "PKCS#8 encrypted (PBES2)",
+	// "PKCS#1 encrypted (DEK-Info)", "SEC1", "PKCS#12".
+	Format string
+	// Encrypted is true when the key is protected by a passphrase.
+	Encrypted bool
+	// Locked is true when it is encrypted and no passphrase was given.
+	Locked bool
+	// BadPassphrase is true when passphrases were given and none worked.
+	BadPassphrase bool
+	// Mode is the file's permission bits (for key-permissions).
+	Mode fs.FileMode
+}
+
+// CRL is one certificate revocation list.
+type CRL struct {
+	List *x509.RevocationList
+	File string
+}
+
+// Problem is a file (or path) that could not be used.
+type Problem struct {
+	// Path is the file or directory as given/walked.
+	Path string
+	// Kind is "unreadable" (looked like PEM/DER/PKCS#12 but did not parse),
+	// "too-large", "missing" (path does not exist), "permission" (cannot be
+	// opened), "empty" (directory with no files), "loop" (symlink loop skipped).
+	Kind string
+	// Err is a one-line cause, e.g. "truncated PEM block (no END line)".
+	// It never contains key material or passphrases.
+	Err string
+}
