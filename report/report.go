@@ -1,0 +1,139 @@
+// Package report holds the one model every mtlsdoctor command fills in
+// (findings, a summary, and per-command extras such as the certificate
+// table) and renders it two ways: JSON for scripts and text for people.
+// Both views are produced from the same values, so they never disagree.
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"sort"
+)
+
+// Severity of a finding.
+type Severity string
+
+// The three severities of the contract.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+	Info    Severity = "info"
+)
+
+func (s Severity) rank() int {
+	switch s {
+	case Error:
+		return 0
+	case Warning:
+		return 1
+	}
+	return 2
+}
+
+// Finding is one thing wrong (or worth knowing), with why and how to fix it.
+type Finding struct {
+	ID          string   `json:"id"`
+	Severity    Severity `json:"severity"`
+	Title       string   `json:"title"`
+	Explanation string   `json:"explanation"`
+	Fix         string   `json:"fix"`
+	File        string   `json:"file,omitempty"`
+	Subject     string   `json:"subject,omitempty"`
+	Serial      string   `json:"serial,omitempty"`
+	// OpenSSLError is the "code:text" nginx logs, e.g. "68:CA signature digest algorithm too weak".
+	OpenSSLError string   `json:"openssl_error,omitempty"`
+	Code         int      `json:"code,omitempty"`
+	Count        int      `json:"count,omitempty"`
+	FirstSeen    string   `json:"first_seen,omitempty"`
+	LastSeen     string   `json:"last_seen,omitempty"`
+	Clients      []string `json:"clients,omitempty"`
+	Example      string   `json:"example,omitempty"`
+
+	// Priority orders findings of equal severity: lower comes first.
+	// It is not part of the JSON output.
+	Priority int `json:"-"`
+}
+
+// Summary counts findings by severity.
+type Summary struct {
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
+}
+
+// Certificate is one row of the certs table.
+type Certificate struct {
+	Files        []string `json:"files"`
+	Role         string   `json:"role"`
+	Subject      string   `json:"subject"`
+	Issuer       string   `json:"issuer"`
+	Serial       string   `json:"serial"`
+	NotBefore    string   `json:"not_before"`
+	NotAfter     string   `json:"not_after"`
+	Key          string   `json:"key"`
+	Signature    string   `json:"signature"`
+	SHA256       string   `json:"sha256"`
+	KeyFile      string   `json:"key_file,omitempty"`
+	NginxVerdict string   `json:"nginx_verdict,omitempty"`
+}
+
+// Report is the whole result of one command.
+type Report struct {
+	Command      string        `json:"command"`
+	Findings     []Finding     `json:"findings"`
+	Summary      Summary       `json:"summary"`
+	Certificates []Certificate `json:"certificates,omitempty"`
+	// Next is the one thing to do next, in plain words.
+	Next string `json:"next,omitempty"`
+	// Header is a one-line description of what was examined (text only).
+	Header string `json:"-"`
+}
+
+// Finish sorts the findings (most important first), fills in the summary
+// and, if Next is empty, derives it from the first finding.
+func (r *Report) Finish() {
+	sort.SliceStable(r.Findings, func(i, j int) bool {
+		a, b := r.Findings[i], r.Findings[j]
+		if a.Severity.rank() != b.Severity.rank() {
+			return a.Severity.rank() < b.Severity.rank()
+		}
+		if a.Priority != b.Priority {
+			return a.Priority < b.Priority
+		}
+		if a.ID != b.ID {
+			return a.ID < b.ID
+		}
+		return a.File < b.File
+	})
+	r.Summary = Summary{}
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case Error:
+			r.Summary.Errors++
+		case Warning:
+			r.Summary.Warnings++
+		default:
+			r.Summary.Infos++
+		}
+	}
+	if r.Findings == nil {
+		r.Findings = []Finding{}
+	}
+}
+
+// ExitCode is the contract's exit status for a report that ran:
+// 1 when any finding is an error, else 0.
+func (r *Report) ExitCode() int {
+	if r.Summary.Errors > 0 {
+		return 1
+	}
+	return 0
+}
+
+// WriteJSON writes the report as one indented JSON document.
+func WriteJSON(w io.Writer, r *Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}

@@ -1,0 +1,235 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
+
+// TextOptions controls the text view.
+type TextOptions struct {
+	// Styled turns on colours and bold (only for a terminal without NO_COLOR).
+	Styled bool
+	// Width is the terminal width used to shorten table cells (0: 120).
+	Width int
+}
+
+type styles struct {
+	err, warn, info, ok, dim, bold, head lipgloss.Style
+	on                                   bool
+}
+
+func newStyles(w io.Writer, on bool) styles {
+	r := lipgloss.NewRenderer(w)
+	s := styles{on: on}
+	if !on {
+		return s
+	}
+	// The caller decided colours are wanted (a terminal, or CLICOLOR_FORCE):
+	// do not let the renderer second-guess it from w.
+	r.SetColorProfile(termenv.ANSI)
+	s.err = r.NewStyle().Foreground(lipgloss.Color("9")).Bold(true)
+	s.warn = r.NewStyle().Foreground(lipgloss.Color("11")).Bold(true)
+	s.info = r.NewStyle().Foreground(lipgloss.Color("12"))
+	s.ok = r.NewStyle().Foreground(lipgloss.Color("10"))
+	s.dim = r.NewStyle().Faint(true)
+	s.bold = r.NewStyle().Bold(true)
+	s.head = r.NewStyle().Bold(true).Underline(true)
+	return s
+}
+
+func (s styles) paint(st lipgloss.Style, text string) string {
+	if !s.on || text == "" {
+		return text
+	}
+	return st.Render(text)
+}
+
+func (s styles) severity(sev Severity) string {
+	label := strings.ToUpper(string(sev))
+	switch sev {
+	case Error:
+		return s.paint(s.err, label)
+	case Warning:
+		return s.paint(s.warn, label)
+	}
+	return s.paint(s.info, label)
+}
+
+// WriteText renders the report for people: what was examined, the
+// certificate table (certs), the findings with why and fix, a summary line
+// and the one thing to do next.
+func WriteText(w io.Writer, r *Report, o TextOptions) error {
+	if o.Width <= 0 {
+		o.Width = 120
+	}
+	s := newStyles(w, o.Styled)
+	var b strings.Builder
+	if r.Header != "" {
+		b.WriteString(s.paint(s.bold, r.Header))
+		b.WriteString("\n\n")
+	}
+	if len(r.Certificates) > 0 {
+		writeCertTable(&b, r.Certificates, s, o.Width)
+		b.WriteString("\n")
+	}
+	for i, f := range r.Findings {
+		writeFinding(&b, i+1, f, s)
+	}
+	sum := fmt.Sprintf("%s, %s, %s", plural(r.Summary.Errors, "error"), plural(r.Summary.Warnings, "warning"), plural(r.Summary.Infos, "note"))
+	b.WriteString(s.paint(s.bold, sum))
+	b.WriteString("\n")
+	if r.Next != "" {
+		b.WriteString(s.paint(s.bold, "Next: "))
+		b.WriteString(indentRest(r.Next, "  "))
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func writeFinding(b *strings.Builder, n int, f Finding, s styles) {
+	sev := s.severity(f.Severity)
+	pad := strings.Repeat(" ", 7-len(f.Severity))
+	fmt.Fprintf(b, "%s%s %s  %s\n", sev, pad, s.paint(s.dim, "["+f.ID+"]"), s.paint(s.bold, f.Title))
+	const ind = "        "
+	if f.File != "" {
+		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "file:"), f.File)
+	}
+	if f.OpenSSLError != "" {
+		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "nginx logs:"), "client SSL certificate verify error: ("+f.OpenSSLError+")")
+	}
+	if f.Count > 0 {
+		fmt.Fprintf(b, "%s%s %d\n", ind, s.paint(s.dim, "count:"), f.Count)
+	}
+	if f.Explanation != "" {
+		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "why:"), wrap(f.Explanation, 96, ind+"     "))
+	}
+	if f.Fix != "" {
+		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "fix:"), indentRest(f.Fix, ind+"     "))
+	}
+	b.WriteString("\n")
+}
+
+// wrap breaks prose at word boundaries; continuation lines get indent.
+func wrap(text string, width int, indent string) string {
+	var out strings.Builder
+	for pi, para := range strings.Split(text, "\n") {
+		if pi > 0 {
+			out.WriteString("\n" + indent)
+		}
+		col := 0
+		for i, word := range strings.Fields(para) {
+			if i > 0 {
+				if col+1+len(word) > width {
+					out.WriteString("\n" + indent)
+					col = 0
+				} else {
+					out.WriteByte(' ')
+					col++
+				}
+			}
+			out.WriteString(word)
+			col += len(word)
+		}
+	}
+	return out.String()
+}
+
+func indentRest(text, indent string) string {
+	return strings.ReplaceAll(strings.TrimRight(text, "\n"), "\n", "\n"+indent)
+}
+
+func writeCertTable(b *strings.Builder, certs []Certificate, s styles, width int) {
+	head := []string{"FILE", "ROLE", "SUBJECT", "KEY", "SIGNATURE", "EXPIRES", "NGINX VERDICT"}
+	rows := make([][]string, 0, len(certs))
+	for _, c := range certs {
+		file := ""
+		if len(c.Files) > 0 {
+			file = c.Files[0]
+			if len(c.Files) > 1 {
+				file += fmt.Sprintf(" (+%d)", len(c.Files)-1)
+			}
+		}
+		verdict := c.NginxVerdict
+		if verdict == "" {
+			verdict = "-"
+		}
+		exp := c.NotAfter
+		if len(exp) >= 10 {
+			exp = exp[:10]
+		}
+		rows = append(rows, []string{file, c.Role, shortDN(c.Subject), c.Key, c.Signature, exp, verdict})
+	}
+	widths := make([]int, len(head))
+	for i, h := range head {
+		widths[i] = len(h)
+	}
+	limits := []int{40, 12, 30, 12, 16, 10, 200}
+	for _, r := range rows {
+		for i, cell := range r {
+			if n := len([]rune(cell)); n > limits[i] {
+				rs := []rune(cell)
+				if i == 0 {
+					// Keep the end of a path: the file name matters most.
+					r[i] = "…" + string(rs[n-limits[i]+1:])
+				} else {
+					r[i] = string(rs[:limits[i]-1]) + "…"
+				}
+				cell = r[i]
+			}
+			if n := len([]rune(cell)); n > widths[i] {
+				widths[i] = n
+			}
+		}
+	}
+	line := func(cells []string, paint func(i int, cell string) string) {
+		for i, cell := range cells {
+			text := cell
+			if paint != nil {
+				text = paint(i, cell)
+			}
+			b.WriteString(text)
+			if i < len(cells)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-len([]rune(cell))+2))
+			}
+		}
+		b.WriteString("\n")
+	}
+	line(head, func(_ int, c string) string { return s.paint(s.bold, c) })
+	for _, r := range rows {
+		line(r, func(i int, c string) string {
+			if i != len(r)-1 {
+				return c
+			}
+			switch {
+			case strings.HasPrefix(c, "SUCCESS"):
+				return s.paint(s.ok, c)
+			case strings.HasPrefix(c, "FAILED"):
+				return s.paint(s.err, c)
+			}
+			return c
+		})
+	}
+	_ = width
+}
+
+// shortDN shows the CN of an RFC 4514 DN when there is one.
+func shortDN(dn string) string {
+	for _, part := range strings.Split(dn, ",") {
+		if strings.HasPrefix(part, "CN=") {
+			return part[3:]
+		}
+	}
+	return dn
+}
