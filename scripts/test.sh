@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The project's test command:
+#
+#   scripts/test.sh [extra go test flags, e.g. -run TestDifferential -v]
+#
+# Works on a fresh Debian machine that has only Go. The differential tests
+# run a real nginx, openssl and curl; when one of them is missing this
+# script installs it (as root) or says exactly what to install (otherwise).
+# Then it runs gofmt, go vet, staticcheck and go test. It never skips the
+# real-nginx tests.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+die() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
+
+# nginx is installed in /usr/sbin, which a non-root user's PATH lacks.
+for d in /usr/sbin /sbin; do
+	case ":$PATH:" in *":$d:"*) ;; *) PATH="$PATH:$d" ;; esac
+done
+if ! command -v go >/dev/null 2>&1 && [[ -x /usr/local/go/bin/go ]]; then
+	PATH="$PATH:/usr/local/go/bin"
+fi
+export PATH
+
+step "go"
+command -v go >/dev/null 2>&1 || die "go is not on PATH; install Go (see go.mod for the version)"
+go version
+
+step "nginx, openssl, curl"
+missing=()
+for tool in nginx openssl curl; do # the Debian packages have the same names
+	command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
+if ((${#missing[@]} > 0)); then
+	if [[ $(id -u) -ne 0 ]]; then
+		printf 'missing: %s (Debian package(s): %s)\n' "${missing[*]}" "${missing[*]}" >&2
+		printf 'install them with:\n  sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y %s\n' "${missing[*]}" >&2
+		printf 'or run %s as root, which installs them.\n' "$0" >&2
+		exit 1
+	fi
+	command -v apt-get >/dev/null 2>&1 || die "missing ${missing[*]} and no apt-get to install them with"
+	echo "installing: ${missing[*]}"
+	# Debian's nginx package starts a system nginx on port 80 when it is
+	# installed. Our tests use their own nginx on free ports, but if port 80
+	# is taken the package's postinst fails and so would apt-get. A
+	# policy-rc.d that answers 101 ("action forbidden") stops the start;
+	# add one only for the install, and only if there is none already.
+	policy=/usr/sbin/policy-rc.d
+	if [[ ! -e $policy ]]; then
+		printf '#!/bin/sh\n# added by mtlsdoctor scripts/test.sh during apt-get install\nexit 101\n' >"$policy"
+		chmod 755 "$policy"
+		trap 'rm -f "$policy"' EXIT
+	fi
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+	if [[ -n ${policy:-} ]] && grep -q 'mtlsdoctor scripts/test.sh' "$policy" 2>/dev/null; then
+		rm -f "$policy"
+		trap - EXIT
+	fi
+	for tool in "${missing[@]}"; do
+		command -v "$tool" >/dev/null 2>&1 || die "$tool is still missing after apt-get install"
+	done
+fi
+nginx -v 2>&1
+openssl version
+curl --version | head -n 1
+
+step "gofmt -l"
+unformatted=$(find . -path ./.git -prune -o -type d -name testdata -prune -o -type f -name '*.go' -print0 |
+	xargs -0 -r gofmt -l)
+if [[ -n $unformatted ]]; then
+	printf '%s\n' "$unformatted" >&2
+	die "gofmt: the files above need formatting (gofmt -w FILE)"
+fi
+echo ok
+
+step "go vet ./..."
+go vet ./...
+echo ok
+
+step "staticcheck ./... (honnef.co/go/tools v0.8.2)"
+go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+echo ok
+
+step "go test -count=1 -timeout 20m ./... $*"
+go test -count=1 -timeout 20m "$@" ./...
+
+printf '\nPASS: all checks and tests passed\n'
