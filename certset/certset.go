@@ -36,7 +36,9 @@ type Set struct {
 	CRLs []*CRL
 	// Problems are files that could not be used, stable order.
 	Problems []Problem
-	// Files is the number of regular files examined.
+	// Files is the number of regular files examined, including ignored
+	// ones (notes, configuration); a file reached under several names
+	// counts once.
 	Files int
 }
 
@@ -50,8 +52,21 @@ type Cert struct {
 	Files []string
 	// Aux is true when it was read from a "BEGIN TRUSTED CERTIFICATE" block
 	// (OpenSSL's auxiliary-trust format, which nginx's
-	// ssl_client_certificate does not accept).
+	// ssl_client_certificate does not accept). When the certificate was
+	// found several times, Aux is true if any copy was such a block.
 	Aux bool
+	// Sources says how the certificate was stored at each path, sorted by
+	// File (one entry per distinct path and encoding).
+	Sources []Source
+}
+
+// Source is one place a certificate was found, and its encoding there.
+type Source struct {
+	File string
+	// Encoding is EncodingPEM, EncodingPEMTrusted, EncodingDER,
+	// EncodingPKCS7 or EncodingPKCS12. nginx reads only EncodingPEM (and
+	// EncodingPEMTrusted for ssl_certificate).
+	Encoding string
 }
 
 // Key is one private key file (or key inside a PKCS#12 file).
@@ -68,14 +83,21 @@ type Key struct {
 	Locked bool
 	// BadPassphrase is true when passphrases were given and none worked.
 	BadPassphrase bool
-	// Mode is the file's permission bits (for key-permissions).
+	// Mode is the file's permission bits (for key-permissions), of the
+	// file itself when it was reached through a symbolic link.
 	Mode fs.FileMode
+	// Encoding is EncodingPEM, EncodingDER or EncodingPKCS12 (nginx's
+	// ssl_certificate_key reads PEM only).
+	Encoding string
 }
 
 // CRL is one certificate revocation list.
 type CRL struct {
 	List *x509.RevocationList
 	File string
+	// Encoding is EncodingPEM, EncodingDER or EncodingPKCS7 (nginx's
+	// ssl_crl reads PEM only).
+	Encoding string
 }
 
 // Problem is a file (or path) that could not be used.

@@ -1,0 +1,256 @@
+package certset
+
+import (
+	"bytes"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/asn1"
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+
+	gopkcs12 "software.sslmate.com/src/go-pkcs12"
+)
+
+// pkcs12 decodes a PFX with go-pkcs12, trying the empty passphrase and
+// then each given one. Certificates are added to the set; the key (public
+// half) becomes a Key with Format "PKCS#12". When no passphrase opens it,
+// the Key is Locked or BadPassphrase and the certificates inside are
+// unavailable.
+func (p *parser) pkcs12(der []byte) {
+	p.out.hasKey = true
+	if err := checkIterations(der, 0); err != nil {
+		p.problem("PKCS#12: %v", err)
+		return
+	}
+	tried := map[string]bool{}
+	candidates := append([]string{""}, p.passphrases...)
+	for _, pw := range candidates {
+		if tried[pw] {
+			continue
+		}
+		tried[pw] = true
+		priv, leaf, cas, err := gopkcs12.DecodeChain(der, pw)
+		switch {
+		case err == nil:
+			k, kerr := keyFrom(priv, "PKCS#12", EncodingPKCS12, pw != "")
+			if kerr != nil {
+				p.problem("PKCS#12: %v", kerr)
+				return
+			}
+			p.addKey(k)
+			p.addCert(leaf, false, EncodingPKCS12)
+			for _, c := range cas {
+				p.addCert(c, false, EncodingPKCS12)
+			}
+			return
+		case isPKCS12PasswordError(err):
+			continue
+		case strings.Contains(err.Error(), "private key missing"):
+			// The passphrase is right (the MAC and every bag checked
+			// out) but there is no key: a certificate-only PKCS#12.
+			p.out.hasKey = false
+			certs, cerr := pkcs12Certs(der, pw)
+			if cerr != nil {
+				p.problem("PKCS#12 without a private key: %v", cerr)
+				return
+			}
+			for _, c := range certs {
+				p.addCert(c, false, EncodingPKCS12)
+			}
+			p.out.recognised = true
+			return
+		default:
+			p.problem("PKCS#12: %s", strings.TrimPrefix(err.Error(), "pkcs12: "))
+			return
+		}
+	}
+	k := parsedKey{format: "PKCS#12", enc: EncodingPKCS12, encrypted: true}
+	if len(p.passphrases) == 0 {
+		k.locked = true
+	} else {
+		k.bad = true
+	}
+	p.addKey(k)
+}
+
+// isPKCS12PasswordError tells a wrong passphrase from a broken file.
+// go-pkcs12 wraps some of its errors by string concatenation, hence the
+// string tests.
+func isPKCS12PasswordError(err error) bool {
+	if errors.Is(err, gopkcs12.ErrIncorrectPassword) || errors.Is(err, gopkcs12.ErrDecryption) {
+		return true
+	}
+	s := err.Error()
+	return strings.Contains(s, "decryption password incorrect") ||
+		strings.Contains(s, "incorrect padding") ||
+		strings.Contains(s, "cannot be encoded in UCS-2")
+}
+
+// checkIterations walks a PFX's visible ASN.1 and refuses iteration
+// counts above maxPBKDF2Iterations before go-pkcs12 spends them: every
+// MacData, pkcs-12PbeParams and PBKDF2-params holds the count as an
+// INTEGER right after an OCTET STRING salt.
+func checkIterations(der []byte, depth int) error {
+	if depth > 12 {
+		return nil
+	}
+	rest := der
+	var prevOctet bool
+	for n := 0; len(rest) > 0 && n < 64; n++ {
+		var v asn1.RawValue
+		r, err := asn1.Unmarshal(rest, &v)
+		if err != nil {
+			return nil // go-pkcs12 reports malformed input itself
+		}
+		rest = r
+		switch {
+		case prevOctet && isUniversal(v, asn1.TagInteger):
+			it := new(big.Int).SetBytes(v.Bytes)
+			if len(v.Bytes) > 0 && v.Bytes[0]&0x80 != 0 {
+				it.SetInt64(-1)
+			}
+			if !it.IsInt64() || it.Int64() > int64(maxPBKDF2Iterations) {
+				return fmt.Errorf("iteration count above mtlsdoctor's limit of %d", maxPBKDF2Iterations)
+			}
+		case v.IsCompound:
+			if err := checkIterations(v.Bytes, depth+1); err != nil {
+				return err
+			}
+		case isUniversal(v, asn1.TagOctetString) && len(v.Bytes) > 0 && v.Bytes[0] == 0x30:
+			// authSafe content and data bags are DER inside OCTET STRINGs.
+			if err := checkIterations(v.Bytes, depth+1); err != nil {
+				return err
+			}
+		}
+		prevOctet = isUniversal(v, asn1.TagOctetString)
+	}
+	return nil
+}
+
+// The minimal PFX structures needed to read a certificate-only PKCS#12,
+// which go-pkcs12's DecodeChain refuses (it wants a key) and DecodeTrustStore
+// reads only when every bag carries Java's trust attribute.
+type pfxPDU struct {
+	Version  int
+	AuthSafe pfxContentInfo
+	MacData  asn1.RawValue `asn1:"optional"`
+}
+
+type pfxContentInfo struct {
+	ContentType asn1.ObjectIdentifier
+	Content     asn1.RawValue `asn1:"tag:0,explicit,optional"`
+}
+
+type pfxEncryptedData struct {
+	Version              int
+	EncryptedContentInfo struct {
+		ContentType                asn1.ObjectIdentifier
+		ContentEncryptionAlgorithm pkix.AlgorithmIdentifier
+		EncryptedContent           []byte `asn1:"tag:0,optional"`
+	}
+}
+
+type pfxSafeBag struct {
+	ID         asn1.ObjectIdentifier
+	Value      asn1.RawValue `asn1:"tag:0,explicit"`
+	Attributes asn1.RawValue `asn1:"optional"`
+}
+
+type pfxCertBag struct {
+	ID   asn1.ObjectIdentifier
+	Data []byte `asn1:"tag:0,explicit"`
+}
+
+var (
+	oidPKCS7EncryptedData = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 7, 6}
+	oidCertBag            = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 10, 1, 3}
+	oidX509CertType       = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 22, 1}
+)
+
+// pkcs12Certs reads the certificate bags of a PFX whose passphrase
+// go-pkcs12 has already verified. Encrypted safes must use PBES2 (OpenSSL
+// 3's default); the legacy RC2/3DES PKCS#12 ciphers are reported.
+func pkcs12Certs(der []byte, pw string) ([]*x509.Certificate, error) {
+	var pfx pfxPDU
+	if _, err := asn1.Unmarshal(der, &pfx); err != nil {
+		return nil, fmt.Errorf("malformed PFX: %v", shortASN1Err(err))
+	}
+	if !pfx.AuthSafe.ContentType.Equal(oidPKCS7Data) {
+		return nil, errors.New("only password-protected PFX is supported")
+	}
+	var authSafeBytes []byte
+	if _, err := asn1.Unmarshal(pfx.AuthSafe.Content.FullBytes, &authSafeBytes); err != nil {
+		return nil, fmt.Errorf("malformed PFX: %v", shortASN1Err(err))
+	}
+	var safes []pfxContentInfo
+	if _, err := asn1.Unmarshal(authSafeBytes, &safes); err != nil {
+		return nil, fmt.Errorf("malformed PFX: %v", shortASN1Err(err))
+	}
+	var certs []*x509.Certificate
+	for _, ci := range safes {
+		var contents []byte
+		switch {
+		case ci.ContentType.Equal(oidPKCS7Data):
+			if _, err := asn1.Unmarshal(ci.Content.FullBytes, &contents); err != nil {
+				return nil, fmt.Errorf("malformed PFX: %v", shortASN1Err(err))
+			}
+		case ci.ContentType.Equal(oidPKCS7EncryptedData):
+			var ed pfxEncryptedData
+			if _, err := asn1.Unmarshal(ci.Content.FullBytes, &ed); err != nil {
+				return nil, fmt.Errorf("malformed PFX: %v", shortASN1Err(err))
+			}
+			eci := ed.EncryptedContentInfo
+			scheme, err := parsePBES2(eci.ContentEncryptionAlgorithm)
+			if err != nil {
+				var u *unsupportedError
+				if errors.As(err, &u) {
+					return nil, fmt.Errorf("certificates encrypted with %s, which mtlsdoctor reads only in PKCS#12 files that also hold a key; convert with: openssl pkcs12 -in FILE -nokeys -out FILE.pem", pbeName(eci.ContentEncryptionAlgorithm.Algorithm))
+				}
+				return nil, err
+			}
+			contents, err = scheme.decrypt(eci.EncryptedContent, pw)
+			if err != nil {
+				return nil, err
+			}
+		default:
+			continue
+		}
+		var bags []pfxSafeBag
+		if _, err := asn1.Unmarshal(contents, &bags); err != nil {
+			return nil, fmt.Errorf("malformed safe contents: %v", shortASN1Err(err))
+		}
+		for _, bag := range bags {
+			if !bag.ID.Equal(oidCertBag) {
+				continue
+			}
+			var cb pfxCertBag
+			if _, err := asn1.Unmarshal(bag.Value.Bytes, &cb); err != nil {
+				return nil, fmt.Errorf("malformed certificate bag: %v", shortASN1Err(err))
+			}
+			if !cb.ID.Equal(oidX509CertType) {
+				continue
+			}
+			x, err := x509.ParseCertificate(bytes.Clone(cb.Data))
+			if err != nil {
+				return nil, err
+			}
+			certs = append(certs, x)
+		}
+	}
+	if len(certs) == 0 {
+		return nil, errors.New("no certificates in it")
+	}
+	return certs, nil
+}
+
+func pbeName(oid asn1.ObjectIdentifier) string {
+	if n, ok := pbeNames[oid.String()]; ok {
+		return n
+	}
+	if oid.Equal(oidPBES2) {
+		return "PBES2"
+	}
+	return oid.String()
+}
