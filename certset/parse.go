@@ -798,8 +798,8 @@ func (p *parser) pkcs7(der []byte) error {
 	if !ci.ContentType.Equal(oidPKCS7SignedData) {
 		return fmt.Errorf("PKCS#7 content type %s is not SignedData", ci.ContentType)
 	}
-	sd := ci.Content
-	if !isSeq(sd) {
+	var sd asn1.RawValue
+	if _, err := asn1.Unmarshal(ci.Content.Bytes, &sd); err != nil || !isSeq(sd) {
 		return errors.New("malformed PKCS#7 SignedData")
 	}
 	found := false

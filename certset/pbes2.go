@@ -85,10 +85,10 @@ type pbes2Params struct {
 }
 
 type pbkdf2Params struct {
-	Salt      asn1.RawValue
+	Salt       asn1.RawValue
 	Iterations int
-	KeyLength int                      `asn1:"optional"`
-	PRF       pkix.AlgorithmIdentifier `asn1:"optional"`
+	KeyLength  int                      `asn1:"optional"`
+	PRF        pkix.AlgorithmIdentifier `asn1:"optional"`
 }
 
 // pbes2Scheme is a parsed PBES2 AlgorithmIdentifier: everything needed to

@@ -181,7 +181,7 @@ func pkcs12Certs(der []byte, pw string) ([]*x509.Certificate, error) {
 		return nil, errors.New("only password-protected PFX is supported")
 	}
 	var authSafeBytes []byte
-	if _, err := asn1.Unmarshal(pfx.AuthSafe.Content.FullBytes, &authSafeBytes); err != nil {
+	if _, err := asn1.Unmarshal(pfx.AuthSafe.Content.Bytes, &authSafeBytes); err != nil {
 		return nil, fmt.Errorf("malformed PFX: %v", shortASN1Err(err))
 	}
 	var safes []pfxContentInfo
@@ -193,12 +193,12 @@ func pkcs12Certs(der []byte, pw string) ([]*x509.Certificate, error) {
 		var contents []byte
 		switch {
 		case ci.ContentType.Equal(oidPKCS7Data):
-			if _, err := asn1.Unmarshal(ci.Content.FullBytes, &contents); err != nil {
+			if _, err := asn1.Unmarshal(ci.Content.Bytes, &contents); err != nil {
 				return nil, fmt.Errorf("malformed PFX: %v", shortASN1Err(err))
 			}
 		case ci.ContentType.Equal(oidPKCS7EncryptedData):
 			var ed pfxEncryptedData
-			if _, err := asn1.Unmarshal(ci.Content.FullBytes, &ed); err != nil {
+			if _, err := asn1.Unmarshal(ci.Content.Bytes, &ed); err != nil {
 				return nil, fmt.Errorf("malformed PFX: %v", shortASN1Err(err))
 			}
 			eci := ed.EncryptedContentInfo
