@@ -137,7 +137,9 @@ extendedKeyUsage = clientAuth
 		func() error {
 			return run("rsa", "-in", "rsa-pkcs8.pem", "-traditional", "-des3", "-passout", "pass:"+passOld, "-out", "rsa-dek-des3.pem")
 		},
-		func() error { return run("pkcs8", "-topk8", "-nocrypt", "-in", "rsa-pkcs8.pem", "-outform", "DER", "-out", "rsa-pkcs8.der") },
+		func() error {
+			return run("pkcs8", "-topk8", "-nocrypt", "-in", "rsa-pkcs8.pem", "-outform", "DER", "-out", "rsa-pkcs8.der")
+		},
 		func() error {
 			return run("rsa", "-in", "rsa-pkcs8.pem", "-traditional", "-outform", "DER", "-out", "rsa-pkcs1.der")
 		},

@@ -549,7 +549,7 @@ func (p *parser) parseBinary(data []byte) {
 			p.pkcs12(raw.FullBytes)
 			return
 		}
-		p.derElement(&raw, n)
+		p.derElement(&raw)
 		if n == 0 && !p.out.recognised && !p.out.strong {
 			return // not a shape we know: do not read on
 		}
@@ -589,9 +589,12 @@ func notPEMOrDER(data []byte) string {
 
 // isText reports whether the start of data looks like text.
 func isText(data []byte) bool {
-	head := data[:min(len(data), 512)]
-	if !utf8.Valid(head) && utf8.Valid(head[:max(0, len(head)-3)]) {
-		head = head[:len(head)-3] // cut in the middle of a rune
+	head := data
+	if len(head) > 512 {
+		head = head[:512]
+		for i := 0; i < 3 && !utf8.Valid(head); i++ {
+			head = head[:len(head)-1] // cut in the middle of a rune
+		}
 	}
 	if !utf8.Valid(head) {
 		return false
@@ -665,7 +668,7 @@ func isPFX(raw *asn1.RawValue) bool {
 // derElement classifies one top-level DER element by its shape and
 // decodes it. A known shape that fails to decode is a problem; an unknown
 // shape only sets the cause.
-func (p *parser) derElement(raw *asn1.RawValue, n int) {
+func (p *parser) derElement(raw *asn1.RawValue) {
 	if !isSeq(*raw) {
 		p.out.cause = "DER data that is not a certificate, CRL, private key or PKCS#12"
 		return
