@@ -103,7 +103,7 @@ func writeFinding(b *strings.Builder, n int, f Finding, s styles) {
 	pad := strings.Repeat(" ", 7-len(f.Severity))
 	fmt.Fprintf(b, "%s%s %s  %s\n", sev, pad, s.paint(s.dim, "["+f.ID+"]"), s.paint(s.bold, f.Title))
 	const ind = "        "
-	if f.File != "" {
+	if f.File != "" && !strings.Contains(f.Title, f.File) {
 		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "file:"), f.File)
 	}
 	if f.OpenSSLError != "" {
@@ -152,11 +152,15 @@ func indentRest(text, indent string) string {
 
 func writeCertTable(b *strings.Builder, certs []Certificate, s styles, width int) {
 	head := []string{"FILE", "ROLE", "SUBJECT", "KEY", "SIGNATURE", "EXPIRES", "NGINX VERDICT"}
+	dir := commonDir(certs)
+	if dir != "" {
+		head[0] = "FILE (in " + dir + ")"
+	}
 	rows := make([][]string, 0, len(certs))
 	for _, c := range certs {
 		file := ""
 		if len(c.Files) > 0 {
-			file = c.Files[0]
+			file = strings.TrimPrefix(c.Files[0], dir)
 			if len(c.Files) > 1 {
 				file += fmt.Sprintf(" (+%d)", len(c.Files)-1)
 			}
@@ -222,6 +226,30 @@ func writeCertTable(b *strings.Builder, certs []Certificate, s styles, width int
 		})
 	}
 	_ = width
+}
+
+// commonDir is the directory prefix (ending in "/") that every row's
+// first file shares, so the table can show short names.
+func commonDir(certs []Certificate) string {
+	prefix := ""
+	for i, c := range certs {
+		if len(c.Files) == 0 {
+			return ""
+		}
+		d := c.Files[0][:strings.LastIndex(c.Files[0], "/")+1]
+		if i == 0 {
+			prefix = d
+			continue
+		}
+		for !strings.HasPrefix(d, prefix) {
+			j := strings.LastIndex(strings.TrimSuffix(prefix, "/"), "/")
+			if j < 0 {
+				return ""
+			}
+			prefix = prefix[:j+1]
+		}
+	}
+	return prefix
 }
 
 // shortDN shows the CN of an RFC 4514 DN when there is one.

@@ -1,0 +1,335 @@
+package checks
+
+import (
+	"crypto/x509"
+	"encoding/hex"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/mtlsdoctor/mtlsdoctor/certset"
+	"github.com/mtlsdoctor/mtlsdoctor/opensslverify"
+	"github.com/mtlsdoctor/mtlsdoctor/report"
+)
+
+// matchKeys pairs private keys with certificates by public key, and
+// reports keys that sit beside a certificate of the same name without
+// belonging to it, keys that belong to nothing, and key hygiene.
+func (r *run) matchKeys(keys []*certset.Key) {
+	byPub := map[string][]*certState{}
+	for _, s := range r.certs {
+		if der, err := x509.MarshalPKIXPublicKey(s.c.X509.PublicKey); err == nil {
+			byPub[string(der)] = append(byPub[string(der)], s)
+		}
+	}
+	byStem := map[string][]*certState{}
+	for _, s := range r.certs {
+		for _, f := range s.c.Files {
+			byStem[stem(f)] = append(byStem[stem(f)], s)
+		}
+	}
+	for _, k := range keys {
+		var owners []*certState
+		if k.Public != nil {
+			if der, err := x509.MarshalPKIXPublicKey(k.Public); err == nil {
+				owners = byPub[string(der)]
+			}
+		}
+		for _, s := range owners {
+			if s.keyFile == "" {
+				s.keyFile = k.File
+			}
+		}
+		r.keyHygiene(k, owners)
+		if k.Public == nil {
+			continue
+		}
+		if len(owners) > 0 {
+			continue
+		}
+		if twins := byStem[stem(k.File)]; len(twins) > 0 && !strings.HasSuffix(strings.ToLower(k.File), ".p12") && !strings.HasSuffix(strings.ToLower(k.File), ".pfx") {
+			c := twins[0]
+			crt := first(c.c.Files)
+			r.add(k.File, report.Finding{
+				ID: "key-mismatch", Severity: report.Error, Priority: priority["key-mismatch"],
+				Title:       fmt.Sprintf("%s does not belong to %s", k.File, crt),
+				Explanation: "The private key and the certificate of the same name have different public keys. nginx refuses to start or reload with \"SSL_CTX_use_PrivateKey(...) failed (... key values mismatch)\" when they are configured together, and a client presenting them fails its handshake (nginx logs \"bad signature\").",
+				Fix:         fmt.Sprintf("Find the key that matches (the two hashes must be equal):\nopenssl x509 -noout -pubkey -in %s | openssl sha256\nopenssl pkey -pubout -in %s | openssl sha256\nor reissue %s from a CSR made with %s.", crt, k.File, crt, k.File),
+				File:        k.File, Subject: c.c.X509.Subject.String(),
+			})
+			continue
+		}
+		r.add(k.File, report.Finding{
+			ID: "orphan-key", Severity: report.Info, Priority: priority["orphan-key"],
+			Title:       fmt.Sprintf("%s matches no certificate in the set", k.File),
+			Explanation: "No certificate here carries this key's public key. It may be left over from an earlier attempt, or its certificate is stored elsewhere.",
+			Fix:         fmt.Sprintf("If it is unused, remove it (shred -u %s); otherwise keep its certificate next to it.", k.File),
+			File:        k.File,
+		})
+	}
+}
+
+func (r *run) keyHygiene(k *certset.Key, owners []*certState) {
+	ownerIsCA := false
+	for _, s := range owners {
+		if isCA(s.role) {
+			ownerIsCA = true
+		}
+	}
+	switch {
+	case k.BadPassphrase:
+		r.add(k.File, report.Finding{
+			ID: "bad-passphrase", Severity: report.Error, Priority: priority["bad-passphrase"],
+			Title:       fmt.Sprintf("none of the passphrases given decrypts %s", k.File),
+			Explanation: "The key is encrypted and every passphrase tried failed. nginx tries each line of ssl_password_file the same way and, when none works, refuses to start: \"cannot load certificate key ... bad decrypt\" / \"maybe wrong password\".",
+			Fix:         fmt.Sprintf("Put the right passphrase into the file named by ssl_password_file (one per line), and check it with: openssl pkey -in %s -noout -passin file:/etc/nginx/ssl_passwords.txt", k.File),
+			File:        k.File,
+		})
+	case k.Locked:
+		r.add(k.File, report.Finding{
+			ID: "key-locked", Severity: report.Warning, Priority: priority["key-locked"],
+			Title:       fmt.Sprintf("%s is encrypted and no passphrase was given", k.File),
+			Explanation: "mtlsdoctor could not check this key against its certificate. nginx needs ssl_password_file for an encrypted key, or it stops at start-up asking \"Enter PEM pass phrase:\".",
+			Fix:         fmt.Sprintf("Check it with a passphrase: mtlsdoctor certs --passin file:ssl_passwords.txt ...  (or --passin stdin). For nginx: ssl_password_file /etc/nginx/ssl_passwords.txt; or decrypt it: openssl pkey -in %s -out %s.plain && chmod 600 %s.plain", k.File, stem(k.File)+".key", stem(k.File)+".key"),
+			File:        k.File,
+		})
+	}
+	if k.Mode&0o077 != 0 {
+		sev := report.Warning
+		r.add(k.File, report.Finding{
+			ID: "key-permissions", Severity: sev, Priority: priority["key-permissions"],
+			Title:       fmt.Sprintf("private key %s is readable by others (mode %04o)", k.File, k.Mode.Perm()),
+			Explanation: "Anyone on the machine who can read this file can impersonate its owner. nginx reads keys as root before dropping privileges, so the key needs no group or world access.",
+			Fix:         fmt.Sprintf("chmod 600 %s", k.File),
+			File:        k.File,
+		})
+	}
+	if ownerIsCA && !k.Encrypted {
+		r.add(k.File, report.Finding{
+			ID: "key-unencrypted", Severity: report.Warning, Priority: priority["key-unencrypted"],
+			Title:       fmt.Sprintf("CA private key %s is not encrypted", k.File),
+			Explanation: "Whoever copies this file can issue client certificates that nginx will accept. A CA key does not need to be on the nginx host at all; where it must be stored, encrypt it.",
+			Fix:         fmt.Sprintf("openssl pkey -in %s -aes256 -out %s.enc && mv %s.enc %s && chmod 600 %s   (and keep it off the web server)", k.File, k.File, k.File, k.File, k.File),
+			File:        k.File,
+		})
+	}
+}
+
+// staticChecks are the findings that do not come out of chain verification.
+func (r *run) staticChecks() {
+	serials := map[string][]*certState{}
+	for _, s := range r.certs {
+		x := s.c.X509
+		key := s.info.IssuerKey() + "\x00" + x.SerialNumber.String()
+		if !s.info.SelfSigned() {
+			serials[key] = append(serials[key], s)
+		}
+		r.validity(s)
+		if s.info.SelfIssued() && !isCA(s.role) && !s.info.SelfSigned() {
+			// Subject equals issuer but an AKID tells them apart: works, but fragile.
+			r.add(hex.EncodeToString(s.c.SHA256[:]), r.certFinding(s, "self-issued-leaf", report.Warning,
+				fmt.Sprintf("%s has the same subject as its CA", display(s)),
+				fmt.Sprintf("Its subject DN (%s) equals its issuer DN. OpenSSL still finds the CA through the authorityKeyIdentifier, so nginx accepts it, but tools that match by name take it for self-signed, and logs cannot tell client and CA apart.", x.Subject),
+				"Give client certificates their own subject (e.g. CN=<client name>) when you next reissue them."))
+		}
+		if isCA(s.role) && s.issues && s.info.CheckCA() != 1 && !(s.role == RoleCA && s.info.CheckCA() != 0) {
+			r.add(hex.EncodeToString(s.c.SHA256[:])+"79", r.notCAFinding(s))
+		}
+		if s.role == RoleServer {
+			r.serverChecks(s)
+		}
+		if s.role == RoleCA {
+			if !s.info.CheckPurpose(opensslverify.PurposeSSLClient, true) && s.info.CheckCA() != 0 {
+				r.add(hex.EncodeToString(s.c.SHA256[:])+"26", r.certFinding(s, "wrong-purpose", report.Error,
+					fmt.Sprintf("CA %s is not allowed to issue TLS client certificates", display(s)),
+					"It has an extendedKeyUsage without clientAuth; OpenSSL applies a CA's extendedKeyUsage to every certificate below it, so nginx logs 26 \"unsuitable certificate purpose\" for its clients.",
+					"Reissue the CA without extendedKeyUsage: basicConstraints=critical,CA:TRUE, keyUsage=critical,keyCertSign,cRLSign."))
+			}
+		}
+	}
+	for _, k := range sortedKeys(serials) {
+		group := serials[k]
+		if len(group) < 2 {
+			continue
+		}
+		var names []string
+		for _, s := range group {
+			names = append(names, display(s))
+		}
+		for _, s := range group {
+			f := r.certFinding(s, "duplicate-serial", report.Error,
+				fmt.Sprintf("%s shares serial %s with %s", display(s), serialHex(s.c.X509), strings.Join(others(names, display(s)), ", ")),
+				"Two certificates from the same CA carry the same serial number. Revoking one revokes all of them (a CRL lists serials), and browsers refuse the second one they see (SEC_ERROR_REUSED_ISSUER_AND_SERIAL). Guides that use -set_serial 01 for every certificate cause this.",
+				"Let OpenSSL pick unique serials: use -CAcreateserial instead of -set_serial, or -set_serial 0x$(openssl rand -hex 16), and reissue all but one of them.")
+			r.add(hex.EncodeToString(s.c.SHA256[:]), f)
+		}
+	}
+}
+
+func others(all []string, me string) []string {
+	var out []string
+	for _, n := range all {
+		if n != me {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func (r *run) validity(s *certState) {
+	x := s.c.X509
+	id := hex.EncodeToString(s.c.SHA256[:])
+	at := r.o.At
+	reissue := reissueCmd(s, "ca.crt", "ca.key")
+	if is := r.issuerOf(s); is != nil {
+		reissue = reissueCmd(s, first(is.c.Files), keyOr(is, "ca.key"))
+	}
+	switch {
+	case x.NotBefore.After(at):
+		r.add(id+"9", r.certFinding(s, "not-yet-valid", report.Error,
+			fmt.Sprintf("%s is not valid until %s", display(s), x.NotBefore.UTC().Format(time.RFC3339)),
+			"Its notBefore lies in the future (as of "+at.UTC().Format(time.RFC3339)+"). Either the issuing machine's clock was ahead, or this host's clock is behind.",
+			"Check the clocks (timedatectl), then reissue if needed:\n"+reissue))
+	case !x.NotAfter.After(at):
+		r.add(id+"10", r.certFinding(s, "expired", report.Error,
+			fmt.Sprintf("%s expired on %s", display(s), x.NotAfter.UTC().Format(time.RFC3339)),
+			"Its notAfter has passed. nginx rejects a client whose certificate, or any CA certificate in its chain, has expired; a server certificate that expired makes clients refuse nginx.",
+			reissue))
+	case r.o.ExpiresWithin > 0 && x.NotAfter.Sub(at) < r.o.ExpiresWithin:
+		days := int(x.NotAfter.Sub(at).Hours() / 24)
+		r.add(id, r.certFinding(s, "expires-soon", report.Warning,
+			fmt.Sprintf("%s expires in %d days (%s)", display(s), days, x.NotAfter.UTC().Format("2006-01-02")),
+			fmt.Sprintf("It expires within %s. Once it has, nginx logs 10 \"certificate has expired\" for it (or for every client below it, if it is a CA).", r.o.ExpiresWithin),
+			"Reissue it before then:\n"+reissue))
+	}
+}
+
+func keyOr(s *certState, def string) string {
+	if s.keyFile != "" {
+		return s.keyFile
+	}
+	return def
+}
+
+func (r *run) serverChecks(s *certState) {
+	x := s.c.X509
+	id := hex.EncodeToString(s.c.SHA256[:])
+	caCrt, caKey := "ca.crt", "ca.key"
+	if is := r.issuerOf(s); is != nil {
+		caCrt, caKey = first(is.c.Files), keyOr(is, "ca.key")
+	}
+	if len(x.DNSNames) == 0 && len(x.IPAddresses) == 0 {
+		host := cnOr(x, "localhost")
+		r.add(id, r.certFinding(s, "missing-san", report.Warning,
+			fmt.Sprintf("server certificate %s has no subjectAltName", display(s)),
+			"Clients check the server name against the subjectAltName only: Go since 1.15, browsers, and curl with recent OpenSSL ignore the Common Name. The guide's `openssl x509 -req` without -extfile adds no SAN.",
+			fmt.Sprintf("printf 'subjectAltName=DNS:%s\\nextendedKeyUsage=serverAuth\\nkeyUsage=critical,digitalSignature,keyEncipherment\\n' > server.ext\nopenssl x509 -req -sha256 -days 825 -in %s.csr -CA %s -CAkey %s -CAcreateserial -extfile server.ext -out %s", host, stem(display(s)), caCrt, caKey, display(s))))
+	}
+	if r.o.Host != "" && x.VerifyHostname(r.o.Host) != nil {
+		r.add(id, r.certFinding(s, "hostname-mismatch", report.Error,
+			fmt.Sprintf("server certificate %s is not valid for %s", display(s), r.o.Host),
+			fmt.Sprintf("Its names are %s; clients connecting to %s will refuse it.", namesOf(x), r.o.Host),
+			fmt.Sprintf("Reissue it with subjectAltName=DNS:%s (see missing-san for the command).", r.o.Host)))
+	}
+	if !s.info.CheckPurpose(opensslverify.PurposeSSLServer, false) {
+		r.add(id+"srv", r.certFinding(s, "wrong-purpose", report.Error,
+			fmt.Sprintf("%s is not allowed for TLS server authentication", display(s)),
+			fmt.Sprintf("Its extended key usage is %s and key usage %s; TLS clients require serverAuth (when extendedKeyUsage is present) and digitalSignature or keyEncipherment.", ekuDesc(x), kuDesc(x)),
+			"Reissue it with extendedKeyUsage=serverAuth and keyUsage=critical,digitalSignature,keyEncipherment."))
+	}
+}
+
+func namesOf(x *x509.Certificate) string {
+	var n []string
+	n = append(n, x.DNSNames...)
+	for _, ip := range x.IPAddresses {
+		n = append(n, ip.String())
+	}
+	if len(n) == 0 {
+		return "CN=" + x.Subject.CommonName + " only"
+	}
+	return strings.Join(n, ", ")
+}
+
+// problems turns files that could not be used into findings.
+func (r *run) problems(ps []certset.Problem) {
+	for _, p := range ps {
+		title := fmt.Sprintf("%s could not be read: %s", p.Path, p.Err)
+		fix := "Check that the file is a PEM or DER certificate, key or CRL, or a PKCS#12 file: openssl storeutl -noout -text " + p.Path
+		sev := report.Warning
+		switch p.Kind {
+		case "too-large":
+			title = fmt.Sprintf("%s is too large to be a certificate or key (%s)", p.Path, p.Err)
+			fix = "Point mtlsdoctor at the certificate files only."
+		case "missing":
+			title = fmt.Sprintf("%s does not exist", p.Path)
+			fix = "Check the path."
+			sev = report.Error
+		case "permission":
+			fix = "Run mtlsdoctor as a user that can read it (nginx reads it as root), or fix its owner."
+		case "empty":
+			title = fmt.Sprintf("%s contains no files", p.Path)
+			fix = "Check the path."
+		case "loop":
+			title = fmt.Sprintf("%s: symbolic link loop skipped", p.Path)
+			sev = report.Info
+			fix = "Nothing to do."
+		}
+		r.add(p.Path+p.Kind+p.Err, report.Finding{
+			ID: "unreadable", Severity: sev, Priority: priority["unreadable"],
+			Title: title, File: p.Path,
+			Explanation: "nginx would fail to start if it were pointed at this file. " + p.Err,
+			Fix:         fix,
+		})
+	}
+}
+
+// reissueCmd is the command that signs s again with SHA-256 from its CA,
+// keeping its key and extensions.
+func reissueCmd(s *certState, caCrt, caKey string) string {
+	crt := display(s)
+	base := stem(crt)
+	key := keyOr(s, base+".key")
+	return fmt.Sprintf("openssl x509 -x509toreq -in %s -key %s -copy_extensions copyall -out %s.csr\nopenssl x509 -req -sha256 -days 825 -in %s.csr -CA %s -CAkey %s -CAcreateserial -copy_extensions copyall -out %s",
+		crt, key, base, base, caCrt, caKey, crt)
+}
+
+func reissueClient(s *certState, caCrt, caKey string) string {
+	crt := display(s)
+	base := stem(crt)
+	key := keyOr(s, base+".key")
+	return fmt.Sprintf("printf 'extendedKeyUsage=clientAuth\\nkeyUsage=critical,digitalSignature,keyEncipherment\\nauthorityKeyIdentifier=keyid,issuer\\n' > client.ext\nopenssl x509 -x509toreq -in %s -key %s -out %s.csr\nopenssl x509 -req -sha256 -days 825 -in %s.csr -CA %s -CAkey %s -CAcreateserial -extfile client.ext -out %s",
+		crt, key, base, base, caCrt, caKey, crt)
+}
+
+func reissueNewSubject(s *certState, caCrt, caKey string) string {
+	crt := display(s)
+	base := stem(crt)
+	key := keyOr(s, base+".key")
+	return fmt.Sprintf("openssl req -new -key %s -subj '/CN=%s' -out %s.csr\nprintf 'extendedKeyUsage=clientAuth\\nkeyUsage=critical,digitalSignature,keyEncipherment\\nauthorityKeyIdentifier=keyid,issuer\\n' > client.ext\nopenssl x509 -req -sha256 -days 825 -in %s.csr -CA %s -CAkey %s -CAcreateserial -extfile client.ext -out %s",
+		key, filepath.Base(base), base, base, caCrt, caKey, crt)
+}
+
+func newKeyCmd(s *certState, caCrt, caKey string) string {
+	crt := display(s)
+	base := stem(crt)
+	return fmt.Sprintf("openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out %s.key && chmod 600 %s.key\nopenssl req -new -key %s.key -subj '%s' -out %s.csr\nopenssl x509 -req -sha256 -days 825 -in %s.csr -CA %s -CAkey %s -CAcreateserial -copy_extensions copyall -out %s",
+		base, base, base, opensslSubject(s.c.X509), base, base, caCrt, caKey, crt)
+}
+
+// opensslSubject writes a DN in the /A=b/C=d form openssl -subj takes.
+func opensslSubject(x *x509.Certificate) string {
+	var b strings.Builder
+	for _, atv := range x.Subject.Names {
+		name := map[string]string{"2.5.4.3": "CN", "2.5.4.10": "O", "2.5.4.11": "OU", "2.5.4.6": "C", "2.5.4.7": "L", "2.5.4.8": "ST"}[atv.Type.String()]
+		if name == "" {
+			continue
+		}
+		fmt.Fprintf(&b, "/%s=%v", name, atv.Value)
+	}
+	if b.Len() == 0 {
+		return "/CN=client"
+	}
+	return b.String()
+}

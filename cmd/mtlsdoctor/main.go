@@ -1,0 +1,97 @@
+// Command mtlsdoctor diagnoses nginx mutual-TLS (client certificate)
+// setups: it says what is wrong, why nginx rejects a client, and the exact
+// command that fixes it. This package only wires flags to the packages that
+// do the work (certset, checks, catalogue, report).
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+)
+
+const usage = `mtlsdoctor: tell why nginx rejects a client certificate, and how to fix it.
+
+Examples:
+  mtlsdoctor certs ./certs                      check a CA/cert/key set before deploying
+  mtlsdoctor certs --passin file:pw.txt /etc/nginx/certs
+  mtlsdoctor certs --ca ca.crt --verify-depth 2 client.crt int.crt
+  mtlsdoctor explain '(68:CA signature digest algorithm too weak)'
+  mtlsdoctor explain 495
+
+Commands:
+  certs PATH...       inspect CA / certificate / key / CRL files (directories are walked)
+  explain TEXT|CODE   explain a pasted nginx/OpenSSL error line, verify code, alert or status
+  version             print the version
+  doctor, probe, logs, nginx
+                      planned (see the README); not available in this version yet
+
+Run 'mtlsdoctor COMMAND --help' for the flags of a command.
+Exit status: 0 no error found, 1 at least one error found, 2 could not run.
+`
+
+// env is what a command needs from the outside world, so tests can run it
+// in-process.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	isTerminal     bool
+}
+
+func main() {
+	e := env{
+		stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv,
+		isTerminal: isatty.IsTerminal(os.Stdout.Fd()),
+	}
+	os.Exit(run(os.Args[1:], e))
+}
+
+func run(args []string, e env) int {
+	if len(args) == 0 {
+		fmt.Fprint(e.stderr, usage)
+		return 2
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "-h", "--help", "help":
+		fmt.Fprint(e.stdout, usage)
+		return 0
+	case "certs":
+		return runCerts(rest, e)
+	case "explain":
+		return runExplain(rest, e)
+	case "version", "--version":
+		return runVersion(rest, e)
+	case "doctor", "probe", "logs", "nginx":
+		fmt.Fprintf(e.stderr, "mtlsdoctor %s: not available in this version yet (see the README for what exists)\n", cmd)
+		return 2
+	}
+	fmt.Fprintf(e.stderr, "mtlsdoctor: unknown command %q\nhint: run 'mtlsdoctor --help' for the list of commands\n", cmd)
+	return 2
+}
+
+// styled reports whether text output may carry colours: on a terminal
+// (or when CLICOLOR_FORCE asks for it), and never when NO_COLOR is set
+// (https://no-color.org) or TERM is dumb.
+func (e env) styled() bool {
+	if e.getenv("NO_COLOR") != "" || e.getenv("TERM") == "dumb" {
+		return false
+	}
+	force := e.getenv("CLICOLOR_FORCE")
+	return e.isTerminal || (force != "" && force != "0")
+}
+
+// fail prints a one-line error (and an optional hint) and returns exit 2.
+func fail(e env, cmd string, format string, a ...any) int {
+	msg := fmt.Sprintf(format, a...)
+	msg, hint, _ := strings.Cut(msg, "\nhint: ")
+	fmt.Fprintf(e.stderr, "mtlsdoctor %s: %s\n", cmd, msg)
+	if hint != "" {
+		fmt.Fprintf(e.stderr, "hint: %s\n", hint)
+	}
+	return 2
+}
