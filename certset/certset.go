@@ -44,6 +44,7 @@ type Set struct {
 
 // Cert is one distinct certificate.
 type Cert struct {
+	// X509 is the parsed certificate.
 	X509 *x509.Certificate
 	// SHA256 is the fingerprint of the DER encoding.
 	SHA256 [32]byte
@@ -62,6 +63,7 @@ type Cert struct {
 
 // Source is one place a certificate was found, and its encoding there.
 type Source struct {
+	// File is the path, as in Cert.Files.
 	File string
 	// Encoding is EncodingPEM, EncodingPEMTrusted, EncodingDER,
 	// EncodingPKCS7 or EncodingPKCS12. nginx reads only EncodingPEM (and
@@ -71,6 +73,8 @@ type Source struct {
 
 // Key is one private key file (or key inside a PKCS#12 file).
 type Key struct {
+	// File is the path the key was read from (for a file reached under
+	// several names, the first in sorted order).
 	File string
 	// Public is the public key, or nil when the key could not be decrypted.
 	Public crypto.PublicKey
@@ -93,7 +97,9 @@ type Key struct {
 
 // CRL is one certificate revocation list.
 type CRL struct {
+	// List is the parsed CRL.
 	List *x509.RevocationList
+	// File is the path the CRL was read from.
 	File string
 	// Encoding is EncodingPEM, EncodingDER or EncodingPKCS7 (nginx's
 	// ssl_crl reads PEM only).

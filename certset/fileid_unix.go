@@ -4,7 +4,6 @@ package certset
 
 import (
 	"io/fs"
-	"os"
 	"syscall"
 )
 
@@ -15,10 +14,4 @@ func idOf(fi fs.FileInfo) (fileID, bool) {
 		return fileID{}, false
 	}
 	return fileID{dev: uint64(st.Dev), ino: uint64(st.Ino)}, true
-}
-
-// openForRead opens a file without blocking on FIFOs or devices (their
-// type is checked after the open).
-func openForRead(path string) (*os.File, error) {
-	return os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 }

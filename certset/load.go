@@ -133,7 +133,7 @@ type loader struct {
 // file opens, bounds, reads and parses one file.
 func (l *loader) file(j job) *fileResult {
 	r := &fileResult{path: j.path}
-	f, err := openForRead(j.path)
+	f, err := os.Open(j.path)
 	if err != nil {
 		r.prob = openProblem(j.path, err)
 		return r
@@ -266,8 +266,10 @@ func (w *walker) root(path string) {
 			}
 			w.problems = append(w.problems, Problem{Path: path, Kind: "empty", Err: msg})
 		}
+	case fi.Mode().IsRegular():
+		w.queue(path, true)
 	default:
-		w.queue(path, true) // the worker reports non-regular files
+		w.problems = append(w.problems, Problem{Path: path, Kind: "unreadable", Err: "not a regular file (" + typeName(fi.Mode()) + ")"})
 	}
 }
 
