@@ -177,6 +177,12 @@ func roleOf(s *certState) string {
 		}
 		return RoleIntermediate
 	}
+	// What the operator called it wins over its extensions: a file named
+	// client-*.crt with only serverAuth is a client certificate with the
+	// wrong purpose, which is exactly the mistake to report.
+	if role := nameHint(strings.ToLower(filepath.Base(first(s.c.Files)))); role != "" {
+		return role
+	}
 	client, server := false, false
 	for _, u := range x.ExtKeyUsage {
 		switch u {
@@ -192,14 +198,25 @@ func roleOf(s *certState) string {
 	case server && !client:
 		return RoleServer
 	}
-	hint := strings.ToLower(x.Subject.CommonName + " " + filepath.Base(first(s.c.Files)))
-	switch {
-	case strings.Contains(hint, "client"):
-		return RoleClient
-	case strings.Contains(hint, "server"), strings.Contains(hint, "localhost"):
+	if role := nameHint(strings.ToLower(x.Subject.CommonName)); role != "" {
+		return role
+	}
+	if x.Subject.CommonName == "localhost" || len(x.DNSNames) > 0 {
 		return RoleServer
 	}
 	return RoleLeaf
+}
+
+// nameHint reads "client" or "server" in a name, whichever comes first.
+func nameHint(name string) string {
+	c, sv := strings.Index(name, "client"), strings.Index(name, "server")
+	switch {
+	case c >= 0 && (sv < 0 || c < sv):
+		return RoleClient
+	case sv >= 0:
+		return RoleServer
+	}
+	return ""
 }
 
 func first(files []string) string {
@@ -288,8 +305,28 @@ func (r *run) verifyLeaves(set *certset.Set) {
 		res := opensslverify.Verify(s.info, pool, store, p)
 		s.result = &res
 		s.verdict = Verdict(res.Code())
-		r.explain(s, res, store)
+		if s.role != RoleServer {
+			r.explain(s, res, store, false)
+			return
+		}
+		// A server certificate is judged as what it is: the verdict above
+		// says what nginx would do if a client presented it, but its
+		// findings come from checking it for TLS server use. Its issuer is
+		// often a public CA outside the set, so trust errors are not news.
+		sp := p
+		sp.Purpose = opensslverify.PurposeSSLServer
+		sp.CRLCheck = false
+		sres := opensslverify.Verify(s.info, pool, store, sp)
+		r.explain(s, sres, store, true)
 	})
+}
+
+// serverIgnores are the codes that say nothing about a server certificate
+// judged against the client CAs of the set: trust and client-depth errors.
+var serverIgnores = map[int]bool{
+	opensslverify.ErrUnableToGetIssuerCert: true, opensslverify.ErrDepthZeroSelfSigned: true,
+	opensslverify.ErrSelfSignedCertInChain: true, opensslverify.ErrUnableToGetIssuerLocal: true,
+	opensslverify.ErrUnableToVerifyLeafSig: true, opensslverify.ErrCertChainTooLong: true,
 }
 
 // Verdict is the nginx_verdict string for an OpenSSL verify code:
@@ -311,7 +348,7 @@ func OpenSSLError(code int) string {
 
 // explain turns each error OpenSSL would report for leaf s into a finding
 // about the certificate that causes it.
-func (r *run) explain(s *certState, res opensslverify.Result, store *opensslverify.Store) {
+func (r *run) explain(s *certState, res opensslverify.Result, store *opensslverify.Store, server bool) {
 	final := res.Code()
 	codes := map[int]bool{}
 	for _, e := range res.Events {
@@ -328,11 +365,20 @@ func (r *run) explain(s *certState, res opensslverify.Result, store *opensslveri
 			at = s
 			info = s.info
 		}
+		if server && serverIgnores[e.Code] {
+			continue
+		}
 		f, ok := r.eventFinding(s, at, info, e, codes, store)
 		if !ok {
 			continue
 		}
-		if e.Code == final {
+		if server && e.Depth == 0 && e.Code == opensslverify.ErrInvalidPurpose {
+			x := s.c.X509
+			f.Title = fmt.Sprintf("%s is not allowed for TLS server authentication", display(s))
+			f.Explanation = fmt.Sprintf("TLS clients check a server certificate for the purpose \"SSL server\": an extendedKeyUsage without serverAuth, or a keyUsage without digitalSignature/keyEncipherment, fails it. Its extended key usage: %s; key usage: %s.", ekuDesc(x), kuDesc(x))
+			f.Fix = "Reissue it with extendedKeyUsage=serverAuth and keyUsage=critical,digitalSignature,keyEncipherment."
+		}
+		if !server && e.Code == final {
 			f.OpenSSLError = OpenSSLError(final)
 			f.Code = final
 		}
@@ -351,9 +397,7 @@ func (r *run) eventFinding(leaf, at *certState, info *opensslverify.Cert, e open
 	caCrt, caKey := "ca.crt", "ca.key"
 	if issuer != nil {
 		caCrt = first(issuer.c.Files)
-		if issuer.keyFile != "" {
-			caKey = issuer.keyFile
-		}
+		caKey = keyOr(issuer, stem(caCrt)+".key")
 	}
 	reissue := reissueCmd(at, caCrt, caKey)
 	leafName := display(leaf)

@@ -180,6 +180,7 @@ func TestDifferentialOpenSSLVerify(t *testing.T) {
 					CAFile: caFile, Untrusted: untrusted, CRLFile: crl, Cert: pemOf(t, set, row.SHA256),
 					AuthLevel: sc.level(), Depth: sc.verifyDepth(),
 				})
+				t.Logf("%s: openssl verify %d, model's first error %d", filepath.Base(row.Files[0]), code, first)
 				if code != first {
 					t.Errorf("%s: openssl verify says %d (%s), the model's first error is %d (nginx verdict predicted: %s)",
 						row.Files[0], code, text, first, row.NginxVerdict)
@@ -222,6 +223,7 @@ func TestDifferentialNginx(t *testing.T) {
 				must(t, os.WriteFile(chain, data, 0o600))
 				key := plainKey(t, tmp, lc.key, i)
 				v := srv.Present(t, chain, key)
+				t.Logf("%s: nginx %s, predicted %s", filepath.Base(lc.file), v.Result, lc.cert.NginxVerdict)
 				if v.Result != lc.cert.NginxVerdict {
 					t.Errorf("%s: nginx logged %q, mtlsdoctor predicted %q\n  log: %s", lc.file, v.Result, lc.cert.NginxVerdict, v.LogLine)
 				}

@@ -183,7 +183,7 @@ func (r *run) validity(s *certState) {
 	at := r.o.At
 	reissue := reissueCmd(s, "ca.crt", "ca.key")
 	if is := r.issuerOf(s); is != nil {
-		reissue = reissueCmd(s, first(is.c.Files), keyOr(is, "ca.key"))
+		reissue = reissueCmd(s, first(is.c.Files), keyOr(is, stem(first(is.c.Files))+".key"))
 	}
 	switch {
 	case x.NotBefore.After(at):
@@ -217,7 +217,7 @@ func (r *run) serverChecks(s *certState) {
 	id := hex.EncodeToString(s.c.SHA256[:])
 	caCrt, caKey := "ca.crt", "ca.key"
 	if is := r.issuerOf(s); is != nil {
-		caCrt, caKey = first(is.c.Files), keyOr(is, "ca.key")
+		caCrt, caKey = first(is.c.Files), keyOr(is, stem(first(is.c.Files))+".key")
 	}
 	if len(x.DNSNames) == 0 && len(x.IPAddresses) == 0 {
 		host := cnOr(x, "localhost")
@@ -231,12 +231,6 @@ func (r *run) serverChecks(s *certState) {
 			fmt.Sprintf("server certificate %s is not valid for %s", display(s), r.o.Host),
 			fmt.Sprintf("Its names are %s; clients connecting to %s will refuse it.", namesOf(x), r.o.Host),
 			fmt.Sprintf("Reissue it with subjectAltName=DNS:%s (see missing-san for the command).", r.o.Host)))
-	}
-	if !s.info.CheckPurpose(opensslverify.PurposeSSLServer, false) {
-		r.add(id+"srv", r.certFinding(s, "wrong-purpose", report.Error,
-			fmt.Sprintf("%s is not allowed for TLS server authentication", display(s)),
-			fmt.Sprintf("Its extended key usage is %s and key usage %s; TLS clients require serverAuth (when extendedKeyUsage is present) and digitalSignature or keyEncipherment.", ekuDesc(x), kuDesc(x)),
-			"Reissue it with extendedKeyUsage=serverAuth and keyUsage=critical,digitalSignature,keyEncipherment."))
 	}
 }
 

@@ -92,7 +92,7 @@ func parseFlags(fs *pflag.FlagSet, args []string, help string, e env) (done bool
 			fs.PrintDefaults()
 			return true, 0
 		}
-		return true, 2
+		return true, fail(e, fs.Name(), "%v\nhint: run 'mtlsdoctor %s --help' for the flags", err, fs.Name())
 	}
 	return false, 0
 }
