@@ -30,6 +30,15 @@ type VerifyCode struct {
 	// SeenInNginx is true when the code has been seen as the final error in
 	// a real nginx error log (as opposed to only with openssl verify).
 	SeenInNginx bool
+	// OldCode is the number OpenSSL 1.1.1 logged for this same text and
+	// meaning when it differs from Code: 24 for 79 ("invalid CA
+	// certificate") and 79 for 94 (explicit ECC parameters); 0 otherwise.
+	// Numbers alone are ambiguous across versions; texts are not.
+	OldCode int
+	// OptionalNoCA is true for the codes nginx lets through under
+	// "ssl_verify_client optional_no_ca" (18, 19, 20, 21, 27): the request
+	// proceeds and $ssl_client_verify holds FAILED:<text>.
+	OptionalNoCA bool
 }
 
 // OpenSSLError is the "code:text" form nginx logs inside parentheses,
@@ -57,6 +66,16 @@ type Entry struct {
 	// Title is one line; Explanation says why it breaks; Fix what to do;
 	// Confirm a command that shows the problem.
 	Title, Explanation, Fix, Confirm string
+	// Within, when set, holds lower-case substrings of which the input must
+	// also contain one: the same OpenSSL reason means different things in
+	// nginx's "SSL_do_handshake() failed" line and in a client's output.
+	Within []string
+	// Exact holds lower-case names that match only as the whole input, for
+	// names too common to search for inside a line ("unknown ca").
+	Exact []string
+	// Fallback marks a catch-all entry (e.g. any "SSL_do_handshake() failed"
+	// line); Lookup drops it when a more specific entry or code matched.
+	Fallback bool
 }
 
 func itoa(n int) string {

@@ -1,0 +1,470 @@
+package catalogue
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Limits that keep Lookup linear in its input whatever is pasted into it.
+const (
+	maxInput      = 64 << 10
+	maxStructured = 32
+)
+
+// All patterns run on the lower-cased input.
+var (
+	// nginx "(%d:%s)"; errno texts read "(2: No such file...)" with a space,
+	// so a non-space must follow the colon.
+	reParenCode = regexp.MustCompile(`\((\d{1,3}):\S`)
+	// openssl verify: "error 20 at 0 depth lookup: unable to get ...".
+	reDepthLookup = regexp.MustCompile(`error (\d{1,3}) at -?\d+ depth lookup: ?([^\n]*)`)
+	// openssl s_client: "verify error:num=20:unable to get ...".
+	reNum = regexp.MustCompile(`verify error:num=(\d{1,3}):([^\n]*)`)
+	// openssl s_client: "Verify return code: 21 (unable to verify ...)".
+	reReturnCode = regexp.MustCompile(`verify return code: (\d{1,3}) \(([^\n]*)\)`)
+	// The contract's openssl_error form, "68:CA signature digest ...".
+	reCodeText = regexp.MustCompile(`^(\d{1,3}):(\S[^\n]*)$`)
+	// $ssl_client_verify "FAILED:<text>", and Python's "verify failed: <text>".
+	reFailed = regexp.MustCompile(`failed:[ \t]*`)
+	reMacro  = regexp.MustCompile(`\bx509_v_(?:err_[a-z0-9_]+|ok)\b`)
+	// A bare number, optionally labelled: "68", "status 495", "code: 20".
+	reBare = regexp.MustCompile(`^(?:(?:http status|status|http|code|error|verify error|verify code|verify return code)[ \t]*[:=]?[ \t]*)?(\d{1,3})$`)
+	// Access log "combined": `"GET / HTTP/1.1" 400 215 "-" ...`.
+	reAccess = regexp.MustCompile(`" (\d{3}) (\d+|-)(?:\s|$)`)
+)
+
+// verifyTexts lists every lower-cased Text and Spelling with its code,
+// longest first, so that prefix and free-text searches prefer "self-signed
+// certificate in certificate chain" over "self-signed certificate".
+var verifyTexts = func() []codeText {
+	var out []codeText
+	for _, v := range verifyCodes {
+		out = append(out, codeText{strings.ToLower(v.Text), v.Code})
+		for _, s := range v.Spellings {
+			out = append(out, codeText{strings.ToLower(s), v.Code})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].text) > len(out[j].text) })
+	return out
+}()
+
+type codeText struct {
+	text string
+	code int
+}
+
+// freeTextSkip holds codes whose texts are too ordinary to be taken as a
+// verify error when they merely appear somewhere in a line.
+var freeTextSkip = map[int]bool{0: true, 17: true, 55: true}
+
+// Lookup explains one pasted input, as `mtlsdoctor explain` receives it:
+// an nginx, OpenSSL, Go or curl log line from any version; a verify code
+// ("68") or a bare number 400-599 as an HTTP status ("495"); a "(68:...)"
+// fragment or "68:CA signature digest algorithm too weak"; a
+// $ssl_client_verify value ("FAILED:certificate has expired"); an OpenSSL
+// macro, reason ("ca md too weak") or TLS alert ("unknown ca"); an nginx
+// access-log line with status 400 (told apart by the stock page's size).
+//
+// Codes use OpenSSL 3.0 numbering. When a line's "(N:text)" text is not
+// 3.0's text for N, the text wins: it came from another version (1.1.1's
+// "(24:invalid CA certificate)" is 79). A bare 24 or 79 also returns the
+// code that carried that number in 1.1.1 (79 and 94), since a number alone
+// cannot say which version wrote it. A catch-all entry (e.g. any
+// "client SSL certificate verify error") is returned only when nothing more
+// specific matched. Unrelated input gives nothing. The order is
+// deterministic (codes in the order found, entries in catalogue order) and
+// there are no duplicates.
+func Lookup(input string) ([]VerifyCode, []Entry) {
+	if len(input) > maxInput {
+		input = input[:maxInput]
+	}
+	lower := strings.ToLower(strings.TrimSpace(input))
+	if lower == "" {
+		return nil, nil
+	}
+	var codes codeSet
+	if m := reBare.FindStringSubmatch(lower); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return lookupNumber(n)
+	}
+
+	structuredCodes(lower, &codes)
+	if v, ok := VerifyByText(lower); ok {
+		codes.add(v.Code)
+	}
+	if lower == "success" {
+		codes.add(0)
+	}
+
+	hits := matchEntries(lower)
+	nginxSpecific := false
+	for _, h := range hits {
+		if e := entries[h.idx]; e.Kind == "nginx" && !e.Fallback {
+			nginxSpecific = true
+		}
+	}
+	if nginxSpecific {
+		// nginx's own message explains the reason in nginx's context; the
+		// bare reason or alert entry would tell the client's side instead.
+		hits = filterHits(hits, func(h hit) bool {
+			k := entries[h.idx].Kind
+			return k != "reason" && k != "alert"
+		})
+	}
+	hits = dropContained(hits)
+
+	if len(codes.list) == 0 && !nginxSpecific {
+		freeTextCodes(lower, hits, &codes)
+	}
+
+	specific := len(codes.list) > 0
+	for _, h := range hits {
+		if !entries[h.idx].Fallback {
+			specific = true
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool { return hits[i].idx < hits[j].idx })
+	// Catch-alls stand in only when nothing specific matched, and then only
+	// the first: the table lists narrower catch-alls ("cannot load
+	// certificate key") before wider ones (any SSL "[emerg]").
+	fallbackKept := specific
+	// One nginx message is one event: of several entries with the same id
+	// (a passphrase error names both "bad decrypt" and "empty password"),
+	// the first in the table is the most specific.
+	nginxIDs := map[string]bool{}
+	hits = filterHits(hits, func(h hit) bool {
+		e := entries[h.idx]
+		if e.Fallback {
+			if fallbackKept {
+				return false
+			}
+			fallbackKept = true
+		}
+		if e.Kind == "nginx" {
+			if nginxIDs[e.ID] {
+				return false
+			}
+			nginxIDs[e.ID] = true
+		}
+		return true
+	})
+
+	var outCodes []VerifyCode
+	for _, c := range codes.list {
+		v, _ := Verify(c)
+		outCodes = append(outCodes, v)
+	}
+	var outEntries []Entry
+	for _, h := range hits {
+		outEntries = append(outEntries, cloneEntry(entries[h.idx]))
+	}
+	return outCodes, outEntries
+}
+
+// lookupNumber answers a bare number: 0-99 is a verify code, 400-599 an
+// HTTP status.
+func lookupNumber(n int) ([]VerifyCode, []Entry) {
+	var codes []VerifyCode
+	var out []Entry
+	switch {
+	case n < 100:
+		if v, ok := Verify(n); ok {
+			codes = append(codes, v)
+		}
+		for _, v := range verifyCodes {
+			if v.OldCode == n && n != 0 {
+				codes = append(codes, cloneCode(v))
+			}
+		}
+	case n >= 400 && n < 600:
+		for _, e := range entries {
+			if e.Kind == "status" && e.Status == n {
+				out = append(out, cloneEntry(e))
+			}
+		}
+	}
+	return codes, out
+}
+
+// codeSet keeps codes in the order found, without duplicates.
+type codeSet struct {
+	list []int
+	seen map[int]bool
+}
+
+func (s *codeSet) add(c int) {
+	if s.seen == nil {
+		s.seen = map[int]bool{}
+	}
+	if !s.seen[c] {
+		s.seen[c] = true
+		s.list = append(s.list, c)
+	}
+}
+
+// structuredCodes finds verify codes in the forms nginx, openssl verify,
+// openssl s_client and $ssl_client_verify print.
+func structuredCodes(lower string, codes *codeSet) {
+	trustNumber := strings.Contains(lower, "verify error") || strings.HasPrefix(lower, "(")
+	for _, m := range reParenCode.FindAllStringSubmatchIndex(lower, maxStructured) {
+		n, _ := strconv.Atoi(lower[m[2]:m[3]])
+		text := parenText(lower, m[1]-1)
+		if c, ok := resolve(n, text, trustNumber); ok {
+			codes.add(c)
+		}
+	}
+	for _, re := range []*regexp.Regexp{reDepthLookup, reNum, reReturnCode, reCodeText} {
+		for _, m := range re.FindAllStringSubmatch(lower, maxStructured) {
+			n, _ := strconv.Atoi(m[1])
+			if c, ok := resolve(n, m[2], true); ok {
+				codes.add(c)
+			}
+		}
+	}
+	for _, m := range reFailed.FindAllStringIndex(lower, maxStructured) {
+		if c, ok := prefixCode(lower[m[1]:lineEnd(lower, m[1])]); ok {
+			codes.add(c)
+		}
+	}
+	for _, m := range reMacro.FindAllString(lower, maxStructured) {
+		if c, ok := macroIndex[m]; ok {
+			codes.add(c)
+		}
+	}
+}
+
+// parenText returns the text of "(N:text)" starting at start. Texts may hold
+// parentheses themselves (37: "invalid non-CA certificate (has CA
+// markings)"), so the text ends at ") while " (nginx's action suffix), else
+// at the last ")" of the line, else at the end of the line.
+func parenText(lower string, start int) string {
+	seg := lower[start:lineEnd(lower, start)]
+	if i := strings.Index(seg, ") while "); i >= 0 {
+		return seg[:i]
+	}
+	if i := strings.LastIndex(seg, ")"); i >= 0 {
+		return seg[:i]
+	}
+	return seg
+}
+
+func lineEnd(s string, from int) int {
+	if i := strings.IndexByte(s[from:], '\n'); i >= 0 {
+		return from + i
+	}
+	return len(s)
+}
+
+// resolve decides which code "(n:text)" means. The text is trusted over
+// the number, because numbers moved between OpenSSL versions; the number
+// alone is used only when the context says it is a verify code.
+func resolve(n int, text string, trustNumber bool) (int, bool) {
+	t := strings.TrimSpace(text)
+	if n < len(verifyCodes) && textIsCode(t, verifyCodes[n]) {
+		return n, true
+	}
+	if v, ok := VerifyByText(t); ok {
+		return v.Code, true
+	}
+	if c, ok := prefixCode(t); ok {
+		return c, true
+	}
+	if n < len(verifyCodes) && len(t) >= 8 && truncatedText(t, verifyCodes[n]) {
+		return n, true
+	}
+	if trustNumber && n < len(verifyCodes) {
+		return n, true
+	}
+	return 0, false
+}
+
+func textIsCode(t string, v VerifyCode) bool {
+	if strings.EqualFold(t, v.Text) {
+		return true
+	}
+	for _, s := range v.Spellings {
+		if strings.EqualFold(t, s) {
+			return true
+		}
+	}
+	return v.Code == 9 && strings.HasPrefix(t, notYetValidPrefix)
+}
+
+// truncatedText reports whether t is the start of one of v's texts, as in a
+// log line cut short by a line-length limit.
+func truncatedText(t string, v VerifyCode) bool {
+	if strings.HasPrefix(strings.ToLower(v.Text), t) {
+		return true
+	}
+	for _, s := range v.Spellings {
+		if strings.HasPrefix(strings.ToLower(s), t) {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixCode finds the longest verify text that s starts with, followed by
+// a word boundary: "certificate has expired\" \"curl/7.88.1\"" is code 10.
+func prefixCode(s string) (int, bool) {
+	s = strings.TrimLeft(s, " \t")
+	for _, ct := range verifyTexts {
+		if strings.HasPrefix(s, ct.text) && boundaryAt(s, len(ct.text)) {
+			return ct.code, true
+		}
+	}
+	if strings.HasPrefix(s, notYetValidPrefix) {
+		return 9, true
+	}
+	return 0, false
+}
+
+// freeTextCodes finds verify texts anywhere in the input (curl's "SSL
+// certificate problem: ...", Python's messages), skipping those inside an
+// entry's matched text (an alert named "certificate revoked" is not a CRL).
+func freeTextCodes(lower string, hits []hit, codes *codeSet) {
+	type found struct{ start, end, code int }
+	var all []found
+	for _, ct := range verifyTexts {
+		if freeTextSkip[ct.code] {
+			continue
+		}
+		for from := 0; from < len(lower); {
+			i := strings.Index(lower[from:], ct.text)
+			if i < 0 {
+				break
+			}
+			start := from + i
+			end := start + len(ct.text)
+			from = end
+			if !boundaryAt(lower, start) || !boundaryAt(lower, end) {
+				continue
+			}
+			inside := false
+			for _, h := range hits {
+				if start < h.end && h.start < end {
+					inside = true
+				}
+			}
+			if !inside {
+				all = append(all, found{start, end, ct.code})
+			}
+			if len(all) > maxStructured*4 {
+				break
+			}
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].start != all[j].start {
+			return all[i].start < all[j].start
+		}
+		return all[i].end > all[j].end
+	})
+	taken := -1
+	for _, f := range all {
+		if f.start < taken {
+			continue
+		}
+		codes.add(f.code)
+		taken = f.end
+	}
+}
+
+// boundaryAt reports whether position i in s is not inside a word.
+func boundaryAt(s string, i int) bool {
+	isWord := func(b byte) bool {
+		return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '_' || b == '-'
+	}
+	if i <= 0 || i >= len(s) {
+		return true
+	}
+	return !isWord(s[i-1]) || !isWord(s[i])
+}
+
+// hit is one matched entry and the part of the input that matched it.
+type hit struct {
+	idx        int
+	start, end int
+}
+
+func matchEntries(lower string) []hit {
+	var hits []hit
+	for i, e := range entries {
+		h := hit{idx: i, start: -1}
+		for _, x := range e.Exact {
+			if lower == x {
+				h.start, h.end = 0, len(lower)
+			}
+		}
+		for _, m := range e.Match {
+			if j := strings.Index(lower, m); j >= 0 && (h.start < 0 || len(m) > h.end-h.start) {
+				h.start, h.end = j, j+len(m)
+			}
+		}
+		if h.start < 0 || !containsAny(lower, e.Within) {
+			continue
+		}
+		hits = append(hits, h)
+	}
+	if m := reAccess.FindStringSubmatchIndex(lower); m != nil && lower[m[2]:m[3]] == "400" {
+		status := 400
+		if size, err := strconv.Atoi(lower[m[4]:m[5]]); err == nil {
+			if s, ok := StatusForBodySize(size); ok {
+				status = s
+			}
+		}
+		for i, e := range entries {
+			if e.Kind == "status" && e.Status == status && !hasHit(hits, i) {
+				hits = append(hits, hit{idx: i, start: m[0], end: m[1]})
+			}
+		}
+	}
+	return hits
+}
+
+func containsAny(s string, subs []string) bool {
+	if len(subs) == 0 {
+		return true
+	}
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasHit(hits []hit, idx int) bool {
+	for _, h := range hits {
+		if h.idx == idx {
+			return true
+		}
+	}
+	return false
+}
+
+func filterHits(hits []hit, keep func(hit) bool) []hit {
+	out := hits[:0:0]
+	for _, h := range hits {
+		if keep(h) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// dropContained removes entries whose matched text lies inside a longer
+// match of another entry: Go's "tls: unknown certificate authority" is
+// alert 48, not alert 46 "tls: unknown certificate".
+func dropContained(hits []hit) []hit {
+	return filterHits(hits, func(b hit) bool {
+		for _, a := range hits {
+			if a.idx != b.idx && a.start <= b.start && b.end <= a.end && a.end-a.start > b.end-b.start {
+				return false
+			}
+		}
+		return true
+	})
+}
