@@ -56,6 +56,12 @@ type Cert struct {
 	// ssl_client_certificate does not accept). When the certificate was
 	// found several times, Aux is true if any copy was such a block.
 	Aux bool
+	// KeyNote is set when the certificate's public key could not be
+	// decoded, e.g. "ECDSA prime192v1 (P-192): a curve Go cannot decode;
+	// the public key is not available". X509.PublicKey is nil and
+	// X509.PublicKeyAlgorithm is x509.UnknownPublicKeyAlgorithm then; the
+	// rest of the certificate is intact.
+	KeyNote string
 	// Sources says how the certificate was stored at each path, sorted by
 	// File (one entry per distinct path and encoding).
 	Sources []Source

@@ -6,6 +6,7 @@ import (
 	"crypto/rsa"
 	"crypto/sha256"
 	"crypto/x509"
+	"encoding/pem"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -545,5 +546,39 @@ func TestPassinFileWithLoad(t *testing.T) {
 	set, _ = Load([]string{dir}, Options{Passphrases: pass})
 	if len(set.Keys) != 1 || set.Keys[0].Public == nil || set.Files != 2 {
 		t.Fatalf("with --passin: %v", summary(set))
+	}
+}
+
+// A certificate whose key is on a curve Go lacks is still loaded (the key
+// is not), byte for byte, with its issuer's signature intact.
+func TestUnsupportedCurveCert(t *testing.T) {
+	dir := copyFixtures(t, "ca.pem", "p192.pem", "p192.key")
+	set, _ := Load([]string{dir}, Options{})
+	if len(set.Certs) != 2 {
+		t.Fatalf("%v", summary(set))
+	}
+	var ca, leaf *Cert
+	for _, c := range set.Certs {
+		if c.KeyNote != "" {
+			leaf = c
+		} else {
+			ca = c
+		}
+	}
+	if leaf == nil || !strings.Contains(leaf.KeyNote, "P-192") || leaf.X509.PublicKey != nil {
+		t.Fatalf("no P-192 note: %v", summary(set))
+	}
+	block, _ := pem.Decode(readFixture(t, "p192.pem"))
+	if block == nil || sha256.Sum256(block.Bytes) != leaf.SHA256 || sha256.Sum256(leaf.X509.Raw) != leaf.SHA256 {
+		t.Error("fingerprint or Raw differs from the file's DER")
+	}
+	if err := leaf.X509.CheckSignatureFrom(ca.X509); err != nil {
+		t.Errorf("signature: %v", err)
+	}
+	if leaf.X509.Subject.CommonName != "p192 client" {
+		t.Errorf("subject %s", leaf.X509.Subject)
+	}
+	if len(set.Problems) != 1 || !strings.Contains(set.Problems[0].Err, "prime192v1") {
+		t.Errorf("key problem: %+v", set.Problems)
 	}
 }

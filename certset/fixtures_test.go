@@ -178,6 +178,15 @@ extendedKeyUsage = clientAuth
 		func() error { return run("ecparam", "-name", "prime256v1", "-out", "ecparams.pem") },
 		func() error { return run("genpkey", "-algorithm", "ed25519", "-out", "ed25519.pem") },
 		func() error { return run("genpkey", "-algorithm", "ed448", "-out", "ed448.pem") },
+		// A client on a curve Go lacks, signed by the CA.
+		func() error {
+			return run("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-192", "-nodes",
+				"-keyout", "p192.key", "-subj", "/CN=p192 client", "-out", "p192.csr")
+		},
+		func() error {
+			return run("x509", "-req", "-in", "p192.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+				"-days", "10", "-out", "p192.pem")
+		},
 		// PKCS#12.
 		func() error {
 			return run("pkcs12", "-export", "-inkey", "leaf.key", "-in", "leaf.pem", "-certfile", "ca.pem",

@@ -394,6 +394,9 @@ func (l *loader) merge(walkProblems []Problem) *Set {
 				set.Certs = append(set.Certs, cert)
 			}
 			cert.Aux = cert.Aux || c.aux
+			if cert.KeyNote == "" {
+				cert.KeyNote = c.note
+			}
 			for _, name := range all {
 				cert.Files = append(cert.Files, name)
 				cert.Sources = append(cert.Sources, Source{File: name, Encoding: c.enc})

@@ -56,10 +56,11 @@ type parsed struct {
 }
 
 type parsedCert struct {
-	x   *x509.Certificate
-	sum [32]byte
-	aux bool
-	enc string
+	x    *x509.Certificate
+	sum  [32]byte
+	aux  bool
+	enc  string
+	note string
 }
 
 type parsedKey struct {
@@ -97,8 +98,8 @@ func (p *parser) problem(format string, args ...any) {
 	p.out.strong = true
 }
 
-func (p *parser) addCert(x *x509.Certificate, aux bool, enc string) {
-	p.out.certs = append(p.out.certs, parsedCert{x: x, sum: sha256.Sum256(x.Raw), aux: aux, enc: enc})
+func (p *parser) addCert(x *x509.Certificate, note string, aux bool, enc string) {
+	p.out.certs = append(p.out.certs, parsedCert{x: x, sum: sha256.Sum256(x.Raw), aux: aux, enc: enc, note: note})
 	p.out.recognised = true
 }
 
@@ -282,22 +283,22 @@ var ignoredPEM = map[string]bool{
 func (p *parser) pemBlock(b *pem.Block) error {
 	switch b.Type {
 	case "CERTIFICATE", "X509 CERTIFICATE":
-		x, err := x509.ParseCertificate(b.Bytes)
+		x, note, err := parseCertificate(b.Bytes)
 		if err != nil {
 			return err
 		}
-		p.addCert(x, false, EncodingPEM)
+		p.addCert(x, note, false, EncodingPEM)
 	case "TRUSTED CERTIFICATE":
 		// DER certificate followed by OpenSSL's X509_CERT_AUX.
 		var raw asn1.RawValue
 		if _, err := asn1.Unmarshal(b.Bytes, &raw); err != nil {
 			return fmt.Errorf("malformed trusted certificate: %v", err)
 		}
-		x, err := x509.ParseCertificate(raw.FullBytes)
+		x, note, err := parseCertificate(raw.FullBytes)
 		if err != nil {
 			return err
 		}
-		p.addCert(x, true, EncodingPEMTrusted)
+		p.addCert(x, note, true, EncodingPEMTrusted)
 	case "X509 CRL":
 		l, err := x509.ParseRevocationList(b.Bytes)
 		if err != nil {
@@ -338,7 +339,7 @@ func (p *parser) pemKey(b *pem.Block) error {
 	if !x509.IsEncryptedPEMBlock(b) {
 		priv, f, err := parseKeyDER(b.Type, b.Bytes)
 		if err != nil {
-			return err
+			return curveErr(b.Bytes, err)
 		}
 		k, err := keyFrom(priv, f, EncodingPEM, false)
 		if err != nil {
@@ -467,6 +468,18 @@ func parsePKCS8(der []byte) (any, string, error) {
 	return nil, "", err
 }
 
+// curveErr names the curve when a key failed to parse because Go lacks
+// its elliptic curve.
+func curveErr(der []byte, err error) error {
+	if !strings.Contains(err.Error(), "elliptic curve") {
+		return err
+	}
+	if name := curveIn(der); name != "" {
+		return fmt.Errorf("private key on elliptic curve %s, which mtlsdoctor cannot decode", name)
+	}
+	return err
+}
+
 // encryptedPKCS8 decrypts an EncryptedPrivateKeyInfo with each passphrase.
 func (p *parser) encryptedPKCS8(der []byte, enc string) error {
 	scheme, ct, err := parseEncryptedPKCS8(der)
@@ -488,13 +501,15 @@ func (p *parser) encryptedPKCS8(der []byte, enc string) error {
 			return err
 		}
 		priv, _, perr := parsePKCS8(plain)
-		clear(plain)
 		if perr != nil {
-			if strings.HasPrefix(perr.Error(), "unsupported") {
-				return perr
+			if cerr := curveErr(plain, perr); strings.HasPrefix(perr.Error(), "unsupported") || cerr != perr {
+				clear(plain)
+				return cerr
 			}
+			clear(plain)
 			continue
 		}
+		clear(plain)
 		nk, err := keyFrom(priv, k.format, enc, true)
 		if err != nil {
 			return err
@@ -680,9 +695,9 @@ func (p *parser) derElement(raw *asn1.RawValue) {
 	}
 	switch {
 	case len(k) >= 3 && isSeq(k[0]) && isSeq(k[1]) && isUniversal(k[2], asn1.TagBitString):
-		x, err := x509.ParseCertificate(der)
+		x, note, err := parseCertificate(der)
 		if err == nil {
-			p.addCert(x, false, EncodingDER)
+			p.addCert(x, note, false, EncodingDER)
 			return
 		}
 		l, lerr := x509.ParseRevocationList(der)
@@ -777,7 +792,7 @@ func (p *parser) derIntFirst(der []byte, k []asn1.RawValue) {
 	}
 	p.out.hasKey = true
 	if err != nil {
-		p.problem("DER private key: %v", err)
+		p.problem("DER private key: %v", curveErr(der, err))
 		return
 	}
 	key, err := keyFrom(priv, format, EncodingDER, false)
@@ -821,12 +836,12 @@ func (p *parser) pkcs7(der []byte) error {
 			one := bytes.Clone(e.FullBytes)
 			switch c.Tag {
 			case 0:
-				x, err := x509.ParseCertificate(one)
+				x, note, err := parseCertificate(one)
 				if err != nil {
 					p.problem("certificate in PKCS#7: %v", err)
 					continue
 				}
-				p.addCert(x, false, EncodingPKCS7)
+				p.addCert(x, note, false, EncodingPKCS7)
 			case 1:
 				l, err := x509.ParseRevocationList(one)
 				if err != nil {

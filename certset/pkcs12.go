@@ -2,7 +2,6 @@ package certset
 
 import (
 	"bytes"
-	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/asn1"
 	"errors"
@@ -40,9 +39,9 @@ func (p *parser) pkcs12(der []byte) {
 				return
 			}
 			p.addKey(k)
-			p.addCert(leaf, false, EncodingPKCS12)
+			p.addCert(leaf, "", false, EncodingPKCS12)
 			for _, c := range cas {
-				p.addCert(c, false, EncodingPKCS12)
+				p.addCert(c, "", false, EncodingPKCS12)
 			}
 			return
 		case isPKCS12PasswordError(err):
@@ -57,9 +56,15 @@ func (p *parser) pkcs12(der []byte) {
 				return
 			}
 			for _, c := range certs {
-				p.addCert(c, false, EncodingPKCS12)
+				p.addCert(c.x, c.note, false, EncodingPKCS12)
 			}
 			p.out.recognised = true
+			return
+		case strings.Contains(err.Error(), "no MAC in data"):
+			if pw == "" {
+				continue // the empty passphrase is tried first; others cannot work
+			}
+			p.problem("PKCS#12 without a MAC (openssl pkcs12 -nomac) but with a passphrase is not supported; re-export it with a MAC")
 			return
 		default:
 			p.problem("PKCS#12: %s", strings.TrimPrefix(err.Error(), "pkcs12: "))
@@ -172,7 +177,7 @@ var (
 // pkcs12Certs reads the certificate bags of a PFX whose passphrase
 // go-pkcs12 has already verified. Encrypted safes must use PBES2 (OpenSSL
 // 3's default); the legacy RC2/3DES PKCS#12 ciphers are reported.
-func pkcs12Certs(der []byte, pw string) ([]*x509.Certificate, error) {
+func pkcs12Certs(der []byte, pw string) ([]parsedCert, error) {
 	var pfx pfxPDU
 	if _, err := asn1.Unmarshal(der, &pfx); err != nil {
 		return nil, fmt.Errorf("malformed PFX: %v", shortASN1Err(err))
@@ -188,7 +193,7 @@ func pkcs12Certs(der []byte, pw string) ([]*x509.Certificate, error) {
 	if _, err := asn1.Unmarshal(authSafeBytes, &safes); err != nil {
 		return nil, fmt.Errorf("malformed PFX: %v", shortASN1Err(err))
 	}
-	var certs []*x509.Certificate
+	var certs []parsedCert
 	for _, ci := range safes {
 		var contents []byte
 		switch {
@@ -232,11 +237,11 @@ func pkcs12Certs(der []byte, pw string) ([]*x509.Certificate, error) {
 			if !cb.ID.Equal(oidX509CertType) {
 				continue
 			}
-			x, err := x509.ParseCertificate(bytes.Clone(cb.Data))
+			x, note, err := parseCertificate(bytes.Clone(cb.Data))
 			if err != nil {
 				return nil, err
 			}
-			certs = append(certs, x)
+			certs = append(certs, parsedCert{x: x, note: note})
 		}
 	}
 	if len(certs) == 0 {
