@@ -282,6 +282,9 @@ func (r *run) problems(ps []certset.Problem) {
 // reissueCmd is the command that signs s again with SHA-256 from its CA,
 // keeping its key and extensions.
 func reissueCmd(s *certState, caCrt, caKey string) string {
+	if s.role == RoleCA {
+		return regenRootCmd(s, false)
+	}
 	crt := display(s)
 	base := stem(crt)
 	key := keyOr(s, base+".key")
@@ -306,10 +309,27 @@ func reissueNewSubject(s *certState, caCrt, caKey string) string {
 }
 
 func newKeyCmd(s *certState, caCrt, caKey string) string {
+	if s.role == RoleCA {
+		return regenRootCmd(s, true)
+	}
 	crt := display(s)
 	base := stem(crt)
 	return fmt.Sprintf("openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out %s.key && chmod 600 %s.key\nopenssl req -new -key %s.key -subj '%s' -out %s.csr\nopenssl x509 -req -sha256 -days 825 -in %s.csr -CA %s -CAkey %s -CAcreateserial -copy_extensions copyall -out %s",
 		base, base, base, opensslSubject(s.c.X509), base, base, caCrt, caKey, crt)
+}
+
+// regenRootCmd makes a new self-signed root in place of s (a root cannot be
+// re-signed by anyone else); everything it issued must then be reissued.
+func regenRootCmd(s *certState, newKey bool) string {
+	crt := display(s)
+	base := stem(crt)
+	key := keyOr(s, base+".key")
+	keyArgs := "-key " + key
+	if newKey {
+		keyArgs = "-newkey ec -pkeyopt ec_paramgen_curve:P-256 -noenc -keyout " + base + "-new.key"
+	}
+	return fmt.Sprintf("openssl req -x509 -new -sha256 -days 3650 %s -subj '%s' -addext 'basicConstraints=critical,CA:TRUE' -addext 'keyUsage=critical,keyCertSign,cRLSign' -out %s-new.crt\nthen reissue every certificate it signed with the new CA and put %s-new.crt into ssl_client_certificate.",
+		keyArgs, opensslSubject(s.c.X509), base, base)
 }
 
 // opensslSubject writes a DN in the /A=b/C=d form openssl -subj takes.
