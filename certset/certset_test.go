@@ -78,6 +78,8 @@ func TestFormats(t *testing.T) {
 		{file: "crl.pem", crls: 1},
 		{file: "crl.der", crls: 1},
 		{file: "leaf.csr"},
+		{file: "leaf-csr.der"},
+		{file: "leaf-pbes2.der", keys: []keyWant{{format: "PKCS#8 encrypted (PBES2)", encoding: EncodingDER, encrypted: true, locked: true}}},
 		{file: "rsa-pub.pem"},
 		{file: "ecparams.pem"},
 		{file: "leaf.key", keys: []keyWant{{format: "PKCS#8", encoding: EncodingPEM, public: "ecdsa"}}},
@@ -580,5 +582,19 @@ func TestUnsupportedCurveCert(t *testing.T) {
 	}
 	if len(set.Problems) != 1 || !strings.Contains(set.Problems[0].Err, "prime192v1") {
 		t.Errorf("key problem: %+v", set.Problems)
+	}
+}
+
+// A hostile PEM file (many BEGIN lines, no END) is parsed in linear time
+// and its problems are capped.
+func TestManyBrokenBlocks(t *testing.T) {
+	data := []byte(strings.Repeat("-----BEGIN CERTIFICATE-----\n", 200000))
+	start := time.Now()
+	res := parseContent(data, nil, false)
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %v", d)
+	}
+	if len(res.problems) != maxProblems+1 || !strings.Contains(res.problems[maxProblems], "and 199980 more problems") {
+		t.Errorf("%d problems, last %q", len(res.problems), res.problems[len(res.problems)-1])
 	}
 }

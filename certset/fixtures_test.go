@@ -111,6 +111,7 @@ extendedKeyUsage = clientAuth
 			return run("x509", "-req", "-in", "leaf.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
 				"-days", "10", "-extfile", "ca.cnf", "-extensions", "v3_leaf", "-out", "leaf.pem")
 		},
+		func() error { return run("req", "-in", "leaf.csr", "-outform", "DER", "-out", "leaf-csr.der") },
 		func() error {
 			return run("ca", "-gencrl", "-config", "ca.cnf", "-keyfile", "ca.key", "-cert", "ca.pem", "-out", "crl.pem")
 		},

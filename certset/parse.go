@@ -83,6 +83,7 @@ type parser struct {
 	passphrases []string
 	keepPrivate bool
 	out         parsed
+	dropped     int // problems beyond maxProblems
 }
 
 // parseContent parses one file's content. It never fails: what cannot be
@@ -90,12 +91,22 @@ type parser struct {
 func parseContent(data []byte, passphrases []string, keepPrivate bool) *parsed {
 	p := &parser{passphrases: passphrases, keepPrivate: keepPrivate}
 	p.parse(data)
+	if p.dropped > 0 {
+		p.out.problems = append(p.out.problems, fmt.Sprintf("and %d more problems in this file", p.dropped))
+	}
 	return &p.out
 }
 
+// maxProblems bounds the problems reported for one file.
+const maxProblems = 20
+
 func (p *parser) problem(format string, args ...any) {
-	p.out.problems = append(p.out.problems, oneLine(fmt.Sprintf(format, args...)))
 	p.out.strong = true
+	if len(p.out.problems) >= maxProblems {
+		p.dropped++
+		return
+	}
+	p.out.problems = append(p.out.problems, oneLine(fmt.Sprintf(format, args...)))
 }
 
 func (p *parser) addCert(x *x509.Certificate, note string, aux bool, enc string) {
@@ -204,7 +215,7 @@ func (p *parser) parsePEM(data []byte) {
 		lineAt = off
 		return line
 	}
-	pos := 0
+	pos, nextEnd := 0, -2
 	for {
 		begin := nextLineStart(data, pos, pemBegin)
 		if begin < 0 {
@@ -218,8 +229,15 @@ func (p *parser) parsePEM(data []byte) {
 			pos = beginEnd
 			continue
 		}
-		seen = append(seen, label)
-		end := nextLineStart(data, beginEnd, pemEnd)
+		if len(seen) < 4 {
+			seen = append(seen, label)
+		}
+		// Both searches only move forward; remembering their last answer
+		// keeps a file of many BEGIN lines and no END line linear.
+		if nextEnd != -1 && nextEnd < beginEnd {
+			nextEnd = nextLineStart(data, beginEnd, pemEnd)
+		}
+		end := nextEnd
 		nextBegin := nextLineStart(data, beginEnd, pemBegin)
 		if end < 0 || (nextBegin >= 0 && nextBegin < end) {
 			p.problem("truncated PEM block %q at line %d (no END line)", label, ln)
