@@ -29,10 +29,15 @@ type scenario struct {
 	secLevel int // -1: Debian's default (2)
 	depth    int // -1: nginx's default (1)
 	crl      bool
+	ca       string // --ca file, relative to testdata/certs; "" = the set's roots
 }
 
 func (s scenario) name() string {
-	return s.set + fmt.Sprintf("/seclevel=%d/depth=%d", s.level(), s.verifyDepth())
+	n := s.set + fmt.Sprintf("/seclevel=%d/depth=%d", s.level(), s.verifyDepth())
+	if s.ca != "" {
+		n += "/ca=" + filepath.Base(s.ca)
+	}
+	return n
 }
 
 func (s scenario) level() int {
@@ -72,6 +77,9 @@ var scenarios = []scenario{
 	{set: "p12", secLevel: -1, depth: -1},
 	{set: "untrusted", secLevel: -1, depth: -1},
 	{set: "dup", secLevel: -1, depth: -1},
+	{set: "untrusted", secLevel: -1, depth: -1, ca: "_outside/untrusted/foreign-ca.crt"},
+	{set: "good", secLevel: -1, depth: -1, ca: "_outside/untrusted/foreign-ca.crt"},
+	{set: "regenerated", secLevel: -1, depth: -1, ca: "_outside/regenerated/ca-old.crt"},
 }
 
 // leafCase is one certificate to present as a client certificate.
@@ -89,6 +97,16 @@ func judge(t *testing.T, sc scenario) (*certset.Set, *report.Report, *run) {
 		t.Fatalf("load %s: %v", dir, err)
 	}
 	o := CertOptions{SecLevel: sc.level(), VerifyDepth: sc.verifyDepth(), At: time.Now(), ExpiresWithin: 720 * time.Hour}
+	if sc.ca != "" {
+		cas, err := certset.Load([]string{filepath.Join(fixtures, sc.ca)}, certset.Options{})
+		if err != nil || len(cas.Certs) == 0 {
+			t.Fatalf("load --ca %s: %v", sc.ca, err)
+		}
+		for _, c := range cas.Certs {
+			o.CA = append(o.CA, c.X509)
+		}
+		o.CAFile = sc.ca
+	}
 	return set, Certs(set, o), analyse(set, o)
 }
 
@@ -164,6 +182,9 @@ func TestDifferentialOpenSSLVerify(t *testing.T) {
 		t.Run(sc.name(), func(t *testing.T) {
 			set, rep, r := judge(t, sc)
 			caFile, untrusted, roots := trustFiles(t, set, rep)
+			if sc.ca != "" {
+				caFile, roots = filepath.Join(fixtures, sc.ca), 1
+			}
 			if roots == 0 {
 				t.Fatalf("set %s has no root CA", sc.set)
 			}
@@ -205,6 +226,9 @@ func TestDifferentialNginx(t *testing.T) {
 		t.Run(sc.name(), func(t *testing.T) {
 			set, rep, _ := judge(t, sc)
 			caFile, untrusted, _ := trustFiles(t, set, rep)
+			if sc.ca != "" {
+				caFile = filepath.Join(fixtures, sc.ca)
+			}
 			cfg := nginxtest.Config{ClientCA: caFile, VerifyDepth: sc.depth, SecLevel: sc.secLevel}
 			if sc.crl {
 				cfg.CRL = filepath.Join(fixtures, sc.set, "crl.pem")
