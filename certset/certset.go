@@ -116,9 +116,11 @@ type CRL struct {
 type Problem struct {
 	// Path is the file or directory as given/walked.
 	Path string
-	// Kind is "unreadable" (looked like PEM/DER/PKCS#12 but did not parse),
-	// "too-large", "missing" (path does not exist), "permission" (cannot be
-	// opened), "empty" (directory with no files), "loop" (symlink loop skipped).
+	// Kind is "unreadable" (looked like PEM/DER/PKCS#12 but did not parse,
+	// or a path given that is not a regular file or directory),
+	// "too-large", "missing" (path does not exist, or a dangling symbolic
+	// link), "permission" (cannot be opened), "empty" (directory with no
+	// files), "loop" (symlink loop skipped).
 	Kind string
 	// Err is a one-line cause, e.g. "truncated PEM block (no END line)".
 	// It never contains key material or passphrases.
