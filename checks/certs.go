@@ -71,7 +71,7 @@ type run struct {
 	bySHA    map[[32]byte]*certState
 	byInfo   map[*opensslverify.Cert]*certState
 	findings []report.Finding
-	seen     map[string]bool
+	seen     map[string]int
 	mu       sync.Mutex
 }
 
@@ -96,7 +96,7 @@ func analyse(set *certset.Set, o CertOptions) *run {
 	if o.At.IsZero() {
 		o.At = time.Now()
 	}
-	r := &run{o: o, bySHA: map[[32]byte]*certState{}, byInfo: map[*opensslverify.Cert]*certState{}, seen: map[string]bool{}}
+	r := &run{o: o, bySHA: map[[32]byte]*certState{}, byInfo: map[*opensslverify.Cert]*certState{}, seen: map[string]int{}}
 	r.load(set)
 	r.assignRoles()
 	r.matchKeys(set.Keys)
@@ -233,10 +233,15 @@ func (r *run) add(key string, f report.Finding) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	k := f.ID + "\x00" + key
-	if r.seen[k] {
+	if i, ok := r.seen[k]; ok {
+		// The same fault seen from another leaf, or through another code:
+		// keep one finding, but let it carry the code nginx logs.
+		if f.OpenSSLError != "" && r.findings[i].OpenSSLError == "" {
+			r.findings[i].OpenSSLError, r.findings[i].Code = f.OpenSSLError, f.Code
+		}
 		return
 	}
-	r.seen[k] = true
+	r.seen[k] = len(r.findings)
 	r.findings = append(r.findings, f)
 }
 
@@ -382,7 +387,7 @@ func (r *run) explain(s *certState, res opensslverify.Result, store *opensslveri
 			f.OpenSSLError = OpenSSLError(final)
 			f.Code = final
 		}
-		r.add(hex.EncodeToString(at.c.SHA256[:])+fmt.Sprint(e.Code), f)
+		r.add(hex.EncodeToString(at.c.SHA256[:]), f)
 	}
 }
 
@@ -404,7 +409,7 @@ func (r *run) eventFinding(leaf, at *certState, info *opensslverify.Cert, e open
 	switch e.Code {
 	case opensslverify.ErrEEKeyTooSmall, opensslverify.ErrCAKeyTooSmall:
 		return r.certFinding(at, "weak-key", report.Error,
-			fmt.Sprintf("%s has a %s key, too weak for security level %d", name, keyDesc(x), r.o.SecLevel),
+			fmt.Sprintf("%s's key (%s) is too weak for security level %d", name, keyDesc(x), r.o.SecLevel),
 			fmt.Sprintf("%s OpenSSL's security level %d needs keys of at least %d security bits (RSA 2048, ECDSA P-256 at level 2); this key gives %d. nginx on Debian/Ubuntu runs at level 2, so it refuses every client whose chain contains this key.",
 				meaning, r.o.SecLevel, opensslverify.MinBits(r.o.SecLevel), info.KeyBits()),
 			newKeyCmd(at, caCrt, caKey)), true
@@ -515,6 +520,12 @@ func (r *run) untrustedFinding(leaf, at *certState, code int, store *opensslveri
 			"Append the root certificate to the CA file: cat root.crt >> /etc/nginx/client-ca.pem   (then nginx -s reload)")
 	}
 	why := fmt.Sprintf("No CA in %s issued it: its issuer is %s. ", r.trustDesc(), x.Issuer)
+	for _, c := range r.certs {
+		if c != leaf && c.info.SubjectKey() == leaf.info.IssuerKey() && isCA(c.role) {
+			why = fmt.Sprintf("A CA named %s is in %s, but its key did not sign this certificate (its subjectKeyIdentifier differs from the certificate's authorityKeyIdentifier): the CA was most likely regenerated after %s was issued. ", x.Issuer, r.trustDesc(), name)
+			break
+		}
+	}
 	if code == opensslverify.ErrUnableToVerifyLeafSig {
 		why += "When the client sends only its own certificate and nginx cannot find the issuer, nginx logs 21 \"unable to verify the first certificate\" (openssl verify says 20 for the same files)."
 	} else {
@@ -650,6 +661,11 @@ func keyDesc(x *x509.Certificate) string {
 		return "ECDSA " + k.Curve.Params().Name
 	case ed25519.PublicKey:
 		return "Ed25519"
+	case nil:
+		if name, _, ok := opensslverify.OtherCurve(x.RawSubjectPublicKeyInfo); ok {
+			return "ECDSA " + name
+		}
+		return "unknown"
 	}
 	return x.PublicKeyAlgorithm.String()
 }

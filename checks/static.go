@@ -91,7 +91,7 @@ func (r *run) keyHygiene(k *certset.Key, owners []*certState) {
 			ID: "key-locked", Severity: report.Warning, Priority: priority["key-locked"],
 			Title:       fmt.Sprintf("%s is encrypted and no passphrase was given", k.File),
 			Explanation: "mtlsdoctor could not check this key against its certificate. nginx needs ssl_password_file for an encrypted key, or it stops at start-up asking \"Enter PEM pass phrase:\".",
-			Fix:         fmt.Sprintf("Check it with a passphrase: mtlsdoctor certs --passin file:ssl_passwords.txt ...  (or --passin stdin). For nginx: ssl_password_file /etc/nginx/ssl_passwords.txt; or decrypt it: openssl pkey -in %s -out %s.plain && chmod 600 %s.plain", k.File, stem(k.File)+".key", stem(k.File)+".key"),
+			Fix:         lockedFix(k.File),
 			File:        k.File,
 		})
 	}
@@ -116,6 +116,14 @@ func (r *run) keyHygiene(k *certset.Key, owners []*certState) {
 	}
 }
 
+func lockedFix(file string) string {
+	lower := strings.ToLower(file)
+	if strings.HasSuffix(lower, ".p12") || strings.HasSuffix(lower, ".pfx") {
+		return fmt.Sprintf("Give its password to check it: mtlsdoctor certs --passin stdin %s   (nginx cannot read PKCS#12: openssl pkcs12 -in %s -nodes -out bundle.pem)", file, file)
+	}
+	return fmt.Sprintf("Give the passphrase to check it: mtlsdoctor certs --passin file:/etc/nginx/ssl_passwords.txt ...  (or --passin stdin). nginx needs ssl_password_file for it, or a decrypted copy: openssl pkey -in %s -out %s.plain && chmod 600 %s.plain", file, file, file)
+}
+
 // staticChecks are the findings that do not come out of chain verification.
 func (r *run) staticChecks() {
 	serials := map[string][]*certState{}
@@ -134,7 +142,7 @@ func (r *run) staticChecks() {
 				"Give client certificates their own subject (e.g. CN=<client name>) when you next reissue them."))
 		}
 		if isCA(s.role) && s.issues && s.info.CheckCA() != 1 && !(s.role == RoleCA && s.info.CheckCA() != 0) {
-			r.add(hex.EncodeToString(s.c.SHA256[:])+"79", r.notCAFinding(s))
+			r.add(hex.EncodeToString(s.c.SHA256[:]), r.notCAFinding(s))
 		}
 		if s.role == RoleServer {
 			r.serverChecks(s)
@@ -273,7 +281,7 @@ func (r *run) problems(ps []certset.Problem) {
 		r.add(p.Path+p.Kind+p.Err, report.Finding{
 			ID: "unreadable", Severity: sev, Priority: priority["unreadable"],
 			Title: title, File: p.Path,
-			Explanation: "nginx would fail to start if it were pointed at this file. " + p.Err,
+			Explanation: "mtlsdoctor could not use this file, so nothing in it was checked: " + p.Err + ". If nginx loads this file, check it with openssl first.",
 			Fix:         fix,
 		})
 	}

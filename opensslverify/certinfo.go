@@ -45,6 +45,7 @@ type Cert struct {
 	keyBits int // EVP_PKEY_get_security_bits; 0 when the key is unusable
 	sigBits int // X509_get_signature_info secbits; -1 when unknown
 	keyAlg  string
+	curve   string // name of a curve Go cannot decode, "" otherwise
 	sigAlg  string // family of the signature algorithm: "RSA", "EC", "ED25519", "DSA", "RSA-PSS"
 
 	// sigs caches signature checks by issuer (*Cert -> bool): thousands of
@@ -60,6 +61,13 @@ func Info(c *x509.Certificate) *Cert {
 	ci.v1 = c.Version == 1
 	ci.keyAlg = keyFamily(c.PublicKey)
 	ci.keyBits = KeySecurityBits(c.PublicKey)
+	if c.PublicKey == nil {
+		// Go cannot decode some curves OpenSSL accepts (P-192, secp256k1,
+		// brainpool); their strength still decides the verdict.
+		if name, bits, ok := OtherCurve(c.RawSubjectPublicKeyInfo); ok {
+			ci.keyAlg, ci.keyBits, ci.curve = "EC", bits, name
+		}
+	}
 	ci.sigAlg, ci.sigBits = sigInfo(c)
 
 	for _, e := range c.Extensions {
@@ -392,6 +400,49 @@ func sigInfo(c *x509.Certificate) (string, int) {
 	}
 	return "", -1
 }
+
+// otherCurves are named curves OpenSSL accepts and Go cannot decode, with
+// OpenSSL's security bits (from the order size: >=512 256, >=384 192,
+// >=256 128, >=224 112, >=160 80).
+var otherCurves = map[string]struct {
+	name string
+	bits int
+}{
+	"1.2.840.10045.3.1.1":   {"P-192", 80},
+	"1.3.132.0.31":          {"secp192k1", 80},
+	"1.3.132.0.8":           {"secp160r1", 80},
+	"1.3.132.0.9":           {"secp160k1", 80},
+	"1.3.132.0.32":          {"secp224k1", 112},
+	"1.3.132.0.10":          {"secp256k1", 128},
+	"1.3.36.3.3.2.8.1.1.7":  {"brainpoolP256r1", 128},
+	"1.3.36.3.3.2.8.1.1.11": {"brainpoolP384r1", 192},
+	"1.3.36.3.3.2.8.1.1.13": {"brainpoolP512r1", 256},
+	"1.2.156.10197.1.301":   {"SM2", 128},
+}
+
+// OtherCurve reads the named curve of an EC SubjectPublicKeyInfo that Go
+// could not decode, and returns its name and OpenSSL security bits.
+func OtherCurve(spki []byte) (name string, bits int, ok bool) {
+	var info struct {
+		Algorithm struct {
+			Algorithm  asn1.ObjectIdentifier
+			Parameters asn1.RawValue `asn1:"optional"`
+		}
+		Key asn1.BitString
+	}
+	if _, err := asn1.Unmarshal(spki, &info); err != nil {
+		return "", 0, false
+	}
+	var curve asn1.ObjectIdentifier
+	if _, err := asn1.Unmarshal(info.Algorithm.Parameters.FullBytes, &curve); err != nil {
+		return "", 0, false
+	}
+	c, ok := otherCurves[curve.String()]
+	return c.name, c.bits, ok
+}
+
+// Curve is the name of a curve Go cannot decode ("" when Go decoded the key).
+func (c *Cert) Curve() string { return c.curve }
 
 // KeySecurityBits mirrors EVP_PKEY_get_security_bits in OpenSSL 3.0.
 func KeySecurityBits(pub any) int {

@@ -151,7 +151,7 @@ func indentRest(text, indent string) string {
 }
 
 func writeCertTable(b *strings.Builder, certs []Certificate, s styles, width int) {
-	head := []string{"FILE", "ROLE", "SUBJECT", "KEY", "SIGNATURE", "EXPIRES", "NGINX VERDICT"}
+	head := []string{"FILE", "ROLE", "SUBJECT", "KEY", "SIGNATURE", "EXPIRES", "NGINX VERDICT AS CLIENT CERT"}
 	dir := commonDir(certs)
 	if dir != "" {
 		head[0] = "FILE (in " + dir + ")"
@@ -217,6 +217,8 @@ func writeCertTable(b *strings.Builder, certs []Certificate, s styles, width int
 				return c
 			}
 			switch {
+			case r[1] == "server":
+				return s.paint(s.dim, c) // a server certificate is not meant to be a client's
 			case strings.HasPrefix(c, "SUCCESS"):
 				return s.paint(s.ok, c)
 			case strings.HasPrefix(c, "FAILED"):
