@@ -383,6 +383,10 @@ func (r *run) explain(s *certState, res opensslverify.Result, store *opensslveri
 			f.Explanation = fmt.Sprintf("TLS clients check a server certificate for the purpose \"SSL server\": an extendedKeyUsage without serverAuth, or a keyUsage without digitalSignature/keyEncipherment, fails it. Its extended key usage: %s; key usage: %s.", ekuDesc(x), kuDesc(x))
 			f.Fix = "Reissue it with extendedKeyUsage=serverAuth and keyUsage=critical,digitalSignature,keyEncipherment."
 		}
+		if server && e.Depth == 0 && (e.Code == opensslverify.ErrCAMDTooWeak || e.Code == opensslverify.ErrEEKeyTooSmall) {
+			reason := map[int]string{opensslverify.ErrCAMDTooWeak: "ca md too weak", opensslverify.ErrEEKeyTooSmall: "ee key too small"}[e.Code]
+			f.Explanation += fmt.Sprintf(" As ssl_certificate, nginx refuses to start or reload with it: SSL_CTX_use_certificate(\"%s\") failed (SSL: ...:%s).", display(s), reason)
+		}
 		if !server && e.Code == final {
 			f.OpenSSLError = OpenSSLError(final)
 			f.Code = final
