@@ -260,7 +260,7 @@ var priority = map[string]int{
 	"not-a-ca": 6, "wrong-purpose": 7, "chain-too-deep": 8, "expired": 9, "not-yet-valid": 10,
 	"revoked": 11, "crl-problem": 12, "critical-extension": 13, "key-mismatch": 14, "bad-passphrase": 15,
 	"key-locked": 16, "missing-san": 17, "hostname-mismatch": 18, "duplicate-serial": 19,
-	"expires-soon": 20, "unreadable": 21, "key-permissions": 22, "key-unencrypted": 23, "orphan-key": 24,
+	"expires-soon": 20, "trusted-format": 21, "unreadable": 21, "needs-pem": 25, "key-permissions": 22, "key-unencrypted": 23, "orphan-key": 24,
 }
 
 func (r *run) verifyLeaves(set *certset.Set) {

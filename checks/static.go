@@ -147,6 +147,7 @@ func (r *run) staticChecks() {
 		if s.role == RoleServer {
 			r.serverChecks(s)
 		}
+		r.formatChecks(s)
 		if s.role == RoleCA {
 			if !s.info.CheckPurpose(opensslverify.PurposeSSLClient, true) && s.info.CheckCA() != 0 {
 				r.add(hex.EncodeToString(s.c.SHA256[:])+"26", r.certFinding(s, "wrong-purpose", report.Error,
@@ -172,6 +173,43 @@ func (r *run) staticChecks() {
 				"Let OpenSSL pick unique serials: use -CAcreateserial instead of -set_serial, or -set_serial 0x$(openssl rand -hex 16), and reissue all but one of them.")
 			r.add(hex.EncodeToString(s.c.SHA256[:]), f)
 		}
+	}
+}
+
+// formatChecks reports certificates stored only in a form nginx cannot
+// read: nginx loads PEM only, and ssl_client_certificate (before 1.27.2)
+// rejects OpenSSL's TRUSTED CERTIFICATE blocks.
+func (r *run) formatChecks(s *certState) {
+	id := hex.EncodeToString(s.c.SHA256[:])
+	pem := false
+	var other []certset.Source
+	for _, src := range s.c.Sources {
+		switch src.Encoding {
+		case certset.EncodingPEM:
+			pem = true
+		case certset.EncodingPEMTrusted:
+		default:
+			other = append(other, src)
+		}
+	}
+	if !pem && len(other) > 0 && other[0].Encoding != certset.EncodingPKCS12 {
+		src := other[0]
+		inform := "DER"
+		cmd := fmt.Sprintf("openssl x509 -inform DER -in %s -out %s.pem", src.File, stem(src.File))
+		if src.Encoding == certset.EncodingPKCS7 {
+			inform = "PKCS#7"
+			cmd = fmt.Sprintf("openssl pkcs7 -print_certs -in %s -out %s.pem", src.File, stem(src.File))
+		}
+		r.add(id, r.certFinding(s, "needs-pem", report.Info,
+			fmt.Sprintf("%s is %s; nginx reads certificates in PEM only", src.File, inform),
+			"ssl_certificate, ssl_client_certificate and ssl_trusted_certificate take PEM files. mtlsdoctor read this one, but nginx would not.",
+			cmd))
+	}
+	if s.c.Aux && isCA(s.role) {
+		r.add(id, r.certFinding(s, "trusted-format", report.Warning,
+			fmt.Sprintf("%s is in OpenSSL's TRUSTED CERTIFICATE format", display(s)),
+			"A \"BEGIN TRUSTED CERTIFICATE\" block carries OpenSSL trust settings. nginx up to 1.27.1 refuses it in ssl_client_certificate (SSL_load_client_CA_file ... no start line), and its trust settings can reject client authentication (nginx then logs 26).",
+			fmt.Sprintf("Write it as a plain certificate: openssl x509 -in %s -out %s-plain.crt", display(s), stem(display(s)))))
 	}
 }
 
