@@ -428,7 +428,7 @@ func (r *run) eventFinding(leaf, at *certState, info *opensslverify.Cert, e open
 			return r.certFinding(at, "self-issued-leaf", report.Error,
 				fmt.Sprintf("%s has the same subject as its CA and no authorityKeyIdentifier", name),
 				fmt.Sprintf("Its subject DN (%s) equals its issuer DN and nothing (no authorityKeyIdentifier) tells it apart, so OpenSSL takes it for a self-signed certificate, looks no further for the CA and nginx logs 18 \"self-signed certificate\". A shared Organisation alone does not cause this: only a subject DN identical to the CA's.", x.Subject),
-				fmt.Sprintf("Reissue it with its own subject (e.g. CN=%s-client) and an authorityKeyIdentifier:\n%s", cnOr(x, "client"), reissueNewSubject(at, caCrt, caKey))), true
+				fmt.Sprintf("Reissue it with its own subject (here CN=%s) and an authorityKeyIdentifier:\n%s", filepath.Base(stem(display(at))), reissueNewSubject(at, caCrt, caKey))), true
 		}
 		return r.certFinding(at, "untrusted", report.Error,
 			fmt.Sprintf("%s is self-signed and not in the trusted CA file", name),
@@ -765,11 +765,11 @@ func next(rep *report.Report) string {
 		return "nothing to fix: nginx will accept the client certificates marked SUCCESS. After deploying, run: mtlsdoctor probe HOST:443 --cert client.crt --key client.key"
 	}
 	f := rep.Findings[0]
-	fix := f.Fix
-	if i := strings.Index(fix, "\n"); i >= 0 && len(fix) > 300 {
-		fix = fix[:i]
+	lines := strings.Split(f.Fix, "\n")
+	if len(lines) > 6 {
+		lines = append(lines[:6], "(the full fix is in the finding above)")
 	}
-	return f.Title + ".\n" + fix
+	return f.Title + ".\n" + strings.Join(lines, "\n")
 }
 
 // sortedKeys returns map keys in order (for deterministic output).
