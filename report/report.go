@@ -83,6 +83,9 @@ type Report struct {
 	Findings     []Finding     `json:"findings"`
 	Summary      Summary       `json:"summary"`
 	Certificates []Certificate `json:"certificates,omitempty"`
+	// LinesRead and LinesMatched are set by `logs`.
+	LinesRead    *int64 `json:"lines_read,omitempty"`
+	LinesMatched *int64 `json:"lines_matched,omitempty"`
 	// Next is the one thing to do next, in plain words.
 	Next string `json:"next,omitempty"`
 	// Header is a one-line description of what was examined (text only).

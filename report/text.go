@@ -109,14 +109,25 @@ func writeFinding(b *strings.Builder, n int, f Finding, s styles) {
 	if f.OpenSSLError != "" {
 		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "nginx logs:"), "client SSL certificate verify error: ("+f.OpenSSLError+")")
 	}
-	if f.Count > 0 {
-		fmt.Fprintf(b, "%s%s %d\n", ind, s.paint(s.dim, "count:"), f.Count)
+	if f.FirstSeen != "" {
+		seen := f.FirstSeen
+		if f.LastSeen != "" && f.LastSeen != f.FirstSeen {
+			seen += " to " + f.LastSeen
+		}
+		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "seen:"), seen)
 	}
+	if len(f.Clients) > 0 {
+		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "clients:"), strings.Join(f.Clients, ", "))
+	}
+
 	if f.Explanation != "" {
 		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "why:"), wrap(f.Explanation, 96, ind+"     "))
 	}
 	if f.Fix != "" {
 		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "fix:"), indentRest(f.Fix, ind+"     "))
+	}
+	if f.Example != "" {
+		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "example:"), f.Example)
 	}
 	b.WriteString("\n")
 }

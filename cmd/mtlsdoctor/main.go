@@ -19,14 +19,16 @@ Examples:
   mtlsdoctor certs ./certs                      check a CA/cert/key set before deploying
   mtlsdoctor certs --passin file:pw.txt /etc/nginx/certs
   mtlsdoctor certs --ca ca.crt --verify-depth 2 client.crt int.crt
+  mtlsdoctor logs /var/log/nginx/error.log /var/log/nginx/access.log
   mtlsdoctor explain '(68:CA signature digest algorithm too weak)'
   mtlsdoctor explain 495
 
 Commands:
   certs PATH...       inspect CA / certificate / key / CRL files (directories are walked)
+  logs FILE...|-       explain nginx error/access log lines, grouped and counted (-f follows)
   explain TEXT|CODE   explain a pasted nginx/OpenSSL error line, verify code, alert or status
   version             print the version
-  doctor, probe, logs, nginx
+  doctor, probe, nginx
                       planned (see the README); not available in this version yet
 
 Run 'mtlsdoctor COMMAND --help' for the flags of a command.
@@ -64,9 +66,11 @@ func run(args []string, e env) int {
 		return runCerts(rest, e)
 	case "explain":
 		return runExplain(rest, e)
+	case "logs":
+		return runLogs(rest, e)
 	case "version", "--version":
 		return runVersion(rest, e)
-	case "doctor", "probe", "logs", "nginx":
+	case "doctor", "probe", "nginx":
 		fmt.Fprintf(e.stderr, "mtlsdoctor %s: not available in this version yet (see the README for what exists)\n", cmd)
 		return 2
 	}

@@ -1,0 +1,236 @@
+package logparse
+
+import (
+	"bytes"
+	"errors"
+	"io"
+)
+
+// Sizes of the Scanner's one buffer: reads of BufSize, lines up to MaxLine.
+const (
+	BufSize = 1 << 20
+	MaxLine = 64 << 10
+)
+
+// Sniff decides the format of a log from its first bytes: the format most
+// of the complete lines in head have. Unknown means no nginx log line.
+func Sniff(head []byte) Format {
+	var errs, acc, js int
+	for n := 0; len(head) > 0 && n < 200; n++ {
+		i := bytes.IndexByte(head, '\n')
+		line := head
+		if i >= 0 {
+			line, head = head[:i], head[i+1:]
+		} else {
+			head = nil
+		}
+		line = bytes.TrimSuffix(line, []byte{'\r'})
+		switch {
+		case IsErrorLine(line):
+			errs++
+		case IsAccessLine(line):
+			acc++
+		case IsJSONLine(line):
+			js++
+		}
+	}
+	switch {
+	case errs == 0 && acc == 0 && js == 0:
+		return Unknown
+	case errs >= acc && errs >= js:
+		return ErrorLog
+	case acc >= js:
+		return AccessLog
+	}
+	return AccessJSON
+}
+
+// Scanner streams a log and returns its recognised events. It reads in
+// BufSize chunks, finds candidate lines with a byte search (parsing
+// nothing else), and keeps at most BufSize+MaxLine bytes.
+type Scanner struct {
+	r       io.Reader
+	format  Format
+	parse   func([]byte) (Event, bool)
+	needles [][]byte
+	next    []int // next match of each needle at or after pos, -1 none before lim, -2 unknown
+
+	buf      []byte
+	pos, end int // unread data is buf[pos:end]
+	eof      bool
+	err      error
+
+	// Lines is the number of lines read so far.
+	Lines int64
+	// Matched is the number of events returned so far.
+	Matched int64
+	// LongLines counts lines longer than MaxLine, which are skipped.
+	LongLines int64
+}
+
+// NewScanner prepares a Scanner over r. With format Unknown it sniffs the
+// first buffer; Format() then says what it found.
+func NewScanner(r io.Reader, format Format) *Scanner {
+	s := &Scanner{r: r, buf: make([]byte, BufSize+MaxLine)}
+	if format == Unknown {
+		s.fill()
+		format = Sniff(s.buf[s.pos:s.end])
+	}
+	s.setFormat(format)
+	return s
+}
+
+func (s *Scanner) setFormat(f Format) {
+	s.format = f
+	switch f {
+	case ErrorLog:
+		s.parse, s.needles = ParseErrorLine, errorNeedles
+	case AccessLog:
+		s.parse, s.needles = ParseAccessLine, accessNeedles
+	case AccessJSON:
+		s.parse, s.needles = ParseJSONLine, jsonNeedles
+	default:
+		s.parse, s.needles = func([]byte) (Event, bool) { return Event{}, false }, nil
+	}
+	s.next = make([]int, len(s.needles))
+	s.invalidate()
+}
+
+// Format is the format being read.
+func (s *Scanner) Format() Format { return s.format }
+
+// Err is the first read error other than io.EOF.
+func (s *Scanner) Err() error { return s.err }
+
+func (s *Scanner) invalidate() {
+	for i := range s.next {
+		s.next[i] = -2
+	}
+}
+
+// fill moves unread data to the front and reads more; it returns false
+// at end of input.
+func (s *Scanner) fill() bool {
+	if s.eof {
+		return false
+	}
+	if s.pos > 0 {
+		n := copy(s.buf, s.buf[s.pos:s.end])
+		s.pos, s.end = 0, n
+		s.invalidate()
+	}
+	for s.end < len(s.buf) {
+		n, err := s.r.Read(s.buf[s.end:])
+		s.end += n
+		if err != nil {
+			if !errors.Is(err, io.EOF) {
+				s.err = err
+			}
+			s.eof = true
+			break
+		}
+		if n > 0 && s.end-s.pos >= BufSize/2 {
+			break
+		}
+	}
+	s.invalidate()
+	return true
+}
+
+// Next returns the next recognised event, or false at the end.
+func (s *Scanner) Next() (Event, bool) {
+	for {
+		data := s.buf[s.pos:s.end]
+		// Only complete lines are searched; at EOF the last line counts too.
+		lim := s.end
+		if !s.eof {
+			i := bytes.LastIndexByte(data, '\n')
+			if i < 0 {
+				if len(data) >= MaxLine {
+					s.skipLong()
+					continue
+				}
+				s.fill()
+				continue
+			}
+			lim = s.pos + i + 1
+		} else if len(data) == 0 {
+			return Event{}, false
+		}
+		p := s.candidate(lim)
+		if p < 0 {
+			s.Lines += int64(bytes.Count(s.buf[s.pos:lim], nl))
+			if lim == s.end && s.eof && lim > s.pos && s.buf[lim-1] != '\n' {
+				s.Lines++ // a last line without a newline
+			}
+			s.pos = lim
+			if s.eof && s.pos == s.end {
+				return Event{}, false
+			}
+			s.fill()
+			continue
+		}
+		ls := bytes.LastIndexByte(s.buf[s.pos:p], '\n') + 1 + s.pos
+		le := bytes.IndexByte(s.buf[p:lim], '\n')
+		if le < 0 {
+			le = lim
+		} else {
+			le += p
+		}
+		s.Lines += int64(bytes.Count(s.buf[s.pos:ls], nl)) + 1
+		line := s.buf[ls:le]
+		if le < lim {
+			s.pos = le + 1
+		} else {
+			s.pos = le
+		}
+		if e, ok := s.parse(line); ok {
+			s.Matched++
+			return e, true
+		}
+	}
+}
+
+var nl = []byte{'\n'}
+
+// candidate returns the position of the earliest needle match in
+// buf[pos:lim], or -1.
+func (s *Scanner) candidate(lim int) int {
+	best := -1
+	for i, nd := range s.needles {
+		p := s.next[i]
+		if p == -2 || (p >= 0 && p < s.pos) {
+			j := bytes.Index(s.buf[s.pos:lim], nd)
+			if j < 0 {
+				p = -1
+			} else {
+				p = s.pos + j
+			}
+			s.next[i] = p
+		}
+		if p >= 0 && p < lim && (best < 0 || p < best) {
+			best = p
+		}
+	}
+	return best
+}
+
+// skipLong drops the start of a line longer than MaxLine; the rest of it
+// is dropped when its newline arrives.
+func (s *Scanner) skipLong() {
+	s.LongLines++
+	s.Lines++
+	s.pos = s.end
+	s.fill()
+	for !s.eof {
+		i := bytes.IndexByte(s.buf[s.pos:s.end], '\n')
+		if i >= 0 {
+			s.pos += i + 1
+			s.invalidate()
+			return
+		}
+		s.pos = s.end
+		s.fill()
+	}
+	s.pos = s.end
+}
