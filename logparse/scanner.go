@@ -221,16 +221,12 @@ func (s *Scanner) skipLong() {
 	s.LongLines++
 	s.Lines++
 	s.pos = s.end
-	s.fill()
-	for !s.eof {
-		i := bytes.IndexByte(s.buf[s.pos:s.end], '\n')
-		if i >= 0 {
+	for s.fill() {
+		if i := bytes.IndexByte(s.buf[s.pos:s.end], '\n'); i >= 0 {
 			s.pos += i + 1
 			s.invalidate()
 			return
 		}
 		s.pos = s.end
-		s.fill()
 	}
-	s.pos = s.end
 }

@@ -1,0 +1,226 @@
+package logparse
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+	"testing/iotest"
+)
+
+// Lines as real nginx 1.22.1 / OpenSSL 3.0.19 wrote them
+// (shared/reference/nginx-log-lines.md), plus OpenSSL 1.1.1 forms.
+var errorLines = []struct {
+	line, key, client string
+	code              int
+}{
+	{`2026/11/22 17:44:18 [info] 28978#28978: *11 client SSL certificate verify error: (68:CA signature digest algorithm too weak) while reading client request headers, client: 127.0.0.1, server: localhost, request: "GET / HTTP/1.1", host: "127.0.0.1:18501"`, "verify-error:68", "127.0.0.1", 68},
+	{`2026/11/22 17:44:18 [info] 28978#28978: *12 client SSL certificate verify error: (37:invalid non-CA certificate (has CA markings)) while reading client request headers, client: 10.0.0.9, server: localhost, request: "GET / HTTP/1.1", host: "x"`, "verify-error:37", "10.0.0.9", 37},
+	{`2026/11/22 17:44:18 [info] 28978#28978: *13 client SSL certificate verify error: (18:self signed certificate) while reading client request headers, client: 127.0.0.1, server: localhost`, "verify-error:18", "127.0.0.1", 18},
+	{`2026/11/22 17:44:18 [info] 28978#28978: *14 client SSL certificate verify error: certificate status request failed while reading client request headers, client: 127.0.0.1, server: localhost`, "verify-error:certificate status request failed", "127.0.0.1", 0},
+	{`2026/11/22 17:44:18 [info] 28978#28978: *1 client sent no required SSL certificate while reading client request headers, client: 127.0.0.1, server: localhost, request: "GET / HTTP/1.1", host: "127.0.0.1:18500"`, "no-client-cert", "127.0.0.1", 0},
+	{`2026/11/22 17:44:18 [info] 28978#28978: *8 client sent plain HTTP request to HTTPS port while reading client request headers, client: 127.0.0.1, server: localhost, request: "GET / HTTP/1.1", host: "127.0.0.1:18500"`, "plain-http", "127.0.0.1", 0},
+	{`2026/11/22 17:44:18 [info] 28978#28978: *29 SSL_do_handshake() failed (SSL: error:0A000102:SSL routines::unsupported protocol) while SSL handshaking, client: 127.0.0.1, server: 127.0.0.1:18500`, "handshake-failed:unsupported protocol", "127.0.0.1", 0},
+	{`2026/11/22 17:43:33 [info] 24113#24113: *1 SSL_do_handshake() failed (SSL: error:0A000418:SSL routines::tlsv1 alert unknown ca:SSL alert number 48) while SSL handshaking, client: 127.0.0.1, server: 127.0.0.1:18458`, "handshake-failed:tlsv1 alert unknown ca", "127.0.0.1", 0},
+	{`2021/03/01 10:00:00 [info] 100#100: *7 SSL_do_handshake() failed (SSL: error:14094418:SSL routines:ssl3_read_bytes:tlsv1 alert unknown ca:SSL alert number 48) while SSL handshaking, client: 192.0.2.1, server: 0.0.0.0:443`, "handshake-failed:tlsv1 alert unknown ca", "192.0.2.1", 0},
+	{`2026/11/22 17:44:18 [crit] 28978#28978: *30 SSL_do_handshake() failed (SSL: error:02000086:rsa routines::last octet invalid error:1C880004:Provider routines::RSA lib error:0A00007B:SSL routines::bad signature) while SSL handshaking, client: 127.0.0.1, server: 127.0.0.1:18500`, "handshake-failed:bad signature", "127.0.0.1", 0},
+	{`2026/11/22 17:44:18 [alert] 28978#28978: *26 ignoring stale global SSL error (SSL: error:02000084:rsa routines::data too large for modulus) while waiting for request, client: 127.0.0.2, server: 127.0.0.1:18506`, "stale-ssl-error", "127.0.0.2", 0},
+	{`2026/11/22 17:43:00 [info] 19735#19735: *1 client closed connection while SSL handshaking, client: 127.0.0.1, server: 127.0.0.1:18446`, "handshake-failed:client closed connection", "127.0.0.1", 0},
+	{`2026/11/22 17:44:21 [emerg] 28972#28972: cannot load certificate key "/etc/nginx/certs/server.key": PEM_read_bio_PrivateKey() failed (SSL: error:1C800064:Provider routines::bad decrypt error:11800074:PKCS12 routines::pkcs12 cipherfinal error:maybe wrong password)`, "bad-passphrase", "", 0},
+	{`2026/11/22 17:44:21 [emerg] 28972#28972: SSL_CTX_use_PrivateKey("/etc/nginx/certs/server.key") failed (SSL: error:05800074:x509 certificate routines::key values mismatch)`, "key-mismatch", "", 0},
+	{`2026/11/22 17:44:21 [emerg] 1#1: cannot load certificate "/etc/nginx/c.pem": PEM_read_bio_X509_AUX() failed (SSL: error:0480006C:PEM routines::no start line:Expecting: TRUSTED CERTIFICATE)`, "cert-load-failed:no start line:Expecting: TRUSTED CERTIFICATE", "", 0},
+	{`2026/11/22 17:44:21 [emerg] 1#1: no ssl_client_certificate for ssl_verify_client`, "startup-failed", "", 0},
+	{"2026/11/22 17:44:18 [info] 28978#28978: *11 client SSL certificate verify error: (10:certificate has expired) while reading client request headers, client: 127.0.0.1, server: localhost\r", "verify-error:10", "127.0.0.1", 10},
+}
+
+func TestParseErrorLine(t *testing.T) {
+	for _, tc := range errorLines {
+		e, ok := ParseErrorLine([]byte(tc.line))
+		if !ok {
+			t.Errorf("not recognised: %s", tc.line)
+			continue
+		}
+		if e.Key != tc.key || e.Client != tc.client || e.Code != tc.code {
+			t.Errorf("%s\n got key %q client %q code %d, want %q %q %d", tc.line, e.Key, e.Client, e.Code, tc.key, tc.client, tc.code)
+		}
+		if e.Time.IsZero() {
+			t.Errorf("no time: %s", tc.line)
+		}
+	}
+	for _, line := range []string{
+		`2026/11/22 17:44:18 [info] 28978#28978: *10 client 127.0.0.1 closed keepalive connection`,
+		`2026/11/22 17:44:18 [error] 28978#28978: *5 open() "/usr/share/nginx/html/favicon.ico" failed (2: No such file or directory), client: 127.0.0.1`,
+		`127.0.0.1 - - [22/Nov/2026:17:44:18 +0000] "GET / HTTP/1.1" 400 215 "-" "curl/7.88.1"`,
+		`2026/11/22 17:44`, ``, "\x00\xff SSL",
+	} {
+		if e, ok := ParseErrorLine([]byte(line)); ok {
+			t.Errorf("recognised %q as %s", line, e.Key)
+		}
+	}
+}
+
+func TestParseAccessLine(t *testing.T) {
+	tests := []struct {
+		line, key string
+		ok        bool
+	}{
+		{`127.0.0.1 - - [22/Nov/2026:17:44:18 +0000] "GET / HTTP/1.1" 400 215 "-" "curl/7.88.1"`, "status-495", true},
+		{`127.0.0.1 - - [22/Nov/2026:17:44:18 +0000] "GET / HTTP/1.1" 400 237 "-" "curl/7.88.1"`, "status-496", true},
+		{`127.0.0.1 - - [22/Nov/2026:17:44:18 +0000] "GET / HTTP/1.1" 400 255 "-" "curl/7.88.1"`, "status-497", true},
+		{`127.0.0.1 - - [22/Nov/2026:17:44:18 +0000] "GET / HTTP/1.1" 400 208 "-" "curl/7.88.1"`, "status-495", true}, // server_tokens off
+		{`127.0.0.1 - - [22/Nov/2026:17:44:18 +0000] "GET / HTTP/1.1" 400 617 "-" "Mozilla/5.0 Chrome/120"`, "status-495", true},
+		{`127.0.0.1 - - [22/Nov/2026:17:44:18 +0000] "GET / HTTP/1.1" 400 215 "-" "curl/7.88.1" "FAILED:certificate has expired" "TLSv1.3"`, "status-495:certificate has expired", true},
+		{`127.0.0.1 - - [22/Nov/2026:17:44:18 +0000] "GET / HTTP/1.1" 400 237 "-" "curl/7.88.1" "NONE" "TLSv1.3"`, "status-496", true},
+		{`127.0.0.1 - - [22/Nov/2026:17:44:18 +0000] "GET / HTTP/1.1" 400 150 "-" "curl/7.88.1"`, "", false},
+		{`127.0.0.1 - - [22/Nov/2026:17:44:18 +0000] "GET / HTTP/1.1" 200 615 "-" "curl/7.88.1"`, "", false},
+	}
+	for _, tc := range tests {
+		e, ok := ParseAccessLine([]byte(tc.line))
+		if ok != tc.ok || (ok && e.Key != tc.key) {
+			t.Errorf("%s: got %v %q, want %v %q", tc.line, ok, e.Key, tc.ok, tc.key)
+		}
+		if ok && (e.Client != "127.0.0.1" || e.Time.IsZero()) {
+			t.Errorf("%s: client %q time %v", tc.line, e.Client, e.Time)
+		}
+	}
+	j := `{"time":"2026-11-22T17:44:18+00:00","remote_addr":"127.0.0.2","request":"GET / HTTP/1.1","status":400,"body_bytes_sent":215,"ssl_client_verify":"FAILED:CA signature digest algorithm too weak","ssl_protocol":"TLSv1.3"}`
+	e, ok := ParseJSONLine([]byte(j))
+	if !ok || e.Key != "status-495:CA signature digest algorithm too weak" || e.Code != 68 || e.Client != "127.0.0.2" || e.Time.IsZero() {
+		t.Errorf("JSON line: %v %+v", ok, e)
+	}
+}
+
+func TestSniff(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want Format
+	}{
+		{errorLines[0].line + "\n" + errorLines[1].line + "\n", ErrorLog},
+		{`127.0.0.1 - - [22/Nov/2026:17:44:18 +0000] "GET / HTTP/1.1" 200 615 "-" "curl"` + "\n", AccessLog},
+		{`{"status":200}` + "\n", AccessJSON},
+		{"hello\nworld\n", Unknown},
+		{"", Unknown},
+	} {
+		if got := Sniff([]byte(tc.in)); got != tc.want {
+			t.Errorf("Sniff(%.40q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+// collect runs a Scanner to the end.
+func collect(t *testing.T, r io.Reader) (*Scanner, []string) {
+	t.Helper()
+	s := NewScanner(r, Unknown)
+	var keys []string
+	for {
+		e, ok := s.Next()
+		if !ok {
+			break
+		}
+		keys = append(keys, e.Key)
+	}
+	if s.Err() != nil {
+		t.Fatal(s.Err())
+	}
+	return s, keys
+}
+
+func TestScannerCountsAndEdges(t *testing.T) {
+	var b strings.Builder
+	filler := `2026/11/22 17:44:18 [error] 1#1: *5 open() "/x" failed (2: No such file or directory), client: 127.0.0.1` + "\n"
+	want := 0
+	lines := 0
+	for i := 0; i < 5000; i++ {
+		b.WriteString(filler)
+		lines++
+		if i%7 == 0 {
+			b.WriteString(errorLines[i%len(errorLines)].line + "\n")
+			lines++
+			want++
+		}
+	}
+	// A 5 MB line without a newline in between, then a real line, then a
+	// last line without a newline.
+	b.WriteString(strings.Repeat("x", 5<<20) + "\n")
+	lines++
+	b.WriteString(errorLines[0].line + "\r\n")
+	lines++
+	want++
+	b.WriteString(errorLines[4].line)
+	lines++
+	want++
+	data := b.String()
+	for name, r := range map[string]io.Reader{
+		"whole":    strings.NewReader(data),
+		"one byte": iotest.OneByteReader(strings.NewReader(data[:200000])),
+		"half":     iotest.HalfReader(strings.NewReader(data)),
+	} {
+		s, keys := collect(t, r)
+		if name == "one byte" {
+			continue // a prefix: only checks that tiny reads work
+		}
+		if int(s.Lines) != lines || len(keys) != want || s.LongLines != 1 {
+			t.Errorf("%s: %d lines, %d events, %d long; want %d, %d, 1", name, s.Lines, len(keys), s.LongLines, lines, want)
+		}
+	}
+	s, keys := collect(t, iotest.OneByteReader(strings.NewReader(errorLines[0].line+"\n"+errorLines[5].line+"\n")))
+	if s.Lines != 2 || len(keys) != 2 {
+		t.Errorf("byte-at-a-time: %d lines, %v", s.Lines, keys)
+	}
+}
+
+func TestScannerNotALog(t *testing.T) {
+	s, keys := collect(t, bytes.NewReader(bytes.Repeat([]byte("just prose, with SSL in it\n"), 100)))
+	if s.Format() != Unknown || len(keys) != 0 {
+		t.Errorf("format %v, %d events", s.Format(), len(keys))
+	}
+}
+
+func TestSummaryBounds(t *testing.T) {
+	sum := NewSummary()
+	for i := 0; i < MaxGroups+500; i++ {
+		sum.Add(Event{ID: "handshake-failed", Key: "handshake-failed:" + strings.Repeat("r", i%3000+1) + string(rune('a'+i%26)), Client: "10.0.0." + strings.Repeat("1", i%5)})
+	}
+	if n := len(sum.Groups()); n > MaxGroups+1 {
+		t.Errorf("%d groups, bound is %d", n, MaxGroups+1)
+	}
+	if sum.Count("handshake-failed") != MaxGroups+500 {
+		t.Errorf("events lost: %d", sum.Count("handshake-failed"))
+	}
+	if got := Clean([]byte("a\xffb\x1b[31m\r")); got != "a\uFFFDb\uFFFD[31m" {
+		t.Errorf("Clean = %q", got)
+	}
+}
+
+func FuzzParseLine(f *testing.F) {
+	for _, tc := range errorLines {
+		f.Add([]byte(tc.line))
+	}
+	f.Add([]byte(`127.0.0.1 - - [22/Nov/2026:17:44:18 +0000] "GET / HTTP/1.1" 400 215 "-" "curl/7.88.1" "FAILED:x" "y"`))
+	f.Add([]byte(`{"status":400,"body_bytes_sent":215,"ssl_client_verify":"FAILED:certificate revoked"}`))
+	f.Fuzz(func(t *testing.T, line []byte) {
+		ParseErrorLine(line)
+		ParseAccessLine(line)
+		ParseJSONLine(line)
+		Sniff(line)
+		_ = Clean(line)
+	})
+}
+
+func FuzzScanner(f *testing.F) {
+	f.Add([]byte(errorLines[0].line + "\n" + errorLines[4].line))
+	f.Add([]byte("\n\n\r\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s := NewScanner(bytes.NewReader(data), Unknown)
+		n := 0
+		for {
+			if _, ok := s.Next(); !ok {
+				break
+			}
+			n++
+		}
+		if int64(n) != s.Matched || s.Lines > int64(bytes.Count(data, nl))+1 {
+			t.Fatalf("matched %d/%d, lines %d for %d newlines", n, s.Matched, s.Lines, bytes.Count(data, nl))
+		}
+	})
+}
