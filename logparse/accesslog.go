@@ -13,8 +13,8 @@ import (
 // accessNeedles find candidate access-log lines: nginx logs 495, 496 and
 // 497 all as status 400, so only 400s can be client-certificate events.
 var (
-	accessNeedles = [][]byte{[]byte("\" 400 ")}
-	jsonNeedles   = [][]byte{[]byte("400")}
+	accessNeedles = []needle{newNeedle('4', "\" 400 ")}
+	jsonNeedles   = []needle{newNeedle('4', "400")}
 )
 
 // IsAccessLine reports whether line looks like a combined-format access

@@ -8,8 +8,9 @@ import (
 // errorNeedles find candidate error-log lines: every mTLS message nginx
 // writes contains one of them ("SSL" covers verify errors, 496, handshake
 // failures, stale errors and SSL_CTX_* start-up errors; "HTTPS port" the
-// 497 line; "[emerg]" start-up lines such as "no ssl_client_certificate").
-var errorNeedles = [][]byte{[]byte("SSL"), []byte("HTTPS port"), []byte("[emerg]")}
+// 497 line; "ssl_" start-up lines such as "no ssl_client_certificate").
+// Each is found by a byte that is rare in error logs: upper-case 'S', '_'.
+var errorNeedles = []needle{newNeedle('S', "SSL", "HTTPS port"), newNeedle('_', "ssl_")}
 
 // IsErrorLine reports whether line starts like an nginx error-log line:
 // "YYYY/MM/DD HH:MM:SS [level] ".
@@ -79,7 +80,9 @@ var passphraseReasons = [][]byte{
 
 // ParseErrorLine recognises one nginx error-log line. It returns false for
 // lines that are not nginx error-log lines or not about TLS.
-func ParseErrorLine(line []byte) (Event, bool) {
+func ParseErrorLine(line []byte) (Event, bool) { return parseErrorLine(line, nil) }
+
+func parseErrorLine(line []byte, in *interner) (Event, bool) {
 	line = bytes.TrimSuffix(line, []byte{'\r'})
 	if !IsErrorLine(line) {
 		return Event{}, false
@@ -107,14 +110,17 @@ func ParseErrorLine(line []byte) (Event, bool) {
 		if j := bytes.IndexByte(c, ','); j >= 0 {
 			c = c[:j]
 		}
-		client = string(c)
+		client = in.str(c)
 	}
-	e := Event{Level: string(level), Client: client, Line: line, Source: ErrorLog}
+	e := Event{Level: in.str(level), Client: client, Line: line, Source: ErrorLog}
 	switch {
 	case bytes.HasPrefix(msg, bVerifyError):
 		e.ID = "verify-error"
 		v := msg[len(bVerifyError):]
-		if w := bytes.LastIndex(v, bWhile); w >= 0 {
+		// The text may contain parentheses but not ") while ".
+		if w := bytes.Index(v, []byte(") while ")); w >= 0 {
+			v = v[:w+1]
+		} else if w := bytes.LastIndex(v, bWhile); w >= 0 {
 			v = v[:w]
 		}
 		if len(v) > 2 && v[0] == '(' && v[len(v)-1] == ')' {
@@ -125,8 +131,8 @@ func ParseErrorLine(line []byte) (Event, bool) {
 				return Event{}, false
 			}
 			e.Code = num(inner[:c])
-			e.Text = string(inner[c+1:])
-			e.Key = "verify-error:" + string(inner[:c])
+			e.Text = in.str(inner[c+1:])
+			e.Key = in.key("verify-error:", inner[:c])
 		} else {
 			// OCSP results have no code: "certificate status request failed".
 			e.Text = string(v)
@@ -138,8 +144,8 @@ func ParseErrorLine(line []byte) (Event, bool) {
 		e.ID, e.Key = "plain-http", "plain-http"
 	case bytes.HasPrefix(msg, bHandshake):
 		e.ID = "handshake-failed"
-		e.Text = sslReason(msg)
-		e.Key = "handshake-failed:" + e.Text
+		e.Text = sslReason(msg, in)
+		e.Key = in.key("handshake-failed:", []byte(e.Text))
 	case bytes.HasPrefix(msg, bClientClosed), bytes.HasPrefix(msg, bPeerClosed):
 		e.ID = "handshake-failed"
 		if w := bytes.Index(msg, bWhile); w >= 0 {
@@ -149,7 +155,7 @@ func ParseErrorLine(line []byte) (Event, bool) {
 		e.Key = "handshake-failed:" + e.Text
 	case bytes.HasPrefix(msg, bStale):
 		e.ID, e.Key = "stale-ssl-error", "stale-ssl-error"
-		e.Text = sslReason(msg)
+		e.Text = sslReason(msg, in)
 	case bytes.HasPrefix(msg, bUpstreamVerr):
 		e.ID = "upstream-verify-error"
 		v := msg[len(bUpstreamVerr):]
@@ -159,7 +165,7 @@ func ParseErrorLine(line []byte) (Event, bool) {
 		e.Text = string(bytes.Trim(v, "()"))
 		e.Key = "upstream-verify-error:" + e.Text
 	case bytes.HasPrefix(msg, bLoadKey):
-		e.Text = sslReason(msg)
+		e.Text = sslReason(msg, in)
 		e.ID = "key-load-failed"
 		for _, r := range passphraseReasons {
 			if bytes.Contains(msg, r) {
@@ -173,12 +179,12 @@ func ParseErrorLine(line []byte) (Event, bool) {
 	case bytes.HasPrefix(msg, bLoadCert), bytes.HasPrefix(msg, []byte("SSL_CTX_use_certificate(")),
 		bytes.HasPrefix(msg, []byte("SSL_CTX_set0_chain(")):
 		e.ID = "cert-load-failed"
-		e.Text = sslReason(msg)
+		e.Text = sslReason(msg, in)
 		e.Key = "cert-load-failed:" + e.Text
-	case bytes.Equal(level, bEmerg) && (bytes.Contains(msg, []byte("SSL")) || bytes.Contains(msg, []byte("ssl_"))):
+	case (bytes.Equal(level, bEmerg) || bytes.Equal(level, []byte("crit"))) && (bytes.Contains(msg, []byte("SSL")) || bytes.Contains(msg, []byte("ssl_"))):
 		e.ID = "startup-failed"
 		e.Text = string(msg)
-		if r := sslReason(msg); r != "" {
+		if r := sslReason(msg, in); r != "" {
 			e.Text = r
 		}
 		e.Key = "startup-failed"
@@ -215,6 +221,50 @@ func hex8(b []byte) bool {
 	return true
 }
 
+// interner turns repeated byte strings (levels, verify texts, reasons,
+// client addresses) into shared strings, so a recognised line allocates
+// nothing once its strings have been seen. It is bounded; a nil interner
+// just converts.
+type interner struct {
+	m    map[string]string
+	keys map[string]string
+}
+
+const maxInterned = 4096
+
+func newInterner() *interner {
+	return &interner{m: map[string]string{}, keys: map[string]string{}}
+}
+
+func (in *interner) str(b []byte) string {
+	if in == nil {
+		return string(b)
+	}
+	if s, ok := in.m[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(in.m) < maxInterned {
+		in.m[s] = s
+	}
+	return s
+}
+
+// key returns prefix+b, interned by b.
+func (in *interner) key(prefix string, b []byte) string {
+	if in == nil {
+		return prefix + string(b)
+	}
+	if s, ok := in.keys[string(b)]; ok && len(s) == len(prefix)+len(b) && s[:len(prefix)] == prefix {
+		return s
+	}
+	s := prefix + string(b)
+	if len(in.keys) < maxInterned {
+		in.keys[string(b)] = s
+	}
+	return s
+}
+
 func digits(b []byte) bool {
 	if len(b) == 0 || len(b) > 4 {
 		return false
@@ -232,7 +282,7 @@ func digits(b []byte) bool {
 // alert number 48" gives "tlsv1 alert unknown ca". OpenSSL 1.1.1 fills in
 // the function field (…:ssl3_read_bytes:reason); 3.0 leaves it empty; the
 // reason is the fifth colon-separated field either way.
-func sslReason(msg []byte) string {
+func sslReason(msg []byte, in *interner) string {
 	q := bytes.Index(msg, bSSLQueue)
 	if q < 0 {
 		return ""
@@ -243,7 +293,7 @@ func sslReason(msg []byte) string {
 	}
 	last := lastEntry(queue)
 	if last < 0 {
-		return string(bytes.TrimSpace(queue))
+		return in.str(bytes.TrimSpace(queue))
 	}
 	entry := queue[last:]
 	fields := bytes.SplitN(entry, []byte{':'}, 5)
@@ -254,5 +304,5 @@ func sslReason(msg []byte) string {
 	if i := bytes.Index(reason, []byte(":SSL alert number")); i >= 0 {
 		reason = reason[:i]
 	}
-	return string(bytes.TrimSpace(reason))
+	return in.str(bytes.TrimSpace(reason))
 }

@@ -163,6 +163,14 @@ func TestScannerCountsAndEdges(t *testing.T) {
 			t.Errorf("%s: %d lines, %d events, %d long; want %d, %d, 1", name, s.Lines, len(keys), s.LongLines, lines, want)
 		}
 	}
+	// Each (two goroutines) sees exactly what Next sees.
+	each := NewScanner(strings.NewReader(data), Unknown)
+	var eachKeys []string
+	each.Each(func(e Event) { eachKeys = append(eachKeys, e.Key) })
+	_, nextKeys := collect(t, strings.NewReader(data))
+	if strings.Join(eachKeys, ",") != strings.Join(nextKeys, ",") || int(each.Lines) != lines || each.Matched != int64(len(nextKeys)) {
+		t.Errorf("Each: %d events, %d lines; Next: %d events", len(eachKeys), each.Lines, len(nextKeys))
+	}
 	s, keys := collect(t, iotest.OneByteReader(strings.NewReader(errorLines[0].line+"\n"+errorLines[5].line+"\n")))
 	if s.Lines != 2 || len(keys) != 2 {
 		t.Errorf("byte-at-a-time: %d lines, %v", s.Lines, keys)

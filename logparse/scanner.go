@@ -52,11 +52,12 @@ type Scanner struct {
 	r       io.Reader
 	format  Format
 	parse   func([]byte) (Event, bool)
-	needles [][]byte
+	needles []needle
 	next    []int // next match of each needle at or after pos, -1 none before lim, -2 unknown
 
 	buf      []byte
 	pos, end int // unread data is buf[pos:end]
+	lim      int // end of the complete lines in the buffer (0: unknown)
 	eof      bool
 	err      error
 
@@ -84,7 +85,9 @@ func (s *Scanner) setFormat(f Format) {
 	s.format = f
 	switch f {
 	case ErrorLog:
-		s.parse, s.needles = ParseErrorLine, errorNeedles
+		in := newInterner()
+		s.parse = func(b []byte) (Event, bool) { return parseErrorLine(b, in) }
+		s.needles = errorNeedles
 	case AccessLog:
 		s.parse, s.needles = ParseAccessLine, accessNeedles
 	case AccessJSON:
@@ -103,6 +106,7 @@ func (s *Scanner) Format() Format { return s.format }
 func (s *Scanner) Err() error { return s.err }
 
 func (s *Scanner) invalidate() {
+	s.lim = 0
 	for i := range s.next {
 		s.next[i] = -2
 	}
@@ -140,23 +144,43 @@ func (s *Scanner) fill() bool {
 // Next returns the next recognised event, or false at the end.
 func (s *Scanner) Next() (Event, bool) {
 	for {
-		data := s.buf[s.pos:s.end]
-		// Only complete lines are searched; at EOF the last line counts too.
-		lim := s.end
-		if !s.eof {
-			i := bytes.LastIndexByte(data, '\n')
-			if i < 0 {
-				if len(data) >= MaxLine {
-					s.skipLong()
-					continue
-				}
-				s.fill()
-				continue
-			}
-			lim = s.pos + i + 1
-		} else if len(data) == 0 {
+		line, ok := s.nextCandidate()
+		if !ok {
 			return Event{}, false
 		}
+		if e, ok := s.parse(line); ok {
+			s.Matched++
+			return e, true
+		}
+	}
+}
+
+// nextCandidate returns the next line that contains a needle (valid until
+// the next call), counting every line it passes.
+func (s *Scanner) nextCandidate() ([]byte, bool) {
+	for {
+		// Only complete lines are searched; at EOF the last line counts too.
+		if s.lim <= s.pos {
+			data := s.buf[s.pos:s.end]
+			if s.eof {
+				if len(data) == 0 {
+					return nil, false
+				}
+				s.lim = s.end
+			} else {
+				i := bytes.LastIndexByte(data, '\n')
+				if i < 0 {
+					if len(data) >= MaxLine {
+						s.skipLong()
+					} else {
+						s.fill()
+					}
+					continue
+				}
+				s.lim = s.pos + i + 1
+			}
+		}
+		lim := s.lim
 		p := s.candidate(lim)
 		if p < 0 {
 			s.Lines += int64(bytes.Count(s.buf[s.pos:lim], nl))
@@ -165,7 +189,7 @@ func (s *Scanner) Next() (Event, bool) {
 			}
 			s.pos = lim
 			if s.eof && s.pos == s.end {
-				return Event{}, false
+				return nil, false
 			}
 			s.fill()
 			continue
@@ -184,14 +208,97 @@ func (s *Scanner) Next() (Event, bool) {
 		} else {
 			s.pos = le
 		}
-		if e, ok := s.parse(line); ok {
-			s.Matched++
-			return e, true
+		return line, true
+	}
+}
+
+// Each calls fn for every recognised event, like a loop over Next, but
+// finds candidate lines and parses them on two goroutines: reading and the
+// byte search on one core, parsing and fn on another. Memory stays bounded
+// (a few batches of copied candidate lines in flight). fn runs on one
+// goroutine, in input order.
+func (s *Scanner) Each(fn func(Event)) {
+	type batch struct {
+		data []byte
+		ends []int
+	}
+	const batchBytes = 256 << 10
+	free := make(chan *batch, 4)
+	full := make(chan *batch, 4)
+	for i := 0; i < cap(free); i++ {
+		free <- &batch{data: make([]byte, 0, batchBytes+MaxLine)}
+	}
+	go func() {
+		defer close(full)
+		b := <-free
+		for {
+			line, ok := s.nextCandidate()
+			if !ok {
+				break
+			}
+			b.data = append(b.data, line...)
+			b.ends = append(b.ends, len(b.data))
+			if len(b.data) >= batchBytes {
+				full <- b
+				b = <-free
+			}
 		}
+		full <- b
+	}()
+	for b := range full {
+		start := 0
+		for _, end := range b.ends {
+			if e, ok := s.parse(b.data[start:end]); ok {
+				s.Matched++
+				fn(e)
+			}
+			start = end
+		}
+		b.data, b.ends = b.data[:0], b.ends[:0]
+		free <- b
 	}
 }
 
 var nl = []byte{'\n'}
+
+// needle finds byte strings by one rare byte they share (the anchor):
+// IndexByte over a byte that seldom occurs runs at memory speed, while a
+// search led by a common byte ('[', 'H', 's') stops on every line. Several
+// patterns with the same anchor cost one pass.
+type needle struct {
+	anchor byte
+	pats   [][]byte
+	offs   []int
+}
+
+func newNeedle(anchor byte, pats ...string) needle {
+	n := needle{anchor: anchor}
+	for _, p := range pats {
+		n.pats = append(n.pats, []byte(p))
+		n.offs = append(n.offs, bytes.IndexByte([]byte(p), anchor))
+	}
+	return n
+}
+
+// find returns the first match of any pattern in buf[from:lim]
+// (absolute position of the match's start), or -1.
+func (n needle) find(buf []byte, from, lim int) int {
+	for i := from; i < lim; {
+		j := bytes.IndexByte(buf[i:lim], n.anchor)
+		if j < 0 {
+			return -1
+		}
+		a := i + j
+		for k, pat := range n.pats {
+			p := a - n.offs[k]
+			if p >= from && p+len(pat) <= lim && bytes.Equal(buf[p:p+len(pat)], pat) {
+				return p
+			}
+		}
+		i = a + 1
+	}
+	return -1
+}
 
 // candidate returns the position of the earliest needle match in
 // buf[pos:lim], or -1.
@@ -200,12 +307,7 @@ func (s *Scanner) candidate(lim int) int {
 	for i, nd := range s.needles {
 		p := s.next[i]
 		if p == -2 || (p >= 0 && p < s.pos) {
-			j := bytes.Index(s.buf[s.pos:lim], nd)
-			if j < 0 {
-				p = -1
-			} else {
-				p = s.pos + j
-			}
+			p = nd.find(s.buf, s.pos, lim)
 			s.next[i] = p
 		}
 		if p >= 0 && p < lim && (best < 0 || p < best) {
