@@ -1,0 +1,217 @@
+package checks
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mtlsdoctor/mtlsdoctor/logparse"
+	"github.com/mtlsdoctor/mtlsdoctor/report"
+)
+
+const logFixtures = "../testdata/logs"
+
+// expected is testdata/logs/expected.json: the counts gen.sh SENT to a
+// real nginx (never read back from the logs).
+type expectedRun struct {
+	ErrorLog      map[string]int            `json:"error_log"`
+	AccessLog     map[string]int            `json:"access_log"`
+	Clients       map[string]map[string]int `json:"clients"`
+	AccessClients map[string]map[string]int `json:"access_clients"`
+	Verify        map[string]int            `json:"ssl_client_verify"`
+}
+
+func loadExpected(t *testing.T) map[string]expectedRun {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(logFixtures, "expected.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(b, &all); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]expectedRun{}
+	for _, run := range []string{"info", "default"} {
+		var r expectedRun
+		if err := json.Unmarshal(all[run], &r); err != nil {
+			t.Fatal(err)
+		}
+		out[run] = r
+	}
+	return out
+}
+
+func scanLogs(t *testing.T, files ...string) (*logparse.Summary, []LogInput) {
+	t.Helper()
+	sum := logparse.NewSummary()
+	var inputs []LogInput
+	for _, f := range files {
+		r, err := logparse.Open(f, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := logparse.NewScanner(r, logparse.Unknown)
+		in := LogInput{Name: f, Format: sc.Format()}
+		sc.Each(func(e logparse.Event) {
+			if sum.Add(e) {
+				in.Events++
+			}
+		})
+		r.Close()
+		in.Lines = sc.Lines
+		inputs = append(inputs, in)
+	}
+	return sum, inputs
+}
+
+func groupCounts(sum *logparse.Summary) (map[string]int, map[string]map[string]int) {
+	counts, clients := map[string]int{}, map[string]map[string]int{}
+	for _, g := range sum.Groups() {
+		counts[g.Key] = g.Count
+		clients[g.Key] = map[string]int{}
+		for _, c := range g.TopClients(1000) {
+			clients[g.Key][c.Addr] = c.Count
+		}
+	}
+	return counts, clients
+}
+
+func sameCounts(t *testing.T, what string, got, want map[string]int) {
+	t.Helper()
+	for k, n := range want {
+		if got[k] != n {
+			t.Errorf("%s: %s = %d, gen.sh sent %d", what, k, got[k], n)
+		}
+	}
+	for k, n := range got {
+		if _, ok := want[k]; !ok {
+			t.Errorf("%s: unexpected group %s (%d)", what, k, n)
+		}
+	}
+}
+
+// TestLogsRealNginxCounts: the groups and counts found in the logs a real
+// nginx wrote are exactly what testdata/logs/gen.sh sent it.
+func TestLogsRealNginxCounts(t *testing.T) {
+	exp := loadExpected(t)
+	info := exp["info"]
+
+	for _, f := range []string{"error.log", "error.log.1.gz"} {
+		sum, inputs := scanLogs(t, filepath.Join(logFixtures, "info", f))
+		if inputs[0].Format != logparse.ErrorLog {
+			t.Fatalf("%s read as %v", f, inputs[0].Format)
+		}
+		counts, clients := groupCounts(sum)
+		sameCounts(t, f, counts, info.ErrorLog)
+		for key, want := range info.Clients {
+			sameCounts(t, f+" clients of "+key, clients[key], want)
+		}
+	}
+
+	// Combined access log: 495/496/497 told apart by the stock page size.
+	sum, _ := scanLogs(t, filepath.Join(logFixtures, "info", "access.log"))
+	counts, clients := groupCounts(sum)
+	want := map[string]int{}
+	for k, n := range info.AccessLog {
+		if strings.HasPrefix(k, "status-") {
+			want[k] = n
+		}
+	}
+	sameCounts(t, "access.log", counts, want)
+	for key, w := range info.AccessClients {
+		if strings.HasPrefix(key, "status-") {
+			sameCounts(t, "access.log clients of "+key, clients[key], w)
+		}
+	}
+
+	// With $ssl_client_verify (text and JSON formats), 495s group by reason.
+	for _, f := range []string{"access_ssl.log", "access.json"} {
+		sum, _ := scanLogs(t, filepath.Join(logFixtures, "info", f))
+		counts, _ := groupCounts(sum)
+		want := map[string]int{"status-496": info.AccessLog["status-496"], "status-497": info.AccessLog["status-497"]}
+		for v, n := range info.Verify {
+			if r, ok := strings.CutPrefix(v, "FAILED:"); ok {
+				want["status-495:"+r] = n
+			}
+		}
+		sameCounts(t, f, counts, want)
+	}
+}
+
+// TestLogsHiddenVerifyErrors: at nginx's default error_log level the
+// verify errors are not written; with the access log, mtlsdoctor says so.
+func TestLogsHiddenVerifyErrors(t *testing.T) {
+	exp := loadExpected(t)
+	sum, inputs := scanLogs(t, filepath.Join(logFixtures, "default", "error.log"), filepath.Join(logFixtures, "default", "access.log"))
+	counts, _ := groupCounts(sum)
+	want := map[string]int{}
+	for k, n := range exp["default"].ErrorLog {
+		want[k] = n
+	}
+	for k, n := range exp["default"].AccessLog {
+		if strings.HasPrefix(k, "status-") {
+			want[k] = n
+		}
+	}
+	sameCounts(t, "default run", counts, want)
+	rep := Logs(sum, inputs, LogOptions{Top: 3})
+	if f := findID(rep, "verify-errors-hidden"); f == nil || !strings.Contains(f.Fix, "error_log /var/log/nginx/error.log info;") {
+		t.Errorf("no verify-errors-hidden finding with the error_log fix: %+v", f)
+	}
+
+	// The info run explains the same 400s: no hidden finding, and the
+	// access-log groups are context (info), not second errors.
+	sum, inputs = scanLogs(t, filepath.Join(logFixtures, "info", "error.log"), filepath.Join(logFixtures, "info", "access.log"))
+	rep = Logs(sum, inputs, LogOptions{Top: 3})
+	if findID(rep, "verify-errors-hidden") != nil {
+		t.Error("verify-errors-hidden although the error log has the verify lines")
+	}
+	if f := findID(rep, "status-495"); f == nil || f.Severity != report.Info {
+		t.Errorf("status-495 with the error log present: %+v", f)
+	}
+	f := findID(rep, "verify-error")
+	if f == nil || f.Count == 0 || f.FirstSeen == "" || len(f.Clients) == 0 || f.Example == "" || f.Fix == "" || f.OpenSSLError == "" {
+		t.Errorf("verify-error finding incomplete: %+v", f)
+	}
+	if *rep.LinesRead == 0 || *rep.LinesMatched == 0 {
+		t.Error("lines_read/lines_matched not set")
+	}
+}
+
+func findID(rep *report.Report, id string) *report.Finding {
+	for i := range rep.Findings {
+		if rep.Findings[i].ID == id {
+			return &rep.Findings[i]
+		}
+	}
+	return nil
+}
+
+// TestLogsBadFiles: the hand-made bad inputs are handled, never fatal.
+func TestLogsBadFiles(t *testing.T) {
+	bad := filepath.Join(logFixtures, "bad")
+	for _, tc := range []struct {
+		file   string
+		format logparse.Format
+		min    int
+	}{
+		{"crlf.log", logparse.ErrorLog, 1},
+		{"truncated.log", logparse.ErrorLog, 1},
+		{"invalid-utf8.log", logparse.ErrorLog, 1},
+		{"garbage.bin", logparse.Unknown, 0},
+		{"notalog.txt", logparse.Unknown, 0},
+	} {
+		sum, inputs := scanLogs(t, filepath.Join(bad, tc.file))
+		if inputs[0].Format != tc.format || int(inputs[0].Events) < tc.min {
+			t.Errorf("%s: %v with %d events", tc.file, inputs[0].Format, inputs[0].Events)
+		}
+		rep := Logs(sum, inputs, LogOptions{})
+		var buf strings.Builder
+		if err := report.WriteJSON(&buf, rep); err != nil || !json.Valid([]byte(buf.String())) {
+			t.Errorf("%s: JSON output invalid: %v", tc.file, err)
+		}
+	}
+}
