@@ -399,3 +399,32 @@ func FuzzLookup(f *testing.F) {
 		}
 	})
 }
+
+// TestExplainAnswersEveryEntry: every message the catalogue knows is found
+// again by Lookup (what `mtlsdoctor explain` and `logs` use) from each of
+// its match strings, as the same entry id.
+func TestExplainAnswersEveryEntry(t *testing.T) {
+	for _, e := range Entries() {
+		for _, m := range e.Match {
+			probe := m
+			if len(e.Within) > 0 {
+				probe = e.Within[0] + " " + m
+			}
+			_, es := Lookup(probe)
+			found := false
+			for _, got := range es {
+				if got.ID == e.ID {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("Lookup(%q) does not return an entry with id %s (entry %q)", probe, e.ID, e.Title)
+			}
+		}
+	}
+	for _, v := range VerifyCodes() {
+		if codes, _ := Lookup(itoa(v.Code)); len(codes) == 0 || codes[0].Code != v.Code {
+			t.Errorf("Lookup(%d) = %v", v.Code, nums(codes))
+		}
+	}
+}
