@@ -89,9 +89,21 @@ func Logs(sum *logparse.Summary, inputs []LogInput, o LogOptions) *report.Report
 		rep.Next = "nothing about mutual TLS in these logs. If clients get 400s, make sure nginx logs at info level: error_log /var/log/nginx/error.log info;"
 	} else if len(rep.Findings) > 0 {
 		f := rep.Findings[0]
+		if h := findingByID(rep, "verify-errors-hidden"); h != nil {
+			f = *h // without the reasons every other fix is a guess
+		}
 		rep.Next = f.Title + ".\n" + f.Fix
 	}
 	return rep
+}
+
+func findingByID(rep *report.Report, id string) *report.Finding {
+	for i := range rep.Findings {
+		if rep.Findings[i].ID == id {
+			return &rep.Findings[i]
+		}
+	}
+	return nil
 }
 
 func hiddenFinding(hidden []string, haveError bool) report.Finding {
