@@ -1,12 +1,16 @@
 package checks
 
 import (
+	"context"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/mtlsdoctor/mtlsdoctor/internal/nginxtest"
 	"github.com/mtlsdoctor/mtlsdoctor/logparse"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
 )
@@ -24,8 +28,12 @@ type expectedRun struct {
 }
 
 func loadExpected(t *testing.T) map[string]expectedRun {
+	return loadExpectedFrom(t, logFixtures)
+}
+
+func loadExpectedFrom(t *testing.T, dir string) map[string]expectedRun {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(logFixtures, "expected.json"))
+	b, err := os.ReadFile(filepath.Join(dir, "expected.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,8 +104,26 @@ func sameCounts(t *testing.T, what string, got, want map[string]int) {
 // TestLogsRealNginxCounts: the groups and counts found in the logs a real
 // nginx wrote are exactly what testdata/logs/gen.sh sent it.
 func TestLogsRealNginxCounts(t *testing.T) {
-	exp := loadExpected(t)
-	info := exp["info"]
+	checkLogCounts(t, logFixtures)
+}
+
+// TestLogGenScriptReproduces runs testdata/logs/gen.sh against a real
+// nginx again and checks the fresh logs against the counts it sent.
+func TestLogGenScriptReproduces(t *testing.T) {
+	nginxtest.Require(t)
+	out := t.TempDir()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	if b, err := exec.CommandContext(ctx, "bash", filepath.Join(logFixtures, "gen.sh"), out).CombinedOutput(); err != nil {
+		t.Fatalf("gen.sh: %v\n%s", err, b)
+	}
+	checkLogCounts(t, out)
+}
+
+func checkLogCounts(t *testing.T, dir string) {
+	t.Helper()
+	info := loadExpectedFrom(t, dir)["info"]
+	logFixtures := dir
 
 	for _, f := range []string{"error.log", "error.log.1.gz"} {
 		sum, inputs := scanLogs(t, filepath.Join(logFixtures, "info", f))
