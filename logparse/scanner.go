@@ -70,7 +70,9 @@ type Scanner struct {
 }
 
 // NewScanner prepares a Scanner over r. With format Unknown it sniffs the
-// first buffer; Format() then says what it found.
+// first buffer; Format() then says what it found. If that finds nothing,
+// every further buffer is sniffed too until a format shows, so Format()
+// may change while reading.
 func NewScanner(r io.Reader, format Format) *Scanner {
 	s := &Scanner{r: r, buf: make([]byte, BufSize+MaxLine)}
 	if format == Unknown {
@@ -181,6 +183,13 @@ func (s *Scanner) nextCandidate() ([]byte, bool) {
 			}
 		}
 		lim := s.lim
+		if s.format == Unknown && lim > s.pos {
+			// Nothing recognised so far (say the log starts with an
+			// over-long line): the format may still show further on.
+			if f := Sniff(s.buf[s.pos:lim]); f != Unknown {
+				s.setFormat(f)
+			}
+		}
 		p := s.candidate(lim)
 		if p < 0 {
 			s.Lines += int64(bytes.Count(s.buf[s.pos:lim], nl))

@@ -79,7 +79,11 @@ func runLogs(args []string, e env) int {
 		in, err := scanFile(name, sum, e)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "mtlsdoctor logs: %s: %v\n", name, err)
-			continue
+			if in.Lines == 0 {
+				continue
+			}
+			// A truncated .gz (still being compressed, say): its events
+			// are counted already, so report the lines they came from.
 		}
 		if in.Format == logparse.Unknown {
 			notLogs = append(notLogs, name)
@@ -166,6 +170,7 @@ func scanFile(name string, sum *logparse.Summary, e env) (checks.LogInput, error
 		}
 	}
 	in.Lines, in.LongLines = sc.Lines, sc.LongLines
+	in.Format = sc.Format() // known late if the log starts with junk
 	if err := sc.Err(); err != nil {
 		return in, fmt.Errorf("reading stopped after %d lines: %v", sc.Lines, err)
 	}
@@ -186,44 +191,95 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 
 // followLogs follows every file like tail -F, printing each new event as
 // it arrives, and the summary when interrupted (or when stdin ends).
+//
+// A file is followed from its size when the command starts (so every line
+// appended after the "following" line is reported), or from its start if
+// it does not exist yet. Files are polled: nxadm/tail's inotify watcher
+// is set up only after the file was read to its end, and a line appended
+// in between (right after the start or a rotation) waits for the next one.
+// Lines are only taken when complete, and lines longer than
+// logparse.MaxLine are counted but not parsed.
 func followLogs(files []string, sum *logparse.Summary, format string, top int, e env) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	type line struct {
 		text   string
 		source int
+		long   bool // longer than logparse.MaxLine: counted, not parsed
 	}
 	lines := make(chan line, 1024)
 	formats := make([]logparse.Format, len(files))
 	counts := make([]int64, len(files))
 	events := make([]int64, len(files))
+	longLines := make([]int64, len(files))
 	var wg sync.WaitGroup
 	var tails []*tail.Tail
+	defer func() {
+		for _, t := range tails {
+			_ = t.Stop()
+		}
+	}()
+	send := func(l line) bool {
+		select {
+		case lines <- l:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
 	for i, name := range files {
 		if name == "-" {
 			wg.Add(1)
 			go func(i int) {
 				defer wg.Done()
-				sc := bufio.NewScanner(e.stdin)
-				sc.Buffer(make([]byte, 64<<10), logparse.MaxLine)
-				for sc.Scan() {
-					select {
-					case lines <- line{sc.Text(), i}:
-					case <-ctx.Done():
+				br := bufio.NewReaderSize(e.stdin, logparse.MaxLine+1)
+				long := false
+				for {
+					chunk, err := br.ReadSlice('\n')
+					if errors.Is(err, bufio.ErrBufferFull) {
+						long = true // drop it up to its newline
+						continue
+					}
+					if len(chunk) > 0 || long {
+						l := line{source: i, long: long}
+						if !long {
+							l.text = strings.TrimSuffix(string(chunk), "\n")
+						}
+						long = false
+						if !send(l) {
+							return
+						}
+					}
+					if err != nil {
 						return
 					}
 				}
 			}(i)
 			continue
 		}
-		if st, err := os.Stat(name); err == nil && st.IsDir() {
-			return fail(e, "logs", "%s is a directory, not a log file", name)
+		// Follow from the current end; a missing file from its start
+		// when it appears (tail -F).
+		var from *tail.SeekInfo
+		if f, err := os.Open(name); err == nil {
+			st, err := f.Stat()
+			f.Close()
+			if err != nil {
+				return fail(e, "logs", "%s: %v", name, err)
+			}
+			if st.IsDir() {
+				return fail(e, "logs", "%s is a directory, not a log file", name)
+			}
+			from = &tail.SeekInfo{Offset: st.Size(), Whence: io.SeekStart}
+		} else if errors.Is(err, os.ErrNotExist) {
+			fmt.Fprintf(e.stderr, "mtlsdoctor logs: %s does not exist yet; waiting for it\n", name)
+		} else {
+			return fail(e, "logs", "%v", err)
 		}
 		t, err := tail.TailFile(name, tail.Config{
-			Follow: true, ReOpen: true, MustExist: false,
-			Location:    &tail.SeekInfo{Offset: 0, Whence: io.SeekEnd},
-			MaxLineSize: logparse.MaxLine,
-			Logger:      tail.DiscardingLogger,
+			Follow: true, ReOpen: true, MustExist: false, Poll: true,
+			CompleteLines: true,
+			Location:      from,
+			Logger:        tail.DiscardingLogger,
 		})
 		if err != nil {
 			return fail(e, "logs", "%s: %v", name, err)
@@ -236,14 +292,15 @@ func followLogs(files []string, sum *logparse.Summary, format string, top int, e
 				select {
 				case l, ok := <-t.Lines:
 					if !ok {
+						if err := t.Err(); err != nil && ctx.Err() == nil {
+							fmt.Fprintf(e.stderr, "mtlsdoctor logs: stopped following %s: %v\n", t.Filename, err)
+						}
 						return
 					}
 					if l.Err != nil {
 						continue
 					}
-					select {
-					case lines <- line{l.Text, i}:
-					case <-ctx.Done():
+					if !send(line{text: l.Text, source: i, long: len(l.Text) > logparse.MaxLine}) {
 						return
 					}
 				case <-ctx.Done():
@@ -252,55 +309,59 @@ func followLogs(files []string, sum *logparse.Summary, format string, top int, e
 			}
 		}(i, t)
 	}
-	onlyStdin := len(tails) == 0
 	done := make(chan struct{})
 	go func() { wg.Wait(); close(done) }()
 
 	if format == "text" {
 		fmt.Fprintf(e.stdout, "following %s (Ctrl-C for the summary)\n", strings.Join(files, ", "))
+	} else {
+		// On stderr: standard output carries only JSON.
+		fmt.Fprintf(e.stderr, "mtlsdoctor logs: following %s (Ctrl-C for the summary)\n", strings.Join(files, ", "))
 	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
+	handle := func(l line) {
+		counts[l.source]++
+		if l.long {
+			longLines[l.source]++
+			return
+		}
+		ev, ok := parseAny([]byte(l.text), &formats[l.source])
+		if !ok || !sum.Add(ev) {
+			return
+		}
+		events[l.source]++
+		f := checks.EventFinding(ev.ID, ev.Code, ev.Text, ev.Status, logparse.Clean(ev.Line))
+		f.Count = 1
+		if !ev.Time.IsZero() {
+			f.FirstSeen = ev.Time.Format(time.RFC3339)
+			f.LastSeen = f.FirstSeen
+		}
+		if ev.Client != "" {
+			f.Clients = []string{ev.Client}
+		}
+		f.Example = logparse.Clean(ev.Line)
+		if format == "json" {
+			_ = enc.Encode(f)
+		} else {
+			writeEvent(e, f, ev)
+		}
+	}
 loop:
 	for {
 		select {
 		case l := <-lines:
-			counts[l.source]++
-			raw := []byte(l.text)
-			ev, ok := parseAny(raw, &formats[l.source])
-			if !ok || !sum.Add(ev) {
-				continue
-			}
-			events[l.source]++
-			f := checks.EventFinding(ev.ID, ev.Code, ev.Text, ev.Status, logparse.Clean(ev.Line))
-			f.Count = 1
-			if !ev.Time.IsZero() {
-				f.FirstSeen = ev.Time.Format(time.RFC3339)
-				f.LastSeen = f.FirstSeen
-			}
-			if ev.Client != "" {
-				f.Clients = []string{ev.Client}
-			}
-			f.Example = logparse.Clean(ev.Line)
-			if format == "json" {
-				_ = enc.Encode(f)
-			} else {
-				writeEvent(e, f, ev)
-			}
+			handle(l)
 		case <-done:
-			if onlyStdin {
-				// Drain what is buffered, then summarise.
-				for {
-					select {
-					case l := <-lines:
-						counts[l.source]++
-						if ev, ok := parseAny([]byte(l.text), &formats[l.source]); ok && sum.Add(ev) {
-							events[l.source]++
-						}
-						continue
-					default:
-					}
-					break
+			// Every input ended (standard input closed; a file's
+			// follower only stops on an error, said on stderr): report
+			// what is still buffered, then summarise.
+			for {
+				select {
+				case l := <-lines:
+					handle(l)
+					continue
+				default:
 				}
 				break loop
 			}
@@ -308,13 +369,12 @@ loop:
 			break loop
 		}
 	}
-	for _, t := range tails {
-		_ = t.Stop()
-		t.Cleanup()
-	}
 	var inputs []checks.LogInput
 	for i, name := range files {
-		inputs = append(inputs, checks.LogInput{Name: name, Format: formats[i], Lines: counts[i], Events: events[i]})
+		if name == "-" {
+			name = "standard input"
+		}
+		inputs = append(inputs, checks.LogInput{Name: name, Format: formats[i], Lines: counts[i], Events: events[i], LongLines: longLines[i]})
 	}
 	rep := checks.Logs(sum, inputs, checks.LogOptions{Top: top})
 	if format == "json" {
