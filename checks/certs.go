@@ -257,7 +257,7 @@ func (r *run) certFinding(s *certState, id string, sev report.Severity, title, w
 // clients first, hygiene last.
 var priority = map[string]int{
 	"untrusted": 1, "self-issued-leaf": 2, "bad-signature": 3, "weak-signature": 4, "weak-key": 5,
-	"not-a-ca": 6, "wrong-purpose": 7, "chain-too-deep": 8, "expired": 9, "not-yet-valid": 10,
+	"not-a-ca": 6, "wrong-purpose": 7, "chain-too-deep": 8, "expired": 9, "not-yet-valid": 10, "name-constraints": 10,
 	"revoked": 11, "crl-problem": 12, "critical-extension": 13, "key-mismatch": 14, "bad-passphrase": 15,
 	"key-locked": 16, "missing-san": 17, "hostname-mismatch": 18, "duplicate-serial": 19,
 	"expires-soon": 20, "trusted-format": 21, "unreadable": 21, "needs-pem": 25, "key-permissions": 22, "key-unencrypted": 23, "orphan-key": 24,
@@ -503,6 +503,14 @@ func (r *run) eventFinding(leaf, at *certState, info *opensslverify.Cert, e open
 			fmt.Sprintf("Reissue the CA without extendedKeyUsage (or with clientAuth in it): basicConstraints=critical,CA:TRUE, keyUsage=critical,keyCertSign,cRLSign. Check: openssl x509 -noout -purpose -in %s", first(at.c.Files))), true
 	case opensslverify.ErrInvalidCA, opensslverify.ErrKeyUsageNoCertSign:
 		return r.notCAFinding(at), true
+	case opensslverify.ErrPermittedViolation, opensslverify.ErrExcludedViolation, opensslverify.ErrSubtreeMinMax,
+		opensslverify.ErrUnsupportedConstraint, opensslverify.ErrUnsupportedNameSyntax:
+		ca := r.constrainingCA(leaf)
+		why := meaning + fmt.Sprintf(" A CA above it (%s) has a nameConstraints extension, and OpenSSL checks the certificate's subject, its emailAddress and every subjectAltName against it (and a host-name-like common name when there is no DNS name). This certificate's names: %s; %s.", ca, x.Subject, namesOf(x))
+		return r.certFinding(at, "name-constraints", report.Error,
+			fmt.Sprintf("%s has names its CA is not allowed to issue (%s)", name, OpenSSLError(e.Code)),
+			why,
+			fmt.Sprintf("Reissue it with names inside the CA's permitted subtrees (see: openssl x509 -noout -ext nameConstraints -in %s), or issue it from a CA without that constraint:\n%s", ca, reissue)), true
 	case opensslverify.ErrUnhandledCriticalExt:
 		return r.certFinding(at, "critical-extension", report.Error,
 			fmt.Sprintf("%s has a critical extension OpenSSL does not understand", name),
@@ -540,6 +548,19 @@ func (r *run) untrustedFinding(leaf, at *certState, code int, store *opensslveri
 		fix = fmt.Sprintf("Add the issuing CA (%s) to %s, or reissue %s from a CA in it.", x.Issuer, r.o.CAFile, name)
 	}
 	return r.certFinding(leaf, "untrusted", report.Error, fmt.Sprintf("%s is not issued by a trusted CA", name), why, fix)
+}
+
+// constrainingCA names the first CA in leaf's chain with name constraints.
+func (r *run) constrainingCA(leaf *certState) string {
+	for _, c := range leaf.result.Chain[1:] {
+		if hasExt(c.X, "2.5.29.30") {
+			if s := r.byInfo[c]; s != nil {
+				return display(s)
+			}
+			return c.X.Subject.String()
+		}
+	}
+	return "its CA"
 }
 
 func (r *run) trustDesc() string {

@@ -77,6 +77,7 @@ var scenarios = []scenario{
 	{set: "p12", secLevel: -1, depth: -1},
 	{set: "untrusted", secLevel: -1, depth: -1},
 	{set: "dup", secLevel: -1, depth: -1},
+	{set: "constraints", secLevel: -1, depth: -1},
 	{set: "untrusted", secLevel: -1, depth: -1, ca: "_outside/untrusted/foreign-ca.crt"},
 	{set: "good", secLevel: -1, depth: -1, ca: "_outside/untrusted/foreign-ca.crt"},
 	{set: "regenerated", secLevel: -1, depth: -1, ca: "_outside/regenerated/ca-old.crt"},

@@ -283,11 +283,15 @@ func (r *run) serverChecks(s *certState) {
 func namesOf(x *x509.Certificate) string {
 	var n []string
 	n = append(n, x.DNSNames...)
+	n = append(n, x.EmailAddresses...)
 	for _, ip := range x.IPAddresses {
 		n = append(n, ip.String())
 	}
+	for _, u := range x.URIs {
+		n = append(n, u.String())
+	}
 	if len(n) == 0 {
-		return "CN=" + x.Subject.CommonName + " only"
+		return "no subjectAltName"
 	}
 	return strings.Join(n, ", ")
 }

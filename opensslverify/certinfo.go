@@ -48,6 +48,10 @@ type Cert struct {
 	curve   string // name of a curve Go cannot decode, "" otherwise
 	sigAlg  string // family of the signature algorithm: "RSA", "EC", "ED25519", "DSA", "RSA-PSS"
 
+	nc        *nameConstraints // nameConstraints of a CA, nil if none
+	sans      []generalName
+	hasDNSSAN bool
+
 	// sigs caches signature checks by issuer (*Cert -> bool): thousands of
 	// leaves share the same few intermediate-to-root signatures.
 	sigs sync.Map
@@ -100,6 +104,10 @@ func Info(c *x509.Certificate) *Cert {
 			}
 		case id.Equal(oidAuthorityKeyID):
 			ci.parseAKID(e.Value)
+		case id.Equal(oidNameConstraints):
+			ci.nc = parseNameConstraints(e.Value)
+		case id.Equal(oidSubjectAltName):
+			ci.parseSANs(e.Value)
 		}
 		if e.Critical && !supported(id) {
 			ci.critUnhandled = true

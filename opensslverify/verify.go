@@ -155,6 +155,7 @@ func Verify(leaf *Cert, untrusted []*Cert, store *Store, p Params) Result {
 		v.checkRevocation()
 	}
 	v.internalVerify()
+	v.checkNameConstraints()
 	return Result{Chain: v.chain, Events: v.events, Trusted: trusted}
 }
 

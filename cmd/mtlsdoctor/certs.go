@@ -157,10 +157,16 @@ func runCerts(args []string, e env) int {
 		return fail(e, "certs", "%v", err)
 	}
 	if len(set.Certs) == 0 && len(set.Keys) == 0 && len(set.CRLs) == 0 {
+		const hint = "hint: give files or directories holding PEM/DER certificates, keys, CRLs or PKCS#12 files"
+		if len(set.Problems) == 0 {
+			return fail(e, "certs", "nothing usable found in %s\n%s", strings.Join(paths, " "), hint)
+		}
+		// One line per file that could not be used says it all.
 		for _, p := range set.Problems {
 			fmt.Fprintf(e.stderr, "mtlsdoctor certs: %s: %s\n", p.Path, problemText(p))
 		}
-		return fail(e, "certs", "nothing usable found in %s\nhint: give files or directories holding PEM/DER certificates, keys, CRLs or PKCS#12 files", strings.Join(paths, " "))
+		fmt.Fprintln(e.stderr, hint)
+		return 2
 	}
 	rep := checks.Certs(set, o)
 	return emit(rep, c.format, e)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -94,7 +93,9 @@ func runLogs(args []string, e env) int {
 		inputs = append(inputs, in)
 	}
 	if usable == 0 {
-		return fail(e, "logs", "nothing usable in %s\nhint: give nginx error or access logs (plain or .gz), or - for standard input", strings.Join(files, " "))
+		// Each input has had its one-line error above.
+		fmt.Fprintln(e.stderr, "hint: give nginx error or access logs (plain or .gz), or - for standard input")
+		return 2
 	}
 	rep := checks.Logs(sum, inputs, checks.LogOptions{Top: *top})
 	for _, n := range notLogs {
@@ -109,48 +110,8 @@ func runLogs(args []string, e env) int {
 	return emit(rep, *format, e)
 }
 
-// openLog opens a file (or "-" for stdin), decompressing gzip by content.
-func openLog(name string, stdin io.Reader) (io.ReadCloser, error) {
-	var r io.ReadCloser
-	if name == "-" {
-		r = io.NopCloser(stdin)
-	} else {
-		st, err := os.Stat(name)
-		if err != nil {
-			if errors.Is(err, os.ErrNotExist) {
-				return nil, errors.New("no such file")
-			}
-			return nil, err
-		}
-		if st.IsDir() {
-			return nil, errors.New("is a directory, not a log file")
-		}
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, err
-		}
-		r = f
-	}
-	br := bufio.NewReaderSize(r, 64<<10)
-	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		gz, err := gzip.NewReader(br)
-		if err != nil {
-			r.Close()
-			return nil, fmt.Errorf("bad gzip data: %v", err)
-		}
-		return struct {
-			io.Reader
-			io.Closer
-		}{gz, r}, nil
-	}
-	return struct {
-		io.Reader
-		io.Closer
-	}{br, r}, nil
-}
-
 func scanFile(name string, sum *logparse.Summary, e env) (checks.LogInput, error) {
-	r, err := openLog(name, e.stdin)
+	r, err := logparse.Open(name, e.stdin)
 	if err != nil {
 		return checks.LogInput{}, err
 	}
@@ -160,15 +121,11 @@ func scanFile(name string, sum *logparse.Summary, e env) (checks.LogInput, error
 	if name == "-" {
 		in.Name = "standard input"
 	}
-	for {
-		ev, ok := sc.Next()
-		if !ok {
-			break
-		}
+	sc.Each(func(ev logparse.Event) {
 		if sum.Add(ev) {
 			in.Events++
 		}
-	}
+	})
 	in.Lines, in.LongLines = sc.Lines, sc.LongLines
 	in.Format = sc.Format() // known late if the log starts with junk
 	if err := sc.Err(); err != nil {

@@ -26,7 +26,9 @@ mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 
 SETS=(good guide weak samedn validity purpose notca regenerated chain revoked
-      mismatch encrypted ecdsa p12 untrusted dup bad)
+      mismatch encrypted ecdsa p12 untrusted dup bad constraints)
+# GEN_SETS="a b" rebuilds only those sets (the others are left as they are).
+if [ -n "${GEN_SETS:-}" ]; then read -ra SETS <<<"$GEN_SETS"; fi
 
 GOOD_START=20250101000000Z
 GOOD_END=20450101000000Z
@@ -122,7 +124,50 @@ keyUsage               = critical,digitalSignature
 subjectKeyIdentifier   = hash
 authorityKeyIdentifier = keyid:always
 
+# an intermediate that may only issue names under example.com / mtlsdoctor test
+[ x_int_nc ]
+basicConstraints       = critical,CA:TRUE
+keyUsage               = critical,keyCertSign,cRLSign
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid:always
+nameConstraints        = critical,permitted;DNS:.example.com,permitted;email:example.com,permitted;dirName:nc_dir,excluded;DNS:bad.example.com
+
+[ nc_dir ]
+O = mtlsdoctor test
+
 # ---- clients ---------------------------------------------------------------
+[ x_client_nc_ok ]
+basicConstraints       = CA:FALSE
+keyUsage               = critical,digitalSignature,keyEncipherment
+extendedKeyUsage       = clientAuth
+subjectAltName         = DNS:alice.example.com,email:alice@example.com
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid:always
+
+[ x_client_nc_outside ]
+basicConstraints       = CA:FALSE
+keyUsage               = critical,digitalSignature,keyEncipherment
+extendedKeyUsage       = clientAuth
+subjectAltName         = DNS:alice.other.org
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid:always
+
+[ x_client_nc_excluded ]
+basicConstraints       = CA:FALSE
+keyUsage               = critical,digitalSignature,keyEncipherment
+extendedKeyUsage       = clientAuth
+subjectAltName         = DNS:x.bad.example.com
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid:always
+
+[ x_client_nc_email ]
+basicConstraints       = CA:FALSE
+keyUsage               = critical,digitalSignature,keyEncipherment
+extendedKeyUsage       = clientAuth
+subjectAltName         = email:bob@other.org
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid:always
+
 [ x_client ]
 basicConstraints       = CA:FALSE
 keyUsage               = critical,digitalSignature,keyEncipherment
@@ -561,6 +606,24 @@ gen_bad() {
 Notes about this directory (plain text, not a certificate).
 Renew the client certificates before they expire and keep the CA key offline.
 EOF
+}
+
+# ---------------------------------------------------------------------------
+# constraints: an intermediate with nameConstraints, clients inside and outside
+# ---------------------------------------------------------------------------
+gen_constraints() {
+	set_dirs constraints
+	std_root constraints
+	intermediate constraints int-nc "$CA" "$CAK" x_int_nc
+	local I="$D/int-nc.crt" IK="$X/int-nc.key"
+	client "$D" client-nc-ok "$I" "$IK" x_client_nc_ok
+	client "$D" client-nc-outside "$I" "$IK" x_client_nc_outside
+	client "$D" client-nc-excluded "$I" "$IK" x_client_nc_excluded
+	client "$D" client-nc-email "$I" "$IK" x_client_nc_email
+	# subject outside the permitted directoryName (O=mtlsdoctor test)
+	cert "$D/client-nc-dn.crt" "$D/client-nc-dn.key" rsa "/O=other org/CN=client-nc-dn" "$I" "$IK" x_client
+	# a common name that looks like a host name, no DNS SAN: checked as DNS
+	cert "$D/client-nc-cn.crt" "$D/client-nc-cn.key" rsa "$O/CN=client.other.org" "$I" "$IK" x_client
 }
 
 # ---------------------------------------------------------------------------
