@@ -109,8 +109,9 @@ func analyse(set *certset.Set, o CertOptions) *run {
 func (r *run) load(set *certset.Set) {
 	r.certs = make([]*certState, len(set.Certs))
 	parallel(len(set.Certs), func(i int) {
-		c := set.Certs[i]
-		r.certs[i] = &certState{c: c, info: opensslverify.Info(c.X509)}
+		c := *set.Certs[i]
+		c.Files = preferNamed(c.Files)
+		r.certs[i] = &certState{c: &c, info: opensslverify.Info(c.X509)}
 	})
 	for _, s := range r.certs {
 		r.bySHA[s.c.SHA256] = s
@@ -217,6 +218,38 @@ func nameHint(name string) string {
 		return RoleServer
 	}
 	return ""
+}
+
+// preferNamed puts descriptive file names before OpenSSL's hash links
+// (/etc/ssl/certs/6b99d060.0), which say nothing to a person.
+func preferNamed(files []string) []string {
+	out := make([]string, 0, len(files))
+	var hashes []string
+	for _, f := range files {
+		if isHashLink(filepath.Base(f)) {
+			hashes = append(hashes, f)
+		} else {
+			out = append(out, f)
+		}
+	}
+	return append(out, hashes...)
+}
+
+func isHashLink(name string) bool {
+	dot := strings.LastIndexByte(name, '.')
+	if dot != 8 || dot == len(name)-1 {
+		return false
+	}
+	for i, c := range name {
+		switch {
+		case i < 8 && (c >= '0' && c <= '9' || c >= 'a' && c <= 'f'):
+		case i == 8:
+		case i > 8 && (c == 'r' || c >= '0' && c <= '9'):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func first(files []string) string {

@@ -96,11 +96,16 @@ func (r *run) keyHygiene(k *certset.Key, owners []*certState) {
 		})
 	}
 	if k.Mode&0o077 != 0 {
-		sev := report.Warning
+		sev, who := report.Warning, "anyone on the machine"
+		if k.Mode&0o007 == 0 {
+			// Group-only access (Debian's root:ssl-cert 0640 convention) is
+			// a choice more often than a mistake.
+			sev, who = report.Info, "members of its group"
+		}
 		r.add(k.File, report.Finding{
 			ID: "key-permissions", Severity: sev, Priority: priority["key-permissions"],
-			Title:       fmt.Sprintf("private key %s is readable by others (mode %04o)", k.File, k.Mode.Perm()),
-			Explanation: "Anyone on the machine who can read this file can impersonate its owner. nginx reads keys as root before dropping privileges, so the key needs no group or world access.",
+			Title:       fmt.Sprintf("private key %s is readable by %s (mode %04o)", k.File, who, k.Mode.Perm()),
+			Explanation: "Whoever can read this file can impersonate its owner. nginx reads keys as root before dropping privileges, so the key needs no group or world access.",
 			Fix:         fmt.Sprintf("chmod 600 %s", k.File),
 			File:        k.File,
 		})
