@@ -495,7 +495,7 @@ func (r *run) eventFinding(leaf, at *certState, info *opensslverify.Cert, e open
 		}
 		return r.certFinding(leaf, "chain-too-deep", report.Error,
 			fmt.Sprintf("%s needs more intermediates than ssl_verify_depth %d allows", leafName, r.o.VerifyDepth),
-			fmt.Sprintf("ssl_verify_depth counts the intermediate CAs between the client certificate and the root (OpenSSL 1.1.0 and later; neither end counts). The chain found has at least %d certificates. OpenSSL reports 22 \"certificate chain too long\" first, but nginx logs the error that follows it, usually 20 \"unable to get local issuer certificate\", which hides the real cause.", n),
+			fmt.Sprintf("ssl_verify_depth counts the intermediate CAs between the client certificate and the root (OpenSSL 1.1.0 and later; neither end counts). The chain found has at least %d certificates. OpenSSL reports 22 \"certificate chain too long\" first, but nginx logs the error that follows it (here %s: 20 when the client sent the intermediates, 2 when they are in the CA file), which hides the real cause.", n, OpenSSLError(leaf.result.Code())),
 			fmt.Sprintf("In the nginx server block: ssl_verify_depth %d;  (then nginx -s reload), or issue clients from a CA closer to the root.", r.o.VerifyDepth+countIntermediates(r, leaf))), true
 	case opensslverify.ErrCertSignatureFailure:
 		return r.certFinding(at, "bad-signature", report.Error,

@@ -30,12 +30,16 @@ type scenario struct {
 	depth    int // -1: nginx's default (1)
 	crl      bool
 	ca       string // --ca file, relative to testdata/certs; "" = the set's roots
+	allCAs   bool   // the CA file holds the intermediates too (cat int.crt root.crt > ca.pem)
 }
 
 func (s scenario) name() string {
 	n := s.set + fmt.Sprintf("/seclevel=%d/depth=%d", s.level(), s.verifyDepth())
 	if s.ca != "" {
 		n += "/ca=" + filepath.Base(s.ca)
+	}
+	if s.allCAs {
+		n += "/ca=roots+intermediates"
 	}
 	return n
 }
@@ -78,6 +82,10 @@ var scenarios = []scenario{
 	{set: "untrusted", secLevel: -1, depth: -1},
 	{set: "dup", secLevel: -1, depth: -1},
 	{set: "constraints", secLevel: -1, depth: -1},
+	{set: "good", secLevel: -1, depth: -1, allCAs: true},
+	{set: "chain", secLevel: -1, depth: -1, allCAs: true},
+	{set: "chain", secLevel: -1, depth: 2, allCAs: true},
+	{set: "notca", secLevel: -1, depth: -1, allCAs: true},
 	{set: "untrusted", secLevel: -1, depth: -1, ca: "_outside/untrusted/foreign-ca.crt"},
 	{set: "good", secLevel: -1, depth: -1, ca: "_outside/untrusted/foreign-ca.crt"},
 	{set: "regenerated", secLevel: -1, depth: -1, ca: "_outside/regenerated/ca-old.crt"},
@@ -108,6 +116,18 @@ func judge(t *testing.T, sc scenario) (*certset.Set, *report.Report, *run) {
 		}
 		o.CAFile = sc.ca
 	}
+	if sc.allCAs {
+		for _, row := range Certs(set, o).Certificates {
+			if row.Role == RoleCA || row.Role == RoleIntermediate {
+				for _, c := range set.Certs {
+					if hexSum(c) == row.SHA256 {
+						o.CA = append(o.CA, c.X509)
+					}
+				}
+			}
+		}
+		o.CAFile = "the set's CA file"
+	}
 	return set, Certs(set, o), analyse(set, o)
 }
 
@@ -124,7 +144,7 @@ func (r *run) firstError(sha string) int {
 
 // trustFiles writes what nginx and openssl get: the roots of the set as
 // the CA file, the intermediates as the chain the client sends along.
-func trustFiles(t *testing.T, set *certset.Set, rep *report.Report) (caFile, untrusted string, roots int) {
+func trustFiles(t *testing.T, set *certset.Set, rep *report.Report, allCAs bool) (caFile, untrusted string, roots int) {
 	t.Helper()
 	tmp := t.TempDir()
 	var ca, inter bytes.Buffer
@@ -141,6 +161,9 @@ func trustFiles(t *testing.T, set *certset.Set, rep *report.Report) (caFile, unt
 			roots++
 		case RoleIntermediate:
 			inter.Write(block)
+			if allCAs {
+				ca.Write(block)
+			}
 		}
 	}
 	caFile = filepath.Join(tmp, "client-ca.pem")
@@ -182,7 +205,7 @@ func TestDifferentialOpenSSLVerify(t *testing.T) {
 	for _, sc := range scenarios {
 		t.Run(sc.name(), func(t *testing.T) {
 			set, rep, r := judge(t, sc)
-			caFile, untrusted, roots := trustFiles(t, set, rep)
+			caFile, untrusted, roots := trustFiles(t, set, rep, sc.allCAs)
 			if sc.ca != "" {
 				caFile, roots = filepath.Join(fixtures, sc.ca), 1
 			}
@@ -226,7 +249,7 @@ func TestDifferentialNginx(t *testing.T) {
 	for _, sc := range scenarios {
 		t.Run(sc.name(), func(t *testing.T) {
 			set, rep, _ := judge(t, sc)
-			caFile, untrusted, _ := trustFiles(t, set, rep)
+			caFile, untrusted, _ := trustFiles(t, set, rep, sc.allCAs)
 			if sc.ca != "" {
 				caFile = filepath.Join(fixtures, sc.ca)
 			}
