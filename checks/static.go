@@ -274,7 +274,7 @@ func (r *run) serverChecks(s *certState) {
 		host := cnOr(x, "localhost")
 		r.add(id, r.certFinding(s, "missing-san", report.Warning,
 			fmt.Sprintf("server certificate %s has no subjectAltName", display(s)),
-			"Clients check the server name against the subjectAltName only: Go since 1.15, browsers, and curl with recent OpenSSL ignore the Common Name. The guide's `openssl x509 -req` without -extfile adds no SAN.",
+			"Go (since 1.15) and browsers check the server name against the subjectAltName only and ignore the Common Name; OpenSSL-based clients such as curl still fall back to the CN for host names, but never for IP addresses. The guide's `openssl x509 -req` without -extfile adds no SAN (nor any other extension).",
 			fmt.Sprintf("printf 'subjectAltName=DNS:%s\\nextendedKeyUsage=serverAuth\\nkeyUsage=critical,digitalSignature,keyEncipherment\\n' > server.ext\nopenssl x509 -req -sha256 -days 825 -in %s.csr -CA %s -CAkey %s -CAcreateserial -extfile server.ext -out %s", host, stem(display(s)), caCrt, caKey, display(s))))
 	}
 	if r.o.Host != "" && x.VerifyHostname(r.o.Host) != nil {
