@@ -54,7 +54,8 @@ type Entry struct {
 	// e.g. "no-client-cert", "handshake-failed", "status-495".
 	ID string
 	// Kind is "nginx" (a log message), "reason" (an OpenSSL error reason),
-	// "alert" (a TLS alert) or "status" (an HTTP status nginx uses).
+	// "alert" (a TLS alert), "status" (an HTTP status nginx uses) or
+	// "client" (what a client such as Go or a browser prints).
 	Kind string
 	// Match holds lower-case substrings; an input matches the entry when it
 	// contains any of them (after lower-casing).

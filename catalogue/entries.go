@@ -539,6 +539,42 @@ var entries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -tls1_2 </dev/null",
 	},
 
+	// What clients print about nginx's server certificate or about being
+	// refused (Go's crypto/x509 and crypto/tls, browsers).
+	{
+		ID: "server-cert-untrusted", Kind: "client",
+		Match: []string{"x509: certificate signed by unknown authority", "tls: failed to verify certificate: x509: certificate signed by unknown authority"},
+		Title: "The client does not trust nginx's server certificate (Go)",
+		Explanation: "A Go client checked nginx's server certificate against its roots (the system pool unless the program sets RootCAs) and found no CA that issued it. " +
+			"This is about the server certificate, not the client certificate: with a private CA the client must be given that CA, and nginx must send its intermediates in ssl_certificate.",
+		Fix:     "Give the client the CA (Go: tls.Config{RootCAs: pool} with ca.crt appended; curl: --cacert ca.crt), and serve the full chain: `cat server.crt int.crt > /etc/nginx/server-chain.crt` as ssl_certificate.",
+		Confirm: "mtlsdoctor probe host:443 --ca ca.crt",
+	},
+	{
+		ID: "server-hostname-mismatch", Kind: "client",
+		Match: []string{"x509: certificate is valid for", "x509: certificate relies on legacy common name field", "certificate is not valid for any names"},
+		Title: "nginx's server certificate does not name the host the client asked for (Go)",
+		Explanation: "Go compares the host name (or IP) in the URL with the server certificate's subjectAltName only; since Go 1.15 the Common Name is ignored, so a certificate made with the guide's `openssl x509 -req` and no -extfile (no SAN at all) fails here even though curl accepts it.",
+		Fix:     "Reissue the server certificate with `subjectAltName=DNS:host.example.com,IP:192.0.2.10` in its -extfile (see `mtlsdoctor certs --host host.example.com ./certs`).",
+		Confirm: "openssl x509 -noout -ext subjectAltName -in server.crt",
+	},
+	{
+		ID: "server-cert-expired", Kind: "client",
+		Match: []string{"x509: certificate has expired or is not yet valid"},
+		Title: "A certificate the client checked is expired or not yet valid (Go)",
+		Explanation: "Go found the server certificate (or a CA in its chain) outside its validity period at the client's current time: expired, or a clock that is off on one of the machines.",
+		Fix:     "Renew nginx's ssl_certificate (and its intermediates), then `nginx -s reload`; check both clocks with `timedatectl`.",
+		Confirm: "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
+	},
+	{
+		ID: "client-cert-rejected", Kind: "client",
+		Match: []string{"ssl_error_handshake_failure_alert", "ssl_error_bad_cert_alert", "err_bad_ssl_client_auth_cert", "ssl_error_unknown_ca_alert", "err_ssl_client_auth_cert_needed"},
+		Title: "The browser was refused during the TLS handshake",
+		Explanation: "Firefox (SSL_ERROR_*_ALERT) and Chrome (ERR_BAD_SSL_CLIENT_AUTH_CERT) show these when the server aborts the handshake over the client certificate, or when none was chosen. " + notNginxHTTP +
+			" With nginx in front, a rejected certificate shows as the 400 page 'The SSL certificate error' instead; if you see these errors, something before nginx (a load balancer, a TLS-terminating proxy) checks client certificates too.",
+		Fix:     "Find which hop terminates TLS (`openssl s_client -connect host:443 -showcerts`), make sure the browser has the client certificate with its key imported (PKCS#12: `openssl pkcs12 -export -in client.crt -inkey client.key -certfile ca.crt -out client.p12`), and that its issuer is in that hop's CA list.",
+		Confirm: probeCmd,
+	},
 	// HTTP statuses. nginx sends all three special codes as 400.
 	{
 		ID: "status-495", Kind: "status", Status: 495,

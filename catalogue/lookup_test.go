@@ -16,6 +16,9 @@ var knownIDs = map[string]bool{
 	"stale-ssl-error": true, "key-locked": true, "verify-client-without-ca": true,
 	"weak-signature": true, "weak-key": true, "unreadable": true,
 	"upstream-verify-error": true, "tls-alert": true, "status-400": true,
+	// probe ids, for what clients print
+	"server-cert-untrusted": true, "server-hostname-mismatch": true, "server-cert-expired": true,
+	"client-cert-rejected": true,
 }
 
 func TestEntriesWellFormed(t *testing.T) {
@@ -23,7 +26,7 @@ func TestEntriesWellFormed(t *testing.T) {
 	if len(es) < 40 {
 		t.Fatalf("only %d entries", len(es))
 	}
-	kinds := map[string]bool{"nginx": true, "reason": true, "alert": true, "status": true}
+	kinds := map[string]bool{"nginx": true, "reason": true, "alert": true, "status": true, "client": true}
 	for i, e := range es {
 		if !knownIDs[e.ID] {
 			t.Errorf("entry %d (%s): unknown id %q", i, e.Title, e.ID)

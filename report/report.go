@@ -48,6 +48,8 @@ type Finding struct {
 	LastSeen     string   `json:"last_seen,omitempty"`
 	Clients      []string `json:"clients,omitempty"`
 	Example      string   `json:"example,omitempty"`
+	// Target is the probed endpoint a `probe` finding is about.
+	Target string `json:"target,omitempty"`
 
 	// Priority orders findings of equal severity: lower comes first.
 	// It is not part of the JSON output.
@@ -90,6 +92,14 @@ type Report struct {
 	Next string `json:"next,omitempty"`
 	// Header is a one-line description of what was examined (text only).
 	Header string `json:"-"`
+
+	// ProbeTarget is set by `probe` with one target: being embedded, its
+	// fields sit at the top level of the JSON, next to command, findings
+	// and summary (whose own fields of the same names take precedence).
+	*ProbeTarget
+	// Targets is set by `probe` with several targets, one entry each,
+	// each with its own findings and summary.
+	Targets []ProbeTarget `json:"targets,omitempty"`
 }
 
 // Finish sorts the findings (most important first), fills in the summary

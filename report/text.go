@@ -76,8 +76,21 @@ func WriteText(w io.Writer, r *Report, o TextOptions) error {
 		writeCertTable(&b, r.Certificates, s, o.Width)
 		b.WriteString("\n")
 	}
-	for i, f := range r.Findings {
-		writeFinding(&b, i+1, f, s)
+	if len(r.Targets) > 0 {
+		// Several probed endpoints: each block is followed by its own findings.
+		for _, t := range r.Targets {
+			writeProbeTarget(&b, &t, s)
+			for i, f := range t.Findings {
+				writeFinding(&b, i+1, f, s)
+			}
+		}
+	} else {
+		if r.ProbeTarget != nil {
+			writeProbeTarget(&b, r.ProbeTarget, s)
+		}
+		for i, f := range r.Findings {
+			writeFinding(&b, i+1, f, s)
+		}
 	}
 	sum := fmt.Sprintf("%s, %s, %s", plural(r.Summary.Errors, "error"), plural(r.Summary.Warnings, "warning"), plural(r.Summary.Infos, "note"))
 	b.WriteString(s.paint(s.bold, sum))

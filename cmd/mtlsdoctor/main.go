@@ -20,15 +20,18 @@ Examples:
   mtlsdoctor certs --passin file:pw.txt /etc/nginx/certs
   mtlsdoctor certs --ca ca.crt --verify-depth 2 client.crt int.crt
   mtlsdoctor logs /var/log/nginx/error.log /var/log/nginx/access.log
+  mtlsdoctor probe --cert client.crt --key client.key --ca ca.crt localhost:443
   mtlsdoctor explain '(68:CA signature digest algorithm too weak)'
   mtlsdoctor explain 495
 
 Commands:
   certs PATH...       inspect CA / certificate / key / CRL files (directories are walked)
   logs FILE...|-       explain nginx error/access log lines, grouped and counted (-f follows)
+  probe HOST[:PORT]|URL...
+                      live handshake probe of TLS endpoints: is a client certificate asked for, required, accepted?
   explain TEXT|CODE   explain a pasted nginx/OpenSSL error line, verify code, alert or status
   version             print the version
-  doctor, probe, nginx
+  doctor, nginx
                       planned (see the README); not available in this version yet
 
 Run 'mtlsdoctor COMMAND --help' for the flags of a command.
@@ -70,7 +73,9 @@ func run(args []string, e env) int {
 		return runLogs(rest, e)
 	case "version", "--version":
 		return runVersion(rest, e)
-	case "doctor", "probe", "nginx":
+	case "probe":
+		return runProbe(rest, e)
+	case "doctor", "nginx":
 		fmt.Fprintf(e.stderr, "mtlsdoctor %s: not available in this version yet (see the README for what exists)\n", cmd)
 		return 2
 	}
