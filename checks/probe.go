@@ -150,7 +150,7 @@ func ProbeFindings(r *probe.Result, o ProbeOptions) []report.Finding {
 	case probe.BadTarget, probe.ConnectFailed:
 		add(report.Finding{
 			ID: "connect-failed", Severity: report.Error,
-			Title: fmt.Sprintf("cannot connect to %s", addr),
+			Title:       fmt.Sprintf("cannot connect to %s", addr),
 			Explanation: "No TCP connection could be made (" + r.Error + "): " + connectCause(r.Error) + " This is before TLS: no certificate is involved yet.",
 			Fix: fmt.Sprintf("On the server, check that nginx runs and listens there: `ss -ltnp | grep ':%d '` and `nginx -T | grep -n listen`. "+
 				"Check the name resolves: `getent hosts %s`.", r.Target.Port, r.Target.Host),
