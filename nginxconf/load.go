@@ -170,11 +170,11 @@ func LoadDump(r io.Reader, name string) (*Config, error) {
 			continue
 		}
 		if cur == nil {
+			if strings.Contains(line, "[emerg]") {
+				return nil, &SyntaxError{File: name, Msg: "the input is nginx -t's error, not its configuration: " + strings.TrimSpace(line) + "\nhint: fix that first (nginx -t), then: sudo nginx -T | mtlsdoctor nginx -"}
+			}
 			if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "nginx: ") || strings.Contains(line, "[warn]") || strings.Contains(line, "[notice]") {
 				continue
-			}
-			if strings.Contains(line, "[emerg]") {
-				return nil, &SyntaxError{File: name, Msg: "the input is nginx -t's error, not its configuration: " + strings.TrimSpace(line)}
 			}
 			return nil, &SyntaxError{File: name, Line: 0, Msg: "not nginx -T output: it must start with \"# configuration file PATH:\"\nhint: sudo nginx -T | mtlsdoctor nginx -"}
 		}

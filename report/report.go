@@ -50,6 +50,12 @@ type Finding struct {
 	Example      string   `json:"example,omitempty"`
 	// Target is the probed endpoint a `probe` finding is about.
 	Target string `json:"target,omitempty"`
+	// Section, Server and Line are set by `nginx` (and `doctor`): which
+	// part of the diagnosis found it (nginx, certs, probe, logs), which
+	// server block ("localhost 443 ssl") and the line in File.
+	Section string `json:"section,omitempty"`
+	Server  string `json:"server,omitempty"`
+	Line    int    `json:"line,omitempty"`
 
 	// Priority orders findings of equal severity: lower comes first.
 	// It is not part of the JSON output.
@@ -79,12 +85,32 @@ type Certificate struct {
 	NginxVerdict string   `json:"nginx_verdict,omitempty"`
 }
 
+// Server is one mTLS server block of an nginx configuration (`nginx` and
+// `doctor`): where it is and the client-certificate settings in effect
+// there after nginx's http -> server inheritance.
+type Server struct {
+	Server            string `json:"server"`
+	File              string `json:"file"`
+	Line              int    `json:"line"`
+	Listen            string `json:"listen"`
+	VerifyClient      string `json:"verify_client"`
+	VerifyDepth       int    `json:"verify_depth"`
+	ClientCertificate string `json:"client_certificate"`
+	ErrorLog          string `json:"error_log"`
+	AccessLog         string `json:"access_log"`
+	// ErrorLogLevel is the lowest level any of the block's error logs
+	// writes ("error" by default); client-certificate errors need "info".
+	ErrorLogLevel string `json:"error_log_level"`
+}
+
 // Report is the whole result of one command.
 type Report struct {
 	Command      string        `json:"command"`
 	Findings     []Finding     `json:"findings"`
 	Summary      Summary       `json:"summary"`
 	Certificates []Certificate `json:"certificates,omitempty"`
+	// Servers is set by `nginx` (and `doctor`): one entry per mTLS server block.
+	Servers []Server `json:"servers,omitempty"`
 	// LinesRead and LinesMatched are set by `logs`.
 	LinesRead    *int64 `json:"lines_read,omitempty"`
 	LinesMatched *int64 `json:"lines_matched,omitempty"`
@@ -116,7 +142,13 @@ func (r *Report) Finish() {
 		if a.ID != b.ID {
 			return a.ID < b.ID
 		}
-		return a.File < b.File
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Server < b.Server
 	})
 	r.Summary = Summary{}
 	for _, f := range r.Findings {

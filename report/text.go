@@ -72,6 +72,10 @@ func WriteText(w io.Writer, r *Report, o TextOptions) error {
 		b.WriteString(s.paint(s.bold, r.Header))
 		b.WriteString("\n\n")
 	}
+	if len(r.Servers) > 0 {
+		writeServerTable(&b, r.Servers, s)
+		b.WriteString("\n")
+	}
 	if len(r.Certificates) > 0 {
 		writeCertTable(&b, r.Certificates, s, o.Width)
 		b.WriteString("\n")
@@ -116,8 +120,14 @@ func writeFinding(b *strings.Builder, n int, f Finding, s styles) {
 	pad := strings.Repeat(" ", 7-len(f.Severity))
 	fmt.Fprintf(b, "%s%s %s  %s\n", sev, pad, s.paint(s.dim, "["+f.ID+"]"), s.paint(s.bold, f.Title))
 	const ind = "        "
-	if f.File != "" && !strings.Contains(f.Title, f.File) {
+	switch {
+	case f.File != "" && f.Line > 0:
+		fmt.Fprintf(b, "%s%s %s:%d\n", ind, s.paint(s.dim, "at:"), f.File, f.Line)
+	case f.File != "" && !strings.Contains(f.Title, f.File):
 		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "file:"), f.File)
+	}
+	if f.Server != "" {
+		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "server:"), f.Server)
 	}
 	if f.OpenSSLError != "" {
 		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "nginx logs:"), "client SSL certificate verify error: ("+f.OpenSSLError+")")
@@ -286,4 +296,38 @@ func shortDN(dn string) string {
 		}
 	}
 	return dn
+}
+
+// writeServerTable lists the mTLS server blocks of an nginx configuration.
+func writeServerTable(b *strings.Builder, servers []Server, s styles) {
+	head := []string{"SERVER", "AT", "VERIFY_CLIENT", "DEPTH", "CA FILE", "ERROR_LOG LEVEL"}
+	rows := [][]string{head}
+	for _, v := range servers {
+		ca := v.ClientCertificate
+		if ca == "" {
+			ca = "-"
+		}
+		rows = append(rows, []string{v.Server, fmt.Sprintf("%s:%d", v.File, v.Line), v.VerifyClient, fmt.Sprint(v.VerifyDepth), ca, v.ErrorLogLevel})
+	}
+	widths := make([]int, len(head))
+	for _, r := range rows {
+		for i, c := range r {
+			if n := len([]rune(c)); n > widths[i] {
+				widths[i] = n
+			}
+		}
+	}
+	for ri, r := range rows {
+		for i, c := range r {
+			text := c
+			if ri == 0 {
+				text = s.paint(s.bold, c)
+			}
+			b.WriteString(text)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-len([]rune(c))+2))
+			}
+		}
+		b.WriteString("\n")
+	}
 }

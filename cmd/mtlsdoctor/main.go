@@ -21,6 +21,7 @@ Examples:
   mtlsdoctor certs --ca ca.crt --verify-depth 2 client.crt int.crt
   mtlsdoctor logs /var/log/nginx/error.log /var/log/nginx/access.log
   mtlsdoctor probe --cert client.crt --key client.key --ca ca.crt localhost:443
+  sudo nginx -T | mtlsdoctor nginx -             lint the mTLS directives of the running config
   mtlsdoctor explain '(68:CA signature digest algorithm too weak)'
   mtlsdoctor explain 495
 
@@ -29,10 +30,10 @@ Commands:
   logs FILE...|-       explain nginx error/access log lines, grouped and counted (-f follows)
   probe HOST[:PORT]|URL...
                       live handshake probe of TLS endpoints: is a client certificate asked for, required, accepted?
+  nginx CONF|-        lint the mTLS directives of an nginx config (-: nginx -T output on stdin)
   explain TEXT|CODE   explain a pasted nginx/OpenSSL error line, verify code, alert or status
   version             print the version
-  doctor, nginx
-                      planned (see the README); not available in this version yet
+  doctor              planned (see the README); not available in this version yet
 
 Run 'mtlsdoctor COMMAND --help' for the flags of a command.
 Exit status: 0 no error found, 1 at least one error found, 2 could not run.
@@ -73,9 +74,11 @@ func run(args []string, e env) int {
 		return runLogs(rest, e)
 	case "version", "--version":
 		return runVersion(rest, e)
+	case "nginx":
+		return runNginx(rest, e)
 	case "probe":
 		return runProbe(rest, e)
-	case "doctor", "nginx":
+	case "doctor":
 		fmt.Fprintf(e.stderr, "mtlsdoctor %s: not available in this version yet (see the README for what exists)\n", cmd)
 		return 2
 	}

@@ -1,0 +1,322 @@
+package checks
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/nginxtest"
+	"github.com/mtlsdoctor/mtlsdoctor/nginxconf"
+	"github.com/mtlsdoctor/mtlsdoctor/report"
+)
+
+const nginxFixtures = "../testdata/nginx"
+
+// nginxCases are the fixtures with what a real nginx -t says about them
+// ("" = accepted) and the findings mtlsdoctor must report ("id@line").
+var nginxCases = []struct {
+	file  string
+	nginx string
+	ids   []string
+}{
+	{"good.conf", "", nil},
+	{"encrypted.conf", "", nil},
+	{"no-ca.conf", "no ssl_client_certificate for ssl_verify_client", []string{"verify-client-without-ca@12"}},
+	{"optional.conf", "", []string{"legacy-protocols@14", "legacy-protocols@14", "optional-not-checked@13", "verify-errors-hidden@4", "verify-result-not-forwarded@17"}},
+	{"depth.conf", "", []string{"verify-depth-too-small@13"}},
+	{"missing-file.conf", `SSL_CTX_load_verify_locations(`, []string{"missing-file@12"}},
+	{"password-missing.conf", `passwords-gone.txt" failed (2: No such file or directory)`, []string{"key-locked@11", "password-file-missing@12"}},
+	{"missing-include.conf", `gone.conf" failed (2: No such file or directory)`, []string{"missing-file@7"}},
+	{"inherit.conf", "", []string{"hostname-mismatch@9"}},
+}
+
+func nginxBinary(t *testing.T) string {
+	t.Helper()
+	nginxtest.Require(t)
+	if p, err := exec.LookPath("nginx"); err == nil {
+		return p
+	}
+	for _, p := range []string{"/usr/sbin/nginx", "/sbin/nginx", "/usr/local/sbin/nginx"} {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	t.Fatal("nginx not found")
+	return ""
+}
+
+// runNginx runs `nginx FLAG -p TMP -c CONF` (FLAG -t or -T) and returns
+// stdout, stderr and whether it succeeded.
+func runNginx(t *testing.T, flag, conf string) (stdout, stderr string, ok bool) {
+	t.Helper()
+	prefix := t.TempDir()
+	must(t, os.MkdirAll(filepath.Join(prefix, "logs"), 0o755))
+	abs, err := filepath.Abs(conf)
+	must(t, err)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, nginxBinary(t), flag, "-q", "-e", "stderr", "-p", prefix+"/", "-c", abs)
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err = cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatalf("running nginx: %v", err)
+	}
+	return o.String(), e.String(), err == nil
+}
+
+// checkoutDependent findings depend on the file modes of the checkout
+// (git records 0644 for the fixture keys; gen.sh makes them 0600).
+var checkoutDependent = map[string]bool{"key-permissions": true}
+
+func nginxIDs(rep *report.Report) []string {
+	var out []string
+	for _, f := range rep.Findings {
+		if checkoutDependent[f.ID] {
+			continue
+		}
+		out = append(out, f.ID+"@"+strconv.Itoa(f.Line))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func lintFixture(t *testing.T, file string) *report.Report {
+	t.Helper()
+	c, err := nginxconf.Load(filepath.Join(nginxFixtures, file))
+	must(t, err)
+	return Nginx(c, NginxOptions{SecLevel: 2, At: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)})
+}
+
+// TestNginxFixturesAgainstRealNginx checks each fixture with nginx -t, so
+// every "nginx refuses to start" the findings claim is nginx's own verdict,
+// and compares the findings with the expected ones.
+func TestNginxFixturesAgainstRealNginx(t *testing.T) {
+	for _, tc := range nginxCases {
+		t.Run(tc.file, func(t *testing.T) {
+			path := filepath.Join(nginxFixtures, tc.file)
+			_, stderr, ok := runNginx(t, "-t", path)
+			switch {
+			case tc.nginx == "" && !ok:
+				t.Fatalf("nginx -t rejects %s:\n%s", tc.file, stderr)
+			case tc.nginx != "" && ok:
+				t.Fatalf("nginx -t accepts %s; expected it to fail with %q", tc.file, tc.nginx)
+			case tc.nginx != "" && !strings.Contains(stderr, tc.nginx):
+				t.Fatalf("nginx -t on %s says:\n%s\nexpected %q", tc.file, stderr, tc.nginx)
+			}
+			if !ok {
+				t.Logf("nginx -t: %s", strings.TrimSpace(stderr))
+			}
+			rep := lintFixture(t, tc.file)
+			got := nginxIDs(rep)
+			want := append([]string{}, tc.ids...)
+			sort.Strings(want)
+			if strings.Join(got, " ") != strings.Join(want, " ") {
+				for _, f := range rep.Findings {
+					t.Logf("%s %s %s:%d %s", f.Severity, f.ID, f.File, f.Line, f.Title)
+				}
+				t.Fatalf("findings %v, want %v", got, want)
+			}
+			// nginx refusing to start must be an error finding, and an error
+			// about starting only when nginx really refuses.
+			errs := 0
+			for _, f := range rep.Findings {
+				if f.Severity == report.Error && f.Section == SectionNginx {
+					errs++
+				}
+				if f.Section == "" || f.Server == "" && f.ID != "missing-file" || f.File == "" || f.Line == 0 {
+					t.Errorf("finding %s lacks section/server/file/line: %+v", f.ID, f)
+				}
+				if strings.Contains(f.Title, "refuses to start") && ok {
+					t.Errorf("%s claims nginx refuses to start, but nginx -t accepts the file", f.ID)
+				}
+			}
+			if !ok && errs == 0 {
+				t.Errorf("nginx -t fails but there is no nginx error finding")
+			}
+		})
+	}
+}
+
+// TestNginxDumpMatchesFile feeds `nginx -T` output to the dump reader and
+// expects the same findings as reading the files.
+func TestNginxDumpMatchesFile(t *testing.T) {
+	for _, tc := range nginxCases {
+		if tc.nginx != "" {
+			continue // nginx -T prints nothing for a configuration it rejects
+		}
+		t.Run(tc.file, func(t *testing.T) {
+			out, stderr, ok := runNginx(t, "-T", filepath.Join(nginxFixtures, tc.file))
+			if !ok {
+				t.Fatalf("nginx -T failed: %s", stderr)
+			}
+			c, err := nginxconf.LoadDump(strings.NewReader(out), "stdin")
+			must(t, err)
+			if len(c.Files) < 1 || !c.FromDump {
+				t.Fatalf("dump read as %+v", c)
+			}
+			fromDump := Nginx(c, NginxOptions{SecLevel: 2, At: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)})
+			fromFile := lintFixture(t, tc.file)
+			if a, b := nginxIDs(fromDump), nginxIDs(fromFile); strings.Join(a, " ") != strings.Join(b, " ") {
+				t.Errorf("nginx -T gives %v, the file gives %v", a, b)
+			}
+			if len(fromDump.Servers) != len(fromFile.Servers) {
+				t.Errorf("servers: %d from nginx -T, %d from the file", len(fromDump.Servers), len(fromFile.Servers))
+			}
+			for i := range fromDump.Servers {
+				a, b := fromDump.Servers[i], fromFile.Servers[i]
+				a.File, b.File = filepath.Base(a.File), filepath.Base(b.File)
+				if a != b {
+					t.Errorf("server %d: %+v from nginx -T, %+v from the file", i, a, b)
+				}
+			}
+		})
+	}
+}
+
+var nginxLineRe = regexp.MustCompile(` in (\S+):(\d+)`)
+
+// TestNginxSyntaxErrorsAgainstRealNginx: what nginx refuses to parse, we
+// refuse too, naming the line nginx names (or the line the broken
+// construct starts at, with nginx's line in the message).
+func TestNginxSyntaxErrorsAgainstRealNginx(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(nginxFixtures, "bad", "*.conf"))
+	if len(files) == 0 {
+		t.Fatal("no bad fixtures")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			_, stderr, ok := runNginx(t, "-t", f)
+			if ok {
+				t.Fatalf("nginx -t accepts %s", f)
+			}
+			_, err := nginxconf.Load(f)
+			var se *nginxconf.SyntaxError
+			if !errors.As(err, &se) {
+				t.Fatalf("err = %v, want a SyntaxError", err)
+			}
+			t.Logf("nginx: %s\nmtlsdoctor: %v", strings.TrimSpace(stderr), err)
+			m := nginxLineRe.FindStringSubmatch(stderr)
+			if m == nil || strings.Contains(se.Msg, "binary") {
+				return
+			}
+			if n, _ := strconv.Atoi(m[2]); se.Line != n && !strings.Contains(se.Msg, "at line "+m[2]) {
+				t.Errorf("nginx names line %d, we say %v", n, err)
+			}
+		})
+	}
+}
+
+// TestNginxDepthFindingAgainstRealNginx starts nginx with depth.conf's CA
+// file and presents a client issued by the second intermediate: rejected
+// with the code the finding names at the default depth, accepted with the
+// depth the fix gives.
+func TestNginxDepthFindingAgainstRealNginx(t *testing.T) {
+	rep := lintFixture(t, "depth.conf")
+	var f *report.Finding
+	for i := range rep.Findings {
+		if rep.Findings[i].ID == "verify-depth-too-small" {
+			f = &rep.Findings[i]
+		}
+	}
+	if f == nil {
+		t.Fatal("no verify-depth-too-small finding")
+	}
+	m := regexp.MustCompile(`ssl_verify_depth (\d+);`).FindStringSubmatch(f.Fix)
+	if m == nil {
+		t.Fatalf("fix has no ssl_verify_depth: %s", f.Fix)
+	}
+	fixed, _ := strconv.Atoi(m[1])
+	ca, err := filepath.Abs(filepath.Join(nginxFixtures, "chain-ca-int1-int2.pem"))
+	must(t, err)
+	cert, _ := filepath.Abs(filepath.Join(fixtures, "chain", "client-depth2.crt"))
+	key, _ := filepath.Abs(filepath.Join(fixtures, "chain", "client-depth2.key"))
+
+	cfg := nginxtest.Config{ClientCA: ca, VerifyClient: "on", VerifyDepth: -1, SecLevel: -1}
+	v := nginxtest.Start(t, cfg).Present(t, cert, key)
+	if want := "FAILED:" + f.OpenSSLError; v.Result != want {
+		t.Errorf("default depth: nginx says %s, the finding says %s", v.Result, want)
+	}
+	cfg.VerifyDepth = fixed
+	if v := nginxtest.Start(t, cfg).Present(t, cert, key); v.Result != "SUCCESS" {
+		t.Errorf("ssl_verify_depth %d: nginx says %s, want SUCCESS", fixed, v.Result)
+	}
+}
+
+// TestNginxServers checks the effective settings after inheritance.
+func TestNginxServers(t *testing.T) {
+	rep := lintFixture(t, "inherit.conf")
+	var got []string
+	for _, s := range rep.Servers {
+		got = append(got, s.Server+"|"+filepath.Base(s.File)+":"+strconv.Itoa(s.Line)+"|"+s.VerifyClient+"|"+strconv.Itoa(s.VerifyDepth)+"|"+s.ClientCertificate+"|"+s.ErrorLogLevel)
+	}
+	want := []string{
+		"localhost 127.0.0.1:8444 ssl|optional.conf:2|optional|1|../certs/good/ca.crt|info",
+		"localhost 127.0.0.1:8443 ssl|inherit.conf:22|on|1|../certs/good/ca.crt|info",
+		"api.localhost 127.0.0.1:8443|inherit.conf:27|on|1|../certs/good/ca.crt|info",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("servers:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestNginxChecks covers the directive logic on small inline configurations.
+func TestNginxChecks(t *testing.T) {
+	base := "events {}\nhttp {\n  ssl_certificate ../certs/good/server.crt;\n  ssl_certificate_key ../certs/good/server.key;\n  ssl_client_certificate ../certs/good/ca.crt;\n  error_log logs/e.log info;\n"
+	tests := []struct {
+		name, body string
+		want       []string // ids (without lines)
+	}{
+		{"optional_no_ca needs no CA but must be checked", "server { listen 443 ssl; ssl_verify_client optional_no_ca; }", []string{"optional-not-checked"}},
+		{"optional checked by if", "server { listen 443 ssl; ssl_verify_client optional; if ($ssl_client_verify != SUCCESS) { return 403; } }", nil},
+		{"optional checked by ${} in return", "server { listen 443 ssl; ssl_verify_client optional; location / { return 200 \"${ssl_client_verify}\"; } }", nil},
+		{"a longer variable name does not count", "server { listen 443 ssl; ssl_verify_client optional; return 200 $ssl_client_verify_x; }", []string{"optional-not-checked"}},
+		{"off is not judged", "server { listen 443 ssl; ssl_verify_client off; ssl_protocols TLSv1; }", []string{"legacy-protocols", "legacy-protocols"}},
+		{"plain http not judged", "server { listen 80; ssl_verify_client on; }", nil},
+		{"ssl on", "server { listen 443; ssl on; ssl_verify_client on; ssl_client_certificate ../certs/gone.crt; }", []string{"missing-file"}},
+		{"location proxy_set_header replaces inherited", "server { listen 443 ssl; ssl_verify_client on; proxy_set_header X-V $ssl_client_verify; location / { proxy_set_header Host $host; proxy_pass http://u; } }", []string{"verify-result-not-forwarded"}},
+		{"inherited header forwards", "proxy_set_header X-V $ssl_client_verify;\nserver { listen 443 ssl; ssl_verify_client on; location / { proxy_pass http://u; } }", nil},
+		{"fastcgi without param", "server { listen 443 ssl; ssl_verify_client on; location / { fastcgi_pass unix:/run/php.sock; } }", []string{"verify-result-not-forwarded"}},
+		{"fastcgi with cert", "server { listen 443 ssl; ssl_verify_client on; location / { fastcgi_param SSL_CLIENT_CERT $ssl_client_escaped_cert; fastcgi_pass unix:/run/php.sock; } }", nil},
+		{"server error_log overrides", "server { listen 443 ssl; ssl_verify_client on; error_log logs/s.log warn; }", []string{"verify-errors-hidden"}},
+		{"no TLSv1.3 is a note", "server { listen 443 ssl; ssl_verify_client on; ssl_protocols TLSv1.2; }", []string{"legacy-protocols"}},
+		{"depth from seclevel file unaffected", "server { listen 443 ssl; ssl_verify_client on; ssl_ciphers DEFAULT:@SECLEVEL=1; }", nil},
+		{"verify depth enough", "server { listen 443 ssl; ssl_verify_client on; ssl_client_certificate chain-ca-int1-int2.pem; ssl_verify_depth 2; }", nil},
+		{"map chain counts", "map $ssl_client_verify $a { default 0; SUCCESS 1; }\nmap $a $b { default 0; 1 1; }\nserver { listen 443 ssl; ssl_verify_client optional; if ($b = 0) { return 403; } }", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, err := filepath.Abs(nginxFixtures)
+			must(t, err)
+			conf := filepath.Join(t.TempDir(), "nginx.conf")
+			must(t, os.WriteFile(conf, []byte(base+tt.body+"\n}\n"), 0o644))
+			c, err := nginxconf.Load(conf)
+			must(t, err)
+			c.ConfDir = dir // resolve ../certs like the fixtures do
+			rep := Nginx(c, NginxOptions{SecLevel: 2, At: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)})
+			var got []string
+			for _, f := range rep.Findings {
+				if !checkoutDependent[f.ID] {
+					got = append(got, f.ID)
+				}
+			}
+			sort.Strings(got)
+			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				for _, f := range rep.Findings {
+					t.Logf("%s %s: %s", f.Severity, f.ID, f.Title)
+				}
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
