@@ -346,9 +346,13 @@ func probeRejectedFinding(r *probe.Result, a *probe.Attempt, addr, cert, key, ca
 		e, _ := probeEntry(fmt.Sprintf("status-%d", a.NginxStatus))
 		f.Explanation = e.Explanation
 		if a.NginxStatus == 495 {
-			f.Explanation = "nginx answered its 400 'The SSL certificate error' page (495): the certificate was sent and OpenSSL's verification failed. " +
+			f.Explanation = "The certificate was sent and OpenSSL's verification failed. " +
 				"Likely reasons: its issuer is not in ssl_client_certificate/ssl_trusted_certificate (20/21), an intermediate is missing or ssl_verify_depth is too small, it has expired (10), " +
-				"it lacks clientAuth (26), or it is signed with SHA-1/MD5 or has a short key (68/66). " + e.Explanation
+				"it lacks clientAuth (26), or it is signed with SHA-1/MD5 or has a short key (68/66). "
+			if ci := r.ClientCert; ci != nil && !ci.IssuerAcceptable && len(r.AcceptableCAs) > 0 {
+				f.Explanation += "Here its issuer (" + ci.Issuer + ") is not among the CA names the server advertises, so the first suspect is 20/21: nginx does not have that issuer, or the client does not send the intermediate. "
+			}
+			f.Explanation += e.Explanation
 		}
 		f.Fix = certs + ", " + logs
 	case a.Outcome == probe.RejectedInHandshake:
