@@ -714,6 +714,16 @@ func (r *nginxRun) verifyClient(s *NginxServer, mapped map[string][]string) {
 		}, s, vc))
 	}
 
+	if s.VerifyClient != "optional_no_ca" && s.last("ssl_client_certificate") == nil && s.last("ssl_trusted_certificate") != nil {
+		tc := s.last("ssl_trusted_certificate")
+		r.add(at(report.Finding{
+			ID: "verify-client-without-ca", Severity: report.Error,
+			Title:       fmt.Sprintf("ssl_verify_client %s with only ssl_trusted_certificate: nginx before 1.27.2 refuses to start", s.VerifyClient),
+			Explanation: "nginx 1.18 to 1.27.1 (Debian 12 ships 1.22.1, Ubuntu 24.04 1.24) require ssl_client_certificate for ssl_verify_client and refuse to start:\nnginx -t says: [emerg] no ssl_client_certificate for ssl_verify_client\n1.27.2 and later accept ssl_trusted_certificate alone, but then send no CA names in the CertificateRequest, and Go clients and browsers send no certificate at all (nginx answers 496).",
+			Fix:         "Name the same CA file with ssl_client_certificate instead: ssl_client_certificate " + tc.Arg(0) + ";   then nginx -t && nginx -s reload",
+		}, s, tc))
+	}
+
 	// Everything the block (and the http level it inherits from) says.
 	verify := mapped["ssl_client_verify"]
 	var identity []string

@@ -37,6 +37,7 @@ var nginxCases = []struct {
 	{"password-missing.conf", `passwords-gone.txt" failed (2: No such file or directory)`, []string{"key-locked@11", "password-file-missing@12"}},
 	{"missing-include.conf", `gone.conf" failed (2: No such file or directory)`, []string{"missing-file@7"}},
 	{"inherit.conf", "", []string{"hostname-mismatch@9"}},
+	{"trusted-only.conf", "no ssl_client_certificate for ssl_verify_client", []string{"verify-client-without-ca@13"}},
 }
 
 func nginxBinary(t *testing.T) string {
@@ -292,6 +293,7 @@ func TestNginxChecks(t *testing.T) {
 		{"no TLSv1.3 is a note", "server { listen 443 ssl; ssl_verify_client on; ssl_protocols TLSv1.2; }", []string{"legacy-protocols"}},
 		{"depth from seclevel file unaffected", "server { listen 443 ssl; ssl_verify_client on; ssl_ciphers DEFAULT:@SECLEVEL=1; }", nil},
 		{"verify depth enough", "server { listen 443 ssl; ssl_verify_client on; ssl_client_certificate chain-ca-int1-int2.pem; ssl_verify_depth 2; }", nil},
+		{"invalid value", "server { listen 443 ssl; ssl_verify_client required; }", []string{"verify-client-without-ca"}},
 		{"map chain counts", "map $ssl_client_verify $a { default 0; SUCCESS 1; }\nmap $a $b { default 0; 1 1; }\nserver { listen 443 ssl; ssl_verify_client optional; if ($b = 0) { return 403; } }", nil},
 	}
 	for _, tt := range tests {
