@@ -414,3 +414,27 @@ func TestContextCancelled(t *testing.T) {
 		t.Errorf("cancel took %v to take effect", el)
 	}
 }
+
+// TestKeyMismatch: a client key that does not belong to its certificate
+// is the one case where nginx aborts the handshake (bad CertificateVerify).
+// With TLS 1.2 the error comes from the handshake; with TLS 1.3 the client
+// has finished first and hears the alert on its first read. Both count as
+// rejected-in-handshake.
+func TestKeyMismatch(t *testing.T) {
+	t.Parallel()
+	good := keyPair(t, "good/client.crt", "good/client.key")
+	other := keyPair(t, "mismatch/client.crt", "mismatch/client.key")
+	bad := &tls.Certificate{Certificate: good.Certificate, PrivateKey: other.PrivateKey}
+	for _, extra := range []string{"", "ssl_protocols TLSv1.2 TLSv1.3;"} {
+		t.Run("protocols "+extra, func(t *testing.T) {
+			t.Parallel()
+			s := server(t, "on", fx(t, "good/ca.crt"), -1, extra)
+			r := Probe(context.Background(), s.Addr, Options{ClientCert: bad, Timeout: 3 * time.Second})
+			a := r.WithClientCert
+			if a == nil || a.Outcome != RejectedInHandshake || !strings.Contains(a.Handshake, "error decrypting message") || a.HTTPStatus != 0 {
+				t.Errorf("with a mismatched key: %+v", a)
+			}
+			checkAttempt(t, "without", r.WithoutClientCert, attemptWant{"ok", 400, 496, RejectedByHTTP, false})
+		})
+	}
+}

@@ -1,0 +1,89 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func probeSample() ProbeTarget {
+	return ProbeTarget{
+		Target: "localhost:8443", Address: "localhost:8443", ServerName: "localhost", Path: "/",
+		TLSVersion: "TLS 1.2", Cipher: "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+		ServerChain:         []string{"CN=localhost,O=x"},
+		ServerCert:          &ProbeServerCert{Subject: "CN=localhost,O=x", NotAfter: "2045-01-01T00:00:00Z", Name: "localhost", NameOK: true, TrustedBy: "system roots"},
+		ClientCertRequested: true, AcceptableCAs: []string{"CN=root,O=x", "CN=int,O=x"},
+		WithoutClientCert: &ProbeAttempt{Handshake: "ok", HTTPStatus: 400, NginxStatus: 496, Outcome: "rejected-by-http"},
+		WithClientCert:    &ProbeAttempt{Handshake: "remote error: tls: unknown certificate authority", CertSent: true, Outcome: "rejected-in-handshake"},
+		WithUntrustedCert: &ProbeAttempt{Handshake: "ok", CertSent: true, HTTPStatus: 200, Outcome: "accepted"},
+		Versions:          map[string]bool{"TLS 1.0": false, "TLS 1.1": false, "TLS 1.2": true, "TLS 1.3": true},
+		Findings:          []Finding{},
+	}
+}
+
+func TestProbeText(t *testing.T) {
+	pt := probeSample()
+	r := &Report{Command: "probe", ProbeTarget: &pt,
+		Findings: []Finding{{ID: "mtls-optional", Severity: Warning, Title: "t", Fix: "ssl_verify_client on;", Target: "localhost:8443"}}}
+	r.Finish()
+	var plain, styled bytes.Buffer
+	if err := WriteText(&plain, r, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteText(&styled, r, TextOptions{Styled: true}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(plain.String(), "\x1b[") || !strings.Contains(styled.String(), "\x1b[") {
+		t.Error("escape codes only when styled")
+	}
+	out := plain.String()
+	for _, want := range []string{
+		"localhost:8443\n",
+		"  address              localhost:8443, SNI localhost, GET /\n",
+		"  tls                  TLS 1.2, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n",
+		"  server cert          valid to 2045-01-01, covers localhost, not trusted by system roots\n",
+		"  acceptable CAs       CN=root,O=x\n                       CN=int,O=x\n",
+		"  without client cert  rejected-by-http: HTTP 400 (nginx 496)\n",
+		"  with client cert     rejected-in-handshake: remote error: tls: unknown certificate authority\n",
+		"  with untrusted cert  accepted: HTTP 200\n",
+		"  versions             TLS 1.0 no, TLS 1.1 no, TLS 1.2 yes, TLS 1.3 yes\n",
+		"WARNING [mtls-optional]",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestProbeJSONEmbedding(t *testing.T) {
+	pt := probeSample()
+	r := &Report{Command: "probe", ProbeTarget: &pt}
+	r.Finish()
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &m); err != nil {
+		t.Fatal(err)
+	}
+	if m["target"] != "localhost:8443" || m["tls_version"] != "TLS 1.2" || m["command"] != "probe" {
+		t.Errorf("the target's fields belong at the top level: %s", buf.String())
+	}
+	if f, ok := m["findings"].([]any); !ok || len(f) != 0 {
+		t.Errorf("findings must stay the report's own array: %v", m["findings"])
+	}
+	// Reports of other commands are unchanged: no probe keys appear.
+	buf.Reset()
+	other := &Report{Command: "certs"}
+	other.Finish()
+	if err := WriteJSON(&buf, other); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"target", "targets", "acceptable_cas", "versions"} {
+		if strings.Contains(buf.String(), `"`+k+`"`) {
+			t.Errorf("certs JSON has %q: %s", k, buf.String())
+		}
+	}
+}
