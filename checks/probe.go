@@ -144,6 +144,25 @@ func ProbeFindings(r *probe.Result, o ProbeOptions) []report.Finding {
 		f.Target = r.Input
 		out = append(out, f)
 	}
+	// addClient adds f, completed with the catalogue's entry for what a
+	// client prints (clientErr) when it is about the same finding.
+	addClient := func(f report.Finding, clientErr string) {
+		if _, es := catalogue.Lookup(clientErr); len(es) > 0 {
+			for _, e := range es {
+				if e.ID != f.ID || e.Kind != "client" {
+					continue
+				}
+				if strings.Contains(clientErr, "legacy Common Name") {
+					f.Explanation += " " + e.Explanation
+				}
+				if e.Confirm != "" && !strings.Contains(f.Fix, e.Confirm) {
+					f.Fix += "\nConfirm: " + e.Confirm
+				}
+				break
+			}
+		}
+		add(f)
+	}
 	sclient := fmt.Sprintf("openssl s_client -connect %s -servername %s </dev/null", addr, sni)
 
 	switch r.Failure {
@@ -200,20 +219,20 @@ func ProbeFindings(r *probe.Result, o ProbeOptions) []report.Finding {
 			if s.NotYetValid {
 				when, what = "is not valid before "+s.NotBefore.UTC().Format("2006-01-02"), "is not yet valid"
 			}
-			add(report.Finding{
+			addClient(report.Finding{
 				ID: "server-cert-expired", Severity: report.Error, Priority: 2, Subject: s.Subject,
 				Title:       fmt.Sprintf("the server certificate of %s %s", addr, strings.TrimPrefix(when, "is ")),
 				Explanation: "nginx's own certificate " + what + ", so every client that verifies the server (curl, Go, browsers) refuses the connection (curl: `SSL certificate problem: certificate has expired`). A wrong clock on either side does the same.",
 				Fix:         "Renew the server certificate, point ssl_certificate at the new file and run `nginx -t && nginx -s reload`. Check the dates: `" + sclient + " | openssl x509 -noout -dates`",
-			})
+			}, "x509: certificate has expired or is not yet valid")
 		}
 		if s.NameError != "" {
-			add(report.Finding{
+			addClient(report.Finding{
 				ID: "server-hostname-mismatch", Severity: report.Error, Priority: 3, Subject: s.Subject,
 				Title:       fmt.Sprintf("the server certificate of %s does not cover %s", addr, s.Name),
 				Explanation: "Clients check that the server certificate names the host they asked for (" + s.NameError + "). curl refuses with `SSL: no alternative certificate subject name matches target host name`. If the server has several server blocks, the one for this SNI name may serve another certificate.",
 				Fix:         fmt.Sprintf("Issue the server certificate with the name in subjectAltName (`openssl req ... -addext 'subjectAltName=DNS:%s'`), or connect with a name it covers (`--servername`). See what is served: `%s | openssl x509 -noout -subject -ext subjectAltName`", s.Name, sclient),
-			})
+			}, s.NameError)
 		}
 		if !s.Trusted {
 			f := report.Finding{
@@ -228,7 +247,7 @@ func ProbeFindings(r *probe.Result, o ProbeOptions) []report.Finding {
 				f.Explanation = "The chain nginx sends does not verify against " + o.CAFile + " (" + s.TrustError + "). Clients given that CA (curl `--cacert " + o.CAFile + "`) refuse to connect: either the file is not the CA that issued the server certificate, or nginx does not send the intermediate."
 				f.Fix = fmt.Sprintf("Compare issuers: `%s | openssl x509 -noout -issuer` against `openssl x509 -noout -subject -in %s`. Serve the full chain in ssl_certificate (`cat server.crt intermediate.crt > fullchain.pem`), or use the right CA file.", sclient, o.CAFile)
 			}
-			add(f)
+			addClient(f, s.TrustError)
 		}
 	}
 

@@ -392,3 +392,40 @@ func TestProbeHandshakeAlert(t *testing.T) {
 		t.Errorf("client-cert-rejected %+v", rejected)
 	}
 }
+
+// TestProbeFindingsSynthetic covers results no local server produces.
+func TestProbeFindingsSynthetic(t *testing.T) {
+	t.Parallel()
+	tg, err := probe.ParseTarget("h.example:8443")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := probe.Result{Input: "h.example:8443", Target: tg, ServerName: "h.example", Path: "/"}
+
+	// Nothing in common: no handshake completed at all.
+	r := base
+	r.WithoutClientCert = &probe.Attempt{Handshake: "remote error: tls: protocol version not supported", Outcome: probe.RejectedInHandshake}
+	fs := ProbeFindings(&r, ProbeOptions{})
+	if len(fs) != 1 || fs[0].ID != "handshake-failed" || fs[0].Severity != report.Error || !strings.Contains(fs[0].Explanation, "protocol version") ||
+		!strings.Contains(fs[0].Fix, "ssl_protocols TLSv1.2 TLSv1.3;") {
+		t.Errorf("no handshake: %+v", fs)
+	}
+
+	// A server certificate that relies on the Common Name (the guide's v1
+	// certificates): the catalogue says why Go refuses it.
+	r = base
+	r.TLSVersion = "TLS 1.2"
+	r.Server = &probe.ServerCert{Subject: "CN=h.example", Name: "h.example", Trusted: true,
+		NameError: "x509: certificate relies on legacy Common Name field, use SANs instead", NotAfter: time.Now().Add(time.Hour)}
+	r.WithoutClientCert = &probe.Attempt{Handshake: "ok", HTTPStatus: 200, Outcome: probe.Accepted}
+	fs = ProbeFindings(&r, ProbeOptions{})
+	var mismatch *report.Finding
+	for i := range fs {
+		if fs[i].ID == "server-hostname-mismatch" {
+			mismatch = &fs[i]
+		}
+	}
+	if mismatch == nil || !strings.Contains(mismatch.Explanation, "Common Name is ignored") || !strings.Contains(mismatch.Fix, "Confirm: ") {
+		t.Errorf("legacy CN: %+v", mismatch)
+	}
+}
