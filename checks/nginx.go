@@ -5,6 +5,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -348,6 +349,22 @@ func exists(p string) (bool, error) {
 	return true, err
 }
 
+// notAFile says why an existing path cannot be the file nginx wants
+// ("" when it is a regular file). certset would walk a directory, and
+// nginx cannot load one.
+func notAFile(p string) string {
+	st, err := os.Stat(p)
+	switch {
+	case err != nil:
+		return ""
+	case st.IsDir():
+		return "is a directory, not a file"
+	case !st.Mode().IsRegular():
+		return "is not a regular file"
+	}
+	return ""
+}
+
 // files reports missing files and runs the certs checks on the block's files.
 func (r *nginxRun) files(s *NginxServer) {
 	var paths []string
@@ -378,6 +395,15 @@ func (r *nginxRun) files(s *NginxServer) {
 				}
 				continue
 			}
+			if why := notAFile(p); why != "" {
+				r.add(at(report.Finding{
+					ID: "missing-file", Severity: report.Error,
+					Title:       fmt.Sprintf("%s %s %s", name, a, why),
+					Explanation: fmt.Sprintf("nginx opens the %s file at start-up and refuses to start when it cannot read a file there.", name),
+					Fix:         fmt.Sprintf("Name the file itself in `%s`; then run `nginx -t`.", d.String()),
+				}, s, d))
+				continue
+			}
 			if name == "ssl_password_file" {
 				passwords = append(passwords, readPasswords(p)...)
 				continue
@@ -398,7 +424,7 @@ func (r *nginxRun) files(s *NginxServer) {
 		return
 	}
 	co := CertOptions{SecLevel: secLevel(s, r.o.SecLevel), VerifyDepth: s.VerifyDepth, At: r.o.At, ExpiresWithin: 30 * 24 * time.Hour}
-	if d := s.last("ssl_client_certificate"); d != nil && namesFile(d.Arg(0)) {
+	if d := s.last("ssl_client_certificate"); d != nil && namesFile(d.Arg(0)) && notAFile(r.resolve(d.Arg(0))) == "" {
 		co.CA = loadCerts(r.resolve(d.Arg(0)), opts)
 		co.CAFile = d.Arg(0)
 	}
@@ -444,13 +470,18 @@ func dedupe(p []string) []string {
 
 // readPasswords reads ssl_password_file as nginx does: one passphrase per line.
 func readPasswords(p string) []string {
+	// Only a regular file, and only its first 64 KiB: a FIFO or device
+	// named here must not hang or flood the run.
+	if st, err := os.Stat(p); err != nil || !st.Mode().IsRegular() {
+		return nil
+	}
 	f, err := os.Open(p)
 	if err != nil {
 		return nil
 	}
 	defer f.Close()
 	var out []string
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(io.LimitReader(f, 64<<10))
 	for n := 0; sc.Scan() && n < 1000; n++ {
 		out = append(out, strings.TrimRight(sc.Text(), "\r"))
 	}
@@ -493,7 +524,7 @@ func (r *nginxRun) depth(s *NginxServer) {
 	var where *nginxconf.Directive
 	for _, name := range []string{"ssl_client_certificate", "ssl_trusted_certificate"} {
 		for _, d := range s.Effective(name) {
-			if !namesFile(d.Arg(0)) {
+			if !namesFile(d.Arg(0)) || notAFile(r.resolve(d.Arg(0))) != "" {
 				continue
 			}
 			got := loadCerts(r.resolve(d.Arg(0)), certset.Options{})

@@ -37,6 +37,7 @@ var nginxCases = []struct {
 	{"password-missing.conf", `passwords-gone.txt" failed (2: No such file or directory)`, []string{"key-locked@11", "password-file-missing@12"}},
 	{"missing-include.conf", `gone.conf" failed (2: No such file or directory)`, []string{"missing-file@7"}},
 	{"inherit.conf", "", []string{"hostname-mismatch@9"}},
+	{"not-a-file.conf", "no certificate or crl found", []string{"missing-file@13"}},
 	{"trusted-only.conf", "no ssl_client_certificate for ssl_verify_client", []string{"verify-client-without-ca@13"}},
 }
 
@@ -294,6 +295,7 @@ func TestNginxChecks(t *testing.T) {
 		{"depth from seclevel file unaffected", "server { listen 443 ssl; ssl_verify_client on; ssl_ciphers DEFAULT:@SECLEVEL=1; }", nil},
 		{"verify depth enough", "server { listen 443 ssl; ssl_verify_client on; ssl_client_certificate chain-ca-int1-int2.pem; ssl_verify_depth 2; }", nil},
 		{"invalid value", "server { listen 443 ssl; ssl_verify_client required; }", []string{"verify-client-without-ca"}},
+		{"a directory is not a certificate", "server { listen 443 ssl; ssl_verify_client on; ssl_trusted_certificate ../certs; ssl_crl /dev/null; }", []string{"missing-file", "missing-file"}},
 		{"map chain counts", "map $ssl_client_verify $a { default 0; SUCCESS 1; }\nmap $a $b { default 0; 1 1; }\nserver { listen 443 ssl; ssl_verify_client optional; if ($b = 0) { return 403; } }", nil},
 	}
 	for _, tt := range tests {
@@ -321,4 +323,34 @@ func TestNginxChecks(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzNginx: any configuration that parses is linted without a panic, and
+// every finding has a section. Seeded from the fixtures.
+func FuzzNginx(f *testing.F) {
+	for _, pat := range []string{nginxFixtures + "/*.conf", nginxFixtures + "/conf.d/*.conf"} {
+		files, _ := filepath.Glob(pat)
+		for _, p := range files {
+			if b, err := os.ReadFile(p); err == nil {
+				f.Add(b)
+			}
+		}
+	}
+	dir, err := filepath.Abs(nginxFixtures)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		dirs, err := nginxconf.ParseBytes("f.conf", src)
+		if err != nil {
+			return
+		}
+		c := &nginxconf.Config{File: "f.conf", ConfDir: dir, Directives: dirs, Files: []string{"f.conf"}}
+		rep := Nginx(c, NginxOptions{SecLevel: 2})
+		for _, fd := range rep.Findings {
+			if fd.Section == "" || fd.ID == "" {
+				t.Fatalf("finding without section or id: %+v", fd)
+			}
+		}
+	})
 }

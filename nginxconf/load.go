@@ -51,18 +51,22 @@ type source interface {
 type diskSource struct{}
 
 func (diskSource) read(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
+	// Stat before opening: opening a FIFO would block.
+	st, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
 	if st.IsDir() {
 		return nil, fmt.Errorf("is a directory, not a configuration file")
 	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (for nginx -T output on standard input, use -)")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, err

@@ -256,3 +256,21 @@ func TestFixturesParse(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadFIFO: a FIFO named as the configuration or in an include is
+// refused at once instead of blocking on open.
+func TestLoadFIFO(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.conf")
+	if err := mkfifo(fifo); err != nil {
+		t.Skipf("no mkfifo here: %v", err)
+	}
+	write(t, dir, map[string]string{"nginx.conf": "include fifo.conf;\n"})
+	if _, err := Load(fifo); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("Load(fifo) = %v", err)
+	}
+	c, err := Load(filepath.Join(dir, "nginx.conf"))
+	if err != nil || len(c.Problems) != 1 || !strings.Contains(c.Problems[0].Msg, "not a regular file") {
+		t.Errorf("include of a FIFO: err %v, problems %+v", err, c.Problems)
+	}
+}
