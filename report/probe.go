@@ -72,7 +72,7 @@ var ProbeVersions = []string{"TLS 1.0", "TLS 1.1", "TLS 1.2", "TLS 1.3"}
 
 // writeProbeTarget renders one endpoint as a short aligned block.
 func writeProbeTarget(b *strings.Builder, t *ProbeTarget, s styles) {
-	b.WriteString(s.paint(s.head, t.Target))
+	b.WriteString(s.paint(s.bold, t.Target))
 	b.WriteString("\n")
 	const width = 21
 	row := func(label, value string) {
