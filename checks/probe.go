@@ -256,13 +256,17 @@ func ProbeFindings(r *probe.Result, o ProbeOptions) []report.Finding {
 	switch {
 	case r.TLSVersion == "":
 	case !r.ClientCertRequested:
-		add(report.Finding{
+		f := report.Finding{
 			ID: "mtls-not-enforced", Severity: report.Warning, Priority: 0,
 			Title: fmt.Sprintf("%s does not ask for a client certificate", addr),
 			Explanation: "The handshake had no CertificateRequest, so clients get in without a certificate: ssl_verify_client is off (its default) in the server block that answered. " +
 				"nginx picks that block by the SNI name (" + sni + ") and the listen address; a block other than the one you configured may be answering.",
 			Fix: enable,
-		})
+		}
+		if with != nil {
+			f.Explanation += " The certificate you gave (" + cert + ") was never asked for, so it was not sent and proves nothing here."
+		}
+		add(f)
 	case without.Served():
 		f := report.Finding{
 			ID: "mtls-optional", Severity: report.Warning, Priority: 1,
