@@ -37,6 +37,7 @@ var nginxCases = []struct {
 	{"password-missing.conf", `passwords-gone.txt" failed (2: No such file or directory)`, []string{"key-locked@11", "password-file-missing@12"}},
 	{"missing-include.conf", `gone.conf" failed (2: No such file or directory)`, []string{"missing-file@7"}},
 	{"inherit.conf", "", []string{"hostname-mismatch@9"}},
+	{"optional-no-ca.conf", "", nil},
 	{"not-a-file.conf", "no certificate or crl found", []string{"missing-file@13"}},
 	{"trusted-only.conf", "no ssl_client_certificate for ssl_verify_client", []string{"verify-client-without-ca@13"}},
 }
@@ -353,4 +354,22 @@ func FuzzNginx(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestNginxOptionalServesWithoutCertificate checks what optional-not-checked
+// claims against a live nginx: with optional and nothing testing
+// $ssl_client_verify, a client without a certificate is served (200) and
+// the variable says NONE.
+func TestNginxOptionalServesWithoutCertificate(t *testing.T) {
+	ca, err := filepath.Abs(filepath.Join(fixtures, "good", "ca.crt"))
+	must(t, err)
+	srv := nginxtest.Start(t, nginxtest.Config{ClientCA: ca, VerifyClient: "optional", VerifyDepth: -1, SecLevel: -1})
+	v := srv.Present(t, "", "")
+	if v.Status != 200 || v.ClientVerify != "NONE" {
+		t.Errorf("optional without a certificate: status %d, $ssl_client_verify %q; the finding says 200 and NONE", v.Status, v.ClientVerify)
+	}
+	on := nginxtest.Start(t, nginxtest.Config{ClientCA: ca, VerifyClient: "on", VerifyDepth: -1, SecLevel: -1})
+	if v := on.Present(t, "", ""); v.Status != 400 {
+		t.Errorf("on without a certificate: status %d, want 400 (496)", v.Status)
+	}
 }
