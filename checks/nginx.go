@@ -231,6 +231,9 @@ type nginxRun struct {
 	o        NginxOptions
 	findings []report.Finding
 	seen     map[string]bool
+	// certsRuns caches the certs report per set of files and settings:
+	// many server blocks usually inherit the same http-level files.
+	certsRuns map[string]*report.Report
 }
 
 func (r *nginxRun) add(f report.Finding) {
@@ -260,7 +263,7 @@ func Nginx(c *nginxconf.Config, o NginxOptions) *report.Report {
 	if o.At.IsZero() {
 		o.At = time.Now()
 	}
-	r := &nginxRun{c: c, o: o, seen: map[string]bool{}}
+	r := &nginxRun{c: c, o: o, seen: map[string]bool{}, certsRuns: map[string]*report.Report{}}
 	for _, p := range c.Problems {
 		r.add(at(report.Finding{
 			ID: "missing-file", Severity: report.Error,
@@ -419,19 +422,29 @@ func (r *nginxRun) files(s *NginxServer) {
 		return
 	}
 	opts := certset.Options{Passphrases: append(passwords, r.o.Passphrases...)}
-	set, err := certset.Load(dedupe(paths), opts)
-	if err != nil {
-		return
-	}
 	co := CertOptions{SecLevel: secLevel(s, r.o.SecLevel), VerifyDepth: s.VerifyDepth, At: r.o.At, ExpiresWithin: 30 * 24 * time.Hour}
+	caFile := ""
 	if d := s.last("ssl_client_certificate"); d != nil && namesFile(d.Arg(0)) && notAFile(r.resolve(d.Arg(0))) == "" {
-		co.CA = loadCerts(r.resolve(d.Arg(0)), opts)
+		caFile = r.resolve(d.Arg(0))
 		co.CAFile = d.Arg(0)
 	}
 	if s.Name != "" && s.Name != "_" && !strings.ContainsAny(s.Name, "*~$ ") {
 		co.Host = s.Name
 	}
-	rep := Certs(set, co)
+	paths = dedupe(paths)
+	key := fmt.Sprintf("%q %d %d %q %q %q", paths, co.SecLevel, co.VerifyDepth, caFile, co.Host, opts.Passphrases)
+	rep, ok := r.certsRuns[key]
+	if !ok {
+		set, err := certset.Load(paths, opts)
+		if err != nil {
+			return
+		}
+		if caFile != "" {
+			co.CA = loadCerts(caFile, opts)
+		}
+		rep = Certs(set, co)
+		r.certsRuns[key] = rep
+	}
 	where := map[string]*nginxconf.Directive{}
 	for _, name := range fileDirectives {
 		for _, d := range s.Effective(name) {
