@@ -627,7 +627,7 @@ func (r *nginxRun) protocols(s *NginxServer) {
 		r.add(at(report.Finding{
 			ID: "legacy-protocols", Severity: report.Warning,
 			Title:       fmt.Sprintf("ssl_protocols enables %s", strings.Join(legacy, " ")),
-			Explanation: "TLS 1.0, TLS 1.1 and SSLv3 are deprecated (RFC 8996) and weak. OpenSSL 3 refuses them anyway at security level 1 and above, so listing them only makes the configuration say something that is not true; clients that need them fail with 'unsupported protocol'.",
+			Explanation: "TLS 1.0, TLS 1.1 and SSLv3 are deprecated (RFC 8996) and weak. OpenSSL 3 cannot complete them anyway at security level 1 and above (their handshake signature uses MD5-SHA1), so listing them only makes the configuration promise something it does not do: such clients fail with 'tlsv1 alert internal error', and OpenSSL's reason on the server is 'no suitable signature algorithm'.",
 			Fix:         fix,
 		}, s, d))
 	}
