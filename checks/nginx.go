@@ -171,6 +171,9 @@ func socket(a string) string {
 	if _, err := strconv.Atoi(a); err == nil {
 		return "*:" + a
 	}
+	if rest, ok := strings.CutPrefix(a, "0.0.0.0:"); ok {
+		return "*:" + rest
+	}
 	if strings.HasPrefix(a, "[") {
 		if i := strings.LastIndex(a, "]:"); i >= 0 {
 			return a

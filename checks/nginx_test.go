@@ -297,6 +297,7 @@ func TestNginxChecks(t *testing.T) {
 		{"verify depth enough", "server { listen 443 ssl; ssl_verify_client on; ssl_client_certificate chain-ca-int1-int2.pem; ssl_verify_depth 2; }", nil},
 		{"invalid value", "server { listen 443 ssl; ssl_verify_client required; }", []string{"verify-client-without-ca"}},
 		{"a directory is not a certificate", "server { listen 443 ssl; ssl_verify_client on; ssl_trusted_certificate ../certs; ssl_crl /dev/null; }", []string{"missing-file", "missing-file"}},
+		{"0.0.0.0:443 is the socket of 443", "server { listen 443 ssl; ssl_verify_client on; }\nserver { listen 0.0.0.0:443; server_name _; ssl_verify_client optional; }", []string{"optional-not-checked"}},
 		{"map chain counts", "map $ssl_client_verify $a { default 0; SUCCESS 1; }\nmap $a $b { default 0; 1 1; }\nserver { listen 443 ssl; ssl_verify_client optional; if ($b = 0) { return 403; } }", nil},
 	}
 	for _, tt := range tests {
