@@ -281,6 +281,11 @@ func Nginx(c *nginxconf.Config, o NginxOptions) *report.Report {
 	nTLS := 0
 	for _, s := range servers {
 		if !s.TLS {
+			// nginx checks the CA file of every block that has a
+			// certificate, even one that serves plain HTTP only.
+			if len(s.Effective("ssl_certificate")) > 0 {
+				r.caRequired(s, " (even in this block, which serves plain HTTP: nginx checks every block that has an ssl_certificate, its own or inherited from http)")
+			}
 			continue
 		}
 		nTLS++
@@ -751,26 +756,7 @@ func (r *nginxRun) verifyClient(s *NginxServer, mapped map[string][]string) {
 		}, s, vc))
 		return
 	}
-	if s.VerifyClient != "optional_no_ca" && s.last("ssl_client_certificate") == nil && s.last("ssl_trusted_certificate") == nil {
-		e := catalogueEntry("no ssl_client_certificate for ssl_verify_client")
-		r.add(at(report.Finding{
-			ID: "verify-client-without-ca", Severity: report.Error,
-			Title:       fmt.Sprintf("ssl_verify_client %s without ssl_client_certificate: nginx refuses to start", s.VerifyClient),
-			Explanation: e.Explanation + "\nnginx -t says: [emerg] no ssl_client_certificate for ssl_verify_client\n(1.27.2 and later: no ssl_client_certificate or ssl_trusted_certificate for ssl_verify_client)",
-			Fix:         "Next to `" + vc.String() + "` add: ssl_client_certificate /etc/nginx/client-ca.pem;   (the CA that issues your client certificates), then nginx -t && nginx -s reload",
-		}, s, vc))
-	}
-
-	if s.VerifyClient != "optional_no_ca" && s.last("ssl_client_certificate") == nil && s.last("ssl_trusted_certificate") != nil {
-		tc := s.last("ssl_trusted_certificate")
-		r.add(at(report.Finding{
-			ID: "verify-client-without-ca", Severity: report.Error,
-			Title:       fmt.Sprintf("ssl_verify_client %s with only ssl_trusted_certificate: nginx before 1.27.2 refuses to start", s.VerifyClient),
-			Explanation: "nginx 1.18 to 1.27.1 (Debian 12 ships 1.22.1, Ubuntu 24.04 1.24) require ssl_client_certificate for ssl_verify_client and refuse to start:\nnginx -t says: [emerg] no ssl_client_certificate for ssl_verify_client\n1.27.2 and later accept ssl_trusted_certificate alone, but then send no CA names in the CertificateRequest, and Go clients and browsers send no certificate at all (nginx answers 496).",
-			Fix:         "Name the same CA file with ssl_client_certificate instead: ssl_client_certificate " + tc.Arg(0) + ";   then nginx -t && nginx -s reload",
-		}, s, tc))
-	}
-
+	r.caRequired(s, "")
 	// Everything the block (and the http level it inherits from) says.
 	verify := mapped["ssl_client_verify"]
 	var identity []string
@@ -880,6 +866,32 @@ func (r *nginxRun) verifyClient(s *NginxServer, mapped map[string][]string) {
 		}
 		r.add(f)
 	}
+}
+
+// caRequired reports verify-client-without-ca for on/optional without a
+// CA file. nginx 1.22.1 checks this for every block that has an
+// ssl_certificate, even one that serves only plain HTTP (note says so).
+func (r *nginxRun) caRequired(s *NginxServer, note string) {
+	if s.VerifyClient != "on" && s.VerifyClient != "optional" || s.last("ssl_client_certificate") != nil {
+		return
+	}
+	vc := s.last("ssl_verify_client")
+	if tc := s.last("ssl_trusted_certificate"); tc != nil {
+		r.add(at(report.Finding{
+			ID: "verify-client-without-ca", Severity: report.Error,
+			Title:       fmt.Sprintf("ssl_verify_client %s with only ssl_trusted_certificate: nginx before 1.27.2 refuses to start", s.VerifyClient),
+			Explanation: "nginx 1.18 to 1.27.1 (Debian 12 ships 1.22.1, Ubuntu 24.04 1.24) require ssl_client_certificate for ssl_verify_client and refuse to start" + note + ":\nnginx -t says: [emerg] no ssl_client_certificate for ssl_verify_client\n1.27.2 and later accept ssl_trusted_certificate alone, but then send no CA names in the CertificateRequest, and Go clients and browsers send no certificate at all (nginx answers 496).",
+			Fix:         "Name the same CA file with ssl_client_certificate instead: ssl_client_certificate " + tc.Arg(0) + ";   then nginx -t && nginx -s reload",
+		}, s, tc))
+		return
+	}
+	e := catalogueEntry("no ssl_client_certificate for ssl_verify_client")
+	r.add(at(report.Finding{
+		ID: "verify-client-without-ca", Severity: report.Error,
+		Title:       fmt.Sprintf("ssl_verify_client %s without ssl_client_certificate: nginx refuses to start", s.VerifyClient),
+		Explanation: e.Explanation + note + "\nnginx -t says: [emerg] no ssl_client_certificate for ssl_verify_client\n(1.27.2 and later: no ssl_client_certificate or ssl_trusted_certificate for ssl_verify_client)",
+		Fix:         "Next to `" + vc.String() + "` add: ssl_client_certificate /etc/nginx/client-ca.pem;   (the CA that issues your client certificates), then nginx -t && nginx -s reload",
+	}, s, vc))
 }
 
 func catalogueEntry(text string) catalogue.Entry {

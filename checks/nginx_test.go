@@ -39,6 +39,7 @@ var nginxCases = []struct {
 	{"inherit.conf", "", []string{"hostname-mismatch@9"}},
 	{"optional-no-ca.conf", "", nil},
 	{"not-a-file.conf", "no certificate or crl found", []string{"missing-file@13"}},
+	{"plain-with-cert.conf", "no ssl_client_certificate for ssl_verify_client", []string{"verify-client-without-ca@13"}},
 	{"trusted-only.conf", "no ssl_client_certificate for ssl_verify_client", []string{"verify-client-without-ca@13"}},
 }
 
@@ -285,7 +286,7 @@ func TestNginxChecks(t *testing.T) {
 		{"optional checked by ${} in return", "server { listen 443 ssl; ssl_verify_client optional; location / { return 200 \"${ssl_client_verify}\"; } }", nil},
 		{"a longer variable name does not count", "server { listen 443 ssl; ssl_verify_client optional; return 200 $ssl_client_verify_x; }", []string{"optional-not-checked"}},
 		{"off is not judged", "server { listen 443 ssl; ssl_verify_client off; ssl_protocols TLSv1; }", []string{"legacy-protocols", "legacy-protocols"}},
-		{"plain http not judged", "server { listen 80; ssl_verify_client on; }", nil},
+		{"plain http with a certificate: the CA is still required", "server { listen 80; ssl_verify_client on; ssl_client_certificate ../certs/good/ca.crt; ssl_protocols TLSv1; }", nil},
 		{"ssl on", "server { listen 443; ssl on; ssl_verify_client on; ssl_client_certificate ../certs/gone.crt; }", []string{"missing-file"}},
 		{"location proxy_set_header replaces inherited", "server { listen 443 ssl; ssl_verify_client on; proxy_set_header X-V $ssl_client_verify; location / { proxy_set_header Host $host; proxy_pass http://u; } }", []string{"verify-result-not-forwarded"}},
 		{"inherited header forwards", "proxy_set_header X-V $ssl_client_verify;\nserver { listen 443 ssl; ssl_verify_client on; location / { proxy_pass http://u; } }", nil},
