@@ -285,11 +285,12 @@ func Nginx(c *nginxconf.Config, o NginxOptions) *report.Report {
 			// certificate, even one that serves plain HTTP only.
 			if len(s.Effective("ssl_certificate")) > 0 {
 				r.caRequired(s, " (even in this block, which serves plain HTTP: nginx checks every block that has an ssl_certificate, its own or inherited from http)")
+				r.files(s, false) // nginx loads them all the same
 			}
 			continue
 		}
 		nTLS++
-		r.files(s)
+		r.files(s, true)
 		r.protocols(s)
 		if !s.MTLS() {
 			continue
@@ -376,8 +377,9 @@ func notAFile(p string) string {
 	return ""
 }
 
-// files reports missing files and runs the certs checks on the block's files.
-func (r *nginxRun) files(s *NginxServer) {
+// files reports missing files and, when judge is set, runs the certs
+// checks on the block's files.
+func (r *nginxRun) files(s *NginxServer, judge bool) {
 	var paths []string
 	var passwords []string
 	for _, name := range fileDirectives {
@@ -426,7 +428,7 @@ func (r *nginxRun) files(s *NginxServer) {
 		}
 	}
 	r.depth(s)
-	if len(paths) == 0 {
+	if len(paths) == 0 || !judge {
 		return
 	}
 	opts := certset.Options{Passphrases: append(passwords, r.o.Passphrases...)}

@@ -299,6 +299,7 @@ func TestNginxChecks(t *testing.T) {
 		{"invalid value", "server { listen 443 ssl; ssl_verify_client required; }", []string{"verify-client-without-ca"}},
 		{"a directory is not a certificate", "server { listen 443 ssl; ssl_verify_client on; ssl_trusted_certificate ../certs; ssl_crl /dev/null; }", []string{"missing-file", "missing-file"}},
 		{"0.0.0.0:443 is the socket of 443", "server { listen 443 ssl; ssl_verify_client on; }\nserver { listen 0.0.0.0:443; server_name _; ssl_verify_client optional; }", []string{"optional-not-checked"}},
+		{"plain http block still loads the files", "ssl_crl ../certs/good/gone.pem;\nserver { listen 80; server_name nope; }", []string{"missing-file"}},
 		{"map chain counts", "map $ssl_client_verify $a { default 0; SUCCESS 1; }\nmap $a $b { default 0; 1 1; }\nserver { listen 443 ssl; ssl_verify_client optional; if ($b = 0) { return 403; } }", nil},
 	}
 	for _, tt := range tests {
