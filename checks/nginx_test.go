@@ -40,6 +40,7 @@ var nginxCases = []struct {
 	{"optional-no-ca.conf", "", nil},
 	{"not-a-file.conf", "no certificate or crl found", []string{"missing-file@13"}},
 	{"plain-with-cert.conf", "no ssl_client_certificate for ssl_verify_client", []string{"verify-client-without-ca@13"}},
+	{"plain-missing-file.conf", `cannot load certificate "`, []string{"missing-file@7"}},
 	{"trusted-only.conf", "no ssl_client_certificate for ssl_verify_client", []string{"verify-client-without-ca@13"}},
 }
 
