@@ -76,10 +76,10 @@ func newFlagSet(name, help string, e env) *pflag.FlagSet {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.SortFlags = false
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, help)
-		fs.PrintDefaults()
-	}
+	// pflag calls Usage before returning ErrHelp or a parse error; help goes
+	// to stdout from parseFlags, and errors get one line plus a hint, so
+	// Usage itself prints nothing.
+	fs.Usage = func() {}
 	return fs
 }
 
