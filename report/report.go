@@ -118,6 +118,9 @@ type Report struct {
 	Next string `json:"next,omitempty"`
 	// Header is a one-line description of what was examined (text only).
 	Header string `json:"-"`
+	// ShowSections makes the text view name each finding's Section
+	// (`doctor`, whose findings come from several checks).
+	ShowSections bool `json:"-"`
 
 	// ProbeTarget is set by `probe` with one target: being embedded, its
 	// fields sit at the top level of the JSON, next to command, findings

@@ -85,7 +85,7 @@ func WriteText(w io.Writer, r *Report, o TextOptions) error {
 		for _, t := range r.Targets {
 			writeProbeTarget(&b, &t, s)
 			for i, f := range t.Findings {
-				writeFinding(&b, i+1, f, s)
+				writeFinding(&b, i+1, f, s, false)
 			}
 		}
 	} else {
@@ -93,7 +93,7 @@ func WriteText(w io.Writer, r *Report, o TextOptions) error {
 			writeProbeTarget(&b, r.ProbeTarget, s)
 		}
 		for i, f := range r.Findings {
-			writeFinding(&b, i+1, f, s)
+			writeFinding(&b, i+1, f, s, r.ShowSections)
 		}
 	}
 	sum := fmt.Sprintf("%s, %s, %s", plural(r.Summary.Errors, "error"), plural(r.Summary.Warnings, "warning"), plural(r.Summary.Infos, "note"))
@@ -115,7 +115,7 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-func writeFinding(b *strings.Builder, n int, f Finding, s styles) {
+func writeFinding(b *strings.Builder, n int, f Finding, s styles, section bool) {
 	sev := s.severity(f.Severity)
 	pad := strings.Repeat(" ", 7-len(f.Severity))
 	fmt.Fprintf(b, "%s%s %s  %s\n", sev, pad, s.paint(s.dim, "["+f.ID+"]"), s.paint(s.bold, f.Title))
@@ -125,6 +125,9 @@ func writeFinding(b *strings.Builder, n int, f Finding, s styles) {
 		fmt.Fprintf(b, "%s%s %s:%d\n", ind, s.paint(s.dim, "at:"), f.File, f.Line)
 	case f.File != "" && !strings.Contains(f.Title, f.File):
 		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "file:"), f.File)
+	}
+	if section && f.Section != "" {
+		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "section:"), f.Section)
 	}
 	if f.Server != "" {
 		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "server:"), f.Server)

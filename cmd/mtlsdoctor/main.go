@@ -16,6 +16,8 @@ import (
 const usage = `mtlsdoctor: tell why nginx rejects a client certificate, and how to fix it.
 
 Examples:
+  sudo mtlsdoctor doctor                        everything at once for the nginx on this machine
+  mtlsdoctor doctor /etc/nginx/nginx.conf --cert client.crt --key client.key
   mtlsdoctor certs ./certs                      check a CA/cert/key set before deploying
   mtlsdoctor certs --passin file:pw.txt /etc/nginx/certs
   mtlsdoctor certs --ca ca.crt --verify-depth 2 client.crt int.crt
@@ -26,6 +28,8 @@ Examples:
   mtlsdoctor explain 495
 
 Commands:
+  doctor [NGINX_CONF] everything at once: lint the config (default: nginx -T), certs on its files,
+                      probe its mTLS addresses, logs on its logs; one report, one exit status
   certs PATH...       inspect CA / certificate / key / CRL files (directories are walked)
   logs FILE...|-       explain nginx error/access log lines, grouped and counted (-f follows)
   probe HOST[:PORT]|URL...
@@ -33,7 +37,6 @@ Commands:
   nginx CONF|-        lint the mTLS directives of an nginx config (-: nginx -T output on stdin)
   explain TEXT|CODE   explain a pasted nginx/OpenSSL error line, verify code, alert or status
   version             print the version
-  doctor              planned (see the README); not available in this version yet
 
 Run 'mtlsdoctor COMMAND --help' for the flags of a command.
 Exit status: 0 no error found, 1 at least one error found, 2 could not run.
@@ -79,8 +82,7 @@ func run(args []string, e env) int {
 	case "probe":
 		return runProbe(rest, e)
 	case "doctor":
-		fmt.Fprintf(e.stderr, "mtlsdoctor %s: not available in this version yet (see the README for what exists)\n", cmd)
-		return 2
+		return runDoctor(rest, e)
 	}
 	fmt.Fprintf(e.stderr, "mtlsdoctor: unknown command %q\nhint: run 'mtlsdoctor --help' for the list of commands\n", cmd)
 	return 2

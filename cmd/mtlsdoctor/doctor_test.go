@@ -1,0 +1,299 @@
+package main
+
+import (
+	"encoding/json"
+	"net"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/nginxtest"
+)
+
+// doctorDoc is the part of doctor's JSON the tests look at.
+type doctorDoc struct {
+	Command  string
+	Findings []struct {
+		ID, Severity, Section, Server, File, Title string
+		Line                                       int
+		Code, Count                                int
+		OpenSSLError                               string `json:"openssl_error"`
+	}
+	Summary struct{ Errors, Warnings, Infos int }
+	Servers []struct {
+		Server, File, Listen string
+		Line                 int
+		VerifyClient         string `json:"verify_client"`
+		VerifyDepth          int    `json:"verify_depth"`
+		ClientCertificate    string `json:"client_certificate"`
+		ErrorLog             string `json:"error_log"`
+		AccessLog            string `json:"access_log"`
+	}
+	Next string
+}
+
+func fixture(t *testing.T, name string) string {
+	t.Helper()
+	p, err := filepath.Abs(filepath.Join("../../testdata/certs", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func parseDoctor(t *testing.T, out string) doctorDoc {
+	t.Helper()
+	var doc doctorDoc
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	return doc
+}
+
+// TestDoctorLiveNginx points doctor at the configuration of a real,
+// running nginx: the configuration and its files are checked, the listen
+// address is probed with a client certificate, and the error log the
+// configuration names is read; every section has findings, each finding
+// names its section and server block, and the exit status is 1.
+func TestDoctorLiveNginx(t *testing.T) {
+	t.Parallel()
+	// The client CA file holds the weak root and an intermediate signed
+	// with SHA-1: nginx loads it, and rejects every client under the
+	// intermediate with 68 (CA signature digest algorithm too weak).
+	dir := t.TempDir()
+	caFile := filepath.Join(dir, "client-ca.pem")
+	var ca []byte
+	for _, f := range []string{"weak/ca.crt", "weak/int-sha1.crt"} {
+		b, err := os.ReadFile(fixture(t, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ca = append(ca, b...)
+	}
+	if err := os.WriteFile(caFile, ca, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	srv := nginxtest.Start(t, nginxtest.Config{
+		ClientCA: caFile, VerifyClient: "on", VerifyDepth: -1, SecLevel: -1,
+		Extra: "ssl_protocols TLSv1.2 TLSv1.3;",
+	})
+	clientCrt, clientKey := fixture(t, "weak/client-via-int-sha1.crt"), fixture(t, "weak/client-via-int-sha1.key")
+	// A client was refused before doctor runs: the error log says why.
+	if v := srv.Present(t, clientCrt, clientKey); !strings.HasPrefix(v.Result, "FAILED:68:") {
+		t.Fatalf("nginx verdict %+v, want FAILED:68", v)
+	}
+
+	code, out, errs := runCLI(t, "doctor", "--format", "json", "--cert", clientCrt, "--key", clientKey, srv.Conf)
+	if code != 1 || errs != "" {
+		t.Fatalf("exit %d (want 1), stderr %q\n%s", code, errs, out)
+	}
+	doc := parseDoctor(t, out)
+	if doc.Command != "doctor" {
+		t.Errorf("command %q", doc.Command)
+	}
+	label := "localhost " + srv.Addr + " ssl"
+	if len(doc.Servers) != 1 || doc.Servers[0].Server != label || doc.Servers[0].File != srv.Conf ||
+		doc.Servers[0].VerifyClient != "on" || doc.Servers[0].ErrorLog != srv.ErrorLog || doc.Servers[0].AccessLog != srv.AccessLog ||
+		doc.Servers[0].ClientCertificate != caFile || doc.Servers[0].Listen != srv.Addr+" ssl" {
+		t.Errorf("servers %+v, want one entry for %s", doc.Servers, label)
+	}
+	sections := map[string][]string{}
+	for _, f := range doc.Findings {
+		sections[f.Section] = append(sections[f.Section], f.ID+":"+f.Severity)
+		if f.Section == "" {
+			t.Errorf("finding %s has no section", f.ID)
+		}
+		if f.Section != "logs" && f.Server != label {
+			t.Errorf("finding %s/%s: server %q, want %q", f.Section, f.ID, f.Server, label)
+		}
+	}
+	has := func(section, idSev string) {
+		t.Helper()
+		for _, v := range sections[section] {
+			if v == idSev {
+				return
+			}
+		}
+		t.Errorf("section %s lacks %s: %v", section, idSev, sections)
+	}
+	// nginx: the upstream-less block is fine, TLS 1.3 is listed; the
+	// throwaway server certificate (7 days) is the certs finding.
+	has("certs", "expires-soon:warning")
+	has("probe", "client-cert-required:info")
+	has("probe", "client-cert-rejected:error")
+	has("logs", "verify-error:error")
+	if len(sections["nginx"]) == 0 && len(sections["certs"]) == 0 {
+		t.Errorf("no nginx/certs findings: %v", sections)
+	}
+	// The logs were read before the probe: only the refused client's
+	// verify error is there, not the probe's own connections.
+	for _, f := range doc.Findings {
+		if f.Section == "logs" && f.ID == "verify-error" && (f.Code != 68 || !strings.Contains(f.OpenSSLError, "too weak")) {
+			t.Errorf("verify-error %d %q, want only 68", f.Code, f.OpenSSLError)
+		}
+	}
+	// Most important first: errors, and among them the probe before the logs.
+	if doc.Findings[0].Severity != "error" || doc.Findings[0].ID != "client-cert-rejected" {
+		t.Errorf("first finding %s/%s, want the rejected client certificate", doc.Findings[0].Section, doc.Findings[0].ID)
+	}
+	if doc.Summary.Errors < 2 || !strings.HasPrefix(doc.Next, doc.Findings[0].Title) {
+		t.Errorf("summary %+v, next %q", doc.Summary, doc.Next)
+	}
+
+	// A second run does not count the first run's probe connections
+	// (their request path gives them away): still the one refused client.
+	code, out, _ = runCLI(t, "doctor", "--format", "json", "--cert", clientCrt, "--key", clientKey, srv.Conf)
+	n := 0
+	for _, f := range parseDoctor(t, out).Findings {
+		if f.Section == "logs" && f.ID == "verify-error" {
+			n++
+			if f.Code != 68 || f.Count != 1 {
+				t.Errorf("second run: verify-error %d x%d, want 68 x1", f.Code, f.Count)
+			}
+		}
+	}
+	if code != 1 || n != 1 {
+		t.Errorf("second run: exit %d, %d verify-error groups\n%s", code, n, out)
+	}
+
+	// Text: the header says what each section looked at.
+	code, out, _ = runCLI(t, "doctor", "--cert", clientCrt, "--key", clientKey, srv.Conf)
+	if code != 1 {
+		t.Errorf("text: exit %d", code)
+	}
+	t.Log(out)
+	for _, want := range []string{"nginx: " + srv.Conf, "probe: " + srv.Addr + " (SNI localhost): client cert asked", "logs: " + srv.ErrorLog + " (error log",
+		"section: probe", "section: logs", "[client-cert-rejected]", "Next: "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// TestDoctorNginxDown: a configuration whose nginx is not running is a
+// connect-failed finding (exit 1 by the findings), not a failure to run.
+func TestDoctorNginxDown(t *testing.T) {
+	t.Parallel()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	dir := t.TempDir()
+	conf := `error_log ` + filepath.Join(dir, "error.log") + ` info;
+events {}
+http {
+    access_log ` + filepath.Join(dir, "access.log") + `;
+    ssl_protocols TLSv1.2 TLSv1.3;
+    server {
+        listen ` + strconv.Itoa(port) + ` ssl;
+        server_name localhost;
+        ssl_certificate     ` + fixture(t, "good/server.crt") + `;
+        ssl_certificate_key ` + fixture(t, "good/server.key") + `;
+        ssl_client_certificate ` + fixture(t, "good/ca.crt") + `;
+        ssl_verify_client on;
+        location / { return 200; }
+    }
+}
+`
+	path := filepath.Join(dir, "nginx.conf")
+	if err := os.WriteFile(path, []byte(conf), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCLI(t, "doctor", "--format", "json", "--timeout", "2s", path)
+	if code != 1 || errs != "" {
+		t.Fatalf("exit %d (want 1), stderr %q\n%s", code, errs, out)
+	}
+	doc := parseDoctor(t, out)
+	first := doc.Findings[0]
+	if first.ID != "connect-failed" || first.Section != "probe" || first.Server != "localhost "+strconv.Itoa(port)+" ssl" {
+		t.Errorf("first finding %+v, want connect-failed for the block", first)
+	}
+	notes := 0
+	for _, f := range doc.Findings {
+		if f.ID == "log-not-read" && f.Section == "logs" && f.Severity == "info" {
+			notes++
+		}
+	}
+	if notes != 2 {
+		t.Errorf("want 2 log-not-read notes (missing error and access logs):\n%s", out)
+	}
+	if !strings.Contains(doc.Next, "cannot connect to 127.0.0.1:"+strconv.Itoa(port)) {
+		t.Errorf("next %q", doc.Next)
+	}
+}
+
+// TestDoctorFindConf: without NGINX_CONF doctor asks nginx -T; when that
+// fails it reads the default main file (noting why), and when nothing can
+// be read it exits 2 with one line and a hint. Not parallel: it points
+// PATH and the default paths at stand-ins.
+func TestDoctorFindConf(t *testing.T) {
+	dir := t.TempDir()
+	fake := filepath.Join(dir, "nginx")
+	write := func(script string) {
+		t.Helper()
+		if err := os.WriteFile(fake, []byte("#!/bin/sh\n"+script), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("PATH", dir+string(os.PathListSeparator)+os.Getenv("PATH"))
+	oldConf, oldBins := defaultNginxConf, nginxBinaries
+	t.Cleanup(func() { defaultNginxConf, nginxBinaries = oldConf, oldBins })
+	good, err := filepath.Abs("../../testdata/nginx/good.conf")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// nginx -t refuses the configuration: an error finding, first, with
+	// nginx's own words and where; the main file is read from disk.
+	write(`echo 'nginx: [emerg] unknown directive "ssl_verify_clent" in /etc/nginx/sites-enabled/mtls:7' >&2
+echo 'nginx: configuration file /etc/nginx/nginx.conf test failed' >&2
+exit 1
+`)
+	defaultNginxConf = good
+	code, out, errs := runCLI(t, "doctor", "--no-probe", "--no-logs", "--format", "json")
+	doc := parseDoctor(t, out)
+	if code != 1 || errs != "" || len(doc.Findings) == 0 {
+		t.Fatalf("exit %d, stderr %q\n%s", code, errs, out)
+	}
+	f := doc.Findings[0]
+	if f.ID != "nginx-t-failed" || f.Severity != "error" || f.Section != "nginx" || f.File != "/etc/nginx/sites-enabled/mtls" || f.Line != 7 ||
+		!strings.Contains(f.Title, `unknown directive "ssl_verify_clent"`) {
+		t.Errorf("first finding %+v", f)
+	}
+	if len(doc.Servers) != 1 || doc.Servers[0].File != good {
+		t.Errorf("servers %+v, want good.conf's block", doc.Servers)
+	}
+
+	// Without root, nginx -T cannot read the keys: a note, not an error.
+	write(`echo 'nginx: [emerg] cannot load certificate key "/etc/ssl/private/server.key": BIO_new_file() failed (SSL: error:8000000D:system library::Permission denied)' >&2
+exit 1
+`)
+	code, out, _ = runCLI(t, "doctor", "--no-probe", "--no-logs", "--format", "json")
+	doc = parseDoctor(t, out)
+	if code != 0 || len(doc.Findings) != 1 || doc.Findings[0].ID != "nginx-t-failed" || doc.Findings[0].Severity != "info" {
+		t.Errorf("permission denied: exit %d\n%s", code, out)
+	}
+
+	// Nothing readable: exit 2, one line naming both attempts, and a hint.
+	defaultNginxConf = filepath.Join(dir, "missing.conf")
+	code, out, errs = runCLI(t, "doctor", "--no-probe", "--no-logs")
+	if code != 2 || out != "" || !strings.HasPrefix(errs, "mtlsdoctor doctor: no nginx configuration could be read (") ||
+		!strings.Contains(errs, "missing.conf: no such file") || !strings.Contains(errs, "\nhint: name the main file") || strings.Count(errs, "\n") != 2 {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+
+	// No nginx at all.
+	if err := os.Remove(fake); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir)
+	nginxBinaries = nil
+	code, _, errs = runCLI(t, "doctor", "--no-probe", "--no-logs")
+	if code != 2 || !strings.Contains(errs, "nginx was not found on PATH") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
