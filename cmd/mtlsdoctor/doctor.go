@@ -205,12 +205,12 @@ func findConf(ctx context.Context) (*nginxconf.Config, string, []report.Finding,
 	if bin == "" {
 		whyNot = "nginx was not found on PATH or in /usr/sbin"
 	} else {
-		conf, stderr, err := nginxDump(ctx, bin)
+		conf, err := nginxDump(ctx, bin)
 		if err == nil {
 			return conf, bin + " -T", nil, nil
 		}
 		whyNot = fmt.Sprintf("%s -T: %v", bin, err)
-		notes = append(notes, dumpFailed(bin, err, stderr))
+		notes = append(notes, dumpFailed(bin, err))
 	}
 	conf, err := nginxconf.Load(defaultNginxConf)
 	if err == nil {
@@ -261,9 +261,9 @@ func (c *capped) Write(p []byte) (int, error) {
 	return c.buf.Write(p)
 }
 
-// nginxDump runs `nginx -T` (bounded in time and output) and parses it.
-// stderr is what nginx said, for the note when it failed.
-func nginxDump(ctx context.Context, bin string) (*nginxconf.Config, string, error) {
+// nginxDump runs `nginx -T` (bounded in time and output) and parses it;
+// when nginx fails, the error is its [emerg] line.
+func nginxDump(ctx context.Context, bin string) (*nginxconf.Config, error) {
 	ctx, cancel := context.WithTimeout(ctx, nginxDumpTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, "-T")
@@ -275,20 +275,20 @@ func nginxDump(ctx context.Context, bin string) (*nginxconf.Config, string, erro
 	stderr := strings.TrimSpace(errb.buf.String())
 	switch {
 	case ctx.Err() == context.DeadlineExceeded:
-		return nil, stderr, fmt.Errorf("no answer within %v", nginxDumpTimeout)
+		return nil, fmt.Errorf("no answer within %v", nginxDumpTimeout)
 	case err != nil:
 		if line := lastLine(stderr); line != "" {
-			return nil, stderr, fmt.Errorf("%s", line)
+			return nil, errors.New(line)
 		}
-		return nil, stderr, err
+		return nil, err
 	case out.overflow:
-		return nil, stderr, fmt.Errorf("output larger than %d MiB", nginxDumpMaxBytes>>20)
+		return nil, fmt.Errorf("output larger than %d MiB", nginxDumpMaxBytes>>20)
 	}
 	conf, err := nginxconf.LoadDump(bytes.NewReader(out.buf.Bytes()), bin+" -T")
 	if err != nil {
-		return nil, stderr, fmt.Errorf("reading its output: %v", err)
+		return nil, fmt.Errorf("reading its output: %v", err)
 	}
-	return conf, stderr, nil
+	return conf, nil
 }
 
 // lastLine is the last [emerg]/[alert] line nginx printed (else the last line).
@@ -307,9 +307,9 @@ var emergAt = regexp.MustCompile(` in (\S+):(\d+)$`)
 // dumpFailed is the note (or error) for an `nginx -T` that failed: a
 // permission problem is expected without root; anything else is nginx
 // refusing its own configuration, which stops a start or reload.
-func dumpFailed(bin string, err error, stderr string) report.Finding {
+func dumpFailed(bin string, err error) report.Finding {
 	msg := err.Error()
-	if strings.Contains(stderr, "Permission denied") || strings.Contains(stderr, "(13:") || strings.Contains(stderr, "no answer within") || !strings.Contains(msg, "[emerg]") {
+	if strings.Contains(msg, "Permission denied") || strings.Contains(msg, "(13:") || !strings.Contains(msg, "[emerg]") {
 		return report.Finding{
 			ID: "nginx-t-failed", Severity: report.Info, Section: checks.SectionNginx,
 			Title:       "nginx -T did not run: " + msg,
