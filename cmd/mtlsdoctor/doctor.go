@@ -166,7 +166,7 @@ func runDoctor(args []string, e env) int {
 	rep := doctor(ctx, conf, doctorOptions{
 		source: source, notes: notes, at: at, seclevel: c.seclevel, passphrases: f.passphrases,
 		probe: !f.noProbe, identity: id, timeout: f.timeout,
-		logs: !f.noLogs, since: f.sinceTime, e: e,
+		logs: !f.noLogs, since: f.sinceTime,
 	})
 	return emit(rep, c.format, e)
 }

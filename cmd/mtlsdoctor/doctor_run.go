@@ -51,7 +51,6 @@ type doctorOptions struct {
 	timeout     time.Duration
 	logs        bool
 	since       time.Time
-	e           env
 }
 
 // Section ranks: within a severity, findings are ordered nginx problems
