@@ -152,6 +152,9 @@ func (r *run) staticChecks() {
 		if s.role == RoleServer {
 			r.serverChecks(s)
 		}
+		if isCA(s.role) {
+			r.caStrength(s)
+		}
 		r.formatChecks(s)
 		if s.role == RoleCA {
 			if !s.info.CheckPurpose(opensslverify.PurposeSSLClient, true) && s.info.CheckCA() != 0 {
@@ -178,6 +181,36 @@ func (r *run) staticChecks() {
 				"Let OpenSSL pick unique serials: use -CAcreateserial instead of -set_serial, or -set_serial 0x$(openssl rand -hex 16), and reissue all but one of them.")
 			r.add(hex.EncodeToString(s.c.SHA256[:]), f)
 		}
+	}
+}
+
+// caStrength reports a CA whose key or signature is below the security
+// level even when no client certificate under it is in the set (a CA file
+// on its own, as with ssl_client_certificate): nginx would reject every
+// client below it with 67 or 68. A root's own self-signature is not
+// checked by OpenSSL, so only its key counts.
+func (r *run) caStrength(s *certState) {
+	if r.o.SecLevel <= 0 {
+		return
+	}
+	id := hex.EncodeToString(s.c.SHA256[:])
+	x := s.c.X509
+	min := opensslverify.MinBits(r.o.SecLevel)
+	caCrt, caKey := "root.crt", "root.key"
+	if is := r.issuerOf(s); is != nil {
+		caCrt, caKey = first(is.c.Files), keyOr(is, stem(first(is.c.Files))+".key")
+	}
+	if !s.info.SelfSigned() && s.info.SigBits() < min {
+		r.add(id, r.certFinding(s, "weak-signature", report.Error,
+			fmt.Sprintf("%s is signed with %s, too weak for security level %d", display(s), digestName(x), r.o.SecLevel),
+			fmt.Sprintf("This CA certificate was signed using %s. OpenSSL 3 checks the signature of every certificate in a client's chain except the trust anchor's own, so nginx rejects every client issued below it with 68 \"CA signature digest algorithm too weak\".", digestName(x)),
+			reissueCmd(s, caCrt, caKey)))
+	}
+	if s.info.KeyBits() < min {
+		r.add(id, r.certFinding(s, "weak-key", report.Error,
+			fmt.Sprintf("%s's key (%s) is too weak for security level %d", display(s), keyDesc(x), r.o.SecLevel),
+			fmt.Sprintf("OpenSSL's security level %d needs keys of at least %d security bits; this CA key gives %d. nginx rejects every client whose chain contains it with 67 \"CA certificate key too weak\".", r.o.SecLevel, min, s.info.KeyBits()),
+			newKeyCmd(s, caCrt, caKey)))
 	}
 }
 

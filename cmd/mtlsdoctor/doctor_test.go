@@ -121,6 +121,7 @@ func TestDoctorLiveNginx(t *testing.T) {
 	// nginx: the upstream-less block is fine, TLS 1.3 is listed; the
 	// throwaway server certificate (7 days) is the certs finding.
 	has("certs", "expires-soon:warning")
+	has("certs", "weak-signature:error") // the SHA-1 intermediate in the CA file: the root cause
 	has("probe", "client-cert-required:info")
 	has("probe", "client-cert-rejected:error")
 	has("logs", "verify-error:error")
@@ -134,9 +135,10 @@ func TestDoctorLiveNginx(t *testing.T) {
 			t.Errorf("verify-error %d %q, want only 68", f.Code, f.OpenSSLError)
 		}
 	}
-	// Most important first: errors, and among them the probe before the logs.
-	if doc.Findings[0].Severity != "error" || doc.Findings[0].ID != "client-cert-rejected" {
-		t.Errorf("first finding %s/%s, want the rejected client certificate", doc.Findings[0].Section, doc.Findings[0].ID)
+	// Most important first: errors, and among them the cause (the weak CA
+	// in the CA file) before its symptoms (probe, logs).
+	if doc.Findings[0].Severity != "error" || doc.Findings[0].ID != "weak-signature" || doc.Findings[0].Section != "certs" {
+		t.Errorf("first finding %s/%s, want the SHA-1 intermediate in the CA file", doc.Findings[0].Section, doc.Findings[0].ID)
 	}
 	if doc.Summary.Errors < 2 || !strings.HasPrefix(doc.Next, doc.Findings[0].Title) {
 		t.Errorf("summary %+v, next %q", doc.Summary, doc.Next)
