@@ -58,6 +58,9 @@ func parseDoctor(t *testing.T, out string) doctorDoc {
 // configuration names is read; every section has findings, each finding
 // names its section and server block, and the exit status is 1.
 func TestDoctorLiveNginx(t *testing.T) {
+	if err := fixtureKeyModes(); err != nil {
+		t.Fatal(err)
+	}
 	t.Parallel()
 	// The client CA file holds the weak root and an intermediate signed
 	// with SHA-1: nginx loads it, and rejects every client under the
@@ -177,6 +180,9 @@ func TestDoctorLiveNginx(t *testing.T) {
 // TestDoctorNginxDown: a configuration whose nginx is not running is a
 // connect-failed finding (exit 1 by the findings), not a failure to run.
 func TestDoctorNginxDown(t *testing.T) {
+	if err := fixtureKeyModes(); err != nil {
+		t.Fatal(err)
+	}
 	t.Parallel()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -233,6 +239,9 @@ http {
 // be read it exits 2 with one line and a hint. Not parallel: it points
 // PATH and the default paths at stand-ins.
 func TestDoctorFindConf(t *testing.T) {
+	if err := fixtureKeyModes(); err != nil {
+		t.Fatal(err)
+	}
 	dir := t.TempDir()
 	fake := filepath.Join(dir, "nginx")
 	write := func(script string) {
