@@ -367,43 +367,52 @@ func (r *run) problems(ps []certset.Problem) {
 	}
 }
 
+// certPaths are the certificate's file, that file without its extension,
+// and its key file (guessed from the name when no key was found).
+func certPaths(s *certState) (crt, base, key string) {
+	crt = display(s)
+	base = stem(crt)
+	return crt, base, keyOr(s, base+".key")
+}
+
+// clientExt writes the extensions a client certificate needs.
+const clientExt = "printf 'extendedKeyUsage=clientAuth\\nkeyUsage=critical,digitalSignature,keyEncipherment\\nauthorityKeyIdentifier=keyid,issuer\\n' > client.ext"
+
+// signCmd signs BASE.csr with the CA; extArgs selects the extensions.
+func signCmd(base, crt, caCrt, caKey, extArgs string) string {
+	return fmt.Sprintf("openssl x509 -req -sha256 -days 825 -in %s.csr -CA %s -CAkey %s -CAcreateserial %s -out %s", base, caCrt, caKey, extArgs, crt)
+}
+
 // reissueCmd is the command that signs s again with SHA-256 from its CA,
 // keeping its key and extensions.
 func reissueCmd(s *certState, caCrt, caKey string) string {
 	if s.role == RoleCA {
 		return regenRootCmd(s, false)
 	}
-	crt := display(s)
-	base := stem(crt)
-	key := keyOr(s, base+".key")
-	return fmt.Sprintf("openssl x509 -x509toreq -in %s -key %s -copy_extensions copyall -out %s.csr\nopenssl x509 -req -sha256 -days 825 -in %s.csr -CA %s -CAkey %s -CAcreateserial -copy_extensions copyall -out %s",
-		crt, key, base, base, caCrt, caKey, crt)
+	crt, base, key := certPaths(s)
+	return fmt.Sprintf("openssl x509 -x509toreq -in %s -key %s -copy_extensions copyall -out %s.csr\n", crt, key, base) +
+		signCmd(base, crt, caCrt, caKey, "-copy_extensions copyall")
 }
 
 func reissueClient(s *certState, caCrt, caKey string) string {
-	crt := display(s)
-	base := stem(crt)
-	key := keyOr(s, base+".key")
-	return fmt.Sprintf("printf 'extendedKeyUsage=clientAuth\\nkeyUsage=critical,digitalSignature,keyEncipherment\\nauthorityKeyIdentifier=keyid,issuer\\n' > client.ext\nopenssl x509 -x509toreq -in %s -key %s -out %s.csr\nopenssl x509 -req -sha256 -days 825 -in %s.csr -CA %s -CAkey %s -CAcreateserial -extfile client.ext -out %s",
-		crt, key, base, base, caCrt, caKey, crt)
+	crt, base, key := certPaths(s)
+	return clientExt + "\n" + fmt.Sprintf("openssl x509 -x509toreq -in %s -key %s -out %s.csr\n", crt, key, base) +
+		signCmd(base, crt, caCrt, caKey, "-extfile client.ext")
 }
 
 func reissueNewSubject(s *certState, caCrt, caKey string) string {
-	crt := display(s)
-	base := stem(crt)
-	key := keyOr(s, base+".key")
-	return fmt.Sprintf("openssl req -new -key %s -subj '/CN=%s' -out %s.csr\nprintf 'extendedKeyUsage=clientAuth\\nkeyUsage=critical,digitalSignature,keyEncipherment\\nauthorityKeyIdentifier=keyid,issuer\\n' > client.ext\nopenssl x509 -req -sha256 -days 825 -in %s.csr -CA %s -CAkey %s -CAcreateserial -extfile client.ext -out %s",
-		key, filepath.Base(base), base, base, caCrt, caKey, crt)
+	crt, base, key := certPaths(s)
+	return fmt.Sprintf("openssl req -new -key %s -subj '/CN=%s' -out %s.csr\n", key, filepath.Base(base), base) +
+		clientExt + "\n" + signCmd(base, crt, caCrt, caKey, "-extfile client.ext")
 }
 
 func newKeyCmd(s *certState, caCrt, caKey string) string {
 	if s.role == RoleCA {
 		return regenRootCmd(s, true)
 	}
-	crt := display(s)
-	base := stem(crt)
-	return fmt.Sprintf("openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out %s.key && chmod 600 %s.key\nopenssl req -new -key %s.key -subj '%s' -out %s.csr\nopenssl x509 -req -sha256 -days 825 -in %s.csr -CA %s -CAkey %s -CAcreateserial -copy_extensions copyall -out %s",
-		base, base, base, opensslSubject(s.c.X509), base, base, caCrt, caKey, crt)
+	crt, base, _ := certPaths(s)
+	return fmt.Sprintf("openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out %s.key && chmod 600 %s.key\nopenssl req -new -key %s.key -subj '%s' -out %s.csr\n",
+		base, base, base, opensslSubject(s.c.X509), base) + signCmd(base, crt, caCrt, caKey, "-copy_extensions copyall")
 }
 
 // regenRootCmd makes a new self-signed root in place of s (a root cannot be
