@@ -657,7 +657,9 @@ func countIntermediates(r *run, leaf *certState) int {
 
 // issuerOf is the set certificate that signed s, if any.
 func (r *run) issuerOf(s *certState) *certState {
-	if s.info.SelfSigned() {
+	// OpenSSL's "self-signed" flag also covers a leaf that only shares its
+	// CA's name; only a certificate its own key signed has no issuer.
+	if s.info.SelfSigned() && opensslverify.SignedBy(s.info, s.info) {
 		return nil
 	}
 	var nameOnly *certState
