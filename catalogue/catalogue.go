@@ -7,6 +7,8 @@
 // Nothing here prints or reads files; it is data plus lookups.
 package catalogue
 
+import "github.com/mtlsdoctor/mtlsdoctor/finding"
+
 // VerifyCode describes one OpenSSL X509_V_ERR_* verification result code.
 type VerifyCode struct {
 	// Code is the number nginx prints in "(%d:%s)".
@@ -50,9 +52,9 @@ func (v VerifyCode) OpenSSLError() string {
 // Entry describes one non-numeric thing a user may meet: an nginx log
 // message, an OpenSSL reason string, a TLS alert or an HTTP status.
 type Entry struct {
-	// ID is the finding id this entry maps to (see the contract's catalogue),
-	// e.g. "no-client-cert", "handshake-failed", "status-495".
-	ID string
+	// ID is the finding id this entry maps to, e.g. NoClientCert,
+	// HandshakeFailed, Status495.
+	ID finding.ID
 	// Kind is "nginx" (a log message), "reason" (an OpenSSL error reason),
 	// "alert" (a TLS alert), "status" (an HTTP status nginx uses) or
 	// "client" (what a client such as Go or a browser prints).

@@ -20,7 +20,7 @@ const (
 var entries = []Entry{
 	// Per-request client-certificate lines (ngx_http_request.c).
 	{
-		ID: "verify-error", Kind: "nginx", Level: infoLevel, Status: 495,
+		ID: VerifyError, Kind: "nginx", Level: infoLevel, Status: 495,
 		Match: []string{"client ssl certificate verify error: certificate status request failed", "certificate status request failed"},
 		Title: "OCSP check of the client certificate failed (495, sent as 400)",
 		Explanation: "ssl_ocsp is on and nginx could not get a usable answer from the OCSP responder for the client certificate (unreachable responder, no resolver for its name, or a bad response), so it rejects the request with its 400 'The SSL certificate error' page. " +
@@ -29,7 +29,7 @@ var entries = []Entry{
 		Confirm: "openssl ocsp -issuer int.crt -cert client.crt -url $(openssl x509 -noout -ocsp_uri -in client.crt) -resp_text",
 	},
 	{
-		ID: "verify-error", Kind: "nginx", Level: infoLevel, Status: 495,
+		ID: VerifyError, Kind: "nginx", Level: infoLevel, Status: 495,
 		Match: []string{"client ssl certificate verify error: certificate revoked"},
 		Title: "OCSP responder says the client certificate is revoked (495, sent as 400)",
 		Explanation: "ssl_ocsp is on and the OCSP responder answered 'revoked' for the client certificate; nginx rejects the request with its 400 'The SSL certificate error' page. " +
@@ -38,7 +38,7 @@ var entries = []Entry{
 		Confirm: "openssl ocsp -issuer int.crt -cert client.crt -url $(openssl x509 -noout -ocsp_uri -in client.crt) -resp_text",
 	},
 	{
-		ID: "verify-error", Kind: "nginx", Level: infoLevel, Status: 495,
+		ID: VerifyError, Kind: "nginx", Level: infoLevel, Status: 495,
 		Match: []string{"client ssl certificate verify error: certificate status unknown", "certificate status unknown"},
 		Title: "OCSP responder does not know the client certificate (495, sent as 400)",
 		Explanation: "ssl_ocsp is on and the OCSP responder answered 'unknown': it has no record of this certificate, usually because it belongs to another CA or the responder's database is behind. " +
@@ -47,7 +47,7 @@ var entries = []Entry{
 		Confirm: "openssl ocsp -issuer int.crt -cert client.crt -url $(openssl x509 -noout -ocsp_uri -in client.crt) -resp_text",
 	},
 	{
-		ID: "verify-error", Kind: "nginx", Level: infoLevel, Status: 495, Fallback: true,
+		ID: VerifyError, Kind: "nginx", Level: infoLevel, Status: 495, Fallback: true,
 		Match: []string{"client ssl certificate verify error"},
 		Title: "nginx rejected the client certificate (495, sent as 400)",
 		Explanation: "The client sent a certificate, the TLS handshake completed, and after reading the request headers nginx found that OpenSSL's verification had failed; it answers with its 400 'The SSL certificate error' page. " +
@@ -56,7 +56,7 @@ var entries = []Entry{
 		Confirm: verifyClient,
 	},
 	{
-		ID: "no-client-cert", Kind: "nginx", Level: infoLevel, Status: 496,
+		ID: NoClientCert, Kind: "nginx", Level: infoLevel, Status: 496,
 		Match: []string{"client sent no required ssl certificate"},
 		Title: "Client sent no certificate (496, sent as 400)",
 		Explanation: "ssl_verify_client is on and the client finished the handshake without a certificate, so nginx answers with its 400 'No required SSL certificate was sent' page. " +
@@ -66,7 +66,7 @@ var entries = []Entry{
 		Confirm: "openssl s_client -connect host:443 -tls1_2 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
 	},
 	{
-		ID: "plain-http", Kind: "nginx", Level: infoLevel, Status: 497,
+		ID: PlainHTTP, Kind: "nginx", Level: infoLevel, Status: 497,
 		Match: []string{"client sent plain http request to https port"},
 		Title: "Plain HTTP sent to the HTTPS port (497, sent as 400)",
 		Explanation: "A client spoke plain HTTP to a port nginx serves with TLS (`listen ... ssl`). nginx spots it from the first byte and answers with its 400 'The plain HTTP request was sent to HTTPS port' page. " +
@@ -79,7 +79,7 @@ var entries = []Entry{
 	// carry Within, because in nginx's log they are the client's complaint
 	// about the server, while a client printing them reports the server's.
 	{
-		ID: "handshake-failed", Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
 		Match: []string{"tlsv1 alert unknown ca"},
 		Title: "Client rejected nginx's server certificate: unknown CA (alert 48)",
 		Explanation: "The client does not trust the CA that signed nginx's server certificate and aborted the handshake. " + serverSide + " " +
@@ -88,7 +88,7 @@ var entries = []Entry{
 		Confirm: "openssl s_client -connect host:443 -showcerts </dev/null",
 	},
 	{
-		ID: "handshake-failed", Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
 		Match:       []string{"sslv3 alert bad certificate"},
 		Title:       "Client rejected nginx's server certificate: bad certificate (alert 42)",
 		Explanation: "The client refused a certificate nginx presented, normally the server certificate or its chain (wrong name, untrusted, malformed). " + serverSide,
@@ -96,7 +96,7 @@ var entries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	{
-		ID: "handshake-failed", Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
 		Match:       []string{"sslv3 alert certificate unknown"},
 		Title:       "Client rejected nginx's server certificate (alert 46)",
 		Explanation: "The client refused nginx's server certificate without giving a specific reason, typically an untrusted CA or a name mismatch. " + serverSide,
@@ -104,7 +104,7 @@ var entries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	{
-		ID: "handshake-failed", Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
 		Match:       []string{"sslv3 alert certificate expired"},
 		Title:       "Client says nginx's server certificate has expired (alert 45)",
 		Explanation: "The client judged nginx's server certificate (or a certificate in its chain) as expired, or the client's clock is wrong. " + serverSide,
@@ -112,7 +112,7 @@ var entries = []Entry{
 		Confirm:     "openssl x509 -noout -enddate -in /etc/nginx/server.crt",
 	},
 	{
-		ID: "handshake-failed", Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
 		Match:       []string{"sslv3 alert handshake failure"},
 		Title:       "Client aborted the handshake (alert 40)",
 		Explanation: "The client found nothing acceptable in what nginx offered: no common TLS version, cipher suite, signature algorithm or curve.",
@@ -120,7 +120,7 @@ var entries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -tls1_2 </dev/null",
 	},
 	{
-		ID: "handshake-failed", Kind: "nginx", Level: "crit", Within: []string{handshakeLine},
+		ID: HandshakeFailed, Kind: "nginx", Level: "crit", Within: []string{handshakeLine},
 		Match: []string{"tlsv13 alert certificate required"},
 		Title: "nginx's peer demanded a certificate nginx did not send (alert 116)",
 		Explanation: "A TLS 1.3 peer required a client certificate from nginx. An nginx HTTP server does not get this from its clients, so it most likely comes from a connection where nginx is the client, e.g. to a backend that requires mTLS. " +
@@ -129,7 +129,7 @@ var entries = []Entry{
 		Confirm: "openssl s_client -connect backend:443 -cert upstream-client.crt -key upstream-client.key </dev/null",
 	},
 	{
-		ID: "handshake-failed", Kind: "reason", Level: "crit",
+		ID: HandshakeFailed, Kind: "reason", Level: "crit",
 		Match: []string{"ssl routines::bad signature", ":bad signature"}, Exact: []string{"bad signature"},
 		Title: "Client's private key does not match its certificate",
 		Explanation: "The signature the client made with its private key during the handshake (CertificateVerify) does not verify with the public key in the certificate it sent, so the key does not belong to the certificate. " +
@@ -138,7 +138,7 @@ var entries = []Entry{
 		Confirm: keyPairCheck,
 	},
 	{
-		ID: "handshake-failed", Kind: "reason", Level: infoLevel,
+		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
 		Match:       []string{"no shared cipher"},
 		Title:       "No cipher suite in common with the client",
 		Explanation: "None of the cipher suites the client offered works with nginx's ssl_ciphers and the server key type, e.g. a client offering only ECDSA suites to an RSA server certificate, or a very narrow ssl_ciphers.",
@@ -146,7 +146,7 @@ var entries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256 </dev/null",
 	},
 	{
-		ID: "handshake-failed", Kind: "reason", Level: infoLevel,
+		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
 		Match: []string{":unsupported protocol"}, Exact: []string{"unsupported protocol"},
 		Title: "Client's TLS versions are not enabled on the server",
 		Explanation: "The client's range of TLS versions does not overlap ssl_protocols (the client sees `tlsv1 alert protocol version`). " +
@@ -155,7 +155,7 @@ var entries = []Entry{
 		Confirm: "openssl s_client -connect host:443 -tls1_2 </dev/null; openssl s_client -connect host:443 -tls1_3 </dev/null",
 	},
 	{
-		ID: "handshake-failed", Kind: "reason", Level: infoLevel,
+		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
 		Match: []string{"wrong version number"},
 		Title: "Non-TLS data on a TLS connection",
 		Explanation: "In nginx's log: something that is not TLS (a health check, a scanner, another protocol) reached a TLS port. " +
@@ -164,7 +164,7 @@ var entries = []Entry{
 		Confirm: "curl -sv https://host:443/ -o /dev/null",
 	},
 	{
-		ID: "handshake-failed", Kind: "reason", Level: infoLevel,
+		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
 		Match: []string{":unexpected message"}, Exact: []string{"unexpected message"},
 		Title:       "Malformed TLS handshake from the client",
 		Explanation: "The client sent handshake messages out of order or malformed: a broken TLS client or a middlebox tampering with the connection.",
@@ -172,7 +172,7 @@ var entries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 </dev/null",
 	},
 	{
-		ID: "handshake-failed", Kind: "reason", Level: infoLevel,
+		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
 		Match: []string{":http request"}, Exact: []string{"http request"},
 		Title:       "Plain HTTP sent into a TLS listener",
 		Explanation: "OpenSSL saw an HTTP request where a TLS handshake should start. nginx's HTTP module catches this earlier (497), so expect it from the stream or mail module.",
@@ -180,7 +180,7 @@ var entries = []Entry{
 		Confirm:     "curl -sv https://host:PORT/ -o /dev/null",
 	},
 	{
-		ID: "handshake-failed", Kind: "reason", Level: "crit",
+		ID: HandshakeFailed, Kind: "reason", Level: "crit",
 		Match:       []string{"packet length too long"},
 		Title:       "Garbage on the TLS port",
 		Explanation: "The first bytes did not look like a TLS record (scanners, old SSLv2-style hellos, other protocols). nginx 1.18-1.22 logs it at crit, 1.24 and later at info. Harmless unless a real client is affected.",
@@ -188,7 +188,7 @@ var entries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 </dev/null",
 	},
 	{
-		ID: "handshake-failed", Kind: "reason",
+		ID: HandshakeFailed, Kind: "reason",
 		Match:       []string{"peer did not return a certificate"},
 		Title:       "A TLS server required a client certificate and got none",
 		Explanation: "OpenSSL servers that demand a certificate inside the handshake write this. nginx never does (it answers with a 400 'No required SSL certificate was sent' page), so the line comes from another server, e.g. openssl s_server or a backend.",
@@ -196,7 +196,7 @@ var entries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
 	},
 	{
-		ID: "handshake-failed", Kind: "reason",
+		ID: HandshakeFailed, Kind: "reason",
 		Match:       []string{"certificate verify failed"},
 		Title:       "Certificate verification failed inside the TLS handshake",
 		Explanation: "The side that wrote this did not accept the other side's certificate. nginx's client-certificate check never fails the handshake, so in nginx's log it comes from connections to backends (proxy_ssl_verify on); printed by a client it means the client did not trust the server's certificate. The text after it, if any, gives the reason.",
@@ -204,7 +204,7 @@ var entries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -CAfile ca.crt </dev/null | grep 'Verify return code'",
 	},
 	{
-		ID: "handshake-failed", Kind: "nginx", Level: infoLevel,
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel,
 		Match:       []string{"client closed connection while ssl handshaking"},
 		Title:       "Client hung up during the TLS handshake",
 		Explanation: "The client closed the connection before the handshake finished. Often the client's own check failed: OpenSSL 3 clients such as curl refuse to load a client certificate below their security level (`ee key too small`, `ca md too weak`) and give up, or the client did not trust nginx's certificate and closed without an alert; port scanners and health checks do this too.",
@@ -212,7 +212,7 @@ var entries = []Entry{
 		Confirm:     curlClient,
 	},
 	{
-		ID: "handshake-failed", Kind: "nginx", Level: infoLevel,
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel,
 		Match:       []string{"peer closed connection in ssl handshake"},
 		Title:       "Client hung up during the TLS handshake",
 		Explanation: "The client closed the connection in the middle of the handshake, usually because its own checks failed (it did not trust nginx's certificate, or refused to load its own).",
@@ -220,7 +220,7 @@ var entries = []Entry{
 		Confirm:     curlClient,
 	},
 	{
-		ID: "handshake-failed", Kind: "nginx", Level: infoLevel, Fallback: true,
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Fallback: true,
 		Match: []string{handshakeLine},
 		Title: "TLS handshake failed",
 		Explanation: "OpenSSL aborted the handshake before any HTTP request, so no access-log line is written. The reason is the last part inside `(SSL: ...)`. " +
@@ -231,7 +231,7 @@ var entries = []Entry{
 
 	// Start-up and reload errors ([emerg], also printed by nginx -t).
 	{
-		ID: "key-mismatch", Kind: "nginx", Level: "emerg",
+		ID: LogKeyMismatch, Kind: "nginx", Level: "emerg",
 		Match: []string{"key values mismatch"},
 		Title: "ssl_certificate_key does not belong to ssl_certificate",
 		Explanation: "At start-up and reload nginx checks that the private key matches the first certificate in the ssl_certificate file. They differ: the key was regenerated, the files were swapped, or the certificate file starts with a CA instead of the server's own certificate. " +
@@ -240,7 +240,7 @@ var entries = []Entry{
 		Confirm: "openssl x509 -noout -pubkey -in server.crt | sha256sum; openssl pkey -pubout -in server.key | sha256sum (the two sums must be equal)",
 	},
 	{
-		ID: "bad-passphrase", Kind: "nginx", Level: "emerg",
+		ID: LogBadPassphrase, Kind: "nginx", Level: "emerg",
 		Match:       []string{"error:empty password", "empty password"},
 		Title:       "ssl_password_file is empty",
 		Explanation: "The private key is encrypted and the file named by ssl_password_file has no password in it.",
@@ -248,7 +248,7 @@ var entries = []Entry{
 		Confirm:     "mtlsdoctor certs --passin file:/etc/nginx/ssl_passwords /etc/nginx/certs",
 	},
 	{
-		ID: "bad-passphrase", Kind: "nginx", Level: "emerg",
+		ID: LogBadPassphrase, Kind: "nginx", Level: "emerg",
 		Match:       []string{"maybe wrong password", "bad decrypt"},
 		Title:       "Wrong passphrase for the encrypted private key",
 		Explanation: "The key file is encrypted and none of the passwords in ssl_password_file decrypts it (nginx tries every line in turn).",
@@ -256,7 +256,7 @@ var entries = []Entry{
 		Confirm:     "mtlsdoctor certs --passin file:/etc/nginx/ssl_passwords /etc/nginx/certs",
 	},
 	{
-		ID: "key-locked", Kind: "nginx", Level: "emerg",
+		ID: KeyLocked, Kind: "nginx", Level: "emerg",
 		Match:       []string{"bad password read"},
 		Title:       "Encrypted private key and no ssl_password_file",
 		Explanation: "The key is encrypted and nginx has no password for it, so OpenSSL asked 'Enter PEM pass phrase:' on the terminal; under systemd nothing answers and the load fails.",
@@ -264,7 +264,7 @@ var entries = []Entry{
 		Confirm:     "head -1 /etc/nginx/certs/server.key (ENCRYPTED in the header means a passphrase is needed)",
 	},
 	{
-		ID: "key-load-failed", Kind: "nginx", Level: "emerg", Fallback: true,
+		ID: KeyLoadFailed, Kind: "nginx", Level: "emerg", Fallback: true,
 		Match:       []string{"cannot load certificate key"},
 		Title:       "nginx could not load ssl_certificate_key",
 		Explanation: "The key file named by ssl_certificate_key could not be read: wrong path, not readable by the nginx master process, or not a PEM private key.",
@@ -272,7 +272,7 @@ var entries = []Entry{
 		Confirm:     "nginx -t",
 	},
 	{
-		ID: "cert-load-failed", Kind: "nginx", Level: "emerg",
+		ID: CertLoadFailed, Kind: "nginx", Level: "emerg",
 		Match: []string{"cannot load certificate \"", "pem_read_bio_x509_aux() failed"},
 		Title: "nginx could not load a certificate file",
 		Explanation: "A certificate file could not be read: the path is wrong or unreadable (`No such file or directory`), or the file is not PEM (`no start line`: DER, PKCS#12, a key, or damage such as a byte-order mark). " +
@@ -281,7 +281,7 @@ var entries = []Entry{
 		Confirm: "openssl x509 -noout -subject -in /etc/nginx/certs/server.crt",
 	},
 	{
-		ID: "startup-failed", Kind: "nginx", Level: "emerg", Within: []string{"ssl_ctx_use_certificate(\""},
+		ID: StartupFailed, Kind: "nginx", Level: "emerg", Within: []string{"ssl_ctx_use_certificate(\""},
 		Match:       []string{"ee key too small"},
 		Title:       "nginx's server certificate key is too small for the security level",
 		Explanation: "At start-up OpenSSL applies its security level to nginx's own certificate: at Debian's level 2 an RSA key under 2048 bits (or EC under 224) is refused and nginx does not start.",
@@ -289,7 +289,7 @@ var entries = []Entry{
 		Confirm:     "openssl x509 -noout -text -in /etc/nginx/certs/server.crt | grep 'Public-Key'",
 	},
 	{
-		ID: "startup-failed", Kind: "nginx", Level: "emerg", Within: []string{"ssl_ctx_use_certificate(\""},
+		ID: StartupFailed, Kind: "nginx", Level: "emerg", Within: []string{"ssl_ctx_use_certificate(\""},
 		Match:       []string{"ca md too weak"},
 		Title:       "nginx's server certificate is signed with SHA-1 or MD5",
 		Explanation: "At start-up OpenSSL applies its security level to nginx's own certificate: a SHA-1 or MD5 signature on it is refused (OpenSSL 3 from level 1 upwards) and nginx does not start.",
@@ -297,7 +297,7 @@ var entries = []Entry{
 		Confirm:     "openssl x509 -noout -text -in /etc/nginx/certs/server.crt | grep 'Signature Algorithm'",
 	},
 	{
-		ID: "startup-failed", Kind: "nginx", Level: "emerg",
+		ID: StartupFailed, Kind: "nginx", Level: "emerg",
 		Match:       []string{"ssl_ctx_set0_chain"},
 		Title:       "A chain certificate in ssl_certificate fails the security level",
 		Explanation: "One of the certificates after the server certificate in the ssl_certificate file is refused at start-up, usually because it is signed with SHA-1 (`ca md too weak`) or has a small key (`ca key too small`).",
@@ -305,7 +305,7 @@ var entries = []Entry{
 		Confirm:     "openssl crl2pkcs7 -nocrl -certfile /etc/nginx/certs/server.crt | openssl pkcs7 -print_certs -noout",
 	},
 	{
-		ID: "verify-client-without-ca", Kind: "nginx", Level: "emerg",
+		ID: VerifyClientWithoutCA, Kind: "nginx", Level: "emerg",
 		Match: []string{
 			"no ssl_client_certificate for ssl_verify_client",
 			"no ssl_client_certificate or ssl_trusted_certificate for ssl_verify_client",
@@ -319,7 +319,7 @@ var entries = []Entry{
 		Confirm:     "nginx -T | grep -E 'ssl_verify_client|ssl_client_certificate|ssl_trusted_certificate'",
 	},
 	{
-		ID: "startup-failed", Kind: "nginx", Level: "emerg",
+		ID: StartupFailed, Kind: "nginx", Level: "emerg",
 		Match:       []string{"ssl_load_client_ca_file("},
 		Title:       "ssl_client_certificate could not be read as a list of CA names",
 		Explanation: "nginx 1.18-1.27.1 read the ssl_client_certificate file to build the CA names sent to clients. It fails when the file is missing, not PEM, or holds `BEGIN TRUSTED CERTIFICATE` blocks (which only ssl_trusted_certificate accepts).",
@@ -327,7 +327,7 @@ var entries = []Entry{
 		Confirm:     "grep -- '-----BEGIN' /etc/nginx/client-ca.pem",
 	},
 	{
-		ID: "startup-failed", Kind: "nginx", Level: "emerg",
+		ID: StartupFailed, Kind: "nginx", Level: "emerg",
 		Match:       []string{"ssl_ctx_load_verify_locations("},
 		Title:       "A CA file could not be loaded",
 		Explanation: "The file of ssl_client_certificate or ssl_trusted_certificate is missing, unreadable or holds no PEM certificate (`no certificate or crl found`).",
@@ -335,7 +335,7 @@ var entries = []Entry{
 		Confirm:     "openssl crl2pkcs7 -nocrl -certfile /etc/nginx/client-ca.pem | openssl pkcs7 -print_certs -noout",
 	},
 	{
-		ID: "startup-failed", Kind: "nginx", Level: "emerg",
+		ID: StartupFailed, Kind: "nginx", Level: "emerg",
 		Match:       []string{"x509_lookup_load_file("},
 		Title:       "The ssl_crl file could not be loaded",
 		Explanation: "The file named by ssl_crl is missing or unreadable.",
@@ -343,7 +343,7 @@ var entries = []Entry{
 		Confirm:     "openssl crl -noout -issuer -nextupdate -in /etc/nginx/crl.pem",
 	},
 	{
-		ID: "startup-failed", Kind: "nginx", Level: "emerg",
+		ID: StartupFailed, Kind: "nginx", Level: "emerg",
 		Match:       []string{"\"ssl_ocsp\" is incompatible with \"ssl_verify_client optional_no_ca\""},
 		Title:       "ssl_ocsp cannot be combined with optional_no_ca",
 		Explanation: "OCSP checking needs a verified chain, which optional_no_ca does not provide.",
@@ -351,7 +351,7 @@ var entries = []Entry{
 		Confirm:     "nginx -t",
 	},
 	{
-		ID: "startup-failed", Kind: "nginx", Level: "emerg",
+		ID: StartupFailed, Kind: "nginx", Level: "emerg",
 		Match:       []string{"no \"ssl_certificate\" is defined for the \"listen ... ssl\" directive"},
 		Title:       "A `listen ... ssl` server has no ssl_certificate",
 		Explanation: "Every server block that listens with ssl needs a server certificate and key.",
@@ -359,7 +359,7 @@ var entries = []Entry{
 		Confirm:     "nginx -t",
 	},
 	{
-		ID: "startup-failed", Kind: "nginx", Level: "emerg", Fallback: true,
+		ID: StartupFailed, Kind: "nginx", Level: "emerg", Fallback: true,
 		Match: []string{"[emerg]"}, Within: []string{"ssl"},
 		Title:       "nginx refused its SSL configuration",
 		Explanation: "nginx stopped at start-up or kept the old configuration on reload because of an SSL setting; the text after `failed` names the OpenSSL reason.",
@@ -369,7 +369,7 @@ var entries = []Entry{
 
 	// Other nginx lines.
 	{
-		ID: "stale-ssl-error", Kind: "nginx", Level: "alert",
+		ID: StaleSSLError, Kind: "nginx", Level: "alert",
 		Match: []string{"ignoring stale global ssl error"},
 		Title: "Leftover OpenSSL error (side effect of a signature failure)",
 		Explanation: "nginx found an OpenSSL error left over from earlier work on the connection and cleared it. It accompanies certificate signature failures (verify error 7, e.g. a CA regenerated under the same name); the text inside varies from run to run. " +
@@ -378,7 +378,7 @@ var entries = []Entry{
 		Confirm: verifyClient,
 	},
 	{
-		ID: "upstream-verify-error", Kind: "nginx", Level: "error",
+		ID: UpstreamVerifyError, Kind: "nginx", Level: "error",
 		Match:       []string{"upstream ssl certificate verify error"},
 		Title:       "nginx did not trust a backend's server certificate",
 		Explanation: "With proxy_ssl_verify on, nginx (as a client) checks the backend's certificate against proxy_ssl_trusted_certificate. The code in parentheses means the same as for client certificates, but about the backend's server certificate.",
@@ -386,7 +386,7 @@ var entries = []Entry{
 		Confirm:     "openssl s_client -connect backend:443 -CAfile /etc/nginx/upstream-ca.pem </dev/null | grep 'Verify return code'",
 	},
 	{
-		ID: "upstream-verify-error", Kind: "nginx", Level: "error",
+		ID: UpstreamVerifyError, Kind: "nginx", Level: "error",
 		Match:       []string{"upstream ssl certificate does not match"},
 		Title:       "Backend's certificate does not match the expected name",
 		Explanation: "With proxy_ssl_verify on, nginx checks the backend's certificate against proxy_ssl_name (by default the host in proxy_pass), and the certificate does not carry that name.",
@@ -396,7 +396,7 @@ var entries = []Entry{
 
 	// OpenSSL reasons as clients and tools print them.
 	{
-		ID: "weak-signature", Kind: "reason",
+		ID: WeakSignature, Kind: "reason",
 		Match: []string{"ca md too weak"},
 		Title: "Certificate signed with SHA-1 or MD5 (ca md too weak)",
 		Explanation: "OpenSSL refused a certificate whose signature uses a digest below the security level (SHA-1 from level 1 in OpenSSL 3; Debian runs level 2). 'ca md' is the digest the CA used to sign this certificate, which may be a leaf. " +
@@ -406,7 +406,7 @@ var entries = []Entry{
 		Confirm: "openssl x509 -noout -text -in client.crt | grep 'Signature Algorithm'",
 	},
 	{
-		ID: "weak-key", Kind: "reason",
+		ID: WeakKey, Kind: "reason",
 		Match: []string{"ee key too small"},
 		Title: "Certificate key too small for the security level (ee key too small)",
 		Explanation: "OpenSSL refused a certificate whose own key is below the security level (at Debian's level 2: RSA under 2048 bits, EC under 224). " +
@@ -415,7 +415,7 @@ var entries = []Entry{
 		Confirm: "openssl x509 -noout -text -in client.crt | grep 'Public-Key'",
 	},
 	{
-		ID: "weak-key", Kind: "reason",
+		ID: WeakKey, Kind: "reason",
 		Match:       []string{"ca key too small"},
 		Title:       "CA key too small for the security level (ca key too small)",
 		Explanation: "OpenSSL refused a chain whose CA certificate has a key below the security level (at Debian's level 2: RSA under 2048 bits). When nginx judges a client certificate, the same problem is verify error 67.",
@@ -423,7 +423,7 @@ var entries = []Entry{
 		Confirm:     "openssl x509 -noout -text -in int.crt | grep 'Public-Key'",
 	},
 	{
-		ID: "unreadable", Kind: "reason",
+		ID: Unreadable, Kind: "reason",
 		Match:       []string{"no start line"},
 		Title:       "Not a PEM file of the expected kind (no start line)",
 		Explanation: "OpenSSL found no `-----BEGIN ...-----` line of the kind it expected: the file is DER or PKCS#12, holds a key instead of a certificate, or `BEGIN TRUSTED CERTIFICATE` where plain `BEGIN CERTIFICATE` is required.",
@@ -435,7 +435,7 @@ var entries = []Entry{
 	// OpenSSL/curl: "tlsv1 alert ...", "sslv3 alert ..."). Inside nginx's own
 	// SSL_do_handshake() line the handshake-failed entries above take over.
 	{
-		ID: "tls-alert", Kind: "alert",
+		ID: TLSAlert, Kind: "alert",
 		Match: []string{"tls: unknown certificate authority", "alert unknown ca"},
 		Exact: []string{"unknown ca", "unknown_ca", "unknown certificate authority", "alert 48"},
 		Title: "TLS alert 48 unknown_ca: the other side does not trust the CA",
@@ -446,7 +446,7 @@ var entries = []Entry{
 		Confirm: probeCmd,
 	},
 	{
-		ID: "tls-alert", Kind: "alert",
+		ID: TLSAlert, Kind: "alert",
 		Match: []string{"tls: bad certificate", "alert bad certificate"},
 		Exact: []string{"bad certificate", "bad_certificate", "alert 42"},
 		Title: "TLS alert 42 bad_certificate: the other side rejected a certificate",
@@ -456,7 +456,7 @@ var entries = []Entry{
 		Confirm: probeCmd,
 	},
 	{
-		ID: "tls-alert", Kind: "alert",
+		ID: TLSAlert, Kind: "alert",
 		Match: []string{"tls: certificate required", "alert certificate required"},
 		Exact: []string{"certificate required", "certificate_required", "alert 116"},
 		Title: "TLS alert 116 certificate_required: the server wanted a client certificate",
@@ -467,7 +467,7 @@ var entries = []Entry{
 		Confirm: "openssl s_client -connect host:443 -tls1_2 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
 	},
 	{
-		ID: "tls-alert", Kind: "alert",
+		ID: TLSAlert, Kind: "alert",
 		Match:       []string{"tls: expired certificate", "alert certificate expired"},
 		Exact:       []string{"certificate expired", "expired certificate", "certificate_expired", "alert 45"},
 		Title:       "TLS alert 45 certificate_expired: a certificate has expired",
@@ -476,7 +476,7 @@ var entries = []Entry{
 		Confirm:     "openssl x509 -noout -enddate -checkend 0 -in client.crt",
 	},
 	{
-		ID: "tls-alert", Kind: "alert",
+		ID: TLSAlert, Kind: "alert",
 		Match:       []string{"tls: unsupported certificate", "alert unsupported certificate"},
 		Exact:       []string{"unsupported certificate", "unsupported_certificate", "alert 43"},
 		Title:       "TLS alert 43 unsupported_certificate: wrong kind of certificate",
@@ -485,7 +485,7 @@ var entries = []Entry{
 		Confirm:     "openssl x509 -noout -purpose -in client.crt (must show `SSL client : Yes`)",
 	},
 	{
-		ID: "tls-alert", Kind: "alert",
+		ID: TLSAlert, Kind: "alert",
 		Match:       []string{"tls: revoked certificate", "alert certificate revoked"},
 		Exact:       []string{"revoked certificate", "certificate revoked", "certificate_revoked", "alert 44"},
 		Title:       "TLS alert 44 certificate_revoked: the certificate is revoked",
@@ -494,7 +494,7 @@ var entries = []Entry{
 		Confirm:     "openssl x509 -noout -serial -in client.crt",
 	},
 	{
-		ID: "tls-alert", Kind: "alert",
+		ID: TLSAlert, Kind: "alert",
 		Match:       []string{"tls: unknown certificate", "alert certificate unknown"},
 		Exact:       []string{"certificate unknown", "unknown certificate", "certificate_unknown", "alert 46"},
 		Title:       "TLS alert 46 certificate_unknown: certificate refused for an unspecified reason",
@@ -503,7 +503,7 @@ var entries = []Entry{
 		Confirm:     probeCmd,
 	},
 	{
-		ID: "tls-alert", Kind: "alert",
+		ID: TLSAlert, Kind: "alert",
 		Match:       []string{"tls: handshake failure", "alert handshake failure"},
 		Exact:       []string{"handshake failure", "handshake_failure", "alert 40"},
 		Title:       "TLS alert 40 handshake_failure: no acceptable parameters",
@@ -512,7 +512,7 @@ var entries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -tls1_2 -cert client.crt -key client.key </dev/null",
 	},
 	{
-		ID: "tls-alert", Kind: "alert",
+		ID: TLSAlert, Kind: "alert",
 		Match:       []string{"tls: error decrypting message", "alert decrypt error"},
 		Exact:       []string{"decrypt error", "decrypt_error", "error decrypting message", "alert 51"},
 		Title:       "TLS alert 51 decrypt_error: a handshake signature did not verify",
@@ -521,7 +521,7 @@ var entries = []Entry{
 		Confirm:     keyPairCheck,
 	},
 	{
-		ID: "tls-alert", Kind: "alert",
+		ID: TLSAlert, Kind: "alert",
 		Match:       []string{"tls: access denied", "alert access denied"},
 		Exact:       []string{"access denied", "access_denied", "alert 49"},
 		Title:       "TLS alert 49 access_denied: certificate valid but not allowed",
@@ -530,7 +530,7 @@ var entries = []Entry{
 		Confirm:     "openssl x509 -noout -subject -ext subjectAltName -in client.crt",
 	},
 	{
-		ID: "tls-alert", Kind: "alert",
+		ID: TLSAlert, Kind: "alert",
 		Match:       []string{"tls: protocol version not supported", "alert protocol version"},
 		Exact:       []string{"protocol version", "protocol_version", "alert 70"},
 		Title:       "TLS alert 70 protocol_version: no TLS version in common",
@@ -542,7 +542,7 @@ var entries = []Entry{
 	// What clients print about nginx's server certificate or about being
 	// refused (Go's crypto/x509 and crypto/tls, browsers).
 	{
-		ID: "server-cert-untrusted", Kind: "client",
+		ID: ServerCertUntrusted, Kind: "client",
 		Match: []string{"x509: certificate signed by unknown authority", "tls: failed to verify certificate: x509: certificate signed by unknown authority"},
 		Title: "The client does not trust nginx's server certificate (Go)",
 		Explanation: "A Go client checked nginx's server certificate against its roots (the system pool unless the program sets RootCAs) and found no CA that issued it. " +
@@ -551,7 +551,7 @@ var entries = []Entry{
 		Confirm: "mtlsdoctor probe host:443 --ca ca.crt",
 	},
 	{
-		ID: "server-hostname-mismatch", Kind: "client",
+		ID: ServerHostnameMismatch, Kind: "client",
 		Match:       []string{"x509: certificate is valid for", "x509: certificate relies on legacy common name field", "certificate is not valid for any names"},
 		Title:       "nginx's server certificate does not name the host the client asked for (Go)",
 		Explanation: "Go compares the host name (or IP) in the URL with the server certificate's subjectAltName only; since Go 1.15 the Common Name is ignored, so a certificate made with the guide's `openssl x509 -req` and no -extfile (no SAN at all) fails here even though curl accepts it.",
@@ -559,7 +559,7 @@ var entries = []Entry{
 		Confirm:     "openssl x509 -noout -ext subjectAltName -in server.crt",
 	},
 	{
-		ID: "server-cert-expired", Kind: "client",
+		ID: ServerCertExpired, Kind: "client",
 		Match:       []string{"x509: certificate has expired or is not yet valid"},
 		Title:       "A certificate the client checked is expired or not yet valid (Go)",
 		Explanation: "Go found the server certificate (or a CA in its chain) outside its validity period at the client's current time: expired, or a clock that is off on one of the machines.",
@@ -567,7 +567,7 @@ var entries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
 	},
 	{
-		ID: "client-cert-rejected", Kind: "client",
+		ID: ClientCertRejected, Kind: "client",
 		Match: []string{"ssl_error_handshake_failure_alert", "ssl_error_bad_cert_alert", "err_bad_ssl_client_auth_cert", "ssl_error_unknown_ca_alert", "err_ssl_client_auth_cert_needed"},
 		Title: "The browser was refused during the TLS handshake",
 		Explanation: "Firefox (SSL_ERROR_*_ALERT) and Chrome (ERR_BAD_SSL_CLIENT_AUTH_CERT) show these when the server aborts the handshake over the client certificate, or when none was chosen. " + notNginxHTTP +
@@ -577,7 +577,7 @@ var entries = []Entry{
 	},
 	// HTTP statuses. nginx sends all three special codes as 400.
 	{
-		ID: "status-495", Kind: "status", Status: 495,
+		ID: Status495, Kind: "status", Status: 495,
 		Match: []string{"400 the ssl certificate error", "the ssl certificate error"},
 		Title: "495: the client certificate failed verification",
 		Explanation: "nginx's internal status 495 means the client sent a certificate that did not verify (including a failed OCSP check). " + as400 + " " +
@@ -586,7 +586,7 @@ var entries = []Entry{
 		Confirm: curlClient,
 	},
 	{
-		ID: "status-496", Kind: "status", Status: 496,
+		ID: Status496, Kind: "status", Status: 496,
 		Match: []string{"400 no required ssl certificate was sent", "no required ssl certificate was sent"},
 		Title: "496: no client certificate was sent",
 		Explanation: "nginx's internal status 496 means ssl_verify_client is on and the client sent no certificate. " + as400 + " " +
@@ -595,7 +595,7 @@ var entries = []Entry{
 		Confirm: "openssl s_client -connect host:443 -tls1_2 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
 	},
 	{
-		ID: "status-497", Kind: "status", Status: 497,
+		ID: Status497, Kind: "status", Status: 497,
 		Match:       []string{"400 the plain http request was sent to https port", "the plain http request was sent to https port"},
 		Title:       "497: plain HTTP was sent to the HTTPS port",
 		Explanation: "nginx's internal status 497 means a plain-HTTP request arrived on a `listen ... ssl` port. " + as400,
@@ -603,7 +603,7 @@ var entries = []Entry{
 		Confirm:     "curl -sv http://host:443/ -o /dev/null",
 	},
 	{
-		ID: "status-400", Kind: "status", Status: 400, Fallback: true,
+		ID: Status400, Kind: "status", Status: 400, Fallback: true,
 		Match: []string{"400 bad request"},
 		Title: "400: nginx refused the request",
 		Explanation: "nginx sends its client-certificate errors as 400: 495 (certificate failed verification), 496 (no certificate) and 497 (plain HTTP to the HTTPS port) all appear as 400 on the wire and in the access log. " +

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/mtlsdoctor/mtlsdoctor/finding"
 )
 
 // Limits that keep Lookup linear in its input whatever is pasted into it.
@@ -133,7 +135,7 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 	// One nginx message is one event: of several entries with the same id
 	// (a passphrase error names both "bad decrypt" and "empty password"),
 	// the first in the table is the most specific.
-	nginxIDs := map[string]bool{}
+	nginxIDs := map[finding.ID]bool{}
 	hits = filterHits(hits, func(h hit) bool {
 		e := entries[h.idx]
 		if e.Fallback {

@@ -217,11 +217,11 @@ func TestOpenSSLReasonStrings(t *testing.T) {
 			continue
 		}
 		reason := out[i+1:]
-		if _, es := Lookup(reason); len(es) == 0 || es[0].ID != tt.bareID {
+		if _, es := Lookup(reason); len(es) == 0 || es[0].ID.Name() != tt.bareID {
 			t.Errorf("Lookup(%q) = %v, want %s first", reason, ids(es), tt.bareID)
 		}
 		line := strings.Replace(tt.line, "%s", out, 1)
-		if _, es := Lookup(line); len(es) != 1 || es[0].ID != tt.lineID {
+		if _, es := Lookup(line); len(es) != 1 || es[0].ID.Name() != tt.lineID {
 			t.Errorf("Lookup(%q) = %v, want [%s]", line, ids(es), tt.lineID)
 		}
 	}

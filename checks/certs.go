@@ -12,6 +12,7 @@ import (
 	"crypto/x509"
 	"encoding/hex"
 	"fmt"
+	"github.com/mtlsdoctor/mtlsdoctor/finding"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -265,7 +266,7 @@ func isCA(role string) bool { return role == RoleCA || role == RoleIntermediate 
 func (r *run) add(key string, f report.Finding) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	k := f.ID + "\x00" + key
+	k := f.ID.Name() + "\x00" + key
 	if i, ok := r.seen[k]; ok {
 		// The same fault seen from another leaf, or through another code:
 		// keep one finding, but let it carry the code nginx logs.
@@ -278,22 +279,12 @@ func (r *run) add(key string, f report.Finding) {
 	r.findings = append(r.findings, f)
 }
 
-func (r *run) certFinding(s *certState, id string, sev report.Severity, title, why, fix string) report.Finding {
+func (r *run) certFinding(s *certState, id finding.ID, sev report.Severity, title, why, fix string) report.Finding {
 	return report.Finding{
 		ID: id, Severity: sev, Title: title, Explanation: why, Fix: fix,
 		File: first(s.c.Files), Subject: s.c.X509.Subject.String(), Serial: serialHex(s.c.X509),
-		Priority: priority[id],
+		Priority: id.Spec().Priority,
 	}
-}
-
-// priority orders findings of one severity: what makes nginx reject
-// clients first, hygiene last.
-var priority = map[string]int{
-	"untrusted": 1, "self-issued-leaf": 2, "bad-signature": 3, "weak-signature": 4, "weak-key": 5,
-	"not-a-ca": 6, "wrong-purpose": 7, "chain-too-deep": 8, "expired": 9, "not-yet-valid": 10, "name-constraints": 10,
-	"revoked": 11, "crl-problem": 12, "critical-extension": 13, "key-mismatch": 14, "bad-passphrase": 15,
-	"key-locked": 16, "missing-san": 17, "hostname-mismatch": 18, "duplicate-serial": 19,
-	"expires-soon": 20, "trusted-format": 21, "unreadable": 21, "needs-pem": 25, "key-permissions": 22, "key-unencrypted": 23, "orphan-key": 24,
 }
 
 func (r *run) verifyLeaves(set *certset.Set) {
@@ -445,25 +436,25 @@ func (r *run) eventFinding(leaf, at *certState, info *opensslverify.Cert, e open
 	leafName := display(leaf)
 	switch e.Code {
 	case opensslverify.ErrEEKeyTooSmall, opensslverify.ErrCAKeyTooSmall:
-		return r.certFinding(at, "weak-key", report.Error,
+		return r.certFinding(at, catalogue.WeakKey, report.Error,
 			fmt.Sprintf("%s's key (%s) is too weak for security level %d", name, keyDesc(x), r.o.SecLevel),
 			fmt.Sprintf("%s OpenSSL's security level %d needs keys of at least %d security bits (RSA 2048, ECDSA P-256 at level 2); this key gives %d. nginx on Debian/Ubuntu runs at level 2, so it refuses every client whose chain contains this key.",
 				meaning, r.o.SecLevel, opensslverify.MinBits(r.o.SecLevel), info.KeyBits()),
 			newKeyCmd(at, caCrt, caKey)), true
 	case opensslverify.ErrCAMDTooWeak:
-		return r.certFinding(at, "weak-signature", report.Error,
+		return r.certFinding(at, catalogue.WeakSignature, report.Error,
 			fmt.Sprintf("%s is signed with %s, too weak for security level %d", name, digestName(x), r.o.SecLevel),
 			fmt.Sprintf("The CA signed this certificate using %s. OpenSSL 3 counts SHA-1 as 63 and MD5 as 39 security bits, below level %d's %d, and rejects the signature of every certificate in the chain except the trust anchor's own. The message says \"CA signature digest\" even when it is the leaf: it means the digest the CA used when it signed %s.",
 				digestName(x), r.o.SecLevel, opensslverify.MinBits(r.o.SecLevel), name),
 			reissue), true
 	case opensslverify.ErrDepthZeroSelfSigned:
 		if info.SelfIssued() && !opensslverify.SignedBy(info, info) {
-			return r.certFinding(at, "self-issued-leaf", report.Error,
+			return r.certFinding(at, catalogue.SelfIssuedLeaf, report.Error,
 				fmt.Sprintf("%s has the same subject as its CA and no authorityKeyIdentifier", name),
 				fmt.Sprintf("Its subject DN (%s) equals its issuer DN and nothing (no authorityKeyIdentifier) tells it apart, so OpenSSL takes it for a self-signed certificate, looks no further for the CA and nginx logs 18 \"self-signed certificate\". A shared Organisation alone does not cause this: only a subject DN identical to the CA's.", x.Subject),
 				fmt.Sprintf("Reissue it with its own subject (here CN=%s) and an authorityKeyIdentifier:\n%s", filepath.Base(stem(display(at))), reissueNewSubject(at, caCrt, caKey))), true
 		}
-		return r.certFinding(at, "untrusted", report.Error,
+		return r.certFinding(at, catalogue.Untrusted, report.Error,
 			fmt.Sprintf("%s is self-signed and not in the trusted CA file", name),
 			"nginx only accepts client certificates issued by a CA in ssl_client_certificate. A self-signed certificate is its own issuer, and it is not in the trust store.",
 			fmt.Sprintf("Issue the client certificate from your CA instead:\n%s", reissue)), true
@@ -473,7 +464,7 @@ func (r *run) eventFinding(leaf, at *certState, info *opensslverify.Cert, e open
 		if top != nil {
 			topName = display(top)
 		}
-		return r.certFinding(leaf, "untrusted", report.Error,
+		return r.certFinding(leaf, catalogue.Untrusted, report.Error,
 			fmt.Sprintf("%s chains to %s, which nginx does not trust", leafName, topName),
 			"The client sends a chain that ends in a self-signed root, but that root is not in ssl_client_certificate (the wrong CA file is configured, or the client belongs to another PKI).",
 			fmt.Sprintf("Add the root to the CA file nginx uses (cat %s >> /etc/nginx/client-ca.pem), or issue the client from the trusted CA.", topName)), true
@@ -488,32 +479,32 @@ func (r *run) eventFinding(leaf, at *certState, info *opensslverify.Cert, e open
 	case opensslverify.ErrCertChainTooLong, opensslverify.ErrPathLengthExceeded:
 		n := len(leaf.result.Chain)
 		if e.Code == opensslverify.ErrPathLengthExceeded {
-			return r.certFinding(at, "chain-too-deep", report.Error,
+			return r.certFinding(at, catalogue.ChainTooDeep, report.Error,
 				fmt.Sprintf("%s allows fewer CAs below it than %s's chain has", name, leafName),
 				fmt.Sprintf("%s has a basicConstraints pathlen that forbids the intermediate below it. %s", name, meaning),
 				fmt.Sprintf("Issue %s directly from %s, or reissue %s without pathlen (basicConstraints=critical,CA:TRUE).", leafName, name, name)), true
 		}
-		return r.certFinding(leaf, "chain-too-deep", report.Error,
+		return r.certFinding(leaf, catalogue.ChainTooDeep, report.Error,
 			fmt.Sprintf("%s needs more intermediates than ssl_verify_depth %d allows", leafName, r.o.VerifyDepth),
 			fmt.Sprintf("ssl_verify_depth counts the intermediate CAs between the client certificate and the root (OpenSSL 1.1.0 and later; neither end counts). The chain found has at least %d certificates. OpenSSL reports 22 \"certificate chain too long\" first, but nginx logs the error that follows it (here %s: 20 when the client sent the intermediates, 2 when they are in the CA file), which hides the real cause.", n, OpenSSLError(leaf.result.Code())),
 			fmt.Sprintf("In the nginx server block: ssl_verify_depth %d;  (then nginx -s reload), or issue clients from a CA closer to the root.", r.o.VerifyDepth+countIntermediates(r, leaf))), true
 	case opensslverify.ErrCertSignatureFailure:
-		return r.certFinding(at, "bad-signature", report.Error,
+		return r.certFinding(at, catalogue.BadSignature, report.Error,
 			fmt.Sprintf("%s's signature does not verify with the CA certificate of that name", name),
 			fmt.Sprintf("A CA named %s is present, but its key did not make this signature. Usually the CA was regenerated (new key, same name) after this certificate was issued, or the file was altered. Without key identifiers OpenSSL matches the CA by name only and reports 7. nginx may also log \"[alert] ignoring stale global SSL error\" for such connections.", x.Issuer),
 			fmt.Sprintf("Reissue the certificate with the current CA:\n%s\nor put the CA certificate whose key signed it back into the CA file.", reissue)), true
 	case opensslverify.ErrCertNotYetValid:
-		return r.certFinding(at, "not-yet-valid", report.Error,
+		return r.certFinding(at, catalogue.NotYetValid, report.Error,
 			fmt.Sprintf("%s is not valid until %s", name, x.NotBefore.UTC().Format(time.RFC3339)),
 			"Its notBefore lies in the future (as of "+r.o.At.UTC().Format(time.RFC3339)+"). Either the clock of the machine that issued it was ahead, or the nginx host's clock is behind.",
 			fmt.Sprintf("Check the clocks (timedatectl), then reissue if needed:\n%s", reissue)), true
 	case opensslverify.ErrCertHasExpired:
-		return r.certFinding(at, "expired", report.Error,
+		return r.certFinding(at, catalogue.Expired, report.Error,
 			fmt.Sprintf("%s expired on %s", name, x.NotAfter.UTC().Format(time.RFC3339)),
 			"Its notAfter has passed. nginx rejects a client whose certificate, or any CA certificate in its chain, has expired.",
 			reissue), true
 	case opensslverify.ErrCertRevoked:
-		return r.certFinding(at, "revoked", report.Error,
+		return r.certFinding(at, catalogue.Revoked, report.Error,
 			fmt.Sprintf("%s is revoked (serial %s is listed in the CRL)", name, serialHex(x)),
 			"Its serial number appears in the CRL of its issuer. Any other certificate with the same serial from the same CA is rejected too.",
 			fmt.Sprintf("Issue a new certificate with a fresh serial:\n%s", reissue)), true
@@ -522,7 +513,7 @@ func (r *run) eventFinding(leaf, at *certState, info *opensslverify.Cert, e open
 		return r.crlFinding(at, e.Code, meaning), true
 	case opensslverify.ErrInvalidPurpose:
 		if e.Depth == 0 {
-			return r.certFinding(at, "wrong-purpose", report.Error,
+			return r.certFinding(at, catalogue.WrongPurpose, report.Error,
 				fmt.Sprintf("%s is not allowed for TLS client authentication", name),
 				fmt.Sprintf("%s nginx checks client certificates for the purpose \"SSL client\": an extendedKeyUsage without clientAuth (e.g. serverAuth only), or a keyUsage without digitalSignature, fails it. Its extended key usage: %s; key usage: %s.", meaning, ekuDesc(x), kuDesc(x)),
 				fmt.Sprintf("Reissue with extendedKeyUsage=clientAuth and keyUsage=critical,digitalSignature,keyEncipherment:\n%s\nCheck: openssl x509 -noout -purpose -in %s   (SSL client : Yes)", reissueClient(at, caCrt, caKey), first(at.c.Files))), true
@@ -530,7 +521,7 @@ func (r *run) eventFinding(leaf, at *certState, info *opensslverify.Cert, e open
 		if info.CheckCA() == 0 {
 			return report.Finding{}, false // reported as not-a-ca (79/32)
 		}
-		return r.certFinding(at, "wrong-purpose", report.Error,
+		return r.certFinding(at, catalogue.WrongPurpose, report.Error,
 			fmt.Sprintf("CA %s is not allowed to issue TLS client certificates", name),
 			fmt.Sprintf("%s It has an extendedKeyUsage without clientAuth; OpenSSL applies a CA's extendedKeyUsage to everything below it.", meaning),
 			fmt.Sprintf("Reissue the CA without extendedKeyUsage (or with clientAuth in it): basicConstraints=critical,CA:TRUE, keyUsage=critical,keyCertSign,cRLSign. Check: openssl x509 -noout -purpose -in %s", first(at.c.Files))), true
@@ -540,17 +531,17 @@ func (r *run) eventFinding(leaf, at *certState, info *opensslverify.Cert, e open
 		opensslverify.ErrUnsupportedConstraint, opensslverify.ErrUnsupportedNameSyntax:
 		ca := r.constrainingCA(leaf)
 		why := meaning + fmt.Sprintf(" A CA above it (%s) has a nameConstraints extension, and OpenSSL checks the certificate's subject, its emailAddress and every subjectAltName against it (and a host-name-like common name when there is no DNS name). This certificate's names: %s; %s.", ca, x.Subject, namesOf(x))
-		return r.certFinding(at, "name-constraints", report.Error,
+		return r.certFinding(at, catalogue.NameConstraints, report.Error,
 			fmt.Sprintf("%s has names its CA is not allowed to issue (%s)", name, OpenSSLError(e.Code)),
 			why,
 			fmt.Sprintf("Reissue it with names inside the CA's permitted subtrees (see: openssl x509 -noout -ext nameConstraints -in %s), or issue it from a CA without that constraint:\n%s", ca, reissue)), true
 	case opensslverify.ErrUnhandledCriticalExt:
-		return r.certFinding(at, "critical-extension", report.Error,
+		return r.certFinding(at, catalogue.CriticalExtension, report.Error,
 			fmt.Sprintf("%s has a critical extension OpenSSL does not understand", name),
 			meaning+" A critical extension that the verifier does not know must make it reject the certificate; nginx has no switch to ignore it.",
 			"Reissue the certificate with that extension marked non-critical (or without it):\n"+reissue), true
 	}
-	return r.certFinding(at, "untrusted", report.Error,
+	return r.certFinding(at, catalogue.Untrusted, report.Error,
 		fmt.Sprintf("nginx would reject %s: %s", leafName, OpenSSLError(e.Code)),
 		meaning, reissue), true
 }
@@ -559,7 +550,7 @@ func (r *run) untrustedFinding(leaf, at *certState, code int, store *opensslveri
 	name := display(leaf)
 	x := leaf.c.X509
 	if code == opensslverify.ErrUnableToGetIssuerCert {
-		return r.certFinding(at, "untrusted", report.Error,
+		return r.certFinding(at, catalogue.Untrusted, report.Error,
 			fmt.Sprintf("the CA file has %s but not the root above it", display(at)),
 			"The chain ends at a certificate from the trusted CA file that is not self-signed, and its issuer is missing. nginx never accepts a partial chain: the root must be in ssl_client_certificate too.",
 			"Append the root certificate to the CA file: cat root.crt >> /etc/nginx/client-ca.pem   (then nginx -s reload)")
@@ -580,7 +571,7 @@ func (r *run) untrustedFinding(leaf, at *certState, code int, store *opensslveri
 	if r.o.CA != nil {
 		fix = fmt.Sprintf("Add the issuing CA (%s) to %s, or reissue %s from a CA in it.", x.Issuer, r.o.CAFile, name)
 	}
-	return r.certFinding(leaf, "untrusted", report.Error, fmt.Sprintf("%s is not issued by a trusted CA", name), why, fix)
+	return r.certFinding(leaf, catalogue.Untrusted, report.Error, fmt.Sprintf("%s is not issued by a trusted CA", name), why, fix)
 }
 
 // constrainingCA names the first CA in leaf's chain with name constraints.
@@ -614,7 +605,7 @@ func (r *run) notCAFinding(s *certState) report.Finding {
 	case hasExt(x, "2.5.29.15") && x.KeyUsage&x509.KeyUsageCertSign == 0:
 		what = "has a keyUsage without keyCertSign"
 	}
-	return r.certFinding(s, "not-a-ca", report.Error,
+	return r.certFinding(s, catalogue.NotACA, report.Error,
 		fmt.Sprintf("%s signs certificates but %s", display(s), what),
 		"A certificate that issues others must be marked as a CA (basicConstraints CA:TRUE and, if keyUsage is present, keyCertSign). OpenSSL 3 reports 79 \"invalid CA certificate\" and then, because nginx lets verification go on, 26 \"unsuitable certificate purpose\" or 32 \"key usage does not include certificate signing\" for every client below it.",
 		fmt.Sprintf("Reissue it as a CA, then reissue the certificates it signed:\nprintf 'basicConstraints=critical,CA:TRUE\\nkeyUsage=critical,keyCertSign,cRLSign\\nsubjectKeyIdentifier=hash\\nauthorityKeyIdentifier=keyid,issuer\\n' > ca.ext\nopenssl x509 -req -sha256 -days 1825 -in %s.csr -CA ca.crt -CAkey ca.key -CAcreateserial -extfile ca.ext -out %s", stem(first(s.c.Files)), first(s.c.Files)))
@@ -639,7 +630,7 @@ func (r *run) crlFinding(s *certState, code int, meaning string) report.Finding 
 		title = fmt.Sprintf("the CRL for %s cannot be used (%s)", name, OpenSSLError(code))
 		fix = "Regenerate the CRL with the CA that issued the certificate (its keyUsage must include cRLSign)."
 	}
-	return r.certFinding(s, "crl-problem", report.Error, title, why, fix)
+	return r.certFinding(s, catalogue.CRLProblem, report.Error, title, why, fix)
 }
 
 func countIntermediates(r *run, leaf *certState) int {

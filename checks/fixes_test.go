@@ -36,7 +36,7 @@ func TestFixesWork(t *testing.T) {
 			target := filepath.Join(dir, tc.file)
 			var fix string
 			for _, f := range rep.Findings {
-				if f.ID == tc.id && f.File == target {
+				if f.ID.Name() == tc.id && f.File == target {
 					fix = f.Fix
 				}
 			}
@@ -67,7 +67,7 @@ func TestFixesWork(t *testing.T) {
 				}
 			}
 			for _, f := range after.Findings {
-				if f.ID == tc.id && f.File == target {
+				if f.ID.Name() == tc.id && f.File == target {
 					t.Errorf("after the fix, still: %s", f.Title)
 				}
 			}

@@ -75,10 +75,10 @@ func summarise(rep *report.Report, dir string) string {
 		lines = append(lines, strings.TrimPrefix(c.Files[0], dir)+" "+c.Role+" "+c.NginxVerdict)
 	}
 	for _, f := range rep.Findings {
-		if f.ID == "key-permissions" {
+		if f.ID.Name() == "key-permissions" {
 			continue // git does not keep file modes; gen.sh does
 		}
-		lines = append(lines, f.ID+" "+strings.TrimPrefix(f.File, dir))
+		lines = append(lines, f.ID.Name()+" "+strings.TrimPrefix(f.File, dir))
 	}
 	sort.Strings(lines)
 	return strings.Join(lines, "\n")

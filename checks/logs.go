@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"github.com/mtlsdoctor/mtlsdoctor/finding"
 	"strings"
 	"time"
 
@@ -89,7 +90,7 @@ func Logs(sum *logparse.Summary, inputs []LogInput, o LogOptions) *report.Report
 		rep.Next = "nothing about mutual TLS in these logs. If clients get 400s, make sure nginx logs at info level: error_log /var/log/nginx/error.log info;"
 	} else if len(rep.Findings) > 0 {
 		f := rep.Findings[0]
-		if h := findingByID(rep, "verify-errors-hidden"); h != nil {
+		if h := findingByID(rep, catalogue.VerifyErrorsHidden); h != nil {
 			f = *h // without the reasons every other fix is a guess
 		}
 		rep.Next = f.Title + ".\n" + f.Fix
@@ -97,7 +98,7 @@ func Logs(sum *logparse.Summary, inputs []LogInput, o LogOptions) *report.Report
 	return rep
 }
 
-func findingByID(rep *report.Report, id string) *report.Finding {
+func findingByID(rep *report.Report, id finding.ID) *report.Finding {
 	for i := range rep.Findings {
 		if rep.Findings[i].ID == id {
 			return &rep.Findings[i]
@@ -112,7 +113,7 @@ func hiddenFinding(hidden []string, haveError bool) report.Finding {
 		why = "The access log shows " + strings.Join(hidden, ", ") + " as status 400, and no error log was given. The reasons (the OpenSSL verify code) are only in the error log, and only at the info level."
 	}
 	return report.Finding{
-		ID: "verify-errors-hidden", Severity: report.Warning, Priority: 0,
+		ID: catalogue.VerifyErrorsHidden, Severity: report.Warning, Priority: 0,
 		Title:       "client-certificate errors are missing from the error log",
 		Explanation: why,
 		Fix:         "In the server (or http) block: error_log /var/log/nginx/error.log info;   then nginx -t && nginx -s reload, and run: mtlsdoctor logs /var/log/nginx/error.log /var/log/nginx/access.log",
@@ -140,7 +141,8 @@ func GroupFinding(g *logparse.Group, top int) report.Finding {
 // EventFinding explains one kind of log event with the catalogue (the same
 // words `certs` and `explain` use).
 func EventFinding(id string, code int, text string, status int, example string) report.Finding {
-	f := report.Finding{ID: id, Severity: severityOf(id, text)}
+	fid, _ := finding.Lookup(finding.Logs, id)
+	f := report.Finding{ID: fid, Severity: severityOf(fid, text), Priority: fid.Spec().Priority}
 	if id == "verify-error" && code > 0 {
 		v, ok := catalogue.Verify(code)
 		if ok && !strings.EqualFold(v.Text, text) {
@@ -178,7 +180,7 @@ func EventFinding(id string, code int, text string, status int, example string) 
 	var entry *catalogue.Entry
 	if _, entries := catalogue.Lookup(probe); len(entries) > 0 {
 		for i := range entries {
-			if entries[i].ID == id {
+			if entries[i].ID.Name() == id {
 				entry = &entries[i]
 				break
 			}
@@ -210,17 +212,11 @@ func EventFinding(id string, code int, text string, status int, example string) 
 	return f
 }
 
-func severityOf(id, text string) report.Severity {
-	switch id {
-	case "verify-error", "status-495", "bad-passphrase", "key-mismatch", "cert-load-failed",
-		"key-load-failed", "startup-failed", "upstream-verify-error":
-		return report.Error
-	case "stale-ssl-error":
+// severityOf is the id's usual severity, but a client that closes the
+// connection in the handshake is only worth a note.
+func severityOf(id finding.ID, text string) report.Severity {
+	if id == catalogue.HandshakeFailed && strings.Contains(text, "closed connection") {
 		return report.Info
-	case "handshake-failed":
-		if strings.Contains(text, "closed connection") {
-			return report.Info
-		}
 	}
-	return report.Warning
+	return id.Spec().Severity
 }

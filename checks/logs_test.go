@@ -209,7 +209,7 @@ func TestLogsHiddenVerifyErrors(t *testing.T) {
 
 func findID(rep *report.Report, id string) *report.Finding {
 	for i := range rep.Findings {
-		if rep.Findings[i].ID == id {
+		if rep.Findings[i].ID.Name() == id {
 			return &rep.Findings[i]
 		}
 	}

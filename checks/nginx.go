@@ -240,7 +240,7 @@ type nginxRun struct {
 }
 
 func (r *nginxRun) add(f report.Finding) {
-	key := f.ID + "\x00" + f.File + "\x00" + strconv.Itoa(f.Line) + "\x00" + f.Title
+	key := f.ID.Name() + "\x00" + f.File + "\x00" + strconv.Itoa(f.Line) + "\x00" + f.Title
 	if r.seen[key] {
 		return
 	}
@@ -269,7 +269,7 @@ func Nginx(c *nginxconf.Config, o NginxOptions) *report.Report {
 	r := &nginxRun{c: c, o: o, seen: map[string]bool{}, certsRuns: map[string]*report.Report{}}
 	for _, p := range c.Problems {
 		r.add(at(report.Finding{
-			ID: "missing-file", Severity: report.Error,
+			ID: catalogue.MissingFile, Severity: report.Error,
 			Title:       fmt.Sprintf("include %s: %s", p.Directive.Arg(0), p.Msg),
 			Explanation: fmt.Sprintf("nginx resolves include paths against %s and refuses to start when a named file (not a glob) is missing: open() \"%s\" failed (2: No such file or directory).", c.ConfDir, p.Path),
 			Fix:         "Correct the path in `" + p.Directive.String() + "`, or remove the include; then run `nginx -t`.",
@@ -393,14 +393,14 @@ func (r *nginxRun) files(s *NginxServer, judge bool) {
 			if !ok {
 				if name == "ssl_password_file" {
 					r.add(at(report.Finding{
-						ID: "password-file-missing", Severity: report.Error,
+						ID: catalogue.PasswordFileMissing, Severity: report.Error,
 						Title:       fmt.Sprintf("ssl_password_file %s does not exist", a),
 						Explanation: fmt.Sprintf("nginx opens the password file at start-up and refuses to start without it: [emerg] open() \"%s\" failed (2: No such file or directory). It holds the passphrases of encrypted ssl_certificate_key files, one per line.", p),
 						Fix:         fmt.Sprintf("Create it (one passphrase per line, readable by root only): install -m 600 /dev/null %s && echo 'PASSPHRASE' > %s\nor remove `%s` and use an unencrypted key: openssl pkey -in KEY -out KEY.plain", p, p, d.String()),
 					}, s, d))
 				} else {
 					r.add(at(report.Finding{
-						ID: "missing-file", Severity: report.Error,
+						ID: catalogue.MissingFile, Severity: report.Error,
 						Title:       fmt.Sprintf("%s %s: no such file", name, a),
 						Explanation: fmt.Sprintf("nginx opens every %s file at start-up and refuses to start (or to reload) when one is missing. Relative paths are resolved against %s.", name, r.c.ConfDir),
 						Fix:         fmt.Sprintf("Correct the path in `%s` (use an absolute path), or create the file; then run `nginx -t`.", d.String()),
@@ -410,7 +410,7 @@ func (r *nginxRun) files(s *NginxServer, judge bool) {
 			}
 			if why := notAFile(p); why != "" {
 				r.add(at(report.Finding{
-					ID: "missing-file", Severity: report.Error,
+					ID: catalogue.MissingFile, Severity: report.Error,
 					Title:       fmt.Sprintf("%s %s %s", name, a, why),
 					Explanation: fmt.Sprintf("nginx opens the %s file at start-up and refuses to start when it cannot read a file there.", name),
 					Fix:         fmt.Sprintf("Name the file itself in `%s`; then run `nginx -t`.", d.String()),
@@ -464,7 +464,7 @@ func (r *nginxRun) files(s *NginxServer, judge bool) {
 		}
 	}
 	for _, f := range rep.Findings {
-		if f.ID == "orphan-key" {
+		if f.ID == catalogue.OrphanKey {
 			continue // the key belongs to a certificate nginx loads from the same block
 		}
 		f.Section = SectionCerts
@@ -567,7 +567,7 @@ func (r *nginxRun) depth(s *NginxServer) {
 	}
 	v, _ := catalogue.Verify(2)
 	r.add(at(report.Finding{
-		ID: "verify-depth-too-small", Severity: report.Error,
+		ID: catalogue.VerifyDepthTooSmall, Severity: report.Error,
 		Title:        fmt.Sprintf("ssl_verify_depth %d is too small: clients issued by %q have %d intermediate CAs above them", s.VerifyDepth, deepest.Subject.CommonName, need),
 		Explanation:  fmt.Sprintf("ssl_verify_depth is the number of intermediate CAs allowed between the client certificate and the trusted root (OpenSSL 1.1.0 and later; neither end counts; nginx's default is 1). The CA files of this block hold a chain of %d intermediates, so every client issued under %s is rejected with 400. OpenSSL stops at 22 (certificate chain too long), but nginx logs the error that follows it: %s when the intermediates are in the CA file, as here (20 when the client sends them), which hides the real cause.", need, deepest.Subject.String(), v.OpenSSLError()),
 		OpenSSLError: v.OpenSSLError(), Code: 2,
@@ -635,7 +635,7 @@ func (r *nginxRun) protocols(s *NginxServer) {
 	fix := "ssl_protocols " + strings.Join(keep, " ") + ";"
 	if len(legacy) > 0 {
 		r.add(at(report.Finding{
-			ID: "legacy-protocols", Severity: report.Warning,
+			ID: catalogue.LegacyProtocols, Severity: report.Warning,
 			Title:       fmt.Sprintf("ssl_protocols enables %s", strings.Join(legacy, " ")),
 			Explanation: "TLS 1.0, TLS 1.1 and SSLv3 are deprecated (RFC 8996) and weak. OpenSSL 3 cannot complete them anyway at security level 1 and above (their handshake signature uses MD5-SHA1), so listing them only makes the configuration promise something it does not do: such clients fail with 'tlsv1 alert internal error', and OpenSSL's reason on the server is 'no suitable signature algorithm'.",
 			Fix:         fix,
@@ -643,7 +643,7 @@ func (r *nginxRun) protocols(s *NginxServer) {
 	}
 	if !has13 {
 		r.add(at(report.Finding{
-			ID: "legacy-protocols", Severity: report.Info,
+			ID: catalogue.LegacyProtocols, Severity: report.Info,
 			Title:       "ssl_protocols does not list TLSv1.3",
 			Explanation: "Without TLSv1.3 every client negotiates TLS 1.2. nginx before 1.23.4 also leaves TLSv1.3 out of its default. Client certificates work with both; TLS 1.3 is faster and hides the client certificate from observers.",
 			Fix:         fix,
@@ -751,7 +751,7 @@ func (r *nginxRun) verifyClient(s *NginxServer, mapped map[string][]string) {
 	case "on", "optional", "optional_no_ca":
 	default:
 		r.add(at(report.Finding{
-			ID: "verify-client-without-ca", Severity: report.Error,
+			ID: catalogue.VerifyClientWithoutCA, Severity: report.Error,
 			Title:       fmt.Sprintf("ssl_verify_client %q is not a valid value", s.VerifyClient),
 			Explanation: "nginx accepts off, on, optional and optional_no_ca, and refuses to start on anything else: invalid value \"" + s.VerifyClient + "\".",
 			Fix:         "ssl_verify_client on;",
@@ -783,7 +783,7 @@ func (r *nginxRun) verifyClient(s *NginxServer, mapped map[string][]string) {
 			what = "clients that send no certificate, or one from any CA (optional_no_ca lets codes 18, 19, 20, 21 and 27 through)"
 		}
 		r.add(at(report.Finding{
-			ID: "optional-not-checked", Severity: report.Error,
+			ID: catalogue.OptionalNotChecked, Severity: report.Error,
 			Title:       fmt.Sprintf("ssl_verify_client %s, but nothing tests $ssl_client_verify", s.VerifyClient),
 			Explanation: "With " + s.VerifyClient + " nginx serves " + what + " like any other request; only $ssl_client_verify (SUCCESS, NONE or FAILED:reason) tells them apart. Nothing in this server block reads it (no if, map, proxy_set_header, fastcgi_param or return), so the client-certificate requirement is not enforced.",
 			Fix:         "Enforce it in the server block:\n    if ($ssl_client_verify != SUCCESS) { return 403; }\nor pass it to the application: proxy_set_header X-SSL-Client-Verify $ssl_client_verify;\nor require a certificate outright: ssl_verify_client on;",
@@ -843,7 +843,7 @@ func (r *nginxRun) verifyClient(s *NginxServer, mapped map[string][]string) {
 			more = fmt.Sprintf(" (and %d more)", len(blind)-1)
 		}
 		r.add(at(report.Finding{
-			ID: "verify-result-not-forwarded", Severity: sev,
+			ID: catalogue.VerifyResultNotForwarded, Severity: sev,
 			Title:       fmt.Sprintf("%s %s%s: the upstream never sees the client certificate", p.d.Name, p.d.Arg(0), more),
 			Explanation: fmt.Sprintf("nginx checks the client certificate, but no %s here carries $ssl_client_verify, $ssl_client_s_dn or the certificate itself, so the application cannot tell who the client is (or, with optional, whether it sent a valid certificate at all). Note that a %s in a location replaces every one inherited from the server and http levels.", hdr, hdr),
 			Fix:         "In the location (or server) block:\n" + example,
@@ -858,7 +858,7 @@ func (r *nginxRun) verifyClient(s *NginxServer, mapped map[string][]string) {
 			src = "the error_log in effect here logs at " + level
 		}
 		f := at(report.Finding{
-			ID: "verify-errors-hidden", Severity: report.Warning,
+			ID: catalogue.VerifyErrorsHidden, Severity: report.Warning,
 			Title:       fmt.Sprintf("error_log %s %s hides why client certificates are rejected", file, level),
 			Explanation: "nginx writes every client-certificate failure (\"client SSL certificate verify error: (N:reason)\", \"client sent no required SSL certificate\") at the info level, and " + src + ", so a rejected client gets 400 and the error log stays silent.",
 			Fix:         fmt.Sprintf("In the server block: error_log %s info;   then nginx -t && nginx -s reload", file),
@@ -880,7 +880,7 @@ func (r *nginxRun) caRequired(s *NginxServer, note string) {
 	vc := s.last("ssl_verify_client")
 	if tc := s.last("ssl_trusted_certificate"); tc != nil {
 		r.add(at(report.Finding{
-			ID: "verify-client-without-ca", Severity: report.Error,
+			ID: catalogue.VerifyClientWithoutCA, Severity: report.Error,
 			Title:       fmt.Sprintf("ssl_verify_client %s with only ssl_trusted_certificate: nginx before 1.27.2 refuses to start", s.VerifyClient),
 			Explanation: "nginx 1.18 to 1.27.1 (Debian 12 ships 1.22.1, Ubuntu 24.04 1.24) require ssl_client_certificate for ssl_verify_client and refuse to start" + note + ":\nnginx -t says: [emerg] no ssl_client_certificate for ssl_verify_client\n1.27.2 and later accept ssl_trusted_certificate alone, but then send no CA names in the CertificateRequest, and Go clients and browsers send no certificate at all (nginx answers 496).",
 			Fix:         "Name the same CA file with ssl_client_certificate instead: ssl_client_certificate " + tc.Arg(0) + ";   then nginx -t && nginx -s reload",
@@ -889,7 +889,7 @@ func (r *nginxRun) caRequired(s *NginxServer, note string) {
 	}
 	e := catalogueEntry("no ssl_client_certificate for ssl_verify_client")
 	r.add(at(report.Finding{
-		ID: "verify-client-without-ca", Severity: report.Error,
+		ID: catalogue.VerifyClientWithoutCA, Severity: report.Error,
 		Title:       fmt.Sprintf("ssl_verify_client %s without ssl_client_certificate: nginx refuses to start", s.VerifyClient),
 		Explanation: e.Explanation + note + "\nnginx -t says: [emerg] no ssl_client_certificate for ssl_verify_client\n(1.27.2 and later: no ssl_client_certificate or ssl_trusted_certificate for ssl_verify_client)",
 		Fix:         "Next to `" + vc.String() + "` add: ssl_client_certificate /etc/nginx/client-ca.pem;   (the CA that issues your client certificates), then nginx -t && nginx -s reload",

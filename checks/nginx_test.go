@@ -87,10 +87,10 @@ var checkoutDependent = map[string]bool{"key-permissions": true}
 func nginxIDs(rep *report.Report) []string {
 	var out []string
 	for _, f := range rep.Findings {
-		if checkoutDependent[f.ID] {
+		if checkoutDependent[f.ID.Name()] {
 			continue
 		}
-		out = append(out, f.ID+"@"+strconv.Itoa(f.Line))
+		out = append(out, f.ID.Name()+"@"+strconv.Itoa(f.Line))
 	}
 	sort.Strings(out)
 	return out
@@ -139,7 +139,7 @@ func TestNginxFixturesAgainstRealNginx(t *testing.T) {
 				if f.Severity == report.Error && f.Section == SectionNginx {
 					errs++
 				}
-				if f.Section == "" || f.Server == "" && f.ID != "missing-file" || f.File == "" || f.Line == 0 {
+				if f.Section == "" || f.Server == "" && f.ID.Name() != "missing-file" || f.File == "" || f.Line == 0 {
 					t.Errorf("finding %s lacks section/server/file/line: %+v", f.ID, f)
 				}
 				if strings.Contains(f.Title, "refuses to start") && ok {
@@ -230,7 +230,7 @@ func TestNginxDepthFindingAgainstRealNginx(t *testing.T) {
 	rep := lintFixture(t, "depth.conf")
 	var f *report.Finding
 	for i := range rep.Findings {
-		if rep.Findings[i].ID == "verify-depth-too-small" {
+		if rep.Findings[i].ID.Name() == "verify-depth-too-small" {
 			f = &rep.Findings[i]
 		}
 	}
@@ -315,8 +315,8 @@ func TestNginxChecks(t *testing.T) {
 			rep := Nginx(c, NginxOptions{SecLevel: 2, At: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)})
 			var got []string
 			for _, f := range rep.Findings {
-				if !checkoutDependent[f.ID] {
-					got = append(got, f.ID)
+				if !checkoutDependent[f.ID.Name()] {
+					got = append(got, f.ID.Name())
 				}
 			}
 			sort.Strings(got)
@@ -353,7 +353,7 @@ func FuzzNginx(f *testing.F) {
 		c := &nginxconf.Config{File: "f.conf", ConfDir: dir, Directives: dirs, Files: []string{"f.conf"}}
 		rep := Nginx(c, NginxOptions{SecLevel: 2})
 		for _, fd := range rep.Findings {
-			if fd.Section == "" || fd.ID == "" {
+			if fd.Section == "" || fd.ID.Name() == "" {
 				t.Fatalf("finding without section or id: %+v", fd)
 			}
 		}

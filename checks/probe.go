@@ -168,7 +168,7 @@ func ProbeFindings(r *probe.Result, o ProbeOptions) []report.Finding {
 	switch r.Failure {
 	case probe.BadTarget, probe.ConnectFailed:
 		add(report.Finding{
-			ID: "connect-failed", Severity: report.Error,
+			ID: catalogue.ConnectFailed, Severity: report.Error,
 			Title:       fmt.Sprintf("cannot connect to %s", addr),
 			Explanation: "No TCP connection could be made (" + r.Error + "): " + connectCause(r.Error) + " This is before TLS: no certificate is involved yet.",
 			Fix: fmt.Sprintf("On the server, check that nginx runs and listens there: `ss -ltnp | grep ':%d '` and `nginx -T | grep -n listen`. "+
@@ -177,7 +177,7 @@ func ProbeFindings(r *probe.Result, o ProbeOptions) []report.Finding {
 		return out
 	case probe.TimedOut:
 		add(report.Finding{
-			ID: "timeout", Severity: report.Error,
+			ID: catalogue.Timeout, Severity: report.Error,
 			Title: fmt.Sprintf("no answer from %s within %v", addr, o.Timeout),
 			Explanation: "The connection or the TLS handshake did not complete in time (" + r.Error + "). A firewall that silently drops packets, " +
 				"a wrong address, or a server that accepts connections and never answers (an overloaded or stuck process, or a protocol that waits for the client) all look like this.",
@@ -186,7 +186,7 @@ func ProbeFindings(r *probe.Result, o ProbeOptions) []report.Finding {
 		return out
 	case probe.NotTLS:
 		add(report.Finding{
-			ID: "not-tls", Severity: report.Error,
+			ID: catalogue.NotTLS, Severity: report.Error,
 			Title: fmt.Sprintf("%s does not speak TLS", addr),
 			Explanation: "The server answered the TLS ClientHello with something that is not TLS (" + r.Error + "). " +
 				"Usually this is a plain HTTP server: in nginx a `listen` directive without `ssl` serves plain HTTP even on port 443, and ssl_verify_client then never runs.",
@@ -206,7 +206,7 @@ func ProbeFindings(r *probe.Result, o ProbeOptions) []report.Finding {
 			fix = es[0].Fix + "\nConfirm: " + sclient
 		}
 		add(report.Finding{
-			ID: "handshake-failed", Severity: report.Error,
+			ID: catalogue.ProbeHandshakeFailed, Severity: report.Error,
 			Title:       fmt.Sprintf("no TLS handshake with %s succeeded", addr),
 			Explanation: "Every handshake failed: " + why,
 			Fix:         fix,
@@ -220,7 +220,7 @@ func ProbeFindings(r *probe.Result, o ProbeOptions) []report.Finding {
 				when, what = "is not valid before "+s.NotBefore.UTC().Format("2006-01-02"), "is not yet valid"
 			}
 			addClient(report.Finding{
-				ID: "server-cert-expired", Severity: report.Error, Priority: 2, Subject: s.Subject,
+				ID: catalogue.ServerCertExpired, Severity: report.Error, Priority: 2, Subject: s.Subject,
 				Title:       fmt.Sprintf("the server certificate of %s %s", addr, strings.TrimPrefix(when, "is ")),
 				Explanation: "nginx's own certificate " + what + ", so every client that verifies the server (curl, Go, browsers) refuses the connection (curl: `SSL certificate problem: certificate has expired`). A wrong clock on either side does the same.",
 				Fix:         "Renew the server certificate, point ssl_certificate at the new file and run `nginx -t && nginx -s reload`. Check the dates: `" + sclient + " | openssl x509 -noout -dates`",
@@ -228,7 +228,7 @@ func ProbeFindings(r *probe.Result, o ProbeOptions) []report.Finding {
 		}
 		if s.NameError != "" {
 			addClient(report.Finding{
-				ID: "server-hostname-mismatch", Severity: report.Error, Priority: 3, Subject: s.Subject,
+				ID: catalogue.ServerHostnameMismatch, Severity: report.Error, Priority: 3, Subject: s.Subject,
 				Title:       fmt.Sprintf("the server certificate of %s does not cover %s", addr, s.Name),
 				Explanation: "Clients check that the server certificate names the host they asked for (" + s.NameError + "). curl refuses with `SSL: no alternative certificate subject name matches target host name`. If the server has several server blocks, the one for this SNI name may serve another certificate.",
 				Fix:         fmt.Sprintf("Issue the server certificate with the name in subjectAltName (`openssl req ... -addext 'subjectAltName=DNS:%s'`), or connect with a name it covers (`--servername`). See what is served: `%s | openssl x509 -noout -subject -ext subjectAltName`", s.Name, sclient),
@@ -236,7 +236,7 @@ func ProbeFindings(r *probe.Result, o ProbeOptions) []report.Finding {
 		}
 		if !s.Trusted {
 			f := report.Finding{
-				ID: "server-cert-untrusted", Severity: report.Warning, Priority: 3, Subject: s.Subject,
+				ID: catalogue.ServerCertUntrusted, Severity: report.Warning, Priority: 3, Subject: s.Subject,
 				Title:       fmt.Sprintf("the server certificate of %s is not trusted by the system roots", addr),
 				Explanation: "The chain nginx sends does not verify against the system's CA store (" + s.TrustError + "). With a private CA this is normal, but every client then needs that CA (curl `--cacert`, Go `RootCAs`); with a public CA it usually means ssl_certificate lacks the intermediate.",
 				Fix:         fmt.Sprintf("Give clients the CA: `curl --cacert %s https://%s/` (and probe with `--ca %s`). If a public CA issued it, put the leaf followed by its intermediates into ssl_certificate: `cat server.crt intermediate.crt > fullchain.pem`.", ca, addr, ca),
@@ -257,7 +257,7 @@ func ProbeFindings(r *probe.Result, o ProbeOptions) []report.Finding {
 	case r.TLSVersion == "":
 	case !r.ClientCertRequested:
 		f := report.Finding{
-			ID: "mtls-not-enforced", Severity: report.Warning, Priority: 0,
+			ID: catalogue.MTLSNotEnforced, Severity: report.Warning, Priority: 0,
 			Title: fmt.Sprintf("%s does not ask for a client certificate", addr),
 			Explanation: "The handshake had no CertificateRequest, so clients get in without a certificate: ssl_verify_client is off (its default) in the server block that answered. " +
 				"nginx picks that block by the SNI name (" + sni + ") and the listen address; a block other than the one you configured may be answering.",
@@ -269,7 +269,7 @@ func ProbeFindings(r *probe.Result, o ProbeOptions) []report.Finding {
 		add(f)
 	case without.Served():
 		f := report.Finding{
-			ID: "mtls-optional", Severity: report.Warning, Priority: 1,
+			ID: catalogue.MTLSOptional, Severity: report.Warning, Priority: 1,
 			Title: fmt.Sprintf("%s asks for a client certificate but serves requests without one (HTTP %d)", addr, without.HTTPStatus),
 			Explanation: "The server sends a CertificateRequest, yet a request with no certificate was answered: ssl_verify_client is optional or optional_no_ca. " +
 				"Unless every location checks $ssl_client_verify, anyone gets in.",
@@ -287,7 +287,7 @@ func ProbeFindings(r *probe.Result, o ProbeOptions) []report.Finding {
 			how = fmt.Sprintf("the request was not served (%s)", probeAttemptSummary(without))
 		}
 		add(report.Finding{
-			ID: "client-cert-required", Severity: report.Info, Priority: 1,
+			ID: catalogue.ClientCertRequired, Severity: report.Info, Priority: 1,
 			Title:       fmt.Sprintf("%s refuses requests without a client certificate", addr),
 			Explanation: "As it should with ssl_verify_client on: " + how + ".",
 			Fix:         "Nothing to do.",
@@ -302,7 +302,7 @@ func ProbeFindings(r *probe.Result, o ProbeOptions) []report.Finding {
 		switch {
 		case with.Outcome == probe.Accepted:
 			f := report.Finding{
-				ID: "client-cert-accepted", Severity: report.Info, Priority: 0, Subject: subject,
+				ID: catalogue.ClientCertAccepted, Severity: report.Info, Priority: 0, Subject: subject,
 				Title:       fmt.Sprintf("%s accepted the client certificate %s (HTTP %d)", addr, cert, with.HTTPStatus),
 				Explanation: "The certificate was presented and the request was served.",
 				Fix:         "Nothing to do.",
@@ -318,7 +318,7 @@ func ProbeFindings(r *probe.Result, o ProbeOptions) []report.Finding {
 
 	if ci := r.ClientCert; ci != nil && r.ClientCertRequested && len(r.AcceptableCAs) > 0 && !ci.IssuerAcceptable {
 		add(report.Finding{
-			ID: "issuer-not-acceptable", Severity: report.Warning, Priority: 2, Subject: ci.Subject,
+			ID: catalogue.IssuerNotAcceptable, Severity: report.Warning, Priority: 2, Subject: ci.Subject,
 			Title: fmt.Sprintf("Go and browser clients will not send %s to %s: its issuer is not among the CA names the server advertises", cert, addr),
 			Explanation: "The server's CertificateRequest names " + strings.Join(r.AcceptableCAs, "; ") + ", and no certificate in " + cert + " is issued by one of them (its issuer: " + ci.Issuer + "). " +
 				"Go's crypto/tls and browsers then send no certificate at all, and nginx answers 400 'No required SSL certificate was sent' (496) although the client has one; curl and OpenSSL send it anyway, which is why it may work with curl. " +
@@ -337,7 +337,7 @@ func ProbeFindings(r *probe.Result, o ProbeOptions) []report.Finding {
 		}
 		if len(legacy) > 0 {
 			add(report.Finding{
-				ID: "legacy-tls", Severity: report.Warning, Priority: 4,
+				ID: catalogue.LegacyTLS, Severity: report.Warning, Priority: 4,
 				Title:       fmt.Sprintf("%s accepts %s", addr, strings.Join(legacy, " and ")),
 				Explanation: "TLS 1.0 and 1.1 are deprecated (RFC 8996): they rely on SHA-1 and MD5 in the handshake. OpenSSL 3 refuses them at its default security level, so a server that accepts them runs at @SECLEVEL=0 or an old OpenSSL.",
 				Fix:         "In the server (or http) block: `ssl_protocols TLSv1.2 TLSv1.3;`, then `nginx -t && nginx -s reload`.",
@@ -345,7 +345,7 @@ func ProbeFindings(r *probe.Result, o ProbeOptions) []report.Finding {
 		}
 		if !r.VersionAccepted("TLS 1.3") && r.VersionAccepted("TLS 1.2") {
 			add(report.Finding{
-				ID: "no-tls13", Severity: report.Info, Priority: 2,
+				ID: catalogue.NoTLS13, Severity: report.Info, Priority: 2,
 				Title:       fmt.Sprintf("%s does not offer TLS 1.3", addr),
 				Explanation: "Only TLS 1.2 or older was accepted. nginx before 1.23.4 (Debian 12 ships 1.22.1) leaves TLSv1.3 out of its default ssl_protocols, so it is off unless listed. TLS 1.3 saves a round trip and drops old ciphers. Note that with TLS 1.3 a client learns about a refusal only on its first read.",
 				Fix:         "`ssl_protocols TLSv1.2 TLSv1.3;` in the server (or http) block, then `nginx -t && nginx -s reload`.",
@@ -359,7 +359,7 @@ func ProbeFindings(r *probe.Result, o ProbeOptions) []report.Finding {
 // the catalogue's words.
 func probeRejectedFinding(r *probe.Result, a *probe.Attempt, addr, cert, key, ca, subject string) report.Finding {
 	f := report.Finding{
-		ID: "client-cert-rejected", Severity: report.Error, Priority: 1, Subject: subject,
+		ID: catalogue.ClientCertRejected, Severity: report.Error, Priority: 1, Subject: subject,
 		Title: fmt.Sprintf("%s rejected the client certificate %s (%s)", addr, cert, probeAttemptSummary(a)),
 	}
 	certs := fmt.Sprintf("Run `mtlsdoctor certs --ca %s %s` on it to see what nginx logs for it", ca, cert)
@@ -421,7 +421,7 @@ func probeNginxPage(a *probe.Attempt) string {
 
 func probeEntry(id string) (catalogue.Entry, bool) {
 	for _, e := range catalogue.Entries() {
-		if e.ID == id {
+		if e.ID.Name() == id {
 			return e, true
 		}
 	}

@@ -108,14 +108,14 @@ func TestProbeFindings(t *testing.T) {
 			rep := runProbeCase(t, tc)
 			got := map[string]report.Severity{}
 			for _, f := range rep.Findings {
-				if _, dup := got[f.ID]; dup {
+				if _, dup := got[f.ID.Name()]; dup {
 					t.Errorf("finding %s twice", f.ID)
 				}
-				got[f.ID] = f.Severity
+				got[f.ID.Name()] = f.Severity
 				if f.Title == "" || f.Explanation == "" || f.Fix == "" {
 					t.Errorf("%s: every finding needs title, explanation and fix: %+v", f.ID, f)
 				}
-				for _, want := range tc.contains[f.ID] {
+				for _, want := range tc.contains[f.ID.Name()] {
 					if !strings.Contains(f.Title+f.Explanation+f.Fix, want) {
 						t.Errorf("%s lacks %q:\n%s\n%s\n%s", f.ID, want, f.Title, f.Explanation, f.Fix)
 					}
@@ -243,7 +243,7 @@ func TestProbeUnreachable(t *testing.T) {
 		t.Fatalf("several targets go to Targets: %d targets, single %v", len(rep.Targets), rep.ProbeTarget != nil)
 	}
 	for i, tg := range rep.Targets {
-		if len(tg.Findings) != 1 || tg.Findings[0].ID != want[i] || tg.Findings[0].Severity != report.Error || tg.Findings[0].Target != targets[i] {
+		if len(tg.Findings) != 1 || tg.Findings[0].ID.Name() != want[i] || tg.Findings[0].Severity != report.Error || tg.Findings[0].Target != targets[i] {
 			t.Errorf("%s: findings %+v, want one %s error", targets[i], tg.Findings, want[i])
 		}
 		if tg.Error == "" || tg.Summary == nil || tg.Summary.Errors != 1 {
@@ -384,7 +384,7 @@ func TestProbeHandshakeAlert(t *testing.T) {
 	rep := Probe([]probe.Result{res}, ProbeOptions{CertFile: "client-foreign.crt", CAFile: "good/ca.crt"})
 	var rejected *report.Finding
 	for i := range rep.Findings {
-		if rep.Findings[i].ID == "client-cert-rejected" {
+		if rep.Findings[i].ID.Name() == "client-cert-rejected" {
 			rejected = &rep.Findings[i]
 		}
 	}
@@ -406,7 +406,7 @@ func TestProbeFindingsSynthetic(t *testing.T) {
 	r := base
 	r.WithoutClientCert = &probe.Attempt{Handshake: "remote error: tls: protocol version not supported", Outcome: probe.RejectedInHandshake}
 	fs := ProbeFindings(&r, ProbeOptions{})
-	if len(fs) != 1 || fs[0].ID != "handshake-failed" || fs[0].Severity != report.Error || !strings.Contains(fs[0].Explanation, "protocol version") ||
+	if len(fs) != 1 || fs[0].ID.Name() != "handshake-failed" || fs[0].Severity != report.Error || !strings.Contains(fs[0].Explanation, "protocol version") ||
 		!strings.Contains(fs[0].Fix, "ssl_protocols TLSv1.2 TLSv1.3;") {
 		t.Errorf("no handshake: %+v", fs)
 	}
@@ -421,7 +421,7 @@ func TestProbeFindingsSynthetic(t *testing.T) {
 	fs = ProbeFindings(&r, ProbeOptions{})
 	var mismatch *report.Finding
 	for i := range fs {
-		if fs[i].ID == "server-hostname-mismatch" {
+		if fs[i].ID.Name() == "server-hostname-mismatch" {
 			mismatch = &fs[i]
 		}
 	}

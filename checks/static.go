@@ -4,6 +4,7 @@ import (
 	"crypto/x509"
 	"encoding/hex"
 	"fmt"
+	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"path/filepath"
 	"strings"
 	"time"
@@ -52,7 +53,7 @@ func (r *run) matchKeys(keys []*certset.Key) {
 			c := twins[0]
 			crt := first(c.c.Files)
 			r.add(k.File, report.Finding{
-				ID: "key-mismatch", Severity: report.Error, Priority: priority["key-mismatch"],
+				ID: catalogue.KeyMismatch, Severity: report.Error, Priority: catalogue.KeyMismatch.Spec().Priority,
 				Title:       fmt.Sprintf("%s does not belong to %s", k.File, crt),
 				Explanation: "The private key and the certificate of the same name have different public keys. nginx refuses to start or reload with \"SSL_CTX_use_PrivateKey(...) failed (... key values mismatch)\" when they are configured together, and a client presenting them fails its handshake (nginx logs \"bad signature\").",
 				Fix:         fmt.Sprintf("Find the key that matches (the two hashes must be equal):\nopenssl x509 -noout -pubkey -in %s | openssl sha256\nopenssl pkey -pubout -in %s | openssl sha256\nor reissue %s from a CSR made with %s.", crt, k.File, crt, k.File),
@@ -61,7 +62,7 @@ func (r *run) matchKeys(keys []*certset.Key) {
 			continue
 		}
 		r.add(k.File, report.Finding{
-			ID: "orphan-key", Severity: report.Info, Priority: priority["orphan-key"],
+			ID: catalogue.OrphanKey, Severity: report.Info, Priority: catalogue.OrphanKey.Spec().Priority,
 			Title:       fmt.Sprintf("%s matches no certificate in the set", k.File),
 			Explanation: "No certificate here carries this key's public key. It may be left over from an earlier attempt, or its certificate is stored elsewhere.",
 			Fix:         fmt.Sprintf("If it is unused, remove it (shred -u %s); otherwise keep its certificate next to it.", k.File),
@@ -80,7 +81,7 @@ func (r *run) keyHygiene(k *certset.Key, owners []*certState) {
 	switch {
 	case k.BadPassphrase:
 		r.add(k.File, report.Finding{
-			ID: "bad-passphrase", Severity: report.Error, Priority: priority["bad-passphrase"],
+			ID: catalogue.BadPassphrase, Severity: report.Error, Priority: catalogue.BadPassphrase.Spec().Priority,
 			Title:       fmt.Sprintf("none of the passphrases given decrypts %s", k.File),
 			Explanation: "The key is encrypted and every passphrase tried failed. nginx tries each line of ssl_password_file the same way and, when none works, refuses to start: \"cannot load certificate key ... bad decrypt\" / \"maybe wrong password\".",
 			Fix:         fmt.Sprintf("Put the right passphrase into the file named by ssl_password_file (one per line), and check it with: openssl pkey -in %s -noout -passin file:/etc/nginx/ssl_passwords.txt", k.File),
@@ -88,7 +89,7 @@ func (r *run) keyHygiene(k *certset.Key, owners []*certState) {
 		})
 	case k.Locked:
 		r.add(k.File, report.Finding{
-			ID: "key-locked", Severity: report.Warning, Priority: priority["key-locked"],
+			ID: catalogue.KeyLocked, Severity: report.Warning, Priority: catalogue.KeyLocked.Spec().Priority,
 			Title:       fmt.Sprintf("%s is encrypted and no passphrase was given", k.File),
 			Explanation: "mtlsdoctor could not check this key against its certificate. nginx needs ssl_password_file for an encrypted key, or it stops at start-up asking \"Enter PEM pass phrase:\".",
 			Fix:         lockedFix(k.File),
@@ -103,7 +104,7 @@ func (r *run) keyHygiene(k *certset.Key, owners []*certState) {
 			sev, who = report.Info, "members of its group"
 		}
 		r.add(k.File, report.Finding{
-			ID: "key-permissions", Severity: sev, Priority: priority["key-permissions"],
+			ID: catalogue.KeyPermissions, Severity: sev, Priority: catalogue.KeyPermissions.Spec().Priority,
 			Title:       fmt.Sprintf("private key %s is readable by %s (mode %04o)", k.File, who, k.Mode.Perm()),
 			Explanation: "Whoever can read this file can impersonate its owner. nginx reads keys as root before dropping privileges, so the key needs no group or world access.",
 			Fix:         fmt.Sprintf("chmod 600 %s", k.File),
@@ -112,7 +113,7 @@ func (r *run) keyHygiene(k *certset.Key, owners []*certState) {
 	}
 	if ownerIsCA && !k.Encrypted {
 		r.add(k.File, report.Finding{
-			ID: "key-unencrypted", Severity: report.Warning, Priority: priority["key-unencrypted"],
+			ID: catalogue.KeyUnencrypted, Severity: report.Warning, Priority: catalogue.KeyUnencrypted.Spec().Priority,
 			Title:       fmt.Sprintf("CA private key %s is not encrypted", k.File),
 			Explanation: "Whoever copies this file can issue client certificates that nginx will accept. A CA key does not need to be on the nginx host at all; where it must be stored, encrypt it.",
 			Fix:         fmt.Sprintf("openssl pkey -in %s -aes256 -out %s.enc && mv %s.enc %s && chmod 600 %s   (and keep it off the web server)", k.File, k.File, k.File, k.File, k.File),
@@ -141,7 +142,7 @@ func (r *run) staticChecks() {
 		r.validity(s)
 		if s.info.SelfIssued() && !isCA(s.role) && !s.info.SelfSigned() {
 			// Subject equals issuer but an AKID tells them apart: works, but fragile.
-			r.add(hex.EncodeToString(s.c.SHA256[:]), r.certFinding(s, "self-issued-leaf", report.Warning,
+			r.add(hex.EncodeToString(s.c.SHA256[:]), r.certFinding(s, catalogue.SelfIssuedLeaf, report.Warning,
 				fmt.Sprintf("%s has the same subject as its CA", display(s)),
 				fmt.Sprintf("Its subject DN (%s) equals its issuer DN. OpenSSL still finds the CA through the authorityKeyIdentifier, so nginx accepts it, but tools that match by name take it for self-signed, and logs cannot tell client and CA apart.", x.Subject),
 				"Give client certificates their own subject (e.g. CN=<client name>) when you next reissue them."))
@@ -158,7 +159,7 @@ func (r *run) staticChecks() {
 		r.formatChecks(s)
 		if s.role == RoleCA {
 			if !s.info.CheckPurpose(opensslverify.PurposeSSLClient, true) && s.info.CheckCA() != 0 {
-				r.add(hex.EncodeToString(s.c.SHA256[:])+"26", r.certFinding(s, "wrong-purpose", report.Error,
+				r.add(hex.EncodeToString(s.c.SHA256[:])+"26", r.certFinding(s, catalogue.WrongPurpose, report.Error,
 					fmt.Sprintf("CA %s is not allowed to issue TLS client certificates", display(s)),
 					"It has an extendedKeyUsage without clientAuth; OpenSSL applies a CA's extendedKeyUsage to every certificate below it, so nginx logs 26 \"unsuitable certificate purpose\" for its clients.",
 					"Reissue the CA without extendedKeyUsage: basicConstraints=critical,CA:TRUE, keyUsage=critical,keyCertSign,cRLSign."))
@@ -175,7 +176,7 @@ func (r *run) staticChecks() {
 			names = append(names, display(s))
 		}
 		for _, s := range group {
-			f := r.certFinding(s, "duplicate-serial", report.Error,
+			f := r.certFinding(s, catalogue.DuplicateSerial, report.Error,
 				fmt.Sprintf("%s shares serial %s with %s", display(s), serialHex(s.c.X509), strings.Join(others(names, display(s)), ", ")),
 				"Two certificates from the same CA carry the same serial number. Revoking one revokes all of them (a CRL lists serials), and browsers refuse the second one they see (SEC_ERROR_REUSED_ISSUER_AND_SERIAL). Guides that use -set_serial 01 for every certificate cause this.",
 				"Let OpenSSL pick unique serials: use -CAcreateserial instead of -set_serial, or -set_serial 0x$(openssl rand -hex 16), and reissue all but one of them.")
@@ -201,13 +202,13 @@ func (r *run) caStrength(s *certState) {
 		caCrt, caKey = first(is.c.Files), keyOr(is, stem(first(is.c.Files))+".key")
 	}
 	if !s.info.SelfSigned() && s.info.SigBits() < min {
-		r.add(id, r.certFinding(s, "weak-signature", report.Error,
+		r.add(id, r.certFinding(s, catalogue.WeakSignature, report.Error,
 			fmt.Sprintf("%s is signed with %s, too weak for security level %d", display(s), digestName(x), r.o.SecLevel),
 			fmt.Sprintf("This CA certificate was signed using %s. OpenSSL 3 checks the signature of every certificate in a client's chain except the trust anchor's own, so nginx rejects every client issued below it with 68 \"CA signature digest algorithm too weak\".", digestName(x)),
 			reissueCmd(s, caCrt, caKey)))
 	}
 	if s.info.KeyBits() < min {
-		r.add(id, r.certFinding(s, "weak-key", report.Error,
+		r.add(id, r.certFinding(s, catalogue.WeakKey, report.Error,
 			fmt.Sprintf("%s's key (%s) is too weak for security level %d", display(s), keyDesc(x), r.o.SecLevel),
 			fmt.Sprintf("OpenSSL's security level %d needs keys of at least %d security bits; this CA key gives %d. nginx rejects every client whose chain contains it with 67 \"CA certificate key too weak\".", r.o.SecLevel, min, s.info.KeyBits()),
 			newKeyCmd(s, caCrt, caKey)))
@@ -238,13 +239,13 @@ func (r *run) formatChecks(s *certState) {
 			inform = "PKCS#7"
 			cmd = fmt.Sprintf("openssl pkcs7 -print_certs -in %s -out %s.pem", src.File, stem(src.File))
 		}
-		r.add(id, r.certFinding(s, "needs-pem", report.Info,
+		r.add(id, r.certFinding(s, catalogue.NeedsPEM, report.Info,
 			fmt.Sprintf("%s is %s; nginx reads certificates in PEM only", src.File, inform),
 			"ssl_certificate, ssl_client_certificate and ssl_trusted_certificate take PEM files. mtlsdoctor read this one, but nginx would not.",
 			cmd))
 	}
 	if s.c.Aux && isCA(s.role) {
-		r.add(id, r.certFinding(s, "trusted-format", report.Warning,
+		r.add(id, r.certFinding(s, catalogue.TrustedFormat, report.Warning,
 			fmt.Sprintf("%s is in OpenSSL's TRUSTED CERTIFICATE format", display(s)),
 			"A \"BEGIN TRUSTED CERTIFICATE\" block carries OpenSSL trust settings. nginx up to 1.27.1 refuses it in ssl_client_certificate (SSL_load_client_CA_file ... no start line), and its trust settings can reject client authentication (nginx then logs 26).",
 			fmt.Sprintf("Write it as a plain certificate: openssl x509 -in %s -out %s-plain.crt", display(s), stem(display(s)))))
@@ -271,18 +272,18 @@ func (r *run) validity(s *certState) {
 	}
 	switch {
 	case x.NotBefore.After(at):
-		r.add(id+"9", r.certFinding(s, "not-yet-valid", report.Error,
+		r.add(id+"9", r.certFinding(s, catalogue.NotYetValid, report.Error,
 			fmt.Sprintf("%s is not valid until %s", display(s), x.NotBefore.UTC().Format(time.RFC3339)),
 			"Its notBefore lies in the future (as of "+at.UTC().Format(time.RFC3339)+"). Either the issuing machine's clock was ahead, or this host's clock is behind.",
 			"Check the clocks (timedatectl), then reissue if needed:\n"+reissue))
 	case !x.NotAfter.After(at):
-		r.add(id+"10", r.certFinding(s, "expired", report.Error,
+		r.add(id+"10", r.certFinding(s, catalogue.Expired, report.Error,
 			fmt.Sprintf("%s expired on %s", display(s), x.NotAfter.UTC().Format(time.RFC3339)),
 			"Its notAfter has passed. nginx rejects a client whose certificate, or any CA certificate in its chain, has expired; a server certificate that expired makes clients refuse nginx.",
 			reissue))
 	case r.o.ExpiresWithin > 0 && x.NotAfter.Sub(at) < r.o.ExpiresWithin:
 		days := int(x.NotAfter.Sub(at).Hours() / 24)
-		r.add(id, r.certFinding(s, "expires-soon", report.Warning,
+		r.add(id, r.certFinding(s, catalogue.ExpiresSoon, report.Warning,
 			fmt.Sprintf("%s expires in %d days (%s)", display(s), days, x.NotAfter.UTC().Format("2006-01-02")),
 			fmt.Sprintf("It expires within %s. Once it has, nginx logs 10 \"certificate has expired\" for it (or for every client below it, if it is a CA).", r.o.ExpiresWithin),
 			"Reissue it before then:\n"+reissue))
@@ -305,13 +306,13 @@ func (r *run) serverChecks(s *certState) {
 	}
 	if len(x.DNSNames) == 0 && len(x.IPAddresses) == 0 {
 		host := cnOr(x, "localhost")
-		r.add(id, r.certFinding(s, "missing-san", report.Warning,
+		r.add(id, r.certFinding(s, catalogue.MissingSAN, report.Warning,
 			fmt.Sprintf("server certificate %s has no subjectAltName", display(s)),
 			"Go (since 1.15) and browsers check the server name against the subjectAltName only and ignore the Common Name; OpenSSL-based clients such as curl still fall back to the CN for host names, but never for IP addresses. The guide's `openssl x509 -req` without -extfile adds no SAN (nor any other extension).",
 			fmt.Sprintf("printf 'subjectAltName=DNS:%s\\nextendedKeyUsage=serverAuth\\nkeyUsage=critical,digitalSignature,keyEncipherment\\n' > server.ext\nopenssl x509 -req -sha256 -days 825 -in %s.csr -CA %s -CAkey %s -CAcreateserial -extfile server.ext -out %s", host, stem(display(s)), caCrt, caKey, display(s))))
 	}
 	if r.o.Host != "" && x.VerifyHostname(r.o.Host) != nil {
-		r.add(id, r.certFinding(s, "hostname-mismatch", report.Error,
+		r.add(id, r.certFinding(s, catalogue.HostnameMismatch, report.Error,
 			fmt.Sprintf("server certificate %s is not valid for %s", display(s), r.o.Host),
 			fmt.Sprintf("Its names are %s; clients connecting to %s will refuse it.", namesOf(x), r.o.Host),
 			fmt.Sprintf("Reissue it with subjectAltName=DNS:%s (see missing-san for the command).", r.o.Host)))
@@ -359,7 +360,7 @@ func (r *run) problems(ps []certset.Problem) {
 			fix = "Nothing to do."
 		}
 		r.add(p.Path+p.Kind+p.Err, report.Finding{
-			ID: "unreadable", Severity: sev, Priority: priority["unreadable"],
+			ID: catalogue.Unreadable, Severity: sev, Priority: catalogue.Unreadable.Spec().Priority,
 			Title: title, File: p.Path,
 			Explanation: "mtlsdoctor could not use this file, so nothing in it was checked: " + p.Err + ". If nginx loads this file, check it with openssl first.",
 			Fix:         fix,

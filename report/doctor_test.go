@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"strings"
 	"testing"
 )
@@ -9,7 +10,7 @@ import (
 // TestShowSections: doctor's text names each finding's section; other
 // commands' text does not.
 func TestShowSections(t *testing.T) {
-	r := &Report{Command: "doctor", Findings: []Finding{{ID: "connect-failed", Severity: Error, Title: "cannot connect", Section: "probe", Server: "localhost 443 ssl"}}}
+	r := &Report{Command: "doctor", Findings: []Finding{{ID: catalogue.ConnectFailed, Severity: Error, Title: "cannot connect", Section: "probe", Server: "localhost 443 ssl"}}}
 	r.Finish()
 	for _, show := range []bool{true, false} {
 		r.ShowSections = show

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"strings"
 	"testing"
 )
@@ -25,7 +26,7 @@ func probeSample() ProbeTarget {
 func TestProbeText(t *testing.T) {
 	pt := probeSample()
 	r := &Report{Command: "probe", ProbeTarget: &pt,
-		Findings: []Finding{{ID: "mtls-optional", Severity: Warning, Title: "t", Fix: "ssl_verify_client on;", Target: "localhost:8443"}}}
+		Findings: []Finding{{ID: catalogue.MTLSOptional, Severity: Warning, Title: "t", Fix: "ssl_verify_client on;", Target: "localhost:8443"}}}
 	r.Finish()
 	var plain, styled bytes.Buffer
 	if err := WriteText(&plain, r, TextOptions{}); err != nil {

@@ -8,59 +8,22 @@ import (
 	"encoding/json"
 	"io"
 	"sort"
+
+	"github.com/mtlsdoctor/mtlsdoctor/finding"
 )
 
-// Severity of a finding.
-type Severity string
+// Severity of a finding (see package finding).
+type Severity = finding.Severity
 
 // The three severities of the contract.
 const (
-	Error   Severity = "error"
-	Warning Severity = "warning"
-	Info    Severity = "info"
+	Error   = finding.Error
+	Warning = finding.Warning
+	Info    = finding.Info
 )
 
-func (s Severity) rank() int {
-	switch s {
-	case Error:
-		return 0
-	case Warning:
-		return 1
-	}
-	return 2
-}
-
-// Finding is one thing wrong (or worth knowing), with why and how to fix it.
-type Finding struct {
-	ID          string   `json:"id"`
-	Severity    Severity `json:"severity"`
-	Title       string   `json:"title"`
-	Explanation string   `json:"explanation"`
-	Fix         string   `json:"fix"`
-	File        string   `json:"file,omitempty"`
-	Subject     string   `json:"subject,omitempty"`
-	Serial      string   `json:"serial,omitempty"`
-	// OpenSSLError is the "code:text" nginx logs, e.g. "68:CA signature digest algorithm too weak".
-	OpenSSLError string   `json:"openssl_error,omitempty"`
-	Code         int      `json:"code,omitempty"`
-	Count        int      `json:"count,omitempty"`
-	FirstSeen    string   `json:"first_seen,omitempty"`
-	LastSeen     string   `json:"last_seen,omitempty"`
-	Clients      []string `json:"clients,omitempty"`
-	Example      string   `json:"example,omitempty"`
-	// Target is the probed endpoint a `probe` finding is about.
-	Target string `json:"target,omitempty"`
-	// Section, Server and Line are set by `nginx` (and `doctor`): which
-	// part of the diagnosis found it (nginx, certs, probe, logs), which
-	// server block ("localhost 443 ssl") and the line in File.
-	Section string `json:"section,omitempty"`
-	Server  string `json:"server,omitempty"`
-	Line    int    `json:"line,omitempty"`
-
-	// Priority orders findings of equal severity: lower comes first.
-	// It is not part of the JSON output.
-	Priority int `json:"-"`
-}
+// Finding is one finding (see package finding).
+type Finding = finding.Finding
 
 // Summary counts findings by severity.
 type Summary struct {
@@ -136,14 +99,14 @@ type Report struct {
 func (r *Report) Finish() {
 	sort.SliceStable(r.Findings, func(i, j int) bool {
 		a, b := r.Findings[i], r.Findings[j]
-		if a.Severity.rank() != b.Severity.rank() {
-			return a.Severity.rank() < b.Severity.rank()
+		if a.Severity.Rank() != b.Severity.Rank() {
+			return a.Severity.Rank() < b.Severity.Rank()
 		}
 		if a.Priority != b.Priority {
 			return a.Priority < b.Priority
 		}
 		if a.ID != b.ID {
-			return a.ID < b.ID
+			return a.ID.Name() < b.ID.Name()
 		}
 		if a.File != b.File {
 			return a.File < b.File

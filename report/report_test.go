@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"strings"
 	"testing"
 )
@@ -12,10 +13,10 @@ func sample() *Report {
 		Command: "certs",
 		Header:  "3 files",
 		Findings: []Finding{
-			{ID: "orphan-key", Severity: Info, Title: "k.key matches nothing", Priority: 3},
-			{ID: "weak-signature", Severity: Error, Title: "c.crt is signed with SHA-1", OpenSSLError: "68:CA signature digest algorithm too weak", Code: 68, Fix: "openssl x509 -req -sha256 ...\nsecond line", Priority: 2},
-			{ID: "key-permissions", Severity: Warning, Title: "k.key is readable by others", Fix: "chmod 600 k.key"},
-			{ID: "untrusted", Severity: Error, Title: "d.crt is not issued by a trusted CA", Priority: 1},
+			{ID: catalogue.OrphanKey, Severity: Info, Title: "k.key matches nothing", Priority: 3},
+			{ID: catalogue.WeakSignature, Severity: Error, Title: "c.crt is signed with SHA-1", OpenSSLError: "68:CA signature digest algorithm too weak", Code: 68, Fix: "openssl x509 -req -sha256 ...\nsecond line", Priority: 2},
+			{ID: catalogue.KeyPermissions, Severity: Warning, Title: "k.key is readable by others", Fix: "chmod 600 k.key"},
+			{ID: catalogue.Untrusted, Severity: Error, Title: "d.crt is not issued by a trusted CA", Priority: 1},
 		},
 		Certificates: []Certificate{
 			{Files: []string{"certs/ca.crt"}, Role: "ca", Subject: "CN=root,O=x", NotAfter: "2045-01-01T00:00:00Z"},
@@ -31,7 +32,7 @@ func TestFinishOrdersAndCounts(t *testing.T) {
 	r := sample()
 	var ids []string
 	for _, f := range r.Findings {
-		ids = append(ids, f.ID)
+		ids = append(ids, f.ID.Name())
 	}
 	want := "untrusted weak-signature key-permissions orphan-key"
 	if got := strings.Join(ids, " "); got != want {

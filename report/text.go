@@ -118,7 +118,7 @@ func plural(n int, word string) string {
 func writeFinding(b *strings.Builder, n int, f Finding, s styles, section bool) {
 	sev := s.severity(f.Severity)
 	pad := strings.Repeat(" ", 7-len(f.Severity))
-	fmt.Fprintf(b, "%s%s %s  %s\n", sev, pad, s.paint(s.dim, "["+f.ID+"]"), s.paint(s.bold, f.Title))
+	fmt.Fprintf(b, "%s%s %s  %s\n", sev, pad, s.paint(s.dim, "["+f.ID.Name()+"]"), s.paint(s.bold, f.Title))
 	const ind = "        "
 	switch {
 	case f.File != "" && f.Line > 0:

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -311,14 +312,14 @@ func dumpFailed(bin string, err error) report.Finding {
 	msg := err.Error()
 	if strings.Contains(msg, "Permission denied") || strings.Contains(msg, "(13:") || !strings.Contains(msg, "[emerg]") {
 		return report.Finding{
-			ID: "nginx-t-failed", Severity: report.Info, Section: checks.SectionNginx,
+			ID: catalogue.NginxTFailed, Severity: report.Info, Section: checks.SectionNginx,
 			Title:       "nginx -T did not run: " + msg,
 			Explanation: "doctor reads the configuration the running nginx uses with `nginx -T`, which needs to read every file nginx loads (private keys too), usually as root. It read " + defaultNginxConf + " and its includes from disk instead.",
 			Fix:         "Run doctor as root: sudo mtlsdoctor doctor",
 		}
 	}
 	f := report.Finding{
-		ID: "nginx-t-failed", Severity: report.Error, Section: checks.SectionNginx, Priority: 0,
+		ID: catalogue.NginxTFailed, Severity: report.Error, Section: checks.SectionNginx, Priority: 0,
 		Title:       "nginx -t rejects the configuration: " + strings.TrimPrefix(msg, "nginx: "),
 		Explanation: "nginx refuses this configuration, so it will not start, and a reload (nginx -s reload, systemctl reload nginx) keeps the old configuration running. The findings below were made on " + defaultNginxConf + " read from disk.",
 		Fix:         "Fix what nginx names, then check with: sudo " + bin + " -t",

@@ -6,6 +6,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"fmt"
+	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"net"
 	"os"
 	"path/filepath"
@@ -63,13 +64,10 @@ const (
 	rankLogs
 )
 
-// startupIDs are the nginx-section ids for configurations nginx refuses.
-var startupIDs = map[string]bool{"nginx-t-failed": true, "missing-file": true, "password-file-missing": true, "verify-client-without-ca": true}
-
 func sectionRank(f report.Finding) int {
 	switch f.Section {
 	case checks.SectionNginx:
-		if startupIDs[f.ID] {
+		if f.ID.Spec().Startup {
 			return rankStartup
 		}
 		return rankNginx
@@ -227,7 +225,7 @@ func doctorProbe(ctx context.Context, conf *nginxconf.Config, servers []*checks.
 		}
 		for _, f := range checks.ProbeFindings(r, co) {
 			f.Section, f.Server = sectionProbe, j.server
-			if f.ID == "client-cert-rejected" {
+			if f.ID == catalogue.ClientCertRejected {
 				// The probe's advice, with this block's CA file and error log.
 				ca := j.clientCA
 				if ca == "" {
@@ -409,7 +407,7 @@ func notProbed(s *checks.NginxServer, l *nginxconf.Directive, addr, why, sni str
 	}
 	cmd += " " + addr
 	return report.Finding{
-		ID: "not-probed", Severity: report.Info, Section: sectionProbe, Server: s.Label(), File: l.File, Line: l.Line,
+		ID: catalogue.NotProbed, Severity: report.Info, Section: sectionProbe, Server: s.Label(), File: l.File, Line: l.Line,
 		Title:       fmt.Sprintf("listen %s was not probed: %s", l.Arg(0), why),
 		Explanation: "doctor only connects to addresses on this machine (loopback, or an address of one of its interfaces), so that it never sends a client certificate elsewhere.",
 		Fix:         "Probe it from a client that can reach it: " + cmd,
@@ -561,7 +559,7 @@ func doctorLogs(conf *nginxconf.Config, servers []*checks.NginxServer, o doctorO
 
 	var out []report.Finding
 	note := func(t logTarget, title, why, fix string) {
-		f := report.Finding{ID: "log-not-read", Severity: report.Info, Section: sectionLogs,
+		f := report.Finding{ID: catalogue.LogNotRead, Severity: report.Info, Section: sectionLogs,
 			Title: title, Explanation: why, Fix: fix}
 		if t.dir != nil {
 			f.File, f.Line = t.dir.File, t.dir.Line
@@ -642,7 +640,7 @@ func doctorLogs(conf *nginxconf.Config, servers []*checks.NginxServer, o doctorO
 		lrep := checks.Logs(sum, inputs, checks.LogOptions{Top: 3})
 		for _, f := range lrep.Findings {
 			f.Section = sectionLogs
-			if f.ID == "handshake-failed" && strings.Contains(f.Title, "unsupported protocol") && onlyLoopback(f.Clients) {
+			if f.ID == catalogue.ProbeHandshakeFailed && strings.Contains(f.Title, "unsupported protocol") && onlyLoopback(f.Clients) {
 				// Probes from this machine (doctor's and probe's own
 				// TLS 1.0/1.1 attempts among them) look exactly like this.
 				f.Severity = report.Info

@@ -69,7 +69,7 @@ func Explain(input string) *report.Report {
 			fix += "\nConfirm: " + v.Confirm
 		}
 		rep.Findings = append(rep.Findings, report.Finding{
-			ID: "verify-error", Severity: sev, Priority: i,
+			ID: catalogue.VerifyError, Severity: sev, Priority: i,
 			Title:       fmt.Sprintf("OpenSSL verify error %d: %s", v.Code, v.Text),
 			Explanation: why, Fix: fix, Code: v.Code, OpenSSLError: v.OpenSSLError(),
 		})

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"io"
 	"os"
 	"os/signal"
@@ -100,7 +101,7 @@ func runLogs(args []string, e env) int {
 	rep := checks.Logs(sum, inputs, checks.LogOptions{Top: *top})
 	for _, n := range notLogs {
 		rep.Findings = append(rep.Findings, report.Finding{
-			ID: "not-a-log", Severity: report.Warning, File: n,
+			ID: catalogue.NotALog, Severity: report.Warning, File: n,
 			Title:       "no nginx log lines recognised in " + n,
 			Explanation: "None of its first lines looks like an nginx error-log line (YYYY/MM/DD HH:MM:SS [level] ...) or an access-log line (combined or JSON format).",
 			Fix:         "Check the path; error_log and access_log in the nginx configuration name the real files.",

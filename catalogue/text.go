@@ -1,0 +1,100 @@
+package catalogue
+
+import (
+	"strings"
+
+	"github.com/mtlsdoctor/mtlsdoctor/finding"
+)
+
+// Text is the words of one kind of finding: its title, why it breaks and
+// the fix. They hold {placeholders} (lower-case names in braces, with no
+// space inside) that the rule fills in with real file names, paths, hosts
+// and values; a brace followed by a space, as in an nginx block, is text.
+type Text struct {
+	ID              finding.ID
+	Title, Why, Fix string
+}
+
+// Vars are the values of a text's placeholders.
+type Vars map[string]string
+
+// common are the placeholders every text may use without a value.
+var common = Vars{
+	"reload": "nginx -t && nginx -s reload",
+}
+
+// New makes the finding: the id's usual severity and priority, and the
+// text with its placeholders filled in.
+func (t Text) New(v Vars) finding.Finding {
+	return t.ID.New(Fill(t.Title, v), Fill(t.Why, v), Fill(t.Fix, v))
+}
+
+// Fill replaces each {name} in s with v[name] (or a common value). A
+// placeholder without a value is left as it is, for tests to find.
+func Fill(s string, v Vars) string {
+	if strings.IndexByte(s, '{') < 0 {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		j := placeholderEnd(s[i+1:])
+		if j < 0 {
+			b.WriteString(s[:i+1])
+			s = s[i+1:]
+			continue
+		}
+		name := s[i+1 : i+1+j]
+		val, ok := v[name]
+		if !ok {
+			val, ok = common[name]
+		}
+		b.WriteString(s[:i])
+		if ok {
+			b.WriteString(val)
+		} else {
+			b.WriteString(s[i : i+j+2])
+		}
+		s = s[i+j+2:]
+	}
+}
+
+// placeholderEnd is the index of the '}' that closes a placeholder name
+// at the start of s, or -1 when s does not start with one.
+func placeholderEnd(s string) int {
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		switch {
+		case c == '}':
+			if k == 0 {
+				return -1
+			}
+			return k
+		case c >= 'a' && c <= 'z', c == '_', k > 0 && c >= '0' && c <= '9':
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// Placeholders lists the {names} in s, for tests.
+func Placeholders(s string) []string {
+	var out []string
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			return out
+		}
+		if j := placeholderEnd(s[i+1:]); j >= 0 {
+			out = append(out, s[i+1:i+1+j])
+			s = s[i+j+2:]
+			continue
+		}
+		s = s[i+1:]
+	}
+}
