@@ -309,7 +309,7 @@ func Nginx(c *nginxconf.Config, o NginxOptions) *report.Report {
 	}
 	rep.Findings = r.findings
 	rep.Header = fmt.Sprintf("%s (%s): %s, %d with TLS, %d asking for client certificates",
-		c.File, count(len(c.Files), "file"), count(len(servers), "server block"), nTLS, len(rep.Servers))
+		c.File, report.Plural(len(c.Files), "file"), report.Plural(len(servers), "server block"), nTLS, len(rep.Servers))
 	rep.Finish()
 	switch {
 	case len(rep.Findings) > 0 && rep.Findings[0].Severity != report.Info:
@@ -321,13 +321,6 @@ func Nginx(c *nginxconf.Config, o NginxOptions) *report.Report {
 		rep.Next = "nothing to fix in the configuration. Test it with a client certificate: curl --cert client.crt --key client.key https://HOST/"
 	}
 	return rep
-}
-
-func count(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }
 
 // resolve makes a path from the configuration absolute the way nginx does

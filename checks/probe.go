@@ -47,7 +47,7 @@ func Probe(results []probe.Result, o ProbeOptions) *report.Report {
 	if o.CAFile != "" {
 		trust = o.CAFile
 	}
-	rep.Header = fmt.Sprintf("probe of %s (%s; server chain judged by %s)", probePlural(len(results), "target"), what, trust)
+	rep.Header = fmt.Sprintf("probe of %s (%s; server chain judged by %s)", report.Plural(len(results), "target"), what, trust)
 	if len(targets) == 1 {
 		t := targets[0]
 		t.Summary = nil
@@ -61,13 +61,6 @@ func Probe(results []probe.Result, o ProbeOptions) *report.Report {
 		rep.Next = f.Title + ".\n" + f.Fix
 	}
 	return rep
-}
-
-func probePlural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // probeTarget is the report's view of one result (without findings).

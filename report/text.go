@@ -96,7 +96,7 @@ func WriteText(w io.Writer, r *Report, o TextOptions) error {
 			writeFinding(&b, i+1, f, s, r.ShowSections)
 		}
 	}
-	sum := fmt.Sprintf("%s, %s, %s", plural(r.Summary.Errors, "error"), plural(r.Summary.Warnings, "warning"), plural(r.Summary.Infos, "note"))
+	sum := fmt.Sprintf("%s, %s, %s", Plural(r.Summary.Errors, "error"), Plural(r.Summary.Warnings, "warning"), Plural(r.Summary.Infos, "note"))
 	b.WriteString(s.paint(s.bold, sum))
 	b.WriteString("\n")
 	if r.Next != "" {
@@ -108,7 +108,8 @@ func WriteText(w io.Writer, r *Report, o TextOptions) error {
 	return err
 }
 
-func plural(n int, word string) string {
+// Plural counts things in words: "1 file", "3 files".
+func Plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}

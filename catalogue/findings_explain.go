@@ -1,0 +1,11 @@
+package catalogue
+
+import "github.com/mtlsdoctor/mtlsdoctor/finding"
+
+// This file holds the ids only `explain` gives.
+
+// Ids only `explain` gives: what a TLS alert or a bare 400 means.
+var (
+	TLSAlert  = id(finding.Explain, "tls-alert", errs, 0)
+	Status400 = id(finding.Explain, "status-400", errs, 0)
+)
