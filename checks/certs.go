@@ -87,8 +87,8 @@ func Certs(set *certset.Set, o CertOptions) *report.Report {
 	}
 	rep.Header = fmt.Sprintf("%d files: %d certificates, %d keys, %d CRLs (security level %d, ssl_verify_depth %d)",
 		set.Files, len(set.Certs), len(set.Keys), len(set.CRLs), r.o.SecLevel, r.o.VerifyDepth)
+	rep.AllClear = "nothing to fix: nginx will accept the client certificates marked SUCCESS. After deploying, run: mtlsdoctor probe HOST:443 --cert client.crt --key client.key"
 	rep.Finish()
-	rep.Next = next(rep)
 	return rep
 }
 
@@ -804,19 +804,6 @@ func row(s *certState) report.Certificate {
 		KeyFile:      s.keyFile,
 		NginxVerdict: s.verdict,
 	}
-}
-
-// next states the one thing to do next.
-func next(rep *report.Report) string {
-	if len(rep.Findings) == 0 || rep.Findings[0].Severity == report.Info {
-		return "nothing to fix: nginx will accept the client certificates marked SUCCESS. After deploying, run: mtlsdoctor probe HOST:443 --cert client.crt --key client.key"
-	}
-	f := rep.Findings[0]
-	lines := strings.Split(f.Fix, "\n")
-	if len(lines) > 6 {
-		lines = append(lines[:6], "(the full fix is in the finding above)")
-	}
-	return f.Title + ".\n" + strings.Join(lines, "\n")
 }
 
 // sortedKeys returns map keys in order (for deterministic output).

@@ -85,16 +85,12 @@ func Logs(sum *logparse.Summary, inputs []LogInput, o LogOptions) *report.Report
 			rep.Findings = append(rep.Findings, hiddenFinding(hidden, false))
 		}
 	}
-	rep.Finish()
 	if lines > 0 && matched == 0 {
-		rep.Next = "nothing about mutual TLS in these logs. If clients get 400s, make sure nginx logs at info level: error_log /var/log/nginx/error.log info;"
-	} else if len(rep.Findings) > 0 {
-		f := rep.Findings[0]
-		if h := findingByID(rep, catalogue.VerifyErrorsHidden); h != nil {
-			f = *h // without the reasons every other fix is a guess
-		}
-		rep.Next = f.Title + ".\n" + f.Fix
+		rep.AllClear = "nothing about mutual TLS in these logs. If clients get 400s, make sure nginx logs at info level: error_log /var/log/nginx/error.log info;"
 	}
+	// Without the reasons every other fix is a guess.
+	rep.Lead = catalogue.VerifyErrorsHidden
+	rep.Finish()
 	return rep
 }
 

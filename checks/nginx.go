@@ -310,16 +310,11 @@ func Nginx(c *nginxconf.Config, o NginxOptions) *report.Report {
 	rep.Findings = r.findings
 	rep.Header = fmt.Sprintf("%s (%s): %s, %d with TLS, %d asking for client certificates",
 		c.File, report.Plural(len(c.Files), "file"), report.Plural(len(servers), "server block"), nTLS, len(rep.Servers))
-	rep.Finish()
-	switch {
-	case len(rep.Findings) > 0 && rep.Findings[0].Severity != report.Info:
-		f := rep.Findings[0]
-		rep.Next = f.Title + ".\n" + f.Fix
-	case len(rep.Servers) == 0:
-		rep.Next = "no server block asks for client certificates (ssl_verify_client on|optional|optional_no_ca in a TLS server)."
-	default:
-		rep.Next = "nothing to fix in the configuration. Test it with a client certificate: curl --cert client.crt --key client.key https://HOST/"
+	rep.AllClear = "nothing to fix in the configuration. Test it with a client certificate: curl --cert client.crt --key client.key https://HOST/"
+	if len(rep.Servers) == 0 {
+		rep.AllClear = "no server block asks for client certificates (ssl_verify_client on|optional|optional_no_ca in a TLS server)."
 	}
+	rep.Finish()
 	return rep
 }
 

@@ -55,11 +55,8 @@ func Probe(results []probe.Result, o ProbeOptions) *report.Report {
 	} else {
 		rep.Targets = targets
 	}
+	rep.AllClear = "nothing to fix."
 	rep.Finish()
-	if len(rep.Findings) > 0 {
-		f := rep.Findings[0]
-		rep.Next = f.Title + ".\n" + f.Fix
-	}
 	return rep
 }
 

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/mtlsdoctor/mtlsdoctor/finding"
 )
@@ -77,8 +78,14 @@ type Report struct {
 	// LinesRead and LinesMatched are set by `logs`.
 	LinesRead    *int64 `json:"lines_read,omitempty"`
 	LinesMatched *int64 `json:"lines_matched,omitempty"`
-	// Next is the one thing to do next, in plain words.
+	// Next is the one thing to do next, in plain words. Finish derives it
+	// unless the command set it.
 	Next string `json:"next,omitempty"`
+	// AllClear is what Next says when no finding needs fixing.
+	AllClear string `json:"-"`
+	// Lead, when a finding has this id, makes that finding the one Next
+	// is about, whatever comes before it (the logs' missing reasons).
+	Lead finding.ID `json:"-"`
 	// Header is a one-line description of what was examined (text only).
 	Header string `json:"-"`
 	// ShowSections makes the text view name each finding's Section
@@ -95,7 +102,8 @@ type Report struct {
 }
 
 // Finish sorts the findings (most important first), fills in the summary
-// and, if Next is empty, derives it from the first finding.
+// and, if Next is empty, derives it: the title and fix of the Lead finding
+// or else the first one that is not a note, or AllClear when there is none.
 func (r *Report) Finish() {
 	sort.SliceStable(r.Findings, func(i, j int) bool {
 		a, b := r.Findings[i], r.Findings[j]
@@ -130,6 +138,34 @@ func (r *Report) Finish() {
 	if r.Findings == nil {
 		r.Findings = []Finding{}
 	}
+	if r.Next == "" {
+		r.Next = r.next()
+	}
+}
+
+// nextFixLines is how much of a fix Next repeats; the finding has the rest.
+const nextFixLines = 6
+
+func (r *Report) next() string {
+	lead := -1
+	for i, f := range r.Findings {
+		if r.Lead != (finding.ID{}) && f.ID == r.Lead {
+			lead = i
+			break
+		}
+		if lead < 0 && f.Severity != Info {
+			lead = i
+		}
+	}
+	if lead < 0 {
+		return r.AllClear
+	}
+	f := r.Findings[lead]
+	lines := strings.Split(f.Fix, "\n")
+	if len(lines) > nextFixLines {
+		lines = append(lines[:nextFixLines], "(the full fix is in the finding above)")
+	}
+	return f.Title + ".\n" + strings.Join(lines, "\n")
 }
 
 // ExitCode is the contract's exit status for a report that ran:

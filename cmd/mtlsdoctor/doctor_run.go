@@ -122,18 +122,15 @@ func doctor(ctx context.Context, conf *nginxconf.Config, o doctorOptions) *repor
 		f.Priority = sectionRank(*f) + min(max(f.Priority, 0), 99)
 	}
 	rep.Header = strings.Join(header, "\n")
-	rep.Finish()
 	switch {
-	case len(rep.Findings) > 0 && rep.Findings[0].Severity != report.Info:
-		f := rep.Findings[0]
-		rep.Next = f.Title + ".\n" + f.Fix
 	case len(rep.Servers) == 0:
-		rep.Next = "no server block asks for client certificates (ssl_verify_client on|optional|optional_no_ca in a TLS server)."
+		rep.AllClear = "no server block asks for client certificates (ssl_verify_client on|optional|optional_no_ca in a TLS server)."
 	case o.identity == nil && o.probe:
-		rep.Next = "nothing to fix. Check a real client certificate too: sudo mtlsdoctor doctor --cert client.crt --key client.key"
+		rep.AllClear = "nothing to fix. Check a real client certificate too: sudo mtlsdoctor doctor --cert client.crt --key client.key"
 	default:
-		rep.Next = "nothing to fix."
+		rep.AllClear = "nothing to fix."
 	}
+	rep.Finish()
 	return rep
 }
 

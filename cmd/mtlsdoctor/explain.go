@@ -86,6 +86,7 @@ func Explain(input string) *report.Report {
 	}
 	rep.Finish()
 	if len(rep.Findings) > 0 {
+		// explain is about one line: the first step of its first fix.
 		rep.Next = strings.SplitN(rep.Findings[0].Fix, "\n", 2)[0]
 	}
 	return rep
