@@ -367,27 +367,44 @@ func (p *parser) pemKey(b *pem.Block) error {
 		return nil
 	}
 	k := parsedKey{format: format + " encrypted (DEK-Info)", enc: EncodingPEM, encrypted: true}
+	return p.unlock(k, func(pw string) (any, error) {
+		//lint:ignore SA1019 the legacy Proc-Type/DEK-Info format is insecure but real files use it; we only read it
+		der, err := x509.DecryptPEMBlock(b, []byte(pw))
+		if errors.Is(err, x509.IncorrectPasswordError) {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("cannot decrypt (DEK-Info %q): %v", dekCipher(b), err)
+		}
+		priv, _, perr := parseKeyDER(b.Type, der)
+		clear(der)
+		if perr != nil {
+			// Padding happened to be valid: still the wrong passphrase.
+			return nil, nil
+		}
+		return priv, nil
+	})
+}
+
+// unlock tries each passphrase on an encrypted key with decrypt, which
+// returns the key, or nil for a wrong passphrase, or an error that ends
+// the search; it adds the key to the set as unlocked, locked (no
+// passphrase given) or bad (none fitted).
+func (p *parser) unlock(k parsedKey, decrypt func(pw string) (any, error)) error {
 	if len(p.passphrases) == 0 {
 		k.locked = true
 		p.addKey(k)
 		return nil
 	}
 	for _, pw := range p.passphrases {
-		//lint:ignore SA1019 the legacy Proc-Type/DEK-Info format is insecure but real files use it; we only read it
-		der, err := x509.DecryptPEMBlock(b, []byte(pw))
-		if errors.Is(err, x509.IncorrectPasswordError) {
-			continue
-		}
+		priv, err := decrypt(pw)
 		if err != nil {
-			return fmt.Errorf("cannot decrypt (DEK-Info %q): %v", dekCipher(b), err)
+			return err
 		}
-		priv, _, perr := parseKeyDER(b.Type, der)
-		clear(der)
-		if perr != nil {
-			// Padding happened to be valid: still the wrong passphrase.
+		if priv == nil {
 			continue
 		}
-		nk, err := keyFrom(priv, k.format, EncodingPEM, true)
+		nk, err := keyFrom(priv, k.format, k.enc, true)
 		if err != nil {
 			return err
 		}
@@ -505,39 +522,26 @@ func (p *parser) encryptedPKCS8(der []byte, enc string) error {
 		return err
 	}
 	k := parsedKey{format: "PKCS#8 encrypted (PBES2)", enc: enc, encrypted: true}
-	if len(p.passphrases) == 0 {
-		k.locked = true
-		p.addKey(k)
-		return nil
-	}
-	for _, pw := range p.passphrases {
+	return p.unlock(k, func(pw string) (any, error) {
 		plain, err := scheme.decrypt(ct, pw)
 		if errors.Is(err, errWrongPassphrase) {
-			continue
+			return nil, nil
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
 		priv, _, perr := parsePKCS8(plain)
 		if perr != nil {
 			if cerr := curveErr(plain, perr); strings.HasPrefix(perr.Error(), "unsupported") || cerr != perr {
 				clear(plain)
-				return cerr
+				return nil, cerr
 			}
 			clear(plain)
-			continue
+			return nil, nil
 		}
 		clear(plain)
-		nk, err := keyFrom(priv, k.format, enc, true)
-		if err != nil {
-			return err
-		}
-		p.addKey(nk)
-		return nil
-	}
-	k.bad = true
-	p.addKey(k)
-	return nil
+		return priv, nil
+	})
 }
 
 // parseBinary handles content without a PEM BEGIN line: DER (one or more

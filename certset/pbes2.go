@@ -56,6 +56,16 @@ var (
 	oidDESCBC     = asn1.ObjectIdentifier{1, 3, 14, 3, 2, 7}
 )
 
+// pbkdf2PRFs are the PBKDF2 pseudo-random functions OpenSSL writes.
+var pbkdf2PRFs = []struct {
+	oid  asn1.ObjectIdentifier
+	hash func() hash.Hash
+}{
+	{oidHMACWithSHA1, sha1.New}, {oidHMACWithSHA224, sha256.New224}, {oidHMACWithSHA256, sha256.New},
+	{oidHMACWithSHA384, sha512.New384}, {oidHMACWithSHA512, sha512.New},
+	{oidHMACWithSHA512_224, sha512.New512_224}, {oidHMACWithSHA512_256, sha512.New512_256},
+}
+
 // pbeNames names the password-based schemes mtlsdoctor recognises but
 // cannot decrypt, for a clear "unsupported" message.
 var pbeNames = map[string]string{
@@ -136,22 +146,16 @@ func parsePBES2(alg pkix.AlgorithmIdentifier) (*pbes2Scheme, error) {
 		return nil, unsupported("PBKDF2 iteration count %d is above mtlsdoctor's limit of %d", kdf.Iterations, maxPBKDF2Iterations)
 	}
 	s := &pbes2Scheme{salt: kdf.Salt.Bytes, iterations: kdf.Iterations}
-	switch prf := kdf.PRF.Algorithm; {
-	case len(prf) == 0, prf.Equal(oidHMACWithSHA1):
-		s.prf = sha1.New
-	case prf.Equal(oidHMACWithSHA224):
-		s.prf = sha256.New224
-	case prf.Equal(oidHMACWithSHA256):
-		s.prf = sha256.New
-	case prf.Equal(oidHMACWithSHA384):
-		s.prf = sha512.New384
-	case prf.Equal(oidHMACWithSHA512):
-		s.prf = sha512.New
-	case prf.Equal(oidHMACWithSHA512_224):
-		s.prf = sha512.New512_224
-	case prf.Equal(oidHMACWithSHA512_256):
-		s.prf = sha512.New512_256
-	default:
+	prf := kdf.PRF.Algorithm
+	if len(prf) == 0 {
+		prf = oidHMACWithSHA1 // the default of RFC 8018
+	}
+	for _, h := range pbkdf2PRFs {
+		if prf.Equal(h.oid) {
+			s.prf = h.hash
+		}
+	}
+	if s.prf == nil {
 		return nil, unsupported("PBKDF2 with unsupported PRF %s", prf)
 	}
 	enc := params.EncryptionScheme
