@@ -60,33 +60,8 @@ var (
 	}
 	WeakSignatureText = Text{ID: WeakSignature,
 		Title: "{cert} is signed with {digest}, too weak for security level {level}",
-		Why:   "The CA signed this certificate using {digest}. OpenSSL 3 counts SHA-1 as 63 and MD5 as 39 security bits, below level {level}'s {min_bits}, and rejects the signature of every certificate in the chain except the trust anchor's own. The message says \"CA signature digest\" even when it is the leaf: it means the digest the CA used when it signed {cert}.",
+		Why:   "The CA signed this certificate using {digest}. OpenSSL 3 counts SHA-1 as 63 and MD5 as 39 security bits, below level {level}'s {min_bits}. {causes}",
 		Fix:   "{reissue}",
-	}
-	WeakSignatureCAText = Text{ID: WeakSignature,
-		Title: "{cert} is signed with {digest}, too weak for security level {level}",
-		Why:   "This CA certificate was signed using {digest}. OpenSSL 3 checks the signature of every certificate in a client's chain except the trust anchor's own, so nginx rejects every client issued below it with 68 \"CA signature digest algorithm too weak\".",
-		Fix:   "{reissue}",
-	}
-	WeakKeyCAText = Text{ID: WeakKey,
-		Title: "{cert}'s key ({key_type}) is too weak for security level {level}",
-		Why:   "OpenSSL's security level {level} needs keys of at least {min_bits} security bits; this CA key gives {bits}. nginx rejects every client whose chain contains it with 67 \"CA certificate key too weak\".",
-		Fix:   "{new_key}",
-	}
-	NotYetValidDatesText = Text{ID: NotYetValid,
-		Title: "{cert} is not valid until {not_before}",
-		Why:   "Its notBefore lies in the future (as of {at}). Either the issuing machine's clock was ahead, or this host's clock is behind.",
-		Fix:   "Check the clocks (timedatectl), then reissue if needed:\n{reissue}",
-	}
-	ExpiredDatesText = Text{ID: Expired,
-		Title: "{cert} expired on {not_after}",
-		Why:   "Its notAfter has passed. nginx rejects a client whose certificate, or any CA certificate in its chain, has expired; a server certificate that expired makes clients refuse nginx.",
-		Fix:   "{reissue}",
-	}
-	RootPurposeText = Text{ID: WrongPurpose,
-		Title: "CA {cert} is not allowed to issue TLS client certificates",
-		Why:   "It has an extendedKeyUsage without clientAuth; OpenSSL applies a CA's extendedKeyUsage to every certificate below it, so nginx logs 26 \"unsuitable certificate purpose\" for its clients.",
-		Fix:   "Reissue the CA without extendedKeyUsage: basicConstraints=critical,CA:TRUE, keyUsage=critical,keyCertSign,cRLSign.",
 	}
 	// ServerCertRefused is added to the why of a weak key or signature on
 	// a server certificate: nginx does not start with it.

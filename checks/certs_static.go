@@ -3,7 +3,6 @@ package checks
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"github.com/mtlsdoctor/mtlsdoctor/certset"
@@ -41,11 +40,7 @@ func (r *run) checkCerts() {
 	for _, s := range r.certs {
 		for _, rule := range certRules {
 			for _, f := range rule(r, s) {
-				about := certSubject(s)
-				if f.ID == catalogue.NotYetValid || f.ID == catalogue.Expired || f.ID == catalogue.WrongPurpose {
-					about.detail = "own"
-				}
-				r.add(about, f)
+				r.add(certSubject(s), f)
 			}
 		}
 	}
@@ -60,17 +55,9 @@ func dates(r *run, s *certState) []report.Finding {
 	at := r.o.At
 	switch {
 	case x.NotBefore.After(at):
-		f := r.notYetValidFinding(s)
-		v := r.certVars(s)
-		v["not_before"] = x.NotBefore.UTC().Format(time.RFC3339)
-		caCrt, caKey := r.signer(s, "ca.crt", "ca.key")
-		v["reissue"] = reissueCmd(s, caCrt, caKey)
-		f.Explanation = catalogue.Fill(catalogue.NotYetValidDatesText.Why, v)
-		return one(f)
+		return one(r.notYetValidFinding(s))
 	case !x.NotAfter.After(at):
-		f := r.expiredFinding(s)
-		f.Explanation = catalogue.Fill(catalogue.ExpiredDatesText.Why, r.certVars(s))
-		return one(f)
+		return one(r.expiredFinding(s))
 	case r.o.ExpiresWithin > 0 && x.NotAfter.Sub(at) < r.o.ExpiresWithin:
 		v := r.certVars(s)
 		v["days"] = strconv.Itoa(int(x.NotAfter.Sub(at).Hours() / 24))
@@ -138,10 +125,7 @@ func weakCASignature(r *run, s *certState) []report.Finding {
 		return nil
 	}
 	caCrt, caKey := r.signer(s, "root.crt", "root.key")
-	v := r.certVars(s)
-	v["digest"] = digestName(s.c.X509)
-	v["reissue"] = reissueCmd(s, caCrt, caKey)
-	return one(certFinding(s, catalogue.WeakSignatureCAText, v))
+	return one(r.weakSignatureFinding(s, reissueCmd(s, caCrt, caKey)))
 }
 
 // weakCAKey: a CA key below the security level, even when no client under
@@ -151,11 +135,7 @@ func weakCAKey(r *run, s *certState) []report.Finding {
 		return nil
 	}
 	caCrt, caKey := r.signer(s, "root.crt", "root.key")
-	v := r.certVars(s)
-	v["key_type"] = keyDesc(s.c.X509)
-	v["bits"] = strconv.Itoa(s.info.KeyBits())
-	v["new_key"] = newKeyCmd(s, caCrt, caKey)
-	return one(certFinding(s, catalogue.WeakKeyCAText, v))
+	return one(r.weakKeyFinding(s, s.info, opensslverify.ErrCAKeyTooSmall, newKeyCmd(s, caCrt, caKey)))
 }
 
 // needsPEM: a certificate stored only as DER or PKCS#7; nginx reads PEM
@@ -202,7 +182,7 @@ func rootWithoutClientAuth(r *run, s *certState) []report.Finding {
 	if s.role != RoleCA || s.info.CheckPurpose(opensslverify.PurposeSSLClient, true) || s.info.CheckCA() == 0 {
 		return nil
 	}
-	return one(certFinding(s, catalogue.RootPurposeText, r.certVars(s)))
+	return one(r.caPurposeFinding(s))
 }
 
 // duplicateSerial: two certificates of one CA with the same serial.
