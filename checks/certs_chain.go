@@ -185,12 +185,15 @@ func (ev *chainEvent) vars() catalogue.Vars {
 	v := ev.r.certVars(ev.at)
 	v["leaf"] = display(ev.leaf)
 	v["error"] = OpenSSLError(ev.code)
-	if c, ok := catalogue.Verify(ev.code); ok {
-		v["meaning"], v["causes"] = c.Meaning, c.Causes
-	} else {
-		v["meaning"], v["causes"] = "", ""
-	}
+	v["meaning"] = verifyCode(ev.code).Meaning
 	return v
+}
+
+// verifyCode is the verify-code table's entry for code (empty when the
+// table has none).
+func verifyCode(code int) catalogue.VerifyCode {
+	c, _ := catalogue.Verify(code)
+	return c
 }
 
 // signer is the CA that signs the certificate at fault again.
@@ -234,10 +237,7 @@ func (r *run) weakKeyFinding(s *certState, info *opensslverify.Cert, code int, f
 	v := r.certVars(s)
 	v["key_type"] = keyDesc(s.c.X509)
 	v["bits"] = strconv.Itoa(info.KeyBits())
-	v["meaning"] = ""
-	if c, ok := catalogue.Verify(code); ok {
-		v["meaning"] = c.Meaning
-	}
+	v["meaning"] = verifyCode(code).Meaning
 	v["new_key"] = fix
 	return certFinding(s, catalogue.WeakKeyText, v)
 }
@@ -247,10 +247,7 @@ func (r *run) weakKeyFinding(s *certState, info *opensslverify.Cert, code int, f
 func (r *run) weakSignatureFinding(s *certState, fix string) report.Finding {
 	v := r.certVars(s)
 	v["digest"] = digestName(s.c.X509)
-	v["causes"] = ""
-	if c, ok := catalogue.Verify(opensslverify.ErrCAMDTooWeak); ok {
-		v["causes"] = c.Causes
-	}
+	v["causes"] = verifyCode(opensslverify.ErrCAMDTooWeak).Causes
 	v["reissue"] = fix
 	return certFinding(s, catalogue.WeakSignatureText, v)
 }
@@ -362,32 +359,24 @@ func badSignature(ev *chainEvent) (report.Finding, bool) {
 
 // notYetValid: 9, a certificate of the chain starts in the future.
 func notYetValid(ev *chainEvent) (report.Finding, bool) {
-	return ev.r.notYetValidFinding(ev.at), true
+	return certFinding(ev.at, catalogue.NotYetValidText, ev.r.datesVars(ev.at)), true
 }
 
 // expired: 10, a certificate of the chain has expired.
 func expired(ev *chainEvent) (report.Finding, bool) {
-	return ev.r.expiredFinding(ev.at), true
+	return certFinding(ev.at, catalogue.ExpiredText, ev.r.datesVars(ev.at)), true
 }
 
-// notYetValidFinding is the not-yet-valid finding about s, whether chain
-// verification or its own dates show it.
-func (r *run) notYetValidFinding(s *certState) report.Finding {
+// datesVars are the placeholders of the texts about s's validity period,
+// whether chain verification or its own dates show it.
+func (r *run) datesVars(s *certState) catalogue.Vars {
+	x := s.c.X509
 	v := r.certVars(s)
-	v["not_before"] = s.c.X509.NotBefore.UTC().Format(time.RFC3339)
+	v["not_before"] = x.NotBefore.UTC().Format(time.RFC3339)
+	v["not_after"] = x.NotAfter.UTC().Format(time.RFC3339)
 	caCrt, caKey := r.signer(s, "ca.crt", "ca.key")
 	v["reissue"] = reissueCmd(s, caCrt, caKey)
-	return certFinding(s, catalogue.NotYetValidText, v)
-}
-
-// expiredFinding is the expired finding about s, whether chain
-// verification or its own dates show it.
-func (r *run) expiredFinding(s *certState) report.Finding {
-	v := r.certVars(s)
-	v["not_after"] = s.c.X509.NotAfter.UTC().Format(time.RFC3339)
-	caCrt, caKey := r.signer(s, "ca.crt", "ca.key")
-	v["reissue"] = reissueCmd(s, caCrt, caKey)
-	return certFinding(s, catalogue.ExpiredText, v)
+	return v
 }
 
 // revoked: 23, the certificate's serial is in its issuer's CRL.
@@ -440,10 +429,7 @@ func wrongPurpose(ev *chainEvent) (report.Finding, bool) {
 // out clientAuth.
 func (r *run) caPurposeFinding(s *certState) report.Finding {
 	v := r.certVars(s)
-	v["meaning"] = ""
-	if c, ok := catalogue.Verify(opensslverify.ErrInvalidPurpose); ok {
-		v["meaning"] = c.Meaning
-	}
+	v["meaning"] = verifyCode(opensslverify.ErrInvalidPurpose).Meaning
 	return certFinding(s, catalogue.CAPurposeText, v)
 }
 

@@ -55,16 +55,14 @@ func dates(r *run, s *certState) []report.Finding {
 	at := r.o.At
 	switch {
 	case x.NotBefore.After(at):
-		return one(r.notYetValidFinding(s))
+		return one(certFinding(s, catalogue.NotYetValidText, r.datesVars(s)))
 	case !x.NotAfter.After(at):
-		return one(r.expiredFinding(s))
+		return one(certFinding(s, catalogue.ExpiredText, r.datesVars(s)))
 	case r.o.ExpiresWithin > 0 && x.NotAfter.Sub(at) < r.o.ExpiresWithin:
-		v := r.certVars(s)
+		v := r.datesVars(s)
 		v["days"] = strconv.Itoa(int(x.NotAfter.Sub(at).Hours() / 24))
 		v["date"] = x.NotAfter.UTC().Format("2006-01-02")
 		v["within"] = r.o.ExpiresWithin.String()
-		caCrt, caKey := r.signer(s, "ca.crt", "ca.key")
-		v["reissue"] = reissueCmd(s, caCrt, caKey)
 		return one(certFinding(s, catalogue.ExpiresSoonText, v))
 	}
 	return nil
