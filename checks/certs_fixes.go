@@ -1,0 +1,81 @@
+package checks
+
+import (
+	"path/filepath"
+
+	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
+)
+
+// This file fills the catalogue's command templates with a certificate's
+// real files for the fixes of the certs findings.
+
+// certPaths are the certificate's file, that file without its extension,
+// and its key file (guessed from the name when no key was found).
+func certPaths(s *certState) (crt, base, key string) {
+	crt = display(s)
+	base = stem(crt)
+	return crt, base, keyOr(s, base+".key")
+}
+
+func keyOr(s *certState, def string) string {
+	if s.keyFile != "" {
+		return s.keyFile
+	}
+	return def
+}
+
+// signer is the CA files that sign s again: its issuer's in the set, else
+// the given names.
+func (r *run) signer(s *certState, defCrt, defKey string) (caCrt, caKey string) {
+	if is := r.issuerOf(s); is != nil {
+		caCrt = first(is.c.Files)
+		return caCrt, keyOr(is, stem(caCrt)+".key")
+	}
+	return defCrt, defKey
+}
+
+// cmdVars are the placeholders of the command templates for s signed by
+// caCrt and caKey.
+func cmdVars(s *certState, caCrt, caKey string) catalogue.Vars {
+	crt, base, key := certPaths(s)
+	return catalogue.Vars{
+		"crt": crt, "base": base, "key_file": key, "ca_crt": caCrt, "ca_key": caKey,
+		"subj": opensslSubject(s.c.X509), "cn": filepath.Base(base),
+	}
+}
+
+// reissueCmd is the command that signs s again with SHA-256 from its CA,
+// keeping its key and extensions (a root is made anew).
+func reissueCmd(s *certState, caCrt, caKey string) string {
+	if s.role == RoleCA {
+		return regenRootCmd(s, false)
+	}
+	return catalogue.Fill(catalogue.ReissueCmd, cmdVars(s, caCrt, caKey))
+}
+
+// reissueClient signs s again as a client certificate.
+func reissueClient(s *certState, caCrt, caKey string) string {
+	return catalogue.Fill(catalogue.ReissueClientCmd, cmdVars(s, caCrt, caKey))
+}
+
+// reissueNewSubject gives s a subject of its own.
+func reissueNewSubject(s *certState, caCrt, caKey string) string {
+	return catalogue.Fill(catalogue.ReissueNewSubjectCmd, cmdVars(s, caCrt, caKey))
+}
+
+// newKeyCmd makes s anew with a new key.
+func newKeyCmd(s *certState, caCrt, caKey string) string {
+	if s.role == RoleCA {
+		return regenRootCmd(s, true)
+	}
+	return catalogue.Fill(catalogue.NewKeyCmd, cmdVars(s, caCrt, caKey))
+}
+
+// regenRootCmd makes a new self-signed root in place of s (a root cannot be
+// re-signed by anyone else); everything it issued must then be reissued.
+func regenRootCmd(s *certState, newKey bool) string {
+	if newKey {
+		return catalogue.Fill(catalogue.RegenRootNewKeyCmd, cmdVars(s, "", ""))
+	}
+	return catalogue.Fill(catalogue.RegenRootCmd, cmdVars(s, "", ""))
+}
