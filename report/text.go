@@ -175,9 +175,14 @@ func writeFinding(b *strings.Builder, n int, f Finding, s styles, section bool) 
 		row("server:", f.Server, wrapProse)
 	}
 	if f.OpenSSLError != "" {
-		// The reason in brackets is what to search the log for: one piece.
+		// The reason in brackets is what to search the log for: one
+		// piece, unless it is too long for a line of its own.
 		row("nginx logs:", "client SSL certificate verify error:", func(text string, col, max int, indent string) string {
-			return fill(append(prosePieces(text), piece{gap: " ", text: "(" + f.OpenSSLError + ")"}), col, max, indent)
+			reason := "(" + f.OpenSSLError + ")"
+			if width(indent)+width(reason) > max {
+				return fill(prosePieces(text+" "+reason), col, max, indent)
+			}
+			return fill(append(prosePieces(text), piece{gap: " ", text: reason}), col, max, indent)
 		})
 	}
 	if f.FirstSeen != "" {
@@ -207,31 +212,21 @@ func indentRest(text, indent string) string {
 	return strings.ReplaceAll(strings.TrimRight(text, "\n"), "\n", "\n"+indent)
 }
 
-// verdictLabel starts the line that holds a certificate's nginx verdict
-// when the table is too narrow for it to be a column.
-const verdictLabel = "  as client cert: "
-
 func writeCertTable(b *strings.Builder, certs []Certificate, s styles) {
 	dir := commonDir(certs)
-	fileHead := func(w int) string {
-		h := "FILE (in " + dir + ")"
-		if dir == "" {
-			return "FILE"
-		}
-		if width(h) > w {
-			// Keep the end of the directory, as of the files.
-			h = "FILE (in " + cut(dir, w-width("FILE (in )"), true) + ")"
-		}
-		return h
+	fileHead := "FILE"
+	if dir != "" {
+		fileHead = "FILE (in " + dir + ")"
 	}
 	t := table{cols: []column{
-		{head: fileHead, max: 40, min: 14, keepEnd: true},
-		{head: fixed("ROLE"), max: 12, min: 12},
-		{head: fixed("SUBJECT"), max: 30, min: 10},
-		{head: fixed("KEY"), max: 12, min: 11},
-		{head: fixed("SIGNATURE"), max: 16, min: 12},
-		{head: fixed("EXPIRES"), max: 10, min: 10},
-		{head: fixed("NGINX VERDICT AS CLIENT CERT"), max: 200, min: 200},
+		// Too narrow for the directory, the heading says it above the table.
+		{head: fileHead, short: "FILE", max: 40, min: 14, keepEnd: true},
+		{head: "ROLE", max: 12, min: 12},
+		{head: "SUBJECT", max: 30, min: 10},
+		{head: "KEY", max: 12, min: 11},
+		{head: "SIGNATURE", max: 16, min: 12},
+		{head: "EXPIRES", max: 10, min: 10},
+		{head: "NGINX VERDICT AS CLIENT CERT", max: 200, min: 200, under: "as client cert:"},
 	}}
 	for _, c := range certs {
 		file := ""
@@ -251,42 +246,23 @@ func writeCertTable(b *strings.Builder, certs []Certificate, s styles) {
 		}
 		t.rows = append(t.rows, []string{file, c.Role, shortDN(c.Subject), c.Key, c.Signature, exp, verdict})
 	}
-	paintVerdict := func(r []string, v string) string {
+	l := t.fit(s.width)
+	if t.heading(0, l.widths[0]) != fileHead {
+		b.WriteString(s.paint(s.dim, "files in "+dir) + "\n")
+	}
+	verdict := len(t.cols) - 1
+	t.write(b, l, s, func(r []string, i int, cell string) string {
 		switch {
-		case r[1] == "server":
-			return s.paint(s.dim, v) // a server certificate is not meant to be a client's
-		case strings.HasPrefix(v, "SUCCESS"):
-			return s.paint(s.ok, v)
-		case strings.HasPrefix(v, "FAILED"):
-			return s.paint(s.err, v)
-		}
-		return v
-	}
-	last := len(t.cols) - 1
-	if widths, fits := t.fit(s.width); fits {
-		t.write(b, widths, s, func(r []string, i int, cell string) string {
-			if i == last {
-				return paintVerdict(r, cell)
-			}
+		case i != verdict:
 			return cell
-		}, nil)
-		return
-	}
-	// Too narrow for the verdict as a column: it goes under its row.
-	verdicts := make([]string, len(t.rows))
-	for i, r := range t.rows {
-		verdicts[i] = r[last]
-		t.rows[i] = r[:last]
-	}
-	t.cols = t.cols[:last]
-	widths, _ := t.fit(s.width)
-	t.write(b, widths, s, nil, func(i int) string {
-		v := verdicts[i]
-		if v == "-" {
-			return ""
+		case r[1] == "server":
+			return s.paint(s.dim, cell) // a server certificate is not meant to be a client's
+		case strings.HasPrefix(cell, "SUCCESS"):
+			return s.paint(s.ok, cell)
+		case strings.HasPrefix(cell, "FAILED"):
+			return s.paint(s.err, cell)
 		}
-		v = cut(v, s.width-width(verdictLabel), false)
-		return s.paint(s.dim, verdictLabel) + paintVerdict(t.rows[i], v) + "\n"
+		return cell
 	})
 }
 
@@ -327,12 +303,12 @@ func shortDN(dn string) string {
 // writeServerTable lists the mTLS server blocks of an nginx configuration.
 func writeServerTable(b *strings.Builder, servers []Server, s styles) {
 	t := table{cols: []column{
-		{head: fixed("SERVER"), max: 200, min: 12},
-		{head: fixed("AT"), max: 200, min: 14, keepEnd: true},
-		{head: fixed("VERIFY_CLIENT"), max: 200, min: 14},
-		{head: fixed("DEPTH"), max: 200, min: 5},
-		{head: fixed("CA FILE"), max: 200, min: 12, keepEnd: true},
-		{head: shortened("ERROR_LOG LEVEL", "LOG LEVEL"), max: 200, min: 9},
+		{head: "SERVER", max: 200, min: 12},
+		{head: "AT", max: 200, min: 14, keepEnd: true, under: "at"},
+		{head: "VERIFY_CLIENT", short: "VERIFY", max: 200, min: 14},
+		{head: "DEPTH", max: 200, min: 5},
+		{head: "CA FILE", max: 200, min: 12, keepEnd: true},
+		{head: "ERROR_LOG LEVEL", short: "LOG LEVEL", max: 200, min: 9},
 	}}
 	for _, v := range servers {
 		ca := v.ClientCertificate
@@ -341,6 +317,5 @@ func writeServerTable(b *strings.Builder, servers []Server, s styles) {
 		}
 		t.rows = append(t.rows, []string{v.Server, fmt.Sprintf("%s:%d", v.File, v.Line), v.VerifyClient, fmt.Sprint(v.VerifyDepth), ca, v.ErrorLogLevel})
 	}
-	widths, _ := t.fit(s.width)
-	t.write(b, widths, s, nil, nil)
+	t.write(b, t.fit(s.width), s, nil)
 }

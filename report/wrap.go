@@ -233,15 +233,15 @@ func startsCommand(toks []token, i int) bool {
 }
 
 // commandEnd is the index of the last token of the command that starts
-// at toks[i]: the end of the line, a gap of two blanks or more, the
-// bracket that closes the one the command is in, or a "," or ";" that
-// ends a word outside quotes.
+// at toks[i]: the end of the line, a gap of two blanks or more, a remark
+// in brackets after it, the bracket that closes the one the command is
+// in, or a "," or ";" that ends a word outside quotes.
 func commandEnd(toks []token, i int) int {
 	opened := strings.HasPrefix(toks[i].text, "(")
 	depth := 0
 	var quote rune
 	for j := i; j < len(toks); j++ {
-		if j > i && quote == 0 && len(toks[j].gap) >= 2 {
+		if j > i && quote == 0 && (len(toks[j].gap) >= 2 || strings.HasPrefix(toks[j].text, "(")) {
 			return j - 1
 		}
 		for _, r := range toks[j].text {
