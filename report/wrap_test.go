@@ -60,7 +60,7 @@ func everyFinding() *Report {
 		},
 		Finding{
 			ID: catalogue.Status495, Severity: Info, Title: "4× 400 responses for certificate errors (495: CA signature digest algorithm too weak)",
-			Clients: []string{"192.0.2.1", "192.0.2.2", "192.0.2.3", "198.51.100.17", "198.51.100.18", "203.0.113.200", "203.0.113.201"},
+			Clients:   []string{"192.0.2.1", "192.0.2.2", "192.0.2.3", "198.51.100.17", "198.51.100.18", "203.0.113.200", "203.0.113.201"},
 			FirstSeen: "2026-11-23T13:14:21Z", LastSeen: "2026-11-24T08:00:00Z",
 			Example: `{"time":"2026-11-23T13:14:21+00:00","remote_addr":"127.0.0.1","request":"GET /sha1 HTTP/1.1","status":400,"ssl_client_verify":"FAILED:CA signature digest algorithm too weak"}`,
 		},
