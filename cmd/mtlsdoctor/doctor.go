@@ -67,7 +67,7 @@ func runDoctor(args []string, e env) int {
 	var err error
 	rest := flags.Args()
 	if len(rest) > 1 {
-		return fail(e, "doctor", "want at most one NGINX_CONF, got %d arguments\nhint: mtlsdoctor doctor /etc/nginx/nginx.conf   (the main file; includes are followed)", len(rest))
+		return e.fail(fmt.Errorf("want at most one NGINX_CONF, got %d arguments", len(rest)), "mtlsdoctor doctor /etc/nginx/nginx.conf   (the main file; includes are followed)")
 	}
 	for _, p := range c.passin {
 		if p == "stdin" && len(rest) == 1 && rest[0] == "-" {

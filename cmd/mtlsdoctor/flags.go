@@ -233,7 +233,7 @@ type commonFlags struct {
 }
 
 // passinUsage is the help of --passin wherever it appears.
-const passinUsage = "passphrase source for encrypted keys and PKCS#12 files: pass:WORD, env:VAR, file:PATH (every line is tried) or stdin; repeatable"
+const passinUsage = "passphrase source for encrypted keys and PKCS#12: pass:WORD, env:VAR, file:PATH (each line) or stdin; repeatable"
 
 func addCommon(fs *pflag.FlagSet, c *commonFlags) {
 	addFormat(fs, &c.format, "output format: text or json")
