@@ -18,10 +18,24 @@ type piece struct {
 	gap, text string
 }
 
-// width is the number of terminal columns s takes (one per rune: the
-// report holds no wide characters).
+// width is the number of terminal columns s takes: one per rune (the
+// report holds no wide characters), none for the colour escapes
+// ("\x1b[...m") of text painted before it is laid out.
 func width(s string) int {
-	return utf8.RuneCountInString(s)
+	n := 0
+	for i := 0; i < len(s); {
+		if s[i] == '\x1b' && i+1 < len(s) && s[i+1] == '[' {
+			j := strings.IndexByte(s[i:], 'm')
+			if j > 0 {
+				i += j + 1
+				continue
+			}
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		n++
+	}
+	return n
 }
 
 // fill lays pieces out on lines of at most max columns, the first of

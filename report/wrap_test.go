@@ -175,3 +175,19 @@ func TestWrapFix(t *testing.T) {
 		})
 	}
 }
+
+// TestWrapRow: a row's value wraps under its own start, and colours do
+// not count towards the width.
+func TestWrapRow(t *testing.T) {
+	s := styles{width: 50}
+	red := "\x1b[91mdoes not cover api.example.com\x1b[0m"
+	got := s.wrapRow("valid to 2045-01-01, "+red+", trusted by system roots", 23)
+	ind := strings.Repeat(" ", 23)
+	want := "valid to 2045-01-01, \x1b[91mdoes\n" + ind + "not cover api.example.com\x1b[0m,\n" + ind + "trusted by system roots"
+	if got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+	if got := s.wrapRow("CN=root,O=x\nCN=int,O=x", 23); got != "CN=root,O=x\n"+ind+"CN=int,O=x" {
+		t.Errorf("lines of a value: %q", got)
+	}
+}
