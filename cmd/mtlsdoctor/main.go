@@ -1,7 +1,9 @@
 // Command mtlsdoctor diagnoses nginx mutual-TLS (client certificate)
 // setups: it says what is wrong, why nginx rejects a client, and the exact
 // command that fixes it. This package only wires flags to the packages that
-// do the work (certset, checks, catalogue, report).
+// do the work (certset, checks, catalogue, report); the help of each
+// command is a text file in help/, and the flags shared by several
+// commands are in flags.go.
 package main
 
 import (
