@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/pem"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -500,15 +501,15 @@ func TestParsePassin(t *testing.T) {
 		{specs: []string{"env:KEYPASS", "pass:x"}, want: []string{"from-env", "x"}},
 		{specs: []string{"file:" + pwFile}, want: []string{"first", "second", "third"}},
 		{specs: []string{"stdin", "pass:p", "stdin"}, stdin: "s1\ns2\r\n", want: []string{"s1", "s2", "p"}},
-		{specs: []string{"env:NOPE"}, wantErr: "--passin env:NOPE: variable NOPE is not set"},
-		{specs: []string{"env:EMPTY"}, wantErr: "--passin env:EMPTY: variable EMPTY is not set"},
-		{specs: []string{"file:/nonexistent/x"}, wantErr: "--passin file:/nonexistent/x: open /nonexistent/x: no such file or directory"},
+		{specs: []string{"env:NOPE"}, wantErr: "env:NOPE: variable NOPE is not set"},
+		{specs: []string{"env:EMPTY"}, wantErr: "env:EMPTY: variable EMPTY is not set"},
+		{specs: []string{"file:/nonexistent/x"}, wantErr: "file:/nonexistent/x: open /nonexistent/x: no such file or directory"},
 		{specs: []string{"file:" + emptyFile}, wantErr: "no passphrase in it"},
 		{specs: []string{"file:" + bigFile}, wantErr: "larger than 1048576 bytes"},
-		{specs: []string{"stdin"}, stdin: "", wantErr: "--passin stdin: no passphrase"},
-		{specs: []string{"hunter2"}, wantErr: "--passin: unrecognised value"},
-		{specs: []string{"secret:hunter2"}, wantErr: "--passin: unrecognised value"},
-		{specs: []string{"fd:3"}, wantErr: `--passin fd:...: unsupported kind "fd"`},
+		{specs: []string{"stdin"}, stdin: "", wantErr: "stdin: no passphrase"},
+		{specs: []string{"hunter2"}, wantErr: "unrecognised value"},
+		{specs: []string{"secret:hunter2"}, wantErr: "unrecognised value"},
+		{specs: []string{"fd:3"}, wantErr: `fd:...: unsupported kind "fd"`},
 	}
 	for _, tc := range tests {
 		t.Run(strings.Join(tc.specs, ","), func(t *testing.T) {
@@ -516,6 +517,11 @@ func TestParsePassin(t *testing.T) {
 			if tc.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
 					t.Fatalf("err %v, want %q", err, tc.wantErr)
+				}
+				// A library names no command-line flag; the CLI adds it.
+				var pe *PassinError
+				if !errors.As(err, &pe) || strings.Contains(err.Error(), "--passin") {
+					t.Errorf("err %v (%T): want a *PassinError naming no flag", err, err)
 				}
 				for _, secret := range []string{"hunter2", "from-env", "first"} {
 					if strings.Contains(err.Error(), secret) {

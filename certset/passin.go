@@ -9,11 +9,31 @@ import (
 	"strings"
 )
 
-// maxPassinFile bounds a --passin file: or stdin read.
+// maxPassinFile bounds a file: or stdin read.
 const maxPassinFile = 1 << 20
 
-// ParsePassin turns --passin specs into the passphrases to try, in order,
-// using OpenSSL's syntax:
+// PassinError is a passphrase source that could not be used. Source is
+// the spec as far as it is safe to show (its kind and variable or file,
+// "env:VAR", "file:PATH", "stdin", "fd:..."), or "" for a spec that is
+// not shown because it may be a passphrase.
+type PassinError struct {
+	Source string
+	Err    error
+}
+
+// Error is "SOURCE: what went wrong".
+func (e *PassinError) Error() string {
+	if e.Source == "" {
+		return e.Err.Error()
+	}
+	return e.Source + ": " + e.Err.Error()
+}
+
+// Unwrap gives the cause (an os error for a file that cannot be read).
+func (e *PassinError) Unwrap() error { return e.Err }
+
+// ParsePassin turns passphrase source specs (those of OpenSSL's -passin)
+// into the passphrases to try, in order:
 //
 //	pass:WORD  the passphrase WORD (may be empty)
 //	env:VAR    the value of the environment variable VAR (via getenv)
@@ -22,9 +42,11 @@ const maxPassinFile = 1 << 20
 //	stdin      every non-empty line of stdin, read once however often
 //	           "stdin" is given (at most 1 MiB)
 //
-// Duplicates are dropped, keeping the first. Errors name the spec kind
-// and the variable or file, never a passphrase; an unrecognised spec is
-// not echoed, as it may be a passphrase typed without "pass:".
+// Duplicates are dropped, keeping the first. Errors are *PassinError:
+// they name the spec kind and the variable or file, never a passphrase;
+// an unrecognised spec is not echoed, as it may be a passphrase typed
+// without "pass:". They name no command-line flag: the caller knows which
+// one the specs came from.
 func ParsePassin(specs []string, stdin io.Reader, getenv func(string) string) ([]string, error) {
 	var out []string
 	seen := map[string]bool{}
@@ -42,23 +64,23 @@ func ParsePassin(specs []string, stdin io.Reader, getenv func(string) string) ([
 			add(arg)
 		case hasColon && kind == "env":
 			if arg == "" {
-				return nil, errors.New("--passin env:: no variable name given")
+				return nil, &PassinError{"env:", errors.New("no variable name given")}
 			}
 			var v string
 			if getenv != nil {
 				v = getenv(arg)
 			}
 			if v == "" {
-				return nil, fmt.Errorf("--passin env:%s: variable %s is not set or is empty", arg, arg)
+				return nil, &PassinError{"env:" + arg, fmt.Errorf("variable %s is not set or is empty", arg)}
 			}
 			add(v)
 		case hasColon && kind == "file":
 			if arg == "" {
-				return nil, errors.New("--passin file:: no file name given")
+				return nil, &PassinError{"file:", errors.New("no file name given")}
 			}
 			lines, err := readPassFile(arg)
 			if err != nil {
-				return nil, fmt.Errorf("--passin file:%s: %v", arg, err)
+				return nil, &PassinError{"file:" + arg, err}
 			}
 			for _, l := range lines {
 				add(l)
@@ -69,22 +91,22 @@ func ParsePassin(specs []string, stdin io.Reader, getenv func(string) string) ([
 			}
 			stdinRead = true
 			if stdin == nil {
-				return nil, errors.New("--passin stdin: no standard input")
+				return nil, &PassinError{"stdin", errors.New("no standard input")}
 			}
 			lines, err := readPassLines(stdin)
 			if err != nil {
-				return nil, fmt.Errorf("--passin stdin: %v", err)
+				return nil, &PassinError{"stdin", err}
 			}
 			if len(lines) == 0 {
-				return nil, errors.New("--passin stdin: no passphrase on standard input")
+				return nil, &PassinError{"stdin", errors.New("no passphrase on standard input")}
 			}
 			for _, l := range lines {
 				add(l)
 			}
 		case hasColon && isSpecKind(kind):
-			return nil, fmt.Errorf("--passin %s:...: unsupported kind %q; want pass:, env:, file: or stdin", kind, kind)
+			return nil, &PassinError{kind + ":...", fmt.Errorf("unsupported kind %q; want pass:, env:, file: or stdin", kind)}
 		default:
-			return nil, errors.New("--passin: unrecognised value (not shown: it may be a passphrase); want pass:WORD, env:VAR, file:PATH or stdin")
+			return nil, &PassinError{"", errors.New("unrecognised value (not shown: it may be a passphrase); want pass:WORD, env:VAR, file:PATH or stdin")}
 		}
 	}
 	return out, nil

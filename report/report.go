@@ -1,7 +1,9 @@
 // Package report holds the one model every mtlsdoctor command fills in
 // (findings, a summary, and per-command extras such as the certificate
-// table) and renders it two ways: JSON for scripts and text for people.
-// Both views are produced from the same values, so they never disagree.
+// table) and renders it two ways: JSON for scripts and text for people,
+// laid out in the width of the terminal. Both views are produced from the
+// same values, so they never disagree. It imports only package finding
+// (and, for colours, lipgloss and termenv).
 package report
 
 import (

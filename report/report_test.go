@@ -78,11 +78,12 @@ func TestJSONShape(t *testing.T) {
 }
 
 func TestTextPlainAndStyled(t *testing.T) {
+	// Wide enough for every line (TestTextNarrow has the same at 80).
 	var plain, styled bytes.Buffer
-	if err := WriteText(&plain, sample(), TextOptions{}); err != nil {
+	if err := WriteText(&plain, sample(), TextOptions{Width: 160}); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteText(&styled, sample(), TextOptions{Styled: true}); err != nil {
+	if err := WriteText(&styled, sample(), TextOptions{Styled: true, Width: 160}); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(plain.String(), "\x1b[") {
@@ -109,5 +110,31 @@ func TestTextPlainAndStyled(t *testing.T) {
 		if len(l) < col || l[col-2:col] != "  " || l[col] == ' ' {
 			t.Errorf("misaligned row %q (ROLE at %d)", l, col)
 		}
+	}
+}
+
+// TestTextNarrow: at 80 columns (the width when stdout is no terminal)
+// the certificate table puts each verdict under its row, and the log
+// line keeps its reason in one piece.
+func TestTextNarrow(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteText(&buf, sample(), TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		"FILE (in certs/)  ROLE    SUBJECT  KEY  SIGNATURE  EXPIRES\n",
+		"c.crt             client  c                        2045-01-01\n" +
+			"  as client cert: FAILED:68:CA signature digest algorithm too weak\n",
+		"        nginx logs: client SSL certificate verify error:\n" +
+			"                    (68:CA signature digest algorithm too weak)\n",
+		"     second line", "2 errors, 1 warning, 1 note", "Next: reissue c.crt",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "ca.crt            ca      root                     2045-01-01\n  as") {
+		t.Errorf("a CA (verdict -) has a verdict line:\n%s", out)
 	}
 }

@@ -13,18 +13,27 @@ import (
 type TextOptions struct {
 	// Styled turns on colours and bold (only for a terminal without NO_COLOR).
 	Styled bool
-	// Width is the terminal width used to shorten table cells (0: 120).
+	// Width is the number of columns to fit the text in: the terminal's
+	// width (0: DefaultWidth; less than MinWidth: MinWidth).
 	Width int
 }
+
+// DefaultWidth is the width of the text view when it goes to no terminal.
+const DefaultWidth = 80
+
+// MinWidth is the narrowest the text view is laid out for.
+const MinWidth = 40
 
 type styles struct {
 	err, warn, info, ok, dim, bold, head lipgloss.Style
 	on                                   bool
+	// width is the number of columns the text is laid out in.
+	width int
 }
 
-func newStyles(w io.Writer, on bool) styles {
+func newStyles(w io.Writer, on bool, width int) styles {
 	r := lipgloss.NewRenderer(w)
-	s := styles{on: on}
+	s := styles{on: on, width: width}
 	if !on {
 		return s
 	}
@@ -48,6 +57,20 @@ func (s styles) paint(st lipgloss.Style, text string) string {
 	return st.Render(text)
 }
 
+// paintLines paints each line of text on its own, leaving the indent of
+// each line plain (lipgloss would pad a block of lines to one width).
+func (s styles) paintLines(st lipgloss.Style, text string) string {
+	if !s.on {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		body := strings.TrimLeft(l, " ")
+		lines[i] = l[:len(l)-len(body)] + s.paint(st, body)
+	}
+	return strings.Join(lines, "\n")
+}
+
 func (s styles) severity(sev Severity) string {
 	label := strings.ToUpper(string(sev))
 	switch sev {
@@ -61,23 +84,29 @@ func (s styles) severity(sev Severity) string {
 
 // WriteText renders the report for people: what was examined, the
 // certificate table (certs), the findings with why and fix, a summary line
-// and the one thing to do next.
+// and the one thing to do next, laid out in o.Width columns.
 func WriteText(w io.Writer, r *Report, o TextOptions) error {
-	if o.Width <= 0 {
-		o.Width = 120
+	switch {
+	case o.Width <= 0:
+		o.Width = DefaultWidth
+	case o.Width < MinWidth:
+		o.Width = MinWidth
 	}
-	s := newStyles(w, o.Styled)
+	s := newStyles(w, o.Styled, o.Width)
 	var b strings.Builder
 	if r.Header != "" {
-		b.WriteString(s.paint(s.bold, r.Header))
-		b.WriteString("\n\n")
+		for _, line := range strings.Split(r.Header, "\n") {
+			b.WriteString(s.paintLines(s.bold, wrapProse(line, 0, s.width, "  ")))
+			b.WriteString("\n")
+		}
+		b.WriteString("\n")
 	}
 	if len(r.Servers) > 0 {
 		writeServerTable(&b, r.Servers, s)
 		b.WriteString("\n")
 	}
 	if len(r.Certificates) > 0 {
-		writeCertTable(&b, r.Certificates, s, o.Width)
+		writeCertTable(&b, r.Certificates, s)
 		b.WriteString("\n")
 	}
 	if len(r.Targets) > 0 {
@@ -100,8 +129,10 @@ func WriteText(w io.Writer, r *Report, o TextOptions) error {
 	b.WriteString(s.paint(s.bold, sum))
 	b.WriteString("\n")
 	if r.Next != "" {
-		b.WriteString(s.paint(s.bold, "Next: "))
-		b.WriteString(indentRest(r.Next, "  "))
+		// The title, then the steps of its fix, each kept whole if a command.
+		const label = "Next: "
+		b.WriteString(s.paint(s.bold, label))
+		b.WriteString(wrapFix(r.Next, width(label), s.width, "  "))
 		b.WriteString("\n")
 	}
 	_, err := io.WriteString(w, b.String())
@@ -116,85 +147,94 @@ func Plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
+// findingIndent is where the lines under a finding's title start.
+const findingIndent = "        "
+
 func writeFinding(b *strings.Builder, n int, f Finding, s styles, section bool) {
 	sev := s.severity(f.Severity)
 	pad := strings.Repeat(" ", 7-len(f.Severity))
-	fmt.Fprintf(b, "%s%s %s  %s\n", sev, pad, s.paint(s.dim, "["+f.ID.Name()+"]"), s.paint(s.bold, f.Title))
-	const ind = "        "
+	id := "[" + f.ID.Name() + "]"
+	title := wrapProse(f.Title, len(findingIndent)+width(id)+2, s.width, findingIndent)
+	fmt.Fprintf(b, "%s%s %s  %s\n", sev, pad, s.paint(s.dim, id), s.paintLines(s.bold, title))
+	// row writes "label value" under the title, the value wrapped by lay
+	// and continued under its own start.
+	row := func(label, value string, lay func(text string, col, max int, indent string) string) {
+		col := len(findingIndent) + len(label) + 1
+		fmt.Fprintf(b, "%s%s %s\n", findingIndent, s.paint(s.dim, label), lay(value, col, s.width, strings.Repeat(" ", col)))
+	}
 	switch {
 	case f.File != "" && f.Line > 0:
-		fmt.Fprintf(b, "%s%s %s:%d\n", ind, s.paint(s.dim, "at:"), f.File, f.Line)
+		row("at:", fmt.Sprintf("%s:%d", f.File, f.Line), wrapProse)
 	case f.File != "" && !strings.Contains(f.Title, f.File):
-		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "file:"), f.File)
+		row("file:", f.File, wrapProse)
 	}
 	if section && f.Section != "" {
-		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "section:"), f.Section)
+		row("section:", string(f.Section), wrapProse)
 	}
 	if f.Server != "" {
-		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "server:"), f.Server)
+		row("server:", f.Server, wrapProse)
 	}
 	if f.OpenSSLError != "" {
-		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "nginx logs:"), "client SSL certificate verify error: ("+f.OpenSSLError+")")
+		// The reason in brackets is what to search the log for: one
+		// piece, unless it is too long for a line of its own.
+		row("nginx logs:", "client SSL certificate verify error:", func(text string, col, max int, indent string) string {
+			reason := "(" + f.OpenSSLError + ")"
+			if width(indent)+width(reason) > max {
+				return fill(prosePieces(text+" "+reason), col, max, indent)
+			}
+			return fill(append(prosePieces(text), piece{gap: " ", text: reason}), col, max, indent)
+		})
 	}
 	if f.FirstSeen != "" {
 		seen := f.FirstSeen
 		if f.LastSeen != "" && f.LastSeen != f.FirstSeen {
 			seen += " to " + f.LastSeen
 		}
-		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "seen:"), seen)
+		row("seen:", seen, wrapProse)
 	}
 	if len(f.Clients) > 0 {
-		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "clients:"), strings.Join(f.Clients, ", "))
+		row("clients:", strings.Join(f.Clients, ", "), wrapProse)
 	}
-
 	if f.Explanation != "" {
-		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "why:"), wrap(f.Explanation, 96, ind+"     "))
+		row("why:", f.Explanation, wrapProse)
 	}
 	if f.Fix != "" {
-		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "fix:"), indentRest(f.Fix, ind+"     "))
+		row("fix:", f.Fix, wrapFix)
 	}
 	if f.Example != "" {
-		fmt.Fprintf(b, "%s%s %s\n", ind, s.paint(s.dim, "example:"), f.Example)
+		row("example:", f.Example, wrapProse)
 	}
 	b.WriteString("\n")
 }
 
-// wrap breaks prose at word boundaries; continuation lines get indent.
-func wrap(text string, width int, indent string) string {
-	var out strings.Builder
-	for pi, para := range strings.Split(text, "\n") {
-		if pi > 0 {
-			out.WriteString("\n" + indent)
-		}
-		col := 0
-		for i, word := range strings.Fields(para) {
-			if i > 0 {
-				if col+1+len(word) > width {
-					out.WriteString("\n" + indent)
-					col = 0
-				} else {
-					out.WriteByte(' ')
-					col++
-				}
-			}
-			out.WriteString(word)
-			col += len(word)
-		}
-	}
-	return out.String()
+// wrapRow lays out the value of a row that starts at column col (the
+// probe's rows): each line of text wraps at blanks, and every line after
+// the first is indented to col. Unlike indentRest, it fits the width.
+func (s styles) wrapRow(text string, col int) string {
+	return wrapProse(text, col, s.width, strings.Repeat(" ", col))
 }
 
+// indentRest puts indent before every line of text but the first.
 func indentRest(text, indent string) string {
 	return strings.ReplaceAll(strings.TrimRight(text, "\n"), "\n", "\n"+indent)
 }
 
-func writeCertTable(b *strings.Builder, certs []Certificate, s styles, width int) {
-	head := []string{"FILE", "ROLE", "SUBJECT", "KEY", "SIGNATURE", "EXPIRES", "NGINX VERDICT AS CLIENT CERT"}
+func writeCertTable(b *strings.Builder, certs []Certificate, s styles) {
 	dir := commonDir(certs)
+	fileHead := "FILE"
 	if dir != "" {
-		head[0] = "FILE (in " + dir + ")"
+		fileHead = "FILE (in " + dir + ")"
 	}
-	rows := make([][]string, 0, len(certs))
+	t := table{cols: []column{
+		// Too narrow for the directory, the heading says it above the table.
+		{head: fileHead, short: "FILE", max: 40, min: 14, keepEnd: true},
+		{head: "ROLE", max: 12, min: 12},
+		{head: "SUBJECT", max: 30, min: 10},
+		{head: "KEY", max: 12, min: 11},
+		{head: "SIGNATURE", max: 16, min: 12},
+		{head: "EXPIRES", max: 10, min: 10},
+		{head: "NGINX VERDICT AS CLIENT CERT", max: 200, min: 200, under: "as client cert:"},
+	}}
 	for _, c := range certs {
 		file := ""
 		if len(c.Files) > 0 {
@@ -211,61 +251,26 @@ func writeCertTable(b *strings.Builder, certs []Certificate, s styles, width int
 		if len(exp) >= 10 {
 			exp = exp[:10]
 		}
-		rows = append(rows, []string{file, c.Role, shortDN(c.Subject), c.Key, c.Signature, exp, verdict})
+		t.rows = append(t.rows, []string{file, c.Role, shortDN(c.Subject), c.Key, c.Signature, exp, verdict})
 	}
-	widths := make([]int, len(head))
-	for i, h := range head {
-		widths[i] = len(h)
+	l := t.fit(s.width)
+	if t.heading(0, l.widths[0]) != fileHead {
+		b.WriteString(s.paint(s.dim, "files in "+dir) + "\n")
 	}
-	limits := []int{40, 12, 30, 12, 16, 10, 200}
-	for _, r := range rows {
-		for i, cell := range r {
-			if n := len([]rune(cell)); n > limits[i] {
-				rs := []rune(cell)
-				if i == 0 {
-					// Keep the end of a path: the file name matters most.
-					r[i] = "…" + string(rs[n-limits[i]+1:])
-				} else {
-					r[i] = string(rs[:limits[i]-1]) + "…"
-				}
-				cell = r[i]
-			}
-			if n := len([]rune(cell)); n > widths[i] {
-				widths[i] = n
-			}
+	verdict := len(t.cols) - 1
+	t.write(b, l, s, func(r []string, i int, cell string) string {
+		switch {
+		case i != verdict:
+			return cell
+		case r[1] == "server":
+			return s.paint(s.dim, cell) // a server certificate is not meant to be a client's
+		case strings.HasPrefix(cell, "SUCCESS"):
+			return s.paint(s.ok, cell)
+		case strings.HasPrefix(cell, "FAILED"):
+			return s.paint(s.err, cell)
 		}
-	}
-	line := func(cells []string, paint func(i int, cell string) string) {
-		for i, cell := range cells {
-			text := cell
-			if paint != nil {
-				text = paint(i, cell)
-			}
-			b.WriteString(text)
-			if i < len(cells)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-len([]rune(cell))+2))
-			}
-		}
-		b.WriteString("\n")
-	}
-	line(head, func(_ int, c string) string { return s.paint(s.bold, c) })
-	for _, r := range rows {
-		line(r, func(i int, c string) string {
-			if i != len(r)-1 {
-				return c
-			}
-			switch {
-			case r[1] == "server":
-				return s.paint(s.dim, c) // a server certificate is not meant to be a client's
-			case strings.HasPrefix(c, "SUCCESS"):
-				return s.paint(s.ok, c)
-			case strings.HasPrefix(c, "FAILED"):
-				return s.paint(s.err, c)
-			}
-			return c
-		})
-	}
-	_ = width
+		return cell
+	})
 }
 
 // commonDir is the directory prefix (ending in "/") that every row's
@@ -304,34 +309,20 @@ func shortDN(dn string) string {
 
 // writeServerTable lists the mTLS server blocks of an nginx configuration.
 func writeServerTable(b *strings.Builder, servers []Server, s styles) {
-	head := []string{"SERVER", "AT", "VERIFY_CLIENT", "DEPTH", "CA FILE", "ERROR_LOG LEVEL"}
-	rows := [][]string{head}
+	t := table{cols: []column{
+		{head: "SERVER", max: 200, min: 12},
+		{head: "AT", max: 200, min: 14, keepEnd: true, under: "at"},
+		{head: "VERIFY_CLIENT", short: "VERIFY", max: 200, min: 14},
+		{head: "DEPTH", max: 200, min: 5},
+		{head: "CA FILE", max: 200, min: 12, keepEnd: true},
+		{head: "ERROR_LOG LEVEL", short: "LOG LEVEL", max: 200, min: 9},
+	}}
 	for _, v := range servers {
 		ca := v.ClientCertificate
 		if ca == "" {
 			ca = "-"
 		}
-		rows = append(rows, []string{v.Server, fmt.Sprintf("%s:%d", v.File, v.Line), v.VerifyClient, fmt.Sprint(v.VerifyDepth), ca, v.ErrorLogLevel})
+		t.rows = append(t.rows, []string{v.Server, fmt.Sprintf("%s:%d", v.File, v.Line), v.VerifyClient, fmt.Sprint(v.VerifyDepth), ca, v.ErrorLogLevel})
 	}
-	widths := make([]int, len(head))
-	for _, r := range rows {
-		for i, c := range r {
-			if n := len([]rune(c)); n > widths[i] {
-				widths[i] = n
-			}
-		}
-	}
-	for ri, r := range rows {
-		for i, c := range r {
-			text := c
-			if ri == 0 {
-				text = s.paint(s.bold, c)
-			}
-			b.WriteString(text)
-			if i < len(r)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-len([]rune(c))+2))
-			}
-		}
-		b.WriteString("\n")
-	}
+	t.write(b, t.fit(s.width), s, nil)
 }

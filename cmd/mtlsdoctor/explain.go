@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -8,44 +9,26 @@ import (
 	"github.com/mtlsdoctor/mtlsdoctor/report"
 )
 
-const explainUsage = `Usage: mtlsdoctor explain [flags] TEXT|CODE
-
-Explain one pasted nginx or OpenSSL error line, an OpenSSL verify code, an
-OpenSSL reason, a TLS alert or an HTTP status: what it means, the usual
-causes in an mTLS setup, how to confirm it and how to fix it.
-
-Examples:
-  mtlsdoctor explain 68
-  mtlsdoctor explain 'client SSL certificate verify error: (18:self-signed certificate) while reading client request headers'
-  mtlsdoctor explain 'FAILED:unable to get local issuer certificate'
-  mtlsdoctor explain 'ca md too weak'
-  mtlsdoctor explain 'unknown ca'
-  mtlsdoctor explain 495
-
-Flags:
-`
-
 func runExplain(args []string, e env) int {
-	fs := newFlagSet("explain", explainUsage, e)
-	format := fs.String("format", "text", "output format: text or json")
-	if done, code := parseFlags(fs, args, explainUsage, e); done {
+	fs := newFlagSet("explain", e)
+	var format string
+	addFormat(fs, &format, "output format: text or json")
+	if done, code := parseFlags(fs, args, e); done {
 		return code
-	}
-	if *format != "text" && *format != "json" {
-		return fail(e, "explain", "--format %q: want text or json", *format)
 	}
 	input := strings.TrimSpace(strings.Join(fs.Args(), " "))
 	if input == "" {
-		return fail(e, "explain", "nothing to explain\nhint: mtlsdoctor explain 68   or   mtlsdoctor explain 'paste an nginx error line here'")
+		return e.fail(errors.New("nothing to explain"), "mtlsdoctor explain 68   or   mtlsdoctor explain 'paste an nginx error line here'")
 	}
 	rep := Explain(input)
 	if len(rep.Findings) == 0 {
-		if *format == "json" {
+		if format == "json" {
 			_ = report.WriteJSON(e.stdout, rep)
 		}
-		return fail(e, "explain", "no catalogue entry matches %q\nhint: explain accepts an nginx error-log line, a verify code (68), an OpenSSL reason (ca md too weak), a TLS alert (unknown ca) or a status (495)", clip(input, 120))
+		return e.fail(fmt.Errorf("no catalogue entry matches %q", clip(input, 120)),
+			"give an nginx error-log line, a verify code (68), a reason (ca md too weak), an alert (unknown ca) or a status (495)")
 	}
-	if code := emit(rep, *format, e); code == 2 {
+	if code := emit(rep, format, e); code == 2 {
 		return 2
 	}
 	return 0

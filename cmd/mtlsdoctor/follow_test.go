@@ -86,7 +86,7 @@ func startFollow(t *testing.T, dir string, args ...string) *follower {
 	f := &follower{t: t, exited: make(chan struct{})}
 	f.cmd = exec.Command(mtlsdoctorBin(t), args...)
 	f.cmd.Dir = dir
-	f.cmd.Env = append(os.Environ(), "NO_COLOR=1", "TZ=UTC")
+	f.cmd.Env = append(os.Environ(), "NO_COLOR=1", "TZ=UTC", "COLUMNS=1000") // unwrapped lines
 	f.cmd.Stdout, f.cmd.Stderr = &f.stdout, &f.stderr
 	if err := f.cmd.Start(); err != nil {
 		t.Fatal(err)

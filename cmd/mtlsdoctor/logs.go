@@ -22,48 +22,23 @@ import (
 	"github.com/mtlsdoctor/mtlsdoctor/report"
 )
 
-const logsUsage = `Usage: mtlsdoctor logs [flags] FILE...|-
-
-Explain the mutual-TLS lines of nginx error and access logs: verify errors
-with their OpenSSL code, missing client certificates (496), plain HTTP on
-the TLS port (497), handshake failures, start-up key and certificate errors,
-and the 400s in the access log that stand for 495/496/497. Like events are
-grouped and counted, with the fix for each. Files may be plain or .gz; "-"
-reads standard input; error and access logs are told apart by content.
-
-Examples:
-  mtlsdoctor logs /var/log/nginx/error.log
-  mtlsdoctor logs /var/log/nginx/error.log /var/log/nginx/access.log
-  mtlsdoctor logs --since 24h /var/log/nginx/error.log.1.gz /var/log/nginx/error.log
-  journalctl -u nginx -o cat | mtlsdoctor logs -
-  mtlsdoctor logs -f /var/log/nginx/error.log          (follow; Ctrl-C prints the summary)
-  mtlsdoctor logs --format json error.log | jq '.findings[] | {id, count, openssl_error}'
-
-Flags:
-`
-
 func runLogs(args []string, e env) int {
-	fs := newFlagSet("logs", logsUsage, e)
-	format := fs.String("format", "text", "output format: text or json (with -f: one JSON object per line)")
+	fs := newFlagSet("logs", e)
+	format := new(string)
+	addFormat(fs, format, "output format: text or json (with -f: one JSON object per line)")
 	follow := fs.BoolP("follow", "f", false, "follow the files like tail -F (survives rotation and truncation); Ctrl-C prints a summary")
-	since := fs.String("since", "", "only events after this: a duration back from now (24h, 30m, 7d) or an RFC 3339 time")
+	var since sinceFlag
+	addSince(fs, &since, "since", "", "only events after this: a duration back from now (24h, 30m, 7d) or an RFC 3339 time")
 	top := fs.Int("top", 3, "client addresses listed per group")
-	if done, code := parseFlags(fs, args, logsUsage, e); done {
+	if done, code := parseFlags(fs, args, e); done {
 		return code
 	}
-	if *format != "text" && *format != "json" {
-		return fail(e, "logs", "--format %q: want text or json", *format)
-	}
 	if *top < 0 {
-		return fail(e, "logs", "--top %d: must not be negative", *top)
+		return e.fail(fmt.Errorf("--top %d: must not be negative", *top))
 	}
 	sum := logparse.NewSummary()
-	if *since != "" {
-		t, err := parseSince(*since, time.Now())
-		if err != nil {
-			return fail(e, "logs", "--since %q: want a duration such as 24h or 7d, or an RFC 3339 time", *since)
-		}
-		sum.Since = t
+	if since.set() {
+		sum.Since = since.from(time.Now())
 	}
 	files := fs.Args()
 	if len(files) == 0 {
@@ -133,18 +108,6 @@ func scanFile(name string, sum *logparse.Summary, e env) (checks.LogInput, error
 		return in, fmt.Errorf("reading stopped after %d lines: %v", sc.Lines, err)
 	}
 	return in, nil
-}
-
-// parseSince reads "24h", "30m", "7d" (back from now) or an RFC 3339 time.
-func parseSince(s string, now time.Time) (time.Time, error) {
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
-	}
-	d, err := parseDays(s)
-	if err != nil || d < 0 {
-		return time.Time{}, errors.New("bad --since")
-	}
-	return now.Add(-d), nil
 }
 
 // followLogs follows every file like tail -F, printing each new event as

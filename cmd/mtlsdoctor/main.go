@@ -1,46 +1,24 @@
 // Command mtlsdoctor diagnoses nginx mutual-TLS (client certificate)
 // setups: it says what is wrong, why nginx rejects a client, and the exact
 // command that fixes it. This package only wires flags to the packages that
-// do the work (certset, checks, catalogue, report).
+// do the work (certset, checks, catalogue, report); the help of each
+// command is a text file in help/, and the flags shared by several
+// commands are in flags.go.
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/mattn/go-isatty"
+
+	"github.com/mtlsdoctor/mtlsdoctor/report"
 )
-
-const usage = `mtlsdoctor: tell why nginx rejects a client certificate, and how to fix it.
-
-Examples:
-  sudo mtlsdoctor doctor                        everything at once for the nginx on this machine
-  mtlsdoctor doctor /etc/nginx/nginx.conf --cert client.crt --key client.key
-  mtlsdoctor certs ./certs                      check a CA/cert/key set before deploying
-  mtlsdoctor certs --passin file:pw.txt /etc/nginx/certs
-  mtlsdoctor certs --ca ca.crt --verify-depth 2 client.crt int.crt
-  mtlsdoctor logs /var/log/nginx/error.log /var/log/nginx/access.log
-  mtlsdoctor probe --cert client.crt --key client.key --ca ca.crt localhost:443
-  sudo nginx -T | mtlsdoctor nginx -             lint the mTLS directives of the running config
-  mtlsdoctor explain '(68:CA signature digest algorithm too weak)'
-  mtlsdoctor explain 495
-
-Commands:
-  doctor [NGINX_CONF] everything at once: lint the config (default: nginx -T), certs on its files,
-                      probe its mTLS addresses, logs on its logs; one report, one exit status
-  certs PATH...       inspect CA / certificate / key / CRL files (directories are walked)
-  logs FILE...|-       explain nginx error/access log lines, grouped and counted (-f follows)
-  probe HOST[:PORT]|URL...
-                      live handshake probe of TLS endpoints: is a client certificate asked for, required, accepted?
-  nginx CONF|-        lint the mTLS directives of an nginx config (-: nginx -T output on stdin)
-  explain TEXT|CODE   explain a pasted nginx/OpenSSL error line, verify code, alert or status
-  version             print the version
-
-Run 'mtlsdoctor COMMAND --help' for the flags of a command.
-Exit status: 0 no error found, 1 at least one error found, 2 could not run.
-`
 
 // env is what a command needs from the outside world, so tests can run it
 // in-process.
@@ -49,25 +27,40 @@ type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	isTerminal     bool
+	// termWidth is the width of the terminal stdout is (0: none).
+	termWidth int
+	// cmd is the command being run, which names its error messages.
+	cmd string
 }
 
 func main() {
+	os.Exit(run(os.Args[1:], stdEnv()))
+}
+
+// stdEnv is the environment of the process.
+func stdEnv() env {
 	e := env{
 		stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv,
 		isTerminal: isatty.IsTerminal(os.Stdout.Fd()),
 	}
-	os.Exit(run(os.Args[1:], e))
+	if e.isTerminal {
+		if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil {
+			e.termWidth = w
+		}
+	}
+	return e
 }
 
 func run(args []string, e env) int {
 	if len(args) == 0 {
-		fmt.Fprint(e.stderr, usage)
+		fmt.Fprint(e.stderr, helpText("main"))
 		return 2
 	}
 	cmd, rest := args[0], args[1:]
+	e.cmd = cmd
 	switch cmd {
 	case "-h", "--help", "help":
-		fmt.Fprint(e.stdout, usage)
+		fmt.Fprint(e.stdout, helpText("main"))
 		return 0
 	case "certs":
 		return runCerts(rest, e)
@@ -84,8 +77,8 @@ func run(args []string, e env) int {
 	case "doctor":
 		return runDoctor(rest, e)
 	}
-	fmt.Fprintf(e.stderr, "mtlsdoctor: unknown command %q\nhint: run 'mtlsdoctor --help' for the list of commands\n", cmd)
-	return 2
+	e.cmd = ""
+	return e.fail(fmt.Errorf("unknown command %q", cmd), "run 'mtlsdoctor --help' for the list of commands")
 }
 
 // styled reports whether text output may carry colours: on a terminal
@@ -99,13 +92,62 @@ func (e env) styled() bool {
 	return e.isTerminal || (force != "" && force != "0")
 }
 
-// fail prints a one-line error (and an optional hint) and returns exit 2.
-func fail(e env, cmd string, format string, a ...any) int {
-	msg := fmt.Sprintf(format, a...)
-	msg, hint, _ := strings.Cut(msg, "\nhint: ")
-	fmt.Fprintf(e.stderr, "mtlsdoctor %s: %s\n", cmd, msg)
-	if hint != "" {
-		fmt.Fprintf(e.stderr, "hint: %s\n", hint)
+// width is the number of columns the text view is laid out in: COLUMNS
+// when set, else the terminal's width, else report.DefaultWidth.
+func (e env) width() int {
+	if n, err := strconv.Atoi(e.getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	if e.termWidth > 0 {
+		return e.termWidth
+	}
+	return report.DefaultWidth
+}
+
+// hinted is an error with hints: lines that say what to do instead.
+type hinted struct {
+	err   error
+	hints []string
+}
+
+func (h *hinted) Error() string { return h.err.Error() }
+func (h *hinted) Unwrap() error { return h.err }
+
+// hint attaches hints to err, for fail to print under it.
+func hint(err error, hints ...string) error {
+	return &hinted{err: err, hints: hints}
+}
+
+// fail prints err as one line naming the command, then one "hint:" line
+// for each hint that err carries and each of hints, and returns exit
+// status 2 (could not run).
+func (e env) fail(err error, hints ...string) int {
+	msg := err.Error()
+	// Older messages carry their hint after "\nhint: ".
+	msg, h, found := strings.Cut(msg, "\nhint: ")
+	var all []string
+	if found {
+		all = append(all, h)
+	}
+	var hd *hinted
+	if errors.As(err, &hd) {
+		all = append(all, hd.hints...)
+	}
+	all = append(all, hints...)
+	prefix := "mtlsdoctor"
+	if e.cmd != "" {
+		prefix += " " + e.cmd
+	}
+	fmt.Fprintf(e.stderr, "%s: %s\n", prefix, msg)
+	for _, h := range all {
+		fmt.Fprintf(e.stderr, "hint: %s\n", h)
 	}
 	return 2
+}
+
+// fail is env.fail for a printf-style message in which "\nhint: " starts
+// a hint; cmd names the command.
+func fail(e env, cmd string, format string, a ...any) int {
+	e.cmd = cmd
+	return e.fail(fmt.Errorf(format, a...))
 }

@@ -8,17 +8,13 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/mattn/go-isatty"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"mtlsdoctor": func() {
-			os.Exit(run(os.Args[1:], env{
-				stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv,
-				isTerminal: isatty.IsTerminal(os.Stdout.Fd()),
-			}))
+			os.Exit(run(os.Args[1:], stdEnv()))
 		},
 	})
 }
@@ -51,6 +47,9 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("FIXTURES", fixtures)
+			// The scripts match what the text says a line at a time:
+			// lay it out wide. text_width.txtar checks the layout.
+			e.Setenv("COLUMNS", "1000")
 			return nil
 		},
 		RequireExplicitExec: true,

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"runtime/debug"
@@ -12,7 +13,7 @@ var version = ""
 
 func runVersion(args []string, e env) int {
 	if len(args) > 0 && args[0] != "--help" && args[0] != "-h" {
-		return fail(e, "version", "takes no arguments")
+		return e.fail(errors.New("takes no arguments"))
 	}
 	fmt.Fprintf(e.stdout, "mtlsdoctor %s (%s)\n", currentVersion(), runtime.Version())
 	return 0
