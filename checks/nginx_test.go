@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mtlsdoctor/mtlsdoctor/finding"
 	"github.com/mtlsdoctor/mtlsdoctor/internal/nginxtest"
 	"github.com/mtlsdoctor/mtlsdoctor/nginxconf"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
@@ -136,7 +137,7 @@ func TestNginxFixturesAgainstRealNginx(t *testing.T) {
 			// about starting only when nginx really refuses.
 			errs := 0
 			for _, f := range rep.Findings {
-				if f.Severity == report.Error && f.Section == SectionNginx {
+				if f.Severity == report.Error && f.Section == finding.Nginx {
 					errs++
 				}
 				if f.Section == "" || f.Server == "" && f.ID.Name() != "missing-file" || f.File == "" || f.Line == 0 {
