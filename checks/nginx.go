@@ -1,9 +1,9 @@
-// The `nginx` lint (the nginx*.go files) is part of package checks rather
-// than a package of its own: its certs rule runs Certs on the files each
-// server block names and merges those findings with its own, so it shares
-// this package's findings machinery, and the catalogue's prose guard
-// covers it here. It reads the configuration only through package site.
-
+// The `nginx` lint (nginx.go runs the table of rules in nginx_rules.go)
+// is part of this package rather than one of its own: its certs rule runs
+// Certs on the files each server block names and merges those findings
+// with its own, so it shares this package's findings machinery, and the
+// catalogue's prose guard covers it here. It reads the configuration only
+// through package site.
 package checks
 
 import (
@@ -38,56 +38,6 @@ type lint struct {
 	// certsRuns caches the certs report per set of files and settings:
 	// many server blocks usually inherit the same http-level files.
 	certsRuns map[string]*report.Report
-}
-
-// serverRule is one nginx lint rule: for each server block in its scope,
-// the findings about that block.
-type serverRule struct {
-	scope func(*site.Server) bool
-	check func(*site.Server, *lint) []report.Finding
-}
-
-// siteRules look at the configuration as a whole.
-var siteRules = []func(*lint) []report.Finding{
-	includeProblems,
-}
-
-// serverRules are the rules of `nginx`, run on each server block in this
-// order (the order findings of equal rank are listed in).
-var serverRules = []serverRule{
-	{plainWithCertificate, caRequiredInPlainBlock},
-	{loadsFiles, missingFiles},
-	{asksForCertificates, verifyDepth},
-	{servesTLS, certsOfFiles},
-	{servesTLS, legacyProtocols},
-	{servesTLS, noTLS13},
-	{asksForCertificates, verifyClientInvalid},
-	{verifiesClients, caRequired},
-	{verifiesClients, optionalNotChecked},
-	{verifiesClients, resultNotForwarded},
-	{verifiesClients, verifyErrorsHidden},
-}
-
-// Scopes of the rules.
-
-func servesTLS(s *site.Server) bool           { return s.TLS }
-func asksForCertificates(s *site.Server) bool { return s.MTLS() }
-
-// plainWithCertificate: nginx checks the CA file and loads the files of
-// every block that has a certificate, even one that serves plain HTTP only.
-func plainWithCertificate(s *site.Server) bool {
-	return !s.TLS && len(s.Effective("ssl_certificate")) > 0
-}
-
-func loadsFiles(s *site.Server) bool { return s.TLS || plainWithCertificate(s) }
-
-// verifiesClients: the block asks for certificates with a value nginx accepts.
-func verifiesClients(s *site.Server) bool {
-	switch s.VerifyClient {
-	case "on", "optional", "optional_no_ca":
-		return s.MTLS()
-	}
-	return false
 }
 
 // at places a finding of the nginx section: the block and the directive
