@@ -57,10 +57,15 @@ func at(f report.Finding, s *site.Server, d *nginxconf.Directive) report.Finding
 // the settings nginx would use, then findings with section, server, file
 // and line, plus the certs findings for the files the blocks name.
 func Nginx(c *nginxconf.Config, o NginxOptions) *report.Report {
+	return NginxSite(site.New(c), o)
+}
+
+// NginxSite is Nginx on a site already read.
+func NginxSite(x *site.Site, o NginxOptions) *report.Report {
 	if o.At.IsZero() {
 		o.At = time.Now()
 	}
-	x := site.New(c)
+	c := x.Config
 	l := &lint{site: x, o: o, certsRuns: map[string]*report.Report{}}
 	var findings []report.Finding
 	// A finding is reported once per id, place and title: blocks that

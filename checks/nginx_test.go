@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"github.com/mtlsdoctor/mtlsdoctor/finding"
 	"github.com/mtlsdoctor/mtlsdoctor/internal/nginxtest"
 	"github.com/mtlsdoctor/mtlsdoctor/nginxconf"
@@ -142,6 +143,9 @@ func TestNginxFixturesAgainstRealNginx(t *testing.T) {
 				}
 				if f.Section == "" || f.Server == "" && f.ID.Name() != "missing-file" || f.File == "" || f.Line == 0 {
 					t.Errorf("finding %s lacks section/server/file/line: %+v", f.ID, f)
+				}
+				if left := catalogue.Placeholders(f.Title + f.Explanation + f.Fix); len(left) > 0 {
+					t.Errorf("%s: placeholders left unfilled: %v", f.ID, left)
 				}
 				if strings.Contains(f.Title, "refuses to start") && ok {
 					t.Errorf("%s claims nginx refuses to start, but nginx -t accepts the file", f.ID)
@@ -319,6 +323,9 @@ func TestNginxChecks(t *testing.T) {
 				if !checkoutDependent[f.ID.Name()] {
 					got = append(got, f.ID.Name())
 				}
+				if left := catalogue.Placeholders(f.Title + f.Explanation + f.Fix); len(left) > 0 {
+					t.Errorf("%s: placeholders left unfilled: %v", f.ID, left)
+				}
 			}
 			sort.Strings(got)
 			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
@@ -376,5 +383,54 @@ func TestNginxOptionalServesWithoutCertificate(t *testing.T) {
 	on := nginxtest.Start(t, nginxtest.Config{ClientCA: ca, VerifyClient: "on", VerifyDepth: -1, SecLevel: -1})
 	if v := on.Present(t, "", ""); v.Status != 400 {
 		t.Errorf("on without a certificate: status %d, want 400 (496)", v.Status)
+	}
+}
+
+// TestNginxTexts checks the wording of the variants of a finding: each
+// names what its case is about, with every placeholder filled in.
+func TestNginxTexts(t *testing.T) {
+	certs := "ssl_certificate ../certs/good/server.crt; ssl_certificate_key ../certs/good/server.key;\n"
+	tests := []struct {
+		name, http string
+		id, title  string
+		fix, why   string
+	}{
+		{"no error_log: nginx's default level", certs + "server { listen 443 ssl; ssl_verify_client on; ssl_client_certificate ../certs/good/ca.crt; }",
+			"verify-errors-hidden", "error_log /var/log/nginx/error.log error hides", "error_log /var/log/nginx/error.log info;   then nginx -t && nginx -s reload", "nginx's default error_log level is error"},
+		{"CA in ssl_trusted_certificate only", certs + "error_log logs/e.log info; server { listen 443 ssl; ssl_verify_client on; ssl_trusted_certificate ../certs/good/ca.crt; }",
+			"verify-client-without-ca", "ssl_verify_client on with only ssl_trusted_certificate", "ssl_client_certificate ../certs/good/ca.crt;   then nginx -t && nginx -s reload", "refuse to start:\nnginx -t says:"},
+		{"plain block without CA", certs + "error_log logs/e.log info; server { listen 80; ssl_verify_client optional; }",
+			"verify-client-without-ca", "ssl_verify_client optional without ssl_client_certificate", "Next to `ssl_verify_client optional;` add", "(even in this block, which serves plain HTTP:"},
+		{"grpc upstream", certs + "error_log logs/e.log info; server { listen 443 ssl; ssl_verify_client on; ssl_client_certificate ../certs/good/ca.crt; location / { grpc_pass grpc://a; } location /b { grpc_pass grpc://b; } }",
+			"verify-result-not-forwarded", "grpc_pass grpc://a (and 1 more): the upstream never sees", "grpc_set_header X-SSL-Client-Verify $ssl_client_verify;", "no grpc_set_header here carries"},
+		{"invalid value", certs + "error_log logs/e.log info; server { listen 443 ssl; ssl_verify_client yes; }",
+			"verify-client-without-ca", `ssl_verify_client "yes" is not a valid value`, "ssl_verify_client on;", `invalid value "yes"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, err := filepath.Abs(nginxFixtures)
+			must(t, err)
+			conf := filepath.Join(t.TempDir(), "nginx.conf")
+			must(t, os.WriteFile(conf, []byte("events {}\nhttp {\n"+tt.http+"\n}\n"), 0o644))
+			c, err := nginxconf.Load(conf)
+			must(t, err)
+			c.ConfDir = dir
+			rep := Nginx(c, NginxOptions{SecLevel: 2, At: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)})
+			for _, f := range rep.Findings {
+				if f.ID.Name() == tt.id && strings.HasPrefix(f.Title, tt.title) {
+					if !strings.Contains(f.Fix, tt.fix) || !strings.Contains(f.Explanation, tt.why) {
+						t.Errorf("fix %q lacks %q, or explanation %q lacks %q", f.Fix, tt.fix, f.Explanation, tt.why)
+					}
+					if left := catalogue.Placeholders(f.Title + f.Explanation + f.Fix); len(left) > 0 {
+						t.Errorf("placeholders left unfilled: %v", left)
+					}
+					return
+				}
+			}
+			for _, f := range rep.Findings {
+				t.Logf("%s %s: %s", f.Severity, f.ID, f.Title)
+			}
+			t.Errorf("no %s finding titled %q", tt.id, tt.title)
+		})
 	}
 }

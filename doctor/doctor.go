@@ -74,13 +74,13 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 
 // run checks everything in conf and merges the findings into one report.
 func run(ctx context.Context, conf *nginxconf.Config, source string, notes []report.Finding, id *identity, o Options) *report.Report {
-	nrep := checks.Nginx(conf, checks.NginxOptions{SecLevel: o.SecLevel, At: o.At, Passphrases: o.Passphrases})
+	x := site.New(conf)
+	nrep := checks.NginxSite(x, checks.NginxOptions{SecLevel: o.SecLevel, At: o.At, Passphrases: o.Passphrases})
 	rep := &report.Report{Command: "doctor", Servers: nrep.Servers, ShowSections: true}
 	rep.Findings = append(rep.Findings, notes...)
 	rep.Findings = append(rep.Findings, nrep.Findings...)
 	header := []string{"nginx: " + nrep.Header + " (" + source + ")"}
 
-	x := site.New(conf)
 	mtls := x.MTLS()
 	// The logs are read before the probe, so that they show what real
 	// clients met, not the probe's own connections (whose requests,

@@ -79,9 +79,6 @@ func (s *Server) Label() string {
 // MTLS reports whether the block asks clients for certificates.
 func (s *Server) MTLS() bool { return s.TLS && s.VerifyClient != "off" }
 
-// Site is the configuration the block belongs to.
-func (s *Server) Site() *Site { return s.site }
-
 // Effective returns the directives named name in effect for the block:
 // the block's own, else the http block's (how nginx merges ssl_*).
 func (s *Server) Effective(name string) []*nginxconf.Directive {
