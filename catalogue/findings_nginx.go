@@ -43,6 +43,13 @@ var (
 		Why:   "nginx opens the {name} file at start-up and refuses to start when it cannot read a file there.",
 		Fix:   "Name the file itself in `{directive}`; then run `nginx -t`.",
 	}
+	// NoPEMInCAFileText: the CA or CRL file of {name} holds nothing
+	// OpenSSL loads; {call} is the OpenSSL call nginx names.
+	NoPEMInCAFileText = Text{ID: MissingFile,
+		Title: "{name} {arg} holds no PEM certificate or CRL: nginx refuses to start",
+		Why:   "nginx loads the {name} file at start-up with OpenSSL, which takes only PEM certificates (-----BEGIN CERTIFICATE-----) and CRLs (-----BEGIN X509 CRL-----) from it. It finds none in this file, so nginx refuses to start: [emerg] {call}(\"{path}\") failed (SSL: ... no certificate or crl found). An empty file, a DER file and a file with only a key are refused alike.",
+		Fix:   "Name a file of PEM certificates (or CRLs) in `{directive}`, then run `nginx -t`. A DER file converts with:\nopenssl x509 -inform DER -in {path} -out {path}.pem\n(for a CRL: openssl crl -inform DER -in {path} -out {path}.pem)",
+	}
 	// PasswordFileMissingText: ssl_password_file names a missing file.
 	PasswordFileMissingText = Text{ID: PasswordFileMissing,
 		Title: "ssl_password_file {arg} does not exist",

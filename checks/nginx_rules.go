@@ -1,8 +1,11 @@
 package checks
 
 import (
+	"bytes"
 	"crypto/x509"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -38,6 +41,7 @@ var siteRules = []func(*lint) []report.Finding{
 var serverRules = []serverRule{
 	{plainWithCertificate, caRequiredInPlainBlock},
 	{loadsFiles, missingFiles},
+	{loadsFiles, noPEMInCAFile},
 	{asksForCertificates, verifyDepth},
 	{servesTLS, certsOfFiles},
 	{servesTLS, legacyProtocols},
@@ -106,6 +110,57 @@ func missingFiles(s *site.Server, l *lint) []report.Finding {
 		}
 	}
 	return out
+}
+
+// noPEMInCAFile reports a CA or CRL file nginx loads in which OpenSSL
+// finds no PEM certificate or CRL (an empty file, a DER file, a key):
+// nginx refuses to start. nginx loads ssl_client_certificate only when
+// the block asks for client certificates, the others always.
+func noPEMInCAFile(s *site.Server, l *lint) []report.Finding {
+	names := []string{"ssl_trusted_certificate", "ssl_crl"}
+	if s.VerifyClient != "off" {
+		names = append([]string{"ssl_client_certificate"}, names...)
+	}
+	var out []report.Finding
+	for _, f := range s.Files(names...) {
+		if site.NotAFile(f.Path) != "" || holdsPEMCertOrCRL(f.Path) {
+			continue
+		}
+		d := f.Directive
+		call := "SSL_CTX_load_verify_locations"
+		if d.Name == "ssl_crl" {
+			call = "X509_LOOKUP_load_file"
+		}
+		out = append(out, at(catalogue.NoPEMInCAFileText.New(catalogue.Vars{
+			"name": d.Name, "arg": d.Arg(0), "path": f.Path, "directive": d.String(), "call": call,
+		}), s, d))
+	}
+	return out
+}
+
+// pemCertOrCRL are the PEM blocks OpenSSL loads from a CA or CRL file.
+var pemCertOrCRL = [][]byte{[]byte("-----BEGIN CERTIFICATE-----"), []byte("-----BEGIN X509 CERTIFICATE-----"),
+	[]byte("-----BEGIN TRUSTED CERTIFICATE-----"), []byte("-----BEGIN X509 CRL-----")}
+
+// holdsPEMCertOrCRL reports whether the file has a PEM certificate or
+// CRL block in its first 16 MiB; true when it cannot be read (that is
+// another finding, or none this rule can tell).
+func holdsPEMCertOrCRL(p string) bool {
+	fh, err := os.Open(p)
+	if err != nil {
+		return true
+	}
+	defer fh.Close()
+	b, err := io.ReadAll(io.LimitReader(fh, 16<<20))
+	if err != nil {
+		return true
+	}
+	for _, m := range pemCertOrCRL {
+		if bytes.Contains(b, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // certsOfFiles runs the certs rules on the certificate, key, CA and CRL

@@ -3,6 +3,7 @@ package checks
 import (
 	"bytes"
 	"context"
+	"encoding/pem"
 	"errors"
 	"os"
 	"os/exec"
@@ -431,6 +432,67 @@ func TestNginxTexts(t *testing.T) {
 				t.Logf("%s %s: %s", f.Severity, f.ID, f.Title)
 			}
 			t.Errorf("no %s finding titled %q", tt.id, tt.title)
+		})
+	}
+}
+
+// TestNginxNoPEMInCAFile: a CA or CRL file in which OpenSSL finds no PEM
+// certificate or CRL (empty, DER, only a key) stops nginx -t, and is a
+// missing-file finding at its directive; ssl_client_certificate counts
+// only where client certificates are asked for, as nginx loads it only
+// there.
+func TestNginxNoPEMInCAFile(t *testing.T) {
+	dir := t.TempDir()
+	good, err := filepath.Abs(filepath.Join(fixtures, "good"))
+	must(t, err)
+	ca, err := os.ReadFile(filepath.Join(good, "ca.crt"))
+	must(t, err)
+	key, err := os.ReadFile(filepath.Join(good, "client.key"))
+	must(t, err)
+	block, _ := pem.Decode(ca)
+	files := map[string][]byte{"empty.pem": nil, "ca.der": block.Bytes, "key.pem": key}
+	for name, b := range files {
+		must(t, os.WriteFile(filepath.Join(dir, name), b, 0o600))
+	}
+	server := "ssl_certificate " + good + "/server.crt; ssl_certificate_key " + good + "/server.key;"
+	for _, tc := range []struct {
+		name, block string
+		refused     bool
+	}{
+		{"client CA empty", "listen 443 ssl; ssl_verify_client on; ssl_client_certificate " + dir + "/empty.pem;", true},
+		{"client CA in DER", "listen 443 ssl; ssl_verify_client optional; ssl_client_certificate " + dir + "/ca.der;", true},
+		{"trusted CA only a key", "listen 443 ssl; ssl_trusted_certificate " + dir + "/key.pem;", true},
+		{"CRL empty, plain HTTP block", "listen 80; ssl_crl " + dir + "/empty.pem;", true},
+		{"client CA not loaded with verify off", "listen 443 ssl; ssl_verify_client off; ssl_client_certificate " + dir + "/key.pem;", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			conf := filepath.Join(t.TempDir(), "nginx.conf")
+			must(t, os.WriteFile(conf, []byte("events {}\nhttp {\n  error_log logs/e.log info;\n  server {\n    "+server+"\n    "+tc.block+"\n  }\n}\n"), 0o644))
+			_, stderr, ok := runNginx(t, "-t", conf)
+			if ok == tc.refused || tc.refused && !strings.Contains(stderr, "no certificate or crl found") {
+				t.Fatalf("nginx -t ok=%v, want refused=%v:\n%s", ok, tc.refused, stderr)
+			}
+			c, err := nginxconf.Load(conf)
+			must(t, err)
+			rep := Nginx(c, NginxOptions{SecLevel: 2, At: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)})
+			var got []report.Finding
+			for _, f := range rep.Findings {
+				if f.ID.Name() == "missing-file" {
+					got = append(got, f)
+				}
+			}
+			if !tc.refused {
+				if len(got) > 0 {
+					t.Errorf("nginx starts, but: %s", got[0].Title)
+				}
+				return
+			}
+			if len(got) != 1 || got[0].Severity != report.Error || got[0].Line != 6 || !strings.Contains(got[0].Title, " holds no PEM certificate or CRL: nginx refuses to start") {
+				t.Fatalf("findings %+v", got)
+			}
+			if left := catalogue.Placeholders(got[0].Title + got[0].Explanation + got[0].Fix); len(left) > 0 {
+				t.Errorf("placeholders left unfilled: %v", left)
+			}
 		})
 	}
 }
