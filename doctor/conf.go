@@ -40,6 +40,7 @@ type Error struct {
 	Hint string
 }
 
+// Error is the error's text, then the hint on a line of its own.
 func (e *Error) Error() string {
 	if e.Hint == "" {
 		return e.Err.Error()
@@ -47,6 +48,7 @@ func (e *Error) Error() string {
 	return e.Err.Error() + "\nhint: " + e.Hint
 }
 
+// Unwrap is the error without its hint.
 func (e *Error) Unwrap() error { return e.Err }
 
 // ConfError is a main configuration file that could not be read. It
@@ -56,6 +58,7 @@ type ConfError struct {
 	Err  error
 }
 
+// Error names the file and what is wrong with it.
 func (e *ConfError) Error() string {
 	switch {
 	case errors.Is(e.Err, fs.ErrNotExist):
@@ -66,6 +69,7 @@ func (e *ConfError) Error() string {
 	return fmt.Sprintf("reading %s: %v", e.Path, e.Err)
 }
 
+// Unwrap is the cause.
 func (e *ConfError) Unwrap() error { return e.Err }
 
 // LoadConf reads the configuration at path with every file it includes,
