@@ -95,7 +95,7 @@ func loadGiven(path string, stdin io.Reader) (*nginxconf.Config, error) {
 	conf, err := LoadConf(path, stdin)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, &Error{Err: err, Hint: "the main file is usually " + DefaultConf + "; without an argument doctor asks nginx -T"}
+		return nil, &Error{Err: err, Hint: "the main file is usually /etc/nginx/nginx.conf; without an argument doctor asks nginx -T"}
 	case errors.Is(err, fs.ErrPermission):
 		return nil, &Error{Err: err, Hint: "sudo mtlsdoctor doctor " + path}
 	}
