@@ -3,6 +3,7 @@ package checks
 import (
 	"bytes"
 	"context"
+	"encoding/pem"
 	"errors"
 	"os"
 	"os/exec"
@@ -14,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
+	"github.com/mtlsdoctor/mtlsdoctor/finding"
 	"github.com/mtlsdoctor/mtlsdoctor/internal/nginxtest"
 	"github.com/mtlsdoctor/mtlsdoctor/nginxconf"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
@@ -136,11 +139,14 @@ func TestNginxFixturesAgainstRealNginx(t *testing.T) {
 			// about starting only when nginx really refuses.
 			errs := 0
 			for _, f := range rep.Findings {
-				if f.Severity == report.Error && f.Section == SectionNginx {
+				if f.Severity == report.Error && f.Section == finding.Nginx {
 					errs++
 				}
 				if f.Section == "" || f.Server == "" && f.ID.Name() != "missing-file" || f.File == "" || f.Line == 0 {
 					t.Errorf("finding %s lacks section/server/file/line: %+v", f.ID, f)
+				}
+				if left := catalogue.Placeholders(f.Title + f.Explanation + f.Fix); len(left) > 0 {
+					t.Errorf("%s: placeholders left unfilled: %v", f.ID, left)
 				}
 				if strings.Contains(f.Title, "refuses to start") && ok {
 					t.Errorf("%s claims nginx refuses to start, but nginx -t accepts the file", f.ID)
@@ -318,6 +324,9 @@ func TestNginxChecks(t *testing.T) {
 				if !checkoutDependent[f.ID.Name()] {
 					got = append(got, f.ID.Name())
 				}
+				if left := catalogue.Placeholders(f.Title + f.Explanation + f.Fix); len(left) > 0 {
+					t.Errorf("%s: placeholders left unfilled: %v", f.ID, left)
+				}
 			}
 			sort.Strings(got)
 			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
@@ -375,5 +384,115 @@ func TestNginxOptionalServesWithoutCertificate(t *testing.T) {
 	on := nginxtest.Start(t, nginxtest.Config{ClientCA: ca, VerifyClient: "on", VerifyDepth: -1, SecLevel: -1})
 	if v := on.Present(t, "", ""); v.Status != 400 {
 		t.Errorf("on without a certificate: status %d, want 400 (496)", v.Status)
+	}
+}
+
+// TestNginxTexts checks the wording of the variants of a finding: each
+// names what its case is about, with every placeholder filled in.
+func TestNginxTexts(t *testing.T) {
+	certs := "ssl_certificate ../certs/good/server.crt; ssl_certificate_key ../certs/good/server.key;\n"
+	tests := []struct {
+		name, http string
+		id, title  string
+		fix, why   string
+	}{
+		{"no error_log: nginx's default level", certs + "server { listen 443 ssl; ssl_verify_client on; ssl_client_certificate ../certs/good/ca.crt; }",
+			"verify-errors-hidden", "error_log /var/log/nginx/error.log error hides", "error_log /var/log/nginx/error.log info;   then nginx -t && nginx -s reload", "nginx's default error_log level is error"},
+		{"CA in ssl_trusted_certificate only", certs + "error_log logs/e.log info; server { listen 443 ssl; ssl_verify_client on; ssl_trusted_certificate ../certs/good/ca.crt; }",
+			"verify-client-without-ca", "ssl_verify_client on with only ssl_trusted_certificate", "ssl_client_certificate ../certs/good/ca.crt;   then nginx -t && nginx -s reload", "refuse to start:\nnginx -t says:"},
+		{"plain block without CA", certs + "error_log logs/e.log info; server { listen 80; ssl_verify_client optional; }",
+			"verify-client-without-ca", "ssl_verify_client optional without ssl_client_certificate", "Next to `ssl_verify_client optional;` add", "(even in this block, which serves plain HTTP:"},
+		{"grpc upstream", certs + "error_log logs/e.log info; server { listen 443 ssl; ssl_verify_client on; ssl_client_certificate ../certs/good/ca.crt; location / { grpc_pass grpc://a; } location /b { grpc_pass grpc://b; } }",
+			"verify-result-not-forwarded", "grpc_pass grpc://a (and 1 more): the upstream never sees", "grpc_set_header X-SSL-Client-Verify $ssl_client_verify;", "no grpc_set_header here carries"},
+		{"invalid value", certs + "error_log logs/e.log info; server { listen 443 ssl; ssl_verify_client yes; }",
+			"verify-client-without-ca", `ssl_verify_client "yes" is not a valid value`, "ssl_verify_client on;", `invalid value "yes"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, err := filepath.Abs(nginxFixtures)
+			must(t, err)
+			conf := filepath.Join(t.TempDir(), "nginx.conf")
+			must(t, os.WriteFile(conf, []byte("events {}\nhttp {\n"+tt.http+"\n}\n"), 0o644))
+			c, err := nginxconf.Load(conf)
+			must(t, err)
+			c.ConfDir = dir
+			rep := Nginx(c, NginxOptions{SecLevel: 2, At: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)})
+			for _, f := range rep.Findings {
+				if f.ID.Name() == tt.id && strings.HasPrefix(f.Title, tt.title) {
+					if !strings.Contains(f.Fix, tt.fix) || !strings.Contains(f.Explanation, tt.why) {
+						t.Errorf("fix %q lacks %q, or explanation %q lacks %q", f.Fix, tt.fix, f.Explanation, tt.why)
+					}
+					if left := catalogue.Placeholders(f.Title + f.Explanation + f.Fix); len(left) > 0 {
+						t.Errorf("placeholders left unfilled: %v", left)
+					}
+					return
+				}
+			}
+			for _, f := range rep.Findings {
+				t.Logf("%s %s: %s", f.Severity, f.ID, f.Title)
+			}
+			t.Errorf("no %s finding titled %q", tt.id, tt.title)
+		})
+	}
+}
+
+// TestNginxNoPEMInCAFile: a CA or CRL file in which OpenSSL finds no PEM
+// certificate or CRL (empty, DER, only a key) stops nginx -t, and is a
+// missing-file finding at its directive; ssl_client_certificate counts
+// only where client certificates are asked for, as nginx loads it only
+// there.
+func TestNginxNoPEMInCAFile(t *testing.T) {
+	dir := t.TempDir()
+	good, err := filepath.Abs(filepath.Join(fixtures, "good"))
+	must(t, err)
+	ca, err := os.ReadFile(filepath.Join(good, "ca.crt"))
+	must(t, err)
+	key, err := os.ReadFile(filepath.Join(good, "client.key"))
+	must(t, err)
+	block, _ := pem.Decode(ca)
+	files := map[string][]byte{"empty.pem": nil, "ca.der": block.Bytes, "key.pem": key}
+	for name, b := range files {
+		must(t, os.WriteFile(filepath.Join(dir, name), b, 0o600))
+	}
+	server := "ssl_certificate " + good + "/server.crt; ssl_certificate_key " + good + "/server.key;"
+	for _, tc := range []struct {
+		name, block string
+		refused     bool
+	}{
+		{"client CA empty", "listen 443 ssl; ssl_verify_client on; ssl_client_certificate " + dir + "/empty.pem;", true},
+		{"client CA in DER", "listen 443 ssl; ssl_verify_client optional; ssl_client_certificate " + dir + "/ca.der;", true},
+		{"trusted CA only a key", "listen 443 ssl; ssl_trusted_certificate " + dir + "/key.pem;", true},
+		{"CRL empty, plain HTTP block", "listen 80; ssl_crl " + dir + "/empty.pem;", true},
+		{"client CA not loaded with verify off", "listen 443 ssl; ssl_verify_client off; ssl_client_certificate " + dir + "/key.pem;", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			conf := filepath.Join(t.TempDir(), "nginx.conf")
+			must(t, os.WriteFile(conf, []byte("events {}\nhttp {\n  error_log logs/e.log info;\n  server {\n    "+server+"\n    "+tc.block+"\n  }\n}\n"), 0o644))
+			_, stderr, ok := runNginx(t, "-t", conf)
+			if ok == tc.refused || tc.refused && !strings.Contains(stderr, "no certificate or crl found") {
+				t.Fatalf("nginx -t ok=%v, want refused=%v:\n%s", ok, tc.refused, stderr)
+			}
+			c, err := nginxconf.Load(conf)
+			must(t, err)
+			rep := Nginx(c, NginxOptions{SecLevel: 2, At: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)})
+			var got []report.Finding
+			for _, f := range rep.Findings {
+				if f.ID.Name() == "missing-file" {
+					got = append(got, f)
+				}
+			}
+			if !tc.refused {
+				if len(got) > 0 {
+					t.Errorf("nginx starts, but: %s", got[0].Title)
+				}
+				return
+			}
+			if len(got) != 1 || got[0].Severity != report.Error || got[0].Line != 6 || !strings.Contains(got[0].Title, " holds no PEM certificate or CRL: nginx refuses to start") {
+				t.Fatalf("findings %+v", got)
+			}
+			if left := catalogue.Placeholders(got[0].Title + got[0].Explanation + got[0].Fix); len(left) > 0 {
+				t.Errorf("placeholders left unfilled: %v", left)
+			}
+		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mtlsdoctor/mtlsdoctor/doctor"
 	"github.com/mtlsdoctor/mtlsdoctor/internal/nginxtest"
 )
 
@@ -251,8 +252,8 @@ func TestDoctorFindConf(t *testing.T) {
 		}
 	}
 	t.Setenv("PATH", dir+string(os.PathListSeparator)+os.Getenv("PATH"))
-	oldConf, oldBins := defaultNginxConf, nginxBinaries
-	t.Cleanup(func() { defaultNginxConf, nginxBinaries = oldConf, oldBins })
+	oldConf, oldBins := doctor.DefaultConf, doctor.NginxBinaries
+	t.Cleanup(func() { doctor.DefaultConf, doctor.NginxBinaries = oldConf, oldBins })
 	good, err := filepath.Abs("../../testdata/nginx/good.conf")
 	if err != nil {
 		t.Fatal(err)
@@ -264,7 +265,7 @@ func TestDoctorFindConf(t *testing.T) {
 echo 'nginx: configuration file /etc/nginx/nginx.conf test failed' >&2
 exit 1
 `)
-	defaultNginxConf = good
+	doctor.DefaultConf = good
 	code, out, errs := runCLI(t, "doctor", "--no-probe", "--no-logs", "--format", "json")
 	doc := parseDoctor(t, out)
 	if code != 1 || errs != "" || len(doc.Findings) == 0 {
@@ -290,7 +291,7 @@ exit 1
 	}
 
 	// Nothing readable: exit 2, one line naming both attempts, and a hint.
-	defaultNginxConf = filepath.Join(dir, "missing.conf")
+	doctor.DefaultConf = filepath.Join(dir, "missing.conf")
 	code, out, errs = runCLI(t, "doctor", "--no-probe", "--no-logs")
 	if code != 2 || out != "" || !strings.HasPrefix(errs, "mtlsdoctor doctor: no nginx configuration could be read (") ||
 		!strings.Contains(errs, "missing.conf: no such file") || !strings.Contains(errs, "\nhint: name the main file") || strings.Count(errs, "\n") != 2 {
@@ -302,41 +303,9 @@ exit 1
 		t.Fatal(err)
 	}
 	t.Setenv("PATH", dir)
-	nginxBinaries = nil
+	doctor.NginxBinaries = nil
 	code, _, errs = runCLI(t, "doctor", "--no-probe", "--no-logs")
 	if code != 2 || !strings.Contains(errs, "nginx was not found on PATH") {
 		t.Errorf("exit %d, stderr %q", code, errs)
-	}
-}
-
-// TestListenTarget: which listen addresses are probed, and where.
-func TestListenTarget(t *testing.T) {
-	for _, c := range []struct {
-		listen, addr string
-		local        bool
-	}{
-		{"443", "127.0.0.1:443", true},
-		{"*:8443", "127.0.0.1:8443", true},
-		{"0.0.0.0:443", "127.0.0.1:443", true},
-		{"[::]:443", "[::1]:443", true},
-		{"[::1]:8443", "[::1]:8443", true},
-		{"127.0.0.2:443", "127.0.0.2:443", true},
-		{"localhost:443", "127.0.0.1:443", true},
-		{"127.0.0.1", "127.0.0.1:80", true},
-		{"192.0.2.10:443", "192.0.2.10:443", false}, // TEST-NET-1: never an address of this machine
-		{"example.com:443", "example.com:443", false},
-		{"unix:/run/nginx.sock", "unix:/run/nginx.sock", false},
-		{"[::1", "[::1", false},
-		{"127.0.0.1:0", "127.0.0.1:0", false},
-	} {
-		addr, local, why := listenTarget(c.listen)
-		if addr != c.addr || local != c.local || local != (why == "") {
-			t.Errorf("listen %s: %q local=%v (%s), want %q local=%v", c.listen, addr, local, why, c.addr, c.local)
-		}
-	}
-	for name, want := range map[string]string{"api.example.com": "api.example.com", "_": "", "*.example.com": "", "~^(?<x>.+)$": "", "": "", ".example.com": ""} {
-		if got := usableName(name); got != want {
-			t.Errorf("usableName(%q) = %q, want %q", name, got, want)
-		}
 	}
 }

@@ -87,27 +87,12 @@ func runLogs(args []string, e env) int {
 }
 
 func scanFile(name string, sum *logparse.Summary, e env) (checks.LogInput, error) {
-	r, err := logparse.Open(name, e.stdin)
-	if err != nil {
-		return checks.LogInput{}, err
-	}
-	defer r.Close()
-	sc := logparse.NewScanner(r, logparse.Unknown)
-	in := checks.LogInput{Name: name, Format: sc.Format()}
+	n, err := logparse.ScanFile(name, e.stdin, sum, nil)
+	in := checks.LogInput{Name: name, Format: n.Format, Lines: n.Lines, Events: n.Events, LongLines: n.LongLines}
 	if name == "-" {
 		in.Name = "standard input"
 	}
-	sc.Each(func(ev logparse.Event) {
-		if sum.Add(ev) {
-			in.Events++
-		}
-	})
-	in.Lines, in.LongLines = sc.Lines, sc.LongLines
-	in.Format = sc.Format() // known late if the log starts with junk
-	if err := sc.Err(); err != nil {
-		return in, fmt.Errorf("reading stopped after %d lines: %v", sc.Lines, err)
-	}
-	return in, nil
+	return in, err
 }
 
 // followLogs follows every file like tail -F, printing each new event as

@@ -5,7 +5,7 @@ import (
 	"io/fs"
 
 	"github.com/mtlsdoctor/mtlsdoctor/checks"
-	"github.com/mtlsdoctor/mtlsdoctor/nginxconf"
+	"github.com/mtlsdoctor/mtlsdoctor/doctor"
 )
 
 func runNginx(args []string, e env) int {
@@ -24,26 +24,21 @@ func runNginx(args []string, e env) int {
 	if len(rest) != 1 {
 		return fail(e, "nginx", "want exactly one CONF (or - for nginx -T output on stdin)\nhint: sudo nginx -T | mtlsdoctor nginx -")
 	}
-	var conf *nginxconf.Config
 	if rest[0] == "-" {
 		for _, p := range c.passin {
 			if p == "stdin" {
 				return fail(e, "nginx", "--passin stdin can't be combined with - (stdin carries the nginx -T output)\nhint: use --passin file:PATH or env:VAR")
 			}
 		}
-		conf, err = nginxconf.LoadDump(e.stdin, "stdin")
-	} else {
-		conf, err = nginxconf.Load(rest[0])
 	}
-	if err != nil {
-		var se *nginxconf.SyntaxError
-		switch {
-		case errors.As(err, &se):
-			return fail(e, "nginx", "%v", err)
-		case errors.Is(err, fs.ErrNotExist):
-			return fail(e, "nginx", "%s: no such file\nhint: the main file is usually /etc/nginx/nginx.conf; or run: sudo nginx -T | mtlsdoctor nginx -", rest[0])
-		}
-		return fail(e, "nginx", "reading %s: %v", rest[0], err)
+	conf, err := doctor.LoadConf(rest[0], e.stdin)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fail(e, "nginx", "%v\nhint: the main file is usually /etc/nginx/nginx.conf; or run: sudo nginx -T | mtlsdoctor nginx -", err)
+	case errors.Is(err, fs.ErrPermission):
+		return fail(e, "nginx", "%v\nhint: sudo nginx -T | mtlsdoctor nginx -", err)
+	case err != nil:
+		return fail(e, "nginx", "%v", err)
 	}
 	passphrases, err := readPassin(c.passin, e)
 	if err != nil {

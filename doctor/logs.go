@@ -1,0 +1,128 @@
+package doctor
+
+import (
+	"bytes"
+	"fmt"
+	"net"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
+	"github.com/mtlsdoctor/mtlsdoctor/checks"
+	"github.com/mtlsdoctor/mtlsdoctor/finding"
+	"github.com/mtlsdoctor/mtlsdoctor/logparse"
+	"github.com/mtlsdoctor/mtlsdoctor/report"
+	"github.com/mtlsdoctor/mtlsdoctor/site"
+)
+
+// readLogs reads the distinct error and access logs of the mTLS blocks
+// and of the http and main levels, events after since. line is the
+// header's account of what was read.
+func readLogs(x *site.Site, servers []*site.Server, since time.Time) (out []report.Finding, line string) {
+	note := func(t site.LogTarget, text catalogue.Text, v catalogue.Vars) {
+		v["kind"] = t.Kind
+		f := text.New(v)
+		f.Section = finding.Logs
+		if t.Directive != nil {
+			f.File, f.Line = t.Directive.File, t.Directive.Line
+		}
+		out = append(out, f)
+	}
+	sum := logparse.NewSummary()
+	sum.Since = since
+	var inputs []checks.LogInput
+	var read []string
+	readPaths := map[string]bool{}
+	for _, t := range x.LogTargets(servers) {
+		switch t.Place() {
+		case site.LogOff:
+			continue // nothing is logged: nothing to read
+		case site.LogStream:
+			note(t, catalogue.LogNotAFileText, catalogue.Vars{"path": t.Path, "name": strings.TrimSuffix(t.Kind, "_log")})
+			continue
+		case site.LogPerRequest:
+			note(t, catalogue.LogPerRequestText, catalogue.Vars{"path": t.Path})
+			continue
+		}
+		p := x.LogPath(t)
+		if readPaths[p] {
+			continue
+		}
+		readPaths[p] = true
+		v := catalogue.Vars{"path": p}
+		st, err := os.Stat(p)
+		switch {
+		case os.IsNotExist(err):
+			note(t, catalogue.LogMissingText, v)
+			continue
+		case err != nil:
+			v["error"] = errText(err)
+			note(t, catalogue.LogStatFailedText, v)
+			continue
+		case !st.Mode().IsRegular():
+			note(t, catalogue.LogNotRegularText, v)
+			continue
+		}
+		n, err := logparse.ScanFile(p, nil, sum, ownProbe)
+		if err != nil && n.Lines == 0 {
+			v["error"] = errText(err)
+			note(t, catalogue.LogReadFailedText, v)
+			continue
+		}
+		if n.Format == logparse.Unknown {
+			if n.Lines == 0 {
+				read = append(read, p+" (empty)")
+				continue
+			}
+			v["lines"] = strconv.FormatInt(n.Lines, 10)
+			note(t, catalogue.LogUnknownFormatText, v)
+			continue
+		}
+		inputs = append(inputs, checks.LogInput{Name: p, Format: n.Format, Lines: n.Lines, Events: n.Events, LongLines: n.LongLines})
+		read = append(read, fmt.Sprintf("%s (%s, %d lines, %d about mTLS)", p, n.Format, n.Lines, n.Events))
+	}
+	if len(inputs) > 0 {
+		lrep := checks.Logs(sum, inputs, checks.LogOptions{Top: 3})
+		for _, f := range lrep.Findings {
+			f.Section = finding.Logs
+			if f.ID == catalogue.HandshakeFailed && strings.Contains(f.Title, "unsupported protocol") && onlyLoopback(f.Clients) {
+				// Probes from this machine (doctor's and probe's own
+				// TLS 1.0/1.1 attempts among them) look exactly like this.
+				f.Severity = report.Info
+				f.Explanation += " " + catalogue.OwnProbesNote
+			}
+			out = append(out, f)
+		}
+	}
+	line = "no log file read"
+	if len(read) > 0 {
+		line = strings.Join(read, "\n      ")
+	}
+	if !since.IsZero() {
+		line += fmt.Sprintf("\n      (events since %s)", since.Local().Format("2006-01-02 15:04:05"))
+	}
+	return out, line
+}
+
+// ownProbeLine marks the access-log lines of doctor's own probe requests.
+var ownProbeLine = []byte(" " + ProbePath + " HTTP/")
+
+func ownProbe(ev logparse.Event) bool { return bytes.Contains(ev.Line, ownProbeLine) }
+
+func onlyLoopback(clients []string) bool {
+	for _, c := range clients {
+		if ip := net.ParseIP(c); ip == nil || !ip.IsLoopback() {
+			return false
+		}
+	}
+	return len(clients) > 0
+}
+
+func errText(err error) string {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,43 @@
+package logparse
+
+import (
+	"fmt"
+	"io"
+)
+
+// FileCounts is what reading one log found.
+type FileCounts struct {
+	// Format is the format the log was read in (Unknown: none recognised).
+	Format Format
+	// Lines is the number of lines read; LongLines those skipped as too
+	// long; Events the mTLS events added to the summary.
+	Lines, LongLines, Events int64
+}
+
+// ScanFile reads the log name (plain or gzip; "-" is stdin) and adds its
+// mTLS events to sum. skip, when set, leaves out the events it returns
+// true for (a caller's own requests). After an error the counts say how
+// far reading got.
+func ScanFile(name string, stdin io.Reader, sum *Summary, skip func(Event) bool) (FileCounts, error) {
+	r, err := Open(name, stdin)
+	if err != nil {
+		return FileCounts{}, err
+	}
+	defer r.Close()
+	sc := NewScanner(r, Unknown)
+	var n FileCounts
+	sc.Each(func(ev Event) {
+		if skip != nil && skip(ev) {
+			return
+		}
+		if sum.Add(ev) {
+			n.Events++
+		}
+	})
+	n.Lines, n.LongLines = sc.Lines, sc.LongLines
+	n.Format = sc.Format() // known late if the log starts with junk
+	if err := sc.Err(); err != nil {
+		return n, fmt.Errorf("reading stopped after %d lines: %v", sc.Lines, err)
+	}
+	return n, nil
+}
