@@ -322,18 +322,6 @@ func TestConnectFailed(t *testing.T) {
 	}
 }
 
-// closedPort is a 127.0.0.1 port that nothing listens on.
-func closedPort(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
-	return addr
-}
-
 // silentServer accepts connections and never says a word.
 func silentServer(t *testing.T) string {
 	t.Helper()
