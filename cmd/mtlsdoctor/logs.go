@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"io"
 	"os"
 	"os/signal"
@@ -73,7 +72,6 @@ func runLogs(args []string, e env) int {
 		return followLogs(files, sum, *format, *top, e)
 	}
 	var inputs []checks.LogInput
-	var notLogs []string
 	usable := 0
 	for _, name := range files {
 		in, err := scanFile(name, sum, e)
@@ -86,11 +84,10 @@ func runLogs(args []string, e env) int {
 			// are counted already, so report the lines they came from.
 		}
 		if in.Format == logparse.Unknown {
-			notLogs = append(notLogs, name)
 			fmt.Fprintf(e.stderr, "mtlsdoctor logs: no nginx log lines recognised in %s (%d lines read)\n", name, in.Lines)
-			continue
+		} else {
+			usable++
 		}
-		usable++
 		inputs = append(inputs, in)
 	}
 	if usable == 0 {
@@ -99,15 +96,6 @@ func runLogs(args []string, e env) int {
 		return 2
 	}
 	rep := checks.Logs(sum, inputs, checks.LogOptions{Top: *top})
-	for _, n := range notLogs {
-		rep.Findings = append(rep.Findings, report.Finding{
-			ID: catalogue.NotALog, Severity: report.Warning, File: n,
-			Title:       "no nginx log lines recognised in " + n,
-			Explanation: "None of its first lines looks like an nginx error-log line (YYYY/MM/DD HH:MM:SS [level] ...) or an access-log line (combined or JSON format).",
-			Fix:         "Check the path; error_log and access_log in the nginx configuration name the real files.",
-		})
-	}
-	rep.Finish()
 	return emit(rep, *format, e)
 }
 
@@ -334,7 +322,7 @@ loop:
 		}
 		inputs = append(inputs, checks.LogInput{Name: name, Format: formats[i], Lines: counts[i], Events: events[i], LongLines: longLines[i]})
 	}
-	rep := checks.Logs(sum, inputs, checks.LogOptions{Top: top})
+	rep := checks.Logs(sum, inputs, checks.LogOptions{Top: top, Follow: true})
 	if format == "json" {
 		if err := enc.Encode(rep); err != nil {
 			return 2
