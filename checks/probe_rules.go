@@ -10,6 +10,24 @@ import (
 	"github.com/mtlsdoctor/mtlsdoctor/report"
 )
 
+// A probeRule is one conclusion drawn from a probe result: it returns
+// the findings it supports (usually none or one), each made from a
+// catalogue text filled with probeVars.
+type probeRule func(r *probe.Result, o ProbeOptions) []report.Finding
+
+// probeRules are every conclusion `probe` (and doctor's probe) draws, in
+// the order they are reported. A target that could not be probed has no
+// facts for any rule but the first three.
+var probeRules = []probeRule{
+	probeConnectFailed, probeTimedOut, probeNotTLS,
+	probeNoHandshake,
+	probeServerCertDates, probeServerHostname, probeServerTrust,
+	probeMtlsNotEnforced, probeMtlsOptional, probeClientCertRequired,
+	probeClientCertAccepted, probeClientCertRejected,
+	probeIssuerNotAcceptable,
+	probeLegacyTLS, probeNoTLS13,
+}
+
 // The rules of probeRules. Each returns nil when its facts are absent.
 
 // probeConnectFailed: no TCP connection (or a target that did not parse).
