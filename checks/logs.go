@@ -157,6 +157,23 @@ func GroupFinding(g *logparse.Group, top int) report.Finding {
 	return f
 }
 
+// LineFinding is the finding for one event as it is seen (`logs -f`):
+// the finding of its kind, counted once, with its time, client and line.
+func LineFinding(ev logparse.Event) report.Finding {
+	line := logparse.Clean(ev.Line)
+	f := EventFinding(ev.ID, ev.Code, ev.Text, ev.Status, line)
+	f.Count = 1
+	if !ev.Time.IsZero() {
+		f.FirstSeen = ev.Time.Format(time.RFC3339)
+		f.LastSeen = f.FirstSeen
+	}
+	if ev.Client != "" {
+		f.Clients = []string{ev.Client}
+	}
+	f.Example = line
+	return f
+}
+
 // logEvent is one kind of log event, as EventFinding receives it.
 type logEvent struct {
 	id      finding.ID

@@ -277,16 +277,7 @@ func followLogs(files []string, sum *logparse.Summary, format string, top int, e
 			return
 		}
 		events[l.source]++
-		f := checks.EventFinding(ev.ID, ev.Code, ev.Text, ev.Status, logparse.Clean(ev.Line))
-		f.Count = 1
-		if !ev.Time.IsZero() {
-			f.FirstSeen = ev.Time.Format(time.RFC3339)
-			f.LastSeen = f.FirstSeen
-		}
-		if ev.Client != "" {
-			f.Clients = []string{ev.Client}
-		}
-		f.Example = logparse.Clean(ev.Line)
+		f := checks.LineFinding(ev)
 		if format == "json" {
 			_ = enc.Encode(f)
 		} else {
