@@ -24,3 +24,477 @@ var (
 	VerifyErrorsHidden  = id(finding.Logs, "verify-errors-hidden", warn, 0)
 	NotALog             = id(finding.Logs, "not-a-log", warn, 0)
 )
+
+// Texts of the findings `logs` makes itself. A verify error quotes the
+// catalogue's words for its code: {code} and {text} as logged, {meaning},
+// {causes} and {fix} the code's (see VerifyCode).
+var (
+	LogVerifyCodeText = Text{ID: VerifyError,
+		Title: "client SSL certificate verify error ({code}:{text})",
+		Why:   "{meaning} {causes}",
+		Fix:   "{fix}",
+	}
+	// LogVerifyUnknownCodeText is for a code the catalogue does not know.
+	LogVerifyUnknownCodeText = Text{ID: VerifyError, Title: LogVerifyCodeText.Title}
+	// LogVerifyTextTitle is the title of a verify error without a code
+	// (an OCSP result, {text}).
+	LogVerifyTextTitle = "client SSL certificate verify error: {text}"
+	// LogVerifyStatusText is an access-log 495 whose $ssl_client_verify
+	// names the verify error ({text}).
+	LogVerifyStatusText = Text{ID: Status495,
+		Title: "400 responses for certificate errors (495: {text})",
+		Why:   "nginx logs status 495 as 400 in the access log. {meaning} {causes}",
+		Fix:   "{fix}",
+	}
+	// LogReasonTitle is the title of an entry followed by the reason of
+	// the line ({title}, {reason}).
+	LogReasonTitle = "{title}: {reason}"
+)
+
+// Texts of verify-errors-hidden: the access log has 400s for certificate
+// errors ({hidden}: "3 certificate verify errors (495), ...") that the
+// error log does not explain, or no error log was given.
+var (
+	VerifyErrorsHiddenText = Text{ID: VerifyErrorsHidden,
+		Title: "client-certificate errors are missing from the error log",
+		Why:   "The access log shows {hidden} as status 400, but the error log has no matching lines. nginx writes client-certificate errors at the info level, and the default error_log level is error, so out of the box they are never written: clients get \"400 The SSL certificate error\" and the log stays silent.",
+		Fix:   "In the server (or http) block: error_log /var/log/nginx/error.log info;   then {reload}, and run: mtlsdoctor logs /var/log/nginx/error.log /var/log/nginx/access.log",
+	}
+	VerifyErrorsHiddenNoErrorLogText = Text{ID: VerifyErrorsHidden,
+		Title: VerifyErrorsHiddenText.Title,
+		Why:   "The access log shows {hidden} as status 400, and no error log was given. The reasons (the OpenSSL verify code) are only in the error log, and only at the info level.",
+		Fix:   VerifyErrorsHiddenText.Fix,
+	}
+	// HiddenStatuses name the 400s of each special status, by status.
+	HiddenStatuses = map[int]string{495: "certificate verify errors (495)", 496: "missing client certificates (496)", 497: "plain HTTP requests (497)"}
+)
+
+// NotALogText is a file given to `logs` that holds no nginx log line ({file}).
+var NotALogText = Text{ID: NotALog,
+	Title: "no nginx log lines recognised in {file}",
+	Why:   "None of its first lines looks like an nginx error-log line (YYYY/MM/DD HH:MM:SS [level] ...) or an access-log line (combined or JSON format).",
+	Fix:   "Check the path; error_log and access_log in the nginx configuration name the real files.",
+}
+
+// Words `logs` adds to a report.
+const (
+	// LogsExplainedAbove ends the explanation of an access-log group whose
+	// requests the error log explains.
+	LogsExplainedAbove = "The error log's lines for the same requests are reported above."
+	// LogsAllClear is what logs with nothing about mutual TLS lead to.
+	LogsAllClear = "nothing about mutual TLS in these logs. If clients get 400s, make sure nginx logs at info level: error_log /var/log/nginx/error.log info;"
+)
+
+// logLineEntries are the catalogue's entries for the lines nginx writes to
+// its error log (whatever section reports their finding: a few start-up
+// lines are certs' and nginx's findings too). Lookup reads them first, in
+// this order; within a family the specific entries come before the
+// catch-all. A new kind of log line is an entry here, its id above, and
+// its kind in logparse's table.
+var logLineEntries = []Entry{
+	// Per-request client-certificate lines (ngx_http_request.c).
+	{
+		ID: VerifyError, Kind: "nginx", Level: infoLevel, Status: 495,
+		Match: []string{"client ssl certificate verify error: certificate status request failed", "certificate status request failed"},
+		Title: "OCSP check of the client certificate failed (495, sent as 400)",
+		Explanation: "ssl_ocsp is on and nginx could not get a usable answer from the OCSP responder for the client certificate (unreachable responder, no resolver for its name, or a bad response), so it rejects the request with its 400 'The SSL certificate error' page. " +
+			"$ssl_client_verify reads FAILED:certificate status request failed. " + infoHidden,
+		Fix:     "Make sure nginx can reach the responder named in the certificate (or set `ssl_ocsp_responder`) and has a `resolver` for its host name; otherwise turn the check off with `ssl_ocsp off;`.",
+		Confirm: "openssl ocsp -issuer int.crt -cert client.crt -url $(openssl x509 -noout -ocsp_uri -in client.crt) -resp_text",
+	},
+	{
+		ID: VerifyError, Kind: "nginx", Level: infoLevel, Status: 495,
+		Match: []string{"client ssl certificate verify error: certificate revoked"},
+		Title: "OCSP responder says the client certificate is revoked (495, sent as 400)",
+		Explanation: "ssl_ocsp is on and the OCSP responder answered 'revoked' for the client certificate; nginx rejects the request with its 400 'The SSL certificate error' page. " +
+			"This variant has no number: it comes from OCSP, not from a CRL (a CRL gives (23:certificate revoked)). " + infoHidden,
+		Fix:     "Issue the client a new certificate with a new serial: `" + reissueClient + "`.",
+		Confirm: "openssl ocsp -issuer int.crt -cert client.crt -url $(openssl x509 -noout -ocsp_uri -in client.crt) -resp_text",
+	},
+	{
+		ID: VerifyError, Kind: "nginx", Level: infoLevel, Status: 495,
+		Match: []string{"client ssl certificate verify error: certificate status unknown", "certificate status unknown"},
+		Title: "OCSP responder does not know the client certificate (495, sent as 400)",
+		Explanation: "ssl_ocsp is on and the OCSP responder answered 'unknown': it has no record of this certificate, usually because it belongs to another CA or the responder's database is behind. " +
+			"nginx rejects the request with its 400 'The SSL certificate error' page. " + infoHidden,
+		Fix:     "Point nginx at the responder of the CA that issued the client certificates (`ssl_ocsp_responder http://ocsp.example/;`) or make sure that CA's responder knows every certificate it issued.",
+		Confirm: "openssl ocsp -issuer int.crt -cert client.crt -url $(openssl x509 -noout -ocsp_uri -in client.crt) -resp_text",
+	},
+	{
+		ID: VerifyError, Kind: "nginx", Level: infoLevel, Status: 495, Fallback: true,
+		Match: []string{"client ssl certificate verify error"},
+		Title: "nginx rejected the client certificate (495, sent as 400)",
+		Explanation: "The client sent a certificate, the TLS handshake completed, and after reading the request headers nginx found that OpenSSL's verification had failed; it answers with its 400 'The SSL certificate error' page. " +
+			"The number and text in parentheses are the last error OpenSSL reported, which is often not the first problem. " + as400 + " " + infoHidden,
+		Fix:     "Look up the code in the parentheses (`mtlsdoctor explain 20`) and check the certificate files with `" + certsCmd + "`.",
+		Confirm: verifyClient,
+	},
+	{
+		ID: NoClientCert, Kind: "nginx", Level: infoLevel, Status: 496,
+		Match: []string{"client sent no required ssl certificate"},
+		Title: "Client sent no certificate (496, sent as 400)",
+		Explanation: "ssl_verify_client is on and the client finished the handshake without a certificate, so nginx answers with its 400 'No required SSL certificate was sent' page. " +
+			"Either the client was given no certificate (curl without --cert), or it chose not to send it: Go, browsers and similar clients only send a certificate whose issuer is among the CA names nginx advertises, and nginx advertises exactly the subjects in ssl_client_certificate (not ssl_trusted_certificate). " +
+			"A client that holds only its leaf, issued by an intermediate that is not in that file, therefore sends nothing. " + infoHidden,
+		Fix:     "Give the client its certificate and key (`curl --cert client.crt --key client.key https://host/`); for Go and browsers, list the issuing CA in ssl_client_certificate or give the client its full chain (`cat client.crt int.crt > client-chain.crt`).",
+		Confirm: "openssl s_client -connect host:443 -tls1_2 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
+	},
+	{
+		ID: PlainHTTP, Kind: "nginx", Level: infoLevel, Status: 497,
+		Match: []string{"client sent plain http request to https port"},
+		Title: "Plain HTTP sent to the HTTPS port (497, sent as 400)",
+		Explanation: "A client spoke plain HTTP to a port nginx serves with TLS (`listen ... ssl`). nginx spots it from the first byte and answers with its 400 'The plain HTTP request was sent to HTTPS port' page. " +
+			"Not a certificate problem. " + infoHidden,
+		Fix:     "Use https:// in the client's URL; to redirect such clients, add `error_page 497 =301 https://$host$request_uri;` to the server block.",
+		Confirm: "curl -sv http://host:443/ -o /dev/null",
+	},
+
+	// SSL_do_handshake() failed: the reason decides the meaning. Alert reasons
+	// carry Within, because in nginx's log they are the client's complaint
+	// about the server, while a client printing them reports the server's.
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
+		Match: []string{"tlsv1 alert unknown ca"},
+		Title: "Client rejected nginx's server certificate: unknown CA (alert 48)",
+		Explanation: "The client does not trust the CA that signed nginx's server certificate and aborted the handshake. " + serverSide + " " +
+			"Typical: curl or an application without the private CA (`--cacert`), or an ssl_certificate file that lacks its intermediate.",
+		Fix:     "Give the client the server's CA (`curl --cacert ca.crt ...`), and serve the full chain: `cat server.crt int.crt > /etc/nginx/server-chain.crt` as ssl_certificate.",
+		Confirm: "openssl s_client -connect host:443 -showcerts </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
+		Match:       []string{"sslv3 alert bad certificate"},
+		Title:       "Client rejected nginx's server certificate: bad certificate (alert 42)",
+		Explanation: "The client refused a certificate nginx presented, normally the server certificate or its chain (wrong name, untrusted, malformed). " + serverSide,
+		Fix:         "Check what the client sees and fix the server certificate or chain nginx serves: `" + curlClient + "` prints the client's reason.",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
+		Match:       []string{"sslv3 alert certificate unknown"},
+		Title:       "Client rejected nginx's server certificate (alert 46)",
+		Explanation: "The client refused nginx's server certificate without giving a specific reason, typically an untrusted CA or a name mismatch. " + serverSide,
+		Fix:         "Make the server certificate match the host name and be issued by a CA the client trusts, and serve the full chain in ssl_certificate.",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
+		Match:       []string{"sslv3 alert certificate expired"},
+		Title:       "Client says nginx's server certificate has expired (alert 45)",
+		Explanation: "The client judged nginx's server certificate (or a certificate in its chain) as expired, or the client's clock is wrong. " + serverSide,
+		Fix:         "Renew the server certificate and `" + reload + "`; check the client's clock if the certificate is in fact valid.",
+		Confirm:     "openssl x509 -noout -enddate -in /etc/nginx/server.crt",
+	},
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
+		Match:       []string{"sslv3 alert handshake failure"},
+		Title:       "Client aborted the handshake (alert 40)",
+		Explanation: "The client found nothing acceptable in what nginx offered: no common TLS version, cipher suite, signature algorithm or curve.",
+		Fix:         "Compare the client's settings with nginx's ssl_protocols and ssl_ciphers; `ssl_protocols TLSv1.2 TLSv1.3;` with the default ciphers suits current clients.",
+		Confirm:     "openssl s_client -connect host:443 -tls1_2 </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: "crit", Within: []string{handshakeLine},
+		Match: []string{"tlsv13 alert certificate required"},
+		Title: "nginx's peer demanded a certificate nginx did not send (alert 116)",
+		Explanation: "A TLS 1.3 peer required a client certificate from nginx. An nginx HTTP server does not get this from its clients, so it most likely comes from a connection where nginx is the client, e.g. to a backend that requires mTLS. " +
+			"nginx before 1.31.0 logs it at crit.",
+		Fix:     "Give nginx a client certificate for the backend: `proxy_ssl_certificate /etc/nginx/upstream-client.crt;` and `proxy_ssl_certificate_key /etc/nginx/upstream-client.key;`.",
+		Confirm: "openssl s_client -connect backend:443 -cert upstream-client.crt -key upstream-client.key </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "reason", Level: "crit",
+		Match: []string{"ssl routines::bad signature", ":bad signature"}, Exact: []string{"bad signature"},
+		Title: "Client's private key does not match its certificate",
+		Explanation: "The signature the client made with its private key during the handshake (CertificateVerify) does not verify with the public key in the certificate it sent, so the key does not belong to the certificate. " +
+			"This is the one client-certificate failure nginx rejects inside the handshake; it logs it at crit, and a Go client sees `remote error: tls: error decrypting message`.",
+		Fix:     "Pair the client certificate with its own key (find the matching key, or make a new key and CSR and reissue: `" + reissueClient + "`).",
+		Confirm: keyPairCheck,
+	},
+	{
+		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
+		Match:       []string{"no shared cipher"},
+		Title:       "No cipher suite in common with the client",
+		Explanation: "None of the cipher suites the client offered works with nginx's ssl_ciphers and the server key type, e.g. a client offering only ECDSA suites to an RSA server certificate, or a very narrow ssl_ciphers.",
+		Fix:         "Widen ssl_ciphers (the default `HIGH:!aNULL:!MD5` suits most clients) or configure the client with suites for the server's key type.",
+		Confirm:     "openssl s_client -connect host:443 -tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256 </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
+		Match: []string{":unsupported protocol"}, Exact: []string{"unsupported protocol"},
+		Title: "Client's TLS versions are not enabled on the server",
+		Explanation: "The client's range of TLS versions does not overlap ssl_protocols (the client sees `tlsv1 alert protocol version`). " +
+			"nginx 1.22 enables TLSv1 TLSv1.1 TLSv1.2 by default and adds TLSv1.3 only from 1.23.4; current clients refuse TLS 1.0 and 1.1.",
+		Fix:     "Set `ssl_protocols TLSv1.2 TLSv1.3;` and update clients that only speak TLS 1.0/1.1.",
+		Confirm: "openssl s_client -connect host:443 -tls1_2 </dev/null; openssl s_client -connect host:443 -tls1_3 </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
+		Match: []string{"wrong version number"},
+		Title: "Non-TLS data on a TLS connection",
+		Explanation: "In nginx's log: something that is not TLS (a health check, a scanner, another protocol) reached a TLS port. " +
+			"Printed by a client (e.g. curl): the client spoke TLS to a port that is not TLS, typically https:// to port 80 or a `listen` without `ssl`.",
+		Fix:     "Check the URL scheme and port; the nginx port must be `listen 443 ssl;`.",
+		Confirm: "curl -sv https://host:443/ -o /dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
+		Match: []string{":unexpected message"}, Exact: []string{"unexpected message"},
+		Title:       "Malformed TLS handshake from the client",
+		Explanation: "The client sent handshake messages out of order or malformed: a broken TLS client or a middlebox tampering with the connection.",
+		Fix:         "Retry with a standard client to tell the client apart from the network path.",
+		Confirm:     "openssl s_client -connect host:443 </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
+		Match: []string{":http request"}, Exact: []string{"http request"},
+		Title:       "Plain HTTP sent into a TLS listener",
+		Explanation: "OpenSSL saw an HTTP request where a TLS handshake should start. nginx's HTTP module catches this earlier (497), so expect it from the stream or mail module.",
+		Fix:         "Use a TLS client for this port, or serve plain HTTP on another port.",
+		Confirm:     "curl -sv https://host:PORT/ -o /dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "reason", Level: "crit",
+		Match:       []string{"packet length too long"},
+		Title:       "Garbage on the TLS port",
+		Explanation: "The first bytes did not look like a TLS record (scanners, old SSLv2-style hellos, other protocols). nginx 1.18-1.22 logs it at crit, 1.24 and later at info. Harmless unless a real client is affected.",
+		Fix:         "Find the client from the `client:` address; nothing to change in nginx.",
+		Confirm:     "openssl s_client -connect host:443 </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "reason",
+		Match:       []string{"peer did not return a certificate"},
+		Title:       "A TLS server required a client certificate and got none",
+		Explanation: "OpenSSL servers that demand a certificate inside the handshake write this. nginx never does (it answers with a 400 'No required SSL certificate was sent' page), so the line comes from another server, e.g. openssl s_server or a backend.",
+		Fix:         "Give the client its certificate and key (`curl --cert client.crt --key client.key ...`) and make sure its issuer is among the server's acceptable CA names.",
+		Confirm:     "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "reason",
+		Match:       []string{"certificate verify failed"},
+		Title:       "Certificate verification failed inside the TLS handshake",
+		Explanation: "The side that wrote this did not accept the other side's certificate. nginx's client-certificate check never fails the handshake, so in nginx's log it comes from connections to backends (proxy_ssl_verify on); printed by a client it means the client did not trust the server's certificate. The text after it, if any, gives the reason.",
+		Fix:         "For a client: give it the server's CA (`curl --cacert ca.crt ...`). For nginx to a backend: `proxy_ssl_trusted_certificate /etc/nginx/upstream-ca.pem;`.",
+		Confirm:     "openssl s_client -connect host:443 -CAfile ca.crt </dev/null | grep 'Verify return code'",
+	},
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel,
+		Match:       []string{"client closed connection while ssl handshaking"},
+		Title:       "Client hung up during the TLS handshake",
+		Explanation: "The client closed the connection before the handshake finished. Often the client's own check failed: OpenSSL 3 clients such as curl refuse to load a client certificate below their security level (`ee key too small`, `ca md too weak`) and give up, or the client did not trust nginx's certificate and closed without an alert; port scanners and health checks do this too.",
+		Fix:         "Run the client by hand with verbose output and read its own error: `" + curlClient + "`.",
+		Confirm:     curlClient,
+	},
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel,
+		Match:       []string{"peer closed connection in ssl handshake"},
+		Title:       "Client hung up during the TLS handshake",
+		Explanation: "The client closed the connection in the middle of the handshake, usually because its own checks failed (it did not trust nginx's certificate, or refused to load its own).",
+		Fix:         "Run the client by hand with verbose output and read its own error: `" + curlClient + "`.",
+		Confirm:     curlClient,
+	},
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Fallback: true,
+		Match: []string{handshakeLine},
+		Title: "TLS handshake failed",
+		Explanation: "OpenSSL aborted the handshake before any HTTP request, so no access-log line is written. The reason is the last part inside `(SSL: ...)`. " +
+			"Reasons nginx considers ordinary client failures are logged at info, anything else at crit.",
+		Fix:     "Look up the reason text: `mtlsdoctor explain 'REASON'`, and reproduce with `openssl s_client -connect host:443 -cert client.crt -key client.key`.",
+		Confirm: "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
+	},
+
+	// Start-up and reload errors ([emerg], also printed by nginx -t).
+	{
+		ID: LogKeyMismatch, Kind: "nginx", Level: "emerg",
+		Match: []string{"key values mismatch"},
+		Title: "ssl_certificate_key does not belong to ssl_certificate",
+		Explanation: "At start-up and reload nginx checks that the private key matches the first certificate in the ssl_certificate file. They differ: the key was regenerated, the files were swapped, or the certificate file starts with a CA instead of the server's own certificate. " +
+			"On a reload nginx keeps running with the old configuration.",
+		Fix:     "Use the key that belongs to the certificate (or reissue the certificate for the key), and put the server's own certificate first in the file, followed by its intermediates.",
+		Confirm: "openssl x509 -noout -pubkey -in server.crt | sha256sum; openssl pkey -pubout -in server.key | sha256sum (the two sums must be equal)",
+	},
+	{
+		ID: LogBadPassphrase, Kind: "nginx", Level: "emerg",
+		Match:       []string{"error:empty password", "empty password"},
+		Title:       "ssl_password_file is empty",
+		Explanation: "The private key is encrypted and the file named by ssl_password_file has no password in it.",
+		Fix:         "Write the key's passphrase into the password file (one passphrase per line), or store the key unencrypted with mode 600: `openssl pkey -in server.key -out server-plain.key && chmod 600 server-plain.key`.",
+		Confirm:     "mtlsdoctor certs --passin file:/etc/nginx/ssl_passwords /etc/nginx/certs",
+	},
+	{
+		ID: LogBadPassphrase, Kind: "nginx", Level: "emerg",
+		Match:       []string{"maybe wrong password", "bad decrypt"},
+		Title:       "Wrong passphrase for the encrypted private key",
+		Explanation: "The key file is encrypted and none of the passwords in ssl_password_file decrypts it (nginx tries every line in turn).",
+		Fix:         "Put the right passphrase into ssl_password_file, or store the key unencrypted with mode 600: `openssl pkey -in server.key -out server-plain.key && chmod 600 server-plain.key`.",
+		Confirm:     "mtlsdoctor certs --passin file:/etc/nginx/ssl_passwords /etc/nginx/certs",
+	},
+	{
+		ID: KeyLocked, Kind: "nginx", Level: "emerg",
+		Match:       []string{"bad password read"},
+		Title:       "Encrypted private key and no ssl_password_file",
+		Explanation: "The key is encrypted and nginx has no password for it, so OpenSSL asked 'Enter PEM pass phrase:' on the terminal; under systemd nothing answers and the load fails.",
+		Fix:         "Add `ssl_password_file /etc/nginx/ssl_passwords;` (mode 600), or decrypt the key: `openssl pkey -in server.key -out server-plain.key && chmod 600 server-plain.key`.",
+		Confirm:     "head -1 /etc/nginx/certs/server.key (ENCRYPTED in the header means a passphrase is needed)",
+	},
+	{
+		ID: KeyLoadFailed, Kind: "nginx", Level: "emerg", Fallback: true,
+		Match:       []string{"cannot load certificate key"},
+		Title:       "nginx could not load ssl_certificate_key",
+		Explanation: "The key file named by ssl_certificate_key could not be read: wrong path, not readable by the nginx master process, or not a PEM private key.",
+		Fix:         "Check the path and that the file is a PEM key: `openssl pkey -in /etc/nginx/certs/server.key -noout`.",
+		Confirm:     "nginx -t",
+	},
+	{
+		ID: CertLoadFailed, Kind: "nginx", Level: "emerg",
+		Match: []string{"cannot load certificate \"", "pem_read_bio_x509_aux() failed"},
+		Title: "nginx could not load a certificate file",
+		Explanation: "A certificate file could not be read: the path is wrong or unreadable (`No such file or directory`), or the file is not PEM (`no start line`: DER, PKCS#12, a key, or damage such as a byte-order mark). " +
+			"From nginx 1.27.2 the CA files of ssl_client_certificate and ssl_trusted_certificate report their problems with this message too.",
+		Fix:     "Convert to PEM: `openssl x509 -inform DER -in cert.der -out cert.pem`, or from PKCS#12 `openssl pkcs12 -in cert.p12 -clcerts -nokeys -out cert.pem`.",
+		Confirm: "openssl x509 -noout -subject -in /etc/nginx/certs/server.crt",
+	},
+	{
+		ID: StartupFailed, Kind: "nginx", Level: "emerg", Within: []string{"ssl_ctx_use_certificate(\""},
+		Match:       []string{"ee key too small"},
+		Title:       "nginx's server certificate key is too small for the security level",
+		Explanation: "At start-up OpenSSL applies its security level to nginx's own certificate: at Debian's level 2 an RSA key under 2048 bits (or EC under 224) is refused and nginx does not start.",
+		Fix:         "Make a 2048-bit (or P-256) key and a new server certificate; last resort: `ssl_ciphers \"DEFAULT:@SECLEVEL=1\";`.",
+		Confirm:     "openssl x509 -noout -text -in /etc/nginx/certs/server.crt | grep 'Public-Key'",
+	},
+	{
+		ID: StartupFailed, Kind: "nginx", Level: "emerg", Within: []string{"ssl_ctx_use_certificate(\""},
+		Match:       []string{"ca md too weak"},
+		Title:       "nginx's server certificate is signed with SHA-1 or MD5",
+		Explanation: "At start-up OpenSSL applies its security level to nginx's own certificate: a SHA-1 or MD5 signature on it is refused (OpenSSL 3 from level 1 upwards) and nginx does not start.",
+		Fix:         "Have the server certificate re-signed with SHA-256 (the key can stay).",
+		Confirm:     "openssl x509 -noout -text -in /etc/nginx/certs/server.crt | grep 'Signature Algorithm'",
+	},
+	{
+		ID: StartupFailed, Kind: "nginx", Level: "emerg",
+		Match:       []string{"ssl_ctx_set0_chain"},
+		Title:       "A chain certificate in ssl_certificate fails the security level",
+		Explanation: "One of the certificates after the server certificate in the ssl_certificate file is refused at start-up, usually because it is signed with SHA-1 (`ca md too weak`) or has a small key (`ca key too small`).",
+		Fix:         "Replace the intermediate in the file with its current SHA-256 version from the CA.",
+		Confirm:     "openssl crl2pkcs7 -nocrl -certfile /etc/nginx/certs/server.crt | openssl pkcs7 -print_certs -noout",
+	},
+	{
+		ID: VerifyClientWithoutCA, Kind: "nginx", Level: "emerg",
+		Match: []string{
+			"no ssl_client_certificate for ssl_verify_client",
+			"no ssl_client_certificate or ssl_trusted_certificate for ssl_verify_client",
+			// Not nginx output: a made-up wording that circulates on the web,
+			// matched so that explain still recognises a pasted copy.
+			"no \"ssl_client_certificate\" is defined for the \"ssl_verify_client\" directive",
+		},
+		Title:       "ssl_verify_client is set but no CA file is given",
+		Explanation: "ssl_verify_client on or optional needs a CA file to check client certificates against (optional_no_ca does not). nginx 1.18-1.27.1 require ssl_client_certificate; 1.27.2 and later also accept ssl_trusted_certificate.",
+		Fix:         "Add `ssl_client_certificate /etc/nginx/client-ca.pem;` next to ssl_verify_client, then `" + reload + "`.",
+		Confirm:     "nginx -T | grep -E 'ssl_verify_client|ssl_client_certificate|ssl_trusted_certificate'",
+	},
+	{
+		ID: StartupFailed, Kind: "nginx", Level: "emerg",
+		Match:       []string{"ssl_load_client_ca_file("},
+		Title:       "ssl_client_certificate could not be read as a list of CA names",
+		Explanation: "nginx 1.18-1.27.1 read the ssl_client_certificate file to build the CA names sent to clients. It fails when the file is missing, not PEM, or holds `BEGIN TRUSTED CERTIFICATE` blocks (which only ssl_trusted_certificate accepts).",
+		Fix:         "Use plain PEM certificates: `openssl x509 -in ca.pem -out /etc/nginx/client-ca.pem`.",
+		Confirm:     "grep -- '-----BEGIN' /etc/nginx/client-ca.pem",
+	},
+	{
+		ID: StartupFailed, Kind: "nginx", Level: "emerg",
+		Match:       []string{"ssl_ctx_load_verify_locations("},
+		Title:       "A CA file could not be loaded",
+		Explanation: "The file of ssl_client_certificate or ssl_trusted_certificate is missing, unreadable or holds no PEM certificate (`no certificate or crl found`).",
+		Fix:         "Point the directive at a readable PEM file of CA certificates, e.g. `" + caFileCat + "`.",
+		Confirm:     "openssl crl2pkcs7 -nocrl -certfile /etc/nginx/client-ca.pem | openssl pkcs7 -print_certs -noout",
+	},
+	{
+		ID: StartupFailed, Kind: "nginx", Level: "emerg",
+		Match:       []string{"x509_lookup_load_file("},
+		Title:       "The ssl_crl file could not be loaded",
+		Explanation: "The file named by ssl_crl is missing or unreadable.",
+		Fix:         "Point ssl_crl at a readable PEM file with a CRL for every CA in the chain: `cat root.crl.pem int.crl.pem > /etc/nginx/crl.pem`.",
+		Confirm:     "openssl crl -noout -issuer -nextupdate -in /etc/nginx/crl.pem",
+	},
+	{
+		ID: StartupFailed, Kind: "nginx", Level: "emerg",
+		Match:       []string{"\"ssl_ocsp\" is incompatible with \"ssl_verify_client optional_no_ca\""},
+		Title:       "ssl_ocsp cannot be combined with optional_no_ca",
+		Explanation: "OCSP checking needs a verified chain, which optional_no_ca does not provide.",
+		Fix:         "Use `ssl_verify_client on;` or `optional;` with a CA file, or drop ssl_ocsp.",
+		Confirm:     "nginx -t",
+	},
+	{
+		ID: StartupFailed, Kind: "nginx", Level: "emerg",
+		Match:       []string{"no \"ssl_certificate\" is defined for the \"listen ... ssl\" directive"},
+		Title:       "A `listen ... ssl` server has no ssl_certificate",
+		Explanation: "Every server block that listens with ssl needs a server certificate and key.",
+		Fix:         "Add `ssl_certificate /etc/nginx/certs/server.crt;` and `ssl_certificate_key /etc/nginx/certs/server.key;` to the server block.",
+		Confirm:     "nginx -t",
+	},
+	{
+		ID: StartupFailed, Kind: "nginx", Level: "emerg", Fallback: true,
+		Match: []string{"[emerg]"}, Within: []string{"ssl"},
+		Title:       "nginx refused its SSL configuration",
+		Explanation: "nginx stopped at start-up or kept the old configuration on reload because of an SSL setting; the text after `failed` names the OpenSSL reason.",
+		Fix:         "Run `nginx -t` to see the full message, then look up the OpenSSL reason with `mtlsdoctor explain 'REASON'`.",
+		Confirm:     "nginx -t",
+	},
+
+	// Other nginx lines.
+	{
+		ID: StaleSSLError, Kind: "nginx", Level: "alert",
+		Match: []string{"ignoring stale global ssl error"},
+		Title: "Leftover OpenSSL error (side effect of a signature failure)",
+		Explanation: "nginx found an OpenSSL error left over from earlier work on the connection and cleared it. It accompanies certificate signature failures (verify error 7, e.g. a CA regenerated under the same name); the text inside varies from run to run. " +
+			"Treat it as a side effect: the client SSL certificate verify error line of the same connection (*N) tells what went wrong.",
+		Fix:     "Fix the verify error it accompanies; usually the CA file must hold the CA that really signed the client certificates.",
+		Confirm: verifyClient,
+	},
+	{
+		ID: UpstreamVerifyError, Kind: "nginx", Level: "error",
+		Match:       []string{"upstream ssl certificate verify error"},
+		Title:       "nginx did not trust a backend's server certificate",
+		Explanation: "With proxy_ssl_verify on, nginx (as a client) checks the backend's certificate against proxy_ssl_trusted_certificate. The code in parentheses means the same as for client certificates, but about the backend's server certificate.",
+		Fix:         "Point `proxy_ssl_trusted_certificate` at the CA that issued the backend's certificate, and keep `proxy_ssl_verify_depth` large enough for its chain.",
+		Confirm:     "openssl s_client -connect backend:443 -CAfile /etc/nginx/upstream-ca.pem </dev/null | grep 'Verify return code'",
+	},
+	{
+		ID: UpstreamVerifyError, Kind: "nginx", Level: "error",
+		Match:       []string{"upstream ssl certificate does not match"},
+		Title:       "Backend's certificate does not match the expected name",
+		Explanation: "With proxy_ssl_verify on, nginx checks the backend's certificate against proxy_ssl_name (by default the host in proxy_pass), and the certificate does not carry that name.",
+		Fix:         "Set `proxy_ssl_name backend.example.com;` (and `proxy_ssl_server_name on;`) to a name the backend certificate carries, or reissue it with that name.",
+		Confirm:     "openssl s_client -connect backend:443 -servername backend.example.com </dev/null | openssl x509 -noout -ext subjectAltName",
+	},
+}
+
+// logStatusEntries are the statuses nginx logs as 400 in the access log.
+var logStatusEntries = []Entry{
+	{
+		ID: Status495, Kind: "status", Status: 495,
+		Match: []string{"400 the ssl certificate error", "the ssl certificate error"},
+		Title: "495: the client certificate failed verification",
+		Explanation: "nginx's internal status 495 means the client sent a certificate that did not verify (including a failed OCSP check). " + as400 + " " +
+			"The error log says why in a `client SSL certificate verify error: (N:...)` line, but only at info level; at the default level the 400s appear with no explanation.",
+		Fix:     "Set `error_log /var/log/nginx/error.log info;`, reload, reproduce, and look up the code with `mtlsdoctor explain`; check the certificates with `" + certsCmd + "`.",
+		Confirm: curlClient,
+	},
+	{
+		ID: Status496, Kind: "status", Status: 496,
+		Match: []string{"400 no required ssl certificate was sent", "no required ssl certificate was sent"},
+		Title: "496: no client certificate was sent",
+		Explanation: "nginx's internal status 496 means ssl_verify_client is on and the client sent no certificate. " + as400 + " " +
+			"Go and browser clients send nothing when their certificate's issuer is not among the CA names nginx advertises (the subjects in ssl_client_certificate).",
+		Fix:     "Configure the client certificate (`curl --cert client.crt --key client.key ...`) and list its issuing CA in ssl_client_certificate.",
+		Confirm: "openssl s_client -connect host:443 -tls1_2 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
+	},
+	{
+		ID: Status497, Kind: "status", Status: 497,
+		Match:       []string{"400 the plain http request was sent to https port", "the plain http request was sent to https port"},
+		Title:       "497: plain HTTP was sent to the HTTPS port",
+		Explanation: "nginx's internal status 497 means a plain-HTTP request arrived on a `listen ... ssl` port. " + as400,
+		Fix:         "Use https:// in the client; to redirect, add `error_page 497 =301 https://$host$request_uri;`.",
+		Confirm:     "curl -sv http://host:443/ -o /dev/null",
+	},
+}

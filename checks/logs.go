@@ -2,11 +2,11 @@ package checks
 
 import (
 	"fmt"
-	"github.com/mtlsdoctor/mtlsdoctor/finding"
 	"strings"
 	"time"
 
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
+	"github.com/mtlsdoctor/mtlsdoctor/finding"
 	"github.com/mtlsdoctor/mtlsdoctor/logparse"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
 )
@@ -26,94 +26,117 @@ type LogInput struct {
 type LogOptions struct {
 	// Top is how many client addresses each finding lists.
 	Top int
+	// Follow is set when the logs are followed: a log whose format is not
+	// known yet (nothing recognisable was appended) is still a log.
+	Follow bool
+}
+
+// logsRead is what the rules of Logs judge: the grouped events and the
+// logs they came from.
+type logsRead struct {
+	sum                   *logparse.Summary
+	top                   int
+	haveError, haveAccess bool
+}
+
+// logsRules are the conclusions `logs` draws from all the logs read
+// together, in order.
+var logsRules = []func(l *logsRead) []report.Finding{
+	logsGroups,
+	logsReasonsHidden,
 }
 
 // Logs turns grouped log events into findings, one per group, with the
 // catalogue's explanation and fix, and adds verify-errors-hidden when the
-// access log shows certificate errors that the error log does not.
+// access log shows certificate errors that the error log does not. A file
+// read to its end in which no log line was recognised (Format Unknown) is
+// a not-a-log finding; it takes no part in the rest, nor in Next, which
+// stays about the logs that were read.
 func Logs(sum *logparse.Summary, inputs []LogInput, o LogOptions) *report.Report {
 	if o.Top <= 0 {
 		o.Top = 3
 	}
 	rep := &report.Report{Command: "logs"}
+	l := &logsRead{sum: sum, top: o.Top}
 	var lines, matched int64
-	haveError, haveAccess := false, false
 	var names []string
+	var notLogs []report.Finding
 	for _, in := range inputs {
+		switch {
+		case in.Format == logparse.Unknown && !o.Follow:
+			f := catalogue.NotALogText.New(catalogue.Vars{"file": in.Name})
+			f.File = in.Name
+			notLogs = append(notLogs, f)
+			continue
+		case in.Format == logparse.ErrorLog:
+			l.haveError = true
+		case in.Format == logparse.AccessLog, in.Format == logparse.AccessJSON:
+			l.haveAccess = true
+		}
 		lines += in.Lines
 		matched += in.Events
-		switch in.Format {
-		case logparse.ErrorLog:
-			haveError = true
-		case logparse.AccessLog, logparse.AccessJSON:
-			haveAccess = true
-		}
 		names = append(names, fmt.Sprintf("%s (%s)", in.Name, in.Format))
 	}
 	rep.LinesRead, rep.LinesMatched = &lines, &matched
 	rep.Header = fmt.Sprintf("%s: %d lines read, %d about mutual TLS", strings.Join(names, ", "), lines, matched)
-
-	errVerify := sum.Count("verify-error:")
-	errNoCert := sum.Count("no-client-cert")
-	errPlain := sum.Count("plain-http")
-	for _, g := range sum.Groups() {
-		f := GroupFinding(g, o.Top)
-		if haveError {
-			// The error log explains these 400s already: keep the access-log
-			// count as context, not as a second error.
-			switch {
-			case g.Status == 495 && errVerify > 0, g.Status == 496 && errNoCert > 0, g.Status == 497 && errPlain > 0:
-				f.Severity = report.Info
-				f.Explanation += " The error log's lines for the same requests are reported above."
-			}
-		}
-		rep.Findings = append(rep.Findings, f)
-	}
-	if haveAccess {
-		hidden := []string{}
-		for _, c := range []struct {
-			status, errs int
-			what         string
-		}{{495, errVerify, "certificate verify errors (495)"}, {496, errNoCert, "missing client certificates (496)"}, {497, errPlain, "plain HTTP requests (497)"}} {
-			if n := sum.Count(fmt.Sprintf("status-%d", c.status)); n > 0 && c.errs == 0 {
-				hidden = append(hidden, fmt.Sprintf("%d %s", n, c.what))
-			}
-		}
-		if len(hidden) > 0 && haveError {
-			rep.Findings = append(rep.Findings, hiddenFinding(hidden, true))
-		} else if len(hidden) > 0 {
-			rep.Findings = append(rep.Findings, hiddenFinding(hidden, false))
-		}
+	for _, rule := range logsRules {
+		rep.Findings = append(rep.Findings, rule(l)...)
 	}
 	if lines > 0 && matched == 0 {
-		rep.AllClear = "nothing about mutual TLS in these logs. If clients get 400s, make sure nginx logs at info level: error_log /var/log/nginx/error.log info;"
+		rep.AllClear = catalogue.LogsAllClear
 	}
 	// Without the reasons every other fix is a guess.
 	rep.Lead = catalogue.VerifyErrorsHidden
 	rep.Finish()
+	if len(notLogs) > 0 {
+		rep.Findings = append(rep.Findings, notLogs...)
+		rep.Finish()
+	}
 	return rep
 }
 
-func findingByID(rep *report.Report, id finding.ID) *report.Finding {
-	for i := range rep.Findings {
-		if rep.Findings[i].ID == id {
-			return &rep.Findings[i]
+// logsGroups: one finding per group of like events. An access-log group
+// whose requests the error log explains as well is only a note.
+func logsGroups(l *logsRead) []report.Finding {
+	errVerify, errNoCert, errPlain := l.sum.Count("verify-error:"), l.sum.Count("no-client-cert"), l.sum.Count("plain-http")
+	var out []report.Finding
+	for _, g := range l.sum.Groups() {
+		f := GroupFinding(g, l.top)
+		if l.haveError {
+			switch {
+			case g.Status == 495 && errVerify > 0, g.Status == 496 && errNoCert > 0, g.Status == 497 && errPlain > 0:
+				f.Severity = report.Info
+				f.Explanation += " " + catalogue.LogsExplainedAbove
+			}
 		}
+		out = append(out, f)
 	}
-	return nil
+	return out
 }
 
-func hiddenFinding(hidden []string, haveError bool) report.Finding {
-	why := "The access log shows " + strings.Join(hidden, ", ") + " as status 400, but the error log has no matching lines. nginx writes client-certificate errors at the info level, and the default error_log level is error, so out of the box they are never written: clients get \"400 The SSL certificate error\" and the log stays silent."
-	if !haveError {
-		why = "The access log shows " + strings.Join(hidden, ", ") + " as status 400, and no error log was given. The reasons (the OpenSSL verify code) are only in the error log, and only at the info level."
+// logsReasonsHidden: the access log has 400s for certificate errors that
+// the error log does not explain (or no error log was given).
+func logsReasonsHidden(l *logsRead) []report.Finding {
+	if !l.haveAccess {
+		return nil
 	}
-	return report.Finding{
-		ID: catalogue.VerifyErrorsHidden, Severity: report.Warning, Priority: 0,
-		Title:       "client-certificate errors are missing from the error log",
-		Explanation: why,
-		Fix:         "In the server (or http) block: error_log /var/log/nginx/error.log info;   then nginx -t && nginx -s reload, and run: mtlsdoctor logs /var/log/nginx/error.log /var/log/nginx/access.log",
+	var hidden []string
+	for _, c := range []struct {
+		status int
+		errs   string // the error log's events for the same requests
+	}{{495, "verify-error:"}, {496, "no-client-cert"}, {497, "plain-http"}} {
+		if n := l.sum.Count(fmt.Sprintf("status-%d", c.status)); n > 0 && l.sum.Count(c.errs) == 0 {
+			hidden = append(hidden, fmt.Sprintf("%d %s", n, catalogue.HiddenStatuses[c.status]))
+		}
 	}
+	if len(hidden) == 0 {
+		return nil
+	}
+	text := catalogue.VerifyErrorsHiddenNoErrorLogText
+	if l.haveError {
+		text = catalogue.VerifyErrorsHiddenText
+	}
+	return []report.Finding{text.New(catalogue.Vars{"hidden": strings.Join(hidden, ", ")})}
 }
 
 // GroupFinding is the finding for one group of log events: the
@@ -134,85 +157,187 @@ func GroupFinding(g *logparse.Group, top int) report.Finding {
 	return f
 }
 
+// LineFinding is the finding for one event as it is seen (`logs -f`):
+// the finding of its kind, counted once, with its time, client and line.
+func LineFinding(ev logparse.Event) report.Finding {
+	line := logparse.Clean(ev.Line)
+	f := EventFinding(ev.ID, ev.Code, ev.Text, ev.Status, line)
+	f.Count = 1
+	if !ev.Time.IsZero() {
+		f.FirstSeen = ev.Time.Format(time.RFC3339)
+		f.LastSeen = f.FirstSeen
+	}
+	if ev.Client != "" {
+		f.Clients = []string{ev.Client}
+	}
+	f.Example = line
+	return f
+}
+
+// logEvent is one kind of log event, as EventFinding receives it.
+type logEvent struct {
+	id      finding.ID
+	name    string // the id as logparse names it
+	code    int
+	text    string
+	status  int
+	example string
+}
+
+// eventRules explain one kind of log event each, in the catalogue's words
+// (the same `certs` and `explain` use); the first that knows the event wins.
+var eventRules = []func(ev logEvent) (report.Finding, bool){
+	eventVerifyCode,
+	eventVerifyStatus,
+	eventVerifyText,
+	eventHandshake,
+	eventWithReason,
+	eventEntry,
+}
+
 // EventFinding explains one kind of log event with the catalogue (the same
 // words `certs` and `explain` use).
 func EventFinding(id string, code int, text string, status int, example string) report.Finding {
 	fid, _ := finding.Lookup(finding.Logs, id)
-	f := report.Finding{ID: fid, Severity: severityOf(fid, text), Priority: fid.Spec().Priority}
-	if id == "verify-error" && code > 0 {
-		v, ok := catalogue.Verify(code)
-		if ok && !strings.EqualFold(v.Text, text) {
-			// Another OpenSSL version's number: the text decides.
-			if w, ok2 := catalogue.VerifyByText(text); ok2 {
-				v = w
-			}
-		}
-		f.Code = code
-		f.OpenSSLError = fmt.Sprintf("%d:%s", code, text)
-		f.Title = fmt.Sprintf("client SSL certificate verify error (%d:%s)", code, text)
-		if ok {
-			f.Explanation = v.Meaning + " " + v.Causes
-			f.Fix = v.Fix
-			if v.Confirm != "" {
-				f.Fix += "\nConfirm: " + v.Confirm
-			}
-		}
-		return f
-	}
-	if status == 495 && text != "" {
-		if v, ok := catalogue.VerifyByText(text); ok {
-			f.Code = v.Code
-			f.OpenSSLError = fmt.Sprintf("%d:%s", v.Code, v.Text)
-			f.Title = fmt.Sprintf("400 responses for certificate errors (495: %s)", text)
-			f.Explanation = "nginx logs status 495 as 400 in the access log. " + v.Meaning + " " + v.Causes
-			f.Fix = v.Fix
+	ev := logEvent{id: fid, name: id, code: code, text: text, status: status, example: example}
+	for _, rule := range eventRules {
+		if f, ok := rule(ev); ok {
 			return f
 		}
 	}
-	probe := example
-	if probe == "" {
-		probe = text
+	return eventFromEntry(ev) // eventEntry knows every event
+}
+
+// eventVerifyCode: "client SSL certificate verify error: (N:text)", told
+// by the code's words (when the text is another OpenSSL version's for N,
+// the text decides).
+func eventVerifyCode(ev logEvent) (report.Finding, bool) {
+	if ev.id != catalogue.VerifyError || ev.code <= 0 {
+		return report.Finding{}, false
 	}
-	var entry *catalogue.Entry
-	if _, entries := catalogue.Lookup(probe); len(entries) > 0 {
-		for i := range entries {
-			if entries[i].ID.Name() == id {
-				entry = &entries[i]
-				break
-			}
-		}
-		if entry == nil && !strings.HasPrefix(id, "status-") {
-			entry = &entries[0]
-		}
-	}
-	if entry == nil && strings.HasPrefix(id, "status-") {
-		if _, entries := catalogue.Lookup(strings.TrimPrefix(id, "status-")); len(entries) > 0 {
-			entry = &entries[0]
+	v, ok := catalogue.Verify(ev.code)
+	if ok && !strings.EqualFold(v.Text, ev.text) {
+		if w, ok2 := catalogue.VerifyByText(ev.text); ok2 {
+			v = w
 		}
 	}
-	if entry != nil {
-		f.Title, f.Explanation, f.Fix = entry.Title, entry.Explanation, entry.Fix
-		if entry.Confirm != "" {
-			f.Fix += "\nConfirm: " + entry.Confirm
-		}
-	} else {
-		f.Title = id
+	vars := catalogue.Vars{"code": fmt.Sprint(ev.code), "text": ev.text}
+	f := catalogue.LogVerifyUnknownCodeText.New(vars)
+	if ok {
+		f = catalogue.LogVerifyCodeText.New(logVerifyVars(vars, v, logFixConfirm(v.Fix, v.Confirm)))
 	}
-	if (id == "handshake-failed" || id == "cert-load-failed" || id == "upstream-verify-error") && text != "" &&
-		!strings.Contains(strings.ToLower(f.Title), strings.ToLower(text)) && len(text) < 120 {
-		f.Title += ": " + text
+	f.Code = ev.code
+	f.OpenSSLError = fmt.Sprintf("%d:%s", ev.code, ev.text)
+	return f, true
+}
+
+// eventVerifyStatus: an access-log 495 whose $ssl_client_verify names the
+// verify error.
+func eventVerifyStatus(ev logEvent) (report.Finding, bool) {
+	if ev.status != 495 || ev.text == "" {
+		return report.Finding{}, false
 	}
-	if id == "verify-error" {
-		f.Title = "client SSL certificate verify error: " + text
+	v, ok := catalogue.VerifyByText(ev.text)
+	if !ok {
+		return report.Finding{}, false
+	}
+	f := catalogue.LogVerifyStatusText.New(logVerifyVars(catalogue.Vars{"text": ev.text}, v, v.Fix))
+	f.Code = v.Code
+	f.OpenSSLError = v.OpenSSLError()
+	return f, true
+}
+
+// logVerifyVars adds a verify code's words to v: {meaning}, {causes} and
+// the {fix} given.
+func logVerifyVars(v catalogue.Vars, c catalogue.VerifyCode, fix string) catalogue.Vars {
+	v["meaning"], v["causes"], v["fix"] = c.Meaning, c.Causes, fix
+	return v
+}
+
+// eventVerifyText: a verify error without a code (an OCSP result), titled
+// with its text.
+func eventVerifyText(ev logEvent) (report.Finding, bool) {
+	if ev.id != catalogue.VerifyError {
+		return report.Finding{}, false
+	}
+	f := eventFromEntry(ev)
+	f.Title = catalogue.Fill(catalogue.LogVerifyTextTitle, catalogue.Vars{"text": ev.text})
+	return f, true
+}
+
+// eventHandshake: a failed handshake, titled with its reason; a client
+// that hung up in the handshake is only worth a note.
+func eventHandshake(ev logEvent) (report.Finding, bool) {
+	if ev.id != catalogue.HandshakeFailed {
+		return report.Finding{}, false
+	}
+	f := logTitleWithReason(eventFromEntry(ev), ev.text)
+	if strings.Contains(ev.text, "closed connection") {
+		f.Severity = report.Info
+	}
+	return f, true
+}
+
+// eventWithReason: a file nginx could not load, or a backend it did not
+// trust, titled with the reason.
+func eventWithReason(ev logEvent) (report.Finding, bool) {
+	if ev.id != catalogue.CertLoadFailed && ev.id != catalogue.UpstreamVerifyError {
+		return report.Finding{}, false
+	}
+	return logTitleWithReason(eventFromEntry(ev), ev.text), true
+}
+
+// eventEntry: any other event, in the words of its catalogue entry.
+func eventEntry(ev logEvent) (report.Finding, bool) {
+	return eventFromEntry(ev), true
+}
+
+// logTitleWithReason adds the line's reason to the title when the title does not
+// say it already (and it is short enough for a title).
+func logTitleWithReason(f report.Finding, reason string) report.Finding {
+	if reason != "" && !strings.Contains(strings.ToLower(f.Title), strings.ToLower(reason)) && len(reason) < 120 {
+		f.Title = catalogue.Fill(catalogue.LogReasonTitle, catalogue.Vars{"title": f.Title, "reason": reason})
 	}
 	return f
 }
 
-// severityOf is the id's usual severity, but a client that closes the
-// connection in the handshake is only worth a note.
-func severityOf(id finding.ID, text string) report.Severity {
-	if id == catalogue.HandshakeFailed && strings.Contains(text, "closed connection") {
-		return report.Info
+// eventFromEntry is the finding in the words of the catalogue's entry for
+// the event's line (its example, else its text): the entry of the event's
+// own id, else the first (not for a status, which falls back to the
+// entry of its number). Without an entry the title is the id.
+func eventFromEntry(ev logEvent) report.Finding {
+	line := ev.example
+	if line == "" {
+		line = ev.text
 	}
-	return id.Spec().Severity
+	isStatus := strings.HasPrefix(ev.name, "status-")
+	var entry *catalogue.Entry
+	if _, entries := catalogue.Lookup(line); len(entries) > 0 {
+		for i := range entries {
+			if entries[i].ID.Name() == ev.name {
+				entry = &entries[i]
+				break
+			}
+		}
+		if entry == nil && !isStatus {
+			entry = &entries[0]
+		}
+	}
+	if entry == nil && isStatus {
+		if _, entries := catalogue.Lookup(strings.TrimPrefix(ev.name, "status-")); len(entries) > 0 {
+			entry = &entries[0]
+		}
+	}
+	if entry == nil {
+		return ev.id.New(ev.name, "", "")
+	}
+	return ev.id.New(entry.Title, entry.Explanation, logFixConfirm(entry.Fix, entry.Confirm))
+}
+
+// logFixConfirm is a fix followed by the command that confirms the problem.
+func logFixConfirm(fix, confirm string) string {
+	if confirm == "" {
+		return fix
+	}
+	return fix + "\nConfirm: " + confirm
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"github.com/mtlsdoctor/mtlsdoctor/internal/nginxtest"
 	"github.com/mtlsdoctor/mtlsdoctor/logparse"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
@@ -239,5 +240,40 @@ func TestLogsBadFiles(t *testing.T) {
 		if err := report.WriteJSON(&buf, rep); err != nil || !json.Valid([]byte(buf.String())) {
 			t.Errorf("%s: JSON output invalid: %v", tc.file, err)
 		}
+	}
+}
+
+// TestLogsNotALog: a file read to its end without one log line is a
+// not-a-log warning, outside the counts and the header; Next stays about
+// the logs that were read. While following, a log not recognised yet is
+// still a log.
+func TestLogsNotALog(t *testing.T) {
+	sum := logparse.NewSummary()
+	inputs := []LogInput{{Name: "error.log", Format: logparse.ErrorLog, Lines: 10}, {Name: "notes.txt", Format: logparse.Unknown, Lines: 3}}
+	rep := Logs(sum, inputs, LogOptions{})
+	if len(rep.Findings) != 1 || rep.Findings[0].ID != catalogue.NotALog || rep.Findings[0].File != "notes.txt" ||
+		rep.Findings[0].Title != "no nginx log lines recognised in notes.txt" {
+		t.Fatalf("findings %+v", rep.Findings)
+	}
+	if *rep.LinesRead != 10 || strings.Contains(rep.Header, "notes.txt") || rep.Next != catalogue.LogsAllClear {
+		t.Errorf("lines %d, header %q, next %q", *rep.LinesRead, rep.Header, rep.Next)
+	}
+	rep = Logs(sum, inputs, LogOptions{Follow: true})
+	if len(rep.Findings) != 0 || *rep.LinesRead != 13 {
+		t.Errorf("following: %d findings, %d lines", len(rep.Findings), *rep.LinesRead)
+	}
+}
+
+// TestLineFinding: one followed event is its kind's finding, counted once.
+func TestLineFinding(t *testing.T) {
+	line := `2026/11/22 17:44:18 [info] 28978#28978: *11 client SSL certificate verify error: (68:CA signature digest algorithm too weak) while reading client request headers, client: 127.0.0.1, server: localhost`
+	ev, ok := logparse.ParseErrorLine([]byte(line))
+	if !ok {
+		t.Fatal("not parsed")
+	}
+	f := LineFinding(ev)
+	if f.ID != catalogue.VerifyError || f.Count != 1 || f.Code != 68 || f.FirstSeen == "" || f.FirstSeen != f.LastSeen ||
+		len(f.Clients) != 1 || f.Clients[0] != "127.0.0.1" || f.Example != line || !strings.Contains(f.Title, "(68:CA signature digest") {
+		t.Errorf("%+v", f)
 	}
 }

@@ -5,13 +5,6 @@ import (
 	"time"
 )
 
-// errorNeedles find candidate error-log lines: every mTLS message nginx
-// writes contains one of them ("SSL" covers verify errors, 496, handshake
-// failures, stale errors and SSL_CTX_* start-up errors; "HTTPS port" the
-// 497 line; "ssl_" start-up lines such as "no ssl_client_certificate").
-// Each is found by a byte that is rare in error logs: upper-case 'S', '_'.
-var errorNeedles = []needle{newNeedle('S', "SSL", "HTTPS port"), newNeedle('_', "ssl_")}
-
 // IsErrorLine reports whether line starts like an nginx error-log line:
 // "YYYY/MM/DD HH:MM:SS [level] ".
 func IsErrorLine(line []byte) bool {
@@ -55,28 +48,11 @@ func errorTime(line []byte) time.Time {
 }
 
 var (
-	bVerifyError  = []byte("client SSL certificate verify error: ")
-	bUpstreamVerr = []byte("upstream SSL certificate verify error: ")
-	bNoCert       = []byte("client sent no required SSL certificate")
-	bPlainHTTP    = []byte("client sent plain HTTP request to HTTPS port")
-	bHandshake    = []byte("SSL_do_handshake() failed")
-	bStale        = []byte("ignoring stale global SSL error")
-	bLoadKey      = []byte("cannot load certificate key")
-	bLoadCert     = []byte("cannot load certificate")
-	bUsePrivKey   = []byte("SSL_CTX_use_PrivateKey(")
-	bMismatch     = []byte("key values mismatch")
-	bClientClosed = []byte("client closed connection while SSL handshaking")
-	bPeerClosed   = []byte("peer closed connection in SSL handshake")
-	bWhile        = []byte(" while ")
-	bClientCtx    = []byte(", client: ")
-	bSSLQueue     = []byte("(SSL: ")
-	bEmerg        = []byte("emerg")
+	bWhile      = []byte(" while ")
+	bWhileParen = []byte(") while ")
+	bClientCtx  = []byte(", client: ")
+	bSSLQueue   = []byte("(SSL: ")
 )
-
-var passphraseReasons = [][]byte{
-	[]byte("bad decrypt"), []byte("maybe wrong password"), []byte("bad password read"),
-	[]byte("empty password"), []byte("problems getting password"),
-}
 
 // ParseErrorLine recognises one nginx error-log line. It returns false for
 // lines that are not nginx error-log lines or not about TLS.
@@ -84,14 +60,37 @@ func ParseErrorLine(line []byte) (Event, bool) { return parseErrorLine(line, nil
 
 func parseErrorLine(line []byte, in *interner) (Event, bool) {
 	line = bytes.TrimSuffix(line, []byte{'\r'})
-	if !IsErrorLine(line) {
+	level, msg, client, ok := splitErrorLine(line)
+	if !ok {
 		return Event{}, false
+	}
+	for i := range errorKinds {
+		k := &errorKinds[i]
+		after, ok := k.matches(msg, level)
+		if !ok {
+			continue
+		}
+		text, key, code, ok := k.event(msg, after, in)
+		if !ok {
+			return Event{}, false
+		}
+		return Event{ID: k.id, Key: key, Code: code, Text: text, Level: in.str(level), Time: errorTime(line),
+			Client: in.str(client), Line: line, Source: ErrorLog}, true
+	}
+	return Event{}, false
+}
+
+// splitErrorLine finds the level, the message and the client address of
+// an error-log line.
+func splitErrorLine(line []byte) (level, msg, client []byte, ok bool) {
+	if !IsErrorLine(line) {
+		return nil, nil, nil, false
 	}
 	lvlEnd := bytes.IndexByte(line[21:], ']')
 	if lvlEnd < 0 {
-		return Event{}, false
+		return nil, nil, nil, false
 	}
-	level := line[21 : 21+lvlEnd]
+	level = line[21 : 21+lvlEnd]
 	rest := line[21+lvlEnd+1:]
 	// " PID#TID: " then an optional "*CONN ".
 	if i := bytes.Index(rest, []byte(": ")); i >= 0 && i < 32 {
@@ -102,97 +101,73 @@ func parseErrorLine(line []byte, in *interner) (Event, bool) {
 			rest = rest[i+1:]
 		}
 	}
-	msg := rest
-	client := ""
+	msg = rest
 	if i := bytes.Index(rest, bClientCtx); i >= 0 {
 		msg = rest[:i]
-		c := rest[i+len(bClientCtx):]
-		if j := bytes.IndexByte(c, ','); j >= 0 {
-			c = c[:j]
+		client = rest[i+len(bClientCtx):]
+		if j := bytes.IndexByte(client, ','); j >= 0 {
+			client = client[:j]
 		}
-		client = in.str(c)
 	}
-	e := Event{Level: in.str(level), Client: client, Line: line, Source: ErrorLog}
-	switch {
-	case bytes.HasPrefix(msg, bVerifyError):
-		e.ID = "verify-error"
-		v := msg[len(bVerifyError):]
-		// The text may contain parentheses but not ") while ".
-		if w := bytes.Index(v, []byte(") while ")); w >= 0 {
-			v = v[:w+1]
-		} else if w := bytes.LastIndex(v, bWhile); w >= 0 {
-			v = v[:w]
-		}
-		if len(v) > 2 && v[0] == '(' && v[len(v)-1] == ')' {
-			// "(%d:%s)": the text itself may contain parentheses.
-			inner := v[1 : len(v)-1]
-			c := bytes.IndexByte(inner, ':')
-			if c <= 0 || !digits(inner[:c]) {
-				return Event{}, false
-			}
-			e.Code = num(inner[:c])
-			e.Text = in.str(inner[c+1:])
-			e.Key = in.key("verify-error:", inner[:c])
-		} else {
-			// OCSP results have no code: "certificate status request failed".
-			e.Text = string(v)
-			e.Key = "verify-error:" + e.Text
-		}
-	case bytes.HasPrefix(msg, bNoCert):
-		e.ID, e.Key = "no-client-cert", "no-client-cert"
-	case bytes.HasPrefix(msg, bPlainHTTP):
-		e.ID, e.Key = "plain-http", "plain-http"
-	case bytes.HasPrefix(msg, bHandshake):
-		e.ID = "handshake-failed"
-		e.Text = sslReason(msg, in)
-		e.Key = in.key("handshake-failed:", []byte(e.Text))
-	case bytes.HasPrefix(msg, bClientClosed), bytes.HasPrefix(msg, bPeerClosed):
-		e.ID = "handshake-failed"
-		if w := bytes.Index(msg, bWhile); w >= 0 {
-			msg = msg[:w]
-		}
-		e.Text = string(msg)
-		e.Key = "handshake-failed:" + e.Text
-	case bytes.HasPrefix(msg, bStale):
-		e.ID, e.Key = "stale-ssl-error", "stale-ssl-error"
-		e.Text = sslReason(msg, in)
-	case bytes.HasPrefix(msg, bUpstreamVerr):
-		e.ID = "upstream-verify-error"
-		v := msg[len(bUpstreamVerr):]
-		if w := bytes.LastIndex(v, bWhile); w >= 0 {
-			v = v[:w]
-		}
-		e.Text = string(bytes.Trim(v, "()"))
-		e.Key = "upstream-verify-error:" + e.Text
-	case bytes.HasPrefix(msg, bLoadKey):
-		e.Text = sslReason(msg, in)
-		e.ID = "key-load-failed"
-		for _, r := range passphraseReasons {
-			if bytes.Contains(msg, r) {
-				e.ID = "bad-passphrase"
-				break
-			}
-		}
-		e.Key = e.ID
-	case bytes.HasPrefix(msg, bUsePrivKey) && bytes.Contains(msg, bMismatch):
-		e.ID, e.Key, e.Text = "key-mismatch", "key-mismatch", "key values mismatch"
-	case bytes.HasPrefix(msg, bLoadCert), bytes.HasPrefix(msg, []byte("SSL_CTX_use_certificate(")),
-		bytes.HasPrefix(msg, []byte("SSL_CTX_set0_chain(")):
-		e.ID = "cert-load-failed"
-		e.Text = sslReason(msg, in)
-		e.Key = "cert-load-failed:" + e.Text
-	case (bytes.Equal(level, bEmerg) || bytes.Equal(level, []byte("crit"))) && (bytes.Contains(msg, []byte("SSL")) || bytes.Contains(msg, []byte("ssl_"))):
-		e.ID = "startup-failed"
-		e.Text = string(msg)
-		if r := sslReason(msg, in); r != "" {
-			e.Text = r
-		}
-		e.Key = "startup-failed"
-	default:
-		return Event{}, false
+	return level, msg, client, true
+}
+
+// verifyEvent reads "client SSL certificate verify error: (N:text)" (or
+// an OCSP result without a number) into e.
+func verifyEvent(_, v []byte, in *interner) (text, key string, code int, ok bool) {
+	// The text may contain parentheses but not ") while ".
+	if w := bytes.Index(v, bWhileParen); w >= 0 {
+		v = v[:w+1]
+	} else if w := bytes.LastIndex(v, bWhile); w >= 0 {
+		v = v[:w]
 	}
-	e.Time = errorTime(line)
-	return e, true
+	if len(v) > 2 && v[0] == '(' && v[len(v)-1] == ')' {
+		// "(%d:%s)": the text itself may contain parentheses.
+		inner := v[1 : len(v)-1]
+		c := bytes.IndexByte(inner, ':')
+		if c <= 0 || !digits(inner[:c]) {
+			return "", "", 0, false
+		}
+		return in.str(inner[c+1:]), in.key("verify-error:", inner[:c]), num(inner[:c]), true
+	}
+	// OCSP results have no code: "certificate status request failed".
+	text = string(v)
+	return text, "verify-error:" + text, 0, true
+}
+
+// sslReasonText is the reason of the message's OpenSSL error queue.
+func sslReasonText(msg, _ []byte) []byte { return sslReason(msg) }
+
+// sslReasonOrMessage is the reason of the error queue, else the message.
+func sslReasonOrMessage(msg, _ []byte) []byte {
+	if r := sslReason(msg); len(r) > 0 {
+		return r
+	}
+	return msg
+}
+
+// beforeWhile is the message up to nginx's " while ..." context.
+func beforeWhile(msg, _ []byte) []byte {
+	if w := bytes.Index(msg, bWhile); w >= 0 {
+		return msg[:w]
+	}
+	return msg
+}
+
+// codeAndText is what follows the prefix, without the context and the
+// parentheses: "(10:certificate has expired)" gives
+// "10:certificate has expired".
+func codeAndText(_, after []byte) []byte {
+	if w := bytes.LastIndex(after, bWhile); w >= 0 {
+		after = after[:w]
+	}
+	return bytes.Trim(after, "()")
+}
+
+// fixedText is a text that is always the same.
+func fixedText(s string) func(msg, after []byte) []byte {
+	b := []byte(s)
+	return func(_, _ []byte) []byte { return b }
 }
 
 // lastEntry finds the last "error:XXXXXXXX:" in an OpenSSL error queue.
@@ -281,11 +256,12 @@ func digits(b []byte) bool {
 // error queue: "error:0A000418:SSL routines::tlsv1 alert unknown ca:SSL
 // alert number 48" gives "tlsv1 alert unknown ca". OpenSSL 1.1.1 fills in
 // the function field (…:ssl3_read_bytes:reason); 3.0 leaves it empty; the
-// reason is the fifth colon-separated field either way.
-func sslReason(msg []byte, in *interner) string {
+// reason is the fifth colon-separated field either way. It is nil when
+// the message has no error queue.
+func sslReason(msg []byte) []byte {
 	q := bytes.Index(msg, bSSLQueue)
 	if q < 0 {
-		return ""
+		return nil
 	}
 	queue := msg[q+len(bSSLQueue):]
 	if i := bytes.LastIndexByte(queue, ')'); i >= 0 {
@@ -293,16 +269,16 @@ func sslReason(msg []byte, in *interner) string {
 	}
 	last := lastEntry(queue)
 	if last < 0 {
-		return in.str(bytes.TrimSpace(queue))
+		return bytes.TrimSpace(queue)
 	}
 	entry := queue[last:]
 	fields := bytes.SplitN(entry, []byte{':'}, 5)
 	if len(fields) < 5 {
-		return string(entry)
+		return entry
 	}
 	reason := fields[4]
 	if i := bytes.Index(reason, []byte(":SSL alert number")); i >= 0 {
 		reason = reason[:i]
 	}
-	return in.str(bytes.TrimSpace(reason))
+	return bytes.TrimSpace(reason)
 }

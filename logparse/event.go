@@ -1,13 +1,3 @@
-// Package logparse reads nginx error and access logs and turns the lines
-// that matter for mutual TLS into Events: verify errors, missing client
-// certificates, plain HTTP on the TLS port, handshake failures, start-up
-// key and certificate errors, and the 400s that stand for 495/496/497.
-//
-// It is built for speed and bounded memory: a Scanner looks for candidate
-// lines with a byte search over large buffers and parses only those, so an
-// uninteresting line costs a share of one bytes.Index and one bytes.Count
-// and allocates nothing. Lines are bounded (MaxLine); longer ones are
-// skipped and counted. Summary groups events with bounded tables.
 package logparse
 
 import "time"

@@ -31,6 +31,10 @@ var errorLines = []struct {
 	{`2026/11/22 17:44:21 [emerg] 1#1: cannot load certificate "/etc/nginx/c.pem": PEM_read_bio_X509_AUX() failed (SSL: error:0480006C:PEM routines::no start line:Expecting: TRUSTED CERTIFICATE)`, "cert-load-failed:no start line:Expecting: TRUSTED CERTIFICATE", "", 0},
 	{`2026/11/22 17:44:21 [emerg] 1#1: no ssl_client_certificate for ssl_verify_client`, "startup-failed", "", 0},
 	{"2026/11/22 17:44:18 [info] 28978#28978: *11 client SSL certificate verify error: (10:certificate has expired) while reading client request headers, client: 127.0.0.1, server: localhost\r", "verify-error:10", "127.0.0.1", 10},
+	{`2026/11/22 17:44:18 [info] 28978#28978: *3 peer closed connection in SSL handshake while SSL handshaking, client: 10.0.0.3, server: 0.0.0.0:443`, "handshake-failed:peer closed connection in SSL handshake", "10.0.0.3", 0},
+	{`2026/11/22 17:44:18 [error] 28978#28978: *4 upstream SSL certificate verify error: (10:certificate has expired) while SSL handshaking to upstream, client: 10.0.0.4, server: localhost`, "upstream-verify-error:10:certificate has expired", "10.0.0.4", 0},
+	{`2026/11/22 17:44:21 [emerg] 28972#28972: cannot load certificate key "/etc/nginx/certs/server.key": PEM_read_bio_PrivateKey() failed (SSL: error:1E08010C:DECODER routines::unsupported)`, "key-load-failed", "", 0},
+	{`2026/11/22 17:44:21 [emerg] 28972#28972: SSL_CTX_use_certificate("/etc/nginx/certs/server.crt") failed (SSL: error:0A00018F:SSL routines::ee key too small)`, "cert-load-failed:ee key too small", "", 0},
 }
 
 func TestParseErrorLine(t *testing.T) {
@@ -231,4 +235,32 @@ func FuzzScanner(f *testing.F) {
 			t.Fatalf("matched %d/%d, lines %d for %d newlines", n, s.Matched, s.Lines, bytes.Count(data, nl))
 		}
 	})
+}
+
+// TestErrorKindsFound: every kind of error-log line has a line among
+// errorLines (its test), and the scanner finds each such line: it parses
+// only lines that hold one of errorNeedles.
+func TestErrorKindsFound(t *testing.T) {
+	seen := make([]bool, len(errorKinds))
+	for _, tc := range errorLines {
+		level, msg, _, ok := splitErrorLine([]byte(strings.TrimSuffix(tc.line, "\r")))
+		if !ok {
+			t.Fatalf("not an error-log line: %s", tc.line)
+		}
+		for i := range errorKinds {
+			if _, ok := errorKinds[i].matches(msg, level); ok {
+				seen[i] = true
+				break
+			}
+		}
+		s := NewScanner(strings.NewReader(tc.line+"\n"), ErrorLog)
+		if e, ok := s.Next(); !ok || e.Key != tc.key {
+			t.Errorf("the scanner does not find %s (%v, %q)", tc.line, ok, e.Key)
+		}
+	}
+	for i, k := range errorKinds {
+		if !seen[i] {
+			t.Errorf("kind %d (%s, %q) has no line in errorLines", i, k.id, k.prefixes)
+		}
+	}
 }

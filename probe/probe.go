@@ -15,6 +15,11 @@
 // and reads the answer. Like curl, and unlike Go's default client, the probe
 // always presents the certificate it was given, whatever CA names the server
 // advertised; whether Go would have sent it is recorded separately.
+//
+// A Result is also what reports show: its fields carry their JSON names,
+// and an Attempt renders itself as text (Attempt.String).
+//
+// It imports nothing of mtlsdoctor's.
 package probe
 
 import (
@@ -53,6 +58,9 @@ type Options struct {
 	ClientCert *tls.Certificate
 	// RootCAs is the trust for the server's chain; nil means the system roots.
 	RootCAs *x509.CertPool
+	// RootsName is what reports call RootCAs (ServerCert.TrustedBy), e.g.
+	// the CA files they were read from; empty means "the given CAs".
+	RootsName string
 	// ServerName is the SNI name and the name the server certificate is
 	// checked for; empty means the target's host.
 	ServerName string
@@ -64,126 +72,6 @@ type Options struct {
 	Timeout time.Duration
 	// Now is the instant validity is judged at; zero means time.Now().
 	Now time.Time
-}
-
-// Failure kinds: why a target could not be probed at all.
-const (
-	ConnectFailed = "connect-failed" // refused, unreachable, DNS failure
-	TimedOut      = "timeout"        // no answer within the timeout
-	NotTLS        = "not-tls"        // something answered, but not TLS
-	BadTarget     = "bad-target"     // the target string did not parse
-)
-
-// Outcomes of one attempt.
-const (
-	Accepted            = "accepted"              // the request was served
-	RejectedInHandshake = "rejected-in-handshake" // a TLS alert ended the connection
-	RejectedByHTTP      = "rejected-by-http"      // an HTTP 400 (495/496/497), 401 or 403
-	NoResponse          = "no-response"           // handshake done, but no HTTP answer
-)
-
-// Attempt is one connection plus one HTTP request.
-type Attempt struct {
-	// Handshake is "ok" or the error that ended the handshake (in TLS 1.3
-	// a server's alert arrives only on the first read and counts here too).
-	Handshake string
-	// CertSent is true when the client presented a certificate.
-	CertSent bool
-	// HTTPStatus is the status line's code (0: no response).
-	HTTPStatus int
-	// NginxStatus is 495, 496 or 497 when the body is nginx's stock page
-	// for it, else 0.
-	NginxStatus int
-	// Outcome is Accepted, RejectedInHandshake, RejectedByHTTP or NoResponse.
-	Outcome string
-	// Error is what went wrong after the handshake (writing the request or
-	// reading the response), if anything.
-	Error string
-	// Body is the start of the response body (at most MaxBody bytes).
-	Body []byte
-}
-
-// Served reports whether the server answered the request with 2xx or 3xx.
-func (a *Attempt) Served() bool {
-	return a != nil && a.HTTPStatus >= 200 && a.HTTPStatus < 400
-}
-
-// ServerCert holds the facts about the server's leaf certificate.
-type ServerCert struct {
-	Subject, Issuer     string
-	NotBefore, NotAfter time.Time
-	// Expired and NotYetValid are judged at Options.Now.
-	Expired, NotYetValid bool
-	// Name is the name checked (the SNI name or the host).
-	Name string
-	// NameError is empty when the certificate covers Name.
-	NameError string
-	// Trusted is true when the chain verifies against the roots (validity
-	// dates aside: those are Expired and NotYetValid).
-	Trusted bool
-	// TrustError is why it does not.
-	TrustError string
-	// SystemRoots is true when the system roots were used.
-	SystemRoots bool
-}
-
-// ClientCertInfo describes the certificate given in Options.ClientCert as
-// the server's CertificateRequest saw it.
-type ClientCertInfo struct {
-	Subject, Issuer string
-	// IssuerAcceptable is true when some certificate in the chain has an
-	// issuer among the server's acceptable CA names (or the server named none).
-	IssuerAcceptable bool
-	// GoWouldSend is true when Go's default selection (and browsers')
-	// would send this certificate to this server.
-	GoWouldSend bool
-}
-
-// Version is whether one TLS version was accepted.
-type Version struct {
-	Name     string // "TLS 1.0" ... "TLS 1.3"
-	Accepted bool
-	Error    string // the handshake error when not accepted
-}
-
-// Result is everything one probe found out.
-type Result struct {
-	// Input is the target as given.
-	Input  string
-	Target Target
-	// ServerName is the SNI name sent; Path the request path.
-	ServerName, Path string
-	// Failure is "" when the endpoint spoke TLS, else one of the failure kinds.
-	Failure string
-	// Error is the error behind Failure.
-	Error string
-	// TLSVersion and Cipher are those of the first completed handshake.
-	TLSVersion, Cipher string
-	// ServerChain lists the subjects of the certificates the server sent, leaf first.
-	ServerChain []string
-	// Server holds the facts about the leaf; nil when none was received.
-	Server *ServerCert
-	// ClientCertRequested is true when the server sent a CertificateRequest.
-	ClientCertRequested bool
-	// AcceptableCAs are the CA names in the CertificateRequest (RFC 4514).
-	AcceptableCAs []string
-	// ClientCert is set when Options.ClientCert was given and the server
-	// asked for a certificate.
-	ClientCert *ClientCertInfo
-	// The three attempts; WithClientCert only when a certificate was given.
-	WithoutClientCert, WithClientCert, WithUntrustedCert *Attempt
-	// Versions lists TLS 1.0 to 1.3 in order.
-	Versions []Version
-}
-
-// VersionAccepted reports whether the named version ("TLS 1.1") was accepted.
-func (r *Result) VersionAccepted(name string) bool {
-	for _, v := range r.Versions {
-		if v.Name == name {
-			return v.Accepted
-		}
-	}
-	return false
 }
 
 // ProbeAll probes every target, at most parallel at a time (0: 8), and
@@ -214,7 +102,7 @@ func Probe(ctx context.Context, target string, opts Options) Result {
 	r := Result{Input: target}
 	t, err := ParseTarget(target)
 	if err != nil {
-		r.Failure, r.Error = BadTarget, err.Error()
+		r.fail(BadTarget, err)
 		return r
 	}
 	r.Target = t
@@ -240,7 +128,7 @@ func Probe(ctx context.Context, target string, opts Options) Result {
 	// The first attempt also tells whether there is a TLS server at all.
 	first := p.connect(ctx, spec{http: true})
 	if first.failure != "" {
-		r.Failure, r.Error = first.failure, first.err.Error()
+		r.fail(first.failure, first.err)
 		return r
 	}
 	r.WithoutClientCert = first.attempt
@@ -331,7 +219,7 @@ func (p *prober) absorb(c conn) {
 	r := p.res
 	if c.requested && !r.ClientCertRequested {
 		r.ClientCertRequested = true
-		r.AcceptableCAs = []string{}
+		r.AcceptableCAs = Names{}
 		for _, der := range c.acceptable {
 			r.AcceptableCAs = append(r.AcceptableCAs, dnString(der))
 		}
@@ -505,13 +393,20 @@ func (p *prober) judgeServer(chain []*x509.Certificate) *ServerCert {
 	now := p.opts.Now
 	sc := &ServerCert{
 		Subject: leaf.Subject.String(), Issuer: leaf.Issuer.String(),
-		NotBefore: leaf.NotBefore, NotAfter: leaf.NotAfter,
+		NotBefore: leaf.NotBefore.UTC(), NotAfter: leaf.NotAfter.UTC(),
 		Expired: now.After(leaf.NotAfter), NotYetValid: now.Before(leaf.NotBefore),
-		Name:        p.res.ServerName,
-		SystemRoots: p.opts.RootCAs == nil,
+		Name:      p.res.ServerName,
+		TrustedBy: p.opts.RootsName,
 	}
+	switch {
+	case p.opts.RootCAs == nil:
+		sc.TrustedBy = "system roots"
+	case sc.TrustedBy == "":
+		sc.TrustedBy = "the given CAs"
+	}
+	sc.NameOK = true
 	if err := leaf.VerifyHostname(sc.Name); err != nil {
-		sc.NameError = err.Error()
+		sc.NameOK, sc.NameError = false, err.Error()
 	}
 	inter := x509.NewCertPool()
 	for _, c := range chain[1:] {

@@ -133,13 +133,13 @@ func TestVerifyClientOn(t *testing.T) {
 	if r.TLSVersion != "TLS 1.2" || r.Cipher == "" {
 		t.Errorf("negotiated %q %q; nginx 1.22's default ssl_protocols stop at TLS 1.2", r.TLSVersion, r.Cipher)
 	}
-	if want := []string{"CN=localhost,O=mtlsdoctor test"}; !reflect.DeepEqual(r.ServerChain, want) {
+	if want := (Names{"CN=localhost,O=mtlsdoctor test"}); !reflect.DeepEqual(r.ServerChain, want) {
 		t.Errorf("server chain %q, want %q", r.ServerChain, want)
 	}
 	if !r.ClientCertRequested {
 		t.Error("no CertificateRequest seen")
 	}
-	if want := []string{subjectOf(t, "good/ca.crt")}; !reflect.DeepEqual(r.AcceptableCAs, want) {
+	if want := (Names{subjectOf(t, "good/ca.crt")}); !reflect.DeepEqual(r.AcceptableCAs, want) {
 		t.Errorf("acceptable CAs %q, want the subject of ssl_client_certificate %q", r.AcceptableCAs, want)
 	}
 	checkAttempt(t, "without", r.WithoutClientCert, attemptWant{"ok", 400, 496, RejectedByHTTP, false})
@@ -158,19 +158,19 @@ func TestVerifyClientOn(t *testing.T) {
 	if sc == nil {
 		t.Fatal("no server certificate facts")
 	}
-	if sc.Trusted || !sc.SystemRoots || !strings.Contains(sc.TrustError, "unknown authority") {
+	if sc.Trusted || sc.TrustedBy != "system roots" || !strings.Contains(sc.TrustError, "unknown authority") {
 		t.Errorf("with the system roots the private CA must not be trusted: %+v", sc)
 	}
-	if sc.NameError != "" || sc.Name != "127.0.0.1" || sc.Expired {
+	if sc.NameError != "" || !sc.NameOK || sc.Name != "127.0.0.1" || sc.Expired {
 		t.Errorf("127.0.0.1 is in the SAN and the certificate is valid: %+v", sc)
 	}
 
 	// The same server with --ca and with another SNI name.
-	r = Probe(ctx, s.Addr, Options{RootCAs: pool(t, "good/ca.crt"), ServerName: "wrong.name", Timeout: 2 * time.Second})
-	if r.Server == nil || !r.Server.Trusted || r.Server.SystemRoots {
+	r = Probe(ctx, s.Addr, Options{RootCAs: pool(t, "good/ca.crt"), RootsName: "good/ca.crt", ServerName: "wrong.name", Timeout: 2 * time.Second})
+	if r.Server == nil || !r.Server.Trusted || r.Server.TrustedBy != "good/ca.crt" {
 		t.Errorf("with --ca good/ca.crt the chain must be trusted: %+v", r.Server)
 	}
-	if r.Server == nil || r.Server.Name != "wrong.name" || !strings.Contains(r.Server.NameError, "wrong.name") {
+	if r.Server == nil || r.Server.Name != "wrong.name" || r.Server.NameOK || !strings.Contains(r.Server.NameError, "wrong.name") {
 		t.Errorf("hostname check for wrong.name: %+v", r.Server)
 	}
 	if r.WithClientCert != nil {
@@ -218,7 +218,7 @@ func TestIssuerNotAdvertised(t *testing.T) {
 	t.Parallel()
 	s := server(t, "on", fx(t, "good/ca.crt"), -1, `ssl_trusted_certificate "`+fx(t, "good/int.crt")+`";`)
 	r := Probe(context.Background(), s.Addr, Options{ClientCert: keyPair(t, "good/client-int.crt", "good/client-int.key")})
-	if want := []string{subjectOf(t, "good/ca.crt")}; !reflect.DeepEqual(r.AcceptableCAs, want) {
+	if want := (Names{subjectOf(t, "good/ca.crt")}); !reflect.DeepEqual(r.AcceptableCAs, want) {
 		t.Errorf("acceptable CAs %q, want only %q", r.AcceptableCAs, want)
 	}
 	ci := r.ClientCert
@@ -260,7 +260,7 @@ func TestVerifyModes(t *testing.T) {
 			if tc.acceptableCAsFromCAFile {
 				want = []string{subjectOf(t, tc.ca)}
 			}
-			if !reflect.DeepEqual(r.AcceptableCAs, want) {
+			if !reflect.DeepEqual([]string(r.AcceptableCAs), want) {
 				t.Errorf("acceptable CAs %#v, want %#v", r.AcceptableCAs, want)
 			}
 			checkAttempt(t, "without", r.WithoutClientCert, tc.without)
@@ -320,18 +320,6 @@ func TestConnectFailed(t *testing.T) {
 	if r.WithoutClientCert != nil || len(r.Versions) != 0 {
 		t.Error("nothing but the failure should be reported")
 	}
-}
-
-// closedPort is a 127.0.0.1 port that nothing listens on.
-func closedPort(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
-	return addr
 }
 
 // silentServer accepts connections and never says a word.

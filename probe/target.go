@@ -157,3 +157,8 @@ func validHost(h string) bool {
 	}
 	return true
 }
+
+// MarshalText writes the target as its address, host:port.
+func (t Target) MarshalText() ([]byte, error) {
+	return []byte(t.Addr()), nil
+}

@@ -3,108 +3,57 @@ package report
 import (
 	"fmt"
 	"strings"
+	"time"
+
+	"github.com/mtlsdoctor/mtlsdoctor/probe"
 )
 
-// ProbeTarget is what `mtlsdoctor probe` found out about one endpoint.
+// ProbeTarget is what `mtlsdoctor probe` found out about one endpoint:
+// the probe's own result (whose fields carry their JSON names) and, with
+// several targets, the target's own findings and summary.
 type ProbeTarget struct {
-	// Target is the endpoint as given on the command line.
-	Target string `json:"target"`
-	// Address is host:port; ServerName the SNI name; Path the request path.
-	Address    string `json:"address,omitempty"`
-	ServerName string `json:"server_name,omitempty"`
-	Path       string `json:"path,omitempty"`
-	// Error says why the endpoint could not be probed (connect-failed,
-	// timeout, not-tls); empty when it spoke TLS.
-	Error      string `json:"error,omitempty"`
-	TLSVersion string `json:"tls_version,omitempty"`
-	Cipher     string `json:"cipher,omitempty"`
-	// ServerChain lists the subjects of the certificates the server sent, leaf first.
-	ServerChain []string         `json:"server_chain"`
-	ServerCert  *ProbeServerCert `json:"server_cert,omitempty"`
-	// ClientCertRequested is true when the server sent a CertificateRequest.
-	ClientCertRequested bool `json:"client_cert_requested"`
-	// AcceptableCAs are the CA names of the CertificateRequest (RFC 4514).
-	AcceptableCAs     []string      `json:"acceptable_cas"`
-	WithoutClientCert *ProbeAttempt `json:"without_client_cert,omitempty"`
-	WithClientCert    *ProbeAttempt `json:"with_client_cert,omitempty"`
-	WithUntrustedCert *ProbeAttempt `json:"with_untrusted_cert,omitempty"`
-	// Versions maps "TLS 1.0" ... "TLS 1.3" to whether the server accepted it.
-	Versions map[string]bool `json:"versions,omitempty"`
+	*probe.Result
 	// Findings and Summary are this target's own (with several targets).
 	Findings []Finding `json:"findings"`
 	Summary  *Summary  `json:"summary,omitempty"`
 }
 
-// ProbeServerCert holds the facts about the server's leaf certificate.
-type ProbeServerCert struct {
-	Subject   string `json:"subject"`
-	Issuer    string `json:"issuer"`
-	NotBefore string `json:"not_before"`
-	NotAfter  string `json:"not_after"`
-	Expired   bool   `json:"expired"`
-	// Name is the name the certificate was checked for.
-	Name       string `json:"name"`
-	NameOK     bool   `json:"name_ok"`
-	Trusted    bool   `json:"trusted"`
-	TrustError string `json:"trust_error,omitempty"`
-	// TrustedBy is "system roots" or the --ca file.
-	TrustedBy string `json:"trusted_by"`
-}
-
-// ProbeAttempt is one connection plus one HTTP request.
-type ProbeAttempt struct {
-	// Handshake is "ok" or the error that ended the TLS handshake.
-	Handshake string `json:"handshake"`
-	// CertSent is true when a client certificate was presented.
-	CertSent bool `json:"cert_sent"`
-	// HTTPStatus is the status received (0: none).
-	HTTPStatus int `json:"http_status"`
-	// Outcome is accepted, rejected-in-handshake, rejected-by-http or no-response.
-	Outcome string `json:"outcome"`
-	// NginxStatus is 495, 496 or 497 when the answer is nginx's stock page for it.
-	NginxStatus int `json:"nginx_status,omitempty"`
-	// Error is what went wrong after the handshake, if anything.
-	Error string `json:"error,omitempty"`
-}
-
-// ProbeVersions is the order versions are shown in.
-var ProbeVersions = []string{"TLS 1.0", "TLS 1.1", "TLS 1.2", "TLS 1.3"}
-
 // writeProbeTarget renders one endpoint as a short aligned block.
 func writeProbeTarget(b *strings.Builder, t *ProbeTarget, s styles) {
-	b.WriteString(s.paint(s.bold, t.Target))
+	r := t.Result
+	b.WriteString(s.paint(s.bold, r.Input))
 	b.WriteString("\n")
 	const width = 21
 	row := func(label, value string) {
 		fmt.Fprintf(b, "  %s%s%s\n", s.paint(s.dim, label), strings.Repeat(" ", width-len(label)), indentRest(value, strings.Repeat(" ", width+2)))
 	}
-	if t.Address != "" {
-		addr := t.Address
-		if t.ServerName != "" {
-			addr += ", SNI " + t.ServerName
+	if r.Target != (probe.Target{}) {
+		addr := r.Target.Addr()
+		if r.ServerName != "" {
+			addr += ", SNI " + r.ServerName
 		}
-		if t.Path != "" {
-			addr += ", GET " + t.Path
+		if r.Path != "" {
+			addr += ", GET " + r.Path
 		}
 		row("address", addr)
 	}
-	if t.Error != "" {
-		row("error", s.paint(s.err, t.Error))
+	if r.Reason != "" {
+		row("error", s.paint(s.err, r.Reason))
 		b.WriteString("\n")
 		return
 	}
-	if t.TLSVersion != "" {
-		row("tls", t.TLSVersion+", "+t.Cipher)
+	if r.TLSVersion != "" {
+		row("tls", r.TLSVersion+", "+r.Cipher)
 	}
-	if len(t.ServerChain) > 0 {
-		row("server chain", strings.Join(t.ServerChain, "\n"))
+	if len(r.ServerChain) > 0 {
+		row("server chain", strings.Join(r.ServerChain, "\n"))
 	}
-	if c := t.ServerCert; c != nil {
+	if c := r.Server; c != nil {
 		var parts []string
 		if c.Expired {
-			parts = append(parts, s.paint(s.err, "expired "+dateOf(c.NotAfter)))
+			parts = append(parts, s.paint(s.err, "expired "+c.NotAfter.Format(time.DateOnly)))
 		} else {
-			parts = append(parts, "valid to "+dateOf(c.NotAfter))
+			parts = append(parts, "valid to "+c.NotAfter.Format(time.DateOnly))
 		}
 		if c.NameOK {
 			parts = append(parts, "covers "+c.Name)
@@ -119,32 +68,32 @@ func writeProbeTarget(b *strings.Builder, t *ProbeTarget, s styles) {
 		row("server cert", strings.Join(parts, ", "))
 	}
 	req := "no (no CertificateRequest)"
-	if t.ClientCertRequested {
+	if r.ClientCertRequested {
 		req = "yes"
 	}
 	row("client cert asked", req)
-	if t.ClientCertRequested {
+	if r.ClientCertRequested {
 		cas := "(none named)"
-		if len(t.AcceptableCAs) > 0 {
-			cas = strings.Join(t.AcceptableCAs, "\n")
+		if len(r.AcceptableCAs) > 0 {
+			cas = strings.Join(r.AcceptableCAs, "\n")
 		}
 		row("acceptable CAs", cas)
 	}
 	for _, a := range []struct {
 		label string
-		a     *ProbeAttempt
-	}{{"without client cert", t.WithoutClientCert}, {"with client cert", t.WithClientCert}, {"with untrusted cert", t.WithUntrustedCert}} {
+		a     *probe.Attempt
+	}{{"without client cert", r.WithoutClientCert}, {"with client cert", r.WithClientCert}, {"with untrusted cert", r.WithUntrustedCert}} {
 		if a.a != nil {
-			row(a.label, attemptText(a.a, s))
+			row(a.label, paintAttempt(a.a, s))
 		}
 	}
-	if len(t.Versions) > 0 {
+	if len(r.Versions) > 0 {
 		var vs []string
-		for _, v := range ProbeVersions {
-			if t.Versions[v] {
-				vs = append(vs, v+" "+s.paint(s.ok, "yes"))
+		for _, v := range r.Versions {
+			if v.Accepted {
+				vs = append(vs, v.Name+" "+s.paint(s.ok, "yes"))
 			} else {
-				vs = append(vs, v+" no")
+				vs = append(vs, v.Name+" no")
 			}
 		}
 		row("versions", strings.Join(vs, ", "))
@@ -152,33 +101,13 @@ func writeProbeTarget(b *strings.Builder, t *ProbeTarget, s styles) {
 	b.WriteString("\n")
 }
 
-func attemptText(a *ProbeAttempt, s styles) string {
-	var out string
+// paintAttempt is the attempt's text in the colour of its outcome.
+func paintAttempt(a *probe.Attempt, s styles) string {
 	switch a.Outcome {
-	case "accepted":
-		out = s.paint(s.ok, a.Outcome)
-	case "no-response":
-		out = s.paint(s.warn, a.Outcome)
-	default:
-		out = s.paint(s.bold, a.Outcome)
+	case probe.Accepted:
+		return s.paint(s.ok, a.String())
+	case probe.NoResponse:
+		return s.paint(s.warn, a.String())
 	}
-	if a.HTTPStatus != 0 {
-		out += fmt.Sprintf(": HTTP %d", a.HTTPStatus)
-		if a.NginxStatus != 0 {
-			out += fmt.Sprintf(" (nginx %d)", a.NginxStatus)
-		}
-	}
-	if a.Handshake != "ok" && a.Handshake != "" {
-		out += ": " + a.Handshake
-	} else if a.Error != "" {
-		out += ": " + a.Error
-	}
-	return out
-}
-
-func dateOf(rfc3339 string) string {
-	if len(rfc3339) >= 10 {
-		return rfc3339[:10]
-	}
-	return rfc3339
+	return s.paint(s.bold, a.String())
 }

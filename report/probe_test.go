@@ -3,24 +3,27 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
+	"github.com/mtlsdoctor/mtlsdoctor/probe"
 )
 
 func probeSample() ProbeTarget {
-	return ProbeTarget{
-		Target: "localhost:8443", Address: "localhost:8443", ServerName: "localhost", Path: "/",
+	notAfter, _ := time.Parse(time.RFC3339, "2045-01-01T00:00:00Z")
+	return ProbeTarget{Result: &probe.Result{
+		Input: "localhost:8443", Target: probe.Target{Host: "localhost", Port: 8443}, ServerName: "localhost", Path: "/",
 		TLSVersion: "TLS 1.2", Cipher: "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
 		ServerChain:         []string{"CN=localhost,O=x"},
-		ServerCert:          &ProbeServerCert{Subject: "CN=localhost,O=x", NotAfter: "2045-01-01T00:00:00Z", Name: "localhost", NameOK: true, TrustedBy: "system roots"},
+		Server:              &probe.ServerCert{Subject: "CN=localhost,O=x", NotAfter: notAfter, Name: "localhost", NameOK: true, TrustedBy: "system roots"},
 		ClientCertRequested: true, AcceptableCAs: []string{"CN=root,O=x", "CN=int,O=x"},
-		WithoutClientCert: &ProbeAttempt{Handshake: "ok", HTTPStatus: 400, NginxStatus: 496, Outcome: "rejected-by-http"},
-		WithClientCert:    &ProbeAttempt{Handshake: "remote error: tls: unknown certificate authority", CertSent: true, Outcome: "rejected-in-handshake"},
-		WithUntrustedCert: &ProbeAttempt{Handshake: "ok", CertSent: true, HTTPStatus: 200, Outcome: "accepted"},
-		Versions:          map[string]bool{"TLS 1.0": false, "TLS 1.1": false, "TLS 1.2": true, "TLS 1.3": true},
-		Findings:          []Finding{},
-	}
+		WithoutClientCert: &probe.Attempt{Handshake: "ok", HTTPStatus: 400, NginxStatus: 496, Outcome: probe.RejectedByHTTP},
+		WithClientCert:    &probe.Attempt{Handshake: "remote error: tls: unknown certificate authority", CertSent: true, Outcome: probe.RejectedInHandshake},
+		WithUntrustedCert: &probe.Attempt{Handshake: "ok", CertSent: true, HTTPStatus: 200, Outcome: probe.Accepted},
+		Versions:          probe.Versions{{Name: "TLS 1.0"}, {Name: "TLS 1.1"}, {Name: "TLS 1.2", Accepted: true}, {Name: "TLS 1.3", Accepted: true}},
+	}, Findings: []Finding{}}
 }
 
 func TestProbeText(t *testing.T) {
@@ -45,9 +48,9 @@ func TestProbeText(t *testing.T) {
 		"  tls                  TLS 1.2, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n",
 		"  server cert          valid to 2045-01-01, covers localhost, not trusted by system roots\n",
 		"  acceptable CAs       CN=root,O=x\n                       CN=int,O=x\n",
-		"  without client cert  rejected-by-http: HTTP 400 (nginx 496)\n",
-		"  with client cert     rejected-in-handshake: remote error: tls: unknown certificate authority\n",
-		"  with untrusted cert  accepted: HTTP 200\n",
+		"  without client cert  HTTP 400, nginx 496\n",
+		"  with client cert     refused in the handshake: remote error: tls: unknown certificate authority\n",
+		"  with untrusted cert  HTTP 200\n",
 		"  versions             TLS 1.0 no, TLS 1.1 no, TLS 1.2 yes, TLS 1.3 yes\n",
 		"WARNING [mtls-optional]",
 	} {

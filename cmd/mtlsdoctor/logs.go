@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"io"
 	"os"
 	"os/signal"
@@ -48,7 +47,6 @@ func runLogs(args []string, e env) int {
 		return followLogs(files, sum, *format, *top, e)
 	}
 	var inputs []checks.LogInput
-	var notLogs []string
 	usable := 0
 	for _, name := range files {
 		in, err := scanFile(name, sum, e)
@@ -61,11 +59,10 @@ func runLogs(args []string, e env) int {
 			// are counted already, so report the lines they came from.
 		}
 		if in.Format == logparse.Unknown {
-			notLogs = append(notLogs, name)
 			fmt.Fprintf(e.stderr, "mtlsdoctor logs: no nginx log lines recognised in %s (%d lines read)\n", name, in.Lines)
-			continue
+		} else {
+			usable++
 		}
-		usable++
 		inputs = append(inputs, in)
 	}
 	if usable == 0 {
@@ -74,15 +71,6 @@ func runLogs(args []string, e env) int {
 		return 2
 	}
 	rep := checks.Logs(sum, inputs, checks.LogOptions{Top: *top})
-	for _, n := range notLogs {
-		rep.Findings = append(rep.Findings, report.Finding{
-			ID: catalogue.NotALog, Severity: report.Warning, File: n,
-			Title:       "no nginx log lines recognised in " + n,
-			Explanation: "None of its first lines looks like an nginx error-log line (YYYY/MM/DD HH:MM:SS [level] ...) or an access-log line (combined or JSON format).",
-			Fix:         "Check the path; error_log and access_log in the nginx configuration name the real files.",
-		})
-	}
-	rep.Finish()
 	return emit(rep, *format, e)
 }
 
@@ -237,16 +225,7 @@ func followLogs(files []string, sum *logparse.Summary, format string, top int, e
 			return
 		}
 		events[l.source]++
-		f := checks.EventFinding(ev.ID, ev.Code, ev.Text, ev.Status, logparse.Clean(ev.Line))
-		f.Count = 1
-		if !ev.Time.IsZero() {
-			f.FirstSeen = ev.Time.Format(time.RFC3339)
-			f.LastSeen = f.FirstSeen
-		}
-		if ev.Client != "" {
-			f.Clients = []string{ev.Client}
-		}
-		f.Example = logparse.Clean(ev.Line)
+		f := checks.LineFinding(ev)
 		if format == "json" {
 			_ = enc.Encode(f)
 		} else {
@@ -282,7 +261,7 @@ loop:
 		}
 		inputs = append(inputs, checks.LogInput{Name: name, Format: formats[i], Lines: counts[i], Events: events[i], LongLines: longLines[i]})
 	}
-	rep := checks.Logs(sum, inputs, checks.LogOptions{Top: top})
+	rep := checks.Logs(sum, inputs, checks.LogOptions{Top: top, Follow: true})
 	if format == "json" {
 		if err := enc.Encode(rep); err != nil {
 			return 2

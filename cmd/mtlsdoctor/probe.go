@@ -76,6 +76,7 @@ func runProbe(args []string, e env) int {
 		}
 		opts.RootCAs = pool
 		co.CAFile = strings.Join(*caFile, ", ")
+		opts.RootsName = co.CAFile
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)

@@ -74,7 +74,7 @@ func TestProbeCLI(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit %d, want 1 for a rejected certificate\n%s", code, out)
 	}
-	for _, want := range []string{"with client cert     rejected-by-http: HTTP 400 (nginx 495)", "ERROR   [client-cert-rejected]",
+	for _, want := range []string{"with client cert     HTTP 400, nginx 495", "ERROR   [client-cert-rejected]",
 		"WARNING [issuer-not-acceptable]", "GET /x", "Next: "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text lacks %q:\n%s", want, out)
