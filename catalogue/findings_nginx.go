@@ -72,8 +72,8 @@ var (
 		Why:   "TLS 1.0, TLS 1.1 and SSLv3 are deprecated (RFC 8996) and weak. OpenSSL 3 cannot complete them anyway at security level 1 and above (their handshake signature uses MD5-SHA1), so listing them only makes the configuration promise something it does not do: such clients fail with 'tlsv1 alert internal error', and OpenSSL's reason on the server is 'no suitable signature algorithm'.",
 		Fix:   "ssl_protocols {protocols};",
 	}
-	// NoTLS13Text: ssl_protocols leaves TLSv1.3 out (a note).
-	NoTLS13Text = Text{ID: LegacyProtocols,
+	// NginxNoTLS13Text: ssl_protocols leaves TLSv1.3 out (a note).
+	NginxNoTLS13Text = Text{ID: LegacyProtocols,
 		Title: "ssl_protocols does not list TLSv1.3",
 		Why:   "Without TLSv1.3 every client negotiates TLS 1.2. nginx before 1.23.4 also leaves TLSv1.3 out of its default. Client certificates work with both; TLS 1.3 is faster and hides the client certificate from observers.",
 		Fix:   "ssl_protocols {protocols};",
@@ -136,9 +136,9 @@ var (
 		Why:   "nginx writes every client-certificate failure (\"client SSL certificate verify error: (N:reason)\", \"client sent no required SSL certificate\") at the info level, and nginx's default error_log level is error, so a rejected client gets 400 and the error log stays silent.",
 		Fix:   errorsHiddenFix,
 	}
-	// VerifyErrorsHiddenText: the error_log in effect ({file}) logs at
+	// NginxVerifyErrorsHiddenText: the error_log in effect ({file}) logs at
 	// {level}, above info.
-	VerifyErrorsHiddenText = Text{ID: VerifyErrorsHidden,
+	NginxVerifyErrorsHiddenText = Text{ID: VerifyErrorsHidden,
 		Title: errorsHiddenTitle,
 		Why:   "nginx writes every client-certificate failure (\"client SSL certificate verify error: (N:reason)\", \"client sent no required SSL certificate\") at the info level, and the error_log in effect here logs at {level}, so a rejected client gets 400 and the error log stays silent.",
 		Fix:   errorsHiddenFix,

@@ -216,8 +216,8 @@ var (
 // the entry for the handshake's error.
 const (
 	rejectedTitle = "{addr} rejected the client certificate {cert} ({attempt})"
-	rejectedCerts = "Run `mtlsdoctor certs --ca {ca} {cert}` on it to see what nginx logs for it"
-	rejectedLogs  = "and look at nginx's error log at info level (`error_log /var/log/nginx/error.log info;`, reload, reproduce, then `mtlsdoctor logs /var/log/nginx/error.log`): it has the `client SSL certificate verify error: (N:...)` line with the reason."
+	rejectedCerts = "Run `mtlsdoctor certs --ca {client_ca} {cert}` on it to see what nginx logs for it"
+	rejectedLogs  = "and look at nginx's error log at info level (`error_log {error_log} info;`, reload, reproduce, then `mtlsdoctor logs {error_log}`): it has the `client SSL certificate verify error: (N:...)` line with the reason."
 	rejected495   = "The certificate was sent and OpenSSL's verification failed. " +
 		"Likely reasons: its issuer is not in ssl_client_certificate/ssl_trusted_certificate (20/21), an intermediate is missing or ssl_verify_depth is too small, it has expired (10), " +
 		"it lacks clientAuth (26), or it is signed with SHA-1/MD5 or has a short key (68/66). "

@@ -356,7 +356,7 @@ func noTLS13(s *site.Server, _ *lint) []report.Finding {
 	if has13 {
 		return nil
 	}
-	f := catalogue.NoTLS13Text.New(catalogue.Vars{"protocols": keep})
+	f := catalogue.NginxNoTLS13Text.New(catalogue.Vars{"protocols": keep})
 	f.Severity = report.Info
 	return []report.Finding{at(f, s, d)}
 }
@@ -467,7 +467,7 @@ func verifyErrorsHidden(s *site.Server, _ *lint) []report.Finding {
 	if site.LevelRank(level) <= site.LevelRank("info") {
 		return nil
 	}
-	t := catalogue.VerifyErrorsHiddenText
+	t := catalogue.NginxVerifyErrorsHiddenText
 	if where == nil {
 		t = catalogue.VerifyErrorsHiddenDefaultText
 	}

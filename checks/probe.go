@@ -19,6 +19,12 @@ type ProbeOptions struct {
 	KeyFile string
 	// CAFile is --ca: the trust for the server chain; "" means the system roots.
 	CAFile string
+	// ClientCAFile is the CA file the server judges client certificates
+	// by, when known (doctor: the block's ssl_client_certificate); else
+	// the fixes name CAFile.
+	ClientCAFile string
+	// ErrorLog is the server's error log, when known; else nginx's default.
+	ErrorLog string
 	// Timeout is the per-connection timeout used.
 	Timeout time.Duration
 }
@@ -80,6 +86,7 @@ func probeVars(r *probe.Result, o ProbeOptions) catalogue.Vars {
 	v := catalogue.Vars{
 		"addr": addr, "host": r.Target.Host, "port": strconv.Itoa(r.Target.Port), "sni": r.ServerName,
 		"cert": probeDefault(o.CertFile, "client.crt"), "key": probeDefault(o.KeyFile, "client.key"), "ca": probeDefault(o.CAFile, "ca.crt"),
+		"client_ca": probeDefault(o.ClientCAFile, probeDefault(o.CAFile, "ca.crt")), "error_log": probeDefault(o.ErrorLog, "/var/log/nginx/error.log"),
 	}
 	v["sclient"] = catalogue.Fill(catalogue.ProbeSClient, v)
 	return v

@@ -92,8 +92,9 @@ func run(ctx context.Context, conf *nginxconf.Config, source string, notes []rep
 		rep.Findings = append(rep.Findings, findings...)
 	}
 	if o.Probe {
-		findings, line := probeAll(ctx, x, mtls, id, o)
+		findings, targets, line := probeAll(ctx, x, mtls, id, o)
 		rep.Findings = append(rep.Findings, findings...)
+		rep.Targets = targets
 		header = append(header, "probe: "+line)
 	} else {
 		header = append(header, "probe: skipped (--no-probe)")

@@ -53,7 +53,7 @@ type probeJob struct {
 
 // probeAll probes every local mTLS listen address of the blocks, and
 // notes the others. line is the header's account of it.
-func probeAll(ctx context.Context, x *site.Site, servers []*site.Server, id *identity, o Options) (out []report.Finding, line string) {
+func probeAll(ctx context.Context, x *site.Site, servers []*site.Server, id *identity, o Options) (out []report.Finding, targets []report.ProbeTarget, line string) {
 	var jobs []probeJob
 	probed := map[string]bool{}    // address and SNI
 	notedAway := map[string]bool{} // listen address not on this machine
@@ -99,7 +99,7 @@ func probeAll(ctx context.Context, x *site.Site, servers []*site.Server, id *ide
 		if skipped > 0 {
 			line += fmt.Sprintf(" (%d not on this machine)", skipped)
 		}
-		return out, line
+		return out, nil, line
 	}
 
 	results := make([]probe.Result, len(jobs))
@@ -111,7 +111,7 @@ func probeAll(ctx context.Context, x *site.Site, servers []*site.Server, id *ide
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			po := probe.Options{ServerName: j.sni, RootCAs: j.roots, Timeout: o.Timeout, Now: o.At, Path: ProbePath}
+			po := probe.Options{ServerName: j.sni, RootCAs: j.roots, RootsName: j.caName, Timeout: o.Timeout, Now: o.At, Path: ProbePath}
 			if id != nil {
 				po.ClientCert = id.cert
 			}
@@ -123,42 +123,28 @@ func probeAll(ctx context.Context, x *site.Site, servers []*site.Server, id *ide
 	var parts []string
 	for i, j := range jobs {
 		r := &results[i]
-		co := checks.ProbeOptions{CAFile: j.caName, Timeout: o.Timeout}
+		co := checks.ProbeOptions{CAFile: j.caName, ClientCAFile: j.clientCA, ErrorLog: j.errorLog, Timeout: o.Timeout}
+		if co.ClientCAFile == "" {
+			co.ClientCAFile = "ca.crt" // a block without one: a placeholder, not the server's trust
+		}
 		if id != nil {
 			co.CertFile, co.KeyFile = id.file, id.keyFile
 		}
+		t := &report.Report{}
 		for _, f := range checks.ProbeFindings(r, co) {
-			f.Section, f.Server = finding.Probe, j.server
-			if f.ID == catalogue.ClientCertRejected {
-				f.Fix = blockFix(f.Fix, j)
-			}
-			out = append(out, f)
+			f.Section, f.Server, f.Target = finding.Probe, j.server, r.Input
+			t.Findings = append(t.Findings, f)
 		}
+		out = append(out, t.Findings...)
+		t.Finish()
+		targets = append(targets, report.ProbeTarget{Result: r, Findings: t.Findings, Summary: &t.Summary})
 		parts = append(parts, probeLine(j, r))
 	}
 	line = strings.Join(parts, "\n       ")
 	if skipped > 0 {
 		line += fmt.Sprintf("\n       (%d not on this machine, not probed)", skipped)
 	}
-	return out, line
-}
-
-// blockFix is the probe's advice for a rejected client certificate with
-// this block's CA file and error log in place of the probe's defaults.
-func blockFix(fix string, j probeJob) string {
-	ca := j.clientCA
-	if ca == "" {
-		ca = "ca.crt"
-	}
-	probeCA := j.caName
-	if probeCA == "" {
-		probeCA = "ca.crt" // what checks.ProbeFindings writes without a CA file
-	}
-	fix = strings.Replace(fix, "--ca "+probeCA+" ", "--ca "+ca+" ", 1)
-	if j.errorLog != "" {
-		fix = strings.ReplaceAll(fix, site.DefaultErrorLog, j.errorLog)
-	}
-	return fix
+	return out, targets, line
 }
 
 // probeLine is a one-line account of one probed address.
@@ -177,21 +163,14 @@ func probeLine(j probeJob, r *probe.Result) string {
 		parts = append(parts, "client cert not asked")
 	}
 	att := func(label string, a *probe.Attempt) {
-		if a == nil {
-			return
+		if a != nil {
+			parts = append(parts, label+" "+a.String())
 		}
-		v := a.Outcome
-		if a.NginxStatus != 0 {
-			v += fmt.Sprintf(" (%d)", a.NginxStatus)
-		} else if a.HTTPStatus != 0 {
-			v += fmt.Sprintf(" (%d)", a.HTTPStatus)
-		}
-		parts = append(parts, label+" "+v)
 	}
 	att("without cert:", r.WithoutClientCert)
 	att("with yours:", r.WithClientCert)
 	att("untrusted:", r.WithUntrustedCert)
-	return s + ": " + strings.Join(parts, ", ")
+	return s + ": " + strings.Join(parts, "; ")
 }
 
 // notProbed notes a listen address that is not on this machine, with

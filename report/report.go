@@ -98,7 +98,8 @@ type Report struct {
 	// fields sit at the top level of the JSON, next to command, findings
 	// and summary (whose own fields of the same names take precedence).
 	*ProbeTarget
-	// Targets is set by `probe` with several targets, one entry each,
+	// Targets is set by `probe` with several targets, and by `doctor` for
+	// the addresses it probed, one entry each,
 	// each with its own findings and summary.
 	Targets []ProbeTarget `json:"targets,omitempty"`
 }

@@ -32,6 +32,14 @@ type doctorDoc struct {
 		ErrorLog             string `json:"error_log"`
 		AccessLog            string `json:"access_log"`
 	}
+	// Targets are the probe results, in the shape of probe's JSON.
+	Targets []struct {
+		Target, Address     string
+		ClientCertRequested bool                      `json:"client_cert_requested"`
+		WithClientCert      *struct{ Outcome string } `json:"with_client_cert"`
+		WithoutClientCert   *struct{ Outcome string } `json:"without_client_cert"`
+		Findings            []struct{ ID, Target string }
+	}
 	Next string
 }
 
@@ -102,6 +110,20 @@ func TestDoctorLiveNginx(t *testing.T) {
 		doc.Servers[0].VerifyClient != "on" || doc.Servers[0].ErrorLog != srv.ErrorLog || doc.Servers[0].AccessLog != srv.AccessLog ||
 		doc.Servers[0].ClientCertificate != caFile || doc.Servers[0].Listen != srv.Addr+" ssl" {
 		t.Errorf("servers %+v, want one entry for %s", doc.Servers, label)
+	}
+	// The probe's own results are in the document, with their findings.
+	if len(doc.Targets) != 1 {
+		t.Fatalf("targets %+v, want the one probed address", doc.Targets)
+	}
+	if tg := doc.Targets[0]; tg.Address != srv.Addr || !tg.ClientCertRequested || tg.WithClientCert == nil ||
+		tg.WithClientCert.Outcome != "rejected-by-http" || tg.WithoutClientCert == nil || len(tg.Findings) == 0 {
+		t.Errorf("target %+v, want %s asking for a certificate and refusing the client's", tg, srv.Addr)
+	} else {
+		for _, f := range tg.Findings {
+			if f.Target != tg.Target {
+				t.Errorf("target finding %s names target %q, want %q", f.ID, f.Target, tg.Target)
+			}
+		}
 	}
 	sections := map[string][]string{}
 	for _, f := range doc.Findings {
