@@ -41,7 +41,7 @@ func runLogs(args []string, e env) int {
 	}
 	files := fs.Args()
 	if len(files) == 0 {
-		return fail(e, "logs", "no FILE given\nhint: mtlsdoctor logs /var/log/nginx/error.log /var/log/nginx/access.log   (or - for standard input)")
+		return e.fail(errors.New("no FILE given"), "mtlsdoctor logs /var/log/nginx/error.log /var/log/nginx/access.log   (or - for standard input)")
 	}
 	if *follow {
 		return followLogs(files, sum, *format, *top, e)
@@ -158,16 +158,16 @@ func followLogs(files []string, sum *logparse.Summary, format string, top int, e
 			st, err := f.Stat()
 			f.Close()
 			if err != nil {
-				return fail(e, "logs", "%s: %v", name, err)
+				return e.fail(fmt.Errorf("%s: %v", name, err))
 			}
 			if st.IsDir() {
-				return fail(e, "logs", "%s is a directory, not a log file", name)
+				return e.fail(fmt.Errorf("%s is a directory, not a log file", name))
 			}
 			from = &tail.SeekInfo{Offset: st.Size(), Whence: io.SeekStart}
 		} else if errors.Is(err, os.ErrNotExist) {
 			fmt.Fprintf(e.stderr, "mtlsdoctor logs: %s does not exist yet; waiting for it\n", name)
 		} else {
-			return fail(e, "logs", "%v", err)
+			return e.fail(err)
 		}
 		t, err := tail.TailFile(name, tail.Config{
 			Follow: true, ReOpen: true, MustExist: false, Poll: true,
@@ -176,7 +176,7 @@ func followLogs(files []string, sum *logparse.Summary, format string, top int, e
 			Logger:        tail.DiscardingLogger,
 		})
 		if err != nil {
-			return fail(e, "logs", "%s: %v", name, err)
+			return e.fail(fmt.Errorf("%s: %v", name, err))
 		}
 		tails = append(tails, t)
 		wg.Add(1)

@@ -145,9 +145,3 @@ func (e env) fail(err error, hints ...string) int {
 	return 2
 }
 
-// fail is env.fail for a printf-style message in which "\nhint: " starts
-// a hint; cmd names the command.
-func fail(e env, cmd string, format string, a ...any) int {
-	e.cmd = cmd
-	return e.fail(fmt.Errorf(format, a...))
-}

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"crypto/x509"
+	"errors"
+	"fmt"
 	"os/signal"
 	"strings"
 	"syscall"
@@ -32,24 +34,24 @@ func runProbe(args []string, e env) int {
 	}
 	certFile, keyFile, p12, d := &id.cert, &id.key, &id.p12, id.timeout
 	if !strings.HasPrefix(*path, "/") || strings.ContainsAny(*path, " \t\r\n") {
-		return fail(e, "probe", "--path %q: want an absolute request path such as / or /health, without spaces", *path)
+		return e.fail(fmt.Errorf("--path %q: want an absolute request path such as / or /health, without spaces", *path))
 	}
 	if strings.ContainsAny(*serverName, " \t\r\n/:") {
-		return fail(e, "probe", "--servername %q: want a host name such as api.example.com", *serverName)
+		return e.fail(fmt.Errorf("--servername %q: want a host name such as api.example.com", *serverName))
 	}
 	targets := fs.Args()
 	if len(targets) == 0 {
-		return fail(e, "probe", "no target given\nhint: mtlsdoctor probe --cert client.crt --key client.key localhost:443")
+		return e.fail(errors.New("no target given"), "mtlsdoctor probe --cert client.crt --key client.key localhost:443")
 	}
 	for _, t := range targets {
 		if _, err := probe.ParseTarget(t); err != nil {
-			return fail(e, "probe", "%v\nhint: a target is HOST, HOST:PORT, [IPv6]:PORT or https://HOST[:PORT]/PATH", err)
+			return e.fail(err, "a target is HOST, HOST:PORT, [IPv6]:PORT or https://HOST[:PORT]/PATH")
 		}
 	}
 
 	passphrases, err := readPassin(*passin, e)
 	if err != nil {
-		return fail(e, "probe", "%v", err)
+		return e.fail(err)
 	}
 	opts := probe.Options{ServerName: *serverName, Path: *path, Timeout: d}
 	co := checks.ProbeOptions{CertFile: *certFile, KeyFile: *keyFile, Timeout: d}
@@ -61,14 +63,14 @@ func runProbe(args []string, e env) int {
 		}
 		cert, err := certset.LoadKeyPair(file, key, certset.Options{Passphrases: passphrases})
 		if err != nil {
-			return fail(e, "probe", "loading the client certificate: %v", err)
+			return e.fail(fmt.Errorf("loading the client certificate: %v", err))
 		}
 		opts.ClientCert = &cert
 	}
 	if len(*caFile) > 0 {
 		cas, err := loadCAs(*caFile, certset.Options{Passphrases: passphrases})
 		if err != nil {
-			return fail(e, "probe", "%v", err)
+			return e.fail(err)
 		}
 		pool := x509.NewCertPool()
 		for _, c := range cas {
