@@ -7,7 +7,11 @@ import (
 )
 
 // Text is the words of one kind of finding: its title, why it breaks and
-// the fix. They hold {placeholders} (lower-case names in braces, with no
+// the fix. In a fix, every command or configuration snippet stands on a
+// line of its own, indented by two spaces: the text view never wraps such
+// a line, so it can be copied as it is, and wraps the other lines (prose)
+// to the terminal. Backticks in prose mark names (a directive, a file),
+// not whole commands. They hold {placeholders} (lower-case names in braces, with no
 // space inside) that the rule fills in with real file names, paths, hosts
 // and values; a brace followed by a space, as in an nginx block, is text.
 type Text struct {
@@ -97,4 +101,13 @@ func Placeholders(s string) []string {
 		}
 		s = s[i+1:]
 	}
+}
+
+// WithConfirm is a fix followed by the command that shows the problem, on
+// a line of its own.
+func WithConfirm(fix, confirm string) string {
+	if confirm == "" {
+		return fix
+	}
+	return fix + "\nConfirm it with:\n  " + strings.ReplaceAll(confirm, "\n", "\n  ")
 }

@@ -22,10 +22,7 @@ func Explain(input string) *report.Report {
 		if v.Causes != "" {
 			why += "\n" + v.Causes
 		}
-		fix := v.Fix
-		if v.Confirm != "" {
-			fix += "\nConfirm: " + v.Confirm
-		}
+		fix := catalogue.WithConfirm(v.Fix, v.Confirm)
 		rep.Findings = append(rep.Findings, report.Finding{
 			ID: catalogue.VerifyError, Severity: sev, Priority: i,
 			Title:       fmt.Sprintf("OpenSSL verify error %d: %s", v.Code, v.Text),
@@ -33,10 +30,7 @@ func Explain(input string) *report.Report {
 		})
 	}
 	for i, en := range entries {
-		fix := en.Fix
-		if en.Confirm != "" {
-			fix += "\nConfirm: " + en.Confirm
-		}
+		fix := catalogue.WithConfirm(en.Fix, en.Confirm)
 		rep.Findings = append(rep.Findings, report.Finding{
 			ID: en.ID, Severity: report.Error, Priority: len(codes) + i,
 			Title: en.Title, Explanation: en.Explanation, Fix: fix,

@@ -224,7 +224,7 @@ func eventVerifyCode(ev logEvent) (report.Finding, bool) {
 	vars := catalogue.Vars{"code": fmt.Sprint(ev.code), "text": ev.text}
 	f := catalogue.LogVerifyUnknownCodeText.New(vars)
 	if ok {
-		f = catalogue.LogVerifyCodeText.New(logVerifyVars(vars, v, logFixConfirm(v.Fix, v.Confirm)))
+		f = catalogue.LogVerifyCodeText.New(logVerifyVars(vars, v, catalogue.WithConfirm(v.Fix, v.Confirm)))
 	}
 	f.Code = ev.code
 	f.OpenSSLError = fmt.Sprintf("%d:%s", ev.code, ev.text)
@@ -331,13 +331,5 @@ func eventFromEntry(ev logEvent) report.Finding {
 	if entry == nil {
 		return ev.id.New(ev.name, "", "")
 	}
-	return ev.id.New(entry.Title, entry.Explanation, logFixConfirm(entry.Fix, entry.Confirm))
-}
-
-// logFixConfirm is a fix followed by the command that confirms the problem.
-func logFixConfirm(fix, confirm string) string {
-	if confirm == "" {
-		return fix
-	}
-	return fix + "\nConfirm: " + confirm
+	return ev.id.New(entry.Title, entry.Explanation, catalogue.WithConfirm(entry.Fix, entry.Confirm))
 }

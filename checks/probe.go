@@ -137,7 +137,7 @@ func withClientWords(f report.Finding, clientErr string) report.Finding {
 			f.Explanation += " " + e.Explanation
 		}
 		if e.Confirm != "" && !strings.Contains(f.Fix, e.Confirm) {
-			f.Fix += "\nConfirm: " + e.Confirm
+			f.Fix = catalogue.WithConfirm(f.Fix, e.Confirm)
 		}
 		break
 	}

@@ -420,7 +420,7 @@ func TestProbeFindingsSynthetic(t *testing.T) {
 			mismatch = &fs[i]
 		}
 	}
-	if mismatch == nil || !strings.Contains(mismatch.Explanation, "Common Name is ignored") || !strings.Contains(mismatch.Fix, "Confirm: ") {
+	if mismatch == nil || !strings.Contains(mismatch.Explanation, "Common Name is ignored") || !strings.Contains(mismatch.Fix, "Confirm it with:\n  ") {
 		t.Errorf("legacy CN: %+v", mismatch)
 	}
 }

@@ -31,15 +31,12 @@ func everyFinding() *Report {
 		r.Findings = append(r.Findings, Finding{
 			ID: catalogue.VerifyError, Severity: Error, Priority: i,
 			Title:       fmt.Sprintf("OpenSSL verify error %d: %s", v.Code, v.Text),
-			Explanation: v.Meaning + "\n" + v.Causes, Fix: v.Fix + "\nConfirm: " + v.Confirm,
+			Explanation: v.Meaning + "\n" + v.Causes, Fix: catalogue.WithConfirm(v.Fix, v.Confirm),
 			OpenSSLError: v.OpenSSLError(), Section: "logs",
 		})
 	}
 	for _, en := range catalogue.Entries() {
-		fix := en.Fix
-		if en.Confirm != "" {
-			fix += "\nConfirm: " + en.Confirm
-		}
+		fix := catalogue.WithConfirm(en.Fix, en.Confirm)
 		r.Findings = append(r.Findings, Finding{ID: en.ID, Severity: Warning, Title: en.Title, Explanation: en.Explanation, Fix: fix})
 	}
 	r.Findings = append(r.Findings,
