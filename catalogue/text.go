@@ -59,12 +59,27 @@ func Fill(s string, v Vars) string {
 		}
 		b.WriteString(s[:i])
 		if ok {
+			// A value on an indented line of its own keeps the indent on
+			// all its lines: a command of several lines stays a command.
+			if ind := lineIndent(b.String()); ind != "" {
+				val = strings.ReplaceAll(val, "\n", "\n"+ind)
+			}
 			b.WriteString(val)
 		} else {
 			b.WriteString(s[i : i+j+2])
 		}
 		s = s[i+j+2:]
 	}
+}
+
+// lineIndent is the indent of the last line of s when that line holds
+// nothing but spaces so far (a placeholder there starts the line).
+func lineIndent(s string) string {
+	last := s[strings.LastIndexByte(s, '\n')+1:]
+	if last != "" && strings.Trim(last, " ") == "" {
+		return last
+	}
+	return ""
 }
 
 // placeholderEnd is the index of the '}' that closes a placeholder name
