@@ -277,3 +277,40 @@ func TestLineFinding(t *testing.T) {
 		t.Errorf("%+v", f)
 	}
 }
+
+// logFindings reads lines as an error log and returns what `logs` says.
+func logFindings(t *testing.T, lines ...string) []report.Finding {
+	t.Helper()
+	sum := logparse.NewSummary()
+	sc := logparse.NewScanner(strings.NewReader(strings.Join(lines, "\n")+"\n"), logparse.ErrorLog)
+	in := LogInput{Name: "error.log", Format: logparse.ErrorLog}
+	sc.Each(func(e logparse.Event) {
+		if sum.Add(e) {
+			in.Events++
+		}
+	})
+	in.Lines = sc.Lines
+	return Logs(sum, []LogInput{in}, LogOptions{}).Findings
+}
+
+// TestEveryLineKindExplained: the example line of every kind of error-log
+// line becomes one finding with its words from the catalogue, every
+// placeholder filled.
+func TestEveryLineKindExplained(t *testing.T) {
+	for _, line := range logparse.Examples() {
+		fs := logFindings(t, line)
+		if len(fs) != 1 {
+			t.Errorf("%s: %d findings, want 1", line, len(fs))
+			continue
+		}
+		f := fs[0]
+		if f.Title == "" || f.Explanation == "" || f.Fix == "" {
+			t.Errorf("%s: finding %s lacks words: %+v", line, f.ID, f)
+		}
+		for _, s := range []string{f.Title, f.Explanation, f.Fix} {
+			if p := catalogue.Placeholders(s); len(p) > 0 {
+				t.Errorf("%s: placeholders %v left in %q", line, p, s)
+			}
+		}
+	}
+}

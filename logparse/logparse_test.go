@@ -237,30 +237,31 @@ func FuzzScanner(f *testing.F) {
 	})
 }
 
-// TestErrorKindsFound: every kind of error-log line has a line among
-// errorLines (its test), and the scanner finds each such line: it parses
+// TestErrorKindsFound: every kind of error-log line has an example, the
+// example is of that kind (no kind before it in the table takes it), and
+// the scanner finds it, with the event key the kind promises: it parses
 // only lines that hold one of errorNeedles.
 func TestErrorKindsFound(t *testing.T) {
-	seen := make([]bool, len(errorKinds))
-	for _, tc := range errorLines {
-		level, msg, _, ok := splitErrorLine([]byte(strings.TrimSuffix(tc.line, "\r")))
-		if !ok {
-			t.Fatalf("not an error-log line: %s", tc.line)
+	for i, k := range errorKinds {
+		if k.example == "" || k.exampleKey == "" {
+			t.Errorf("kind %d (%s, %q) has no example line", i, k.id, k.prefixes)
+			continue
 		}
-		for i := range errorKinds {
-			if _, ok := errorKinds[i].matches(msg, level); ok {
-				seen[i] = true
+		level, msg, _, ok := splitErrorLine([]byte(k.example))
+		if !ok {
+			t.Fatalf("kind %d: not an error-log line: %s", i, k.example)
+		}
+		for j := range errorKinds {
+			if _, ok := errorKinds[j].matches(msg, level); ok {
+				if j != i {
+					t.Errorf("kind %d (%s): its example is read as kind %d (%s)", i, k.id, j, errorKinds[j].id)
+				}
 				break
 			}
 		}
-		s := NewScanner(strings.NewReader(tc.line+"\n"), ErrorLog)
-		if e, ok := s.Next(); !ok || e.Key != tc.key {
-			t.Errorf("the scanner does not find %s (%v, %q)", tc.line, ok, e.Key)
-		}
-	}
-	for i, k := range errorKinds {
-		if !seen[i] {
-			t.Errorf("kind %d (%s, %q) has no line in errorLines", i, k.id, k.prefixes)
+		s := NewScanner(strings.NewReader(k.example+"\n"), ErrorLog)
+		if e, ok := s.Next(); !ok || e.Key != k.exampleKey || e.ID != k.id {
+			t.Errorf("the scanner reads %s as %v %q %q, want %s %q", k.example, ok, e.ID, e.Key, k.id, k.exampleKey)
 		}
 	}
 }
