@@ -4,7 +4,14 @@
 // happens and how to fix it. certs, probe, logs and explain all quote the
 // same entries, so they always tell the same story for the same failure.
 //
-// Nothing here prints or reads files; it is data plus lookups.
+// It is also the one home of the words of every finding: each section's
+// file (findings_certs.go, findings_nginx.go, findings_probe.go,
+// findings_logs.go, findings_doctor.go, findings_explain.go) registers the
+// section's finding ids (package finding) and holds the Texts its rules
+// fill in, next to each other.
+//
+// Nothing here prints or reads files; it is data plus lookups. It imports
+// only package finding.
 package catalogue
 
 import "github.com/mtlsdoctor/mtlsdoctor/finding"

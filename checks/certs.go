@@ -1,13 +1,3 @@
-// Package checks holds mtlsdoctor's rules: it judges what was loaded
-// (certificates, keys and CRLs, nginx configurations, probe results, log
-// summaries) and turns every mistake into a finding with what, why and the
-// fix, in the words of package catalogue. It never prints; cmd/mtlsdoctor
-// renders the report.
-//
-// The rules of `certs` are small functions listed in three tables:
-// chainRules (certs_chain.go, one per OpenSSL verify code), certRules
-// (certs_static.go, one certificate on its own) and keyRules (certs_keys.go,
-// one private key file).
 package checks
 
 import (

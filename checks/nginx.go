@@ -1,9 +1,3 @@
-// The `nginx` lint (nginx.go runs the table of rules in nginx_rules.go)
-// is part of this package rather than one of its own: its certs rule runs
-// Certs on the files each server block names and merges those findings
-// with its own, so it shares this package's findings machinery, and the
-// catalogue's prose guard covers it here. It reads the configuration only
-// through package site.
 package checks
 
 import (

@@ -2,8 +2,9 @@
 // (findings, a summary, and per-command extras such as the certificate
 // table) and renders it two ways: JSON for scripts and text for people,
 // laid out in the width of the terminal. Both views are produced from the
-// same values, so they never disagree. It imports only package finding
-// (and, for colours, lipgloss and termenv).
+// same values, so they never disagree. It imports package finding and,
+// for the probe's results that it shows as they are, package probe (and,
+// for colours, lipgloss and termenv).
 package report
 
 import (
