@@ -19,7 +19,7 @@ const (
 	genericFix    = "Run `" + verifyClient + "` on the same files to see which certificate is at fault, then reissue or replace that certificate."
 )
 
-// VerifyErrorID is the finding id for every VerifyCode (see the contract's
+// VerifyErrorID is the finding id for every VerifyCode (see the README.s
 // logs catalogue): one group per code, with code and openssl_error set.
 const VerifyErrorID = "verify-error"
 

@@ -27,7 +27,7 @@ func (f Format) String() string {
 
 // Event is one recognised log line.
 type Event struct {
-	// ID is the finding id of the contract: verify-error, no-client-cert,
+	// ID is the finding id (the README lists them): verify-error, no-client-cert,
 	// plain-http, handshake-failed, cert-load-failed, key-load-failed,
 	// bad-passphrase, key-mismatch, startup-failed, stale-ssl-error,
 	// upstream-verify-error, status-495, status-496, status-497.

@@ -9,7 +9,7 @@ import (
 )
 
 // Lines as real nginx 1.22.1 / OpenSSL 3.0.19 wrote them
-// (shared/reference/nginx-log-lines.md), plus OpenSSL 1.1.1 forms.
+// in the tests of internal/nginxtest and testdata/logs/gen.sh, plus OpenSSL 1.1.1 forms.
 var errorLines = []struct {
 	line, key, client string
 	code              int

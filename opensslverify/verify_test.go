@@ -76,7 +76,7 @@ func codes(r Result) []int {
 }
 
 // TestEventSequences checks the model against the error sequences seen in
-// a real nginx's debug log (shared/reference/nginx-openssl-errors.md §0.2):
+// a real nginx 1.22.1 debug log (error_log ... debug, one refused client):
 // nginx logs the last of them, openssl verify prints the first.
 func TestEventSequences(t *testing.T) {
 	root := mk(t, ca("root"), nil)
