@@ -1,6 +1,6 @@
 // Package certset loads a set of certificates, private keys and CRLs from
 // files and directories the way an operator keeps them next to nginx: PEM
-// with any number of blocks, DER, PKCS#12, encrypted keys (PKCS#8 PBES2 and
+// with any number of blocks, DER, PKCS#7 bundles, PKCS#12, encrypted keys (PKCS#8 PBES2 and
 // the traditional Proc-Type/DEK-Info form). It never writes to the files it
 // reads and never keeps private key material: only the public half of each
 // key survives loading.

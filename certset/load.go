@@ -300,26 +300,15 @@ func (w *walker) dir(path string, fi fs.FileInfo) (files int, skipped bool) {
 	for _, e := range entries {
 		name := e.Name()
 		p := filepath.Join(path, name)
-		t := e.Type()
+		// A link is followed: what it leads to counts.
+		t, info := e.Type(), fs.FileInfo(nil)
 		if t&fs.ModeSymlink != 0 {
 			st, err := os.Stat(p)
 			if err != nil {
 				w.problems = append(w.problems, *openProblem(p, err))
 				continue
 			}
-			switch {
-			case st.IsDir():
-				if strings.HasPrefix(name, ".") {
-					w.hidden++
-					continue
-				}
-				n, _ := w.dir(p, st)
-				files += n
-			case st.Mode().IsRegular():
-				w.queue(p, false)
-				files++
-			}
-			continue
+			t, info = st.Mode().Type(), st
 		}
 		switch {
 		case t.IsDir():
@@ -327,9 +316,11 @@ func (w *walker) dir(path string, fi fs.FileInfo) (files int, skipped bool) {
 				w.hidden++
 				continue
 			}
-			info, err := e.Info()
-			if err != nil {
-				continue // removed meanwhile
+			if info == nil {
+				var err error
+				if info, err = e.Info(); err != nil {
+					continue // removed meanwhile
+				}
 			}
 			n, _ := w.dir(p, info)
 			files += n

@@ -231,7 +231,7 @@ func TestProbeUnreachable(t *testing.T) {
 
 	targets := []string{hs.Listener.Addr().String(), closed, silent.Addr().String()}
 	o := ProbeOptions{Timeout: 300 * time.Millisecond}
-	res := probe.ProbeAll(context.Background(), targets, probe.Options{Timeout: o.Timeout}, 3)
+	res := probe.ProbeAll(context.Background(), probe.Jobs(targets, probe.Options{Timeout: o.Timeout}), 3)
 	rep := Probe(res, o)
 	want := []string{"not-tls", "connect-failed", "timeout"}
 	if len(rep.Targets) != 3 || rep.ProbeTarget != nil {
@@ -289,7 +289,7 @@ func TestProbeJSONShape(t *testing.T) {
 		t.Errorf("acceptable_cas %v", single["acceptable_cas"])
 	}
 
-	res := probe.ProbeAll(context.Background(), []string{srv.Addr, "https://localhost:" + srv.Addr[strings.LastIndex(srv.Addr, ":")+1:] + "/x"}, opts, 2)
+	res := probe.ProbeAll(context.Background(), probe.Jobs([]string{srv.Addr, "https://localhost:" + srv.Addr[strings.LastIndex(srv.Addr, ":")+1:] + "/x"}, opts), 2)
 	multi := decode(t, Probe(res, o))
 	var keys []string
 	for k := range multi {

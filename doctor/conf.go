@@ -16,6 +16,7 @@ import (
 
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"github.com/mtlsdoctor/mtlsdoctor/finding"
+	"github.com/mtlsdoctor/mtlsdoctor/hint"
 	"github.com/mtlsdoctor/mtlsdoctor/nginxconf"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
 )
@@ -32,24 +33,6 @@ const (
 	nginxDumpTimeout  = 10 * time.Second
 	nginxDumpMaxBytes = 64 << 20
 )
-
-// Error is why doctor could not run, with a hint: what to do instead.
-// Its text is the error, then "\nhint: " and the hint.
-type Error struct {
-	Err  error
-	Hint string
-}
-
-// Error is the error's text, then the hint on a line of its own.
-func (e *Error) Error() string {
-	if e.Hint == "" {
-		return e.Err.Error()
-	}
-	return e.Err.Error() + "\nhint: " + e.Hint
-}
-
-// Unwrap is the error without its hint.
-func (e *Error) Unwrap() error { return e.Err }
 
 // ConfError is a main configuration file that could not be read. It
 // wraps the cause (fs.ErrNotExist, fs.ErrPermission, ...).
@@ -95,9 +78,9 @@ func loadGiven(path string, stdin io.Reader) (*nginxconf.Config, error) {
 	conf, err := LoadConf(path, stdin)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, &Error{Err: err, Hint: "the main file is usually /etc/nginx/nginx.conf; without an argument doctor asks nginx -T"}
+		return nil, hint.Wrap(err, "the main file is usually /etc/nginx/nginx.conf; without an argument doctor asks nginx -T")
 	case errors.Is(err, fs.ErrPermission):
-		return nil, &Error{Err: err, Hint: "sudo mtlsdoctor doctor " + path}
+		return nil, hint.Wrap(err, "sudo mtlsdoctor doctor "+path)
 	}
 	return conf, err
 }
@@ -127,10 +110,8 @@ func findConf(ctx context.Context) (conf *nginxconf.Config, source string, notes
 	if errors.As(err, &ce) && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, fs.ErrPermission) {
 		why = ce.Err.Error() // the cause alone, in nginxconf's words
 	}
-	return nil, "", nil, &Error{
-		Err:  fmt.Errorf("no nginx configuration could be read (%s; %s)", whyNot, why),
-		Hint: "name the main file: mtlsdoctor doctor /path/to/nginx.conf   (or run as root: sudo mtlsdoctor doctor)",
-	}
+	return nil, "", nil, hint.Wrap(fmt.Errorf("no nginx configuration could be read (%s; %s)", whyNot, why),
+		"name the main file: mtlsdoctor doctor /path/to/nginx.conf   (or run as root: sudo mtlsdoctor doctor)")
 }
 
 func findNginx() string {

@@ -10,8 +10,8 @@
 // The findings it makes itself are about what it could not do
 // (nginx-t-failed, not-probed, log-not-read); their words are in the
 // catalogue. It never prints: cmd/mtlsdoctor maps flags to Options and
-// renders the report.
+// renders the report. Its errors carry their hints (package hint).
 //
 // It may import site, nginxconf, checks, probe, logparse, certset,
-// catalogue, finding and report.
+// catalogue, finding, hint and report.
 package doctor

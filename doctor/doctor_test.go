@@ -11,6 +11,7 @@ import (
 
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"github.com/mtlsdoctor/mtlsdoctor/finding"
+	"github.com/mtlsdoctor/mtlsdoctor/hint"
 	"github.com/mtlsdoctor/mtlsdoctor/nginxconf"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
 	"github.com/mtlsdoctor/mtlsdoctor/site"
@@ -125,8 +126,8 @@ func TestLoadConf(t *testing.T) {
 		t.Errorf("missing: %v", err)
 	}
 	_, err = loadGiven(filepath.Join(dir, "nope.conf"), nil)
-	if !strings.Contains(err.Error(), "\nhint: the main file is usually ") {
-		t.Errorf("doctor's hint: %v", err)
+	if h := hint.Of(err); len(h) != 1 || !strings.HasPrefix(h[0], "the main file is usually ") {
+		t.Errorf("doctor's hint: %v %q", err, h)
 	}
 	if _, err := LoadConf(dir, nil); err == nil || !strings.HasPrefix(err.Error(), "reading "+dir+": ") {
 		t.Errorf("directory: %v", err)

@@ -6,7 +6,6 @@ import (
 	"crypto/x509"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
@@ -102,23 +101,15 @@ func probeAll(ctx context.Context, x *site.Site, servers []*site.Server, id *ide
 		return out, nil, line
 	}
 
-	results := make([]probe.Result, len(jobs))
-	sem := make(chan struct{}, 8)
-	var wg sync.WaitGroup
+	probes := make([]probe.Job, len(jobs))
 	for i, j := range jobs {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			po := probe.Options{ServerName: j.sni, RootCAs: j.roots, RootsName: j.caName, Timeout: o.Timeout, Now: o.At, Path: ProbePath}
-			if id != nil {
-				po.ClientCert = id.cert
-			}
-			results[i] = probe.Probe(ctx, j.addr, po)
-		}()
+		po := probe.Options{ServerName: j.sni, RootCAs: j.roots, RootsName: j.caName, Timeout: o.Timeout, Now: o.At, Path: ProbePath}
+		if id != nil {
+			po.ClientCert = id.cert
+		}
+		probes[i] = probe.Job{Target: j.addr, Options: po}
 	}
-	wg.Wait()
+	results := probe.ProbeAll(ctx, probes, 8)
 
 	var parts []string
 	for i, j := range jobs {

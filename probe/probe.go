@@ -74,22 +74,37 @@ type Options struct {
 	Now time.Time
 }
 
-// ProbeAll probes every target, at most parallel at a time (0: 8), and
-// returns the results in the order of targets.
-func ProbeAll(ctx context.Context, targets []string, opts Options, parallel int) []Result {
+// Job is one target and the options to probe it with.
+type Job struct {
+	Target  string
+	Options Options
+}
+
+// Jobs are the targets, each with the same options.
+func Jobs(targets []string, opts Options) []Job {
+	jobs := make([]Job, len(targets))
+	for i, t := range targets {
+		jobs[i] = Job{Target: t, Options: opts}
+	}
+	return jobs
+}
+
+// ProbeAll probes every job, at most parallel at a time (0: 8), and
+// returns the results in the order of jobs.
+func ProbeAll(ctx context.Context, jobs []Job, parallel int) []Result {
 	if parallel <= 0 {
 		parallel = 8
 	}
-	out := make([]Result, len(targets))
+	out := make([]Result, len(jobs))
 	sem := make(chan struct{}, parallel)
 	var wg sync.WaitGroup
-	for i, t := range targets {
+	for i, j := range jobs {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			out[i] = Probe(ctx, t, opts)
+			out[i] = Probe(ctx, j.Target, j.Options)
 		}()
 	}
 	wg.Wait()

@@ -373,7 +373,7 @@ func TestProbeAllKeepsOrder(t *testing.T) {
 	closed, silent := closedPort(t), silentServer(t)
 	targets := []string{closed, s.Addr, silent, "bad target"}
 	start := time.Now()
-	rs := ProbeAll(context.Background(), targets, Options{Timeout: 500 * time.Millisecond}, 2)
+	rs := ProbeAll(context.Background(), Jobs(targets, Options{Timeout: 500 * time.Millisecond}), 2)
 	if len(rs) != len(targets) {
 		t.Fatalf("%d results for %d targets", len(rs), len(targets))
 	}

@@ -180,9 +180,9 @@ func writeFinding(b *strings.Builder, n int, f Finding, s styles, section bool) 
 		row("nginx logs:", "client SSL certificate verify error:", func(text string, col, max int, indent string) string {
 			reason := "(" + f.OpenSSLError + ")"
 			if width(indent)+width(reason) > max {
-				return fill(prosePieces(text+" "+reason), col, max, indent)
+				return fill(pieces(text+" "+reason, false), col, max, indent)
 			}
-			return fill(append(prosePieces(text), piece{gap: " ", text: reason}), col, max, indent)
+			return fill(append(pieces(text, false), piece{gap: " ", text: reason}), col, max, indent)
 		})
 	}
 	if f.FirstSeen != "" {

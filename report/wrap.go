@@ -71,7 +71,7 @@ func wrapProse(text string, col, max int, indent string) string {
 		if i > 0 {
 			col = width(indent)
 		}
-		out = append(out, fill(prosePieces(para), col, max, indent))
+		out = append(out, fill(pieces(para, false), col, max, indent))
 	}
 	return strings.Join(out, "\n"+indent)
 }
@@ -91,7 +91,7 @@ func wrapFix(text string, col, max int, indent string) string {
 			out = append(out, line)
 			continue
 		}
-		out = append(out, fill(fixPieces(line), col, max, indent+"  "))
+		out = append(out, fill(pieces(line, true), col, max, indent+"  "))
 	}
 	return strings.Join(out, "\n"+indent)
 }
@@ -145,26 +145,14 @@ func spanEnd(toks []token, i int) int {
 	return j
 }
 
-// prosePieces splits a line of prose into words, keeping `spans` whole.
-func prosePieces(line string) []piece {
+// pieces splits a line of prose into words, keeping `spans` whole, and
+// in a fix (inFix) the commands in it too.
+func pieces(line string, inFix bool) []piece {
 	toks := tokens(line)
 	var out []piece
 	for i := 0; i < len(toks); i++ {
 		j := spanEnd(toks, i)
-		out = append(out, join(toks, i, j))
-		i = j
-	}
-	return out
-}
-
-// fixPieces splits a prose line of a fix into words, keeping `spans`
-// and the commands in it whole.
-func fixPieces(line string) []piece {
-	toks := tokens(line)
-	var out []piece
-	for i := 0; i < len(toks); i++ {
-		j := spanEnd(toks, i)
-		if j == i && startsCommand(toks, i) {
+		if inFix && j == i && startsCommand(toks, i) {
 			j = commandEnd(toks, i)
 		}
 		out = append(out, join(toks, i, j))

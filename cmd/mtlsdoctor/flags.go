@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/mtlsdoctor/mtlsdoctor/certset"
+	"github.com/mtlsdoctor/mtlsdoctor/hint"
 )
 
 // The flags of the commands: the groups that several commands share
@@ -326,11 +327,11 @@ func addIdentity(fs *pflag.FlagSet, id *identityFlags) {
 // that shows the right way.
 func (id *identityFlags) check(example string) error {
 	if id.p12 != "" && (id.cert != "" || id.key != "") {
-		return hint(errors.New("--p12 can't be combined with --cert/--key"),
+		return hint.Wrap(errors.New("--p12 can't be combined with --cert/--key"),
 			"a PKCS#12 file holds both the certificate and the key; give either --p12 FILE or --cert FILE --key FILE")
 	}
 	if id.key != "" && id.cert == "" {
-		return hint(errors.New("--key needs --cert"), example)
+		return hint.Wrap(errors.New("--key needs --cert"), example)
 	}
 	return nil
 }

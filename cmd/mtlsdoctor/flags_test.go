@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mtlsdoctor/mtlsdoctor/hint"
 )
 
 // TestFlagValues: the typed flags take what the help says and name the
@@ -62,7 +64,7 @@ func TestFlagValues(t *testing.T) {
 func TestFail(t *testing.T) {
 	var stderr bytes.Buffer
 	e := env{stderr: &stderr, cmd: "probe"}
-	code := e.fail(hint(errors.New("--key needs --cert"), "first"), "second")
+	code := e.fail(hint.Wrap(errors.New("--key needs --cert"), "first"), "second")
 	want := "mtlsdoctor probe: --key needs --cert\nhint: first\nhint: second\n"
 	if code != 2 || stderr.String() != want {
 		t.Errorf("exit %d, stderr %q; want 2, %q", code, stderr.String(), want)

@@ -7,7 +7,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -17,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/mattn/go-isatty"
 
+	"github.com/mtlsdoctor/mtlsdoctor/hint"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
 )
 
@@ -51,6 +51,18 @@ func stdEnv() env {
 	return e
 }
 
+// commands are the commands run knows, by name.
+var commands = map[string]func(args []string, e env) int{
+	"certs":     runCerts,
+	"explain":   runExplain,
+	"logs":      runLogs,
+	"version":   runVersion,
+	"--version": runVersion,
+	"nginx":     runNginx,
+	"probe":     runProbe,
+	"doctor":    runDoctor,
+}
+
 func run(args []string, e env) int {
 	if len(args) == 0 {
 		fmt.Fprint(e.stderr, helpText("main"))
@@ -62,20 +74,9 @@ func run(args []string, e env) int {
 	case "-h", "--help", "help":
 		fmt.Fprint(e.stdout, helpText("main"))
 		return 0
-	case "certs":
-		return runCerts(rest, e)
-	case "explain":
-		return runExplain(rest, e)
-	case "logs":
-		return runLogs(rest, e)
-	case "version", "--version":
-		return runVersion(rest, e)
-	case "nginx":
-		return runNginx(rest, e)
-	case "probe":
-		return runProbe(rest, e)
-	case "doctor":
-		return runDoctor(rest, e)
+	}
+	if runCmd, ok := commands[cmd]; ok {
+		return runCmd(rest, e)
 	}
 	e.cmd = ""
 	return e.fail(fmt.Errorf("unknown command %q", cmd), "run 'mtlsdoctor --help' for the list of commands")
@@ -104,35 +105,18 @@ func (e env) width() int {
 	return report.DefaultWidth
 }
 
-// hinted is an error with hints: lines that say what to do instead.
-type hinted struct {
-	err   error
-	hints []string
-}
-
-func (h *hinted) Error() string { return h.err.Error() }
-func (h *hinted) Unwrap() error { return h.err }
-
-// hint attaches hints to err, for fail to print under it.
-func hint(err error, hints ...string) error {
-	return &hinted{err: err, hints: hints}
-}
-
 // fail prints err as one line naming the command, then one "hint:" line
 // for each hint that err carries and each of hints, and returns exit
 // status 2 (could not run).
 func (e env) fail(err error, hints ...string) int {
-	msg := err.Error()
-	// Older messages carry their hint after "\nhint: ".
-	msg, h, found := strings.Cut(msg, "\nhint: ")
+	// nginxconf's syntax errors carry their hint in their text, after
+	// "\nhint: ".
+	msg, h, found := strings.Cut(err.Error(), "\nhint: ")
 	var all []string
 	if found {
 		all = append(all, h)
 	}
-	var hd *hinted
-	if errors.As(err, &hd) {
-		all = append(all, hd.hints...)
-	}
+	all = append(all, hint.Of(err)...)
 	all = append(all, hints...)
 	prefix := "mtlsdoctor"
 	if e.cmd != "" {
@@ -144,4 +128,3 @@ func (e env) fail(err error, hints ...string) int {
 	}
 	return 2
 }
-

@@ -83,6 +83,6 @@ func runProbe(args []string, e env) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	results := probe.ProbeAll(ctx, targets, opts, 8)
+	results := probe.ProbeAll(ctx, probe.Jobs(targets, opts), 8)
 	return emit(checks.Probe(results, co), *format, e)
 }
