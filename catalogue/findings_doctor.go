@@ -19,65 +19,65 @@ var (
 	NginxTNotRunText = Text{ID: NginxTFailed,
 		Title: "nginx -T did not run: {problem}",
 		Why:   "doctor reads the configuration the running nginx uses with `nginx -T`, which needs to read every file nginx loads (private keys too), usually as root. It read {default_conf} and its includes from disk instead.",
-		Fix:   "Run doctor as root: sudo mtlsdoctor doctor",
+		Fix:   "Run doctor as root:\n  sudo mtlsdoctor doctor",
 	}
 	// NginxTRejectsText: nginx ({bin}) refuses its own configuration
 	// with {problem}, its [emerg] line.
 	NginxTRejectsText = Text{ID: NginxTFailed,
 		Title: "nginx -t rejects the configuration: {problem}",
 		Why:   "nginx refuses this configuration, so it will not start, and a reload (nginx -s reload, systemctl reload nginx) keeps the old configuration running. The findings below were made on {default_conf} read from disk.",
-		Fix:   "Fix what nginx names, then check with: sudo {bin} -t",
+		Fix:   "Fix what nginx names, then check with:\n  sudo {bin} -t",
 	}
 	// NotProbedText: listen {listen} is not on this machine ({why});
 	// {command} probes it from a client.
 	NotProbedText = Text{ID: NotProbed,
 		Title: "listen {listen} was not probed: {why}",
 		Why:   "doctor only connects to addresses on this machine (loopback, or an address of one of its interfaces), so that it never sends a client certificate elsewhere.",
-		Fix:   "Probe it from a client that can reach it: {command}",
+		Fix:   "Probe it from a client that can reach it:\n  {command}",
 	}
 	// LogNotAFileText: the {kind} goes to {path} (stderr, syslog, memory);
 	// {name} is "error" or "access".
 	LogNotAFileText = Text{ID: LogNotRead,
 		Title: "{kind} {path} was not read: not a file",
 		Why:   "nginx sends this log to {path}, which doctor cannot read back.",
-		Fix:   "Read it where it goes (journalctl -u nginx -o cat | mtlsdoctor logs -, or the syslog server), or log to a file as well: {kind} /var/log/nginx/{name}.log;",
+		Fix:   "Read it where it goes: on the syslog server, or from the journal:\n  journalctl -u nginx -o cat | mtlsdoctor logs -\nor log to a file as well:\n  {kind} /var/log/nginx/{name}.log;",
 	}
 	// LogPerRequestText: the {kind} file name {path} has variables.
 	LogPerRequestText = Text{ID: LogNotRead,
 		Title: "{kind} {path} was not read: its name has variables",
 		Why:   "The file name is made per request from variables, so doctor cannot tell which files exist.",
-		Fix:   "Run: mtlsdoctor logs FILE... on the files it produced.",
+		Fix:   "Read the files it produced with:\n  mtlsdoctor logs FILE...",
 	}
 	// LogMissingText: the {kind} {path} does not exist.
 	LogMissingText = Text{ID: LogNotRead,
 		Title: "{kind} {path} does not exist",
 		Why:   "nginx creates its logs when it starts; a missing log usually means nginx has not run with this configuration, or writes elsewhere (a relative path is relative to nginx's prefix, see nginx -V).",
-		Fix:   "Start nginx (sudo nginx -t && sudo systemctl start nginx), then run doctor again.",
+		Fix:   "Start nginx:\n  sudo nginx -t && sudo systemctl start nginx\nthen run doctor again.",
 	}
 	// LogStatFailedText: the {kind} {path} could not be looked at ({error}).
 	LogStatFailedText = Text{ID: LogNotRead,
 		Title: "{kind} {path} could not be read: {error}",
 		Why:   "doctor could not look at the file.",
-		Fix:   "Run doctor as root: sudo mtlsdoctor doctor",
+		Fix:   "Run doctor as root:\n  sudo mtlsdoctor doctor",
 	}
 	// LogNotRegularText: the {kind} {path} is a pipe, device or directory.
 	LogNotRegularText = Text{ID: LogNotRead,
 		Title: "{kind} {path} is not a regular file",
 		Why:   "doctor reads only regular files (never a pipe or a device).",
-		Fix:   "Read it with: mtlsdoctor logs FILE",
+		Fix:   "Read it with:\n  mtlsdoctor logs FILE",
 	}
 	// LogReadFailedText: reading the {kind} {path} failed ({error}).
 	LogReadFailedText = Text{ID: LogNotRead,
 		Title: "{kind} {path} could not be read: {error}",
 		Why:   "doctor could not read the file; nginx logs are usually readable by root and the adm group only.",
-		Fix:   "Run doctor as root: sudo mtlsdoctor doctor",
+		Fix:   "Run doctor as root:\n  sudo mtlsdoctor doctor",
 	}
 	// LogUnknownFormatText: none of the {lines} lines of the {kind}
 	// {path} is in a format doctor reads.
 	LogUnknownFormatText = Text{ID: LogNotRead,
 		Title: "{kind} {path}: no line in a format doctor knows ({lines} lines)",
 		Why:   "Error logs are read in nginx's format; access logs in the combined format (nginx's default) or as JSON. A custom log_format is not understood.",
-		Fix:   "Add a log in the combined format next to it: access_log /var/log/nginx/access.log combined;",
+		Fix:   "Add a log in the combined format next to it:\n  access_log /var/log/nginx/access.log combined;",
 	}
 )
 
@@ -90,5 +90,5 @@ const OwnProbesNote = "Every such client here connected from this machine: the T
 // probed without a client certificate of the user's.
 const (
 	DoctorAllClear        = "nothing to fix."
-	DoctorAllClearTryCert = "nothing to fix. Check a real client certificate too: sudo mtlsdoctor doctor --cert client.crt --key client.key"
+	DoctorAllClearTryCert = "nothing to fix. Check a real client certificate too:\n  sudo mtlsdoctor doctor --cert client.crt --key client.key"
 )

@@ -58,7 +58,7 @@ var (
 	VerifyErrorsHiddenText = Text{ID: VerifyErrorsHidden,
 		Title: "client-certificate errors are missing from the error log",
 		Why:   "The access log shows {hidden} as status 400, but the error log has no matching lines. nginx writes client-certificate errors at the info level, and the default error_log level is error, so out of the box they are never written: clients get \"400 The SSL certificate error\" and the log stays silent.",
-		Fix:   "In the server (or http) block: error_log /var/log/nginx/error.log info;   then {reload}, and run: mtlsdoctor logs /var/log/nginx/error.log /var/log/nginx/access.log",
+		Fix:   "In the server (or http) block:\n  error_log /var/log/nginx/error.log info;\nthen reload:\n  {reload}\nand run:\n  mtlsdoctor logs /var/log/nginx/error.log /var/log/nginx/access.log",
 	}
 	VerifyErrorsHiddenNoErrorLogText = Text{ID: VerifyErrorsHidden,
 		Title: VerifyErrorsHiddenText.Title,
@@ -82,7 +82,7 @@ const (
 	// requests the error log explains.
 	LogsExplainedAbove = "The error log's lines for the same requests are reported above."
 	// LogsAllClear is what logs with nothing about mutual TLS lead to.
-	LogsAllClear = "nothing about mutual TLS in these logs. If clients get 400s, make sure nginx logs at info level: error_log /var/log/nginx/error.log info;"
+	LogsAllClear = "nothing about mutual TLS in these logs. If clients get 400s, make sure nginx logs at info level:\n  error_log /var/log/nginx/error.log info;"
 )
 
 // logLineEntries are the catalogue's entries for the lines nginx writes to
@@ -99,7 +99,7 @@ var logLineEntries = []Entry{
 		Title: "OCSP check of the client certificate failed (495, sent as 400)",
 		Explanation: "ssl_ocsp is on and nginx could not get a usable answer from the OCSP responder for the client certificate (unreachable responder, no resolver for its name, or a bad response), so it rejects the request with its 400 'The SSL certificate error' page. " +
 			"$ssl_client_verify reads FAILED:certificate status request failed. " + infoHidden,
-		Fix:     "Make sure nginx can reach the responder named in the certificate (or set `ssl_ocsp_responder`) and has a `resolver` for its host name; otherwise turn the check off with `ssl_ocsp off;`.",
+		Fix:     "Make sure nginx can reach the responder named in the certificate (or set `ssl_ocsp_responder`) and has a resolver for its host name; otherwise turn the check off:\n  ssl_ocsp off;",
 		Confirm: "openssl ocsp -issuer int.crt -cert client.crt -url $(openssl x509 -noout -ocsp_uri -in client.crt) -resp_text",
 	},
 	{
@@ -108,7 +108,7 @@ var logLineEntries = []Entry{
 		Title: "OCSP responder says the client certificate is revoked (495, sent as 400)",
 		Explanation: "ssl_ocsp is on and the OCSP responder answered 'revoked' for the client certificate; nginx rejects the request with its 400 'The SSL certificate error' page. " +
 			"This variant has no number: it comes from OCSP, not from a CRL (a CRL gives (23:certificate revoked)). " + infoHidden,
-		Fix:     "Issue the client a new certificate with a new serial: `" + reissueClient + "`.",
+		Fix:     "Issue the client a new certificate with a new serial:\n  " + reissueClient,
 		Confirm: "openssl ocsp -issuer int.crt -cert client.crt -url $(openssl x509 -noout -ocsp_uri -in client.crt) -resp_text",
 	},
 	{
@@ -117,7 +117,7 @@ var logLineEntries = []Entry{
 		Title: "OCSP responder does not know the client certificate (495, sent as 400)",
 		Explanation: "ssl_ocsp is on and the OCSP responder answered 'unknown': it has no record of this certificate, usually because it belongs to another CA or the responder's database is behind. " +
 			"nginx rejects the request with its 400 'The SSL certificate error' page. " + infoHidden,
-		Fix:     "Point nginx at the responder of the CA that issued the client certificates (`ssl_ocsp_responder http://ocsp.example/;`) or make sure that CA's responder knows every certificate it issued.",
+		Fix:     "Point nginx at the responder of the CA that issued the client certificates:\n  ssl_ocsp_responder http://ocsp.example/;\nor make sure that CA's responder knows every certificate it issued.",
 		Confirm: "openssl ocsp -issuer int.crt -cert client.crt -url $(openssl x509 -noout -ocsp_uri -in client.crt) -resp_text",
 	},
 	{
@@ -126,7 +126,7 @@ var logLineEntries = []Entry{
 		Title: "nginx rejected the client certificate (495, sent as 400)",
 		Explanation: "The client sent a certificate, the TLS handshake completed, and after reading the request headers nginx found that OpenSSL's verification had failed; it answers with its 400 'The SSL certificate error' page. " +
 			"The number and text in parentheses are the last error OpenSSL reported, which is often not the first problem. " + as400 + " " + infoHidden,
-		Fix:     "Look up the code in the parentheses (`mtlsdoctor explain 20`) and check the certificate files with `" + certsCmd + "`.",
+		Fix:     "Look up the code in the parentheses, e.g.:\n  mtlsdoctor explain 20\nand check the certificate files:\n  " + certsCmd,
 		Confirm: verifyClient,
 	},
 	{
@@ -136,7 +136,7 @@ var logLineEntries = []Entry{
 		Explanation: "ssl_verify_client is on and the client finished the handshake without a certificate, so nginx answers with its 400 'No required SSL certificate was sent' page. " +
 			"Either the client was given no certificate (curl without --cert), or it chose not to send it: Go, browsers and similar clients only send a certificate whose issuer is among the CA names nginx advertises, and nginx advertises exactly the subjects in ssl_client_certificate (not ssl_trusted_certificate). " +
 			"A client that holds only its leaf, issued by an intermediate that is not in that file, therefore sends nothing. " + infoHidden,
-		Fix:     "Give the client its certificate and key (`curl --cert client.crt --key client.key https://host/`); for Go and browsers, list the issuing CA in ssl_client_certificate or give the client its full chain (`cat client.crt int.crt > client-chain.crt`).",
+		Fix:     "Give the client its certificate and key:\n  curl --cert client.crt --key client.key https://host/\nFor Go and browsers, list the issuing CA in ssl_client_certificate or give the client its full chain:\n  cat client.crt int.crt > client-chain.crt",
 		Confirm: "openssl s_client -connect host:443 -tls1_2 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
 	},
 	{
@@ -145,7 +145,7 @@ var logLineEntries = []Entry{
 		Title: "Plain HTTP sent to the HTTPS port (497, sent as 400)",
 		Explanation: "A client spoke plain HTTP to a port nginx serves with TLS (`listen ... ssl`). nginx spots it from the first byte and answers with its 400 'The plain HTTP request was sent to HTTPS port' page. " +
 			"Not a certificate problem. " + infoHidden,
-		Fix:     "Use https:// in the client's URL; to redirect such clients, add `error_page 497 =301 https://$host$request_uri;` to the server block.",
+		Fix:     "Use https:// in the client's URL. To redirect such clients, add to the server block:\n  error_page 497 =301 https://$host$request_uri;",
 		Confirm: "curl -sv http://host:443/ -o /dev/null",
 	},
 
@@ -158,7 +158,7 @@ var logLineEntries = []Entry{
 		Title: "Client rejected nginx's server certificate: unknown CA (alert 48)",
 		Explanation: "The client does not trust the CA that signed nginx's server certificate and aborted the handshake. " + serverSide + " " +
 			"Typical: curl or an application without the private CA (`--cacert`), or an ssl_certificate file that lacks its intermediate.",
-		Fix:     "Give the client the server's CA (`curl --cacert ca.crt ...`), and serve the full chain: `cat server.crt int.crt > /etc/nginx/server-chain.crt` as ssl_certificate.",
+		Fix:     "Give the client the server's CA:\n  curl --cacert ca.crt ...\nand serve the full chain as ssl_certificate:\n  cat server.crt int.crt > /etc/nginx/server-chain.crt",
 		Confirm: "openssl s_client -connect host:443 -showcerts </dev/null",
 	},
 	{
@@ -166,7 +166,7 @@ var logLineEntries = []Entry{
 		Match:       []string{"sslv3 alert bad certificate"},
 		Title:       "Client rejected nginx's server certificate: bad certificate (alert 42)",
 		Explanation: "The client refused a certificate nginx presented, normally the server certificate or its chain (wrong name, untrusted, malformed). " + serverSide,
-		Fix:         "Check what the client sees and fix the server certificate or chain nginx serves: `" + curlClient + "` prints the client's reason.",
+		Fix:         "Check what the client sees (this prints the client's reason):\n  " + curlClient + "\nthen fix the server certificate or chain nginx serves.",
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	{
@@ -182,7 +182,7 @@ var logLineEntries = []Entry{
 		Match:       []string{"sslv3 alert certificate expired"},
 		Title:       "Client says nginx's server certificate has expired (alert 45)",
 		Explanation: "The client judged nginx's server certificate (or a certificate in its chain) as expired, or the client's clock is wrong. " + serverSide,
-		Fix:         "Renew the server certificate and `" + reload + "`; check the client's clock if the certificate is in fact valid.",
+		Fix:         "Renew the server certificate, then reload:\n  " + reload + "\nCheck the client's clock if the certificate is in fact valid.",
 		Confirm:     "openssl x509 -noout -enddate -in /etc/nginx/server.crt",
 	},
 	{
@@ -190,7 +190,7 @@ var logLineEntries = []Entry{
 		Match:       []string{"sslv3 alert handshake failure"},
 		Title:       "Client aborted the handshake (alert 40)",
 		Explanation: "The client found nothing acceptable in what nginx offered: no common TLS version, cipher suite, signature algorithm or curve.",
-		Fix:         "Compare the client's settings with nginx's ssl_protocols and ssl_ciphers; `ssl_protocols TLSv1.2 TLSv1.3;` with the default ciphers suits current clients.",
+		Fix:         "Compare the client's settings with nginx's ssl_protocols and ssl_ciphers. This, with the default ciphers, suits current clients:\n  ssl_protocols TLSv1.2 TLSv1.3;",
 		Confirm:     "openssl s_client -connect host:443 -tls1_2 </dev/null",
 	},
 	{
@@ -199,7 +199,7 @@ var logLineEntries = []Entry{
 		Title: "nginx's peer demanded a certificate nginx did not send (alert 116)",
 		Explanation: "A TLS 1.3 peer required a client certificate from nginx. An nginx HTTP server does not get this from its clients, so it most likely comes from a connection where nginx is the client, e.g. to a backend that requires mTLS. " +
 			"nginx before 1.31.0 logs it at crit.",
-		Fix:     "Give nginx a client certificate for the backend: `proxy_ssl_certificate /etc/nginx/upstream-client.crt;` and `proxy_ssl_certificate_key /etc/nginx/upstream-client.key;`.",
+		Fix:     "Give nginx a client certificate for the backend:\n  proxy_ssl_certificate /etc/nginx/upstream-client.crt;\n  proxy_ssl_certificate_key /etc/nginx/upstream-client.key;",
 		Confirm: "openssl s_client -connect backend:443 -cert upstream-client.crt -key upstream-client.key </dev/null",
 	},
 	{
@@ -208,7 +208,7 @@ var logLineEntries = []Entry{
 		Title: "Client's private key does not match its certificate",
 		Explanation: "The signature the client made with its private key during the handshake (CertificateVerify) does not verify with the public key in the certificate it sent, so the key does not belong to the certificate. " +
 			"This is the one client-certificate failure nginx rejects inside the handshake; it logs it at crit, and a Go client sees `remote error: tls: error decrypting message`.",
-		Fix:     "Pair the client certificate with its own key (find the matching key, or make a new key and CSR and reissue: `" + reissueClient + "`).",
+		Fix:     "Pair the client certificate with its own key: find the matching key, or make a new key and CSR and reissue:\n  " + reissueClient,
 		Confirm: keyPairCheck,
 	},
 	{
@@ -225,7 +225,7 @@ var logLineEntries = []Entry{
 		Title: "Client's TLS versions are not enabled on the server",
 		Explanation: "The client's range of TLS versions does not overlap ssl_protocols (the client sees `tlsv1 alert protocol version`). " +
 			"nginx 1.22 enables TLSv1 TLSv1.1 TLSv1.2 by default and adds TLSv1.3 only from 1.23.4; current clients refuse TLS 1.0 and 1.1.",
-		Fix:     "Set `ssl_protocols TLSv1.2 TLSv1.3;` and update clients that only speak TLS 1.0/1.1.",
+		Fix:     "Set:\n  ssl_protocols TLSv1.2 TLSv1.3;\nand update clients that only speak TLS 1.0/1.1.",
 		Confirm: "openssl s_client -connect host:443 -tls1_2 </dev/null; openssl s_client -connect host:443 -tls1_3 </dev/null",
 	},
 	{
@@ -234,7 +234,7 @@ var logLineEntries = []Entry{
 		Title: "Non-TLS data on a TLS connection",
 		Explanation: "In nginx's log: something that is not TLS (a health check, a scanner, another protocol) reached a TLS port. " +
 			"Printed by a client (e.g. curl): the client spoke TLS to a port that is not TLS, typically https:// to port 80 or a `listen` without `ssl`.",
-		Fix:     "Check the URL scheme and port; the nginx port must be `listen 443 ssl;`.",
+		Fix:     "Check the URL scheme and port; the nginx port must be:\n  listen 443 ssl;",
 		Confirm: "curl -sv https://host:443/ -o /dev/null",
 	},
 	{
@@ -266,7 +266,7 @@ var logLineEntries = []Entry{
 		Match:       []string{"peer did not return a certificate"},
 		Title:       "A TLS server required a client certificate and got none",
 		Explanation: "OpenSSL servers that demand a certificate inside the handshake write this. nginx never does (it answers with a 400 'No required SSL certificate was sent' page), so the line comes from another server, e.g. openssl s_server or a backend.",
-		Fix:         "Give the client its certificate and key (`curl --cert client.crt --key client.key ...`) and make sure its issuer is among the server's acceptable CA names.",
+		Fix:         "Give the client its certificate and key:\n  curl --cert client.crt --key client.key ...\nand make sure its issuer is among the server's acceptable CA names.",
 		Confirm:     "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
 	},
 	{
@@ -274,7 +274,7 @@ var logLineEntries = []Entry{
 		Match:       []string{"certificate verify failed"},
 		Title:       "Certificate verification failed inside the TLS handshake",
 		Explanation: "The side that wrote this did not accept the other side's certificate. nginx's client-certificate check never fails the handshake, so in nginx's log it comes from connections to backends (proxy_ssl_verify on); printed by a client it means the client did not trust the server's certificate. The text after it, if any, gives the reason.",
-		Fix:         "For a client: give it the server's CA (`curl --cacert ca.crt ...`). For nginx to a backend: `proxy_ssl_trusted_certificate /etc/nginx/upstream-ca.pem;`.",
+		Fix:         "For a client, give it the server's CA:\n  curl --cacert ca.crt ...\nFor nginx to a backend:\n  proxy_ssl_trusted_certificate /etc/nginx/upstream-ca.pem;",
 		Confirm:     "openssl s_client -connect host:443 -CAfile ca.crt </dev/null | grep 'Verify return code'",
 	},
 	{
@@ -282,7 +282,7 @@ var logLineEntries = []Entry{
 		Match:       []string{"client closed connection while ssl handshaking"},
 		Title:       "Client hung up during the TLS handshake",
 		Explanation: "The client closed the connection before the handshake finished. Often the client's own check failed: OpenSSL 3 clients such as curl refuse to load a client certificate below their security level (`ee key too small`, `ca md too weak`) and give up, or the client did not trust nginx's certificate and closed without an alert; port scanners and health checks do this too.",
-		Fix:         "Run the client by hand with verbose output and read its own error: `" + curlClient + "`.",
+		Fix:         "Run the client by hand with verbose output and read its own error:\n  " + curlClient,
 		Confirm:     curlClient,
 	},
 	{
@@ -290,7 +290,7 @@ var logLineEntries = []Entry{
 		Match:       []string{"peer closed connection in ssl handshake"},
 		Title:       "Client hung up during the TLS handshake",
 		Explanation: "The client closed the connection in the middle of the handshake, usually because its own checks failed (it did not trust nginx's certificate, or refused to load its own).",
-		Fix:         "Run the client by hand with verbose output and read its own error: `" + curlClient + "`.",
+		Fix:         "Run the client by hand with verbose output and read its own error:\n  " + curlClient,
 		Confirm:     curlClient,
 	},
 	{
@@ -299,7 +299,7 @@ var logLineEntries = []Entry{
 		Title: "TLS handshake failed",
 		Explanation: "OpenSSL aborted the handshake before any HTTP request, so no access-log line is written. The reason is the last part inside `(SSL: ...)`. " +
 			"Reasons nginx considers ordinary client failures are logged at info, anything else at crit.",
-		Fix:     "Look up the reason text: `mtlsdoctor explain 'REASON'`, and reproduce with `openssl s_client -connect host:443 -cert client.crt -key client.key`.",
+		Fix:     "Look up the reason text:\n  mtlsdoctor explain 'REASON'\nand reproduce:\n  openssl s_client -connect host:443 -cert client.crt -key client.key",
 		Confirm: "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
 	},
 
@@ -318,7 +318,7 @@ var logLineEntries = []Entry{
 		Match:       []string{"error:empty password", "empty password"},
 		Title:       "ssl_password_file is empty",
 		Explanation: "The private key is encrypted and the file named by ssl_password_file has no password in it.",
-		Fix:         "Write the key's passphrase into the password file (one passphrase per line), or store the key unencrypted with mode 600: `openssl pkey -in server.key -out server-plain.key && chmod 600 server-plain.key`.",
+		Fix:         "Write the key's passphrase into the password file (one passphrase per line), or store the key unencrypted with mode 600:\n  openssl pkey -in server.key -out server-plain.key && chmod 600 server-plain.key",
 		Confirm:     "mtlsdoctor certs --passin file:/etc/nginx/ssl_passwords /etc/nginx/certs",
 	},
 	{
@@ -326,7 +326,7 @@ var logLineEntries = []Entry{
 		Match:       []string{"maybe wrong password", "bad decrypt"},
 		Title:       "Wrong passphrase for the encrypted private key",
 		Explanation: "The key file is encrypted and none of the passwords in ssl_password_file decrypts it (nginx tries every line in turn).",
-		Fix:         "Put the right passphrase into ssl_password_file, or store the key unencrypted with mode 600: `openssl pkey -in server.key -out server-plain.key && chmod 600 server-plain.key`.",
+		Fix:         "Put the right passphrase into ssl_password_file, or store the key unencrypted with mode 600:\n  openssl pkey -in server.key -out server-plain.key && chmod 600 server-plain.key",
 		Confirm:     "mtlsdoctor certs --passin file:/etc/nginx/ssl_passwords /etc/nginx/certs",
 	},
 	{
@@ -334,7 +334,7 @@ var logLineEntries = []Entry{
 		Match:       []string{"bad password read"},
 		Title:       "Encrypted private key and no ssl_password_file",
 		Explanation: "The key is encrypted and nginx has no password for it, so OpenSSL asked 'Enter PEM pass phrase:' on the terminal; under systemd nothing answers and the load fails.",
-		Fix:         "Add `ssl_password_file /etc/nginx/ssl_passwords;` (mode 600), or decrypt the key: `openssl pkey -in server.key -out server-plain.key && chmod 600 server-plain.key`.",
+		Fix:         "Add a password file (mode 600):\n  ssl_password_file /etc/nginx/ssl_passwords;\nor decrypt the key:\n  openssl pkey -in server.key -out server-plain.key && chmod 600 server-plain.key",
 		Confirm:     "head -1 /etc/nginx/certs/server.key (ENCRYPTED in the header means a passphrase is needed)",
 	},
 	{
@@ -342,7 +342,7 @@ var logLineEntries = []Entry{
 		Match:       []string{"cannot load certificate key"},
 		Title:       "nginx could not load ssl_certificate_key",
 		Explanation: "The key file named by ssl_certificate_key could not be read: wrong path, not readable by the nginx master process, or not a PEM private key.",
-		Fix:         "Check the path and that the file is a PEM key: `openssl pkey -in /etc/nginx/certs/server.key -noout`.",
+		Fix:         "Check the path and that the file is a PEM key:\n  openssl pkey -in /etc/nginx/certs/server.key -noout",
 		Confirm:     "nginx -t",
 	},
 	{
@@ -351,7 +351,7 @@ var logLineEntries = []Entry{
 		Title: "nginx could not load a certificate file",
 		Explanation: "A certificate file could not be read: the path is wrong or unreadable (`No such file or directory`), or the file is not PEM (`no start line`: DER, PKCS#12, a key, or damage such as a byte-order mark). " +
 			"From nginx 1.27.2 the CA files of ssl_client_certificate and ssl_trusted_certificate report their problems with this message too.",
-		Fix:     "Convert to PEM: `openssl x509 -inform DER -in cert.der -out cert.pem`, or from PKCS#12 `openssl pkcs12 -in cert.p12 -clcerts -nokeys -out cert.pem`.",
+		Fix:     "Convert to PEM:\n  openssl x509 -inform DER -in cert.der -out cert.pem\nor from PKCS#12:\n  openssl pkcs12 -in cert.p12 -clcerts -nokeys -out cert.pem",
 		Confirm: "openssl x509 -noout -subject -in /etc/nginx/certs/server.crt",
 	},
 	{
@@ -359,7 +359,7 @@ var logLineEntries = []Entry{
 		Match:       []string{"ee key too small"},
 		Title:       "nginx's server certificate key is too small for the security level",
 		Explanation: "At start-up OpenSSL applies its security level to nginx's own certificate: at Debian's level 2 an RSA key under 2048 bits (or EC under 224) is refused and nginx does not start.",
-		Fix:         "Make a 2048-bit (or P-256) key and a new server certificate; last resort: `ssl_ciphers \"DEFAULT:@SECLEVEL=1\";`.",
+		Fix:         "Make a 2048-bit (or P-256) key and a new server certificate; last resort:\n  ssl_ciphers \"DEFAULT:@SECLEVEL=1\";",
 		Confirm:     "openssl x509 -noout -text -in /etc/nginx/certs/server.crt | grep 'Public-Key'",
 	},
 	{
@@ -389,7 +389,7 @@ var logLineEntries = []Entry{
 		},
 		Title:       "ssl_verify_client is set but no CA file is given",
 		Explanation: "ssl_verify_client on or optional needs a CA file to check client certificates against (optional_no_ca does not). nginx 1.18-1.27.1 require ssl_client_certificate; 1.27.2 and later also accept ssl_trusted_certificate.",
-		Fix:         "Add `ssl_client_certificate /etc/nginx/client-ca.pem;` next to ssl_verify_client, then `" + reload + "`.",
+		Fix:         "Next to ssl_verify_client add:\n  ssl_client_certificate /etc/nginx/client-ca.pem;\nthen reload:\n  " + reload,
 		Confirm:     "nginx -T | grep -E 'ssl_verify_client|ssl_client_certificate|ssl_trusted_certificate'",
 	},
 	{
@@ -397,7 +397,7 @@ var logLineEntries = []Entry{
 		Match:       []string{"ssl_load_client_ca_file("},
 		Title:       "ssl_client_certificate could not be read as a list of CA names",
 		Explanation: "nginx 1.18-1.27.1 read the ssl_client_certificate file to build the CA names sent to clients. It fails when the file is missing, not PEM, or holds `BEGIN TRUSTED CERTIFICATE` blocks (which only ssl_trusted_certificate accepts).",
-		Fix:         "Use plain PEM certificates: `openssl x509 -in ca.pem -out /etc/nginx/client-ca.pem`.",
+		Fix:         "Use plain PEM certificates:\n  openssl x509 -in ca.pem -out /etc/nginx/client-ca.pem",
 		Confirm:     "grep -- '-----BEGIN' /etc/nginx/client-ca.pem",
 	},
 	{
@@ -405,7 +405,7 @@ var logLineEntries = []Entry{
 		Match:       []string{"ssl_ctx_load_verify_locations("},
 		Title:       "A CA file could not be loaded",
 		Explanation: "The file of ssl_client_certificate or ssl_trusted_certificate is missing, unreadable or holds no PEM certificate (`no certificate or crl found`).",
-		Fix:         "Point the directive at a readable PEM file of CA certificates, e.g. `" + caFileCat + "`.",
+		Fix:         "Point the directive at a readable PEM file of CA certificates, e.g.:\n  " + caFileCat,
 		Confirm:     "openssl crl2pkcs7 -nocrl -certfile /etc/nginx/client-ca.pem | openssl pkcs7 -print_certs -noout",
 	},
 	{
@@ -413,7 +413,7 @@ var logLineEntries = []Entry{
 		Match:       []string{"x509_lookup_load_file("},
 		Title:       "The ssl_crl file could not be loaded",
 		Explanation: "The file named by ssl_crl is missing or unreadable.",
-		Fix:         "Point ssl_crl at a readable PEM file with a CRL for every CA in the chain: `cat root.crl.pem int.crl.pem > /etc/nginx/crl.pem`.",
+		Fix:         "Point ssl_crl at a readable PEM file with a CRL for every CA in the chain:\n  cat root.crl.pem int.crl.pem > /etc/nginx/crl.pem",
 		Confirm:     "openssl crl -noout -issuer -nextupdate -in /etc/nginx/crl.pem",
 	},
 	{
@@ -421,7 +421,7 @@ var logLineEntries = []Entry{
 		Match:       []string{"\"ssl_ocsp\" is incompatible with \"ssl_verify_client optional_no_ca\""},
 		Title:       "ssl_ocsp cannot be combined with optional_no_ca",
 		Explanation: "OCSP checking needs a verified chain, which optional_no_ca does not provide.",
-		Fix:         "Use `ssl_verify_client on;` or `optional;` with a CA file, or drop ssl_ocsp.",
+		Fix:         "With a CA file, use:\n  ssl_verify_client on;\nor:\n  ssl_verify_client optional;\nor drop ssl_ocsp.",
 		Confirm:     "nginx -t",
 	},
 	{
@@ -429,7 +429,7 @@ var logLineEntries = []Entry{
 		Match:       []string{"no \"ssl_certificate\" is defined for the \"listen ... ssl\" directive"},
 		Title:       "A `listen ... ssl` server has no ssl_certificate",
 		Explanation: "Every server block that listens with ssl needs a server certificate and key.",
-		Fix:         "Add `ssl_certificate /etc/nginx/certs/server.crt;` and `ssl_certificate_key /etc/nginx/certs/server.key;` to the server block.",
+		Fix:         "Add to the server block:\n  ssl_certificate /etc/nginx/certs/server.crt;\n  ssl_certificate_key /etc/nginx/certs/server.key;",
 		Confirm:     "nginx -t",
 	},
 	{
@@ -437,7 +437,7 @@ var logLineEntries = []Entry{
 		Match: []string{"[emerg]"}, Within: []string{"ssl"},
 		Title:       "nginx refused its SSL configuration",
 		Explanation: "nginx stopped at start-up or kept the old configuration on reload because of an SSL setting; the text after `failed` names the OpenSSL reason.",
-		Fix:         "Run `nginx -t` to see the full message, then look up the OpenSSL reason with `mtlsdoctor explain 'REASON'`.",
+		Fix:         "See the full message:\n  nginx -t\nthen look up the OpenSSL reason:\n  mtlsdoctor explain 'REASON'",
 		Confirm:     "nginx -t",
 	},
 
@@ -456,7 +456,7 @@ var logLineEntries = []Entry{
 		Match:       []string{"upstream ssl certificate verify error"},
 		Title:       "nginx did not trust a backend's server certificate",
 		Explanation: "With proxy_ssl_verify on, nginx (as a client) checks the backend's certificate against proxy_ssl_trusted_certificate. The code in parentheses means the same as for client certificates, but about the backend's server certificate.",
-		Fix:         "Point `proxy_ssl_trusted_certificate` at the CA that issued the backend's certificate, and keep `proxy_ssl_verify_depth` large enough for its chain.",
+		Fix:         "Point proxy_ssl_trusted_certificate at the CA that issued the backend's certificate, and keep proxy_ssl_verify_depth large enough for its chain.",
 		Confirm:     "openssl s_client -connect backend:443 -CAfile /etc/nginx/upstream-ca.pem </dev/null | grep 'Verify return code'",
 	},
 	{
@@ -464,7 +464,7 @@ var logLineEntries = []Entry{
 		Match:       []string{"upstream ssl certificate does not match"},
 		Title:       "Backend's certificate does not match the expected name",
 		Explanation: "With proxy_ssl_verify on, nginx checks the backend's certificate against proxy_ssl_name (by default the host in proxy_pass), and the certificate does not carry that name.",
-		Fix:         "Set `proxy_ssl_name backend.example.com;` (and `proxy_ssl_server_name on;`) to a name the backend certificate carries, or reissue it with that name.",
+		Fix:         "Set proxy_ssl_name to a name the backend certificate carries, and turn proxy_ssl_server_name on:\n  proxy_ssl_name backend.example.com;\n  proxy_ssl_server_name on;\nor reissue it with that name.",
 		Confirm:     "openssl s_client -connect backend:443 -servername backend.example.com </dev/null | openssl x509 -noout -ext subjectAltName",
 	},
 }
@@ -477,7 +477,7 @@ var logStatusEntries = []Entry{
 		Title: "495: the client certificate failed verification",
 		Explanation: "nginx's internal status 495 means the client sent a certificate that did not verify (including a failed OCSP check). " + as400 + " " +
 			"The error log says why in a `client SSL certificate verify error: (N:...)` line, but only at info level; at the default level the 400s appear with no explanation.",
-		Fix:     "Set `error_log /var/log/nginx/error.log info;`, reload, reproduce, and look up the code with `mtlsdoctor explain`; check the certificates with `" + certsCmd + "`.",
+		Fix:     "Set:\n  error_log /var/log/nginx/error.log info;\nthen reload, reproduce, and look up the code:\n  mtlsdoctor explain CODE\nCheck the certificates:\n  " + certsCmd,
 		Confirm: curlClient,
 	},
 	{
@@ -486,7 +486,7 @@ var logStatusEntries = []Entry{
 		Title: "496: no client certificate was sent",
 		Explanation: "nginx's internal status 496 means ssl_verify_client is on and the client sent no certificate. " + as400 + " " +
 			"Go and browser clients send nothing when their certificate's issuer is not among the CA names nginx advertises (the subjects in ssl_client_certificate).",
-		Fix:     "Configure the client certificate (`curl --cert client.crt --key client.key ...`) and list its issuing CA in ssl_client_certificate.",
+		Fix:     "Configure the client certificate:\n  curl --cert client.crt --key client.key ...\nand list its issuing CA in ssl_client_certificate.",
 		Confirm: "openssl s_client -connect host:443 -tls1_2 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
 	},
 	{
@@ -494,7 +494,7 @@ var logStatusEntries = []Entry{
 		Match:       []string{"400 the plain http request was sent to https port", "the plain http request was sent to https port"},
 		Title:       "497: plain HTTP was sent to the HTTPS port",
 		Explanation: "nginx's internal status 497 means a plain-HTTP request arrived on a `listen ... ssl` port. " + as400,
-		Fix:         "Use https:// in the client; to redirect, add `error_page 497 =301 https://$host$request_uri;`.",
+		Fix:         "Use https:// in the client. To redirect, add:\n  error_page 497 =301 https://$host$request_uri;",
 		Confirm:     "curl -sv http://host:443/ -o /dev/null",
 	},
 }
