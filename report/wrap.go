@@ -79,8 +79,9 @@ func wrapProse(text string, col, max int, indent string) string {
 // wrapFix lays out a fix (or the steps of Next) that starts at column
 // col: each line is a step on a line of its own under indent. A step
 // that is a command or a configuration line is kept whole; a prose step
-// wraps, its continuation lines under indent plus two spaces, keeping
-// commands, `spans` and labelled commands whole.
+// wraps, its continuation lines under indent (a command's lines are
+// indented two more), keeping commands, `spans` and labelled commands
+// whole.
 func wrapFix(text string, col, max int, indent string) string {
 	var out []string
 	for i, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
@@ -91,7 +92,9 @@ func wrapFix(text string, col, max int, indent string) string {
 			out = append(out, line)
 			continue
 		}
-		out = append(out, fill(pieces(line, true), col, max, indent+"  "))
+		// Prose continues at the fix's own indent: two more spaces
+		// mark a command.
+		out = append(out, fill(pieces(line, true), col, max, indent))
 	}
 	return strings.Join(out, "\n"+indent)
 }

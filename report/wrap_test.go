@@ -145,7 +145,7 @@ func TestWrapFix(t *testing.T) {
 	for _, tc := range []struct{ name, fix, want string }{
 		{"prose wraps with a hanging indent",
 			"Put the CA that signs the CRL into the nginx CA file, or use CRLs signed by the issuing CAs themselves.",
-			"Put the CA that signs the CRL into the nginx CA file, or\n" + ind + "  use CRLs signed by the issuing CAs themselves."},
+			"Put the CA that signs the CRL into the nginx CA file, or\n" + ind + "use CRLs signed by the issuing CAs themselves."},
 		{"a command line is never broken",
 			"openssl verify -auth_level 2 -purpose sslclient -CAfile ca.crt -untrusted int.crt client.crt",
 			"openssl verify -auth_level 2 -purpose sslclient -CAfile ca.crt -untrusted int.crt client.crt"},
@@ -154,16 +154,16 @@ func TestWrapFix(t *testing.T) {
 			"Enforce it:\n" + ind + "    if ($ssl_client_verify != SUCCESS) { return 403; }"},
 		{"a labelled command goes whole to the next line",
 			"Confirm: openssl x509 -noout -text -in client.crt | grep 'Signature Algorithm'",
-			"Confirm:\n" + ind + "  openssl x509 -noout -text -in client.crt | grep 'Signature Algorithm'"},
+			"Confirm:\n" + ind + "openssl x509 -noout -text -in client.crt | grep 'Signature Algorithm'"},
 		{"a span is never broken inside",
 			"Convert to PEM first, then check: `openssl x509 -inform DER -in cert.der -out cert.pem`.",
-			"Convert to PEM first, then check:\n" + ind + "  `openssl x509 -inform DER -in cert.der -out cert.pem`."},
+			"Convert to PEM first, then check:\n" + ind + "`openssl x509 -inform DER -in cert.der -out cert.pem`."},
 		{"a directive after a label ends at its semicolon",
 			"In the server block: ssl_verify_depth 2;   then nginx -t && nginx -s reload",
-			"In the server block: ssl_verify_depth 2;   then\n" + ind + "  nginx -t && nginx -s reload"},
+			"In the server block: ssl_verify_depth 2;   then\n" + ind + "nginx -t && nginx -s reload"},
 		{"a remark in brackets after a command wraps as prose",
 			"Confirm: head -1 /etc/nginx/certs/server.key (ENCRYPTED in the header means a passphrase is needed)",
-			"Confirm: head -1 /etc/nginx/certs/server.key (ENCRYPTED in\n" + ind + "  the header means a passphrase is needed)"},
+			"Confirm: head -1 /etc/nginx/certs/server.key (ENCRYPTED in\n" + ind + "the header means a passphrase is needed)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := wrapFix(tc.fix, len(ind), 64, ind); got != tc.want {
