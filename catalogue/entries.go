@@ -45,7 +45,7 @@ var otherEntries = []Entry{
 		Explanation: "OpenSSL refused a certificate whose signature uses a digest below the security level (SHA-1 from level 1 in OpenSSL 3; Debian runs level 2). 'ca md' is the digest the CA used to sign this certificate, which may be a leaf. " +
 			"In nginx's start-up errors it concerns the server certificate or its chain; printed by curl (`could not load PEM client certificate`) it is the client certificate, which the client then refuses to send, so nginx only logs `client closed connection while SSL handshaking`. " +
 			"When nginx itself judges a client certificate, the same problem is verify error 68.",
-		Fix:     "Re-sign the certificate with SHA-256: `" + reissueClient + "`.",
+		Fix:     "Re-sign the certificate with SHA-256:\n  " + reissueClient,
 		Confirm: "openssl x509 -noout -text -in client.crt | grep 'Signature Algorithm'",
 	},
 	{
@@ -54,7 +54,7 @@ var otherEntries = []Entry{
 		Title: "Certificate key too small for the security level (ee key too small)",
 		Explanation: "OpenSSL refused a certificate whose own key is below the security level (at Debian's level 2: RSA under 2048 bits, EC under 224). " +
 			"Printed by curl, it is the client certificate, which the client then refuses to send; in nginx's start-up errors it is the server certificate. When nginx judges a client certificate, the same problem is verify error 66.",
-		Fix:     "Make a new key and certificate: `openssl req -new -newkey rsa:2048 -nodes -keyout client.key -subj '/CN=client1' -out client.csr`, then `" + reissueClient + "`.",
+		Fix:     "Make a new key and certificate:\n  openssl req -new -newkey rsa:2048 -nodes -keyout client.key -subj '/CN=client1' -out client.csr\nthen:\n  " + reissueClient,
 		Confirm: "openssl x509 -noout -text -in client.crt | grep 'Public-Key'",
 	},
 	{
@@ -70,7 +70,7 @@ var otherEntries = []Entry{
 		Match:       []string{"no start line"},
 		Title:       "Not a PEM file of the expected kind (no start line)",
 		Explanation: "OpenSSL found no `-----BEGIN ...-----` line of the kind it expected: the file is DER or PKCS#12, holds a key instead of a certificate, or `BEGIN TRUSTED CERTIFICATE` where plain `BEGIN CERTIFICATE` is required.",
-		Fix:         "Convert to PEM: `openssl x509 -inform DER -in cert.der -out cert.pem`.",
+		Fix:         "Convert to PEM:\n  openssl x509 -inform DER -in cert.der -out cert.pem",
 		Confirm:     "head -1 FILE",
 	},
 
@@ -85,7 +85,7 @@ var otherEntries = []Entry{
 		Explanation: "The side that sent the alert does not know the CA behind the certificate it was shown. " +
 			"Printed by your client (curl `tlsv1 alert unknown ca`, Go `remote error: tls: unknown certificate authority`): the server refused your client certificate's CA during the handshake. " + notNginxHTTP + " " +
 			"Written by nginx in `SSL_do_handshake() failed`: the client refused nginx's server certificate.",
-		Fix:     "Server side: add the CA that issued the client certificate to the server's trust file. If nginx logged it: give the client the server's CA (`curl --cacert ca.crt ...`) and serve the full server chain.",
+		Fix:     "Server side: add the CA that issued the client certificate to the server's trust file.\nIf nginx logged it: give the client the server's CA:\n  curl --cacert ca.crt ...\nand serve the full server chain.",
 		Confirm: probeCmd,
 	},
 	{
@@ -95,7 +95,7 @@ var otherEntries = []Entry{
 		Title: "TLS alert 42 bad_certificate: the other side rejected a certificate",
 		Explanation: "Printed by your client (Go `remote error: tls: bad certificate`, OpenSSL `sslv3 alert bad certificate`): the server rejected your client certificate inside the handshake, without a more specific reason. " + notNginxHTTP + " " +
 			"Written by nginx: the client rejected nginx's server certificate.",
-		Fix:     "Check the client certificate against the server's CA: `" + verifyClient + "`.",
+		Fix:     "Check the client certificate against the server's CA:\n  " + verifyClient,
 		Confirm: probeCmd,
 	},
 	{
@@ -106,7 +106,7 @@ var otherEntries = []Entry{
 		Explanation: "A TLS 1.3 server demanded a client certificate and got none. Either the client has none configured, or (Go, browsers) it has one but its issuer is not among the CA names the server advertised, so it silently sent nothing. " +
 			"In TLS 1.3 the client learns this only on its first read after the handshake seemed to succeed. " +
 			"nginx never sends this alert: in the same situation it answers with a 400 'No required SSL certificate was sent' page (496).",
-		Fix:     "Configure the client certificate (`curl --cert client.crt --key client.key ...`), and make sure its issuer is among the server's acceptable CA names (for nginx: the subjects in ssl_client_certificate).",
+		Fix:     "Configure the client certificate:\n  curl --cert client.crt --key client.key ...\nand make sure its issuer is among the server's acceptable CA names (for nginx: the subjects in ssl_client_certificate).",
 		Confirm: "openssl s_client -connect host:443 -tls1_2 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
 	},
 	{
@@ -115,7 +115,7 @@ var otherEntries = []Entry{
 		Exact:       []string{"certificate expired", "expired certificate", "certificate_expired", "alert 45"},
 		Title:       "TLS alert 45 certificate_expired: a certificate has expired",
 		Explanation: "Printed by your client: the server found your client certificate (or its chain) expired. Written by nginx: the client found nginx's server certificate expired. A wrong clock on the complaining side does the same.",
-		Fix:         "Renew the expired certificate: `" + reissueClient + "`.",
+		Fix:         "Renew the expired certificate:\n  " + reissueClient,
 		Confirm:     "openssl x509 -noout -enddate -checkend 0 -in client.crt",
 	},
 	{
@@ -124,7 +124,7 @@ var otherEntries = []Entry{
 		Exact:       []string{"unsupported certificate", "unsupported_certificate", "alert 43"},
 		Title:       "TLS alert 43 unsupported_certificate: wrong kind of certificate",
 		Explanation: "The server refused the client certificate's type or usage; openssl s_server sends it for a client certificate without clientAuth in extendedKeyUsage (e.g. serverAuth only). nginx would log the same problem as verify error 26. " + nginxLoggedIt,
-		Fix:         "Reissue the client certificate with clientAuth: `" + reissueClient + "` with " + clientExt + ".",
+		Fix:         "Reissue the client certificate with clientAuth:\n  " + reissueClient + "\nwith client.ext:\n" + clientExtLines,
 		Confirm:     "openssl x509 -noout -purpose -in client.crt (must show `SSL client : Yes`)",
 	},
 	{
@@ -133,7 +133,7 @@ var otherEntries = []Entry{
 		Exact:       []string{"revoked certificate", "certificate revoked", "certificate_revoked", "alert 44"},
 		Title:       "TLS alert 44 certificate_revoked: the certificate is revoked",
 		Explanation: "The other side found the certificate in its CRL or OCSP answer. nginx would log the same for a client certificate as verify error 23 (CRL) or `verify error: certificate revoked` (OCSP). " + nginxLoggedIt,
-		Fix:         "Issue a new certificate with a new serial: `" + reissueClient + "`.",
+		Fix:         "Issue a new certificate with a new serial:\n  " + reissueClient,
 		Confirm:     "openssl x509 -noout -serial -in client.crt",
 	},
 	{
@@ -142,7 +142,7 @@ var otherEntries = []Entry{
 		Exact:       []string{"certificate unknown", "unknown certificate", "certificate_unknown", "alert 46"},
 		Title:       "TLS alert 46 certificate_unknown: certificate refused for an unspecified reason",
 		Explanation: "The other side refused the certificate without saying why. Printed by your client: the server refused the client certificate. Written by nginx: the client refused nginx's server certificate, typically an untrusted CA or a name mismatch.",
-		Fix:         "Verify the certificate against the other side's CA: `" + verifyClient + "`.",
+		Fix:         "Verify the certificate against the other side's CA:\n  " + verifyClient,
 		Confirm:     probeCmd,
 	},
 	{
@@ -151,7 +151,7 @@ var otherEntries = []Entry{
 		Exact:       []string{"handshake failure", "handshake_failure", "alert 40"},
 		Title:       "TLS alert 40 handshake_failure: no acceptable parameters",
 		Explanation: "The other side could not agree on the connection parameters, or (TLS 1.2) a server that requires a client certificate got none: with TLS 1.2 curl prints `sslv3 alert handshake failure` and Go `remote error: tls: handshake failure` where TLS 1.3 gives certificate_required.",
-		Fix:         "Give the client its certificate (`curl --cert client.crt --key client.key ...`) and check that TLS versions and ciphers overlap.",
+		Fix:         "Give the client its certificate:\n  curl --cert client.crt --key client.key ...\nand check that TLS versions and ciphers overlap.",
 		Confirm:     "openssl s_client -connect host:443 -tls1_2 -cert client.crt -key client.key </dev/null",
 	},
 	{
@@ -178,7 +178,7 @@ var otherEntries = []Entry{
 		Exact:       []string{"protocol version", "protocol_version", "alert 70"},
 		Title:       "TLS alert 70 protocol_version: no TLS version in common",
 		Explanation: "The server does not accept any TLS version the client offered (OpenSSL clients print `tlsv1 alert protocol version`, and nginx logs `unsupported protocol`).",
-		Fix:         "Enable current versions on the server (`ssl_protocols TLSv1.2 TLSv1.3;`) and update old clients.",
+		Fix:         "Enable current versions on the server:\n  ssl_protocols TLSv1.2 TLSv1.3;\nand update old clients.",
 		Confirm:     "openssl s_client -connect host:443 -tls1_2 </dev/null",
 	},
 
@@ -190,7 +190,7 @@ var otherEntries = []Entry{
 		Title: "The client does not trust nginx's server certificate (Go)",
 		Explanation: "A Go client checked nginx's server certificate against its roots (the system pool unless the program sets RootCAs) and found no CA that issued it. " +
 			"This is about the server certificate, not the client certificate: with a private CA the client must be given that CA, and nginx must send its intermediates in ssl_certificate.",
-		Fix:     "Give the client the CA (Go: tls.Config{RootCAs: pool} with ca.crt appended; curl: --cacert ca.crt), and serve the full chain: `cat server.crt int.crt > /etc/nginx/server-chain.crt` as ssl_certificate.",
+		Fix:     "Give the client the CA (Go: tls.Config{RootCAs: pool} with ca.crt appended; curl: --cacert ca.crt), and serve the full chain as ssl_certificate:\n  cat server.crt int.crt > /etc/nginx/server-chain.crt",
 		Confirm: "mtlsdoctor probe host:443 --ca ca.crt",
 	},
 	{
@@ -198,7 +198,7 @@ var otherEntries = []Entry{
 		Match:       []string{"x509: certificate is valid for", "x509: certificate relies on legacy common name field", "certificate is not valid for any names"},
 		Title:       "nginx's server certificate does not name the host the client asked for (Go)",
 		Explanation: "Go compares the host name (or IP) in the URL with the server certificate's subjectAltName only; since Go 1.15 the Common Name is ignored, so a certificate made with the guide's `openssl x509 -req` and no -extfile (no SAN at all) fails here even though curl accepts it.",
-		Fix:         "Reissue the server certificate with `subjectAltName=DNS:host.example.com,IP:192.0.2.10` in its -extfile (see `mtlsdoctor certs --host host.example.com ./certs`).",
+		Fix:         "Reissue the server certificate with this line in its -extfile:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10\nthen check it with:\n  mtlsdoctor certs --host host.example.com ./certs",
 		Confirm:     "openssl x509 -noout -ext subjectAltName -in server.crt",
 	},
 	{
@@ -206,7 +206,7 @@ var otherEntries = []Entry{
 		Match:       []string{"x509: certificate has expired or is not yet valid"},
 		Title:       "A certificate the client checked is expired or not yet valid (Go)",
 		Explanation: "Go found the server certificate (or a CA in its chain) outside its validity period at the client's current time: expired, or a clock that is off on one of the machines.",
-		Fix:         "Renew nginx's ssl_certificate (and its intermediates), then `nginx -s reload`; check both clocks with `timedatectl`.",
+		Fix:         "Renew nginx's ssl_certificate (and its intermediates), then reload:\n  nginx -s reload\nCheck both clocks with:\n  timedatectl",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
 	},
 	{
@@ -215,7 +215,7 @@ var otherEntries = []Entry{
 		Title: "The browser was refused during the TLS handshake",
 		Explanation: "Firefox (SSL_ERROR_*_ALERT) and Chrome (ERR_BAD_SSL_CLIENT_AUTH_CERT) show these when the server aborts the handshake over the client certificate, or when none was chosen. " + notNginxHTTP +
 			" With nginx in front, a rejected certificate shows as the 400 page 'The SSL certificate error' instead; if you see these errors, something before nginx (a load balancer, a TLS-terminating proxy) checks client certificates too.",
-		Fix:     "Find which hop terminates TLS (`openssl s_client -connect host:443 -showcerts`), make sure the browser has the client certificate with its key imported (PKCS#12: `openssl pkcs12 -export -in client.crt -inkey client.key -certfile ca.crt -out client.p12`), and that its issuer is in that hop's CA list.",
+		Fix:     "Find which hop terminates TLS:\n  openssl s_client -connect host:443 -showcerts\nMake sure the browser has the client certificate with its key imported, as PKCS#12:\n  openssl pkcs12 -export -in client.crt -inkey client.key -certfile ca.crt -out client.p12\nand that its issuer is in that hop's CA list.",
 		Confirm: probeCmd,
 	},
 }
@@ -228,7 +228,7 @@ var status400Entries = []Entry{
 		Title: "400: nginx refused the request",
 		Explanation: "nginx sends its client-certificate errors as 400: 495 (certificate failed verification), 496 (no certificate) and 497 (plain HTTP to the HTTPS port) all appear as 400 on the wire and in the access log. " +
 			"The stock page's title or size tells them apart (nginx 1.22.1 with server_tokens on: 215, 237 and 255 bytes), and the error log has the reason at info level only. Other malformed requests also give 400.",
-		Fix:     "Set `error_log /var/log/nginx/error.log info;`, reload and reproduce; then run `mtlsdoctor logs /var/log/nginx/error.log /var/log/nginx/access.log`.",
+		Fix:     "Set the error log to info level:\n  error_log /var/log/nginx/error.log info;\nreload and reproduce; then run:\n  mtlsdoctor logs /var/log/nginx/error.log /var/log/nginx/access.log",
 		Confirm: curlClient,
 	},
 }

@@ -13,10 +13,12 @@ const (
 	certsCmd      = "mtlsdoctor certs ./certs"
 	caFileCat     = "cat int.crt root.crt > /etc/nginx/client-ca.pem"
 	reload        = "nginx -t && nginx -s reload"
-	clientExt     = "client.ext: `basicConstraints=CA:FALSE`, `keyUsage=critical,digitalSignature,keyEncipherment`, `extendedKeyUsage=clientAuth`, `authorityKeyIdentifier=keyid,issuer`"
-	caExt         = "`basicConstraints=critical,CA:TRUE` and `keyUsage=critical,keyCertSign,cRLSign`"
-	notForNginx   = "nginx's client-certificate check does not turn this check on, so nginx should not log it unless an openssl.cnf injects extra verify flags."
-	genericFix    = "Run `" + verifyClient + "` on the same files to see which certificate is at fault, then reissue or replace that certificate."
+	// clientExtLines and caExtLines are the lines of an extension file
+	// (-extfile), each on a line of its own as a fix shows configuration.
+	clientExtLines = "  basicConstraints=CA:FALSE\n  keyUsage=critical,digitalSignature,keyEncipherment\n  extendedKeyUsage=clientAuth\n  authorityKeyIdentifier=keyid,issuer"
+	caExtLines     = "  basicConstraints=critical,CA:TRUE\n  keyUsage=critical,keyCertSign,cRLSign"
+	notForNginx    = "nginx's client-certificate check does not turn this check on, so nginx should not log it unless an openssl.cnf injects extra verify flags."
+	genericFix     = "To see which certificate is at fault, run on the same files:\n  " + verifyClient + "\nthen reissue or replace that certificate."
 )
 
 // VerifyErrorID is the finding id for every VerifyCode (see the README.s
@@ -46,7 +48,7 @@ var verifyCodes = []VerifyCode{
 		Meaning: "The top certificate of the chain came from the CA file but is not self-signed, and the certificate that issued it is nowhere to be found.",
 		Causes: "The nginx CA file (ssl_client_certificate or ssl_trusted_certificate) holds the intermediate CA but not the root above it. " +
 			"nginx never enables OpenSSL's partial-chain mode, so trusting only an intermediate is not enough: the chain must end in a self-signed root that is in the CA file.",
-		Fix:         "Add the root CA to the nginx CA file, keeping the intermediate if clients send only their leaf: `" + caFileCat + "`, then `" + reload + "`.",
+		Fix:         "Add the root CA to the nginx CA file, keeping the intermediate if clients send only their leaf:\n  " + caFileCat + "\nthen reload:\n  " + reload,
 		Confirm:     "openssl verify -auth_level 2 -purpose sslclient -CAfile /etc/nginx/client-ca.pem client.crt",
 		SeenInNginx: true,
 	},
@@ -56,7 +58,7 @@ var verifyCodes = []VerifyCode{
 		Causes: "As soon as ssl_crl is set, nginx checks revocation for every certificate in the chain, not just the client certificate (OpenSSL's CRL_CHECK plus CRL_CHECK_ALL). " +
 			"The ssl_crl file must therefore hold a CRL from every CA in the chain, including the root; guides usually put only the issuing CA's CRL there. " +
 			"While this error is present it even hides revocation: a revoked client certificate is still reported as 3.",
-		Fix:         "Put the CRLs of all CAs in the chain (root and every intermediate) into the ssl_crl file: `cat root.crl.pem int.crl.pem > /etc/nginx/crl.pem`, then `" + reload + "` (nginx reads the file only at start-up and reload).",
+		Fix:         "Put the CRLs of all CAs in the chain (root and every intermediate) into the ssl_crl file:\n  cat root.crl.pem int.crl.pem > /etc/nginx/crl.pem\nthen reload (nginx reads the file only at start-up and reload):\n  " + reload,
 		Confirm:     "openssl verify -crl_check_all -CRLfile /etc/nginx/crl.pem -purpose sslclient -CAfile ca.crt -untrusted int.crt client.crt",
 		SeenInNginx: true,
 	},
@@ -64,14 +66,14 @@ var verifyCodes = []VerifyCode{
 		Code: 4, Macro: "X509_V_ERR_UNABLE_TO_DECRYPT_CERT_SIGNATURE", Text: "unable to decrypt certificate's signature",
 		Meaning: "The RSA signature on a certificate could not be decoded at all.",
 		Causes:  "A damaged certificate or a CA key that does not match; OpenSSL 3.0 normally reports such a certificate as 7 instead.",
-		Fix:     "Reissue the certificate from the right CA: `" + reissueClient + "`.",
+		Fix:     "Reissue the certificate from the right CA:\n  " + reissueClient,
 		Confirm: verifyClient,
 	},
 	{
 		Code: 5, Macro: "X509_V_ERR_UNABLE_TO_DECRYPT_CRL_SIGNATURE", Text: "unable to decrypt CRL's signature",
 		Meaning: "The RSA signature on a CRL could not be decoded at all.",
 		Causes:  "A damaged CRL, or a CRL signed by a different key than the CA certificate nginx has.",
-		Fix:     "Regenerate the CRL with the key of the CA certificate in the nginx CA file: `openssl ca -gencrl -cert ca.crt -keyfile ca.key -out ca.crl.pem`.",
+		Fix:     "Regenerate the CRL with the key of the CA certificate in the nginx CA file:\n  openssl ca -gencrl -cert ca.crt -keyfile ca.key -out ca.crl.pem",
 		Confirm: "openssl crl -noout -CAfile ca.crt -in /etc/nginx/crl.pem",
 	},
 	{
@@ -87,7 +89,7 @@ var verifyCodes = []VerifyCode{
 		Causes: "The certificate was altered, or the CA was regenerated under the same name with a new key: the CA file holds the new CA while the client still has a certificate signed by the old key " +
 			"(without key identifiers the two CAs cannot be told apart; with them, the mismatch shows up as 20 or 21 instead). " +
 			"nginx 1.22 also writes an [alert] `ignoring stale global SSL error` line for the same connection; that line is only a side effect.",
-		Fix:         "Make the CA file hold the CA certificate whose key actually signed the client certificates, or reissue the client certificate from the current CA: `" + reissueClient + "`.",
+		Fix:         "Make the CA file hold the CA certificate whose key actually signed the client certificates, or reissue the client certificate from the current CA:\n  " + reissueClient,
 		Confirm:     verifyClient,
 		SeenInNginx: true,
 	},
@@ -95,7 +97,7 @@ var verifyCodes = []VerifyCode{
 		Code: 8, Macro: "X509_V_ERR_CRL_SIGNATURE_FAILURE", Text: "CRL signature failure",
 		Meaning: "A CRL's signature does not verify with the public key of the CA that should have signed it.",
 		Causes:  "The ssl_crl file holds a damaged CRL, or a CRL signed by another key (for example by a CA regenerated under the same name).",
-		Fix:     "Regenerate the CRL with the CA key that matches the CA certificate nginx trusts: `openssl ca -gencrl -cert ca.crt -keyfile ca.key -out ca.crl.pem`, then `" + reload + "`.",
+		Fix:     "Regenerate the CRL with the CA key that matches the CA certificate nginx trusts:\n  openssl ca -gencrl -cert ca.crt -keyfile ca.key -out ca.crl.pem\nthen reload:\n  " + reload,
 		Confirm: "openssl crl -noout -CAfile ca.crt -in /etc/nginx/crl.pem",
 	},
 	{
@@ -104,7 +106,7 @@ var verifyCodes = []VerifyCode{
 		Meaning:   "A certificate's start date (notBefore) lies in the future.",
 		Causes: "Usually clock skew: the nginx host's clock is behind (no NTP), or the certificate was made on a machine whose clock was ahead; sometimes the certificate was issued with a future start date. " +
 			"OpenSSL's development branch rewords this as 'certificate is not yet valid or the system clock is incorrect'.",
-		Fix:         "Check the clock on the nginx host (`timedatectl`) and turn on NTP; if the certificate's start date itself is wrong, reissue it: `" + reissueClient + "`.",
+		Fix:         "Check the clock on the nginx host and turn on NTP:\n  timedatectl\nIf the certificate's start date itself is wrong, reissue it:\n  " + reissueClient,
 		Confirm:     "openssl x509 -noout -startdate -in client.crt; date -u",
 		SeenInNginx: true,
 	},
@@ -113,7 +115,7 @@ var verifyCodes = []VerifyCode{
 		Meaning: "A certificate in the chain is past its end date (notAfter).",
 		Causes: "Usually the client certificate, but an expired intermediate or root gives the same line, and nginx does not say which (openssl verify prints the depth: 0 is the client certificate). " +
 			"Because nginx reports the last error, an expired certificate sent without its intermediate also shows as 10, hiding the missing chain until it is renewed.",
-		Fix:         "Reissue the expired certificate: `" + reissueClient + "`; if a CA expired, renew it, reissue what it signed and update the nginx CA file.",
+		Fix:         "Reissue the expired certificate:\n  " + reissueClient + "\nIf a CA expired, renew it, reissue what it signed and update the nginx CA file.",
 		Confirm:     "openssl x509 -noout -enddate -checkend 0 -in client.crt (repeat for int.crt and ca.crt)",
 		SeenInNginx: true,
 	},
@@ -121,7 +123,7 @@ var verifyCodes = []VerifyCode{
 		Code: 11, Macro: "X509_V_ERR_CRL_NOT_YET_VALID", Text: "CRL is not yet valid",
 		Meaning: "A CRL's lastUpdate date lies in the future.",
 		Causes:  "Clock skew: the nginx host's clock is behind, or the CRL was generated on a machine whose clock was ahead.",
-		Fix:     "Fix the clock (NTP), regenerate the CRL and `" + reload + "`.",
+		Fix:     "Fix the clock (NTP), regenerate the CRL and reload:\n  " + reload,
 		Confirm: "openssl crl -noout -lastupdate -in /etc/nginx/crl.pem; date -u",
 	},
 	{
@@ -129,7 +131,7 @@ var verifyCodes = []VerifyCode{
 		Meaning: "A CRL in the ssl_crl file is past its nextUpdate date.",
 		Causes: "nginx cannot ignore an out-of-date CRL, so every client from that CA is rejected at once, typically on the day the CRL's nextUpdate passes. " +
 			"nginx reads ssl_crl only at start-up and reload, so replacing the file without a reload changes nothing.",
-		Fix:         "Generate a fresh CRL before nextUpdate, replace the file and reload: `openssl ca -gencrl -crldays 30 -out /etc/nginx/crl.pem && nginx -s reload`; automate it with a timer.",
+		Fix:         "Generate a fresh CRL before nextUpdate, replace the file and reload:\n  openssl ca -gencrl -crldays 30 -out /etc/nginx/crl.pem && nginx -s reload\nAutomate it with a timer.",
 		Confirm:     "openssl crl -noout -nextupdate -in /etc/nginx/crl.pem (this reads the first CRL in the file; check each one)",
 		SeenInNginx: true,
 	},
@@ -137,7 +139,7 @@ var verifyCodes = []VerifyCode{
 		Code: 13, Macro: "X509_V_ERR_ERROR_IN_CERT_NOT_BEFORE_FIELD", Text: "format error in certificate's notBefore field",
 		Meaning:     "The start date in a certificate is not a valid ASN.1 time.",
 		Causes:      "The certificate was made by non-standard CA software that writes malformed dates.",
-		Fix:         "Reissue the certificate with a conforming CA: `" + reissueClient + "`.",
+		Fix:         "Reissue the certificate with a conforming CA:\n  " + reissueClient,
 		Confirm:     "openssl asn1parse -in client.crt | head -20",
 		SeenInNginx: true,
 	},
@@ -145,7 +147,7 @@ var verifyCodes = []VerifyCode{
 		Code: 14, Macro: "X509_V_ERR_ERROR_IN_CERT_NOT_AFTER_FIELD", Text: "format error in certificate's notAfter field",
 		Meaning:     "The end date in a certificate is not a valid ASN.1 time.",
 		Causes:      "The certificate was made by non-standard CA software that writes malformed dates.",
-		Fix:         "Reissue the certificate with a conforming CA: `" + reissueClient + "`.",
+		Fix:         "Reissue the certificate with a conforming CA:\n  " + reissueClient,
 		Confirm:     "openssl asn1parse -in client.crt | head -20",
 		SeenInNginx: true,
 	},
@@ -153,14 +155,14 @@ var verifyCodes = []VerifyCode{
 		Code: 15, Macro: "X509_V_ERR_ERROR_IN_CRL_LAST_UPDATE_FIELD", Text: "format error in CRL's lastUpdate field",
 		Meaning: "The lastUpdate date in a CRL is not a valid ASN.1 time.",
 		Causes:  "The CRL was made by software that writes malformed dates.",
-		Fix:     "Regenerate the CRL with `openssl ca -gencrl` and `" + reload + "`.",
+		Fix:     "Regenerate the CRL:\n  openssl ca -gencrl\nthen reload:\n  " + reload,
 		Confirm: "openssl crl -noout -text -in /etc/nginx/crl.pem",
 	},
 	{
 		Code: 16, Macro: "X509_V_ERR_ERROR_IN_CRL_NEXT_UPDATE_FIELD", Text: "format error in CRL's nextUpdate field",
 		Meaning: "The nextUpdate date in a CRL is not a valid ASN.1 time.",
 		Causes:  "The CRL was made by software that writes malformed dates.",
-		Fix:     "Regenerate the CRL with `openssl ca -gencrl` and `" + reload + "`.",
+		Fix:     "Regenerate the CRL:\n  openssl ca -gencrl\nthen reload:\n  " + reload,
 		Confirm: "openssl crl -noout -text -in /etc/nginx/crl.pem",
 	},
 	{
@@ -178,7 +180,7 @@ var verifyCodes = []VerifyCode{
 		Causes: "Either the client really sent a self-signed certificate (made with `openssl req -x509`) instead of one signed by your CA, " +
 			"or, less obviously, the certificate was signed by the CA but has the same subject DN as the CA (for example both `CN=Test Root CA`, copied from a guide) and no authorityKeyIdentifier, so OpenSSL takes it for a self-issued certificate and never looks for the CA. " +
 			"OpenSSL 1.1.1 spells it 'self signed certificate'. ssl_verify_client optional_no_ca lets it through.",
-		Fix:         "Have the CA sign a CSR for the client: `" + reissueClient + "`, giving the client its own subject (e.g. `-subj '/CN=client1'` on the CSR) and `authorityKeyIdentifier=keyid,issuer` in client.ext.",
+		Fix:         "Have the CA sign a CSR for the client:\n  " + reissueClient + "\ngiving the client its own subject, e.g. on the CSR:\n  -subj '/CN=client1'\nand this line in client.ext:\n  authorityKeyIdentifier=keyid,issuer",
 		Confirm:     "openssl x509 -noout -subject -issuer -ext authorityKeyIdentifier -in client.crt (subject must differ from issuer)",
 		SeenInNginx: true,
 	},
@@ -189,7 +191,7 @@ var verifyCodes = []VerifyCode{
 		Meaning:      "The client sent a chain that ends in a self-signed root which is not in the nginx CA file.",
 		Causes: "The client belongs to another PKI, nginx points at the wrong CA file, or the CA was regenerated: a new root with the same name looks identical but is not the trusted one. " +
 			"OpenSSL 1.1.1 spells it 'self signed certificate in certificate chain'. ssl_verify_client optional_no_ca lets it through.",
-		Fix:         "Put the client's root into ssl_client_certificate if you mean to trust it, or reissue the client from the CA nginx trusts; compare `openssl x509 -noout -fingerprint -sha256 -in root.crt` on both sides.",
+		Fix:         "Put the client's root into ssl_client_certificate if you mean to trust it, or reissue the client from the CA nginx trusts. Compare on both sides:\n  openssl x509 -noout -fingerprint -sha256 -in root.crt",
 		Confirm:     "openssl verify -auth_level 2 -purpose sslclient -CAfile /etc/nginx/client-ca.pem -untrusted chain.pem client.crt",
 		SeenInNginx: true,
 	},
@@ -200,7 +202,7 @@ var verifyCodes = []VerifyCode{
 		Causes: "The client's CA, or the intermediate or root above what the client sent, is missing from ssl_client_certificate / ssl_trusted_certificate, or the client comes from another CA. " +
 			"It is also what nginx logs when ssl_verify_depth is too small: OpenSSL first reports 22 (chain too long), keeps going, and nginx keeps only the last error. " +
 			"For a client that sends only its leaf, openssl verify prints 20 where nginx logs 21. ssl_verify_client optional_no_ca lets it through.",
-		Fix:         "Add the issuing CA and its root to the nginx CA file: `" + caFileCat + "`; if the chain has more intermediates than ssl_verify_depth allows (default 1, counting intermediates only), raise it, e.g. `ssl_verify_depth 2;`. Then `" + reload + "`.",
+		Fix:         "Add the issuing CA and its root to the nginx CA file:\n  " + caFileCat + "\nIf the chain has more intermediates than ssl_verify_depth allows (default 1, counting intermediates only), raise it, e.g.:\n  ssl_verify_depth 2;\nThen reload:\n  " + reload,
 		Confirm:     verifyClient,
 		SeenInNginx: true,
 	},
@@ -211,7 +213,7 @@ var verifyCodes = []VerifyCode{
 		Causes: "nginx's usual report for a client that sends only its leaf when the leaf's issuer (typically an intermediate) is neither sent by the client nor in the nginx CA file; also for a leaf from a CA nginx does not know. " +
 			"openssl verify prints 20 for the same files, because it stops at the first error while nginx lets verification run on and logs the last one (20, then 21). " +
 			"A certificate whose authorityKeyIdentifier does not match the CA's key (a CA re-keyed under the same name) ends the same way. ssl_verify_client optional_no_ca lets it through.",
-		Fix:         "Either have the client send the full chain (`cat client.crt int.crt > client-chain.crt` and use that as the client certificate), or put the intermediate together with the root into the nginx CA file: `" + caFileCat + "`, then `" + reload + "`.",
+		Fix:         "Either have the client send the full chain:\n  cat client.crt int.crt > client-chain.crt\nand use that as the client certificate, or put the intermediate together with the root into the nginx CA file:\n  " + caFileCat + "\nthen reload:\n  " + reload,
 		Confirm:     "openssl verify -auth_level 2 -purpose sslclient -CAfile /etc/nginx/client-ca.pem client.crt (no -untrusted: shows whether the CA file alone is enough)",
 		SeenInNginx: true,
 	},
@@ -221,7 +223,7 @@ var verifyCodes = []VerifyCode{
 		Causes: "ssl_verify_depth counts only intermediate CAs (neither the client certificate nor the root) since OpenSSL 1.1.0, and defaults to 1: one intermediate works out of the box, two need `ssl_verify_depth 2;`. " +
 			"nginx never logs 22 itself: OpenSSL carries on after it and nginx logs the last error, which is 20. " +
 			"Advice to add one for the root dates from OpenSSL 1.0.x; a larger value is harmless.",
-		Fix:     "Set ssl_verify_depth to at least the number of intermediate CAs, e.g. `ssl_verify_depth 2;`, then `" + reload + "`.",
+		Fix:     "Set ssl_verify_depth to at least the number of intermediate CAs, e.g.:\n  ssl_verify_depth 2;\nthen reload:\n  " + reload,
 		Confirm: "openssl verify -verify_depth 1 -purpose sslclient -CAfile root.crt -untrusted intermediates.pem client.crt",
 	},
 	{
@@ -229,7 +231,7 @@ var verifyCodes = []VerifyCode{
 		Meaning: "The certificate's serial number is listed as revoked in a CRL in the ssl_crl file.",
 		Causes: "It was revoked on purpose, or the CA issued two certificates with the same serial number and revoking one revoked both (a fixed `-set_serial 01` copied from a guide does this). " +
 			"With ssl_ocsp, nginx logs `verify error: certificate revoked` without a number when the OCSP responder says revoked; $ssl_client_verify reads FAILED:certificate revoked in both cases.",
-		Fix:         "Issue a new certificate with a unique serial: `" + reissueClient + "` (-CAcreateserial keeps a serial file), or `-set_serial 0x$(openssl rand -hex 16)`.",
+		Fix:         "Issue a new certificate with a unique serial (-CAcreateserial keeps a serial file):\n  " + reissueClient + "\nor set the serial with:\n  -set_serial 0x$(openssl rand -hex 16)",
 		Confirm:     "openssl x509 -noout -serial -in client.crt; openssl crl -noout -text -in /etc/nginx/crl.pem",
 		SeenInNginx: true,
 	},
@@ -239,7 +241,7 @@ var verifyCodes = []VerifyCode{
 		Causes: "The number changed meaning between versions, so read the text after it. " +
 			"'issuer certificate doesn't have a public key' (OpenSSL 3): a damaged CA certificate or one with a key algorithm the build cannot load. " +
 			"'invalid CA certificate' (OpenSSL 1.1.1): an intermediate that is not a valid CA (no basicConstraints CA:TRUE, or keyUsage without keyCertSign); see 79.",
-		Fix:     "OpenSSL 3 meaning: replace the CA certificate with an intact one. 1.1.1 meaning: reissue the intermediate with " + caExt + ".",
+		Fix:     "OpenSSL 3 meaning: replace the CA certificate with an intact one.\n1.1.1 meaning: reissue the intermediate with:\n" + caExtLines,
 		Confirm: "openssl x509 -noout -text -in int.crt",
 	},
 	{
@@ -257,7 +259,7 @@ var verifyCodes = []VerifyCode{
 		Causes: "nginx checks client certificates for the purpose 'SSL client'. Usual causes: the client certificate has extendedKeyUsage without clientAuth (e.g. serverAuth only, made from a server template), or keyUsage without digitalSignature. " +
 			"It is also what nginx logs, as the last error, for an intermediate that is not a valid CA (OpenSSL reports 79 first) and for a CA stored as `BEGIN TRUSTED CERTIFICATE` with trust settings that reject client auth (28 first). " +
 			"OpenSSL 1.1.1 and 3.0.0-3.0.7 spell it 'unsupported certificate purpose'.",
-		Fix:         "Reissue the client certificate with clientAuth: `" + reissueClient + "` with " + clientExt + "; CA certificates need " + caExt + ".",
+		Fix:         "Reissue the client certificate with clientAuth:\n  " + reissueClient + "\nwith client.ext:\n" + clientExtLines + "\nCA certificates need:\n" + caExtLines,
 		Confirm:     "openssl x509 -noout -purpose -in client.crt (must show `SSL client : Yes`)",
 		SeenInNginx: true,
 	},
@@ -266,7 +268,7 @@ var verifyCodes = []VerifyCode{
 		OptionalNoCA: true,
 		Meaning:      "The trust anchor is not trusted for this purpose.",
 		Causes:       "OpenSSL 1.1.1 and 3.0 report a wrongly marked trust anchor as 28 instead; older OpenSSL used 27. ssl_verify_client optional_no_ca lets it through.",
-		Fix:          "Use a CA file with plain `BEGIN CERTIFICATE` blocks: `openssl x509 -in ca.pem -out ca-plain.pem`.",
+		Fix:          "Use a CA file with plain BEGIN CERTIFICATE blocks:\n  openssl x509 -in ca.pem -out ca-plain.pem",
 		Confirm:      "grep -c 'BEGIN TRUSTED CERTIFICATE' /etc/nginx/client-ca.pem",
 	},
 	{
@@ -274,7 +276,7 @@ var verifyCodes = []VerifyCode{
 		Meaning: "The trust anchor is explicitly marked as not trusted for client authentication.",
 		Causes: "The CA file holds a `BEGIN TRUSTED CERTIFICATE` whose trust settings reject clientAuth or list only other uses (only ssl_trusted_certificate accepts that format). " +
 			"nginx logs 26 as the last error; 28 shows in openssl verify and the debug log.",
-		Fix:     "Re-export the CA as a plain certificate, `openssl x509 -in ca.pem -out ca-plain.pem`, and point nginx at the new file.",
+		Fix:     "Re-export the CA as a plain certificate:\n  openssl x509 -in ca.pem -out ca-plain.pem\nand point nginx at the new file.",
 		Confirm: "grep -c 'BEGIN TRUSTED CERTIFICATE' /etc/nginx/client-ca.pem",
 	},
 	{
@@ -288,21 +290,21 @@ var verifyCodes = []VerifyCode{
 		Code: 30, Macro: "X509_V_ERR_AKID_SKID_MISMATCH", Text: "authority and subject key identifier mismatch",
 		Meaning: "The certificate's authorityKeyIdentifier does not match the candidate CA's subjectKeyIdentifier.",
 		Causes:  "Usually a CA re-keyed under the same name; used internally while searching for an issuer, so nginx ends up logging 21 (openssl verify: 20).",
-		Fix:     "Reissue the client certificate from the current CA: `" + reissueClient + "`.",
+		Fix:     "Reissue the client certificate from the current CA:\n  " + reissueClient,
 		Confirm: "openssl x509 -noout -ext authorityKeyIdentifier -in client.crt; openssl x509 -noout -ext subjectKeyIdentifier -in ca.crt",
 	},
 	{
 		Code: 31, Macro: "X509_V_ERR_AKID_ISSUER_SERIAL_MISMATCH", Text: "authority and issuer serial number mismatch",
 		Meaning: "The issuer serial number in the certificate's authorityKeyIdentifier does not match the candidate CA.",
 		Causes:  "A CA reissued with a new serial; used internally while searching for an issuer, so nginx ends up logging 21 (openssl verify: 20).",
-		Fix:     "Reissue the client certificate from the current CA: `" + reissueClient + "`.",
+		Fix:     "Reissue the client certificate from the current CA:\n  " + reissueClient,
 		Confirm: "openssl x509 -noout -ext authorityKeyIdentifier -in client.crt; openssl x509 -noout -serial -in ca.crt",
 	},
 	{
 		Code: 32, Macro: "X509_V_ERR_KEYUSAGE_NO_CERTSIGN", Text: "key usage does not include certificate signing",
 		Meaning:     "A CA certificate in the chain has a keyUsage extension without keyCertSign, so it may not sign certificates.",
 		Causes:      "The intermediate (or root) was made with a leaf-style keyUsage such as digitalSignature,keyEncipherment. OpenSSL reports 79 and 26 first; nginx logs the last one, 32.",
-		Fix:         "Reissue the CA certificate with " + caExt + "; if you keep its key and name, the client certificates it signed stay valid.",
+		Fix:         "Reissue the CA certificate with:\n" + caExtLines + "\nIf you keep its key and name, the client certificates it signed stay valid.",
 		Confirm:     "openssl x509 -noout -ext keyUsage,basicConstraints -in int.crt",
 		SeenInNginx: true,
 	},
@@ -325,7 +327,7 @@ var verifyCodes = []VerifyCode{
 		Code: 35, Macro: "X509_V_ERR_KEYUSAGE_NO_CRL_SIGN", Text: "key usage does not include CRL signing",
 		Meaning: "The CA that signed a CRL has a keyUsage extension without cRLSign.",
 		Causes:  "The CA certificate was made with keyUsage=keyCertSign only, but it also signs the CRL used in ssl_crl.",
-		Fix:     "Reissue the CA with " + caExt + " (same key and name keep existing certificates valid), or sign the CRL with a CA that has cRLSign.",
+		Fix:     "Reissue the CA (same key and name keep existing certificates valid) with:\n" + caExtLines + "\nor sign the CRL with a CA that has cRLSign.",
 		Confirm: "openssl x509 -noout -ext keyUsage -in ca.crt",
 	},
 	{
@@ -353,7 +355,7 @@ var verifyCodes = []VerifyCode{
 		Code: 39, Macro: "X509_V_ERR_KEYUSAGE_NO_DIGITAL_SIGNATURE", Text: "key usage does not include digital signature",
 		Meaning: "A certificate's keyUsage lacks digitalSignature where a signature is required.",
 		Causes:  "A client certificate without digitalSignature is reported by nginx as 26, not 39.",
-		Fix:     "Reissue with `keyUsage=critical,digitalSignature,keyEncipherment`: `" + reissueClient + "`.",
+		Fix:     "Reissue with `keyUsage=critical,digitalSignature,keyEncipherment`:\n  " + reissueClient,
 		Confirm: "openssl x509 -noout -ext keyUsage -in client.crt",
 	},
 	{
@@ -367,7 +369,7 @@ var verifyCodes = []VerifyCode{
 		Code: 41, Macro: "X509_V_ERR_INVALID_EXTENSION", Text: "invalid or inconsistent certificate extension",
 		Meaning: "A certificate has a malformed or inconsistent extension.",
 		Causes:  "Malformed or duplicated extensions from broken CA software; clients often refuse to load such a certificate before it reaches nginx.",
-		Fix:     "Reissue the certificate with a conforming CA: `" + reissueClient + "`.",
+		Fix:     "Reissue the certificate with a conforming CA:\n  " + reissueClient,
 		Confirm: "openssl x509 -noout -text -in client.crt",
 	},
 	{
@@ -389,7 +391,7 @@ var verifyCodes = []VerifyCode{
 		Spellings: []string{"Different CRL scope"},
 		Meaning:   "The CRL found does not cover this certificate.",
 		Causes:    "A CRL with an Issuing Distribution Point that does not include the certificate, combined with the check-every-CA mode that ssl_crl turns on.",
-		Fix:       "Use full-scope CRLs (without a restrictive Issuing Distribution Point) for every CA in the ssl_crl file, then `" + reload + "`.",
+		Fix:       "Use full-scope CRLs (without a restrictive Issuing Distribution Point) for every CA in the ssl_crl file, then reload:\n  " + reload,
 		Confirm:   "openssl crl -noout -text -in /etc/nginx/crl.pem | grep -A3 'Issuing Distribution Point'",
 	},
 	{
@@ -551,8 +553,8 @@ var verifyCodes = []VerifyCode{
 		Causes: "Debian and Ubuntu build OpenSSL with security level 2: RSA keys under 2048 bits and EC keys under 224 bits are refused; old guides still use `openssl genrsa 1024`. " +
 			"openssl verify applies no level unless given -auth_level, so without it the same certificate says OK. " +
 			"OpenSSL 3 clients such as curl usually refuse to send such a certificate at all ('ee key too small'), and nginx then logs only a closed handshake.",
-		Fix: "Make a new key and certificate: `openssl req -new -newkey rsa:2048 -nodes -keyout client.key -subj '/CN=client1' -out client.csr`, then `" + reissueClient + "`. " +
-			"Last resort: lower the level for this server with `ssl_ciphers \"DEFAULT:@SECLEVEL=1\";`.",
+		Fix: "Make a new key and certificate:\n  openssl req -new -newkey rsa:2048 -nodes -keyout client.key -subj '/CN=client1' -out client.csr\nthen:\n  " + reissueClient + "\n" +
+			"Last resort: lower the level for this server with:\n  ssl_ciphers \"DEFAULT:@SECLEVEL=1\";",
 		Confirm:     verifyClient,
 		SeenInNginx: true,
 	},
@@ -561,7 +563,7 @@ var verifyCodes = []VerifyCode{
 		Meaning: "A CA certificate in the chain has a key smaller than the OpenSSL security level allows.",
 		Causes: "An intermediate or root made with a small key (e.g. RSA 1024); at Debian's level 2 RSA keys must be at least 2048 bits. " +
 			"nginx loads ssl_client_certificate without checking key sizes, so the problem only shows per connection.",
-		Fix:         "Create a new CA with an RSA 2048+ or P-256 key, reissue the client certificates from it, and replace the nginx CA file; last resort: `ssl_ciphers \"DEFAULT:@SECLEVEL=1\";`.",
+		Fix:         "Create a new CA with an RSA 2048+ or P-256 key, reissue the client certificates from it, and replace the nginx CA file.\nLast resort:\n  ssl_ciphers \"DEFAULT:@SECLEVEL=1\";",
 		Confirm:     verifyClient,
 		SeenInNginx: true,
 	},
@@ -571,8 +573,8 @@ var verifyCodes = []VerifyCode{
 		Causes: "The wording misleads: it is about the hash the CA used when it signed this certificate, which may be the client certificate itself, not about the CA certificate. " +
 			"Old guides and scripts use `-sha1`. OpenSSL 3 rejects SHA-1 from security level 1 upwards (Debian and Ubuntu run level 2), while 1.1.1 allowed it at level 1, which is why such certificates break after an OS upgrade. " +
 			"The trusted root's own self-signature is not checked, so a SHA-1 root is fine; SHA-1-signed intermediates and client certificates are not.",
-		Fix: "Re-sign the certificate with SHA-256 (the key can stay): `" + reissueClient + "`; do the same for a SHA-1-signed intermediate. " +
-			"Stop-gap only: `ssl_ciphers \"DEFAULT:@SECLEVEL=0\";`.",
+		Fix: "Re-sign the certificate with SHA-256 (the key can stay):\n  " + reissueClient + "\nDo the same for a SHA-1-signed intermediate. " +
+			"Stop-gap only:\n  ssl_ciphers \"DEFAULT:@SECLEVEL=0\";",
 		Confirm:     "openssl x509 -noout -text -in client.crt | grep 'Signature Algorithm'; " + verifyClient,
 		SeenInNginx: true,
 	},
@@ -589,7 +591,7 @@ var verifyCodes = []VerifyCode{
 		Spellings: []string{"Issuer certificate lookup error"},
 		Meaning:   "Looking up an issuer in the certificate store failed.",
 		Causes:    "The store lookup itself broke, e.g. an unreadable CA directory or a failing provider.",
-		Fix:       "Check that the CA files and directories nginx uses are readable, then `" + reload + "`.",
+		Fix:       "Check that the CA files and directories nginx uses are readable, then reload:\n  " + reload,
 		Confirm:   "nginx -T | grep -E 'ssl_(client|trusted)_certificate'",
 	},
 	{
@@ -617,7 +619,7 @@ var verifyCodes = []VerifyCode{
 		Code: 74, Macro: "X509_V_ERR_OCSP_VERIFY_FAILED", Text: "OCSP verification failed",
 		Meaning: "An OCSP check of the certificate failed.",
 		Causes:  "Internal to OpenSSL's OCSP handling; nginx's ssl_ocsp reports its own texts.",
-		Fix:     "Check the OCSP responder: `openssl ocsp -issuer int.crt -cert client.crt -url $(openssl x509 -noout -ocsp_uri -in client.crt) -resp_text`.",
+		Fix:     "Check the OCSP responder:\n  openssl ocsp -issuer int.crt -cert client.crt -url $(openssl x509 -noout -ocsp_uri -in client.crt) -resp_text",
 		Confirm: "openssl x509 -noout -ocsp_uri -in client.crt",
 	},
 	{
@@ -631,7 +633,7 @@ var verifyCodes = []VerifyCode{
 		Code: 76, Macro: "X509_V_ERR_UNSUPPORTED_SIGNATURE_ALGORITHM", Text: "Cannot find certificate signature algorithm",
 		Meaning: "OpenSSL does not know the signature algorithm of a certificate.",
 		Causes:  "A certificate signed with an algorithm this OpenSSL build does not provide (new in OpenSSL 3.0).",
-		Fix:     "Reissue the certificate with RSA or ECDSA and SHA-256: `" + reissueClient + "`.",
+		Fix:     "Reissue the certificate with RSA or ECDSA and SHA-256:\n  " + reissueClient,
 		Confirm: "openssl x509 -noout -text -in client.crt | grep 'Signature Algorithm'",
 	},
 	{
@@ -645,7 +647,7 @@ var verifyCodes = []VerifyCode{
 		Code: 78, Macro: "X509_V_ERR_SIGNATURE_ALGORITHM_INCONSISTENCY", Text: "cert info signature and signature algorithm mismatch",
 		Meaning: "The two signature-algorithm fields inside the certificate disagree.",
 		Causes:  "A malformed or tampered certificate (new in OpenSSL 3.0).",
-		Fix:     "Reissue the certificate with a conforming CA: `" + reissueClient + "`.",
+		Fix:     "Reissue the certificate with a conforming CA:\n  " + reissueClient,
 		Confirm: "openssl x509 -noout -text -in client.crt",
 	},
 	{
@@ -655,7 +657,7 @@ var verifyCodes = []VerifyCode{
 		Causes: "The intermediate lacks basicConstraints CA:TRUE (for example it was signed with `openssl x509 -req` without a CA extension file, or from a leaf template), or its keyUsage lacks keyCertSign. " +
 			"nginx usually logs a later error (26 or 32) because OpenSSL keeps going; 79 itself is the last error when the intermediate has no basicConstraints at all. " +
 			"A line reading (79:Certificate public key has explicit ECC parameters) comes from OpenSSL 1.1.1: see 94.",
-		Fix:         "Reissue the intermediate with an extension file (int.ext) containing " + caExt + ": `openssl x509 -req -sha256 -days 1825 -in int.csr -CA root.crt -CAkey root.key -CAcreateserial -extfile int.ext -out int.crt`.",
+		Fix:         "Reissue the intermediate with an extension file (int.ext) containing:\n" + caExtLines + "\nand sign it:\n  openssl x509 -req -sha256 -days 1825 -in int.csr -CA root.crt -CAkey root.key -CAcreateserial -extfile int.ext -out int.crt",
 		Confirm:     "openssl x509 -noout -ext basicConstraints,keyUsage -in int.crt",
 		SeenInNginx: true,
 	},
@@ -670,14 +672,14 @@ var verifyCodes = []VerifyCode{
 		Code: 81, Macro: "X509_V_ERR_PATHLEN_WITHOUT_KU_KEY_CERT_SIGN", Text: "Path length given without key usage keyCertSign",
 		Meaning: "A certificate has a path length constraint but may not sign certificates.",
 		Causes:  "A strict (-x509_strict) check only. " + notForNginx,
-		Fix:     "Reissue the CA with " + caExt + ".",
+		Fix:     "Reissue the CA with:\n" + caExtLines,
 		Confirm: "openssl x509 -noout -ext basicConstraints,keyUsage -in int.crt",
 	},
 	{
 		Code: 82, Macro: "X509_V_ERR_KU_KEY_CERT_SIGN_INVALID_FOR_NON_CA", Text: "Key usage keyCertSign invalid for non-CA cert",
 		Meaning: "A non-CA certificate claims keyCertSign.",
 		Causes:  "A strict (-x509_strict) check only. " + notForNginx,
-		Fix:     "Reissue the client certificate without keyCertSign: `" + reissueClient + "` with " + clientExt + ".",
+		Fix:     "Reissue the client certificate without keyCertSign:\n  " + reissueClient + "\nwith client.ext:\n" + clientExtLines,
 		Confirm: "openssl x509 -noout -ext keyUsage,basicConstraints -in client.crt",
 	},
 	{
@@ -691,14 +693,14 @@ var verifyCodes = []VerifyCode{
 		Code: 84, Macro: "X509_V_ERR_SUBJECT_NAME_EMPTY", Text: "Subject name empty",
 		Meaning: "A certificate has an empty subject name.",
 		Causes:  "A strict (-x509_strict) check only. " + notForNginx,
-		Fix:     "Reissue with a subject, e.g. `-subj '/CN=client1'` on the CSR.",
+		Fix:     "Reissue with a subject, e.g. on the CSR:\n  -subj '/CN=client1'",
 		Confirm: "openssl x509 -noout -subject -in client.crt",
 	},
 	{
 		Code: 85, Macro: "X509_V_ERR_MISSING_AUTHORITY_KEY_IDENTIFIER", Text: "Missing Authority Key Identifier",
 		Meaning: "A certificate lacks the authorityKeyIdentifier extension.",
 		Causes:  "A strict (-x509_strict) check only. " + notForNginx,
-		Fix:     "Add `authorityKeyIdentifier=keyid,issuer` to client.ext and reissue: `" + reissueClient + "`.",
+		Fix:     "Add this line to client.ext:\n  authorityKeyIdentifier=keyid,issuer\nand reissue:\n  " + reissueClient,
 		Confirm: "openssl x509 -noout -ext authorityKeyIdentifier -in client.crt",
 	},
 	{
@@ -726,7 +728,7 @@ var verifyCodes = []VerifyCode{
 		Code: 89, Macro: "X509_V_ERR_CA_BCONS_NOT_CRITICAL", Text: "Basic Constraints of CA cert not marked critical",
 		Meaning: "A CA certificate's basicConstraints extension is not marked critical.",
 		Causes:  "A strict (-x509_strict) check only. " + notForNginx,
-		Fix:     "Reissue the CA with " + caExt + ".",
+		Fix:     "Reissue the CA with:\n" + caExtLines,
 		Confirm: "openssl x509 -noout -ext basicConstraints -in ca.crt",
 	},
 	{
@@ -747,14 +749,14 @@ var verifyCodes = []VerifyCode{
 		Code: 92, Macro: "X509_V_ERR_CA_CERT_MISSING_KEY_USAGE", Text: "CA cert does not include key usage extension",
 		Meaning: "A CA certificate has no keyUsage extension.",
 		Causes:  "A strict (-x509_strict) check only. " + notForNginx,
-		Fix:     "Reissue the CA with " + caExt + ".",
+		Fix:     "Reissue the CA with:\n" + caExtLines,
 		Confirm: "openssl x509 -noout -ext keyUsage -in ca.crt",
 	},
 	{
 		Code: 93, Macro: "X509_V_ERR_EXTENSIONS_REQUIRE_VERSION_3", Text: "Using cert extension requires at least X509v3",
 		Meaning: "A certificate carries extensions but is not marked as version 3.",
 		Causes:  "A strict (-x509_strict) check only; made by old or broken CA software. " + notForNginx,
-		Fix:     "Reissue the certificate with a current CA tool: `" + reissueClient + "`.",
+		Fix:     "Reissue the certificate with a current CA tool:\n  " + reissueClient,
 		Confirm: "openssl x509 -noout -text -in client.crt | grep Version",
 	},
 	{
@@ -762,7 +764,7 @@ var verifyCodes = []VerifyCode{
 		OldCode: 79,
 		Meaning: "A certificate's EC public key spells out the curve parameters instead of naming the curve (OpenSSL 3 numbering; 1.1.1 logged this as 79).",
 		Causes:  "The key was generated with explicit parameters (e.g. `openssl ecparam -param_enc explicit`); OpenSSL refuses such keys because they can hide a weak curve.",
-		Fix:     "Make a new key on a named curve, `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -pkeyopt ec_param_enc:named_curve -out client.key`, and reissue the certificate for it.",
+		Fix:     "Make a new key on a named curve:\n  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -pkeyopt ec_param_enc:named_curve -out client.key\nand reissue the certificate for it.",
 		Confirm: "openssl x509 -noout -text -in client.crt | grep -E 'ASN1 OID|Field Type' (a named curve shows `ASN1 OID`)",
 	},
 }
