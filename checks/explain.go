@@ -2,7 +2,6 @@ package checks
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
@@ -39,7 +38,7 @@ func Explain(input string) *report.Report {
 	rep.Finish()
 	if len(rep.Findings) > 0 {
 		// explain is about one line: the first step of its first fix.
-		rep.Next = strings.SplitN(rep.Findings[0].Fix, "\n", 2)[0]
+		rep.Next = report.FirstStep(rep.Findings[0].Fix)
 	}
 	return rep
 }

@@ -298,10 +298,5 @@ func writeEvent(e env, f report.Finding, ev logparse.Event) {
 	if ev.Client != "" {
 		client = " (client " + ev.Client + ")"
 	}
-	fix := strings.SplitN(f.Fix, "\n", 2)[0]
-	why := f.Explanation
-	if i := strings.Index(why, ". "); i > 0 {
-		why = why[:i+1]
-	}
-	fmt.Fprintf(e.stdout, "%s%s [%s] %s%s\n    why: %s\n    fix: %s\n", when, strings.ToUpper(string(f.Severity)), f.ID, f.Title, client, why, fix)
+	_ = report.WriteEvent(e.stdout, when, f, client, report.TextOptions{Styled: e.styled(), Width: e.width()})
 }
