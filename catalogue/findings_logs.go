@@ -152,6 +152,21 @@ var logLineEntries = []Entry{
 	// SSL_do_handshake() failed: the reason decides the meaning. Alert reasons
 	// carry Within, because in nginx's log they are the client's complaint
 	// about the server, while a client printing them reports the server's.
+	// Only a handshake to an upstream turns the roles around: nginx is the
+	// client there, and the alert is the backend's.
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{"while ssl handshaking to upstream"},
+		Match: []string{"sslv3 alert handshake failure", "tlsv13 alert certificate required", "tlsv1 alert unknown ca", "sslv3 alert bad certificate",
+			"sslv3 alert certificate unknown", "tlsv1 alert access denied", "sslv3 alert certificate expired", "tlsv1 alert decrypt error"},
+		Title: "nginx could not finish the TLS handshake with its upstream",
+		Explanation: "Here nginx is the client: it connects to a backend over https (proxy_pass https://...), and the backend ended the handshake, so the request gets 502. " +
+			"The reason is the backend's complaint about nginx: an alert handshake failure (40) or certificate required (116) from a backend that requires client certificates means nginx sent none, because proxy_ssl_certificate is not set; " +
+			"unknown ca (48) or bad certificate (42) mean the backend refused the certificate nginx sent.",
+		Fix: "If the backend requires a client certificate, give nginx one where it proxies to it:\n" +
+			"  proxy_ssl_certificate     /etc/nginx/upstream-client.crt;\n  proxy_ssl_certificate_key /etc/nginx/upstream-client.key;\n" +
+			"then reload:\n  " + reload + "\nIf it refuses the one nginx sends, issue nginx a certificate from a CA the backend trusts.",
+		Confirm: "openssl s_client -connect BACKEND:443 -cert /etc/nginx/upstream-client.crt -key /etc/nginx/upstream-client.key </dev/null",
+	},
 	{
 		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
 		Match: []string{"tlsv1 alert unknown ca"},

@@ -314,3 +314,35 @@ func TestEveryLineKindExplained(t *testing.T) {
 		}
 	}
 }
+
+// TestLogsUpstreamHandshake: nginx as the client of an https backend that
+// wants a client certificate (a real nginx 1.22.1 proxying to
+// `openssl s_server -Verify 1`, no proxy_ssl_certificate) gets the
+// upstream story and fix, in a group apart from its clients' handshakes
+// that fail with the same alert.
+func TestLogsUpstreamHandshake(t *testing.T) {
+	upstream := `2026/12/02 09:05:19 [error] 23365#23365: *1 SSL_do_handshake() failed (SSL: error:0A000410:SSL routines::sslv3 alert handshake failure:SSL alert number 40) while SSL handshaking to upstream, client: 127.0.0.1, server: , request: "GET / HTTP/1.1", upstream: "https://127.0.0.1:19443/", host: "127.0.0.1:18445"`
+	client := `2026/12/02 09:06:00 [info] 23365#23365: *2 SSL_do_handshake() failed (SSL: error:0A000410:SSL routines::sslv3 alert handshake failure:SSL alert number 40) while SSL handshaking, client: 10.0.0.7, server: 0.0.0.0:443`
+	fs := logFindings(t, upstream, client, upstream)
+	if len(fs) != 2 {
+		t.Fatalf("%d findings, want the upstream group and the client group: %+v", len(fs), fs)
+	}
+	var up, cl *report.Finding
+	for i := range fs {
+		if strings.Contains(fs[i].Example, "to upstream") {
+			up = &fs[i]
+		} else {
+			cl = &fs[i]
+		}
+	}
+	if up == nil || cl == nil {
+		t.Fatalf("groups %+v", fs)
+	}
+	if up.Count != 2 || !strings.Contains(up.Title, "upstream") || !strings.Contains(up.Fix, "\n  proxy_ssl_certificate ") ||
+		!strings.Contains(up.Explanation, "nginx is the client") {
+		t.Errorf("upstream group: %d× %q\nwhy: %s\nfix: %s", up.Count, up.Title, up.Explanation, up.Fix)
+	}
+	if cl.Count != 1 || strings.Contains(cl.Title, "upstream") || strings.Contains(cl.Fix, "proxy_ssl_certificate") {
+		t.Errorf("client group: %d× %q\nfix: %s", cl.Count, cl.Title, cl.Fix)
+	}
+}

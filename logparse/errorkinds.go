@@ -18,6 +18,15 @@ var errorKinds = compileKinds([]errorKind{
 	{id: "plain-http", prefixes: []string{"client sent plain HTTP request to HTTPS port"},
 		example:    `2026/11/22 17:44:18 [info] 28978#28978: *8 client sent plain HTTP request to HTTPS port while reading client request headers, client: 127.0.0.1, server: localhost, request: "GET / HTTP/1.1", host: "127.0.0.1:18500"`,
 		exampleKey: "plain-http"},
+	// nginx as the client of an https upstream: its own group per reason,
+	// apart from the handshakes of nginx's clients.
+	{id: "handshake-failed", prefixes: []string{"SSL_do_handshake() failed"}, contains: []string{" while SSL handshaking to upstream"},
+		parse: func(msg, _ []byte, in *interner) (string, string, int, bool) {
+			r := sslReason(msg)
+			return in.str(r), in.key("handshake-failed:upstream:", r), 0, true
+		},
+		example:    `2026/12/02 09:05:19 [error] 23365#23365: *1 SSL_do_handshake() failed (SSL: error:0A000410:SSL routines::sslv3 alert handshake failure:SSL alert number 40) while SSL handshaking to upstream, client: 127.0.0.1, server: , request: "GET / HTTP/1.1", upstream: "https://127.0.0.1:19443/", host: "127.0.0.1:18445"`,
+		exampleKey: "handshake-failed:upstream:sslv3 alert handshake failure"},
 	{id: "handshake-failed", prefixes: []string{"SSL_do_handshake() failed"}, text: sslReasonText, grouped: true,
 		example:    `2026/11/22 17:43:33 [info] 24113#24113: *1 SSL_do_handshake() failed (SSL: error:0A000418:SSL routines::tlsv1 alert unknown ca:SSL alert number 48) while SSL handshaking, client: 127.0.0.1, server: 127.0.0.1:18458`,
 		exampleKey: "handshake-failed:tlsv1 alert unknown ca"},
