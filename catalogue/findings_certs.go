@@ -56,12 +56,12 @@ var (
 	WeakKeyText = Text{ID: WeakKey,
 		Title: "{cert}'s key ({key_type}) is too weak for security level {level}",
 		Why:   "{meaning} OpenSSL's security level {level} needs keys of at least {min_bits} security bits (RSA 2048, ECDSA P-256 at level 2); this key gives {bits}. nginx on Debian/Ubuntu runs at level 2, so it refuses every client whose chain contains this key.",
-		Fix:   "{new_key}",
+		Fix:   "  {new_key}",
 	}
 	WeakSignatureText = Text{ID: WeakSignature,
 		Title: "{cert} is signed with {digest}, too weak for security level {level}",
 		Why:   "The CA signed this certificate using {digest}. OpenSSL 3 counts SHA-1 as 63 and MD5 as 39 security bits, below level {level}'s {min_bits}. {causes}",
-		Fix:   "{reissue}",
+		Fix:   "  {reissue}",
 	}
 	// ServerCertRefused is added to the why of a weak key or signature on
 	// a server certificate: nginx does not start with it.
@@ -70,22 +70,22 @@ var (
 	SelfIssuedNoAKIDText = Text{ID: SelfIssuedLeaf,
 		Title: "{cert} has the same subject as its CA and no authorityKeyIdentifier",
 		Why:   "Its subject DN ({subject}) equals its issuer DN and nothing (no authorityKeyIdentifier) tells it apart, so OpenSSL takes it for a self-signed certificate, looks no further for the CA and nginx logs 18 \"self-signed certificate\". A shared Organisation alone does not cause this: only a subject DN identical to the CA's.",
-		Fix:   "Reissue it with its own subject (here CN={cn}) and an authorityKeyIdentifier:\n{reissue_new_subject}",
+		Fix:   "Reissue it with its own subject (here CN={cn}) and an authorityKeyIdentifier:\n  {reissue_new_subject}",
 	}
 	SelfSignedText = Text{ID: Untrusted,
 		Title: "{cert} is self-signed and not in the trusted CA file",
 		Why:   "nginx only accepts client certificates issued by a CA in ssl_client_certificate. A self-signed certificate is its own issuer, and it is not in the trust store.",
-		Fix:   "Issue the client certificate from your CA instead:\n{reissue}",
+		Fix:   "Issue the client certificate from your CA instead:\n  {reissue}",
 	}
 	UntrustedRootText = Text{ID: Untrusted,
 		Title: "{leaf} chains to {root}, which nginx does not trust",
 		Why:   "The client sends a chain that ends in a self-signed root, but that root is not in ssl_client_certificate (the wrong CA file is configured, or the client belongs to another PKI).",
-		Fix:   "Add the root to the CA file nginx uses (cat {root} >> /etc/nginx/client-ca.pem), or issue the client from the trusted CA.",
+		Fix:   "Add the root to the CA file nginx uses:\n  cat {root} >> /etc/nginx/client-ca.pem\nor issue the client from the trusted CA.",
 	}
 	MissingRootText = Text{ID: Untrusted,
 		Title: "the CA file has {cert} but not the root above it",
 		Why:   "The chain ends at a certificate from the trusted CA file that is not self-signed, and its issuer is missing. nginx never accepts a partial chain: the root must be in ssl_client_certificate too.",
-		Fix:   "Append the root certificate to the CA file: cat root.crt >> /etc/nginx/client-ca.pem   (then nginx -s reload)",
+		Fix:   "Append the root certificate to the CA file:\n  cat root.crt >> /etc/nginx/client-ca.pem\nthen reload:\n  nginx -s reload",
 	}
 	// UnknownIssuerText (20) and LeafOnlyText (21) start their why with
 	// one of the two {cause} sentences below.
@@ -113,39 +113,39 @@ var (
 	ChainTooDeepText = Text{ID: ChainTooDeep,
 		Title: "{leaf} needs more intermediates than ssl_verify_depth {depth} allows",
 		Why:   "ssl_verify_depth counts the intermediate CAs between the client certificate and the root (OpenSSL 1.1.0 and later; neither end counts). The chain found has at least {chain_len} certificates. OpenSSL reports 22 \"certificate chain too long\" first, but nginx logs the error that follows it (here {final_error}: 20 when the client sent the intermediates, 2 when they are in the CA file), which hides the real cause.",
-		Fix:   "In the nginx server block: ssl_verify_depth {new_depth};  (then nginx -s reload), or issue clients from a CA closer to the root.",
+		Fix:   "In the nginx server block:\n  ssl_verify_depth {new_depth};\nthen reload:\n  nginx -s reload\nor issue clients from a CA closer to the root.",
 	}
 	BadSignatureText = Text{ID: BadSignature,
 		Title: "{cert}'s signature does not verify with the CA certificate of that name",
 		Why:   "A CA named {issuer} is present, but its key did not make this signature. Usually the CA was regenerated (new key, same name) after this certificate was issued, or the file was altered. Without key identifiers OpenSSL matches the CA by name only and reports 7. nginx may also log \"[alert] ignoring stale global SSL error\" for such connections.",
-		Fix:   "Reissue the certificate with the current CA:\n{reissue}\nor put the CA certificate whose key signed it back into the CA file.",
+		Fix:   "Reissue the certificate with the current CA:\n  {reissue}\nor put the CA certificate whose key signed it back into the CA file.",
 	}
 	// NotYetValidText and ExpiredText are also the findings of a
 	// certificate's own dates, whether or not a chain shows them.
 	NotYetValidText = Text{ID: NotYetValid,
 		Title: "{cert} is not valid until {not_before}",
 		Why:   "Its notBefore lies in the future (as of {at}). Either the clock of the machine that issued it was ahead, or the nginx host's clock is behind.",
-		Fix:   "Check the clocks (timedatectl), then reissue if needed:\n{reissue}",
+		Fix:   "Check the clocks:\n  timedatectl\nthen reissue if needed:\n  {reissue}",
 	}
 	ExpiredText = Text{ID: Expired,
 		Title: "{cert} expired on {not_after}",
 		Why:   "Its notAfter has passed. nginx rejects a client whose certificate, or any CA certificate in its chain, has expired.",
-		Fix:   "{reissue}",
+		Fix:   "  {reissue}",
 	}
 	RevokedText = Text{ID: Revoked,
 		Title: "{cert} is revoked (serial {serial} is listed in the CRL)",
 		Why:   "Its serial number appears in the CRL of its issuer. Any other certificate with the same serial from the same CA is rejected too.",
-		Fix:   "Issue a new certificate with a fresh serial:\n{reissue}",
+		Fix:   "Issue a new certificate with a fresh serial:\n  {reissue}",
 	}
 	NoCRLText = Text{ID: CRLProblem,
 		Title: "no CRL for {cert}'s issuer",
 		Why:   "With ssl_crl, nginx turns on CRL checking for every certificate in the chain, the root included, so every CA needs a current CRL in the file. Without one OpenSSL reports 3 \"unable to get certificate CRL\", which even hides a revocation.",
-		Fix:   "Generate the missing CRL and concatenate all CRLs into the ssl_crl file:\nopenssl ca -gencrl -keyfile ca.key -cert ca.crt -out ca.crl.pem\ncat *.crl.pem > /etc/nginx/crl.pem   (issuer of {cert}: {issuer})",
+		Fix:   "Generate the missing CRL of {issuer} (the issuer of {cert}) and concatenate all CRLs into the ssl_crl file:\n  openssl ca -gencrl -keyfile ca.key -cert ca.crt -out ca.crl.pem\n  cat *.crl.pem > /etc/nginx/crl.pem",
 	}
 	CRLExpiredText = Text{ID: CRLProblem,
 		Title: "the CRL for {cert} has expired",
 		Why:   "The CRL's nextUpdate has passed. nginx then rejects every client of that CA with 12 \"CRL has expired\", and reads the CRL only at start-up or reload.",
-		Fix:   "Regenerate the CRL before nextUpdate and reload: openssl ca -gencrl -crldays 30 -keyfile ca.key -cert ca.crt -out crl.pem && nginx -s reload",
+		Fix:   "Regenerate the CRL before nextUpdate and reload:\n  openssl ca -gencrl -crldays 30 -keyfile ca.key -cert ca.crt -out crl.pem && nginx -s reload",
 	}
 	CRLNotYetValidText = Text{ID: CRLProblem,
 		Title: "the CRL for {cert} is not valid yet",
@@ -160,7 +160,7 @@ var (
 	ClientPurposeText = Text{ID: WrongPurpose,
 		Title: "{cert} is not allowed for TLS client authentication",
 		Why:   "{meaning} nginx checks client certificates for the purpose \"SSL client\": an extendedKeyUsage without clientAuth (e.g. serverAuth only), or a keyUsage without digitalSignature, fails it. Its extended key usage: {eku}; key usage: {ku}.",
-		Fix:   "Reissue with extendedKeyUsage=clientAuth and keyUsage=critical,digitalSignature,keyEncipherment:\n{reissue_client}\nCheck: openssl x509 -noout -purpose -in {file}   (SSL client : Yes)",
+		Fix:   "Reissue with extendedKeyUsage=clientAuth and keyUsage=critical,digitalSignature,keyEncipherment:\n  {reissue_client}\nCheck (it must say SSL client : Yes):\n  openssl x509 -noout -purpose -in {file}",
 	}
 	ServerPurposeText = Text{ID: WrongPurpose,
 		Title: "{cert} is not allowed for TLS server authentication",
@@ -172,7 +172,7 @@ var (
 	CAPurposeText = Text{ID: WrongPurpose,
 		Title: "CA {cert} is not allowed to issue TLS client certificates",
 		Why:   "{meaning} It has an extendedKeyUsage without clientAuth; OpenSSL applies a CA's extendedKeyUsage to everything below it.",
-		Fix:   "Reissue the CA without extendedKeyUsage (or with clientAuth in it): basicConstraints=critical,CA:TRUE, keyUsage=critical,keyCertSign,cRLSign. Check: openssl x509 -noout -purpose -in {file}",
+		Fix:   "Reissue the CA without extendedKeyUsage (or with clientAuth in it): basicConstraints=critical,CA:TRUE, keyUsage=critical,keyCertSign,cRLSign. Check:\n  openssl x509 -noout -purpose -in {file}",
 	}
 	// NotACA*Text say how a certificate that signs others fails to be a
 	// CA; they are also the findings of such a certificate on its own.
@@ -183,18 +183,18 @@ var (
 	NameConstraintsText = Text{ID: NameConstraints,
 		Title: "{cert} has names its CA is not allowed to issue ({error})",
 		Why:   "{meaning} A CA above it ({ca}) has a nameConstraints extension, and OpenSSL checks the certificate's subject, its emailAddress and every subjectAltName against it (and a host-name-like common name when there is no DNS name). This certificate's names: {subject}; {names}.",
-		Fix:   "Reissue it with names inside the CA's permitted subtrees (see: openssl x509 -noout -ext nameConstraints -in {ca}), or issue it from a CA without that constraint:\n{reissue}",
+		Fix:   "See the CA's permitted subtrees:\n  openssl x509 -noout -ext nameConstraints -in {ca}\nReissue it with names inside them, or issue it from a CA without that constraint:\n  {reissue}",
 	}
 	CriticalExtensionText = Text{ID: CriticalExtension,
 		Title: "{cert} has a critical extension OpenSSL does not understand",
 		Why:   "{meaning} A critical extension that the verifier does not know must make it reject the certificate; nginx has no switch to ignore it.",
-		Fix:   "Reissue the certificate with that extension marked non-critical (or without it):\n{reissue}",
+		Fix:   "Reissue the certificate with that extension marked non-critical (or without it):\n  {reissue}",
 	}
 	// RejectedText is any other verify error: the code's meaning.
 	RejectedText = Text{ID: Untrusted,
 		Title: "nginx would reject {leaf}: {error}",
 		Why:   "{meaning}",
-		Fix:   "{reissue}",
+		Fix:   "  {reissue}",
 	}
 )
 
@@ -202,7 +202,7 @@ const (
 	untrustedTitle = "{cert} is not issued by a trusted CA"
 	untrustedFix   = "Add the CA that issued {cert} (subject {issuer}) to the CA file nginx uses (ssl_client_certificate), or reissue {cert} from your CA."
 	notACAWhy      = "A certificate that issues others must be marked as a CA (basicConstraints CA:TRUE and, if keyUsage is present, keyCertSign). OpenSSL 3 reports 79 \"invalid CA certificate\" and then, because nginx lets verification go on, 26 \"unsuitable certificate purpose\" or 32 \"key usage does not include certificate signing\" for every client below it."
-	notACAFix      = "Reissue it as a CA, then reissue the certificates it signed:\nprintf 'basicConstraints=critical,CA:TRUE\\nkeyUsage=critical,keyCertSign,cRLSign\\nsubjectKeyIdentifier=hash\\nauthorityKeyIdentifier=keyid,issuer\\n' > ca.ext\nopenssl x509 -req -sha256 -days 1825 -in {base}.csr -CA ca.crt -CAkey ca.key -CAcreateserial -extfile ca.ext -out {file}"
+	notACAFix      = "Reissue it as a CA, then reissue the certificates it signed:\n  printf 'basicConstraints=critical,CA:TRUE\\nkeyUsage=critical,keyCertSign,cRLSign\\nsubjectKeyIdentifier=hash\\nauthorityKeyIdentifier=keyid,issuer\\n' > ca.ext\n  openssl x509 -req -sha256 -days 1825 -in {base}.csr -CA ca.crt -CAkey ca.key -CAcreateserial -extfile ca.ext -out {file}"
 )
 
 // Texts of the findings about one certificate on its own.
@@ -215,29 +215,29 @@ var (
 	DuplicateSerialText = Text{ID: DuplicateSerial,
 		Title: "{cert} shares serial {serial} with {others}",
 		Why:   "Two certificates from the same CA carry the same serial number. Revoking one revokes all of them (a CRL lists serials), and browsers refuse the second one they see (SEC_ERROR_REUSED_ISSUER_AND_SERIAL). Guides that use -set_serial 01 for every certificate cause this.",
-		Fix:   "Let OpenSSL pick unique serials: use -CAcreateserial instead of -set_serial, or -set_serial 0x$(openssl rand -hex 16), and reissue all but one of them.",
+		Fix:   "Let OpenSSL pick unique serials: use -CAcreateserial instead of -set_serial, or a random serial:\n  -set_serial 0x$(openssl rand -hex 16)\nand reissue all but one of them.",
 	}
 	// NeedsPEMText's {format} is "DER" or "PKCS#7", its {convert} a
 	// DERToPEMCmd or PKCS7ToPEMCmd.
 	NeedsPEMText = Text{ID: NeedsPEM,
 		Title: "{file} is {format}; nginx reads certificates in PEM only",
 		Why:   "ssl_certificate, ssl_client_certificate and ssl_trusted_certificate take PEM files. mtlsdoctor read this one, but nginx would not.",
-		Fix:   "{convert}",
+		Fix:   "  {convert}",
 	}
 	TrustedFormatText = Text{ID: TrustedFormat,
 		Title: "{cert} is in OpenSSL's TRUSTED CERTIFICATE format",
 		Why:   "A \"BEGIN TRUSTED CERTIFICATE\" block carries OpenSSL trust settings. nginx up to 1.27.1 refuses it in ssl_client_certificate (SSL_load_client_CA_file ... no start line), and its trust settings can reject client authentication (nginx then logs 26).",
-		Fix:   "Write it as a plain certificate: openssl x509 -in {cert} -out {base}-plain.crt",
+		Fix:   "Write it as a plain certificate:\n  openssl x509 -in {cert} -out {base}-plain.crt",
 	}
 	ExpiresSoonText = Text{ID: ExpiresSoon,
 		Title: "{cert} expires in {days} days ({date})",
 		Why:   "It expires within {within}. Once it has, nginx logs 10 \"certificate has expired\" for it (or for every client below it, if it is a CA).",
-		Fix:   "Reissue it before then:\n{reissue}",
+		Fix:   "Reissue it before then:\n  {reissue}",
 	}
 	MissingSANText = Text{ID: MissingSAN,
 		Title: "server certificate {cert} has no subjectAltName",
 		Why:   "Go (since 1.15) and browsers check the server name against the subjectAltName only and ignore the Common Name; OpenSSL-based clients such as curl still fall back to the CN for host names, but never for IP addresses. The guide's `openssl x509 -req` without -extfile adds no SAN (nor any other extension).",
-		Fix:   "printf 'subjectAltName=DNS:{host}\\nextendedKeyUsage=serverAuth\\nkeyUsage=critical,digitalSignature,keyEncipherment\\n' > server.ext\n" + signCmd + "-extfile server.ext" + signOut,
+		Fix:   "  printf 'subjectAltName=DNS:{host}\\nextendedKeyUsage=serverAuth\\nkeyUsage=critical,digitalSignature,keyEncipherment\\n' > server.ext\n  " + signCmd + "-extfile server.ext" + signOut,
 	}
 	HostnameMismatchText = Text{ID: HostnameMismatch,
 		Title: "server certificate {cert} is not valid for {host}",
@@ -251,33 +251,33 @@ var (
 	KeyMismatchText = Text{ID: KeyMismatch,
 		Title: "{key_file} does not belong to {crt}",
 		Why:   "The private key and the certificate of the same name have different public keys. nginx refuses to start or reload with \"SSL_CTX_use_PrivateKey(...) failed (... key values mismatch)\" when they are configured together, and a client presenting them fails its handshake (nginx logs \"bad signature\").",
-		Fix:   "Find the key that matches (the two hashes must be equal):\nopenssl x509 -noout -pubkey -in {crt} | openssl sha256\nopenssl pkey -pubout -in {key_file} | openssl sha256\nor reissue {crt} from a CSR made with {key_file}.",
+		Fix:   "Find the key that matches (the two hashes must be equal):\n  openssl x509 -noout -pubkey -in {crt} | openssl sha256\n  openssl pkey -pubout -in {key_file} | openssl sha256\nor reissue {crt} from a CSR made with {key_file}.",
 	}
 	OrphanKeyText = Text{ID: OrphanKey,
 		Title: "{key_file} matches no certificate in the set",
 		Why:   "No certificate here carries this key's public key. It may be left over from an earlier attempt, or its certificate is stored elsewhere.",
-		Fix:   "If it is unused, remove it (shred -u {key_file}); otherwise keep its certificate next to it.",
+		Fix:   "If it is unused, remove it:\n  shred -u {key_file}\notherwise keep its certificate next to it.",
 	}
 	BadPassphraseText = Text{ID: BadPassphrase,
 		Title: "none of the passphrases given decrypts {key_file}",
 		Why:   "The key is encrypted and every passphrase tried failed. nginx tries each line of ssl_password_file the same way and, when none works, refuses to start: \"cannot load certificate key ... bad decrypt\" / \"maybe wrong password\".",
-		Fix:   "Put the right passphrase into the file named by ssl_password_file (one per line), and check it with: openssl pkey -in {key_file} -noout -passin file:/etc/nginx/ssl_passwords.txt",
+		Fix:   "Put the right passphrase into the file named by ssl_password_file (one per line), and check it with:\n  openssl pkey -in {key_file} -noout -passin file:/etc/nginx/ssl_passwords.txt",
 	}
 	KeyLockedText = Text{ID: KeyLocked, Title: keyLockedTitle, Why: keyLockedWhy,
-		Fix: "Give the passphrase to check it: mtlsdoctor certs --passin file:/etc/nginx/ssl_passwords.txt ...  (or --passin stdin). nginx needs ssl_password_file for it, or a decrypted copy: openssl pkey -in {key_file} -out {key_file}.plain && chmod 600 {key_file}.plain",
+		Fix: "Give the passphrase to check it (or use --passin stdin):\n  mtlsdoctor certs --passin file:/etc/nginx/ssl_passwords.txt ...\nnginx needs ssl_password_file for it, or a decrypted copy:\n  openssl pkey -in {key_file} -out {key_file}.plain && chmod 600 {key_file}.plain",
 	}
 	KeyLockedP12Text = Text{ID: KeyLocked, Title: keyLockedTitle, Why: keyLockedWhy,
-		Fix: "Give its password to check it: mtlsdoctor certs --passin stdin {key_file}   (nginx cannot read PKCS#12: openssl pkcs12 -in {key_file} -nodes -out bundle.pem)",
+		Fix: "Give its password to check it:\n  mtlsdoctor certs --passin stdin {key_file}\nnginx cannot read PKCS#12; convert it:\n  openssl pkcs12 -in {key_file} -nodes -out bundle.pem",
 	}
 	// KeyReadableText is a key anyone may read (a warning),
 	// KeyGroupReadableText one its group may read (a note: Debian's
 	// root:ssl-cert 0640 is a convention).
-	KeyReadableText      = Text{ID: KeyPermissions, Title: "private key {key_file} is readable by anyone on the machine (mode {mode})", Why: keyModeWhy, Fix: "chmod 600 {key_file}"}
-	KeyGroupReadableText = Text{ID: KeyPermissions, Title: "private key {key_file} is readable by members of its group (mode {mode})", Why: keyModeWhy, Fix: "chmod 600 {key_file}"}
+	KeyReadableText      = Text{ID: KeyPermissions, Title: "private key {key_file} is readable by anyone on the machine (mode {mode})", Why: keyModeWhy, Fix: "  chmod 600 {key_file}"}
+	KeyGroupReadableText = Text{ID: KeyPermissions, Title: "private key {key_file} is readable by members of its group (mode {mode})", Why: keyModeWhy, Fix: "  chmod 600 {key_file}"}
 	KeyUnencryptedText   = Text{ID: KeyUnencrypted,
 		Title: "CA private key {key_file} is not encrypted",
 		Why:   "Whoever copies this file can issue client certificates that nginx will accept. A CA key does not need to be on the nginx host at all; where it must be stored, encrypt it.",
-		Fix:   "openssl pkey -in {key_file} -aes256 -out {key_file}.enc && mv {key_file}.enc {key_file} && chmod 600 {key_file}   (and keep it off the web server)",
+		Fix:   "Encrypt it, and keep it off the web server:\n  openssl pkey -in {key_file} -aes256 -out {key_file}.enc && mv {key_file}.enc {key_file} && chmod 600 {key_file}",
 	}
 )
 
@@ -290,7 +290,7 @@ const (
 // Texts of a file `certs` could not use: {path}, and {err} what went
 // wrong, one per kind of problem.
 var (
-	UnreadableText           = Text{ID: Unreadable, Title: "{path} could not be read: {err}", Why: unreadableWhy, Fix: "Check that the file is a PEM or DER certificate, key or CRL, or a PKCS#12 file: openssl storeutl -noout -text {path}"}
+	UnreadableText           = Text{ID: Unreadable, Title: "{path} could not be read: {err}", Why: unreadableWhy, Fix: "Check that the file is a PEM or DER certificate, key or CRL, or a PKCS#12 file:\n  openssl storeutl -noout -text {path}"}
 	UnreadableTooLargeText   = Text{ID: Unreadable, Title: "{path} is too large to be a certificate or key ({err})", Why: unreadableWhy, Fix: "Point mtlsdoctor at the certificate files only."}
 	UnreadableMissingText    = Text{ID: Unreadable, Title: "{path} does not exist", Why: unreadableWhy, Fix: "Check the path."}
 	UnreadablePermissionText = Text{ID: Unreadable, Title: "{path} could not be read: {err}", Why: unreadableWhy, Fix: "Run mtlsdoctor as a user that can read it (nginx reads it as root), or fix its owner."}
@@ -320,7 +320,8 @@ const (
 		signCmd + "-copy_extensions copyall" + signOut
 	// RegenRootCmd makes a new self-signed root with the same key in place
 	// of a root (no one else can re-sign it), RegenRootNewKeyCmd one with a
-	// new key; everything the root issued must then be reissued.
+	// new key; everything the root issued must then be reissued, which
+	// RegenRootThen says.
 	RegenRootCmd       = "openssl req -x509 -new -sha256 -days 3650 -key {key_file}" + regenRootRest
 	RegenRootNewKeyCmd = "openssl req -x509 -new -sha256 -days 3650 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -noenc -keyout {base}-new.key" + regenRootRest
 	// DERToPEMCmd and PKCS7ToPEMCmd convert {file} to PEM.
@@ -330,5 +331,10 @@ const (
 	signCmd       = "openssl x509 -req -sha256 -days 825 -in {base}.csr -CA {ca_crt} -CAkey {ca_key} -CAcreateserial "
 	signOut       = " -out {crt}"
 	clientExtCmd  = "printf 'extendedKeyUsage=clientAuth\\nkeyUsage=critical,digitalSignature,keyEncipherment\\nauthorityKeyIdentifier=keyid,issuer\\n' > client.ext"
-	regenRootRest = " -subj '{subj}' -addext 'basicConstraints=critical,CA:TRUE' -addext 'keyUsage=critical,keyCertSign,cRLSign' -out {base}-new.crt\nthen reissue every certificate it signed with the new CA and put {base}-new.crt into ssl_client_certificate."
+	regenRootRest = " -subj '{subj}' -addext 'basicConstraints=critical,CA:TRUE' -addext 'keyUsage=critical,keyCertSign,cRLSign' -out {base}-new.crt"
 )
+
+// RegenRootThen follows the commands of a fix that makes a root anew
+// (RegenRootCmd, RegenRootNewKeyCmd): a line of prose after them, where
+// the fix's {reissue} or {new_key} stands on an indented line.
+const RegenRootThen = "then reissue every certificate it signed with the new CA and put {base}-new.crt into ssl_client_certificate."

@@ -28,33 +28,33 @@ var (
 	IncludeMissingText = Text{ID: MissingFile,
 		Title: "include {arg}: {problem}",
 		Why:   "nginx resolves include paths against {conf_dir} and refuses to start when a named file (not a glob) is missing: open() \"{path}\" failed (2: No such file or directory).",
-		Fix:   "Correct the path in `{directive}`, or remove the include; then run `nginx -t`.",
+		Fix:   "Correct the path in this directive, or remove the include:\n  {directive}\nthen run:\n  nginx -t",
 	}
 	// FileMissingText: an ssl_* directive ({name}) names a missing file.
 	FileMissingText = Text{ID: MissingFile,
 		Title: "{name} {arg}: no such file",
 		Why:   "nginx opens every {name} file at start-up and refuses to start (or to reload) when one is missing. Relative paths are resolved against {conf_dir}.",
-		Fix:   "Correct the path in `{directive}` (use an absolute path), or create the file; then run `nginx -t`.",
+		Fix:   "Correct the path (use an absolute path), or create the file:\n  {directive}\nthen run:\n  nginx -t",
 	}
 	// NotAFileText: an ssl_* directive ({name}) names a directory or a
 	// device; {why} says which.
 	NotAFileText = Text{ID: MissingFile,
 		Title: "{name} {arg} {why}",
 		Why:   "nginx opens the {name} file at start-up and refuses to start when it cannot read a file there.",
-		Fix:   "Name the file itself in `{directive}`; then run `nginx -t`.",
+		Fix:   "Name the file itself in this directive:\n  {directive}\nthen run:\n  nginx -t",
 	}
 	// NoPEMInCAFileText: the CA or CRL file of {name} holds nothing
 	// OpenSSL loads; {call} is the OpenSSL call nginx names.
 	NoPEMInCAFileText = Text{ID: MissingFile,
 		Title: "{name} {arg} holds no PEM certificate or CRL: nginx refuses to start",
 		Why:   "nginx loads the {name} file at start-up with OpenSSL, which takes only PEM certificates (-----BEGIN CERTIFICATE-----) and CRLs (-----BEGIN X509 CRL-----) from it. It finds none in this file, so nginx refuses to start: [emerg] {call}(\"{path}\") failed (SSL: ... no certificate or crl found). An empty file, a DER file and a file with only a key are refused alike.",
-		Fix:   "Name a file of PEM certificates (or CRLs) in `{directive}`, then run `nginx -t`. A DER file converts with:\nopenssl x509 -inform DER -in {path} -out {path}.pem\n(for a CRL: openssl crl -inform DER -in {path} -out {path}.pem)",
+		Fix:   "Name a file of PEM certificates (or CRLs) in this directive:\n  {directive}\nthen run:\n  nginx -t\nA DER file converts with:\n  openssl x509 -inform DER -in {path} -out {path}.pem\nor, for a CRL:\n  openssl crl -inform DER -in {path} -out {path}.pem",
 	}
 	// PasswordFileMissingText: ssl_password_file names a missing file.
 	PasswordFileMissingText = Text{ID: PasswordFileMissing,
 		Title: "ssl_password_file {arg} does not exist",
 		Why:   "nginx opens the password file at start-up and refuses to start without it: [emerg] open() \"{path}\" failed (2: No such file or directory). It holds the passphrases of encrypted ssl_certificate_key files, one per line.",
-		Fix:   "Create it (one passphrase per line, readable by root only): install -m 600 /dev/null {path} && echo 'PASSPHRASE' > {path}\nor remove `{directive}` and use an unencrypted key: openssl pkey -in KEY -out KEY.plain",
+		Fix:   "Create it (one passphrase per line, readable by root only):\n  install -m 600 /dev/null {path} && echo 'PASSPHRASE' > {path}\nor remove ssl_password_file and use an unencrypted key:\n  openssl pkey -in KEY -out KEY.plain",
 	}
 	// VerifyDepthText: the CA files hold {need} intermediates stacked
 	// under one another, more than ssl_verify_depth {depth} lets through;
@@ -63,41 +63,41 @@ var (
 	VerifyDepthText = Text{ID: VerifyDepthTooSmall,
 		Title: "ssl_verify_depth {depth} is too small: clients issued by {issuer} have {need} intermediate CAs above them",
 		Why:   "ssl_verify_depth is the number of intermediate CAs allowed between the client certificate and the trusted root (OpenSSL 1.1.0 and later; neither end counts; nginx's default is 1). The CA files of this block hold a chain of {need} intermediates, so every client issued under {issuer_dn} is rejected with 400. OpenSSL stops at 22 (certificate chain too long), but nginx logs the error that follows it: {openssl_error} when the intermediates are in the CA file, as here (20 when the client sends them), which hides the real cause.",
-		Fix:   "In the server block: ssl_verify_depth {need};   then {reload}",
+		Fix:   "In the server block:\n  ssl_verify_depth {need};\nthen reload:\n  {reload}",
 	}
 	// LegacyProtocolsText: ssl_protocols lists {legacy}; {protocols} is
 	// the list without them (and with TLSv1.3).
 	LegacyProtocolsText = Text{ID: LegacyProtocols,
 		Title: "ssl_protocols enables {legacy}",
 		Why:   "TLS 1.0, TLS 1.1 and SSLv3 are deprecated (RFC 8996) and weak. OpenSSL 3 cannot complete them anyway at security level 1 and above (their handshake signature uses MD5-SHA1), so listing them only makes the configuration promise something it does not do: such clients fail with 'tlsv1 alert internal error', and OpenSSL's reason on the server is 'no suitable signature algorithm'.",
-		Fix:   "ssl_protocols {protocols};",
+		Fix:   "  ssl_protocols {protocols};",
 	}
 	// NginxNoTLS13Text: ssl_protocols leaves TLSv1.3 out (a note).
 	NginxNoTLS13Text = Text{ID: LegacyProtocols,
 		Title: "ssl_protocols does not list TLSv1.3",
 		Why:   "Without TLSv1.3 every client negotiates TLS 1.2. nginx before 1.23.4 also leaves TLSv1.3 out of its default. Client certificates work with both; TLS 1.3 is faster and hides the client certificate from observers.",
-		Fix:   "ssl_protocols {protocols};",
+		Fix:   "  ssl_protocols {protocols};",
 	}
 	// VerifyClientInvalidText: ssl_verify_client {value} is none of
 	// nginx's four values ({value_q}: quoted).
 	VerifyClientInvalidText = Text{ID: VerifyClientWithoutCA,
 		Title: "ssl_verify_client {value_q} is not a valid value",
 		Why:   "nginx accepts off, on, optional and optional_no_ca, and refuses to start on anything else: invalid value \"{value}\".",
-		Fix:   "ssl_verify_client on;",
+		Fix:   "  ssl_verify_client on;",
 	}
 	// CAMissingText: ssl_verify_client {value} with no CA file; {plain}
 	// is InPlainBlock or empty.
 	CAMissingText = Text{ID: VerifyClientWithoutCA,
 		Title: "ssl_verify_client {value} without ssl_client_certificate: nginx refuses to start",
 		Why:   entryWhy(VerifyClientWithoutCA) + "{plain}\nnginx -t says: [emerg] no ssl_client_certificate for ssl_verify_client\n(1.27.2 and later: no ssl_client_certificate or ssl_trusted_certificate for ssl_verify_client)",
-		Fix:   "Next to `{directive}` add: ssl_client_certificate /etc/nginx/client-ca.pem;   (the CA that issues your client certificates), then {reload}",
+		Fix:   "Next to ssl_verify_client, add the CA of your client certificates:\n  ssl_client_certificate /etc/nginx/client-ca.pem;\nthen reload:\n  {reload}",
 	}
 	// CAOnlyTrustedText: ssl_verify_client {value} with the CA in
 	// ssl_trusted_certificate {trusted} only; {plain} as in CAMissingText.
 	CAOnlyTrustedText = Text{ID: VerifyClientWithoutCA,
 		Title: "ssl_verify_client {value} with only ssl_trusted_certificate: nginx before 1.27.2 refuses to start",
 		Why:   "nginx 1.18 to 1.27.1 (Debian 12 ships 1.22.1, Ubuntu 24.04 1.24) require ssl_client_certificate for ssl_verify_client and refuse to start{plain}:\nnginx -t says: [emerg] no ssl_client_certificate for ssl_verify_client\n1.27.2 and later accept ssl_trusted_certificate alone, but then send no CA names in the CertificateRequest, and Go clients and browsers send no certificate at all (nginx answers 496).",
-		Fix:   "Name the same CA file with ssl_client_certificate instead: ssl_client_certificate {trusted};   then {reload}",
+		Fix:   "Name the same CA file with ssl_client_certificate instead:\n  ssl_client_certificate {trusted};\nthen reload:\n  {reload}",
 	}
 	// OptionalNotCheckedText: ssl_verify_client optional and nothing
 	// reads the result.
@@ -119,14 +119,14 @@ var (
 	NotForwardedHeaderText = Text{ID: VerifyResultNotForwarded,
 		Title: notForwardedTitle,
 		Why:   notForwardedWhy,
-		Fix:   "In the location (or server) block:\n{header} X-SSL-Client-Verify $ssl_client_verify;\n{header} X-SSL-Client-S-DN   $ssl_client_s_dn;",
+		Fix:   "In the location (or server) block:\n  {header} X-SSL-Client-Verify $ssl_client_verify;\n  {header} X-SSL-Client-S-DN   $ssl_client_s_dn;",
 	}
 	// NotForwardedParamText: the same for fastcgi_param, uwsgi_param and
 	// scgi_param, which pass variables rather than headers.
 	NotForwardedParamText = Text{ID: VerifyResultNotForwarded,
 		Title: notForwardedTitle,
 		Why:   notForwardedWhy,
-		Fix:   "In the location (or server) block:\n{header} SSL_CLIENT_VERIFY $ssl_client_verify;\n{header} SSL_CLIENT_S_DN   $ssl_client_s_dn;",
+		Fix:   "In the location (or server) block:\n  {header} SSL_CLIENT_VERIFY $ssl_client_verify;\n  {header} SSL_CLIENT_S_DN   $ssl_client_s_dn;",
 	}
 	// VerifyErrorsHiddenDefaultText: no error_log is in effect, and
 	// nginx's default level (error) hides verify errors; {file} is the
@@ -158,11 +158,11 @@ const (
 
 // Whole titles, explanations and fixes that several texts above share.
 const (
-	enforceVerify     = "Enforce it in the server block:\n    if ($ssl_client_verify != SUCCESS) { return 403; }\nor pass it to the application: proxy_set_header X-SSL-Client-Verify $ssl_client_verify;\nor require a certificate outright: ssl_verify_client on;"
+	enforceVerify     = "Enforce it in the server block:\n  if ($ssl_client_verify != SUCCESS) { return 403; }\nor pass it to the application:\n  proxy_set_header X-SSL-Client-Verify $ssl_client_verify;\nor require a certificate outright:\n  ssl_verify_client on;"
 	notForwardedTitle = "{pass} {target}{more}: the upstream never sees the client certificate"
 	notForwardedWhy   = "nginx checks the client certificate, but no {header} here carries $ssl_client_verify, $ssl_client_s_dn or the certificate itself, so the application cannot tell who the client is (or, with optional, whether it sent a valid certificate at all). Note that a {header} in a location replaces every one inherited from the server and http levels."
 	errorsHiddenTitle = "error_log {file} {level} hides why client certificates are rejected"
-	errorsHiddenFix   = "In the server block: error_log {file} info;   then {reload}"
+	errorsHiddenFix   = "In the server block:\n  error_log {file} info;\nthen reload:\n  {reload}"
 )
 
 // entryWhy is the explanation of the first log-message entry of id, so

@@ -41,19 +41,19 @@ var (
 	ConnectFailedText = Text{ID: ConnectFailed,
 		Title: "cannot connect to {addr}",
 		Why:   "No TCP connection could be made ({error}): {cause} This is before TLS: no certificate is involved yet.",
-		Fix:   "On the server, check that nginx runs and listens there: `ss -ltnp | grep ':{port} '` and `nginx -T | grep -n listen`. Check the name resolves: `getent hosts {host}`.",
+		Fix:   "On the server, check that nginx runs and listens there:\n  ss -ltnp | grep ':{port} '\n  nginx -T | grep -n listen\nCheck the name resolves:\n  getent hosts {host}",
 	}
 	TimeoutText = Text{ID: Timeout,
 		Title: "no answer from {addr} within {timeout}",
 		Why: "The connection or the TLS handshake did not complete in time ({error}). A firewall that silently drops packets, " +
 			"a wrong address, or a server that accepts connections and never answers (an overloaded or stuck process, or a protocol that waits for the client) all look like this.",
-		Fix: "Try `curl -v --connect-timeout 5 https://{addr}/` and check firewalls between here and the server; on a slow link raise `--timeout`.",
+		Fix: "Try:\n  curl -v --connect-timeout 5 https://{addr}/\nand check firewalls between here and the server; on a slow link raise `--timeout`.",
 	}
 	NotTLSText = Text{ID: NotTLS,
 		Title: "{addr} does not speak TLS",
 		Why: "The server answered the TLS ClientHello with something that is not TLS ({error}). " +
 			"Usually this is a plain HTTP server: in nginx a `listen` directive without `ssl` serves plain HTTP even on port 443, and ssl_verify_client then never runs.",
-		Fix: "Add `ssl` to the listen directive (`listen {port} ssl;` with ssl_certificate and ssl_certificate_key), then `{reload}`; or probe the port that serves TLS.",
+		Fix: "Add `ssl` to the listen directive:\n  listen {port} ssl;\nwith ssl_certificate and ssl_certificate_key, then reload:\n  {reload}\nor probe the port that serves TLS.",
 	}
 )
 
@@ -87,12 +87,12 @@ var (
 	ProbeHandshakeFailedText = Text{ID: ProbeHandshakeFailed,
 		Title: "no TLS handshake with {addr} succeeded",
 		Why:   "Every handshake failed: {handshake}",
-		Fix:   "{sclient}",
+		Fix:   "  {sclient}",
 	}
 	ProbeHandshakeFailedKnownText = Text{ID: ProbeHandshakeFailed,
 		Title: ProbeHandshakeFailedText.Title,
 		Why:   "Every handshake failed: {handshake}. {entry_why}",
-		Fix:   "{entry_fix}\nConfirm: {sclient}",
+		Fix:   "{entry_fix}\nConfirm it with:\n  {sclient}",
 	}
 )
 
@@ -100,7 +100,7 @@ var (
 // or becomes valid; {name} the name it was checked for; {ca} the --ca file.
 const (
 	serverDatesTail = ", so every client that verifies the server (curl, Go, browsers) refuses the connection (curl: `SSL certificate problem: certificate has expired`). A wrong clock on either side does the same."
-	serverDatesFix  = "Renew the server certificate, point ssl_certificate at the new file and run `{reload}`. Check the dates: `{sclient} | openssl x509 -noout -dates`"
+	serverDatesFix  = "Renew the server certificate, point ssl_certificate at it and reload:\n  {reload}\nCheck the dates:\n  {sclient} | openssl x509 -noout -dates"
 )
 
 var (
@@ -117,19 +117,19 @@ var (
 	ServerHostnameMismatchText = Text{ID: ServerHostnameMismatch,
 		Title: "the server certificate of {addr} does not cover {name}",
 		Why:   "Clients check that the server certificate names the host they asked for ({error}). curl refuses with `SSL: no alternative certificate subject name matches target host name`. If the server has several server blocks, the one for this SNI name may serve another certificate.",
-		Fix:   "Issue the server certificate with the name in subjectAltName (`openssl req ... -addext 'subjectAltName=DNS:{name}'`), or connect with a name it covers (`--servername`). See what is served: `{sclient} | openssl x509 -noout -subject -ext subjectAltName`",
+		Fix:   "Issue the server certificate with the name in subjectAltName:\n  openssl req ... -addext 'subjectAltName=DNS:{name}'\nor connect with a name it covers (`--servername`).\nSee what is served:\n  {sclient} | openssl x509 -noout -subject -ext subjectAltName",
 	}
 	// ServerCertUntrustedText is judged by the system roots (a warning);
 	// ServerCertUntrustedByCAText by the --ca file (an error).
 	ServerCertUntrustedText = Text{ID: ServerCertUntrusted,
 		Title: "the server certificate of {addr} is not trusted by the system roots",
 		Why:   "The chain nginx sends does not verify against the system's CA store ({error}). With a private CA this is normal, but every client then needs that CA (curl `--cacert`, Go `RootCAs`); with a public CA it usually means ssl_certificate lacks the intermediate.",
-		Fix:   "Give clients the CA: `curl --cacert {ca} https://{addr}/` (and probe with `--ca {ca}`). If a public CA issued it, put the leaf followed by its intermediates into ssl_certificate: `cat server.crt intermediate.crt > fullchain.pem`.",
+		Fix:   "Give clients the CA (and probe with --ca {ca}):\n  curl --cacert {ca} https://{addr}/\nIf a public CA issued it, put the leaf followed by its intermediates into ssl_certificate:\n  cat server.crt intermediate.crt > fullchain.pem",
 	}
 	ServerCertUntrustedByCAText = Text{ID: ServerCertUntrusted,
 		Title: "the server certificate of {addr} is not trusted by {ca}",
 		Why:   "The chain nginx sends does not verify against {ca} ({error}). Clients given that CA (curl `--cacert {ca}`) refuse to connect: either the file is not the CA that issued the server certificate, or nginx does not send the intermediate.",
-		Fix:   "Compare issuers: `{sclient} | openssl x509 -noout -issuer` against `openssl x509 -noout -subject -in {ca}`. Serve the full chain in ssl_certificate (`cat server.crt intermediate.crt > fullchain.pem`), or use the right CA file.",
+		Fix:   "Compare issuers:\n  {sclient} | openssl x509 -noout -issuer\nagainst:\n  openssl x509 -noout -subject -in {ca}\nServe the full chain in ssl_certificate:\n  cat server.crt intermediate.crt > fullchain.pem\nor use the right CA file.",
 	}
 )
 
@@ -148,7 +148,7 @@ var (
 	MTLSNotEnforcedText = Text{ID: MTLSNotEnforced,
 		Title: "{addr} does not ask for a client certificate",
 		Why:   notEnforcedWhy,
-		Fix:   "In the server block: `ssl_client_certificate /etc/nginx/client-ca.pem;` and `ssl_verify_client on;`, then `{reload}`.",
+		Fix:   "In the server block:\n  ssl_client_certificate /etc/nginx/client-ca.pem;\n  ssl_verify_client on;\nthen reload:\n  {reload}",
 	}
 	// MTLSNotEnforcedCertText is for a probe that had a certificate to give.
 	MTLSNotEnforcedCertText = Text{ID: MTLSNotEnforced,
@@ -159,7 +159,7 @@ var (
 	MTLSOptionalText = Text{ID: MTLSOptional,
 		Title: "{addr} asks for a client certificate but serves requests without one (HTTP {status})",
 		Why:   optionalWhy,
-		Fix:   "`ssl_verify_client on;` makes nginx refuse such requests (496). If optional is deliberate, check in each location: `if ($ssl_client_verify != SUCCESS) { return 403; }`.",
+		Fix:   "To make nginx refuse such requests (496):\n  ssl_verify_client on;\nIf optional is deliberate, check in each location:\n  if ($ssl_client_verify != SUCCESS) { return 403; }",
 	}
 	// MTLSOptionalNoCAText is for a server that served the throwaway certificate too.
 	MTLSOptionalNoCAText = Text{ID: MTLSOptional,
@@ -206,8 +206,9 @@ var (
 		Why: "The server's CertificateRequest names {cas}, and no certificate in {cert} is issued by one of them (its issuer: {issuer}). " +
 			"Go's crypto/tls and browsers then send no certificate at all, and nginx answers 400 'No required SSL certificate was sent' (496) although the client has one; curl and OpenSSL send it anyway, which is why it may work with curl. " +
 			"nginx advertises exactly the subjects in ssl_client_certificate (not ssl_trusted_certificate).",
-		Fix: "List the issuing CA in ssl_client_certificate (`cat int.crt >> /etc/nginx/client-ca.pem`), or give the client its full chain (`cat {cert} int.crt > client-chain.crt`) so that a chain certificate's issuer is advertised. " +
-			"See what is advertised: `openssl s_client -connect {addr} -tls1_2 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'`.",
+		Fix: "List the issuing CA in ssl_client_certificate:\n  cat int.crt >> /etc/nginx/client-ca.pem\n" +
+			"or give the client its full chain, so that a chain certificate's issuer is advertised:\n  cat {cert} int.crt > client-chain.crt\n" +
+			"See what is advertised:\n  openssl s_client -connect {addr} -tls1_2 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
 	}
 )
 
@@ -216,8 +217,8 @@ var (
 // the entry for the handshake's error.
 const (
 	rejectedTitle = "{addr} rejected the client certificate {cert} ({attempt})"
-	rejectedCerts = "Run `mtlsdoctor certs --ca {client_ca} {cert}` on it to see what nginx logs for it"
-	rejectedLogs  = "and look at nginx's error log at info level (`error_log {error_log} info;`, reload, reproduce, then `mtlsdoctor logs {error_log}`): it has the `client SSL certificate verify error: (N:...)` line with the reason."
+	rejectedCerts = "See what nginx logs for it:\n  mtlsdoctor certs --ca {client_ca} {cert}"
+	rejectedLogs  = "Set nginx's error log to the info level:\n  error_log {error_log} info;\nthen reload, reproduce, and read it:\n  mtlsdoctor logs {error_log}\nIt has the \"client SSL certificate verify error: (N:...)\" line with the reason."
 	rejected495   = "The certificate was sent and OpenSSL's verification failed. " +
 		"Likely reasons: its issuer is not in ssl_client_certificate/ssl_trusted_certificate (20/21), an intermediate is missing or ssl_verify_depth is too small, it has expired (10), " +
 		"it lacks clientAuth (26), or it is signed with SHA-1/MD5 or has a short key (68/66). "
@@ -227,40 +228,40 @@ var (
 	ClientCertRejectedByNginxText = Text{ID: ClientCertRejected,
 		Title: rejectedTitle,
 		Why:   "{status_why}",
-		Fix:   rejectedCerts + ", " + rejectedLogs,
+		Fix:   rejectedCerts + "\n" + rejectedLogs,
 	}
 	// ClientCertRejected495Text is nginx's 495; the Issuer variant is for a
 	// certificate whose issuer the server does not advertise.
 	ClientCertRejected495Text = Text{ID: ClientCertRejected,
 		Title: rejectedTitle,
 		Why:   rejected495 + "{status_why}",
-		Fix:   rejectedCerts + ", " + rejectedLogs,
+		Fix:   rejectedCerts + "\n" + rejectedLogs,
 	}
 	ClientCertRejected495IssuerText = Text{ID: ClientCertRejected,
 		Title: rejectedTitle,
 		Why: rejected495 + "Here its issuer ({issuer}) is not among the CA names the server advertises, so the first suspect is 20/21: nginx does not have that issuer, or the client does not send the intermediate. " +
 			"{status_why}",
-		Fix: rejectedCerts + ", " + rejectedLogs,
+		Fix: rejectedCerts + "\n" + rejectedLogs,
 	}
 	ClientCertRejectedInHandshakeText = Text{ID: ClientCertRejected,
 		Title: rejectedTitle,
 		Why:   "The server ended the TLS handshake ({handshake}).",
-		Fix:   rejectedCerts + "; check that {key} belongs to {cert}: `openssl x509 -noout -pubkey -in {cert} | sha256sum; openssl pkey -pubout -in {key} | sha256sum`.",
+		Fix:   rejectedCerts + "\nCheck that {key} belongs to {cert}:\n  openssl x509 -noout -pubkey -in {cert} | sha256sum\n  openssl pkey -pubout -in {key} | sha256sum",
 	}
 	ClientCertRejectedInHandshakeKnownText = Text{ID: ClientCertRejected,
 		Title: rejectedTitle,
 		Why:   "The server ended the TLS handshake ({handshake}). {entry_why}",
-		Fix:   "{entry_fix}\n" + rejectedCerts + ".",
+		Fix:   "{entry_fix}\n" + rejectedCerts,
 	}
 	ClientCertRejectedByHTTPText = Text{ID: ClientCertRejected,
 		Title: rejectedTitle,
 		Why:   "The TLS handshake completed and the server answered HTTP {status}, not nginx's stock certificate page: the application (or a `return {status}` in nginx's configuration, e.g. after checking $ssl_client_verify or $ssl_client_s_dn) refused this identity, or an error_page replaced nginx's page.",
-		Fix:   rejectedCerts + ", and check the conditions on $ssl_client_verify / $ssl_client_s_dn in the nginx configuration; " + rejectedLogs,
+		Fix:   rejectedCerts + "\nCheck the conditions on $ssl_client_verify / $ssl_client_s_dn in the nginx configuration.\n" + rejectedLogs,
 	}
 	ClientCertRejectedNoAnswerText = Text{ID: ClientCertRejected,
 		Title: rejectedTitle,
 		Why:   "The handshake completed but no HTTP answer came ({error}).",
-		Fix:   rejectedCerts + ", " + rejectedLogs,
+		Fix:   rejectedCerts + "\n" + rejectedLogs,
 	}
 )
 
@@ -270,11 +271,11 @@ var (
 	LegacyTLSText = Text{ID: LegacyTLS,
 		Title: "{addr} accepts {versions}",
 		Why:   "TLS 1.0 and 1.1 are deprecated (RFC 8996): they rely on SHA-1 and MD5 in the handshake. OpenSSL 3 refuses them at its default security level, so a server that accepts them runs at @SECLEVEL=0 or an old OpenSSL.",
-		Fix:   "In the server (or http) block: `ssl_protocols TLSv1.2 TLSv1.3;`, then `{reload}`.",
+		Fix:   "In the server (or http) block:\n  ssl_protocols TLSv1.2 TLSv1.3;\nthen reload:\n  {reload}",
 	}
 	NoTLS13Text = Text{ID: NoTLS13,
 		Title: "{addr} does not offer TLS 1.3",
 		Why:   "Only TLS 1.2 or older was accepted. nginx before 1.23.4 (Debian 12 ships 1.22.1) leaves TLSv1.3 out of its default ssl_protocols, so it is off unless listed. TLS 1.3 saves a round trip and drops old ciphers. Note that with TLS 1.3 a client learns about a refusal only on its first read.",
-		Fix:   "`ssl_protocols TLSv1.2 TLSv1.3;` in the server (or http) block, then `{reload}`.",
+		Fix:   "In the server (or http) block:\n  ssl_protocols TLSv1.2 TLSv1.3;\nthen reload:\n  {reload}",
 	}
 )

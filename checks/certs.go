@@ -184,9 +184,11 @@ func (r *run) add(about subject, f report.Finding) {
 }
 
 // certFinding fills text t for a finding about certificate s: the finding
-// names s's file, subject and serial.
+// names s's file, subject and serial; when its fix makes root s anew, the
+// fix ends with what to do with the new root.
 func certFinding(s *certState, t catalogue.Text, v catalogue.Vars) report.Finding {
 	f := t.New(v)
+	f.Fix += regenRootThen(s, t)
 	f.File, f.Subject, f.Serial = first(s.c.Files), s.c.X509.Subject.String(), serialHex(s.c.X509)
 	return f
 }

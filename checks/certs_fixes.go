@@ -2,6 +2,7 @@ package checks
 
 import (
 	"path/filepath"
+	"slices"
 
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 )
@@ -78,4 +79,19 @@ func regenRootCmd(s *certState, newKey bool) string {
 		return catalogue.Fill(catalogue.RegenRootNewKeyCmd, cmdVars(s, "", ""))
 	}
 	return catalogue.Fill(catalogue.RegenRootCmd, cmdVars(s, "", ""))
+}
+
+// regenRootThen is the line of prose that follows the fix of text t about
+// root s when its {reissue} or {new_key} makes the root anew: what to do
+// with the new root. The commands stand on indented lines; this line is
+// prose, so it comes after them, not inside the command.
+func regenRootThen(s *certState, t catalogue.Text) string {
+	if s.role != RoleCA {
+		return ""
+	}
+	ph := catalogue.Placeholders(t.Fix)
+	if !slices.Contains(ph, "reissue") && !slices.Contains(ph, "new_key") {
+		return ""
+	}
+	return "\n" + catalogue.Fill(catalogue.RegenRootThen, cmdVars(s, "", ""))
 }

@@ -397,11 +397,11 @@ func TestNginxTexts(t *testing.T) {
 		fix, why   string
 	}{
 		{"no error_log: nginx's default level", certs + "server { listen 443 ssl; ssl_verify_client on; ssl_client_certificate ../certs/good/ca.crt; }",
-			"verify-errors-hidden", "error_log /var/log/nginx/error.log error hides", "error_log /var/log/nginx/error.log info;   then nginx -t && nginx -s reload", "nginx's default error_log level is error"},
+			"verify-errors-hidden", "error_log /var/log/nginx/error.log error hides", "  error_log /var/log/nginx/error.log info;\nthen reload:\n  nginx -t && nginx -s reload", "nginx's default error_log level is error"},
 		{"CA in ssl_trusted_certificate only", certs + "error_log logs/e.log info; server { listen 443 ssl; ssl_verify_client on; ssl_trusted_certificate ../certs/good/ca.crt; }",
-			"verify-client-without-ca", "ssl_verify_client on with only ssl_trusted_certificate", "ssl_client_certificate ../certs/good/ca.crt;   then nginx -t && nginx -s reload", "refuse to start:\nnginx -t says:"},
+			"verify-client-without-ca", "ssl_verify_client on with only ssl_trusted_certificate", "  ssl_client_certificate ../certs/good/ca.crt;\nthen reload:\n  nginx -t && nginx -s reload", "refuse to start:\nnginx -t says:"},
 		{"plain block without CA", certs + "error_log logs/e.log info; server { listen 80; ssl_verify_client optional; }",
-			"verify-client-without-ca", "ssl_verify_client optional without ssl_client_certificate", "Next to `ssl_verify_client optional;` add", "(even in this block, which serves plain HTTP:"},
+			"verify-client-without-ca", "ssl_verify_client optional without ssl_client_certificate", "Next to ssl_verify_client, add the CA of your client certificates:\n  ssl_client_certificate /etc/nginx/client-ca.pem;\n", "(even in this block, which serves plain HTTP:"},
 		{"grpc upstream", certs + "error_log logs/e.log info; server { listen 443 ssl; ssl_verify_client on; ssl_client_certificate ../certs/good/ca.crt; location / { grpc_pass grpc://a; } location /b { grpc_pass grpc://b; } }",
 			"verify-result-not-forwarded", "grpc_pass grpc://a (and 1 more): the upstream never sees", "grpc_set_header X-SSL-Client-Verify $ssl_client_verify;", "no grpc_set_header here carries"},
 		{"invalid value", certs + "error_log logs/e.log info; server { listen 443 ssl; ssl_verify_client yes; }",
