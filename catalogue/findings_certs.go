@@ -37,7 +37,7 @@ var (
 )
 
 // CertsAllClear is what `certs` says when it finds nothing.
-const CertsAllClear = "nothing to fix: nginx will accept the client certificates marked SUCCESS. After deploying, run: mtlsdoctor probe HOST:443 --cert client.crt --key client.key"
+const CertsAllClear = "nothing to fix: nginx will accept the client certificates marked SUCCESS. After deploying, run:\n  mtlsdoctor probe HOST:443 --cert client.crt --key client.key"
 
 // The placeholders of the certs texts. A certificate is named by {cert}
 // (its first file, else its subject) and {file} (its first file); the

@@ -152,7 +152,7 @@ const InPlainBlock = " (even in this block, which serves plain HTTP: nginx check
 // NginxAllClear is `nginx`'s next step when nothing is wrong, and
 // NoMTLSServer when no block asks for client certificates (doctor's too).
 const (
-	NginxAllClear = "nothing to fix in the configuration. Test it with a client certificate: curl --cert client.crt --key client.key https://HOST/"
+	NginxAllClear = "nothing to fix in the configuration. Test it with a client certificate:\n  curl --cert client.crt --key client.key https://HOST/"
 	NoMTLSServer  = "no server block asks for client certificates (ssl_verify_client on|optional|optional_no_ca in a TLS server)."
 )
 

@@ -20,6 +20,7 @@ var (
 	ServerCertUntrusted    = id(finding.Probe, "server-cert-untrusted", warn, 3, errs)
 	MTLSNotEnforced        = id(finding.Probe, "mtls-not-enforced", warn, 0)
 	MTLSOptional           = id(finding.Probe, "mtls-optional", warn, 1)
+	AnyCertAccepted        = id(finding.Probe, "any-cert-accepted", errs, 0)
 	IssuerNotAcceptable    = id(finding.Probe, "issuer-not-acceptable", warn, 2)
 	LegacyTLS              = id(finding.Probe, "legacy-tls", warn, 4)
 	ClientCertRequired     = id(finding.Probe, "client-cert-required", note, 1)
@@ -161,11 +162,16 @@ var (
 		Why:   optionalWhy,
 		Fix:   "To make nginx refuse such requests (496):\n  ssl_verify_client on;\nIf optional is deliberate, check in each location:\n  if ($ssl_client_verify != SUCCESS) { return 403; }",
 	}
-	// MTLSOptionalNoCAText is for a server that served the throwaway certificate too.
-	MTLSOptionalNoCAText = Text{ID: MTLSOptional,
-		Title: MTLSOptionalText.Title,
-		Why:   optionalWhy + " Even a throwaway self-signed certificate was served, which is what `ssl_verify_client optional_no_ca` does: nginx lets unknown issuers through with $ssl_client_verify = FAILED:...",
-		Fix:   MTLSOptionalText.Fix,
+	// AnyCertAcceptedText: the throwaway certificate, which no CA issued,
+	// was served.
+	AnyCertAcceptedText = Text{ID: AnyCertAccepted,
+		Title: "{addr} lets in anyone with any certificate: a throwaway self-signed one was served (HTTP {status})",
+		Why: "The probe made a certificate on the spot, signed by nobody the server can know, and the server asked for a client certificate, took that one and served the request. " +
+			"Whoever can make a certificate, anyone, gets in. nginx does this with ssl_verify_client optional_no_ca when no location checks $ssl_client_verify (it holds FAILED:... for such a client); " +
+			"a Go server with tls.RequireAnyClientCert or tls.VerifyClientCertIfGiven without ClientCAs, and an HAProxy bind with verify optional and crt-ignore-err all, do the same.",
+		Fix: "nginx: verify client certificates against your CA:\n  ssl_client_certificate /etc/nginx/client-ca.pem;\n  ssl_verify_client on;\n" +
+			"or, if optional_no_ca is deliberate, refuse what did not verify in each location:\n  if ($ssl_client_verify != SUCCESS) { return 403; }\n" +
+			"Go: tls.Config{ClientAuth: tls.RequireAndVerifyClientCert, ClientCAs: pool}.",
 	}
 	// ClientCertRequired: nginx's 400 page, a refusal in the handshake,
 	// or any other answer that did not serve the request.

@@ -22,7 +22,7 @@ var probeRules = []probeRule{
 	probeConnectFailed, probeTimedOut, probeNotTLS,
 	probeNoHandshake,
 	probeServerCertDates, probeServerHostname, probeServerTrust,
-	probeMtlsNotEnforced, probeMtlsOptional, probeClientCertRequired,
+	probeMtlsNotEnforced, probeAnyCertAccepted, probeMtlsOptional, probeClientCertRequired,
 	probeClientCertAccepted, probeClientCertRejected,
 	probeIssuerNotAcceptable,
 	probeLegacyTLS, probeNoTLS13,
@@ -132,11 +132,17 @@ func probeMtlsOptional(r *probe.Result, o ProbeOptions) []report.Finding {
 	if r.TLSVersion == "" || !r.ClientCertRequested || !without.Served() {
 		return nil
 	}
-	text := catalogue.MTLSOptionalText
-	if r.WithUntrustedCert.Served() {
-		text = catalogue.MTLSOptionalNoCAText
+	return single(catalogue.MTLSOptionalText.New(plusVars(probeVars(r, o), "status", strconv.Itoa(without.HTTPStatus))))
+}
+
+// probeAnyCertAccepted: the server asked for a certificate and served the
+// request made with the throwaway one, which no CA issued.
+func probeAnyCertAccepted(r *probe.Result, o ProbeOptions) []report.Finding {
+	untrusted := r.WithUntrustedCert
+	if r.TLSVersion == "" || !r.ClientCertRequested || !untrusted.Served() {
+		return nil
 	}
-	return single(text.New(plusVars(probeVars(r, o), "status", strconv.Itoa(without.HTTPStatus))))
+	return single(catalogue.AnyCertAcceptedText.New(plusVars(probeVars(r, o), "status", strconv.Itoa(untrusted.HTTPStatus))))
 }
 
 // probeClientCertRequired: requests without a certificate are refused, as they

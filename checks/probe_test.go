@@ -78,8 +78,8 @@ func TestProbeFindings(t *testing.T) {
 			want:     map[string]report.Severity{"mtls-optional": W, "no-tls13": I},
 			contains: map[string][]string{"mtls-optional": {"ssl_verify_client on;", "$ssl_client_verify"}}},
 		{name: "optional_no_ca", verify: "optional_no_ca", ca: "good/ca.crt", cert: "good/client",
-			want:     map[string]report.Severity{"mtls-optional": W, "client-cert-accepted": I, "no-tls13": I},
-			contains: map[string][]string{"mtls-optional": {"optional_no_ca"}, "client-cert-accepted": {"self-signed"}}},
+			want:     map[string]report.Severity{"any-cert-accepted": E, "mtls-optional": W, "client-cert-accepted": I, "no-tls13": I},
+			contains: map[string][]string{"any-cert-accepted": {"optional_no_ca", "ssl_verify_client on;", "HTTP 200"}, "client-cert-accepted": {"self-signed"}}},
 		{name: "off", verify: "off", ca: "good/ca.crt", cert: "good/client",
 			want:     map[string]report.Severity{"mtls-not-enforced": W, "no-tls13": I},
 			contains: map[string][]string{"mtls-not-enforced": {"ssl_verify_client on;", "ssl_client_certificate"}}},
@@ -385,6 +385,42 @@ func TestProbeHandshakeAlert(t *testing.T) {
 	}
 	if rejected == nil || rejected.Severity != report.Error || !strings.Contains(rejected.Explanation, "unknown certificate authority") {
 		t.Errorf("client-cert-rejected %+v", rejected)
+	}
+}
+
+// TestProbeAnyCertGoServer: a Go server that asks for any client
+// certificate and verifies none (tls.RequireAnyClientCert) refuses a
+// client without one in the handshake, but serves the probe's throwaway
+// certificate: anyone with any certificate gets in, an error.
+func TestProbeAnyCertGoServer(t *testing.T) {
+	t.Parallel()
+	serverCert, err := tls.LoadX509KeyPair(probeFx(t, "good/server.crt"), probeFx(t, "good/server.key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, "hello\n") }))
+	hs.TLS = &tls.Config{Certificates: []tls.Certificate{serverCert}, ClientAuth: tls.RequireAnyClientCert}
+	hs.Config.ErrorLog = log.New(io.Discard, "", 0)
+	hs.StartTLS()
+	defer hs.Close()
+	res := probe.Probe(context.Background(), hs.Listener.Addr().String(), probe.Options{RootCAs: probePool(t, "good/ca.crt"), ServerName: "localhost", Timeout: 3 * time.Second})
+	if res.WithoutClientCert == nil || res.WithoutClientCert.Outcome != probe.RejectedInHandshake || !res.WithUntrustedCert.Served() {
+		t.Fatalf("without %+v, untrusted %+v", res.WithoutClientCert, res.WithUntrustedCert)
+	}
+	got := map[string]report.Severity{}
+	var anyCert report.Finding
+	for _, f := range ProbeFindings(&res, ProbeOptions{CAFile: "good/ca.crt"}) {
+		got[f.ID.Name()] = f.Severity
+		if f.ID.Name() == "any-cert-accepted" {
+			anyCert = f
+		}
+	}
+	if got["any-cert-accepted"] != report.Error || got["mtls-optional"] != "" {
+		t.Errorf("findings %v, want any-cert-accepted as an error and no mtls-optional (no certificate is refused)", got)
+	}
+	if !strings.Contains(anyCert.Title, hs.Listener.Addr().String()) || !strings.Contains(anyCert.Explanation, "tls.RequireAnyClientCert") ||
+		!strings.Contains(anyCert.Fix, "tls.RequireAndVerifyClientCert") {
+		t.Errorf("any-cert-accepted: %q\n%s\n%s", anyCert.Title, anyCert.Explanation, anyCert.Fix)
 	}
 }
 
