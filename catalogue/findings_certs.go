@@ -56,12 +56,12 @@ var (
 	WeakKeyText = Text{ID: WeakKey,
 		Title: "{cert}'s key ({key_type}) is too weak for security level {level}",
 		Why:   "{meaning} OpenSSL's security level {level} needs keys of at least {min_bits} security bits (RSA 2048, ECDSA P-256 at level 2); this key gives {bits}. nginx on Debian/Ubuntu runs at level 2, so it refuses every client whose chain contains this key.",
-		Fix:   "  {new_key}",
+		Fix:   "Make a new, stronger key (RSA 2048 or ECDSA P-256 and up) and a certificate for it:\n  {new_key}",
 	}
 	WeakSignatureText = Text{ID: WeakSignature,
 		Title: "{cert} is signed with {digest}, too weak for security level {level}",
 		Why:   "The CA signed this certificate using {digest}. OpenSSL 3 counts SHA-1 as 63 and MD5 as 39 security bits, below level {level}'s {min_bits}. {causes}",
-		Fix:   "  {reissue}",
+		Fix:   "Sign it again with SHA-256 (the key stays):\n  {reissue}",
 	}
 	// ServerCertRefused is added to the why of a weak key or signature on
 	// a server certificate: nginx does not start with it.
@@ -130,7 +130,7 @@ var (
 	ExpiredText = Text{ID: Expired,
 		Title: "{cert} expired on {not_after}",
 		Why:   "Its notAfter has passed. nginx rejects a client whose certificate, or any CA certificate in its chain, has expired.",
-		Fix:   "  {reissue}",
+		Fix:   "Issue it again for a new period:\n  {reissue}",
 	}
 	RevokedText = Text{ID: Revoked,
 		Title: "{cert} is revoked (serial {serial} is listed in the CRL)",
@@ -194,7 +194,7 @@ var (
 	RejectedText = Text{ID: Untrusted,
 		Title: "nginx would reject {leaf}: {error}",
 		Why:   "{meaning}",
-		Fix:   "  {reissue}",
+		Fix:   "Reissue it from the CA nginx trusts:\n  {reissue}",
 	}
 )
 
@@ -222,7 +222,7 @@ var (
 	NeedsPEMText = Text{ID: NeedsPEM,
 		Title: "{file} is {format}; nginx reads certificates in PEM only",
 		Why:   "ssl_certificate, ssl_client_certificate and ssl_trusted_certificate take PEM files. mtlsdoctor read this one, but nginx would not.",
-		Fix:   "  {convert}",
+		Fix:   "Convert it to PEM:\n  {convert}",
 	}
 	TrustedFormatText = Text{ID: TrustedFormat,
 		Title: "{cert} is in OpenSSL's TRUSTED CERTIFICATE format",
@@ -237,7 +237,7 @@ var (
 	MissingSANText = Text{ID: MissingSAN,
 		Title: "server certificate {cert} has no subjectAltName",
 		Why:   "Go (since 1.15) and browsers check the server name against the subjectAltName only and ignore the Common Name; OpenSSL-based clients such as curl still fall back to the CN for host names, but never for IP addresses. The guide's `openssl x509 -req` without -extfile adds no SAN (nor any other extension).",
-		Fix:   "  printf 'subjectAltName=DNS:{host}\\nextendedKeyUsage=serverAuth\\nkeyUsage=critical,digitalSignature,keyEncipherment\\n' > server.ext\n  " + signCmd + "-extfile server.ext" + signOut,
+		Fix:   "Reissue it with the name in subjectAltName:\n  printf 'subjectAltName=DNS:{host}\\nextendedKeyUsage=serverAuth\\nkeyUsage=critical,digitalSignature,keyEncipherment\\n' > server.ext\n  " + signCmd + "-extfile server.ext" + signOut,
 	}
 	HostnameMismatchText = Text{ID: HostnameMismatch,
 		Title: "server certificate {cert} is not valid for {host}",
@@ -272,8 +272,8 @@ var (
 	// KeyReadableText is a key anyone may read (a warning),
 	// KeyGroupReadableText one its group may read (a note: Debian's
 	// root:ssl-cert 0640 is a convention).
-	KeyReadableText      = Text{ID: KeyPermissions, Title: "private key {key_file} is readable by anyone on the machine (mode {mode})", Why: keyModeWhy, Fix: "  chmod 600 {key_file}"}
-	KeyGroupReadableText = Text{ID: KeyPermissions, Title: "private key {key_file} is readable by members of its group (mode {mode})", Why: keyModeWhy, Fix: "  chmod 600 {key_file}"}
+	KeyReadableText      = Text{ID: KeyPermissions, Title: "private key {key_file} is readable by anyone on the machine (mode {mode})", Why: keyModeWhy, Fix: "Make it readable by its owner only:\n  chmod 600 {key_file}"}
+	KeyGroupReadableText = Text{ID: KeyPermissions, Title: "private key {key_file} is readable by members of its group (mode {mode})", Why: keyModeWhy, Fix: "Make it readable by its owner only:\n  chmod 600 {key_file}"}
 	KeyUnencryptedText   = Text{ID: KeyUnencrypted,
 		Title: "CA private key {key_file} is not encrypted",
 		Why:   "Whoever copies this file can issue client certificates that nginx will accept. A CA key does not need to be on the nginx host at all; where it must be stored, encrypt it.",

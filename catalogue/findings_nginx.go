@@ -70,20 +70,20 @@ var (
 	LegacyProtocolsText = Text{ID: LegacyProtocols,
 		Title: "ssl_protocols enables {legacy}",
 		Why:   "TLS 1.0, TLS 1.1 and SSLv3 are deprecated (RFC 8996) and weak. OpenSSL 3 cannot complete them anyway at security level 1 and above (their handshake signature uses MD5-SHA1), so listing them only makes the configuration promise something it does not do: such clients fail with 'tlsv1 alert internal error', and OpenSSL's reason on the server is 'no suitable signature algorithm'.",
-		Fix:   "  ssl_protocols {protocols};",
+		Fix:   "In the same place:\n  ssl_protocols {protocols};",
 	}
 	// NginxNoTLS13Text: ssl_protocols leaves TLSv1.3 out (a note).
 	NginxNoTLS13Text = Text{ID: LegacyProtocols,
 		Title: "ssl_protocols does not list TLSv1.3",
 		Why:   "Without TLSv1.3 every client negotiates TLS 1.2. nginx before 1.23.4 also leaves TLSv1.3 out of its default. Client certificates work with both; TLS 1.3 is faster and hides the client certificate from observers.",
-		Fix:   "  ssl_protocols {protocols};",
+		Fix:   "In the same place:\n  ssl_protocols {protocols};",
 	}
 	// VerifyClientInvalidText: ssl_verify_client {value} is none of
 	// nginx's four values ({value_q}: quoted).
 	VerifyClientInvalidText = Text{ID: VerifyClientWithoutCA,
 		Title: "ssl_verify_client {value_q} is not a valid value",
 		Why:   "nginx accepts off, on, optional and optional_no_ca, and refuses to start on anything else: invalid value \"{value}\".",
-		Fix:   "  ssl_verify_client on;",
+		Fix:   "Use one of them, e.g.:\n  ssl_verify_client on;",
 	}
 	// CAMissingText: ssl_verify_client {value} with no CA file; {plain}
 	// is InPlainBlock or empty.

@@ -88,7 +88,7 @@ var (
 	ProbeHandshakeFailedText = Text{ID: ProbeHandshakeFailed,
 		Title: "no TLS handshake with {addr} succeeded",
 		Why:   "Every handshake failed: {handshake}",
-		Fix:   "  {sclient}",
+		Fix:   "See what the server says to a plain client:\n  {sclient}",
 	}
 	ProbeHandshakeFailedKnownText = Text{ID: ProbeHandshakeFailed,
 		Title: ProbeHandshakeFailedText.Title,
