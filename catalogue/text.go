@@ -119,9 +119,9 @@ func Placeholders(s string) []string {
 }
 
 // WithConfirm is a fix followed by the command that shows the problem, on
-// a line of its own.
+// a line of its own (unless the fix already gives that command).
 func WithConfirm(fix, confirm string) string {
-	if confirm == "" {
+	if confirm == "" || strings.Contains(fix, confirm) {
 		return fix
 	}
 	return fix + "\nConfirm it with:\n  " + strings.ReplaceAll(confirm, "\n", "\n  ")

@@ -25,7 +25,7 @@ func writeProbeTarget(b *strings.Builder, t *ProbeTarget, s styles) {
 	b.WriteString("\n")
 	const width = 21
 	row := func(label, value string) {
-		fmt.Fprintf(b, "  %s%s%s\n", s.paint(s.dim, label), strings.Repeat(" ", width-len(label)), indentRest(value, strings.Repeat(" ", width+2)))
+		fmt.Fprintf(b, "  %s%s%s\n", s.paint(s.dim, label), strings.Repeat(" ", width-len(label)), s.wrapRow(value, width+2))
 	}
 	if r.Target != (probe.Target{}) {
 		addr := r.Target.Addr()

@@ -32,10 +32,10 @@ func TestProbeText(t *testing.T) {
 		Findings: []Finding{{ID: catalogue.MTLSOptional, Severity: Warning, Title: "t", Fix: "ssl_verify_client on;", Target: "localhost:8443"}}}
 	r.Finish()
 	var plain, styled bytes.Buffer
-	if err := WriteText(&plain, r, TextOptions{}); err != nil {
+	if err := WriteText(&plain, r, TextOptions{Width: 160}); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteText(&styled, r, TextOptions{Styled: true}); err != nil {
+	if err := WriteText(&styled, r, TextOptions{Styled: true, Width: 160}); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(plain.String(), "\x1b[") || !strings.Contains(styled.String(), "\x1b[") {
@@ -57,6 +57,14 @@ func TestProbeText(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("text lacks %q:\n%s", want, out)
 		}
+	}
+	// At 80 columns a long row continues under its value.
+	var narrow bytes.Buffer
+	if err := WriteText(&narrow, r, TextOptions{Width: 80}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "  with client cert     refused in the handshake: remote error: tls: unknown\n                       certificate authority\n"; !strings.Contains(narrow.String(), want) {
+		t.Errorf("80 columns: text lacks %q:\n%s", want, narrow.String())
 	}
 }
 

@@ -64,14 +64,16 @@ func fill(pieces []piece, col, max int, indent string) string {
 }
 
 // wrapProse wraps prose that starts at column col: each line of text is
-// a paragraph, and every line after the first starts with indent.
+// a paragraph, and every line after the first starts with indent. A
+// paragraph that starts with blanks keeps them, on all its lines.
 func wrapProse(text string, col, max int, indent string) string {
 	var out []string
 	for i, para := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
 		if i > 0 {
 			col = width(indent)
 		}
-		out = append(out, fill(pieces(para, false), col, max, indent))
+		lead := para[:len(para)-len(strings.TrimLeft(para, " "))]
+		out = append(out, lead+fill(pieces(para[len(lead):], false), col+len(lead), max, indent+lead))
 	}
 	return strings.Join(out, "\n"+indent)
 }
