@@ -15,11 +15,8 @@ func runCerts(args []string, e env) int {
 	fs := newFlagSet("certs", e)
 	var c certsFlags
 	addCerts(fs, &c)
-	if done, code := parseFlags(fs, args, e); done {
+	if done, code := parseFlags(fs, args, e, c.check); done {
 		return code
-	}
-	if err := c.check(); err != nil {
-		return e.fail(err)
 	}
 	paths := fs.Args()
 	if len(paths) == 0 {

@@ -29,18 +29,12 @@ func runDoctor(args []string, e env) int {
 	addSince(flags, &f.since, "since", "24h", "only log events after this: a duration back from now (24h, 30m, 7d) or an RFC 3339 time")
 	flags.BoolVar(&f.noProbe, "no-probe", false, "do not connect to the listen addresses")
 	flags.BoolVar(&f.noLogs, "no-logs", false, "do not read the error and access logs")
-	if done, code := parseFlags(flags, args, e); done {
+	// Flag problems first, before reading anything or touching the network.
+	idCheck := func() error { return f.identityFlags.check("mtlsdoctor doctor --cert client.crt --key client.key") }
+	if done, code := parseFlags(flags, args, e, c.check, idCheck); done {
 		return code
 	}
-
-	// Flag problems first, before reading anything or touching the network.
-	if err := c.check(); err != nil {
-		return e.fail(err)
-	}
 	at := c.when()
-	if err := f.identityFlags.check("mtlsdoctor doctor --cert client.crt --key client.key"); err != nil {
-		return e.fail(err)
-	}
 	if f.given() && f.noProbe {
 		return e.fail(errors.New("--cert/--p12 are presented by the probe, which --no-probe turns off"), "drop --no-probe, or the client certificate flags")
 	}

@@ -50,11 +50,18 @@ func newFlagSet(name string, e env) *pflag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args; done is true when the command must stop with
-// code: after --help (0, the help is printed) or a bad flag (2).
-func parseFlags(fs *pflag.FlagSet, args []string, e env) (done bool, code int) {
+// parseFlags parses args, then runs checks (of flags whose values can be
+// wrong together); done is true when the command must stop with code:
+// after --help (0, the help is printed) or a bad flag (2).
+func parseFlags(fs *pflag.FlagSet, args []string, e env, checks ...func() error) (done bool, code int) {
 	err := fs.Parse(args)
 	if err == nil {
+		// Then the groups of flags whose values can be wrong together.
+		for _, check := range checks {
+			if err := check(); err != nil {
+				return true, e.fail(err)
+			}
+		}
 		return false, 0
 	}
 	if errors.Is(err, pflag.ErrHelp) {

@@ -12,11 +12,8 @@ func runNginx(args []string, e env) int {
 	flags := newFlagSet("nginx", e)
 	var c commonFlags
 	addConfig(flags, &c)
-	if done, code := parseFlags(flags, args, e); done {
+	if done, code := parseFlags(flags, args, e, c.check); done {
 		return code
-	}
-	if err := c.check(); err != nil {
-		return e.fail(err)
 	}
 	at := c.when()
 	var err error

@@ -24,13 +24,10 @@ func runProbe(args []string, e env) int {
 	caFile := fs.StringArray("ca", nil, "trust the server's chain to these CAs (default: the system roots); repeatable")
 	serverName := fs.String("servername", "", "SNI name, and the name the server certificate must cover (default: the target's host)")
 	path := fs.String("path", "/", "path of the HTTP request sent after the handshake")
-	if done, code := parseFlags(fs, args, e); done {
-		return code
-	}
-
 	// Flag conflicts first, before touching any file or the network.
-	if err := id.check("mtlsdoctor probe --cert client.crt --key client.key HOST:PORT"); err != nil {
-		return e.fail(err)
+	idCheck := func() error { return id.check("mtlsdoctor probe --cert client.crt --key client.key HOST:PORT") }
+	if done, code := parseFlags(fs, args, e, idCheck); done {
+		return code
 	}
 	certFile, keyFile, p12, d := &id.cert, &id.key, &id.p12, id.timeout
 	if !strings.HasPrefix(*path, "/") || strings.ContainsAny(*path, " \t\r\n") {
