@@ -209,14 +209,9 @@ func writeFinding(b *strings.Builder, n int, f Finding, s styles, section bool) 
 
 // wrapRow lays out the value of a row that starts at column col (the
 // probe's rows): each line of text wraps at blanks, and every line after
-// the first is indented to col. Unlike indentRest, it fits the width.
+// the first is indented to col.
 func (s styles) wrapRow(text string, col int) string {
 	return wrapProse(text, col, s.width, strings.Repeat(" ", col))
-}
-
-// indentRest puts indent before every line of text but the first.
-func indentRest(text, indent string) string {
-	return strings.ReplaceAll(strings.TrimRight(text, "\n"), "\n", "\n"+indent)
 }
 
 func writeCertTable(b *strings.Builder, certs []Certificate, s styles) {
