@@ -9,10 +9,22 @@ var (
 	NginxTFailed = finding.Register(finding.Spec{Name: "nginx-t-failed", Section: finding.Doctor, Severity: errs, Others: []finding.Severity{note}, Startup: true})
 	NotProbed    = id(finding.Doctor, "not-probed", note, 0)
 	LogNotRead   = id(finding.Doctor, "log-not-read", note, 0)
+	// PredictionDiffers: the verdict the model gave the client
+	// certificate and what the running server did disagree.
+	PredictionDiffers = id(finding.Doctor, "prediction-differs", warn, 0)
 )
 
 // The words of doctor's own findings.
 var (
+	// PredictionDiffersText: for {cert} in {server}, mtlsdoctor predicted
+	// {verdict}, but the probe of {addr} got {attempt}.
+	PredictionDiffersText = Text{ID: PredictionDiffers,
+		Title: "{addr} did not do what mtlsdoctor predicted for {cert}: predicted {verdict}, got {attempt}",
+		Why: "mtlsdoctor judged the certificate as this block would (its CA files, ssl_crl, ssl_verify_depth and security level) and the running server answered otherwise. " +
+			"Usually the running nginx does not run this configuration (it was changed and not reloaded, or another file is in use), or it runs another OpenSSL or security level; " +
+			"otherwise mtlsdoctor's model of OpenSSL is wrong here. The verify line nginx wrote for the probe says which.",
+		Fix: "Make the running nginx load this configuration:\n  {reload}\nthen run doctor again and read the verify line nginx logged for the probe:\n  mtlsdoctor logs {error_log}",
+	}
 	// NginxTNotRunText: `nginx -T` could not run or read everything
 	// ({problem}, usually a permission), so doctor read {default_conf}
 	// from disk (a note).

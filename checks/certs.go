@@ -35,6 +35,11 @@ type CertOptions struct {
 	Host string
 	// ExpiresWithin is the warning window for expires-soon.
 	ExpiresWithin time.Duration
+	// Presented is the SHA-256 of a certificate a client presents (doctor's
+	// --cert): it is judged as a client certificate whatever it looks like,
+	// as nginx judges whatever a client sends (a guide's v1 certificate
+	// with its CA's subject looks like a CA of its own).
+	Presented [32]byte
 }
 
 // Roles a certificate can play in the set.
@@ -68,6 +73,11 @@ type run struct {
 	findings []report.Finding
 	seen     map[findingKey]int
 	mu       sync.Mutex
+	// outside are the chain certificates that are not in the set (they
+	// come from the trust store, CertOptions.CA), made as their faults
+	// need them.
+	outside   map[*opensslverify.Cert]*certState
+	outsideMu sync.Mutex
 }
 
 // Certs inspects a loaded set and reports every finding, plus one table row

@@ -159,7 +159,7 @@ func (r *run) explain(s *certState, res opensslverify.Result, server bool) {
 		}
 		ev := &chainEvent{r: r, leaf: s, at: s, info: s.info, code: e.Code, depth: e.Depth, codes: codes, server: server}
 		if e.Depth < len(res.Chain) {
-			if at := r.byInfo[res.Chain[e.Depth]]; at != nil {
+			if at := r.stateOf(res.Chain[e.Depth]); at != nil {
 				ev.at, ev.info = at, res.Chain[e.Depth]
 			}
 		}
@@ -177,6 +177,33 @@ func (r *run) explain(s *certState, res opensslverify.Result, server bool) {
 		}
 		r.add(certSubject(ev.at), f)
 	}
+}
+
+// stateOf is the state of a certificate of a chain: the set's, else one
+// made for a certificate of the trust store, named by the CA file it came
+// from, so that its faults are blamed on it and not on the leaf.
+func (r *run) stateOf(info *opensslverify.Cert) *certState {
+	if s := r.byInfo[info]; s != nil {
+		return s
+	}
+	r.outsideMu.Lock()
+	defer r.outsideMu.Unlock()
+	if s := r.outside[info]; s != nil {
+		return s
+	}
+	c := &certset.Cert{X509: info.X, SHA256: sha256.Sum256(info.X.Raw)}
+	if r.o.CAFile != "" {
+		c.Files = []string{r.o.CAFile}
+	}
+	s := &certState{c: c, info: info, role: RoleIntermediate}
+	if info.SelfSigned() {
+		s.role = RoleCA
+	}
+	if r.outside == nil {
+		r.outside = map[*opensslverify.Cert]*certState{}
+	}
+	r.outside[info] = s
+	return s
 }
 
 // vars are the placeholders of a text about the event: those of the

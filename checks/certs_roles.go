@@ -33,6 +33,9 @@ func (r *run) assignRoles() {
 	})
 	for _, s := range r.certs {
 		s.role = roleOf(s)
+		if s.c.SHA256 == r.o.Presented && r.o.Presented != ([32]byte{}) {
+			s.role = RoleClient
+		}
 	}
 }
 

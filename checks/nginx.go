@@ -22,6 +22,18 @@ type NginxOptions struct {
 	// Passphrases (--passin) are tried on encrypted keys after the lines
 	// of the block's ssl_password_file.
 	Passphrases []string
+	// Client, when set, is a client certificate (doctor's --cert/--key or
+	// --p12): each block that asks for certificates judges it as nginx
+	// would, with the block's CA files, CRL, depth and security level.
+	Client *ClientCert
+}
+
+// ClientCert is a client certificate to judge in every mTLS block.
+type ClientCert struct {
+	// Files hold it, its chain and its key (a PEM pair or a PKCS#12 file).
+	Files []string
+	// Leaf is the DER of the certificate the client presents.
+	Leaf []byte
 }
 
 // lint is what an nginx rule sees besides its server block: the whole
@@ -32,6 +44,8 @@ type lint struct {
 	// certsRuns caches the certs report per set of files and settings:
 	// many server blocks usually inherit the same http-level files.
 	certsRuns map[string]*report.Report
+	// verdicts holds, per block, what nginx logs for Client there.
+	verdicts map[*site.Server]string
 }
 
 // at places a finding of the nginx section: the block and the directive
@@ -60,7 +74,7 @@ func NginxSite(x *site.Site, o NginxOptions) *report.Report {
 		o.At = time.Now()
 	}
 	c := x.Config
-	l := &lint{site: x, o: o, certsRuns: map[string]*report.Report{}}
+	l := &lint{site: x, o: o, certsRuns: map[string]*report.Report{}, verdicts: map[*site.Server]string{}}
 	var findings []report.Finding
 	// A finding is reported once per id, place and title: blocks that
 	// inherit the same directive would otherwise repeat it.
@@ -89,7 +103,9 @@ func NginxSite(x *site.Site, o NginxOptions) *report.Report {
 			nTLS++
 		}
 		if s.MTLS() {
-			rep.Servers = append(rep.Servers, serverRow(s))
+			row := serverRow(s)
+			row.ClientCertVerdict = l.verdicts[s]
+			rep.Servers = append(rep.Servers, row)
 		}
 	}
 	rep.Findings = findings

@@ -44,6 +44,7 @@ var serverRules = []serverRule{
 	{loadsFiles, noPEMInCAFile},
 	{asksForCertificates, verifyDepth},
 	{servesTLS, certsOfFiles},
+	{asksForCertificates, presentedCertificate},
 	{servesTLS, legacyProtocols},
 	{servesTLS, noTLS13},
 	{asksForCertificates, verifyClientInvalid},

@@ -72,10 +72,28 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 	return run(ctx, conf, source, notes, id, o), nil
 }
 
+// verdicts maps each mTLS block (its label) to the verdict predicted for
+// the given client certificate there.
+func verdicts(servers []report.Server) map[string]string {
+	out := map[string]string{}
+	for _, s := range servers {
+		if s.ClientCertVerdict != "" {
+			out[s.Server] = s.ClientCertVerdict
+		}
+	}
+	return out
+}
+
 // run checks everything in conf and merges the findings into one report.
 func run(ctx context.Context, conf *nginxconf.Config, source string, notes []report.Finding, id *identity, o Options) *report.Report {
 	x := site.New(conf)
-	nrep := checks.NginxSite(x, checks.NginxOptions{SecLevel: o.SecLevel, At: o.At, Passphrases: o.Passphrases})
+	nopts := checks.NginxOptions{SecLevel: o.SecLevel, At: o.At, Passphrases: o.Passphrases}
+	if id != nil {
+		// The given certificate is judged first, in every mTLS block, as
+		// that block's nginx would; the probe then confirms it.
+		nopts.Client = &checks.ClientCert{Files: id.files(), Leaf: id.cert.Certificate[0]}
+	}
+	nrep := checks.NginxSite(x, nopts)
 	rep := &report.Report{Command: "doctor", Servers: nrep.Servers, ShowSections: true}
 	rep.Findings = append(rep.Findings, notes...)
 	rep.Findings = append(rep.Findings, nrep.Findings...)
@@ -92,7 +110,7 @@ func run(ctx context.Context, conf *nginxconf.Config, source string, notes []rep
 		rep.Findings = append(rep.Findings, findings...)
 	}
 	if o.Probe {
-		findings, targets, line := probeAll(ctx, x, mtls, id, o)
+		findings, targets, line := probeAll(ctx, x, mtls, id, o, verdicts(nrep.Servers))
 		rep.Findings = append(rep.Findings, findings...)
 		rep.Targets = targets
 		header = append(header, "probe: "+line)
@@ -139,7 +157,7 @@ func rank(f report.Finding) int {
 		return rankNginx
 	case finding.Certs:
 		return rankCerts
-	case finding.Probe:
+	case finding.Probe, finding.Doctor:
 		return rankProbe
 	}
 	return rankLogs

@@ -40,6 +40,14 @@ func loadIdentity(certFile, keyFile, p12 string, passphrases []string) (*identit
 	return &identity{cert: &cert, file: file, keyFile: key}, nil
 }
 
+// files are the files that hold the identity (certificate, chain, key).
+func (id *identity) files() []string {
+	if id.keyFile == "" || id.keyFile == id.file {
+		return []string{id.file}
+	}
+	return []string{id.file, id.keyFile}
+}
+
 // probeJob is one address doctor probes, for the first block that listens there.
 type probeJob struct {
 	addr, sni string
@@ -48,11 +56,12 @@ type probeJob struct {
 	caName    string // what the trust came from ("" for the system roots)
 	clientCA  string // the block's ssl_client_certificate, resolved ("" if none)
 	errorLog  string // the block's error log
+	verify    string // the block's ssl_verify_client
 }
 
 // probeAll probes every local mTLS listen address of the blocks, and
 // notes the others. line is the header's account of it.
-func probeAll(ctx context.Context, x *site.Site, servers []*site.Server, id *identity, o Options) (out []report.Finding, targets []report.ProbeTarget, line string) {
+func probeAll(ctx context.Context, x *site.Site, servers []*site.Server, id *identity, o Options, predicted map[string]string) (out []report.Finding, targets []report.ProbeTarget, line string) {
 	var jobs []probeJob
 	probed := map[string]bool{}    // address and SNI
 	notedAway := map[string]bool{} // listen address not on this machine
@@ -83,7 +92,7 @@ func probeAll(ctx context.Context, x *site.Site, servers []*site.Server, id *ide
 				continue
 			}
 			probed[key] = true
-			j := probeJob{addr: addr, sni: sni, server: s.Label(), roots: roots, caName: caName}
+			j := probeJob{addr: addr, sni: sni, server: s.Label(), roots: roots, caName: caName, verify: s.VerifyClient}
 			if d := s.Last("ssl_client_certificate"); d != nil {
 				j.clientCA = x.Resolve(d.Arg(0))
 			}
@@ -124,6 +133,9 @@ func probeAll(ctx context.Context, x *site.Site, servers []*site.Server, id *ide
 		t := &report.Report{}
 		for _, f := range checks.ProbeFindings(r, co) {
 			f.Section, f.Server, f.Target = finding.Probe, j.server, r.Input
+			t.Findings = append(t.Findings, f)
+		}
+		if f, ok := predictionDiffers(j, r, id, predicted[j.server]); ok {
 			t.Findings = append(t.Findings, f)
 		}
 		out = append(out, t.Findings...)
@@ -241,4 +253,29 @@ func serverTrust(x *site.Site, s *site.Server) (*x509.CertPool, string, *x509.Ce
 		}
 	}
 	return nil, "", leaf
+}
+
+// predictionDiffers compares the verdict predicted for the client
+// certificate in the job's block with what the server did with it. Only
+// a block with ssl_verify_client on is evidence: optional ones serve
+// failed certificates too.
+func predictionDiffers(j probeJob, r *probe.Result, id *identity, verdict string) (report.Finding, bool) {
+	a := r.WithClientCert
+	if id == nil || verdict == "" || a == nil || j.verify != "on" {
+		return report.Finding{}, false
+	}
+	success := verdict == "SUCCESS"
+	switch {
+	case success && a.NginxStatus == 495, !success && a.Served():
+	default:
+		return report.Finding{}, false
+	}
+	errorLog := j.errorLog
+	if errorLog == "" {
+		errorLog = site.DefaultErrorLog
+	}
+	f := catalogue.PredictionDiffersText.New(catalogue.Vars{"addr": j.addr, "cert": id.file, "server": j.server,
+		"verdict": verdict, "attempt": a.String(), "error_log": errorLog})
+	f.Section, f.Server, f.Target = finding.Doctor, j.server, r.Input
+	return f, true
 }

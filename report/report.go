@@ -68,6 +68,10 @@ type Server struct {
 	// ErrorLogLevel is the lowest level any of the block's error logs
 	// writes ("error" by default); client-certificate errors need "info".
 	ErrorLogLevel string `json:"error_log_level"`
+	// ClientCertVerdict is what nginx would log in this block for the
+	// client certificate doctor was given (--cert/--p12): SUCCESS or
+	// FAILED:code:text.
+	ClientCertVerdict string `json:"client_cert_verdict,omitempty"`
 }
 
 // Report is the whole result of one command.

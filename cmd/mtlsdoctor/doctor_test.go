@@ -31,6 +31,7 @@ type doctorDoc struct {
 		ClientCertificate    string `json:"client_certificate"`
 		ErrorLog             string `json:"error_log"`
 		AccessLog            string `json:"access_log"`
+		ClientCertVerdict    string `json:"client_cert_verdict"`
 	}
 	// Targets are the probe results, in the shape of probe's JSON.
 	Targets []struct {
@@ -110,6 +111,10 @@ func TestDoctorLiveNginx(t *testing.T) {
 		doc.Servers[0].VerifyClient != "on" || doc.Servers[0].ErrorLog != srv.ErrorLog || doc.Servers[0].AccessLog != srv.AccessLog ||
 		doc.Servers[0].ClientCertificate != caFile || doc.Servers[0].Listen != srv.Addr+" ssl" {
 		t.Errorf("servers %+v, want one entry for %s", doc.Servers, label)
+	}
+	// The given certificate is judged as the block would: nginx's verdict.
+	if len(doc.Servers) == 1 && !strings.HasPrefix(doc.Servers[0].ClientCertVerdict, "FAILED:68:") {
+		t.Errorf("client_cert_verdict %q, want FAILED:68 as nginx logged", doc.Servers[0].ClientCertVerdict)
 	}
 	// The probe's own results are in the document, with their findings.
 	if len(doc.Targets) != 1 {
@@ -329,5 +334,94 @@ exit 1
 	code, _, errs = runCLI(t, "doctor", "--no-probe", "--no-logs")
 	if code != 2 || !strings.Contains(errs, "nginx was not found on PATH") {
 		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
+
+// TestDoctorGuideV1Client: the client certificate of the common guides,
+// made with their own commands (genrsa, req -x509 for the CA, a CSR with
+// the CA's subject, x509 -req -set_serial 01: an X.509 v1 certificate with
+// no extensions). nginx takes it for self-signed and logs 18; doctor,
+// given the certificate, names that cause first, before the probe's 495
+// confirms it, and predicts nginx's verdict for the block.
+func TestDoctorGuideV1Client(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	in := func(name string) string { return filepath.Join(dir, name) }
+	subj := "/C=US/ST=State/L=City/O=Example/CN=Example CA"
+	nginxtest.OpenSSL(t, "genrsa", "-out", in("ca.key"), "2048")
+	nginxtest.OpenSSL(t, "req", "-new", "-x509", "-days", "365", "-key", in("ca.key"), "-out", in("ca.crt"), "-subj", subj)
+	nginxtest.OpenSSL(t, "genrsa", "-out", in("client.key"), "2048")
+	nginxtest.OpenSSL(t, "req", "-new", "-key", in("client.key"), "-out", in("client.csr"), "-subj", subj)
+	nginxtest.OpenSSL(t, "x509", "-req", "-days", "365", "-in", in("client.csr"), "-CA", in("ca.crt"), "-CAkey", in("ca.key"),
+		"-set_serial", "01", "-out", in("client.crt"))
+	srv := nginxtest.Start(t, nginxtest.Config{ClientCA: in("ca.crt"), VerifyClient: "on", VerifyDepth: -1, SecLevel: -1,
+		Extra: "ssl_protocols TLSv1.2 TLSv1.3;"})
+	if v := srv.Present(t, in("client.crt"), in("client.key")); !strings.HasPrefix(v.Result, "FAILED:18:") {
+		t.Fatalf("nginx verdict %+v, want FAILED:18", v)
+	}
+
+	code, out, errs := runCLI(t, "doctor", "--no-logs", "--format", "json", "--cert", in("client.crt"), "--key", in("client.key"), srv.Conf)
+	if code != 1 || errs != "" {
+		t.Fatalf("exit %d (want 1), stderr %q\n%s", code, errs, out)
+	}
+	doc := parseDoctor(t, out)
+	if len(doc.Findings) == 0 {
+		t.Fatalf("no findings:\n%s", out)
+	}
+	first := doc.Findings[0]
+	if first.ID != "self-issued-leaf" || first.Severity != "error" || first.Section != "certs" || !strings.Contains(first.Title, "client.crt") {
+		t.Errorf("first finding %s/%s %q, want the client's self-issued-leaf error\n%s", first.Section, first.ID, first.Title, out)
+	}
+	if len(doc.Servers) != 1 || !strings.HasPrefix(doc.Servers[0].ClientCertVerdict, "FAILED:18:") {
+		t.Errorf("servers %+v, want the predicted verdict FAILED:18", doc.Servers)
+	}
+	for _, f := range doc.Findings {
+		if f.ID == "prediction-differs" {
+			t.Errorf("the probe disagrees with the prediction: %s", f.Title)
+		}
+	}
+	if len(doc.Targets) != 1 || doc.Targets[0].WithClientCert == nil || doc.Targets[0].WithClientCert.Outcome != "rejected-by-http" {
+		t.Errorf("targets %+v, want the client refused over HTTP (495)", doc.Targets)
+	}
+}
+
+// TestDoctorPredictionDiffers: the configuration on disk names another
+// CA than the one the running nginx loaded (it was not reloaded). doctor
+// predicts a refusal from the file, the running server accepts the
+// client, and doctor says they disagree instead of staying silent.
+func TestDoctorPredictionDiffers(t *testing.T) {
+	if err := fixtureKeyModes(); err != nil {
+		t.Fatal(err)
+	}
+	t.Parallel()
+	srv := nginxtest.Start(t, nginxtest.Config{ClientCA: fixture(t, "good/ca.crt"), VerifyClient: "on", VerifyDepth: -1, SecLevel: -1,
+		Extra: "ssl_protocols TLSv1.2 TLSv1.3;"})
+	conf, err := os.ReadFile(srv.Conf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.ReplaceAll(string(conf), fixture(t, "good/ca.crt"), fixture(t, "untrusted/ca.crt"))
+	if edited == string(conf) {
+		t.Fatal("the CA file is not in the configuration")
+	}
+	if err := os.WriteFile(srv.Conf, []byte(edited), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCLI(t, "doctor", "--no-logs", "--format", "json", "--cert", fixture(t, "good/client.crt"), "--key", fixture(t, "good/client.key"), srv.Conf)
+	if code != 1 || errs != "" {
+		t.Fatalf("exit %d (want 1: the prediction is a refusal), stderr %q\n%s", code, errs, out)
+	}
+	doc := parseDoctor(t, out)
+	if len(doc.Servers) != 1 || !strings.HasPrefix(doc.Servers[0].ClientCertVerdict, "FAILED:") {
+		t.Errorf("servers %+v, want a predicted refusal", doc.Servers)
+	}
+	var differs bool
+	for _, f := range doc.Findings {
+		if f.ID == "prediction-differs" {
+			differs = f.Severity == "warning" && strings.Contains(f.Title, "HTTP 200") && strings.Contains(f.Title, "FAILED:")
+		}
+	}
+	if !differs {
+		t.Errorf("no prediction-differs warning naming both verdicts:\n%s", out)
 	}
 }
