@@ -106,10 +106,19 @@ func readLogs(x *site.Site, servers []*site.Server, since time.Time) (out []repo
 	return out, line
 }
 
-// ownProbeLine marks the access-log lines of doctor's own probe requests.
-var ownProbeLine = []byte(" " + ProbePath + " HTTP/")
+// ownProbeLines mark the log lines of doctor's own probe requests (the
+// request line is in the access log and in nginx's error-log lines about
+// a request): its path now, and the one earlier versions requested.
+var ownProbeLines = [][]byte{[]byte(" " + ProbePath + " HTTP/"), []byte(" /.mtlsdoctor-probe HTTP/")}
 
-func ownProbe(ev logparse.Event) bool { return bytes.Contains(ev.Line, ownProbeLine) }
+func ownProbe(ev logparse.Event) bool {
+	for _, l := range ownProbeLines {
+		if bytes.Contains(ev.Line, l) {
+			return true
+		}
+	}
+	return false
+}
 
 func onlyLoopback(clients []string) bool {
 	for _, c := range clients {

@@ -20,7 +20,7 @@ import (
 
 // ProbePath is the path of doctor's probe requests, so that reading the
 // logs can leave them out.
-const ProbePath = "/.mtlsdoctor-probe"
+const ProbePath = "/?mtlsdoctor-probe"
 
 // identity is the client certificate doctor presents (--cert/--key or --p12).
 type identity struct {
@@ -112,7 +112,7 @@ func probeAll(ctx context.Context, x *site.Site, servers []*site.Server, id *ide
 
 	probes := make([]probe.Job, len(jobs))
 	for i, j := range jobs {
-		po := probe.Options{ServerName: j.sni, RootCAs: j.roots, RootsName: j.caName, Timeout: o.Timeout, Now: o.At, Path: ProbePath}
+		po := probe.Options{ServerName: j.sni, RootCAs: j.roots, RootsName: j.caName, Timeout: o.Timeout, Now: o.At, Path: ProbePath, NoVersions: true}
 		if id != nil {
 			po.ClientCert = id.cert
 		}

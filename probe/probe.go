@@ -72,6 +72,10 @@ type Options struct {
 	Timeout time.Duration
 	// Now is the instant validity is judged at; zero means time.Now().
 	Now time.Time
+	// NoVersions skips the handshake of each TLS version. doctor reads
+	// them from ssl_protocols instead: a refused old version makes nginx
+	// log a handshake failure that the next run would read.
+	NoVersions bool
 }
 
 // Job is one target and the options to probe it with.
@@ -169,6 +173,9 @@ func Probe(ctx context.Context, target string, opts Options) Result {
 		run(spec{http: true, cert: u}, func(c conn) { r.WithUntrustedCert = c.attemptOrFailure() })
 	}
 	versions := []uint16{tls.VersionTLS10, tls.VersionTLS11, tls.VersionTLS12, tls.VersionTLS13}
+	if opts.NoVersions {
+		versions = nil
+	}
 	r.Versions = make([]Version, len(versions))
 	for i, v := range versions {
 		r.Versions[i].Name = tls.VersionName(v)

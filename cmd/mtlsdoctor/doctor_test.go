@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"maps"
 	"net"
 	"os"
 	"path/filepath"
@@ -423,5 +424,51 @@ func TestDoctorPredictionDiffers(t *testing.T) {
 	}
 	if !differs {
 		t.Errorf("no prediction-differs warning naming both verdicts:\n%s", out)
+	}
+}
+
+// TestDoctorLeavesNoNoise: a doctor run leaves nothing in nginx's logs
+// that the next run reports (its requests are recognised by their path,
+// and it tries no old TLS versions, whose refusals nginx would log), and
+// no line at error level or above.
+func TestDoctorLeavesNoNoise(t *testing.T) {
+	if err := fixtureKeyModes(); err != nil {
+		t.Fatal(err)
+	}
+	t.Parallel()
+	srv := nginxtest.Start(t, nginxtest.Config{ClientCA: fixture(t, "good/ca.crt"), VerifyClient: "on", VerifyDepth: -1, SecLevel: -1,
+		Extra: "ssl_protocols TLSv1.2 TLSv1.3;"})
+	args := []string{"doctor", "--format", "json", "--cert", fixture(t, "good/client.crt"), "--key", fixture(t, "good/client.key"), srv.Conf}
+	// What the logs hold before (the harness's own readiness request) is
+	// reported the same by both runs; the second must add nothing.
+	var counts [2]map[string]int
+	for run := range counts {
+		_, out, errs := runCLI(t, args...)
+		if errs != "" {
+			t.Fatalf("run %d: stderr %q", run+1, errs)
+		}
+		counts[run] = map[string]int{}
+		for _, f := range parseDoctor(t, out).Findings {
+			if f.Section == "logs" {
+				counts[run][f.ID] += f.Count
+			}
+		}
+	}
+	if !maps.Equal(counts[0], counts[1]) {
+		t.Errorf("the second run's log findings %v differ from the first's %v: it reports the first run's traffic", counts[1], counts[0])
+	}
+	log, err := os.ReadFile(srv.ErrorLog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(log), "\n") {
+		for _, level := range []string{"[error]", "[crit]", "[alert]", "[emerg]"} {
+			if strings.Contains(line, level) {
+				t.Errorf("doctor made nginx log at %s: %s", level, line)
+			}
+		}
+		if strings.Contains(line, "SSL_do_handshake() failed") {
+			t.Errorf("doctor made a handshake fail: %s", line)
+		}
 	}
 }
