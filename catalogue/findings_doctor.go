@@ -6,9 +6,9 @@ import "github.com/mtlsdoctor/mtlsdoctor/finding"
 
 // Ids only `doctor` gives.
 var (
-	NginxTFailed = finding.Register(finding.Spec{Name: "nginx-t-failed", Section: finding.Doctor, Severity: errs, Others: []finding.Severity{note}, Startup: true})
-	NotProbed    = id(finding.Doctor, "not-probed", note, 0)
-	LogNotRead   = id(finding.Doctor, "log-not-read", note, 0)
+	NginxTFailed = finding.Register(finding.Spec{Name: "nginx-t-failed", Section: finding.Doctor, Severity: errs, Others: []finding.Severity{warn}, Startup: true})
+	NotProbed    = id(finding.Doctor, "not-probed", warn, 0)
+	LogNotRead   = id(finding.Doctor, "log-not-read", note, 0, warn)
 	// PredictionDiffers: the verdict the model gave the client
 	// certificate and what the running server did disagree.
 	PredictionDiffers = id(finding.Doctor, "prediction-differs", warn, 0)

@@ -196,7 +196,7 @@ func dumpFailed(bin string, err error) report.Finding {
 	if strings.Contains(msg, "Permission denied") || strings.Contains(msg, "(13:") || !strings.Contains(msg, "[emerg]") {
 		v["problem"] = msg
 		f := catalogue.NginxTNotRunText.New(v)
-		f.Severity, f.Section = report.Info, finding.Nginx
+		f.Severity, f.Section = report.Warning, finding.Nginx // the diagnosis is incomplete
 		return f
 	}
 	v["problem"] = strings.TrimPrefix(msg, "nginx: ")

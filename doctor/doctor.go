@@ -72,6 +72,19 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 	return run(ctx, conf, source, notes, id, o), nil
 }
 
+// notChecked reports whether the finding says that something doctor
+// should have looked at could not be: a log or a file it could not read,
+// nginx -T that did not run, a listen address it did not probe.
+func notChecked(f report.Finding) bool {
+	switch f.ID {
+	case catalogue.LogNotRead, catalogue.NginxTFailed, catalogue.Unreadable:
+		return f.Severity == report.Warning
+	case catalogue.NotProbed:
+		return true
+	}
+	return false
+}
+
 // verdicts maps each mTLS block (its label) to the verdict predicted for
 // the given client certificate there.
 func verdicts(servers []report.Server) map[string]string {
@@ -122,6 +135,9 @@ func run(ctx context.Context, conf *nginxconf.Config, source string, notes []rep
 	for i := range rep.Findings {
 		f := &rep.Findings[i]
 		f.Priority = rank(*f) + min(max(f.Priority, 0), 99)
+		if notChecked(*f) {
+			rep.Incomplete = append(rep.Incomplete, f.Title)
+		}
 	}
 	rep.Header = strings.Join(header, "\n")
 	switch {

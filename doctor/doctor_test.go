@@ -86,11 +86,11 @@ func keys(m map[string]report.Finding) []string {
 	return out
 }
 
-// TestDumpFailed: nginx -T failing for want of root is a note; nginx
+// TestDumpFailed: nginx -T failing for want of root is a warning; nginx
 // refusing its configuration is an error at the place nginx names.
 func TestDumpFailed(t *testing.T) {
 	f := dumpFailed("/usr/sbin/nginx", errors.New(`nginx: [emerg] cannot load certificate key "/etc/ssl/private/k.key": BIO_new_file() failed (SSL: error:8000000D:system library::Permission denied)`))
-	if f.ID != catalogue.NginxTFailed || f.Severity != report.Info || f.File != "" {
+	if f.ID != catalogue.NginxTFailed || f.Severity != report.Warning || f.File != "" {
 		t.Errorf("permission: %+v", f)
 	}
 	f = dumpFailed("/usr/sbin/nginx", errors.New(`nginx: [emerg] unknown directive "ssl_verify_clent" in /etc/nginx/sites-enabled/mtls:7`))

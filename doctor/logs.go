@@ -60,6 +60,7 @@ func readLogs(x *site.Site, servers []*site.Server, since time.Time) (out []repo
 		case err != nil:
 			v["error"] = errText(err)
 			note(t, catalogue.LogStatFailedText, v)
+			out[len(out)-1].Severity = report.Warning // a log that exists but could not be read
 			continue
 		case !st.Mode().IsRegular():
 			note(t, catalogue.LogNotRegularText, v)
@@ -69,6 +70,7 @@ func readLogs(x *site.Site, servers []*site.Server, since time.Time) (out []repo
 		if err != nil && n.Lines == 0 {
 			v["error"] = errText(err)
 			note(t, catalogue.LogReadFailedText, v)
+			out[len(out)-1].Severity = report.Warning
 			continue
 		}
 		if n.Format == logparse.Unknown {

@@ -88,6 +88,10 @@ type Report struct {
 	// Next is the one thing to do next, in plain words. Finish derives it
 	// unless the command set it.
 	Next string `json:"next,omitempty"`
+	// Incomplete names what could not be checked (a log or a key that
+	// could not be read, nginx -T that did not run, an address not
+	// probed): the report then says the diagnosis is incomplete.
+	Incomplete []string `json:"incomplete,omitempty"`
 	// AllClear is what Next says when no finding needs fixing.
 	AllClear string `json:"-"`
 	// Lead, when a finding has this id, makes that finding the one Next

@@ -126,6 +126,10 @@ func WriteText(w io.Writer, r *Report, o TextOptions) error {
 		}
 	}
 	sum := fmt.Sprintf("%s, %s, %s", Plural(r.Summary.Errors, "error"), Plural(r.Summary.Warnings, "warning"), Plural(r.Summary.Infos, "note"))
+	if n := len(r.Incomplete); n > 0 {
+		// Never "0 errors" alone when part of the setup was not looked at.
+		sum += fmt.Sprintf("; incomplete: %s not checked (see the warnings)", Plural(n, "thing"))
+	}
 	b.WriteString(s.paint(s.bold, sum))
 	b.WriteString("\n")
 	if r.Next != "" {

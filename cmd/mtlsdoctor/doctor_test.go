@@ -16,8 +16,9 @@ import (
 
 // doctorDoc is the part of doctor's JSON the tests look at.
 type doctorDoc struct {
-	Command  string
-	Findings []struct {
+	Command    string
+	Incomplete []string
+	Findings   []struct {
 		ID, Severity, Section, Server, File, Title string
 		Line                                       int
 		Code, Count                                int
@@ -308,13 +309,15 @@ exit 1
 		t.Errorf("servers %+v, want good.conf's block", doc.Servers)
 	}
 
-	// Without root, nginx -T cannot read the keys: a note, not an error.
+	// Without root, nginx -T cannot read the keys: a warning, not an
+	// error, and the diagnosis says it is incomplete.
 	write(`echo 'nginx: [emerg] cannot load certificate key "/etc/ssl/private/server.key": BIO_new_file() failed (SSL: error:8000000D:system library::Permission denied)' >&2
 exit 1
 `)
 	code, out, _ = runCLI(t, "doctor", "--no-probe", "--no-logs", "--format", "json")
 	doc = parseDoctor(t, out)
-	if code != 0 || len(doc.Findings) != 1 || doc.Findings[0].ID != "nginx-t-failed" || doc.Findings[0].Severity != "info" {
+	if code != 0 || len(doc.Findings) != 1 || doc.Findings[0].ID != "nginx-t-failed" || doc.Findings[0].Severity != "warning" ||
+		len(doc.Incomplete) != 1 || !strings.Contains(doc.Next, "sudo mtlsdoctor doctor") {
 		t.Errorf("permission denied: exit %d\n%s", code, out)
 	}
 
