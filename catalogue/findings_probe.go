@@ -19,7 +19,7 @@ var (
 	ServerHostnameMismatch = id(finding.Probe, "server-hostname-mismatch", errs, 3)
 	ServerCertUntrusted    = id(finding.Probe, "server-cert-untrusted", warn, 3, errs)
 	MTLSNotEnforced        = id(finding.Probe, "mtls-not-enforced", warn, 0)
-	MTLSOptional           = id(finding.Probe, "mtls-optional", warn, 1)
+	MTLSOptional           = id(finding.Probe, "mtls-optional", errs, 1)
 	AnyCertAccepted        = id(finding.Probe, "any-cert-accepted", errs, 0)
 	IssuerNotAcceptable    = id(finding.Probe, "issuer-not-acceptable", warn, 2)
 	LegacyTLS              = id(finding.Probe, "legacy-tls", warn, 4)
@@ -140,8 +140,8 @@ var (
 const (
 	notEnforcedWhy = "The handshake had no CertificateRequest, so clients get in without a certificate: ssl_verify_client is off (its default) in the server block that answered. " +
 		"nginx picks that block by the SNI name ({sni}) and the listen address; a block other than the one you configured may be answering."
-	optionalWhy = "The server sends a CertificateRequest, yet a request with no certificate was answered: ssl_verify_client is optional or optional_no_ca. " +
-		"Unless every location checks $ssl_client_verify, anyone gets in."
+	optionalWhy = "The server sends a CertificateRequest, yet the probe's request for {path}, sent with no certificate at all, was served (HTTP {status}): ssl_verify_client is optional or optional_no_ca, and nothing refused it. " +
+		"That is what anyone gets, whatever headers the configuration forwards to a backend: a backend that should refuse did not."
 	nothingToDo = "Nothing to do."
 )
 
@@ -160,7 +160,8 @@ var (
 	MTLSOptionalText = Text{ID: MTLSOptional,
 		Title: "{addr} asks for a client certificate but serves requests without one (HTTP {status})",
 		Why:   optionalWhy,
-		Fix:   "To make nginx refuse such requests (496):\n  ssl_verify_client on;\nIf optional is deliberate, check in each location:\n  if ($ssl_client_verify != SUCCESS) { return 403; }",
+		Fix: "To make nginx refuse such requests (496):\n  ssl_verify_client on;\nIf optional is deliberate, refuse in each location what did not verify:\n  if ($ssl_client_verify != SUCCESS) { return 403; }\n" +
+			"If a backend is meant to decide from a forwarded $ssl_client_verify, check that it refuses a request without a certificate (this must not be served):\n  curl -sk -o /dev/null -D - https://{addr}{path}",
 	}
 	// AnyCertAcceptedText: the throwaway certificate, which no CA issued,
 	// was served.

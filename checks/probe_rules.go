@@ -132,7 +132,15 @@ func probeMtlsOptional(r *probe.Result, o ProbeOptions) []report.Finding {
 	if r.TLSVersion == "" || !r.ClientCertRequested || !without.Served() {
 		return nil
 	}
-	return single(catalogue.MTLSOptionalText.New(plusVars(probeVars(r, o), "status", strconv.Itoa(without.HTTPStatus))))
+	return single(catalogue.MTLSOptionalText.New(plusVars(probeVars(r, o), "status", strconv.Itoa(without.HTTPStatus), "path", probePath(r))))
+}
+
+// probePath is the path the probe requested.
+func probePath(r *probe.Result) string {
+	if r.Path == "" {
+		return "/"
+	}
+	return r.Path
 }
 
 // probeAnyCertAccepted: the server asked for a certificate and served the
