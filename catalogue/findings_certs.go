@@ -80,12 +80,12 @@ var (
 	UntrustedRootText = Text{ID: Untrusted,
 		Title: "{leaf} chains to {root}, which nginx does not trust",
 		Why:   "The client sends a chain that ends in a self-signed root, but that root is not in ssl_client_certificate (the wrong CA file is configured, or the client belongs to another PKI).",
-		Fix:   "Add the root to the CA file nginx uses:\n  cat {root} >> /etc/nginx/client-ca.pem\nor issue the client from the trusted CA.",
+		Fix:   "Add the root to the CA file nginx uses:\n  cat {root} >> {ca_file}\nor issue the client from the trusted CA.",
 	}
 	MissingRootText = Text{ID: Untrusted,
 		Title: "the CA file has {cert} but not the root above it",
 		Why:   "The chain ends at a certificate from the trusted CA file that is not self-signed, and its issuer is missing. nginx never accepts a partial chain: the root must be in ssl_client_certificate too.",
-		Fix:   "Append the root certificate to the CA file:\n  cat root.crt >> /etc/nginx/client-ca.pem\nthen reload:\n  nginx -s reload",
+		Fix:   "Append the root certificate to the CA file:\n  cat root.crt >> {ca_file}\nthen reload:\n  {reload}",
 	}
 	// UnknownIssuerText (20) and LeafOnlyText (21) start their why with
 	// one of the two {cause} sentences below.
@@ -261,10 +261,10 @@ var (
 	BadPassphraseText = Text{ID: BadPassphrase,
 		Title: "none of the passphrases given decrypts {key_file}",
 		Why:   "The key is encrypted and every passphrase tried failed. nginx tries each line of ssl_password_file the same way and, when none works, refuses to start: \"cannot load certificate key ... bad decrypt\" / \"maybe wrong password\".",
-		Fix:   "Put the right passphrase into the file named by ssl_password_file (one per line), and check it with:\n  openssl pkey -in {key_file} -noout -passin file:/etc/nginx/ssl_passwords.txt",
+		Fix:   "Put the right passphrase into the file named by ssl_password_file (one per line), and check it with:\n  openssl pkey -in {key_file} -noout -passin file:{password_file}",
 	}
 	KeyLockedText = Text{ID: KeyLocked, Title: keyLockedTitle, Why: keyLockedWhy,
-		Fix: "Give the passphrase to check it (or use --passin stdin):\n  mtlsdoctor certs --passin file:/etc/nginx/ssl_passwords.txt ...\nnginx needs ssl_password_file for it, or a decrypted copy:\n  openssl pkey -in {key_file} -out {key_file}.plain && chmod 600 {key_file}.plain",
+		Fix: "Give the passphrase to check it (or use --passin stdin):\n  mtlsdoctor certs --passin file:{password_file} {key_file}\nnginx needs ssl_password_file for it, or a decrypted copy:\n  openssl pkey -in {key_file} -out {key_file}.plain && chmod 600 {key_file}.plain",
 	}
 	KeyLockedP12Text = Text{ID: KeyLocked, Title: keyLockedTitle, Why: keyLockedWhy,
 		Fix: "Give its password to check it:\n  mtlsdoctor certs --passin stdin {key_file}\nnginx cannot read PKCS#12; convert it:\n  openssl pkcs12 -in {key_file} -nodes -out bundle.pem",

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -29,6 +30,9 @@ type CertOptions struct {
 	CA []*x509.Certificate
 	// CAFile names the --ca file(s) for messages.
 	CAFile string
+	// PasswordFile names the file of passphrases for messages: the
+	// block's ssl_password_file, or a --passin file:PATH.
+	PasswordFile string
 	// CRLs are extra revocation lists (--crl), used with those in the set.
 	CRLs []*certset.CRL
 	// Host, when set, is the name server certificates must be valid for.
@@ -210,8 +214,26 @@ func (r *run) certVars(s *certState) catalogue.Vars {
 		"cert": display(s), "file": first(s.c.Files),
 		"subject": x.Subject.String(), "issuer": x.Issuer.String(), "serial": serialHex(x),
 		"level": strconv.Itoa(r.o.SecLevel), "min_bits": strconv.Itoa(opensslverify.MinBits(r.o.SecLevel)),
-		"at": r.o.At.UTC().Format(time.RFC3339),
+		"at":      r.o.At.UTC().Format(time.RFC3339),
+		"ca_file": r.caFileName(),
 	}
+}
+
+// caFileName is the CA file nginx uses, for fixes: the one judged by,
+// else nginx's usual place for it.
+func (r *run) caFileName() string {
+	if r.o.CAFile != "" && !strings.Contains(r.o.CAFile, " and ") && !strings.Contains(r.o.CAFile, ", ") {
+		return r.o.CAFile
+	}
+	return "/etc/nginx/client-ca.pem"
+}
+
+// passwordFileName is the file of passphrases, for fixes.
+func (r *run) passwordFileName() string {
+	if r.o.PasswordFile != "" {
+		return r.o.PasswordFile
+	}
+	return "/etc/nginx/ssl_passwords.txt"
 }
 
 // Verdict is the nginx_verdict string for an OpenSSL verify code:

@@ -80,7 +80,7 @@ func badPassphrase(r *run, k *certset.Key, owners []*certState) []report.Finding
 	if !k.BadPassphrase {
 		return nil
 	}
-	return one(keyFinding(k, catalogue.BadPassphraseText, nil))
+	return one(keyFinding(k, catalogue.BadPassphraseText, catalogue.Vars{"password_file": r.passwordFileName()}))
 }
 
 // lockedKey: the key is encrypted and no passphrase was given.
@@ -91,7 +91,7 @@ func lockedKey(r *run, k *certset.Key, owners []*certState) []report.Finding {
 	if isPKCS12(k.File) {
 		return one(keyFinding(k, catalogue.KeyLockedP12Text, nil))
 	}
-	return one(keyFinding(k, catalogue.KeyLockedText, nil))
+	return one(keyFinding(k, catalogue.KeyLockedText, catalogue.Vars{"password_file": r.passwordFileName()}))
 }
 
 // readableKey: group or others may read the key.

@@ -171,6 +171,7 @@ func holdsPEMCertOrCRL(p string) bool {
 // passphrases. The findings name the directive of each file.
 func certsOfFiles(s *site.Server, l *lint) []report.Finding {
 	var paths, passwords []string
+	passwordFile := ""
 	for _, f := range s.Files(site.FileDirectives...) {
 		if ok, _ := site.Exists(f.Path); !ok || site.NotAFile(f.Path) != "" {
 			continue // missingFiles reports it
@@ -178,6 +179,7 @@ func certsOfFiles(s *site.Server, l *lint) []report.Finding {
 		switch f.Directive.Name {
 		case "ssl_password_file":
 			passwords = append(passwords, site.ReadPasswords(f.Path)...)
+			passwordFile = f.Path
 		case "ssl_dhparam", "ssl_session_ticket_key", "ssl_stapling_file":
 		default:
 			paths = append(paths, f.Path)
@@ -187,7 +189,7 @@ func certsOfFiles(s *site.Server, l *lint) []report.Finding {
 		return nil
 	}
 	opts := certset.Options{Passphrases: append(passwords, l.o.Passphrases...)}
-	co := CertOptions{SecLevel: s.SecLevel(l.o.SecLevel), VerifyDepth: s.VerifyDepth, At: l.o.At, ExpiresWithin: 30 * 24 * time.Hour}
+	co := CertOptions{SecLevel: s.SecLevel(l.o.SecLevel), VerifyDepth: s.VerifyDepth, At: l.o.At, ExpiresWithin: 30 * 24 * time.Hour, PasswordFile: passwordFile}
 	caFile := ""
 	if d := s.Last("ssl_client_certificate"); d != nil && site.NamesFile(d.Arg(0)) && site.NotAFile(l.site.Resolve(d.Arg(0))) == "" {
 		caFile = l.site.Resolve(d.Arg(0))

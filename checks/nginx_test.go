@@ -496,3 +496,42 @@ func TestNginxNoPEMInCAFile(t *testing.T) {
 		})
 	}
 }
+
+// TestNginxBadPassphraseNamesTheFile: when the lines of the block's
+// ssl_password_file decrypt no key, the fix checks that very file, not a
+// placeholder.
+func TestNginxBadPassphraseNamesTheFile(t *testing.T) {
+	dir := t.TempDir()
+	conf := filepath.Join(dir, "nginx.conf")
+	enc, err := filepath.Abs(filepath.Join(nginxFixtures, "../certs/encrypted"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.NewReplacer("../certs/encrypted/passwords.txt", enc+"/wrong.txt", "../certs/encrypted", enc).Replace(mustRead(t, filepath.Join(nginxFixtures, "encrypted.conf")))
+	if err := os.WriteFile(conf, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c, err := nginxconf.Load(conf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := Nginx(c, NginxOptions{})
+	for _, f := range rep.Findings {
+		if f.ID.Name() == "bad-passphrase" {
+			if !strings.Contains(f.Fix, "-passin file:"+enc+"/wrong.txt") {
+				t.Errorf("fix does not check the block's ssl_password_file:\n%s", f.Fix)
+			}
+			return
+		}
+	}
+	t.Errorf("no bad-passphrase finding: %+v", rep.Findings)
+}
+
+func mustRead(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

@@ -32,6 +32,11 @@ func runCerts(args []string, e env) int {
 		SecLevel: c.seclevel, VerifyDepth: c.verifyDepth, At: c.when(),
 		Host: c.host, ExpiresWithin: c.expiresWithin,
 	}
+	for _, p := range c.passin {
+		if f, ok := strings.CutPrefix(p, "file:"); ok && o.PasswordFile == "" {
+			o.PasswordFile = f
+		}
+	}
 	if len(c.ca) > 0 {
 		cas, err := loadCAs(c.ca, opts)
 		if err != nil {
