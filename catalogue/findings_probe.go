@@ -16,7 +16,7 @@ var (
 	ProbeHandshakeFailed   = id(finding.Probe, "handshake-failed", errs, 0)
 	ClientCertRejected     = id(finding.Probe, "client-cert-rejected", errs, 1)
 	ServerCertExpired      = id(finding.Probe, "server-cert-expired", errs, 2)
-	ServerHostnameMismatch = id(finding.Probe, "server-hostname-mismatch", errs, 3)
+	ServerHostnameMismatch = id(finding.Probe, "server-hostname-mismatch", errs, 3, warn)
 	ServerCertUntrusted    = id(finding.Probe, "server-cert-untrusted", warn, 3, errs)
 	MTLSNotEnforced        = id(finding.Probe, "mtls-not-enforced", warn, 0)
 	MTLSOptional           = id(finding.Probe, "mtls-optional", errs, 1)
@@ -118,7 +118,7 @@ var (
 	ServerHostnameMismatchText = Text{ID: ServerHostnameMismatch,
 		Title: "the server certificate of {addr} does not cover {name}",
 		Why:   "Clients check that the server certificate names the host they asked for ({error}). curl refuses with `SSL: no alternative certificate subject name matches target host name`. If the server has several server blocks, the one for this SNI name may serve another certificate.",
-		Fix:   "Issue the server certificate with the name in subjectAltName:\n  openssl req ... -addext 'subjectAltName=DNS:{name}'\nor connect with a name it covers (`--servername`).\nSee what is served:\n  {sclient} | openssl x509 -noout -subject -ext subjectAltName",
+		Fix:   "Issue the server certificate with the name in subjectAltName:\n  openssl req ... -addext 'subjectAltName={san}'\nor connect with a name it covers (`--servername`).\nSee what is served:\n  {sclient} | openssl x509 -noout -subject -ext subjectAltName",
 	}
 	// ServerCertUntrustedText is judged by the system roots (a warning);
 	// ServerCertUntrustedByCAText by the --ca file (an error).

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"net"
 	"strconv"
 	"strings"
 	"time"
@@ -91,7 +92,16 @@ func probeServerHostname(r *probe.Result, o ProbeOptions) []report.Finding {
 	if s == nil || s.NameError == "" {
 		return nil
 	}
-	f := catalogue.ServerHostnameMismatchText.New(plusVars(probeVars(r, o), "name", s.Name, "error", s.NameError))
+	san := "DNS:" + s.Name
+	if net.ParseIP(s.Name) != nil {
+		san = "IP:" + s.Name // an address is matched against IP names only
+	}
+	f := catalogue.ServerHostnameMismatchText.New(plusVars(probeVars(r, o), "name", s.Name, "error", s.NameError, "san", san))
+	if strings.Contains(s.NameError, "legacy Common Name") {
+		// The name is in the CN: OpenSSL's clients (curl, nginx as a
+		// client) accept it, Go and browsers do not.
+		f.Severity = report.Warning
+	}
 	f.Subject = s.Subject
 	return single(withClientWords(f, s.NameError))
 }

@@ -99,7 +99,8 @@ func TestProbeFindings(t *testing.T) {
 		{name: "expired server certificate", verify: "off", serverCert: "validity/client-expired", ca: "validity/ca.crt", serverName: "client-expired",
 			// The fixture is a client certificate: Go also refuses its EKU
 			// for a server, so the chain is untrusted too.
-			want:     map[string]report.Severity{"server-cert-expired": E, "server-cert-untrusted": E, "server-hostname-mismatch": E, "mtls-not-enforced": W, "no-tls13": I},
+			// Its name is only in the CN: a warning (curl accepts it).
+			want:     map[string]report.Severity{"server-cert-expired": E, "server-cert-untrusted": E, "server-hostname-mismatch": W, "mtls-not-enforced": W, "no-tls13": I},
 			contains: map[string][]string{"server-cert-expired": {"2021-01-01"}}},
 	}
 	for _, tc := range cases {
@@ -458,5 +459,17 @@ func TestProbeFindingsSynthetic(t *testing.T) {
 	}
 	if mismatch == nil || !strings.Contains(mismatch.Explanation, "Common Name is ignored") || !strings.Contains(mismatch.Fix, "Confirm it with:\n  ") {
 		t.Errorf("legacy CN: %+v", mismatch)
+	}
+
+	// Probed by address: the certificate needs an IP name, not a DNS one.
+	r = base
+	r.TLSVersion = "TLS 1.2"
+	r.Server = &probe.ServerCert{Subject: "CN=localhost", Name: "127.0.0.1", Trusted: true,
+		NameError: "x509: certificate is valid for localhost, not 127.0.0.1", NotAfter: time.Now().Add(time.Hour)}
+	fs = ProbeFindings(&r, ProbeOptions{})
+	for _, f := range fs {
+		if f.ID.Name() == "server-hostname-mismatch" && (f.Severity != report.Error || !strings.Contains(f.Fix, "subjectAltName=IP:127.0.0.1")) {
+			t.Errorf("IP name: %s %q", f.Severity, f.Fix)
+		}
 	}
 }

@@ -68,6 +68,9 @@ func probeAll(ctx context.Context, x *site.Site, servers []*site.Server, id *ide
 	skipped := 0
 	for _, s := range servers {
 		roots, caName, leaf := serverTrust(x, s)
+		// The name a client would use: the block's server_name, else a
+		// name of its certificate (a DNS name, else a host-name-like CN
+		// of a certificate without any), never the probe's address.
 		sni := site.UsableName(s.Name)
 		if sni == "" && leaf != nil {
 			for _, n := range leaf.DNSNames {
@@ -75,6 +78,9 @@ func probeAll(ctx context.Context, x *site.Site, servers []*site.Server, id *ide
 					sni = n
 					break
 				}
+			}
+			if cn := leaf.Subject.CommonName; sni == "" && len(leaf.DNSNames) == 0 && len(leaf.IPAddresses) == 0 && strings.Contains(cn, ".") {
+				sni = site.UsableName(cn)
 			}
 		}
 		for _, l := range s.TLSListens() {

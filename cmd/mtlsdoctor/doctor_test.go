@@ -475,3 +475,36 @@ func TestDoctorLeavesNoNoise(t *testing.T) {
 		}
 	}
 }
+
+// TestDoctorGuideCorrect: the guides' setup done right (their own openssl
+// commands: X.509 v1 certificates, the server's name only in its CN, a
+// client with a subject of its own) works with curl, so doctor exits 0:
+// the CN-only server certificate is worth warnings (Go and browsers want
+// a subjectAltName), not an error.
+func TestDoctorGuideCorrect(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	in := func(name string) string { return filepath.Join(dir, name) }
+	nginxtest.OpenSSL(t, "genrsa", "-out", in("ca.key"), "2048")
+	nginxtest.OpenSSL(t, "req", "-new", "-x509", "-days", "365", "-key", in("ca.key"), "-out", in("ca.crt"), "-subj", "/O=Example/CN=Example CA")
+	for _, who := range []string{"server", "client"} {
+		cn := map[string]string{"server": "localhost", "client": "client1"}[who]
+		nginxtest.OpenSSL(t, "genrsa", "-out", in(who+".key"), "2048")
+		nginxtest.OpenSSL(t, "req", "-new", "-key", in(who+".key"), "-out", in(who+".csr"), "-subj", "/O=Example/CN="+cn)
+		nginxtest.OpenSSL(t, "x509", "-req", "-days", "365", "-in", in(who+".csr"), "-CA", in("ca.crt"), "-CAkey", in("ca.key"),
+			"-set_serial", map[string]string{"server": "01", "client": "02"}[who], "-out", in(who+".crt"))
+	}
+	srv := nginxtest.Start(t, nginxtest.Config{ClientCA: in("ca.crt"), VerifyClient: "on", VerifyDepth: -1, SecLevel: -1,
+		ServerCert: in("server.crt"), ServerKey: in("server.key"), Extra: "ssl_protocols TLSv1.2 TLSv1.3;"})
+	if v := srv.Present(t, in("client.crt"), in("client.key")); v.Result != "SUCCESS" {
+		t.Fatalf("nginx verdict %+v, want SUCCESS", v)
+	}
+	code, out, errs := runCLI(t, "doctor", "--no-logs", "--format", "json", "--cert", in("client.crt"), "--key", in("client.key"), srv.Conf)
+	doc := parseDoctor(t, out)
+	if code != 0 || errs != "" || doc.Summary.Errors != 0 {
+		t.Errorf("exit %d, %d errors (want 0), stderr %q\n%s", code, doc.Summary.Errors, errs, out)
+	}
+	if len(doc.Servers) != 1 || doc.Servers[0].ClientCertVerdict != "SUCCESS" {
+		t.Errorf("servers %+v, want the client predicted SUCCESS", doc.Servers)
+	}
+}
