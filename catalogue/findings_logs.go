@@ -49,6 +49,10 @@ var (
 	// LogReasonTitle is the title of an entry followed by the reason of
 	// the line ({title}, {reason}).
 	LogReasonTitle = "{title}: {reason}"
+	// LogBeforeReloadTitle and LogBeforeReloadWhy mark a group of events
+	// logged before nginx's last start or reload ({reload}).
+	LogBeforeReloadTitle = "{title}, before nginx's last reload ({reload})"
+	LogBeforeReloadWhy   = "These were logged before nginx last started or reloaded, so the configuration and files that caused them may no longer be in use; the findings above say what the running configuration does. {why}"
 )
 
 // Texts of verify-errors-hidden: the access log has 400s for certificate

@@ -119,7 +119,7 @@ func run(ctx context.Context, conf *nginxconf.Config, source string, notes []rep
 	logLine := "skipped (--no-logs)"
 	if o.Logs {
 		var findings []report.Finding
-		findings, logLine = readLogs(x, mtls, o.Since)
+		findings, logLine = readLogs(x, mtls, o.Since, lastReload(x))
 		rep.Findings = append(rep.Findings, findings...)
 	}
 	if o.Probe {

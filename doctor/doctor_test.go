@@ -47,7 +47,7 @@ http {
 		t.Fatal(err)
 	}
 	x := site.New(&nginxconf.Config{File: filepath.Join(dir, "nginx.conf"), ConfDir: dir, Directives: dirs})
-	out, line := readLogs(x, x.MTLS(), time.Time{})
+	out, line := readLogs(x, x.MTLS(), time.Time{}, time.Time{})
 	got := map[string]report.Finding{}
 	for _, f := range out {
 		if f.Section != finding.Logs {

@@ -20,7 +20,7 @@ import (
 // readLogs reads the distinct error and access logs of the mTLS blocks
 // and of the http and main levels, events after since. line is the
 // header's account of what was read.
-func readLogs(x *site.Site, servers []*site.Server, since time.Time) (out []report.Finding, line string) {
+func readLogs(x *site.Site, servers []*site.Server, since, reload time.Time) (out []report.Finding, line string) {
 	note := func(t site.LogTarget, text catalogue.Text, v catalogue.Vars) {
 		v["kind"] = t.Kind
 		f := text.New(v)
@@ -32,6 +32,20 @@ func readLogs(x *site.Site, servers []*site.Server, since time.Time) (out []repo
 	}
 	sum := logparse.NewSummary()
 	sum.Since = since
+	// Events from before nginx's last start or reload were met by the
+	// configuration that ran before: they are told apart, as notes.
+	before := logparse.NewSummary()
+	before.Since = since
+	skip := func(ev logparse.Event) bool {
+		if ownProbe(ev) {
+			return true
+		}
+		if !reload.IsZero() && !ev.Time.IsZero() && ev.Time.Before(reload) {
+			before.Add(ev)
+			return true
+		}
+		return false
+	}
 	var inputs []checks.LogInput
 	var read []string
 	readPaths := map[string]bool{}
@@ -66,7 +80,7 @@ func readLogs(x *site.Site, servers []*site.Server, since time.Time) (out []repo
 			note(t, catalogue.LogNotRegularText, v)
 			continue
 		}
-		n, err := logparse.ScanFile(p, nil, sum, ownProbe)
+		n, err := logparse.ScanFile(p, nil, sum, skip)
 		if err != nil && n.Lines == 0 {
 			v["error"] = errText(err)
 			note(t, catalogue.LogReadFailedText, v)
@@ -97,6 +111,13 @@ func readLogs(x *site.Site, servers []*site.Server, since time.Time) (out []repo
 			}
 			out = append(out, f)
 		}
+		for _, g := range before.Groups() {
+			f := checks.GroupFinding(g, 3)
+			f.Section, f.Severity = finding.Logs, report.Info
+			f.Title = catalogue.Fill(catalogue.LogBeforeReloadTitle, catalogue.Vars{"title": f.Title, "reload": reload.Format("2006-01-02 15:04:05")})
+			f.Explanation = catalogue.Fill(catalogue.LogBeforeReloadWhy, catalogue.Vars{"why": f.Explanation})
+			out = append(out, f)
+		}
 	}
 	line = "no log file read"
 	if len(read) > 0 {
@@ -104,6 +125,9 @@ func readLogs(x *site.Site, servers []*site.Server, since time.Time) (out []repo
 	}
 	if !since.IsZero() {
 		line += fmt.Sprintf("\n      (events since %s)", since.Local().Format("2006-01-02 15:04:05"))
+	}
+	if !reload.IsZero() {
+		line += fmt.Sprintf("\n      (nginx last started or reloaded at %s)", reload.Format("2006-01-02 15:04:05"))
 	}
 	return out, line
 }

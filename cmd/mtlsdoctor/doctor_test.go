@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mtlsdoctor/mtlsdoctor/doctor"
 	"github.com/mtlsdoctor/mtlsdoctor/internal/nginxtest"
@@ -506,5 +507,42 @@ func TestDoctorGuideCorrect(t *testing.T) {
 	}
 	if len(doc.Servers) != 1 || doc.Servers[0].ClientCertVerdict != "SUCCESS" {
 		t.Errorf("servers %+v, want the client predicted SUCCESS", doc.Servers)
+	}
+}
+
+// TestDoctorBeforeReload: a client was refused, then nginx was reloaded
+// (as after a fix). The refusals in the log belong to the configuration
+// that ran before: doctor reports them as notes, marked as before the
+// reload, and they no longer make it exit 1.
+func TestDoctorBeforeReload(t *testing.T) {
+	if err := fixtureKeyModes(); err != nil {
+		t.Fatal(err)
+	}
+	t.Parallel()
+	srv := nginxtest.Start(t, nginxtest.Config{ClientCA: fixture(t, "good/ca.crt"), VerifyClient: "on", VerifyDepth: -1, SecLevel: -1,
+		Extra: "ssl_protocols TLSv1.2 TLSv1.3;", Workers: true})
+	if v := srv.Present(t, fixture(t, "untrusted/client-foreign.crt"), fixture(t, "untrusted/client-foreign.key")); v.Result == "SUCCESS" {
+		t.Fatalf("the foreign client was accepted: %+v", v)
+	}
+	args := []string{"doctor", "--format", "json", "--cert", fixture(t, "good/client.crt"), "--key", fixture(t, "good/client.key"), srv.Conf}
+	code, out, _ := runCLI(t, args...)
+	if code != 1 {
+		t.Fatalf("before the reload: exit %d, want 1 for the refused client\n%s", code, out)
+	}
+	// Reload: the master starts new workers. Log times have whole
+	// seconds, so let one pass on each side.
+	time.Sleep(1100 * time.Millisecond)
+	srv.Reload(t)
+	time.Sleep(1100 * time.Millisecond)
+	code, out, _ = runCLI(t, args...)
+	doc := parseDoctor(t, out)
+	var before bool
+	for _, f := range doc.Findings {
+		if f.Section == "logs" && f.ID == "verify-error" {
+			before = f.Severity == "info" && strings.Contains(f.Title, "before nginx's last reload")
+		}
+	}
+	if code != 0 || !before {
+		t.Errorf("after the reload: exit %d (want 0), verify-error before the reload as a note: %v\n%s", code, before, out)
 	}
 }

@@ -40,6 +40,10 @@ type Config struct {
 	// Extra is appended verbatim inside the server block (e.g.
 	// "ssl_protocols TLSv1.2 TLSv1.3;"). Optional.
 	Extra string
+	// Workers runs a master process with a worker, as nginx runs in
+	// production, so that Reload starts new workers (by default one
+	// process serves, and a reload is not possible).
+	Workers bool
 }
 
 // NewConfig returns a Config for ssl_verify_client on with nginx's default
@@ -235,6 +239,15 @@ func (s *Server) probe() error {
 	return nil
 }
 
+// Reload sends the master SIGHUP, as `nginx -s reload` does: it reads
+// the configuration again and replaces its workers. It needs Workers.
+func (s *Server) Reload(t testing.TB) {
+	t.Helper()
+	if err := s.cmd.Process.Signal(syscall.SIGHUP); err != nil {
+		t.Fatalf("nginxtest: reload: %v", err)
+	}
+}
+
 // stop sends SIGQUIT (graceful shutdown) and SIGKILL if nginx is still
 // running after stopTimeout.
 func (s *Server) stop() {
@@ -276,7 +289,11 @@ func renderConf(s *Server, c Config) (string, error) {
 		}
 		fmt.Fprintf(&b, format, args...)
 	}
-	w("daemon off;\nmaster_process off;\nworker_processes 1;\n")
+	if c.Workers {
+		w("daemon off;\nmaster_process on;\nworker_processes 1;\n")
+	} else {
+		w("daemon off;\nmaster_process off;\nworker_processes 1;\n")
+	}
 	w("pid %s;\nlock_file %s;\n", filepath.Join(s.Dir, "nginx.pid"), filepath.Join(s.Dir, "nginx.lock"))
 	w("error_log %s "+c.LogLevel+";\n", s.ErrorLog)
 	w("events {\n    worker_connections 256;\n}\n")
