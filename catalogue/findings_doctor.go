@@ -14,6 +14,10 @@ var (
 	PredictionDiffers = id(finding.Doctor, "prediction-differs", warn, 0)
 )
 
+// ProbeConfirmsWhy is added to the finding that names why nginx refuses
+// the given certificate when the probe saw that refusal ({title}).
+const ProbeConfirmsWhy = "The probe confirms it: {title}."
+
 // The words of doctor's own findings.
 var (
 	// PredictionDiffersText: for {cert} in {server}, mtlsdoctor predicted

@@ -20,10 +20,10 @@ type doctorDoc struct {
 	Command    string
 	Incomplete []string
 	Findings   []struct {
-		ID, Severity, Section, Server, File, Title string
-		Line                                       int
-		Code, Count                                int
-		OpenSSLError                               string `json:"openssl_error"`
+		ID, Severity, Section, Server, File, Title, Explanation string
+		Line                                                    int
+		Code, Count                                             int
+		OpenSSLError                                            string `json:"openssl_error"`
 	}
 	Summary struct{ Errors, Warnings, Infos int }
 	Servers []struct {
@@ -247,6 +247,11 @@ http {
 		t.Fatalf("exit %d (want 1), stderr %q\n%s", code, errs, out)
 	}
 	doc := parseDoctor(t, out)
+	for _, f := range doc.Findings {
+		if f.ID == "client-cert-rejected" {
+			t.Errorf("the probe's refusal is a finding of its own, not evidence of the cause: %q", f.Title)
+		}
+	}
 	first := doc.Findings[0]
 	if first.ID != "connect-failed" || first.Section != "probe" || first.Server != "localhost "+strconv.Itoa(port)+" ssl" {
 		t.Errorf("first finding %+v, want connect-failed for the block", first)
@@ -373,8 +378,14 @@ func TestDoctorGuideV1Client(t *testing.T) {
 	if len(doc.Findings) == 0 {
 		t.Fatalf("no findings:\n%s", out)
 	}
+	for _, f := range doc.Findings {
+		if f.ID == "client-cert-rejected" {
+			t.Errorf("the probe's refusal is a finding of its own, not evidence of the cause: %q", f.Title)
+		}
+	}
 	first := doc.Findings[0]
-	if first.ID != "self-issued-leaf" || first.Severity != "error" || first.Section != "certs" || !strings.Contains(first.Title, "client.crt") {
+	if first.ID != "self-issued-leaf" || first.Severity != "error" || first.Section != "certs" || !strings.Contains(first.Title, "client.crt") ||
+		!strings.Contains(first.Explanation, "The probe confirms it") {
 		t.Errorf("first finding %s/%s %q, want the client's self-issued-leaf error\n%s", first.Section, first.ID, first.Title, out)
 	}
 	if len(doc.Servers) != 1 || !strings.HasPrefix(doc.Servers[0].ClientCertVerdict, "FAILED:18:") {

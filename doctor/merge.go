@@ -1,0 +1,45 @@
+package doctor
+
+import (
+	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
+	"github.com/mtlsdoctor/mtlsdoctor/finding"
+	"github.com/mtlsdoctor/mtlsdoctor/report"
+)
+
+// oneCausePerFinding merges findings that several sections make about the
+// same cause into the one that names it, which then cites the others as
+// evidence:
+//   - the probe's client-cert-rejected, when the given certificate's
+//     verdict in that block already says why nginx refuses it (the certs
+//     finding that carries that verify code);
+//   - the logs' verify-errors-hidden, when the configuration's own
+//     verify-errors-hidden already names the error_log to change.
+func oneCausePerFinding(fs []report.Finding, verdicts map[string]string) []report.Finding {
+	cause := map[string]int{} // block + openssl_error -> index of the certs finding
+	hiddenInConfig := false
+	for i, f := range fs {
+		if f.Section == finding.Certs && f.OpenSSLError != "" {
+			cause[f.Server+"\x00"+f.OpenSSLError] = i
+		}
+		if f.Section == finding.Nginx && f.ID == catalogue.VerifyErrorsHidden {
+			hiddenInConfig = true
+		}
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		switch {
+		case f.ID == catalogue.ClientCertRejected:
+			v := verdicts[f.Server]
+			if len(v) > len("FAILED:") {
+				if i, ok := cause[f.Server+"\x00"+v[len("FAILED:"):]]; ok {
+					fs[i].Explanation += " " + catalogue.Fill(catalogue.ProbeConfirmsWhy, catalogue.Vars{"title": f.Title})
+					continue
+				}
+			}
+		case f.ID == catalogue.VerifyErrorsHidden && f.Section == finding.Logs && hiddenInConfig:
+			continue // the configuration's finding says the same, with the line to change
+		}
+		out = append(out, f)
+	}
+	return out
+}
