@@ -41,7 +41,12 @@ func (r *run) assignRoles() {
 
 func roleOf(s *certState) string {
 	x := s.c.X509
-	if s.issues || (x.BasicConstraintsValid && x.IsCA) || (s.info.SelfSigned() && s.info.CheckCA() == 3) {
+	// A certificate with its issuer's name that its own key did not sign
+	// (the guides' v1 client certificate made with the CA's subject) is
+	// no root, whatever OpenSSL's self-signed flag says: it is what a
+	// client presents, and nginx logs 18 for it.
+	posesAsRoot := s.info.SelfSigned() && !opensslverify.SignedBy(s.info, s.info) && !s.issues
+	if !posesAsRoot && (s.issues || (x.BasicConstraintsValid && x.IsCA) || (s.info.SelfSigned() && s.info.CheckCA() == 3)) {
 		if s.info.SelfSigned() {
 			return RoleCA
 		}

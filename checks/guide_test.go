@@ -1,0 +1,67 @@
+package checks
+
+import (
+	"crypto/x509"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/mtlsdoctor/mtlsdoctor/certset"
+	"github.com/mtlsdoctor/mtlsdoctor/internal/nginxtest"
+)
+
+// TestGuideV1SameSubjectClient: the client certificate the common guides
+// make, with their own commands (a CSR with the CA's subject, signed with
+// `x509 -req -set_serial 01`: X.509 v1, no extensions), as a PEM pair and
+// as the PKCS#12 file they export. It is a client certificate, not a
+// root, and the verdict is what real `openssl verify` says: 18.
+func TestGuideV1SameSubjectClient(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	in := func(name string) string { return filepath.Join(dir, name) }
+	subj := "/C=US/ST=State/L=City/O=Example/CN=Example CA"
+	nginxtest.OpenSSL(t, "genrsa", "-out", in("ca.key"), "2048")
+	nginxtest.OpenSSL(t, "req", "-new", "-x509", "-days", "365", "-key", in("ca.key"), "-out", in("ca.crt"), "-subj", subj)
+	nginxtest.OpenSSL(t, "genrsa", "-out", in("client.key"), "2048")
+	nginxtest.OpenSSL(t, "req", "-new", "-key", in("client.key"), "-out", in("client.csr"), "-subj", subj)
+	nginxtest.OpenSSL(t, "x509", "-req", "-days", "365", "-in", in("client.csr"), "-CA", in("ca.crt"), "-CAkey", in("ca.key"),
+		"-set_serial", "01", "-out", in("client.crt"))
+	nginxtest.OpenSSL(t, "pkcs12", "-export", "-in", in("client.crt"), "-inkey", in("client.key"), "-out", in("client.p12"), "-passout", "pass:secret")
+	code, _ := nginxtest.OpenSSLVerify(t, nginxtest.VerifyOpts{CAFile: in("ca.crt"), Cert: in("client.crt"), AuthLevel: 2, Depth: -1})
+	if code != 18 {
+		t.Fatalf("openssl verify says %d; the guide's certificate should give 18", code)
+	}
+	ca := loadCertsFile(t, in("ca.crt"))
+	for _, files := range [][]string{{in("client.crt"), in("client.key")}, {in("client.p12")}} {
+		set, err := certset.Load(files, certset.Options{Passphrases: []string{"secret"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, byCA := range []bool{true, false} {
+			o := CertOptions{SecLevel: 2, VerifyDepth: 1, At: time.Now()}
+			if byCA {
+				o.CA, o.CAFile = ca, in("ca.crt")
+			}
+			rep := Certs(set, o)
+			if len(rep.Certificates) != 1 || rep.Certificates[0].Role != RoleClient || rep.Certificates[0].NginxVerdict != Verdict(code) {
+				t.Errorf("%v (--ca %v): rows %+v, want one client certificate with verdict %s", files, byCA, rep.Certificates, Verdict(code))
+			}
+			if len(rep.Findings) == 0 || rep.Findings[0].ID.Name() != "self-issued-leaf" || rep.Findings[0].Severity != "error" {
+				t.Errorf("%v (--ca %v): first finding %+v, want self-issued-leaf", files, byCA, rep.Findings)
+			}
+		}
+	}
+}
+
+func loadCertsFile(t *testing.T, p string) []*x509.Certificate {
+	t.Helper()
+	set, err := certset.Load([]string{p}, certset.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []*x509.Certificate
+	for _, c := range set.Certs {
+		out = append(out, c.X509)
+	}
+	return out
+}
