@@ -5,6 +5,7 @@ import (
 	"maps"
 	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -20,10 +21,10 @@ type doctorDoc struct {
 	Command    string
 	Incomplete []string
 	Findings   []struct {
-		ID, Severity, Section, Server, File, Title, Explanation string
-		Line                                                    int
-		Code, Count                                             int
-		OpenSSLError                                            string `json:"openssl_error"`
+		ID, Severity, Section, Server, File, Title, Explanation, Fix string
+		Line                                                         int
+		Code, Count                                                  int
+		OpenSSLError                                                 string `json:"openssl_error"`
 	}
 	Summary struct{ Errors, Warnings, Infos int }
 	Servers []struct {
@@ -398,6 +399,23 @@ func TestDoctorGuideV1Client(t *testing.T) {
 	}
 	if len(doc.Targets) != 1 || doc.Targets[0].WithClientCert == nil || doc.Targets[0].WithClientCert.Outcome != "rejected-by-http" {
 		t.Errorf("targets %+v, want the client refused over HTTP (495)", doc.Targets)
+	}
+
+	// The fix, run as printed (its command lines, in the directory the
+	// guide worked in), makes the next run exit 0.
+	for _, line := range strings.Split(first.Fix, "\n") {
+		if !strings.HasPrefix(line, "  ") {
+			continue
+		}
+		cmd := exec.Command("sh", "-c", strings.TrimSpace(line))
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("the fix's command %q: %v\n%s", line, err, out)
+		}
+	}
+	code, out, _ = runCLI(t, "doctor", "--no-logs", "--format", "json", "--cert", in("client.crt"), "--key", in("client.key"), srv.Conf)
+	if doc := parseDoctor(t, out); code != 0 || len(doc.Servers) != 1 || doc.Servers[0].ClientCertVerdict != "SUCCESS" {
+		t.Errorf("after the fix: exit %d, want 0 with the client predicted SUCCESS\n%s", code, out)
 	}
 }
 
