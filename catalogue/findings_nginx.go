@@ -17,6 +17,7 @@ var (
 	VerifyDepthTooSmall      = id(finding.Nginx, "verify-depth-too-small", errs, 0)
 	VerifyResultNotForwarded = id(finding.Nginx, "verify-result-not-forwarded", warn, 0, note)
 	LegacyProtocols          = id(finding.Nginx, "legacy-protocols", warn, 0, note)
+	CAFileWithoutRoot        = id(finding.Nginx, "ca-file-without-root", errs, 0)
 )
 
 // The words of the `nginx` findings. Placeholders every text may use:
@@ -174,4 +175,13 @@ func entryWhy(id finding.ID) string {
 		}
 	}
 	return ""
+}
+
+// CAFileWithoutRootText: the block's CA files ({directive} {file}, at
+// {path}) hold no self-signed root.
+var CAFileWithoutRootText = Text{ID: CAFileWithoutRoot,
+	Title: "{directive} {file} holds no root CA: every client is refused",
+	Why: "The CA files of this block hold intermediate CAs but no self-signed root. OpenSSL, as nginx runs it, only trusts a chain that ends in a root from these files (nginx never accepts a partial chain), " +
+		"so every client certificate is refused with (2:unable to get issuer certificate), although its issuer is in the file. mtlsdoctor certs then blames the client, which is not at fault.",
+	Fix: "Append the root CA that issued the intermediates to the file:\n  cat root.crt >> {path}\nthen reload:\n  {reload}",
 }

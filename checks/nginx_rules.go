@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/x509"
 	"fmt"
+	"github.com/mtlsdoctor/mtlsdoctor/opensslverify"
 	"io"
 	"os"
 	"path/filepath"
@@ -49,6 +50,7 @@ var serverRules = []serverRule{
 	{servesTLS, noTLS13},
 	{asksForCertificates, verifyClientInvalid},
 	{verifiesClients, caRequired},
+	{verifiesClients, caFileWithoutRoot},
 	{verifiesClients, optionalNotChecked},
 	{verifiesClients, resultNotForwarded},
 	{verifiesClients, verifyErrorsHidden},
@@ -397,6 +399,38 @@ func caRequiredIn(s *site.Server, plain string) []report.Finding {
 	vc := s.Last("ssl_verify_client")
 	v["directive"] = vc.String()
 	return []report.Finding{at(catalogue.CAMissingText.New(v), s, vc)}
+}
+
+// caFileWithoutRoot: the CA files of a block that verifies clients hold
+// certificates but no root. nginx never accepts a partial chain, so every
+// client is refused with (2:unable to get issuer certificate), although
+// its issuer is right there in the file.
+func caFileWithoutRoot(s *site.Server, l *lint) []report.Finding {
+	if s.VerifyClient == "optional_no_ca" {
+		return nil
+	}
+	var last *site.File
+	n := 0
+	for _, f := range s.Files("ssl_client_certificate", "ssl_trusted_certificate") {
+		if ok, _ := site.Exists(f.Path); !ok || site.NotAFile(f.Path) != "" {
+			continue
+		}
+		for _, c := range site.LoadCerts(f.Path, certset.Options{}) {
+			n++
+			if info := opensslverify.Info(c); info.SelfSigned() && opensslverify.SignedBy(info, info) {
+				return nil
+			}
+		}
+		f := f
+		if f.Directive.Name == "ssl_client_certificate" || last == nil {
+			last = &f
+		}
+	}
+	if n == 0 || last == nil {
+		return nil // no CA file, or nothing in it: other rules say so
+	}
+	v := catalogue.Vars{"directive": last.Directive.Name, "file": last.Directive.Arg(0), "path": last.Path}
+	return []report.Finding{at(catalogue.CAFileWithoutRootText.New(v), s, last.Directive)}
 }
 
 // optionalNotChecked reports ssl_verify_client optional(_no_ca) when

@@ -535,3 +535,55 @@ func mustRead(t *testing.T, p string) string {
 	}
 	return string(b)
 }
+
+// TestNginxCAFileWithoutRoot: a real nginx whose ssl_client_certificate
+// holds only the intermediate refuses the intermediate's own client with
+// (2:unable to get issuer certificate); the lint names the CA file.
+func TestNginxCAFileWithoutRoot(t *testing.T) {
+	t.Parallel()
+	int1, err := filepath.Abs(filepath.Join(nginxFixtures, "../certs/good/int.crt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := nginxtest.Start(t, nginxtest.NewConfig(int1))
+	client, _ := filepath.Abs(filepath.Join(nginxFixtures, "../certs/good/client-int.crt"))
+	key, _ := filepath.Abs(filepath.Join(nginxFixtures, "../certs/good/client-int.key"))
+	if v := srv.Present(t, client, key); !strings.HasPrefix(v.Result, "FAILED:2:") {
+		t.Fatalf("nginx verdict %+v, want FAILED:2", v)
+	}
+	c, err := nginxconf.Load(srv.Conf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got *report.Finding
+	rep := Nginx(c, NginxOptions{})
+	for i, f := range rep.Findings {
+		if f.ID.Name() == "ca-file-without-root" {
+			got = &rep.Findings[i]
+		}
+	}
+	if got == nil || got.Severity != report.Error || !strings.Contains(got.Title, "int.crt") || !strings.Contains(got.Fix, "cat root.crt >> "+int1) ||
+		got.File != srv.Conf || got.Line == 0 {
+		t.Errorf("ca-file-without-root: %+v\nall: %+v", got, rep.Findings)
+	}
+
+	// With the root next to it, nothing to say.
+	dir := t.TempDir()
+	both := filepath.Join(dir, "ca-bundle.pem")
+	root, _ := filepath.Abs(filepath.Join(nginxFixtures, "../certs/good/ca.crt"))
+	if err := os.WriteFile(both, []byte(mustRead(t, int1)+mustRead(t, root)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	conf := filepath.Join(dir, "nginx.conf")
+	if err := os.WriteFile(conf, []byte(strings.ReplaceAll(mustRead(t, srv.Conf), int1, both)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if c, err = nginxconf.Load(conf); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range Nginx(c, NginxOptions{}).Findings {
+		if f.ID.Name() == "ca-file-without-root" {
+			t.Errorf("with the root in the file: %s", f.Title)
+		}
+	}
+}

@@ -560,18 +560,29 @@ func TestDoctorBeforeReload(t *testing.T) {
 	}
 	// Reload: the master starts new workers. Log times have whole
 	// seconds, so let one pass on each side.
+	workers := func() int {
+		log, _ := os.ReadFile(srv.ErrorLog)
+		return strings.Count(string(log), "start worker process")
+	}
+	before := workers()
 	time.Sleep(1100 * time.Millisecond)
 	srv.Reload(t)
+	for deadline := time.Now().Add(10 * time.Second); workers() == before; {
+		if time.Now().After(deadline) {
+			t.Fatal("nginx started no new worker after the reload")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 	time.Sleep(1100 * time.Millisecond)
 	code, out, _ = runCLI(t, args...)
 	doc := parseDoctor(t, out)
-	var before bool
+	var noted bool
 	for _, f := range doc.Findings {
 		if f.Section == "logs" && f.ID == "verify-error" {
-			before = f.Severity == "info" && strings.Contains(f.Title, "before nginx's last reload")
+			noted = f.Severity == "info" && strings.Contains(f.Title, "before nginx's last reload")
 		}
 	}
-	if code != 0 || !before {
-		t.Errorf("after the reload: exit %d (want 0), verify-error before the reload as a note: %v\n%s", code, before, out)
+	if code != 0 || !noted {
+		t.Errorf("after the reload: exit %d (want 0), verify-error before the reload as a note: %v\n%s", code, noted, out)
 	}
 }
