@@ -14,7 +14,11 @@
 // only package finding.
 package catalogue
 
-import "github.com/mtlsdoctor/mtlsdoctor/finding"
+import (
+	"strings"
+
+	"github.com/mtlsdoctor/mtlsdoctor/finding"
+)
 
 // VerifyCode describes one OpenSSL X509_V_ERR_* verification result code.
 type VerifyCode struct {
@@ -108,4 +112,14 @@ func itoa(n int) string {
 		b[i] = '-'
 	}
 	return string(b[i:])
+}
+
+// FixFor is the entry's fix for a line whose OpenSSL reason is known
+// (empty: not known, and the fix says REASON).
+func (e Entry) FixFor(reason string) string {
+	reason = strings.ReplaceAll(reason, "'", "") // it goes between single quotes
+	if reason == "" {
+		reason = "REASON"
+	}
+	return Fill(e.Fix, Vars{"reason": reason})
 }

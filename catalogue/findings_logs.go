@@ -318,7 +318,7 @@ var logLineEntries = []Entry{
 		Title: "TLS handshake failed",
 		Explanation: "OpenSSL aborted the handshake before any HTTP request, so no access-log line is written. The reason is the last part inside `(SSL: ...)`. " +
 			"Reasons nginx considers ordinary client failures are logged at info, anything else at crit.",
-		Fix:     "Look up the reason text:\n  mtlsdoctor explain 'REASON'\nand reproduce:\n  openssl s_client -connect host:443 -cert client.crt -key client.key",
+		Fix:     "Look up the reason text:\n  mtlsdoctor explain '{reason}'\nand reproduce:\n  openssl s_client -connect host:443 -cert client.crt -key client.key",
 		Confirm: "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
 	},
 
@@ -456,7 +456,7 @@ var logLineEntries = []Entry{
 		Match: []string{"[emerg]"}, Within: []string{"ssl"},
 		Title:       "nginx refused its SSL configuration",
 		Explanation: "nginx stopped at start-up or kept the old configuration on reload because of an SSL setting; the text after `failed` names the OpenSSL reason.",
-		Fix:         "See the full message:\n  nginx -t\nthen look up the OpenSSL reason:\n  mtlsdoctor explain 'REASON'",
+		Fix:         "See the full message:\n  nginx -t\nthen look up the OpenSSL reason:\n  mtlsdoctor explain '{reason}'",
 		Confirm:     "nginx -t",
 	},
 

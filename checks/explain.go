@@ -29,7 +29,7 @@ func Explain(input string) *report.Report {
 		})
 	}
 	for i, en := range entries {
-		fix := catalogue.WithConfirm(en.Fix, en.Confirm)
+		fix := catalogue.WithConfirm(en.FixFor(""), en.Confirm)
 		rep.Findings = append(rep.Findings, report.Finding{
 			ID: en.ID, Severity: report.Error, Priority: len(codes) + i,
 			Title: en.Title, Explanation: en.Explanation, Fix: fix,

@@ -331,5 +331,5 @@ func eventFromEntry(ev logEvent) report.Finding {
 	if entry == nil {
 		return ev.id.New(ev.name, "", "")
 	}
-	return ev.id.New(entry.Title, entry.Explanation, catalogue.WithConfirm(entry.Fix, entry.Confirm))
+	return ev.id.New(entry.Title, entry.Explanation, catalogue.WithConfirm(entry.FixFor(ev.text), entry.Confirm))
 }

@@ -346,3 +346,13 @@ func TestLogsUpstreamHandshake(t *testing.T) {
 		t.Errorf("client group: %d× %q\nfix: %s", cl.Count, cl.Title, cl.Fix)
 	}
 }
+
+// TestLogsFallbackNamesTheReason: a handshake failure no entry knows is
+// explained by the catch-all, whose fix looks up the line's own reason,
+// not a placeholder.
+func TestLogsFallbackNamesTheReason(t *testing.T) {
+	fs := logFindings(t, `2026/11/22 17:44:18 [info] 1#1: *29 SSL_do_handshake() failed (SSL: error:0A0000C1:SSL routines::no shared frobnicator) while SSL handshaking, client: 10.0.0.1, server: 0.0.0.0:443`)
+	if len(fs) != 1 || !strings.Contains(fs[0].Fix, "\n  mtlsdoctor explain 'no shared frobnicator'\n") {
+		t.Errorf("findings %+v, want the fix to look up 'no shared frobnicator'", fs)
+	}
+}

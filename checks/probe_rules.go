@@ -66,7 +66,7 @@ func probeNoHandshake(r *probe.Result, o ProbeOptions) []report.Finding {
 	}
 	v := plusVars(probeVars(r, o), "handshake", handshake)
 	if e, ok := entryFor(handshake); ok {
-		return single(catalogue.ProbeHandshakeFailedKnownText.New(plusVars(v, "entry_why", e.Explanation, "entry_fix", e.Fix)))
+		return single(catalogue.ProbeHandshakeFailedKnownText.New(plusVars(v, "entry_why", e.Explanation, "entry_fix", e.FixFor(""))))
 	}
 	return single(catalogue.ProbeHandshakeFailedText.New(v))
 }
@@ -220,7 +220,7 @@ func probeClientCertRejected(r *probe.Result, o ProbeOptions) []report.Finding {
 	case a.Outcome == probe.RejectedInHandshake:
 		f = catalogue.ClientCertRejectedInHandshakeText.New(v)
 		if e, ok := entryFor(a.Handshake); ok {
-			f = catalogue.ClientCertRejectedInHandshakeKnownText.New(plusVars(v, "entry_why", e.Explanation, "entry_fix", e.Fix))
+			f = catalogue.ClientCertRejectedInHandshakeKnownText.New(plusVars(v, "entry_why", e.Explanation, "entry_fix", e.FixFor("")))
 		}
 	case a.HTTPStatus != 0:
 		f = catalogue.ClientCertRejectedByHTTPText.New(v)
