@@ -149,7 +149,7 @@ var (
 	MTLSNotEnforcedText = Text{ID: MTLSNotEnforced,
 		Title: "{addr} does not ask for a client certificate",
 		Why:   notEnforcedWhy,
-		Fix:   "In the server block:\n  ssl_client_certificate /etc/nginx/client-ca.pem;\n  ssl_verify_client on;\nthen reload:\n  {reload}",
+		Fix:   "In the server block:\n  ssl_client_certificate {client_ca_file};\n  ssl_verify_client on;\nthen reload:\n  {reload}",
 	}
 	// MTLSNotEnforcedCertText is for a probe that had a certificate to give.
 	MTLSNotEnforcedCertText = Text{ID: MTLSNotEnforced,
@@ -170,7 +170,7 @@ var (
 		Why: "The probe made a certificate on the spot, signed by nobody the server can know, and the server asked for a client certificate, took that one and served the request. " +
 			"Whoever can make a certificate, anyone, gets in. nginx does this with ssl_verify_client optional_no_ca when no location checks $ssl_client_verify (it holds FAILED:... for such a client); " +
 			"a Go server with tls.RequireAnyClientCert or tls.VerifyClientCertIfGiven without ClientCAs, and an HAProxy bind with verify optional and crt-ignore-err all, do the same.",
-		Fix: "nginx: verify client certificates against your CA:\n  ssl_client_certificate /etc/nginx/client-ca.pem;\n  ssl_verify_client on;\n" +
+		Fix: "nginx: verify client certificates against your CA:\n  ssl_client_certificate {client_ca_file};\n  ssl_verify_client on;\n" +
 			"or, if optional_no_ca is deliberate, refuse what did not verify in each location:\n  if ($ssl_client_verify != SUCCESS) { return 403; }\n" +
 			"Go: tls.Config{ClientAuth: tls.RequireAndVerifyClientCert, ClientCAs: pool}.",
 	}
@@ -213,7 +213,7 @@ var (
 		Why: "The server's CertificateRequest names {cas}, and no certificate in {cert} is issued by one of them (its issuer: {issuer}). " +
 			"Go's crypto/tls and browsers then send no certificate at all, and nginx answers 400 'No required SSL certificate was sent' (496) although the client has one; curl and OpenSSL send it anyway, which is why it may work with curl. " +
 			"nginx advertises exactly the subjects in ssl_client_certificate (not ssl_trusted_certificate).",
-		Fix: "List the issuing CA in ssl_client_certificate:\n  cat int.crt >> /etc/nginx/client-ca.pem\n" +
+		Fix: "List the issuing CA in ssl_client_certificate:\n  cat int.crt >> {client_ca_file}\n" +
 			"or give the client its full chain, so that a chain certificate's issuer is advertised:\n  cat {cert} int.crt > client-chain.crt\n" +
 			"See what is advertised:\n  openssl s_client -connect {addr} -tls1_2 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
 	}

@@ -87,6 +87,7 @@ func probeVars(r *probe.Result, o ProbeOptions) catalogue.Vars {
 		"addr": addr, "host": r.Target.Host, "port": strconv.Itoa(r.Target.Port), "sni": r.ServerName,
 		"cert": probeDefault(o.CertFile, "client.crt"), "key": probeDefault(o.KeyFile, "client.key"), "ca": probeDefault(o.CAFile, "ca.crt"),
 		"client_ca": probeDefault(o.ClientCAFile, probeDefault(o.CAFile, "ca.crt")), "error_log": probeDefault(o.ErrorLog, "/var/log/nginx/error.log"),
+		"client_ca_file": probeDefault(o.ClientCAFile, "/etc/nginx/client-ca.pem"),
 	}
 	v["sclient"] = catalogue.Fill(catalogue.ProbeSClient, v)
 	return v

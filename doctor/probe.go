@@ -130,9 +130,6 @@ func probeAll(ctx context.Context, x *site.Site, servers []*site.Server, id *ide
 	for i, j := range jobs {
 		r := &results[i]
 		co := checks.ProbeOptions{CAFile: j.caName, ClientCAFile: j.clientCA, ErrorLog: j.errorLog, Timeout: o.Timeout}
-		if co.ClientCAFile == "" {
-			co.ClientCAFile = "ca.crt" // a block without one: a placeholder, not the server's trust
-		}
 		if id != nil {
 			co.CertFile, co.KeyFile = id.file, id.keyFile
 		}
