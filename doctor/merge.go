@@ -13,11 +13,18 @@ import (
 //     verdict in that block already says why nginx refuses it (the certs
 //     finding that carries that verify code);
 //   - the logs' verify-errors-hidden, when the configuration's own
-//     verify-errors-hidden already names the error_log to change.
+//     verify-errors-hidden already names the error_log to change;
+//   - the probe's server-hostname-mismatch for a name that is only in the
+//     CN, when certs says the same server certificate has no
+//     subjectAltName (one cause, which missing-san names).
 func oneCausePerFinding(fs []report.Finding, verdicts map[string]string) []report.Finding {
 	cause := map[string]int{} // block + openssl_error -> index of the certs finding
+	noSAN := map[string]int{} // block + subject -> index of missing-san
 	hiddenInConfig := false
 	for i, f := range fs {
+		if f.ID == catalogue.MissingSAN {
+			noSAN[f.Server+"\x00"+f.Subject] = i
+		}
 		if f.Section == finding.Certs && f.OpenSSLError != "" {
 			cause[f.Server+"\x00"+f.OpenSSLError] = i
 		}
@@ -38,6 +45,11 @@ func oneCausePerFinding(fs []report.Finding, verdicts map[string]string) []repor
 			}
 		case f.ID == catalogue.VerifyErrorsHidden && f.Section == finding.Logs && hiddenInConfig:
 			continue // the configuration's finding says the same, with the line to change
+		case f.ID == catalogue.ServerHostnameMismatch && f.Severity == report.Warning:
+			if i, ok := noSAN[f.Server+"\x00"+f.Subject]; ok {
+				fs[i].Explanation += " " + catalogue.Fill(catalogue.ProbeConfirmsWhy, catalogue.Vars{"title": f.Title})
+				continue
+			}
 		}
 		out = append(out, f)
 	}

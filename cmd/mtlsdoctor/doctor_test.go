@@ -537,6 +537,20 @@ func TestDoctorGuideCorrect(t *testing.T) {
 	if len(doc.Servers) != 1 || doc.Servers[0].ClientCertVerdict != "SUCCESS" {
 		t.Errorf("servers %+v, want the client predicted SUCCESS", doc.Servers)
 	}
+	// One cause (the name only in the CN), one finding: missing-san, with
+	// the probe's view as its evidence.
+	var san, probed int
+	for _, f := range doc.Findings {
+		switch f.ID {
+		case "missing-san":
+			san++
+		case "server-hostname-mismatch", "hostname-mismatch":
+			probed++
+		}
+	}
+	if san != 1 || probed != 0 {
+		t.Errorf("%d missing-san and %d hostname findings, want one missing-san only\n%s", san, probed, out)
+	}
 }
 
 // TestDoctorBeforeReload: a client was refused, then nginx was reloaded
