@@ -1,0 +1,128 @@
+package main
+
+import (
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/nginxtest"
+)
+
+// TestDoctorGuideV1Client: the client certificate of the common guides,
+// made with their own commands (genrsa, req -x509 for the CA, a CSR with
+// the CA's subject, x509 -req -set_serial 01: an X.509 v1 certificate with
+// no extensions). nginx takes it for self-signed and logs 18; doctor,
+// given the certificate, names that cause first, before the probe's 495
+// confirms it, and predicts nginx's verdict for the block.
+func TestDoctorGuideV1Client(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	in := func(name string) string { return filepath.Join(dir, name) }
+	subj := "/C=US/ST=State/L=City/O=Example/CN=Example CA"
+	nginxtest.OpenSSL(t, "genrsa", "-out", in("ca.key"), "2048")
+	nginxtest.OpenSSL(t, "req", "-new", "-x509", "-days", "365", "-key", in("ca.key"), "-out", in("ca.crt"), "-subj", subj)
+	nginxtest.OpenSSL(t, "genrsa", "-out", in("client.key"), "2048")
+	nginxtest.OpenSSL(t, "req", "-new", "-key", in("client.key"), "-out", in("client.csr"), "-subj", subj)
+	nginxtest.OpenSSL(t, "x509", "-req", "-days", "365", "-in", in("client.csr"), "-CA", in("ca.crt"), "-CAkey", in("ca.key"),
+		"-set_serial", "01", "-out", in("client.crt"))
+	srv := nginxtest.Start(t, nginxtest.Config{ClientCA: in("ca.crt"), VerifyClient: "on", VerifyDepth: -1, SecLevel: -1,
+		Extra: "ssl_protocols TLSv1.2 TLSv1.3;"})
+	if v := srv.Present(t, in("client.crt"), in("client.key")); !strings.HasPrefix(v.Result, "FAILED:18:") {
+		t.Fatalf("nginx verdict %+v, want FAILED:18", v)
+	}
+
+	code, out, errs := runCLI(t, "doctor", "--no-logs", "--format", "json", "--cert", in("client.crt"), "--key", in("client.key"), srv.Conf)
+	if code != 1 || errs != "" {
+		t.Fatalf("exit %d (want 1), stderr %q\n%s", code, errs, out)
+	}
+	doc := parseDoctor(t, out)
+	if len(doc.Findings) == 0 {
+		t.Fatalf("no findings:\n%s", out)
+	}
+	for _, f := range doc.Findings {
+		if f.ID == "client-cert-rejected" {
+			t.Errorf("the probe's refusal is a finding of its own, not evidence of the cause: %q", f.Title)
+		}
+	}
+	first := doc.Findings[0]
+	if first.ID != "self-issued-leaf" || first.Severity != "error" || first.Section != "certs" || !strings.Contains(first.Title, "client.crt") ||
+		!strings.Contains(first.Explanation, "The probe confirms it") {
+		t.Errorf("first finding %s/%s %q, want the client's self-issued-leaf error\n%s", first.Section, first.ID, first.Title, out)
+	}
+	if len(doc.Servers) != 1 || !strings.HasPrefix(doc.Servers[0].ClientCertVerdict, "FAILED:18:") {
+		t.Errorf("servers %+v, want the predicted verdict FAILED:18", doc.Servers)
+	}
+	for _, f := range doc.Findings {
+		if f.ID == "prediction-differs" {
+			t.Errorf("the probe disagrees with the prediction: %s", f.Title)
+		}
+	}
+	if len(doc.Targets) != 1 || doc.Targets[0].WithClientCert == nil || doc.Targets[0].WithClientCert.Outcome != "rejected-by-http" {
+		t.Errorf("targets %+v, want the client refused over HTTP (495)", doc.Targets)
+	}
+
+	// The fix, run as printed (its command lines, in the directory the
+	// guide worked in), makes the next run exit 0.
+	for _, line := range strings.Split(first.Fix, "\n") {
+		if !strings.HasPrefix(line, "  ") {
+			continue
+		}
+		cmd := exec.Command("sh", "-c", strings.TrimSpace(line))
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("the fix's command %q: %v\n%s", line, err, out)
+		}
+	}
+	code, out, _ = runCLI(t, "doctor", "--no-logs", "--format", "json", "--cert", in("client.crt"), "--key", in("client.key"), srv.Conf)
+	if doc := parseDoctor(t, out); code != 0 || len(doc.Servers) != 1 || doc.Servers[0].ClientCertVerdict != "SUCCESS" {
+		t.Errorf("after the fix: exit %d, want 0 with the client predicted SUCCESS\n%s", code, out)
+	}
+}
+
+// TestDoctorGuideCorrect: the guides' setup done right (their own openssl
+// commands: X.509 v1 certificates, the server's name only in its CN, a
+// client with a subject of its own) works with curl, so doctor exits 0:
+// the CN-only server certificate is worth warnings (Go and browsers want
+// a subjectAltName), not an error.
+func TestDoctorGuideCorrect(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	in := func(name string) string { return filepath.Join(dir, name) }
+	nginxtest.OpenSSL(t, "genrsa", "-out", in("ca.key"), "2048")
+	nginxtest.OpenSSL(t, "req", "-new", "-x509", "-days", "365", "-key", in("ca.key"), "-out", in("ca.crt"), "-subj", "/O=Example/CN=Example CA")
+	for _, who := range []string{"server", "client"} {
+		cn := map[string]string{"server": "localhost", "client": "client1"}[who]
+		nginxtest.OpenSSL(t, "genrsa", "-out", in(who+".key"), "2048")
+		nginxtest.OpenSSL(t, "req", "-new", "-key", in(who+".key"), "-out", in(who+".csr"), "-subj", "/O=Example/CN="+cn)
+		nginxtest.OpenSSL(t, "x509", "-req", "-days", "365", "-in", in(who+".csr"), "-CA", in("ca.crt"), "-CAkey", in("ca.key"),
+			"-set_serial", map[string]string{"server": "01", "client": "02"}[who], "-out", in(who+".crt"))
+	}
+	srv := nginxtest.Start(t, nginxtest.Config{ClientCA: in("ca.crt"), VerifyClient: "on", VerifyDepth: -1, SecLevel: -1,
+		ServerCert: in("server.crt"), ServerKey: in("server.key"), Extra: "ssl_protocols TLSv1.2 TLSv1.3;"})
+	if v := srv.Present(t, in("client.crt"), in("client.key")); v.Result != "SUCCESS" {
+		t.Fatalf("nginx verdict %+v, want SUCCESS", v)
+	}
+	code, out, errs := runCLI(t, "doctor", "--no-logs", "--format", "json", "--cert", in("client.crt"), "--key", in("client.key"), srv.Conf)
+	doc := parseDoctor(t, out)
+	if code != 0 || errs != "" || doc.Summary.Errors != 0 {
+		t.Errorf("exit %d, %d errors (want 0), stderr %q\n%s", code, doc.Summary.Errors, errs, out)
+	}
+	if len(doc.Servers) != 1 || doc.Servers[0].ClientCertVerdict != "SUCCESS" {
+		t.Errorf("servers %+v, want the client predicted SUCCESS", doc.Servers)
+	}
+	// One cause (the name only in the CN), one finding: missing-san, with
+	// the probe's view as its evidence.
+	var san, probed int
+	for _, f := range doc.Findings {
+		switch f.ID {
+		case "missing-san":
+			san++
+		case "server-hostname-mismatch", "hostname-mismatch":
+			probed++
+		}
+	}
+	if san != 1 || probed != 0 {
+		t.Errorf("%d missing-san and %d hostname findings, want one missing-san only\n%s", san, probed, out)
+	}
+}
