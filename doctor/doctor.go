@@ -125,7 +125,7 @@ func run(ctx context.Context, conf *nginxconf.Config, source string, notes []rep
 	if o.Probe {
 		findings, targets, line := probeAll(ctx, x, mtls, id, o, verdicts(nrep.Servers))
 		rep.Findings = append(rep.Findings, findings...)
-		rep.Targets = targets
+		rep.ProbeTargets = targets
 		header = append(header, "probe: "+line)
 	} else {
 		header = append(header, "probe: skipped (--no-probe)")

@@ -113,7 +113,7 @@ func readLogs(x *site.Site, servers []*site.Server, since, reload time.Time) (ou
 		}
 		for _, g := range before.Groups() {
 			f := checks.GroupFinding(g, 3)
-			f.Section, f.Severity = finding.Logs, report.Info
+			f.Section, f.Severity, f.Resolved = finding.Logs, report.Info, true
 			f.Title = catalogue.Fill(catalogue.LogBeforeReloadTitle, catalogue.Vars{"title": f.Title, "reload": reload.Format("2006-01-02 15:04:05")})
 			f.Explanation = catalogue.Fill(catalogue.LogBeforeReloadWhy, catalogue.Vars{"why": f.Explanation})
 			out = append(out, f)

@@ -22,6 +22,10 @@ type Finding struct {
 	LastSeen  string   `json:"last_seen,omitempty"`
 	Clients   []string `json:"clients,omitempty"`
 	Example   string   `json:"example,omitempty"`
+	// Resolved marks a log group whose cause no longer holds (logged
+	// before nginx's last start or reload): a note that sets neither the
+	// exit status nor Next.
+	Resolved bool `json:"resolved,omitempty"`
 	// Target is the probed endpoint a `probe` finding is about.
 	Target string `json:"target,omitempty"`
 	// Section, Server and Line are set by `nginx` (and `doctor`): which

@@ -107,10 +107,12 @@ type Report struct {
 	// fields sit at the top level of the JSON, next to command, findings
 	// and summary (whose own fields of the same names take precedence).
 	*ProbeTarget
-	// Targets is set by `probe` with several targets, and by `doctor` for
-	// the addresses it probed, one entry each,
+	// Targets is set by `probe` with several targets, one entry each,
 	// each with its own findings and summary.
 	Targets []ProbeTarget `json:"targets,omitempty"`
+	// ProbeTargets is set by `doctor`: the same per-target objects for
+	// the addresses it probed.
+	ProbeTargets []ProbeTarget `json:"probe_targets,omitempty"`
 }
 
 // Finish sorts the findings (most important first), fills in the summary

@@ -109,7 +109,7 @@ func WriteText(w io.Writer, r *Report, o TextOptions) error {
 		writeCertTable(&b, r.Certificates, s)
 		b.WriteString("\n")
 	}
-	if len(r.Targets) > 0 && !r.ShowSections {
+	if len(r.Targets) > 0 {
 		// Several probed endpoints: each block is followed by its own findings.
 		for _, t := range r.Targets {
 			writeProbeTarget(&b, &t, s)
