@@ -20,12 +20,8 @@ func TestGuideV1SameSubjectClient(t *testing.T) {
 	dir := t.TempDir()
 	in := func(name string) string { return filepath.Join(dir, name) }
 	subj := "/C=US/ST=State/L=City/O=Example/CN=Example CA"
-	nginxtest.OpenSSL(t, "genrsa", "-out", in("ca.key"), "2048")
-	nginxtest.OpenSSL(t, "req", "-new", "-x509", "-days", "365", "-key", in("ca.key"), "-out", in("ca.crt"), "-subj", subj)
-	nginxtest.OpenSSL(t, "genrsa", "-out", in("client.key"), "2048")
-	nginxtest.OpenSSL(t, "req", "-new", "-key", in("client.key"), "-out", in("client.csr"), "-subj", subj)
-	nginxtest.OpenSSL(t, "x509", "-req", "-days", "365", "-in", in("client.csr"), "-CA", in("ca.crt"), "-CAkey", in("ca.key"),
-		"-set_serial", "01", "-out", in("client.crt"))
+	nginxtest.GuideCA(t, dir, subj)
+	nginxtest.GuideCert(t, dir, "client", subj, "01")
 	nginxtest.OpenSSL(t, "pkcs12", "-export", "-in", in("client.crt"), "-inkey", in("client.key"), "-out", in("client.p12"), "-passout", "pass:secret")
 	code, _ := nginxtest.OpenSSLVerify(t, nginxtest.VerifyOpts{CAFile: in("ca.crt"), Cert: in("client.crt"), AuthLevel: 2, Depth: -1})
 	if code != 18 {

@@ -29,28 +29,33 @@ func presentedCertificate(s *site.Server, l *lint) []report.Finding {
 		return nil
 	}
 	opts := certset.Options{Passphrases: l.o.Passphrases}
-	set, err := certset.Load(c.Files, opts)
-	if err != nil {
-		return nil
-	}
+	cas := usableFiles(s, "ssl_client_certificate", "ssl_trusted_certificate")
+	crls := usableFiles(s, "ssl_crl")
 	co := CertOptions{SecLevel: s.SecLevel(l.o.SecLevel), VerifyDepth: s.VerifyDepth, At: l.o.At,
 		ExpiresWithin: 30 * 24 * time.Hour, Presented: sha256.Sum256(c.Leaf), CA: []*x509.Certificate{}}
-	var caNames []string
-	for _, f := range s.Files("ssl_client_certificate", "ssl_trusted_certificate") {
-		if ok, _ := site.Exists(f.Path); ok && site.NotAFile(f.Path) == "" {
+	// Blocks that share their CA files and limits judge it the same:
+	// judge it once.
+	key := fmt.Sprintf("client %q %d %d %q %q", c.Files, co.SecLevel, co.VerifyDepth, paths(cas), paths(crls))
+	rep, ok := l.certsRuns[key]
+	if !ok {
+		set, err := certset.Load(c.Files, opts)
+		if err != nil {
+			return nil
+		}
+		var caNames []string
+		for _, f := range cas {
 			co.CA = append(co.CA, site.LoadCerts(f.Path, opts)...)
 			caNames = append(caNames, f.Directive.Arg(0))
 		}
-	}
-	co.CAFile = strings.Join(caNames, " and ")
-	for _, f := range s.Files("ssl_crl") {
-		if ok, _ := site.Exists(f.Path); ok && site.NotAFile(f.Path) == "" {
-			if crls, err := certset.Load([]string{f.Path}, opts); err == nil {
-				co.CRLs = append(co.CRLs, crls.CRLs...)
+		co.CAFile = strings.Join(caNames, " and ")
+		for _, f := range crls {
+			if set, err := certset.Load([]string{f.Path}, opts); err == nil {
+				co.CRLs = append(co.CRLs, set.CRLs...)
 			}
 		}
+		rep = Certs(set, co)
+		l.certsRuns[key] = rep
 	}
-	rep := Certs(set, co)
 	for _, row := range rep.Certificates {
 		if row.SHA256 == fmt.Sprintf("%x", co.Presented) {
 			l.verdicts[s] = row.NginxVerdict
@@ -67,6 +72,26 @@ func presentedCertificate(s *site.Server, l *lint) []report.Finding {
 		f.Section = finding.Certs
 		f.Server = s.Label()
 		out = append(out, f)
+	}
+	return out
+}
+
+func paths(fs []site.File) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.Path
+	}
+	return out
+}
+
+// usableFiles are the files the block's directives of these names name
+// that exist and are files (missingFiles reports the others).
+func usableFiles(s *site.Server, names ...string) []site.File {
+	var out []site.File
+	for _, f := range s.Files(names...) {
+		if ok, _ := site.Exists(f.Path); ok && site.NotAFile(f.Path) == "" {
+			out = append(out, f)
+		}
 	}
 	return out
 }

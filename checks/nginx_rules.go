@@ -411,10 +411,7 @@ func caFileWithoutRoot(s *site.Server, l *lint) []report.Finding {
 	}
 	var last *site.File
 	n := 0
-	for _, f := range s.Files("ssl_client_certificate", "ssl_trusted_certificate") {
-		if ok, _ := site.Exists(f.Path); !ok || site.NotAFile(f.Path) != "" {
-			continue
-		}
+	for _, f := range usableFiles(s, "ssl_client_certificate", "ssl_trusted_certificate") {
 		for _, c := range site.LoadCerts(f.Path, certset.Options{}) {
 			n++
 			if info := opensslverify.Info(c); info.SelfSigned() && opensslverify.SignedBy(info, info) {

@@ -204,7 +204,7 @@ func TestProbeUnreachable(t *testing.T) {
 	t.Parallel()
 	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {}))
 	defer hs.Close()
-	closed := closedPort(t)
+	closed := nginxtest.ClosedPort(t)
 	silent, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

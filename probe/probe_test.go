@@ -312,7 +312,7 @@ func TestNotTLS(t *testing.T) {
 
 func TestConnectFailed(t *testing.T) {
 	t.Parallel()
-	addr := closedPort(t)
+	addr := nginxtest.ClosedPort(t)
 	r := Probe(context.Background(), addr, Options{Timeout: 2 * time.Second})
 	if r.Failure != ConnectFailed || !strings.Contains(r.Error, "refused") {
 		t.Errorf("closed port: failure %q (%s), want %s", r.Failure, r.Error, ConnectFailed)
@@ -370,7 +370,7 @@ func TestTimeout(t *testing.T) {
 func TestProbeAllKeepsOrder(t *testing.T) {
 	t.Parallel()
 	s := server(t, "on", fx(t, "good/ca.crt"), -1, "")
-	closed, silent := closedPort(t), silentServer(t)
+	closed, silent := nginxtest.ClosedPort(t), silentServer(t)
 	targets := []string{closed, s.Addr, silent, "bad target"}
 	start := time.Now()
 	rs := ProbeAll(context.Background(), Jobs(targets, Options{Timeout: 500 * time.Millisecond}), 2)

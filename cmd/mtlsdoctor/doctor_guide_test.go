@@ -20,12 +20,8 @@ func TestDoctorGuideV1Client(t *testing.T) {
 	dir := t.TempDir()
 	in := func(name string) string { return filepath.Join(dir, name) }
 	subj := "/C=US/ST=State/L=City/O=Example/CN=Example CA"
-	nginxtest.OpenSSL(t, "genrsa", "-out", in("ca.key"), "2048")
-	nginxtest.OpenSSL(t, "req", "-new", "-x509", "-days", "365", "-key", in("ca.key"), "-out", in("ca.crt"), "-subj", subj)
-	nginxtest.OpenSSL(t, "genrsa", "-out", in("client.key"), "2048")
-	nginxtest.OpenSSL(t, "req", "-new", "-key", in("client.key"), "-out", in("client.csr"), "-subj", subj)
-	nginxtest.OpenSSL(t, "x509", "-req", "-days", "365", "-in", in("client.csr"), "-CA", in("ca.crt"), "-CAkey", in("ca.key"),
-		"-set_serial", "01", "-out", in("client.crt"))
+	nginxtest.GuideCA(t, dir, subj)
+	nginxtest.GuideCert(t, dir, "client", subj, "01")
 	srv := nginxtest.Start(t, nginxtest.Config{ClientCA: in("ca.crt"), VerifyClient: "on", VerifyDepth: -1, SecLevel: -1,
 		Extra: "ssl_protocols TLSv1.2 TLSv1.3;"})
 	if v := srv.Present(t, in("client.crt"), in("client.key")); !strings.HasPrefix(v.Result, "FAILED:18:") {
@@ -89,15 +85,9 @@ func TestDoctorGuideCorrect(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	in := func(name string) string { return filepath.Join(dir, name) }
-	nginxtest.OpenSSL(t, "genrsa", "-out", in("ca.key"), "2048")
-	nginxtest.OpenSSL(t, "req", "-new", "-x509", "-days", "365", "-key", in("ca.key"), "-out", in("ca.crt"), "-subj", "/O=Example/CN=Example CA")
-	for _, who := range []string{"server", "client"} {
-		cn := map[string]string{"server": "localhost", "client": "client1"}[who]
-		nginxtest.OpenSSL(t, "genrsa", "-out", in(who+".key"), "2048")
-		nginxtest.OpenSSL(t, "req", "-new", "-key", in(who+".key"), "-out", in(who+".csr"), "-subj", "/O=Example/CN="+cn)
-		nginxtest.OpenSSL(t, "x509", "-req", "-days", "365", "-in", in(who+".csr"), "-CA", in("ca.crt"), "-CAkey", in("ca.key"),
-			"-set_serial", map[string]string{"server": "01", "client": "02"}[who], "-out", in(who+".crt"))
-	}
+	nginxtest.GuideCA(t, dir, "/O=Example/CN=Example CA")
+	nginxtest.GuideCert(t, dir, "server", "/O=Example/CN=localhost", "01")
+	nginxtest.GuideCert(t, dir, "client", "/O=Example/CN=client1", "02")
 	srv := nginxtest.Start(t, nginxtest.Config{ClientCA: in("ca.crt"), VerifyClient: "on", VerifyDepth: -1, SecLevel: -1,
 		ServerCert: in("server.crt"), ServerKey: in("server.key"), Extra: "ssl_protocols TLSv1.2 TLSv1.3;"})
 	if v := srv.Present(t, in("client.crt"), in("client.key")); v.Result != "SUCCESS" {

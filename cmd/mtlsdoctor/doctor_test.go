@@ -3,10 +3,8 @@ package main
 import (
 	"encoding/json"
 	"maps"
-	"net"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -217,12 +215,7 @@ func TestDoctorNginxDown(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Parallel()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := l.Addr().(*net.TCPAddr).Port
-	l.Close()
+	_, port, _ := strings.Cut(nginxtest.ClosedPort(t), ":")
 	dir := t.TempDir()
 	conf := `error_log ` + filepath.Join(dir, "error.log") + ` info;
 events {}
@@ -230,7 +223,7 @@ http {
     access_log ` + filepath.Join(dir, "access.log") + `;
     ssl_protocols TLSv1.2 TLSv1.3;
     server {
-        listen ` + strconv.Itoa(port) + ` ssl;
+        listen ` + port + ` ssl;
         server_name localhost;
         ssl_certificate     ` + fixture(t, "good/server.crt") + `;
         ssl_certificate_key ` + fixture(t, "good/server.key") + `;
@@ -255,7 +248,7 @@ http {
 		}
 	}
 	first := doc.Findings[0]
-	if first.ID != "connect-failed" || first.Section != "probe" || first.Server != "localhost "+strconv.Itoa(port)+" ssl" {
+	if first.ID != "connect-failed" || first.Section != "probe" || first.Server != "localhost "+port+" ssl" {
 		t.Errorf("first finding %+v, want connect-failed for the block", first)
 	}
 	notes := 0
@@ -267,7 +260,7 @@ http {
 	if notes != 2 {
 		t.Errorf("want 2 log-not-read notes (missing error and access logs):\n%s", out)
 	}
-	if !strings.Contains(doc.Next, "cannot connect to 127.0.0.1:"+strconv.Itoa(port)) {
+	if !strings.Contains(doc.Next, "cannot connect to 127.0.0.1:"+port) {
 		t.Errorf("next %q", doc.Next)
 	}
 }

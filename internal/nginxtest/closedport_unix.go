@@ -1,6 +1,6 @@
 //go:build unix
 
-package probe
+package nginxtest
 
 import (
 	"strconv"
@@ -8,12 +8,12 @@ import (
 	"testing"
 )
 
-// closedPort is a 127.0.0.1 port that nothing listens on, for the whole
+// ClosedPort is a 127.0.0.1 port that nothing listens on, for the whole
 // test: a socket is bound to it but never listens, so a connection is
 // refused, and no other socket (a parallel test's listener, or the local
 // end of an outgoing connection) can take the port while it is held.
 // Listening and closing again would free the port for anyone.
-func closedPort(t *testing.T) string {
+func ClosedPort(t testing.TB) string {
 	t.Helper()
 	fd, err := syscall.Socket(syscall.AF_INET, syscall.SOCK_STREAM, 0)
 	if err != nil {

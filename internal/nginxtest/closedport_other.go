@@ -1,15 +1,15 @@
 //go:build !unix
 
-package checks
+package nginxtest
 
 import (
 	"net"
 	"testing"
 )
 
-// closedPort is a 127.0.0.1 port that nothing listens on. Without unix
+// ClosedPort is a 127.0.0.1 port that nothing listens on. Without unix
 // sockets to hold it, it is a port that was free a moment ago.
-func closedPort(t *testing.T) string {
+func ClosedPort(t testing.TB) string {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
