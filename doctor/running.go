@@ -2,6 +2,7 @@ package doctor
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -30,8 +31,8 @@ func lastReload(x *site.Site) time.Time {
 			pidFile = x.Resolve(d.Arg(0))
 		}
 	}
-	data, err := os.ReadFile(pidFile)
-	if err != nil || len(data) > 32 {
+	data, err := readSmall(pidFile)
+	if err != nil {
 		return time.Time{}
 	}
 	master := strings.TrimSpace(string(data))
@@ -61,10 +62,16 @@ func lastReload(x *site.Site) time.Time {
 // procStat reads the parent pid and the start time (in clock ticks after
 // boot) from a /proc/PID/stat file.
 func procStat(p string) (ppid string, ticks int64, ok bool) {
-	data, err := os.ReadFile(p)
+	data, err := readSmall(p)
 	if err != nil {
 		return "", 0, false
 	}
+	return parseProcStat(data)
+}
+
+// parseProcStat reads the parent pid and the start time from the text
+// of a /proc/PID/stat file.
+func parseProcStat(data []byte) (ppid string, ticks int64, ok bool) {
 	// The command name (2nd field) is in parentheses and may hold
 	// blanks: the fields after it start after the last ')'.
 	i := bytes.LastIndexByte(data, ')')
@@ -77,13 +84,28 @@ func procStat(p string) (ppid string, ticks int64, ok bool) {
 	if len(f) < 20 {
 		return "", 0, false
 	}
-	ticks, err = strconv.ParseInt(f[19], 10, 64)
-	return f[1], ticks, err == nil
+	ticks, err := strconv.ParseInt(f[19], 10, 64)
+	return f[1], ticks, err == nil && ticks >= 0
+}
+
+// readSmall reads a pid or /proc file, at most 64 KiB of it (/proc/stat
+// of a large machine is the longest): a file named by a configuration may
+// be anything.
+func readSmall(p string) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return nil, os.ErrInvalid
+	}
+	return io.ReadAll(io.LimitReader(f, 64<<10))
 }
 
 // bootTime is when the machine booted (btime in /proc/stat).
 func bootTime() time.Time {
-	data, err := os.ReadFile(filepath.Join(procRoot, "stat"))
+	data, err := readSmall(filepath.Join(procRoot, "stat"))
 	if err != nil {
 		return time.Time{}
 	}
