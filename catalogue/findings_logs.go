@@ -53,6 +53,13 @@ var (
 	// logged before nginx's last start or reload ({reload}).
 	LogBeforeReloadTitle = "{title}, before nginx's last reload ({reload})"
 	LogBeforeReloadWhy   = "These were logged before nginx last started or reloaded, so the configuration and files that caused them may no longer be in use; the findings above say what the running configuration does. {why}"
+
+	// LogFixedByCertTitle and LogFixedByCertWhy mark a group of refused
+	// client certificates that ended before the given certificate
+	// ({file}) was issued ({issued}), now that the probe with it is
+	// accepted.
+	LogFixedByCertTitle = "{title}, none since {file} was issued ({issued})"
+	LogFixedByCertWhy   = "The probe with {file} was accepted, and nothing like this was logged after it was issued: these were most likely that client before its certificate was reissued. A client that is still refused keeps logging this; run the next doctor after it has tried again. {why}"
 )
 
 // Texts of verify-errors-hidden: the access log has 400s for certificate

@@ -126,6 +126,7 @@ func run(ctx context.Context, conf *nginxconf.Config, source string, notes []rep
 		findings, targets, line := probeAll(ctx, x, mtls, id, o, verdicts(nrep.Servers))
 		rep.Findings = append(rep.Findings, findings...)
 		rep.ProbeTargets = targets
+		fixedByProbe(rep.Findings, targets, id)
 		header = append(header, "probe: "+line)
 	} else {
 		header = append(header, "probe: skipped (--no-probe)")

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mtlsdoctor/mtlsdoctor/internal/nginxtest"
 )
@@ -114,5 +115,84 @@ func TestDoctorGuideCorrect(t *testing.T) {
 	}
 	if san != 1 || probed != 0 {
 		t.Errorf("%d missing-san and %d hostname findings, want one missing-san only\n%s", san, probed, out)
+	}
+}
+
+// TestDoctorReissuedClient: real clients were refused (the guide's v1
+// client with the CA's subject, 495 in the access log and code 18 in the
+// error log); the operator reissues the client with the printed fix and
+// does not reload nginx (nothing on the server changed). The next doctor
+// run with the new certificate sees the probe accepted and no refusal
+// since the certificate was issued: it exits 0, and the old groups are
+// notes marked resolved that do not lead.
+func TestDoctorReissuedClient(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	in := func(name string) string { return filepath.Join(dir, name) }
+	subj := "/C=US/ST=State/L=City/O=Example/CN=Example CA"
+	nginxtest.GuideCA(t, dir, subj)
+	nginxtest.GuideCert(t, dir, "client", subj, "01")
+	srv := nginxtest.Start(t, nginxtest.Config{ClientCA: in("ca.crt"), VerifyClient: "on", VerifyDepth: -1, SecLevel: -1,
+		Extra: "ssl_protocols TLSv1.2 TLSv1.3;"})
+	for range 3 {
+		if v := srv.Present(t, in("client.crt"), in("client.key")); !strings.HasPrefix(v.Result, "FAILED:18:") {
+			t.Fatalf("nginx verdict %+v, want FAILED:18", v)
+		}
+	}
+	args := []string{"doctor", "--format", "json", "--cert", in("client.crt"), "--key", in("client.key"), srv.Conf}
+	code, out, _ := runCLI(t, args...)
+	doc := parseDoctor(t, out)
+	if code != 1 || len(doc.Findings) == 0 || doc.Findings[0].ID != "self-issued-leaf" {
+		t.Fatalf("before the fix: exit %d, want 1 led by self-issued-leaf\n%s", code, out)
+	}
+	failures := 0
+	for _, f := range doc.Findings {
+		if f.Section == "logs" && (f.ID == "verify-error" || f.ID == "status-495") {
+			if f.Resolved || f.Severity == "info" {
+				t.Errorf("before the fix, %s is marked resolved: %q", f.ID, f.Title)
+			}
+			failures++
+		}
+	}
+	if failures == 0 {
+		t.Fatalf("the refusals in the logs are not reported\n%s", out)
+	}
+
+	time.Sleep(1100 * time.Millisecond) // log times and notBefore have whole seconds
+	for _, line := range strings.Split(doc.Findings[0].Fix, "\n") {
+		if !strings.HasPrefix(line, "  ") {
+			continue
+		}
+		cmd := exec.Command("sh", "-c", strings.TrimSpace(line))
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("the fix's command %q: %v\n%s", line, err, out)
+		}
+	}
+	code, out, _ = runCLI(t, args...)
+	doc = parseDoctor(t, out)
+	resolved := 0
+	for _, f := range doc.Findings {
+		if f.Section == "logs" && (f.ID == "verify-error" || f.ID == "status-495") {
+			if !f.Resolved || f.Severity != "info" || !strings.Contains(f.Title, "client.crt was issued") {
+				t.Errorf("after the fix, %s %s %q is not a resolved note", f.ID, f.Severity, f.Title)
+			}
+			resolved++
+		}
+	}
+	if code != 0 || resolved != failures || doc.Summary.Errors != 0 {
+		t.Errorf("after the fix: exit %d (want 0), %d of %d groups resolved\n%s", code, resolved, failures, out)
+	}
+	if strings.Contains(doc.Next, "495") || strings.Contains(doc.Next, "self-signed") {
+		t.Errorf("next points at the resolved refusals: %q", doc.Next)
+	}
+
+	// A client still refused after the reissue keeps the groups open.
+	nginxtest.GuideCert(t, dir, "other", subj, "03")
+	if v := srv.Present(t, in("other.crt"), in("other.key")); !strings.HasPrefix(v.Result, "FAILED:18:") {
+		t.Fatalf("nginx verdict %+v, want FAILED:18", v)
+	}
+	if code, out, _ = runCLI(t, args...); code != 1 {
+		t.Errorf("with a refusal after the reissue: exit %d, want 1\n%s", code, out)
 	}
 }
