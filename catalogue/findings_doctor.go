@@ -18,6 +18,10 @@ var (
 // the given certificate when the probe saw that refusal ({title}).
 const ProbeConfirmsWhy = "The probe confirms it: {title}."
 
+// LogConfirmsWhy is added to that finding when nginx's log holds the
+// same refusal ({count} times, {seen}: "at T" or "from T1 to T2").
+const LogConfirmsWhy = "nginx's log shows the same refusal {count} times, {seen}."
+
 // The words of doctor's own findings.
 var (
 	// PredictionDiffersText: for {cert} in {server}, mtlsdoctor predicted

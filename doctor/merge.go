@@ -1,6 +1,8 @@
 package doctor
 
 import (
+	"strconv"
+
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"github.com/mtlsdoctor/mtlsdoctor/finding"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
@@ -12,6 +14,8 @@ import (
 //   - the probe's client-cert-rejected, when the given certificate's
 //     verdict in that block already says why nginx refuses it (the certs
 //     finding that carries that verify code);
+//   - the logs' verify-error group with the code the given certificate
+//     gets in a block (the certs finding cites its count and times);
 //   - the logs' verify-errors-hidden, when the configuration's own
 //     verify-errors-hidden already names the error_log to change;
 //   - the probe's server-hostname-mismatch for a name that is only in the
@@ -21,12 +25,16 @@ func oneCausePerFinding(fs []report.Finding, verdicts map[string]string) []repor
 	cause := map[string]int{} // block + openssl_error -> index of the certs finding
 	noSAN := map[string]int{} // block + subject -> index of missing-san
 	hiddenInConfig := false
+	givenCause := map[string]int{} // openssl_error -> the certs finding on the given certificate
 	for i, f := range fs {
 		if f.ID == catalogue.MissingSAN {
 			noSAN[f.Server+"\x00"+f.Subject] = i
 		}
 		if f.Section == finding.Certs && f.OpenSSLError != "" {
 			cause[f.Server+"\x00"+f.OpenSSLError] = i
+			if verdicts[f.Server] == "FAILED:"+f.OpenSSLError {
+				givenCause[f.OpenSSLError] = i
+			}
 		}
 		if f.Section == finding.Nginx && f.ID == catalogue.VerifyErrorsHidden {
 			hiddenInConfig = true
@@ -43,6 +51,13 @@ func oneCausePerFinding(fs []report.Finding, verdicts map[string]string) []repor
 					continue
 				}
 			}
+		case f.ID == catalogue.VerifyError && f.Section == finding.Logs && !f.Resolved:
+			// The given certificate's cause, as nginx logged it: one
+			// finding, with the log's counts as evidence.
+			if i, ok := givenCause[f.OpenSSLError]; ok {
+				logEvidence(&fs[i], f)
+				continue
+			}
 		case f.ID == catalogue.VerifyErrorsHidden && f.Section == finding.Logs && hiddenInConfig:
 			continue // the configuration's finding says the same, with the line to change
 		case f.ID == catalogue.ServerHostnameMismatch && f.Severity == report.Warning:
@@ -54,4 +69,15 @@ func oneCausePerFinding(fs []report.Finding, verdicts map[string]string) []repor
 		out = append(out, f)
 	}
 	return out
+}
+
+// logEvidence adds a log group's counts to the finding that names its
+// cause.
+func logEvidence(to *report.Finding, g report.Finding) {
+	seen := "at " + g.FirstSeen
+	if g.LastSeen != "" && g.LastSeen != g.FirstSeen {
+		seen = "from " + g.FirstSeen + " to " + g.LastSeen
+	}
+	to.Explanation += " " + catalogue.Fill(catalogue.LogConfirmsWhy, catalogue.Vars{"count": strconv.Itoa(g.Count), "seen": seen})
+	to.Count, to.FirstSeen, to.LastSeen, to.Clients, to.Example = g.Count, g.FirstSeen, g.LastSeen, g.Clients, g.Example
 }

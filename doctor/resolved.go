@@ -57,3 +57,33 @@ func acceptedEverywhere(targets []report.ProbeTarget) bool {
 	}
 	return n > 0
 }
+
+// withRealNames puts the probed address, its SNI name and the given
+// client files into the generic commands of the log findings, when the
+// probe reached one endpoint (with several, which one a log line is
+// about is not known).
+func withRealNames(fs []report.Finding, targets []report.ProbeTarget, id *identity) {
+	var n catalogue.Names
+	seen := map[string]bool{}
+	for _, t := range targets {
+		if t.Result == nil || t.Target == (probe.Target{}) {
+			continue
+		}
+		n.Addr, n.SNI = t.Target.Addr(), t.ServerName
+		seen[n.Addr+" "+n.SNI] = true
+	}
+	if len(seen) != 1 {
+		n.Addr, n.SNI = "", ""
+	}
+	if id != nil && id.keyFile != "" {
+		n.Cert, n.Key = id.file, id.keyFile
+	}
+	if n == (catalogue.Names{}) {
+		return
+	}
+	for i := range fs {
+		if fs[i].Section == finding.Logs {
+			fs[i].Fix = n.Apply(fs[i].Fix)
+		}
+	}
+}
