@@ -103,7 +103,8 @@ var (
 	RegeneratedIssuerCause = "A CA named {issuer} is in {trust}, but its key did not sign this certificate (its subjectKeyIdentifier differs from the certificate's authorityKeyIdentifier): the CA was most likely regenerated after {cert} was issued."
 	// UntrustedCAFileFix is the fix of UnknownIssuerText and LeafOnlyText
 	// when the trust store is the --ca file {ca_file}.
-	UntrustedCAFileFix = "Add the issuing CA ({issuer}) to {ca_file}, or reissue {cert} from a CA in it."
+	// {reissue} signs it again from {ca_file} with the key {ca_key}.
+	UntrustedCAFileFix = "Reissue {cert} from the CA in {ca_file} (its key, where the guides keep it: {ca_key}):\n  {reissue}\nIf {issuer} is a CA you mean to trust instead, append its certificate to {ca_file} and reload nginx."
 
 	PathLenText = Text{ID: ChainTooDeep,
 		Title: "{cert} allows fewer CAs below it than {leaf}'s chain has",

@@ -8,7 +8,8 @@ import (
 // The catalogue's generic commands (those of entries that are not about
 // one configuration: log lines, explain) name the server and the client
 // by stand-ins: the server as host:443 (https://host/ in URLs, -servername
-// host), the client's files as client.crt and client.key. Names holds
+// host), the client's files as client.crt and client.key, and nginx's
+// client CA file as /etc/nginx/client-ca.pem. Names holds
 // the real ones where a caller knows them; Apply puts them in.
 type Names struct {
 	// Addr is the address to connect to ("127.0.0.1:8443"), SNI the name
@@ -16,6 +17,8 @@ type Names struct {
 	Addr, SNI string
 	// Cert and Key are the client's certificate and key files.
 	Cert, Key string
+	// CAFile is nginx's ssl_client_certificate file.
+	CAFile string
 }
 
 // Apply replaces the stand-ins in the command lines of fix (the lines
@@ -34,6 +37,12 @@ func (n Names) command(l string) string {
 	if n.Cert != "" && n.Key != "" {
 		l = replaceWord(l, "client.crt", shellWord(n.Cert))
 		l = replaceWord(l, "client.key", shellWord(n.Key))
+	}
+	// A command that overwrites the stand-in CA file (cat a b > file)
+	// would empty the real one if a or b is missing: it keeps the
+	// stand-in, to be read before it is run.
+	if n.CAFile != "" && !(strings.Contains(l, "> /etc/nginx/client-ca.pem") && !strings.Contains(l, ">> /etc/nginx/client-ca.pem")) {
+		l = replaceWord(l, "/etc/nginx/client-ca.pem", shellWord(n.CAFile))
 	}
 	if n.Addr == "" {
 		return l

@@ -21,6 +21,9 @@ func TestNamesApply(t *testing.T) {
 		{Names{Addr: "127.0.0.1:8443"}, "Run host:443 first, then:", "Run host:443 first, then:"},
 		{Names{Addr: "127.0.0.1:8443"}, "  mtlsdoctor probe host:443 --cert client.crt --key client.key",
 			"  mtlsdoctor probe 127.0.0.1:8443 --cert client.crt --key client.key"},
+		{Names{CAFile: "/srv/ca.pem"}, "  cat int.crt >> /etc/nginx/client-ca.pem", "  cat int.crt >> /srv/ca.pem"},
+		{Names{CAFile: "/srv/ca.pem"}, "  cat int.crt root.crt > /etc/nginx/client-ca.pem", "  cat int.crt root.crt > /etc/nginx/client-ca.pem"},
+		{Names{CAFile: "/srv/ca.pem"}, "  openssl verify -CAfile /etc/nginx/client-ca.pem x", "  openssl verify -CAfile /srv/ca.pem x"},
 	} {
 		if got := c.names.Apply(c.in); got != c.want {
 			t.Errorf("%+v.Apply(%q)\n got %q\nwant %q", c.names, c.in, got, c.want)

@@ -335,7 +335,8 @@ func unknownIssuer(ev *chainEvent) (report.Finding, bool) {
 	}
 	f := certFinding(leaf, text, v)
 	if r.o.CA != nil {
-		v["ca_file"] = r.o.CAFile
+		v["ca_file"], v["ca_key"] = r.o.CAFile, stem(r.o.CAFile)+".key"
+		v["reissue"] = reissueClient(leaf, v["ca_file"], v["ca_key"])
 		f.Fix = catalogue.Fill(catalogue.UntrustedCAFileFix, v)
 	}
 	return f, true
@@ -356,7 +357,11 @@ func chainTooLong(ev *chainEvent) (report.Finding, bool) {
 	v["chain_len"] = strconv.Itoa(len(ev.leaf.result.Chain))
 	v["final_error"] = OpenSSLError(ev.leaf.result.Code())
 	v["new_depth"] = strconv.Itoa(r.o.VerifyDepth + r.countIntermediates(ev.leaf))
-	return certFinding(ev.leaf, catalogue.ChainTooDeepText, v), true
+	f := certFinding(ev.leaf, catalogue.ChainTooDeepText, v)
+	// OpenSSL stops building at the depth and then often finds no
+	// issuer: what nginx logs is the final error, not 22.
+	f.OpenSSLError, f.Code = v["final_error"], int(ev.leaf.result.Code())
+	return f, true
 }
 
 func (r *run) countIntermediates(leaf *certState) int {

@@ -132,7 +132,7 @@ func run(ctx context.Context, conf *nginxconf.Config, source string, notes []rep
 		header = append(header, "probe: skipped (--no-probe)")
 	}
 	header = append(header, "logs: "+logLine)
-	withRealNames(rep.Findings, rep.ProbeTargets, id)
+	withRealNames(rep.Findings, rep.ProbeTargets, rep.Servers, id)
 	rep.Findings = oneCausePerFinding(rep.Findings, verdicts(nrep.Servers))
 
 	for i := range rep.Findings {

@@ -58,12 +58,19 @@ func acceptedEverywhere(targets []report.ProbeTarget) bool {
 	return n > 0
 }
 
-// withRealNames puts the probed address, its SNI name and the given
-// client files into the generic commands of the log findings, when the
+// withRealNames puts the probed address, its SNI name, the given client
+// files and the blocks' client CA file into the generic commands of the log findings, when the
 // probe reached one endpoint (with several, which one a log line is
 // about is not known).
-func withRealNames(fs []report.Finding, targets []report.ProbeTarget, id *identity) {
+func withRealNames(fs []report.Finding, targets []report.ProbeTarget, servers []report.Server, id *identity) {
 	var n catalogue.Names
+	for i, s := range servers {
+		if i > 0 && s.ClientCertificate != n.CAFile {
+			n.CAFile = "" // blocks with different CA files: which one is not known
+			break
+		}
+		n.CAFile = s.ClientCertificate
+	}
 	seen := map[string]bool{}
 	for _, t := range targets {
 		if t.Result == nil || t.Target == (probe.Target{}) {
