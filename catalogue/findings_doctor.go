@@ -1,6 +1,10 @@
 package catalogue
 
-import "github.com/mtlsdoctor/mtlsdoctor/finding"
+import (
+	"strconv"
+
+	"github.com/mtlsdoctor/mtlsdoctor/finding"
+)
 
 // This file holds the findings only `doctor` makes: about how it read the configuration, what it could not probe or read.
 
@@ -19,8 +23,16 @@ var (
 const ProbeConfirmsWhy = "The probe confirms it: {title}."
 
 // LogConfirmsWhy is added to that finding when nginx's log holds the
-// same refusal ({count} times, {seen}: "at T" or "from T1 to T2").
-const LogConfirmsWhy = "nginx's log shows the same refusal {count} times, {seen}."
+// same refusal ({times}: Times, {seen}: "at T" or "from T1 to T2").
+const LogConfirmsWhy = "nginx's log shows the same refusal {times}, {seen}."
+
+// Times is "once", or "N times".
+func Times(n int) string {
+	if n == 1 {
+		return "once"
+	}
+	return strconv.Itoa(n) + " times"
+}
 
 // The words of doctor's own findings.
 var (

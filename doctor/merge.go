@@ -1,8 +1,6 @@
 package doctor
 
 import (
-	"strconv"
-
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"github.com/mtlsdoctor/mtlsdoctor/finding"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
@@ -78,6 +76,6 @@ func logEvidence(to *report.Finding, g report.Finding) {
 	if g.LastSeen != "" && g.LastSeen != g.FirstSeen {
 		seen = "from " + g.FirstSeen + " to " + g.LastSeen
 	}
-	to.Explanation += " " + catalogue.Fill(catalogue.LogConfirmsWhy, catalogue.Vars{"count": strconv.Itoa(g.Count), "seen": seen})
+	to.Explanation += " " + catalogue.Fill(catalogue.LogConfirmsWhy, catalogue.Vars{"times": catalogue.Times(g.Count), "seen": seen})
 	to.Count, to.FirstSeen, to.LastSeen, to.Clients, to.Example = g.Count, g.FirstSeen, g.LastSeen, g.Clients, g.Example
 }
