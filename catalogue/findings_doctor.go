@@ -26,6 +26,10 @@ const ProbeConfirmsWhy = "The probe confirms it: {title}."
 // same refusal ({times}: Times, {seen}: "at T" or "from T1 to T2").
 const LogConfirmsWhy = "nginx's log shows the same refusal {times}, {seen}."
 
+// AccessLogConfirmsWhy is added too when the access log's 495 requests
+// ({times}) are those refusals.
+const AccessLogConfirmsWhy = "The access log shows them as requests answered 400 ({times})."
+
 // Times is "once", or "N times".
 func Times(n int) string {
 	if n == 1 {

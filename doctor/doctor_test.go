@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -140,5 +141,30 @@ func TestLoadConf(t *testing.T) {
 	conf, err := LoadConf("-", strings.NewReader("# configuration file /etc/nginx/nginx.conf:\nevents {}\n"))
 	if err != nil || !conf.FromDump {
 		t.Errorf("nginx -T on stdin: %v", err)
+	}
+}
+
+// TestOneCauseAnyOrder: the evidence reaches the finding that names the
+// cause wherever it stands, before or after the symptoms it absorbs.
+func TestOneCauseAnyOrder(t *testing.T) {
+	const srv, e = "localhost 443 ssl", "18:self-signed certificate"
+	cause := catalogue.SelfIssuedNoAKIDText.New(catalogue.Vars{})
+	cause.Section, cause.Server, cause.OpenSSLError, cause.Title = finding.Certs, srv, e, "the cause"
+	logs := catalogue.LogVerifyCodeText.New(catalogue.Vars{})
+	logs.Section, logs.OpenSSLError, logs.Count, logs.FirstSeen = finding.Logs, e, 3, "2026-01-01T00:00:00Z"
+	probed := catalogue.ClientCertRejected.New("refused", "", "")
+	probed.Section, probed.Server = finding.Probe, srv
+	other := catalogue.NoClientCert.New("no cert", "", "")
+	other.Section = finding.Logs
+	for _, order := range [][]report.Finding{{cause, logs, probed, other}, {logs, probed, cause, other}, {probed, other, logs, cause}, {probed, other, cause, logs}} {
+		got := oneCausePerFinding(slices.Clone(order), map[string]string{srv: "FAILED:" + e})
+		if len(got) != 2 {
+			t.Fatalf("%d findings, want the cause and the unrelated one: %+v", len(got), got)
+		}
+		for _, f := range got {
+			if f.Title == "the cause" && (f.Count != 3 || !strings.Contains(f.Explanation, "3 times") || !strings.Contains(f.Explanation, "refused")) {
+				t.Errorf("the cause lacks the evidence: %+v", f)
+			}
+		}
 	}
 }

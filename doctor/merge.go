@@ -14,6 +14,8 @@ import (
 //     finding that carries that verify code);
 //   - the logs' verify-error group with the code the given certificate
 //     gets in a block (the certs finding cites its count and times);
+//   - the access log's 495s (a note when the error log explains them),
+//     when those verify errors were all the given certificate's cause;
 //   - the logs' verify-errors-hidden, when the configuration's own
 //     verify-errors-hidden already names the error_log to change;
 //   - the probe's server-hostname-mismatch for a name that is only in the
@@ -38,15 +40,28 @@ func oneCausePerFinding(fs []report.Finding, verdicts map[string]string) []repor
 			hiddenInConfig = true
 		}
 	}
-	out := fs[:0]
+	// When every refusal the error log explains is the given
+	// certificate's one cause, the access log's 495s are those too.
+	refusals, merged, target := 0, 0, -1
 	for _, f := range fs {
+		if f.ID == catalogue.VerifyError && f.Section == finding.Logs && !f.Resolved {
+			refusals++
+			if i, ok := givenCause[f.OpenSSLError]; ok && (target < 0 || target == i) {
+				merged, target = merged+1, i
+			}
+		}
+	}
+	// Evidence goes into fs in place first; the merged findings are
+	// dropped after, so no index into fs moves while it is used.
+	drop := make([]bool, len(fs))
+	for j, f := range fs {
 		switch {
 		case f.ID == catalogue.ClientCertRejected:
 			v := verdicts[f.Server]
 			if len(v) > len("FAILED:") {
 				if i, ok := cause[f.Server+"\x00"+v[len("FAILED:"):]]; ok {
 					fs[i].Explanation += " " + catalogue.Fill(catalogue.ProbeConfirmsWhy, catalogue.Vars{"title": f.Title})
-					continue
+					drop[j] = true
 				}
 			}
 		case f.ID == catalogue.VerifyError && f.Section == finding.Logs && !f.Resolved:
@@ -54,17 +69,26 @@ func oneCausePerFinding(fs []report.Finding, verdicts map[string]string) []repor
 			// finding, with the log's counts as evidence.
 			if i, ok := givenCause[f.OpenSSLError]; ok {
 				logEvidence(&fs[i], f)
-				continue
+				drop[j] = true
 			}
+		case f.ID == catalogue.Status495 && f.Section == finding.Logs && !f.Resolved && f.Severity == report.Info &&
+			refusals > 0 && merged == refusals:
+			fs[target].Explanation += " " + catalogue.Fill(catalogue.AccessLogConfirmsWhy, catalogue.Vars{"times": catalogue.Times(f.Count)})
+			drop[j] = true
 		case f.ID == catalogue.VerifyErrorsHidden && f.Section == finding.Logs && hiddenInConfig:
-			continue // the configuration's finding says the same, with the line to change
+			drop[j] = true // the configuration's finding says the same, with the line to change
 		case f.ID == catalogue.ServerHostnameMismatch && f.Severity == report.Warning:
 			if i, ok := noSAN[f.Server+"\x00"+f.Subject]; ok {
 				fs[i].Explanation += " " + catalogue.Fill(catalogue.ProbeConfirmsWhy, catalogue.Vars{"title": f.Title})
-				continue
+				drop[j] = true
 			}
 		}
-		out = append(out, f)
+	}
+	out := fs[:0]
+	for j, f := range fs {
+		if !drop[j] {
+			out = append(out, f)
+		}
 	}
 	return out
 }
