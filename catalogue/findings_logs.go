@@ -54,6 +54,8 @@ var (
 	LogBeforeReloadTitle = "{title}, before nginx's last reload ({reload})"
 	LogBeforeReloadWhy   = "These were logged before nginx last started or reloaded, so the configuration and files that caused them may no longer be in use; the findings above say what the running configuration does. {why}"
 
+	// LogResolvedFix is the fix of a group whose cause no longer holds.
+	LogResolvedFix = "Nothing to do while it stays away. If it comes back, run doctor again."
 	// LogFixedByCertTitle and LogFixedByCertWhy mark a group of refused
 	// client certificates that ended before the given certificate
 	// ({file}) was issued ({issued}), now that the probe with it is

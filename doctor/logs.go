@@ -118,6 +118,7 @@ func readLogs(x *site.Site, servers []*site.Server, since, reload time.Time) (ou
 			f.Section, f.Severity, f.Resolved = finding.Logs, report.Info, true
 			f.Title = catalogue.Fill(catalogue.LogBeforeReloadTitle, catalogue.Vars{"title": f.Title, "reload": reload.Format("2006-01-02 15:04:05")})
 			f.Explanation = catalogue.Fill(catalogue.LogBeforeReloadWhy, catalogue.Vars{"why": f.Explanation})
+			f.Fix = catalogue.LogResolvedFix
 			out = append(out, f)
 		}
 	}

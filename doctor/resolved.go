@@ -27,8 +27,7 @@ func fixedByProbe(fs []report.Finding, targets []report.ProbeTarget, id *identit
 	issued := leaf.NotBefore
 	for i := range fs {
 		f := &fs[i]
-		if f.Section != finding.Logs || f.Resolved || f.Severity == report.Info ||
-			(f.ID != catalogue.VerifyError && f.ID != catalogue.Status495) {
+		if f.Section != finding.Logs || f.Resolved || (f.ID != catalogue.VerifyError && f.ID != catalogue.Status495) {
 			continue
 		}
 		last, err := time.Parse(time.RFC3339, f.LastSeen)
@@ -39,6 +38,7 @@ func fixedByProbe(fs []report.Finding, targets []report.ProbeTarget, id *identit
 		v := catalogue.Vars{"title": f.Title, "why": f.Explanation, "file": id.file, "issued": issued.Local().Format("2006-01-02 15:04:05")}
 		f.Title = catalogue.Fill(catalogue.LogFixedByCertTitle, v)
 		f.Explanation = catalogue.Fill(catalogue.LogFixedByCertWhy, v)
+		f.Fix = catalogue.LogResolvedFix
 	}
 }
 
