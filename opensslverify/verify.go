@@ -80,6 +80,11 @@ type Result struct {
 	Events []Event
 	// Trusted is true when the chain reached a trust anchor.
 	Trusted bool
+	// Undecided says why the model cannot tell what OpenSSL logs (a
+	// signature it cannot check, e.g. on a curve Go lacks); "" otherwise.
+	// Code is then only the model's best effort and must not be shown as
+	// nginx's verdict.
+	Undecided string
 }
 
 // Code is the error nginx logs: the last one reported, or 0.
