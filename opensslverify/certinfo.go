@@ -36,6 +36,7 @@ type Cert struct {
 	hasNS         bool
 	ns            byte
 	critUnhandled bool
+	invalid       bool // EXFLAG_INVALID: an extension OpenSSL cannot decode
 	v1            bool
 
 	akidKeyID  []byte
@@ -114,9 +115,10 @@ func Info(c *x509.Certificate) *Cert {
 		}
 	}
 
+	ci.invalid = invalidExtensions(c)
 	if ci.subject == ci.issuer {
 		ci.selfIssued = true
-		if ci.akidMatches(ci) && sigAlgMatches(ci.keyAlg, ci.sigAlg) {
+		if !ci.invalid && ci.akidMatches(ci) && sigAlgMatches(ci.keyAlg, ci.sigAlg) {
 			ci.selfSigned = true
 		}
 	}
@@ -149,6 +151,9 @@ func (c *Cert) SigBits() int { return c.sigBits }
 // CheckCA mirrors OpenSSL's check_ca: 0 means "not a CA", 1 a proper CA,
 // 3 a v1 self-signed root, 4 a CA by keyUsage only, 5 a Netscape CA.
 func (c *Cert) CheckCA() int {
+	if c.invalid {
+		return 0
+	}
 	if c.hasKU && c.ku&x509.KeyUsageCertSign == 0 {
 		return 0
 	}
@@ -189,6 +194,9 @@ const (
 
 // CheckPurpose mirrors X509_check_purpose for sslclient / sslserver.
 func (c *Cert) CheckPurpose(p Purpose, requireCA bool) bool {
+	if c.invalid {
+		return true // X509_check_purpose is -1, accepted when not strict
+	}
 	switch p {
 	case PurposeSSLClient:
 		if c.hasEKU && !c.ekuClient {
@@ -246,7 +254,7 @@ func (c *Cert) akidMatches(issuer *Cert) bool {
 
 // LikelyIssued mirrors ossl_x509_likely_issued(issuer, subject).
 func LikelyIssued(issuer, subject *Cert) bool {
-	return issuer.subject == subject.issuer && subject.akidMatches(issuer) && sigAlgMatches(issuer.keyAlg, subject.sigAlg)
+	return !issuer.invalid && !subject.invalid && issuer.subject == subject.issuer && subject.akidMatches(issuer) && sigAlgMatches(issuer.keyAlg, subject.sigAlg)
 }
 
 func (c *Cert) parseAKID(der []byte) {
