@@ -49,6 +49,11 @@ type Cert struct {
 	curve   string // name of a curve Go cannot decode, "" otherwise
 	sigAlg  string // family of the signature algorithm: "RSA", "EC", "ED25519", "DSA", "RSA-PSS"
 
+	sigOID        asn1.ObjectIdentifier // outer signatureAlgorithm
+	sigAlgsEqual  bool                  // outer and inner AlgorithmIdentifier agree
+	otherKey      any                   // a key Go's parser left out that the model can use (P-192, explicit curves)
+	explicitCurve bool                  // EC key with explicit parameters (94 in a chain)
+
 	nc        *nameConstraints // nameConstraints of a CA, nil if none
 	sans      []generalName
 	hasDNSSAN bool
@@ -74,6 +79,10 @@ func Info(c *x509.Certificate) *Cert {
 		}
 	}
 	ci.sigAlg, ci.sigBits = sigInfo(c)
+	ci.sigOID, ci.sigAlgsEqual = sigOID(c.Raw)
+	if c.PublicKey == nil {
+		ci.readOtherKey()
+	}
 
 	for _, e := range c.Extensions {
 		id := e.Id
