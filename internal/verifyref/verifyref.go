@@ -31,6 +31,9 @@ type Case struct {
 	Depth    int // ssl_verify_depth
 	Level    int // security level
 	CRLCheck bool
+	// Server is true for nginx verifying an upstream server's chain
+	// (proxy_ssl_verify: purpose ssl_server) instead of a client's.
+	Server  bool
 	Anchors  [][]byte // DER, in the order of the CA file
 	Chain    [][]byte // DER, the leaf first
 	CRLs     [][]byte // DER
@@ -76,6 +79,9 @@ func Run(t testing.TB, bin string, cases []Case) map[string]Result {
 		fmt.Fprintf(&in, "case %s\ntime %d\ndepth %d\nlevel %d\n", c.ID, c.Time.Unix(), c.Depth, c.Level)
 		if c.CRLCheck {
 			in.WriteString("crlcheck 1\n")
+		}
+		if c.Server {
+			in.WriteString("purpose ssl_server\n")
 		}
 		for _, d := range c.Anchors {
 			fmt.Fprintf(&in, "anchor %s\n", b64(d))

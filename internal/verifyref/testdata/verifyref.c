@@ -12,6 +12,7 @@
  *
  * Input on stdin, one directive per line (DER in base64):
  *   case ID | time UNIX | depth N | level N | crlcheck 0|1
+ *   purpose ssl_client|ssl_server (ssl_server: nginx verifying an upstream)
  *   anchor B64 | chain B64 (the leaf first) | crl B64 | end
  * Output, one line per case:
  *   ID CODE EVENTS       CODE: the final error (0 = verified), or
@@ -97,6 +98,7 @@ int main(void)
     char id[512] = "";
     long long t = 0;
     int depth = 100, level = 2, crlcheck = 0;
+    char purpose[32] = "ssl_client";
     const char *bad = NULL;
     X509_STORE *store = NULL;
     STACK_OF(X509) *chain = NULL;
@@ -114,6 +116,7 @@ int main(void)
         if (strcmp(line, "case") == 0) {
             snprintf(id, sizeof(id), "%s", arg);
             t = 0, depth = 100, level = 2, crlcheck = 0, bad = NULL;
+            snprintf(purpose, sizeof(purpose), "ssl_client");
             X509_STORE_free(store);
             sk_X509_pop_free(chain, X509_free);
             store = X509_STORE_new();
@@ -124,6 +127,8 @@ int main(void)
             depth = atoi(arg);
         } else if (strcmp(line, "level") == 0) {
             level = atoi(arg);
+        } else if (strcmp(line, "purpose") == 0) {
+            snprintf(purpose, sizeof(purpose), "%s", arg);
         } else if (strcmp(line, "crlcheck") == 0) {
             crlcheck = atoi(arg);
         } else if (strcmp(line, "anchor") == 0) {
@@ -169,7 +174,7 @@ int main(void)
                 return 1;
             }
             param = X509_STORE_CTX_get0_param(ctx);
-            X509_STORE_CTX_set_default(ctx, "ssl_client");
+            X509_STORE_CTX_set_default(ctx, purpose);
             X509_VERIFY_PARAM_set_depth(param, depth);
             X509_VERIFY_PARAM_set_auth_level(param, level);
             X509_VERIFY_PARAM_set_time(param, (time_t)t);
