@@ -29,6 +29,7 @@ type limboCorpus struct {
 		Anchors []int  `json:"anchors"`
 		Chain   []int  `json:"chain"`
 		CRLs    []int  `json:"crls"`
+		Key     string `json:"key"` // the leaf's key (PEM), for the cases that ship one
 	} `json:"cases"`
 }
 

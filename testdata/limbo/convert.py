@@ -35,6 +35,10 @@ def main():
             'crls': [ref(p) for p in tc.get('crls') or []],
             'limbo_expected': tc['expected_result'],
         })
+        if tc.get('peer_certificate_key'):
+            # The leaf's private key (a throwaway test key published with
+            # the suite), so a real nginx can be shown the certificate.
+            cases[-1]['key'] = tc['peer_certificate_key']
     json.dump({
         'source': 'https://github.com/C2SP/x509-limbo/blob/%s/limbo.json' % commit,
         'bettertls': 'https://github.com/Netflix/bettertls/tree/%s' % btls,
