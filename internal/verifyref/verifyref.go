@@ -34,9 +34,9 @@ type Case struct {
 	// Server is true for nginx verifying an upstream server's chain
 	// (proxy_ssl_verify: purpose ssl_server) instead of a client's.
 	Server  bool
-	Anchors  [][]byte // DER, in the order of the CA file
-	Chain    [][]byte // DER, the leaf first
-	CRLs     [][]byte // DER
+	Anchors [][]byte // DER, in the order of the CA file
+	Chain   [][]byte // DER, the leaf first
+	CRLs    [][]byte // DER
 }
 
 // Event is one error the verify callback saw.
