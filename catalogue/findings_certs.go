@@ -34,6 +34,7 @@ var (
 	KeyUnencrypted    = id(finding.Certs, "key-unencrypted", warn, 23)
 	OrphanKey         = id(finding.Certs, "orphan-key", note, 24)
 	NeedsPEM          = id(finding.Certs, "needs-pem", note, 25)
+	VerdictUndecided  = id(finding.Certs, "verdict-undecided", warn, 26)
 )
 
 // CertsAllClear is what `certs` says when it finds nothing.
@@ -49,6 +50,14 @@ const CertsAllClear = "nothing to fix: nginx will accept the client certificates
 // digest algorithm too weak"). Fixes take commands made from the *Cmd
 // templates below: {reissue}, {reissue_client}, {reissue_new_subject},
 // {new_key}.
+
+// VerdictUndecidedText is said instead of a verdict when a signature in
+// the chain is one mtlsdoctor cannot check. {reason} names it.
+var VerdictUndecidedText = Text{ID: VerdictUndecided,
+	Title: "the verdict nginx reaches for {cert} cannot be computed",
+	Why:   "{reason}: mtlsdoctor checks every signature OpenSSL 3 checks, except those by keys on elliptic curves Go has no implementation of (secp256k1, secp192k1, secp224k1, brainpool, SM2). Whether nginx accepts the certificate hangs on that signature, so no verdict is shown rather than a guess.",
+	Fix:   "Ask OpenSSL itself, with the CA file nginx uses:\n  openssl verify -purpose sslclient -CAfile {ca_file} -untrusted {file} {file}",
+}
 
 // Texts of the findings OpenSSL's chain verification gives: one error code
 // about one certificate of the chain.

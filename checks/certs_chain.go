@@ -121,6 +121,15 @@ func (r *run) verifyLeaves(set *certset.Set) {
 		res := opensslverify.Verify(s.info, pool, store, p)
 		s.result = &res
 		s.verdict = Verdict(res.Code())
+		if res.Undecided != "" {
+			// No invented code: say plainly that it cannot be computed.
+			s.verdict = ""
+			v := r.certVars(s)
+			v["reason"] = res.Undecided
+			v["ca_file"] = r.caFileName()
+			r.add(certSubject(s), certFinding(s, catalogue.VerdictUndecidedText, v))
+			return
+		}
 		if s.role != RoleServer {
 			r.explain(s, res, false)
 			return
