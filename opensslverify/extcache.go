@@ -185,7 +185,7 @@ func decodesGeneralName(s *cryptobyte.String) bool {
 	ctx := cbasn1.Tag(0).ContextSpecific()
 	cons := cbasn1.Tag(0).Constructed().ContextSpecific()
 	switch tag {
-	case cons | 0: // otherName: type-id, [0] EXPLICIT value
+	case cons: // otherName ([0]): type-id, [0] EXPLICIT value
 		if !readOID(&v) {
 			return false
 		}

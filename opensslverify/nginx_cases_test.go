@@ -63,11 +63,11 @@ func readPEMCRLs(t *testing.T, path string) []*x509.RevocationList {
 // client the client's certificate file (leaf first), key its key, crl an
 // optional ssl_crl.
 type nginxCase struct {
-	name            string
-	make            func(t *testing.T, dir string)
-	ca, client, key string
-	crl             string
-	want            string // what nginx logs: "SUCCESS" or "FAILED:<code>"
+	name string
+	make func(t *testing.T, dir string)
+	ca   string
+	crl  string
+	want string // what nginx logs: "SUCCESS" or "FAILED:<code>"
 }
 
 // TestModelMatchesNginxOnOddCertificates: certificates made the way the

@@ -196,9 +196,11 @@ func otherCurveKey(curve string, spki []byte) any {
 	}
 	x := new(big.Int).SetBytes(pt[1 : 1+size])
 	y := new(big.Int).SetBytes(pt[1+size:])
-	if !p192.IsOnCurve(x, y) { //lint:ignore SA1019 the generic a=-3 arithmetic is exactly what P-192 needs
+	//lint:ignore SA1019 Go has no P-192; the generic a=-3 arithmetic of CurveParams is exactly what it needs.
+	if !p192.IsOnCurve(x, y) {
 		return nil
 	}
+	//lint:ignore SA1019 crypto/ecdsa verifies custom curves only through the raw coordinates.
 	return &ecdsa.PublicKey{Curve: p192, X: x, Y: y}
 }
 
@@ -251,25 +253,14 @@ func (c *Cert) readOtherKey() {
 			continue
 		}
 		c.curve = "explicit " + curve.Name
-		pt := info.Key.Bytes
-		size := (curve.BitSize + 7) / 8
-		if len(pt) != 1+2*size || pt[0] != 4 {
+		if curve == p192 {
+			c.otherKey = otherCurveKey("P-192", spki)
 			return
 		}
-		x, y := new(big.Int).SetBytes(pt[1:1+size]), new(big.Int).SetBytes(pt[1+size:])
-		var named elliptic.Curve = curve
-		switch curve.Name {
-		case "P-224":
-			named = elliptic.P224()
-		case "P-256":
-			named = elliptic.P256()
-		case "P-384":
-			named = elliptic.P384()
-		case "P-521":
-			named = elliptic.P521()
-		}
-		if named.IsOnCurve(x, y) { //lint:ignore SA1019 checking a decoded point, as OpenSSL does when it reads the key
-			c.otherKey = &ecdsa.PublicKey{Curve: named, X: x, Y: y}
+		named := map[string]elliptic.Curve{"P-224": elliptic.P224(), "P-256": elliptic.P256(),
+			"P-384": elliptic.P384(), "P-521": elliptic.P521()}[curve.Name]
+		if k, err := ecdsa.ParseUncompressedPublicKey(named, info.Key.Bytes); err == nil {
+			c.otherKey = k
 		}
 		return
 	}
