@@ -64,12 +64,15 @@ func parseCertificate(der []byte) (x *x509.Certificate, note string, err error) 
 	if lerr != nil {
 		return nil, "", err
 	}
-	why := "read leniently, as OpenSSL does (Go's parser refused it: " + strings.TrimPrefix(err.Error(), "x509: ") + ")"
+	why := lenientNote + " (Go's parser refused it: " + strings.TrimPrefix(err.Error(), "x509: ") + ")"
 	if note != "" {
 		why += "; " + note
 	}
 	return x, why, nil
 }
+
+// lenientNote starts the note of a certificate read by parseLenient.
+const lenientNote = "read leniently, as OpenSSL does"
 
 // parseCurve handles the certificates Go refuses only for their curve.
 func parseCurve(der []byte, err error) (*x509.Certificate, string, bool) {

@@ -80,11 +80,13 @@ func parseLenient(der []byte) (*x509.Certificate, string, error) {
 	}
 	c.RawIssuer, c.RawSubject, c.RawSubjectPublicKeyInfo = issuer, subject, spki
 	var notes []string
+	// A name Go cannot decode stays raw (RawIssuer, RawSubject), which is
+	// what the verification model compares.
 	if err := fillName(&c.Issuer, issuer); err != nil {
-		return nil, "", fmt.Errorf("issuer: %v", err)
+		notes = append(notes, "issuer name: "+err.Error())
 	}
 	if err := fillName(&c.Subject, subject); err != nil {
-		return nil, "", fmt.Errorf("subject: %v", err)
+		notes = append(notes, "subject name: "+err.Error())
 	}
 	var err error
 	if c.NotBefore, err = readTime(&validity); err != nil {

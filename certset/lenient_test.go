@@ -5,6 +5,7 @@ import (
 	"crypto/x509"
 	"encoding/base64"
 	"encoding/json"
+	"encoding/pem"
 	"os"
 	"reflect"
 	"strings"
@@ -154,4 +155,36 @@ func FuzzParseLenient(f *testing.F) {
 			t.Fatalf("the lenient reader's %s differs from Go's", f)
 		}
 	})
+}
+
+// TestLoadReadsWhatOpenSSLReads: a file holding a certificate Go's parser
+// refuses (from the limbo corpus) loads as a certificate with a ParseNote,
+// not as an unreadable file.
+func TestLoadReadsWhatOpenSSLReads(t *testing.T) {
+	var refused []byte
+	for _, der := range limboDER(t) {
+		if _, err := x509.ParseCertificate(der); err != nil && strings.Contains(err.Error(), "negative serial") {
+			refused = der
+			break
+		}
+	}
+	if refused == nil {
+		t.Fatal("no certificate with a negative serial in the limbo corpus")
+	}
+	dir := t.TempDir()
+	p := dir + "/negative-serial.pem"
+	if err := os.WriteFile(p, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: refused}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	set, err := Load([]string{p}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Certs) != 1 || len(set.Problems) != 0 {
+		t.Fatalf("certs %d, problems %+v: want the certificate and no problem", len(set.Certs), set.Problems)
+	}
+	c := set.Certs[0]
+	if !strings.Contains(c.ParseNote, "negative serial") || c.X509.SerialNumber.Sign() >= 0 {
+		t.Errorf("ParseNote %q, serial %s: want the note and the negative serial", c.ParseNote, c.X509.SerialNumber)
+	}
 }
