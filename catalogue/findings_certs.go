@@ -110,6 +110,11 @@ var (
 	}
 	NoIssuerCause          = "No CA in {trust} issued it: its issuer is {issuer}."
 	RegeneratedIssuerCause = "A CA named {issuer} is in {trust}, but its key did not sign this certificate (its subjectKeyIdentifier differs from the certificate's authorityKeyIdentifier): the CA was most likely regenerated after {cert} was issued."
+	// InvalidExtensionCause: {cert} or the CA {issuer} has an extension
+	// ({extension}) OpenSSL cannot decode, so OpenSSL never pairs them.
+	InvalidExtensionCause = "OpenSSL cannot decode the {extension} extension of {bad}, and a certificate with such an extension neither issues nor is issued in OpenSSL's eyes, so the CA named {issuer} is not even tried. Reissue {bad} with a well-formed {extension}."
+	// InvalidExtensionFix replaces the fix then: the CA is not missing.
+	InvalidExtensionFix = "Reissue {bad} with a well-formed {extension}. What OpenSSL makes of it (an extension it cannot decode is printed as raw bytes):\n  openssl x509 -in {bad_file} -noout -text"
 	// UntrustedCAFileFix is the fix of UnknownIssuerText and LeafOnlyText
 	// when the trust store is the --ca file {ca_file}.
 	UntrustedCAFileFix = "Add the issuing CA ({issuer}) to {ca_file}, or reissue {cert} from a CA in it."

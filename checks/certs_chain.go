@@ -337,13 +337,34 @@ func unknownIssuer(ev *chainEvent) (report.Finding, bool) {
 			break
 		}
 	}
+	var bad *certState
+	if leaf.info.InvalidExtension() != "" {
+		bad = leaf
+	} else {
+		for _, c := range r.certs {
+			if c.info.InvalidExtension() != "" && c.info.SubjectKey() == leaf.info.IssuerKey() {
+				bad = c
+				break
+			}
+		}
+	}
+	if bad != nil {
+		cause = catalogue.InvalidExtensionCause
+		v["extension"], v["bad"], v["bad_file"] = bad.info.InvalidExtension(), display(bad), display(bad)
+		if len(bad.c.Files) > 0 {
+			v["bad_file"] = bad.c.Files[0]
+		}
+	}
 	v["cause"] = catalogue.Fill(cause, v)
 	text := catalogue.UnknownIssuerText
 	if ev.code == opensslverify.ErrUnableToVerifyLeafSig {
 		text = catalogue.LeafOnlyText
 	}
 	f := certFinding(leaf, text, v)
-	if r.o.CA != nil {
+	switch {
+	case bad != nil:
+		f.Fix = catalogue.Fill(catalogue.InvalidExtensionFix, v)
+	case r.o.CA != nil:
 		v["ca_file"] = r.o.CAFile
 		f.Fix = catalogue.Fill(catalogue.UntrustedCAFileFix, v)
 	}

@@ -36,7 +36,8 @@ type Cert struct {
 	hasNS         bool
 	ns            byte
 	critUnhandled bool
-	invalid       bool // EXFLAG_INVALID: an extension OpenSSL cannot decode
+	invalid       bool   // EXFLAG_INVALID: an extension OpenSSL cannot decode
+	invalidExt    string // which one
 	v1            bool
 
 	akidKeyID  []byte
@@ -124,7 +125,8 @@ func Info(c *x509.Certificate) *Cert {
 		}
 	}
 
-	ci.invalid = invalidExtensions(c)
+	ci.invalidExt = invalidExtension(c)
+	ci.invalid = ci.invalidExt != ""
 	if ci.subject == ci.issuer {
 		ci.selfIssued = true
 		if !ci.invalid && ci.akidMatches(ci) && sigAlgMatches(ci.keyAlg, ci.sigAlg) {
@@ -140,6 +142,11 @@ func Info(c *x509.Certificate) *Cert {
 // Note that a leaf whose subject DN equals its CA's DN and that carries no
 // authorityKeyIdentifier is "self-signed" by this test.
 func (c *Cert) SelfSigned() bool { return c.selfSigned }
+
+// InvalidExtension names the extension OpenSSL 3.0 cannot decode in c
+// (malformed, present twice, or an empty keyUsage), or is "". Such a
+// certificate neither issues nor is issued in OpenSSL's path building.
+func (c *Cert) InvalidExtension() string { return c.invalidExt }
 
 // SelfIssued reports whether subject and issuer names are equal.
 func (c *Cert) SelfIssued() bool { return c.selfIssued }

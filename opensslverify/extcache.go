@@ -31,9 +31,19 @@ var cachedExts = map[string]func(cryptobyte.String) bool{
 	"1.3.6.1.5.5.7.1.8":     decodesSequence, // sbgp-autonomousSysNum
 }
 
-// invalidExtensions mirrors the EXFLAG_INVALID part of
-// ossl_x509v3_cache_extensions in OpenSSL 3.0.
-func invalidExtensions(c *x509.Certificate) bool {
+// extNames name the cached extensions in findings.
+var extNames = map[string]string{
+	"2.5.29.19": "basicConstraints", "2.5.29.15": "keyUsage", "2.5.29.37": "extendedKeyUsage",
+	"2.16.840.1.113730.1.1": "nsCertType", "2.5.29.14": "subjectKeyIdentifier",
+	"2.5.29.35": "authorityKeyIdentifier", "2.5.29.17": "subjectAltName", "2.5.29.30": "nameConstraints",
+	"2.5.29.31": "cRLDistributionPoints", "1.3.6.1.5.5.7.1.14": "proxyCertInfo",
+	"1.3.6.1.5.5.7.1.7": "sbgp-ipAddrBlock", "1.3.6.1.5.5.7.1.8": "sbgp-autonomousSysNum",
+}
+
+// invalidExtension mirrors the EXFLAG_INVALID part of
+// ossl_x509v3_cache_extensions in OpenSSL 3.0: it names the first
+// extension OpenSSL cannot use ("" when there is none).
+func invalidExtension(c *x509.Certificate) string {
 	seen := map[string]bool{}
 	for _, e := range c.Extensions {
 		id := e.Id.String()
@@ -42,14 +52,17 @@ func invalidExtensions(c *x509.Certificate) bool {
 			continue
 		}
 		if seen[id] {
-			return true // X509_get_ext_d2i finds two: crit -2
+			return extNames[id] + " (present twice)" // X509_get_ext_d2i finds two: crit -2
 		}
 		seen[id] = true
 		if !dec(cryptobyte.String(e.Value)) {
-			return true
+			if id == "2.5.29.15" {
+				return "keyUsage (empty or malformed)"
+			}
+			return extNames[id]
 		}
 	}
-	return false
+	return ""
 }
 
 func whole(s cryptobyte.String, tag cbasn1.Tag) (cryptobyte.String, bool) {
