@@ -40,7 +40,9 @@ func readLogs(x *site.Site, servers []*site.Server, since, reload time.Time) (ou
 		if ownProbe(ev) {
 			return true
 		}
-		if !reload.IsZero() && !ev.Time.IsZero() && ev.Time.Before(reload) {
+		// Log times have whole seconds: an event in the second of the
+		// reload may follow it, and a refusal must not be hidden.
+		if !reload.IsZero() && !ev.Time.IsZero() && ev.Time.Before(reload.Truncate(time.Second)) {
 			before.Add(ev)
 			return true
 		}
