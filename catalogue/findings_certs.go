@@ -34,6 +34,7 @@ var (
 	KeyUnencrypted    = id(finding.Certs, "key-unencrypted", warn, 23)
 	OrphanKey         = id(finding.Certs, "orphan-key", note, 24)
 	NeedsPEM          = id(finding.Certs, "needs-pem", note, 25)
+	VerdictUndecided  = id(finding.Certs, "verdict-undecided", warn, 26)
 )
 
 // CertsAllClear is what `certs` says when it finds nothing.
@@ -49,6 +50,14 @@ const CertsAllClear = "nothing to fix: nginx will accept the client certificates
 // digest algorithm too weak"). Fixes take commands made from the *Cmd
 // templates below: {reissue}, {reissue_client}, {reissue_new_subject},
 // {new_key}.
+
+// VerdictUndecidedText is said instead of a verdict when a signature in
+// the chain is one mtlsdoctor cannot check. {reason} names it.
+var VerdictUndecidedText = Text{ID: VerdictUndecided,
+	Title: "the verdict nginx reaches for {cert} cannot be computed",
+	Why:   "{reason}: mtlsdoctor checks every signature OpenSSL 3 checks, except those by keys on elliptic curves Go has no implementation of (secp256k1, secp192k1, secp224k1, brainpool, SM2). Whether nginx accepts the certificate hangs on that signature, so no verdict is shown rather than a guess.",
+	Fix:   "Ask OpenSSL itself, with the CA file nginx uses:\n  openssl verify -purpose sslclient -CAfile {ca_file} -untrusted {file} {file}",
+}
 
 // Texts of the findings OpenSSL's chain verification gives: one error code
 // about one certificate of the chain.
@@ -101,6 +110,11 @@ var (
 	}
 	NoIssuerCause          = "No CA in {trust} issued it: its issuer is {issuer}."
 	RegeneratedIssuerCause = "A CA named {issuer} is in {trust}, but its key did not sign this certificate (its subjectKeyIdentifier differs from the certificate's authorityKeyIdentifier): the CA was most likely regenerated after {cert} was issued."
+	// InvalidExtensionCause: {cert} or the CA {issuer} has an extension
+	// ({extension}) OpenSSL cannot decode, so OpenSSL never pairs them.
+	InvalidExtensionCause = "OpenSSL cannot decode the {extension} extension of {bad}, and a certificate with such an extension neither issues nor is issued in OpenSSL's eyes, so the CA named {issuer} is not even tried. Reissue {bad} with a well-formed {extension}."
+	// InvalidExtensionFix replaces the fix then: the CA is not missing.
+	InvalidExtensionFix = "Reissue {bad} with a well-formed {extension}. What OpenSSL makes of it (an extension it cannot decode is printed as raw bytes):\n  openssl x509 -in {bad_file} -noout -text"
 	// UntrustedCAFileFix is the fix of UnknownIssuerText and LeafOnlyText
 	// when the trust store is the --ca file {ca_file}.
 	// {reissue} signs it again from {ca_file} with the key {ca_key}.

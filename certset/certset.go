@@ -62,6 +62,10 @@ type Cert struct {
 	// X509.PublicKeyAlgorithm is x509.UnknownPublicKeyAlgorithm then; the
 	// rest of the certificate is intact.
 	KeyNote string
+	// ParseNote is set when Go's crypto/x509 refused the certificate and
+	// it was read leniently, as OpenSSL reads it; it says why and what
+	// could not be decoded (the raw extensions stay in X509.Extensions).
+	ParseNote string
 	// Sources says how the certificate was stored at each path, sorted by
 	// File (one entry per distinct path and encoding).
 	Sources []Source

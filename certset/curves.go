@@ -53,35 +53,58 @@ var idECPublicKey = []byte{0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01}
 // can still be judged; OpenSSL would load it.
 func parseCertificate(der []byte) (x *x509.Certificate, note string, err error) {
 	x, err = x509.ParseCertificate(der)
-	if err == nil || !strings.Contains(err.Error(), "unsupported elliptic curve") {
-		return x, "", err
+	if err == nil {
+		return x, "", nil
+	}
+	if x, note, ok := parseCurve(der, err); ok {
+		return x, note, nil
+	}
+	// crypto/x509 is stricter than OpenSSL: read what OpenSSL reads.
+	x, note, lerr := parseLenient(der)
+	if lerr != nil {
+		return nil, "", err
+	}
+	why := lenientNote + " (Go's parser refused it: " + strings.TrimPrefix(err.Error(), "x509: ") + ")"
+	if note != "" {
+		why += "; " + note
+	}
+	return x, why, nil
+}
+
+// lenientNote starts the note of a certificate read by parseLenient.
+const lenientNote = "read leniently, as OpenSSL does"
+
+// parseCurve handles the certificates Go refuses only for their curve.
+func parseCurve(der []byte, err error) (*x509.Certificate, string, bool) {
+	if !strings.Contains(err.Error(), "unsupported elliptic curve") {
+		return nil, "", false
 	}
 	curve := curveIn(der)
 	if curve == "" {
-		return nil, "", err
+		return nil, "", false
 	}
 	// Make the key algorithm unknown (same length, one byte changed) so
 	// crypto/x509 skips the key, then put the original bytes back under
 	// the parsed certificate's Raw fields, which alias the buffer.
 	spki, ok := certSPKI(der)
 	if !ok {
-		return nil, "", err
+		return nil, "", false
 	}
 	i := bytes.Index(spki, idECPublicKey)
 	if i < 0 {
-		return nil, "", err
+		return nil, "", false
 	}
 	off := cap(der) - cap(spki) + i + len(idECPublicKey) - 1
 	buf := bytes.Clone(der)
 	buf[off] = 0x7f // 1.2.840.10045.2.127: no such algorithm
 	x, perr := x509.ParseCertificate(buf)
 	if perr != nil {
-		return nil, "", err
+		return nil, "", false
 	}
 	copy(buf, der)
 	x.PublicKeyAlgorithm = x509.UnknownPublicKeyAlgorithm
 	x.PublicKey = nil
-	return x, "ECDSA " + curve + ": a curve Go cannot decode; the public key is not available", nil
+	return x, "ECDSA " + curve + ": a curve Go cannot decode; the public key is not available", true
 }
 
 // certSPKI returns the SubjectPublicKeyInfo element of a certificate, as

@@ -385,7 +385,10 @@ func (l *loader) merge(walkProblems []Problem) *Set {
 				set.Certs = append(set.Certs, cert)
 			}
 			cert.Aux = cert.Aux || c.aux
-			if cert.KeyNote == "" {
+			switch {
+			case strings.HasPrefix(c.note, lenientNote):
+				cert.ParseNote = c.note
+			case cert.KeyNote == "":
 				cert.KeyNote = c.note
 			}
 			for _, name := range all {

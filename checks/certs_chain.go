@@ -121,6 +121,15 @@ func (r *run) verifyLeaves(set *certset.Set) {
 		res := opensslverify.Verify(s.info, pool, store, p)
 		s.result = &res
 		s.verdict = Verdict(res.Code())
+		if res.Undecided != "" {
+			// No invented code: say plainly that it cannot be computed.
+			s.verdict = ""
+			v := r.certVars(s)
+			v["reason"] = res.Undecided
+			v["ca_file"] = r.caFileName()
+			r.add(certSubject(s), certFinding(s, catalogue.VerdictUndecidedText, v))
+			return
+		}
 		if s.role != RoleServer {
 			r.explain(s, res, false)
 			return
@@ -328,13 +337,34 @@ func unknownIssuer(ev *chainEvent) (report.Finding, bool) {
 			break
 		}
 	}
+	var bad *certState
+	if leaf.info.InvalidExtension() != "" {
+		bad = leaf
+	} else {
+		for _, c := range r.certs {
+			if c.info.InvalidExtension() != "" && c.info.SubjectKey() == leaf.info.IssuerKey() {
+				bad = c
+				break
+			}
+		}
+	}
+	if bad != nil {
+		cause = catalogue.InvalidExtensionCause
+		v["extension"], v["bad"], v["bad_file"] = bad.info.InvalidExtension(), display(bad), display(bad)
+		if len(bad.c.Files) > 0 {
+			v["bad_file"] = bad.c.Files[0]
+		}
+	}
 	v["cause"] = catalogue.Fill(cause, v)
 	text := catalogue.UnknownIssuerText
 	if ev.code == opensslverify.ErrUnableToVerifyLeafSig {
 		text = catalogue.LeafOnlyText
 	}
 	f := certFinding(leaf, text, v)
-	if r.o.CA != nil {
+	switch {
+	case bad != nil:
+		f.Fix = catalogue.Fill(catalogue.InvalidExtensionFix, v)
+	case r.o.CA != nil:
 		v["ca_file"], v["ca_key"] = r.o.CAFile, stem(r.o.CAFile)+".key"
 		v["reissue"] = reissueClient(leaf, v["ca_file"], v["ca_key"])
 		f.Fix = catalogue.Fill(catalogue.UntrustedCAFileFix, v)

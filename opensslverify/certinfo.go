@@ -36,6 +36,8 @@ type Cert struct {
 	hasNS         bool
 	ns            byte
 	critUnhandled bool
+	invalid       bool   // EXFLAG_INVALID: an extension OpenSSL cannot decode
+	invalidExt    string // which one
 	v1            bool
 
 	akidKeyID  []byte
@@ -47,6 +49,11 @@ type Cert struct {
 	keyAlg  string
 	curve   string // name of a curve Go cannot decode, "" otherwise
 	sigAlg  string // family of the signature algorithm: "RSA", "EC", "ED25519", "DSA", "RSA-PSS"
+
+	sigOID        asn1.ObjectIdentifier // outer signatureAlgorithm
+	sigAlgsEqual  bool                  // outer and inner AlgorithmIdentifier agree
+	otherKey      any                   // a key Go's parser left out that the model can use (P-192, explicit curves)
+	explicitCurve bool                  // EC key with explicit parameters (94 in a chain)
 
 	nc        *nameConstraints // nameConstraints of a CA, nil if none
 	sans      []generalName
@@ -73,6 +80,10 @@ func Info(c *x509.Certificate) *Cert {
 		}
 	}
 	ci.sigAlg, ci.sigBits = sigInfo(c)
+	ci.sigOID, ci.sigAlgsEqual = sigOID(c.Raw)
+	if c.PublicKey == nil {
+		ci.readOtherKey()
+	}
 
 	for _, e := range c.Extensions {
 		id := e.Id
@@ -114,9 +125,11 @@ func Info(c *x509.Certificate) *Cert {
 		}
 	}
 
+	ci.invalidExt = invalidExtension(c)
+	ci.invalid = ci.invalidExt != ""
 	if ci.subject == ci.issuer {
 		ci.selfIssued = true
-		if ci.akidMatches(ci) && sigAlgMatches(ci.keyAlg, ci.sigAlg) {
+		if !ci.invalid && ci.akidMatches(ci) && sigAlgMatches(ci.keyAlg, ci.sigAlg) {
 			ci.selfSigned = true
 		}
 	}
@@ -129,6 +142,11 @@ func Info(c *x509.Certificate) *Cert {
 // Note that a leaf whose subject DN equals its CA's DN and that carries no
 // authorityKeyIdentifier is "self-signed" by this test.
 func (c *Cert) SelfSigned() bool { return c.selfSigned }
+
+// InvalidExtension names the extension OpenSSL 3.0 cannot decode in c
+// (malformed, present twice, or an empty keyUsage), or is "". Such a
+// certificate neither issues nor is issued in OpenSSL's path building.
+func (c *Cert) InvalidExtension() string { return c.invalidExt }
 
 // SelfIssued reports whether subject and issuer names are equal.
 func (c *Cert) SelfIssued() bool { return c.selfIssued }
@@ -149,6 +167,9 @@ func (c *Cert) SigBits() int { return c.sigBits }
 // CheckCA mirrors OpenSSL's check_ca: 0 means "not a CA", 1 a proper CA,
 // 3 a v1 self-signed root, 4 a CA by keyUsage only, 5 a Netscape CA.
 func (c *Cert) CheckCA() int {
+	if c.invalid {
+		return 0
+	}
 	if c.hasKU && c.ku&x509.KeyUsageCertSign == 0 {
 		return 0
 	}
@@ -189,6 +210,9 @@ const (
 
 // CheckPurpose mirrors X509_check_purpose for sslclient / sslserver.
 func (c *Cert) CheckPurpose(p Purpose, requireCA bool) bool {
+	if c.invalid {
+		return true // X509_check_purpose is -1, accepted when not strict
+	}
 	switch p {
 	case PurposeSSLClient:
 		if c.hasEKU && !c.ekuClient {
@@ -246,7 +270,7 @@ func (c *Cert) akidMatches(issuer *Cert) bool {
 
 // LikelyIssued mirrors ossl_x509_likely_issued(issuer, subject).
 func LikelyIssued(issuer, subject *Cert) bool {
-	return issuer.subject == subject.issuer && subject.akidMatches(issuer) && sigAlgMatches(issuer.keyAlg, subject.sigAlg)
+	return !issuer.invalid && !subject.invalid && issuer.subject == subject.issuer && subject.akidMatches(issuer) && sigAlgMatches(issuer.keyAlg, subject.sigAlg)
 }
 
 func (c *Cert) parseAKID(der []byte) {

@@ -162,7 +162,24 @@ func (v *verifier) checkNameConstraints() {
 	}
 }
 
+// ncCheckMax is OpenSSL's NAME_CHECK_MAX: NAME_CONSTRAINTS_check refuses
+// (X509_V_ERR_UNSPECIFIED) when names times constraints exceed it.
+const ncCheckMax = 1 << 20
+
+// ErrUnspecified is X509_V_ERR_UNSPECIFIED (1).
+const ErrUnspecified = 1
+
 func (nc *nameConstraints) check(x *Cert) int {
+	names := len(x.sans)
+	var rdns pkix.RDNSequence
+	if _, err := asn1.Unmarshal(x.X.RawSubject, &rdns); err == nil {
+		for _, rdn := range rdns {
+			names += len(rdn)
+		}
+	}
+	if constraints := len(nc.permitted) + len(nc.excluded); names > 0 && constraints > ncCheckMax/names {
+		return ErrUnspecified
+	}
 	for _, n := range x.constrainedNames() {
 		if r := nc.match(n); r != OK {
 			return r

@@ -13,10 +13,8 @@
 package opensslverify
 
 import (
-	"crypto"
-	"crypto/md5"
-	"crypto/rsa"
 	"crypto/x509"
+	"encoding/asn1"
 	"time"
 )
 
@@ -43,6 +41,8 @@ const (
 	ErrUnableToGetCRLIssuer    = 33
 	ErrUnhandledCriticalExt    = 34
 	ErrKeyUsageNoCRLSign       = 35
+	ErrUnhandledCriticalCRLExt = 36
+	ErrECKeyExplicitParams     = 94
 	ErrEEKeyTooSmall           = 66
 	ErrCAKeyTooSmall           = 67
 	ErrCAMDTooWeak             = 68
@@ -80,6 +80,11 @@ type Result struct {
 	Events []Event
 	// Trusted is true when the chain reached a trust anchor.
 	Trusted bool
+	// Undecided says why the model cannot tell what OpenSSL logs (a
+	// signature it cannot check, e.g. on a curve Go lacks); "" otherwise.
+	// Code is then only the model's best effort and must not be shown as
+	// nginx's verdict.
+	Undecided string
 }
 
 // Code is the error nginx logs: the last one reported, or 0.
@@ -131,6 +136,15 @@ type verifier struct {
 	numUntrusted int
 	events       []Event
 	err          int // ctx->error, sticky
+	undecided    string
+}
+
+// cannotCheck records that a signature by signer's key could not be
+// checked, so that the result says the verdict is undecided.
+func (v *verifier) cannotCheck(signer *Cert) {
+	if v.undecided == "" {
+		v.undecided = "the signature by " + signer.X.Subject.String() + " (an ECDSA " + signer.curve + " key) cannot be checked"
+	}
 }
 
 func (v *verifier) fail(depth, code int) {
@@ -156,7 +170,7 @@ func Verify(leaf *Cert, untrusted []*Cert, store *Store, p Params) Result {
 	}
 	v.internalVerify()
 	v.checkNameConstraints()
-	return Result{Chain: v.chain, Events: v.events, Trusted: trusted}
+	return Result{Chain: v.chain, Events: v.events, Trusted: trusted, Undecided: v.undecided}
 }
 
 const (
@@ -348,6 +362,9 @@ func (v *verifier) checkExtensions() {
 		if mustBeCA > 0 && (ret == 0 || (i+1 < num && ret != 1)) {
 			v.fail(i, ErrInvalidCA)
 		}
+		if num > 1 && x.explicitCurve {
+			v.fail(i, ErrECKeyExplicitParams)
+		}
 		if v.p.Purpose != PurposeNone && !x.CheckPurpose(v.p.Purpose, mustBeCA > 0) {
 			v.fail(i, ErrInvalidPurpose)
 		}
@@ -429,8 +446,15 @@ func (v *verifier) checkRevocation() {
 		} else if !crl.NextUpdate.IsZero() && !crl.NextUpdate.After(v.p.Time) {
 			v.fail(i, ErrCRLHasExpired)
 		}
-		if !crlSignedBy(crl, issuer) {
+		switch crlSignedBy(crl, issuer) {
+		case sigBad:
 			v.fail(i, ErrCRLSignatureFailure)
+		case sigUnknown:
+			v.cannotCheck(issuer)
+		}
+		// cert_crl: critical extensions change what the entries mean.
+		if crlCriticalUnhandled(crl) {
+			v.fail(i, ErrUnhandledCriticalCRLExt)
 		}
 		for _, r := range crl.RevokedCertificateEntries {
 			if r.SerialNumber.Cmp(x.X.SerialNumber) == 0 {
@@ -462,10 +486,40 @@ func (v *verifier) findCRL(x *Cert) *x509.RevocationList {
 	return best
 }
 
+// crlCriticalUnhandled mirrors crl_cb and crl_set_issuers: a critical
+// CRL extension other than issuingDistributionPoint, authorityKeyIdentifier
+// and deltaCRLIndicator, or a critical entry extension other than
+// certificateIssuer, makes OpenSSL refuse the CRL (36).
+func crlCriticalUnhandled(crl *x509.RevocationList) bool {
+	for _, e := range crl.Extensions {
+		if e.Critical && !(e.Id.Equal(oidIssuingDP) || e.Id.Equal(oidAuthorityKeyID) || e.Id.Equal(oidDeltaCRL)) {
+			return true
+		}
+	}
+	for _, r := range crl.RevokedCertificateEntries {
+		for _, e := range r.Extensions {
+			if e.Critical && !e.Id.Equal(oidCertificateIssuer) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	oidIssuingDP         = asn1.ObjectIdentifier{2, 5, 29, 28}
+	oidDeltaCRL          = asn1.ObjectIdentifier{2, 5, 29, 27}
+	oidCertificateIssuer = asn1.ObjectIdentifier{2, 5, 29, 29}
+)
+
 // crlSignedBy checks the signature even where Go refuses the parent
 // (a CA certificate without the usual CA markings).
-func crlSignedBy(crl *x509.RevocationList, issuer *Cert) bool {
-	return checkSig(issuer.X, crl.SignatureAlgorithm, crl.RawTBSRevocationList, crl.Signature) == nil
+func crlSignedBy(crl *x509.RevocationList, issuer *Cert) sigResult {
+	oid, equal := sigOID(crl.Raw)
+	if !equal {
+		return sigBad
+	}
+	return verifySignature(issuer, oid, crl.SignatureAlgorithm, crl.RawTBSRevocationList, crl.Signature)
 }
 
 // internalVerify mirrors internal_verify: signatures from the top down,
@@ -489,8 +543,13 @@ func (v *verifier) internalVerify() {
 			}
 			if xi.keyAlg == "" {
 				v.fail(n+1, ErrUnableToDecodeIssuerKey)
-			} else if !signedBy(xs, xi) {
-				v.fail(n, ErrCertSignatureFailure)
+			} else {
+				switch signedBy(xs, xi) {
+				case sigBad:
+					v.fail(n, ErrCertSignatureFailure)
+				case sigUnknown:
+					v.cannotCheck(xi)
+				}
 			}
 		}
 		v.checkTime(xs, n)
@@ -511,30 +570,19 @@ func (v *verifier) checkTime(c *Cert, depth int) {
 	}
 }
 
-func signedBy(child, parent *Cert) bool {
+func signedBy(child, parent *Cert) sigResult {
 	if r, ok := child.sigs.Load(parent); ok {
-		return r.(bool)
+		return r.(sigResult)
 	}
-	ok := checkSig(parent.X, child.X.SignatureAlgorithm, child.X.RawTBSCertificate, child.X.Signature) == nil
-	child.sigs.Store(parent, ok)
-	return ok
+	r := sigBad
+	if child.sigAlgsEqual {
+		r = verifySignature(parent, child.sigOID, child.X.SignatureAlgorithm, child.X.RawTBSCertificate, child.X.Signature)
+	}
+	child.sigs.Store(parent, r)
+	return r
 }
 
 // SignedBy reports whether parent's key made child's signature, whatever
-// the algorithm's strength (OpenSSL judges strength separately).
-func SignedBy(child, parent *Cert) bool { return signedBy(child, parent) }
-
-// checkSig verifies a signature with parent's public key. Go refuses MD5
-// outright, so MD5-RSA is checked with crypto/rsa directly; OpenSSL still
-// verifies it and reports the weakness as code 68 instead.
-func checkSig(parent *x509.Certificate, alg x509.SignatureAlgorithm, signed, sig []byte) error {
-	if alg == x509.MD5WithRSA {
-		pub, ok := parent.PublicKey.(*rsa.PublicKey)
-		if !ok {
-			return x509.ErrUnsupportedAlgorithm
-		}
-		h := md5.Sum(signed)
-		return rsa.VerifyPKCS1v15(pub, crypto.MD5, h[:], sig)
-	}
-	return parent.CheckSignature(alg, signed, sig)
-}
+// the algorithm's strength (OpenSSL judges strength separately). A
+// signature the model cannot check counts as made.
+func SignedBy(child, parent *Cert) bool { return signedBy(child, parent) != sigBad }

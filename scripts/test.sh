@@ -28,11 +28,14 @@ step "go"
 command -v go >/dev/null 2>&1 || die "go is not on PATH; install Go (see go.mod for the version)"
 go version
 
-step "nginx, openssl, curl"
+step "nginx, openssl, curl, gcc, libssl-dev"
 missing=()
-for tool in nginx openssl curl; do # the Debian packages have the same names
+for tool in nginx openssl curl gcc; do # the Debian packages have the same names
 	command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
+# The limbo differential test builds a small OpenSSL reference program
+# (internal/verifyref) against the system libcrypto's headers.
+[[ -e /usr/include/openssl/x509_vfy.h ]] || missing+=("libssl-dev")
 if ((${#missing[@]} > 0)); then
 	if [[ $(id -u) -ne 0 ]]; then
 		printf 'missing: %s (Debian package(s): %s)\n' "${missing[*]}" "${missing[*]}" >&2
@@ -60,12 +63,15 @@ if ((${#missing[@]} > 0)); then
 		trap - EXIT
 	fi
 	for tool in "${missing[@]}"; do
+		[[ $tool == libssl-dev ]] && continue
 		command -v "$tool" >/dev/null 2>&1 || die "$tool is still missing after apt-get install"
 	done
+	[[ -e /usr/include/openssl/x509_vfy.h ]] || die "the OpenSSL headers are still missing after apt-get install libssl-dev"
 fi
 nginx -v 2>&1
 openssl version
 curl --version | head -n 1
+gcc --version | head -n 1
 
 step "gofmt -l"
 unformatted=$(find . -path ./.git -prune -o -type d -name testdata -prune -o -type f -name '*.go' -print0 |
