@@ -76,6 +76,7 @@ func Load(paths []string, opts Options) (*Set, error) {
 	if opts.MaxFileSize < 0 {
 		return nil, fmt.Errorf("certset.Load: negative MaxFileSize %d", opts.MaxFileSize)
 	}
+	opts.Budget = budgetOf(opts) // one budget for every file of the load
 	l := &loader{opts: opts, max: opts.MaxFileSize, claimed: map[fileID]bool{}}
 	if l.max == 0 {
 		l.max = DefaultMaxFileSize
@@ -177,7 +178,7 @@ func (l *loader) file(j job) *fileResult {
 		r.prob = tooLarge(j.path, int64(len(data)), l.max)
 		return r
 	}
-	r.res = parseContent(data, l.opts.Passphrases, false)
+	r.res = parseContentWith(data, l.opts, false)
 	if r.res.hasKey {
 		clear(data) // private key material: do not leave it to the GC
 	}
@@ -396,7 +397,7 @@ func (l *loader) merge(walkProblems []Problem) *Set {
 		for _, k := range res.keys {
 			set.Keys = append(set.Keys, &Key{
 				File: primary, Public: k.pub, Format: k.format, Encoding: k.enc,
-				Encrypted: k.encrypted, Locked: k.locked, BadPassphrase: k.bad, Mode: o.mode,
+				Encrypted: k.encrypted, Locked: k.locked, BadPassphrase: k.bad, LockReason: k.reason, Mode: o.mode,
 			})
 		}
 		for _, c := range res.crls {

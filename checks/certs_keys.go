@@ -88,6 +88,13 @@ func lockedKey(r *run, k *certset.Key, owners []*certState) []report.Finding {
 	if !k.Locked || k.BadPassphrase {
 		return nil
 	}
+	if k.LockReason != "" {
+		t := catalogue.KeyLockedWorkText
+		if k.Encoding == certset.EncodingPKCS12 {
+			t = catalogue.KeyLockedWorkP12Text
+		}
+		return one(keyFinding(k, t, catalogue.Vars{"reason": k.LockReason}))
+	}
 	if isPKCS12(k.File) {
 		return one(keyFinding(k, catalogue.KeyLockedP12Text, nil))
 	}

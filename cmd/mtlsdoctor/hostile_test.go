@@ -1,0 +1,93 @@
+package main
+
+import (
+	"crypto/x509/pkix"
+	"encoding/asn1"
+	"encoding/pem"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// hostileP12 is a small PKCS#12 file without a MAC (go-pkcs12 then goes
+// on with the empty passphrase) whose shrouded key bag, 16 levels deep,
+// asks PBKDF2 for count iterations.
+func hostileP12(t *testing.T, count int) []byte {
+	mar := func(v any) []byte {
+		b, err := asn1.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	exp0 := func(v any) asn1.RawValue {
+		return asn1.RawValue{Class: asn1.ClassContextSpecific, Tag: 0, IsCompound: true, Bytes: mar(v)}
+	}
+	oid := func(s ...int) asn1.ObjectIdentifier { return asn1.ObjectIdentifier(s) }
+	key, _ := pem.Decode(slowKeyPEM(t))
+	var epki struct {
+		Alg  pkix.AlgorithmIdentifier
+		Data []byte
+	}
+	if _, err := asn1.Unmarshal(key.Bytes, &epki); err != nil {
+		t.Fatal(err)
+	}
+	// slowKeyPEM's count is 9,999,999 (0x98967f); put count in its place.
+	kdfDER := []byte{0x02, 0x04, 0x00, 0x98, 0x96, 0x7f}
+	var params []byte = epki.Alg.Parameters.FullBytes
+	i := strings.Index(string(params), string(kdfDER))
+	if i < 0 {
+		t.Fatal("count not found")
+	}
+	c := mar(count)
+	if len(c) != len(kdfDER) {
+		t.Fatalf("count %d does not encode in %d bytes", count, len(kdfDER))
+	}
+	params = append(append(append([]byte{}, params[:i]...), c...), params[i+len(c):]...)
+	epki.Alg.Parameters.FullBytes = params
+	type ci struct {
+		Type    asn1.ObjectIdentifier
+		Content asn1.RawValue
+	}
+	data := oid(1, 2, 840, 113549, 1, 7, 1)
+	bag := struct {
+		ID    asn1.ObjectIdentifier
+		Value asn1.RawValue
+	}{oid(1, 2, 840, 113549, 1, 12, 10, 1, 2), exp0(epki)}
+	authSafe := mar([]ci{{data, exp0(mar([]any{bag}))}})
+	return mar(struct {
+		Version  int
+		AuthSafe ci
+	}{3, ci{data, exp0(authSafe)}})
+}
+
+// A hostile PKCS#12 file is refused before any key derivation, by every
+// command that reads it, within a bound measured from outside.
+func TestHostileP12IsRefusedQuickly(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for name, count := range map[string]int{"huge.p12": 2_000_000_000, "twice.p12": 20_000_000} {
+		if err := os.WriteFile(filepath.Join(dir, name), hostileP12(t, count), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"certs", "huge.p12"}, "huge.p12 is locked: iteration count 2000000000 is above the limit of 10000000"},
+		{[]string{"certs", "--passin", "pass:a", "--passin", "pass:b", "twice.p12"}, "twice.p12 is locked: iteration count 20000000 is above the limit of 10000000"},
+		{[]string{"probe", "--p12", "huge.p12", "127.0.0.1:1"}, "huge.p12: the private key was not decrypted: iteration count 2000000000 is above the limit"},
+	}
+	for _, c := range cases {
+		o := runBinary(t, dir, strings.NewReader(""), nil, 0, c.args...)
+		if o.wall > 3*time.Second || o.cpu > 2*time.Second || o.maxRSSKB > 100<<10 {
+			t.Errorf("%v: %v wall, %v CPU, %d KB RSS", c.args, o.wall, o.cpu, o.maxRSSKB)
+		}
+		if !strings.Contains(o.stdout+o.stderr, c.want) {
+			t.Errorf("%v: exit %d, output lacks %q:\n%s%s", c.args, o.code, c.want, o.stdout, o.stderr)
+		}
+	}
+}
