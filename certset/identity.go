@@ -7,7 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/safefile"
 )
 
 // LoadKeyPair reads a TLS identity to present in a handshake (probe's
@@ -93,9 +94,9 @@ func LoadKeyPair(certFile, keyFile string, opts Options) (tls.Certificate, error
 // readIdentity parses one file, keeping private keys, and fails on the
 // first problem.
 func readIdentity(path string, max int64, opts Options) ([]*x509.Certificate, []parsedKey, error) {
-	f, err := os.Open(path)
+	f, err := safefile.Open(path)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("%s: %v", path, errText(err))
 	}
 	defer f.Close()
 	fi, err := f.Stat()
@@ -108,7 +109,7 @@ func readIdentity(path string, max int64, opts Options) ([]*x509.Certificate, []
 	if fi.Size() > max {
 		return nil, nil, fmt.Errorf("%s: %d bytes, more than the %d-byte limit", path, fi.Size(), max)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	data, err := io.ReadAll(io.LimitReader(safefile.Reader(f), max+1))
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %v", path, errText(err))
 	}

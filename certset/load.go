@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/safefile"
 )
 
 // fileID identifies a file or directory independently of the path that
@@ -134,7 +136,7 @@ type loader struct {
 // file opens, bounds, reads and parses one file.
 func (l *loader) file(j job) *fileResult {
 	r := &fileResult{path: j.path}
-	f, err := os.Open(j.path)
+	f, err := safefile.Open(j.path)
 	if err != nil {
 		r.prob = openProblem(j.path, err)
 		return r
@@ -168,7 +170,7 @@ func (l *loader) file(j job) *fileResult {
 	}
 	var buf bytes.Buffer
 	buf.Grow(int(min(fi.Size(), l.max)) + 1)
-	if _, err := buf.ReadFrom(io.LimitReader(f, l.max+1)); err != nil {
+	if _, err := buf.ReadFrom(io.LimitReader(safefile.Reader(f), l.max+1)); err != nil {
 		r.prob = &Problem{Path: j.path, Kind: "unreadable", Err: "read: " + errText(err)}
 		return r
 	}
@@ -225,6 +227,8 @@ func openProblem(path string, err error) *Problem {
 		return &Problem{Path: path, Kind: "missing", Err: "no such file or directory"}
 	case errors.Is(err, fs.ErrPermission):
 		return &Problem{Path: path, Kind: "permission", Err: "permission denied"}
+	case errors.As(err, new(*safefile.RefusedError)):
+		return &Problem{Path: path, Kind: "unreadable", Err: err.Error()}
 	case errors.Is(err, syscall.ELOOP):
 		return &Problem{Path: path, Kind: "loop", Err: "symbolic link loop (too many levels of symbolic links)"}
 	}
@@ -284,6 +288,10 @@ func (w *walker) dir(path string, fi fs.FileInfo) (files int, skipped bool) {
 		return 0, true
 	}
 	if w.visited[id] {
+		return 0, true
+	}
+	if err := safefile.Check(path); err != nil {
+		w.problems = append(w.problems, *openProblem(path, err))
 		return 0, true
 	}
 	w.visited[id] = true

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"github.com/mtlsdoctor/mtlsdoctor/opensslverify"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"github.com/mtlsdoctor/mtlsdoctor/certset"
 	"github.com/mtlsdoctor/mtlsdoctor/finding"
+	"github.com/mtlsdoctor/mtlsdoctor/internal/safefile"
 	"github.com/mtlsdoctor/mtlsdoctor/nginxconf"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
 	"github.com/mtlsdoctor/mtlsdoctor/site"
@@ -149,12 +149,12 @@ var pemCertOrCRL = [][]byte{[]byte("-----BEGIN CERTIFICATE-----"), []byte("-----
 // CRL block in its first 16 MiB; true when it cannot be read (that is
 // another finding, or none this rule can tell).
 func holdsPEMCertOrCRL(p string) bool {
-	fh, err := os.Open(p)
+	fh, err := safefile.Open(p)
 	if err != nil {
 		return true
 	}
 	defer fh.Close()
-	b, err := io.ReadAll(io.LimitReader(fh, 16<<20))
+	b, err := io.ReadAll(io.LimitReader(safefile.Reader(fh), 16<<20))
 	if err != nil {
 		return true
 	}

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/safefile"
 )
 
 // Config is a whole configuration with its includes expanded in place.
@@ -62,12 +64,12 @@ func (diskSource) read(path string) ([]byte, error) {
 	if !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("not a regular file (for nginx -T output on standard input, use -)")
 	}
-	f, err := os.Open(path)
+	f, err := safefile.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(safefile.Reader(f), MaxFileSize+1))
 	if err != nil {
 		return nil, err
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/nxadm/tail"
 
 	"github.com/mtlsdoctor/mtlsdoctor/checks"
+	"github.com/mtlsdoctor/mtlsdoctor/internal/safefile"
 	"github.com/mtlsdoctor/mtlsdoctor/logparse"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
 )
@@ -154,7 +155,7 @@ func followLogs(files []string, sum *logparse.Summary, format string, top int, e
 		// Follow from the current end; a missing file from its start
 		// when it appears (tail -F).
 		var from *tail.SeekInfo
-		if f, err := os.Open(name); err == nil {
+		if f, err := safefile.Open(name); err == nil {
 			st, err := f.Stat()
 			f.Close()
 			if err != nil {
