@@ -1,9 +1,14 @@
 package main
 
 import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/asn1"
 	"encoding/pem"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
@@ -89,5 +94,38 @@ func TestHostileP12IsRefusedQuickly(t *testing.T) {
 		if !strings.Contains(o.stdout+o.stderr, c.want) {
 			t.Errorf("%v: exit %d, output lacks %q:\n%s%s", c.args, o.code, c.want, o.stdout, o.stderr)
 		}
+	}
+}
+
+// A certificate whose subject holds a screen clear, a window-title
+// sequence and a forged line reaches the certs table and findings
+// escaped; JSON carries it as it is.
+func TestHostileSubjectIsEscaped(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	evil := "x\x1b[2J\x1b]0;pwned\x07\nERROR   [forged]  all is well"
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: evil},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour)}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "evil.crt"), pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o := runBinary(t, dir, strings.NewReader(""), nil, 0, "certs", "evil.crt")
+	if strings.ContainsAny(o.stdout, "\x1b\x07") || strings.Contains(o.stdout, "\nERROR   [forged]") {
+		t.Errorf("raw control characters in the text view:\n%q", o.stdout)
+	}
+	if !strings.Contains(o.stdout, `x\x1b[2J\x1b]0\;pwned\x07\x0a`) {
+		t.Errorf("escaped subject missing:\n%s", o.stdout)
+	}
+	o = runBinary(t, dir, strings.NewReader(""), nil, 0, "certs", "--format", "json", "evil.crt")
+	if !strings.Contains(o.stdout, `x\u001b[2J\u001b]0\\;pwned\u0007\nERROR`) {
+		t.Errorf("JSON does not carry the subject as it is:\n%s", o.stdout)
 	}
 }

@@ -160,9 +160,10 @@ func (e env) fail(err error, hints ...string) int {
 	if e.cmd != "" {
 		prefix += " " + e.cmd
 	}
-	fmt.Fprintf(e.stderr, "%s: %s\n", prefix, msg)
+	// An error may quote a configuration token or a file's bytes.
+	fmt.Fprintf(e.stderr, "%s: %s\n", prefix, report.Sanitize(msg, false, 4096))
 	for _, h := range all {
-		fmt.Fprintf(e.stderr, "hint: %s\n", h)
+		fmt.Fprintf(e.stderr, "hint: %s\n", report.Sanitize(h, false, 4096))
 	}
 	return 2
 }
