@@ -160,3 +160,10 @@ func TestSignalStopsEveryCommand(t *testing.T) {
 		})
 	}
 }
+
+func maxRSSKB(sys any) int64 {
+	if ru, ok := sys.(*syscall.Rusage); ok {
+		return ru.Maxrss
+	}
+	return 0
+}
