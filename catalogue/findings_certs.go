@@ -306,6 +306,7 @@ var (
 	UnreadableMissingText    = Text{ID: Unreadable, Title: "{path} does not exist", Why: unreadableWhy, Fix: "Check the path."}
 	UnreadablePermissionText = Text{ID: Unreadable, Title: "{path} could not be read: {err}", Why: unreadableWhy, Fix: "Run mtlsdoctor as a user that can read it (nginx reads it as root), or fix its owner."}
 	UnreadableEmptyText      = Text{ID: Unreadable, Title: "{path} contains no files", Why: unreadableWhy, Fix: "Check the path."}
+	UnreadableMoreText       = Text{ID: Unreadable, Title: "and {count} more paths could not be used, from {path} on", Why: unreadableWhy, Fix: "Run mtlsdoctor certs on them alone to see each one, or point it at the certificate files only."}
 	UnreadableLoopText       = Text{ID: Unreadable, Title: "{path}: symbolic link loop skipped", Why: unreadableWhy, Fix: "Nothing to do."}
 )
 

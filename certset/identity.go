@@ -95,8 +95,11 @@ func LoadKeyPair(certFile, keyFile string, opts Options) (tls.Certificate, error
 // first problem.
 func readIdentity(path string, max int64, opts Options) ([]*x509.Certificate, []parsedKey, error) {
 	f, err := safefile.Open(path)
+	if errors.As(err, new(*safefile.RefusedError)) {
+		return nil, nil, fmt.Errorf("%s: %v", path, err)
+	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %v", path, errText(err))
+		return nil, nil, err
 	}
 	defer f.Close()
 	fi, err := f.Stat()

@@ -328,7 +328,10 @@ func (w *walker) dir(path string, fi fs.FileInfo) (files int, skipped bool) {
 			if info == nil {
 				var err error
 				if info, err = e.Info(); err != nil {
-					continue // removed meanwhile
+					if !errors.Is(err, fs.ErrNotExist) { // else removed meanwhile
+						w.problems = append(w.problems, *openProblem(p, err)) // e.g. a path longer than PATH_MAX
+					}
+					continue
 				}
 			}
 			n, _ := w.dir(p, info)

@@ -84,7 +84,11 @@ func verifiesClients(s *site.Server) bool {
 func includeProblems(l *lint) []report.Finding {
 	var out []report.Finding
 	for _, p := range l.site.Config.Problems {
-		out = append(out, at(catalogue.IncludeMissingText.New(catalogue.Vars{
+		t := catalogue.IncludeMissingText
+		if p.NotRead {
+			t = catalogue.IncludeNotReadText
+		}
+		out = append(out, at(t.New(catalogue.Vars{
 			"arg": p.Directive.Arg(0), "problem": p.Msg, "conf_dir": l.site.Config.ConfDir,
 			"path": p.Path, "directive": p.Directive.String(),
 		}), nil, p.Directive))

@@ -2,6 +2,7 @@ package logparse
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -109,5 +110,20 @@ func TestStreamLines(t *testing.T) {
 	})
 	if want := []string{"one", "<long>", "two", "last without newline"}; err != nil || !slices.Equal(got, want) {
 		t.Fatalf("got %q %v, want %q", got, err, want)
+	}
+}
+
+// Random bytes are no JSON access log, even where a line happens to
+// start with "{" and end with "}".
+func TestRandomBytesAreNoLog(t *testing.T) {
+	data := make([]byte, 4<<20)
+	var seed [32]byte
+	rand.NewChaCha8(seed).Read(data)
+	data = append([]byte("{\x00\xff garbage }\n{not json}\n"), data...)
+	if f := Sniff(data); f != Unknown {
+		t.Fatalf("random bytes sniffed as %v", f)
+	}
+	if !IsJSONLine([]byte(`{"status":400,"ssl_client_verify":"FAILED:x"}`)) {
+		t.Fatal("a JSON object is a JSON line")
 	}
 }
