@@ -46,6 +46,54 @@ type Follower struct {
 	cur     *followed
 	retired []*followed
 	buf     []byte
+	// written are the other files of the directory created or written
+	// lately, by path: where copytruncate's copy is.
+	written map[string]time.Time
+}
+
+// noteEvent remembers the other files of the directory written lately.
+func (fl *Follower) noteEvent(ev fsnotify.Event) {
+	if ev.Name == fl.path || ev.Op&(fsnotify.Create|fsnotify.Write) == 0 {
+		return
+	}
+	if fl.written == nil {
+		fl.written = map[string]time.Time{}
+	}
+	now := time.Now()
+	fl.written[ev.Name] = now
+	for name, t := range fl.written {
+		if now.Sub(t) > retireAfter {
+			delete(fl.written, name)
+		}
+	}
+}
+
+// readCopy finds, among the files written lately, the copy of x that
+// copytruncate made (the bytes x last read are at the same place in it)
+// and reads it from x's position to its end: the lines written between
+// the last read and the copy.
+func (fl *Follower) readCopy(x *followed) bool {
+	if len(x.last) == 0 {
+		return true
+	}
+	for name := range fl.written {
+		f, err := os.Open(name)
+		if err != nil {
+			continue
+		}
+		b := make([]byte, len(x.last))
+		n, _ := f.ReadAt(b, x.pos-int64(len(b)))
+		if n != len(b) || !bytes.Equal(b, x.last) {
+			f.Close()
+			continue
+		}
+		c := &followed{f: f, pos: x.pos, partial: x.partial, long: x.long}
+		_, ok := fl.read(c)
+		f.Close()
+		delete(fl.written, name)
+		return ok
+	}
+	return true
 }
 
 // StartFollow opens path and notes where following starts (its size now),
@@ -97,14 +145,16 @@ func (fl *Follower) Run(ctx context.Context, emit func(text string, long bool) b
 		select {
 		case <-ctx.Done():
 			return nil
-		case <-w.Events:
+		case ev := <-w.Events:
+			fl.noteEvent(ev)
 		case <-w.Errors:
 		case <-tick.C:
 		}
 		// Take the events queued meanwhile in the same drain.
 		for more := true; more; {
 			select {
-			case <-w.Events:
+			case ev := <-w.Events:
+				fl.noteEvent(ev)
 			default:
 				more = false
 			}
@@ -176,7 +226,12 @@ func (fl *Follower) drain() bool {
 	}
 	if fl.cur != nil {
 		if fl.cur.rewritten() {
-			// Truncated in place (copytruncate): what is there now is new.
+			// Truncated in place (copytruncate): what is there now is
+			// new, and what was written after the last read is in the
+			// copy.
+			if !fl.readCopy(fl.cur) {
+				return false
+			}
 			fl.cur.pos, fl.cur.partial, fl.cur.long, fl.cur.last = 0, nil, false, nil
 		}
 		if _, ok := fl.read(fl.cur); !ok {

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/fsnotify/fsnotify"
 )
 
 // The follower's drains, driven by hand: what each kind of rotation
@@ -125,5 +127,45 @@ func TestRandomBytesAreNoLog(t *testing.T) {
 	}
 	if !IsJSONLine([]byte(`{"status":400,"ssl_client_verify":"FAILED:x"}`)) {
 		t.Fatal("a JSON object is a JSON line")
+	}
+}
+
+// copytruncate after lines the follower has not read yet: they are read
+// from the copy, once.
+func TestFollowerReadsTheCopy(t *testing.T) {
+	dir := t.TempDir()
+	log := filepath.Join(dir, "error.log")
+	if err := os.WriteFile(log, []byte("old 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fl, err := StartFollow(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fl.w.Close()
+	defer fl.closeAll()
+	var got []string
+	fl.emit = func(text string, long bool) bool { got = append(got, text); return true }
+	write := func(p, s string) {
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.WriteString(s)
+		f.Close()
+	}
+	write(log, "seen\n")
+	fl.drain()
+	write(log, "unseen 1\nunseen 2\n") // not read before the rotation
+	data, _ := os.ReadFile(log)
+	write(log+".1", string(data))
+	if err := os.Truncate(log, 0); err != nil {
+		t.Fatal(err)
+	}
+	write(log, "after\n")
+	fl.noteEvent(fsnotify.Event{Name: log + ".1", Op: fsnotify.Create})
+	fl.drain()
+	if want := []string{"seen", "unseen 1", "unseen 2", "after"}; !slices.Equal(got, want) {
+		t.Fatalf("got %q, want %q", got, want)
 	}
 }
