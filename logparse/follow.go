@@ -239,7 +239,7 @@ func (fl *Follower) drain() bool {
 		}
 	}
 	st, err := os.Stat(fl.path)
-	if err != nil || (fl.cur != nil && os.SameFile(st, fl.cur.info)) || st.IsDir() {
+	if err != nil || st.IsDir() || (fl.cur != nil && os.SameFile(st, fl.cur.info)) {
 		return true
 	}
 	// The name leads to another file: the old one is retired, the new one

@@ -169,3 +169,31 @@ func TestFollowerReadsTheCopy(t *testing.T) {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+// Deleted, then created again by the next write: the new file is read
+// from its start.
+func TestFollowerDeleteAndCreate(t *testing.T) {
+	dir := t.TempDir()
+	log := filepath.Join(dir, "error.log")
+	if err := os.WriteFile(log, []byte("old\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fl, err := StartFollow(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fl.w.Close()
+	defer fl.closeAll()
+	var got []string
+	fl.emit = func(text string, long bool) bool { got = append(got, text); return true }
+	if err := os.Remove(log); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(log, []byte("new 1\nnew 2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fl.drain()
+	if want := []string{"new 1", "new 2"}; !slices.Equal(got, want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}

@@ -51,6 +51,12 @@ func TestFollowRotationEveryQuarterSecond(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	var rounds []string
+	defer func() {
+		if t.Failed() {
+			t.Log(strings.Join(rounds, "\n"))
+		}
+	}()
 	end := time.Now().Add(followStressDuration(t))
 	for round := 0; time.Now().Before(end); round++ {
 		next := time.Now().Add(250 * time.Millisecond)
@@ -58,6 +64,7 @@ func TestFollowRotationEveryQuarterSecond(t *testing.T) {
 			write()
 			time.Sleep(10 * time.Millisecond)
 		}
+		rounds = append(rounds, fmt.Sprintf("round %d (%s) ends after line %d", round, []string{"rename", "copytruncate", "delete"}[round%3], written))
 		old := fmt.Sprintf("%s.%d", log, round)
 		switch round % 3 {
 		case 0: // rename and create
