@@ -9,7 +9,8 @@ import (
 )
 
 // DefaultWorkBudget is the key-derivation work one run may spend, in
-// iterations of PBKDF2 or of the PKCS#12 key derivation, summed over every
+// iterations of PBKDF2 (times the blocks of key it derives) or of the
+// PKCS#12 key derivation, summed over every
 // key, every passphrase tried (the empty one PKCS#12 files are tried with
 // first included) and every MAC and bag of a PKCS#12 file. Real setups
 // spend a few million at most (OpenSSL writes 2048 iterations per

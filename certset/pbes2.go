@@ -225,10 +225,17 @@ func (s *pbes2Scheme) decrypt(ciphertext []byte, passphrase string) ([]byte, err
 	return plain, nil
 }
 
+// cost is the work of one derivation: PBKDF2 runs its iterations once
+// per block of the hash's size in the key (twice for AES-256 with SHA-1).
+func (s *pbes2Scheme) cost() int64 {
+	size := s.prf().Size()
+	return int64(s.iterations) * int64((s.keyLen+size-1)/size)
+}
+
 // decrypt is s.decrypt paid for from the run's budget and abandoned when
 // the run is interrupted.
 func (p *parser) decrypt(s *pbes2Scheme, ciphertext []byte, passphrase string) ([]byte, error) {
-	if !p.budget.spend(int64(s.iterations)) {
+	if !p.budget.spend(s.cost()) {
 		return nil, budgetSpent(p.budget)
 	}
 	type out struct {

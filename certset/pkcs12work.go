@@ -152,7 +152,7 @@ func (p *parser) decodePFX(der []byte, w *pfxWork, pw string) pfxResult {
 		cost, macShare = cost+w.mac, 2*w.mac
 	}
 	for _, s := range w.safes {
-		if !p.budget.spend(int64(s.scheme.iterations)) {
+		if !p.budget.spend(s.scheme.cost()) {
 			return pfxResult{err: budgetSpent(p.budget)}
 		}
 		type out struct {

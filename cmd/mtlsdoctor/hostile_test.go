@@ -11,6 +11,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -88,6 +89,7 @@ func TestHostileP12IsRefusedQuickly(t *testing.T) {
 	}
 	for _, c := range cases {
 		o := runBinary(t, dir, strings.NewReader(""), nil, 0, c.args...)
+		t.Logf("%v: exit %d, %v wall, %v CPU, %d KB RSS", c.args[:len(c.args)-1], o.code, o.wall.Round(time.Millisecond), o.cpu.Round(time.Millisecond), o.maxRSSKB)
 		if o.wall > 3*time.Second || o.cpu > 2*time.Second || o.maxRSSKB > 100<<10 {
 			t.Errorf("%v: %v wall, %v CPU, %d KB RSS", c.args, o.wall, o.cpu, o.maxRSSKB)
 		}
@@ -127,5 +129,30 @@ func TestHostileSubjectIsEscaped(t *testing.T) {
 	o = runBinary(t, dir, strings.NewReader(""), nil, 0, "certs", "--format", "json", "evil.crt")
 	if !strings.Contains(o.stdout, `x\u001b[2J\u001b]0\\;pwned\u0007\nERROR`) {
 		t.Errorf("JSON does not carry the subject as it is:\n%s", o.stdout)
+	}
+}
+
+// Five keys that each cost 10,000,000 iterations per passphrase, five
+// passphrases: one budget for the run ends it in seconds, not minutes,
+// and says which keys it did not try.
+func TestOneWorkBudgetPerRun(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for i := range 5 {
+		if err := os.WriteFile(filepath.Join(dir, "k"+strconv.Itoa(i)+".key"), slowKeyPEM(t), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	args := []string{"certs"}
+	for _, pw := range []string{"a", "b", "c", "d", "e"} {
+		args = append(args, "--passin", "pass:"+pw)
+	}
+	o := runBinary(t, dir, strings.NewReader(""), nil, 0, append(args, ".")...)
+	t.Logf("exit %d, %v wall, %v CPU, %d KB RSS", o.code, o.wall.Round(time.Millisecond), o.cpu.Round(time.Millisecond), o.maxRSSKB)
+	if o.cpu > 10*time.Second {
+		t.Errorf("%v of CPU for one run", o.cpu)
+	}
+	if n := strings.Count(o.stdout, "is locked: the work budget of this run (20000000 key-derivation iterations) is spent"); n < 3 {
+		t.Errorf("%d keys locked for the budget, want at least 3:\n%s", n, o.stdout)
 	}
 }
