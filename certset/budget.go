@@ -2,7 +2,6 @@ package certset
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sync"
 	"sync/atomic"
@@ -79,9 +78,20 @@ func budgetOf(o Options) *Budget {
 	return NewBudget(DefaultWorkBudget)
 }
 
+// runContext is the context of the whole process, set by the command:
+// when it ends (Ctrl-C), key derivations under way are abandoned.
+var runContext atomic.Value // context.Context
+
+// SetRunContext makes ctx the context of every Load and LoadKeyPair call
+// whose Options carry none.
+func SetRunContext(ctx context.Context) { runContext.Store(&ctx) }
+
 func contextOf(o Options) context.Context {
 	if o.Context != nil {
 		return o.Context
+	}
+	if p, ok := runContext.Load().(*context.Context); ok {
+		return *p
 	}
 	return context.Background()
 }
@@ -102,7 +112,7 @@ func budgetSpent(b *Budget) error {
 
 // errInterrupted is returned when the run's context ends while a key is
 // being derived; the derivation is abandoned.
-var errInterrupted = errors.New("interrupted")
+var errInterrupted error = &lockError{"interrupted before its key was derived"}
 
 // derive runs fn, returning when it returns or when ctx ends, whichever
 // is first. Key derivation cannot be stopped half-way; abandoning it lets

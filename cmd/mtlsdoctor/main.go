@@ -54,6 +54,7 @@ func runProcess(args []string) int {
 	certset.SetRunBudget(certset.NewBudget(certset.DefaultWorkBudget))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	certset.SetRunContext(ctx) // a derivation under way is abandoned: the report can still be written
 	e := stdEnv()
 	done := make(chan int, 1)
 	go func() { done <- run(args, e) }()
@@ -62,14 +63,19 @@ func runProcess(args []string) int {
 		return code
 	case <-ctx.Done():
 	}
+	name := "mtlsdoctor"
+	if len(args) > 0 && commands[args[0]] != nil {
+		name += " " + args[0]
+	}
 	select {
 	case code := <-done:
-		return code
-	case <-time.After(interruptGrace):
-		name := "mtlsdoctor"
-		if len(args) > 0 && commands[args[0]] != nil {
-			name += " " + args[0]
+		if name == "mtlsdoctor logs" {
+			return code // Ctrl-C is how logs -f ends: its summary is complete
 		}
+		// A partial report was written: it must not pass for a whole one.
+		fmt.Fprintf(os.Stderr, "%s: interrupted; the report above is incomplete\n", name)
+		return 2
+	case <-time.After(interruptGrace):
 		fmt.Fprintf(os.Stderr, "%s: interrupted\n", name)
 		return 2
 	}

@@ -157,6 +157,12 @@ func TestSignalStopsEveryCommand(t *testing.T) {
 			if !strings.Contains(o.stderr+o.stdout, "interrupted") && o.code == 2 {
 				t.Errorf("exit 2 without saying it was interrupted:\n%s%s", o.stdout, o.stderr)
 			}
+			// A key derivation is abandoned, and the report written
+			// without it, marked incomplete.
+			if c.name == "certs deriving a key" && (!strings.Contains(o.stdout, "slow.key is locked: interrupted before its key was derived") ||
+				!strings.Contains(o.stderr, "interrupted; the report above is incomplete")) {
+				t.Errorf("no partial report:\n%s%s", o.stdout, o.stderr)
+			}
 		})
 	}
 }
