@@ -22,8 +22,8 @@ const MaxFileSize = 4 << 20
 const MaxIncludeDepth = 16
 
 // MaxFiles bounds how many files one configuration may pull in (nginx has
-// no limit; the rest is reported, not read).
-const MaxFiles = 10000
+// no limit; the rest is reported, not read). A variable for tests.
+var MaxFiles = 10000
 
 // Directive is one simple directive (`ssl_verify_client on;`) or block
 // directive (`server { ... }`).
