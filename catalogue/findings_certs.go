@@ -284,6 +284,15 @@ var (
 	KeyLockedP12Text = Text{ID: KeyLocked, Title: keyLockedTitle, Why: keyLockedWhy,
 		Fix: "Give its password to check it:\n  mtlsdoctor certs --passin stdin {key_file}\nnginx cannot read PKCS#12; convert it:\n  openssl pkcs12 -in {key_file} -nodes -out bundle.pem",
 	}
+	// KeyLockedWorkText and KeyLockedWorkP12Text are a key mtlsdoctor did
+	// not try to decrypt because of the work it asks: {reason} is
+	// "iteration count N is above the limit of M" or the run's budget spent.
+	KeyLockedWorkText = Text{ID: KeyLocked, Title: keyLockedWorkTitle, Why: keyLockedWorkWhy,
+		Fix: "If the key is yours, encrypt it again with OpenSSL's default iteration count (2048):\n  openssl pkey -in {key_file} -aes256 -out {key_file}.new\nIf it is not, do not give it to nginx.",
+	}
+	KeyLockedWorkP12Text = Text{ID: KeyLocked, Title: keyLockedWorkTitle, Why: keyLockedWorkWhy,
+		Fix: "If the file is yours, export it again with OpenSSL's default iteration count (2048):\n  openssl pkcs12 -in {key_file} -nodes -out bundle.pem\n  openssl pkcs12 -export -in bundle.pem -out {key_file}.new && shred -u bundle.pem\nIf it is not, do not use it.",
+	}
 	// KeyReadableText is a key anyone may read (a warning),
 	// KeyGroupReadableText one its group may read (a note: Debian's
 	// root:ssl-cert 0640 is a convention).
@@ -297,9 +306,11 @@ var (
 )
 
 const (
-	keyLockedTitle = "{key_file} is encrypted and no passphrase was given"
-	keyLockedWhy   = "mtlsdoctor could not check this key against its certificate. nginx needs ssl_password_file for an encrypted key, or it stops at start-up asking \"Enter PEM pass phrase:\"."
-	keyModeWhy     = "Whoever can read this file can impersonate its owner. nginx reads keys as root before dropping privileges, so the key needs no group or world access."
+	keyLockedTitle     = "{key_file} is encrypted and no passphrase was given"
+	keyLockedWhy       = "mtlsdoctor could not check this key against its certificate. nginx needs ssl_password_file for an encrypted key, or it stops at start-up asking \"Enter PEM pass phrase:\"."
+	keyLockedWorkTitle = "{key_file} is locked: {reason}"
+	keyLockedWorkWhy   = "mtlsdoctor did not try to decrypt it. Every passphrase attempt derives a key with the file's iteration count, and mtlsdoctor bounds that work (10,000,000 iterations per derivation, 20,000,000 per run, the empty passphrase of a PKCS#12 file included) so that a hostile or mistaken file cannot keep a CPU busy for minutes."
+	keyModeWhy         = "Whoever can read this file can impersonate its owner. nginx reads keys as root before dropping privileges, so the key needs no group or world access."
 )
 
 // Texts of a file `certs` could not use: {path}, and {err} what went
@@ -310,6 +321,7 @@ var (
 	UnreadableMissingText    = Text{ID: Unreadable, Title: "{path} does not exist", Why: unreadableWhy, Fix: "Check the path."}
 	UnreadablePermissionText = Text{ID: Unreadable, Title: "{path} could not be read: {err}", Why: unreadableWhy, Fix: "Run mtlsdoctor as a user that can read it (nginx reads it as root), or fix its owner."}
 	UnreadableEmptyText      = Text{ID: Unreadable, Title: "{path} contains no files", Why: unreadableWhy, Fix: "Check the path."}
+	UnreadableMoreText       = Text{ID: Unreadable, Title: "and {count} more paths could not be used, from {path} on", Why: unreadableWhy, Fix: "Run mtlsdoctor certs on them alone to see each one, or point it at the certificate files only."}
 	UnreadableLoopText       = Text{ID: Unreadable, Title: "{path}: symbolic link loop skipped", Why: unreadableWhy, Fix: "Nothing to do."}
 )
 

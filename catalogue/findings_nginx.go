@@ -18,12 +18,20 @@ var (
 	VerifyResultNotForwarded = id(finding.Nginx, "verify-result-not-forwarded", warn, 0, note)
 	LegacyProtocols          = id(finding.Nginx, "legacy-protocols", warn, 0, note)
 	CAFileWithoutRoot        = id(finding.Nginx, "ca-file-without-root", errs, 0)
+	IncludeNotRead           = id(finding.Nginx, "include-not-read", warn, 0)
 )
 
 // The words of the `nginx` findings. Placeholders every text may use:
 // {directive} is the directive the finding is about as one line of
 // configuration, {arg} its first argument, {path} that resolved.
 var (
+	// IncludeNotReadText: an include mtlsdoctor did not follow although
+	// nginx would (too many files, a pseudo-file); {problem} says why.
+	IncludeNotReadText = Text{ID: IncludeNotRead,
+		Title: "include {arg}: {problem}",
+		Why:   "nginx reads it, mtlsdoctor did not, so what it holds is not checked: the findings below may miss something.",
+		Fix:   "Check the included files on their own:\n  nginx -T | mtlsdoctor nginx -",
+	}
 	// IncludeMissingText: an include of a file that is not there;
 	// {problem} says what is wrong, {conf_dir} is where paths start.
 	IncludeMissingText = Text{ID: MissingFile,

@@ -7,6 +7,7 @@
 package certset
 
 import (
+	"context"
 	"crypto"
 	"crypto/x509"
 	"io/fs"
@@ -23,6 +24,12 @@ type Options struct {
 	Passphrases []string
 	// MaxFileSize bounds every read; 0 means DefaultMaxFileSize.
 	MaxFileSize int64
+	// Budget is the key-derivation work the load may spend; nil means the
+	// run's (SetRunBudget), or else a DefaultWorkBudget of its own.
+	Budget *Budget
+	// Context ends the load early: a key derivation under way is
+	// abandoned and the key reported as a problem.
+	Context context.Context
 }
 
 // Set is everything found under the paths given to Load.
@@ -97,6 +104,11 @@ type Key struct {
 	Locked bool
 	// BadPassphrase is true when passphrases were given and none worked.
 	BadPassphrase bool
+	// LockReason, for a Locked key, says why mtlsdoctor did not try to
+	// decrypt it even with passphrases given, e.g. "iteration count
+	// 2000000000 is above the limit of 10000000". Empty when the key is
+	// locked only for want of a passphrase.
+	LockReason string
 	// Mode is the file's permission bits (for key-permissions), of the
 	// file itself when it was reached through a symbolic link.
 	Mode fs.FileMode

@@ -7,7 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/safefile"
 )
 
 // LoadKeyPair reads a TLS identity to present in a handshake (probe's
@@ -26,17 +27,36 @@ func LoadKeyPair(certFile, keyFile string, opts Options) (tls.Certificate, error
 	if max <= 0 {
 		max = DefaultMaxFileSize
 	}
-	certs, keys, err := readIdentity(certFile, max, opts.Passphrases)
+	opts.Budget = budgetOf(opts)
+	certs, keys, err := readIdentity(certFile, max, opts)
 	if err != nil {
 		return tls.Certificate{}, err
 	}
 	keyPath := certFile
 	if keyFile != "" && keyFile != certFile {
-		_, keys, err = readIdentity(keyFile, max, opts.Passphrases)
+		_, keys, err = readIdentity(keyFile, max, opts)
 		if err != nil {
 			return tls.Certificate{}, err
 		}
 		keyPath = keyFile
+	}
+	// A locked PKCS#12 file shows neither its certificates nor its key:
+	// say it is locked rather than empty.
+	var usable []parsedKey
+	for _, k := range keys {
+		switch {
+		case k.locked && k.reason != "":
+			return tls.Certificate{}, fmt.Errorf("%s: the private key was not decrypted: %s", keyPath, k.reason)
+		case k.locked && k.enc == EncodingPKCS12:
+			return tls.Certificate{}, fmt.Errorf("%s: the PKCS#12 file is protected by a password and none was given (--passin)", keyPath)
+		case k.locked:
+			return tls.Certificate{}, fmt.Errorf("%s: the private key is encrypted and no passphrase was given (--passin)", keyPath)
+		case k.bad && k.enc == EncodingPKCS12:
+			return tls.Certificate{}, fmt.Errorf("%s: none of the passphrases given opens the PKCS#12 file", keyPath)
+		case k.bad:
+			return tls.Certificate{}, fmt.Errorf("%s: none of the passphrases given decrypts the private key", keyPath)
+		}
+		usable = append(usable, k)
 	}
 	if len(certs) == 0 {
 		return tls.Certificate{}, fmt.Errorf("%s: no certificate in it", certFile)
@@ -46,16 +66,6 @@ func LoadKeyPair(certFile, keyFile string, opts Options) (tls.Certificate, error
 			return tls.Certificate{}, fmt.Errorf("%s: no private key in it (give the key file too)", certFile)
 		}
 		return tls.Certificate{}, fmt.Errorf("%s: no private key in it", keyPath)
-	}
-	var usable []parsedKey
-	for _, k := range keys {
-		switch {
-		case k.locked:
-			return tls.Certificate{}, fmt.Errorf("%s: the private key is encrypted and no passphrase was given (--passin)", keyPath)
-		case k.bad:
-			return tls.Certificate{}, fmt.Errorf("%s: none of the passphrases given decrypts the private key", keyPath)
-		}
-		usable = append(usable, k)
 	}
 	for _, k := range usable {
 		pub, ok := k.pub.(interface{ Equal(crypto.PublicKey) bool })
@@ -83,8 +93,11 @@ func LoadKeyPair(certFile, keyFile string, opts Options) (tls.Certificate, error
 
 // readIdentity parses one file, keeping private keys, and fails on the
 // first problem.
-func readIdentity(path string, max int64, passphrases []string) ([]*x509.Certificate, []parsedKey, error) {
-	f, err := os.Open(path)
+func readIdentity(path string, max int64, opts Options) ([]*x509.Certificate, []parsedKey, error) {
+	f, err := safefile.Open(path)
+	if errors.As(err, new(*safefile.RefusedError)) {
+		return nil, nil, fmt.Errorf("%s: %v", path, err)
+	}
 	if err != nil {
 		return nil, nil, err
 	}
@@ -99,7 +112,7 @@ func readIdentity(path string, max int64, passphrases []string) ([]*x509.Certifi
 	if fi.Size() > max {
 		return nil, nil, fmt.Errorf("%s: %d bytes, more than the %d-byte limit", path, fi.Size(), max)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	data, err := io.ReadAll(io.LimitReader(safefile.Reader(f), max+1))
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %v", path, errText(err))
 	}
@@ -107,7 +120,7 @@ func readIdentity(path string, max int64, passphrases []string) ([]*x509.Certifi
 	if int64(len(data)) > max {
 		return nil, nil, fmt.Errorf("%s: more than the %d-byte limit", path, max)
 	}
-	res := parseContent(data, passphrases, true)
+	res := parseContentWith(data, opts, true)
 	if len(res.problems) > 0 {
 		return nil, nil, fmt.Errorf("%s: %s", path, res.problems[0])
 	}

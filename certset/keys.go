@@ -108,6 +108,12 @@ func (p *parser) unlock(k parsedKey, decrypt func(pw string) (any, error)) error
 	}
 	for _, pw := range p.passphrases {
 		priv, err := decrypt(pw)
+		var le *lockError
+		if errors.As(err, &le) {
+			k.locked, k.reason = true, le.reason
+			p.addKey(k)
+			return nil
+		}
 		if err != nil {
 			return err
 		}
@@ -214,13 +220,19 @@ func curveErr(der []byte, err error) error {
 
 // encryptedPKCS8 decrypts an EncryptedPrivateKeyInfo with each passphrase.
 func (p *parser) encryptedPKCS8(der []byte, enc string) error {
+	k := parsedKey{format: "PKCS#8 encrypted (PBES2)", enc: enc, encrypted: true}
 	scheme, ct, err := parseEncryptedPKCS8(der)
+	var le *lockError
+	if errors.As(err, &le) {
+		k.locked, k.reason = true, le.reason
+		p.addKey(k)
+		return nil
+	}
 	if err != nil {
 		return err
 	}
-	k := parsedKey{format: "PKCS#8 encrypted (PBES2)", enc: enc, encrypted: true}
 	return p.unlock(k, func(pw string) (any, error) {
-		plain, err := scheme.decrypt(ct, pw)
+		plain, err := p.decrypt(scheme, ct, pw)
 		if errors.Is(err, errWrongPassphrase) {
 			return nil, nil
 		}

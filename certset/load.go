@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/safefile"
 )
 
 // fileID identifies a file or directory independently of the path that
@@ -76,6 +78,7 @@ func Load(paths []string, opts Options) (*Set, error) {
 	if opts.MaxFileSize < 0 {
 		return nil, fmt.Errorf("certset.Load: negative MaxFileSize %d", opts.MaxFileSize)
 	}
+	opts.Budget = budgetOf(opts) // one budget for every file of the load
 	l := &loader{opts: opts, max: opts.MaxFileSize, claimed: map[fileID]bool{}}
 	if l.max == 0 {
 		l.max = DefaultMaxFileSize
@@ -133,7 +136,7 @@ type loader struct {
 // file opens, bounds, reads and parses one file.
 func (l *loader) file(j job) *fileResult {
 	r := &fileResult{path: j.path}
-	f, err := os.Open(j.path)
+	f, err := safefile.Open(j.path)
 	if err != nil {
 		r.prob = openProblem(j.path, err)
 		return r
@@ -167,7 +170,7 @@ func (l *loader) file(j job) *fileResult {
 	}
 	var buf bytes.Buffer
 	buf.Grow(int(min(fi.Size(), l.max)) + 1)
-	if _, err := buf.ReadFrom(io.LimitReader(f, l.max+1)); err != nil {
+	if _, err := buf.ReadFrom(io.LimitReader(safefile.Reader(f), l.max+1)); err != nil {
 		r.prob = &Problem{Path: j.path, Kind: "unreadable", Err: "read: " + errText(err)}
 		return r
 	}
@@ -177,7 +180,7 @@ func (l *loader) file(j job) *fileResult {
 		r.prob = tooLarge(j.path, int64(len(data)), l.max)
 		return r
 	}
-	r.res = parseContent(data, l.opts.Passphrases, false)
+	r.res = parseContentWith(data, l.opts, false)
 	if r.res.hasKey {
 		clear(data) // private key material: do not leave it to the GC
 	}
@@ -224,6 +227,8 @@ func openProblem(path string, err error) *Problem {
 		return &Problem{Path: path, Kind: "missing", Err: "no such file or directory"}
 	case errors.Is(err, fs.ErrPermission):
 		return &Problem{Path: path, Kind: "permission", Err: "permission denied"}
+	case errors.As(err, new(*safefile.RefusedError)):
+		return &Problem{Path: path, Kind: "unreadable", Err: err.Error()}
 	case errors.Is(err, syscall.ELOOP):
 		return &Problem{Path: path, Kind: "loop", Err: "symbolic link loop (too many levels of symbolic links)"}
 	}
@@ -285,6 +290,10 @@ func (w *walker) dir(path string, fi fs.FileInfo) (files int, skipped bool) {
 	if w.visited[id] {
 		return 0, true
 	}
+	if err := safefile.Check(path); err != nil {
+		w.problems = append(w.problems, *openProblem(path, err))
+		return 0, true
+	}
 	w.visited[id] = true
 	w.stack = append(w.stack, id)
 	w.stackPath = append(w.stackPath, path)
@@ -319,7 +328,10 @@ func (w *walker) dir(path string, fi fs.FileInfo) (files int, skipped bool) {
 			if info == nil {
 				var err error
 				if info, err = e.Info(); err != nil {
-					continue // removed meanwhile
+					if !errors.Is(err, fs.ErrNotExist) { // else removed meanwhile
+						w.problems = append(w.problems, *openProblem(p, err)) // e.g. a path longer than PATH_MAX
+					}
+					continue
 				}
 			}
 			n, _ := w.dir(p, info)
@@ -399,7 +411,7 @@ func (l *loader) merge(walkProblems []Problem) *Set {
 		for _, k := range res.keys {
 			set.Keys = append(set.Keys, &Key{
 				File: primary, Public: k.pub, Format: k.format, Encoding: k.enc,
-				Encrypted: k.encrypted, Locked: k.locked, BadPassphrase: k.bad, Mode: o.mode,
+				Encrypted: k.encrypted, Locked: k.locked, BadPassphrase: k.bad, LockReason: k.reason, Mode: o.mode,
 			})
 		}
 		for _, c := range res.crls {

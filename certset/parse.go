@@ -2,6 +2,7 @@ package certset
 
 import (
 	"bytes"
+	"context"
 	"crypto"
 	"crypto/sha256"
 	"crypto/x509"
@@ -66,6 +67,7 @@ type parsedKey struct {
 	encrypted bool
 	locked    bool
 	bad       bool
+	reason    string // why a locked key was not tried (too much work)
 }
 
 type parsedCRL struct {
@@ -77,6 +79,8 @@ type parsedCRL struct {
 type parser struct {
 	passphrases []string
 	keepPrivate bool
+	budget      *Budget
+	ctx         context.Context
 	out         parsed
 	dropped     int // problems beyond maxProblems
 }
@@ -84,7 +88,12 @@ type parser struct {
 // parseContent parses one file's content. It never fails: what cannot be
 // used is described in the result.
 func parseContent(data []byte, passphrases []string, keepPrivate bool) *parsed {
-	p := &parser{passphrases: passphrases, keepPrivate: keepPrivate}
+	return parseContentWith(data, Options{Passphrases: passphrases}, keepPrivate)
+}
+
+// parseContentWith is parseContent with the budget and context of opts.
+func parseContentWith(data []byte, opts Options, keepPrivate bool) *parsed {
+	p := &parser{passphrases: opts.Passphrases, keepPrivate: keepPrivate, budget: budgetOf(opts), ctx: contextOf(opts)}
 	p.parse(data)
 	if p.dropped > 0 {
 		p.out.problems = append(p.out.problems, fmt.Sprintf("and %d more problems in this file", p.dropped))

@@ -5,8 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/safefile"
 )
 
 // maxPassinFile bounds a file: or stdin read.
@@ -123,12 +124,14 @@ func isSpecKind(kind string) bool {
 }
 
 func readPassFile(path string) ([]string, error) {
-	f, err := os.Open(path)
+	// A pipe is a natural source (file:<(pass show x)); it is opened
+	// without waiting for a writer, and the read is time-bound.
+	f, err := safefile.OpenStream(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	lines, err := readPassLines(f)
+	lines, err := readPassLines(safefile.Reader(f))
 	if err != nil {
 		return nil, err
 	}

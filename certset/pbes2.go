@@ -143,7 +143,7 @@ func parsePBES2(alg pkix.AlgorithmIdentifier) (*pbes2Scheme, error) {
 		return nil, fmt.Errorf("malformed PBKDF2 parameters: iteration count %d", kdf.Iterations)
 	}
 	if kdf.Iterations > maxPBKDF2Iterations {
-		return nil, unsupported("PBKDF2 iteration count %d is above mtlsdoctor's limit of %d", kdf.Iterations, maxPBKDF2Iterations)
+		return nil, overLimit(int64(kdf.Iterations))
 	}
 	s := &pbes2Scheme{salt: kdf.Salt.Bytes, iterations: kdf.Iterations}
 	prf := kdf.PRF.Algorithm
@@ -223,6 +223,33 @@ func (s *pbes2Scheme) decrypt(ciphertext []byte, passphrase string) ([]byte, err
 		return nil, errWrongPassphrase
 	}
 	return plain, nil
+}
+
+// cost is the work of one derivation: PBKDF2 runs its iterations once
+// per block of the hash's size in the key (twice for AES-256 with SHA-1).
+func (s *pbes2Scheme) cost() int64 {
+	size := s.prf().Size()
+	return int64(s.iterations) * int64((s.keyLen+size-1)/size)
+}
+
+// decrypt is s.decrypt paid for from the run's budget and abandoned when
+// the run is interrupted.
+func (p *parser) decrypt(s *pbes2Scheme, ciphertext []byte, passphrase string) ([]byte, error) {
+	if !p.budget.spend(s.cost()) {
+		return nil, budgetSpent(p.budget)
+	}
+	type out struct {
+		plain []byte
+		err   error
+	}
+	o, err := derive(p.ctx, func() out {
+		plain, err := s.decrypt(ciphertext, passphrase)
+		return out{plain, err}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return o.plain, o.err
 }
 
 // decryptPKCS8 decrypts a DER EncryptedPrivateKeyInfo with one passphrase

@@ -6,7 +6,6 @@ import (
 	"encoding/asn1"
 	"errors"
 	"fmt"
-	"math/big"
 	"strings"
 
 	gopkcs12 "software.sslmate.com/src/go-pkcs12"
@@ -16,11 +15,18 @@ import (
 // then each given one. Certificates are added to the set; the key (public
 // half) becomes a Key with Format "PKCS#12". When no passphrase opens it,
 // the Key is Locked or BadPassphrase and the certificates inside are
-// unavailable.
+// unavailable. Before any key is derived, every iteration count the file
+// shows is checked against maxPBKDF2Iterations and each attempt is paid
+// for from the run's budget; a file that asks too much is Locked with a
+// LockReason.
 func (p *parser) pkcs12(der []byte) {
 	p.out.hasKey = true
-	if err := checkIterations(der, 0); err != nil {
-		p.problem("PKCS#12: %v", err)
+	locked := func(reason string) {
+		p.addKey(parsedKey{format: "PKCS#12", enc: EncodingPKCS12, encrypted: true, locked: true, reason: reason})
+	}
+	w, err := pfxWorkOf(der)
+	if err != nil {
+		locked(err.Error())
 		return
 	}
 	tried := map[string]bool{}
@@ -30,7 +36,9 @@ func (p *parser) pkcs12(der []byte) {
 			continue
 		}
 		tried[pw] = true
-		priv, leaf, cas, err := gopkcs12.DecodeChain(der, pw)
+		r := p.decodePFX(der, w, pw)
+		priv, leaf, cas, err := r.priv, r.leaf, r.cas, r.err
+		var le *lockError
 		switch {
 		case err == nil:
 			k, kerr := keyFrom(priv, "PKCS#12", EncodingPKCS12, pw != "")
@@ -44,13 +52,23 @@ func (p *parser) pkcs12(der []byte) {
 				p.addCert(c, "", false, EncodingPKCS12)
 			}
 			return
-		case isPKCS12PasswordError(err):
+		case errors.As(err, &le):
+			locked(le.reason)
+			return
+		case errors.Is(err, errInterrupted):
+			p.problem("PKCS#12: %v", err)
+			return
+		case errors.Is(err, errPFXWrongPassphrase) || isPKCS12PasswordError(err):
 			continue
 		case strings.Contains(err.Error(), "private key missing"):
 			// The passphrase is right (the MAC and every bag checked
 			// out) but there is no key: a certificate-only PKCS#12.
 			p.out.hasKey = false
-			certs, cerr := pkcs12Certs(der, pw)
+			certs, cerr := p.pkcs12Certs(der, pw)
+			if errors.As(cerr, &le) {
+				locked(le.reason)
+				return
+			}
 			if cerr != nil {
 				p.problem("PKCS#12 without a private key: %v", cerr)
 				return
@@ -91,47 +109,6 @@ func isPKCS12PasswordError(err error) bool {
 	return strings.Contains(s, "decryption password incorrect") ||
 		strings.Contains(s, "incorrect padding") ||
 		strings.Contains(s, "cannot be encoded in UCS-2")
-}
-
-// checkIterations walks a PFX's visible ASN.1 and refuses iteration
-// counts above maxPBKDF2Iterations before go-pkcs12 spends them: every
-// MacData, pkcs-12PbeParams and PBKDF2-params holds the count as an
-// INTEGER right after an OCTET STRING salt.
-func checkIterations(der []byte, depth int) error {
-	if depth > 12 {
-		return nil
-	}
-	rest := der
-	var prevOctet bool
-	for n := 0; len(rest) > 0 && n < 64; n++ {
-		var v asn1.RawValue
-		r, err := asn1.Unmarshal(rest, &v)
-		if err != nil {
-			return nil // go-pkcs12 reports malformed input itself
-		}
-		rest = r
-		switch {
-		case prevOctet && isUniversal(v, asn1.TagInteger):
-			it := new(big.Int).SetBytes(v.Bytes)
-			if len(v.Bytes) > 0 && v.Bytes[0]&0x80 != 0 {
-				it.SetInt64(-1)
-			}
-			if !it.IsInt64() || it.Int64() > int64(maxPBKDF2Iterations) {
-				return fmt.Errorf("iteration count above mtlsdoctor's limit of %d", maxPBKDF2Iterations)
-			}
-		case v.IsCompound:
-			if err := checkIterations(v.Bytes, depth+1); err != nil {
-				return err
-			}
-		case isUniversal(v, asn1.TagOctetString) && len(v.Bytes) > 0 && v.Bytes[0] == 0x30:
-			// authSafe content and data bags are DER inside OCTET STRINGs.
-			if err := checkIterations(v.Bytes, depth+1); err != nil {
-				return err
-			}
-		}
-		prevOctet = isUniversal(v, asn1.TagOctetString)
-	}
-	return nil
 }
 
 // The minimal PFX structures needed to read a certificate-only PKCS#12,
@@ -177,7 +154,7 @@ var (
 // pkcs12Certs reads the certificate bags of a PFX whose passphrase
 // go-pkcs12 has already verified. Encrypted safes must use PBES2 (OpenSSL
 // 3's default); the legacy RC2/3DES PKCS#12 ciphers are reported.
-func pkcs12Certs(der []byte, pw string) ([]parsedCert, error) {
+func (p *parser) pkcs12Certs(der []byte, pw string) ([]parsedCert, error) {
 	var pfx pfxPDU
 	if _, err := asn1.Unmarshal(der, &pfx); err != nil {
 		return nil, fmt.Errorf("malformed PFX: %v", shortASN1Err(err))
@@ -215,7 +192,7 @@ func pkcs12Certs(der []byte, pw string) ([]parsedCert, error) {
 				}
 				return nil, err
 			}
-			contents, err = scheme.decrypt(eci.EncryptedContent, pw)
+			contents, err = p.decrypt(scheme, eci.EncryptedContent, pw)
 			if err != nil {
 				return nil, err
 			}

@@ -88,6 +88,13 @@ func lockedKey(r *run, k *certset.Key, owners []*certState) []report.Finding {
 	if !k.Locked || k.BadPassphrase {
 		return nil
 	}
+	if k.LockReason != "" {
+		t := catalogue.KeyLockedWorkText
+		if k.Encoding == certset.EncodingPKCS12 {
+			t = catalogue.KeyLockedWorkP12Text
+		}
+		return one(keyFinding(k, t, catalogue.Vars{"reason": k.LockReason}))
+	}
 	if isPKCS12(k.File) {
 		return one(keyFinding(k, catalogue.KeyLockedP12Text, nil))
 	}
@@ -155,9 +162,31 @@ type unreadableKind struct {
 	sev  finding.Severity
 }
 
+// maxProblemFindings is how many unusable paths get a finding each.
+const maxProblemFindings = 20
+
 // checkProblems turns files that could not be used into findings, one per
 // file and problem.
 func (r *run) checkProblems(ps []certset.Problem) {
+	if len(ps) > maxProblemFindings {
+		// A directory of thousands of stray files: one finding says how
+		// many more there are, and at which severity.
+		rest := ps[maxProblemFindings:]
+		sev := finding.Info
+		for _, p := range rest {
+			k, ok := unreadableKinds[p.Kind]
+			if !ok {
+				k = unreadableAny
+			}
+			if k.sev.Rank() < sev.Rank() {
+				sev = k.sev
+			}
+		}
+		f := catalogue.UnreadableMoreText.New(catalogue.Vars{"count": fmt.Sprint(len(rest)), "path": rest[0].Path})
+		f.Severity = sev
+		r.add(subject{file: rest[0].Path, detail: "more"}, f)
+		ps = ps[:maxProblemFindings]
+	}
 	for _, p := range ps {
 		kind, ok := unreadableKinds[p.Kind]
 		if !ok {

@@ -8,6 +8,7 @@ import (
 	"crypto/x509/pkix"
 	"encoding/asn1"
 	"encoding/pem"
+	"fmt"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -492,4 +493,26 @@ func trustedCA(t *testing.T) string {
 	aux := append(append([]byte{}, ca.cert.Raw...), 0x30, 0x00)
 	must(t, os.WriteFile(filepath.Join(dir, "ca-trusted.pem"), pem.EncodeToMemory(&pem.Block{Type: "TRUSTED CERTIFICATE", Bytes: aux}), 0o600))
 	return dir
+}
+
+// Thousands of unusable files: twenty findings name one each, one more
+// counts the rest.
+func TestManyProblemsSummarised(t *testing.T) {
+	var ps []certset.Problem
+	for i := range 1000 {
+		ps = append(ps, certset.Problem{Path: fmt.Sprintf("/x/%04d", i), Kind: "unreadable", Err: "oops"})
+	}
+	r := analyse(&certset.Set{Problems: ps}, CertOptions{})
+	if len(r.findings) != maxProblemFindings+1 {
+		t.Fatalf("%d findings, want %d", len(r.findings), maxProblemFindings+1)
+	}
+	last := r.findings[len(r.findings)-1]
+	for _, f := range r.findings {
+		if strings.Contains(f.Title, "980 more paths") {
+			last = f
+		}
+	}
+	if !strings.Contains(last.Title, "and 980 more paths could not be used, from /x/0020 on") {
+		t.Errorf("summary finding %q", last.Title)
+	}
 }

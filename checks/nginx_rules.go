@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"github.com/mtlsdoctor/mtlsdoctor/opensslverify"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"github.com/mtlsdoctor/mtlsdoctor/certset"
 	"github.com/mtlsdoctor/mtlsdoctor/finding"
+	"github.com/mtlsdoctor/mtlsdoctor/internal/safefile"
 	"github.com/mtlsdoctor/mtlsdoctor/nginxconf"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
 	"github.com/mtlsdoctor/mtlsdoctor/site"
@@ -84,7 +84,11 @@ func verifiesClients(s *site.Server) bool {
 func includeProblems(l *lint) []report.Finding {
 	var out []report.Finding
 	for _, p := range l.site.Config.Problems {
-		out = append(out, at(catalogue.IncludeMissingText.New(catalogue.Vars{
+		t := catalogue.IncludeMissingText
+		if p.NotRead {
+			t = catalogue.IncludeNotReadText
+		}
+		out = append(out, at(t.New(catalogue.Vars{
 			"arg": p.Directive.Arg(0), "problem": p.Msg, "conf_dir": l.site.Config.ConfDir,
 			"path": p.Path, "directive": p.Directive.String(),
 		}), nil, p.Directive))
@@ -149,12 +153,12 @@ var pemCertOrCRL = [][]byte{[]byte("-----BEGIN CERTIFICATE-----"), []byte("-----
 // CRL block in its first 16 MiB; true when it cannot be read (that is
 // another finding, or none this rule can tell).
 func holdsPEMCertOrCRL(p string) bool {
-	fh, err := os.Open(p)
+	fh, err := safefile.Open(p)
 	if err != nil {
 		return true
 	}
 	defer fh.Close()
-	b, err := io.ReadAll(io.LimitReader(fh, 16<<20))
+	b, err := io.ReadAll(io.LimitReader(safefile.Reader(fh), 16<<20))
 	if err != nil {
 		return true
 	}

@@ -154,7 +154,11 @@ func nginxDump(ctx context.Context, bin string) (*nginxconf.Config, error) {
 	errb := &capped{max: 64 << 10}
 	cmd.Stdout, cmd.Stderr = out, errb
 	cmd.WaitDelay = time.Second
+	// nginx -T runs in a process group of its own, killed whole at the
+	// end: a child it left behind (holding its output open) dies with it.
+	ownGroup(cmd)
 	err := cmd.Run()
+	killGroup(cmd)
 	stderr := strings.TrimSpace(errb.buf.String())
 	switch {
 	case ctx.Err() == context.DeadlineExceeded:

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mtlsdoctor/mtlsdoctor/internal/safefile"
 	"github.com/mtlsdoctor/mtlsdoctor/site"
 )
 
@@ -92,7 +93,11 @@ func parseProcStat(data []byte) (ppid string, ticks int64, ok bool) {
 // of a large machine is the longest): a file named by a configuration may
 // be anything.
 func readSmall(p string) ([]byte, error) {
-	f, err := os.Open(p)
+	open := safefile.Open // the pid file: named by the configuration
+	if strings.HasPrefix(p, procRoot+"/") {
+		open = os.Open // mtlsdoctor's own reads of /proc/stat and /proc/PID/stat
+	}
+	f, err := open(p)
 	if err != nil {
 		return nil, err
 	}

@@ -31,7 +31,9 @@ func IsAccessLine(line []byte) bool {
 // IsJSONLine reports whether line looks like a JSON access-log line.
 func IsJSONLine(line []byte) bool {
 	line = bytes.TrimSpace(line)
-	return len(line) > 2 && line[0] == '{' && line[len(line)-1] == '}'
+	// Braces alone are not enough: random bytes hold a line between
+	// braces every 65536 lines or so, and made a JSON access log of them.
+	return len(line) > 2 && line[0] == '{' && line[len(line)-1] == '}' && json.Valid(line)
 }
 
 // ParseAccessLine recognises a combined-format access-log line that stands

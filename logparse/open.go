@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/safefile"
 )
 
 // Open opens a log file for scanning, or standard input for "-",
@@ -27,11 +29,13 @@ func Open(name string, stdin io.Reader) (io.ReadCloser, error) {
 		if st.IsDir() {
 			return nil, errors.New("is a directory, not a log file")
 		}
-		f, err := os.Open(name)
+		// Regular files and pipes only, opened without waiting for a
+		// writer; every read is time-bound.
+		f, err := safefile.OpenStream(name)
 		if err != nil {
 			return nil, err
 		}
-		r = f
+		r = readCloser{safefile.Reader(f), f}
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {

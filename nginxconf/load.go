@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/safefile"
 )
 
 // Config is a whole configuration with its includes expanded in place.
@@ -40,6 +42,10 @@ type Problem struct {
 	Path string
 	// Msg says what went wrong.
 	Msg string
+	// NotRead is set when nginx could read the file but mtlsdoctor did
+	// not (a limit of its own, a file it does not open); else the file is
+	// one nginx cannot read either.
+	NotRead bool
 }
 
 // source opens configuration files: from disk, or from an `nginx -T` dump.
@@ -62,12 +68,12 @@ func (diskSource) read(path string) ([]byte, error) {
 	if !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("not a regular file (for nginx -T output on standard input, use -)")
 	}
-	f, err := os.Open(path)
+	f, err := safefile.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(safefile.Reader(f), MaxFileSize+1))
 	if err != nil {
 		return nil, err
 	}
@@ -260,7 +266,7 @@ func (c *Config) expand(src source, dirs []*Directive, depth int, stack map[stri
 		} else {
 			paths = []string{pattern}
 		}
-		for _, p := range paths {
+		for i, p := range paths {
 			p = filepath.Clean(p)
 			if depth+1 > MaxIncludeDepth {
 				c.Problems = append(c.Problems, Problem{Directive: d, Path: p, Msg: fmt.Sprintf("includes nested more than %d deep; not followed", MaxIncludeDepth)})
@@ -271,8 +277,10 @@ func (c *Config) expand(src source, dirs []*Directive, depth int, stack map[stri
 				continue
 			}
 			if len(c.Files) >= MaxFiles {
-				c.Problems = append(c.Problems, Problem{Directive: d, Path: p, Msg: fmt.Sprintf("more than %d files included; not followed", MaxFiles)})
-				continue
+				// One problem for the rest of the glob, not one per file.
+				c.Problems = append(c.Problems, Problem{Directive: d, Path: p, NotRead: true,
+					Msg: fmt.Sprintf("more than %d files included in all; %d files from %s on were not read", MaxFiles, len(paths)-i, p)})
+				break
 			}
 			data, err := src.read(p)
 			if err != nil {
@@ -283,7 +291,7 @@ func (c *Config) expand(src source, dirs []*Directive, depth int, stack map[stri
 						msg = "not in the nginx -T output (nginx could not have read it either, or the output was cut)"
 					}
 				}
-				c.Problems = append(c.Problems, Problem{Directive: d, Path: p, Msg: msg})
+				c.Problems = append(c.Problems, Problem{Directive: d, Path: p, Msg: msg, NotRead: errors.As(err, new(*safefile.RefusedError))})
 				continue
 			}
 			inc, err := ParseBytes(p, data)

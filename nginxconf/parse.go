@@ -21,8 +21,9 @@ const MaxFileSize = 4 << 20
 // forever on a self-include; we stop and say so).
 const MaxIncludeDepth = 16
 
-// MaxFiles bounds how many files one configuration may pull in.
-const MaxFiles = 1000
+// MaxFiles bounds how many files one configuration may pull in (nginx has
+// no limit; the rest is reported, not read). A variable for tests.
+var MaxFiles = 10000
 
 // Directive is one simple directive (`ssl_verify_client on;`) or block
 // directive (`server { ... }`).
@@ -258,7 +259,7 @@ func parseTokens(file string, toks []token, eofLine int) ([]*Directive, error) {
 			cur = nil
 		case "}":
 			if cur != nil {
-				return nil, &SyntaxError{File: file, Line: t.line, Msg: fmt.Sprintf(`unexpected "}" (directive %q has no ";")`, cur.Name)}
+				return nil, &SyntaxError{File: file, Line: t.line, Msg: fmt.Sprintf(`unexpected "}" (the directive at line %d has no ";")`, cur.Line)}
 			}
 			if len(stack) == 1 {
 				return nil, &SyntaxError{File: file, Line: t.line, Msg: `unexpected "}" (no block is open)`}
@@ -273,8 +274,10 @@ func parseTokens(file string, toks []token, eofLine int) ([]*Directive, error) {
 			parent.dirs = append(parent.dirs, top.owner)
 		}
 	}
+	// The directive's own words are not quoted: an include may pull in a
+	// file that is no configuration at all (an ssl_password_file).
 	if cur != nil {
-		return nil, &SyntaxError{File: file, Line: lastLine, Msg: fmt.Sprintf(`unexpected end of file, expecting ";" or "}" after %q`, cur.Name)}
+		return nil, &SyntaxError{File: file, Line: lastLine, Msg: fmt.Sprintf(`unexpected end of file, expecting ";" or "}" after the directive at line %d`, cur.Line)}
 	}
 	if len(stack) > 1 {
 		o := stack[len(stack)-1].owner

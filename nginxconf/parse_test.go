@@ -274,3 +274,14 @@ func TestLoadFIFO(t *testing.T) {
 		t.Errorf("include of a FIFO: err %v, problems %+v", err, c.Problems)
 	}
 }
+
+// An include that pulls in a password file: the syntax error says where,
+// never what the file holds.
+func TestSyntaxErrorQuotesNoToken(t *testing.T) {
+	for _, src := range []string{"s3cret-pass-word", "s3cret-pass-word\n}", "http {\ns3cret-pass-word\n}"} {
+		_, err := ParseBytes("conf.d/passwords", []byte(src))
+		if err == nil || strings.Contains(err.Error(), "s3cret") {
+			t.Errorf("%q: %v", src, err)
+		}
+	}
+}

@@ -25,6 +25,7 @@ func WriteEvent(w io.Writer, when string, f Finding, client string, o TextOption
 		o.Width = DefaultWidth
 	}
 	o.Width = max(o.Width, MinWidth)
+	f, client = sanitizeFinding(f), line(client) // as WriteText does
 	s := newStyles(w, o.Styled, o.Width)
 	why := f.Explanation
 	if i := strings.Index(why, ". "); i > 0 {

@@ -92,6 +92,7 @@ func WriteText(w io.Writer, r *Report, o TextOptions) error {
 	case o.Width < MinWidth:
 		o.Width = MinWidth
 	}
+	r = r.forText() // the one place strings from outside are made safe
 	s := newStyles(w, o.Styled, o.Width)
 	var b strings.Builder
 	if r.Header != "" {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/mtlsdoctor/mtlsdoctor/certset"
+	"github.com/mtlsdoctor/mtlsdoctor/internal/safefile"
 	"github.com/mtlsdoctor/mtlsdoctor/nginxconf"
 )
 
@@ -83,13 +84,13 @@ func ReadPasswords(p string) []string {
 	if st, err := os.Stat(p); err != nil || !st.Mode().IsRegular() {
 		return nil
 	}
-	f, err := os.Open(p)
+	f, err := safefile.Open(p)
 	if err != nil {
 		return nil
 	}
 	defer f.Close()
 	var out []string
-	sc := bufio.NewScanner(io.LimitReader(f, 64<<10))
+	sc := bufio.NewScanner(io.LimitReader(safefile.Reader(f), 64<<10))
 	for n := 0; sc.Scan() && n < 1000; n++ {
 		out = append(out, strings.TrimRight(sc.Text(), "\r"))
 	}

@@ -65,9 +65,14 @@ func runCerts(args []string, e env) int {
 		if len(set.Problems) == 0 {
 			return e.fail(fmt.Errorf("nothing usable found in %s", strings.Join(paths, " ")), what)
 		}
-		// One line per file that could not be used says it all.
-		for _, p := range set.Problems {
-			fmt.Fprintf(e.stderr, "mtlsdoctor certs: %s: %s\n", p.Path, problemText(p))
+		// One line per file that could not be used says it all, for
+		// the first maxProblemLines; one line counts the rest.
+		for i, p := range set.Problems {
+			if i == maxProblemLines {
+				fmt.Fprintf(e.stderr, "mtlsdoctor certs: and %d more paths that could not be used\n", len(set.Problems)-i)
+				break
+			}
+			fmt.Fprintf(e.stderr, "mtlsdoctor certs: %s: %s\n", report.Sanitize(p.Path, false, 4096), report.Sanitize(problemText(p), false, 4096))
 		}
 		fmt.Fprintln(e.stderr, "hint: "+what)
 		return 2
@@ -75,6 +80,9 @@ func runCerts(args []string, e env) int {
 	rep := checks.Certs(set, o)
 	return emit(rep, c.format, e)
 }
+
+// maxProblemLines is how many unusable paths are named one per line.
+const maxProblemLines = 20
 
 func emit(rep *report.Report, format string, e env) int {
 	var err error

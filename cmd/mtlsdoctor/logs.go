@@ -1,12 +1,11 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"strings"
@@ -14,9 +13,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/nxadm/tail"
-
 	"github.com/mtlsdoctor/mtlsdoctor/checks"
+	"github.com/mtlsdoctor/mtlsdoctor/internal/safefile"
 	"github.com/mtlsdoctor/mtlsdoctor/logparse"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
 )
@@ -88,11 +86,10 @@ func scanFile(name string, sum *logparse.Summary, e env) (checks.LogInput, error
 //
 // A file is followed from its size when the command starts (so every line
 // appended after the "following" line is reported), or from its start if
-// it does not exist yet. Files are polled: nxadm/tail's inotify watcher
-// is set up only after the file was read to its end, and a line appended
-// in between (right after the start or a rotation) waits for the next one.
-// Lines are only taken when complete, and lines longer than
-// logparse.MaxLine are counted but not parsed.
+// it does not exist yet, through inotify (logparse.Follow: exact across
+// rename, delete and copytruncate rotations). A named pipe and standard
+// input are streamed. Lines are only taken when complete, and lines longer
+// than logparse.MaxLine are counted but neither kept nor parsed.
 func followLogs(files []string, sum *logparse.Summary, format string, top int, e env) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -107,12 +104,6 @@ func followLogs(files []string, sum *logparse.Summary, format string, top int, e
 	events := make([]int64, len(files))
 	longLines := make([]int64, len(files))
 	var wg sync.WaitGroup
-	var tails []*tail.Tail
-	defer func() {
-		for _, t := range tails {
-			_ = t.Stop()
-		}
-	}()
 	send := func(l line) bool {
 		select {
 		case lines <- l:
@@ -122,86 +113,47 @@ func followLogs(files []string, sum *logparse.Summary, format string, top int, e
 		}
 	}
 	for i, name := range files {
+		emit := func(text string, long bool) bool {
+			return send(line{text: text, source: i, long: long})
+		}
 		if name == "-" {
 			wg.Add(1)
-			go func(i int) {
+			go func() {
 				defer wg.Done()
-				br := bufio.NewReaderSize(e.stdin, logparse.MaxLine+1)
-				long := false
-				for {
-					chunk, err := br.ReadSlice('\n')
-					if errors.Is(err, bufio.ErrBufferFull) {
-						long = true // drop it up to its newline
-						continue
-					}
-					if len(chunk) > 0 || long {
-						l := line{source: i, long: long}
-						if !long {
-							l.text = strings.TrimSuffix(string(chunk), "\n")
-						}
-						long = false
-						if !send(l) {
-							return
-						}
-					}
-					if err != nil {
-						return
-					}
+				if err := logparse.StreamLines(e.stdin, emit); err != nil && ctx.Err() == nil {
+					fmt.Fprintf(e.stderr, "mtlsdoctor logs: standard input: %v\n", err)
 				}
-			}(i)
+			}()
 			continue
 		}
 		// Follow from the current end; a missing file from its start
-		// when it appears (tail -F).
-		var from *tail.SeekInfo
-		if f, err := os.Open(name); err == nil {
-			st, err := f.Stat()
-			f.Close()
-			if err != nil {
-				return e.fail(fmt.Errorf("%s: %v", name, err))
-			}
+		// when it appears (tail -F). What cannot be followed safely is
+		// refused before anything is opened.
+		if st, err := os.Stat(name); err == nil {
 			if st.IsDir() {
 				return e.fail(fmt.Errorf("%s is a directory, not a log file", name))
 			}
-			from = &tail.SeekInfo{Offset: st.Size(), Whence: io.SeekStart}
+			if st.Mode()&fs.ModeNamedPipe == 0 {
+				if err := safefile.Check(name); err != nil {
+					return e.fail(fmt.Errorf("%s: %v", name, err))
+				}
+			}
 		} else if errors.Is(err, os.ErrNotExist) {
 			fmt.Fprintf(e.stderr, "mtlsdoctor logs: %s does not exist yet; waiting for it\n", name)
 		} else {
 			return e.fail(err)
 		}
-		t, err := tail.TailFile(name, tail.Config{
-			Follow: true, ReOpen: true, MustExist: false, Poll: true,
-			CompleteLines: true,
-			Location:      from,
-			Logger:        tail.DiscardingLogger,
-		})
+		fl, err := logparse.StartFollow(name)
 		if err != nil {
 			return e.fail(fmt.Errorf("%s: %v", name, err))
 		}
-		tails = append(tails, t)
 		wg.Add(1)
-		go func(i int, t *tail.Tail) {
+		go func() {
 			defer wg.Done()
-			for {
-				select {
-				case l, ok := <-t.Lines:
-					if !ok {
-						if err := t.Err(); err != nil && ctx.Err() == nil {
-							fmt.Fprintf(e.stderr, "mtlsdoctor logs: stopped following %s: %v\n", t.Filename, err)
-						}
-						return
-					}
-					if l.Err != nil {
-						continue
-					}
-					if !send(line{text: l.Text, source: i, long: len(l.Text) > logparse.MaxLine}) {
-						return
-					}
-				case <-ctx.Done():
-					return
-				}
+			if err := fl.Run(ctx, emit); err != nil && ctx.Err() == nil {
+				fmt.Fprintf(e.stderr, "mtlsdoctor logs: stopped following %s: %v\n", name, err)
 			}
-		}(i, t)
+		}()
 	}
 	done := make(chan struct{})
 	go func() { wg.Wait(); close(done) }()

@@ -7,15 +7,20 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strconv"
 	"strings"
+	"syscall"
+	"time"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/mattn/go-isatty"
 
+	"github.com/mtlsdoctor/mtlsdoctor/certset"
 	"github.com/mtlsdoctor/mtlsdoctor/hint"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
 )
@@ -34,7 +39,46 @@ type env struct {
 }
 
 func main() {
-	os.Exit(run(os.Args[1:], stdEnv()))
+	os.Exit(runProcess(os.Args[1:]))
+}
+
+// interruptGrace is how long a command has, after Ctrl-C or SIGTERM, to
+// finish on its own (logs -f prints its summary, probe and doctor their
+// partial report) before the process ends without it.
+const interruptGrace = 500 * time.Millisecond
+
+// runProcess runs one command as the process: one key-derivation budget
+// for the whole run, and Ctrl-C or SIGTERM obeyed within a second whatever
+// the command is doing (deriving a key, waiting on a read).
+func runProcess(args []string) int {
+	certset.SetRunBudget(certset.NewBudget(certset.DefaultWorkBudget))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	certset.SetRunContext(ctx) // a derivation under way is abandoned: the report can still be written
+	e := stdEnv()
+	done := make(chan int, 1)
+	go func() { done <- run(args, e) }()
+	select {
+	case code := <-done:
+		return code
+	case <-ctx.Done():
+	}
+	name := "mtlsdoctor"
+	if len(args) > 0 && commands[args[0]] != nil {
+		name += " " + args[0]
+	}
+	select {
+	case code := <-done:
+		if name == "mtlsdoctor logs" {
+			return code // Ctrl-C is how logs -f ends: its summary is complete
+		}
+		// A partial report was written: it must not pass for a whole one.
+		fmt.Fprintf(os.Stderr, "%s: interrupted; the report above is incomplete\n", name)
+		return 2
+	case <-time.After(interruptGrace):
+		fmt.Fprintf(os.Stderr, "%s: interrupted\n", name)
+		return 2
+	}
 }
 
 // stdEnv is the environment of the process.
@@ -122,9 +166,10 @@ func (e env) fail(err error, hints ...string) int {
 	if e.cmd != "" {
 		prefix += " " + e.cmd
 	}
-	fmt.Fprintf(e.stderr, "%s: %s\n", prefix, msg)
+	// An error may quote a configuration token or a file's bytes.
+	fmt.Fprintf(e.stderr, "%s: %s\n", prefix, report.Sanitize(msg, false, 4096))
 	for _, h := range all {
-		fmt.Fprintf(e.stderr, "hint: %s\n", h)
+		fmt.Fprintf(e.stderr, "hint: %s\n", report.Sanitize(h, false, 4096))
 	}
 	return 2
 }

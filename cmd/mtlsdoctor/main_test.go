@@ -14,7 +14,7 @@ import (
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"mtlsdoctor": func() {
-			os.Exit(run(os.Args[1:], stdEnv()))
+			os.Exit(runProcess(os.Args[1:]))
 		},
 	})
 }

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"bytes"
+	"crypto/x509/pkix"
+	"encoding/asn1"
+	"encoding/pem"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// outcome is how a run of the real binary ended, measured from outside.
+type outcome struct {
+	code           int
+	wall           time.Duration // from start, or from the signal when one was sent
+	cpu            time.Duration // user + system
+	maxRSSKB       int64
+	stdout, stderr string
+}
+
+// runBinary runs mtlsdoctor with args in dir; when sig is not nil it is
+// sent after delay and wall is measured from then. stdin, when nil, is a
+// pipe nobody writes to and nobody closes: a read of it blocks.
+func runBinary(t *testing.T, dir string, stdin io.Reader, sig os.Signal, delay time.Duration, args ...string) outcome {
+	t.Helper()
+	cmd := exec.Command(mtlsdoctorBin(t), args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "NO_COLOR=1", "COLUMNS=1000")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if stdin == nil {
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { w.Close() })
+		defer r.Close()
+		cmd.Stdin = r
+	} else {
+		cmd.Stdin = stdin
+	}
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan struct{})
+	go func() { _ = cmd.Wait(); close(exited) }()
+	if sig != nil {
+		select {
+		case <-exited:
+			t.Fatalf("%v exited before the signal:\n%s%s", args, stdout.String(), stderr.String())
+		case <-time.After(delay):
+		}
+		start = time.Now()
+		if err := cmd.Process.Signal(sig); err != nil {
+			t.Fatal(err)
+		}
+	}
+	select {
+	case <-exited:
+	case <-time.After(20 * time.Second):
+		_ = cmd.Process.Kill()
+		<-exited
+		t.Fatalf("%v still running after 20s", args)
+	}
+	o := outcome{code: cmd.ProcessState.ExitCode(), wall: time.Since(start), stdout: stdout.String(), stderr: stderr.String()}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		o.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		o.maxRSSKB = ru.Maxrss
+	}
+	return o
+}
+
+// slowKeyPEM is an encrypted PKCS#8 key whose PBKDF2 count is just under
+// the limit: each passphrase attempt costs about a second and a half.
+func slowKeyPEM(t *testing.T) []byte {
+	mar := func(v any) []byte {
+		b, err := asn1.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	oid := func(s ...int) asn1.ObjectIdentifier { return asn1.ObjectIdentifier(s) }
+	kdf := struct {
+		Salt       []byte
+		Iterations int
+	}{[]byte("saltsalt"), 9_999_999}
+	params := struct{ KDF, Enc pkix.AlgorithmIdentifier }{
+		pkix.AlgorithmIdentifier{Algorithm: oid(1, 2, 840, 113549, 1, 5, 12), Parameters: asn1.RawValue{FullBytes: mar(kdf)}},
+		pkix.AlgorithmIdentifier{Algorithm: oid(2, 16, 840, 1, 101, 3, 4, 1, 42), Parameters: asn1.RawValue{FullBytes: mar(make([]byte, 16))}},
+	}
+	epki := struct {
+		Alg  pkix.AlgorithmIdentifier
+		Data []byte
+	}{pkix.AlgorithmIdentifier{Algorithm: oid(1, 2, 840, 113549, 1, 5, 13), Parameters: asn1.RawValue{FullBytes: mar(params)}}, make([]byte, 64)}
+	return pem.EncodeToMemory(&pem.Block{Type: "ENCRYPTED PRIVATE KEY", Bytes: mar(epki)})
+}
+
+// Every command stops within a second of Ctrl-C or SIGTERM, whatever it is
+// waiting for: a read of standard input, a silent server, key derivation.
+func TestSignalStopsEveryCommand(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "slow.key"), slowKeyPEM(t), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() { // accepts and never answers
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			defer c.Close()
+		}
+	}()
+	cases := []struct {
+		name string
+		sig  os.Signal
+		args []string
+	}{
+		{"certs reading --passin stdin", os.Interrupt, []string{"certs", "--passin", "stdin", "slow.key"}},
+		{"certs deriving a key", syscall.SIGTERM, []string{"certs", "--passin", "pass:a", "--passin", "pass:b", "--passin", "pass:c", "slow.key"}},
+		{"probe --cert deriving a key", os.Interrupt, []string{"probe", "--cert", "slow.key", "--passin", "pass:a", "--passin", "pass:b", ln.Addr().String()}},
+		{"probe of a silent server", syscall.SIGTERM, []string{"probe", "--timeout", "60s", ln.Addr().String()}},
+		{"logs on standard input", os.Interrupt, []string{"logs", "-"}},
+		{"nginx on standard input", syscall.SIGTERM, []string{"nginx", "-"}},
+		{"doctor deriving a key", os.Interrupt, []string{"doctor", "--no-probe", "--no-logs", "nginx.conf"}},
+	}
+	if err := os.WriteFile(filepath.Join(dir, "nginx.conf"), []byte("events {}\nhttp { server { listen 443 ssl; ssl_verify_client on; ssl_client_certificate slow.key; ssl_certificate slow.key; ssl_certificate_key slow.key; ssl_password_file pw.txt; } }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "pw.txt"), []byte("a\nb\nc\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			o := runBinary(t, dir, nil, c.sig, 300*time.Millisecond, c.args...)
+			if o.wall > time.Second {
+				t.Errorf("exited %v after the signal, want within a second\n%s%s", o.wall, o.stdout, o.stderr)
+			}
+			if o.code == 0 {
+				t.Errorf("exit 0 after an interruption\n%s%s", o.stdout, o.stderr)
+			}
+			if !strings.Contains(o.stderr+o.stdout, "interrupted") && o.code == 2 {
+				t.Errorf("exit 2 without saying it was interrupted:\n%s%s", o.stdout, o.stderr)
+			}
+			// A key derivation is abandoned, and the report written
+			// without it, marked incomplete.
+			if c.name == "certs deriving a key" && (!strings.Contains(o.stdout, "slow.key is locked: interrupted before its key was derived") ||
+				!strings.Contains(o.stderr, "interrupted; the report above is incomplete")) {
+				t.Errorf("no partial report:\n%s%s", o.stdout, o.stderr)
+			}
+		})
+	}
+}
+
+func maxRSSKB(sys any) int64 {
+	if ru, ok := sys.(*syscall.Rusage); ok {
+		return ru.Maxrss
+	}
+	return 0
+}
