@@ -24,6 +24,7 @@ package probe
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
@@ -116,7 +117,8 @@ func ProbeAll(ctx context.Context, jobs []Job, parallel int) []Result {
 }
 
 // Probe examines one target: "host", "host:port", "[v6]:port" or
-// "https://host[:port]/path".
+// "https://host[:port]/path". Every connection runs at once, under one
+// deadline: Options.Timeout bounds the target as a whole.
 func Probe(ctx context.Context, target string, opts Options) Result {
 	r := Result{Input: target}
 	t, err := ParseTarget(target)
@@ -135,6 +137,7 @@ func Probe(ctx context.Context, target string, opts Options) Result {
 	if r.ServerName == "" {
 		r.ServerName = t.Host
 	}
+	r.SNI = net.ParseIP(r.ServerName) == nil
 	r.Path = t.Path
 	if r.Path == "" {
 		r.Path = opts.Path
@@ -143,51 +146,130 @@ func Probe(ctx context.Context, target string, opts Options) Result {
 		r.Path = "/"
 	}
 	p := &prober{opts: opts, res: &r}
+	tctx, cancel := context.WithTimeout(ctx, opts.Timeout)
+	defer cancel()
 
-	// The first attempt also tells whether there is a TLS server at all.
-	first := p.connect(ctx, spec{http: true})
-	if first.failure != "" {
-		r.fail(first.failure, first.err)
-		return r
-	}
-	r.WithoutClientCert = first.attempt
-	p.absorb(first)
-
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	run := func(s spec, done func(conn)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			c := p.connect(ctx, s)
-			mu.Lock()
-			defer mu.Unlock()
-			p.absorb(c)
-			done(c)
-		}()
-	}
+	specs := []spec{{http: true}}
 	if opts.ClientCert != nil {
-		run(spec{http: true, cert: opts.ClientCert, judge: true}, func(c conn) { r.WithClientCert = c.attemptOrFailure() })
+		specs = append(specs, spec{http: true, cert: opts.ClientCert, judge: true})
 	}
-	if u, err := untrustedCert(); err == nil {
-		run(spec{http: true, cert: u}, func(c conn) { r.WithUntrustedCert = c.attemptOrFailure() })
+	u, uerr := untrustedCert()
+	if uerr == nil {
+		specs = append(specs, spec{http: true, cert: u, untrusted: true})
 	}
 	versions := []uint16{tls.VersionTLS10, tls.VersionTLS11, tls.VersionTLS12, tls.VersionTLS13}
 	if opts.NoVersions {
 		versions = nil
 	}
+	for _, v := range versions {
+		// With the user's certificate when there is one: a server that
+		// requires a certificate ends a TLS 1.2 handshake without one.
+		specs = append(specs, spec{version: v, cert: opts.ClientCert})
+	}
+	conns := p.connectAll(tctx, specs)
+
+	// The first attempt tells whether there is a TLS server at all.
+	first := conns[0]
+	if first.failure != "" {
+		r.fail(first.failure, first.err)
+		return r
+	}
+	for _, c := range conns {
+		p.absorb(c)
+	}
+	r.WithoutClientCert = first.attempt
+	i := 1
+	if opts.ClientCert != nil {
+		r.WithClientCert = conns[i].attemptOrFailure()
+		i++
+	}
+	if uerr == nil {
+		r.WithUntrustedCert = conns[i].attemptOrFailure()
+		i++
+	}
 	r.Versions = make([]Version, len(versions))
-	for i, v := range versions {
-		r.Versions[i].Name = tls.VersionName(v)
-		run(spec{version: v}, func(c conn) {
-			r.Versions[i].Accepted = c.handshakeErr == nil && c.failure == ""
-			if !r.Versions[i].Accepted {
-				r.Versions[i].Error = c.errText()
-			}
-		})
+	for k, v := range versions {
+		c := conns[i+k]
+		r.Versions[k] = Version{Name: tls.VersionName(v)}
+		switch {
+		case c.handshakeErr == nil && c.failure == "":
+			r.Versions[k].Accepted = true
+		case c.negotiated == v:
+			// The server answered this version with a ServerHello and a
+			// CertificateRequest: it speaks it, and then refused the
+			// client (or the client gave up).
+			r.Versions[k].Accepted = true
+			r.Versions[k].Error = c.errText()
+		default:
+			r.Versions[k].Error = c.errText()
+		}
+	}
+	p.postHandshake(tctx)
+	r.ServerSoftware = identify(&r)
+	return r
+}
+
+// postHandshake retries the HTTP attempts over TLS 1.2 when a TLS 1.3
+// server sent no CertificateRequest in the handshake and refused every
+// request with 403: the server (Apache's per-directory SSLVerifyClient)
+// may ask for a certificate after the handshake, which in TLS 1.3 needs
+// post-handshake authentication (Go's client does not offer it) and in
+// TLS 1.2 a renegotiation (which the probe does once).
+func (p *prober) postHandshake(ctx context.Context) {
+	r := p.res
+	if r.ClientCertRequested || r.TLSVersion != "TLS 1.3" || r.WithoutClientCert.HTTPStatus != 403 {
+		return
+	}
+	for _, a := range []*Attempt{r.WithClientCert, r.WithUntrustedCert} {
+		if a != nil && a.HTTPStatus != 403 {
+			return
+		}
+	}
+	r.PostHandshakeAuth = true
+	specs := []spec{{http: true, max: tls.VersionTLS12}}
+	if p.opts.ClientCert != nil {
+		specs = append(specs, spec{http: true, cert: p.opts.ClientCert, judge: true, max: tls.VersionTLS12})
+	}
+	u, uerr := untrustedCert()
+	if uerr == nil {
+		specs = append(specs, spec{http: true, cert: u, untrusted: true, max: tls.VersionTLS12})
+	}
+	conns := p.connectAll(ctx, specs)
+	if !conns[0].requested {
+		// No TLS 1.2, or no CertificateRequest there either: keep what
+		// TLS 1.3 showed.
+		return
+	}
+	r.RetriedTLS12 = true
+	r.TLSVersion, r.Cipher = "", ""
+	for _, c := range conns {
+		p.absorb(c)
+	}
+	r.WithoutClientCert = conns[0].attemptOrFailure()
+	i := 1
+	if p.opts.ClientCert != nil {
+		r.WithClientCert = conns[i].attemptOrFailure()
+		i++
+	}
+	if uerr == nil {
+		r.WithUntrustedCert = conns[i].attemptOrFailure()
+	}
+}
+
+// connectAll makes every connection at once and returns what each saw,
+// in the order of specs.
+func (p *prober) connectAll(ctx context.Context, specs []spec) []conn {
+	out := make([]conn, len(specs))
+	var wg sync.WaitGroup
+	for i, s := range specs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = p.connect(ctx, s)
+		}()
 	}
 	wg.Wait()
-	return r
+	return out
 }
 
 type prober struct {
@@ -197,10 +279,12 @@ type prober struct {
 
 // spec says what one connection does.
 type spec struct {
-	version uint16           // if set, the only version offered (handshake only)
-	http    bool             // send a request and read the answer
-	cert    *tls.Certificate // presented whenever asked (nil: an empty Certificate)
-	judge   bool             // record how the CertificateRequest sees cert
+	version   uint16           // if set, the only version offered (handshake only)
+	max       uint16           // if set, the highest version offered
+	http      bool             // send a request and read the answer
+	cert      *tls.Certificate // presented whenever asked (nil: an empty Certificate)
+	judge     bool             // record how the CertificateRequest sees cert
+	untrusted bool             // cert is the throwaway one
 }
 
 // conn is what one connection saw.
@@ -211,7 +295,10 @@ type conn struct {
 	state        *tls.ConnectionState
 	peer         []*x509.Certificate
 	requested    bool
+	renegotiated bool   // the CertificateRequest came in a renegotiation
+	negotiated   uint16 // the version of the CertificateRequest, if any
 	acceptable   [][]byte
+	sigalgs      []tls.SignatureScheme
 	info         *ClientCertInfo
 	attempt      *Attempt
 }
@@ -236,7 +323,7 @@ func (c conn) attemptOrFailure() *Attempt {
 }
 
 // absorb copies the facts a connection learnt into the result, first
-// come first served.
+// come first served (in the order of the connections).
 func (p *prober) absorb(c conn) {
 	r := p.res
 	if c.requested && !r.ClientCertRequested {
@@ -245,6 +332,10 @@ func (p *prober) absorb(c conn) {
 		for _, der := range c.acceptable {
 			r.AcceptableCAs = append(r.AcceptableCAs, dnString(der))
 		}
+		for _, s := range c.sigalgs {
+			r.ClientSigAlgs = append(r.ClientSigAlgs, s.String())
+		}
+		r.CertRequestedAfterHandshake = c.renegotiated
 	}
 	if c.info != nil && r.ClientCert == nil {
 		r.ClientCert = c.info
@@ -255,15 +346,34 @@ func (p *prober) absorb(c conn) {
 		}
 		r.Server = p.judgeServer(c.peer)
 	}
-	if c.state != nil && r.TLSVersion == "" && c.state.HandshakeComplete {
+	if c.state == nil || r.TLSVersion != "" {
+		return
+	}
+	// The version of a handshake that completed, or that got as far as
+	// the server's CertificateRequest (a server that requires a
+	// certificate ends a TLS 1.2 handshake without one).
+	switch {
+	case c.state.HandshakeComplete:
 		r.TLSVersion = tls.VersionName(c.state.Version)
 		r.Cipher = tls.CipherSuiteName(c.state.CipherSuite)
+	case c.negotiated != 0 || c.attempt != nil && c.attempt.ClientLimit != "" && c.state.Version != 0:
+		v := c.negotiated
+		if v == 0 {
+			v = c.state.Version
+		}
+		r.TLSVersion = tls.VersionName(v)
+		if c.state.CipherSuite != 0 {
+			r.Cipher = tls.CipherSuiteName(c.state.CipherSuite)
+		}
 	}
 }
 
 func (p *prober) connect(ctx context.Context, s spec) conn {
 	var c conn
-	deadline := time.Now().Add(p.opts.Timeout)
+	deadline, ok := ctx.Deadline()
+	if !ok {
+		deadline = time.Now().Add(p.opts.Timeout)
+	}
 	dctx, cancel := context.WithDeadline(ctx, deadline)
 	defer cancel()
 	var d net.Dialer
@@ -283,13 +393,20 @@ func (p *prober) connect(ctx context.Context, s spec) conn {
 	stop := context.AfterFunc(dctx, func() { _ = raw.SetDeadline(time.Unix(1, 0)) })
 	defer stop()
 
+	handshakeDone := false
 	cfg := &tls.Config{
 		// The server's chain is judged afterwards (judgeServer): an
 		// untrusted chain is a finding, not a reason to stop.
 		InsecureSkipVerify: true,
 		MinVersion:         tls.VersionTLS10,
 		MaxVersion:         tls.VersionTLS13,
+		// Apache asks for a certificate per directory by renegotiating
+		// (TLS 1.2); like curl, take part once.
+		Renegotiation: tls.RenegotiateOnceAsClient,
 		VerifyPeerCertificate: func(rawCerts [][]byte, _ [][]*x509.Certificate) error {
+			if len(c.peer) > 0 {
+				return nil
+			}
 			for _, der := range rawCerts {
 				if pc, err := x509.ParseCertificate(der); err == nil {
 					c.peer = append(c.peer, pc)
@@ -299,9 +416,13 @@ func (p *prober) connect(ctx context.Context, s spec) conn {
 		},
 		GetClientCertificate: func(cri *tls.CertificateRequestInfo) (*tls.Certificate, error) {
 			c.requested = true
+			c.renegotiated = handshakeDone
+			c.negotiated = cri.Version
+			c.acceptable = nil
 			for _, ca := range cri.AcceptableCAs {
 				c.acceptable = append(c.acceptable, append([]byte(nil), ca...))
 			}
+			c.sigalgs = append([]tls.SignatureScheme(nil), cri.SignatureSchemes...)
 			if s.cert == nil {
 				return &tls.Certificate{}, nil
 			}
@@ -315,17 +436,21 @@ func (p *prober) connect(ctx context.Context, s spec) conn {
 			return s.cert, nil
 		},
 	}
-	if net.ParseIP(p.res.ServerName) == nil {
+	if p.res.SNI {
 		cfg.ServerName = p.res.ServerName
 	}
 	if s.version != 0 {
 		cfg.MinVersion, cfg.MaxVersion = s.version, s.version
+	}
+	if s.max != 0 {
+		cfg.MaxVersion = s.max
 	}
 	if s.http {
 		c.attempt = &Attempt{}
 	}
 	tc := tls.Client(raw, cfg)
 	herr := tc.HandshakeContext(dctx)
+	handshakeDone = true
 	st := tc.ConnectionState()
 	c.state = &st
 	if herr != nil {
@@ -339,6 +464,10 @@ func (p *prober) connect(ctx context.Context, s spec) conn {
 		if c.attempt != nil {
 			c.attempt.Handshake = herr.Error()
 			c.attempt.Outcome = RejectedInHandshake
+			if lim := ClientLimitOf(herr); lim != "" {
+				c.attempt.ClientLimit = lim
+				c.attempt.Outcome = NoResponse
+			}
 			if c.failure == TimedOut {
 				c.attempt.Handshake = c.err.Error()
 				c.attempt.Outcome = NoResponse
@@ -352,8 +481,12 @@ func (p *prober) connect(ctx context.Context, s spec) conn {
 	a := c.attempt
 	a.Handshake = "ok"
 	p.request(tc, a)
+	if c.renegotiated {
+		a.Renegotiated = true
+	}
 	if a.HTTPStatus == 0 && a.Error != "" && dctx.Err() != nil {
 		a.Error = fmt.Sprintf("no HTTP response within %v", p.opts.Timeout)
+		a.Silent = true
 	}
 	return c
 }
@@ -374,6 +507,20 @@ func (p *prober) request(tc *tls.Conn, a *Attempt) {
 		return
 	}
 	br := bufio.NewReader(io.LimitReader(tc, MaxBody+16<<10))
+	head, err := br.Peek(5)
+	if len(head) > 0 && !bytes.HasPrefix([]byte("HTTP/"), head) {
+		// A service that is not HTTP: a banner (IMAP, SMTP...) or an
+		// echo. Its first line is all the probe keeps.
+		buf, _ := br.Peek(br.Buffered())
+		line, _, _ := bytes.Cut(buf, []byte("\n"))
+		a.NotHTTP, a.Banner = true, banner(string(line))
+		a.Outcome = NoResponse
+		return
+	}
+	if err != nil && len(head) == 0 {
+		p.afterHandshakeError(a, err)
+		return
+	}
 	resp, err := http.ReadResponse(br, nil)
 	if err != nil {
 		p.afterHandshakeError(a, err)
@@ -381,8 +528,10 @@ func (p *prober) request(tc *tls.Conn, a *Attempt) {
 	}
 	defer resp.Body.Close()
 	a.HTTPStatus = resp.StatusCode
+	a.Server = banner(resp.Header.Get("Server"))
 	body, err := io.ReadAll(io.LimitReader(resp.Body, MaxBody))
 	a.Body = body
+	a.header = resp.Header
 	if err != nil && len(body) == 0 && !errors.Is(err, io.ErrUnexpectedEOF) {
 		a.Error = err.Error()
 	}
@@ -395,10 +544,29 @@ func (p *prober) request(tc *tls.Conn, a *Attempt) {
 	}
 }
 
+// banner is a line a server sent, printable and at most 80 bytes.
+func banner(s string) string {
+	s = strings.TrimRight(s, "\r\n")
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return '.'
+		}
+		return r
+	}, s)
+	if len(s) > 80 {
+		s = s[:80] + "..."
+	}
+	return s
+}
+
 // afterHandshakeError records a failure after a completed handshake. A TLS
 // alert here is the server refusing the client in the handshake: in TLS
 // 1.3 the client finishes first and hears about it on its first read.
 func (p *prober) afterHandshakeError(a *Attempt, err error) {
+	if lim := ClientLimitOf(err); lim != "" {
+		a.Handshake, a.ClientLimit, a.Outcome = err.Error(), lim, NoResponse
+		return
+	}
 	var ae tls.AlertError
 	if errors.As(err, &ae) || strings.Contains(err.Error(), "remote error: tls:") {
 		a.Handshake = err.Error()
@@ -434,15 +602,22 @@ func (p *prober) judgeServer(chain []*x509.Certificate) *ServerCert {
 	for _, c := range chain[1:] {
 		inter.AddCert(c)
 	}
+	// Judged at now: an expired certificate is reported with its date
+	// (Expired); the rest of the chain is judged at the last instant the
+	// leaf was valid, so that expiry is not also "untrusted".
 	at := now
-	if sc.Expired || sc.NotYetValid {
-		// Dates are reported on their own; judge the chain inside them.
-		at = leaf.NotBefore.Add(leaf.NotAfter.Sub(leaf.NotBefore) / 2)
+	if sc.Expired {
+		at = leaf.NotAfter
+	} else if sc.NotYetValid {
+		at = leaf.NotBefore
 	}
 	_, err := leaf.Verify(x509.VerifyOptions{
 		Roots: p.opts.RootCAs, Intermediates: inter, CurrentTime: at,
 		KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
 	})
+	if err != nil {
+		err = plainTrustError(err, chain, at)
+	}
 	sc.Trusted = err == nil
 	if err != nil {
 		sc.TrustError = err.Error()
