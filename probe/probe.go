@@ -194,10 +194,10 @@ func Probe(ctx context.Context, target string, opts Options) Result {
 		switch {
 		case c.handshakeErr == nil && c.failure == "":
 			r.Versions[k].Accepted = true
-		case c.negotiated == v:
-			// The server answered this version with a ServerHello and a
-			// CertificateRequest: it speaks it, and then refused the
-			// client (or the client gave up).
+		case c.negotiated == v, ClientLimitOf(c.handshakeErr) != "" && c.state != nil && c.state.Version == v:
+			// The server answered this version with a ServerHello (and a
+			// CertificateRequest): it speaks it, and then refused the
+			// client, or the client could not go on.
 			r.Versions[k].Accepted = true
 			r.Versions[k].Error = c.errText()
 		default:

@@ -29,8 +29,11 @@ func writeProbeTarget(b *strings.Builder, t *ProbeTarget, s styles) {
 	}
 	if r.Target != (probe.Target{}) {
 		addr := r.Target.Addr()
-		if r.ServerName != "" {
+		switch {
+		case r.SNI:
 			addr += ", SNI " + r.ServerName
+		case r.ServerName != "" && r.Reason == "":
+			addr += ", no SNI (an address)"
 		}
 		if r.Path != "" {
 			addr += ", GET " + r.Path
@@ -43,7 +46,14 @@ func writeProbeTarget(b *strings.Builder, t *ProbeTarget, s styles) {
 		return
 	}
 	if r.TLSVersion != "" {
-		row("tls", r.TLSVersion+", "+r.Cipher)
+		tlsRow := r.TLSVersion
+		if r.Cipher != "" {
+			tlsRow += ", " + r.Cipher
+		}
+		row("tls", tlsRow)
+	}
+	if r.ServerSoftware != "" {
+		row("server software", r.ServerSoftware)
 	}
 	if len(r.ServerChain) > 0 {
 		row("server chain", strings.Join(r.ServerChain, "\n"))

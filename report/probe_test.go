@@ -14,7 +14,7 @@ import (
 func probeSample() ProbeTarget {
 	notAfter, _ := time.Parse(time.RFC3339, "2045-01-01T00:00:00Z")
 	return ProbeTarget{Result: &probe.Result{
-		Input: "localhost:8443", Target: probe.Target{Host: "localhost", Port: 8443}, ServerName: "localhost", Path: "/",
+		Input: "localhost:8443", Target: probe.Target{Host: "localhost", Port: 8443}, ServerName: "localhost", SNI: true, Path: "/",
 		TLSVersion: "TLS 1.2", Cipher: "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
 		ServerChain:         []string{"CN=localhost,O=x"},
 		Server:              &probe.ServerCert{Subject: "CN=localhost,O=x", NotAfter: notAfter, Name: "localhost", NameOK: true, TrustedBy: "system roots"},
