@@ -602,21 +602,22 @@ func (p *prober) judgeServer(chain []*x509.Certificate) *ServerCert {
 	for _, c := range chain[1:] {
 		inter.AddCert(c)
 	}
-	// Judged at now: an expired certificate is reported with its date
-	// (Expired); the rest of the chain is judged at the last instant the
-	// leaf was valid, so that expiry is not also "untrusted".
-	at := now
-	if sc.Expired {
-		at = leaf.NotAfter
-	} else if sc.NotYetValid {
-		at = leaf.NotBefore
+	// Judged at now. The leaf's own dates are reported on their own
+	// (Expired, NotYetValid): a copy of it that is valid now stands in for
+	// it, so that the chain above it is still judged at now (its
+	// signature covers RawTBSCertificate, which the copy keeps).
+	judged := leaf
+	if sc.Expired || sc.NotYetValid {
+		c := *leaf
+		c.NotBefore, c.NotAfter = now.Add(-time.Minute), now.Add(time.Minute)
+		judged = &c
 	}
-	_, err := leaf.Verify(x509.VerifyOptions{
-		Roots: p.opts.RootCAs, Intermediates: inter, CurrentTime: at,
+	_, err := judged.Verify(x509.VerifyOptions{
+		Roots: p.opts.RootCAs, Intermediates: inter, CurrentTime: now,
 		KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
 	})
 	if err != nil {
-		err = plainTrustError(err, chain, at)
+		err = plainTrustError(err, now)
 	}
 	sc.Trusted = err == nil
 	if err != nil {

@@ -118,8 +118,9 @@ type ServerCert struct {
 	Name      string `json:"name"`
 	NameOK    bool   `json:"name_ok"`
 	NameError string `json:"-"`
-	// Trusted is true when the chain verifies against the roots (validity
-	// dates aside: those are Expired and NotYetValid).
+	// Trusted is true when the chain verifies against the roots at
+	// Options.Now, the leaf's own dates aside (those are Expired and
+	// NotYetValid); a CA out of its dates makes it untrusted.
 	Trusted bool `json:"trusted"`
 	// TrustError is why it does not.
 	TrustError string `json:"trust_error,omitempty"`

@@ -129,18 +129,12 @@ func ClientLimitOf(err error) string {
 
 // plainTrustError says in plain words why the chain does not verify when
 // a certificate in it is out of its dates at the instant it was judged.
-func plainTrustError(err error, chain []*x509.Certificate, at time.Time) error {
+func plainTrustError(err error, at time.Time) error {
 	var ie x509.CertificateInvalidError
 	if !errors.As(err, &ie) || ie.Reason != x509.Expired || ie.Cert == nil {
 		return err
 	}
 	c := ie.Cert
-	for _, pc := range chain {
-		if at.After(pc.NotAfter) {
-			c = pc
-			break
-		}
-	}
 	if at.Before(c.NotBefore) {
 		return fmt.Errorf("%s is not valid before %s", c.Subject, c.NotBefore.UTC().Format(time.DateOnly))
 	}
