@@ -160,6 +160,7 @@ var probeAlerts = []struct{ match, why string }{
 	{"certificate required", "the server requires a client certificate and got none"},
 	{"handshake failure", "with TLS 1.2 this is how a server that requires a client certificate refuses a client that sent none (or one with no parameters in common)"},
 	{"bad certificate", "the server refused the certificate without a more specific reason (a Go server says this for any verification failure)"},
+	{"expired certificate", "the certificate, or one in its chain, is out of its validity dates"},
 	{"certificate expired", "the certificate, or one in its chain, is out of its validity dates"},
 	{"unsupported certificate", "the certificate's key usage or extended key usage does not allow client authentication"},
 	{"certificate revoked", "the certificate is revoked"},

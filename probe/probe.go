@@ -166,7 +166,22 @@ func Probe(ctx context.Context, target string, opts Options) Result {
 		// requires a certificate ends a TLS 1.2 handshake without one.
 		specs = append(specs, spec{version: v, cert: opts.ClientCert})
 	}
+	// A plain HTTP request to the TLS port: most servers answer it with
+	// a stock page that names them, which tells what answered even when
+	// every TLS attempt was refused. doctor leaves it out (nginx logs it).
+	var plain *Attempt
+	var plainDone chan struct{}
+	if !opts.NoVersions {
+		plainDone = make(chan struct{})
+		go func() {
+			defer close(plainDone)
+			plain = p.plainHTTP(tctx)
+		}()
+	}
 	conns := p.connectAll(tctx, specs)
+	if plainDone != nil {
+		<-plainDone
+	}
 
 	// The first attempt tells whether there is a TLS server at all.
 	first := conns[0]
@@ -205,8 +220,36 @@ func Probe(ctx context.Context, target string, opts Options) Result {
 		}
 	}
 	p.postHandshake(tctx)
-	r.ServerSoftware = identify(&r)
+	r.ServerSoftware = identify(&r, plain)
 	return r
+}
+
+// plainHTTP sends a request in plain HTTP to the TLS port and reads the
+// answer, if any (nil when there is none).
+func (p *prober) plainHTTP(ctx context.Context) *Attempt {
+	var d net.Dialer
+	raw, err := d.DialContext(ctx, "tcp", p.res.Target.Addr())
+	if err != nil {
+		return nil
+	}
+	defer raw.Close()
+	if dl, ok := ctx.Deadline(); ok {
+		_ = raw.SetDeadline(dl)
+	}
+	stop := context.AfterFunc(ctx, func() { _ = raw.SetDeadline(time.Unix(1, 0)) })
+	defer stop()
+	if _, err := io.WriteString(raw, "GET / HTTP/1.0\r\nUser-Agent: mtlsdoctor-probe\r\n\r\n"); err != nil {
+		return nil
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(io.LimitReader(raw, 16<<10)), nil)
+	if err != nil {
+		return nil
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 8<<10))
+	a := &Attempt{HTTPStatus: resp.StatusCode, Server: banner(resp.Header.Get("Server")), Body: body, header: resp.Header}
+	a.NginxStatus = ClassifyBody(a.HTTPStatus, body)
+	return a
 }
 
 // postHandshake retries the HTTP attempts over TLS 1.2 when a TLS 1.3

@@ -26,6 +26,7 @@ var stockPages = []struct {
 	text     []byte
 }{
 	{Nginx, []byte("<hr><center>nginx")},
+	{Apache, []byte("speaking plain HTTP to an SSL-enabled server port")},
 	{Apache, []byte("<address>Apache")},
 	{Apache, []byte("<p>You don't have permission to access this resource.")},
 	{HAProxy, []byte("Request forbidden by administrative rules.")},
@@ -48,11 +49,15 @@ func pageSoftware(a *Attempt) string {
 			return p.software
 		}
 	}
-	// Go's net/http: http.NotFound and http.Error write a plain line with
+	// Go's net/http: its answer to plain HTTP on a TLS port has no
+	// header at all; http.NotFound and http.Error write a plain line with
 	// this pair of headers.
+	if a.HTTPStatus == 400 && len(a.header) == 0 && bytes.Equal(a.Body, []byte("Client sent an HTTP request to an HTTPS server.\n")) {
+		return GoHTTP
+	}
 	if a.header != nil && a.header.Get("X-Content-Type-Options") == "nosniff" &&
 		strings.HasPrefix(a.header.Get("Content-Type"), "text/plain; charset=utf-8") && a.Server == "" &&
-		(bytes.Equal(a.Body, []byte("404 page not found\n")) || bytes.Equal(a.Body, []byte("Client sent an HTTP request to an HTTPS server.\n"))) {
+		bytes.Equal(a.Body, []byte("404 page not found\n")) {
 		return GoHTTP
 	}
 	return ""
@@ -77,9 +82,10 @@ func headerSoftware(a *Attempt) string {
 
 // identify names the software that answered: a stock error page first (a
 // proxy passes its backend's Server header on, but writes its own error
-// pages), then the Server header; "unknown" without evidence.
-func identify(r *Result) string {
-	attempts := []*Attempt{r.WithoutClientCert, r.WithUntrustedCert, r.WithClientCert}
+// pages), then the Server header, from the attempts and from the answer
+// to a plain HTTP request (plain); "unknown" without evidence.
+func identify(r *Result, plain *Attempt) string {
+	attempts := []*Attempt{r.WithoutClientCert, r.WithUntrustedCert, r.WithClientCert, plain}
 	for _, a := range attempts {
 		if s := pageSoftware(a); s != "" {
 			return s
