@@ -181,7 +181,7 @@ var (
 	// completed the handshake without a certificate.
 	MTLSOptionalHandshakeText = Text{ID: MTLSOptional,
 		Title: "{addr} asks for a client certificate but completes the handshake without one",
-		Why: "The service does not speak HTTP (it answered {banner}), so the probe judges it by the TLS handshake alone: the server sent a CertificateRequest, got no certificate and went on. " +
+		Why: "The service does not speak HTTP (it answered {banner}), so the probe judges it by the TLS handshake alone: the server sent a CertificateRequest, got no certificate and went on: " +
 			"{optional_why} Whether the service then refuses such a client cannot be seen from here.",
 		Fix: "{require_fix}\nConfirm it with:\n  openssl s_client -connect {addr} {servername}</dev/null",
 	}
@@ -230,8 +230,8 @@ var (
 	}
 	// ClientCertAcceptedAnyText is for a server that served the throwaway certificate too.
 	ClientCertAcceptedAnyText = Text{ID: ClientCertAccepted,
-		Title: ClientCertAcceptedText.Title,
-		Why:   "The certificate was presented and the request was served. A throwaway self-signed certificate was served too, so this proves only that the server lets certificates through, not that it trusts this one.",
+		Title: "{addr} let the client certificate {cert} in ({attempt})",
+		Why:   "The certificate was presented and let in. A throwaway self-signed certificate was let in too, so this proves only that the server lets certificates through, not that it trusts this one.",
 		Fix:   nothingToDo,
 	}
 	// ClientCertAcceptedAppText: the handshake took the certificate and

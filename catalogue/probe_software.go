@@ -19,7 +19,8 @@ import "strings"
 // {none_sent} what a client that sends no certificate gets; {logs_fix}
 // where the server says why it refused a certificate; {notls_fix} for a
 // port that does not speak TLS; {listen_check} a command that shows what
-// the server listens on.
+// the server listens on. {client_ca_paren} is " (FILE)" when the file the
+// server judges clients by is known, else empty.
 var probeSoftware = map[string]Vars{
 	"nginx": {
 		"server":      "nginx",
@@ -88,18 +89,18 @@ var probeSoftware = map[string]Vars{
 	"go": {
 		"server":          "the Go server",
 		"reload_then":     "then restart the program.",
-		"require_fix":     "In the server's tls.Config:\n  ClientAuth: tls.RequireAndVerifyClientCert,\n  ClientCAs:  pool, // the CAs of {client_ca_file}\n{reload_then}",
+		"require_fix":     "In the server's tls.Config:\n  ClientAuth: tls.RequireAndVerifyClientCert,\n  ClientCAs:  pool, // the CA that issues client certificates{client_ca_paren}\n{reload_then}",
 		"notenforced_why": "its tls.Config has ClientAuth tls.NoClientCert (the default).",
 		"optional_why":    "its tls.Config has ClientAuth tls.RequestClientCert or tls.VerifyClientCertIfGiven, and the handler does not check r.TLS.PeerCertificates.",
 		"optional_fix":    "In the server's tls.Config:\n  ClientAuth: tls.RequireAndVerifyClientCert,\n{reload_then}",
 		"anycert_why":     "A Go server does this with tls.RequireAnyClientCert or tls.RequestClientCert, which verify nothing, or VerifyClientCertIfGiven without ClientCAs.",
-		"anycert_fix":     "In the server's tls.Config:\n  ClientAuth: tls.RequireAndVerifyClientCert,\n  ClientCAs:  pool, // the CAs of {client_ca_file}\n{reload_then}",
+		"anycert_fix":     "In the server's tls.Config:\n  ClientAuth: tls.RequireAndVerifyClientCert,\n  ClientCAs:  pool, // the CA that issues client certificates{client_ca_paren}\n{reload_then}",
 		"chain_fix":       "Serve the leaf followed by its intermediates (tls.LoadX509KeyPair reads them all from one file):\n  cat server.crt intermediate.crt > fullchain.pem",
 		"cert_fix":        "Renew the server certificate and restart the program.",
 		"protocols_fix":   "In the server's tls.Config:\n  MinVersion: tls.VersionTLS12,\nand no MaxVersion below tls.VersionTLS13, {reload_then}",
 		"notls13_why":     "",
 		"advertise_why":   " A Go server advertises the subjects of its ClientCAs pool.",
-		"advertise_fix":   "Add the issuing CA to the server's ClientCAs pool, or give the client its chain.",
+		"advertise_fix":   "Add the issuing CA to the server's ClientCAs pool.",
 		"none_sent":       "the Go server refuses them as clients without a certificate",
 		"logs_fix":        "The server's http.Server ErrorLog has a \"TLS handshake error\" line with the reason.",
 		"notls_fix":       "Serve TLS on this port (http.Server.ListenAndServeTLS or tls.Listen), or probe the port that serves TLS.",
@@ -108,18 +109,18 @@ var probeSoftware = map[string]Vars{
 	"unknown": {
 		"server":          "the server",
 		"reload_then":     "then reload or restart the server.",
-		"require_fix":     "Make the server ask for a client certificate, verify it against your CA ({client_ca_file}) and refuse a client without one; {reload_then}",
+		"require_fix":     "Make the server ask for a client certificate, verify it against the CA that issues client certificates{client_ca_paren} and refuse a client without one; {reload_then}",
 		"notenforced_why": "the server is not set up to ask for one on this address{sni_words}.",
 		"optional_why":    "the server asks for a certificate but does not require one, and nothing refused the request.",
 		"optional_fix":    "Make the server require a verified client certificate, or refuse a request without one where it is handled; {reload_then}",
 		"anycert_why":     "The server asks for a certificate but verifies none against a CA.",
-		"anycert_fix":     "Make the server verify client certificates against your CA ({client_ca_file}); {reload_then}",
+		"anycert_fix":     "Make the server verify client certificates against the CA that issues them{client_ca_paren}; {reload_then}",
 		"chain_fix":       "Serve the leaf followed by its intermediates:\n  cat server.crt intermediate.crt > fullchain.pem",
 		"cert_fix":        "Renew the server certificate and reload or restart the server.",
 		"protocols_fix":   "Allow only TLS 1.2 and 1.3 in the server's TLS settings; {reload_then}",
 		"notls13_why":     "",
 		"advertise_why":   "",
-		"advertise_fix":   "Add the issuing CA to the CA names the server advertises, or give the client its chain.",
+		"advertise_fix":   "Add the issuing CA to the CAs the server trusts and advertises.",
 		"none_sent":       "the server refuses them as clients without a certificate",
 		"logs_fix":        "The server's log has the reason.",
 		"notls_fix":       "Probe the port that serves TLS, or turn TLS on for this port.",

@@ -94,6 +94,11 @@ func probeVars(r *probe.Result, o ProbeOptions) catalogue.Vars {
 		"client_ca": probeDefault(o.ClientCAFile, probeDefault(o.CAFile, clientCAFile)), "error_log": probeDefault(o.ErrorLog, "/var/log/nginx/error.log"),
 		"client_ca_file": clientCAFile,
 	}
+	if o.ClientCAFile != "" {
+		v["client_ca_paren"] = " (" + o.ClientCAFile + ")"
+	} else {
+		v["client_ca_paren"] = ""
+	}
 	if r.SNI {
 		v["servername"] = "-servername " + r.ServerName + " "
 		v["sni_words"] = " (" + r.ServerName + ")"

@@ -283,10 +283,10 @@ func probeClientCertAccepted(r *probe.Result, o ProbeOptions) []report.Finding {
 	if a == nil || !r.ClientCertRequested || !passedTLS(a) || !a.CertSent {
 		return nil
 	}
-	v := plusVars(probeVars(r, o), "status", strconv.Itoa(a.HTTPStatus), "banner", bannerWords(a))
+	v := plusVars(probeVars(r, o), "status", strconv.Itoa(a.HTTPStatus), "banner", bannerWords(a), "attempt", a.String())
 	var f report.Finding
 	switch {
-	case a.Served() && r.WithUntrustedCert.Served():
+	case (a.Served() || handshakeOnly(a)) && throwawayIn(r):
 		f = catalogue.ClientCertAcceptedAnyText.New(v)
 	case a.Served():
 		f = catalogue.ClientCertAcceptedText.New(v)

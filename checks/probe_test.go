@@ -419,9 +419,10 @@ func TestProbeAnyCertGoServer(t *testing.T) {
 	if got["any-cert-accepted"] != report.Error || got["mtls-optional"] != "" {
 		t.Errorf("findings %v, want any-cert-accepted as an error and no mtls-optional (no certificate is refused)", got)
 	}
-	// Nothing in its answers shows what it is: neutral words, no nginx.
-	if res.ServerSoftware != probe.Unknown || !strings.Contains(anyCert.Title, hs.Listener.Addr().String()) ||
-		!strings.Contains(anyCert.Explanation, "verifies none against a CA") || strings.Contains(anyCert.Title+anyCert.Explanation+anyCert.Fix, "nginx") {
+	// Its answer to plain HTTP shows it is Go: Go's words, no nginx.
+	if res.ServerSoftware != probe.GoHTTP || !strings.Contains(anyCert.Title, hs.Listener.Addr().String()) ||
+		!strings.Contains(anyCert.Explanation, "tls.RequireAnyClientCert") || !strings.Contains(anyCert.Fix, "tls.RequireAndVerifyClientCert") ||
+		strings.Contains(anyCert.Title+anyCert.Explanation+anyCert.Fix, "nginx") {
 		t.Errorf("any-cert-accepted: %q\n%s\n%s", anyCert.Title, anyCert.Explanation, anyCert.Fix)
 	}
 }
