@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -302,6 +303,13 @@ func serverCases() []serverCase {
 				"untrusted/client-foreign": findings("client-cert-required:I client-cert-rejected:E issuer-not-acceptable:W"),
 			}, versions: v12v13,
 			says: map[string][]string{"client-cert-required": {"renegotiated"}}},
+		{name: "Apache require in a <Location>, TLS 1.2 only (renegotiation)", start: apache("  SSLProtocol -all +TLSv1.2\n  SSLCACertificateFile CAS\n  <Location /secure>\n    SSLVerifyClient require\n  </Location>"),
+			path: "/secure/", software: probe.Apache, http: true, want: map[string]map[string]report.Severity{
+				"":                        findings("client-cert-required:I no-tls13:I"),
+				"good/client":             findings("client-cert-required:I client-cert-accepted:I no-tls13:I"),
+				"validity/client-expired": findings("client-cert-required:I client-cert-rejected:E no-tls13:I"),
+			}, versions: v12only,
+			says: map[string][]string{"client-cert-required": {"renegotiated"}, "client-cert-rejected": {"renegotiated", "expired"}}},
 		{name: "Apache require in a <Location>, TLS 1.3 only", start: apache("  SSLProtocol -all +TLSv1.3\n  SSLCACertificateFile CAS\n  <Location /secure>\n    SSLVerifyClient require\n  </Location>"),
 			path: "/secure/", software: probe.Apache, http: true, want: every("client-cert-untested:W"), versions: v13only,
 			says: map[string][]string{"client-cert-untested": {"post-handshake authentication", "-enable_pha"}}},
@@ -442,5 +450,136 @@ func curlAgrees(t *testing.T, addr, path, ident string, res probe.Result) {
 	}
 	if curl != probeStatus {
 		t.Errorf("curl got %s, the probe %s (%s)", curl, probeStatus, a)
+	}
+}
+
+// expiredServer makes, with openssl, a CA valid from now and a server
+// certificate it issued that was valid only in 2020 (openssl ca
+// -startdate/-enddate), and serves it with s_server. It returns the
+// address and the CA file.
+func expiredServer(t *testing.T) (addr, ca string) {
+	t.Helper()
+	dir := t.TempDir()
+	run := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command(servertest.Tool(t, "openssl"), args...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("openssl %v: %v\n%s", args, err, out)
+		}
+	}
+	write := func(name, data string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("index.txt", "")
+	write("serial", "01\n")
+	write("ca.cnf", `[ca]
+default_ca = d
+[d]
+database = index.txt
+new_certs_dir = .
+serial = serial
+default_md = sha256
+policy = p
+copy_extensions = none
+unique_subject = no
+[p]
+commonName = supplied
+`)
+	write("ext.cnf", "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n")
+	run("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "ca.key", "-out", "ca.crt",
+		"-subj", "/CN=probe test CA now", "-days", "30")
+	run("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=expired server")
+	run("ca", "-batch", "-config", "ca.cnf", "-cert", "ca.crt", "-keyfile", "ca.key", "-in", "server.csr", "-out", "server.crt",
+		"-startdate", "20200101000000Z", "-enddate", "20210101000000Z", "-extfile", "ext.cnf", "-notext")
+	ca = filepath.Join(dir, "ca.crt")
+	return servertest.SServer(t, "-cert", filepath.Join(dir, "server.crt"), "-key", filepath.Join(dir, "server.key"), "-www"), ca
+}
+
+// TestProbeExpiredServerCert: an expired server certificate, probed with
+// the CA that issued it, is expired (with its date), not untrusted: the
+// chain is judged now, the leaf's dates apart. curl says the same. With
+// --at in 2020, when the leaf was valid, the CA was not yet: the reason
+// says so in plain words.
+func TestProbeExpiredServerCert(t *testing.T) {
+	t.Parallel()
+	addr, ca := expiredServer(t)
+	pool := x509.NewCertPool()
+	data, err := os.ReadFile(ca)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool.AppendCertsFromPEM(data)
+	res := probe.Probe(context.Background(), addr, probe.Options{RootCAs: pool, RootsName: ca, Timeout: 3 * time.Second})
+	fs := ProbeFindings(&res, ProbeOptions{CAFile: ca})
+	got := map[string]string{}
+	for _, f := range fs {
+		got[f.ID.Name()] = f.Title + "\n" + f.Explanation + "\n" + f.Fix
+	}
+	if _, ok := got["server-cert-untrusted"]; ok || !strings.Contains(got["server-cert-expired"], "expired on 2021-01-01") {
+		t.Errorf("want server-cert-expired on 2021-01-01 and nothing untrusted: %v", got)
+	}
+	if res.Server == nil || !res.Server.Trusted || !res.Server.Expired {
+		t.Errorf("server cert %+v", res.Server)
+	}
+	out, _ := exec.Command(servertest.Tool(t, "curl"), "-sS", "-o", "/dev/null", "--cacert", ca, "https://"+addr+"/").CombinedOutput()
+	if !strings.Contains(string(out), "certificate has expired") {
+		t.Errorf("curl: %s", out)
+	}
+
+	at := time.Date(2020, 6, 1, 0, 0, 0, 0, time.UTC)
+	res = probe.Probe(context.Background(), addr, probe.Options{RootCAs: pool, RootsName: ca, Timeout: 3 * time.Second, Now: at})
+	if res.Server == nil || res.Server.Expired || res.Server.Trusted || !strings.Contains(res.Server.TrustError, "CN=probe test CA now is not valid before") {
+		t.Errorf("at %v: %+v", at, res.Server)
+	}
+}
+
+// TestProbeSilentTLSServer: a TLS server that completes the handshake and
+// never answers takes the target's timeout once, not twice; it is judged
+// by the handshake alone.
+func TestProbeSilentTLSServer(t *testing.T) {
+	t.Parallel()
+	files := newServerFiles(t)
+	l, err := tls.Listen("tcp", "127.0.0.1:0", &tls.Config{Certificates: []tls.Certificate{files.serverCert}, ClientAuth: tls.RequireAndVerifyClientCert, ClientCAs: files.pool})
+	if err != nil {
+		t.Fatal(err)
+	}
+	held := make(chan net.Conn, 64)
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			go func() { _ = c.(*tls.Conn).Handshake() }()
+			held <- c
+		}
+	}()
+	t.Cleanup(func() {
+		l.Close()
+		close(held)
+		for c := range held {
+			c.Close()
+		}
+	})
+	c, err := certset.LoadKeyPair(probeFx(t, "good/client.crt"), probeFx(t, "good/client.key"), certset.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const timeout = 600 * time.Millisecond
+	start := time.Now()
+	res := probe.Probe(context.Background(), l.Addr().String(), probe.Options{ClientCert: &c, RootCAs: files.pool, Timeout: timeout})
+	if el := time.Since(start); el > timeout+timeout/2 {
+		t.Errorf("took %v with --timeout %v", el, timeout)
+	}
+	got := map[string]report.Severity{}
+	for _, f := range ProbeFindings(&res, ProbeOptions{CertFile: "good/client.crt", Timeout: timeout}) {
+		got[f.ID.Name()] = f.Severity
+	}
+	if want := findings("client-cert-required:I client-cert-accepted:I"); !sameSeverities(got, want) {
+		t.Errorf("findings %v, want %v (without %s, with %s)", got, want, res.WithoutClientCert, res.WithClientCert)
 	}
 }
