@@ -55,7 +55,7 @@ type serverFiles struct {
 	serverCert     tls.Certificate
 }
 
-func newServerFiles(t *testing.T) *serverFiles {
+func newServerFiles(t testing.TB) *serverFiles {
 	t.Helper()
 	f := &serverFiles{cert: probeFx(t, "good/server.crt"), key: probeFx(t, "good/server.key")}
 	dir := t.TempDir()

@@ -24,7 +24,7 @@ import (
 	"github.com/mtlsdoctor/mtlsdoctor/report"
 )
 
-func probeFx(t *testing.T, name string) string {
+func probeFx(t testing.TB, name string) string {
 	t.Helper()
 	p, err := filepath.Abs(filepath.Join(fixtures, name))
 	if err != nil {
