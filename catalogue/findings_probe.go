@@ -168,13 +168,15 @@ var (
 		Why:   optionalWhy,
 		Fix:   "{optional_fix}\n" + checkServed,
 	}
-	// MTLSOptionalAppText (a warning): the TLS layer let a request without
-	// a certificate through and the application answered it with an
-	// error status that says nothing about certificates.
+	// MTLSOptionalAppText (a warning): the handshake completed without a
+	// certificate and the request got an error status that may or may
+	// not be about the certificate; {with_words} says what the request
+	// with one got, if one was given.
 	MTLSOptionalAppText = Text{ID: MTLSOptional,
-		Title: "{addr} asks for a client certificate but lets requests without one through to the application (HTTP {status})",
-		Why: "The TLS handshake without a certificate completed and the request for {path} got HTTP {status}, an answer of the application, not a refusal of the TLS layer: {optional_why} " +
-			"Whether a request without a certificate gets anything else depends on the application alone.",
+		Title: "{addr} asks for a client certificate but completes the handshake without one (the request then got HTTP {status})",
+		Why: "The TLS handshake without a certificate completed, so the TLS layer does not require one: {optional_mode}. " +
+			"The request for {path} then got HTTP {status}, which may or may not be about the missing certificate{with_words}. " +
+			"Only a request that is served with a certificate and refused without one shows that a certificate is required.",
 		Fix: "{optional_fix}\n" + checkServed,
 	}
 	// MTLSOptionalHandshakeText (a warning): a service that is not HTTP

@@ -12,7 +12,7 @@ import "strings"
 // a change take effect; {require_fix} how to require and verify client
 // certificates; {notenforced_why} why no certificate is asked for;
 // {optional_why} and {optional_fix} for a server that serves requests
-// without one; {anycert_why} and {anycert_fix} for one that lets any
+// without one, {optional_mode} for one that lets them through the handshake; {anycert_why} and {anycert_fix} for one that lets any
 // certificate in; {chain_fix} and {cert_fix} for the server's own
 // certificate; {protocols_fix} and {notls13_why} for TLS versions;
 // {advertise_why} and {advertise_fix} for the CA names a server sends;
@@ -23,9 +23,10 @@ import "strings"
 // server judges clients by is known, else empty.
 var probeSoftware = map[string]Vars{
 	"nginx": {
-		"server":      "nginx",
-		"reload_then": "then reload:\n  nginx -t && nginx -s reload",
-		"require_fix": "In the server block:\n  ssl_client_certificate {client_ca_file};\n  ssl_verify_client on;\n{reload_then}",
+		"optional_mode": "ssl_verify_client is optional or optional_no_ca (with on, nginx answers 496)",
+		"server":        "nginx",
+		"reload_then":   "then reload:\n  nginx -t && nginx -s reload",
+		"require_fix":   "In the server block:\n  ssl_client_certificate {client_ca_file};\n  ssl_verify_client on;\n{reload_then}",
 		"notenforced_why": "ssl_verify_client is off (its default) in the server block that answered. " +
 			"nginx picks that block by the SNI name{sni_words} and the listen address; a block other than the one you configured may be answering.",
 		"optional_why": "ssl_verify_client is optional or optional_no_ca, and nothing refused it.",
@@ -46,9 +47,10 @@ var probeSoftware = map[string]Vars{
 		"listen_check": "\n  nginx -T | grep -n listen",
 	},
 	"apache": {
-		"server":      "Apache httpd",
-		"reload_then": "then reload:\n  apachectl configtest && apachectl graceful",
-		"require_fix": "In the VirtualHost (or a <Location> for one path):\n  SSLCACertificateFile {client_ca_file}\n  SSLVerifyClient require\n{reload_then}",
+		"optional_mode": "SSLVerifyClient is optional or optional_no_ca",
+		"server":        "Apache httpd",
+		"reload_then":   "then reload:\n  apachectl configtest && apachectl graceful",
+		"require_fix":   "In the VirtualHost (or a <Location> for one path):\n  SSLCACertificateFile {client_ca_file}\n  SSLVerifyClient require\n{reload_then}",
 		"notenforced_why": "SSLVerifyClient is none (its default) for this virtual host, or it is set only in a <Location> or <Directory> that does not cover {path}. " +
 			"Apache picks the virtual host by the SNI name{sni_words} and the address.",
 		"optional_why":  "SSLVerifyClient is optional or optional_no_ca, and nothing refused it (no Require on SSL_CLIENT_VERIFY).",
@@ -67,6 +69,7 @@ var probeSoftware = map[string]Vars{
 		"listen_check":  "\n  apachectl -S",
 	},
 	"haproxy": {
+		"optional_mode":   "the bind line says verify optional",
 		"server":          "HAProxy",
 		"reload_then":     "then reload:\n  haproxy -c -f /etc/haproxy/haproxy.cfg && systemctl reload haproxy",
 		"require_fix":     "On the bind line:\n  bind :{port} ssl crt /etc/haproxy/server.pem ca-file {client_ca_file} verify required\n{reload_then}",
@@ -87,6 +90,7 @@ var probeSoftware = map[string]Vars{
 		"listen_check":    "\n  haproxy -c -f /etc/haproxy/haproxy.cfg",
 	},
 	"go": {
+		"optional_mode":   "its ClientAuth is tls.RequestClientCert or tls.VerifyClientCertIfGiven",
 		"server":          "the Go server",
 		"reload_then":     "then restart the program.",
 		"require_fix":     "In the server's tls.Config:\n  ClientAuth: tls.RequireAndVerifyClientCert,\n  ClientCAs:  pool, // the CA that issues client certificates{client_ca_paren}\n{reload_then}",
@@ -107,6 +111,7 @@ var probeSoftware = map[string]Vars{
 		"listen_check":    "",
 	},
 	"unknown": {
+		"optional_mode":   "it asks for a certificate without requiring one",
 		"server":          "the server",
 		"reload_then":     "then reload or restart the server.",
 		"require_fix":     "Make the server ask for a client certificate, verify it against the CA that issues client certificates{client_ca_paren} and refuse a client without one; {reload_then}",

@@ -200,6 +200,10 @@ func probeMtlsOptional(r *probe.Result, o ProbeOptions) []report.Finding {
 		f.Severity = report.Warning
 		return single(f)
 	case appAnswer(without) && !r.WithClientCert.Served():
+		v["with_words"] = ""
+		if a := r.WithClientCert; a != nil {
+			v["with_words"] = "; with " + v["cert"] + " it got " + a.String()
+		}
 		f := catalogue.MTLSOptionalAppText.New(v)
 		f.Severity = report.Warning
 		return single(f)

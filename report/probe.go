@@ -78,8 +78,13 @@ func writeProbeTarget(b *strings.Builder, t *ProbeTarget, s styles) {
 		row("server cert", strings.Join(parts, ", "))
 	}
 	req := "no (no CertificateRequest)"
-	if r.ClientCertRequested {
+	switch {
+	case r.ClientCertRequested && r.CertRequestedAfterHandshake:
+		req = "yes, after the handshake (renegotiation)"
+	case r.ClientCertRequested:
 		req = "yes"
+	case clientLimited(r):
+		req = "unknown (the probe could not read what the server sent)"
 	}
 	row("client cert asked", req)
 	if r.ClientCertRequested {
@@ -88,6 +93,9 @@ func writeProbeTarget(b *strings.Builder, t *ProbeTarget, s styles) {
 			cas = strings.Join(r.AcceptableCAs, "\n")
 		}
 		row("acceptable CAs", cas)
+	}
+	if r.RetriedTLS12 {
+		row("attempts", "over TLS 1.2: over TLS 1.3 the server asked for no certificate and answered 403")
 	}
 	for _, a := range []struct {
 		label string
@@ -120,4 +128,14 @@ func paintAttempt(a *probe.Attempt, s styles) string {
 		return s.paint(s.warn, a.String())
 	}
 	return s.paint(s.bold, a.String())
+}
+
+// clientLimited: an attempt ran into a limit of the probe's TLS stack.
+func clientLimited(r *probe.Result) bool {
+	for _, a := range []*probe.Attempt{r.WithoutClientCert, r.WithClientCert, r.WithUntrustedCert} {
+		if a != nil && a.ClientLimit != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -99,3 +99,34 @@ func TestProbeJSONEmbedding(t *testing.T) {
 		}
 	}
 }
+
+// TestProbeTextOtherServers: an address gets no SNI; the software is
+// named; a request the probe could not read is not "no"; attempts made
+// again over TLS 1.2 say so.
+func TestProbeTextOtherServers(t *testing.T) {
+	pt := probeSample()
+	pt.Input, pt.Target, pt.ServerName, pt.SNI = "127.0.0.1:8443", probe.Target{Host: "127.0.0.1", Port: 8443}, "127.0.0.1", false
+	pt.ServerSoftware = probe.Apache
+	pt.RetriedTLS12, pt.ClientCertRequested, pt.CertRequestedAfterHandshake = true, true, true
+	r := &Report{Command: "probe", ProbeTarget: &pt}
+	r.Finish()
+	var b bytes.Buffer
+	if err := WriteText(&b, r, TextOptions{Width: 160}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"127.0.0.1:8443, no SNI (an address), GET /\n", "  server software      apache\n",
+		"  client cert asked    yes, after the handshake (renegotiation)\n", "  attempts             over TLS 1.2"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("text lacks %q:\n%s", want, b.String())
+		}
+	}
+	pt.ClientCertRequested, pt.RetriedTLS12 = false, false
+	pt.WithoutClientCert = &probe.Attempt{Handshake: "local error: tls: error decoding message", ClientLimit: probe.LimitDecode, Outcome: probe.NoResponse}
+	b.Reset()
+	if err := WriteText(&b, r, TextOptions{Width: 160}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "  client cert asked    unknown (the probe could not read what the server sent)\n"; !strings.Contains(b.String(), want) {
+		t.Errorf("text lacks %q:\n%s", want, b.String())
+	}
+}
