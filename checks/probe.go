@@ -170,23 +170,19 @@ func entryFor(printed string) (catalogue.Entry, bool) {
 	return catalogue.Entry{}, false
 }
 
-// withClientWords completes f with the catalogue's entry for what a client
-// prints (clientErr) when it is about the same finding: its confirming
-// command, and for a certificate named only in its Common Name, why Go
-// refuses it.
+// withClientWords completes f with why a client refuses a server
+// certificate named only in its Common Name, in the catalogue's words
+// (its fix already shows the certificate with the real target).
 func withClientWords(f report.Finding, clientErr string) report.Finding {
+	if !strings.Contains(clientErr, "legacy Common Name") {
+		return f
+	}
 	_, es := catalogue.Lookup(clientErr)
 	for _, e := range es {
-		if e.ID != f.ID || e.Kind != "client" {
-			continue
-		}
-		if strings.Contains(clientErr, "legacy Common Name") {
+		if e.ID == f.ID && e.Kind == "client" {
 			f.Explanation += " " + e.Explanation
+			break
 		}
-		if e.Confirm != "" && !strings.Contains(f.Fix, e.Confirm) {
-			f.Fix = catalogue.WithConfirm(f.Fix, e.Confirm)
-		}
-		break
 	}
 	return f
 }

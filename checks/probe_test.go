@@ -434,7 +434,7 @@ func TestProbeFindingsSynthetic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base := probe.Result{Input: "h.example:8443", Target: tg, ServerName: "h.example", Path: "/"}
+	base := probe.Result{Input: "h.example:8443", Target: tg, ServerName: "h.example", SNI: true, Path: "/"}
 
 	// Nothing in common: no handshake completed at all.
 	r := base
@@ -459,7 +459,7 @@ func TestProbeFindingsSynthetic(t *testing.T) {
 			mismatch = &fs[i]
 		}
 	}
-	if mismatch == nil || !strings.Contains(mismatch.Explanation, "Common Name is ignored") || !strings.Contains(mismatch.Fix, "Confirm it with:\n  ") {
+	if mismatch == nil || !strings.Contains(mismatch.Explanation, "Common Name is ignored") || !strings.Contains(mismatch.Fix, "openssl s_client -connect h.example:8443 -servername h.example ") {
 		t.Errorf("legacy CN: %+v", mismatch)
 	}
 
