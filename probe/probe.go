@@ -7,12 +7,17 @@
 //
 // It is its own package because it is the only part of mtlsdoctor that
 // opens network connections; checks/ turns its Result into findings and
-// nothing here prints. Every connection is bounded by Options.Timeout.
+// nothing here prints. A target's connections all run at once, and
+// Options.Timeout bounds the target as a whole.
 //
 // nginx never refuses a client certificate inside the TLS handshake: it
 // finishes the handshake and answers the first request with a 400 page
-// (495, 496 or 497 internally). So every attempt sends a real HTTP request
-// and reads the answer. Like curl, and unlike Go's default client, the probe
+// (495, 496 or 497 internally); other servers (Apache, HAProxy, Go,
+// openssl s_server) refuse with an alert, or ask after the handshake. So
+// every attempt sends a real HTTP request and reads the answer, and the
+// result records what answered (Result.ServerSoftware), answers that are
+// not HTTP, and where Go's TLS stack itself could not go on
+// (Attempt.ClientLimit). Like curl, and unlike Go's default client, the probe
 // always presents the certificate it was given, whatever CA names the server
 // advertised; whether Go would have sent it is recorded separately.
 //
@@ -49,7 +54,7 @@ import (
 // MaxBody is how much of a response body the probe reads.
 const MaxBody = 64 << 10
 
-// DefaultTimeout bounds each connection when Options.Timeout is zero.
+// DefaultTimeout bounds a target when Options.Timeout is zero.
 const DefaultTimeout = 5 * time.Second
 
 // Options are the settings of one probe.
@@ -68,8 +73,8 @@ type Options struct {
 	// Path is the path of the HTTP request when the target is not a URL
 	// with a path; empty means "/".
 	Path string
-	// Timeout bounds each connection: dial, handshake, request and
-	// response together. Zero means DefaultTimeout.
+	// Timeout bounds the target as a whole: every connection's dial,
+	// handshake, request and response. Zero means DefaultTimeout.
 	Timeout time.Duration
 	// Now is the instant validity is judged at; zero means time.Now().
 	Now time.Time
