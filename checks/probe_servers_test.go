@@ -259,6 +259,12 @@ func serverCases() []serverCase {
 		// HAProxy.
 		{name: "HAProxy verify required", start: haproxy("ca-file CAS verify required", okReturn),
 			software: probe.Unknown, http: true, want: verifying(""), versions: v12v13},
+		{name: "HAProxy verify required no-ca-names", start: haproxy("ca-file CAS verify required no-ca-names", okReturn),
+			software: probe.Unknown, http: true, want: func() map[string]map[string]report.Severity {
+				m := verifying("")
+				delete(m["untrusted/client-foreign"], "issuer-not-acceptable") // no CA names to compare with
+				return m
+			}(), versions: v12v13},
 		{name: "HAProxy verify required, ssl-max-ver TLSv1.2", start: haproxy("ca-file CAS verify required ssl-max-ver TLSv1.2", okReturn),
 			software: probe.Unknown, http: true, want: verifying("no-tls13:I"), versions: v12only},
 		{name: "HAProxy verify optional, refused without a certificate", start: haproxy("ca-file CAS verify optional", "  http-request deny unless { ssl_c_used }\n"+okReturn),
