@@ -284,8 +284,12 @@ func (p *prober) postHandshake(ctx context.Context) {
 	}
 	conns := p.connectAll(ctx, specs)
 	if !conns[0].requested {
-		// No TLS 1.2, or no CertificateRequest there either: keep what
-		// TLS 1.3 showed.
+		// No CertificateRequest over TLS 1.2 either: keep what TLS 1.3
+		// showed. When TLS 1.2 worked without one (no renegotiation
+		// either), nothing suggests a request after the handshake.
+		if conns[0].handshakeErr == nil {
+			r.PostHandshakeAuth = false
+		}
 		return
 	}
 	r.RetriedTLS12 = true
