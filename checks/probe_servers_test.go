@@ -414,6 +414,9 @@ func checkOtherServer(t *testing.T, tc serverCase, files *serverFiles, addr, ide
 		if strings.Contains(text, "openssl s_client") && !strings.Contains(text, "-connect "+addr) {
 			t.Errorf("%s: an s_client command not for %s:\n%s", f.ID, addr, text)
 		}
+		if f.ID.Name() == "client-cert-untested" {
+			confirmUntested(t, f.Fix, ident)
+		}
 	}
 	if !sameSeverities(got, want) {
 		t.Errorf("findings %v, want %v\nwithout: %s\nwith: %s\nuntrusted: %s", got, want, res.WithoutClientCert, res.WithClientCert, res.WithUntrustedCert)
@@ -587,5 +590,31 @@ func TestProbeSilentTLSServer(t *testing.T) {
 	}
 	if want := findings("client-cert-required:I client-cert-accepted:I"); !sameSeverities(got, want) {
 		t.Errorf("findings %v, want %v (without %s, with %s)", got, want, res.WithoutClientCert, res.WithClientCert)
+	}
+}
+
+// confirmUntested runs the openssl command that client-cert-untested gives
+// and checks that it does what the probe could not: with the good client
+// the request is served (200), without a certificate it is not.
+func confirmUntested(t *testing.T, fix, ident string) {
+	t.Helper()
+	_, cmd, ok := strings.Cut(fix, "which does this:\n  ")
+	if !ok {
+		t.Errorf("no command in %q", fix)
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	out, _ := exec.CommandContext(ctx, "sh", "-c", cmd).CombinedOutput()
+	served := regexp.MustCompile(`HTTP/1\.[01] 200`).Match(out)
+	switch ident {
+	case "good/client":
+		if !served {
+			t.Errorf("%s: not served:\n%s", cmd, out)
+		}
+	case "":
+		if served {
+			t.Errorf("%s: served without a certificate:\n%s", cmd, out)
+		}
 	}
 }
