@@ -338,7 +338,9 @@ func probeClientCertRejected(r *probe.Result, o ProbeOptions) []report.Finding {
 			words = "the request without a certificate got " + without.String()
 		}
 		f = catalogue.ClientCertRejectedByHTTPText.New(plusVars(v, "without_words", words))
-	case a.Handshake == "ok" && a.HTTPStatus == 0 && !handshakeOnly(a):
+	case a.Handshake == "ok" && a.HTTPStatus == 0 && !handshakeOnly(a) && !(without.Handshake == "ok" && without.HTTPStatus == 0):
+		// Closed without an answer where the request without a
+		// certificate got one (or was refused otherwise).
 		f = catalogue.ClientCertRejectedNoAnswerText.New(v)
 	default:
 		return nil

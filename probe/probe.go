@@ -536,7 +536,7 @@ func (p *prober) connect(ctx context.Context, s spec) conn {
 	if c.renegotiated {
 		a.Renegotiated = true
 	}
-	if a.HTTPStatus == 0 && a.Error != "" && dctx.Err() != nil {
+	if a.HTTPStatus == 0 && a.Error != "" && (a.Silent || dctx.Err() != nil) {
 		a.Error = fmt.Sprintf("no HTTP response within %v", p.opts.Timeout)
 		a.Silent = true
 	}
@@ -627,6 +627,7 @@ func (p *prober) afterHandshakeError(a *Attempt, err error) {
 	}
 	a.Error = err.Error()
 	a.Outcome = NoResponse
+	a.Silent = isTimeout(err)
 }
 
 // judgeServer checks the server's leaf for validity, name and trust.
