@@ -578,7 +578,7 @@ func TestProbeSilentTLSServer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const timeout = 600 * time.Millisecond
+	const timeout = 2 * time.Second
 	start := time.Now()
 	res := probe.Probe(context.Background(), l.Addr().String(), probe.Options{ClientCert: &c, RootCAs: files.pool, Timeout: timeout})
 	if el := time.Since(start); el > timeout+timeout/2 {
