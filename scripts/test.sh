@@ -68,8 +68,8 @@ fi
 nginx -v 2>&1
 openssl version
 curl --version | head -n 1
-haproxy -v | head -n 1
-apache2 -v | head -n 1
+haproxy -v | sed -n 1p # sed reads it all: no SIGPIPE under pipefail
+apache2 -v | sed -n 1p
 
 step "gofmt -l"
 unformatted=$(find . -path ./.git -prune -o -type d -name testdata -prune -o -type f -name '*.go' -print0 |
