@@ -225,6 +225,14 @@ func serverCases() []serverCase {
 			}, versions: v12v13,
 			says: map[string][]string{"client-cert-untested": {"with a throwaway certificate", "PSSWithSHA256"}}},
 
+		{name: "IMAP-like banner over TLS, certificate required", start: bannerServer("* OK IMAP4rev1 ready\r\n"),
+			software: probe.Unknown, want: map[string]map[string]report.Severity{
+				"":                         findings("client-cert-required:I"),
+				"good/client":              findings("client-cert-required:I client-cert-accepted:I"),
+				"untrusted/client-foreign": findings("client-cert-required:I client-cert-rejected:E issuer-not-acceptable:W"),
+			}, versions: v12v13,
+			says: map[string][]string{"client-cert-accepted": {`"* OK IMAP4rev1 ready"`, "does not speak HTTP"}}},
+
 		// Go crypto/tls, every ClientAuthType.
 		{name: "Go NoClientCert", start: goServer(&tls.Config{ClientAuth: tls.NoClientCert}),
 			software: probe.GoHTTP, http: true, want: every("mtls-not-enforced:W"), versions: v12v13,
@@ -616,5 +624,35 @@ func confirmUntested(t *testing.T, fix, ident string) {
 		if served {
 			t.Errorf("%s: served without a certificate:\n%s", cmd, out)
 		}
+	}
+}
+
+// bannerServer is a TLS service that is not HTTP: it requires and
+// verifies a client certificate, then greets with banner (as IMAP does).
+func bannerServer(banner string) func(t *testing.T, f *serverFiles) string {
+	return func(t *testing.T, f *serverFiles) string {
+		l, err := tls.Listen("tcp", "127.0.0.1:0", &tls.Config{Certificates: []tls.Certificate{f.serverCert},
+			ClientAuth: tls.RequireAndVerifyClientCert, ClientCAs: f.pool})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { l.Close() })
+		go func() {
+			for {
+				c, err := l.Accept()
+				if err != nil {
+					return
+				}
+				go func() {
+					defer c.Close()
+					_ = c.SetDeadline(time.Now().Add(5 * time.Second))
+					if c.(*tls.Conn).Handshake() == nil {
+						_, _ = c.Write([]byte(banner))
+						_, _ = c.Read(make([]byte, 1024))
+					}
+				}()
+			}
+		}()
+		return l.Addr().String()
 	}
 }
