@@ -25,8 +25,11 @@ type ProbeOptions struct {
 	ClientCAFile string
 	// ErrorLog is the server's error log, when known; else nginx's default.
 	ErrorLog string
-	// Timeout is the per-connection timeout used.
+	// Timeout bounds each target as a whole.
 	Timeout time.Duration
+	// Software is the server software when the caller knows it (doctor:
+	// "nginx"); the probe's own evidence (server_software) comes first.
+	Software string
 }
 
 // Probe turns probe results into one report: with one target its facts
@@ -77,20 +80,63 @@ func ProbeFindings(r *probe.Result, o ProbeOptions) []report.Finding {
 }
 
 // probeVars are the values every probe text may quote (see the
-// catalogue's probe texts).
+// catalogue's probe texts), with the words of the server software.
 func probeVars(r *probe.Result, o ProbeOptions) catalogue.Vars {
 	addr := r.Input
 	if r.Failure != probe.BadTarget {
 		addr = r.Target.Addr()
 	}
+	sw := probeSoftware(r, o)
+	clientCAFile := probeDefault(o.ClientCAFile, probeDefaultClientCA[sw])
 	v := catalogue.Vars{
-		"addr": addr, "host": r.Target.Host, "port": strconv.Itoa(r.Target.Port), "sni": r.ServerName,
-		"cert": probeDefault(o.CertFile, "client.crt"), "key": probeDefault(o.KeyFile, "client.key"), "ca": probeDefault(o.CAFile, "ca.crt"),
-		"client_ca": probeDefault(o.ClientCAFile, probeDefault(o.CAFile, "ca.crt")), "error_log": probeDefault(o.ErrorLog, "/var/log/nginx/error.log"),
-		"client_ca_file": probeDefault(o.ClientCAFile, "/etc/nginx/client-ca.pem"),
+		"addr": addr, "host": r.Target.Host, "port": strconv.Itoa(r.Target.Port), "sni": r.ServerName, "path": probePath(r),
+		"cert": probeDefault(o.CertFile, "client.crt"), "key": probeDefault(o.KeyFile, "client.key"), "ca": o.CAFile,
+		"client_ca": probeDefault(o.ClientCAFile, probeDefault(o.CAFile, clientCAFile)), "error_log": probeDefault(o.ErrorLog, "/var/log/nginx/error.log"),
+		"client_ca_file": clientCAFile,
 	}
+	if o.ClientCAFile != "" {
+		v["client_ca_paren"] = " (" + o.ClientCAFile + ")"
+	} else {
+		v["client_ca_paren"] = ""
+	}
+	if r.SNI {
+		v["servername"] = "-servername " + r.ServerName + " "
+		v["sni_words"] = " (" + r.ServerName + ")"
+	} else {
+		v["servername"] = ""
+		v["sni_words"] = " (none is sent to an address)"
+	}
+	v = catalogue.ProbeSoftwareVars(sw, v)
+	v["server_cap"] = capitalize(v["server"])
 	v["sclient"] = catalogue.Fill(catalogue.ProbeSClient, v)
 	return v
+}
+
+// probeDefaultClientCA is where each software's client CA file usually is,
+// for fixes when the file is not known.
+var probeDefaultClientCA = map[string]string{
+	probe.Nginx: "/etc/nginx/client-ca.pem", probe.Apache: "/etc/apache2/client-ca.pem",
+	probe.HAProxy: "/etc/haproxy/client-ca.pem", probe.GoHTTP: "client-ca.pem", probe.Unknown: "client-ca.pem",
+}
+
+// probeSoftware is the software that answered: the probe's evidence,
+// else what the caller knows, else unknown.
+func probeSoftware(r *probe.Result, o ProbeOptions) string {
+	if r.ServerSoftware != "" && r.ServerSoftware != probe.Unknown {
+		return r.ServerSoftware
+	}
+	if o.Software != "" {
+		return o.Software
+	}
+	return probe.Unknown
+}
+
+// capitalize starts a sentence with "the server" ("nginx" stays as it is).
+func capitalize(s string) string {
+	if rest, ok := strings.CutPrefix(s, "the "); ok {
+		return "The " + rest
+	}
+	return s
 }
 
 func probeDefault(s, def string) string {
@@ -124,23 +170,19 @@ func entryFor(printed string) (catalogue.Entry, bool) {
 	return catalogue.Entry{}, false
 }
 
-// withClientWords completes f with the catalogue's entry for what a client
-// prints (clientErr) when it is about the same finding: its confirming
-// command, and for a certificate named only in its Common Name, why Go
-// refuses it.
+// withClientWords completes f with why a client refuses a server
+// certificate named only in its Common Name, in the catalogue's words
+// (its fix already shows the certificate with the real target).
 func withClientWords(f report.Finding, clientErr string) report.Finding {
+	if !strings.Contains(clientErr, "legacy Common Name") {
+		return f
+	}
 	_, es := catalogue.Lookup(clientErr)
 	for _, e := range es {
-		if e.ID != f.ID || e.Kind != "client" {
-			continue
-		}
-		if strings.Contains(clientErr, "legacy Common Name") {
+		if e.ID == f.ID && e.Kind == "client" {
 			f.Explanation += " " + e.Explanation
+			break
 		}
-		if e.Confirm != "" && !strings.Contains(f.Fix, e.Confirm) {
-			f.Fix = catalogue.WithConfirm(f.Fix, e.Confirm)
-		}
-		break
 	}
 	return f
 }

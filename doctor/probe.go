@@ -129,7 +129,7 @@ func probeAll(ctx context.Context, x *site.Site, servers []*site.Server, id *ide
 	var parts []string
 	for i, j := range jobs {
 		r := &results[i]
-		co := checks.ProbeOptions{CAFile: j.caName, ClientCAFile: j.clientCA, ErrorLog: j.errorLog, Timeout: o.Timeout}
+		co := checks.ProbeOptions{CAFile: j.caName, ClientCAFile: j.clientCA, ErrorLog: j.errorLog, Timeout: o.Timeout, Software: probe.Nginx}
 		if id != nil {
 			co.CertFile, co.KeyFile = id.file, id.keyFile
 		}

@@ -7,12 +7,17 @@
 //
 // It is its own package because it is the only part of mtlsdoctor that
 // opens network connections; checks/ turns its Result into findings and
-// nothing here prints. Every connection is bounded by Options.Timeout.
+// nothing here prints. A target's connections all run at once, and
+// Options.Timeout bounds the target as a whole.
 //
 // nginx never refuses a client certificate inside the TLS handshake: it
 // finishes the handshake and answers the first request with a 400 page
-// (495, 496 or 497 internally). So every attempt sends a real HTTP request
-// and reads the answer. Like curl, and unlike Go's default client, the probe
+// (495, 496 or 497 internally); other servers (Apache, HAProxy, Go,
+// openssl s_server) refuse with an alert, or ask after the handshake. So
+// every attempt sends a real HTTP request and reads the answer, and the
+// result records what answered (Result.ServerSoftware), answers that are
+// not HTTP, and where Go's TLS stack itself could not go on
+// (Attempt.ClientLimit). Like curl, and unlike Go's default client, the probe
 // always presents the certificate it was given, whatever CA names the server
 // advertised; whether Go would have sent it is recorded separately.
 //
@@ -24,6 +29,7 @@ package probe
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
@@ -48,7 +54,7 @@ import (
 // MaxBody is how much of a response body the probe reads.
 const MaxBody = 64 << 10
 
-// DefaultTimeout bounds each connection when Options.Timeout is zero.
+// DefaultTimeout bounds a target when Options.Timeout is zero.
 const DefaultTimeout = 5 * time.Second
 
 // Options are the settings of one probe.
@@ -67,8 +73,8 @@ type Options struct {
 	// Path is the path of the HTTP request when the target is not a URL
 	// with a path; empty means "/".
 	Path string
-	// Timeout bounds each connection: dial, handshake, request and
-	// response together. Zero means DefaultTimeout.
+	// Timeout bounds the target as a whole: every connection's dial,
+	// handshake, request and response. Zero means DefaultTimeout.
 	Timeout time.Duration
 	// Now is the instant validity is judged at; zero means time.Now().
 	Now time.Time
@@ -116,7 +122,8 @@ func ProbeAll(ctx context.Context, jobs []Job, parallel int) []Result {
 }
 
 // Probe examines one target: "host", "host:port", "[v6]:port" or
-// "https://host[:port]/path".
+// "https://host[:port]/path". Every connection runs at once, under one
+// deadline: Options.Timeout bounds the target as a whole.
 func Probe(ctx context.Context, target string, opts Options) Result {
 	r := Result{Input: target}
 	t, err := ParseTarget(target)
@@ -135,6 +142,7 @@ func Probe(ctx context.Context, target string, opts Options) Result {
 	if r.ServerName == "" {
 		r.ServerName = t.Host
 	}
+	r.SNI = net.ParseIP(r.ServerName) == nil
 	r.Path = t.Path
 	if r.Path == "" {
 		r.Path = opts.Path
@@ -143,51 +151,177 @@ func Probe(ctx context.Context, target string, opts Options) Result {
 		r.Path = "/"
 	}
 	p := &prober{opts: opts, res: &r}
+	tctx, cancel := context.WithTimeout(ctx, opts.Timeout)
+	defer cancel()
 
-	// The first attempt also tells whether there is a TLS server at all.
-	first := p.connect(ctx, spec{http: true})
-	if first.failure != "" {
-		r.fail(first.failure, first.err)
-		return r
-	}
-	r.WithoutClientCert = first.attempt
-	p.absorb(first)
-
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	run := func(s spec, done func(conn)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			c := p.connect(ctx, s)
-			mu.Lock()
-			defer mu.Unlock()
-			p.absorb(c)
-			done(c)
-		}()
-	}
+	specs := []spec{{http: true}}
 	if opts.ClientCert != nil {
-		run(spec{http: true, cert: opts.ClientCert, judge: true}, func(c conn) { r.WithClientCert = c.attemptOrFailure() })
+		specs = append(specs, spec{http: true, cert: opts.ClientCert, judge: true})
 	}
-	if u, err := untrustedCert(); err == nil {
-		run(spec{http: true, cert: u}, func(c conn) { r.WithUntrustedCert = c.attemptOrFailure() })
+	u, uerr := untrustedCert()
+	if uerr == nil {
+		specs = append(specs, spec{http: true, cert: u, untrusted: true})
 	}
 	versions := []uint16{tls.VersionTLS10, tls.VersionTLS11, tls.VersionTLS12, tls.VersionTLS13}
 	if opts.NoVersions {
 		versions = nil
 	}
+	for _, v := range versions {
+		// With the user's certificate when there is one: a server that
+		// requires a certificate ends a TLS 1.2 handshake without one.
+		specs = append(specs, spec{version: v, cert: opts.ClientCert})
+	}
+	// A plain HTTP request to the TLS port: most servers answer it with
+	// a stock page that names them, which tells what answered even when
+	// every TLS attempt was refused. doctor leaves it out (nginx logs it).
+	var plain *Attempt
+	var plainDone chan struct{}
+	if !opts.NoVersions {
+		plainDone = make(chan struct{})
+		go func() {
+			defer close(plainDone)
+			plain = p.plainHTTP(tctx)
+		}()
+	}
+	conns := p.connectAll(tctx, specs)
+	if plainDone != nil {
+		<-plainDone
+	}
+
+	// The first attempt tells whether there is a TLS server at all.
+	first := conns[0]
+	if first.failure != "" {
+		r.fail(first.failure, first.err)
+		return r
+	}
+	for _, c := range conns {
+		p.absorb(c)
+	}
+	r.WithoutClientCert = first.attempt
+	i := 1
+	if opts.ClientCert != nil {
+		r.WithClientCert = conns[i].attemptOrFailure()
+		i++
+	}
+	if uerr == nil {
+		r.WithUntrustedCert = conns[i].attemptOrFailure()
+		i++
+	}
 	r.Versions = make([]Version, len(versions))
-	for i, v := range versions {
-		r.Versions[i].Name = tls.VersionName(v)
-		run(spec{version: v}, func(c conn) {
-			r.Versions[i].Accepted = c.handshakeErr == nil && c.failure == ""
-			if !r.Versions[i].Accepted {
-				r.Versions[i].Error = c.errText()
-			}
-		})
+	for k, v := range versions {
+		c := conns[i+k]
+		r.Versions[k] = Version{Name: tls.VersionName(v)}
+		switch {
+		case c.handshakeErr == nil && c.failure == "":
+			r.Versions[k].Accepted = true
+		case c.negotiated == v, ClientLimitOf(c.handshakeErr) != "" && c.state != nil && c.state.Version == v:
+			// The server answered this version with a ServerHello (and a
+			// CertificateRequest): it speaks it, and then refused the
+			// client, or the client could not go on.
+			r.Versions[k].Accepted = true
+			r.Versions[k].Error = c.errText()
+		default:
+			r.Versions[k].Error = c.errText()
+		}
+	}
+	p.postHandshake(tctx)
+	r.ServerSoftware = identify(&r, plain)
+	return r
+}
+
+// plainHTTP sends a request in plain HTTP to the TLS port and reads the
+// answer, if any (nil when there is none).
+func (p *prober) plainHTTP(ctx context.Context) *Attempt {
+	var d net.Dialer
+	raw, err := d.DialContext(ctx, "tcp", p.res.Target.Addr())
+	if err != nil {
+		return nil
+	}
+	defer raw.Close()
+	if dl, ok := ctx.Deadline(); ok {
+		_ = raw.SetDeadline(dl)
+	}
+	stop := context.AfterFunc(ctx, func() { _ = raw.SetDeadline(time.Unix(1, 0)) })
+	defer stop()
+	if _, err := io.WriteString(raw, "GET / HTTP/1.0\r\nUser-Agent: mtlsdoctor-probe\r\n\r\n"); err != nil {
+		return nil
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(io.LimitReader(raw, 16<<10)), nil)
+	if err != nil {
+		return nil
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 8<<10))
+	a := &Attempt{HTTPStatus: resp.StatusCode, Server: banner(resp.Header.Get("Server")), Body: body, header: resp.Header}
+	a.NginxStatus = ClassifyBody(a.HTTPStatus, body)
+	return a
+}
+
+// postHandshake retries the HTTP attempts over TLS 1.2 when a TLS 1.3
+// server sent no CertificateRequest in the handshake and refused every
+// request with 403: the server (Apache's per-directory SSLVerifyClient)
+// may ask for a certificate after the handshake, which in TLS 1.3 needs
+// post-handshake authentication (Go's client does not offer it) and in
+// TLS 1.2 a renegotiation (which the probe does once).
+func (p *prober) postHandshake(ctx context.Context) {
+	r := p.res
+	if r.ClientCertRequested || r.TLSVersion != "TLS 1.3" || r.WithoutClientCert.HTTPStatus != 403 {
+		return
+	}
+	for _, a := range []*Attempt{r.WithClientCert, r.WithUntrustedCert} {
+		if a != nil && a.HTTPStatus != 403 {
+			return
+		}
+	}
+	r.PostHandshakeAuth = true
+	specs := []spec{{http: true, max: tls.VersionTLS12}}
+	if p.opts.ClientCert != nil {
+		specs = append(specs, spec{http: true, cert: p.opts.ClientCert, judge: true, max: tls.VersionTLS12})
+	}
+	u, uerr := untrustedCert()
+	if uerr == nil {
+		specs = append(specs, spec{http: true, cert: u, untrusted: true, max: tls.VersionTLS12})
+	}
+	conns := p.connectAll(ctx, specs)
+	if !conns[0].requested {
+		// No CertificateRequest over TLS 1.2 either: keep what TLS 1.3
+		// showed. When TLS 1.2 worked without one (no renegotiation
+		// either), nothing suggests a request after the handshake.
+		if conns[0].handshakeErr == nil {
+			r.PostHandshakeAuth = false
+		}
+		return
+	}
+	r.RetriedTLS12 = true
+	r.TLSVersion, r.Cipher = "", ""
+	for _, c := range conns {
+		p.absorb(c)
+	}
+	r.WithoutClientCert = conns[0].attemptOrFailure()
+	i := 1
+	if p.opts.ClientCert != nil {
+		r.WithClientCert = conns[i].attemptOrFailure()
+		i++
+	}
+	if uerr == nil {
+		r.WithUntrustedCert = conns[i].attemptOrFailure()
+	}
+}
+
+// connectAll makes every connection at once and returns what each saw,
+// in the order of specs.
+func (p *prober) connectAll(ctx context.Context, specs []spec) []conn {
+	out := make([]conn, len(specs))
+	var wg sync.WaitGroup
+	for i, s := range specs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = p.connect(ctx, s)
+		}()
 	}
 	wg.Wait()
-	return r
+	return out
 }
 
 type prober struct {
@@ -197,10 +331,12 @@ type prober struct {
 
 // spec says what one connection does.
 type spec struct {
-	version uint16           // if set, the only version offered (handshake only)
-	http    bool             // send a request and read the answer
-	cert    *tls.Certificate // presented whenever asked (nil: an empty Certificate)
-	judge   bool             // record how the CertificateRequest sees cert
+	version   uint16           // if set, the only version offered (handshake only)
+	max       uint16           // if set, the highest version offered
+	http      bool             // send a request and read the answer
+	cert      *tls.Certificate // presented whenever asked (nil: an empty Certificate)
+	judge     bool             // record how the CertificateRequest sees cert
+	untrusted bool             // cert is the throwaway one
 }
 
 // conn is what one connection saw.
@@ -211,7 +347,10 @@ type conn struct {
 	state        *tls.ConnectionState
 	peer         []*x509.Certificate
 	requested    bool
+	renegotiated bool   // the CertificateRequest came in a renegotiation
+	negotiated   uint16 // the version of the CertificateRequest, if any
 	acceptable   [][]byte
+	sigalgs      []tls.SignatureScheme
 	info         *ClientCertInfo
 	attempt      *Attempt
 }
@@ -236,7 +375,7 @@ func (c conn) attemptOrFailure() *Attempt {
 }
 
 // absorb copies the facts a connection learnt into the result, first
-// come first served.
+// come first served (in the order of the connections).
 func (p *prober) absorb(c conn) {
 	r := p.res
 	if c.requested && !r.ClientCertRequested {
@@ -245,6 +384,10 @@ func (p *prober) absorb(c conn) {
 		for _, der := range c.acceptable {
 			r.AcceptableCAs = append(r.AcceptableCAs, dnString(der))
 		}
+		for _, s := range c.sigalgs {
+			r.ClientSigAlgs = append(r.ClientSigAlgs, s.String())
+		}
+		r.CertRequestedAfterHandshake = c.renegotiated
 	}
 	if c.info != nil && r.ClientCert == nil {
 		r.ClientCert = c.info
@@ -255,15 +398,34 @@ func (p *prober) absorb(c conn) {
 		}
 		r.Server = p.judgeServer(c.peer)
 	}
-	if c.state != nil && r.TLSVersion == "" && c.state.HandshakeComplete {
+	if c.state == nil || r.TLSVersion != "" {
+		return
+	}
+	// The version of a handshake that completed, or that got as far as
+	// the server's CertificateRequest (a server that requires a
+	// certificate ends a TLS 1.2 handshake without one).
+	switch {
+	case c.state.HandshakeComplete:
 		r.TLSVersion = tls.VersionName(c.state.Version)
 		r.Cipher = tls.CipherSuiteName(c.state.CipherSuite)
+	case c.negotiated != 0 || c.attempt != nil && c.attempt.ClientLimit != "" && c.state.Version != 0:
+		v := c.negotiated
+		if v == 0 {
+			v = c.state.Version
+		}
+		r.TLSVersion = tls.VersionName(v)
+		if c.state.CipherSuite != 0 {
+			r.Cipher = tls.CipherSuiteName(c.state.CipherSuite)
+		}
 	}
 }
 
 func (p *prober) connect(ctx context.Context, s spec) conn {
 	var c conn
-	deadline := time.Now().Add(p.opts.Timeout)
+	deadline, ok := ctx.Deadline()
+	if !ok {
+		deadline = time.Now().Add(p.opts.Timeout)
+	}
 	dctx, cancel := context.WithDeadline(ctx, deadline)
 	defer cancel()
 	var d net.Dialer
@@ -283,13 +445,20 @@ func (p *prober) connect(ctx context.Context, s spec) conn {
 	stop := context.AfterFunc(dctx, func() { _ = raw.SetDeadline(time.Unix(1, 0)) })
 	defer stop()
 
+	handshakeDone := false
 	cfg := &tls.Config{
 		// The server's chain is judged afterwards (judgeServer): an
 		// untrusted chain is a finding, not a reason to stop.
 		InsecureSkipVerify: true,
 		MinVersion:         tls.VersionTLS10,
 		MaxVersion:         tls.VersionTLS13,
+		// Apache asks for a certificate per directory by renegotiating
+		// (TLS 1.2); like curl, take part once.
+		Renegotiation: tls.RenegotiateOnceAsClient,
 		VerifyPeerCertificate: func(rawCerts [][]byte, _ [][]*x509.Certificate) error {
+			if len(c.peer) > 0 {
+				return nil
+			}
 			for _, der := range rawCerts {
 				if pc, err := x509.ParseCertificate(der); err == nil {
 					c.peer = append(c.peer, pc)
@@ -299,9 +468,13 @@ func (p *prober) connect(ctx context.Context, s spec) conn {
 		},
 		GetClientCertificate: func(cri *tls.CertificateRequestInfo) (*tls.Certificate, error) {
 			c.requested = true
+			c.renegotiated = handshakeDone
+			c.negotiated = cri.Version
+			c.acceptable = nil
 			for _, ca := range cri.AcceptableCAs {
 				c.acceptable = append(c.acceptable, append([]byte(nil), ca...))
 			}
+			c.sigalgs = append([]tls.SignatureScheme(nil), cri.SignatureSchemes...)
 			if s.cert == nil {
 				return &tls.Certificate{}, nil
 			}
@@ -315,17 +488,21 @@ func (p *prober) connect(ctx context.Context, s spec) conn {
 			return s.cert, nil
 		},
 	}
-	if net.ParseIP(p.res.ServerName) == nil {
+	if p.res.SNI {
 		cfg.ServerName = p.res.ServerName
 	}
 	if s.version != 0 {
 		cfg.MinVersion, cfg.MaxVersion = s.version, s.version
+	}
+	if s.max != 0 {
+		cfg.MaxVersion = s.max
 	}
 	if s.http {
 		c.attempt = &Attempt{}
 	}
 	tc := tls.Client(raw, cfg)
 	herr := tc.HandshakeContext(dctx)
+	handshakeDone = true
 	st := tc.ConnectionState()
 	c.state = &st
 	if herr != nil {
@@ -339,6 +516,10 @@ func (p *prober) connect(ctx context.Context, s spec) conn {
 		if c.attempt != nil {
 			c.attempt.Handshake = herr.Error()
 			c.attempt.Outcome = RejectedInHandshake
+			if lim := ClientLimitOf(herr); lim != "" {
+				c.attempt.ClientLimit = lim
+				c.attempt.Outcome = NoResponse
+			}
 			if c.failure == TimedOut {
 				c.attempt.Handshake = c.err.Error()
 				c.attempt.Outcome = NoResponse
@@ -352,8 +533,12 @@ func (p *prober) connect(ctx context.Context, s spec) conn {
 	a := c.attempt
 	a.Handshake = "ok"
 	p.request(tc, a)
-	if a.HTTPStatus == 0 && a.Error != "" && dctx.Err() != nil {
+	if c.renegotiated {
+		a.Renegotiated = true
+	}
+	if a.HTTPStatus == 0 && a.Error != "" && (a.Silent || dctx.Err() != nil) {
 		a.Error = fmt.Sprintf("no HTTP response within %v", p.opts.Timeout)
+		a.Silent = true
 	}
 	return c
 }
@@ -374,6 +559,20 @@ func (p *prober) request(tc *tls.Conn, a *Attempt) {
 		return
 	}
 	br := bufio.NewReader(io.LimitReader(tc, MaxBody+16<<10))
+	head, err := br.Peek(5)
+	if len(head) > 0 && !bytes.HasPrefix([]byte("HTTP/"), head) {
+		// A service that is not HTTP: a banner (IMAP, SMTP...) or an
+		// echo. Its first line is all the probe keeps.
+		buf, _ := br.Peek(br.Buffered())
+		line, _, _ := bytes.Cut(buf, []byte("\n"))
+		a.NotHTTP, a.Banner = true, banner(string(line))
+		a.Outcome = NoResponse
+		return
+	}
+	if err != nil && len(head) == 0 {
+		p.afterHandshakeError(a, err)
+		return
+	}
 	resp, err := http.ReadResponse(br, nil)
 	if err != nil {
 		p.afterHandshakeError(a, err)
@@ -381,8 +580,10 @@ func (p *prober) request(tc *tls.Conn, a *Attempt) {
 	}
 	defer resp.Body.Close()
 	a.HTTPStatus = resp.StatusCode
+	a.Server = banner(resp.Header.Get("Server"))
 	body, err := io.ReadAll(io.LimitReader(resp.Body, MaxBody))
 	a.Body = body
+	a.header = resp.Header
 	if err != nil && len(body) == 0 && !errors.Is(err, io.ErrUnexpectedEOF) {
 		a.Error = err.Error()
 	}
@@ -395,10 +596,29 @@ func (p *prober) request(tc *tls.Conn, a *Attempt) {
 	}
 }
 
+// banner is a line a server sent, printable and at most 80 bytes.
+func banner(s string) string {
+	s = strings.TrimRight(s, "\r\n")
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return '.'
+		}
+		return r
+	}, s)
+	if len(s) > 80 {
+		s = s[:80] + "..."
+	}
+	return s
+}
+
 // afterHandshakeError records a failure after a completed handshake. A TLS
 // alert here is the server refusing the client in the handshake: in TLS
 // 1.3 the client finishes first and hears about it on its first read.
 func (p *prober) afterHandshakeError(a *Attempt, err error) {
+	if lim := ClientLimitOf(err); lim != "" {
+		a.Handshake, a.ClientLimit, a.Outcome = err.Error(), lim, NoResponse
+		return
+	}
 	var ae tls.AlertError
 	if errors.As(err, &ae) || strings.Contains(err.Error(), "remote error: tls:") {
 		a.Handshake = err.Error()
@@ -407,6 +627,7 @@ func (p *prober) afterHandshakeError(a *Attempt, err error) {
 	}
 	a.Error = err.Error()
 	a.Outcome = NoResponse
+	a.Silent = isTimeout(err)
 }
 
 // judgeServer checks the server's leaf for validity, name and trust.
@@ -434,15 +655,23 @@ func (p *prober) judgeServer(chain []*x509.Certificate) *ServerCert {
 	for _, c := range chain[1:] {
 		inter.AddCert(c)
 	}
-	at := now
+	// Judged at now. The leaf's own dates are reported on their own
+	// (Expired, NotYetValid): a copy of it that is valid now stands in for
+	// it, so that the chain above it is still judged at now (its
+	// signature covers RawTBSCertificate, which the copy keeps).
+	judged := leaf
 	if sc.Expired || sc.NotYetValid {
-		// Dates are reported on their own; judge the chain inside them.
-		at = leaf.NotBefore.Add(leaf.NotAfter.Sub(leaf.NotBefore) / 2)
+		c := *leaf
+		c.NotBefore, c.NotAfter = now.Add(-time.Minute), now.Add(time.Minute)
+		judged = &c
 	}
-	_, err := leaf.Verify(x509.VerifyOptions{
-		Roots: p.opts.RootCAs, Intermediates: inter, CurrentTime: at,
+	_, err := judged.Verify(x509.VerifyOptions{
+		Roots: p.opts.RootCAs, Intermediates: inter, CurrentTime: now,
 		KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
 	})
+	if err != nil {
+		err = plainTrustError(err, now)
+	}
 	sc.Trusted = err == nil
 	if err != nil {
 		sc.TrustError = err.Error()

@@ -426,3 +426,18 @@ func TestKeyMismatch(t *testing.T) {
 		})
 	}
 }
+
+// TestNo403Retry: a TLS 1.3 server that answers 403 to everything and asks
+// for no certificate over TLS 1.2 either is not suspected of asking after
+// the handshake.
+func TestNo403Retry(t *testing.T) {
+	t.Parallel()
+	s := server(t, "off", "", -1, "ssl_protocols TLSv1.2 TLSv1.3; location /forbidden { return 403; }")
+	r := Probe(context.Background(), s.Addr, Options{Path: "/forbidden", Timeout: 3 * time.Second})
+	if r.TLSVersion != "TLS 1.3" || r.PostHandshakeAuth || r.RetriedTLS12 || r.ClientCertRequested || r.WithoutClientCert.HTTPStatus != 403 {
+		t.Errorf("version %s, post-handshake %v, retried %v, requested %v, without %s", r.TLSVersion, r.PostHandshakeAuth, r.RetriedTLS12, r.ClientCertRequested, r.WithoutClientCert)
+	}
+	if r.ServerSoftware != Nginx {
+		t.Errorf("software %q", r.ServerSoftware)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"time"
 )
 
@@ -40,6 +41,23 @@ type Attempt struct {
 	// Error is what went wrong after the handshake (writing the request or
 	// reading the response), if anything.
 	Error string `json:"error,omitempty"`
+	// Server is the response's Server header, if any.
+	Server string `json:"server,omitempty"`
+	// NotHTTP is true when the server answered the request with something
+	// that is not HTTP; Banner is the first line of it.
+	NotHTTP bool   `json:"not_http,omitempty"`
+	Banner  string `json:"banner,omitempty"`
+	// ClientLimit names what the server asked for that this probe's TLS
+	// stack cannot do (see ClientLimitOf); the attempt then proves nothing
+	// about the server.
+	ClientLimit string `json:"client_limit,omitempty"`
+	// Renegotiated is true when the server asked for the certificate in a
+	// renegotiation after the handshake (TLS 1.2).
+	Renegotiated bool `json:"renegotiated,omitempty"`
+	// Silent is true when the handshake completed and nothing came back
+	// before the deadline.
+	Silent bool `json:"-"`
+	header http.Header
 	// Body is the start of the response body (at most MaxBody bytes).
 	Body []byte `json:"-"`
 }
@@ -61,6 +79,10 @@ func (a *Attempt) String() string {
 		return fmt.Sprintf("HTTP %d, nginx %d", a.HTTPStatus, a.NginxStatus)
 	case a.HTTPStatus != 0:
 		return fmt.Sprintf("HTTP %d", a.HTTPStatus)
+	case a.NotHTTP:
+		return fmt.Sprintf("not HTTP: %q", a.Banner)
+	case a.ClientLimit != "":
+		return "not tested: " + a.Handshake
 	case a.Outcome == RejectedInHandshake:
 		return "refused in the handshake: " + a.Handshake
 	case a.Error != "":
@@ -96,8 +118,9 @@ type ServerCert struct {
 	Name      string `json:"name"`
 	NameOK    bool   `json:"name_ok"`
 	NameError string `json:"-"`
-	// Trusted is true when the chain verifies against the roots (validity
-	// dates aside: those are Expired and NotYetValid).
+	// Trusted is true when the chain verifies against the roots at
+	// Options.Now, the leaf's own dates aside (those are Expired and
+	// NotYetValid); a CA out of its dates makes it untrusted.
 	Trusted bool `json:"trusted"`
 	// TrustError is why it does not.
 	TrustError string `json:"trust_error,omitempty"`
@@ -121,7 +144,8 @@ type ClientCertInfo struct {
 type Version struct {
 	Name     string // "TLS 1.0" ... "TLS 1.3"
 	Accepted bool
-	Error    string // the handshake error when not accepted
+	Error    string // the handshake error when not accepted (or when the server
+	// spoke the version and then refused the client)
 }
 
 // Versions lists TLS versions in order. In JSON it is an object from each
@@ -168,8 +192,10 @@ type Result struct {
 	Input string `json:"target"`
 	// Target is Input parsed; in JSON its address (zero for a bad target).
 	Target Target `json:"address,omitzero"`
-	// ServerName is the SNI name sent; Path the request path.
+	// ServerName is the name the server certificate is checked for; it is
+	// also sent as SNI when SNI is true (not for an IP address).
 	ServerName string `json:"server_name,omitempty"`
+	SNI        bool   `json:"-"`
 	Path       string `json:"path,omitempty"`
 	// Failure is "" when the endpoint spoke TLS, else one of the failure kinds.
 	Failure string `json:"-"`
@@ -190,6 +216,22 @@ type Result struct {
 	ClientCertRequested bool `json:"client_cert_requested"`
 	// AcceptableCAs are the CA names in the CertificateRequest (RFC 4514).
 	AcceptableCAs Names `json:"acceptable_cas"`
+	// ClientSigAlgs are the signature algorithms the CertificateRequest
+	// allows for the client's certificate.
+	ClientSigAlgs []string `json:"-"`
+	// CertRequestedAfterHandshake is true when the CertificateRequest came
+	// in a renegotiation (TLS 1.2), after the request was sent.
+	CertRequestedAfterHandshake bool `json:"cert_requested_after_handshake,omitempty"`
+	// PostHandshakeAuth is true when a TLS 1.3 server refused every
+	// request with 403 without asking for a certificate in the handshake:
+	// it may ask after it, which Go's client cannot answer. RetriedTLS12
+	// is true when the attempts were then made again over TLS 1.2 and the
+	// server asked there; the attempts are those.
+	PostHandshakeAuth bool `json:"post_handshake_auth,omitempty"`
+	RetriedTLS12      bool `json:"retried_tls12,omitempty"`
+	// ServerSoftware is what answered, when the evidence shows it: nginx,
+	// apache, haproxy, go or unknown (see Identify).
+	ServerSoftware string `json:"server_software,omitempty"`
 	// ClientCert is set when Options.ClientCert was given and the server
 	// asked for a certificate.
 	ClientCert *ClientCertInfo `json:"-"`

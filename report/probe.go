@@ -29,8 +29,11 @@ func writeProbeTarget(b *strings.Builder, t *ProbeTarget, s styles) {
 	}
 	if r.Target != (probe.Target{}) {
 		addr := r.Target.Addr()
-		if r.ServerName != "" {
+		switch {
+		case r.SNI:
 			addr += ", SNI " + r.ServerName
+		case r.ServerName != "" && r.Reason == "":
+			addr += ", no SNI (an address)"
 		}
 		if r.Path != "" {
 			addr += ", GET " + r.Path
@@ -43,7 +46,14 @@ func writeProbeTarget(b *strings.Builder, t *ProbeTarget, s styles) {
 		return
 	}
 	if r.TLSVersion != "" {
-		row("tls", r.TLSVersion+", "+r.Cipher)
+		tlsRow := r.TLSVersion
+		if r.Cipher != "" {
+			tlsRow += ", " + r.Cipher
+		}
+		row("tls", tlsRow)
+	}
+	if r.ServerSoftware != "" {
+		row("server software", r.ServerSoftware)
 	}
 	if len(r.ServerChain) > 0 {
 		row("server chain", strings.Join(r.ServerChain, "\n"))
@@ -68,8 +78,13 @@ func writeProbeTarget(b *strings.Builder, t *ProbeTarget, s styles) {
 		row("server cert", strings.Join(parts, ", "))
 	}
 	req := "no (no CertificateRequest)"
-	if r.ClientCertRequested {
+	switch {
+	case r.ClientCertRequested && r.CertRequestedAfterHandshake:
+		req = "yes, after the handshake (renegotiation)"
+	case r.ClientCertRequested:
 		req = "yes"
+	case clientLimited(r):
+		req = "unknown (the probe could not read what the server sent)"
 	}
 	row("client cert asked", req)
 	if r.ClientCertRequested {
@@ -78,6 +93,9 @@ func writeProbeTarget(b *strings.Builder, t *ProbeTarget, s styles) {
 			cas = strings.Join(r.AcceptableCAs, "\n")
 		}
 		row("acceptable CAs", cas)
+	}
+	if r.RetriedTLS12 {
+		row("attempts", "over TLS 1.2: over TLS 1.3 the server asked for no certificate and answered 403")
 	}
 	for _, a := range []struct {
 		label string
@@ -110,4 +128,14 @@ func paintAttempt(a *probe.Attempt, s styles) string {
 		return s.paint(s.warn, a.String())
 	}
 	return s.paint(s.bold, a.String())
+}
+
+// clientLimited: an attempt ran into a limit of the probe's TLS stack.
+func clientLimited(r *probe.Result) bool {
+	for _, a := range []*probe.Attempt{r.WithoutClientCert, r.WithClientCert, r.WithUntrustedCert} {
+		if a != nil && a.ClientLimit != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -14,7 +14,7 @@ import (
 func probeSample() ProbeTarget {
 	notAfter, _ := time.Parse(time.RFC3339, "2045-01-01T00:00:00Z")
 	return ProbeTarget{Result: &probe.Result{
-		Input: "localhost:8443", Target: probe.Target{Host: "localhost", Port: 8443}, ServerName: "localhost", Path: "/",
+		Input: "localhost:8443", Target: probe.Target{Host: "localhost", Port: 8443}, ServerName: "localhost", SNI: true, Path: "/",
 		TLSVersion: "TLS 1.2", Cipher: "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
 		ServerChain:         []string{"CN=localhost,O=x"},
 		Server:              &probe.ServerCert{Subject: "CN=localhost,O=x", NotAfter: notAfter, Name: "localhost", NameOK: true, TrustedBy: "system roots"},
@@ -97,5 +97,36 @@ func TestProbeJSONEmbedding(t *testing.T) {
 		if strings.Contains(buf.String(), `"`+k+`"`) {
 			t.Errorf("certs JSON has %q: %s", k, buf.String())
 		}
+	}
+}
+
+// TestProbeTextOtherServers: an address gets no SNI; the software is
+// named; a request the probe could not read is not "no"; attempts made
+// again over TLS 1.2 say so.
+func TestProbeTextOtherServers(t *testing.T) {
+	pt := probeSample()
+	pt.Input, pt.Target, pt.ServerName, pt.SNI = "127.0.0.1:8443", probe.Target{Host: "127.0.0.1", Port: 8443}, "127.0.0.1", false
+	pt.ServerSoftware = probe.Apache
+	pt.RetriedTLS12, pt.ClientCertRequested, pt.CertRequestedAfterHandshake = true, true, true
+	r := &Report{Command: "probe", ProbeTarget: &pt}
+	r.Finish()
+	var b bytes.Buffer
+	if err := WriteText(&b, r, TextOptions{Width: 160}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"127.0.0.1:8443, no SNI (an address), GET /\n", "  server software      apache\n",
+		"  client cert asked    yes, after the handshake (renegotiation)\n", "  attempts             over TLS 1.2"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("text lacks %q:\n%s", want, b.String())
+		}
+	}
+	pt.ClientCertRequested, pt.RetriedTLS12 = false, false
+	pt.WithoutClientCert = &probe.Attempt{Handshake: "local error: tls: error decoding message", ClientLimit: probe.LimitDecode, Outcome: probe.NoResponse}
+	b.Reset()
+	if err := WriteText(&b, r, TextOptions{Width: 160}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "  client cert asked    unknown (the probe could not read what the server sent)\n"; !strings.Contains(b.String(), want) {
+		t.Errorf("text lacks %q:\n%s", want, b.String())
 	}
 }

@@ -28,9 +28,11 @@ step "go"
 command -v go >/dev/null 2>&1 || die "go is not on PATH; install Go (see go.mod for the version)"
 go version
 
-step "nginx, openssl, curl, gcc, libssl-dev"
+step "nginx, openssl, curl, haproxy, apache2, gcc, libssl-dev"
 missing=()
-for tool in nginx openssl curl gcc; do # the Debian packages have the same names
+# The Debian packages have the same names. haproxy and apache2 are the
+# other TLS servers the probe is tested against.
+for tool in nginx openssl curl haproxy apache2 gcc; do
 	command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 # The limbo differential test builds a small OpenSSL reference program
@@ -45,8 +47,8 @@ if ((${#missing[@]} > 0)); then
 	fi
 	command -v apt-get >/dev/null 2>&1 || die "missing ${missing[*]} and no apt-get to install them with"
 	echo "installing: ${missing[*]}"
-	# Debian's nginx package starts a system nginx on port 80 when it is
-	# installed. Our tests use their own nginx on free ports, but if port 80
+	# Debian's nginx (and apache2, haproxy) packages start a system
+	# server when installed. Our tests use their own nginx on free ports, but if port 80
 	# is taken the package's postinst fails and so would apt-get. A
 	# policy-rc.d that answers 101 ("action forbidden") stops the start;
 	# add one only for the install, and only if there is none already.
@@ -71,7 +73,9 @@ fi
 nginx -v 2>&1
 openssl version
 curl --version | head -n 1
-gcc --version | head -n 1
+haproxy -v | sed -n 1p # sed reads it all: no SIGPIPE under pipefail
+apache2 -v | sed -n 1p
+gcc --version | sed -n 1p
 
 step "gofmt -l"
 unformatted=$(find . -path ./.git -prune -o -type d -name testdata -prune -o -type f -name '*.go' -print0 |

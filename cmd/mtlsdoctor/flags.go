@@ -327,7 +327,7 @@ func addIdentity(fs *pflag.FlagSet, id *identityFlags) {
 	fs.StringVar(&id.key, "key", "", "private key of --cert")
 	fs.StringVar(&id.p12, "p12", "", "PKCS#12 file holding the client certificate and key (instead of --cert/--key)")
 	addDuration(fs, &id.timeout, "timeout", "5s", true, "want a positive duration such as 5s or 300ms",
-		"time limit per probe connection (dial, handshake, request, response)")
+		"time limit per probed target: all its connections (dial, handshake, request, response) run at once within it")
 }
 
 // check finds flags that cannot go together; example is the command line

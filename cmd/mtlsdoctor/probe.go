@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/mtlsdoctor/mtlsdoctor/certset"
 	"github.com/mtlsdoctor/mtlsdoctor/checks"
@@ -24,6 +25,8 @@ func runProbe(args []string, e env) int {
 	caFile := fs.StringArray("ca", nil, "trust the server's chain to these CAs (default: the system roots); repeatable")
 	serverName := fs.String("servername", "", "SNI name, and the name the server certificate must cover (default: the target's host)")
 	path := fs.String("path", "/", "path of the HTTP request sent after the handshake")
+	var at time.Time
+	fs.Var(instantFlag{&at}, "at", "judge the server certificate's validity as of this RFC 3339 instant instead of now")
 	// Flag conflicts first, before touching any file or the network.
 	idCheck := func() error { return id.check("mtlsdoctor probe --cert client.crt --key client.key HOST:PORT") }
 	if done, code := parseFlags(fs, args, e, idCheck); done {
@@ -50,7 +53,7 @@ func runProbe(args []string, e env) int {
 	if err != nil {
 		return e.fail(err)
 	}
-	opts := probe.Options{ServerName: *serverName, Path: *path, Timeout: d}
+	opts := probe.Options{ServerName: *serverName, Path: *path, Timeout: d, Now: at}
 	co := checks.ProbeOptions{CertFile: *certFile, KeyFile: *keyFile, Timeout: d}
 	if *p12 != "" || *certFile != "" {
 		file, key := *certFile, *keyFile

@@ -51,12 +51,13 @@ func TestProbeCLI(t *testing.T) {
 			Outcome     string
 			NginxStatus int `json:"nginx_status"`
 		} `json:"with_untrusted_cert"`
-		ServerCert struct{ Trusted bool } `json:"server_cert"`
+		ServerCert     struct{ Trusted bool } `json:"server_cert"`
+		ServerSoftware string                 `json:"server_software"`
 	}
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	if doc.Target != srv.Addr || doc.Path != "/health" || doc.ServerName != "localhost" || doc.With.Outcome != "accepted" ||
+	if doc.Target != srv.Addr || doc.Path != "/health" || doc.ServerName != "localhost" || doc.With.Outcome != "accepted" || doc.ServerSoftware != "nginx" ||
 		doc.Untrusted.Outcome != "rejected-by-http" || doc.Untrusted.NginxStatus != 495 || !doc.ServerCert.Trusted {
 		t.Errorf("unexpected probe result:\n%s", out)
 	}
@@ -74,7 +75,7 @@ func TestProbeCLI(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit %d, want 1 for a rejected certificate\n%s", code, out)
 	}
-	for _, want := range []string{"with client cert     HTTP 400, nginx 495", "ERROR   [client-cert-rejected]",
+	for _, want := range []string{"with client cert     HTTP 400, nginx 495", "ERROR   [client-cert-rejected]", "server software      nginx",
 		"WARNING [issuer-not-acceptable]", "GET /x", "Next: "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text lacks %q:\n%s", want, out)
