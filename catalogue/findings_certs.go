@@ -205,6 +205,19 @@ var (
 		Why:   "{meaning} A critical extension that the verifier does not know must make it reject the certificate; nginx has no switch to ignore it.",
 		Fix:   "Reissue the certificate with that extension marked non-critical (or without it):\n  {reissue}",
 	}
+	// CASentAsClientText is a CA certificate where a client's certificate
+	// goes (a PKCS#12 file, a file named for a client) that nginx rejects
+	// as one; the id is wrong-purpose for 26, untrusted otherwise.
+	CASentAsClientText = Text{ID: WrongPurpose,
+		Title: "{cert} holds a CA certificate where a client's certificate goes; nginx rejects it ({error})",
+		Why:   "{meaning} A client that sends a CA certificate as its own is judged like any client certificate: being a CA, or being in ssl_client_certificate, does not make it one.",
+		Fix:   "Give the client a certificate of its own, signed by the CA, and send that one:\n  {new_client}",
+	}
+	// NewClientCmd makes a client certificate signed by {ca_crt} and a
+	// PKCS#12 file of it.
+	NewClientCmd = "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -noenc -keyout client.key -subj '/CN=client' -out client.csr\n" +
+		clientExtCmd + "\nopenssl x509 -req -sha256 -days 825 -in client.csr -CA {ca_crt} -CAkey {ca_key} -CAcreateserial -extfile client.ext -out client.crt\n" +
+		"openssl pkcs12 -export -in client.crt -inkey client.key -out client.p12"
 	// RejectedText is any other verify error: the code's meaning.
 	RejectedText = Text{ID: Untrusted,
 		Title: "nginx would reject {leaf}: {error}",
@@ -217,7 +230,10 @@ const (
 	untrustedTitle = "{cert} is not issued by a trusted CA"
 	untrustedFix   = "Add the CA that issued {cert} (subject {issuer}) to the CA file nginx uses (ssl_client_certificate), or reissue {cert} from your CA."
 	notACAWhy      = "A certificate that issues others must be marked as a CA (basicConstraints CA:TRUE and, if keyUsage is present, keyCertSign). OpenSSL 3 reports 79 \"invalid CA certificate\" and then, because nginx lets verification go on, 26 \"unsuitable certificate purpose\" or 32 \"key usage does not include certificate signing\" for every client below it."
-	notACAFix      = "Reissue it as a CA, then reissue the certificates it signed:\n  printf 'basicConstraints=critical,CA:TRUE\\nkeyUsage=critical,keyCertSign,cRLSign\\nsubjectKeyIdentifier=hash\\nauthorityKeyIdentifier=keyid,issuer\\n' > ca.ext\n  openssl x509 -req -sha256 -days 1825 -in {base}.csr -CA ca.crt -CAkey ca.key -CAcreateserial -extfile ca.ext -out {file}"
+	// NotACARootFix is the fix of not-a-ca when the certificate is a
+	// root: it is made anew with the same key and subject.
+	NotACARootFix = "Make the root again with its own key and subject, marked as a CA, and put it in ssl_client_certificate in place of {file}; what it signed keeps its signature and chains to the new root:\n  {regen}"
+	notACAFix     = "Reissue it as a CA, then reissue the certificates it signed:\n  printf 'basicConstraints=critical,CA:TRUE\\nkeyUsage=critical,keyCertSign,cRLSign\\nsubjectKeyIdentifier=hash\\nauthorityKeyIdentifier=keyid,issuer\\n' > ca.ext\n  openssl x509 -req -sha256 -days 1825 -in {base}.csr -CA ca.crt -CAkey ca.key -CAcreateserial -extfile ca.ext -out {file}"
 )
 
 // Texts of the findings about one certificate on its own.
@@ -342,6 +358,11 @@ const (
 	// ReissueNewSubjectCmd gives it a subject of its own, CN={cn}.
 	ReissueNewSubjectCmd = "openssl req -new -key {key_file} -subj '/CN={cn}' -out {base}.csr\n" +
 		clientExtCmd + "\n" + signCmd + "-extfile client.ext" + signOut
+	// ReissueServerNewSubjectCmd does the same for a server certificate,
+	// with the server's extensions and its name ({host}) in subjectAltName.
+	ReissueServerNewSubjectCmd = "openssl req -new -key {key_file} -subj '/CN={host}' -out {base}.csr\n" +
+		"printf 'subjectAltName=DNS:{host}\\nextendedKeyUsage=serverAuth\\nkeyUsage=critical,digitalSignature,keyEncipherment\\nauthorityKeyIdentifier=keyid,issuer\\n' > server.ext\n" +
+		signCmd + "-extfile server.ext" + signOut
 	// NewKeyCmd makes a new P-256 key and a certificate for it.
 	NewKeyCmd = "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out {base}.key && chmod 600 {base}.key\nopenssl req -new -key {base}.key -subj '{subj}' -out {base}.csr\n" +
 		signCmd + "-copy_extensions copyall" + signOut

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"crypto/sha256"
 	"crypto/x509"
 	"encoding/hex"
 	"fmt"
@@ -56,27 +57,36 @@ const (
 )
 
 type certState struct {
-	c       *certset.Cert
-	info    *opensslverify.Cert
-	role    string
-	issues  bool   // signed another certificate in the set
-	keyFile string // matching private key
-	verdict string
-	result  *opensslverify.Result
+	c      *certset.Cert
+	info   *opensslverify.Cert
+	role   string
+	issues bool // signed another certificate in the set
+	// signedBy are the certificates of the set whose key signed s (more
+	// than one only when they share a key), the likeliest issuer first.
+	signedBy []*certState
+	keyFile  string // matching private key
+	verdict  string
+	result   *opensslverify.Result
 	// sameSerial is the group of certificates of the set with s's issuer
 	// and serial, s included, when there are several.
 	sameSerial []*certState
 }
 
 type run struct {
-	o        CertOptions
-	certs    []*certState
-	bySHA    map[[32]byte]*certState
-	byInfo   map[*opensslverify.Cert]*certState
-	byStem   map[string][]*certState // by file name without extension
-	findings []report.Finding
-	seen     map[findingKey]int
-	mu       sync.Mutex
+	o      CertOptions
+	certs  []*certState
+	bySHA  map[[32]byte]*certState
+	byInfo map[*opensslverify.Cert]*certState
+	byStem map[string][]*certState // by file name without extension
+	// leafFiles are the files holding a certificate that is not a CA.
+	leafFiles map[string]bool
+	// perFile counts the certificates of each file.
+	perFile map[string]int
+	// bySubject indexes the set by subject name, for issuer look-ups.
+	bySubject map[string][]*certState
+	findings  []report.Finding
+	seen      map[findingKey]int
+	mu        sync.Mutex
 	// outside are the chain certificates that are not in the set (they
 	// come from the trust store, CertOptions.CA), made as their faults
 	// need them.
@@ -94,10 +104,20 @@ func Certs(set *certset.Set, o CertOptions) *report.Report {
 		rep.Certificates = append(rep.Certificates, row(s))
 	}
 	rep.Header = fmt.Sprintf("%d files: %d certificates, %d keys, %d CRLs (security level %d, ssl_verify_depth %d)",
-		set.Files, len(set.Certs), len(set.Keys), len(set.CRLs), r.o.SecLevel, r.o.VerifyDepth)
+		set.Files, len(set.Certs), len(set.Keys), countCRLs(set, o), r.o.SecLevel, r.o.VerifyDepth)
 	rep.AllClear = catalogue.CertsAllClear
 	rep.Finish()
 	return rep
+}
+
+// countCRLs is the number of distinct CRLs judged by: the set's and
+// those given apart from it (--crl, ssl_crl).
+func countCRLs(set *certset.Set, o CertOptions) int {
+	seen := map[[32]byte]bool{}
+	for _, c := range append(append([]*certset.CRL(nil), set.CRLs...), o.CRLs...) {
+		seen[sha256.Sum256(c.List.Raw)] = true
+	}
+	return len(seen)
 }
 
 // analyse runs every rule and keeps the per-certificate state. The order
@@ -126,7 +146,11 @@ func (r *run) load(set *certset.Set) {
 		r.certs[i] = &certState{c: &c, info: opensslverify.Info(c.X509)}
 	})
 	r.byStem = map[string][]*certState{}
+	r.perFile = map[string]int{}
 	for _, s := range r.certs {
+		for _, f := range s.c.Files {
+			r.perFile[f]++
+		}
 		r.bySHA[s.c.SHA256] = s
 		r.byInfo[s.info] = s
 		for _, f := range s.c.Files {
@@ -211,12 +235,23 @@ func certFinding(s *certState, t catalogue.Text, v catalogue.Vars) report.Findin
 func (r *run) certVars(s *certState) catalogue.Vars {
 	x := s.c.X509
 	return catalogue.Vars{
-		"cert": display(s), "file": first(s.c.Files),
+		"cert": r.label(s), "file": first(s.c.Files),
 		"subject": x.Subject.String(), "issuer": x.Issuer.String(), "serial": serialHex(x),
 		"level": strconv.Itoa(r.o.SecLevel), "min_bits": strconv.Itoa(opensslverify.MinBits(r.o.SecLevel)),
 		"at":      r.o.At.UTC().Format(time.RFC3339),
 		"ca_file": r.caFileName(),
 	}
+}
+
+// label names s in prose: its file, and its subject too when that file
+// holds other certificates (a leaf.pem bundle with its root), so that a
+// finding about the root is not read as one about the leaf.
+func (r *run) label(s *certState) string {
+	f := first(s.c.Files)
+	if f == "" || r.perFile[f] < 2 {
+		return display(s)
+	}
+	return fmt.Sprintf("%s (the certificate %q)", f, cnOr(s.c.X509, s.c.X509.Subject.String()))
 }
 
 // caFileName is the CA file nginx uses, for fixes: the one judged by,

@@ -3,7 +3,9 @@ package checks
 import (
 	"crypto/sha256"
 	"crypto/x509"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
@@ -110,15 +112,23 @@ func (r *run) verifyLeaves(set *certset.Set) {
 		AuthLevel: r.o.SecLevel, Depth: r.o.VerifyDepth, Time: r.o.At,
 		Purpose: opensslverify.PurposeSSLClient, CRLCheck: len(crls) > 0, CRLs: crls,
 	}
+	isAnchor := map[*opensslverify.Cert]bool{}
+	for _, a := range anchors {
+		isAnchor[a] = true
+	}
+	// Every certificate a client could present gets the verdict nginx
+	// would log for it: all but the trust anchors themselves, and those
+	// too when they sit where a client's certificate does.
+	r.leafFiles = holdingLeaves(r.certs)
 	var leaves []*certState
 	for _, s := range r.certs {
-		if !isCA(s.role) {
+		if !isAnchor[s.info] || r.presentable(s) {
 			leaves = append(leaves, s)
 		}
 	}
 	parallel(len(leaves), func(i int) {
 		s := leaves[i]
-		res := opensslverify.Verify(s.info, pool, store, p)
+		res := opensslverify.Verify(s.info, r.poolFor(s, pool), store, p)
 		s.result = &res
 		s.verdict = Verdict(res.Code())
 		if res.Undecided != "" {
@@ -128,6 +138,15 @@ func (r *run) verifyLeaves(set *certset.Set) {
 			v["reason"] = res.Undecided
 			v["ca_file"] = r.caFileName()
 			r.add(certSubject(s), certFinding(s, catalogue.VerdictUndecidedText, v))
+			return
+		}
+		if isCA(s.role) {
+			// A CA's verdict says what nginx does if a client sends it;
+			// its findings come from what it signs, unless it is where a
+			// client's certificate goes.
+			if res.Code() != opensslverify.OK && r.presentable(s) {
+				r.add(certSubject(s), r.caSentAsClient(s, res.Code()))
+			}
 			return
 		}
 		if s.role != RoleServer {
@@ -146,12 +165,139 @@ func (r *run) verifyLeaves(set *certset.Set) {
 	})
 }
 
+// presentable reports whether s is where a client's certificate would be:
+// the certificate doctor's --cert names, one in a PKCS#12 file, or one in
+// a file named for a client.
+func (r *run) presentable(s *certState) bool {
+	if r.o.Presented != ([32]byte{}) && s.c.SHA256 == r.o.Presented {
+		return true
+	}
+	return r.clientPlace(s) != ""
+}
+
+// clientPlace is the first file that holds s where a client's
+// certificate goes: a PKCS#12 file or a file named for a client. A CA
+// certificate beside a client's own in such a file is its chain, not
+// what the client presents.
+func (r *run) clientPlace(s *certState) string {
+	for _, src := range s.c.Sources {
+		base := strings.ToLower(filepath.Base(src.File))
+		if src.Encoding == certset.EncodingPKCS12 || (nameHint(base) == RoleClient && !caFileName(base)) {
+			if isCA(s.role) && r.leafFiles[src.File] {
+				continue
+			}
+			return src.File
+		}
+	}
+	return ""
+}
+
+// holdingLeaves are the files that hold a certificate that is not a CA.
+func holdingLeaves(certs []*certState) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range certs {
+		if !isCA(s.role) {
+			for _, src := range s.c.Sources {
+				out[src.File] = true
+			}
+		}
+	}
+	return out
+}
+
+// caFileName reports whether a file name says it holds CAs, as nginx's
+// client-ca.pem, clientCA.crt or client-chain.pem do: a word of it ends
+// in "ca" or "cas", or is root, chain, bundle or trust(ed).
+func caFileName(base string) bool {
+	base = strings.TrimSuffix(base, filepath.Ext(base))
+	words := strings.FieldsFunc(base, func(c rune) bool { return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') })
+	for _, w := range words {
+		switch {
+		case strings.HasSuffix(w, "ca"), strings.HasSuffix(w, "cas"),
+			w == "root", w == "roots", w == "chain", w == "bundle", w == "trust", w == "trusted", w == "cacert":
+			return true
+		}
+	}
+	return false
+}
+
+// caSentAsClient is the finding about CA certificate s where a client's
+// certificate goes, which nginx rejects with code.
+func (r *run) caSentAsClient(s *certState, code int) report.Finding {
+	v := r.certVars(s)
+	if f := r.clientPlace(s); f != "" {
+		v["cert"] = f
+	}
+	v["error"], v["meaning"] = OpenSSLError(code), verifyCode(code).Meaning
+	caCrt := "ca.crt"
+	for _, src := range s.c.Sources {
+		if src.Encoding == certset.EncodingPEM {
+			caCrt = src.File
+			break
+		}
+	}
+	v["ca_crt"], v["ca_key"] = caCrt, keyOr(s, "ca.key")
+	if strings.HasSuffix(v["ca_key"], ".p12") || strings.HasSuffix(v["ca_key"], ".pfx") {
+		v["ca_key"] = "ca.key"
+	}
+	v["new_client"] = catalogue.Fill(catalogue.NewClientCmd, v)
+	f := certFinding(s, catalogue.CASentAsClientText, v)
+	if place := r.clientPlace(s); place != "" {
+		f.File = place
+	}
+	if code != opensslverify.ErrInvalidPurpose {
+		f.ID = catalogue.Untrusted
+	}
+	f.OpenSSLError, f.Code = OpenSSLError(code), code
+	return f
+}
+
+// poolFor is the part of the set's intermediates that can be in s's
+// chain: those reached from s's issuer name upwards, in the set's order
+// (OpenSSL takes the first match, so order matters). With thousands of
+// leaves and many intermediates, each verification then looks only at
+// its own branch.
+func (r *run) poolFor(s *certState, pool []*opensslverify.Cert) []*opensslverify.Cert {
+	if len(pool) < 8 {
+		return pool
+	}
+	names := map[string]bool{}
+	next := []string{s.info.IssuerKey()}
+	for len(next) > 0 {
+		n := next[len(next)-1]
+		next = next[:len(next)-1]
+		if names[n] {
+			continue
+		}
+		names[n] = true
+		for _, c := range r.bySubject[n] {
+			if c.role == RoleIntermediate {
+				next = append(next, c.info.IssuerKey())
+			}
+		}
+	}
+	var out []*opensslverify.Cert
+	for _, c := range pool {
+		if names[c.SubjectKey()] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // serverIgnores are the codes that say nothing about a server certificate
 // judged against the client CAs of the set: trust and client-depth errors.
 var serverIgnores = map[int]bool{
 	opensslverify.ErrUnableToGetIssuerCert: true, opensslverify.ErrDepthZeroSelfSigned: true,
 	opensslverify.ErrSelfSignedCertInChain: true, opensslverify.ErrUnableToGetIssuerLocal: true,
 	opensslverify.ErrUnableToVerifyLeafSig: true, opensslverify.ErrCertChainTooLong: true,
+}
+
+// posesAsSelfSigned reports whether OpenSSL takes c for self-signed
+// (EXFLAG_SS) though its own key did not sign it: a leaf with its CA's
+// subject and no authorityKeyIdentifier to tell them apart.
+func posesAsSelfSigned(c *opensslverify.Cert) bool {
+	return c.SelfSigned() && !opensslverify.SignedBy(c, c)
 }
 
 // explain turns each error OpenSSL would report for leaf s into a finding
@@ -163,7 +309,10 @@ func (r *run) explain(s *certState, res opensslverify.Result, server bool) {
 		codes[e.Code] = true
 	}
 	for _, e := range res.Events {
-		if server && serverIgnores[e.Code] {
+		if server && serverIgnores[e.Code] && !(e.Code == opensslverify.ErrDepthZeroSelfSigned && posesAsSelfSigned(s.info)) {
+			// A server certificate with its CA's subject and nothing
+			// to tell them apart is "self-signed" to every TLS client
+			// too: that one is news.
 			continue
 		}
 		ev := &chainEvent{r: r, leaf: s, at: s, info: s.info, code: e.Code, depth: e.Depth, codes: codes, server: server}
@@ -293,7 +442,7 @@ func selfSigned(ev *chainEvent) (report.Finding, bool) {
 	v := ev.vars()
 	if ev.info.SelfIssued() && !opensslverify.SignedBy(ev.info, ev.info) {
 		caCrt, caKey := ev.signer()
-		v["cn"] = cmdVars(ev.at, caCrt, caKey)["cn"]
+		v["cn"] = newSubjectCN(ev.at, caCrt, caKey)
 		v["reissue_new_subject"] = reissueNewSubject(ev.at, caCrt, caKey)
 		return certFinding(ev.at, catalogue.SelfIssuedNoAKIDText, v), true
 	}
@@ -514,7 +663,14 @@ func (r *run) notCAFinding(s *certState) report.Finding {
 	}
 	v := r.certVars(s)
 	v["base"] = stem(first(s.c.Files))
-	return certFinding(s, text, v)
+	f := certFinding(s, text, v)
+	if s.role == RoleCA && opensslverify.SignedBy(s.info, s.info) {
+		// No one else can sign a root again: it is made anew, with its
+		// own key and subject, so that what it signed still chains to it.
+		v["regen"] = regenRootCmd(s, false)
+		f.Fix = catalogue.Fill(catalogue.NotACARootFix, v)
+	}
+	return f
 }
 
 // nameConstraints: 47 to 53, names outside a CA's nameConstraints.

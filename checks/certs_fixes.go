@@ -61,7 +61,24 @@ func reissueClient(s *certState, caCrt, caKey string) string {
 
 // reissueNewSubject gives s a subject of its own.
 func reissueNewSubject(s *certState, caCrt, caKey string) string {
-	return catalogue.Fill(catalogue.ReissueNewSubjectCmd, cmdVars(s, caCrt, caKey))
+	v := cmdVars(s, caCrt, caKey)
+	if s.role == RoleServer {
+		v["host"] = newSubjectCN(s, caCrt, caKey)
+		return catalogue.Fill(catalogue.ReissueServerNewSubjectCmd, v)
+	}
+	return catalogue.Fill(catalogue.ReissueNewSubjectCmd, v)
+}
+
+// newSubjectCN is the common name reissueNewSubject gives s: a server's
+// first DNS name (else localhost), else the name of its file.
+func newSubjectCN(s *certState, caCrt, caKey string) string {
+	if s.role != RoleServer {
+		return cmdVars(s, caCrt, caKey)["cn"]
+	}
+	if names := s.c.X509.DNSNames; len(names) > 0 {
+		return names[0]
+	}
+	return "localhost"
 }
 
 // newKeyCmd makes s anew with a new key.

@@ -1,11 +1,13 @@
 package checks
 
 import (
+	"bytes"
 	"crypto/x509"
 	"path/filepath"
+	"slices"
 	"strings"
-	"sync"
 
+	"github.com/mtlsdoctor/mtlsdoctor/certset"
 	"github.com/mtlsdoctor/mtlsdoctor/opensslverify"
 )
 
@@ -13,30 +15,80 @@ import (
 // what it does in the set (a certificate that signed another one is a CA
 // there, whatever its basicConstraints say).
 func (r *run) assignRoles() {
-	bySubject := map[string][]*certState{}
+	r.bySubject = map[string][]*certState{}
 	for _, s := range r.certs {
-		bySubject[s.info.SubjectKey()] = append(bySubject[s.info.SubjectKey()], s)
+		r.bySubject[s.info.SubjectKey()] = append(r.bySubject[s.info.SubjectKey()], s)
 	}
-	var mu sync.Mutex
 	parallel(len(r.certs), func(i int) {
 		s := r.certs[i]
-		if s.info.SelfSigned() {
+		if s.info.SelfSigned() && opensslverify.SignedBy(s.info, s.info) {
 			return
 		}
-		for _, cand := range bySubject[s.info.IssuerKey()] {
-			if cand != s && opensslverify.SignedBy(s.info, cand.info) {
-				mu.Lock()
-				cand.issues = true
-				mu.Unlock()
-			}
-		}
+		s.signedBy = r.findSigner(s)
 	})
+	for _, s := range r.certs {
+		for _, is := range s.signedBy {
+			is.issues = true
+		}
+	}
 	for _, s := range r.certs {
 		s.role = roleOf(s)
 		if s.c.SHA256 == r.o.Presented && r.o.Presented != ([32]byte{}) {
 			s.role = RoleClient
 		}
 	}
+}
+
+// findSigner is the certificates of the set whose key made s's signature.
+// A signature depends only on the signer's public key, so the candidates
+// (same name as s's issuer) are grouped by key and each key is tried once,
+// the likeliest first: the one s's authorityKeyIdentifier names, then CAs,
+// then the rest. The first key that verifies is the only one that can, so
+// the search stops there, and s costs one signature check, not one per
+// certificate that shares its issuer's name (thousands, when the guides'
+// clients reuse their CA's subject).
+func (r *run) findSigner(s *certState) []*certState {
+	cands := r.bySubject[s.info.IssuerKey()]
+	rank := func(c *certState) int {
+		x := c.c.X509
+		switch {
+		case len(x.SubjectKeyId) > 0 && bytes.Equal(x.SubjectKeyId, s.c.X509.AuthorityKeyId):
+			return 0
+		case !opensslverify.LikelyIssued(c.info, s.info):
+			return 3
+		case c.info.CheckCA() != 0:
+			return 1
+		}
+		return 2
+	}
+	var tried []string
+	for pass := 0; pass <= 3; pass++ {
+		for _, c := range cands {
+			if c == s || rank(c) != pass {
+				continue
+			}
+			key := string(c.c.X509.RawSubjectPublicKeyInfo)
+			if slices.Contains(tried, key) {
+				continue
+			}
+			tried = append(tried, key)
+			if opensslverify.SignedBy(s.info, c.info) {
+				return sameKey(cands, s, key)
+			}
+		}
+	}
+	return nil
+}
+
+// sameKey is the certificates of cands other than s whose public key is key.
+func sameKey(cands []*certState, s *certState, key string) []*certState {
+	var out []*certState
+	for _, c := range cands {
+		if c != s && string(c.c.X509.RawSubjectPublicKeyInfo) == key {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func roleOf(s *certState) string {
@@ -73,6 +125,9 @@ func roleOf(s *certState) string {
 	case server && !client:
 		return RoleServer
 	}
+	if fromPKCS12(s) {
+		return RoleClient // with its key, as browsers and curl take a client's
+	}
 	if role := nameHint(strings.ToLower(x.Subject.CommonName)); role != "" {
 		return role
 	}
@@ -80,6 +135,16 @@ func roleOf(s *certState) string {
 		return RoleServer
 	}
 	return RoleLeaf
+}
+
+// fromPKCS12 reports whether s was read from a PKCS#12 file.
+func fromPKCS12(s *certState) bool {
+	for _, src := range s.c.Sources {
+		if src.Encoding == certset.EncodingPKCS12 {
+			return true
+		}
+	}
+	return false
 }
 
 // nameHint reads "client" or "server" in a name, whichever comes first.
@@ -96,22 +161,22 @@ func nameHint(name string) string {
 
 func isCA(role string) bool { return role == RoleCA || role == RoleIntermediate }
 
-// issuerOf is the set certificate that signed s, if any.
+// issuerOf is the set certificate that signed s, if any, else one with
+// the name of s's issuer.
 func (r *run) issuerOf(s *certState) *certState {
 	// OpenSSL's "self-signed" flag also covers a leaf that only shares its
 	// CA's name; only a certificate its own key signed has no issuer.
 	if s.info.SelfSigned() && opensslverify.SignedBy(s.info, s.info) {
 		return nil
 	}
+	if len(s.signedBy) > 0 {
+		return s.signedBy[0]
+	}
 	var nameOnly *certState
-	for _, c := range r.certs {
-		if c == s || c.info.SubjectKey() != s.info.IssuerKey() {
-			continue
+	for _, c := range r.bySubject[s.info.IssuerKey()] {
+		if c != s {
+			nameOnly = c
 		}
-		if opensslverify.SignedBy(s.info, c.info) {
-			return c
-		}
-		nameOnly = c
 	}
 	return nameOnly
 }

@@ -176,7 +176,7 @@ func trustedFormat(r *run, s *certState) []report.Finding {
 		return nil
 	}
 	v := r.certVars(s)
-	v["base"] = stem(display(s))
+	v["cert"], v["base"] = display(s), stem(display(s))
 	return one(certFinding(s, catalogue.TrustedFormatText, v))
 }
 

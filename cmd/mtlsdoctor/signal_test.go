@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -52,6 +53,7 @@ func runBinary(t *testing.T, dir string, stdin io.Reader, sig os.Signal, delay t
 	}
 	exited := make(chan struct{})
 	go func() { _ = cmd.Wait(); close(exited) }()
+	hwm := watchPeakRSS(cmd.Process.Pid, exited)
 	if sig != nil {
 		select {
 		case <-exited:
@@ -73,9 +75,48 @@ func runBinary(t *testing.T, dir string, stdin io.Reader, sig os.Signal, delay t
 	o := outcome{code: cmd.ProcessState.ExitCode(), wall: time.Since(start), stdout: stdout.String(), stderr: stderr.String()}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		o.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-		o.maxRSSKB = ru.Maxrss
 	}
+	o.maxRSSKB = <-hwm
 	return o
+}
+
+// watchPeakRSS reads the process's peak resident set (VmHWM) every
+// couple of milliseconds until exited is closed, and sends the last value
+// read. The rusage of a child is no measure here: Go starts children with
+// vfork, and Linux carries the parent's peak into the child's maxrss at
+// exec, so every child would seem as large as the test process.
+func watchPeakRSS(pid int, exited <-chan struct{}) <-chan int64 {
+	out := make(chan int64, 1)
+	go func() {
+		var peak int64
+		for {
+			if kb := peakRSSKB(pid); kb > peak {
+				peak = kb
+			}
+			select {
+			case <-exited:
+				out <- peak
+				return
+			case <-time.After(2 * time.Millisecond):
+			}
+		}
+	}()
+	return out
+}
+
+// peakRSSKB is VmHWM of a running process in KB (0 once it has gone).
+func peakRSSKB(pid int) int64 {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			n, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+			return n
+		}
+	}
+	return 0
 }
 
 // slowKeyPEM is an encrypted PKCS#8 key whose PBKDF2 count is just under
@@ -167,9 +208,3 @@ func TestSignalStopsEveryCommand(t *testing.T) {
 	}
 }
 
-func maxRSSKB(sys any) int64 {
-	if ru, ok := sys.(*syscall.Rusage); ok {
-		return ru.Maxrss
-	}
-	return 0
-}
