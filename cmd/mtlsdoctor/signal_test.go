@@ -207,4 +207,3 @@ func TestSignalStopsEveryCommand(t *testing.T) {
 		})
 	}
 }
-
