@@ -90,6 +90,10 @@ type Entry struct {
 	// Fallback marks a catch-all entry (e.g. any "SSL_do_handshake() failed"
 	// line); Lookup drops it when a more specific entry or code matched.
 	Fallback bool
+	// Own marks an entry that explains a line in its writer's own terms
+	// (a Go server's log, a Java client's alert): the bare reason and
+	// alert entries, told from another side's view, step aside for it.
+	Own bool
 }
 
 func itoa(n int) string {

@@ -18,6 +18,9 @@ const (
 // entries come before the catch-all, so that Lookup's output order reads
 // from specific to general.
 var entries = joinEntries(
+	// Lines whose writer is a TLS client, or a server other than nginx
+	// (findings_roles.go): they explain the line in its writer's terms.
+	ownWords(roleEntries),
 	// What nginx writes to its error log (findings_logs.go).
 	logLineEntries,
 	otherEntries,
@@ -25,6 +28,17 @@ var entries = joinEntries(
 	logStatusEntries,
 	status400Entries,
 )
+
+// ownWords marks the table's specific entries as explaining the line in
+// its writer's terms: a bare reason or alert entry then steps aside.
+func ownWords(t []Entry) []Entry {
+	out := make([]Entry, len(t))
+	for i, e := range t {
+		e.Own = !e.Fallback
+		out[i] = e
+	}
+	return out
+}
 
 // joinEntries concatenates tables in order.
 func joinEntries(tables ...[]Entry) []Entry {

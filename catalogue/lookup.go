@@ -103,7 +103,7 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 	hits := matchEntries(lower)
 	nginxSpecific := false
 	for _, h := range hits {
-		if e := entries[h.idx]; e.Kind == "nginx" && !e.Fallback {
+		if e := entries[h.idx]; e.Kind == "nginx" && !e.Fallback || e.Own {
 			nginxSpecific = true
 		}
 	}
