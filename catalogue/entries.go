@@ -21,9 +21,11 @@ var entries = joinEntries(
 	// Lines whose writer is a TLS client, or a server other than nginx
 	// (findings_roles.go): they explain the line in its writer's terms.
 	ownWords(roleEntries),
+	ownWords(otherWriterEntries),
 	// What nginx writes to its error log (findings_logs.go).
 	logLineEntries,
 	otherEntries,
+	reasonEntries,
 	// HTTP statuses: nginx sends all three special codes as 400 (findings_logs.go).
 	logStatusEntries,
 	status400Entries,

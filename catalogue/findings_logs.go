@@ -160,13 +160,15 @@ var logLineEntries = []Entry{
 	// client there, and the alert is the backend's.
 	{
 		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{"while ssl handshaking to upstream"},
-		Match: []string{"sslv3 alert handshake failure", "tlsv13 alert certificate required", "tlsv1 alert unknown ca", "sslv3 alert bad certificate",
-			"sslv3 alert certificate unknown", "tlsv1 alert access denied", "sslv3 alert certificate expired", "tlsv1 alert decrypt error"},
+		Match: []string{"alert handshake failure", "alert certificate required", "alert unknown ca", "alert bad certificate",
+			"alert certificate unknown", "alert access denied", "alert certificate expired", "alert decrypt error"},
 		Title: "nginx could not finish the TLS handshake with its upstream",
 		Explanation: "Here nginx is the client: it connects to a backend over https (proxy_pass https://...), and the backend ended the handshake, so the request gets 502. " +
+			"An alert handshake failure (40) from a CDN, cloud load balancer or ingress usually means nginx sent no server name (SNI). " +
 			"The reason is the backend's complaint about nginx: an alert handshake failure (40) or certificate required (116) from a backend that requires client certificates means nginx sent none, because proxy_ssl_certificate is not set; " +
 			"unknown ca (48) or bad certificate (42) mean the backend refused the certificate nginx sent.",
-		Fix: "If the backend requires a client certificate, give nginx one where it proxies to it:\n" +
+		Fix: "A backend that serves several names needs its name in SNI, which nginx does not send by default:\n  proxy_ssl_server_name on;\n  proxy_ssl_name backend.example.com;\n" +
+			"If the backend requires a client certificate, give nginx one where it proxies to it:\n" +
 			"  proxy_ssl_certificate     /etc/nginx/upstream-client.crt;\n  proxy_ssl_certificate_key /etc/nginx/upstream-client.key;\n" +
 			"then reload:\n  " + reload + "\nIf it refuses the one nginx sends, issue nginx a certificate from a CA the backend trusts.",
 		Confirm: "openssl s_client -connect BACKEND:443 -cert /etc/nginx/upstream-client.crt -key /etc/nginx/upstream-client.key </dev/null",
@@ -494,7 +496,7 @@ var logStatusEntries = []Entry{
 		ID: Status495, Kind: "status", Status: 495,
 		Match: []string{"400 the ssl certificate error", "the ssl certificate error"},
 		Title: "495: the client certificate failed verification",
-		Explanation: "nginx's internal status 495 means the client sent a certificate that did not verify (including a failed OCSP check). " + as400 + " " +
+		Explanation: "nginx's internal status 495 means the client sent a certificate that did not verify (including a failed OCSP check), e.g. one from another CA, expired, or without extendedKeyUsage clientAuth (26). " + as400 + " " +
 			"The error log says why in a `client SSL certificate verify error: (N:...)` line, but only at info level; at the default level the 400s appear with no explanation.",
 		Fix:     "Set:\n  error_log /var/log/nginx/error.log info;\nthen reload, reproduce, and look up the code:\n  mtlsdoctor explain CODE\nCheck the certificates:\n  " + certsCmd,
 		Confirm: curlClient,

@@ -26,7 +26,7 @@ var clientTrust = map[string]string{
 	"ocsp":     "Give nginx the issuer of its own certificate, to check the OCSP answer with:\n  ssl_trusted_certificate /etc/nginx/chain.pem;\nthen reload:\n  {reload}",
 	"curl":     "Give curl the server's CA:\n  curl --cacert ca.crt https://host/\nand make the server send its intermediates (nginx: server certificate then intermediates in the ssl_certificate file).",
 	"openssl":  "Give s_client the server's CA:\n  openssl s_client -connect host:443 -CAfile ca.crt </dev/null\nand make the server send its intermediates.",
-	"python":   "Give Python the server's CA, e.g. with requests:\n  requests.get(url, verify='ca.crt')\nor for the whole process:\n  REQUESTS_CA_BUNDLE=ca.crt SSL_CERT_FILE=ca.crt python app.py\nand make the server send its intermediates.",
+	"python":   "Give Python the server's CA bundle, e.g. with requests:\n  requests.get(url, verify='ca.crt')\nor for the whole process:\n  REQUESTS_CA_BUNDLE=ca.crt SSL_CERT_FILE=ca.crt python app.py\nand make the server send its intermediates.",
 	"go":       "Give the Go client the server's CA: tls.Config{RootCAs: pool} with ca.crt appended, or for the process:\n  SSL_CERT_FILE=ca.crt ./app\nand make the server send its intermediates.",
 	"java":     "Import the server's CA into the trust store the JVM uses:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with:\n  -Djavax.net.ssl.trustStore=truststore.jks",
 	"node":     "Give node the server's CA:\n  NODE_EXTRA_CA_CERTS=ca.crt node app.js\n(or the `ca` option of https.request/tls.connect), and make the server send its intermediates.",
@@ -233,7 +233,7 @@ var roleEntries = []Entry{
 		Match:       []string{"remote error: tls:"},
 		Title:       "A client refused this Go server's certificate",
 		Explanation: "A Go server logged that a client (the address in the line) ended the handshake with an alert: the alert is the client's complaint about the server's own certificate (bad certificate, unknown authority: the client does not trust its CA or the name does not match). It is not about a client certificate.",
-		Fix:         "Make the clients trust the server's CA (curl --cacert, RootCAs), serve the intermediates with the server certificate, and make its subjectAltName carry the name clients use:\n  openssl x509 -noout -ext subjectAltName -in server.crt",
+		Fix:         "Make the clients trust the server's CA (curl --cacert, RootCAs), serve the intermediates with the server certificate, and make its subjectAltName (SAN) carry the name clients use:\n  openssl x509 -noout -ext subjectAltName -in server.crt",
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	{

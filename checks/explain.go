@@ -70,6 +70,16 @@ func Explain(input string) *report.Report {
 		f.Priority = len(codes) + i
 		rep.Findings = append(rep.Findings, f)
 	}
+	if lf, ok := loadFinding(input); ok {
+		// One file, one cause: it replaces the generic load entries.
+		lf.Priority = -1
+		rep.Findings = append([]report.Finding{lf}, dropLoad(rep.Findings)...)
+	}
+	if strings.Contains(input, `"grpcs://`) {
+		for i := range rep.Findings {
+			rep.Findings[i].Fix = strings.ReplaceAll(rep.Findings[i].Fix, "proxy_ssl_", "grpc_ssl_")
+		}
+	}
 	for i := range rep.Findings {
 		f := &rep.Findings[i]
 		f.Reporter, f.Role = att.Reporter, att.Role
@@ -199,4 +209,19 @@ func inContext(f *report.Finding, lower string, att logparse.Attribution) {
 			f.Explanation += " " + catalogue.ClockSkew
 		}
 	}
+}
+
+// dropLoad leaves out the generic findings a load error's own finding
+// replaces.
+func dropLoad(fs []report.Finding) []report.Finding {
+	var out []report.Finding
+	for _, f := range fs {
+		switch f.ID {
+		case catalogue.CertLoadFailed, catalogue.KeyLoadFailed, catalogue.LogBadPassphrase, catalogue.LogKeyMismatch,
+			catalogue.StartupFailed, catalogue.Unreadable, catalogue.KeyLocked:
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }

@@ -40,13 +40,20 @@ type attrRule struct {
 // decides. Narrow phrases (nginx as a client, a Go server's log) come
 // before the wide ones of the same program.
 var attrRules = []attrRule{
+	{"apache", RoleServer, "", []string{"[ssl:error]", "[ssl:warn]", "[ssl:info]", "[ssl:debug]", "[ssl:crit]", "[ssl:emerg]",
+		"[ssl:notice]", "[ssl:alert]", "[ssl:trace", "mod_ssl", "httpd", "sslusestapling"}},
+	{"nginx", RoleServer, "", []string{"enter pem pass phrase"}},
+	{"python", RoleClient, "", []string{"nassl", "[('ssl routines'", "ssl.sslerror", "sslcertverificationerror", "_ssl.c", "urllib3", "requests.exceptions", "[ssl: "}},
+	{"openssl", RoleClient, "", []string{"verify return code", "verify error:num=", "depth lookup", "verify return:"}},
 	// nginx as a client: of an upstream, of Lua cosockets, of OCSP responders.
 	{"nginx", RoleClient, CtxUpstream, []string{"to upstream", "from upstream", "upstream ssl certificate", "upstream sent", "proxy_ssl_", "grpc_ssl_", "uwsgi_ssl_"}},
 	{"nginx", RoleClient, CtxLua, []string{"lua ssl", "lua_ssl", "lua tcp socket", "cosocket"}},
 	{"nginx", RoleClient, CtxOCSP, []string{"while requesting certificate status", "\"ssl_stapling\"", "ssl_stapling", "ocsp responder", "ocsp_basic_verify", "ocsp response", "ocsp_check_validity", "ocsp_resp", "stapling"}},
 	// BoringSSL's macro-style reasons come from envoy (or gRPC) before any
 	// word the others share.
-	{"envoy", RoleClient, "", []string{"upstream connect error or disconnect/reset", "transport failure reason", "openssl_internal"}},
+	{"envoy", RoleClient, "", []string{"upstream connect error or disconnect/reset", "transport failure reason", "tls error: "}},
+	// BoringSSL's error queue as Android's Conscrypt puts it in exceptions.
+	{"java", RoleClient, "", []string{"openssl_internal", "failure in ssl library", "ssl=0x"}},
 	{"envoy", RoleServer, "", []string{"envoy", "downstream"}},
 	// nginx as the server.
 	{"nginx", RoleServer, "", []string{"client ssl certificate verify error", "client sent no required ssl certificate",
@@ -61,28 +68,31 @@ var attrRules = []attrRule{
 		"ssl client certificate not trusted", "ca-file", "crt-list", "parsing ["}},
 	{"apache", RoleClient, "", []string{"sslproxy", "ssl proxy", "proxy: ", "[proxy:", "[proxy_http"}},
 	{"apache", RoleServer, "", []string{"[ssl:", "mod_ssl", "sslcertificatefile", "sslcacertificatefile", "sslverifyclient", "apache", "httpd"}},
-	{"java", RoleServer, "", []string{"null cert chain", "empty client certificate chain"}},
+	{"java", RoleServer, "", []string{"null cert chain", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert"}},
 	{"java", RoleClient, "", []string{"javax.net.ssl", "sslhandshakeexception", "received fatal alert", "pkix path", "sun.security",
-		"java.security", "unable to find valid certification path", "no subject alternative names", "java.io", "keytool"}},
+		"java.security", "unable to find valid certification path", "no subject alternative names", "java.io", "keytool",
+		"no suitable certificate found", "description = "}},
 	{"go", RoleServer, "", []string{"http: tls handshake error", "tls: client didn't provide a certificate", "tls: failed to verify client certificate",
-		"tls: client didn't provide"}},
+		"tls: client didn't provide", "handshake error from", "handshake from ", "rejected connection", "remote-addr"}},
 	{"go", RoleClient, "", []string{"x509: ", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http"}},
-	{"python", RoleClient, "", []string{"ssl.sslerror", "sslerror", "sslcertverificationerror", "_ssl.c", "urllib3", "requests.exceptions",
-		"[ssl: ", "[ssl] ", "traceback", "python", "aiohttp", "httpx"}},
+	{"python", RoleClient, "", []string{"traceback", "python", "aiohttp", "httpx"}},
 	{"browser", RoleClient, "", []string{"err_bad_ssl_client_auth_cert", "err_ssl_client_auth_cert_needed", "err_ssl_protocol_error",
 		"err_ssl_version_or_cipher_mismatch", "err_cert_", "net::err", "ssl_error_", "sec_error_", "mozilla_pkix_error",
 		"pr_end_of_file_error", "secure connection failed", "your connection is not private", "err_ssl_unrecognized_name_alert",
-		"err_ssl_decrypt_error_alert", "err_ssl_bad_record_mac_alert", "err_ssl_obsolete", "chrome", "firefox", "safari"}},
+		"err_ssl_decrypt_error_alert", "err_ssl_bad_record_mac_alert", "err_ssl_obsolete", "chrome", "firefox", "safari",
+		"ssl_client_socket_impl"}},
+	{"node", RoleServer, "", []string{"https_client_error", "web server could not listen"}},
 	{"node", RoleClient, "", []string{"unable_to_verify_leaf_signature", "self_signed_cert_in_chain", "depth_zero_self_signed_cert",
 		"unable_to_get_issuer_cert_locally", "err_tls_", "cert_has_expired", "unable to verify the first certificate", "node:",
-		"tlssocket", "_tls_wrap", "err_ssl_", "err_ossl_", "node_extra_ca_certs", "nodejs", "node.js", "npm err"}},
+		"tlssocket", "_tls_wrap", "err_ssl_", "err_ossl_", "node_extra_ca_certs", "nodejs", "node.js", "npm err",
+		"error: write eproto", "deps/openssl", "errno: '"}},
 	{"curl", RoleClient, "", []string{"curl: (", "curl_", "ssl certificate problem", "schannel", "* tls", "* ssl", "* openssl",
 		"server aborted the ssl handshake", "unable to set private key file", "could not load pem client certificate",
-		"ssl peer certificate", "curl", "ssl_connect", "* alpn", "ssl connection using"}},
+		"ssl peer certificate", "curl", "openssl ssl_connect", "openssl ssl_read", "openssl ssl_write", "* alpn", "ssl connection using"}},
 	{"openssl", RoleServer, "", []string{"s_server"}},
-	{"openssl", RoleClient, "", []string{"verify return code", "verify error:num=", "depth lookup", "s_client", "verify return:",
-		"connected(", "no client certificate ca names sent", "unable to load certificate", "unable to load private key",
-		"could not read certificate", "openssl"}},
+	{"openssl", RoleClient, "", []string{"s_client", "connected(", "no client certificate ca names sent", "unable to load certificate",
+		"unable to load private key", "could not read certificate", "openssl verify", "openssl x509"}},
+	{"unknown", RoleClient, "", []string{"client certificate was requested", "preverify_ok"}},
 }
 
 var (
@@ -93,8 +103,6 @@ var (
 	reOpenSSLErr = regexp.MustCompile(`^[0-9a-f]+:error:[0-9a-f]{8}:`)
 	// An access-log request: `"GET / HTTP/1.1" 400 215`.
 	reAccessReq = regexp.MustCompile(`" [1-5]\d\d \d+`)
-	// A reason from OpenSSL's error queue "error:0A000418:SSL routines".
-	reQueue = regexp.MustCompile(`error:[0-9a-f]{8}:`)
 )
 
 // Attribute says who wrote line and its part in the handshake. A line
@@ -107,8 +115,12 @@ func Attribute(line string) Attribution {
 	}
 	lower := strings.ToLower(line)
 	isNginx := reNginxLine.MatchString(lower) || reAccessReq.MatchString(lower)
+	if !isNginx && reOpenSSLErr.MatchString(strings.TrimSpace(lower)) {
+		return Attribution{"openssl", RoleClient, ""}
+	}
+	macro := strings.Contains(lower, "x509_v_err_")
 	for _, r := range attrRules {
-		if r.reporter != "nginx" && isNginx {
+		if r.reporter != "nginx" && isNginx || r.reporter == "node" && macro {
 			continue
 		}
 		for _, s := range r.any {
@@ -120,16 +132,33 @@ func Attribute(line string) Attribution {
 	switch {
 	case isNginx:
 		return Attribution{"nginx", RoleServer, ""}
-	case reOpenSSLErr.MatchString(strings.TrimSpace(lower)):
-		return Attribution{"openssl", RoleClient, ""}
 	case strings.HasPrefix(strings.TrimSpace(lower), "* "):
 		return Attribution{"curl", RoleClient, ""}
-	case reQueue.MatchString(lower) && strings.Contains(lower, "routines"):
-		// An error queue without a writer's mark: what a client library
-		// printed (nginx always adds its own words around it).
-		return Attribution{"unknown", RoleClient, ""}
+	case strings.HasPrefix(strings.TrimSpace(line), "Error: "):
+		// node prints an Error's message so.
+		return Attribution{"node", RoleClient, ""}
 	}
-	return Attribution{"unknown", RoleServer, ""}
+	return Attribution{"unknown", unknownRole(lower), ""}
+}
+
+// unknownRole guesses the role of a line nobody can be told from: the
+// OpenSSL function names and words of a client or a server, else (a bare
+// reason or code, as explain is usually given) the server's.
+func unknownRole(lower string) string {
+	for _, w := range []string{"ssl_connect", "server_hello", "_clnt", "connect_cr", "preverify", "verify failed", "verify error"} {
+		if strings.Contains(lower, w) {
+			return RoleClient
+		}
+	}
+	for _, w := range []string{"ssl_accept", "client_hello", "_srvr", "serving", "listen"} {
+		if strings.Contains(lower, w) {
+			return RoleServer
+		}
+	}
+	if strings.Contains(lower, "error:") && strings.Contains(lower, "routines") && len(strings.Fields(lower)) > 2 {
+		return RoleClient
+	}
+	return RoleServer
 }
 
 // Reason is the OpenSSL reason of the last entry of the error queue in
