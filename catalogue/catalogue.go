@@ -84,6 +84,10 @@ type Entry struct {
 	// also contain one: the same OpenSSL reason means different things in
 	// nginx's "SSL_do_handshake() failed" line and in a client's output.
 	Within []string
+	// Without, when set, holds lower-case substrings the input must not
+	// contain: nginx's own handshake lines about its clients are not its
+	// handshakes with upstreams.
+	Without []string
 	// Exact holds lower-case names that match only as the whole input, for
 	// names too common to search for inside a line ("unknown ca").
 	Exact []string

@@ -14,6 +14,9 @@ const (
 	curlClient    = "curl -v --cacert ca.crt --cert client.crt --key client.key https://host/"
 )
 
+// toUpstream marks nginx's lines about its handshakes with upstreams.
+var toUpstream = []string{"to upstream"}
+
 // entries is the table Entries and Lookup read. Within a family the specific
 // entries come before the catch-all, so that Lookup's output order reads
 // from specific to general.
@@ -264,6 +267,7 @@ func cloneEntry(e Entry) Entry {
 	e.Match = append([]string(nil), e.Match...)
 	e.Within = append([]string(nil), e.Within...)
 	e.Exact = append([]string(nil), e.Exact...)
+	e.Without = append([]string(nil), e.Without...)
 	return e
 }
 

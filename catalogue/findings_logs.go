@@ -85,6 +85,9 @@ const (
 	// LogsExplainedAbove ends the explanation of an access-log group whose
 	// requests the error log explains.
 	LogsExplainedAbove = "The error log's lines for the same requests are reported above."
+	// LogsUnexplainedHeader ends the header when {n} of the lines about
+	// TLS match no entry (they are the tls-unexplained group).
+	LogsUnexplainedHeader = " ({n} of them unexplained, in their own group)"
 	// LogsAllClear is what logs with nothing about mutual TLS lead to.
 	LogsAllClear = "nothing about mutual TLS in these logs. If clients get 400s, make sure nginx logs at info level:\n  error_log /var/log/nginx/error.log info;"
 )
@@ -174,7 +177,7 @@ var logLineEntries = []Entry{
 		Confirm: "openssl s_client -connect BACKEND:443 -cert /etc/nginx/upstream-client.crt -key /etc/nginx/upstream-client.key </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: toUpstream,
 		Match: []string{"tlsv1 alert unknown ca"},
 		Title: "Client rejected nginx's server certificate: unknown CA (alert 48)",
 		Explanation: "The client does not trust the CA that signed nginx's server certificate and aborted the handshake. " + serverSide + " " +
@@ -183,7 +186,7 @@ var logLineEntries = []Entry{
 		Confirm: "openssl s_client -connect host:443 -showcerts </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: toUpstream,
 		Match:       []string{"sslv3 alert bad certificate"},
 		Title:       "Client rejected nginx's server certificate: bad certificate (alert 42)",
 		Explanation: "The client refused a certificate nginx presented, normally the server certificate or its chain (wrong name, untrusted, malformed). " + serverSide,
@@ -191,7 +194,7 @@ var logLineEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: toUpstream,
 		Match:       []string{"sslv3 alert certificate unknown"},
 		Title:       "Client rejected nginx's server certificate (alert 46)",
 		Explanation: "The client refused nginx's server certificate without giving a specific reason, typically an untrusted CA or a name mismatch. " + serverSide,
@@ -199,7 +202,7 @@ var logLineEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: toUpstream,
 		Match:       []string{"sslv3 alert certificate expired"},
 		Title:       "Client says nginx's server certificate has expired (alert 45)",
 		Explanation: "The client judged nginx's server certificate (or a certificate in its chain) as expired, or the client's clock is wrong. " + serverSide,
@@ -207,7 +210,7 @@ var logLineEntries = []Entry{
 		Confirm:     "openssl x509 -noout -enddate -in /etc/nginx/server.crt",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: toUpstream,
 		Match:       []string{"sslv3 alert handshake failure"},
 		Title:       "Client aborted the handshake (alert 40)",
 		Explanation: "The client found nothing acceptable in what nginx offered: no common TLS version, cipher suite, signature algorithm or curve.",
@@ -215,7 +218,7 @@ var logLineEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -tls1_2 </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: "crit", Within: []string{handshakeLine},
+		ID: HandshakeFailed, Kind: "nginx", Level: "crit", Within: []string{handshakeLine}, Without: toUpstream,
 		Match: []string{"tlsv13 alert certificate required"},
 		Title: "nginx's peer demanded a certificate nginx did not send (alert 116)",
 		Explanation: "A TLS 1.3 peer required a client certificate from nginx. An nginx HTTP server does not get this from its clients, so it most likely comes from a connection where nginx is the client, e.g. to a backend that requires mTLS. " +

@@ -18,6 +18,30 @@ var ClientVerifyText = Text{ID: UpstreamVerifyError,
 	Fix:   "{fix}",
 }
 
+// clientMeaning is, per verify code, what it says about a server's
+// certificate chain as a client judged it.
+var clientMeaning = map[int]string{
+	2:  "The server's chain names an issuer the client does not have: the server does not send its intermediate, or the client's CA file lacks it.",
+	9:  "The server's certificate (or one in its chain) is not valid yet by the client's clock.",
+	10: "The server's certificate (or one in its chain) has expired by the client's clock.",
+	18: "The server sent a self-signed certificate that the client does not trust.",
+	19: "The server's chain ends in a root the client does not trust (a private CA not given to the client).",
+	20: "The client cannot find the issuer of the server's certificate among the CAs it trusts: a private CA not given to it, or a server that does not send its intermediate.",
+	21: "The client could verify no signature of the server's first certificate: the server sends only its own certificate, not its intermediate, or the CA is not trusted.",
+	22: "The server's chain is longer than the client's verify depth allows.",
+	26: "The server's certificate may not be used for a TLS server (its extendedKeyUsage lacks serverAuth).",
+	62: "The server's certificate does not carry the host name the client asked for in its subjectAltName.",
+}
+
+// ClientMeaning is what verify code code ({text}) says about the server's
+// certificate, as a client judged it.
+func ClientMeaning(code int, text string) string {
+	if m, ok := clientMeaning[code]; ok {
+		return m
+	}
+	return Fill("OpenSSL's verify result {code} ({text}) for the server's certificate chain.", Vars{"code": itoa(code), "text": text})
+}
+
 // clientTrust is, per client (Attribution context or reporter), how to
 // give it the CA of the server it talks to.
 var clientTrust = map[string]string{
@@ -70,6 +94,10 @@ var (
 // ClientFix is the fix for verify code code printed by client key (an
 // Attribution context or reporter).
 func ClientFix(key string, code int) string {
+	return Fill(clientFix(key, code), nil)
+}
+
+func clientFix(key string, code int) string {
 	pick := func(m map[string]string) string {
 		if s, ok := m[key]; ok {
 			return s

@@ -405,7 +405,7 @@ func matchEntries(lower string) []hit {
 				h.start, h.end = j, j+len(m)
 			}
 		}
-		if h.start < 0 || !containsAny(lower, e.Within) {
+		if h.start < 0 || !containsAny(lower, e.Within) || len(e.Without) > 0 && containsAny(lower, e.Without) {
 			continue
 		}
 		hits = append(hits, h)

@@ -120,7 +120,7 @@ func clientVerifyFinding(att logparse.Attribution, v catalogue.VerifyCode) repor
 	}
 	who := catalogue.ClientName(key)
 	f := catalogue.ClientVerifyText.New(catalogue.Vars{
-		"who": who, "code": fmt.Sprint(v.Code), "text": v.Text, "meaning": v.Meaning,
+		"who": who, "code": fmt.Sprint(v.Code), "text": v.Text, "meaning": catalogue.ClientMeaning(v.Code, v.Text),
 		"fix": catalogue.ClientFix(key, v.Code),
 	})
 	switch {
