@@ -323,7 +323,7 @@ var logLineEntries = []Entry{
 		Title: "TLS handshake failed",
 		Explanation: "OpenSSL aborted the handshake before any HTTP request, so no access-log line is written. The reason is the last part inside `(SSL: ...)`. " +
 			"Reasons nginx considers ordinary client failures are logged at info, anything else at crit.",
-		Fix:     "Look up the reason text:\n  mtlsdoctor explain '{reason}'\nand reproduce:\n  openssl s_client -connect host:443 -cert client.crt -key client.key",
+		Fix:     "Search the log for the reason ({reason}) to see which clients hit it:\n  grep -F '{reason}' /var/log/nginx/error.log | tail\nand reproduce with a verbose client:\n  openssl s_client -connect host:443 -cert client.crt -key client.key",
 		Confirm: "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
 	},
 
@@ -461,7 +461,7 @@ var logLineEntries = []Entry{
 		Match: []string{"[emerg]"}, Within: []string{"ssl"},
 		Title:       "nginx refused its SSL configuration",
 		Explanation: "nginx stopped at start-up or kept the old configuration on reload because of an SSL setting; the text after `failed` names the OpenSSL reason.",
-		Fix:         "See the full message:\n  nginx -t\nthen look up the OpenSSL reason:\n  mtlsdoctor explain '{reason}'",
+		Fix:         "See the full message, with the file and directive it names:\n  nginx -t",
 		Confirm:     "nginx -t",
 	},
 

@@ -147,7 +147,7 @@ var (
 var TLSUnexplainedText = Text{ID: TLSUnexplained,
 	Title: "lines about TLS that mtlsdoctor cannot explain",
 	Why:   "These lines mention SSL or TLS but match no catalogue entry, so they are counted here rather than dropped. The example shows one of them.",
-	Fix:   "Look up the OpenSSL reason of the example:\n  mtlsdoctor explain '{reason}'\nor read the message in full:\n  grep -F '{reason}' /var/log/nginx/error.log | head",
+	Fix:   "Read the lines in full, with their context:\n  grep -F '{reason}' /var/log/nginx/error.log | head",
 }
 
 // roleEntries are the lines whose writer is not nginx judging a client

@@ -153,6 +153,19 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 		return true
 	})
 
+	var generic []Entry
+	if !specific {
+		// Every OpenSSL reason and TLS alert has at least its generic story.
+		if r, ok := findReason(lower); ok {
+			generic = append(generic, ReasonEntry(r))
+		} else if a, ok := findAlert(lower); ok {
+			generic = append(generic, AlertEntry(a))
+		}
+		if len(generic) > 0 {
+			hits = filterHits(hits, func(h hit) bool { return !entries[h.idx].Fallback })
+		}
+	}
+
 	var outCodes []VerifyCode
 	for _, c := range codes.list {
 		v, _ := Verify(c)
@@ -162,6 +175,7 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 	for _, h := range hits {
 		outEntries = append(outEntries, cloneEntry(entries[h.idx]))
 	}
+	outEntries = append(outEntries, generic...)
 	return outCodes, outEntries
 }
 
