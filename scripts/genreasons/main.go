@@ -24,6 +24,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"go/format"
 	"os"
 	"os/exec"
 	"regexp"
@@ -215,7 +216,11 @@ func write(rs []reason, verify map[int]string) {
 		fmt.Fprintf(&b, "\t%d: %q,\n", n, verify[n])
 	}
 	b.WriteString("}\n")
-	os.Stdout.Write(b.Bytes())
+	src, err := format.Source(b.Bytes())
+	if err != nil {
+		fail(err)
+	}
+	os.Stdout.Write(src)
 }
 
 func goStrings(ss []string) string {
