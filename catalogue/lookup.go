@@ -86,6 +86,12 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 	if lower == "" {
 		return nil, nil
 	}
+	if len(lower) == 8 {
+		// A packed OpenSSL code alone ("0a000418"): told as its reason.
+		if r, ok := findReason(lower); ok {
+			lower = strings.ToLower(r.Text)
+		}
+	}
 	var codes codeSet
 	if m := reBare.FindStringSubmatch(lower); m != nil {
 		n, _ := strconv.Atoi(m[1])

@@ -77,6 +77,14 @@ func ReasonByCode(code uint32) (Reason, bool) {
 // code of its error queue ("error:0a000418:"), else the longest reason
 // text in it (at word boundaries).
 func findReason(lower string) (Reason, bool) {
+	if len(lower) == 8 {
+		// A packed code alone: "14094418", "0a000418".
+		if n, err := strconv.ParseUint(lower, 16, 32); err == nil {
+			if r, ok := ReasonByCode(uint32(n)); ok {
+				return r, true
+			}
+		}
+	}
 	for end := len(lower); ; {
 		i := strings.LastIndex(lower[:end], "error:")
 		if i < 0 {
