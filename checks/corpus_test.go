@@ -104,3 +104,19 @@ func TestPastedCorpus(t *testing.T) {
 
 // corpusTarget is the share (%) of the corpus that must be explained right.
 const corpusTarget = 80
+
+// FuzzExplain: any pasted input gives findings that each have an id, a
+// reporter and a role, and never a panic.
+func FuzzExplain(f *testing.F) {
+	for _, s := range []string{"68", "14094418", `nginx: [emerg] cannot load certificate "/x/": PEM_read_bio_X509_AUX() failed (SSL: error:0906D06C:PEM routines:PEM_read_bio:no start line)`,
+		"curl: (60) SSL certificate problem: self-signed certificate", "lua ssl certificate verify error: (20: unable to get local issuer certificate)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		for _, fd := range Explain(in).Findings {
+			if fd.ID.Name() == "" || fd.Reporter == "" || (fd.Role != "server" && fd.Role != "client") {
+				t.Fatalf("%q: finding %+v", in, fd)
+			}
+		}
+	})
+}

@@ -64,7 +64,10 @@ func parseErrorLine(line []byte, in *interner) (Event, bool) {
 	if !ok {
 		return Event{}, false
 	}
-	level, msg, client := splitErrorLine(line[start:], timed)
+	level, msg, client, ok := splitErrorLine(line[start:], timed)
+	if !ok {
+		return Event{}, false
+	}
 	var t time.Time
 	if timed {
 		t = errorTime(line[start:])
@@ -132,11 +135,14 @@ func errorStart(line []byte) (start int, timed, ok bool) {
 
 // splitErrorLine finds the level, the message and the client address of
 // an error-log line that starts with nginx's time (timed) or its level.
-func splitErrorLine(line []byte, timed bool) (level, msg, client []byte) {
+func splitErrorLine(line []byte, timed bool) (level, msg, client []byte, ok bool) {
 	if timed {
 		line = line[20:]
 	}
 	lvlEnd := bytes.IndexByte(line, ']')
+	if lvlEnd < 1 {
+		return nil, nil, nil, false
+	}
 	level = line[1:lvlEnd]
 	rest := line[lvlEnd+1:]
 	rest = bytes.TrimLeft(rest, " ")
@@ -157,7 +163,7 @@ func splitErrorLine(line []byte, timed bool) (level, msg, client []byte) {
 			client = client[:j]
 		}
 	}
-	return level, msg, client
+	return level, msg, client, true
 }
 
 // IsErrorLike reports whether line holds an nginx error-log line, maybe

@@ -216,6 +216,12 @@ func FuzzParseLine(f *testing.F) {
 		ParseJSONLine(line)
 		Sniff(line)
 		_ = Clean(line)
+		a := Attribute(string(line))
+		if a.Reporter == "" || (a.Role != RoleServer && a.Role != RoleClient) {
+			t.Fatalf("Attribute(%q) = %+v", line, a)
+		}
+		_ = Reason(string(line))
+		IsErrorLike(line)
 	})
 }
 
@@ -251,7 +257,7 @@ func TestErrorKindsFound(t *testing.T) {
 		if !ok {
 			t.Fatalf("kind %d: not an error-log line: %s", i, k.example)
 		}
-		level, msg, _ := splitErrorLine([]byte(k.example)[start:], timed)
+		level, msg, _, _ := splitErrorLine([]byte(k.example)[start:], timed)
 		for j := range errorKinds {
 			if _, ok := errorKinds[j].matches(msg, level); ok {
 				if j != i {
