@@ -287,7 +287,7 @@ var logLineEntries = []Entry{
 	},
 	{
 		ID: HandshakeFailed, Kind: "reason",
-		Match:       []string{"peer did not return a certificate"},
+		Match:       []string{"peer did not return a certificate", "no certificate returned"},
 		Title:       "A TLS server required a client certificate and got none",
 		Explanation: "OpenSSL servers that demand a certificate inside the handshake write this. nginx never does (it answers with a 400 'No required SSL certificate was sent' page), so the line comes from another server, e.g. openssl s_server or a backend.",
 		Fix:         "Give the client its certificate and key:\n  curl --cert client.crt --key client.key ...\nand make sure its issuer is among the server's acceptable CA names.",

@@ -175,7 +175,7 @@ var reasonEntries = []Entry{
 		Match: []string{"alert internal error", "tls: internal error"}, Exact: []string{"internal error", "internal_error", "alert 80"},
 		Title:       "TLS alert 80 internal_error: the other side failed for its own reasons",
 		Explanation: "The side that sent it hit an error not caused by the peer's messages. Servers send it when they have no certificate for the name the client asked for in SNI (Go servers, Kubernetes ingresses, CDNs), or no signature algorithm works with their key; clients when their own key or certificate cannot be used.",
-		Fix:         "Send the server's real name (curl uses the URL's host; nginx to upstreams needs it set):\n  proxy_ssl_server_name on;\nand check the server's logs for the cause.",
+		Fix:         "Send the server's real name (curl uses the URL's host; nginx to upstreams needs it set):\n  proxy_ssl_server_name on;\nand check the server's logs for the cause. An envoy listener sends it when no filter chain has tls_certificates for the name.",
 		Confirm:     "openssl s_client -connect host:443 -servername host.example.com </dev/null",
 	},
 	{

@@ -18,6 +18,7 @@ var (
 	reUserCode = regexp.MustCompile(`(?:^|\()(\d{1,3}): ?([a-zA-Z][^)\n]*)`)
 	// BoringSSL, node and Python write reasons as macros:
 	// SSLV3_ALERT_CERTIFICATE_UNKNOWN, ERR_SSL_TLSV1_ALERT_UNKNOWN_CA.
+	reNodeCode    = regexp.MustCompile(`\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+){2,8}\b`)
 	reMacroReason = regexp.MustCompile(`\b(?:ERR_SSL_)?((?:SSLV3|TLSV1|TLSV13)_ALERT_[A-Z_]+|[A-Z]+(?:_[A-Z]+){1,8})\b`)
 )
 
@@ -35,6 +36,16 @@ func Explain(input string) *report.Report {
 	codes, entries := catalogue.Lookup(text)
 	if len(codes) == 0 && len(entries) == 0 {
 		codes, entries = catalogue.Lookup(macroWords(text))
+	}
+	if len(codes) == 0 && len(entries) == 0 {
+		// node names verify results after OpenSSL's macros, without
+		// X509_V_ERR_: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'.
+		for _, m := range reNodeCode.FindAllString(text, 4) {
+			if c, e := catalogue.Lookup("X509_V_ERR_" + m); len(c) > 0 {
+				codes, entries = c, e
+				break
+			}
+		}
 	}
 	rep := &report.Report{Command: "explain"}
 	own := false

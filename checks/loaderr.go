@@ -44,9 +44,9 @@ func loadCause(line string) (cause, path string, ok bool) {
 		return false
 	}
 	switch {
-	case has("no such file"):
+	case has("no such file", "error:02001002", "error:80000002"):
 		return "missing", path, true
-	case has("permission denied"):
+	case has("permission denied", "error:0200100d", "error:8000000d"):
 		return "permission", path, true
 	case has("key values mismatch"):
 		return "mismatch", path, true
@@ -66,6 +66,10 @@ func loadCause(line string) (cause, path string, ok bool) {
 			return "key-unsupported", path, true
 		}
 		return "not-pem", path, true
+	case strings.Contains(line, "BIO_new_file("):
+		// BIO_new_file fails only when fopen does: most often a file
+		// that is not there (the line may be cut before the reason).
+		return "missing", path, true
 	}
 	return "", "", false
 }

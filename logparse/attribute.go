@@ -51,7 +51,8 @@ var attrRules = []attrRule{
 	{"nginx", RoleClient, CtxOCSP, []string{"while requesting certificate status", "\"ssl_stapling\"", "ssl_stapling", "ocsp responder", "ocsp_basic_verify", "ocsp response", "ocsp_check_validity", "ocsp_resp", "stapling"}},
 	// BoringSSL's macro-style reasons come from envoy (or gRPC) before any
 	// word the others share.
-	{"envoy", RoleClient, "", []string{"upstream connect error or disconnect/reset", "transport failure reason", "tls error: "}},
+	{"envoy", RoleClient, "", []string{"upstream connect error", "transport failure reason"}},
+	{"envoy", RoleServer, "", []string{"ssl_socket.cc", "transport_sockets/tls", "tls error: "}},
 	// BoringSSL's error queue as Android's Conscrypt puts it in exceptions.
 	{"java", RoleClient, "", []string{"openssl_internal", "failure in ssl library", "ssl=0x"}},
 	{"envoy", RoleServer, "", []string{"envoy", "downstream"}},
@@ -101,6 +102,8 @@ var (
 	// OpenSSL's own error print: "140735...:error:14094418:" (1.x) or
 	// "40A7F07C677F0000:error:0A000086:" (3.x).
 	reOpenSSLErr = regexp.MustCompile(`^[0-9a-f]+:error:[0-9a-f]{8}:`)
+	// envoy's "TLS error: 268435581:SSL routines:OPENSSL_internal:...".
+	reEnvoyErr = regexp.MustCompile(`\b\d{8,10}:[a-z ]+:openssl_internal:`)
 	// An access-log request: `"GET / HTTP/1.1" 400 215`.
 	reAccessReq = regexp.MustCompile(`" [1-5]\d\d \d+`)
 )
@@ -115,6 +118,10 @@ func Attribute(line string) Attribution {
 	}
 	lower := strings.ToLower(line)
 	isNginx := reNginxLine.MatchString(lower) || reAccessReq.MatchString(lower)
+	if !isNginx && reEnvoyErr.MatchString(lower) {
+		// envoy prints BoringSSL's packed code in decimal.
+		return Attribution{"envoy", RoleServer, ""}
+	}
 	if !isNginx && reOpenSSLErr.MatchString(strings.TrimSpace(lower)) {
 		return Attribution{"openssl", RoleClient, ""}
 	}
@@ -145,12 +152,12 @@ func Attribute(line string) Attribution {
 // OpenSSL function names and words of a client or a server, else (a bare
 // reason or code, as explain is usually given) the server's.
 func unknownRole(lower string) string {
-	for _, w := range []string{"ssl_connect", "server_hello", "_clnt", "connect_cr", "preverify", "verify failed", "verify error"} {
+	for _, w := range []string{"ssl_connect", "server_hello", "_clnt", "connect_cr", "preverify", "verify failed", "verify error", "verification failed"} {
 		if strings.Contains(lower, w) {
 			return RoleClient
 		}
 	}
-	for _, w := range []string{"ssl_accept", "client_hello", "_srvr", "serving", "listen"} {
+	for _, w := range []string{"ssl_accept", "client_hello", "get_client_cert", "_srvr", "serving", "listen", "sslize", "traffic_server"} {
 		if strings.Contains(lower, w) {
 			return RoleServer
 		}
