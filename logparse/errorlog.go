@@ -199,14 +199,6 @@ func verifyEvent(_, v []byte, in *interner) (text, key string, code int, ok bool
 // sslReasonText is the reason of the message's OpenSSL error queue.
 func sslReasonText(msg, _ []byte) []byte { return sslReason(msg) }
 
-// sslReasonOrMessage is the reason of the error queue, else the message.
-func sslReasonOrMessage(msg, _ []byte) []byte {
-	if r := sslReason(msg); len(r) > 0 {
-		return r
-	}
-	return msg
-}
-
 // beforeWhile is the message up to nginx's " while ..." context.
 func beforeWhile(msg, _ []byte) []byte {
 	if w := bytes.Index(msg, bWhile); w >= 0 {
