@@ -52,10 +52,10 @@ var attrRules = []attrRule{
 	// BoringSSL's macro-style reasons come from envoy (or gRPC) before any
 	// word the others share.
 	{"envoy", RoleClient, "", []string{"upstream connect error", "transport failure reason"}},
-	{"envoy", RoleServer, "", []string{"ssl_socket.cc", "transport_sockets/tls", "tls error: "}},
+	{"envoy", RoleServer, "", []string{"downstream", "tls error: "}},
 	// BoringSSL's error queue as Android's Conscrypt puts it in exceptions.
 	{"java", RoleClient, "", []string{"openssl_internal", "failure in ssl library", "ssl=0x"}},
-	{"envoy", RoleServer, "", []string{"envoy", "downstream"}},
+	{"envoy", RoleServer, "", []string{"envoy"}},
 	// nginx as the server.
 	{"nginx", RoleServer, "", []string{"client ssl certificate verify error", "client sent no required ssl certificate",
 		"client sent plain http request", "while ssl handshaking", "ssl_do_handshake() failed", "ssl_read() failed",
@@ -103,7 +103,7 @@ var (
 	// "40A7F07C677F0000:error:0A000086:" (3.x).
 	reOpenSSLErr = regexp.MustCompile(`^[0-9a-f]+:error:[0-9a-f]{8}:`)
 	// envoy's "TLS error: 268435581:SSL routines:OPENSSL_internal:...".
-	reEnvoyErr = regexp.MustCompile(`\b\d{8,10}:[a-z ]+:openssl_internal:`)
+	reEnvoyErr = regexp.MustCompile(`(?:^|[\s(])\d{8,10}:[a-z ]+:openssl_internal:`)
 	// An access-log request: `"GET / HTTP/1.1" 400 215`.
 	reAccessReq = regexp.MustCompile(`" [1-5]\d\d \d+`)
 )
@@ -119,8 +119,12 @@ func Attribute(line string) Attribution {
 	lower := strings.ToLower(line)
 	isNginx := reNginxLine.MatchString(lower) || reAccessReq.MatchString(lower)
 	if !isNginx && reEnvoyErr.MatchString(lower) {
-		// envoy prints BoringSSL's packed code in decimal.
-		return Attribution{"envoy", RoleServer, ""}
+		// envoy prints BoringSSL's packed code in decimal; most such lines
+		// are about its upstream connections.
+		if strings.Contains(lower, "downstream") {
+			return Attribution{"envoy", RoleServer, ""}
+		}
+		return Attribution{"envoy", RoleClient, ""}
 	}
 	if !isNginx && reOpenSSLErr.MatchString(strings.TrimSpace(lower)) {
 		return Attribution{"openssl", RoleClient, ""}
