@@ -41,8 +41,8 @@ var otherWriterEntries = []Entry{
 		Confirm:     "openssl s_client -connect 10.0.0.1:443 -servername app.example.com </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "client", Fallback: true,
-		Match:       []string{"ssl handshake failure"},
+		ID: HandshakeFailed, Kind: "client", Within: []string{"haproxy", "]", "/"}, Without: []string{"layer6", "ssl routines"},
+		Match:       []string{": ssl handshake failure"},
 		Title:       "HAProxy: a client's TLS handshake failed",
 		Explanation: "HAProxy logs `SSL handshake failure` for any client whose handshake failed on a bind with ssl. With `verify required` the client sent no certificate or one HAProxy's ca-file does not verify; otherwise no shared version or cipher, or a scanner. One address now and then is usually harmless.",
 		Fix:         "Log the reason with the error fetches in the log-format:\n  log-format \"%ci:%cp [%tr] %ft %[ssl_fc_err_str] %[ssl_c_err] %[ssl_c_ca_err]\"\nand check the client's certificate against the bind's ca-file:\n  " + verifyClient,
