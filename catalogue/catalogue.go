@@ -84,12 +84,20 @@ type Entry struct {
 	// also contain one: the same OpenSSL reason means different things in
 	// nginx's "SSL_do_handshake() failed" line and in a client's output.
 	Within []string
+	// Without, when set, holds lower-case substrings the input must not
+	// contain: nginx's own handshake lines about its clients are not its
+	// handshakes with upstreams.
+	Without []string
 	// Exact holds lower-case names that match only as the whole input, for
 	// names too common to search for inside a line ("unknown ca").
 	Exact []string
 	// Fallback marks a catch-all entry (e.g. any "SSL_do_handshake() failed"
 	// line); Lookup drops it when a more specific entry or code matched.
 	Fallback bool
+	// Own marks an entry that explains a line in its writer's own terms
+	// (a Go server's log, a Java client's alert): the bare reason and
+	// alert entries, told from another side's view, step aside for it.
+	Own bool
 }
 
 func itoa(n int) string {

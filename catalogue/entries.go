@@ -14,17 +14,36 @@ const (
 	curlClient    = "curl -v --cacert ca.crt --cert client.crt --key client.key https://host/"
 )
 
+// toUpstream marks nginx's lines about its handshakes with upstreams.
+var toUpstream = []string{"to upstream"}
+
 // entries is the table Entries and Lookup read. Within a family the specific
 // entries come before the catch-all, so that Lookup's output order reads
 // from specific to general.
 var entries = joinEntries(
+	// Lines whose writer is a TLS client, or a server other than nginx
+	// (findings_roles.go): they explain the line in its writer's terms.
+	ownWords(roleEntries),
+	ownWords(otherWriterEntries),
 	// What nginx writes to its error log (findings_logs.go).
 	logLineEntries,
 	otherEntries,
+	reasonEntries,
 	// HTTP statuses: nginx sends all three special codes as 400 (findings_logs.go).
 	logStatusEntries,
 	status400Entries,
 )
+
+// ownWords marks the table's specific entries as explaining the line in
+// its writer's terms: a bare reason or alert entry then steps aside.
+func ownWords(t []Entry) []Entry {
+	out := make([]Entry, len(t))
+	for i, e := range t {
+		e.Own = !e.Fallback
+		out[i] = e
+	}
+	return out
+}
 
 // joinEntries concatenates tables in order.
 func joinEntries(tables ...[]Entry) []Entry {
@@ -248,6 +267,7 @@ func cloneEntry(e Entry) Entry {
 	e.Match = append([]string(nil), e.Match...)
 	e.Within = append([]string(nil), e.Within...)
 	e.Exact = append([]string(nil), e.Exact...)
+	e.Without = append([]string(nil), e.Without...)
 	return e
 }
 

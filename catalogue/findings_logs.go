@@ -94,6 +94,9 @@ const (
 	// LogsExplainedAbove ends the explanation of an access-log group whose
 	// requests the error log explains.
 	LogsExplainedAbove = "The error log's lines for the same requests are reported above."
+	// LogsUnexplainedHeader ends the header when {n} of the lines about
+	// TLS match no entry (they are the tls-unexplained group).
+	LogsUnexplainedHeader = " ({n} of them unexplained, in their own group)"
 	// LogsAllClear is what logs with nothing about mutual TLS lead to.
 	LogsAllClear = "nothing about mutual TLS in these logs. If clients get 400s, make sure nginx logs at info level:\n  error_log /var/log/nginx/error.log info;"
 )
@@ -149,7 +152,7 @@ var logLineEntries = []Entry{
 		Explanation: "ssl_verify_client is on and the client finished the handshake without a certificate, so nginx answers with its 400 'No required SSL certificate was sent' page. " +
 			"Either the client was given no certificate (curl without --cert), or it chose not to send it: Go, browsers and similar clients only send a certificate whose issuer is among the CA names nginx advertises, and nginx advertises exactly the subjects in ssl_client_certificate (not ssl_trusted_certificate). " +
 			"A client that holds only its leaf, issued by an intermediate that is not in that file, therefore sends nothing. " + infoHidden,
-		Fix:     "Give the client its certificate and key:\n  curl --cert client.crt --key client.key https://host/\nFor Go and browsers, list the issuing CA in ssl_client_certificate or give the client its full chain:\n  cat client.crt int.crt > client-chain.crt",
+		Fix:     "Give the client its certificate and key:\n  curl --cert client.crt --key client.key https://host/\nFor Go and browsers, list the issuing CA in ssl_client_certificate or give the client its full chain:\n  cat client.crt int.crt > client-chain.crt\nWhen the client is another nginx proxying here (proxy_pass https://...), give it a certificate where it proxies:\n  proxy_ssl_certificate     /etc/nginx/upstream-client.crt;\n  proxy_ssl_certificate_key /etc/nginx/upstream-client.key;",
 		Confirm: "openssl s_client -connect host:443 -tls1_2 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
 	},
 	{
@@ -169,19 +172,21 @@ var logLineEntries = []Entry{
 	// client there, and the alert is the backend's.
 	{
 		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{"while ssl handshaking to upstream"},
-		Match: []string{"sslv3 alert handshake failure", "tlsv13 alert certificate required", "tlsv1 alert unknown ca", "sslv3 alert bad certificate",
-			"sslv3 alert certificate unknown", "tlsv1 alert access denied", "sslv3 alert certificate expired", "tlsv1 alert decrypt error"},
+		Match: []string{"alert handshake failure", "alert certificate required", "alert unknown ca", "alert bad certificate",
+			"alert certificate unknown", "alert access denied", "alert certificate expired", "alert decrypt error"},
 		Title: "nginx could not finish the TLS handshake with its upstream",
 		Explanation: "Here nginx is the client: it connects to a backend over https (proxy_pass https://...), and the backend ended the handshake, so the request gets 502. " +
+			"An alert handshake failure (40) from a CDN, cloud load balancer or ingress usually means nginx sent no server name (SNI). " +
 			"The reason is the backend's complaint about nginx: an alert handshake failure (40) or certificate required (116) from a backend that requires client certificates means nginx sent none, because proxy_ssl_certificate is not set; " +
 			"unknown ca (48) or bad certificate (42) mean the backend refused the certificate nginx sent.",
-		Fix: "If the backend requires a client certificate, give nginx one where it proxies to it:\n" +
+		Fix: "A backend that serves several names needs its name in SNI, which nginx does not send by default:\n  proxy_ssl_server_name on;\n  proxy_ssl_name backend.example.com;\n" +
+			"If the backend requires a client certificate, give nginx one where it proxies to it:\n" +
 			"  proxy_ssl_certificate     /etc/nginx/upstream-client.crt;\n  proxy_ssl_certificate_key /etc/nginx/upstream-client.key;\n" +
 			"then reload:\n  " + reload + "\nIf it refuses the one nginx sends, issue nginx a certificate from a CA the backend trusts.",
 		Confirm: "openssl s_client -connect BACKEND:443 -cert /etc/nginx/upstream-client.crt -key /etc/nginx/upstream-client.key </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: toUpstream,
 		Match: []string{"tlsv1 alert unknown ca"},
 		Title: "Client rejected nginx's server certificate: unknown CA (alert 48)",
 		Explanation: "The client does not trust the CA that signed nginx's server certificate and aborted the handshake. " + serverSide + " " +
@@ -190,7 +195,7 @@ var logLineEntries = []Entry{
 		Confirm: "openssl s_client -connect host:443 -showcerts </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: toUpstream,
 		Match:       []string{"sslv3 alert bad certificate"},
 		Title:       "Client rejected nginx's server certificate: bad certificate (alert 42)",
 		Explanation: "The client refused a certificate nginx presented, normally the server certificate or its chain (wrong name, untrusted, malformed). " + serverSide,
@@ -198,7 +203,7 @@ var logLineEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: toUpstream,
 		Match:       []string{"sslv3 alert certificate unknown"},
 		Title:       "Client rejected nginx's server certificate (alert 46)",
 		Explanation: "The client refused nginx's server certificate without giving a specific reason, typically an untrusted CA or a name mismatch. " + serverSide,
@@ -206,7 +211,7 @@ var logLineEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: toUpstream,
 		Match:       []string{"sslv3 alert certificate expired"},
 		Title:       "Client says nginx's server certificate has expired (alert 45)",
 		Explanation: "The client judged nginx's server certificate (or a certificate in its chain) as expired, or the client's clock is wrong. " + serverSide,
@@ -214,7 +219,7 @@ var logLineEntries = []Entry{
 		Confirm:     "openssl x509 -noout -enddate -in /etc/nginx/server.crt",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine},
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: toUpstream,
 		Match:       []string{"sslv3 alert handshake failure"},
 		Title:       "Client aborted the handshake (alert 40)",
 		Explanation: "The client found nothing acceptable in what nginx offered: no common TLS version, cipher suite, signature algorithm or curve.",
@@ -222,7 +227,7 @@ var logLineEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -tls1_2 </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: "crit", Within: []string{handshakeLine},
+		ID: HandshakeFailed, Kind: "nginx", Level: "crit", Within: []string{handshakeLine}, Without: toUpstream,
 		Match: []string{"tlsv13 alert certificate required"},
 		Title: "nginx's peer demanded a certificate nginx did not send (alert 116)",
 		Explanation: "A TLS 1.3 peer required a client certificate from nginx. An nginx HTTP server does not get this from its clients, so it most likely comes from a connection where nginx is the client, e.g. to a backend that requires mTLS. " +
@@ -291,7 +296,7 @@ var logLineEntries = []Entry{
 	},
 	{
 		ID: HandshakeFailed, Kind: "reason",
-		Match:       []string{"peer did not return a certificate"},
+		Match:       []string{"peer did not return a certificate", "no certificate returned"},
 		Title:       "A TLS server required a client certificate and got none",
 		Explanation: "OpenSSL servers that demand a certificate inside the handshake write this. nginx never does (it answers with a 400 'No required SSL certificate was sent' page), so the line comes from another server, e.g. openssl s_server or a backend.",
 		Fix:         "Give the client its certificate and key:\n  curl --cert client.crt --key client.key ...\nand make sure its issuer is among the server's acceptable CA names.",
@@ -327,7 +332,7 @@ var logLineEntries = []Entry{
 		Title: "TLS handshake failed",
 		Explanation: "OpenSSL aborted the handshake before any HTTP request, so no access-log line is written. The reason is the last part inside `(SSL: ...)`. " +
 			"Reasons nginx considers ordinary client failures are logged at info, anything else at crit.",
-		Fix:     "Look up the reason text:\n  mtlsdoctor explain '{reason}'\nand reproduce:\n  openssl s_client -connect host:443 -cert client.crt -key client.key",
+		Fix:     "Search the log for the reason ({reason}) to see which clients hit it:\n  grep -F '{reason}' /var/log/nginx/error.log | tail\nand reproduce with a verbose client:\n  openssl s_client -connect host:443 -cert client.crt -key client.key",
 		Confirm: "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
 	},
 
@@ -465,7 +470,7 @@ var logLineEntries = []Entry{
 		Match: []string{"[emerg]"}, Within: []string{"ssl"},
 		Title:       "nginx refused its SSL configuration",
 		Explanation: "nginx stopped at start-up or kept the old configuration on reload because of an SSL setting; the text after `failed` names the OpenSSL reason.",
-		Fix:         "See the full message:\n  nginx -t\nthen look up the OpenSSL reason:\n  mtlsdoctor explain '{reason}'",
+		Fix:         "See the full message, with the file and directive it names:\n  nginx -t",
 		Confirm:     "nginx -t",
 	},
 
@@ -503,7 +508,7 @@ var logStatusEntries = []Entry{
 		ID: Status495, Kind: "status", Status: 495,
 		Match: []string{"400 the ssl certificate error", "the ssl certificate error"},
 		Title: "495: the client certificate failed verification",
-		Explanation: "nginx's internal status 495 means the client sent a certificate that did not verify (including a failed OCSP check). " + as400 + " " +
+		Explanation: "nginx's internal status 495 means the client sent a certificate that did not verify (including a failed OCSP check), e.g. one from another CA, expired, or without extendedKeyUsage clientAuth (26). " + as400 + " " +
 			"The error log says why in a `client SSL certificate verify error: (N:...)` line, but only at info level; at the default level the 400s appear with no explanation.",
 		Fix:     "Set:\n  error_log /var/log/nginx/error.log info;\nthen reload, reproduce, and look up the code:\n  mtlsdoctor explain CODE\nCheck the certificates:\n  " + certsCmd,
 		Confirm: curlClient,

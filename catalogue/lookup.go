@@ -86,6 +86,12 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 	if lower == "" {
 		return nil, nil
 	}
+	if len(lower) == 8 {
+		// A packed OpenSSL code alone ("0a000418"): told as its reason.
+		if r, ok := findReason(lower); ok {
+			lower = strings.ToLower(r.Text)
+		}
+	}
 	var codes codeSet
 	if m := reBare.FindStringSubmatch(lower); m != nil {
 		n, _ := strconv.Atoi(m[1])
@@ -103,7 +109,7 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 	hits := matchEntries(lower)
 	nginxSpecific := false
 	for _, h := range hits {
-		if e := entries[h.idx]; e.Kind == "nginx" && !e.Fallback {
+		if e := entries[h.idx]; e.Kind == "nginx" && !e.Fallback || e.Own {
 			nginxSpecific = true
 		}
 	}
@@ -153,6 +159,19 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 		return true
 	})
 
+	var generic []Entry
+	if !specific {
+		// Every OpenSSL reason and TLS alert has at least its generic story.
+		if r, ok := findReason(lower); ok {
+			generic = append(generic, ReasonEntry(r))
+		} else if a, ok := findAlert(lower); ok {
+			generic = append(generic, AlertEntry(a))
+		}
+		if len(generic) > 0 {
+			hits = filterHits(hits, func(h hit) bool { return !entries[h.idx].Fallback })
+		}
+	}
+
 	var outCodes []VerifyCode
 	for _, c := range codes.list {
 		v, _ := Verify(c)
@@ -162,6 +181,7 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 	for _, h := range hits {
 		outEntries = append(outEntries, cloneEntry(entries[h.idx]))
 	}
+	outEntries = append(outEntries, generic...)
 	return outCodes, outEntries
 }
 
@@ -405,7 +425,7 @@ func matchEntries(lower string) []hit {
 				h.start, h.end = j, j+len(m)
 			}
 		}
-		if h.start < 0 || !containsAny(lower, e.Within) {
+		if h.start < 0 || !containsAny(lower, e.Within) || len(e.Without) > 0 && containsAny(lower, e.Without) {
 			continue
 		}
 		hits = append(hits, h)

@@ -2,38 +2,99 @@ package checks
 
 import (
 	"fmt"
+	"regexp"
+	"strings"
 
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
+	"github.com/mtlsdoctor/mtlsdoctor/finding"
+	"github.com/mtlsdoctor/mtlsdoctor/logparse"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
 )
 
+var (
+	// Lua writes "(20: unable to get ...)" with a space after the colon.
+	reSpacedCode = regexp.MustCompile(`\((\d{1,3}): `)
+	// The user's own "(N:text)" or "N:text" spelling of a verify result.
+	reUserCode = regexp.MustCompile(`(?:^|\()(\d{1,3}): ?([a-zA-Z][^)\n]*)`)
+	// BoringSSL, node and Python write reasons as macros:
+	// SSLV3_ALERT_CERTIFICATE_UNKNOWN, ERR_SSL_TLSV1_ALERT_UNKNOWN_CA.
+	reNodeCode    = regexp.MustCompile(`\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+){2,8}\b`)
+	reMacroReason = regexp.MustCompile(`\b(?:ERR_SSL_)?((?:SSLV3|TLSV1|TLSV13)_ALERT_[A-Z_]+|[A-Z]+(?:_[A-Z]+){1,8})\b`)
+)
+
 // Explain answers `mtlsdoctor explain` for one pasted input: a finding for
-// each verify code and catalogue entry it matches, in the catalogue's words.
+// each verify code and catalogue entry it matches, in the catalogue's words,
+// told from the side of the program that wrote the line (its reporter and
+// role: a verify code printed by curl or by nginx to its upstream is about
+// the server's certificate, and its fix is that client's trust settings).
 func Explain(input string) *report.Report {
-	codes, entries := catalogue.Lookup(input)
-	rep := &report.Report{Command: "explain"}
-	for i, v := range codes {
-		sev := report.Error
-		if v.Code == 0 {
-			sev = report.Info
-		}
-		why := v.Meaning
-		if v.Causes != "" {
-			why += "\n" + v.Causes
-		}
-		fix := catalogue.WithConfirm(v.Fix, v.Confirm)
-		rep.Findings = append(rep.Findings, report.Finding{
-			ID: catalogue.VerifyError, Severity: sev, Priority: i,
-			Title:       fmt.Sprintf("OpenSSL verify error %d: %s", v.Code, v.Text),
-			Explanation: why, Fix: fix, Code: v.Code, OpenSSLError: v.OpenSSLError(),
-		})
+	att := logparse.Attribute(input)
+	text := input
+	if strings.Contains(strings.ToLower(text), "verify error") {
+		text = reSpacedCode.ReplaceAllString(text, "($1:")
 	}
+	codes, entries := catalogue.Lookup(text)
+	if len(codes) == 0 && len(entries) == 0 {
+		codes, entries = catalogue.Lookup(macroWords(text))
+	}
+	if len(codes) == 0 && len(entries) == 0 {
+		// node names verify results after OpenSSL's macros, without
+		// X509_V_ERR_: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'.
+		for _, m := range reNodeCode.FindAllString(text, 4) {
+			if c, e := catalogue.Lookup("X509_V_ERR_" + m); len(c) > 0 {
+				codes, entries = c, e
+				break
+			}
+		}
+	}
+	rep := &report.Report{Command: "explain"}
+	own := false
+	for _, en := range entries {
+		own = own || en.Own
+	}
+	for i, v := range codes {
+		var f report.Finding
+		switch {
+		case own && att.Reporter != "nginx":
+			continue // the writer's own entry tells it
+		case att.Role == logparse.RoleClient:
+			f = clientVerifyFinding(att, v)
+			entries = dropID(entries, f.ID)
+		default:
+			f = serverVerifyFinding(v)
+		}
+		if user, ok := userSpelling(input, v); ok {
+			f.OpenSSLError = fmt.Sprintf("%d:%s", v.Code, user)
+			f.Explanation += " " + catalogue.Fill(catalogue.YouWrote, catalogue.Vars{"text": f.OpenSSLError})
+		}
+		f.Priority = i
+		rep.Findings = append(rep.Findings, f)
+	}
+	reason := logparse.Reason(input)
 	for i, en := range entries {
-		fix := catalogue.WithConfirm(en.FixFor(""), en.Confirm)
-		rep.Findings = append(rep.Findings, report.Finding{
-			ID: en.ID, Severity: report.Error, Priority: len(codes) + i,
-			Title: en.Title, Explanation: en.Explanation, Fix: fix,
-		})
+		fix := catalogue.WithConfirm(en.FixFor(reason), en.Confirm)
+		f := en.ID.New(en.Title, en.Explanation, fix)
+		f.Severity = report.Error
+		if sp := en.ID.Spec(); sp.Severity != finding.Error && en.Kind != "alert" && en.Kind != "status" {
+			f.Severity = sp.Severity
+		}
+		f.Priority = len(codes) + i
+		rep.Findings = append(rep.Findings, f)
+	}
+	if lf, ok := loadFinding(input); ok {
+		// One file, one cause: it replaces the generic load entries.
+		lf.Priority = -1
+		rep.Findings = append([]report.Finding{lf}, dropLoad(rep.Findings)...)
+	}
+	if strings.Contains(input, `"grpcs://`) {
+		for i := range rep.Findings {
+			rep.Findings[i].Fix = strings.ReplaceAll(rep.Findings[i].Fix, "proxy_ssl_", "grpc_ssl_")
+		}
+	}
+	for i := range rep.Findings {
+		f := &rep.Findings[i]
+		f.Reporter, f.Role = att.Reporter, att.Role
+		inContext(f, strings.ToLower(input), att)
 	}
 	rep.Finish()
 	if len(rep.Findings) > 0 {
@@ -41,4 +102,137 @@ func Explain(input string) *report.Report {
 		rep.Next = report.FirstStep(rep.Findings[0].Fix)
 	}
 	return rep
+}
+
+// serverVerifyFinding is a verify code as nginx (the server) logs it about
+// a client certificate.
+func serverVerifyFinding(v catalogue.VerifyCode) report.Finding {
+	sev := report.Error
+	if v.Code == 0 {
+		sev = report.Info
+	}
+	why := v.Meaning
+	if v.Causes != "" {
+		why += "\n" + v.Causes
+	}
+	return report.Finding{
+		ID: catalogue.VerifyError, Severity: sev,
+		Title:       fmt.Sprintf("OpenSSL verify error %d: %s", v.Code, v.Text),
+		Explanation: why, Fix: catalogue.WithConfirm(v.Fix, v.Confirm), Code: v.Code, OpenSSLError: v.OpenSSLError(),
+	}
+}
+
+// clientVerifyFinding is a verify code printed by a TLS client about the
+// server's certificate: nginx to its upstream, a Lua cosocket, curl...
+func clientVerifyFinding(att logparse.Attribution, v catalogue.VerifyCode) report.Finding {
+	key := att.Context
+	if att.Reporter != "nginx" {
+		key = att.Reporter
+	}
+	who := catalogue.ClientName(key)
+	f := catalogue.ClientVerifyText.New(catalogue.Vars{
+		"who": who, "code": fmt.Sprint(v.Code), "text": v.Text, "meaning": catalogue.ClientMeaning(v.Code, v.Text),
+		"fix": catalogue.ClientFix(key, v.Code),
+	})
+	switch {
+	case att.Context == logparse.CtxUpstream:
+		f.ID = catalogue.UpstreamVerifyError
+	case att.Context == logparse.CtxLua:
+		f.ID = catalogue.LuaVerifyError
+	case att.Context == logparse.CtxOCSP:
+		f.ID = catalogue.StaplingFailed
+	case v.Code == 9 || v.Code == 10:
+		f.ID = catalogue.ServerCertExpired
+	case v.Code == 62 || v.Code == 64:
+		f.ID = catalogue.ServerHostnameMismatch
+	default:
+		f.ID = catalogue.ServerCertUntrusted
+	}
+	f.Severity = report.Error
+	if v.Code == 0 {
+		f.Severity = report.Info
+	}
+	f.Code, f.OpenSSLError = v.Code, v.OpenSSLError()
+	return f
+}
+
+// userSpelling is the text the input gives for v's code when it is not
+// OpenSSL 3's text for it (1.1.1's "unsupported certificate purpose").
+func userSpelling(input string, v catalogue.VerifyCode) (string, bool) {
+	for _, m := range reUserCode.FindAllStringSubmatch(input, 8) {
+		if m[1] != fmt.Sprint(v.Code) {
+			continue
+		}
+		t := strings.TrimSpace(m[2])
+		if !strings.EqualFold(t, v.Text) && t != "" {
+			return t, true
+		}
+	}
+	return "", false
+}
+
+// macroWords turns macro-style reasons into OpenSSL's words:
+// SSLV3_ALERT_CERTIFICATE_UNKNOWN is "sslv3 alert certificate unknown".
+func macroWords(s string) string {
+	return reMacroReason.ReplaceAllStringFunc(s, func(m string) string {
+		m = strings.TrimPrefix(m, "ERR_SSL_")
+		return strings.ToLower(strings.ReplaceAll(m, "_", " "))
+	})
+}
+
+func dropID(entries []catalogue.Entry, id finding.ID) []catalogue.Entry {
+	out := entries[:0:0]
+	for _, e := range entries {
+		if e.ID != id {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// noise are the reasons scanners and one-off clients cause on a server:
+// worth a note, not an error, unless they are frequent.
+var noise = []string{"unsupported protocol", "no shared cipher", "unexpected eof", "inappropriate fallback",
+	"wrong version number", "http request", "version too low", "no protocols available", "packet length too long",
+	"unknown protocol", "bad key share", "client closed connection", "peer closed connection", "no suitable signature algorithm",
+	"record layer failure", "length too short", "bad record type", "unexpected message", "decryption failed or bad record mac"}
+
+// IsNoise reports whether a server's line (lower-case) is of the kind
+// scanners and one-off clients cause.
+func IsNoise(lower string) bool {
+	for _, n := range noise {
+		if strings.Contains(lower, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// inContext adjusts a finding to what the line says about its context:
+// scanner noise on a server is a note, an expired verdict may be a clock.
+func inContext(f *report.Finding, lower string, att logparse.Attribution) {
+	if att.Role == logparse.RoleServer && f.ID == catalogue.HandshakeFailed && IsNoise(lower) {
+		f.Severity = report.Info
+		f.Explanation = catalogue.UsuallyHarmless + " " + f.Explanation
+	}
+	if f.Code == 9 || f.Code == 10 || strings.Contains(lower, "expired") {
+		if !strings.Contains(f.Explanation, "clock") {
+			f.Explanation += " " + catalogue.ClockSkew
+		}
+	}
+}
+
+// dropLoad leaves out the generic findings a load error's own finding
+// replaces.
+func dropLoad(fs []report.Finding) []report.Finding {
+	var out []report.Finding
+	for _, f := range fs {
+		switch f.ID {
+		case catalogue.CertLoadFailed, catalogue.KeyLoadFailed, catalogue.LogBadPassphrase, catalogue.LogKeyMismatch,
+			catalogue.StartupFailed, catalogue.Unreadable, catalogue.KeyLocked:
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }

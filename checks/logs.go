@@ -79,6 +79,9 @@ func Logs(sum *logparse.Summary, inputs []LogInput, o LogOptions) *report.Report
 	}
 	rep.LinesRead, rep.LinesMatched = &lines, &matched
 	rep.Header = fmt.Sprintf("%s: %d lines read, %d about mutual TLS", strings.Join(names, ", "), lines, matched)
+	if n := sum.Count("tls-unexplained") + sum.Count("client:tls-unexplained"); n > 0 {
+		rep.Header += catalogue.Fill(catalogue.LogsUnexplainedHeader, catalogue.Vars{"n": fmt.Sprint(n)})
+	}
 	for _, rule := range logsRules {
 		rep.Findings = append(rep.Findings, rule(l)...)
 	}
@@ -152,10 +155,26 @@ func GroupFinding(g *logparse.Group, top int) report.Finding {
 		f.Clients = append(f.Clients, c.Addr)
 	}
 	f.Example = g.Example
+	f.Reporter, f.Role = "nginx", g.Role
+	if f.Role == "" {
+		f.Role = logparse.RoleServer
+	}
+	if f.Is(catalogue.HandshakeFailed) && f.Role == logparse.RoleServer && IsNoise(strings.ToLower(g.Text)) {
+		if g.Count < frequentNoise {
+			f.Severity = report.Info
+		}
+		if !strings.HasPrefix(f.Explanation, catalogue.UsuallyHarmless) {
+			f.Explanation = catalogue.UsuallyHarmless + " " + f.Explanation
+		}
+	}
 	f.Title = fmt.Sprintf("%d× %s", g.Count, f.Title)
 	f.Priority = -g.Count
 	return f
 }
+
+// frequentNoise is how many lines of scanner-like noise make it worth
+// more than a note.
+const frequentNoise = 100
 
 // LineFinding is the finding for one event as it is seen (`logs -f`):
 // the finding of its kind, counted once, with its time, client and line.
@@ -171,6 +190,10 @@ func LineFinding(ev logparse.Event) report.Finding {
 		f.Clients = []string{ev.Client}
 	}
 	f.Example = line
+	f.Reporter, f.Role = "nginx", ev.Role
+	if f.Role == "" {
+		f.Role = logparse.RoleServer
+	}
 	return f
 }
 
@@ -187,6 +210,7 @@ type logEvent struct {
 // eventRules explain one kind of log event each, in the catalogue's words
 // (the same `certs` and `explain` use); the first that knows the event wins.
 var eventRules = []func(ev logEvent) (report.Finding, bool){
+	eventExplained,
 	eventVerifyCode,
 	eventVerifyStatus,
 	eventVerifyText,
@@ -206,6 +230,46 @@ func EventFinding(id string, code int, text string, status int, example string) 
 		}
 	}
 	return eventFromEntry(ev) // eventEntry knows every event
+}
+
+// explainedIDs are the kinds of event whose line explain tells best: by
+// the line's own words (the file and cause of a load error, nginx as a
+// client), not by the kind alone.
+var explainedIDs = map[string]bool{"startup-failed": true, "cert-load-failed": true, "key-load-failed": true,
+	"bad-passphrase": true, "key-mismatch": true, "upstream-verify-error": true, "stapling-failed": true,
+	"lua-verify-error": true, "tls-unexplained": true}
+
+// eventExplained: a line explain knows in its own words; an unexplained
+// TLS line that no entry knows is the tls-unexplained group.
+func eventExplained(ev logEvent) (report.Finding, bool) {
+	client := ev.name == "handshake-failed" && logparse.Attribute(ev.example).Role == logparse.RoleClient
+	if !explainedIDs[ev.name] && !client || ev.example == "" {
+		return report.Finding{}, false
+	}
+	codes, entries := catalogue.Lookup(ev.example)
+	specific := len(codes) > 0
+	for _, e := range entries {
+		specific = specific || !e.Fallback
+	}
+	if _, ok := loadFinding(ev.example); ok {
+		specific = true
+	}
+	if !specific && ev.name == "tls-unexplained" {
+		reason := ev.text
+		if r := logparse.Reason(ev.example); r != "" {
+			reason = r
+		}
+		return catalogue.TLSUnexplainedText.New(catalogue.Vars{"reason": strings.ReplaceAll(reason, "'", "")}), true
+	}
+	rep := Explain(ev.example)
+	if len(rep.Findings) == 0 {
+		return report.Finding{}, false
+	}
+	f := rep.Findings[0]
+	if f.ID.Spec().Section != finding.Logs && ev.id.Name() != "" && ev.name != "tls-unexplained" {
+		f.ID = ev.id
+	}
+	return f, true
 }
 
 // eventVerifyCode: "client SSL certificate verify error: (N:text)", told

@@ -22,6 +22,12 @@ type Finding struct {
 	LastSeen  string   `json:"last_seen,omitempty"`
 	Clients   []string `json:"clients,omitempty"`
 	Example   string   `json:"example,omitempty"`
+	// Reporter and Role say who wrote a pasted or logged line (nginx,
+	// curl, openssl, go, python, java, node, browser, haproxy, apache,
+	// envoy, unknown) and its part in the failing handshake (server or
+	// client); `explain` and `logs` set them.
+	Reporter string `json:"reporter,omitempty"`
+	Role     string `json:"role,omitempty"`
 	// Resolved marks a log group whose cause no longer holds (logged
 	// before nginx's last start or reload): a note that sets neither the
 	// exit status nor Next.

@@ -20,7 +20,7 @@ var errorKinds = compileKinds([]errorKind{
 		exampleKey: "plain-http"},
 	// nginx as the client of an https upstream: its own group per reason,
 	// apart from the handshakes of nginx's clients.
-	{id: "handshake-failed", prefixes: []string{"SSL_do_handshake() failed"}, contains: []string{" while SSL handshaking to upstream"},
+	{id: "handshake-failed", prefixes: []string{"SSL_do_handshake() failed"}, contains: []string{" while SSL handshaking to upstream"}, role: RoleClient,
 		parse: func(msg, _ []byte, in *interner) (string, string, int, bool) {
 			r := sslReason(msg)
 			return in.str(r), in.key("handshake-failed:upstream:", r), 0, true
@@ -37,7 +37,7 @@ var errorKinds = compileKinds([]errorKind{
 	{id: "stale-ssl-error", prefixes: []string{"ignoring stale global SSL error"}, text: sslReasonText,
 		example:    `2026/11/22 17:44:18 [alert] 28978#28978: *26 ignoring stale global SSL error (SSL: error:02000084:rsa routines::data too large for modulus) while waiting for request, client: 127.0.0.2, server: 127.0.0.1:18506`,
 		exampleKey: "stale-ssl-error"},
-	{id: "upstream-verify-error", prefixes: []string{"upstream SSL certificate verify error: "}, text: codeAndText, grouped: true,
+	{id: "upstream-verify-error", prefixes: []string{"upstream SSL certificate verify error: ", "upstream SSL certificate does not match"}, text: codeAndText, grouped: true, role: RoleClient,
 		example:    `2026/11/22 17:44:18 [error] 28978#28978: *4 upstream SSL certificate verify error: (10:certificate has expired) while SSL handshaking to upstream, client: 10.0.0.4, server: localhost`,
 		exampleKey: "upstream-verify-error:10:certificate has expired"},
 	{id: "bad-passphrase", prefixes: []string{"cannot load certificate key"}, text: sslReasonText,
@@ -53,18 +53,73 @@ var errorKinds = compileKinds([]errorKind{
 	{id: "cert-load-failed", prefixes: []string{"cannot load certificate", "SSL_CTX_use_certificate(", "SSL_CTX_set0_chain("}, text: sslReasonText, grouped: true,
 		example:    `2026/11/22 17:44:21 [emerg] 28972#28972: SSL_CTX_use_certificate("/etc/nginx/certs/server.crt") failed (SSL: error:0A00018F:SSL routines::ee key too small)`,
 		exampleKey: "cert-load-failed:ee key too small"},
+	// nginx as the client of Lua cosockets and of OCSP responders.
+	{id: "lua-verify-error", prefixes: []string{"lua ssl certificate verify error: "}, text: parenText, grouped: true, role: RoleClient,
+		example:    `2021/03/02 10:11:12 [error] 3823#3823: *28163 lua ssl certificate verify error: (20: unable to get local issuer certificate), context: ssl_certificate_by_lua*, client: 172.31.51.89, server: 0.0.0.0:443`,
+		exampleKey: "lua-verify-error:20: unable to get local issuer certificate"},
+	{id: "stapling-failed", contains: []string{"ssl_stapling", "OCSP", "while requesting certificate status"}, text: staplingText, grouped: true, role: RoleClient,
+		example:    `2026/12/02 09:05:19 [warn] 23365#23365: "ssl_stapling" ignored, issuer certificate not found for certificate "/etc/nginx/certs/server.crt"`,
+		exampleKey: "stapling-failed:\"ssl_stapling\" ignored, issuer certificate not found for certificate"},
+	// Reads and writes on an established connection: with a client or,
+	// by the line's own words, an upstream.
+	{id: "handshake-failed", prefixes: []string{"SSL_read() failed", "SSL_write() failed", "SSL_shutdown() failed"}, text: sslReasonText, grouped: true, attribute: true,
+		example:    `2022/09/02 00:00:23 [crit] 107474#107474: *4505 SSL_read() failed (SSL: error:0A000126:SSL routines::unexpected eof while reading) while keepalive, client: 165.227.126.192, server: 0.0.0.0:443`,
+		exampleKey: "handshake-failed:unexpected eof while reading"},
+	{id: "handshake-failed", prefixes: []string{"no \"ssl_certificate\" is defined in server listening on SSL port"}, text: beforeWhile, grouped: true,
+		example:    `2026/12/02 09:05:19 [error] 23365#23365: *7 no "ssl_certificate" is defined in server listening on SSL port while SSL handshaking, client: 127.0.0.1, server: 0.0.0.0:443`,
+		exampleKey: "handshake-failed:no \"ssl_certificate\" is defined in server listening on SSL port"},
 	// Any other SSL line that stops nginx from starting.
-	{id: "startup-failed", levels: []string{"emerg", "crit"}, contains: []string{"SSL", "ssl_"}, text: sslReasonOrMessage,
+	{id: "startup-failed", levels: []string{"emerg"}, contains: []string{"SSL", "ssl_"}, text: startupText, grouped: true,
 		example:    `2026/11/22 17:44:21 [emerg] 1#1: no ssl_client_certificate for ssl_verify_client`,
-		exampleKey: "startup-failed"},
+		exampleKey: "startup-failed:no ssl_client_certificate for ssl_verify_client"},
+	// Every other line that mentions TLS: counted and shown, never dropped.
+	{id: "tls-unexplained", contains: []string{"SSL", "TLS", "ssl_", "OCSP", "ssl "}, text: unexplainedText, grouped: true, attribute: true,
+		example:    `2026/11/22 17:44:21 [crit] 28#28: *9 SSL_peek() failed (SSL: error:0A0000C1:SSL routines::no shared cipher) while processing HTTP/2 connection, client: 127.0.0.1, server: 0.0.0.0:443`,
+		exampleKey: "tls-unexplained:no shared cipher"},
 })
+
+// staplingText is an OCSP line up to its variable part (a file, an
+// address): "\"ssl_stapling\" ignored, issuer certificate not found".
+func staplingText(msg, _ []byte) []byte {
+	m := beforeWhile(msg, nil)
+	for _, cut := range [][]byte{[]byte(` "`), []byte(" ("), []byte(", responder")} {
+		if i := bytes.Index(m, cut); i > 0 {
+			m = m[:i]
+		}
+	}
+	return m
+}
+
+// parenText is what follows the prefix up to its closing parenthesis:
+// "(20: unable to get local issuer certificate), context: ..." gives
+// "20: unable to get local issuer certificate".
+func parenText(_, after []byte) []byte {
+	if i := bytes.IndexByte(after, ')'); i >= 0 {
+		after = after[:i]
+	}
+	return bytes.TrimPrefix(after, []byte("("))
+}
+
+// startupText is a start-up line's reason, else its message without
+// the file names: lines about different files share a group.
+func startupText(msg, after []byte) []byte {
+	if r := sslReason(msg); len(r) > 0 {
+		return r
+	}
+	return staplingText(msg, after)
+}
+
+// unexplainedText groups other TLS lines by their reason, else their
+// message up to a file, address or code.
+func unexplainedText(msg, after []byte) []byte { return startupText(msg, after) }
 
 // errorNeedles find candidate error-log lines: every mTLS message nginx
 // writes contains one of them ("SSL" covers verify errors, 496, handshake
 // failures, stale errors and SSL_CTX_* start-up errors; "HTTPS port" the
 // 497 line; "ssl_" start-up lines such as "no ssl_client_certificate").
 // Each is found by a byte that is rare in error logs: upper-case 'S', '_'.
-var errorNeedles = []needle{newNeedle('S', "SSL", "HTTPS port"), newNeedle('_', "ssl_")}
+var errorNeedles = []needle{newNeedle('S', "SSL", "HTTPS port"), newNeedle('_', "ssl_"), newNeedle('O', "OCSP"),
+	newNeedle('y', "lua ssl certificate verify"), newNeedle('L', "TLS")}
 
 // An errorKind is one kind of error-log line: which lines are of the kind
 // and what their Event says.
@@ -86,6 +141,10 @@ type errorKind struct {
 	// parse, for a kind that needs more, makes the Text, Key and Code
 	// itself; false drops the line.
 	parse func(msg, after []byte, in *interner) (text, key string, code int, ok bool)
+	// role is nginx's role in the handshake of the kind's lines ("":
+	// server, or the line's own Attribution when attribute is set).
+	role      string
+	attribute bool
 	// example is a line of the kind as nginx writes it, and exampleKey
 	// the Key its event must have.
 	example, exampleKey string

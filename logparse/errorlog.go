@@ -60,9 +60,17 @@ func ParseErrorLine(line []byte) (Event, bool) { return parseErrorLine(line, nil
 
 func parseErrorLine(line []byte, in *interner) (Event, bool) {
 	line = bytes.TrimSuffix(line, []byte{'\r'})
-	level, msg, client, ok := splitErrorLine(line)
+	start, timed, ok := errorStart(line)
 	if !ok {
 		return Event{}, false
+	}
+	level, msg, client, ok := splitErrorLine(line[start:], timed)
+	if !ok {
+		return Event{}, false
+	}
+	var t time.Time
+	if timed {
+		t = errorTime(line[start:])
 	}
 	for i := range errorKinds {
 		k := &errorKinds[i]
@@ -74,26 +82,72 @@ func parseErrorLine(line []byte, in *interner) (Event, bool) {
 		if !ok {
 			return Event{}, false
 		}
-		return Event{ID: k.id, Key: key, Code: code, Text: text, Level: in.str(level), Time: errorTime(line),
-			Client: in.str(client), Line: line, Source: ErrorLog}, true
+		role := k.role
+		if role == "" {
+			role = RoleServer
+			if k.attribute && Attribute(string(line)).Role == RoleClient {
+				// Groups are keyed by (role, cause).
+				role, key = RoleClient, "client:"+key
+			}
+		}
+		return Event{ID: k.id, Key: key, Code: code, Text: text, Level: in.str(level), Time: t,
+			Client: in.str(client), Line: line, Source: ErrorLog, Role: role}, true
 	}
 	return Event{}, false
 }
 
+// levels are nginx's error-log levels, as written between brackets.
+var levels = [][]byte{[]byte("[emerg] "), []byte("[alert] "), []byte("[crit] "), []byte("[error] "),
+	[]byte("[warn] "), []byte("[notice] "), []byte("[info] "), []byte("[debug] ")}
+
+// errorStart finds where the nginx part of a line begins, after what a
+// pipeline put in front of it (journald and syslog "Nov 15 00:29:27 host
+// nginx[25386]: ", `docker logs --timestamps`, docker-compose "nginx  | ",
+// kubectl's pod and container), and whether it starts with nginx's time.
+// Lines pasted without the time ("[info] 28#28: *3 ...") and start-up
+// lines ("nginx: [emerg] ...") start at their level.
+func errorStart(line []byte) (start int, timed, ok bool) {
+	if IsErrorLine(line) {
+		return 0, true, true
+	}
+	limit := len(line)
+	if limit > 512 {
+		limit = 512
+	}
+	for from := 0; from < limit; {
+		i := bytes.IndexByte(line[from:limit], '[')
+		if i < 0 {
+			return 0, false, false
+		}
+		p := from + i
+		for _, l := range levels {
+			if bytes.HasPrefix(line[p:], l) {
+				if p >= 20 && IsErrorLine(line[p-20:]) {
+					return p - 20, true, true
+				}
+				return p, false, true
+			}
+		}
+		from = p + 1
+	}
+	return 0, false, false
+}
+
 // splitErrorLine finds the level, the message and the client address of
-// an error-log line.
-func splitErrorLine(line []byte) (level, msg, client []byte, ok bool) {
-	if !IsErrorLine(line) {
+// an error-log line that starts with nginx's time (timed) or its level.
+func splitErrorLine(line []byte, timed bool) (level, msg, client []byte, ok bool) {
+	if timed {
+		line = line[20:]
+	}
+	lvlEnd := bytes.IndexByte(line, ']')
+	if lvlEnd < 1 {
 		return nil, nil, nil, false
 	}
-	lvlEnd := bytes.IndexByte(line[21:], ']')
-	if lvlEnd < 0 {
-		return nil, nil, nil, false
-	}
-	level = line[21 : 21+lvlEnd]
-	rest := line[21+lvlEnd+1:]
-	// " PID#TID: " then an optional "*CONN ".
-	if i := bytes.Index(rest, []byte(": ")); i >= 0 && i < 32 {
+	level = line[1:lvlEnd]
+	rest := line[lvlEnd+1:]
+	rest = bytes.TrimLeft(rest, " ")
+	// "PID#TID: " then an optional "*CONN ".
+	if i := bytes.Index(rest, []byte(": ")); i >= 0 && i < 32 && bytes.IndexByte(rest[:i], '#') > 0 {
 		rest = rest[i+2:]
 	}
 	if len(rest) > 0 && rest[0] == '*' {
@@ -110,6 +164,13 @@ func splitErrorLine(line []byte) (level, msg, client []byte, ok bool) {
 		}
 	}
 	return level, msg, client, true
+}
+
+// IsErrorLike reports whether line holds an nginx error-log line, maybe
+// behind a pipeline's prefix or without its time.
+func IsErrorLike(line []byte) bool {
+	_, _, ok := errorStart(line)
+	return ok
 }
 
 // verifyEvent reads "client SSL certificate verify error: (N:text)" (or
@@ -137,14 +198,6 @@ func verifyEvent(_, v []byte, in *interner) (text, key string, code int, ok bool
 
 // sslReasonText is the reason of the message's OpenSSL error queue.
 func sslReasonText(msg, _ []byte) []byte { return sslReason(msg) }
-
-// sslReasonOrMessage is the reason of the error queue, else the message.
-func sslReasonOrMessage(msg, _ []byte) []byte {
-	if r := sslReason(msg); len(r) > 0 {
-		return r
-	}
-	return msg
-}
 
 // beforeWhile is the message up to nginx's " while ..." context.
 func beforeWhile(msg, _ []byte) []byte {

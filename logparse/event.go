@@ -54,4 +54,7 @@ type Event struct {
 	Line []byte
 	// Source is the format the line was read as.
 	Source Format
+	// Role is nginx's part in the handshake the line is about: "server"
+	// (its clients) or "client" (its upstreams, Lua cosockets, OCSP).
+	Role string
 }

@@ -29,7 +29,7 @@ var errorLines = []struct {
 	{`2026/11/22 17:44:21 [emerg] 28972#28972: cannot load certificate key "/etc/nginx/certs/server.key": PEM_read_bio_PrivateKey() failed (SSL: error:1C800064:Provider routines::bad decrypt error:11800074:PKCS12 routines::pkcs12 cipherfinal error:maybe wrong password)`, "bad-passphrase", "", 0},
 	{`2026/11/22 17:44:21 [emerg] 28972#28972: SSL_CTX_use_PrivateKey("/etc/nginx/certs/server.key") failed (SSL: error:05800074:x509 certificate routines::key values mismatch)`, "key-mismatch", "", 0},
 	{`2026/11/22 17:44:21 [emerg] 1#1: cannot load certificate "/etc/nginx/c.pem": PEM_read_bio_X509_AUX() failed (SSL: error:0480006C:PEM routines::no start line:Expecting: TRUSTED CERTIFICATE)`, "cert-load-failed:no start line:Expecting: TRUSTED CERTIFICATE", "", 0},
-	{`2026/11/22 17:44:21 [emerg] 1#1: no ssl_client_certificate for ssl_verify_client`, "startup-failed", "", 0},
+	{`2026/11/22 17:44:21 [emerg] 1#1: no ssl_client_certificate for ssl_verify_client`, "startup-failed:no ssl_client_certificate for ssl_verify_client", "", 0},
 	{"2026/11/22 17:44:18 [info] 28978#28978: *11 client SSL certificate verify error: (10:certificate has expired) while reading client request headers, client: 127.0.0.1, server: localhost\r", "verify-error:10", "127.0.0.1", 10},
 	{`2026/11/22 17:44:18 [info] 28978#28978: *3 peer closed connection in SSL handshake while SSL handshaking, client: 10.0.0.3, server: 0.0.0.0:443`, "handshake-failed:peer closed connection in SSL handshake", "10.0.0.3", 0},
 	{`2026/11/22 17:44:18 [error] 28978#28978: *4 upstream SSL certificate verify error: (10:certificate has expired) while SSL handshaking to upstream, client: 10.0.0.4, server: localhost`, "upstream-verify-error:10:certificate has expired", "10.0.0.4", 0},
@@ -216,6 +216,12 @@ func FuzzParseLine(f *testing.F) {
 		ParseJSONLine(line)
 		Sniff(line)
 		_ = Clean(line)
+		a := Attribute(string(line))
+		if a.Reporter == "" || (a.Role != RoleServer && a.Role != RoleClient) {
+			t.Fatalf("Attribute(%q) = %+v", line, a)
+		}
+		_ = Reason(string(line))
+		IsErrorLike(line)
 	})
 }
 
@@ -247,10 +253,11 @@ func TestErrorKindsFound(t *testing.T) {
 			t.Errorf("kind %d (%s, %q) has no example line", i, k.id, k.prefixes)
 			continue
 		}
-		level, msg, _, ok := splitErrorLine([]byte(k.example))
+		start, timed, ok := errorStart([]byte(k.example))
 		if !ok {
 			t.Fatalf("kind %d: not an error-log line: %s", i, k.example)
 		}
+		level, msg, _, _ := splitErrorLine([]byte(k.example)[start:], timed)
 		for j := range errorKinds {
 			if _, ok := errorKinds[j].matches(msg, level); ok {
 				if j != i {

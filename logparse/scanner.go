@@ -26,7 +26,7 @@ func Sniff(head []byte) Format {
 		}
 		line = bytes.TrimSuffix(line, []byte{'\r'})
 		switch {
-		case IsErrorLine(line):
+		case IsErrorLike(line):
 			errs++
 		case IsAccessLine(line):
 			acc++

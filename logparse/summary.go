@@ -24,8 +24,10 @@ type Group struct {
 	First, Last time.Time
 	Example     string
 	Source      Format
-	clients     map[string]int
-	otherCli    int
+	// Role is nginx's part in the handshakes of the group: server or client.
+	Role     string
+	clients  map[string]int
+	otherCli int
 }
 
 // Client is one client address and how often it appears in a group.
@@ -78,7 +80,7 @@ func (s *Summary) Add(e Event) bool {
 		}
 		if g == nil {
 			g = &Group{Key: key, ID: e.ID, Code: e.Code, Text: e.Text, Level: e.Level, Status: e.Status,
-				Example: Clean(e.Line), Source: e.Source, clients: map[string]int{}}
+				Example: Clean(e.Line), Source: e.Source, Role: e.Role, clients: map[string]int{}}
 			s.groups[key] = g
 		}
 	}

@@ -179,7 +179,12 @@ func writeFinding(b *strings.Builder, n int, f Finding, s styles, section bool) 
 	if f.Server != "" {
 		row("server:", f.Server, wrapProse)
 	}
-	if f.OpenSSLError != "" {
+	if f.Reporter != "" {
+		row("written by:", f.Reporter+" (TLS "+f.Role+")", wrapProse)
+	}
+	if f.OpenSSLError != "" && f.Role == "client" {
+		row("reported:", f.OpenSSLError, wrapProse)
+	} else if f.OpenSSLError != "" {
 		// The reason in brackets is what to search the log for: one
 		// piece, unless it is too long for a line of its own.
 		row("nginx logs:", "client SSL certificate verify error:", func(text string, col, max int, indent string) string {

@@ -69,7 +69,7 @@ func everyFinding() *Report {
 var ansi = regexp.MustCompile("\x1b\\[[0-9;]*m")
 
 // labels start the lines under a finding's title and the Next line.
-var labels = regexp.MustCompile(`^(\s*)((why|fix|example|nginx logs|at|file|server|section|seen|clients|Next|Confirm|as client cert|at):\s)?`)
+var labels = regexp.MustCompile(`^(\s*)((why|fix|example|nginx logs|at|file|server|section|seen|clients|Next|Confirm|as client cert|at|written by|reported):\s)?`)
 
 // unbreakable reports whether the text of an over-long line is a single
 // piece the wrapper must not break: a token without blanks, a
@@ -84,10 +84,11 @@ func unbreakable(text string) bool {
 	}
 	first := strings.TrimLeft(strings.Fields(text)[0], "(")
 	switch first {
-	case "openssl", "nginx", "cat", "chmod", "printf", "curl", "mtlsdoctor", "sudo", "install", "grep", "head", "if":
+	case "openssl", "nginx", "cat", "chmod", "printf", "curl", "mtlsdoctor", "sudo", "install", "grep", "head", "if",
+		"keytool", "bind", "server", "log-format", "common_tls_context:":
 		return true
 	}
-	return strings.HasPrefix(first, "ssl_") || strings.HasPrefix(first, "proxy_")
+	return strings.HasPrefix(first, "ssl_") || strings.HasPrefix(first, "proxy_") || strings.HasPrefix(first, "-D")
 }
 
 // TestTextFitsWidth renders a finding of every kind at 80 and 160 columns

@@ -107,3 +107,11 @@ func BenchmarkGrep256M(b *testing.B) {
 	b.Setenv("LC_ALL", "C")
 	runMeasured(b, "grep", "-c", "SSL certificate verify error", log)
 }
+
+// BenchmarkGrepSSL256M runs issue 10's reference, `LC_ALL=C grep -c SSL`,
+// on the same file. Bound: BenchmarkLogs256M at most 1.5x it.
+func BenchmarkGrepSSL256M(b *testing.B) {
+	log := benchLog(b)
+	b.Setenv("LC_ALL", "C")
+	runMeasured(b, "grep", "-c", "SSL", log)
+}

@@ -1,0 +1,89 @@
+package catalogue
+
+import "strings"
+
+// alert is one TLS alert (RFC 8446 section 6, RFC 5246 section 7.2).
+type alert struct {
+	num           int
+	name, meaning string
+}
+
+// alerts is every TLS alert, with what its sender means by it.
+var alerts = []alert{
+	{0, "close_notify", "it is closing the connection normally."},
+	{10, "unexpected_message", "it received a message it did not expect at that point of the handshake: a broken peer or a middlebox."},
+	{20, "bad_record_mac", "a record did not decrypt or authenticate: corruption on the path, or a broken implementation."},
+	{21, "decryption_failed", "a record did not decrypt (an old alert, no longer sent)."},
+	{22, "record_overflow", "a record was longer than TLS allows."},
+	{30, "decompression_failure", "TLS compression failed (an old alert)."},
+	{40, "handshake_failure", "it found no acceptable set of parameters (version, cipher, signature algorithm, curve), or (TLS 1.2) it required a client certificate and got none."},
+	{41, "no_certificate", "it had no certificate to send (SSL 3.0 only)."},
+	{42, "bad_certificate", "it refused the certificate it was shown, without a more precise reason: a server refusing the client certificate (some servers also when none was sent), or a client refusing the server's."},
+	{43, "unsupported_certificate", "the certificate is of a type or usage it does not accept (e.g. a client certificate without clientAuth)."},
+	{44, "certificate_revoked", "its CRL or OCSP answer lists the certificate as revoked."},
+	{45, "certificate_expired", "the certificate is expired or not yet valid by its clock (check the clocks before renewing)."},
+	{46, "certificate_unknown", "it refused the certificate for another reason (an untrusted CA or a wrong name, for most clients)."},
+	{47, "illegal_parameter", "a handshake field was out of range or inconsistent."},
+	{48, "unknown_ca", "it does not trust the CA that issued the certificate it was shown."},
+	{49, "access_denied", "the certificate is valid but this identity is not allowed."},
+	{50, "decode_error", "a message could not be decoded: a malformed handshake message."},
+	{51, "decrypt_error", "a handshake signature or key exchange did not verify: often a private key that does not belong to the certificate."},
+	{60, "export_restriction", "an export-grade parameter was refused (an old alert)."},
+	{70, "protocol_version", "it does not support the TLS version offered."},
+	{71, "insufficient_security", "the parameters offered are weaker than it requires."},
+	{80, "internal_error", "it failed for reasons of its own, e.g. no certificate for the name asked for in SNI."},
+	{86, "inappropriate_fallback", "the client retried with a lower version than both support (TLS_FALLBACK_SCSV), so the server refused the downgrade."},
+	{90, "user_canceled", "the handshake was cancelled by the application."},
+	{100, "no_renegotiation", "it refuses renegotiation."},
+	{109, "missing_extension", "a required TLS extension was missing."},
+	{110, "unsupported_extension", "it received an extension it did not ask for."},
+	{111, "certificate_unobtainable", "it could not fetch a certificate from a URL."},
+	{112, "unrecognized_name", "it has no site or certificate for the name asked for in SNI (or none was sent)."},
+	{113, "bad_certificate_status_response", "the stapled OCSP answer was invalid."},
+	{114, "bad_certificate_hash_value", "a certificate hash did not match."},
+	{115, "unknown_psk_identity", "it does not know the pre-shared key identity."},
+	{116, "certificate_required", "it (a TLS 1.3 server) required a client certificate and got none."},
+	{120, "no_application_protocol", "no ALPN protocol in common (e.g. h2 only against http/1.1 only)."},
+}
+
+func alertByNumber(n int) (alert, bool) {
+	for _, a := range alerts {
+		if a.num == n {
+			return a, true
+		}
+	}
+	return alert{}, false
+}
+
+// findAlert finds an alert named by a lower-case input: its name
+// ("no_application_protocol"), "alert 120", or "ssl alert number 120".
+func findAlert(lower string) (alert, bool) {
+	for _, a := range alerts {
+		if lower == a.name || lower == "alert "+itoa(a.num) || lower == "tls alert "+itoa(a.num) {
+			return a, true
+		}
+	}
+	if i := strings.LastIndex(lower, "alert number "); i >= 0 {
+		n := 0
+		for _, c := range lower[i+len("alert number "):] {
+			if c < '0' || c > '9' {
+				break
+			}
+			n = n*10 + int(c-'0')
+		}
+		return alertByNumber(n)
+	}
+	return alert{}, false
+}
+
+// AlertEntry is the generic entry for a TLS alert.
+func AlertEntry(a alert) Entry {
+	return Entry{
+		ID: TLSAlert, Kind: "alert",
+		Title:       Fill(alertTitle, Vars{"num": itoa(a.num), "name": a.name}),
+		Explanation: Fill(alertStory, Vars{"num": itoa(a.num), "name": a.name, "meaning": a.meaning}),
+		Fix:         libFix[20],
+	}
+}
+
+const alertTitle = "TLS alert {num} {name}"

@@ -1,0 +1,213 @@
+package catalogue
+
+// This file holds the entries for what servers and clients other than
+// nginx write (Apache, HAProxy, envoy, Go, Java, curl) and for the OpenSSL
+// reasons that users meet most, told whoever wrote them.
+
+// otherWriterEntries are explained in their writer's terms (Own).
+var otherWriterEntries = []Entry{
+	// Apache httpd (mod_ssl).
+	{
+		ID: StaplingFailed, Kind: "client",
+		Match:       []string{"ssl_stapling_init_cert", "unable to configure server certificate for stapling"},
+		Title:       "Apache cannot staple OCSP for its certificate",
+		Explanation: "mod_ssl could not find the issuer of its server certificate (or an OCSP URL in it), so SSLUseStapling cannot work. Handshakes still go on without a stapled answer.",
+		Fix:         "Put the intermediate in SSLCertificateFile after the server certificate (or in SSLCACertificateFile), or turn stapling off:\n  SSLUseStapling off",
+		Confirm:     "openssl x509 -noout -ocsp_uri -in server.crt",
+	},
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"does not include an id which matches the server name"},
+		Title:       "Apache's certificate does not carry the ServerName",
+		Explanation: "mod_ssl warns at start-up that the server certificate's subjectAltName (SAN) does not hold this virtual host's ServerName; clients that use that name will refuse it.",
+		Fix:         "Reissue the certificate with the name, or fix ServerName:\n  subjectAltName=DNS:host.example.com",
+		Confirm:     "openssl x509 -noout -ext subjectAltName -in server.crt",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"ssl library error 1 in handshake"},
+		Title:       "Apache: a client's TLS handshake failed",
+		Explanation: "mod_ssl logs this at info level for any failed handshake; the OpenSSL line after it (SSL Library Error: ...) names the reason. With SSLVerifyClient require it is often a client that sent no certificate or one from another CA.",
+		Fix:         "Raise the level to see the reason:\n  LogLevel ssl:debug\nand check the client certificate against SSLCACertificateFile:\n  " + verifyClient,
+		Confirm:     probeCmd,
+	},
+	// HAProxy.
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"layer6"},
+		Match:       []string{"ssl handshake failure"},
+		Title:       "HAProxy's health check could not finish a TLS handshake with the server",
+		Explanation: "HAProxy, as the client of its backend (check-ssl), failed the handshake: the backend wants SNI, a client certificate, or versions HAProxy does not offer, or does not speak TLS on that port.",
+		Fix:         "On the server line, send the name and, if the backend requires it, a client certificate:\n  server app1 10.0.0.1:443 ssl verify required ca-file /etc/haproxy/backend-ca.pem sni str(app.example.com) check-sni app.example.com crt /etc/haproxy/client.pem check",
+		Confirm:     "openssl s_client -connect 10.0.0.1:443 -servername app.example.com </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"haproxy", "]", "/"}, Without: []string{"layer6", "ssl routines"},
+		Match:       []string{": ssl handshake failure"},
+		Title:       "HAProxy: a client's TLS handshake failed",
+		Explanation: "HAProxy logs `SSL handshake failure` for any client whose handshake failed on a bind with ssl. With `verify required` the client sent no certificate or one HAProxy's ca-file does not verify; otherwise no shared version or cipher, or a scanner. One address now and then is usually harmless.",
+		Fix:         "Log the reason with the error fetches in the log-format:\n  log-format \"%ci:%cp [%tr] %ft %[ssl_fc_err_str] %[ssl_c_err] %[ssl_c_ca_err]\"\nand check the client's certificate against the bind's ca-file:\n  " + verifyClient,
+		Confirm:     probeCmd,
+	},
+	// envoy (BoringSSL).
+	{
+		ID: ServerCertUntrusted, Kind: "client", Within: []string{"tls error"},
+		Match:       []string{"certificate_verify_failed"},
+		Title:       "envoy did not trust its upstream's certificate",
+		Explanation: "envoy, as the client of an upstream cluster, checked the upstream's certificate against the cluster's validation_context and it did not verify: the CA is not in trusted_ca, or the name does not match match_subject_alt_names.",
+		Fix:         "In the cluster's transport_socket (UpstreamTlsContext), trust the upstream's CA and send its name:\n  common_tls_context: { validation_context: { trusted_ca: { filename: /etc/envoy/upstream-ca.pem } } }\n  sni: backend.example.com",
+		Confirm:     "openssl s_client -connect BACKEND:443 -servername backend.example.com -CAfile upstream-ca.pem </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"tls error"},
+		Match:       []string{"wrong_version_numbe", "wrong version numbe"},
+		Title:       "envoy spoke TLS to an upstream that does not",
+		Explanation: "envoy's cluster has a TLS transport_socket, but the upstream answered in plain text (an HTTP port, or a sidecar that already terminates TLS).",
+		Fix:         "Remove the cluster's transport_socket for a plain upstream, or point it at the upstream's TLS port.",
+		Confirm:     "curl -v http://BACKEND:PORT/",
+	},
+	// Go.
+	{
+		ID: TLSAlert, Kind: "client", Within: []string{"handshake error from", "handshake from"},
+		Match:       []string{"remote error:"},
+		Title:       "A client refused this Go server's certificate",
+		Explanation: "A Go server logged that a client (the address in the line) ended the handshake with an alert: the client's complaint about the server's own certificate (it does not trust the CA, or the name is not in the certificate's subjectAltName, SAN). It is not about a client certificate.",
+		Fix:         "Make the clients trust the server's CA (curl --cacert, RootCAs), serve the intermediates with the server certificate, and put the name clients use in its SAN:\n  openssl x509 -noout -ext subjectAltName -in server.crt",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	},
+	{
+		ID: NotACA, Kind: "client",
+		Match:       []string{"parent certificate cannot sign this kind of certificate", "x509: invalid signature: parent certificate"},
+		Title:       "The issuing certificate is not a CA (Go)",
+		Explanation: "Go found the certificate's issuer but refused it as a CA: it lacks basicConstraints CA:TRUE or keyCertSign in keyUsage, so it may not sign certificates.",
+		Fix:         "Reissue the CA certificate with these lines in its -extfile:\n  basicConstraints=critical,CA:TRUE\n  keyUsage=critical,keyCertSign,cRLSign",
+		Confirm:     "openssl x509 -noout -ext basicConstraints,keyUsage -in ca.crt",
+	},
+	// Java.
+	{
+		ID: NoClientCert, Kind: "client",
+		Match:       []string{"no suitable certificate found - continuing without client authentication", "no suitable certificate found"},
+		Title:       "The Java client has no certificate the server would take, and sends none",
+		Explanation: "The server asked for a client certificate, listing the CAs it accepts, and JSSE found no key in its keystore issued by one of them (or no keystore at all), so it continues without one; the server then refuses the handshake or answers 400/403.",
+		Fix:         "Give the JVM a keystore with the client key and a certificate from a CA the server lists:\n  openssl pkcs12 -export -in client.crt -inkey client.key -certfile ca.crt -out client.p12\nand run with:\n  -Djavax.net.ssl.keyStore=client.p12 -Djavax.net.ssl.keyStorePassword=changeit -Djavax.net.ssl.keyStoreType=PKCS12",
+		Confirm:     "openssl s_client -connect host:443 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
+	},
+	{
+		ID: VerifyError, Kind: "client", Within: []string{"send tlsv1"},
+		Match:       []string{"alert: fatal, description = bad_certificate", "alert: fatal, description = certificate_unknown"},
+		Title:       "The Java server rejected the client's certificate",
+		Explanation: "The Java (JSSE, e.g. Tomcat) server sent the alert: it could not verify the client certificate against its trust store (the CA is not in it, or the client did not send its intermediates).",
+		Fix:         "Import the client's CA into the server's trust store:\n  keytool -importcert -alias client-ca -file ca.crt -keystore truststore.jks\nand point the connector's truststoreFile at it.",
+		Confirm:     verifyClient,
+	},
+	// curl.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"ssl_connect: connection reset by peer", "openssl ssl_connect: ssl_error_syscall"},
+		Title:       "The connection was cut during curl's TLS handshake",
+		Explanation: "The server (or something in between: a firewall, a load balancer, a proxy without the right SNI route) closed the TCP connection without a TLS alert. Servers that require client certificates sometimes do this when none is sent.",
+		Fix:         "Send the name and the client certificate, and see where it stops:\n  curl -v --cert client.crt --key client.key https://host/\n  openssl s_client -connect host:443 -servername host </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"unable to set client certificate"},
+		Title:       "curl could not use the client certificate (--cert)",
+		Explanation: "curl (exit 58) could not set the client certificate: a wrong path or type, or a key that does not belong to it.",
+		Fix:         "Check the pair:\n  " + keyPairCheck + "\nthen:\n  curl --cert client.crt --key client.key https://host/",
+		Confirm:     "openssl x509 -noout -subject -in client.crt",
+	},
+	// Any program: an encrypted key and nobody to type the passphrase.
+	{
+		ID: KeyLocked, Kind: "client",
+		Match:       []string{"enter pem pass phrase"},
+		Title:       "A program asks for the private key's passphrase",
+		Explanation: "The private key is encrypted, so OpenSSL prompts for its passphrase. In a container or under systemd nobody answers and the program does not start.",
+		Fix:         "For nginx, give the passphrase in a file (mode 600):\n  ssl_password_file /etc/nginx/ssl_passwords;\nor store the key without encryption:\n  openssl pkey -in server.key -out server-plain.key && chmod 600 server-plain.key",
+		Confirm:     "head -1 server.key",
+	},
+}
+
+// reasonEntries are OpenSSL reasons users meet often, told whoever wrote
+// them (the reason tables give every other reason a generic meaning).
+var reasonEntries = []Entry{
+	{
+		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
+		Match: []string{"version too low"}, Exact: []string{"version too low"},
+		Title:       "The client offered only TLS versions below the server's minimum (version too low)",
+		Explanation: "The client's highest TLS version is below what ssl_protocols (or the OpenSSL configuration's MinProtocol) allows: an old client, or a scanner probing for TLS 1.0/1.1.",
+		Fix:         "Keep current versions:\n  ssl_protocols TLSv1.2 TLSv1.3;\nand update the old client; only if it cannot be updated, add TLSv1.1 to ssl_protocols.",
+		Confirm:     "openssl s_client -connect host:443 -tls1_2 </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
+		Match: []string{"inappropriate fallback"}, Exact: []string{"inappropriate fallback"},
+		Title:       "A client retried with a lower TLS version and the server refused the downgrade (inappropriate fallback)",
+		Explanation: "The client's first handshake failed (often a middlebox or a proxy in between), it retried with a lower version and said so with TLS_FALLBACK_SCSV, and the server, which supports a higher version, refused the downgrade as RFC 7507 requires. The real failure is the first attempt.",
+		Fix:         "Find why the first handshake failed (a proxy or load balancer in the path, a client bug); nothing to change in the server's ssl_protocols for the fallback itself.",
+		Confirm:     "openssl s_client -connect host:443 -tls1_3 </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
+		Match: []string{"no suitable signature algorithm"}, Exact: []string{"no suitable signature algorithm"},
+		Title:       "No signature algorithm in common for the server's key (no suitable signature algorithm)",
+		Explanation: "The client offered no signature algorithm the server's certificate key can make (an ECDSA key for a client that offers only RSA ones, or only SHA-1 ones that the security level forbids); old and embedded clients hit it.",
+		Fix:         "Serve a certificate whose key the client supports (an RSA certificate next to an ECDSA one: two ssl_certificate lines), and keep ssl_ciphers wide enough:\n  ssl_ciphers HIGH:!aNULL:!MD5;",
+		Confirm:     "openssl s_client -connect host:443 -sigalgs RSA+SHA256 </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
+		Match: []string{"unexpected eof while reading"}, Exact: []string{"unexpected eof while reading"},
+		Title:       "The peer closed the connection without a TLS close_notify (unexpected eof while reading)",
+		Explanation: "OpenSSL 3 reports a TCP close without TLS's close_notify as this error; OpenSSL 1.1.1 said nothing. Browsers, scanners and keep-alive clients do it all the time; nginx 1.21.6 and later log it at info, older ones at crit.",
+		Fix:         "Nothing to fix for occasional lines. To stop the crit lines, upgrade nginx (1.21.6 or later), or log at error level:\n  error_log /var/log/nginx/error.log error;",
+		Confirm:     "nginx -V 2>&1 | head -1",
+	},
+	{
+		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
+		Match: []string{"application data after close notify"}, Exact: []string{"application data after close notify"},
+		Title:       "The peer sent data after closing TLS (application data after close notify)",
+		Explanation: "The other side sent a close_notify and then more data; OpenSSL refuses it at shutdown. A client quirk, usually harmless.",
+		Fix:         "Nothing to fix in the server unless one client always does it; update that client.",
+		Confirm:     "openssl s_client -connect host:443 </dev/null",
+	},
+	{
+		ID: TLSAlert, Kind: "alert",
+		Match: []string{"alert internal error", "tls: internal error"}, Exact: []string{"internal error", "internal_error", "alert 80"},
+		Title:       "TLS alert 80 internal_error: the other side failed for its own reasons",
+		Explanation: "The side that sent it hit an error not caused by the peer's messages. Servers send it when they have no certificate for the name the client asked for in SNI (Go servers, Kubernetes ingresses, CDNs), or no signature algorithm works with their key; clients when their own key or certificate cannot be used.",
+		Fix:         "Send the server's real name (curl uses the URL's host; nginx to upstreams needs it set):\n  proxy_ssl_server_name on;\nand check the server's logs for the cause. An envoy listener sends it when no filter chain has tls_certificates for the name.",
+		Confirm:     "openssl s_client -connect host:443 -servername host.example.com </dev/null",
+	},
+	{
+		ID: TLSAlert, Kind: "alert",
+		Match: []string{"unrecognized name", "tls: unrecognized name"}, Exact: []string{"unrecognized_name", "alert 112"},
+		Title:       "TLS alert 112 unrecognized_name: the server does not serve the name asked for in SNI",
+		Explanation: "The client sent a server name (SNI) that the server has no site or certificate for, or sent none to a server that needs one.",
+		Fix:         "Use the name the server serves in the URL; for nginx as the client of an upstream:\n  proxy_ssl_server_name on;\n  proxy_ssl_name backend.example.com;",
+		Confirm:     "openssl s_client -connect host:443 -servername host.example.com </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "reason",
+		Match: []string{"unknown protocol"}, Exact: []string{"unknown protocol"},
+		Title:       "The other side does not speak TLS (unknown protocol)",
+		Explanation: "OpenSSL (1.0/1.1) got bytes that are not a TLS record: the port serves plain HTTP or another protocol, or a proxy answered in clear text (an HTTP proxy's error page).",
+		Fix:         "Check the scheme and port (https:// to a plain port fails so), and any proxy settings (https_proxy) in between:\n  curl -v http://host:PORT/",
+		Confirm:     "openssl s_client -connect host:PORT </dev/null",
+	},
+	{
+		ID: Unreadable, Kind: "reason",
+		Match: []string{"bad end line", "bad base64 decode"}, Exact: []string{"bad end line"},
+		Title:       "A damaged PEM block (bad end line / bad base64 decode)",
+		Explanation: "OpenSSL found a `-----BEGIN ...-----` line but not the matching END line, or base64 it cannot decode: the file was cut short, lines were joined (a missing newline between two certificates when concatenating), or Windows line breaks or spaces crept in.",
+		Fix:         "Look at the ends of the blocks and fix the file (each END line on its own line):\n  grep -n -- '-----' FILE\nthen check it:\n  openssl x509 -noout -in FILE",
+		Confirm:     "grep -c -- '-----BEGIN' FILE",
+	},
+	{
+		ID: HandshakeFailed, Kind: "reason",
+		Match: []string{":ssl handshake failure"}, Exact: []string{"ssl handshake failure"},
+		Title:       "The TLS handshake failed (OpenSSL 1.0 ssl handshake failure)",
+		Explanation: "OpenSSL 1.0's generic error when the peer closed the connection during the handshake without an alert: the server does not speak TLS on the port, refuses the client's versions, or requires something (SNI, a client certificate) the client did not send.",
+		Fix:         "Retry with a current client, the server's name and, if needed, a client certificate:\n  openssl s_client -connect host:443 -servername host -cert client.crt -key client.key </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+}

@@ -1,0 +1,342 @@
+package catalogue
+
+import "github.com/mtlsdoctor/mtlsdoctor/finding"
+
+// This file holds the words for a line whose writer is the TLS client
+// (nginx to an upstream, a Lua cosocket, nginx fetching OCSP responses,
+// curl, s_client, a Go, Python, Java or node client, a browser): a verify
+// code there is about the SERVER's certificate, and the fix is the
+// client's trust settings, never nginx's ssl_client_certificate.
+
+// ClientVerifyText is a verify code printed by a TLS client about the
+// server's certificate: {who} names the client ("curl", "nginx, as the
+// client of its upstream,"), {code} and {text} the verify result,
+// {meaning} the code's meaning, {fix} the client's own fix.
+var ClientVerifyText = Text{ID: UpstreamVerifyError,
+	Title: "{who} could not verify the server's certificate ({code}:{text})",
+	Why:   "{meaning} Here {who} is the TLS client and the certificate it judged is the server's; nginx's ssl_client_certificate plays no part.",
+	Fix:   "{fix}",
+}
+
+// clientMeaning is, per verify code, what it says about a server's
+// certificate chain as a client judged it.
+var clientMeaning = map[int]string{
+	2:  "The server's chain names an issuer the client does not have: the server does not send its intermediate, or the client's CA file lacks it.",
+	9:  "The server's certificate (or one in its chain) is not valid yet by the client's clock.",
+	10: "The server's certificate (or one in its chain) has expired by the client's clock.",
+	18: "The server sent a self-signed certificate that the client does not trust.",
+	19: "The server's chain ends in a root the client does not trust (a private CA not given to the client).",
+	20: "The client cannot find the issuer of the server's certificate among the CAs it trusts: a private CA not given to it, or a server that does not send its intermediate.",
+	21: "The client could verify no signature of the server's first certificate: the server sends only its own certificate, not its intermediate, or the CA is not trusted.",
+	22: "The server's chain is longer than the client's verify depth allows.",
+	26: "The server's certificate may not be used for a TLS server (its extendedKeyUsage lacks serverAuth).",
+	62: "The server's certificate does not carry the host name the client asked for in its subjectAltName.",
+}
+
+// ClientMeaning is what verify code code ({text}) says about the server's
+// certificate, as a client judged it.
+func ClientMeaning(code int, text string) string {
+	if m, ok := clientMeaning[code]; ok {
+		return m
+	}
+	return Fill("OpenSSL's verify result {code} ({text}) for the server's certificate chain.", Vars{"code": itoa(code), "text": text})
+}
+
+// clientTrust is, per client (Attribution context or reporter), how to
+// give it the CA of the server it talks to.
+var clientTrust = map[string]string{
+	"upstream": "Give nginx the CA that issued the backend's certificate, where it proxies:\n  proxy_ssl_trusted_certificate /etc/nginx/upstream-ca.pem;\n  proxy_ssl_verify_depth 2;\nthen reload:\n  {reload}\nand make the backend send its intermediates with its certificate.",
+	"lua":      "Give Lua cosockets a CA bundle (in the http block):\n  lua_ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;\n  lua_ssl_verify_depth 3;\nthen reload:\n  {reload}",
+	"ocsp":     "Give nginx the issuer of its own certificate, to check the OCSP answer with:\n  ssl_trusted_certificate /etc/nginx/chain.pem;\nthen reload:\n  {reload}",
+	"curl":     "Give curl the server's CA:\n  curl --cacert ca.crt https://host/\nand make the server send its intermediates (nginx: server certificate then intermediates in the ssl_certificate file).",
+	"openssl":  "Give s_client the server's CA:\n  openssl s_client -connect host:443 -CAfile ca.crt </dev/null\nand make the server send its intermediates.",
+	"python":   "Give Python the server's CA bundle, e.g. with requests:\n  requests.get(url, verify='ca.crt')\nor for the whole process:\n  REQUESTS_CA_BUNDLE=ca.crt SSL_CERT_FILE=ca.crt python app.py\nand make the server send its intermediates.",
+	"go":       "Give the Go client the server's CA: tls.Config{RootCAs: pool} with ca.crt appended, or for the process:\n  SSL_CERT_FILE=ca.crt ./app\nand make the server send its intermediates.",
+	"java":     "Import the server's CA into the trust store the JVM uses:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with:\n  -Djavax.net.ssl.trustStore=truststore.jks",
+	"node":     "Give node the server's CA:\n  NODE_EXTRA_CA_CERTS=ca.crt node app.js\n(or the `ca` option of https.request/tls.connect), and make the server send its intermediates.",
+	"browser":  "Import the server's CA into the browser's (or the system's) trust store, and make the server send its intermediates.",
+	"":         "Give the client the CA that issued the server's certificate (curl --cacert ca.crt, or the client's CA bundle setting), and make the server send its intermediates (nginx: the ssl_certificate file holds the server certificate, then the intermediates).",
+}
+
+// clientName is, per client, how the TLS client is named ({who}).
+var clientName = map[string]string{
+	"upstream": "nginx, as the client of its upstream,",
+	"lua":      "nginx's Lua cosocket (lua_ssl_*)",
+	"ocsp":     "nginx, fetching an OCSP response,",
+	"curl":     "curl",
+	"openssl":  "openssl s_client",
+	"python":   "the Python client",
+	"go":       "the Go client",
+	"java":     "the Java client",
+	"node":     "the node client",
+	"browser":  "the browser",
+	"envoy":    "envoy",
+	"haproxy":  "HAProxy",
+	"apache":   "Apache (SSLProxy)",
+	"":         "the client",
+}
+
+// clientNameFix and clientExpiredFix are what to do for a name mismatch
+// (62, or a client's "does not match"), and an expired server certificate.
+var (
+	clientNameFix = map[string]string{
+		"upstream": "Send and check the backend's real name:\n  proxy_ssl_server_name on;\n  proxy_ssl_name backend.example.com;\nthen reload:\n  {reload}\nor reissue the backend's certificate with that name in subjectAltName.",
+		"":         "Use the host name the server's certificate carries in subjectAltName, or reissue it with the name the client uses:\n  subjectAltName=DNS:host.example.com",
+	}
+	clientExpiredFix = "Renew the server's certificate. If it is not expired, the clock of the client is wrong (an expired verdict from a fresh certificate means clock skew):\n  timedatectl"
+	clientDepthFix   = map[string]string{
+		"upstream": "Raise the depth nginx accepts for the backend's chain:\n  proxy_ssl_verify_depth 3;\nthen reload:\n  {reload}",
+		"lua":      "Raise the depth:\n  lua_ssl_verify_depth 3;\nthen reload:\n  {reload}",
+		"":         "Raise the client's verify depth, or shorten the server's chain.",
+	}
+)
+
+// ClientFix is the fix for verify code code printed by client key (an
+// Attribution context or reporter).
+func ClientFix(key string, code int) string {
+	return Fill(clientFix(key, code), nil)
+}
+
+func clientFix(key string, code int) string {
+	pick := func(m map[string]string) string {
+		if s, ok := m[key]; ok {
+			return s
+		}
+		return m[""]
+	}
+	switch code {
+	case 62, 64:
+		return pick(clientNameFix)
+	case 9, 10:
+		return clientExpiredFix
+	case 22:
+		return pick(clientDepthFix)
+	}
+	return pick(clientTrust)
+}
+
+// ClientName is how the TLS client key is named in a title.
+func ClientName(key string) string {
+	if s, ok := clientName[key]; ok {
+		return s
+	}
+	return clientName[""]
+}
+
+// Words explain adds to what it shows.
+const (
+	// YouWrote shows the user's own spelling of a verify error when it is
+	// not the current OpenSSL text ({text}).
+	YouWrote = "You pasted `{text}`: the same result in another OpenSSL version's words."
+	// ClockSkew is added to an expired-certificate finding.
+	ClockSkew = "If the certificate is not really expired, a clock is wrong on one side (a container or VM without time sync): compare `date -u` on both machines."
+	// UsuallyHarmless starts the explanation of scanner and one-off noise.
+	UsuallyHarmless = "Usually harmless: scanners and old or misconfigured clients cause this one address at a time; worry only when it is frequent or hits clients you know."
+)
+
+// Ids for nginx as a client that are not about its upstreams.
+var (
+	StaplingFailed = id(finding.Logs, "stapling-failed", warn, 0, note)
+	LuaVerifyError = id(finding.Logs, "lua-verify-error", errs, 0)
+	// TLSUnexplained is the group of TLS lines no entry explains.
+	TLSUnexplained = id(finding.Logs, "tls-unexplained", warn, 0, note)
+)
+
+// TLSUnexplainedText is the group of lines about TLS that no entry
+// explains ({count}).
+var TLSUnexplainedText = Text{ID: TLSUnexplained,
+	Title: "lines about TLS that mtlsdoctor cannot explain",
+	Why:   "These lines mention SSL or TLS but match no catalogue entry, so they are counted here rather than dropped. The example shows one of them.",
+	Fix:   "Read the lines in full, with their context:\n  grep -F '{reason}' /var/log/nginx/error.log | head",
+}
+
+// roleEntries are the lines whose writer is not nginx judging a client
+// certificate: nginx as a client (upstream, Lua, OCSP), and servers and
+// clients other than nginx. Lookup reads them before the other tables.
+var roleEntries = []Entry{
+	// nginx to an upstream: reasons other than an alert about its certificate.
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{"to upstream"},
+		Match:       []string{"unrecognized name", "alert internal error", "alert illegal parameter"},
+		Title:       "The upstream refused the name nginx sent (or sent none) in SNI",
+		Explanation: "Here nginx is the client of an https upstream. By default nginx sends no server name (SNI) to upstreams, and a backend that serves several names (a CDN, Kubernetes ingress, a cloud load balancer) then ends the handshake with `unrecognized name` (112) or `internal error` (80).",
+		Fix:         "Send the backend's name:\n  proxy_ssl_server_name on;\n  proxy_ssl_name backend.example.com;\nthen reload:\n  " + reload,
+		Confirm:     "openssl s_client -connect BACKEND:443 -servername backend.example.com </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{"to upstream"},
+		Match:       []string{"wrong version number", "unknown protocol", "http request", "packet length too long", "record layer failure"},
+		Title:       "The upstream does not speak TLS on that port",
+		Explanation: "Here nginx is the client: proxy_pass says https:// but the backend answered in plain HTTP (or another protocol), so OpenSSL read a TLS record header that is not one.",
+		Fix:         "Use the backend's real scheme and port, e.g.:\n  proxy_pass http://backend:8080;\nor point https:// at the port where the backend serves TLS.",
+		Confirm:     "curl -v http://BACKEND:PORT/",
+	},
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{"to upstream"},
+		Match:       []string{"unsupported protocol", "no protocols available", "version too low", "alert protocol version", "no ciphers available", "no shared cipher", "dh key too small", "no suitable signature algorithm"},
+		Title:       "nginx and its upstream share no TLS version or cipher",
+		Explanation: "Here nginx is the client: the backend accepts only versions or ciphers that nginx's proxy_ssl_protocols / proxy_ssl_ciphers (or OpenSSL's security level) do not offer, or the reverse.",
+		Fix:         "Offer what the backend speaks, where nginx proxies to it:\n  proxy_ssl_protocols TLSv1.2 TLSv1.3;\n  proxy_ssl_ciphers DEFAULT;\nthen reload:\n  " + reload + "\nand upgrade an old backend.",
+		Confirm:     "openssl s_client -connect BACKEND:443 -tls1_2 </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{"to upstream"},
+		Match:       []string{"certificate verify failed"},
+		Title:       "Upstream certificate verification failed: nginx did not trust its upstream's certificate",
+		Explanation: "Here nginx is the client and proxy_ssl_verify is on: the backend's server certificate did not verify against proxy_ssl_trusted_certificate. The `upstream SSL certificate verify error: (N:...)` line just before names the reason.",
+		Fix:         "Give nginx the backend's CA:\n  proxy_ssl_trusted_certificate /etc/nginx/upstream-ca.pem;\n  proxy_ssl_verify_depth 2;\nthen reload:\n  " + reload,
+		Confirm:     "openssl s_client -connect BACKEND:443 -CAfile /etc/nginx/upstream-ca.pem </dev/null | grep 'Verify return code'",
+	},
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{"to upstream"}, Fallback: true,
+		Match:       []string{"ssl_do_handshake() failed", "peer closed connection in ssl handshake", "while ssl handshaking to upstream", "ssl_read() failed", "ssl_write() failed"},
+		Title:       "nginx could not finish the TLS handshake with its upstream",
+		Explanation: "Here nginx is the client of an https upstream and the backend ended the handshake. Backends that need a name close the connection when nginx sends no SNI; backends that require client certificates close it or send alert 40/116 when nginx sends none.",
+		Fix:         "Send the backend's name, and a client certificate if it requires one:\n  proxy_ssl_server_name on;\n  proxy_ssl_certificate     /etc/nginx/upstream-client.crt;\n  proxy_ssl_certificate_key /etc/nginx/upstream-client.key;\nthen reload:\n  " + reload,
+		Confirm:     "openssl s_client -connect BACKEND:443 -servername backend.example.com </dev/null",
+	},
+	// Lua cosockets (OpenResty, lua-resty-*).
+	{
+		ID: LuaVerifyError, Kind: "nginx", Level: "error",
+		Match:       []string{"lua ssl certificate verify error", "lua_ssl_trusted_certificate"},
+		Title:       "A Lua https request could not verify the server's certificate",
+		Explanation: "A Lua cosocket (ngx.socket.tcp:sslhandshake, lua-resty-http, lua-resty-auto-ssl...) is the TLS client here, and it trusts only lua_ssl_trusted_certificate, which is unset by default: every server certificate then fails with 20 (unable to get local issuer certificate). ssl_client_certificate plays no part.",
+		Fix:         "In the http block:\n  lua_ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;\n  lua_ssl_verify_depth 3;\nthen reload:\n  " + reload,
+		Confirm:     "nginx -T | grep lua_ssl",
+	},
+	// OCSP stapling: nginx fetching OCSP answers for its own certificate.
+	{
+		ID: StaplingFailed, Kind: "nginx", Level: "warn",
+		Match: []string{"issuer certificate not found"}, Within: []string{"stapling"},
+		Title:       "OCSP stapling is off: nginx cannot find the issuer of its certificate",
+		Explanation: "ssl_stapling needs the certificate that issued nginx's own certificate, from the ssl_certificate file (after the server certificate) or ssl_trusted_certificate; with neither, nginx ignores stapling. Handshakes still work.",
+		Fix:         "Put the intermediate after the server certificate in ssl_certificate, or name it:\n  ssl_trusted_certificate /etc/nginx/chain.pem;\nthen reload:\n  " + reload,
+		Confirm:     "openssl crl2pkcs7 -nocrl -certfile /etc/nginx/certs/server.crt | openssl pkcs7 -print_certs -noout",
+	},
+	{
+		ID: StaplingFailed, Kind: "nginx", Level: "warn",
+		Match:       []string{"no ocsp responder url"},
+		Title:       "OCSP stapling is off: the certificate names no OCSP responder",
+		Explanation: "The server certificate has no OCSP URL in its Authority Information Access (private CAs, and Let's Encrypt since it ended OCSP in 2025), so there is nothing to staple. Handshakes still work.",
+		Fix:         "Turn stapling off for this certificate:\n  ssl_stapling off;\nor give a responder:\n  ssl_stapling_responder http://ocsp.example.com/;",
+		Confirm:     "openssl x509 -noout -ocsp_uri -in /etc/nginx/certs/server.crt",
+	},
+	{
+		ID: StaplingFailed, Kind: "nginx", Level: "warn",
+		Match:       []string{"no resolver defined to resolve"},
+		Title:       "OCSP stapling: nginx has no resolver for the responder's name",
+		Explanation: "nginx resolves the OCSP responder's host at run time with its own resolver, not the system's; without a `resolver` directive it cannot fetch OCSP answers. Handshakes still work, without stapling.",
+		Fix:         "In the http or server block:\n  resolver 127.0.0.53 valid=300s;\n  resolver_timeout 5s;\nthen reload:\n  " + reload,
+		Confirm:     "nginx -T | grep resolver",
+	},
+	{
+		ID: StaplingFailed, Kind: "nginx", Level: "error",
+		Match:       []string{"ocsp_basic_verify() failed", "ocsp response not successful", "certificate status \"revoked\"", "ocsp_check_validity() failed", "invalid ocsp response", "ocsp responder sent invalid", "ocsp response"},
+		Within:      []string{"certificate status", "ocsp"},
+		Title:       "OCSP stapling: the responder's answer was refused",
+		Explanation: "nginx fetched an OCSP answer for its own certificate and could not use it: its signature did not verify against the issuer nginx knows (ssl_trusted_certificate), it was out of date, or not successful. No stapled answer is sent; clients that require one (Must-Staple) refuse the server.",
+		Fix:         "Give nginx the issuer chain of its own certificate:\n  ssl_trusted_certificate /etc/nginx/chain.pem;\nthen reload:\n  " + reload + "\nor, if the CA stopped OCSP:\n  ssl_stapling off;",
+		Confirm:     "openssl ocsp -issuer chain.pem -cert server.crt -url $(openssl x509 -noout -ocsp_uri -in server.crt) -CAfile chain.pem",
+	},
+	{
+		ID: StaplingFailed, Kind: "nginx", Level: "error", Fallback: true,
+		Match:       []string{"while requesting certificate status", "ssl_stapling", "stapling"},
+		Title:       "OCSP stapling: nginx could not reach the OCSP responder",
+		Explanation: "nginx fetches OCSP answers for its own certificate from the responder named in it (a timeout, refused connection or DNS failure here). It is the client of that request; handshakes go on without a stapled answer.",
+		Fix:         "Let nginx reach the responder (resolver and outbound HTTP on port 80):\n  resolver 127.0.0.53 valid=300s;\nor turn stapling off:\n  ssl_stapling off;\nthen reload:\n  " + reload,
+		Confirm:     "curl -sv $(openssl x509 -noout -ocsp_uri -in /etc/nginx/certs/server.crt) -o /dev/null",
+	},
+	// nginx as the server, beyond client certificates.
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: "error",
+		Match:       []string{"no \"ssl_certificate\" is defined in server listening on ssl port"},
+		Title:       "A TLS handshake reached a server block with no ssl_certificate",
+		Explanation: "The client's SNI name (or the default server of the port) picked a server block that has `listen ... ssl` but no ssl_certificate, so nginx had no certificate to send.",
+		Fix:         "Give that server block a certificate, or make a block with one the default server of the port:\n  listen 443 ssl default_server;\n  ssl_certificate     /etc/nginx/certs/server.crt;\n  ssl_certificate_key /etc/nginx/certs/server.key;",
+		Confirm:     "nginx -T | grep -nE 'listen|server_name|ssl_certificate'",
+	},
+	// Go servers and clients.
+	{
+		ID: TLSAlert, Kind: "client", Within: []string{"http: tls handshake error"},
+		Match:       []string{"remote error: tls:"},
+		Title:       "A client refused this Go server's certificate",
+		Explanation: "A Go server logged that a client (the address in the line) ended the handshake with an alert: the alert is the client's complaint about the server's own certificate (bad certificate, unknown authority: the client does not trust its CA or the name does not match). It is not about a client certificate.",
+		Fix:         "Make the clients trust the server's CA (curl --cacert, RootCAs), serve the intermediates with the server certificate, and make its subjectAltName (SAN) carry the name clients use:\n  openssl x509 -noout -ext subjectAltName -in server.crt",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	},
+	{
+		ID: NoClientCert, Kind: "client",
+		Match:       []string{"tls: client didn't provide a certificate"},
+		Title:       "The Go server required a client certificate and got none",
+		Explanation: "A Go server with ClientAuth: RequireAndVerifyClientCert (or RequireAnyClientCert) ended the handshake because the client sent no certificate. Go clients send none when their certificate's issuer is not among the CA names the server advertised.",
+		Fix:         "Configure the client certificate:\n  curl --cert client.crt --key client.key https://host/\nand make sure its issuer is in the server's ClientCAs.",
+		Confirm:     "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
+	},
+	{
+		ID: VerifyError, Kind: "client",
+		Match:       []string{"tls: failed to verify client certificate"},
+		Title:       "The Go server refused the client certificate",
+		Explanation: "A Go server checked the client certificate against its ClientCAs pool and the chain did not verify; the x509 text after it names why (unknown authority, expired, wrong key usage: Go requires clientAuth in extendedKeyUsage).",
+		Fix:         "Add the CA that issued the client certificate to the server's tls.Config ClientCAs, or reissue the client certificate from that CA with:\n" + clientExtLines,
+		Confirm:     verifyClient,
+	},
+	// Java (JSSE).
+	{
+		ID: NoClientCert, Kind: "client",
+		Match:       []string{"null cert chain", "empty client certificate chain"},
+		Title:       "The Java server required a client certificate and got none",
+		Explanation: "A Java (JSSE) server with client authentication required ended the handshake because the client sent an empty certificate chain. Java clients send none when no key in their keystore is issued by one of the CA names the server advertised.",
+		Fix:         "Give the client a certificate from a CA the server trusts (in its keystore, with -Djavax.net.ssl.keyStore=client.p12), and add that CA to the server's trust store:\n  keytool -importcert -alias client-ca -file ca.crt -keystore truststore.jks",
+		Confirm:     "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
+	},
+	{
+		ID: ClientCertRejected, Kind: "client",
+		Match:       []string{"received fatal alert: bad_certificate", "received fatal alert: certificate_unknown", "received fatal alert: unknown_ca", "received fatal alert: handshake_failure", "received fatal alert: certificate_required"},
+		Title:       "The server refused the Java client's certificate (or got none)",
+		Explanation: "The Java client received a fatal alert from the server. With a server that requires client certificates, bad_certificate, handshake_failure and certificate_required usually mean Java sent no certificate: it sends none when no key in its keystore is issued by a CA the server advertised, or when no keystore is configured. unknown_ca means the server does not trust the CA of the certificate Java sent; certificate_unknown from a server is its complaint about the client's certificate, from the client's view about the server's.",
+		Fix:         "Give the JVM a keystore with the client key and certificate, issued by a CA the server trusts:\n  openssl pkcs12 -export -in client.crt -inkey client.key -out client.p12\nand run with:\n  -Djavax.net.ssl.keyStore=client.p12 -Djavax.net.ssl.keyStorePassword=changeit -Djavax.net.ssl.keyStoreType=PKCS12\nTo see what is sent:\n  -Djavax.net.debug=ssl:handshake",
+		Confirm:     "openssl s_client -connect host:443 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
+	},
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"pkix path building failed", "unable to find valid certification path"},
+		Title:       "The Java client does not trust the server's certificate",
+		Explanation: "Java checked the server's certificate against its trust store (the JDK's cacerts unless javax.net.ssl.trustStore says otherwise) and found no path to a trusted CA: a private CA not imported, or a server that does not send its intermediates.",
+		Fix:         "Import the server's CA:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with:\n  -Djavax.net.ssl.trustStore=truststore.jks",
+		Confirm:     "openssl s_client -connect host:443 -showcerts </dev/null",
+	},
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"no subject alternative names", "no subject alternative dns name matching"},
+		Title:       "The server's certificate does not carry the name the Java client used",
+		Explanation: "Java checks the host name against the server certificate's subjectAltName only; a certificate without a SAN (or without this name) fails.",
+		Fix:         "Reissue the server certificate with:\n  subjectAltName=DNS:host.example.com",
+		Confirm:     "openssl x509 -noout -ext subjectAltName -in server.crt",
+	},
+	// curl loading its own client certificate and key.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"unable to set private key file"},
+		Title:       "curl could not use the client key (--key)",
+		Explanation: "curl (exit 58) could not load the key given with --key, or it does not belong to the --cert certificate: a wrong path, a key in DER form without --key-type DER, an encrypted key without --pass, or the other certificate's key.",
+		Fix:         "Check that the key is readable and pairs with the certificate:\n  " + keyPairCheck + "\nthen:\n  curl --cert client.crt --key client.key https://host/",
+		Confirm:     "openssl pkey -in client.key -noout",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client", Fallback: true,
+		Match:       []string{"could not load pem client certificate", "unable to use client certificate"},
+		Title:       "curl could not load the client certificate (--cert)",
+		Explanation: "curl (exit 58) could not read the file given with --cert as a PEM certificate: a wrong path, DER or PKCS#12 given without --cert-type, or (OpenSSL 3) a certificate refused by the security level (the OpenSSL reason after it says which).",
+		Fix:         "Give a PEM certificate (or say its type):\n  curl --cert client.crt --key client.key https://host/\n  curl --cert-type P12 --cert client.p12:password https://host/",
+		Confirm:     "openssl x509 -noout -subject -in client.crt",
+	},
+	// HAProxy as the server.
+	{
+		ID: VerifyError, Kind: "client",
+		Match:       []string{"ssl client ca chain cannot be verified", "ssl client certificate not trusted"},
+		Title:       "HAProxy refused the client certificate",
+		Explanation: "HAProxy (bind ... verify required ca-file ...) could not verify the client certificate's chain against its ca-file: the client's CA (or its intermediate) is not in ca-file, or the client does not send its intermediate.",
+		Fix:         "Put the client CA and its intermediates in the bind line's ca-file:\n  bind :443 ssl crt /etc/haproxy/server.pem ca-file /etc/haproxy/client-ca.pem verify required\nthen reload HAProxy.",
+		Confirm:     verifyClient,
+	},
+}

@@ -1,0 +1,163 @@
+package checks
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+
+	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
+	"github.com/mtlsdoctor/mtlsdoctor/report"
+)
+
+// loadCalls are what nginx writes before the quoted file of a load error.
+var loadCalls = []string{`cannot load certificate(?: key)?`, `BIO_new_file`, `PEM_read_bio_[A-Za-z0-9_]+`, `SSL_CTX_use_[A-Za-z_]+`,
+	`X509_LOOKUP_load_file`, `SSL_CTX_load_verify_locations`, `SSL_load_client_CA_file`}
+
+var (
+	// The file of a load error: `cannot load certificate "PATH"`,
+	// `BIO_new_file("PATH")`, `PEM_read_bio_X509_AUX("PATH")`,
+	// `SSL_CTX_use_PrivateKey("PATH")`, curl's `from PATH,`.
+	reLoadPath  = regexp.MustCompile(`(?:` + strings.Join(loadCalls, "|") + `)\(?\s?\\?"([^"\\]+)\\?"`)
+	reExpecting = regexp.MustCompile(`(?i)expecting: ([a-z0-9 ]+)`)
+	rePEMBegin  = regexp.MustCompile(`-----BEGIN ([A-Z0-9 ]+)-----`)
+)
+
+// loadCause reads a start-up line about a file that could not be loaded:
+// the cause (a key of catalogue.LoadTexts) and the file. When the file is
+// on this machine, a few bytes of it tell an empty file, DER and a file of
+// another PEM type apart from "no start line".
+func loadCause(line string) (cause, path string, ok bool) {
+	m := reLoadPath.FindStringSubmatch(line)
+	if m == nil {
+		return "", "", false
+	}
+	path = m[1]
+	lower := strings.ToLower(line)
+	has := func(s ...string) bool {
+		for _, x := range s {
+			if strings.Contains(lower, x) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("no such file", "error:02001002", "error:80000002"):
+		return "missing", path, true
+	case has("permission denied", "error:0200100d", "error:8000000d"):
+		return "permission", path, true
+	case has("key values mismatch"):
+		return "mismatch", path, true
+	case has("bad decrypt", "maybe wrong password", "bad password read", "empty password", "problems getting password"):
+		return "password", path, true
+	case has("dh parameters", "dhparams"):
+		return "dhparam", path, true
+	case has("bad end line", "bad base64 decode"):
+		return "damaged", path, true
+	case strings.HasSuffix(path, "/") && has("no start line"):
+		return "directory", path, true
+	case has("no start line", "unsupported", "no supported data", "asn1 lib", "wrong tag"):
+		if c, ok := sniffFile(path, expected(line)); ok {
+			return c, path, true
+		}
+		if isKeyLine(lower, path) {
+			return "key-unsupported", path, true
+		}
+		return "not-pem", path, true
+	case strings.Contains(line, "BIO_new_file("):
+		// BIO_new_file fails only when fopen does: most often a file
+		// that is not there (the line may be cut before the reason).
+		return "missing", path, true
+	}
+	return "", "", false
+}
+
+// sniffFile looks at the first bytes of path, if it exists here.
+func sniffFile(path, expect string) (string, bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", false
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return "", false
+	}
+	head, _ := io.ReadAll(io.LimitReader(f, 4096))
+	switch {
+	case len(bytes.TrimSpace(head)) == 0:
+		return "empty", true
+	case head[0] == 0x30 && len(head) > 1 && head[1] >= 0x80:
+		return "der", true
+	}
+	if m := rePEMBegin.FindSubmatch(head); m != nil && expect != "" && !strings.Contains(string(m[1]), expect) && !strings.Contains(expect, string(m[1])) {
+		return "wrong-type", true
+	}
+	return "", false
+}
+
+// expected is the PEM type OpenSSL looked for ("Expecting: CERTIFICATE").
+func expected(line string) string {
+	if m := reExpecting.FindStringSubmatch(line); m != nil {
+		return strings.TrimSpace(strings.TrimPrefix(strings.ToUpper(m[1]), "TRUSTED "))
+	}
+	return ""
+}
+
+func isKeyLine(lower, path string) bool {
+	return strings.Contains(lower, "certificate key") || strings.Contains(lower, "privatekey") || strings.HasSuffix(path, ".key")
+}
+
+// loadFinding is the finding for a load error by its cause, naming the
+// file from the line; false when the line is not one.
+func loadFinding(line string) (report.Finding, bool) {
+	cause, path, ok := loadCause(line)
+	if !ok {
+		return report.Finding{}, false
+	}
+	lower := strings.ToLower(line)
+	directive := "ssl_certificate"
+	expect := expected(line)
+	switch {
+	case cause == "dhparam":
+		directive = "ssl_dhparam"
+	case isKeyLine(lower, path):
+		directive = "ssl_certificate_key"
+		if expect == "" {
+			expect = "PRIVATE KEY"
+		}
+	case strings.Contains(lower, "x509_lookup_load_file"):
+		directive = "ssl_crl"
+	case strings.Contains(lower, "load_verify_locations") || strings.Contains(lower, "client_ca_file"):
+		directive = "ssl_client_certificate"
+	}
+	if expect == "" {
+		expect = "CERTIFICATE"
+	}
+	found := ""
+	if cause == "wrong-type" {
+		found = foundType(path)
+	}
+	t := catalogue.LoadTexts[cause]
+	f := t.New(catalogue.Vars{"path": path, "directive": directive, "expect": expect, "found": found})
+	if directive == "ssl_certificate_key" && f.ID == catalogue.CertLoadFailed {
+		f.ID = catalogue.KeyLoadFailed
+	}
+	f.Severity = report.Error
+	f.File = path
+	return f, true
+}
+
+func foundType(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	head, _ := io.ReadAll(io.LimitReader(f, 4096))
+	if m := rePEMBegin.FindSubmatch(head); m != nil {
+		return string(m[1])
+	}
+	return ""
+}

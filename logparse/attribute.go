@@ -1,0 +1,199 @@
+package logparse
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Roles a line's writer plays in the failing handshake.
+const (
+	RoleServer = "server"
+	RoleClient = "client"
+)
+
+// Contexts of nginx acting as a TLS client (Attribution.Context).
+const (
+	CtxUpstream = "upstream" // proxy_pass/grpc_pass https://: proxy_ssl_*
+	CtxLua      = "lua"      // Lua cosockets: lua_ssl_*
+	CtxOCSP     = "ocsp"     // fetching OCSP responses: ssl_stapling*, resolver
+)
+
+// Attribution says who wrote a line and its part in the failing TLS
+// handshake: Reporter is the program (nginx, curl, openssl, go, python,
+// java, node, browser, haproxy, apache, envoy, unknown), Role is "server"
+// (it is the TLS server: nginx judging a client certificate or receiving a
+// client's alert) or "client" (it is the TLS client: nginx to an upstream,
+// a Lua cosocket, nginx fetching OCSP, curl, s_client, a Go client...).
+// Context, for nginx as a client, says which of its clients: upstream,
+// lua or ocsp.
+type Attribution struct {
+	Reporter, Role, Context string
+}
+
+// attrRule attributes the lines that contain one of any (lower-case).
+type attrRule struct {
+	reporter, role, ctx string
+	any                 []string
+}
+
+// attrRules are tried in order; the first whose substring the line holds
+// decides. Narrow phrases (nginx as a client, a Go server's log) come
+// before the wide ones of the same program.
+var attrRules = []attrRule{
+	{"apache", RoleServer, "", []string{"[ssl:error]", "[ssl:warn]", "[ssl:info]", "[ssl:debug]", "[ssl:crit]", "[ssl:emerg]",
+		"[ssl:notice]", "[ssl:alert]", "[ssl:trace", "mod_ssl", "httpd", "sslusestapling"}},
+	{"nginx", RoleServer, "", []string{"enter pem pass phrase"}},
+	{"python", RoleClient, "", []string{"nassl", "[('ssl routines'", "ssl.sslerror", "sslcertverificationerror", "_ssl.c", "urllib3", "requests.exceptions", "[ssl: "}},
+	{"openssl", RoleClient, "", []string{"verify return code", "verify error:num=", "depth lookup", "verify return:"}},
+	// nginx as a client: of an upstream, of Lua cosockets, of OCSP responders.
+	{"nginx", RoleClient, CtxUpstream, []string{"to upstream", "from upstream", "upstream ssl certificate", "upstream sent", "proxy_ssl_", "grpc_ssl_", "uwsgi_ssl_"}},
+	{"nginx", RoleClient, CtxLua, []string{"lua ssl", "lua_ssl", "lua tcp socket", "cosocket"}},
+	{"nginx", RoleClient, CtxOCSP, []string{"while requesting certificate status", "\"ssl_stapling\"", "ssl_stapling", "ocsp responder", "ocsp_basic_verify", "ocsp response", "ocsp_check_validity", "ocsp_resp", "stapling"}},
+	// BoringSSL's macro-style reasons come from envoy (or gRPC) before any
+	// word the others share.
+	{"envoy", RoleClient, "", []string{"upstream connect error", "transport failure reason"}},
+	{"envoy", RoleServer, "", []string{"downstream", "tls error: "}},
+	// BoringSSL's error queue as Android's Conscrypt puts it in exceptions.
+	{"java", RoleClient, "", []string{"openssl_internal", "failure in ssl library", "ssl=0x"}},
+	{"envoy", RoleServer, "", []string{"envoy"}},
+	// nginx as the server.
+	{"nginx", RoleServer, "", []string{"client ssl certificate verify error", "client sent no required ssl certificate",
+		"client sent plain http request", "while ssl handshaking", "ssl_do_handshake() failed", "ssl_read() failed",
+		"ssl_write() failed", "ssl_shutdown() failed", "ssl_ctx_", "cannot load certificate", "pem_read_bio",
+		"the ssl certificate error", "no required ssl certificate was sent", "the plain http request was sent",
+		"<center>nginx", "nginx: [", "[emerg]", "\"ssl_certificate\"", "ignoring stale global ssl error",
+		"ssl_load_client_ca_file", "x509_lookup_load_file", "ssl_verify_client", "ssl_client_certificate",
+		"ssl_certificate_key", "ssl_password_file", "ssl_trusted_certificate", "ssl_protocols"}},
+	{"haproxy", RoleClient, "", []string{"layer6 invalid response", "layer6 timeout"}},
+	{"haproxy", RoleServer, "", []string{"haproxy", "ssl handshake failure", "ssl client ca chain cannot be verified",
+		"ssl client certificate not trusted", "ca-file", "crt-list", "parsing ["}},
+	{"apache", RoleClient, "", []string{"sslproxy", "ssl proxy", "proxy: ", "[proxy:", "[proxy_http"}},
+	{"apache", RoleServer, "", []string{"[ssl:", "mod_ssl", "sslcertificatefile", "sslcacertificatefile", "sslverifyclient", "apache", "httpd"}},
+	{"java", RoleServer, "", []string{"null cert chain", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert"}},
+	{"java", RoleClient, "", []string{"javax.net.ssl", "sslhandshakeexception", "received fatal alert", "pkix path", "sun.security",
+		"java.security", "unable to find valid certification path", "no subject alternative names", "java.io", "keytool",
+		"no suitable certificate found", "description = "}},
+	{"go", RoleServer, "", []string{"http: tls handshake error", "tls: client didn't provide a certificate", "tls: failed to verify client certificate",
+		"tls: client didn't provide", "handshake error from", "handshake from ", "rejected connection", "remote-addr"}},
+	{"go", RoleClient, "", []string{"x509: ", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http"}},
+	{"python", RoleClient, "", []string{"traceback", "python", "aiohttp", "httpx"}},
+	{"browser", RoleClient, "", []string{"err_bad_ssl_client_auth_cert", "err_ssl_client_auth_cert_needed", "err_ssl_protocol_error",
+		"err_ssl_version_or_cipher_mismatch", "err_cert_", "net::err", "ssl_error_", "sec_error_", "mozilla_pkix_error",
+		"pr_end_of_file_error", "secure connection failed", "your connection is not private", "err_ssl_unrecognized_name_alert",
+		"err_ssl_decrypt_error_alert", "err_ssl_bad_record_mac_alert", "err_ssl_obsolete", "chrome", "firefox", "safari",
+		"ssl_client_socket_impl"}},
+	{"node", RoleServer, "", []string{"https_client_error", "web server could not listen"}},
+	{"node", RoleClient, "", []string{"unable_to_verify_leaf_signature", "self_signed_cert_in_chain", "depth_zero_self_signed_cert",
+		"unable_to_get_issuer_cert_locally", "err_tls_", "cert_has_expired", "unable to verify the first certificate", "node:",
+		"tlssocket", "_tls_wrap", "err_ssl_", "err_ossl_", "node_extra_ca_certs", "nodejs", "node.js", "npm err",
+		"error: write eproto", "deps/openssl", "errno: '"}},
+	{"curl", RoleClient, "", []string{"curl: (", "curl_", "ssl certificate problem", "schannel", "* tls", "* ssl", "* openssl",
+		"server aborted the ssl handshake", "unable to set private key file", "could not load pem client certificate",
+		"ssl peer certificate", "curl", "openssl ssl_connect", "openssl ssl_read", "openssl ssl_write", "* alpn", "ssl connection using"}},
+	{"openssl", RoleServer, "", []string{"s_server"}},
+	{"openssl", RoleClient, "", []string{"s_client", "connected(", "no client certificate ca names sent", "unable to load certificate",
+		"unable to load private key", "could not read certificate", "openssl verify", "openssl x509"}},
+	{"unknown", RoleClient, "", []string{"client certificate was requested", "preverify_ok"}},
+}
+
+var (
+	// "2019/07/24 14:18:57 [error] 2262#2262:" or a pasted "[info] 28#28: *3".
+	reNginxLine = regexp.MustCompile(`\[(debug|info|notice|warn|error|crit|alert|emerg)\] \d+#\d+: `)
+	// OpenSSL's own error print: "140735...:error:14094418:" (1.x) or
+	// "40A7F07C677F0000:error:0A000086:" (3.x).
+	reOpenSSLErr = regexp.MustCompile(`^[0-9a-f]+:error:[0-9a-f]{8}:`)
+	// envoy's "TLS error: 268435581:SSL routines:OPENSSL_internal:...".
+	reEnvoyErr = regexp.MustCompile(`(?:^|[\s(])\d{8,10}:[a-z ]+:openssl_internal:`)
+	// An access-log request: `"GET / HTTP/1.1" 400 215`.
+	reAccessReq = regexp.MustCompile(`" [1-5]\d\d \d+`)
+)
+
+// Attribute says who wrote line and its part in the handshake. A line
+// nobody can be told from (a bare reason, a verify code) is "unknown"; its
+// role is the server's (the usual question: nginx judging a client), unless
+// it speaks of a received alert or a server's certificate as a client does.
+func Attribute(line string) Attribution {
+	if len(line) > MaxLine {
+		line = line[:MaxLine]
+	}
+	lower := strings.ToLower(line)
+	isNginx := reNginxLine.MatchString(lower) || reAccessReq.MatchString(lower)
+	if !isNginx && reEnvoyErr.MatchString(lower) {
+		// envoy prints BoringSSL's packed code in decimal; most such lines
+		// are about its upstream connections.
+		if strings.Contains(lower, "downstream") {
+			return Attribution{"envoy", RoleServer, ""}
+		}
+		return Attribution{"envoy", RoleClient, ""}
+	}
+	if !isNginx && reOpenSSLErr.MatchString(strings.TrimSpace(lower)) {
+		return Attribution{"openssl", RoleClient, ""}
+	}
+	macro := strings.Contains(lower, "x509_v_err_")
+	for _, r := range attrRules {
+		if r.reporter != "nginx" && isNginx || r.reporter == "node" && macro {
+			continue
+		}
+		for _, s := range r.any {
+			if strings.Contains(lower, s) {
+				return Attribution{r.reporter, r.role, r.ctx}
+			}
+		}
+	}
+	switch {
+	case isNginx:
+		return Attribution{"nginx", RoleServer, ""}
+	case strings.HasPrefix(strings.TrimSpace(lower), "* "):
+		return Attribution{"curl", RoleClient, ""}
+	case strings.HasPrefix(strings.TrimSpace(line), "Error: "):
+		// node prints an Error's message so.
+		return Attribution{"node", RoleClient, ""}
+	}
+	return Attribution{"unknown", unknownRole(lower), ""}
+}
+
+// unknownRole guesses the role of a line nobody can be told from: the
+// OpenSSL function names and words of a client or a server, else (a bare
+// reason or code, as explain is usually given) the server's.
+func unknownRole(lower string) string {
+	for _, w := range []string{"ssl_connect", "server_hello", "_clnt", "connect_cr", "preverify", "verify failed", "verify error", "verification failed"} {
+		if strings.Contains(lower, w) {
+			return RoleClient
+		}
+	}
+	for _, w := range []string{"ssl_accept", "client_hello", "get_client_cert", "_srvr", "serving", "listen", "sslize", "traffic_server"} {
+		if strings.Contains(lower, w) {
+			return RoleServer
+		}
+	}
+	if strings.Contains(lower, "error:") && strings.Contains(lower, "routines") && len(strings.Fields(lower)) > 2 {
+		return RoleClient
+	}
+	return RoleServer
+}
+
+// Reason is the OpenSSL reason of the last entry of the error queue in
+// line ("error:0A000418:SSL routines::tlsv1 alert unknown ca:SSL alert
+// number 48" gives "tlsv1 alert unknown ca"), or "".
+func Reason(line string) string {
+	b := []byte(line)
+	if i := lastEntry(b); i >= 0 {
+		fields := strings.SplitN(line[i:], ":", 5)
+		if len(fields) == 5 {
+			r := fields[4]
+			for _, end := range []string{":ssl alert number", ":SSL alert number", ":../", ":s3_", ":ssl/", ")", ",", "\n"} {
+				if j := strings.Index(r, end); j >= 0 {
+					r = r[:j]
+				}
+			}
+			// 1.x appends ":file.c:line:" after the reason.
+			if j := strings.Index(r, ".c:"); j >= 0 {
+				if k := strings.LastIndexByte(r[:j], ':'); k >= 0 {
+					r = r[:k]
+				}
+			}
+			return strings.TrimSpace(r)
+		}
+	}
+	return ""
+}
