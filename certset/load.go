@@ -135,6 +135,9 @@ type loader struct {
 
 // file opens, bounds, reads and parses one file.
 func (l *loader) file(j job) *fileResult {
+	if !j.explicit {
+		return l.listed(j)
+	}
 	r := &fileResult{path: j.path}
 	f, err := safefile.Open(j.path)
 	if err != nil {
@@ -183,6 +186,46 @@ func (l *loader) file(j job) *fileResult {
 	r.res = parseContentWith(data, l.opts, false)
 	if r.res.hasKey {
 		clear(data) // private key material: do not leave it to the GC
+	}
+	return r
+}
+
+// listed is file for a path a directory listing showed as a regular
+// file: one open, fstat and read, the type checked on the opened file.
+func (l *loader) listed(j job) *fileResult {
+	r := &fileResult{path: j.path}
+	got, err := safefile.ReadListed(j.path, l.max)
+	switch {
+	case errors.Is(err, safefile.ErrTimeout):
+		r.prob = &Problem{Path: j.path, Kind: "unreadable", Err: "read: " + errText(err)}
+		return r
+	case err != nil:
+		r.prob = openProblem(j.path, err)
+		return r
+	}
+	data := got.Data
+	if !got.Info.Mode().IsRegular() {
+		r.skip = true // replaced since it was listed
+		return r
+	}
+	r.id, r.hasID = identity(j.path, got.Info), true
+	r.mode = got.Info.Mode().Perm()
+	l.mu.Lock()
+	r.alias = l.claimed[r.id]
+	l.claimed[r.id] = true
+	l.mu.Unlock()
+	switch {
+	case r.alias:
+		clear(data)
+	case got.TooLarge:
+		r.prob = tooLarge(j.path, got.Size, l.max)
+	case got.ReadErr != nil:
+		r.prob = &Problem{Path: j.path, Kind: "unreadable", Err: "read: " + errText(got.ReadErr)}
+	default:
+		r.res = parseContentWith(data, l.opts, false)
+		if r.res.hasKey {
+			clear(data) // private key material: do not leave it to the GC
+		}
 	}
 	return r
 }

@@ -100,8 +100,9 @@ type run struct {
 func Certs(set *certset.Set, o CertOptions) *report.Report {
 	r := analyse(set, o)
 	rep := &report.Report{Command: "certs", Findings: r.findings}
-	for _, s := range r.certs {
-		rep.Certificates = append(rep.Certificates, row(s))
+	if len(r.certs) > 0 {
+		rep.Certificates = make([]report.Certificate, len(r.certs))
+		parallel(len(r.certs), func(i int) { rep.Certificates[i] = row(r.certs[i]) })
 	}
 	rep.Header = fmt.Sprintf("%d files: %d certificates, %d keys, %d CRLs (security level %d, ssl_verify_depth %d)",
 		set.Files, len(set.Certs), len(set.Keys), countCRLs(set, o), r.o.SecLevel, r.o.VerifyDepth)

@@ -32,6 +32,9 @@ var keyRules = []keyRule{
 // certificate's key file is then named in its fixes) and runs keyRules on
 // every key.
 func (r *run) checkKeys(keys []*certset.Key) {
+	if len(keys) == 0 {
+		return
+	}
 	byPub := map[string][]*certState{}
 	for _, s := range r.certs {
 		if der, err := x509.MarshalPKIXPublicKey(s.c.X509.PublicKey); err == nil {

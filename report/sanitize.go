@@ -30,11 +30,17 @@ const (
 // bytes)" says how much was cut).
 func Sanitize(s string, keepNewlines bool, max int) string {
 	clean := true
-	for _, r := range s {
-		if needsEscape(r, keepNewlines) {
-			clean = false
-			break
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x20 && c < 0x7f {
+			continue // printable ASCII: never escaped
 		}
+		for _, r := range s[i:] {
+			if needsEscape(r, keepNewlines) {
+				clean = false
+				break
+			}
+		}
+		break
 	}
 	if clean && len(s) <= max {
 		return s
