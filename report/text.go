@@ -159,8 +159,16 @@ func writeFinding(b *strings.Builder, n int, f Finding, s styles, section bool) 
 	sev := s.severity(f.Severity)
 	pad := strings.Repeat(" ", 7-len(f.Severity))
 	id := "[" + f.ID.Name() + "]"
-	title := wrapProse(f.Title, len(findingIndent)+width(id)+2, s.width, findingIndent)
-	fmt.Fprintf(b, "%s%s %s  %s\n", sev, pad, s.paint(s.dim, id), s.paintLines(s.bold, title))
+	col := len(findingIndent) + width(id) + 2
+	title := wrapProse(f.Title, col, s.width, findingIndent)
+	sep := "  "
+	if first, _, _ := strings.Cut(f.Title, " "); s.width > 0 && col+width(first) > s.width && len(findingIndent)+width(first) <= s.width {
+		// A first word too long for the heading line (a long path)
+		// starts the title under it, where it fits.
+		title = wrapProse(f.Title, len(findingIndent), s.width, findingIndent)
+		sep = "\n" + findingIndent
+	}
+	fmt.Fprintf(b, "%s%s %s%s%s\n", sev, pad, s.paint(s.dim, id), sep, s.paintLines(s.bold, title))
 	// row writes "label value" under the title, the value wrapped by lay
 	// and continued under its own start.
 	row := func(label, value string, lay func(text string, col, max int, indent string) string) {

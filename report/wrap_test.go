@@ -189,3 +189,23 @@ func TestWrapRow(t *testing.T) {
 		t.Errorf("lines of a value: %q", got)
 	}
 }
+
+// TestTitleLongFirstWord: a title that starts with a path too long for
+// the heading line starts under it, so the heading stays in the width.
+func TestTitleLongFirstWord(t *testing.T) {
+	path := "/srv/" + strings.Repeat("d", 50) + "/client-md5.crt"
+	r := &Report{Command: "certs", Findings: []Finding{{ID: catalogue.WeakSignature, Severity: Error, Title: path + " is signed with MD5", Explanation: "why", Fix: "fix"}}}
+	var buf bytes.Buffer
+	if err := WriteText(&buf, r, TextOptions{Width: 80}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(buf.String(), "\n")
+	for _, l := range lines {
+		if utf8.RuneCountInString(l) > 80 {
+			t.Errorf("line of %d columns: %q", utf8.RuneCountInString(l), l)
+		}
+	}
+	if !strings.HasPrefix(lines[0], "ERROR   [weak-signature]") || lines[1] != findingIndent+path {
+		t.Errorf("heading:\n%s", buf.String())
+	}
+}
