@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -68,32 +69,93 @@ func (fl *Follower) noteEvent(ev fsnotify.Event) {
 	}
 }
 
-// readCopy finds, among the files written lately, the copy of x that
-// copytruncate made (the bytes x last read are at the same place in it)
-// and reads it from x's position to its end: the lines written between
-// the last read and the copy.
+// readCopy finds the copy of x that copytruncate made (the bytes x last
+// read are at the same place in it) and reads it from x's position to its
+// end: the lines written between the last read and the copy. It looks
+// first among the files the directory's events said were written lately,
+// then, since the truncation may be seen before the events of the copy
+// arrive (a busy machine), among the directory's recently changed files.
 func (fl *Follower) readCopy(x *followed) bool {
 	if len(x.last) == 0 {
 		return true
 	}
-	for name := range fl.written {
-		f, err := os.Open(name)
-		if err != nil {
-			continue
+	tried := map[string]bool{}
+	for _, names := range []func() []string{fl.writtenNames, fl.recentFiles} {
+		for _, name := range names() {
+			if tried[name] {
+				continue
+			}
+			tried[name] = true
+			if found, ok := fl.readCopyFrom(name, x); found {
+				delete(fl.written, name)
+				return ok
+			}
 		}
-		b := make([]byte, len(x.last))
-		n, _ := f.ReadAt(b, x.pos-int64(len(b)))
-		if n != len(b) || !bytes.Equal(b, x.last) {
-			f.Close()
-			continue
-		}
-		c := &followed{f: f, pos: x.pos, partial: x.partial, long: x.long}
-		_, ok := fl.read(c)
-		f.Close()
-		delete(fl.written, name)
-		return ok
 	}
 	return true
+}
+
+func (fl *Follower) writtenNames() []string {
+	names := make([]string, 0, len(fl.written))
+	for name := range fl.written {
+		names = append(names, name)
+	}
+	return names
+}
+
+// maxCopyCandidates bounds the files of the directory looked at for the
+// copy: those changed within retireAfter, the log's own rotations
+// (error.log.1, error.log-20250101) first.
+const maxCopyCandidates = 64
+
+// recentFiles lists the regular files of the log's directory changed
+// within retireAfter, other than the log, the log's rotations first.
+func (fl *Follower) recentFiles() []string {
+	dir, base := filepath.Dir(fl.path), filepath.Base(fl.path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var own, other []string
+	now := time.Now()
+	for _, e := range entries {
+		if e.Name() == base || !e.Type().IsRegular() {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil || now.Sub(info.ModTime()) > retireAfter {
+			continue
+		}
+		name := filepath.Join(dir, e.Name())
+		if strings.HasPrefix(e.Name(), base) {
+			own = append(own, name)
+		} else {
+			other = append(other, name)
+		}
+	}
+	all := append(own, other...)
+	return all[:min(len(all), maxCopyCandidates)]
+}
+
+// readCopyFrom reads the file name from x's position to its end when it
+// is x's copy (found).
+func (fl *Follower) readCopyFrom(name string, x *followed) (found, ok bool) {
+	f, err := os.Open(name)
+	if err != nil {
+		return false, true
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || (x.info != nil && os.SameFile(st, x.info)) {
+		return false, true
+	}
+	b := make([]byte, len(x.last))
+	n, _ := f.ReadAt(b, x.pos-int64(len(b)))
+	if n != len(b) || !bytes.Equal(b, x.last) {
+		return false, true
+	}
+	c := &followed{f: f, pos: x.pos, partial: x.partial, long: x.long}
+	_, ok = fl.read(c)
+	return true, ok
 }
 
 // StartFollow opens path and notes where following starts (its size now),

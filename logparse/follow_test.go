@@ -170,6 +170,50 @@ func TestFollowerReadsTheCopy(t *testing.T) {
 	}
 }
 
+// On a busy machine the truncation may be seen before the events of the
+// copy reach the follower: the copy is found in the directory all the
+// same (this lost the unread lines of a round under load before).
+func TestFollowerReadsTheCopyBeforeItsEvent(t *testing.T) {
+	dir := t.TempDir()
+	log := filepath.Join(dir, "error.log")
+	if err := os.WriteFile(log, []byte("old 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Other files of the directory, changed lately, are not the copy.
+	if err := os.WriteFile(filepath.Join(dir, "access.log"), []byte("unseen 1\nother\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fl, err := StartFollow(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fl.w.Close()
+	defer fl.closeAll()
+	var got []string
+	fl.emit = func(text string, long bool) bool { got = append(got, text); return true }
+	write := func(p, s string) {
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.WriteString(s)
+		f.Close()
+	}
+	write(log, "seen\n")
+	fl.drain()
+	write(log, "unseen 1\nunseen 2\n")
+	data, _ := os.ReadFile(log)
+	write(log+"-20261202", string(data))
+	if err := os.Truncate(log, 0); err != nil {
+		t.Fatal(err)
+	}
+	write(log, "after\n")
+	fl.drain() // no event taken: fl.written knows nothing of the copy
+	if want := []string{"seen", "unseen 1", "unseen 2", "after"}; !slices.Equal(got, want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
+
 // Deleted, then created again by the next write: the new file is read
 // from its start.
 func TestFollowerDeleteAndCreate(t *testing.T) {
