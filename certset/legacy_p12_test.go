@@ -243,3 +243,21 @@ func TestHiddenRC2DecodingIsBounded(t *testing.T) {
 		t.Fatalf("with time enough: %q", r)
 	}
 }
+
+// A certificate-only PKCS#12 file whose safe is triple DES (Java's and
+// Windows' exports) is read, no longer refused.
+func TestCertOnlyTripleDES(t *testing.T) {
+	dir := copyFixtures(t, "ca.pem")
+	cmd := exec.Command("openssl", "pkcs12", "-export", "-nokeys", "-in", "ca.pem", "-certpbe", "PBE-SHA1-3DES", "-passout", "pass:"+passP12, "-out", "certonly-3des.p12")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	set, err := Load([]string{filepath.Join(dir, "certonly-3des.p12")}, Options{Passphrases: []string{passBad, passP12}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Certs) != 1 || len(set.Problems) != 0 || len(set.Keys) != 0 {
+		t.Fatalf("%d certs, keys %+v, problems %+v", len(set.Certs), set.Keys, set.Problems)
+	}
+}

@@ -53,6 +53,26 @@ func (s *encSafe) cost(pw string) int64 {
 	return int64(max(len(encs), 1)) * s.des3.cost()
 }
 
+// decryptSafe is s.decrypt paid for from the run's budget and abandoned
+// when the run is interrupted.
+func (p *parser) decryptSafe(s *encSafe, pw string) ([]byte, error) {
+	if !p.budget.spend(s.cost(pw)) {
+		return nil, budgetSpent(p.budget)
+	}
+	type out struct {
+		plain []byte
+		err   error
+	}
+	o, err := derive(p.ctx, func() out {
+		plain, err := s.decrypt(pw)
+		return out{plain, err}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return o.plain, o.err
+}
+
 // decrypt decrypts the safe with pw; errWrongPassphrase when pw is not
 // its passphrase.
 func (s *encSafe) decrypt(pw string) ([]byte, error) {
