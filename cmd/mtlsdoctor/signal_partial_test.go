@@ -156,8 +156,8 @@ func TestSignalDoctorWritesPartialReport(t *testing.T) {
 		delay     time.Duration
 		want      []string
 	}{
-		{"reading the logs", filepath.Join(dir, "big.log"), 300 * time.Millisecond, []string{"probe: skipped (interrupted)", "big.log (interrupted after "}},
-		{"probing", filepath.Join(dir, "small.log"), 1500 * time.Millisecond, []string{"probe: " + silent + " (SNI localhost): interrupted", "small.log (error log, 1 lines, 1 about mTLS)"}},
+		{"reading the logs", filepath.Join(dir, "big.log"), 500 * time.Millisecond, []string{"probe: skipped (interrupted)"}},
+		{"probing", filepath.Join(dir, "small.log"), 1500 * time.Millisecond, []string{"probe: " + silent + " (SNI localhost): interrupted", "small.log (error log, 1 lines, 1 about mTLS)", "[verify-error]"}},
 	} {
 		if err := os.WriteFile(filepath.Join(dir, "nginx.conf"), []byte(conf(c.log)), 0o644); err != nil {
 			t.Fatal(err)
@@ -166,9 +166,17 @@ func TestSignalDoctorWritesPartialReport(t *testing.T) {
 		if o.wall > time.Second || o.code != 2 {
 			t.Errorf("%s: exit %d %v after the signal, want 2 within a second\n%s%s", c.name, o.code, o.wall, o.stdout, o.stderr)
 		}
-		for _, want := range append(c.want, "[verify-error]", "incomplete: 1 thing not checked") {
+		for _, want := range append(c.want, "incomplete: 1 thing not checked") {
 			if !strings.Contains(o.stdout, want) {
 				t.Errorf("%s: stdout lacks %q:\n%s", c.name, want, o.stdout)
+			}
+		}
+		// The log is cut short with what was read of it counted (or, on
+		// a machine so loaded that the signal came first, not read).
+		if c.log == filepath.Join(dir, "big.log") {
+			cut := strings.Contains(o.stdout, "big.log (interrupted after ") && strings.Contains(o.stdout, "[verify-error]")
+			if !cut && !strings.Contains(o.stdout, "interrupted: the logs after this were not read") {
+				t.Errorf("%s: the log is neither cut short nor said unread:\n%s", c.name, o.stdout)
 			}
 		}
 		if !strings.Contains(o.stderr, "mtlsdoctor doctor: interrupted; the report above is incomplete") {
