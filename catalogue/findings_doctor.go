@@ -128,3 +128,11 @@ const (
 	DoctorAllClear        = "nothing to fix."
 	DoctorAllClearTryCert = "nothing to fix. Check a real client certificate too:\n  sudo mtlsdoctor doctor --cert client.crt --key client.key"
 )
+
+// InterruptedAllClear is the next step of probe and doctor when nothing
+// was found before Ctrl-C or SIGTERM ended the run: not an all-clear.
+const InterruptedAllClear = "nothing found before the run was interrupted; run it again and let it finish."
+
+// Interrupted is what rep.Incomplete names for work an interrupted run
+// did not finish ({what}: "the probe of 127.0.0.1:443", "the logs").
+const Interrupted = "{what} (interrupted)"

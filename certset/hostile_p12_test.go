@@ -293,6 +293,7 @@ func TestOneBudgetForEveryDerivation(t *testing.T) {
 func FuzzIterationCounts(f *testing.F) {
 	f.Add(hostilePFX(f, hugeCount, false, 0))
 	f.Add(classicMACPFX(f, 5))
+	f.Add(hostile3DESPFX(f, []byte{0, 0}, 1, hugeCount))
 	f.Add([]byte("\x30\x80\x02\x01\x03"))
 	f.Fuzz(func(t *testing.T, der []byte) {
 		sum, top := iterationCounts(der)

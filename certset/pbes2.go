@@ -205,24 +205,7 @@ func (s *pbes2Scheme) decrypt(ciphertext []byte, passphrase string) ([]byte, err
 	}
 	plain := make([]byte, len(ciphertext))
 	cipher.NewCBCDecrypter(block, s.iv).CryptBlocks(plain, ciphertext)
-	n := int(plain[len(plain)-1])
-	if n == 0 || n > bs || n > len(plain) {
-		clear(plain)
-		return nil, errWrongPassphrase
-	}
-	for _, b := range plain[len(plain)-n:] {
-		if int(b) != n {
-			clear(plain)
-			return nil, errWrongPassphrase
-		}
-	}
-	plain = plain[:len(plain)-n]
-	var raw asn1.RawValue
-	if rest, err := asn1.Unmarshal(plain, &raw); err != nil || len(rest) != 0 {
-		clear(plain)
-		return nil, errWrongPassphrase
-	}
-	return plain, nil
+	return unpadDER(plain, bs)
 }
 
 // cost is the work of one derivation: PBKDF2 runs its iterations once

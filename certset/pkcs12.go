@@ -153,7 +153,7 @@ var (
 
 // pkcs12Certs reads the certificate bags of a PFX whose passphrase
 // go-pkcs12 has already verified. Encrypted safes must use PBES2 (OpenSSL
-// 3's default); the legacy RC2/3DES PKCS#12 ciphers are reported.
+// 3's default) or PKCS#12 triple DES; RC2 and RC4 are reported.
 func (p *parser) pkcs12Certs(der []byte, pw string) ([]parsedCert, error) {
 	var pfx pfxPDU
 	if _, err := asn1.Unmarshal(der, &pfx); err != nil {
@@ -184,7 +184,13 @@ func (p *parser) pkcs12Certs(der []byte, pw string) ([]parsedCert, error) {
 				return nil, fmt.Errorf("malformed PFX: %v", shortASN1Err(err))
 			}
 			eci := ed.EncryptedContentInfo
-			scheme, err := parsePBES2(eci.ContentEncryptionAlgorithm)
+			safe := &encSafe{ct: eci.EncryptedContent}
+			var err error
+			if eci.ContentEncryptionAlgorithm.Algorithm.Equal(oidPBEWithSHAAnd3KeyTripleDESCBC) {
+				safe.des3, err = parsePKCS12PBE(eci.ContentEncryptionAlgorithm)
+			} else {
+				safe.pbes2, err = parsePBES2(eci.ContentEncryptionAlgorithm)
+			}
 			if err != nil {
 				var u *unsupportedError
 				if errors.As(err, &u) {
@@ -192,7 +198,7 @@ func (p *parser) pkcs12Certs(der []byte, pw string) ([]parsedCert, error) {
 				}
 				return nil, err
 			}
-			contents, err = p.decrypt(scheme, eci.EncryptedContent, pw)
+			contents, err = p.decryptSafe(safe, pw)
 			if err != nil {
 				return nil, err
 			}

@@ -2,11 +2,13 @@ package certset
 
 import (
 	"context"
+	"crypto/sha256"
 	"crypto/x509"
 	"encoding/asn1"
 	"errors"
 	"math"
 	"math/big"
+	"sync"
 	"time"
 
 	gopkcs12 "software.sslmate.com/src/go-pkcs12"
@@ -22,23 +24,77 @@ type pfxWork struct {
 	// mac is the MAC's share of visible: go-pkcs12 computes the MAC twice
 	// for the empty passphrase (as UCS-2 "" and as no bytes at all).
 	mac int64
-	// safes are the encrypted safes mtlsdoctor can decrypt itself (PBES2),
-	// so that the counts of the bags inside are known before go-pkcs12
-	// spends them.
-	safes []*pbes2Safe
+	// safes are the encrypted safes mtlsdoctor can decrypt itself (PBES2
+	// and the legacy pbeWithSHAAnd3-KeyTripleDES-CBC), so that the counts
+	// of the bags inside are known before go-pkcs12 spends them.
+	safes []*encSafe
 	// hidden is set when an encrypted safe uses a legacy PKCS#12 cipher
-	// mtlsdoctor cannot decrypt: the bags inside are unknown, and the
-	// decoding runs under a time bound instead.
+	// mtlsdoctor cannot decrypt (RC2, RC4): the bags inside are unknown,
+	// and the decoding runs under a time bound instead.
 	hidden bool
+	// deadline ends the decoding of a hidden file: set at its first
+	// attempt, shared by the passphrases tried after it.
+	deadline time.Time
 }
 
-type pbes2Safe struct {
-	scheme *pbes2Scheme
-	ct     []byte
+// encSafe is an encrypted safe of a PFX: PBES2 or PKCS#12 triple DES.
+type encSafe struct {
+	pbes2 *pbes2Scheme
+	des3  *pkcs12PBE
+	ct    []byte
 }
 
-// hiddenWorkTimeout bounds a PKCS#12 decoding whose encrypted safes
-// mtlsdoctor cannot look into.
+// cost is the work of decrypting the safe with pw.
+func (s *encSafe) cost(pw string) int64 {
+	if s.pbes2 != nil {
+		return s.pbes2.cost()
+	}
+	encs, _ := passwordEncodings(pw)
+	return int64(max(len(encs), 1)) * s.des3.cost()
+}
+
+// decryptSafe is s.decrypt paid for from the run's budget and abandoned
+// when the run is interrupted.
+func (p *parser) decryptSafe(s *encSafe, pw string) ([]byte, error) {
+	if !p.budget.spend(s.cost(pw)) {
+		return nil, budgetSpent(p.budget)
+	}
+	type out struct {
+		plain []byte
+		err   error
+	}
+	o, err := derive(p.ctx, func() out {
+		plain, err := s.decrypt(pw)
+		return out{plain, err}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return o.plain, o.err
+}
+
+// decrypt decrypts the safe with pw; errWrongPassphrase when pw is not
+// its passphrase.
+func (s *encSafe) decrypt(pw string) ([]byte, error) {
+	if s.pbes2 != nil {
+		return s.pbes2.decrypt(s.ct, pw)
+	}
+	encs, ok := passwordEncodings(pw)
+	if !ok {
+		return nil, errWrongPassphrase
+	}
+	err := errWrongPassphrase
+	for _, enc := range encs {
+		var plain []byte
+		if plain, err = s.des3.decrypt(s.ct, enc); err == nil {
+			return plain, nil
+		}
+	}
+	return nil, err
+}
+
+// hiddenWorkTimeout bounds the decoding of a PKCS#12 file whose encrypted
+// safes mtlsdoctor cannot look into, over all the passphrases tried.
 var hiddenWorkTimeout = 5 * time.Second
 
 // pfxWorkOf reads the cost of a PFX. It fails with a *lockError when a
@@ -72,11 +128,17 @@ func pfxWorkOf(der []byte) (*pfxWork, error) {
 			continue
 		}
 		eci := ed.EncryptedContentInfo
-		s, err := parsePBES2(eci.ContentEncryptionAlgorithm)
+		safe := &encSafe{ct: eci.EncryptedContent}
+		var err error
+		if eci.ContentEncryptionAlgorithm.Algorithm.Equal(oidPBEWithSHAAnd3KeyTripleDESCBC) {
+			safe.des3, err = parsePKCS12PBE(eci.ContentEncryptionAlgorithm)
+		} else {
+			safe.pbes2, err = parsePBES2(eci.ContentEncryptionAlgorithm)
+		}
 		var le *lockError
 		switch {
 		case err == nil:
-			w.safes = append(w.safes, &pbes2Safe{scheme: s, ct: eci.EncryptedContent})
+			w.safes = append(w.safes, safe)
 		case errors.As(err, &le):
 			return nil, err
 		default:
@@ -152,7 +214,7 @@ func (p *parser) decodePFX(der []byte, w *pfxWork, pw string) pfxResult {
 		cost, macShare = cost+w.mac, 2*w.mac
 	}
 	for _, s := range w.safes {
-		if !p.budget.spend(s.scheme.cost()) {
+		if !p.budget.spend(s.cost(pw)) {
 			return pfxResult{err: budgetSpent(p.budget)}
 		}
 		type out struct {
@@ -160,7 +222,7 @@ func (p *parser) decodePFX(der []byte, w *pfxWork, pw string) pfxResult {
 			err   error
 		}
 		o, err := derive(p.ctx, func() out {
-			plain, err := s.scheme.decrypt(s.ct, pw)
+			plain, err := s.decrypt(pw)
 			return out{plain, err}
 		})
 		switch {
@@ -181,21 +243,21 @@ func (p *parser) decodePFX(der []byte, w *pfxWork, pw string) pfxResult {
 	if !p.budget.spend(cost) {
 		return pfxResult{err: budgetSpent(p.budget)}
 	}
-	ctx := p.ctx
+	var r pfxResult
 	if w.hidden {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, hiddenWorkTimeout)
-		defer cancel()
-	}
-	r, err := derive(ctx, func() pfxResult {
-		priv, leaf, cas, err := gopkcs12.DecodeChain(der, pw)
-		return pfxResult{priv, leaf, cas, err}
-	})
-	if err != nil {
-		if p.ctx.Err() == nil {
-			return pfxResult{err: &lockError{"decoding it took longer than " + hiddenWorkTimeout.String() + " (the counts inside its encrypted safe cannot be read beforehand)"}}
+		var lerr error
+		if r, lerr = p.decodeHidden(der, w, pw); lerr != nil {
+			return pfxResult{err: lerr}
 		}
-		return pfxResult{err: err}
+	} else {
+		var err error
+		r, err = derive(p.ctx, func() pfxResult {
+			priv, leaf, cas, err := gopkcs12.DecodeChain(der, pw)
+			return pfxResult{priv, leaf, cas, err}
+		})
+		if err != nil {
+			return pfxResult{err: err}
+		}
 	}
 	if errors.Is(r.err, gopkcs12.ErrIncorrectPassword) {
 		// The MAC said no: nothing beyond it was derived.
@@ -209,4 +271,67 @@ func saturatingAdd(a, b int64) int64 {
 		return math.MaxInt64
 	}
 	return a + b
+}
+
+// hiddenDecodings is what the process knows of the decodings of hidden
+// files (see pfxWork.hidden). A decoding cannot be stopped half-way: one
+// that ran out of time goes on in the background until it ends by itself
+// or the process exits. So that such work cannot pile up, at most one is
+// ever abandoned: while it runs no other hidden file is decoded, and a
+// file that ran out of time once is not decoded again.
+var hiddenDecodings struct {
+	sync.Mutex
+	abandoned bool
+	timedOut  map[[32]byte]bool
+}
+
+// decodeHidden runs go-pkcs12 on a hidden file within what is left of the
+// file's hiddenWorkTimeout. Its error is a *lockError or errInterrupted.
+func (p *parser) decodeHidden(der []byte, w *pfxWork, pw string) (pfxResult, error) {
+	sum := sha256.Sum256(der)
+	h := &hiddenDecodings
+	h.Lock()
+	switch {
+	case h.timedOut[sum]:
+		h.Unlock()
+		return pfxResult{}, &lockError{"decoding it took longer than " + hiddenWorkTimeout.String() + " earlier in this run (the counts inside its encrypted safe cannot be read beforehand); not tried again"}
+	case h.abandoned:
+		h.Unlock()
+		return pfxResult{}, &lockError{"not decoded: the decoding of another PKCS#12 file whose encrypted safe cannot be read beforehand ran out of time and is still running"}
+	}
+	h.Unlock()
+	if w.deadline.IsZero() {
+		w.deadline = time.Now().Add(hiddenWorkTimeout)
+	}
+	ctx, cancel := context.WithDeadline(p.ctx, w.deadline)
+	defer cancel()
+	ch := make(chan pfxResult, 1)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		priv, leaf, cas, err := gopkcs12.DecodeChain(der, pw)
+		ch <- pfxResult{priv, leaf, cas, err}
+	}()
+	select {
+	case r := <-ch:
+		return r, nil
+	case <-ctx.Done():
+	}
+	if p.ctx.Err() != nil {
+		return pfxResult{}, errInterrupted
+	}
+	h.Lock()
+	if h.timedOut == nil {
+		h.timedOut = map[[32]byte]bool{}
+	}
+	h.timedOut[sum] = true
+	h.abandoned = true
+	h.Unlock()
+	go func() {
+		<-done
+		h.Lock()
+		h.abandoned = false
+		h.Unlock()
+	}()
+	return pfxResult{}, &lockError{"decoding it took longer than " + hiddenWorkTimeout.String() + " (the counts inside its encrypted safe, RC2 or RC4, cannot be read beforehand); abandoned"}
 }

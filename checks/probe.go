@@ -45,6 +45,9 @@ func Probe(results []probe.Result, o ProbeOptions) *report.Report {
 		sum := sub.Summary
 		targets = append(targets, report.ProbeTarget{Result: &results[i], Findings: sub.Findings, Summary: &sum})
 		rep.Findings = append(rep.Findings, sub.Findings...)
+		if results[i].Failure == probe.Interrupted {
+			rep.Incomplete = append(rep.Incomplete, catalogue.Fill(catalogue.Interrupted, catalogue.Vars{"what": "the probe of " + results[i].Input}))
+		}
 	}
 	what := "no client certificate"
 	if o.CertFile != "" {
@@ -63,6 +66,9 @@ func Probe(results []probe.Result, o ProbeOptions) *report.Report {
 		rep.Targets = targets
 	}
 	rep.AllClear = "nothing to fix."
+	if len(rep.Incomplete) > 0 {
+		rep.AllClear = catalogue.InterruptedAllClear
+	}
 	rep.Finish()
 	return rep
 }

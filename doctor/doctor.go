@@ -119,16 +119,19 @@ func run(ctx context.Context, conf *nginxconf.Config, source string, notes []rep
 	logLine := "skipped (--no-logs)"
 	if o.Logs {
 		var findings []report.Finding
-		findings, logLine = readLogs(x, mtls, o.Since, lastReload(x))
+		findings, logLine = readLogs(ctx, x, mtls, o.Since, lastReload(x))
 		rep.Findings = append(rep.Findings, findings...)
 	}
-	if o.Probe {
+	switch {
+	case o.Probe && ctx.Err() != nil:
+		header = append(header, "probe: skipped (interrupted)")
+	case o.Probe:
 		findings, targets, line := probeAll(ctx, x, mtls, id, o, verdicts(nrep.Servers))
 		rep.Findings = append(rep.Findings, findings...)
 		rep.ProbeTargets = targets
 		fixedByProbe(rep.Findings, targets, id)
 		header = append(header, "probe: "+line)
-	} else {
+	default:
 		header = append(header, "probe: skipped (--no-probe)")
 	}
 	header = append(header, "logs: "+logLine)
@@ -144,6 +147,9 @@ func run(ctx context.Context, conf *nginxconf.Config, source string, notes []rep
 	}
 	rep.Header = strings.Join(header, "\n")
 	switch {
+	case ctx.Err() != nil:
+		rep.Incomplete = append(rep.Incomplete, catalogue.Fill(catalogue.Interrupted, catalogue.Vars{"what": "the logs and the probe"}))
+		rep.AllClear = catalogue.InterruptedAllClear
 	case len(rep.Servers) == 0:
 		rep.AllClear = catalogue.NoMTLSServer
 	case id == nil && o.Probe:

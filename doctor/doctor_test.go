@@ -1,6 +1,7 @@
 package doctor
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -48,7 +49,7 @@ http {
 		t.Fatal(err)
 	}
 	x := site.New(&nginxconf.Config{File: filepath.Join(dir, "nginx.conf"), ConfDir: dir, Directives: dirs})
-	out, line := readLogs(x, x.MTLS(), time.Time{}, time.Time{})
+	out, line := readLogs(context.Background(), x, x.MTLS(), time.Time{}, time.Time{})
 	got := map[string]report.Finding{}
 	for _, f := range out {
 		if f.Section != finding.Logs {

@@ -2,6 +2,8 @@ package doctor
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -20,7 +22,7 @@ import (
 // readLogs reads the distinct error and access logs of the mTLS blocks
 // and of the http and main levels, events after since. line is the
 // header's account of what was read.
-func readLogs(x *site.Site, servers []*site.Server, since, reload time.Time) (out []report.Finding, line string) {
+func readLogs(ctx context.Context, x *site.Site, servers []*site.Server, since, reload time.Time) (out []report.Finding, line string) {
 	note := func(t site.LogTarget, text catalogue.Text, v catalogue.Vars) {
 		v["kind"] = t.Kind
 		f := text.New(v)
@@ -52,6 +54,10 @@ func readLogs(x *site.Site, servers []*site.Server, since, reload time.Time) (ou
 	var read []string
 	readPaths := map[string]bool{}
 	for _, t := range x.LogTargets(servers) {
+		if ctx.Err() != nil {
+			read = append(read, "interrupted: the logs after this were not read")
+			break
+		}
 		switch t.Place() {
 		case site.LogOff:
 			continue // nothing is logged: nothing to read
@@ -82,7 +88,15 @@ func readLogs(x *site.Site, servers []*site.Server, since, reload time.Time) (ou
 			note(t, catalogue.LogNotRegularText, v)
 			continue
 		}
-		n, err := logparse.ScanFile(p, nil, sum, skip)
+		n, err := logparse.ScanFileContext(ctx, p, nil, sum, skip)
+		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+			// What was read counts; the report says it is part of the log.
+			if n.Format != logparse.Unknown {
+				inputs = append(inputs, checks.LogInput{Name: p, Format: n.Format, Lines: n.Lines, Events: n.Events, LongLines: n.LongLines})
+			}
+			read = append(read, fmt.Sprintf("%s (interrupted after %d lines, %d about mTLS)", p, n.Lines, n.Events))
+			continue
+		}
 		if err != nil && n.Lines == 0 {
 			v["error"] = errText(err)
 			note(t, catalogue.LogReadFailedText, v)

@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"syscall"
 	"time"
 
@@ -49,6 +51,51 @@ type Follower struct {
 	// written are the other files of the directory created or written
 	// lately, by path: where copytruncate's copy is.
 	written map[string]time.Time
+	// seen are the files of the directory whose lines are accounted for
+	// (followed, retired, or copytruncate's copies), by when they were
+	// last known so: a rotation missed in between is told from them.
+	seen []seenFile
+}
+
+type seenFile struct {
+	info fs.FileInfo
+	at   time.Time
+}
+
+// maxSeen bounds Follower.seen.
+const maxSeen = 256
+
+// markSeen notes that the lines of the file info are accounted for.
+func (fl *Follower) markSeen(info fs.FileInfo) {
+	now := time.Now()
+	kept := fl.seen[:0]
+	for _, s := range fl.seen {
+		if now.Sub(s.at) <= 2*retireAfter && !os.SameFile(s.info, info) {
+			kept = append(kept, s)
+		}
+	}
+	fl.seen = append(kept, seenFile{info, now})
+	if len(fl.seen) > maxSeen {
+		fl.seen = fl.seen[len(fl.seen)-maxSeen:]
+	}
+}
+
+// known reports whether the lines of info are accounted for.
+func (fl *Follower) known(info fs.FileInfo) bool {
+	if fl.cur != nil && os.SameFile(fl.cur.info, info) {
+		return true
+	}
+	for _, r := range fl.retired {
+		if os.SameFile(r.info, info) {
+			return true
+		}
+	}
+	for _, s := range fl.seen {
+		if os.SameFile(s.info, info) {
+			return true
+		}
+	}
+	return false
 }
 
 // noteEvent remembers the other files of the directory written lately.
@@ -68,32 +115,134 @@ func (fl *Follower) noteEvent(ev fsnotify.Event) {
 	}
 }
 
-// readCopy finds, among the files written lately, the copy of x that
-// copytruncate made (the bytes x last read are at the same place in it)
-// and reads it from x's position to its end: the lines written between
-// the last read and the copy.
+// readCopy finds the copy of x that copytruncate made (the bytes x last
+// read are at the same place in it) and reads it from x's position to its
+// end: the lines written between the last read and the copy. It looks
+// first among the files the directory's events said were written lately,
+// then, since the truncation may be seen before the events of the copy
+// arrive (a busy machine), among the directory's recently changed files.
 func (fl *Follower) readCopy(x *followed) bool {
 	if len(x.last) == 0 {
 		return true
 	}
+	tried := map[string]bool{}
+	recent := func() []string { own, other := fl.recentFiles(); return append(own, other...) }
+	for _, names := range []func() []string{fl.writtenNames, recent} {
+		for _, name := range names() {
+			if tried[name] {
+				continue
+			}
+			tried[name] = true
+			if found, ok := fl.readCopyFrom(name, x); found {
+				delete(fl.written, name)
+				return ok
+			}
+		}
+	}
+	return true
+}
+
+func (fl *Follower) writtenNames() []string {
+	names := make([]string, 0, len(fl.written))
 	for name := range fl.written {
+		names = append(names, name)
+	}
+	return names
+}
+
+// maxCopyCandidates bounds the files of the directory looked at for the
+// copy: those changed within retireAfter, the log's own rotations
+// (error.log.1, error.log-20250101) first.
+const maxCopyCandidates = 64
+
+// recentFiles lists the regular files of the log's directory changed
+// within retireAfter, other than the log: the log's rotations (own, oldest
+// change first), and the others, at most maxCopyCandidates in all.
+func (fl *Follower) recentFiles() (own, other []string) {
+	dir, base := filepath.Dir(fl.path), filepath.Base(fl.path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, nil
+	}
+	now := time.Now()
+	mtime := map[string]time.Time{}
+	for _, e := range entries {
+		if e.Name() == base || !e.Type().IsRegular() {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil || now.Sub(info.ModTime()) > retireAfter {
+			continue
+		}
+		name := filepath.Join(dir, e.Name())
+		mtime[name] = info.ModTime()
+		if strings.HasPrefix(e.Name(), base) {
+			own = append(own, name)
+		} else {
+			other = append(other, name)
+		}
+	}
+	slices.SortStableFunc(own, func(a, b string) int { return mtime[a].Compare(mtime[b]) })
+	own = own[:min(len(own), maxCopyCandidates)]
+	return own, other[:min(len(other), maxCopyCandidates-len(own))]
+}
+
+// compressed are the suffixes of rotated logs that are no text.
+var compressed = []string{".gz", ".bz2", ".xz", ".zst", ".lz4", ".Z"}
+
+// readMissed reads, from their start, the log's rotations changed lately
+// that the follower never saw: when the name changed more than once
+// between two drains (a busy machine, rotations close together), the file
+// in between (created, written and rotated away meanwhile, or the copy
+// copytruncate made of it) has lines no other file holds. next is the new
+// file at the name.
+func (fl *Follower) readMissed(next fs.FileInfo) bool {
+	own, _ := fl.recentFiles()
+	for _, name := range own {
+		if slices.ContainsFunc(compressed, func(suf string) bool { return strings.HasSuffix(name, suf) }) {
+			continue
+		}
 		f, err := os.Open(name)
 		if err != nil {
 			continue
 		}
-		b := make([]byte, len(x.last))
-		n, _ := f.ReadAt(b, x.pos-int64(len(b)))
-		if n != len(b) || !bytes.Equal(b, x.last) {
+		st, err := f.Stat()
+		if err != nil || !st.Mode().IsRegular() || os.SameFile(st, next) || fl.known(st) {
 			f.Close()
 			continue
 		}
-		c := &followed{f: f, pos: x.pos, partial: x.partial, long: x.long}
-		_, ok := fl.read(c)
+		fl.markSeen(st)
+		_, ok := fl.read(&followed{f: f, info: st})
 		f.Close()
-		delete(fl.written, name)
-		return ok
+		if !ok {
+			return false
+		}
 	}
 	return true
+}
+
+// readCopyFrom reads the file name from x's position to its end when it
+// is x's copy (found).
+func (fl *Follower) readCopyFrom(name string, x *followed) (found, ok bool) {
+	f, err := os.Open(name)
+	if err != nil {
+		return false, true
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || (x.info != nil && os.SameFile(st, x.info)) {
+		return false, true
+	}
+	b := make([]byte, len(x.last))
+	n, _ := f.ReadAt(b, x.pos-int64(len(b)))
+	if n != len(b) || !bytes.Equal(b, x.last) {
+		return false, true
+	}
+	if st, err := f.Stat(); err == nil {
+		fl.markSeen(st)
+	}
+	c := &followed{f: f, pos: x.pos, partial: x.partial, long: x.long}
+	_, ok = fl.read(c)
+	return true, ok
 }
 
 // StartFollow opens path and notes where following starts (its size now),
@@ -123,6 +272,13 @@ func StartFollow(path string) (*Follower, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		fl.w.Close()
 		return nil, err
+	}
+	// Following starts now: the rotations already there are not news.
+	own, _ := fl.recentFiles()
+	for _, name := range own {
+		if st, err := os.Stat(name); err == nil {
+			fl.markSeen(st)
+		}
 	}
 	return fl, nil
 }
@@ -219,6 +375,7 @@ func (fl *Follower) drain() bool {
 			return false
 		}
 		if n == 0 && time.Since(r.grew) > retireAfter {
+			fl.markSeen(r.info)
 			r.f.Close()
 			fl.retired = append(fl.retired[:i], fl.retired[i+1:]...)
 			i--
@@ -252,6 +409,10 @@ func (fl *Follower) drain() bool {
 	if err != nil || !os.SameFile(st, fst) {
 		f.Close()
 		return true // replaced again meanwhile: the next drain sees it
+	}
+	if !fl.readMissed(fst) {
+		f.Close()
+		return false
 	}
 	if fl.cur != nil {
 		fl.cur.grew = time.Now()

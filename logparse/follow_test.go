@@ -170,6 +170,50 @@ func TestFollowerReadsTheCopy(t *testing.T) {
 	}
 }
 
+// On a busy machine the truncation may be seen before the events of the
+// copy reach the follower: the copy is found in the directory all the
+// same (this lost the unread lines of a round under load before).
+func TestFollowerReadsTheCopyBeforeItsEvent(t *testing.T) {
+	dir := t.TempDir()
+	log := filepath.Join(dir, "error.log")
+	if err := os.WriteFile(log, []byte("old 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Other files of the directory, changed lately, are not the copy.
+	if err := os.WriteFile(filepath.Join(dir, "access.log"), []byte("unseen 1\nother\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fl, err := StartFollow(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fl.w.Close()
+	defer fl.closeAll()
+	var got []string
+	fl.emit = func(text string, long bool) bool { got = append(got, text); return true }
+	write := func(p, s string) {
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.WriteString(s)
+		f.Close()
+	}
+	write(log, "seen\n")
+	fl.drain()
+	write(log, "unseen 1\nunseen 2\n")
+	data, _ := os.ReadFile(log)
+	write(log+"-20261202", string(data))
+	if err := os.Truncate(log, 0); err != nil {
+		t.Fatal(err)
+	}
+	write(log, "after\n")
+	fl.drain() // no event taken: fl.written knows nothing of the copy
+	if want := []string{"seen", "unseen 1", "unseen 2", "after"}; !slices.Equal(got, want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
+
 // Deleted, then created again by the next write: the new file is read
 // from its start.
 func TestFollowerDeleteAndCreate(t *testing.T) {
@@ -196,4 +240,68 @@ func TestFollowerDeleteAndCreate(t *testing.T) {
 	if want := []string{"new 1", "new 2"}; !slices.Equal(got, want) {
 		t.Fatalf("got %q, want %q", got, want)
 	}
+}
+
+// Two rotations between drains (a busy machine): the file in between,
+// never opened by the follower, is read from its start, once.
+func TestFollowerTwoRotationsBetweenDrains(t *testing.T) {
+	dir := t.TempDir()
+	log := filepath.Join(dir, "error.log")
+	write := func(p, s string) {
+		t.Helper()
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.WriteString(s)
+		f.Close()
+	}
+	write(log, "before\n")
+	fl, err := StartFollow(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fl.w.Close()
+	defer fl.closeAll()
+	var got []string
+	fl.emit = func(text string, long bool) bool { got = append(got, text); return true }
+	step := func(what string, want ...string) {
+		t.Helper()
+		got = nil
+		fl.drain()
+		if !slices.Equal(got, want) {
+			t.Fatalf("%s: got %q, want %q", what, got, want)
+		}
+	}
+	write(log, "a1\n")
+	step("appended", "a1")
+
+	// rename and create, then copytruncate of the new file.
+	write(log, "a2\n")
+	if err := os.Rename(log, log+".0"); err != nil {
+		t.Fatal(err)
+	}
+	write(log, "b1\nb2\n")
+	data, _ := os.ReadFile(log)
+	write(log+".1", string(data))
+	if err := os.Truncate(log, 0); err != nil {
+		t.Fatal(err)
+	}
+	write(log, "b3\n")
+	step("rename, then copytruncate", "a2", "b1", "b2", "b3")
+	write(log, "b4\n")
+	step("appended again", "b4")
+
+	// delete, created by the next write, then rename and create.
+	if err := os.Remove(log); err != nil {
+		t.Fatal(err)
+	}
+	write(log, "c1\nc2\n")
+	if err := os.Rename(log, log+".2"); err != nil {
+		t.Fatal(err)
+	}
+	write(log, "d1\n")
+	step("delete, then rename", "c1", "c2", "d1")
+	write(log, "d2\n")
+	step("appended at last", "d2")
 }

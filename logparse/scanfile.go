@@ -1,6 +1,7 @@
 package logparse
 
 import (
+	"context"
 	"fmt"
 	"io"
 )
@@ -19,12 +20,19 @@ type FileCounts struct {
 // true for (a caller's own requests). After an error the counts say how
 // far reading got.
 func ScanFile(name string, stdin io.Reader, sum *Summary, skip func(Event) bool) (FileCounts, error) {
+	return ScanFileContext(context.Background(), name, stdin, sum, skip)
+}
+
+// ScanFileContext is ScanFile that stops reading when ctx ends (the run
+// is interrupted); the error then wraps ctx.Err() and the counts say how
+// far reading got.
+func ScanFileContext(ctx context.Context, name string, stdin io.Reader, sum *Summary, skip func(Event) bool) (FileCounts, error) {
 	r, err := Open(name, stdin)
 	if err != nil {
 		return FileCounts{}, err
 	}
 	defer r.Close()
-	sc := NewScanner(r, Unknown)
+	sc := NewScanner(ctxReader{ctx, r}, Unknown)
 	var n FileCounts
 	sc.Each(func(ev Event) {
 		if skip != nil && skip(ev) {
@@ -37,7 +45,20 @@ func ScanFile(name string, stdin io.Reader, sum *Summary, skip func(Event) bool)
 	n.Lines, n.LongLines = sc.Lines, sc.LongLines
 	n.Format = sc.Format() // known late if the log starts with junk
 	if err := sc.Err(); err != nil {
-		return n, fmt.Errorf("reading stopped after %d lines: %v", sc.Lines, err)
+		return n, fmt.Errorf("reading stopped after %d lines: %w", sc.Lines, err)
 	}
 	return n, nil
+}
+
+// ctxReader is r that fails with ctx's error once ctx ends.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }

@@ -187,6 +187,9 @@ func Probe(ctx context.Context, target string, opts Options) Result {
 	if plainDone != nil {
 		<-plainDone
 	}
+	if ctx.Err() != nil {
+		return interrupted(r)
+	}
 
 	// The first attempt tells whether there is a TLS server at all.
 	first := conns[0]
@@ -225,8 +228,23 @@ func Probe(ctx context.Context, target string, opts Options) Result {
 		}
 	}
 	p.postHandshake(tctx)
+	if ctx.Err() != nil {
+		return interrupted(r)
+	}
 	r.ServerSoftware = identify(&r, plain)
 	return r
+}
+
+// errInterrupted is the error of a target whose probe the run's end
+// (Ctrl-C, SIGTERM) cut short.
+var errInterrupted = errors.New("the run was interrupted before the probe of this target ended")
+
+// interrupted is r without the facts of a probe that was cut short:
+// half a probe would read as a server that did not answer.
+func interrupted(r Result) Result {
+	out := Result{Input: r.Input, Target: r.Target, ServerName: r.ServerName, SNI: r.SNI, Path: r.Path}
+	out.fail(Interrupted, errInterrupted)
+	return out
 }
 
 // plainHTTP sends a request in plain HTTP to the TLS port and reads the

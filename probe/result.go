@@ -14,6 +14,7 @@ const (
 	TimedOut      = "timeout"        // no answer within the timeout
 	NotTLS        = "not-tls"        // something answered, but not TLS
 	BadTarget     = "bad-target"     // the target string did not parse
+	Interrupted   = "interrupted"    // the run ended (Ctrl-C) before the probe did
 )
 
 // Outcomes of one attempt.

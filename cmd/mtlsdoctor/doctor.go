@@ -1,11 +1,8 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"os/signal"
-	"syscall"
 	"time"
 
 	"github.com/mtlsdoctor/mtlsdoctor/doctor"
@@ -54,13 +51,11 @@ func runDoctor(args []string, e env) int {
 		return e.fail(err)
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
-	defer stop()
 	conf := ""
 	if len(rest) == 1 {
 		conf = rest[0]
 	}
-	rep, err := doctor.Run(ctx, doctor.Options{
+	rep, err := doctor.Run(e.context(), doctor.Options{
 		Conf: conf, Stdin: e.stdin, At: at, SecLevel: c.seclevel, Passphrases: f.passphrases,
 		Probe: !f.noProbe, Cert: f.cert, Key: f.key, P12: f.p12, Timeout: f.timeout,
 		Logs: !f.noLogs, Since: f.sinceTime,

@@ -36,6 +36,17 @@ type env struct {
 	termWidth int
 	// cmd is the command being run, which names its error messages.
 	cmd string
+	// ctx ends when the run is interrupted (Ctrl-C, SIGTERM): long work
+	// (probing, reading logs) stops and the report so far is written.
+	ctx context.Context
+}
+
+// context is the run's context (never nil).
+func (e env) context() context.Context {
+	if e.ctx != nil {
+		return e.ctx
+	}
+	return context.Background()
 }
 
 func main() {
@@ -56,6 +67,7 @@ func runProcess(args []string) int {
 	defer stop()
 	certset.SetRunContext(ctx) // a derivation under way is abandoned: the report can still be written
 	e := stdEnv()
+	e.ctx = ctx
 	done := make(chan int, 1)
 	go func() { done <- run(args, e) }()
 	select {

@@ -1,13 +1,10 @@
 package main
 
 import (
-	"context"
 	"crypto/x509"
 	"errors"
 	"fmt"
-	"os/signal"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/mtlsdoctor/mtlsdoctor/certset"
@@ -81,8 +78,6 @@ func runProbe(args []string, e env) int {
 		opts.RootsName = co.CAFile
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
-	defer stop()
-	results := probe.ProbeAll(ctx, probe.Jobs(targets, opts), 8)
+	results := probe.ProbeAll(e.context(), probe.Jobs(targets, opts), 8)
 	return emit(checks.Probe(results, co), *format, e)
 }
