@@ -2,6 +2,7 @@ package logparse
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -30,24 +31,43 @@ func Open(name string, stdin io.Reader) (io.ReadCloser, error) {
 			return nil, errors.New("is a directory, not a log file")
 		}
 		// Regular files and pipes only, opened without waiting for a
-		// writer; every read is time-bound.
+		// writer. A pipe's reads are time-bound; a regular file's are
+		// read straight into the scanner's buffer (on a real file
+		// system, which OpenStream checks, they return what is there),
+		// without the copy and the goroutine of a timed read.
 		f, err := safefile.OpenStream(name)
 		if err != nil {
 			return nil, err
 		}
 		r = readCloser{safefile.Reader(f), f}
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			r = f
+		}
 	}
-	br := bufio.NewReaderSize(r, 64<<10)
-	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		gz, err := gzip.NewReader(br)
+	// The first two bytes tell gzip; they are read once and put back in
+	// front, so that a plain log is then read without a buffer between.
+	var magic [2]byte
+	n, err := io.ReadFull(r, magic[:])
+	head := io.MultiReader(bytes.NewReader(magic[:n]), r)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+		head = io.MultiReader(bytes.NewReader(magic[:n]), errReader{err})
+	}
+	if n == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		gz, err := gzip.NewReader(bufio.NewReaderSize(head, 64<<10))
 		if err != nil {
 			r.Close()
 			return nil, fmt.Errorf("bad gzip data: %v", err)
 		}
 		return readCloser{gz, r}, nil
 	}
-	return readCloser{br, r}, nil
+	return readCloser{head, r}, nil
 }
+
+// errReader returns its error: a read error met while looking for the
+// gzip magic, for the scanner to report after the bytes before it.
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
 type readCloser struct {
 	io.Reader
