@@ -16,19 +16,27 @@ import (
 // decompressing gzip (rotated logs, .gz) when the content starts with the
 // gzip magic, whatever the name. Errors are short and name the cause.
 func Open(name string, stdin io.Reader) (io.ReadCloser, error) {
+	r, _, err := open(name, stdin)
+	return r, err
+}
+
+// open is Open that also returns the file itself when it is a regular
+// file that is not gzip (nil otherwise), for reading it in parts at once.
+func open(name string, stdin io.Reader) (io.ReadCloser, *os.File, error) {
 	var r io.ReadCloser
+	var plain *os.File
 	if name == "-" {
 		r = io.NopCloser(stdin)
 	} else {
 		st, err := os.Stat(name)
 		if err != nil {
 			if errors.Is(err, os.ErrNotExist) {
-				return nil, errors.New("no such file")
+				return nil, nil, errors.New("no such file")
 			}
-			return nil, err
+			return nil, nil, err
 		}
 		if st.IsDir() {
-			return nil, errors.New("is a directory, not a log file")
+			return nil, nil, errors.New("is a directory, not a log file")
 		}
 		// Regular files and pipes only, opened without waiting for a
 		// writer. A pipe's reads are time-bound; a regular file's are
@@ -37,11 +45,11 @@ func Open(name string, stdin io.Reader) (io.ReadCloser, error) {
 		// without the copy and the goroutine of a timed read.
 		f, err := safefile.OpenStream(name)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		r = readCloser{safefile.Reader(f), f}
 		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
-			r = f
+			r, plain = f, f
 		}
 	}
 	// The first two bytes tell gzip; they are read once and put back in
@@ -56,11 +64,11 @@ func Open(name string, stdin io.Reader) (io.ReadCloser, error) {
 		gz, err := gzip.NewReader(bufio.NewReaderSize(head, 64<<10))
 		if err != nil {
 			r.Close()
-			return nil, fmt.Errorf("bad gzip data: %v", err)
+			return nil, nil, fmt.Errorf("bad gzip data: %v", err)
 		}
-		return readCloser{gz, r}, nil
+		return readCloser{gz, r}, nil, nil
 	}
-	return readCloser{head, r}, nil
+	return readCloser{head, r}, plain, nil
 }
 
 // errReader returns its error: a read error met while looking for the

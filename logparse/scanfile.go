@@ -3,6 +3,7 @@ package logparse
 import (
 	"fmt"
 	"io"
+	"runtime"
 )
 
 // FileCounts is what reading one log found.
@@ -19,11 +20,16 @@ type FileCounts struct {
 // true for (a caller's own requests). After an error the counts say how
 // far reading got.
 func ScanFile(name string, stdin io.Reader, sum *Summary, skip func(Event) bool) (FileCounts, error) {
-	r, err := Open(name, stdin)
+	r, plain, err := open(name, stdin)
 	if err != nil {
 		return FileCounts{}, err
 	}
 	defer r.Close()
+	if plain != nil && skip == nil {
+		if n, ok, err := scanParts(plain, sum, min(runtime.GOMAXPROCS(0), maxParts)); ok {
+			return n, err
+		}
+	}
 	sc := NewScanner(r, Unknown)
 	var n FileCounts
 	sc.Each(func(ev Event) {
