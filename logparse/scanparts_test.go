@@ -224,3 +224,31 @@ func TestScanPartsOverflow(t *testing.T) {
 		t.Errorf("ScanFile: %+v, %v; one pass %+v", got, err, want)
 	}
 }
+
+// FuzzScanParts: whatever the bytes, reading them in 2 or 3 parts finds
+// what one pass finds, or declines to read in parts.
+func FuzzScanParts(f *testing.F) {
+	for _, l := range errorLines {
+		f.Add([]byte(l.line+"\n"+l.line+"\r\n\n"+l.line), uint8(2))
+	}
+	f.Add([]byte("\n\n\nSSL\n"), uint8(3))
+	f.Fuzz(func(t *testing.T, data []byte, parts uint8) {
+		name := filepath.Join(t.TempDir(), "log")
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		want, wantSum := onePass(t, name, func(*Summary) {})
+		defer func(m int64) { partsMin = m }(partsMin)
+		partsMin = 1
+		file, err := os.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer file.Close()
+		sum := NewSummary()
+		got, ok, err := scanParts(file, sum, 2+int(parts%2))
+		if ok && (err != nil || got != want || !reflect.DeepEqual(sum, wantSum)) {
+			t.Errorf("in parts %+v, %v; one pass %+v", got, err, want)
+		}
+	})
+}
