@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/mtlsdoctor/mtlsdoctor/internal/safefile"
 )
@@ -15,6 +16,10 @@ import (
 // Open opens a log file for scanning, or standard input for "-",
 // decompressing gzip (rotated logs, .gz) when the content starts with the
 // gzip magic, whatever the name. Errors are short and name the cause.
+// Every read of a file has a time bound (safefile.ReadTimeout); a plain
+// regular file is read straight into the caller's buffer, which a read
+// abandoned at its time bound may still fill: after an error, the caller
+// must not read into that buffer again (the Scanner stops at the first).
 func Open(name string, stdin io.Reader) (io.ReadCloser, error) {
 	r, _, err := open(name, stdin)
 	return r, err
@@ -39,28 +44,32 @@ func open(name string, stdin io.Reader) (io.ReadCloser, *os.File, error) {
 			return nil, nil, errors.New("is a directory, not a log file")
 		}
 		// Regular files and pipes only, opened without waiting for a
-		// writer. A pipe's reads are time-bound; a regular file's are
-		// read straight into the scanner's buffer (on a real file
-		// system, which OpenStream checks, they return what is there),
-		// without the copy and the goroutine of a timed read.
+		// writer; every read is time-bound. A regular file's reads go
+		// straight into the scanner's buffer, without the copy of
+		// safefile.Reader.
 		f, err := safefile.OpenStream(name)
 		if err != nil {
 			return nil, nil, err
 		}
 		r = readCloser{safefile.Reader(f), f}
 		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
-			r, plain = f, f
+			r, plain = readCloser{&directReader{r: f}, f}, f
 		}
 	}
 	// The first two bytes tell gzip; they are read once and put back in
 	// front, so that a plain log is then read without a buffer between.
 	var magic [2]byte
 	n, err := io.ReadFull(r, magic[:])
-	head := io.MultiReader(bytes.NewReader(magic[:n]), r)
+	rest := io.Reader(r)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
-		head = io.MultiReader(bytes.NewReader(magic[:n]), errReader{err})
+		rest = errReader{err}
 	}
 	if n == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		if plain != nil {
+			// bufio reuses its buffer after an error: reads that copy.
+			rest = safefile.Reader(plain)
+		}
+		head := io.MultiReader(bytes.NewReader(magic[:n]), rest)
 		gz, err := gzip.NewReader(bufio.NewReaderSize(head, 64<<10))
 		if err != nil {
 			r.Close()
@@ -68,7 +77,40 @@ func open(name string, stdin io.Reader) (io.ReadCloser, *os.File, error) {
 		}
 		return readCloser{gz, r}, nil, nil
 	}
-	return readCloser{head, r}, plain, nil
+	return readCloser{io.MultiReader(bytes.NewReader(magic[:n]), rest), r}, plain, nil
+}
+
+// directReader bounds each Read by safefile.ReadTimeout, as
+// safefile.Reader does, but reads into the caller's buffer: a read that
+// times out is abandoned and may still write into that buffer later, so
+// after an error the caller must not use it again. Every later Read fails.
+type directReader struct {
+	r   io.Reader
+	err error
+}
+
+func (d *directReader) Read(p []byte) (int, error) {
+	if d.err != nil {
+		return 0, d.err
+	}
+	type result struct {
+		n   int
+		err error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		n, err := d.r.Read(p)
+		ch <- result{n, err}
+	}()
+	timer := time.NewTimer(safefile.ReadTimeout)
+	defer timer.Stop()
+	select {
+	case res := <-ch:
+		return res.n, res.err
+	case <-timer.C:
+		d.err = fmt.Errorf("%w after %v", safefile.ErrTimeout, safefile.ReadTimeout)
+		return 0, d.err
+	}
 }
 
 // errReader returns its error: a read error met while looking for the

@@ -46,7 +46,7 @@ func scanParts(f *os.File, sum *Summary, parts int) (n FileCounts, ok bool, err 
 		starts[k] = max(s, starts[k-1])
 	}
 	// The first part sniffs the format from the head, as one pass would.
-	first := NewScanner(io.NewSectionReader(f, 0, starts[1]), Unknown)
+	first := NewScanner(&directReader{r: io.NewSectionReader(f, 0, starts[1])}, Unknown)
 	format := first.Format()
 	if format == Unknown {
 		return FileCounts{}, false, nil
@@ -62,7 +62,7 @@ func scanParts(f *os.File, sum *Summary, parts int) (n FileCounts, ok bool, err 
 		wg.Go(func() {
 			sc := first
 			if k > 0 {
-				sc = NewScanner(io.NewSectionReader(f, starts[k], starts[k+1]-starts[k]), format)
+				sc = NewScanner(&directReader{r: io.NewSectionReader(f, starts[k], starts[k+1]-starts[k])}, format)
 			}
 			part := NewSummary()
 			part.Since, part.lossless = sum.Since, true
@@ -112,9 +112,12 @@ func lineStart(f *os.File, off, size int64) (int64, error) {
 	if off <= 0 {
 		return 0, nil
 	}
+	// Each read has a time bound; after one times out, buf is not read
+	// into again.
+	r := &directReader{r: io.NewSectionReader(f, off-1, size-(off-1))}
 	buf := make([]byte, 64<<10)
 	for pos := off - 1; pos < size; {
-		n, err := f.ReadAt(buf[:min(int64(len(buf)), size-pos)], pos)
+		n, err := r.Read(buf)
 		if i := bytes.IndexByte(buf[:n], '\n'); i >= 0 {
 			return pos + int64(i) + 1, nil
 		}

@@ -2,13 +2,18 @@ package logparse
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/safefile"
 )
 
 // onePass reads name in one pass (a skip function turns reading in parts
@@ -251,4 +256,24 @@ func FuzzScanParts(f *testing.F) {
 			t.Errorf("in parts %+v, %v; one pass %+v", got, err, want)
 		}
 	})
+}
+
+// blockedReader never returns, like a read of a hung network file system.
+type blockedReader chan struct{}
+
+func (b blockedReader) Read([]byte) (int, error) { <-b; return 0, io.EOF }
+
+// TestDirectReaderTimeout: a read that does not return within
+// safefile.ReadTimeout fails with ErrTimeout, and so does every later one.
+func TestDirectReaderTimeout(t *testing.T) {
+	defer func(d time.Duration) { safefile.ReadTimeout = d }(safefile.ReadTimeout)
+	safefile.ReadTimeout = 50 * time.Millisecond
+	block := make(blockedReader)
+	defer close(block)
+	r := &directReader{r: block}
+	for range 2 {
+		if _, err := r.Read(make([]byte, 8)); !errors.Is(err, safefile.ErrTimeout) {
+			t.Fatalf("read: %v, want a timeout", err)
+		}
+	}
 }
