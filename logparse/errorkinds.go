@@ -117,9 +117,11 @@ func unexplainedText(msg, after []byte) []byte { return startupText(msg, after) 
 // writes contains one of them ("SSL" covers verify errors, 496, handshake
 // failures, stale errors and SSL_CTX_* start-up errors; "HTTPS port" the
 // 497 line; "ssl_" start-up lines such as "no ssl_client_certificate").
-// Each is found by a byte that is rare in error logs: upper-case 'S', '_'.
-var errorNeedles = []needle{newNeedle('S', "SSL", "HTTPS port"), newNeedle('_', "ssl_"), newNeedle('O', "OCSP"),
-	newNeedle('y', "lua ssl certificate verify"), newNeedle('L', "TLS")}
+// Each needle is one pass of bytes.IndexByte over a byte that is rare in
+// error logs, so the upper-case patterns share the anchor 'S' ("OCSP" and
+// "TLS" hold one too): three passes in all.
+var errorNeedles = []needle{newNeedle('S', "SSL", "HTTPS port", "OCSP", "TLS"), newNeedle('_', "ssl_"),
+	newNeedle('y', "lua ssl certificate verify")}
 
 // An errorKind is one kind of error-log line: which lines are of the kind
 // and what their Event says.

@@ -227,16 +227,20 @@ func fixedText(s string) func(msg, after []byte) []byte {
 // Reason texts may themselves contain "error:" ("pkcs12 cipherfinal
 // error:maybe wrong password"), so the eight hex digits must follow.
 func lastEntry(q []byte) int {
+	// Backwards over the colons: a colon that ends "error" and is
+	// followed by eight hex digits and a colon starts an entry.
 	for end := len(q); ; {
-		i := bytes.LastIndex(q[:end], []byte("error:"))
-		if i < 0 {
+		c := bytes.LastIndexByte(q[:end], ':')
+		if c < 0 {
 			return -1
 		}
-		h := q[i+6:]
-		if len(h) > 8 && h[8] == ':' && hex8(h[:8]) {
-			return i
+		if i := c - 5; i >= 0 && string(q[i:c]) == "error" {
+			h := q[c+1:]
+			if len(h) > 8 && h[8] == ':' && hex8(h[:8]) {
+				return i
+			}
 		}
-		end = i
+		end = c
 	}
 }
 
@@ -325,11 +329,15 @@ func sslReason(msg []byte) []byte {
 		return bytes.TrimSpace(queue)
 	}
 	entry := queue[last:]
-	fields := bytes.SplitN(entry, []byte{':'}, 5)
-	if len(fields) < 5 {
-		return entry
+	// The reason is the fifth colon-separated field.
+	reason := entry
+	for range 4 {
+		c := bytes.IndexByte(reason, ':')
+		if c < 0 {
+			return entry
+		}
+		reason = reason[c+1:]
 	}
-	reason := fields[4]
 	if i := bytes.Index(reason, []byte(":SSL alert number")); i >= 0 {
 		reason = reason[:i]
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime"
 )
 
 // FileCounts is what reading one log found.
@@ -27,11 +28,18 @@ func ScanFile(name string, stdin io.Reader, sum *Summary, skip func(Event) bool)
 // is interrupted); the error then wraps ctx.Err() and the counts say how
 // far reading got.
 func ScanFileContext(ctx context.Context, name string, stdin io.Reader, sum *Summary, skip func(Event) bool) (FileCounts, error) {
-	r, err := Open(name, stdin)
+	r, plain, err := open(name, stdin)
 	if err != nil {
 		return FileCounts{}, err
 	}
 	defer r.Close()
+	// A plain file read whole, with no filter and nothing to interrupt
+	// it, is read in parts on all cores.
+	if plain != nil && skip == nil && ctx.Done() == nil {
+		if n, ok, err := scanParts(plain, sum, min(runtime.GOMAXPROCS(0), maxParts)); ok {
+			return n, err
+		}
+	}
 	sc := NewScanner(ctxReader{ctx, r}, Unknown)
 	var n FileCounts
 	sc.Each(func(ev Event) {

@@ -221,50 +221,16 @@ func (s *Scanner) nextCandidate() ([]byte, bool) {
 	}
 }
 
-// Each calls fn for every recognised event, like a loop over Next, but
-// finds candidate lines and parses them on two goroutines: reading and the
-// byte search on one core, parsing and fn on another. Memory stays bounded
-// (a few batches of copied candidate lines in flight). fn runs on one
-// goroutine, in input order.
+// Each calls fn for every recognised event, in input order: a loop over
+// Next. (Finding candidate lines is as cheap as handing them to another
+// goroutine, so one goroutine does both.)
 func (s *Scanner) Each(fn func(Event)) {
-	type batch struct {
-		data []byte
-		ends []int
-	}
-	const batchBytes = 256 << 10
-	free := make(chan *batch, 4)
-	full := make(chan *batch, 4)
-	for i := 0; i < cap(free); i++ {
-		free <- &batch{data: make([]byte, 0, batchBytes+MaxLine)}
-	}
-	go func() {
-		defer close(full)
-		b := <-free
-		for {
-			line, ok := s.nextCandidate()
-			if !ok {
-				break
-			}
-			b.data = append(b.data, line...)
-			b.ends = append(b.ends, len(b.data))
-			if len(b.data) >= batchBytes {
-				full <- b
-				b = <-free
-			}
+	for {
+		e, ok := s.Next()
+		if !ok {
+			return
 		}
-		full <- b
-	}()
-	for b := range full {
-		start := 0
-		for _, end := range b.ends {
-			if e, ok := s.parse(b.data[start:end]); ok {
-				s.Matched++
-				fn(e)
-			}
-			start = end
-		}
-		b.data, b.ends = b.data[:0], b.ends[:0]
-		free <- b
+		fn(e)
 	}
 }
 

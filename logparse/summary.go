@@ -28,6 +28,9 @@ type Group struct {
 	Role     string
 	clients  map[string]int
 	otherCli int
+	// cliOrder is the clients in the order they were first seen, for
+	// merge.
+	cliOrder []string
 }
 
 // Client is one client address and how often it appears in a group.
@@ -57,6 +60,13 @@ func (g *Group) TopClients(n int) []Client {
 // Summary groups events. It is not safe for concurrent use.
 type Summary struct {
 	groups map[string]*Group
+	// order is the group keys in the order they were made, for merge.
+	order []string
+	// A lossless summary (of one part of a log, for merge) neither folds
+	// groups nor counts clients as other: it sets overflow instead once
+	// it holds more than partGroups groups or partClients clients.
+	lossless, overflow bool
+	nClients           int
 	// Since drops events logged before it (zero: keep all).
 	Since time.Time
 }
@@ -73,7 +83,7 @@ func (s *Summary) Add(e Event) bool {
 	key := e.Key
 	g := s.groups[key]
 	if g == nil {
-		if len(s.groups) >= MaxGroups {
+		if len(s.groups) >= MaxGroups && !s.lossless {
 			key = e.ID + ":other"
 			e.Text, e.Code = "other", 0
 			g = s.groups[key]
@@ -82,6 +92,8 @@ func (s *Summary) Add(e Event) bool {
 			g = &Group{Key: key, ID: e.ID, Code: e.Code, Text: e.Text, Level: e.Level, Status: e.Status,
 				Example: Clean(e.Line), Source: e.Source, Role: e.Role, clients: map[string]int{}}
 			s.groups[key] = g
+			s.order = append(s.order, key)
+			s.overflow = s.overflow || s.lossless && len(s.groups) > partGroups
 		}
 	}
 	g.Count++
@@ -93,14 +105,75 @@ func (s *Summary) Add(e Event) bool {
 			g.Last = e.Time
 		}
 	}
-	if e.Client != "" {
-		if _, ok := g.clients[e.Client]; ok || len(g.clients) < MaxClients {
-			g.clients[e.Client]++
-		} else {
-			g.otherCli++
+	switch {
+	case e.Client == "":
+	case s.lossless:
+		if _, ok := g.clients[e.Client]; !ok {
+			g.cliOrder = append(g.cliOrder, e.Client)
+			s.nClients++
+			s.overflow = s.overflow || s.nClients > partClients
 		}
+		g.clients[e.Client]++
+	default:
+		g.addClient(e.Client, 1)
 	}
 	return true
+}
+
+// addClient counts n events of client c: a client not seen before is
+// tracked while there is room, else counted as other.
+func (g *Group) addClient(c string, n int) {
+	if _, ok := g.clients[c]; ok {
+		g.clients[c] += n
+	} else if len(g.clients) < MaxClients {
+		g.clients[c] = n
+		g.cliOrder = append(g.cliOrder, c)
+	} else {
+		g.otherCli += n
+	}
+}
+
+// merge adds o, the lossless summary of the lines that follow those s
+// has seen, to s. The result is exactly what adding o's events to s one
+// by one would give, as long as s has room for all of o's groups (the
+// caller checks; see newGroups): o's groups and their clients are taken
+// in the order they were first seen, and a client new to a group is kept
+// while there is room, as Add does.
+func (s *Summary) merge(o *Summary) {
+	for _, key := range o.order {
+		w := o.groups[key]
+		g := s.groups[key]
+		if g == nil {
+			g = &Group{Key: key, ID: w.ID, Code: w.Code, Text: w.Text, Level: w.Level, Status: w.Status,
+				Example: w.Example, Source: w.Source, Role: w.Role, clients: map[string]int{}}
+			s.groups[key] = g
+			s.order = append(s.order, key)
+		}
+		g.Count += w.Count
+		if !w.First.IsZero() && (g.First.IsZero() || w.First.Before(g.First)) {
+			g.First = w.First
+		}
+		if w.Last.After(g.Last) {
+			g.Last = w.Last
+		}
+		for _, c := range w.cliOrder {
+			g.addClient(c, w.clients[c])
+		}
+		g.otherCli += w.otherCli
+	}
+}
+
+// newGroups is how many groups s would have after merging parts.
+func (s *Summary) newGroups(parts []*Summary) int {
+	seen := map[string]bool{}
+	for _, p := range parts {
+		for _, key := range p.order {
+			if s.groups[key] == nil {
+				seen[key] = true
+			}
+		}
+	}
+	return len(s.groups) + len(seen)
 }
 
 // Groups returns the groups, largest first.

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+	"time"
 )
 
 const benchLogSize = 256 << 20
@@ -75,6 +76,7 @@ func benchBinary(b *testing.B) string {
 func runMeasured(b *testing.B, name string, args ...string) {
 	b.Helper()
 	var maxRSS int64
+	var cpu time.Duration
 	for b.Loop() {
 		cmd := exec.Command(name, args...)
 		// A pipe, not /dev/null: GNU grep stops at the first match when its
@@ -87,8 +89,12 @@ func runMeasured(b *testing.B, name string, args ...string) {
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && ru.Maxrss > maxRSS {
 			maxRSS = ru.Maxrss
 		}
+		cpu += cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	}
 	b.ReportMetric(float64(maxRSS)/1024, "peak-RSS-MiB")
+	// user+system CPU time of the child: steadier than elapsed time on a
+	// shared machine.
+	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 	b.SetBytes(benchLogSize)
 }
 
