@@ -11,7 +11,7 @@ type alert struct {
 // alerts is every TLS alert, with what its sender means by it.
 var alerts = []alert{
 	{0, "close_notify", "it is closing the connection normally."},
-	{10, "unexpected_message", "it received a message it did not expect at that point of the handshake: a broken peer or a middlebox."},
+	{10, "unexpected_message", "it received a message it did not expect at that point of the handshake: a broken peer, a middlebox, or a renegotiation it did not expect (Apache asking for a client certificate per <Location>)."},
 	{20, "bad_record_mac", "a record did not decrypt or authenticate: corruption on the path, or a broken implementation."},
 	{21, "decryption_failed", "a record did not decrypt (an old alert, no longer sent)."},
 	{22, "record_overflow", "a record was longer than TLS allows."},
@@ -73,6 +73,29 @@ func findAlert(lower string) (alert, bool) {
 		}
 		return alertByNumber(n)
 	}
+	// Other writers name the alert: "Description: unknown_ca unknown_ca(48)"
+	// (Java, BoringSSL), "Fatal - Certificate Unknown" (Erlang/OTP).
+	if i := strings.LastIndex(lower, "fatal - "); i >= 0 {
+		words := strings.Fields(strings.TrimRight(strings.SplitN(lower[i+len("fatal - "):], "\\", 2)[0], "\"}"))
+		if a, ok := alertByName(strings.Join(words, "_")); ok {
+			return a, true
+		}
+	}
+	var best alert
+	for _, a := range alerts {
+		if strings.Contains(a.name, "_") && len(a.name) > len(best.name) && namedAlone(lower, a.name) {
+			best = a
+		}
+	}
+	return best, best.name != ""
+}
+
+func alertByName(name string) (alert, bool) {
+	for _, a := range alerts {
+		if a.name == name {
+			return a, true
+		}
+	}
 	return alert{}, false
 }
 
@@ -87,3 +110,26 @@ func AlertEntry(a alert) Entry {
 }
 
 const alertTitle = "TLS alert {num} {name}"
+
+// namedAlone reports whether name occurs in lower not as part of a longer
+// word or macro (TLSV1_ALERT_INTERNAL_ERROR is a reason, told elsewhere).
+func namedAlone(lower, name string) bool {
+	for from := 0; ; {
+		i := strings.Index(lower[from:], name)
+		if i < 0 {
+			return false
+		}
+		i += from
+		before := i == 0 || !isWordByte(lower[i-1])
+		end := i + len(name)
+		after := end == len(lower) || !isWordByte(lower[end])
+		if before && after {
+			return true
+		}
+		from = i + 1
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b == '_' || b >= 'a' && b <= 'z' || b >= '0' && b <= '9'
+}

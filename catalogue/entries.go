@@ -230,7 +230,9 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: ClientCertRejected, Kind: "client",
-		Match: []string{"ssl_error_handshake_failure_alert", "ssl_error_bad_cert_alert", "err_bad_ssl_client_auth_cert", "ssl_error_unknown_ca_alert", "err_ssl_client_auth_cert_needed"},
+		Match: []string{"ssl_error_handshake_failure_alert", "ssl_error_bad_cert_alert", "err_bad_ssl_client_auth_cert", "ssl_error_unknown_ca_alert", "err_ssl_client_auth_cert_needed",
+			"ssl_error_certificate_unknown_alert", "ssl_error_access_denied_alert", "ssl_error_unsupported_cert_alert",
+			"ssl_error_certificate_required_alert", "ssl_error_expired_cert_alert", "ssl_error_revoked_cert_alert"},
 		Title: "The browser was refused during the TLS handshake",
 		Explanation: "Firefox (SSL_ERROR_*_ALERT) and Chrome (ERR_BAD_SSL_CLIENT_AUTH_CERT) show these when the server aborts the handshake over the client certificate, or when none was chosen. " + notNginxHTTP +
 			" With nginx in front, a rejected certificate shows as the 400 page 'The SSL certificate error' instead; if you see these errors, something before nginx (a load balancer, a TLS-terminating proxy) checks client certificates too.",
