@@ -1,6 +1,10 @@
 package catalogue
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/mtlsdoctor/mtlsdoctor/finding"
+)
 
 // alert is one TLS alert (RFC 8446 section 6, RFC 5246 section 7.2).
 type alert struct {
@@ -16,7 +20,7 @@ var alerts = []alert{
 	{21, "decryption_failed", "a record did not decrypt (an old alert, no longer sent)."},
 	{22, "record_overflow", "a record was longer than TLS allows."},
 	{30, "decompression_failure", "TLS compression failed (an old alert)."},
-	{40, "handshake_failure", "it found no acceptable set of parameters (version, cipher, signature algorithm, curve), or (TLS 1.2) it required a client certificate and got none."},
+	{40, "handshake_failure", "it found no acceptable set of parameters (version, cipher, signature algorithm, curve), or (TLS 1.2) it required a client certificate and got none; a server with many sites (a CDN) also sends it when the client sent no SNI server name."},
 	{41, "no_certificate", "it had no certificate to send (SSL 3.0 only)."},
 	{42, "bad_certificate", "it refused the certificate it was shown, without a more precise reason: a server refusing the client certificate (some servers also when none was sent), or a client refusing the server's."},
 	{43, "unsupported_certificate", "the certificate is of a type or usage it does not accept (e.g. a client certificate without clientAuth)."},
@@ -132,4 +136,52 @@ func namedAlone(lower, name string) bool {
 
 func isWordByte(b byte) bool {
 	return b == '_' || b >= 'a' && b <= 'z' || b >= '0' && b <= '9'
+}
+
+// goAlerts are the words Go prints for a received alert ("remote error:
+// tls: bad certificate"), longest first.
+var goAlerts = []struct {
+	text string
+	num  int
+}{
+	{"unknown certificate authority", 48}, {"unsupported certificate", 43}, {"revoked certificate", 44},
+	{"expired certificate", 45}, {"unknown certificate", 46}, {"bad certificate", 42}, {"access denied", 49},
+}
+
+// ReceivedCertAlert finds, in a lower-cased line, a received alert that
+// complains about a certificate (42-46, 48, 49), in OpenSSL's, BoringSSL's,
+// Go's, Java's or Erlang's words, and returns its number.
+func ReceivedCertAlert(lower string) (int, bool) {
+	if strings.Contains(lower, "send tlsv") || strings.Contains(lower, "generated client alert") || strings.Contains(lower, "generated server alert") {
+		return 0, false
+	}
+	n := 0
+	if i := strings.Index(lower, "remote error: tls: "); i >= 0 {
+		rest := lower[i+len("remote error: tls: "):]
+		for _, g := range goAlerts {
+			if strings.HasPrefix(rest, g.text) {
+				n = g.num
+				break
+			}
+		}
+	}
+	if n == 0 {
+		if r, ok := findReason(strings.ReplaceAll(lower, "_", " ")); ok && r.Lib == 20 && r.Num > 1000 {
+			n = r.Num - 1000
+		} else if a, ok := findAlert(lower); ok {
+			n = a.num
+		}
+	}
+	switch n {
+	case 42, 43, 44, 45, 46, 48, 49:
+		return n, true
+	}
+	return 0, false
+}
+
+// ServerAlertFinding tells alert n, received by a server other than nginx,
+// as its client's complaint about the server's own certificate.
+func ServerAlertFinding(n int) finding.Finding {
+	a, _ := alertByNumber(n)
+	return ServerGotAlertText.New(Vars{"num": itoa(a.num), "name": a.name, "meaning": a.meaning})
 }

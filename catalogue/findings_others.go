@@ -39,6 +39,32 @@ var otherWriterEntries = []Entry{
 		Fix:         "Nothing, unless clients report failures; then look at the client's side of the same connection:\n  curl -v https://host/",
 		Confirm:     "curl -sv https://host/ -o /dev/null",
 	},
+	// Android (Conscrypt) and Chromium's network stack.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"failure in ssl library, usually a protocol error"},
+		Title:       "Android's TLS client saw the handshake fail (Failure in SSL library)",
+		Explanation: "Android's Conscrypt says so when the server aborted the handshake with an alert; the OpenSSL-style reason after it, when present, names the alert. Against a server that requires a client certificate it usually means the app sent no certificate or one the server does not accept.",
+		Fix:         "Check that the app presents its client certificate (a KeyManager with the key and certificate), and that its issuer is in the server's CA list:\n  openssl s_client -connect host:443 </dev/null",
+		Confirm:     probeCmd,
+	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"ssl_client_socket_impl.cc"},
+		Title:       "Chromium's network stack logged a failed handshake",
+		Explanation: "Chromium (and Electron apps) log every failed handshake here, with net_error naming the reason (-200 to -219 are certificate errors, -107 a protocol error, -110 a client certificate was needed, -117 the client certificate was refused). Apps that verify a self-signed server themselves trigger it before their own check succeeds, so it is harmless when the app works.",
+		Fix:         "If the app works, nothing. Otherwise look up the net_error number and check the server:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// OpenSSL tools: dates out of range.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"error getting time"},
+		Title:       "OpenSSL could not compute a certificate date",
+		Explanation: "`openssl req -x509` or `openssl x509 -req` could not turn -days into a notAfter date: the date lies beyond what the system time type holds (2038 on 32-bit systems) or beyond 9999. No certificate was written, so servers that load it then fail to start.",
+		Fix:         "Use fewer days (until 2037 on 32-bit systems):\n  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -keyout server.key -out server.crt -subj '/CN=host'",
+		Confirm:     "openssl x509 -noout -dates -in server.crt",
+	},
 	// Go servers: plain HTTP on a TLS port.
 	{
 		ID: PlainHTTP, Kind: "client",
@@ -188,7 +214,7 @@ var otherWriterEntries = []Entry{
 		ID: KeyLoadFailed, Kind: "client",
 		Match:       []string{"unable to set client certificate"},
 		Title:       "curl could not use the client certificate (--cert)",
-		Explanation: "curl (exit 58) could not set the client certificate: a wrong path or type, or a key that does not belong to it.",
+		Explanation: "curl (exit 58) could not set the client certificate: a wrong path or type, a key that does not belong to it, or (OpenSSL 3) a certificate below the security level, such as an RSA key under 2048 bits (`ee key too small`).",
 		Fix:         "Check the pair:\n  " + keyPairCheck + "\nthen:\n  curl --cert client.crt --key client.key https://host/",
 		Confirm:     "openssl x509 -noout -subject -in client.crt",
 	},

@@ -150,6 +150,17 @@ var TLSUnexplainedText = Text{ID: TLSUnexplained,
 	Fix:   "Read the lines in full, with their context:\n  grep -F '{reason}' /var/log/nginx/error.log | head",
 }
 
+// ServerGotAlertText is a certificate alert received by a server other
+// than nginx ({num}, {name}, {meaning}): its client refused the server's
+// own certificate.
+var ServerGotAlertText = Text{ID: TLSAlert,
+	Title: "A client refused this server's certificate (TLS alert {num} {name})",
+	Why: "The program that wrote this line accepted the connection, so the alert came from its client, which says: {meaning} " +
+		"It is the client's complaint about this server's own certificate (a CA the client does not trust, a missing intermediate, a name the client did not ask for), not about a client certificate. " +
+		"Intercepting proxies (MITM, debugging and filtering proxies) see it when the application does not trust the proxy's CA.",
+	Fix: "Make the clients trust the CA that issued this server's certificate (an intercepting proxy's CA goes on the device or into the app's trust store), serve the intermediates with the certificate, and give it a subjectAltName (SAN) with the name clients use:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+}
+
 // roleEntries are the lines whose writer is not nginx judging a client
 // certificate: nginx as a client (upstream, Lua, OCSP), and servers and
 // clients other than nginx. Lookup reads them before the other tables.

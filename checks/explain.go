@@ -91,6 +91,16 @@ func Explain(input string) *report.Report {
 			rep.Findings[i].Fix = strings.ReplaceAll(rep.Findings[i].Fix, "proxy_ssl_", "grpc_ssl_")
 		}
 	}
+	if n, ok := catalogue.ReceivedCertAlert(strings.ToLower(input)); ok && att.Role == logparse.RoleServer && att.Reporter != "nginx" && len(rep.Findings) > 0 {
+		// A server other than nginx got a certificate alert: its client
+		// refused the server's certificate, whatever the generic entry says.
+		switch rep.Findings[0].ID {
+		case catalogue.TLSAlert, catalogue.OpenSSLReason, catalogue.ClientCertRejected:
+			f := catalogue.ServerAlertFinding(n)
+			f.Severity = report.Error
+			rep.Findings = append([]report.Finding{f}, rep.Findings[1:]...)
+		}
+	}
 	for i := range rep.Findings {
 		f := &rep.Findings[i]
 		f.Reporter, f.Role = att.Reporter, att.Role

@@ -132,7 +132,7 @@ func Attribute(line string) Attribution {
 	if !isNginx && reEnvoyErr.MatchString(lower) {
 		// envoy prints BoringSSL's packed code in decimal; most such lines
 		// are about its upstream connections.
-		if strings.Contains(lower, "downstream") {
+		if strings.Contains(lower, "downstream") || serverOnlyReason(lower) {
 			return Attribution{"envoy", RoleServer, ""}
 		}
 		return Attribution{"envoy", RoleClient, ""}
@@ -197,7 +197,22 @@ func apacheRole(lower string) string {
 // towards the application it intercepts.
 var serverMarks = []string{"tls server", "server_side", "ssl_accept", "handling connection", "incoming connection",
 	"inbound", "receiver", "wrap_socket(self.connection", "src bufferevent", "proxy error", "proxyserver",
-	"intercept", "mitm", "stripssl", "serverhandler", "server handshake"}
+	"intercept", "mitm", "stripssl", "serverhandler", "server handshake", "client connection"}
+
+// serverOnly are reasons only a TLS server reports: what its client sent
+// is not a ClientHello (an HTTP or proxy request) or shares nothing with it.
+var serverOnly = []string{"https_proxy_request", "https proxy request", "http_request", "http request", "no_shared_cipher",
+	"no shared cipher", "get_client_hello", "client_hello", "tls_early_post_process_client_hello"}
+
+// serverOnlyReason reports whether lower names a reason only a server reports.
+func serverOnlyReason(lower string) bool {
+	for _, w := range serverOnly {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // served turns a client's attribution into a server's when the line is a
 // received alert in the log of a program that accepted the connection: the
