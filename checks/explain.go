@@ -91,11 +91,12 @@ func Explain(input string) *report.Report {
 			rep.Findings[i].Fix = strings.ReplaceAll(rep.Findings[i].Fix, "proxy_ssl_", "grpc_ssl_")
 		}
 	}
-	if n, ok := catalogue.ReceivedCertAlert(strings.ToLower(input)); ok && att.Role == logparse.RoleServer && att.Reporter != "nginx" && len(rep.Findings) > 0 {
-		// A server other than nginx got a certificate alert: its client
-		// refused the server's certificate, whatever the generic entry says.
-		switch rep.Findings[0].ID {
-		case catalogue.TLSAlert, catalogue.OpenSSLReason, catalogue.ClientCertRejected:
+	if n, ok := catalogue.ReceivedCertAlert(strings.ToLower(input)); ok && att.Role == logparse.RoleServer && len(rep.Findings) > 0 {
+		// A server got a certificate alert: its client refused the
+		// server's certificate, whatever the generic entry says (nginx's
+		// own entries for its handshakes already say so).
+		switch id := rep.Findings[0].ID; {
+		case id == catalogue.TLSAlert, id == catalogue.OpenSSLReason, id == catalogue.ClientCertRejected && att.Reporter != "nginx":
 			f := catalogue.ServerAlertFinding(n)
 			f.Severity = report.Error
 			rep.Findings = append([]report.Finding{f}, rep.Findings[1:]...)
@@ -222,9 +223,14 @@ func IsNoise(lower string) bool {
 // inContext adjusts a finding to what the line says about its context:
 // scanner noise on a server is a note, an expired verdict may be a clock.
 func inContext(f *report.Finding, lower string, att logparse.Attribution) {
-	if att.Role == logparse.RoleServer && f.ID == catalogue.HandshakeFailed && IsNoise(lower) {
+	// HAProxy's bare "SSL handshake failure" of a client is mostly bots and
+	// old clients too; its entry already says so.
+	bare := att.Reporter == "haproxy" && strings.Contains(lower, ": ssl handshake failure")
+	if att.Role == logparse.RoleServer && f.ID == catalogue.HandshakeFailed && (IsNoise(lower) || bare) {
 		f.Severity = report.Info
-		f.Explanation = catalogue.UsuallyHarmless + " " + f.Explanation
+		if !strings.Contains(strings.ToLower(f.Explanation), "harmless") {
+			f.Explanation = catalogue.UsuallyHarmless + " " + f.Explanation
+		}
 	}
 	if f.Code == 9 || f.Code == 10 || strings.Contains(lower, "expired") {
 		if !strings.Contains(f.Explanation, "clock") {
