@@ -193,11 +193,13 @@ func apacheRole(lower string) string {
 }
 
 // serverMarks are words of a program that accepted the connection: an
-// explicit server side, or an intercepting proxy, which is the TLS server
-// towards the application it intercepts.
+// explicit server side, or the client-facing side of a proxy (sslsplit's
+// "src" bufferevent, a ProxyServer class). Words any proxy uses for both of
+// its sides ("proxy error", "mitm") are not marks: a wrong flip would blame
+// the wrong certificate, while no flip leaves the two-sided story.
 var serverMarks = []string{"tls server", "server_side", "ssl_accept", "handling connection", "incoming connection",
-	"inbound", "receiver", "wrap_socket(self.connection", "src bufferevent", "proxy error", "proxyserver",
-	"intercept", "mitm", "stripssl", "serverhandler", "server handshake", "client connection"}
+	"inbound", "wrap_socket(self.connection", "src bufferevent", "proxyserver", "serverhandler", "server handshake",
+	"client connection"}
 
 // serverOnly are reasons only a TLS server reports: what its client sent
 // is not a ClientHello (an HTTP or proxy request) or shares nothing with it.
