@@ -1,6 +1,10 @@
 package catalogue
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/mtlsdoctor/mtlsdoctor/finding"
+)
 
 // alert is one TLS alert (RFC 8446 section 6, RFC 5246 section 7.2).
 type alert struct {
@@ -11,12 +15,12 @@ type alert struct {
 // alerts is every TLS alert, with what its sender means by it.
 var alerts = []alert{
 	{0, "close_notify", "it is closing the connection normally."},
-	{10, "unexpected_message", "it received a message it did not expect at that point of the handshake: a broken peer or a middlebox."},
+	{10, "unexpected_message", "it received a message it did not expect at that point of the handshake: a broken peer, a middlebox, or a renegotiation it did not expect (Apache asking for a client certificate per <Location>)."},
 	{20, "bad_record_mac", "a record did not decrypt or authenticate: corruption on the path, or a broken implementation."},
 	{21, "decryption_failed", "a record did not decrypt (an old alert, no longer sent)."},
 	{22, "record_overflow", "a record was longer than TLS allows."},
 	{30, "decompression_failure", "TLS compression failed (an old alert)."},
-	{40, "handshake_failure", "it found no acceptable set of parameters (version, cipher, signature algorithm, curve), or (TLS 1.2) it required a client certificate and got none."},
+	{40, "handshake_failure", "it found no acceptable set of parameters (version, cipher, signature algorithm, curve), or (TLS 1.2) it required a client certificate and got none; a server with many sites (a CDN) also sends it when the client sent no SNI server name."},
 	{41, "no_certificate", "it had no certificate to send (SSL 3.0 only)."},
 	{42, "bad_certificate", "it refused the certificate it was shown, without a more precise reason: a server refusing the client certificate (some servers also when none was sent), or a client refusing the server's."},
 	{43, "unsupported_certificate", "the certificate is of a type or usage it does not accept (e.g. a client certificate without clientAuth)."},
@@ -73,6 +77,29 @@ func findAlert(lower string) (alert, bool) {
 		}
 		return alertByNumber(n)
 	}
+	// Other writers name the alert: "Description: unknown_ca unknown_ca(48)"
+	// (Java, BoringSSL), "Fatal - Certificate Unknown" (Erlang/OTP).
+	if i := strings.LastIndex(lower, "fatal - "); i >= 0 {
+		words := strings.Fields(strings.TrimRight(strings.SplitN(lower[i+len("fatal - "):], "\\", 2)[0], "\"}"))
+		if a, ok := alertByName(strings.Join(words, "_")); ok {
+			return a, true
+		}
+	}
+	var best alert
+	for _, a := range alerts {
+		if strings.Contains(a.name, "_") && len(a.name) > len(best.name) && namedAlone(lower, a.name) {
+			best = a
+		}
+	}
+	return best, best.name != ""
+}
+
+func alertByName(name string) (alert, bool) {
+	for _, a := range alerts {
+		if a.name == name {
+			return a, true
+		}
+	}
 	return alert{}, false
 }
 
@@ -87,3 +114,74 @@ func AlertEntry(a alert) Entry {
 }
 
 const alertTitle = "TLS alert {num} {name}"
+
+// namedAlone reports whether name occurs in lower not as part of a longer
+// word or macro (TLSV1_ALERT_INTERNAL_ERROR is a reason, told elsewhere).
+func namedAlone(lower, name string) bool {
+	for from := 0; ; {
+		i := strings.Index(lower[from:], name)
+		if i < 0 {
+			return false
+		}
+		i += from
+		before := i == 0 || !isWordByte(lower[i-1])
+		end := i + len(name)
+		after := end == len(lower) || !isWordByte(lower[end])
+		if before && after {
+			return true
+		}
+		from = i + 1
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b == '_' || b >= 'a' && b <= 'z' || b >= '0' && b <= '9'
+}
+
+// goAlerts are the words Go prints for a received alert ("remote error:
+// tls: bad certificate"), longest first.
+var goAlerts = []struct {
+	text string
+	num  int
+}{
+	{"unknown certificate authority", 48}, {"unsupported certificate", 43}, {"revoked certificate", 44},
+	{"expired certificate", 45}, {"unknown certificate", 46}, {"bad certificate", 42}, {"access denied", 49},
+}
+
+// ReceivedCertAlert finds, in a lower-cased line, a received alert that
+// complains about a certificate (42-46, 48, 49), in OpenSSL's, BoringSSL's,
+// Go's, Java's or Erlang's words, and returns its number.
+func ReceivedCertAlert(lower string) (int, bool) {
+	if strings.Contains(lower, "send tlsv") || strings.Contains(lower, "generated client alert") || strings.Contains(lower, "generated server alert") {
+		return 0, false
+	}
+	n := 0
+	if i := strings.Index(lower, "remote error: tls: "); i >= 0 {
+		rest := lower[i+len("remote error: tls: "):]
+		for _, g := range goAlerts {
+			if strings.HasPrefix(rest, g.text) {
+				n = g.num
+				break
+			}
+		}
+	}
+	if n == 0 {
+		if r, ok := findReason(strings.ReplaceAll(lower, "_", " ")); ok && r.Lib == 20 && r.Num > 1000 {
+			n = r.Num - 1000
+		} else if a, ok := findAlert(lower); ok {
+			n = a.num
+		}
+	}
+	switch n {
+	case 42, 43, 44, 45, 46, 48, 49:
+		return n, true
+	}
+	return 0, false
+}
+
+// ServerAlertFinding tells alert n, received by a server other than nginx,
+// as its client's complaint about the server's own certificate.
+func ServerAlertFinding(n int) finding.Finding {
+	a, _ := alertByNumber(n)
+	return ServerGotAlertText.New(Vars{"num": itoa(a.num), "name": a.name, "meaning": a.meaning})
+}

@@ -193,12 +193,13 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match:       []string{"tls: protocol version not supported", "alert protocol version"},
-		Exact:       []string{"protocol version", "protocol_version", "alert 70"},
-		Title:       "TLS alert 70 protocol_version: no TLS version in common",
-		Explanation: "The server does not accept any TLS version the client offered (OpenSSL clients print `tlsv1 alert protocol version`, and nginx logs `unsupported protocol`).",
-		Fix:         "Enable current versions on the server:\n  ssl_protocols TLSv1.2 TLSv1.3;\nand update old clients.",
-		Confirm:     "openssl s_client -connect host:443 -tls1_2 </dev/null",
+		Match: []string{"tls: protocol version not supported", "alert protocol version"},
+		Exact: []string{"protocol version", "protocol_version", "alert 70"},
+		Title: "TLS alert 70 protocol_version: no TLS version in common",
+		Explanation: "Printed by a client (OpenSSL `tlsv1 alert protocol version`): the server accepts none of the TLS versions the client offered; nginx logs its own side of that as `unsupported protocol`. " +
+			"Written by nginx in `SSL_do_handshake() failed`: the client sent it, because it accepts none of the versions nginx's ssl_protocols allows (a current client against TLS 1.0/1.1 only, or an old client against TLS 1.2 and later).",
+		Fix:     "Enable current versions on the server:\n  ssl_protocols TLSv1.2 TLSv1.3;\nand update old clients.",
+		Confirm: "openssl s_client -connect host:443 -tls1_2 </dev/null",
 	},
 
 	// What clients print about nginx's server certificate or about being
@@ -230,7 +231,9 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: ClientCertRejected, Kind: "client",
-		Match: []string{"ssl_error_handshake_failure_alert", "ssl_error_bad_cert_alert", "err_bad_ssl_client_auth_cert", "ssl_error_unknown_ca_alert", "err_ssl_client_auth_cert_needed"},
+		Match: []string{"ssl_error_handshake_failure_alert", "ssl_error_bad_cert_alert", "err_bad_ssl_client_auth_cert", "ssl_error_unknown_ca_alert", "err_ssl_client_auth_cert_needed",
+			"ssl_error_certificate_unknown_alert", "ssl_error_access_denied_alert", "ssl_error_unsupported_cert_alert",
+			"ssl_error_certificate_required_alert", "ssl_error_expired_cert_alert", "ssl_error_revoked_cert_alert"},
 		Title: "The browser was refused during the TLS handshake",
 		Explanation: "Firefox (SSL_ERROR_*_ALERT) and Chrome (ERR_BAD_SSL_CLIENT_AUTH_CERT) show these when the server aborts the handshake over the client certificate, or when none was chosen. " + notNginxHTTP +
 			" With nginx in front, a rejected certificate shows as the 400 page 'The SSL certificate error' instead; if you see these errors, something before nginx (a load balancer, a TLS-terminating proxy) checks client certificates too.",

@@ -265,9 +265,9 @@ var logLineEntries = []Entry{
 		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
 		Match: []string{"wrong version number"},
 		Title: "Non-TLS data on a TLS connection",
-		Explanation: "In nginx's log: something that is not TLS (a health check, a scanner, another protocol) reached a TLS port. " +
+		Explanation: "In nginx's log: something that is not TLS (a health check, a scanner, another protocol) reached a TLS port, or (OpenSSL 1.0, `SSL3_GET_CLIENT_HELLO`) a client offered a protocol version the server no longer accepts, such as SSLv3. " +
 			"Printed by a client (e.g. curl): the client spoke TLS to a port that is not TLS, typically https:// to port 80 or a `listen` without `ssl`.",
-		Fix:     "Check the URL scheme and port; the nginx port must be:\n  listen 443 ssl;",
+		Fix:     "Check the URL scheme and port; the nginx port must be:\n  listen 443 ssl;\nIf clients you know fail since a protocol was dropped, compare their versions with:\n  ssl_protocols TLSv1.2 TLSv1.3;",
 		Confirm: "curl -sv https://host:443/ -o /dev/null",
 	},
 	{

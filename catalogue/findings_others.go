@@ -8,6 +8,108 @@ package catalogue
 var otherWriterEntries = []Entry{
 	// Apache httpd (mod_ssl).
 	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"provided via sni and hostname"},
+		Title:       "Apache refused a request whose Host is not the TLS SNI name (421 Misdirected Request)",
+		Explanation: "The client (often a proxy in front of Apache) opened TLS with one name in SNI and then sent a request for another Host, whose virtual host has different TLS settings; Apache answers 421. Proxies that reuse one backend connection for several sites, or that send no SNI or a fixed one, cause it; old clients without SNI land on the first virtual host of the port.",
+		Fix:         "Make the proxy in front send the request's Host as SNI and not share connections across names; nginx:\n  proxy_ssl_server_name on;\n  proxy_ssl_name $host;\nHAProxy, on the server line:\n  server app1 10.0.0.5:443 ssl sni req.hdr(host)\nOr give the virtual hosts on that address the same TLS settings.",
+		Confirm:     "openssl s_client -connect host:443 -servername www.example.com </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"re-negotiation handshake failed", "re-negotiation request failed", "cannot perform post-handshake authentication", "ah02261", "ah02225"},
+		Title:       "Apache could not ask for the client certificate in a renegotiation",
+		Explanation: "SSLVerifyClient inside a <Location> or <Directory> makes Apache ask for the client certificate only when such a URL is requested, by renegotiating the connection (TLS 1.2) or by post-handshake authentication (TLS 1.3). Many clients refuse both: HTTP/2, TLS 1.3 clients without post-handshake auth, node, Go, curl with some back-ends.",
+		Fix:         "Ask for the certificate in the first handshake: put SSLVerifyClient (require, or optional with a check per location) in the <VirtualHost>, not in <Location>/<Directory>:\n  SSLVerifyClient optional\n  SSLVerifyDepth 2\nthen reload Apache.",
+		Confirm:     "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
+	},
+	{
+		ID: WrongPurpose, Kind: "client",
+		Match:       []string{"server certificate is a ca certificate"},
+		Title:       "Apache's SSLCertificateFile starts with a CA certificate",
+		Explanation: "The first certificate in Apache's SSLCertificateFile has CA:TRUE: the CA (or the chain in the wrong order) was given instead of the server's own certificate, or a self-made CA is used as the server certificate. Clients refuse it or see the wrong names.",
+		Fix:         "Put the server's own (leaf) certificate first in SSLCertificateFile, followed by its intermediates:\n  cat server.crt intermediate.crt > /etc/ssl/server-chain.crt\nand make SSLCertificateKeyFile its key; then reload Apache.",
+		Confirm:     "openssl x509 -noout -subject -ext basicConstraints -in /etc/ssl/server-chain.crt",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"ssl library error 1 reading data", "ssl input filter read failed", "end of file found"},
+		Title:       "A client closed its TLS connection to Apache abruptly",
+		Explanation: "Apache read end-of-file from a client that closed without a TLS close_notify (browsers, monitoring checks, clients that time out); it logs it at info level.",
+		Fix:         "Nothing, unless clients report failures; then look at the client's side of the same connection:\n  curl -v https://host/",
+		Confirm:     "curl -sv https://host/ -o /dev/null",
+	},
+	// Android (Conscrypt) and Chromium's network stack.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"failure in ssl library, usually a protocol error"},
+		Title:       "Android's TLS client saw the handshake fail (Failure in SSL library)",
+		Explanation: "Android's Conscrypt says so when the server aborted the handshake with an alert; the OpenSSL-style reason after it, when present, names the alert. Against a server that requires a client certificate it usually means the app sent no certificate or one the server does not accept.",
+		Fix:         "Check that the app presents its client certificate (a KeyManager with the key and certificate), and that its issuer is in the server's CA list:\n  openssl s_client -connect host:443 </dev/null",
+		Confirm:     probeCmd,
+	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"ssl_client_socket_impl.cc"},
+		Title:       "Chromium's network stack logged a failed handshake",
+		Explanation: "Chromium (and Electron apps) log every failed handshake here, with net_error naming the reason (-200 to -219 are certificate errors, -107 a protocol error, -110 a client certificate was needed, -117 the client certificate was refused). Apps that verify a self-signed server themselves trigger it before their own check succeeds, so it is harmless when the app works.",
+		Fix:         "If the app works, nothing. Otherwise look up the net_error number and check the server:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// OpenSSL tools: dates out of range.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"error getting time"},
+		Title:       "OpenSSL could not compute a certificate date",
+		Explanation: "`openssl req -x509` or `openssl x509 -req` could not turn -days into a notAfter date: the date lies beyond what the system time type holds (2038 on 32-bit systems) or beyond 9999. No certificate was written, so servers that load it then fail to start.",
+		Fix:         "Use fewer days (until 2037 on 32-bit systems):\n  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -keyout server.key -out server.crt -subj '/CN=host'",
+		Confirm:     "openssl x509 -noout -dates -in server.crt",
+	},
+	// Go servers: plain HTTP on a TLS port.
+	{
+		ID: PlainHTTP, Kind: "client",
+		Match:       []string{"first record does not look like a tls handshake"},
+		Title:       "A client spoke plain HTTP to the Go server's TLS port",
+		Explanation: "The Go TLS server read bytes that are not a TLS ClientHello: a client using http:// (or ws://) against the https:// port, a health check without TLS, or a scanner. Usually harmless when it is one address now and then.",
+		Fix:         "Point the client at https:// (wss://), or give plain HTTP its own port; for health checks, enable TLS in the check:\n  curl -v https://host:port/",
+		Confirm:     "curl -sv http://host:port/ -o /dev/null",
+	},
+	// HAProxy as a client of its servers.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"verify is enabled by default but no ca file specified"},
+		Title:       "HAProxy verifies a backend's certificate but has no CA file for it",
+		Explanation: "A `server ... ssl` line verifies the backend's certificate by default (verify required), yet names no ca-file to check it against, so HAProxy refuses the configuration or every backend handshake.",
+		Fix:         "Give the server line the CA that issued the backend's certificate:\n  server app1 10.0.0.5:443 ssl verify required ca-file /etc/haproxy/backend-ca.pem\nor, on a network you trust, say so explicitly:\n  server app1 10.0.0.5:443 ssl verify none",
+		Confirm:     "openssl s_client -connect 10.0.0.5:443 -CAfile /etc/haproxy/backend-ca.pem </dev/null",
+	},
+	// Browsers.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"err_ssl_protocol_error"},
+		Title:       "Chrome could not complete the TLS handshake (ERR_SSL_PROTOCOL_ERROR)",
+		Explanation: "Chrome's catch-all for a broken handshake. With mutual TLS it usually means the server asked for a client certificate and the browser had none to send (not imported into the browser's or system's store), and the server aborted; otherwise plain HTTP on the HTTPS port, or no TLS version or cipher in common.",
+		Fix:         "Import the client certificate with its key into the system (or browser) certificate store, as PKCS#12:\n  openssl pkcs12 -export -in client.crt -inkey client.key -certfile ca.crt -out client.p12\nthen check what the server wants:\n  openssl s_client -connect host:443 </dev/null",
+		Confirm:     probeCmd,
+	},
+	{
+		ID: PlainHTTP, Kind: "client",
+		Match:       []string{"ssl_error_rx_record_too_long"},
+		Title:       "The HTTPS port answered in plain HTTP (SSL_ERROR_RX_RECORD_TOO_LONG)",
+		Explanation: "Firefox got an HTTP response where a TLS record should be: the server's port does not speak TLS (nginx `listen 443;` without `ssl`, a proxy forwarding to the http port).",
+		Fix:         "Turn TLS on for the port (nginx):\n  listen 443 ssl;\nthen reload and check with:\n  curl -v https://host/",
+		Confirm:     "curl -sv http://host:443/ -o /dev/null",
+	},
+	// BoringSSL (envoy) and OpenSSL: no signature algorithm in common.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"no_common_signature_algorithms", "no common signature algorithms"},
+		Title:       "No signature algorithm in common with the client",
+		Explanation: "The client offered no signature algorithm the server's certificate key can sign with (an old client, a scanner, or an RSA-only or ECDSA-only key against a client that wants the other).",
+		Fix:         "If known clients fail, serve a certificate with a key type they support (RSA 2048 is the widest), or add one:\n  openssl req -new -newkey rsa:2048 -nodes -keyout server.key -out server.csr",
+		Confirm:     "openssl s_client -connect host:443 -sigalgs RSA-PSS+SHA256 </dev/null",
+	},
+	{
 		ID: StaplingFailed, Kind: "client",
 		Match:       []string{"ssl_stapling_init_cert", "unable to configure server certificate for stapling"},
 		Title:       "Apache cannot staple OCSP for its certificate",
@@ -112,7 +214,7 @@ var otherWriterEntries = []Entry{
 		ID: KeyLoadFailed, Kind: "client",
 		Match:       []string{"unable to set client certificate"},
 		Title:       "curl could not use the client certificate (--cert)",
-		Explanation: "curl (exit 58) could not set the client certificate: a wrong path or type, or a key that does not belong to it.",
+		Explanation: "curl (exit 58) could not set the client certificate: a wrong path or type, a key that does not belong to it, or (OpenSSL 3) a certificate below the security level, such as an RSA key under 2048 bits (`ee key too small`).",
 		Fix:         "Check the pair:\n  " + keyPairCheck + "\nthen:\n  curl --cert client.crt --key client.key https://host/",
 		Confirm:     "openssl x509 -noout -subject -in client.crt",
 	},

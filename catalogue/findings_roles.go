@@ -55,7 +55,7 @@ var clientTrust = map[string]string{
 	"java":     "Import the server's CA into the trust store the JVM uses:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with:\n  -Djavax.net.ssl.trustStore=truststore.jks",
 	"node":     "Give node the server's CA:\n  NODE_EXTRA_CA_CERTS=ca.crt node app.js\n(or the `ca` option of https.request/tls.connect), and make the server send its intermediates.",
 	"browser":  "Import the server's CA into the browser's (or the system's) trust store, and make the server send its intermediates.",
-	"":         "Give the client the CA that issued the server's certificate (curl --cacert ca.crt, or the client's CA bundle setting), and make the server send its intermediates (nginx: the ssl_certificate file holds the server certificate, then the intermediates).",
+	"":         "Give the client the CA that issued the server's certificate (curl --cacert ca.crt, or the client's CA bundle setting; for a public CA, install the system bundle, e.g. the ca-certificates package), and make the server send its intermediates (nginx: the ssl_certificate file holds the server certificate, then the intermediates).",
 }
 
 // clientName is, per client, how the TLS client is named ({who}).
@@ -148,6 +148,17 @@ var TLSUnexplainedText = Text{ID: TLSUnexplained,
 	Title: "lines about TLS that mtlsdoctor cannot explain",
 	Why:   "These lines mention SSL or TLS but match no catalogue entry, so they are counted here rather than dropped. The example shows one of them.",
 	Fix:   "Read the lines in full, with their context:\n  grep -F '{reason}' /var/log/nginx/error.log | head",
+}
+
+// ServerGotAlertText is a certificate alert received by a server other
+// than nginx ({num}, {name}, {meaning}): its client refused the server's
+// own certificate.
+var ServerGotAlertText = Text{ID: TLSAlert,
+	Title: "A client refused this server's certificate (TLS alert {num} {name})",
+	Why: "The program that wrote this line accepted the connection, so the alert came from its client, which says: {meaning} " +
+		"It is the client's complaint about this server's own certificate (a CA the client does not trust, a missing intermediate, a name the client did not ask for), not about a client certificate. " +
+		"Intercepting proxies (MITM, debugging and filtering proxies) see it when the application does not trust the proxy's CA.",
+	Fix: "Make the clients trust the CA that issued this server's certificate (an intercepting proxy's CA goes on the device or into the app's trust store), serve the intermediates with the certificate, and give it a subjectAltName (SAN) with the name clients use:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 }
 
 // roleEntries are the lines whose writer is not nginx judging a client

@@ -77,7 +77,7 @@ func judgePasted(p pasted) []string {
 }
 
 // TestPastedCorpus explains every line of the corpus of real pasted lines
-// and wants, for at least 90% of them, the writer and role the thread
+// and wants, for at least corpusTarget% of them, the writer and role the thread
 // showed, an id, and the key words of the fix the thread established.
 func TestPastedCorpus(t *testing.T) {
 	lines := readPasted(t, "corpus.jsonl")
@@ -103,7 +103,7 @@ func TestPastedCorpus(t *testing.T) {
 }
 
 // corpusTarget is the share (%) of the corpus that must be explained right.
-const corpusTarget = 86
+const corpusTarget = 88
 
 // FuzzExplain: any pasted input gives findings that each have an id, a
 // reporter and a role, and never a panic.

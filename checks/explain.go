@@ -91,6 +91,17 @@ func Explain(input string) *report.Report {
 			rep.Findings[i].Fix = strings.ReplaceAll(rep.Findings[i].Fix, "proxy_ssl_", "grpc_ssl_")
 		}
 	}
+	if n, ok := catalogue.ReceivedCertAlert(strings.ToLower(input)); ok && att.Role == logparse.RoleServer && len(rep.Findings) > 0 {
+		// A server got a certificate alert: its client refused the
+		// server's certificate, whatever the generic entry says (nginx's
+		// own entries for its handshakes already say so).
+		switch id := rep.Findings[0].ID; {
+		case id == catalogue.TLSAlert, id == catalogue.OpenSSLReason, id == catalogue.ClientCertRejected && att.Reporter != "nginx":
+			f := catalogue.ServerAlertFinding(n)
+			f.Severity = report.Error
+			rep.Findings = append([]report.Finding{f}, rep.Findings[1:]...)
+		}
+	}
 	for i := range rep.Findings {
 		f := &rep.Findings[i]
 		f.Reporter, f.Role = att.Reporter, att.Role
@@ -195,7 +206,8 @@ func dropID(entries []catalogue.Entry, id finding.ID) []catalogue.Entry {
 var noise = []string{"unsupported protocol", "no shared cipher", "unexpected eof", "inappropriate fallback",
 	"wrong version number", "http request", "version too low", "no protocols available", "packet length too long",
 	"unknown protocol", "bad key share", "client closed connection", "peer closed connection", "no suitable signature algorithm",
-	"record layer failure", "length too short", "bad record type", "unexpected message", "decryption failed or bad record mac"}
+	"record layer failure", "length too short", "bad record type", "unexpected message", "decryption failed or bad record mac",
+	"first record does not look like a tls handshake", "end of file found", "no common signature algorithms", "no_common_signature_algorithms"}
 
 // IsNoise reports whether a server's line (lower-case) is of the kind
 // scanners and one-off clients cause.
@@ -211,9 +223,14 @@ func IsNoise(lower string) bool {
 // inContext adjusts a finding to what the line says about its context:
 // scanner noise on a server is a note, an expired verdict may be a clock.
 func inContext(f *report.Finding, lower string, att logparse.Attribution) {
-	if att.Role == logparse.RoleServer && f.ID == catalogue.HandshakeFailed && IsNoise(lower) {
+	// HAProxy's bare "SSL handshake failure" of a client is mostly bots and
+	// old clients too; its entry already says so.
+	bare := att.Reporter == "haproxy" && strings.Contains(lower, ": ssl handshake failure")
+	if att.Role == logparse.RoleServer && f.ID == catalogue.HandshakeFailed && (IsNoise(lower) || bare) {
 		f.Severity = report.Info
-		f.Explanation = catalogue.UsuallyHarmless + " " + f.Explanation
+		if !strings.Contains(strings.ToLower(f.Explanation), "harmless") {
+			f.Explanation = catalogue.UsuallyHarmless + " " + f.Explanation
+		}
 	}
 	if f.Code == 9 || f.Code == 10 || strings.Contains(lower, "expired") {
 		if !strings.Contains(f.Explanation, "clock") {

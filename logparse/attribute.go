@@ -64,11 +64,14 @@ var attrRules = []attrRule{
 		"<center>nginx", "nginx: [", "[emerg]", "\"ssl_certificate\"", "ignoring stale global ssl error",
 		"ssl_load_client_ca_file", "x509_lookup_load_file", "ssl_verify_client", "ssl_client_certificate",
 		"ssl_certificate_key", "ssl_password_file", "ssl_trusted_certificate", "ssl_protocols"}},
-	{"haproxy", RoleClient, "", []string{"layer6 invalid response", "layer6 timeout"}},
-	{"haproxy", RoleServer, "", []string{"haproxy", "ssl handshake failure", "ssl client ca chain cannot be verified",
+	{"haproxy", RoleClient, "", []string{"layer6 invalid response", "layer6 timeout", "verify is enabled by default but no ca file",
+		"ssl-server-verify"}},
+	{"haproxy", RoleServer, "", []string{"haproxy", "ssl client ca chain cannot be verified",
 		"ssl client certificate not trusted", "ca-file", "crt-list", "parsing ["}},
-	{"apache", RoleClient, "", []string{"sslproxy", "ssl proxy", "proxy: ", "[proxy:", "[proxy_http"}},
-	{"apache", RoleServer, "", []string{"[ssl:", "mod_ssl", "sslcertificatefile", "sslcacertificatefile", "sslverifyclient", "apache", "httpd"}},
+	{"apache", RoleClient, "", []string{"sslproxyengine", "sslproxyverify", "sslproxycacertificate", "sslproxymachinecertificate",
+		"sslproxycheckpeer", "proxy: ", "[proxy:", "[proxy_http"}},
+	{"apache", RoleServer, "", []string{"[ssl:", "mod_ssl", "sslcertificatefile", "sslcacertificatefile", "sslverifyclient", "apache2", "apache/2", "httpd",
+		"re-negotiation", "provided via sni"}},
 	{"java", RoleServer, "", []string{"null cert chain", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert"}},
 	{"java", RoleClient, "", []string{"javax.net.ssl", "sslhandshakeexception", "received fatal alert", "pkix path", "sun.security",
 		"java.security", "unable to find valid certification path", "no subject alternative names", "java.io", "keytool",
@@ -86,7 +89,7 @@ var attrRules = []attrRule{
 	{"node", RoleClient, "", []string{"unable_to_verify_leaf_signature", "self_signed_cert_in_chain", "depth_zero_self_signed_cert",
 		"unable_to_get_issuer_cert_locally", "err_tls_", "cert_has_expired", "unable to verify the first certificate", "node:",
 		"tlssocket", "_tls_wrap", "err_ssl_", "err_ossl_", "node_extra_ca_certs", "nodejs", "node.js", "npm err",
-		"error: write eproto", "deps/openssl", "errno: '"}},
+		"error: write eproto", "deps/openssl", "deps\\openssl", "errno: '"}},
 	{"curl", RoleClient, "", []string{"curl: (", "curl_", "ssl certificate problem", "schannel", "* tls", "* ssl", "* openssl",
 		"server aborted the ssl handshake", "unable to set private key file", "could not load pem client certificate",
 		"ssl peer certificate", "curl", "openssl ssl_connect", "openssl ssl_read", "openssl ssl_write", "* alpn", "ssl connection using"}},
@@ -103,7 +106,15 @@ var (
 	// "40A7F07C677F0000:error:0A000086:" (3.x).
 	reOpenSSLErr = regexp.MustCompile(`^[0-9a-f]+:error:[0-9a-f]{8}:`)
 	// envoy's "TLS error: 268435581:SSL routines:OPENSSL_internal:...".
-	reEnvoyErr = regexp.MustCompile(`(?:^|[\s(])\d{8,10}:[a-z ]+:openssl_internal:`)
+	reEnvoyErr = regexp.MustCompile(`(?:^|[\s(|])\d{8,10}:[a-z_ ]+:openssl_internal:`)
+	// HAProxy's connection error: "[16/Sep/2020:10:01:39.640] fqdn/1: SSL
+	// handshake failure" (frontend/bind, then the error).
+	reHAProxyConn = regexp.MustCompile(`\S/\d+: ssl handshake failure`)
+	// Android logcat: "02-20 17:30:21.446   9360-23155/? I/com.example: ".
+	reLogcat = regexp.MustCompile(`^\d\d-\d\d [\d:.]+\s+\d+-\d+/\S* [vdiwef]/`)
+	// Apache's message ids ("AH02032:") and its 2.2 line start
+	// ("[Fri Dec 07 11:21:26 2012] [error]").
+	reApache = regexp.MustCompile(`\bah0\d{4}: |^[\x60>\s]*\[?(?:mon|tue|wed|thu|fri|sat|sun) [a-z]{3} [ \d]\d [\d:.]+ \d{4}\] \[(?:error|warn|info|debug|notice|crit)\]`)
 	// An access-log request: `"GET / HTTP/1.1" 400 215`.
 	reAccessReq = regexp.MustCompile(`" [1-5]\d\d \d+`)
 )
@@ -121,13 +132,31 @@ func Attribute(line string) Attribution {
 	if !isNginx && reEnvoyErr.MatchString(lower) {
 		// envoy prints BoringSSL's packed code in decimal; most such lines
 		// are about its upstream connections.
-		if strings.Contains(lower, "downstream") {
+		if strings.Contains(lower, "downstream") || serverOnlyReason(lower) {
 			return Attribution{"envoy", RoleServer, ""}
 		}
 		return Attribution{"envoy", RoleClient, ""}
 	}
 	if !isNginx && reOpenSSLErr.MatchString(strings.TrimSpace(lower)) {
+		if strings.Contains(lower, "deps/openssl") || strings.Contains(lower, "deps\\openssl") {
+			// node's bundled OpenSSL prints its source path.
+			return Attribution{"node", RoleClient, ""}
+		}
 		return Attribution{"openssl", RoleClient, ""}
+	}
+	if !isNginx && (strings.Contains(lower, "{tls_alert") || strings.Contains(lower, ".erl:")) {
+		// Erlang/OTP's ssl application.
+		return Attribution{"unknown", unknownRole(lower), ""}
+	}
+	if !isNginx && reLogcat.MatchString(lower) {
+		// Android's logcat: Java (or Kotlin) code.
+		return served(Attribution{"java", RoleClient, ""}, lower)
+	}
+	if !isNginx && reApache.MatchString(lower) {
+		return Attribution{"apache", apacheRole(lower), ""}
+	}
+	if !isNginx && reHAProxyConn.MatchString(lower) {
+		return Attribution{"haproxy", RoleServer, ""}
 	}
 	macro := strings.Contains(lower, "x509_v_err_")
 	for _, r := range attrRules {
@@ -136,7 +165,7 @@ func Attribute(line string) Attribution {
 		}
 		for _, s := range r.any {
 			if strings.Contains(lower, s) {
-				return Attribution{r.reporter, r.role, r.ctx}
+				return served(Attribution{r.reporter, r.role, r.ctx}, lower)
 			}
 		}
 	}
@@ -149,13 +178,86 @@ func Attribute(line string) Attribution {
 		// node prints an Error's message so.
 		return Attribution{"node", RoleClient, ""}
 	}
-	return Attribution{"unknown", unknownRole(lower), ""}
+	return served(Attribution{"unknown", unknownRole(lower), ""}, lower)
+}
+
+// apacheRole: Apache is the server unless the line is about its proxy's
+// own handshakes with a backend.
+func apacheRole(lower string) string {
+	for _, w := range []string{"sslproxy", "ssl proxy", "[proxy:", "[proxy_http", "remote server"} {
+		if strings.Contains(lower, w) {
+			return RoleClient
+		}
+	}
+	return RoleServer
+}
+
+// serverMarks are words of a program that accepted the connection: an
+// explicit server side, or the client-facing side of a proxy (sslsplit's
+// "src" bufferevent, a ProxyServer class). Words any proxy uses for both of
+// its sides ("proxy error", "mitm") are not marks: a wrong flip would blame
+// the wrong certificate, while no flip leaves the two-sided story.
+var serverMarks = []string{"tls server", "server_side", "ssl_accept", "handling connection", "incoming connection",
+	"inbound", "wrap_socket(self.connection", "src bufferevent", "proxyserver", "serverhandler", "server handshake",
+	"client connection"}
+
+// serverOnly are reasons only a TLS server reports: what its client sent
+// is not a ClientHello (an HTTP or proxy request) or shares nothing with it.
+var serverOnly = []string{"https_proxy_request", "https proxy request", "http_request", "http request", "no_shared_cipher",
+	"no shared cipher", "get_client_hello", "client_hello", "tls_early_post_process_client_hello"}
+
+// serverOnlyReason reports whether lower names a reason only a server reports.
+func serverOnlyReason(lower string) bool {
+	for _, w := range serverOnly {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// served turns a client's attribution into a server's when the line is a
+// received alert in the log of a program that accepted the connection: the
+// alert is then its client's complaint about this server's certificate.
+func served(a Attribution, lower string) Attribution {
+	if a.Role != RoleClient || a.Reporter == "nginx" || a.Context != "" || !receivedAlert(lower) {
+		return a
+	}
+	for _, w := range serverMarks {
+		if strings.Contains(lower, w) {
+			a.Role = RoleServer
+			return a
+		}
+	}
+	return a
+}
+
+// receivedAlert reports whether a line tells of an alert that came from
+// the other side (OpenSSL's "alert ..." reasons, Go's "remote error",
+// JSSE's "received fatal alert", BoringSSL's ALERT macros).
+func receivedAlert(lower string) bool {
+	for _, w := range []string{"alert", "remote error"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // unknownRole guesses the role of a line nobody can be told from: the
 // OpenSSL function names and words of a client or a server, else (a bare
 // reason or code, as explain is usually given) the server's.
 func unknownRole(lower string) string {
+	for _, w := range []string{"tls client:", "tls :client:", "generated client alert", "x509verifyresult"} {
+		if strings.Contains(lower, w) {
+			return RoleClient
+		}
+	}
+	for _, w := range []string{"tls server:", "tls :server:", "received client alert"} {
+		if strings.Contains(lower, w) {
+			return RoleServer
+		}
+	}
 	for _, w := range []string{"ssl_connect", "server_hello", "_clnt", "connect_cr", "preverify", "verify failed", "verify error", "verification failed"} {
 		if strings.Contains(lower, w) {
 			return RoleClient

@@ -34,6 +34,7 @@ func main() {
 	if flag.NArg() > 0 {
 		name = flag.Arg(0)
 	}
+	seen := trainingThreads("testdata/pasted/corpus.jsonl")
 	f, err := os.Open(name)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "heldout:", err)
@@ -42,7 +43,7 @@ func main() {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	var n, all, writer, cause, causeN int
+	var n, skipped, all, writer, cause, causeN int
 	for sc.Scan() {
 		if strings.TrimSpace(sc.Text()) == "" {
 			continue
@@ -51,6 +52,10 @@ func main() {
 		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
 			fmt.Fprintf(os.Stderr, "heldout: %s: %v\n", name, err)
 			os.Exit(2)
+		}
+		if seen[p.Source] {
+			skipped++ // a thread the training corpus has: not unseen
+			continue
 		}
 		n++
 		rep := checks.Explain(p.Line)
@@ -88,6 +93,7 @@ func main() {
 			fmt.Printf("%s\n    %s\n    %s\n", strings.Join(bad, "; "), p.Line, p.Source)
 		}
 	}
+	fmt.Printf("held-out: %d lines left out (their thread is in the training corpus)\n", skipped)
 	fmt.Printf("held-out: %d lines; all checks %d (%.0f%%); writer and role %d (%.0f%%); cause named (fix keywords, where the thread established one) %d/%d (%.0f%%)\n",
 		n, all, pct(all, n), writer, pct(writer, n), cause, causeN, pct(cause, causeN))
 }
@@ -97,4 +103,21 @@ func pct(a, b int) float64 {
 		return 0
 	}
 	return 100 * float64(a) / float64(b)
+}
+
+// trainingThreads are the source addresses of the training corpus.
+func trainingThreads(name string) map[string]bool {
+	out := map[string]bool{}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "heldout:", err)
+		os.Exit(2)
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		var p pasted
+		if json.Unmarshal([]byte(line), &p) == nil && p.Source != "" {
+			out[p.Source] = true
+		}
+	}
+	return out
 }
