@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,13 +17,8 @@ import (
 // confirms it, and predicts nginx's verdict for the block.
 func TestDoctorGuideV1Client(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
+	dir, srv := guideSameSubject(t)
 	in := func(name string) string { return filepath.Join(dir, name) }
-	subj := "/C=US/ST=State/L=City/O=Example/CN=Example CA"
-	nginxtest.GuideCA(t, dir, subj)
-	nginxtest.GuideCert(t, dir, "client", subj, "01")
-	srv := nginxtest.Start(t, nginxtest.Config{ClientCA: in("ca.crt"), VerifyClient: "on", VerifyDepth: -1, SecLevel: -1,
-		Extra: "ssl_protocols TLSv1.2 TLSv1.3;"})
 	if v := srv.Present(t, in("client.crt"), in("client.key")); !strings.HasPrefix(v.Result, "FAILED:18:") {
 		t.Fatalf("nginx verdict %+v, want FAILED:18", v)
 	}
@@ -61,16 +55,7 @@ func TestDoctorGuideV1Client(t *testing.T) {
 
 	// The fix, run as printed (its command lines, in the directory the
 	// guide worked in), makes the next run exit 0.
-	for _, line := range strings.Split(first.Fix, "\n") {
-		if !strings.HasPrefix(line, "  ") {
-			continue
-		}
-		cmd := exec.Command("sh", "-c", strings.TrimSpace(line))
-		cmd.Dir = dir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("the fix's command %q: %v\n%s", line, err, out)
-		}
-	}
+	runFix(t, dir, first.Fix)
 	code, out, _ = runCLI(t, "doctor", "--no-logs", "--format", "json", "--cert", in("client.crt"), "--key", in("client.key"), srv.Conf)
 	if doc := parseDoctor(t, out); code != 0 || len(doc.Servers) != 1 || doc.Servers[0].ClientCertVerdict != "SUCCESS" {
 		t.Errorf("after the fix: exit %d, want 0 with the client predicted SUCCESS\n%s", code, out)
@@ -127,13 +112,8 @@ func TestDoctorGuideCorrect(t *testing.T) {
 // notes marked resolved that do not lead.
 func TestDoctorReissuedClient(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
+	dir, srv := guideSameSubject(t)
 	in := func(name string) string { return filepath.Join(dir, name) }
-	subj := "/C=US/ST=State/L=City/O=Example/CN=Example CA"
-	nginxtest.GuideCA(t, dir, subj)
-	nginxtest.GuideCert(t, dir, "client", subj, "01")
-	srv := nginxtest.Start(t, nginxtest.Config{ClientCA: in("ca.crt"), VerifyClient: "on", VerifyDepth: -1, SecLevel: -1,
-		Extra: "ssl_protocols TLSv1.2 TLSv1.3;"})
 	for range 3 {
 		if v := srv.Present(t, in("client.crt"), in("client.key")); !strings.HasPrefix(v.Result, "FAILED:18:") {
 			t.Fatalf("nginx verdict %+v, want FAILED:18", v)
@@ -164,16 +144,7 @@ func TestDoctorReissuedClient(t *testing.T) {
 	}
 
 	time.Sleep(1100 * time.Millisecond) // log times and notBefore have whole seconds
-	for _, line := range strings.Split(doc.Findings[0].Fix, "\n") {
-		if !strings.HasPrefix(line, "  ") {
-			continue
-		}
-		cmd := exec.Command("sh", "-c", strings.TrimSpace(line))
-		cmd.Dir = dir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("the fix's command %q: %v\n%s", line, err, out)
-		}
-	}
+	runFix(t, dir, doc.Findings[0].Fix)
 	code, out, _ = runCLI(t, args...)
 	doc = parseDoctor(t, out)
 	resolved := 0
@@ -193,11 +164,28 @@ func TestDoctorReissuedClient(t *testing.T) {
 	}
 
 	// A client still refused after the reissue keeps the groups open.
-	nginxtest.GuideCert(t, dir, "other", subj, "03")
+	nginxtest.GuideCert(t, dir, "other", guideCASubject, "03")
 	if v := srv.Present(t, in("other.crt"), in("other.key")); !strings.HasPrefix(v.Result, "FAILED:18:") {
 		t.Fatalf("nginx verdict %+v, want FAILED:18", v)
 	}
 	if code, out, _ = runCLI(t, args...); code != 1 {
 		t.Errorf("with a refusal after the reissue: exit %d, want 1\n%s", code, out)
 	}
+}
+
+// guideCASubject is the CA's subject in the guides, which their client
+// reuses.
+const guideCASubject = "/C=US/ST=State/L=City/O=Example/CN=Example CA"
+
+// guideSameSubject makes the guides' CA and their v1 client with the CA's
+// subject (dir/ca.crt, dir/client.crt and .key), and starts nginx
+// requiring client certificates from that CA.
+func guideSameSubject(t *testing.T) (string, *nginxtest.Server) {
+	t.Helper()
+	dir := t.TempDir()
+	nginxtest.GuideCA(t, dir, guideCASubject)
+	nginxtest.GuideCert(t, dir, "client", guideCASubject, "01")
+	srv := nginxtest.Start(t, nginxtest.Config{ClientCA: filepath.Join(dir, "ca.crt"), VerifyClient: "on", VerifyDepth: -1, SecLevel: -1,
+		Extra: "ssl_protocols TLSv1.2 TLSv1.3;"})
+	return dir, srv
 }

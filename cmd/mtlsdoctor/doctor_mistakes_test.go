@@ -77,16 +77,7 @@ func TestDoctorGuideMistakes(t *testing.T) {
 				return
 			}
 			time.Sleep(1100 * time.Millisecond) // as a person would: the new certificate is issued after the refusals
-			for _, line := range strings.Split(first.Fix, "\n") {
-				if !strings.HasPrefix(line, "  ") {
-					continue
-				}
-				cmd := exec.Command("sh", "-c", strings.TrimSpace(line))
-				cmd.Dir = dir
-				if out, err := cmd.CombinedOutput(); err != nil {
-					t.Fatalf("the fix's command %q: %v\n%s", line, err, out)
-				}
-			}
+			runFix(t, dir, first.Fix)
 			code, out, _ = runCLI(t, args...)
 			if doc := parseDoctor(t, out); code != 0 || len(doc.Servers) != 1 || doc.Servers[0].ClientCertVerdict != "SUCCESS" {
 				t.Errorf("after the fix: exit %d, want 0 with the client predicted SUCCESS\n%s", code, out)
@@ -171,4 +162,20 @@ func readFile(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// runFix runs the command lines of a printed fix (those indented two
+// spaces) as printed, in dir, the directory the guide worked in.
+func runFix(t *testing.T, dir, fix string) {
+	t.Helper()
+	for _, line := range strings.Split(fix, "\n") {
+		if !strings.HasPrefix(line, "  ") {
+			continue
+		}
+		cmd := exec.Command("sh", "-c", strings.TrimSpace(line))
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("the fix's command %q: %v\n%s", line, err, out)
+		}
+	}
 }
