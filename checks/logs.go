@@ -187,7 +187,7 @@ func LineFinding(ev logparse.Event) report.Finding {
 		f.LastSeen = f.FirstSeen
 	}
 	if ev.Client != "" {
-		f.Clients = []string{ev.Client}
+		f.Clients = []string{strings.Clone(ev.Client)}
 	}
 	f.Example = line
 	f.Reporter, f.Role = "nginx", ev.Role

@@ -3,6 +3,7 @@ package logparse
 import (
 	"bytes"
 	"time"
+	"unsafe"
 )
 
 // IsErrorLine reports whether line starts like an nginx error-log line:
@@ -70,7 +71,7 @@ func parseErrorLine(line []byte, in *interner) (Event, bool) {
 	}
 	var t time.Time
 	if timed {
-		t = errorTime(line[start:])
+		t = in.time(line[start:])
 	}
 	for i := range errorKinds {
 		k := &errorKinds[i]
@@ -91,7 +92,7 @@ func parseErrorLine(line []byte, in *interner) (Event, bool) {
 			}
 		}
 		return Event{ID: k.id, Key: key, Code: code, Text: text, Level: in.str(level), Time: t,
-			Client: in.str(client), Line: line, Source: ErrorLog, Role: role}, true
+			Client: in.view(client), Line: line, Source: ErrorLog, Role: role}, true
 	}
 	return Event{}, false
 }
@@ -260,6 +261,9 @@ func hex8(b []byte) bool {
 type interner struct {
 	m    map[string]string
 	keys map[string]string
+	// The time of the latest line: lines of one second share it.
+	stamp [19]byte
+	t     time.Time
 }
 
 const maxInterned = 4096
@@ -280,6 +284,29 @@ func (in *interner) str(b []byte) string {
 		in.m[s] = s
 	}
 	return s
+}
+
+// view returns b as a string that shares its bytes (a nil interner
+// copies): the Scanner's events are valid until its next call, and
+// Summary copies what it keeps. Client addresses are too many to intern.
+func (in *interner) view(b []byte) string {
+	if in == nil || len(b) == 0 {
+		return string(b)
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// time reads the time at the start of an error-log line, reusing that of
+// the previous line when the text is the same.
+func (in *interner) time(line []byte) time.Time {
+	if in == nil {
+		return errorTime(line)
+	}
+	if string(line[:19]) != string(in.stamp[:]) || in.t.IsZero() {
+		in.t = errorTime(line)
+		copy(in.stamp[:], line[:19])
+	}
+	return in.t
 }
 
 // key returns prefix+b, interned by b.

@@ -45,7 +45,9 @@ type Event struct {
 	// Time is when it was logged (zero if the line had no readable time).
 	// Error-log times carry no zone and are read in the local zone.
 	Time time.Time
-	// Client is the client address, when the line names one.
+	// Client is the client address, when the line names one. From a
+	// Scanner it shares the line's bytes and, like Line, is only valid
+	// until the Scanner's next call: copy it (strings.Clone) to keep it.
 	Client string
 	// Status is 495, 496 or 497 for access-log events.
 	Status int

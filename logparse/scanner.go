@@ -8,7 +8,7 @@ import (
 
 // Sizes of the Scanner's one buffer: reads of BufSize, lines up to MaxLine.
 const (
-	BufSize = 1 << 20
+	BufSize = 256 << 10
 	MaxLine = 64 << 10
 )
 

@@ -107,7 +107,7 @@ func TestScanPartsIsOnePass(t *testing.T) {
 				if got != want {
 					t.Errorf("seed %d, %d parts: %+v, one pass %+v", seed, parts, got, want)
 				}
-				if !reflect.DeepEqual(sum, wantSum) {
+				if !sameSummary(sum, wantSum) {
 					t.Errorf("seed %d, %d parts: the summary differs from one pass", seed, parts)
 				}
 			}
@@ -120,7 +120,7 @@ func TestScanPartsIsOnePass(t *testing.T) {
 		}
 		_, got := onePass(t, other, func(*Summary) {})
 		inParts(t, name, 3, got)
-		if !reflect.DeepEqual(got, want) {
+		if !sameSummary(got, want) {
 			t.Errorf("seed %d: after another log, the summary in parts differs from one pass", seed)
 		}
 	}
@@ -148,7 +148,7 @@ func TestScanPartsBounds(t *testing.T) {
 			t.Fatal(err)
 		}
 		want, wantSum := onePass(t, name, func(*Summary) {})
-		if len(wantSum.groups["verify-error:7"].clients) != MaxClients || wantSum.groups["verify-error:7"].otherCli == 0 {
+		if len(wantSum.groups["verify-error:7"].cli) != MaxClients || wantSum.groups["verify-error:7"].otherCli == 0 {
 			t.Fatalf("the log does not reach MaxClients")
 		}
 		for _, parts := range []int{2, 3, 8} {
@@ -162,13 +162,13 @@ func TestScanPartsBounds(t *testing.T) {
 			if ok != (groups <= MaxGroups) || err != nil {
 				t.Fatalf("%d groups, %d parts: read in parts %v, %v", groups, parts, ok, err)
 			}
-			if ok && (got != want || !reflect.DeepEqual(sum, wantSum)) {
-				t.Errorf("%d parts: %+v, one pass %+v; the summaries are equal: %v", parts, got, want, reflect.DeepEqual(sum, wantSum))
+			if ok && (got != want || !sameSummary(sum, wantSum)) {
+				t.Errorf("%d parts: %+v, one pass %+v; the summaries are equal: %v", parts, got, want, sameSummary(sum, wantSum))
 			}
 		}
 		sum := NewSummary()
 		got, err := ScanFile(name, nil, sum, nil)
-		if err != nil || got != want || !reflect.DeepEqual(sum, wantSum) {
+		if err != nil || got != want || !sameSummary(sum, wantSum) {
 			t.Errorf("%d groups: ScanFile %+v, %v; one pass %+v", groups, got, err, want)
 		}
 	}
@@ -203,8 +203,8 @@ func TestScanFileInParts(t *testing.T) {
 	want, wantSum := onePass(t, name, func(*Summary) {})
 	sum := NewSummary()
 	got, err := ScanFile(name, nil, sum, nil)
-	if err != nil || got != want || !reflect.DeepEqual(sum, wantSum) {
-		t.Errorf("ScanFile: %+v, %v; one pass %+v (summaries equal: %v)", got, err, want, reflect.DeepEqual(sum, wantSum))
+	if err != nil || got != want || !sameSummary(sum, wantSum) {
+		t.Errorf("ScanFile: %+v, %v; one pass %+v (summaries equal: %v)", got, err, want, sameSummary(sum, wantSum))
 	}
 }
 
@@ -225,7 +225,7 @@ func TestScanPartsOverflow(t *testing.T) {
 	want, wantSum := onePass(t, name, func(*Summary) {})
 	sum := NewSummary()
 	got, err := ScanFile(name, nil, sum, nil)
-	if err != nil || got != want || !reflect.DeepEqual(sum, wantSum) {
+	if err != nil || got != want || !sameSummary(sum, wantSum) {
 		t.Errorf("ScanFile: %+v, %v; one pass %+v", got, err, want)
 	}
 }
@@ -252,7 +252,7 @@ func FuzzScanParts(f *testing.F) {
 		defer file.Close()
 		sum := NewSummary()
 		got, ok, err := scanParts(file, sum, 2+int(parts%2))
-		if ok && (err != nil || got != want || !reflect.DeepEqual(sum, wantSum)) {
+		if ok && (err != nil || got != want || !sameSummary(sum, wantSum)) {
 			t.Errorf("in parts %+v, %v; one pass %+v", got, err, want)
 		}
 	})
@@ -276,4 +276,15 @@ func TestDirectReaderTimeout(t *testing.T) {
 			t.Fatalf("read: %v, want a timeout", err)
 		}
 	}
+}
+
+// sameSummary compares two summaries, leaving out each group's cache of
+// its latest client (which tells nothing about the counts).
+func sameSummary(a, b *Summary) bool {
+	for _, s := range []*Summary{a, b} {
+		for _, g := range s.groups {
+			g.last = -1
+		}
+	}
+	return reflect.DeepEqual(a, b)
 }

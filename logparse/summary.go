@@ -25,12 +25,38 @@ type Group struct {
 	Example     string
 	Source      Format
 	// Role is nginx's part in the handshakes of the group: server or client.
-	Role     string
-	clients  map[string]int
+	Role string
+	// cli is the clients in the order they were first seen (for merge),
+	// cliIdx their places in it, last the place of the latest one (the
+	// same client often comes back at once); otherCli counts the events
+	// of clients past the bound.
+	cli      []Client
+	cliIdx   map[string]int32
+	last     int32
 	otherCli int
-	// cliOrder is the clients in the order they were first seen, for
-	// merge.
-	cliOrder []string
+}
+
+func newGroup(key string) *Group { return &Group{Key: key, cliIdx: map[string]int32{}, last: -1} }
+
+// client returns the place of c in g.cli, or -1. c may be a view of a
+// line (it is not kept).
+func (g *Group) client(c string) int32 {
+	if g.last >= 0 && g.cli[g.last].Addr == c {
+		return g.last
+	}
+	if i, ok := g.cliIdx[c]; ok {
+		g.last = i
+		return i
+	}
+	return -1
+}
+
+// newClient adds c (copied: it may be a view of a line) with n events.
+func (g *Group) newClient(c string, n int) {
+	c = strings.Clone(c)
+	g.last = int32(len(g.cli))
+	g.cliIdx[c] = g.last
+	g.cli = append(g.cli, Client{c, n})
 }
 
 // Client is one client address and how often it appears in a group.
@@ -41,10 +67,8 @@ type Client struct {
 
 // TopClients returns the n most frequent clients, most frequent first.
 func (g *Group) TopClients(n int) []Client {
-	out := make([]Client, 0, len(g.clients))
-	for a, c := range g.clients {
-		out = append(out, Client{a, c})
-	}
+	out := make([]Client, len(g.cli))
+	copy(out, g.cli)
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Count != out[j].Count {
 			return out[i].Count > out[j].Count
@@ -89,8 +113,9 @@ func (s *Summary) Add(e Event) bool {
 			g = s.groups[key]
 		}
 		if g == nil {
-			g = &Group{Key: key, ID: e.ID, Code: e.Code, Text: e.Text, Level: e.Level, Status: e.Status,
-				Example: Clean(e.Line), Source: e.Source, Role: e.Role, clients: map[string]int{}}
+			g = newGroup(key)
+			g.ID, g.Code, g.Text, g.Level, g.Status = e.ID, e.Code, e.Text, e.Level, e.Status
+			g.Example, g.Source, g.Role = Clean(e.Line), e.Source, e.Role
 			s.groups[key] = g
 			s.order = append(s.order, key)
 			s.overflow = s.overflow || s.lossless && len(s.groups) > partGroups
@@ -108,12 +133,13 @@ func (s *Summary) Add(e Event) bool {
 	switch {
 	case e.Client == "":
 	case s.lossless:
-		if _, ok := g.clients[e.Client]; !ok {
-			g.cliOrder = append(g.cliOrder, e.Client)
+		if i := g.client(e.Client); i >= 0 {
+			g.cli[i].Count++
+		} else {
+			g.newClient(e.Client, 1)
 			s.nClients++
 			s.overflow = s.overflow || s.nClients > partClients
 		}
-		g.clients[e.Client]++
 	default:
 		g.addClient(e.Client, 1)
 	}
@@ -123,11 +149,10 @@ func (s *Summary) Add(e Event) bool {
 // addClient counts n events of client c: a client not seen before is
 // tracked while there is room, else counted as other.
 func (g *Group) addClient(c string, n int) {
-	if _, ok := g.clients[c]; ok {
-		g.clients[c] += n
-	} else if len(g.clients) < MaxClients {
-		g.clients[c] = n
-		g.cliOrder = append(g.cliOrder, c)
+	if i := g.client(c); i >= 0 {
+		g.cli[i].Count += n
+	} else if len(g.cli) < MaxClients {
+		g.newClient(c, n)
 	} else {
 		g.otherCli += n
 	}
@@ -144,8 +169,9 @@ func (s *Summary) merge(o *Summary) {
 		w := o.groups[key]
 		g := s.groups[key]
 		if g == nil {
-			g = &Group{Key: key, ID: w.ID, Code: w.Code, Text: w.Text, Level: w.Level, Status: w.Status,
-				Example: w.Example, Source: w.Source, Role: w.Role, clients: map[string]int{}}
+			g = newGroup(key)
+			g.ID, g.Code, g.Text, g.Level, g.Status = w.ID, w.Code, w.Text, w.Level, w.Status
+			g.Example, g.Source, g.Role = w.Example, w.Source, w.Role
 			s.groups[key] = g
 			s.order = append(s.order, key)
 		}
@@ -156,8 +182,8 @@ func (s *Summary) merge(o *Summary) {
 		if w.Last.After(g.Last) {
 			g.Last = w.Last
 		}
-		for _, c := range w.cliOrder {
-			g.addClient(c, w.clients[c])
+		for _, c := range w.cli {
+			g.addClient(c.Addr, c.Count)
 		}
 		g.otherCli += w.otherCli
 	}
