@@ -272,3 +272,19 @@ func TestErrorKindsFound(t *testing.T) {
 		}
 	}
 }
+
+// TestIPv4Key: only a dotted quad as nginx writes it is looked up by its
+// number, so that two texts never share a number.
+func TestIPv4Key(t *testing.T) {
+	for s, want := range map[string]bool{"10.2.3.4": true, "255.255.255.255": true, "0.0.0.0": true,
+		"010.2.3.4": false, "10.2.3": false, "10.2.3.4.5": false, "256.1.1.1": false, "1..2.3": false,
+		"::1": false, "10.2.3.4 ": false, "a.b.c.d": false, "1.2.3.04": false, "": false} {
+		if _, ok := ipv4(s); ok != want {
+			t.Errorf("ipv4(%q) = %v, want %v", s, ok, want)
+		}
+	}
+	a, _ := ipv4("10.2.3.4")
+	if a != 10<<24|2<<16|3<<8|4 {
+		t.Errorf("ipv4(10.2.3.4) = %x", a)
+	}
+}

@@ -6,6 +6,10 @@ import (
 	"io"
 	"os"
 	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/safefile"
 )
 
 // maxParts bounds the parts a log is read in, and so the buffers in
@@ -45,12 +49,21 @@ func scanParts(f *os.File, sum *Summary, parts int) (n FileCounts, ok bool, err 
 		}
 		starts[k] = max(s, starts[k-1])
 	}
-	// The first part sniffs the format from the head, as one pass would.
-	first := NewScanner(&directReader{r: io.NewSectionReader(f, 0, starts[1])}, Unknown)
+	// The first part sniffs the format from the head, as one pass would
+	// (that read is bounded by itself); the parts then read without a
+	// bound per read, on their own goroutines, into their own buffers,
+	// and are given up together when none of them gets anywhere for
+	// safefile.ReadTimeout (a hung network file system): a time bound per
+	// read costs a hand-off between threads for every read.
+	var progress atomic.Int64
+	progress.Store(time.Now().UnixNano())
+	head := &directReader{r: io.NewSectionReader(f, 0, starts[1])}
+	first := NewScanner(head, Unknown)
 	format := first.Format()
-	if format == Unknown {
+	if format == Unknown || head.err != nil {
 		return FileCounts{}, false, nil
 	}
+	first.r = &progressReader{head.r, &progress}
 	type result struct {
 		sum    *Summary
 		events int64
@@ -62,7 +75,7 @@ func scanParts(f *os.File, sum *Summary, parts int) (n FileCounts, ok bool, err 
 		wg.Go(func() {
 			sc := first
 			if k > 0 {
-				sc = NewScanner(&directReader{r: io.NewSectionReader(f, starts[k], starts[k+1]-starts[k])}, format)
+				sc = NewScanner(&progressReader{io.NewSectionReader(f, starts[k], starts[k+1]-starts[k]), &progress}, format)
 			}
 			part := NewSummary()
 			part.Since, part.lossless = sum.Since, true
@@ -79,7 +92,9 @@ func scanParts(f *os.File, sum *Summary, parts int) (n FileCounts, ok bool, err 
 			res[k] = result{part, events, sc}
 		})
 	}
-	wg.Wait()
+	if err := waitProgress(&wg, &progress); err != nil {
+		return FileCounts{}, true, err
+	}
 	sums := make([]*Summary, 0, parts)
 	for _, r := range res {
 		if r.sum.overflow {
@@ -103,6 +118,38 @@ func scanParts(f *os.File, sum *Summary, parts int) (n FileCounts, ok bool, err 
 		}
 	}
 	return n, true, nil
+}
+
+// progressReader reads r and notes the time of each read that returns.
+type progressReader struct {
+	r    io.Reader
+	last *atomic.Int64
+}
+
+func (p *progressReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	p.last.Store(time.Now().UnixNano())
+	return n, err
+}
+
+// waitProgress waits for wg, or fails once no read has returned for
+// safefile.ReadTimeout: the goroutines still reading are then left to
+// finish on their own, with nothing of theirs used.
+func waitProgress(wg *sync.WaitGroup, last *atomic.Int64) error {
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	tick := time.NewTicker(min(safefile.ReadTimeout/4, 250*time.Millisecond))
+	defer tick.Stop()
+	for {
+		select {
+		case <-done:
+			return nil
+		case <-tick.C:
+			if time.Since(time.Unix(0, last.Load())) > safefile.ReadTimeout {
+				return fmt.Errorf("reading stopped: %w after %v", safefile.ErrTimeout, safefile.ReadTimeout)
+			}
+		}
+	}
 }
 
 // lineStart returns the offset of the first line that starts at or after

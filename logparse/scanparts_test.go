@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -275,6 +277,35 @@ func TestDirectReaderTimeout(t *testing.T) {
 		if _, err := r.Read(make([]byte, 8)); !errors.Is(err, safefile.ErrTimeout) {
 			t.Fatalf("read: %v, want a timeout", err)
 		}
+	}
+}
+
+// TestWaitProgress: parts that read nothing for safefile.ReadTimeout are
+// given up with ErrTimeout; parts that keep reading are waited for, however
+// long they take in all.
+func TestWaitProgress(t *testing.T) {
+	defer func(d time.Duration) { safefile.ReadTimeout = d }(safefile.ReadTimeout)
+	safefile.ReadTimeout = 100 * time.Millisecond
+	block := make(blockedReader)
+	defer close(block)
+	var last atomic.Int64
+	last.Store(time.Now().UnixNano())
+	var wg sync.WaitGroup
+	wg.Go(func() { (&progressReader{block, &last}).Read(nil) })
+	if err := waitProgress(&wg, &last); !errors.Is(err, safefile.ErrTimeout) {
+		t.Fatalf("a blocked part: %v, want a timeout", err)
+	}
+	last.Store(time.Now().UnixNano())
+	var slow sync.WaitGroup
+	slow.Go(func() {
+		r := &progressReader{strings.NewReader("x"), &last}
+		for range 6 { // 300 ms in all, a read every 50 ms
+			time.Sleep(50 * time.Millisecond)
+			r.Read(make([]byte, 1))
+		}
+	})
+	if err := waitProgress(&slow, &last); err != nil {
+		t.Fatalf("a part that keeps reading: %v", err)
 	}
 }
 

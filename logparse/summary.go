@@ -30,13 +30,18 @@ type Group struct {
 	// cliIdx their places in it, last the place of the latest one (the
 	// same client often comes back at once); otherCli counts the events
 	// of clients past the bound.
+	// IPv4 addresses are looked up by their number (a smaller table,
+	// no string to hash), others by their text.
 	cli      []Client
+	cliIPv4  map[uint32]int32
 	cliIdx   map[string]int32
 	last     int32
 	otherCli int
 }
 
-func newGroup(key string) *Group { return &Group{Key: key, cliIdx: map[string]int32{}, last: -1} }
+func newGroup(key string) *Group {
+	return &Group{Key: key, cliIPv4: map[uint32]int32{}, cliIdx: map[string]int32{}, last: -1}
+}
 
 // client returns the place of c in g.cli, or -1. c may be a view of a
 // line (it is not kept).
@@ -44,19 +49,55 @@ func (g *Group) client(c string) int32 {
 	if g.last >= 0 && g.cli[g.last].Addr == c {
 		return g.last
 	}
-	if i, ok := g.cliIdx[c]; ok {
-		g.last = i
-		return i
+	var i int32
+	var ok bool
+	if a, v4 := ipv4(c); v4 {
+		i, ok = g.cliIPv4[a]
+	} else {
+		i, ok = g.cliIdx[c]
 	}
-	return -1
+	if !ok {
+		return -1
+	}
+	g.last = i
+	return i
 }
 
 // newClient adds c (copied: it may be a view of a line) with n events.
 func (g *Group) newClient(c string, n int) {
 	c = strings.Clone(c)
 	g.last = int32(len(g.cli))
-	g.cliIdx[c] = g.last
+	if a, v4 := ipv4(c); v4 {
+		g.cliIPv4[a] = g.last
+	} else {
+		g.cliIdx[c] = g.last
+	}
 	g.cli = append(g.cli, Client{c, n})
+}
+
+// ipv4 reads a dotted-quad address written as nginx writes one (no
+// leading zeros), so that the number stands for exactly that text.
+func ipv4(s string) (uint32, bool) {
+	if len(s) < 7 || len(s) > 15 {
+		return 0, false
+	}
+	var a uint32
+	parts, v, digits := 0, uint32(0), 0
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == '.' {
+			if digits == 0 || v > 255 || parts == 4 {
+				return 0, false
+			}
+			a, parts, v, digits = a<<8|v, parts+1, 0, 0
+			continue
+		}
+		c := s[i]
+		if c < '0' || c > '9' || digits > 0 && v == 0 {
+			return 0, false
+		}
+		v, digits = v*10+uint32(c-'0'), digits+1
+	}
+	return a, parts == 4
 }
 
 // Client is one client address and how often it appears in a group.
