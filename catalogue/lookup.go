@@ -1,12 +1,13 @@
 package catalogue
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/mtlsdoctor/mtlsdoctor/finding"
+	"github.com/mtlsdoctor/mtlsdoctor/internal/lazyre"
 )
 
 // Limits that keep Lookup linear in its input whatever is pasted into it.
@@ -19,28 +20,28 @@ const (
 var (
 	// nginx "(%d:%s)"; errno texts read "(2: No such file...)" with a space,
 	// so a non-space must follow the colon.
-	reParenCode = regexp.MustCompile(`\((\d{1,3}):\S`)
+	reParenCode = lazyre.New(`\((\d{1,3}):\S`)
 	// openssl verify: "error 20 at 0 depth lookup: unable to get ...".
-	reDepthLookup = regexp.MustCompile(`error (\d{1,3}) at -?\d+ depth lookup: ?([^\n]*)`)
+	reDepthLookup = lazyre.New(`error (\d{1,3}) at -?\d+ depth lookup: ?([^\n]*)`)
 	// openssl s_client: "verify error:num=20:unable to get ...".
-	reNum = regexp.MustCompile(`verify error:num=(\d{1,3}):([^\n]*)`)
+	reNum = lazyre.New(`verify error:num=(\d{1,3}):([^\n]*)`)
 	// openssl s_client: "Verify return code: 21 (unable to verify ...)".
-	reReturnCode = regexp.MustCompile(`verify return code: (\d{1,3}) \(([^\n]*)\)`)
+	reReturnCode = lazyre.New(`verify return code: (\d{1,3}) \(([^\n]*)\)`)
 	// The contract's openssl_error form, "68:CA signature digest ...".
-	reCodeText = regexp.MustCompile(`^(\d{1,3}):(\S[^\n]*)$`)
+	reCodeText = lazyre.New(`^(\d{1,3}):(\S[^\n]*)$`)
 	// $ssl_client_verify "FAILED:<text>", and Python's "verify failed: <text>".
-	reFailed = regexp.MustCompile(`failed:[ \t]*`)
-	reMacro  = regexp.MustCompile(`\bx509_v_(?:err_[a-z0-9_]+|ok)\b`)
+	reFailed = lazyre.New(`failed:[ \t]*`)
+	reMacro  = lazyre.New(`\bx509_v_(?:err_[a-z0-9_]+|ok)\b`)
 	// A bare number, optionally labelled: "68", "status 495", "code: 20".
-	reBare = regexp.MustCompile(`^(?:(?:http status|status|http|code|error|verify error|verify code|verify return code)[ \t]*[:=]?[ \t]*)?(\d{1,3})$`)
+	reBare = lazyre.New(`^(?:(?:http status|status|http|code|error|verify error|verify code|verify return code)[ \t]*[:=]?[ \t]*)?(\d{1,3})$`)
 	// Access log "combined": `"GET / HTTP/1.1" 400 215 "-" ...`.
-	reAccess = regexp.MustCompile(`" (\d{3}) (\d+|-)(?:\s|$)`)
+	reAccess = lazyre.New(`" (\d{3}) (\d+|-)(?:\s|$)`)
 )
 
 // verifyTexts lists every lower-cased Text and Spelling with its code,
 // longest first, so that prefix and free-text searches prefer "self-signed
 // certificate in certificate chain" over "self-signed certificate".
-var verifyTexts = func() []codeText {
+var verifyTexts = sync.OnceValue(func() []codeText {
 	var out []codeText
 	for _, v := range verifyCodes {
 		out = append(out, codeText{strings.ToLower(v.Text), v.Code})
@@ -50,7 +51,7 @@ var verifyTexts = func() []codeText {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].text) > len(out[j].text) })
 	return out
-}()
+})
 
 type codeText struct {
 	text string
@@ -237,7 +238,7 @@ func structuredCodes(lower string, codes *codeSet) {
 			codes.add(c)
 		}
 	}
-	for _, re := range []*regexp.Regexp{reDepthLookup, reNum, reReturnCode, reCodeText} {
+	for _, re := range []*lazyre.Regexp{reDepthLookup, reNum, reReturnCode, reCodeText} {
 		for _, m := range re.FindAllStringSubmatch(lower, maxStructured) {
 			n, _ := strconv.Atoi(m[1])
 			if c, ok := resolve(n, m[2], true); ok {
@@ -251,7 +252,7 @@ func structuredCodes(lower string, codes *codeSet) {
 		}
 	}
 	for _, m := range reMacro.FindAllString(lower, maxStructured) {
-		if c, ok := macroIndex[m]; ok {
+		if c, ok := macroIndex()[m]; ok {
 			codes.add(c)
 		}
 	}
@@ -332,7 +333,7 @@ func truncatedText(t string, v VerifyCode) bool {
 // a word boundary: "certificate has expired\" \"curl/7.88.1\"" is code 10.
 func prefixCode(s string) (int, bool) {
 	s = strings.TrimLeft(s, " \t")
-	for _, ct := range verifyTexts {
+	for _, ct := range verifyTexts() {
 		if strings.HasPrefix(s, ct.text) && boundaryAt(s, len(ct.text)) {
 			return ct.code, true
 		}
@@ -349,7 +350,7 @@ func prefixCode(s string) (int, bool) {
 func freeTextCodes(lower string, hits []hit, codes *codeSet) {
 	type found struct{ start, end, code int }
 	var all []found
-	for _, ct := range verifyTexts {
+	for _, ct := range verifyTexts() {
 		if freeTextSkip[ct.code] {
 			continue
 		}

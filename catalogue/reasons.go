@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/mtlsdoctor/mtlsdoctor/finding"
 )
@@ -26,7 +27,7 @@ type Reason struct {
 }
 
 // reasonTexts lists every lower-case text and spelling, longest first.
-var reasonTexts = func() []reasonText {
+var reasonTexts = sync.OnceValue(func() []reasonText {
 	var out []reasonText
 	for i, r := range reasonTable {
 		out = append(out, reasonText{strings.ToLower(r.Text), i})
@@ -36,20 +37,20 @@ var reasonTexts = func() []reasonText {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].text) > len(out[j].text) })
 	return out
-}()
+})
 
 type reasonText struct {
 	text string
 	idx  int
 }
 
-var reasonByCode = func() map[[2]int]int {
+var reasonByCode = sync.OnceValue(func() map[[2]int]int {
 	m := map[[2]int]int{}
 	for i, r := range reasonTable {
 		m[[2]int{r.Lib, r.Num}] = i
 	}
 	return m
-}()
+})
 
 // Reasons returns every reason of the tables.
 func Reasons() []Reason {
@@ -67,7 +68,7 @@ func ReasonByCode(code uint32) (Reason, bool) {
 	} else {
 		lib, num = int(code>>24), int(code&0xFFF)
 	}
-	if i, ok := reasonByCode[[2]int{lib, num}]; ok {
+	if i, ok := reasonByCode()[[2]int{lib, num}]; ok {
 		return reasonTable[i], true
 	}
 	return Reason{}, false
@@ -100,7 +101,7 @@ func findReason(lower string) (Reason, bool) {
 			}
 		}
 	}
-	for _, rt := range reasonTexts {
+	for _, rt := range reasonTexts() {
 		if len(rt.text) < 6 {
 			continue
 		}

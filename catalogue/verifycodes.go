@@ -3,6 +3,7 @@ package catalogue
 import (
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Commands quoted by many entries. They are kept in one place so that every
@@ -771,7 +772,12 @@ var verifyCodes = []VerifyCode{
 
 // verifyIndex maps every lower-cased Text and Spelling to its code, and
 // every lower-cased macro to its code. Built once: the tables never change.
-var verifyIndex, macroIndex = func() (map[string]int, map[string]int) {
+var verifyIndex, macroIndex = func() (func() map[string]int, func() map[string]int) {
+	both := sync.OnceValues(indexVerify)
+	return func() map[string]int { t, _ := both(); return t }, func() map[string]int { _, m := both(); return m }
+}()
+
+func indexVerify() (map[string]int, map[string]int) {
 	texts := map[string]int{}
 	macros := map[string]int{}
 	for _, v := range verifyCodes {
@@ -782,7 +788,7 @@ var verifyIndex, macroIndex = func() (map[string]int, map[string]int) {
 		macros[strings.ToLower(v.Macro)] = v.Code
 	}
 	return texts, macros
-}()
+}
 
 // notYetValidPrefix matches code 9 in every wording: OpenSSL master appends
 // "or the system clock is incorrect", and later releases may reword the tail.
@@ -809,7 +815,7 @@ func Verify(code int) (VerifyCode, bool) {
 // public key has explicit ECC parameters)" gives 94.
 func VerifyByText(text string) (VerifyCode, bool) {
 	t := strings.ToLower(strings.TrimSpace(text))
-	if c, ok := verifyIndex[t]; ok {
+	if c, ok := verifyIndex()[t]; ok {
 		return Verify(c)
 	}
 	if strings.HasPrefix(t, notYetValidPrefix) {
@@ -821,7 +827,7 @@ func VerifyByText(text string) (VerifyCode, bool) {
 // VerifyByMacro returns the verify code for an OpenSSL 3.0 macro name such
 // as "X509_V_ERR_CA_MD_TOO_WEAK", ignoring case.
 func VerifyByMacro(macro string) (VerifyCode, bool) {
-	if c, ok := macroIndex[strings.ToLower(strings.TrimSpace(macro))]; ok {
+	if c, ok := macroIndex()[strings.ToLower(strings.TrimSpace(macro))]; ok {
 		return Verify(c)
 	}
 	return VerifyCode{}, false

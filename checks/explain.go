@@ -2,24 +2,24 @@ package checks
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"github.com/mtlsdoctor/mtlsdoctor/finding"
+	"github.com/mtlsdoctor/mtlsdoctor/internal/lazyre"
 	"github.com/mtlsdoctor/mtlsdoctor/logparse"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
 )
 
 var (
 	// Lua writes "(20: unable to get ...)" with a space after the colon.
-	reSpacedCode = regexp.MustCompile(`\((\d{1,3}): `)
+	reSpacedCode = lazyre.New(`\((\d{1,3}): `)
 	// The user's own "(N:text)" or "N:text" spelling of a verify result.
-	reUserCode = regexp.MustCompile(`(?:^|\()(\d{1,3}): ?([a-zA-Z][^)\n]*)`)
+	reUserCode = lazyre.New(`(?:^|\()(\d{1,3}): ?([a-zA-Z][^)\n]*)`)
 	// BoringSSL, node and Python write reasons as macros:
 	// SSLV3_ALERT_CERTIFICATE_UNKNOWN, ERR_SSL_TLSV1_ALERT_UNKNOWN_CA.
-	reNodeCode    = regexp.MustCompile(`\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+){2,8}\b`)
-	reMacroReason = regexp.MustCompile(`\b(?:ERR_SSL_)?((?:SSLV3|TLSV1|TLSV13)_ALERT_[A-Z_]+|[A-Z]+(?:_[A-Z]+){1,8})\b`)
+	reNodeCode    = lazyre.New(`\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+){2,8}\b`)
+	reMacroReason = lazyre.New(`\b(?:ERR_SSL_)?((?:SSLV3|TLSV1|TLSV13)_ALERT_[A-Z_]+|[A-Z]+(?:_[A-Z]+){1,8})\b`)
 )
 
 // Explain answers `mtlsdoctor explain` for one pasted input: a finding for

@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"io"
 	"os"
-	"regexp"
 	"strings"
 
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
+	"github.com/mtlsdoctor/mtlsdoctor/internal/lazyre"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
 )
 
@@ -19,9 +19,9 @@ var (
 	// The file of a load error: `cannot load certificate "PATH"`,
 	// `BIO_new_file("PATH")`, `PEM_read_bio_X509_AUX("PATH")`,
 	// `SSL_CTX_use_PrivateKey("PATH")`, curl's `from PATH,`.
-	reLoadPath  = regexp.MustCompile(`(?:` + strings.Join(loadCalls, "|") + `)\(?\s?\\?"([^"\\]+)\\?"`)
-	reExpecting = regexp.MustCompile(`(?i)expecting: ([a-z0-9 ]+)`)
-	rePEMBegin  = regexp.MustCompile(`-----BEGIN ([A-Z0-9 ]+)-----`)
+	reLoadPath  = lazyre.New(`(?:` + strings.Join(loadCalls, "|") + `)\(?\s?\\?"([^"\\]+)\\?"`)
+	reExpecting = lazyre.New(`(?i)expecting: ([a-z0-9 ]+)`)
+	rePEMBegin  = lazyre.New(`-----BEGIN ([A-Z0-9 ]+)-----`)
 )
 
 // loadCause reads a start-up line about a file that could not be loaded:

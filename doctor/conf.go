@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -17,6 +16,7 @@ import (
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"github.com/mtlsdoctor/mtlsdoctor/finding"
 	"github.com/mtlsdoctor/mtlsdoctor/hint"
+	"github.com/mtlsdoctor/mtlsdoctor/internal/lazyre"
 	"github.com/mtlsdoctor/mtlsdoctor/nginxconf"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
 )
@@ -189,7 +189,7 @@ func lastLine(s string) string {
 	return strings.TrimSpace(lines[len(lines)-1])
 }
 
-var emergAt = regexp.MustCompile(` in (\S+):(\d+)$`)
+var emergAt = lazyre.New(` in (\S+):(\d+)$`)
 
 // dumpFailed is the note (or error) for an `nginx -T` that failed: a
 // permission problem is expected without root; anything else is nginx

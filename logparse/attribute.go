@@ -1,8 +1,9 @@
 package logparse
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/lazyre"
 )
 
 // Roles a line's writer plays in the failing handshake.
@@ -101,22 +102,22 @@ var attrRules = []attrRule{
 
 var (
 	// "2019/07/24 14:18:57 [error] 2262#2262:" or a pasted "[info] 28#28: *3".
-	reNginxLine = regexp.MustCompile(`\[(debug|info|notice|warn|error|crit|alert|emerg)\] \d+#\d+: `)
+	reNginxLine = lazyre.New(`\[(debug|info|notice|warn|error|crit|alert|emerg)\] \d+#\d+: `)
 	// OpenSSL's own error print: "140735...:error:14094418:" (1.x) or
 	// "40A7F07C677F0000:error:0A000086:" (3.x).
-	reOpenSSLErr = regexp.MustCompile(`^[0-9a-f]+:error:[0-9a-f]{8}:`)
+	reOpenSSLErr = lazyre.New(`^[0-9a-f]+:error:[0-9a-f]{8}:`)
 	// envoy's "TLS error: 268435581:SSL routines:OPENSSL_internal:...".
-	reEnvoyErr = regexp.MustCompile(`(?:^|[\s(|])\d{8,10}:[a-z_ ]+:openssl_internal:`)
+	reEnvoyErr = lazyre.New(`(?:^|[\s(|])\d{8,10}:[a-z_ ]+:openssl_internal:`)
 	// HAProxy's connection error: "[16/Sep/2020:10:01:39.640] fqdn/1: SSL
 	// handshake failure" (frontend/bind, then the error).
-	reHAProxyConn = regexp.MustCompile(`\S/\d+: ssl handshake failure`)
+	reHAProxyConn = lazyre.New(`\S/\d+: ssl handshake failure`)
 	// Android logcat: "02-20 17:30:21.446   9360-23155/? I/com.example: ".
-	reLogcat = regexp.MustCompile(`^\d\d-\d\d [\d:.]+\s+\d+-\d+/\S* [vdiwef]/`)
+	reLogcat = lazyre.New(`^\d\d-\d\d [\d:.]+\s+\d+-\d+/\S* [vdiwef]/`)
 	// Apache's message ids ("AH02032:") and its 2.2 line start
 	// ("[Fri Dec 07 11:21:26 2012] [error]").
-	reApache = regexp.MustCompile(`\bah0\d{4}: |^[\x60>\s]*\[?(?:mon|tue|wed|thu|fri|sat|sun) [a-z]{3} [ \d]\d [\d:.]+ \d{4}\] \[(?:error|warn|info|debug|notice|crit)\]`)
+	reApache = lazyre.New(`\bah0\d{4}: |^[\x60>\s]*\[?(?:mon|tue|wed|thu|fri|sat|sun) [a-z]{3} [ \d]\d [\d:.]+ \d{4}\] \[(?:error|warn|info|debug|notice|crit)\]`)
 	// An access-log request: `"GET / HTTP/1.1" 400 215`.
-	reAccessReq = regexp.MustCompile(`" [1-5]\d\d \d+`)
+	reAccessReq = lazyre.New(`" [1-5]\d\d \d+`)
 )
 
 // Attribute says who wrote line and its part in the handshake. A line
