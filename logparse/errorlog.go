@@ -2,6 +2,7 @@ package logparse
 
 import (
 	"bytes"
+	"hash/maphash"
 	"time"
 	"unsafe"
 )
@@ -73,6 +74,28 @@ func parseErrorLine(line []byte, in *interner) (Event, bool) {
 	if timed {
 		t = in.time(line[start:])
 	}
+	m, ok := in.message(level, msg)
+	if !ok {
+		m = kindOf(line, level, msg, in)
+	}
+	if !m.ok {
+		return Event{}, false
+	}
+	return Event{ID: m.id, Key: m.key, Code: m.code, Text: m.text, Level: m.level, Time: t,
+		Client: in.view(client), Line: line, Source: ErrorLog, Role: m.role}, true
+}
+
+// message is what a line's level and message say: its kind's event
+// without the time, client and line.
+type message struct {
+	ok                         bool
+	id, key, text, level, role string
+	code                       int
+}
+
+// kindOf reads a message by the first kind it matches. A message whose
+// role does not hang on the rest of the line is remembered in in.
+func kindOf(line, level, msg []byte, in *interner) message {
 	for i := range errorKinds {
 		k := &errorKinds[i]
 		after, ok := k.matches(msg, level)
@@ -81,20 +104,23 @@ func parseErrorLine(line []byte, in *interner) (Event, bool) {
 		}
 		text, key, code, ok := k.event(msg, after, in)
 		if !ok {
-			return Event{}, false
+			return in.remember(level, msg, message{})
 		}
-		role := k.role
-		if role == "" {
-			role = RoleServer
-			if k.attribute && Attribute(string(line)).Role == RoleClient {
-				// Groups are keyed by (role, cause).
-				role, key = RoleClient, "client:"+key
-			}
+		m := message{ok: true, id: k.id, key: key, code: code, text: text, level: in.str(level), role: k.role}
+		if m.role != "" {
+			return in.remember(level, msg, m)
 		}
-		return Event{ID: k.id, Key: key, Code: code, Text: text, Level: in.str(level), Time: t,
-			Client: in.view(client), Line: line, Source: ErrorLog, Role: role}, true
+		m.role = RoleServer
+		if !k.attribute {
+			return in.remember(level, msg, m)
+		}
+		if Attribute(string(line)).Role == RoleClient {
+			// Groups are keyed by (role, cause).
+			m.role, m.key = RoleClient, "client:"+key
+		}
+		return m
 	}
-	return Event{}, false
+	return in.remember(level, msg, message{})
 }
 
 // levels are nginx's error-log levels, as written between brackets.
@@ -261,15 +287,56 @@ func hex8(b []byte) bool {
 type interner struct {
 	m    map[string]string
 	keys map[string]string
-	// The time of the latest line: lines of one second share it.
-	stamp [19]byte
+	// msgs remembers what the latest messages said, by a hash of their
+	// level and text: most lines repeat a message seen just before.
+	seed maphash.Seed
+	msgs map[uint64]seenMessage
+	// The minute of the latest line, as written and as read.
+	stamp [16]byte
 	t     time.Time
 }
 
 const maxInterned = 4096
 
 func newInterner() *interner {
-	return &interner{m: map[string]string{}, keys: map[string]string{}}
+	return &interner{m: map[string]string{}, keys: map[string]string{}, seed: maphash.MakeSeed(), msgs: map[uint64]seenMessage{}}
+}
+
+// maxMessages bounds the messages an interner remembers; past it, it
+// starts again.
+const maxMessages = 1024
+
+type seenMessage struct {
+	level, msg string
+	m          message
+}
+
+// hash is that of msg: a message seldom comes at two levels, and the
+// level is compared anyway.
+func (in *interner) hash(_, msg []byte) uint64 { return maphash.Bytes(in.seed, msg) }
+
+// message returns what the message said when last seen at that level.
+func (in *interner) message(level, msg []byte) (message, bool) {
+	if in == nil {
+		return message{}, false
+	}
+	s, ok := in.msgs[in.hash(level, msg)]
+	if !ok || s.level != string(level) || s.msg != string(msg) {
+		return message{}, false
+	}
+	return s.m, true
+}
+
+// remember keeps what the message says, and returns it.
+func (in *interner) remember(level, msg []byte, m message) message {
+	if in == nil || len(msg) > 512 {
+		return m
+	}
+	if len(in.msgs) >= maxMessages {
+		clear(in.msgs)
+	}
+	in.msgs[in.hash(level, msg)] = seenMessage{string(level), string(msg), m}
+	return m
 }
 
 func (in *interner) str(b []byte) string {
@@ -296,17 +363,20 @@ func (in *interner) view(b []byte) string {
 	return unsafe.String(&b[0], len(b))
 }
 
-// time reads the time at the start of an error-log line, reusing that of
-// the previous line when the text is the same.
+// time reads the time at the start of an error-log line: the minute is
+// read once for all the lines of that minute (no clock change falls
+// inside a minute), the seconds added to it.
 func (in *interner) time(line []byte) time.Time {
-	if in == nil {
+	sec := num(line[17:19])
+	if in == nil || sec > 59 {
 		return errorTime(line)
 	}
-	if string(line[:19]) != string(in.stamp[:]) || in.t.IsZero() {
-		in.t = errorTime(line)
-		copy(in.stamp[:], line[:19])
+	if string(line[:16]) != string(in.stamp[:]) || in.t.IsZero() {
+		in.t = time.Date(num(line[0:4]), time.Month(num(line[5:7])), num(line[8:10]),
+			num(line[11:13]), num(line[14:16]), 0, 0, time.Local)
+		copy(in.stamp[:], line[:16])
 	}
-	return in.t
+	return in.t.Add(time.Duration(sec) * time.Second)
 }
 
 // key returns prefix+b, interned by b.

@@ -2,10 +2,12 @@ package logparse
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
 	"testing/iotest"
+	"time"
 )
 
 // Lines as real nginx 1.22.1 / OpenSSL 3.0.19 wrote them
@@ -286,5 +288,29 @@ func TestIPv4Key(t *testing.T) {
 	a, _ := ipv4("10.2.3.4")
 	if a != 10<<24|2<<16|3<<8|4 {
 		t.Errorf("ipv4(10.2.3.4) = %x", a)
+	}
+}
+
+// TestTimeByMinute: times read a minute at a time equal those read whole,
+// across minutes, days and the clock changes of a zone with summer time.
+func TestTimeByMinute(t *testing.T) {
+	defer func(l *time.Location) { time.Local = l }(time.Local)
+	for _, zone := range []string{"UTC", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe"} {
+		loc, err := time.LoadLocation(zone)
+		if err != nil {
+			t.Fatalf("zone %s: %v", zone, err)
+		}
+		time.Local = loc
+		in := newInterner()
+		for _, day := range []string{"2026/03/29", "2026/10/25", "2026/03/08", "2026/11/01", "2026/04/05", "2026/10/04", "2026/12/31"} {
+			for m := 0; m < 24*60; m += 7 {
+				for _, sec := range []int{0, 1, 59, 30} {
+					line := []byte(fmt.Sprintf("%s %02d:%02d:%02d [info] 1#1: x", day, m/60, m%60, sec))
+					if got, want := in.time(line), errorTime(line); !got.Equal(want) {
+						t.Fatalf("%s: %s read as %v, want %v", zone, line[:19], got, want)
+					}
+				}
+			}
+		}
 	}
 }
