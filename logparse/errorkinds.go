@@ -116,12 +116,16 @@ func unexplainedText(msg, after []byte) []byte { return startupText(msg, after) 
 // errorNeedles find candidate error-log lines: every mTLS message nginx
 // writes contains one of them ("SSL" covers verify errors, 496, handshake
 // failures, stale errors and SSL_CTX_* start-up errors; "HTTPS port" the
-// 497 line; "ssl_" start-up lines such as "no ssl_client_certificate").
-// Each needle is one pass of bytes.IndexByte over a byte that is rare in
-// error logs, so the upper-case patterns share the anchor 'S' ("OCSP" and
-// "TLS" hold one too): three passes in all.
+// 497 line; "ssl_" start-up lines such as "no ssl_client_certificate";
+// "while requesting certificate status" what OCSP stapling's requests log,
+// such as "no resolver defined to resolve ocsp.example.org", which hold no
+// upper-case word). Each needle is one pass of bytes.IndexByte over a byte
+// that is rare in error logs, so the upper-case patterns share the anchor
+// 'S' ("OCSP" and "TLS" hold one too): four passes in all. Lines that
+// only say "ssl" in lower case and in quotes (the deprecation warning of
+// the "ssl" directive) are not looked for: no rare byte leads to them.
 var errorNeedles = []needle{newNeedle('S', "SSL", "HTTPS port", "OCSP", "TLS"), newNeedle('_', "ssl_"),
-	newNeedle('y', "lua ssl certificate verify")}
+	newNeedle('y', "lua ssl certificate verify"), newNeedle('q', "while requesting certificate status")}
 
 // An errorKind is one kind of error-log line: which lines are of the kind
 // and what their Event says.

@@ -314,3 +314,19 @@ func TestTimeByMinute(t *testing.T) {
 		}
 	}
 }
+
+// TestStaplingRequestLinesFound: what nginx logs while it requests an OCSP
+// response holds no upper-case word; the scanner still finds it. Lines as
+// pasted in public threads (see testdata/pasted).
+func TestStaplingRequestLinesFound(t *testing.T) {
+	log := `2019/03/27 18:06:43 [warn] 8#8: no resolver defined to resolve ocsp.int-x3.letsencrypt.org while requesting certificate status, responder: ocsp.int-x3.letsencrypt.org, certificate: "/etc/nginx/certs/example.crt"
+2019/03/27 18:06:44 [info] 8#8: *2 client closed keepalive connection
+2019/03/27 18:06:45 [error] 35#35: ocsp.int-x3.letsencrypt.org could not be resolved (110: Operation timed out) while requesting certificate status, responder: ocsp.int-x3.letsencrypt.org, certificate: "/etc/nginx/ssl/example.crt"
+`
+	s := NewScanner(strings.NewReader(log), ErrorLog)
+	var ids []string
+	s.Each(func(e Event) { ids = append(ids, e.ID+"/"+e.Role) })
+	if len(ids) != 2 || ids[0] != "stapling-failed/client" || ids[1] != "stapling-failed/client" || s.Lines != 3 {
+		t.Fatalf("read %q from %d lines, want two stapling-failed lines as the client of 3", ids, s.Lines)
+	}
+}
