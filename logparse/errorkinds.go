@@ -119,13 +119,17 @@ func unexplainedText(msg, after []byte) []byte { return startupText(msg, after) 
 // 497 line; "ssl_" start-up lines such as "no ssl_client_certificate";
 // "while requesting certificate status" what OCSP stapling's requests log,
 // such as "no resolver defined to resolve ocsp.example.org", which hold no
-// upper-case word). Each needle is one pass of bytes.IndexByte over a byte
-// that is rare in error logs, so the upper-case patterns share the anchor
-// 'S' ("OCSP" and "TLS" hold one too): four passes in all. Lines that
+// upper-case word). Each needle is led by a byte that is rare in error
+// logs, so the upper-case patterns share the anchor 'S' ("OCSP" and "TLS"
+// hold one too); 'y' and 'q' are not rare ("directory", "request:"), so
+// they count only with the byte their pattern has after them ('e' two
+// bytes after the 'y' of "verify error", 'i' five after the 'q' of
+// "requesting"). One pass finds all four (internal/anchors). Lines that
 // only say "ssl" in lower case and in quotes (the deprecation warning of
 // the "ssl" directive) are not looked for: no rare byte leads to them.
 var errorNeedles = []needle{newNeedle('S', "SSL", "HTTPS port", "OCSP", "TLS"), newNeedle('_', "ssl_"),
-	newNeedle('y', "lua ssl certificate verify"), newNeedle('q', "while requesting certificate status")}
+	newNeedle('y', "lua ssl certificate verify error").withPartner(2),
+	newNeedle('q', "while requesting certificate status").withPartner(5)}
 
 // An errorKind is one kind of error-log line: which lines are of the kind
 // and what their Event says.

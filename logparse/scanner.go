@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"io"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/anchors"
 )
 
 // Sizes of the Scanner's one buffer: reads of BufSize, lines up to MaxLine.
@@ -54,6 +56,9 @@ type Scanner struct {
 	parse   func([]byte) (Event, bool)
 	needles []needle
 	next    []int // next match of each needle at or after pos, -1 none before lim, -2 unknown
+	// anchors, for two to four needles, are their anchors with their
+	// partners: one pass finds them all.
+	anchors *anchors.Set
 
 	buf      []byte
 	pos, end int // unread data is buf[pos:end]
@@ -98,6 +103,15 @@ func (s *Scanner) setFormat(f Format) {
 		s.parse, s.needles = func([]byte) (Event, bool) { return Event{}, false }, nil
 	}
 	s.next = make([]int, len(s.needles))
+	s.anchors = nil
+	if n := len(s.needles); n >= 2 && n <= 4 {
+		var as []anchors.Anchor
+		for _, nd := range s.needles {
+			as = append(as, anchors.Anchor{Byte: nd.anchor, Partner: nd.partner, Off: nd.off})
+		}
+		set := anchors.NewSet(as...)
+		s.anchors = &set
+	}
 	s.invalidate()
 }
 
@@ -244,6 +258,23 @@ type needle struct {
 	anchor byte
 	pats   [][]byte
 	offs   []int
+	// partner, unless off is 0, is the byte off bytes after the anchor
+	// in every pattern: the two together are rarer than the anchor.
+	partner byte
+	off     uint8
+}
+
+// withPartner gives n the byte off bytes after its anchor as partner;
+// every pattern must have the same byte there.
+func (n needle) withPartner(off uint8) needle {
+	for k, p := range n.pats {
+		i := n.offs[k] + int(off)
+		if i >= len(p) || p[i] != n.pats[0][n.offs[0]+int(off)] {
+			panic("logparse: the patterns of a needle differ at its partner")
+		}
+	}
+	n.partner, n.off = n.pats[0][n.offs[0]+int(off)], off
+	return n
 }
 
 func newNeedle(anchor byte, pats ...string) needle {
@@ -278,6 +309,9 @@ func (n needle) find(buf []byte, from, lim int) int {
 // candidate returns the position of the earliest needle match in
 // buf[pos:lim], or -1.
 func (s *Scanner) candidate(lim int) int {
+	if s.anchors != nil {
+		return s.anyNeedle(lim)
+	}
 	best := -1
 	for i, nd := range s.needles {
 		p := s.next[i]
@@ -290,6 +324,33 @@ func (s *Scanner) candidate(lim int) int {
 		}
 	}
 	return best
+}
+
+// anyNeedle is candidate with one pass for the anchors of all needles.
+// The first anchor that starts a match lies in the first line that holds
+// one: a match lies within its line.
+func (s *Scanner) anyNeedle(lim int) int {
+	buf := s.buf
+	for i := s.pos; i < lim; {
+		j := s.anchors.Index(buf[i:lim])
+		if j < 0 {
+			return -1
+		}
+		a := i + j
+		for _, n := range s.needles {
+			if n.anchor != buf[a] {
+				continue
+			}
+			for k, pat := range n.pats {
+				p := a - n.offs[k]
+				if p >= s.pos && p+len(pat) <= lim && bytes.Equal(buf[p:p+len(pat)], pat) {
+					return p
+				}
+			}
+		}
+		i = a + 1
+	}
+	return -1
 }
 
 // skipLong drops the start of a line longer than MaxLine; the rest of it

@@ -1,0 +1,100 @@
+// Package anchors finds, in one pass over a buffer, the first place where
+// one of up to four anchor bytes stands with its partner byte at a fixed
+// distance after it. `logs` finds candidate lines by rare bytes; one pass
+// of bytes.IndexByte per byte reads the buffer once per byte and stops on
+// every occurrence, while a byte and its partner together ('q' with 'i'
+// five bytes on, as in "requesting") seldom occur but in the words looked
+// for. On amd64 with AVX2 the pass compares 32 bytes at a time; elsewhere
+// it is one bytes.IndexByte pass per anchor.
+package anchors
+
+import "bytes"
+
+// Set is up to four anchors. Its layout is read by the assembly.
+type Set struct {
+	anchor  [4]byte
+	partner [4]byte
+	off     [4]uint8
+	maxOff  uint8
+	n       uint8
+}
+
+// An Anchor is a byte and, unless Off is 0, the byte that stands Off
+// bytes after it.
+type Anchor struct {
+	Byte, Partner byte
+	Off           uint8
+}
+
+// MaxOff bounds an anchor's distance to its partner.
+const MaxOff = 15
+
+// NewSet makes the set of one to four anchors.
+func NewSet(as ...Anchor) Set {
+	if len(as) == 0 || len(as) > 4 {
+		panic("anchors: a set holds one to four anchors")
+	}
+	s := Set{n: uint8(len(as))}
+	for i := range 4 {
+		a := as[min(i, len(as)-1)]
+		if a.Off == 0 {
+			a.Partner = a.Byte
+		}
+		if a.Off > MaxOff {
+			panic("anchors: partner too far")
+		}
+		s.anchor[i], s.partner[i], s.off[i] = a.Byte, a.Partner, a.Off
+		s.maxOff = max(s.maxOff, a.Off)
+	}
+	return s
+}
+
+// at reports whether b[i] is anchor k with its partner.
+func (s *Set) at(b []byte, i, k int) bool {
+	j := i + int(s.off[k])
+	return b[i] == s.anchor[k] && j < len(b) && b[j] == s.partner[k]
+}
+
+// Index returns the index of the first anchor of s in b that has its
+// partner after it (within b), or -1.
+func (s *Set) Index(b []byte) int {
+	if useAVX2 && len(b) >= 32+int(s.maxOff) {
+		r := indexAVX2(b, s)
+		if r >= 0 {
+			return r
+		}
+		// The rest, shorter than a block and the furthest partner.
+		for i := ^r; i < len(b); i++ {
+			for k := range 4 {
+				if s.at(b, i, k) {
+					return i
+				}
+			}
+		}
+		return -1
+	}
+	return s.indexGeneric(b)
+}
+
+// indexGeneric is Index with one bytes.IndexByte pass per anchor, each
+// bounded by the best match so far.
+func (s *Set) indexGeneric(b []byte) int {
+	best := len(b)
+	for k := range int(s.n) {
+		for i := 0; i < best; {
+			j := bytes.IndexByte(b[i:best], s.anchor[k])
+			if j < 0 {
+				break
+			}
+			if s.at(b, i+j, k) {
+				best = i + j
+				break
+			}
+			i += j + 1
+		}
+	}
+	if best == len(b) {
+		return -1
+	}
+	return best
+}
