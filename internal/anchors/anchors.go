@@ -16,7 +16,7 @@ type Set struct {
 	partner [4]byte
 	off     [4]uint8
 	maxOff  uint8
-	n       uint8
+	generic bool
 }
 
 // An Anchor is a byte and, unless Off is 0, the byte that stands Off
@@ -29,20 +29,42 @@ type Anchor struct {
 // MaxOff bounds an anchor's distance to its partner.
 const MaxOff = 15
 
-// NewSet makes the set of one to four anchors.
+// NewSet makes the set of one to four anchors, of which at most two
+// have a partner. The places 0 and 1 hold anchors without a partner, 2
+// and 3 the others (an anchor without a partner can take their place,
+// as its own partner); unused places repeat a used one.
 func NewSet(as ...Anchor) Set {
 	if len(as) == 0 || len(as) > 4 {
 		panic("anchors: a set holds one to four anchors")
 	}
-	s := Set{n: uint8(len(as))}
-	for i := range 4 {
-		a := as[min(i, len(as)-1)]
-		if a.Off == 0 {
-			a.Partner = a.Byte
-		}
+	var plain, paired []Anchor
+	for _, a := range as {
 		if a.Off > MaxOff {
 			panic("anchors: partner too far")
 		}
+		if a.Off == 0 {
+			a.Partner = a.Byte
+			plain = append(plain, a)
+		} else {
+			paired = append(paired, a)
+		}
+	}
+	if len(paired) > 2 {
+		panic("anchors: at most two anchors with a partner")
+	}
+	for len(plain) > 2 {
+		paired, plain = append(paired, plain[2]), append(plain[:2], plain[3:]...)
+	}
+	var s Set
+	if len(plain) == 0 {
+		// The assembly tests places 0 and 1 without partners.
+		plain, s.generic = paired[:1], true
+	}
+	if len(paired) == 0 {
+		paired = plain[:1]
+	}
+	place := [4]Anchor{plain[0], plain[len(plain)-1], paired[0], paired[len(paired)-1]}
+	for i, a := range place {
 		s.anchor[i], s.partner[i], s.off[i] = a.Byte, a.Partner, a.Off
 		s.maxOff = max(s.maxOff, a.Off)
 	}
@@ -58,7 +80,7 @@ func (s *Set) at(b []byte, i, k int) bool {
 // Index returns the index of the first anchor of s in b that has its
 // partner after it (within b), or -1.
 func (s *Set) Index(b []byte) int {
-	if useAVX2 && len(b) >= 32+int(s.maxOff) {
+	if useAVX2 && !s.generic && len(b) >= 32+int(s.maxOff) {
 		r := indexAVX2(b, s)
 		if r >= 0 {
 			return r
@@ -80,7 +102,7 @@ func (s *Set) Index(b []byte) int {
 // bounded by the best match so far.
 func (s *Set) indexGeneric(b []byte) int {
 	best := len(b)
-	for k := range int(s.n) {
+	for k := range 4 {
 		for i := 0; i < best; {
 			j := bytes.IndexByte(b[i:best], s.anchor[k])
 			if j < 0 {

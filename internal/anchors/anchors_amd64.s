@@ -2,9 +2,10 @@
 
 // func indexAVX2(b []byte, s *Set) int
 // Set: anchor [4]byte at 0, partner [4]byte at 4, off [4]uint8 at 8,
-// maxOff uint8 at 12. Block k is bytes SI..SI+31; anchor i matches at a
-// byte when that byte is anchor i and the byte off[i] later is partner i
-// (off 0: the partner is the anchor itself, so the test is the anchor's).
+// maxOff uint8 at 12. A block is the 32 bytes at SI. Anchors 0 and 1 have
+// no partner; anchor i of 2 and 3 matches at a byte when that byte is the
+// anchor and the byte off[i] later is partner i (off 0: the partner is the
+// anchor itself, so the test is the anchor's).
 TEXT ·indexAVX2(SB), NOSPLIT, $0-40
 	MOVQ b_base+0(FP), SI
 	MOVQ b_len+8(FP), BX
@@ -13,12 +14,8 @@ TEXT ·indexAVX2(SB), NOSPLIT, $0-40
 	VPBROADCASTB 1(AX), Y2
 	VPBROADCASTB 2(AX), Y3
 	VPBROADCASTB 3(AX), Y4
-	VPBROADCASTB 4(AX), Y5
-	VPBROADCASTB 5(AX), Y6
 	VPBROADCASTB 6(AX), Y7
 	VPBROADCASTB 7(AX), Y8
-	MOVBQZX 8(AX), R9
-	MOVBQZX 9(AX), R10
 	MOVBQZX 10(AX), R11
 	MOVBQZX 11(AX), R12
 	MOVBQZX 12(AX), R13
@@ -30,24 +27,18 @@ loop:
 	CMPQ SI, DX
 	JHI  done
 	VMOVDQU (SI), Y0
-	VMOVDQU (SI)(R9*1), Y9
-	VPCMPEQB Y0, Y1, Y10
-	VPCMPEQB Y9, Y5, Y9
-	VPAND Y9, Y10, Y10
-	VMOVDQU (SI)(R10*1), Y9
-	VPCMPEQB Y0, Y2, Y11
-	VPCMPEQB Y9, Y6, Y9
-	VPAND Y9, Y11, Y11
-	VPOR Y11, Y10, Y10
 	VMOVDQU (SI)(R11*1), Y9
+	VMOVDQU (SI)(R12*1), Y12
+	VPCMPEQB Y0, Y1, Y10
+	VPCMPEQB Y0, Y2, Y11
+	VPOR Y11, Y10, Y10
 	VPCMPEQB Y0, Y3, Y11
 	VPCMPEQB Y9, Y7, Y9
 	VPAND Y9, Y11, Y11
 	VPOR Y11, Y10, Y10
-	VMOVDQU (SI)(R12*1), Y9
 	VPCMPEQB Y0, Y4, Y11
-	VPCMPEQB Y9, Y8, Y9
-	VPAND Y9, Y11, Y11
+	VPCMPEQB Y12, Y8, Y12
+	VPAND Y12, Y11, Y11
 	VPOR Y11, Y10, Y10
 	VPMOVMSKB Y10, R8
 	TESTL R8, R8

@@ -9,7 +9,7 @@ import (
 // naive is Index one byte at a time.
 func naive(b []byte, s *Set) int {
 	for i := range b {
-		for k := range int(s.n) {
+		for k := range 4 {
 			if s.at(b, i, k) {
 				return i
 			}
@@ -23,6 +23,8 @@ var testSets = []Set{
 	NewSet(Anchor{Byte: '4'}),
 	NewSet(Anchor{Byte: 'a', Partner: 'b', Off: 15}, Anchor{Byte: 'b'}),
 	NewSet(Anchor{Byte: 0}, Anchor{Byte: 0xff, Partner: 0, Off: 1}, Anchor{Byte: '\n', Partner: '\n', Off: 3}),
+	NewSet(Anchor{Byte: 'c'}, Anchor{Byte: 'd'}, Anchor{Byte: 'e'}, Anchor{Byte: 'f'}),
+	NewSet(Anchor{Byte: 'g', Partner: 'h', Off: 1}),
 }
 
 // TestIndex: Index, with AVX2 where the machine has it, and its generic
