@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -328,5 +329,22 @@ func TestStaplingRequestLinesFound(t *testing.T) {
 	s.Each(func(e Event) { ids = append(ids, e.ID+"/"+e.Role) })
 	if len(ids) != 2 || ids[0] != "stapling-failed/client" || ids[1] != "stapling-failed/client" || s.Lines != 3 {
 		t.Fatalf("read %q from %d lines, want two stapling-failed lines as the client of 3", ids, s.Lines)
+	}
+}
+
+// TestClientsKeepTheirText: clients counted as numbers (IPv4) and as text
+// (IPv6, names, addresses with leading zeros) come back as written.
+func TestClientsKeepTheirText(t *testing.T) {
+	g := newGroup("k")
+	for _, c := range []string{"10.2.3.4", "::1", "10.2.3.4", "0.0.0.0", "255.255.255.255", "010.2.3.4", "::1", "unix:"} {
+		g.addClient(c, 1)
+	}
+	got := map[string]int{}
+	for _, c := range g.TopClients(10) {
+		got[c.Addr] = c.Count
+	}
+	want := map[string]int{"10.2.3.4": 2, "::1": 2, "0.0.0.0": 1, "255.255.255.255": 1, "010.2.3.4": 1, "unix:": 1}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("clients %v, want %v", got, want)
 	}
 }

@@ -2,6 +2,7 @@ package logparse
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -27,16 +28,33 @@ type Group struct {
 	// Role is nginx's part in the handshakes of the group: server or client.
 	Role string
 	// cli is the clients in the order they were first seen (for merge),
-	// cliIdx their places in it, last the place of the latest one (the
-	// same client often comes back at once); otherCli counts the events
-	// of clients past the bound.
-	// IPv4 addresses are looked up by their number (a smaller table,
-	// no string to hash), others by their text.
-	cli      []Client
+	// each an IPv4 address as its number or, in cliStr, another address
+	// as text: a few bytes a client, since a group may hold thousands.
+	// cliIPv4 and cliIdx are their places in cli; last is the place of
+	// the latest one (the same client often comes back at once).
+	// otherCli counts the events of clients past the bound.
+	cli      []cliEntry
+	cliStr   []string
 	cliIPv4  map[uint32]int32
 	cliIdx   map[string]int32
 	last     int32
 	otherCli int
+}
+
+// A cliEntry is one client of a group: its IPv4 address (str < 0) or the
+// place of its address in cliStr, and its count.
+type cliEntry struct {
+	n   int
+	v4  uint32
+	str int32
+}
+
+// addr is the address of client e.
+func (g *Group) addr(e cliEntry) string {
+	if e.str >= 0 {
+		return g.cliStr[e.str]
+	}
+	return formatIPv4(e.v4)
 }
 
 func newGroup(key string) *Group {
@@ -46,16 +64,25 @@ func newGroup(key string) *Group {
 // client returns the place of c in g.cli, or -1. c may be a view of a
 // line (it is not kept).
 func (g *Group) client(c string) int32 {
-	if g.last >= 0 && g.cli[g.last].Addr == c {
+	if a, v4 := ipv4(c); v4 {
+		return g.client4(a)
+	}
+	if g.last >= 0 && g.cli[g.last].str >= 0 && g.cliStr[g.cli[g.last].str] == c {
 		return g.last
 	}
-	var i int32
-	var ok bool
-	if a, v4 := ipv4(c); v4 {
-		i, ok = g.cliIPv4[a]
-	} else {
-		i, ok = g.cliIdx[c]
+	i, ok := g.cliIdx[c]
+	if !ok {
+		return -1
 	}
+	g.last = i
+	return i
+}
+
+func (g *Group) client4(a uint32) int32 {
+	if g.last >= 0 && g.cli[g.last].str < 0 && g.cli[g.last].v4 == a {
+		return g.last
+	}
+	i, ok := g.cliIPv4[a]
 	if !ok {
 		return -1
 	}
@@ -65,14 +92,33 @@ func (g *Group) client(c string) int32 {
 
 // newClient adds c (copied: it may be a view of a line) with n events.
 func (g *Group) newClient(c string, n int) {
-	c = strings.Clone(c)
-	g.last = int32(len(g.cli))
 	if a, v4 := ipv4(c); v4 {
-		g.cliIPv4[a] = g.last
-	} else {
-		g.cliIdx[c] = g.last
+		g.newClient4(a, n)
+		return
 	}
-	g.cli = append(g.cli, Client{c, n})
+	g.last = int32(len(g.cli))
+	c = strings.Clone(c)
+	g.cliIdx[c] = g.last
+	g.cli = append(g.cli, cliEntry{n: n, str: int32(len(g.cliStr))})
+	g.cliStr = append(g.cliStr, c)
+}
+
+func (g *Group) newClient4(a uint32, n int) {
+	g.last = int32(len(g.cli))
+	g.cliIPv4[a] = g.last
+	g.cli = append(g.cli, cliEntry{n: n, v4: a, str: -1})
+}
+
+// formatIPv4 writes a as a dotted quad.
+func formatIPv4(a uint32) string {
+	b := make([]byte, 0, 15)
+	for i := 3; i >= 0; i-- {
+		b = strconv.AppendUint(b, uint64(a>>(8*i)&0xff), 10)
+		if i > 0 {
+			b = append(b, '.')
+		}
+	}
+	return string(b)
 }
 
 // ipv4 reads a dotted-quad address written as nginx writes one (no
@@ -109,7 +155,9 @@ type Client struct {
 // TopClients returns the n most frequent clients, most frequent first.
 func (g *Group) TopClients(n int) []Client {
 	out := make([]Client, len(g.cli))
-	copy(out, g.cli)
+	for i, e := range g.cli {
+		out[i] = Client{g.addr(e), e.n}
+	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Count != out[j].Count {
 			return out[i].Count > out[j].Count
@@ -175,7 +223,7 @@ func (s *Summary) Add(e Event) bool {
 	case e.Client == "":
 	case s.lossless:
 		if i := g.client(e.Client); i >= 0 {
-			g.cli[i].Count++
+			g.cli[i].n++
 		} else {
 			g.newClient(e.Client, 1)
 			s.nClients++
@@ -191,11 +239,26 @@ func (s *Summary) Add(e Event) bool {
 // tracked while there is room, else counted as other.
 func (g *Group) addClient(c string, n int) {
 	if i := g.client(c); i >= 0 {
-		g.cli[i].Count += n
+		g.cli[i].n += n
 	} else if len(g.cli) < MaxClients {
 		g.newClient(c, n)
 	} else {
 		g.otherCli += n
+	}
+}
+
+// addEntry counts the events of o's client e as addClient does.
+func (g *Group) addEntry(o *Group, e cliEntry) {
+	if e.str >= 0 {
+		g.addClient(o.cliStr[e.str], e.n)
+		return
+	}
+	if i := g.client4(e.v4); i >= 0 {
+		g.cli[i].n += e.n
+	} else if len(g.cli) < MaxClients {
+		g.newClient4(e.v4, e.n)
+	} else {
+		g.otherCli += e.n
 	}
 }
 
@@ -223,8 +286,8 @@ func (s *Summary) merge(o *Summary) {
 		if w.Last.After(g.Last) {
 			g.Last = w.Last
 		}
-		for _, c := range w.cli {
-			g.addClient(c.Addr, c.Count)
+		for _, e := range w.cli {
+			g.addEntry(w, e)
 		}
 		g.otherCli += w.otherCli
 	}
