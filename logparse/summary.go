@@ -269,6 +269,15 @@ func (g *Group) addEntry(o *Group, e cliEntry) {
 // in the order they were first seen, and a client new to a group is kept
 // while there is room, as Add does.
 func (s *Summary) merge(o *Summary) {
+	if len(s.groups) == 0 && o.fits() {
+		// Nothing to add to: o's groups are what adding its events
+		// would make.
+		for _, key := range o.order {
+			s.groups[key] = o.groups[key]
+		}
+		s.order = append(s.order, o.order...)
+		return
+	}
 	for _, key := range o.order {
 		w := o.groups[key]
 		g := s.groups[key]
@@ -291,6 +300,20 @@ func (s *Summary) merge(o *Summary) {
 		}
 		g.otherCli += w.otherCli
 	}
+}
+
+// fits reports whether s keeps no more groups and clients than a summary
+// that is not lossless may.
+func (s *Summary) fits() bool {
+	if len(s.groups) > MaxGroups {
+		return false
+	}
+	for _, g := range s.groups {
+		if len(g.cli) > MaxClients {
+			return false
+		}
+	}
+	return true
 }
 
 // newGroups is how many groups s would have after merging parts.
