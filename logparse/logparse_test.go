@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -346,5 +347,33 @@ func TestClientsKeepTheirText(t *testing.T) {
 	want := map[string]int{"10.2.3.4": 2, "::1": 2, "0.0.0.0": 1, "255.255.255.255": 1, "010.2.3.4": 1, "unix:": 1}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("clients %v, want %v", got, want)
+	}
+}
+
+// TestTopClients: the n most frequent clients, ties by address text (not
+// by number: "10.0.0.10" before "10.0.0.9"), as a full sort gives them.
+func TestTopClients(t *testing.T) {
+	g := newGroup("k")
+	counts := map[string]int{"10.0.0.9": 3, "10.0.0.10": 3, "::1": 5, "192.168.1.1": 1, "10.0.0.100": 3, "a": 3, "9.9.9.9": 2}
+	for c, n := range counts {
+		for range n {
+			g.addClient(c, 1)
+		}
+	}
+	var all []Client
+	for c, n := range counts {
+		all = append(all, Client{c, n})
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].Count != all[j].Count {
+			return all[i].Count > all[j].Count
+		}
+		return all[i].Addr < all[j].Addr
+	})
+	for n := 0; n <= len(all)+1; n++ {
+		got, want := g.TopClients(n), all[:min(n, len(all))]
+		if len(got) != len(want) || len(want) > 0 && !reflect.DeepEqual(got, want) {
+			t.Errorf("TopClients(%d) = %v, want %v", n, got, want)
+		}
 	}
 }

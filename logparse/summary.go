@@ -54,7 +54,7 @@ func (g *Group) addr(e cliEntry) string {
 	if e.str >= 0 {
 		return g.cliStr[e.str]
 	}
-	return formatIPv4(e.v4)
+	return string(g.appendAddr(nil, e))
 }
 
 func newGroup(key string) *Group {
@@ -109,18 +109,6 @@ func (g *Group) newClient4(a uint32, n int) {
 	g.cli = append(g.cli, cliEntry{n: n, v4: a, str: -1})
 }
 
-// formatIPv4 writes a as a dotted quad.
-func formatIPv4(a uint32) string {
-	b := make([]byte, 0, 15)
-	for i := 3; i >= 0; i-- {
-		b = strconv.AppendUint(b, uint64(a>>(8*i)&0xff), 10)
-		if i > 0 {
-			b = append(b, '.')
-		}
-	}
-	return string(b)
-}
-
 // ipv4 reads a dotted-quad address written as nginx writes one (no
 // leading zeros), so that the number stands for exactly that text.
 func ipv4(s string) (uint32, bool) {
@@ -152,22 +140,51 @@ type Client struct {
 	Count int
 }
 
-// TopClients returns the n most frequent clients, most frequent first.
+// TopClients returns the n most frequent clients, most frequent first
+// (ties by address). Only those n are written out as text.
 func (g *Group) TopClients(n int) []Client {
-	out := make([]Client, len(g.cli))
-	for i, e := range g.cli {
+	if n <= 0 {
+		return nil
+	}
+	var a, b [64]byte
+	// before reports whether client x comes before client y.
+	before := func(x, y cliEntry) bool {
+		if x.n != y.n {
+			return x.n > y.n
+		}
+		return string(g.appendAddr(a[:0], x)) < string(g.appendAddr(b[:0], y))
+	}
+	top := make([]cliEntry, 0, min(n, len(g.cli)))
+	for _, e := range g.cli {
+		if len(top) == n && !before(e, top[n-1]) {
+			continue
+		}
+		i := sort.Search(len(top), func(i int) bool { return before(e, top[i]) })
+		if len(top) < n {
+			top = append(top, cliEntry{})
+		}
+		copy(top[i+1:], top[i:len(top)-1])
+		top[i] = e
+	}
+	out := make([]Client, len(top))
+	for i, e := range top {
 		out[i] = Client{g.addr(e), e.n}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return out[i].Addr < out[j].Addr
-	})
-	if len(out) > n {
-		out = out[:n]
-	}
 	return out
+}
+
+// appendAddr appends the address of client e to b.
+func (g *Group) appendAddr(b []byte, e cliEntry) []byte {
+	if e.str >= 0 {
+		return append(b, g.cliStr[e.str]...)
+	}
+	for i := 3; i >= 0; i-- {
+		b = strconv.AppendUint(b, uint64(e.v4>>(8*i)&0xff), 10)
+		if i > 0 {
+			b = append(b, '.')
+		}
+	}
+	return b
 }
 
 // Summary groups events. It is not safe for concurrent use.
