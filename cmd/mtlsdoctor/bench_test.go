@@ -67,7 +67,10 @@ func benchLog(b *testing.B) string {
 func benchBinary(b *testing.B) string {
 	b.Helper()
 	bin := filepath.Join(b.TempDir(), "mtlsdoctor")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	// Built as the README installs it: static, without the C library.
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
 		b.Fatalf("go build: %v\n%s", err, out)
 	}
 	return bin
