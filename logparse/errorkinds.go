@@ -1,6 +1,10 @@
 package logparse
 
-import "bytes"
+import (
+	"bytes"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/anchors"
+)
 
 // errorKinds are the kinds of nginx error-log line about mutual TLS, in
 // the order they are tried: the first kind a line matches is its kind. A
@@ -124,12 +128,23 @@ func unexplainedText(msg, after []byte) []byte { return startupText(msg, after) 
 // hold one too); 'y' and 'q' are not rare ("directory", "request:"), so
 // they count only with the byte their pattern has after them ('e' two
 // bytes after the 'y' of "verify error", 'i' five after the 'q' of
-// "requesting"). One pass finds all four (internal/anchors). Lines that
+// "requesting"), and "ssl_" is found by its "l_". One pass finds all four
+// (internal/anchors). Lines that
 // only say "ssl" in lower case and in quotes (the deprecation warning of
 // the "ssl" directive) are not looked for: no rare byte leads to them.
-var errorNeedles = []needle{newNeedle('S', "SSL", "HTTPS port", "OCSP", "TLS"), newNeedle('_', "ssl_"),
+var errorNeedles = []needle{newNeedle('S', "SSL", "HTTPS port", "OCSP", "TLS"), underscoreNeedle(),
 	newNeedle('y', "lua ssl certificate verify error").withPartner(2),
 	newNeedle('q', "while requesting certificate status").withPartner(5)}
+
+// underscoreNeedle finds "ssl_". '_' is rare, but not rare enough in
+// logs full of paths ("proxy_temp"): where the search tests partners at no
+// cost, it is the 'l' before it that leads, with '_' as partner.
+func underscoreNeedle() needle {
+	if anchors.Fast() {
+		return newNeedle('l', "ssl_").withPartner(1)
+	}
+	return newNeedle('_', "ssl_")
+}
 
 // An errorKind is one kind of error-log line: which lines are of the kind
 // and what their Event says.

@@ -26,44 +26,46 @@ type Anchor struct {
 	Off           uint8
 }
 
+// Fast reports whether Index compares 32 bytes at a time. Without it,
+// Index stops on every anchor byte, partner or not: a common anchor with
+// a rare partner is then slow.
+func Fast() bool { return useAVX2 }
+
 // MaxOff bounds an anchor's distance to its partner.
 const MaxOff = 15
 
-// NewSet makes the set of one to four anchors, of which at most two
-// have a partner. The places 0 and 1 hold anchors without a partner, 2
-// and 3 the others (an anchor without a partner can take their place,
-// as its own partner); unused places repeat a used one.
+// NewSet makes the set of one to four anchors. Place 0 holds an anchor
+// without a partner, places 1 to 3 the others (an anchor without a
+// partner can take their place, as its own partner); unused places
+// repeat a used one. A set whose anchors all have partners is searched
+// without the assembly.
 func NewSet(as ...Anchor) Set {
 	if len(as) == 0 || len(as) > 4 {
 		panic("anchors: a set holds one to four anchors")
 	}
-	var plain, paired []Anchor
+	var plain, other []Anchor
 	for _, a := range as {
 		if a.Off > MaxOff {
 			panic("anchors: partner too far")
 		}
 		if a.Off == 0 {
 			a.Partner = a.Byte
-			plain = append(plain, a)
-		} else {
-			paired = append(paired, a)
+			if len(plain) == 0 {
+				plain = append(plain, a)
+				continue
+			}
 		}
-	}
-	if len(paired) > 2 {
-		panic("anchors: at most two anchors with a partner")
-	}
-	for len(plain) > 2 {
-		paired, plain = append(paired, plain[2]), append(plain[:2], plain[3:]...)
+		other = append(other, a)
 	}
 	var s Set
 	if len(plain) == 0 {
-		// The assembly tests places 0 and 1 without partners.
-		plain, s.generic = paired[:1], true
+		// The assembly tests place 0 without a partner.
+		plain, other, s.generic = other[:1], other[1:], true
 	}
-	if len(paired) == 0 {
-		paired = plain[:1]
+	if len(other) == 0 {
+		other = plain
 	}
-	place := [4]Anchor{plain[0], plain[len(plain)-1], paired[0], paired[len(paired)-1]}
+	place := [4]Anchor{plain[0], other[0], other[min(1, len(other)-1)], other[len(other)-1]}
 	for i, a := range place {
 		s.anchor[i], s.partner[i], s.off[i] = a.Byte, a.Partner, a.Off
 		s.maxOff = max(s.maxOff, a.Off)

@@ -2,8 +2,8 @@
 
 // func indexAVX2(b []byte, s *Set) int
 // Set: anchor [4]byte at 0, partner [4]byte at 4, off [4]uint8 at 8,
-// maxOff uint8 at 12. A block is the 32 bytes at SI. Anchors 0 and 1 have
-// no partner; anchor i of 2 and 3 matches at a byte when that byte is the
+// maxOff uint8 at 12. A block is the 32 bytes at SI. Anchor 0 has no
+// partner; anchor i of 1 to 3 matches at a byte when that byte is the
 // anchor and the byte off[i] later is partner i (off 0: the partner is the
 // anchor itself, so the test is the anchor's).
 TEXT ·indexAVX2(SB), NOSPLIT, $0-40
@@ -14,8 +14,10 @@ TEXT ·indexAVX2(SB), NOSPLIT, $0-40
 	VPBROADCASTB 1(AX), Y2
 	VPBROADCASTB 2(AX), Y3
 	VPBROADCASTB 3(AX), Y4
+	VPBROADCASTB 5(AX), Y6
 	VPBROADCASTB 6(AX), Y7
 	VPBROADCASTB 7(AX), Y8
+	MOVBQZX 9(AX), R10
 	MOVBQZX 10(AX), R11
 	MOVBQZX 11(AX), R12
 	MOVBQZX 12(AX), R13
@@ -27,18 +29,21 @@ loop:
 	CMPQ SI, DX
 	JHI  done
 	VMOVDQU (SI), Y0
-	VMOVDQU (SI)(R11*1), Y9
-	VMOVDQU (SI)(R12*1), Y12
+	VMOVDQU (SI)(R10*1), Y9
+	VMOVDQU (SI)(R11*1), Y12
+	VMOVDQU (SI)(R12*1), Y13
 	VPCMPEQB Y0, Y1, Y10
 	VPCMPEQB Y0, Y2, Y11
-	VPOR Y11, Y10, Y10
-	VPCMPEQB Y0, Y3, Y11
-	VPCMPEQB Y9, Y7, Y9
+	VPCMPEQB Y9, Y6, Y9
 	VPAND Y9, Y11, Y11
 	VPOR Y11, Y10, Y10
-	VPCMPEQB Y0, Y4, Y11
-	VPCMPEQB Y12, Y8, Y12
+	VPCMPEQB Y0, Y3, Y11
+	VPCMPEQB Y12, Y7, Y12
 	VPAND Y12, Y11, Y11
+	VPOR Y11, Y10, Y10
+	VPCMPEQB Y0, Y4, Y11
+	VPCMPEQB Y13, Y8, Y13
+	VPAND Y13, Y11, Y11
 	VPOR Y11, Y10, Y10
 	VPMOVMSKB Y10, R8
 	TESTL R8, R8

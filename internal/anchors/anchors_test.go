@@ -25,6 +25,8 @@ var testSets = []Set{
 	NewSet(Anchor{Byte: 0}, Anchor{Byte: 0xff, Partner: 0, Off: 1}, Anchor{Byte: '\n', Partner: '\n', Off: 3}),
 	NewSet(Anchor{Byte: 'c'}, Anchor{Byte: 'd'}, Anchor{Byte: 'e'}, Anchor{Byte: 'f'}),
 	NewSet(Anchor{Byte: 'g', Partner: 'h', Off: 1}),
+	NewSet(Anchor{Byte: 'S'}, Anchor{Byte: 'l', Partner: '_', Off: 1}, Anchor{Byte: 'y', Partner: 'e', Off: 2}, Anchor{Byte: 'q', Partner: 'i', Off: 5}),
+	NewSet(Anchor{Byte: 'j', Partner: 'k', Off: 2}, Anchor{Byte: 'm'}),
 }
 
 // TestIndex: Index, with AVX2 where the machine has it, and its generic
