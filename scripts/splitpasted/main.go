@@ -20,20 +20,23 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 )
 
 const maxFile = 16 << 20
 
-// finalSplit reports whether a thread's lines belong to final.jsonl.
-func finalSplit(source string) bool {
+// finalSplit reports whether a thread's lines belong to final.jsonl: the
+// first hex digit of the SHA-256 of its source is one of digits.
+func finalSplit(source, digits string) bool {
 	sum := sha256.Sum256([]byte(source))
-	d := hex.EncodeToString(sum[:1])[0]
-	return d >= '0' && d <= '5'
+	d := hex.EncodeToString(sum[:1])[:1]
+	return strings.Contains(digits, d)
 }
 
 func main() {
 	dev := flag.String("dev", "testdata/pasted/dev.jsonl", "output for the dev half")
 	final := flag.String("final", "testdata/pasted/final.jsonl", "output for the final half")
+	digits := flag.String("final-digits", "012345", "first hex digits of sha256(source) that go to the final half")
 	flag.Parse()
 	if flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "splitpasted: no input files")
@@ -72,7 +75,7 @@ func main() {
 				os.Exit(1)
 			}
 			out := &devOut
-			if finalSplit(item.Source) {
+			if finalSplit(item.Source, *digits) {
 				out = &finalOut
 			}
 			out.Write(raw)
