@@ -162,8 +162,8 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 	var generic []Entry
 	if !specific {
 		// Every OpenSSL reason and TLS alert has at least its generic story.
-		if r, ok := findReason(lower); ok {
-			generic = append(generic, ReasonEntry(r))
+		if h, ok := findReasonHit(lower); ok {
+			generic = append(generic, reasonEntry(h))
 		} else if a, ok := findAlert(lower); ok {
 			generic = append(generic, AlertEntry(a))
 		}

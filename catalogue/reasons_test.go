@@ -1,7 +1,10 @@
 package catalogue
 
 import (
+	"bytes"
 	"fmt"
+	"os"
+	"sort"
 	"os/exec"
 	"strings"
 	"testing"
@@ -12,15 +15,20 @@ import (
 // code), gets an entry or a verify code, and no fix sends the user to
 // `mtlsdoctor explain` with a placeholder.
 func TestEveryReasonExplained(t *testing.T) {
-	if len(reasonTable) < 500 {
+	if len(reasonTable) < 700 {
 		t.Fatalf("%d reasons, want the whole of OpenSSL's tables", len(reasonTable))
 	}
 	for _, r := range reasonTable {
-		for _, in := range []string{
-			r.Text,
-			fmt.Sprintf("error:%08X:lib::%s", r.Lib<<23|r.Num, r.Text),
-			fmt.Sprintf("error:%08X:lib:func:%s", r.Lib<<24|0x09F<<12|r.Num, r.Text),
-		} {
+		ins := []string{r.Text}
+		if n := r.Nums[v30]; n != 0 {
+			ins = append(ins, fmt.Sprintf("error:%08X:lib::%s", r.Lib<<23|n, r.Text))
+		}
+		for _, v := range []int{v102, v111} {
+			if n := r.Nums[v]; n != 0 {
+				ins = append(ins, fmt.Sprintf("error:%08X:lib:func:%s", r.Lib<<24|0x09F<<12|n, r.Text))
+			}
+		}
+		for _, in := range ins {
 			codes, entries := Lookup(in)
 			if len(codes) == 0 && len(entries) == 0 {
 				t.Errorf("%s (%s): nothing for %q", r.Macro, r.Text, in)
@@ -34,12 +42,68 @@ func TestEveryReasonExplained(t *testing.T) {
 	}
 }
 
+// TestCodesOfEachVersion: every reason's packed code, alone, names it in
+// each version that has it: a 3.x code by 3.0's number, a 1.x code by
+// 1.0.2's or 1.1.1's, told apart by a function code only that version
+// has where the two versions' numbers name different reasons.
+func TestCodesOfEachVersion(t *testing.T) {
+	onlyIn := func(v, lib int) uint32 {
+		other := map[int]int{v102: v111, v111: v102}[v]
+		var keys, any []uint32
+		for k := range funcNames[v] {
+			if int(k>>12) == lib && funcNames[other][k] == "" {
+				keys = append(keys, k)
+			}
+			if int(k>>12) == lib {
+				any = append(any, k)
+			}
+		}
+		if len(keys) == 0 {
+			// No function of its own: then no number of the library
+			// names two reasons either (checked below).
+			keys = any
+		}
+		sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+		return keys[0] & 0xFFF
+	}
+	clashes := 0
+	for _, r := range reasonTable {
+		check := func(code uint32) {
+			t.Helper()
+			if got, ok := ReasonByCode(code); !ok || got.Macro != r.Macro {
+				t.Errorf("%08X: %v %s, want %s", code, ok, got.Macro, r.Macro)
+			}
+		}
+		if n := r.Nums[v30]; n != 0 {
+			check(uint32(r.Lib<<23 | n))
+		}
+		for _, v := range []int{v102, v111} {
+			if n := r.Nums[v]; n != 0 {
+				check(uint32(r.Lib<<24) | onlyIn(v, r.Lib)<<12 | uint32(n))
+				if i, ok := reasonByNum[map[int]int{v102: v111, v111: v102}[v]][[2]int{r.Lib, n}]; ok && reasonTable[i].Macro != r.Macro {
+					clashes++
+				}
+			}
+		}
+	}
+	// 1.1.0 gave about a hundred SSL numbers of 1.0.2 to new reasons.
+	if clashes < 50 {
+		t.Errorf("%d numbers that name different reasons in 1.0.2 and 1.1.1, want the renumbering", clashes)
+	}
+}
+
 // TestPackedCodes: the packed codes of both layouts name their reason.
 func TestPackedCodes(t *testing.T) {
 	for code, macro := range map[uint32]string{
 		0x14094418: "SSL_R_TLSV1_ALERT_UNKNOWN_CA", 0x0A000418: "SSL_R_TLSV1_ALERT_UNKNOWN_CA",
 		0x0906D06C: "PEM_R_NO_START_LINE", 0x0480006C: "PEM_R_NO_START_LINE",
 		0x0B080074: "X509_R_KEY_VALUES_MISMATCH", 0x05800074: "X509_R_KEY_VALUES_MISMATCH",
+		// Number 178 is "no certificate returned" in 1.0.2 (function 0x089
+		// ssl3_get_client_certificate, which 1.1.1 does not have) and
+		// "unexpected end of early data" since 1.1.1.
+		0x140890B2: "SSL_R_NO_CERTIFICATE_RETURNED", 0x0A0000B2: "SSL_R_UNEXPECTED_END_OF_EARLY_DATA",
+		// dh key too small: 372 in 1.0.2, 394 since 1.1.0.
+		0x1408D174: "SSL_R_DH_KEY_TOO_SMALL", 0x1416018A: "SSL_R_DH_KEY_TOO_SMALL", 0x0A00018A: "SSL_R_DH_KEY_TOO_SMALL",
 	} {
 		if r, ok := ReasonByCode(code); !ok || r.Macro != macro {
 			t.Errorf("%08X: %v %s, want %s", code, ok, r.Macro, macro)
@@ -47,27 +111,56 @@ func TestPackedCodes(t *testing.T) {
 	}
 }
 
-// TestReasonTextsAreOpenSSLs: the generated texts are what the installed
-// openssl prints for the same codes (a differential check of the table).
+// TestReasonTextsAreOpenSSLs: the generated 3.0 texts are what the
+// installed openssl prints for the same codes (a differential check of
+// the table and its extract).
 func TestReasonTextsAreOpenSSLs(t *testing.T) {
 	if _, err := exec.LookPath("openssl"); err != nil {
 		t.Fatal("openssl is needed: scripts/test.sh installs it")
 	}
+	var in30 []Reason
+	for _, r := range reasonTable {
+		if r.Nums[v30] != 0 {
+			in30 = append(in30, r)
+		}
+	}
 	args := []string{"errstr"}
-	for i := 0; i < len(reasonTable); i += 17 {
-		r := reasonTable[i]
-		args = append(args, fmt.Sprintf("%08X", r.Lib<<23|r.Num))
+	for i := 0; i < len(in30); i += 17 {
+		args = append(args, fmt.Sprintf("%08X", in30[i].Lib<<23|in30[i].Nums[v30]))
 	}
 	out, err := exec.Command("openssl", args...).Output()
 	if err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) != len(args)-1 {
+		t.Fatalf("openssl errstr gave %d lines for %d codes", len(lines), len(args)-1)
+	}
 	for k, line := range lines {
-		r := reasonTable[k*17]
+		r := in30[k*17]
 		if !strings.HasSuffix(line, ":"+r.Text) {
 			t.Errorf("openssl says %q, the table %q", line, r.Text)
 		}
+	}
+}
+
+// TestReasonsGenUpToDate: reasons_gen.go is what scripts/genreasons makes
+// of the committed extracts.
+func TestReasonsGenUpToDate(t *testing.T) {
+	cmd := exec.Command("go", "run", "./scripts/genreasons")
+	cmd.Dir = ".."
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	want, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go run ./scripts/genreasons: %v\n%s", err, stderr.String())
+	}
+	got, err := os.ReadFile("reasons_gen.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("catalogue/reasons_gen.go is not what scripts/genreasons makes of testdata/openssl-reasons; run:\n  go run ./scripts/genreasons > catalogue/reasons_gen.go")
 	}
 }
 

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// The extracts in testdata/openssl-reasons are made by the -extract modes
+// below from an OpenSSL source tree (or, for 3.0, the installed headers and
+// `openssl errstr`). Each extract line is "MACRO:NUM:TEXT" as in 1.1.1's
+// crypto/err/openssl.txt: reasons (X_R_*) with their words, functions
+// (X_F_*) with the name OpenSSL prints, and verify codes (X509_V_*) with
+// no text (3.0 only: the catalogue tells the older numbering itself).
+
+// extractOpenSSL102 reads the reason and function strings of OpenSSL
+// 1.0.2's C files ({ERR_REASON(SSL_R_X), "text"}) and their numbers from
+// its headers (# define SSL_R_X 123).
+func extractOpenSSL102(src string, w io.Writer) error {
+	files := []struct{ prefix, header, strs string }{
+		{"SSL", "ssl/ssl.h", "ssl/ssl_err.c"},
+		{"X509", "crypto/x509/x509.h", "crypto/x509/x509_err.c"},
+		{"PEM", "crypto/pem/pem.h", "crypto/pem/pem_err.c"},
+		{"EVP", "crypto/evp/evp.h", "crypto/evp/evp_err.c"},
+		{"ASN1", "crypto/asn1/asn1.h", "crypto/asn1/asn1_err.c"},
+	}
+	reStr := regexp.MustCompile(`\{ERR_(?:REASON|FUNC)\(([A-Z0-9_]+)\),\s*"([^"]*)"\}`)
+	var out []string
+	for _, f := range files {
+		nums, err := headerNumbers(filepath.Join(src, f.header), regexp.MustCompile(`^#\s*define\s+(`+f.prefix+`_[FR]_[A-Z0-9_]+)\s+(\d+)\s*$`))
+		if err != nil {
+			return err
+		}
+		b, err := os.ReadFile(filepath.Join(src, f.strs))
+		if err != nil {
+			return err
+		}
+		for _, m := range reStr.FindAllStringSubmatch(string(b), -1) {
+			n, ok := nums[m[1]]
+			if !ok {
+				return fmt.Errorf("%s: %s has no number in %s", f.strs, m[1], f.header)
+			}
+			out = append(out, fmt.Sprintf("%s:%d:%s", m[1], n, m[2]))
+		}
+	}
+	return writeExtract(w, out, nil)
+}
+
+// extractOpenSSLTxt keeps the five libraries' lines of a 1.1.1
+// crypto/err/openssl.txt, with continued lines joined.
+func extractOpenSSLTxt(src string, w io.Writer) error {
+	b, err := os.ReadFile(filepath.Join(src, "crypto/err/openssl.txt"))
+	if err != nil {
+		return err
+	}
+	text := strings.ReplaceAll(string(b), "\\\n\t", "")
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		if m := reLine.FindStringSubmatch(line); m != nil && libOf(m[1]) != nil {
+			out = append(out, line)
+		}
+	}
+	return writeExtract(w, out, nil)
+}
+
+// extractInstalled reads the installed OpenSSL 3.x: numbers from its
+// headers, each text from `openssl errstr` (libcrypto's compiled-in
+// reason table).
+func extractInstalled(include string, w io.Writer) error {
+	var macros []string
+	var codes []string
+	nums := map[string]int{}
+	for _, l := range libs {
+		hn, err := headerNumbers(filepath.Join(include, l.header), regexp.MustCompile(`^#\s*define\s+(`+l.prefix+`_R_[A-Z0-9_]+)\s+(\d+)\s*$`))
+		if err != nil {
+			return err
+		}
+		var ms []string
+		for m, n := range hn {
+			ms = append(ms, m)
+			nums[m] = n
+		}
+		sort.Strings(ms)
+		for _, m := range ms {
+			macros = append(macros, m)
+			codes = append(codes, fmt.Sprintf("%08X", l.num<<23|nums[m]))
+		}
+	}
+	res, err := exec.Command("openssl", append([]string{"errstr"}, codes...)...).Output()
+	if err != nil {
+		return fmt.Errorf("openssl errstr: %w", err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(res)), "\n")
+	if len(lines) != len(macros) {
+		return fmt.Errorf("openssl errstr gave %d lines for %d codes", len(lines), len(macros))
+	}
+	var out []string
+	for i, line := range lines {
+		// error:0A000418:SSL routines::tlsv1 alert unknown ca
+		f := strings.SplitN(line, ":", 5)
+		if len(f) == 5 && !strings.HasPrefix(f[4], "reason(") {
+			out = append(out, fmt.Sprintf("%s:%d:%s", macros[i], nums[macros[i]], f[4]))
+		}
+	}
+	vfy, err := headerNumbers(filepath.Join(include, "x509_vfy.h"), reVerify)
+	if err != nil {
+		return err
+	}
+	return writeExtract(w, out, vfy)
+}
+
+func headerNumbers(path string, re *regexp.Regexp) (map[string]int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	out := map[string]int{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if m := re.FindStringSubmatch(sc.Text()); m != nil {
+			n, _ := strconv.Atoi(m[2])
+			if _, dup := out[m[1]]; !dup {
+				out[m[1]] = n
+			}
+		}
+	}
+	return out, sc.Err()
+}
+
+func writeExtract(w io.Writer, lines []string, verify map[string]int) error {
+	for m, n := range verify {
+		lines = append(lines, fmt.Sprintf("%s:%d:", m, n))
+	}
+	sort.Strings(lines)
+	bw := bufio.NewWriter(w)
+	for _, l := range lines {
+		fmt.Fprintln(bw, l)
+	}
+	return bw.Flush()
+}
