@@ -57,7 +57,6 @@ var libs = []lib{
 	{13, "ASN1", "asn1err.h"},
 }
 
-
 // libOf finds the library of a macro (SSL_R_X, SSL_F_X).
 func libOf(macro string) *lib {
 	for i := range libs {
