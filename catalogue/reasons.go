@@ -101,9 +101,12 @@ func codeReason(code uint32, fn string) (int, bool) {
 	i102, in102 := reasonByNum[v102][[2]int{lib, num}]
 	switch {
 	case in111 && in102 && i111 != i102:
+		// The function tells the version: by its name when the line gives
+		// one of the two, else by which version has that function code.
 		key := code >> 12
 		f102, f111 := funcNames[v102][key], funcNames[v111][key]
-		if fn != "" && strings.EqualFold(fn, f102) && !strings.EqualFold(fn, f111) || fn == "" && f102 != "" && f111 == "" {
+		is102, is111 := f102 != "" && strings.EqualFold(fn, f102), f111 != "" && strings.EqualFold(fn, f111)
+		if is102 && !is111 || !is102 && !is111 && f102 != "" && f111 == "" {
 			return i102, true
 		}
 		return i111, true
@@ -217,12 +220,12 @@ func textAt(rest string, codeIdx int, byCode bool, code uint32) (reasonText, boo
 // the program that printed it was on: "client", "server" or "".
 func funcSide(fn string) string {
 	f := strings.ToLower(fn)
-	for _, s := range []string{"get_client_", "process_client_", "accept", "construct_server_", "parse_ctos_", "construct_stoc_"} {
+	for _, s := range []string{"get_client_", "process_client_", "accept", "construct_server_", "parse_ctos_", "construct_stoc_", "process_cke"} {
 		if strings.Contains(f, s) {
 			return "server"
 		}
 	}
-	for _, s := range []string{"get_server_", "process_server_", "connect", "construct_client_", "parse_stoc_", "construct_ctos_"} {
+	for _, s := range []string{"get_server_", "process_server_", "connect", "construct_client_", "parse_stoc_", "construct_ctos_", "process_ske", "check_cert_and_algorithm"} {
 		if strings.Contains(f, s) {
 			return "client"
 		}
