@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -182,5 +183,46 @@ func TestEveryAlertExplained(t *testing.T) {
 				t.Errorf("alert %d: nothing for %q", a.num, in)
 			}
 		}
+	}
+}
+
+// TestExplainPointersAnswered: a fix that sends the user to `mtlsdoctor
+// explain X` names an X that has an answer (CODE stands for any verify
+// code, which all have entries).
+func TestExplainPointersAnswered(t *testing.T) {
+	var fixes []string
+	for _, e := range Entries() {
+		fixes = append(fixes, e.Fix, e.FixFor("certificate verify failed"))
+	}
+	for _, v := range verifyCodes {
+		fixes = append(fixes, v.Fix)
+	}
+	for _, r := range reasonTable {
+		fixes = append(fixes, ReasonEntry(r).Fix)
+	}
+	pointers := 0
+	for _, fix := range fixes {
+		for _, line := range strings.Split(fix, "\n") {
+			i := strings.Index(line, "mtlsdoctor explain ")
+			if i < 0 {
+				continue
+			}
+			pointers++
+			arg := strings.Trim(strings.TrimSpace(line[i+len("mtlsdoctor explain "):]), `'"`)
+			if arg == "CODE" {
+				for n := range verifyMacros {
+					if c, _ := Lookup(strconv.Itoa(n)); len(c) == 0 {
+						t.Errorf("%q: verify code %d has no answer", line, n)
+					}
+				}
+				continue
+			}
+			if c, e := Lookup(arg); len(c) == 0 && len(e) == 0 || strings.ContainsAny(arg, "{}") {
+				t.Errorf("fix points at `mtlsdoctor explain %s`, which has no answer:\n%s", arg, fix)
+			}
+		}
+	}
+	if pointers == 0 {
+		t.Error("no fix points at explain; the test checks nothing")
 	}
 }
