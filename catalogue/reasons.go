@@ -169,6 +169,10 @@ func findReasonHit(lower string) (reasonHit, bool) {
 			fn, rest = fields[1], fields[2]
 		}
 		idx, byCode := codeReason(uint32(n), fn)
+		if byCode && (fn == "" || strings.HasPrefix(fn, "func(")) {
+			// Strings not loaded ("func(137)"): the tables name it.
+			fn = funcName(uint32(n), reasonTable[idx])
+		}
 		if t, ok := textAt(rest, idx, byCode, uint32(n)); ok {
 			return reasonHit{r: reasonTable[t.idx], text: t.text, fn: fn}, true
 		}
@@ -214,6 +218,21 @@ func textAt(rest string, codeIdx int, byCode bool, code uint32) (reasonText, boo
 		}
 	}
 	return found[0], true
+}
+
+// funcName is the name of a 1.x code's function in the version whose
+// number the code's reason has; "" for a 3.x code.
+func funcName(code uint32, r Reason) string {
+	if code&0x7FF000 == 0 {
+		return ""
+	}
+	num := int(code & 0xFFF)
+	for _, v := range []int{v111, v102} {
+		if r.Nums[v] == num && funcNames[v][code>>12] != "" {
+			return funcNames[v][code>>12]
+		}
+	}
+	return ""
 }
 
 // funcSide tells, from a 1.x function name, which side of the handshake
@@ -271,6 +290,16 @@ func reasonEntry(h reasonHit) Entry {
 	if a, ok := alertByNumber(r.Num - 1000); ok && r.Lib == 20 && r.Num > 1000 {
 		why += " " + Fill(alertStory, Vars{"num": itoa(a.num), "name": a.name, "meaning": a.meaning})
 	}
+	if r.Nums[v30] == 0 {
+		old, before := "1.0.2", "1.1.0"
+		switch {
+		case r.Nums[v102] != 0 && r.Nums[v111] != 0:
+			old, before = "1.0.2 and 1.1.1", "3.0"
+		case r.Nums[v111] != 0:
+			old, before = "1.1.1", "3.0"
+		}
+		why += " " + Fill(oldReasonStory, Vars{"versions": old, "before": before})
+	}
 	switch funcSide(h.fn) {
 	case "client":
 		why += " " + Fill(clientFuncStory, Vars{"func": h.fn})
@@ -289,6 +318,7 @@ const (
 	reasonTitle = "OpenSSL: {text} ({macro})"
 	alertStory  = "It is TLS alert {num} {name}, sent by the other side of the connection: {meaning}"
 
+	oldReasonStory  = "Only OpenSSL {versions} has this reason: the program that printed it runs an OpenSSL older than {before}."
 	clientFuncStory = "OpenSSL 1.x names the function that failed, `{func}`, which runs on the client side of a handshake: the program that printed this was the TLS client, judging the server or answering it."
 	serverFuncStory = "OpenSSL 1.x names the function that failed, `{func}`, which runs on the server side of a handshake: the program that printed this was the TLS server, judging its client or answering it."
 )

@@ -117,6 +117,9 @@ func TestRenumberedReason(t *testing.T) {
 		if !containsOne(text, "no certificate returned", "got none") || strings.Contains(text, "early data") {
 			t.Errorf("%s:\n  %s: %s\n  %s", in, f.ID.Name(), f.Title, f.Explanation)
 		}
+		if f.ID == catalogue.OpenSSLReason && (!strings.Contains(f.Explanation, "ssl3_get_client_certificate") || !strings.Contains(f.Explanation, "TLS server") || !strings.Contains(f.Explanation, "older than 1.1.0")) {
+			t.Errorf("%s: the function, its side and the version are not told:\n  %s", in, f.Explanation)
+		}
 	}
 }
 
