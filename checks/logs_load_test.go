@@ -108,3 +108,34 @@ func TestLoadErrorKeys(t *testing.T) {
 		t.Errorf("groups:\n  got  %v\n  want %v", got, want)
 	}
 }
+
+// TestLoadErrorsPastGroupBound: with more files than the group bound, the
+// files past it share one group, whose title says it holds other files.
+func TestLoadErrorsPastGroupBound(t *testing.T) {
+	var b strings.Builder
+	n := logparse.MaxGroups + 10
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "nginx: [emerg] cannot load certificate \"/etc/letsencrypt/live/site%d/fullchain.pem\": BIO_new_file() failed (SSL: error:80000002:system library::No such file or directory:calling fopen(/etc/letsencrypt/live/site%d/fullchain.pem, r) error:10000080:BIO routines::no such file)\n", i, i)
+	}
+	sc := logparse.NewScanner(strings.NewReader(b.String()), logparse.ErrorLog)
+	sum := logparse.NewSummary()
+	sc.Each(func(e logparse.Event) { sum.Add(e) })
+	if len(sum.Groups()) != logparse.MaxGroups+1 {
+		t.Fatalf("%d groups, want the bound %d and one for the rest", len(sum.Groups()), logparse.MaxGroups)
+	}
+	rep := Logs(sum, []LogInput{{Name: "error.log", Format: logparse.ErrorLog, Lines: sc.Lines, Events: int64(n)}}, LogOptions{})
+	others := 0
+	for _, f := range rep.Findings {
+		if strings.Contains(f.Title, "other files") {
+			others++
+			if f.Count != n-logparse.MaxGroups {
+				t.Errorf("%d× in the group of other files, want the %d past the bound", f.Count, n-logparse.MaxGroups)
+			}
+		} else if f.Count != 1 {
+			t.Errorf("%d× %s", f.Count, f.Title)
+		}
+	}
+	if others != 1 {
+		t.Errorf("%d groups say they hold other files, want 1", others)
+	}
+}
