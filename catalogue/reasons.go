@@ -93,8 +93,10 @@ func ReasonByCode(code uint32) (Reason, bool) {
 func codeReason(code uint32, fn string) (int, bool) {
 	if code&0x7FF000 == 0 {
 		// 3.x: lib<<23|reason. Newer 3.x versions keep 3.0's numbers.
-		i, ok := reasonByNum[v30][[2]int{int(code >> 23), int(code & 0xFFF)}]
-		return i, ok
+		// (Else a 1.x code with function 0.)
+		if i, ok := reasonByNum[v30][[2]int{int(code >> 23), int(code & 0xFFF)}]; ok {
+			return i, true
+		}
 	}
 	lib, num := int(code>>24), int(code&0xFFF)
 	i111, in111 := reasonByNum[v111][[2]int{lib, num}]
@@ -115,9 +117,12 @@ func codeReason(code uint32, fn string) (int, bool) {
 	case in102:
 		return i102, true
 	}
-	// A 3.x code with flags (common reasons): lib<<23|flags<<18|reason.
-	i, ok := reasonByNum[v30][[2]int{int(code >> 23), int(code & 0x3FFFF)}]
-	return i, ok
+	// A 3.x code with flags: lib<<23|flags<<18|reason.
+	if code&0x3F000 == 0 && code&0x7C0000 != 0 {
+		i, ok := reasonByNum[v30][[2]int{int(code >> 23), int(code & 0xFFF)}]
+		return i, ok
+	}
+	return 0, false
 }
 
 // reasonHit is a reason found in a line, with the words and the function

@@ -103,6 +103,8 @@ func TestPackedCodes(t *testing.T) {
 		// ssl3_get_client_certificate, which 1.1.1 does not have) and
 		// "unexpected end of early data" since 1.1.1.
 		0x140890B2: "SSL_R_NO_CERTIFICATE_RETURNED", 0x0A0000B2: "SSL_R_UNEXPECTED_END_OF_EARLY_DATA",
+		// A 1.x code with function 0, a 3.x code with the fatal flag.
+		0x14000418: "SSL_R_TLSV1_ALERT_UNKNOWN_CA", 0x0A040418: "SSL_R_TLSV1_ALERT_UNKNOWN_CA",
 		// dh key too small: 372 in 1.0.2, 394 since 1.1.0.
 		0x1408D174: "SSL_R_DH_KEY_TOO_SMALL", 0x1416018A: "SSL_R_DH_KEY_TOO_SMALL", 0x0A00018A: "SSL_R_DH_KEY_TOO_SMALL",
 	} {
