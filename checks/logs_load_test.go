@@ -7,28 +7,38 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mtlsdoctor/mtlsdoctor/internal/nginxtest"
 	"github.com/mtlsdoctor/mtlsdoctor/logparse"
 )
 
 // TestLogsLoadErrorsPerFile: the start-up errors of different files are
-// different groups, even with the same cause, each titled with its file
-// and with a fix that names it. The lines are what a real `nginx -t`
-// writes for two missing certificates and two empty ones.
+// different groups, even with the same cause, and one file with two causes
+// is two groups, each titled with its file and with a fix that names it.
+// The lines are what a real `nginx -t` writes for two missing certificates,
+// two empty ones, and one key file first missing, then garbage.
 func TestLogsLoadErrorsPerFile(t *testing.T) {
 	dir := t.TempDir()
-	files := map[string]string{ // file: what is wrong with it
-		filepath.Join(dir, "missing-a.crt"): "missing",
-		filepath.Join(dir, "missing-b.crt"): "missing",
-		filepath.Join(dir, "empty-a.crt"):   "empty",
-		filepath.Join(dir, "empty-b.crt"):   "empty",
+	cert, key := filepath.Join(dir, "server.crt"), filepath.Join(dir, "server.key")
+	nginxtest.OpenSSL(t, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", filepath.Join(dir, "real.key"), "-out", cert, "-subj", "/CN=localhost", "-days", "30")
+	type step struct {
+		cert, key, what string // what is wrong: the title says it
+		setup           func()
+	}
+	steps := []step{
+		{filepath.Join(dir, "missing-a.crt"), key, "does not exist", nil},
+		{filepath.Join(dir, "missing-b.crt"), key, "does not exist", nil},
+		{filepath.Join(dir, "empty-a.crt"), key, "empty", func() { must(t, os.WriteFile(filepath.Join(dir, "empty-a.crt"), nil, 0o644)) }},
+		{filepath.Join(dir, "empty-b.crt"), key, "empty", func() { must(t, os.WriteFile(filepath.Join(dir, "empty-b.crt"), nil, 0o644)) }},
+		{cert, key, "does not exist", nil},
+		{cert, key, "not a private key", func() { must(t, os.WriteFile(key, []byte("garbage\n"), 0o600)) }},
 	}
 	var lines []string
-	for path, what := range files {
-		if what == "empty" {
-			must(t, os.WriteFile(path, nil, 0o644))
+	for i, s := range steps {
+		if s.setup != nil {
+			s.setup()
 		}
-		conf := filepath.Join(dir, filepath.Base(path)+".conf")
-		must(t, os.WriteFile(conf, []byte(fmt.Sprintf("events {}\nhttp {\n  server {\n    listen 127.0.0.1:8443 ssl;\n    ssl_certificate %s;\n    ssl_certificate_key %s;\n  }\n}\n", path, filepath.Join(dir, "server.key"))), 0o644))
+		conf := filepath.Join(dir, fmt.Sprintf("step%d.conf", i))
+		must(t, os.WriteFile(conf, []byte(fmt.Sprintf("events {}\nhttp {\n  server {\n    listen 127.0.0.1:8443 ssl;\n    ssl_certificate %s;\n    ssl_certificate_key %s;\n  }\n}\n", s.cert, s.key)), 0o644))
 		_, stderr, ok := runNginx(t, "-t", conf)
 		if ok {
 			t.Fatalf("nginx -t accepts %s", conf)
@@ -39,8 +49,8 @@ func TestLogsLoadErrorsPerFile(t *testing.T) {
 				emerg = append(emerg, l)
 			}
 		}
-		if len(emerg) != 1 || !strings.Contains(emerg[0], path) {
-			t.Fatalf("nginx -t on %s (%s) says:\n%s", path, what, stderr)
+		if len(emerg) != 1 {
+			t.Fatalf("nginx -t on step %d says:\n%s", i, stderr)
 		}
 		// Each failed start twice, as a restart loop logs it.
 		lines = append(lines, emerg[0], emerg[0])
@@ -58,25 +68,28 @@ func TestLogsLoadErrorsPerFile(t *testing.T) {
 		t.Fatalf("%d of %d lines read as events:\n%s", events, len(lines), strings.Join(lines, "\n"))
 	}
 	rep := Logs(sum, []LogInput{{Name: "error.log", Format: logparse.ErrorLog, Lines: sc.Lines, Events: events}}, LogOptions{})
-	if len(rep.Findings) != len(files) {
-		for _, f := range rep.Findings {
-			t.Logf("%s: %s", f.ID.Name(), f.Title)
-		}
-		t.Fatalf("%d findings for the load errors of %d files, want one per file", len(rep.Findings), len(files))
+	for _, f := range rep.Findings {
+		t.Logf("%s: %s", f.ID.Name(), f.Title)
 	}
-	for path, what := range files {
+	if len(rep.Findings) != len(steps) {
+		t.Fatalf("%d findings for %d load errors, want one per file and cause", len(rep.Findings), len(steps))
+	}
+	for i, s := range steps {
+		path := s.cert
+		if s.cert == cert {
+			path = s.key
+		}
 		n := 0
 		for _, f := range rep.Findings {
-			if !strings.Contains(f.Title, path) {
-				continue
-			}
-			n++
-			if f.Count != 2 || !strings.Contains(f.Fix, path) || !strings.Contains(strings.ToLower(f.Title), map[string]string{"missing": "does not exist", "empty": "empty"}[what]) {
-				t.Errorf("%s (%s): %d× %s\n  fix: %s", path, what, f.Count, f.Title, f.Fix)
+			if strings.Contains(f.Title, path) && strings.Contains(strings.ToLower(f.Title), s.what) {
+				n++
+				if f.Count != 2 || !strings.Contains(f.Fix, path) {
+					t.Errorf("step %d: %d× %s\n  fix: %s", i, f.Count, f.Title, f.Fix)
+				}
 			}
 		}
 		if n != 1 {
-			t.Errorf("%s: %d findings name it, want 1", path, n)
+			t.Errorf("step %d (%s %s): %d findings name it, want 1", i, path, s.what, n)
 		}
 	}
 }

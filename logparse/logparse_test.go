@@ -33,7 +33,7 @@ var errorLines = []struct {
 	{"2026/11/22 17:44:18 [info] 28978#28978: *11 client SSL certificate verify error: (10:certificate has expired) while reading client request headers, client: 127.0.0.1, server: localhost\r", "verify-error:10", "127.0.0.1", 10},
 	{`2026/11/22 17:44:18 [info] 28978#28978: *3 peer closed connection in SSL handshake while SSL handshaking, client: 10.0.0.3, server: 0.0.0.0:443`, "handshake-failed:peer closed connection in SSL handshake", "10.0.0.3", 0},
 	{`2026/11/22 17:44:18 [error] 28978#28978: *4 upstream SSL certificate verify error: (10:certificate has expired) while SSL handshaking to upstream, client: 10.0.0.4, server: localhost`, "upstream-verify-error:10:certificate has expired", "10.0.0.4", 0},
-	{`2026/11/22 17:44:21 [emerg] 28972#28972: cannot load certificate key "/etc/nginx/certs/server.key": PEM_read_bio_PrivateKey() failed (SSL: error:1E08010C:DECODER routines::unsupported)`, "key-load-failed:/etc/nginx/certs/server.key", "", 0},
+	{`2026/11/22 17:44:21 [emerg] 28972#28972: cannot load certificate key "/etc/nginx/certs/server.key": PEM_read_bio_PrivateKey() failed (SSL: error:1E08010C:DECODER routines::unsupported)`, "key-load-failed:unsupported:/etc/nginx/certs/server.key", "", 0},
 	{`2026/11/22 17:44:21 [emerg] 28972#28972: SSL_CTX_use_certificate("/etc/nginx/certs/server.crt") failed (SSL: error:0A00018F:SSL routines::ee key too small)`, "cert-load-failed:ee key too small:/etc/nginx/certs/server.crt", "", 0},
 }
 
