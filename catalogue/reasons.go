@@ -13,21 +13,22 @@ import (
 var OpenSSLReason = id(finding.Explain, "openssl-reason", warn, 0, errs, note)
 
 // Reason is one reason of OpenSSL's error tables (reasons_gen.go, made by
-// scripts/genreasons from the reason tables of OpenSSL 1.0.2, 1.1.1 and
-// 3.0).
+// scripts/genreasons from the reason tables of OpenSSL 1.0.2, 1.1.1, 3.0
+// and 3.2).
 type Reason struct {
 	// Lib is the library number (20 SSL, 11 X509, 9 PEM, 6 EVP, 13 ASN1)
-	// and Num the newest reason number: 3.x packs them as lib<<23|num
+	// and Num the reason number (3.0's, else the newest): 3.x packs them as lib<<23|num
 	// (0A000418), 1.x as lib<<24|func<<12|num (14094418).
 	Lib, Num int
 	// Macro is its name (SSL_R_TLSV1_ALERT_UNKNOWN_CA), Text the words of
-	// the newest version that has it, Spellings other versions' words.
+	// 3.0 (else of the newest version that has it), Spellings other
+	// versions' words.
 	Macro, Text string
 	Spellings   []string
-	// Nums is its number in OpenSSL 1.0.2, 1.1.1 and 3.0 (0: not in that
-	// version). 1.1.0 gave numbers of dropped 1.0.2 reasons to new ones,
-	// so one number can name two reasons.
-	Nums [3]int
+	// Nums is its number in OpenSSL 1.0.2, 1.1.1, 3.0 and 3.2 (0: not in
+	// that version). 1.1.0 gave numbers of dropped 1.0.2 reasons to new
+	// ones, so one number can name two reasons.
+	Nums [4]int
 }
 
 // Indexes of Reason.Nums and funcNames.
@@ -35,6 +36,7 @@ const (
 	v102 = iota
 	v111
 	v30
+	v32
 )
 
 // reasonTexts lists every lower-case text and spelling, longest first.
@@ -56,8 +58,8 @@ type reasonText struct {
 }
 
 // reasonByNum finds a reason by library and number, per version.
-var reasonByNum = func() [3]map[[2]int]int {
-	var m [3]map[[2]int]int
+var reasonByNum = func() [4]map[[2]int]int {
+	var m [4]map[[2]int]int
 	for v := range m {
 		m[v] = map[[2]int]int{}
 	}
@@ -92,10 +94,12 @@ func ReasonByCode(code uint32) (Reason, bool) {
 // after it ("ssl3_read_bytes", "SSL3_GET_CLIENT_CERTIFICATE"), or "".
 func codeReason(code uint32, fn string) (int, bool) {
 	if code&0x7FF000 == 0 {
-		// 3.x: lib<<23|reason. Newer 3.x versions keep 3.0's numbers.
-		// (Else a 1.x code with function 0.)
-		if i, ok := reasonByNum[v30][[2]int{int(code >> 23), int(code & 0xFFF)}]; ok {
-			return i, true
+		// 3.x: lib<<23|reason; 3.2 kept 3.0's numbers. (Else a 1.x code
+		// with function 0.)
+		for _, v := range []int{v30, v32} {
+			if i, ok := reasonByNum[v][[2]int{int(code >> 23), int(code & 0xFFF)}]; ok {
+				return i, true
+			}
 		}
 	}
 	lib, num := int(code>>24), int(code&0xFFF)
@@ -119,8 +123,11 @@ func codeReason(code uint32, fn string) (int, bool) {
 	}
 	// A 3.x code with flags: lib<<23|flags<<18|reason.
 	if code&0x3F000 == 0 && code&0x7C0000 != 0 {
-		i, ok := reasonByNum[v30][[2]int{int(code >> 23), int(code & 0xFFF)}]
-		return i, ok
+		for _, v := range []int{v30, v32} {
+			if i, ok := reasonByNum[v][[2]int{int(code >> 23), int(code & 0xFFF)}]; ok {
+				return i, true
+			}
+		}
 	}
 	return 0, false
 }
@@ -295,7 +302,7 @@ func reasonEntry(h reasonHit) Entry {
 	if a, ok := alertByNumber(r.Num - 1000); ok && r.Lib == 20 && r.Num > 1000 {
 		why += " " + Fill(alertStory, Vars{"num": itoa(a.num), "name": a.name, "meaning": a.meaning})
 	}
-	if r.Nums[v30] == 0 {
+	if r.Nums[v30] == 0 && r.Nums[v32] == 0 {
 		old, before := "1.0.2", "1.1.0"
 		switch {
 		case r.Nums[v102] != 0 && r.Nums[v111] != 0:

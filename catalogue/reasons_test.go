@@ -21,8 +21,10 @@ func TestEveryReasonExplained(t *testing.T) {
 	}
 	for _, r := range reasonTable {
 		ins := []string{r.Text}
-		if n := r.Nums[v30]; n != 0 {
-			ins = append(ins, fmt.Sprintf("error:%08X:lib::%s", r.Lib<<23|n, r.Text))
+		for _, v := range []int{v30, v32} {
+			if n := r.Nums[v]; n != 0 {
+				ins = append(ins, fmt.Sprintf("error:%08X:lib::%s", r.Lib<<23|n, r.Text))
+			}
 		}
 		for _, v := range []int{v102, v111} {
 			if n := r.Nums[v]; n != 0 {
@@ -75,8 +77,10 @@ func TestCodesOfEachVersion(t *testing.T) {
 				t.Errorf("%08X: %v %s, want %s", code, ok, got.Macro, r.Macro)
 			}
 		}
-		if n := r.Nums[v30]; n != 0 {
-			check(uint32(r.Lib<<23 | n))
+		for _, v := range []int{v30, v32} {
+			if n := r.Nums[v]; n != 0 {
+				check(uint32(r.Lib<<23 | n))
+			}
 		}
 		for _, v := range []int{v102, v111} {
 			if n := r.Nums[v]; n != 0 {

@@ -53,8 +53,11 @@ func extractOpenSSL102(src string, w io.Writer) error {
 	return writeExtract(w, out, nil)
 }
 
-// extractOpenSSLTxt keeps the five libraries' lines of a 1.1.1
-// crypto/err/openssl.txt, with continued lines joined.
+// extractOpenSSLTxt keeps the five libraries' lines of a 1.1.1 or 3.x
+// crypto/err/openssl.txt, with continued lines joined, and adds the
+// reasons crypto/err/openssl.ec lists that openssl.txt leaves out (1.1.1's
+// alerts, "R SSL_R_SSLV3_ALERT_BAD_CERTIFICATE 1042"), with the words of
+// the library's error file ({ERR_PACK(ERR_LIB_SSL, 0, SSL_R_X), "text"}).
 func extractOpenSSLTxt(src string, w io.Writer) error {
 	b, err := os.ReadFile(filepath.Join(src, "crypto/err/openssl.txt"))
 	if err != nil {
@@ -62,10 +65,39 @@ func extractOpenSSLTxt(src string, w io.Writer) error {
 	}
 	text := strings.ReplaceAll(string(b), "\\\n\t", "")
 	var out []string
+	have := map[string]bool{}
 	for _, line := range strings.Split(text, "\n") {
 		if m := reLine.FindStringSubmatch(line); m != nil && libOf(m[1]) != nil {
 			out = append(out, line)
+			have[m[1]] = true
 		}
+	}
+	ec, err := os.ReadFile(filepath.Join(src, "crypto/err/openssl.ec"))
+	if err != nil {
+		return err
+	}
+	words := map[string]string{}
+	reStr := regexp.MustCompile(`\{ERR_PACK\(ERR_LIB_[A-Z0-9]+,\s*0,\s*([A-Z0-9_]+)\),\s*"([^"]*)"\}`)
+	for _, f := range []string{"ssl/ssl_err.c", "crypto/x509/x509_err.c", "crypto/pem/pem_err.c", "crypto/evp/evp_err.c", "crypto/asn1/asn1_err.c"} {
+		c, err := os.ReadFile(filepath.Join(src, f))
+		if err != nil {
+			return err
+		}
+		for _, m := range reStr.FindAllStringSubmatch(string(c), -1) {
+			words[m[1]] = m[2]
+		}
+	}
+	reEC := regexp.MustCompile(`^R\s+([A-Z0-9]+_R_[A-Z0-9_]+)\s+(\d+)\s*$`)
+	for _, line := range strings.Split(string(ec), "\n") {
+		m := reEC.FindStringSubmatch(line)
+		if m == nil || libOf(m[1]) == nil || have[m[1]] {
+			continue
+		}
+		t, ok := words[m[1]]
+		if !ok {
+			return fmt.Errorf("openssl.ec lists %s, which no error file has words for", m[1])
+		}
+		out = append(out, fmt.Sprintf("%s:%s:%s", m[1], m[2], t))
 	}
 	return writeExtract(w, out, nil)
 }
