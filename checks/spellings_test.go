@@ -10,8 +10,9 @@ import (
 )
 
 // oldSpellings are real lines people pasted with OpenSSL 1.0.x or 1.1.x
-// errors (lib<<24|func<<12|reason codes, function names, the old words),
-// the error as it stands in the line, and the 3.x code of the same reason.
+// errors (lib<<24|func<<12|reason codes, function names, the old words) or
+// 3.2's words, the error as it stands in the line, and the 3.x code of the
+// same reason.
 var oldSpellings = []struct {
 	line, source, err, code3 string
 }{
@@ -51,10 +52,13 @@ var oldSpellings = []struct {
 		"https://github.com/joeferner/node-http-mitm-proxy/issues/59", "error:1408A0C1:SSL routines:SSL3_GET_CLIENT_HELLO:no shared cipher", "0A0000C1"},
 	{"139767848613520:error:14077419:SSL routines:SSL23_GET_SERVER_HELLO:tlsv1 alert access denied:s23_clnt.c:769:",
 		"https://github.com/chromium/badssl.com/issues/131", "error:14077419:SSL routines:SSL23_GET_SERVER_HELLO:tlsv1 alert access denied", "0A000419"},
+	// OpenSSL 3.2 and later: "sslv3 alert X" became "ssl/tls alert X".
+	{`2025/01/09 09:28:40 [error] 20#20: *43 SSL_do_handshake() failed (SSL: error:0A000410:SSL routines::ssl/tls alert handshake failure:SSL alert number 40) while SSL handshaking to upstream, client: 127.0.0.1, server: _, request: "GET /download/plugins/beer/1.0/beer.hpi HTTP/1.1", upstream: "https://18.160.78.88:443/download/plugins/beer/1.0/beer.hpi", host: "127.0.0.1:8080"`,
+		"https://github.com/jenkins-infra/helm-charts/pull/1507", "error:0A000410:SSL routines::ssl/tls alert handshake failure", "0A000410"},
 }
 
-// TestOldSpellingsExplainedAs3x: each real line in OpenSSL 1.0.x or 1.1.x
-// spelling gets the same findings (ids and titles) as the same line with
+// TestOldSpellingsExplainedAs3x: each real line in OpenSSL 1.0.x, 1.1.x or
+// 3.2 spelling gets the same findings (ids and titles) as the same line with
 // the error as the installed OpenSSL 3 prints the same reason (`openssl
 // errstr`, a differential check of the generated tables).
 func TestOldSpellingsExplainedAs3x(t *testing.T) {
@@ -83,6 +87,9 @@ func TestOldSpellingsExplainedAs3x(t *testing.T) {
 			t.Errorf("%s: the old spelling and the 3.x one (%s) differ:\n  old: %s\n  3.x: %s", c.source, err3, a, b)
 		}
 		words := c.err[strings.LastIndex(c.err, ":")+1:]
+		if err3 == c.err {
+			t.Errorf("%s: the line is already in 3.0's words", c.source)
+		}
 		if f := old.Findings[0]; f.ID == catalogue.OpenSSLReason && !strings.Contains(f.Title, words) {
 			t.Errorf("%s: %q does not name %q", c.source, f.Title, words)
 		}
