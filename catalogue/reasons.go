@@ -161,7 +161,7 @@ func findReasonHit(lower string) (reasonHit, bool) {
 			}
 		}
 	}
-	for end := len(lower); ; {
+	for end, seen := len(lower), 0; seen < maxStructured; seen++ {
 		i := strings.LastIndex(lower[:end], "error:")
 		if i < 0 {
 			break
