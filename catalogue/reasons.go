@@ -17,8 +17,8 @@ var OpenSSLReason = id(finding.Explain, "openssl-reason", warn, 0, errs, note)
 // and 3.2).
 type Reason struct {
 	// Lib is the library number (20 SSL, 11 X509, 9 PEM, 6 EVP, 13 ASN1)
-	// and Num the reason number (3.0's, else the newest): 3.x packs them as lib<<23|num
-	// (0A000418), 1.x as lib<<24|func<<12|num (14094418).
+	// and Num the reason number (3.0's, else the newest): 3.x packs them
+	// as lib<<23|num (0A000418), 1.x as lib<<24|func<<12|num (14094418).
 	Lib, Num int
 	// Macro is its name (SSL_R_TLSV1_ALERT_UNKNOWN_CA), Text the words of
 	// 3.0 (else of the newest version that has it), Spellings other
@@ -330,7 +330,7 @@ const (
 	reasonTitle = "OpenSSL: {text} ({macro})"
 	alertStory  = "It is TLS alert {num} {name}, sent by the other side of the connection: {meaning}"
 
-	oldReasonStory  = "Only OpenSSL {versions} has this reason: the program that printed it runs an OpenSSL older than {before}."
-	clientFuncStory = "OpenSSL 1.x names the function that failed, `{func}`, which runs on the client side of a handshake: the program that printed this was the TLS client, judging the server or answering it."
-	serverFuncStory = "OpenSSL 1.x names the function that failed, `{func}`, which runs on the server side of a handshake: the program that printed this was the TLS server, judging its client or answering it."
+	oldReasonStory  = "This reason is only in OpenSSL {versions}: the program that printed it runs an OpenSSL older than {before}."
+	clientFuncStory = "The line names the OpenSSL function that failed, `{func}`, which runs on the client side of a handshake: the program that printed it was the TLS client, judging the server or answering it."
+	serverFuncStory = "The line names the OpenSSL function that failed, `{func}`, which runs on the server side of a handshake: the program that printed it was the TLS server, judging its client or answering it."
 )
