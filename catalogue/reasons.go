@@ -247,6 +247,21 @@ func funcName(code uint32, r Reason) string {
 	return ""
 }
 
+// FuncSide tells, from the OpenSSL function a line's last error names
+// ("tls_process_client_certificate", "SSL3_GET_SERVER_CERTIFICATE"), which
+// side of the handshake the program that printed it was on: "client",
+// "server", or "" when the function does not say.
+func FuncSide(line string) string {
+	if len(line) > maxInput {
+		line = line[:maxInput]
+	}
+	h, ok := findReasonHit(strings.ToLower(line))
+	if !ok {
+		return ""
+	}
+	return funcSide(h.fn)
+}
+
 // funcSide tells, from a 1.x function name, which side of the handshake
 // the program that printed it was on: "client", "server" or "".
 func funcSide(fn string) string {
