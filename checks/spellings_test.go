@@ -77,6 +77,11 @@ func TestOldSpellingsExplainedAs3x(t *testing.T) {
 		if strings.Contains(err3, "reason(") {
 			t.Fatalf("openssl errstr %s: %s", c.code3, err3)
 		}
+		if err3 == c.err {
+			// An openssl of 3.2 or later prints 3.2's words itself.
+			t.Logf("%s: the installed openssl prints the line's own words", c.source)
+			continue
+		}
 		old := Explain(c.line)
 		now := Explain(strings.Replace(c.line, c.err, err3, 1))
 		if len(old.Findings) == 0 {
@@ -87,11 +92,6 @@ func TestOldSpellingsExplainedAs3x(t *testing.T) {
 			t.Errorf("%s: the old spelling and the 3.x one (%s) differ:\n  old: %s\n  3.x: %s", c.source, err3, a, b)
 		}
 		words := c.err[strings.LastIndex(c.err, ":")+1:]
-		if err3 == c.err {
-			// An openssl of 3.2 or later prints 3.2's words itself.
-			t.Logf("%s: the installed openssl prints the line's own words", c.source)
-			continue
-		}
 		if f := old.Findings[0]; f.ID == catalogue.OpenSSLReason && !strings.Contains(f.Title, words) {
 			t.Errorf("%s: %q does not name %q", c.source, f.Title, words)
 		}
