@@ -121,10 +121,25 @@ func codeReason(code uint32, fn string) (int, bool) {
 	case in102:
 		return i102, true
 	}
-	// A 3.x code with flags: lib<<23|flags<<18|reason.
+	// A 3.x code with flags: lib<<23|flags<<18|reason, the common flag
+	// (0x80000) marking a common reason.
 	if code&0x3F000 == 0 && code&0x7C0000 != 0 {
+		lib := int(code >> 23)
+		if code&0x80000 != 0 {
+			lib = 0
+		}
 		for _, v := range []int{v30, v32} {
-			if i, ok := reasonByNum[v][[2]int{int(code >> 23), int(code & 0xFFF)}]; ok {
+			if i, ok := reasonByNum[v][[2]int{lib, int(code & 0xFFF)}]; ok {
+				return i, true
+			}
+		}
+	}
+	if num < 100 && code>>31 == 0 {
+		// 1.x's common reasons (ERR_R_*, library 0 of the table) are
+		// reported under the library that called: "SSL routines:...:PEM
+		// lib". (3.x sets the top bit for an errno: 80000002 is ENOENT.)
+		for _, v := range []int{v111, v102} {
+			if i, ok := reasonByNum[v][[2]int{0, num}]; ok {
 				return i, true
 			}
 		}
@@ -161,6 +176,9 @@ func findReasonHit(lower string) (reasonHit, bool) {
 			}
 		}
 	}
+	// "PEM lib" and the like only say that another library failed, which
+	// an earlier error of the queue tells: they are kept for last.
+	var below reasonHit
 	for end, seen := len(lower), 0; seen < maxStructured; seen++ {
 		i := strings.LastIndex(lower[:end], "error:")
 		if i < 0 {
@@ -185,15 +203,28 @@ func findReasonHit(lower string) (reasonHit, bool) {
 			// Strings not loaded ("func(137)"): the tables name it.
 			fn = funcName(uint32(n), reasonTable[idx])
 		}
+		var hit reasonHit
 		if t, ok := textAt(rest, idx, byCode, uint32(n)); ok {
-			return reasonHit{r: reasonTable[t.idx], text: t.text, fn: fn}, true
+			hit = reasonHit{r: reasonTable[t.idx], text: t.text, fn: fn}
+		} else if byCode {
+			hit = reasonHit{r: reasonTable[idx], text: strings.ToLower(reasonTable[idx].Text), fn: fn}
+		} else {
+			continue
 		}
-		if byCode {
-			return reasonHit{r: reasonTable[idx], text: strings.ToLower(reasonTable[idx].Text), fn: fn}, true
+		if !libFailed(hit.r) {
+			return hit, true
+		}
+		if below.r.Macro == "" {
+			below = hit
 		}
 	}
+	if below.r.Macro != "" {
+		return below, true
+	}
 	for _, rt := range reasonTexts {
-		if len(rt.text) < 6 && rt.text != lower {
+		if (len(rt.text) < 6 || reasonTable[rt.idx].Lib == 0) && rt.text != lower {
+			// Short words and the common reasons ("internal error",
+			// "unsupported") are too ordinary to find in free text.
 			continue
 		}
 		if j := strings.Index(lower, rt.text); j >= 0 && boundaryAt(lower, j) && boundaryAt(lower, j+len(rt.text)) {
@@ -201,6 +232,12 @@ func findReasonHit(lower string) (reasonHit, bool) {
 		}
 	}
 	return reasonHit{}, false
+}
+
+// libFailed reports whether r is a common reason that only says another
+// library failed ("PEM lib", "system lib").
+func libFailed(r Reason) bool {
+	return r.Lib == 0 && strings.HasSuffix(r.Macro, "_LIB")
 }
 
 // textAt finds the reason whose words start rest. When several reasons
@@ -281,6 +318,7 @@ func funcSide(fn string) string {
 
 // libStory says what each library's reasons are about.
 var libStory = map[int]string{
+	0:  "It is one of OpenSSL's common reasons, which any of its libraries reports: a library that failed below this call (PEM lib, system lib), or a failure inside OpenSSL itself (internal error, malloc failure, unsupported). The error before it in the same line, if there is one, is the cause.",
 	20: "It comes from OpenSSL's TLS engine (the SSL library): the handshake or a record broke at this point, on this side or, for an alert, on the other side that sent it.",
 	11: "It comes from OpenSSL's certificate library (X509): building, checking or matching a certificate, a key or a CRL.",
 	9:  "It comes from OpenSSL's PEM reader: the BEGIN/END lines, the base64 inside them or the passphrase of an encrypted PEM block.",
@@ -290,6 +328,7 @@ var libStory = map[int]string{
 
 // libFix is what to do first for each library's reasons.
 var libFix = map[int]string{
+	0:  "Read the errors before it in the same line, from the first: the first is the cause, whether a file, a key format, or an engine or provider of this OpenSSL build.",
 	20: "Reproduce the handshake with a verbose client to see both sides' view:\n  openssl s_client -connect host:443 -servername host </dev/null",
 	11: "Check the certificate and key files:\n  mtlsdoctor certs ./certs",
 	9:  "Check the file is PEM of the right kind:\n  grep -n -- '-----' FILE",

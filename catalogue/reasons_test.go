@@ -77,6 +77,21 @@ func TestCodesOfEachVersion(t *testing.T) {
 				t.Errorf("%08X: %v %s, want %s", code, ok, got.Macro, r.Macro)
 			}
 		}
+		if r.Lib == 0 {
+			// A common reason, as the SSL library reports it: under
+			// ssl3_read_bytes in 1.x, with the common flag in 3.x. (1.1.1
+			// numbers both BUF lib and passed invalid argument 7: such
+			// a number names one of them.)
+			for _, v := range []int{v102, v111} {
+				if n := r.Nums[v]; n != 0 && !sharedNum(v102, n) && !sharedNum(v111, n) {
+					check(uint32(20<<24 | 0x094<<12 | n))
+				}
+			}
+			if n := r.Nums[v30]; n != 0 {
+				check(uint32(20<<23 | 0x80000 | n))
+			}
+			continue
+		}
 		for _, v := range []int{v30, v32} {
 			if n := r.Nums[v]; n != 0 {
 				check(uint32(r.Lib<<23 | n))
@@ -95,6 +110,17 @@ func TestCodesOfEachVersion(t *testing.T) {
 	if clashes < 50 {
 		t.Errorf("%d numbers that name different reasons in 1.0.2 and 1.1.1, want the renumbering", clashes)
 	}
+}
+
+// sharedNum reports whether two common reasons have number n in version v.
+func sharedNum(v, n int) bool {
+	k := 0
+	for _, r := range reasonTable {
+		if r.Lib == 0 && r.Nums[v] == n {
+			k++
+		}
+	}
+	return k > 1
 }
 
 // TestPackedCodes: the packed codes of both layouts name their reason.
@@ -127,7 +153,7 @@ func TestReasonTextsAreOpenSSLs(t *testing.T) {
 	}
 	var in30 []Reason
 	for _, r := range reasonTable {
-		if r.Nums[v30] != 0 {
+		if r.Nums[v30] != 0 && r.Lib != 0 {
 			in30 = append(in30, r)
 		}
 	}
@@ -148,6 +174,51 @@ func TestReasonTextsAreOpenSSLs(t *testing.T) {
 		if !strings.HasSuffix(line, ":"+r.Text) {
 			t.Errorf("openssl says %q, the table %q", line, r.Text)
 		}
+	}
+}
+
+// TestCommonReasons: the common reasons (ERR_R_*), which 1.x numbers
+// below 100 and 3.x flags as common, are what the installed openssl prints
+// for their 3.x codes; and in a queue, one that only names the library
+// that failed ("PEM lib") gives way to the error before it.
+func TestCommonReasons(t *testing.T) {
+	if _, err := exec.LookPath("openssl"); err != nil {
+		t.Fatal("openssl is needed: scripts/test.sh installs it")
+	}
+	n := 0
+	for _, r := range reasonTable {
+		if r.Lib != 0 || r.Nums[v30] == 0 {
+			continue
+		}
+		n++
+		// Fatal ones carry the fatal flag too (0xC0000).
+		out, err := exec.Command("openssl", "errstr", fmt.Sprintf("%08X", 20<<23|0x80000|r.Nums[v30]), fmt.Sprintf("%08X", 20<<23|0xC0000|r.Nums[v30])).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out), "::"+r.Text+"\n") {
+			t.Errorf("%s: openssl says %q, the table %q", r.Macro, out, r.Text)
+		}
+	}
+	if n < 20 {
+		t.Errorf("%d common reasons in 3.0, want OpenSSL's list", n)
+	}
+	for line, want := range map[string]string{
+		// https://github.com/jumpserver/jumpserver/issues/14463, and the
+		// 1.0.2 "PEM lib" nginx adds after it.
+		"error:0906406D:PEM routines:PEM_def_callback:problems getting password error:0907B068:PEM routines:PEM_read_bio_PrivateKey:bad password read error:140B0009:SSL routines:SSL_CTX_use_PrivateKey_file:PEM lib": "PEM_R_BAD_PASSWORD_READ",
+		"error:140B0009:SSL routines:SSL_CTX_use_PrivateKey_file:PEM lib":                                     "ERR_R_PEM_LIB",
+		"error:141EC044:SSL routines:tls_construct_server_key_exchange:internal error) while SSL handshaking": "ERR_R_INTERNAL_ERROR", // corpus: Tongsuo
+		"error:0A0C0103:SSL routines::internal error":                                                         "ERR_R_INTERNAL_ERROR",
+		"error:1E08010C:DECODER routines::unsupported":                                                        "ERR_R_UNSUPPORTED",
+	} {
+		if r, ok := findReason(strings.ToLower(line)); !ok || r.Macro != want {
+			t.Errorf("%s: %v %s, want %s", line, ok, r.Macro, want)
+		}
+	}
+	// Free text: the common reasons' ordinary words name nothing.
+	if r, ok := findReason("the upload failed: unsupported media type"); ok {
+		t.Errorf("free text read as %s", r.Macro)
 	}
 }
 

@@ -50,7 +50,11 @@ func extractOpenSSL102(src string, w io.Writer) error {
 			out = append(out, fmt.Sprintf("%s:%d:%s", m[1], n, m[2]))
 		}
 	}
-	return writeExtract(w, out, nil)
+	common, err := commonReasons(filepath.Join(src, "crypto/err/err.h"), filepath.Join(src, "crypto/err/err.c"))
+	if err != nil {
+		return err
+	}
+	return writeExtract(w, append(out, common...), nil)
 }
 
 // extractOpenSSLTxt keeps the five libraries' lines of a 1.1.1 or 3.x
@@ -99,7 +103,80 @@ func extractOpenSSLTxt(src string, w io.Writer) error {
 		}
 		out = append(out, fmt.Sprintf("%s:%s:%s", m[1], m[2], t))
 	}
+	if _, err := os.Stat(filepath.Join(src, "include/openssl/err.h")); err == nil {
+		// 1.1.1; 3.x trees have err.h.in, and 3.0's common reasons come
+		// from the installed OpenSSL.
+		common, err := commonReasons(filepath.Join(src, "include/openssl/err.h"), filepath.Join(src, "crypto/err/err.c"))
+		if err != nil {
+			return err
+		}
+		out = append(out, common...)
+	}
 	return writeExtract(w, out, nil)
+}
+
+// The common reasons (ERR_R_*) any library can report: "PEM lib" (the PEM
+// library below failed), "malloc failure", "internal error". 1.x defines
+// them as ERR_LIB_PEM/* 9 */ or (1|ERR_R_FATAL), 3.x as
+// (ERR_LIB_PEM /* 9 */ | ERR_RFLAG_COMMON) or (256 | ERR_R_FATAL); the
+// number kept is the reason without its flags (1.x's fatal 64 is part of
+// its number).
+var (
+	reCommonDef = regexp.MustCompile(`^#\s*define\s+(ERR_R_[A-Z0-9_]+)\s+(.+?)\s*$`)
+	reCommonNum = regexp.MustCompile(`/\*\s*(\d+)\s*\*/|\b(\d+)\b`)
+	reCommonStr = regexp.MustCompile(`\{(?:ERR_PACK\(0,\s*0,\s*)?(ERR_R_[A-Z0-9_]+)\)?,\s*"([^"]*)"\}`)
+)
+
+// commonDefs reads the common reasons' macros from err.h: their number
+// (1.x: with the fatal 64) and whether 3.x marks them fatal.
+func commonDefs(header string) (map[string]int, map[string]bool, error) {
+	b, err := os.ReadFile(header)
+	if err != nil {
+		return nil, nil, err
+	}
+	nums, fatal := map[string]int{}, map[string]bool{}
+	for _, line := range strings.Split(string(b), "\n") {
+		m := reCommonDef.FindStringSubmatch(line)
+		if m == nil || m[1] == "ERR_R_FATAL" {
+			continue
+		}
+		n := reCommonNum.FindStringSubmatch(m[2])
+		if n == nil {
+			continue
+		}
+		v, _ := strconv.Atoi(n[1] + n[2])
+		if strings.Contains(m[2], "ERR_R_FATAL") {
+			fatal[m[1]] = true
+			if !strings.Contains(m[2], "ERR_RFLAG") && !strings.Contains(string(b), "ERR_RFLAG_COMMON") {
+				v |= 64 // 1.x: (1|ERR_R_FATAL)
+			}
+		}
+		nums[m[1]] = v
+	}
+	return nums, fatal, nil
+}
+
+// commonReasons reads a 1.x tree's common reasons: numbers from err.h,
+// words from err.c's ERR_str_reasons.
+func commonReasons(header, strs string) ([]string, error) {
+	nums, _, err := commonDefs(header)
+	if err != nil {
+		return nil, err
+	}
+	b, err := os.ReadFile(strs)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, m := range reCommonStr.FindAllStringSubmatch(string(b), -1) {
+		if n, ok := nums[m[1]]; ok {
+			out = append(out, fmt.Sprintf("%s:%d:%s", m[1], n, m[2]))
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no common reasons", strs)
+	}
+	return out, nil
 }
 
 // extractInstalled reads the installed OpenSSL 3.x: numbers from its
@@ -141,6 +218,11 @@ func extractInstalled(include string, w io.Writer) error {
 			out = append(out, fmt.Sprintf("%s:%d:%s", macros[i], nums[macros[i]], f[4]))
 		}
 	}
+	common, err := installedCommon(include)
+	if err != nil {
+		return err
+	}
+	out = append(out, common...)
 	vfy, err := headerNumbers(filepath.Join(include, "x509_vfy.h"), reVerify)
 	if err != nil {
 		return err
@@ -177,4 +259,42 @@ func writeExtract(w io.Writer, lines []string, verify map[string]int) error {
 		fmt.Fprintln(bw, l)
 	}
 	return bw.Flush()
+}
+
+// installedCommon reads the installed 3.x's common reasons: numbers and
+// flags from err.h, words from `openssl errstr` of the code the SSL
+// library would report (lib<<23|flags|reason).
+func installedCommon(include string) ([]string, error) {
+	nums, fatal, err := commonDefs(filepath.Join(include, "err.h"))
+	if err != nil {
+		return nil, err
+	}
+	var macros, codes []string
+	for m := range nums {
+		macros = append(macros, m)
+	}
+	sort.Strings(macros)
+	for _, m := range macros {
+		flags := 0x80000 // ERR_RFLAG_COMMON
+		if fatal[m] {
+			flags |= 0x40000 // ERR_RFLAG_FATAL
+		}
+		codes = append(codes, fmt.Sprintf("%08X", 20<<23|flags|nums[m]))
+	}
+	res, err := exec.Command("openssl", append([]string{"errstr"}, codes...)...).Output()
+	if err != nil {
+		return nil, fmt.Errorf("openssl errstr: %w", err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(res)), "\n")
+	if len(lines) != len(macros) {
+		return nil, fmt.Errorf("openssl errstr gave %d lines for %d codes", len(lines), len(macros))
+	}
+	var out []string
+	for i, line := range lines {
+		f := strings.SplitN(line, ":", 5)
+		if len(f) == 5 && !strings.HasPrefix(f[4], "reason(") {
+			out = append(out, fmt.Sprintf("%s:%d:%s", macros[i], nums[macros[i]], f[4]))
+		}
+	}
+	return out, nil
 }

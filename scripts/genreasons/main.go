@@ -59,12 +59,19 @@ var libs = []lib{
 	{13, "ASN1", "asn1err.h"},
 }
 
-// libOf finds the library of a macro (SSL_R_X, SSL_F_X).
+// commonLib stands for the common reasons (ERR_R_*), which any library
+// reports: library 0 in the table.
+var commonLib = lib{0, "ERR", ""}
+
+// libOf finds the library of a macro (SSL_R_X, SSL_F_X, ERR_R_X).
 func libOf(macro string) *lib {
 	for i := range libs {
 		if strings.HasPrefix(macro, libs[i].prefix+"_R_") || strings.HasPrefix(macro, libs[i].prefix+"_F_") {
 			return &libs[i]
 		}
+	}
+	if strings.HasPrefix(macro, "ERR_R_") {
+		return &commonLib
 	}
 	return nil
 }
