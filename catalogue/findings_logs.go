@@ -97,6 +97,9 @@ const (
 	// LogsUnexplainedHeader ends the header when {n} of the lines about
 	// TLS match no entry (they are the tls-unexplained group).
 	LogsUnexplainedHeader = " ({n} of them unexplained, in their own group)"
+	// LogsOtherFiles titles the group that load errors of files past the
+	// group bound are folded into: its example names only one of them.
+	LogsOtherFiles = "{title}, and the same kind of error for other files"
 	// LogsAllClear is what logs with nothing about mutual TLS lead to.
 	LogsAllClear = "nothing about mutual TLS in these logs. If clients get 400s, make sure nginx logs at info level:\n  error_log /var/log/nginx/error.log info;"
 )

@@ -163,8 +163,10 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 	var generic []Entry
 	if !specific {
 		// Every OpenSSL reason and TLS alert has at least its generic story.
-		if r, ok := findReason(lower); ok {
-			generic = append(generic, ReasonEntry(r))
+		// A reason that only says another library failed ("PEM lib")
+		// tells less than a catch-all entry of the line.
+		if h, ok := findReasonHit(lower); ok && !(libFailed(h.r) && len(hits) > 0) {
+			generic = append(generic, reasonEntry(h))
 		} else if a, ok := findAlert(lower); ok {
 			generic = append(generic, AlertEntry(a))
 		}

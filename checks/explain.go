@@ -29,6 +29,10 @@ var (
 // the server's certificate, and its fix is that client's trust settings).
 func Explain(input string) *report.Report {
 	att := logparse.Attribute(input)
+	if side := catalogue.FuncSide(input); side != "" && att.Reporter != "nginx" && att.Context == "" {
+		// The OpenSSL function that failed runs on one side only.
+		att.Role = side
+	}
 	text := input
 	if strings.Contains(strings.ToLower(text), "verify error") {
 		text = reSpacedCode.ReplaceAllString(text, "($1:")

@@ -167,6 +167,12 @@ func GroupFinding(g *logparse.Group, top int) report.Finding {
 			f.Explanation = catalogue.UsuallyHarmless + " " + f.Explanation
 		}
 	}
+	if g.Key == g.ID+":other" && f.File != "" {
+		// Past the group bound, load errors of many files share this
+		// group; its example names one of them.
+		f.Title = catalogue.Fill(catalogue.LogsOtherFiles, catalogue.Vars{"title": f.Title})
+		f.File = ""
+	}
 	f.Title = fmt.Sprintf("%d× %s", g.Count, f.Title)
 	f.Priority = -g.Count
 	return f

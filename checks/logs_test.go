@@ -79,13 +79,29 @@ func scanLogs(t *testing.T, files ...string) (*logparse.Summary, []LogInput) {
 func groupCounts(sum *logparse.Summary) (map[string]int, map[string]map[string]int) {
 	counts, clients := map[string]int{}, map[string]map[string]int{}
 	for _, g := range sum.Groups() {
-		counts[g.Key] = g.Count
-		clients[g.Key] = map[string]int{}
+		key := withoutPath(g)
+		counts[key] += g.Count
+		if clients[key] == nil {
+			clients[key] = map[string]int{}
+		}
 		for _, c := range g.TopClients(1000) {
-			clients[g.Key][c.Addr] = c.Count
+			clients[key][c.Addr] += c.Count
 		}
 	}
 	return counts, clients
+}
+
+// withoutPath is a group's key without the file of a load error (the
+// fixtures' files are in the temporary directory gen.sh ran in), which
+// the counts of expected.json do not name.
+func withoutPath(g *logparse.Group) string {
+	switch g.ID {
+	case "bad-passphrase", "key-load-failed", "key-mismatch", "cert-load-failed", "startup-failed":
+		if i := strings.Index(g.Key, ":/"); i >= 0 {
+			return g.Key[:i]
+		}
+	}
+	return g.Key
 }
 
 func sameCounts(t *testing.T, what string, got, want map[string]int) {

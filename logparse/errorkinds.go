@@ -44,19 +44,20 @@ var errorKinds = compileKinds([]errorKind{
 	{id: "upstream-verify-error", prefixes: []string{"upstream SSL certificate verify error: ", "upstream SSL certificate does not match"}, text: codeAndText, grouped: true, role: RoleClient,
 		example:    `2026/11/22 17:44:18 [error] 28978#28978: *4 upstream SSL certificate verify error: (10:certificate has expired) while SSL handshaking to upstream, client: 10.0.0.4, server: localhost`,
 		exampleKey: "upstream-verify-error:10:certificate has expired"},
-	{id: "bad-passphrase", prefixes: []string{"cannot load certificate key"}, text: sslReasonText,
+	// Load errors: a group per (cause, file), whose finding names the file.
+	{id: "bad-passphrase", prefixes: []string{"cannot load certificate key"}, text: sslReasonText, perPath: true,
 		contains:   []string{"bad decrypt", "maybe wrong password", "bad password read", "empty password", "problems getting password"},
 		example:    `2026/11/22 17:44:21 [emerg] 28972#28972: cannot load certificate key "/etc/nginx/certs/server.key": PEM_read_bio_PrivateKey() failed (SSL: error:1C800064:Provider routines::bad decrypt error:11800074:PKCS12 routines::pkcs12 cipherfinal error:maybe wrong password)`,
-		exampleKey: "bad-passphrase"},
-	{id: "key-load-failed", prefixes: []string{"cannot load certificate key"}, text: sslReasonText,
+		exampleKey: "bad-passphrase:/etc/nginx/certs/server.key"},
+	{id: "key-load-failed", prefixes: []string{"cannot load certificate key"}, text: sslReasonText, grouped: true, perPath: true,
 		example:    `2026/11/22 17:44:21 [emerg] 28972#28972: cannot load certificate key "/etc/nginx/certs/server.key": PEM_read_bio_PrivateKey() failed (SSL: error:1E08010C:DECODER routines::unsupported)`,
-		exampleKey: "key-load-failed"},
-	{id: "key-mismatch", prefixes: []string{"SSL_CTX_use_PrivateKey("}, contains: []string{"key values mismatch"}, text: fixedText("key values mismatch"),
+		exampleKey: "key-load-failed:unsupported:/etc/nginx/certs/server.key"},
+	{id: "key-mismatch", prefixes: []string{"SSL_CTX_use_PrivateKey("}, contains: []string{"key values mismatch"}, text: fixedText("key values mismatch"), perPath: true,
 		example:    `2026/11/22 17:44:21 [emerg] 28972#28972: SSL_CTX_use_PrivateKey("/etc/nginx/certs/server.key") failed (SSL: error:05800074:x509 certificate routines::key values mismatch)`,
-		exampleKey: "key-mismatch"},
-	{id: "cert-load-failed", prefixes: []string{"cannot load certificate", "SSL_CTX_use_certificate(", "SSL_CTX_set0_chain("}, text: sslReasonText, grouped: true,
+		exampleKey: "key-mismatch:/etc/nginx/certs/server.key"},
+	{id: "cert-load-failed", prefixes: []string{"cannot load certificate", "SSL_CTX_use_certificate(", "SSL_CTX_set0_chain("}, text: sslReasonText, grouped: true, perPath: true,
 		example:    `2026/11/22 17:44:21 [emerg] 28972#28972: SSL_CTX_use_certificate("/etc/nginx/certs/server.crt") failed (SSL: error:0A00018F:SSL routines::ee key too small)`,
-		exampleKey: "cert-load-failed:ee key too small"},
+		exampleKey: "cert-load-failed:ee key too small:/etc/nginx/certs/server.crt"},
 	// nginx as the client of Lua cosockets and of OCSP responders.
 	{id: "lua-verify-error", prefixes: []string{"lua ssl certificate verify error: "}, text: parenText, grouped: true, role: RoleClient,
 		example:    `2021/03/02 10:11:12 [error] 3823#3823: *28163 lua ssl certificate verify error: (20: unable to get local issuer certificate), context: ssl_certificate_by_lua*, client: 172.31.51.89, server: 0.0.0.0:443`,
@@ -73,7 +74,7 @@ var errorKinds = compileKinds([]errorKind{
 		example:    `2026/12/02 09:05:19 [error] 23365#23365: *7 no "ssl_certificate" is defined in server listening on SSL port while SSL handshaking, client: 127.0.0.1, server: 0.0.0.0:443`,
 		exampleKey: "handshake-failed:no \"ssl_certificate\" is defined in server listening on SSL port"},
 	// Any other SSL line that stops nginx from starting.
-	{id: "startup-failed", levels: []string{"emerg"}, contains: []string{"SSL", "ssl_"}, text: startupText, grouped: true,
+	{id: "startup-failed", levels: []string{"emerg"}, contains: []string{"SSL", "ssl_"}, text: startupText, grouped: true, perPath: true,
 		example:    `2026/11/22 17:44:21 [emerg] 1#1: no ssl_client_certificate for ssl_verify_client`,
 		exampleKey: "startup-failed:no ssl_client_certificate for ssl_verify_client"},
 	// Every other line that mentions TLS: counted and shown, never dropped.
@@ -163,6 +164,8 @@ type errorKind struct {
 	// is a group of its own (else the Key is the id).
 	text    func(msg, after []byte) []byte
 	grouped bool
+	// perPath adds the file a load error names to the Key (loadpath.go).
+	perPath bool
 	// parse, for a kind that needs more, makes the Text, Key and Code
 	// itself; false drops the line.
 	parse func(msg, after []byte, in *interner) (text, key string, code int, ok bool)
@@ -233,6 +236,9 @@ func (k *errorKind) event(msg, after []byte, in *interner) (text, key string, co
 	t := k.text(msg, after)
 	if k.grouped {
 		key = in.key(k.keyPrefix, t)
+	}
+	if k.perPath {
+		key = perPathKey(k, key, t, msg, in)
 	}
 	return in.str(t), key, 0, true
 }
