@@ -73,9 +73,13 @@ func ReasonByCode(code uint32) (Reason, bool) {
 	return Reason{}, false
 }
 
+// followUps are reasons OpenSSL queues after the one that tells the cause
+// (1.0's "ssl handshake failure" after a received alert).
+var followUps = map[string]bool{"SSL_R_SSL_HANDSHAKE_FAILURE": true}
+
 // findReason finds the reason a lower-case line names: the last packed
-// code of its error queue ("error:0a000418:"), else the longest reason
-// text in it (at word boundaries).
+// code of its error queue ("error:0a000418:") that is not a follow-up of
+// an earlier one, else the longest reason text in it (at word boundaries).
 func findReason(lower string) (Reason, bool) {
 	if len(lower) == 8 {
 		// A packed code alone: "14094418", "0a000418".
@@ -95,6 +99,9 @@ func findReason(lower string) (Reason, bool) {
 		if len(h) > 8 && h[8] == ':' {
 			if n, err := strconv.ParseUint(h[:8], 16, 32); err == nil {
 				if r, ok := ReasonByCode(uint32(n)); ok {
+					if followUps[r.Macro] && strings.Contains(lower[:i], "error:") {
+						continue
+					}
 					return r, true
 				}
 			}

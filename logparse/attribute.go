@@ -53,6 +53,8 @@ var attrRules = []attrRule{
 	// word the others share.
 	{"envoy", RoleClient, "", []string{"upstream connect error", "transport failure reason"}},
 	{"envoy", RoleServer, "", []string{"downstream", "tls error: "}},
+	// BoringSSL's errors inside Swift NIO (iOS and macOS apps and proxies).
+	{"unknown", RoleClient, "", []string{"niossl", "boringsslerror"}},
 	// BoringSSL's error queue as Android's Conscrypt puts it in exceptions.
 	{"java", RoleClient, "", []string{"openssl_internal", "failure in ssl library", "ssl=0x"}},
 	{"envoy", RoleServer, "", []string{"envoy"}},
@@ -229,7 +231,46 @@ func served(a Attribution, lower string) Attribution {
 			return a
 		}
 	}
+	if eitherSide[a.Reporter] && certUnknownAlert(lower) && !hasClientMark(lower) {
+		// certificate_unknown (46) is what browsers, apps and JSSE clients
+		// send when they refuse a server's certificate (OpenSSL servers
+		// refuse client certificates with 42 or 48): received by a program
+		// that may be either side, it is most likely the server.
+		a.Role = RoleServer
+	}
 	return a
+}
+
+// eitherSide are the writers whose lines come as often from servers and
+// proxies as from clients.
+var eitherSide = map[string]bool{"java": true, "node": true, "go": true, "unknown": true}
+
+// clientMarks are words of a program that opened the connection: a URL or
+// request it was making, a dial, a main thread's call, node's socket error.
+var clientMarks = []string{"https://", "http://", "get \"", "post \"", "dial tcp", "connect", "thread \"main\"", "eproto",
+	"axisfault", "request to", "fetch"}
+
+func hasClientMark(lower string) bool {
+	for _, w := range clientMarks {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// certUnknownAlert reports whether a line tells of a received alert 46,
+// certificate_unknown, in OpenSSL's, BoringSSL's, Java's, Go's or
+// Erlang's words.
+func certUnknownAlert(lower string) bool {
+	for _, w := range []string{"alert certificate unknown", "alert_certificate_unknown", "fatal alert: certificate_unknown",
+		"alert number 46", "fatal - certificate unknown"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	i := strings.Index(lower, "remote error: tls: unknown certificate")
+	return i >= 0 && !strings.HasPrefix(lower[i+len("remote error: tls: unknown certificate"):], " authority")
 }
 
 // receivedAlert reports whether a line tells of an alert that came from
