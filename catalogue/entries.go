@@ -170,7 +170,7 @@ var otherEntries = []Entry{
 		Exact:       []string{"handshake failure", "handshake_failure", "alert 40"},
 		Title:       "TLS alert 40 handshake_failure: no acceptable parameters",
 		Explanation: "The other side could not agree on the connection parameters, or (TLS 1.2) a server that requires a client certificate got none: with TLS 1.2 curl prints `sslv3 alert handshake failure` and Go `remote error: tls: handshake failure` where TLS 1.3 gives certificate_required.",
-		Fix:         "Give the client its certificate:\n  curl --cert client.crt --key client.key ...\nand check that TLS versions and ciphers overlap.",
+		Fix:         "Give the client its certificate (and the password of its key, if the key is encrypted):\n  curl --cert client.crt --key client.key ...\nthen check that TLS versions, ciphers and ECDH curves overlap, and that the client sends the server's name (SNI): clients on OpenSSL 0.9.8 or Python before 2.7.9 do not, and CDNs refuse them.",
 		Confirm:     "openssl s_client -connect host:443 -tls1_2 -cert client.crt -key client.key </dev/null",
 	},
 	{

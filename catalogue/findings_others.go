@@ -167,6 +167,14 @@ var otherWriterEntries = []Entry{
 		Fix:         "Remove the cluster's transport_socket for a plain upstream, or point it at the upstream's TLS port.",
 		Confirm:     "curl -v http://BACKEND:PORT/",
 	},
+	{
+		ID: HandshakeFailed, Kind: "client", Fallback: true, Within: []string{"tls", "ssl"},
+		Match:       []string{"upstream connect error", "transport failure reason"},
+		Title:       "envoy could not finish a TLS handshake with its upstream",
+		Explanation: "envoy, as the client of an upstream cluster, failed the handshake; the reason after `TLS error:` is BoringSSL's. The cluster's transport_socket decides what envoy sends and trusts: the upstream may want a client certificate (tls_certificates), SNI, or versions and ciphers envoy does not offer, or may not speak TLS at all.",
+		Fix:         "Check the cluster's transport_socket (UpstreamTlsContext) against what the upstream needs:\n  common_tls_context: { tls_certificates: [...], validation_context: { trusted_ca: { filename: /etc/envoy/upstream-ca.pem } } }\n  sni: backend.example.com",
+		Confirm:     "openssl s_client -connect BACKEND:443 -servername backend.example.com -cert client.crt -key client.key </dev/null",
+	},
 	// Go.
 	{
 		ID: TLSAlert, Kind: "client", Within: []string{"handshake error from", "handshake from"},

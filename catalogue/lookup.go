@@ -159,7 +159,7 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 		return true
 	})
 
-	var generic []Entry
+	var generic, writerFallback []Entry
 	if !specific {
 		// Every OpenSSL reason and TLS alert has at least its generic story.
 		if r, ok := findReason(lower); ok {
@@ -168,6 +168,13 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 			generic = append(generic, AlertEntry(a))
 		}
 		if len(generic) > 0 {
+			// A writer's own catch-all (envoy's upstream connect error)
+			// still says whose settings to change: it follows the reason.
+			for _, h := range hits {
+				if e := entries[h.idx]; e.Fallback && e.Kind == "client" {
+					writerFallback = append(writerFallback, cloneEntry(e))
+				}
+			}
 			hits = filterHits(hits, func(h hit) bool { return !entries[h.idx].Fallback })
 		}
 	}
@@ -182,6 +189,7 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 		outEntries = append(outEntries, cloneEntry(entries[h.idx]))
 	}
 	outEntries = append(outEntries, generic...)
+	outEntries = append(outEntries, writerFallback...)
 	return outCodes, outEntries
 }
 

@@ -34,8 +34,11 @@ func Explain(input string) *report.Report {
 		text = reSpacedCode.ReplaceAllString(text, "($1:")
 	}
 	codes, entries := catalogue.Lookup(text)
-	if len(codes) == 0 && len(entries) == 0 {
-		codes, entries = catalogue.Lookup(macroWords(text))
+	if len(codes) == 0 && onlyFallbacks(entries) {
+		// BoringSSL's and Python's macro reasons, in OpenSSL's words.
+		if c, e := catalogue.Lookup(macroWords(text)); len(c) > 0 || len(e) > 0 && (len(entries) == 0 || !onlyFallbacks(e)) {
+			codes, entries = c, e
+		}
 	}
 	if len(codes) == 0 && len(entries) == 0 {
 		// node names verify results after OpenSSL's macros, without
@@ -189,6 +192,16 @@ func macroWords(s string) string {
 		m = strings.TrimPrefix(m, "ERR_SSL_")
 		return strings.ToLower(strings.ReplaceAll(m, "_", " "))
 	})
+}
+
+// onlyFallbacks reports whether no entry but catch-alls matched.
+func onlyFallbacks(entries []catalogue.Entry) bool {
+	for _, e := range entries {
+		if !e.Fallback {
+			return false
+		}
+	}
+	return true
 }
 
 func dropID(entries []catalogue.Entry, id finding.ID) []catalogue.Entry {
