@@ -150,9 +150,34 @@ var otherWriterEntries = []Entry{
 		Fix:         "Log the reason with the error fetches in the log-format:\n  log-format \"%ci:%cp [%tr] %ft %[ssl_fc_err_str] %[ssl_c_err] %[ssl_c_ca_err]\"\nand check the client's certificate against the bind's ca-file:\n  " + verifyClient,
 		Confirm:     probeCmd,
 	},
+	// HAProxy's start-up errors about a bind's crt file.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"unable to load ssl private key from pem file"},
+		Title:       "HAProxy found no private key for a crt file",
+		Explanation: "HAProxy reads a bind's certificate and its private key from the one PEM file named by crt (2.2 and later also from a file of the same name ending in .key beside it). It found no key it could read there: the key was left out when the PEM was assembled, it is encrypted, or the file is missing or unreadable.",
+		Fix:         "Put the certificate, its chain and its private key into the crt file:\n  cat server.crt intermediate.crt server.key > /etc/haproxy/certs/site.pem\nthen check the configuration:\n  haproxy -c -f /etc/haproxy/haproxy.cfg",
+		Confirm:     "grep -c 'PRIVATE KEY' /etc/haproxy/certs/site.pem",
+	},
+	{
+		ID: LogKeyMismatch, Kind: "client",
+		Match:       []string{"inconsistencies between private key and certificate loaded"},
+		Title:       "HAProxy: the private key in a crt file does not belong to its certificate",
+		Explanation: "The private key HAProxy loaded with a bind's crt file does not match the certificate in it: files from different renewals were put together, or a tool wrote the PEM in another order than the key expects.",
+		Fix:         "Compare the two public keys (the sums must be equal):\n  openssl x509 -noout -pubkey -in site.pem | sha256sum\n  openssl pkey -pubout -in site.pem | sha256sum\nand assemble the PEM from the certificate and its own key.",
+		Confirm:     "haproxy -c -f /etc/haproxy/haproxy.cfg",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client", Within: []string{"parsing [", "haproxy", "crt"},
+		Match:       []string{"unable to load ssl certificate", "unable to load certificate chain from file", "unable to load certificate from file"},
+		Title:       "HAProxy could not load a crt file",
+		Explanation: "HAProxy could not read the certificate (or its chain) of a bind's crt or crt-list entry: the file is missing or not PEM, a certificate in it is refused by this OpenSSL (a SHA-1 or short key below the security level after an upgrade), or the chain holds the same CA twice (OpenSSL 1.0.2).",
+		Fix:         "Check each certificate of the file:\n  openssl crl2pkcs7 -nocrl -certfile /etc/haproxy/certs/site.pem | openssl pkcs7 -print_certs -noout\nthen check the configuration:\n  haproxy -c -f /etc/haproxy/haproxy.cfg",
+		Confirm:     "openssl x509 -noout -text -in /etc/haproxy/certs/site.pem",
+	},
 	// envoy (BoringSSL).
 	{
-		ID: ServerCertUntrusted, Kind: "client", Within: []string{"tls error"},
+		ID: ServerCertUntrusted, Kind: "client", Within: []string{"tls error", "tls_error"},
 		Match:       []string{"certificate_verify_failed"},
 		Title:       "envoy did not trust its upstream's certificate",
 		Explanation: "envoy, as the client of an upstream cluster, checked the upstream's certificate against the cluster's validation_context and it did not verify: the CA is not in trusted_ca, or the name does not match match_subject_alt_names.",
@@ -160,7 +185,7 @@ var otherWriterEntries = []Entry{
 		Confirm:     "openssl s_client -connect BACKEND:443 -servername backend.example.com -CAfile upstream-ca.pem </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "client", Within: []string{"tls error"},
+		ID: HandshakeFailed, Kind: "client", Within: []string{"tls error", "tls_error"},
 		Match:       []string{"wrong_version_numbe", "wrong version numbe"},
 		Title:       "envoy spoke TLS to an upstream that does not",
 		Explanation: "envoy's cluster has a TLS transport_socket, but the upstream answered in plain text (an HTTP port, or a sidecar that already terminates TLS).",
@@ -258,7 +283,8 @@ var reasonEntries = []Entry{
 	},
 	{
 		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
-		Match: []string{"no suitable signature algorithm"}, Exact: []string{"no suitable signature algorithm"},
+		// OpenSSL 1.1.1 says "tls_choose_sigalg:internal error" for it.
+		Match: []string{"no suitable signature algorithm", "tls_choose_sigalg"}, Exact: []string{"no suitable signature algorithm"},
 		Title:       "No signature algorithm in common for the server's key (no suitable signature algorithm)",
 		Explanation: "The client offered no signature algorithm the server's certificate key can make (an ECDSA key for a client that offers only RSA ones, or only SHA-1 ones that the security level forbids); old and embedded clients hit it.",
 		Fix:         "Serve a certificate whose key the client supports (an RSA certificate next to an ECDSA one: two ssl_certificate lines), and keep ssl_ciphers wide enough:\n  ssl_ciphers HIGH:!aNULL:!MD5;",

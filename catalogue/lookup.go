@@ -26,8 +26,9 @@ var (
 	reNum = regexp.MustCompile(`verify error:num=(\d{1,3}):([^\n]*)`)
 	// openssl s_client: "Verify return code: 21 (unable to verify ...)".
 	reReturnCode = regexp.MustCompile(`verify return code: (\d{1,3}) \(([^\n]*)\)`)
-	// The contract's openssl_error form, "68:CA signature digest ...".
-	reCodeText = regexp.MustCompile(`^(\d{1,3}):(\S[^\n]*)$`)
+	// The contract's openssl_error form, "68:CA signature digest ...": a
+	// letter follows the colon ("23:10:54.808 ..." is a time of day).
+	reCodeText = regexp.MustCompile(`^(\d{1,3}):([a-z][^\n]*)$`)
 	// $ssl_client_verify "FAILED:<text>", and Python's "verify failed: <text>".
 	reFailed = regexp.MustCompile(`failed:[ \t]*`)
 	reMacro  = regexp.MustCompile(`\bx509_v_(?:err_[a-z0-9_]+|ok)\b`)

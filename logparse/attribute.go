@@ -95,8 +95,8 @@ var attrRules = []attrRule{
 	{"curl", RoleClient, "", []string{"curl: (", "curl_", "ssl certificate problem", "schannel", "* tls", "* ssl", "* openssl",
 		"server aborted the ssl handshake", "unable to set private key file", "could not load pem client certificate",
 		"ssl peer certificate", "curl", "openssl ssl_connect", "openssl ssl_read", "openssl ssl_write", "* alpn", "ssl connection using"}},
-	{"openssl", RoleServer, "", []string{"s_server"}},
-	{"openssl", RoleClient, "", []string{"s_client", "connected(", "no client certificate ca names sent", "unable to load certificate",
+	{"openssl", RoleServer, "", []string{"openssl s_server", " s_server ", "s_server -"}},
+	{"openssl", RoleClient, "", []string{"openssl s_client", " s_client ", "s_client -", "connected(", "no client certificate ca names sent", "unable to load certificate",
 		"unable to load private key", "could not read certificate", "openssl verify", "openssl x509"}},
 	{"unknown", RoleClient, "", []string{"client certificate was requested", "preverify_ok"}},
 }
@@ -117,6 +117,8 @@ var (
 	// Apache's message ids ("AH02032:") and its 2.2 line start
 	// ("[Fri Dec 07 11:21:26 2012] [error]").
 	reApache = regexp.MustCompile(`\bah0\d{4}: |^[\x60>\s]*\[?(?:mon|tue|wed|thu|fri|sat|sun) [a-z]{3} [ \d]\d [\d:.]+ \d{4}\] \[(?:error|warn|info|debug|notice|crit)\]`)
+	// Go's errors start their words with "tls: ", not inside a word.
+	reGoTLS = regexp.MustCompile(`(?:^|[^a-z])tls: `)
 	// An access-log request: `"GET / HTTP/1.1" 400 215`.
 	reAccessReq = regexp.MustCompile(`" [1-5]\d\d \d+`)
 )
@@ -144,7 +146,7 @@ func Attribute(line string) Attribution {
 			// node's bundled OpenSSL prints its source path.
 			return Attribution{"node", RoleClient, ""}
 		}
-		return Attribution{"openssl", RoleClient, ""}
+		return served(Attribution{"openssl", RoleClient, ""}, lower)
 	}
 	if !isNginx && (strings.Contains(lower, "{tls_alert") || strings.Contains(lower, ".erl:")) {
 		// Erlang/OTP's ssl application.
@@ -166,6 +168,9 @@ func Attribute(line string) Attribution {
 			continue
 		}
 		for _, s := range r.any {
+			if s == "tls: " && !reGoTLS.MatchString(lower) {
+				continue // "starttls: " is not Go's
+			}
 			if strings.Contains(lower, s) {
 				return served(Attribution{r.reporter, r.role, r.ctx}, lower)
 			}
@@ -206,7 +211,10 @@ var serverMarks = []string{"tls server", "server_side", "ssl_accept", "handling 
 // serverOnly are reasons only a TLS server reports: what its client sent
 // is not a ClientHello (an HTTP or proxy request) or shares nothing with it.
 var serverOnly = []string{"https_proxy_request", "https proxy request", "http_request", "http request", "no_shared_cipher",
-	"no shared cipher", "get_client_hello", "client_hello", "tls_early_post_process_client_hello"}
+	"no shared cipher", "get_client_hello", "client_hello", "tls_early_post_process_client_hello",
+	// a client that sent no certificate, as the server that wanted one says
+	"peer did not return a certificate", "peer_did_not_return_a_certificate", "no certificates returned",
+	"get_client_certificate", "process_client_certificate"}
 
 // serverOnlyReason reports whether lower names a reason only a server reports.
 func serverOnlyReason(lower string) bool {
@@ -222,6 +230,11 @@ func serverOnlyReason(lower string) bool {
 // received alert in the log of a program that accepted the connection: the
 // alert is then its client's complaint about this server's certificate.
 func served(a Attribution, lower string) Attribution {
+	if a.Role == RoleClient && a.Context == "" && a.Reporter != "nginx" && serverOnlyReason(lower) {
+		// Only a server reports these, whoever printed them.
+		a.Role = RoleServer
+		return a
+	}
 	if a.Role != RoleClient || a.Reporter == "nginx" || a.Context != "" || !receivedAlert(lower) {
 		return a
 	}
