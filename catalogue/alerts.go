@@ -85,6 +85,13 @@ func findAlert(lower string) (alert, bool) {
 			return a, true
 		}
 	}
+	// openssl s_client/s_server -state: "SSL3 alert read:fatal:bad certificate"
+	// (received; "alert write" is the one this side sent).
+	if i := strings.LastIndex(lower, "alert read:fatal:"); i >= 0 {
+		if a, ok := alertByName(strings.Join(strings.Fields(lower[i+len("alert read:fatal:"):]), "_")); ok {
+			return a, true
+		}
+	}
 	var best alert
 	for _, a := range alerts {
 		if strings.Contains(a.name, "_") && len(a.name) > len(best.name) && namedAlone(lower, a.name) {
@@ -152,7 +159,7 @@ var goAlerts = []struct {
 // complains about a certificate (42-46, 48, 49), in OpenSSL's, BoringSSL's,
 // Go's, Java's or Erlang's words, and returns its number.
 func ReceivedCertAlert(lower string) (int, bool) {
-	if strings.Contains(lower, "send tlsv") || strings.Contains(lower, "generated client alert") || strings.Contains(lower, "generated server alert") {
+	if strings.Contains(lower, "alert write:") || strings.Contains(lower, "send tlsv") || strings.Contains(lower, "generated client alert") || strings.Contains(lower, "generated server alert") {
 		return 0, false
 	}
 	n := 0

@@ -209,8 +209,9 @@ var otherEntries = []Entry{
 		Match: []string{"x509: certificate signed by unknown authority", "tls: failed to verify certificate: x509: certificate signed by unknown authority"},
 		Title: "The client does not trust nginx's server certificate (Go)",
 		Explanation: "A Go client checked nginx's server certificate against its roots (the system pool unless the program sets RootCAs) and found no CA that issued it. " +
-			"This is about the server certificate, not the client certificate: with a private CA the client must be given that CA, and nginx must send its intermediates in ssl_certificate.",
-		Fix:     "Give the client the CA (Go: tls.Config{RootCAs: pool} with ca.crt appended; curl: --cacert ca.crt), and serve the full chain as ssl_certificate:\n  cat server.crt int.crt > /etc/nginx/server-chain.crt",
+			"This is about the server certificate, not the client certificate: with a private CA the client must be given that CA, and nginx must send its intermediates in ssl_certificate. " +
+			"When a public site fails so, the client's system has no CA bundle at all: a scratch, distroless or slim container image without the ca-certificates package.",
+		Fix:     "Give the client the CA (Go: tls.Config{RootCAs: pool} with ca.crt appended; curl: --cacert ca.crt), and serve the full chain as ssl_certificate:\n  cat server.crt int.crt > /etc/nginx/server-chain.crt\nA container image without a CA bundle needs the ca-certificates package:\n  apt-get install -y ca-certificates",
 		Confirm: "mtlsdoctor probe host:443 --ca ca.crt",
 	},
 	{

@@ -279,8 +279,8 @@ var logLineEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
-		Match: []string{":http request"}, Exact: []string{"http request"},
+		ID: HandshakeFailed, Kind: "reason", Level: infoLevel, Within: []string{"ssl_do_handshake", "while ssl handshaking"},
+		Match:       []string{":http request"},
 		Title:       "Plain HTTP sent into a TLS listener",
 		Explanation: "OpenSSL saw an HTTP request where a TLS handshake should start. nginx's HTTP module catches this earlier (497), so expect it from the stream or mail module.",
 		Fix:         "Use a TLS client for this port, or serve plain HTTP on another port.",

@@ -150,6 +150,23 @@ var otherWriterEntries = []Entry{
 		Fix:         "Log the reason with the error fetches in the log-format:\n  log-format \"%ci:%cp [%tr] %ft %[ssl_fc_err_str] %[ssl_c_err] %[ssl_c_ca_err]\"\nand check the client's certificate against the bind's ca-file:\n  " + verifyClient,
 		Confirm:     probeCmd,
 	},
+	// Apache's proxy to an https:// backend (mod_proxy with mod_ssl).
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"ssl proxy requested for", "failed to enable ssl support for", "ah00961"},
+		Title:       "Apache proxies to an https:// backend without SSLProxyEngine",
+		Explanation: "ProxyPass (or a RewriteRule [P]) names an https:// backend, but the virtual host does not enable TLS for proxy connections, so Apache cannot open the backend connection.",
+		Fix:         "Enable TLS to backends in that virtual host, and trust the backend's CA:\n  SSLProxyEngine on\n  SSLProxyCACertificateFile /etc/apache2/backend-ca.pem",
+		Confirm:     "apachectl -t",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"[proxy", "proxy:"},
+		Match:       []string{"ah01084", "ah01097", "pass request body failed"},
+		Title:       "Apache could not send the request to its backend",
+		Explanation: "mod_proxy failed on the connection to the backend. With an https:// backend this is usually its TLS handshake: the backend's certificate is not trusted (SSLProxyVerify require without its CA in SSLProxyCACertificateFile, or a self-signed one), its name does not match (SSLProxyCheckPeerName), or the backend wants a client certificate (SSLProxyMachineCertificateFile).",
+		Fix:         "Raise the log level for the backend connection to see the TLS reason:\n  LogLevel proxy:debug ssl:info\nthen trust the backend's CA:\n  SSLProxyCACertificateFile /etc/apache2/backend-ca.pem",
+		Confirm:     "openssl s_client -connect BACKEND:PORT -servername backend.example.com </dev/null",
+	},
 	// HAProxy's start-up errors about a bind's crt file.
 	{
 		ID: KeyLoadFailed, Kind: "client",
@@ -329,6 +346,23 @@ var reasonEntries = []Entry{
 		Explanation: "OpenSSL (1.0/1.1) got bytes that are not a TLS record: the port serves plain HTTP or another protocol, or a proxy answered in clear text (an HTTP proxy's error page).",
 		Fix:         "Check the scheme and port (https:// to a plain port fails so), and any proxy settings (https_proxy) in between:\n  curl -v http://host:PORT/",
 		Confirm:     "openssl s_client -connect host:PORT </dev/null",
+	},
+	{
+		// nginx's own handshake lines have their entry (findings_logs.go).
+		ID: HandshakeFailed, Kind: "reason", Level: infoLevel, Without: []string{"ssl_do_handshake", "while ssl handshaking"},
+		Match: []string{"http_request", ":http request", "] http request"}, Exact: []string{"http request"},
+		Title:       "A client spoke plain HTTP to a TLS port (http request)",
+		Explanation: "The first bytes the TLS server read were an HTTP request, not a TLS ClientHello: a client used http:// for the https port, or a proxy in front forwards plain HTTP to it (nginx's proxy_pass http:// to a TLS backend, a load balancer's health check).",
+		Fix:         "Make the client, or the proxy in front, use https:// for this port; with nginx in front:\n  proxy_pass https://backend:PORT;\nor serve plain HTTP on another port.",
+		Confirm:     "curl -v https://host:PORT/",
+	},
+	{
+		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
+		Match: []string{"https_proxy_request", "https proxy request"}, Exact: []string{"https proxy request"},
+		Title:       "A client sent a plain HTTP proxy request to a TLS port (https proxy request)",
+		Explanation: "The TLS server read an HTTP CONNECT request instead of a ClientHello: the client takes this port for a plain HTTP proxy (http_proxy=http://host:PORT) while it speaks TLS.",
+		Fix:         "Give the client the proxy with its TLS scheme, or use the proxy's plain port:\n  export https_proxy=https://host:PORT",
+		Confirm:     "curl -v --proxy https://host:PORT https://example.com/",
 	},
 	{
 		ID: Unreadable, Kind: "reason",

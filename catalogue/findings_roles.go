@@ -285,7 +285,7 @@ var roleEntries = []Entry{
 	},
 	{
 		ID: VerifyError, Kind: "client",
-		Match:       []string{"tls: failed to verify client certificate"},
+		Match:       []string{"tls: failed to verify client certificate", "tls: failed to verify client's certificate"},
 		Title:       "The Go server refused the client certificate",
 		Explanation: "A Go server checked the client certificate against its ClientCAs pool and the chain did not verify; the x509 text after it names why (unknown authority, expired, wrong key usage: Go requires clientAuth in extendedKeyUsage).",
 		Fix:         "Add the CA that issued the client certificate to the server's tls.Config ClientCAs, or reissue the client certificate from that CA with:\n" + clientExtLines,

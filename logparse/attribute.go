@@ -53,6 +53,8 @@ var attrRules = []attrRule{
 	// word the others share.
 	{"envoy", RoleClient, "", []string{"upstream connect error", "transport failure reason"}},
 	{"envoy", RoleServer, "", []string{"downstream", "tls error: "}},
+	// nghttpx (nghttp2's proxy) logs its source files: "(shrpx_connection.cc:403) tls: ...".
+	{"unknown", RoleClient, "", []string{"shrpx_", "nghttpx"}},
 	// BoringSSL's errors inside Swift NIO (iOS and macOS apps and proxies).
 	{"unknown", RoleClient, "", []string{"niossl", "boringsslerror"}},
 	// BoringSSL's error queue as Android's Conscrypt puts it in exceptions.
@@ -78,7 +80,7 @@ var attrRules = []attrRule{
 	{"java", RoleClient, "", []string{"javax.net.ssl", "sslhandshakeexception", "received fatal alert", "pkix path", "sun.security",
 		"java.security", "unable to find valid certification path", "no subject alternative names", "java.io", "keytool",
 		"no suitable certificate found", "description = "}},
-	{"go", RoleServer, "", []string{"http: tls handshake error", "tls: client didn't provide a certificate", "tls: failed to verify client certificate",
+	{"go", RoleServer, "", []string{"http: tls handshake error", "tls: client didn't provide a certificate", "tls: failed to verify client certificate", "tls: failed to verify client's certificate",
 		"tls: client didn't provide", "handshake error from", "handshake from ", "rejected connection", "remote-addr"}},
 	{"go", RoleClient, "", []string{"x509: ", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http"}},
 	{"python", RoleClient, "", []string{"traceback", "python", "aiohttp", "httpx"}},
@@ -96,7 +98,7 @@ var attrRules = []attrRule{
 		"server aborted the ssl handshake", "unable to set private key file", "could not load pem client certificate",
 		"ssl peer certificate", "curl", "openssl ssl_connect", "openssl ssl_read", "openssl ssl_write", "* alpn", "ssl connection using"}},
 	{"openssl", RoleServer, "", []string{"openssl s_server", " s_server ", "s_server -"}},
-	{"openssl", RoleClient, "", []string{"openssl s_client", " s_client ", "s_client -", "connected(", "no client certificate ca names sent", "unable to load certificate",
+	{"openssl", RoleClient, "", []string{"openssl s_client", " s_client ", "s_client -", "connected(", "ssl3 alert read:", "ssl3 alert write:", "no client certificate ca names sent", "unable to load certificate",
 		"unable to load private key", "could not read certificate", "openssl verify", "openssl x509"}},
 	{"unknown", RoleClient, "", []string{"client certificate was requested", "preverify_ok"}},
 }
