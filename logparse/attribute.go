@@ -55,6 +55,8 @@ var attrRules = []attrRule{
 	{"envoy", RoleServer, "", []string{"downstream", "tls error: "}},
 	// nghttpx (nghttp2's proxy) logs its source files: "(shrpx_connection.cc:403) tls: ...".
 	{"unknown", RoleClient, "", []string{"shrpx_", "nghttpx"}},
+	// gRPC core (C++, and the Python, Ruby, PHP... wrappers around it), both sides.
+	{"unknown", RoleClient, "", []string{"ssl_transport_security", "secure_channel_create", "tsi_protocol_failure"}},
 	// BoringSSL's errors inside Swift NIO (iOS and macOS apps and proxies).
 	{"unknown", RoleClient, "", []string{"niossl", "boringsslerror"}},
 	// BoringSSL's error queue as Android's Conscrypt puts it in exceptions.
