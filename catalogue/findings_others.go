@@ -167,6 +167,15 @@ var otherWriterEntries = []Entry{
 		Fix:         "Raise the log level for the backend connection to see the TLS reason:\n  LogLevel proxy:debug ssl:info\nthen trust the backend's CA:\n  SSLProxyCACertificateFile /etc/apache2/backend-ca.pem",
 		Confirm:     "openssl s_client -connect BACKEND:PORT -servername backend.example.com </dev/null",
 	},
+	// curl (libcurl) built on the system TLS of macOS or Windows.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"can't load the certificate", "failed to import cert file", "requires a password"},
+		Title:       "curl on Secure Transport (macOS) or Schannel (Windows) could not load the client certificate",
+		Explanation: "A curl or libcurl built on the system's TLS library does not read PEM certificates and keys the way one built on OpenSSL does: Secure Transport and Schannel want the certificate and key together in a PKCS#12 (.p12/.pfx) file, with its password.",
+		Fix:         "Bundle the certificate and key into PKCS#12 and pass it with its password:\n  openssl pkcs12 -export -in client.crt -inkey client.key -out client.p12\n  curl --cert-type P12 --cert client.p12:PASSWORD https://host/\nor use a curl built with OpenSSL.",
+		Confirm:     "curl -V",
+	},
 	// HAProxy's start-up errors about a bind's crt file.
 	{
 		ID: KeyLoadFailed, Kind: "client",

@@ -62,6 +62,9 @@ var attrRules = []attrRule{
 	// BoringSSL's error queue as Android's Conscrypt puts it in exceptions.
 	{"java", RoleClient, "", []string{"openssl_internal", "failure in ssl library", "ssl=0x"}},
 	{"envoy", RoleServer, "", []string{"envoy"}},
+	// curl's own words, before OpenSSL function names nginx shares.
+	{"curl", RoleClient, "", []string{"curl: (", "could not load pem client certificate", "unable to set private key file",
+		"curl error", "can't load the certificate", "failed to import cert file"}},
 	// nginx as the server.
 	{"nginx", RoleServer, "", []string{"client ssl certificate verify error", "client sent no required ssl certificate",
 		"client sent plain http request", "while ssl handshaking", "ssl_do_handshake() failed", "ssl_read() failed",
