@@ -143,7 +143,11 @@ func Attribute(line string) Attribution {
 	if !isNginx && reEnvoyErr.MatchString(lower) {
 		// envoy prints BoringSSL's packed code in decimal; most such lines
 		// are about its upstream connections.
-		if strings.Contains(lower, "downstream") || serverOnlyReason(lower) {
+		upstream := strings.Contains(lower, "upstream") || strings.Contains(lower, "transport failure")
+		if strings.Contains(lower, "downstream") || serverOnlyReason(lower) || !upstream && certUnknownAlert(lower) {
+			// A listener's handshake; certificate_unknown received outside
+			// an upstream's failure is mostly a client refusing the
+			// listener's certificate.
 			return Attribution{"envoy", RoleServer, ""}
 		}
 		return Attribution{"envoy", RoleClient, ""}
