@@ -188,7 +188,17 @@ func ReceivedCertAlert(lower string) (int, bool) {
 
 // ServerAlertFinding tells alert n, received by a server other than nginx,
 // as its client's complaint about the server's own certificate.
-func ServerAlertFinding(n int) finding.Finding {
+// When guessed, nothing in the line showed the server's side, and the
+// finding says so and what the reversed roles would mean.
+func ServerAlertFinding(n int, guessed bool) finding.Finding {
 	a, _ := alertByNumber(n)
-	return ServerGotAlertText.New(Vars{"num": itoa(a.num), "name": a.name, "meaning": a.meaning})
+	lead := serverAlertLead
+	if guessed {
+		lead = guessedAlertLead
+	}
+	f := ServerGotAlertText.New(Vars{"num": itoa(a.num), "name": a.name, "meaning": a.meaning, "lead": lead})
+	if guessed {
+		f.Explanation += " " + RolesMayBeReversed
+	}
+	return f
 }

@@ -155,11 +155,22 @@ var TLSUnexplainedText = Text{ID: TLSUnexplained,
 // own certificate.
 var ServerGotAlertText = Text{ID: TLSAlert,
 	Title: "A client refused this server's certificate (TLS alert {num} {name})",
-	Why: "The program that wrote this line accepted the connection, so the alert came from its client, which says: {meaning} " +
+	Why: "{lead} the alert came from its client, which says: {meaning} " +
 		"It is the client's complaint about this server's own certificate (a CA the client does not trust, a missing intermediate, a name the client did not ask for), not about a client certificate. " +
 		"Intercepting proxies (MITM, debugging and filtering proxies) see it when the application does not trust the proxy's CA.",
 	Fix: "Make the clients trust the CA that issued this server's certificate (an intercepting proxy's CA goes on the device or into the app's trust store), serve the intermediates with the certificate, and give it a subjectAltName (SAN) with the name clients use:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 }
+
+// Leads of ServerGotAlertText: the line showed a server, or nothing in it
+// said which side wrote it.
+const (
+	serverAlertLead  = "The program that wrote this line accepted the connection, so"
+	guessedAlertLead = "Nothing in the line says which side wrote it; most lines like it come from servers, and if this program accepted the connection,"
+)
+
+// RolesMayBeReversed follows a received alert taken as the server's when
+// nothing in the line said which side wrote it.
+const RolesMayBeReversed = "If this program opened the connection instead, the roles are reversed: the server refused this client's certificate, so check it against the CA the server trusts."
 
 // roleEntries are the lines whose writer is not nginx judging a client
 // certificate: nginx as a client (upstream, Lua, OCSP), and servers and

@@ -100,7 +100,7 @@ func Explain(input string) *report.Report {
 		// own entries for its handshakes already say so).
 		switch id := rep.Findings[0].ID; {
 		case id == catalogue.TLSAlert, id == catalogue.OpenSSLReason, id == catalogue.ClientCertRejected && att.Reporter != "nginx":
-			f := catalogue.ServerAlertFinding(n)
+			f := catalogue.ServerAlertFinding(n, att.Guessed)
 			f.Severity = report.Error
 			rep.Findings = append([]report.Finding{f}, rep.Findings[1:]...)
 		}

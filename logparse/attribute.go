@@ -28,6 +28,9 @@ const (
 // lua or ocsp.
 type Attribution struct {
 	Reporter, Role, Context string
+	// Guessed is set when nothing in the line showed the role: a received
+	// certificate_unknown taken as the server's, the more common case.
+	Guessed bool
 }
 
 // attrRule attributes the lines that contain one of any (lower-case).
@@ -148,30 +151,31 @@ func Attribute(line string) Attribution {
 			// A listener's handshake; certificate_unknown received outside
 			// an upstream's failure is mostly a client refusing the
 			// listener's certificate.
-			return Attribution{"envoy", RoleServer, ""}
+			guessed := !strings.Contains(lower, "downstream") && !serverOnlyReason(lower)
+			return Attribution{"envoy", RoleServer, "", guessed}
 		}
-		return Attribution{"envoy", RoleClient, ""}
+		return Attribution{"envoy", RoleClient, "", false}
 	}
 	if !isNginx && reOpenSSLErr.MatchString(strings.TrimSpace(lower)) {
 		if strings.Contains(lower, "deps/openssl") || strings.Contains(lower, "deps\\openssl") {
 			// node's bundled OpenSSL prints its source path.
-			return Attribution{"node", RoleClient, ""}
+			return Attribution{"node", RoleClient, "", false}
 		}
-		return served(Attribution{"openssl", RoleClient, ""}, lower)
+		return served(Attribution{"openssl", RoleClient, "", false}, lower)
 	}
 	if !isNginx && (strings.Contains(lower, "{tls_alert") || strings.Contains(lower, ".erl:")) {
 		// Erlang/OTP's ssl application.
-		return Attribution{"unknown", unknownRole(lower), ""}
+		return Attribution{"unknown", unknownRole(lower), "", false}
 	}
 	if !isNginx && reLogcat.MatchString(lower) {
 		// Android's logcat: Java (or Kotlin) code.
-		return served(Attribution{"java", RoleClient, ""}, lower)
+		return served(Attribution{"java", RoleClient, "", false}, lower)
 	}
 	if !isNginx && reApache.MatchString(lower) {
-		return Attribution{"apache", apacheRole(lower), ""}
+		return Attribution{"apache", apacheRole(lower), "", false}
 	}
 	if !isNginx && reHAProxyConn.MatchString(lower) {
-		return Attribution{"haproxy", RoleServer, ""}
+		return Attribution{"haproxy", RoleServer, "", false}
 	}
 	macro := strings.Contains(lower, "x509_v_err_")
 	for _, r := range attrRules {
@@ -183,20 +187,20 @@ func Attribute(line string) Attribution {
 				continue // "starttls: " is not Go's
 			}
 			if strings.Contains(lower, s) {
-				return served(Attribution{r.reporter, r.role, r.ctx}, lower)
+				return served(Attribution{r.reporter, r.role, r.ctx, false}, lower)
 			}
 		}
 	}
 	switch {
 	case isNginx:
-		return Attribution{"nginx", RoleServer, ""}
+		return Attribution{"nginx", RoleServer, "", false}
 	case strings.HasPrefix(strings.TrimSpace(lower), "* "):
-		return Attribution{"curl", RoleClient, ""}
+		return Attribution{"curl", RoleClient, "", false}
 	case strings.HasPrefix(strings.TrimSpace(line), "Error: "):
 		// node prints an Error's message so.
-		return Attribution{"node", RoleClient, ""}
+		return Attribution{"node", RoleClient, "", false}
 	}
-	return served(Attribution{"unknown", unknownRole(lower), ""}, lower)
+	return served(Attribution{"unknown", unknownRole(lower), "", false}, lower)
 }
 
 // apacheRole: Apache is the server unless the line is about its proxy's
@@ -260,7 +264,7 @@ func served(a Attribution, lower string) Attribution {
 		// send when they refuse a server's certificate (OpenSSL servers
 		// refuse client certificates with 42 or 48): received by a program
 		// that may be either side, it is most likely the server.
-		a.Role = RoleServer
+		a.Role, a.Guessed = RoleServer, true
 	}
 	return a
 }
