@@ -306,8 +306,8 @@ var logLineEntries = []Entry{
 		ID: HandshakeFailed, Kind: "reason",
 		Match:       []string{"certificate verify failed"},
 		Title:       "Certificate verification failed inside the TLS handshake",
-		Explanation: "The side that wrote this did not accept the other side's certificate. nginx's client-certificate check never fails the handshake, so in nginx's log it comes from connections to backends (proxy_ssl_verify on); printed by a client it means the client did not trust the server's certificate. The text after it, if any, gives the reason.",
-		Fix:         "For a client, give it the server's CA:\n  curl --cacert ca.crt ...\nFor nginx to a backend:\n  proxy_ssl_trusted_certificate /etc/nginx/upstream-ca.pem;",
+		Explanation: "The side that wrote this did not accept the other side's certificate. nginx's client-certificate check never fails the handshake, so in nginx's log it comes from connections to backends (proxy_ssl_verify on); printed by a client it means the client did not trust the server's certificate. The text after it, if any, gives the reason. " + clientTrustCauses,
+		Fix:         "For a client, give it the server's CA:\n  curl --cacert ca.crt ...\nFor nginx to a backend:\n  proxy_ssl_trusted_certificate /etc/nginx/upstream-ca.pem;\n" + clientTrustFix,
 		Confirm:     "openssl s_client -connect host:443 -CAfile ca.crt </dev/null | grep 'Verify return code'",
 	},
 	{

@@ -167,6 +167,16 @@ var otherWriterEntries = []Entry{
 		Fix:         "Raise the log level for the backend connection to see the TLS reason:\n  LogLevel proxy:debug ssl:info\nthen trust the backend's CA:\n  SSLProxyCACertificateFile /etc/apache2/backend-ca.pem",
 		Confirm:     "openssl s_client -connect BACKEND:PORT -servername backend.example.com </dev/null",
 	},
+	// Other TLS clients refusing a server's certificate: wget, .NET, curl on NSS.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match: []string{"unable to locally verify the issuer's authority", "cannot verify", "remote certificate is invalid according to the validation procedure",
+			"could not establish trust relationship", "peer's certificate issuer is not recognized", "peer certificate cannot be authenticated with given ca certificates"},
+		Title:       "The client did not trust the server's certificate",
+		Explanation: "A TLS client (wget, .NET, curl built with NSS, and others) checked the server's certificate against its trusted CAs and refused it. This is about the server's certificate, not a client certificate. " + clientTrustCauses,
+		Fix:         clientTrustFix + " For curl:\n  curl --cacert ca.crt https://host/\nFor a self-signed certificate, trust that certificate itself on the client (for wget its --ca-certificate option; for .NET the machine's trust store).",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
 	// curl (libcurl) built on the system TLS of macOS or Windows.
 	{
 		ID: KeyLoadFailed, Kind: "client",
