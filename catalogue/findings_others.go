@@ -167,6 +167,24 @@ var otherWriterEntries = []Entry{
 		Fix:         "Raise the log level for the backend connection to see the TLS reason:\n  LogLevel proxy:debug ssl:info\nthen trust the backend's CA:\n  SSLProxyCACertificateFile /etc/apache2/backend-ca.pem",
 		Confirm:     "openssl s_client -connect BACKEND:PORT -servername backend.example.com </dev/null",
 	},
+	// Docker's daemon pulling from or logging in to a registry.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Within: []string{"daemon", "registry", "docker"},
+		Match:       []string{"x509: certificate signed by unknown authority"},
+		Title:       "Docker does not trust the registry's certificate",
+		Explanation: "The Docker daemon (a Go program, as the client of the registry) found no trusted CA for the registry's certificate. It trusts the host's CA store (read when the daemon starts) and, per registry, the files in /etc/docker/certs.d/HOST:PORT/. A private or self-signed CA must be there, and a public registry must send its intermediate certificate.",
+		Fix:         "Give the daemon the registry's CA (the directory is named exactly as the registry is addressed, with its port):\n  mkdir -p /etc/docker/certs.d/registry.example.com:5000\n  cp ca.crt /etc/docker/certs.d/registry.example.com:5000/ca.crt\nand check what the registry sends:\n  openssl s_client -connect registry.example.com:5000 -showcerts </dev/null",
+		Confirm:     "curl -v --cacert ca.crt https://registry.example.com:5000/v2/",
+	},
+	// PostgreSQL's libpq verifying the server (sslmode=verify-ca/verify-full).
+	{
+		ID: ServerCertUntrusted, Kind: "client", Within: []string{"does not exist", "could not read", "no such file"},
+		Match:       []string{"root certificate file"},
+		Title:       "PostgreSQL's client has no CA to verify the server with",
+		Explanation: "With sslmode=verify-ca or verify-full, libpq (psql and the drivers built on it) verifies the server's certificate against a root certificate file: sslrootcert, else PGSSLROOTCERT, else ~/.postgresql/root.crt. That file is missing or unreadable, so the connection fails before any certificate is checked.",
+		Fix:         "Name the CA that issued the server's certificate (or, with PostgreSQL 16 and later, use the system's roots with sslrootcert=system):\n  psql \"host=db.example.com sslmode=verify-full sslrootcert=/etc/ssl/certs/db-ca.crt\"",
+		Confirm:     "openssl s_client -connect db.example.com:5432 -starttls postgres -showcerts </dev/null",
+	},
 	// Other TLS clients refusing a server's certificate: wget, .NET, curl on NSS.
 	{
 		ID: ServerCertUntrusted, Kind: "client",

@@ -108,7 +108,9 @@ var attrRules = []attrRule{
 	{"openssl", RoleServer, "", []string{"openssl s_server", " s_server ", "s_server -"}},
 	{"openssl", RoleClient, "", []string{"openssl s_client", " s_client ", "s_client -", "connected(", "ssl3 alert read:", "ssl3 alert write:", "no client certificate ca names sent", "unable to load certificate",
 		"unable to load private key", "could not read certificate", "openssl verify", "openssl x509"}},
-	{"unknown", RoleClient, "", []string{"client certificate was requested", "preverify_ok"}},
+	{"unknown", RoleClient, "", []string{"client certificate was requested", "preverify_ok",
+		// PostgreSQL's libpq and the programs on it
+		"pg_connect", "psql:", "libpq", "sslmode=", "root certificate file"}},
 }
 
 var (
