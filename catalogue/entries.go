@@ -209,8 +209,9 @@ var otherEntries = []Entry{
 	// refused (Go's crypto/x509 and crypto/tls, browsers).
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match: []string{"x509: certificate signed by unknown authority", "tls: failed to verify certificate: x509: certificate signed by unknown authority"},
-		Title: "The client does not trust nginx's server certificate (Go)",
+		Without: []string{"handshake error from"},
+		Match:   []string{"x509: certificate signed by unknown authority", "tls: failed to verify certificate: x509: certificate signed by unknown authority"},
+		Title:   "The client does not trust nginx's server certificate (Go)",
 		Explanation: "A Go client checked nginx's server certificate against its roots (the system pool unless the program sets RootCAs) and found no CA that issued it. " +
 			"This is about the server certificate, not the client certificate: with a private CA the client must be given that CA, and nginx must send its intermediates in ssl_certificate. " +
 			"When a public site fails so, the client's system has no CA bundle at all: a scratch, distroless or slim container image without the ca-certificates package.",
@@ -219,6 +220,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
+		Without:     []string{"handshake error from"},
 		Match:       []string{"x509: certificate is valid for", "x509: certificate relies on legacy common name field", "certificate is not valid for any names"},
 		Title:       "nginx's server certificate does not name the host the client asked for (Go)",
 		Explanation: "Go compares the host name (or IP) in the URL with the server certificate's subjectAltName only; since Go 1.15 the Common Name is ignored, so a certificate made with the guide's `openssl x509 -req` and no -extfile (no SAN at all) fails here even though curl accepts it.",
@@ -227,6 +229,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: ServerCertExpired, Kind: "client",
+		Without:     []string{"handshake error from"},
 		Match:       []string{"x509: certificate has expired or is not yet valid"},
 		Title:       "A certificate the client checked is expired or not yet valid (Go)",
 		Explanation: "Go found the server certificate (or a CA in its chain) outside its validity period at the client's current time: expired, or a clock that is off on one of the machines.",

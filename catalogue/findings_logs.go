@@ -319,7 +319,7 @@ var logLineEntries = []Entry{
 		Confirm:     curlClient,
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel,
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Without: []string{"upstream"},
 		Match:       []string{"peer closed connection in ssl handshake"},
 		Title:       "Client hung up during the TLS handshake",
 		Explanation: "The client closed the connection in the middle of the handshake, usually because its own checks failed (it did not trust nginx's certificate, or refused to load its own).",

@@ -167,6 +167,32 @@ var otherWriterEntries = []Entry{
 		Fix:         "Raise the log level for the backend connection to see the TLS reason:\n  LogLevel proxy:debug ssl:info\nthen trust the backend's CA:\n  SSLProxyCACertificateFile /etc/apache2/backend-ca.pem",
 		Confirm:     "openssl s_client -connect BACKEND:PORT -servername backend.example.com </dev/null",
 	},
+	// Browsers' verdicts on a server's certificate (Chrome's NET::ERR_CERT_*,
+	// Firefox's SEC_ERROR_* and MOZILLA_PKIX_ERROR_*).
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"err_cert_authority_invalid", "sec_error_unknown_issuer", "mozilla_pkix_error_self_signed_cert", "sec_error_untrusted_issuer", "mozilla_pkix_error_ca_cert_used_as_end_entity"},
+		Title:       "The browser does not trust the server's certificate",
+		Explanation: "The browser found no trusted CA for the server's certificate. This is about the server's certificate, not a client certificate: it is self-signed or from a private CA that is not in the system's store (Firefox keeps its own store), the server does not send its intermediate certificate, or an intercepting proxy re-signs the traffic with its own CA.",
+		Fix:         "Serve the full chain (server certificate, then intermediates) and check what is sent:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nand for a private CA, import it into the system's (or Firefox's) trusted roots.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"err_cert_common_name_invalid", "ssl_error_bad_cert_domain"},
+		Title:       "The server's certificate is not for the name in the browser's address bar",
+		Explanation: "The name the browser connected to is not among the certificate's subjectAltName (SAN) entries (browsers ignore the CN): the wrong certificate is served for this name (SNI selects another server block), or the certificate lacks the name or the IP address.",
+		Fix:         "Reissue the certificate with the name in its SAN, or serve the right one for it:\n  openssl x509 -noout -ext subjectAltName -in server.crt",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+	},
+	{
+		ID: ServerCertExpired, Kind: "client",
+		Match:       []string{"err_cert_date_invalid", "sec_error_expired_certificate", "sec_error_expired_issuer_certificate", "mozilla_pkix_error_not_yet_valid_certificate"},
+		Title:       "The browser finds the server's certificate expired or not yet valid",
+		Explanation: "The server's certificate (or its issuer) is outside its validity dates by the browser's clock: it expired and was not renewed (or the server still serves the old one), or the computer's clock is wrong.",
+		Fix:         "Check the dates of what the server sends, then renew and reload, or fix the clock:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
+		Confirm:     "date -u",
+	},
 	// Docker's daemon pulling from or logging in to a registry.
 	{
 		ID: ServerCertUntrusted, Kind: "client", Within: []string{"daemon", "registry", "docker"},

@@ -202,6 +202,15 @@ var roleEntries = []Entry{
 		Confirm:     "openssl s_client -connect BACKEND:443 -tls1_2 </dev/null",
 	},
 	{
+		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{"to upstream", "reading upstream", "from upstream"},
+		Match: []string{"alert bad certificate", "alert unknown ca", "alert certificate unknown", "alert certificate required", "alert access denied",
+			"alert certificate expired", "alert unsupported certificate", "alert certificate revoked", "alert decrypt error"},
+		Title:       "The upstream refused nginx's client certificate (or got none)",
+		Explanation: "Here nginx is the client of an https upstream, and the backend sent an alert about the client certificate: nginx sent none (proxy_ssl_certificate is unset) or sent one whose CA the backend does not trust, expired, or without clientAuth. With TLS 1.3 the backend's verdict arrives after the handshake, so it shows up on nginx's first read from the upstream.",
+		Fix:         "Give nginx a client certificate the backend trusts:\n  proxy_ssl_certificate     /etc/nginx/upstream-client.crt;\n  proxy_ssl_certificate_key /etc/nginx/upstream-client.key;\nthen reload:\n  " + reload + "\nand check it against the CA the backend trusts.",
+		Confirm:     "openssl s_client -connect BACKEND:443 -servername backend.example.com -cert /etc/nginx/upstream-client.crt -key /etc/nginx/upstream-client.key </dev/null",
+	},
+	{
 		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{"to upstream"},
 		Match:       []string{"certificate verify failed"},
 		Title:       "Upstream certificate verification failed: nginx did not trust its upstream's certificate",
@@ -293,6 +302,24 @@ var roleEntries = []Entry{
 		Explanation: "A Go server with ClientAuth: RequireAndVerifyClientCert (or RequireAnyClientCert) ended the handshake because the client sent no certificate. Go clients send none when their certificate's issuer is not among the CA names the server advertised.",
 		Fix:         "Configure the client certificate:\n  curl --cert client.crt --key client.key https://host/\nand make sure its issuer is in the server's ClientCAs.",
 		Confirm:     "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
+	},
+	{
+		// Go 1.20 and later say "tls: failed to verify certificate" on both
+		// sides; in a server's "handshake error from" line it is the client's.
+		ID: VerifyError, Kind: "client", Within: []string{"handshake error from"},
+		Match:       []string{"tls: failed to verify certificate"},
+		Title:       "The Go server refused the client certificate",
+		Explanation: "A Go server (its `http: TLS handshake error from` line names the client's address) checked the client certificate against its ClientCAs pool and the chain did not verify; the x509 text after it names why (unknown authority: the client certificate's CA is not in ClientCAs; expired; wrong key usage: Go requires clientAuth in extendedKeyUsage).",
+		Fix:         "Add the CA that issued the client certificate to the server's tls.Config ClientCAs, or reissue the client certificate from that CA with:\n" + clientExtLines,
+		Confirm:     verifyClient,
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"handshake error from"},
+		Match:       []string{": eof", "connection reset by peer", "i/o timeout"},
+		Title:       "A client closed the connection during the TLS handshake (Go server)",
+		Explanation: "The client went away in the middle of the handshake without an alert: load balancer and Kubernetes TCP health checks, port scanners, and clients that gave up on the server's certificate without saying why (some do not send an alert). Usually harmless when it comes from a health checker's address now and then.",
+		Fix:         "Look at the address in the line: a load balancer or probe (switch its check to TLS or HTTP), or a real client (run it by hand and read its own error):\n  curl -v https://host:PORT/",
+		Confirm:     "openssl s_client -connect host:PORT -servername host </dev/null",
 	},
 	{
 		ID: VerifyError, Kind: "client",

@@ -49,7 +49,7 @@ var attrRules = []attrRule{
 	{"python", RoleClient, "", []string{"nassl", "[('ssl routines'", "ssl.sslerror", "sslcertverificationerror", "_ssl.c", "urllib3", "requests.exceptions", "[ssl: "}},
 	{"openssl", RoleClient, "", []string{"verify return code", "verify error:num=", "depth lookup", "verify return:"}},
 	// nginx as a client: of an upstream, of Lua cosockets, of OCSP responders.
-	{"nginx", RoleClient, CtxUpstream, []string{"to upstream", "from upstream", "upstream ssl certificate", "upstream sent", "proxy_ssl_", "grpc_ssl_", "uwsgi_ssl_"}},
+	{"nginx", RoleClient, CtxUpstream, []string{"to upstream", "from upstream", "reading upstream", "upstream ssl certificate", "upstream sent", "proxy_ssl_", "grpc_ssl_", "uwsgi_ssl_"}},
 	{"nginx", RoleClient, CtxLua, []string{"lua ssl", "lua_ssl", "lua tcp socket", "cosocket"}},
 	{"nginx", RoleClient, CtxOCSP, []string{"while requesting certificate status", "\"ssl_stapling\"", "ssl_stapling", "ocsp responder", "ocsp_basic_verify", "ocsp response", "ocsp_check_validity", "ocsp_resp", "stapling"}},
 	// BoringSSL's macro-style reasons come from envoy (or gRPC) before any

@@ -1,0 +1,41 @@
+package checks
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestExplainSides: lines whose side is plain from their words are told
+// from that side: a Go server's x509 verdict is about the client's
+// certificate, nginx reading from an upstream that sent a certificate alert
+// is a client refused by its backend, an upstream that closed the handshake
+// is not "a client hung up", and browsers' own codes for a server's
+// certificate have an answer.
+func TestExplainSides(t *testing.T) {
+	for _, tc := range []struct {
+		line, reporter, role, id, word string
+	}{
+		{"http: TLS handshake error from 172.17.0.1:43210: tls: failed to verify certificate: x509: certificate signed by unknown authority", "go", "server", "verify-error", "clientcas"},
+		{"http: TLS handshake error from 1.2.3.4:1234: EOF", "go", "server", "handshake-failed", "harmless"},
+		{`2024/01/01 00:00:00 [error] 1#1: *5 SSL_read() failed (SSL: error:0A000418:SSL routines::tlsv1 alert unknown ca:SSL alert number 48) while reading upstream, client: 1.2.3.4`, "nginx", "client", "handshake-failed", "proxy_ssl_certificate"},
+		{`2024/01/01 00:00:00 [error] 1#1: *5 SSL_do_handshake() failed (SSL: error:0A000412:SSL routines::sslv3 alert bad certificate:SSL alert number 42) while SSL handshaking to upstream, client: 1.2.3.4`, "nginx", "client", "handshake-failed", "proxy_ssl_certificate"},
+		{`2024/01/01 00:00:00 [error] 1#1: *5 peer closed connection in SSL handshake (104: Connection reset by peer) while SSL handshaking to upstream, client: 1.2.3.4`, "nginx", "client", "handshake-failed", "proxy_ssl_server_name"},
+		{"NET::ERR_CERT_AUTHORITY_INVALID", "browser", "client", "server-cert-untrusted", "intermediate"},
+		{"SSL_ERROR_BAD_CERT_DOMAIN", "browser", "client", "server-hostname-mismatch", "subjectaltname"},
+		{"SEC_ERROR_EXPIRED_CERTIFICATE", "browser", "client", "server-cert-expired", "clock"},
+	} {
+		rep := Explain(tc.line)
+		if len(rep.Findings) == 0 {
+			t.Errorf("%s: no finding", tc.line)
+			continue
+		}
+		f := rep.Findings[0]
+		text := strings.ToLower(f.Title + " " + f.Explanation + " " + f.Fix)
+		if f.Reporter != tc.reporter || f.Role != tc.role || f.ID.Name() != tc.id || !strings.Contains(text, tc.word) {
+			t.Errorf("%s:\n  got %s/%s %s %q, want %s/%s %s mentioning %q", tc.line, f.Reporter, f.Role, f.ID.Name(), f.Title, tc.reporter, tc.role, tc.id, tc.word)
+		}
+		if strings.Contains(strings.ToLower(f.Title), "client hung up") && tc.role == "client" {
+			t.Errorf("%s: told as a client hanging up", tc.line)
+		}
+	}
+}
