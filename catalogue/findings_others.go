@@ -221,6 +221,70 @@ var otherWriterEntries = []Entry{
 		Fix:         clientTrustFix + " For curl:\n  curl --cacert ca.crt https://host/\nFor a self-signed certificate, trust that certificate itself on the client (for wget its --ca-certificate option; for .NET the machine's trust store).",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
+	// curl's own words for a name mismatch (OpenSSL and older builds).
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"no alternative certificate subject name matches target host name", "does not match target host name", "subjectaltname does not match"},
+		Title:       "The server's certificate does not name the host curl connected to",
+		Explanation: "curl compared the host name in the URL with the server certificate's subjectAltName (SAN) and found no match: the certificate lacks the name (or the IP address, which needs an IP entry), or another certificate is served for that name (SNI picks another server block, or a default certificate).",
+		Fix:         "Use the name the certificate carries, or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10\nand check what is served for that name:\n  openssl s_client -connect host:443 -servername host.example.com </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Confirm:     "curl -v https://host.example.com/ 2>&1 | grep -i 'subject'",
+	},
+	// curl (and other programs) with Windows' Schannel.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"sec_e_untrusted_root", "issued by an authority that is not trusted"},
+		Title:       "Windows (Schannel) does not trust the server's certificate",
+		Explanation: "curl built with Schannel, like other Windows programs, checks the server's certificate against the Windows certificate store: the CA that issued it (a private CA, an intercepting proxy's CA) is not among the Trusted Root Certification Authorities, or the server does not send its intermediate.",
+		Fix:         "Import the CA into the Windows store (as administrator):\n  certutil -addstore -f Root ca.crt\nor serve the full chain on the server; with curl, a CA file also works:\n  curl --cacert ca.crt https://host/",
+		Confirm:     "curl -v https://host/",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"crypt_e_no_revocation_check", "0x80092012", "revocation function was unable to check revocation", "crypt_e_revocation_offline", "0x80092013"},
+		Title:       "Schannel could not check whether the server's certificate is revoked",
+		Explanation: "curl with Schannel (Windows) asks the CA's CRL or OCSP server about the certificate, and that server was not reachable: a proxy or firewall blocks it, the machine is offline, or a private CA publishes no revocation list. The certificate itself may be fine.",
+		Fix:         "Let the revocation server be reached, or tell curl not to fail on it:\n  curl --ssl-revoke-best-effort https://host/\nor skip the check for a private CA without CRLs:\n  curl --ssl-no-revoke https://host/",
+		Confirm:     "certutil -urlfetch -verify server.crt",
+	},
+	// A key that does not belong to its certificate, outside nginx's start-up.
+	{
+		ID: LogKeyMismatch, Kind: "client", Without: []string{"ssl_ctx_use_privatekey", "[emerg]", "nginx"},
+		Within:      []string{"_ssl.c", "sslerror", "ssl error", "load_cert_chain", "client", "curl", "error:"},
+		Match:       []string{"key_values_mismatch", "key values mismatch"},
+		Title:       "The private key given with the certificate does not belong to it",
+		Explanation: "The program (a client loading its client certificate, or a server loading its own) was given a certificate and a private key whose public keys differ: files from different renewals or requests, or the wrong key file.",
+		Fix:         "Compare the two public keys (the sums must be equal) and pass the matching pair:\n  openssl x509 -noout -pubkey -in client.crt | sha256sum\n  openssl pkey -pubout -in client.key | sha256sum",
+		Confirm:     keyPairCheck,
+	},
+	// Python's ssl module loading a certificate or key (load_cert_chain, requests' cert=).
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"[ssl] pem lib"},
+		Title:       "Python could not load the certificate or key it was given",
+		Explanation: "Python's ssl module (load_cert_chain, which requests' cert= and httpx use) could not read the certificate or key file as PEM: a wrong path or file, DER or PKCS#12 instead of PEM, a key that does not belong to the certificate, or an encrypted key without its password.",
+		Fix:         "Check both files are PEM and belong together:\n  openssl x509 -noout -subject -in client.crt\n  openssl pkey -noout -in client.key\nthen pass them as cert=(\"client.crt\", \"client.key\").",
+		Confirm:     keyPairCheck,
+	},
+	// node's TLS client when the server hangs up during the handshake.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"client network socket disconnected before secure tls connection was established"},
+		Title:       "The server closed the connection during node's TLS handshake",
+		Explanation: "node (as the TLS client) saw the connection close before the handshake finished: the server wants a client certificate and closes when none is sent, wants SNI (servername) the client did not send, does not speak TLS on that port, or a proxy in between cut it.",
+		Fix:         "Try the same endpoint by hand to see the server's side:\n  openssl s_client -connect host:443 -servername host -cert client.crt -key client.key </dev/null\nand give the node client its certificate (cert and key options) and servername if the server needs them.",
+		Confirm:     "curl -v --cert client.crt --key client.key https://host/",
+	},
+	// Apache's own words for a key that does not match its certificate.
+	{
+		ID: LogKeyMismatch, Kind: "client",
+		Match:       []string{"ah02565", "do not match"},
+		Within:      []string{"certificate and private key"},
+		Title:       "Apache: SSLCertificateKeyFile is not the key of SSLCertificateFile",
+		Explanation: "Apache found that the private key in SSLCertificateKeyFile does not belong to the certificate in SSLCertificateFile for this virtual host: files from different renewals, or the two directives pointing at the wrong files.",
+		Fix:         "Compare the two public keys (the sums must be equal) and point both directives at the matching pair:\n  openssl x509 -noout -pubkey -in server.crt | sha256sum\n  openssl pkey -pubout -in server.key | sha256sum",
+		Confirm:     "apachectl -t",
+	},
 	// curl (libcurl) built on the system TLS of macOS or Windows.
 	{
 		ID: KeyLoadFailed, Kind: "client",

@@ -23,6 +23,10 @@ func TestExplainSides(t *testing.T) {
 		{"NET::ERR_CERT_AUTHORITY_INVALID", "browser", "client", "server-cert-untrusted", "intermediate"},
 		{"SSL_ERROR_BAD_CERT_DOMAIN", "browser", "client", "server-hostname-mismatch", "subjectaltname"},
 		{"SEC_ERROR_EXPIRED_CERTIFICATE", "browser", "client", "server-cert-expired", "clock"},
+		{"curl: (60) SSL: no alternative certificate subject name matches target host name 'foo.example.com'", "curl", "client", "server-hostname-mismatch", "subjectaltname"},
+		{"curl: (35) schannel: next InitializeSecurityContext failed: Unknown error (0x80092012) - The revocation function was unable to check revocation for the certificate.", "curl", "client", "handshake-failed", "--ssl-no-revoke"},
+		{"ssl.SSLError: [SSL: KEY_VALUES_MISMATCH] key values mismatch (_ssl.c:4046)", "python", "client", "key-mismatch", "sha256sum"},
+		{"[Mon Jan 01 00:00:00.000000 2024] [ssl:emerg] [pid 1] AH02565: Certificate and private key server.example.com:443:0 from /etc/ssl/x.crt and /etc/ssl/x.key do not match", "apache", "server", "key-mismatch", "sslcertificatekeyfile"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
