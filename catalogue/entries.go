@@ -115,9 +115,9 @@ var otherEntries = []Entry{
 		Match: []string{"tls: bad certificate", "alert bad certificate"},
 		Exact: []string{"bad certificate", "bad_certificate", "alert 42"},
 		Title: "TLS alert 42 bad_certificate: the other side rejected a certificate",
-		Explanation: "Printed by your client (Go `remote error: tls: bad certificate`, OpenSSL `sslv3 alert bad certificate`): the server rejected your client certificate inside the handshake, without a more specific reason. " + notNginxHTTP + " " +
+		Explanation: "Printed by your client (Go `remote error: tls: bad certificate`, OpenSSL `sslv3 alert bad certificate`): the server rejected your client certificate inside the handshake, without a more specific reason, or (Go servers, many TLS 1.2 servers) the client sent none at all: it had none configured, or none issued by a CA the server asked for. " + notNginxHTTP + " " +
 			"Written by nginx: the client rejected nginx's server certificate.",
-		Fix:     "Check the client certificate against the server's CA:\n  " + verifyClient,
+		Fix:     "Make sure the client sends its certificate (curl -v shows the client's Certificate message and whether it was empty):\n  curl -v --cert client.crt --key client.key https://host/\nthen check it against the server's CA:\n  " + verifyClient,
 		Confirm: probeCmd,
 	},
 	{
