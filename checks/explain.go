@@ -240,7 +240,8 @@ func inContext(f *report.Finding, lower string, att logparse.Attribution) {
 	// HAProxy's bare "SSL handshake failure" of a client is mostly bots and
 	// old clients too; its entry already says so.
 	bare := att.Reporter == "haproxy" && strings.Contains(lower, ": ssl handshake failure")
-	if att.Role == logparse.RoleServer && f.ID == catalogue.HandshakeFailed && (IsNoise(lower) || bare) {
+	generic := f.ID == catalogue.HandshakeFailed || f.ID == catalogue.OpenSSLReason
+	if att.Role == logparse.RoleServer && generic && (IsNoise(lower) || bare) {
 		f.Severity = report.Info
 		if !strings.Contains(strings.ToLower(f.Explanation), "harmless") {
 			f.Explanation = catalogue.UsuallyHarmless + " " + f.Explanation
