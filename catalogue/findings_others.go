@@ -193,6 +193,23 @@ var otherWriterEntries = []Entry{
 		Fix:         "Check the dates of what the server sends, then renew and reload, or fix the clock:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
 		Confirm:     "date -u",
 	},
+	// Elasticsearch (Java, Netty) as the server of its HTTP and transport ports.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"received plaintext http traffic on an https channel"},
+		Title:       "Elasticsearch got plain HTTP on its HTTPS port",
+		Explanation: "Elasticsearch serves HTTPS on this port (xpack.security.http.ssl) and a client sent plain HTTP: it is configured with http:// (Kibana, Fleet, Logstash, a client library, or one that discovers nodes and rebuilds their URLs without the scheme), or a health check probes with HTTP. The remoteAddress in the line names it.",
+		Fix:         "Point that client at https:// and give it the cluster's CA:\n  curl --cacert http_ca.crt https://HOST:9200/",
+		Confirm:     "curl -v http://HOST:9200/",
+	},
+	{
+		ID: TLSAlert, Kind: "client",
+		Match:       []string{"did not trust this server's certificate"},
+		Title:       "A client did not trust Elasticsearch's certificate",
+		Explanation: "Elasticsearch, as the server, saw its client end the handshake because the client refused Elasticsearch's own certificate: the client (another node, Kibana, a client library) does not have the CA that issued it, or the name does not match. It is not about a client certificate.",
+		Fix:         "Give the client the CA of Elasticsearch's certificate (certificate_authorities, or the JVM trust store) and check what the node serves:\n  openssl s_client -connect HOST:9200 -showcerts </dev/null",
+		Confirm:     "curl -v --cacert ca.crt https://HOST:9200/",
+	},
 	// Docker's daemon pulling from or logging in to a registry.
 	{
 		ID: ServerCertUntrusted, Kind: "client", Within: []string{"daemon", "registry", "docker"},

@@ -84,7 +84,9 @@ var attrRules = []attrRule{
 		"sslproxycheckpeer", "proxy: ", "[proxy:", "[proxy_http"}},
 	{"apache", RoleServer, "", []string{"[ssl:", "mod_ssl", "sslcertificatefile", "sslcacertificatefile", "sslverifyclient", "apache2", "apache/2", "httpd",
 		"re-negotiation", "provided via sni"}},
-	{"java", RoleServer, "", []string{"null cert chain", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert"}},
+	{"java", RoleServer, "", []string{"null cert chain", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
+		// Elasticsearch's own words as a server
+		"plaintext http traffic on an https channel", "did not trust this server's certificate"}},
 	{"java", RoleClient, "", []string{"javax.net.ssl", "sslhandshakeexception", "received fatal alert", "pkix path", "sun.security",
 		"java.security", "unable to find valid certification path", "no subject alternative names", "java.io", "keytool",
 		"no suitable certificate found", "description = "}},
