@@ -165,7 +165,7 @@ var ServerGotAlertText = Text{ID: TLSAlert,
 // said which side wrote it.
 const (
 	serverAlertLead  = "The program that wrote this line accepted the connection, so"
-	guessedAlertLead = "Nothing in the line says which side wrote it; most lines like it come from servers, and if this program accepted the connection,"
+	guessedAlertLead = "Nothing in the line says which side wrote it. If this program accepted the connection (a server or a proxy),"
 )
 
 // RolesMayBeReversed follows a received alert taken as the server's when

@@ -205,7 +205,8 @@ func Attribute(line string) Attribution {
 		// node prints an Error's message so.
 		return Attribution{"node", RoleClient, "", false}
 	}
-	return served(Attribution{"unknown", unknownRole(lower), "", false}, lower)
+	role, guessed := unknownRoleGuess(lower)
+	return served(Attribution{"unknown", role, "", guessed}, lower)
 }
 
 // apacheRole: Apache is the server unless the line is about its proxy's
@@ -322,32 +323,39 @@ func receivedAlert(lower string) bool {
 // OpenSSL function names and words of a client or a server, else (a bare
 // reason or code, as explain is usually given) the server's.
 func unknownRole(lower string) string {
+	role, _ := unknownRoleGuess(lower)
+	return role
+}
+
+// unknownRoleGuess is unknownRole, and whether nothing in the line said
+// which side wrote it (the server's role is then a default).
+func unknownRoleGuess(lower string) (string, bool) {
 	for _, w := range []string{"tls client:", "tls :client:", "generated client alert", "x509verifyresult"} {
 		if strings.Contains(lower, w) {
-			return RoleClient
+			return RoleClient, false
 		}
 	}
 	for _, w := range []string{"tls server:", "tls :server:", "received client alert"} {
 		if strings.Contains(lower, w) {
-			return RoleServer
+			return RoleServer, false
 		}
 	}
 	for _, w := range []string{"ssl_connect", "server_hello", "_clnt", "connect_cr", "preverify", "verify failed", "verify error", "verification failed",
 		// a client's words about the server's certificate (wget, .NET, NSS)
 		"cannot verify", "unable to locally verify", "remote certificate is invalid", "could not establish trust relationship"} {
 		if strings.Contains(lower, w) {
-			return RoleClient
+			return RoleClient, false
 		}
 	}
 	for _, w := range []string{"ssl_accept", "client_hello", "get_client_cert", "_srvr", "serving", "listen", "sslize", "traffic_server"} {
 		if strings.Contains(lower, w) {
-			return RoleServer
+			return RoleServer, false
 		}
 	}
 	if strings.Contains(lower, "error:") && strings.Contains(lower, "routines") && len(strings.Fields(lower)) > 2 {
-		return RoleClient
+		return RoleClient, false
 	}
-	return RoleServer
+	return RoleServer, true
 }
 
 // Reason is the OpenSSL reason of the last entry of the error queue in
