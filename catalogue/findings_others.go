@@ -210,23 +210,6 @@ var otherWriterEntries = []Entry{
 		Fix:         "Give the client the CA of Elasticsearch's certificate (certificate_authorities, or the JVM trust store) and check what the node serves:\n  openssl s_client -connect HOST:9200 -showcerts </dev/null",
 		Confirm:     "curl -v --cacert ca.crt https://HOST:9200/",
 	},
-	// Go's x509 explaining why a trusted CA of the right name did not fit.
-	{
-		ID: WeakSignature, Kind: "client",
-		Match:       []string{"insecure algorithm sha1"},
-		Title:       "Go refuses a SHA-1 signature in the certificate chain",
-		Explanation: "Since Go 1.18, crypto/x509 rejects certificates signed with SHA-1 (the GODEBUG=x509sha1=1 override is gone in Go 1.24), so a chain made with old openssl defaults or guides fails as if its CA were unknown.",
-		Fix:         "Reissue the certificates with SHA-256 signatures, e.g.:\n  openssl x509 -req -sha256 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 365 -out server.crt",
-		Confirm:     "openssl x509 -noout -text -in server.crt | grep 'Signature Algorithm'",
-	},
-	{
-		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"verification error\" while trying to verify candidate authority", "verification failure\" while trying to verify candidate authority"},
-		Title:       "A trusted CA has the issuer's name, but not the key that signed the certificate",
-		Explanation: "Go found a trusted CA whose name matches the certificate's issuer (the name in quotes), but the signature does not verify with that CA's key: the CA was regenerated under the same name (a cluster re-initialised, kubeadm reset, minikube delete, a tutorial's steps run twice), certificates from two setups are mixed, or an old kubeconfig or CA file is still in use.",
-		Fix:         "Check which CA really issued the certificate, and trust that one (for kubectl: certificate-authority-data in the kubeconfig):\n  openssl verify -CAfile ca.crt server.crt",
-		Confirm:     "openssl x509 -noout -issuer -fingerprint -in ca.crt",
-	},
 	// Docker's daemon pulling from or logging in to a registry.
 	{
 		ID: ServerCertUntrusted, Kind: "client", Within: []string{"daemon", "registry", "docker"},
