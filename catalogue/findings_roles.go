@@ -388,4 +388,13 @@ var roleEntries = []Entry{
 		Fix:         "Put the client CA and its intermediates in the bind line's ca-file:\n  bind :443 ssl crt /etc/haproxy/server.pem ca-file /etc/haproxy/client-ca.pem verify required\nthen reload HAProxy.",
 		Confirm:     verifyClient,
 	},
+	{
+		// HAProxy 2.8 and later add OpenSSL's reason to its connection errors.
+		ID: VerifyError, Kind: "client", Within: []string{": ssl handshake failure ("},
+		Match:       []string{"certificate verify failed"},
+		Title:       "HAProxy refused the client certificate",
+		Explanation: "HAProxy (bind ... verify required ca-file ...) could not verify the client certificate's chain against its ca-file: the client's CA (or its intermediate) is not in ca-file, or the client does not send its intermediate.",
+		Fix:         "Put the client CA and its intermediates in the bind line's ca-file:\n  bind :443 ssl crt /etc/haproxy/server.pem ca-file /etc/haproxy/client-ca.pem verify required\nthen reload HAProxy.",
+		Confirm:     verifyClient,
+	},
 }

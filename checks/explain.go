@@ -239,7 +239,7 @@ func IsNoise(lower string) bool {
 func inContext(f *report.Finding, lower string, att logparse.Attribution) {
 	// HAProxy's bare "SSL handshake failure" of a client is mostly bots and
 	// old clients too; its entry already says so.
-	bare := att.Reporter == "haproxy" && strings.Contains(lower, ": ssl handshake failure")
+	bare := att.Reporter == "haproxy" && strings.Contains(lower, ": ssl handshake failure") && !strings.Contains(lower, "(error:")
 	generic := f.ID == catalogue.HandshakeFailed || f.ID == catalogue.OpenSSLReason
 	if att.Role == logparse.RoleServer && generic && (IsNoise(lower) || bare) {
 		f.Severity = report.Info

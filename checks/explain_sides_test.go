@@ -23,6 +23,7 @@ func TestExplainSides(t *testing.T) {
 		{"NET::ERR_CERT_AUTHORITY_INVALID", "browser", "client", "server-cert-untrusted", "intermediate"},
 		{"SSL_ERROR_BAD_CERT_DOMAIN", "browser", "client", "server-hostname-mismatch", "subjectaltname"},
 		{"SEC_ERROR_EXPIRED_CERTIFICATE", "browser", "client", "server-cert-expired", "clock"},
+		{"Mar 21 15:02:28 host haproxy[914]: 1.2.3.4:14396 [21/Mar/2024:15:02:28.275] fe/1: SSL handshake failure (error:0A000086:SSL routines::certificate verify failed)", "haproxy", "server", "verify-error", "ca-file"},
 		{"curl: (60) SSL: no alternative certificate subject name matches target host name 'foo.example.com'", "curl", "client", "server-hostname-mismatch", "subjectaltname"},
 		{"curl: (35) schannel: next InitializeSecurityContext failed: Unknown error (0x80092012) - The revocation function was unable to check revocation for the certificate.", "curl", "client", "handshake-failed", "--ssl-no-revoke"},
 		{"ssl.SSLError: [SSL: KEY_VALUES_MISMATCH] key values mismatch (_ssl.c:4046)", "python", "client", "key-mismatch", "sha256sum"},
