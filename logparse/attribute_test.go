@@ -22,6 +22,7 @@ func TestAttributeSides(t *testing.T) {
 		{"[C65] TLS error: 268436502:SSL routines:OPENSSL_internal:SSLV3_ALERT_CERTIFICATE_UNKNOWN", "envoy", RoleServer, true},
 		{"upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS error: 268436502:SSL routines:OPENSSL_internal:SSLV3_ALERT_CERTIFICATE_UNKNOWN", "envoy", RoleClient, false},
 		{"_curl: (58) could not load PEM client certificate, OpenSSL error error:140AB18F:SSL routines:SSL_CTX_use_certificate:ee key too small_", "curl", RoleClient, false},
+		{"tlsv1 alert unknown ca", "unknown", RoleServer, true},
 		{"INFO (shrpx_connection.cc:403) tls: handshake libssl error: error:1408F09B:SSL routines:ssl3_get_record:https proxy request", "unknown", RoleServer, false},
 	} {
 		a := Attribute(tc.line)
