@@ -210,6 +210,15 @@ var otherWriterEntries = []Entry{
 		Fix:         "Give the client the CA of Elasticsearch's certificate (certificate_authorities, or the JVM trust store) and check what the node serves:\n  openssl s_client -connect HOST:9200 -showcerts </dev/null",
 		Confirm:     "curl -v --cacert ca.crt https://HOST:9200/",
 	},
+	// Kafka clients on librdkafka (confluent-kafka-*, kcat, Vector...).
+	{
+		ID: ServerCertUntrusted, Kind: "client", Within: []string{"rdkafka", "/bootstrap", "ssl.ca.location"},
+		Match:       []string{"certificate verify failed"},
+		Title:       "The Kafka client (librdkafka) could not verify the broker's certificate",
+		Explanation: "librdkafka, as the TLS client of the broker, checked the broker's certificate against ssl.ca.location and it did not verify: the setting is unset or names another CA (a private CA must be given; on macOS and Windows librdkafka may find no system roots), or, since librdkafka 1.9, the broker's certificate does not carry the broker's host name (ssl.endpoint.identification.algorithm=https).",
+		Fix:         "Point the client at the CA that issued the broker's certificate (or at the system's roots with probe):\n  ssl.ca.location=/etc/kafka/ca.pem\nand check what the broker sends and for which name:\n  openssl s_client -connect BROKER:9093 -servername BROKER -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect BROKER:9093 -CAfile /etc/kafka/ca.pem </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
 	// Docker's daemon pulling from or logging in to a registry.
 	{
 		ID: ServerCertUntrusted, Kind: "client", Within: []string{"daemon", "registry", "docker"},
