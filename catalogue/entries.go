@@ -28,6 +28,7 @@ var entries = joinEntries(
 	// (findings_roles.go): they explain the line in its writer's terms.
 	ownWords(roleEntries),
 	ownWords(otherWriterEntries),
+	ownWords(clientWriterEntries),
 	// What nginx writes to its error log (findings_logs.go).
 	logLineEntries,
 	otherEntries,

@@ -1,0 +1,163 @@
+package catalogue
+
+// clientWriterEntries are lines of programs other than nginx in their own
+// words, mostly TLS clients refusing a server's certificate or failing to
+// load their own (browsers, wget, .NET, curl on Schannel and Secure
+// Transport, Python, node, libpq, librdkafka, the Docker daemon), and a few
+// servers (Elasticsearch, Apache's key check). Lookup reads them right after
+// otherWriterEntries.
+var clientWriterEntries = []Entry{
+	// Browsers' verdicts on a server's certificate (Chrome's NET::ERR_CERT_*,
+	// Firefox's SEC_ERROR_* and MOZILLA_PKIX_ERROR_*).
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"err_cert_authority_invalid", "sec_error_unknown_issuer", "mozilla_pkix_error_self_signed_cert", "sec_error_untrusted_issuer", "mozilla_pkix_error_ca_cert_used_as_end_entity"},
+		Title:       "The browser does not trust the server's certificate",
+		Explanation: "The browser found no trusted CA for the server's certificate. This is about the server's certificate, not a client certificate: it is self-signed or from a private CA that is not in the system's store (Firefox keeps its own store), the server does not send its intermediate certificate, or an intercepting proxy re-signs the traffic with its own CA.",
+		Fix:         "Serve the full chain (server certificate, then intermediates) and check what is sent:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nand for a private CA, import it into the system's (or Firefox's) trusted roots.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"err_cert_common_name_invalid", "ssl_error_bad_cert_domain"},
+		Title:       "The server's certificate is not for the name in the browser's address bar",
+		Explanation: "The name the browser connected to is not among the certificate's subjectAltName (SAN) entries (browsers ignore the CN): the wrong certificate is served for this name (SNI selects another server block), or the certificate lacks the name or the IP address.",
+		Fix:         "Reissue the certificate with the name in its SAN, or serve the right one for it:\n  openssl x509 -noout -ext subjectAltName -in server.crt",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+	},
+	{
+		ID: ServerCertExpired, Kind: "client",
+		Match:       []string{"err_cert_date_invalid", "sec_error_expired_certificate", "sec_error_expired_issuer_certificate", "mozilla_pkix_error_not_yet_valid_certificate"},
+		Title:       "The browser finds the server's certificate expired or not yet valid",
+		Explanation: "The server's certificate (or its issuer) is outside its validity dates by the browser's clock: it expired and was not renewed (or the server still serves the old one), or the computer's clock is wrong.",
+		Fix:         "Check the dates of what the server sends, then renew and reload, or fix the clock:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
+		Confirm:     "date -u",
+	},
+	// Elasticsearch (Java, Netty) as the server of its HTTP and transport ports.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"received plaintext http traffic on an https channel"},
+		Title:       "Elasticsearch got plain HTTP on its HTTPS port",
+		Explanation: "Elasticsearch serves HTTPS on this port (xpack.security.http.ssl) and a client sent plain HTTP: it is configured with http:// (Kibana, Fleet, Logstash, a client library, or one that discovers nodes and rebuilds their URLs without the scheme), or a health check probes with HTTP. The remoteAddress in the line names it.",
+		Fix:         "Point that client at https:// and give it the cluster's CA:\n  curl --cacert http_ca.crt https://HOST:9200/",
+		Confirm:     "curl -v http://HOST:9200/",
+	},
+	{
+		ID: TLSAlert, Kind: "client",
+		Match:       []string{"did not trust this server's certificate"},
+		Title:       "A client did not trust Elasticsearch's certificate",
+		Explanation: "Elasticsearch, as the server, saw its client end the handshake because the client refused Elasticsearch's own certificate: the client (another node, Kibana, a client library) does not have the CA that issued it, or the name does not match. It is not about a client certificate.",
+		Fix:         "Give the client the CA of Elasticsearch's certificate (certificate_authorities, or the JVM trust store) and check what the node serves:\n  openssl s_client -connect HOST:9200 -showcerts </dev/null",
+		Confirm:     "curl -v --cacert ca.crt https://HOST:9200/",
+	},
+	// Kafka clients on librdkafka (confluent-kafka-*, kcat, Vector...).
+	{
+		ID: ServerCertUntrusted, Kind: "client", Within: []string{"rdkafka", "/bootstrap", "ssl.ca.location"},
+		Match:       []string{"certificate verify failed"},
+		Title:       "The Kafka client (librdkafka) could not verify the broker's certificate",
+		Explanation: "librdkafka, as the TLS client of the broker, checked the broker's certificate against ssl.ca.location and it did not verify: the setting is unset or names another CA (a private CA must be given; on macOS and Windows librdkafka may find no system roots), or, since librdkafka 1.9, the broker's certificate does not carry the broker's host name (ssl.endpoint.identification.algorithm=https).",
+		Fix:         "Point the client at the CA that issued the broker's certificate (or at the system's roots with probe):\n  ssl.ca.location=/etc/kafka/ca.pem\nand check what the broker sends and for which name:\n  openssl s_client -connect BROKER:9093 -servername BROKER -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect BROKER:9093 -CAfile /etc/kafka/ca.pem </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// Docker's daemon pulling from or logging in to a registry.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Within: []string{"daemon", "registry", "docker"},
+		Match:       []string{"x509: certificate signed by unknown authority"},
+		Title:       "Docker does not trust the registry's certificate",
+		Explanation: "The Docker daemon (a Go program, as the client of the registry) found no trusted CA for the registry's certificate. It trusts the host's CA store (read when the daemon starts) and, per registry, the files in /etc/docker/certs.d/HOST:PORT/. A private or self-signed CA must be there, and a public registry must send its intermediate certificate.",
+		Fix:         "Give the daemon the registry's CA (the directory is named exactly as the registry is addressed, with its port):\n  mkdir -p /etc/docker/certs.d/registry.example.com:5000\n  cp ca.crt /etc/docker/certs.d/registry.example.com:5000/ca.crt\nand check what the registry sends:\n  openssl s_client -connect registry.example.com:5000 -showcerts </dev/null",
+		Confirm:     "curl -v --cacert ca.crt https://registry.example.com:5000/v2/",
+	},
+	// PostgreSQL's libpq verifying the server (sslmode=verify-ca/verify-full).
+	{
+		ID: ServerCertUntrusted, Kind: "client", Within: []string{"does not exist", "could not read", "no such file"},
+		Match:       []string{"root certificate file"},
+		Title:       "PostgreSQL's client has no CA to verify the server with",
+		Explanation: "With sslmode=verify-ca or verify-full, libpq (psql and the drivers built on it) verifies the server's certificate against a root certificate file: sslrootcert, else PGSSLROOTCERT, else ~/.postgresql/root.crt. That file is missing or unreadable, so the connection fails before any certificate is checked.",
+		Fix:         "Name the CA that issued the server's certificate (or, with PostgreSQL 16 and later, use the system's roots with sslrootcert=system):\n  psql \"host=db.example.com sslmode=verify-full sslrootcert=/etc/ssl/certs/db-ca.crt\"",
+		Confirm:     "openssl s_client -connect db.example.com:5432 -starttls postgres -showcerts </dev/null",
+	},
+	// Other TLS clients refusing a server's certificate: wget, .NET, curl on NSS.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match: []string{"unable to locally verify the issuer's authority", "cannot verify", "remote certificate is invalid according to the validation procedure",
+			"could not establish trust relationship", "peer's certificate issuer is not recognized", "peer certificate cannot be authenticated with given ca certificates"},
+		Title:       "The client did not trust the server's certificate",
+		Explanation: "A TLS client (wget, .NET, curl built with NSS, and others) checked the server's certificate against its trusted CAs and refused it. This is about the server's certificate, not a client certificate. " + clientTrustCauses,
+		Fix:         clientTrustFix + " For curl:\n  curl --cacert ca.crt https://host/\nFor a self-signed certificate, trust that certificate itself on the client (for wget its --ca-certificate option; for .NET the machine's trust store).",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// curl's own words for a name mismatch (OpenSSL and older builds).
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"no alternative certificate subject name matches target host name", "does not match target host name", "subjectaltname does not match"},
+		Title:       "The server's certificate does not name the host curl connected to",
+		Explanation: "curl compared the host name in the URL with the server certificate's subjectAltName (SAN) and found no match: the certificate lacks the name (or the IP address, which needs an IP entry), or another certificate is served for that name (SNI picks another server block, or a default certificate).",
+		Fix:         "Use the name the certificate carries, or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10\nand check what is served for that name:\n  openssl s_client -connect host:443 -servername host.example.com </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Confirm:     "curl -v https://host.example.com/ 2>&1 | grep -i 'subject'",
+	},
+	// curl (and other programs) with Windows' Schannel.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"sec_e_untrusted_root", "issued by an authority that is not trusted"},
+		Title:       "Windows (Schannel) does not trust the server's certificate",
+		Explanation: "curl built with Schannel, like other Windows programs, checks the server's certificate against the Windows certificate store: the CA that issued it (a private CA, an intercepting proxy's CA) is not among the Trusted Root Certification Authorities, or the server does not send its intermediate.",
+		Fix:         "Import the CA into the Windows store (as administrator):\n  certutil -addstore -f Root ca.crt\nor serve the full chain on the server; with curl, a CA file also works:\n  curl --cacert ca.crt https://host/",
+		Confirm:     "curl -v https://host/",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"crypt_e_no_revocation_check", "0x80092012", "revocation function was unable to check revocation", "crypt_e_revocation_offline", "0x80092013", "cert_trust_revocation_status_unknown"},
+		Title:       "Schannel could not check whether the server's certificate is revoked",
+		Explanation: "curl with Schannel (Windows) asks the CA's CRL or OCSP server about the certificate, and that server was not reachable: a proxy or firewall blocks it, the machine is offline, or a private CA publishes no revocation list. The certificate itself may be fine.",
+		Fix:         "Let the revocation server be reached, or tell curl not to fail on it:\n  curl --ssl-revoke-best-effort https://host/\nor skip the check for a private CA without CRLs:\n  curl --ssl-no-revoke https://host/",
+		Confirm:     "certutil -urlfetch -verify server.crt",
+	},
+	// A key that does not belong to its certificate, outside nginx's start-up.
+	{
+		ID: LogKeyMismatch, Kind: "client", Without: []string{"ssl_ctx_use_privatekey", "[emerg]", "nginx"},
+		Within:      []string{"_ssl.c", "sslerror", "ssl error", "load_cert_chain", "client", "curl", "error:"},
+		Match:       []string{"key_values_mismatch", "key values mismatch"},
+		Title:       "The private key given with the certificate does not belong to it",
+		Explanation: "The program (a client loading its client certificate, or a server loading its own) was given a certificate and a private key whose public keys differ: files from different renewals or requests, or the wrong key file.",
+		Fix:         "Compare the two public keys (the sums must be equal) and pass the matching pair:\n  openssl x509 -noout -pubkey -in client.crt | sha256sum\n  openssl pkey -pubout -in client.key | sha256sum",
+		Confirm:     keyPairCheck,
+	},
+	// Python's ssl module loading a certificate or key (load_cert_chain, requests' cert=).
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"[ssl] pem lib"},
+		Title:       "Python could not load the certificate or key it was given",
+		Explanation: "Python's ssl module (load_cert_chain, which requests' cert= and httpx use) could not read the certificate or key file as PEM: a wrong path or file, DER or PKCS#12 instead of PEM, a key that does not belong to the certificate, or an encrypted key without its password.",
+		Fix:         "Check both files are PEM and belong together:\n  openssl x509 -noout -subject -in client.crt\n  openssl pkey -noout -in client.key\nthen pass them as cert=(\"client.crt\", \"client.key\").",
+		Confirm:     keyPairCheck,
+	},
+	// node's TLS client when the server hangs up during the handshake.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"client network socket disconnected before secure tls connection was established"},
+		Title:       "The server closed the connection during node's TLS handshake",
+		Explanation: "node (as the TLS client) saw the connection close before the handshake finished: the server wants a client certificate and closes when none is sent, wants SNI (servername) the client did not send, does not speak TLS on that port, or a proxy in between cut it.",
+		Fix:         "Try the same endpoint by hand to see the server's side:\n  openssl s_client -connect host:443 -servername host -cert client.crt -key client.key </dev/null\nand give the node client its certificate (cert and key options) and servername if the server needs them.",
+		Confirm:     "curl -v --cert client.crt --key client.key https://host/",
+	},
+	// Apache's own words for a key that does not match its certificate.
+	{
+		ID: LogKeyMismatch, Kind: "client",
+		Match:       []string{"ah02565", "do not match"},
+		Within:      []string{"certificate and private key"},
+		Title:       "Apache: SSLCertificateKeyFile is not the key of SSLCertificateFile",
+		Explanation: "Apache found that the private key in SSLCertificateKeyFile does not belong to the certificate in SSLCertificateFile for this virtual host: files from different renewals, or the two directives pointing at the wrong files.",
+		Fix:         "Compare the two public keys (the sums must be equal) and point both directives at the matching pair:\n  openssl x509 -noout -pubkey -in server.crt | sha256sum\n  openssl pkey -pubout -in server.key | sha256sum",
+		Confirm:     "apachectl -t",
+	},
+	// curl (libcurl) built on the system TLS of macOS or Windows.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"can't load the certificate", "failed to import cert file", "requires a password"},
+		Title:       "curl on Secure Transport (macOS) or Schannel (Windows) could not load the client certificate",
+		Explanation: "A curl or libcurl built on the system's TLS library does not read PEM certificates and keys the way one built on OpenSSL does: Secure Transport and Schannel want the certificate and key together in a PKCS#12 (.p12/.pfx) file, with its password.",
+		Fix:         "Bundle the certificate and key into PKCS#12 and pass it with its password:\n  openssl pkcs12 -export -in client.crt -inkey client.key -out client.p12\n  curl --cert-type P12 --cert client.p12:PASSWORD https://host/\nor use a curl built with OpenSSL.",
+		Confirm:     "curl -V",
+	},
+}
