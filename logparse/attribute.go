@@ -231,8 +231,9 @@ var serverMarks = []string{"tls server", "server_side", "ssl_accept", "handling 
 
 // serverOnly are reasons only a TLS server reports: what its client sent
 // is not a ClientHello (an HTTP or proxy request) or shares nothing with it.
-var serverOnly = []string{"https_proxy_request", "https proxy request", "http_request", "http request", "no_shared_cipher",
-	"no shared cipher", "get_client_hello", "client_hello", "tls_early_post_process_client_hello",
+// (Function names as a server's: a client's own ssl3_client_hello is not one.)
+var serverOnly = []string{"https_proxy_request", ":https proxy request", "http_request", ":http request", "] http request", "no_shared_cipher",
+	"no shared cipher", "get_client_hello", "process_client_hello",
 	// a client that sent no certificate, as the server that wanted one says
 	"peer did not return a certificate", "peer_did_not_return_a_certificate", "no certificates returned",
 	"get_client_certificate", "process_client_certificate"}
