@@ -282,8 +282,8 @@ var eitherSide = map[string]bool{"java": true, "node": true, "go": true, "unknow
 
 // clientMarks are words of a program that opened the connection: a URL or
 // request it was making, a dial, a main thread's call, node's socket error.
-var clientMarks = []string{"https://", "http://", "get \"", "post \"", "dial tcp", "connect", "thread \"main\"", "eproto",
-	"axisfault", "request to", "fetch"}
+var clientMarks = []string{"https://", "http://", "get \"", "post \"", "dial tcp", "connecting to", "connect to ", "could not connect",
+	"failed to connect", "thread \"main\"", "eproto", "axisfault", "request to", "fetch"}
 
 func hasClientMark(lower string) bool {
 	for _, w := range clientMarks {
