@@ -80,7 +80,7 @@ var clientWriterEntries = []Entry{
 	// Other TLS clients refusing a server's certificate: wget, .NET, curl on NSS.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match: []string{"unable to locally verify the issuer's authority", "cannot verify", "remote certificate is invalid according to the validation procedure",
+		Match: []string{"unable to locally verify the issuer's authority", "certificate, issued by", "remote certificate is invalid according to the validation procedure",
 			"could not establish trust relationship", "peer's certificate issuer is not recognized", "peer certificate cannot be authenticated with given ca certificates"},
 		Title:       "The client did not trust the server's certificate",
 		Explanation: "A TLS client (wget, .NET, curl built with NSS, and others) checked the server's certificate against its trusted CAs and refused it. This is about the server's certificate, not a client certificate. " + clientTrustCauses,

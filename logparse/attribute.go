@@ -343,7 +343,7 @@ func unknownRoleGuess(lower string) (string, bool) {
 	}
 	for _, w := range []string{"ssl_connect", "server_hello", "_clnt", "connect_cr", "preverify", "verify failed", "verify error", "verification failed",
 		// a client's words about the server's certificate (wget, .NET, NSS)
-		"cannot verify", "unable to locally verify", "remote certificate is invalid", "could not establish trust relationship"} {
+		"certificate, issued by", "unable to locally verify", "remote certificate is invalid", "could not establish trust relationship"} {
 		if strings.Contains(lower, w) {
 			return RoleClient, false
 		}
