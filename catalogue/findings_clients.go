@@ -70,7 +70,7 @@ var clientWriterEntries = []Entry{
 	},
 	// PostgreSQL's libpq verifying the server (sslmode=verify-ca/verify-full).
 	{
-		ID: ServerCertUntrusted, Kind: "client", Within: []string{"does not exist", "could not read", "no such file"},
+		ID: ServerCertUntrusted, Kind: "client", Within: []string{"does not exist"}, Without: []string{"could not load root certificate file"},
 		Match:       []string{"root certificate file"},
 		Title:       "PostgreSQL's client has no CA to verify the server with",
 		Explanation: "With sslmode=verify-ca or verify-full, libpq (psql and the drivers built on it) verifies the server's certificate against a root certificate file: sslrootcert, else PGSSLROOTCERT, else ~/.postgresql/root.crt. That file is missing or unreadable, so the connection fails before any certificate is checked.",

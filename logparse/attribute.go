@@ -113,7 +113,7 @@ var attrRules = []attrRule{
 		"unable to load private key", "could not read certificate", "openssl verify", "openssl x509"}},
 	{"unknown", RoleClient, "", []string{"client certificate was requested", "preverify_ok",
 		// PostgreSQL's libpq and the programs on it
-		"pg_connect", "psql:", "libpq", "sslmode=", "root certificate file"}},
+		"pg_connect", "psql:", "libpq", "sslmode="}},
 }
 
 var (
