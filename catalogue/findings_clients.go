@@ -63,8 +63,8 @@ var clientWriterEntries = []Entry{
 	{
 		ID: ServerCertUntrusted, Kind: "client", Within: []string{"daemon", "registry", "docker"},
 		Match:       []string{"x509: certificate signed by unknown authority"},
-		Title:       "Docker does not trust the registry's certificate",
-		Explanation: "The Docker daemon (a Go program, as the client of the registry) found no trusted CA for the registry's certificate. It trusts the host's CA store (read when the daemon starts) and, per registry, the files in /etc/docker/certs.d/HOST:PORT/. A private or self-signed CA must be there, and a public registry must send its intermediate certificate.",
+		Title:       "The container engine does not trust the registry's certificate",
+		Explanation: "The Docker daemon (or containerd, pulling for Kubernetes), a Go program as the client of the registry, found no trusted CA for the registry's certificate. It trusts the host's CA store (read when it starts) and, per registry, the files in /etc/docker/certs.d/HOST:PORT/ (containerd: /etc/containerd/certs.d/HOST:PORT/). A private or self-signed CA must be there, and a public registry must send its intermediate certificate.",
 		Fix:         "Give the daemon the registry's CA (the directory is named exactly as the registry is addressed, with its port):\n  mkdir -p /etc/docker/certs.d/registry.example.com:5000\n  cp ca.crt /etc/docker/certs.d/registry.example.com:5000/ca.crt\nand check what the registry sends:\n  openssl s_client -connect registry.example.com:5000 -showcerts </dev/null",
 		Confirm:     "curl -v --cacert ca.crt https://registry.example.com:5000/v2/",
 	},
