@@ -67,12 +67,20 @@ var otherWriterEntries = []Entry{
 	},
 	// Go servers: plain HTTP on a TLS port.
 	{
-		ID: PlainHTTP, Kind: "client",
+		ID: PlainHTTP, Kind: "client", Within: []string{"handshake error from", "serving connection", "handshake from"},
 		Match:       []string{"first record does not look like a tls handshake"},
 		Title:       "A client spoke plain HTTP to the Go server's TLS port",
 		Explanation: "The Go TLS server read bytes that are not a TLS ClientHello: a client using http:// (or ws://) against the https:// port, a health check without TLS, or a scanner. Usually harmless when it is one address now and then.",
 		Fix:         "Point the client at https:// (wss://), or give plain HTTP its own port; for health checks, enable TLS in the check:\n  curl -v https://host:port/",
 		Confirm:     "curl -sv http://host:port/ -o /dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Without: []string{"handshake error from", "serving connection", "handshake from"},
+		Match:       []string{"first record does not look like a tls handshake"},
+		Title:       "The Go client got an answer that is not TLS",
+		Explanation: "A Go client (an HTTP or gRPC client, kubectl, docker) sent its TLS ClientHello and read back bytes that are not TLS: the server speaks plain HTTP (or plaintext gRPC) on that port, or a proxy in between answered in clear text.",
+		Fix:         "Use the scheme the server speaks on that port (http://; for gRPC, insecure transport credentials or the server's TLS port), and check proxies in between:\n  curl -v http://host:port/",
+		Confirm:     "curl -sv https://host:port/ -o /dev/null",
 	},
 	// HAProxy as a client of its servers.
 	{

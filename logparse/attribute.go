@@ -92,6 +92,7 @@ var attrRules = []attrRule{
 		"no suitable certificate found", "description = "}},
 	{"go", RoleServer, "", []string{"http: tls handshake error", "tls: client didn't provide a certificate", "tls: failed to verify client certificate", "tls: failed to verify client's certificate",
 		"tls: client didn't provide", "handshake error from", "handshake from ", "rejected connection", "remote-addr",
+		"failed to complete security handshake from",
 		"error when serving connection"}},
 	{"go", RoleClient, "", []string{"x509: ", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http"}},
 	{"python", RoleClient, "", []string{"traceback", "python", "aiohttp", "httpx"}},
