@@ -85,6 +85,23 @@ func findAlert(lower string) (alert, bool) {
 			return a, true
 		}
 	}
+	// curl -v: "* TLSv1.3 (IN), TLS alert, unknown CA (560):", the alert
+	// plus 512 (a record of type 21 in the high byte); "(OUT)" is curl's own.
+	if i := strings.LastIndex(lower, "(in), tls alert, "); i >= 0 {
+		rest := lower[i:]
+		if j := strings.LastIndexByte(rest, '('); j > 0 {
+			n := 0
+			for _, c := range rest[j+1:] {
+				if c < '0' || c > '9' {
+					break
+				}
+				n = n*10 + int(c-'0')
+			}
+			if a, ok := alertByNumber(n - 512); ok && n > 512 {
+				return a, true
+			}
+		}
+	}
 	// openssl s_client/s_server -state: "SSL3 alert read:fatal:bad certificate"
 	// (received; "alert write" is the one this side sent).
 	if i := strings.LastIndex(lower, "alert read:fatal:"); i >= 0 {
@@ -159,7 +176,7 @@ var goAlerts = []struct {
 // complains about a certificate (42-46, 48, 49), in OpenSSL's, BoringSSL's,
 // Go's, Java's or Erlang's words, and returns its number.
 func ReceivedCertAlert(lower string) (int, bool) {
-	if strings.Contains(lower, "alert write:") || strings.Contains(lower, "send tlsv") || strings.Contains(lower, "generated client alert") || strings.Contains(lower, "generated server alert") {
+	if strings.Contains(lower, "alert write:") || strings.Contains(lower, "(out), tls alert") || strings.Contains(lower, "send tlsv") || strings.Contains(lower, "generated client alert") || strings.Contains(lower, "generated server alert") {
 		return 0, false
 	}
 	n := 0

@@ -87,6 +87,15 @@ var clientWriterEntries = []Entry{
 		Fix:         clientTrustFix + " For curl:\n  curl --cacert ca.crt https://host/\nFor a self-signed certificate, trust that certificate itself on the client (for wget its --ca-certificate option; for .NET the machine's trust store).",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
+	// curl -v: the alert curl itself sent.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"(out), tls alert, unknown ca", "(out), tls alert, bad certificate", "(out), tls alert, certificate unknown", "(out), tls alert, certificate expired"},
+		Title:       "curl refused the server's certificate (the alert curl sent)",
+		Explanation: "In curl -v output, (OUT) marks what curl sent: this alert is curl's verdict on the server's certificate, not the server's on a client certificate. " + clientTrustCauses,
+		Fix:         clientTrustFix + " For curl:\n  curl --cacert ca.crt https://host/",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
 	// curl's own words for a name mismatch (OpenSSL and older builds).
 	{
 		ID: ServerHostnameMismatch, Kind: "client",

@@ -67,7 +67,8 @@ var attrRules = []attrRule{
 	{"envoy", RoleServer, "", []string{"envoy"}},
 	// curl's own words, before OpenSSL function names nginx shares.
 	{"curl", RoleClient, "", []string{"curl: (", "could not load pem client certificate", "unable to set private key file",
-		"curl error", "can't load the certificate", "failed to import cert file"}},
+		"curl error", "can't load the certificate", "failed to import cert file", "openssl ssl_connect", "openssl ssl_read",
+		"openssl ssl_write", "), tls alert, "}},
 	// nginx as the server.
 	{"nginx", RoleServer, "", []string{"client ssl certificate verify error", "client sent no required ssl certificate",
 		"client sent plain http request", "while ssl handshaking", "ssl_do_handshake() failed", "ssl_read() failed",
