@@ -150,6 +150,49 @@ var clientWriterEntries = []Entry{
 		Fix:         "Try the same endpoint by hand to see the server's side:\n  openssl s_client -connect host:443 -servername host -cert client.crt -key client.key </dev/null\nand give the node client its certificate (cert and key options) and servername if the server needs them.",
 		Confirm:     "curl -v --cert client.crt --key client.key https://host/",
 	},
+	// Python's ssl module when the server hangs up during the handshake.
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"ssl", "_ssl.c"},
+		Match:       []string{"eof occurred in violation of protocol"},
+		Title:       "The server closed the connection during Python's TLS handshake",
+		Explanation: "Python (as the TLS client) read end-of-file in the middle of the handshake: the server wants a client certificate and closes when none is sent (cert=), wants SNI or TLS versions the client did not offer, does not speak TLS on that port, or a proxy or firewall in between cut the connection.",
+		Fix:         "See the server's side by hand, with the client certificate if it needs one:\n  openssl s_client -connect host:443 -servername host -cert client.crt -key client.key </dev/null\nthen give the Python client the same (requests: cert=(\"client.crt\", \"client.key\")).",
+		Confirm:     "curl -v --cert client.crt --key client.key https://host/",
+	},
+	// node's name check.
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"err_tls_cert_altname_invalid", "does not match certificate's altnames"},
+		Title:       "The server's certificate does not name the host node connected to",
+		Explanation: "node compared the host it connected to (or the servername option) with the certificate's subjectAltName (SAN) entries and found no match; node ignores the CN when a SAN is present, and an IP address needs an IP entry.",
+		Fix:         "Connect with a name the certificate carries (or set servername), or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+	},
+	// Java (JSSE) beyond its alerts.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"no appropriate protocol (protocol is disabled or cipher suites are inappropriate)", "no appropriate protocol"},
+		Title:       "Java has no TLS version or cipher it may use with this peer",
+		Explanation: "JSSE found nothing it is allowed to offer: TLS 1.0 and 1.1 (and weak ciphers) are disabled by jdk.tls.disabledAlgorithms in java.security since JDK 8u291 and 11.0.11, so an old server or client that speaks only them fails, or the application restricts its protocols or ciphers too far.",
+		Fix:         "Upgrade the peer to TLS 1.2 or later; only if that is impossible, re-enable the old protocol in java.security (jdk.tls.disabledAlgorithms), and check the application's protocol settings:\n  openssl s_client -connect host:443 -tls1_2 </dev/null",
+		Confirm:     "java -XshowSettings:security:tls -version",
+	},
+	{
+		ID: ServerCertExpired, Kind: "client",
+		Match:       []string{"certificateexpiredexception", "certificatenotyetvalidexception"},
+		Title:       "A certificate Java checked is expired or not yet valid",
+		Explanation: "JSSE found a certificate in the chain outside its validity dates by this machine's clock: it expired and was not renewed (or an old copy is still served), a CA in the chain expired, or a clock is wrong.",
+		Fix:         "Check the dates of what the peer sends, renew the expired certificate, or fix the clock:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
+		Confirm:     "date -u",
+	},
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"sslpeerunverifiedexception: peer not authenticated"},
+		Title:       "Java's client got no verified server certificate (peer not authenticated)",
+		Explanation: "Older Apache HttpClient and JSSE code report `peer not authenticated` when the handshake ended without a verified server certificate: the trust store lacks the server's CA, or the handshake failed earlier (no SNI or no shared TLS version with an old JDK).",
+		Fix:         "Import the server's CA into the trust store the JVM uses:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with -Djavax.net.debug=ssl:handshake to see the real failure.",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	},
 	// Apache's own words for a key that does not match its certificate.
 	{
 		ID: LogKeyMismatch, Kind: "client",
