@@ -168,6 +168,39 @@ var clientWriterEntries = []Entry{
 		Fix:         "Connect with a name the certificate carries (or set servername), or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
 	},
+	// Go's x509 beyond trust: key usage, IP addresses, loading a key pair.
+	{
+		ID: WrongPurpose, Kind: "client", Without: []string{"handshake error from"},
+		Match:       []string{"x509: certificate specifies an incompatible key usage"},
+		Title:       "The server's certificate is not for TLS servers (Go: incompatible key usage)",
+		Explanation: "Go checks extendedKeyUsage along the whole chain: the server's certificate (or a CA above it that restricts its usages) does not allow serverAuth, e.g. a client certificate served as a server certificate.",
+		Fix:         "Reissue the server certificate with:\n  extendedKeyUsage=serverAuth\nand check it (SSL server : Yes):\n  openssl x509 -noout -purpose -in server.crt",
+		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in server.crt",
+	},
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"because it doesn't contain any ip sans"},
+		Title:       "The client connected by IP address and the certificate has no IP in its SAN (Go)",
+		Explanation: "Connecting to an IP address, Go looks for that address among the certificate's IP subjectAltName entries; a certificate with only DNS names (or only a CN) never matches an IP.",
+		Fix:         "Connect by a name the certificate carries, or reissue it with the address:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
+		Confirm:     "openssl x509 -noout -ext subjectAltName -in server.crt",
+	},
+	{
+		ID: LogKeyMismatch, Kind: "client",
+		Match:       []string{"tls: private key does not match public key"},
+		Title:       "The Go program's private key does not belong to its certificate",
+		Explanation: "tls.LoadX509KeyPair (or X509KeyPair) was given a certificate and a key whose public keys differ: files from different requests or renewals, or the certificate file starts with a CA instead of its own certificate.",
+		Fix:         "Compare the two public keys (the sums must be equal) and pass the matching pair:\n  openssl x509 -noout -pubkey -in tls.crt | sha256sum\n  openssl pkey -pubout -in tls.key | sha256sum",
+		Confirm:     keyPairCheck,
+	},
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"tls: failed to find any pem data in certificate input", "tls: failed to find \"certificate\" pem block", "tls: failed to find any pem data in key input", "tls: failed to find pem block with type ending in \"private key\""},
+		Title:       "The Go program found no PEM of the right kind in its certificate or key file",
+		Explanation: "tls.LoadX509KeyPair reads PEM: the file is empty, DER or PKCS#12, or holds the other kind (the certificate and key paths swapped: the message lists the block types it skipped).",
+		Fix:         "See what each file holds, and pass the certificate first and the key second:\n  grep -- '-----BEGIN' tls.crt tls.key",
+		Confirm:     "openssl x509 -noout -subject -in tls.crt",
+	},
 	// Java (JSSE) beyond its alerts.
 	{
 		ID: HandshakeFailed, Kind: "client",
