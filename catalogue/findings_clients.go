@@ -226,6 +226,23 @@ var clientWriterEntries = []Entry{
 		Fix:         "Import the server's CA into the trust store the JVM uses:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with -Djavax.net.debug=ssl:handshake to see the real failure.",
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
+	// Apache's start-up and renegotiation words.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"ah02572", "failed to configure at least one certificate and key"},
+		Title:       "Apache could not set up a certificate and key for a virtual host",
+		Explanation: "mod_ssl found no usable certificate/key pair for this virtual host: SSLCertificateFile or SSLCertificateKeyFile is missing, unreadable, not PEM, or the key does not belong to the certificate. The mod_ssl line just before (AH02565, AH02203, AH02579...) names which.",
+		Fix:         "Check both directives of that virtual host and the pair itself:\n  openssl x509 -noout -pubkey -in server.crt | sha256sum\n  openssl pkey -pubout -in server.key | sha256sum\nthen test the configuration:\n  apachectl -t",
+		Confirm:     "apachectl -t -D DUMP_VHOSTS",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"ah02042", "rejecting client initiated renegotiation"},
+		Title:       "Apache refused a renegotiation the client started",
+		Explanation: "A client asked to renegotiate an established TLS connection and mod_ssl refused, as it should (client-initiated renegotiation is a denial-of-service vector). Scanners test for it; real clients rarely need it.",
+		Fix:         "Nothing to change for scanners. A client that fails on it must be updated to not renegotiate.",
+		Confirm:     "openssl s_client -connect host:443 -no_tls1_3 </dev/null",
+	},
 	// Apache's own words for a key that does not match its certificate.
 	{
 		ID: LogKeyMismatch, Kind: "client",

@@ -55,6 +55,9 @@ var clientTrust = map[string]string{
 	"java":     "Import the server's CA into the trust store the JVM uses:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with:\n  -Djavax.net.ssl.trustStore=truststore.jks",
 	"node":     "Give node the server's CA:\n  NODE_EXTRA_CA_CERTS=ca.crt node app.js\n(or the `ca` option of https.request/tls.connect), and make the server send its intermediates.",
 	"browser":  "Import the server's CA into the browser's (or the system's) trust store, and make the server send its intermediates.",
+	"apache":   "Give Apache's proxy the backend's CA, in the virtual host that proxies:\n  SSLProxyCACertificateFile /etc/apache2/backend-ca.pem\nthen reload Apache, and make the backend send its intermediates.",
+	"envoy":    "Give envoy the upstream's CA in the cluster's transport_socket:\n  validation_context: { trusted_ca: { filename: /etc/envoy/upstream-ca.pem } }\nand make the upstream send its intermediates.",
+	"haproxy":  "Give HAProxy the server's CA on the server line:\n  server app1 10.0.0.1:443 ssl verify required ca-file /etc/haproxy/backend-ca.pem\nand make the server send its intermediates.",
 	"":         "Give the client the CA that issued the server's certificate (curl --cacert ca.crt, or the client's CA bundle setting; for a public CA, install the system bundle, e.g. the ca-certificates package), and make the server send its intermediates (nginx: the ssl_certificate file holds the server certificate, then the intermediates).",
 }
 

@@ -24,6 +24,8 @@ func TestExplainSides(t *testing.T) {
 		{"SSL_ERROR_BAD_CERT_DOMAIN", "browser", "client", "server-hostname-mismatch", "subjectaltname"},
 		{"SEC_ERROR_EXPIRED_CERTIFICATE", "browser", "client", "server-cert-expired", "clock"},
 		{"* TLSv1.3 (IN), TLS alert, unknown CA (560):", "curl", "client", "tls-alert", "unknown_ca"},
+		{"[Mon Jan 01 00:00:00.000000 2024] [ssl:error] [pid 1] [remote 10.0.0.1:443] AH02039: Certificate Verification: Error (20): unable to get local issuer certificate", "apache", "client", "server-cert-untrusted", "sslproxycacertificatefile"},
+		{"[Mon Jan 01 00:00:00.000000 2024] [ssl:error] [pid 1] [client 1.2.3.4:5678] AH02042: rejecting client initiated renegotiation", "apache", "server", "handshake-failed", "renegotiat"},
 		{"* TLSv1.3 (OUT), TLS alert, unknown CA (560):", "curl", "client", "server-cert-untrusted", "--cacert"},
 		{"* OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to host:443", "curl", "client", "handshake-failed", "curl"},
 		{"Mar 21 15:02:28 host haproxy[914]: 1.2.3.4:14396 [21/Mar/2024:15:02:28.275] fe/1: SSL handshake failure (error:0A000086:SSL routines::certificate verify failed)", "haproxy", "server", "verify-error", "ca-file"},

@@ -214,7 +214,8 @@ func Attribute(line string) Attribution {
 // apacheRole: Apache is the server unless the line is about its proxy's
 // own handshakes with a backend.
 func apacheRole(lower string) string {
-	for _, w := range []string{"sslproxy", "ssl proxy", "[proxy:", "[proxy_http", "remote server"} {
+	// mod_ssl tags a backend connection "[remote IP:port]", a client's "[client ...]".
+	for _, w := range []string{"sslproxy", "ssl proxy", "[proxy:", "[proxy_http", "remote server", "[remote "} {
 		if strings.Contains(lower, w) {
 			return RoleClient
 		}
