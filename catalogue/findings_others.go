@@ -143,6 +143,14 @@ var otherWriterEntries = []Entry{
 	},
 	// HAProxy.
 	{
+		ID: ServerCertUntrusted, Kind: "client", Within: []string{"layer6", " is down", "health check"},
+		Match:       []string{"ssl handshake failure (error:0a000086", "ssl handshake failure (error:1416f086", "certificate verify failed)"},
+		Title:       "HAProxy did not trust its server's certificate",
+		Explanation: "HAProxy, as the client of a backend server (verify required is the default), could not verify the server's certificate against the server line's ca-file: the CA is not in it, the server does not send its intermediate, or its name does not match verifyhost/SNI.",
+		Fix:         "Give the server line the backend's CA (and its name):\n  server app1 10.0.0.1:443 ssl verify required ca-file /etc/haproxy/backend-ca.pem sni str(app.example.com) check-sni app.example.com check",
+		Confirm:     "openssl s_client -connect 10.0.0.1:443 -servername app.example.com -CAfile /etc/haproxy/backend-ca.pem </dev/null",
+	},
+	{
 		ID: HandshakeFailed, Kind: "client", Within: []string{"layer6"},
 		Match:       []string{"ssl handshake failure"},
 		Title:       "HAProxy's health check could not finish a TLS handshake with the server",
