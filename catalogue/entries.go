@@ -210,7 +210,7 @@ var otherEntries = []Entry{
 	// refused (Go's crypto/x509 and crypto/tls, browsers).
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Without: []string{"handshake error from"},
+		Without: []string{"handshake error from", "client certificate", "client's certificate"},
 		Match:   []string{"x509: certificate signed by unknown authority", "tls: failed to verify certificate: x509: certificate signed by unknown authority"},
 		Title:   "The client does not trust the server's certificate (Go)",
 		Explanation: "A Go client checked the server's certificate (nginx's, if nginx is the server) against its roots (the system pool unless the program sets RootCAs) and found no CA that issued it. " +
@@ -221,7 +221,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Without:     []string{"handshake error from"},
+		Without:     []string{"handshake error from", "client certificate", "client's certificate"},
 		Match:       []string{"x509: certificate is valid for", "x509: certificate relies on legacy common name field", "certificate is not valid for any names"},
 		Title:       "The server's certificate does not name the host the client asked for (Go)",
 		Explanation: "Go compares the host name (or IP) in the URL with the server certificate's subjectAltName only; since Go 1.15 the Common Name is ignored, so a certificate made with the guide's `openssl x509 -req` and no -extfile (no SAN at all) fails here even though curl accepts it.",
@@ -230,7 +230,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: ServerCertExpired, Kind: "client",
-		Without:     []string{"handshake error from"},
+		Without:     []string{"handshake error from", "client certificate", "client's certificate"},
 		Match:       []string{"x509: certificate has expired or is not yet valid"},
 		Title:       "A certificate the client checked is expired or not yet valid (Go)",
 		Explanation: "Go found the server certificate (or a CA in its chain) outside its validity period at the client's current time: expired, or a clock that is off on one of the machines.",
