@@ -226,6 +226,24 @@ var clientWriterEntries = []Entry{
 		Fix:         "Import the server's CA into the trust store the JVM uses:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with -Djavax.net.debug=ssl:handshake to see the real failure.",
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
+	// The openssl command itself loading files (OpenSSL 3 words).
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match: []string{"could not open file or uri for loading", "could not read certificate from", "could not read private key from",
+			"unable to load client certificate private key file", "unregistered scheme", "file_open:no such file or directory"},
+		Title:       "The openssl command could not open or read a certificate or key file",
+		Explanation: "OpenSSL's command line tool could not load the file it was given: the path is wrong (relative to the current directory) or unreadable, the file is not PEM (DER needs -inform DER, PKCS#12 needs openssl pkcs12), or the key is encrypted and needs -passin. OpenSSL 3 reports a missing file as `unregistered scheme` next to `No such file or directory`.",
+		Fix:         "Check the path and what the file holds:\n  ls -l client.crt\n  head -1 client.crt",
+		Confirm:     "openssl x509 -noout -subject -in client.crt",
+	},
+	{
+		ID: VerifyError, Kind: "client", Within: []string{"error "},
+		Match:       []string{": verification failed"},
+		Title:       "openssl verify could not verify the certificate",
+		Explanation: "This is openssl verify's summary line; the `error N at D depth lookup: ...` line printed just before it names the reason (N is the verify code: 20 or 2 is a missing issuer in -CAfile or -untrusted, 10 expired, 26 wrong purpose).",
+		Fix:         "Rerun with the CA and the intermediates given separately, and read the line before the summary:\n  openssl verify -CAfile ca.crt -untrusted intermediate.crt client.crt",
+		Confirm:     "openssl verify -show_chain -CAfile ca.crt -untrusted intermediate.crt client.crt",
+	},
 	// Apache's start-up and renegotiation words.
 	{
 		ID: CertLoadFailed, Kind: "client",

@@ -111,7 +111,9 @@ var attrRules = []attrRule{
 		"server aborted the ssl handshake", "unable to set private key file", "could not load pem client certificate",
 		"ssl peer certificate", "curl", "openssl ssl_connect", "openssl ssl_read", "openssl ssl_write", "* alpn", "ssl connection using"}},
 	{"openssl", RoleServer, "", []string{"openssl s_server", " s_server ", "s_server -"}},
-	{"openssl", RoleClient, "", []string{"openssl s_client", " s_client ", "s_client -", "connected(", "ssl3 alert read:", "ssl3 alert write:", "no client certificate ca names sent", "unable to load certificate",
+	{"openssl", RoleClient, "", []string{"openssl s_client", " s_client ", "s_client -", "connected(", "ssl3 alert read:", "ssl3 alert write:",
+		"could not open file or uri for loading", "could not read certificate from", "could not read private key from", ": verification failed",
+		"unable to load client certificate", "no client certificate ca names sent", "unable to load certificate",
 		"unable to load private key", "could not read certificate", "openssl verify", "openssl x509"}},
 	{"unknown", RoleClient, "", []string{"client certificate was requested", "preverify_ok",
 		// PostgreSQL's libpq and the programs on it
