@@ -206,8 +206,8 @@ func Attribute(line string) Attribution {
 	case strings.HasPrefix(strings.TrimSpace(lower), "* "):
 		return Attribution{"curl", RoleClient, "", false}
 	case strings.HasPrefix(strings.TrimSpace(line), "Error: "):
-		// node prints an Error's message so.
-		return Attribution{"node", RoleClient, "", false}
+		// node prints an Error's message so (a server's too).
+		return served(Attribution{"node", RoleClient, "", false}, lower)
 	}
 	role, guessed := unknownRoleGuess(lower)
 	return served(Attribution{"unknown", role, "", guessed}, lower)
