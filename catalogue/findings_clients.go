@@ -59,6 +59,23 @@ var clientWriterEntries = []Entry{
 		Fix:         "Point the client at the CA that issued the broker's certificate (or at the system's roots with probe):\n  ssl.ca.location=/etc/kafka/ca.pem\nand check what the broker sends and for which name:\n  openssl s_client -connect BROKER:9093 -servername BROKER -showcerts </dev/null",
 		Confirm:     "openssl s_client -connect BROKER:9093 -CAfile /etc/kafka/ca.pem </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
+	// Kafka (Java) brokers and clients.
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"ssl handshake failed"},
+		Match:       []string{"failed authentication with /"},
+		Title:       "A Kafka broker failed the TLS handshake with a client",
+		Explanation: "The broker (the TLS server) could not finish the handshake with the client at that address: with ssl.client.auth=required the client sent no certificate or one whose CA is not in the broker's truststore, or the client refused the broker's certificate (a CA it does not trust, or a host name it does not carry, checked since Kafka 2.0). The client's own log names which.",
+		Fix:         "Check the client's keystore and truststore against the broker's, and log the handshake on the broker:\n  KAFKA_OPTS=-Djavax.net.debug=ssl:handshake",
+		Confirm:     "openssl s_client -connect BROKER:9093 -servername BROKER -cert client.crt -key client.key </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"sslauthenticationexception: ssl handshake failed"},
+		Title:       "The Kafka client failed the TLS handshake with the broker",
+		Explanation: "The Kafka (Java) client could not finish TLS with the broker; the `Caused by:` line after it names why: PKIX path building failed (the client's ssl.truststore lacks the broker's CA), No subject alternative names (the broker's certificate lacks its host name), or a fatal alert from the broker (it requires a client certificate: ssl.keystore).",
+		Fix:         "Give the client the broker's CA and, if the broker requires it, its own certificate:\n  ssl.truststore.location=/etc/kafka/client.truststore.jks\n  ssl.keystore.location=/etc/kafka/client.keystore.jks",
+		Confirm:     "openssl s_client -connect BROKER:9093 -servername BROKER -showcerts </dev/null",
+	},
 	// Docker's daemon pulling from or logging in to a registry.
 	{
 		ID: ServerCertUntrusted, Kind: "client", Within: []string{"daemon", "registry", "docker"},

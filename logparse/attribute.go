@@ -86,9 +86,9 @@ var attrRules = []attrRule{
 	{"apache", RoleServer, "", []string{"[ssl:", "mod_ssl", "sslcertificatefile", "sslcacertificatefile", "sslverifyclient", "apache2", "apache/2", "httpd",
 		"re-negotiation", "provided via sni"}},
 	{"java", RoleServer, "", []string{"null cert chain", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
-		// Elasticsearch's own words as a server
-		"plaintext http traffic on an https channel", "did not trust this server's certificate"}},
-	{"java", RoleClient, "", []string{"javax.net.ssl", "sslhandshakeexception", "received fatal alert", "pkix path", "sun.security",
+		// Elasticsearch's and Kafka brokers' own words as a server
+		"plaintext http traffic on an https channel", "did not trust this server's certificate", "failed authentication with /"}},
+	{"java", RoleClient, "", []string{"javax.net.ssl", "sslhandshakeexception", "sslauthenticationexception", "received fatal alert", "pkix path", "sun.security",
 		"java.security", "unable to find valid certification path", "no subject alternative names", "java.io", "keytool",
 		"no suitable certificate found", "description = "}},
 	{"go", RoleServer, "", []string{"http: tls handshake error", "tls: client didn't provide a certificate", "tls: failed to verify client certificate", "tls: failed to verify client's certificate",
