@@ -23,6 +23,8 @@ func TestExplainSides(t *testing.T) {
 		{"NET::ERR_CERT_AUTHORITY_INVALID", "browser", "client", "server-cert-untrusted", "intermediate"},
 		{"SSL_ERROR_BAD_CERT_DOMAIN", "browser", "client", "server-hostname-mismatch", "subjectaltname"},
 		{"SEC_ERROR_EXPIRED_CERTIFICATE", "browser", "client", "server-cert-expired", "clock"},
+		{"SEC_ERROR_REUSED_ISSUER_AND_SERIAL", "browser", "client", "server-cert-untrusted", "serial"},
+		{"ERR_SSL_KEY_USAGE_INCOMPATIBLE", "browser", "client", "wrong-purpose", "keyencipherment"},
 		{"* TLSv1.3 (IN), TLS alert, unknown CA (560):", "curl", "client", "tls-alert", "unknown_ca"},
 		{`[WARNING]  (1) : Server be/app1 is DOWN, reason: Layer6 invalid response, info: "SSL handshake failure (error:0A000086:SSL routines::certificate verify failed)", check duration: 5ms.`, "haproxy", "client", "server-cert-untrusted", "ca-file"},
 		{"[Mon Jan 01 00:00:00.000000 2024] [ssl:error] [pid 1] [remote 10.0.0.1:443] AH02039: Certificate Verification: Error (20): unable to get local issuer certificate", "apache", "client", "server-cert-untrusted", "sslproxycacertificatefile"},

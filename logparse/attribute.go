@@ -101,7 +101,7 @@ var attrRules = []attrRule{
 		"err_ssl_version_or_cipher_mismatch", "err_cert_", "net::err", "ssl_error_", "sec_error_", "mozilla_pkix_error",
 		"pr_end_of_file_error", "secure connection failed", "your connection is not private", "err_ssl_unrecognized_name_alert",
 		"err_ssl_decrypt_error_alert", "err_ssl_bad_record_mac_alert", "err_ssl_obsolete", "chrome", "firefox", "safari",
-		"ssl_client_socket_impl"}},
+		"ssl_client_socket_impl", "err_ssl_key_usage_incompatible", "pr_connect_reset_error"}},
 	{"node", RoleServer, "", []string{"https_client_error", "web server could not listen"}},
 	{"node", RoleClient, "", []string{"unable_to_verify_leaf_signature", "self_signed_cert_in_chain", "depth_zero_self_signed_cert",
 		"unable_to_get_issuer_cert_locally", "err_tls_", "cert_has_expired", "unable to verify the first certificate", "node:",
