@@ -102,6 +102,20 @@ func findAlert(lower string) (alert, bool) {
 			}
 		}
 	}
+	// Windows' Schannel events 36887/36888: "... The TLS protocol defined
+	// fatal alert code is 46." (36888, "generated and sent", is this side's).
+	if i := strings.LastIndex(lower, "fatal alert code is "); i >= 0 {
+		n := 0
+		for _, c := range lower[i+len("fatal alert code is "):] {
+			if c < '0' || c > '9' {
+				break
+			}
+			n = n*10 + int(c-'0')
+		}
+		if a, ok := alertByNumber(n); ok {
+			return a, true
+		}
+	}
 	// openssl s_client/s_server -state: "SSL3 alert read:fatal:bad certificate"
 	// (received; "alert write" is the one this side sent).
 	if i := strings.LastIndex(lower, "alert read:fatal:"); i >= 0 {
@@ -176,7 +190,7 @@ var goAlerts = []struct {
 // complains about a certificate (42-46, 48, 49), in OpenSSL's, BoringSSL's,
 // Go's, Java's or Erlang's words, and returns its number.
 func ReceivedCertAlert(lower string) (int, bool) {
-	if strings.Contains(lower, "alert write:") || strings.Contains(lower, "(out), tls alert") || strings.Contains(lower, "send tlsv") || strings.Contains(lower, "generated client alert") || strings.Contains(lower, "generated server alert") {
+	if strings.Contains(lower, "alert write:") || strings.Contains(lower, "(out), tls alert") || strings.Contains(lower, "generated and sent to the remote endpoint") || strings.Contains(lower, "send tlsv") || strings.Contains(lower, "generated client alert") || strings.Contains(lower, "generated server alert") {
 		return 0, false
 	}
 	n := 0

@@ -301,6 +301,15 @@ var clientWriterEntries = []Entry{
 		Fix:         "Rerun with the CA and the intermediates given separately, and read the line before the summary:\n  openssl verify -CAfile ca.crt -untrusted intermediate.crt client.crt",
 		Confirm:     "openssl verify -show_chain -CAfile ca.crt -untrusted intermediate.crt client.crt",
 	},
+	// Windows' Schannel event 36888: the alert this machine sent.
+	{
+		ID: TLSAlert, Kind: "client",
+		Match:       []string{"fatal alert was generated and sent to the remote endpoint"},
+		Title:       "Windows (Schannel) ended a TLS handshake with an alert it sent",
+		Explanation: "Event 36888 is this machine's own alert, by a process using Schannel (IIS, a .NET service, RDP, a Windows client). 40 (handshake_failure) or 70 (protocol_version): the other side offered no version or cipher this machine allows (TLS 1.0/1.1 disabled, old ciphers off); 42, 46 or 48: it refused the certificate it was shown; 80 (internal_error): often no usable certificate or key for the name asked for.",
+		Fix:         "Find which process and peer it was (Schannel logging, the event's time), then for 40 or 70 compare the TLS versions and ciphers both sides allow, and for 42, 46 or 48 check the certificate the other side sends against this machine's trusted roots:\n  certutil -verify -urlfetch peer.crt",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
 	// Apache's start-up and renegotiation words.
 	{
 		ID: CertLoadFailed, Kind: "client",

@@ -176,6 +176,10 @@ func Attribute(line string) Attribution {
 		// Erlang/OTP's ssl application.
 		return Attribution{"unknown", unknownRole(lower), "", false}
 	}
+	if !isNginx && strings.Contains(lower, "tls protocol defined fatal alert code") {
+		// Windows' Schannel event log (IIS, .NET, RDP...): either side.
+		return Attribution{"unknown", RoleServer, "", true}
+	}
 	if !isNginx && reLogcat.MatchString(lower) {
 		// Android's logcat: Java (or Kotlin) code.
 		return served(Attribution{"java", RoleClient, "", false}, lower)
