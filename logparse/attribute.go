@@ -50,14 +50,16 @@ var attrRules = []attrRule{
 	{"openssl", RoleClient, "", []string{"verify return code", "verify error:num=", "depth lookup", "verify return:"}},
 	// nginx as a client: of an upstream, of Lua cosockets, of OCSP responders.
 	{"nginx", RoleClient, CtxUpstream, []string{"to upstream", "from upstream", "reading upstream", "upstream ssl certificate", "upstream sent", "proxy_ssl_", "grpc_ssl_", "uwsgi_ssl_"}},
-	{"nginx", RoleClient, CtxLua, []string{"lua ssl", "lua_ssl", "lua tcp socket", "cosocket"}},
+	{"nginx", RoleClient, CtxLua, []string{"lua ssl", "lua_ssl", "lua tcp socket", "cosocket", "context: ngx.timer"}},
 	{"nginx", RoleClient, CtxOCSP, []string{"while requesting certificate status", "\"ssl_stapling\"", "ssl_stapling", "ocsp responder", "ocsp_basic_verify", "ocsp response", "ocsp_check_validity", "ocsp_resp", "stapling"}},
 	// BoringSSL's macro-style reasons come from envoy (or gRPC) before any
 	// word the others share.
 	{"envoy", RoleClient, "", []string{"upstream connect error", "transport failure reason"}},
-	{"envoy", RoleServer, "", []string{"downstream", "tls error: "}},
+	{"envoy", RoleServer, "", []string{"downstream"}},
 	// nghttpx (nghttp2's proxy) logs its source files: "(shrpx_connection.cc:403) tls: ...".
 	{"unknown", RoleClient, "", []string{"shrpx_", "nghttpx"}},
+	// A server's words about its client's certificate (uwsgi, other servers).
+	{"unknown", RoleServer, "", []string{"client certificate verify error", "client certificate verification failed"}},
 	// gRPC core (C++, and the Python, Ruby, PHP... wrappers around it), both sides.
 	{"unknown", RoleClient, "", []string{"ssl_transport_security", "secure_channel_create", "tsi_protocol_failure"}},
 	// BoringSSL's errors inside Swift NIO (iOS and macOS apps and proxies).
@@ -72,7 +74,11 @@ var attrRules = []attrRule{
 	// nginx as the server.
 	{"nginx", RoleServer, "", []string{"client ssl certificate verify error", "client sent no required ssl certificate",
 		"client sent plain http request", "while ssl handshaking", "ssl_do_handshake() failed", "ssl_read() failed",
-		"ssl_write() failed", "ssl_shutdown() failed", "ssl_ctx_", "cannot load certificate", "pem_read_bio",
+		"ssl_write() failed", "ssl_shutdown() failed", "cannot load certificate", "(ssl: error:",
+		// nginx names the OpenSSL call with its argument: SSL_CTX_use_PrivateKey_file("..."), PEM_read_bio_X509_AUX("...")
+		"ssl_ctx_use_privatekey_file(\"", "ssl_ctx_use_privatekey(\"", "ssl_ctx_use_certificate(\"", "ssl_ctx_use_certificate_chain_file(\"",
+		"ssl_ctx_load_verify_locations(\"", "ssl_ctx_use_privatekey_file() failed", "pem_read_bio_x509_aux(", "pem_read_bio_x509(", "pem_read_bio_dhparams(",
+		"pem_read_bio_privatekey(",
 		"the ssl certificate error", "no required ssl certificate was sent", "the plain http request was sent",
 		"<center>nginx", "nginx: [", "[emerg]", "\"ssl_certificate\"", "ignoring stale global ssl error",
 		"ssl_load_client_ca_file", "x509_lookup_load_file", "ssl_verify_client", "ssl_client_certificate",
@@ -88,20 +94,21 @@ var attrRules = []attrRule{
 	{"java", RoleServer, "", []string{"null cert chain", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
 		// Elasticsearch's and Kafka brokers' own words as a server
 		"plaintext http traffic on an https channel", "did not trust this server's certificate", "failed authentication with /"}},
-	{"java", RoleClient, "", []string{"javax.net.ssl", "sslhandshakeexception", "sslauthenticationexception", "received fatal alert", "pkix path", "sun.security",
+	{"java", RoleClient, "", []string{"javax.net.ssl", "sslhandshakeexception", "sslauthenticationexception", "org.bouncycastle.tls", "received fatal alert", "pkix path", "sun.security",
 		"java.security", "unable to find valid certification path", "no subject alternative names", "java.io", "keytool",
 		"no suitable certificate found", "description = "}},
 	{"go", RoleServer, "", []string{"http: tls handshake error", "tls: client didn't provide a certificate", "tls: failed to verify client certificate", "tls: failed to verify client's certificate",
 		"tls: client didn't provide", "handshake error from", "handshake from ", "rejected connection", "remote-addr",
 		"failed to complete security handshake from",
-		"error when serving connection"}},
-	{"go", RoleClient, "", []string{"x509: ", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http"}},
+		"error when serving connection", "client sent an http request to an https server"}},
+	{"go", RoleClient, "", []string{"x509: ", "x509 certificate has expired or is not yet valid", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http"}},
 	{"python", RoleClient, "", []string{"traceback", "python", "aiohttp", "httpx"}},
 	{"browser", RoleClient, "", []string{"err_bad_ssl_client_auth_cert", "err_ssl_client_auth_cert_needed", "err_ssl_protocol_error",
 		"err_ssl_version_or_cipher_mismatch", "err_cert_", "net::err", "ssl_error_", "sec_error_", "mozilla_pkix_error",
 		"pr_end_of_file_error", "secure connection failed", "your connection is not private", "err_ssl_unrecognized_name_alert",
 		"err_ssl_decrypt_error_alert", "err_ssl_bad_record_mac_alert", "err_ssl_obsolete", "chrome", "firefox", "safari",
-		"ssl_client_socket_impl", "err_ssl_key_usage_incompatible", "pr_connect_reset_error"}},
+		"ssl_client_socket_impl", "err_ssl_key_usage_incompatible", "pr_connect_reset_error", "uses an invalid security certificate",
+		"this server could not prove that it is", "mozilla_pkix_error_"}},
 	{"node", RoleServer, "", []string{"https_client_error", "web server could not listen"}},
 	{"node", RoleClient, "", []string{"unable_to_verify_leaf_signature", "self_signed_cert_in_chain", "depth_zero_self_signed_cert",
 		"unable_to_get_issuer_cert_locally", "err_tls_", "cert_has_expired", "unable to verify the first certificate", "node:",
@@ -170,6 +177,10 @@ func Attribute(line string) Attribution {
 			// node's bundled OpenSSL prints its source path.
 			return Attribution{"node", RoleClient, "", false}
 		}
+		if serverOnlyReason(lower) {
+			// a server program's error queue, not openssl s_client's
+			return Attribution{"unknown", RoleServer, "", false}
+		}
 		return served(Attribution{"openssl", RoleClient, "", false}, lower)
 	}
 	if !isNginx && (strings.Contains(lower, "{tls_alert") || strings.Contains(lower, ".erl:")) {
@@ -189,6 +200,10 @@ func Attribute(line string) Attribution {
 	}
 	if !isNginx && reHAProxyConn.MatchString(lower) {
 		return Attribution{"haproxy", RoleServer, "", false}
+	}
+	if strings.Contains(lower, "[emerg]") && (isNginx || strings.Contains(lower, "nginx: [emerg]")) {
+		// nginx failing to start: its own configuration (even proxy_ssl_*).
+		return Attribution{"nginx", RoleServer, "", false}
 	}
 	macro := strings.Contains(lower, "x509_v_err_")
 	for _, r := range attrRules {
