@@ -19,7 +19,7 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match:       []string{"err_cert_common_name_invalid", "ssl_error_bad_cert_domain"},
+		Match:       []string{"err_cert_common_name_invalid", "ssl_error_bad_cert_domain", "does not specify subject alternative names", "missing_subjectaltname"},
 		Title:       "The server's certificate is not for the name in the browser's address bar",
 		Explanation: "The name the browser connected to is not among the certificate's subjectAltName (SAN) entries (browsers ignore the CN): the wrong certificate is served for this name (SNI selects another server block), or the certificate lacks the name or the IP address.",
 		Fix:         "Reissue the certificate with the name in its SAN, or serve the right one for it:\n  openssl x509 -noout -ext subjectAltName -in server.crt",
@@ -32,6 +32,22 @@ var clientWriterEntries = []Entry{
 		Explanation: "The server's certificate (or its issuer) is outside its validity dates by the browser's clock: it expired and was not renewed (or the server still serves the old one), or the computer's clock is wrong.",
 		Fix:         "Check the dates of what the server sends, then renew and reload, or fix the clock:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
 		Confirm:     "date -u",
+	},
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"mozilla_pkix_error_required_tls_feature_missing"},
+		Title:       "Firefox: the certificate requires OCSP stapling (Must-Staple) and the server sent no OCSP response",
+		Explanation: "The server's certificate carries the TLS Feature (OCSP Must-Staple) extension, so Firefox insists on a stapled OCSP response, and the server sent none: stapling is off in the server, or it could not fetch a response from the CA's OCSP responder (DNS, firewall, no resolver configured).",
+		Fix:         "Turn stapling on and let the server reach the OCSP responder, or reissue the certificate without Must-Staple. nginx:\n  ssl_stapling on;\n  ssl_stapling_verify on;\n  resolver 1.1.1.1;\nApache:\n  SSLUseStapling on",
+		Confirm:     "openssl s_client -connect host:443 -servername host -status </dev/null 2>/dev/null | grep -A3 'OCSP response'",
+	},
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"not be sending the appropriate intermediate", "no issuer chain was provided"},
+		Title:       "The browser could not build a chain: the server does not send its intermediate certificate",
+		Explanation: "The server sends its own certificate without the intermediate CA certificate that signed it. Some browsers fetch or cache the missing intermediate and work; others (Firefox, curl, most programs) fail.",
+		Fix:         "Serve the full chain: the server certificate followed by the intermediate(s) in one file, for nginx:\n  ssl_certificate /etc/ssl/fullchain.pem;\nthen check:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
 	{
 		ID: ServerCertUntrusted, Kind: "client",
@@ -326,6 +342,32 @@ var clientWriterEntries = []Entry{
 		Explanation: "A client asked to renegotiate an established TLS connection and mod_ssl refused, as it should (client-initiated renegotiation is a denial-of-service vector). Scanners test for it; real clients rarely need it.",
 		Fix:         "Nothing to change for scanners. A client that fails on it must be updated to not renegotiate.",
 		Confirm:     "openssl s_client -connect host:443 -no_tls1_3 </dev/null",
+	},
+	// Apache's words for a certificate or key file it could not use.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"ah02564", "failed to configure encrypted (?) private key"},
+		Title:       "Apache could not use an encrypted private key",
+		Explanation: "SSLCertificateKeyFile holds a key protected by a passphrase and mod_ssl got no (or a wrong) passphrase for it: Apache started without a terminal (systemd, a container), or SSLPassPhraseDialog is not set up.",
+		Fix:         "Remove the passphrase from the key (keep it readable by root only), or set SSLPassPhraseDialog to a program that prints it:\n  openssl pkey -in server.key -out server-nopass.key\n  chmod 600 server-nopass.key",
+		Confirm:     "apachectl -t",
+	},
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"ah02203", "private key not found"},
+		Title:       "Apache found no private key for the certificate",
+		Explanation: "mod_ssl has a certificate for this virtual host but no private key: SSLCertificateKeyFile is missing (and SSLCertificateFile holds no key), points at the certificate again, or the key file is not PEM.",
+		Fix:         "Point SSLCertificateKeyFile at the key of this certificate and check it is one:\n  openssl pkey -noout -in server.key\n  openssl x509 -noout -pubkey -in server.crt | sha256sum\n  openssl pkey -pubout -in server.key | sha256sum",
+		Confirm:     "apachectl -t",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"does not exist or is empty"},
+		Within:      []string{"sslcertificate", "sslca", "ah02"},
+		Title:       "Apache: a certificate or key file named in its configuration does not exist or is empty",
+		Explanation: "The file the SSLCertificateFile, SSLCertificateKeyFile or SSLCACertificateFile directive names is not there (a wrong path, a renewal that moved it, a volume not mounted) or is empty.",
+		Fix:         "Check the path in the directive and the file:\n  ls -l /path/from/the/line\n  openssl x509 -noout -subject -in /path/from/the/line\nthen test the configuration:\n  apachectl -t",
+		Confirm:     "apachectl -t",
 	},
 	// Apache's own words for a key that does not match its certificate.
 	{
