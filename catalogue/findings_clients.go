@@ -343,6 +343,49 @@ var clientWriterEntries = []Entry{
 		Fix:         "Nothing to change for scanners. A client that fails on it must be updated to not renegotiate.",
 		Confirm:     "openssl s_client -connect host:443 -no_tls1_3 </dev/null",
 	},
+	// curl built on GnuTLS (Debian's and Ubuntu's git, curl-gnutls) and on NSS (RHEL/CentOS 7).
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"server certificate verification failed. cafile"},
+		Title:       "curl (GnuTLS) does not trust the server's certificate",
+		Explanation: "curl or git built on GnuTLS found no CA in the CAfile it names for the server's certificate: the certificate is from a private CA that is not in that bundle, the server does not send its intermediate certificate, an intercepting proxy re-signs the traffic, or the bundle (ca-certificates) is outdated.",
+		Fix:         "Check the chain the server sends, then serve the full chain, or add the private CA to the system bundle:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\n  sudo cp ca.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates\nor give it to git alone:\n  git config http.sslCAInfo /path/to/ca.crt",
+		Confirm:     "curl -v --cacert ca.crt https://host/",
+	},
+	{
+		ID: ClientCertRejected, Kind: "client",
+		Match:       []string{"server most likely requires a client certificate"},
+		Title:       "curl (NSS) was refused: the server wants a client certificate",
+		Explanation: "curl built on NSS got a handshake_failure alert from the server, and NSS's guess is that the server requires a client certificate and got none it accepts: no --cert was given, or the certificate is not issued by a CA the server trusts for clients.",
+		Fix:         "Send the client certificate and key (NSS curl reads a file path only with a / in it):\n  curl --cert ./client.crt --key ./client.key --cacert ca.crt https://host/",
+		Confirm:     "openssl s_client -connect host:443 -servername host -cert client.crt -key client.key </dev/null",
+	},
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"nss: client certificate not found", "unable to load client key", "unable to load client cert"},
+		Title:       "curl could not load the client certificate or key",
+		Explanation: "curl did not find or could not read the certificate or key given with --cert/--key. A curl built on NSS reads a bare name as a nickname in its NSS database, not a file, unless the path has a / in it; other builds fail on a wrong path, a key with a passphrase not given, or a format other than PEM (--cert-type P12 for PKCS#12).",
+		Fix:         "Give the files as paths (with ./ for the current directory), with the key's type and passphrase:\n  curl --cert ./client.crt --key ./client.key https://host/\n  curl --cert-type P12 --cert ./client.p12:PASSWORD https://host/",
+		Confirm:     "openssl x509 -noout -subject -in client.crt",
+	},
+	// Python's older ssl.match_hostname words.
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"doesn't match either of", "certificateerror: hostname"},
+		Title:       "Python: the server's certificate is not for the host name connected to",
+		Explanation: "Python's ssl module compared the host name it connected to with the names in the server's certificate (subjectAltName) and found none that fits: the client uses an IP address or another name than the certificate's, or the server sends the certificate of another name.",
+		Fix:         "Connect by a name the certificate lists, or reissue the certificate with that name in its SAN:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+	},
+	// envoy's 503 body without a TLS reason.
+	{
+		ID: HandshakeFailed, Kind: "client", Fallback: true,
+		Match:       []string{"disconnect/reset before headers"},
+		Title:       "envoy got no response from its upstream",
+		Explanation: "envoy (or an Istio sidecar or gateway) connected to the upstream, or tried to, and got no response headers back; the reset reason says how it ended. With no TLS reason in the line it need not be TLS: the upstream refused or closed the connection, or the application listens on localhost only. In Istio a frequent TLS cause is a mutual-TLS mismatch: one side sends Istio mTLS (a DestinationRule with ISTIO_MUTUAL, a STRICT PeerAuthentication) and the other has no sidecar or expects plain text.",
+		Fix:         "Find the upstream and the reason in envoy's access log (UF, URX, UC flags and upstream_transport_failure_reason), then check the mTLS settings on both sides:\n  istioctl x describe pod POD\n  kubectl get peerauthentication,destinationrule -A",
+		Confirm:     "istioctl proxy-config cluster POD --fqdn SERVICE -o json",
+	},
 	// Apache's words for a certificate or key file it could not use.
 	{
 		ID: KeyLoadFailed, Kind: "client",
