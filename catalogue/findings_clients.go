@@ -386,6 +386,24 @@ var clientWriterEntries = []Entry{
 		Fix:         "Find the upstream and the reason in envoy's access log (UF, URX, UC flags and upstream_transport_failure_reason), then check the mTLS settings on both sides:\n  istioctl x describe pod POD\n  kubectl get peerauthentication,destinationrule -A",
 		Confirm:     "istioctl proxy-config cluster POD --fqdn SERVICE -o json",
 	},
+	// ingress-nginx's default certificate, served when no TLS secret fits the host.
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"ingress.local", "kubernetes ingress controller fake certificate"},
+		Title:       "ingress-nginx served its default fake certificate: no TLS secret was used for this host",
+		Explanation: "`ingress.local` (Kubernetes Ingress Controller Fake Certificate) is what ingress-nginx serves when no valid certificate is configured for the requested host: the Ingress has no tls section for the host, the secret it names is missing, in another namespace or not a kubernetes.io/tls secret, its certificate does not cover the host, or the client sent no SNI.",
+		Fix:         "Check the Ingress's tls hosts and secret, and the controller's log for the secret:\n  kubectl get ingress NAME -o yaml\n  kubectl get secret SECRET -n NAMESPACE -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -subject -ext subjectAltName",
+		Confirm:     "openssl s_client -connect INGRESS_IP:443 -servername host.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject",
+	},
+	// HAProxy: a bind with ssl and no crt.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"no ssl certificate specified for bind"},
+		Title:       "HAProxy: a bind line has ssl but no certificate",
+		Explanation: "A bind with the ssl keyword needs a certificate: crt (a PEM file or a directory of them) or crt-list. HAProxy refuses the configuration without one.",
+		Fix:         "Give the bind its certificate (certificate, intermediates and key in one PEM file):\n  bind :443 ssl crt /etc/haproxy/certs/site.pem\nor a list of them:\n  bind :443 ssl crt-list /etc/haproxy/crt-list.txt",
+		Confirm:     "haproxy -c -f /etc/haproxy/haproxy.cfg",
+	},
 	// Apache's words for a certificate or key file it could not use.
 	{
 		ID: KeyLoadFailed, Kind: "client",

@@ -343,7 +343,7 @@ var logLineEntries = []Entry{
 		Title: "ssl_certificate_key does not belong to ssl_certificate",
 		Explanation: "At start-up and reload nginx checks that the private key matches the first certificate in the ssl_certificate file. They differ: the key was regenerated, the files were swapped, or the certificate file starts with a CA instead of the server's own certificate. " +
 			"On a reload nginx keeps running with the old configuration.",
-		Fix:     "Use the key that belongs to the certificate (or reissue the certificate for the key), and put the server's own certificate first in the file, followed by its intermediates.",
+		Fix:     "Use the key that belongs to the certificate (or reissue the certificate for the key), and put the server's own certificate first in the file, followed by its intermediates (the order matters: a chain file with the intermediate first fails the check). On Kubernetes (ingress-nginx), check that tls.crt and tls.key of the TLS secret are a pair and tls.crt starts with the server's certificate.",
 		Confirm: "openssl x509 -noout -pubkey -in server.crt | sha256sum; openssl pkey -pubout -in server.key | sha256sum (the two sums must be equal)",
 	},
 	{
@@ -400,7 +400,7 @@ var logLineEntries = []Entry{
 		Match:       []string{"ca md too weak"},
 		Title:       "nginx's server certificate is signed with SHA-1 or MD5",
 		Explanation: "At start-up OpenSSL applies its security level to nginx's own certificate: a SHA-1 or MD5 signature on it is refused (OpenSSL 3 from level 1 upwards) and nginx does not start.",
-		Fix:         "Have the server certificate re-signed with SHA-256 (the key can stay).",
+		Fix:         "Have the server certificate re-signed with SHA-256 (the key can stay), e.g. for a private CA:\n  openssl x509 -req -sha256 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 365 -out server.crt",
 		Confirm:     "openssl x509 -noout -text -in /etc/nginx/certs/server.crt | grep 'Signature Algorithm'",
 	},
 	{

@@ -53,7 +53,7 @@ var clientTrust = map[string]string{
 	"python":   "Give Python the server's CA bundle, e.g. with requests:\n  requests.get(url, verify='ca.crt')\nor for the whole process:\n  REQUESTS_CA_BUNDLE=ca.crt SSL_CERT_FILE=ca.crt python app.py\nand make the server send its intermediates.",
 	"go":       "Give the Go client the server's CA: tls.Config{RootCAs: pool} with ca.crt appended, or for the process:\n  SSL_CERT_FILE=ca.crt ./app\nand make the server send its intermediates.",
 	"java":     "Import the server's CA into the trust store the JVM uses:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with:\n  -Djavax.net.ssl.trustStore=truststore.jks",
-	"node":     "Give node the server's CA:\n  NODE_EXTRA_CA_CERTS=ca.crt node app.js\n(or the `ca` option of https.request/tls.connect), and make the server send its intermediates.",
+	"node":     "Give node the server's CA:\n  NODE_EXTRA_CA_CERTS=ca.crt node app.js\n(or the `ca` option of https.request/tls.connect), and make the server send its intermediates. For npm behind a proxy that re-signs TLS (a corporate proxy or antivirus), give npm that proxy's CA:\n  npm config set cafile /path/to/proxy-ca.pem",
 	"browser":  "Import the server's CA into the browser's (or the system's) trust store, and make the server send its intermediates.",
 	"apache":   "Give Apache's proxy the backend's CA, in the virtual host that proxies:\n  SSLProxyCACertificateFile /etc/apache2/backend-ca.pem\nthen reload Apache, and make the backend send its intermediates.",
 	"envoy":    "Give envoy the upstream's CA in the cluster's transport_socket:\n  validation_context: { trusted_ca: { filename: /etc/envoy/upstream-ca.pem } }\nand make the upstream send its intermediates.",
@@ -86,7 +86,7 @@ var (
 		"upstream": "Send and check the backend's real name:\n  proxy_ssl_server_name on;\n  proxy_ssl_name backend.example.com;\nthen reload:\n  {reload}\nor reissue the backend's certificate with that name in subjectAltName.",
 		"":         "Use the host name the server's certificate carries in subjectAltName, or reissue it with the name the client uses:\n  subjectAltName=DNS:host.example.com",
 	}
-	clientExpiredFix = "Renew the server's certificate. If it is not expired, the clock of the client is wrong (an expired verdict from a fresh certificate means clock skew):\n  timedatectl"
+	clientExpiredFix = "Renew the server's certificate. If it is not expired, the clock of the client is wrong (an expired verdict from a fresh certificate means clock skew):\n  timedatectl\nor the client builds the chain to an expired root (Let's Encrypt's old DST Root CA X3, expired in September 2021): update the client's CA bundle (the ca-certificates package) and serve the current chain."
 	clientDepthFix   = map[string]string{
 		"upstream": "Raise the depth nginx accepts for the backend's chain:\n  proxy_ssl_verify_depth 3;\nthen reload:\n  {reload}",
 		"lua":      "Raise the depth:\n  lua_ssl_verify_depth 3;\nthen reload:\n  {reload}",
