@@ -395,6 +395,15 @@ var clientWriterEntries = []Entry{
 		Fix:         "Check the Ingress's tls hosts and secret, and the controller's log for the secret:\n  kubectl get ingress NAME -o yaml\n  kubectl get secret SECRET -n NAMESPACE -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -subject -ext subjectAltName",
 		Confirm:     "openssl s_client -connect INGRESS_IP:443 -servername host.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject",
 	},
+	// Go's answer to plain HTTP on a TLS port.
+	{
+		ID: PlainHTTP, Kind: "client",
+		Match:       []string{"client sent an http request to an https server"},
+		Title:       "A client spoke plain HTTP to a Go server's HTTPS port",
+		Explanation: "This Go program serves HTTPS on the port, and a client sent it a plain-text HTTP request: a URL with http:// instead of https://, a health check or proxy (a load balancer, an ingress, a Docker healthcheck) configured for HTTP, or a reverse proxy forwarding to the backend over HTTP.",
+		Fix:         "Make the client use https:// for this port (or its proxy use TLS to the backend), e.g.:\n  curl https://host:PORT/\nor serve plain HTTP on another port for clients that cannot speak TLS.",
+		Confirm:     "curl -v https://host:PORT/",
+	},
 	// HAProxy: a bind with ssl and no crt.
 	{
 		ID: CertLoadFailed, Kind: "client",

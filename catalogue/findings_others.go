@@ -201,7 +201,7 @@ var otherWriterEntries = []Entry{
 		Confirm:     "haproxy -c -f /etc/haproxy/haproxy.cfg",
 	},
 	{
-		ID: CertLoadFailed, Kind: "client", Within: []string{"parsing [", "haproxy", "crt"},
+		ID: CertLoadFailed, Kind: "client", Within: []string{"parsing [", "haproxy", "crt", "certificate chain from file"},
 		Match:       []string{"unable to load ssl certificate", "unable to load certificate chain from file", "unable to load certificate from file"},
 		Title:       "HAProxy could not load a crt file",
 		Explanation: "HAProxy could not read the certificate (or its chain) of a bind's crt or crt-list entry: the file is missing or not PEM, a certificate in it is refused by this OpenSSL (a SHA-1 or short key below the security level after an upgrade), or the chain holds the same CA twice (OpenSSL 1.0.2).",

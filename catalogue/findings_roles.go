@@ -49,7 +49,7 @@ var clientTrust = map[string]string{
 	"lua":      "Give Lua cosockets a CA bundle (in the http block):\n  lua_ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;\n  lua_ssl_verify_depth 3;\nthen reload:\n  {reload}",
 	"ocsp":     "Give nginx the issuer of its own certificate, to check the OCSP answer with:\n  ssl_trusted_certificate /etc/nginx/chain.pem;\nthen reload:\n  {reload}",
 	"curl":     "Give curl the server's CA:\n  curl --cacert ca.crt https://host/\nand make the server send its intermediates (nginx: server certificate then intermediates in the ssl_certificate file).",
-	"openssl":  "Give s_client the server's CA:\n  openssl s_client -connect host:443 -CAfile ca.crt </dev/null\nand make the server send its intermediates.",
+	"openssl":  "Give s_client the server's CA:\n  openssl s_client -connect host:443 -CAfile ca.crt </dev/null\nand make the server send its intermediates. For openssl verify (`error N at D depth lookup`), give the root with -CAfile and the intermediates with -untrusted:\n  openssl verify -CAfile root.crt -untrusted intermediate.crt cert.crt",
 	"python":   "Give Python the server's CA bundle, e.g. with requests:\n  requests.get(url, verify='ca.crt')\nor for the whole process:\n  REQUESTS_CA_BUNDLE=ca.crt SSL_CERT_FILE=ca.crt python app.py\nand make the server send its intermediates.",
 	"go":       "Give the Go client the server's CA: tls.Config{RootCAs: pool} with ca.crt appended, or for the process:\n  SSL_CERT_FILE=ca.crt ./app\nand make the server send its intermediates.",
 	"java":     "Import the server's CA into the trust store the JVM uses:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with:\n  -Djavax.net.ssl.trustStore=truststore.jks",
@@ -114,6 +114,11 @@ func clientFix(key string, code int) string {
 		return clientExpiredFix
 	case 22:
 		return pick(clientDepthFix)
+	case 79:
+		// The chain's CA certificate itself is wrong, whoever checks it.
+		if v, ok := Verify(code); ok && v.Fix != "" {
+			return v.Fix
+		}
 	}
 	return pick(clientTrust)
 }

@@ -86,7 +86,9 @@ var attrRules = []attrRule{
 	{"haproxy", RoleClient, "", []string{"layer6 invalid response", "layer6 timeout", "verify is enabled by default but no ca file",
 		"ssl-server-verify"}},
 	{"haproxy", RoleServer, "", []string{"haproxy", "ssl client ca chain cannot be verified",
-		"ssl client certificate not trusted", "ca-file", "crt-list", "parsing ["}},
+		"ssl client certificate not trusted", "ca-file", "crt-list", "parsing [",
+		// HAProxy's own words for its crt files
+		"unable to load certificate chain from file", "no ssl certificate specified for bind"}},
 	{"apache", RoleClient, "", []string{"sslproxyengine", "sslproxyverify", "sslproxycacertificate", "sslproxymachinecertificate",
 		"sslproxycheckpeer", "proxy: ", "[proxy:", "[proxy_http"}},
 	{"apache", RoleServer, "", []string{"[ssl:", "mod_ssl", "sslcertificatefile", "sslcacertificatefile", "sslverifyclient", "apache2", "apache/2", "httpd",
