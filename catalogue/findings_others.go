@@ -129,7 +129,7 @@ var otherWriterEntries = []Entry{
 		ID: ServerHostnameMismatch, Kind: "client",
 		Match:       []string{"does not include an id which matches the server name"},
 		Title:       "Apache's certificate does not carry the ServerName",
-		Explanation: "mod_ssl warns at start-up that the server certificate's subjectAltName (SAN) does not hold this virtual host's ServerName; clients that use that name will refuse it.",
+		Explanation: "mod_ssl warns at start-up that the server certificate's subjectAltName (SAN) does not hold this virtual host's ServerName; clients that use that name will refuse it. Apache still starts: the warning is harmless when clients reach the host by a name the certificate holds (a default or placeholder ServerName such as www.example.com, a container image's stock configuration).",
 		Fix:         "Reissue the certificate with the name, or fix ServerName:\n  subjectAltName=DNS:host.example.com",
 		Confirm:     "openssl x509 -noout -ext subjectAltName -in server.crt",
 	},
