@@ -380,7 +380,7 @@ var clientWriterEntries = []Entry{
 	// envoy's 503 body without a TLS reason.
 	{
 		ID: HandshakeFailed, Kind: "client", Fallback: true,
-		Match:       []string{"disconnect/reset before headers"},
+		Match:       []string{"disconnect/reset before headers", "upstream_reset_before_response_started"},
 		Title:       "envoy got no response from its upstream",
 		Explanation: "envoy (or an Istio sidecar or gateway) connected to the upstream, or tried to, and got no response headers back; the reset reason says how it ended. With no TLS reason in the line it need not be TLS: the upstream refused or closed the connection, or the application listens on localhost only. In Istio a frequent TLS cause is a mutual-TLS mismatch: one side sends Istio mTLS (a DestinationRule with ISTIO_MUTUAL, a STRICT PeerAuthentication) and the other has no sidecar or expects plain text.",
 		Fix:         "Find the upstream and the reason in envoy's access log (UF, URX, UC flags and upstream_transport_failure_reason), then check the mTLS settings on both sides:\n  istioctl x describe pod POD\n  kubectl get peerauthentication,destinationrule -A",

@@ -54,7 +54,7 @@ var attrRules = []attrRule{
 	{"nginx", RoleClient, CtxOCSP, []string{"while requesting certificate status", "\"ssl_stapling\"", "ssl_stapling", "ocsp responder", "ocsp_basic_verify", "ocsp response", "ocsp_check_validity", "ocsp_resp", "stapling"}},
 	// BoringSSL's macro-style reasons come from envoy (or gRPC) before any
 	// word the others share.
-	{"envoy", RoleClient, "", []string{"upstream connect error", "transport failure reason"}},
+	{"envoy", RoleClient, "", []string{"upstream connect error", "transport failure reason", "upstream_reset_before_response_started"}},
 	{"envoy", RoleServer, "", []string{"downstream"}},
 	// nghttpx (nghttp2's proxy) logs its source files: "(shrpx_connection.cc:403) tls: ...".
 	{"unknown", RoleClient, "", []string{"shrpx_", "nghttpx"}},
