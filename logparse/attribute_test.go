@@ -25,6 +25,11 @@ func TestAttributeSides(t *testing.T) {
 		{"tlsv1 alert unknown ca", "unknown", RoleServer, true},
 		{"140735:error:140830B5:SSL routines:SSL3_CLIENT_HELLO:no ciphers available:s3_clnt.c:753:", "openssl", RoleClient, false},
 		{"INFO (shrpx_connection.cc:403) tls: handshake libssl error: error:1408F09B:SSL routines:ssl3_get_record:https proxy request", "unknown", RoleServer, false},
+		{"ssl.CertificateError: hostname 'a.example.com' doesn't match 'b.example.com'", "python", RoleClient, false},
+		{"[ALERT] (1) : unable to load certificate chain from file '/etc/haproxy/site.pem'.", "haproxy", RoleServer, false},
+		{`"response_code_details": "upstream_reset_before_response_started{connection_failure}"`, "envoy", RoleClient, false},
+		{"2024/01/02 03:04:05 [error] 7#7: *9 SSL_do_handshake() failed (SSL: error:0A000086:SSL routines::certificate verify failed), context: ngx.timer", "nginx", RoleClient, false},
+		{"http: TLS handshake error from 10.1.2.3:4567: client sent an HTTP request to an HTTPS server", "go", RoleServer, false},
 	} {
 		a := Attribute(tc.line)
 		if a.Reporter != tc.reporter || a.Role != tc.role || a.Guessed != tc.guessed {
