@@ -36,6 +36,13 @@ func TestExplainSides(t *testing.T) {
 		{"curl: (35) schannel: next InitializeSecurityContext failed: Unknown error (0x80092012) - The revocation function was unable to check revocation for the certificate.", "curl", "client", "handshake-failed", "--ssl-no-revoke"},
 		{"ssl.SSLError: [SSL: KEY_VALUES_MISMATCH] key values mismatch (_ssl.c:4046)", "python", "client", "key-mismatch", "sha256sum"},
 		{"[Mon Jan 01 00:00:00.000000 2024] [ssl:emerg] [pid 1] AH02565: Certificate and private key server.example.com:443:0 from /etc/ssl/x.crt and /etc/ssl/x.key do not match", "apache", "server", "key-mismatch", "sslcertificatekeyfile"},
+		{"[Mon Jan 01 00:00:00.000000 2024] [ssl:emerg] [pid 1] AH02564: Failed to configure encrypted (?) private key www.example.org:443:0, check /etc/ssl/private/www.key", "apache", "server", "key-load-failed", "sslpassphrasedialog"},
+		{"curl: (60) server certificate verification failed. CAfile: /etc/ssl/certs/ca-certificates.crt CRLfile: none", "curl", "client", "server-cert-untrusted", "update-ca-certificates"},
+		{"curl: (58) NSS: client certificate not found (nickname not specified)", "curl", "client", "key-load-failed", "./client.crt"},
+		{"x509: certificate is valid for ingress.local, not app.example.org", "go", "client", "server-hostname-mismatch", "secret"},
+		{"http: TLS handshake error from 10.1.2.3:4567: client sent an HTTP request to an HTTPS server", "go", "server", "plain-http", "https://"},
+		{"error 24 at 1 depth lookup: invalid CA certificate", "openssl", "client", "server-cert-untrusted", "ca:true"},
+		{"Error code: MOZILLA_PKIX_ERROR_REQUIRED_TLS_FEATURE_MISSING", "browser", "client", "server-cert-untrusted", "stapling"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
