@@ -367,7 +367,7 @@ func unknownRoleGuess(lower string) (string, bool) {
 			return RoleServer, false
 		}
 	}
-	for _, w := range []string{"ssl_connect", "server_hello", "_clnt", "connect_cr", "preverify", "verify failed", "verify error", "verification failed",
+	for _, w := range []string{"ssl_connect", "server_hello", "_clnt", "connect_cr", "preverify", "verify failed", "verify_failed", "verify error", "verification failed",
 		// a client's words about the server's certificate (wget, .NET, NSS)
 		"certificate, issued by", "unable to locally verify", "remote certificate is invalid", "could not establish trust relationship"} {
 		if strings.Contains(lower, w) {
