@@ -89,6 +89,14 @@ func Explain(input string) *report.Report {
 		lf.Priority = -1
 		rep.Findings = append([]report.Finding{lf}, dropLoad(rep.Findings)...)
 	}
+	if lw := strings.ToLower(input); att.Role == logparse.RoleClient && att.Context == "" && len(codes) == 0 && len(rep.Findings) > 0 &&
+		(strings.Contains(lw, "certificate verify failed") || strings.Contains(lw, "certificate_verify_failed")) {
+		// A client's bare verify failure: most often the server's CA is
+		// not among its roots. Tell it how this client is given one.
+		if id := rep.Findings[0].ID; id == catalogue.HandshakeFailed || id == catalogue.OpenSSLReason {
+			rep.Findings[0].Fix = catalogue.ClientFix(att.Reporter, 20)
+		}
+	}
 	if strings.Contains(input, `"grpcs://`) {
 		for i := range rep.Findings {
 			rep.Findings[i].Fix = strings.ReplaceAll(rep.Findings[i].Fix, "proxy_ssl_", "grpc_ssl_")
