@@ -85,6 +85,44 @@ func findAlert(lower string) (alert, bool) {
 			return a, true
 		}
 	}
+	// curl -v: "* TLSv1.3 (IN), TLS alert, unknown CA (560):", the alert
+	// plus 512 (a record of type 21 in the high byte); "(OUT)" is curl's own.
+	if i := strings.LastIndex(lower, "(in), tls alert, "); i >= 0 {
+		rest := lower[i:]
+		if j := strings.LastIndexByte(rest, '('); j > 0 {
+			n := 0
+			for _, c := range rest[j+1:] {
+				if c < '0' || c > '9' {
+					break
+				}
+				n = n*10 + int(c-'0')
+			}
+			if a, ok := alertByNumber(n - 512); ok && n > 512 {
+				return a, true
+			}
+		}
+	}
+	// Windows' Schannel events 36887/36888: "... The TLS protocol defined
+	// fatal alert code is 46." (36888, "generated and sent", is this side's).
+	if i := strings.LastIndex(lower, "fatal alert code is "); i >= 0 {
+		n := 0
+		for _, c := range lower[i+len("fatal alert code is "):] {
+			if c < '0' || c > '9' {
+				break
+			}
+			n = n*10 + int(c-'0')
+		}
+		if a, ok := alertByNumber(n); ok {
+			return a, true
+		}
+	}
+	// openssl s_client/s_server -state: "SSL3 alert read:fatal:bad certificate"
+	// (received; "alert write" is the one this side sent).
+	if i := strings.LastIndex(lower, "alert read:fatal:"); i >= 0 {
+		if a, ok := alertByName(strings.Join(strings.Fields(lower[i+len("alert read:fatal:"):]), "_")); ok {
+			return a, true
+		}
+	}
 	var best alert
 	for _, a := range alerts {
 		if strings.Contains(a.name, "_") && len(a.name) > len(best.name) && namedAlone(lower, a.name) {
@@ -152,7 +190,7 @@ var goAlerts = []struct {
 // complains about a certificate (42-46, 48, 49), in OpenSSL's, BoringSSL's,
 // Go's, Java's or Erlang's words, and returns its number.
 func ReceivedCertAlert(lower string) (int, bool) {
-	if strings.Contains(lower, "send tlsv") || strings.Contains(lower, "generated client alert") || strings.Contains(lower, "generated server alert") {
+	if strings.Contains(lower, "alert write:") || strings.Contains(lower, "(out), tls alert") || strings.Contains(lower, "generated and sent to the remote endpoint") || strings.Contains(lower, "send tlsv") || strings.Contains(lower, "generated client alert") || strings.Contains(lower, "generated server alert") {
 		return 0, false
 	}
 	n := 0
@@ -181,7 +219,17 @@ func ReceivedCertAlert(lower string) (int, bool) {
 
 // ServerAlertFinding tells alert n, received by a server other than nginx,
 // as its client's complaint about the server's own certificate.
-func ServerAlertFinding(n int) finding.Finding {
+// When guessed, nothing in the line showed the server's side, and the
+// finding says so and what the reversed roles would mean.
+func ServerAlertFinding(n int, guessed bool) finding.Finding {
 	a, _ := alertByNumber(n)
-	return ServerGotAlertText.New(Vars{"num": itoa(a.num), "name": a.name, "meaning": a.meaning})
+	lead := serverAlertLead
+	if guessed {
+		lead = guessedAlertLead
+	}
+	f := ServerGotAlertText.New(Vars{"num": itoa(a.num), "name": a.name, "meaning": a.meaning, "lead": lead})
+	if guessed {
+		f.Explanation += " " + RolesMayBeReversed
+	}
+	return f
 }

@@ -12,6 +12,9 @@ const (
 	probeCmd      = "mtlsdoctor probe host:443 --cert client.crt --key client.key"
 	keyPairCheck  = "openssl x509 -noout -pubkey -in client.crt | sha256sum; openssl pkey -pubout -in client.key | sha256sum (the two sums must be equal)"
 	curlClient    = "curl -v --cacert ca.crt --cert client.crt --key client.key https://host/"
+	// Why a TLS client does not trust a server's certificate, and what to do.
+	clientTrustCauses = "A client fails so when its CA bundle lacks the issuer (a private CA; an old system, a slim container image or a runtime with its own outdated CA bundle), when the server does not send its intermediate certificate (browsers fill it in, other clients do not), when the certificate is self-signed, expired or for another name, or when a clock is wrong."
+	clientTrustFix    = "See what the server sends (only one certificate means the intermediate is missing; serve the full chain):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nOtherwise install or update the client's CA bundle (the ca-certificates package), or give it the private CA."
 )
 
 // toUpstream marks nginx's lines about its handshakes with upstreams.
@@ -25,6 +28,7 @@ var entries = joinEntries(
 	// (findings_roles.go): they explain the line in its writer's terms.
 	ownWords(roleEntries),
 	ownWords(otherWriterEntries),
+	ownWords(clientWriterEntries),
 	// What nginx writes to its error log (findings_logs.go).
 	logLineEntries,
 	otherEntries,
@@ -112,9 +116,9 @@ var otherEntries = []Entry{
 		Match: []string{"tls: bad certificate", "alert bad certificate"},
 		Exact: []string{"bad certificate", "bad_certificate", "alert 42"},
 		Title: "TLS alert 42 bad_certificate: the other side rejected a certificate",
-		Explanation: "Printed by your client (Go `remote error: tls: bad certificate`, OpenSSL `sslv3 alert bad certificate`): the server rejected your client certificate inside the handshake, without a more specific reason. " + notNginxHTTP + " " +
+		Explanation: "Printed by your client (Go `remote error: tls: bad certificate`, OpenSSL `sslv3 alert bad certificate`): the server rejected your client certificate inside the handshake, without a more specific reason, or (Go servers, many TLS 1.2 servers) the client sent none at all: it had none configured, or none issued by a CA the server asked for. " + notNginxHTTP + " " +
 			"Written by nginx: the client rejected nginx's server certificate.",
-		Fix:     "Check the client certificate against the server's CA:\n  " + verifyClient,
+		Fix:     "Make sure the client sends its certificate (curl -v shows the client's Certificate message and whether it was empty):\n  curl -v --cert client.crt --key client.key https://host/\nthen check it against the server's CA:\n  " + verifyClient,
 		Confirm: probeCmd,
 	},
 	{
@@ -170,7 +174,7 @@ var otherEntries = []Entry{
 		Exact:       []string{"handshake failure", "handshake_failure", "alert 40"},
 		Title:       "TLS alert 40 handshake_failure: no acceptable parameters",
 		Explanation: "The other side could not agree on the connection parameters, or (TLS 1.2) a server that requires a client certificate got none: with TLS 1.2 curl prints `sslv3 alert handshake failure` and Go `remote error: tls: handshake failure` where TLS 1.3 gives certificate_required.",
-		Fix:         "Give the client its certificate:\n  curl --cert client.crt --key client.key ...\nand check that TLS versions and ciphers overlap.",
+		Fix:         "Give the client its certificate (and the password of its key, if the key is encrypted):\n  curl --cert client.crt --key client.key ...\nthen check that TLS versions, ciphers and ECDH curves overlap, and that the client sends the server's name (SNI): clients on OpenSSL 0.9.8 or Python before 2.7.9 do not, and CDNs refuse them.",
 		Confirm:     "openssl s_client -connect host:443 -tls1_2 -cert client.crt -key client.key </dev/null",
 	},
 	{
@@ -206,23 +210,27 @@ var otherEntries = []Entry{
 	// refused (Go's crypto/x509 and crypto/tls, browsers).
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match: []string{"x509: certificate signed by unknown authority", "tls: failed to verify certificate: x509: certificate signed by unknown authority"},
-		Title: "The client does not trust nginx's server certificate (Go)",
-		Explanation: "A Go client checked nginx's server certificate against its roots (the system pool unless the program sets RootCAs) and found no CA that issued it. " +
-			"This is about the server certificate, not the client certificate: with a private CA the client must be given that CA, and nginx must send its intermediates in ssl_certificate.",
-		Fix:     "Give the client the CA (Go: tls.Config{RootCAs: pool} with ca.crt appended; curl: --cacert ca.crt), and serve the full chain as ssl_certificate:\n  cat server.crt int.crt > /etc/nginx/server-chain.crt",
+		Without: []string{"handshake error from", "client certificate", "client's certificate"},
+		Match:   []string{"x509: certificate signed by unknown authority", "tls: failed to verify certificate: x509: certificate signed by unknown authority"},
+		Title:   "The client does not trust the server's certificate (Go)",
+		Explanation: "A Go client checked the server's certificate (nginx's, if nginx is the server) against its roots (the system pool unless the program sets RootCAs) and found no CA that issued it. " +
+			"This is about the server certificate, not the client certificate: with a private CA the client must be given that CA, and nginx must send its intermediates in ssl_certificate. " +
+			"When a public site fails so, the client's system has no CA bundle at all: a scratch, distroless or slim container image without the ca-certificates package.",
+		Fix:     "Give the client the CA (Go: tls.Config{RootCAs: pool} with ca.crt appended; curl: --cacert ca.crt), and serve the full chain as ssl_certificate:\n  cat server.crt int.crt > /etc/nginx/server-chain.crt\nA container image without a CA bundle needs the ca-certificates package:\n  apt-get install -y ca-certificates",
 		Confirm: "mtlsdoctor probe host:443 --ca ca.crt",
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
+		Without:     []string{"handshake error from", "client certificate", "client's certificate"},
 		Match:       []string{"x509: certificate is valid for", "x509: certificate relies on legacy common name field", "certificate is not valid for any names"},
-		Title:       "nginx's server certificate does not name the host the client asked for (Go)",
+		Title:       "The server's certificate does not name the host the client asked for (Go)",
 		Explanation: "Go compares the host name (or IP) in the URL with the server certificate's subjectAltName only; since Go 1.15 the Common Name is ignored, so a certificate made with the guide's `openssl x509 -req` and no -extfile (no SAN at all) fails here even though curl accepts it.",
 		Fix:         "Reissue the server certificate with this line in its -extfile:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10\nthen check it with:\n  mtlsdoctor certs --host host.example.com ./certs",
 		Confirm:     "openssl x509 -noout -ext subjectAltName -in server.crt",
 	},
 	{
 		ID: ServerCertExpired, Kind: "client",
+		Without:     []string{"handshake error from", "client certificate", "client's certificate"},
 		Match:       []string{"x509: certificate has expired or is not yet valid"},
 		Title:       "A certificate the client checked is expired or not yet valid (Go)",
 		Explanation: "Go found the server certificate (or a CA in its chain) outside its validity period at the client's current time: expired, or a clock that is off on one of the machines.",

@@ -282,8 +282,8 @@ var logLineEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
-		Match: []string{":http request"}, Exact: []string{"http request"},
+		ID: HandshakeFailed, Kind: "reason", Level: infoLevel, Within: []string{"ssl_do_handshake", "while ssl handshaking"},
+		Match:       []string{":http request"},
 		Title:       "Plain HTTP sent into a TLS listener",
 		Explanation: "OpenSSL saw an HTTP request where a TLS handshake should start. nginx's HTTP module catches this earlier (497), so expect it from the stream or mail module.",
 		Fix:         "Use a TLS client for this port, or serve plain HTTP on another port.",
@@ -309,8 +309,8 @@ var logLineEntries = []Entry{
 		ID: HandshakeFailed, Kind: "reason",
 		Match:       []string{"certificate verify failed"},
 		Title:       "Certificate verification failed inside the TLS handshake",
-		Explanation: "The side that wrote this did not accept the other side's certificate. nginx's client-certificate check never fails the handshake, so in nginx's log it comes from connections to backends (proxy_ssl_verify on); printed by a client it means the client did not trust the server's certificate. The text after it, if any, gives the reason.",
-		Fix:         "For a client, give it the server's CA:\n  curl --cacert ca.crt ...\nFor nginx to a backend:\n  proxy_ssl_trusted_certificate /etc/nginx/upstream-ca.pem;",
+		Explanation: "The side that wrote this did not accept the other side's certificate. nginx's client-certificate check never fails the handshake, so in nginx's log it comes from connections to backends (proxy_ssl_verify on); printed by a client it means the client did not trust the server's certificate. The text after it, if any, gives the reason. " + clientTrustCauses,
+		Fix:         "For a client, give it the server's CA:\n  curl --cacert ca.crt ...\nFor nginx to a backend:\n  proxy_ssl_trusted_certificate /etc/nginx/upstream-ca.pem;\n" + clientTrustFix,
 		Confirm:     "openssl s_client -connect host:443 -CAfile ca.crt </dev/null | grep 'Verify return code'",
 	},
 	{
@@ -322,7 +322,7 @@ var logLineEntries = []Entry{
 		Confirm:     curlClient,
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel,
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Without: []string{"upstream"},
 		Match:       []string{"peer closed connection in ssl handshake"},
 		Title:       "Client hung up during the TLS handshake",
 		Explanation: "The client closed the connection in the middle of the handshake, usually because its own checks failed (it did not trust nginx's certificate, or refused to load its own).",
@@ -346,7 +346,7 @@ var logLineEntries = []Entry{
 		Title: "ssl_certificate_key does not belong to ssl_certificate",
 		Explanation: "At start-up and reload nginx checks that the private key matches the first certificate in the ssl_certificate file. They differ: the key was regenerated, the files were swapped, or the certificate file starts with a CA instead of the server's own certificate. " +
 			"On a reload nginx keeps running with the old configuration.",
-		Fix:     "Use the key that belongs to the certificate (or reissue the certificate for the key), and put the server's own certificate first in the file, followed by its intermediates.",
+		Fix:     "Use the key that belongs to the certificate (or reissue the certificate for the key), and put the server's own certificate first in the file, followed by its intermediates (the order matters: a chain file with the intermediate first fails the check). On Kubernetes (ingress-nginx), check that tls.crt and tls.key of the TLS secret are a pair and tls.crt starts with the server's certificate.",
 		Confirm: "openssl x509 -noout -pubkey -in server.crt | sha256sum; openssl pkey -pubout -in server.key | sha256sum (the two sums must be equal)",
 	},
 	{
@@ -403,7 +403,7 @@ var logLineEntries = []Entry{
 		Match:       []string{"ca md too weak"},
 		Title:       "nginx's server certificate is signed with SHA-1 or MD5",
 		Explanation: "At start-up OpenSSL applies its security level to nginx's own certificate: a SHA-1 or MD5 signature on it is refused (OpenSSL 3 from level 1 upwards) and nginx does not start.",
-		Fix:         "Have the server certificate re-signed with SHA-256 (the key can stay).",
+		Fix:         "Have the server certificate re-signed with SHA-256 (the key can stay), e.g. for a private CA:\n  openssl x509 -req -sha256 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 365 -out server.crt",
 		Confirm:     "openssl x509 -noout -text -in /etc/nginx/certs/server.crt | grep 'Signature Algorithm'",
 	},
 	{

@@ -67,12 +67,20 @@ var otherWriterEntries = []Entry{
 	},
 	// Go servers: plain HTTP on a TLS port.
 	{
-		ID: PlainHTTP, Kind: "client",
+		ID: PlainHTTP, Kind: "client", Within: []string{"handshake error from", "serving connection", "handshake from"},
 		Match:       []string{"first record does not look like a tls handshake"},
 		Title:       "A client spoke plain HTTP to the Go server's TLS port",
 		Explanation: "The Go TLS server read bytes that are not a TLS ClientHello: a client using http:// (or ws://) against the https:// port, a health check without TLS, or a scanner. Usually harmless when it is one address now and then.",
 		Fix:         "Point the client at https:// (wss://), or give plain HTTP its own port; for health checks, enable TLS in the check:\n  curl -v https://host:port/",
 		Confirm:     "curl -sv http://host:port/ -o /dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Without: []string{"handshake error from", "serving connection", "handshake from"},
+		Match:       []string{"first record does not look like a tls handshake"},
+		Title:       "The Go client got an answer that is not TLS",
+		Explanation: "A Go client (an HTTP or gRPC client, kubectl, docker) sent its TLS ClientHello and read back bytes that are not TLS: the server speaks plain HTTP (or plaintext gRPC) on that port, or a proxy in between answered in clear text.",
+		Fix:         "Use the scheme the server speaks on that port (http://; for gRPC, insecure transport credentials or the server's TLS port), and check proxies in between:\n  curl -v http://host:port/",
+		Confirm:     "curl -sv https://host:port/ -o /dev/null",
 	},
 	// HAProxy as a client of its servers.
 	{
@@ -121,7 +129,7 @@ var otherWriterEntries = []Entry{
 		ID: ServerHostnameMismatch, Kind: "client",
 		Match:       []string{"does not include an id which matches the server name"},
 		Title:       "Apache's certificate does not carry the ServerName",
-		Explanation: "mod_ssl warns at start-up that the server certificate's subjectAltName (SAN) does not hold this virtual host's ServerName; clients that use that name will refuse it.",
+		Explanation: "mod_ssl warns at start-up that the server certificate's subjectAltName (SAN) does not hold this virtual host's ServerName; clients that use that name will refuse it. Apache still starts: the warning is harmless when clients reach the host by a name the certificate holds (a default or placeholder ServerName such as www.example.com, a container image's stock configuration).",
 		Fix:         "Reissue the certificate with the name, or fix ServerName:\n  subjectAltName=DNS:host.example.com",
 		Confirm:     "openssl x509 -noout -ext subjectAltName -in server.crt",
 	},
@@ -134,6 +142,14 @@ var otherWriterEntries = []Entry{
 		Confirm:     probeCmd,
 	},
 	// HAProxy.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Within: []string{"layer6", " is down", "health check"},
+		Match:       []string{"ssl handshake failure (error:0a000086", "ssl handshake failure (error:1416f086", "certificate verify failed)"},
+		Title:       "HAProxy did not trust its server's certificate",
+		Explanation: "HAProxy, as the client of a backend server (verify required is the default), could not verify the server's certificate against the server line's ca-file: the CA is not in it, the server does not send its intermediate, or its name does not match verifyhost/SNI.",
+		Fix:         "Give the server line the backend's CA (and its name):\n  server app1 10.0.0.1:443 ssl verify required ca-file /etc/haproxy/backend-ca.pem sni str(app.example.com) check-sni app.example.com check",
+		Confirm:     "openssl s_client -connect 10.0.0.1:443 -servername app.example.com -CAfile /etc/haproxy/backend-ca.pem </dev/null",
+	},
 	{
 		ID: HandshakeFailed, Kind: "client", Within: []string{"layer6"},
 		Match:       []string{"ssl handshake failure"},
@@ -150,9 +166,51 @@ var otherWriterEntries = []Entry{
 		Fix:         "Log the reason with the error fetches in the log-format:\n  log-format \"%ci:%cp [%tr] %ft %[ssl_fc_err_str] %[ssl_c_err] %[ssl_c_ca_err]\"\nand check the client's certificate against the bind's ca-file:\n  " + verifyClient,
 		Confirm:     probeCmd,
 	},
+	// Apache's proxy to an https:// backend (mod_proxy with mod_ssl).
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"ssl proxy requested for", "failed to enable ssl support for", "ah00961"},
+		Title:       "Apache proxies to an https:// backend without SSLProxyEngine",
+		Explanation: "ProxyPass (or a RewriteRule [P]) names an https:// backend, but the virtual host does not enable TLS for proxy connections, so Apache cannot open the backend connection.",
+		Fix:         "Enable TLS to backends in that virtual host, and trust the backend's CA:\n  SSLProxyEngine on\n  SSLProxyCACertificateFile /etc/apache2/backend-ca.pem",
+		Confirm:     "apachectl -t",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"[proxy", "proxy:"},
+		Match:       []string{"ah01084", "ah01097", "pass request body failed"},
+		Title:       "Apache could not send the request to its backend",
+		Explanation: "mod_proxy failed on the connection to the backend. With an https:// backend this is usually its TLS handshake: the backend's certificate is not trusted (SSLProxyVerify require without its CA in SSLProxyCACertificateFile, or a self-signed one), its name does not match (SSLProxyCheckPeerName), or the backend wants a client certificate (SSLProxyMachineCertificateFile).",
+		Fix:         "Raise the log level for the backend connection to see the TLS reason:\n  LogLevel proxy:debug ssl:info\nthen trust the backend's CA:\n  SSLProxyCACertificateFile /etc/apache2/backend-ca.pem",
+		Confirm:     "openssl s_client -connect BACKEND:PORT -servername backend.example.com </dev/null",
+	},
+	// HAProxy's start-up errors about a bind's crt file.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"unable to load ssl private key from pem file"},
+		Title:       "HAProxy found no private key for a crt file",
+		Explanation: "HAProxy reads a bind's certificate and its private key from the one PEM file named by crt (2.2 and later also from a file of the same name ending in .key beside it). It found no key it could read there: the key was left out when the PEM was assembled, it is encrypted, or the file is missing or unreadable.",
+		Fix:         "Put the certificate, its chain and its private key into the crt file:\n  cat server.crt intermediate.crt server.key > /etc/haproxy/certs/site.pem\nthen check the configuration:\n  haproxy -c -f /etc/haproxy/haproxy.cfg",
+		Confirm:     "grep -c 'PRIVATE KEY' /etc/haproxy/certs/site.pem",
+	},
+	{
+		ID: LogKeyMismatch, Kind: "client",
+		Match:       []string{"inconsistencies between private key and certificate loaded"},
+		Title:       "HAProxy: the private key in a crt file does not belong to its certificate",
+		Explanation: "The private key HAProxy loaded with a bind's crt file does not match the certificate in it: files from different renewals were put together, or a tool wrote the PEM in another order than the key expects.",
+		Fix:         "Compare the two public keys (the sums must be equal):\n  openssl x509 -noout -pubkey -in site.pem | sha256sum\n  openssl pkey -pubout -in site.pem | sha256sum\nand assemble the PEM from the certificate and its own key.",
+		Confirm:     "haproxy -c -f /etc/haproxy/haproxy.cfg",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client", Within: []string{"parsing [", "haproxy", "crt", "certificate chain from file"},
+		Match:       []string{"unable to load ssl certificate", "unable to load certificate chain from file", "unable to load certificate from file"},
+		Title:       "HAProxy could not load a crt file",
+		Explanation: "HAProxy could not read the certificate (or its chain) of a bind's crt or crt-list entry: the file is missing or not PEM, a certificate in it is refused by this OpenSSL (a SHA-1 or short key below the security level after an upgrade), or the chain holds the same CA twice (OpenSSL 1.0.2).",
+		Fix:         "Check each certificate of the file:\n  openssl crl2pkcs7 -nocrl -certfile /etc/haproxy/certs/site.pem | openssl pkcs7 -print_certs -noout\nthen check the configuration:\n  haproxy -c -f /etc/haproxy/haproxy.cfg",
+		Confirm:     "openssl x509 -noout -text -in /etc/haproxy/certs/site.pem",
+	},
 	// envoy (BoringSSL).
 	{
-		ID: ServerCertUntrusted, Kind: "client", Within: []string{"tls error"},
+		ID: ServerCertUntrusted, Kind: "client", Within: []string{"tls error", "tls_error"},
 		Match:       []string{"certificate_verify_failed"},
 		Title:       "envoy did not trust its upstream's certificate",
 		Explanation: "envoy, as the client of an upstream cluster, checked the upstream's certificate against the cluster's validation_context and it did not verify: the CA is not in trusted_ca, or the name does not match match_subject_alt_names.",
@@ -160,12 +218,20 @@ var otherWriterEntries = []Entry{
 		Confirm:     "openssl s_client -connect BACKEND:443 -servername backend.example.com -CAfile upstream-ca.pem </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "client", Within: []string{"tls error"},
+		ID: HandshakeFailed, Kind: "client", Within: []string{"tls error", "tls_error"},
 		Match:       []string{"wrong_version_numbe", "wrong version numbe"},
 		Title:       "envoy spoke TLS to an upstream that does not",
 		Explanation: "envoy's cluster has a TLS transport_socket, but the upstream answered in plain text (an HTTP port, or a sidecar that already terminates TLS).",
 		Fix:         "Remove the cluster's transport_socket for a plain upstream, or point it at the upstream's TLS port.",
 		Confirm:     "curl -v http://BACKEND:PORT/",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Fallback: true, Within: []string{"tls", "ssl"},
+		Match:       []string{"upstream connect error", "transport failure reason"},
+		Title:       "envoy could not finish a TLS handshake with its upstream",
+		Explanation: "envoy, as the client of an upstream cluster, failed the handshake; the reason after `TLS error:` is BoringSSL's. The cluster's transport_socket decides what envoy sends and trusts: the upstream may want a client certificate (tls_certificates), SNI, or versions and ciphers envoy does not offer, or may not speak TLS at all.",
+		Fix:         "Check the cluster's transport_socket (UpstreamTlsContext) against what the upstream needs:\n  common_tls_context: { tls_certificates: [...], validation_context: { trusted_ca: { filename: /etc/envoy/upstream-ca.pem } } }\n  sni: backend.example.com",
+		Confirm:     "openssl s_client -connect BACKEND:443 -servername backend.example.com -cert client.crt -key client.key </dev/null",
 	},
 	// Go.
 	{
@@ -250,7 +316,8 @@ var reasonEntries = []Entry{
 	},
 	{
 		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
-		Match: []string{"no suitable signature algorithm"}, Exact: []string{"no suitable signature algorithm"},
+		// OpenSSL 1.1.1 says "tls_choose_sigalg:internal error" for it.
+		Match: []string{"no suitable signature algorithm", "tls_choose_sigalg"}, Exact: []string{"no suitable signature algorithm"},
 		Title:       "No signature algorithm in common for the server's key (no suitable signature algorithm)",
 		Explanation: "The client offered no signature algorithm the server's certificate key can make (an ECDSA key for a client that offers only RSA ones, or only SHA-1 ones that the security level forbids); old and embedded clients hit it.",
 		Fix:         "Serve a certificate whose key the client supports (an RSA certificate next to an ECDSA one: two ssl_certificate lines), and keep ssl_ciphers wide enough:\n  ssl_ciphers HIGH:!aNULL:!MD5;",
@@ -297,6 +364,23 @@ var reasonEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:PORT </dev/null",
 	},
 	{
+		// nginx's own handshake lines have their entry (findings_logs.go).
+		ID: HandshakeFailed, Kind: "reason", Level: infoLevel, Without: []string{"ssl_do_handshake", "while ssl handshaking"},
+		Match: []string{"http_request", ":http request", "] http request"}, Exact: []string{"http request"},
+		Title:       "A client spoke plain HTTP to a TLS port (http request)",
+		Explanation: "The first bytes the TLS server read were an HTTP request, not a TLS ClientHello: a client used http:// for the https port, or a proxy in front forwards plain HTTP to it (nginx's proxy_pass http:// to a TLS backend, a load balancer's health check).",
+		Fix:         "Make the client, or the proxy in front, use https:// for this port; with nginx in front:\n  proxy_pass https://backend:PORT;\nor serve plain HTTP on another port.",
+		Confirm:     "curl -v https://host:PORT/",
+	},
+	{
+		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
+		Match: []string{"https_proxy_request", "https proxy request"}, Exact: []string{"https proxy request"},
+		Title:       "A client sent a plain HTTP proxy request to a TLS port (https proxy request)",
+		Explanation: "The TLS server read an HTTP CONNECT request instead of a ClientHello: the client takes this port for a plain HTTP proxy (http_proxy=http://host:PORT) while it speaks TLS.",
+		Fix:         "Give the client the proxy with its TLS scheme, or use the proxy's plain port:\n  export https_proxy=https://host:PORT",
+		Confirm:     "curl -v --proxy https://host:PORT https://example.com/",
+	},
+	{
 		ID: Unreadable, Kind: "reason",
 		Match: []string{"bad end line", "bad base64 decode"}, Exact: []string{"bad end line"},
 		Title:       "A damaged PEM block (bad end line / bad base64 decode)",
@@ -305,7 +389,9 @@ var reasonEntries = []Entry{
 		Confirm:     "grep -c -- '-----BEGIN' FILE",
 	},
 	{
-		ID: HandshakeFailed, Kind: "reason",
+		// OpenSSL 1.0 queues it after the alert that caused it: the alert
+		// tells the story then.
+		ID: HandshakeFailed, Kind: "reason", Without: []string{" alert "},
 		Match: []string{":ssl handshake failure"}, Exact: []string{"ssl handshake failure"},
 		Title:       "The TLS handshake failed (OpenSSL 1.0 ssl handshake failure)",
 		Explanation: "OpenSSL 1.0's generic error when the peer closed the connection during the handshake without an alert: the server does not speak TLS on the port, refuses the client's versions, or requires something (SNI, a client certificate) the client did not send.",

@@ -49,12 +49,15 @@ var clientTrust = map[string]string{
 	"lua":      "Give Lua cosockets a CA bundle (in the http block):\n  lua_ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;\n  lua_ssl_verify_depth 3;\nthen reload:\n  {reload}",
 	"ocsp":     "Give nginx the issuer of its own certificate, to check the OCSP answer with:\n  ssl_trusted_certificate /etc/nginx/chain.pem;\nthen reload:\n  {reload}",
 	"curl":     "Give curl the server's CA:\n  curl --cacert ca.crt https://host/\nand make the server send its intermediates (nginx: server certificate then intermediates in the ssl_certificate file).",
-	"openssl":  "Give s_client the server's CA:\n  openssl s_client -connect host:443 -CAfile ca.crt </dev/null\nand make the server send its intermediates.",
-	"python":   "Give Python the server's CA bundle, e.g. with requests:\n  requests.get(url, verify='ca.crt')\nor for the whole process:\n  REQUESTS_CA_BUNDLE=ca.crt SSL_CERT_FILE=ca.crt python app.py\nand make the server send its intermediates.",
-	"go":       "Give the Go client the server's CA: tls.Config{RootCAs: pool} with ca.crt appended, or for the process:\n  SSL_CERT_FILE=ca.crt ./app\nand make the server send its intermediates.",
+	"openssl":  "Give s_client the server's CA:\n  openssl s_client -connect host:443 -CAfile ca.crt </dev/null\nand make the server send its intermediates. For openssl verify (`error N at D depth lookup`), give the root with -CAfile and the intermediates with -untrusted:\n  openssl verify -CAfile root.crt -untrusted intermediate.crt cert.crt",
+	"python":   "Give Python the server's CA bundle, e.g. with requests:\n  requests.get(url, verify='ca.crt')\nor for the whole process:\n  REQUESTS_CA_BUNDLE=ca.crt SSL_CERT_FILE=ca.crt python app.py\nand make the server send its intermediates. For a public CA with python.org's Python on macOS, run its Install Certificates.command (it installs certifi's bundle).",
+	"go":       "Give the Go client the server's CA: tls.Config{RootCAs: pool} with ca.crt appended, or for the process:\n  SSL_CERT_FILE=ca.crt ./app\nand make the server send its intermediates. A Go binary in a scratch or minimal image has no system roots at all: install the ca-certificates package or copy /etc/ssl/certs/ca-certificates.crt into the image.",
 	"java":     "Import the server's CA into the trust store the JVM uses:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with:\n  -Djavax.net.ssl.trustStore=truststore.jks",
-	"node":     "Give node the server's CA:\n  NODE_EXTRA_CA_CERTS=ca.crt node app.js\n(or the `ca` option of https.request/tls.connect), and make the server send its intermediates.",
+	"node":     "Give node the server's CA:\n  NODE_EXTRA_CA_CERTS=ca.crt node app.js\n(or the `ca` option of https.request/tls.connect), and make the server send its intermediates. For npm behind a proxy that re-signs TLS (a corporate proxy or antivirus), give npm that proxy's CA:\n  npm config set cafile /path/to/proxy-ca.pem",
 	"browser":  "Import the server's CA into the browser's (or the system's) trust store, and make the server send its intermediates.",
+	"apache":   "Give Apache's proxy the backend's CA, in the virtual host that proxies:\n  SSLProxyCACertificateFile /etc/apache2/backend-ca.pem\nthen reload Apache, and make the backend send its intermediates.",
+	"envoy":    "Give envoy the upstream's CA in the cluster's transport_socket:\n  validation_context: { trusted_ca: { filename: /etc/envoy/upstream-ca.pem } }\nand make the upstream send its intermediates.",
+	"haproxy":  "Give HAProxy the server's CA on the server line:\n  server app1 10.0.0.1:443 ssl verify required ca-file /etc/haproxy/backend-ca.pem\nand make the server send its intermediates.",
 	"":         "Give the client the CA that issued the server's certificate (curl --cacert ca.crt, or the client's CA bundle setting; for a public CA, install the system bundle, e.g. the ca-certificates package), and make the server send its intermediates (nginx: the ssl_certificate file holds the server certificate, then the intermediates).",
 }
 
@@ -83,7 +86,7 @@ var (
 		"upstream": "Send and check the backend's real name:\n  proxy_ssl_server_name on;\n  proxy_ssl_name backend.example.com;\nthen reload:\n  {reload}\nor reissue the backend's certificate with that name in subjectAltName.",
 		"":         "Use the host name the server's certificate carries in subjectAltName, or reissue it with the name the client uses:\n  subjectAltName=DNS:host.example.com",
 	}
-	clientExpiredFix = "Renew the server's certificate. If it is not expired, the clock of the client is wrong (an expired verdict from a fresh certificate means clock skew):\n  timedatectl"
+	clientExpiredFix = "Renew the server's certificate. If it is not expired, the clock of the client is wrong (an expired verdict from a fresh certificate means clock skew):\n  timedatectl\nor the client builds the chain to an expired root (Let's Encrypt's old DST Root CA X3, expired in September 2021): update the client's CA bundle (the ca-certificates package) and serve the current chain."
 	clientDepthFix   = map[string]string{
 		"upstream": "Raise the depth nginx accepts for the backend's chain:\n  proxy_ssl_verify_depth 3;\nthen reload:\n  {reload}",
 		"lua":      "Raise the depth:\n  lua_ssl_verify_depth 3;\nthen reload:\n  {reload}",
@@ -111,6 +114,11 @@ func clientFix(key string, code int) string {
 		return clientExpiredFix
 	case 22:
 		return pick(clientDepthFix)
+	case 79:
+		// The chain's CA certificate itself is wrong, whoever checks it.
+		if v, ok := Verify(code); ok && v.Fix != "" {
+			return v.Fix
+		}
 	}
 	return pick(clientTrust)
 }
@@ -155,11 +163,22 @@ var TLSUnexplainedText = Text{ID: TLSUnexplained,
 // own certificate.
 var ServerGotAlertText = Text{ID: TLSAlert,
 	Title: "A client refused this server's certificate (TLS alert {num} {name})",
-	Why: "The program that wrote this line accepted the connection, so the alert came from its client, which says: {meaning} " +
+	Why: "{lead} the alert came from its client, which says: {meaning} " +
 		"It is the client's complaint about this server's own certificate (a CA the client does not trust, a missing intermediate, a name the client did not ask for), not about a client certificate. " +
 		"Intercepting proxies (MITM, debugging and filtering proxies) see it when the application does not trust the proxy's CA.",
 	Fix: "Make the clients trust the CA that issued this server's certificate (an intercepting proxy's CA goes on the device or into the app's trust store), serve the intermediates with the certificate, and give it a subjectAltName (SAN) with the name clients use:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 }
+
+// Leads of ServerGotAlertText: the line showed a server, or nothing in it
+// said which side wrote it.
+const (
+	serverAlertLead  = "The program that wrote this line accepted the connection, so"
+	guessedAlertLead = "Nothing in the line says which side wrote it. If this program accepted the connection (a server or a proxy),"
+)
+
+// RolesMayBeReversed follows a received alert taken as the server's when
+// nothing in the line said which side wrote it.
+const RolesMayBeReversed = "If this program opened the connection instead, the roles are reversed: the server refused this client's certificate, so check it against the CA the server trusts."
 
 // roleEntries are the lines whose writer is not nginx judging a client
 // certificate: nginx as a client (upstream, Lua, OCSP), and servers and
@@ -189,6 +208,15 @@ var roleEntries = []Entry{
 		Explanation: "Here nginx is the client: the backend accepts only versions or ciphers that nginx's proxy_ssl_protocols / proxy_ssl_ciphers (or OpenSSL's security level) do not offer, or the reverse.",
 		Fix:         "Offer what the backend speaks, where nginx proxies to it:\n  proxy_ssl_protocols TLSv1.2 TLSv1.3;\n  proxy_ssl_ciphers DEFAULT;\nthen reload:\n  " + reload + "\nand upgrade an old backend.",
 		Confirm:     "openssl s_client -connect BACKEND:443 -tls1_2 </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{"to upstream", "reading upstream", "from upstream"},
+		Match: []string{"alert bad certificate", "alert unknown ca", "alert certificate unknown", "alert certificate required", "alert access denied",
+			"alert certificate expired", "alert unsupported certificate", "alert certificate revoked", "alert decrypt error"},
+		Title:       "The upstream refused nginx's client certificate (or got none)",
+		Explanation: "Here nginx is the client of an https upstream, and the backend sent an alert about the client certificate: nginx sent none (proxy_ssl_certificate is unset) or sent one whose CA the backend does not trust, expired, or without clientAuth. With TLS 1.3 the backend's verdict arrives after the handshake, so it shows up on nginx's first read from the upstream.",
+		Fix:         "Give nginx a client certificate the backend trusts:\n  proxy_ssl_certificate     /etc/nginx/upstream-client.crt;\n  proxy_ssl_certificate_key /etc/nginx/upstream-client.key;\nthen reload:\n  " + reload + "\nand check it against the CA the backend trusts.",
+		Confirm:     "openssl s_client -connect BACKEND:443 -servername backend.example.com -cert /etc/nginx/upstream-client.crt -key /etc/nginx/upstream-client.key </dev/null",
 	},
 	{
 		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{"to upstream"},
@@ -284,8 +312,26 @@ var roleEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
 	},
 	{
+		// Go 1.20 and later say "tls: failed to verify certificate" on both
+		// sides; in a server's "handshake error from" line it is the client's.
+		ID: VerifyError, Kind: "client", Within: []string{"handshake error from"},
+		Match:       []string{"tls: failed to verify certificate"},
+		Title:       "The Go server refused the client certificate",
+		Explanation: "A Go server (its `http: TLS handshake error from` line names the client's address) checked the client certificate against its ClientCAs pool and the chain did not verify; the x509 text after it names why (unknown authority: the client certificate's CA is not in ClientCAs; expired; wrong key usage: Go requires clientAuth in extendedKeyUsage).",
+		Fix:         "Add the CA that issued the client certificate to the server's tls.Config ClientCAs, or reissue the client certificate from that CA with:\n" + clientExtLines,
+		Confirm:     verifyClient,
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"handshake error from"},
+		Match:       []string{": eof", "connection reset by peer", "i/o timeout"},
+		Title:       "A client closed the connection during the TLS handshake (Go server)",
+		Explanation: "The client went away in the middle of the handshake without an alert: load balancer and Kubernetes TCP health checks, port scanners, and clients that gave up on the server's certificate without saying why (some do not send an alert). Usually harmless when it comes from a health checker's address now and then.",
+		Fix:         "Look at the address in the line: a load balancer or probe (switch its check to TLS or HTTP), or a real client (run it by hand and read its own error):\n  curl -v https://host:PORT/",
+		Confirm:     "openssl s_client -connect host:PORT -servername host </dev/null",
+	},
+	{
 		ID: VerifyError, Kind: "client",
-		Match:       []string{"tls: failed to verify client certificate"},
+		Match:       []string{"tls: failed to verify client certificate", "tls: failed to verify client's certificate"},
 		Title:       "The Go server refused the client certificate",
 		Explanation: "A Go server checked the client certificate against its ClientCAs pool and the chain did not verify; the x509 text after it names why (unknown authority, expired, wrong key usage: Go requires clientAuth in extendedKeyUsage).",
 		Fix:         "Add the CA that issued the client certificate to the server's tls.Config ClientCAs, or reissue the client certificate from that CA with:\n" + clientExtLines,
@@ -345,6 +391,15 @@ var roleEntries = []Entry{
 	{
 		ID: VerifyError, Kind: "client",
 		Match:       []string{"ssl client ca chain cannot be verified", "ssl client certificate not trusted"},
+		Title:       "HAProxy refused the client certificate",
+		Explanation: "HAProxy (bind ... verify required ca-file ...) could not verify the client certificate's chain against its ca-file: the client's CA (or its intermediate) is not in ca-file, or the client does not send its intermediate.",
+		Fix:         "Put the client CA and its intermediates in the bind line's ca-file:\n  bind :443 ssl crt /etc/haproxy/server.pem ca-file /etc/haproxy/client-ca.pem verify required\nthen reload HAProxy.",
+		Confirm:     verifyClient,
+	},
+	{
+		// HAProxy 2.8 and later add OpenSSL's reason to its connection errors.
+		ID: VerifyError, Kind: "client", Within: []string{": ssl handshake failure ("},
+		Match:       []string{"certificate verify failed"},
 		Title:       "HAProxy refused the client certificate",
 		Explanation: "HAProxy (bind ... verify required ca-file ...) could not verify the client certificate's chain against its ca-file: the client's CA (or its intermediate) is not in ca-file, or the client does not send its intermediate.",
 		Fix:         "Put the client CA and its intermediates in the bind line's ca-file:\n  bind :443 ssl crt /etc/haproxy/server.pem ca-file /etc/haproxy/client-ca.pem verify required\nthen reload HAProxy.",

@@ -27,8 +27,9 @@ var (
 	reNum = lazyre.New(`verify error:num=(\d{1,3}):([^\n]*)`)
 	// openssl s_client: "Verify return code: 21 (unable to verify ...)".
 	reReturnCode = lazyre.New(`verify return code: (\d{1,3}) \(([^\n]*)\)`)
-	// The contract's openssl_error form, "68:CA signature digest ...".
-	reCodeText = lazyre.New(`^(\d{1,3}):(\S[^\n]*)$`)
+	// The contract's openssl_error form, "68:CA signature digest ...": a
+	// letter follows the colon ("23:10:54.808 ..." is a time of day).
+	reCodeText = lazyre.New(`^(\d{1,3}):([a-z][^\n]*)$`)
 	// $ssl_client_verify "FAILED:<text>", and Python's "verify failed: <text>".
 	reFailed = lazyre.New(`failed:[ \t]*`)
 	reMacro  = lazyre.New(`\bx509_v_(?:err_[a-z0-9_]+|ok)\b`)
@@ -160,7 +161,7 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 		return true
 	})
 
-	var generic []Entry
+	var generic, writerFallback []Entry
 	if !specific {
 		// Every OpenSSL reason and TLS alert has at least its generic story.
 		// A reason that only says another library failed ("PEM lib")
@@ -171,6 +172,13 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 			generic = append(generic, AlertEntry(a))
 		}
 		if len(generic) > 0 {
+			// A writer's own catch-all (envoy's upstream connect error)
+			// still says whose settings to change: it follows the reason.
+			for _, h := range hits {
+				if e := entries[h.idx]; e.Fallback && e.Kind == "client" {
+					writerFallback = append(writerFallback, cloneEntry(e))
+				}
+			}
 			hits = filterHits(hits, func(h hit) bool { return !entries[h.idx].Fallback })
 		}
 	}
@@ -185,6 +193,7 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 		outEntries = append(outEntries, cloneEntry(entries[h.idx]))
 	}
 	outEntries = append(outEntries, generic...)
+	outEntries = append(outEntries, writerFallback...)
 	return outCodes, outEntries
 }
 

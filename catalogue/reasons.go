@@ -154,9 +154,13 @@ type reasonHit struct {
 	text, fn string
 }
 
+// followUps are reasons OpenSSL queues after the one that tells the cause
+// (1.0's "ssl handshake failure" after a received alert).
+var followUps = map[string]bool{"SSL_R_SSL_HANDSHAKE_FAILURE": true}
+
 // findReason finds the reason a lower-case line names: the last packed
-// code of its error queue ("error:0a000418:"), else the longest reason
-// text in it (at word boundaries).
+// code of its error queue ("error:0a000418:") that is not a follow-up of
+// an earlier one, else the longest reason text in it (at word boundaries).
 func findReason(lower string) (Reason, bool) {
 	h, ok := findReasonHit(lower)
 	return h.r, ok
@@ -209,6 +213,9 @@ func findReasonHit(lower string) (reasonHit, bool) {
 		} else if byCode {
 			hit = reasonHit{r: reasonTable[idx], text: strings.ToLower(reasonTable[idx].Text), fn: fn}
 		} else {
+			continue
+		}
+		if followUps[hit.r.Macro] && strings.Contains(lower[:i], "error:") {
 			continue
 		}
 		if !libFailed(hit.r) {

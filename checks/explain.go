@@ -38,8 +38,11 @@ func Explain(input string) *report.Report {
 		text = reSpacedCode.ReplaceAllString(text, "($1:")
 	}
 	codes, entries := catalogue.Lookup(text)
-	if len(codes) == 0 && len(entries) == 0 {
-		codes, entries = catalogue.Lookup(macroWords(text))
+	if len(codes) == 0 && onlyFallbacks(entries) {
+		// BoringSSL's and Python's macro reasons, in OpenSSL's words.
+		if c, e := catalogue.Lookup(macroWords(text)); len(c) > 0 || len(e) > 0 && (len(entries) == 0 || !onlyFallbacks(e)) {
+			codes, entries = c, e
+		}
 	}
 	if len(codes) == 0 && len(entries) == 0 {
 		// node names verify results after OpenSSL's macros, without
@@ -90,6 +93,14 @@ func Explain(input string) *report.Report {
 		lf.Priority = -1
 		rep.Findings = append([]report.Finding{lf}, dropLoad(rep.Findings)...)
 	}
+	if lw := strings.ToLower(input); att.Role == logparse.RoleClient && att.Context == "" && len(codes) == 0 && len(rep.Findings) > 0 &&
+		(strings.Contains(lw, "certificate verify failed") || strings.Contains(lw, "certificate_verify_failed")) {
+		// A client's bare verify failure: most often the server's CA is
+		// not among its roots. Tell it how this client is given one.
+		if id := rep.Findings[0].ID; id == catalogue.HandshakeFailed || id == catalogue.OpenSSLReason {
+			rep.Findings[0].Fix = catalogue.ClientFix(att.Reporter, 20)
+		}
+	}
 	if strings.Contains(input, `"grpcs://`) {
 		for i := range rep.Findings {
 			rep.Findings[i].Fix = strings.ReplaceAll(rep.Findings[i].Fix, "proxy_ssl_", "grpc_ssl_")
@@ -101,7 +112,7 @@ func Explain(input string) *report.Report {
 		// own entries for its handshakes already say so).
 		switch id := rep.Findings[0].ID; {
 		case id == catalogue.TLSAlert, id == catalogue.OpenSSLReason, id == catalogue.ClientCertRejected && att.Reporter != "nginx":
-			f := catalogue.ServerAlertFinding(n)
+			f := catalogue.ServerAlertFinding(n, att.Guessed)
 			f.Severity = report.Error
 			rep.Findings = append([]report.Finding{f}, rep.Findings[1:]...)
 		}
@@ -195,6 +206,16 @@ func macroWords(s string) string {
 	})
 }
 
+// onlyFallbacks reports whether no entry but catch-alls matched.
+func onlyFallbacks(entries []catalogue.Entry) bool {
+	for _, e := range entries {
+		if !e.Fallback {
+			return false
+		}
+	}
+	return true
+}
+
 func dropID(entries []catalogue.Entry, id finding.ID) []catalogue.Entry {
 	out := entries[:0:0]
 	for _, e := range entries {
@@ -211,7 +232,8 @@ var noise = []string{"unsupported protocol", "no shared cipher", "unexpected eof
 	"wrong version number", "http request", "version too low", "no protocols available", "packet length too long",
 	"unknown protocol", "bad key share", "client closed connection", "peer closed connection", "no suitable signature algorithm",
 	"record layer failure", "length too short", "bad record type", "unexpected message", "decryption failed or bad record mac",
-	"first record does not look like a tls handshake", "end of file found", "no common signature algorithms", "no_common_signature_algorithms"}
+	"first record does not look like a tls handshake", "end of file found", "no common signature algorithms", "no_common_signature_algorithms",
+	": eof", "client initiated renegotiation"}
 
 // IsNoise reports whether a server's line (lower-case) is of the kind
 // scanners and one-off clients cause.
@@ -229,8 +251,9 @@ func IsNoise(lower string) bool {
 func inContext(f *report.Finding, lower string, att logparse.Attribution) {
 	// HAProxy's bare "SSL handshake failure" of a client is mostly bots and
 	// old clients too; its entry already says so.
-	bare := att.Reporter == "haproxy" && strings.Contains(lower, ": ssl handshake failure")
-	if att.Role == logparse.RoleServer && f.ID == catalogue.HandshakeFailed && (IsNoise(lower) || bare) {
+	bare := att.Reporter == "haproxy" && strings.Contains(lower, ": ssl handshake failure") && !strings.Contains(lower, "(error:")
+	generic := f.ID == catalogue.HandshakeFailed || f.ID == catalogue.OpenSSLReason
+	if att.Role == logparse.RoleServer && generic && (IsNoise(lower) || bare) {
 		f.Severity = report.Info
 		if !strings.Contains(strings.ToLower(f.Explanation), "harmless") {
 			f.Explanation = catalogue.UsuallyHarmless + " " + f.Explanation

@@ -46,7 +46,7 @@ func loadCause(line string) (cause, path string, ok bool) {
 	switch {
 	case has("no such file", "error:02001002", "error:80000002"):
 		return "missing", path, true
-	case has("permission denied", "error:0200100d", "error:8000000d"):
+	case has("permission denied", "operation not permitted", "error:0200100d", "error:8000000d"):
 		return "permission", path, true
 	case has("key values mismatch"):
 		return "mismatch", path, true

@@ -157,7 +157,9 @@ func GroupFinding(g *logparse.Group, top int) report.Finding {
 	f.Example = g.Example
 	f.Reporter, f.Role = "nginx", g.Role
 	if f.Role == "" {
-		f.Role = logparse.RoleServer
+		// Told by the group's example, once per group: nginx to an
+		// upstream is the client even when the kind did not say so.
+		f.Role = logparse.Attribute(g.Example).Role
 	}
 	if f.Is(catalogue.HandshakeFailed) && f.Role == logparse.RoleServer && IsNoise(strings.ToLower(g.Text)) {
 		if g.Count < frequentNoise {
@@ -198,7 +200,7 @@ func LineFinding(ev logparse.Event) report.Finding {
 	f.Example = line
 	f.Reporter, f.Role = "nginx", ev.Role
 	if f.Role == "" {
-		f.Role = logparse.RoleServer
+		f.Role = logparse.Attribute(line).Role
 	}
 	return f
 }

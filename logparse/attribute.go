@@ -29,6 +29,9 @@ const (
 // lua or ocsp.
 type Attribution struct {
 	Reporter, Role, Context string
+	// Guessed is set when nothing in the line showed the role: a received
+	// certificate_unknown taken as the server's, the more common case.
+	Guessed bool
 }
 
 // attrRule attributes the lines that contain one of any (lower-case).
@@ -44,23 +47,39 @@ var attrRules = []attrRule{
 	{"apache", RoleServer, "", []string{"[ssl:error]", "[ssl:warn]", "[ssl:info]", "[ssl:debug]", "[ssl:crit]", "[ssl:emerg]",
 		"[ssl:notice]", "[ssl:alert]", "[ssl:trace", "mod_ssl", "httpd", "sslusestapling"}},
 	{"nginx", RoleServer, "", []string{"enter pem pass phrase"}},
-	{"python", RoleClient, "", []string{"nassl", "[('ssl routines'", "ssl.sslerror", "sslcertverificationerror", "_ssl.c", "urllib3", "requests.exceptions", "[ssl: "}},
+	{"python", RoleClient, "", []string{"nassl", "[('ssl routines'", "ssl.sslerror", "ssl.certificateerror", "sslcertverificationerror", "_ssl.c", "urllib3", "requests.exceptions", "[ssl: "}},
 	{"openssl", RoleClient, "", []string{"verify return code", "verify error:num=", "depth lookup", "verify return:"}},
 	// nginx as a client: of an upstream, of Lua cosockets, of OCSP responders.
-	{"nginx", RoleClient, CtxUpstream, []string{"to upstream", "from upstream", "upstream ssl certificate", "upstream sent", "proxy_ssl_", "grpc_ssl_", "uwsgi_ssl_"}},
-	{"nginx", RoleClient, CtxLua, []string{"lua ssl", "lua_ssl", "lua tcp socket", "cosocket"}},
+	{"nginx", RoleClient, CtxUpstream, []string{"to upstream", "from upstream", "reading upstream", "upstream ssl certificate", "upstream sent", "proxy_ssl_", "grpc_ssl_", "uwsgi_ssl_"}},
+	{"nginx", RoleClient, CtxLua, []string{"lua ssl", "lua_ssl", "lua tcp socket", "cosocket", "context: ngx.timer"}},
 	{"nginx", RoleClient, CtxOCSP, []string{"while requesting certificate status", "\"ssl_stapling\"", "ssl_stapling", "ocsp responder", "ocsp_basic_verify", "ocsp response", "ocsp_check_validity", "ocsp_resp", "stapling"}},
 	// BoringSSL's macro-style reasons come from envoy (or gRPC) before any
 	// word the others share.
-	{"envoy", RoleClient, "", []string{"upstream connect error", "transport failure reason"}},
-	{"envoy", RoleServer, "", []string{"downstream", "tls error: "}},
+	{"envoy", RoleClient, "", []string{"upstream connect error", "transport failure reason", "upstream_reset_before_response_started"}},
+	{"envoy", RoleServer, "", []string{"downstream"}},
+	// nghttpx (nghttp2's proxy) logs its source files: "(shrpx_connection.cc:403) tls: ...".
+	{"unknown", RoleClient, "", []string{"shrpx_", "nghttpx"}},
+	// A server's words about its client's certificate (uwsgi, other servers).
+	{"unknown", RoleServer, "", []string{"client certificate verify error", "client certificate verification failed"}},
+	// gRPC core (C++, and the Python, Ruby, PHP... wrappers around it), both sides.
+	{"unknown", RoleClient, "", []string{"ssl_transport_security", "secure_channel_create", "tsi_protocol_failure"}},
+	// BoringSSL's errors inside Swift NIO (iOS and macOS apps and proxies).
+	{"unknown", RoleClient, "", []string{"niossl", "boringsslerror"}},
 	// BoringSSL's error queue as Android's Conscrypt puts it in exceptions.
 	{"java", RoleClient, "", []string{"openssl_internal", "failure in ssl library", "ssl=0x"}},
 	{"envoy", RoleServer, "", []string{"envoy"}},
+	// curl's own words, before OpenSSL function names nginx shares.
+	{"curl", RoleClient, "", []string{"curl: (", "could not load pem client certificate", "unable to set private key file",
+		"curl error", "can't load the certificate", "failed to import cert file", "openssl ssl_connect", "openssl ssl_read",
+		"openssl ssl_write", "), tls alert, "}},
 	// nginx as the server.
 	{"nginx", RoleServer, "", []string{"client ssl certificate verify error", "client sent no required ssl certificate",
 		"client sent plain http request", "while ssl handshaking", "ssl_do_handshake() failed", "ssl_read() failed",
-		"ssl_write() failed", "ssl_shutdown() failed", "ssl_ctx_", "cannot load certificate", "pem_read_bio",
+		"ssl_write() failed", "ssl_shutdown() failed", "cannot load certificate", "(ssl: error:",
+		// nginx names the OpenSSL call with its argument: SSL_CTX_use_PrivateKey_file("..."), PEM_read_bio_X509_AUX("...")
+		"ssl_ctx_use_privatekey_file(\"", "ssl_ctx_use_privatekey(\"", "ssl_ctx_use_certificate(\"", "ssl_ctx_use_certificate_chain_file(\"",
+		"ssl_ctx_load_verify_locations(\"", "ssl_ctx_use_privatekey_file() failed", "pem_read_bio_x509_aux(", "pem_read_bio_x509(", "pem_read_bio_dhparams(",
+		"pem_read_bio_privatekey(",
 		"the ssl certificate error", "no required ssl certificate was sent", "the plain http request was sent",
 		"<center>nginx", "nginx: [", "[emerg]", "\"ssl_certificate\"", "ignoring stale global ssl error",
 		"ssl_load_client_ca_file", "x509_lookup_load_file", "ssl_verify_client", "ssl_client_certificate",
@@ -68,24 +87,31 @@ var attrRules = []attrRule{
 	{"haproxy", RoleClient, "", []string{"layer6 invalid response", "layer6 timeout", "verify is enabled by default but no ca file",
 		"ssl-server-verify"}},
 	{"haproxy", RoleServer, "", []string{"haproxy", "ssl client ca chain cannot be verified",
-		"ssl client certificate not trusted", "ca-file", "crt-list", "parsing ["}},
+		"ssl client certificate not trusted", "ca-file", "crt-list", "parsing [",
+		// HAProxy's own words for its crt files
+		"unable to load certificate chain from file", "no ssl certificate specified for bind"}},
 	{"apache", RoleClient, "", []string{"sslproxyengine", "sslproxyverify", "sslproxycacertificate", "sslproxymachinecertificate",
 		"sslproxycheckpeer", "proxy: ", "[proxy:", "[proxy_http"}},
 	{"apache", RoleServer, "", []string{"[ssl:", "mod_ssl", "sslcertificatefile", "sslcacertificatefile", "sslverifyclient", "apache2", "apache/2", "httpd",
 		"re-negotiation", "provided via sni"}},
-	{"java", RoleServer, "", []string{"null cert chain", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert"}},
-	{"java", RoleClient, "", []string{"javax.net.ssl", "sslhandshakeexception", "received fatal alert", "pkix path", "sun.security",
+	{"java", RoleServer, "", []string{"null cert chain", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
+		// Elasticsearch's and Kafka brokers' own words as a server
+		"plaintext http traffic on an https channel", "did not trust this server's certificate", "failed authentication with /"}},
+	{"java", RoleClient, "", []string{"javax.net.ssl", "sslhandshakeexception", "sslauthenticationexception", "org.bouncycastle.tls", "received fatal alert", "pkix path", "sun.security",
 		"java.security", "unable to find valid certification path", "no subject alternative names", "java.io", "keytool",
 		"no suitable certificate found", "description = "}},
-	{"go", RoleServer, "", []string{"http: tls handshake error", "tls: client didn't provide a certificate", "tls: failed to verify client certificate",
-		"tls: client didn't provide", "handshake error from", "handshake from ", "rejected connection", "remote-addr"}},
-	{"go", RoleClient, "", []string{"x509: ", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http"}},
+	{"go", RoleServer, "", []string{"http: tls handshake error", "tls: client didn't provide a certificate", "tls: failed to verify client certificate", "tls: failed to verify client's certificate",
+		"tls: client didn't provide", "handshake error from", "handshake from ", "rejected connection", "remote-addr",
+		"failed to complete security handshake from",
+		"error when serving connection", "client sent an http request to an https server"}},
+	{"go", RoleClient, "", []string{"x509: ", "x509 certificate has expired or is not yet valid", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http"}},
 	{"python", RoleClient, "", []string{"traceback", "python", "aiohttp", "httpx"}},
 	{"browser", RoleClient, "", []string{"err_bad_ssl_client_auth_cert", "err_ssl_client_auth_cert_needed", "err_ssl_protocol_error",
 		"err_ssl_version_or_cipher_mismatch", "err_cert_", "net::err", "ssl_error_", "sec_error_", "mozilla_pkix_error",
 		"pr_end_of_file_error", "secure connection failed", "your connection is not private", "err_ssl_unrecognized_name_alert",
 		"err_ssl_decrypt_error_alert", "err_ssl_bad_record_mac_alert", "err_ssl_obsolete", "chrome", "firefox", "safari",
-		"ssl_client_socket_impl"}},
+		"ssl_client_socket_impl", "err_ssl_key_usage_incompatible", "pr_connect_reset_error", "uses an invalid security certificate",
+		"this server could not prove that it is", "mozilla_pkix_error_"}},
 	{"node", RoleServer, "", []string{"https_client_error", "web server could not listen"}},
 	{"node", RoleClient, "", []string{"unable_to_verify_leaf_signature", "self_signed_cert_in_chain", "depth_zero_self_signed_cert",
 		"unable_to_get_issuer_cert_locally", "err_tls_", "cert_has_expired", "unable to verify the first certificate", "node:",
@@ -94,10 +120,14 @@ var attrRules = []attrRule{
 	{"curl", RoleClient, "", []string{"curl: (", "curl_", "ssl certificate problem", "schannel", "* tls", "* ssl", "* openssl",
 		"server aborted the ssl handshake", "unable to set private key file", "could not load pem client certificate",
 		"ssl peer certificate", "curl", "openssl ssl_connect", "openssl ssl_read", "openssl ssl_write", "* alpn", "ssl connection using"}},
-	{"openssl", RoleServer, "", []string{"s_server"}},
-	{"openssl", RoleClient, "", []string{"s_client", "connected(", "no client certificate ca names sent", "unable to load certificate",
+	{"openssl", RoleServer, "", []string{"openssl s_server", " s_server ", "s_server -"}},
+	{"openssl", RoleClient, "", []string{"openssl s_client", " s_client ", "s_client -", "connected(", "ssl3 alert read:", "ssl3 alert write:",
+		"could not open file or uri for loading", "could not read certificate from", "could not read private key from", ": verification failed",
+		"unable to load client certificate", "no client certificate ca names sent", "unable to load certificate",
 		"unable to load private key", "could not read certificate", "openssl verify", "openssl x509"}},
-	{"unknown", RoleClient, "", []string{"client certificate was requested", "preverify_ok"}},
+	{"unknown", RoleClient, "", []string{"client certificate was requested", "preverify_ok",
+		// PostgreSQL's libpq and the programs on it
+		"pg_connect", "psql:", "libpq", "sslmode="}},
 }
 
 var (
@@ -116,6 +146,8 @@ var (
 	// Apache's message ids ("AH02032:") and its 2.2 line start
 	// ("[Fri Dec 07 11:21:26 2012] [error]").
 	reApache = lazyre.New(`\bah0\d{4}: |^[\x60>\s]*\[?(?:mon|tue|wed|thu|fri|sat|sun) [a-z]{3} [ \d]\d [\d:.]+ \d{4}\] \[(?:error|warn|info|debug|notice|crit)\]`)
+	// Go's errors start their words with "tls: ", not inside a word.
+	reGoTLS = lazyre.New(`(?:^|[^a-z])tls: `)
 	// An access-log request: `"GET / HTTP/1.1" 400 215`.
 	reAccessReq = lazyre.New(`" [1-5]\d\d \d+`)
 )
@@ -133,31 +165,48 @@ func Attribute(line string) Attribution {
 	if !isNginx && reEnvoyErr.MatchString(lower) {
 		// envoy prints BoringSSL's packed code in decimal; most such lines
 		// are about its upstream connections.
-		if strings.Contains(lower, "downstream") || serverOnlyReason(lower) {
-			return Attribution{"envoy", RoleServer, ""}
+		upstream := strings.Contains(lower, "upstream") || strings.Contains(lower, "transport failure")
+		if strings.Contains(lower, "downstream") || serverOnlyReason(lower) || !upstream && certUnknownAlert(lower) {
+			// A listener's handshake; certificate_unknown received outside
+			// an upstream's failure is mostly a client refusing the
+			// listener's certificate.
+			guessed := !strings.Contains(lower, "downstream") && !serverOnlyReason(lower)
+			return Attribution{"envoy", RoleServer, "", guessed}
 		}
-		return Attribution{"envoy", RoleClient, ""}
+		return Attribution{"envoy", RoleClient, "", false}
 	}
 	if !isNginx && reOpenSSLErr.MatchString(strings.TrimSpace(lower)) {
 		if strings.Contains(lower, "deps/openssl") || strings.Contains(lower, "deps\\openssl") {
 			// node's bundled OpenSSL prints its source path.
-			return Attribution{"node", RoleClient, ""}
+			return Attribution{"node", RoleClient, "", false}
 		}
-		return Attribution{"openssl", RoleClient, ""}
+		if serverOnlyReason(lower) {
+			// a server program's error queue, not openssl s_client's
+			return Attribution{"unknown", RoleServer, "", false}
+		}
+		return served(Attribution{"openssl", RoleClient, "", false}, lower)
 	}
 	if !isNginx && (strings.Contains(lower, "{tls_alert") || strings.Contains(lower, ".erl:")) {
 		// Erlang/OTP's ssl application.
-		return Attribution{"unknown", unknownRole(lower), ""}
+		return Attribution{"unknown", unknownRole(lower), "", false}
+	}
+	if !isNginx && strings.Contains(lower, "tls protocol defined fatal alert code") {
+		// Windows' Schannel event log (IIS, .NET, RDP...): either side.
+		return Attribution{"unknown", RoleServer, "", true}
 	}
 	if !isNginx && reLogcat.MatchString(lower) {
 		// Android's logcat: Java (or Kotlin) code.
-		return served(Attribution{"java", RoleClient, ""}, lower)
+		return served(Attribution{"java", RoleClient, "", false}, lower)
 	}
 	if !isNginx && reApache.MatchString(lower) {
-		return Attribution{"apache", apacheRole(lower), ""}
+		return Attribution{"apache", apacheRole(lower), "", false}
 	}
 	if !isNginx && reHAProxyConn.MatchString(lower) {
-		return Attribution{"haproxy", RoleServer, ""}
+		return Attribution{"haproxy", RoleServer, "", false}
+	}
+	if strings.Contains(lower, "[emerg]") && (isNginx || strings.Contains(lower, "nginx: [emerg]")) {
+		// nginx failing to start: its own configuration (even proxy_ssl_*).
+		return Attribution{"nginx", RoleServer, "", false}
 	}
 	macro := strings.Contains(lower, "x509_v_err_")
 	for _, r := range attrRules {
@@ -165,27 +214,32 @@ func Attribute(line string) Attribution {
 			continue
 		}
 		for _, s := range r.any {
+			if s == "tls: " && !reGoTLS.MatchString(lower) {
+				continue // "starttls: " is not Go's
+			}
 			if strings.Contains(lower, s) {
-				return served(Attribution{r.reporter, r.role, r.ctx}, lower)
+				return served(Attribution{r.reporter, r.role, r.ctx, false}, lower)
 			}
 		}
 	}
 	switch {
 	case isNginx:
-		return Attribution{"nginx", RoleServer, ""}
+		return Attribution{"nginx", RoleServer, "", false}
 	case strings.HasPrefix(strings.TrimSpace(lower), "* "):
-		return Attribution{"curl", RoleClient, ""}
+		return Attribution{"curl", RoleClient, "", false}
 	case strings.HasPrefix(strings.TrimSpace(line), "Error: "):
-		// node prints an Error's message so.
-		return Attribution{"node", RoleClient, ""}
+		// node prints an Error's message so (a server's too).
+		return served(Attribution{"node", RoleClient, "", false}, lower)
 	}
-	return served(Attribution{"unknown", unknownRole(lower), ""}, lower)
+	role, guessed := unknownRoleGuess(lower)
+	return served(Attribution{"unknown", role, "", guessed}, lower)
 }
 
 // apacheRole: Apache is the server unless the line is about its proxy's
 // own handshakes with a backend.
 func apacheRole(lower string) string {
-	for _, w := range []string{"sslproxy", "ssl proxy", "[proxy:", "[proxy_http", "remote server"} {
+	// mod_ssl tags a backend connection "[remote IP:port]", a client's "[client ...]".
+	for _, w := range []string{"sslproxy", "ssl proxy", "[proxy:", "[proxy_http", "remote server", "[remote "} {
 		if strings.Contains(lower, w) {
 			return RoleClient
 		}
@@ -204,8 +258,12 @@ var serverMarks = []string{"tls server", "server_side", "ssl_accept", "handling 
 
 // serverOnly are reasons only a TLS server reports: what its client sent
 // is not a ClientHello (an HTTP or proxy request) or shares nothing with it.
-var serverOnly = []string{"https_proxy_request", "https proxy request", "http_request", "http request", "no_shared_cipher",
-	"no shared cipher", "get_client_hello", "client_hello", "tls_early_post_process_client_hello"}
+// (Function names as a server's: a client's own ssl3_client_hello is not one.)
+var serverOnly = []string{"https_proxy_request", ":https proxy request", "http_request", ":http request", "] http request", "no_shared_cipher",
+	"no shared cipher", "get_client_hello", "process_client_hello",
+	// a client that sent no certificate, as the server that wanted one says
+	"peer did not return a certificate", "peer_did_not_return_a_certificate", "no certificates returned",
+	"get_client_certificate", "process_client_certificate"}
 
 // serverOnlyReason reports whether lower names a reason only a server reports.
 func serverOnlyReason(lower string) bool {
@@ -221,6 +279,11 @@ func serverOnlyReason(lower string) bool {
 // received alert in the log of a program that accepted the connection: the
 // alert is then its client's complaint about this server's certificate.
 func served(a Attribution, lower string) Attribution {
+	if a.Role == RoleClient && a.Context == "" && a.Reporter != "nginx" && serverOnlyReason(lower) {
+		// Only a server reports these, whoever printed them.
+		a.Role = RoleServer
+		return a
+	}
 	if a.Role != RoleClient || a.Reporter == "nginx" || a.Context != "" || !receivedAlert(lower) {
 		return a
 	}
@@ -230,7 +293,46 @@ func served(a Attribution, lower string) Attribution {
 			return a
 		}
 	}
+	if eitherSide[a.Reporter] && certUnknownAlert(lower) && !hasClientMark(lower) {
+		// certificate_unknown (46) is what browsers, apps and JSSE clients
+		// send when they refuse a server's certificate (OpenSSL servers
+		// refuse client certificates with 42 or 48): received by a program
+		// that may be either side, it is most likely the server.
+		a.Role, a.Guessed = RoleServer, true
+	}
 	return a
+}
+
+// eitherSide are the writers whose lines come as often from servers and
+// proxies as from clients.
+var eitherSide = map[string]bool{"java": true, "node": true, "go": true, "unknown": true}
+
+// clientMarks are words of a program that opened the connection: a URL or
+// request it was making, a dial, a main thread's call, node's socket error.
+var clientMarks = []string{"https://", "http://", "get \"", "post \"", "dial tcp", "connecting to", "connect to ", "could not connect",
+	"failed to connect", "thread \"main\"", "eproto", "axisfault", "request to", "fetch"}
+
+func hasClientMark(lower string) bool {
+	for _, w := range clientMarks {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// certUnknownAlert reports whether a line tells of a received alert 46,
+// certificate_unknown, in OpenSSL's, BoringSSL's, Java's, Go's or
+// Erlang's words.
+func certUnknownAlert(lower string) bool {
+	for _, w := range []string{"alert certificate unknown", "alert_certificate_unknown", "fatal alert: certificate_unknown",
+		"alert number 46", "fatal - certificate unknown"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	i := strings.Index(lower, "remote error: tls: unknown certificate")
+	return i >= 0 && !strings.HasPrefix(lower[i+len("remote error: tls: unknown certificate"):], " authority")
 }
 
 // receivedAlert reports whether a line tells of an alert that came from
@@ -249,30 +351,39 @@ func receivedAlert(lower string) bool {
 // OpenSSL function names and words of a client or a server, else (a bare
 // reason or code, as explain is usually given) the server's.
 func unknownRole(lower string) string {
+	role, _ := unknownRoleGuess(lower)
+	return role
+}
+
+// unknownRoleGuess is unknownRole, and whether nothing in the line said
+// which side wrote it (the server's role is then a default).
+func unknownRoleGuess(lower string) (string, bool) {
 	for _, w := range []string{"tls client:", "tls :client:", "generated client alert", "x509verifyresult"} {
 		if strings.Contains(lower, w) {
-			return RoleClient
+			return RoleClient, false
 		}
 	}
 	for _, w := range []string{"tls server:", "tls :server:", "received client alert"} {
 		if strings.Contains(lower, w) {
-			return RoleServer
+			return RoleServer, false
 		}
 	}
-	for _, w := range []string{"ssl_connect", "server_hello", "_clnt", "connect_cr", "preverify", "verify failed", "verify error", "verification failed"} {
+	for _, w := range []string{"ssl_connect", "server_hello", "_clnt", "connect_cr", "preverify", "verify failed", "verify_failed", "verify error", "verification failed",
+		// a client's words about the server's certificate (wget, .NET, NSS)
+		"certificate, issued by", "unable to locally verify", "remote certificate is invalid", "could not establish trust relationship"} {
 		if strings.Contains(lower, w) {
-			return RoleClient
+			return RoleClient, false
 		}
 	}
 	for _, w := range []string{"ssl_accept", "client_hello", "get_client_cert", "_srvr", "serving", "listen", "sslize", "traffic_server"} {
 		if strings.Contains(lower, w) {
-			return RoleServer
+			return RoleServer, false
 		}
 	}
 	if strings.Contains(lower, "error:") && strings.Contains(lower, "routines") && len(strings.Fields(lower)) > 2 {
-		return RoleClient
+		return RoleClient, false
 	}
-	return RoleServer
+	return RoleServer, true
 }
 
 // Reason is the OpenSSL reason of the last entry of the error queue in

@@ -85,7 +85,8 @@ func unbreakable(text string) bool {
 	first := strings.TrimLeft(strings.Fields(text)[0], "(")
 	switch first {
 	case "openssl", "nginx", "cat", "chmod", "printf", "curl", "mtlsdoctor", "sudo", "install", "grep", "head", "if",
-		"keytool", "bind", "server", "log-format", "common_tls_context:":
+		"keytool", "bind", "server", "log-format", "common_tls_context:",
+		"kubectl", "istioctl", "psql", "git", "npm", "apachectl", "haproxy", "certutil":
 		return true
 	}
 	return strings.HasPrefix(first, "ssl_") || strings.HasPrefix(first, "proxy_") || strings.HasPrefix(first, "-D")

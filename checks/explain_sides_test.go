@@ -1,0 +1,61 @@
+package checks
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestExplainSides: lines whose side is plain from their words are told
+// from that side: a Go server's x509 verdict is about the client's
+// certificate, nginx reading from an upstream that sent a certificate alert
+// is a client refused by its backend, an upstream that closed the handshake
+// is not "a client hung up", and browsers' own codes for a server's
+// certificate have an answer.
+func TestExplainSides(t *testing.T) {
+	for _, tc := range []struct {
+		line, reporter, role, id, word string
+	}{
+		{"http: TLS handshake error from 172.17.0.1:43210: tls: failed to verify certificate: x509: certificate signed by unknown authority", "go", "server", "verify-error", "clientcas"},
+		{"http: TLS handshake error from 1.2.3.4:1234: EOF", "go", "server", "handshake-failed", "harmless"},
+		{`2024/01/01 00:00:00 [error] 1#1: *5 SSL_read() failed (SSL: error:0A000418:SSL routines::tlsv1 alert unknown ca:SSL alert number 48) while reading upstream, client: 1.2.3.4`, "nginx", "client", "handshake-failed", "proxy_ssl_certificate"},
+		{`2024/01/01 00:00:00 [error] 1#1: *5 SSL_do_handshake() failed (SSL: error:0A000412:SSL routines::sslv3 alert bad certificate:SSL alert number 42) while SSL handshaking to upstream, client: 1.2.3.4`, "nginx", "client", "handshake-failed", "proxy_ssl_certificate"},
+		{`2024/01/01 00:00:00 [error] 1#1: *5 peer closed connection in SSL handshake (104: Connection reset by peer) while SSL handshaking to upstream, client: 1.2.3.4`, "nginx", "client", "handshake-failed", "proxy_ssl_server_name"},
+		{"NET::ERR_CERT_AUTHORITY_INVALID", "browser", "client", "server-cert-untrusted", "intermediate"},
+		{"SSL_ERROR_BAD_CERT_DOMAIN", "browser", "client", "server-hostname-mismatch", "subjectaltname"},
+		{"SEC_ERROR_EXPIRED_CERTIFICATE", "browser", "client", "server-cert-expired", "clock"},
+		{"SEC_ERROR_REUSED_ISSUER_AND_SERIAL", "browser", "client", "server-cert-untrusted", "serial"},
+		{"ERR_SSL_KEY_USAGE_INCOMPATIBLE", "browser", "client", "wrong-purpose", "keyencipherment"},
+		{"* TLSv1.3 (IN), TLS alert, unknown CA (560):", "curl", "client", "tls-alert", "unknown_ca"},
+		{`[WARNING]  (1) : Server be/app1 is DOWN, reason: Layer6 invalid response, info: "SSL handshake failure (error:0A000086:SSL routines::certificate verify failed)", check duration: 5ms.`, "haproxy", "client", "server-cert-untrusted", "ca-file"},
+		{"[Mon Jan 01 00:00:00.000000 2024] [ssl:error] [pid 1] [remote 10.0.0.1:443] AH02039: Certificate Verification: Error (20): unable to get local issuer certificate", "apache", "client", "server-cert-untrusted", "sslproxycacertificatefile"},
+		{"[Mon Jan 01 00:00:00.000000 2024] [ssl:error] [pid 1] [client 1.2.3.4:5678] AH02042: rejecting client initiated renegotiation", "apache", "server", "handshake-failed", "renegotiat"},
+		{"* TLSv1.3 (OUT), TLS alert, unknown CA (560):", "curl", "client", "server-cert-untrusted", "--cacert"},
+		{"* OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to host:443", "curl", "client", "handshake-failed", "curl"},
+		{"Mar 21 15:02:28 host haproxy[914]: 1.2.3.4:14396 [21/Mar/2024:15:02:28.275] fe/1: SSL handshake failure (error:0A000086:SSL routines::certificate verify failed)", "haproxy", "server", "verify-error", "ca-file"},
+		{"curl: (60) SSL: no alternative certificate subject name matches target host name 'foo.example.com'", "curl", "client", "server-hostname-mismatch", "subjectaltname"},
+		{"curl: (35) schannel: next InitializeSecurityContext failed: Unknown error (0x80092012) - The revocation function was unable to check revocation for the certificate.", "curl", "client", "handshake-failed", "--ssl-no-revoke"},
+		{"ssl.SSLError: [SSL: KEY_VALUES_MISMATCH] key values mismatch (_ssl.c:4046)", "python", "client", "key-mismatch", "sha256sum"},
+		{"[Mon Jan 01 00:00:00.000000 2024] [ssl:emerg] [pid 1] AH02565: Certificate and private key server.example.com:443:0 from /etc/ssl/x.crt and /etc/ssl/x.key do not match", "apache", "server", "key-mismatch", "sslcertificatekeyfile"},
+		{"[Mon Jan 01 00:00:00.000000 2024] [ssl:emerg] [pid 1] AH02564: Failed to configure encrypted (?) private key www.example.org:443:0, check /etc/ssl/private/www.key", "apache", "server", "key-load-failed", "sslpassphrasedialog"},
+		{"curl: (60) server certificate verification failed. CAfile: /etc/ssl/certs/ca-certificates.crt CRLfile: none", "curl", "client", "server-cert-untrusted", "update-ca-certificates"},
+		{"curl: (58) NSS: client certificate not found (nickname not specified)", "curl", "client", "key-load-failed", "./client.crt"},
+		{"x509: certificate is valid for ingress.local, not app.example.org", "go", "client", "server-hostname-mismatch", "secret"},
+		{"http: TLS handshake error from 10.1.2.3:4567: client sent an HTTP request to an HTTPS server", "go", "server", "plain-http", "https://"},
+		{"error 24 at 1 depth lookup: invalid CA certificate", "openssl", "client", "server-cert-untrusted", "ca:true"},
+		{"Error code: MOZILLA_PKIX_ERROR_REQUIRED_TLS_FEATURE_MISSING", "browser", "client", "server-cert-untrusted", "stapling"},
+	} {
+		rep := Explain(tc.line)
+		if len(rep.Findings) == 0 {
+			t.Errorf("%s: no finding", tc.line)
+			continue
+		}
+		f := rep.Findings[0]
+		text := strings.ToLower(f.Title + " " + f.Explanation + " " + f.Fix)
+		if f.Reporter != tc.reporter || f.Role != tc.role || f.ID.Name() != tc.id || !strings.Contains(text, tc.word) {
+			t.Errorf("%s:\n  got %s/%s %s %q, want %s/%s %s mentioning %q", tc.line, f.Reporter, f.Role, f.ID.Name(), f.Title, tc.reporter, tc.role, tc.id, tc.word)
+		}
+		if strings.Contains(strings.ToLower(f.Title), "client hung up") && tc.role == "client" {
+			t.Errorf("%s: told as a client hanging up", tc.line)
+		}
+	}
+}

@@ -1,0 +1,39 @@
+package logparse
+
+import "testing"
+
+// TestAttributeSides: words only one side uses decide the role whoever
+// printed them, a received certificate_unknown with no side shown is taken
+// as a server's (and marked as a guess), and short words match only as
+// words ("starttls: " is not Go's "tls: ", "process_server" is not
+// "s_server").
+func TestAttributeSides(t *testing.T) {
+	for _, tc := range []struct {
+		line, reporter, role string
+		guessed              bool
+	}{
+		{"starttls: error:1416F086:SSL routines:tls_process_server_certificate:certificate verify failed", "unknown", RoleClient, false},
+		{"ssl.SSLError: [SSL: PEER_DID_NOT_RETURN_A_CERTIFICATE] peer did not return a certificate (_ssl.c:2570)", "python", RoleServer, false},
+		{"[W 140201 19:06:55 iostream:845] SSL Error on 12: [Errno 1] _ssl.c:504: error:1408A0C1:SSL routines:SSL3_GET_CLIENT_HELLO:no shared cipher", "python", RoleServer, false},
+		{"javax.net.ssl.SSLException: Received fatal alert: certificate_unknown", "java", RoleServer, true},
+		{`Exception in thread "main" javax.net.ssl.SSLHandshakeException: Received fatal alert: certificate_unknown`, "java", RoleClient, false},
+		{"2021/04/03 05:55:24 remote error: tls: unknown certificate authority", "go", RoleClient, false},
+		{"E0326 16:18:33.580381452 1763 ssl_transport_security.cc:1458] Handshake failed with fatal error SSL_ERROR_SSL: error:1000007d:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED.", "unknown", RoleClient, false},
+		{"[C65] TLS error: 268436502:SSL routines:OPENSSL_internal:SSLV3_ALERT_CERTIFICATE_UNKNOWN", "envoy", RoleServer, true},
+		{"upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS error: 268436502:SSL routines:OPENSSL_internal:SSLV3_ALERT_CERTIFICATE_UNKNOWN", "envoy", RoleClient, false},
+		{"_curl: (58) could not load PEM client certificate, OpenSSL error error:140AB18F:SSL routines:SSL_CTX_use_certificate:ee key too small_", "curl", RoleClient, false},
+		{"tlsv1 alert unknown ca", "unknown", RoleServer, true},
+		{"140735:error:140830B5:SSL routines:SSL3_CLIENT_HELLO:no ciphers available:s3_clnt.c:753:", "openssl", RoleClient, false},
+		{"INFO (shrpx_connection.cc:403) tls: handshake libssl error: error:1408F09B:SSL routines:ssl3_get_record:https proxy request", "unknown", RoleServer, false},
+		{"ssl.CertificateError: hostname 'a.example.com' doesn't match 'b.example.com'", "python", RoleClient, false},
+		{"[ALERT] (1) : unable to load certificate chain from file '/etc/haproxy/site.pem'.", "haproxy", RoleServer, false},
+		{`"response_code_details": "upstream_reset_before_response_started{connection_failure}"`, "envoy", RoleClient, false},
+		{"2024/01/02 03:04:05 [error] 7#7: *9 SSL_do_handshake() failed (SSL: error:0A000086:SSL routines::certificate verify failed), context: ngx.timer", "nginx", RoleClient, false},
+		{"http: TLS handshake error from 10.1.2.3:4567: client sent an HTTP request to an HTTPS server", "go", RoleServer, false},
+	} {
+		a := Attribute(tc.line)
+		if a.Reporter != tc.reporter || a.Role != tc.role || a.Guessed != tc.guessed {
+			t.Errorf("Attribute(%q) = %+v, want %s/%s guessed=%v", tc.line, a, tc.reporter, tc.role, tc.guessed)
+		}
+	}
+}
