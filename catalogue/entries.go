@@ -1,5 +1,7 @@
 package catalogue
 
+import "sync"
+
 // Text shared by several entries, so that the same fact is told the same way.
 const (
 	handshakeLine = "ssl_do_handshake() failed"
@@ -23,20 +25,22 @@ var toUpstream = []string{"to upstream"}
 // entries is the table Entries and Lookup read. Within a family the specific
 // entries come before the catch-all, so that Lookup's output order reads
 // from specific to general.
-var entries = joinEntries(
-	// Lines whose writer is a TLS client, or a server other than nginx
-	// (findings_roles.go): they explain the line in its writer's terms.
-	ownWords(roleEntries),
-	ownWords(otherWriterEntries),
-	ownWords(clientWriterEntries),
-	// What nginx writes to its error log (findings_logs.go).
-	logLineEntries,
-	otherEntries,
-	reasonEntries,
-	// HTTP statuses: nginx sends all three special codes as 400 (findings_logs.go).
-	logStatusEntries,
-	status400Entries,
-)
+var entries = sync.OnceValue(func() []Entry {
+	return joinEntries(
+		// Lines whose writer is a TLS client, or a server other than nginx
+		// (findings_roles.go): they explain the line in its writer's terms.
+		ownWords(roleEntries),
+		ownWords(otherWriterEntries),
+		ownWords(clientWriterEntries),
+		// What nginx writes to its error log (findings_logs.go).
+		logLineEntries,
+		otherEntries,
+		reasonEntries,
+		// HTTP statuses: nginx sends all three special codes as 400 (findings_logs.go).
+		logStatusEntries,
+		status400Entries,
+	)
+})
 
 // ownWords marks the table's specific entries as explaining the line in
 // its writer's terms: a bare reason or alert entry then steps aside.
@@ -266,8 +270,8 @@ var status400Entries = []Entry{
 // Entries returns every catalogue entry, in catalogue order. The slice and
 // its string slices are copies; changing them changes nothing here.
 func Entries() []Entry {
-	out := make([]Entry, len(entries))
-	for i, e := range entries {
+	out := make([]Entry, len(entries()))
+	for i, e := range entries() {
 		out[i] = cloneEntry(e)
 	}
 	return out

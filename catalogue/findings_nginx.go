@@ -177,7 +177,7 @@ const (
 // entryWhy is the explanation of the first log-message entry of id, so
 // that a finding about a message tells what explain tells about it.
 func entryWhy(id finding.ID) string {
-	for _, e := range entries {
+	for _, e := range entries() {
 		if e.ID == id && strings.EqualFold(e.Kind, "nginx") {
 			return e.Explanation
 		}

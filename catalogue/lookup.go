@@ -111,7 +111,7 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 	hits := matchEntries(lower)
 	nginxSpecific := false
 	for _, h := range hits {
-		if e := entries[h.idx]; e.Kind == "nginx" && !e.Fallback || e.Own {
+		if e := entries()[h.idx]; e.Kind == "nginx" && !e.Fallback || e.Own {
 			nginxSpecific = true
 		}
 	}
@@ -119,7 +119,7 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 		// nginx's own message explains the reason in nginx's context; the
 		// bare reason or alert entry would tell the client's side instead.
 		hits = filterHits(hits, func(h hit) bool {
-			k := entries[h.idx].Kind
+			k := entries()[h.idx].Kind
 			return k != "reason" && k != "alert"
 		})
 	}
@@ -131,7 +131,7 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 
 	specific := len(codes.list) > 0
 	for _, h := range hits {
-		if !entries[h.idx].Fallback {
+		if !entries()[h.idx].Fallback {
 			specific = true
 		}
 	}
@@ -145,7 +145,7 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 	// the first in the table is the most specific.
 	nginxIDs := map[finding.ID]bool{}
 	hits = filterHits(hits, func(h hit) bool {
-		e := entries[h.idx]
+		e := entries()[h.idx]
 		if e.Fallback {
 			if fallbackKept {
 				return false
@@ -175,11 +175,11 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 			// A writer's own catch-all (envoy's upstream connect error)
 			// still says whose settings to change: it follows the reason.
 			for _, h := range hits {
-				if e := entries[h.idx]; e.Fallback && e.Kind == "client" {
+				if e := entries()[h.idx]; e.Fallback && e.Kind == "client" {
 					writerFallback = append(writerFallback, cloneEntry(e))
 				}
 			}
-			hits = filterHits(hits, func(h hit) bool { return !entries[h.idx].Fallback })
+			hits = filterHits(hits, func(h hit) bool { return !entries()[h.idx].Fallback })
 		}
 	}
 
@@ -190,7 +190,7 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 	}
 	var outEntries []Entry
 	for _, h := range hits {
-		outEntries = append(outEntries, cloneEntry(entries[h.idx]))
+		outEntries = append(outEntries, cloneEntry(entries()[h.idx]))
 	}
 	outEntries = append(outEntries, generic...)
 	outEntries = append(outEntries, writerFallback...)
@@ -213,7 +213,7 @@ func lookupNumber(n int) ([]VerifyCode, []Entry) {
 			}
 		}
 	case n >= 400 && n < 600:
-		for _, e := range entries {
+		for _, e := range entries() {
 			if e.Kind == "status" && e.Status == n {
 				out = append(out, cloneEntry(e))
 			}
@@ -425,7 +425,7 @@ type hit struct {
 
 func matchEntries(lower string) []hit {
 	var hits []hit
-	for i, e := range entries {
+	for i, e := range entries() {
 		h := hit{idx: i, start: -1}
 		for _, x := range e.Exact {
 			if lower == x {
@@ -449,7 +449,7 @@ func matchEntries(lower string) []hit {
 				status = s
 			}
 		}
-		for i, e := range entries {
+		for i, e := range entries() {
 			if e.Kind == "status" && e.Status == status && !hasHit(hits, i) {
 				hits = append(hits, hit{idx: i, start: m[0], end: m[1]})
 			}

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/mtlsdoctor/mtlsdoctor/finding"
 )
@@ -40,7 +41,7 @@ const (
 )
 
 // reasonTexts lists every lower-case text and spelling, longest first.
-var reasonTexts = func() []reasonText {
+var reasonTexts = sync.OnceValue(func() []reasonText {
 	var out []reasonText
 	for i, r := range reasonTable {
 		out = append(out, reasonText{strings.ToLower(r.Text), i})
@@ -50,7 +51,7 @@ var reasonTexts = func() []reasonText {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].text) > len(out[j].text) })
 	return out
-}()
+})
 
 type reasonText struct {
 	text string
@@ -58,7 +59,7 @@ type reasonText struct {
 }
 
 // reasonByNum finds a reason by library and number, per version.
-var reasonByNum = func() [4]map[[2]int]int {
+var reasonByNum = sync.OnceValue(func() [4]map[[2]int]int {
 	var m [4]map[[2]int]int
 	for v := range m {
 		m[v] = map[[2]int]int{}
@@ -71,7 +72,7 @@ var reasonByNum = func() [4]map[[2]int]int {
 		}
 	}
 	return m
-}()
+})
 
 // Reasons returns every reason of the tables.
 func Reasons() []Reason {
@@ -97,20 +98,20 @@ func codeReason(code uint32, fn string) (int, bool) {
 		// 3.x: lib<<23|reason; 3.2 kept 3.0's numbers. (Else a 1.x code
 		// with function 0.)
 		for _, v := range []int{v30, v32} {
-			if i, ok := reasonByNum[v][[2]int{int(code >> 23), int(code & 0xFFF)}]; ok {
+			if i, ok := reasonByNum()[v][[2]int{int(code >> 23), int(code & 0xFFF)}]; ok {
 				return i, true
 			}
 		}
 	}
 	lib, num := int(code>>24), int(code&0xFFF)
-	i111, in111 := reasonByNum[v111][[2]int{lib, num}]
-	i102, in102 := reasonByNum[v102][[2]int{lib, num}]
+	i111, in111 := reasonByNum()[v111][[2]int{lib, num}]
+	i102, in102 := reasonByNum()[v102][[2]int{lib, num}]
 	switch {
 	case in111 && in102 && i111 != i102:
 		// The function tells the version: by its name when the line gives
 		// one of the two, else by which version has that function code.
 		key := code >> 12
-		f102, f111 := funcNames[v102][key], funcNames[v111][key]
+		f102, f111 := funcNames()[v102][key], funcNames()[v111][key]
 		is102, is111 := f102 != "" && strings.EqualFold(fn, f102), f111 != "" && strings.EqualFold(fn, f111)
 		if is102 && !is111 || !is102 && !is111 && f102 != "" && f111 == "" {
 			return i102, true
@@ -129,7 +130,7 @@ func codeReason(code uint32, fn string) (int, bool) {
 			lib = 0
 		}
 		for _, v := range []int{v30, v32} {
-			if i, ok := reasonByNum[v][[2]int{lib, int(code & 0xFFF)}]; ok {
+			if i, ok := reasonByNum()[v][[2]int{lib, int(code & 0xFFF)}]; ok {
 				return i, true
 			}
 		}
@@ -139,7 +140,7 @@ func codeReason(code uint32, fn string) (int, bool) {
 		// reported under the library that called: "SSL routines:...:PEM
 		// lib". (3.x sets the top bit for an errno: 80000002 is ENOENT.)
 		for _, v := range []int{v111, v102} {
-			if i, ok := reasonByNum[v][[2]int{0, num}]; ok {
+			if i, ok := reasonByNum()[v][[2]int{0, num}]; ok {
 				return i, true
 			}
 		}
@@ -228,7 +229,7 @@ func findReasonHit(lower string) (reasonHit, bool) {
 	if below.r.Macro != "" {
 		return below, true
 	}
-	for _, rt := range reasonTexts {
+	for _, rt := range reasonTexts() {
 		if (len(rt.text) < 6 || reasonTable[rt.idx].Lib == 0) && rt.text != lower {
 			// Short words and the common reasons ("internal error",
 			// "unsupported") are too ordinary to find in free text.
@@ -252,7 +253,7 @@ func libFailed(r Reason) bool {
 // code's library.
 func textAt(rest string, codeIdx int, byCode bool, code uint32) (reasonText, bool) {
 	var found []reasonText
-	for _, rt := range reasonTexts {
+	for _, rt := range reasonTexts() {
 		if len(found) > 0 && len(rt.text) < len(found[0].text) {
 			break
 		}
@@ -284,8 +285,8 @@ func funcName(code uint32, r Reason) string {
 	}
 	num := int(code & 0xFFF)
 	for _, v := range []int{v111, v102} {
-		if r.Nums[v] == num && funcNames[v][code>>12] != "" {
-			return funcNames[v][code>>12]
+		if r.Nums[v] == num && funcNames()[v][code>>12] != "" {
+			return funcNames()[v][code>>12]
 		}
 	}
 	return ""

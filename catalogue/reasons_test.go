@@ -53,8 +53,8 @@ func TestCodesOfEachVersion(t *testing.T) {
 	onlyIn := func(v, lib int) uint32 {
 		other := map[int]int{v102: v111, v111: v102}[v]
 		var keys, any []uint32
-		for k := range funcNames[v] {
-			if int(k>>12) == lib && funcNames[other][k] == "" {
+		for k := range funcNames()[v] {
+			if int(k>>12) == lib && funcNames()[other][k] == "" {
 				keys = append(keys, k)
 			}
 			if int(k>>12) == lib {
@@ -100,7 +100,7 @@ func TestCodesOfEachVersion(t *testing.T) {
 		for _, v := range []int{v102, v111} {
 			if n := r.Nums[v]; n != 0 {
 				check(uint32(r.Lib<<24) | onlyIn(v, r.Lib)<<12 | uint32(n))
-				if i, ok := reasonByNum[map[int]int{v102: v111, v111: v102}[v]][[2]int{r.Lib, n}]; ok && reasonTable[i].Macro != r.Macro {
+				if i, ok := reasonByNum()[map[int]int{v102: v111, v111: v102}[v]][[2]int{r.Lib, n}]; ok && reasonTable[i].Macro != r.Macro {
 					clashes++
 				}
 			}
