@@ -3,6 +3,7 @@ package checks
 import (
 	"context"
 	"crypto/tls"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -251,5 +252,46 @@ func TestRealStartupFailures(t *testing.T) {
 		if fs[0].Severity != report.Error {
 			t.Errorf("%s: severity %s", c.name, fs[0].Severity)
 		}
+	}
+}
+
+// TestRealUpstreamClosedInHandshake: an upstream that closes the
+// connection as nginx starts its TLS handshake makes nginx log "peer closed
+// connection in SSL handshake ... while SSL handshaking to upstream": nginx
+// as the client, grouped apart from its clients' handshakes.
+func TestRealUpstreamClosedInHandshake(t *testing.T) {
+	nginxtest.Require(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			c.Close()
+		}
+	}()
+	front := nginxtest.Start(t, nginxtest.Config{VerifyClient: "off", VerifyDepth: -1, SecLevel: -1,
+		Extra: "location /closed/ { proxy_pass https://" + ln.Addr().String() + "/; }\n"})
+	if st := get(t, front.Addr, "/closed/"); st != 502 {
+		t.Fatalf("an upstream that closes at once: status %d, want 502", st)
+	}
+	var found bool
+	for _, f := range logFile(t, front.ErrorLog) {
+		if !strings.Contains(f.Example, "to upstream") {
+			continue
+		}
+		found = true
+		if f.Role != "client" || strings.Contains(f.Fix, "ssl_client_certificate") {
+			t.Errorf("upstream line as %q with fix %q: %s", f.Role, f.Fix, f.Example)
+		}
+	}
+	if !found {
+		b, _ := os.ReadFile(front.ErrorLog)
+		t.Fatalf("no upstream line in the findings %+v of the front log:\n%s", logFile(t, front.ErrorLog), b)
 	}
 }

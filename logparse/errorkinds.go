@@ -34,8 +34,11 @@ var errorKinds = compileKinds([]errorKind{
 	{id: "handshake-failed", prefixes: []string{"SSL_do_handshake() failed"}, text: sslReasonText, grouped: true,
 		example:    `2026/11/22 17:43:33 [info] 24113#24113: *1 SSL_do_handshake() failed (SSL: error:0A000418:SSL routines::tlsv1 alert unknown ca:SSL alert number 48) while SSL handshaking, client: 127.0.0.1, server: 127.0.0.1:18458`,
 		exampleKey: "handshake-failed:tlsv1 alert unknown ca"},
+	// "peer closed" is also what nginx logs when an upstream closes during
+	// its handshake ("... while SSL handshaking to upstream"): the line's
+	// own words give the role.
 	{id: "handshake-failed", prefixes: []string{"client closed connection while SSL handshaking", "peer closed connection in SSL handshake"},
-		text: beforeWhile, grouped: true,
+		text: beforeWhile, grouped: true, attribute: true,
 		example:    `2026/11/22 17:43:00 [info] 19735#19735: *1 client closed connection while SSL handshaking, client: 127.0.0.1, server: 127.0.0.1:18446`,
 		exampleKey: "handshake-failed:client closed connection"},
 	{id: "stale-ssl-error", prefixes: []string{"ignoring stale global SSL error"}, text: sslReasonText,
