@@ -33,7 +33,7 @@ func TestPastedNginxLinesCounted(t *testing.T) {
 			lines = append(lines, p.Line)
 		}
 	}
-	if len(lines) < 60 {
+	if len(lines) < 75 {
 		t.Fatalf("only %d nginx error-log lines about TLS in the corpus", len(lines))
 	}
 	for _, l := range lines {
