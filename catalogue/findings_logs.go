@@ -430,6 +430,15 @@ var logLineEntries = []Entry{
 	},
 	{
 		ID: StartupFailed, Kind: "nginx", Level: "emerg",
+		Match: []string{"no proxy_ssl_trusted_certificate for proxy_ssl_verify", "no grpc_ssl_trusted_certificate for grpc_ssl_verify",
+			"no uwsgi_ssl_trusted_certificate for uwsgi_ssl_verify"},
+		Title:       "proxy_ssl_verify is on but no CA file is given",
+		Explanation: "With proxy_ssl_verify on (grpc_ssl_verify, uwsgi_ssl_verify), nginx checks the upstream's certificate as a client and needs the CAs to check it against; without them it refuses to start.",
+		Fix:         "Next to proxy_ssl_verify on add the CA that issued the upstream's certificate (grpc_ssl_trusted_certificate for grpc_pass):\n  proxy_ssl_trusted_certificate /etc/nginx/upstream-ca.pem;\nthen reload:\n  " + reload,
+		Confirm:     "nginx -T | grep -E 'ssl_verify|ssl_trusted_certificate'",
+	},
+	{
+		ID: StartupFailed, Kind: "nginx", Level: "emerg",
 		Match:       []string{"ssl_load_client_ca_file("},
 		Title:       "ssl_client_certificate could not be read as a list of CA names",
 		Explanation: "nginx 1.18-1.27.1 read the ssl_client_certificate file to build the CA names sent to clients. It fails when the file is missing, not PEM, or holds `BEGIN TRUSTED CERTIFICATE` blocks (which only ssl_trusted_certificate accepts).",

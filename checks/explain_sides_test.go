@@ -43,6 +43,8 @@ func TestExplainSides(t *testing.T) {
 		{"http: TLS handshake error from 10.1.2.3:4567: client sent an HTTP request to an HTTPS server", "go", "server", "plain-http", "https://"},
 		{"error 24 at 1 depth lookup: invalid CA certificate", "openssl", "client", "server-cert-untrusted", "ca:true"},
 		{"Error code: MOZILLA_PKIX_ERROR_REQUIRED_TLS_FEATURE_MISSING", "browser", "client", "server-cert-untrusted", "stapling"},
+		{`nginx: [emerg] SSL_CTX_use_PrivateKey_file("/etc/nginx/site.pem") failed (SSL: error:05800074:x509 certificate routines::key values mismatch)`, "nginx", "server", "key-mismatch", "order"},
+		{`2024/01/01 00:00:00 [emerg] 1#1: no grpc_ssl_trusted_certificate for grpc_ssl_verify`, "nginx", "server", "startup-failed", "proxy_ssl_trusted_certificate"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
