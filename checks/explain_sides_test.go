@@ -45,6 +45,9 @@ func TestExplainSides(t *testing.T) {
 		{"Error code: MOZILLA_PKIX_ERROR_REQUIRED_TLS_FEATURE_MISSING", "browser", "client", "server-cert-untrusted", "stapling"},
 		{`nginx: [emerg] SSL_CTX_use_PrivateKey_file("/etc/nginx/site.pem") failed (SSL: error:05800074:x509 certificate routines::key values mismatch)`, "nginx", "server", "key-mismatch", "order"},
 		{`2024/01/01 00:00:00 [emerg] 1#1: no grpc_ssl_trusted_certificate for grpc_ssl_verify`, "nginx", "server", "startup-failed", "proxy_ssl_trusted_certificate"},
+		{`nginx: [emerg] SSL_CTX_load_verify_locations("/etc/nginx/ca.pem") failed (SSL: error:80000002:system library::No such file or directory:calling fopen(/etc/nginx/ca.pem, r) error:10000080:BIO routines::no such file)`, "nginx", "server", "cert-load-failed", "ssl_trusted_certificate"},
+		{`2024/01/01 00:00:00 [emerg] 1#1: invalid number of arguments in "ssl_certificate_key" directive in /etc/nginx/conf.d/site.conf:12`, "nginx", "server", "startup-failed", "ssl_certificate_key"},
+		{"Error: Hostname/IP doesn't match certificate's altnames: \"Host: a.example.com. is not in the cert's altnames: DNS:b.example.com\"", "node", "client", "server-hostname-mismatch", "subjectaltname"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
