@@ -47,6 +47,7 @@ func TestExplainSides(t *testing.T) {
 		{`2024/01/01 00:00:00 [emerg] 1#1: no grpc_ssl_trusted_certificate for grpc_ssl_verify`, "nginx", "server", "startup-failed", "proxy_ssl_trusted_certificate"},
 		{"This server could not prove that it is app.local; its security certificate does not specify **Subject Alternative Names**.", "browser", "client", "server-hostname-mismatch", "san"},
 		{"Error: error:0909006C:PEM routines:get_name:no start line", "node", "server", "unreadable", "private key"},
+		{"ssl.CertificateError: hostname '10.1.2.3' doesn't match either of 'db.local', '10.1.2.3'", "python", "client", "server-hostname-mismatch", "urllib3"},
 		{"org.bouncycastle.tls.TlsFatalAlertReceived: certificate_required(116)", "java", "client", "client-cert-rejected", "keystore"},
 		{"[Mon Jan 01 00:00:00.000000 2024] [ssl:warn] [pid 1] AH01906: www.example.org:443:0 server certificate is a CA certificate (BasicConstraints: CA == TRUE !?)", "apache", "server", "wrong-purpose", "self-signed"},
 		{`nginx: [emerg] SSL_CTX_load_verify_locations("/etc/nginx/ca.pem") failed (SSL: error:80000002:system library::No such file or directory:calling fopen(/etc/nginx/ca.pem, r) error:10000080:BIO routines::no such file)`, "nginx", "server", "cert-load-failed", "ssl_trusted_certificate"},
