@@ -237,7 +237,7 @@ var clientWriterEntries = []Entry{
 		ID: ServerHostnameMismatch, Kind: "client",
 		Match:       []string{"err_tls_cert_altname_invalid", "does not match certificate's altnames", "doesn't match certificate's altnames"},
 		Title:       "The server's certificate does not name the host node connected to",
-		Explanation: "node compared the host it connected to (or the servername option) with the certificate's subjectAltName (SAN) entries and found no match; node ignores the CN when a SAN is present, and an IP address needs an IP entry.",
+		Explanation: "node compared the host it connected to (or the servername option) with the certificate's subjectAltName (SAN) entries and found no match; node ignores the CN when a SAN is present, and an IP address needs an IP entry. When the names listed are not the server's at all (a CDN's or a corporate proxy's), something in between answered: an intercepting proxy, or a proxy setting (HTTPS_PROXY, npm's proxy/https-proxy) pointing at the wrong host.",
 		Fix:         "Connect with a name the certificate carries (or set servername), or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
 	},

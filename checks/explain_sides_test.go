@@ -52,7 +52,7 @@ func TestExplainSides(t *testing.T) {
 		{"[Mon Jan 01 00:00:00.000000 2024] [ssl:warn] [pid 1] AH01906: www.example.org:443:0 server certificate is a CA certificate (BasicConstraints: CA == TRUE !?)", "apache", "server", "wrong-purpose", "self-signed"},
 		{`nginx: [emerg] SSL_CTX_load_verify_locations("/etc/nginx/ca.pem") failed (SSL: error:80000002:system library::No such file or directory:calling fopen(/etc/nginx/ca.pem, r) error:10000080:BIO routines::no such file)`, "nginx", "server", "cert-load-failed", "ssl_trusted_certificate"},
 		{`2024/01/01 00:00:00 [emerg] 1#1: invalid number of arguments in "ssl_certificate_key" directive in /etc/nginx/conf.d/site.conf:12`, "nginx", "server", "startup-failed", "ssl_certificate_key"},
-		{"Error: Hostname/IP doesn't match certificate's altnames: \"Host: a.example.com. is not in the cert's altnames: DNS:b.example.com\"", "node", "client", "server-hostname-mismatch", "subjectaltname"},
+		{"Error: Hostname/IP doesn't match certificate's altnames: \"Host: a.example.com. is not in the cert's altnames: DNS:b.example.com\"", "node", "client", "server-hostname-mismatch", "proxy"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
