@@ -235,9 +235,9 @@ var clientWriterEntries = []Entry{
 	// node's name check.
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match:       []string{"err_tls_cert_altname_invalid", "does not match certificate's altnames"},
+		Match:       []string{"err_tls_cert_altname_invalid", "does not match certificate's altnames", "doesn't match certificate's altnames"},
 		Title:       "The server's certificate does not name the host node connected to",
-		Explanation: "node compared the host it connected to (or the servername option) with the certificate's subjectAltName (SAN) entries and found no match; node ignores the CN when a SAN is present, and an IP address needs an IP entry.",
+		Explanation: "node compared the host it connected to (or the servername option) with the certificate's subjectAltName (SAN) entries and found no match; node ignores the CN when a SAN is present, and an IP address needs an IP entry. When the names listed are not the server's at all (a CDN's or a corporate proxy's), something in between answered: an intercepting proxy, or a proxy setting (HTTPS_PROXY, npm's proxy/https-proxy) pointing at the wrong host.",
 		Fix:         "Connect with a name the certificate carries (or set servername), or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
 	},
@@ -373,8 +373,8 @@ var clientWriterEntries = []Entry{
 		ID: ServerHostnameMismatch, Kind: "client",
 		Match:       []string{"doesn't match either of", "certificateerror: hostname"},
 		Title:       "Python: the server's certificate is not for the host name connected to",
-		Explanation: "Python's ssl module compared the host name it connected to with the names in the server's certificate (subjectAltName) and found none that fits: the client uses an IP address or another name than the certificate's, or the server sends the certificate of another name.",
-		Fix:         "Connect by a name the certificate lists, or reissue the certificate with that name in its SAN:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Explanation: "Python's ssl module compared the host name it connected to with the names in the server's certificate (subjectAltName) and found none that fits: the client uses an IP address or another name than the certificate's, or the server sends the certificate of another name. When the address connected to is an IP that the message itself lists, it is in the certificate only as a DNS name (it must be an IP SAN), or the matcher is too old to compare IP addresses (Python 2.7 and 3.4, urllib3 versions that bundle an old match_hostname).",
+		Fix:         "Connect by a name the certificate lists, or reissue the certificate with that name in its SAN (an IP address as IP:10.0.0.1, not DNS:10.0.0.1):\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName\nFor an IP address already listed, upgrade Python and urllib3 (requests):\n  pip install -U urllib3 requests",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
 	},
 	// envoy's 503 body without a TLS reason.

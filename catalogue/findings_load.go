@@ -55,7 +55,7 @@ var LoadTexts = map[string]Text{
 	"mismatch": {ID: LogKeyMismatch,
 		Title: "ssl_certificate_key {path} is not the key of the certificate",
 		Why:   "The private key in {path} does not belong to the first certificate of ssl_certificate: the key was regenerated, the files are from different renewals, or the certificate file starts with a CA instead of the server certificate.",
-		Fix:   "Compare the two public keys (the sums must be equal):\n  openssl x509 -noout -pubkey -in /etc/nginx/certs/server.crt | sha256sum\n  openssl pkey -pubout -in {path} | sha256sum\nand pair the certificate with its own key.",
+		Fix:   "Compare the two public keys (the sums must be equal):\n  openssl x509 -noout -pubkey -in /etc/nginx/certs/server.crt | sha256sum\n  openssl pkey -pubout -in {path} | sha256sum\nand pair the certificate with its own key. Put the server's own certificate first in the ssl_certificate file, its intermediates after it (the order matters: a file that starts with the intermediate fails this check). On Kubernetes (ingress-nginx), check that tls.crt and tls.key of the TLS secret are a pair.",
 	},
 	"key-unsupported": {ID: KeyLoadFailed,
 		Title: "{path} is empty or not a private key nginx can read",

@@ -430,6 +430,23 @@ var logLineEntries = []Entry{
 	},
 	{
 		ID: StartupFailed, Kind: "nginx", Level: "emerg",
+		Match: []string{"no proxy_ssl_trusted_certificate for proxy_ssl_verify", "no grpc_ssl_trusted_certificate for grpc_ssl_verify",
+			"no uwsgi_ssl_trusted_certificate for uwsgi_ssl_verify"},
+		Title:       "proxy_ssl_verify is on but no CA file is given",
+		Explanation: "With proxy_ssl_verify on (grpc_ssl_verify, uwsgi_ssl_verify), nginx checks the upstream's certificate as a client and needs the CAs to check it against; without them it refuses to start.",
+		Fix:         "Next to proxy_ssl_verify on add the CA that issued the upstream's certificate (grpc_ssl_trusted_certificate for grpc_pass):\n  proxy_ssl_trusted_certificate /etc/nginx/upstream-ca.pem;\nthen reload:\n  " + reload,
+		Confirm:     "nginx -T | grep -E 'ssl_verify|ssl_trusted_certificate'",
+	},
+	{
+		ID: StartupFailed, Kind: "nginx", Level: "emerg",
+		Match:       []string{"invalid number of arguments in \"ssl_", "invalid number of arguments in \"proxy_ssl_", "invalid number of arguments in \"grpc_ssl_"},
+		Title:       "An SSL directive has the wrong number of arguments",
+		Explanation: "nginx stops at the directive the line names (file and line number at its end). ssl_certificate, ssl_certificate_key, ssl_client_certificate, ssl_trusted_certificate and their proxy_ssl_ forms take exactly one path: a missing `;` joins the next line's words to it, a path with a space needs quotes, and a template or environment variable that expanded to nothing leaves no argument at all.",
+		Fix:         "Open the file at the line the message gives and give the directive one argument ended by `;`, e.g.:\n  ssl_certificate     /etc/nginx/certs/server.crt;\n  ssl_certificate_key /etc/nginx/certs/server.key;\nthen test:\n  nginx -t",
+		Confirm:     "nginx -t",
+	},
+	{
+		ID: StartupFailed, Kind: "nginx", Level: "emerg",
 		Match:       []string{"ssl_load_client_ca_file("},
 		Title:       "ssl_client_certificate could not be read as a list of CA names",
 		Explanation: "nginx 1.18-1.27.1 read the ssl_client_certificate file to build the CA names sent to clients. It fails when the file is missing, not PEM, or holds `BEGIN TRUSTED CERTIFICATE` blocks (which only ssl_trusted_certificate accepts).",

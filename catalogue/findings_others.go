@@ -27,7 +27,7 @@ var otherWriterEntries = []Entry{
 		ID: WrongPurpose, Kind: "client",
 		Match:       []string{"server certificate is a ca certificate"},
 		Title:       "Apache's SSLCertificateFile starts with a CA certificate",
-		Explanation: "The first certificate in Apache's SSLCertificateFile has CA:TRUE: the CA (or the chain in the wrong order) was given instead of the server's own certificate, or a self-made CA is used as the server certificate. Clients refuse it or see the wrong names.",
+		Explanation: "The first certificate in Apache's SSLCertificateFile has CA:TRUE: the CA (or the chain in the wrong order) was given instead of the server's own certificate, or a self-signed certificate made as a CA (`openssl req -x509` marks it CA:TRUE by default) is used as the server certificate. Clients refuse it or see the wrong names.",
 		Fix:         "Put the server's own (leaf) certificate first in SSLCertificateFile, followed by its intermediates:\n  cat server.crt intermediate.crt > /etc/ssl/server-chain.crt\nand make SSLCertificateKeyFile its key; then reload Apache.",
 		Confirm:     "openssl x509 -noout -subject -ext basicConstraints -in /etc/ssl/server-chain.crt",
 	},

@@ -348,7 +348,10 @@ var roleEntries = []Entry{
 	},
 	{
 		ID: ClientCertRejected, Kind: "client",
-		Match:       []string{"received fatal alert: bad_certificate", "received fatal alert: certificate_unknown", "received fatal alert: unknown_ca", "received fatal alert: handshake_failure", "received fatal alert: certificate_required"},
+		Match: []string{"received fatal alert: bad_certificate", "received fatal alert: certificate_unknown", "received fatal alert: unknown_ca", "received fatal alert: handshake_failure", "received fatal alert: certificate_required",
+			// BouncyCastle's JSSE provider (BCJSSE) spells them so
+			"tlsfatalalertreceived: bad_certificate", "tlsfatalalertreceived: certificate_unknown", "tlsfatalalertreceived: unknown_ca",
+			"tlsfatalalertreceived: handshake_failure", "tlsfatalalertreceived: certificate_required"},
 		Title:       "The server refused the Java client's certificate (or got none)",
 		Explanation: "The Java client received a fatal alert from the server. With a server that requires client certificates, bad_certificate, handshake_failure and certificate_required usually mean Java sent no certificate: it sends none when no key in its keystore is issued by a CA the server advertised, or when no keystore is configured. unknown_ca means the server does not trust the CA of the certificate Java sent; certificate_unknown from a server is its complaint about the client's certificate, from the client's view about the server's.",
 		Fix:         "Give the JVM a keystore with the client key and certificate, issued by a CA the server trusts:\n  openssl pkcs12 -export -in client.crt -inkey client.key -out client.p12\nand run with:\n  -Djavax.net.ssl.keyStore=client.p12 -Djavax.net.ssl.keyStorePassword=changeit -Djavax.net.ssl.keyStoreType=PKCS12\nTo see what is sent:\n  -Djavax.net.debug=ssl:handshake",

@@ -33,7 +33,8 @@ func Explain(input string) *report.Report {
 		// The OpenSSL function that failed runs on one side only.
 		att.Role = side
 	}
-	text := input
+	// Markdown emphasis people add when pasting ("**Subject Alternative Names**").
+	text := strings.ReplaceAll(input, "**", "")
 	if strings.Contains(strings.ToLower(text), "verify error") {
 		text = reSpacedCode.ReplaceAllString(text, "($1:")
 	}

@@ -43,6 +43,16 @@ func TestExplainSides(t *testing.T) {
 		{"http: TLS handshake error from 10.1.2.3:4567: client sent an HTTP request to an HTTPS server", "go", "server", "plain-http", "https://"},
 		{"error 24 at 1 depth lookup: invalid CA certificate", "openssl", "client", "server-cert-untrusted", "ca:true"},
 		{"Error code: MOZILLA_PKIX_ERROR_REQUIRED_TLS_FEATURE_MISSING", "browser", "client", "server-cert-untrusted", "stapling"},
+		{`nginx: [emerg] SSL_CTX_use_PrivateKey_file("/etc/nginx/site.pem") failed (SSL: error:05800074:x509 certificate routines::key values mismatch)`, "nginx", "server", "key-mismatch", "order"},
+		{`2024/01/01 00:00:00 [emerg] 1#1: no grpc_ssl_trusted_certificate for grpc_ssl_verify`, "nginx", "server", "startup-failed", "proxy_ssl_trusted_certificate"},
+		{"This server could not prove that it is app.local; its security certificate does not specify **Subject Alternative Names**.", "browser", "client", "server-hostname-mismatch", "san"},
+		{"Error: error:0909006C:PEM routines:get_name:no start line", "node", "server", "unreadable", "private key"},
+		{"ssl.CertificateError: hostname '10.1.2.3' doesn't match either of 'db.local', '10.1.2.3'", "python", "client", "server-hostname-mismatch", "urllib3"},
+		{"org.bouncycastle.tls.TlsFatalAlertReceived: certificate_required(116)", "java", "client", "client-cert-rejected", "keystore"},
+		{"[Mon Jan 01 00:00:00.000000 2024] [ssl:warn] [pid 1] AH01906: www.example.org:443:0 server certificate is a CA certificate (BasicConstraints: CA == TRUE !?)", "apache", "server", "wrong-purpose", "self-signed"},
+		{`nginx: [emerg] SSL_CTX_load_verify_locations("/etc/nginx/ca.pem") failed (SSL: error:80000002:system library::No such file or directory:calling fopen(/etc/nginx/ca.pem, r) error:10000080:BIO routines::no such file)`, "nginx", "server", "cert-load-failed", "ssl_trusted_certificate"},
+		{`2024/01/01 00:00:00 [emerg] 1#1: invalid number of arguments in "ssl_certificate_key" directive in /etc/nginx/conf.d/site.conf:12`, "nginx", "server", "startup-failed", "ssl_certificate_key"},
+		{"Error: Hostname/IP doesn't match certificate's altnames: \"Host: a.example.com. is not in the cert's altnames: DNS:b.example.com\"", "node", "client", "server-hostname-mismatch", "proxy"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

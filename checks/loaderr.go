@@ -129,8 +129,12 @@ func loadFinding(line string) (report.Finding, bool) {
 		}
 	case strings.Contains(lower, "x509_lookup_load_file"):
 		directive = "ssl_crl"
-	case strings.Contains(lower, "load_verify_locations") || strings.Contains(lower, "client_ca_file"):
+	case strings.Contains(lower, "client_ca_file"):
 		directive = "ssl_client_certificate"
+	case strings.Contains(lower, "load_verify_locations"):
+		// nginx loads ssl_client_certificate, ssl_trusted_certificate and
+		// proxy_ssl_trusted_certificate so; the line does not say which.
+		directive = "ssl_client_certificate or ssl_trusted_certificate"
 	}
 	if expect == "" {
 		expect = "CERTIFICATE"

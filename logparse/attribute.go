@@ -47,7 +47,9 @@ var attrRules = []attrRule{
 	{"apache", RoleServer, "", []string{"[ssl:error]", "[ssl:warn]", "[ssl:info]", "[ssl:debug]", "[ssl:crit]", "[ssl:emerg]",
 		"[ssl:notice]", "[ssl:alert]", "[ssl:trace", "mod_ssl", "httpd", "sslusestapling"}},
 	{"nginx", RoleServer, "", []string{"enter pem pass phrase"}},
-	{"python", RoleClient, "", []string{"nassl", "[('ssl routines'", "ssl.sslerror", "ssl.certificateerror", "sslcertverificationerror", "_ssl.c", "urllib3", "requests.exceptions", "[ssl: "}},
+	{"python", RoleClient, "", []string{"nassl", "[('ssl routines'", "ssl.sslerror", "ssl.certificateerror", "sslcertverificationerror", "_ssl.c", "urllib3", "requests.exceptions", "[ssl: ",
+		// requests/urllib3 wrap ssl's exceptions: "Caused by SSLError(CertificateError(...".
+		"sslerror(certificateerror(", "sslerror(sslerror(", "caused by sslerror("}},
 	{"openssl", RoleClient, "", []string{"verify return code", "verify error:num=", "depth lookup", "verify return:"}},
 	// nginx as a client: of an upstream, of Lua cosockets, of OCSP responders.
 	{"nginx", RoleClient, CtxUpstream, []string{"to upstream", "from upstream", "reading upstream", "upstream ssl certificate", "upstream sent", "proxy_ssl_", "grpc_ssl_", "uwsgi_ssl_"}},
@@ -92,7 +94,7 @@ var attrRules = []attrRule{
 		"unable to load certificate chain from file", "no ssl certificate specified for bind"}},
 	{"apache", RoleClient, "", []string{"sslproxyengine", "sslproxyverify", "sslproxycacertificate", "sslproxymachinecertificate",
 		"sslproxycheckpeer", "proxy: ", "[proxy:", "[proxy_http"}},
-	{"apache", RoleServer, "", []string{"[ssl:", "mod_ssl", "sslcertificatefile", "sslcacertificatefile", "sslverifyclient", "apache2", "apache/2", "httpd",
+	{"apache", RoleServer, "", []string{"[ssl:", "mod_ssl", "sslcertificatefile", "sslcertificatekeyfile", "sslcertificatechainfile", "sslcacertificatefile", "sslverifyclient", "apache2", "apache/2", "httpd",
 		"re-negotiation", "provided via sni"}},
 	{"java", RoleServer, "", []string{"null cert chain", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
 		// Elasticsearch's and Kafka brokers' own words as a server
@@ -208,6 +210,10 @@ func Attribute(line string) Attribution {
 		// nginx failing to start: its own configuration (even proxy_ssl_*).
 		return Attribution{"nginx", RoleServer, "", false}
 	}
+	if strings.HasPrefix(strings.Trim(lower, "`> "), "ssl: error:") {
+		// nginx's "(SSL: error:...)" tail, pasted without the start of its line.
+		return Attribution{"nginx", RoleServer, "", false}
+	}
 	macro := strings.Contains(lower, "x509_v_err_")
 	for _, r := range attrRules {
 		if r.reporter != "nginx" && isNginx || r.reporter == "node" && macro {
@@ -239,7 +245,8 @@ func Attribute(line string) Attribution {
 // own handshakes with a backend.
 func apacheRole(lower string) string {
 	// mod_ssl tags a backend connection "[remote IP:port]", a client's "[client ...]".
-	for _, w := range []string{"sslproxy", "ssl proxy", "[proxy:", "[proxy_http", "remote server", "[remote "} {
+	// Its stapling code fetches OCSP responses as a client too.
+	for _, w := range []string{"sslproxy", "ssl proxy", "[proxy:", "[proxy_http", "remote server", "[remote ", "ssl_stapling", "stapling_", "ocsp"} {
 		if strings.Contains(lower, w) {
 			return RoleClient
 		}
@@ -279,6 +286,12 @@ func serverOnlyReason(lower string) bool {
 // received alert in the log of a program that accepted the connection: the
 // alert is then its client's complaint about this server's certificate.
 func served(a Attribution, lower string) Attribution {
+	if a.Role == RoleClient && a.Context == "" && eitherSide[a.Reporter] && ownLoad(lower) && !hasClientMark(lower) {
+		// Loading its own certificate or key: a server's start-up, as
+		// clients seldom have one.
+		a.Role = RoleServer
+		return a
+	}
 	if a.Role == RoleClient && a.Context == "" && a.Reporter != "nginx" && serverOnlyReason(lower) {
 		// Only a server reports these, whoever printed them.
 		a.Role = RoleServer
@@ -301,6 +314,18 @@ func served(a Attribution, lower string) Attribution {
 		a.Role, a.Guessed = RoleServer, true
 	}
 	return a
+}
+
+// ownLoad reports whether lower is a failure to load the writer's own
+// certificate or key into its TLS context (OpenSSL's function names, PEM
+// reading errors).
+func ownLoad(lower string) bool {
+	for _, w := range []string{"ssl_ctx_use_", "ssl_ctx_check_private_key", "x509_check_private_key", "pem routines", "pem_read_bio"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // eitherSide are the writers whose lines come as often from servers and

@@ -30,6 +30,17 @@ func TestAttributeSides(t *testing.T) {
 		{`"response_code_details": "upstream_reset_before_response_started{connection_failure}"`, "envoy", RoleClient, false},
 		{"2024/01/02 03:04:05 [error] 7#7: *9 SSL_do_handshake() failed (SSL: error:0A000086:SSL routines::certificate verify failed), context: ngx.timer", "nginx", RoleClient, false},
 		{"http: TLS handshake error from 10.1.2.3:4567: client sent an HTTP request to an HTTPS server", "go", RoleServer, false},
+		// loading one's own certificate or key is a server's start-up
+		{"Error: error:0909006C:PEM routines:get_name:no start line", "node", RoleServer, false},
+		{"FATAL (shrpx_tls.cc:100) SSL_CTX_use_PrivateKey_file failed: error:0B080074:x509 certificate routines:X509_check_private_key:key values mismatch", "unknown", RoleServer, false},
+		{"curl: (58) unable to set private key file: 'client.key' type PEM", "curl", RoleClient, false},
+		// nginx's "(SSL: error:...)" pasted without the start of its line
+		{"SSL: error:0A00018F:SSL routines::ee key too small", "nginx", RoleServer, false},
+		// Apache's directives in its start-up errors, its stapling as a client
+		{"SSLCertificateChainFile: file '/etc/ssl/chain.pem' does not exist or is empty", "apache", RoleServer, false},
+		{"[ssl:error] [pid 7] AH01941: stapling_renew_response: responder error", "apache", RoleClient, false},
+		// requests wrapping ssl's exceptions
+		{"Max retries exceeded (Caused by SSLError(CertificateError(\"hostname 'a.example.com' doesn't match 'b.example.com'\",),))", "python", RoleClient, false},
 	} {
 		a := Attribute(tc.line)
 		if a.Reporter != tc.reporter || a.Role != tc.role || a.Guessed != tc.guessed {
