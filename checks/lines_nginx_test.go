@@ -256,7 +256,7 @@ func TestRealStartupFailures(t *testing.T) {
 }
 
 // TestRealUpstreamClosedInHandshake: an upstream that closes the
-// connection as nginx starts its TLS handshake makes nginx log "peer closed
+// connection once it has nginx's ClientHello makes nginx log "peer closed
 // connection in SSL handshake ... while SSL handshaking to upstream": nginx
 // as the client, grouped apart from its clients' handshakes.
 func TestRealUpstreamClosedInHandshake(t *testing.T) {
@@ -272,6 +272,10 @@ func TestRealUpstreamClosedInHandshake(t *testing.T) {
 			if err != nil {
 				return
 			}
+			// Read the ClientHello first, so that the close comes while
+			// nginx waits for the ServerHello.
+			_ = c.SetReadDeadline(time.Now().Add(5 * time.Second))
+			_, _ = c.Read(make([]byte, 512))
 			c.Close()
 		}
 	}()
