@@ -27,7 +27,7 @@ var errorKinds = compileKinds([]errorKind{
 	{id: "handshake-failed", prefixes: []string{"SSL_do_handshake() failed"}, contains: []string{" while SSL handshaking to upstream"}, role: RoleClient,
 		parse: func(msg, _ []byte, in *interner) (string, string, int, bool) {
 			r := sslReason(msg)
-			return in.str(r), in.key("handshake-failed:upstream:", r), 0, true
+			return in.str(r), in.key("handshake-failed:upstream:", reasonKey(r)), 0, true
 		},
 		example:    `2026/12/02 09:05:19 [error] 23365#23365: *1 SSL_do_handshake() failed (SSL: error:0A000410:SSL routines::sslv3 alert handshake failure:SSL alert number 40) while SSL handshaking to upstream, client: 127.0.0.1, server: , request: "GET / HTTP/1.1", upstream: "https://127.0.0.1:19443/", host: "127.0.0.1:18445"`,
 		exampleKey: "handshake-failed:upstream:sslv3 alert handshake failure"},
@@ -238,12 +238,22 @@ func (k *errorKind) event(msg, after []byte, in *interner) (text, key string, co
 	}
 	t := k.text(msg, after)
 	if k.grouped {
-		key = in.key(k.keyPrefix, t)
+		key = in.key(k.keyPrefix, reasonKey(t))
 	}
 	if k.perPath {
 		key = perPathKey(k, key, t, msg, in)
 	}
 	return in.str(t), key, 0, true
+}
+
+// reasonKey is the reason t as groups are keyed by it: OpenSSL 3.2
+// renamed "sslv3 alert X" to "ssl/tls alert X", and one failure logged by
+// two versions is one group.
+func reasonKey(t []byte) []byte {
+	if rest, ok := bytes.CutPrefix(t, []byte("ssl/tls alert ")); ok {
+		return append([]byte("sslv3 alert "), rest...)
+	}
+	return t
 }
 
 func anyEqual(b []byte, list [][]byte) bool {

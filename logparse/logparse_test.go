@@ -377,3 +377,25 @@ func TestTopClients(t *testing.T) {
 		}
 	}
 }
+
+// TestAlertSpellingsOneGroup: OpenSSL 3.2 spells "sslv3 alert handshake
+// failure" "ssl/tls alert handshake failure"; the same failure logged by
+// two versions is one group. The messages are those of real lines from
+// public threads (see testdata/pasted); times, requests and addresses are
+// made up.
+func TestAlertSpellingsOneGroup(t *testing.T) {
+	log := `2025/01/09 09:28:40 [error] 20#20: *43 SSL_do_handshake() failed (SSL: error:0A000410:SSL routines::ssl/tls alert handshake failure:SSL alert number 40) while SSL handshaking to upstream, client: 127.0.0.1, server: _, request: "GET / HTTP/1.1", upstream: "https://10.0.0.1:443/", host: "example.org"
+2025/01/09 09:28:41 [error] 20#20: *10 SSL_do_handshake() failed (SSL: error:0A000410:SSL routines::sslv3 alert handshake failure:SSL alert number 40) while SSL handshaking to upstream, client: 172.19.0.1, server: example.host, request: "GET / HTTP/2.0", upstream: "https://10.0.0.2:443/", host: "example.host"
+2025/01/09 09:28:42 [info] 20#20: *11 SSL_do_handshake() failed (SSL: error:0A000410:SSL routines::ssl/tls alert handshake failure:SSL alert number 40) while SSL handshaking, client: 127.0.0.1, server: 0.0.0.0:443
+2025/01/09 09:28:43 [info] 20#20: *12 SSL_do_handshake() failed (SSL: error:0A000410:SSL routines::sslv3 alert handshake failure:SSL alert number 40) while SSL handshaking, client: 127.0.0.2, server: 0.0.0.0:443
+`
+	sum := NewSummary()
+	NewScanner(strings.NewReader(log), ErrorLog).Each(func(e Event) { sum.Add(e) })
+	gs := sum.Groups()
+	if len(gs) != 2 || gs[0].Count != 2 || gs[1].Count != 2 {
+		for _, g := range gs {
+			t.Logf("%s: %d", g.Key, g.Count)
+		}
+		t.Fatalf("%d groups, want two of two lines (upstream and client-facing)", len(gs))
+	}
+}
