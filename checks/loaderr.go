@@ -24,17 +24,25 @@ var (
 	rePEMBegin  = lazyre.New(`-----BEGIN ([A-Z0-9 ]+)-----`)
 )
 
+// unnamedFile stands for the file of a load error whose line does not
+// name it.
+const unnamedFile = "FILE"
+
 // loadCause reads a start-up line about a file that could not be loaded:
 // the cause (a key of catalogue.LoadTexts) and the file. When the file is
 // on this machine, a few bytes of it tell an empty file, DER and a file of
 // another PEM type apart from "no start line".
 func loadCause(line string) (cause, path string, ok bool) {
-	m := reLoadPath.FindStringSubmatch(line)
-	if m == nil {
+	lower := strings.ToLower(line)
+	if m := reLoadPath.FindStringSubmatch(line); m != nil {
+		path = m[1]
+	} else if strings.Contains(lower, "cannot load certificate") {
+		// nginx's words with the file cut or left out of the paste: the
+		// cause still shows, the commands name a stand-in.
+		path = unnamedFile
+	} else {
 		return "", "", false
 	}
-	path = m[1]
-	lower := strings.ToLower(line)
 	has := func(s ...string) bool {
 		for _, x := range s {
 			if strings.Contains(lower, x) {
@@ -149,7 +157,9 @@ func loadFinding(line string) (report.Finding, bool) {
 		f.ID = catalogue.KeyLoadFailed
 	}
 	f.Severity = report.Error
-	f.File = path
+	if path != unnamedFile {
+		f.File = path
+	}
 	return f, true
 }
 

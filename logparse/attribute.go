@@ -51,6 +51,14 @@ var attrRules = []attrRule{
 		// requests/urllib3 wrap ssl's exceptions: "Caused by SSLError(CertificateError(...".
 		"sslerror(certificateerror(", "sslerror(sslerror(", "caused by sslerror("}},
 	{"openssl", RoleClient, "", []string{"verify return code", "verify error:num=", "depth lookup", "verify return:"}},
+	// Ruby's OpenSSL binding ("SSL_connect returned=1 errno=0 state=...",
+	// a backtrace of .rb files) and .NET's SslStream ("The remote
+	// certificate is invalid according to the validation procedure"): TLS
+	// clients, before Go's "net/http" and node's "Error: ".
+	{"unknown", RoleClient, "", []string{"openssl::ssl::sslerror", "ssl_connect returned=", ".rb:", "remote certificate is invalid according to the validation procedure",
+		"authenticationexception"}},
+	// Android's and Java's trust manager on a server certificate it does not trust.
+	{"java", RoleClient, "", []string{"trust anchor for certification path not found", "certpathvalidatorexception"}},
 	// nginx as a client: of an upstream, of Lua cosockets, of OCSP responders.
 	{"nginx", RoleClient, CtxUpstream, []string{"to upstream", "from upstream", "reading upstream", "upstream ssl certificate", "upstream sent", "proxy_ssl_", "grpc_ssl_", "uwsgi_ssl_"}},
 	{"nginx", RoleClient, CtxLua, []string{"lua ssl", "lua_ssl", "lua tcp socket", "cosocket", "context: ngx.timer"}},

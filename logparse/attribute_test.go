@@ -13,6 +13,11 @@ func TestAttributeSides(t *testing.T) {
 		guessed              bool
 	}{
 		{"starttls: error:1416F086:SSL routines:tls_process_server_certificate:certificate verify failed", "unknown", RoleClient, false},
+		// Ruby and .NET clients, Android's trust manager (lines written to
+		// the shape of what those programs print).
+		{"/usr/lib/ruby/3.1.0/net/protocol.rb:46:in `connect_nonblock': SSL_connect returned=1 errno=0 peeraddr=10.0.0.1:443 state=error: certificate verify failed (unable to get local issuer certificate) (OpenSSL::SSL::SSLError)", "unknown", RoleClient, false},
+		{"System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure: RemoteCertificateNameMismatch", "unknown", RoleClient, false},
+		{"javax.net.ssl.SSLHandshakeException: java.security.cert.CertPathValidatorException: Trust anchor for certification path not found.", "java", RoleClient, false},
 		{"ssl.SSLError: [SSL: PEER_DID_NOT_RETURN_A_CERTIFICATE] peer did not return a certificate (_ssl.c:2570)", "python", RoleServer, false},
 		{"[W 140201 19:06:55 iostream:845] SSL Error on 12: [Errno 1] _ssl.c:504: error:1408A0C1:SSL routines:SSL3_GET_CLIENT_HELLO:no shared cipher", "python", RoleServer, false},
 		{"javax.net.ssl.SSLException: Received fatal alert: certificate_unknown", "java", RoleServer, true},
