@@ -248,6 +248,14 @@ var logLineEntries = []Entry{
 		Confirm: keyPairCheck,
 	},
 	{
+		ID: HandshakeFailed, Kind: "reason",
+		Match:       []string{"cert cb error"},
+		Title:       "nginx's certificate callback failed: no certificate for this connection",
+		Explanation: "OpenSSL asked nginx for the certificate of this connection and nginx's callback failed. With ssl_certificate_by_lua (OpenResty, lua-resty-auto-ssl) the Lua code raised an error or found no certificate for the name; with variables in ssl_certificate (nginx 1.15.9 and later) the file they name could not be loaded. The client gets an alert and no page.",
+		Fix:         "Read the lines nginx logged just before this one for the callback's own error, and make a certificate available for the name: for ssl_certificate_by_lua, the Lua code and its storage; for ssl_certificate with variables, the file for that $ssl_server_name.",
+		Confirm:     "openssl s_client -connect host:443 -servername NAME </dev/null",
+	},
+	{
 		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
 		Match:       []string{"no shared cipher"},
 		Title:       "No cipher suite in common with the client",

@@ -69,3 +69,19 @@ func TestExplainSides(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainCallbackAndLibcurl: nginx's failing certificate callback has
+// its own story (OpenResty's ssl_certificate_by_lua, certificate
+// variables), and a program's libcurl is told about CURLOPT_CAINFO (lines
+// written to the shape of what nginx and libcurl print).
+func TestExplainCallbackAndLibcurl(t *testing.T) {
+	for line, want := range map[string]string{
+		`2020/01/01 00:00:00 [crit] 10#10: *5 SSL_do_handshake() failed (SSL: error:0A000179:SSL routines::cert cb error) while SSL handshaking, client: 10.0.0.1, server: 0.0.0.0:443`: "ssl_certificate_by_lua",
+		`error: curl error 60 (SSL certificate problem: unable to get local issuer certificate)`:                                                                                        "CURLOPT_CAINFO",
+	} {
+		e := Explain(line)
+		if len(e.Findings) == 0 || !strings.Contains(e.Findings[0].Explanation+e.Findings[0].Fix, want) {
+			t.Errorf("%s: %+v, want %q in the first finding", line, e.Findings, want)
+		}
+	}
+}
