@@ -295,13 +295,22 @@ func (n needle) find(buf []byte, from, lim int) int {
 			return -1
 		}
 		a := i + j
-		for k, pat := range n.pats {
-			p := a - n.offs[k]
-			if p >= from && p+len(pat) <= lim && bytes.Equal(buf[p:p+len(pat)], pat) {
-				return p
-			}
+		if p := n.matchAt(buf, a, from, lim); p >= 0 {
+			return p
 		}
 		i = a + 1
+	}
+	return -1
+}
+
+// matchAt returns the start of the first of n's patterns whose anchor is
+// at buf[a] and that lies within buf[from:lim], or -1.
+func (n needle) matchAt(buf []byte, a, from, lim int) int {
+	for k, pat := range n.pats {
+		p := a - n.offs[k]
+		if p >= from && p+len(pat) <= lim && bytes.Equal(buf[p:p+len(pat)], pat) {
+			return p
+		}
 	}
 	return -1
 }
@@ -341,11 +350,8 @@ func (s *Scanner) anyNeedle(lim int) int {
 			if n.anchor != buf[a] {
 				continue
 			}
-			for k, pat := range n.pats {
-				p := a - n.offs[k]
-				if p >= s.pos && p+len(pat) <= lim && bytes.Equal(buf[p:p+len(pat)], pat) {
-					return p
-				}
+			if p := n.matchAt(buf, a, s.pos, lim); p >= 0 {
+				return p
 			}
 		}
 		i = a + 1

@@ -1,8 +1,9 @@
 package logparse
 
 import (
+	"encoding/binary"
+	"net/netip"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -71,11 +72,7 @@ func (g *Group) client(c string) int32 {
 		return g.last
 	}
 	i, ok := g.cliIdx[c]
-	if !ok {
-		return -1
-	}
-	g.last = i
-	return i
+	return g.seen(i, ok)
 }
 
 func (g *Group) client4(a uint32) int32 {
@@ -83,6 +80,11 @@ func (g *Group) client4(a uint32) int32 {
 		return g.last
 	}
 	i, ok := g.cliIPv4[a]
+	return g.seen(i, ok)
+}
+
+// seen returns place i of a client found (ok), noted as the latest, or -1.
+func (g *Group) seen(i int32, ok bool) int32 {
 	if !ok {
 		return -1
 	}
@@ -109,29 +111,15 @@ func (g *Group) newClient4(a uint32, n int) {
 	g.cli = append(g.cli, cliEntry{n: n, v4: a, str: -1})
 }
 
-// ipv4 reads a dotted-quad address written as nginx writes one (no
-// leading zeros), so that the number stands for exactly that text.
+// ipv4 reads a dotted-quad address as its number. netip refuses leading
+// zeros, so the number stands for exactly that text.
 func ipv4(s string) (uint32, bool) {
-	if len(s) < 7 || len(s) > 15 {
+	a, err := netip.ParseAddr(s)
+	if err != nil || !a.Is4() {
 		return 0, false
 	}
-	var a uint32
-	parts, v, digits := 0, uint32(0), 0
-	for i := 0; i <= len(s); i++ {
-		if i == len(s) || s[i] == '.' {
-			if digits == 0 || v > 255 || parts == 4 {
-				return 0, false
-			}
-			a, parts, v, digits = a<<8|v, parts+1, 0, 0
-			continue
-		}
-		c := s[i]
-		if c < '0' || c > '9' || digits > 0 && v == 0 {
-			return 0, false
-		}
-		v, digits = v*10+uint32(c-'0'), digits+1
-	}
-	return a, parts == 4
+	b := a.As4()
+	return binary.BigEndian.Uint32(b[:]), true
 }
 
 // Client is one client address and how often it appears in a group.
@@ -178,13 +166,9 @@ func (g *Group) appendAddr(b []byte, e cliEntry) []byte {
 	if e.str >= 0 {
 		return append(b, g.cliStr[e.str]...)
 	}
-	for i := 3; i >= 0; i-- {
-		b = strconv.AppendUint(b, uint64(e.v4>>(8*i)&0xff), 10)
-		if i > 0 {
-			b = append(b, '.')
-		}
-	}
-	return b
+	var a [4]byte
+	binary.BigEndian.PutUint32(a[:], e.v4)
+	return netip.AddrFrom4(a).AppendTo(b)
 }
 
 // Summary groups events. It is not safe for concurrent use.
