@@ -2,6 +2,7 @@ package main
 
 import (
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -159,7 +160,9 @@ func TestDoctorReissuedClient(t *testing.T) {
 	if code != 0 || resolved == 0 || doc.Summary.Errors != 0 {
 		t.Errorf("after the fix: exit %d (want 0), %d groups resolved (want the old refusals)\n%s", code, resolved, out)
 	}
-	if strings.Contains(doc.Next, "495") || strings.Contains(doc.Next, "self-signed") {
+	// 495 as a number of its own: the temporary directory's random digits
+	// may hold it too.
+	if regexp.MustCompile(`(^|[^0-9])495([^0-9]|$)`).MatchString(doc.Next) || strings.Contains(doc.Next, "self-signed") {
 		t.Errorf("next points at the resolved refusals: %q", doc.Next)
 	}
 
