@@ -329,10 +329,10 @@ var clientWriterEntries = []Entry{
 	// Apache's start-up and renegotiation words.
 	{
 		ID: CertLoadFailed, Kind: "client",
-		Match:       []string{"ah02572", "failed to configure at least one certificate and key"},
+		Match:       []string{"ah02572", "failed to configure at least one certificate and key", "ah02562", "failed to configure certificate"},
 		Title:       "Apache could not set up a certificate and key for a virtual host",
-		Explanation: "mod_ssl found no usable certificate/key pair for this virtual host: SSLCertificateFile or SSLCertificateKeyFile is missing, unreadable, not PEM, or the key does not belong to the certificate. The mod_ssl line just before (AH02565, AH02203, AH02579...) names which.",
-		Fix:         "Check both directives of that virtual host and the pair itself:\n  openssl x509 -noout -pubkey -in server.crt | sha256sum\n  openssl pkey -pubout -in server.key | sha256sum\nthen test the configuration:\n  apachectl -t",
+		Explanation: "mod_ssl found no usable certificate/key pair for this virtual host: SSLCertificateFile or SSLCertificateKeyFile is missing, unreadable, not PEM, the key does not belong to the certificate, or OpenSSL 3's security level refuses it (an RSA key under 2048 bits, `ee key too small`; a SHA-1 signature, `ca md too weak`). The mod_ssl lines just before (AH02565, AH02203, AH02579, an SSL Library Error...) name which.",
+		Fix:         "Check both directives of that virtual host, the pair itself and the key's size (2048 bits or more):\n  openssl x509 -noout -text -in server.crt | grep -E 'Public-Key|Signature Algorithm'\n  openssl x509 -noout -pubkey -in server.crt | sha256sum\n  openssl pkey -pubout -in server.key | sha256sum\nthen test the configuration:\n  apachectl -t",
 		Confirm:     "apachectl -t -D DUMP_VHOSTS",
 	},
 	{

@@ -82,6 +82,14 @@ var otherWriterEntries = []Entry{
 		Fix:         "Use the scheme the server speaks on that port (http://; for gRPC, insecure transport credentials or the server's TLS port), and check proxies in between:\n  curl -v http://host:port/",
 		Confirm:     "curl -sv https://host:port/ -o /dev/null",
 	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"failed to parse certificate from server"},
+		Title:       "The Go client could not parse the server's certificate",
+		Explanation: "Go's crypto/x509 is stricter than OpenSSL and browsers: it refuses a server certificate with a malformed field (a SAN that is not a valid DNS name, such as one with a space, an underscore or a trailing dot in some versions; a negative serial; a bad encoding). The x509 reason after it names the field. Other clients may accept the same certificate.",
+		Fix:         "Reissue the server certificate with well-formed fields, for example a subjectAltName of plain DNS names:\n  subjectAltName=DNS:host.example.com\nThen look at what the server sends:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null | openssl x509 -noout -text",
+		Confirm:     "openssl x509 -noout -text -in server.crt",
+	},
 	// HAProxy as a client of its servers.
 	{
 		ID: ServerCertUntrusted, Kind: "client",

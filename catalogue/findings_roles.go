@@ -166,7 +166,16 @@ var ServerGotAlertText = Text{ID: TLSAlert,
 	Why: "{lead} the alert came from its client, which says: {meaning} " +
 		"It is the client's complaint about this server's own certificate (a CA the client does not trust, a missing intermediate, a name the client did not ask for), not about a client certificate. " +
 		"Intercepting proxies (MITM, debugging and filtering proxies) see it when the application does not trust the proxy's CA.",
-	Fix: "Make the clients trust the CA that issued this server's certificate (an intercepting proxy's CA goes on the device or into the app's trust store), serve the intermediates with the certificate, and give it a subjectAltName (SAN) with the name clients use:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	Fix: "Make the clients trust the CA that issued this server's certificate (with each client's CA file option, such as --cacert for curl, --cafile for mosquitto or a truststore for Java; an intercepting proxy's CA goes on the device or into the app's trust store), serve the intermediates with the certificate, and give it a subjectAltName (SAN) with the name clients use:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+}
+
+// ServerRefusedClientText is a server other than nginx (whose own entries
+// say it) failing the handshake on its client's certificate.
+var ServerRefusedClientText = Text{ID: VerifyError,
+	Title: "The server refused its client's certificate (certificate verify failed)",
+	Why: "The program that wrote this line accepted the connection and asked for a client certificate; the one its client sent did not verify against the CAs this server trusts for clients: " +
+		"the client's CA (or its intermediate) is not in the server's client-CA file, the client does not send its intermediate, or the client certificate is expired, self-signed or not for client authentication. The reason after it, when the line has one, says which.",
+	Fix: "Put the CA that issued the client certificates (and its intermediates) in the server's client-CA file (mosquitto: cafile; Apache: SSLCACertificateFile; HAProxy: ca-file; nginx: ssl_client_certificate), and check the client certificate against it:\n  openssl verify -CAfile client-ca.pem -purpose sslclient client.crt",
 }
 
 // Leads of ServerGotAlertText: the line showed a server, or nothing in it
@@ -367,11 +376,19 @@ var roleEntries = []Entry{
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match:       []string{"no subject alternative names", "no subject alternative dns name matching"},
+		Match:       []string{"no subject alternative names", "no subject alternative dns name matching", "doesn't match any of the subject alternative names"},
 		Title:       "The server's certificate does not carry the name the Java client used",
 		Explanation: "Java checks the host name against the server certificate's subjectAltName only; a certificate without a SAN (or without this name) fails.",
 		Fix:         "Reissue the server certificate with:\n  subjectAltName=DNS:host.example.com",
 		Confirm:     "openssl x509 -noout -ext subjectAltName -in server.crt",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"server aborted the ssl handshake"},
+		Title:       "The server closed the handshake on curl (macOS Secure Transport)",
+		Explanation: "curl built on macOS's Secure Transport says so when the server ended the handshake without a usable answer: it wanted a client certificate and got none (Secure Transport sends one only from the keychain or a .p12), it found no certificate for the name curl sent (SNI), no TLS version or cipher was shared, or something in between (a proxy, an SNI router) closed it.",
+		Fix:         "See what the server asks for and answers, with the name curl uses:\n  openssl s_client -connect host:443 -servername host </dev/null\nIf it lists acceptable client certificate CA names, give curl a client certificate (on macOS as a .p12):\n  curl --cert-type P12 --cert client.p12:password https://host/",
+		Confirm:     "curl -v https://host/",
 	},
 	// curl loading its own client certificate and key.
 	{

@@ -102,6 +102,15 @@ func Explain(input string) *report.Report {
 			rep.Findings[0].Fix = catalogue.ClientFix(att.Reporter, 20)
 		}
 	}
+	if lw := strings.ToLower(input); att.Role == logparse.RoleServer && att.Reporter != "nginx" && len(codes) == 0 && len(rep.Findings) > 0 &&
+		(strings.Contains(lw, "certificate verify failed") || strings.Contains(lw, "certificate_verify_failed")) {
+		// Another server's failed check of its client's certificate.
+		if id := rep.Findings[0].ID; id == catalogue.HandshakeFailed || id == catalogue.OpenSSLReason {
+			f := catalogue.ServerRefusedClientText.New(nil)
+			f.Severity = report.Error
+			rep.Findings[0] = f
+		}
+	}
 	if strings.Contains(input, `"grpcs://`) {
 		for i := range rep.Findings {
 			rep.Findings[i].Fix = strings.ReplaceAll(rep.Findings[i].Fix, "proxy_ssl_", "grpc_ssl_")

@@ -151,6 +151,8 @@ var (
 	// HAProxy's connection error: "[16/Sep/2020:10:01:39.640] fqdn/1: SSL
 	// handshake failure" (frontend/bind, then the error).
 	reHAProxyConn = lazyre.New(`\S/\d+: ssl handshake failure`)
+	// The mosquitto broker: "1508662828: OpenSSL Error[0]: error:..." (Unix time first).
+	reMosquitto = lazyre.New(`^[\x60>\s]*\d{10}: openssl error`)
 	// Android logcat: "02-20 17:30:21.446   9360-23155/? I/com.example: ".
 	reLogcat = lazyre.New(`^\d\d-\d\d [\d:.]+\s+\d+-\d+/\S* [vdiwef]/`)
 	// Apache's message ids ("AH02032:") and its 2.2 line start
@@ -203,6 +205,16 @@ func Attribute(line string) Attribution {
 	if !isNginx && strings.Contains(lower, "tls protocol defined fatal alert code") {
 		// Windows' Schannel event log (IIS, .NET, RDP...): either side.
 		return Attribution{"unknown", RoleServer, "", true}
+	}
+	if !isNginx && reMosquitto.MatchString(lower) {
+		// The mosquitto broker's log: the server, unless an OpenSSL function
+		// of a client's handshake shows its bridge connection.
+		for _, w := range []string{"connect_cr", "server_certificate", "server_hello", "_clnt", "ssl_connect"} {
+			if strings.Contains(lower, w) {
+				return Attribution{"unknown", RoleClient, "", false}
+			}
+		}
+		return Attribution{"unknown", RoleServer, "", false}
 	}
 	if !isNginx && reLogcat.MatchString(lower) {
 		// Android's logcat: Java (or Kotlin) code.
