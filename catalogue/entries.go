@@ -72,7 +72,7 @@ var otherEntries = []Entry{
 		Explanation: "OpenSSL refused a certificate whose signature uses a digest below the security level (SHA-1 from level 1 in OpenSSL 3; Debian runs level 2). 'ca md' is the digest the CA used to sign this certificate, which may be a leaf. " +
 			"In nginx's start-up errors it concerns the server certificate or its chain; printed by curl (`could not load PEM client certificate`) it is the client certificate, which the client then refuses to send, so nginx only logs `client closed connection while SSL handshaking`. " +
 			"When nginx itself judges a client certificate, the same problem is verify error 68.",
-		Fix:     "Re-sign the certificate with SHA-256:\n  " + reissueClient,
+		Fix:     "Re-sign the certificate with SHA-256:\n  " + reissueClient + "\nUntil then, OpenSSL 3 accepts SHA-1 only at security level 0, which weakens every connection (a stopgap only; the same @SECLEVEL=0 goes in Apache's SSLCipherSuite or HAProxy's ciphers); nginx:\n  ssl_ciphers DEFAULT:@SECLEVEL=0;",
 		Confirm: "openssl x509 -noout -text -in client.crt | grep 'Signature Algorithm'",
 	},
 	{

@@ -150,11 +150,74 @@ var clientWriterEntries = []Entry{
 		Fix:         "Name the CA that issued the server's certificate (or, with PostgreSQL 16 and later, use the system's roots with sslrootcert=system):\n  psql \"host=db.example.com sslmode=verify-full sslrootcert=/etc/ssl/certs/db-ca.crt\"",
 		Confirm:     "openssl s_client -connect db.example.com:5432 -starttls postgres -showcerts </dev/null",
 	},
+	// rustls (reqwest, hyper-rustls, ureq, tonic) on the server's certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"certificate: unknownissuer", "(unknownissuer)", "invalidcertificate(unknownissuer"},
+		Title:       "The Rust (rustls) client does not trust the server's certificate (UnknownIssuer)",
+		Explanation: "rustls found no trusted root for the server's certificate chain. Unlike OpenSSL-based clients it does not read the system's CA bundle unless built to: a client with webpki-roots knows only Mozilla's public roots, so a private CA, a corporate proxy's CA or a CA added to /etc/ssl/certs is not trusted; a server that does not send its intermediate fails too.",
+		Fix:         clientTrust["rust"],
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	},
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"certificate: notvalidforname", "(notvalidforname)", "invalidcertificate(notvalidforname"},
+		Title:       "The server's certificate does not carry the name the Rust (rustls) client used (NotValidForName)",
+		Explanation: "rustls checks the name (or IP address) in the URL against the server certificate's subjectAltName only; the Common Name is ignored, and an IP address needs an IP entry.",
+		Fix:         "Connect with a name the certificate carries, or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+	},
+	// curl (and libcurl in PHP, git...) could not read its CA bundle.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"error setting certificate verify locations"},
+		Title:       "curl could not read the CA bundle it was told to use (error 77)",
+		Explanation: "curl (or libcurl inside PHP, git, pycurl...) could not load the CA file or directory it was set to trust (--cacert, CURL_CA_BUNDLE, CURLOPT_CAINFO, PHP's curl.cainfo, git's http.sslCAInfo): the path does not exist, is not readable by that user, or is not PEM. The CAfile/CApath lines after it name the paths.",
+		Fix:         "Point it at a CA bundle that exists and is readable (install the ca-certificates package for the system's):\n  curl --cacert /etc/ssl/certs/ca-certificates.crt https://host/\nPHP, in php.ini:\n  curl.cainfo=/etc/ssl/certs/ca-certificates.crt\n  openssl.cafile=/etc/ssl/certs/ca-certificates.crt",
+		Confirm:     "ls -l /etc/ssl/certs/ca-certificates.crt",
+	},
+	// Servers that pick a certificate per name (Caddy and certmagic, Go).
+	{
+		ID: HandshakeFailed, Kind: "client", Level: infoLevel,
+		Match:       []string{"no certificate available for"},
+		Title:       "The server has no certificate for the name the client asked for",
+		Explanation: "A Go server that chooses its certificate by the name in the ClientHello (SNI), such as Caddy or a program on certmagic, got a name (or, without SNI, an IP address) it has no certificate for. Usually harmless: scanners and health checks connect by IP address. Otherwise a client uses a domain that is not configured, or the certificate for that domain was never obtained (ACME failed, see earlier lines).",
+		Fix:         "Nothing for scanners and checks by IP address. For a real domain, add it to the server's configured sites and check that its certificate was obtained; clients must connect by that domain name (SNI), not by IP:\n  openssl s_client -connect host:443 -servername domain.example.com </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername domain.example.com </dev/null",
+	},
+	// ingress-nginx's controller checking an Ingress's TLS secret.
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"does not contain a common name or subject alternative name for host"},
+		Title:       "ingress-nginx: the TLS secret's certificate does not name the Ingress host",
+		Explanation: "The ingress-nginx controller checked the certificate in the Ingress's TLS secret against the host it serves and found the hostname neither in its subjectAltName (SAN) nor in its Common Name. It then serves its default (fake) certificate for that host, which clients refuse.",
+		Fix:         "Put a certificate for that hostname in the secret (its SAN must carry it), or list the host under the right tls entry of the Ingress:\n  kubectl create secret tls NAME --cert=server.crt --key=server.key --dry-run=client -o yaml | kubectl apply -f -",
+		Confirm:     "kubectl get secret NAME -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -ext subjectAltName",
+	},
+	// Netty and JSSE: the server sent no certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"empty server certificate chain"},
+		Title:       "The server sent no certificate (Empty server certificate chain)",
+		Explanation: "The Java (JSSE or Netty) client got a Certificate message with no certificate in it. The server had no usable key and certificate for this handshake: its keystore holds only trusted certificates and no private key entry, the key alias is wrong, or the key's type does not fit the cipher suites or signature algorithms offered. With a server in Java, the same mistake often hides in the KeyManager built for mutual TLS: the server's own keystore is given where the trust store goes, or the reverse.",
+		Fix:         "Give the server a keystore with its private key and certificate chain (a PrivateKeyEntry), not only trusted certificates:\n  openssl pkcs12 -export -in server.crt -inkey server.key -certfile ca.crt -out server.p12\n  keytool -list -v -keystore server.p12\nand keep the client certificate's keystore and the trust store apart.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// Spring Boot's embedded Tomcat failing to open its TLS port.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"failed to start connector", "connector configured to listen on port", "could not load store from"},
+		Title:       "Tomcat could not start its HTTPS connector",
+		Explanation: "The embedded Tomcat (Spring Boot) or a standalone one could not open its TLS port. Most often its keystore: server.ssl.key-store (or certificateKeystoreFile) missing or not on the classpath path given, a wrong key-store-password, key-store-type not matching the file (PKCS12 or JKS), or key-alias naming no key; else the port is taken. The 'Caused by' lines after it name which.",
+		Fix:         "Check the keystore settings against the file:\n  keytool -list -v -keystore server.p12 -storetype PKCS12\nin application.properties:\n  server.ssl.key-store=classpath:server.p12\n  server.ssl.key-store-password=changeit\n  server.ssl.key-store-type=PKCS12\n  server.ssl.key-alias=server",
+		Confirm:     "keytool -list -v -keystore server.p12",
+	},
 	// Other TLS clients refusing a server's certificate: wget, .NET, curl on NSS.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match: []string{"unable to locally verify the issuer's authority", "certificate, issued by", "remote certificate is invalid according to the validation procedure",
-			"could not establish trust relationship", "peer's certificate issuer is not recognized", "peer certificate cannot be authenticated with given ca certificates"},
+			"could not establish trust relationship", "peer's certificate issuer is not recognized", "peer certificate cannot be authenticated with given ca certificates",
+			"peer certificate cannot be authenticated with known ca certificates"},
 		Title:       "The client did not trust the server's certificate",
 		Explanation: "A TLS client (wget, .NET, curl built with NSS, and others) checked the server's certificate against its trusted CAs and refused it. This is about the server's certificate, not a client certificate. " + clientTrustCauses,
 		Fix:         clientTrustFix + " For curl:\n  curl --cacert ca.crt https://host/\nFor a self-signed certificate, trust that certificate itself on the client (for wget its --ca-certificate option; for .NET the machine's trust store).",
@@ -237,7 +300,7 @@ var clientWriterEntries = []Entry{
 		ID: ServerHostnameMismatch, Kind: "client",
 		Match:       []string{"err_tls_cert_altname_invalid", "does not match certificate's altnames", "doesn't match certificate's altnames"},
 		Title:       "The server's certificate does not name the host node connected to",
-		Explanation: "node compared the host it connected to (or the servername option) with the certificate's subjectAltName (SAN) entries and found no match; node ignores the CN when a SAN is present, and an IP address needs an IP entry. When the names listed are not the server's at all (a CDN's or a corporate proxy's), something in between answered: an intercepting proxy, or a proxy setting (HTTPS_PROXY, npm's proxy/https-proxy) pointing at the wrong host.",
+		Explanation: "node compared the hostname it connected to (or the servername option) with the certificate's subjectAltName (SAN) entries and found no match; node ignores the Common Name (CN) when a SAN is present, and an IP address needs an IP entry. When the names listed are not the server's at all (a CDN's or a corporate proxy's), something in between answered: an intercepting proxy, or a proxy setting (HTTPS_PROXY, npm's proxy/https-proxy) pointing at the wrong host.",
 		Fix:         "Connect with a name the certificate carries (or set servername), or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
 	},
@@ -333,6 +396,22 @@ var clientWriterEntries = []Entry{
 		Title:       "Apache could not set up a certificate and key for a virtual host",
 		Explanation: "mod_ssl found no usable certificate/key pair for this virtual host: SSLCertificateFile or SSLCertificateKeyFile is missing, unreadable, not PEM, the key does not belong to the certificate, or OpenSSL 3's security level refuses it (an RSA key under 2048 bits, `ee key too small`; a SHA-1 signature, `ca md too weak`). The mod_ssl lines just before (AH02565, AH02203, AH02579, an SSL Library Error...) name which.",
 		Fix:         "Check both directives of that virtual host, the pair itself and the key's size (2048 bits or more):\n  openssl x509 -noout -text -in server.crt | grep -E 'Public-Key|Signature Algorithm'\n  openssl x509 -noout -pubkey -in server.crt | sha256sum\n  openssl pkey -pubout -in server.key | sha256sum\nthen test the configuration:\n  apachectl -t",
+		Confirm:     "apachectl -t -D DUMP_VHOSTS",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"ah01910", "no rsa, dsa or ecc server certificate found"},
+		Title:       "Apache has SSLEngine on in a virtual host without a server certificate",
+		Explanation: "A virtual host turns TLS on (SSLEngine on) but mod_ssl finds no server certificate for it: SSLCertificateFile is missing from that <VirtualHost>, often a port-80 host that got SSLEngine on by copy, or a certbot-written host whose certificate lines were removed. mod_ssl then refuses to start (AH02311).",
+		Fix:         "Give that virtual host its certificate and key, or take SSLEngine on out of hosts that are not TLS:\n  SSLEngine on\n  SSLCertificateFile /etc/ssl/certs/server.crt\n  SSLCertificateKeyFile /etc/ssl/private/server.key\nthen:\n  apachectl -t",
+		Confirm:     "apachectl -t -D DUMP_VHOSTS",
+	},
+	{
+		ID: StartupFailed, Kind: "client",
+		Match:       []string{"ah02311", "fatal error initialising mod_ssl"},
+		Title:       "Apache's mod_ssl could not start",
+		Explanation: "mod_ssl gave up at start-up; the lines just before it (in the error log it names) say why: a virtual host with SSLEngine on and no SSLCertificateFile (AH01910), a certificate or key that does not load (SSL Library Error, AH02562, AH02565), or a key that does not match its certificate.",
+		Fix:         "Read the mod_ssl lines before it in the error log the line names, and test the configuration:\n  apachectl -t\nIf it names a virtual host without a certificate, give it SSLCertificateFile and SSLCertificateKeyFile, or remove its SSLEngine on.",
 		Confirm:     "apachectl -t -D DUMP_VHOSTS",
 	},
 	{

@@ -45,38 +45,56 @@ func ClientMeaning(code int, text string) string {
 // clientTrust is, per client (Attribution context or reporter), how to
 // give it the CA of the server it talks to.
 var clientTrust = map[string]string{
-	"upstream": "Give nginx the CA that issued the backend's certificate, where it proxies:\n  proxy_ssl_trusted_certificate /etc/nginx/upstream-ca.pem;\n  proxy_ssl_verify_depth 2;\nthen reload:\n  {reload}\nand make the backend send its intermediates with its certificate.",
-	"lua":      "Give Lua cosockets a CA bundle (in the http block):\n  lua_ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;\n  lua_ssl_verify_depth 3;\nthen reload:\n  {reload}",
-	"ocsp":     "Give nginx the issuer of its own certificate, to check the OCSP answer with:\n  ssl_trusted_certificate /etc/nginx/chain.pem;\nthen reload:\n  {reload}",
-	"curl":     "Give curl the server's CA:\n  curl --cacert ca.crt https://host/\n(libcurl inside a program: its CURLOPT_CAINFO option; PHP: curl.cainfo in php.ini), and make the server send its intermediates (nginx: server certificate then intermediates in the ssl_certificate file).",
-	"openssl":  "Give s_client the server's CA:\n  openssl s_client -connect host:443 -CAfile ca.crt </dev/null\nand make the server send its intermediates. For openssl verify (`error N at D depth lookup`), give the root with -CAfile and the intermediates with -untrusted:\n  openssl verify -CAfile root.crt -untrusted intermediate.crt cert.crt",
-	"python":   "Give Python the server's CA bundle, e.g. with requests:\n  requests.get(url, verify='ca.crt')\nor for the whole process:\n  REQUESTS_CA_BUNDLE=ca.crt SSL_CERT_FILE=ca.crt python app.py\nand make the server send its intermediates. For a public CA with python.org's Python on macOS, run its Install Certificates.command (it installs certifi's bundle).",
-	"go":       "Give the Go client the server's CA: tls.Config{RootCAs: pool} with ca.crt appended, or for the process:\n  SSL_CERT_FILE=ca.crt ./app\nand make the server send its intermediates. A Go binary in a scratch or minimal image has no system roots at all: install the ca-certificates package or copy /etc/ssl/certs/ca-certificates.crt into the image.",
-	"java":     "Import the server's CA into the trust store the JVM uses:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with:\n  -Djavax.net.ssl.trustStore=truststore.jks",
-	"node":     "Give node the server's CA:\n  NODE_EXTRA_CA_CERTS=ca.crt node app.js\n(or the `ca` option of https.request/tls.connect), and make the server send its intermediates. For npm behind a proxy that re-signs TLS (a corporate proxy or antivirus), give npm that proxy's CA:\n  npm config set cafile /path/to/proxy-ca.pem",
-	"browser":  "Import the server's CA into the browser's (or the system's) trust store, and make the server send its intermediates.",
-	"apache":   "Give Apache's proxy the backend's CA, in the virtual host that proxies:\n  SSLProxyCACertificateFile /etc/apache2/backend-ca.pem\nthen reload Apache, and make the backend send its intermediates.",
-	"envoy":    "Give envoy the upstream's CA in the cluster's transport_socket:\n  validation_context: { trusted_ca: { filename: /etc/envoy/upstream-ca.pem } }\nand make the upstream send its intermediates.",
-	"haproxy":  "Give HAProxy the server's CA on the server line:\n  server app1 10.0.0.1:443 ssl verify required ca-file /etc/haproxy/backend-ca.pem\nand make the server send its intermediates.",
-	"":         "Give the client the CA that issued the server's certificate (curl --cacert ca.crt, or the client's CA bundle setting; for a public CA, install the system bundle, e.g. the ca-certificates package), and make the server send its intermediates (nginx: the ssl_certificate file holds the server certificate, then the intermediates).",
+	"upstream":  "Give nginx the CA that issued the backend's certificate, where it proxies:\n  proxy_ssl_trusted_certificate /etc/nginx/upstream-ca.pem;\n  proxy_ssl_verify_depth 2;\nthen reload:\n  {reload}\nand make the backend send its intermediates with its certificate.",
+	"lua":       "Give Lua cosockets a CA bundle (in the http block):\n  lua_ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;\n  lua_ssl_verify_depth 3;\nthen reload:\n  {reload}",
+	"ocsp":      "Give nginx the issuer of its own certificate, to check the OCSP answer with:\n  ssl_trusted_certificate /etc/nginx/chain.pem;\nthen reload:\n  {reload}",
+	"curl":      "Give curl the server's CA:\n  curl --cacert ca.crt https://host/\n(libcurl inside a program: its CURLOPT_CAINFO option; PHP: curl.cainfo in php.ini), and make the server send its intermediates (nginx: server certificate then intermediates in the ssl_certificate file).",
+	"openssl":   "Give s_client the server's CA:\n  openssl s_client -connect host:443 -CAfile ca.crt </dev/null\nand make the server send its intermediates. For openssl verify (`error N at D depth lookup`), give the root with -CAfile and the intermediates with -untrusted:\n  openssl verify -CAfile root.crt -untrusted intermediate.crt cert.crt",
+	"python":    "Give Python the server's CA bundle, e.g. with requests:\n  requests.get(url, verify='ca.crt')\nor for the whole process:\n  REQUESTS_CA_BUNDLE=ca.crt SSL_CERT_FILE=ca.crt python app.py\nand make the server send its intermediates. For a public CA with python.org's Python on macOS, run its Install Certificates.command (it installs certifi's bundle).",
+	"go":        "Give the Go client the server's CA: tls.Config{RootCAs: pool} with ca.crt appended, or for the process:\n  SSL_CERT_FILE=ca.crt ./app\nand make the server send its intermediates. A Go binary in a scratch or minimal image has no system roots at all: install the ca-certificates package or copy /etc/ssl/certs/ca-certificates.crt into the image.",
+	"java":      "Import the server's CA into the trust store the JVM uses:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with:\n  -Djavax.net.ssl.trustStore=truststore.jks",
+	"node":      "Give node the server's CA:\n  NODE_EXTRA_CA_CERTS=ca.crt node app.js\n(or the `ca` option of https.request/tls.connect), and make the server send its intermediates. For npm behind a proxy that re-signs TLS (a corporate proxy or antivirus), give npm that proxy's CA:\n  npm config set cafile /path/to/proxy-ca.pem",
+	"browser":   "Import the server's CA into the browser's (or the system's) trust store, and make the server send its intermediates.",
+	"apache":    "Give Apache's proxy the backend's CA, in the virtual host that proxies:\n  SSLProxyCACertificateFile /etc/apache2/backend-ca.pem\nthen reload Apache, and make the backend send its intermediates.",
+	"envoy":     "Give envoy the upstream's CA in the cluster's transport_socket:\n  validation_context: { trusted_ca: { filename: /etc/envoy/upstream-ca.pem } }\nand make the upstream send its intermediates.",
+	"haproxy":   "Give HAProxy the server's CA on the server line:\n  server app1 10.0.0.1:443 ssl verify required ca-file /etc/haproxy/backend-ca.pem\nand make the server send its intermediates.",
+	"php":       "Give PHP the server's CA in php.ini, with a private CA appended to the bundle:\n  openssl.cafile=/etc/ssl/certs/ca-certificates.crt\n  curl.cainfo=/etc/ssl/certs/ca-certificates.crt\n(openssl.cafile serves streams such as file_get_contents and stream_socket_client; curl.cainfo the curl functions and Guzzle; per call: the stream context's ssl cafile option, Guzzle's 'verify' => '/path/ca.crt'), and make the server send its intermediates.",
+	"git":       "Give git the server's CA:\n  git config --global http.sslCAInfo /path/ca.crt\n(only for that host: git config --global http.https://git.example.com/.sslCAInfo /path/ca.crt), or add it to the system bundle:\n  cp ca.crt /usr/local/share/ca-certificates/ && update-ca-certificates\nand make the server send its intermediates.",
+	"rust":      "Clients built on rustls (reqwest, hyper-rustls, ureq, tonic) trust only the root certificates compiled in (webpki-roots, Mozilla's list) unless built to read the system's: enable their native roots feature (reqwest: rustls-tls-native-roots; tonic: tls-roots), after which the system bundle and SSL_CERT_FILE count, or add the CA in code (reqwest: ClientBuilder::add_root_certificate). Put a private CA in the system bundle:\n  cp ca.crt /usr/local/share/ca-certificates/ && update-ca-certificates\nand make the server send its intermediates.",
+	"ruby":      "Give Ruby the server's CA:\n  SSL_CERT_FILE=/path/ca-bundle.pem ruby app.rb\n(or Net::HTTP#ca_file, Faraday's ssl ca_file); on Windows, update RubyGems' and RubyInstaller's outdated cacert.pem (gem update --system) or point SSL_CERT_FILE at a current bundle; and make the server send its intermediates.",
+	"dotnet":    ".NET checks the server's certificate against the system's store and the host name: add the CA to the system store (Linux: cp ca.crt /usr/local/share/ca-certificates/ && update-ca-certificates; Windows: Trusted Root Certification Authorities in certlm.msc), make sure the certificate's subjectAltName carries the host name used, and make the server send its intermediates. To see which check failed, log the SslPolicyErrors in a ServerCertificateCustomValidationCallback (RemoteCertificateNameMismatch or RemoteCertificateChainErrors).",
+	"mosquitto": "Give the MQTT client the broker's CA:\n  mosquitto_sub --cafile ca.crt -h broker.example.com -p 8883 -t test\n(a bridge: bridge_cafile in mosquitto.conf), and connect with a name the broker's certificate carries.",
+	"kubectl":   "Give kubectl the API server's CA: certificate-authority-data (or certificate-authority: /path/ca.crt) in the cluster entry of the kubeconfig. If the API server's certificate lacks the name or IP used, add it to its SANs (kubeadm: apiServer.certSANs) and regenerate the certificate.",
+	"helm":      "Give helm the repository's CA:\n  helm repo add NAME URL --ca-file ca.crt\n(helm pull and install take --ca-file too), or add it to the system bundle.",
+	"docker":    "Give the Docker daemon the registry's CA:\n  mkdir -p /etc/docker/certs.d/registry.example.com:5000\n  cp ca.crt /etc/docker/certs.d/registry.example.com:5000/ca.crt\nor add it to the system bundle and restart dockerd.",
+	"":          "Give the client the CA that issued the server's certificate (curl --cacert ca.crt, or the client's CA bundle setting; for a public CA, install the system bundle, e.g. the ca-certificates package), and make the server send its intermediates (nginx: the ssl_certificate file holds the server certificate, then the intermediates).",
 }
 
 // clientName is, per client, how the TLS client is named ({who}).
 var clientName = map[string]string{
-	"upstream": "nginx, as the client of its upstream,",
-	"lua":      "nginx's Lua cosocket (lua_ssl_*)",
-	"ocsp":     "nginx, fetching an OCSP response,",
-	"curl":     "curl",
-	"openssl":  "openssl s_client",
-	"python":   "the Python client",
-	"go":       "the Go client",
-	"java":     "the Java client",
-	"node":     "the node client",
-	"browser":  "the browser",
-	"envoy":    "envoy",
-	"haproxy":  "HAProxy",
-	"apache":   "Apache (SSLProxy)",
-	"":         "the client",
+	"upstream":  "nginx, as the client of its upstream,",
+	"lua":       "nginx's Lua cosocket (lua_ssl_*)",
+	"ocsp":      "nginx, fetching an OCSP response,",
+	"curl":      "curl",
+	"openssl":   "openssl s_client",
+	"python":    "the Python client",
+	"go":        "the Go client",
+	"java":      "the Java client",
+	"node":      "the node client",
+	"browser":   "the browser",
+	"envoy":     "envoy",
+	"haproxy":   "HAProxy",
+	"apache":    "Apache (SSLProxy)",
+	"php":       "PHP",
+	"git":       "git",
+	"rust":      "the Rust (rustls) client",
+	"ruby":      "the Ruby client",
+	"dotnet":    "the .NET client",
+	"mosquitto": "the MQTT client",
+	"kubectl":   "kubectl",
+	"helm":      "helm",
+	"docker":    "Docker",
+	"":          "the client",
 }
 
 // clientNameFix and clientExpiredFix are what to do for a name mismatch
@@ -84,6 +102,7 @@ var clientName = map[string]string{
 var (
 	clientNameFix = map[string]string{
 		"upstream": "Send and check the backend's real name:\n  proxy_ssl_server_name on;\n  proxy_ssl_name backend.example.com;\nthen reload:\n  {reload}\nor reissue the backend's certificate with that name in subjectAltName.",
+		"kubectl":  "Add the name or IP the client uses to the API server certificate's SANs (kubeadm: apiServer.certSANs in the ClusterConfiguration, then regenerate it with kubeadm init phase certs apiserver), or connect with a name it carries.",
 		"":         "Use the host name the server's certificate carries in subjectAltName, or reissue it with the name the client uses:\n  subjectAltName=DNS:host.example.com",
 	}
 	clientExpiredFix = "Renew the server's certificate. If it is not expired, the clock of the client is wrong (an expired verdict from a fresh certificate means clock skew):\n  timedatectl\nor the client builds the chain to an expired root (Let's Encrypt's old DST Root CA X3, expired in September 2021): update the client's CA bundle (the ca-certificates package) and serve the current chain."
@@ -121,6 +140,38 @@ func clientFix(key string, code int) string {
 		}
 	}
 	return pick(clientTrust)
+}
+
+// ClientKey is the key of the client's words: an nginx context, else the
+// program the line named when it has words of its own, else the reporter.
+func ClientKey(reporter, context, program string) string {
+	if reporter == "nginx" {
+		return context
+	}
+	if _, ok := clientTrust[program]; ok && program != "" {
+		return program
+	}
+	return reporter
+}
+
+// ProgramFix is, for a finding about the server's certificate (id), the
+// fix in the words of the client program that printed it (helm, kubectl,
+// PHP...), when that program has words of its own.
+func ProgramFix(program string, id finding.ID) (string, bool) {
+	if program == "" {
+		return "", false
+	}
+	switch id {
+	case ServerCertUntrusted:
+		if s, ok := clientTrust[program]; ok {
+			return Fill(s, nil), true
+		}
+	case ServerHostnameMismatch:
+		if s, ok := clientNameFix[program]; ok {
+			return Fill(s, nil), true
+		}
+	}
+	return "", false
 }
 
 // ClientName is how the TLS client key is named in a title.

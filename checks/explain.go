@@ -99,7 +99,7 @@ func Explain(input string) *report.Report {
 		// A client's bare verify failure: most often the server's CA is
 		// not among its roots. Tell it how this client is given one.
 		if id := rep.Findings[0].ID; id == catalogue.HandshakeFailed || id == catalogue.OpenSSLReason {
-			rep.Findings[0].Fix = catalogue.ClientFix(att.Reporter, 20)
+			rep.Findings[0].Fix = catalogue.ClientFix(catalogue.ClientKey(att.Reporter, att.Context, att.Program), 20)
 		}
 	}
 	if lw := strings.ToLower(input); att.Role == logparse.RoleServer && att.Reporter != "nginx" && len(codes) == 0 && len(rep.Findings) > 0 &&
@@ -109,6 +109,14 @@ func Explain(input string) *report.Report {
 			f := catalogue.ServerRefusedClientText.New(nil)
 			f.Severity = report.Error
 			rep.Findings[0] = f
+		}
+	}
+	if att.Role == logparse.RoleClient && att.Reporter != "nginx" {
+		// The fix in the words of the program that printed the line.
+		for i := range rep.Findings {
+			if fix, ok := catalogue.ProgramFix(att.Program, rep.Findings[i].ID); ok {
+				rep.Findings[i].Fix = fix
+			}
 		}
 	}
 	if strings.Contains(input, `"grpcs://`) {
@@ -161,10 +169,7 @@ func serverVerifyFinding(v catalogue.VerifyCode) report.Finding {
 // clientVerifyFinding is a verify code printed by a TLS client about the
 // server's certificate: nginx to its upstream, a Lua cosocket, curl...
 func clientVerifyFinding(att logparse.Attribution, v catalogue.VerifyCode) report.Finding {
-	key := att.Context
-	if att.Reporter != "nginx" {
-		key = att.Reporter
-	}
+	key := catalogue.ClientKey(att.Reporter, att.Context, att.Program)
 	who := catalogue.ClientName(key)
 	f := catalogue.ClientVerifyText.New(catalogue.Vars{
 		"who": who, "code": fmt.Sprint(v.Code), "text": v.Text, "meaning": catalogue.ClientMeaning(v.Code, v.Text),

@@ -32,6 +32,40 @@ type Attribution struct {
 	// Guessed is set when nothing in the line showed the role: a received
 	// certificate_unknown taken as the server's, the more common case.
 	Guessed bool
+	// Program names, for a writer outside nginx, the program or runtime
+	// whose settings the fix is told in (php, git, rust, ruby, dotnet,
+	// mosquitto, openvpn, kubectl, helm, docker), when the line shows it.
+	Program string
+}
+
+// programWords name a program by its words; the first that the line
+// holds decides.
+var programWords = []struct {
+	program string
+	any     []string
+}{
+	{"php", []string{".php on line", "ssl operation failed with code", "stream_socket_client(", "file_get_contents(", "fsockopen(", "guzzle", "php "}},
+	{"git", []string{"fatal: unable to access", "http.sslcainfo", "git clone", "git pull", "git fetch", "git push", ".git/"}},
+	{"rust", []string{"webpkierror", "invalid peer certificate", "rustls", "invalidcertificate(", "invalid certificate: unknownissuer", "invalid certificate: notvalidforname", "reqwest"}},
+	{"ruby", []string{"openssl::ssl::sslerror", "ssl_connect returned=", ".rb:", "faraday", "rubygems"}},
+	{"dotnet", []string{"remote certificate is invalid according to the validation procedure", "authenticationexception", "system.net.", "sslpolicyerrors"}},
+	{"mosquitto", []string{"mosquitto"}},
+	{"openvpn", []string{"openvpn", "verify error: depth="}},
+	{"kubectl", []string{"kubectl", "kubeconfig", "unable to connect to the server", "10.96.0.1,"}},
+	{"helm", []string{"helm "}},
+	{"docker", []string{"docker pull", "docker login", "error response from daemon", "registry-1.docker.io", "/v2/"}},
+}
+
+// programOf is the program lower names, or "".
+func programOf(lower string) string {
+	for _, p := range programWords {
+		for _, w := range p.any {
+			if strings.Contains(lower, w) {
+				return p.program
+			}
+		}
+	}
+	return ""
 }
 
 // attrRule attributes the lines that contain one of any (lower-case).
@@ -59,6 +93,15 @@ var attrRules = []attrRule{
 		"authenticationexception"}},
 	// Android's and Java's trust manager on a server certificate it does not trust.
 	{"java", RoleClient, "", []string{"trust anchor for certification path not found", "certpathvalidatorexception"}},
+	// PHP's streams (file_get_contents, stream_socket_client), rustls
+	// (reqwest, hyper, ureq, tonic), the check_ssl_cert monitoring
+	// plugin, git's words around libcurl's and OpenLiteSpeed's stapling: clients.
+	{"unknown", RoleClient, "", []string{"ssl operation failed with code", ".php on line", "stream_socket_client(", "file_get_contents():",
+		"webpkierror", "invalid peer certificate", "invalidcertificate(", "invalid certificate: unknownissuer", "rustls",
+		"ssl_cert critical", "ocsp stapling can't be enabled"}},
+	{"curl", RoleClient, "", []string{"fatal: unable to access"}},
+	// Kong's Lua code (its cosockets to databases and upstreams) runs in nginx.
+	{"nginx", RoleClient, CtxLua, []string{"/kong/", "kong/", "resty/", "resty."}},
 	// nginx as a client: of an upstream, of Lua cosockets, of OCSP responders.
 	{"nginx", RoleClient, CtxUpstream, []string{"to upstream", "from upstream", "reading upstream", "upstream ssl certificate", "upstream sent", "proxy_ssl_", "grpc_ssl_", "uwsgi_ssl_"}},
 	{"nginx", RoleClient, CtxLua, []string{"lua ssl", "lua_ssl", "lua tcp socket", "cosocket", "context: ngx.timer"}},
@@ -80,10 +123,13 @@ var attrRules = []attrRule{
 	{"envoy", RoleServer, "", []string{"envoy"}},
 	// curl's own words, before OpenSSL function names nginx shares.
 	{"curl", RoleClient, "", []string{"curl: (", "could not load pem client certificate", "unable to set private key file",
+		"unable to use client certificate", "unable to load client key", "error setting certificate verify locations",
+		"server certificate verification failed. cafile:", "peer certificate cannot be authenticated with known ca certificates",
 		"curl error", "can't load the certificate", "failed to import cert file", "openssl ssl_connect", "openssl ssl_read",
 		"openssl ssl_write", "), tls alert, "}},
 	// nginx as the server.
-	{"nginx", RoleServer, "", []string{"client ssl certificate verify error", "client sent no required ssl certificate",
+	{"nginx", RoleServer, "", []string{"does not contain a common name or subject alternative name for host", "ingress-nginx",
+		"client ssl certificate verify error", "client sent no required ssl certificate",
 		"client sent plain http request", "while ssl handshaking", "ssl_do_handshake() failed", "ssl_read() failed",
 		"ssl_write() failed", "ssl_shutdown() failed", "cannot load certificate", "(ssl: error:",
 		// nginx names the OpenSSL call with its argument: SSL_CTX_use_PrivateKey_file("..."), PEM_read_bio_X509_AUX("...")
@@ -153,6 +199,9 @@ var (
 	reHAProxyConn = lazyre.New(`\S/\d+: ssl handshake failure`)
 	// The mosquitto broker: "1508662828: OpenSSL Error[0]: error:..." (Unix time first).
 	reMosquitto = lazyre.New(`^[\x60>\s]*\d{10}: openssl error`)
+	// OpenVPN's server: "192.168.0.1:37072 VERIFY ERROR: depth=0, ..." or
+	// "client/192.168.0.1:37072 OpenSSL: error:...".
+	reOpenVPNPeer = lazyre.New(`(?:^|[\s/])\d{1,3}(?:\.\d{1,3}){3}:\d+ (?:verify error: depth=|openssl: error:|tls error: )`)
 	// Android logcat: "02-20 17:30:21.446   9360-23155/? I/com.example: ".
 	reLogcat = lazyre.New(`^\d\d-\d\d [\d:.]+\s+\d+-\d+/\S* [vdiwef]/`)
 	// Apache's message ids ("AH02032:") and its 2.2 line start
@@ -173,66 +222,78 @@ func Attribute(line string) Attribution {
 		line = line[:MaxLine]
 	}
 	lower := strings.ToLower(line)
+	a := attribute(line, lower)
+	if a.Reporter != "nginx" {
+		a.Program = programOf(lower)
+	}
+	return a
+}
+
+func attribute(line, lower string) Attribution {
 	isNginx := reNginxLine.MatchString(lower) || reAccessReq.MatchString(lower)
 	if !isNginx && reEnvoyErr.MatchString(lower) {
 		// envoy prints BoringSSL's packed code in decimal; most such lines
 		// are about its upstream connections.
 		upstream := strings.Contains(lower, "upstream") || strings.Contains(lower, "transport failure")
-		if strings.Contains(lower, "downstream") || serverOnlyReason(lower) || !upstream && certUnknownAlert(lower) {
-			// A listener's handshake; certificate_unknown received outside
+		if strings.Contains(lower, "downstream") || serverOnlyReason(lower) || !upstream && !strings.Contains(lower, "pool") && certAlert(lower) {
+			// A listener's handshake; a certificate alert received outside
 			// an upstream's failure is mostly a client refusing the
-			// listener's certificate.
+			// listener's certificate (in a mesh, an expired one).
 			guessed := !strings.Contains(lower, "downstream") && !serverOnlyReason(lower)
-			return Attribution{"envoy", RoleServer, "", guessed}
+			return attr("envoy", RoleServer, "", guessed)
 		}
-		return Attribution{"envoy", RoleClient, "", false}
+		return attr("envoy", RoleClient, "", false)
 	}
 	if !isNginx && reOpenSSLErr.MatchString(strings.TrimSpace(lower)) {
 		if strings.Contains(lower, "deps/openssl") || strings.Contains(lower, "deps\\openssl") {
 			// node's bundled OpenSSL prints its source path.
-			return Attribution{"node", RoleClient, "", false}
+			return attr("node", RoleClient, "", false)
 		}
 		if serverOnlyReason(lower) {
 			// a server program's error queue, not openssl s_client's
-			return Attribution{"unknown", RoleServer, "", false}
+			return attr("unknown", RoleServer, "", false)
 		}
-		return served(Attribution{"openssl", RoleClient, "", false}, lower)
+		return served(attr("openssl", RoleClient, "", false), lower)
 	}
 	if !isNginx && (strings.Contains(lower, "{tls_alert") || strings.Contains(lower, ".erl:")) {
 		// Erlang/OTP's ssl application.
-		return Attribution{"unknown", unknownRole(lower), "", false}
+		return attr("unknown", unknownRole(lower), "", false)
 	}
 	if !isNginx && strings.Contains(lower, "tls protocol defined fatal alert code") {
 		// Windows' Schannel event log (IIS, .NET, RDP...): either side.
-		return Attribution{"unknown", RoleServer, "", true}
+		return attr("unknown", RoleServer, "", true)
 	}
 	if !isNginx && reMosquitto.MatchString(lower) {
 		// The mosquitto broker's log: the server, unless an OpenSSL function
 		// of a client's handshake shows its bridge connection.
 		for _, w := range []string{"connect_cr", "server_certificate", "server_hello", "_clnt", "ssl_connect"} {
 			if strings.Contains(lower, w) {
-				return Attribution{"unknown", RoleClient, "", false}
+				return attr("unknown", RoleClient, "", false)
 			}
 		}
-		return Attribution{"unknown", RoleServer, "", false}
+		return attr("unknown", RoleServer, "", false)
+	}
+	if !isNginx && reOpenVPNPeer.MatchString(lower) {
+		// An OpenVPN server names the peer it judges: "1.2.3.4:5678 VERIFY ERROR: ...".
+		return Attribution{Reporter: "unknown", Role: RoleServer}
 	}
 	if !isNginx && reLogcat.MatchString(lower) {
 		// Android's logcat: Java (or Kotlin) code.
-		return served(Attribution{"java", RoleClient, "", false}, lower)
+		return served(attr("java", RoleClient, "", false), lower)
 	}
 	if !isNginx && reApache.MatchString(lower) {
-		return Attribution{"apache", apacheRole(lower), "", false}
+		return attr("apache", apacheRole(lower), "", false)
 	}
 	if !isNginx && reHAProxyConn.MatchString(lower) {
-		return Attribution{"haproxy", RoleServer, "", false}
+		return attr("haproxy", RoleServer, "", false)
 	}
 	if strings.Contains(lower, "[emerg]") && (isNginx || strings.Contains(lower, "nginx: [emerg]")) {
 		// nginx failing to start: its own configuration (even proxy_ssl_*).
-		return Attribution{"nginx", RoleServer, "", false}
+		return attr("nginx", RoleServer, "", false)
 	}
 	if strings.HasPrefix(strings.Trim(lower, "`> "), "ssl: error:") {
 		// nginx's "(SSL: error:...)" tail, pasted without the start of its line.
-		return Attribution{"nginx", RoleServer, "", false}
+		return attr("nginx", RoleServer, "", false)
 	}
 	macro := strings.Contains(lower, "x509_v_err_")
 	for _, r := range attrRules {
@@ -244,21 +305,21 @@ func Attribute(line string) Attribution {
 				continue // "starttls: " is not Go's
 			}
 			if strings.Contains(lower, s) {
-				return served(Attribution{r.reporter, r.role, r.ctx, false}, lower)
+				return served(attr(r.reporter, r.role, r.ctx, false), lower)
 			}
 		}
 	}
 	switch {
 	case isNginx:
-		return Attribution{"nginx", RoleServer, "", false}
+		return attr("nginx", RoleServer, "", false)
 	case strings.HasPrefix(strings.TrimSpace(lower), "* "):
-		return Attribution{"curl", RoleClient, "", false}
+		return attr("curl", RoleClient, "", false)
 	case strings.HasPrefix(strings.TrimSpace(line), "Error: "):
 		// node prints an Error's message so (a server's too).
-		return served(Attribution{"node", RoleClient, "", false}, lower)
+		return served(attr("node", RoleClient, "", false), lower)
 	}
 	role, guessed := unknownRoleGuess(lower)
-	return served(Attribution{"unknown", role, "", guessed}, lower)
+	return served(attr("unknown", role, "", guessed), lower)
 }
 
 // apacheRole: Apache is the server unless the line is about its proxy's
@@ -306,7 +367,7 @@ func serverOnlyReason(lower string) bool {
 // received alert in the log of a program that accepted the connection: the
 // alert is then its client's complaint about this server's certificate.
 func served(a Attribution, lower string) Attribution {
-	if a.Role == RoleClient && a.Context == "" && eitherSide[a.Reporter] && ownLoad(lower) && !hasClientMark(lower) {
+	if a.Role == RoleClient && a.Context == "" && (eitherSide[a.Reporter] || a.Reporter == "python") && ownLoad(lower) && !hasClientMark(lower) {
 		// Loading its own certificate or key: a server's start-up, as
 		// clients seldom have one.
 		a.Role = RoleServer
@@ -340,7 +401,9 @@ func served(a Attribution, lower string) Attribution {
 // certificate or key into its TLS context (OpenSSL's function names, PEM
 // reading errors).
 func ownLoad(lower string) bool {
-	for _, w := range []string{"ssl_ctx_use_", "ssl_ctx_check_private_key", "x509_check_private_key", "pem routines", "pem_read_bio"} {
+	for _, w := range []string{"ssl_ctx_use_", "ssl_ctx_check_private_key", "x509_check_private_key", "pem routines", "pem_read_bio",
+		// Python's load_cert_chain
+		"[ssl] pem lib", "load_cert_chain"} {
 		if strings.Contains(lower, w) {
 			return true
 		}
@@ -354,7 +417,7 @@ var eitherSide = map[string]bool{"java": true, "node": true, "go": true, "unknow
 
 // clientMarks are words of a program that opened the connection: a URL or
 // request it was making, a dial, a main thread's call, node's socket error.
-var clientMarks = []string{"https://", "http://", "get \"", "post \"", "dial tcp", "connecting to", "connect to ", "could not connect",
+var clientMarks = []string{"https://", "http://", "httpsconnectionpool", "urlopen", "client_cert", "cert=(", "get \"", "post \"", "dial tcp", "connecting to", "connect to ", "could not connect",
 	"failed to connect", "thread \"main\"", "eproto", "axisfault", "request to", "fetch"}
 
 func hasClientMark(lower string) bool {
@@ -378,6 +441,22 @@ func certUnknownAlert(lower string) bool {
 	}
 	i := strings.Index(lower, "remote error: tls: unknown certificate")
 	return i >= 0 && !strings.HasPrefix(lower[i+len("remote error: tls: unknown certificate"):], " authority")
+}
+
+// certAlert reports whether a line tells of a received alert about a
+// certificate (bad, unknown CA, expired, revoked, unknown), in OpenSSL's
+// or BoringSSL's words.
+func certAlert(lower string) bool {
+	if certUnknownAlert(lower) {
+		return true
+	}
+	for _, w := range []string{"alert bad certificate", "alert_bad_certificate", "alert unknown ca", "alert_unknown_ca",
+		"alert certificate expired", "alert_certificate_expired", "alert certificate revoked", "alert_certificate_revoked"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // receivedAlert reports whether a line tells of an alert that came from
@@ -455,4 +534,9 @@ func Reason(line string) string {
 		}
 	}
 	return ""
+}
+
+// attr is an Attribution without a program.
+func attr(reporter, role, ctx string, guessed bool) Attribution {
+	return Attribution{Reporter: reporter, Role: role, Context: ctx, Guessed: guessed}
 }
