@@ -97,7 +97,7 @@ var otherEntries = []Entry{
 		Match:       []string{"no start line"},
 		Title:       "Not a PEM file of the expected kind (no start line)",
 		Explanation: "OpenSSL found no `-----BEGIN ...-----` line of the kind it expected: the file is empty, DER or PKCS#12, holds a key instead of a certificate (or a certificate where the private key was expected), or `BEGIN TRUSTED CERTIFICATE` where plain `BEGIN CERTIFICATE` is required.",
-		Fix:         "Check that each path names the right file (the certificate where a certificate is expected, the private key where a key is), then convert a DER certificate to PEM:\n  openssl x509 -inform DER -in cert.der -out cert.pem\nor a DER private key:\n  openssl pkey -inform DER -in key.der -out key.pem",
+		Fix:         "Check that each path names the right file (the certificate where a certificate is expected, the private key where a key is: nginx's ssl_certificate and ssl_certificate_key, Apache's SSLCertificateFile and SSLCertificateKeyFile), then convert a DER certificate to PEM:\n  openssl x509 -inform DER -in cert.der -out cert.pem\nor a DER private key:\n  openssl pkey -inform DER -in key.der -out key.pem",
 		Confirm:     "head -1 FILE",
 	},
 

@@ -11,11 +11,19 @@ var clientWriterEntries = []Entry{
 	// Firefox's SEC_ERROR_* and MOZILLA_PKIX_ERROR_*).
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"err_cert_authority_invalid", "sec_error_unknown_issuer", "mozilla_pkix_error_self_signed_cert", "sec_error_untrusted_issuer", "mozilla_pkix_error_ca_cert_used_as_end_entity"},
+		Match:       []string{"err_cert_authority_invalid", "sec_error_unknown_issuer", "mozilla_pkix_error_self_signed_cert", "sec_error_untrusted_issuer"},
 		Title:       "The browser does not trust the server's certificate",
 		Explanation: "The browser found no trusted CA for the server's certificate. This is about the server's certificate, not a client certificate: it is self-signed or from a private CA that is not in the system's store (Firefox keeps its own store), the server does not send its intermediate certificate, or an intercepting proxy re-signs the traffic with its own CA.",
 		Fix:         "Serve the full chain (server certificate, then intermediates) and check what is sent:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nand for a private CA, import it into the system's (or Firefox's) trusted roots.",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	{
+		ID: WrongPurpose, Kind: "client",
+		Match:       []string{"mozilla_pkix_error_ca_cert_used_as_end_entity"},
+		Title:       "The server's certificate is a CA certificate (Firefox refuses it as the site's own)",
+		Explanation: "The certificate the server presents as its own (the end-entity, or leaf) has basicConstraints CA:TRUE. `openssl req -x509` marks a self-signed certificate so by default, and some guides sign the server certificate with the CA's extensions. Firefox refuses a CA certificate used as a server's own certificate, even when its root is trusted.",
+		Fix:         "Reissue the server certificate as a leaf, signed by the CA, with these lines in its -extfile:\n  basicConstraints=CA:FALSE\n  subjectAltName=DNS:host.example.com\nor, for a self-signed one:\n  openssl req -x509 -newkey rsa:2048 -nodes -keyout server.key -out server.crt -subj '/CN=host.example.com' -addext basicConstraints=critical,CA:FALSE -addext subjectAltName=DNS:host.example.com",
+		Confirm:     "openssl x509 -noout -ext basicConstraints -in server.crt",
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
@@ -32,6 +40,14 @@ var clientWriterEntries = []Entry{
 		Explanation: "The server's certificate (or its issuer) is outside its validity dates by the browser's clock: it expired and was not renewed (or the server still serves the old one), or the computer's clock is wrong.",
 		Fix:         "Check the dates of what the server sends, then renew and reload, or fix the clock:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
 		Confirm:     "date -u",
+	},
+	{
+		ID: StaplingFailed, Kind: "client",
+		Match:       []string{"sec_error_ocsp_old_response", "sec_error_ocsp_invalid_signing_cert", "sec_error_ocsp_future_response", "sec_error_ocsp_bad_signature", "sec_error_ocsp_unauthorized_response", "sec_error_ocsp_malformed_response", "sec_error_ocsp_try_server_later"},
+		Title:       "Firefox refused the OCSP response the server stapled",
+		Explanation: "The server sent (stapled) an OCSP response about its certificate that Firefox refused: too old (the server keeps serving a cached response past its nextUpdate, or its clock is off), or signed by a certificate Firefox does not accept as the CA's OCSP signer. The certificate itself may be fine; the stapled answer is not.",
+		Fix:         "Make the server fetch a fresh response: restart or reload it (nginx caches stapled responses), check that it reaches the OCSP responder and that its clock is right; or turn stapling off until it does. nginx:\n  ssl_stapling on;\n  ssl_stapling_verify on;\n  resolver 1.1.1.1;",
+		Confirm:     "openssl s_client -connect host:443 -servername host -status </dev/null 2>/dev/null | grep -A12 'OCSP response'",
 	},
 	{
 		ID: ServerCertUntrusted, Kind: "client",
@@ -212,6 +228,41 @@ var clientWriterEntries = []Entry{
 		Fix:         "Check the keystore settings against the file:\n  keytool -list -v -keystore server.p12 -storetype PKCS12\nin application.properties:\n  server.ssl.key-store=classpath:server.p12\n  server.ssl.key-store-password=changeit\n  server.ssl.key-store-type=PKCS12\n  server.ssl.key-alias=server",
 		Confirm:     "keytool -list -v -keystore server.p12",
 	},
+	// APISIX choosing a server certificate by SNI.
+	{
+		ID: HandshakeFailed, Kind: "client", Level: infoLevel,
+		Match:       []string{"failed to find any ssl certificate by sni"},
+		Title:       "APISIX has no certificate for the name the client asked for (SNI)",
+		Explanation: "APISIX picks the server certificate by the SNI name in the ClientHello and has no SSL object for this one. Usually harmless: health checks, scanners and clients that connect by IP address send no name or another one. Otherwise the SSL object for that host (its snis list) is missing.",
+		Fix:         "Nothing for checks and scanners. For a real host, add an SSL object whose snis list carries the name, and connect with that name:\n  openssl s_client -connect host:443 -servername host.example.com </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host.example.com </dev/null",
+	},
+	// ASP.NET Core's client-certificate check.
+	{
+		ID: WrongPurpose, Kind: "client",
+		Match:       []string{"is not valid for client authentication", "isvalidclientcertificate"},
+		Title:       "The .NET server refused the client certificate: not for client authentication",
+		Explanation: "ASP.NET Core (Kestrel's or the certificate authentication handler's check) requires a client certificate whose extendedKeyUsage allows clientAuth (1.3.6.1.5.5.7.3.2). This one has an extendedKeyUsage without it (serverAuth only, as a server certificate has), so it was refused.",
+		Fix:         "Reissue the client certificate with this line in its -extfile:\n  extendedKeyUsage=clientAuth\n(or, if the certificates cannot change, turn off the handler's ValidateCertificateUse).",
+		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in client.crt",
+	},
+	// Java's key and trust stores.
+	{
+		ID: BadPassphrase, Kind: "client",
+		Match:       []string{"keystore was tampered with, or password was incorrect"},
+		Title:       "Java could not open a keystore or truststore: wrong password (or not that format)",
+		Explanation: "keytool or the JVM read a keystore or truststore file and its integrity check failed: the store password given is not the file's (the JDK's cacerts uses changeit unless it was changed), the file is not of the type given (a PKCS#12 read as JKS, a PEM file), or it is damaged. The program never got to TLS.",
+		Fix:         "Check the file and its password by hand:\n  keytool -list -keystore truststore.jks -storepass changeit\nthen give the same password to the program (-Djavax.net.ssl.trustStorePassword=..., -Djavax.net.ssl.keyStorePassword=..., or its own setting) and the right type (-storetype PKCS12).",
+		Confirm:     "keytool -list -v -keystore truststore.jks",
+	},
+	{
+		ID: ServerCertExpired, Kind: "client",
+		Match:       []string{"validity check failed", "certificateexpiredexception", "certificatenotyetvalidexception"},
+		Title:       "Java found a certificate in the chain expired or not yet valid",
+		Explanation: "Java's certificate path validation failed on a certificate's dates: the server's certificate (or an intermediate, or the root in the trust store) is expired or not yet valid by this machine's clock. An old trust store with an expired root (Let's Encrypt's DST Root CA X3) fails so too.",
+		Fix:         "Check the dates of what the server sends, then renew the server's certificate, update the JDK's trust store, or fix the clock:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null | openssl x509 -noout -dates",
+		Confirm:     "date -u",
+	},
 	// Other TLS clients refusing a server's certificate: wget, .NET, curl on NSS.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
@@ -244,7 +295,7 @@ var clientWriterEntries = []Entry{
 	// curl (and other programs) with Windows' Schannel.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"sec_e_untrusted_root", "issued by an authority that is not trusted"},
+		Match:       []string{"sec_e_untrusted_root", "issued by an authority that is not trusted", "sec_e_cert_unknown", "cert_e_untrustedroot", "cert_e_chaining"},
 		Title:       "Windows (Schannel) does not trust the server's certificate",
 		Explanation: "curl built with Schannel, like other Windows programs, checks the server's certificate against the Windows certificate store: the CA that issued it (a private CA, an intercepting proxy's CA) is not among the Trusted Root Certification Authorities, or the server does not send its intermediate.",
 		Fix:         "Import the CA into the Windows store (as administrator):\n  certutil -addstore -f Root ca.crt\nor serve the full chain on the server; with curl, a CA file also works:\n  curl --cacert ca.crt https://host/",
@@ -272,9 +323,9 @@ var clientWriterEntries = []Entry{
 	{
 		ID: KeyLoadFailed, Kind: "client",
 		Match:       []string{"[ssl] pem lib"},
-		Title:       "Python could not load the certificate or key it was given",
-		Explanation: "Python's ssl module (load_cert_chain, which requests' cert= and httpx use) could not read the certificate or key file as PEM: a wrong path or file, DER or PKCS#12 instead of PEM, a key that does not belong to the certificate, or an encrypted key without its password.",
-		Fix:         "Check both files are PEM and belong together:\n  openssl x509 -noout -subject -in client.crt\n  openssl pkey -noout -in client.key\nthen pass them as cert=(\"client.crt\", \"client.key\").",
+		Title:       "Python could not load the certificate or private key it was given",
+		Explanation: "Python's ssl module (load_cert_chain(certfile, keyfile): a server's own certificate, or a client certificate as requests' cert= and httpx pass it) could not read the certificate or private key file as PEM: a wrong path or file, certfile and keyfile swapped, DER or PKCS#12 instead of PEM, a key that does not belong to the certificate, or an encrypted key without its password.",
+		Fix:         "Check both files are PEM and belong together:\n  openssl x509 -noout -subject -in server.crt\n  openssl pkey -noout -in server.key\nthen pass them in that order: ctx.load_cert_chain(certfile=\"server.crt\", keyfile=\"server.key\") (requests: cert=(\"client.crt\", \"client.key\")).",
 		Confirm:     keyPairCheck,
 	},
 	// node's TLS client when the server hangs up during the handshake.
@@ -331,10 +382,11 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: CertLoadFailed, Kind: "client",
-		Match:       []string{"tls: failed to find any pem data in certificate input", "tls: failed to find \"certificate\" pem block", "tls: failed to find any pem data in key input", "tls: failed to find pem block with type ending in \"private key\""},
+		Match: []string{"tls: failed to find any pem data in certificate input", "tls: failed to find \"certificate\" pem block", "tls: failed to find any pem data in key input", "tls: failed to find pem block with type ending in \"private key\"",
+			"tls: failed to find certificate pem data in certificate input", "pem inputs may have been switched"},
 		Title:       "The Go program found no PEM of the right kind in its certificate or key file",
-		Explanation: "tls.LoadX509KeyPair reads PEM: the file is empty, DER or PKCS#12, or holds the other kind (the certificate and key paths swapped: the message lists the block types it skipped).",
-		Fix:         "See what each file holds, and pass the certificate first and the key second:\n  grep -- '-----BEGIN' tls.crt tls.key",
+		Explanation: "tls.LoadX509KeyPair reads PEM: the file is empty, DER or PKCS#12, or holds the other kind (the certificate and key paths swapped, as \"PEM inputs may have been switched\" says: the message lists the block types it skipped).",
+		Fix:         "See what each file holds, and pass the certificate first and the private key second (cert=tls.crt key=tls.key):\n  grep -- '-----BEGIN' tls.crt tls.key",
 		Confirm:     "openssl x509 -noout -subject -in tls.crt",
 	},
 	// Java (JSSE) beyond its alerts.

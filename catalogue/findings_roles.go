@@ -67,6 +67,10 @@ var clientTrust = map[string]string{
 	"kubectl":   "Give kubectl the API server's CA: certificate-authority-data (or certificate-authority: /path/ca.crt) in the cluster entry of the kubeconfig. If the API server's certificate lacks the name or IP used, add it to its SANs (kubeadm: apiServer.certSANs) and regenerate the certificate.",
 	"helm":      "Give helm the repository's CA:\n  helm repo add NAME URL --ca-file ca.crt\n(helm pull and install take --ca-file too), or add it to the system bundle.",
 	"docker":    "Give the Docker daemon the registry's CA:\n  mkdir -p /etc/docker/certs.d/registry.example.com:5000\n  cp ca.crt /etc/docker/certs.d/registry.example.com:5000/ca.crt\nor add it to the system bundle and restart dockerd.",
+	"traefik":   "Traefik checks its backends' certificates with a serversTransport: give it the backend's CA (rootCAs) and, when the backend is addressed by IP or another name, the name to check (serverName); insecureSkipVerify only to test:\n  serversTransport:\n    rootCAs: [/etc/traefik/backend-ca.crt]\n    serverName: backend.example.com",
+	"grpc":      "Give the gRPC client the server's CA: Python grpc.ssl_channel_credentials(root_certificates=open('ca.crt','rb').read()); Go credentials.NewClientTLSFromFile(\"ca.crt\", \"\"); the C-core based ones also read GRPC_DEFAULT_SSL_ROOTS_FILE_PATH=ca.crt. Connect with a name the server's certificate carries (or override it with grpc.ssl_target_name_override), and make the server send its intermediates.",
+	"mysql":     "Give the MySQL client the server's CA:\n  mysql --ssl-mode=VERIFY_CA --ssl-ca=ca.pem -h db.example.com\n(drivers: their ssl-ca option). The CA file must hold the CA that signed the server's certificate, as a CA (basicConstraints CA:TRUE); with VERIFY_IDENTITY the certificate must also carry the host name, which MySQL's auto-generated certificates do not.",
+	"kong":      "Kong checks an upstream's certificate only when its Service sets tls_verify, against the CA certificates the Service lists: upload the CA (POST /ca_certificates with cert=@ca.crt), then set the Service's ca_certificates to its id and tls_verify to true (tls_verify_depth for longer chains). Kong's own connections from Lua (its database, plugins) trust lua_ssl_trusted_certificate in kong.conf:\n  lua_ssl_trusted_certificate = system,/etc/kong/ca.crt",
 	"":          "Give the client the CA that issued the server's certificate (curl --cacert ca.crt, or the client's CA bundle setting; for a public CA, install the system bundle, e.g. the ca-certificates package), and make the server send its intermediates (nginx: the ssl_certificate file holds the server certificate, then the intermediates).",
 }
 
@@ -85,6 +89,10 @@ var clientName = map[string]string{
 	"envoy":     "envoy",
 	"haproxy":   "HAProxy",
 	"apache":    "Apache (SSLProxy)",
+	"traefik":   "Traefik",
+	"grpc":      "the gRPC client",
+	"mysql":     "the MySQL client",
+	"kong":      "Kong",
 	"php":       "PHP",
 	"git":       "git",
 	"rust":      "the Rust (rustls) client",
@@ -102,6 +110,7 @@ var clientName = map[string]string{
 var (
 	clientNameFix = map[string]string{
 		"upstream": "Send and check the backend's real name:\n  proxy_ssl_server_name on;\n  proxy_ssl_name backend.example.com;\nthen reload:\n  {reload}\nor reissue the backend's certificate with that name in subjectAltName.",
+		"traefik":  "Tell Traefik which name to expect from the backend, in its serversTransport (a backend addressed by IP needs it, or an IP entry in its certificate's SAN):\n  serversTransport:\n    serverName: backend.example.com",
 		"kubectl":  "Add the name or IP the client uses to the API server certificate's SANs (kubeadm: apiServer.certSANs in the ClusterConfiguration, then regenerate it with kubeadm init phase certs apiserver), or connect with a name it carries.",
 		"":         "Use the host name the server's certificate carries in subjectAltName, or reissue it with the name the client uses:\n  subjectAltName=DNS:host.example.com",
 	}
@@ -146,6 +155,9 @@ func clientFix(key string, code int) string {
 // program the line named when it has words of its own, else the reporter.
 func ClientKey(reporter, context, program string) string {
 	if reporter == "nginx" {
+		if program == "kong" && (context == "upstream" || context == "lua") {
+			return program
+		}
 		return context
 	}
 	if _, ok := clientTrust[program]; ok && program != "" {
@@ -427,7 +439,7 @@ var roleEntries = []Entry{
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match:       []string{"no subject alternative names", "no subject alternative dns name matching", "doesn't match any of the subject alternative names"},
+		Match:       []string{"no subject alternative names", "no subject alternative dns name matching", "doesn't match any of the subject alternative names", "doesn't contain cn or dns subjectalt"},
 		Title:       "The server's certificate does not carry the name the Java client used",
 		Explanation: "Java checks the host name against the server certificate's subjectAltName only; a certificate without a SAN (or without this name) fails.",
 		Fix:         "Reissue the server certificate with:\n  subjectAltName=DNS:host.example.com",

@@ -44,9 +44,12 @@ var programWords = []struct {
 	program string
 	any     []string
 }{
+	{"traefik", []string{"traefik"}},
+	{"grpc", []string{"tsi_protocol_failure", "ssl_transport_security", "grpc", "details = \""}},
+	{"mysql", []string{"error 2026 (hy000)", "mysql", "mariadb"}},
 	{"php", []string{".php on line", "ssl operation failed with code", "stream_socket_client(", "file_get_contents(", "fsockopen(", "guzzle", "php "}},
 	{"git", []string{"fatal: unable to access", "http.sslcainfo", "git clone", "git pull", "git fetch", "git push", ".git/"}},
-	{"rust", []string{"webpkierror", "invalid peer certificate", "rustls", "invalidcertificate(", "invalid certificate: unknownissuer", "invalid certificate: notvalidforname", "reqwest"}},
+	{"rust", []string{"x509verifyerror", "midhandshakesslstream", "webpkierror", "invalid peer certificate", "rustls", "invalidcertificate(", "invalid certificate: unknownissuer", "invalid certificate: notvalidforname", "reqwest"}},
 	{"ruby", []string{"openssl::ssl::sslerror", "ssl_connect returned=", ".rb:", "faraday", "rubygems"}},
 	{"dotnet", []string{"remote certificate is invalid according to the validation procedure", "authenticationexception", "system.net.", "sslpolicyerrors"}},
 	{"mosquitto", []string{"mosquitto"}},
@@ -81,6 +84,15 @@ var attrRules = []attrRule{
 	{"apache", RoleServer, "", []string{"[ssl:error]", "[ssl:warn]", "[ssl:info]", "[ssl:debug]", "[ssl:crit]", "[ssl:emerg]",
 		"[ssl:notice]", "[ssl:alert]", "[ssl:trace", "mod_ssl", "httpd", "sslusestapling"}},
 	{"nginx", RoleServer, "", []string{"enter pem pass phrase"}},
+	// Postfix: smtpd accepts mail (the server), smtp and lmtp send it.
+	{"unknown", RoleClient, "", []string{"postfix/smtp[", "postfix/lmtp["}},
+	{"unknown", RoleServer, "", []string{"postfix/smtpd", "postfix/submission", "tls library problem"}},
+	// Firefox's codes, before words such as "ocsp" that nginx's lines share.
+	{"browser", RoleClient, "", []string{"sec_error_", "mozilla_pkix_error"}},
+	// APISIX and OpenResty choosing a server certificate in Lua.
+	{"nginx", RoleServer, "", []string{"radixtree_sni", "failed to find any ssl certificate by sni"}},
+	// Python's gRPC errors ("details = ...").
+	{"python", RoleClient, "", []string{"details = \"", "_inactiverpcerror", "grpc._channel"}},
 	{"python", RoleClient, "", []string{"nassl", "[('ssl routines'", "ssl.sslerror", "ssl.certificateerror", "sslcertverificationerror", "_ssl.c", "urllib3", "requests.exceptions", "[ssl: ",
 		// requests/urllib3 wrap ssl's exceptions: "Caused by SSLError(CertificateError(...".
 		"sslerror(certificateerror(", "sslerror(sslerror(", "caused by sslerror("}},
@@ -93,11 +105,9 @@ var attrRules = []attrRule{
 		"authenticationexception"}},
 	// Android's and Java's trust manager on a server certificate it does not trust.
 	{"java", RoleClient, "", []string{"trust anchor for certification path not found", "certpathvalidatorexception"}},
-	// PHP's streams (file_get_contents, stream_socket_client), rustls
-	// (reqwest, hyper, ureq, tonic), the check_ssl_cert monitoring
+	// rustls (reqwest, hyper, ureq, tonic), the check_ssl_cert monitoring
 	// plugin, git's words around libcurl's and OpenLiteSpeed's stapling: clients.
-	{"unknown", RoleClient, "", []string{"ssl operation failed with code", ".php on line", "stream_socket_client(", "file_get_contents():",
-		"webpkierror", "invalid peer certificate", "invalidcertificate(", "invalid certificate: unknownissuer", "rustls",
+	{"unknown", RoleClient, "", []string{"webpkierror", "invalid peer certificate", "invalidcertificate(", "invalid certificate: unknownissuer", "rustls",
 		"ssl_cert critical", "ocsp stapling can't be enabled"}},
 	{"curl", RoleClient, "", []string{"fatal: unable to access"}},
 	// Kong's Lua code (its cosockets to databases and upstreams) runs in nginx.
@@ -127,6 +137,8 @@ var attrRules = []attrRule{
 		"server certificate verification failed. cafile:", "peer certificate cannot be authenticated with known ca certificates",
 		"curl error", "can't load the certificate", "failed to import cert file", "openssl ssl_connect", "openssl ssl_read",
 		"openssl ssl_write", "), tls alert, "}},
+	// PHP's streams (file_get_contents, stream_socket_client), after curl's words.
+	{"unknown", RoleClient, "", []string{"ssl operation failed with code", ".php on line", "stream_socket_client(", "file_get_contents():"}},
 	// nginx as the server.
 	{"nginx", RoleServer, "", []string{"does not contain a common name or subject alternative name for host", "ingress-nginx",
 		"client ssl certificate verify error", "client sent no required ssl certificate",
@@ -199,6 +211,9 @@ var (
 	reHAProxyConn = lazyre.New(`\S/\d+: ssl handshake failure`)
 	// The mosquitto broker: "1508662828: OpenSSL Error[0]: error:..." (Unix time first).
 	reMosquitto = lazyre.New(`^[\x60>\s]*\d{10}: openssl error`)
+	// Lua code in nginx passing a cosocket's handshake error on:
+	// "failed to request: 20: unable to get local issuer certificate".
+	reLuaRequest = lazyre.New(`failed to (?:request|connect|handshake|do ssl handshake|ssl handshake)[^:]{0,40}: \d{1,2}: [a-z]`)
 	// OpenVPN's server: "192.168.0.1:37072 VERIFY ERROR: depth=0, ..." or
 	// "client/192.168.0.1:37072 OpenSSL: error:...".
 	reOpenVPNPeer = lazyre.New(`(?:^|[\s/])\d{1,3}(?:\.\d{1,3}){3}:\d+ (?:verify error: depth=|openssl: error:|tls error: )`)
@@ -223,8 +238,11 @@ func Attribute(line string) Attribution {
 	}
 	lower := strings.ToLower(line)
 	a := attribute(line, lower)
-	if a.Reporter != "nginx" {
+	switch {
+	case a.Reporter != "nginx":
 		a.Program = programOf(lower)
+	case strings.Contains(lower, "kong"):
+		a.Program = "kong"
 	}
 	return a
 }
@@ -272,6 +290,10 @@ func attribute(line, lower string) Attribution {
 			}
 		}
 		return attr("unknown", RoleServer, "", false)
+	}
+	if !isNginx && reLuaRequest.MatchString(lower) {
+		// lua-resty-http and other Lua libraries pass the cosocket's "20: unable to ..." on.
+		return attr("nginx", RoleClient, CtxLua, false)
 	}
 	if !isNginx && reOpenVPNPeer.MatchString(lower) {
 		// An OpenVPN server names the peer it judges: "1.2.3.4:5678 VERIFY ERROR: ...".
@@ -417,7 +439,7 @@ var eitherSide = map[string]bool{"java": true, "node": true, "go": true, "unknow
 
 // clientMarks are words of a program that opened the connection: a URL or
 // request it was making, a dial, a main thread's call, node's socket error.
-var clientMarks = []string{"https://", "http://", "httpsconnectionpool", "urlopen", "client_cert", "cert=(", "get \"", "post \"", "dial tcp", "connecting to", "connect to ", "could not connect",
+var clientMarks = []string{"https://", "http://", "httpsconnectionpool", "urlopen", "client_cert", "cert=(", "postman", "get \"", "post \"", "dial tcp", "connecting to", "connect to ", "could not connect",
 	"failed to connect", "thread \"main\"", "eproto", "axisfault", "request to", "fetch"}
 
 func hasClientMark(lower string) bool {
