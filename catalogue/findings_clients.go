@@ -286,7 +286,8 @@ var clientWriterEntries = []Entry{
 	// curl's own words for a name mismatch (OpenSSL and older builds).
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match:       []string{"no alternative certificate subject name matches target host name", "does not match target host name", "subjectaltname does not match"},
+		Match: []string{"no alternative certificate subject name matches target host name", "does not match target host name", "subjectaltname does not match",
+			"requested domain name does not match the server's certificate"},
 		Title:       "The server's certificate does not name the host curl connected to",
 		Explanation: "curl compared the host name in the URL with the server certificate's subjectAltName (SAN) and found no match: the certificate lacks the name (or the IP address, which needs an IP entry), or another certificate is served for that name (SNI picks another server block, or a default certificate).",
 		Fix:         "Use the name the certificate carries, or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10\nand check what is served for that name:\n  openssl s_client -connect host:443 -servername host.example.com </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",

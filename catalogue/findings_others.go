@@ -292,6 +292,41 @@ var otherWriterEntries = []Entry{
 		Fix:         "Check the pair:\n  " + keyPairCheck + "\nthen:\n  curl --cert client.crt --key client.key https://host/",
 		Confirm:     "openssl x509 -noout -subject -in client.crt",
 	},
+	{
+		ID: KeyLocked, Kind: "client",
+		Match:       []string{"private key is encrypted, password is required"},
+		Title:       "The Python client's private key is encrypted and no password was given",
+		Explanation: "urllib3 (under requests) was given a client certificate whose private key is encrypted, and no password for it.",
+		Fix:         "Pass the key's password (urllib3: key_password=...; Python's ssl: ctx.load_cert_chain(certfile, keyfile, password=...)), or store the private key without encryption, readable only by its user:\n  openssl pkey -in client.key -out client-plain.key && chmod 600 client-plain.key",
+		Confirm:     "head -1 client.key",
+	},
+	// libpq (psql and the programs on it) refusing a readable client key.
+	{
+		ID: KeyPermissions, Kind: "client",
+		Match:       []string{"has group or world access; permissions should be u=rw (0600) or less"},
+		Title:       "PostgreSQL's client refuses a private key others can read",
+		Explanation: "libpq (psql, and the clients built on it) will not use a client key file that its group or other users may read, and stops before connecting.",
+		Fix:         "Make the key readable by its owner only:\n  chmod 0600 ~/.postgresql/postgresql.key\n(or the file that sslkey names).",
+		Confirm:     "ls -l ~/.postgresql/postgresql.key",
+	},
+	// PHP's TLS streams.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"ssl operation failed with code"},
+		Title:       "PHP's TLS stream failed (SSL operation failed)",
+		Explanation: "A PHP stream (file_get_contents, fopen, stream_socket_client, SoapClient on https://) could not finish TLS; the OpenSSL error messages after it say why. Most often `certificate verify failed`: PHP found no CA bundle that trusts the server (openssl.cafile unset and no system bundle in the image), or the server does not send its intermediate.",
+		Fix:         clientTrust["php"],
+		Confirm:     "php -r 'var_dump(openssl_get_cert_locations());'",
+	},
+	// pyOpenSSL (requests with pyopenssl injected) when the server hangs up.
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"bad handshake"},
+		Match:       []string{"unexpected eof"},
+		Title:       "The server closed the connection during the Python client's handshake",
+		Explanation: "pyOpenSSL (under requests or urllib3) saw the server close the connection in the middle of the handshake, without an alert. Servers do so when they require a client certificate and got none or one they do not accept (often because the client does not send the intermediate of its client certificate chain), when they need a name (SNI) the client did not send, or when no TLS version is shared.",
+		Fix:         "See what the server asks for, with the same name:\n  openssl s_client -connect host:443 -servername host </dev/null\nthen send a client certificate with its intermediate certificate after it in the same file:\n  cat client.crt intermediate.crt > client-chain.crt\n  requests.get(url, cert=(\"client-chain.crt\", \"client.key\"))",
+		Confirm:     "openssl s_client -connect host:443 -servername host -cert client-chain.crt -key client.key </dev/null",
+	},
 	// Any program: an encrypted key and nobody to type the passphrase.
 	{
 		ID: KeyLocked, Kind: "client",

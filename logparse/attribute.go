@@ -87,6 +87,9 @@ var attrRules = []attrRule{
 	// Postfix: smtpd accepts mail (the server), smtp and lmtp send it.
 	{"unknown", RoleClient, "", []string{"postfix/smtp[", "postfix/lmtp["}},
 	{"unknown", RoleServer, "", []string{"postfix/smtpd", "postfix/submission", "tls library problem"}},
+	// curl on NSS (exit 58) and Postman, before Firefox's codes.
+	{"curl", RoleClient, "", []string{"unable to load client key", "unable to load client cert"}},
+	{"unknown", RoleClient, "", []string{"postman"}},
 	// Firefox's codes, before words such as "ocsp" that nginx's lines share.
 	{"browser", RoleClient, "", []string{"sec_error_", "mozilla_pkix_error"}},
 	// APISIX and OpenResty choosing a server certificate in Lua.
@@ -162,7 +165,7 @@ var attrRules = []attrRule{
 		"sslproxycheckpeer", "proxy: ", "[proxy:", "[proxy_http"}},
 	{"apache", RoleServer, "", []string{"[ssl:", "mod_ssl", "sslcertificatefile", "sslcertificatekeyfile", "sslcertificatechainfile", "sslcacertificatefile", "sslverifyclient", "apache2", "apache/2", "httpd",
 		"re-negotiation", "provided via sni"}},
-	{"java", RoleServer, "", []string{"null cert chain", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
+	{"java", RoleServer, "", []string{"null cert chain", "failed to start connector", "catalina", "tomcat", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
 		// Elasticsearch's and Kafka brokers' own words as a server
 		"plaintext http traffic on an https channel", "did not trust this server's certificate", "failed authentication with /"}},
 	{"java", RoleClient, "", []string{"javax.net.ssl", "sslhandshakeexception", "sslauthenticationexception", "org.bouncycastle.tls", "received fatal alert", "pkix path", "sun.security",
@@ -425,7 +428,9 @@ func served(a Attribution, lower string) Attribution {
 func ownLoad(lower string) bool {
 	for _, w := range []string{"ssl_ctx_use_", "ssl_ctx_check_private_key", "x509_check_private_key", "pem routines", "pem_read_bio",
 		// Python's load_cert_chain
-		"[ssl] pem lib", "load_cert_chain"} {
+		"[ssl] pem lib", "load_cert_chain",
+		// Go's tls.LoadX509KeyPair
+		"tls: failed to find certificate pem data", "tls: failed to find any pem data", "pem inputs may have been switched"} {
 		if strings.Contains(lower, w) {
 			return true
 		}
