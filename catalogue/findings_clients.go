@@ -14,7 +14,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"err_cert_authority_invalid", "sec_error_unknown_issuer", "mozilla_pkix_error_self_signed_cert", "sec_error_untrusted_issuer"},
 		Title:       "The browser does not trust the server's certificate",
 		Explanation: "The browser found no trusted CA for the server's certificate. This is about the server's certificate, not a client certificate: it is self-signed or from a private CA that is not in the system's store (Firefox keeps its own store), the server does not send its intermediate certificate, or an intercepting proxy re-signs the traffic with its own CA.",
-		Fix:         "Serve the full chain (server certificate, then intermediates) and check what is sent:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nand for a private CA, import it into the system's (or Firefox's) trusted roots.",
+		Fix:         "Serve the full chain (server certificate, then intermediates) and check what is sent:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nand for a private CA, import it into the system's (or Firefox's) trusted roots, then restart the browser (it reads the store when it starts).",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
 	{
@@ -189,7 +189,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"error setting certificate verify locations"},
 		Title:       "curl could not read the CA bundle it was told to use (error 77)",
 		Explanation: "curl (or libcurl inside PHP, git, pycurl...) could not load the CA file or directory it was set to trust (--cacert, CURL_CA_BUNDLE, CURLOPT_CAINFO, PHP's curl.cainfo, git's http.sslCAInfo): the path does not exist, is not readable by that user, or is not PEM. The CAfile/CApath lines after it name the paths.",
-		Fix:         "Point it at a CA bundle that exists and is readable (install the ca-certificates package for the system's):\n  curl --cacert /etc/ssl/certs/ca-certificates.crt https://host/\nPHP, in php.ini:\n  curl.cainfo=/etc/ssl/certs/ca-certificates.crt\n  openssl.cafile=/etc/ssl/certs/ca-certificates.crt",
+		Fix:         "Point it at a CA bundle that exists and is readable (install the ca-certificates package for the system's; Guzzle: its verify option):\n  curl --cacert /etc/ssl/certs/ca-certificates.crt https://host/\nPHP, in php.ini:\n  curl.cainfo=/etc/ssl/certs/ca-certificates.crt\n  openssl.cafile=/etc/ssl/certs/ca-certificates.crt",
 		Confirm:     "ls -l /etc/ssl/certs/ca-certificates.crt",
 	},
 	// Servers that pick a certificate per name (Caddy and certmagic, Go).
@@ -237,6 +237,33 @@ var clientWriterEntries = []Entry{
 		Fix:         "Nothing for checks and scanners. For a real host, add an SSL object whose snis list carries the name, and connect with that name:\n  openssl s_client -connect host:443 -servername host.example.com </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host.example.com </dev/null",
 	},
+	// lua-resty-auto-ssl setting a certificate for a name.
+	{
+		ID: LogKeyMismatch, Kind: "client",
+		Match:       []string{"auto-ssl: failed to set certificate"},
+		Title:       "lua-resty-auto-ssl could not use its stored certificate for this name",
+		Explanation: "In ssl_certificate_by_lua, auto-ssl loaded the certificate and private key it stored for this name and OpenSSL refused one of them (the reason follows: failed to set private key, a key that does not match the certificate, a damaged entry in its storage), so it served its fallback certificate.",
+		Fix:         "Remove that name's stored certificate and key from auto-ssl's storage (its file directory or Redis keys) so that it issues a new pair, then check the logs of the next request:\n  openssl s_client -connect host:443 -servername name.example.com </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername name.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject -dates",
+	},
+	// PostgreSQL's server with clientcert in pg_hba.conf.
+	{
+		ID: NoClientCert, Kind: "client",
+		Match:       []string{"connection requires a valid client certificate"},
+		Title:       "PostgreSQL requires a client certificate and got none it accepts",
+		Explanation: "The pg_hba.conf line that matched this connection asks for a client certificate (the cert method, or clientcert=verify-ca/verify-full), and the client sent none (libpq sends ~/.postgresql/postgresql.crt, or the file sslcert names, only if it exists) or one the server's ssl_ca_file does not trust.",
+		Fix:         "Give the client its certificate and key:\n  psql \"host=db.example.com sslmode=verify-full sslcert=client.crt sslkey=client.key sslrootcert=ca.crt\"\nand make the server trust its CA (the ssl_ca_file setting of postgresql.conf). If no client certificate is wanted, drop clientcert from that pg_hba.conf line.",
+		Confirm:     "openssl s_client -connect db.example.com:5432 -starttls postgres </dev/null 2>/dev/null | grep -A3 'Acceptable client certificate CA names'",
+	},
+	// Go's http2 package refusing a cipher list without its required suite.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"is missing an http/2-required"},
+		Title:       "The Go server's cipher list lacks the suite HTTP/2 requires",
+		Explanation: "The program set tls.Config.CipherSuites to a list without TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (or its ECDSA twin), which HTTP/2 over TLS 1.2 requires; Go's http2 package refuses to serve with it.",
+		Fix:         "Add the suite that fits the certificate's key to CipherSuites, or leave CipherSuites unset (Go's defaults are sound):\n  tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n  tls.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+		Confirm:     "openssl s_client -connect host:443 -alpn h2 -tls1_2 </dev/null",
+	},
 	// ASP.NET Core's client-certificate check.
 	{
 		ID: WrongPurpose, Kind: "client",
@@ -267,7 +294,8 @@ var clientWriterEntries = []Entry{
 	{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match: []string{"unable to locally verify the issuer's authority", "certificate, issued by", "remote certificate is invalid according to the validation procedure",
-			"could not establish trust relationship", "peer's certificate issuer is not recognized", "peer certificate cannot be authenticated with given ca certificates",
+			"could not establish trust relationship", "peer's certificate issuer is not recognized",
+			"remote certificate is invalid because of errors in the certificate chain", "peer certificate cannot be authenticated with given ca certificates",
 			"peer certificate cannot be authenticated with known ca certificates"},
 		Title:       "The client did not trust the server's certificate",
 		Explanation: "A TLS client (wget, .NET, curl built with NSS, and others) checked the server's certificate against its trusted CAs and refused it. This is about the server's certificate, not a client certificate. " + clientTrustCauses,

@@ -259,8 +259,8 @@ var logLineEntries = []Entry{
 		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
 		Match:       []string{"no shared cipher"},
 		Title:       "No cipher suite in common with the client",
-		Explanation: "None of the cipher suites the client offered works with nginx's ssl_ciphers and the server key type, e.g. a client offering only ECDSA suites to an RSA server certificate, or a very narrow ssl_ciphers.",
-		Fix:         "Widen ssl_ciphers (the default `HIGH:!aNULL:!MD5` suits most clients) or configure the client with suites for the server's key type.",
+		Explanation: "None of the cipher suites the client offered works with the server's cipher list and its key type, e.g. a client offering only ECDSA suites to an RSA server certificate, or a very narrow ssl_ciphers. A server with no usable certificate and key at all (none set, or a private key that does not match its certificate, as node's tls.createServer and other programs accept without complaint) can choose no cipher either, and says so for every client.",
+		Fix:         "Widen ssl_ciphers (the default `HIGH:!aNULL:!MD5` suits most clients) or configure the client with suites for the server's key type. If every client fails, check that the server's certificate and key are set and match (the two sums must be equal):\n  " + keyPairCheck,
 		Confirm:     "openssl s_client -connect host:443 -tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256 </dev/null",
 	},
 	{

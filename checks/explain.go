@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"net/netip"
 	"strings"
 
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
@@ -19,6 +20,9 @@ var (
 	// BoringSSL, node and Python write reasons as macros:
 	// SSLV3_ALERT_CERTIFICATE_UNKNOWN, ERR_SSL_TLSV1_ALERT_UNKNOWN_CA.
 	reNodeCode    = lazyre.New(`\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+){2,8}\b`)
+	// The name a client wanted and the server's certificate lacked, in
+	// Go's, node's, curl's and Java's words.
+	reWantedName = lazyre.New(`(?i)(?:x509: certificate is valid for .*?, not |but wanted to match |cannot validate certificate for |host: |ip: |match(?:es)? target host name '|dns name matching |ip address |certificate for <)([A-Za-z0-9_.:-]+)`)
 	reMacroReason = lazyre.New(`\b(?:ERR_SSL_)?((?:SSLV3|TLSV1|TLSV13)_ALERT_[A-Z_]+|[A-Z]+(?:_[A-Z]+){1,8})\b`)
 )
 
@@ -111,6 +115,13 @@ func Explain(input string) *report.Report {
 			rep.Findings[0] = f
 		}
 	}
+	if name := wantedName(input); name != "" {
+		for i := range rep.Findings {
+			if rep.Findings[i].ID == catalogue.ServerHostnameMismatch {
+				rep.Findings[i].Fix = withName(rep.Findings[i].Fix, name)
+			}
+		}
+	}
 	if att.Role == logparse.RoleClient && att.Reporter != "nginx" {
 		// The fix in the words of the program that printed the line.
 		for i := range rep.Findings {
@@ -146,6 +157,31 @@ func Explain(input string) *report.Report {
 		rep.Next = report.FirstStep(rep.Findings[0].Fix)
 	}
 	return rep
+}
+
+// wantedName is the host name or IP address a client's line says the
+// server's certificate lacked, or "".
+func wantedName(input string) string {
+	m := reWantedName.FindStringSubmatch(input)
+	if m == nil {
+		return ""
+	}
+	name := strings.TrimRight(m[1], ".:")
+	if name == "" || !strings.ContainsAny(name, ".:") && name != "localhost" {
+		return ""
+	}
+	return name
+}
+
+// withName puts the wanted name into a fix's example subjectAltName.
+func withName(fix, name string) string {
+	if addr, err := netip.ParseAddr(name); err == nil {
+		ip := "IP:" + addr.String()
+		fix = strings.ReplaceAll(fix, "DNS:host.example.com,IP:192.0.2.10", ip)
+		return strings.ReplaceAll(fix, "DNS:host.example.com", ip)
+	}
+	fix = strings.ReplaceAll(fix, "DNS:host.example.com,IP:192.0.2.10", "DNS:"+name)
+	return strings.ReplaceAll(fix, "host.example.com", name)
 }
 
 // serverVerifyFinding is a verify code as nginx (the server) logs it about

@@ -85,3 +85,24 @@ func TestExplainCallbackAndLibcurl(t *testing.T) {
 		}
 	}
 }
+
+func TestWantedNameInFix(t *testing.T) {
+	for _, c := range []struct{ in, name, want string }{
+		{"x509: certificate is not valid for any names, but wanted to match localhost", "localhost", "subjectAltName=DNS:localhost"},
+		{"x509: certificate is valid for a.example.com, b.example.com, not c.example.net", "c.example.net", "subjectAltName=DNS:c.example.net"},
+		{"Hostname/IP does not match certificate's altnames: IP: 192.0.2.7 is not in the cert's list: ", "192.0.2.7", "subjectAltName=IP:192.0.2.7"},
+		{"x509: cannot validate certificate for 10.1.2.3 because it doesn't contain any IP SANs", "10.1.2.3", "IP:10.1.2.3"},
+		{"SSL: no alternative certificate subject name matches target host name 'db.internal.example'", "db.internal.example", "DNS:db.internal.example"},
+		{"curl: (60) SSL: certificate subject name 'a.example.com' does not match target host name 'b.example.com'", "b.example.com", ""},
+	} {
+		if got := wantedName(c.in); got != c.name {
+			t.Errorf("wantedName(%q) = %q, want %q", c.in, got, c.name)
+		}
+		if c.want == "" {
+			continue
+		}
+		if fix := Explain(c.in).Findings[0].Fix; !strings.Contains(fix, c.want) {
+			t.Errorf("%s: fix lacks %q:\n%s", c.in, c.want, fix)
+		}
+	}
+}

@@ -93,12 +93,12 @@ var attrRules = []attrRule{
 	// Firefox's codes, before words such as "ocsp" that nginx's lines share.
 	{"browser", RoleClient, "", []string{"sec_error_", "mozilla_pkix_error"}},
 	// APISIX and OpenResty choosing a server certificate in Lua.
-	{"nginx", RoleServer, "", []string{"radixtree_sni", "failed to find any ssl certificate by sni"}},
+	{"nginx", RoleServer, "", []string{"radixtree_sni", "failed to find any ssl certificate by sni", "auto-ssl: failed to set certificate"}},
 	// Python's gRPC errors ("details = ...").
 	{"python", RoleClient, "", []string{"details = \"", "_inactiverpcerror", "grpc._channel"}},
 	{"python", RoleClient, "", []string{"nassl", "[('ssl routines'", "ssl.sslerror", "ssl.certificateerror", "sslcertverificationerror", "_ssl.c", "urllib3", "requests.exceptions", "[ssl: ",
 		// requests/urllib3 wrap ssl's exceptions: "Caused by SSLError(CertificateError(...".
-		"sslerror(certificateerror(", "sslerror(sslerror(", "caused by sslerror("}},
+		"sslerror(certificateerror(", "sslerror(sslerror(", "caused by sslerror(", "caused by sslerror (", "the client's private key is encrypted"}},
 	{"openssl", RoleClient, "", []string{"verify return code", "verify error:num=", "depth lookup", "verify return:"}},
 	// Ruby's OpenSSL binding ("SSL_connect returned=1 errno=0 state=...",
 	// a backtrace of .rb files) and .NET's SslStream ("The remote
@@ -174,7 +174,7 @@ var attrRules = []attrRule{
 	{"go", RoleServer, "", []string{"http: tls handshake error", "tls: client didn't provide a certificate", "tls: failed to verify client certificate", "tls: failed to verify client's certificate",
 		"tls: client didn't provide", "handshake error from", "handshake from ", "rejected connection", "remote-addr",
 		"failed to complete security handshake from",
-		"error when serving connection", "client sent an http request to an https server"}},
+		"error when serving connection", "client sent an http request to an https server", "http2: tlsconfig"}},
 	{"go", RoleClient, "", []string{"x509: ", "x509 certificate has expired or is not yet valid", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http"}},
 	{"python", RoleClient, "", []string{"traceback", "python", "aiohttp", "httpx"}},
 	{"browser", RoleClient, "", []string{"err_bad_ssl_client_auth_cert", "err_ssl_client_auth_cert_needed", "err_ssl_protocol_error",
@@ -198,7 +198,9 @@ var attrRules = []attrRule{
 		"unable to load private key", "could not read certificate", "openssl verify", "openssl x509"}},
 	{"unknown", RoleClient, "", []string{"client certificate was requested", "preverify_ok",
 		// PostgreSQL's libpq and the programs on it
-		"pg_connect", "psql:", "libpq", "sslmode="}},
+		"pg_connect", "psql:", "libpq", "sslmode=", "has group or world access"}},
+	// PostgreSQL's server, and Galera's.
+	{"unknown", RoleServer, "", []string{"connection requires a valid client certificate", "wsrep:"}},
 }
 
 var (
@@ -216,7 +218,8 @@ var (
 	reMosquitto = lazyre.New(`^[\x60>\s]*\d{10}: openssl error`)
 	// Lua code in nginx passing a cosocket's handshake error on:
 	// "failed to request: 20: unable to get local issuer certificate".
-	reLuaRequest = lazyre.New(`failed to (?:request|connect|handshake|do ssl handshake|ssl handshake)[^:]{0,40}: \d{1,2}: [a-z]`)
+	// lua-resty-openidc: "accessing discovery url (https://...) failed: 20: unable to ...".
+	reLuaRequest = lazyre.New(`(?:failed to (?:request|connect|handshake|do ssl handshake|ssl handshake)[^:]{0,40}|\bfailed): \d{1,2}: (?:unable|self[- ]signed|certificate|hostname|invalid|unsupported|ca )`)
 	// OpenVPN's server: "192.168.0.1:37072 VERIFY ERROR: depth=0, ..." or
 	// "client/192.168.0.1:37072 OpenSSL: error:...".
 	reOpenVPNPeer = lazyre.New(`(?:^|[\s/])\d{1,3}(?:\.\d{1,3}){3}:\d+ (?:verify error: depth=|openssl: error:|tls error: )`)
@@ -294,7 +297,7 @@ func attribute(line, lower string) Attribution {
 		}
 		return attr("unknown", RoleServer, "", false)
 	}
-	if !isNginx && reLuaRequest.MatchString(lower) {
+	if reLuaRequest.MatchString(lower) {
 		// lua-resty-http and other Lua libraries pass the cosocket's "20: unable to ..." on.
 		return attr("nginx", RoleClient, CtxLua, false)
 	}

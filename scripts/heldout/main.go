@@ -90,7 +90,7 @@ func main() {
 		if len(bad) == 0 {
 			all++
 		} else if *verbose {
-			fmt.Printf("%s\n    %s\n    %s\n", strings.Join(bad, "; "), p.Line, p.Source)
+			fmt.Printf("%s\n    %s\n    %s\n    cause: %s\n", strings.Join(bad, "; "), p.Line, p.Source, p.Cause)
 		}
 	}
 	fmt.Printf("held-out: %d lines left out (their thread is in the training corpus)\n", skipped)
