@@ -19,10 +19,10 @@ var (
 	reUserCode = lazyre.New(`(?:^|\()(\d{1,3}): ?([a-zA-Z][^)\n]*)`)
 	// BoringSSL, node and Python write reasons as macros:
 	// SSLV3_ALERT_CERTIFICATE_UNKNOWN, ERR_SSL_TLSV1_ALERT_UNKNOWN_CA.
-	reNodeCode    = lazyre.New(`\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+){2,8}\b`)
+	reNodeCode = lazyre.New(`\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+){2,8}\b`)
 	// The name a client wanted and the server's certificate lacked, in
 	// Go's, node's, curl's and Java's words.
-	reWantedName = lazyre.New(`(?i)(?:x509: certificate is valid for .*?, not |but wanted to match |cannot validate certificate for |host: |ip: |match(?:es)? target host name '|dns name matching |ip address |certificate for <)([A-Za-z0-9_.:-]+)`)
+	reWantedName  = lazyre.New(`(?i)(?:x509: certificate is valid for .*?, not |but wanted to match |cannot validate certificate for |host: |ip: |match(?:es)? target host name '|dns name matching |ip address |certificate for <)([A-Za-z0-9_.:-]+)`)
 	reMacroReason = lazyre.New(`\b(?:ERR_SSL_)?((?:SSLV3|TLSV1|TLSV13)_ALERT_[A-Z_]+|[A-Z]+(?:_[A-Z]+){1,8})\b`)
 )
 
