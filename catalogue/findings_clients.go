@@ -252,7 +252,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"connection requires a valid client certificate"},
 		Title:       "PostgreSQL requires a client certificate and got none it accepts",
 		Explanation: "The pg_hba.conf line that matched this connection asks for a client certificate (the cert method, or clientcert=verify-ca/verify-full), and the client sent none (libpq sends ~/.postgresql/postgresql.crt, or the file sslcert names, only if it exists) or one the server's ssl_ca_file does not trust.",
-		Fix:         "Give the client its certificate and key:\n  psql \"host=db.example.com sslmode=verify-full sslcert=client.crt sslkey=client.key sslrootcert=ca.crt\"\nand make the server trust its CA (the ssl_ca_file setting of postgresql.conf). If no client certificate is wanted, drop clientcert from that pg_hba.conf line.",
+		Fix:         "Give the client its certificate and key (node-postgres: ssl: {ca, cert, key} with the files' contents; it ignores sslcert and sslkey in a connection string):\n  psql \"host=db.example.com sslmode=verify-full sslcert=client.crt sslkey=client.key sslrootcert=ca.crt\"\nand make the server trust its CA (the ssl_ca_file setting of postgresql.conf). If no client certificate is wanted, drop clientcert from that pg_hba.conf line.",
 		Confirm:     "openssl s_client -connect db.example.com:5432 -starttls postgres </dev/null 2>/dev/null | grep -A3 'Acceptable client certificate CA names'",
 	},
 	// Go's http2 package refusing a cipher list without its required suite.
@@ -263,6 +263,41 @@ var clientWriterEntries = []Entry{
 		Explanation: "The program set tls.Config.CipherSuites to a list without TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (or its ECDSA twin), which HTTP/2 over TLS 1.2 requires; Go's http2 package refuses to serve with it.",
 		Fix:         "Add the suite that fits the certificate's key to CipherSuites, or leave CipherSuites unset (Go's defaults are sound):\n  tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n  tls.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
 		Confirm:     "openssl s_client -connect host:443 -alpn h2 -tls1_2 </dev/null",
+	},
+	// Busybox's wget on Alpine.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match: []string{"ssl_client:"}, Within: []string{"tls connect failed", "certificate"},
+		Title:       "BusyBox wget (ssl_client) could not connect over TLS",
+		Explanation: "Alpine's BusyBox wget hands TLS to ssl_client, which failed the handshake: most often the image has no CA bundle it can use (the ca-certificates package missing or not refreshed), else the server needs a TLS version or SNI it does not offer.",
+		Fix:         "Install and refresh the CA bundle in the image, or use GNU wget or curl:\n  apk add --no-cache ca-certificates && update-ca-certificates",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// Apple's TLS stack (iOS and macOS apps, Secure Transport / Network.framework).
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match: []string{"-9807", "-9812", "-9813", "nsurlerrordomain code=-1202", "error -1202", "code=-1202"}, Within: []string{"osstatus", "nsurlerror", "errsecdomain", "kcfstream", "error -98", "code=-"},
+		Title:       "Apple's TLS client does not trust the server's certificate",
+		Explanation: "An iOS or macOS app (Secure Transport, URLSession) refused the server's certificate chain: -9807 an invalid chain, -9812/-9813 a root it does not know, -1202 an untrusted certificate. A private CA must be installed on the device and, on iOS, also enabled under Settings > General > About > Certificate Trust Settings; a server that does not send its intermediate fails too.",
+		Fix:         "Install the CA profile on the device and enable full trust for it, and make the server send its full chain:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match: []string{"-9806"}, Within: []string{"osstatus", "errsecdomain", "kcfstream", "error -98", "code=-"},
+		Title:       "The connection closed during the handshake of Apple's TLS client (-9806)",
+		Explanation: "errSSLClosedAbort: the server ended the connection during the handshake of an iOS or macOS app. The port may not speak TLS at all (a broker or server that fell back to plain text because its TLS files failed to load), the server may require a client certificate the app did not send, or no TLS version or cipher is shared.",
+		Fix:         "Check that the port speaks TLS and what it asks for:\n  openssl s_client -connect host:8883 -servername host </dev/null\nIf it answers in plain text, fix the server's TLS files (mosquitto: the cafile, certfile and keyfile paths of the listener); if it lists acceptable client certificate CA names, give the app a client certificate.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// A TLS ClientHello (\x16\x03) read by a plain-HTTP server.
+	{
+		ID: PlainHTTP, Kind: "client",
+		Match:       []string{"\\x16\\x03"},
+		Title:       "A TLS client connected to a plain-HTTP port",
+		Explanation: "The bytes \\x16\\x03 start a TLS handshake (a ClientHello). A server speaking plain HTTP on this port read them as a request: a browser or client used https:// for an http:// port, or a proxy in front speaks TLS to the backend's plain port.",
+		Fix:         "Use http:// for this port, or turn TLS on where the clients expect it (gunicorn: its --certfile and --keyfile options), or make the proxy in front speak plain HTTP to it; nginx:\n  listen 443 ssl;",
+		Confirm:     "curl -sv https://host:port/ -o /dev/null",
 	},
 	// ASP.NET Core's client-certificate check.
 	{

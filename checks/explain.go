@@ -22,7 +22,9 @@ var (
 	reNodeCode = lazyre.New(`\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+){2,8}\b`)
 	// The name a client wanted and the server's certificate lacked, in
 	// Go's, node's, curl's and Java's words.
-	reWantedName  = lazyre.New(`(?i)(?:x509: certificate is valid for .*?, not |but wanted to match |cannot validate certificate for |host: |ip: |match(?:es)? target host name '|dns name matching |ip address |certificate for <)([A-Za-z0-9_.:-]+)`)
+	reWantedName = lazyre.New(`(?i)(?:` + strings.Join([]string{`x509: certificate is valid for .*?, not `, `but wanted to match `,
+		`cannot validate certificate for `, `host: `, `ip: `, `match(?:es)? target host name '`, `dns name matching `,
+		`ip address `, `certificate for <`}, "|") + `)([A-Za-z0-9_.:-]+)`)
 	reMacroReason = lazyre.New(`\b(?:ERR_SSL_)?((?:SSLV3|TLSV1|TLSV13)_ALERT_[A-Z_]+|[A-Z]+(?:_[A-Z]+){1,8})\b`)
 )
 

@@ -200,7 +200,11 @@ var attrRules = []attrRule{
 		// PostgreSQL's libpq and the programs on it
 		"pg_connect", "psql:", "libpq", "sslmode=", "has group or world access"}},
 	// PostgreSQL's server, and Galera's.
-	{"unknown", RoleServer, "", []string{"connection requires a valid client certificate", "wsrep:"}},
+	{"unknown", RoleServer, "", []string{"fatal:  connection requires a valid client certificate", "wsrep:"}},
+	// node-postgres prints the server's refusal as "error: ...".
+	{"node", RoleClient, "", []string{"error: connection requires a valid client certificate"}},
+	// BusyBox wget and Apple's TLS clients.
+	{"unknown", RoleClient, "", []string{"ssl_client: ", "osstatus", "nsurlerrordomain", "kcfstreamerrordomainssl"}},
 }
 
 var (
@@ -208,7 +212,7 @@ var (
 	reNginxLine = lazyre.New(`\[(debug|info|notice|warn|error|crit|alert|emerg)\] \d+#\d+: `)
 	// OpenSSL's own error print: "140735...:error:14094418:" (1.x) or
 	// "40A7F07C677F0000:error:0A000086:" (3.x).
-	reOpenSSLErr = lazyre.New(`^[0-9a-f]+:error:[0-9a-f]{8}:`)
+	reOpenSSLErr = lazyre.New(`^[0-9a-f]+:error:(?:[0-9a-f]{8})?:`)
 	// envoy's "TLS error: 268435581:SSL routines:OPENSSL_internal:...".
 	reEnvoyErr = lazyre.New(`(?:^|[\s(|])\d{8,10}:[a-z_ ]+:openssl_internal:`)
 	// HAProxy's connection error: "[16/Sep/2020:10:01:39.640] fqdn/1: SSL
