@@ -110,9 +110,9 @@ var otherEntries = []Entry{
 		Exact: []string{"unknown ca", "unknown_ca", "unknown certificate authority", "alert 48"},
 		Title: "TLS alert 48 unknown_ca: the other side does not trust the CA",
 		Explanation: "The side that sent the alert does not know the CA behind the certificate it was shown. " +
-			"Printed by your client (curl `tlsv1 alert unknown ca`, Go `remote error: tls: unknown certificate authority`): the server refused your client certificate's CA during the handshake. " + notNginxHTTP + " " +
+			"Printed by your client (curl `tlsv1 alert unknown ca`, Go `remote error: tls: unknown certificate authority`): the server refused your client certificate's CA during the handshake: the server's client-CA file lacks that CA (some servers, such as envoy, need the root there, not only the intermediate), or the client sent only its own certificate without the intermediate certificate that links it to the CA the server trusts. " + notNginxHTTP + " " +
 			"Written by nginx in `SSL_do_handshake() failed`: the client refused nginx's server certificate.",
-		Fix:     "Server side: add the CA that issued the client certificate to the server's trust file.\nIf nginx logged it: give the client the server's CA:\n  curl --cacert ca.crt ...\nand serve the full server chain.",
+		Fix:     "Server side: add the CA that issued the client certificate (with its root) to the server's trust file. Client side: send the client certificate chain, the certificate then its intermediate in one file:\n  cat client.crt intermediate.crt > client-chain.crt\nIf nginx logged it: give the client the server's CA:\n  curl --cacert ca.crt ...\nand serve the full server chain.",
 		Confirm: probeCmd,
 	},
 	{
@@ -120,7 +120,7 @@ var otherEntries = []Entry{
 		Match: []string{"tls: bad certificate", "alert bad certificate"},
 		Exact: []string{"bad certificate", "bad_certificate", "alert 42"},
 		Title: "TLS alert 42 bad_certificate: the other side rejected a certificate",
-		Explanation: "Printed by your client (Go `remote error: tls: bad certificate`, OpenSSL `sslv3 alert bad certificate`): the server rejected your client certificate inside the handshake, without a more specific reason, or (Go servers, many TLS 1.2 servers) the client sent none at all: it had none configured, or none issued by a CA the server asked for. " + notNginxHTTP + " " +
+		Explanation: "Printed by your client (Go `remote error: tls: bad certificate`, OpenSSL `sslv3 alert bad certificate`): the server rejected your client certificate inside the handshake, without a more specific reason, or (Go servers, many TLS 1.2 servers) the client sent none at all: it had none configured, or none issued by a CA the server asked for. A certificate without clientAuth in its extendedKeyUsage (a server certificate reused as a client's, as etcd does for its own gateway) is refused so too. " + notNginxHTTP + " " +
 			"Written by nginx: the client rejected nginx's server certificate.",
 		Fix:     "Make sure the client sends its certificate (curl -v shows the client's Certificate message and whether it was empty):\n  curl -v --cert client.crt --key client.key https://host/\nthen check it against the server's CA:\n  " + verifyClient,
 		Confirm: probeCmd,

@@ -277,8 +277,8 @@ var logLineEntries = []Entry{
 		Match: []string{"wrong version number"},
 		Title: "Non-TLS data on a TLS connection",
 		Explanation: "In nginx's log: something that is not TLS (a health check, a scanner, another protocol) reached a TLS port, or (OpenSSL 1.0, `SSL3_GET_CLIENT_HELLO`) a client offered a protocol version the server no longer accepts, such as SSLv3. " +
-			"Printed by a client (e.g. curl): the client spoke TLS to a port that is not TLS, typically https:// to port 80 or a `listen` without `ssl`.",
-		Fix:     "Check the URL scheme and port; the nginx port must be:\n  listen 443 ssl;\nIf clients you know fail since a protocol was dropped, compare their versions with:\n  ssl_protocols TLSv1.2 TLSv1.3;",
+			"Printed by a client (e.g. curl): the client spoke TLS to a port that is not TLS, typically https:// to port 80 or a `listen` without `ssl`; or, with a proxy set, an https:// proxy URL (HTTPS_PROXY=https://...) made it speak TLS to a proxy that speaks plain HTTP (Python's urllib3 does so since 1.26).",
+		Fix:     "Check the URL scheme and port, and that a proxy URL starts with http:// unless the proxy itself speaks TLS:\n  export HTTPS_PROXY=http://proxy.example.com:3128\nThe nginx port must be:\n  listen 443 ssl;\nIf clients you know fail since a protocol was dropped, compare their versions with:\n  ssl_protocols TLSv1.2 TLSv1.3;",
 		Confirm: "curl -sv https://host:443/ -o /dev/null",
 	},
 	{

@@ -341,6 +341,23 @@ var otherWriterEntries = []Entry{
 // reasonEntries are OpenSSL reasons users meet often, told whoever wrote
 // them (the reason tables give every other reason a generic meaning).
 var reasonEntries = []Entry{
+	// OpenSSL 3 clients against servers without RFC 5746.
+	{
+		ID: HandshakeFailed, Kind: "reason",
+		Match: []string{"unsafe legacy renegotiation disabled"}, Exact: []string{"unsafe legacy renegotiation disabled"},
+		Title:       "The server does not support secure renegotiation, which OpenSSL 3 requires (unsafe legacy renegotiation disabled)",
+		Explanation: "The server's handshake lacks the secure renegotiation extension (RFC 5746): an old server, appliance or TLS-inspecting middlebox. OpenSSL 3.0 and later no longer connect to such servers by default (they dropped SSL_OP_LEGACY_SERVER_CONNECT from the defaults); OpenSSL 1.1.1 did.",
+		Fix:         "Upgrade the server. Until then, allow it for this client only, with an OpenSSL configuration file that sets UnsafeLegacyServerConnect (or the program's SSL_OP_LEGACY_SERVER_CONNECT option):\n  printf 'openssl_conf = c\\n[c]\\nssl_conf = s\\n[s]\\nsystem_default = d\\n[d]\\nOptions = UnsafeLegacyServerConnect\\n' > legacy.cnf\n  OPENSSL_CONF=legacy.cnf curl https://host/",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>&1 | grep -i 'secure renegotiation'",
+	},
+	{
+		ID: HandshakeFailed, Kind: "reason",
+		Match: []string{"wrong signature type"}, Exact: []string{"wrong signature type"},
+		Title:       "The peer signed with an algorithm this side does not allow (wrong signature type)",
+		Explanation: "The other side signed its handshake (or its certificate) with a signature algorithm this side did not offer or no longer accepts: with OpenSSL 3, SHA-1 signatures are refused from security level 1 on, and an old server or one pinned to TLS 1.0/1.1 signs with them.",
+		Fix:         "Upgrade the other side or let it sign with SHA-256. Only as a stopgap for one client, lower its security level (it weakens that client's connections):\n  curl --ciphers 'DEFAULT:@SECLEVEL=0' https://host/",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
 	{
 		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
 		Match: []string{"version too low"}, Exact: []string{"version too low"},

@@ -45,6 +45,7 @@ var programWords = []struct {
 	any     []string
 }{
 	{"traefik", []string{"traefik"}},
+	{"erlang", []string{".erl:", "tls_alert", "{:tls_alert", "mint.transporterror", "hackney"}},
 	{"grpc", []string{"tsi_protocol_failure", "ssl_transport_security", "grpc", "details = \""}},
 	{"mysql", []string{"error 2026 (hy000)", "mysql", "mariadb"}},
 	{"php", []string{".php on line", "ssl operation failed with code", "stream_socket_client(", "file_get_contents(", "fsockopen(", "guzzle", "php "}},
