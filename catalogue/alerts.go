@@ -217,6 +217,36 @@ func ReceivedCertAlert(lower string) (int, bool) {
 	return 0, false
 }
 
+// SentCertAlert finds, in a lower-cased line, a certificate alert this
+// side sent (OpenSSL's "alert write:", Erlang's "generated CLIENT ALERT"),
+// and returns its number.
+func SentCertAlert(lower string) (int, bool) {
+	sent := false
+	for _, w := range []string{"alert write:", "generated client alert", "generated server alert"} {
+		sent = sent || strings.Contains(lower, w)
+	}
+	if !sent {
+		return 0, false
+	}
+	a, ok := findAlert(lower)
+	if !ok {
+		return 0, false
+	}
+	switch a.num {
+	case 42, 43, 44, 45, 46, 48, 49:
+		return a.num, true
+	}
+	return 0, false
+}
+
+// ClientSentAlertFinding tells certificate alert n, sent by a TLS client
+// ({who}), as that client refusing the server's certificate; fix is the
+// client's own trust fix.
+func ClientSentAlertFinding(n int, who, fix string) finding.Finding {
+	a, _ := alertByNumber(n)
+	return ClientSentAlertText.New(Vars{"num": itoa(a.num), "name": a.name, "who": who, "fix": fix})
+}
+
 // ServerAlertFinding tells alert n, received by a server other than nginx,
 // as its client's complaint about the server's own certificate.
 // When guessed, nothing in the line showed the server's side, and the

@@ -234,6 +234,14 @@ var ServerGotAlertText = Text{ID: TLSAlert,
 	Fix: "Make the clients trust the CA that issued this server's certificate (with each client's CA file option, such as --cacert for curl, --cafile for mosquitto or a truststore for Java; an intercepting proxy's CA goes on the device or into the app's trust store), serve the intermediates with the certificate, and give it a subjectAltName (SAN) with the name clients use:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 }
 
+// ClientSentAlertText is a certificate alert a TLS client sent: it
+// refused the server's certificate.
+var ClientSentAlertText = Text{ID: ServerCertUntrusted,
+	Title: "{who} refused the server's certificate (it sent TLS alert {num} {name})",
+	Why:   "The alert was sent by this side, the TLS client: it checked the server's certificate and refused it. With unknown_ca or bad_certificate the server's chain does not lead to a CA the client trusts (a private CA not given to it, a missing intermediate); with certificate_expired the chain holds an expired certificate or a clock is wrong.",
+	Fix:   "{fix}",
+}
+
 // ServerRefusedClientText is a server other than nginx (whose own entries
 // say it) failing the handshake on its client's certificate.
 var ServerRefusedClientText = Text{ID: VerifyError,

@@ -30,7 +30,12 @@ var common = Vars{
 // New makes the finding: the id's usual severity and priority, and the
 // text with its placeholders filled in.
 func (t Text) New(v Vars) finding.Finding {
-	return t.ID.New(Fill(t.Title, v), Fill(t.Why, v), Fill(t.Fix, v))
+	title := Fill(t.Title, v)
+	if rest, ok := strings.CutPrefix(title, "the "); ok {
+		// A title that starts with a filled-in "the node client".
+		title = "The " + rest
+	}
+	return t.ID.New(title, Fill(t.Why, v), Fill(t.Fix, v))
 }
 
 // Fill replaces each {name} in s with v[name] (or a common value). A

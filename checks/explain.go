@@ -137,6 +137,14 @@ func Explain(input string) *report.Report {
 			rep.Findings[i].Fix = strings.ReplaceAll(rep.Findings[i].Fix, "proxy_ssl_", "grpc_ssl_")
 		}
 	}
+	if n, ok := catalogue.SentCertAlert(strings.ToLower(input)); ok && att.Role == logparse.RoleClient && att.Context == "" && len(rep.Findings) > 0 &&
+		(rep.Findings[0].ID == catalogue.TLSAlert || rep.Findings[0].ID == catalogue.OpenSSLReason) {
+		// A client's own alert about the server's certificate.
+		key := catalogue.ClientKey(att.Reporter, att.Context, att.Program)
+		f := catalogue.ClientSentAlertFinding(n, catalogue.ClientName(key), catalogue.ClientFix(key, 20))
+		f.Severity = report.Error
+		rep.Findings[0] = f
+	}
 	if n, ok := catalogue.ReceivedCertAlert(strings.ToLower(input)); ok && att.Role == logparse.RoleServer && len(rep.Findings) > 0 {
 		// A server got a certificate alert: its client refused the
 		// server's certificate, whatever the generic entry says (nginx's
