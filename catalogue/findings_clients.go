@@ -186,7 +186,7 @@ var clientWriterEntries = []Entry{
 	// curl (and libcurl in PHP, git...) could not read its CA bundle.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"error setting certificate verify locations"},
+		Match:       []string{"error setting certificate verify locations", "problem with the ssl ca cert (path? access rights?)"},
 		Title:       "curl could not read the CA bundle it was told to use (error 77)",
 		Explanation: "curl (or libcurl inside PHP, git, pycurl...) could not load the CA file or directory it was set to trust (--cacert, CURL_CA_BUNDLE, CURLOPT_CAINFO, PHP's curl.cainfo, git's http.sslCAInfo): the path does not exist, is not readable by that user, or is not PEM. The CAfile/CApath lines after it name the paths.",
 		Fix:         "Point it at a CA bundle that exists and is readable (install the ca-certificates package for the system's; Guzzle: its verify option):\n  curl --cacert /etc/ssl/certs/ca-certificates.crt https://host/\nPHP, in php.ini:\n  curl.cainfo=/etc/ssl/certs/ca-certificates.crt\n  openssl.cafile=/etc/ssl/certs/ca-certificates.crt",
@@ -263,6 +263,85 @@ var clientWriterEntries = []Entry{
 		Explanation: "The program set tls.Config.CipherSuites to a list without TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (or its ECDSA twin), which HTTP/2 over TLS 1.2 requires; Go's http2 package refuses to serve with it.",
 		Fix:         "Add the suite that fits the certificate's key to CipherSuites, or leave CipherSuites unset (Go's defaults are sound):\n  tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n  tls.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
 		Confirm:     "openssl s_client -connect host:443 -alpn h2 -tls1_2 </dev/null",
+	},
+	// Clients that spoke TLS to a plain-HTTP port, in their own words.
+	{
+		ID: PlainHTTP, Kind: "client",
+		Match:       []string{"server gave http response to https client", "unsupported or unrecognized ssl message", "plaintext connection?"},
+		Title:       "The client spoke TLS to a port that answers in plain HTTP",
+		Explanation: "The client (a Go program such as docker, containerd or a registry tool; a Java client) sent a TLS ClientHello and got plain HTTP back: the server, a registry for one, listens without TLS on that port, or the URL says https:// for an http:// service.",
+		Fix:         "Use http:// for that service, or turn TLS on in the server. For a plain-HTTP Docker registry, declare it insecure in /etc/docker/daemon.json and restart dockerd (registry tools have a similar switch, such as regctl's --tls disabled):\n  {\"insecure-registries\": [\"registry.example.com:5000\"]}",
+		Confirm:     "curl -sv http://host:port/ -o /dev/null",
+	},
+	// Clients' name checks in their own words: PHP streams, Ruby.
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"did not match expected cn=", "hostname was not match with the server certificate", "hostname does not match the server certificate"},
+		Title:       "The server's certificate does not carry the host name the client expected",
+		Explanation: "The client compared the host name it was asked to connect to with the server certificate's names and found no match. In PHP the expected name comes from the URL or the stream context's peer_name option, so a host given with its scheme (ssl://host) never matches; in Ruby, the host given to Net::HTTP (or an IP address) must be in the certificate.",
+		Fix:         "Connect with a host name the certificate carries, without a scheme (PHP: the ssl context option 'peer_name' => 'smtp.example.com'), or reissue the certificate with that name in its SAN:\n  subjectAltName=DNS:host.example.com",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+	},
+	// rustls beyond trust.
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"invaliddnsnameerror", "invalid dnsname", "invalid dns name"},
+		Title:       "The Rust (rustls) client was given a server name it cannot use",
+		Explanation: "rustls needs the server's name as a DNS name to send in SNI and to check the certificate against; older rustls (before 0.21) and webpki accepted no IP address there, and a name with a scheme, port or underscore is refused too. Connecting to https://127.0.0.1 failed so.",
+		Fix:         "Connect with a host name (map it to the address in /etc/hosts if needed) that the server's certificate carries, or upgrade to a rustls that accepts IP addresses, whose certificate must then carry an IP entry:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	{
+		ID: CriticalExtension, Kind: "client",
+		Match:       []string{"unsupportedcriticalextension", "nameconstraintviolation"},
+		Title:       "The Rust (rustls/webpki) client refused a certificate other clients accept",
+		Explanation: "webpki, the certificate checker under rustls, is stricter than OpenSSL: it refuses a certificate with a critical extension it does not know (UnsupportedCriticalExtension), and checks name constraints (NameConstraintViolation) on every name of the chain, including the CN of a CA carrying name constraints. A root in the system store with such an extension breaks loading the whole native store in some clients.",
+		Fix:         "Find the certificate with the extension or name constraints in the chain (or the system store) and reissue it without (mark unknown extensions non-critical), or let the program use another TLS stack for now (rustup: RUSTUP_USE_CURL=1):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null | openssl x509 -noout -text",
+		Confirm:     "openssl x509 -noout -text -in ca.crt | grep -A3 -i 'critical\\|Name Constraints'",
+	},
+	// curl and client certificates it cannot read.
+	{
+		ID: KeyLocked, Kind: "client",
+		Match:       []string{"could not parse pkcs12 file, check password"},
+		Title:       "curl could not open the PKCS#12 client certificate: wrong or missing password",
+		Explanation: "The .p12 (.pfx) file is protected by a password, and curl was given none or the wrong one, so its integrity check (mac verify) failed. A file made with the legacy RC2 cipher also fails so with OpenSSL 3 unless the legacy provider is loaded.",
+		Fix:         "Give the password after the file name, or with --pass:\n  curl --cert-type P12 --cert client.p12:password https://host/\nA file from an old tool may need re-exporting with current ciphers:\n  openssl pkcs12 -legacy -in client.p12 -nodes -out client.pem",
+		Confirm:     "openssl pkcs12 -in client.p12 -noout -info",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"and its private key in the keychain"},
+		Title:       "curl on macOS (Secure Transport) could not find the client identity in the Keychain",
+		Explanation: "curl built with Secure Transport takes a PKCS#12 client certificate only through the macOS Keychain: the certificate and its private key must be importable there (or already be in it), and a name it is given is looked up in the Keychain.",
+		Fix:         "Import the .p12 into the login keychain, or use a curl built with OpenSSL (Homebrew's), which reads the file directly:\n  security import client.p12 -k ~/Library/Keychains/login.keychain-db\n  curl --cert-type P12 --cert client.p12:password https://host/",
+		Confirm:     "security find-identity -v",
+	},
+	// .NET on macOS with the system libcurl.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"does not support client authentication certificates with this combination of libcurl"},
+		Title:       ".NET cannot send a client certificate through this libcurl",
+		Explanation: "Old .NET Core HttpClient on macOS and Linux went through the system's libcurl; with a libcurl built on Secure Transport (macOS) or NSS it cannot present a client certificate at all, so mutual TLS is impossible there.",
+		Fix:         "Use a .NET where HttpClient runs on its own SocketsHttpHandler (.NET Core 2.1 and later do by default), or a libcurl built with OpenSSL.",
+		Confirm:     "curl -V",
+	},
+	// ingress-nginx's default certificate.
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"kubernetes ingress controller fake certificate"},
+		Title:       "ingress-nginx served its default (fake) certificate",
+		Explanation: "The ingress-nginx controller answers with \"Kubernetes Ingress Controller Fake Certificate\" when it has no certificate for the name asked: the client sent no SNI (openssl s_client without -servername, a client connecting by IP), or no Ingress with a TLS secret covers that host (a wrong secretName, a secret in another namespace, a certificate whose SAN lacks the host).",
+		Fix:         "Ask with the host name, and check the Ingress's tls section and secret for that host:\n  openssl s_client -connect INGRESS_IP:443 -servername host.example.com </dev/null\n  kubectl describe ingress NAME",
+		Confirm:     "openssl s_client -connect INGRESS_IP:443 -servername host.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject",
+	},
+	// A CA bundle that cannot be read.
+	{
+		ID: Unreadable, Kind: "client",
+		Match:       []string{"x509_load_cert_crl_file:system lib", "x509_load_cert_crl_file:no such file"},
+		Title:       "The CA bundle could not be read (X509_load_cert_crl_file)",
+		Explanation: "OpenSSL could not open the file of trusted CAs (or CRLs) it was given: it does not exist, or the process's user may not read it (a bundle installed readable by root only, a service running as www-data).",
+		Fix:         "Check the path and make the file readable by the program's user:\n  ls -l /path/to/ca-bundle.crt\n  chmod 644 /path/to/ca-bundle.crt",
+		Confirm:     "ls -l /path/to/ca-bundle.crt",
 	},
 	// Busybox's wget on Alpine.
 	{

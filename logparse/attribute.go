@@ -205,7 +205,11 @@ var attrRules = []attrRule{
 	// node-postgres prints the server's refusal as "error: ...".
 	{"node", RoleClient, "", []string{"error: connection requires a valid client certificate"}},
 	// BusyBox wget and Apple's TLS clients.
-	{"unknown", RoleClient, "", []string{"ssl_client: ", "osstatus", "nsurlerrordomain", "kcfstreamerrordomainssl"}},
+	{"unknown", RoleClient, "", []string{"ssl_client: ", "osstatus", "nsurlerrordomain", "kcfstreamerrordomainssl",
+		"invaliddnsnameerror", "invalid dnsname", "unsupportedcriticalextension", "nameconstraintviolation",
+		"did not match expected cn=", "hostname was not match", "with this combination of libcurl"}},
+	{"openssl", RoleClient, "", []string{"kubernetes ingress controller fake certificate"}},
+	{"curl", RoleClient, "", []string{"in the keychain", "could not parse pkcs12 file", "problem with the ssl ca cert"}},
 }
 
 var (
@@ -452,7 +456,8 @@ var eitherSide = map[string]bool{"java": true, "node": true, "go": true, "unknow
 
 // clientMarks are words of a program that opened the connection: a URL or
 // request it was making, a dial, a main thread's call, node's socket error.
-var clientMarks = []string{"https://", "http://", "httpsconnectionpool", "urlopen", "client_cert", "cert=(", "postman", "get \"", "post \"", "dial tcp", "connecting to", "connect to ", "could not connect",
+var clientMarks = []string{"https://", "http://", "httpsconnectionpool", "urlopen", "client_cert", "cert=(", "postman",
+	"clientset", "kubeconfig", "kubectl", "helpers.go:", "clientcert", "client cert", "get \"", "post \"", "dial tcp", "connecting to", "connect to ", "could not connect",
 	"failed to connect", "thread \"main\"", "eproto", "axisfault", "request to", "fetch"}
 
 func hasClientMark(lower string) bool {
