@@ -197,7 +197,7 @@ var clientWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client", Level: infoLevel,
 		Match:       []string{"no certificate available for"},
 		Title:       "The server has no certificate for the name the client asked for",
-		Explanation: "A Go server that chooses its certificate by the name in the ClientHello (SNI), such as Caddy or a program on certmagic, got a name (or, without SNI, an IP address) it has no certificate for. Usually harmless: scanners and health checks connect by IP address. Otherwise a client uses a domain that is not configured, or the certificate for that domain was never obtained (ACME failed, see earlier lines).",
+		Explanation: "A Go server that chooses its certificate by the name in the ClientHello (SNI), such as Caddy or a program on certmagic, got a name (or, without SNI, an IP address) it has no certificate for. Usually harmless: scanners and health checks connect by IP address. Otherwise a client uses a domain that is not configured, or the certificate for that domain was never obtained (ACME failed, see earlier lines). Caddy's default_sni global option names the certificate for clients that send no name.",
 		Fix:         "Nothing for scanners and checks by IP address. For a real domain, add it to the server's configured sites and check that its certificate was obtained; clients must connect by that domain name (SNI), not by IP:\n  openssl s_client -connect host:443 -servername domain.example.com </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername domain.example.com </dev/null",
 	},
@@ -231,10 +231,10 @@ var clientWriterEntries = []Entry{
 	// APISIX choosing a server certificate by SNI.
 	{
 		ID: HandshakeFailed, Kind: "client", Level: infoLevel,
-		Match:       []string{"failed to find any ssl certificate by sni"},
+		Match:       []string{"failed to find any ssl certificate by sni", "failed to match any ssl certificate by sni"},
 		Title:       "APISIX has no certificate for the name the client asked for (SNI)",
-		Explanation: "APISIX picks the server certificate by the SNI name in the ClientHello and has no SSL object for this one. Usually harmless: health checks, scanners and clients that connect by IP address send no name or another one. Otherwise the SSL object for that host (its snis list) is missing.",
-		Fix:         "Nothing for checks and scanners. For a real host, add an SSL object whose snis list carries the name, and connect with that name:\n  openssl s_client -connect host:443 -servername host.example.com </dev/null",
+		Explanation: "APISIX picks the server certificate by the SNI name in the ClientHello and has no SSL object for this one. Usually harmless: health checks, scanners and clients that connect by IP address send no name or another one. Otherwise the SSL object for that host (its snis list) is missing, or was written where this APISIX does not read it (APISIX 3 reads /apisix/admin/ssls; the 2.x dashboard wrote the old ssl key).",
+		Fix:         "Nothing for checks and scanners. For a real host, add an SSL object whose snis list carries the name through the Admin API (PUT /apisix/admin/ssls/1 with cert, key and snis), and connect with that name:\n  openssl s_client -connect host:443 -servername host.example.com </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host.example.com </dev/null",
 	},
 	// lua-resty-auto-ssl setting a certificate for a name.
@@ -252,7 +252,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"connection requires a valid client certificate"},
 		Title:       "PostgreSQL requires a client certificate and got none it accepts",
 		Explanation: "The pg_hba.conf line that matched this connection asks for a client certificate (the cert method, or clientcert=verify-ca/verify-full), and the client sent none (libpq sends ~/.postgresql/postgresql.crt, or the file sslcert names, only if it exists) or one the server's ssl_ca_file does not trust.",
-		Fix:         "Give the client its certificate and key (node-postgres: ssl: {ca, cert, key} with the files' contents; it ignores sslcert and sslkey in a connection string):\n  psql \"host=db.example.com sslmode=verify-full sslcert=client.crt sslkey=client.key sslrootcert=ca.crt\"\nand make the server trust its CA (the ssl_ca_file setting of postgresql.conf). If no client certificate is wanted, drop clientcert from that pg_hba.conf line.",
+		Fix:         "Give the client its certificate and key (node-postgres: ssl: {ca, cert, key} with the files' contents, as it ignores sslcert and sslkey in a connection string; pgJDBC with a PKCS#12 sslkey: the key entry's alias must be user):\n  psql \"host=db.example.com sslmode=verify-full sslcert=client.crt sslkey=client.key sslrootcert=ca.crt\"\nand make the server trust its CA (the ssl_ca_file setting of postgresql.conf). If no client certificate is wanted, drop clientcert from that pg_hba.conf line.",
 		Confirm:     "openssl s_client -connect db.example.com:5432 -starttls postgres </dev/null 2>/dev/null | grep -A3 'Acceptable client certificate CA names'",
 	},
 	// Go's http2 package refusing a cipher list without its required suite.
@@ -342,6 +342,75 @@ var clientWriterEntries = []Entry{
 		Explanation: "OpenSSL could not open the file of trusted CAs (or CRLs) it was given: it does not exist, or the process's user may not read it (a bundle installed readable by root only, a service running as www-data).",
 		Fix:         "Check the path and make the file readable by the program's user:\n  ls -l /path/to/ca-bundle.crt\n  chmod 644 /path/to/ca-bundle.crt",
 		Confirm:     "ls -l /path/to/ca-bundle.crt",
+	},
+	// Postfix's own TLS words.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"untrusted tls connection established to"},
+		Title:       "Postfix's SMTP client could not verify the receiving server's certificate",
+		Explanation: "Postfix (smtp, sending mail) finished TLS but could not verify the other server's certificate, so it logs the connection as Untrusted: it was given no CA certificates (smtp_tls_CAfile and smtp_tls_CApath unset, or a CApath it cannot read inside its chroot). Mail still flows unless the policy requires verification.",
+		Fix:         "Point Postfix at the system's CA bundle (a file works inside the chroot, a directory may not), in main.cf:\n  smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt\nthen:\n  postfix reload",
+		Confirm:     "openssl s_client -connect mx.example.com:25 -starttls smtp -CAfile /etc/ssl/certs/ca-certificates.crt </dev/null",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client", Within: []string{"postfix", "tls library problem"},
+		Match:       []string{"fopen:", "cannot get rsa certificate from file", "cannot get rsa private key from file", "cannot load certificate"},
+		Title:       "Postfix could not read a TLS certificate or key file",
+		Explanation: "Postfix could not open the file that smtpd_tls_cert_file or smtpd_tls_key_file (smtpd_tls_chain_files in newer versions) names: it does not exist (a default such as Debian's snakeoil certificate missing in a container, a renewed certificate moved), or the postfix process may not read it (permission denied). smtpd then turns TLS off.",
+		Fix:         "Make the paths in main.cf name existing files that root can read (Postfix reads them before dropping privileges; a key kept mode 600 root is fine), for example:\n  smtpd_tls_cert_file = /etc/letsencrypt/live/mail.example.com/fullchain.pem\n  smtpd_tls_key_file = /etc/letsencrypt/live/mail.example.com/privkey.pem\nthen check the permission of each directory on the path:\n  namei -l /etc/letsencrypt/live/mail.example.com/fullchain.pem",
+		Confirm:     "postfix check",
+	},
+	// mosquitto loading its CA files.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"unable to load ca certificates, check bridge_cafile", "unable to load ca certificates, check cafile", "unable to load server certificate", "unable to load server key file"},
+		Title:       "mosquitto could not load a CA, certificate or key file",
+		Explanation: "mosquitto could not open or parse the file that its configuration names (cafile or capath of a listener, bridge_cafile of a bridge, certfile, keyfile): a wrong path (the OpenSSL lines after it say No such file or directory), a file it may not read as the mosquitto user, or not PEM. A listener then does not start, or falls back to no TLS.",
+		Fix:         "Check the path in mosquitto.conf and that the mosquitto user can read it:\n  sudo -u mosquitto head -1 /etc/mosquitto/ca_certificates/ca.crt",
+		Confirm:     "openssl x509 -noout -subject -in /etc/mosquitto/ca_certificates/ca.crt",
+	},
+	// MySQL's clients.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match: []string{"ssl connection error"}, Within: []string{"2026"},
+		Title:       "The MySQL client could not set up TLS (error 2026)",
+		Explanation: "The MySQL client (mysql, a driver, sysbench) failed TLS before or during the handshake. Before it: a file it was told to use (--ssl-ca, --ssl-cert, --ssl-key; sysbench's cacert.pem, client-cert.pem and client-key.pem in the working directory) is missing or unreadable. During it: the server's certificate did not verify (certificate verify failed, with --ssl-mode=VERIFY_CA or VERIFY_IDENTITY), or client and server share no TLS version (an old server with TLS 1.0 and a new client).",
+		Fix:         "Name the files that exist, and the mode you want:\n  mysql --ssl-mode=VERIFY_CA --ssl-ca=ca.pem --ssl-cert=client-cert.pem --ssl-key=client-key.pem -h db.example.com\nand see what the server offers:\n  openssl s_client -connect db.example.com:3306 -starttls mysql </dev/null",
+		Confirm:     "openssl s_client -connect db.example.com:3306 -starttls mysql </dev/null",
+	},
+	// Java's trust and key stores in servers.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"the trustanchors parameter must be non-empty"},
+		Title:       "Java's trust store is empty or missing",
+		Explanation: "Java built a trust manager from a trust store with no trusted certificate in it: the file named by javax.net.ssl.trustStore (or the server's truststore setting) does not exist, cannot be read, or holds only a private key entry (the keystore given as truststore), or a slim JRE image has an empty cacerts.",
+		Fix:         "Give it a trust store that holds the CA certificates (not the keystore with the server's key):\n  keytool -importcert -alias ca -file ca.crt -keystore truststore.p12 -storetype PKCS12\n  keytool -list -keystore truststore.p12",
+		Confirm:     "keytool -list -keystore truststore.p12",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"does not identify a key entry"},
+		Title:       "The keystore alias holds a certificate but no private key",
+		Explanation: "The server (Tomcat, Spring Boot, Jetty) was told to use a keystore alias that is a trusted certificate entry, not a private key entry: the signed certificate was imported on its own, without the key it belongs to.",
+		Fix:         "Import the key and its certificate chain together, as one key entry:\n  openssl pkcs12 -export -in server.crt -inkey server.key -certfile ca.crt -name server -out server.p12\nand point the keystore at it (key-alias server).",
+		Confirm:     "keytool -list -v -keystore server.p12",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{".jks (no such file or directory)", ".p12 (no such file or directory)", ".pfx (no such file or directory)", ".keystore (no such file or directory)"},
+		Title:       "Java could not find its keystore or truststore file",
+		Explanation: "The keystore or truststore path does not exist where the JVM looks: a relative path resolved against the directory the program was started from, a file left out of the container image, or a classpath resource named as a file.",
+		Fix:         "Use an absolute path that exists for the program's user (Spring Boot: server.ssl.key-store and server.ssl.trust-store, or classpath: for a resource):\n  ls -l /etc/app/truststore.p12",
+		Confirm:     "keytool -list -keystore /etc/app/truststore.p12",
+	},
+	// Apache reading the key from the certificate file.
+	{
+		ID: KeyLoadFailed, Kind: "client", Within: []string{"ssl library error", "[ssl:"},
+		Match:       []string{"asn1_check_tlen:wrong tag", "wrong tag"},
+		Title:       "Apache could not parse a certificate or key (wrong tag)",
+		Explanation: "mod_ssl read a file that is not what it expected: without SSLCertificateKeyFile it reads the private key from the SSLCertificateFile file, which holds only the certificate; or a key or certificate file is in another format (DER, PKCS#12) or damaged.",
+		Fix:         "Give each virtual host both files, the certificate and its private key:\n  SSLCertificateFile /etc/ssl/certs/server.crt\n  SSLCertificateKeyFile /etc/ssl/private/server.key\nthen:\n  apachectl -t",
+		Confirm:     "openssl pkey -noout -in /etc/ssl/private/server.key",
 	},
 	// Busybox's wget on Alpine.
 	{
@@ -509,10 +578,10 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match:       []string{"because it doesn't contain any ip sans"},
+		Match:       []string{"because it doesn't contain any ip san"},
 		Title:       "The client connected by IP address and the certificate has no IP in its SAN (Go)",
-		Explanation: "Connecting to an IP address, Go looks for that address among the certificate's IP subjectAltName entries; a certificate with only DNS names (or only a CN) never matches an IP.",
-		Fix:         "Connect by a name the certificate carries, or reissue it with the address:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
+		Explanation: "Connecting to an IP address, Go looks for that address among the certificate's IP subjectAltName entries; a certificate with only DNS names (or only a CN) never matches an IP. A Go program that resolves the name and dials the address itself checks the address unless it sets tls.Config{ServerName: \"host.example.com\"}; a proxy such as Traefik that reaches backends by container IP does the same unless told the name.",
+		Fix:         "Connect by a name the certificate carries (Go: set tls.Config ServerName to it when dialing an address; Traefik: serverName in a serversTransport, insecureSkipVerify only to test), or reissue the certificate with the address:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
 		Confirm:     "openssl x509 -noout -ext subjectAltName -in server.crt",
 	},
 	{

@@ -303,16 +303,16 @@ var otherWriterEntries = []Entry{
 	// libpq (psql and the programs on it) refusing a readable client key.
 	{
 		ID: KeyPermissions, Kind: "client",
-		Match:       []string{"has group or world access; permissions should be u=rw (0600) or less"},
-		Title:       "PostgreSQL's client refuses a private key others can read",
-		Explanation: "libpq (psql, and the clients built on it) will not use a client key file that its group or other users may read, and stops before connecting.",
-		Fix:         "Make the key readable by its owner only:\n  chmod 0600 ~/.postgresql/postgresql.key\n(or the file that sslkey names).",
+		Match:       []string{"has group or world access"},
+		Title:       "PostgreSQL refuses a private key others can read",
+		Explanation: "PostgreSQL will not use a private key file that its group or other users may read: the server its ssl_key_file (it then refuses to start), libpq and lib/pq the client key (sslkey), before connecting. A key written with mode 0644 by a tool, or copied from Windows (where Go's lib/pq cannot tell the mode and always refuses), fails so.",
+		Fix:         "Make the key readable by its owner only (the postgres user for the server's):\n  chmod 0600 ~/.postgresql/postgresql.key\n(or the file that sslkey or ssl_key_file names).",
 		Confirm:     "ls -l ~/.postgresql/postgresql.key",
 	},
 	// PHP's TLS streams.
 	{
 		ID: HandshakeFailed, Kind: "client",
-		Match:       []string{"ssl operation failed with code"},
+		Match:       []string{"ssl operation failed"},
 		Title:       "PHP's TLS stream failed (SSL operation failed)",
 		Explanation: "A PHP stream (file_get_contents, fopen, stream_socket_client, SoapClient on https://) could not finish TLS; the OpenSSL error messages after it say why. Most often `certificate verify failed`: PHP found no CA bundle that trusts the server (openssl.cafile unset and no system bundle in the image), or the server does not send its intermediate.",
 		Fix:         clientTrust["php"],

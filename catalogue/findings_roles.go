@@ -45,7 +45,7 @@ func ClientMeaning(code int, text string) string {
 // clientTrust is, per client (Attribution context or reporter), how to
 // give it the CA of the server it talks to.
 var clientTrust = map[string]string{
-	"upstream":  "Give nginx the CA that issued the backend's certificate, where it proxies:\n  proxy_ssl_trusted_certificate /etc/nginx/upstream-ca.pem;\n  proxy_ssl_verify_depth 2;\nthen reload:\n  {reload}\nand make the backend send its intermediates with its certificate.",
+	"upstream":  "Give nginx the CA that issued the backend's certificate, where it proxies:\n  proxy_ssl_trusted_certificate /etc/nginx/upstream-ca.pem;\n  proxy_ssl_verify_depth 2;\nthen reload:\n  {reload}\nand make the backend send its intermediates with its certificate. (ingress-nginx: the proxy-ssl-secret annotation, whose secret holds ca.crt, with proxy-ssl-verify; Kong: the Service's ca_certificates with tls_verify.)",
 	"lua":       "Give Lua cosockets a CA bundle (in the http block):\n  lua_ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;\n  lua_ssl_verify_depth 3;\nthen reload:\n  {reload}",
 	"ocsp":      "Give nginx the issuer of its own certificate, to check the OCSP answer with:\n  ssl_trusted_certificate /etc/nginx/chain.pem;\nthen reload:\n  {reload}",
 	"curl":      "Give curl the server's CA:\n  curl --cacert ca.crt https://host/\n(libcurl inside a program: its CURLOPT_CAINFO option; PHP: curl.cainfo in php.ini), and make the server send its intermediates (nginx: server certificate then intermediates in the ssl_certificate file).",
@@ -59,8 +59,8 @@ var clientTrust = map[string]string{
 	"envoy":     "Give envoy the upstream's CA in the cluster's transport_socket:\n  validation_context: { trusted_ca: { filename: /etc/envoy/upstream-ca.pem } }\nand make the upstream send its intermediates.",
 	"haproxy":   "Give HAProxy the server's CA on the server line:\n  server app1 10.0.0.1:443 ssl verify required ca-file /etc/haproxy/backend-ca.pem\nand make the server send its intermediates.",
 	"php":       "Give PHP the server's CA in php.ini, with a private CA appended to the bundle:\n  openssl.cafile=/etc/ssl/certs/ca-certificates.crt\n  curl.cainfo=/etc/ssl/certs/ca-certificates.crt\n(openssl.cafile serves streams such as file_get_contents and stream_socket_client; curl.cainfo the curl functions and Guzzle; per call: the stream context's ssl cafile option, Guzzle's 'verify' => '/path/ca.crt'), and make the server send its intermediates.",
-	"git":       "Give git the server's CA:\n  git config --global http.sslCAInfo /path/ca.crt\n(only for that host: git config --global http.https://git.example.com/.sslCAInfo /path/ca.crt), or add it to the system bundle:\n  cp ca.crt /usr/local/share/ca-certificates/\n  update-ca-certificates\nand make the server send its intermediates.",
-	"rust":      "Clients built on rustls (reqwest, hyper-rustls, ureq, tonic) trust only the root certificates compiled in (webpki-roots, Mozilla's list) unless built to read the system's: enable their native roots feature (reqwest: rustls-tls-native-roots; tonic: tls-roots), after which the system bundle and SSL_CERT_FILE count, or add the CA in code (reqwest: ClientBuilder::add_root_certificate). Put a private CA in the system bundle:\n  cp ca.crt /usr/local/share/ca-certificates/\n  update-ca-certificates\nand make the server send its intermediates.",
+	"git":       "Check the machine's clock first (a board without a real-time clock starts in the past, and every certificate then looks not yet valid), then give git the server's CA:\n  git config --global http.sslCAInfo /path/ca.crt\n(only for that host: git config --global http.https://git.example.com/.sslCAInfo /path/ca.crt), or add it to the system bundle:\n  cp ca.crt /usr/local/share/ca-certificates/\n  update-ca-certificates\nand make the server send its intermediates.",
+	"rust":      "Clients built on rustls (reqwest, hyper-rustls, ureq, tonic) trust only the root certificates compiled in (webpki-roots, Mozilla's list) unless built to read the system's: enable their native roots feature (reqwest: rustls-tls-native-roots; tonic: tls-roots; command-line tools have a switch, such as uv's --native-tls), after which the system bundle and SSL_CERT_FILE count, or add the CA in code (reqwest: ClientBuilder::add_root_certificate). Put a private CA in the system bundle:\n  cp ca.crt /usr/local/share/ca-certificates/\n  update-ca-certificates\nand make the server send its intermediates.",
 	"ruby":      "Give Ruby the server's CA:\n  SSL_CERT_FILE=/path/ca-bundle.pem ruby app.rb\n(or Net::HTTP#ca_file, Faraday's ssl ca_file); on Windows, update RubyGems' and RubyInstaller's outdated cacert.pem (gem update --system) or point SSL_CERT_FILE at a current bundle; and make the server send its intermediates.",
 	"dotnet":    ".NET checks the server's certificate against the system's store and the host name: add the CA to the system store (Linux: cp ca.crt /usr/local/share/ca-certificates/ && update-ca-certificates; Windows: Trusted Root Certification Authorities in certlm.msc), make sure the certificate's subjectAltName carries the host name used, and make the server send its intermediates. To see which check failed, log the SslPolicyErrors in a ServerCertificateCustomValidationCallback (RemoteCertificateNameMismatch or RemoteCertificateChainErrors).",
 	"mosquitto": "Give the MQTT client the broker's CA:\n  mosquitto_sub --cafile ca.crt -h broker.example.com -p 8883 -t test\n(a bridge: bridge_cafile in mosquitto.conf), and connect with a name the broker's certificate carries.",
@@ -112,12 +112,17 @@ var clientName = map[string]string{
 var (
 	clientNameFix = map[string]string{
 		"upstream": "Send and check the backend's real name:\n  proxy_ssl_server_name on;\n  proxy_ssl_name backend.example.com;\nthen reload:\n  {reload}\nor reissue the backend's certificate with that name in subjectAltName.",
-		"traefik":  "Tell Traefik which name to expect from the backend, in its serversTransport (a backend addressed by IP needs it, or an IP entry in its certificate's SAN):\n  serversTransport:\n    serverName: backend.example.com",
+		"traefik":  "Tell Traefik which name to expect from the backend, in its serversTransport (a backend addressed by IP needs it, or an IP entry in its certificate's SAN; insecureSkipVerify only to test):\n  serversTransport:\n    serverName: backend.example.com",
 		"kubectl":  "Add the name or IP the client uses to the API server certificate's SANs (kubeadm: apiServer.certSANs in the ClusterConfiguration, then regenerate it with kubeadm init phase certs apiserver), or connect with a name it carries.",
 		"":         "Use the host name the server's certificate carries in subjectAltName, or reissue it with the name the client uses:\n  subjectAltName=DNS:host.example.com",
 	}
-	clientExpiredFix = "Renew the server's certificate. If it is not expired, the clock of the client is wrong (an expired verdict from a fresh certificate means clock skew):\n  timedatectl\nor the client builds the chain to an expired root (Let's Encrypt's old DST Root CA X3, expired in September 2021): update the client's CA bundle (the ca-certificates package) and serve the current chain."
-	clientDepthFix   = map[string]string{
+	clientExpiredFix = "Renew the server's certificate. If it is not expired, the clock of the client is wrong (an expired verdict from a fresh certificate means clock skew):\n  timedatectl\nor the client builds the chain to an expired root (Let's Encrypt's old DST Root CA X3, expired in September 2021; AddTrust External CA Root, May 2020): update the client's CA bundle (the ca-certificates package) so that it holds the current root (ISRG Root X1), and serve the current chain. OpenSSL 1.0.2 clients (old node, old distributions) keep choosing the expired path until upgraded."
+	clientWeakFix    = map[int]string{
+		66: "The server's certificate has a key below this client's security level (RSA or DSA under 2048 bits at OpenSSL's default level 2): make a new key and certificate for the server:\n  openssl req -new -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj '/CN=host.example.com'",
+		67: "A CA certificate in the server's chain has a key below this client's security level (RSA under 2048 bits): reissue that CA with a 2048-bit key or more, then the server's certificate under it.",
+		68: "The server's certificate (or an intermediate in its chain) is signed with SHA-1 or MD5, which this client's OpenSSL refuses: re-sign it with SHA-256 (the key can stay):\n  openssl x509 -req -sha256 -days 825 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -extfile server.ext -out server.crt",
+	}
+	clientDepthFix = map[string]string{
 		"upstream": "Raise the depth nginx accepts for the backend's chain:\n  proxy_ssl_verify_depth 3;\nthen reload:\n  {reload}",
 		"lua":      "Raise the depth:\n  lua_ssl_verify_depth 3;\nthen reload:\n  {reload}",
 		"":         "Raise the client's verify depth, or shorten the server's chain.",
@@ -142,6 +147,9 @@ func clientFix(key string, code int) string {
 		return pick(clientNameFix)
 	case 9, 10:
 		return clientExpiredFix
+	case 66, 67, 68:
+		// The server's certificate itself is too weak, whoever checks it.
+		return clientWeakFix[code]
 	case 22:
 		return pick(clientDepthFix)
 	case 79:

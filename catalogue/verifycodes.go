@@ -132,7 +132,7 @@ var verifyCodes = []VerifyCode{
 		Meaning: "A CRL in the ssl_crl file is past its nextUpdate date.",
 		Causes: "nginx cannot ignore an out-of-date CRL, so every client from that CA is rejected at once, typically on the day the CRL's nextUpdate passes. " +
 			"nginx reads ssl_crl only at start-up and reload, so replacing the file without a reload changes nothing.",
-		Fix:         "Generate a fresh CRL before nextUpdate, replace the file and reload:\n  openssl ca -gencrl -crldays 30 -out /etc/nginx/crl.pem && nginx -s reload\nAutomate it with a timer.",
+		Fix:         "Generate a fresh CRL before nextUpdate, replace the file and reload (Easy-RSA, as OpenVPN uses: ./easyrsa gen-crl):\n  openssl ca -gencrl -crldays 30 -out /etc/nginx/crl.pem && nginx -s reload\nAutomate it with a timer.",
 		Confirm:     "openssl crl -noout -nextupdate -in /etc/nginx/crl.pem (this reads the first CRL in the file; check each one)",
 		SeenInNginx: true,
 	},

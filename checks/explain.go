@@ -19,6 +19,7 @@ var (
 	reUserCode = lazyre.New(`(?:^|\()(\d{1,3}): ?([a-zA-Z][^)\n]*)`)
 	// BoringSSL, node and Python write reasons as macros:
 	// SSLV3_ALERT_CERTIFICATE_UNKNOWN, ERR_SSL_TLSV1_ALERT_UNKNOWN_CA.
+	reAlertRW  = lazyre.New(`(?i)alert (?:read|write):fatal:`)
 	reNodeCode = lazyre.New(`\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+){2,8}\b`)
 	// The name a client wanted and the server's certificate lacked, in
 	// Go's, node's, curl's and Java's words.
@@ -41,6 +42,8 @@ func Explain(input string) *report.Report {
 	}
 	// Markdown emphasis people add when pasting ("**Subject Alternative Names**").
 	text := strings.ReplaceAll(input, "**", "")
+	// s_client's "SSL3 alert read:fatal:bad certificate" is the alert.
+	text = reAlertRW.ReplaceAllString(text, "alert ")
 	if strings.Contains(strings.ToLower(text), "verify error") {
 		text = reSpacedCode.ReplaceAllString(text, "($1:")
 	}

@@ -44,7 +44,7 @@ var programWords = []struct {
 	program string
 	any     []string
 }{
-	{"traefik", []string{"traefik"}},
+	{"traefik", []string{"traefik", "error forwarding to"}},
 	{"erlang", []string{".erl:", "tls_alert", "{:tls_alert", "mint.transporterror", "hackney"}},
 	{"grpc", []string{"tsi_protocol_failure", "ssl_transport_security", "grpc", "details = \""}},
 	{"mysql", []string{"error 2026 (hy000)", "mysql", "mariadb"}},
@@ -106,6 +106,7 @@ var attrRules = []attrRule{
 	// certificate is invalid according to the validation procedure"): TLS
 	// clients, before Go's "net/http" and node's "Error: ".
 	{"unknown", RoleClient, "", []string{"openssl::ssl::sslerror", "ssl_connect returned=", ".rb:", "remote certificate is invalid according to the validation procedure",
+		"with this combination of libcurl",
 		"authenticationexception"}},
 	// Android's and Java's trust manager on a server certificate it does not trust.
 	{"java", RoleClient, "", []string{"trust anchor for certification path not found", "certpathvalidatorexception"}},
@@ -166,7 +167,7 @@ var attrRules = []attrRule{
 		"sslproxycheckpeer", "proxy: ", "[proxy:", "[proxy_http"}},
 	{"apache", RoleServer, "", []string{"[ssl:", "mod_ssl", "sslcertificatefile", "sslcertificatekeyfile", "sslcertificatechainfile", "sslcacertificatefile", "sslverifyclient", "apache2", "apache/2", "httpd",
 		"re-negotiation", "provided via sni"}},
-	{"java", RoleServer, "", []string{"null cert chain", "failed to start connector", "catalina", "tomcat", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
+	{"java", RoleServer, "", []string{"null cert chain", "failed to start connector", "catalina", "tomcat", "does not identify a key entry", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
 		// Elasticsearch's and Kafka brokers' own words as a server
 		"plaintext http traffic on an https channel", "did not trust this server's certificate", "failed authentication with /"}},
 	{"java", RoleClient, "", []string{"javax.net.ssl", "sslhandshakeexception", "sslauthenticationexception", "org.bouncycastle.tls", "received fatal alert", "pkix path", "sun.security",
@@ -199,11 +200,17 @@ var attrRules = []attrRule{
 		"unable to load private key", "could not read certificate", "openssl verify", "openssl x509"}},
 	{"unknown", RoleClient, "", []string{"client certificate was requested", "preverify_ok",
 		// PostgreSQL's libpq and the programs on it
-		"pg_connect", "psql:", "libpq", "sslmode=", "has group or world access"}},
+		"pg_connect", "psql:", "libpq", "sslmode="}},
 	// PostgreSQL's server, and Galera's.
-	{"unknown", RoleServer, "", []string{"fatal:  connection requires a valid client certificate", "wsrep:"}},
 	// node-postgres prints the server's refusal as "error: ...".
 	{"node", RoleClient, "", []string{"error: connection requires a valid client certificate"}},
+	{"unknown", RoleServer, "", []string{"fatal:  connection requires a valid client certificate", "wsrep:", "fatal:  private key file",
+		"connection requires a valid client certificate"}},
+	// lib/pq, Go's PostgreSQL driver.
+	{"go", RoleClient, "", []string{"pq: "}},
+	{"unknown", RoleClient, "", []string{"has group or world access"}},
+	// Postfix, mosquitto and MySQL clients' own words.
+	{"unknown", RoleClient, "", []string{"untrusted tls connection established to", "check bridge_cafile", "error 2026"}},
 	// BusyBox wget and Apple's TLS clients.
 	{"unknown", RoleClient, "", []string{"ssl_client: ", "osstatus", "nsurlerrordomain", "kcfstreamerrordomainssl",
 		"invaliddnsnameerror", "invalid dnsname", "unsupportedcriticalextension", "nameconstraintviolation",
@@ -232,6 +239,9 @@ var (
 	// OpenVPN's server: "192.168.0.1:37072 VERIFY ERROR: depth=0, ..." or
 	// "client/192.168.0.1:37072 OpenSSL: error:...".
 	reOpenVPNPeer = lazyre.New(`(?:^|[\s/])\d{1,3}(?:\.\d{1,3}){3}:\d+ (?:verify error: depth=|openssl: error:|tls error: )`)
+	// The same with the peer's common name or a redacted address:
+	// "openvpn[11357]: myclientip:45962 VERIFY ERROR: ...".
+	reOpenVPNNamedPeer = lazyre.New(`\]: [\w.\-/]+:\d+ (?:verify error: depth=|openssl: error:|tls error: )`)
 	// Android logcat: "02-20 17:30:21.446   9360-23155/? I/com.example: ".
 	reLogcat = lazyre.New(`^\d\d-\d\d [\d:.]+\s+\d+-\d+/\S* [vdiwef]/`)
 	// Apache's message ids ("AH02032:") and its 2.2 line start
@@ -310,7 +320,7 @@ func attribute(line, lower string) Attribution {
 		// lua-resty-http and other Lua libraries pass the cosocket's "20: unable to ..." on.
 		return attr("nginx", RoleClient, CtxLua, false)
 	}
-	if !isNginx && reOpenVPNPeer.MatchString(lower) {
+	if !isNginx && (reOpenVPNPeer.MatchString(lower) || strings.Contains(lower, "openvpn[") && reOpenVPNNamedPeer.MatchString(lower)) {
 		// An OpenVPN server names the peer it judges: "1.2.3.4:5678 VERIFY ERROR: ...".
 		return Attribution{Reporter: "unknown", Role: RoleServer}
 	}
