@@ -316,7 +316,7 @@ func attribute(line, lower string) Attribution {
 		}
 		return attr("unknown", RoleServer, "", false)
 	}
-	if reLuaRequest.MatchString(lower) {
+	if hasCodeAfterColon(lower) && reLuaRequest.MatchString(lower) {
 		// lua-resty-http and other Lua libraries pass the cosocket's "20: unable to ..." on.
 		return attr("nginx", RoleClient, CtxLua, false)
 	}
@@ -367,6 +367,27 @@ func attribute(line, lower string) Attribution {
 	}
 	role, guessed := unknownRoleGuess(lower)
 	return served(attr("unknown", role, "", guessed), lower)
+}
+
+// hasCodeAfterColon reports whether lower holds ": N: " or ": NN: ", the
+// form of a Lua cosocket's verify error, before any regular expression
+// runs (most lines do not).
+func hasCodeAfterColon(lower string) bool {
+	for i := 0; ; {
+		j := strings.Index(lower[i:], ": ")
+		if j < 0 {
+			return false
+		}
+		k := i + j + 2
+		n := 0
+		for k+n < len(lower) && n < 3 && lower[k+n] >= '0' && lower[k+n] <= '9' {
+			n++
+		}
+		if n >= 1 && n <= 2 && strings.HasPrefix(lower[k+n:], ": ") {
+			return true
+		}
+		i = k
+	}
 }
 
 // apacheRole: Apache is the server unless the line is about its proxy's
