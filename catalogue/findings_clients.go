@@ -313,7 +313,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"and its private key in the keychain"},
 		Title:       "curl on macOS (Secure Transport) could not find the client identity in the Keychain",
 		Explanation: "curl built with Secure Transport takes a PKCS#12 client certificate only through the macOS Keychain: the certificate and its private key must be importable there (or already be in it), and a name it is given is looked up in the Keychain.",
-		Fix:         "Import the .p12 into the login keychain, or use a curl built with OpenSSL (Homebrew's), which reads the file directly:\n  security import client.p12 -k ~/Library/Keychains/login.keychain-db\n  curl --cert-type P12 --cert client.p12:password https://host/",
+		Fix:         "Import the .p12 into the login keychain, or use a curl built with OpenSSL (Homebrew's), which reads the file directly:\n  security import client.p12 -k login.keychain-db\n  curl --cert-type P12 --cert client.p12:password https://host/",
 		Confirm:     "security find-identity -v",
 	},
 	// .NET on macOS with the system libcurl.
@@ -357,7 +357,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"fopen:", "cannot get rsa certificate from file", "cannot get rsa private key from file", "cannot load certificate"},
 		Title:       "Postfix could not read a TLS certificate or key file",
 		Explanation: "Postfix could not open the file that smtpd_tls_cert_file or smtpd_tls_key_file (smtpd_tls_chain_files in newer versions) names: it does not exist (a default such as Debian's snakeoil certificate missing in a container, a renewed certificate moved), or the postfix process may not read it (permission denied). smtpd then turns TLS off.",
-		Fix:         "Make the paths in main.cf name existing files that root can read (Postfix reads them before dropping privileges; a key kept mode 600 root is fine), for example:\n  smtpd_tls_cert_file = /etc/letsencrypt/live/mail.example.com/fullchain.pem\n  smtpd_tls_key_file = /etc/letsencrypt/live/mail.example.com/privkey.pem\nthen check the permission of each directory on the path:\n  namei -l /etc/letsencrypt/live/mail.example.com/fullchain.pem",
+		Fix:         "Make the paths in main.cf name existing files that root can read (Postfix reads them before dropping privileges; a key kept mode 600 root is fine), for example:\n  smtpd_tls_cert_file = /etc/ssl/mail/fullchain.pem\n  smtpd_tls_key_file = /etc/ssl/mail/privkey.pem\nthen check the permission of each directory on the path:\n  namei -l /etc/ssl/mail/fullchain.pem",
 		Confirm:     "postfix check",
 	},
 	// mosquitto loading its CA files.
@@ -375,7 +375,7 @@ var clientWriterEntries = []Entry{
 		Match: []string{"ssl connection error"}, Within: []string{"2026"},
 		Title:       "The MySQL client could not set up TLS (error 2026)",
 		Explanation: "The MySQL client (mysql, a driver, sysbench) failed TLS before or during the handshake. Before it: a file it was told to use (--ssl-ca, --ssl-cert, --ssl-key; sysbench's cacert.pem, client-cert.pem and client-key.pem in the working directory) is missing or unreadable. During it: the server's certificate did not verify (certificate verify failed, with --ssl-mode=VERIFY_CA or VERIFY_IDENTITY), or client and server share no TLS version (an old server with TLS 1.0 and a new client).",
-		Fix:         "Name the files that exist, and the mode you want:\n  mysql --ssl-mode=VERIFY_CA --ssl-ca=ca.pem --ssl-cert=client-cert.pem --ssl-key=client-key.pem -h db.example.com\nand see what the server offers:\n  openssl s_client -connect db.example.com:3306 -starttls mysql </dev/null",
+		Fix:         "Name the files that exist, and the mode you want:\n  mysql -h db.example.com --ssl-mode=VERIFY_CA --ssl-ca=ca.pem \\\n      --ssl-cert=client-cert.pem --ssl-key=client-key.pem\nand see what the server offers:\n  openssl s_client -connect db.example.com:3306 -starttls mysql </dev/null",
 		Confirm:     "openssl s_client -connect db.example.com:3306 -starttls mysql </dev/null",
 	},
 	// Java's trust and key stores in servers.
