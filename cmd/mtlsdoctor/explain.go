@@ -13,7 +13,7 @@ func runExplain(args []string, e env) int {
 	fs := newFlagSet("explain", e)
 	var format string
 	addFormat(fs, &format, "output format: text or json")
-	if done, code := parseFlags(fs, args, e); done {
+	if done, code := parseFlags(fs, pastedAfterFlags(args), e); done {
 		return code
 	}
 	input := strings.TrimSpace(strings.Join(fs.Args(), " "))
@@ -32,6 +32,21 @@ func runExplain(args []string, e env) int {
 		return 2
 	}
 	return 0
+}
+
+// pastedAfterFlags ends the flags at the first argument that starts with
+// a dash and holds a space: a pasted line ("- Observed body: ...", "--- x"),
+// never a flag of explain.
+func pastedAfterFlags(args []string) []string {
+	for i, a := range args {
+		if a == "--" {
+			return args
+		}
+		if strings.HasPrefix(a, "-") && strings.ContainsAny(a, " \t") {
+			return append(append(append([]string{}, args[:i]...), "--"), args[i:]...)
+		}
+	}
+	return args
 }
 
 func clip(s string, n int) string {
