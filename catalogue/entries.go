@@ -217,7 +217,7 @@ var otherEntries = []Entry{
 		Without: []string{"handshake error from", "client certificate", "client's certificate"},
 		Match:   []string{"x509: certificate signed by unknown authority", "tls: failed to verify certificate: x509: certificate signed by unknown authority", "\u201d certificate is not trusted"},
 		Title:   "The client does not trust the server's certificate (Go)",
-		Explanation: "A Go client checked the server's certificate (nginx's, if nginx is the server) against its roots (the system pool unless the program sets RootCAs) and found no CA that issued it. " +
+		Explanation: "A Go client checked the server's certificate (nginx's, if nginx is the server) against its roots (the system pool unless the program sets RootCAs) and found no CA that issued it: the certificate is self-signed or from a private CA, or a TLS-intercepting corporate proxy re-signs the traffic with its own CA. " +
 			"This is about the server certificate, not the client certificate: with a private CA the client must be given that CA, and nginx must send its intermediates in ssl_certificate. " +
 			"When a public site fails so, the client's system has no CA bundle at all: a scratch, distroless or slim container image without the ca-certificates package.",
 		Fix:     "Give the client the CA (Go: tls.Config{RootCAs: pool} with ca.crt appended; curl: --cacert ca.crt), and serve the full chain as ssl_certificate:\n  cat server.crt int.crt > /etc/nginx/server-chain.crt\nA container image without a CA bundle needs the ca-certificates package:\n  apt-get install -y ca-certificates",
@@ -228,7 +228,7 @@ var otherEntries = []Entry{
 		Without:     []string{"handshake error from", "client certificate", "client's certificate"},
 		Match:       []string{"x509: certificate is valid for", "x509: certificate relies on legacy common name field", "certificate is not valid for any names"},
 		Title:       "The server's certificate does not name the host the client asked for (Go)",
-		Explanation: "Go compares the host name (or IP) in the URL with the server certificate's subjectAltName only; since Go 1.15 the Common Name is ignored, so a certificate made with the guide's `openssl x509 -req` and no -extfile (no SAN at all) fails here even though curl accepts it.",
+		Explanation: "Go compares the host name (or IP) in the URL with the server certificate's subjectAltName only; since Go 1.15 the Common Name is ignored, so a certificate made with the guide's `openssl x509 -req` and no -extfile (no SAN at all) fails here even though curl accepts it. When the names listed are not the server's at all (a firewall's or a proxy's), something in between answered: a TLS-intercepting proxy.",
 		Fix:         "Reissue the server certificate with this line in its -extfile:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10\nthen check it with:\n  mtlsdoctor certs --host host.example.com ./certs",
 		Confirm:     "openssl x509 -noout -ext subjectAltName -in server.crt",
 	},

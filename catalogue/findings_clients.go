@@ -412,6 +412,99 @@ var clientWriterEntries = []Entry{
 		Fix:         "Give each virtual host both files, the certificate and its private key:\n  SSLCertificateFile /etc/ssl/certs/server.crt\n  SSLCertificateKeyFile /etc/ssl/private/server.key\nthen:\n  apachectl -t",
 		Confirm:     "openssl pkey -noout -in /etc/ssl/private/server.key",
 	},
+	// Kubernetes API servers judging client certificates.
+	{
+		ID: VerifyError, Kind: "client",
+		Match:       []string{"unable to authenticate the request due to an error: x509"},
+		Title:       "The Kubernetes API server refused a client certificate",
+		Explanation: "kube-apiserver (or an aggregated API server such as metrics-server) checked the client certificate of a request and refused it: signed by a CA not in its --client-ca-file (for proxied requests from the API server, the front-proxy client certificate against --requestheader-client-ca-file), or expired (the reason after x509: says which).",
+		Fix:         "Check the client certificate against the CA the server trusts, and renew it if it expired (kubeadm: kubeadm certs check-expiration, then kubeadm certs renew):\n  openssl verify -CAfile /etc/kubernetes/pki/ca.crt client.crt\nFor the front proxy, --proxy-client-cert-file must be signed by the --requestheader-client-ca-file CA.",
+		Confirm:     "openssl x509 -noout -issuer -dates -in client.crt",
+	},
+	{
+		ID: ClientCertRejected, Kind: "client",
+		Match:       []string{"the server has asked for the client to provide credentials"},
+		Title:       "kubectl's credentials were refused (often an expired client certificate)",
+		Explanation: "The API server did not accept kubectl's credentials: the client certificate in the kubeconfig (client-certificate-data) expired or is signed by a CA the cluster no longer trusts (a cluster rebuilt or its CA rotated), or the token expired.",
+		Fix:         "Look at the client certificate's dates and issuer, then get a fresh kubeconfig (kubeadm: kubeadm certs renew admin.conf, then copy /etc/kubernetes/admin.conf):\n  kubectl config view --raw -o jsonpath='{.users[0].user.client-certificate-data}' | base64 -d | openssl x509 -noout -dates -issuer",
+		Confirm:     "kubectl config view --minify",
+	},
+	{
+		ID: ClientCertRejected, Kind: "client",
+		Match:       []string{"currently active client certificate has expired"},
+		Title:       "The kubelet's client certificate expired",
+		Explanation: "The kubelet authenticates to the API server with a client certificate that it rotates before expiry when rotation is on; this one expired (the node was off for long, rotation is off, or the clock jumped), so the node cannot talk to the API server.",
+		Fix:         "Renew the kubelet's client certificate: with kubeadm, on the control plane, kubeadm kubeconfig user --client-name system:node:NODE, or rejoin the node; make sure rotateCertificates is true in the kubelet configuration, then restart it:\n  systemctl restart kubelet",
+		Confirm:     "openssl x509 -noout -dates -in /var/lib/kubelet/pki/kubelet-client-current.pem",
+	},
+	// Erlang/OTP's reasons for a refused certificate (RabbitMQ, Elixir).
+	{
+		ID: WrongPurpose, Kind: "client",
+		Match:       []string{"{bad_cert,invalid_ext_key_usage}", "bad_cert,invalid_ext_key_usage"},
+		Title:       "The certificate's extendedKeyUsage does not allow this use (Erlang: invalid_ext_key_usage)",
+		Explanation: "Erlang's TLS (RabbitMQ, Elixir) refused the peer's certificate because its extendedKeyUsage does not fit its side: a client certificate with serverAuth only (no clientAuth), or a server certificate without serverAuth.",
+		Fix:         "Reissue the certificate with the usage of its side in its -extfile; a client certificate:\n  extendedKeyUsage=clientAuth",
+		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in client.crt",
+	},
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"ssl peer certificate validation failed", "ssl peer cert verification failed"},
+		Title:       "The client did not trust the server's certificate",
+		Explanation: "The client (the MongoDB shell, rabbitmq-c, or another program on OpenSSL) checked the server's certificate against the CA file it was given and refused it: the CA file is not the one that issued the server's certificate (or is not PEM), the chain holds a self-signed root it does not know, or the name does not match.",
+		Fix:         "Give the client the CA that issued the server's certificate, as PEM (mongosh: --tlsCAFile ca.pem; rabbitmq-c: its cacert file):\n  openssl s_client -connect host:port -CAfile ca.pem </dev/null | grep 'Verify return code'",
+		Confirm:     "openssl verify -CAfile ca.pem server.crt",
+	},
+	// mbedTLS (ESP32, embedded devices).
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"-0x2700", "x509 - certificate verification failed"},
+		Title:       "The mbedTLS client could not verify the server's certificate (-0x2700)",
+		Explanation: "MBEDTLS_ERR_X509_CERT_VERIFY_FAILED: the device (an ESP32, an embedded client) found no trusted CA for the server's chain (the CA given to it, such as the cert_pem of esp_http_client or its certificate bundle, is not the server's root), or the name does not match, or its clock is not set yet (no SNTP time, so every certificate looks not yet valid).",
+		Fix:         "Give the device the root CA of the server's chain (PEM, with its terminating newline) or enable the certificate bundle, and set the time before connecting (SNTP):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	},
+	// Apple's and BearSSL's name checks.
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"trust evaluation failed(-9843)", "-9843", "expected server name was not found in the chain"},
+		Title:       "The server's certificate does not carry the host name the client used",
+		Explanation: "The client (an iOS or macOS app: errSSLHostNameMismatch, -9843; an Arduino or embedded client on BearSSL) connected to a name the server's certificate does not carry in its subjectAltName.",
+		Fix:         "Connect with a name the certificate carries, or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+	},
+	// GnuTLS's words (apt, wget and git on Debian).
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"the certificate is not trusted. the certificate issuer is unknown", "certificate verification failure: the certificate is not trusted"},
+		Title:       "The client (GnuTLS) does not trust the server's certificate",
+		Explanation: "A client on GnuTLS (apt, and git or wget on Debian and Ubuntu) found no trusted CA for the server's certificate: the ca-certificates package is missing or stale, a private or intercepting proxy's CA is not installed, or the server does not send its intermediate.",
+		Fix:         "Install or refresh the system's CA bundle, adding a private or proxy CA under /usr/local/share/ca-certificates/ first:\n  apt-get install --reinstall ca-certificates\n  update-ca-certificates",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	{
+		ID: ServerCertExpired, Kind: "client",
+		Match:       []string{"the certificate chain uses expired certificate"},
+		Title:       "The client (GnuTLS) found an expired certificate in the server's chain",
+		Explanation: "A client on GnuTLS (apt, git, wget) built the server's chain through an expired certificate: usually an old CA bundle that lacks the current root (Let's Encrypt's ISRG Root X1 after DST Root CA X3 expired in 2021), so it takes the expired cross-signed path; else the server's certificate expired or the clock is wrong.",
+		Fix:         "Refresh the CA bundle, then check the server's dates and the clock:\n  apt-get install --reinstall ca-certificates\n  update-ca-certificates\n  date -u",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
+	},
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"the name in the certificate does not match the expected"},
+		Title:       "The server's certificate does not carry the host name the client (GnuTLS) used",
+		Explanation: "The client (apt, git, wget on GnuTLS) connected to a host name the server's certificate does not carry: the wrong certificate is served for that name, a mirror or proxy answers under another name, or the URL uses a name the certificate lacks.",
+		Fix:         "Use the host name the certificate carries in the URL (the sources.list entry), or fix the certificate served for that name:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject",
+	},
+	{
+		ID: StaplingFailed, Kind: "client",
+		Match:       []string{"the revocation or ocsp data are old"},
+		Title:       "The client (GnuTLS) refused the server's stale OCSP data",
+		Explanation: "The server stapled an OCSP response about its certificate that is past its validity: the server keeps serving a cached response it could not refresh (its OCSP stapling cannot reach the responder), and the client refuses it.",
+		Fix:         "On the server, fix or turn off OCSP stapling so that it serves a fresh response (for nginx, stapling needs a working resolver; a reload refreshes it):\n  openssl s_client -connect host:443 -servername host -status </dev/null 2>/dev/null | grep -A12 'OCSP response'",
+		Confirm:     "openssl s_client -connect host:443 -servername host -status </dev/null",
+	},
 	// Busybox's wget on Alpine.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
@@ -581,7 +674,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"because it doesn't contain any ip san"},
 		Title:       "The client connected by IP address and the certificate has no IP in its SAN (Go)",
 		Explanation: "Connecting to an IP address, Go looks for that address among the certificate's IP subjectAltName entries; a certificate with only DNS names (or only a CN) never matches an IP. A Go program that resolves the name and dials the address itself checks the address unless it sets tls.Config{ServerName: \"host.example.com\"}; a proxy such as Traefik that reaches backends by container IP does the same unless told the name.",
-		Fix:         "Connect by a name the certificate carries (Go: set tls.Config ServerName to it when dialing an address; Traefik: serverName in a serversTransport, insecureSkipVerify only to test), or reissue the certificate with the address:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
+		Fix:         "Connect by a name the certificate carries (Go: set tls.Config ServerName to it when dialing an address; Traefik: serverName in a serversTransport, insecureSkipVerify only to test; Prometheus: server_name in the scrape's tls_config), or reissue the certificate with the address:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
 		Confirm:     "openssl x509 -noout -ext subjectAltName -in server.crt",
 	},
 	{

@@ -48,7 +48,9 @@ var programWords = []struct {
 	{"erlang", []string{".erl:", "tls_alert", "{:tls_alert", "mint.transporterror", "hackney"}},
 	{"grpc", []string{"tsi_protocol_failure", "ssl_transport_security", "grpc", "details = \""}},
 	{"mysql", []string{"error 2026 (hy000)", "mysql", "mariadb"}},
-	{"php", []string{".php on line", "ssl operation failed with code", "stream_socket_client(", "file_get_contents(", "fsockopen(", "guzzle", "php "}},
+	{"mongo", []string{"mongo"}},
+	{"apt", []string{"could not handshake: error in the certificate verification", "w: failed to fetch", "e: failed to fetch"}},
+	{"php", []string{"composer", "packagist", ".php on line", "ssl operation failed with code", "stream_socket_client(", "file_get_contents(", "fsockopen(", "guzzle", "php "}},
 	{"git", []string{"fatal: unable to access", "http.sslcainfo", "git clone", "git pull", "git fetch", "git push", ".git/"}},
 	{"rust", []string{"x509verifyerror", "midhandshakesslstream", "webpkierror", "invalid peer certificate", "rustls", "invalidcertificate(", "invalid certificate: unknownissuer", "invalid certificate: notvalidforname", "reqwest"}},
 	{"ruby", []string{"openssl::ssl::sslerror", "ssl_connect returned=", ".rb:", "faraday", "rubygems"}},
@@ -210,7 +212,13 @@ var attrRules = []attrRule{
 	{"go", RoleClient, "", []string{"pq: "}},
 	{"unknown", RoleClient, "", []string{"has group or world access"}},
 	// Postfix, mosquitto and MySQL clients' own words.
-	{"unknown", RoleClient, "", []string{"untrusted tls connection established to", "check bridge_cafile", "error 2026"}},
+	{"unknown", RoleClient, "", []string{"untrusted tls connection established to", "check bridge_cafile", "error 2026", "error: 2026",
+		"(2026,", "ssl peer certificate validation failed", "ssl peer cert verification failed", "could not handshake: error in the certificate verification",
+		"mbedtls_ssl_handshake returned", "(sslclient)", "trust evaluation failed"}},
+	{"node", RoleClient, "", []string{"mongoserverselectionerror", "mongonetworkerror"}},
+	// Go servers judging client certificates (Kubernetes API servers, Consul's RPC).
+	{"go", RoleServer, "", []string{"unable to authenticate the request due to an error", "conn=from="}},
+	{"go", RoleClient, "", []string{"currently active client certificate has expired", "the server has asked for the client to provide credentials"}},
 	// BusyBox wget and Apple's TLS clients.
 	{"unknown", RoleClient, "", []string{"ssl_client: ", "osstatus", "nsurlerrordomain", "kcfstreamerrordomainssl",
 		"invaliddnsnameerror", "invalid dnsname", "unsupportedcriticalextension", "nameconstraintviolation",
@@ -487,7 +495,7 @@ var eitherSide = map[string]bool{"java": true, "node": true, "go": true, "unknow
 
 // clientMarks are words of a program that opened the connection: a URL or
 // request it was making, a dial, a main thread's call, node's socket error.
-var clientMarks = []string{"https://", "http://", "httpsconnectionpool", "urlopen", "client_cert", "cert=(", "postman",
+var clientMarks = []string{"tls client:", "received server alert", "https://", "http://", "httpsconnectionpool", "urlopen", "client_cert", "cert=(", "postman",
 	"clientset", "kubeconfig", "kubectl", "helpers.go:", "clientcert", "client cert", "get \"", "post \"", "dial tcp", "connecting to", "connect to ", "could not connect",
 	"failed to connect", "thread \"main\"", "eproto", "axisfault", "request to", "fetch"}
 

@@ -57,11 +57,11 @@ func TestAttributeSides(t *testing.T) {
 func TestHasCodeAfterColon(t *testing.T) {
 	for in, want := range map[string]bool{
 		"accessing discovery url (https://x/) failed: 20: unable to get local issuer certificate": true,
-		"failed to request: 9: certificate is not yet valid":                                       true,
-		"ssl_do_handshake() failed (ssl: error:0a000418:ssl routines::tlsv1 alert unknown ca)":      false,
-		"client: 127.0.0.1, server: 0.0.0.0:443":                                                   false,
-		"error: 123: three digits":                                                                 false,
-		"ends with: 7":                                                                             false,
+		"failed to request: 9: certificate is not yet valid":                                      true,
+		"ssl_do_handshake() failed (ssl: error:0a000418:ssl routines::tlsv1 alert unknown ca)":    false,
+		"client: 127.0.0.1, server: 0.0.0.0:443":                                                  false,
+		"error: 123: three digits":                                                                false,
+		"ends with: 7":                                                                            false,
 	} {
 		if got := hasCodeAfterColon(in); got != want {
 			t.Errorf("hasCodeAfterColon(%q) = %v, want %v", in, got, want)
