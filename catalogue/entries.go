@@ -117,7 +117,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match: []string{"tls: bad certificate", "alert bad certificate"},
+		Match: []string{"tls: bad certificate", "alert bad certificate", "remote error: bad certificate"},
 		Exact: []string{"bad certificate", "bad_certificate", "alert 42"},
 		Title: "TLS alert 42 bad_certificate: the other side rejected a certificate",
 		Explanation: "Printed by your client (Go `remote error: tls: bad certificate`, OpenSSL `sslv3 alert bad certificate`): the server rejected your client certificate inside the handshake, without a more specific reason, or (Go servers, many TLS 1.2 servers) the client sent none at all: it had none configured, or none issued by a CA the server asked for. A certificate without clientAuth in its extendedKeyUsage (a server certificate reused as a client's, as etcd does for its own gateway) is refused so too. " + notNginxHTTP + " " +

@@ -267,7 +267,7 @@ var clientWriterEntries = []Entry{
 	// Clients that spoke TLS to a plain-HTTP port, in their own words.
 	{
 		ID: PlainHTTP, Kind: "client",
-		Match:       []string{"server gave http response to https client", "unsupported or unrecognized ssl message", "plaintext connection?"},
+		Match:       []string{"server gave http response to https client", "unsupported or unrecognized ssl message", "plaintext connection?", "tls: oversized record received"},
 		Title:       "The client spoke TLS to a port that answers in plain HTTP",
 		Explanation: "The client (a Go program such as docker, containerd or a registry tool; a Java client) sent a TLS ClientHello and got plain HTTP back: the server, a registry for one, listens without TLS on that port, or the URL says https:// for an http:// service.",
 		Fix:         "Use http:// for that service, or turn TLS on in the server. For a plain-HTTP Docker registry, declare it insecure in /etc/docker/daemon.json and restart dockerd (registry tools have a similar switch, such as regctl's --tls disabled):\n  {\"insecure-registries\": [\"registry.example.com:5000\"]}",
@@ -504,6 +504,50 @@ var clientWriterEntries = []Entry{
 		Explanation: "The server stapled an OCSP response about its certificate that is past its validity: the server keeps serving a cached response it could not refresh (its OCSP stapling cannot reach the responder), and the client refuses it.",
 		Fix:         "On the server, fix or turn off OCSP stapling so that it serves a fresh response (for nginx, stapling needs a working resolver; a reload refreshes it):\n  openssl s_client -connect host:443 -servername host -status </dev/null 2>/dev/null | grep -A12 'OCSP response'",
 		Confirm:     "openssl s_client -connect host:443 -servername host -status </dev/null",
+	},
+	// Java servers and clients on client certificates.
+	{
+		ID: WrongPurpose, Kind: "client",
+		Match:       []string{"extended key usage does not permit use for tls client authentication"},
+		Title:       "The Java server refused the client certificate: not for client authentication",
+		Explanation: "Java's certificate checks found that the client certificate's extendedKeyUsage lacks clientAuth: it was signed with server extensions (serverAuth only), as a server certificate reused as the client's is.",
+		Fix:         "Issue a client certificate with clientAuth, with this line in its -extfile (openssl ca: -extensions usr_cert):\n  extendedKeyUsage=clientAuth",
+		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in client.crt",
+	},
+	{
+		ID: NoClientCert, Kind: "client",
+		Match:       []string{"no x.509 certificate for client authentication, use empty certificate message instead"},
+		Title:       "The Java client had no certificate for the server's request and sent none",
+		Explanation: "The server asked for a client certificate and Java's key manager found no key in its keystore that fits: no keystore configured (javax.net.ssl.keyStore), or none of its keys issued by one of the CA names the server listed, or of a key type the server accepts. It then sends an empty Certificate message, and a server that requires one refuses.",
+		Fix:         "Give the JVM a keystore whose key is issued by a CA the server lists:\n  openssl pkcs12 -export -in client.crt -inkey client.key -certfile ca.crt -out client.p12\n  -Djavax.net.ssl.keyStore=client.p12 -Djavax.net.ssl.keyStorePassword=changeit -Djavax.net.ssl.keyStoreType=PKCS12",
+		Confirm:     "openssl s_client -connect host:443 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
+	},
+	// .NET's outer exception.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"the ssl connection could not be established, see inner exception"},
+		Title:       "The .NET client could not set up TLS (see the inner exception)",
+		Explanation: ".NET's HttpClient wraps the real reason in an inner exception, which the next lines of the log show: most often an AuthenticationException saying the remote certificate is invalid (a CA not in the system store, a name mismatch, a TLS-intercepting proxy's CA), else a protocol or client certificate problem.",
+		Fix:         "Log the inner exception (and the SslPolicyErrors in a ServerCertificateCustomValidationCallback). For an untrusted CA, add it to the system's store (Linux: /usr/local/share/ca-certificates/ then update-ca-certificates; containers: the same in the image, or SSL_CERT_FILE / SSL_CERT_DIR):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// Docker's daemon with --tlsverify and its clients.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"could not read ca certificate"},
+		Title:       "dockerd could not read the CA that verifies its clients (--tlscacert)",
+		Explanation: "dockerd was started with --tlsverify (or --tls with client verification) and reads the CA of its clients' certificates from --tlscacert, by default ~/.docker/ca.pem of the user it runs as; that file does not exist there.",
+		Fix:         "Name the CA explicitly, with the server's own certificate and key:\n  dockerd --tlsverify --tlscacert=/etc/docker/ca.pem -H=0.0.0.0:2376 \\\n      --tlscert=/etc/docker/server-cert.pem --tlskey=/etc/docker/server-key.pem",
+		Confirm:     "ls -l /etc/docker/ca.pem",
+	},
+	// BoringSSL's PKCS#12 parser (Postman, Insomnia, Chromium-based apps).
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"bad_pkcs12_data", "pkcs12_parse:mac verify failure"},
+		Title:       "The client could not read the PKCS#12 (.pfx/.p12) client certificate",
+		Explanation: "The app's TLS library (BoringSSL in Electron apps such as Postman; OpenSSL elsewhere) could not parse the .pfx/.p12 file: a wrong password, a file made with legacy ciphers (RC2, 3DES) or new ones (AES with PBKDF2) that this library version does not read, or a file that is not PKCS#12.",
+		Fix:         "Re-export the file with widely read settings, or give the app the PEM certificate and key instead:\n  openssl pkcs12 -in client.p12 -nodes -out client.pem\n  openssl pkcs12 -export -in client.pem -out client-new.p12 -certpbe AES-256-CBC -keypbe AES-256-CBC -macalg sha256",
+		Confirm:     "openssl pkcs12 -in client.p12 -noout -info",
 	},
 	// Busybox's wget on Alpine.
 	{

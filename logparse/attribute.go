@@ -118,7 +118,7 @@ var attrRules = []attrRule{
 		"ssl_cert critical", "ocsp stapling can't be enabled"}},
 	{"curl", RoleClient, "", []string{"fatal: unable to access"}},
 	// Kong's Lua code (its cosockets to databases and upstreams) runs in nginx.
-	{"nginx", RoleClient, CtxLua, []string{"/kong/", "kong/", "resty/", "resty."}},
+	{"nginx", RoleClient, CtxLua, []string{"/kong/", "kong/", "resty/", "resty.", "[postgresql error]", "[cassandra error]"}},
 	// nginx as a client: of an upstream, of Lua cosockets, of OCSP responders.
 	{"nginx", RoleClient, CtxUpstream, []string{"to upstream", "from upstream", "reading upstream", "upstream ssl certificate", "upstream sent", "proxy_ssl_", "grpc_ssl_", "uwsgi_ssl_"}},
 	{"nginx", RoleClient, CtxLua, []string{"lua ssl", "lua_ssl", "lua tcp socket", "cosocket", "context: ngx.timer"}},
@@ -135,6 +135,8 @@ var attrRules = []attrRule{
 	{"unknown", RoleClient, "", []string{"ssl_transport_security", "secure_channel_create", "tsi_protocol_failure"}},
 	// BoringSSL's errors inside Swift NIO (iOS and macOS apps and proxies).
 	{"unknown", RoleClient, "", []string{"niossl", "boringsslerror"}},
+	// Electron apps (Postman, Insomnia): node on Chromium's BoringSSL.
+	{"node", RoleClient, "", []string{"third_party/boringssl", "bad_pkcs12_data"}},
 	// BoringSSL's error queue as Android's Conscrypt puts it in exceptions.
 	{"java", RoleClient, "", []string{"openssl_internal", "failure in ssl library", "ssl=0x"}},
 	{"envoy", RoleServer, "", []string{"envoy"}},
@@ -169,17 +171,18 @@ var attrRules = []attrRule{
 		"sslproxycheckpeer", "proxy: ", "[proxy:", "[proxy_http"}},
 	{"apache", RoleServer, "", []string{"[ssl:", "mod_ssl", "sslcertificatefile", "sslcertificatekeyfile", "sslcertificatechainfile", "sslcacertificatefile", "sslverifyclient", "apache2", "apache/2", "httpd",
 		"re-negotiation", "provided via sni"}},
-	{"java", RoleServer, "", []string{"null cert chain", "failed to start connector", "catalina", "tomcat", "does not identify a key entry", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
+	{"java", RoleServer, "", []string{"extended key usage does not permit use for tls client authentication", "null cert chain", "failed to start connector", "catalina", "tomcat", "does not identify a key entry", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
 		// Elasticsearch's and Kafka brokers' own words as a server
 		"plaintext http traffic on an https channel", "did not trust this server's certificate", "failed authentication with /"}},
-	{"java", RoleClient, "", []string{"javax.net.ssl", "sslhandshakeexception", "sslauthenticationexception", "org.bouncycastle.tls", "received fatal alert", "pkix path", "sun.security",
+	{"java", RoleClient, "", []string{"no x.509 certificate for client authentication", "javax.net.ssl", "sslhandshakeexception", "sslauthenticationexception", "org.bouncycastle.tls", "received fatal alert", "pkix path", "sun.security",
 		"java.security", "unable to find valid certification path", "no subject alternative names", "java.io", "keytool",
 		"no suitable certificate found", "description = "}},
-	{"go", RoleServer, "", []string{"http: tls handshake error", "tls: client didn't provide a certificate", "tls: failed to verify client certificate", "tls: failed to verify client's certificate",
+	{"go", RoleServer, "", []string{"unable to authenticate the request due to an error", "conn=from=", "could not read ca certificate", "http: tls handshake error", "tls: client didn't provide a certificate", "tls: failed to verify client certificate", "tls: failed to verify client's certificate",
 		"tls: client didn't provide", "handshake error from", "handshake from ", "rejected connection", "remote-addr",
 		"failed to complete security handshake from",
 		"error when serving connection", "client sent an http request to an https server", "http2: tlsconfig"}},
-	{"go", RoleClient, "", []string{"x509: ", "x509 certificate has expired or is not yet valid", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http"}},
+	{"go", RoleClient, "", []string{"currently active client certificate has expired", "the server has asked for the client to provide credentials",
+		"oversized record received", "x509: ", "x509 certificate has expired or is not yet valid", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http"}},
 	{"python", RoleClient, "", []string{"traceback", "python", "aiohttp", "httpx"}},
 	{"browser", RoleClient, "", []string{"err_bad_ssl_client_auth_cert", "err_ssl_client_auth_cert_needed", "err_ssl_protocol_error",
 		"err_ssl_version_or_cipher_mismatch", "err_cert_", "net::err", "ssl_error_", "sec_error_", "mozilla_pkix_error",
@@ -215,10 +218,8 @@ var attrRules = []attrRule{
 	{"unknown", RoleClient, "", []string{"untrusted tls connection established to", "check bridge_cafile", "error 2026", "error: 2026",
 		"(2026,", "ssl peer certificate validation failed", "ssl peer cert verification failed", "could not handshake: error in the certificate verification",
 		"mbedtls_ssl_handshake returned", "(sslclient)", "trust evaluation failed"}},
-	{"node", RoleClient, "", []string{"mongoserverselectionerror", "mongonetworkerror"}},
-	// Go servers judging client certificates (Kubernetes API servers, Consul's RPC).
-	{"go", RoleServer, "", []string{"unable to authenticate the request due to an error", "conn=from="}},
-	{"go", RoleClient, "", []string{"currently active client certificate has expired", "the server has asked for the client to provide credentials"}},
+	{"node", RoleClient, "", []string{"mongoserverselectionerror", "mongonetworkerror", "mongooseserverselectionerror"}},
+
 	// BusyBox wget and Apple's TLS clients.
 	{"unknown", RoleClient, "", []string{"ssl_client: ", "osstatus", "nsurlerrordomain", "kcfstreamerrordomainssl",
 		"invaliddnsnameerror", "invalid dnsname", "unsupportedcriticalextension", "nameconstraintviolation",
