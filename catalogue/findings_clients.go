@@ -537,7 +537,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"could not read ca certificate"},
 		Title:       "dockerd could not read the CA that verifies its clients (--tlscacert)",
 		Explanation: "dockerd was started with --tlsverify (or --tls with client verification) and reads the CA of its clients' certificates from --tlscacert, by default ~/.docker/ca.pem of the user it runs as; that file does not exist there.",
-		Fix:         "Name the CA explicitly, with the server's own certificate and key:\n  dockerd --tlsverify --tlscacert=/etc/docker/ca.pem -H=0.0.0.0:2376 \\\n      --tlscert=/etc/docker/server-cert.pem --tlskey=/etc/docker/server-key.pem",
+		Fix:         "Name the CA explicitly, with the server's own certificate and key:\n  dockerd --tlsverify -H=0.0.0.0:2376 \\\n      --tlscacert=/etc/docker/ca.pem \\\n      --tlscert=/etc/docker/server-cert.pem \\\n      --tlskey=/etc/docker/server-key.pem",
 		Confirm:     "ls -l /etc/docker/ca.pem",
 	},
 	// BoringSSL's PKCS#12 parser (Postman, Insomnia, Chromium-based apps).
