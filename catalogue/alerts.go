@@ -79,6 +79,19 @@ func findAlert(lower string) (alert, bool) {
 	}
 	// Other writers name the alert: "Description: unknown_ca unknown_ca(48)"
 	// (Java, BoringSSL), "Fatal - Certificate Unknown" (Erlang/OTP).
+	// Erlang's "Fatal error: handshake failure" and Elixir's
+	// "{:tls_alert, 'handshake failure'}".
+	for _, lead := range []string{"fatal error: ", "{:tls_alert, '", "{tls_alert, \""} {
+		if i := strings.LastIndex(lower, lead); i >= 0 {
+			rest := lower[i+len(lead):]
+			if j := strings.IndexAny(rest, "'\"}\n"); j >= 0 {
+				rest = rest[:j]
+			}
+			if a, ok := alertByName(strings.Join(strings.Fields(rest), "_")); ok {
+				return a, true
+			}
+		}
+	}
 	if i := strings.LastIndex(lower, "fatal - "); i >= 0 {
 		words := strings.Fields(strings.TrimRight(strings.SplitN(lower[i+len("fatal - "):], "\\", 2)[0], "\"}"))
 		if a, ok := alertByName(strings.Join(words, "_")); ok {

@@ -267,7 +267,7 @@ var clientWriterEntries = []Entry{
 	// Clients that spoke TLS to a plain-HTTP port, in their own words.
 	{
 		ID: PlainHTTP, Kind: "client",
-		Match:       []string{"server gave http response to https client", "unsupported or unrecognized ssl message", "plaintext connection?", "tls: oversized record received"},
+		Match:       []string{"server gave http response to https client", "unsupported or unrecognized ssl message", "plaintext connection?", "tls: oversized record received", "insufficient buffer remaining for aead cipher fragment"},
 		Title:       "The client spoke TLS to a port that answers in plain HTTP",
 		Explanation: "The client (a Go program such as docker, containerd or a registry tool; a Java client) sent a TLS ClientHello and got plain HTTP back: the server, a registry for one, listens without TLS on that port, or the URL says https:// for an http:// service.",
 		Fix:         "Use http:// for that service, or turn TLS on in the server. For a plain-HTTP Docker registry, declare it insecure in /etc/docker/daemon.json and restart dockerd (registry tools have a similar switch, such as regctl's --tls disabled):\n  {\"insecure-registries\": [\"registry.example.com:5000\"]}",
@@ -504,6 +504,32 @@ var clientWriterEntries = []Entry{
 		Explanation: "The server stapled an OCSP response about its certificate that is past its validity: the server keeps serving a cached response it could not refresh (its OCSP stapling cannot reach the responder), and the client refuses it.",
 		Fix:         "On the server, fix or turn off OCSP stapling so that it serves a fresh response (for nginx, stapling needs a working resolver; a reload refreshes it):\n  openssl s_client -connect host:443 -servername host -status </dev/null 2>/dev/null | grep -A12 'OCSP response'",
 		Confirm:     "openssl s_client -connect host:443 -servername host -status </dev/null",
+	},
+	// Java clients refused for their TLS version.
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"javax.net.ssl", "sslexception", "sslhandshakeexception"},
+		Match:       []string{"received fatal alert: protocol_version"},
+		Title:       "The server refused the Java client's TLS version",
+		Explanation: "The Java client offered a TLS version the server does not accept: Java 7 (and Java 6) clients offer TLS 1.0 by default, while most servers now require TLS 1.2 or later; a JVM with TLS 1.2 disabled in java.security does the same.",
+		Fix:         "Run with TLS 1.2 enabled for clients, or upgrade Java:\n  -Dhttps.protocols=TLSv1.2 -Djdk.tls.client.protocols=TLSv1.2",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
+	// .NET's SslStream.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"authentication failed because the remote party has closed the transport stream"},
+		Title:       "The server closed the connection during the .NET client's handshake",
+		Explanation: "SslStream saw the other side close the connection in the handshake: most often no TLS version in common (old .NET Framework clients offer TLS 1.0 unless told otherwise, and servers now want TLS 1.2), else the server required a client certificate the client did not send, or wanted a name (SNI). On a server (SslStream.AuthenticateAsServer), scanners and plain-HTTP clients do this too, harmlessly.",
+		Fix:         "Let the client use TLS 1.2 or later (.NET Framework: ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12, or target 4.7 and later and leave it to the system), then see what the server wants:\n  openssl s_client -connect host:443 -servername host </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"remotecertificatechainerrors"},
+		Title:       "The .NET client could not build a trusted chain for the server's certificate",
+		Explanation: ".NET reports RemoteCertificateChainErrors when the server's chain does not lead to a root in the system's store: a private CA not installed, a TLS-intercepting proxy's CA, or a missing intermediate the server does not send (Windows fetches it through the certificate's AIA URL when it can; Linux does not).",
+		Fix:         "Serve the full chain (the intermediate after the server certificate), and add a private CA to the system's store (Linux: /usr/local/share/ca-certificates/ then update-ca-certificates):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	// Java servers and clients on client certificates.
 	{

@@ -49,6 +49,7 @@ var programWords = []struct {
 	{"grpc", []string{"tsi_protocol_failure", "ssl_transport_security", "grpc", "details = \""}},
 	{"mysql", []string{"error 2026 (hy000)", "mysql", "mariadb"}},
 	{"mongo", []string{"mongo"}},
+	{"clickhouse", []string{"db::netexception", "clickhouse"}},
 	{"apt", []string{"could not handshake: error in the certificate verification", "w: failed to fetch", "e: failed to fetch"}},
 	{"php", []string{"composer", "packagist", ".php on line", "ssl operation failed with code", "stream_socket_client(", "file_get_contents(", "fsockopen(", "guzzle", "php "}},
 	{"git", []string{"fatal: unable to access", "http.sslcainfo", "git clone", "git pull", "git fetch", "git push", ".git/"}},
@@ -59,7 +60,7 @@ var programWords = []struct {
 	{"openvpn", []string{"openvpn", "verify error: depth="}},
 	{"kubectl", []string{"kubectl", "kubeconfig", "unable to connect to the server", "10.96.0.1,"}},
 	{"helm", []string{"helm "}},
-	{"docker", []string{"docker pull", "docker login", "error response from daemon", "registry-1.docker.io", "/v2/"}},
+	{"docker", []string{"podman", "skopeo", "buildah", "containers/certs.d", "docker pull", "docker login", "error response from daemon", "registry-1.docker.io", "/v2/"}},
 }
 
 // programOf is the program lower names, or "".
@@ -135,6 +136,11 @@ var attrRules = []attrRule{
 	{"unknown", RoleClient, "", []string{"ssl_transport_security", "secure_channel_create", "tsi_protocol_failure"}},
 	// BoringSSL's errors inside Swift NIO (iOS and macOS apps and proxies).
 	{"unknown", RoleClient, "", []string{"niossl", "boringsslerror"}},
+	// ClickHouse (Poco over BoringSSL): its server handler, else its client.
+	{"unknown", RoleServer, "", []string{"servererrorhandler", "tcphandler"}},
+	{"unknown", RoleClient, "", []string{"db::netexception"}},
+	// yarn's messages.
+	{"node", RoleClient, "", []string{"an unexpected error occurred: \"https://"}},
 	// Electron apps (Postman, Insomnia): node on Chromium's BoringSSL.
 	{"node", RoleClient, "", []string{"third_party/boringssl", "bad_pkcs12_data"}},
 	// BoringSSL's error queue as Android's Conscrypt puts it in exceptions.
