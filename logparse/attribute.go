@@ -568,7 +568,9 @@ func unknownRole(lower string) string {
 // unknownRoleGuess is unknownRole, and whether nothing in the line said
 // which side wrote it (the server's role is then a default).
 func unknownRoleGuess(lower string) (string, bool) {
-	for _, w := range []string{"tls client:", "tls :client:", "generated client alert", "x509verifyresult"} {
+	for _, w := range []string{"tls client:", "tls :client:", "generated client alert", "x509verifyresult",
+		// Elixir's and Erlang's HTTP clients
+		"httpoison", "hackney", "mint.", "finch", "tesla", "httpc"} {
 		if strings.Contains(lower, w) {
 			return RoleClient, false
 		}
