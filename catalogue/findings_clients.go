@@ -439,6 +439,14 @@ var clientWriterEntries = []Entry{
 	},
 	// Erlang/OTP's reasons for a refused certificate (RabbitMQ, Elixir).
 	{
+		ID: VerifyError, Kind: "client",
+		Match:       []string{"generated server alert: fatal - handshake failure"},
+		Title:       "The Erlang server (RabbitMQ, an Elixir app) ended the handshake",
+		Explanation: "Erlang's TLS server sent handshake_failure. With verify_peer and fail_if_no_peer_cert it does so when the client's certificate is missing or refused; the log line next to it names the reason as {bad_cert, Reason}: unknown_ca (not issued by a CA in cacertfile), invalid_ext_key_usage (no clientAuth in its extendedKeyUsage), cert_expired, selfsigned_peer. Otherwise no TLS version or cipher was shared.",
+		Fix:         "Check the client certificate against the server's cacertfile and for clientAuth, and reissue it if needed:\n  openssl verify -CAfile ca.pem -purpose sslclient client.crt\n  openssl x509 -noout -ext extendedKeyUsage -in client.crt",
+		Confirm:     "openssl s_client -connect host:5671 -cert client.crt -key client.key -CAfile ca.pem </dev/null",
+	},
+	{
 		ID: WrongPurpose, Kind: "client",
 		Match:       []string{"{bad_cert,invalid_ext_key_usage}", "bad_cert,invalid_ext_key_usage"},
 		Title:       "The certificate's extendedKeyUsage does not allow this use (Erlang: invalid_ext_key_usage)",

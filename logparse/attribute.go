@@ -94,6 +94,10 @@ var attrRules = []attrRule{
 	// curl on NSS (exit 58) and Postman, before Firefox's codes.
 	{"curl", RoleClient, "", []string{"unable to load client key", "unable to load client cert"}},
 	{"unknown", RoleClient, "", []string{"postman"}},
+	// A JSSE client's debug words (also inside a server's request thread)
+	// and the MongoDB shell's, before the writers' wider words.
+	{"java", RoleClient, "", []string{"no x.509 certificate for client authentication"}},
+	{"unknown", RoleClient, "", []string{"ssl peer certificate validation failed", "ssl peer cert verification failed"}},
 	// Firefox's codes, before words such as "ocsp" that nginx's lines share.
 	{"browser", RoleClient, "", []string{"sec_error_", "mozilla_pkix_error"}},
 	// APISIX and OpenResty choosing a server certificate in Lua.
@@ -188,7 +192,7 @@ var attrRules = []attrRule{
 		"failed to complete security handshake from",
 		"error when serving connection", "client sent an http request to an https server", "http2: tlsconfig"}},
 	{"go", RoleClient, "", []string{"currently active client certificate has expired", "the server has asked for the client to provide credentials",
-		"oversized record received", "x509: ", "x509 certificate has expired or is not yet valid", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http"}},
+		"oversized record received", "remote error: bad certificate", "remote error: unknown certificate", "x509: ", "x509 certificate has expired or is not yet valid", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http"}},
 	{"python", RoleClient, "", []string{"traceback", "python", "aiohttp", "httpx"}},
 	{"browser", RoleClient, "", []string{"err_bad_ssl_client_auth_cert", "err_ssl_client_auth_cert_needed", "err_ssl_protocol_error",
 		"err_ssl_version_or_cipher_mismatch", "err_cert_", "net::err", "ssl_error_", "sec_error_", "mozilla_pkix_error",
