@@ -108,8 +108,20 @@ func readSmall(p string) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(f, 64<<10))
 }
 
-// bootTime is when the machine booted (btime in /proc/stat).
+// bootTime is when the machine booted: now less /proc/uptime, else
+// btime in /proc/stat.
 func bootTime() time.Time {
+	// /proc/uptime gives the time since boot to the hundredth of a
+	// second; /proc/stat's btime is whole seconds, cut down, which would
+	// put a reload up to a second early and take the events of that
+	// second for the configuration before it.
+	if data, err := readSmall(filepath.Join(procRoot, "uptime")); err == nil {
+		if f := strings.Fields(string(data)); len(f) > 0 {
+			if up, err := strconv.ParseFloat(f[0], 64); err == nil && up >= 0 && up < 1e10 {
+				return time.Now().Add(-time.Duration(up * float64(time.Second)))
+			}
+		}
+	}
 	data, err := readSmall(filepath.Join(procRoot, "stat"))
 	if err != nil {
 		return time.Time{}

@@ -89,3 +89,26 @@ func TestLastReload(t *testing.T) {
 		t.Errorf("missing pid file: %v", got)
 	}
 }
+
+// TestBootTimeFromUptime: the boot time comes from /proc/uptime, to the
+// hundredth of a second, when there is one; /proc/stat's btime (whole
+// seconds, cut down) would put a reload up to a second early.
+func TestBootTimeFromUptime(t *testing.T) {
+	dir := t.TempDir()
+	old := procRoot
+	procRoot = dir
+	t.Cleanup(func() { procRoot = old })
+	if err := os.WriteFile(filepath.Join(dir, "stat"), []byte("btime 1700000000\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := bootTime(); !got.Equal(time.Unix(1700000000, 0)) {
+		t.Errorf("without /proc/uptime: bootTime = %v, want btime", got)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "uptime"), []byte("5049.57 7178.01\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := time.Now().Add(-5049570 * time.Millisecond)
+	if got := bootTime(); got.Sub(want).Abs() > time.Second {
+		t.Errorf("bootTime = %v, want about %v (now less the uptime)", got, want)
+	}
+}
