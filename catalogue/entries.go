@@ -215,8 +215,9 @@ var otherEntries = []Entry{
 	{
 		ID: ServerCertUntrusted, Kind: "client",
 		Without: []string{"handshake error from", "client certificate", "client's certificate"},
-		Match:   []string{"x509: certificate signed by unknown authority", "tls: failed to verify certificate: x509: certificate signed by unknown authority", "\u201d certificate is not trusted"},
-		Title:   "The client does not trust the server's certificate (Go)",
+		Match: []string{"x509: certificate signed by unknown authority", "tls: failed to verify certificate: x509: certificate signed by unknown authority", "\u201d certificate is not trusted",
+			"x509 certificate signed by unknown authority"},
+		Title: "The client does not trust the server's certificate (Go)",
 		Explanation: "A Go client checked the server's certificate (nginx's, if nginx is the server) against its roots (the system pool unless the program sets RootCAs) and found no CA that issued it: the certificate is self-signed or from a private CA, or a TLS-intercepting corporate proxy re-signs the traffic with its own CA. " +
 			"This is about the server certificate, not the client certificate: with a private CA the client must be given that CA, and nginx must send its intermediates in ssl_certificate. " +
 			"When a public site fails so, the client's system has no CA bundle at all: a scratch, distroless or slim container image without the ca-certificates package.",

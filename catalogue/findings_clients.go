@@ -583,6 +583,51 @@ var clientWriterEntries = []Entry{
 		Fix:         "Re-export the file with widely read settings, or give the app the PEM certificate and key instead:\n  openssl pkcs12 -in client.p12 -nodes -out client.pem\n  openssl pkcs12 -export -in client.pem -out client-new.p12 -certpbe AES-256-CBC -keypbe AES-256-CBC -macalg sha256",
 		Confirm:     "openssl pkcs12 -in client.p12 -noout -info",
 	},
+	// Vault's cert auth method.
+	{
+		ID: NoClientCert, Kind: "client",
+		Match:       []string{"client certificate must be supplied", "invalid certificate or no client certificate supplied"},
+		Title:       "Vault's cert auth got no client certificate it could verify",
+		Explanation: "Vault's cert auth method reads the client certificate of the TLS connection itself: none was presented (vault login -method=cert without -client-cert and -client-key; curl with the paths in the JSON body instead of --cert and --key), or the one presented does not chain to the CA of a cert role (its intermediate missing from the role's certificate or from what the client sends).",
+		Fix:         "Present the certificate in the handshake, with its chain:\n  vault login -method=cert -client-cert=client.crt \\\n      -client-key=client.key\n  curl --cert client-chain.crt --key client.key \\\n      -X POST https://vault:8200/v1/auth/cert/login\nand make the cert role's certificate the CA (with intermediates) that issued it.",
+		Confirm:     "openssl verify -CAfile role-ca.pem -untrusted intermediate.crt client.crt",
+	},
+	// Traefik's PassClientTLSCert without a client certificate.
+	{
+		ID: NoClientCert, Kind: "client",
+		Match:       []string{"tried to extract a certificate on a request without mutual tls"},
+		Title:       "Traefik got no client certificate for this request",
+		Explanation: "The PassClientTLSCert middleware found no client certificate: the router's TLS options did not ask for one. Traefik picks TLS options by the SNI name of the connection, so a client that sends no SNI (or another name) gets the default options, without clientAuth; or the options bound to the router lack clientAuth.",
+		Fix:         "Make the client send the host name (SNI), or put clientAuth in the default TLS options too:\n  tls:\n    options:\n      default:\n        clientAuth:\n          caFiles: [/etc/traefik/client-ca.pem]\n          clientAuthType: RequireAndVerifyClientCert",
+		Confirm:     "openssl s_client -connect host:443 -servername host.example.com </dev/null 2>/dev/null | grep -A3 'Acceptable client certificate CA names'",
+	},
+	// Python's ssl.match_hostname (docker-compose, pip, older requests).
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match: []string{"' doesn't match '", "doesn't match either of"}, Within: []string{"hostname '", "hostname \""},
+		Title:       "The server's certificate does not carry the host name the Python client used",
+		Explanation: "Python's hostname check found the name (or IP address) it connected to in none of the certificate's names. Connecting by IP needs an IP entry in the certificate's subjectAltName. When the names listed belong to someone else (a CDN, a proxy), a proxy in between answered: old pip and urllib3 checked the proxy's name through an HTTP CONNECT proxy.",
+		Fix:         "Connect with a name the certificate carries, or reissue it with that name or address:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10\nBehind a proxy, upgrade pip (python -m pip install --upgrade pip).",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+	},
+	// Squid's error page when its TLS to the origin fails.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"failed to negotiate a mutually acceptable security settings"},
+		Title:       "Squid could not set up TLS to the remote host",
+		Explanation: "Squid, as the client of the origin (with SSL bump), could not finish TLS with it: an old Squid sends no SNI, so a host on a shared address answers with the wrong certificate or refuses; or Squid does not trust the origin's certificate (its CA not in sslproxy_cafile / tls_outgoing_options cafile); or no TLS version or cipher is shared.",
+		Fix:         "Upgrade Squid to a version that sends SNI, and give it the CAs to trust for origins:\n  tls_outgoing_options cafile=/etc/ssl/certs/ca-certificates.crt",
+		Confirm:     "openssl s_client -connect origin.example.com:443 -servername origin.example.com </dev/null",
+	},
+	// BearSSL (ESP8266) and other devices without a set clock.
+	{
+		ID: ServerCertExpired, Kind: "client",
+		Match: []string{"certificate is expired or not yet valid"}, Within: []string{"bssl", "bearssl", "esp"},
+		Title:       "The device found the certificate outside its dates: most often its clock is not set",
+		Explanation: "A microcontroller (ESP8266 with BearSSL, ESP32) has no clock at power-up: until it gets the time over NTP (SNTP), it believes it is 1970, and every certificate looks not yet valid.",
+		Fix:         "Get the time over NTP before connecting (ESP8266: configTime(0, 0, \"pool.ntp.org\") and wait until time() is past 2020), then connect.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
+	},
 	// Busybox's wget on Alpine.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
@@ -740,7 +785,15 @@ var clientWriterEntries = []Entry{
 	},
 	// Go's x509 beyond trust: key usage, IP addresses, loading a key pair.
 	{
-		ID: WrongPurpose, Kind: "client", Without: []string{"handshake error from"},
+		ID: WrongPurpose, Kind: "client", Within: []string{"handshake error from", "client's certificate", "client certificate", "x5c"},
+		Match:       []string{"x509: certificate specifies an incompatible key usage"},
+		Title:       "The client certificate is not for TLS clients (Go: incompatible key usage)",
+		Explanation: "A Go server (Vault's cert auth, step-ca, etcd, a Go service with ClientAuth) checks the client certificate's extendedKeyUsage along its chain: it does not allow clientAuth, e.g. a server certificate (serverAuth only) presented as the client's.",
+		Fix:         "Issue the client certificate with clientAuth, with this line in its -extfile:\n  extendedKeyUsage=clientAuth\nand check it (SSL client : Yes):\n  openssl x509 -noout -purpose -in client.crt",
+		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in client.crt",
+	},
+	{
+		ID: WrongPurpose, Kind: "client", Without: []string{"handshake error from", "client's certificate", "client certificate", "x5c"},
 		Match:       []string{"x509: certificate specifies an incompatible key usage"},
 		Title:       "The server's certificate is not for TLS servers (Go: incompatible key usage)",
 		Explanation: "Go checks extendedKeyUsage along the whole chain: the server's certificate (or a CA above it that restricts its usages) does not allow serverAuth, e.g. a client certificate served as a server certificate.",

@@ -113,6 +113,7 @@ var attrRules = []attrRule{
 	// certificate is invalid according to the validation procedure"): TLS
 	// clients, before Go's "net/http" and node's "Error: ".
 	{"unknown", RoleClient, "", []string{"openssl::ssl::sslerror", "ssl_connect returned=", ".rb:", "remote certificate is invalid according to the validation procedure",
+		"httprequestexception", "the ssl connection could not be established", "ssl policy errors", "remotecertificate",
 		"with this combination of libcurl",
 		"authenticationexception"}},
 	// Android's and Java's trust manager on a server certificate it does not trust.
@@ -144,7 +145,9 @@ var attrRules = []attrRule{
 	{"unknown", RoleServer, "", []string{"servererrorhandler", "tcphandler"}},
 	{"unknown", RoleClient, "", []string{"db::netexception"}},
 	// yarn's messages.
-	{"node", RoleClient, "", []string{"an unexpected error occurred: \"https://"}},
+	{"node", RoleClient, "", []string{"an unexpected error occurred: \"https://", "failed, reason: "}},
+	// Python's hostname check (docker-compose, pip).
+	{"python", RoleClient, "", []string{"ssl error: hostname '", "doesn't match either of"}},
 	// Electron apps (Postman, Insomnia): node on Chromium's BoringSSL.
 	{"node", RoleClient, "", []string{"third_party/boringssl", "bad_pkcs12_data"}},
 	// BoringSSL's error queue as Android's Conscrypt puts it in exceptions.
@@ -187,7 +190,8 @@ var attrRules = []attrRule{
 	{"java", RoleClient, "", []string{"no x.509 certificate for client authentication", "javax.net.ssl", "sslhandshakeexception", "sslauthenticationexception", "org.bouncycastle.tls", "received fatal alert", "pkix path", "sun.security",
 		"java.security", "unable to find valid certification path", "no subject alternative names", "java.io", "keytool",
 		"no suitable certificate found", "description = "}},
-	{"go", RoleServer, "", []string{"unable to authenticate the request due to an error", "conn=from=", "could not read ca certificate", "http: tls handshake error", "tls: client didn't provide a certificate", "tls: failed to verify client certificate", "tls: failed to verify client's certificate",
+	{"go", RoleServer, "", []string{"failed to verify client's certificate", "failed to verify client certificate", "https listener", "listenandservetls",
+		"tried to extract a certificate on a request without mutual tls", "unable to authenticate the request due to an error", "conn=from=", "could not read ca certificate", "http: tls handshake error", "tls: client didn't provide a certificate", "tls: failed to verify client certificate", "tls: failed to verify client's certificate",
 		"tls: client didn't provide", "handshake error from", "handshake from ", "rejected connection", "remote-addr",
 		"failed to complete security handshake from",
 		"error when serving connection", "client sent an http request to an https server", "http2: tlsconfig"}},
@@ -427,7 +431,7 @@ func apacheRole(lower string) string {
 // "src" bufferevent, a ProxyServer class). Words any proxy uses for both of
 // its sides ("proxy error", "mitm") are not marks: a wrong flip would blame
 // the wrong certificate, while no flip leaves the two-sided story.
-var serverMarks = []string{"tls server", "server_side", "ssl_accept", "handling connection", "incoming connection",
+var serverMarks = []string{"handshake client", "tls server", "server_side", "ssl_accept", "handling connection", "incoming connection",
 	"inbound", "wrap_socket(self.connection", "src bufferevent", "proxyserver", "serverhandler", "server handshake",
 	"client connection"}
 
