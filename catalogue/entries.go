@@ -219,7 +219,7 @@ var otherEntries = []Entry{
 			"x509 certificate signed by unknown authority"},
 		Title: "The client does not trust the server's certificate (Go)",
 		Explanation: "A Go client checked the server's certificate (nginx's, if nginx is the server) against its roots (the system pool unless the program sets RootCAs) and found no CA that issued it: the certificate is self-signed or from a private CA, or a TLS-intercepting corporate proxy re-signs the traffic with its own CA. " +
-			"This is about the server certificate, not the client certificate: with a private CA the client must be given that CA, and nginx must send its intermediates in ssl_certificate. " +
+			"This is about the server certificate, not the client certificate: with a private CA the client must be given that CA, and the server must send its intermediates (nginx: in ssl_certificate; Let's Encrypt: fullchain.pem, not cert.pem), which browsers forgive and Go does not. " +
 			"When a public site fails so, the client's system has no CA bundle at all: a scratch, distroless or slim container image without the ca-certificates package.",
 		Fix:     "Give the client the CA (Go: tls.Config{RootCAs: pool} with ca.crt appended; curl: --cacert ca.crt), and serve the full chain as ssl_certificate:\n  cat server.crt int.crt > /etc/nginx/server-chain.crt\nA container image without a CA bundle needs the ca-certificates package:\n  apt-get install -y ca-certificates",
 		Confirm: "mtlsdoctor probe host:443 --ca ca.crt",
@@ -230,7 +230,7 @@ var otherEntries = []Entry{
 		Match:       []string{"x509: certificate is valid for", "x509: certificate relies on legacy common name field", "certificate is not valid for any names"},
 		Title:       "The server's certificate does not name the host the client asked for (Go)",
 		Explanation: "Go compares the host name (or IP) in the URL with the server certificate's subjectAltName only; since Go 1.15 the Common Name is ignored, so a certificate made with the guide's `openssl x509 -req` and no -extfile (no SAN at all) fails here even though curl accepts it. When the names listed are not the server's at all (a firewall's or a proxy's), something in between answered: a TLS-intercepting proxy.",
-		Fix:         "Reissue the server certificate with this line in its -extfile:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10\nthen check it with:\n  mtlsdoctor certs --host host.example.com ./certs",
+		Fix:         "Reissue the server certificate with this line in its -extfile (or, when the certificate names a role rather than the host, such as server.global.nomad, give the client that name as its TLS server name: Go's tls.Config ServerName, NOMAD_TLS_SERVER_NAME, Consul's tls_server_name):\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10\nthen check it with:\n  mtlsdoctor certs --host host.example.com ./certs",
 		Confirm:     "openssl x509 -noout -ext subjectAltName -in server.crt",
 	},
 	{

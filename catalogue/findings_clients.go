@@ -628,6 +628,24 @@ var clientWriterEntries = []Entry{
 		Fix:         "Get the time over NTP before connecting (ESP8266: configTime(0, 0, \"pool.ntp.org\") and wait until time() is past 2020), then connect.",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
 	},
+	// Ruby's client when the server drops the connection.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"ssl_connect syscall returned=5"},
+		Title:       "The server closed the connection during the Ruby client's handshake",
+		Explanation: "Ruby's OpenSSL binding saw the connection end in the middle of SSL_connect, without an alert: the server refused the client certificate outright (revoked by the CRL it checks, as Puppet's server does, or not issued by its CA), required one that was not sent, or shares no TLS version with the client; a proxy or firewall in between may also cut it.",
+		Fix:         "See what the server says to the same client certificate, then check the certificate against the server's CA and CRL:\n  openssl s_client -connect host:8140 -cert client.crt -key client.key -CAfile ca.crt </dev/null\n  openssl verify -crl_check -CAfile ca.crt -CRLfile crl.pem client.crt",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// DH parameters files (Dovecot, and any server that reads one).
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"couldn't parse dh parameters", "expecting: dh parameters"},
+		Title:       "The DH parameters file is empty or not PEM",
+		Explanation: "The server reads Diffie-Hellman parameters from a file that holds none: it is empty (its generation was cut short or never ran), or it is another PEM file. Dovecot then cannot set up TLS at all.",
+		Fix:         "Make the DH parameters again and point the server at them (Dovecot: ssl_dh = </etc/dovecot/dh.pem):\n  openssl dhparam -out /etc/dovecot/dh.pem 2048",
+		Confirm:     "openssl dhparam -noout -text -in /etc/dovecot/dh.pem | head -1",
+	},
 	// Busybox's wget on Alpine.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
@@ -742,7 +760,7 @@ var clientWriterEntries = []Entry{
 		ID: LogKeyMismatch, Kind: "client", Without: []string{"ssl_ctx_use_privatekey", "[emerg]", "nginx"},
 		Within:      []string{"_ssl.c", "sslerror", "ssl error", "load_cert_chain", "client", "curl", "error:"},
 		Match:       []string{"key_values_mismatch", "key values mismatch"},
-		Title:       "The private key given with the certificate does not belong to it",
+		Title:       "The private key given with the certificate does not belong to it (key mismatch)",
 		Explanation: "The program (a client loading its client certificate, or a server loading its own) was given a certificate and a private key whose public keys differ: files from different renewals or requests, or the wrong key file.",
 		Fix:         "Compare the two public keys (the sums must be equal) and pass the matching pair:\n  openssl x509 -noout -pubkey -in client.crt | sha256sum\n  openssl pkey -pubout -in client.key | sha256sum",
 		Confirm:     keyPairCheck,
