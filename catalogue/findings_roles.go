@@ -237,6 +237,31 @@ var TLSUnexplainedText = Text{ID: TLSUnexplained,
 	Fix:   "Read the lines in full, with their context:\n  grep -F '{reason}' /var/log/nginx/error.log | head",
 }
 
+// UnexplainedClientText and UnexplainedServerText answer a pasted line
+// that speaks of TLS or certificates but matches no entry: where its usual
+// causes lie, on the side that wrote it; UnexplainedEitherText when nothing
+// in the line shows that side.
+var (
+	UnexplainedClientText = Text{ID: TLSUnexplained,
+		Title: "A TLS client's failure that mtlsdoctor has no entry for",
+		Why: "No catalogue entry matches this line, but its words show a TLS client (it opened the connection). A client's TLS failures are, in order of frequency: the server's certificate is not trusted (a private or self-signed CA, a missing intermediate, a TLS-intercepting proxy's CA), " +
+			"it does not carry the name the client used, the server wants a client certificate the client did not send (or does not accept it), the port does not speak TLS, or no TLS version or cipher is shared.",
+		Fix: "Look at the server's side from the same machine, with the name the client uses; the output shows the chain, the verify result and any client certificate request:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	}
+	UnexplainedServerText = Text{ID: TLSUnexplained,
+		Title: "A TLS server's failure that mtlsdoctor has no entry for",
+		Why: "No catalogue entry matches this line, but its words show a TLS server (it accepted the connection, or loads its own certificate). A server's TLS failures are, in order of frequency: its own certificate or key files (a wrong path, permissions, not PEM, a key that does not match), " +
+			"a client refusing the server's certificate, a client certificate the server refuses or did not get, a client speaking plain HTTP or an old TLS version, or scanners.",
+		Fix: "Check the server's certificate and key files, then connect as a client would:\n  openssl x509 -noout -subject -dates -in server.crt\n  openssl s_client -connect host:443 -servername host </dev/null",
+	}
+	UnexplainedEitherText = Text{ID: TLSUnexplained,
+		Title: "A TLS failure that mtlsdoctor has no entry for (which side wrote it is not known)",
+		Why: "No catalogue entry matches this line, and nothing in it shows whether its program opened the connection (a client) or accepted it (a server). On a client, look first at the server's certificate (trusted CA, intermediates, name) and at whether a client certificate was asked for; " +
+			"on a server, at its own certificate and key files and at the client certificates it requires.",
+		Fix: "Connect as the client does, with the name it uses; the output shows the server's chain, the verify result and any client certificate request:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	}
+)
+
 // ServerGotAlertText is a certificate alert received by a server other
 // than nginx ({num}, {name}, {meaning}): its client refused the server's
 // own certificate.

@@ -65,6 +65,23 @@ func Explain(input string) *report.Report {
 		}
 	}
 	rep := &report.Report{Command: "explain"}
+	if len(codes) == 0 && len(entries) == 0 && tlsWords(strings.ToLower(text)) {
+		// Nothing matched, but the line is about TLS: say whose it is.
+		t := catalogue.UnexplainedServerText
+		switch {
+		case att.Guessed:
+			t = catalogue.UnexplainedEitherText
+		case att.Role == logparse.RoleClient:
+			t = catalogue.UnexplainedClientText
+		}
+		f := t.New(nil)
+		f.Severity = report.Warning
+		f.Reporter, f.Role = att.Reporter, att.Role
+		rep.Findings = append(rep.Findings, f)
+		rep.Finish()
+		rep.Next = report.FirstStep(f.Fix)
+		return rep
+	}
 	own := false
 	for _, en := range entries {
 		own = own || en.Own
@@ -170,6 +187,17 @@ func Explain(input string) *report.Report {
 		rep.Next = report.FirstStep(rep.Findings[0].Fix)
 	}
 	return rep
+}
+
+// tlsWords reports whether a line (lower-case) speaks of TLS or
+// certificates at all.
+func tlsWords(lower string) bool {
+	for _, w := range []string{"ssl", "tls", "x509", "certificate", "handshake", "pkix", "openssl", "boringssl", "mbedtls", "wolfssl", "gnutls", "schannel", "https"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // wantedName is the host name or IP address a client's line says the

@@ -106,3 +106,29 @@ func TestWantedNameInFix(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainUnmatchedTLSLine: a line about TLS that no entry matches still
+// gets a finding that says whose line it is; other text gets none.
+func TestExplainUnmatchedTLSLine(t *testing.T) {
+	for _, c := range []struct{ in, id, role, words string }{
+		{"wrapper: TLS setup went sideways while fetching https://api.example.com", "tls-unexplained", "client", "openssl s_client"},
+		{"gizmo: certificate reload hook went sideways", "tls-unexplained", "server", "not known"},
+		{"the weather is nice today", "", "", ""},
+	} {
+		rep := Explain(c.in)
+		if c.id == "" {
+			if len(rep.Findings) != 0 {
+				t.Errorf("%q: got %s, want no finding", c.in, rep.Findings[0].ID)
+			}
+			continue
+		}
+		if len(rep.Findings) == 0 {
+			t.Errorf("%q: no finding, want %s", c.in, c.id)
+			continue
+		}
+		f := rep.Findings[0]
+		if string(f.ID.Name()) != c.id || f.Role != c.role || !strings.Contains(f.Title+f.Explanation+f.Fix, c.words) {
+			t.Errorf("%q: got %s %s %q, want %s %s mentioning %q", c.in, f.ID.Name(), f.Role, f.Title, c.id, c.role, c.words)
+		}
+	}
+}

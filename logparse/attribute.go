@@ -511,7 +511,7 @@ var eitherSide = map[string]bool{"java": true, "node": true, "go": true, "unknow
 // clientMarks are words of a program that opened the connection: a URL or
 // request it was making, a dial, a main thread's call, node's socket error.
 var clientMarks = []string{"tls client:", "received server alert", "https://", "http://", "httpsconnectionpool", "urlopen", "client_cert", "cert=(", "postman",
-	"clientset", "kubeconfig", "kubectl", "helpers.go:", "clientcert", "client cert", "get \"", "post \"", "dial tcp", "connecting to", "connect to ", "could not connect",
+	"clientset", "kubeconfig", "kubectl", "helpers.go:", "get \"", "post \"", "dial tcp", "connecting to", "connect to ", "could not connect",
 	"failed to connect", "thread \"main\"", "eproto", "axisfault", "request to", "fetch"}
 
 func hasClientMark(lower string) bool {
@@ -601,6 +601,10 @@ func unknownRoleGuess(lower string) (string, bool) {
 		}
 	}
 	if strings.Contains(lower, "error:") && strings.Contains(lower, "routines") && len(strings.Fields(lower)) > 2 {
+		return RoleClient, false
+	}
+	if hasClientMark(lower) {
+		// a URL it was fetching, a dial, a connection it opened
 		return RoleClient, false
 	}
 	return RoleServer, true

@@ -43,7 +43,7 @@ func main() {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	var n, skipped, all, writer, cause, causeN int
+	var n, skipped, all, writer, role, none, cause, causeN int
 	for sc.Scan() {
 		if strings.TrimSpace(sc.Text()) == "" {
 			continue
@@ -61,9 +61,13 @@ func main() {
 		rep := checks.Explain(p.Line)
 		var bad []string
 		if len(rep.Findings) == 0 {
+			none++
 			bad = append(bad, "no finding")
 		} else {
 			first := rep.Findings[0]
+			if first.Role == p.Role {
+				role++ // who rejected whom, whoever wrote it
+			}
 			if first.Reporter == p.Reporter && first.Role == p.Role {
 				writer++
 			} else {
@@ -93,9 +97,9 @@ func main() {
 			fmt.Printf("%s\n    %s\n    %s\n    cause: %s\n", strings.Join(bad, "; "), p.Line, p.Source, p.Cause)
 		}
 	}
-	fmt.Printf("held-out: %d lines left out (their thread is in the training corpus)\n", skipped)
-	fmt.Printf("held-out: %d lines; all checks %d (%.0f%%); writer and role %d (%.0f%%); cause named (fix keywords, where the thread established one) %d/%d (%.0f%%)\n",
-		n, all, pct(all, n), writer, pct(writer, n), cause, causeN, pct(cause, causeN))
+	fmt.Printf("held-out: %d lines left out (their thread is in the training corpus); %d lines got no finding\n", skipped, none)
+	fmt.Printf("held-out: %d lines; all checks %d (%.0f%%); writer and role %d (%.0f%%); role %d (%.0f%%); cause named (fix keywords, where the thread established one) %d/%d (%.0f%%)\n",
+		n, all, pct(all, n), writer, pct(writer, n), role, pct(role, n), cause, causeN, pct(cause, causeN))
 }
 
 func pct(a, b int) float64 {
