@@ -646,6 +646,15 @@ var clientWriterEntries = []Entry{
 		Fix:         "Make the DH parameters again and point the server at them (Dovecot: ssl_dh = </etc/dovecot/dh.pem):\n  openssl dhparam -out /etc/dovecot/dh.pem 2048",
 		Confirm:     "openssl dhparam -noout -text -in /etc/dovecot/dh.pem | head -1",
 	},
+	// Ansible's modules fetching over HTTPS (get_url, uri, yum_repository...).
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"failed to validate the ssl certificate for"},
+		Title:       "Ansible could not verify the server's certificate",
+		Explanation: "An Ansible module (get_url, uri and others, running on the managed host) checked the server's certificate against that host's CA bundle and refused it: the managed host lacks the ca-certificates package or it is stale, the server's CA is private, or a TLS-intercepting proxy re-signs the traffic.",
+		Fix:         "Install or refresh the CA bundle on the managed host (a task before the download), or give the module the CA with its ca_path option:\n  apt-get install -y ca-certificates\n  update-ca-certificates",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
 	// Busybox's wget on Alpine.
 	{
 		ID: ServerCertUntrusted, Kind: "client",

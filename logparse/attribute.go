@@ -147,7 +147,7 @@ var attrRules = []attrRule{
 	// yarn's messages.
 	{"node", RoleClient, "", []string{"an unexpected error occurred: \"https://", "failed, reason: "}},
 	// Python's hostname check (docker-compose, pip).
-	{"python", RoleClient, "", []string{"ssl error: hostname '", "doesn't match either of"}},
+	{"python", RoleClient, "", []string{"ssl error: hostname '", "doesn't match either of", "validate_certs", "failed to validate the ssl certificate for"}},
 	// Electron apps (Postman, Insomnia): node on Chromium's BoringSSL.
 	{"node", RoleClient, "", []string{"third_party/boringssl", "bad_pkcs12_data"}},
 	// BoringSSL's error queue as Android's Conscrypt puts it in exceptions.
@@ -196,7 +196,7 @@ var attrRules = []attrRule{
 		"failed to complete security handshake from",
 		"error when serving connection", "client sent an http request to an https server", "http2: tlsconfig"}},
 	{"go", RoleClient, "", []string{"currently active client certificate has expired", "the server has asked for the client to provide credentials",
-		"oversized record received", "remote error: bad certificate", "remote error: unknown certificate", "x509: ", "x509 certificate has expired or is not yet valid", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http"}},
+		"oversized record received", "remote error: bad certificate", "remote error: unknown certificate", "x509 certificate signed by unknown authority", "x509: ", "x509 certificate has expired or is not yet valid", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http"}},
 	{"python", RoleClient, "", []string{"traceback", "python", "aiohttp", "httpx"}},
 	{"browser", RoleClient, "", []string{"err_bad_ssl_client_auth_cert", "err_ssl_client_auth_cert_needed", "err_ssl_protocol_error",
 		"err_ssl_version_or_cipher_mismatch", "err_cert_", "net::err", "ssl_error_", "sec_error_", "mozilla_pkix_error",
@@ -231,7 +231,7 @@ var attrRules = []attrRule{
 	// Postfix, mosquitto and MySQL clients' own words.
 	{"unknown", RoleClient, "", []string{"untrusted tls connection established to", "check bridge_cafile", "error 2026", "error: 2026",
 		"(2026,", "ssl peer certificate validation failed", "ssl peer cert verification failed", "could not handshake: error in the certificate verification",
-		"mbedtls_ssl_handshake returned", "(sslclient)", "trust evaluation failed"}},
+		"mbedtls_ssl_handshake returned", "(sslclient)", "trust evaluation failed", "bssl:", "failed to negotiate a mutually acceptable security settings"}},
 	{"node", RoleClient, "", []string{"mongoserverselectionerror", "mongonetworkerror", "mongooseserverselectionerror"}},
 
 	// BusyBox wget and Apple's TLS clients.
