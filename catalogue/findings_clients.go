@@ -471,6 +471,15 @@ var clientWriterEntries = []Entry{
 		Fix:         "Give the device the root CA of the server's chain (PEM, with its terminating newline) or enable the certificate bundle, and set the time before connecting (SNTP):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
+	// Apple's App Transport Security.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"kcfstreamerrordomainssl, -9802", "kcfstreamerrordomainssl, -9824", "sslhandshake failed (-9824)", "app transport security"},
+		Title:       "Apple's App Transport Security refused the server's TLS (-9802, -9824)",
+		Explanation: "iOS and macOS apps on URLSession require, under App Transport Security, TLS 1.2 or later, forward-secret cipher suites and a server certificate signed with SHA-256 or better on an RSA 2048-bit (or ECC 256-bit) key. A server that offers only TLS 1.0/1.1 or a SHA-1 certificate fails with -9802 or -9824.",
+		Fix:         "Let the server offer TLS 1.2 and TLS 1.3 with ECDHE suites and a SHA-256 certificate (nginx):\n  ssl_protocols TLSv1.2 TLSv1.3;\nUntil then an app can list the host as an exception under NSAppTransportSecurity in its Info.plist.",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
 	// Apple's and BearSSL's name checks.
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
