@@ -351,6 +351,9 @@ func inContext(f *report.Finding, lower string, att logparse.Attribution) {
 			f.Explanation = catalogue.UsuallyHarmless + " " + f.Explanation
 		}
 	}
+	if f.ID == catalogue.ServerHostnameMismatch && !strings.Contains(f.Explanation, "wildcard") {
+		f.Explanation += " " + catalogue.NameRules
+	}
 	if f.Code == 9 || f.Code == 10 || strings.Contains(lower, "expired") {
 		if !strings.Contains(f.Explanation, "clock") {
 			f.Explanation += " " + catalogue.ClockSkew
