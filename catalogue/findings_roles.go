@@ -218,7 +218,7 @@ const (
 	// ClockSkew is added to an expired-certificate finding.
 	ClockSkew = "If the certificate is not really expired, a clock is wrong on one side (a container or VM without time sync): compare `date -u` on both machines."
 	// NameRules closes every name-mismatch story: how names match.
-	NameRules = "The hostname (or IP address) the client connects with must be among the certificate's subjectAltName entries; a wildcard covers one label only (*.example.com matches a.example.com, not a.b.example.com nor example.com). To try the certificate's own name against another address, curl --resolve or --connect-to does it without DNS."
+	NameRules = "The hostname must be among the subjectAltName entries, and a wildcard covers one label only (*.example.com matches a.example.com, not a.b.example.com)."
 	// UsuallyHarmless starts the explanation of scanner and one-off noise.
 	UsuallyHarmless = "Usually harmless: scanners and old or misconfigured clients cause this one address at a time; worry only when it is frequent or hits clients you know."
 )
