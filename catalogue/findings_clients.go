@@ -664,6 +664,60 @@ var clientWriterEntries = []Entry{
 		Fix:         "Install or refresh the CA bundle on the managed host (a task before the download), or give the module the CA with its ca_path option:\n  apt-get install -y ca-certificates\n  update-ca-certificates",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
+	// nginx refusing a client certificate inside the handshake.
+	{
+		ID: VerifyError, Kind: "client", Within: []string{"process_client_certificate", "get_client_certificate"},
+		Match:       []string{"ssl_do_handshake() failed"},
+		Title:       "nginx refused the client certificate inside the handshake",
+		Explanation: "nginx's http module checks client certificates after the handshake and answers with a 400 page; this handshake failed on the client's certificate itself, which happens when the handshake was set to require and verify it (ssl_conf_command VerifyMode, an OpenResty or third-party module, a product built on nginx). The client sent no certificate, or one not issued by a CA in ssl_client_certificate (or ssl_trusted_certificate), with its intermediates within ssl_verify_depth.",
+		Fix:         "Check the client certificate against the CA file nginx uses for clients, with ssl_verify_client on:\n  openssl verify -CAfile /etc/nginx/client-ca.pem -untrusted int.crt client.crt\nand give the client the full chain of its certificate.",
+		Confirm:     "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
+	},
+	// ingress-nginx's controller and the secrets its annotations name.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"certificateauth annotation", "local ssl certificate", "secret contains no keypair or ca certificate", "error obtaining pem from secret", "in local store"},
+		Title:       "ingress-nginx could not read the secret an annotation or TLS section names",
+		Explanation: "The ingress-nginx controller looks up the secret that auth-tls-secret (client certificates), proxy-ssl-secret (its certificate to backends) or the Ingress's tls section names, as namespace/secretName: it does not exist there (a wrong namespace or name, or the controller watches other namespaces), or it lacks the keys it needs (ca.crt for a CA, tls.crt and tls.key for a key pair).",
+		Fix:         "Create the secret with the keys the annotation wants, in the namespace it names, and refer to it as namespace/name:\n  kubectl create secret generic ca-secret -n default --from-file=ca.crt=ca.crt\n  nginx.ingress.kubernetes.io/auth-tls-secret: default/ca-secret",
+		Confirm:     "kubectl get secret ca-secret -n default -o jsonpath='{.data}'",
+	},
+	// A server whose CertificateRequest is too big (thousands of CA names).
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"excessive message size"},
+		Title:       "A handshake message was too big (often a client-CA list with too many names)",
+		Explanation: "The peer sent a handshake message larger than this side accepts. With mutual TLS it is most often the server's CertificateRequest: it lists the names of every CA in its client-CA file (HAProxy's ca-file, nginx's ssl_client_certificate), and a file with hundreds or thousands of CAs (a whole public bundle) makes it exceed what clients take.",
+		Fix:         "Keep only the CAs that issue client certificates in the client-CA file, or let the server check against a big file without listing it (nginx: ssl_trusted_certificate for the chain and a small ssl_client_certificate; HAProxy: ca-verify-file for the rest).",
+		Confirm:     "openssl s_client -connect host:443 </dev/null 2>/dev/null | grep -c '^/\\|^C\\|^CN\\|^O'",
+	},
+	// Logstash's beats input.
+	{
+		ID: LogKeyMismatch, Kind: "client",
+		Match:       []string{"failed to set certificate and key"},
+		Title:       "Logstash could not use the certificate and key of its beats input",
+		Explanation: "The beats input (Netty) refused ssl_certificate and ssl_key: the key does not match the certificate, or it is not in the PKCS#8 form the input requires.",
+		Fix:         "Check the pair, then convert the key to PKCS#8:\n  " + keyPairCheck + "\n  openssl pkcs8 -topk8 -nocrypt -in server.key -out server.pkcs8.key",
+		Confirm:     keyPairCheck,
+	},
+	// Erlang servers that cannot read their TLS files (EMQX, RabbitMQ).
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match: []string{"{error,eacces}", "{error,enoent}"}, Within: []string{"cacertfile", "certfile", "keyfile"},
+		Title:       "The Erlang server could not read a TLS file (eacces: permission, enoent: missing)",
+		Explanation: "Erlang's TLS (EMQX, RabbitMQ) could not open the CA, certificate or key file its listener names: eacces means the service's user may not read it (a file under /root, mode 600 for another user), enoent that it does not exist.",
+		Fix:         "Put the files where the service's user can read them, and check:\n  sudo -u emqx head -1 /etc/emqx/certs/ca.pem",
+		Confirm:     "namei -l /etc/emqx/certs/ca.pem",
+	},
+	// OkHttp's host name check.
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match: []string{"not verified:"}, Within: []string{"sslpeerunverifiedexception", "okhttp"},
+		Title:       "OkHttp: the server's certificate does not carry the host name used",
+		Explanation: "OkHttp's HostnameVerifier checked the host (or IP address) of the URL against the certificate's subjectAltName entries and found none that matches; an IP address needs an IP entry.",
+		Fix:         "Connect with a name the certificate carries, or reissue it with that name or address:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+	},
 	// Busybox's wget on Alpine.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
@@ -840,7 +894,7 @@ var clientWriterEntries = []Entry{
 		ID: ServerHostnameMismatch, Kind: "client",
 		Match:       []string{"because it doesn't contain any ip san"},
 		Title:       "The client connected by IP address and the certificate has no IP in its SAN (Go)",
-		Explanation: "Connecting to an IP address, Go looks for that address among the certificate's IP subjectAltName entries; a certificate with only DNS names (or only a CN) never matches an IP. A Go program that resolves the name and dials the address itself checks the address unless it sets tls.Config{ServerName: \"host.example.com\"}; a proxy such as Traefik that reaches backends by container IP does the same unless told the name.",
+		Explanation: "Connecting to an IP address, Go looks for that address among the certificate's IP subjectAltName entries (IP SANs); a certificate with only DNS names (or only a CN) never matches an IP. A Go program that resolves the name and dials the address itself checks the address unless it sets tls.Config{ServerName: \"host.example.com\"}; a proxy such as Traefik that reaches backends by container IP does the same unless told the name.",
 		Fix:         "Connect by a name the certificate carries (Go: set tls.Config ServerName to it when dialing an address; Traefik: serverName in a serversTransport, insecureSkipVerify only to test; Prometheus: server_name in the scrape's tls_config), or reissue the certificate with the address:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
 		Confirm:     "openssl x509 -noout -ext subjectAltName -in server.crt",
 	},

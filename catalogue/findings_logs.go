@@ -277,7 +277,7 @@ var logLineEntries = []Entry{
 		Match: []string{"wrong version number"},
 		Title: "Non-TLS data on a TLS connection",
 		Explanation: "In nginx's log: something that is not TLS (a health check, a scanner, another protocol) reached a TLS port, or (OpenSSL 1.0, `SSL3_GET_CLIENT_HELLO`) a client offered a protocol version the server no longer accepts, such as SSLv3. " +
-			"Printed by a client (e.g. curl): the client spoke TLS to a port that is not TLS, typically https:// to port 80 or a `listen` without `ssl`; or, with a proxy set, an https:// proxy URL (HTTPS_PROXY=https://...) made it speak TLS to a proxy that speaks plain HTTP (Python's urllib3 does so since 1.26).",
+			"Printed by a client (e.g. curl): the client spoke TLS to a port that is not TLS, typically https:// to port 80 or a `listen` without `ssl`; or, with a proxy set, an https:// proxy URL (HTTPS_PROXY=https://...) made it speak TLS to a proxy that speaks plain HTTP (Python's urllib3 does so since 1.26). Some protocols start in plaintext and upgrade to TLS later (SMTP, IMAP, PostgreSQL, MySQL, NATS): test those with openssl s_client -starttls PROTOCOL, not plain s_client.",
 		Fix:     "Check the URL scheme and port, and that a proxy URL starts with http:// unless the proxy itself speaks TLS:\n  export HTTPS_PROXY=http://proxy.example.com:3128\nThe nginx port must be:\n  listen 443 ssl;\nIf clients you know fail since a protocol was dropped, compare their versions with:\n  ssl_protocols TLSv1.2 TLSv1.3;",
 		Confirm: "curl -sv https://host:443/ -o /dev/null",
 	},
@@ -309,8 +309,8 @@ var logLineEntries = []Entry{
 		ID: HandshakeFailed, Kind: "reason",
 		Match:       []string{"peer did not return a certificate", "no certificate returned"},
 		Title:       "A TLS server required a client certificate and got none",
-		Explanation: "OpenSSL servers that demand a certificate inside the handshake write this. nginx never does (it answers with a 400 'No required SSL certificate was sent' page), so the line comes from another server, e.g. openssl s_server or a backend.",
-		Fix:         "Give the client its certificate and key:\n  curl --cert client.crt --key client.key ...\nand make sure its issuer is among the server's acceptable CA names.",
+		Explanation: "OpenSSL servers that demand a certificate inside the handshake write this (openssl s_server, a backend, Logstash's beats input once ssl_certificate_authorities is set). nginx's http module does not (it answers with a 400 'No required SSL certificate was sent' page), unless something made the handshake itself require one. Clients send none when they have no certificate at all, or none issued by a CA the server trusts (the CA names it lists).",
+		Fix:         "Give the client its certificate and key, issued by a CA the server trusts:\n  curl --cert client.crt --key client.key ...\nand make sure its issuer is among the server's acceptable CA names.",
 		Confirm:     "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
 	},
 	{
@@ -536,7 +536,7 @@ var logStatusEntries = []Entry{
 		ID: Status495, Kind: "status", Status: 495,
 		Match: []string{"400 the ssl certificate error", "the ssl certificate error"},
 		Title: "495: the client certificate failed verification",
-		Explanation: "nginx's internal status 495 means the client sent a certificate that did not verify (including a failed OCSP check), e.g. one from another CA, expired, or without extendedKeyUsage clientAuth (26). " + as400 + " " +
+		Explanation: "nginx's internal status 495 means the client sent a certificate that did not verify (including a failed OCSP check), e.g. one from another CA, expired, without extendedKeyUsage clientAuth (26), or issued by an intermediate CA while ssl_verify_depth is 1 (the default). " + as400 + " " +
 			"The error log says why in a `client SSL certificate verify error: (N:...)` line, but only at info level; at the default level the 400s appear with no explanation.",
 		Fix:     "Set:\n  error_log /var/log/nginx/error.log info;\nthen reload, reproduce, and look up the code:\n  mtlsdoctor explain CODE\nCheck the certificates:\n  " + certsCmd,
 		Confirm: curlClient,

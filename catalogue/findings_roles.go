@@ -47,6 +47,7 @@ func ClientMeaning(code int, text string) string {
 var clientTrust = map[string]string{
 	"upstream":   "Give nginx the CA that issued the backend's certificate, where it proxies:\n  proxy_ssl_trusted_certificate /etc/nginx/upstream-ca.pem;\n  proxy_ssl_verify_depth 2;\nthen reload:\n  {reload}\nand make the backend send its intermediates with its certificate. (ingress-nginx: the proxy-ssl-secret annotation, whose secret holds ca.crt, with proxy-ssl-verify; Kong: the Service's ca_certificates with tls_verify.)",
 	"lua":        "Give Lua cosockets a CA bundle (in the http block):\n  lua_ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;\n  lua_ssl_verify_depth 3;\nthen reload:\n  {reload}",
+	"njs":        "Give njs's ngx.fetch() a CA bundle; it does not use ssl_trusted_certificate or proxy_ssl_*:\n  js_fetch_trusted_certificate /etc/ssl/certs/ca-certificates.crt;\n  js_fetch_verify_depth 3;\nthen reload:\n  {reload}",
 	"ocsp":       "Give nginx the issuer of its own certificate, to check the OCSP answer with:\n  ssl_trusted_certificate /etc/nginx/chain.pem;\nthen reload:\n  {reload}",
 	"curl":       "Give curl the server's CA:\n  curl --cacert ca.crt https://host/\n(libcurl inside a program: its CURLOPT_CAINFO option; PHP: curl.cainfo in php.ini), and make the server send its intermediates (nginx: server certificate then intermediates in the ssl_certificate file).",
 	"openssl":    "Give s_client the server's CA:\n  openssl s_client -connect host:443 -CAfile ca.crt </dev/null\nand make the server send its intermediates. For openssl verify (`error N at D depth lookup`), give the root with -CAfile and the intermediates with -untrusted:\n  openssl verify -CAfile root.crt -untrusted intermediate.crt cert.crt",
@@ -83,6 +84,7 @@ var clientName = map[string]string{
 	"upstream":   "nginx, as the client of its upstream,",
 	"lua":        "nginx's Lua cosocket (lua_ssl_*)",
 	"ocsp":       "nginx, fetching an OCSP response,",
+	"njs":        "nginx's njs fetch",
 	"curl":       "curl",
 	"openssl":    "openssl s_client",
 	"python":     "the Python client",

@@ -17,6 +17,7 @@ const (
 	CtxUpstream = "upstream" // proxy_pass/grpc_pass https://: proxy_ssl_*
 	CtxLua      = "lua"      // Lua cosockets: lua_ssl_*
 	CtxOCSP     = "ocsp"     // fetching OCSP responses: ssl_stapling*, resolver
+	CtxNJS      = "njs"      // njs's ngx.fetch(): js_fetch_*
 )
 
 // Attribution says who wrote a line and its part in the failing TLS
@@ -124,6 +125,9 @@ var attrRules = []attrRule{
 		"ssl_cert critical", "ocsp stapling can't be enabled"}},
 	{"curl", RoleClient, "", []string{"fatal: unable to access"}},
 	// Kong's Lua code (its cosockets to databases and upstreams) runs in nginx.
+	{"nginx", RoleClient, CtxNJS, []string{"js http fetch", "to fetch target", "js_fetch_"}},
+	// ingress-nginx's controller reading the secrets its annotations name.
+	{"nginx", RoleServer, "", []string{"backend_ssl.go", "certificateauth annotation", "local ssl certificate", "in local store", "secret contains no keypair"}},
 	{"nginx", RoleClient, CtxLua, []string{"/kong/", "kong/", "resty/", "resty.", "[postgresql error]", "[cassandra error]"}},
 	// nginx as a client: of an upstream, of Lua cosockets, of OCSP responders.
 	{"nginx", RoleClient, CtxUpstream, []string{"to upstream", "from upstream", "reading upstream", "upstream ssl certificate", "upstream sent", "proxy_ssl_", "grpc_ssl_", "uwsgi_ssl_"}},
@@ -190,7 +194,7 @@ var attrRules = []attrRule{
 	{"java", RoleClient, "", []string{"no x.509 certificate for client authentication", "javax.net.ssl", "sslhandshakeexception", "sslauthenticationexception", "org.bouncycastle.tls", "received fatal alert", "pkix path", "sun.security",
 		"java.security", "unable to find valid certification path", "no subject alternative names", "java.io", "keytool",
 		"no suitable certificate found", "description = "}},
-	{"go", RoleServer, "", []string{"failed to verify client's certificate", "failed to verify client certificate", "https listener", "listenandservetls",
+	{"go", RoleServer, "", []string{"- cid:", "failed to verify client's certificate", "failed to verify client certificate", "https listener", "listenandservetls",
 		"tried to extract a certificate on a request without mutual tls", "unable to authenticate the request due to an error", "conn=from=", "could not read ca certificate", "http: tls handshake error", "tls: client didn't provide a certificate", "tls: failed to verify client certificate", "tls: failed to verify client's certificate",
 		"tls: client didn't provide", "handshake error from", "handshake from ", "rejected connection", "remote-addr",
 		"failed to complete security handshake from",
