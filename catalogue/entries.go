@@ -79,7 +79,7 @@ var otherEntries = []Entry{
 		ID: WeakKey, Kind: "reason",
 		Match: []string{"ee key too small"},
 		Title: "Certificate key too small for the security level (ee key too small)",
-		Explanation: "OpenSSL refused a certificate whose own key is below the security level (at Debian's level 2: RSA under 2048 bits, EC under 224). " +
+		Explanation: "OpenSSL refused a certificate whose own key is below the security level (SECLEVEL; at Debian's level 2: RSA under 2048 bits, EC under 224; some systems set level 3, which wants 3072-bit RSA), so the key size must grow. " +
 			"Printed by curl, it is the client certificate, which the client then refuses to send; in nginx's start-up errors it is the server certificate. When nginx judges a client certificate, the same problem is verify error 66.",
 		Fix:     "Make a new key and certificate:\n  openssl req -new -newkey rsa:2048 -nodes -keyout client.key -subj '/CN=client1' -out client.csr\nthen:\n  " + reissueClient,
 		Confirm: "openssl x509 -noout -text -in client.crt | grep 'Public-Key'",

@@ -705,7 +705,7 @@ var clientWriterEntries = []Entry{
 		ID: CertLoadFailed, Kind: "client",
 		Match: []string{"{error,eacces}", "{error,enoent}"}, Within: []string{"cacertfile", "certfile", "keyfile"},
 		Title:       "The Erlang server could not read a TLS file (eacces: permission, enoent: missing)",
-		Explanation: "Erlang's TLS (EMQX, RabbitMQ) could not open the CA, certificate or key file its listener names: eacces means the service's user may not read it (a file under /root, mode 600 for another user), enoent that it does not exist.",
+		Explanation: "Erlang's TLS (EMQX, RabbitMQ) could not open the CA, certificate or key file its listener names (cacertfile, certfile, keyfile): eacces means the service's user may not read it (a file under /root, mode 600 for another user), enoent that it does not exist.",
 		Fix:         "Put the files where the service's user can read them, and check:\n  sudo -u emqx head -1 /etc/emqx/certs/ca.pem",
 		Confirm:     "namei -l /etc/emqx/certs/ca.pem",
 	},
@@ -717,6 +717,24 @@ var clientWriterEntries = []Entry{
 		Explanation: "OkHttp's HostnameVerifier checked the host (or IP address) of the URL against the certificate's subjectAltName entries and found none that matches; an IP address needs an IP entry.",
 		Fix:         "Connect with a name the certificate carries, or reissue it with that name or address:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+	},
+	// Python loading a CA file with no certificate in it.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Without: []string{"ssl_ctx_load_verify_locations", "[emerg]", "ssl_load_client_ca_file"},
+		Match:       []string{"no_certificate_or_crl_found", "no certificate or crl found"},
+		Title:       "The CA file holds no certificate",
+		Explanation: "The program loaded its CA file (Python's load_verify_locations, a driver's ssl ca or cafile option) and found no PEM certificate in it: an empty file, a path to something else (a key, a DER file), or a variable that was not filled in.",
+		Fix:         "Point the CA option (cafile) at a PEM file with the CA certificate in it:\n  openssl x509 -noout -subject -in ca.pem",
+		Confirm:     "grep -c 'BEGIN CERTIFICATE' ca.pem",
+	},
+	// Go servers refusing a client's TLS version.
+	{
+		ID: HandshakeFailed, Kind: "client", Level: infoLevel,
+		Match:       []string{"client offered only unsupported versions"},
+		Title:       "A client offered only TLS versions the Go server does not accept",
+		Explanation: "The Go server's MinVersion (TLS 1.2 by default for servers since Go 1.22) is above every version the client offered: an old client (TLS 1.0/1.1 only), or a scanner or health check. Usually harmless when it is a scanner now and then.",
+		Fix:         "Nothing for scanners. For a client you need, upgrade it to TLS 1.2, or (only if you must) lower the server's tls.Config MinVersion.",
+		Confirm:     "openssl s_client -connect host:443 -tls1_2 </dev/null",
 	},
 	// Busybox's wget on Alpine.
 	{

@@ -347,7 +347,7 @@ var reasonEntries = []Entry{
 		Match: []string{"unsafe legacy renegotiation disabled"}, Exact: []string{"unsafe legacy renegotiation disabled"},
 		Title:       "The server does not support secure renegotiation, which OpenSSL 3 requires (unsafe legacy renegotiation disabled)",
 		Explanation: "The server's handshake lacks the secure renegotiation extension (RFC 5746): an old server, appliance or TLS-inspecting middlebox. OpenSSL 3.0 and later no longer connect to such servers by default (they dropped SSL_OP_LEGACY_SERVER_CONNECT from the defaults); OpenSSL 1.1.1 did.",
-		Fix:         "Upgrade the server. Until then, allow it for this client only, with an OpenSSL configuration file that sets UnsafeLegacyServerConnect (or the program's SSL_OP_LEGACY_SERVER_CONNECT option):\n  printf 'openssl_conf = c\\n[c]\\nssl_conf = s\\n[s]\\nsystem_default = d\\n[d]\\nOptions = UnsafeLegacyServerConnect\\n' > legacy.cnf\n  OPENSSL_CONF=legacy.cnf curl https://host/",
+		Fix:         "Upgrade the server. Until then, allow it for this client only, with an OpenSSL configuration file that sets UnsafeLegacyServerConnect (UnsafeLegacyRenegotiation allows more; or the program's SSL_OP_LEGACY_SERVER_CONNECT option):\n  printf 'openssl_conf = c\\n[c]\\nssl_conf = s\\n[s]\\nsystem_default = d\\n[d]\\nOptions = UnsafeLegacyServerConnect\\n' > legacy.cnf\n  OPENSSL_CONF=legacy.cnf curl https://host/",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>&1 | grep -i 'secure renegotiation'",
 	},
 	{

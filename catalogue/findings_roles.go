@@ -27,7 +27,7 @@ var clientMeaning = map[int]string{
 	18: "The server sent a self-signed certificate that the client does not trust. A certificate signed by your own CA is taken for self-signed too when it has the same subject as the CA (the same -subj or common name for both), since its issuer then equals its subject: give the CA and the server certificate different subjects.",
 	19: "The server's chain ends in a self-signed root the client does not trust: a private CA not given to the client, or a TLS-intercepting corporate proxy or antivirus that re-signs the traffic with its own CA.",
 	20: "The client cannot find the issuer of the server's certificate among the CAs it trusts: a private CA (or a TLS-intercepting proxy's CA) not given to it, or a server that does not send its intermediate (an incomplete chain, such as Let's Encrypt's cert.pem served instead of fullchain.pem; browsers fetch the missing intermediate themselves, other clients do not).",
-	21: "The client could verify no signature of the server's first certificate: the server sends only its own certificate, not its intermediate, or the CA is not trusted.",
+	21: "The client could verify no signature of the server's first certificate: the server sends only its own certificate, not its intermediate (serve the full chain), or the CA is not trusted.",
 	22: "The server's chain is longer than the client's verify depth allows.",
 	26: "The server's certificate may not be used for a TLS server (its extendedKeyUsage lacks serverAuth).",
 	62: "The server's certificate does not carry the host name the client asked for in its subjectAltName.",
@@ -220,7 +220,7 @@ const (
 	// ClockSkew is added to an expired-certificate finding.
 	ClockSkew = "If the certificate is not really expired, a clock is wrong on one side (a container or VM without time sync): compare `date -u` on both machines."
 	// NameRules closes every name-mismatch story: how names match.
-	NameRules = "The hostname must be among the subjectAltName entries, and a wildcard covers one label only (*.example.com matches a.example.com, not a.b.example.com)."
+	NameRules = "The hostname must be among the subjectAltName (SAN) entries, and a wildcard covers one label only (*.example.com matches a.example.com, not a.b.example.com)."
 	// UsuallyHarmless starts the explanation of scanner and one-off noise.
 	UsuallyHarmless = "Usually harmless: scanners and old or misconfigured clients cause this one address at a time; worry only when it is frequent or hits clients you know."
 )

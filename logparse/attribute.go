@@ -194,7 +194,7 @@ var attrRules = []attrRule{
 	{"java", RoleClient, "", []string{"no x.509 certificate for client authentication", "javax.net.ssl", "sslhandshakeexception", "sslauthenticationexception", "org.bouncycastle.tls", "received fatal alert", "pkix path", "sun.security",
 		"java.security", "unable to find valid certification path", "no subject alternative names", "java.io", "keytool",
 		"no suitable certificate found", "description = "}},
-	{"go", RoleServer, "", []string{"- cid:", "failed to verify client's certificate", "failed to verify client certificate", "https listener", "listenandservetls",
+	{"go", RoleServer, "", []string{"client offered only unsupported versions", "- cid:", "failed to verify client's certificate", "failed to verify client certificate", "https listener", "listenandservetls",
 		"tried to extract a certificate on a request without mutual tls", "unable to authenticate the request due to an error", "conn=from=", "could not read ca certificate", "http: tls handshake error", "tls: client didn't provide a certificate", "tls: failed to verify client certificate", "tls: failed to verify client's certificate",
 		"tls: client didn't provide", "handshake error from", "handshake from ", "rejected connection", "remote-addr",
 		"failed to complete security handshake from",
