@@ -188,7 +188,7 @@ var attrRules = []attrRule{
 		"sslproxycheckpeer", "proxy: ", "[proxy:", "[proxy_http"}},
 	{"apache", RoleServer, "", []string{"[ssl:", "mod_ssl", "sslcertificatefile", "sslcertificatekeyfile", "sslcertificatechainfile", "sslcacertificatefile", "sslverifyclient", "apache2", "apache/2", "httpd",
 		"re-negotiation", "provided via sni"}},
-	{"java", RoleServer, "", []string{"extended key usage does not permit use for tls client authentication", "null cert chain", "failed to start connector", "catalina", "tomcat", "does not identify a key entry", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
+	{"java", RoleServer, "", []string{"beatshandler", "extended key usage does not permit use for tls client authentication", "null cert chain", "failed to start connector", "catalina", "tomcat", "does not identify a key entry", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
 		// Elasticsearch's and Kafka brokers' own words as a server
 		"plaintext http traffic on an https channel", "did not trust this server's certificate", "failed authentication with /"}},
 	{"java", RoleClient, "", []string{"no x.509 certificate for client authentication", "javax.net.ssl", "sslhandshakeexception", "sslauthenticationexception", "org.bouncycastle.tls", "received fatal alert", "pkix path", "sun.security",
@@ -200,7 +200,7 @@ var attrRules = []attrRule{
 		"failed to complete security handshake from",
 		"error when serving connection", "client sent an http request to an https server", "http2: tlsconfig"}},
 	{"go", RoleClient, "", []string{"currently active client certificate has expired", "the server has asked for the client to provide credentials",
-		"oversized record received", "remote error: bad certificate", "remote error: unknown certificate", "x509 certificate signed by unknown authority", "x509: ", "x509 certificate has expired or is not yet valid", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http"}},
+		"oversized record received", "certpool", "remote error: bad certificate", "remote error: unknown certificate", "x509 certificate signed by unknown authority", "x509: ", "x509 certificate has expired or is not yet valid", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http"}},
 	{"python", RoleClient, "", []string{"traceback", "python", "aiohttp", "httpx"}},
 	{"browser", RoleClient, "", []string{"err_bad_ssl_client_auth_cert", "err_ssl_client_auth_cert_needed", "err_ssl_protocol_error",
 		"err_ssl_version_or_cipher_mismatch", "err_cert_", "net::err", "ssl_error_", "sec_error_", "mozilla_pkix_error",
@@ -233,7 +233,7 @@ var attrRules = []attrRule{
 	{"go", RoleClient, "", []string{"pq: "}},
 	{"unknown", RoleClient, "", []string{"has group or world access"}},
 	// Postfix, mosquitto and MySQL clients' own words.
-	{"unknown", RoleClient, "", []string{"untrusted tls connection established to", "check bridge_cafile", "error 2026", "error: 2026",
+	{"unknown", RoleClient, "", []string{"[tls] error:", "untrusted tls connection established to", "check bridge_cafile", "error 2026", "error: 2026",
 		"(2026,", "ssl peer certificate validation failed", "ssl peer cert verification failed", "could not handshake: error in the certificate verification",
 		"mbedtls_ssl_handshake returned", "(sslclient)", "trust evaluation failed", "bssl:", "failed to negotiate a mutually acceptable security settings"}},
 	{"node", RoleClient, "", []string{"mongoserverselectionerror", "mongonetworkerror", "mongooseserverselectionerror"}},
@@ -257,6 +257,8 @@ var (
 	// HAProxy's connection error: "[16/Sep/2020:10:01:39.640] fqdn/1: SSL
 	// handshake failure" (frontend/bind, then the error).
 	reHAProxyConn = lazyre.New(`\S/\d+: ssl handshake failure`)
+	// curl's TLS errors: "OpenSSL/3.0.11: error:0A000152:..." (its backend and version first).
+	reCurlBackend = lazyre.New(`(?:^|[\s'"(])(?:openssl|libressl|boringssl|schannel|gnutls|wolfssl)/\d+\.\d+[\w.]*: `)
 	// The mosquitto broker: "1508662828: OpenSSL Error[0]: error:..." (Unix time first).
 	reMosquitto = lazyre.New(`^[\x60>\s]*\d{10}: openssl error`)
 	// Lua code in nginx passing a cosocket's handshake error on:
@@ -332,6 +334,11 @@ func attribute(line, lower string) Attribution {
 	if !isNginx && strings.Contains(lower, "tls protocol defined fatal alert code") {
 		// Windows' Schannel event log (IIS, .NET, RDP...): either side.
 		return attr("unknown", RoleServer, "", true)
+	}
+	if !isNginx && reCurlBackend.MatchString(lower) {
+		// curl's messages name its TLS library and version first:
+		// "curl: (35) OpenSSL/3.0.2: error:0A000152:...".
+		return attr("curl", RoleClient, "", false)
 	}
 	if !isNginx && reMosquitto.MatchString(lower) {
 		// The mosquitto broker's log: the server, unless an OpenSSL function
