@@ -207,8 +207,8 @@ func ReceivedCertAlert(lower string) (int, bool) {
 		return 0, false
 	}
 	n := 0
-	if i := strings.Index(lower, "remote error: tls: "); i >= 0 {
-		rest := lower[i+len("remote error: tls: "):]
+	if i := strings.Index(lower, "remote error: "); i >= 0 {
+		rest := strings.TrimPrefix(lower[i+len("remote error: "):], "tls: ")
 		for _, g := range goAlerts {
 			if strings.HasPrefix(rest, g.text) {
 				n = g.num

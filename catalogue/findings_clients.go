@@ -19,6 +19,14 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: WrongPurpose, Kind: "client",
+		Match:       []string{"certificate type not approved for application", "sec_error_inadequate_cert_type"},
+		Title:       "The certificate's extendedKeyUsage does not allow this use (NSS: type not approved)",
+		Explanation: "NSS (Firefox, and curl built on NSS) checks the extendedKeyUsage of every certificate it is given, the trusted one too: a self-signed server certificate used as its own CA with an extendedKeyUsage the check does not accept, or a server certificate without serverAuth, is refused.",
+		Fix:         "Reissue the certificate with the usage of its role; for a server:\n  extendedKeyUsage=serverAuth\nor, for a self-signed certificate trusted directly, without an extendedKeyUsage restriction.",
+		Confirm:     "openssl x509 -noout -ext extendedKeyUsage,basicConstraints -in server.crt",
+	},
+	{
+		ID: WrongPurpose, Kind: "client",
 		Match:       []string{"mozilla_pkix_error_ca_cert_used_as_end_entity"},
 		Title:       "The server's certificate is a CA certificate (Firefox refuses it as the site's own)",
 		Explanation: "The certificate the server presents as its own (the end-entity, or leaf) has basicConstraints CA:TRUE. `openssl req -x509` marks a self-signed certificate so by default, and some guides sign the server certificate with the CA's extensions. Firefox refuses a CA certificate used as a server's own certificate, even when its root is trusted.",

@@ -9,8 +9,8 @@ package catalogue
 var LoadTexts = map[string]Text{
 	"missing": {ID: CertLoadFailed,
 		Title: "{directive} names a file that does not exist: {path}",
-		Why:   "nginx could not open {path}: No such file or directory. Usually a certificate that was never issued (the ACME/certbot run failed, or its directory is named differently: example.com-0001, npm-2), a path typed wrong, or a volume not mounted into the container.",
-		Fix:   "Check the path:\n  ls -l {path}\nthen issue the certificate, or point {directive} at the file that exists, and test:\n  nginx -t",
+		Why:   "nginx could not open {path}: No such file or directory. Usually a certificate that was never issued or renewed (the ACME/certbot run failed, or its directory is named differently: example.com-0001, npm-2), a path typed wrong, or a volume not mounted into the container (Let's Encrypt's live/ files are symlinks into archive/, so mounting live/ alone leaves them dangling: mount the whole /etc/letsencrypt).",
+		Fix:   "Check the path:\n  ls -l {path}\nthen issue (or renew) the certificate, or point {directive} at the file that exists, and test:\n  nginx -t",
 	},
 	"permission": {ID: CertLoadFailed,
 		Title: "nginx may not read {path} (permission denied)",

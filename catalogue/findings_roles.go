@@ -119,7 +119,8 @@ var clientName = map[string]string{
 // (62, or a client's "does not match"), and an expired server certificate.
 var (
 	clientNameFix = map[string]string{
-		"upstream": "Send and check the backend's real name:\n  proxy_ssl_server_name on;\n  proxy_ssl_name backend.example.com;\nthen reload:\n  {reload}\nor reissue the backend's certificate with that name in subjectAltName.",
+		"upstream": "Send the backend's real name in SNI (backends with several certificates choose one by it) and check that name:\n  proxy_ssl_server_name on;\n  proxy_ssl_name backend.example.com;\nthen reload:\n  {reload}\nor reissue the backend's certificate with that name in subjectAltName.",
+		"consul":   "Consul with verify_server_hostname checks server certificates against server.<datacenter>.<domain> (server.dc1.consul): issue them for that name, for example with consul tls cert create -server -dc dc1, not for a wildcard of another domain.",
 		"traefik":  "Tell Traefik which name to expect from the backend, in its serversTransport (a backend addressed by IP needs it, or an IP entry in its certificate's SAN; insecureSkipVerify only to test):\n  serversTransport:\n    serverName: backend.example.com",
 		"kubectl":  "Add the name or IP the client uses to the API server certificate's SANs (kubeadm: apiServer.certSANs in the ClusterConfiguration, then regenerate it with kubeadm init phase certs apiserver), or connect with a name it carries.",
 		"":         "Use the host name the server's certificate carries in subjectAltName, or reissue it with the name the client uses:\n  subjectAltName=DNS:host.example.com",
@@ -478,7 +479,7 @@ var roleEntries = []Entry{
 			"tlsfatalalertreceived: bad_certificate", "tlsfatalalertreceived: certificate_unknown", "tlsfatalalertreceived: unknown_ca",
 			"tlsfatalalertreceived: handshake_failure", "tlsfatalalertreceived: certificate_required"},
 		Title:       "The server refused the Java client's certificate (or got none)",
-		Explanation: "The Java client received a fatal alert from the server. With a server that requires client certificates, bad_certificate, handshake_failure and certificate_required usually mean Java sent no certificate: it sends none when no key in its keystore is issued by a CA the server advertised, or when no keystore is configured. handshake_failure from a server without client certificates means no TLS version or cipher in common, or a server that needs SNI, which Java does not send for an IP address or through some SOCKS proxies. unknown_ca means the server does not trust the CA of the certificate Java sent; certificate_unknown from a server is its complaint about the client's certificate, from the client's view about the server's.",
+		Explanation: "The Java client received a fatal alert from the server. With a server that requires client certificates, bad_certificate, handshake_failure and certificate_required usually mean Java sent no certificate: it sends none when no key in its keystore is issued by a CA the server advertised, or when no keystore is configured. handshake_failure from a server without client certificates means no TLS version or cipher in common, or a server that needs SNI (server name indication), which Java does not send for an IP address or through some SOCKS proxies. unknown_ca means the server does not trust the CA of the certificate Java sent; certificate_unknown from a server is its complaint about the client's certificate, from the client's view about the server's.",
 		Fix:         "Give the JVM a keystore with the client key and certificate, issued by a CA the server trusts:\n  openssl pkcs12 -export -in client.crt -inkey client.key -out client.p12\nand run with:\n  -Djavax.net.ssl.keyStore=client.p12 -Djavax.net.ssl.keyStorePassword=changeit -Djavax.net.ssl.keyStoreType=PKCS12\nTo see what is sent:\n  -Djavax.net.debug=ssl:handshake",
 		Confirm:     "openssl s_client -connect host:443 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
 	},
@@ -486,7 +487,7 @@ var roleEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match:       []string{"pkix path building failed", "unable to find valid certification path", "trust anchor for certification path not found"},
 		Title:       "The Java client does not trust the server's certificate",
-		Explanation: "Java checked the server's certificate against its trust store (the JDK's cacerts unless javax.net.ssl.trustStore says otherwise) and found no path to a trusted CA: a private CA not imported, or a server that does not send its intermediates.",
+		Explanation: "Java checked the server's certificate against its trust store (the JDK's cacerts unless javax.net.ssl.trustStore says otherwise) and found no path to a trusted CA: a private CA not imported, a server that does not send its intermediates (its full chain), or TLS interception by a corporate proxy whose CA the JVM or device does not have.",
 		Fix:         "Import the server's CA:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with:\n  -Djavax.net.ssl.trustStore=truststore.jks",
 		Confirm:     "openssl s_client -connect host:443 -showcerts </dev/null",
 	},

@@ -46,6 +46,7 @@ var programWords = []struct {
 	any     []string
 }{
 	{"traefik", []string{"traefik", "error forwarding to"}},
+	{"consul", []string{"consul"}},
 	{"erlang", []string{".erl:", "tls_alert", "{:tls_alert", "mint.transporterror", "hackney"}},
 	{"grpc", []string{"tsi_protocol_failure", "ssl_transport_security", "grpc", "details = \""}},
 	{"mysql", []string{"error 2026 (hy000)", "mysql", "mariadb"}},
