@@ -206,7 +206,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"no certificate available for"},
 		Title:       "The server has no certificate for the name the client asked for",
 		Explanation: "A Go server that chooses its certificate by the name in the ClientHello (SNI), such as Caddy or a program on certmagic, got a name (or, without SNI, an IP address) it has no certificate for. Usually harmless: scanners and health checks connect by IP address. Otherwise a client uses a domain that is not configured, or the certificate for that domain was never obtained (ACME failed, see earlier lines). Caddy's default_sni global option names the certificate for clients that send no name.",
-		Fix:         "Nothing for scanners and checks by IP address. For a real domain, add it to the server's configured sites and check that its certificate was obtained; clients must connect by that domain name (SNI), not by IP:\n  openssl s_client -connect host:443 -servername domain.example.com </dev/null",
+		Fix:         "Nothing for scanners and checks by IP address. For a real domain, add it to the server's configured sites and check that its certificate was obtained; clients must connect by that hostname (SNI), not by IP:\n  openssl s_client -connect host:443 -servername domain.example.com </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername domain.example.com </dev/null",
 	},
 	// ingress-nginx's controller checking an Ingress's TLS secret.
@@ -744,6 +744,33 @@ var clientWriterEntries = []Entry{
 		Fix:         "Nothing for scanners. For a client you need, upgrade it to TLS 1.2, or (only if you must) lower the server's tls.Config MinVersion.",
 		Confirm:     "openssl s_client -connect host:443 -tls1_2 </dev/null",
 	},
+	// etcd checking a peer's certificate against its address.
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"does not match any of dnsnames", "does not match any of ipaddresses"},
+		Title:       "etcd refused a peer or client whose certificate does not name its address",
+		Explanation: "etcd checks the certificate of a connecting peer (and of clients, with client-cert-auth) against the address the connection comes from: the certificate's subjectAltName must carry that IP address, or a DNS name that resolves to it. A wildcard for the service's DNS name does not cover the pod's IP.",
+		Fix:         "Issue the peer certificates with the members' IP addresses (or resolvable names) in their SAN:\n  subjectAltName=DNS:etcd-0.etcd.example.svc,IP:10.38.202.130\nor let etcd check names instead of addresses (--peer-cert-allowed-cn / --peer-cert-allowed-hostname).",
+		Confirm:     "openssl x509 -noout -ext subjectAltName -in peer.crt",
+	},
+	// .NET's chain status words.
+	{
+		ID: ServerCertExpired, Kind: "client",
+		Match:       []string{"errors in the certificate chain: nottimevalid", "nottimevalid"},
+		Title:       "The .NET client found a certificate in the chain expired or not yet valid",
+		Explanation: ".NET's chain status NotTimeValid: the server's certificate (or one in its chain) is outside its dates by the client's clock: expired and not renewed (or renewed and the server not reloaded), or a wrong clock.",
+		Fix:         "Check the dates of what the server sends; renew the certificate and reload the server, or fix the clock:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
+		Confirm:     "date -u",
+	},
+	// Keycloak rebuilding a client certificate's chain behind a proxy.
+	{
+		ID: VerifyError, Kind: "client",
+		Match:       []string{"no issuer certificate for certificate in certification path found"},
+		Title:       "Keycloak could not find the issuer of the client certificate in its truststore",
+		Explanation: "Keycloak's X.509 authentication (with the client certificate passed on by nginx or another proxy in a header) rebuilds the certificate's chain from its own truststore; the CA that issued the client certificate (or its intermediate) is not there.",
+		Fix:         "Add the client CA and its intermediates to Keycloak's truststore (the truststore SPI, or truststore-paths in newer versions), and have the proxy pass the chain too (nginx: $ssl_client_escaped_cert with the CA in ssl_client_certificate).",
+		Confirm:     "openssl verify -CAfile client-ca.pem -untrusted intermediate.crt client.crt",
+	},
 	// Busybox's wget on Alpine.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
@@ -928,7 +955,7 @@ var clientWriterEntries = []Entry{
 		ID: LogKeyMismatch, Kind: "client",
 		Match:       []string{"tls: private key does not match public key"},
 		Title:       "The Go program's private key does not belong to its certificate",
-		Explanation: "tls.LoadX509KeyPair (or X509KeyPair) was given a certificate and a key whose public keys differ: files from different requests or renewals, or the certificate file starts with a CA instead of its own certificate.",
+		Explanation: "tls.LoadX509KeyPair (or X509KeyPair) was given a certificate and a key whose public keys differ: files from different requests or renewals, or the certificate file starts with a CA instead of its own certificate (the chain order must be the leaf first, then its CAs).",
 		Fix:         "Compare the two public keys (the sums must be equal) and pass the matching pair:\n  openssl x509 -noout -pubkey -in tls.crt | sha256sum\n  openssl pkey -pubout -in tls.key | sha256sum",
 		Confirm:     keyPairCheck,
 	},

@@ -47,6 +47,7 @@ var programWords = []struct {
 }{
 	{"traefik", []string{"traefik", "error forwarding to"}},
 	{"consul", []string{"consul"}},
+	{"step", []string{"step ca", "step-ca", "/provisioners", "smallstep"}},
 	{"erlang", []string{".erl:", "tls_alert", "{:tls_alert", "mint.transporterror", "hackney"}},
 	{"grpc", []string{"tsi_protocol_failure", "ssl_transport_security", "grpc", "details = \""}},
 	{"mysql", []string{"error 2026 (hy000)", "mysql", "mariadb"}},
@@ -99,7 +100,13 @@ var attrRules = []attrRule{
 	// A JSSE client's debug words (also inside a server's request thread)
 	// and the MongoDB shell's, before the writers' wider words.
 	{"java", RoleClient, "", []string{"no x.509 certificate for client authentication"}},
+	// MongoDB's server names its connection threads "[conn123]".
+	{"unknown", RoleServer, "", []string{"[conn0", "[conn1", "[conn2", "[conn3", "[conn4", "[conn5", "[conn6", "[conn7", "[conn8", "[conn9"}},
 	{"unknown", RoleClient, "", []string{"ssl peer certificate validation failed", "ssl peer cert verification failed"}},
+	// etcd's own peer checks.
+	{"go", RoleServer, "", []string{"does not match any of dnsnames", "does not match any of ipaddresses"}},
+	// Keycloak's X.509 lookup of a proxy-forwarded client certificate.
+	{"java", RoleServer, "", []string{"sslclientcertificatelookup", "no issuer certificate for certificate in certification path found"}},
 	// Firefox's codes, before words such as "ocsp" that nginx's lines share.
 	{"browser", RoleClient, "", []string{"sec_error_", "mozilla_pkix_error"}},
 	// APISIX and OpenResty choosing a server certificate in Lua.
