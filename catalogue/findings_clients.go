@@ -11,7 +11,8 @@ var clientWriterEntries = []Entry{
 	// Firefox's SEC_ERROR_* and MOZILLA_PKIX_ERROR_*).
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"err_cert_authority_invalid", "sec_error_unknown_issuer", "mozilla_pkix_error_self_signed_cert", "sec_error_untrusted_issuer"},
+		Match: []string{"err_cert_authority_invalid", "sec_error_unknown_issuer", "mozilla_pkix_error_self_signed_cert", "sec_error_untrusted_issuer",
+			"the issuer certificate is unknown", "might not be sending the appropriate intermediate"},
 		Title:       "The browser does not trust the server's certificate",
 		Explanation: "The browser found no trusted CA for the server's certificate. This is about the server's certificate, not a client certificate: it is self-signed or from a private CA that is not in the system's store (Firefox keeps its own store), the server does not send its intermediate certificate, or an intercepting proxy re-signs the traffic with its own CA.",
 		Fix:         "Serve the full chain (server certificate, then intermediates) and check what is sent:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nand for a private CA, import it into the system's (or Firefox's) trusted roots, then restart the browser (it reads the store when it starts).",
@@ -239,9 +240,9 @@ var clientWriterEntries = []Entry{
 	// APISIX choosing a server certificate by SNI.
 	{
 		ID: HandshakeFailed, Kind: "client", Level: infoLevel,
-		Match:       []string{"failed to find any ssl certificate by sni", "failed to match any ssl certificate by sni"},
+		Match:       []string{"failed to find any ssl certificate by sni", "failed to match any ssl certificate by sni", "failed to find sni"},
 		Title:       "APISIX has no certificate for the name the client asked for (SNI)",
-		Explanation: "APISIX picks the server certificate by the SNI name in the ClientHello and has no SSL object for this one. Usually harmless: health checks, scanners and clients that connect by IP address send no name or another one. Otherwise the SSL object for that host (its snis list) is missing, or was written where this APISIX does not read it (APISIX 3 reads /apisix/admin/ssls; the 2.x dashboard wrote the old ssl key).",
+		Explanation: "APISIX picks the server certificate by the SNI name in the ClientHello and has no SSL object for this one. Usually harmless: health checks, scanners and clients that connect by IP address send no name or another one. Otherwise the SSL object for that host (its snis list) is missing, or was written where this APISIX does not read it (APISIX 3 reads /apisix/admin/ssls; the 2.x dashboard wrote the old ssl key). Clients that connect by IP send no SNI at all: apisix.ssl.fallback_sni in config.yaml names the certificate for them.",
 		Fix:         "Nothing for checks and scanners. For a real host, add an SSL object whose snis list carries the name through the Admin API (PUT /apisix/admin/ssls/1 with cert, key and snis), and connect with that name:\n  openssl s_client -connect host:443 -servername host.example.com </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host.example.com </dev/null",
 	},
@@ -805,6 +806,24 @@ var clientWriterEntries = []Entry{
 		Explanation: "The bytes \\x16\\x03 start a TLS handshake (a ClientHello). A server speaking plain HTTP on this port read them as a request: a browser or client used https:// for an http:// port, or a proxy in front speaks TLS to the backend's plain port.",
 		Fix:         "Use http:// for this port, or turn TLS on where the clients expect it (gunicorn: its --certfile and --keyfile options), or make the proxy in front speak plain HTTP to it; nginx:\n  listen 443 ssl;",
 		Confirm:     "curl -sv https://host:port/ -o /dev/null",
+	},
+	// nginx fetching OCSP responses over a network it cannot use.
+	{
+		ID: StaplingFailed, Kind: "client",
+		Match: []string{"cannot assign requested address"}, Within: []string{"ocsp", "ssl_certificate_by_lua"},
+		Title:       "nginx could not connect to the OCSP responder (cannot assign requested address)",
+		Explanation: "nginx, fetching an OCSP response for stapling, connected to an address this machine cannot use: most often the resolver returned the responder's IPv6 address inside a container or host without IPv6 connectivity.",
+		Fix:         "Ask the resolver for IPv4 addresses only (or give the container IPv6):\n  resolver 1.1.1.1 ipv6=off;\nthen reload:\n  nginx -t && nginx -s reload",
+		Confirm:     "openssl s_client -connect host:443 -servername host -status </dev/null 2>/dev/null | grep -A3 'OCSP response'",
+	},
+	// Qt's host name check.
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"the host name did not match any of the valid hosts for this certificate"},
+		Title:       "The server's certificate does not carry the host name the client (Qt) used",
+		Explanation: "Qt's QSslSocket compared the host name it connected to with the certificate's names and found no match: the client used an IP address or another name than the certificate carries.",
+		Fix:         "Connect with a name the certificate carries, or reissue it with that name or address:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
 	},
 	// ASP.NET Core's client-certificate check.
 	{

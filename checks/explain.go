@@ -192,7 +192,7 @@ func Explain(input string) *report.Report {
 // tlsWords reports whether a line (lower-case) speaks of TLS or
 // certificates at all.
 func tlsWords(lower string) bool {
-	for _, w := range []string{"ssl", "tls", "x509", "certificate", "handshake", "pkix", "openssl", "boringssl", "mbedtls", "wolfssl", "gnutls", "schannel", "https"} {
+	for _, w := range []string{"ssl", "tls", "x509", "certificate", "handshake", "pkix", "openssl", "boringssl", "mbedtls", "wolfssl", "gnutls", "schannel", "https", "ocsp"} {
 		if strings.Contains(lower, w) {
 			return true
 		}

@@ -107,10 +107,14 @@ var attrRules = []attrRule{
 	{"go", RoleServer, "", []string{"does not match any of dnsnames", "does not match any of ipaddresses"}},
 	// Keycloak's X.509 lookup of a proxy-forwarded client certificate.
 	{"java", RoleServer, "", []string{"sslclientcertificatelookup", "no issuer certificate for certificate in certification path found"}},
+	// curl on NSS names NSS's codes, Firefox's too; Pingora's proxy; Kafka's clients.
+	{"curl", RoleClient, "", []string{"nss error -"}},
+	{"unknown", RoleClient, "", []string{"pingora", "the host name did not match any of the valid hosts"}},
+	{"java", RoleClient, "", []string{"[producer clientid=", "[consumer clientid=", "[adminclient clientid="}},
 	// Firefox's codes, before words such as "ocsp" that nginx's lines share.
 	{"browser", RoleClient, "", []string{"sec_error_", "mozilla_pkix_error"}},
 	// APISIX and OpenResty choosing a server certificate in Lua.
-	{"nginx", RoleServer, "", []string{"radixtree_sni", "failed to find any ssl certificate by sni", "auto-ssl: failed to set certificate"}},
+	{"nginx", RoleServer, "", []string{"radixtree_sni", "failed to find any ssl certificate by sni", "failed to find sni", "failed to fetch ssl config", "auto-ssl: failed to set certificate"}},
 	// Python's gRPC errors ("details = ...").
 	{"python", RoleClient, "", []string{"details = \"", "_inactiverpcerror", "grpc._channel"}},
 	{"python", RoleClient, "", []string{"nassl", "[('ssl routines'", "ssl.sslerror", "ssl.certificateerror", "sslcertverificationerror", "_ssl.c", "urllib3", "requests.exceptions", "[ssl: ",
@@ -159,7 +163,7 @@ var attrRules = []attrRule{
 	// yarn's messages.
 	{"node", RoleClient, "", []string{"an unexpected error occurred: \"https://", "failed, reason: "}},
 	// Python's hostname check (docker-compose, pip).
-	{"python", RoleClient, "", []string{"ssl error: hostname '", "doesn't match either of", "validate_certs", "failed to validate the ssl certificate for"}},
+	{"python", RoleClient, "", []string{"ssl error: hostname '", "match either of", "validate_certs", "failed to validate the ssl certificate for"}},
 	// Electron apps (Postman, Insomnia): node on Chromium's BoringSSL.
 	{"node", RoleClient, "", []string{"third_party/boringssl", "bad_pkcs12_data"}},
 	// BoringSSL's error queue as Android's Conscrypt puts it in exceptions.
@@ -199,7 +203,7 @@ var attrRules = []attrRule{
 	{"java", RoleServer, "", []string{"beatshandler", "extended key usage does not permit use for tls client authentication", "null cert chain", "failed to start connector", "catalina", "tomcat", "does not identify a key entry", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
 		// Elasticsearch's and Kafka brokers' own words as a server
 		"plaintext http traffic on an https channel", "did not trust this server's certificate", "failed authentication with /"}},
-	{"java", RoleClient, "", []string{"no x.509 certificate for client authentication", "javax.net.ssl", "sslhandshakeexception", "sslauthenticationexception", "org.bouncycastle.tls", "received fatal alert", "pkix path", "sun.security",
+	{"java", RoleClient, "", []string{"no x.509 certificate for client authentication", "java.net.", "javax.net.ssl", "sslhandshakeexception", "sslauthenticationexception", "org.bouncycastle.tls", "received fatal alert", "pkix path", "sun.security",
 		"java.security", "unable to find valid certification path", "no subject alternative names", "java.io", "keytool",
 		"no suitable certificate found", "description = "}},
 	{"go", RoleServer, "", []string{"client offered only unsupported versions", "- cid:", "failed to verify client's certificate", "failed to verify client certificate", "https listener", "listenandservetls",
@@ -208,14 +212,14 @@ var attrRules = []attrRule{
 		"failed to complete security handshake from",
 		"error when serving connection", "client sent an http request to an https server", "http2: tlsconfig"}},
 	{"go", RoleClient, "", []string{"currently active client certificate has expired", "the server has asked for the client to provide credentials",
-		"oversized record received", "certpool", "remote error: bad certificate", "remote error: unknown certificate", "x509 certificate signed by unknown authority", "x509: ", "x509 certificate has expired or is not yet valid", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http"}},
+		"oversized record received", "certpool", "cannot validate certificate for", "remote error: bad certificate", "remote error: unknown certificate", "x509 certificate signed by unknown authority", "x509: ", "x509 certificate has expired or is not yet valid", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http"}},
 	{"python", RoleClient, "", []string{"traceback", "python", "aiohttp", "httpx"}},
 	{"browser", RoleClient, "", []string{"err_bad_ssl_client_auth_cert", "err_ssl_client_auth_cert_needed", "err_ssl_protocol_error",
 		"err_ssl_version_or_cipher_mismatch", "err_cert_", "net::err", "ssl_error_", "sec_error_", "mozilla_pkix_error",
 		"pr_end_of_file_error", "secure connection failed", "your connection is not private", "err_ssl_unrecognized_name_alert",
 		"err_ssl_decrypt_error_alert", "err_ssl_bad_record_mac_alert", "err_ssl_obsolete", "chrome", "firefox", "safari",
 		"ssl_client_socket_impl", "err_ssl_key_usage_incompatible", "pr_connect_reset_error", "uses an invalid security certificate",
-		"this server could not prove that it is", "mozilla_pkix_error_"}},
+		"this server could not prove that it is", "mozilla_pkix_error_", "the issuer certificate is unknown", "might not be sending the appropriate intermediate"}},
 	{"node", RoleServer, "", []string{"https_client_error", "web server could not listen"}},
 	{"node", RoleClient, "", []string{"unable_to_verify_leaf_signature", "self_signed_cert_in_chain", "depth_zero_self_signed_cert",
 		"unable_to_get_issuer_cert_locally", "err_tls_", "cert_has_expired", "unable to verify the first certificate", "node:",
@@ -273,6 +277,8 @@ var (
 	// "failed to request: 20: unable to get local issuer certificate".
 	// lua-resty-openidc: "accessing discovery url (https://...) failed: 20: unable to ...".
 	reLuaRequest = lazyre.New(`(?:failed to (?:request|connect|handshake|do ssl handshake|ssl handshake)[^:]{0,40}|\bfailed): \d{1,2}: (?:unable|self[- ]signed|certificate|hostname|invalid|unsupported|ca )`)
+	// A Go server's "error from 192.168.104.6:45676: remote error: ...".
+	reFromAddr = lazyre.New(`\bfrom \[?[0-9a-f.:]+\]?:\d+: remote error`)
 	// OpenVPN's server: "192.168.0.1:37072 VERIFY ERROR: depth=0, ..." or
 	// "client/192.168.0.1:37072 OpenSSL: error:...".
 	reOpenVPNPeer = lazyre.New(`(?:^|[\s/])\d{1,3}(?:\.\d{1,3}){3}:\d+ (?:verify error: depth=|openssl: error:|tls error: )`)
@@ -489,6 +495,12 @@ func served(a Attribution, lower string) Attribution {
 		return a
 	}
 	if a.Role != RoleClient || a.Reporter == "nginx" || a.Context != "" || !receivedAlert(lower) {
+		return a
+	}
+	if reFromAddr.MatchString(lower) {
+		// "error from 192.0.2.7:45676: remote error: ...": a server names
+		// the client it was handshaking with.
+		a.Role = RoleServer
 		return a
 	}
 	for _, w := range serverMarks {
