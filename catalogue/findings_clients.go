@@ -334,6 +334,15 @@ var clientWriterEntries = []Entry{
 		Fix:         "Use a .NET where HttpClient runs on its own SocketsHttpHandler (.NET Core 2.1 and later do by default), or a libcurl built with OpenSSL.",
 		Confirm:     "curl -V",
 	},
+	// Traefik's default certificate.
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{".traefik.default", "traefik default cert"},
+		Title:       "Traefik served its default (self-signed) certificate",
+		Explanation: "Traefik answers with its generated TRAEFIK DEFAULT CERT (a name ending in .traefik.default) when it has no certificate for the name asked: the ACME certificate for that domain was never obtained or not loaded (acme.json empty for it, a failed challenge, a resolver not set on the router), or the router's rule does not match the name.",
+		Fix:         "Check Traefik's log for the ACME errors of that domain and what acme.json holds for it, and that the router names the domain and its certresolver:\n  openssl s_client -connect host:443 -servername domain.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject -issuer",
+		Confirm:     "openssl s_client -connect host:443 -servername domain.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject",
+	},
 	// ingress-nginx's default certificate.
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
@@ -580,7 +589,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"the ssl connection could not be established, see inner exception"},
 		Title:       "The .NET client could not set up TLS (see the inner exception)",
 		Explanation: ".NET's HttpClient wraps the real reason in an inner exception, which the next lines of the log show: most often an AuthenticationException saying the remote certificate is invalid (a CA not in the system store, a name mismatch, a TLS-intercepting proxy's CA), else a protocol or client certificate problem.",
-		Fix:         "Log the inner exception (and the SslPolicyErrors in a ServerCertificateCustomValidationCallback). For an untrusted CA, add it to the system's store (Linux: /usr/local/share/ca-certificates/ then update-ca-certificates; containers: the same in the image, or SSL_CERT_FILE / SSL_CERT_DIR):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+		Fix:         "Log the inner exception (and the SslPolicyErrors in a ServerCertificateCustomValidationCallback). For the ASP.NET Core development certificate, trust it (dotnet dev-certs https --trust). For an untrusted CA, add it to the system's store (Linux: /usr/local/share/ca-certificates/ then update-ca-certificates; containers: the same in the image, or SSL_CERT_FILE / SSL_CERT_DIR):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},
 	// Docker's daemon with --tlsverify and its clients.

@@ -70,7 +70,7 @@ var otherWriterEntries = []Entry{
 		ID: PlainHTTP, Kind: "client", Within: []string{"handshake error from", "serving connection", "handshake from"},
 		Match:       []string{"first record does not look like a tls handshake"},
 		Title:       "A client spoke plain HTTP to the Go server's TLS port",
-		Explanation: "The Go TLS server read bytes that are not a TLS ClientHello: a client using http:// (or ws://) against the https:// port, a health check without TLS, or a scanner. Usually harmless when it is one address now and then.",
+		Explanation: "The Go TLS server read bytes that are not a TLS ClientHello: a client using http:// (or ws://) against the https:// port, a proxy or load balancer in front that sends plain HTTP to this port (it must speak TLS to it, or pass TLS through untouched), a health check without TLS, or a scanner. Usually harmless when it is one address now and then.",
 		Fix:         "Point the client at https:// (wss://), or give plain HTTP its own port; for health checks, enable TLS in the check:\n  curl -v https://host:port/",
 		Confirm:     "curl -sv http://host:port/ -o /dev/null",
 	},

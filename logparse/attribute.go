@@ -47,6 +47,7 @@ var programWords = []struct {
 }{
 	{"traefik", []string{"traefik", "error forwarding to"}},
 	{"consul", []string{"consul"}},
+	{"beats", []string{"filebeat", "metricbeat", "libbeat", "heartbeat", "packetbeat"}},
 	{"step", []string{"step ca", "step-ca", "/provisioners", "smallstep"}},
 	{"erlang", []string{".erl:", "tls_alert", "{:tls_alert", "mint.transporterror", "hackney"}},
 	{"grpc", []string{"tsi_protocol_failure", "ssl_transport_security", "grpc", "details = \""}},
