@@ -682,15 +682,6 @@ var clientWriterEntries = []Entry{
 		Fix:         "Install or refresh the CA bundle on the managed host (a task before the download), or give the module the CA with its ca_path option:\n  apt-get install -y ca-certificates\n  update-ca-certificates",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
-	// nginx's ssl_certificate from a variable that came out empty.
-	{
-		ID: HandshakeFailed, Kind: "client", Level: infoLevel, Within: []string{"while ssl handshaking"},
-		Match:       []string{"cannot load certificate \"data:\"", "cannot load certificate key \"data:\""},
-		Title:       "nginx's certificate variable was empty for this connection",
-		Explanation: "ssl_certificate (or ssl_certificate_key) takes its value from a variable here (data:$cert, a map on $ssl_server_name), and for this handshake it came out empty: the client sent no SNI (a scanner or a client connecting by IP address) or a name the map does not know. Usually harmless when it is scanners.",
-		Fix:         "Give the map a default certificate for clients without SNI or with unknown names (or a default server block with its own certificate), and connect with a known hostname:\n  openssl s_client -connect host:443 -servername known.example.com </dev/null",
-		Confirm:     "openssl s_client -connect host:443 </dev/null",
-	},
 	// nginx refusing a client certificate inside the handshake.
 	{
 		ID: VerifyError, Kind: "client", Within: []string{"process_client_certificate", "get_client_certificate"},

@@ -389,8 +389,17 @@ var logLineEntries = []Entry{
 		Fix:         "Check the path and that the file is a PEM key:\n  openssl pkey -in /etc/nginx/certs/server.key -noout",
 		Confirm:     "nginx -t",
 	},
+	// nginx's ssl_certificate from a variable that came out empty.
 	{
-		ID: CertLoadFailed, Kind: "nginx", Level: "emerg",
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{"while ssl handshaking"},
+		Match:       []string{"cannot load certificate \"data:\"", "cannot load certificate key \"data:\""},
+		Title:       "nginx's certificate variable was empty for this connection",
+		Explanation: "ssl_certificate (or ssl_certificate_key) takes its value from a variable here (data:$cert, a map on $ssl_server_name), and for this handshake it came out empty: the client sent no SNI (a scanner or a client connecting by IP address) or a name the map does not know. Usually harmless when it is scanners.",
+		Fix:         "Give the map a default certificate for clients without SNI or with unknown names (or a default server block with its own certificate), and connect with a known hostname:\n  openssl s_client -connect host:443 -servername known.example.com </dev/null",
+		Confirm:     "openssl s_client -connect host:443 </dev/null",
+	},
+	{
+		ID: CertLoadFailed, Kind: "nginx", Level: "emerg", Without: []string{"certificate \"data:\""},
 		Match: []string{"cannot load certificate \"", "pem_read_bio_x509_aux() failed"},
 		Title: "nginx could not load a certificate file",
 		Explanation: "A certificate file could not be read: the path is wrong or unreadable (`No such file or directory`), or the file is not PEM (`no start line`: DER, PKCS#12, a key, or damage such as a byte-order mark). " +

@@ -121,7 +121,8 @@ func isKeyLine(lower, path string) bool {
 // file from the line; false when the line is not one.
 func loadFinding(line string) (report.Finding, bool) {
 	cause, path, ok := loadCause(line)
-	if !ok {
+	if !ok || strings.HasPrefix(path, "data:") {
+		// "data:..." is a certificate from a variable, not a file.
 		return report.Finding{}, false
 	}
 	lower := strings.ToLower(line)
