@@ -206,7 +206,7 @@ var otherEntries = []Entry{
 		Title: "TLS alert 70 protocol_version: no TLS version in common",
 		Explanation: "Printed by a client (OpenSSL `tlsv1 alert protocol version`): the server accepts none of the TLS versions the client offered; nginx logs its own side of that as `unsupported protocol`. " +
 			"Written by nginx in `SSL_do_handshake() failed`: the client sent it, because it accepts none of the versions nginx's ssl_protocols allows (a current client against TLS 1.0/1.1 only, or an old client against TLS 1.2 and later).",
-		Fix:     "Enable current versions on the server:\n  ssl_protocols TLSv1.2 TLSv1.3;\nand update old clients.",
+		Fix:     "Enable current versions on the server:\n  ssl_protocols TLSv1.2 TLSv1.3;\nand update old clients, or those pinned to an old version (Python: ssl.PROTOCOL_TLS_CLIENT, not PROTOCOL_TLSv1; Java: -Djdk.tls.client.protocols=TLSv1.2).",
 		Confirm: "openssl s_client -connect host:443 -tls1_2 </dev/null",
 	},
 

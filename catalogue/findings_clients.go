@@ -631,7 +631,7 @@ var clientWriterEntries = []Entry{
 	// Python's ssl.match_hostname (docker-compose, pip, older requests).
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match: []string{"' doesn't match '", "doesn't match either of"}, Within: []string{"hostname '", "hostname \""},
+		Match: []string{"' doesn't match '", "doesn't match either of", "doesn\\'t match either of"}, Within: []string{"hostname '", "hostname \"", "hostname \\'"},
 		Title:       "The server's certificate does not carry the host name the Python client used",
 		Explanation: "Python's hostname check found the name (or IP address) it connected to in none of the certificate's names. Connecting by IP needs an IP entry in the certificate's subjectAltName. When the names listed belong to someone else (a CDN, a proxy), a proxy in between answered: old pip and urllib3 checked the proxy's name through an HTTP CONNECT proxy.",
 		Fix:         "Connect with a name the certificate carries, or reissue it with that name or address:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10\nBehind a proxy, upgrade pip (python -m pip install --upgrade pip).",
