@@ -15,7 +15,7 @@ var clientWriterEntries = []Entry{
 			"the issuer certificate is unknown", "might not be sending the appropriate intermediate"},
 		Title:       "The browser does not trust the server's certificate",
 		Explanation: "The browser found no trusted CA for the server's certificate. This is about the server's certificate, not a client certificate: it is self-signed or from a private CA that is not in the system's store (Firefox keeps its own store), the server does not send its intermediate certificate, or an intercepting proxy re-signs the traffic with its own CA.",
-		Fix:         "Serve the full chain (server certificate, then intermediates) and check what is sent:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nand for a private CA, import it into the system's (or Firefox's) trusted roots, then restart the browser (it reads the store when it starts).",
+		Fix:         "Serve the full chain (server certificate, then intermediates; Let's Encrypt: fullchain.pem) and check what is sent:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nand for a private CA, import it into the system's (or Firefox's) trusted roots, then restart the browser (it reads the store when it starts).",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
 	{
@@ -824,6 +824,15 @@ var clientWriterEntries = []Entry{
 		Explanation: "nginx, fetching an OCSP response for stapling, connected to an address this machine cannot use: most often the resolver returned the responder's IPv6 address inside a container or host without IPv6 connectivity.",
 		Fix:         "Ask the resolver for IPv4 addresses only (or give the container IPv6):\n  resolver 1.1.1.1 ipv6=off;\nthen reload:\n  nginx -t && nginx -s reload",
 		Confirm:     "openssl s_client -connect host:443 -servername host -status </dev/null 2>/dev/null | grep -A3 'OCSP response'",
+	},
+	// A client that could not set the SNI name.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"ssl_set_tlsext_host_name failed"},
+		Title:       "The client could not set the server name (SNI) for the handshake",
+		Explanation: "OpenSSL refused the name given for SNI: SNI carries a host name, so an IP address (a URL such as https://172.18.0.5:2379) or an over-long or empty name fails; some clients then retry or connect without it, and servers that choose their certificate by SNI answer with the wrong one.",
+		Fix:         "Connect by host name (one the server's certificate carries), or do not set SNI when connecting by IP address (OpenResty: the server_name argument of sslhandshake).",
+		Confirm:     "openssl s_client -connect host:443 -servername host.example.com </dev/null",
 	},
 	// Qt's host name check.
 	{
