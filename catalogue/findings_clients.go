@@ -834,6 +834,15 @@ var clientWriterEntries = []Entry{
 		Fix:         "Connect by host name (one the server's certificate carries), or do not set SNI when connecting by IP address (OpenResty: the server_name argument of sslhandshake).",
 		Confirm:     "openssl s_client -connect host:443 -servername host.example.com </dev/null",
 	},
+	// GNU wget's date checks.
+	{
+		ID: ServerCertExpired, Kind: "client",
+		Match:       []string{"is not yet activated"},
+		Title:       "wget finds the server's certificate not yet valid: the clock is behind",
+		Explanation: "GNU wget compared the certificate's notBefore with this machine's clock and found it in the future. A fresh certificate is never that far ahead: the clock is wrong (a board without a real-time clock, time sync turned off or not run yet).",
+		Fix:         "Set the clock, and keep it in sync (NTP):\n  date -u\n  timedatectl set-ntp true",
+		Confirm:     "date -u",
+	},
 	// Qt's host name check.
 	{
 		ID: ServerHostnameMismatch, Kind: "client",

@@ -110,7 +110,7 @@ var attrRules = []attrRule{
 	{"java", RoleServer, "", []string{"sslclientcertificatelookup", "no issuer certificate for certificate in certification path found"}},
 	// curl on NSS names NSS's codes, Firefox's too; Pingora's proxy; Kafka's clients.
 	{"curl", RoleClient, "", []string{"nss error -"}},
-	{"unknown", RoleClient, "", []string{"pingora", "the host name did not match any of the valid hosts"}},
+	{"unknown", RoleClient, "", []string{"pingora", "the host name did not match any of the valid hosts", "is not yet activated", "the certificate of \u2018"}},
 	{"java", RoleClient, "", []string{"[producer clientid=", "[consumer clientid=", "[adminclient clientid="}},
 	// Firefox's codes, before words such as "ocsp" that nginx's lines share.
 	{"browser", RoleClient, "", []string{"sec_error_", "mozilla_pkix_error"}},
