@@ -774,7 +774,7 @@ var clientWriterEntries = []Entry{
 	},
 	// Keycloak rebuilding a client certificate's chain behind a proxy.
 	{
-		ID: VerifyError, Kind: "client",
+		ID: VerifyError, Kind: "client", Within: []string{"keycloak", "certificatelookup"},
 		Match:       []string{"no issuer certificate for certificate in certification path found"},
 		Title:       "Keycloak could not find the issuer of the client certificate in its truststore",
 		Explanation: "Keycloak's X.509 authentication (with the client certificate passed on by nginx or another proxy in a header) rebuilds the certificate's chain from its own truststore; the CA that issued the client certificate (or its intermediate) is not there.",

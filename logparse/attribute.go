@@ -107,7 +107,7 @@ var attrRules = []attrRule{
 	// etcd's own peer checks.
 	{"go", RoleServer, "", []string{"does not match any of dnsnames", "does not match any of ipaddresses"}},
 	// Keycloak's X.509 lookup of a proxy-forwarded client certificate.
-	{"java", RoleServer, "", []string{"sslclientcertificatelookup", "no issuer certificate for certificate in certification path found"}},
+	{"java", RoleServer, "", []string{"sslclientcertificatelookup"}},
 	// curl on NSS names NSS's codes, Firefox's too; Pingora's proxy; Kafka's clients.
 	{"curl", RoleClient, "", []string{"nss error -"}},
 	{"unknown", RoleClient, "", []string{"pingora", "the host name did not match any of the valid hosts", "is not yet activated", "the certificate of \u2018"}},
