@@ -154,7 +154,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"sslauthenticationexception: ssl handshake failed"},
 		Title:       "The Kafka client failed the TLS handshake with the broker",
 		Explanation: "The Kafka (Java) client could not finish TLS with the broker; the `Caused by:` line after it names why: PKIX path building failed (the client's ssl.truststore lacks the broker's CA), No subject alternative names (the broker's certificate lacks its host name), or a fatal alert from the broker (it requires a client certificate: ssl.keystore).",
-		Fix:         "Give the client the broker's CA and, if the broker requires it, its own certificate:\n  ssl.truststore.location=/etc/kafka/client.truststore.jks\n  ssl.keystore.location=/etc/kafka/client.keystore.jks",
+		Fix:         "Give the client the broker's CA and, if the broker requires it, its own certificate (and if the broker's certificate lacks the host name the client uses, fix the certificate; ssl.endpoint.identification.algorithm set empty turns the name check off):\n  ssl.truststore.location=/etc/kafka/client.truststore.jks\n  ssl.keystore.location=/etc/kafka/client.keystore.jks",
 		Confirm:     "openssl s_client -connect BROKER:9093 -servername BROKER -showcerts </dev/null",
 	},
 	// Docker's daemon pulling from or logging in to a registry.
@@ -780,6 +780,68 @@ var clientWriterEntries = []Entry{
 		Explanation: "Keycloak's X.509 authentication (with the client certificate passed on by nginx or another proxy in a header) rebuilds the certificate's chain from its own truststore; the CA that issued the client certificate (or its intermediate) is not there.",
 		Fix:         "Add the client CA and its intermediates to Keycloak's truststore (the truststore SPI, or truststore-paths in newer versions), and have the proxy pass the chain too (nginx: $ssl_client_escaped_cert with the CA in ssl_client_certificate).",
 		Confirm:     "openssl verify -CAfile client-ca.pem -untrusted intermediate.crt client.crt",
+	},
+	// A plaintext gRPC server reading a TLS ClientHello.
+	{
+		ID: PlainHTTP, Kind: "client",
+		Match: []string{"client preface string missing or corrupt"}, Within: []string{"1603"},
+		Title:       "A TLS client connected to a plaintext gRPC (HTTP/2) server",
+		Explanation: "The gRPC server expected the plaintext HTTP/2 preface and read 16 03 01..., the start of a TLS ClientHello: the client uses TLS (grpcurl or grpcui without -plaintext, a channel with TLS credentials) against a server that runs without TLS.",
+		Fix:         "Connect without TLS to a plaintext server (grpcurl -plaintext, insecure channel credentials), or give the server a certificate and key so that it speaks TLS:\n  grpcurl -plaintext localhost:50051 list",
+		Confirm:     "grpcurl -plaintext localhost:50051 list",
+	},
+	// Microsoft SQL Server's and PostgreSQL's .NET clients.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"the certificate chain was issued by an authority that is not trusted"},
+		Title:       "The SQL Server client does not trust the server's certificate",
+		Explanation: "Microsoft.Data.SqlClient (4.0 and later, and tools built on it) encrypts by default (Encrypt=true) and so checks the SQL Server's certificate, which is often self-signed (SQL Server makes one when none is configured) and not trusted by the client.",
+		Fix:         "Give SQL Server a certificate from a CA the client trusts, or trust the server's CA on the client; only for a test, accept it as it is in the connection string:\n  Encrypt=True;TrustServerCertificate=True",
+		Confirm:     "openssl s_client -connect db.example.com:1433 </dev/null",
+	},
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"rejected by the provided remotecertificatevalidationcallback", "npgsqlexception (0x80004005): exception while performing ssl handshake"},
+		Title:       "The .NET client (Npgsql) refused the server's certificate",
+		Explanation: "Npgsql before 6.0 validates the server's certificate with SSL Mode=Require (libpq's require, as psql uses it, does not), and the database's certificate is not trusted on this machine: a cloud database's CA or a self-signed certificate.",
+		Fix:         "Give the client the server's CA (Root Certificate=/path/ca.crt with SSL Mode=VerifyFull in Npgsql 6 and later), or only to test:\n  SSL Mode=Require;Trust Server Certificate=true",
+		Confirm:     "openssl s_client -connect db.example.com:5432 -starttls postgres </dev/null",
+	},
+	// mbedTLS receiving a fatal alert.
+	{
+		ID: TLSAlert, Kind: "client",
+		Match:       []string{"-0x7780"},
+		Title:       "The server ended the mbedTLS client's handshake with a fatal alert (-0x7780)",
+		Explanation: "MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE: the server sent a fatal alert. Against a broker or server with client authentication (EMQX's fail_if_no_peer_cert, mosquitto's require_certificate) it means the device sent no client certificate, or one the server does not trust; otherwise no TLS version or cipher in common.",
+		Fix:         "Give the device its client certificate and key (issued by the CA the server trusts), and check the server's requirements:\n  openssl s_client -connect host:8883 -cert client.crt -key client.key </dev/null",
+		Confirm:     "openssl s_client -connect host:8883 </dev/null 2>/dev/null | grep -A3 'Acceptable client certificate CA names'",
+	},
+	// JSSE without a key that fits the peer's signature schemes.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"no available authentication scheme"},
+		Title:       "Java found no key it can sign with for this handshake (No available authentication scheme)",
+		Explanation: "JSSE looked for a certificate and key to present (a client certificate for a server that asked, or a server's own) and found none whose key type fits the signature schemes the peer allows: the keystore has no private key entry, or only a DSA key, an EC key on a curve not offered, or an RSA key under the allowed size.",
+		Fix:         "Give the keystore an RSA (2048 bits or more) or P-256 key with its certificate, issued by a CA the peer trusts:\n  keytool -list -v -keystore client.p12",
+		Confirm:     "keytool -list -v -keystore client.p12",
+	},
+	// rustls refusing a certificate it cannot parse.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"invalid certificate: badder", "(badder)", "unsupportedcertversion"},
+		Title:       "The Rust (rustls/webpki) client could not parse the server's certificate",
+		Explanation: "webpki reads only well-formed X.509 v3 certificates: a v1 certificate (openssl x509 -req without an -extfile makes one), an encoding another library tolerates (BadDER), or other oddities fail where OpenSSL accepts them.",
+		Fix:         "Reissue the server certificate as v3, with extensions, from an -extfile:\n  subjectAltName=DNS:host.example.com\n  basicConstraints=CA:FALSE",
+		Confirm:     "openssl x509 -noout -text -in server.crt | grep -E 'Version|Subject Alternative'",
+	},
+	// mitmproxy when the client refuses its CA.
+	{
+		ID: TLSAlert, Kind: "client",
+		Match:       []string{"the client does not trust the proxy's certificate"},
+		Title:       "The client does not trust the intercepting proxy's certificate",
+		Explanation: "mitmproxy (or another intercepting proxy) presented a certificate it signs with its own CA, and the client refused it: that CA is not installed in the client's (or app's) trust store, or the app pins its server's certificate.",
+		Fix:         "Install the proxy's CA in the client's trust store (mitmproxy: visit http://mitm.it through the proxy), or for a program with its own store, give it the CA file (~/.mitmproxy/mitmproxy-ca-cert.pem).",
+		Confirm:     "openssl s_client -connect host:443 -proxy 127.0.0.1:8080 </dev/null",
 	},
 	// Busybox's wget on Alpine.
 	{

@@ -79,7 +79,7 @@ var otherWriterEntries = []Entry{
 		Match:       []string{"first record does not look like a tls handshake"},
 		Title:       "The Go client got an answer that is not TLS",
 		Explanation: "A Go client (an HTTP or gRPC client, kubectl, docker) sent its TLS ClientHello and read back bytes that are not TLS: the server speaks plain HTTP (or plaintext gRPC) on that port, or a proxy in between answered in clear text.",
-		Fix:         "Use the scheme the server speaks on that port (http://; for gRPC, insecure transport credentials or the server's TLS port), and check proxies in between:\n  curl -v http://host:port/",
+		Fix:         "Use the scheme the server speaks on that port (http://; for gRPC, insecure transport credentials or the server's TLS port; grpcurl and grpcui: -plaintext, since -insecure still speaks TLS), and check proxies in between:\n  curl -v http://host:port/",
 		Confirm:     "curl -sv https://host:port/ -o /dev/null",
 	},
 	{

@@ -54,7 +54,7 @@ var clientTrust = map[string]string{
 	"python":     "Give Python the server's CA bundle, e.g. with requests:\n  requests.get(url, verify='ca.crt')\nor for the whole process:\n  REQUESTS_CA_BUNDLE=ca.crt SSL_CERT_FILE=ca.crt python app.py\nand make the server send its intermediates. To add a CA to the system's bundle, put each CA certificate in its own .crt file under /usr/local/share/ca-certificates/ (update-ca-certificates reads one certificate per file), then run update-ca-certificates. For a public CA with python.org's Python on macOS, run its Install Certificates.command (it installs certifi's bundle). requests trusts certifi's bundle, not the system's: behind a TLS-intercepting proxy whose CA is installed on the machine, let Python use the system's store (pip install truststore, then truststore.inject_into_ssl(); or the pip-system-certs package).",
 	"go":         "Give the Go client the server's CA: tls.Config{RootCAs: pool} with ca.crt appended, or for the process:\n  SSL_CERT_FILE=ca.crt ./app\nand make the server send its intermediates. A Go binary in a scratch or minimal image has no system roots at all: install the ca-certificates package or copy /etc/ssl/certs/ca-certificates.crt into the image.",
 	"java":       "Import the server's CA (or, behind a TLS-intercepting corporate proxy, the proxy's CA) into the trust store the JVM uses:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with:\n  -Djavax.net.ssl.trustStore=truststore.jks",
-	"node":       "Give node the server's CA:\n  NODE_EXTRA_CA_CERTS=ca.crt node app.js\n(or the `ca` option of https.request/tls.connect; set NODE_EXTRA_CA_CERTS before node starts, not from inside the program), and make the server send its intermediates. For npm or yarn behind a proxy that re-signs TLS (a corporate proxy or antivirus), give them that proxy's CA (yarn: yarn config set cafile):\n  npm config set cafile /path/to/proxy-ca.pem",
+	"node":       "Give node the server's CA:\n  NODE_EXTRA_CA_CERTS=ca.crt node app.js\n(or the `ca` option of https.request/tls.connect; set NODE_EXTRA_CA_CERTS before node starts, not from inside the program), and make the server send its intermediates. (rejectUnauthorized: false only to test.) For npm or yarn behind a proxy that re-signs TLS (a corporate proxy or antivirus), give them that proxy's CA (yarn: yarn config set cafile):\n  npm config set cafile /path/to/proxy-ca.pem",
 	"browser":    "Import the server's CA into the browser's (or the system's) trust store, and make the server send its intermediates.",
 	"apache":     "Give Apache's proxy the backend's CA, in the virtual host that proxies:\n  SSLProxyCACertificateFile /etc/apache2/backend-ca.pem\nthen reload Apache, and make the backend send its intermediates.",
 	"envoy":      "Give envoy the upstream's CA in the cluster's transport_socket:\n  validation_context: { trusted_ca: { filename: /etc/envoy/upstream-ca.pem } }\nand make the upstream send its intermediates.",
@@ -76,6 +76,8 @@ var clientTrust = map[string]string{
 	"mongo":      "Give the MongoDB client the CA of the server's certificate: --tlsCAFile ca.pem for mongosh, or tlsCAFile=/path/ca.pem in the connection string (drivers: their tlsCAFile or ca option; node drivers also take NODE_EXTRA_CA_CERTS, set before node starts), as a PEM file (not a JKS keystore), and connect with a host name the certificate carries.",
 	"apt":        "apt (through GnuTLS) checks the repository's certificate against the system's bundle: install or refresh it, then retry:\n  apt-get install --reinstall ca-certificates\n  update-ca-certificates\n(if apt itself cannot fetch it, install the package file by hand), and add a private or proxy CA under /usr/local/share/ca-certificates/ first.",
 	"clickhouse": "Give the ClickHouse client the server's CA in its configuration (config.xml of clickhouse-client, or the server's for its own connections): openSSL > client > caConfig naming the CA file (BoringSSL in ClickHouse does not always read the system's bundle), and make the server send its intermediates.",
+	"postgres":   "Give the PostgreSQL client the server's CA with sslrootcert (or PGSSLROOTCERT), and ask it to check (sslmode=verify-full):\n  psql \"host=db.example.com sslmode=verify-full sslrootcert=/path/ca.crt\"\nsslrootcert=system (or an image that sets PGSSLROOTCERT=system) uses the system's store, where a private or cloud CA is missing; a library that ships its own CA bundle may hold an old one.",
+	"httpie":     "Give HTTPie the server's CA (--verify=no only to test):\n  http --verify=/path/ca.crt https://host/",
 	"mysql":      "Give the MySQL client the server's CA:\n  mysql --ssl-mode=VERIFY_CA --ssl-ca=ca.pem -h db.example.com\n(drivers: their ssl-ca option; MariaDB Connector/C 3.4 and later, under mysqlclient too, verify the server by default, so give the CA, or set ssl-verify-server-cert off knowingly). The CA file must hold the CA that signed the server's certificate, as a CA (basicConstraints CA:TRUE); with VERIFY_IDENTITY the certificate must also carry the host name, which MySQL's auto-generated certificates do not.",
 	"kong":       "Kong checks an upstream's certificate only when its Service sets tls_verify, against the CA certificates the Service lists: upload the CA (POST /ca_certificates with cert=@ca.crt), then set the Service's ca_certificates to its id and tls_verify to true (tls_verify_depth for longer chains). Kong's own connections from Lua (its database, plugins) trust lua_ssl_trusted_certificate in kong.conf:\n  lua_ssl_trusted_certificate = system,/etc/kong/ca.crt",
 	"":           "Give the client the CA that issued the server's certificate (curl --cacert ca.crt, or the client's CA bundle setting; for a public CA, install the system bundle, e.g. the ca-certificates package), and make the server send its intermediates (nginx: the ssl_certificate file holds the server certificate, then the intermediates).",
@@ -103,6 +105,8 @@ var clientName = map[string]string{
 	"step":       "the step CLI",
 	"erlang":     "the Erlang client",
 	"mysql":      "the MySQL client",
+	"postgres":   "the PostgreSQL client",
+	"httpie":     "HTTPie",
 	"clickhouse": "the ClickHouse client",
 	"mongo":      "the MongoDB client",
 	"apt":        "apt",
@@ -225,7 +229,7 @@ const (
 	// ClockSkew is added to an expired-certificate finding.
 	ClockSkew = "If the certificate is not really expired, a clock is wrong on one side (a container or VM without time sync): compare `date -u` on both machines."
 	// NameRules closes every name-mismatch story: how names match.
-	NameRules = "The hostname must be among the subjectAltName (SAN) entries, and a wildcard covers one label only (*.example.com matches a.example.com, not a.b.example.com)."
+	NameRules = "The hostname must be among the subjectAltName (SAN) entries, an IP address needs an IP entry (IP SAN), and a wildcard covers one label only (*.example.com matches a.example.com, not a.b.example.com)."
 	// UsuallyHarmless starts the explanation of scanner and one-off noise.
 	UsuallyHarmless = "Usually harmless: scanners and old or misconfigured clients cause this one address at a time; worry only when it is frequent or hits clients you know."
 )
@@ -499,7 +503,7 @@ var roleEntries = []Entry{
 		ID: ServerHostnameMismatch, Kind: "client",
 		Match:       []string{"no subject alternative names", "no subject alternative dns name matching", "doesn't match any of the subject alternative names", "doesn't contain cn or dns subjectalt"},
 		Title:       "The server's certificate does not carry the name the Java client used",
-		Explanation: "Java checks the host name against the server certificate's subjectAltName only; a certificate without a SAN (or without this name) fails.",
+		Explanation: "Java (JSSE's, or Apache HttpClient's hostname verifier, some versions of which refused names in private domains) checks the host name against the server certificate's subjectAltName only; a certificate without a SAN (or without this name) fails.",
 		Fix:         "Reissue the server certificate with:\n  subjectAltName=DNS:host.example.com",
 		Confirm:     "openssl x509 -noout -ext subjectAltName -in server.crt",
 	},

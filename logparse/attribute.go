@@ -53,6 +53,8 @@ var programWords = []struct {
 	{"grpc", []string{"tsi_protocol_failure", "ssl_transport_security", "grpc", "details = \""}},
 	{"mysql", []string{"error 2026 (hy000)", "mysql", "mariadb"}},
 	{"mongo", []string{"mongo"}},
+	{"postgres", []string{"psycopg", "libpq", "sslrootcert", "pgsslrootcert", "sslmode="}},
+	{"httpie", []string{"http: error: sslerror", "httpie"}},
 	{"clickhouse", []string{"db::netexception", "clickhouse"}},
 	{"apt", []string{"could not handshake: error in the certificate verification", "w: failed to fetch", "e: failed to fetch"}},
 	{"php", []string{"composer", "packagist", ".php on line", "ssl operation failed with code", "stream_socket_client(", "file_get_contents(", "fsockopen(", "guzzle", "php "}},
@@ -110,7 +112,9 @@ var attrRules = []attrRule{
 	{"java", RoleServer, "", []string{"sslclientcertificatelookup"}},
 	// curl on NSS names NSS's codes, Firefox's too; Pingora's proxy; Kafka's clients.
 	{"curl", RoleClient, "", []string{"nss error -"}},
-	{"unknown", RoleClient, "", []string{"pingora", "the host name did not match any of the valid hosts", "is not yet activated", "the certificate of \u2018"}},
+	{"unknown", RoleClient, "", []string{"pingora", "the host name did not match any of the valid hosts", "is not yet activated", "the certificate of \u2018",
+		"(provider: ssl provider", "npgsqlexception", "remotecertificatevalidationcallback", "mbedtls_ssl_handshake() failed"}},
+	{"unknown", RoleServer, "", []string{"the client does not trust the proxy's certificate", "client preface string missing or corrupt"}},
 	{"java", RoleClient, "", []string{"[producer clientid=", "[consumer clientid=", "[adminclient clientid="}},
 	// Firefox's codes, before words such as "ocsp" that nginx's lines share.
 	{"browser", RoleClient, "", []string{"sec_error_", "mozilla_pkix_error"}},
