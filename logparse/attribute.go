@@ -55,6 +55,7 @@ var programWords = []struct {
 	{"mongo", []string{"mongo"}},
 	{"postgres", []string{"psycopg", "libpq", "sslrootcert", "pgsslrootcert", "sslmode="}},
 	{"httpie", []string{"http: error: sslerror", "httpie"}},
+	{"rdkafka", []string{"rdkafka", "ssl.ca.location"}},
 	{"clickhouse", []string{"db::netexception", "clickhouse"}},
 	{"apt", []string{"could not handshake: error in the certificate verification", "w: failed to fetch", "e: failed to fetch"}},
 	{"php", []string{"composer", "packagist", ".php on line", "ssl operation failed with code", "stream_socket_client(", "file_get_contents(", "fsockopen(", "guzzle", "php "}},
@@ -253,7 +254,9 @@ var attrRules = []attrRule{
 	{"unknown", RoleClient, "", []string{"[tls] error:", "untrusted tls connection established to", "check bridge_cafile", "error 2026", "error: 2026",
 		"(2026,", "ssl peer certificate validation failed", "ssl peer cert verification failed", "could not handshake: error in the certificate verification",
 		"mbedtls_ssl_handshake returned", "(sslclient)", "trust evaluation failed", "bssl:", "failed to negotiate a mutually acceptable security settings"}},
-	{"node", RoleClient, "", []string{"mongoserverselectionerror", "mongonetworkerror", "mongooseserverselectionerror"}},
+	{"node", RoleClient, "", []string{"mongoserverselectionerror", "mongonetworkerror", "mongooseserverselectionerror",
+		// node's words for a verify result, after a logger's "error:"
+		"error: self signed certificate", "error: self-signed certificate", "error: unable to get local issuer certificate", "error: unable to verify the first certificate"}},
 
 	// BusyBox wget and Apple's TLS clients.
 	{"unknown", RoleClient, "", []string{"ssl_client: ", "osstatus", "nsurlerrordomain", "kcfstreamerrordomainssl",
