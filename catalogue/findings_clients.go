@@ -843,6 +843,15 @@ var clientWriterEntries = []Entry{
 		Fix:         "Install the proxy's CA in the client's trust store (mitmproxy: visit http://mitm.it through the proxy), or for a program with its own store, give it the CA file (~/.mitmproxy/mitmproxy-ca-cert.pem).",
 		Confirm:     "openssl s_client -connect host:443 -proxy 127.0.0.1:8080 </dev/null",
 	},
+	// .NET's name check.
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"remotecertificatenamemismatch"},
+		Title:       "The server's certificate does not carry the host name the .NET client used",
+		Explanation: ".NET's SslStream reports RemoteCertificateNameMismatch: the host name (or IP address) it connected to is not in the certificate, for example a server addressed by IP, or a wildcard for another domain.",
+		Fix:         "Connect with a host name the certificate carries, or reissue it with that name:\n  subjectAltName=DNS:host.example.com",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+	},
 	// Busybox's wget on Alpine.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
@@ -1064,7 +1073,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"tls: private key does not match public key"},
 		Title:       "The Go program's private key does not belong to its certificate",
 		Explanation: "tls.LoadX509KeyPair (or X509KeyPair) was given a certificate and a key whose public keys differ: files from different requests or renewals, or the certificate file starts with a CA instead of its own certificate (the chain order must be the leaf first, then its CAs).",
-		Fix:         "Compare the two public keys (the sums must be equal) and pass the matching pair:\n  openssl x509 -noout -pubkey -in tls.crt | sha256sum\n  openssl pkey -pubout -in tls.key | sha256sum",
+		Fix:         "Compare the two public keys (the sums must be equal) and pass the matching pair (kubectl: the client-certificate-data and client-key-data of the kubeconfig, which must come from the same request):\n  openssl x509 -noout -pubkey -in tls.crt | sha256sum\n  openssl pkey -pubout -in tls.key | sha256sum",
 		Confirm:     keyPairCheck,
 	},
 	{
@@ -1081,8 +1090,8 @@ var clientWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"no appropriate protocol (protocol is disabled or cipher suites are inappropriate)", "no appropriate protocol"},
 		Title:       "Java has no TLS version or cipher it may use with this peer",
-		Explanation: "JSSE found nothing it is allowed to offer: TLS 1.0 and 1.1 (and weak ciphers) are disabled by jdk.tls.disabledAlgorithms in java.security since JDK 8u291 and 11.0.11, so an old server or client that speaks only them fails, or the application restricts its protocols or ciphers too far.",
-		Fix:         "Upgrade the peer to TLS 1.2 or later; only if that is impossible, re-enable the old protocol in java.security (jdk.tls.disabledAlgorithms), and check the application's protocol settings:\n  openssl s_client -connect host:443 -tls1_2 </dev/null",
+		Explanation: "JSSE found nothing it is allowed to offer: TLS 1.0 and 1.1 (and weak ciphers) are disabled by jdk.tls.disabledAlgorithms in java.security since JDK 8u291 and 11.0.11, so an old server or client that speaks only them fails, or the application (or an old driver, such as MySQL Connector/J before 8.0.19, which asks for TLSv1 and TLSv1.1 only) restricts its protocols or ciphers too far.",
+		Fix:         "Let both sides use TLSv1.2 or later: upgrade the old peer or driver, or name the protocols in the client's settings (MySQL Connector/J: enabledTLSProtocols=TLSv1.2); only if that is impossible, re-enable the old protocol in java.security (jdk.tls.disabledAlgorithms):\n  openssl s_client -connect host:443 -tls1_2 </dev/null",
 		Confirm:     "java -XshowSettings:security:tls -version",
 	},
 	{

@@ -171,7 +171,7 @@ var attrRules = []attrRule{
 	// Python's hostname check (docker-compose, pip).
 	{"python", RoleClient, "", []string{"ssl error: hostname '", "match either of", "validate_certs", "failed to validate the ssl certificate for"}},
 	// Electron apps (Postman, Insomnia): node on Chromium's BoringSSL.
-	{"node", RoleClient, "", []string{"third_party/boringssl", "bad_pkcs12_data"}},
+	{"node", RoleClient, "", []string{"third_party/boringssl", "third_party\\boringssl", "bad_pkcs12_data"}},
 	// BoringSSL's error queue as Android's Conscrypt puts it in exceptions.
 	{"java", RoleClient, "", []string{"openssl_internal", "failure in ssl library", "ssl=0x"}},
 	{"envoy", RoleServer, "", []string{"envoy"}},
