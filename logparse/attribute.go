@@ -139,7 +139,7 @@ var attrRules = []attrRule{
 	{"java", RoleClient, "", []string{"trust anchor for certification path not found", "certpathvalidatorexception"}},
 	// rustls (reqwest, hyper, ureq, tonic), the check_ssl_cert monitoring
 	// plugin, git's words around libcurl's and OpenLiteSpeed's stapling: clients.
-	{"unknown", RoleClient, "", []string{"webpkierror", "invalid peer certificate", "invalidcertificate(", "invalid certificate: unknownissuer", "rustls",
+	{"unknown", RoleClient, "", []string{"error trying to connect", "handshake error in client", "webpkierror", "invalid peer certificate", "invalidcertificate(", "invalid certificate: unknownissuer", "rustls",
 		"ssl_cert critical", "ocsp stapling can't be enabled"}},
 	{"curl", RoleClient, "", []string{"fatal: unable to access"}},
 	// Kong's Lua code (its cosockets to databases and upstreams) runs in nginx.
@@ -464,7 +464,7 @@ func apacheRole(lower string) string {
 // "src" bufferevent, a ProxyServer class). Words any proxy uses for both of
 // its sides ("proxy error", "mitm") are not marks: a wrong flip would blame
 // the wrong certificate, while no flip leaves the two-sided story.
-var serverMarks = []string{"handshake client", "tls server", "server_side", "ssl_accept", "handling connection", "incoming connection",
+var serverMarks = []string{"io.netty.handler.codec.decoderexception", "handshake client", "tls server", "server_side", "ssl_accept", "handling connection", "incoming connection",
 	"inbound", "wrap_socket(self.connection", "src bufferevent", "proxyserver", "serverhandler", "server handshake",
 	"client connection"}
 
@@ -513,6 +513,9 @@ func served(a Attribution, lower string) Attribution {
 	}
 	for _, w := range serverMarks {
 		if strings.Contains(lower, w) {
+			if w == "io.netty.handler.codec.decoderexception" && strings.Contains(lower, "client") {
+				continue // Netty's pipeline on a client's side (pulsar-client, a ClientCnx)
+			}
 			a.Role = RoleServer
 			return a
 		}
