@@ -316,6 +316,17 @@ const (
 // nothing in the line said which side wrote it.
 const RolesMayBeReversed = "If this program opened the connection instead, the roles are reversed: the server refused this client's certificate, so check it against the CA the server trusts."
 
+// VerifySideGuessed is added to verify result code when its line shows no
+// side: it is told as nginx judging a client certificate, the usual
+// question; a client's trust fix is named for the codes about trust.
+func VerifySideGuessed(code int) string {
+	switch code {
+	case 2, 18, 19, 20, 21:
+		return "Nothing in the line shows which side printed it. If a TLS client printed it (curl, a browser, an app, a library), it is about the server's certificate instead: give that client the CA that issued the server's certificate, and make the server send its intermediates."
+	}
+	return "Nothing in the line shows which side printed it. If a TLS client printed it (curl, a browser, an app, a library), the certificate in question is the server's, not a client certificate."
+}
+
 // roleEntries are the lines whose writer is not nginx judging a client
 // certificate: nginx as a client (upstream, Lua, OCSP), and servers and
 // clients other than nginx. Lookup reads them before the other tables.

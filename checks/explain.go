@@ -96,6 +96,9 @@ func Explain(input string) *report.Report {
 			entries = dropID(entries, f.ID)
 		default:
 			f = serverVerifyFinding(v)
+			if att.Guessed {
+				f.Explanation += " " + catalogue.VerifySideGuessed(v.Code)
+			}
 		}
 		if user, ok := userSpelling(input, v); ok {
 			f.OpenSSLError = fmt.Sprintf("%d:%s", v.Code, user)

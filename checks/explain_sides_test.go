@@ -132,3 +132,27 @@ func TestExplainUnmatchedTLSLine(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainGuessedVerifySide: a verify result from a line that shows no
+// side is told as nginx's, and says what it means if a client printed it;
+// nginx's own line does not hedge.
+func TestExplainGuessedVerifySide(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		hedge bool
+		words string
+	}{
+		{"unable to get local issuer certificate", true, "give that client the CA"},
+		{"68", true, "the certificate in question is the server's"},
+		{"2026/12/02 09:05:19 [info] 1#1: *4 client SSL certificate verify error: (20:unable to get local issuer certificate) while reading client request headers, client: 10.0.0.4, server: localhost", false, ""},
+	} {
+		rep := Explain(c.in)
+		if len(rep.Findings) == 0 {
+			t.Fatalf("%q: no finding", c.in)
+		}
+		e := rep.Findings[0].Explanation
+		if got := strings.Contains(e, "Nothing in the line shows which side"); got != c.hedge || !strings.Contains(e, c.words) {
+			t.Errorf("%q: hedge %v (want %v), words %q in:\n%s", c.in, got, c.hedge, c.words, e)
+		}
+	}
+}
