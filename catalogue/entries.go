@@ -12,8 +12,14 @@ const (
 	nginxLoggedIt = "If nginx wrote it in an `SSL_do_handshake() failed` line, the roles are reversed: the client sent it about nginx's server certificate."
 	infoLevel     = "info"
 	probeCmd      = "mtlsdoctor probe host:443 --cert client.crt --key client.key"
-	keyPairCheck  = "openssl x509 -noout -pubkey -in client.crt | sha256sum; openssl pkey -pubout -in client.key | sha256sum (the two sums must be equal)"
-	curlClient    = "curl -v --cacert ca.crt --cert client.crt --key client.key https://host/"
+	// sanConfirm shows the names of the certificate a server sends.
+	sanConfirm = "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName"
+	// connectByName is the fix of a client's name mismatch.
+	connectByName = "Connect with a name the certificate carries, or reissue it with that name or address:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10"
+	// addToSystemBundle adds a CA to a Debian-like system's bundle.
+	addToSystemBundle = "\n  cp ca.crt /usr/local/share/ca-certificates/\n  update-ca-certificates"
+	keyPairCheck      = "openssl x509 -noout -pubkey -in client.crt | sha256sum; openssl pkey -pubout -in client.key | sha256sum (the two sums must be equal)"
+	curlClient        = "curl -v --cacert ca.crt --cert client.crt --key client.key https://host/"
 	// Why a TLS client does not trust a server's certificate, and what to do.
 	clientTrustCauses = "A client fails so when its CA bundle lacks the issuer (a private CA; an old system, a slim container image or a runtime with its own outdated CA bundle), when the server does not send its intermediate certificate (browsers fill it in, other clients do not), when the certificate is self-signed, expired or for another name, or when a clock is wrong."
 	clientTrustFix    = "See what the server sends (only one certificate means the intermediate is missing; serve the full chain):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nOtherwise install or update the client's CA bundle (the ca-certificates package), or give it the private CA."

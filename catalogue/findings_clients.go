@@ -40,7 +40,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The server's certificate is not for the name in the browser's address bar",
 		Explanation: "The name the browser connected to is not among the certificate's subjectAltName (SAN) entries (browsers ignore the CN): the wrong certificate is served for this name (SNI selects another server block), or the certificate lacks the name or the IP address.",
 		Fix:         "Reissue the certificate with the name in its SAN, or serve the right one for it:\n  openssl x509 -noout -ext subjectAltName -in server.crt",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Confirm:     sanConfirm,
 	},
 	{
 		ID: ServerCertExpired, Kind: "client",
@@ -190,7 +190,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The server's certificate does not carry the name the Rust (rustls) client used (NotValidForName)",
 		Explanation: "rustls checks the name (or IP address) in the URL against the server certificate's subjectAltName only; the Common Name is ignored, and an IP address needs an IP entry.",
 		Fix:         "Connect with a name the certificate carries, or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Confirm:     sanConfirm,
 	},
 	// curl (and libcurl in PHP, git...) could not read its CA bundle.
 	{
@@ -505,7 +505,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The server's certificate does not carry the host name the client used",
 		Explanation: "The client (an iOS or macOS app: errSSLHostNameMismatch, -9843; an Arduino or embedded client on BearSSL) connected to a name the server's certificate does not carry in its subjectAltName.",
 		Fix:         "Connect with a name the certificate carries, or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Confirm:     sanConfirm,
 	},
 	// GnuTLS's words (apt, wget and git on Debian).
 	{
@@ -634,8 +634,8 @@ var clientWriterEntries = []Entry{
 		Match: []string{"' doesn't match '", "doesn't match either of", "doesn\\'t match either of"}, Within: []string{"hostname '", "hostname \"", "hostname \\'"},
 		Title:       "The server's certificate does not carry the host name the Python client used",
 		Explanation: "Python's hostname check found the name (or IP address) it connected to in none of the certificate's names. Connecting by IP needs an IP entry in the certificate's subjectAltName. When the names listed belong to someone else (a CDN, a proxy), a proxy in between answered: old pip and urllib3 checked the proxy's name through an HTTP CONNECT proxy.",
-		Fix:         "Connect with a name the certificate carries, or reissue it with that name or address:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10\nBehind a proxy, upgrade pip (python -m pip install --upgrade pip).",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Fix:         connectByName + "\nBehind a proxy, upgrade pip (python -m pip install --upgrade pip).",
+		Confirm:     sanConfirm,
 	},
 	// Squid's error page when its TLS to the origin fails.
 	{
@@ -733,8 +733,8 @@ var clientWriterEntries = []Entry{
 		Match: []string{"not verified:"}, Within: []string{"sslpeerunverifiedexception", "okhttp"},
 		Title:       "OkHttp: the server's certificate does not carry the host name used",
 		Explanation: "OkHttp's HostnameVerifier checked the host (or IP address) of the URL against the certificate's subjectAltName entries and found none that matches; an IP address needs an IP entry.",
-		Fix:         "Connect with a name the certificate carries, or reissue it with that name or address:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Fix:         connectByName,
+		Confirm:     sanConfirm,
 	},
 	// Python loading a CA file with no certificate in it.
 	{
@@ -850,7 +850,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The server's certificate does not carry the host name the .NET client used",
 		Explanation: ".NET's SslStream reports RemoteCertificateNameMismatch: the host name (or IP address) it connected to is not in the certificate, for example a server addressed by IP, or a wildcard for another domain.",
 		Fix:         "Connect with a host name the certificate carries, or reissue it with that name:\n  subjectAltName=DNS:host.example.com",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Confirm:     sanConfirm,
 	},
 	// Busybox's wget on Alpine.
 	{
@@ -920,8 +920,8 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"the host name did not match any of the valid hosts for this certificate"},
 		Title:       "The server's certificate does not carry the host name the client (Qt) used",
 		Explanation: "Qt's QSslSocket compared the host name it connected to with the certificate's names and found no match: the client used an IP address or another name than the certificate carries.",
-		Fix:         "Connect with a name the certificate carries, or reissue it with that name or address:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Fix:         connectByName,
+		Confirm:     sanConfirm,
 	},
 	// ASP.NET Core's client-certificate check.
 	{
@@ -1041,7 +1041,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The server's certificate does not name the host node connected to",
 		Explanation: "node compared the hostname it connected to (or the servername option) with the certificate's subjectAltName (SAN) entries and found no match; node ignores the Common Name (CN) when a SAN is present, and an IP address needs an IP entry. When the names listed are not the server's at all (a CDN's or a corporate proxy's), something in between answered: an intercepting proxy, or a proxy setting (HTTPS_PROXY, npm's proxy/https-proxy) pointing at the wrong host.",
 		Fix:         "Connect with a name the certificate carries (or set servername), or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Confirm:     sanConfirm,
 	},
 	// Go's x509 beyond trust: key usage, IP addresses, loading a key pair.
 	{
@@ -1202,7 +1202,7 @@ var clientWriterEntries = []Entry{
 		Title:       "Python: the server's certificate is not for the host name connected to",
 		Explanation: "Python's ssl module compared the host name it connected to with the names in the server's certificate (subjectAltName) and found none that fits: the client uses an IP address or another name than the certificate's, or the server sends the certificate of another name. When the address connected to is an IP that the message itself lists, it is in the certificate only as a DNS name (it must be an IP SAN), or the matcher is too old to compare IP addresses (Python 2.7 and 3.4, urllib3 versions that bundle an old match_hostname).",
 		Fix:         "Connect by a name the certificate lists, or reissue the certificate with that name in its SAN (an IP address as IP:10.0.0.1, not DNS:10.0.0.1):\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName\nFor an IP address already listed, upgrade Python and urllib3 (requests):\n  pip install -U urllib3 requests",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Confirm:     sanConfirm,
 	},
 	// envoy's 503 body without a TLS reason.
 	{

@@ -464,7 +464,7 @@ func apacheRole(lower string) string {
 // "src" bufferevent, a ProxyServer class). Words any proxy uses for both of
 // its sides ("proxy error", "mitm") are not marks: a wrong flip would blame
 // the wrong certificate, while no flip leaves the two-sided story.
-var serverMarks = []string{"io.netty.handler.codec.decoderexception", "handshake client", "tls server", "server_side", "ssl_accept", "handling connection", "incoming connection",
+var serverMarks = []string{"handshake client", "tls server", "server_side", "ssl_accept", "handling connection", "incoming connection",
 	"inbound", "wrap_socket(self.connection", "src bufferevent", "proxyserver", "serverhandler", "server handshake",
 	"client connection"}
 
@@ -513,12 +513,15 @@ func served(a Attribution, lower string) Attribution {
 	}
 	for _, w := range serverMarks {
 		if strings.Contains(lower, w) {
-			if w == "io.netty.handler.codec.decoderexception" && strings.Contains(lower, "client") {
-				continue // Netty's pipeline on a client's side (pulsar-client, a ClientCnx)
-			}
 			a.Role = RoleServer
 			return a
 		}
+	}
+	if strings.Contains(lower, "io.netty.handler.codec.decoderexception") && !strings.Contains(lower, "client") {
+		// Netty's pipeline reports received alerts so mostly in servers;
+		// a client's pipeline (pulsar-client, a ClientCnx) names itself.
+		a.Role = RoleServer
+		return a
 	}
 	if eitherSide[a.Reporter] && certUnknownAlert(lower) && !hasClientMark(lower) {
 		// certificate_unknown (46) is what browsers, apps and JSSE clients
