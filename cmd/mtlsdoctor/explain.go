@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"github.com/mtlsdoctor/mtlsdoctor/checks"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
 )
@@ -21,17 +22,39 @@ func runExplain(args []string, e env) int {
 		return e.fail(errors.New("nothing to explain"), "mtlsdoctor explain 68   or   mtlsdoctor explain 'paste an nginx error line here'")
 	}
 	rep := checks.Explain(input)
+	noMatch := func() int {
+		return e.fail(fmt.Errorf("no catalogue entry matches %q", clip(input, 120)),
+			"give an nginx error-log line, a verify code (68), a reason (ca md too weak), an alert (unknown ca) or a status (495)")
+	}
 	if len(rep.Findings) == 0 {
 		if format == "json" {
 			_ = report.WriteJSON(e.stdout, rep)
 		}
-		return e.fail(fmt.Errorf("no catalogue entry matches %q", clip(input, 120)),
-			"give an nginx error-log line, a verify code (68), a reason (ca md too weak), an alert (unknown ca) or a status (495)")
+		return noMatch()
+	}
+	if unmatched(rep) {
+		// A line about TLS that no entry matches: its writer and side are
+		// worth showing, but nothing matched (exit 2, as the contract says).
+		if code := emit(rep, format, e); code == 2 {
+			return 2
+		}
+		return noMatch()
 	}
 	if code := emit(rep, format, e); code == 2 {
 		return 2
 	}
 	return 0
+}
+
+// unmatched reports whether rep holds only the tls-unexplained answer to
+// a line no entry matched.
+func unmatched(rep *report.Report) bool {
+	for _, f := range rep.Findings {
+		if f.ID != catalogue.TLSUnexplained {
+			return false
+		}
+	}
+	return true
 }
 
 // pastedAfterFlags ends the flags at the first argument that starts with
