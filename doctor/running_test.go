@@ -107,6 +107,17 @@ func TestBootTimeFromUptime(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "uptime"), []byte("5049.57 7178.01\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	for _, bad := range []string{"", "garbage", "-5 1", "1e300 0"} {
+		if err := os.WriteFile(filepath.Join(dir, "uptime"), []byte(bad), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got := bootTime(); !got.Equal(time.Unix(1700000000, 0)) {
+			t.Errorf("/proc/uptime %q: bootTime = %v, want btime", bad, got)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "uptime"), []byte("5049.57 7178.01\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	want := time.Now().Add(-5049570 * time.Millisecond)
 	if got := bootTime(); got.Sub(want).Abs() > time.Second {
 		t.Errorf("bootTime = %v, want about %v (now less the uptime)", got, want)
