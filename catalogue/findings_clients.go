@@ -157,6 +157,15 @@ var clientWriterEntries = []Entry{
 		Fix:         "Give the client the broker's CA and, if the broker requires it, its own certificate (and if the broker's certificate lacks the host name the client uses, fix the certificate; ssl.endpoint.identification.algorithm set empty turns the name check off):\n  ssl.truststore.location=/etc/kafka/client.truststore.jks\n  ssl.keystore.location=/etc/kafka/client.keystore.jks",
 		Confirm:     "openssl s_client -connect BROKER:9093 -servername BROKER -showcerts </dev/null",
 	},
+	// Netty's and grpc-java's bare handshake failure.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"sslhandshakeexception: handshake failed"},
+		Title:       "A Java (Netty or gRPC) TLS handshake failed; the cause is in the lines below it",
+		Explanation: "Netty, and grpc-java on it, wrap every TLS failure in this one message; the `Caused by:` lines of the stack trace name the real one. With gRPC the most common is a server that speaks plaintext (no TLS on that port, as in local and in-cluster setups) while the client uses TLS; then an untrusted server certificate, a name it does not carry, a client certificate the server wants, or no shared TLS version (ALPN h2 missing on old JDKs).",
+		Fix:         "Read the Caused by: lines. When the server has no TLS on that port, make the client plaintext too (grpc-java: usePlaintext() on the channel builder); otherwise give the client the server's CA (trustManager) and its key (keyManager). Check what the port speaks:\n  openssl s_client -connect host:443 -alpn h2 </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -alpn h2 </dev/null",
+	},
 	// Docker's daemon pulling from or logging in to a registry.
 	{
 		ID: ServerCertUntrusted, Kind: "client", Within: []string{"daemon", "registry", "docker"},
@@ -219,14 +228,15 @@ var clientWriterEntries = []Entry{
 		Fix:         "Put a certificate for that hostname in the secret (its SAN must carry it), or list the host under the right tls entry of the Ingress:\n  kubectl create secret tls NAME --cert=server.crt --key=server.key --dry-run=client -o yaml | kubectl apply -f -",
 		Confirm:     "kubectl get secret NAME -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -ext subjectAltName",
 	},
-	// Netty and JSSE: the server sent no certificate.
+	// JSSE's TLS 1.2 server words a missing client certificate as an
+	// empty "server" chain (later JDKs say "client").
 	{
-		ID: ServerCertUntrusted, Kind: "client",
+		ID: NoClientCert, Kind: "client",
 		Match:       []string{"empty server certificate chain"},
-		Title:       "The server sent no certificate (Empty server certificate chain)",
-		Explanation: "The Java (JSSE or Netty) client got a Certificate message with no certificate in it. The server had no usable key and certificate for this handshake: its keystore holds only trusted certificates and no private key entry, the key alias is wrong, or the key's type does not fit the cipher suites or signature algorithms offered. With a server in Java, the same mistake often hides in the KeyManager built for mutual TLS: the server's own keystore is given where the trust store goes, or the reverse.",
-		Fix:         "Give the server a keystore with its private key and certificate chain (a PrivateKeyEntry), not only trusted certificates:\n  openssl pkcs12 -export -in server.crt -inkey server.key -certfile ca.crt -out server.p12\n  keytool -list -v -keystore server.p12\nand keep the client certificate's keystore and the trust store apart.",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+		Title:       "The Java server requires a client certificate and the client sent none (Empty server certificate chain)",
+		Explanation: "Java's TLS 1.2 server code (JSSE, under Netty, Tomcat, Kafka, Elasticsearch...) reports an empty Certificate message from the client with these words, although it is the client's chain that was empty (later JDKs say \"Empty client certificate chain\"). The server requires client authentication (needClientAuth, ssl.client.auth=required, client_authentication: required) and the client sent no certificate: it has none configured, its key store holds no private key entry, or none of its certificates was issued by a CA in the server's list of acceptable CAs (the server's trust store), so the client sent nothing. When a Java client prints it, the server sent no certificate: the server's key store holds no private key entry.",
+		Fix:         "Give the client a certificate and key from a CA the server trusts (curl --cert client.crt --key client.key; Java -Djavax.net.ssl.keyStore=client.p12), and put that CA in the server's trust store:\n  keytool -importcert -alias client-ca -file ca.crt -keystore truststore.p12\nSee which CAs the server asks for:\n  openssl s_client -connect host:443 </dev/null 2>/dev/null | grep -A5 'Acceptable client'",
+		Confirm:     "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
 	},
 	// Spring Boot's embedded Tomcat failing to open its TLS port.
 	{
@@ -764,6 +774,14 @@ var clientWriterEntries = []Entry{
 		Confirm:     "openssl x509 -noout -ext subjectAltName -in peer.crt",
 	},
 	// .NET's chain status words.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"revocationstatusunknown", "offlinerevocation", "x509revocationmode"},
+		Title:       ".NET could not check whether a certificate in the chain is revoked",
+		Explanation: ".NET (SslStream, HttpClient, Kestrel for client certificates) asks each CA's CRL or OCSP server whether the certificate is revoked when revocation checking is on, and fails the chain when no answer came (RevocationStatusUnknown, OfflineRevocation): the CRL distribution point or OCSP URL is unreachable (a proxy, a firewall, a container without internet), or a private CA publishes no revocation list at all. The certificate itself may be fine.",
+		Fix:         "Let the CRL/OCSP URLs in the certificates be reached, publish a CRL for a private CA, or turn the check off where no revocation data exists (X509RevocationMode.NoCheck in the chain policy; HttpClientHandler.CheckCertificateRevocationList = false; Kestrel: CertificateAuthenticationOptions.RevocationMode). See the URLs:\n  openssl x509 -noout -ext crlDistributionPoints,authorityInfoAccess -in server.crt",
+		Confirm:     "openssl x509 -noout -ext crlDistributionPoints,authorityInfoAccess -in server.crt",
+	},
 	{
 		ID: ServerCertExpired, Kind: "client",
 		Match:       []string{"errors in the certificate chain: nottimevalid", "nottimevalid"},

@@ -250,6 +250,23 @@ var otherWriterEntries = []Entry{
 		Fix:         "Make the clients trust the server's CA (curl --cacert, RootCAs), serve the intermediates with the server certificate, and put the name clients use in its SAN:\n  openssl x509 -noout -ext subjectAltName -in server.crt",
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
+	// Certificates Go's parser refuses outright.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"x509: negative serial number"},
+		Title:       "Go refuses a certificate with a negative serial number",
+		Explanation: "The certificate's serial number is negative, which RFC 5280 forbids; since Go 1.23, crypto/x509 refuses to parse such a certificate at all, so a program rebuilt with a newer Go fails on a certificate it used to accept. Old or home-made CAs (and some vaults' generators) write serials whose top bit is set without the leading zero byte.",
+		Fix:         "Reissue the certificate: openssl's own serials (-CAcreateserial, or none given, in OpenSSL 3) are positive:\n  openssl x509 -req -in cert.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out cert.crt\nUntil then, GODEBUG=x509negativeserial=1 lets the program parse it.",
+		Confirm:     "openssl x509 -noout -serial -in cert.crt",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"x509: rsa key missing null parameters", "x509: malformed", "x509: invalid rsa public exponent", "x509: unsupported elliptic curve"},
+		Title:       "Go cannot parse this certificate or key",
+		Explanation: "Go's crypto/x509 parses certificates strictly: a field encoded against the standard (an RSA key without its NULL parameters, a malformed extension or validity), a curve it does not implement or an odd RSA exponent makes the whole certificate unreadable, although OpenSSL may read it. The generator that made it is at fault, not the TLS settings.",
+		Fix:         "Regenerate the certificate (and key) with a standard tool, for example:\n  openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -subj '/CN=host' -addext subjectAltName=DNS:host",
+		Confirm:     "openssl x509 -noout -text -in cert.pem",
+	},
 	{
 		ID: NotACA, Kind: "client",
 		Match:       []string{"parent certificate cannot sign this kind of certificate", "x509: invalid signature: parent certificate"},

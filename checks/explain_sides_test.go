@@ -53,6 +53,16 @@ func TestExplainSides(t *testing.T) {
 		{`nginx: [emerg] SSL_CTX_load_verify_locations("/etc/nginx/ca.pem") failed (SSL: error:80000002:system library::No such file or directory:calling fopen(/etc/nginx/ca.pem, r) error:10000080:BIO routines::no such file)`, "nginx", "server", "cert-load-failed", "ssl_trusted_certificate"},
 		{`2024/01/01 00:00:00 [emerg] 1#1: invalid number of arguments in "ssl_certificate_key" directive in /etc/nginx/conf.d/site.conf:12`, "nginx", "server", "startup-failed", "ssl_certificate_key"},
 		{"Error: Hostname/IP doesn't match certificate's altnames: \"Host: a.example.com. is not in the cert's altnames: DNS:b.example.com\"", "node", "client", "server-hostname-mismatch", "proxy"},
+		// JSSE's TLS 1.2 server says "server" for the client's empty chain.
+		{"io.netty.handler.codec.DecoderException: javax.net.ssl.SSLHandshakeException: Empty server certificate chain", "java", "server", "no-client-cert", "acceptable client"},
+		// PostgreSQL's server log: its client refused the server's certificate.
+		{"2024-01-01 00:00:00.000 UTC [42] LOG:  could not accept SSL connection: sslv3 alert certificate unknown", "unknown", "server", "tls-alert", "this server's own certificate"},
+		// Traefik's default certificate seen by a Go client: Traefik is the
+		// server here, so its fix is ACME's, not a serversTransport's.
+		{"Head https://app.example.com: x509: certificate is valid for 0a1b.2c3d.traefik.default, not app.example.com", "go", "client", "server-hostname-mismatch", "acme.json"},
+		{"x509: negative serial number", "go", "client", "cert-load-failed", "x509negativeserial"},
+		{"System.Security.Authentication.AuthenticationException: The remote certificate is invalid because of errors in the certificate chain: RevocationStatusUnknown", "unknown", "client", "handshake-failed", "nocheck"},
+		{"Caused by: javax.net.ssl.SSLHandshakeException: Handshake failed", "java", "client", "handshake-failed", "useplaintext"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

@@ -72,6 +72,9 @@ var programWords = []struct {
 
 // programOf is the program lower names, or "".
 func programOf(lower string) string {
+	// A certificate name is the server's, not the writer's: Traefik's
+	// default certificate shown to some other client.
+	lower = strings.ReplaceAll(lower, ".traefik.default", "")
 	for _, p := range programWords {
 		for _, w := range p.any {
 			if strings.Contains(lower, w) {
@@ -206,7 +209,7 @@ var attrRules = []attrRule{
 		"sslproxycheckpeer", "proxy: ", "[proxy:", "[proxy_http"}},
 	{"apache", RoleServer, "", []string{"[ssl:", "mod_ssl", "sslcertificatefile", "sslcertificatekeyfile", "sslcertificatechainfile", "sslcacertificatefile", "sslverifyclient", "apache2", "apache/2", "httpd",
 		"re-negotiation", "provided via sni"}},
-	{"java", RoleServer, "", []string{"beatshandler", "extended key usage does not permit use for tls client authentication", "null cert chain", "failed to start connector", "catalina", "tomcat", "does not identify a key entry", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
+	{"java", RoleServer, "", []string{"beatshandler", "empty server certificate chain", "extended key usage does not permit use for tls client authentication", "null cert chain", "failed to start connector", "catalina", "tomcat", "does not identify a key entry", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
 		// Elasticsearch's and Kafka brokers' own words as a server
 		"plaintext http traffic on an https channel", "did not trust this server's certificate", "failed authentication with /"}},
 	{"java", RoleClient, "", []string{"no x.509 certificate for client authentication", "java.net.", "javax.net.ssl", "sslhandshakeexception", "sslauthenticationexception", "org.bouncycastle.tls", "received fatal alert", "pkix path", "sun.security",
@@ -245,7 +248,7 @@ var attrRules = []attrRule{
 	// PostgreSQL's server, and Galera's.
 	// node-postgres prints the server's refusal as "error: ...".
 	{"node", RoleClient, "", []string{"error: connection requires a valid client certificate"}},
-	{"unknown", RoleServer, "", []string{"fatal:  connection requires a valid client certificate", "wsrep:", "fatal:  private key file",
+	{"unknown", RoleServer, "", []string{"fatal:  connection requires a valid client certificate", "wsrep:", "fatal:  private key file", "could not accept ssl connection",
 		"connection requires a valid client certificate"}},
 	// lib/pq, Go's PostgreSQL driver.
 	{"go", RoleClient, "", []string{"pq: "}},
