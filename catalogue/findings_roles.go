@@ -327,6 +327,10 @@ func VerifySideGuessed(code int) string {
 	return "Nothing in the line shows which side printed it. If a TLS client printed it (curl, a browser, an app, a library), the certificate in question is the server's, not a client certificate."
 }
 
+// VerifyClientGuessed is added to a verify result told as a client's
+// when only the words around it (not nginx's) suggested a client.
+const VerifyClientGuessed = "Nothing in the line shows which side printed it; its words are not nginx's, and most programs that print verify results so are clients checking a server's certificate. If a server printed it about a client certificate it was shown, the client certificate is in question instead: check it against the CA file that server trusts."
+
 // roleEntries are the lines whose writer is not nginx judging a client
 // certificate: nginx as a client (upstream, Lua, OCSP), and servers and
 // clients other than nginx. Lookup reads them before the other tables.

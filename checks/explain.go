@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"net/netip"
+	"strconv"
 	"strings"
 
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
@@ -82,6 +83,16 @@ func Explain(input string) *report.Report {
 		rep.Next = report.FirstStep(f.Fix)
 		return rep
 	}
+	clientGuessed := false
+	if att.Guessed && att.Role == logparse.RoleServer && att.Reporter != "nginx" && len(codes) > 0 && !bareVerify(text, codes) &&
+		!strings.Contains(strings.ToLower(text), "client cert") {
+		// A verify result inside another program's words ("npm ERR!
+		// self signed certificate in certificate chain", "Get err
+		// `unable to get local issuer certificate`"): nginx never writes
+		// it so, and most programs that do are clients, unless they say
+		// it was a client's certificate.
+		att.Role, clientGuessed = logparse.RoleClient, true
+	}
 	own := false
 	for _, en := range entries {
 		own = own || en.Own
@@ -93,6 +104,9 @@ func Explain(input string) *report.Report {
 			continue // the writer's own entry tells it
 		case att.Role == logparse.RoleClient:
 			f = clientVerifyFinding(att, v)
+			if clientGuessed {
+				f.Explanation += " " + catalogue.VerifyClientGuessed
+			}
 			entries = dropID(entries, f.ID)
 		default:
 			f = serverVerifyFinding(v)
@@ -377,4 +391,27 @@ func dropLoad(fs []report.Finding) []report.Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// bareVerify reports whether text is only a verify result (its code, its
+// text in any OpenSSL version's spelling, its macro) with punctuation, as
+// nginx's "(N:text)" is pasted, and no other program's words.
+func bareVerify(text string, codes []catalogue.VerifyCode) bool {
+	rest := strings.ToLower(text)
+	for _, v := range codes {
+		for _, t := range append([]string{v.Text, v.Macro}, v.Spellings...) {
+			if t != "" {
+				rest = strings.ReplaceAll(rest, strings.ToLower(t), " ")
+			}
+		}
+	}
+	for _, w := range []string{"client ssl certificate verify error", "certificate verify error", "verify error", "verify return code", "x509_v_err_"} {
+		rest = strings.ReplaceAll(rest, w, " ")
+	}
+	for _, v := range codes {
+		rest = strings.ReplaceAll(rest, strconv.Itoa(v.Code), " ")
+	}
+	// Letters or numbers left over are another program's words ("npm ERR!
+	// 72 error ..."); the code's own number is nginx's spelling.
+	return strings.IndexFunc(rest, func(r rune) bool { return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' }) < 0
 }

@@ -155,10 +155,23 @@ func TestExplainGuessedVerifySide(t *testing.T) {
 		{"unable to get local issuer certificate", true, "give that client the CA"},
 		{"68", true, "the certificate in question is the server's"},
 		{"2026/12/02 09:05:19 [info] 1#1: *4 client SSL certificate verify error: (20:unable to get local issuer certificate) while reading client request headers, client: 10.0.0.4, server: localhost", false, ""},
+		// Another program's words around the result: told as a client's,
+		// with the hedge the other way round.
+		{"72 error self signed certificate in certificate chain", true, "most programs that print verify results so are clients"},
+		{"error unable to get local issuer certificate", true, "check it against the CA file that server trusts"},
+		// nginx's own spelling pasted alone stays nginx's story.
+		{"(68:CA signature digest algorithm too weak)", true, "the certificate in question is the server's"},
 	} {
 		rep := Explain(c.in)
 		if len(rep.Findings) == 0 {
 			t.Fatalf("%q: no finding", c.in)
+		}
+		if role := rep.Findings[0].Role; strings.Contains(c.words, "clients") || strings.Contains(c.words, "that server trusts") {
+			if role != "client" {
+				t.Errorf("%q: role %s, want client", c.in, role)
+			}
+		} else if c.hedge && role != "server" {
+			t.Errorf("%q: role %s, want server", c.in, role)
 		}
 		e := rep.Findings[0].Explanation
 		if got := strings.Contains(e, "Nothing in the line shows which side"); got != c.hedge || !strings.Contains(e, c.words) {
