@@ -65,7 +65,7 @@ var programWords = []struct {
 	{"dotnet", []string{"remote certificate is invalid according to the validation procedure", "authenticationexception", "system.net.", "sslpolicyerrors"}},
 	{"mosquitto", []string{"mosquitto"}},
 	{"openvpn", []string{"openvpn", "verify error: depth="}},
-	{"kubectl", []string{"kubectl", "kubeconfig", "unable to connect to the server", "10.96.0.1,"}},
+	{"kubectl", []string{"kubectl", "kubeconfig", "unable to connect to the server", "10.96.0.1,", "kubelet[", ":6443/api", ":6443/apis"}},
 	{"helm", []string{"helm "}},
 	{"docker", []string{"podman", "skopeo", "buildah", "containers/certs.d", "docker pull", "docker login", "error response from daemon", "registry-1.docker.io", "/v2/"}},
 }
