@@ -1,0 +1,151 @@
+// Command judged prepares the lines of a pasted-lines file for a reader who
+// judges, line by line, whether explain names the cause the thread
+// established (RUBRIC.md beside this file says how), and counts that
+// reader's verdicts. The reader sees the line, the cause and explain's first
+// findings, never this code; the counts, not the single verdicts, are what
+// the evaluation reports.
+//
+//	go run ./scripts/judged -prepare FILE > in.jsonl
+//	go run ./scripts/judged -score verdicts.jsonl
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/mtlsdoctor/mtlsdoctor/checks"
+)
+
+type pasted struct {
+	Line   string `json:"line"`
+	Source string `json:"source"`
+	Role   string `json:"role"`
+	Cause  string `json:"cause"`
+}
+
+type shown struct {
+	Writer      string `json:"writer"`
+	Role        string `json:"role"`
+	Title       string `json:"title"`
+	Explanation string `json:"explanation"`
+	Fix         string `json:"fix"`
+}
+
+type input struct {
+	N        int     `json:"n"`
+	Line     string  `json:"line"`
+	Cause    string  `json:"established_cause"`
+	Role     string  `json:"true_writer_role"`
+	Findings []shown `json:"mtlsdoctor"`
+}
+
+type verdict struct {
+	N              int    `json:"n"`
+	Cause          string `json:"cause"`
+	RoleMisleading bool   `json:"role_misleading"`
+}
+
+func main() {
+	prepare := flag.String("prepare", "", "pasted-lines `file` to turn into the reader's input (lines with a known cause)")
+	score := flag.String("score", "", "the reader's verdicts `file` to count")
+	flag.Parse()
+	switch {
+	case *prepare != "":
+		if err := prep(*prepare); err != nil {
+			fmt.Fprintln(os.Stderr, "judged:", err)
+			os.Exit(2)
+		}
+	case *score != "":
+		if err := count(*score); err != nil {
+			fmt.Fprintln(os.Stderr, "judged:", err)
+			os.Exit(2)
+		}
+	default:
+		flag.Usage()
+		os.Exit(2)
+	}
+}
+
+func prep(name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	enc := json.NewEncoder(os.Stdout)
+	n := 0
+	for sc.Scan() {
+		var p pasted
+		if len(sc.Bytes()) == 0 {
+			continue
+		}
+		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
+			return fmt.Errorf("%s: %v", name, err)
+		}
+		if p.Cause == "" || p.Cause == "unknown" {
+			continue
+		}
+		in := input{N: n, Line: p.Line, Cause: p.Cause, Role: p.Role}
+		for i, g := range checks.Explain(p.Line).Findings {
+			if i == 2 {
+				break
+			}
+			in.Findings = append(in.Findings, shown{g.Reporter, g.Role, g.Title, g.Explanation, g.Fix})
+		}
+		if err := enc.Encode(in); err != nil {
+			return err
+		}
+		n++
+	}
+	return sc.Err()
+}
+
+func count(name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	var n, yes, partly, no, misleading int
+	for sc.Scan() {
+		if len(sc.Bytes()) == 0 {
+			continue
+		}
+		var v verdict
+		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
+			return fmt.Errorf("%s: %v", name, err)
+		}
+		n++
+		switch v.Cause {
+		case "yes":
+			yes++
+		case "partly":
+			partly++
+		default:
+			no++
+		}
+		if v.RoleMisleading {
+			misleading++
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	fmt.Printf("judged: %d lines with a known cause; cause named %d (%.0f%%), partly %d, not %d; role misleading %d (%.0f%%)\n",
+		n, yes, pct(yes, n), partly, no, misleading, pct(misleading, n))
+	return nil
+}
+
+func pct(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return 100 * float64(a) / float64(b)
+}
