@@ -497,14 +497,23 @@ var roleEntries = []Entry{
 		Fix:         "Give the client a certificate from a CA the server trusts (in its keystore, with -Djavax.net.ssl.keyStore=client.p12), and add that CA to the server's trust store:\n  keytool -importcert -alias client-ca -file ca.crt -keystore truststore.jks",
 		Confirm:     "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
 	},
+	// handshake_failure alone: three causes of equal weight.
+	{
+		ID: TLSAlert, Kind: "client",
+		Match:       []string{"received fatal alert: handshake_failure", "tlsfatalalertreceived: handshake_failure"},
+		Title:       "The server ended the Java client's handshake (handshake_failure)",
+		Explanation: "The server sent handshake_failure, which has three usual causes: it requires a client certificate and Java sent none (servers other than nginx, over TLS 1.2; Java sends none when no key in its keystore is issued by a CA the server lists, or no keystore is set); no TLS version or cipher suite in common (an old JDK, a JVM in FIPS mode, algorithms disabled in java.security, a server that allows only TLS 1.3 or only a few ciphers); or a server that needs the host name in SNI, which Java does not send when it connects to an IP address (and some HTTP clients never send).",
+		Fix:         "Find which from the JVM's handshake log, then fix that one:\n  -Djavax.net.debug=ssl:handshake\nA CertificateRequest answered with an empty certificate: give the JVM a keystore (javax.net.ssl.keyStore) with a client certificate from a CA the server lists. No shared version or cipher: upgrade the JDK, or enable the versions:\n  -Djdk.tls.client.protocols=TLSv1.2,TLSv1.3\nNo server_name in the ClientHello: connect by host name.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
 	{
 		ID: ClientCertRejected, Kind: "client",
-		Match: []string{"received fatal alert: bad_certificate", "received fatal alert: certificate_unknown", "received fatal alert: unknown_ca", "received fatal alert: handshake_failure", "received fatal alert: certificate_required",
+		Match: []string{"received fatal alert: bad_certificate", "received fatal alert: certificate_unknown", "received fatal alert: unknown_ca", "received fatal alert: certificate_required",
 			// BouncyCastle's JSSE provider (BCJSSE) spells them so
 			"tlsfatalalertreceived: bad_certificate", "tlsfatalalertreceived: certificate_unknown", "tlsfatalalertreceived: unknown_ca",
-			"tlsfatalalertreceived: handshake_failure", "tlsfatalalertreceived: certificate_required"},
+			"tlsfatalalertreceived: certificate_required"},
 		Title:       "The server refused the Java client's certificate (or got none)",
-		Explanation: "The Java client received a fatal alert from the server. With a server that requires client certificates, bad_certificate, handshake_failure and certificate_required usually mean Java sent no certificate: it sends none when no key in its keystore is issued by a CA the server advertised, or when no keystore is configured. handshake_failure from a server without client certificates means no TLS version or cipher in common, or a server that needs SNI (server name indication), which Java does not send for an IP address or through some SOCKS proxies. unknown_ca means the server does not trust the CA of the certificate Java sent; certificate_unknown from a server is its complaint about the client's certificate, from the client's view about the server's.",
+		Explanation: "The Java client received a fatal alert from the server. With a server that requires client certificates, bad_certificate and certificate_required usually mean Java sent no certificate: it sends none when no key in its keystore is issued by a CA the server advertised, or when no keystore is configured. unknown_ca means the server does not trust the CA of the certificate Java sent; certificate_unknown from a server is its complaint about the client's certificate, from the client's view about the server's.",
 		Fix:         "Give the JVM a keystore with the client key and certificate, issued by a CA the server trusts:\n  openssl pkcs12 -export -in client.crt -inkey client.key -out client.p12\nand run with:\n  -Djavax.net.ssl.keyStore=client.p12 -Djavax.net.ssl.keyStorePassword=changeit -Djavax.net.ssl.keyStoreType=PKCS12\nTo see what is sent:\n  -Djavax.net.debug=ssl:handshake",
 		Confirm:     "openssl s_client -connect host:443 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
 	},
