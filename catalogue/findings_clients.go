@@ -168,7 +168,7 @@ var clientWriterEntries = []Entry{
 	},
 	// Docker's daemon pulling from or logging in to a registry.
 	{
-		ID: ServerCertUntrusted, Kind: "client", Within: []string{"daemon", "registry", "docker"},
+		ID: ServerCertUntrusted, Kind: "client", Within: []string{"daemon", "docker", "/v2/", "podman", "containerd", "buildah", "skopeo", "manifest"},
 		Match:       []string{"x509: certificate signed by unknown authority"},
 		Title:       "The container engine does not trust the registry's certificate",
 		Explanation: "The Docker daemon (or containerd, pulling for Kubernetes), a Go program as the client of the registry, found no trusted CA for the registry's certificate. It trusts the host's CA store (read when it starts) and, per registry, the files in /etc/docker/certs.d/HOST:PORT/ (containerd: /etc/containerd/certs.d/HOST:PORT/). A private or self-signed CA must be there, and a public registry must send its intermediate certificate.",
@@ -549,6 +549,15 @@ var clientWriterEntries = []Entry{
 		Explanation: "The server stapled an OCSP response about its certificate that is past its validity: the server keeps serving a cached response it could not refresh (its OCSP stapling cannot reach the responder), and the client refuses it.",
 		Fix:         "On the server, fix or turn off OCSP stapling so that it serves a fresh response (for nginx, stapling needs a working resolver; a reload refreshes it):\n  openssl s_client -connect host:443 -servername host -status </dev/null 2>/dev/null | grep -A12 'OCSP response'",
 		Confirm:     "openssl s_client -connect host:443 -servername host -status </dev/null",
+	},
+	// GnuTLS's handshake cut short (git and curl-gnutls on Debian and Ubuntu).
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"the tls connection was non-properly terminated", "an unexpected tls packet was received", "error in the pull function", "error in the push function"},
+		Title:       "The client (GnuTLS) lost the handshake: something in the path is not passing TLS",
+		Explanation: "A client on GnuTLS (git, curl and wget on Debian and Ubuntu) got the connection closed, or a record that is not TLS, in the middle of the handshake. The usual cause is in between: a proxy the client goes through (git's http.proxy, https_proxy, a stale setting from another network) that drops or rewrites the connection, a site where only a proxy reaches the internet and none is set, a firewall or TLS inspection box, or an MTU problem on a VPN. Less often the server refuses the client's TLS versions.",
+		Fix:         "See which proxy the client uses, then set the right one or remove a stale one (git config --global --unset http.proxy):\n  git config --show-origin --get-regexp 'https?\\..*proxy'\n  env | grep -i _proxy\nand compare with a direct handshake:\n  openssl s_client -connect host:443 -servername host </dev/null",
+		Confirm:     "GIT_CURL_VERBOSE=1 git ls-remote https://host/repo.git",
 	},
 	// Java clients refused for their TLS version.
 	{
@@ -1028,7 +1037,7 @@ var clientWriterEntries = []Entry{
 	// Python's ssl module loading a certificate or key (load_cert_chain, requests' cert=).
 	{
 		ID: KeyLoadFailed, Kind: "client",
-		Match:       []string{"[ssl] pem lib"},
+		Match:       []string{"[ssl] pem lib", "[x509] pem lib"},
 		Title:       "Python could not load the certificate or private key it was given",
 		Explanation: "Python's ssl module (load_cert_chain(certfile, keyfile): a server's own certificate, or a client certificate as requests' cert= and httpx pass it) could not read the certificate or private key file as PEM: a wrong path or file, certfile and keyfile swapped, DER or PKCS#12 instead of PEM, a key that does not belong to the certificate, or an encrypted key without its password.",
 		Fix:         "Check both files are PEM and belong together:\n  openssl x509 -noout -subject -in server.crt\n  openssl pkey -noout -in server.key\nthen pass them in that order: ctx.load_cert_chain(certfile=\"server.crt\", keyfile=\"server.key\") (requests: cert=(\"client.crt\", \"client.key\")).",
@@ -1057,7 +1066,7 @@ var clientWriterEntries = []Entry{
 		ID: ServerHostnameMismatch, Kind: "client",
 		Match:       []string{"err_tls_cert_altname_invalid", "does not match certificate's altnames", "doesn't match certificate's altnames"},
 		Title:       "The server's certificate does not name the host node connected to",
-		Explanation: "node compared the hostname it connected to (or the servername option) with the certificate's subjectAltName (SAN) entries and found no match; node ignores the Common Name (CN) when a SAN is present, and an IP address needs an IP entry. When the names listed are not the server's at all (a CDN's or a corporate proxy's), something in between answered: an intercepting proxy, or a proxy setting (HTTPS_PROXY, npm's proxy/https-proxy) pointing at the wrong host.",
+		Explanation: "node compared the hostname it connected to (or the servername option) with the certificate's subjectAltName (SAN) entries and found no match; node ignores the Common Name (CN) when a SAN is present, and an IP address needs an IP entry. When the names listed are not the server's at all (a CDN's, a corporate proxy's or another site's), something else answered: an intercepting proxy, a proxy setting (HTTPS_PROXY, npm's proxy/https-proxy) pointing at the wrong host, or the name resolving to the wrong address (a stale /etc/hosts entry, a VPN's DNS).",
 		Fix:         "Connect with a name the certificate carries (or set servername), or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
 		Confirm:     sanConfirm,
 	},

@@ -63,6 +63,12 @@ func TestExplainSides(t *testing.T) {
 		{"x509: negative serial number", "go", "client", "cert-load-failed", "x509negativeserial"},
 		{"System.Security.Authentication.AuthenticationException: The remote certificate is invalid because of errors in the certificate chain: RevocationStatusUnknown", "unknown", "client", "handshake-failed", "nocheck"},
 		{"Caused by: javax.net.ssl.SSLHandshakeException: Handshake failed", "java", "client", "handshake-failed", "useplaintext"},
+		{"javax.net.ssl.SSLHandshakeException: Received fatal alert: handshake_failure", "java", "client", "tls-alert", "server_name"},
+		{"fatal: unable to access 'https://git.example.com/r.git/': gnutls_handshake() failed: The TLS connection was non-properly terminated.", "curl", "client", "handshake-failed", "http.proxy"},
+		{"requests.exceptions.SSLError: [X509] PEM lib (_ssl.c:2831)", "python", "client", "key-load-failed", "load_cert_chain"},
+		// A registry that is not a container registry gets no certs.d story.
+		{`Failed to request discovery document: Get "https://registry.example.org/.well-known/terraform.json": x509: certificate signed by unknown authority`, "go", "client", "server-cert-untrusted", "rootcas"},
+		{"x509: certificate is valid for *.other.example, not app.example.com", "go", "client", "server-hostname-mismatch", "/etc/hosts"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
