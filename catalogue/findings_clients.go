@@ -550,6 +550,15 @@ var clientWriterEntries = []Entry{
 		Fix:         "On the server, fix or turn off OCSP stapling so that it serves a fresh response (for nginx, stapling needs a working resolver; a reload refreshes it):\n  openssl s_client -connect host:443 -servername host -status </dev/null 2>/dev/null | grep -A12 'OCSP response'",
 		Confirm:     "openssl s_client -connect host:443 -servername host -status </dev/null",
 	},
+	// Other servers' stapling without the issuer (LiteSpeed, h2o).
+	{
+		ID: StaplingFailed, Kind: "client",
+		Match:       []string{"x509_store_ctx_get1_issuer failed", "failed to extract issuer certificate"},
+		Title:       "OCSP stapling found no issuer certificate: the chain is missing",
+		Explanation: "To staple, the server asks the OCSP responder about its own certificate, and for that needs the certificate's issuer (the intermediate). It looks in the certificate file or the chain file configured with it and found none: the file holds only the server's certificate (Let's Encrypt's cert.pem instead of fullchain.pem), or the chain setting is empty. Clients that do not fetch intermediates fail too.",
+		Fix:         "Configure the full chain, the server's certificate first, then its intermediates, and restart the server:\n  cat cert.pem chain.pem > fullchain.pem",
+		Confirm:     "openssl crl2pkcs7 -nocrl -certfile fullchain.pem | openssl pkcs7 -print_certs -noout",
+	},
 	// GnuTLS's handshake cut short (git and curl-gnutls on Debian and Ubuntu).
 	{
 		ID: HandshakeFailed, Kind: "client",

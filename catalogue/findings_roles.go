@@ -23,6 +23,7 @@ var ClientVerifyText = Text{ID: UpstreamVerifyError,
 var clientMeaning = map[int]string{
 	2:  "The server's chain names an issuer the client does not have: the server does not send its intermediate, or the client's CA file lacks it.",
 	9:  "The server's certificate (or one in its chain) is not valid yet by the client's clock.",
+	34: "A certificate in the chain (the server's, or a CA's) carries an extension marked critical that this client's library does not implement, so it must refuse it: an enterprise CA template's vendor extension, Name Constraints in old Go versions, a protocol's own extension (libp2p) that the verifier does not know.",
 	10: "The server's certificate (or one in its chain) has expired by the client's clock.",
 	18: "The server sent a self-signed certificate that the client does not trust. A certificate signed by your own CA is taken for self-signed too when it has the same subject as the CA (the same -subj or common name for both), since its issuer then equals its subject: give the CA and the server certificate different subjects.",
 	19: "The server's chain ends in a self-signed root the client does not trust: a private CA not given to the client, or a TLS-intercepting corporate proxy or antivirus that re-signs the traffic with its own CA.",
@@ -135,8 +136,9 @@ var (
 		"kubectl":  "Add the name or IP the client uses to the API server certificate's SANs (kubeadm: apiServer.certSANs in the ClusterConfiguration, then regenerate it with kubeadm init phase certs apiserver), or connect with a name it carries.",
 		"":         "Use the host name the server's certificate carries in subjectAltName, or reissue it with the name the client uses:\n  subjectAltName=DNS:host.example.com",
 	}
-	clientExpiredFix = "Renew the server's certificate. If it is not expired, the clock of the client is wrong (an expired verdict from a fresh certificate means clock skew):\n  timedatectl\nor the client builds the chain to an expired root (Let's Encrypt's old DST Root CA X3, expired in September 2021; AddTrust External CA Root, May 2020): update the client's CA bundle (the ca-certificates package) so that it holds the current root (ISRG Root X1; a program with its own cacert.pem needs a current one from curl.se), and serve the current chain. OpenSSL 1.0.2 clients (old node, old distributions) keep choosing the expired path until upgraded."
-	clientWeakFix    = map[int]string{
+	clientExpiredFix  = "Renew the server's certificate. If it is not expired, the clock of the client is wrong (an expired verdict from a fresh certificate means clock skew):\n  timedatectl\nor the client builds the chain to an expired root (Let's Encrypt's old DST Root CA X3, expired in September 2021; AddTrust External CA Root, May 2020): update the client's CA bundle (the ca-certificates package) so that it holds the current root (ISRG Root X1; a program with its own cacert.pem needs a current one from curl.se), and serve the current chain. OpenSSL 1.0.2 clients (old node, old distributions) keep choosing the expired path until upgraded."
+	clientCriticalFix = "Find the extension marked critical, then reissue that certificate with it non-critical (or without it), or upgrade a client whose library lacks it:\n  openssl s_client -connect host:443 -showcerts </dev/null > chain.txt\n  openssl x509 -noout -text -in chain.txt | grep -A1 critical\n(the server's certificate; for a CA, save its file and look at it the same way)."
+	clientWeakFix     = map[int]string{
 		66: "The server's certificate has a key below this client's security level (RSA or DSA under 2048 bits at OpenSSL's default level 2): make a new key and certificate for the server:\n  openssl req -new -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj '/CN=host.example.com'",
 		67: "A CA certificate in the server's chain has a key below this client's security level (RSA under 2048 bits): reissue that CA with a 2048-bit key or more, then the server's certificate under it.",
 		68: "The server's certificate (or an intermediate in its chain) is signed with SHA-1 or MD5, which this client's OpenSSL refuses: re-sign it with SHA-256 (the key can stay):\n  openssl x509 -req -sha256 -days 825 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -extfile server.ext -out server.crt",
@@ -171,6 +173,8 @@ func clientFix(key string, code int) string {
 		return clientWeakFix[code]
 	case 22:
 		return pick(clientDepthFix)
+	case 34:
+		return clientCriticalFix
 	case 79:
 		// The chain's CA certificate itself is wrong, whoever checks it.
 		if v, ok := Verify(code); ok && v.Fix != "" {
@@ -393,6 +397,15 @@ var roleEntries = []Entry{
 		Explanation: "A Lua cosocket (ngx.socket.tcp:sslhandshake, lua-resty-http, lua-resty-auto-ssl...) is the TLS client here, and it trusts only lua_ssl_trusted_certificate, which is unset by default: every server certificate then fails with 20 (unable to get local issuer certificate). ssl_client_certificate plays no part.",
 		Fix:         "In the http block:\n  lua_ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;\n  lua_ssl_verify_depth 3;\nthen reload:\n  " + reload,
 		Confirm:     "nginx -T | grep lua_ssl",
+	},
+	// nginx marking an upstream server down: the consequence, not the cause.
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: "warn", Within: []string{"to upstream"},
+		Match:       []string{"upstream server temporarily disabled"},
+		Title:       "nginx took an upstream server out of rotation; the cause is in the lines before",
+		Explanation: "After max_fails failed attempts nginx skips that server of the upstream group for fail_timeout and writes this warning. It does not say why the handshakes failed: the error line just before it, with the same connection number (*N), does. With TLS to the upstream that is usually nginx refusing the backend's certificate (a chain longer than proxy_ssl_verify_depth, an untrusted CA), the backend refusing nginx (SNI, a client certificate it wants), or a port that does not speak TLS.",
+		Fix:         "Read the error lines of the same connection (its *N number), then explain the one that says why:\n  grep -F '*11 ' /var/log/nginx/error.log | tail -n 5\nThe two most common: a backend that wants its name in SNI (an alert such as handshake failure or unrecognized name), and a chain too long for the default depth of 1:\n  proxy_ssl_server_name on;\n  proxy_ssl_verify_depth 3;",
+		Confirm:     "grep -F 'to upstream' /var/log/nginx/error.log | tail -n 20",
 	},
 	// OCSP stapling: nginx fetching OCSP answers for its own certificate.
 	{

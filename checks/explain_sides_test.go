@@ -69,6 +69,9 @@ func TestExplainSides(t *testing.T) {
 		// A registry that is not a container registry gets no certs.d story.
 		{`Failed to request discovery document: Get "https://registry.example.org/.well-known/terraform.json": x509: certificate signed by unknown authority`, "go", "client", "server-cert-untrusted", "rootcas"},
 		{"x509: certificate is valid for *.other.example, not app.example.com", "go", "client", "server-hostname-mismatch", "/etc/hosts"},
+		{"2024-01-01 00:00:00.000000 [ERROR] [SSL] OCSP Stapling can't be enabled [X509_STORE_CTX_get1_issuer failed!].", "unknown", "client", "stapling-failed", "fullchain.pem"},
+		{`2024/01/01 00:00:00 [warn] 7#7: *11 upstream server temporarily disabled while SSL handshaking to upstream, client: 127.0.0.1, server: _, request: "GET / HTTP/1.1", upstream: "https://192.0.2.8:443/"`, "nginx", "client", "handshake-failed", "fail_timeout"},
+		{"tls: failed to verify certificate: x509: unhandled critical extension", "go", "client", "server-cert-untrusted", "grep -a1 critical"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
