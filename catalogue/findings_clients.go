@@ -195,7 +195,7 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match:       []string{"certificate: notvalidforname", "(notvalidforname)", "invalidcertificate(notvalidforname"},
+		Match:       []string{"certificate: notvalidforname", "(notvalidforname)", "invalidcertificate(notvalidforname", "webpkierror(certnotvalidforname)", "certnotvalidforname"},
 		Title:       "The server's certificate does not carry the name the Rust (rustls) client used (NotValidForName)",
 		Explanation: "rustls checks the name (or IP address) in the URL against the server certificate's subjectAltName only; the Common Name is ignored, and an IP address needs an IP entry.",
 		Fix:         "Connect with a name the certificate carries, or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
@@ -291,6 +291,52 @@ var clientWriterEntries = []Entry{
 		Explanation: "The client (a Go program such as docker, containerd or a registry tool; a Java client) sent a TLS ClientHello and got plain HTTP back: the server, a registry for one, listens without TLS on that port, or the URL says https:// for an http:// service.",
 		Fix:         "Use http:// for that service, or turn TLS on in the server (grpcurl and grpcui: -plaintext). For a plain-HTTP Docker registry, declare it insecure in /etc/docker/daemon.json and restart dockerd (registry tools have a similar switch, such as regctl's --tls disabled):\n  {\"insecure-registries\": [\"registry.example.com:5000\"]}",
 		Confirm:     "curl -sv http://host:port/ -o /dev/null",
+	},
+	// A client that spoke plain HTTP to a TLS port and got an alert back.
+	{
+		ID: PlainHTTP, Kind: "client",
+		Match:       []string{"malformed http response \"\\x15\\x03", "malformed http response \"\\x16\\x03"},
+		Title:       "The client spoke plain HTTP to a port that speaks TLS",
+		Explanation: "The client sent a plain HTTP request and read back bytes that are a TLS record (\\x15\\x03 starts a TLS alert, \\x16\\x03 a handshake): the server on that port expects TLS. A Docker daemon started with --tlsverify answers so to a docker client not set up for TLS (tcp://host:2376 without DOCKER_TLS_VERIFY and the client's certificates); any URL that says http:// for an https:// service does the same.",
+		Fix:         "Speak TLS to that port: use https://, or for the Docker daemon give the client its CA and client certificate:\n  docker --tlsverify --tlscacert ca.pem --tlscert cert.pem --tlskey key.pem -H tcp://host:2376 info\n(or DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH=~/.docker with ca.pem, cert.pem and key.pem in it).",
+		Confirm:     "openssl s_client -connect host:2376 </dev/null",
+	},
+	// rustls servers refusing an IP address in SNI.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"received corrupt message of type invalidservername", "invalidservername"},
+		Title:       "The rustls server refused the client's server name (an IP address in SNI)",
+		Explanation: "The client put an IP address (or another invalid name) into the SNI extension, which TLS does not allow, and the rustls server refused the ClientHello. Clients that dial by IP and set the server name from the address (gRPC, hand-made Go or Rust clients) do this.",
+		Fix:         "Give the client a DNS name to send as the server name (gRPC: the :authority or ssl_target_name_override; Go: tls.Config ServerName), and make sure the server's certificate carries that name:\n  subjectAltName=DNS:server.example.com",
+		Confirm:     "openssl s_client -connect host:443 -servername server.example.com </dev/null",
+	},
+	// Windows' SChannel and a key it cannot use.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"no credentials are available in the security package", "no credentials available in the security package", "0x8009030e"},
+		Title:       "Windows (SChannel) cannot use the certificate's private key",
+		Explanation: "SslStream on Windows hands the certificate to SChannel, which needs a private key stored in a key container: a key created in memory (X509Certificate2.CreateFromPemFile, CopyWithPrivateKey) is ephemeral and SChannel refuses it, and so it does a certificate without a private key or one the process may not read.",
+		Fix:         "Load the certificate and key from a PKCS#12 file, or re-import the in-memory one through PKCS#12 (new X509Certificate2(cert.Export(X509ContentType.Pkcs12))); make one with:\n  openssl pkcs12 -export -in cert.pem -inkey key.pem -out cert.pfx",
+		Confirm:     "certutil -dump cert.pfx",
+	},
+	// Node (OpenSSL 3) refusing a PKCS#12 file with old algorithms.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match: []string{"error: unsupported", "unsupported pkcs12 pfx data", "algorithm (rc2-40-cbc", "algorithm (rc2-cbc"}, Exact: []string{"error: unsupported"},
+		Within:      []string{"pfx", "p12", "pkcs12", "[webpack", "createsecurecontext", "rc2"},
+		Title:       "The PKCS#12 (.pfx, .p12) file uses algorithms OpenSSL 3 no longer loads by default",
+		Explanation: "Node 17 and later (OpenSSL 3) load a .pfx or .p12 only with modern algorithms; files exported with RC2-40 or 3DES (older OpenSSL, Windows, mkcert -pkcs12, Java keytool) fail with a bare \"unsupported\" (or \"Unsupported PKCS12 PFX data\"), as openssl pkcs12 does without -legacy.",
+		Fix:         "Re-export the file with modern algorithms (or use PEM files: the key and cert options):\n  openssl pkcs12 -legacy -in old.pfx -nodes -out both.pem\n  openssl pkcs12 -export -in both.pem -out new.pfx\n(or run node with --openssl-legacy-provider).",
+		Confirm:     "openssl pkcs12 -info -noout -in old.pfx",
+	},
+	// JSSE's algorithm constraints on a certificate.
+	{
+		ID: WeakSignature, Kind: "client",
+		Match:       []string{"certificates do not conform to algorithm constraints", "algorithm constraints check failed"},
+		Title:       "Java refuses a certificate whose signature or key its security policy disables",
+		Explanation: "jdk.certpath.disabledAlgorithms in the JVM's java.security forbids what a certificate in the chain uses: a SHA-1 (or MD5) signature, an RSA key under 2048 bits, or a DSA key. Newer JDKs and distributions' policies add to the list, so a certificate that worked yesterday fails after an update.",
+		Fix:         "Reissue the certificate (and any intermediate so signed) with SHA-256 and a 2048-bit RSA or P-256 key:\n  openssl x509 -noout -text -in server.crt | grep -E 'Signature Algorithm|Public-Key'\nOnly as a stopgap, take the entry out of jdk.certpath.disabledAlgorithms.",
+		Confirm:     "openssl x509 -noout -text -in server.crt | grep -E 'Signature Algorithm|Public-Key'",
 	},
 	// Clients' name checks in their own words: PHP streams, Ruby.
 	{

@@ -427,9 +427,10 @@ func matchEntries(lower string) []hit {
 	var hits []hit
 	for i, e := range entries() {
 		h := hit{idx: i, start: -1}
+		exact := false
 		for _, x := range e.Exact {
 			if lower == x {
-				h.start, h.end = 0, len(lower)
+				h.start, h.end, exact = 0, len(lower), true
 			}
 		}
 		for _, m := range e.Match {
@@ -437,7 +438,8 @@ func matchEntries(lower string) []hit {
 				h.start, h.end = j, j+len(m)
 			}
 		}
-		if h.start < 0 || !containsAny(lower, e.Within) || len(e.Without) > 0 && containsAny(lower, e.Without) {
+		// Within narrows a substring match; an exact input is the whole line.
+		if h.start < 0 || !exact && !containsAny(lower, e.Within) || len(e.Without) > 0 && containsAny(lower, e.Without) {
 			continue
 		}
 		hits = append(hits, h)

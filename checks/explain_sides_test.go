@@ -72,6 +72,11 @@ func TestExplainSides(t *testing.T) {
 		{"2024-01-01 00:00:00.000000 [ERROR] [SSL] OCSP Stapling can't be enabled [X509_STORE_CTX_get1_issuer failed!].", "unknown", "client", "stapling-failed", "fullchain.pem"},
 		{`2024/01/01 00:00:00 [warn] 7#7: *11 upstream server temporarily disabled while SSL handshaking to upstream, client: 127.0.0.1, server: _, request: "GET / HTTP/1.1", upstream: "https://192.0.2.8:443/"`, "nginx", "client", "handshake-failed", "fail_timeout"},
 		{"tls: failed to verify certificate: x509: unhandled critical extension", "go", "client", "server-cert-untrusted", "grep -a1 critical"},
+		{`Get http://localhost:2376/v1.41/containers/json: malformed HTTP response "\x15\x03\x01\x00\x02\x02"`, "go", "client", "plain-http", "--tlsverify"},
+		{"System.ComponentModel.Win32Exception (0x8009030E): No credentials are available in the security package", "unknown", "server", "key-load-failed", "pkcs12"},
+		{"Error: unsupported", "node", "client", "key-load-failed", "-legacy"},
+		{"javax.net.ssl.SSLHandshakeException: Certificates do not conform to algorithm constraints", "java", "client", "weak-signature", "disabledalgorithms"},
+		{"Custom { kind: InvalidData, error: WebPKIError(CertNotValidForName) }", "unknown", "client", "server-hostname-mismatch", "subjectaltname"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
