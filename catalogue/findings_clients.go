@@ -338,6 +338,60 @@ var clientWriterEntries = []Entry{
 		Fix:         "Reissue the certificate (and any intermediate so signed) with SHA-256 and a 2048-bit RSA or P-256 key:\n  openssl x509 -noout -text -in server.crt | grep -E 'Signature Algorithm|Public-Key'\nOnly as a stopgap, take the entry out of jdk.certpath.disabledAlgorithms.",
 		Confirm:     "openssl x509 -noout -text -in server.crt | grep -E 'Signature Algorithm|Public-Key'",
 	},
+	// PostgreSQL's server reading its key as the postgres user.
+	{
+		ID: KeyLoadFailed, Kind: "client", Within: []string{"permission denied"},
+		Match:       []string{"could not load private key file"},
+		Title:       "PostgreSQL cannot read its server key: the postgres user has no permission",
+		Explanation: "The PostgreSQL server runs as the postgres user and reads ssl_key_file itself: a key owned by root with mode 0600 (as a mounted secret often is), or in a directory postgres cannot enter, is unreadable to it, so the server does not start with SSL.",
+		Fix:         "Give the key to the postgres user and keep it private (or root-owned with mode 0640 and the postgres group):\n  chown postgres:postgres /path/server.key\n  chmod 0600 /path/server.key",
+		Confirm:     "sudo -u postgres test -r /path/server.key && echo readable",
+	},
+	// gRPC core without roots (grpcio on macOS, minimal images).
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"could not get default pem root certs"},
+		Title:       "The gRPC client found no root certificates to trust",
+		Explanation: "gRPC's C core (grpcio for Python, and the Ruby, PHP and C# wrappers) does not read every system's trust store: it looks at GRPC_DEFAULT_SSL_ROOTS_FILE_PATH, then its own bundled or installed roots.pem, and on macOS and in minimal images it may find none, so no server certificate can be verified.",
+		Fix:         "Give the client its roots: pass them to the channel credentials (Python: grpc.ssl_channel_credentials(root_certificates=...)), or point gRPC at a bundle:\n  GRPC_DEFAULT_SSL_ROOTS_FILE_PATH=/etc/ssl/certs/ca-certificates.crt",
+		Confirm:     "ls -l /etc/ssl/certs/ca-certificates.crt",
+	},
+	// OpenVPN's remote-cert-tls check of the server's key usage.
+	{
+		ID: WrongPurpose, Kind: "client",
+		Match:       []string{"verify ku error", "verify eku error"},
+		Title:       "OpenVPN refused the peer's certificate for its key usage (remote-cert-tls)",
+		Explanation: "With remote-cert-tls server (or client), OpenVPN checks the peer certificate's keyUsage and extendedKeyUsage: a server certificate needs digitalSignature with keyEncipherment (or keyAgreement) and serverAuth, a client certificate digitalSignature and clientAuth. A certificate made without these (a plain openssl x509 -req, a generator's changed defaults) fails VERIFY KU ERROR or VERIFY EKU ERROR.",
+		Fix:         "Reissue the server certificate with these lines in its -extfile (easy-rsa's build-server-full does it):\n  keyUsage=critical,digitalSignature,keyEncipherment\n  extendedKeyUsage=serverAuth",
+		Confirm:     "openssl x509 -noout -ext keyUsage,extendedKeyUsage -in server.crt",
+	},
+	// Kubernetes admission webhooks: the API server is the TLS client.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Within: []string{"webhook"},
+		Match:       []string{"x509: certificate signed by unknown authority", "x509: certificate is valid for", "x509: cannot validate certificate"},
+		Title:       "The Kubernetes API server does not trust the admission webhook's certificate",
+		Explanation: "Calling a webhook, the API server is the TLS client and trusts only the caBundle of the ValidatingWebhookConfiguration or MutatingWebhookConfiguration. It fails when the webhook serves a certificate from another CA than that caBundle holds: the CA was rotated and the webhook pods still serve the old certificate (or the reverse), several replicas each generated their own CA, or cert-manager's CA injector has not updated the caBundle; or when the certificate lacks the service's DNS name (name.namespace.svc).",
+		Fix:         "Compare the caBundle with the CA of the certificate the webhook serves, then update the caBundle or restart the webhook pods so they load the current certificate:\n  kubectl get mutatingwebhookconfiguration NAME -o jsonpath='{.webhooks[0].clientConfig.caBundle}' | base64 -d | openssl x509 -noout -subject",
+		Confirm:     "kubectl get mutatingwebhookconfiguration,validatingwebhookconfiguration",
+	},
+	// metrics-server (and others) reaching kubelets by IP.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Within: []string{":10250/"},
+		Match:       []string{"x509: cannot validate certificate for", "x509: certificate signed by unknown authority", "x509: certificate is valid for"},
+		Title:       "The kubelet's serving certificate is self-signed or lacks the node's IP",
+		Explanation: "Kubelets serve port 10250 with a certificate they generate themselves (self-signed, naming only the host name) unless serving-certificate bootstrap is on. A client that checks it (metrics-server, Prometheus, kubectl logs through the API server) and reaches the node by its IP fails.",
+		Fix:         "Let kubelets get CA-signed serving certificates (serverTLSBootstrap: true in the kubelet configuration, then approve their CSRs), or for metrics-server only as a stopgap, --kubelet-insecure-tls:\n  kubectl get csr",
+		Confirm:     "openssl s_client -connect NODE_IP:10250 </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+	},
+	// mongod without TLS, a client with.
+	{
+		ID: PlainHTTP, Kind: "client",
+		Match:       []string{"ssl handshake received but server is started without ssl support"},
+		Title:       "The MongoDB server has no TLS, and the client speaks TLS to it",
+		Explanation: "mongod (or mongos) started without net.tls settings, so it refuses the TLS handshake its client began: the TLS options were lost from the configuration (an overwritten mongod.conf, a missing --config) or never applied to this member.",
+		Fix:         "Turn TLS on in mongod.conf and restart, or connect without TLS:\n  net:\n    tls:\n      mode: requireTLS\n      certificateKeyFile: /etc/ssl/mongodb.pem",
+		Confirm:     "grep -A4 'tls:' /etc/mongod.conf",
+	},
 	// Clients' name checks in their own words: PHP streams, Ruby.
 	{
 		ID: ServerHostnameMismatch, Kind: "client",

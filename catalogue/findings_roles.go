@@ -471,7 +471,7 @@ var roleEntries = []Entry{
 		ID: NoClientCert, Kind: "client",
 		Match:       []string{"tls: client didn't provide a certificate"},
 		Title:       "The Go server required a client certificate and got none",
-		Explanation: "A Go server with ClientAuth: RequireAndVerifyClientCert (or RequireAnyClientCert) ended the handshake because the client sent no certificate: it has none configured, or its TLS settings (cert_file and key_file, tls.Config.Certificates) were not applied to the connection that failed. Go clients also send none when their certificate's issuer is not among the CA names the server advertised.",
+		Explanation: "A Go server with ClientAuth: RequireAndVerifyClientCert (or RequireAnyClientCert) ended the handshake because the client sent no certificate: it has none configured, or its TLS settings (cert_file and key_file, tls.Config.Certificates) were not applied to the connection that failed. Go clients also send none when their certificate's issuer is not among the CA names the server advertised. When it comes again and again from one address, it is usually a health check or monitoring probe (a kubelet liveness probe, a blackbox exporter checking the certificate) that cannot present a certificate: harmless noise, unless that probe's failure takes the service down; give probes a port or endpoint without client authentication (etcd: --listen-metrics-urls), or a certificate.",
 		Fix:         "Configure the client certificate:\n  curl --cert client.crt --key client.key https://host/\nand make sure its issuer is in the server's ClientCAs.",
 		Confirm:     "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
 	},

@@ -77,6 +77,13 @@ func TestExplainSides(t *testing.T) {
 		{"Error: unsupported", "node", "client", "key-load-failed", "-legacy"},
 		{"javax.net.ssl.SSLHandshakeException: Certificates do not conform to algorithm constraints", "java", "client", "weak-signature", "disabledalgorithms"},
 		{"Custom { kind: InvalidData, error: WebPKIError(CertNotValidForName) }", "unknown", "client", "server-hostname-mismatch", "subjectaltname"},
+		{`2024-01-01 00:00:00 UTC [7] FATAL:  could not load private key file "/certs/server.key": Permission denied`, "unknown", "server", "key-load-failed", "chown postgres"},
+		{"E0101 00:00:00.000000000 1 ssl_security_connector.cc:423] Could not get default pem root certs.", "unknown", "client", "server-cert-untrusted", "grpc_default_ssl_roots_file_path"},
+		{"Jan  1 00:00:00 host ovpn-client[11]: VERIFY KU ERROR", "unknown", "client", "wrong-purpose", "keyencipherment"},
+		{`Error creating: Internal error occurred: failed calling webhook "inject.example.io": Post https://injector.system.svc:443/inject: x509: certificate signed by unknown authority`, "go", "client", "server-cert-untrusted", "cabundle"},
+		{"unable to fetch metrics from Kubelet node1 (10.0.0.7): Get https://10.0.0.7:10250/stats/summary: x509: cannot validate certificate for 10.0.0.7 because it doesn't contain any IP SANs", "go", "client", "server-hostname-mismatch", "servertlsbootstrap"},
+		{"Error receiving request from client: SSLHandshakeFailed: SSL handshake received but server is started without SSL support.", "unknown", "server", "plain-http", "requiretls"},
+		{`{"level":"warn","msg":"rejected connection","remote-addr":"127.0.0.1:49502","server-name":"","error":"tls: client didn't provide a certificate"}`, "go", "server", "no-client-cert", "probe"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
