@@ -1059,10 +1059,19 @@ var clientWriterEntries = []Entry{
 		Fix:         connectByName,
 		Confirm:     sanConfirm,
 	},
-	// ASP.NET Core's client-certificate check.
+	// .NET's HttpClient choosing which of its certificates to send.
 	{
 		ID: WrongPurpose, Kind: "client",
-		Match:       []string{"is not valid for client authentication", "isvalidclientcertificate"},
+		Match:       []string{"isvalidclientcertificate"},
+		Title:       "The .NET client skipped its certificate: not for client authentication",
+		Explanation: ".NET's HttpClient (SslStream) sends only a client certificate whose extendedKeyUsage allows clientAuth (1.3.6.1.5.5.7.3.2), or that has no extendedKeyUsage at all. This one lists other purposes (serverAuth only, as a server certificate has), so the client sent no certificate, and a server that requires one ended the handshake or answered 400/403.",
+		Fix:         "Reissue the client certificate with this line in its -extfile:\n  extendedKeyUsage=clientAuth",
+		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in client.crt",
+	},
+	// ASP.NET Core's client-certificate check.
+	{
+		ID: WrongPurpose, Kind: "client", Without: []string{"isvalidclientcertificate"},
+		Match:       []string{"is not valid for client authentication"},
 		Title:       "The .NET server refused the client certificate: not for client authentication",
 		Explanation: "ASP.NET Core (Kestrel's or the certificate authentication handler's check) requires a client certificate whose extendedKeyUsage allows clientAuth (1.3.6.1.5.5.7.3.2). This one has an extendedKeyUsage without it (serverAuth only, as a server certificate has), so it was refused.",
 		Fix:         "Reissue the client certificate with this line in its -extfile:\n  extendedKeyUsage=clientAuth\n(or, if the certificates cannot change, turn off the handler's ValidateCertificateUse).",

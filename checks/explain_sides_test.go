@@ -83,6 +83,8 @@ func TestExplainSides(t *testing.T) {
 		{`Error creating: Internal error occurred: failed calling webhook "inject.example.io": Post https://injector.system.svc:443/inject: x509: certificate signed by unknown authority`, "go", "client", "server-cert-untrusted", "cabundle"},
 		{"unable to fetch metrics from Kubelet node1 (10.0.0.7): Get https://10.0.0.7:10250/stats/summary: x509: cannot validate certificate for 10.0.0.7 because it doesn't contain any IP SANs", "go", "client", "server-hostname-mismatch", "servertlsbootstrap"},
 		{"Error receiving request from client: SSLHandshakeFailed: SSL handshake received but server is started without SSL support.", "unknown", "server", "plain-http", "requiretls"},
+		// System.Net's trace of the client choosing its certificate.
+		{"Info: X509Certificate2#1 IsValidClientCertificate For Certificate 1 - current X509EnhancedKeyUsageExtension 2 is not valid for Client Authentication.", "unknown", "client", "wrong-purpose", "sent no certificate"},
 		{`{"level":"warn","msg":"rejected connection","remote-addr":"127.0.0.1:49502","server-name":"","error":"tls: client didn't provide a certificate"}`, "go", "server", "no-client-cert", "probe"},
 	} {
 		rep := Explain(tc.line)
