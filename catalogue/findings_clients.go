@@ -1230,6 +1230,23 @@ var clientWriterEntries = []Entry{
 		Fix:         "See what each file holds, and pass the certificate first and the private key second (cert=tls.crt key=tls.key):\n  grep -- '-----BEGIN' tls.crt tls.key",
 		Confirm:     "openssl x509 -noout -subject -in tls.crt",
 	},
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"tls: failed to parse private key", "x509: failed to parse private key", "pkcs8: incorrect password", "x509: decryption password incorrect"},
+		Title:       "The Go program could not parse its private key",
+		Explanation: "Go's tls.LoadX509KeyPair reads unencrypted PKCS#1, PKCS#8 or SEC 1 (EC) keys only: a key with a passphrase (BEGIN ENCRYPTED PRIVATE KEY, or Proc-Type: 4,ENCRYPTED) cannot be read, nor a key type Go lacks (DSA), nor a certificate passed where the key goes.",
+		Fix:         "Look at the key's first line, and write an unencrypted copy (kept private) for the program:\n  head -n 2 client.key\n  openssl pkey -in client.key -out client-plain.key\n  chmod 600 client-plain.key",
+		Confirm:     "openssl pkey -noout -in client.key",
+	},
+	// APISIX's mutual TLS on an SSL object.
+	{
+		ID: NoClientCert, Kind: "client",
+		Match:       []string{"client certificate was not present"},
+		Title:       "APISIX requires a client certificate for this host, and the client sent none",
+		Explanation: "The APISIX SSL object for this SNI has client.ca set, so APISIX (on OpenResty) asks for a client certificate and answers 400 when none comes: the client has no certificate configured, or (browsers, curl) none whose issuer is the CA in client.ca.",
+		Fix:         "Send a client certificate issued by the CA in the SSL object's client.ca:\n  curl --cert client.crt --key client.key https://host/\nor remove client.ca from the SSL object if this host should not require one.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -A3 'Acceptable client'",
+	},
 	// Java (JSSE) beyond its alerts.
 	{
 		ID: HandshakeFailed, Kind: "client",

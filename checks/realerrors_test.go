@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"crypto/tls"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -49,5 +50,21 @@ func TestExplainRealOpenSSLErrors(t *testing.T) {
 		if f := rep.Findings[0]; f.ID.Name() != c.id || !strings.Contains(f.Fix, c.words) {
 			t.Errorf("%s:\n  got %s %q, fix %q; want %s with %q", line, f.ID.Name(), f.Title, f.Fix, c.id, c.words)
 		}
+	}
+}
+
+// TestExplainRealGoKeyErrors: the error Go's crypto/tls returns for a key
+// with a passphrase (the fixture openssl encrypted) is explained as such.
+func TestExplainRealGoKeyErrors(t *testing.T) {
+	_, err := tls.LoadX509KeyPair("../testdata/certs/encrypted/client-legacy.crt", "../testdata/certs/encrypted/client-legacy.key")
+	if err == nil {
+		t.Fatal("crypto/tls loaded an encrypted key")
+	}
+	rep := Explain(err.Error())
+	if len(rep.Findings) == 0 {
+		t.Fatalf("%v: no finding", err)
+	}
+	if f := rep.Findings[0]; f.ID.Name() != "key-load-failed" || !strings.Contains(f.Fix, "openssl pkey -in") {
+		t.Errorf("%v: got %s %q, want key-load-failed with an unencrypted copy", err, f.ID.Name(), f.Title)
 	}
 }

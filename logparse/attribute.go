@@ -125,7 +125,7 @@ var attrRules = []attrRule{
 	// Firefox's codes, before words such as "ocsp" that nginx's lines share.
 	{"browser", RoleClient, "", []string{"sec_error_", "mozilla_pkix_error"}},
 	// APISIX and OpenResty choosing a server certificate in Lua.
-	{"nginx", RoleServer, "", []string{"radixtree_sni", "failed to find any ssl certificate by sni", "failed to find sni", "failed to fetch ssl config", "auto-ssl: failed to set certificate"}},
+	{"nginx", RoleServer, "", []string{"radixtree_sni", "client certificate was not present", "failed to find any ssl certificate by sni", "failed to find sni", "failed to fetch ssl config", "auto-ssl: failed to set certificate"}},
 	// Python's gRPC errors ("details = ...").
 	{"python", RoleClient, "", []string{"details = \"", "_inactiverpcerror", "grpc._channel"}},
 	{"python", RoleClient, "", []string{"nassl", "[('ssl routines'", "ssl.sslerror", "ssl.certificateerror", "sslcertverificationerror", "_ssl.c", "urllib3", "requests.exceptions", "[ssl: ",
