@@ -252,7 +252,10 @@ func structuredCodes(lower string, codes *codeSet) {
 	for _, re := range []*lazyre.Regexp{reDepthLookup, reNum, reReturnCode, reCodeText} {
 		for _, m := range re.FindAllStringSubmatch(lower, maxStructured) {
 			n, _ := strconv.Atoi(m[1])
-			if c, ok := resolve(n, m[2], true); ok {
+			// "N:text" alone is the contract's form only when the text
+			// reads as one: Redis starts its lines "7:M 21 Jan 2026 ...".
+			trust := re != reCodeText || !strings.ContainsAny(m[2], "0123456789")
+			if c, ok := resolve(n, m[2], trust); ok {
 				codes.add(c)
 			}
 		}

@@ -417,3 +417,17 @@ func TestExplainAnswersEveryEntry(t *testing.T) {
 		}
 	}
 }
+
+// TestRedisPrefixIsNoVerifyCode: Redis starts its lines with "PID:ROLE"
+// ("7:M 21 Jan ..."), which is not the contract's "N:text" form.
+func TestRedisPrefixIsNoVerifyCode(t *testing.T) {
+	codes, _ := Lookup("7:M 21 Jan 2026 10:20:14.703 # Error accepting a client connection: error:0A000086:SSL routines::certificate verify failed (addr=127.0.0.1:47656 laddr=127.0.0.1:6380)")
+	for _, c := range codes {
+		if c.Code == 7 {
+			t.Errorf("Redis's 7:M prefix taken for verify code 7")
+		}
+	}
+	if codes, _ := Lookup("68:CA signature digest algorithm too weak"); len(codes) != 1 || codes[0].Code != 68 {
+		t.Errorf("68:CA signature digest algorithm too weak: got %v, want code 68", codes)
+	}
+}

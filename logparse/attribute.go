@@ -102,7 +102,9 @@ var attrRules = []attrRule{
 	{"unknown", RoleClient, "", []string{"postfix/smtp[", "postfix/lmtp["}},
 	{"unknown", RoleServer, "", []string{"postfix/smtpd", "postfix/submission", "tls library problem"}},
 	// OpenVPN's client daemon, and gRPC core looking for its roots.
-	{"unknown", RoleClient, "", []string{"ovpn-client", "could not get default pem root certs", "isvalidclientcertificate"}},
+	{"unknown", RoleClient, "", []string{"ovpn-client", "could not get default pem root certs", "isvalidclientcertificate", "librdkafka", "rdkafka"}},
+	// Redis's server accepting its clients and cluster peers.
+	{"unknown", RoleServer, "", []string{"error accepting a client connection", "error accepting a cluster node connection"}},
 	// curl on NSS (exit 58) and Postman, before Firefox's codes.
 	{"curl", RoleClient, "", []string{"unable to load client key", "unable to load client cert"}},
 	{"unknown", RoleClient, "", []string{"postman"}},
