@@ -313,7 +313,7 @@ var clientWriterEntries = []Entry{
 	// Windows' SChannel and a key it cannot use.
 	{
 		ID: KeyLoadFailed, Kind: "client",
-		Match:       []string{"no credentials are available in the security package", "no credentials available in the security package", "0x8009030e"},
+		Match:       []string{"no credentials are available in the security package", "no credentials available in the security package", "0x8009030e", "the credentials supplied to the package were not recognized", "0x8009030d"},
 		Title:       "Windows (SChannel) cannot use the certificate's private key",
 		Explanation: "SslStream on Windows hands the certificate to SChannel, which needs a private key stored in a key container: a key created in memory (X509Certificate2.CreateFromPemFile, CopyWithPrivateKey) is ephemeral and SChannel refuses it, and so it does a certificate without a private key or one the process may not read.",
 		Fix:         "Load the certificate and key from a PKCS#12 file, or re-import the in-memory one through PKCS#12 (new X509Certificate2(cert.Export(X509ContentType.Pkcs12))); make one with:\n  openssl pkcs12 -export -in cert.pem -inkey key.pem -out cert.pfx",
@@ -1246,6 +1246,78 @@ var clientWriterEntries = []Entry{
 		Explanation: "The APISIX SSL object for this SNI has client.ca set, so APISIX (on OpenResty) asks for a client certificate and answers 400 when none comes: the client has no certificate configured, or (browsers, curl) none whose issuer is the CA in client.ca.",
 		Fix:         "Send a client certificate issued by the CA in the SSL object's client.ca:\n  curl --cert client.crt --key client.key https://host/\nor remove client.ca from the SSL object if this host should not require one.",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -A3 'Acceptable client'",
+	},
+	// Go servers (before Go 1.6's wording) refusing a client certificate's purpose.
+	{
+		ID: WrongPurpose, Kind: "client",
+		Match:       []string{"client's certificate's extended key usage doesn't permit it to be used for client authentication"},
+		Title:       "The Go server refused the client certificate: its extendedKeyUsage lacks clientAuth",
+		Explanation: "The Go server checks client certificates for the clientAuth purpose. This one has an extendedKeyUsage without clientAuth: most often a server certificate (serverAuth only) reused as a client certificate, as cluster peers and routes do when one certificate serves both directions. Go before 1.6 was stricter still about the extensions it accepted.",
+		Fix:         "Reissue the certificate with both purposes when it serves both directions (or clientAuth alone for a client):\n  extendedKeyUsage=serverAuth,clientAuth",
+		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in client.crt",
+	},
+	// Kubernetes' aggregation layer: the front-proxy client certificate.
+	{
+		ID: VerifyError, Kind: "client", Within: []string{"subject with cn="},
+		Match:       []string{"is not in the allowed list", "is not allowed"},
+		Title:       "The aggregated API server refused the API server's front-proxy client certificate (requestheader-allowed-names)",
+		Explanation: "For aggregated APIs (metrics-server and others) the kube-apiserver authenticates with its front-proxy client certificate (--proxy-client-cert-file), and the aggregated server accepts it only if it is signed by --requestheader-client-ca-file and its CN is in --requestheader-allowed-names. The CN here is not in that list: a distribution that names it differently (k3s: kubernetes-proxy), or a list written as '' in a manifest, which is not the empty list that allows every CN.",
+		Fix:         "Add the certificate's CN to the kube-apiserver's list (or remove the flag, so any CN signed by the front-proxy CA is accepted), then restart it:\n  --requestheader-allowed-names=front-proxy-client,kubernetes-proxy",
+		Confirm:     "openssl x509 -noout -subject -in /etc/kubernetes/pki/front-proxy-client.crt",
+	},
+	// The Kubernetes API server refusing a client certificate.
+	{
+		ID: VerifyError, Kind: "client", Within: []string{"unable to authenticate the request"},
+		Match:       []string{"x509: certificate has expired or is not yet valid"},
+		Title:       "The Kubernetes API server refused an expired client certificate",
+		Explanation: "The API server checked a client certificate (a kubelet's, a controller's, a kubeconfig user's) and found it outside its dates. kubeadm certificates last a year; kubeadm certs renew renews the control plane's, but not a kubelet's client certificate when rotation is off, and kubeconfig files copied before a renewal keep the old one. A clock that is off does the same.",
+		Fix:         "Find the expired one and renew it: the control plane's with kubeadm, a kubelet's by turning on rotation (rotateCertificates: true) or rejoining it, a kubeconfig's by copying the renewed admin.conf:\n  kubeadm certs check-expiration\n  openssl x509 -noout -enddate -in /var/lib/kubelet/pki/kubelet-client-current.pem",
+		Confirm:     "kubeadm certs check-expiration",
+	},
+	{
+		ID: VerifyError, Kind: "client", Within: []string{"unable to authenticate the request"},
+		Match:       []string{"x509: certificate signed by unknown authority"},
+		Title:       "The Kubernetes API server refused a client certificate from a CA it does not trust",
+		Explanation: "The API server accepts client certificates signed by its --client-ca-file (or, for aggregated requests, the front-proxy CA). This client presented one from another CA: a kubeconfig from another cluster or from before the cluster's CA was rotated, a component still holding old credentials (restart it after a rotation), or on managed clusters a token or identity mapping missing so a certificate was tried instead.",
+		Fix:         "Compare the client certificate's issuer with the API server's client CA, and give the client credentials from this cluster (restart components after a CA rotation):\n  openssl x509 -noout -issuer -in client.crt\n  openssl x509 -noout -subject -in /etc/kubernetes/pki/ca.crt",
+		Confirm:     "kubectl config view --minify --raw",
+	},
+	// Erlang clients told a certificate was required.
+	{
+		ID: ClientCertRejected, Kind: "client",
+		Match:       []string{"received server alert: fatal - certificate required"},
+		Title:       "The server required a client certificate and the Erlang client sent none",
+		Explanation: "The Erlang/OTP ssl client sends its certificate only when certfile (or cert) and keyfile are set, and with TLS 1.3 only when it can build the certificate's chain up to one of the CAs the server lists (certificate_authorities): without the client certificate's issuers in cacertfile, it sends an empty certificate.",
+		Fix:         "Give the client its certificate, key and the CA chain that issued it, in its ssl options:\n  {certfile, \"client.crt\"}, {keyfile, \"client.key\"}, {cacertfile, \"ca.crt\"}",
+		Confirm:     "openssl s_client -connect host:443 </dev/null 2>/dev/null | grep -A3 'Acceptable client'",
+	},
+	// curl and git on Windows' Schannel with a PEM file for a client certificate.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"failed to get certificate location for"},
+		Title:       "curl on Schannel wants the client certificate from the Windows store, not a PEM file",
+		Explanation: "curl built with Schannel (git for Windows by default) takes the client certificate as a location in the Windows certificate store (CurrentUser\\MY\\THUMBPRINT) or a PKCS#12 file with --cert-type P12, not a PEM file path, so it cannot find it.",
+		Fix:         "Import the certificate and key into the user's store and name it by thumbprint, or switch git to OpenSSL, where PEM paths work:\n  git config --global http.sslBackend openssl\n  git config --global http.sslCert C:/certs/client.pem",
+		Confirm:     "git config --show-origin --get-regexp 'http\\..*ssl'",
+	},
+	// Docker's certs.d directory with a key that has no certificate beside it.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"missing client certificate"},
+		Within:      []string{"for key"},
+		Title:       "Docker found a .key in certs.d without its .cert",
+		Explanation: "In /etc/docker/certs.d/REGISTRY/, every NAME.key is taken for a client key that needs NAME.cert beside it (a client certificate for mutual TLS), and *.crt files are CAs. A CA's private key (ca.key) copied there, or a client certificate saved as .crt, stops every pull from that registry.",
+		Fix:         "Keep only ca.crt (the registry's CA), and for mutual TLS client.cert with client.key, in that directory; remove ca.key from it:\n  ls /etc/docker/certs.d/registry.example.com:5000/",
+		Confirm:     "ls /etc/docker/certs.d/*/",
+	},
+	// OpenSSL 3's legacy provider, not found.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"unable to load provider legacy", "load_provider:legacy"},
+		Title:       "OpenSSL cannot find its legacy provider (needed for old PKCS#12 files)",
+		Explanation: "-legacy (and programs that load the legacy provider for RC2 or DES in old PKCS#12 files) needs legacy.so from OpenSSL's modules directory: a build run from its source tree, a static or minimal build, or a package without it cannot find the module.",
+		Fix:         "Point OpenSSL at its modules directory (the one that holds legacy.so; its package may be missing), then retry:\n  OPENSSL_MODULES=/usr/lib/x86_64-linux-gnu/ossl-modules openssl pkcs12 -legacy -info -in old.pfx",
+		Confirm:     "openssl version -m",
 	},
 	// Java (JSSE) beyond its alerts.
 	{

@@ -309,7 +309,7 @@ var logLineEntries = []Entry{
 		ID: HandshakeFailed, Kind: "reason",
 		Match:       []string{"peer did not return a certificate", "no certificate returned"},
 		Title:       "A TLS server required a client certificate and got none",
-		Explanation: "OpenSSL servers that demand a certificate inside the handshake write this (openssl s_server, a backend, Logstash's beats input once ssl_certificate_authorities is set). nginx's http module does not (it answers with a 400 'No required SSL certificate was sent' page), unless something made the handshake itself require one. Clients send none when they have no certificate at all, or none issued by a CA the server trusts (the CA names it lists).",
+		Explanation: "OpenSSL servers that demand a certificate inside the handshake write this (openssl s_server, a backend, Logstash's beats input once ssl_certificate_authorities is set). nginx's http module does not (it answers with a 400 'No required SSL certificate was sent' page), unless something made the handshake itself require one. Clients send none when they have no certificate at all, or none issued by a CA the server trusts (the CA names it lists). OpenVPN servers report it also when the client's certificate failed their own checks, such as a CRL past its next update (crl-verify; easy-rsa's CRL lasts 180 days unless renewed with easyrsa gen-crl).",
 		Fix:         "Give the client its certificate and key, issued by a CA the server trusts:\n  curl --cert client.crt --key client.key ...\nand make sure its issuer is among the server's acceptable CA names.",
 		Confirm:     "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
 	},

@@ -83,6 +83,13 @@ func TestExplainSides(t *testing.T) {
 		{`Error creating: Internal error occurred: failed calling webhook "inject.example.io": Post https://injector.system.svc:443/inject: x509: certificate signed by unknown authority`, "go", "client", "server-cert-untrusted", "cabundle"},
 		{"unable to fetch metrics from Kubelet node1 (10.0.0.7): Get https://10.0.0.7:10250/stats/summary: x509: cannot validate certificate for 10.0.0.7 because it doesn't contain any IP SANs", "go", "client", "server-hostname-mismatch", "servertlsbootstrap"},
 		{"Error receiving request from client: SSLHandshakeFailed: SSL handshake received but server is started without SSL support.", "unknown", "server", "plain-http", "requiretls"},
+		{"http: TLS handshake error from 127.0.0.1:53398: tls: client's certificate's extended key usage doesn't permit it to be used for client authentication", "go", "server", "wrong-purpose", "clientauth"},
+		{"W0729 21:08:23.100483       1 x509.go:172] x509: subject with cn=kubernetes-proxy is not in the allowed list: [system:auth-proxy]", "go", "server", "verify-error", "requestheader-allowed-names"},
+		{`E0601 00:00:00.000000       1 authentication.go:63] "Unable to authenticate the request" err="[x509: certificate has expired or is not yet valid: current time 2021-06-03T07:29:14Z is after 2021-05-29T15:48:22Z]"`, "go", "server", "verify-error", "kubeadm certs check-expiration"},
+		{"TLS client: In state connection received SERVER ALERT: Fatal - Certificate required", "unknown", "client", "client-cert-rejected", "cacertfile"},
+		{`* schannel: Failed to get certificate location for C:\certs\client.pem`, "curl", "client", "key-load-failed", "sslbackend openssl"},
+		{"Error response from daemon: Missing client certificate ca.cert for key ca.key", "unknown", "client", "key-load-failed", "ca.key"},
+		{"openssl pkcs12: unable to load provider legacy", "openssl", "client", "key-load-failed", "openssl_modules"},
 		// System.Net's trace of the client choosing its certificate.
 		{"Info: X509Certificate2#1 IsValidClientCertificate For Certificate 1 - current X509EnhancedKeyUsageExtension 2 is not valid for Client Authentication.", "unknown", "client", "wrong-purpose", "sent no certificate"},
 		{`{"level":"warn","msg":"rejected connection","remote-addr":"127.0.0.1:49502","server-name":"","error":"tls: client didn't provide a certificate"}`, "go", "server", "no-client-cert", "probe"},

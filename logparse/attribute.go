@@ -102,9 +102,10 @@ var attrRules = []attrRule{
 	{"unknown", RoleClient, "", []string{"postfix/smtp[", "postfix/lmtp["}},
 	{"unknown", RoleServer, "", []string{"postfix/smtpd", "postfix/submission", "tls library problem"}},
 	// OpenVPN's client daemon, and gRPC core looking for its roots.
-	{"unknown", RoleClient, "", []string{"ovpn-client", "could not get default pem root certs", "isvalidclientcertificate", "librdkafka", "rdkafka"}},
+	{"unknown", RoleClient, "", []string{"ovpn-client", "could not get default pem root certs", "isvalidclientcertificate", "librdkafka", "rdkafka", "received server alert", "error response from daemon"}},
 	// Redis's server accepting its clients and cluster peers.
 	{"unknown", RoleServer, "", []string{"error accepting a client connection", "error accepting a cluster node connection"}},
+	{"openssl", RoleClient, "", []string{"openssl pkcs12:", "openssl x509:", "openssl req:"}},
 	// curl on NSS (exit 58) and Postman, before Firefox's codes.
 	{"curl", RoleClient, "", []string{"unable to load client key", "unable to load client cert"}},
 	{"unknown", RoleClient, "", []string{"postman"}},
@@ -220,7 +221,7 @@ var attrRules = []attrRule{
 		"java.security", "unable to find valid certification path", "no subject alternative names", "java.io", "keytool",
 		"no suitable certificate found", "description = "}},
 	{"go", RoleServer, "", []string{"client offered only unsupported versions", "- cid:", "failed to verify client's certificate", "failed to verify client certificate", "https listener", "listenandservetls",
-		"tried to extract a certificate on a request without mutual tls", "unable to authenticate the request due to an error", "conn=from=", "could not read ca certificate", "http: tls handshake error", "tls: client didn't provide a certificate", "tls: failed to verify client certificate", "tls: failed to verify client's certificate",
+		"tried to extract a certificate on a request without mutual tls", "unable to authenticate the request", "is not in the allowed list", "client certificate must be supplied", "client's certificate's extended key usage", "conn=from=", "could not read ca certificate", "http: tls handshake error", "tls: client didn't provide a certificate", "tls: failed to verify client certificate", "tls: failed to verify client's certificate",
 		"tls: client didn't provide", "handshake error from", "handshake from ", "rejected connection", "remote-addr",
 		"failed to complete security handshake from",
 		"error when serving connection", "client sent an http request to an https server", "http2: tlsconfig"}},
