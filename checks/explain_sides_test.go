@@ -88,7 +88,7 @@ func TestExplainSides(t *testing.T) {
 		{`E0601 00:00:00.000000       1 authentication.go:63] "Unable to authenticate the request" err="[x509: certificate has expired or is not yet valid: current time 2021-06-03T07:29:14Z is after 2021-05-29T15:48:22Z]"`, "go", "server", "verify-error", "kubeadm certs check-expiration"},
 		{"TLS client: In state connection received SERVER ALERT: Fatal - Certificate required", "unknown", "client", "client-cert-rejected", "cacertfile"},
 		{`* schannel: Failed to get certificate location for C:\certs\client.pem`, "curl", "client", "key-load-failed", "sslbackend openssl"},
-		{"Error response from daemon: Missing client certificate ca.cert for key ca.key", "unknown", "client", "key-load-failed", "ca.key"},
+		{"Error response from daemon: Missing client certificate ca.cert for key ca.key", "go", "client", "key-load-failed", "ca.key"},
 		{"openssl pkcs12: unable to load provider legacy", "openssl", "client", "key-load-failed", "openssl_modules"},
 		// System.Net's trace of the client choosing its certificate.
 		{"Info: X509Certificate2#1 IsValidClientCertificate For Certificate 1 - current X509EnhancedKeyUsageExtension 2 is not valid for Client Authentication.", "unknown", "client", "wrong-purpose", "sent no certificate"},

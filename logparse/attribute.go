@@ -62,7 +62,7 @@ var programWords = []struct {
 	{"git", []string{"fatal: unable to access", "http.sslcainfo", "git clone", "git pull", "git fetch", "git push", ".git/"}},
 	{"rust", []string{"x509verifyerror", "midhandshakesslstream", "webpkierror", "invalid peer certificate", "rustls", "invalidcertificate(", "invalid certificate: unknownissuer", "invalid certificate: notvalidforname", "reqwest"}},
 	{"ruby", []string{"openssl::ssl::sslerror", "ssl_connect returned=", ".rb:", "faraday", "rubygems"}},
-	{"dotnet", []string{"remote certificate is invalid according to the validation procedure", "authenticationexception", "system.net.", "sslpolicyerrors"}},
+	{"dotnet", []string{"remote certificate is invalid according to the validation procedure", "authenticationexception", "system.net.", "sslpolicyerrors", "interop+openssl"}},
 	{"mosquitto", []string{"mosquitto"}},
 	{"openvpn", []string{"openvpn", "verify error: depth="}},
 	{"kubectl", []string{"kubectl", "kubeconfig", "unable to connect to the server", "10.96.0.1,", "kubelet[", ":6443/api", ":6443/apis"}},
@@ -102,7 +102,9 @@ var attrRules = []attrRule{
 	{"unknown", RoleClient, "", []string{"postfix/smtp[", "postfix/lmtp["}},
 	{"unknown", RoleServer, "", []string{"postfix/smtpd", "postfix/submission", "tls library problem"}},
 	// OpenVPN's client daemon, and gRPC core looking for its roots.
-	{"unknown", RoleClient, "", []string{"ovpn-client", "could not get default pem root certs", "isvalidclientcertificate", "librdkafka", "rdkafka", "received server alert", "error response from daemon"}},
+	{"unknown", RoleClient, "", []string{"ovpn-client", "could not get default pem root certs", "isvalidclientcertificate", "librdkafka", "rdkafka", "received server alert"}},
+	// Docker's daemon (Go), as the client of a registry.
+	{"go", RoleClient, "", []string{"error response from daemon"}},
 	// Redis's server accepting its clients and cluster peers.
 	{"unknown", RoleServer, "", []string{"error accepting a client connection", "error accepting a cluster node connection"}},
 	{"openssl", RoleClient, "", []string{"openssl pkcs12:", "openssl x509:", "openssl req:"}},
@@ -141,7 +143,7 @@ var attrRules = []attrRule{
 	// clients, before Go's "net/http" and node's "Error: ".
 	{"unknown", RoleClient, "", []string{"openssl::ssl::sslerror", "ssl_connect returned=", ".rb:", "remote certificate is invalid according to the validation procedure",
 		"httprequestexception", "the ssl connection could not be established", "ssl policy errors", "remotecertificate",
-		"with this combination of libcurl",
+		"with this combination of libcurl", "interop+openssl",
 		"authenticationexception"}},
 	// Android's and Java's trust manager on a server certificate it does not trust.
 	{"java", RoleClient, "", []string{"trust anchor for certification path not found", "certpathvalidatorexception"}},
@@ -414,6 +416,9 @@ func attribute(line, lower string) Attribution {
 		for _, s := range r.any {
 			if s == "tls: " && !reGoTLS.MatchString(lower) {
 				continue // "starttls: " is not Go's
+			}
+			if s == "ssl_error_" && !firefoxCode(lower) {
+				continue // OpenSSL's SSL_ERROR_SSL and SSL_ERROR_SYSCALL, in any program
 			}
 			if strings.Contains(lower, s) {
 				return served(attr(r.reporter, r.role, r.ctx, false), lower)
@@ -692,4 +697,13 @@ func Reason(line string) string {
 // attr is an Attribution without a program.
 func attr(reporter, role, ctx string, guessed bool) Attribution {
 	return Attribution{Reporter: reporter, Role: role, Context: ctx, Guessed: guessed}
+}
+
+// firefoxCode reports whether lower holds an SSL_ERROR_ code other than
+// the names of OpenSSL's SSL_get_error results, which any program prints.
+func firefoxCode(lower string) bool {
+	for _, w := range []string{"ssl_error_ssl", "ssl_error_syscall", "ssl_error_want_", "ssl_error_zero_return", "ssl_error_none"} {
+		lower = strings.ReplaceAll(lower, w, "")
+	}
+	return strings.Contains(lower, "ssl_error_")
 }
