@@ -68,3 +68,18 @@ func TestHasCodeAfterColon(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenSSLErrorNamesAreNotFirefox: SSL_ERROR_SSL and SSL_ERROR_SYSCALL
+// are OpenSSL's SSL_get_error names, which any program prints; Firefox's
+// SSL_ERROR_ codes name the browser.
+func TestOpenSSLErrorNamesAreNotFirefox(t *testing.T) {
+	for _, c := range []struct{ line, reporter string }{
+		{"Interop+OpenSsl+SslException: SSL Handshake failed with OpenSSL error - SSL_ERROR_SSL.", "unknown"},
+		{"Error code: SSL_ERROR_BAD_CERT_DOMAIN", "browser"},
+		{"Secure Connection Failed. Error code: SSL_ERROR_RX_RECORD_TOO_LONG", "browser"},
+	} {
+		if a := Attribute(c.line); a.Reporter != c.reporter {
+			t.Errorf("%q: reporter %s, want %s", c.line, a.Reporter, c.reporter)
+		}
+	}
+}
