@@ -25,7 +25,7 @@ var alerts = []alert{
 	{42, "bad_certificate", "it refused the certificate it was shown, without a more precise reason: a server refusing the client certificate (some servers also when none was sent), or a client refusing the server's."},
 	{43, "unsupported_certificate", "the certificate is of a type or usage it does not accept (e.g. a client certificate without clientAuth)."},
 	{44, "certificate_revoked", "its CRL or OCSP answer lists the certificate as revoked."},
-	{45, "certificate_expired", "the certificate is expired or not yet valid by its clock (check the clocks before renewing)."},
+	{45, "certificate_expired", "the certificate is expired or not yet valid by its clock (check the clocks before renewing); an OpenSSL peer sends it too when the CRL it checks against has passed its next update."},
 	{46, "certificate_unknown", "it refused the certificate for another reason (an untrusted CA or a wrong name, for most clients)."},
 	{47, "illegal_parameter", "a handshake field was out of range or inconsistent."},
 	{48, "unknown_ca", "it does not trust the CA that issued the certificate it was shown."},

@@ -342,7 +342,7 @@ var clientWriterEntries = []Entry{
 	{
 		ID: KeyLoadFailed, Kind: "client", Within: []string{"permission denied"},
 		Match:       []string{"could not load private key file"},
-		Title:       "PostgreSQL cannot read its server key: the postgres user has no permission",
+		Title:       "PostgreSQL cannot read its server key: its owner or permissions shut out the postgres user",
 		Explanation: "The PostgreSQL server runs as the postgres user and reads ssl_key_file itself: a key owned by root with mode 0600 (as a mounted secret often is), or in a directory postgres cannot enter, is unreadable to it, so the server does not start with SSL.",
 		Fix:         "Give the key to the postgres user and keep it private (or root-owned with mode 0640 and the postgres group):\n  chown postgres:postgres /path/server.key\n  chmod 0600 /path/server.key",
 		Confirm:     "sudo -u postgres test -r /path/server.key && echo readable",
@@ -382,6 +382,15 @@ var clientWriterEntries = []Entry{
 		Explanation: "Kubelets serve port 10250 with a certificate they generate themselves (self-signed, naming only the host name) unless serving-certificate bootstrap is on. A client that checks it (metrics-server, Prometheus, kubectl logs through the API server) and reaches the node by its IP fails.",
 		Fix:         "Let kubelets get CA-signed serving certificates (serverTLSBootstrap: true in the kubelet configuration, then approve their CSRs), or for metrics-server only as a stopgap, --kubelet-insecure-tls:\n  kubectl get csr",
 		Confirm:     "openssl s_client -connect NODE_IP:10250 </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+	},
+	// mongod with TLS required, a client without.
+	{
+		ID: PlainHTTP, Kind: "client",
+		Match:       []string{"the server is configured to only allow ssl connections", "the server is configured to only allow tls connections"},
+		Title:       "The MongoDB server requires TLS, and the client connected without it",
+		Explanation: "mongod runs with net.tls.mode requireTLS (requireSSL) and a client connected in plain text: a connection string without tls=true, a driver or tool left without its TLS options, or a monitoring probe.",
+		Fix:         "Connect with TLS and the server's CA (and a client certificate if the server asks for one):\n  mongosh \"mongodb://host:27017/?tls=true\" --tlsCAFile ca.pem",
+		Confirm:     "openssl s_client -connect host:27017 </dev/null",
 	},
 	// mongod without TLS, a client with.
 	{

@@ -1,11 +1,15 @@
 package checks
 
 import (
+	"context"
 	"crypto/tls"
+	"net"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestExplainRealOpenSSLErrors: errors the real openssl prints are
@@ -66,5 +70,84 @@ func TestExplainRealGoKeyErrors(t *testing.T) {
 	}
 	if f := rep.Findings[0]; f.ID.Name() != "key-load-failed" || !strings.Contains(f.Fix, "openssl pkey -in") {
 		t.Errorf("%v: got %s %q, want key-load-failed with an unencrypted copy", err, f.ID.Name(), f.Title)
+	}
+}
+
+// TestExplainExpiredCRLAlert: an OpenSSL server checking client
+// certificates against a CRL past its next update refuses the client with
+// alert 45 (certificate_expired), so the client's line must not only say
+// "renew the certificate". Run against the real openssl s_server and
+// s_client.
+func TestExplainExpiredCRLAlert(t *testing.T) {
+	dir := t.TempDir()
+	p := func(name string) string { return filepath.Join(dir, name) }
+	if err := os.WriteFile(p("index.txt"), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p("crlnumber"), []byte("01\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cnf := "[ca]\ndefault_ca = c\n[c]\ndatabase = " + p("index.txt") + "\ncrlnumber = " + p("crlnumber") + "\ndefault_md = sha256\n"
+	if err := os.WriteFile(p("ca.cnf"), []byte(cnf), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ec := []string{"-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"}
+	for _, args := range [][]string{
+		append(append([]string{"req", "-x509"}, ec...), "-keyout", p("ca.key"), "-out", p("ca.crt"), "-subj", "/CN=crl-test-ca", "-days", "2"),
+		append(append([]string{"req", "-new"}, ec...), "-keyout", p("srv.key"), "-out", p("srv.csr"), "-subj", "/CN=localhost"),
+		{"x509", "-req", "-in", p("srv.csr"), "-CA", p("ca.crt"), "-CAkey", p("ca.key"), "-out", p("srv.crt"), "-days", "1"},
+		append(append([]string{"req", "-new"}, ec...), "-keyout", p("cl.key"), "-out", p("cl.csr"), "-subj", "/CN=client1"),
+		{"x509", "-req", "-in", p("cl.csr"), "-CA", p("ca.crt"), "-CAkey", p("ca.key"), "-out", p("cl.crt"), "-days", "1"},
+		{"ca", "-config", p("ca.cnf"), "-gencrl", "-keyfile", p("ca.key"), "-cert", p("ca.crt"), "-crlsec", "1", "-out", p("crl.pem")},
+	} {
+		if out, err := exec.Command("openssl", args...).CombinedOutput(); err != nil {
+			t.Fatalf("openssl %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	time.Sleep(1500 * time.Millisecond) // the CRL's next update passes
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	srv := exec.CommandContext(ctx, "openssl", "s_server", "-accept", addr, "-cert", p("srv.crt"), "-key", p("srv.key"),
+		"-CAfile", p("ca.crt"), "-Verify", "1", "-CRL", p("crl.pem"), "-crl_check", "-verify_return_error", "-naccept", "1")
+	stdin, err := srv.StdinPipe() // s_server stops at the end of its input
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Process.Kill()
+	var out []byte
+	for i := 0; i < 50; i++ {
+		cl := exec.CommandContext(ctx, "openssl", "s_client", "-tls1_2", "-connect", addr, "-cert", p("cl.crt"), "-key", p("cl.key"), "-CAfile", p("ca.crt"))
+		cl.Stdin = strings.NewReader("")
+		out, _ = cl.CombinedOutput()
+		if !strings.Contains(string(out), "connect:errno") && !strings.Contains(string(out), "Connection refused") {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	var line string
+	for _, s := range strings.Split(string(out), "\n") {
+		if strings.Contains(s, "alert") && strings.Contains(s, "error:") {
+			line = s
+		}
+	}
+	if !strings.Contains(line, "certificate expired") {
+		t.Fatalf("s_client did not get alert 45 from a server with an expired CRL:\n%s", out)
+	}
+	rep := Explain(line)
+	if len(rep.Findings) == 0 {
+		t.Fatalf("%s: no finding", line)
+	}
+	if f := rep.Findings[0]; !strings.Contains(f.Explanation, "CRL") {
+		t.Errorf("%s: %s %q does not say an expired CRL sends it:\n%s", line, f.ID.Name(), f.Title, f.Explanation)
 	}
 }
