@@ -1328,6 +1328,24 @@ var clientWriterEntries = []Entry{
 		Fix:         "Point OpenSSL at its modules directory (the one that holds legacy.so; its package may be missing), then retry:\n  OPENSSL_MODULES=/usr/lib/x86_64-linux-gnu/ossl-modules openssl pkcs12 -legacy -info -in old.pfx",
 		Confirm:     "openssl version -m",
 	},
+	// HAProxy's verify keyword takes lower-case values.
+	{
+		ID: StartupFailed, Kind: "client",
+		Match:       []string{"unknown verify method"},
+		Title:       "HAProxy does not know this verify value (client-certificate setting)",
+		Explanation: "HAProxy's verify keyword on a bind or server line accepts only none, optional and required, in lower case; a value written otherwise (Required, as some configuration front ends render it) stops the configuration from loading.",
+		Fix:         "Write the value in lower case on the bind line, then check the file:\n  bind :443 ssl crt /etc/haproxy/site.pem ca-file /etc/haproxy/client-ca.pem verify required\n  haproxy -c -f /etc/haproxy/haproxy.cfg",
+		Confirm:     "haproxy -c -f /etc/haproxy/haproxy.cfg",
+	},
+	// Consul agents asked to verify incoming TLS without a certificate of their own.
+	{
+		ID: StartupFailed, Kind: "client",
+		Match:       []string{"verifyincoming set, and no cert/key pair provided"},
+		Title:       "The Consul agent verifies incoming TLS but has no certificate of its own",
+		Explanation: "verify_incoming makes the agent require client certificates on its own listeners, which needs the agent's own cert_file and key_file; auto_encrypt gives client agents a certificate for their connections to servers only, not for incoming ones.",
+		Fix:         "Give the agent its cert_file and key_file (in the tls stanza), or turn verify_incoming off on client agents that use auto_encrypt:\n  tls { defaults { verify_incoming = false } }",
+		Confirm:     "consul validate /etc/consul.d/",
+	},
 	// Java (JSSE) beyond its alerts.
 	{
 		ID: HandshakeFailed, Kind: "client",

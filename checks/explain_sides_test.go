@@ -90,6 +90,8 @@ func TestExplainSides(t *testing.T) {
 		{`* schannel: Failed to get certificate location for C:\certs\client.pem`, "curl", "client", "key-load-failed", "sslbackend openssl"},
 		{"Error response from daemon: Missing client certificate ca.cert for key ca.key", "go", "client", "key-load-failed", "ca.key"},
 		{"openssl pkcs12: unable to load provider legacy", "openssl", "client", "key-load-failed", "openssl_modules"},
+		{"[ALERT] (1) : config : parsing [/etc/haproxy/haproxy.cfg:6] : 'bind :443' in section 'frontend' : 'verify' : unknown verify method 'Required', only 'none', 'optional', and 'required' are supported", "haproxy", "server", "startup-failed", "verify required"},
+		{`agent: Error starting agent: error="VerifyIncoming set, and no Cert/Key pair provided!"`, "unknown", "server", "startup-failed", "verify_incoming"},
 		// System.Net's trace of the client choosing its certificate.
 		{"Info: X509Certificate2#1 IsValidClientCertificate For Certificate 1 - current X509EnhancedKeyUsageExtension 2 is not valid for Client Authentication.", "unknown", "client", "wrong-purpose", "sent no certificate"},
 		{`{"level":"warn","msg":"rejected connection","remote-addr":"127.0.0.1:49502","server-name":"","error":"tls: client didn't provide a certificate"}`, "go", "server", "no-client-cert", "probe"},
