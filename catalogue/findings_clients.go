@@ -298,7 +298,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"malformed http response \"\\x15\\x03", "malformed http response \"\\x16\\x03"},
 		Title:       "The client spoke plain HTTP to a port that speaks TLS",
 		Explanation: "The client sent a plain HTTP request and read back bytes that are a TLS record (\\x15\\x03 starts a TLS alert, \\x16\\x03 a handshake): the server on that port expects TLS. A Docker daemon started with --tlsverify answers so to a docker client not set up for TLS (tcp://host:2376 without DOCKER_TLS_VERIFY and the client's certificates); any URL that says http:// for an https:// service does the same.",
-		Fix:         "Speak TLS to that port: use https://, or for the Docker daemon give the client its CA and client certificate:\n  docker --tlsverify --tlscacert ca.pem --tlscert cert.pem --tlskey key.pem -H tcp://host:2376 info\n(or DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH=~/.docker with ca.pem, cert.pem and key.pem in it).",
+		Fix:         "Speak TLS to that port: use https://, or for the Docker daemon give the client its CA and client certificate:\n  docker --tlsverify --tlscacert ca.pem --tlscert cert.pem \\\n      --tlskey key.pem -H tcp://host:2376 info\n(or DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH=~/.docker with ca.pem, cert.pem and key.pem in it).",
 		Confirm:     "openssl s_client -connect host:2376 </dev/null",
 	},
 	// rustls servers refusing an IP address in SNI.
@@ -1297,7 +1297,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"received server alert: fatal - certificate required"},
 		Title:       "The server required a client certificate and the Erlang client sent none",
 		Explanation: "The Erlang/OTP ssl client sends its certificate only when certfile (or cert) and keyfile are set, and with TLS 1.3 only when it can build the certificate's chain up to one of the CAs the server lists (certificate_authorities): without the client certificate's issuers in cacertfile, it sends an empty certificate.",
-		Fix:         "Give the client its certificate, key and the CA chain that issued it, in its ssl options:\n  {certfile, \"client.crt\"}, {keyfile, \"client.key\"}, {cacertfile, \"ca.crt\"}",
+		Fix:         "Give the client its certificate, key and the CA chain that issued it, in its ssl options:\n  {certfile, \"client.crt\"}, {keyfile, \"client.key\"},\n  {cacertfile, \"ca.crt\"}",
 		Confirm:     "openssl s_client -connect host:443 </dev/null 2>/dev/null | grep -A3 'Acceptable client'",
 	},
 	// curl and git on Windows' Schannel with a PEM file for a client certificate.
@@ -1325,7 +1325,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"unable to load provider legacy", "load_provider:legacy"},
 		Title:       "OpenSSL cannot find its legacy provider (needed for old PKCS#12 files)",
 		Explanation: "-legacy (and programs that load the legacy provider for RC2 or DES in old PKCS#12 files) needs legacy.so from OpenSSL's modules directory: a build run from its source tree, a static or minimal build, or a package without it cannot find the module.",
-		Fix:         "Point OpenSSL at its modules directory (the one that holds legacy.so; its package may be missing), then retry:\n  OPENSSL_MODULES=/usr/lib/x86_64-linux-gnu/ossl-modules openssl pkcs12 -legacy -info -in old.pfx",
+		Fix:         "Point OpenSSL at its modules directory (the one that holds legacy.so; its package may be missing), then retry:\n  export OPENSSL_MODULES=/usr/lib/x86_64-linux-gnu/ossl-modules\n  openssl pkcs12 -legacy -info -in old.pfx",
 		Confirm:     "openssl version -m",
 	},
 	// HAProxy's verify keyword takes lower-case values.
