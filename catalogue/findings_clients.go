@@ -1328,6 +1328,16 @@ var clientWriterEntries = []Entry{
 		Fix:         "Point OpenSSL at its modules directory (the one that holds legacy.so; its package may be missing), then retry:\n  export OPENSSL_MODULES=/usr/lib/x86_64-linux-gnu/ossl-modules\n  openssl pkcs12 -legacy -info -in old.pfx",
 		Confirm:     "openssl version -m",
 	},
+	// Erlang/OTP refusing its own TLS options.
+	{
+		ID: StartupFailed, Kind: "client",
+		Match:       []string{"{options,incompatible,{verify,verify_none},{fail_if_no_peer_cert,true}}", "{fail_if_no_peer_cert,true}"},
+		Within:      []string{"incompatible"},
+		Title:       "Erlang's TLS options contradict: a required client certificate without verify_peer",
+		Explanation: "fail_if_no_peer_cert true (require a client certificate) needs verify verify_peer; with verify_none Erlang/OTP's ssl refuses the option set, so every connection to that listener fails before any handshake (EMQX, RabbitMQ and other Erlang servers pass these through from their configuration).",
+		Fix:         "Verify the peer whenever a client certificate is required (EMQX: verify = verify_peer with fail_if_no_peer_cert = true; RabbitMQ: ssl_options.verify = verify_peer):\n  {verify, verify_peer}, {fail_if_no_peer_cert, true},\n  {cacertfile, \"ca.crt\"}",
+		Confirm:     "openssl s_client -connect host:8883 -cert client.crt -key client.key </dev/null",
+	},
 	// HAProxy's verify keyword takes lower-case values.
 	{
 		ID: StartupFailed, Kind: "client",

@@ -385,8 +385,8 @@ var roleEntries = []Entry{
 		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{"to upstream"}, Fallback: true,
 		Match:       []string{"ssl_do_handshake() failed", "peer closed connection in ssl handshake", "while ssl handshaking to upstream", "ssl_read() failed", "ssl_write() failed"},
 		Title:       "nginx could not finish the TLS handshake with its upstream",
-		Explanation: "Here nginx is the client of an https upstream and the backend ended the handshake. Backends that need a name close the connection when nginx sends no SNI; backends that require client certificates close it or send alert 40/116 when nginx sends none.",
-		Fix:         "Send the backend's name, and a client certificate if it requires one:\n  proxy_ssl_server_name on;\n  proxy_ssl_certificate     /etc/nginx/upstream-client.crt;\n  proxy_ssl_certificate_key /etc/nginx/upstream-client.key;\nthen reload:\n  " + reload,
+		Explanation: "Here nginx is the client of an https upstream and the backend ended the handshake. Backends that need a name close the connection when nginx sends no SNI; backends that require client certificates close it or send alert 40/116 when nginx sends none; backends that allow only TLS versions or ciphers nginx does not offer (TLS 1.3 only, against an old nginx or OpenSSL, or a narrow proxy_ssl_protocols) close it too.",
+		Fix:         "Send the backend's name, and a client certificate if it requires one:\n  proxy_ssl_server_name on;\n  proxy_ssl_certificate     /etc/nginx/upstream-client.crt;\n  proxy_ssl_certificate_key /etc/nginx/upstream-client.key;\nthen reload:\n  " + reload + "\nIf the backend speaks only newer TLS versions, offer them (an old nginx or OpenSSL needs an upgrade):\n  proxy_ssl_protocols TLSv1.2 TLSv1.3;",
 		Confirm:     "openssl s_client -connect BACKEND:443 -servername backend.example.com </dev/null",
 	},
 	// Lua cosockets (OpenResty, lua-resty-*).

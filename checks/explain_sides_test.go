@@ -92,6 +92,9 @@ func TestExplainSides(t *testing.T) {
 		{"openssl pkcs12: unable to load provider legacy", "openssl", "client", "key-load-failed", "openssl_modules"},
 		{"[ALERT] (1) : config : parsing [/etc/haproxy/haproxy.cfg:6] : 'bind :443' in section 'frontend' : 'verify' : unknown verify method 'Required', only 'none', 'optional', and 'required' are supported", "haproxy", "server", "startup-failed", "verify required"},
 		{`agent: Error starting agent: error="VerifyIncoming set, and no Cert/Key pair provided!"`, "unknown", "server", "startup-failed", "verify_incoming"},
+		{"reason: {ssl_error,{options,incompatible,{verify,verify_none},{fail_if_no_peer_cert,true}}}", "unknown", "server", "startup-failed", "verify_peer"},
+		{"2024/01/01 00:00:00 [error] 7#7: *9 peer closed connection in SSL handshake while SSL handshaking to upstream, client: 10.0.0.1", "nginx", "client", "handshake-failed", "proxy_ssl_protocols"},
+		{"error reading server preface: remote error: tls: expired certificate", "go", "client", "tls-alert", "notbefore"},
 		// System.Net's trace of the client choosing its certificate.
 		{"Info: X509Certificate2#1 IsValidClientCertificate For Certificate 1 - current X509EnhancedKeyUsageExtension 2 is not valid for Client Authentication.", "unknown", "client", "wrong-purpose", "sent no certificate"},
 		{`{"level":"warn","msg":"rejected connection","remote-addr":"127.0.0.1:49502","server-name":"","error":"tls: client didn't provide a certificate"}`, "go", "server", "no-client-cert", "probe"},
