@@ -227,7 +227,7 @@ var otherEntries = []Entry{
 		Explanation: "A Go client checked the server's certificate (nginx's, if nginx is the server) against its roots (the system pool unless the program sets RootCAs) and found no CA that issued it: the certificate is self-signed or from a private CA, or a TLS-intercepting corporate proxy re-signs the traffic with its own CA. " +
 			"This is about the server certificate, not the client certificate: with a private CA the client must be given that CA, and the server must send its intermediates (nginx: in ssl_certificate; Let's Encrypt: fullchain.pem, not cert.pem), which browsers forgive and Go does not. " +
 			"When a public site fails so, the client's system has no CA bundle at all: a scratch, distroless or slim container image without the ca-certificates package.",
-		Fix:     "Give the client the CA (Go: tls.Config{RootCAs: pool} with ca.crt appended; curl: --cacert ca.crt), and serve the full chain as ssl_certificate:\n  cat server.crt int.crt > /etc/nginx/server-chain.crt\nA container image without a CA bundle needs the ca-certificates package:\n  apt-get install -y ca-certificates",
+		Fix:     "Give the client the CA (Go: tls.Config{RootCAs: pool} with ca.crt appended; curl: --cacert ca.crt), and make the server send its intermediates (nginx: the full chain as ssl_certificate):\n  cat server.crt int.crt > /etc/nginx/server-chain.crt\nA container image without a CA bundle needs the ca-certificates package:\n  apt-get install -y ca-certificates",
 		Confirm: "mtlsdoctor probe host:443 --ca ca.crt",
 	},
 	{
@@ -245,7 +245,7 @@ var otherEntries = []Entry{
 		Match:       []string{"x509: certificate has expired or is not yet valid"},
 		Title:       "A certificate the client checked is expired or not yet valid (Go)",
 		Explanation: "Go found the server certificate (or a CA in its chain) outside its validity period at the client's current time: expired, or a clock that is off on one of the machines.",
-		Fix:         "Renew nginx's ssl_certificate (and its intermediates), then reload:\n  nginx -s reload\nCheck both clocks with:\n  timedatectl",
+		Fix:         "Renew the server's certificate (and its intermediates), then reload or restart the server so it serves the new one (nginx: its ssl_certificate; a kubeadm cluster: renew with kubeadm, then restart the control plane):\n  nginx -s reload\n  kubeadm certs renew all\nIf it is within its dates, a clock is off, or the client builds the chain to an expired root from an old CA bundle (update ca-certificates). Check both clocks with:\n  timedatectl",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
 	},
 	{
