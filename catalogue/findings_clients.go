@@ -1300,6 +1300,14 @@ var clientWriterEntries = []Entry{
 		Fix:         "Give the client its certificate, key and the CA chain that issued it, in its ssl options:\n  {certfile, \"client.crt\"}, {keyfile, \"client.key\"},\n  {cacertfile, \"ca.crt\"}",
 		Confirm:     "openssl s_client -connect host:443 </dev/null 2>/dev/null | grep -A3 'Acceptable client'",
 	},
+	{
+		ID: ClientCertRejected, Kind: "client",
+		Match:       []string{"received server alert: fatal - unknown ca", "received server alert: fatal - bad certificate", "received server alert: fatal - unsupported certificate"},
+		Title:       "The server refused the Erlang client's certificate",
+		Explanation: "The Erlang/OTP client (a RabbitMQ federation or shovel link, an Elixir or EMQX bridge) presented a client certificate and the server refused it: Unknown CA when the server's CA file lacks the CA that issued it (or its intermediate, which the client must send with its certfile or cacertfile), Bad Certificate or Unsupported Certificate for a certificate the server will not take (no clientAuth in its extendedKeyUsage, expired, a key it refuses).",
+		Fix:         "Put the CA that issued the client certificate in the server's trusted CA file (RabbitMQ and EMQX: cacertfile), and give the client its chain:\n  openssl verify -CAfile server-ca.pem -untrusted int.crt client.crt",
+		Confirm:     "openssl x509 -noout -issuer -ext extendedKeyUsage -in client.crt",
+	},
 	// curl and git on Windows' Schannel with a PEM file for a client certificate.
 	{
 		ID: KeyLoadFailed, Kind: "client",

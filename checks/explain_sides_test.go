@@ -95,6 +95,7 @@ func TestExplainSides(t *testing.T) {
 		{"reason: {ssl_error,{options,incompatible,{verify,verify_none},{fail_if_no_peer_cert,true}}}", "unknown", "server", "startup-failed", "verify_peer"},
 		{"2024/01/01 00:00:00 [error] 7#7: *9 peer closed connection in SSL handshake while SSL handshaking to upstream, client: 10.0.0.1", "nginx", "client", "handshake-failed", "proxy_ssl_protocols"},
 		{"error reading server preface: remote error: tls: expired certificate", "go", "client", "tls-alert", "notbefore"},
+		{`{tls_alert,{unknown_ca,"TLS client: In state connection received SERVER ALERT: Fatal - Unknown CA\n"}}`, "unknown", "client", "client-cert-rejected", "cacertfile"},
 		// System.Net's trace of the client choosing its certificate.
 		{"Info: X509Certificate2#1 IsValidClientCertificate For Certificate 1 - current X509EnhancedKeyUsageExtension 2 is not valid for Client Authentication.", "unknown", "client", "wrong-purpose", "sent no certificate"},
 		{`{"level":"warn","msg":"rejected connection","remote-addr":"127.0.0.1:49502","server-name":"","error":"tls: client didn't provide a certificate"}`, "go", "server", "no-client-cert", "probe"},
