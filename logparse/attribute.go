@@ -108,6 +108,8 @@ var attrRules = []attrRule{
 	// Redis's server accepting its clients and cluster peers.
 	{"unknown", RoleServer, "", []string{"error accepting a client connection", "error accepting a cluster node connection"}},
 	{"openssl", RoleClient, "", []string{"openssl pkcs12:", "openssl x509:", "openssl req:"}},
+	// node's name check ("Hostname/IP does not match certificate's altnames").
+	{"node", RoleClient, "", []string{"hostname/ip does not match certificate's altnames", "hostname/ip doesn't match certificate's altnames"}},
 	// curl on NSS (exit 58) and Postman, before Firefox's codes.
 	{"curl", RoleClient, "", []string{"unable to load client key", "unable to load client cert"}},
 	{"unknown", RoleClient, "", []string{"postman"}},
@@ -404,6 +406,10 @@ func attribute(line, lower string) Attribution {
 		// nginx failing to start: its own configuration (even proxy_ssl_*).
 		return attr("nginx", RoleServer, "", false)
 	}
+	if strings.Contains(lower, "ssl_do_handshake(") && !strings.Contains(lower, "ssl_do_handshake()") {
+		// NGINX Unit names the result: "SSL_do_handshake(12) failed", as the server.
+		return attr("unknown", RoleServer, "", false)
+	}
 	if strings.HasPrefix(strings.Trim(lower, "`> "), "ssl: error:") {
 		// nginx's "(SSL: error:...)" tail, pasted without the start of its line.
 		return attr("nginx", RoleServer, "", false)
@@ -504,7 +510,8 @@ func serverOnlyReason(lower string) bool {
 // received alert in the log of a program that accepted the connection: the
 // alert is then its client's complaint about this server's certificate.
 func served(a Attribution, lower string) Attribution {
-	if a.Role == RoleClient && a.Context == "" && (eitherSide[a.Reporter] || a.Reporter == "python") && ownLoad(lower) && !hasClientMark(lower) {
+	if a.Role == RoleClient && a.Context == "" && (eitherSide[a.Reporter] || a.Reporter == "python") && ownLoad(lower) && !hasClientMark(lower) &&
+		!strings.Contains(lower, "client cert") {
 		// Loading its own certificate or key: a server's start-up, as
 		// clients seldom have one.
 		a.Role = RoleServer
@@ -553,6 +560,8 @@ func ownLoad(lower string) bool {
 	for _, w := range []string{"ssl_ctx_use_", "ssl_ctx_check_private_key", "x509_check_private_key", "pem routines", "pem_read_bio",
 		// Python's load_cert_chain
 		"[ssl] pem lib", "load_cert_chain",
+		// Go's tls.LoadX509KeyPair
+		"private key does not match public key", "failed to find any pem data", "failed to find pem block",
 		// Go's tls.LoadX509KeyPair
 		"tls: failed to find certificate pem data", "tls: failed to find any pem data", "pem inputs may have been switched"} {
 		if strings.Contains(lower, w) {

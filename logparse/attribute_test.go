@@ -83,3 +83,18 @@ func TestOpenSSLErrorNamesAreNotFirefox(t *testing.T) {
 		}
 	}
 }
+
+// TestGoKeyPairLoadSide: Go's LoadX509KeyPair errors are a server loading
+// its own pair unless the line says it was a client certificate; NGINX
+// Unit's handshake line is its server's.
+func TestGoKeyPairLoadSide(t *testing.T) {
+	for _, c := range []struct{ line, reporter, role string }{
+		{"[EROR] server.go:413 server: Tls: private key does not match public key", "go", RoleServer},
+		{"error connecting to localhost:7051: failed to load client certificate: tls: private key does not match public key", "go", RoleClient},
+		{"2024/03/27 03:05:18 [error] 6224#6227 *39315 SSL_do_handshake(12) failed (1048: tlsv1 alert unknown ca)", "unknown", RoleServer},
+	} {
+		if a := Attribute(c.line); a.Reporter != c.reporter || a.Role != c.role {
+			t.Errorf("%q: %s/%s, want %s/%s", c.line, a.Reporter, a.Role, c.reporter, c.role)
+		}
+	}
+}
