@@ -1346,6 +1346,24 @@ var clientWriterEntries = []Entry{
 		Fix:         "Verify the peer whenever a client certificate is required (EMQX: verify = verify_peer with fail_if_no_peer_cert = true; RabbitMQ: ssl_options.verify = verify_peer):\n  {verify, verify_peer}, {fail_if_no_peer_cert, true},\n  {cacertfile, \"ca.crt\"}",
 		Confirm:     "openssl s_client -connect host:8883 -cert client.crt -key client.key </dev/null",
 	},
+	// OpenVPN's purpose check of the peer's certificate, on either side.
+	{
+		ID: WrongPurpose, Kind: "client", Within: []string{"verify error: depth="},
+		Match:       []string{"error=unsupported certificate purpose"},
+		Title:       "OpenVPN refused the peer's certificate for its purpose",
+		Explanation: "OpenVPN checks what the peer's certificate is for. On the server, a client's certificate must allow client authentication (extendedKeyUsage clientAuth, or nsCertType client where ns-cert-type client is set: easy-rsa 3 leaves nsCertType out unless EASYRSA_NS_SUPPORT=yes); on the client, the server's must allow server authentication (serverAuth, which easy-rsa's build-server-full gives). A certificate built for the other role, or by hand without -extfile, fails so; the CN in the line names the certificate refused.",
+		Fix:         "See what the refused certificate allows, then reissue it for its role (easyrsa build-client-full or build-server-full), or check with remote-cert-tls instead of ns-cert-type:\n  openssl x509 -noout -ext extendedKeyUsage,nsCertType -in client.crt\n  remote-cert-tls client",
+		Confirm:     "openssl x509 -noout -ext extendedKeyUsage,nsCertType -in client.crt",
+	},
+	// lighttpd reading the certificates its TLS module was given.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"couldn't read x509 certificates"},
+		Title:       "lighttpd could not read a certificate file it was given",
+		Explanation: "lighttpd's TLS module (mod_openssl, mod_wolfssl, mod_mbedtls...) could not read the certificates in a file named by ssl.pemfile, ssl.ca-file or ssl.verifyclient.ca-file: a wrong path, a file that is not PEM, or a chain the module's library reads less leniently than OpenSSL (wolfSSL on OpenWrt, for one); a client-verification CA file should hold only the CA certificates.",
+		Fix:         "Check each file the configuration names, and give ssl.verifyclient.ca-file the CA certificates only:\n  grep -n 'ssl\\.' /etc/lighttpd/lighttpd.conf\n  openssl crl2pkcs7 -nocrl -certfile ca.pem | openssl pkcs7 -print_certs -noout",
+		Confirm:     "openssl x509 -noout -subject -in ca.pem",
+	},
 	// HAProxy's verify keyword takes lower-case values.
 	{
 		ID: StartupFailed, Kind: "client",

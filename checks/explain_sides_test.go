@@ -96,6 +96,8 @@ func TestExplainSides(t *testing.T) {
 		{"2024/01/01 00:00:00 [error] 7#7: *9 peer closed connection in SSL handshake while SSL handshaking to upstream, client: 10.0.0.1", "nginx", "client", "handshake-failed", "proxy_ssl_protocols"},
 		{"error reading server preface: remote error: tls: expired certificate", "go", "client", "tls-alert", "notbefore"},
 		{`{tls_alert,{unknown_ca,"TLS client: In state connection received SERVER ALERT: Fatal - Unknown CA\n"}}`, "unknown", "client", "client-cert-rejected", "cacertfile"},
+		{"Mon Jan  1 00:00:00 2024 VERIFY ERROR: depth=0, error=unsupported certificate purpose: CN=client1", "unknown", "client", "wrong-purpose", "ns_support"},
+		{"(../src/mod_openssl.c.924) SSL: couldn't read X509 certificates from '/etc/lighttpd/ca.pem'", "unknown", "server", "cert-load-failed", "ssl.verifyclient.ca-file"},
 		// System.Net's trace of the client choosing its certificate.
 		{"Info: X509Certificate2#1 IsValidClientCertificate For Certificate 1 - current X509EnhancedKeyUsageExtension 2 is not valid for Client Authentication.", "unknown", "client", "wrong-purpose", "sent no certificate"},
 		{`{"level":"warn","msg":"rejected connection","remote-addr":"127.0.0.1:49502","server-name":"","error":"tls: client didn't provide a certificate"}`, "go", "server", "no-client-cert", "probe"},

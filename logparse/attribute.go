@@ -95,6 +95,8 @@ type attrRule struct {
 // decides. Narrow phrases (nginx as a client, a Go server's log) come
 // before the wide ones of the same program.
 var attrRules = []attrRule{
+	// lighttpd and its TLS modules, before Apache's "httpd".
+	{"unknown", RoleServer, "", []string{"lighttpd", "mod_openssl.c", "mod_wolfssl.c", "mod_mbedtls.c", "mod_gnutls.c", "mod_nss.c"}},
 	{"apache", RoleServer, "", []string{"[ssl:error]", "[ssl:warn]", "[ssl:info]", "[ssl:debug]", "[ssl:crit]", "[ssl:emerg]",
 		"[ssl:notice]", "[ssl:alert]", "[ssl:trace", "mod_ssl", "httpd", "sslusestapling"}},
 	{"nginx", RoleServer, "", []string{"enter pem pass phrase"}},
