@@ -1364,6 +1364,33 @@ var clientWriterEntries = []Entry{
 		Fix:         "Check each file the configuration names, and give ssl.verifyclient.ca-file the CA certificates only:\n  grep -n 'ssl\\.' /etc/lighttpd/lighttpd.conf\n  openssl crl2pkcs7 -nocrl -certfile ca.pem | openssl pkcs7 -print_certs -noout",
 		Confirm:     "openssl x509 -noout -subject -in ca.pem",
 	},
+	// Logstash's beats input asked to verify clients without CAs.
+	{
+		ID: StartupFailed, Kind: "client",
+		Match:       []string{"requires the configuration of `certificate_authorities`", "requires the configuration of `ssl_certificate_authorities`"},
+		Title:       "Logstash verifies client certificates but was given no CA to verify them against",
+		Explanation: "The beats (or another TLS) input has verify_mode (ssl_verify_mode, ssl_client_authentication) set to peer or force_peer, which checks the clients' certificates, and no certificate_authorities (ssl_certificate_authorities) to check them with, so the pipeline does not start.",
+		Fix:         "Name the CA that issued the Beats' client certificates in the input, or stop verifying them:\n  ssl_certificate_authorities => [\"/etc/logstash/ca.crt\"]",
+		Confirm:     "grep -n 'ssl' /etc/logstash/conf.d/*.conf",
+	},
+	// JSSE refusing a trust anchor that is not a CA.
+	{
+		ID: NotACA, Kind: "client", Within: []string{"trustanchor"},
+		Match:       []string{"is not a ca certificate"},
+		Title:       "Java refuses a trust store certificate that is not a CA",
+		Explanation: "The certificate in the trust store (or the root of the chain) lacks basicConstraints CA:TRUE, so PKIX validation will not use it as an anchor: a test CA made without a CA -extfile, or a server's own certificate imported as the trusted one.",
+		Fix:         "Reissue the CA with these lines in its -extfile, then import it into the trust store again:\n  basicConstraints=critical,CA:TRUE\n  keyUsage=critical,keyCertSign,cRLSign",
+		Confirm:     "openssl x509 -noout -ext basicConstraints -in ca.crt",
+	},
+	// librdkafka with no CA location that exists.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Within: []string{"rdkafka"},
+		Match:       []string{"calling stat(", "no such file or directory"},
+		Title:       "librdkafka has no CA certificates to verify the broker with",
+		Explanation: "librdkafka looks for CA certificates where its OpenSSL was built to (/usr/local/ssl/certs for a bundled build) when ssl.ca.location is not set; in a container or on a system without that directory it finds none, so no broker certificate can be verified.",
+		Fix:         "Point the client at a CA bundle that exists (the broker's CA, or the system's for a public one):\n  ssl.ca.location=/etc/ssl/certs/ca-certificates.crt",
+		Confirm:     "ls -l /etc/ssl/certs/ca-certificates.crt",
+	},
 	// HAProxy's verify keyword takes lower-case values.
 	{
 		ID: StartupFailed, Kind: "client",

@@ -22,6 +22,7 @@ var ClientVerifyText = Text{ID: UpstreamVerifyError,
 // certificate chain as a client judged it.
 var clientMeaning = map[int]string{
 	2:  "The server's chain names an issuer the client does not have: the server does not send its intermediate, or the client's CA file lacks it.",
+	3:  "The client checks revocation with CRLs and has no CRL for a certificate in the server's chain: CRL checking was turned on (by the program, its configuration or its TLS library's defaults) without CRLs to check against. Right after an upgrade to OpenSSL 3.6.0 it is that version's change: X509_V_FLAG_CRL_CHECK_ALL alone turned CRL checking on, and Ruby's openssl gem before 3.3.1 (and programs that copied its defaults) set that flag.",
 	9:  "The server's certificate (or one in its chain) is not valid yet by the client's clock.",
 	34: "A certificate in the chain (the server's, or a CA's) carries an extension marked critical that this client's library does not implement, so it must refuse it: an enterprise CA template's vendor extension, Name Constraints in old Go versions, a protocol's own extension (libp2p) that the verifier does not know.",
 	10: "The server's certificate (or one in its chain) has expired by the client's clock.",
@@ -137,6 +138,7 @@ var (
 		"":         "Use the host name the server's certificate carries in subjectAltName, or reissue it with the name the client uses:\n  subjectAltName=DNS:host.example.com",
 	}
 	clientExpiredFix  = "Renew the server's certificate. If it is not expired, the clock of the client is wrong (an expired verdict from a fresh certificate means clock skew):\n  timedatectl\nor the client builds the chain to an expired root (Let's Encrypt's old DST Root CA X3, expired in September 2021; AddTrust External CA Root, May 2020): update the client's CA bundle (the ca-certificates package) so that it holds the current root (ISRG Root X1; a program with its own cacert.pem needs a current one from curl.se), and serve the current chain. OpenSSL 1.0.2 clients (old node, old distributions) keep choosing the expired path until upgraded."
+	clientCRLFix      = "Give the client the CRLs of the chain's CAs, or turn CRL checking off where the server's CA publishes none; after an upgrade to OpenSSL 3.6.0, update Ruby's openssl gem (3.3.1 or later) or OpenSSL itself (the change was undone in later 3.6 releases). See where the CRLs would come from:\n  openssl s_client -connect host:443 -showcerts </dev/null > chain.txt\n  openssl x509 -noout -ext crlDistributionPoints -in chain.txt"
 	clientCriticalFix = "Find the extension marked critical, then reissue that certificate with it non-critical (or without it), or upgrade a client whose library lacks it:\n  openssl s_client -connect host:443 -showcerts </dev/null > chain.txt\n  openssl x509 -noout -text -in chain.txt | grep -A1 critical\n(the server's certificate; for a CA, save its file and look at it the same way)."
 	clientWeakFix     = map[int]string{
 		66: "The server's certificate has a key below this client's security level (RSA or DSA under 2048 bits at OpenSSL's default level 2): make a new key and certificate for the server:\n  openssl req -new -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj '/CN=host.example.com'",
@@ -173,6 +175,8 @@ func clientFix(key string, code int) string {
 		return clientWeakFix[code]
 	case 22:
 		return pick(clientDepthFix)
+	case 3:
+		return clientCRLFix
 	case 34:
 		return clientCriticalFix
 	case 79:
@@ -199,11 +203,12 @@ func ClientKey(reporter, context, program string) string {
 	return reporter
 }
 
-// ProgramFix is, for a finding about the server's certificate (id), the
-// fix in the words of the client program that printed it (helm, kubectl,
-// PHP...), when that program has words of its own.
-func ProgramFix(program string, id finding.ID) (string, bool) {
-	if program == "" {
+// ProgramFix is, for a finding about the server's certificate (id, and
+// its verify code, if any), the fix in the words of the client program
+// that printed it (helm, kubectl, PHP...), when that program has words of
+// its own and the code has no fix of its own.
+func ProgramFix(program string, id finding.ID, code int) (string, bool) {
+	if program == "" || ownCodeFix[code] {
 		return "", false
 	}
 	switch id {
@@ -218,6 +223,11 @@ func ProgramFix(program string, id finding.ID) (string, bool) {
 	}
 	return "", false
 }
+
+// ownCodeFix are the verify codes whose fix is the same whoever checks
+// (the certificate itself is wrong, or CRLs are missing): a program's
+// trust fix does not replace it.
+var ownCodeFix = map[int]bool{3: true, 22: true, 34: true, 66: true, 67: true, 68: true, 79: true}
 
 // ClientName is how the TLS client key is named in a title.
 func ClientName(key string) string {
@@ -406,6 +416,15 @@ var roleEntries = []Entry{
 		Explanation: "After max_fails failed attempts nginx skips that server of the upstream group for fail_timeout and writes this warning. It does not say why the handshakes failed: the error line just before it, with the same connection number (*N), does. With TLS to the upstream that is usually nginx refusing the backend's certificate (a chain longer than proxy_ssl_verify_depth, an untrusted CA), the backend refusing nginx (SNI, a client certificate it wants), or a port that does not speak TLS.",
 		Fix:         "Read the error lines of the same connection (its *N number), then explain the one that says why:\n  grep -F '*11 ' /var/log/nginx/error.log | tail -n 5\nThe two most common: a backend that wants its name in SNI (an alert such as handshake failure or unrecognized name), and a chain too long for the default depth of 1:\n  proxy_ssl_server_name on;\n  proxy_ssl_verify_depth 3;",
 		Confirm:     "grep -F 'to upstream' /var/log/nginx/error.log | tail -n 20",
+	},
+	// ssl_stapling_file naming something that is not a response file.
+	{
+		ID: StartupFailed, Kind: "nginx", Level: "emerg",
+		Match:       []string{"read ocsp response file"},
+		Title:       "nginx cannot read the OCSP response file that ssl_stapling_file names",
+		Explanation: "ssl_stapling_file must name a file holding one DER-encoded OCSP response for the server's certificate (what openssl ocsp -respout writes); a directory, a missing file or a PEM file stops nginx from starting. nginx builds without their own OCSP fetching (some BoringSSL-based ones) need this file.",
+		Fix:         "Write the response to a file and name that file:\n  openssl ocsp -issuer chain.pem -cert server.crt \\\n      -url http://ocsp.example.com -respout /etc/nginx/ocsp.der\n  ssl_stapling_file /etc/nginx/ocsp.der;\nthen reload:\n  " + reload,
+		Confirm:     "openssl ocsp -respin /etc/nginx/ocsp.der -resp_text -noverify",
 	},
 	// OCSP stapling: nginx fetching OCSP answers for its own certificate.
 	{

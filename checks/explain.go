@@ -164,7 +164,7 @@ func Explain(input string) *report.Report {
 	if att.Role == logparse.RoleClient && att.Reporter != "nginx" {
 		// The fix in the words of the program that printed the line.
 		for i := range rep.Findings {
-			if fix, ok := catalogue.ProgramFix(att.Program, rep.Findings[i].ID); ok {
+			if fix, ok := catalogue.ProgramFix(att.Program, rep.Findings[i].ID, rep.Findings[i].Code); ok {
 				rep.Findings[i].Fix = fix
 			}
 		}

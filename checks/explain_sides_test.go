@@ -98,6 +98,12 @@ func TestExplainSides(t *testing.T) {
 		{`{tls_alert,{unknown_ca,"TLS client: In state connection received SERVER ALERT: Fatal - Unknown CA\n"}}`, "unknown", "client", "client-cert-rejected", "cacertfile"},
 		{"Mon Jan  1 00:00:00 2024 VERIFY ERROR: depth=0, error=unsupported certificate purpose: CN=client1", "unknown", "client", "wrong-purpose", "ns_support"},
 		{"(../src/mod_openssl.c.924) SSL: couldn't read X509 certificates from '/etc/lighttpd/ca.pem'", "unknown", "server", "cert-load-failed", "ssl.verifyclient.ca-file"},
+		// A code with a fix of its own keeps it, whatever program printed it.
+		{"#<OpenSSL::SSL::SSLError: SSL_connect returned=1 errno=0 peeraddr=192.0.2.1:443 state=error: certificate verify failed (unable to get certificate CRL)>", "unknown", "client", "server-cert-untrusted", "crldistributionpoints"},
+		{`[ERROR] [main] Pipeline aborted due to error {:exception=>#<LogStash::ConfigurationError: Using ` + "`verify_mode`" + ` set to PEER or FORCE_PEER, requires the configuration of ` + "`certificate_authorities`" + `>`, "java", "server", "startup-failed", "ssl_certificate_authorities"},
+		{`javax.net.ssl.SSLHandshakeException: PKIX path validation failed: sun.security.validator.ValidatorException: TrustAnchor with subject "CN=TestCA" is not a CA certificate`, "java", "client", "not-a-ca", "ca:true"},
+		{"librdkafka: SSL [thrd:ssl:/b:9093/b]: ssl://b:9093/bootstrap: error:80000002:system library::No such file or directory: calling stat(/usr/local/ssl/certs)", "unknown", "client", "server-cert-untrusted", "ssl.ca.location"},
+		{`nginx: [emerg] Read OCSP response file "/etc/nginx/" failed: -1 (SSL: error:02000015:system library:OPENSSL_internal:Is a directory)`, "nginx", "server", "startup-failed", "ssl_stapling_file"},
 		// System.Net's trace of the client choosing its certificate.
 		{"Info: X509Certificate2#1 IsValidClientCertificate For Certificate 1 - current X509EnhancedKeyUsageExtension 2 is not valid for Client Authentication.", "unknown", "client", "wrong-purpose", "sent no certificate"},
 		{`{"level":"warn","msg":"rejected connection","remote-addr":"127.0.0.1:49502","server-name":"","error":"tls: client didn't provide a certificate"}`, "go", "server", "no-client-cert", "probe"},

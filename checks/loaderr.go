@@ -34,6 +34,16 @@ const unnamedFile = "FILE"
 // another PEM type apart from "no start line".
 func loadCause(line string) (cause, path string, ok bool) {
 	lower := strings.ToLower(line)
+	if i := strings.Index(lower, "dso support routines"); i >= 0 {
+		// OpenSSL's stale error about a shared library it could not
+		// open ("libz.so: ... No such file or directory") is not the
+		// certificate's: leave that entry out of the causes.
+		end := strings.Index(lower[i:], " error:")
+		if end < 0 {
+			end = len(lower) - i
+		}
+		lower = lower[:i] + lower[i+end:]
+	}
 	if m := reLoadPath.FindStringSubmatch(line); m != nil {
 		path = m[1]
 	} else if strings.Contains(lower, "cannot load certificate") {

@@ -27,3 +27,13 @@ func TestLoadCauseWithoutFile(t *testing.T) {
 		t.Error("another program's line taken for nginx's load error")
 	}
 }
+
+// TestLoadCauseIgnoresSharedLibraryNoise: OpenSSL's stale error about a
+// shared library it could not open names "No such file or directory",
+// which is not the certificate file's cause.
+func TestLoadCauseIgnoresSharedLibraryNoise(t *testing.T) {
+	line := `nginx: [emerg] PEM_read_bio_X509_AUX("/nonexistent-dir/site.crt") failed (SSL: error:25066067:DSO support routines:DLFCN_LOAD:could not load the shared library:filename(libz.so): libz.so: cannot open shared object file: No such file or directory error:25070067:DSO support routines:DSO_load:could not load the shared library error:0906D06C:PEM routines:PEM_read_bio:no start line:Expecting: TRUSTED CERTIFICATE)`
+	if cause, _, ok := loadCause(line); !ok || cause == "missing" {
+		t.Errorf("cause %q %v, want the PEM error, not a missing file", cause, ok)
+	}
+}

@@ -220,7 +220,7 @@ var attrRules = []attrRule{
 		"sslproxycheckpeer", "proxy: ", "[proxy:", "[proxy_http"}},
 	{"apache", RoleServer, "", []string{"[ssl:", "mod_ssl", "sslcertificatefile", "sslcertificatekeyfile", "sslcertificatechainfile", "sslcacertificatefile", "sslverifyclient", "apache2", "apache/2", "httpd",
 		"re-negotiation", "provided via sni"}},
-	{"java", RoleServer, "", []string{"beatshandler", "empty server certificate chain", "extended key usage does not permit use for tls client authentication", "null cert chain", "failed to start connector", "catalina", "tomcat", "does not identify a key entry", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
+	{"java", RoleServer, "", []string{"beatshandler", "logstash::configurationerror", "empty server certificate chain", "extended key usage does not permit use for tls client authentication", "null cert chain", "failed to start connector", "catalina", "tomcat", "does not identify a key entry", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
 		// Elasticsearch's and Kafka brokers' own words as a server
 		"plaintext http traffic on an https channel", "did not trust this server's certificate", "failed authentication with /"}},
 	{"java", RoleClient, "", []string{"no x.509 certificate for client authentication", "java.net.", "javax.net.ssl", "sslhandshakeexception", "sslauthenticationexception", "org.bouncycastle.tls", "received fatal alert", "pkix path", "sun.security",
