@@ -1391,6 +1391,24 @@ var clientWriterEntries = []Entry{
 		Fix:         "Point the client at a CA bundle that exists (the broker's CA, or the system's for a public one):\n  ssl.ca.location=/etc/ssl/certs/ca-certificates.crt",
 		Confirm:     "ls -l /etc/ssl/certs/ca-certificates.crt",
 	},
+	// Npgsql 6's SSL Mode=Require no longer validates.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"please use verifyfull or verifyca instead of require"},
+		Title:       "Npgsql 6: SSL Mode=Require no longer checks the server's certificate",
+		Explanation: "Since Npgsql 6.0, SSL Mode=Require encrypts without validating the server's certificate (as libpq does), and a connection string that also gives a root certificate, or expects validation, is refused with this message: validation now needs VerifyCA or VerifyFull.",
+		Fix:         "Ask for validation with the server's CA (or Trust Server Certificate=true to encrypt without it):\n  SSL Mode=VerifyFull;Root Certificate=/path/ca.crt",
+		Confirm:     "openssl s_client -connect db.example.com:5432 -starttls postgres -showcerts </dev/null",
+	},
+	// curl on macOS's Secure Transport.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"ssl: certificate verification failed (result:"},
+		Title:       "curl on macOS (Secure Transport) did not trust the server's certificate",
+		Explanation: "curl built with Secure Transport checks the server's certificate against the macOS keychain, or against the file that --cacert, CURL_CA_BUNDLE or SSL_CERT_FILE names: such a variable left set by another tool (a Nix or Homebrew profile, a Python environment) points it at a bundle without the CA, or the CA is not trusted in the keychain.",
+		Fix:         "See whether a variable points curl at another CA bundle, and unset it or add the CA to the keychain:\n  env | grep -E 'SSL_CERT_FILE|CURL_CA_BUNDLE|SSL_CERT_DIR'\n  curl -v https://host/ -o /dev/null",
+		Confirm:     "curl -V",
+	},
 	// HAProxy's verify keyword takes lower-case values.
 	{
 		ID: StartupFailed, Kind: "client",

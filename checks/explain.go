@@ -27,6 +27,7 @@ var (
 	reWantedName = lazyre.New(`(?i)(?:` + strings.Join([]string{`x509: certificate is valid for .*?, not `, `but wanted to match `,
 		`cannot validate certificate for `, `host: `, `ip: `, `match(?:es)? target host name '`, `dns name matching `,
 		`ip address `, `certificate for <`}, "|") + `)([A-Za-z0-9_.:-]+)`)
+	reDotnetAlert = lazyre.New(`(?i)sent a tls alert: '([A-Za-z]+)'`)
 	reMacroReason = lazyre.New(`\b(?:ERR_SSL_)?((?:SSLV3|TLSV1|TLSV13)_ALERT_[A-Z_]+|[A-Z]+(?:_[A-Z]+){1,8})\b`)
 )
 
@@ -309,6 +310,19 @@ func userSpelling(input string, v catalogue.VerifyCode) (string, bool) {
 // macroWords turns macro-style reasons into OpenSSL's words:
 // SSLV3_ALERT_CERTIFICATE_UNKNOWN is "sslv3 alert certificate unknown".
 func macroWords(s string) string {
+	// .NET names the alert it got by its TlsAlertMessage member:
+	// "the remote party sent a TLS alert: 'HandshakeFailure'".
+	s = reDotnetAlert.ReplaceAllStringFunc(s, func(m string) string {
+		name := reDotnetAlert.FindStringSubmatch(m)[1]
+		var b strings.Builder
+		for i, r := range name {
+			if i > 0 && r >= 'A' && r <= 'Z' && !(name[i-1] >= 'A' && name[i-1] <= 'Z') {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(r)
+		}
+		return "received alert " + strings.ToLower(b.String())
+	})
 	return reMacroReason.ReplaceAllStringFunc(s, func(m string) string {
 		m = strings.TrimPrefix(m, "ERR_SSL_")
 		return strings.ToLower(strings.ReplaceAll(m, "_", " "))

@@ -104,6 +104,9 @@ func TestExplainSides(t *testing.T) {
 		{`javax.net.ssl.SSLHandshakeException: PKIX path validation failed: sun.security.validator.ValidatorException: TrustAnchor with subject "CN=TestCA" is not a CA certificate`, "java", "client", "not-a-ca", "ca:true"},
 		{"librdkafka: SSL [thrd:ssl:/b:9093/b]: ssl://b:9093/bootstrap: error:80000002:system library::No such file or directory: calling stat(/usr/local/ssl/certs)", "unknown", "client", "server-cert-untrusted", "ssl.ca.location"},
 		{`nginx: [emerg] Read OCSP response file "/etc/nginx/" failed: -1 (SSL: error:02000015:system library:OPENSSL_internal:Is a directory)`, "nginx", "server", "startup-failed", "ssl_stapling_file"},
+		{"[AuthenticationException] [Authentication failed because the remote party sent a TLS alert: 'UnknownCA'.] [System.Net.Security]", "unknown", "client", "tls-alert", "unknown_ca"},
+		{"To validate server certificates, please use VerifyFull or VerifyCA instead of Require.", "unknown", "client", "server-cert-untrusted", "verifyfull"},
+		{"curl: (51) SSL: certificate verification failed (result: 5)", "curl", "client", "server-cert-untrusted", "ssl_cert_file"},
 		// System.Net's trace of the client choosing its certificate.
 		{"Info: X509Certificate2#1 IsValidClientCertificate For Certificate 1 - current X509EnhancedKeyUsageExtension 2 is not valid for Client Authentication.", "unknown", "client", "wrong-purpose", "sent no certificate"},
 		{`{"level":"warn","msg":"rejected connection","remote-addr":"127.0.0.1:49502","server-name":"","error":"tls: client didn't provide a certificate"}`, "go", "server", "no-client-cert", "probe"},

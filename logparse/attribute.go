@@ -128,7 +128,7 @@ var attrRules = []attrRule{
 	// curl on NSS names NSS's codes, Firefox's too; Pingora's proxy; Kafka's clients.
 	{"curl", RoleClient, "", []string{"nss error -"}},
 	{"unknown", RoleClient, "", []string{"pingora", "the host name did not match any of the valid hosts", "is not yet activated", "the certificate of \u2018",
-		"(provider: ssl provider", "npgsqlexception", "remotecertificatevalidationcallback", "mbedtls_ssl_handshake() failed"}},
+		"(provider: ssl provider", "npgsqlexception", "verifyfull or verifyca instead of require", "remotecertificatevalidationcallback", "mbedtls_ssl_handshake() failed"}},
 	{"unknown", RoleServer, "", []string{"the client does not trust the proxy's certificate", "client preface string missing or corrupt"}},
 	{"java", RoleClient, "", []string{"[producer clientid=", "[consumer clientid=", "[adminclient clientid="}},
 	// Firefox's codes, before words such as "ocsp" that nginx's lines share.
