@@ -81,7 +81,7 @@ var errorKinds = compileKinds([]errorKind{
 		example:    `2026/11/22 17:44:21 [emerg] 1#1: no ssl_client_certificate for ssl_verify_client`,
 		exampleKey: "startup-failed:no ssl_client_certificate for ssl_verify_client"},
 	// Every other line that mentions TLS: counted and shown, never dropped.
-	{id: "tls-unexplained", contains: []string{"SSL", "TLS", "ssl_", "OCSP", "ssl "}, text: unexplainedText, grouped: true, attribute: true,
+	{id: "tls-unexplained", contains: []string{"SSL", "TLS", "ssl_", "OCSP", "ssl ", `"ssl"`}, text: unexplainedText, grouped: true, attribute: true,
 		example:    `2026/11/22 17:44:21 [crit] 28#28: *9 SSL_peek() failed (SSL: error:0A0000C1:SSL routines::no shared cipher) while processing HTTP/2 connection, client: 127.0.0.1, server: 0.0.0.0:443`,
 		exampleKey: "tls-unexplained:no shared cipher"},
 })
@@ -119,35 +119,52 @@ func startupText(msg, after []byte) []byte {
 
 // unexplainedText groups other TLS lines by their reason, else their
 // message up to a file, address or code.
-func unexplainedText(msg, after []byte) []byte { return startupText(msg, after) }
+func unexplainedText(msg, after []byte) []byte {
+	t := startupText(msg, after)
+	if bytes.Count(t, []byte(" ")) < 2 {
+		// A message that quotes a directive early ("the \"ssl\" directive
+		// is deprecated ... in FILE"): up to the file it names.
+		t = beforeWhile(msg, nil)
+		if i := bytes.Index(t, []byte(" in /")); i > 0 {
+			t = t[:i]
+		}
+	}
+	return t
+}
 
 // errorNeedles find candidate error-log lines: every mTLS message nginx
 // writes contains one of them ("SSL" covers verify errors, 496, handshake
 // failures, stale errors and SSL_CTX_* start-up errors; "HTTPS port" the
-// 497 line; "ssl_" start-up lines such as "no ssl_client_certificate";
-// "while requesting certificate status" what OCSP stapling's requests log,
-// such as "no resolver defined to resolve ocsp.example.org", which hold no
-// upper-case word). Each needle is led by a byte that is rare in error
-// logs, so the upper-case patterns share the anchor 'S' ("OCSP" and "TLS"
-// hold one too); 'y' and 'q' are not rare ("directory", "request:"), so
-// they count only with the byte their pattern has after them ('e' two
-// bytes after the 'y' of "verify error", 'i' five after the 'q' of
-// "requesting"), and "ssl_" is found by its "l_". One pass finds all four
-// (internal/anchors). Lines that
-// only say "ssl" in lower case and in quotes (the deprecation warning of
-// the "ssl" directive) are not looked for: no rare byte leads to them.
-var errorNeedles = []needle{newNeedle('S', "SSL", "HTTPS port", "OCSP", "TLS"), underscoreNeedle(),
-	newNeedle('y', "lua ssl certificate verify error").withPartner(2),
+// 497 line; "ssl_" start-up lines such as "no ssl_client_certificate",
+// `"ssl"` the deprecation warning of the "ssl" directive, and Lua's "lua
+// ssl certificate verify error"; "while requesting certificate status"
+// what OCSP stapling's requests log, such as "no resolver defined to
+// resolve ocsp.example.org", which hold no upper-case word). Each needle is
+// led by a byte that is rare in error logs, so the upper-case patterns
+// share the anchor 'S' ("OCSP" and "TLS" hold one too); 's' and 'q' are not
+// rare, so they count only with the byte their pattern has after them ('l'
+// two bytes after the 's' of "ssl", 'i' five after the 'q' of
+// "requesting"). One pass finds them all (internal/anchors).
+var errorNeedles = []needle{newNeedle('S', "SSL", "HTTPS port", "OCSP", "TLS"), lowerSSLNeedle(),
 	newNeedle('q', "while requesting certificate status").withPartner(5)}
 
-// underscoreNeedle finds "ssl_". '_' is rare, but not rare enough in
-// logs full of paths ("proxy_temp"): where the search tests partners at no
-// cost, it is the 'l' before it that leads, with '_' as partner.
-func underscoreNeedle() needle {
+// lowerSSLNeedle finds "ssl_", `"ssl"` and Lua's verify error by the "s?l"
+// of "ssl", where the search tests partners at no cost; elsewhere 's' is
+// too common to stop on, and rarer bytes lead each pattern.
+func lowerSSLNeedle() needle {
 	if anchors.Fast() {
-		return newNeedle('l', "ssl_").withPartner(1)
+		return newNeedle('s', "ssl_", `"ssl"`, "lua ssl certificate verify error").withPartner(2)
 	}
 	return newNeedle('_', "ssl_")
+}
+
+// slowNeedles are the patterns lowerSSLNeedle leaves out without the fast
+// search: each has its own rarer anchor.
+func slowNeedles() []needle {
+	if anchors.Fast() {
+		return nil
+	}
+	return []needle{newNeedle('y', "lua ssl certificate verify error"), newNeedle('"', `"ssl"`)}
 }
 
 // An errorKind is one kind of error-log line: which lines are of the kind

@@ -399,3 +399,29 @@ func TestAlertSpellingsOneGroup(t *testing.T) {
 		t.Fatalf("%d groups, want two of two lines (upstream and client-facing)", len(gs))
 	}
 }
+
+// TestLowerCaseSSLLinesCounted: lines that say "ssl" only in lower case
+// (the "ssl" directive's deprecation warning, a ssl_ directive, Lua's
+// verify error) are found by the scan and counted, and a path that merely
+// holds "ssl" is not.
+func TestLowerCaseSSLLinesCounted(t *testing.T) {
+	log := strings.Join([]string{
+		`2024/01/01 00:00:00 [warn] 1#1: the "ssl" directive is deprecated, use the "listen ... ssl" directive instead in /etc/nginx/sites-enabled/default:22`,
+		`2024/01/01 00:00:01 [error] 7#7: *3 open() "/var/www/html/ssl/index.html" failed (2: No such file or directory), client: 10.0.0.1, server: _, request: "GET /ssl/ HTTP/1.1"`,
+		`2024/01/01 00:00:02 [error] 7#7: *4 lua ssl certificate verify error: (20: unable to get local issuer certificate), context: ngx.timer`,
+		`2024/01/01 00:00:03 [emerg] 1#1: no ssl_client_certificate for ssl_verify_client`,
+	}, "\n") + "\n"
+	s := NewScanner(strings.NewReader(log), ErrorLog)
+	var ids []string
+	for {
+		e, ok := s.Next()
+		if !ok {
+			break
+		}
+		ids = append(ids, e.ID)
+	}
+	want := []string{"tls-unexplained", "lua-verify-error", "startup-failed"}
+	if strings.Join(ids, " ") != strings.Join(want, " ") {
+		t.Errorf("events %v, want %v", ids, want)
+	}
+}
