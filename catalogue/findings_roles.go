@@ -417,6 +417,15 @@ var roleEntries = []Entry{
 		Fix:         "Read the error lines of the same connection (its *N number), then explain the one that says why:\n  grep -F '*11 ' /var/log/nginx/error.log | tail -n 5\nThe two most common: a backend that wants its name in SNI (an alert such as handshake failure or unrecognized name), and a chain too long for the default depth of 1:\n  proxy_ssl_server_name on;\n  proxy_ssl_verify_depth 3;",
 		Confirm:     "grep -F 'to upstream' /var/log/nginx/error.log | tail -n 20",
 	},
+	// The "ssl" directive: deprecated since 1.15.0, removed in 1.25.1.
+	{
+		ID: StartupFailed, Kind: "nginx",
+		Match:       []string{`the "ssl" directive is deprecated`, `unknown directive "ssl"`, `is defined for the "ssl" directive`},
+		Title:       `The "ssl on" directive: deprecated, and gone since nginx 1.25.1`,
+		Explanation: `"ssl on;" turns TLS on for every listen of its server block, port 80 included (whose clients then get 400 "The plain HTTP request was sent to HTTPS port"); nginx 1.15.0 deprecated it for the ssl parameter of listen, and 1.25.1 removed it, so a configuration that still has it no longer starts ("unknown directive").`,
+		Fix:         "Take \"ssl on;\" out, mark the TLS port in its listen line and give that server its certificate, then test and reload:\n  listen 443 ssl;\n  ssl_certificate     /etc/nginx/server.crt;\n  ssl_certificate_key /etc/nginx/server.key;\n  " + reload,
+		Confirm:     "nginx -T 2>/dev/null | grep -n 'ssl on'",
+	},
 	// ssl_stapling_file naming something that is not a response file.
 	{
 		ID: StartupFailed, Kind: "nginx", Level: "emerg",

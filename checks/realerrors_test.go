@@ -151,3 +151,32 @@ func TestExplainExpiredCRLAlert(t *testing.T) {
 		t.Errorf("%s: %s %q does not say an expired CRL sends it:\n%s", line, f.ID.Name(), f.Title, f.Explanation)
 	}
 }
+
+// TestExplainRealNginxSSLDirective: the line the real nginx writes for
+// "ssl on;" (deprecated before 1.25.1, an unknown directive since) is told
+// with its replacement.
+func TestExplainRealNginxSSLDirective(t *testing.T) {
+	dir := t.TempDir()
+	conf := filepath.Join(dir, "nginx.conf")
+	if err := os.WriteFile(conf, []byte("events {}\nhttp { server { listen 127.0.0.1:18999; ssl on; } }\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, _ := runNginx(t, "-t", conf)
+	var line string
+	for _, l := range strings.Split(stderr, "\n") {
+		if strings.Contains(l, `"ssl"`) && (strings.Contains(l, "deprecated") || strings.Contains(l, "unknown directive")) {
+			line = l
+			break
+		}
+	}
+	if line == "" {
+		t.Fatalf("nginx -t printed no line about the \"ssl\" directive:\n%s", stderr)
+	}
+	rep := Explain(line)
+	if len(rep.Findings) == 0 {
+		t.Fatalf("%s: no finding", line)
+	}
+	if f := rep.Findings[0]; f.ID.Name() != "startup-failed" || !strings.Contains(f.Fix, "listen 443 ssl;") {
+		t.Errorf("%s: got %s %q, want startup-failed with the listen line", line, f.ID.Name(), f.Title)
+	}
+}
