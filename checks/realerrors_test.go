@@ -23,9 +23,7 @@ func TestExplainRealOpenSSLErrors(t *testing.T) {
 		{"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", key, "-out", crt, "-subj", "/CN=client1", "-days", "1"},
 		{"pkcs12", "-export", "-legacy", "-in", crt, "-inkey", key, "-out", rc2, "-passout", "pass:x"},
 	} {
-		if out, err := exec.Command("openssl", args...).CombinedOutput(); err != nil {
-			t.Fatalf("openssl %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
+		mustOpenSSL(t, args...)
 	}
 	for _, c := range []struct {
 		args      []string
@@ -100,9 +98,7 @@ func TestExplainExpiredCRLAlert(t *testing.T) {
 		{"x509", "-req", "-in", p("cl.csr"), "-CA", p("ca.crt"), "-CAkey", p("ca.key"), "-out", p("cl.crt"), "-days", "1"},
 		{"ca", "-config", p("ca.cnf"), "-gencrl", "-keyfile", p("ca.key"), "-cert", p("ca.crt"), "-crlsec", "1", "-out", p("crl.pem")},
 	} {
-		if out, err := exec.Command("openssl", args...).CombinedOutput(); err != nil {
-			t.Fatalf("openssl %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
+		mustOpenSSL(t, args...)
 	}
 	time.Sleep(1500 * time.Millisecond) // the CRL's next update passes
 	l, err := net.Listen("tcp", "127.0.0.1:0")
@@ -178,5 +174,13 @@ func TestExplainRealNginxSSLDirective(t *testing.T) {
 	}
 	if f := rep.Findings[0]; f.ID.Name() != "startup-failed" || !strings.Contains(f.Fix, "listen 443 ssl;") {
 		t.Errorf("%s: got %s %q, want startup-failed with the listen line", line, f.ID.Name(), f.Title)
+	}
+}
+
+// mustOpenSSL runs the real openssl with args, failing the test if it fails.
+func mustOpenSSL(t *testing.T, args ...string) {
+	t.Helper()
+	if out, err := exec.Command("openssl", args...).CombinedOutput(); err != nil {
+		t.Fatalf("openssl %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
 }
