@@ -1409,6 +1409,15 @@ var clientWriterEntries = []Entry{
 		Fix:         "See whether a variable points curl at another CA bundle, and unset it or add the CA to the keychain:\n  env | grep -E 'SSL_CERT_FILE|CURL_CA_BUNDLE|SSL_CERT_DIR'\n  curl -v https://host/ -o /dev/null",
 		Confirm:     "curl -V",
 	},
+	// Redis's cluster bus and replication: mutual TLS between nodes.
+	{
+		ID: VerifyError, Kind: "client", Within: []string{"accepting cluster node connection", "accepting a cluster node connection"},
+		Match:       []string{"certificate verify failed", "peer did not return a certificate", "unknown ca"},
+		Title:       "A Redis node refused another node's certificate on the cluster bus",
+		Explanation: "Connections between Redis cluster nodes (the cluster bus, with tls-cluster yes) are always mutual TLS, whatever tls-auth-clients says for clients: each node presents its certificate (tls-client-cert-file if set, else tls-cert-file), which must chain to the other nodes' tls-ca-cert-file and allow client authentication (a serverAuth-only certificate is refused).",
+		Fix:         "Give every node a certificate from the CA all nodes trust, with both purposes, then restart them:\n  extendedKeyUsage=serverAuth,clientAuth\n  tls-ca-cert-file /etc/redis/ca.crt",
+		Confirm:     "openssl verify -purpose sslclient -CAfile /etc/redis/ca.crt /etc/redis/node.crt",
+	},
 	// HAProxy's verify keyword takes lower-case values.
 	{
 		ID: StartupFailed, Kind: "client",

@@ -107,6 +107,7 @@ func TestExplainSides(t *testing.T) {
 		{"[AuthenticationException] [Authentication failed because the remote party sent a TLS alert: 'UnknownCA'.] [System.Net.Security]", "unknown", "client", "tls-alert", "unknown_ca"},
 		{"To validate server certificates, please use VerifyFull or VerifyCA instead of Require.", "unknown", "client", "server-cert-untrusted", "verifyfull"},
 		{"curl: (51) SSL: certificate verification failed (result: 5)", "curl", "client", "server-cert-untrusted", "ssl_cert_file"},
+		{"1:M 01 Jan 2024 00:00:00.000 # Error accepting cluster node connection: error:1417C086:SSL routines:tls_process_client_certificate:certificate verify failed", "unknown", "server", "verify-error", "clientauth"},
 		// System.Net's trace of the client choosing its certificate.
 		{"Info: X509Certificate2#1 IsValidClientCertificate For Certificate 1 - current X509EnhancedKeyUsageExtension 2 is not valid for Client Authentication.", "unknown", "client", "wrong-purpose", "sent no certificate"},
 		{`{"level":"warn","msg":"rejected connection","remote-addr":"127.0.0.1:49502","server-name":"","error":"tls: client didn't provide a certificate"}`, "go", "server", "no-client-cert", "probe"},

@@ -108,7 +108,7 @@ var attrRules = []attrRule{
 	// Docker's daemon (Go), as the client of a registry.
 	{"go", RoleClient, "", []string{"error response from daemon"}},
 	// Redis's server accepting its clients and cluster peers.
-	{"unknown", RoleServer, "", []string{"error accepting a client connection", "error accepting a cluster node connection"}},
+	{"unknown", RoleServer, "", []string{"error accepting a client connection", "error accepting a cluster node connection", "error accepting cluster node connection"}},
 	{"openssl", RoleClient, "", []string{"openssl pkcs12:", "openssl x509:", "openssl req:"}},
 	// node's name check ("Hostname/IP does not match certificate's altnames").
 	{"node", RoleClient, "", []string{"hostname/ip does not match certificate's altnames", "hostname/ip doesn't match certificate's altnames"}},
