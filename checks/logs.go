@@ -79,11 +79,19 @@ func Logs(sum *logparse.Summary, inputs []LogInput, o LogOptions) *report.Report
 	}
 	rep.LinesRead, rep.LinesMatched = &lines, &matched
 	rep.Header = fmt.Sprintf("%s: %d lines read, %d about mutual TLS", strings.Join(names, ", "), lines, matched)
-	if n := sum.Count("tls-unexplained") + sum.Count("client:tls-unexplained"); n > 0 {
-		rep.Header += catalogue.Fill(catalogue.LogsUnexplainedHeader, catalogue.Vars{"n": fmt.Sprint(n)})
-	}
 	for _, rule := range logsRules {
 		rep.Findings = append(rep.Findings, rule(l)...)
+	}
+	// Lines no entry explains: those left in the tls-unexplained groups
+	// (a line of that kind that an entry knows is told by the entry).
+	n := 0
+	for _, f := range rep.Findings {
+		if f.ID == catalogue.TLSUnexplained {
+			n += max(f.Count, 1)
+		}
+	}
+	if n > 0 {
+		rep.Header += catalogue.Fill(catalogue.LogsUnexplainedHeader, catalogue.Vars{"n": fmt.Sprint(n)})
 	}
 	if lines > 0 && matched == 0 {
 		rep.AllClear = catalogue.LogsAllClear

@@ -372,3 +372,30 @@ func TestLogsFallbackNamesTheReason(t *testing.T) {
 		t.Errorf("findings %+v, want the fix to search for 'no shared frobnicator', not send to explain", fs)
 	}
 }
+
+// TestLogsHeaderCountsOnlyUnexplained: the header's "unexplained" count is
+// of the lines left in the tls-unexplained group, not of the lines of that
+// kind that a catalogue entry tells.
+func TestLogsHeaderCountsOnlyUnexplained(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		n    string
+	}{
+		{`2024/01/01 00:00:00 [warn] 1#1: the "ssl" directive is deprecated, use the "listen ... ssl" directive instead in /etc/nginx/conf.d/a.conf:3`, ""},
+		{`2024/01/01 00:00:00 [crit] 28#28: *9 SSL_peek() failed (SSL: error:0AFFFFFF:SSL routines::something brand new) while processing HTTP/2 connection, client: 127.0.0.1, server: 0.0.0.0:443`, "(1 of them unexplained"},
+	} {
+		sum := logparse.NewSummary()
+		sc := logparse.NewScanner(strings.NewReader(c.line+"\n"), logparse.ErrorLog)
+		in := LogInput{Name: "error.log", Format: logparse.ErrorLog}
+		sc.Each(func(e logparse.Event) {
+			if sum.Add(e) {
+				in.Events++
+			}
+		})
+		in.Lines = sc.Lines
+		h := Logs(sum, []LogInput{in}, LogOptions{}).Header
+		if got := strings.Contains(h, "unexplained"); got != (c.n != "") || c.n != "" && !strings.Contains(h, c.n) {
+			t.Errorf("%s: header %q, want %q", c.line, h, c.n)
+		}
+	}
+}
