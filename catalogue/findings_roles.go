@@ -208,11 +208,14 @@ func ClientKey(reporter, context, program string) string {
 // that printed it (helm, kubectl, PHP...), when that program has words of
 // its own and the code has no fix of its own.
 func ProgramFix(program string, id finding.ID, code int) (string, bool) {
-	if program == "" || ownCodeFix[code] {
+	if program == "" {
 		return "", false
 	}
 	switch id {
 	case ServerCertUntrusted:
+		if code != 0 && clientFix("", code) != clientTrust[""] {
+			return "", false // the code's own fix, whoever checks
+		}
 		if s, ok := clientTrust[program]; ok {
 			return Fill(s, nil), true
 		}
@@ -223,11 +226,6 @@ func ProgramFix(program string, id finding.ID, code int) (string, bool) {
 	}
 	return "", false
 }
-
-// ownCodeFix are the verify codes whose fix is the same whoever checks
-// (the certificate itself is wrong, or CRLs are missing): a program's
-// trust fix does not replace it.
-var ownCodeFix = map[int]bool{3: true, 22: true, 34: true, 66: true, 67: true, 68: true, 79: true}
 
 // ClientName is how the TLS client key is named in a title.
 func ClientName(key string) string {

@@ -564,8 +564,7 @@ func ownLoad(lower string) bool {
 		"[ssl] pem lib", "load_cert_chain",
 		// Go's tls.LoadX509KeyPair
 		"private key does not match public key", "failed to find any pem data", "failed to find pem block",
-		// Go's tls.LoadX509KeyPair
-		"tls: failed to find certificate pem data", "tls: failed to find any pem data", "pem inputs may have been switched"} {
+		"tls: failed to find certificate pem data", "pem inputs may have been switched"} {
 		if strings.Contains(lower, w) {
 			return true
 		}

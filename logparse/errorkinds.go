@@ -145,26 +145,19 @@ func unexplainedText(msg, after []byte) []byte {
 // rare, so they count only with the byte their pattern has after them ('l'
 // two bytes after the 's' of "ssl", 'i' five after the 'q' of
 // "requesting"). One pass finds them all (internal/anchors).
-var errorNeedles = []needle{newNeedle('S', "SSL", "HTTPS port", "OCSP", "TLS"), lowerSSLNeedle(),
-	newNeedle('q', "while requesting certificate status").withPartner(5)}
+var errorNeedles = errorNeedleSet(anchors.Fast())
 
-// lowerSSLNeedle finds "ssl_", `"ssl"` and Lua's verify error by the "s?l"
-// of "ssl", where the search tests partners at no cost; elsewhere 's' is
-// too common to stop on, and rarer bytes lead each pattern.
-func lowerSSLNeedle() needle {
-	if anchors.Fast() {
-		return newNeedle('s', "ssl_", `"ssl"`, "lua ssl certificate verify error").withPartner(2)
+// errorNeedleSet is errorNeedles with the fast search (fast) or without
+// it. With it, "ssl_", `"ssl"` and Lua's verify error share one needle, the
+// "s?l" of "ssl", as the search tests partners at no cost; without it 's'
+// is too common to stop on, and rarer bytes lead each pattern.
+func errorNeedleSet(fast bool) []needle {
+	upper := newNeedle('S', "SSL", "HTTPS port", "OCSP", "TLS")
+	stapling := newNeedle('q', "while requesting certificate status").withPartner(5)
+	if fast {
+		return []needle{upper, newNeedle('s', "ssl_", `"ssl"`, "lua ssl certificate verify error").withPartner(2), stapling}
 	}
-	return newNeedle('_', "ssl_")
-}
-
-// slowNeedles are the patterns lowerSSLNeedle leaves out without the fast
-// search: each has its own rarer anchor.
-func slowNeedles() []needle {
-	if anchors.Fast() {
-		return nil
-	}
-	return []needle{newNeedle('y', "lua ssl certificate verify error"), newNeedle('"', `"ssl"`)}
+	return []needle{upper, newNeedle('_', "ssl_"), newNeedle('y', "lua ssl certificate verify error"), newNeedle('"', `"ssl"`), stapling}
 }
 
 // An errorKind is one kind of error-log line: which lines are of the kind

@@ -425,3 +425,24 @@ func TestLowerCaseSSLLinesCounted(t *testing.T) {
 		t.Errorf("events %v, want %v", ids, want)
 	}
 }
+
+// TestNeedleSetsAgree: both needle sets, with the fast search and
+// without it, find every kind's example line and the lower-case ssl lines.
+func TestNeedleSetsAgree(t *testing.T) {
+	lines := append(Examples(),
+		`2024/01/01 00:00:00 [warn] 1#1: the "ssl" directive is deprecated, use the "listen ... ssl" directive instead in /etc/nginx/a.conf:3`,
+		`2024/01/01 00:00:02 [error] 7#7: *4 lua ssl certificate verify error: (20: unable to get local issuer certificate)`)
+	for _, fast := range []bool{true, false} {
+		set := errorNeedleSet(fast)
+		for _, l := range lines {
+			b := []byte(l)
+			found := false
+			for _, n := range set {
+				found = found || n.find(b, 0, len(b)) >= 0
+			}
+			if !found {
+				t.Errorf("fast %v: no needle finds %s", fast, l)
+			}
+		}
+	}
+}

@@ -94,7 +94,7 @@ func (s *Scanner) setFormat(f Format) {
 	case ErrorLog:
 		in := newInterner()
 		s.parse = func(b []byte) (Event, bool) { return parseErrorLine(b, in) }
-		s.needles = append(append([]needle(nil), errorNeedles...), slowNeedles()...)
+		s.needles = errorNeedles
 	case AccessLog:
 		s.parse, s.needles = ParseAccessLine, accessNeedles
 	case AccessJSON:
