@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
@@ -139,7 +140,9 @@ func loadFinding(line string) (report.Finding, bool) {
 	directive := "ssl_certificate"
 	expect := expected(line)
 	switch {
-	case cause == "dhparam":
+	case cause == "dhparam", strings.Contains(strings.ToLower(filepath.Base(path)), "dhparam"):
+		// nginx names only the file when it cannot open it: a DH
+		// parameters file goes by its name (dhparam.pem, dhparams.pem).
 		directive = "ssl_dhparam"
 	case isKeyLine(lower, path):
 		directive = "ssl_certificate_key"

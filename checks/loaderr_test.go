@@ -37,3 +37,13 @@ func TestLoadCauseIgnoresSharedLibraryNoise(t *testing.T) {
 		t.Errorf("cause %q %v, want the PEM error, not a missing file", cause, ok)
 	}
 }
+
+// TestLoadMissingDHParamsFile: nginx says only BIO_new_file("...") for a
+// missing ssl_dhparam file; its name tells the directive.
+func TestLoadMissingDHParamsFile(t *testing.T) {
+	line := `nginx: [emerg] BIO_new_file("/nonexistent-dir/dhparam.pem") failed (SSL: error:02001002:system library:fopen:No such file or directory:fopen('/nonexistent-dir/dhparam.pem','r') error:2006D080:BIO routines:BIO_new_file:no such file)`
+	f, ok := loadFinding(line)
+	if !ok || !strings.Contains(f.Title, "ssl_dhparam") || strings.Contains(f.Title, "ssl_certificate") {
+		t.Errorf("%s: %v %q", line, ok, f.Title)
+	}
+}
