@@ -127,16 +127,18 @@ var (
 		Fix:   "Issue the server certificate with the name in subjectAltName:\n  openssl req ... -addext 'subjectAltName={san}'\nor connect with a name it covers (`--servername`).\nSee what is served:\n  {sclient} | openssl x509 -noout -subject -ext subjectAltName",
 	}
 	// ServerCertUntrustedText is judged by the system roots (a warning);
-	// ServerCertUntrustedByCAText by the --ca file (an error).
+	// ServerCertUntrustedByCAText by the --ca file (an error). {cause_why}
+	// and {cause_fix} say why in the words of the cause the probe found
+	// (ServerTrustCause).
 	ServerCertUntrustedText = Text{ID: ServerCertUntrusted,
-		Title: "the server certificate of {addr} is not trusted by the system roots",
-		Why:   "The chain {server} sends does not verify against the system's CA store ({error}). With a private CA this is normal, but every client then needs that CA (curl `--cacert`, Go `RootCAs`); with a public CA it usually means the intermediate is not served.",
-		Fix:   "See the chain it sends; give clients the CA at its top (to curl as --cacert, to this probe as --ca):\n  openssl s_client -connect {addr} {servername}-showcerts </dev/null\nIf a public CA issued it, serve the intermediates too. {chain_fix}",
+		Title: "the server certificate of {addr} is not trusted by the system roots{cause_title}",
+		Why:   "The chain {server} sends does not verify against the system's CA store ({error}). {cause_why}",
+		Fix:   "{cause_fix}",
 	}
 	ServerCertUntrustedByCAText = Text{ID: ServerCertUntrusted,
-		Title: "the server certificate of {addr} is not trusted by {ca}",
-		Why:   "The chain {server} sends does not verify against {ca} ({error}). Clients given that CA (curl `--cacert {ca}`) refuse to connect: either the file is not the CA that issued the server certificate, or the intermediate is not served.",
-		Fix:   "Compare issuers:\n  {sclient} | openssl x509 -noout -issuer\nagainst:\n  openssl x509 -noout -subject -in {ca}\nServe the full chain, or use the right CA file. {chain_fix}",
+		Title: "the server certificate of {addr} is not trusted by {ca}{cause_title}",
+		Why:   "The chain {server} sends does not verify against {ca} ({error}). {cause_why}",
+		Fix:   "{cause_fix}",
 	}
 )
 
@@ -342,3 +344,89 @@ var (
 		Fix:   "{protocols_fix}",
 	}
 )
+
+// serverTrust is, per cause the probe found (probe.Cause*), why the
+// server's chain does not verify and what to do, in a few words for the
+// title (title), for the system roots (why, fix) and, where it reads
+// otherwise, for the --ca file (caWhy, caFix). {detail} is the certificate
+// or product the cause names, {issuer_url} where the missing issuer's
+// certificate is published.
+var serverTrust = map[string]struct{ title, why, fix, caWhy, caFix string }{
+	"intercepted": {
+		title: ": a TLS-inspecting proxy re-signs it",
+		why: "The chain was not made by the server's CA but by {detail}: a TLS-inspecting proxy, firewall or security product between this machine and {host} re-signs the traffic with its own CA. " +
+			"Programs that use their own CA bundle instead of the system's (Python's certifi, node, Java's cacerts, Go in a container, Git for Windows) refuse it even where the system trusts that CA.",
+		fix: "Give that CA to each client that refuses it (export it from the system's store, or ask whoever runs the proxy), or have the proxy exempt {host}:\n  curl --cacert proxy-ca.pem https://{host}/\n  NODE_EXTRA_CA_CERTS=proxy-ca.pem node app.js\n  REQUESTS_CA_BUNDLE=proxy-ca.pem python app.py",
+	},
+	"self-signed": {
+		title: ": it is self-signed",
+		why: "{server_cap} serves a self-signed certificate ({detail}): no CA vouches for it, so clients refuse it unless given that very certificate as a CA. " +
+			"A server with no certificate for the name asked may serve a default self-signed one (Traefik's TRAEFIK DEFAULT CERT when ACME failed, ingress-nginx's Kubernetes Ingress Controller Fake Certificate).",
+		fix: "Serve a certificate from a CA the clients trust, or give the clients this certificate as their CA (to curl as --cacert, to this probe as --ca):\n  {sclient} 2>/dev/null | openssl x509 > server-selfsigned.pem",
+	},
+	"incomplete-chain": {
+		title: ": its intermediate is not served",
+		why:   "{server_cap} sends its certificate without the intermediate that issued it ({detail}). Browsers fetch a missing intermediate from the address the certificate gives ({issuer_url}); curl, OpenSSL, Go, Python, Java and node do not, so they refuse what browsers accept.",
+		fix:   "Serve the full chain (Let's Encrypt: fullchain.pem, not cert.pem). {chain_fix}\n{reload_then}",
+		caWhy: "{server_cap} sends its certificate without the intermediate that issued it ({detail}), so the chain cannot reach {ca}. Browsers fetch a missing intermediate from the address the certificate gives ({issuer_url}); curl, OpenSSL, Go, Python, Java and node do not.",
+	},
+	"unknown-issuer": {
+		title: ": its issuer is neither sent nor trusted",
+		why: "The certificates {server} sends end at one issued by {detail}, whose own certificate {server} does not send and the system's store does not hold. " +
+			"Either it is a private CA, which every client must be given, or it is an intermediate that {server} must send with its certificate.",
+		fix:   "See what it sends:\n  openssl s_client -connect {addr} {servername}-showcerts </dev/null\nIf the issuer is your own CA, give its certificate to the clients (to curl as --cacert, to this probe as --ca). If it is an intermediate, serve it. {chain_fix}",
+		caWhy: "The certificates {server} sends end at one issued by {detail}, which is neither sent nor in {ca}: either {ca} holds another CA than the one that issued the chain, or an intermediate under it is not served.",
+		caFix: "Compare issuers:\n  {sclient} | openssl x509 -noout -issuer\nagainst:\n  openssl x509 -noout -subject -in {ca}\nServe the full chain, or use the right CA file. {chain_fix}",
+	},
+	"private-root": {
+		title: ": it ends at a private root",
+		why:   "The chain ends at {detail}, a root the system's store does not hold: a private CA. That is normal for internal services, but every client must be given that root (curl --cacert, Go RootCAs, a Java truststore, NODE_EXTRA_CA_CERTS) or have it in its system store.",
+		fix:   "Give the clients that root (to curl as --cacert, to this probe as --ca), or add it to their system store:\n  cp root.crt /usr/local/share/ca-certificates/private-root.crt\n  update-ca-certificates",
+		caWhy: "The chain ends at {detail}, which is not the CA in {ca}: the server's certificate comes from another CA than the one given.",
+		caFix: "Compare the root the server's chain ends at with the subject of {ca}, and give clients the right one:\n  openssl x509 -noout -subject -in {ca}",
+	},
+	"expired-ca": {
+		title: ": a CA in its chain has expired",
+		why:   "A CA certificate in the chain is out of its dates ({detail}). A server still sending an old cross-signed root or intermediate causes this (Let's Encrypt's chain through DST Root CA X3 after 2021-09-30, Sectigo's through AddTrust External CA Root after 2020-05-30); so does a wrong clock.",
+		fix:   "Serve the CA's current chain without the expired certificate (download it again from the CA). {chain_fix}\nIf the dates look right, compare the clocks:\n  date -u",
+	},
+	"weak-signature": {
+		title: ": a signature in its chain uses SHA-1",
+		why:   "{detail} in the chain is signed with SHA-1 or MD5, which Go, browsers and OpenSSL 3 at its default security level refuse.",
+		fix:   "Reissue it signed with SHA-256 and serve the new chain:\n  openssl x509 -req -sha256 -in server.csr -CA ca.crt -CAkey ca.key -days 365 -copy_extensions copy -out server.crt",
+	},
+	"not-a-ca": {
+		title: ": its issuer is not a CA",
+		why:   "{detail} issued a certificate in the chain but is not a CA: it lacks basicConstraints CA:TRUE (or keyCertSign in its keyUsage), so no client accepts what it signs. A CA made without the v3_ca extensions, or a leaf certificate used as an issuer, does this.",
+		fix:   "Make the CA again with CA extensions and sign the server certificate with it:\n  openssl req -x509 -new -key ca.key -subj '/CN=My CA' -days 3650 -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign -out ca.crt",
+	},
+	"wrong-purpose": {
+		title: ": it is not for TLS servers",
+		why:   "The server's certificate (or a CA above it) does not allow TLS server use: its extendedKeyUsage lacks serverAuth, as a client certificate served as the server's does.",
+		fix:   "Reissue it with extendedKeyUsage serverAuth and the server's name:\n  printf 'extendedKeyUsage=serverAuth\\nsubjectAltName=DNS:{host}\\n' > server.ext\n  openssl x509 -req -sha256 -in server.csr -CA ca.crt -CAkey ca.key -days 365 -extfile server.ext -out server.crt",
+	},
+	"": {
+		why:   "With a private CA this is normal, but every client then needs that CA (curl `--cacert`, Go `RootCAs`); with a public CA it usually means the intermediate is not served.",
+		fix:   "See the chain it sends; give clients the CA at its top (to curl as --cacert, to this probe as --ca):\n  openssl s_client -connect {addr} {servername}-showcerts </dev/null\nIf a public CA issued it, serve the intermediates too. {chain_fix}",
+		caWhy: "Clients given that CA (curl `--cacert {ca}`) refuse to connect: either the file is not the CA that issued the server certificate, or the intermediate is not served.",
+		caFix: "Compare issuers:\n  {sclient} | openssl x509 -noout -issuer\nagainst:\n  openssl x509 -noout -subject -in {ca}\nServe the full chain, or use the right CA file. {chain_fix}",
+	},
+}
+
+// ServerTrustVars are the {cause_title}, {cause_why} and {cause_fix} of
+// ServerCertUntrustedText (byCA false) and ServerCertUntrustedByCAText
+// for a cause the probe found, filled with v.
+func ServerTrustVars(cause string, byCA bool, v Vars) Vars {
+	t, ok := serverTrust[cause]
+	if !ok {
+		t = serverTrust[""]
+	}
+	why, fix := t.why, t.fix
+	if byCA && t.caWhy != "" {
+		why = t.caWhy
+	}
+	if byCA && t.caFix != "" {
+		fix = t.caFix
+	}
+	return Vars{"cause_title": t.title, "cause_why": Fill(why, v), "cause_fix": Fill(fix, v)}
+}

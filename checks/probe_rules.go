@@ -158,9 +158,13 @@ func probeServerTrust(r *probe.Result, o ProbeOptions) []report.Finding {
 	if s == nil || s.Trusted {
 		return nil
 	}
-	v := plusVars(probeVars(r, o), "error", s.TrustError)
+	v := plusVars(probeVars(r, o), "error", s.TrustError, "detail", s.TrustDetail, "issuer_url", s.TrustIssuerURL)
+	byCA := o.CAFile != ""
+	for k, x := range catalogue.ServerTrustVars(s.TrustCause, byCA, v) {
+		v[k] = x
+	}
 	f := catalogue.ServerCertUntrustedText.New(v)
-	if o.CAFile != "" {
+	if byCA {
 		f = catalogue.ServerCertUntrustedByCAText.New(v)
 		f.Severity, f.Priority = report.Error, 4
 	}

@@ -687,12 +687,10 @@ func (p *prober) judgeServer(chain []*x509.Certificate) *ServerCert {
 		Roots: p.opts.RootCAs, Intermediates: inter, CurrentTime: now,
 		KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
 	})
-	if err != nil {
-		err = plainTrustError(err, now)
-	}
 	sc.Trusted = err == nil
 	if err != nil {
-		sc.TrustError = err.Error()
+		sc.TrustCause, sc.TrustDetail, sc.TrustIssuerURL = trustCause(chain, err)
+		sc.TrustError = plainTrustError(err, now).Error()
 	}
 	return sc
 }

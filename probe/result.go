@@ -125,6 +125,13 @@ type ServerCert struct {
 	Trusted bool `json:"trusted"`
 	// TrustError is why it does not.
 	TrustError string `json:"trust_error,omitempty"`
+	// TrustCause is why in terms a user can act on (the Cause constants,
+	// "" for any other reason); TrustDetail the certificate, issuer or
+	// product it names; TrustIssuerURL where a missing issuer's
+	// certificate is published (incomplete-chain).
+	TrustCause     string `json:"trust_cause,omitempty"`
+	TrustDetail    string `json:"-"`
+	TrustIssuerURL string `json:"-"`
 	// TrustedBy names the roots: "system roots" or Options.RootsName.
 	TrustedBy string `json:"trusted_by"`
 }

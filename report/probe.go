@@ -73,7 +73,11 @@ func writeProbeTarget(b *strings.Builder, t *ProbeTarget, s styles) {
 		if c.Trusted {
 			parts = append(parts, s.paint(s.ok, "trusted by "+c.TrustedBy))
 		} else {
-			parts = append(parts, s.paint(s.warn, "not trusted by "+c.TrustedBy))
+			why := ""
+			if c.TrustCause != "" {
+				why = " (" + c.TrustCause + ")"
+			}
+			parts = append(parts, s.paint(s.warn, "not trusted by "+c.TrustedBy+why))
 		}
 		row("server cert", strings.Join(parts, ", "))
 	}

@@ -152,6 +152,7 @@ func sanitizeTarget(t ProbeTarget) ProbeTarget {
 	if r.Server != nil {
 		sc := *r.Server
 		sc.Subject, sc.Issuer, sc.Name, sc.TrustedBy = line(sc.Subject), line(sc.Issuer), line(sc.Name), line(sc.TrustedBy)
+		sc.TrustError, sc.TrustDetail, sc.TrustIssuerURL = line(sc.TrustError), line(sc.TrustDetail), line(sc.TrustIssuerURL)
 		r.Server = &sc
 	}
 	r.WithoutClientCert = sanitizeAttempt(r.WithoutClientCert)

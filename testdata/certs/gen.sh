@@ -26,7 +26,7 @@ mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 
 SETS=(good guide weak samedn validity purpose notca regenerated chain revoked
-      mismatch encrypted ecdsa p12 untrusted dup bad constraints)
+      mismatch encrypted ecdsa p12 untrusted dup bad constraints serverchain)
 # GEN_SETS="a b" rebuilds only those sets (the others are left as they are).
 if [ -n "${GEN_SETS:-}" ]; then read -ra SETS <<<"$GEN_SETS"; fi
 
@@ -219,6 +219,17 @@ extendedKeyUsage       = serverAuth
 subjectAltName         = DNS:localhost,IP:127.0.0.1
 subjectKeyIdentifier   = hash
 authorityKeyIdentifier = keyid:always
+
+# a server certificate that says where its issuer's certificate is (AIA
+# caIssuers), as public CAs' do; .invalid never resolves
+[ x_server_aia ]
+basicConstraints       = CA:FALSE
+keyUsage               = critical,digitalSignature,keyEncipherment
+extendedKeyUsage       = serverAuth
+subjectAltName         = DNS:localhost,IP:127.0.0.1
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid:always
+authorityInfoAccess    = caIssuers;URI:http://ca.invalid/serverchain-int.crt
 
 [ x_server_clientauth ]
 basicConstraints       = CA:FALSE
@@ -624,6 +635,33 @@ gen_constraints() {
 	cert "$D/client-nc-dn.crt" "$D/client-nc-dn.key" rsa "/O=other org/CN=client-nc-dn" "$I" "$IK" x_client
 	# a common name that looks like a host name, no DNS SAN: checked as DNS
 	cert "$D/client-nc-cn.crt" "$D/client-nc-cn.key" rsa "$O/CN=client.other.org" "$I" "$IK" x_client
+}
+
+# ---------------------------------------------------------------------------
+# serverchain: server chains a client cannot verify, for probe: an
+# intermediate not served (with and without AIA), a private root, a
+# self-signed leaf, and a root named like a TLS-inspecting proxy's
+# (Zscaler's subject, made here: an imitation, not Zscaler's certificate)
+# ---------------------------------------------------------------------------
+gen_serverchain() {
+	set_dirs serverchain
+	std_root serverchain
+	intermediate serverchain int "$CA" "$CAK"
+	server "$D" server-aia "$D/int.crt" "$X/int.key" x_server_aia
+	server "$D" server-noaia "$D/int.crt" "$X/int.key"
+	server "$D" server-direct "$CA" "$CAK"
+	cert "$D/server-selfsigned.crt" "$D/server-selfsigned.key" rsa "$O/CN=localhost" self - x_server
+	root "$X" intercept-ca "$X" "/C=US/ST=California/L=San Jose/O=Zscaler Inc./OU=Zscaler Inc./CN=Zscaler Root CA"
+	cp "$X/intercept-ca.crt" "$D/intercept-ca.crt"
+	server "$D" server-intercepted "$D/intercept-ca.crt" "$X/intercept-ca.key"
+	# served with their intermediate, judged by ca.crt: an expired
+	# intermediate, one that is not a CA, a SHA-1-signed server certificate
+	cert "$D/int-expired.crt" "$X/int-expired.key" rsa "$O/CN=serverchain int-expired" "$CA" "$CAK" x_int \
+		20200101000000Z 20210101000000Z
+	server "$D" server-via-expired-int "$D/int-expired.crt" "$X/int-expired.key"
+	intermediate serverchain int-notca "$CA" "$CAK" x_int_cafalse
+	server "$D" server-via-notca "$D/int-notca.crt" "$X/int-notca.key"
+	server "$D" server-sha1 "$D/int.crt" "$X/int.key" x_server sha1
 }
 
 # ---------------------------------------------------------------------------

@@ -1,0 +1,114 @@
+package checks
+
+import (
+	"context"
+	"os/exec"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/servertest"
+	"github.com/mtlsdoctor/mtlsdoctor/probe"
+)
+
+var reVerifyReturn = regexp.MustCompile(`Verify return code: (\d+)`)
+
+// TestProbeServerTrustCause: openssl s_server serves the chains of the
+// serverchain set that a client cannot verify. The probe says why, in the
+// title and the story of server-cert-untrusted; openssl s_client, on the
+// same server with the same roots, reaches the verify result that goes
+// with that cause (differential: OpenSSL's verdict, not ours, is the
+// truth the cause must agree with).
+func TestProbeServerTrustCause(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name        string
+		cert, chain string // served: serverchain/CERT.crt, and CHAIN after it
+		byCA        bool   // judged by serverchain/ca.crt, else the system roots
+		lowSec      bool   // the server must load a SHA-1 certificate
+		cause       string
+		codes       []int    // s_client's "Verify return code"
+		says        []string // in the finding's title, explanation or fix
+	}{
+		{"intermediate not served", "server-aia", "", false, false, probe.CauseIncompleteChain, []int{20, 21},
+			[]string{"intermediate is not served", "http://ca.invalid/serverchain-int.crt", "fullchain"}},
+		{"intermediate not served, judged by its root", "server-aia", "", true, false, probe.CauseIncompleteChain, []int{20, 21},
+			[]string{"cannot reach", "ca.crt"}},
+		{"root sent, intermediate not", "server-aia", "ca.crt", false, false, probe.CauseIncompleteChain, []int{20, 21}, nil},
+		{"intermediate without AIA not served", "server-noaia", "", false, false, probe.CauseUnknownIssuer, []int{20, 21},
+			[]string{"CN=serverchain int", "private CA", "intermediate"}},
+		{"issued by a root that is not sent", "server-direct", "", false, false, probe.CauseUnknownIssuer, []int{20, 21},
+			[]string{"CN=serverchain root CA"}},
+		{"private root sent", "server-direct", "ca.crt", false, false, probe.CausePrivateRoot, []int{19},
+			[]string{"private root", "CN=serverchain root CA", "update-ca-certificates"}},
+		{"self-signed", "server-selfsigned", "", false, false, probe.CauseSelfSigned, []int{18},
+			[]string{"self-signed", "TRAEFIK DEFAULT CERT"}},
+		{"TLS-inspecting proxy", "server-intercepted", "", false, false, probe.CauseIntercepted, []int{20, 21},
+			[]string{"TLS-inspecting proxy", "Zscaler", "NODE_EXTRA_CA_CERTS"}},
+		{"expired intermediate", "server-via-expired-int", "int-expired.crt", true, false, probe.CauseExpiredCA, []int{10},
+			[]string{"has expired", "2021-01-01", "DST Root CA X3"}},
+		{"intermediate that is not a CA", "server-via-notca", "int-notca.crt", true, false, probe.CauseNotCA, []int{24, 26, 79},
+			[]string{"not a CA", "CN=serverchain int-notca", "CA:TRUE"}},
+		{"SHA-1 server certificate", "server-sha1", "int.crt", true, true, probe.CauseWeakSignature, []int{68},
+			[]string{"SHA-1", "-sha256"}},
+		{"full chain", "server-aia", "int.crt", true, false, "", []int{0}, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			args := []string{"-cert", probeFx(t, "serverchain/"+tc.cert+".crt"), "-key", probeFx(t, "serverchain/"+tc.cert+".key"), "-www"}
+			if tc.chain != "" {
+				args = append(args, "-cert_chain", probeFx(t, "serverchain/"+tc.chain))
+			}
+			if tc.lowSec {
+				args = append(args, "-cipher", "DEFAULT:@SECLEVEL=0")
+			}
+			addr := servertest.SServer(t, args...)
+
+			opts := probe.Options{ServerName: "localhost", Timeout: 5 * time.Second}
+			var po ProbeOptions
+			sclient := []string{"s_client", "-connect", addr, "-servername", "localhost"}
+			if tc.byCA {
+				ca := probeFx(t, "serverchain/ca.crt")
+				opts.RootCAs, opts.RootsName, po.CAFile = probePool(t, "serverchain/ca.crt"), ca, ca
+				sclient = append(sclient, "-CAfile", ca)
+			}
+			res := probe.Probe(context.Background(), addr, opts)
+			if res.Server == nil {
+				t.Fatalf("no server certificate judged: %+v", res)
+			}
+			if res.Server.TrustCause != tc.cause || res.Server.Trusted != (tc.cause == "") {
+				t.Errorf("trusted %v, cause %q (%s), want cause %q", res.Server.Trusted, res.Server.TrustCause, res.Server.TrustError, tc.cause)
+			}
+
+			var story string
+			for _, f := range ProbeFindings(&res, po) {
+				if f.ID.Name() == "server-cert-untrusted" {
+					story = f.Title + "\n" + f.Explanation + "\n" + f.Fix
+				}
+			}
+			if (story != "") != (tc.cause != "") {
+				t.Errorf("server-cert-untrusted present %v, want %v", story != "", tc.cause != "")
+			}
+			for _, w := range tc.says {
+				if !strings.Contains(story, w) {
+					t.Errorf("the finding does not say %q:\n%s", w, story)
+				}
+			}
+
+			cmd := exec.Command(servertest.Tool(t, "openssl"), sclient...)
+			cmd.Stdin = strings.NewReader("")
+			out, _ := cmd.CombinedOutput()
+			m := reVerifyReturn.FindSubmatch(out)
+			if m == nil {
+				t.Fatalf("s_client gave no verify result:\n%s", out)
+			}
+			if code, _ := strconv.Atoi(string(m[1])); !slices.Contains(tc.codes, code) {
+				t.Errorf("s_client: verify return code %d, want one of %v for cause %q", code, tc.codes, tc.cause)
+			}
+		})
+	}
+}
