@@ -248,6 +248,11 @@ const (
 	UsuallyHarmless = "Usually harmless: scanners and old or misconfigured clients cause this one address at a time; worry only when it is frequent or hits clients you know."
 )
 
+// ProbeTellsWhy closes the story of a client that did not trust the
+// server's chain: the probe, run where that client runs, says which of
+// the usual causes it is.
+const ProbeTellsWhy = "Which cause it is: probe the server from the machine where the client runs, and it names a missing intermediate, a private or self-signed CA, a TLS-inspecting proxy's CA, or an expired or SHA-1 certificate in the chain:\n  mtlsdoctor probe host:443"
+
 // Ids for nginx as a client that are not about its upstreams.
 var (
 	StaplingFailed = id(finding.Logs, "stapling-failed", warn, 0, note)

@@ -194,6 +194,18 @@ func Explain(input string) *report.Report {
 			rep.Findings = append([]report.Finding{f}, rep.Findings[1:]...)
 		}
 	}
+	if att.Role == logparse.RoleClient && len(rep.Findings) > 0 && untrustedChain(rep.Findings[0]) &&
+		!strings.Contains(rep.Findings[0].Fix, "mtlsdoctor probe") {
+		rep.Findings[0].Fix += "\n" + catalogue.ProbeTellsWhy
+	}
+	if addr, ok := lineTarget(input); ok && att.Role == logparse.RoleClient {
+		// The commands name the server the line names.
+		n := catalogue.Names{Addr: addr}
+		for i := range rep.Findings {
+			fix := n.Apply(rep.Findings[i].Fix)
+			rep.Findings[i].Fix = strings.ReplaceAll(fix, "certs.d/registry.example.com:5000", "certs.d/"+addr)
+		}
+	}
 	for i := range rep.Findings {
 		f := &rep.Findings[i]
 		f.Reporter, f.Role = att.Reporter, att.Role
@@ -428,4 +440,16 @@ func bareVerify(text string, codes []catalogue.VerifyCode) bool {
 	// Letters or numbers left over are another program's words ("npm ERR!
 	// 72 error ..."); the code's own number is nginx's spelling.
 	return strings.IndexFunc(rest, func(r rune) bool { return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' }) < 0
+}
+
+// untrustedChain is true for a client's finding that it did not trust the
+// server's chain (not its name or dates): the probe can say why.
+func untrustedChain(f report.Finding) bool {
+	switch f.ID {
+	case catalogue.ServerCertUntrusted:
+		return f.Code == 0 || f.Code == 2 || f.Code >= 18 && f.Code <= 21
+	case catalogue.UpstreamVerifyError:
+		return f.Code == 2 || f.Code >= 18 && f.Code <= 21
+	}
+	return false
 }

@@ -112,3 +112,61 @@ func TestProbeServerTrustCause(t *testing.T) {
 		})
 	}
 }
+
+var reProbeCmd = regexp.MustCompile(`(?m)^  mtlsdoctor probe (\S+)$`)
+
+// TestExplainLeadsToProbeCause: real curl refuses a server that does not
+// send its intermediate; explain, given curl -v's output, ends with
+// the probe command for the server the line names, and that probe says
+// the intermediate is not served.
+func TestExplainLeadsToProbeCause(t *testing.T) {
+	t.Parallel()
+	addr := servertest.SServer(t, "-cert", probeFx(t, "serverchain/server-aia.crt"), "-key", probeFx(t, "serverchain/server-aia.key"), "-www")
+	out, err := exec.Command(servertest.Tool(t, "curl"), "-v", "-sS", "-o", "/dev/null", "https://"+addr+"/").CombinedOutput()
+	line := strings.TrimSpace(string(out)) // curl -v's output, as people paste it
+	if err == nil || !strings.Contains(line, "curl: (60)") {
+		t.Fatalf("curl did not refuse the chain: %v %s", err, out)
+	}
+	rep := Explain(line)
+	if len(rep.Findings) == 0 || rep.Findings[0].ID.Name() != "server-cert-untrusted" {
+		t.Fatalf("explain %q: %+v", line, rep.Findings)
+	}
+	m := reProbeCmd.FindStringSubmatch(rep.Findings[0].Fix)
+	if m == nil || m[1] != addr {
+		t.Fatalf("the fix does not probe %s:\n%s", addr, rep.Findings[0].Fix)
+	}
+	res := probe.Probe(context.Background(), m[1], probe.Options{Timeout: 5 * time.Second})
+	if res.Server == nil || res.Server.TrustCause != probe.CauseIncompleteChain {
+		t.Errorf("probe %s: %+v", m[1], res.Server)
+	}
+}
+
+// TestExplainLineTarget: the commands of a client's line name the server
+// the line names; a redacted name or a server's line keeps the stand-in.
+func TestExplainLineTarget(t *testing.T) {
+	cases := []struct{ line, want string }{
+		{`requests.exceptions.SSLError: HTTPSConnectionPool(host='api.foo.io', port=8443): Max retries exceeded with url: / (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1129)')))`,
+			"mtlsdoctor probe api.foo.io:8443"},
+		{`Error response from daemon: Get "https://registry.corp.net:5000/v2/": x509: certificate signed by unknown authority`,
+			"mtlsdoctor probe registry.corp.net:5000"},
+		{`fatal: unable to access 'https://git.corp.net/team/repo.git/': SSL certificate problem: self-signed certificate in certificate chain`,
+			"mtlsdoctor probe git.corp.net:443"},
+		{`Error response from daemon: Get "https://registry.tools.XXXX.XXX/v2/": x509: certificate signed by unknown authority`,
+			"mtlsdoctor probe host:443"},
+		{`curl: (60) SSL certificate problem: unable to get local issuer certificate More details here: https://curl.se/docs/sslcerts.html`,
+			"mtlsdoctor probe host:443"},
+	}
+	for _, tc := range cases {
+		rep := Explain(tc.line)
+		if len(rep.Findings) == 0 || !strings.Contains(rep.Findings[0].Fix, tc.want) {
+			t.Errorf("%s\nwant %q in the first fix: %+v", tc.line, tc.want, rep.Findings)
+		}
+	}
+	// nginx judging a client: the host in its line is nginx's own.
+	rep := Explain(`2024/01/01 00:00:00 [info] 1#1: *1 client SSL certificate verify error: (20:unable to get local issuer certificate) while reading client request headers, client: 10.0.0.1, server: api.foo.io, request: "GET / HTTP/1.1", host: "api.foo.io", referrer: "https://api.foo.io/"`)
+	for _, f := range rep.Findings {
+		if strings.Contains(f.Fix, "mtlsdoctor probe api.foo.io") && !strings.Contains(f.Fix, "--cert") {
+			t.Errorf("a server's line got the client's probe: %s", f.Fix)
+		}
+	}
+}
