@@ -137,7 +137,7 @@ var (
 		"kubectl":  "Add the name or IP the client uses to the API server certificate's SANs (kubeadm: apiServer.certSANs in the ClusterConfiguration, then regenerate it with kubeadm init phase certs apiserver), or connect with a name it carries.",
 		"":         "Use the host name the server's certificate carries in subjectAltName, or reissue it with the name the client uses:\n  subjectAltName=DNS:host.example.com",
 	}
-	clientExpiredFix  = "Renew the server's certificate. If it is not expired, the clock of the client is wrong (an expired verdict from a fresh certificate means clock skew):\n  timedatectl\nor the client builds the chain to an expired root (Let's Encrypt's old DST Root CA X3, expired in September 2021; AddTrust External CA Root, May 2020): update the client's CA bundle (the ca-certificates package) so that it holds the current root (ISRG Root X1; a program with its own cacert.pem needs a current one from curl.se), and serve the current chain. OpenSSL 1.0.2 clients (old node, old distributions) keep choosing the expired path until upgraded."
+	clientExpiredFix  = "Renew the server's certificate. If it was renewed already, what ends TLS still serves the old one: reload the server (nginx -s reload), and renew it where TLS ends (a load balancer, CDN or ingress holds its own copy). If it is not expired, the clock of the client is wrong (an expired verdict from a fresh certificate means clock skew):\n  timedatectl\nor the client builds the chain to an expired root (Let's Encrypt's old DST Root CA X3, expired in September 2021; AddTrust External CA Root, May 2020): update the client's CA bundle (the ca-certificates package) so that it holds the current root (ISRG Root X1; a program with its own cacert.pem needs a current one from curl.se), and serve the current chain. OpenSSL 1.0.2 clients (old node, old distributions) keep choosing the expired path until upgraded."
 	clientCRLFix      = "Give the client the CRLs of the chain's CAs, or turn CRL checking off where the server's CA publishes none; after an upgrade to OpenSSL 3.6.0, update Ruby's openssl gem (3.3.1 or later) or OpenSSL itself (the change was undone in later 3.6 releases). See where the CRLs would come from:\n  openssl s_client -connect host:443 -showcerts </dev/null > chain.txt\n  openssl x509 -noout -ext crlDistributionPoints -in chain.txt"
 	clientCriticalFix = "Find the extension marked critical, then reissue that certificate with it non-critical (or without it), or upgrade a client whose library lacks it:\n  openssl s_client -connect host:443 -showcerts </dev/null > chain.txt\n  openssl x509 -noout -text -in chain.txt | grep -A1 critical\n(the server's certificate; for a CA, save its file and look at it the same way)."
 	clientWeakFix     = map[int]string{
@@ -252,6 +252,10 @@ const (
 // server's chain: the probe, run where that client runs, says which of
 // the usual causes it is.
 const ProbeTellsWhy = "Which cause it is: probe the server from the machine where the client runs, and it names a missing intermediate, a private or self-signed CA, a TLS-inspecting proxy's CA, or an expired or SHA-1 certificate in the chain:\n  mtlsdoctor probe host:443"
+
+// ProbeTellsDates closes the story of a client that found the server's
+// certificate expired: the probe shows what is served now.
+const ProbeTellsDates = "See which certificate the server serves now, with its dates, from the machine where the client runs:\n  mtlsdoctor probe host:443"
 
 // Ids for nginx as a client that are not about its upstreams.
 var (

@@ -194,9 +194,13 @@ func Explain(input string) *report.Report {
 			rep.Findings = append([]report.Finding{f}, rep.Findings[1:]...)
 		}
 	}
-	if att.Role == logparse.RoleClient && len(rep.Findings) > 0 && untrustedChain(rep.Findings[0]) &&
-		!strings.Contains(rep.Findings[0].Fix, "mtlsdoctor probe") {
-		rep.Findings[0].Fix += "\n" + catalogue.ProbeTellsWhy
+	if att.Role == logparse.RoleClient && len(rep.Findings) > 0 && !strings.Contains(rep.Findings[0].Fix, "mtlsdoctor probe") {
+		switch f := &rep.Findings[0]; {
+		case untrustedChain(*f):
+			f.Fix += "\n" + catalogue.ProbeTellsWhy
+		case f.ID == catalogue.ServerCertExpired && att.Context == "" && !strings.Contains(f.Fix, "-noout -dates"):
+			f.Fix += "\n" + catalogue.ProbeTellsDates
+		}
 	}
 	if addr, ok := lineTarget(input); ok && att.Role == logparse.RoleClient {
 		// The commands name the server the line names.
