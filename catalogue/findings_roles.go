@@ -529,6 +529,14 @@ var roleEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:PORT -servername host </dev/null",
 	},
 	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"tls handshake error", "security handshake from"}, Without: []string{"handshake error from"},
+		Match:       []string{": eof"},
+		Title:       "A client closed the connection during the TLS handshake",
+		Explanation: "The server that wrote this line saw its client go away in the middle of the handshake without an alert: TCP health checks of a load balancer or monitor (they open and close the port without TLS), port scanners, or a client that refused the server's certificate without saying why (node, Dart and some Java clients send no alert; a client that lacks support for the certificate's curve or key type does the same). Usually harmless when it comes from a health checker's address now and then.",
+		Fix:         "Look at the address in the line: a load balancer or monitor (switch its check to TLS or HTTP), or a real client (run it by hand and read its own error; it usually says what it did not accept):\n  curl -v https://host:PORT/",
+		Confirm:     "openssl s_client -connect host:PORT -servername host </dev/null",
+	},
+	{
 		ID: VerifyError, Kind: "client",
 		Match:       []string{"tls: failed to verify client certificate", "tls: failed to verify client's certificate"},
 		Title:       "The Go server refused the client certificate",
