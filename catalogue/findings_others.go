@@ -170,8 +170,8 @@ var otherWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client", Within: []string{"haproxy", "]", "/"}, Without: []string{"layer6", "ssl routines"},
 		Match:       []string{": ssl handshake failure"},
 		Title:       "HAProxy: a client's TLS handshake failed",
-		Explanation: "HAProxy logs `SSL handshake failure` for any client whose handshake failed on a bind with ssl. With `verify required` the client sent no certificate or one HAProxy's ca-file does not verify; otherwise no shared version or cipher, or a scanner. One address now and then is usually harmless.",
-		Fix:         "Log the reason with the error fetches in the log-format:\n  log-format \"%ci:%cp [%tr] %ft %[ssl_fc_err_str] %[ssl_c_err] %[ssl_c_ca_err]\"\nand check the client's certificate against the bind's ca-file:\n  " + verifyClient,
+		Explanation: "HAProxy logs `SSL handshake failure` for any client whose handshake failed on a bind with ssl. Often the client refused HAProxy's own certificate: self-signed, from a CA the client does not trust, or served without its intermediate (curl, Python, apps and phones close the handshake so, and HAProxy logs only this). With `verify required`, the client may also have sent no certificate, or one HAProxy's ca-file does not verify; otherwise no shared version or cipher, or a scanner. One address now and then is usually harmless.",
+		Fix:         "Log the reason with the error fetches in the log-format:\n  log-format \"%ci:%cp [%tr] %ft %[ssl_fc_err_str] %[ssl_c_err] %[ssl_c_ca_err]\"\nSee whether clients can trust HAProxy's certificate (the probe says why not):\n  mtlsdoctor probe host:443\nand check a client's certificate against the bind's ca-file:\n  " + verifyClient,
 		Confirm:     probeCmd,
 	},
 	// Apache's proxy to an https:// backend (mod_proxy with mod_ssl).

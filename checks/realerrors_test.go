@@ -3,11 +3,13 @@ package checks
 import (
 	"context"
 	"crypto/tls"
+	"github.com/mtlsdoctor/mtlsdoctor/internal/servertest"
 	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -183,4 +185,97 @@ func mustOpenSSL(t *testing.T, args ...string) {
 	if out, err := exec.Command("openssl", args...).CombinedOutput(); err != nil {
 		t.Fatalf("openssl %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
+}
+
+// TestExplainRealHAProxyRefusedByClient: a real HAProxy serves a
+// self-signed certificate; curl refuses it, and HAProxy logs only `SSL
+// handshake failure`. explain, given that line, names a client refusing
+// HAProxy's own certificate among the causes and points at the probe.
+func TestExplainRealHAProxyRefusedByClient(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	pem := filepath.Join(dir, "server.pem")
+	var both []byte
+	for _, f := range []string{"serverchain/server-selfsigned.crt", "serverchain/server-selfsigned.key"} {
+		b, err := os.ReadFile(probeFx(t, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		both = append(both, b...)
+	}
+	if err := os.WriteFile(pem, both, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	conf := "global\n  log stderr format raw local0 info\ndefaults\n  mode http\n  log global\n  option httplog\n" +
+		"  timeout connect 2s\n  timeout client 2s\n  timeout server 2s\nfrontend fe\n  bind " + addr + " ssl crt " + pem +
+		"\n  http-request return status 200\n"
+	cfg := filepath.Join(dir, "haproxy.cfg")
+	if err := os.WriteFile(cfg, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	var logs lockedBuffer
+	cmd := exec.CommandContext(ctx, servertest.Tool(t, "haproxy"), "-db", "-f", cfg)
+	cmd.Stderr, cmd.Stdout = &logs, &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
+	var out []byte
+	for i := 0; i < 50; i++ {
+		out, err = exec.Command(servertest.Tool(t, "curl"), "-sS", "-o", "/dev/null", "https://"+addr+"/").CombinedOutput()
+		if strings.Contains(string(out), "(60)") {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err == nil || !strings.Contains(string(out), "self-signed") {
+		t.Fatalf("curl did not refuse the self-signed certificate: %v %s", err, out)
+	}
+	var line string
+	for i := 0; i < 50 && line == ""; i++ {
+		time.Sleep(100 * time.Millisecond)
+		for _, l := range strings.Split(logs.String(), "\n") {
+			if strings.Contains(l, "SSL handshake failure") {
+				line = l
+			}
+		}
+	}
+	if line == "" {
+		t.Fatalf("HAProxy logged no handshake failure:\n%s", logs.String())
+	}
+	rep := Explain(line)
+	if len(rep.Findings) == 0 {
+		t.Fatalf("no finding for %q", line)
+	}
+	f := rep.Findings[0]
+	story := f.Explanation + "\n" + f.Fix
+	if f.Role != "server" || !strings.Contains(story, "refused HAProxy's own certificate") || !strings.Contains(story, "mtlsdoctor probe") {
+		t.Errorf("%q:\nrole %s\n%s", line, f.Role, story)
+	}
+}
+
+// lockedBuffer collects a process's output while the test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
