@@ -145,9 +145,17 @@ var otherWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"ssl library error 1 in handshake"},
 		Title:       "Apache: a client's TLS handshake failed",
-		Explanation: "mod_ssl logs this at info level for any failed handshake; the OpenSSL line after it (SSL Library Error: ...) names the reason. With SSLVerifyClient require it is often a client that sent no certificate or one from another CA.",
-		Fix:         "Raise the level to see the reason:\n  LogLevel ssl:debug\nand check the client certificate against SSLCACertificateFile:\n  " + verifyClient,
+		Explanation: "mod_ssl logs this at info level for any failed handshake; the OpenSSL line after it (SSL Library Error: ...) names the reason. When that line has an alert (unknown ca, bad certificate, certificate unknown), the client refused Apache's own certificate: self-signed, from a CA the client does not trust, or served without its intermediate. With SSLVerifyClient require it is often a client that sent no certificate or one from another CA.",
+		Fix:         "Read the SSL Library Error line that follows it. See whether clients can trust Apache's certificate (the probe says why not):\n  mtlsdoctor probe host:443\nand check a client's certificate against SSLCACertificateFile:\n  " + verifyClient,
 		Confirm:     probeCmd,
+	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"ah01998: connection closed to child"},
+		Title:       "Apache closed a connection after a failed or cut handshake",
+		Explanation: "mod_ssl logs `Connection closed to child N with abortive shutdown` at info level when a connection ends without a clean TLS close: after a failed handshake (the AH02008 and SSL Library Error lines just before it say why) or a client that dropped the connection. On its own it is usually harmless.",
+		Fix:         "Read the lines with the same client address just before it:\n  grep -B3 'AH01998' /var/log/apache2/error.log",
+		Confirm:     "grep -c 'AH02008' /var/log/apache2/error.log",
 	},
 	// HAProxy.
 	{

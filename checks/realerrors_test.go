@@ -279,3 +279,50 @@ func (l *lockedBuffer) String() string {
 	defer l.mu.Unlock()
 	return l.b.String()
 }
+
+// TestExplainRealApacheRefusedByClient: a real Apache httpd serves a
+// self-signed certificate and curl refuses it. Each mod_ssl line about
+// that connection is told from the server's side: the handshake failure
+// names a client refusing Apache's certificate, the alert line says the
+// client refused this server's certificate, the closing line is info.
+func TestExplainRealApacheRefusedByClient(t *testing.T) {
+	t.Parallel()
+	addr, errorLog := servertest.ApacheWithLog(t, probeFx(t, "serverchain/server-selfsigned.crt"), probeFx(t, "serverchain/server-selfsigned.key"), "")
+	out, err := exec.Command(servertest.Tool(t, "curl"), "-sS", "-o", "/dev/null", "https://"+addr+"/").CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "self-signed") {
+		t.Fatalf("curl did not refuse the self-signed certificate: %v %s", err, out)
+	}
+	want := map[string]struct{ id, severity, words string }{
+		"AH02008":           {"handshake-failed", "warning", "refused Apache's own certificate"},
+		"alert unknown ca":  {"tls-alert", "error", "this server's own certificate"},
+		"abortive shutdown": {"handshake-failed", "info", "failed handshake"},
+	}
+	seen := map[string]bool{}
+	for i := 0; i < 50 && len(seen) < len(want); i++ {
+		time.Sleep(100 * time.Millisecond)
+		data, err := os.ReadFile(errorLog)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			for k, w := range want {
+				if seen[k] || !strings.Contains(line, k) {
+					continue
+				}
+				seen[k] = true
+				rep := Explain(line)
+				if len(rep.Findings) == 0 {
+					t.Errorf("no finding for %q", line)
+					continue
+				}
+				f := rep.Findings[0]
+				if f.ID.Name() != w.id || string(f.Severity) != w.severity || f.Role != "server" || !strings.Contains(f.Explanation+f.Fix, w.words) {
+					t.Errorf("%q:\n%s %s %s\n%s\n%s", line, f.ID.Name(), f.Severity, f.Role, f.Explanation, f.Fix)
+				}
+			}
+		}
+	}
+	if len(seen) < len(want) {
+		t.Errorf("Apache logged only %v of %v", seen, want)
+	}
+}

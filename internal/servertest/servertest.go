@@ -208,9 +208,17 @@ frontend fe
 // further directives are vhost. DocumentRoot holds index.html ("hello").
 func Apache(t testing.TB, cert, key, vhost string) string {
 	t.Helper()
+	addr, _ := ApacheWithLog(t, cert, key, vhost)
+	return addr
+}
+
+// ApacheWithLog is Apache, and also returns the path of its error log
+// (LogLevel info ssl:info).
+func ApacheWithLog(t testing.TB, cert, key, vhost string) (addr, errorLog string) {
+	t.Helper()
 	bin := Tool(t, "apache2")
 	dir := t.TempDir()
-	addr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
+	addr = fmt.Sprintf("127.0.0.1:%d", freePort(t))
 	docs := filepath.Join(dir, "htdocs")
 	for _, d := range []string{docs, filepath.Join(docs, "secure")} {
 		if err := os.MkdirAll(d, 0o755); err != nil {
@@ -259,5 +267,5 @@ SSLSessionCache shmcb:%s/ssl_scache(512000)
 	}
 	exited := start(t, bin, []string{"-X", "-f", p}, dir)
 	waitTLS(t, addr, "apache2", exited, readLogs(dir))
-	return addr
+	return addr, filepath.Join(dir, "error.log")
 }
