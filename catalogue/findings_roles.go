@@ -529,6 +529,19 @@ var roleEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:PORT -servername host </dev/null",
 	},
 	{
+		// Seen with a real Go 1.26 server: curl, Python and openssl s_client
+		// refusing its certificate over TLS 1.3 all give this line; over
+		// TLS 1.2 the same refusal is "remote error: tls: unknown
+		// certificate authority", from a Go client "remote error: tls: bad
+		// certificate".
+		ID: ServerCertUntrusted, Kind: "client", Within: []string{"handshake error from"},
+		Match:       []string{"local error: tls: bad record mac"},
+		Title:       "A client refused this Go server's certificate (TLS 1.3, a client built on OpenSSL)",
+		Explanation: "When a client built on OpenSSL (curl, Python, openssl s_client) refuses the server's certificate in a TLS 1.3 handshake, the alert it sends does not decrypt with the keys a Go server expects at that point, so the Go server logs `local error: tls: bad record MAC` instead of the client's reason. The client's own error says it (curl: (60), CERTIFICATE_VERIFY_FAILED): the server's certificate is self-signed or from a CA the client was not given, served without its intermediate, or does not carry the name the client used. Rarely, a middlebox that alters traffic causes it.",
+		Fix:         "Make the clients trust this server's certificate: give them its CA (curl --cacert ca.crt), serve the full chain (leaf, then intermediates) and put the name they use in its subjectAltName. The probe says which of these it is:\n  mtlsdoctor probe host:443",
+		Confirm:     "curl -v https://host:443/",
+	},
+	{
 		ID: HandshakeFailed, Kind: "client", Within: []string{"tls handshake error", "security handshake from"}, Without: []string{"handshake error from"},
 		Match:       []string{": eof"},
 		Title:       "A client closed the connection during the TLS handshake",

@@ -4,10 +4,13 @@ import (
 	"context"
 	"crypto/tls"
 	"github.com/mtlsdoctor/mtlsdoctor/internal/servertest"
+	"log"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -324,5 +327,88 @@ func TestExplainRealApacheRefusedByClient(t *testing.T) {
 	}
 	if len(seen) < len(want) {
 		t.Errorf("Apache logged only %v of %v", seen, want)
+	}
+}
+
+// TestExplainRealGoServerLines: a real Go HTTPS server requires client
+// certificates from good/ca.crt; curl, openssl s_client and a Go client
+// fail against it in the usual ways, and each line the server logs is told
+// from the server's side with its cause. Facts from these runs: Go 1.26
+// says "tls: failed to verify certificate" for a client's certificate as
+// for a server's, and an OpenSSL client refusing the server's certificate
+// over TLS 1.3 shows up as "local error: tls: bad record MAC".
+func TestExplainRealGoServerLines(t *testing.T) {
+	t.Parallel()
+	files := newServerFiles(t)
+	var logs lockedBuffer
+	l, err := tls.Listen("tcp", "127.0.0.1:0", &tls.Config{Certificates: []tls.Certificate{files.serverCert},
+		ClientAuth: tls.RequireAndVerifyClientCert, ClientCAs: probePool(t, "good/ca.crt")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: http.NotFoundHandler(), ErrorLog: log.New(&logs, "", log.LstdFlags), ReadHeaderTimeout: 5 * time.Second}
+	go func() { _ = srv.Serve(l) }()
+	t.Cleanup(func() { _ = srv.Close() })
+	port := l.Addr().(*net.TCPAddr).Port
+	url := "https://localhost:" + strconv.Itoa(port) + "/"
+	resolve := "localhost:" + strconv.Itoa(port) + ":127.0.0.1"
+	curl := servertest.Tool(t, "curl")
+	ca := probeFx(t, "good/ca.crt")
+	withCert := func(name string) []string {
+		return []string{"--cacert", ca, "--cert", probeFx(t, name+".crt"), "--key", probeFx(t, name+".key")}
+	}
+	cases := []struct {
+		name   string
+		client func()
+		id     string
+		words  string
+	}{
+		{"no client certificate", func() { _ = exec.Command(curl, "-sS", "--resolve", resolve, "--cacert", ca, url).Run() },
+			"no-client-cert", "ClientCAs"},
+		{"client certificate from another CA", func() {
+			_ = exec.Command(curl, append([]string{"-sS", "--resolve", resolve}, append(withCert("untrusted/client-foreign"), url)...)...).Run()
+		}, "verify-error", "ClientCAs"},
+		{"expired client certificate", func() {
+			_ = exec.Command(curl, append([]string{"-sS", "--resolve", resolve}, append(withCert("validity/client-expired"), url)...)...).Run()
+		}, "verify-error", "expired"},
+		{"plain HTTP", func() { _ = exec.Command(curl, "-sS", "http://127.0.0.1:"+strconv.Itoa(port)+"/").Run() },
+			"plain-http", "https://"},
+		{"curl refuses the server's certificate (TLS 1.3)", func() { _ = exec.Command(curl, "-sS", "--resolve", resolve, url).Run() },
+			"server-cert-untrusted", "mtlsdoctor probe"},
+		{"curl refuses the server's certificate (TLS 1.2)", func() { _ = exec.Command(curl, "-sS", "--tls-max", "1.2", "--resolve", resolve, url).Run() },
+			"tls-alert", "this server's own certificate"},
+		{"a Go client refuses the server's certificate", func() {
+			c, err := tls.Dial("tcp", "127.0.0.1:"+strconv.Itoa(port), &tls.Config{ServerName: "localhost"})
+			if err == nil {
+				c.Close()
+			}
+		}, "tls-alert", "this server's own certificate"},
+	}
+	for _, tc := range cases {
+		before := len(strings.Split(logs.String(), "\n"))
+		tc.client()
+		var line string
+		for i := 0; i < 50 && line == ""; i++ {
+			time.Sleep(20 * time.Millisecond)
+			lines := strings.Split(logs.String(), "\n")
+			for _, l := range lines[before-1:] {
+				if strings.Contains(l, "handshake error from") {
+					line = l
+				}
+			}
+		}
+		if line == "" {
+			t.Errorf("%s: the Go server logged nothing", tc.name)
+			continue
+		}
+		rep := Explain(line)
+		if len(rep.Findings) == 0 {
+			t.Errorf("%s: no finding for %q", tc.name, line)
+			continue
+		}
+		f := rep.Findings[0]
+		if f.ID.Name() != tc.id || f.Role != "server" || f.Reporter != "go" || !strings.Contains(f.Explanation+f.Fix, tc.words) {
+			t.Errorf("%s: %q:\n%s %s/%s\n%s\n%s", tc.name, line, f.ID.Name(), f.Reporter, f.Role, f.Explanation, f.Fix)
+		}
 	}
 }
