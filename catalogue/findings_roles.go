@@ -326,6 +326,16 @@ var ServerRefusedClientText = Text{ID: VerifyError,
 	Fix: "Put the CA that issued the client certificates (and its intermediates) in the server's client-CA file (mosquitto: cafile; Apache: SSLCACertificateFile; HAProxy: ca-file; Redis: tls-ca-cert-file, or tls-auth-clients no when no client certificate is wanted; nginx: ssl_client_certificate), and check the client certificate against it:\n  openssl verify -CAfile client-ca.pem -purpose sslclient client.crt\nIf the server checks a CRL, make sure it is current (nextUpdate in the future), and regenerate it when not (Easy-RSA: ./easyrsa gen-crl):\n  openssl crl -noout -nextupdate -in crl.pem\n  openssl ca -gencrl -crldays 3650 -out crl.pem",
 }
 
+// ServerGotPlainText is a server other than nginx that read something
+// that is not TLS on its TLS port (OpenSSL's "wrong version number",
+// "http request", "unknown protocol").
+var ServerGotPlainText = Text{ID: HandshakeFailed,
+	Title: "A client connected to this server's TLS port without TLS",
+	Why: "The program that wrote this line accepted the connection on a port where it requires TLS, and the first bytes were not a TLS ClientHello. One address now and then is harmless: a scanner, or a plain TCP or HTTP health check. When it repeats from hosts you know, a client of yours connects without TLS: " +
+		"an http:// URL or a scheme without TLS (redis:// instead of rediss://, a database URL without its TLS option), a command-line client run without its TLS flag (redis-cli --tls, psql sslmode, mongosh --tls; mosquitto_sub and mosquitto_pub speak TLS only when given --cafile or --capath), a mail client using STARTTLS on a port with TLS from the start (465, 993, 995), a replica, Sentinel or cluster peer that was not told to use TLS (Redis: tls-replication yes, tls-cluster yes), or a proxy or load balancer that forwards in plain text.",
+	Fix: "Find the client by the address in the line, then give it TLS (its URL scheme or TLS option) and the server's CA; test the port as a TLS client would:\n  openssl s_client -connect host:PORT </dev/null\nRedis replicas and Sentinels need, besides the certificate options:\n  tls-replication yes",
+}
+
 // Leads of ServerGotAlertText: the line showed a server, or nothing in it
 // said which side wrote it.
 const (

@@ -155,6 +155,15 @@ func Explain(input string) *report.Report {
 			rep.Findings[0] = f
 		}
 	}
+	if lw := strings.ToLower(input); att.Role == logparse.RoleServer && att.Reporter != "nginx" && !att.Guessed && len(rep.Findings) > 0 && plainOnTLS(lw) {
+		// Another server read plain text on its TLS port: its own story,
+		// not nginx's or a client's.
+		if id := rep.Findings[0].ID; id == catalogue.HandshakeFailed || id == catalogue.OpenSSLReason {
+			f := catalogue.ServerGotPlainText.New(nil)
+			f.Severity = report.Warning
+			rep.Findings[0] = f
+		}
+	}
 	if name := wantedName(input); name != "" {
 		for i := range rep.Findings {
 			if rep.Findings[i].ID == catalogue.ServerHostnameMismatch {
@@ -454,6 +463,16 @@ func untrustedChain(f report.Finding) bool {
 		return f.Code == 0 || f.Code == 2 || f.Code >= 18 && f.Code <= 21
 	case catalogue.UpstreamVerifyError:
 		return f.Code == 2 || f.Code >= 18 && f.Code <= 21
+	}
+	return false
+}
+
+// plainOnTLS is true for OpenSSL's reasons for a record that is not TLS.
+func plainOnTLS(lower string) bool {
+	for _, r := range []string{"wrong version number", ":http request", "ssl routines::http request", "unknown protocol", "http_request"} {
+		if strings.Contains(lower, r) {
+			return true
+		}
 	}
 	return false
 }

@@ -18,6 +18,7 @@ func TestExplainSides(t *testing.T) {
 		{"http: TLS handshake error from 172.17.0.1:43210: tls: failed to verify certificate: x509: certificate signed by unknown authority", "go", "server", "verify-error", "clientcas"},
 		{"http: TLS handshake error from 1.2.3.4:1234: EOF", "go", "server", "handshake-failed", "harmless"},
 		{`Server.Serve failed to complete security handshake from "127.0.0.1:58620": EOF`, "go", "server", "handshake-failed", "health checks"},
+		{"1:M 07 Jul 2020 08:43:57.517 # Error accepting a client connection: error:1408F10B:SSL routines:ssl3_get_record:wrong version number (conn: fd=9)", "unknown", "server", "handshake-failed", "tls-replication"},
 		{`2024/01/01 00:00:00 [error] 1#1: *5 SSL_read() failed (SSL: error:0A000418:SSL routines::tlsv1 alert unknown ca:SSL alert number 48) while reading upstream, client: 1.2.3.4`, "nginx", "client", "handshake-failed", "proxy_ssl_certificate"},
 		{`2024/01/01 00:00:00 [error] 1#1: *5 SSL_do_handshake() failed (SSL: error:0A000412:SSL routines::sslv3 alert bad certificate:SSL alert number 42) while SSL handshaking to upstream, client: 1.2.3.4`, "nginx", "client", "handshake-failed", "proxy_ssl_certificate"},
 		{`2024/01/01 00:00:00 [error] 1#1: *5 peer closed connection in SSL handshake (104: Connection reset by peer) while SSL handshaking to upstream, client: 1.2.3.4`, "nginx", "client", "handshake-failed", "proxy_ssl_server_name"},
