@@ -182,6 +182,14 @@ var otherWriterEntries = []Entry{
 		Fix:         "Log the reason with the error fetches in the log-format:\n  log-format \"%ci:%cp [%tr] %ft %[ssl_fc_err_str] %[ssl_c_err] %[ssl_c_ca_err]\"\nSee whether clients can trust HAProxy's certificate (the probe says why not):\n  mtlsdoctor probe host:443\nand check a client's certificate against the bind's ca-file:\n  " + verifyClient,
 		Confirm:     probeCmd,
 	},
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"haproxy", "]", "/"},
+		Match:       []string{": connection closed during ssl handshake", ": timeout during ssl handshake"},
+		Title:       "HAProxy: a client left during the TLS handshake",
+		Explanation: "HAProxy logs `Connection closed during SSL handshake` when a client closes the connection before the handshake ends (and `Timeout during SSL handshake` when it stops sending): TCP health checks of a load balancer or monitor (they open and close the port without TLS; checked with a real HAProxy 2.6: a bare TCP connect gives this line), port scanners, or a client that gave up without an alert. Usually harmless when it comes from a checker's address now and then.",
+		Fix:         "Look at the address in the line: a load balancer or monitor (make its check speak TLS, or check-ssl for HAProxy's own health checks), or a real client (run it by hand and read its own error):\n  curl -v https://host:443/",
+		Confirm:     "openssl s_client -connect host:443 </dev/null",
+	},
 	// Apache's proxy to an https:// backend (mod_proxy with mod_ssl).
 	{
 		ID: HandshakeFailed, Kind: "client",

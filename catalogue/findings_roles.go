@@ -640,10 +640,18 @@ var roleEntries = []Entry{
 	// HAProxy as the server.
 	{
 		ID: VerifyError, Kind: "client",
-		Match:       []string{"ssl client ca chain cannot be verified", "ssl client certificate not trusted"},
+		Match:       []string{"ssl client certificate not trusted"},
 		Title:       "HAProxy refused the client certificate",
-		Explanation: "HAProxy (bind ... verify required ca-file ...) could not verify the client certificate's chain against its ca-file: the client's CA (or its intermediate) is not in ca-file, or the client does not send its intermediate.",
-		Fix:         "Put the client CA and its intermediates in the bind line's ca-file:\n  bind :443 ssl crt /etc/haproxy/server.pem ca-file /etc/haproxy/client-ca.pem verify required\nthen reload HAProxy.",
+		Explanation: "HAProxy (bind ... verify required ca-file ...) found an error in the client's own certificate (depth 0): most often its issuer is not in ca-file (or the client does not send its intermediate), but HAProxy logs the same words for an expired or not yet valid certificate, one revoked by crl-file, or one not for client authentication (checked with a real HAProxy 2.6: an expired client certificate from a trusted CA gives this line, and the client sees alert certificate_expired).",
+		Fix:         "Log the OpenSSL verify code to see which it is (10 is expired, 20 an issuer not in ca-file, 23 revoked):\n  log-format \"%ci:%cp [%tr] %ft %[ssl_c_err] %[ssl_c_ca_err] %[ssl_c_s_dn]\"\nThe client CA and its intermediates belong in the bind line's ca-file:\n  bind :443 ssl crt /etc/haproxy/server.pem ca-file /etc/haproxy/client-ca.pem verify required",
+		Confirm:     verifyClient,
+	},
+	{
+		ID: VerifyError, Kind: "client",
+		Match:       []string{"ssl client ca chain cannot be verified"},
+		Title:       "HAProxy refused a CA in the client certificate's chain",
+		Explanation: "HAProxy (bind ... verify required ca-file ...) found an error above the client's certificate (depth 1 or more): an intermediate or root that is not in ca-file, expired, revoked by crl-file, or not a CA, or a chain longer than HAProxy's verify depth.",
+		Fix:         "Log the CA's verify code and depth to see which it is:\n  log-format \"%ci:%cp [%tr] %ft %[ssl_c_ca_err] %[ssl_c_ca_err_depth]\"\nand put the client CA and its current intermediates in the bind line's ca-file:\n  bind :443 ssl crt /etc/haproxy/server.pem ca-file /etc/haproxy/client-ca.pem verify required",
 		Confirm:     verifyClient,
 	},
 	{

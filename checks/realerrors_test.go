@@ -196,10 +196,72 @@ func mustOpenSSL(t *testing.T, args ...string) {
 // HAProxy's own certificate among the causes and points at the probe.
 func TestExplainRealHAProxyRefusedByClient(t *testing.T) {
 	t.Parallel()
+	addr, logs := runHAProxy(t, "serverchain/server-selfsigned", "")
+	out, err := exec.Command(servertest.Tool(t, "curl"), "-sS", "-o", "/dev/null", "https://"+addr+"/").CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "self-signed") {
+		t.Fatalf("curl did not refuse the self-signed certificate: %v %s", err, out)
+	}
+	line := logLine(t, logs, 1, "SSL handshake failure")
+	rep := Explain(line)
+	if len(rep.Findings) == 0 {
+		t.Fatalf("no finding for %q", line)
+	}
+	f := rep.Findings[0]
+	story := f.Explanation + "\n" + f.Fix
+	if f.Role != "server" || !strings.Contains(story, "refused HAProxy's own certificate") || !strings.Contains(story, "mtlsdoctor probe") {
+		t.Errorf("%q:\nrole %s\n%s", line, f.Role, story)
+	}
+}
+
+// TestExplainRealHAProxyClientCertLines: a real HAProxy with `verify
+// required` and the validity set's CA as ca-file; curl without a
+// certificate, with one from another CA and with an expired one. HAProxy
+// 2.6 logs "SSL handshake failure" for the first and "SSL client
+// certificate not trusted" for both others: explain names each cause.
+func TestExplainRealHAProxyClientCertLines(t *testing.T) {
+	t.Parallel()
+	addr, logs := runHAProxy(t, "good/server", "verify required ca-file "+probeFx(t, "validity/ca.crt"))
+	_, port, _ := net.SplitHostPort(addr)
+	curl := func(args ...string) {
+		a := append([]string{"-sS", "-o", "/dev/null", "--cacert", probeFx(t, "good/ca.crt"), "--resolve", "localhost:" + port + ":127.0.0.1"}, args...)
+		_ = exec.Command(servertest.Tool(t, "curl"), append(a, "https://localhost:"+port+"/")...).Run()
+	}
+	cert := func(name string) []string {
+		return []string{"--cert", probeFx(t, name+".crt"), "--key", probeFx(t, name+".key")}
+	}
+	for i, tc := range []struct {
+		name     string
+		args     []string
+		logged   string
+		id, word string
+	}{
+		{"no client certificate", nil, "SSL handshake failure", "handshake-failed", "sent no certificate"},
+		{"another CA's client certificate", cert("untrusted/client-foreign"), "SSL client certificate not trusted", "verify-error", "not in ca-file"},
+		{"expired client certificate", cert("validity/client-expired"), "SSL client certificate not trusted", "verify-error", "expired"},
+	} {
+		curl(tc.args...)
+		line := logLine(t, logs, i+1, tc.logged)
+		rep := Explain(line)
+		if len(rep.Findings) == 0 {
+			t.Errorf("%s: no finding for %q", tc.name, line)
+			continue
+		}
+		f := rep.Findings[0]
+		if f.ID.Name() != tc.id || f.Role != "server" || f.Reporter != "haproxy" || !strings.Contains(f.Explanation+f.Fix, tc.word) {
+			t.Errorf("%s: %q:\n%s %s/%s\n%s\n%s", tc.name, line, f.ID.Name(), f.Reporter, f.Role, f.Explanation, f.Fix)
+		}
+	}
+}
+
+// runHAProxy runs a real haproxy with one frontend serving the fixture
+// NAME (.crt and .key) with the bind options given, and returns its
+// address and its log (stderr, raw format).
+func runHAProxy(t *testing.T, name, bindOpts string) (string, *lockedBuffer) {
+	t.Helper()
 	dir := t.TempDir()
 	pem := filepath.Join(dir, "server.pem")
 	var both []byte
-	for _, f := range []string{"serverchain/server-selfsigned.crt", "serverchain/server-selfsigned.key"} {
+	for _, f := range []string{name + ".crt", name + ".key"} {
 		b, err := os.ReadFile(probeFx(t, f))
 		if err != nil {
 			t.Fatal(err)
@@ -216,53 +278,57 @@ func TestExplainRealHAProxyRefusedByClient(t *testing.T) {
 	addr := l.Addr().String()
 	l.Close()
 	conf := "global\n  log stderr format raw local0 info\ndefaults\n  mode http\n  log global\n  option httplog\n" +
-		"  timeout connect 2s\n  timeout client 2s\n  timeout server 2s\nfrontend fe\n  bind " + addr + " ssl crt " + pem +
+		"  timeout connect 2s\n  timeout client 2s\n  timeout server 2s\nfrontend fe\n  bind " + addr + " ssl crt " + pem + " " + bindOpts +
 		"\n  http-request return status 200\n"
 	cfg := filepath.Join(dir, "haproxy.cfg")
 	if err := os.WriteFile(cfg, []byte(conf), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	var logs lockedBuffer
-	cmd := exec.CommandContext(ctx, servertest.Tool(t, "haproxy"), "-db", "-f", cfg)
-	cmd.Stderr, cmd.Stdout = &logs, &logs
+	logs := &lockedBuffer{}
+	cmd := exec.Command(servertest.Tool(t, "haproxy"), "-db", "-f", cfg)
+	cmd.Stderr, cmd.Stdout = logs, logs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
-	var out []byte
-	for i := 0; i < 50; i++ {
-		out, err = exec.Command(servertest.Tool(t, "curl"), "-sS", "-o", "/dev/null", "https://"+addr+"/").CombinedOutput()
-		if strings.Contains(string(out), "(60)") {
-			break
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	for i := 0; i < 100; i++ {
+		if c, err := net.DialTimeout("tcp", addr, 100*time.Millisecond); err == nil {
+			// A bare TCP connect, as a health check makes: HAProxy logs
+			// it (line 0), and it is explained as one.
+			c.Close()
+			line := logLine(t, logs, 0, "Connection closed during SSL handshake")
+			if rep := Explain(line); len(rep.Findings) == 0 || rep.Findings[0].Severity != "info" || !strings.Contains(rep.Findings[0].Explanation, "health checks") {
+				t.Errorf("%q: %+v", line, rep.Findings)
+			}
+			return addr, logs
 		}
-		time.Sleep(100 * time.Millisecond)
+		time.Sleep(50 * time.Millisecond)
 	}
-	if err == nil || !strings.Contains(string(out), "self-signed") {
-		t.Fatalf("curl did not refuse the self-signed certificate: %v %s", err, out)
-	}
-	var line string
-	for i := 0; i < 50 && line == ""; i++ {
-		time.Sleep(100 * time.Millisecond)
+	t.Fatalf("haproxy did not listen on %s:\n%s", addr, logs.String())
+	return "", nil
+}
+
+// logLine waits for the n-th (from 0) connection line of a HAProxy log
+// and checks that it holds want.
+func logLine(t *testing.T, logs *lockedBuffer, n int, want string) string {
+	t.Helper()
+	for i := 0; i < 100; i++ {
+		var conns []string
 		for _, l := range strings.Split(logs.String(), "\n") {
-			if strings.Contains(l, "SSL handshake failure") {
-				line = l
+			if strings.Contains(l, "] fe/") {
+				conns = append(conns, l)
 			}
 		}
+		if len(conns) > n {
+			if !strings.Contains(conns[n], want) {
+				t.Fatalf("HAProxy logged %q, want %q", conns[n], want)
+			}
+			return conns[n]
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
-	if line == "" {
-		t.Fatalf("HAProxy logged no handshake failure:\n%s", logs.String())
-	}
-	rep := Explain(line)
-	if len(rep.Findings) == 0 {
-		t.Fatalf("no finding for %q", line)
-	}
-	f := rep.Findings[0]
-	story := f.Explanation + "\n" + f.Fix
-	if f.Role != "server" || !strings.Contains(story, "refused HAProxy's own certificate") || !strings.Contains(story, "mtlsdoctor probe") {
-		t.Errorf("%q:\nrole %s\n%s", line, f.Role, story)
-	}
+	t.Fatalf("HAProxy logged no line %d:\n%s", n, logs.String())
+	return ""
 }
 
 // lockedBuffer collects a process's output while the test reads it.

@@ -290,7 +290,7 @@ var (
 	reEnvoyErr = lazyre.New(`(?:^|[\s(|])\d{8,10}:[a-z_ ]+:openssl_internal:`)
 	// HAProxy's connection error: "[16/Sep/2020:10:01:39.640] fqdn/1: SSL
 	// handshake failure" (frontend/bind, then the error).
-	reHAProxyConn = lazyre.New(`\S/\d+: ssl handshake failure`)
+	reHAProxyConn = lazyre.New(`\S/\d+: (?:ssl handshake failure|connection closed during ssl handshake|timeout during ssl handshake)`)
 	// curl's TLS errors: "OpenSSL/3.0.11: error:0A000152:..." (its backend and version first).
 	reCurlBackend = lazyre.New(`(?:^|[\s'"(])(?:openssl|libressl|boringssl|schannel|gnutls|wolfssl)/\d+\.\d+[\w.]*: `)
 	// The mosquitto broker: "1508662828: OpenSSL Error[0]: error:..." (Unix time first).
