@@ -1582,6 +1582,14 @@ var clientWriterEntries = []Entry{
 		Fix:         "Make the client use https:// for this port (or its proxy use TLS to the backend), e.g.:\n  curl https://host:PORT/\nor serve plain HTTP on another port for clients that cannot speak TLS.",
 		Confirm:     "curl -v https://host:PORT/",
 	},
+	{
+		ID: PlainHTTP, Kind: "client",
+		Match:       []string{"http spoken on https port"},
+		Title:       "A client spoke plain HTTP to Apache's HTTPS port",
+		Explanation: "Apache (mod_ssl) serves HTTPS on the port, and a client sent it a plain-text HTTP request; Apache answers with an HTML error page in plain text. A URL with http:// instead of https://, a health check or proxy configured for HTTP, or a reverse proxy forwarding to this backend over HTTP.",
+		Fix:         "Make the client use https:// for this port (or its proxy use TLS to the backend), e.g.:\n  curl https://host:PORT/\nor serve plain HTTP on another port (a <VirtualHost *:80>) for clients that cannot speak TLS.",
+		Confirm:     "curl -v https://host:PORT/",
+	},
 	// HAProxy: a bind with ssl and no crt.
 	{
 		ID: CertLoadFailed, Kind: "client",

@@ -1,6 +1,10 @@
 package catalogue
 
-import "github.com/mtlsdoctor/mtlsdoctor/finding"
+import (
+	"strings"
+
+	"github.com/mtlsdoctor/mtlsdoctor/finding"
+)
 
 // This file holds the words for a line whose writer is the TLS client
 // (nginx to an upstream, a Lua cosocket, nginx fetching OCSP responses,
@@ -663,4 +667,55 @@ var roleEntries = []Entry{
 		Fix:         "Put the client CA and its intermediates in the bind line's ca-file:\n  bind :443 ssl crt /etc/haproxy/server.pem ca-file /etc/haproxy/client-ca.pem verify required\nthen reload HAProxy.",
 		Confirm:     verifyClient,
 	},
+}
+
+// otherServer is, per server program other than nginx (the reporter), how
+// it is named, where it keeps the CAs it trusts for client certificates,
+// and how to put the client's CA there.
+var otherServer = map[string]struct{ who, ca, crl, fix string }{
+	"apache": {"Apache", "SSLCACertificateFile", "SSLCARevocationFile",
+		"Put the CA that issued the client certificates, and its intermediates, in the virtual host's SSLCACertificateFile (raise SSLVerifyDepth for longer chains), then reload Apache:\n  SSLCACertificateFile /etc/apache2/client-ca.pem\n  SSLVerifyDepth 2\n  apachectl configtest && apachectl graceful"},
+	"haproxy": {"HAProxy", "the bind line's ca-file", "the bind line's crl-file",
+		"Put the CA that issued the client certificates, and its intermediates, in the bind line's ca-file, then reload HAProxy:\n  bind :443 ssl crt /etc/haproxy/server.pem ca-file /etc/haproxy/client-ca.pem verify required"},
+	"go": {"The Go server", "its tls.Config ClientCAs pool", "the CRLs its VerifyPeerCertificate checks",
+		"Add the CA that issued the client certificates to the server's tls.Config ClientCAs pool, and have clients send their intermediates with their certificate."},
+	"java": {"The Java server", "its trust store", "the CRLs it checks",
+		"Import the CA that issued the client certificates into the server's trust store (server.ssl.trust-store, javax.net.ssl.trustStore):\n  keytool -importcert -alias client-ca -file ca.crt -keystore truststore.jks"},
+}
+
+// caFileCodes are the verify results that say the client's CA is missing
+// from the server's client CAs (or the chain the client sends is short).
+var caFileCodes = map[int]bool{2: true, 19: true, 20: true, 21: true, 22: true}
+
+// KnowsServer is true for the servers other than nginx whose words
+// OtherServerVerify has.
+func KnowsServer(reporter string) bool {
+	_, ok := otherServer[reporter]
+	return ok
+}
+
+// OtherServerVerify tells a verify result that a server other than nginx
+// (reporter, one KnowsServer knows) logged about a client certificate: the code's meaning in that
+// server's words, and the fix in its terms (where to put the client's CA),
+// or the code's own fix up to its first nginx-only step.
+func OtherServerVerify(reporter string, v VerifyCode) (title, why, fix string) {
+	o := otherServer[reporter]
+	title = Fill("{who} refused the client certificate ({code}:{text})", Vars{"who": o.who, "code": itoa(v.Code), "text": v.Text})
+	why = strings.NewReplacer("the nginx CA file", o.ca, "the ssl_crl file", o.crl).Replace(v.Meaning) + " " +
+		Fill("{who} accepted the connection and checked the client certificate against {ca}; nginx's directives play no part.", Vars{"who": o.who, "ca": o.ca})
+	if caFileCodes[v.Code] {
+		return title, why, o.fix
+	}
+	var keep []string
+	plain := strings.NewReplacer(" && nginx -s reload", "", "/etc/nginx/", "").Replace(v.Fix)
+	for _, l := range strings.Split(plain, "\n") {
+		if strings.Contains(l, "nginx") || strings.Contains(l, "ssl_") {
+			break
+		}
+		keep = append(keep, l)
+	}
+	if len(keep) == 0 {
+		return title, why, o.fix
+	}
+	return title, why, strings.Join(keep, "\n")
 }

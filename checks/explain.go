@@ -109,6 +109,11 @@ func Explain(input string) *report.Report {
 				f.Explanation += " " + catalogue.VerifyClientGuessed
 			}
 			entries = dropID(entries, f.ID)
+		case catalogue.KnowsServer(att.Reporter) && !att.Guessed:
+			// Another server's verdict on its client's certificate.
+			f = serverVerifyFinding(v)
+			f.Title, f.Explanation, f.Fix = catalogue.OtherServerVerify(att.Reporter, v)
+			f.Fix = catalogue.WithConfirm(f.Fix, strings.ReplaceAll(v.Confirm, "/etc/nginx/", ""))
 		default:
 			f = serverVerifyFinding(v)
 			if att.Guessed {

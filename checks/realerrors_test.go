@@ -478,3 +478,62 @@ func TestExplainRealGoServerLines(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainRealApacheClientCertLines: a real Apache httpd with
+// SSLVerifyClient require and the validity set's CA; curl without a
+// certificate, with one from another CA, with an expired one, and in
+// plain HTTP. Each line mod_ssl writes about it is told as Apache's, in
+// Apache's directives (SSLCACertificateFile), not nginx's.
+func TestExplainRealApacheClientCertLines(t *testing.T) {
+	t.Parallel()
+	addr, errorLog := servertest.ApacheWithLog(t, probeFx(t, "good/server.crt"), probeFx(t, "good/server.key"),
+		"  SSLCACertificateFile "+probeFx(t, "validity/ca.crt")+"\n  SSLVerifyClient require")
+	_, port, _ := net.SplitHostPort(addr)
+	curl := servertest.Tool(t, "curl")
+	base := []string{"-sS", "-o", "/dev/null", "--cacert", probeFx(t, "good/ca.crt"), "--resolve", "localhost:" + port + ":127.0.0.1"}
+	url := "https://localhost:" + port + "/"
+	for _, args := range [][]string{
+		nil,
+		{"--cert", probeFx(t, "untrusted/client-foreign.crt"), "--key", probeFx(t, "untrusted/client-foreign.key")},
+		{"--cert", probeFx(t, "validity/client-expired.crt"), "--key", probeFx(t, "validity/client-expired.key")},
+	} {
+		_ = exec.Command(curl, append(append(append([]string{}, base...), args...), url)...).Run()
+	}
+	_ = exec.Command(curl, "-sS", "-o", "/dev/null", "http://"+addr+"/").Run()
+	want := []struct{ logged, id, words string }{
+		{"peer did not return a certificate", "handshake-failed", "got none"},
+		{"Error (20): unable to get local issuer certificate", "verify-error", "SSLCACertificateFile"},
+		{"Error (10): certificate has expired", "verify-error", "Reissue the expired certificate"},
+		{"HTTP spoken on HTTPS port", "plain-http", "https://"},
+	}
+	var data []byte
+	for i := 0; i < 50; i++ {
+		time.Sleep(100 * time.Millisecond)
+		data, _ = os.ReadFile(errorLog)
+		if strings.Contains(string(data), "HTTP spoken on HTTPS port") {
+			break
+		}
+	}
+	for _, w := range want {
+		var line string
+		for _, l := range strings.Split(string(data), "\n") {
+			if strings.Contains(l, w.logged) {
+				line = l
+			}
+		}
+		if line == "" {
+			t.Errorf("Apache logged no line with %q:\n%s", w.logged, data)
+			continue
+		}
+		rep := Explain(line)
+		if len(rep.Findings) == 0 {
+			t.Errorf("no finding for %q", line)
+			continue
+		}
+		f := rep.Findings[0]
+		all := f.Title + "\n" + f.Explanation + "\n" + f.Fix
+		if f.ID.Name() != w.id || f.Role != "server" || f.Reporter != "apache" || !strings.Contains(all, w.words) || strings.Contains(all, "ssl_client_certificate") {
+			t.Errorf("%q:\n%s %s/%s\n%s", line, f.ID.Name(), f.Reporter, f.Role, all)
+		}
+	}
+}

@@ -190,7 +190,7 @@ func writeFinding(b *strings.Builder, n int, f Finding, s styles, section bool) 
 	if f.Reporter != "" {
 		row("written by:", f.Reporter+" (TLS "+f.Role+")", wrapProse)
 	}
-	if f.OpenSSLError != "" && f.Role == "client" {
+	if f.OpenSSLError != "" && (f.Role == "client" || f.Reporter != "" && f.Reporter != "nginx") {
 		row("reported:", f.OpenSSLError, wrapProse)
 	} else if f.OpenSSLError != "" {
 		// The reason in brackets is what to search the log for: one
