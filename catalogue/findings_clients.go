@@ -210,6 +210,81 @@ var clientWriterEntries = []Entry{
 		Fix:         "Point it at a CA bundle that exists and is readable (install the ca-certificates package for the system's; Guzzle: its verify option):\n  curl --cacert /etc/ssl/certs/ca-certificates.crt https://host/\nPHP, in php.ini:\n  curl.cainfo=/etc/ssl/certs/ca-certificates.crt\n  openssl.cafile=/etc/ssl/certs/ca-certificates.crt",
 		Confirm:     "ls -l /etc/ssl/certs/ca-certificates.crt",
 	},
+	// libcurl's own texts for its TLS error codes (curl_easy_strerror, as
+	// libcurl 7.88.1 gives them), which programs built on it print
+	// without curl's detailed reason; CurlCodeText maps bare codes to them.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Fallback: true,
+		Match:       []string{"ssl peer certificate or ssh remote key was not ok", "peer certificate cannot be authenticated with given ca certificates"},
+		Title:       "libcurl could not verify the server's certificate (error 60)",
+		Explanation: "This is libcurl's general text for error 60 (CURLE_PEER_FAILED_VERIFICATION), printed by programs built on libcurl (PHP, git, R, Insomnia, game consoles' homebrew) without curl's detailed reason: the server's certificate did not pass verification. The usual causes: its CA (a private or self-signed one, or a TLS-intercepting proxy's) is not in the CA bundle libcurl uses; the server does not send its intermediate; the program's CA bundle is missing or outdated (libcurl built without a default CA path, an old system, a cacert.pem shipped with the program); the name or IP used is not in the certificate; or it has expired, or the clock is wrong.",
+		Fix:         "Get curl's own reason for the same URL from the same machine, then give libcurl the CA bundle it needs (CURLOPT_CAINFO; PHP: curl.cainfo in php.ini; git: http.sslCAInfo):\n  curl -v https://host/ -o /dev/null",
+		Confirm:     "curl -v https://host/ -o /dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Fallback: true,
+		Match:       []string{"ssl connect error"},
+		Title:       "libcurl: the TLS handshake failed (error 35)",
+		Explanation: "This is libcurl's general text for error 35 (CURLE_SSL_CONNECT_ERROR): the TLS handshake failed, before or without a verdict on the server's certificate. The server refused the client's certificate or wanted one it did not get (mutual TLS), no TLS version or cipher is shared, the port does not speak TLS, or something in between (a proxy, a firewall, an antivirus) cut the connection. curl -v, run the same way, names which.",
+		Fix:         "Run curl with the same URL and client certificate and read the line before the error:\n  curl -v --cert client.crt --key client.key https://host/ -o /dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"problem with the local ssl certificate"},
+		Title:       "libcurl could not use the client certificate (error 58)",
+		Explanation: "This is libcurl's general text for error 58 (CURLE_SSL_CERTPROBLEM): the client certificate or key given to it (--cert and --key, CURLOPT_SSLCERT and CURLOPT_SSLKEY) could not be loaded: a wrong path or permissions, a PKCS#12 file given without its type (--cert-type P12), an encrypted key without its passphrase, or a key that does not belong to the certificate.",
+		Fix:         "Check that both files load and belong together:\n  openssl x509 -noout -subject -in client.crt\n  openssl x509 -noout -pubkey -in client.crt | sha256sum; openssl pkey -pubout -in client.key | sha256sum (the two sums must be equal)",
+		Confirm:     "curl -v --cert client.crt --key client.key https://host/ -o /dev/null",
+	},
+	{
+		ID: NoClientCert, Kind: "client",
+		Match:       []string{"ssl client certificate required"},
+		Title:       "The server wanted a client certificate and libcurl sent none (error 98)",
+		Explanation: "This is libcurl's text for error 98 (CURLE_SSL_CLIENTCERT, curl 7.77 and later): the server asked for a client certificate (mutual TLS) and the client had none configured, or the server refused the one sent with alert certificate_required.",
+		Fix:         "Give the client its certificate and key:\n  curl --cert client.crt --key client.key https://host/",
+		Confirm:     "mtlsdoctor probe host:443 --cert client.crt --key client.key",
+	},
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"ssl server certificate status verification failed"},
+		Title:       "The server's stapled OCSP status was missing or not good (error 91)",
+		Explanation: "This is libcurl's text for error 91 (CURLE_SSL_INVALIDCERTSTATUS): the client asked for the certificate's status (--cert-status, CURLOPT_SSL_VERIFYSTATUS) and the server stapled no OCSP response, an expired one, or one that does not say good.",
+		Fix:         "See what the server staples; nginx staples only with ssl_stapling on, a resolver and the issuer in ssl_trusted_certificate, and only after a first request has fetched the response:\n  openssl s_client -connect host:443 -servername host -status </dev/null 2>/dev/null | grep -A3 'OCSP response'",
+		Confirm:     "curl -v --cert-status https://host/ -o /dev/null",
+	},
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"ssl public key does not match pinned public key"},
+		Title:       "The server's public key is not the pinned one (error 90)",
+		Explanation: "This is libcurl's text for error 90 (CURLE_SSL_PINNEDPUBKEYNOTMATCH): the client pins the server's public key (--pinnedpubkey, CURLOPT_PINNEDPUBLICKEY) and the server now shows another one: its certificate was renewed with a new key, another server (a load balancer, a CDN) answers, or a TLS-intercepting proxy is in the way.",
+		Fix:         "Compute the key hash the server shows now, and pin it (and the next key, before a renewal) if the change is expected:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | openssl enc -base64",
+		Confirm:     "curl -v --pinnedpubkey 'sha256//HASH' https://host/ -o /dev/null",
+	},
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"issuer check against peer certificate failed"},
+		Title:       "The server's certificate was not issued by the given issuer (error 83)",
+		Explanation: "This is libcurl's text for error 83 (CURLE_SSL_ISSUER_ERROR): the client names the certificate that must have issued the server's (CURLOPT_ISSUERCERT), and the server's certificate comes from another issuer: a renewal from another CA or intermediate, or another server answering.",
+		Fix:         "Compare the server certificate's issuer with the certificate given as issuer:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -issuer\n  openssl x509 -noout -subject -in issuer.crt",
+		Confirm:     "openssl x509 -noout -subject -in issuer.crt",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"failed to load crl file (path? access rights?, format?)"},
+		Title:       "libcurl could not load the CRL file (error 82)",
+		Explanation: "This is libcurl's text for error 82 (CURLE_SSL_CRL_BADFILE): the CRL file given to it (--crlfile, CURLOPT_CRLFILE) does not exist, is not readable, or is not a PEM CRL.",
+		Fix:         "Check that the file is a readable PEM CRL:\n  openssl crl -noout -lastupdate -nextupdate -in crl.pem",
+		Confirm:     "ls -l crl.pem",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"couldn't use specified ssl cipher", "could not use specified ssl cipher"},
+		Title:       "libcurl knows none of the ciphers it was told to use (error 59)",
+		Explanation: "This is libcurl's text for error 59 (CURLE_SSL_CIPHER): the cipher list given to it (--ciphers, --tls13-ciphers, CURLOPT_SSL_CIPHER_LIST) names no cipher its TLS library supports (OpenSSL, GnuTLS, Schannel and Secure Transport name them differently).",
+		Fix:         "List the ciphers this curl's TLS library knows and use those names (for OpenSSL):\n  openssl ciphers -v 'ECDHE+AESGCM'",
+		Confirm:     "curl -V",
+	},
 	// Servers that pick a certificate per name (Caddy and certmagic, Go).
 	{
 		ID: HandshakeFailed, Kind: "client", Level: infoLevel,
@@ -831,7 +906,7 @@ var clientWriterEntries = []Entry{
 	// ingress-nginx's controller and the secrets its annotations name.
 	{
 		ID: CertLoadFailed, Kind: "client",
-		Match:       []string{"certificateauth annotation", "local ssl certificate", "secret contains no keypair or ca certificate", "error obtaining pem from secret", "in local store"},
+		Match:       []string{"certificateauth annotation", ": local ssl certificate", "secret contains no keypair or ca certificate", "error obtaining pem from secret", "in local store"},
 		Title:       "ingress-nginx could not read the secret an annotation or TLS section names",
 		Explanation: "The ingress-nginx controller looks up the secret that auth-tls-secret (client certificates), proxy-ssl-secret (its certificate to backends) or the Ingress's tls section names, as namespace/secretName: it does not exist there (a wrong namespace or name, or the controller watches other namespaces), or it lacks the keys it needs (ca.crt for a CA, tls.crt and tls.key for a key pair).",
 		Fix:         "Create the secret with the keys the annotation wants, in the namespace it names, and refer to it as namespace/name:\n  kubectl create secret generic ca-secret -n default --from-file=ca.crt=ca.crt\n  nginx.ingress.kubernetes.io/auth-tls-secret: default/ca-secret",

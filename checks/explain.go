@@ -57,6 +57,15 @@ func Explain(input string) *report.Report {
 		}
 	}
 	if len(codes) == 0 && len(entries) == 0 {
+		// A bare libcurl code ("curl: (60)", "cURL error 35",
+		// CURLE_PEER_FAILED_VERIFICATION): libcurl's own text for it.
+		if t, ok := catalogue.CurlCodeText(text); ok {
+			if c, e := catalogue.Lookup(text + " " + t); len(c) > 0 || len(e) > 0 {
+				codes, entries = c, e
+			}
+		}
+	}
+	if len(codes) == 0 && len(entries) == 0 {
 		// node names verify results after OpenSSL's macros, without
 		// X509_V_ERR_: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'.
 		for _, m := range reNodeCode.FindAllString(text, 4) {

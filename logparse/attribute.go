@@ -159,7 +159,7 @@ var attrRules = []attrRule{
 	// Kong's Lua code (its cosockets to databases and upstreams) runs in nginx.
 	{"nginx", RoleClient, CtxNJS, []string{"js http fetch", "to fetch target", "js_fetch_"}},
 	// ingress-nginx's controller reading the secrets its annotations name.
-	{"nginx", RoleServer, "", []string{"backend_ssl.go", "certificateauth annotation", "local ssl certificate", "in local store", "secret contains no keypair"}},
+	{"nginx", RoleServer, "", []string{"backend_ssl.go", "certificateauth annotation", ": local ssl certificate", "in local store", "secret contains no keypair"}},
 	{"nginx", RoleClient, CtxLua, []string{"/kong/", "kong/", "resty/", "resty.", "[postgresql error]", "[cassandra error]"}},
 	// nginx as a client: of an upstream, of Lua cosockets, of OCSP responders.
 	{"nginx", RoleClient, CtxUpstream, []string{"to upstream", "from upstream", "reading upstream", "upstream ssl certificate", "upstream sent", "proxy_ssl_", "grpc_ssl_", "uwsgi_ssl_"}},
