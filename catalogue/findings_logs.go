@@ -89,6 +89,11 @@ var NotALogText = Text{ID: NotALog,
 	Fix:   "Check the path; error_log and access_log in the nginx configuration name the real files.",
 }
 
+// OtherLogHint follows the refusal of a file that holds no nginx log line
+// but lines about TLS from another program ({file}, {writer}, {count} of
+// the lines read, {line} the first, quoted for a shell).
+const OtherLogHint = "{file} looks like a log of {writer}, not nginx: {count} of its lines speak of TLS. `logs` reads nginx's logs only; explain tells such lines one at a time:\n  mtlsdoctor explain {line}"
+
 // Words `logs` adds to a report.
 const (
 	// LogsExplainedAbove ends the explanation of an access-log group whose

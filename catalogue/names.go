@@ -110,3 +110,8 @@ func shellWord(s string) string {
 	}
 	return s
 }
+
+// ShellQuote quotes s as one word for a POSIX shell.
+func ShellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

@@ -58,6 +58,9 @@ func runLogs(args []string, e env) int {
 		}
 		if in.Format == logparse.Unknown {
 			fmt.Fprintf(e.stderr, "mtlsdoctor logs: no nginx log lines recognised in %s (%d lines read)\n", name, in.Lines)
+			if h := otherLogHint(name); h != "" {
+				fmt.Fprintln(e.stderr, "hint: "+h)
+			}
 		} else {
 			usable++
 		}
