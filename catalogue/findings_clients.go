@@ -285,6 +285,17 @@ var clientWriterEntries = []Entry{
 		Fix:         "List the ciphers this curl's TLS library knows and use those names (for OpenSSL):\n  openssl ciphers -v 'ECDHE+AESGCM'",
 		Confirm:     "curl -V",
 	},
+	{
+		// Seen with curl against a real Go server that refused the client
+		// certificate over TLS 1.3: "curl: (55) Send failure: Connection
+		// reset by peer".
+		ID: HandshakeFailed, Kind: "client", Within: []string{"curl: (55)", "curl: (56)"},
+		Match:       []string{"send failure: connection reset by peer", "recv failure: connection reset by peer"},
+		Title:       "The server reset the connection (curl 55/56)",
+		Explanation: "The connection was reset by the server (or by something in between) after it was open. In mutual TLS this is often the server refusing the client certificate: in TLS 1.3 the client finishes its side of the handshake before the server has checked its certificate, so a server that refuses it and closes (a Go server does) shows up at the client's next send or receive as a reset rather than an alert. Otherwise the server process failed, or a proxy, firewall or load balancer cut the connection.",
+		Fix:         "Try the same request over TLS 1.2, where the refusal arrives as an alert with its reason, and read the server's log:\n  curl -v --tls-max 1.2 --cert client.crt --key client.key https://host/\nCheck the client certificate against the CA the server trusts:\n  openssl verify -auth_level 2 -purpose sslclient -CAfile ca.crt -untrusted int.crt client.crt",
+		Confirm:     "mtlsdoctor probe host:443 --cert client.crt --key client.key",
+	},
 	// Servers that pick a certificate per name (Caddy and certmagic, Go).
 	{
 		ID: HandshakeFailed, Kind: "client", Level: infoLevel,

@@ -450,6 +450,16 @@ func TestExplainRealGoServerLines(t *testing.T) {
 			}
 		}, "tls-alert", "this server's own certificate"},
 	}
+	// The client's side of a refused certificate: over TLS 1.3 curl prints
+	// an alert, or a reset at its next send or receive, as timing goes.
+	out, _ := exec.Command(curl, append([]string{"-sS", "--resolve", resolve}, append(withCert("untrusted/client-foreign"), url)...)...).CombinedOutput()
+	if rep := Explain(strings.TrimSpace(string(out))); len(rep.Findings) == 0 || rep.Findings[0].Role != "client" ||
+		!strings.Contains(rep.Findings[0].Explanation, "client certificate") {
+		t.Errorf("curl's %q: %+v", out, rep.Findings)
+	}
+	for i := 0; i < 100 && !strings.Contains(logs.String(), "handshake error from"); i++ {
+		time.Sleep(20 * time.Millisecond) // its server line, before the cases count lines
+	}
 	for _, tc := range cases {
 		before := len(strings.Split(logs.String(), "\n"))
 		tc.client()
