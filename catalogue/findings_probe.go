@@ -364,6 +364,12 @@ var serverTrust = map[string]struct{ title, why, fix, caWhy, caFix string }{
 			"A server with no certificate for the name asked may serve a default self-signed one (Traefik's TRAEFIK DEFAULT CERT when ACME failed, ingress-nginx's Kubernetes Ingress Controller Fake Certificate).",
 		fix: "Serve a certificate from a CA the clients trust, or give the clients this certificate as their CA (to curl as --cacert, to this probe as --ca):\n  {sclient} 2>/dev/null | openssl x509 > server-selfsigned.pem",
 	},
+	"default-cert": {
+		title: ": it is a proxy's default certificate",
+		why: "The certificate served is the built-in default of {detail}: the proxy has no certificate for the name asked{sni_words}, so it serves its own self-signed one, which every client refuses. " +
+			"Traefik does so when no router's TLS covers the name or its ACME (Let's Encrypt) request failed; ingress-nginx when no Ingress lists the name under tls.hosts or the Ingress's secret is missing, in another namespace, or not a valid certificate and key.",
+		fix: "Give the proxy a certificate for that name (Traefik: a router with tls and a certresolver whose ACME challenge can succeed, or a default certificate in its TLS store; ingress-nginx: the name under the Ingress's tls.hosts, with a secret holding tls.crt and tls.key in the Ingress's namespace), and read the proxy's log for why it had none:\n  kubectl get secret -n NAMESPACE SECRET -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -subject -ext subjectAltName",
+	},
 	"incomplete-chain": {
 		title: ": its intermediate is not served",
 		why:   "{server_cap} sends its certificate without the intermediate that issued it ({detail}). Browsers fetch a missing intermediate from the address the certificate gives ({issuer_url}); curl, OpenSSL, Go, Python, Java and node do not, so they refuse what browsers accept.",

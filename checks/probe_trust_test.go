@@ -3,6 +3,7 @@ package checks
 import (
 	"context"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -168,5 +169,38 @@ func TestExplainLineTarget(t *testing.T) {
 		if strings.Contains(f.Fix, "mtlsdoctor probe api.foo.io") && !strings.Contains(f.Fix, "--cert") {
 			t.Errorf("a server's line got the client's probe: %s", f.Fix)
 		}
+	}
+}
+
+// TestProbeDefaultCert: a server that serves Traefik's default certificate
+// (self-signed, CN=TRAEFIK DEFAULT CERT, made here with openssl as Traefik
+// makes it) is named as such, not only as self-signed; OpenSSL calls it 18.
+func TestProbeDefaultCert(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	crt, key := filepath.Join(dir, "default.crt"), filepath.Join(dir, "default.key")
+	mustOpenSSL(t, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", key, "-out", crt,
+		"-subj", "/CN=TRAEFIK DEFAULT CERT", "-days", "30")
+	addr := servertest.SServer(t, "-cert", crt, "-key", key, "-www")
+	res := probe.Probe(context.Background(), addr, probe.Options{ServerName: "app.example.com", Timeout: 5 * time.Second})
+	if res.Server == nil || res.Server.TrustCause != probe.CauseDefaultCert {
+		t.Fatalf("server %+v", res.Server)
+	}
+	var story string
+	for _, f := range ProbeFindings(&res, ProbeOptions{}) {
+		if f.ID.Name() == "server-cert-untrusted" {
+			story = f.Title + "\n" + f.Explanation + "\n" + f.Fix
+		}
+	}
+	for _, w := range []string{"default certificate", "Traefik", "app.example.com", "tls.hosts"} {
+		if !strings.Contains(story, w) {
+			t.Errorf("the finding does not say %q:\n%s", w, story)
+		}
+	}
+	cmd := exec.Command(servertest.Tool(t, "openssl"), "s_client", "-connect", addr, "-servername", "app.example.com")
+	cmd.Stdin = strings.NewReader("")
+	out, _ := cmd.CombinedOutput()
+	if m := reVerifyReturn.FindSubmatch(out); m == nil || string(m[1]) != "18" {
+		t.Errorf("s_client: %s", m)
 	}
 }

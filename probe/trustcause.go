@@ -16,6 +16,9 @@ const (
 	CauseIntercepted = "intercepted"
 	// CauseSelfSigned: the server's certificate is its own issuer.
 	CauseSelfSigned = "self-signed"
+	// CauseDefaultCert: it is a proxy's built-in default certificate,
+	// served when it has none for the name asked.
+	CauseDefaultCert = "default-cert"
 	// CauseIncompleteChain: the certificates sent end at one whose issuer
 	// is neither sent nor a root, and that says where its issuer's
 	// certificate is (AIA caIssuers), as public CAs' certificates do.
@@ -82,6 +85,14 @@ var interceptors = []struct{ word, product string }{
 	{"http toolkit", "HTTP Toolkit"},
 }
 
+// defaultCerts are the common names of the self-signed certificates that
+// proxies serve when they have none for the name asked, with the product.
+var defaultCerts = map[string]string{
+	"TRAEFIK DEFAULT CERT":                           "Traefik",
+	"Kubernetes Ingress Controller Fake Certificate": "ingress-nginx",
+	"NGINXIngressController":                         "NGINX Ingress Controller",
+}
+
 // interceptor is the product whose CA name cert's subject or issuer
 // carries, or "".
 func interceptor(c *x509.Certificate) string {
@@ -145,6 +156,8 @@ func trustCause(chain []*x509.Certificate, err error) (cause, detail, url string
 	}
 	top := path[len(path)-1]
 	switch {
+	case len(path) == 1 && selfSigned(leaf) && defaultCerts[leaf.Subject.CommonName] != "":
+		return CauseDefaultCert, defaultCerts[leaf.Subject.CommonName] + " (" + leaf.Subject.String() + ")", ""
 	case len(path) == 1 && selfSigned(leaf):
 		return CauseSelfSigned, leaf.Subject.String(), ""
 	case selfSigned(top):
