@@ -719,3 +719,32 @@ func OtherServerVerify(reporter string, v VerifyCode) (title, why, fix string) {
 	}
 	return title, why, strings.Join(keep, "\n")
 }
+
+// clientCertHow is, per client (a ClientKey), how it is given its own
+// certificate and key, for a server that wanted one and got none.
+var clientCertHow = map[string]string{
+	"python":    "Python sends one only when given it; requests takes it with each request, the ssl module in its context:\n  requests.get(url, cert=('client.crt', 'client.key'))\n  ctx.load_cert_chain('client.crt', 'client.key')",
+	"go":        "A Go client sends the certificate in its tls.Config, and only if its issuer is among the CA names the server asks for (GetClientCertificate sends it anyway):\n  pair, err := tls.LoadX509KeyPair(\"client.crt\", \"client.key\")\n  cfg := &tls.Config{Certificates: []tls.Certificate{pair}}",
+	"node":      "node sends the certificate given in the request's TLS options (or pfx and passphrase):\n  https.request(url, { cert: fs.readFileSync('client.crt'), key: fs.readFileSync('client.key') })",
+	"java":      "Java sends a certificate from its key store, which must hold the private key entry, and only if its issuer is among the CA names the server asks for:\n  -Djavax.net.ssl.keyStore=client.p12 -Djavax.net.ssl.keyStoreType=PKCS12 -Djavax.net.ssl.keyStorePassword=changeit",
+	"openssl":   "s_client sends one only when given it:\n  openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
+	"dotnet":    ".NET sends a certificate from its handler's ClientCertificates, which must have its private key (a .pfx, or PEM certificate and key together):\n  handler.ClientCertificates.Add(X509Certificate2.CreateFromPemFile(\"client.crt\", \"client.key\"));",
+	"ruby":      "Ruby's Net::HTTP sends the certificate and key set on it:\n  http.cert = OpenSSL::X509::Certificate.new(File.read('client.crt'))\n  http.key = OpenSSL::PKey.read(File.read('client.key'))",
+	"php":       "PHP's curl functions send the certificate set with CURLOPT_SSLCERT and CURLOPT_SSLKEY (Guzzle: its cert and ssl_key options):\n  curl_setopt($ch, CURLOPT_SSLCERT, '/path/client.crt');\n  curl_setopt($ch, CURLOPT_SSLKEY, '/path/client.key');",
+	"git":       "git sends the certificate its configuration names:\n  git config --global http.sslCert /path/client.crt\n  git config --global http.sslKey /path/client.key",
+	"kubectl":   "A Kubernetes client sends the certificate of its kubeconfig's user entry (client-certificate-data and client-key-data, or the file paths):\n  kubectl config set-credentials NAME --client-certificate=client.crt --client-key=client.key --embed-certs",
+	"mosquitto": "The MQTT client sends the certificate it is given (a bridge: bridge_certfile and bridge_keyfile):\n  mosquitto_pub --cafile ca.crt --cert client.crt --key client.key -h broker -p 8883 -t test -m hi",
+	"grpc":      "A gRPC client sends the certificate in its channel credentials (Python shown; Go: credentials.NewTLS with Certificates):\n  grpc.ssl_channel_credentials(root_certificates=ca, private_key=key, certificate_chain=cert)",
+	"postgres":  "The PostgreSQL client sends the certificate named by sslcert and sslkey (by default ~/.postgresql/postgresql.crt and .key):\n  psql \"host=db sslmode=verify-full sslcert=client.crt sslkey=client.key sslrootcert=ca.crt\"",
+	"mysql":     "The MySQL client sends the certificate it is given:\n  mysql --ssl-cert=client.crt --ssl-key=client.key --ssl-ca=ca.crt -h db",
+	"mongo":     "The MongoDB client sends the certificate and key of one PEM file:\n  mongosh --tls --tlsCertificateKeyFile client.pem --tlsCAFile ca.crt",
+	"erlang":    "An Erlang or Elixir client sends the certificate of its ssl options {certfile, \"client.crt\"} and {keyfile, \"client.key\"} (Mint, Finch and hackney take them under their transport options).",
+	"rust":      "A rustls client (reqwest) sends the identity it is built with, the certificate and key in one PEM:\n  reqwest::Client::builder().identity(reqwest::Identity::from_pem(&pem)?)",
+}
+
+// ClientCertHow is how the client of key is given its certificate, when
+// it has words of its own.
+func ClientCertHow(key string) (string, bool) {
+	s, ok := clientCertHow[key]
+	return s, ok
+}

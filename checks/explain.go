@@ -225,6 +225,13 @@ func Explain(input string) *report.Report {
 			f.Fix += "\n" + catalogue.ProbeTellsDates
 		}
 	}
+	if lw := strings.ToLower(input); att.Role == logparse.RoleClient && len(rep.Findings) > 0 && (rep.Findings[0].ID == catalogue.NoClientCert ||
+		rep.Findings[0].ID == catalogue.TLSAlert && (strings.Contains(lw, "certificate required") || strings.Contains(lw, "certificate_required"))) {
+		// The server wanted a client certificate: how this client is given one.
+		if how, ok := catalogue.ClientCertHow(catalogue.ClientKey(att.Reporter, att.Context, att.Program)); ok && !strings.Contains(rep.Findings[0].Fix, how) {
+			rep.Findings[0].Fix = how + "\n" + rep.Findings[0].Fix
+		}
+	}
 	if addr, ok := lineTarget(input); ok && att.Role == logparse.RoleClient {
 		// The commands name the server the line names.
 		n := catalogue.Names{Addr: addr}

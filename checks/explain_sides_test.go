@@ -24,6 +24,9 @@ func TestExplainSides(t *testing.T) {
 		{"Curl error (60): SSL peer certificate or SSH remote key was not OK", "curl", "client", "server-cert-untrusted", "mtlsdoctor probe"},
 		{"curl: (58) Problem with the local SSL certificate", "curl", "client", "cert-load-failed", "--cert-type p12"},
 		{"curl: (98) SSL Client Certificate required", "curl", "client", "no-client-cert", "--cert client.crt"},
+		// Python 3.11 against a real Go server that requires a client certificate (TLS 1.3), and Go's words for it.
+		{"SSLError(1, '[SSL: TLSV13_ALERT_CERTIFICATE_REQUIRED] tlsv13 alert certificate required (_ssl.c:2580)')", "python", "client", "tls-alert", "load_cert_chain"},
+		{`Get "https://api.internal:8443/": remote error: tls: certificate required`, "go", "client", "tls-alert", "loadx509keypair"},
 		{"1:M 07 Jul 2020 08:43:57.517 # Error accepting a client connection: error:1408F10B:SSL routines:ssl3_get_record:wrong version number (conn: fd=9)", "unknown", "server", "handshake-failed", "tls-replication"},
 		{`2024/01/01 00:00:00 [error] 1#1: *5 SSL_read() failed (SSL: error:0A000418:SSL routines::tlsv1 alert unknown ca:SSL alert number 48) while reading upstream, client: 1.2.3.4`, "nginx", "client", "handshake-failed", "proxy_ssl_certificate"},
 		{`2024/01/01 00:00:00 [error] 1#1: *5 SSL_do_handshake() failed (SSL: error:0A000412:SSL routines::sslv3 alert bad certificate:SSL alert number 42) while SSL handshaking to upstream, client: 1.2.3.4`, "nginx", "client", "handshake-failed", "proxy_ssl_certificate"},
