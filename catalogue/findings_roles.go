@@ -255,7 +255,7 @@ const (
 // ProbeTellsWhy closes the story of a client that did not trust the
 // server's chain: the probe, run where that client runs, says which of
 // the usual causes it is.
-const ProbeTellsWhy = "Which cause it is: probe the server from the machine where the client runs, and it names a missing intermediate, a private or self-signed CA, a TLS-inspecting proxy's CA, or an expired or SHA-1 certificate in the chain:\n  mtlsdoctor probe host:443"
+const ProbeTellsWhy = "Which cause it is: probe the server from the machine where the client runs, and it names a missing intermediate, a private or self-signed CA, a proxy's default certificate, a TLS-inspecting proxy's CA, or an expired or SHA-1 certificate in the chain:\n  mtlsdoctor probe host:443"
 
 // ProbeTellsDates closes the story of a client that found the server's
 // certificate expired: the probe shows what is served now.
