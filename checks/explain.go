@@ -232,6 +232,12 @@ func Explain(input string) *report.Report {
 			rep.Findings[0].Fix = how + "\n" + rep.Findings[0].Fix
 		}
 	}
+	if addr, ok := upstreamTarget(input); ok && att.Context == logparse.CtxUpstream {
+		// nginx's commands for its upstream name the one in the line.
+		for i := range rep.Findings {
+			rep.Findings[i].Fix = strings.NewReplacer("BACKEND:443", addr, "BACKEND:PORT", addr).Replace(rep.Findings[i].Fix)
+		}
+	}
 	if addr, ok := lineTarget(input); ok && att.Role == logparse.RoleClient {
 		// The commands name the server the line names.
 		n := catalogue.Names{Addr: addr}

@@ -11,6 +11,7 @@ import (
 // (-v) "Connected to h (a) port p", Python's HTTPSConnectionPool(host='h',
 // port=p), an https:// or wss:// URL that is not a documentation link.
 var (
+	reLineUpstream  = regexp.MustCompile(`upstream: "(?:https|grpcs)://([^/"\s]+)`)
 	reLineConnected = regexp.MustCompile(`Connected to (\S+) \(\S+\) port (\d{1,5})`)
 	reLineURL       = regexp.MustCompile(`(?i)\b(?:https|wss)://(` + urlHost + `)(?::(\d{1,5}))?((?:/[^` + urlStop + `]*)?)(?:[` + urlStop + `]|$)`)
 	reLinePyHost    = regexp.MustCompile(`host='([^'\s]+)', port=(\d{1,5})`)
@@ -88,4 +89,22 @@ func realHost(h string) bool {
 		}
 	}
 	return true
+}
+
+// upstreamTarget is the address (host:port) of the upstream an nginx line
+// names (`upstream: "https://10.0.0.5:8443/..."`).
+func upstreamTarget(line string) (string, bool) {
+	m := reLineUpstream.FindStringSubmatch(line)
+	if m == nil {
+		return "", false
+	}
+	hostport := m[1]
+	if _, _, err := net.SplitHostPort(hostport); err != nil {
+		hostport = net.JoinHostPort(strings.Trim(hostport, "[]"), "443")
+	}
+	host, _, _ := net.SplitHostPort(hostport)
+	if !realHost(host) {
+		return "", false
+	}
+	return hostport, true
 }

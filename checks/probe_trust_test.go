@@ -156,6 +156,11 @@ func TestExplainLineTarget(t *testing.T) {
 			"mtlsdoctor probe host:443"},
 		{`curl: (60) SSL certificate problem: unable to get local issuer certificate More details here: https://curl.se/docs/sslcerts.html`,
 			"mtlsdoctor probe host:443"},
+		// nginx as the client of its upstream: the upstream's address.
+		{`2024/01/01 00:00:00 [error] 1#1: *5 upstream SSL certificate verify error: (20:unable to get local issuer certificate) while SSL handshaking to upstream, client: 1.2.3.4, server: a, request: "GET / HTTP/1.1", upstream: "https://10.0.0.5:8443/x", host: "a"`,
+			"mtlsdoctor probe 10.0.0.5:8443"},
+		{`2026/12/03 05:00:00 [error] 7#7: *3 SSL_read() failed (SSL: error:0A00045C:SSL routines::tlsv13 alert certificate required:SSL alert number 116) while reading response header from upstream, client: 127.0.0.1, server: localhost, request: "GET / HTTP/1.1", upstream: "https://127.0.0.1:9443/", host: "localhost"`,
+			"-connect 127.0.0.1:9443 "},
 	}
 	for _, tc := range cases {
 		rep := Explain(tc.line)
