@@ -257,6 +257,10 @@ const (
 // the usual causes it is.
 const ProbeTellsWhy = "Which cause it is: probe the server from the machine where the client runs, and it names a missing intermediate, a private or self-signed CA, a proxy's default certificate, a TLS-inspecting proxy's CA, or an expired or SHA-1 certificate in the chain:\n  mtlsdoctor probe host:443"
 
+// ProbeTellsServerWhy closes the story of a server whose client refused
+// its certificate: the probe, connecting as clients do, says why.
+const ProbeTellsServerWhy = "To see why clients refuse this server's certificate, probe it with the name they use; it names a missing intermediate, a private or self-signed CA, a proxy's default certificate, or an expired or SHA-1 certificate in the chain:\n  mtlsdoctor probe host:443"
+
 // ProbeTellsDates closes the story of a client that found the server's
 // certificate expired: the probe shows what is served now.
 const ProbeTellsDates = "See which certificate the server serves now, with its dates, from the machine where the client runs:\n  mtlsdoctor probe host:443"

@@ -232,6 +232,11 @@ func Explain(input string) *report.Report {
 			rep.Findings[0].Fix = how + "\n" + rep.Findings[0].Fix
 		}
 	}
+	if n, ok := catalogue.ReceivedCertAlert(strings.ToLower(input)); ok && att.Role == logparse.RoleServer && !att.Guessed && att.Context == "" &&
+		(n == 42 || n == 45 || n == 46 || n == 48) && len(rep.Findings) > 0 && !strings.Contains(rep.Findings[0].Fix, "mtlsdoctor probe") {
+		// This server's client refused its certificate: the probe says why.
+		rep.Findings[0].Fix += "\n" + catalogue.ProbeTellsServerWhy
+	}
 	if addr, ok := upstreamTarget(input); ok && att.Context == logparse.CtxUpstream {
 		// nginx's commands for its upstream name the one in the line.
 		for i := range rep.Findings {

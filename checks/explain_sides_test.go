@@ -24,6 +24,9 @@ func TestExplainSides(t *testing.T) {
 		{"Curl error (60): SSL peer certificate or SSH remote key was not OK", "curl", "client", "server-cert-untrusted", "mtlsdoctor probe"},
 		{"curl: (58) Problem with the local SSL certificate", "curl", "client", "cert-load-failed", "--cert-type p12"},
 		{"curl: (98) SSL Client Certificate required", "curl", "client", "no-client-cert", "--cert client.crt"},
+		// A client refused this server's own certificate: the probe says why.
+		{"2026/12/03 05:00:00 [info] 7#7: *3 SSL_do_handshake() failed (SSL: error:0A000418:SSL routines::tlsv1 alert unknown ca:SSL alert number 48) while SSL handshaking, client: 1.2.3.4, server: 0.0.0.0:443", "nginx", "server", "handshake-failed", "mtlsdoctor probe host:443"},
+		{"2026/12/03 04:41:33 http: TLS handshake error from 127.0.0.1:40452: remote error: tls: unknown certificate authority", "go", "server", "tls-alert", "mtlsdoctor probe host:443"},
 		// Python 3.11 against a real Go server that requires a client certificate (TLS 1.3), and Go's words for it.
 		{"SSLError(1, '[SSL: TLSV13_ALERT_CERTIFICATE_REQUIRED] tlsv13 alert certificate required (_ssl.c:2580)')", "python", "client", "tls-alert", "load_cert_chain"},
 		{`Get "https://api.internal:8443/": remote error: tls: certificate required`, "go", "client", "tls-alert", "loadx509keypair"},
