@@ -217,40 +217,7 @@ func Explain(input string) *report.Report {
 			rep.Findings = append([]report.Finding{f}, rep.Findings[1:]...)
 		}
 	}
-	if att.Role == logparse.RoleClient && len(rep.Findings) > 0 && !strings.Contains(rep.Findings[0].Fix, "mtlsdoctor probe") {
-		switch f := &rep.Findings[0]; {
-		case untrustedChain(*f):
-			f.Fix += "\n" + catalogue.ProbeTellsWhy
-		case f.ID == catalogue.ServerCertExpired && att.Context == "" && !strings.Contains(f.Fix, "-noout -dates"):
-			f.Fix += "\n" + catalogue.ProbeTellsDates
-		}
-	}
-	if lw := strings.ToLower(input); att.Role == logparse.RoleClient && len(rep.Findings) > 0 && (rep.Findings[0].ID == catalogue.NoClientCert ||
-		rep.Findings[0].ID == catalogue.TLSAlert && (strings.Contains(lw, "certificate required") || strings.Contains(lw, "certificate_required"))) {
-		// The server wanted a client certificate: how this client is given one.
-		if how, ok := catalogue.ClientCertHow(catalogue.ClientKey(att.Reporter, att.Context, att.Program)); ok && !strings.Contains(rep.Findings[0].Fix, how) {
-			rep.Findings[0].Fix = how + "\n" + rep.Findings[0].Fix
-		}
-	}
-	if n, ok := catalogue.ReceivedCertAlert(strings.ToLower(input)); ok && att.Role == logparse.RoleServer && !att.Guessed && att.Context == "" &&
-		(n == 42 || n == 45 || n == 46 || n == 48) && len(rep.Findings) > 0 && !strings.Contains(rep.Findings[0].Fix, "mtlsdoctor probe") {
-		// This server's client refused its certificate: the probe says why.
-		rep.Findings[0].Fix += "\n" + catalogue.ProbeTellsServerWhy
-	}
-	if addr, ok := upstreamTarget(input); ok && att.Context == logparse.CtxUpstream {
-		// nginx's commands for its upstream name the one in the line.
-		for i := range rep.Findings {
-			rep.Findings[i].Fix = strings.NewReplacer("BACKEND:443", addr, "BACKEND:PORT", addr).Replace(rep.Findings[i].Fix)
-		}
-	}
-	if addr, ok := lineTarget(input); ok && att.Role == logparse.RoleClient {
-		// The commands name the server the line names.
-		n := catalogue.Names{Addr: addr}
-		for i := range rep.Findings {
-			fix := n.Apply(rep.Findings[i].Fix)
-			rep.Findings[i].Fix = strings.ReplaceAll(fix, "certs.d/registry.example.com:5000", "certs.d/"+addr)
-		}
-	}
+	nextSteps(rep, att, input)
 	for i := range rep.Findings {
 		f := &rep.Findings[i]
 		f.Reporter, f.Role = att.Reporter, att.Role
@@ -487,21 +454,9 @@ func bareVerify(text string, codes []catalogue.VerifyCode) bool {
 	return strings.IndexFunc(rest, func(r rune) bool { return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' }) < 0
 }
 
-// untrustedChain is true for a client's finding that it did not trust the
-// server's chain (not its name or dates): the probe can say why.
-func untrustedChain(f report.Finding) bool {
-	switch f.ID {
-	case catalogue.ServerCertUntrusted:
-		return f.Code == 0 || f.Code == 2 || f.Code >= 18 && f.Code <= 21
-	case catalogue.UpstreamVerifyError:
-		return f.Code == 2 || f.Code >= 18 && f.Code <= 21
-	}
-	return false
-}
-
 // plainOnTLS is true for OpenSSL's reasons for a record that is not TLS.
 func plainOnTLS(lower string) bool {
-	for _, r := range []string{"wrong version number", ":http request", "ssl routines::http request", "unknown protocol", "http_request"} {
+	for _, r := range []string{"wrong version number", ":http request", "unknown protocol", "http_request"} {
 		if strings.Contains(lower, r) {
 			return true
 		}

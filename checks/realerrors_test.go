@@ -246,11 +246,11 @@ func TestExplainRealHAProxyClientCertLines(t *testing.T) {
 
 // runHAProxy runs a real haproxy with one frontend serving the fixture
 // NAME (.crt and .key) with the bind options given, and returns its
-// address and its log (stderr, raw format).
-func runHAProxy(t *testing.T, name, bindOpts string) (string, *lockedBuffer) {
+// address and its log file. Line 0 of the log is servertest's readiness
+// check, a bare TCP connect, and explain tells it as a health check.
+func runHAProxy(t *testing.T, name, bindOpts string) (addr, logFile string) {
 	t.Helper()
-	dir := t.TempDir()
-	pem := filepath.Join(dir, "server.pem")
+	pem := filepath.Join(t.TempDir(), "server.pem")
 	var both []byte
 	for _, f := range []string{name + ".crt", name + ".key"} {
 		b, err := os.ReadFile(probeFx(t, f))
@@ -262,50 +262,22 @@ func runHAProxy(t *testing.T, name, bindOpts string) (string, *lockedBuffer) {
 	if err := os.WriteFile(pem, both, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	addr, logFile = servertest.HAProxyWithLog(t, pem, bindOpts, "  http-request return status 200")
+	line := logLine(t, logFile, 0, "Connection closed during SSL handshake")
+	if rep := Explain(line); len(rep.Findings) == 0 || rep.Findings[0].Severity != "info" || !strings.Contains(rep.Findings[0].Explanation, "health checks") {
+		t.Errorf("%q: %+v", line, rep.Findings)
 	}
-	addr := l.Addr().String()
-	l.Close()
-	conf := "global\n  log stderr format raw local0 info\ndefaults\n  mode http\n  log global\n  option httplog\n" +
-		"  timeout connect 2s\n  timeout client 2s\n  timeout server 2s\nfrontend fe\n  bind " + addr + " ssl crt " + pem + " " + bindOpts +
-		"\n  http-request return status 200\n"
-	cfg := filepath.Join(dir, "haproxy.cfg")
-	if err := os.WriteFile(cfg, []byte(conf), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	logs := &lockedBuffer{}
-	cmd := exec.Command(servertest.Tool(t, "haproxy"), "-db", "-f", cfg)
-	cmd.Stderr, cmd.Stdout = logs, logs
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-	for i := 0; i < 100; i++ {
-		if c, err := net.DialTimeout("tcp", addr, 100*time.Millisecond); err == nil {
-			// A bare TCP connect, as a health check makes: HAProxy logs
-			// it (line 0), and it is explained as one.
-			c.Close()
-			line := logLine(t, logs, 0, "Connection closed during SSL handshake")
-			if rep := Explain(line); len(rep.Findings) == 0 || rep.Findings[0].Severity != "info" || !strings.Contains(rep.Findings[0].Explanation, "health checks") {
-				t.Errorf("%q: %+v", line, rep.Findings)
-			}
-			return addr, logs
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	t.Fatalf("haproxy did not listen on %s:\n%s", addr, logs.String())
-	return "", nil
+	return addr, logFile
 }
 
 // logLine waits for the n-th (from 0) connection line of a HAProxy log
-// and checks that it holds want.
-func logLine(t *testing.T, logs *lockedBuffer, n int, want string) string {
+// file and checks that it holds want.
+func logLine(t *testing.T, logFile string, n int, want string) string {
 	t.Helper()
 	for i := 0; i < 100; i++ {
+		data, _ := os.ReadFile(logFile)
 		var conns []string
-		for _, l := range strings.Split(logs.String(), "\n") {
+		for _, l := range strings.Split(string(data), "\n") {
 			if strings.Contains(l, "] fe/") {
 				conns = append(conns, l)
 			}
@@ -318,7 +290,8 @@ func logLine(t *testing.T, logs *lockedBuffer, n int, want string) string {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	t.Fatalf("HAProxy logged no line %d:\n%s", n, logs.String())
+	data, _ := os.ReadFile(logFile)
+	t.Fatalf("HAProxy logged no line %d:\n%s", n, data)
 	return ""
 }
 

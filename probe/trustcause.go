@@ -3,6 +3,7 @@ package probe
 import (
 	"bytes"
 	"crypto/x509"
+	"crypto/x509/pkix"
 	"errors"
 	"strings"
 )
@@ -96,9 +97,7 @@ var defaultCerts = map[string]string{
 // interceptor is the product whose CA name cert's subject or issuer
 // carries, or "".
 func interceptor(c *x509.Certificate) string {
-	for _, n := range []interface {
-		String() string
-	}{c.Issuer, c.Subject} {
+	for _, n := range []pkix.Name{c.Issuer, c.Subject} {
 		s := strings.ToLower(n.String())
 		for _, i := range interceptors {
 			if strings.Contains(s, i.word) {

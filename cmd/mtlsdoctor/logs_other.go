@@ -45,8 +45,10 @@ func otherLogHint(name string) string {
 		count++
 		// The example is the first line explain takes for a problem
 		// (not a start-up notice), else the first line about TLS.
-		if !shown && (first == "" || problem(l)) {
-			first, shown = printable(strings.TrimSpace(l)), problem(l)
+		if !shown {
+			if p := problem(l); p || first == "" {
+				first, shown = printable(strings.TrimSpace(l)), p
+			}
 		}
 	}
 	if !shown {

@@ -176,14 +176,24 @@ func readLogs(dir string) func() string {
 // rules). pem holds the server certificate and key in one file.
 func HAProxy(t testing.TB, pem, bind, frontend string) string {
 	t.Helper()
+	addr, _ := HAProxyWithLog(t, pem, bind, frontend)
+	return addr
+}
+
+// HAProxyWithLog is HAProxy, and also returns the path of the file its log
+// goes to (raw format, info level; connection errors such as "SSL
+// handshake failure" included).
+func HAProxyWithLog(t testing.TB, pem, bind, frontend string) (addr, logFile string) {
+	t.Helper()
 	bin := Tool(t, "haproxy")
 	dir := t.TempDir()
-	addr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
+	addr = fmt.Sprintf("127.0.0.1:%d", freePort(t))
 	conf := fmt.Sprintf(`global
   log stderr format raw local0 info
 defaults
   mode http
   log global
+  option httplog
   timeout connect 5s
   timeout client 5s
   timeout server 5s
@@ -200,7 +210,7 @@ frontend fe
 	}
 	exited := start(t, bin, []string{"-db", "-f", p}, dir)
 	waitTLS(t, addr, "haproxy", exited, readLogs(dir))
-	return addr
+	return addr, filepath.Join(dir, "output.log")
 }
 
 // Apache starts Apache httpd with mod_ssl and one virtual host on
