@@ -356,7 +356,7 @@ var serverTrust = map[string]struct{ title, why, fix, caWhy, caFix string }{
 		title: ": a TLS-inspecting proxy re-signs it",
 		why: "The chain was not made by the server's CA but by {detail}: a TLS-inspecting proxy, firewall or security product between this machine and {host} re-signs the traffic with its own CA. " +
 			"Programs that use their own CA bundle instead of the system's (Python's certifi, node, Java's cacerts, Go in a container, Git for Windows) refuse it even where the system trusts that CA.",
-		fix: "Give that CA to each client that refuses it (export it from the system's store, or ask whoever runs the proxy), or have the proxy exempt {host}:\n  curl --cacert proxy-ca.pem https://{host}/\n  NODE_EXTRA_CA_CERTS=proxy-ca.pem node app.js\n  REQUESTS_CA_BUNDLE=proxy-ca.pem python app.py",
+		fix: "Give that CA to each client that refuses it (export it from the system's store, or ask whoever runs the proxy), or have the proxy exempt {host}:\n  curl --cacert proxy-ca.pem https://{addr}/\n  NODE_EXTRA_CA_CERTS=proxy-ca.pem node app.js\n  REQUESTS_CA_BUNDLE=proxy-ca.pem python app.py",
 	},
 	"self-signed": {
 		title: ": it is self-signed",

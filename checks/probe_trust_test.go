@@ -48,7 +48,7 @@ func TestProbeServerTrustCause(t *testing.T) {
 		{"self-signed", "server-selfsigned", "", false, false, probe.CauseSelfSigned, []int{18},
 			[]string{"self-signed", "TRAEFIK DEFAULT CERT"}},
 		{"TLS-inspecting proxy", "server-intercepted", "", false, false, probe.CauseIntercepted, []int{20, 21},
-			[]string{"TLS-inspecting proxy", "Zscaler", "NODE_EXTRA_CA_CERTS"}},
+			[]string{"TLS-inspecting proxy", "Zscaler", "NODE_EXTRA_CA_CERTS", "curl --cacert proxy-ca.pem https://127.0.0.1:"}},
 		{"expired intermediate", "server-via-expired-int", "int-expired.crt", true, false, probe.CauseExpiredCA, []int{10},
 			[]string{"has expired", "2021-01-01", "DST Root CA X3"}},
 		{"intermediate that is not a CA", "server-via-notca", "int-notca.crt", true, false, probe.CauseNotCA, []int{24, 26, 79},
