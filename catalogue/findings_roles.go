@@ -248,6 +248,9 @@ const (
 	ClockSkew = "If the certificate is not really expired, a clock is wrong on one side (a container or VM without time sync): compare `date -u` on both machines."
 	// NameRules closes every name-mismatch story: how names match.
 	NameRules = "The hostname must be among the subjectAltName (SAN) entries, an IP address needs an IP entry (IP SAN), and a wildcard covers one label only (*.example.com matches a.example.com, not a.b.example.com)."
+	// NameUsed follows NameRules for a program's name check: the name it
+	// checked may not be the one it was given.
+	NameUsed = "The name checked is the one the program used, which may not be the one you configured: some programs connect by an IP address they resolved, or by localhost, or send no server name (SNI) and get the server's default certificate."
 	// UsuallyHarmless starts the explanation of scanner and one-off noise.
 	UsuallyHarmless = "Usually harmless: scanners and old or misconfigured clients cause this one address at a time; worry only when it is frequent or hits clients you know."
 )
@@ -256,6 +259,14 @@ const (
 // server's chain: the probe, run where that client runs, says which of
 // the usual causes it is.
 const ProbeTellsWhy = "Which cause it is: probe the server from the machine where the client runs, and it names a missing intermediate, a private or self-signed CA, a proxy's default certificate, a TLS-inspecting proxy's CA, or an expired or SHA-1 certificate in the chain:\n  mtlsdoctor probe host:443"
+
+// ClientIgnoresCA follows ProbeTellsWhy: a sound chain that a client
+// still refuses means the client is not reading the CA it was given.
+const ClientIgnoresCA = "If the probe finds the chain sound, this client is not using the CA you gave it: a container has its own CA store, not the host's; Java, Python (certifi), node and gRPC can carry their own bundles; and some programs ignore a CA or insecure option in one of their parts (a bug that later releases fix)."
+
+// ProgramAtFault closes the story of a line written by a program other
+// than nginx: the program's own bugs are among the causes.
+const ProgramAtFault = "When the files and settings check out, suspect the program that wrote this: a part of it that does not use the certificate, CA or option you set, or a bug of its version; search its issue tracker for this message and try its latest release."
 
 // ProbeTellsServerWhy closes the story of a server whose client refused
 // its certificate: the probe, connecting as clients do, says why.

@@ -223,6 +223,7 @@ func Explain(input string) *report.Report {
 		f.Reporter, f.Role = att.Reporter, att.Role
 		inContext(f, strings.ToLower(input), att)
 	}
+	lastCause(rep, att)
 	rep.Finish()
 	if len(rep.Findings) > 0 {
 		// explain is about one line: the first step of its first fix.
@@ -408,6 +409,9 @@ func inContext(f *report.Finding, lower string, att logparse.Attribution) {
 	}
 	if f.ID == catalogue.ServerHostnameMismatch && !strings.Contains(f.Explanation, "wildcard") {
 		f.Explanation += " " + catalogue.NameRules
+		if att.Reporter != "browser" {
+			f.Explanation += " " + catalogue.NameUsed
+		}
 	}
 	if f.Code == 9 || f.Code == 10 || strings.Contains(lower, "expired") {
 		if !strings.Contains(f.Explanation, "clock") {

@@ -19,8 +19,11 @@ func nextSteps(rep *report.Report, att logparse.Attribution, input string) {
 		first := &rep.Findings[0]
 		probed := strings.Contains(first.Fix, "mtlsdoctor probe")
 		switch {
-		case att.Role == logparse.RoleClient && !probed && untrustedChain(*first):
-			first.Fix += "\n" + catalogue.ProbeTellsWhy
+		case att.Role == logparse.RoleClient && untrustedChain(*first):
+			if !probed {
+				first.Fix += "\n" + catalogue.ProbeTellsWhy
+			}
+			first.Fix += "\n" + catalogue.ClientIgnoresCA
 		case att.Role == logparse.RoleClient && !probed && first.ID == catalogue.ServerCertExpired && att.Context == "" && !strings.Contains(first.Fix, "-noout -dates"):
 			first.Fix += "\n" + catalogue.ProbeTellsDates
 		}
@@ -64,4 +67,27 @@ func untrustedChain(f report.Finding) bool {
 		return f.Code == 2 || f.Code >= 18 && f.Code <= 21
 	}
 	return false
+}
+
+// lastCause ends the story of the first finding of a line from a program
+// other than nginx (not scanner noise, not a chain story that already
+// says so) with that program's own bugs among the causes.
+func lastCause(rep *report.Report, att logparse.Attribution) {
+	if len(rep.Findings) == 0 || !programAtFault(att) {
+		return
+	}
+	if f := &rep.Findings[0]; f.Severity != report.Info && !strings.Contains(f.Fix, catalogue.ClientIgnoresCA) {
+		f.Explanation += " " + catalogue.ProgramAtFault
+	}
+}
+
+// programAtFault is true for a line from a program other than nginx and
+// the tools people debug with (openssl, curl, browsers): such programs'
+// own bugs are a cause in their own right.
+func programAtFault(att logparse.Attribution) bool {
+	switch att.Reporter {
+	case "nginx", "openssl", "curl", "browser":
+		return att.Program != ""
+	}
+	return true
 }
