@@ -9,7 +9,7 @@ const (
 	as400         = "nginx sends and logs it as status 400 (the access log never shows 495, 496 or 497)."
 	serverSide    = "This is about nginx's own server certificate, not the client certificate: nginx never rejects a client certificate inside the TLS handshake (it answers with an HTTP 400 page instead)."
 	notNginxHTTP  = "nginx itself never sends this alert for a client certificate (it finishes the handshake and answers with an HTTP 400 page), so the server that sent it is something else: openssl s_server, a load balancer, a backend, or nginx's stream module."
-	nginxLoggedIt = "If nginx wrote it in an `SSL_do_handshake() failed` line, the roles are reversed: the client sent it about nginx's server certificate."
+	nginxLoggedIt = "If a server wrote it (nginx in an `SSL_do_handshake() failed` line, openssl s_server), the roles are reversed: its client sent it about the server's own certificate."
 	infoLevel     = "info"
 	probeCmd      = "mtlsdoctor probe host:443 --cert client.crt --key client.key"
 	// sanConfirm shows the names of the certificate a server sends.
@@ -117,8 +117,8 @@ var otherEntries = []Entry{
 		Title: "TLS alert 48 unknown_ca: the other side does not trust the CA",
 		Explanation: "The side that sent the alert does not know the CA behind the certificate it was shown. " +
 			"Printed by your client (curl `tlsv1 alert unknown ca`, Go `remote error: tls: unknown certificate authority`): the server refused your client certificate's CA during the handshake: the server's client-CA file lacks that CA (some servers, such as envoy, need the root there, not only the intermediate), or the client sent only its own certificate without the intermediate certificate that links it to the CA the server trusts. " + notNginxHTTP + " " +
-			"Written by nginx in `SSL_do_handshake() failed`: the client refused nginx's server certificate.",
-		Fix:     "Server side: add the CA that issued the client certificate (with its root) to the server's trust file. Client side: send the client certificate chain, the certificate then its intermediate in one file:\n  cat client.crt intermediate.crt > client-chain.crt\nIf nginx logged it: give the client the server's CA:\n  curl --cacert ca.crt ...\nand serve the full server chain.",
+			"Written by a server (nginx in `SSL_do_handshake() failed`, openssl s_server, a Go server's `remote error`): its client refused the server's own certificate.",
+		Fix:     "Server side: add the CA that issued the client certificate (with its root) to the server's trust file. Client side: send the client certificate chain, the certificate then its intermediate in one file:\n  cat client.crt intermediate.crt > client-chain.crt\nIf a server logged it: give its client the server's CA:\n  curl --cacert ca.crt ...\nand serve the full server chain.",
 		Confirm: probeCmd,
 	},
 	{
@@ -127,7 +127,7 @@ var otherEntries = []Entry{
 		Exact: []string{"bad certificate", "bad_certificate", "alert 42"},
 		Title: "TLS alert 42 bad_certificate: the other side rejected a certificate",
 		Explanation: "Printed by your client (Go `remote error: tls: bad certificate`, OpenSSL `sslv3 alert bad certificate`): the server rejected your client certificate inside the handshake, without a more specific reason, or (Go servers, many TLS 1.2 servers) the client sent none at all: it had none configured, or none issued by a CA the server asked for. A certificate without clientAuth in its extendedKeyUsage (a server certificate reused as a client's, as etcd does for its own gateway) is refused so too. " + notNginxHTTP + " " +
-			"Written by nginx: the client rejected nginx's server certificate.",
+			"Written by a server (nginx, openssl s_server, a Go server's `remote error`): its client rejected the server's own certificate.",
 		Fix:     "Make sure the client sends its certificate (curl -v shows the client's Certificate message and whether it was empty):\n  curl -v --cert client.crt --key client.key https://host/\nthen check it against the server's CA:\n  " + verifyClient,
 		Confirm: probeCmd,
 	},
@@ -147,7 +147,7 @@ var otherEntries = []Entry{
 		Match:       []string{"tls: expired certificate", "alert certificate expired"},
 		Exact:       []string{"certificate expired", "expired certificate", "certificate_expired", "alert 45"},
 		Title:       "TLS alert 45 certificate_expired: a certificate has expired",
-		Explanation: "Printed by your client: the server found your client certificate (or its chain) expired or not yet valid (a certificate made moments ago, checked by a server whose clock is behind: its notBefore is still in the future), or (an OpenSSL-based server checking a CRL) its CRL is past its next update. Written by nginx: the client found nginx's server certificate expired. A wrong clock on the complaining side does the same.",
+		Explanation: "Printed by your client: the server found your client certificate (or its chain) expired or not yet valid (a certificate made moments ago, checked by a server whose clock is behind: its notBefore is still in the future), or (an OpenSSL-based server checking a CRL) its CRL is past its next update. Written by a server (nginx, openssl s_server): its client found the server's own certificate expired. A wrong clock on the complaining side does the same.",
 		Fix:         "Renew the expired certificate:\n  " + reissueClient + "\nIf it is within its dates, look at the server's CRL and issue a new one:\n  openssl crl -noout -nextupdate -in crl.pem\n  openssl ca -gencrl -config ca.cnf -out crl.pem",
 		Confirm:     "openssl x509 -noout -enddate -checkend 0 -in client.crt",
 	},
@@ -174,7 +174,7 @@ var otherEntries = []Entry{
 		Match:       []string{"tls: unknown certificate", "alert certificate unknown"},
 		Exact:       []string{"certificate unknown", "unknown certificate", "certificate_unknown", "alert 46"},
 		Title:       "TLS alert 46 certificate_unknown: certificate refused for an unspecified reason",
-		Explanation: "The other side refused the certificate without saying why. Printed by your client: the server refused the client certificate. Written by nginx: the client refused nginx's server certificate, typically an untrusted CA or a name mismatch.",
+		Explanation: "The other side refused the certificate without saying why. Printed by your client: the server refused the client certificate. Written by a server (nginx, openssl s_server): its client refused the server's own certificate, typically an untrusted CA or a name mismatch.",
 		Fix:         "Verify the certificate against the other side's CA:\n  " + verifyClient,
 		Confirm:     probeCmd,
 	},

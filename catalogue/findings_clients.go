@@ -1189,6 +1189,18 @@ var clientWriterEntries = []Entry{
 		Fix:         "Check the dates of what the server sends, then renew the server's certificate, update the JDK's trust store, or fix the clock:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null | openssl x509 -noout -dates",
 		Confirm:     "date -u",
 	},
+	// An OpenSSL client's step that processes the server's certificate
+	// (1.0.2, 1.1.1 and 3.x function names) failed its verification;
+	// nginx's own clients (upstream, Lua, OCSP) have their own entries, and
+	// a program's own entry, earlier in the table, goes first.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Within: []string{"certificate verify failed"}, Without: []string{"upstream", "lua", "ocsp"},
+		Match:       []string{"tls_post_process_server_certificate:", "tls_process_server_certificate:", "ssl3_get_server_certificate:"},
+		Title:       ClientRefusedChainText.Title,
+		Explanation: ClientRefusedChainText.Why,
+		Fix:         ClientRefusedChainText.Fix,
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
 	// Other TLS clients refusing a server's certificate: wget, .NET, curl on NSS.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
@@ -1730,4 +1742,13 @@ var clientWriterEntries = []Entry{
 		Fix:         "Bundle the certificate and key into PKCS#12 and pass it with its password:\n  openssl pkcs12 -export -in client.crt -inkey client.key -out client.p12\n  curl --cert-type P12 --cert client.p12:PASSWORD https://host/\nor use a curl built with OpenSSL.",
 		Confirm:     "curl -V",
 	},
+}
+
+// ClientRefusedChainText is an OpenSSL client's "certificate verify
+// failed": the function in the line (1.x) or the writer shows the client's
+// side, so it refused the server's certificate.
+var ClientRefusedChainText = Text{ID: ServerCertUntrusted,
+	Title: "An OpenSSL client did not trust the server's certificate (certificate verify failed)",
+	Why:   "The program that wrote this is the TLS client (openssl s_client, curl, Python, PHP, Ruby or another program on OpenSSL; in 1.x spellings the function, such as tls_process_server_certificate, is the client's step that checks the server's certificate), and it refused the server's certificate, not a client certificate. " + clientTrustCauses,
+	Fix:   clientTrustFix + " For openssl s_client and curl:\n  openssl s_client -connect host:443 -servername host -CAfile ca.crt </dev/null\n  curl --cacert ca.crt https://host/",
 }

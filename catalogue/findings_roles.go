@@ -22,6 +22,14 @@ var ClientVerifyText = Text{ID: UpstreamVerifyError,
 	Fix:   "{fix}",
 }
 
+// ClientVerifiedText is a client's verify result 0: it accepted the
+// server's certificate ({who}).
+var ClientVerifiedText = Text{ID: VerifyError,
+	Title: "{who} verified the server's certificate (0:ok)",
+	Why:   "Verify result 0 is success: {who} found the server's chain trusted and within its dates. Not an error. If the connection failed all the same, the cause is elsewhere: the server asked for a client certificate and refused the one sent or got none (a TLS 1.3 server's refusal arrives after the handshake, and s_client may have ended before reading it), or no protocol version or cipher is shared.",
+	Fix:   "Nothing to fix in the server's certificate. If the server asks for a client certificate (s_client then lists its acceptable client certificate CA names), send one:\n  openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
+}
+
 // clientMeaning is, per verify code, what it says about a server's
 // certificate chain as a client judged it.
 var clientMeaning = map[int]string{
@@ -381,6 +389,10 @@ func VerifySideGuessed(code int) string {
 // when only the words around it (not nginx's) suggested a client.
 const VerifyClientGuessed = "Nothing in the line shows which side printed it; its words are not nginx's, and most programs that print verify results so are clients checking a server's certificate. If a server printed it about a client certificate it was shown, the client certificate is in question instead: check it against the CA file that server trusts."
 
+// VerifyServerToo is added to a verify callback's line ("verify
+// error:num=N"), which openssl s_server prints as s_client does.
+const VerifyServerToo = "openssl s_server prints the same line about its client's certificate; if s_server printed it, the client certificate is in question: check it against s_server's -CAfile."
+
 // roleEntries are the lines whose writer is not nginx judging a client
 // certificate: nginx as a client (upstream, Lua, OCSP), and servers and
 // clients other than nginx. Lookup reads them before the other tables.
@@ -694,6 +706,8 @@ var otherServer = map[string]struct{ who, ca, crl, fix string }{
 		"Put the CA that issued the client certificates, and its intermediates, in the bind line's ca-file, then reload HAProxy:\n  bind :443 ssl crt /etc/haproxy/server.pem ca-file /etc/haproxy/client-ca.pem verify required"},
 	"go": {"The Go server", "its tls.Config ClientCAs pool", "the CRLs its VerifyPeerCertificate checks",
 		"Add the CA that issued the client certificates to the server's tls.Config ClientCAs pool, and have clients send their intermediates with their certificate."},
+	"openssl": {"openssl s_server", "its -CAfile (or -verifyCAfile)", "its -CRL file",
+		"Give s_server the CA that issued the client certificates, and its intermediates, with -CAfile (or -verifyCAfile); clients send their intermediates with -cert_chain:\n  openssl s_server -accept 8443 -cert server.crt -key server.key -CAfile client-ca.pem -Verify 2 -verify_return_error"},
 	"java": {"The Java server", "its trust store", "the CRLs it checks",
 		"Import the CA that issued the client certificates into the server's trust store (server.ssl.trust-store, javax.net.ssl.trustStore):\n  keytool -importcert -alias client-ca -file ca.crt -keystore truststore.jks"},
 }

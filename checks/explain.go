@@ -116,6 +116,8 @@ func Explain(input string) *report.Report {
 			f = clientVerifyFinding(att, v)
 			if clientGuessed {
 				f.Explanation += " " + catalogue.VerifyClientGuessed
+			} else if att.Reporter == "openssl" && strings.Contains(strings.ToLower(text), "verify error:num=") {
+				f.Explanation += " " + catalogue.VerifyServerToo
 			}
 			entries = dropID(entries, f.ID)
 		case catalogue.KnowsServer(att.Reporter) && !att.Guessed:
@@ -157,7 +159,9 @@ func Explain(input string) *report.Report {
 		// A client's bare verify failure: most often the server's CA is
 		// not among its roots. Tell it how this client is given one.
 		if id := rep.Findings[0].ID; id == catalogue.HandshakeFailed || id == catalogue.OpenSSLReason {
-			rep.Findings[0].Fix = catalogue.ClientFix(catalogue.ClientKey(att.Reporter, att.Context, att.Program), 20)
+			f := catalogue.ClientRefusedChainText.New(nil)
+			f.Fix = catalogue.ClientFix(catalogue.ClientKey(att.Reporter, att.Context, att.Program), 20)
+			rep.Findings[0] = f
 		}
 	}
 	if lw := strings.ToLower(input); att.Role == logparse.RoleServer && att.Reporter != "nginx" && len(codes) == 0 && len(rep.Findings) > 0 &&
@@ -291,6 +295,12 @@ func serverVerifyFinding(v catalogue.VerifyCode) report.Finding {
 func clientVerifyFinding(att logparse.Attribution, v catalogue.VerifyCode) report.Finding {
 	key := catalogue.ClientKey(att.Reporter, att.Context, att.Program)
 	who := catalogue.ClientName(key)
+	if v.Code == 0 {
+		f := catalogue.ClientVerifiedText.New(catalogue.Vars{"who": who})
+		f.Severity = report.Info
+		f.Code, f.OpenSSLError = v.Code, v.OpenSSLError()
+		return f
+	}
 	f := catalogue.ClientVerifyText.New(catalogue.Vars{
 		"who": who, "code": fmt.Sprint(v.Code), "text": v.Text, "meaning": catalogue.ClientMeaning(v.Code, v.Text),
 		"fix": catalogue.ClientFix(key, v.Code),
@@ -310,9 +320,6 @@ func clientVerifyFinding(att logparse.Attribution, v catalogue.VerifyCode) repor
 		f.ID = catalogue.ServerCertUntrusted
 	}
 	f.Severity = report.Error
-	if v.Code == 0 {
-		f.Severity = report.Info
-	}
 	f.Code, f.OpenSSLError = v.Code, v.OpenSSLError()
 	return f
 }

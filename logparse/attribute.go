@@ -363,6 +363,15 @@ func attribute(line, lower string) Attribution {
 		}
 		return served(attr("openssl", RoleClient, "", false), lower)
 	}
+	if trim := strings.TrimSpace(lower); !isNginx && strings.HasPrefix(trim, "verification error: ") {
+		// s_client's verdict on the server's chain (OpenSSL 3).
+		return attr("openssl", RoleClient, "", false)
+	} else if rest, ok := strings.CutPrefix(trim, "verify error:"); ok && !isNginx && rest != "" && rest[0] != ' ' && !strings.HasPrefix(rest, "num=") {
+		// s_server's verdict on its client's certificate, printed after
+		// the failed accept; the verify callback's "verify error:num=N"
+		// lines are s_client's and s_server's alike.
+		return attr("openssl", RoleServer, "", false)
+	}
 	if !isNginx && (strings.Contains(lower, "{tls_alert") || strings.Contains(lower, ".erl:")) {
 		// Erlang/OTP's ssl application.
 		return attr("unknown", unknownRole(lower), "", false)
