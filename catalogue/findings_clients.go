@@ -1389,6 +1389,18 @@ var clientWriterEntries = []Entry{
 		Fix:         "Compare the client certificate's issuer with the API server's client CA, and give the client credentials from this cluster (restart components after a CA rotation):\n  openssl x509 -noout -issuer -in client.crt\n  openssl x509 -noout -subject -in /etc/kubernetes/pki/ca.crt",
 		Confirm:     "kubectl config view --minify --raw",
 	},
+	// curl (7.73 and later, OpenSSL) reports a received certificate_expired
+	// alert as its own verify failure, error 60 without "problem:".
+	{
+		ID: ClientCertRejected, Kind: "client",
+		Match: []string{"(60) ssl certificate verification failed", "error 60: ssl certificate verification failed", "* ssl certificate verification failed"},
+		Exact: []string{"ssl certificate verification failed"},
+		Title: "The server found curl's client certificate expired (curl words the server's alert as its own verify failure)",
+		Explanation: "This exact text is not curl's own check of the server's certificate, which reads `SSL certificate problem: REASON`. Since curl 7.73, with OpenSSL, an alert certificate_expired from the server is reported as error 60 with these words. " +
+			"The server (openssl s_server, HAProxy, a Go, Java or Erlang server; nginx answers with an HTTP 400 instead) found the client certificate curl sent, or an intermediate sent with it, expired or not yet valid, or, checking a CRL, found the CRL past its next update. curl -v shows `TLS alert, certificate expired (557)` marked (IN).",
+		Fix:     "Check the dates of the client certificate and of the chain sent with it, and renew what has expired:\n  openssl x509 -noout -dates -in client.crt\n  " + reissueClient + "\nIf all are within their dates, the server's CRL is stale: issue a new one there:\n  openssl crl -noout -nextupdate -in crl.pem",
+		Confirm: "curl -v --cert client.crt --key client.key https://host/ 2>&1 | grep -i 'alert'",
+	},
 	// Erlang clients told a certificate was required.
 	{
 		ID: ClientCertRejected, Kind: "client",

@@ -272,10 +272,6 @@ const ProbeTellsWhy = "Which cause it is: probe the server from the machine wher
 // still refuses means the client is not reading the CA it was given.
 const ClientIgnoresCA = "If the probe finds the chain sound, this client is not using the CA you gave it: a container has its own CA store, not the host's; Java, Python (certifi), node and gRPC can carry their own bundles; and some programs ignore a CA or insecure option in one of their parts (a bug that later releases fix)."
 
-// ProgramAtFault closes the story of a line written by a program other
-// than nginx: the program's own bugs are among the causes.
-const ProgramAtFault = "When the files and settings check out, suspect the program that wrote this: a part of it that does not use the certificate, CA or option you set, or a bug of its version; search its issue tracker for this message and try its latest release."
-
 // ProbeTellsServerWhy closes the story of a server whose client refused
 // its certificate: the probe, connecting as clients do, says why.
 const ProbeTellsServerWhy = "To see why clients refuse this server's certificate, probe it with the name they use; it names a missing intermediate, a private or self-signed CA, a proxy's default certificate, or an expired or SHA-1 certificate in the chain:\n  mtlsdoctor probe host:443"

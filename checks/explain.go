@@ -227,7 +227,6 @@ func Explain(input string) *report.Report {
 		f.Reporter, f.Role = att.Reporter, att.Role
 		inContext(f, strings.ToLower(input), att)
 	}
-	lastCause(rep, att)
 	rep.Finish()
 	if len(rep.Findings) > 0 {
 		// explain is about one line: the first step of its first fix.

@@ -28,8 +28,10 @@ func nextSteps(rep *report.Report, att logparse.Attribution, input string) {
 			first.Fix += "\n" + catalogue.ProbeTellsDates
 		}
 		if att.Role == logparse.RoleClient && (first.ID == catalogue.NoClientCert ||
-			first.ID == catalogue.TLSAlert && (strings.Contains(lower, "certificate required") || strings.Contains(lower, "certificate_required"))) {
-			// The server wanted a client certificate: how this client is given one.
+			first.ID == catalogue.TLSAlert && (strings.Contains(lower, "certificate required") || strings.Contains(lower, "certificate_required") ||
+				att.Context == "" && (strings.Contains(lower, "alert handshake failure") || strings.Contains(lower, "tls: handshake failure")))) {
+			// The server wanted a client certificate (over TLS 1.2 a
+			// handshake_failure alert says so): how this client is given one.
 			if how, ok := catalogue.ClientCertHow(catalogue.ClientKey(att.Reporter, att.Context, att.Program)); ok && !strings.Contains(first.Fix, how) {
 				first.Fix = how + "\n" + first.Fix
 			}
@@ -67,27 +69,4 @@ func untrustedChain(f report.Finding) bool {
 		return f.Code == 2 || f.Code >= 18 && f.Code <= 21
 	}
 	return false
-}
-
-// lastCause ends the story of the first finding of a line from a program
-// other than nginx (not scanner noise, not a chain story that already
-// says so) with that program's own bugs among the causes.
-func lastCause(rep *report.Report, att logparse.Attribution) {
-	if len(rep.Findings) == 0 || !programAtFault(att) {
-		return
-	}
-	if f := &rep.Findings[0]; f.Severity != report.Info && !strings.Contains(f.Fix, catalogue.ClientIgnoresCA) {
-		f.Explanation += " " + catalogue.ProgramAtFault
-	}
-}
-
-// programAtFault is true for a line from a program other than nginx and
-// the tools people debug with (openssl, curl, browsers): such programs'
-// own bugs are a cause in their own right.
-func programAtFault(att logparse.Attribution) bool {
-	switch att.Reporter {
-	case "nginx", "openssl", "curl", "browser":
-		return att.Program != ""
-	}
-	return true
 }

@@ -2,7 +2,10 @@ package checks
 
 import (
 	"context"
+	"crypto/tls"
+	"io"
 	"net"
+	"net/http"
 	"os/exec"
 	"strings"
 	"sync"
@@ -10,13 +13,15 @@ import (
 	"time"
 
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
+	"github.com/mtlsdoctor/mtlsdoctor/internal/servertest"
 	"github.com/mtlsdoctor/mtlsdoctor/logparse"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
 )
 
-// sServerRun runs one real openssl s_server (-naccept 1) and one
-// s_client against it, and returns what each printed.
-func sServerRun(t *testing.T, sargs, cargs []string) (srv, cli string) {
+// sServerRun runs one real openssl s_server (-naccept 1), lets client
+// connect to it (its address, host:port), and returns what s_server
+// printed.
+func sServerRun(t *testing.T, sargs []string, client func(addr string)) string {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -26,8 +31,8 @@ func sServerRun(t *testing.T, sargs, cargs []string) (srv, cli string) {
 	l.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	s := exec.CommandContext(ctx, "openssl", append([]string{"s_server", "-accept", addr, "-naccept", "1"}, sargs...)...)
-	var sout strings.Builder
+	s := exec.CommandContext(ctx, "openssl", append([]string{"s_server", "-accept", addr, "-naccept", "1", "-www"}, sargs...)...)
+	var sout lockedBuffer
 	s.Stdout, s.Stderr = &sout, &sout
 	stdin, err := s.StdinPipe() // s_server stops at the end of its input
 	if err != nil {
@@ -36,18 +41,16 @@ func sServerRun(t *testing.T, sargs, cargs []string) (srv, cli string) {
 	if err := s.Start(); err != nil {
 		t.Fatal(err)
 	}
-	var out []byte
 	for i := 0; i < 100; i++ {
-		c := exec.CommandContext(ctx, "openssl", append([]string{"s_client", "-connect", addr}, cargs...)...)
-		c.Stdin = strings.NewReader("")
-		out, _ = c.CombinedOutput()
-		if !strings.Contains(string(out), "connect:errno") && !strings.Contains(string(out), "Connection refused") {
+		// Ready when it accepts; a refused connect uses up no -naccept.
+		if strings.Contains(sout.String(), "ACCEPT") {
 			break
 		}
-		time.Sleep(50 * time.Millisecond)
+		time.Sleep(20 * time.Millisecond)
 	}
+	client(addr)
 	done := make(chan struct{})
-	go func() { s.Wait(); close(done) }()
+	go func() { _ = s.Wait(); close(done) }()
 	select {
 	case <-done:
 	case <-time.After(3 * time.Second):
@@ -56,49 +59,116 @@ func sServerRun(t *testing.T, sargs, cargs []string) (srv, cli string) {
 	stdin.Close()
 	cancel()
 	<-done
-	return sout.String(), string(out)
+	return sout.String()
 }
 
-// TestExplainRealOpenSSLServerClient: what the real openssl s_server and
-// s_client print when one refuses the other's certificate, line by line
-// and pasted whole, is told from the side that printed it. Each scenario
-// knows who refused whom: s_server judging a client certificate (none,
-// another CA's, expired, server-only purpose), or s_client judging the
-// server's (another CA's, self-signed, another name); TLS 1.2 and 1.3.
+// TestExplainRealOpenSSLServerClient: what a real openssl s_server and
+// its real clients (openssl s_client, curl, Go's net/http) print when one
+// refuses the other's certificate, line by line and pasted whole, is told
+// from the side that printed it. Each scenario knows who refused whom:
+// s_server judging a client certificate (none, another CA's, expired,
+// server-only purpose), or the client judging the server's (another CA's,
+// self-signed, another name); over TLS 1.2 and 1.3.
 func TestExplainRealOpenSSLServerClient(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("openssl"); err != nil {
 		t.Fatal("openssl is needed: scripts/test.sh installs it")
 	}
+	curl := servertest.Tool(t, "curl")
 	const c = "../testdata/certs/"
 	srvCert := []string{"-cert", c + "good/server.crt", "-key", c + "good/server.key"}
 	verifyClients := func(ca string) []string {
 		return append(append([]string{}, srvCert...), "-CAfile", ca, "-Verify", "1", "-verify_return_error")
 	}
-	trustServer := []string{"-CAfile", c + "good/ca.crt"}
 	type scenario struct {
-		name         string
-		sargs, cargs []string
+		name  string
+		sargs []string
+		// The client's certificate and key (or none), the CA it trusts
+		// ("" for the system's) and the name it asks for.
+		cert, key, ca, host string
 		// judge is the side that refused: "server" (s_server, a client
-		// certificate) or "client" (s_client, the server's certificate).
+		// certificate) or "client" (the server's certificate).
 		judge string
-		code  int // the verify result the judge names, if any
+		code  int // the verify result the judge names
 	}
+	good := c + "good/ca.crt"
 	scenarios := []scenario{
-		{"no client certificate", verifyClients(c + "good/ca.crt"), trustServer, "server", -1},
-		{"client certificate of another CA", verifyClients(c + "good/ca.crt"),
-			append([]string{"-cert", c + "untrusted/client-foreign.crt", "-key", c + "untrusted/client-foreign.key"}, trustServer...), "server", 20},
-		{"expired client certificate", verifyClients(c + "validity/ca.crt"),
-			append([]string{"-cert", c + "validity/client-expired.crt", "-key", c + "validity/client-expired.key"}, trustServer...), "server", 10},
-		{"server-only client certificate", verifyClients(c + "purpose/ca.crt"),
-			append([]string{"-cert", c + "purpose/client-serverauth.crt", "-key", c + "purpose/client-serverauth.key"}, trustServer...), "server", 26},
-		{"server of another CA", srvCert, []string{"-CAfile", c + "validity/ca.crt", "-verify_return_error"}, "client", 20},
-		{"self-signed server", []string{"-cert", c + "serverchain/server-selfsigned.crt", "-key", c + "serverchain/server-selfsigned.key"},
-			[]string{"-verify_return_error"}, "client", 18},
-		{"server of another name", srvCert, append([]string{"-verify_hostname", "wrong.example.com", "-verify_return_error"}, trustServer...), "client", 62},
+		{"no client certificate", verifyClients(good), "", "", good, "localhost", "server", -1},
+		{"client certificate of another CA", verifyClients(good), c + "untrusted/client-foreign.crt", c + "untrusted/client-foreign.key", good, "localhost", "server", 20},
+		{"expired client certificate", verifyClients(c + "validity/ca.crt"), c + "validity/client-expired.crt", c + "validity/client-expired.key", good, "localhost", "server", 10},
+		{"server-only client certificate", verifyClients(c + "purpose/ca.crt"), c + "purpose/client-serverauth.crt", c + "purpose/client-serverauth.key", good, "localhost", "server", 26},
+		{"server of another CA", srvCert, "", "", c + "validity/ca.crt", "localhost", "client", 20},
+		{"self-signed server", []string{"-cert", c + "serverchain/server-selfsigned.crt", "-key", c + "serverchain/server-selfsigned.key"}, "", "", "", "localhost", "client", 18},
+		{"server of another name", srvCert, "", "", good, "wrong.example.com", "client", 62},
+	}
+	clients := map[string]func(sc scenario, tls13 bool, addr string) string{
+		"s_client": func(sc scenario, tls13 bool, addr string) string {
+			args := []string{"s_client", "-connect", addr, "-verify_return_error", "-verify_hostname", sc.host, "-tls1_2"}
+			if tls13 {
+				args[len(args)-1] = "-tls1_3"
+			}
+			if sc.ca != "" {
+				args = append(args, "-CAfile", sc.ca)
+			}
+			if sc.cert != "" {
+				args = append(args, "-cert", sc.cert, "-key", sc.key)
+			}
+			cmd := exec.Command("openssl", args...)
+			cmd.Stdin = strings.NewReader("")
+			out, _ := cmd.CombinedOutput()
+			return string(out)
+		},
+		"curl": func(sc scenario, tls13 bool, addr string) string {
+			_, port, _ := net.SplitHostPort(addr)
+			args := []string{"-sS", "--max-time", "5", "--resolve", sc.host + ":" + port + ":127.0.0.1", "--tlsv1.2", "--tls-max", "1.2"}
+			if tls13 {
+				args = args[:len(args)-3]
+				args = append(args, "--tlsv1.3")
+			}
+			if sc.ca != "" {
+				args = append(args, "--cacert", sc.ca)
+			}
+			if sc.cert != "" {
+				args = append(args, "--cert", sc.cert, "--key", sc.key)
+			}
+			out, _ := exec.Command(curl, append(args, "https://"+sc.host+":"+port+"/")...).CombinedOutput()
+			return string(out)
+		},
+		"go": func(sc scenario, tls13 bool, addr string) string {
+			cfg := &tls.Config{MaxVersion: tls.VersionTLS12}
+			if tls13 {
+				cfg = &tls.Config{MinVersion: tls.VersionTLS13}
+			}
+			if sc.ca != "" {
+				cfg.RootCAs = probePool(t, strings.TrimPrefix(sc.ca, c))
+			}
+			if sc.cert != "" {
+				pair, err := tls.LoadX509KeyPair(sc.cert, sc.key)
+				if err != nil {
+					t.Fatal(err)
+				}
+				cfg.Certificates = []tls.Certificate{pair}
+			}
+			_, port, _ := net.SplitHostPort(addr)
+			hc := &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{TLSClientConfig: cfg,
+				DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
+					return (&net.Dialer{}).DialContext(ctx, network, addr)
+				}}}
+			resp, err := hc.Get("https://" + sc.host + ":" + port + "/")
+			if err != nil {
+				return err.Error()
+			}
+			_, err = io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if err != nil {
+				return err.Error()
+			}
+			return "no error"
+		},
 	}
 	type run struct {
 		scenario
-		version, srv, cli string
+		client, version, srv, cli string
 	}
 	var (
 		mu   sync.Mutex
@@ -106,21 +176,59 @@ func TestExplainRealOpenSSLServerClient(t *testing.T) {
 		wg   sync.WaitGroup
 	)
 	for _, sc := range scenarios {
-		for _, v := range []string{"-tls1_2", "-tls1_3"} {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				srv, cli := sServerRun(t, sc.sargs, append([]string{v}, sc.cargs...))
-				mu.Lock()
-				runs = append(runs, run{sc, v, srv, cli})
-				mu.Unlock()
-			}()
+		for name, client := range clients {
+			for _, tls13 := range []bool{false, true} {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					var cli string
+					srv := sServerRun(t, sc.sargs, func(addr string) { cli = client(sc, tls13, addr) })
+					version := map[bool]string{false: "TLS 1.2", true: "TLS 1.3"}[tls13]
+					mu.Lock()
+					runs = append(runs, run{sc, name, version, srv, cli})
+					mu.Unlock()
+				}()
+			}
 		}
 	}
 	wg.Wait()
 	checked := 0
 	for _, r := range runs {
-		for _, out := range []struct{ printer, text string }{{"server", r.srv}, {"client", r.cli}} {
+		at := r.name + ", " + r.client + ", " + r.version
+		if r.client != "s_client" {
+			// curl's and Go's one error line: the client's, and about the
+			// certificate the judge refused.
+			line := strings.TrimSpace(r.cli)
+			for _, l := range strings.Split(line, "\n") {
+				if strings.HasPrefix(l, "curl: (") {
+					line = l // curl's error, before its advice
+				}
+			}
+			if line == "no error" || line == "" {
+				t.Errorf("%s: the client saw no error", at)
+				continue
+			}
+			checked++
+			rep := Explain(line)
+			if len(rep.Findings) == 0 {
+				t.Errorf("%s: no finding for %q", at, line)
+				continue
+			}
+			f := rep.Findings[0]
+			switch {
+			case f.Role != logparse.RoleClient:
+				t.Errorf("%s: %q told as the %s's (%s %q)", at, line, f.Role, f.ID.Name(), f.Title)
+			case r.judge == "client" && !oneOf(f.ID.Name(), []string{"server-cert-untrusted", "server-hostname-mismatch"}):
+				t.Errorf("%s: %q: %s %q, want the client's refusal of the server's certificate", at, line, f.ID.Name(), f.Title)
+			case r.judge == "server" && !strings.Contains(f.Title+f.Explanation, "client certificate"):
+				t.Errorf("%s: %q: %s %q does not speak of the client certificate the server refused", at, line, f.ID.Name(), f.Title)
+			}
+		}
+		outs := []struct{ printer, text string }{{"server", r.srv}}
+		if r.client == "s_client" {
+			outs = append(outs, struct{ printer, text string }{"client", r.cli})
+		}
+		for _, out := range outs {
 			judged := false
 			for _, line := range strings.Split(out.text, "\n") {
 				line = strings.TrimSpace(line)
@@ -128,7 +236,7 @@ func TestExplainRealOpenSSLServerClient(t *testing.T) {
 				if lower == "verify return code: 0 (ok)" {
 					// s_client accepted the server's chain: not a failure.
 					if rep := Explain(line); len(rep.Findings) == 0 || rep.Findings[0].Severity != report.Info || rep.Findings[0].ID.Name() != "verify-error" {
-						t.Errorf("%s %s: %q is not told as a success: %s", r.name, r.version, line, findingKeys(rep))
+						t.Errorf("%s: %q is not told as a success: %s", at, line, findingKeys(rep))
 					}
 					continue
 				}
@@ -138,7 +246,7 @@ func TestExplainRealOpenSSLServerClient(t *testing.T) {
 				}
 				rep := Explain(line)
 				if len(rep.Findings) == 0 {
-					t.Errorf("%s %s, %s's line: no finding for\n  %s", r.name, r.version, out.printer, line)
+					t.Errorf("%s, %s's line: no finding for\n  %s", at, out.printer, line)
 					continue
 				}
 				checked++
@@ -147,7 +255,7 @@ func TestExplainRealOpenSSLServerClient(t *testing.T) {
 				case strings.HasPrefix(lower, "verify error:num="):
 					// The verify callback's line: s_client's and s_server's alike.
 					if f.Role != logparse.RoleClient || !strings.Contains(f.Explanation, catalogue.VerifyServerToo) {
-						t.Errorf("%s %s, %s's line %q: %s %s, want a client's story that names s_server too", r.name, r.version, out.printer, line, f.Role, f.ID.Name())
+						t.Errorf("%s, %s's line %q: %s %s, want a client's story that names s_server too", at, out.printer, line, f.Role, f.ID.Name())
 					}
 				case strings.Contains(lower, "ssl alert number"):
 					// A received alert: either side prints it so. Received
@@ -157,37 +265,37 @@ func TestExplainRealOpenSSLServerClient(t *testing.T) {
 					// wrote it.
 					if out.printer == "client" && !strings.Contains(f.Explanation, "client certificate") ||
 						out.printer == "server" && !strings.Contains(f.Explanation, "a server wrote it") && !strings.Contains(f.Explanation, "Written by a server") {
-						t.Errorf("%s %s, %s's line %q: the alert's story misses the %s's side:\n%s", r.name, r.version, out.printer, line, out.printer, f.Explanation)
+						t.Errorf("%s, %s's line %q: the alert's story misses the %s's side:\n%s", at, out.printer, line, out.printer, f.Explanation)
 					}
 				default:
 					if f.Role != out.printer {
-						t.Errorf("%s %s, %s's line %q: told as the %s's (%s %q)", r.name, r.version, out.printer, line, f.Role, f.ID.Name(), f.Title)
+						t.Errorf("%s, %s's line %q: told as the %s's (%s %q)", at, out.printer, line, f.Role, f.ID.Name(), f.Title)
 					}
 					if out.printer == r.judge {
 						judged = true
 						want := map[string][]string{"server": {"verify-error", "no-client-cert", "handshake-failed"}, "client": {"server-cert-untrusted", "server-hostname-mismatch"}}[r.judge]
 						if !oneOf(f.ID.Name(), want) {
-							t.Errorf("%s %s, %s's line %q: %s %q, want one of %v", r.name, r.version, out.printer, line, f.ID.Name(), f.Title, want)
+							t.Errorf("%s, %s's line %q: %s %q, want one of %v", at, out.printer, line, f.ID.Name(), f.Title, want)
 						}
 						if strings.HasPrefix(lower, "verify") && f.Code != r.code {
-							t.Errorf("%s %s, %s's line %q: code %d, want %d", r.name, r.version, out.printer, line, f.Code, r.code)
+							t.Errorf("%s, %s's line %q: code %d, want %d", at, out.printer, line, f.Code, r.code)
 						}
 					}
 				}
 			}
 			if out.printer == r.judge {
 				if !judged {
-					t.Errorf("%s %s: the %s that refused printed no verdict line:\n%s", r.name, r.version, out.printer, out.text)
+					t.Errorf("%s: the %s that refused printed no verdict line:\n%s", at, out.printer, out.text)
 				}
 				// Pasted whole, the output is the judge's story.
 				rep := Explain(out.text)
 				if len(rep.Findings) == 0 || rep.Findings[0].Role != r.judge {
-					t.Errorf("%s %s: the %s's whole output is not told as the %s's: %v", r.name, r.version, out.printer, r.judge, findingKeys(rep))
+					t.Errorf("%s: the %s's whole output is not told as the %s's: %v", at, out.printer, r.judge, findingKeys(rep))
 				}
 			}
 		}
 	}
-	if checked < 40 {
+	if checked < 100 {
 		t.Errorf("only %d lines checked; the runs printed less than expected", checked)
 	}
 }
