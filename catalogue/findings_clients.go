@@ -1395,7 +1395,7 @@ var clientWriterEntries = []Entry{
 		ID: ClientCertRejected, Kind: "client",
 		Match: []string{"(60) ssl certificate verification failed", "error 60: ssl certificate verification failed", "* ssl certificate verification failed"},
 		Exact: []string{"ssl certificate verification failed"},
-		Title: "The server found curl's client certificate expired (curl words the server's alert as its own verify failure)",
+		Title: "The server found curl's client certificate expired (curl words the server's alert as a verify failure)",
 		Explanation: "This exact text is not curl's own check of the server's certificate, which reads `SSL certificate problem: REASON`. Since curl 7.73, with OpenSSL, an alert certificate_expired from the server is reported as error 60 with these words. " +
 			"The server (openssl s_server, HAProxy, a Go, Java or Erlang server; nginx answers with an HTTP 400 instead) found the client certificate curl sent, or an intermediate sent with it, expired or not yet valid, or, checking a CRL, found the CRL past its next update. curl -v shows `TLS alert, certificate expired (557)` marked (IN).",
 		Fix:     "Check the dates of the client certificate and of the chain sent with it, and renew what has expired:\n  openssl x509 -noout -dates -in client.crt\n  " + reissueClient + "\nIf all are within their dates, the server's CRL is stale: issue a new one there:\n  openssl crl -noout -nextupdate -in crl.pem",
