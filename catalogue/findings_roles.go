@@ -313,6 +313,13 @@ var (
 			"a client refusing the server's certificate, a client certificate the server refuses or did not get, a client speaking plain HTTP or an old TLS version, or scanners.",
 		Fix: "Check the server's certificate and key files, then connect as a client would:\n  openssl x509 -noout -subject -dates -in server.crt\n  openssl s_client -connect host:443 -servername host </dev/null",
 	}
+	// UnexplainedRoutineText is an Apache mod_ssl line at info or debug
+	// level that no entry explains: its start-up and connection lines.
+	UnexplainedRoutineText = Text{ID: TLSUnexplained,
+		Title: "A routine mod_ssl line (info or debug level), not a failure",
+		Why:   "Apache's mod_ssl logs its start-up (Init, Configuring server, Certificate and private key configured) and each connection (Connection to child established) at info or debug level; no entry explains this one and nothing in it failed. Failed handshakes at this level have their own lines, which mtlsdoctor explains: AH02008 with the SSL Library Error after it, AH02039 and AH02276 for a client certificate, AH02006 for a cut connection.",
+		Fix:   "Nothing to fix in this line. Look for the lines that say why a connection failed:\n  grep -E 'AH02008|AH02039|AH02276|ssl:error|ssl:warn' /var/log/apache2/error.log",
+	}
 	UnexplainedEitherText = Text{ID: TLSUnexplained,
 		Title: "A TLS failure that mtlsdoctor has no entry for (which side wrote it is not known)",
 		Why: "No catalogue entry matches this line, and nothing in it shows whether its program opened the connection (a client) or accepted it (a server). On a client, look first at the server's certificate (trusted CA, intermediates, name) and at whether a client certificate was asked for; " +
@@ -669,8 +676,8 @@ var roleEntries = []Entry{
 		ID: VerifyError, Kind: "client",
 		Match:       []string{"ssl client certificate not trusted"},
 		Title:       "HAProxy refused the client certificate",
-		Explanation: "HAProxy (bind ... verify required ca-file ...) found an error in the client's own certificate (depth 0): most often its issuer is not in ca-file (or the client does not send its intermediate), but HAProxy logs the same words for an expired or not yet valid certificate, one revoked by crl-file, or one not for client authentication (checked with a real HAProxy 2.6: an expired client certificate from a trusted CA gives this line, and the client sees alert certificate_expired).",
-		Fix:         "Log the OpenSSL verify code to see which it is (10 is expired, 20 an issuer not in ca-file, 23 revoked):\n  log-format \"%ci:%cp [%tr] %ft %[ssl_c_err] %[ssl_c_ca_err] %[ssl_c_s_dn]\"\nThe client CA and its intermediates belong in the bind line's ca-file:\n  bind :443 ssl crt /etc/haproxy/server.pem ca-file /etc/haproxy/client-ca.pem verify required",
+		Explanation: "HAProxy (bind ... verify required ca-file ...) found an error in the client's own certificate (depth 0): most often its issuer is not in ca-file (or the client does not send its intermediate), but HAProxy logs the same words for an expired or not yet valid certificate, one revoked by crl-file, or one not for client authentication (checked with a real HAProxy 2.6: an expired client certificate from a trusted CA gives this line, and the client sees alert certificate_expired; one for servers only, without clientAuth, gives it too, and the client sees alert unsupported_certificate).",
+		Fix:         "Log the OpenSSL verify code to see which it is (10 is expired, 20 an issuer not in ca-file, 23 revoked, 26 not for clients):\n  log-format \"%ci:%cp [%tr] %ft %[ssl_c_err] %[ssl_c_ca_err] %[ssl_c_s_dn]\"\nThe client CA and its intermediates belong in the bind line's ca-file:\n  bind :443 ssl crt /etc/haproxy/server.pem ca-file /etc/haproxy/client-ca.pem verify required",
 		Confirm:     verifyClient,
 	},
 	{

@@ -20,8 +20,10 @@ var (
 	reUserCode = lazyre.New(`(?:^|\()(\d{1,3}): ?([a-zA-Z][^)\n]*)`)
 	// BoringSSL, node and Python write reasons as macros:
 	// SSLV3_ALERT_CERTIFICATE_UNKNOWN, ERR_SSL_TLSV1_ALERT_UNKNOWN_CA.
-	reAlertRW  = lazyre.New(`(?i)alert (?:read|write):fatal:`)
-	reNodeCode = lazyre.New(`\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+){2,8}\b`)
+	reAlertRW = lazyre.New(`(?i)alert (?:read|write):fatal:`)
+	// Apache's level for mod_ssl's routine lines: "[ssl:info]", "[ssl:debug]", "[ssl:trace3]".
+	reRoutineLevel = lazyre.New(`\[ssl:(?:info|debug|trace\d)\]`)
+	reNodeCode     = lazyre.New(`\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+){2,8}\b`)
 	// The name a client wanted and the server's certificate lacked, in
 	// Go's, node's, curl's and Java's words.
 	reWantedName = lazyre.New(`(?i)(?:` + strings.Join([]string{`x509: certificate is valid for .*?, not `, `but wanted to match `,
@@ -79,14 +81,18 @@ func Explain(input string) *report.Report {
 	if len(codes) == 0 && len(entries) == 0 && tlsWords(strings.ToLower(text)) {
 		// Nothing matched, but the line is about TLS: say whose it is.
 		t := catalogue.UnexplainedServerText
+		severity := report.Warning
 		switch {
+		case reRoutineLevel.MatchString(text):
+			// Apache's start-up and connection lines at info or debug.
+			t, severity = catalogue.UnexplainedRoutineText, report.Info
 		case att.Guessed:
 			t = catalogue.UnexplainedEitherText
 		case att.Role == logparse.RoleClient:
 			t = catalogue.UnexplainedClientText
 		}
 		f := t.New(nil)
-		f.Severity = report.Warning
+		f.Severity = severity
 		f.Reporter, f.Role = att.Reporter, att.Role
 		rep.Findings = append(rep.Findings, f)
 		rep.Finish()

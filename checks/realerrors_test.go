@@ -244,6 +244,27 @@ func TestExplainRealHAProxyClientCertLines(t *testing.T) {
 	}
 }
 
+// TestExplainRealHAProxyPurpose: a real HAProxy refusing a client
+// certificate made for servers only (serverAuth, no clientAuth) logs the
+// same words as for an untrusted one; the story names the purpose, and
+// curl's alert is told as the server's verdict on its certificate.
+func TestExplainRealHAProxyPurpose(t *testing.T) {
+	t.Parallel()
+	addr, logs := runHAProxy(t, "good/server", "verify required ca-file "+probeFx(t, "purpose/ca.crt"))
+	_, port, _ := net.SplitHostPort(addr)
+	out, _ := exec.Command(servertest.Tool(t, "curl"), "-sS", "-o", "/dev/null", "--tlsv1.2", "--tls-max", "1.2", "--cacert", probeFx(t, "good/ca.crt"),
+		"--resolve", "localhost:"+port+":127.0.0.1", "--cert", probeFx(t, "purpose/client-serverauth.crt"), "--key", probeFx(t, "purpose/client-serverauth.key"),
+		"https://localhost:"+port+"/").CombinedOutput()
+	wantServerStory(t, "server-only client certificate", logLine(t, logs, 1, "SSL client certificate not trusted"), "haproxy", "verify-error", "clientAuth")
+	line := strings.TrimSpace(string(out))
+	if !strings.Contains(line, "alert unsupported certificate") {
+		t.Fatalf("curl got %q, want alert unsupported_certificate", line)
+	}
+	if rep := Explain(line); len(rep.Findings) == 0 || rep.Findings[0].Role != "client" || !strings.Contains(rep.Findings[0].Explanation, "clientAuth") {
+		t.Errorf("%q: %+v", line, rep.Findings)
+	}
+}
+
 // runHAProxy runs a real haproxy with one frontend serving the fixture
 // NAME (.crt and .key) with the bind options given, and returns its
 // address and its log file. Line 0 of the log is servertest's readiness
@@ -492,6 +513,21 @@ func TestExplainRealApacheClientCertLines(t *testing.T) {
 			continue
 		}
 		wantServerStory(t, w.logged, line, "apache", w.id, w.words)
+	}
+	// Its start-up and connection lines at info level are routine notes.
+	routine := 0
+	for _, l := range strings.Split(string(data), "\n") {
+		for _, ah := range []string{"AH01883:", "AH01887:", "AH01914:", "AH02568:", "AH01876:", "AH01964:"} {
+			if strings.Contains(l, ah) {
+				routine++
+				if rep := Explain(l); len(rep.Findings) == 0 || rep.Findings[0].Severity != "info" {
+					t.Errorf("%q: %s, want a routine note", l, findingKeys(rep))
+				}
+			}
+		}
+	}
+	if routine < 6 {
+		t.Errorf("Apache logged %d routine mod_ssl lines, want its start-up and connection lines:\n%s", routine, data)
 	}
 }
 
