@@ -313,11 +313,11 @@ var (
 			"a client refusing the server's certificate, a client certificate the server refuses or did not get, a client speaking plain HTTP or an old TLS version, or scanners.",
 		Fix: "Check the server's certificate and key files, then connect as a client would:\n  openssl x509 -noout -subject -dates -in server.crt\n  openssl s_client -connect host:443 -servername host </dev/null",
 	}
-	// UnexplainedRoutineText is an Apache mod_ssl line at info or debug
-	// level that no entry explains: its start-up and connection lines.
-	UnexplainedRoutineText = Text{ID: TLSUnexplained,
-		Title: "A routine mod_ssl line (info or debug level), not a failure",
-		Why:   "Apache's mod_ssl logs its start-up (Init, Configuring server, Certificate and private key configured) and each connection (Connection to child established) at info or debug level; no entry explains this one and nothing in it failed. Failed handshakes at this level have their own lines, which mtlsdoctor explains: AH02008 with the SSL Library Error after it, AH02039 and AH02276 for a client certificate, AH02006 for a cut connection.",
+	// UnexplainedRoutineText is one of Apache mod_ssl's routine start-up
+	// and connection lines at info level.
+	UnexplainedRoutineText = Text{ID: RoutineLine,
+		Title: "A routine mod_ssl line (info level), not a failure",
+		Why:   "Apache's mod_ssl logs its start-up (Init, Configuring server, Certificate and private key configured) and each connection (Connection to child established) at info level; nothing in this line failed. Failed handshakes at this level have their own lines, which mtlsdoctor explains: AH02008 with the SSL Library Error after it, AH02039 and AH02276 for a client certificate, AH02006 for a cut connection.",
 		Fix:   "Nothing to fix in this line. Look for the lines that say why a connection failed:\n  grep -E 'AH02008|AH02039|AH02276|ssl:error|ssl:warn' /var/log/apache2/error.log",
 	}
 	UnexplainedEitherText = Text{ID: TLSUnexplained,
@@ -779,4 +779,52 @@ var clientCertHow = map[string]string{
 func ClientCertHow(key string) (string, bool) {
 	s, ok := clientCertHow[key]
 	return s, ok
+}
+
+// toolLines are lines openssl s_client and s_server print on every
+// connection, which no failure entry matches: what each says (by its
+// lower-case start).
+var toolLines = []struct {
+	prefix string
+	text   Text
+}{
+	{"acceptable client certificate ca names", Text{ID: ClientCertRequired,
+		Title: "The server asks for a client certificate (s_client lists the CAs it accepts)",
+		Why:   "The server sent a certificate request; the names after this line are the CAs whose certificates it accepts. A client certificate must chain to one of them, or many clients (Go, browsers, Java) send none at all.",
+		Fix:   "Send a client certificate issued by one of the listed CAs:\n  openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
+	}},
+	{"no client certificate ca names sent", Text{ID: MTLSNotEnforced,
+		Title: "The server named no CAs for client certificates (s_client)",
+		Why:   "s_client saw no list of acceptable CAs: the server does not ask for a client certificate at all (nginx without ssl_verify_client), or asks without naming CAs (nginx with ssl_verify_client optional_no_ca, or with its CAs only in ssl_trusted_certificate). Where mTLS is meant to be enforced, the server is not enforcing it on this name and port.",
+		Fix:   "See what the server asks for with the name clients use, then check its configuration:\n  mtlsdoctor probe host:443\n  mtlsdoctor nginx /etc/nginx/nginx.conf",
+	}},
+}
+
+// RoutineToolText is a routine line of openssl s_client or s_server
+// output ("Can't use SSL_get_servername", "verify return:1").
+var RoutineToolText = Text{ID: RoutineLine,
+	Title: "A routine line of openssl s_client or s_server output, not a failure",
+	Why:   "s_client and s_server print lines like this one on every connection. The lines that say why a handshake failed hold `error:`, `verify error` or `Verification error`; paste one of them, or the whole output.",
+	Fix:   "Explain the whole output at once:\n  openssl s_client -connect host:443 </dev/null > out.txt 2>&1\n  mtlsdoctor explain \"$(cat out.txt)\"",
+}
+
+// routineToolStarts are the starts of s_client's and s_server's routine
+// lines (lower-case).
+var routineToolStarts = []string{"can't use ssl_get_servername", "using default temp dh parameters", "verify depth is ", "verify return:", "depth=", "verification: ok", "shutting down ssl", "connection closed", "ssl handshake has read"}
+
+// ToolLine says what a line of openssl s_client or s_server output that
+// no failure entry matches means: a text, and whether it is routine.
+func ToolLine(line string) (Text, bool) {
+	lower := strings.ToLower(strings.TrimSpace(line))
+	for _, l := range toolLines {
+		if strings.HasPrefix(lower, l.prefix) {
+			return l.text, true
+		}
+	}
+	for _, s := range routineToolStarts {
+		if strings.HasPrefix(lower, s) {
+			return RoutineToolText, true
+		}
+	}
+	return Text{}, false
 }

@@ -21,8 +21,11 @@ var (
 	// BoringSSL, node and Python write reasons as macros:
 	// SSLV3_ALERT_CERTIFICATE_UNKNOWN, ERR_SSL_TLSV1_ALERT_UNKNOWN_CA.
 	reAlertRW = lazyre.New(`(?i)alert (?:read|write):fatal:`)
-	// Apache's level for mod_ssl's routine lines: "[ssl:info]", "[ssl:debug]", "[ssl:trace3]".
-	reRoutineLevel = lazyre.New(`\[ssl:(?:info|debug|trace\d)\]`)
+	// mod_ssl's routine start-up and connection lines at info level
+	// (Init, Configuring server, Certificate and private key configured,
+	// compiled against, Connection to child established), seen in a real
+	// Apache 2.4 run.
+	reRoutineLevel = lazyre.New(`\[ssl:info\].*\bAH0(?:1883|1887|1914|2568|1876|1964):`)
 	reNodeCode     = lazyre.New(`\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+){2,8}\b`)
 	// The name a client wanted and the server's certificate lacked, in
 	// Go's, node's, curl's and Java's words.
@@ -78,13 +81,25 @@ func Explain(input string) *report.Report {
 		}
 	}
 	rep := &report.Report{Command: "explain"}
+	if t, ok := catalogue.ToolLine(text); ok && len(codes) == 0 && len(entries) == 0 {
+		// A line openssl s_client or s_server prints on every connection.
+		f := t.New(nil)
+		f.Reporter, f.Role = "openssl", logparse.RoleClient
+		if strings.HasPrefix(strings.ToLower(strings.TrimSpace(text)), "using default temp dh") || strings.HasPrefix(strings.ToLower(strings.TrimSpace(text)), "verify depth is") {
+			f.Role = logparse.RoleServer // s_server's own lines
+		}
+		rep.Findings = append(rep.Findings, f)
+		rep.Finish()
+		rep.Next = report.FirstStep(f.Fix)
+		return rep
+	}
 	if len(codes) == 0 && len(entries) == 0 && tlsWords(strings.ToLower(text)) {
 		// Nothing matched, but the line is about TLS: say whose it is.
 		t := catalogue.UnexplainedServerText
 		severity := report.Warning
 		switch {
 		case reRoutineLevel.MatchString(text):
-			// Apache's start-up and connection lines at info or debug.
+			// Apache's routine start-up and connection lines.
 			t, severity = catalogue.UnexplainedRoutineText, report.Info
 		case att.Guessed:
 			t = catalogue.UnexplainedEitherText
