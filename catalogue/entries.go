@@ -71,6 +71,19 @@ func joinEntries(tables ...[]Entry) []Entry {
 // otherEntries are what OpenSSL, TLS clients and alerts say.
 var otherEntries = []Entry{
 	// OpenSSL reasons as clients and tools print them.
+	// An OpenSSL client's step that processes the server's certificate
+	// (1.0.2, 1.1.1 and 3.x function names) failed its verification;
+	// nginx's own clients (upstream, Lua, OCSP) have their own entries. Not
+	// a writer's own entry: a program's own entry and the verify result in
+	// the line (`(certificate has expired)`) go first.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Within: []string{"certificate verify failed"}, Without: []string{"upstream", "lua", "ocsp"},
+		Match:       []string{"tls_post_process_server_certificate:", "tls_process_server_certificate:", "ssl3_get_server_certificate:"},
+		Title:       ClientRefusedChainText.Title,
+		Explanation: ClientRefusedChainText.Why,
+		Fix:         ClientRefusedChainText.Fix,
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
 	{
 		ID: WeakSignature, Kind: "reason",
 		Match: []string{"ca md too weak"},

@@ -1189,18 +1189,6 @@ var clientWriterEntries = []Entry{
 		Fix:         "Check the dates of what the server sends, then renew the server's certificate, update the JDK's trust store, or fix the clock:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null | openssl x509 -noout -dates",
 		Confirm:     "date -u",
 	},
-	// An OpenSSL client's step that processes the server's certificate
-	// (1.0.2, 1.1.1 and 3.x function names) failed its verification;
-	// nginx's own clients (upstream, Lua, OCSP) have their own entries, and
-	// a program's own entry, earlier in the table, goes first.
-	{
-		ID: ServerCertUntrusted, Kind: "client", Within: []string{"certificate verify failed"}, Without: []string{"upstream", "lua", "ocsp"},
-		Match:       []string{"tls_post_process_server_certificate:", "tls_process_server_certificate:", "ssl3_get_server_certificate:"},
-		Title:       ClientRefusedChainText.Title,
-		Explanation: ClientRefusedChainText.Why,
-		Fix:         ClientRefusedChainText.Fix,
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
-	},
 	// Other TLS clients refusing a server's certificate: wget, .NET, curl on NSS.
 	{
 		ID: ServerCertUntrusted, Kind: "client",

@@ -180,9 +180,12 @@ func Explain(input string) *report.Report {
 		// A client's bare verify failure: most often the server's CA is
 		// not among its roots. Tell it how this client is given one.
 		if id := rep.Findings[0].ID; id == catalogue.HandshakeFailed || id == catalogue.OpenSSLReason {
-			f := catalogue.ClientRefusedChainText.New(nil)
-			f.Fix = catalogue.ClientFix(catalogue.ClientKey(att.Reporter, att.Context, att.Program), 20)
-			rep.Findings[0] = f
+			if !own {
+				// Not a writer's own story: the client's refusal of the
+				// server's certificate, told once.
+				rep.Findings = append([]report.Finding{catalogue.ClientRefusedChainText.New(nil)}, dropFindings(rep.Findings[1:], catalogue.ServerCertUntrusted)...)
+			}
+			rep.Findings[0].Fix = catalogue.ClientFix(catalogue.ClientKey(att.Reporter, att.Context, att.Program), 20)
 		}
 	}
 	if lw := strings.ToLower(input); att.Role == logparse.RoleServer && att.Reporter != "nginx" && len(codes) == 0 && len(rep.Findings) > 0 &&
@@ -396,6 +399,17 @@ func dropID(entries []catalogue.Entry, id finding.ID) []catalogue.Entry {
 	for _, e := range entries {
 		if e.ID != id {
 			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// dropFindings is fs without the findings of id.
+func dropFindings(fs []report.Finding, id finding.ID) []report.Finding {
+	out := fs[:0:0]
+	for _, f := range fs {
+		if f.ID != id {
+			out = append(out, f)
 		}
 	}
 	return out
