@@ -3,7 +3,7 @@ package checks
 import (
 	"context"
 	"crypto/tls"
-	"github.com/mtlsdoctor/mtlsdoctor/internal/servertest"
+	"io"
 	"log"
 	"net"
 	"net/http"
@@ -15,6 +15,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/servertest"
 )
 
 // TestExplainRealOpenSSLErrors: errors the real openssl prints are
@@ -424,6 +426,17 @@ func TestExplainRealGoServerLines(t *testing.T) {
 		}, "verify-error", "expired"},
 		{"plain HTTP", func() { _ = exec.Command(curl, "-sS", "http://127.0.0.1:"+strconv.Itoa(port)+"/").Run() },
 			"plain-http", "https://"},
+		{"an SSLv2-format hello, as scanners send", func() {
+			c, err := net.DialTimeout("tcp", "127.0.0.1:"+strconv.Itoa(port), 5*time.Second)
+			if err != nil {
+				return
+			}
+			defer c.Close()
+			_ = c.SetDeadline(time.Now().Add(5 * time.Second))
+			// SSLv2 CLIENT-HELLO: 2-byte header with the high bit set, then msg type 1, version 3.1.
+			_, _ = c.Write([]byte{0x80, 0x2e, 0x01, 0x03, 0x01, 0x00, 0x15, 0x00, 0x00, 0x00, 0x10})
+			_, _ = io.ReadAll(c)
+		}, "handshake-failed", "SSLv2"},
 		{"curl refuses the server's certificate (TLS 1.3)", func() { _ = exec.Command(curl, "-sS", "--resolve", resolve, url).Run() },
 			"server-cert-untrusted", "mtlsdoctor probe"},
 		{"curl refuses the server's certificate (TLS 1.2)", func() { _ = exec.Command(curl, "-sS", "--tls-max", "1.2", "--resolve", resolve, url).Run() },
