@@ -158,6 +158,27 @@ var otherWriterEntries = []Entry{
 		Confirm:     "grep -c 'AH02008' /var/log/apache2/error.log",
 	},
 	// HAProxy.
+	// Its HTTP log for a TLS backend that failed: termination state SC (the
+	// connection, TLS handshake included, failed) or SH (the server ended
+	// it before its headers), as a real HAProxy 2.6 logs them.
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"502 ", "503 ", "504 "},
+		Match: []string{" sc--"},
+		Title: "HAProxy could not connect to its server (SC): with ssl, the TLS handshake with the backend failed",
+		Explanation: "In HAProxy's HTTP log the termination state SC means the connection to the server failed before the request went out, after its retries (the last of the five counters). With `ssl` on the server line a failed TLS handshake counts as such: HAProxy did not trust the server's certificate (verify required is the default: the server line's ca-file lacks its CA, the server does not send its intermediate, or the name HAProxy checks, from sni or verifyhost, is not in it), or the server wanted a client certificate and HAProxy sent none it accepts (over TLS 1.3 this shows as SH or SC, as timing goes). " +
+			"Without ssl problems it is a plain TCP refusal or timeout. Checked with a real HAProxy 2.6: both TLS causes log SC with a 503.",
+		Fix:     "Connect as HAProxy does, with the backend's CA file and name, and (if the server wants one) the client certificate:\n  openssl s_client -connect SERVER:443 -servername NAME -CAfile /etc/haproxy/backend-ca.pem -cert client.crt -key client.key </dev/null\nthen give the server line what it lacks:\n  server s1 SERVER:443 ssl verify required ca-file /etc/haproxy/backend-ca.pem sni str(NAME) crt /etc/haproxy/client.pem",
+		Confirm: "openssl s_client -connect SERVER:443 -servername NAME -CAfile /etc/haproxy/backend-ca.pem </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"502 ", "503 ", "504 "},
+		Match: []string{" sh--"},
+		Title: "HAProxy's server ended the connection before its headers (SH): with ssl, often a client certificate refused after the handshake",
+		Explanation: "In HAProxy's HTTP log the termination state SH means the server aborted after HAProxy sent the request and before any response header. With `ssl` on the server line and TLS 1.3, a server that requires a client certificate refuses a missing or untrusted one only after the handshake, when HAProxy has already sent the request, so it often shows up here (checked with a real HAProxy 2.6: a server line without crt against a server that requires one logs SH and a 502, or SC and a 503 when the refusal comes first). " +
+			"Otherwise the server crashed or closed the connection while handling the request.",
+		Fix:     "Give HAProxy a client certificate (certificate and key in one PEM) that the server trusts:\n  server s1 SERVER:443 ssl verify required ca-file /etc/haproxy/backend-ca.pem crt /etc/haproxy/client.pem\nand check it against the server as HAProxy connects:\n  openssl s_client -connect SERVER:443 -servername NAME -cert client.crt -key client.key </dev/null",
+		Confirm: "openssl s_client -connect SERVER:443 -servername NAME </dev/null 2>/dev/null | grep -A3 'Acceptable client certificate CA names'",
+	},
 	{
 		ID: ServerCertUntrusted, Kind: "client", Within: []string{"layer6", " is down", "health check"},
 		Match:       []string{"ssl handshake failure (error:0a000086", "ssl handshake failure (error:1416f086", "certificate verify failed)"},

@@ -3,6 +3,7 @@ package checks
 import (
 	"context"
 	"crypto/tls"
+	"fmt"
 	"io"
 	"log"
 	"net"
@@ -559,5 +560,90 @@ func wantServerStory(t *testing.T, name, line, reporter, id, words string) {
 	if f.ID.Name() != id || f.Role != "server" || f.Reporter != reporter || !strings.Contains(all, words) ||
 		reporter != "nginx" && strings.Contains(all, "ssl_client_certificate") {
 		t.Errorf("%s: %q:\n%s %s/%s\n%s", name, line, f.ID.Name(), f.Reporter, f.Role, all)
+	}
+}
+
+// TestExplainRealHAProxyBackendLines: a real HAProxy proxying to TLS
+// servers (real openssl s_server) that refuse it logs only its HTTP log's
+// termination state: SH and a 502 when the server wants a client
+// certificate HAProxy does not send (TLS 1.3, refused after the
+// handshake), SC and a 503 over TLS 1.2 and when HAProxy does not trust
+// the server's certificate. Each is told as HAProxy, the client of its
+// backend, with the server line's options in the fix.
+func TestExplainRealHAProxyBackendLines(t *testing.T) {
+	t.Parallel()
+	wantsCert := servertest.SServer(t, "-www", "-cert", probeFx(t, "good/server.crt"), "-key", probeFx(t, "good/server.key"),
+		"-CAfile", probeFx(t, "good/ca.crt"), "-Verify", "1", "-verify_return_error")
+	selfSigned := servertest.SServer(t, "-www", "-cert", probeFx(t, "serverchain/server-selfsigned.crt"), "-key", probeFx(t, "serverchain/server-selfsigned.key"))
+	ca := probeFx(t, "good/ca.crt")
+	backends := fmt.Sprintf(`  use_backend tls12 if { path_beg /tls12 }
+  use_backend untrusted if { path_beg /untrusted }
+  default_backend nocert
+backend nocert
+  retries 0
+  server s1 %[1]s ssl verify required ca-file %[3]s sni str(localhost)
+backend tls12
+  retries 0
+  server s2 %[1]s ssl verify required ca-file %[3]s sni str(localhost) ssl-max-ver TLSv1.2
+backend untrusted
+  retries 0
+  server s3 %[2]s ssl verify required ca-file %[3]s sni str(localhost)`, wantsCert, selfSigned, ca)
+	pem := filepath.Join(t.TempDir(), "server.pem")
+	var both []byte
+	for _, f := range []string{"good/server.crt", "good/server.key"} {
+		b, err := os.ReadFile(probeFx(t, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		both = append(both, b...)
+	}
+	if err := os.WriteFile(pem, both, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	addr, logFile := servertest.HAProxyWithLog(t, pem, "", backends)
+	_, port, _ := net.SplitHostPort(addr)
+	for _, tc := range []struct {
+		path, status, state, words string
+	}{
+		// Over TLS 1.3 the refusal comes after the handshake: SH and a
+		// 502, or SC and a 503 when it arrives before the request goes out.
+		{"/", "502 or 503", "SH-- or SC--", "crt /etc/haproxy/client.pem"},
+		{"/tls12", "503", "SC--", "crt /etc/haproxy/client.pem"},
+		{"/untrusted", "503", "SC--", "ca-file /etc/haproxy/backend-ca.pem"},
+	} {
+		out, _ := exec.Command(servertest.Tool(t, "curl"), "-sS", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", ca,
+			"--resolve", "localhost:"+port+":127.0.0.1", "https://localhost:"+port+tc.path).CombinedOutput()
+		if !strings.Contains(tc.status, string(out)) || len(out) != 3 {
+			t.Errorf("%s: HAProxy answered %q, want %s", tc.path, out, tc.status)
+		}
+		var line string
+		for i := 0; i < 100 && line == ""; i++ {
+			data, _ := os.ReadFile(logFile)
+			for _, l := range strings.Split(string(data), "\n") {
+				if strings.Contains(l, `"GET `+tc.path+` `) {
+					line = l
+				}
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		state := ""
+		for _, st := range strings.Split(tc.state, " or ") {
+			if strings.Contains(line, " "+string(out)+" ") && strings.Contains(line, " "+st+" ") {
+				state = st
+			}
+		}
+		if state == "" {
+			t.Errorf("%s: HAProxy logged %q, want %s and %s", tc.path, line, tc.status, tc.state)
+			continue
+		}
+		rep := Explain(line)
+		if len(rep.Findings) == 0 {
+			t.Errorf("%s: no finding for %q", tc.path, line)
+			continue
+		}
+		f := rep.Findings[0]
+		if f.Reporter != "haproxy" || f.Role != "client" || !strings.Contains(f.Title, "("+state[:2]+")") || !strings.Contains(f.Fix, tc.words) {
+			t.Errorf("%s: %q:\n%s %s/%s %q\n%s", tc.path, line, f.ID.Name(), f.Reporter, f.Role, f.Title, f.Fix)
+		}
 	}
 }

@@ -291,6 +291,10 @@ var (
 	// HAProxy's connection error: "[16/Sep/2020:10:01:39.640] fqdn/1: SSL
 	// handshake failure" (frontend/bind, then the error).
 	reHAProxyConn = lazyre.New(`\S/\d+: (?:ssl handshake failure|connection closed during ssl handshake|timeout during ssl handshake)`)
+	// HAProxy's HTTP log (option httplog) for a request whose connection
+	// to the server failed (SC) or that the server aborted before its
+	// headers (SH): "fe be/srv 0/0/-1/-1/3011 503 217 - - SC-- ...".
+	reHAProxyServerFail = lazyre.New(`\] \S+ \S+/\S+ -?\d+/-?\d+/-?\d+/-?\d+/\+?\d+ 5\d\d \+?\d+ \S+ \S+ s[ch]`)
 	// curl's TLS errors: "OpenSSL/3.0.11: error:0A000152:..." (its backend and version first).
 	reCurlBackend = lazyre.New(`(?:^|[\s'"(])(?:openssl|libressl|boringssl|schannel|gnutls|wolfssl)/\d+\.\d+[\w.]*: `)
 	// The mosquitto broker: "1508662828: OpenSSL Error[0]: error:..." (Unix time first).
@@ -412,6 +416,11 @@ func attribute(line, lower string) Attribution {
 	}
 	if !isNginx && reHAProxyConn.MatchString(lower) {
 		return attr("haproxy", RoleServer, "", false)
+	}
+	if !isNginx && reHAProxyServerFail.MatchString(lower) {
+		// An HTTP log line whose termination state blames the server
+		// side: HAProxy as the client of its backend.
+		return attr("haproxy", RoleClient, "", false)
 	}
 	if strings.Contains(lower, "[emerg]") && (isNginx || strings.Contains(lower, "nginx: [emerg]")) {
 		// nginx failing to start: its own configuration (even proxy_ssl_*).
