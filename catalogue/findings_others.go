@@ -31,6 +31,32 @@ var otherWriterEntries = []Entry{
 		Fix:         "Put the server's own (leaf) certificate first in SSLCertificateFile, followed by its intermediates:\n  cat server.crt intermediate.crt > /etc/ssl/server-chain.crt\nand make SSLCertificateKeyFile its key; then reload Apache.",
 		Confirm:     "openssl x509 -noout -subject -ext basicConstraints -in /etc/ssl/server-chain.crt",
 	},
+	// Apache as a reverse proxy (SSLProxyEngine) to a TLS backend, as a
+	// real Apache 2.4 logs it against a real s_server.
+	{
+		ID: NoClientCert, Kind: "client",
+		Match:       []string{"downstream server wanted client certificate but none are configured", "ah02268:"},
+		Title:       "Apache, as a proxy, was asked for a client certificate by its backend and has none (SSLProxyMachineCertificateFile)",
+		Explanation: "Here Apache is the TLS client of the backend it proxies to (ProxyPass https://...). The backend asked for a client certificate and Apache has none configured, so the backend refuses the connection: over TLS 1.3 only after the handshake, so the request then fails with AH01102 `error reading status line from remote server` and a 502.",
+		Fix:         "Give Apache a client certificate for its backends (certificate and unencrypted key in one PEM file), in the virtual host that proxies:\n  SSLProxyMachineCertificateFile /etc/apache2/proxy-client.pem\nthen reload Apache:\n  apachectl configtest && apachectl graceful",
+		Confirm:     "openssl s_client -connect BACKEND:443 -cert client.crt -key client.key </dev/null 2>/dev/null | grep -A3 'Acceptable client certificate CA names'",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"[remote "},
+		Match:       []string{"ssl library error 1 reading data", "ah01992:"},
+		Title:       "Apache's TLS connection to its backend failed (the proxy side)",
+		Explanation: "`[remote ...]` marks Apache's own connection to a backend (SSLProxyEngine, ProxyPass https://...), where Apache is the TLS client. The SSL Library Error line after it names the reason: an alert such as `certificate required` or `unknown ca` means the backend refused Apache's client certificate (none set with SSLProxyMachineCertificateFile, or one from a CA it does not trust).",
+		Fix:         "Read the SSL Library Error line that follows, and check the backend as Apache connects to it:\n  openssl s_client -connect BACKEND:443 -cert client.crt -key client.key </dev/null\nA backend that wants a client certificate needs one in the proxying virtual host:\n  SSLProxyMachineCertificateFile /etc/apache2/proxy-client.pem",
+		Confirm:     "grep -A1 'AH01992' /var/log/apache2/error.log",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"error reading status line from remote server", "ah01102:", "error reading from remote server returned by", "ah00898:"},
+		Title:       "Apache's backend closed the connection without an answer (proxy)",
+		Explanation: "Apache, proxying a request, got no response from the backend: it closed the connection after the request. With a TLS backend (ProxyPass https://...) the usual mTLS cause is a backend that requires a client certificate and refuses Apache's (none set, or from another CA) after a TLS 1.3 handshake; the lines just before it (AH02268, AH01992 and its SSL Library Error) say so. Otherwise the backend crashed, timed out or closed a kept-alive connection.",
+		Fix:         "Read the lines for the same request just before it, and check the backend as Apache connects to it:\n  openssl s_client -connect BACKEND:443 -cert client.crt -key client.key </dev/null\nA backend that wants a client certificate needs one in the proxying virtual host:\n  SSLProxyMachineCertificateFile /etc/apache2/proxy-client.pem",
+		Confirm:     "grep -B3 'AH01102' /var/log/apache2/error.log",
+	},
 	{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"ssl library error 1 reading data", "ssl input filter read failed", "end of file found"},

@@ -647,3 +647,56 @@ backend untrusted
 		}
 	}
 }
+
+// TestExplainRealApacheProxyLines: a real Apache proxying (SSLProxyEngine,
+// ProxyPass https://) to a real s_server that requires a client
+// certificate, with no SSLProxyMachineCertificateFile. Its lines about
+// the backend are told as Apache the client, with the proxy's directive
+// in the fix; the request gets a 502.
+func TestExplainRealApacheProxyLines(t *testing.T) {
+	t.Parallel()
+	backend := servertest.SServer(t, "-www", "-cert", probeFx(t, "good/server.crt"), "-key", probeFx(t, "good/server.key"),
+		"-CAfile", probeFx(t, "good/ca.crt"), "-Verify", "1", "-verify_return_error")
+	addr, errorLog := servertest.ApacheWithLog(t, probeFx(t, "good/server.crt"), probeFx(t, "good/server.key"),
+		"  SSLProxyEngine on\n  SSLProxyCACertificateFile "+probeFx(t, "good/ca.crt")+"\n  SSLProxyCheckPeerName off\n  ProxyPass /app https://"+backend+"/\n")
+	out, _ := exec.Command(servertest.Tool(t, "curl"), "-sS", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", probeFx(t, "good/ca.crt"),
+		"--resolve", "localhost:"+strings.Split(addr, ":")[1]+":127.0.0.1", "https://localhost:"+strings.Split(addr, ":")[1]+"/app").CombinedOutput()
+	if string(out) != "502" {
+		t.Errorf("Apache answered %q, want 502", out)
+	}
+	want := []struct{ logged, id, words string }{
+		{"AH02268:", "no-client-cert", "SSLProxyMachineCertificateFile"},
+		{"AH01992:", "handshake-failed", "SSLProxyMachineCertificateFile"},
+		{"AH01102:", "handshake-failed", "SSLProxyMachineCertificateFile"},
+		{"AH00898:", "handshake-failed", "SSLProxyMachineCertificateFile"},
+	}
+	var data []byte
+	for i := 0; i < 50; i++ {
+		data, _ = os.ReadFile(errorLog)
+		if strings.Contains(string(data), "AH00898") {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	for _, w := range want {
+		var line string
+		for _, l := range strings.Split(string(data), "\n") {
+			if strings.Contains(l, w.logged) {
+				line = l
+			}
+		}
+		if line == "" {
+			t.Errorf("Apache logged no line with %q:\n%s", w.logged, data)
+			continue
+		}
+		rep := Explain(line)
+		if len(rep.Findings) == 0 {
+			t.Errorf("%s: no finding for %q", w.logged, line)
+			continue
+		}
+		f := rep.Findings[0]
+		if f.ID.Name() != w.id || f.Reporter != "apache" || f.Role != "client" || !strings.Contains(f.Fix, w.words) {
+			t.Errorf("%s: %q:\n%s %s/%s %q\n%s", w.logged, line, f.ID.Name(), f.Reporter, f.Role, f.Title, f.Fix)
+		}
+	}
+}

@@ -490,7 +490,8 @@ func hasCodeAfterColon(lower string) bool {
 func apacheRole(lower string) string {
 	// mod_ssl tags a backend connection "[remote IP:port]", a client's "[client ...]".
 	// Its stapling code fetches OCSP responses as a client too.
-	for _, w := range []string{"sslproxy", "ssl proxy", "[proxy:", "[proxy_http", "remote server", "[remote ", "ssl_stapling", "stapling_", "ocsp"} {
+	for _, w := range []string{"sslproxy", "ssl proxy", "[proxy:", "[proxy_http", "remote server", "[remote ", "ssl_stapling", "stapling_", "ocsp",
+		"proxy client certificate callback", "downstream server wanted"} {
 		if strings.Contains(lower, w) {
 			return RoleClient
 		}

@@ -240,7 +240,7 @@ func ApacheWithLog(t testing.TB, cert, key, vhost string) (addr, errorLog string
 	}
 	mods := "/usr/lib/apache2/modules"
 	var load strings.Builder
-	for _, m := range []string{"mpm_event", "authz_core", "authz_host", "dir", "socache_shmcb", "ssl"} {
+	for _, m := range []string{"mpm_event", "authz_core", "authz_host", "dir", "socache_shmcb", "ssl", "proxy", "proxy_http"} {
 		fmt.Fprintf(&load, "LoadModule %s_module %s/mod_%s.so\n", m, mods, m)
 	}
 	user := ""
