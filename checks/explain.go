@@ -395,21 +395,20 @@ func onlyFallbacks(entries []catalogue.Entry) bool {
 }
 
 func dropID(entries []catalogue.Entry, id finding.ID) []catalogue.Entry {
-	out := entries[:0:0]
-	for _, e := range entries {
-		if e.ID != id {
-			out = append(out, e)
-		}
-	}
-	return out
+	return without(entries, func(e catalogue.Entry) bool { return e.ID == id })
 }
 
 // dropFindings is fs without the findings of id.
 func dropFindings(fs []report.Finding, id finding.ID) []report.Finding {
-	out := fs[:0:0]
-	for _, f := range fs {
-		if f.ID != id {
-			out = append(out, f)
+	return without(fs, func(f report.Finding) bool { return f.ID == id })
+}
+
+// without is a copy of xs without the elements drop is true for.
+func without[T any](xs []T, drop func(T) bool) []T {
+	out := xs[:0:0]
+	for _, x := range xs {
+		if !drop(x) {
+			out = append(out, x)
 		}
 	}
 	return out

@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"context"
 	"crypto/tls"
 	"fmt"
 	"io"
@@ -109,35 +108,13 @@ func TestExplainExpiredCRLAlert(t *testing.T) {
 		mustOpenSSL(t, args...)
 	}
 	time.Sleep(1500 * time.Millisecond) // the CRL's next update passes
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	srv := exec.CommandContext(ctx, "openssl", "s_server", "-accept", addr, "-cert", p("srv.crt"), "-key", p("srv.key"),
-		"-CAfile", p("ca.crt"), "-Verify", "1", "-CRL", p("crl.pem"), "-crl_check", "-verify_return_error", "-naccept", "1")
-	stdin, err := srv.StdinPipe() // s_server stops at the end of its input
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer stdin.Close()
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Process.Kill()
 	var out []byte
-	for i := 0; i < 50; i++ {
-		cl := exec.CommandContext(ctx, "openssl", "s_client", "-tls1_2", "-connect", addr, "-cert", p("cl.crt"), "-key", p("cl.key"), "-CAfile", p("ca.crt"))
+	sServerRun(t, []string{"-cert", p("srv.crt"), "-key", p("srv.key"), "-CAfile", p("ca.crt"), "-Verify", "1",
+		"-CRL", p("crl.pem"), "-crl_check", "-verify_return_error"}, func(addr string) {
+		cl := exec.Command("openssl", "s_client", "-tls1_2", "-connect", addr, "-cert", p("cl.crt"), "-key", p("cl.key"), "-CAfile", p("ca.crt"))
 		cl.Stdin = strings.NewReader("")
 		out, _ = cl.CombinedOutput()
-		if !strings.Contains(string(out), "connect:errno") && !strings.Contains(string(out), "Connection refused") {
-			break
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	})
 	var line string
 	for _, s := range strings.Split(string(out), "\n") {
 		if strings.Contains(s, "alert") && strings.Contains(s, "error:") {
@@ -274,6 +251,18 @@ func TestExplainRealHAProxyPurpose(t *testing.T) {
 // check, a bare TCP connect, and explain tells it as a health check.
 func runHAProxy(t *testing.T, name, bindOpts string) (addr, logFile string) {
 	t.Helper()
+	addr, logFile = servertest.HAProxyWithLog(t, haproxyPEM(t, name), bindOpts, "  http-request return status 200")
+	line := logLine(t, logFile, 0, "Connection closed during SSL handshake")
+	if rep := Explain(line); len(rep.Findings) == 0 || rep.Findings[0].Severity != "info" || !strings.Contains(rep.Findings[0].Explanation, "health checks") {
+		t.Errorf("%q: %+v", line, rep.Findings)
+	}
+	return addr, logFile
+}
+
+// haproxyPEM writes the fixture NAME's certificate and key (.crt, .key)
+// into one PEM file, as HAProxy's crt takes them, and returns its path.
+func haproxyPEM(t *testing.T, name string) string {
+	t.Helper()
 	pem := filepath.Join(t.TempDir(), "server.pem")
 	var both []byte
 	for _, f := range []string{name + ".crt", name + ".key"} {
@@ -286,12 +275,18 @@ func runHAProxy(t *testing.T, name, bindOpts string) (addr, logFile string) {
 	if err := os.WriteFile(pem, both, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	addr, logFile = servertest.HAProxyWithLog(t, pem, bindOpts, "  http-request return status 200")
-	line := logLine(t, logFile, 0, "Connection closed during SSL handshake")
-	if rep := Explain(line); len(rep.Findings) == 0 || rep.Findings[0].Severity != "info" || !strings.Contains(rep.Findings[0].Explanation, "health checks") {
-		t.Errorf("%q: %+v", line, rep.Findings)
+	return pem
+}
+
+// lastLineWith is the last line of a log's text that holds word, or "".
+func lastLineWith(data []byte, word string) string {
+	var line string
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.Contains(l, word) {
+			line = l
+		}
 	}
-	return addr, logFile
+	return line
 }
 
 // logLine waits for the n-th (from 0) connection line of a HAProxy log
@@ -516,12 +511,7 @@ func TestExplainRealApacheClientCertLines(t *testing.T) {
 		}
 	}
 	for _, w := range want {
-		var line string
-		for _, l := range strings.Split(string(data), "\n") {
-			if strings.Contains(l, w.logged) {
-				line = l
-			}
-		}
+		line := lastLineWith(data, w.logged)
 		if line == "" {
 			t.Errorf("Apache logged no line with %q:\n%s", w.logged, data)
 			continue
@@ -588,19 +578,7 @@ backend tls12
 backend untrusted
   retries 0
   server s3 %[2]s ssl verify required ca-file %[3]s sni str(localhost)`, wantsCert, selfSigned, ca)
-	pem := filepath.Join(t.TempDir(), "server.pem")
-	var both []byte
-	for _, f := range []string{"good/server.crt", "good/server.key"} {
-		b, err := os.ReadFile(probeFx(t, f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		both = append(both, b...)
-	}
-	if err := os.WriteFile(pem, both, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	addr, logFile := servertest.HAProxyWithLog(t, pem, "", backends)
+	addr, logFile := servertest.HAProxyWithLog(t, haproxyPEM(t, "good/server"), "", backends)
 	_, port, _ := net.SplitHostPort(addr)
 	for _, tc := range []struct {
 		path, status, state, words string
@@ -619,11 +597,7 @@ backend untrusted
 		var line string
 		for i := 0; i < 100 && line == ""; i++ {
 			data, _ := os.ReadFile(logFile)
-			for _, l := range strings.Split(string(data), "\n") {
-				if strings.Contains(l, `"GET `+tc.path+` `) {
-					line = l
-				}
-			}
+			line = lastLineWith(data, `"GET `+tc.path+` `)
 			time.Sleep(20 * time.Millisecond)
 		}
 		state := ""
@@ -679,12 +653,7 @@ func TestExplainRealApacheProxyLines(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	for _, w := range want {
-		var line string
-		for _, l := range strings.Split(string(data), "\n") {
-			if strings.Contains(l, w.logged) {
-				line = l
-			}
-		}
+		line := lastLineWith(data, w.logged)
 		if line == "" {
 			t.Errorf("Apache logged no line with %q:\n%s", w.logged, data)
 			continue
