@@ -90,7 +90,7 @@ func sServerOnce(t *testing.T, sargs []string, client func(addr string)) (string
 // refuses the other's certificate, line by line and pasted whole, is told
 // from the side that printed it. Each scenario knows who refused whom:
 // s_server judging a client certificate (none, another CA's, expired,
-// server-only purpose), or the client judging the server's (another CA's,
+// server-only purpose, revoked, sent without its intermediate), or the client judging the server's (another CA's,
 // self-signed, another name); over TLS 1.2 and 1.3.
 func TestExplainRealOpenSSLServerClient(t *testing.T) {
 	t.Parallel()
@@ -120,6 +120,9 @@ func TestExplainRealOpenSSLServerClient(t *testing.T) {
 		{"client certificate of another CA", verifyClients(good), c + "untrusted/client-foreign.crt", c + "untrusted/client-foreign.key", good, "localhost", "server", 20},
 		{"expired client certificate", verifyClients(c + "validity/ca.crt"), c + "validity/client-expired.crt", c + "validity/client-expired.key", good, "localhost", "server", 10},
 		{"server-only client certificate", verifyClients(c + "purpose/ca.crt"), c + "purpose/client-serverauth.crt", c + "purpose/client-serverauth.key", good, "localhost", "server", 26},
+		{"revoked client certificate", append(verifyClients(c+"revoked/ca.crt"), "-CRL", c+"revoked/crl.pem", "-crl_check"),
+			c + "revoked/client-revoked.crt", c + "revoked/client-revoked.key", good, "localhost", "server", 23},
+		{"client certificate sent without its intermediate", verifyClients(c + "chain/ca.crt"), c + "chain/client-depth2.crt", c + "chain/client-depth2.key", good, "localhost", "server", 20},
 		{"server of another CA", srvCert, "", "", c + "validity/ca.crt", "localhost", "client", 20},
 		{"self-signed server", []string{"-cert", c + "serverchain/server-selfsigned.crt", "-key", c + "serverchain/server-selfsigned.key"}, "", "", "", "localhost", "client", 18},
 		{"server of another name", srvCert, "", "", good, "wrong.example.com", "client", 62},
