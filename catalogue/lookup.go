@@ -379,6 +379,11 @@ func freeTextCodes(lower string, hits []hit, codes *codeSet) {
 			if !boundaryAt(lower, start) || !boundaryAt(lower, end) {
 				continue
 			}
+			if before := lower[:start]; strings.HasSuffix(before, "alert ") || strings.HasSuffix(before, "alert, ") {
+				// The alert of the same name ("TLS alert, certificate
+				// revoked (556)" in curl -v), not a verify result.
+				continue
+			}
 			inside := false
 			for _, h := range hits {
 				if start < h.end && h.start < end {

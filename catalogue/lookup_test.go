@@ -431,3 +431,24 @@ func TestRedisPrefixIsNoVerifyCode(t *testing.T) {
 		t.Errorf("68:CA signature digest algorithm too weak: got %v, want code 68", codes)
 	}
 }
+
+// TestAlertTextIsNotVerifyResult: an alert named like a verify result
+// ("certificate revoked", as curl -v prints a received alert) is the
+// alert, not verify error 23; the verify result itself still is.
+func TestAlertTextIsNotVerifyResult(t *testing.T) {
+	for in, want := range map[string]bool{
+		"* TLSv1.3 (IN), TLS alert, certificate revoked (556):":                                              false,
+		"error:0A000414:SSL routines::sslv3 alert certificate revoked":                                       false,
+		"SSL certificate problem: certificate revoked":                                                       true,
+		"client SSL certificate verify error: (23:certificate revoked) while reading client request headers": true,
+	} {
+		codes, _ := Lookup(in)
+		got := false
+		for _, c := range codes {
+			got = got || c.Code == 23
+		}
+		if got != want {
+			t.Errorf("Lookup(%q): verify error 23 = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -146,7 +146,7 @@ func TestExplainRealOpenSSLServerClient(t *testing.T) {
 		},
 		"curl": func(sc scenario, tls13 bool, addr string) string {
 			_, port, _ := net.SplitHostPort(addr)
-			args := []string{"-sS", "--max-time", "5", "--resolve", sc.host + ":" + port + ":127.0.0.1", "--tlsv1.2", "--tls-max", "1.2"}
+			args := []string{"-v", "-sS", "--max-time", "5", "--resolve", sc.host + ":" + port + ":127.0.0.1", "--tlsv1.2", "--tls-max", "1.2"}
 			if tls13 {
 				args = args[:len(args)-3]
 				args = append(args, "--tlsv1.3")
@@ -241,6 +241,15 @@ func TestExplainRealOpenSSLServerClient(t *testing.T) {
 				continue
 			}
 			f := rep.Findings[0]
+			if r.client == "curl" {
+				// curl -v's whole output, pasted: the same side and story.
+				whole := Explain(r.cli)
+				if len(whole.Findings) == 0 || whole.Findings[0].Role != logparse.RoleClient ||
+					r.judge == "server" && !strings.Contains(whole.Findings[0].Title+whole.Findings[0].Explanation, "client certificate") ||
+					r.judge == "client" && !oneOf(whole.Findings[0].ID.Name(), []string{"server-cert-untrusted", "server-hostname-mismatch"}) {
+					t.Errorf("%s: curl -v's whole output: %s", at, findingKeys(whole))
+				}
+			}
 			switch {
 			case f.Role != logparse.RoleClient:
 				t.Errorf("%s: %q told as the %s's (%s %q)", at, line, f.Role, f.ID.Name(), f.Title)
