@@ -331,6 +331,15 @@ func TestExplainRealOpenSSLServerClient(t *testing.T) {
 					}
 				}
 			}
+			if out.printer == "client" && r.judge == "server" {
+				// s_client's whole output, when the server refused its
+				// certificate: the client's story about that certificate.
+				whole := Explain(out.text)
+				if len(whole.Findings) == 0 || whole.Findings[0].Role != logparse.RoleClient ||
+					!strings.Contains(whole.Findings[0].Title+whole.Findings[0].Explanation, "client certificate") {
+					t.Errorf("%s: s_client's whole output: %s", at, findingKeys(whole))
+				}
+			}
 			if out.printer == r.judge {
 				if !judged {
 					t.Errorf("%s: the %s that refused printed no verdict line:\n%s", at, out.printer, out.text)
