@@ -3,7 +3,9 @@ package checks
 import (
 	"context"
 	"crypto/tls"
+	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"os/exec"
@@ -97,103 +99,9 @@ func TestExplainRealOpenSSLServerClient(t *testing.T) {
 	if _, err := exec.LookPath("openssl"); err != nil {
 		t.Fatal("openssl is needed: scripts/test.sh installs it")
 	}
-	curl := servertest.Tool(t, "curl")
-	const c = "../testdata/certs/"
-	srvCert := []string{"-cert", c + "good/server.crt", "-key", c + "good/server.key"}
-	verifyClients := func(ca string) []string {
-		return append(append([]string{}, srvCert...), "-CAfile", ca, "-Verify", "1", "-verify_return_error")
-	}
-	type scenario struct {
-		name  string
-		sargs []string
-		// The client's certificate and key (or none), the CA it trusts
-		// ("" for the system's) and the name it asks for.
-		cert, key, ca, host string
-		// judge is the side that refused: "server" (s_server, a client
-		// certificate) or "client" (the server's certificate).
-		judge string
-		code  int // the verify result the judge names
-	}
-	good := c + "good/ca.crt"
-	scenarios := []scenario{
-		{"no client certificate", verifyClients(good), "", "", good, "localhost", "server", -1},
-		{"client certificate of another CA", verifyClients(good), c + "untrusted/client-foreign.crt", c + "untrusted/client-foreign.key", good, "localhost", "server", 20},
-		{"expired client certificate", verifyClients(c + "validity/ca.crt"), c + "validity/client-expired.crt", c + "validity/client-expired.key", good, "localhost", "server", 10},
-		{"server-only client certificate", verifyClients(c + "purpose/ca.crt"), c + "purpose/client-serverauth.crt", c + "purpose/client-serverauth.key", good, "localhost", "server", 26},
-		{"revoked client certificate", append(verifyClients(c+"revoked/ca.crt"), "-CRL", c+"revoked/crl.pem", "-crl_check"),
-			c + "revoked/client-revoked.crt", c + "revoked/client-revoked.key", good, "localhost", "server", 23},
-		{"client certificate sent without its intermediate", verifyClients(c + "chain/ca.crt"), c + "chain/client-depth2.crt", c + "chain/client-depth2.key", good, "localhost", "server", 20},
-		{"server of another CA", srvCert, "", "", c + "validity/ca.crt", "localhost", "client", 20},
-		{"self-signed server", []string{"-cert", c + "serverchain/server-selfsigned.crt", "-key", c + "serverchain/server-selfsigned.key"}, "", "", "", "localhost", "client", 18},
-		{"server of another name", srvCert, "", "", good, "wrong.example.com", "client", 62},
-	}
-	clients := map[string]func(sc scenario, tls13 bool, addr string) string{
-		"s_client": func(sc scenario, tls13 bool, addr string) string {
-			args := []string{"s_client", "-connect", addr, "-verify_return_error", "-verify_hostname", sc.host, "-tls1_2"}
-			if tls13 {
-				args[len(args)-1] = "-tls1_3"
-			}
-			if sc.ca != "" {
-				args = append(args, "-CAfile", sc.ca)
-			}
-			if sc.cert != "" {
-				args = append(args, "-cert", sc.cert, "-key", sc.key)
-			}
-			cmd := exec.Command("openssl", args...)
-			cmd.Stdin = strings.NewReader("")
-			out, _ := cmd.CombinedOutput()
-			return string(out)
-		},
-		"curl": func(sc scenario, tls13 bool, addr string) string {
-			_, port, _ := net.SplitHostPort(addr)
-			args := []string{"-v", "-sS", "--max-time", "5", "--resolve", sc.host + ":" + port + ":127.0.0.1", "--tlsv1.2", "--tls-max", "1.2"}
-			if tls13 {
-				args = args[:len(args)-3]
-				args = append(args, "--tlsv1.3")
-			}
-			if sc.ca != "" {
-				args = append(args, "--cacert", sc.ca)
-			}
-			if sc.cert != "" {
-				args = append(args, "--cert", sc.cert, "--key", sc.key)
-			}
-			out, _ := exec.Command(curl, append(args, "https://"+sc.host+":"+port+"/")...).CombinedOutput()
-			return string(out)
-		},
-		"go": func(sc scenario, tls13 bool, addr string) string {
-			cfg := &tls.Config{MaxVersion: tls.VersionTLS12}
-			if tls13 {
-				cfg = &tls.Config{MinVersion: tls.VersionTLS13}
-			}
-			if sc.ca != "" {
-				cfg.RootCAs = probePool(t, strings.TrimPrefix(sc.ca, c))
-			}
-			if sc.cert != "" {
-				pair, err := tls.LoadX509KeyPair(sc.cert, sc.key)
-				if err != nil {
-					t.Fatal(err)
-				}
-				cfg.Certificates = []tls.Certificate{pair}
-			}
-			_, port, _ := net.SplitHostPort(addr)
-			hc := &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{TLSClientConfig: cfg,
-				DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
-					return (&net.Dialer{}).DialContext(ctx, network, addr)
-				}}}
-			resp, err := hc.Get("https://" + sc.host + ":" + port + "/")
-			if err != nil {
-				return err.Error()
-			}
-			_, err = io.ReadAll(resp.Body)
-			resp.Body.Close()
-			if err != nil {
-				return err.Error()
-			}
-			return "no error"
-		},
-	}
+	clients := realClients(t)
 	type run struct {
-		scenario
+		tlsScenario
 		client, version, srv, cli string
 	}
 	var (
@@ -201,14 +109,14 @@ func TestExplainRealOpenSSLServerClient(t *testing.T) {
 		runs []run
 		wg   sync.WaitGroup
 	)
-	for _, sc := range scenarios {
+	for _, sc := range tlsScenarios() {
 		for name, client := range clients {
 			for _, tls13 := range []bool{false, true} {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
 					var cli string
-					srv := sServerRun(t, sc.sargs, func(addr string) { cli = client(sc, tls13, addr) })
+					srv := sServerRun(t, sc.sargs(), func(addr string) { cli = client(sc, tls13, addr) })
 					version := map[bool]string{false: "TLS 1.2", true: "TLS 1.3"}[tls13]
 					mu.Lock()
 					runs = append(runs, run{sc, name, version, srv, cli})
@@ -222,42 +130,7 @@ func TestExplainRealOpenSSLServerClient(t *testing.T) {
 	for _, r := range runs {
 		at := r.name + ", " + r.client + ", " + r.version
 		if r.client != "s_client" {
-			// curl's and Go's one error line: the client's, and about the
-			// certificate the judge refused.
-			line := strings.TrimSpace(r.cli)
-			for _, l := range strings.Split(line, "\n") {
-				if strings.HasPrefix(l, "curl: (") {
-					line = l // curl's error, before its advice
-				}
-			}
-			if line == "no error" || line == "" {
-				t.Errorf("%s: the client saw no error", at)
-				continue
-			}
-			checked++
-			rep := Explain(line)
-			if len(rep.Findings) == 0 {
-				t.Errorf("%s: no finding for %q", at, line)
-				continue
-			}
-			f := rep.Findings[0]
-			if r.client == "curl" {
-				// curl -v's whole output, pasted: the same side and story.
-				whole := Explain(r.cli)
-				if len(whole.Findings) == 0 || whole.Findings[0].Role != logparse.RoleClient ||
-					r.judge == "server" && !strings.Contains(whole.Findings[0].Title+whole.Findings[0].Explanation, "client certificate") ||
-					r.judge == "client" && !oneOf(whole.Findings[0].ID.Name(), []string{"server-cert-untrusted", "server-hostname-mismatch"}) {
-					t.Errorf("%s: curl -v's whole output: %s", at, findingKeys(whole))
-				}
-			}
-			switch {
-			case f.Role != logparse.RoleClient:
-				t.Errorf("%s: %q told as the %s's (%s %q)", at, line, f.Role, f.ID.Name(), f.Title)
-			case r.judge == "client" && !oneOf(f.ID.Name(), []string{"server-cert-untrusted", "server-hostname-mismatch"}):
-				t.Errorf("%s: %q: %s %q, want the client's refusal of the server's certificate", at, line, f.ID.Name(), f.Title)
-			case r.judge == "server" && !strings.Contains(f.Title+f.Explanation, "client certificate"):
-				t.Errorf("%s: %q: %s %q does not speak of the client certificate the server refused", at, line, f.ID.Name(), f.Title)
-			}
+			checked += checkClientOutput(t, at, r.client, r.judge, r.cli)
 		}
 		outs := []struct{ printer, text string }{{"server", r.srv}}
 		if r.client == "s_client" {
@@ -357,6 +230,167 @@ func TestExplainRealOpenSSLServerClient(t *testing.T) {
 	}
 }
 
+// tlsScenario is one refusal in a TLS handshake between a real server and
+// a real client, and who refused whom.
+type tlsScenario struct {
+	name string
+	// The server's certificate and key, the CA it checks client
+	// certificates against ("" for none asked), and the CRL it checks.
+	srvCert, srvKey, clientCA, crl string
+	// The client's certificate and key (or none), the CA it trusts
+	// ("" for the system's) and the name it asks for.
+	cert, key, ca, host string
+	// judge is the side that refused: "server" (a client certificate) or
+	// "client" (the server's certificate).
+	judge string
+	code  int // the verify result the judge names
+}
+
+// fx is the path of a file of the certificate fixtures.
+const fx = "../testdata/certs/"
+
+// tlsScenarios are the refusals of the real-server matrices: the server
+// judging a client certificate (none, another CA's, expired, server-only
+// purpose, revoked, sent without its intermediate), or the client
+// judging the server's (another CA's, self-signed, another name).
+func tlsScenarios() []tlsScenario {
+	srv, srvKey, good := fx+"good/server.crt", fx+"good/server.key", fx+"good/ca.crt"
+	return []tlsScenario{
+		{"no client certificate", srv, srvKey, good, "", "", "", good, "localhost", "server", -1},
+		{"client certificate of another CA", srv, srvKey, good, "", fx + "untrusted/client-foreign.crt", fx + "untrusted/client-foreign.key", good, "localhost", "server", 20},
+		{"expired client certificate", srv, srvKey, fx + "validity/ca.crt", "", fx + "validity/client-expired.crt", fx + "validity/client-expired.key", good, "localhost", "server", 10},
+		{"server-only client certificate", srv, srvKey, fx + "purpose/ca.crt", "", fx + "purpose/client-serverauth.crt", fx + "purpose/client-serverauth.key", good, "localhost", "server", 26},
+		{"revoked client certificate", srv, srvKey, fx + "revoked/ca.crt", fx + "revoked/crl.pem", fx + "revoked/client-revoked.crt", fx + "revoked/client-revoked.key", good, "localhost", "server", 23},
+		{"client certificate sent without its intermediate", srv, srvKey, fx + "chain/ca.crt", "", fx + "chain/client-depth2.crt", fx + "chain/client-depth2.key", good, "localhost", "server", 20},
+		{"server of another CA", srv, srvKey, "", "", "", "", fx + "validity/ca.crt", "localhost", "client", 20},
+		{"self-signed server", fx + "serverchain/server-selfsigned.crt", fx + "serverchain/server-selfsigned.key", "", "", "", "", "", "localhost", "client", 18},
+		{"server of another name", srv, srvKey, "", "", "", "", good, "wrong.example.com", "client", 62},
+	}
+}
+
+// sargs are openssl s_server's options for the scenario's server.
+func (sc tlsScenario) sargs() []string {
+	args := []string{"-cert", sc.srvCert, "-key", sc.srvKey}
+	if sc.clientCA != "" {
+		args = append(args, "-CAfile", sc.clientCA, "-Verify", "1", "-verify_return_error")
+	}
+	if sc.crl != "" {
+		args = append(args, "-CRL", sc.crl, "-crl_check")
+	}
+	return args
+}
+
+// realClients are the real clients of the matrices: openssl s_client,
+// curl -v and Go's net/http. Each connects to addr as the scenario's
+// client, over TLS 1.2 or 1.3, and returns what it printed (Go: its
+// error).
+func realClients(t *testing.T) map[string]func(sc tlsScenario, tls13 bool, addr string) string {
+	curl := servertest.Tool(t, "curl")
+	return map[string]func(sc tlsScenario, tls13 bool, addr string) string{
+		"s_client": func(sc tlsScenario, tls13 bool, addr string) string {
+			args := []string{"s_client", "-connect", addr, "-verify_return_error", "-verify_hostname", sc.host, "-tls1_2"}
+			if tls13 {
+				args[len(args)-1] = "-tls1_3"
+			}
+			if sc.ca != "" {
+				args = append(args, "-CAfile", sc.ca)
+			}
+			if sc.cert != "" {
+				args = append(args, "-cert", sc.cert, "-key", sc.key)
+			}
+			cmd := exec.Command("openssl", args...)
+			cmd.Stdin = strings.NewReader("")
+			out, _ := cmd.CombinedOutput()
+			return string(out)
+		},
+		"curl": func(sc tlsScenario, tls13 bool, addr string) string {
+			_, port, _ := net.SplitHostPort(addr)
+			args := []string{"-v", "-sS", "--max-time", "5", "--resolve", sc.host + ":" + port + ":127.0.0.1", "--tlsv1.2", "--tls-max", "1.2"}
+			if tls13 {
+				args = args[:len(args)-3]
+				args = append(args, "--tlsv1.3")
+			}
+			if sc.ca != "" {
+				args = append(args, "--cacert", sc.ca)
+			}
+			if sc.cert != "" {
+				args = append(args, "--cert", sc.cert, "--key", sc.key)
+			}
+			out, _ := exec.Command(curl, append(args, "https://"+sc.host+":"+port+"/")...).CombinedOutput()
+			return string(out)
+		},
+		"go": func(sc tlsScenario, tls13 bool, addr string) string {
+			cfg := &tls.Config{MaxVersion: tls.VersionTLS12}
+			if tls13 {
+				cfg = &tls.Config{MinVersion: tls.VersionTLS13}
+			}
+			if sc.ca != "" {
+				cfg.RootCAs = probePool(t, strings.TrimPrefix(sc.ca, fx))
+			}
+			if sc.cert != "" {
+				pair, err := tls.LoadX509KeyPair(sc.cert, sc.key)
+				if err != nil {
+					t.Fatal(err)
+				}
+				cfg.Certificates = []tls.Certificate{pair}
+			}
+			_, port, _ := net.SplitHostPort(addr)
+			hc := &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{TLSClientConfig: cfg,
+				DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
+					return (&net.Dialer{}).DialContext(ctx, network, addr)
+				}}}
+			resp, err := hc.Get("https://" + sc.host + ":" + port + "/")
+			if err != nil {
+				return err.Error()
+			}
+			_, err = io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if err != nil {
+				return err.Error()
+			}
+			return "no error"
+		},
+	}
+}
+
+// checkClientOutput checks what curl or a Go client printed when judge
+// refused: its error line (and curl -v's whole output) is the client's,
+// about the client certificate the server refused or about the server's
+// certificate it refused. It returns how many outputs it checked.
+func checkClientOutput(t *testing.T, at, client, judge, out string) int {
+	t.Helper()
+	line := strings.TrimSpace(out)
+	for _, l := range strings.Split(line, "\n") {
+		if strings.HasPrefix(l, "curl: (") {
+			line = l // curl's error, before its advice
+		}
+	}
+	if line == "no error" || line == "" {
+		t.Errorf("%s: the client saw no error", at)
+		return 0
+	}
+	story := func(what string, rep *report.Report) {
+		if len(rep.Findings) == 0 {
+			t.Errorf("%s: no finding for %s", at, what)
+			return
+		}
+		f := rep.Findings[0]
+		switch {
+		case f.Role != logparse.RoleClient:
+			t.Errorf("%s: %s told as the %s's (%s %q)", at, what, f.Role, f.ID.Name(), f.Title)
+		case judge == "client" && !oneOf(f.ID.Name(), []string{"server-cert-untrusted", "server-hostname-mismatch"}):
+			t.Errorf("%s: %s: %s %q, want the client's refusal of the server's certificate", at, what, f.ID.Name(), f.Title)
+		case judge == "server" && !strings.Contains(f.Title+f.Explanation, "client certificate"):
+			t.Errorf("%s: %s: %s %q does not speak of the client certificate the server refused", at, what, f.ID.Name(), f.Title)
+		}
+	}
+	story(fmt.Sprintf("%q", line), Explain(line))
+	if client == "curl" {
+		story("curl -v's whole output", Explain(out))
+	}
+	return 1
+}
+
 func oneOf(s string, list []string) bool {
 	for _, x := range list {
 		if s == x {
@@ -364,4 +398,80 @@ func oneOf(s string, list []string) bool {
 		}
 	}
 	return false
+}
+
+// TestExplainRealGoServerClients: the same refusals with a real Go
+// server (crypto/tls, RequireAndVerifyClientCert with the scenario's
+// client CA; Go checks no CRL, so the revoked scenario is left out): the
+// Go server's log line is told as the server's, about the client
+// certificate it refused or the client that refused its own; each real
+// client's output as the client's.
+func TestExplainRealGoServerClients(t *testing.T) {
+	t.Parallel()
+	clients := realClients(t)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	for _, sc := range tlsScenarios() {
+		if sc.crl != "" {
+			continue
+		}
+		for name, client := range clients {
+			for _, tls13 := range []bool{false, true} {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					pair, err := tls.LoadX509KeyPair(sc.srvCert, sc.srvKey)
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					cfg := &tls.Config{Certificates: []tls.Certificate{pair}}
+					if sc.clientCA != "" {
+						cfg.ClientAuth, cfg.ClientCAs = tls.RequireAndVerifyClientCert, probePool(t, strings.TrimPrefix(sc.clientCA, fx))
+					}
+					var logs lockedBuffer
+					l, err := tls.Listen("tcp", "127.0.0.1:0", cfg)
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					srv := &http.Server{Handler: http.NotFoundHandler(), ErrorLog: log.New(&logs, "", log.LstdFlags), ReadHeaderTimeout: 5 * time.Second}
+					go func() { _ = srv.Serve(l) }()
+					defer srv.Close()
+					at := sc.name + ", " + name + ", Go server, " + map[bool]string{false: "TLS 1.2", true: "TLS 1.3"}[tls13]
+					out := client(sc, tls13, l.Addr().String())
+					var line string
+					for i := 0; i < 100 && line == ""; i++ {
+						line = lastLineWith([]byte(logs.String()), "handshake error from")
+						time.Sleep(20 * time.Millisecond)
+					}
+					mu.Lock()
+					defer mu.Unlock()
+					if name != "s_client" {
+						checkClientOutput(t, at, name, sc.judge, out)
+					}
+					if line == "" && name == "curl" && sc.code == 62 {
+						return // curl checks the name after the handshake: the server sees it end cleanly
+					}
+					if line == "" {
+						t.Errorf("%s: the Go server logged no handshake error", at)
+						return
+					}
+					rep := Explain(line)
+					if len(rep.Findings) == 0 {
+						t.Errorf("%s: no finding for the Go server's %q", at, line)
+						return
+					}
+					f := rep.Findings[0]
+					all := f.Title + "\n" + f.Explanation
+					if f.Reporter != "go" || f.Role != logparse.RoleServer ||
+						sc.judge == "server" && !strings.Contains(all, "client certificate") && !strings.Contains(all, "ClientCAs") ||
+						sc.judge == "client" && !strings.Contains(all, "own certificate") && !strings.Contains(f.Title, "server's certificate") {
+						t.Errorf("%s: the Go server's %q:\n%s %s/%s %q\n%s", at, line, f.ID.Name(), f.Reporter, f.Role, f.Title, f.Explanation)
+					}
+				}()
+			}
+		}
+	}
+	wg.Wait()
 }
