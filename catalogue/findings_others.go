@@ -171,7 +171,7 @@ var otherWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"ssl library error 1 in handshake"},
 		Title:       "Apache: a client's TLS handshake failed",
-		Explanation: "mod_ssl logs this at info level for any failed handshake; the OpenSSL line after it (SSL Library Error: ...) names the reason. When that line has an alert (unknown ca, bad certificate, certificate unknown), the client refused Apache's own certificate: self-signed, from a CA the client does not trust, or served without its intermediate. With SSLVerifyClient require it is often a client that sent no certificate or one from another CA.",
+		Explanation: "mod_ssl logs this at info level for any failed handshake; the OpenSSL line after it (SSL Library Error: ...) names the reason. When that line has an alert (unknown ca, bad certificate, certificate unknown), the client refused Apache's own certificate: self-signed, from a CA the client does not trust, or served without its intermediate. With SSLVerifyClient require it is often the client certificate: none sent, or one from another CA, expired or not for clients.",
 		Fix:         "Read the SSL Library Error line that follows it. See whether clients can trust Apache's certificate (the probe says why not):\n  mtlsdoctor probe host:443\nand check a client's certificate against SSLCACertificateFile:\n  " + verifyClient,
 		Confirm:     probeCmd,
 	},
@@ -184,6 +184,16 @@ var otherWriterEntries = []Entry{
 		Confirm:     "grep -c 'AH02008' /var/log/apache2/error.log",
 	},
 	// HAProxy.
+	// Its connection error with errno 0: the client closed the connection
+	// just after the handshake (curl refusing the server's name does so).
+	{
+		ID: HandshakeFailed, Kind: "client", Level: infoLevel, Within: []string{"] "},
+		Match:       []string{"/1: success", "/2: success", "/3: success", "/4: success"},
+		Title:       "HAProxy: a client closed the connection right after the TLS handshake (\"Success\")",
+		Explanation: "HAProxy logs a connection error with the text of error number 0, `Success`, when a client ends the connection during or just after the handshake without an error HAProxy can name and without sending a request. Checked with a real HAProxy 2.6: curl refusing the server's certificate for its name (curl checks the name after the handshake) ends so. Health checks and probes that only complete a handshake do too; one now and then is harmless.",
+		Fix:         "If a client reports a failure at that time, read its side; for a name it refuses, see which names the server's certificate carries:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Confirm:     "curl -v https://host/ -o /dev/null",
+	},
 	// Its HTTP log for a TLS backend that failed: termination state SC (the
 	// connection, TLS handshake included, failed) or SH (the server ended
 	// it before its headers), as a real HAProxy 2.6 logs them.

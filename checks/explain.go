@@ -417,7 +417,7 @@ func without[T any](xs []T, drop func(T) bool) []T {
 // noise are the reasons scanners and one-off clients cause on a server:
 // worth a note, not an error, unless they are frequent.
 var noise = []string{"unsupported protocol", "no shared cipher", "unexpected eof", "inappropriate fallback",
-	"client offered only unsupported versions", "unsupported sslv2 handshake received",
+	"client offered only unsupported versions", "unsupported sslv2 handshake received", ": success",
 	"wrong version number", "http request", "version too low", "no protocols available", "packet length too long",
 	"unknown protocol", "bad key share", "client closed connection", "peer closed connection", "no suitable signature algorithm",
 	"record layer failure", "length too short", "bad record type", "unexpected message", "decryption failed or bad record mac",

@@ -8,7 +8,9 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -246,8 +248,15 @@ type tlsScenario struct {
 	code  int // the verify result the judge names
 }
 
-// fx is the path of a file of the certificate fixtures.
-const fx = "../testdata/certs/"
+// fx is the absolute path of the certificate fixtures, with a slash:
+// servers run from directories of their own.
+var fx = func() string {
+	p, err := filepath.Abs("../testdata/certs")
+	if err != nil {
+		panic(err)
+	}
+	return p + "/"
+}()
 
 // tlsScenarios are the refusals of the real-server matrices: the server
 // judging a client certificate (none, another CA's, expired, server-only
@@ -474,4 +483,110 @@ func TestExplainRealGoServerClients(t *testing.T) {
 		}
 	}
 	wg.Wait()
+}
+
+// serverUnderTest starts a real server for a scenario and returns its
+// address and a function that reads its log lines so far.
+type serverUnderTest func(t *testing.T, sc tlsScenario) (addr string, logLines func() []string)
+
+// checkServerMatrix runs every scenario the server can serve against
+// every real client, over TLS 1.2 and 1.3: each client's output is the
+// client's story, and each line of the server's log about the
+// connections is the server's; those explain calls an error or a warning
+// are about the client certificate it refused (the server judged) or
+// about its own certificate (the client judged). keep picks the scenarios
+// and the server's lines that are about a connection.
+func checkServerMatrix(t *testing.T, server string, start serverUnderTest, keep func(tlsScenario) bool, connLine func(string) bool) {
+	clients := realClients(t)
+	for _, sc := range tlsScenarios() {
+		if !keep(sc) {
+			continue
+		}
+		addr, logLines := start(t, sc)
+		for _, name := range []string{"s_client", "curl", "go"} {
+			for _, tls13 := range []bool{false, true} {
+				at := sc.name + ", " + name + ", " + server + ", " + map[bool]string{false: "TLS 1.2", true: "TLS 1.3"}[tls13]
+				out := clients[name](sc, tls13, addr)
+				if name != "s_client" {
+					checkClientOutput(t, at, name, sc.judge, out)
+				}
+			}
+		}
+		time.Sleep(300 * time.Millisecond) // the server writes its last lines
+		seen := 0
+		for _, line := range logLines() {
+			if !connLine(line) {
+				continue
+			}
+			rep := Explain(line)
+			if len(rep.Findings) == 0 {
+				t.Errorf("%s, %s: no finding for its line %q", sc.name, server, line)
+				continue
+			}
+			f := rep.Findings[0]
+			if f.Role != logparse.RoleServer {
+				t.Errorf("%s, %s: its line %q told as the %s's (%s %q)", sc.name, server, line, f.Role, f.ID.Name(), f.Title)
+			}
+			seen++
+			if f.Severity != report.Error && f.Severity != report.Warning {
+				continue // a note: routine, or usually harmless
+			}
+			all := f.Title + "\n" + f.Explanation
+			if f.Role != logparse.RoleServer ||
+				sc.judge == "server" && !strings.Contains(all, "client certificate") && !strings.Contains(all, "client's certificate") ||
+				sc.judge == "client" && !strings.Contains(all, "own certificate") && !strings.Contains(all, "server's certificate") {
+				t.Errorf("%s, %s: its line %q:\n%s %s/%s %q\n%s", sc.name, server, line, f.ID.Name(), f.Reporter, f.Role, f.Title, f.Explanation)
+			}
+		}
+		if seen == 0 && !(sc.code == 62) {
+			t.Errorf("%s, %s: it logged no line about the connections:\n%s", sc.name, server, strings.Join(logLines(), "\n"))
+		}
+	}
+}
+
+// TestExplainRealHAProxyServerClients: the refusals against a real
+// HAProxy 2.6 (bind ... ssl crt ... verify required ca-file ... crl-file).
+func TestExplainRealHAProxyServerClients(t *testing.T) {
+	t.Parallel()
+	start := func(t *testing.T, sc tlsScenario) (string, func() []string) {
+		bind := ""
+		if sc.clientCA != "" {
+			bind = "verify required ca-file " + sc.clientCA
+		}
+		if sc.crl != "" {
+			bind += " crl-file " + sc.crl
+		}
+		name := strings.TrimSuffix(strings.TrimPrefix(sc.srvCert, fx), ".crt")
+		addr, logFile := servertest.HAProxyWithLog(t, haproxyPEM(t, name), bind, "  http-request return status 200")
+		return addr, func() []string {
+			data, _ := os.ReadFile(logFile)
+			return strings.Split(string(data), "\n")
+		}
+	}
+	checkServerMatrix(t, "HAProxy", start, func(tlsScenario) bool { return true },
+		func(l string) bool {
+			return strings.Contains(l, "] fe/") && !strings.Contains(l, "Connection closed during SSL handshake")
+		})
+}
+
+// TestExplainRealApacheServerClients: the refusals against a real Apache
+// 2.4 (SSLVerifyClient require, SSLCACertificateFile, SSLCARevocationFile).
+func TestExplainRealApacheServerClients(t *testing.T) {
+	t.Parallel()
+	start := func(t *testing.T, sc tlsScenario) (string, func() []string) {
+		vhost := ""
+		if sc.clientCA != "" {
+			vhost = "  SSLCACertificateFile " + sc.clientCA + "\n  SSLVerifyClient require\n"
+		}
+		if sc.crl != "" {
+			vhost += "  SSLCARevocationFile " + sc.crl + "\n  SSLCARevocationCheck leaf\n"
+		}
+		addr, errorLog := servertest.ApacheWithLog(t, sc.srvCert, sc.srvKey, vhost)
+		return addr, func() []string {
+			data, _ := os.ReadFile(errorLog)
+			return strings.Split(string(data), "\n")
+		}
+	}
+	checkServerMatrix(t, "Apache", start, func(tlsScenario) bool { return true },
+		func(l string) bool { return strings.Contains(l, "[ssl:") })
 }

@@ -290,7 +290,7 @@ var (
 	reEnvoyErr = lazyre.New(`(?:^|[\s(|])\d{8,10}:[a-z_ ]+:openssl_internal:`)
 	// HAProxy's connection error: "[16/Sep/2020:10:01:39.640] fqdn/1: SSL
 	// handshake failure" (frontend/bind, then the error).
-	reHAProxyConn = lazyre.New(`\S/\d+: (?:ssl handshake failure|connection closed during ssl handshake|timeout during ssl handshake)`)
+	reHAProxyConn = lazyre.New(`\S/\d+: (?:ssl handshake failure|connection closed during ssl handshake|timeout during ssl handshake|success\s*$)`)
 	// HAProxy's HTTP log (option httplog) for a request whose connection
 	// to the server failed (SC) or that the server aborted before its
 	// headers (SH): "fe be/srv 0/0/-1/-1/3011 503 217 - - SC-- ...".
