@@ -1059,12 +1059,12 @@ var clientWriterEntries = []Entry{
 	// rustls refusing a certificate it cannot parse.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"invalid certificate: badder", "(badder)", "unsupportedcertversion"},
-		Title:       "Rust's rustls (webpki) could not parse the peer's certificate (a v1 certificate, or DER it refuses)",
+		Match: []string{"invalid certificate: badder", "(badder)", "unsupportedcertversion"},
+		Title: "Rust's rustls (webpki) could not parse the peer's certificate (a v1 certificate, or DER it refuses)",
 		Explanation: "webpki reads only well-formed X.509 v3 certificates: a v1 certificate (openssl x509 -req without an -extfile makes one), an encoding another library tolerates (BadDER), or other oddities fail where OpenSSL accepts them. " +
 			"rustls calls the other side the peer: in a client it is the server's certificate; in a rustls server that checks client certificates (an MQTT broker or proxy, a service mesh) it is the client's, and the client certificates that guides sign without an -extfile are v1.",
-		Fix:         "Reissue the certificate rustls refused as v3, with extensions, from an -extfile; a server's:\n  subjectAltName=DNS:host.example.com\n  basicConstraints=CA:FALSE\na client's:\n  extendedKeyUsage=clientAuth\n  basicConstraints=CA:FALSE",
-		Confirm:     "openssl x509 -noout -text -in cert.crt | grep -E 'Version|Subject Alternative|Extended Key Usage'",
+		Fix:     "Reissue the certificate rustls refused as v3, with extensions, from an -extfile; a server's:\n  subjectAltName=DNS:host.example.com\n  basicConstraints=CA:FALSE\na client's:\n  extendedKeyUsage=clientAuth\n  basicConstraints=CA:FALSE",
+		Confirm: "openssl x509 -noout -text -in cert.crt | grep -E 'Version|Subject Alternative|Extended Key Usage'",
 	},
 	// mitmproxy when the client refuses its CA.
 	{

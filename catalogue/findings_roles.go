@@ -625,11 +625,11 @@ var roleEntries = []Entry{
 			// BouncyCastle's JSSE provider (BCJSSE) spells them so
 			"tlsfatalalertreceived: bad_certificate", "tlsfatalalertreceived: certificate_unknown", "tlsfatalalertreceived: unknown_ca",
 			"tlsfatalalertreceived: certificate_required"},
-		Title:       "The server refused the Java client's certificate (or got none)",
+		Title: "The server refused the Java client's certificate (or got none)",
 		Explanation: "The Java client received a fatal alert from the server. With a server that requires client certificates, bad_certificate and certificate_required usually mean Java sent no certificate: it sends none when no key in its keystore is issued by a CA the server advertised, or when no keystore is configured. unknown_ca means the server does not trust the CA of the certificate Java sent; certificate_unknown from a server is its complaint about the client's certificate, from the client's view about the server's. " +
 			"A Java server (Tomcat, Spring Boot, a Kafka broker) prints the same words when its client sends the alert: then the client (a browser, another service) refused the server's own certificate, and the server's keystore chain is in question.",
-		Fix:         "Give the JVM a keystore with the client key and certificate, issued by a CA the server trusts:\n  openssl pkcs12 -export -in client.crt -inkey client.key -out client.p12\nand run with:\n  -Djavax.net.ssl.keyStore=client.p12 -Djavax.net.ssl.keyStorePassword=changeit -Djavax.net.ssl.keyStoreType=PKCS12\nTo see what is sent:\n  -Djavax.net.debug=ssl:handshake",
-		Confirm:     "openssl s_client -connect host:443 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
+		Fix:     "Give the JVM a keystore with the client key and certificate, issued by a CA the server trusts:\n  openssl pkcs12 -export -in client.crt -inkey client.key -out client.p12\nand run with:\n  -Djavax.net.ssl.keyStore=client.p12 -Djavax.net.ssl.keyStorePassword=changeit -Djavax.net.ssl.keyStoreType=PKCS12\nTo see what is sent:\n  -Djavax.net.debug=ssl:handshake",
+		Confirm: "openssl s_client -connect host:443 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
 	},
 	{
 		ID: ServerCertUntrusted, Kind: "client",
