@@ -268,6 +268,10 @@ const (
 // the usual causes it is.
 const ProbeTellsWhy = "Which cause it is: probe the server from the machine where the client runs, and it names a missing intermediate, a private or self-signed CA, a proxy's default certificate, a TLS-inspecting proxy's CA, or an expired or SHA-1 certificate in the chain:\n  mtlsdoctor probe host:443"
 
+// UpstreamChainNote ends the story of nginx's verify results 2 and 20
+// about an upstream's chain: the two settings besides the CA that end so.
+const UpstreamChainNote = "Two settings besides the CA end the same way: proxy_ssl_trusted_certificate must hold the root the chain ends at (a self-signed CA), not only an intermediate, which is no trust anchor (2 is logged when the file holds the intermediate but not its root); and proxy_ssl_verify_depth (default 1) counts the intermediates between the backend's certificate and that root, so a chain with two of them (a cross-signed root counts) fails as 22, chain too long, which nginx logs as the error after it: 20 when the backend sent the intermediates, 2 when they are in the file."
+
 // ClientIgnoresCA follows ProbeTellsWhy: a sound chain that a client
 // still refuses means the client is not reading the CA it was given.
 const ClientIgnoresCA = "If the probe finds the chain sound, this client is not using the CA you gave it: a container has its own CA store, not the host's; Java, Python (certifi), node and gRPC can carry their own bundles; and some programs ignore a CA or insecure option in one of their parts (a bug that later releases fix)."

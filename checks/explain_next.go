@@ -23,7 +23,13 @@ func nextSteps(rep *report.Report, att logparse.Attribution, input string) {
 			if !probed {
 				first.Fix += "\n" + catalogue.ProbeTellsWhy
 			}
-			first.Fix += "\n" + catalogue.ClientIgnoresCA
+			switch {
+			case att.Context == logparse.CtxUpstream && (first.Code == 2 || first.Code == 20):
+				// nginx reads only the files its directives name.
+				first.Explanation += " " + catalogue.UpstreamChainNote
+			case att.Reporter != "nginx":
+				first.Fix += "\n" + catalogue.ClientIgnoresCA
+			}
 		case att.Role == logparse.RoleClient && !probed && first.ID == catalogue.ServerCertExpired && att.Context == "" && !strings.Contains(first.Fix, "-noout -dates"):
 			first.Fix += "\n" + catalogue.ProbeTellsDates
 		}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"github.com/mtlsdoctor/mtlsdoctor/internal/nginxtest"
+	"github.com/mtlsdoctor/mtlsdoctor/internal/servertest"
 	"github.com/mtlsdoctor/mtlsdoctor/logparse"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
 )
@@ -297,5 +298,91 @@ func TestRealUpstreamClosedInHandshake(t *testing.T) {
 	if !found {
 		b, _ := os.ReadFile(front.ErrorLog)
 		t.Fatalf("no upstream line in the findings %+v of the front log:\n%s", logFile(t, front.ErrorLog), b)
+	}
+}
+
+// TestRealUpstreamChainDepth: nginx verifying a backend whose certificate
+// hangs below two intermediates (made here by openssl; served by a real
+// s_server). With proxy_ssl_verify_depth at its default of 1 the chain is
+// too long, and nginx logs the error after 22: 20 when the backend sends
+// the intermediates, 2 when they are in proxy_ssl_trusted_certificate; a
+// file holding an intermediate but not the root logs 2 too. Depth 2 lets
+// the first two through. explain tells each line with both settings.
+func TestRealUpstreamChainDepth(t *testing.T) {
+	nginxtest.Require(t)
+	dir := t.TempDir()
+	p := func(name string) string { return filepath.Join(dir, name) }
+	if err := os.WriteFile(p("ca.ext"), []byte("basicConstraints=critical,CA:TRUE\nkeyUsage=keyCertSign,cRLSign\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p("srv.ext"), []byte("subjectAltName=DNS:localhost\nextendedKeyUsage=serverAuth\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ec := []string{"-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"}
+	mustOpenSSL(t, append(append([]string{"req", "-x509"}, ec...), "-keyout", p("root.key"), "-out", p("root.crt"), "-subj", "/CN=depth root", "-days", "2")...)
+	for _, c := range []struct{ name, issuer, ext string }{{"int1", "root", "ca.ext"}, {"int2", "int1", "ca.ext"}, {"server", "int2", "srv.ext"}} {
+		cn := "depth " + c.name
+		if c.name == "server" {
+			cn = "localhost"
+		}
+		mustOpenSSL(t, append(append([]string{"req", "-new"}, ec...), "-keyout", p(c.name+".key"), "-out", p(c.name+".csr"), "-subj", "/CN="+cn)...)
+		mustOpenSSL(t, "x509", "-req", "-in", p(c.name+".csr"), "-CA", p(c.issuer+".crt"), "-CAkey", p(c.issuer+".key"), "-CAcreateserial",
+			"-extfile", p(c.ext), "-out", p(c.name+".crt"), "-days", "2")
+	}
+	cat := func(out string, files ...string) string {
+		var b []byte
+		for _, f := range files {
+			d, err := os.ReadFile(p(f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b = append(b, d...)
+		}
+		if err := os.WriteFile(p(out), b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p(out)
+	}
+	chain := cat("chain.pem", "int2.crt", "int1.crt")
+	all := cat("all.pem", "root.crt", "int1.crt", "int2.crt")
+	sendsChain := servertest.SServer(t, "-www", "-cert", p("server.crt"), "-key", p("server.key"), "-cert_chain", chain)
+	leafOnly := servertest.SServer(t, "-www", "-cert", p("server.crt"), "-key", p("server.key"))
+	loc := func(path, backend, trusted, extra string) string {
+		return "location " + path + " { proxy_pass https://" + backend + "/; proxy_ssl_verify on; proxy_ssl_name localhost; proxy_ssl_session_reuse off; " +
+			"proxy_ssl_trusted_certificate " + trusted + "; " + extra + " }\n"
+	}
+	front := nginxtest.Start(t, nginxtest.Config{VerifyClient: "off", VerifyDepth: -1, SecLevel: -1, Extra: loc("/sent/", sendsChain, p("root.crt"), "") +
+		loc("/sent2/", sendsChain, p("root.crt"), "proxy_ssl_verify_depth 2;") +
+		loc("/infile/", leafOnly, all, "") +
+		loc("/infile2/", leafOnly, all, "proxy_ssl_verify_depth 2;") +
+		loc("/noroot/", sendsChain, p("int1.crt"), "proxy_ssl_verify_depth 2;")})
+	for _, tc := range []struct {
+		path   string
+		status int
+		code   string
+	}{
+		{"/sent/", 502, "(20:"}, {"/sent2/", 200, ""}, {"/infile/", 502, "(2:"}, {"/infile2/", 200, ""}, {"/noroot/", 502, "(2:"},
+	} {
+		off := logSize(t, front.ErrorLog)
+		if st := get(t, front.Addr, tc.path); st != tc.status {
+			t.Errorf("%s: status %d, want %d", tc.path, st, tc.status)
+		}
+		if tc.code == "" {
+			continue
+		}
+		data, err := os.ReadFile(front.ErrorLog)
+		if err != nil {
+			t.Fatal(err)
+		}
+		line := lastLineWith(data[off:], "upstream SSL certificate verify error: "+tc.code)
+		if line == "" {
+			t.Errorf("%s: no upstream verify error %s in:\n%s", tc.path, tc.code, data[off:])
+			continue
+		}
+		rep := Explain(line)
+		if len(rep.Findings) == 0 || rep.Findings[0].ID != catalogue.UpstreamVerifyError ||
+			!strings.Contains(rep.Findings[0].Explanation, "proxy_ssl_verify_depth") || !strings.Contains(rep.Findings[0].Explanation, "not only an intermediate") {
+			t.Errorf("%s: %q: %+v, want the upstream story naming the depth and the root", tc.path, line, rep.Findings)
+		}
 	}
 }
