@@ -2,6 +2,7 @@ package checks
 
 import (
 	"crypto/tls"
+	"crypto/x509"
 	"fmt"
 	"io"
 	"log"
@@ -16,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"github.com/mtlsdoctor/mtlsdoctor/internal/servertest"
 )
 
@@ -667,5 +669,48 @@ func TestExplainRealApacheProxyLines(t *testing.T) {
 		if f.ID.Name() != w.id || f.Reporter != "apache" || f.Role != "client" || !strings.Contains(f.Fix, w.words) {
 			t.Errorf("%s: %q:\n%s %s/%s %q\n%s", w.logged, line, f.ID.Name(), f.Reporter, f.Role, f.Title, f.Fix)
 		}
+	}
+}
+
+// TestExplainRealGoCandidateAuthority: two CAs made by openssl under the
+// same name, the server's certificate from the second, a real Go client
+// trusting the first (as a kubeconfig keeps the CA of a cluster since
+// rebuilt): Go's "candidate authority certificate" error is told as a CA
+// of the right name with another key, with the key identifiers to compare.
+func TestExplainRealGoCandidateAuthority(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	p := func(name string) string { return filepath.Join(dir, name) }
+	if err := os.WriteFile(p("s.ext"), []byte("subjectAltName=DNS:localhost\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", p("old.key"), "-out", p("old.crt"), "-subj", "/CN=kubernetes", "-days", "2"},
+		{"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", p("new.key"), "-out", p("new.crt"), "-subj", "/CN=kubernetes", "-days", "2"},
+		{"req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", p("s.key"), "-out", p("s.csr"), "-subj", "/CN=localhost"},
+		{"x509", "-req", "-in", p("s.csr"), "-CA", p("new.crt"), "-CAkey", p("new.key"), "-CAcreateserial", "-extfile", p("s.ext"), "-out", p("s.crt"), "-days", "2"},
+	} {
+		mustOpenSSL(t, args...)
+	}
+	addr := servertest.SServer(t, "-www", "-cert", p("s.crt"), "-key", p("s.key"))
+	old, err := os.ReadFile(p("old.crt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool := x509.NewCertPool()
+	pool.AppendCertsFromPEM(old)
+	c, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", addr, &tls.Config{RootCAs: pool, ServerName: "localhost"})
+	if err == nil {
+		c.Close()
+		t.Fatal("the Go client trusted a server certificate from another CA of the same name")
+	}
+	line := "Unable to connect to the server: " + err.Error()
+	if !strings.Contains(line, "candidate authority certificate") {
+		t.Fatalf("Go said %q", line)
+	}
+	rep := Explain(line)
+	if len(rep.Findings) == 0 || rep.Findings[0].ID != catalogue.BadSignature || rep.Findings[0].Role != "client" ||
+		!strings.Contains(rep.Findings[0].Fix, "authorityKeyIdentifier") {
+		t.Errorf("%q: %+v", line, rep.Findings)
 	}
 }
