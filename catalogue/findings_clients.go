@@ -968,6 +968,26 @@ var clientWriterEntries = []Entry{
 		Fix:         "Point the CA option (cafile) at a PEM file with the CA certificate in it:\n  openssl x509 -noout -subject -in ca.pem",
 		Confirm:     "grep -c 'BEGIN CERTIFICATE' ca.pem",
 	},
+	// A Go client refusing the old version a server chose (Go's source:
+	// "tls: server selected unsupported protocol version %x").
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"server selected unsupported protocol version"},
+		Title:       "The server answered with a TLS version the Go client does not accept (301 is TLS 1.0, 302 TLS 1.1)",
+		Explanation: "The server chose an old version (the hexadecimal number: 301 TLS 1.0, 302 TLS 1.1, 300 SSL 3.0) that is below the Go client's MinVersion: TLS 1.2 by default for Go clients since Go 1.22. An old server (an appliance, an old Java or Windows server, OpenSSL 1.0.x) that speaks nothing newer answers so.",
+		Fix:         "Enable TLS 1.2 on the server. Until then the client can accept the old version, for this program only:\n  tls.Config{MinVersion: tls.VersionTLS10}\nor, for a program you cannot change (Go 1.22 and later):\n  GODEBUG=tls10server=1",
+		Confirm:     "openssl s_client -connect host:443 -tls1_2 </dev/null",
+	},
+	// macOS's verifier (Go on darwin, Safari, curl with Secure Transport)
+	// refusing a certificate Apple's rules forbid.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"certificate is not standards compliant"},
+		Title:       "macOS refused the server's certificate as not standards compliant",
+		Explanation: "On macOS and iOS, Go programs, Safari and other clients use Apple's verifier, which refuses a TLS server certificate that breaks Apple's rules even when its CA is trusted: a validity longer than 825 days (certificates issued since July 2019; 398 days for those from public CAs since September 2020), no subjectAltName with the name, no extendedKeyUsage serverAuth, an RSA key under 2048 bits, or a SHA-1 signature. Guides' `-days 3650` server certificates break the first rule.",
+		Fix:         "Reissue the server certificate within the rules:\n  openssl x509 -req -sha256 -days 825 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -extfile server.ext -out server.crt\nwith server.ext:\n  subjectAltName=DNS:host.example.com\n  extendedKeyUsage=serverAuth",
+		Confirm:     "openssl x509 -noout -dates -ext subjectAltName,extendedKeyUsage -in server.crt",
+	},
 	// Go servers refusing a client's TLS version.
 	{
 		ID: HandshakeFailed, Kind: "client", Level: infoLevel,

@@ -22,6 +22,8 @@ func TestExplainSides(t *testing.T) {
 		{`Server.Serve failed to complete security handshake from "127.0.0.1:58620": EOF`, "go", "server", "handshake-failed", "health checks"},
 		{"Please refer to https://curl.haxx.se/libcurl/c/libcurl-errors.html for error code: 60", "curl", "client", "server-cert-untrusted", "curlopt_cainfo"},
 		{"curl: (60)", "curl", "client", "server-cert-untrusted", "intermediate"},
+		{"tls: server selected unsupported protocol version 301", "go", "client", "handshake-failed", "tls10server"},
+		{"tls: failed to verify certificate: x509: \u201clocalhost\u201d certificate is not standards compliant", "go", "client", "server-cert-untrusted", "-days 825"},
 		{"CURLE_SSL_CONNECT_ERROR", "curl", "client", "handshake-failed", "curl -v"},
 		{"Curl error (60): SSL peer certificate or SSH remote key was not OK", "curl", "client", "server-cert-untrusted", "mtlsdoctor probe"},
 		{"curl: (58) Problem with the local SSL certificate", "curl", "client", "cert-load-failed", "--cert-type p12"},
