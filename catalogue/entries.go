@@ -241,7 +241,7 @@ var otherEntries = []Entry{
 		Title: "The client has a CA of the right name but not the key that signed (Go: candidate authority certificate)",
 		Explanation: "Go found, among the CAs it trusts, one whose name is the issuer's, but its key did not make the certificate's signature (`crypto/rsa: verification error`, or ECDSA's). The CA was made again under the same name, and one side still has the old one: a kubeconfig's certificate-authority-data after a cluster was rebuilt (kubeadm reset and init), a CA bundle copied before a CA script was re-run, or a server still serving a certificate from the old CA. " +
 			"A Go server checking client certificates logs the same words about a client's certificate against its ClientCAs.",
-		Fix: "Compare the CA the client holds with the one that signed the server's certificate (the issuer's key identifiers must match):\n  openssl x509 -noout -subject -ext subjectKeyIdentifier -in ca.crt\n  openssl s_client -connect host:443 -showcerts </dev/null 2>/dev/null | openssl x509 -noout -issuer -ext authorityKeyIdentifier\nthen give the client the current CA (kubectl: copy the new /etc/kubernetes/admin.conf to ~/.kube/config).",
+		Fix:     "Compare the CA the client holds with the one that signed the server's certificate (the issuer's key identifiers must match):\n  openssl x509 -noout -subject -ext subjectKeyIdentifier -in ca.crt\n  openssl s_client -connect host:443 -showcerts </dev/null 2>/dev/null | openssl x509 -noout -issuer -ext authorityKeyIdentifier\nthen give the client the current CA (kubectl: copy the new /etc/kubernetes/admin.conf to ~/.kube/config).",
 		Confirm: "openssl verify -CAfile ca.crt server.crt",
 	},
 	{
