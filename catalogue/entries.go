@@ -231,14 +231,27 @@ var otherEntries = []Entry{
 
 	// What clients print about nginx's server certificate or about being
 	// refused (Go's crypto/x509 and crypto/tls, browsers).
+	// Go refusing a SHA-1 or MD5 signature (checked with a real Go 1.26
+	// client and the weak set's SHA-1 server certificate).
+	{
+		ID: WeakSignature, Kind: "client", Without: []string{"handshake error from"},
+		Match: []string{"cannot verify signature: insecure algorithm sha1", "cannot verify signature: insecure algorithm ecdsa-sha1",
+			"cannot verify signature: insecure algorithm md5", "cannot verify signature: insecure algorithm dsa-sha1"},
+		Title: "Go refused a certificate signed with SHA-1 or MD5",
+		Explanation: "Go 1.18 and later accept no SHA-1 or MD5 signature in a chain (the GODEBUG setting x509sha1=1 that allowed SHA-1 until then is gone since Go 1.24). The certificate the CA signed so, the server's own or an intermediate, must be signed again with SHA-256: the candidate authority certificate in the message is the CA that made the signature. " +
+			"A Go server checking client certificates refuses a SHA-1-signed client certificate the same way.",
+		Fix:     "Sign the certificate again with SHA-256 (its key stays):\n  openssl x509 -x509toreq -in server.crt -key server.key -copy_extensions copyall -out server.csr\n  openssl x509 -req -sha256 -days 825 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -copy_extensions copyall -out server.crt",
+		Confirm: "openssl x509 -noout -text -in server.crt | grep 'Signature Algorithm'",
+	},
 	// Go found a CA of the issuer's name whose key did not sign: an old copy
 	// of a CA made again under the same name (checked with a real Go
 	// client against two CAs named alike). The id certs gives the same
 	// thing.
 	{
 		ID: BadSignature, Kind: "client", Without: []string{"handshake error from"},
-		Match: []string{"while trying to verify candidate authority certificate"},
-		Title: "The client has a CA of the right name but not the key that signed (Go: candidate authority certificate)",
+		Within: []string{"crypto/rsa: verification error", "ecdsa verification failure", "crypto/ecdsa: verification error", "ed25519 verification failure"},
+		Match:  []string{"while trying to verify candidate authority certificate"},
+		Title:  "The client has a CA of the right name but not the key that signed (Go: candidate authority certificate)",
 		Explanation: "Go found, among the CAs it trusts, one whose name is the issuer's, but its key did not make the certificate's signature (`crypto/rsa: verification error`, or ECDSA's). The CA was made again under the same name, and one side still has the old one: a kubeconfig's certificate-authority-data after a cluster was rebuilt (kubeadm reset and init), a CA bundle copied before a CA script was re-run, or a server still serving a certificate from the old CA. " +
 			"A Go server checking client certificates logs the same words about a client's certificate against its ClientCAs.",
 		Fix:     "Compare the CA the client holds with the one that signed the server's certificate (the issuer's key identifiers must match):\n  openssl x509 -noout -subject -ext subjectKeyIdentifier -in ca.crt\n  openssl s_client -connect host:443 -showcerts </dev/null 2>/dev/null | openssl x509 -noout -issuer -ext authorityKeyIdentifier\nthen give the client the current CA (kubectl: copy the new /etc/kubernetes/admin.conf to ~/.kube/config).",

@@ -672,6 +672,24 @@ func TestExplainRealApacheProxyLines(t *testing.T) {
 	}
 }
 
+// TestExplainRealGoSHA1: a real Go client refuses the weak set's
+// SHA-1-signed server certificate (served by a real s_server at security
+// level 0) although it trusts the CA; explain tells it as the SHA-1
+// signature, with the SHA-256 re-signing, not as an unknown CA.
+func TestExplainRealGoSHA1(t *testing.T) {
+	t.Parallel()
+	addr := servertest.SServer(t, "-www", "-cert", probeFx(t, "weak/server-sha1.crt"), "-key", probeFx(t, "weak/server-sha1.key"), "-cipher", "DEFAULT@SECLEVEL=0")
+	c, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", addr, &tls.Config{RootCAs: probePool(t, "weak/ca.crt"), ServerName: "localhost"})
+	if err == nil {
+		c.Close()
+		t.Fatal("the Go client accepted a SHA-1-signed server certificate")
+	}
+	rep := Explain(err.Error())
+	if len(rep.Findings) == 0 || rep.Findings[0].ID != catalogue.WeakSignature || rep.Findings[0].Role != "client" || !strings.Contains(rep.Findings[0].Fix, "-sha256") {
+		t.Errorf("%q: %+v", err, rep.Findings)
+	}
+}
+
 // TestExplainRealGoCandidateAuthority: two CAs made by openssl under the
 // same name, the server's certificate from the second, a real Go client
 // trusting the first (as a kubeconfig keeps the CA of a cluster since
