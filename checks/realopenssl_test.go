@@ -614,3 +614,70 @@ func TestExplainRealNginxServerClients(t *testing.T) {
 	}
 	checkServerMatrix(t, "nginx", start, func(l string) bool { return strings.Contains(l, " *") && strings.Contains(l, "client: ") }, true)
 }
+
+// TestExplainRealClientVerdicts: what a real Go client and a real curl
+// print about server chains that are wrong in one way each (the fixture
+// sets serverchain, weak and purpose, served by a real s_server) is told
+// as that fault: a missing intermediate, a self-signed certificate, an
+// expired intermediate, an intermediate that is not a CA, a SHA-1
+// signature, a certificate not for servers.
+func TestExplainRealClientVerdicts(t *testing.T) {
+	t.Parallel()
+	curl := servertest.Tool(t, "curl")
+	for _, tc := range []struct {
+		name               string
+		cert, key, chain   string
+		trust              string // "" for the system's roots
+		extra              []string
+		goWords, curlWords string
+	}{
+		{"intermediate not sent", "serverchain/server-noaia", "", "", "serverchain/ca.crt", nil, "intermediate", "intermediate"},
+		{"self-signed", "serverchain/server-selfsigned", "", "", "", nil, "self-signed", "self-signed"},
+		{"expired intermediate", "serverchain/server-via-expired-int", "", "serverchain/int-expired.crt", "serverchain/ca.crt", nil, "expired", "expired"},
+		{"intermediate not a CA", "serverchain/server-via-notca", "", "serverchain/int-notca.crt", "serverchain/ca.crt", nil, "CA:TRUE", "CA:TRUE"},
+		{"SHA-1 signature", "serverchain/server-sha1", "", "serverchain/int.crt", "serverchain/ca.crt", []string{"-cipher", "DEFAULT@SECLEVEL=0"}, "SHA-256", "SHA-256"},
+		{"certificate not for servers", "purpose/server-clientauth", "", "", "purpose/ca.crt", nil, "serverAuth", "serverAuth"},
+	} {
+		args := append([]string{"-www", "-cert", probeFx(t, tc.cert+".crt"), "-key", probeFx(t, tc.cert+".key")}, tc.extra...)
+		if tc.chain != "" {
+			args = append(args, "-cert_chain", probeFx(t, tc.chain))
+		}
+		addr := servertest.SServer(t, args...)
+		_, port, _ := net.SplitHostPort(addr)
+		cfg := &tls.Config{ServerName: "localhost"}
+		curlArgs := []string{"-sS", "-o", "/dev/null", "--max-time", "5", "--resolve", "localhost:" + port + ":127.0.0.1"}
+		if tc.trust != "" {
+			cfg.RootCAs = probePool(t, tc.trust)
+			curlArgs = append(curlArgs, "--cacert", probeFx(t, tc.trust))
+		}
+		var goLine string
+		if c, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", addr, cfg); err != nil {
+			goLine = err.Error()
+		} else {
+			c.Close()
+		}
+		out, _ := exec.Command(curl, append(curlArgs, "https://localhost:"+port+"/")...).CombinedOutput()
+		curlLine := ""
+		for _, l := range strings.Split(string(out), "\n") {
+			if strings.HasPrefix(l, "curl: (") {
+				curlLine = l
+			}
+		}
+		for _, c := range []struct{ client, line, words string }{{"go", goLine, tc.goWords}, {"curl", curlLine, tc.curlWords}} {
+			if c.line == "" {
+				t.Errorf("%s: %s accepted the server", tc.name, c.client)
+				continue
+			}
+			rep := Explain(c.line)
+			if len(rep.Findings) == 0 {
+				t.Errorf("%s: no finding for %s's %q", tc.name, c.client, c.line)
+				continue
+			}
+			f := rep.Findings[0]
+			t.Logf("%s, %s: %q -> %s %q", tc.name, c.client, c.line, f.ID.Name(), f.Title)
+			if f.Role != logparse.RoleClient || !strings.Contains(f.Title+"\n"+f.Explanation+"\n"+f.Fix, c.words) {
+				t.Errorf("%s: %s's %q:\n%s %s %q\n%s\n%s", tc.name, c.client, c.line, f.ID.Name(), f.Role, f.Title, f.Explanation, f.Fix)
+			}
+		}
+	}
+}
