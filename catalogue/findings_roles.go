@@ -558,6 +558,26 @@ var roleEntries = []Entry{
 		Fix:         "Configure the client certificate:\n  curl --cert client.crt --key client.key https://host/\nand make sure its issuer is in the server's ClientCAs.",
 		Confirm:     "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
 	},
+	// A Go server's log about a client certificate signed with SHA-1, or
+	// by a CA of the issuer's name with another key (checked with a real
+	// Go server and client); before its general verify entry.
+	{
+		ID: WeakSignature, Kind: "client", Within: []string{"handshake error from"},
+		Match: []string{"cannot verify signature: insecure algorithm sha1", "cannot verify signature: insecure algorithm ecdsa-sha1",
+			"cannot verify signature: insecure algorithm md5", "cannot verify signature: insecure algorithm dsa-sha1"},
+		Title:       "The Go server refused a client certificate signed with SHA-1 or MD5",
+		Explanation: "Go 1.18 and later accept no SHA-1 or MD5 signature in a chain, and a Go server checking client certificates (tls.RequireAndVerifyClientCert) refuses such a client certificate, or one below such an intermediate, although its CA is in ClientCAs. The candidate authority certificate in the message is the CA that made the signature.",
+		Fix:         "Sign the client certificate again with SHA-256 (its key stays):\n  openssl x509 -x509toreq -in client.crt -key client.key -copy_extensions copyall -out client.csr\n  openssl x509 -req -sha256 -days 825 -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial -copy_extensions copyall -out client.crt",
+		Confirm:     "openssl x509 -noout -text -in client.crt | grep 'Signature Algorithm'",
+	},
+	{
+		ID: BadSignature, Kind: "client", Within: []string{"handshake error from"}, Without: []string{"parent certificate cannot sign", "insecure algorithm"},
+		Match:       []string{"while trying to verify candidate authority certificate"},
+		Title:       "The Go server has a CA of the client certificate's issuer name, but not the key that signed it",
+		Explanation: "The Go server found in ClientCAs a CA whose name is the client certificate's issuer, but its key did not make the signature: the CA was made again under the same name, and either the server's CA file or the client's certificate is from the old one.",
+		Fix:         "Compare the server's client CA with the issuer of the client's certificate (the key identifiers must match):\n  openssl x509 -noout -subject -ext subjectKeyIdentifier -in client-ca.crt\n  openssl x509 -noout -issuer -ext authorityKeyIdentifier -in client.crt\nthen put the current CA in the server's ClientCAs, or issue the client a certificate from it.",
+		Confirm:     "openssl verify -CAfile client-ca.crt client.crt",
+	},
 	{
 		// Go 1.20 and later say "tls: failed to verify certificate" on both
 		// sides; in a server's "handshake error from" line it is the client's.

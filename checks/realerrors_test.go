@@ -690,6 +690,48 @@ func TestExplainRealGoSHA1(t *testing.T) {
 	}
 }
 
+// TestExplainRealGoServerSHA1Client: a real Go server checking client
+// certificates against the weak set's CA, and a real Go client presenting
+// the set's SHA-1-signed client certificate: the server's log line is told
+// as the SHA-1 signature of a client certificate, in the server's role.
+func TestExplainRealGoServerSHA1Client(t *testing.T) {
+	t.Parallel()
+	files := newServerFiles(t)
+	var logs lockedBuffer
+	l, err := tls.Listen("tcp", "127.0.0.1:0", &tls.Config{Certificates: []tls.Certificate{files.serverCert},
+		ClientAuth: tls.RequireAndVerifyClientCert, ClientCAs: probePool(t, "weak/ca.crt")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: http.NotFoundHandler(), ErrorLog: log.New(&logs, "", log.LstdFlags), ReadHeaderTimeout: 5 * time.Second}
+	go func() { _ = srv.Serve(l) }()
+	t.Cleanup(func() { _ = srv.Close() })
+	pair, err := tls.LoadX509KeyPair(probeFx(t, "weak/client-sha1.crt"), probeFx(t, "weak/client-sha1.key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// GetClientCertificate: the client sends it whatever CAs the server names.
+	c, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", l.Addr().String(), &tls.Config{RootCAs: probePool(t, "good/ca.crt"), ServerName: "localhost",
+		GetClientCertificate: func(*tls.CertificateRequestInfo) (*tls.Certificate, error) { return &pair, nil }})
+	if err == nil {
+		_, _ = c.Write([]byte("GET / HTTP/1.0\r\n\r\n"))
+		_, _ = io.ReadAll(c)
+		c.Close()
+	}
+	var line string
+	for i := 0; i < 100 && line == ""; i++ {
+		line = lastLineWith([]byte(logs.String()), "handshake error from")
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !strings.Contains(line, "SHA1") {
+		t.Fatalf("the Go server logged %q", line)
+	}
+	rep := Explain(line)
+	if len(rep.Findings) == 0 || rep.Findings[0].ID != catalogue.WeakSignature || rep.Findings[0].Role != "server" || !strings.Contains(rep.Findings[0].Fix, "client.crt") {
+		t.Errorf("%q: %+v", line, rep.Findings)
+	}
+}
+
 // TestExplainRealGoCandidateAuthority: two CAs made by openssl under the
 // same name, the server's certificate from the second, a real Go client
 // trusting the first (as a kubeconfig keeps the CA of a cluster since
