@@ -558,6 +558,33 @@ var roleEntries = []Entry{
 		Fix:         "Configure the client certificate:\n  curl --cert client.crt --key client.key https://host/\nand make sure its issuer is in the server's ClientCAs.",
 		Confirm:     "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
 	},
+	// A Go server's log about a client certificate, per x509 text, as a
+	// real Go server logs them for the fixture sets' faulty certificates.
+	{
+		ID: NotACA, Kind: "client", Within: []string{"handshake error from"},
+		Match:       []string{"parent certificate cannot sign this kind of certificate"},
+		Title:       "The Go server refused a client certificate whose issuer is not a CA",
+		Explanation: "A certificate in the client's chain, the intermediate the client sent or the CA in ClientCAs, has basicConstraints CA:FALSE (or none) or lacks keyCertSign in its keyUsage, so Go does not accept it as an issuer (`parent certificate cannot sign this kind of certificate`; the candidate authority certificate in the message is that issuer).",
+		Fix:         "Reissue the intermediate (or CA) as a CA, then the client certificates below it:\n  basicConstraints=critical,CA:TRUE\n  keyUsage=critical,keyCertSign,cRLSign",
+		Confirm:     "openssl x509 -noout -ext basicConstraints,keyUsage -in int.crt",
+	},
+	{
+		ID: NotYetValid, Kind: "client", Within: []string{"handshake error from"},
+		Match:       []string{"certificate has expired or is not yet valid: current time"},
+		Without:     []string{" is after "},
+		Title:       "The Go server refused a client certificate that is not yet valid",
+		Explanation: "Go says `is before`: the server's clock is before the certificate's notBefore. The certificate was made moments ago on a machine whose clock is ahead of the server's, or with a start date in the future (-not_before, a CA's clock), or the server's clock is behind (a VM or container without time sync).",
+		Fix:         "Compare the certificate's start with the server's clock, and set the clocks right (NTP); or reissue the certificate with a start date in the past:\n  openssl x509 -noout -startdate -in client.crt\n  date -u",
+		Confirm:     "openssl x509 -noout -startdate -in client.crt",
+	},
+	{
+		ID: CriticalExtension, Kind: "client", Within: []string{"handshake error from"},
+		Match:       []string{"x509: unhandled critical extension"},
+		Title:       "The Go server refused a client certificate chain with a critical extension Go does not handle",
+		Explanation: "A certificate in the chain (often the intermediate) marks an extension critical that Go's verifier does not process, so the whole chain is refused: name constraints of a kind Go does not check (directoryName or others besides DNS, IP, email and URI), certificate policies with constraints, or a private extension. OpenSSL may accept the same chain.",
+		Fix:         "Reissue the certificate with that extension non-critical or without it (nameConstraints for DNS or IP only):\n  openssl x509 -noout -text -in int.crt | grep -A3 critical",
+		Confirm:     "openssl x509 -noout -text -in int.crt | grep -B1 -A3 critical",
+	},
 	// A Go server's log about a client certificate signed with SHA-1, or
 	// by a CA of the issuer's name with another key (checked with a real
 	// Go server and client); before its general verify entry.
@@ -582,9 +609,12 @@ var roleEntries = []Entry{
 		// Go 1.20 and later say "tls: failed to verify certificate" on both
 		// sides; in a server's "handshake error from" line it is the client's.
 		ID: VerifyError, Kind: "client", Within: []string{"handshake error from"},
+		// The x509 texts with a story of their own.
+		Without: []string{"incompatible key usage", "parent certificate cannot sign", "insecure algorithm", "candidate authority certificate",
+			"unhandled critical extension", "is not yet valid: current time"},
 		Match:       []string{"tls: failed to verify certificate"},
 		Title:       "The Go server refused the client certificate",
-		Explanation: "A Go server (its `http: TLS handshake error from` line names the client's address) checked the client certificate against its ClientCAs pool and the chain did not verify; the x509 text after it names why (unknown authority: the client certificate's CA is not in ClientCAs; expired; wrong key usage: Go requires clientAuth in extendedKeyUsage).",
+		Explanation: "A Go server (its `http: TLS handshake error from` line names the client's address) checked the client certificate against its ClientCAs pool and the chain did not verify; the x509 text after it names why (unknown authority: the client certificate's CA is not in ClientCAs, or the client did not send its intermediate, which a Go server does not fetch; expired; wrong key usage: Go requires clientAuth in extendedKeyUsage).",
 		Fix:         "Add the CA that issued the client certificate to the server's tls.Config ClientCAs, or reissue the client certificate from that CA with:\n" + clientExtLines,
 		Confirm:     verifyClient,
 	},

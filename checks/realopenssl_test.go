@@ -3,6 +3,7 @@ package checks
 import (
 	"context"
 	"crypto/tls"
+	"encoding/pem"
 	"fmt"
 	"io"
 	"log"
@@ -678,6 +679,74 @@ func TestExplainRealClientVerdicts(t *testing.T) {
 			if f.Role != logparse.RoleClient || !strings.Contains(f.Title+"\n"+f.Explanation+"\n"+f.Fix, c.words) {
 				t.Errorf("%s: %s's %q:\n%s %s %q\n%s\n%s", tc.name, c.client, c.line, f.ID.Name(), f.Role, f.Title, f.Explanation, f.Fix)
 			}
+		}
+	}
+}
+
+// TestExplainRealGoServerVerdicts: what a real Go server logs about client
+// certificates that are wrong in one way each (the fixture sets, sent by
+// a real Go client that sends its certificate whatever CAs the server
+// names) is told as that fault, in the server's role.
+func TestExplainRealGoServerVerdicts(t *testing.T) {
+	t.Parallel()
+	files := newServerFiles(t)
+	for _, tc := range []struct {
+		name, ca, cert, chain, words string
+	}{
+		{"issued below a CA:FALSE intermediate", "notca/ca.crt", "notca/client-via-cafalse", "notca/int-cafalse.crt", "CA:TRUE"},
+		{"for servers only", "purpose/ca.crt", "purpose/client-serverauth", "", "clientAuth"},
+		{"expired", "validity/ca.crt", "validity/client-expired", "", "expired"},
+		{"not yet valid", "validity/ca.crt", "validity/client-notyet", "", "not yet valid"},
+		{"sent without its intermediate", "chain/ca.crt", "chain/client-depth2", "", "intermediate"},
+		{"outside the CA's name constraints", "constraints/ca.crt", "constraints/client-nc-outside", "constraints/int-nc.crt", "constraint"},
+		{"signed with SHA-1", "weak/ca.crt", "weak/client-sha1", "", "SHA-1"},
+	} {
+		var logs lockedBuffer
+		l, err := tls.Listen("tcp", "127.0.0.1:0", &tls.Config{Certificates: []tls.Certificate{files.serverCert},
+			ClientAuth: tls.RequireAndVerifyClientCert, ClientCAs: probePool(t, tc.ca)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv := &http.Server{Handler: http.NotFoundHandler(), ErrorLog: log.New(&logs, "", log.LstdFlags), ReadHeaderTimeout: 5 * time.Second}
+		go func() { _ = srv.Serve(l) }()
+		pair, err := tls.LoadX509KeyPair(probeFx(t, tc.cert+".crt"), probeFx(t, tc.cert+".key"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tc.chain != "" {
+			b, err := os.ReadFile(probeFx(t, tc.chain))
+			if err != nil {
+				t.Fatal(err)
+			}
+			blk, _ := pem.Decode(b)
+			pair.Certificate = append(pair.Certificate, blk.Bytes)
+		}
+		c, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", l.Addr().String(), &tls.Config{RootCAs: probePool(t, "good/ca.crt"), ServerName: "localhost",
+			GetClientCertificate: func(*tls.CertificateRequestInfo) (*tls.Certificate, error) { return &pair, nil }})
+		if err == nil {
+			_, _ = c.Write([]byte("GET / HTTP/1.0\r\n\r\n"))
+			_, _ = io.ReadAll(c)
+			c.Close()
+		}
+		var line string
+		for i := 0; i < 100 && line == ""; i++ {
+			line = lastLineWith([]byte(logs.String()), "handshake error from")
+			time.Sleep(20 * time.Millisecond)
+		}
+		srv.Close()
+		if line == "" {
+			t.Errorf("%s: the Go server logged nothing", tc.name)
+			continue
+		}
+		rep := Explain(line)
+		if len(rep.Findings) == 0 {
+			t.Errorf("%s: no finding for %q", tc.name, line)
+			continue
+		}
+		f := rep.Findings[0]
+		t.Logf("%s: %q -> %s %q", tc.name, line, f.ID.Name(), f.Title)
+		if f.Role != logparse.RoleServer || f.Reporter != "go" || !strings.Contains(f.Title+"\n"+f.Explanation+"\n"+f.Fix, tc.words) {
+			t.Errorf("%s: %q:\n%s %s/%s %q\n%s\n%s", tc.name, line, f.ID.Name(), f.Reporter, f.Role, f.Title, f.Explanation, f.Fix)
 		}
 	}
 }
