@@ -864,22 +864,30 @@ var RoutineToolText = Text{ID: RoutineLine,
 }
 
 // routineToolStarts are the starts of s_client's and s_server's routine
-// lines (lower-case).
-var routineToolStarts = []string{"can't use ssl_get_servername", "using default temp dh parameters", "verify depth is ", "verify return:", "depth=", "verification: ok", "shutting down ssl", "connection closed", "ssl handshake has read"}
+// lines (lower-case), and whether only s_server prints it.
+var routineToolStarts = []struct {
+	start  string
+	server bool
+}{
+	{"can't use ssl_get_servername", false}, {"using default temp dh parameters", true}, {"verify depth is ", true},
+	{"verify return:", false}, {"depth=", false}, {"verification: ok", false}, {"shutting down ssl", false},
+	{"connection closed", false}, {"ssl handshake has read", false},
+}
 
 // ToolLine says what a line of openssl s_client or s_server output that
-// no failure entry matches means: a text, and whether it is routine.
-func ToolLine(line string) (Text, bool) {
+// no failure entry matches means: a text, and whether s_server (not
+// s_client) printed it.
+func ToolLine(line string) (t Text, server, ok bool) {
 	lower := strings.ToLower(strings.TrimSpace(line))
 	for _, l := range toolLines {
 		if strings.HasPrefix(lower, l.prefix) {
-			return l.text, true
+			return l.text, false, true
 		}
 	}
 	for _, s := range routineToolStarts {
-		if strings.HasPrefix(lower, s) {
-			return RoutineToolText, true
+		if strings.HasPrefix(lower, s.start) {
+			return RoutineToolText, s.server, true
 		}
 	}
-	return Text{}, false
+	return Text{}, false, false
 }

@@ -81,12 +81,12 @@ func Explain(input string) *report.Report {
 		}
 	}
 	rep := &report.Report{Command: "explain"}
-	if t, ok := catalogue.ToolLine(text); ok && len(codes) == 0 && len(entries) == 0 {
+	if t, server, ok := catalogue.ToolLine(text); ok && len(codes) == 0 && len(entries) == 0 {
 		// A line openssl s_client or s_server prints on every connection.
 		f := t.New(nil)
 		f.Reporter, f.Role = "openssl", logparse.RoleClient
-		if strings.HasPrefix(strings.ToLower(strings.TrimSpace(text)), "using default temp dh") || strings.HasPrefix(strings.ToLower(strings.TrimSpace(text)), "verify depth is") {
-			f.Role = logparse.RoleServer // s_server's own lines
+		if server {
+			f.Role = logparse.RoleServer
 		}
 		rep.Findings = append(rep.Findings, f)
 		rep.Finish()

@@ -3,10 +3,10 @@ package checks
 import (
 	"context"
 	"crypto/tls"
+	"crypto/x509"
 	"encoding/pem"
 	"fmt"
 	"io"
-	"log"
 	"net"
 	"net/http"
 	"os"
@@ -27,25 +27,31 @@ import (
 // sServerRun runs one real openssl s_server (-naccept 1), lets client
 // connect to it (its address, host:port), and returns what s_server
 // printed. A port taken between choosing and binding it is chosen again.
+// It may run on any goroutine: a failure to start is an error of the test,
+// and the output is then "".
 func sServerRun(t *testing.T, sargs []string, client func(addr string)) string {
 	t.Helper()
 	for attempt := 0; ; attempt++ {
-		out, ok := sServerOnce(t, sargs, client)
-		if ok {
+		out, ok, err := sServerOnce(sargs, client)
+		switch {
+		case err != nil:
+			t.Errorf("openssl s_server: %v", err)
+			return ""
+		case ok:
 			return out
-		}
-		if attempt == 3 {
-			t.Fatalf("openssl s_server did not start:\n%s", out)
+		case attempt == 3:
+			t.Errorf("openssl s_server did not start:\n%s", out)
+			return ""
 		}
 	}
 }
 
 // sServerOnce is one try of sServerRun; false when s_server did not come
 // to accept connections.
-func sServerOnce(t *testing.T, sargs []string, client func(addr string)) (string, bool) {
+func sServerOnce(sargs []string, client func(addr string)) (string, bool, error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		t.Fatal(err)
+		return "", false, err
 	}
 	addr := l.Addr().String()
 	l.Close()
@@ -56,10 +62,10 @@ func sServerOnce(t *testing.T, sargs []string, client func(addr string)) (string
 	s.Stdout, s.Stderr = &sout, &sout
 	stdin, err := s.StdinPipe() // s_server stops at the end of its input
 	if err != nil {
-		t.Fatal(err)
+		return "", false, err
 	}
 	if err := s.Start(); err != nil {
-		t.Fatal(err)
+		return "", false, err
 	}
 	done := make(chan struct{})
 	go func() { _ = s.Wait(); close(done) }()
@@ -67,7 +73,7 @@ func sServerOnce(t *testing.T, sargs []string, client func(addr string)) (string
 	for i := 0; i < 150 && !ready; i++ {
 		select {
 		case <-done:
-			return sout.String(), false // it could not bind the port
+			return sout.String(), false, nil // it could not bind the port
 		case <-time.After(20 * time.Millisecond):
 		}
 		// s_server prints ACCEPT once it listens.
@@ -77,7 +83,7 @@ func sServerOnce(t *testing.T, sargs []string, client func(addr string)) (string
 		stdin.Close()
 		cancel()
 		<-done
-		return sout.String(), false
+		return sout.String(), false, nil
 	}
 	client(addr)
 	select {
@@ -88,7 +94,7 @@ func sServerOnce(t *testing.T, sargs []string, client func(addr string)) (string
 	stdin.Close()
 	cancel()
 	<-done
-	return sout.String(), true
+	return sout.String(), true, nil
 }
 
 // TestExplainRealOpenSSLServerClient: what a real openssl s_server and
@@ -335,13 +341,20 @@ func realClients(t *testing.T) map[string]func(sc tlsScenario, tls13 bool, addr 
 			if tls13 {
 				cfg = &tls.Config{MinVersion: tls.VersionTLS13}
 			}
+			// Called on the matrices' goroutines: a bad fixture is the
+			// client's error, which the checks then fail on.
 			if sc.ca != "" {
-				cfg.RootCAs = probePool(t, strings.TrimPrefix(sc.ca, fx))
+				b, err := os.ReadFile(sc.ca)
+				if err != nil {
+					return err.Error()
+				}
+				cfg.RootCAs = x509.NewCertPool()
+				cfg.RootCAs.AppendCertsFromPEM(b)
 			}
 			if sc.cert != "" {
 				pair, err := tls.LoadX509KeyPair(sc.cert, sc.key)
 				if err != nil {
-					t.Fatal(err)
+					return err.Error()
 				}
 				cfg.Certificates = []tls.Certificate{pair}
 			}
@@ -428,34 +441,23 @@ func TestExplainRealGoServerClients(t *testing.T) {
 		}
 		for name, client := range clients {
 			for _, tls13 := range []bool{false, true} {
+				// The server starts here, on the test's goroutine (it may
+				// fail the test); the client runs in parallel.
+				pair, err := tls.LoadX509KeyPair(sc.srvCert, sc.srvKey)
+				if err != nil {
+					t.Fatal(err)
+				}
+				cfg := &tls.Config{Certificates: []tls.Certificate{pair}}
+				if sc.clientCA != "" {
+					cfg.ClientAuth, cfg.ClientCAs = tls.RequireAndVerifyClientCert, probePool(t, strings.TrimPrefix(sc.clientCA, fx))
+				}
+				addr, logs := goTLSServer(t, cfg)
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					pair, err := tls.LoadX509KeyPair(sc.srvCert, sc.srvKey)
-					if err != nil {
-						t.Error(err)
-						return
-					}
-					cfg := &tls.Config{Certificates: []tls.Certificate{pair}}
-					if sc.clientCA != "" {
-						cfg.ClientAuth, cfg.ClientCAs = tls.RequireAndVerifyClientCert, probePool(t, strings.TrimPrefix(sc.clientCA, fx))
-					}
-					var logs lockedBuffer
-					l, err := tls.Listen("tcp", "127.0.0.1:0", cfg)
-					if err != nil {
-						t.Error(err)
-						return
-					}
-					srv := &http.Server{Handler: http.NotFoundHandler(), ErrorLog: log.New(&logs, "", log.LstdFlags), ReadHeaderTimeout: 5 * time.Second}
-					go func() { _ = srv.Serve(l) }()
-					defer srv.Close()
 					at := sc.name + ", " + name + ", Go server, " + map[bool]string{false: "TLS 1.2", true: "TLS 1.3"}[tls13]
-					out := client(sc, tls13, l.Addr().String())
-					var line string
-					for i := 0; i < 100 && line == ""; i++ {
-						line = lastLineWith([]byte(logs.String()), "handshake error from")
-						time.Sleep(20 * time.Millisecond)
-					}
+					out := client(sc, tls13, addr)
+					line := handshakeErrorLine(logs)
 					mu.Lock()
 					defer mu.Unlock()
 					if name != "s_client" {
@@ -686,29 +688,25 @@ func TestExplainRealClientVerdicts(t *testing.T) {
 // TestExplainRealGoServerVerdicts: what a real Go server logs about client
 // certificates that are wrong in one way each (the fixture sets, sent by
 // a real Go client that sends its certificate whatever CAs the server
-// names) is told as that fault, in the server's role.
+// names) is told as that fault, with its own finding, in the server's
+// role; the SHA-1-signed one with the SHA-256 re-signing of client.crt.
 func TestExplainRealGoServerVerdicts(t *testing.T) {
 	t.Parallel()
 	files := newServerFiles(t)
 	for _, tc := range []struct {
 		name, ca, cert, chain, words string
+		id, fixWords                 string // the finding's id, and words its fix must hold ("" any)
 	}{
-		{"issued below a CA:FALSE intermediate", "notca/ca.crt", "notca/client-via-cafalse", "notca/int-cafalse.crt", "CA:TRUE"},
-		{"for servers only", "purpose/ca.crt", "purpose/client-serverauth", "", "clientAuth"},
-		{"expired", "validity/ca.crt", "validity/client-expired", "", "expired"},
-		{"not yet valid", "validity/ca.crt", "validity/client-notyet", "", "not yet valid"},
-		{"sent without its intermediate", "chain/ca.crt", "chain/client-depth2", "", "intermediate"},
-		{"outside the CA's name constraints", "constraints/ca.crt", "constraints/client-nc-outside", "constraints/int-nc.crt", "constraint"},
-		{"signed with SHA-1", "weak/ca.crt", "weak/client-sha1", "", "SHA-1"},
+		{"issued below a CA:FALSE intermediate", "notca/ca.crt", "notca/client-via-cafalse", "notca/int-cafalse.crt", "CA:TRUE", "not-a-ca", ""},
+		{"for servers only", "purpose/ca.crt", "purpose/client-serverauth", "", "clientAuth", "wrong-purpose", ""},
+		{"expired", "validity/ca.crt", "validity/client-expired", "", "expired", "verify-error", ""},
+		{"not yet valid", "validity/ca.crt", "validity/client-notyet", "", "not yet valid", "not-yet-valid", ""},
+		{"sent without its intermediate", "chain/ca.crt", "chain/client-depth2", "", "intermediate", "verify-error", ""},
+		{"outside the CA's name constraints", "constraints/ca.crt", "constraints/client-nc-outside", "constraints/int-nc.crt", "constraint", "critical-extension", ""},
+		{"signed with SHA-1", "weak/ca.crt", "weak/client-sha1", "", "SHA-1", "weak-signature", "client.crt"},
 	} {
-		var logs lockedBuffer
-		l, err := tls.Listen("tcp", "127.0.0.1:0", &tls.Config{Certificates: []tls.Certificate{files.serverCert},
+		addr, logs := goTLSServer(t, &tls.Config{Certificates: []tls.Certificate{files.serverCert},
 			ClientAuth: tls.RequireAndVerifyClientCert, ClientCAs: probePool(t, tc.ca)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		srv := &http.Server{Handler: http.NotFoundHandler(), ErrorLog: log.New(&logs, "", log.LstdFlags), ReadHeaderTimeout: 5 * time.Second}
-		go func() { _ = srv.Serve(l) }()
 		pair, err := tls.LoadX509KeyPair(probeFx(t, tc.cert+".crt"), probeFx(t, tc.cert+".key"))
 		if err != nil {
 			t.Fatal(err)
@@ -721,19 +719,15 @@ func TestExplainRealGoServerVerdicts(t *testing.T) {
 			blk, _ := pem.Decode(b)
 			pair.Certificate = append(pair.Certificate, blk.Bytes)
 		}
-		c, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", l.Addr().String(), &tls.Config{RootCAs: probePool(t, "good/ca.crt"), ServerName: "localhost",
+		// GetClientCertificate: the client sends it whatever CAs the server names.
+		c, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", addr, &tls.Config{RootCAs: probePool(t, "good/ca.crt"), ServerName: "localhost",
 			GetClientCertificate: func(*tls.CertificateRequestInfo) (*tls.Certificate, error) { return &pair, nil }})
 		if err == nil {
 			_, _ = c.Write([]byte("GET / HTTP/1.0\r\n\r\n"))
 			_, _ = io.ReadAll(c)
 			c.Close()
 		}
-		var line string
-		for i := 0; i < 100 && line == ""; i++ {
-			line = lastLineWith([]byte(logs.String()), "handshake error from")
-			time.Sleep(20 * time.Millisecond)
-		}
-		srv.Close()
+		line := handshakeErrorLine(logs)
 		if line == "" {
 			t.Errorf("%s: the Go server logged nothing", tc.name)
 			continue
@@ -745,7 +739,8 @@ func TestExplainRealGoServerVerdicts(t *testing.T) {
 		}
 		f := rep.Findings[0]
 		t.Logf("%s: %q -> %s %q", tc.name, line, f.ID.Name(), f.Title)
-		if f.Role != logparse.RoleServer || f.Reporter != "go" || !strings.Contains(f.Title+"\n"+f.Explanation+"\n"+f.Fix, tc.words) {
+		if f.Role != logparse.RoleServer || f.Reporter != "go" || f.ID.Name() != tc.id || !strings.Contains(f.Title+"\n"+f.Explanation+"\n"+f.Fix, tc.words) ||
+			!strings.Contains(f.Fix, tc.fixWords) {
 			t.Errorf("%s: %q:\n%s %s/%s %q\n%s\n%s", tc.name, line, f.ID.Name(), f.Reporter, f.Role, f.Title, f.Explanation, f.Fix)
 		}
 	}
