@@ -284,3 +284,22 @@ func TestExplainNameUsed(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainNewPathsOddInput: the input paths of s_server's and
+// s_client's lines, HAProxy's log states and Apache's routine lines take
+// their odd forms (empty, cut short, binary) without a panic, and a
+// fragment that says nothing about TLS gets no finding.
+func TestExplainNewPathsOddInput(t *testing.T) {
+	for _, in := range []string{"verify error:", "verify error: ", "Verification error: ", "depth=", "verify return:", "fe/1: Success",
+		"] fe/1: Success", "x 503 1 - - SC--", "[ssl:info] AH01964:", "\x00verify error:\xff", "Acceptable client certificate CA names\x00\x01"} {
+		rep := Explain(in)
+		for _, f := range rep.Findings {
+			if f.ID.Name() == "" || f.Title == "" {
+				t.Errorf("%q: a finding without id or title: %+v", in, f)
+			}
+		}
+	}
+	if rep := Explain("fe/1: Success"); len(rep.Findings) != 0 {
+		t.Errorf("a bare 'fe/1: Success', without HAProxy's log format, got %+v", rep.Findings)
+	}
+}
