@@ -206,6 +206,11 @@ func ReceivedCertAlert(lower string) (int, bool) {
 	if strings.Contains(lower, "alert write:") || strings.Contains(lower, "(out), tls alert") || strings.Contains(lower, "generated and sent to the remote endpoint") || strings.Contains(lower, "send tlsv") || strings.Contains(lower, "generated client alert") || strings.Contains(lower, "generated server alert") {
 		return 0, false
 	}
+	if strings.Contains(lower, "|fatal (") && !strings.Contains(lower, "received fatal alert") {
+		// JSSE's debug log names the alert it sends and why:
+		// "TransportContext.java:363|Fatal (CERTIFICATE_UNKNOWN): PKIX path building failed".
+		return 0, false
+	}
 	n := 0
 	if i := strings.Index(lower, "remote error: "); i >= 0 {
 		rest := strings.TrimPrefix(lower[i+len("remote error: "):], "tls: ")

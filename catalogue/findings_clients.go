@@ -290,7 +290,7 @@ var clientWriterEntries = []Entry{
 		// certificate over TLS 1.3: "curl: (55) Send failure: Connection
 		// reset by peer".
 		ID: HandshakeFailed, Kind: "client", Within: []string{"curl: (55)", "curl: (56)"},
-		Match:       []string{"send failure: connection reset by peer", "recv failure: connection reset by peer"},
+		Match:       []string{"send failure: connection reset by peer", "recv failure: connection reset by peer", "getpeername() failed"},
 		Title:       "The server reset the connection (curl 55/56)",
 		Explanation: "The connection was reset by the server (or by something in between) after it was open. In mutual TLS this is often the server refusing the client certificate: in TLS 1.3 the client finishes its side of the handshake before the server has checked its certificate, so a server that refuses it and closes (a Go server does) shows up at the client's next send or receive as a reset rather than an alert. Otherwise the server process failed, or a proxy, firewall or load balancer cut the connection.",
 		Fix:         "Try the same request over TLS 1.2, where the refusal arrives as an alert with its reason, and read the server's log:\n  curl -v --tls-max 1.2 --cert client.crt --key client.key https://host/\nCheck the client certificate against the CA the server trusts:\n  openssl verify -auth_level 2 -purpose sslclient -CAfile ca.crt -untrusted int.crt client.crt",
@@ -372,7 +372,7 @@ var clientWriterEntries = []Entry{
 	// Clients that spoke TLS to a plain-HTTP port, in their own words.
 	{
 		ID: PlainHTTP, Kind: "client",
-		Match:       []string{"server gave http response to https client", "unsupported or unrecognized ssl message", "plaintext connection?", "tls: oversized record received", "insufficient buffer remaining for aead cipher fragment"},
+		Match:       []string{"server gave http response to https client", "unsupported or unrecognized ssl message", "plaintext connection?", "tls: oversized record received"},
 		Title:       "The client spoke TLS to a port that answers in plain HTTP",
 		Explanation: "The client (a Go program such as docker, containerd or a registry tool; a Java client) sent a TLS ClientHello and got plain HTTP back: the server, a registry for one, listens without TLS on that port, or the URL says https:// for an http:// service.",
 		Fix:         "Use http:// for that service, or turn TLS on in the server (grpcurl and grpcui: -plaintext). For a plain-HTTP Docker registry, declare it insecure in /etc/docker/daemon.json and restart dockerd (registry tools have a similar switch, such as regctl's --tls disabled):\n  {\"insecure-registries\": [\"registry.example.com:5000\"]}",
@@ -1289,11 +1289,67 @@ var clientWriterEntries = []Entry{
 	// Python's ssl module when the server hangs up during the handshake.
 	{
 		ID: HandshakeFailed, Kind: "client", Within: []string{"ssl", "_ssl.c"},
-		Match:       []string{"eof occurred in violation of protocol"},
-		Title:       "The server closed the connection during Python's TLS handshake",
-		Explanation: "Python (as the TLS client) read end-of-file in the middle of the handshake: the server wants a client certificate and closes when none is sent (cert=), wants SNI or TLS versions the client did not offer, does not speak TLS on that port, or a proxy or firewall in between cut the connection.",
-		Fix:         "See the server's side by hand, with the client certificate if it needs one:\n  openssl s_client -connect host:443 -servername host -cert client.crt -key client.key </dev/null\nthen give the Python client the same (requests: cert=(\"client.crt\", \"client.key\")).",
-		Confirm:     "curl -v --cert client.crt --key client.key https://host/",
+		Match: []string{"eof occurred in violation of protocol"},
+		Title: "The server closed the connection during Python's TLS handshake",
+		Explanation: "Python (as the TLS client) read end-of-file in the middle of the handshake: the server wants a client certificate and closes when none is sent (cert=), wants SNI or TLS versions the client did not offer, does not speak TLS on that port, or a proxy or firewall in between cut the connection. " +
+			"A Python server raises the same error when its client hung up in the handshake: a client that refused the server's certificate without an alert (Node.js clients close without one), a health check or a scanner.",
+		Fix:     "See the server's side by hand, with the client certificate if it needs one:\n  openssl s_client -connect host:443 -servername host -cert client.crt -key client.key </dev/null\nthen give the Python client the same (requests: cert=(\"client.crt\", \"client.key\")).",
+		Confirm: "curl -v --cert client.crt --key client.key https://host/",
+	},
+	// The other side closing in the middle of a handshake, in the words
+	// of Java, node, Python and curl, each seen in real runs here (a JSSE,
+	// Python or Node.js server or client against s_server, HAProxy,
+	// Apache, nginx and each other): which side wrote them the words do
+	// not show, so each story tells both.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match: []string{"java.net.socketexception: broken pipe", "socket output is already shutdown", "error writing to server", "unexpected end of file from server",
+			"remote host terminated the handshake", "ssl peer shut down incorrectly", "insufficient buffer remaining for aead cipher fragment", "java.net.socketexception: connection reset"},
+		Title: "The other side closed the connection in the middle of Java's TLS handshake",
+		Explanation: "JSSE was writing its part of the handshake, or waiting for the next message, when the connection ended. " +
+			"Printed by a Java client (`Exception in thread \"main\"`, a URL): the server closed it, most often because it refused what Java sent: no client certificate (Java sends one only from its keystore, and only when the certificate's issuer is among the CA names the server lists; otherwise an empty chain, which the server logs as `peer did not return a certificate` or `Empty client certificate chain`), or one the server does not trust. The server's alert arrives while Java is still writing, so Java reports the broken pipe or end of file instead of the alert. " +
+			"Written by a server (a Java server logs the same words): its client hung up in the handshake, most often because it refused the server's certificate: curl, Python and OpenSSL clients send their alert as they close, which Java misses while writing (over TLS 1.3 s_client's alert even shows as `Insufficient buffer remaining for AEAD cipher fragment`), and Node.js clients close without one; health checks and scanners do the same harmlessly.",
+		Fix:     "On the client, see where the handshake stopped and which certificate Java chose (an empty Certificate message after the server's CertificateRequest means none):\n  -Djavax.net.debug=ssl:handshake\nthen give the JVM a keystore with the client certificate, its key and its chain, from a CA the server lists:\n  openssl pkcs12 -export -in client.crt -inkey client.key -certfile ca.crt -out client.p12\nOn a server, read the client's own error (it says what it refused):\n  curl -v https://host:443/",
+		Confirm: "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match: []string{"socket hang up"},
+		Title: "The connection closed before node got an answer (socket hang up)",
+		Explanation: "node's socket ended before a response (or, in a server's tlsClientError handler, before the handshake finished). " +
+			"Printed by a node client: the server closed without answering. With client certificates this is a Node.js server refusing the client's certificate: with requestCert and rejectUnauthorized it checks the certificate after the handshake and destroys the connection without an alert or a log line, so the client sees only this (seen here over TLS 1.2 and 1.3). Otherwise a proxy or load balancer cut the connection, or the server closed a kept-alive connection as it was reused. " +
+			"Written by a server (a Node.js server's tlsClientError logs the same words): its client hung up during the handshake: a client that refused the server's certificate, a health check or a scanner.",
+		Fix:     "Check the client certificate against the CA the server trusts (its ca option), and that the client sends it (cert and key, or pfx):\n  openssl verify -purpose sslclient -CAfile ca.crt client.crt\nthen see the server's side with the same certificate:\n  curl -v --cert client.crt --key client.key https://host/",
+		Confirm: "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match: []string{"empty reply from server", "remote end closed connection without response"},
+		Title: "The server closed the connection without an answer",
+		Explanation: "The client (curl's exit 52, Python's http.client.RemoteDisconnected) sent its request and the server closed the connection without a response. " +
+			"With client certificates over TLS 1.3, the server refused the client certificate after the handshake and closed without an alert: the client had already finished its side (a Node.js server with requestCert and rejectUnauthorized does so, as a real run here showed, and logs nothing). " +
+			"Otherwise: plain http:// sent to a port that speaks TLS (a server other than nginx closes instead of answering 400), a server process that died on the request, or a proxy's or load balancer's timeout.",
+		Fix:     "Try the same request over TLS 1.2, where a refused certificate comes back as an alert with its reason:\n  curl -v --tls-max 1.2 --cert client.crt --key client.key https://host/\nand check the client certificate against the CA the server trusts:\n  openssl verify -purpose sslclient -CAfile ca.crt client.crt",
+		Confirm: "mtlsdoctor probe host:443 --cert client.crt --key client.key",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"ssl", "_ssl.c"},
+		Match: []string{"tls/ssl connection has been closed (eof)", "sslzeroreturnerror"},
+		Title: "The other side closed the TLS connection (close_notify)",
+		Explanation: "Python's ssl module read the other side's close_notify: it closed the connection in order, with nothing more to send. " +
+			"Printed by a Python client: the server closed right after the handshake or before answering: a server that refused the client certificate after a TLS 1.3 handshake, or one that closes idle or kept-alive connections. " +
+			"Written by a server (a Python server raises the same error): its client closed right after the handshake without a request: curl checks the name in the server's certificate after the handshake and closes so when it does not match; health checks do the same.",
+		Fix:     "See what the client printed (it says what it refused), or, from the client, what the server asks for:\n  curl -v --cert client.crt --key client.key https://host/",
+		Confirm: "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match: []string{"certificate has been revoked", "certificaterevokedexception"},
+		Title: "Java found a certificate in the chain revoked",
+		Explanation: "Java's certificate path validation checked revocation (a CRL or OCSP) and the certificate is on its CA's revocation list: the line names the reason and date. Printed by a Java client: the server's certificate (or an intermediate) was revoked and the server still serves it. " +
+			"A Java server that checks client certificates' revocation logs the same words about its client's certificate (its stack trace then shows checkClientTrusted): that client certificate was revoked, and the client needs a new one.",
+		Fix:     "Find which certificate is revoked (the serial in the CRL) and issue a new one from the CA, then deploy it (the server's keystore, or the client's):\n  openssl crl -noout -text -in crl.pem | grep -A1 'Serial Number'\n  openssl x509 -noout -serial -in server.crt",
+		Confirm: "openssl verify -crl_check -CAfile ca.crt -CRLfile crl.pem server.crt",
 	},
 	// node's name check.
 	{

@@ -379,7 +379,7 @@ const (
 
 // RolesMayBeReversed follows a received alert taken as the server's when
 // nothing in the line said which side wrote it.
-const RolesMayBeReversed = "If this program opened the connection instead, the roles are reversed: the server refused this client's certificate, so check it against the CA the server trusts."
+const RolesMayBeReversed = "If this program opened the connection instead, the roles are reversed: the server refused this client's certificate, so check it against the CA the server trusts (a Java server refuses an untrusted client certificate with certificate_unknown, as a real run here showed)."
 
 // VerifySideGuessed is added to verify result code when its line shows no
 // side: it is told as nginx judging a client certificate, the usual
@@ -395,6 +395,21 @@ func VerifySideGuessed(code int) string {
 // VerifyClientGuessed is added to a verify result told as a client's
 // when only the words around it (not nginx's) suggested a client.
 const VerifyClientGuessed = "Nothing in the line shows which side printed it; its words are not nginx's, and most programs that print verify results so are clients checking a server's certificate. If a server printed it about a client certificate it was shown, the client certificate is in question instead: check it against the CA file that server trusts."
+
+// serverToo is, per program whose servers print a verify failure in the
+// same words as its clients (python, java), what the line means when a
+// server wrote it.
+var serverToo = map[string]string{
+	"python": "A Python server that requires client certificates (ssl.CERT_REQUIRED; uvicorn's and gunicorn's cert-reqs) raises the same error about its client's certificate (its traceback then shows server_side=True or accept): if a server printed it, the client certificate is in question: its CA is missing from the CA file that server loaded, or the client did not send its intermediate.",
+	"java":   "A Java server that requires client certificates (needClientAuth; Tomcat's certificateVerification, Spring Boot's server.ssl.client-auth=need) logs the same words about its client's certificate (its stack trace then shows checkClientTrusted): if a server printed it, the client certificate is in question: its CA is missing from that server's trust store, or the certificate itself is expired or revoked.",
+}
+
+// ServerToo is what a client's verify failure in reporter's words means
+// when a server of the same runtime wrote it; "" when only clients print
+// it so.
+func ServerToo(reporter string) string {
+	return serverToo[reporter]
+}
 
 // VerifyServerToo is added to a verify callback's line ("verify
 // error:num=N"), which openssl s_server prints as s_client does.
@@ -622,7 +637,7 @@ var roleEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client", Within: []string{"handshake error from"},
 		Match:       []string{": eof", "connection reset by peer", "i/o timeout"},
 		Title:       "A client closed the connection during the TLS handshake (Go server)",
-		Explanation: "The client went away in the middle of the handshake without an alert: load balancer and Kubernetes TCP health checks, port scanners, and clients that gave up on the server's certificate without saying why (some do not send an alert). Usually harmless when it comes from a health checker's address now and then.",
+		Explanation: "The client went away in the middle of the handshake without an alert: load balancer and Kubernetes TCP health checks, port scanners, and clients that refused the server's certificate without saying why (Node.js clients check it after the handshake and close without an alert, as a real run here showed; Dart and some Java clients do the same). Usually harmless when it comes from a health checker's address now and then.",
 		Fix:         "Look at the address in the line: a load balancer or probe (switch its check to TLS or HTTP), or a real client (run it by hand and read its own error):\n  curl -v https://host:PORT/",
 		Confirm:     "openssl s_client -connect host:PORT -servername host </dev/null",
 	},
@@ -676,11 +691,12 @@ var roleEntries = []Entry{
 	{
 		ID: ClientCertRejected, Kind: "client",
 		Match: []string{"received fatal alert: bad_certificate", "received fatal alert: certificate_unknown", "received fatal alert: unknown_ca", "received fatal alert: certificate_required",
+			"received fatal alert: certificate_expired", "received fatal alert: certificate_revoked", "received fatal alert: unsupported_certificate",
 			// BouncyCastle's JSSE provider (BCJSSE) spells them so
 			"tlsfatalalertreceived: bad_certificate", "tlsfatalalertreceived: certificate_unknown", "tlsfatalalertreceived: unknown_ca",
 			"tlsfatalalertreceived: certificate_required"},
 		Title: "The server refused the Java client's certificate (or got none)",
-		Explanation: "The Java client received a fatal alert from the server. With a server that requires client certificates, bad_certificate and certificate_required usually mean Java sent no certificate: it sends none when no key in its keystore is issued by a CA the server advertised, or when no keystore is configured. unknown_ca means the server does not trust the CA of the certificate Java sent; certificate_unknown from a server is its complaint about the client's certificate, from the client's view about the server's. " +
+		Explanation: "The Java client received a fatal alert from the server. With a server that requires client certificates, bad_certificate and certificate_required usually mean Java sent no certificate: it sends none when no key in its keystore is issued by a CA the server advertised, or when no keystore is configured. unknown_ca means the server does not trust the CA of the certificate Java sent; certificate_expired, certificate_revoked and unsupported_certificate that it found the client certificate expired, revoked (by a CRL it checks) or not for client authentication; certificate_unknown from a server is its complaint about the client's certificate, from the client's view about the server's. " +
 			"A Java server (Tomcat, Spring Boot, a Kafka broker) prints the same words when its client sends the alert: then the client (a browser, another service) refused the server's own certificate, and the server's keystore chain is in question.",
 		Fix:     "Give the JVM a keystore with the client key and certificate, issued by a CA the server trusts:\n  openssl pkcs12 -export -in client.crt -inkey client.key -out client.p12\nand run with:\n  -Djavax.net.ssl.keyStore=client.p12 -Djavax.net.ssl.keyStorePassword=changeit -Djavax.net.ssl.keyStoreType=PKCS12\nTo see what is sent:\n  -Djavax.net.debug=ssl:handshake",
 		Confirm: "openssl s_client -connect host:443 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
@@ -766,6 +782,10 @@ var otherServer = map[string]struct{ who, ca, crl, fix string }{
 		"Add the CA that issued the client certificates to the server's tls.Config ClientCAs pool, and have clients send their intermediates with their certificate."},
 	"openssl": {"openssl s_server", "its -CAfile (or -verifyCAfile)", "its -CRL file",
 		"Give s_server the CA that issued the client certificates, and its intermediates, with -CAfile (or -verifyCAfile); clients send their intermediates with -cert_chain:\n  openssl s_server -accept 8443 -cert server.crt -key server.key -CAfile client-ca.pem -Verify 2 -verify_return_error"},
+	"python": {"The Python server", "the CA file its SSL context loaded (load_verify_locations)", "the CRL it loaded",
+		"Give the server's SSL context the CA that issued the client certificates, and have clients send their intermediates with their certificate:\n  ctx.load_verify_locations('client-ca.pem')\nuvicorn: --ssl-ca-certs client-ca.pem --ssl-cert-reqs 2; gunicorn: --ca-certs client-ca.pem --cert-reqs 2."},
+	"node": {"The Node.js server", "its ca option", "its crl option",
+		"Give the server the CA that issued the client certificates in its ca option, and have clients send their intermediates with their certificate:\n  https.createServer({ ca: fs.readFileSync('client-ca.pem'), requestCert: true, rejectUnauthorized: true, cert, key }, app)"},
 	"java": {"The Java server", "its trust store", "the CRLs it checks",
 		"Import the CA that issued the client certificates into the server's trust store (server.ssl.trust-store, javax.net.ssl.trustStore):\n  keytool -importcert -alias client-ca -file ca.crt -keystore truststore.jks"},
 }

@@ -245,6 +245,25 @@ func Explain(input string) *report.Report {
 			rep.Findings = append([]report.Finding{f}, rep.Findings[1:]...)
 		}
 	}
+	if att.Role == logparse.RoleServer && catalogue.ServerToo(att.Reporter) != "" && catalogue.KnowsServer(att.Reporter) && len(rep.Findings) > 0 {
+		// Another server's stack trace or traceback shows that it judged
+		// its client's certificate, in words its clients print too.
+		if code := serverJudged(rep.Findings[0].ID, strings.ToLower(input)); code != 0 {
+			if v, ok := catalogue.Verify(code); ok {
+				f := serverVerifyFinding(v)
+				f.Title, f.Explanation, f.Fix = catalogue.OtherServerVerify(att.Reporter, v)
+				rep.Findings[0] = f
+			}
+		}
+	}
+	if too := catalogue.ServerToo(att.Reporter); too != "" && att.Role == logparse.RoleClient && att.Context == "" && len(rep.Findings) > 0 &&
+		!logparse.ShowsClient(strings.ToLower(input)) {
+		// A verify failure that the runtime's servers print in the same
+		// words: the line alone does not show the side.
+		if f := &rep.Findings[0]; f.ID == catalogue.ServerCertUntrusted || f.ID == catalogue.ServerCertExpired {
+			f.Explanation += " " + too
+		}
+	}
 	nextSteps(rep, att, input)
 	for i := range rep.Findings {
 		f := &rep.Findings[i]
@@ -257,6 +276,24 @@ func Explain(input string) *report.Report {
 		rep.Next = report.FirstStep(rep.Findings[0].Fix)
 	}
 	return rep
+}
+
+// serverJudged is the verify code of a client's finding (the client
+// refused the server's certificate) when a server wrote the same words
+// about its client's certificate; 0 for other findings.
+func serverJudged(id finding.ID, lower string) int {
+	if id != catalogue.ServerCertUntrusted && id != catalogue.ServerCertExpired {
+		return 0
+	}
+	switch {
+	case strings.Contains(lower, "revoked"):
+		return 23
+	case strings.Contains(lower, "not yet valid") || strings.Contains(lower, "notyetvalid"):
+		return 9
+	case id == catalogue.ServerCertExpired:
+		return 10
+	}
+	return 20
 }
 
 // tlsWords reports whether a line (lower-case) speaks of TLS or

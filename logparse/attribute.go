@@ -139,7 +139,9 @@ var attrRules = []attrRule{
 	{"python", RoleClient, "", []string{"details = \"", "_inactiverpcerror", "grpc._channel"}},
 	{"python", RoleClient, "", []string{"nassl", "[('ssl routines'", "ssl.sslerror", "ssl.certificateerror", "sslcertverificationerror", "_ssl.c", "urllib3", "requests.exceptions", "[ssl: ",
 		// requests/urllib3 wrap ssl's exceptions: "Caused by SSLError(CertificateError(...".
-		"sslerror(certificateerror(", "sslerror(sslerror(", "caused by sslerror(", "caused by sslerror (", "the client's private key is encrypted"}},
+		"sslerror(certificateerror(", "sslerror(sslerror(", "caused by sslerror(", "caused by sslerror (", "the client's private key is encrypted",
+		// http.client, under urllib and requests
+		"remotedisconnected"}},
 	{"openssl", RoleClient, "", []string{"verify return code", "verify error:num=", "depth lookup", "verify return:"}},
 	// Ruby's OpenSSL binding ("SSL_connect returned=1 errno=0 state=...",
 	// a backtrace of .rb files) and .NET's SslStream ("The remote
@@ -531,6 +533,12 @@ func serverOnlyReason(lower string) bool {
 // received alert in the log of a program that accepted the connection: the
 // alert is then its client's complaint about this server's certificate.
 func served(a Attribution, lower string) Attribution {
+	if a.Role == RoleClient && a.Context == "" && (eitherSide[a.Reporter] || a.Reporter == "python") && serverStack(lower) {
+		// A stack trace or traceback of the program that accepted the
+		// connection.
+		a.Role = RoleServer
+		return a
+	}
 	if a.Role == RoleClient && a.Context == "" && (eitherSide[a.Reporter] || a.Reporter == "python") && ownLoad(lower) && !hasClientMark(lower) &&
 		!strings.Contains(lower, "client cert") {
 		// Loading its own certificate or key: a server's start-up, as
@@ -568,7 +576,9 @@ func served(a Attribution, lower string) Attribution {
 		// certificate_unknown (46) is what browsers, apps and JSSE clients
 		// send when they refuse a server's certificate (OpenSSL servers
 		// refuse client certificates with 42 or 48): received by a program
-		// that may be either side, it is most likely the server.
+		// that may be either side, it is most likely the server (JSSE
+		// servers also refuse client certificates with 46, as a real run
+		// here showed: the story names that case too).
 		a.Role, a.Guessed = RoleServer, true
 	}
 	return a
@@ -600,6 +610,24 @@ var eitherSide = map[string]bool{"java": true, "node": true, "go": true, "unknow
 var clientMarks = []string{"tls client:", "received server alert", "https://", "http://", "httpsconnectionpool", "urlopen", "client_cert", "cert=(", "postman",
 	"clientset", "kubeconfig", "kubectl", "helpers.go:", "get \"", "post \"", "dial tcp", "connecting to", "connect to ", "could not connect",
 	"failed to connect", "thread \"main\"", "eproto", "axisfault", "request to", "fetch"}
+
+// ShowsClient reports whether a line (lower-case) holds words of a
+// program that opened the connection (a URL, a dial, a main thread).
+func ShowsClient(lower string) bool {
+	return hasClientMark(lower)
+}
+
+// serverStack reports whether a pasted stack trace or traceback (lower
+// case) is a server's: JSSE checking a client's certificate, Python's ssl
+// module accepting a connection.
+func serverStack(lower string) bool {
+	for _, w := range []string{"checkclienttrusted", "checkclientcerts", "server_side=true"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return strings.Contains(lower, "ssl.py") && strings.Contains(lower, ", in accept")
+}
 
 func hasClientMark(lower string) bool {
 	for _, w := range clientMarks {

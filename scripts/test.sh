@@ -28,25 +28,34 @@ step "go"
 command -v go >/dev/null 2>&1 || die "go is not on PATH; install Go (see go.mod for the version)"
 go version
 
-step "nginx, openssl, curl, haproxy, apache2, gcc, libssl-dev"
+step "nginx, openssl, curl, haproxy, apache2, gcc, libssl-dev, python3, node, java"
 missing=()
-# The Debian packages have the same names. haproxy and apache2 are the
-# other TLS servers the probe is tested against.
-for tool in nginx openssl curl haproxy apache2 gcc; do
+# haproxy and apache2 are the other TLS servers the probe is tested
+# against; python3, node and java (with javac) run the Python, Node.js
+# and Java clients and servers of explain's real-run matrices
+# (checks/testdata/peers). The Debian package of each tool:
+declare -A package=([nginx]=nginx [openssl]=openssl [curl]=curl [haproxy]=haproxy [apache2]=apache2 [gcc]=gcc
+	[python3]=python3 [node]=nodejs [java]=default-jdk-headless [javac]=default-jdk-headless)
+for tool in nginx openssl curl haproxy apache2 gcc python3 node java javac; do
 	command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 # The limbo differential test builds a small OpenSSL reference program
 # (internal/verifyref) against the system libcrypto's headers.
 [[ -e /usr/include/openssl/x509_vfy.h ]] || missing+=("libssl-dev")
+package[libssl-dev]=libssl-dev
 if ((${#missing[@]} > 0)); then
+	packages=()
+	for tool in "${missing[@]}"; do
+		[[ " ${packages[*]} " == *" ${package[$tool]} "* ]] || packages+=("${package[$tool]}")
+	done
 	if [[ $(id -u) -ne 0 ]]; then
-		printf 'missing: %s (Debian package(s): %s)\n' "${missing[*]}" "${missing[*]}" >&2
-		printf 'install them with:\n  sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y %s\n' "${missing[*]}" >&2
+		printf 'missing: %s (Debian package(s): %s)\n' "${missing[*]}" "${packages[*]}" >&2
+		printf 'install them with:\n  sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y %s\n' "${packages[*]}" >&2
 		printf 'or run %s as root, which installs them.\n' "$0" >&2
 		exit 1
 	fi
 	command -v apt-get >/dev/null 2>&1 || die "missing ${missing[*]} and no apt-get to install them with"
-	echo "installing: ${missing[*]}"
+	echo "installing: ${packages[*]}"
 	# Debian's nginx (and apache2, haproxy) packages start a system
 	# server when installed. Our tests use their own nginx on free ports, but if port 80
 	# is taken the package's postinst fails and so would apt-get. A
@@ -59,7 +68,7 @@ if ((${#missing[@]} > 0)); then
 		trap 'rm -f "$policy"' EXIT
 	fi
 	apt-get update
-	DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y "${packages[@]}"
 	if [[ -n ${policy:-} ]] && grep -q 'mtlsdoctor scripts/test.sh' "$policy" 2>/dev/null; then
 		rm -f "$policy"
 		trap - EXIT
@@ -76,6 +85,9 @@ curl --version | head -n 1
 haproxy -v | sed -n 1p # sed reads it all: no SIGPIPE under pipefail
 apache2 -v | sed -n 1p
 gcc --version | sed -n 1p
+python3 --version
+node --version
+java -version 2>&1 | sed -n 1p
 
 step "gofmt -l"
 unformatted=$(find . -path ./.git -prune -o -type d -name testdata -prune -o -type f -name '*.go' -print0 |

@@ -1,0 +1,172 @@
+package checks
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/servertest"
+)
+
+// The Python, Node.js and Java peers of the matrices are small programs
+// as people write them, in testdata/peers: a client (Python's urllib,
+// Node's https.get, Java's HttpsURLConnection) and a server that asks for
+// client certificates and prints each failed handshake as its runtime
+// reports it.
+
+// peerFile is the absolute path of a peer program.
+func peerFile(t testing.TB, name string) string {
+	t.Helper()
+	p, err := filepath.Abs(filepath.Join("testdata", "peers", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// javaPeer compiles Peer.java once per test and returns the java command
+// with its class path, and a hosts file (jdk.net.hosts.file) that gives
+// the scenarios' host names the loopback address.
+func javaPeer(t *testing.T) []string {
+	t.Helper()
+	java, javac := servertest.Tool(t, "java"), servertest.Tool(t, "javac")
+	dir := t.TempDir()
+	if out, err := exec.Command(javac, "-d", dir, peerFile(t, "Peer.java")).CombinedOutput(); err != nil {
+		t.Fatalf("javac Peer.java: %v\n%s", err, out)
+	}
+	hosts := filepath.Join(dir, "hosts")
+	if err := os.WriteFile(hosts, []byte("127.0.0.1 localhost wrong.example.com\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return []string{java, "-Djdk.net.hosts.file=" + hosts, "-cp", dir, "Peer"}
+}
+
+// peerClients are the Python, Node.js and Java clients of the matrices, in
+// the form of realClients.
+func peerClients(t *testing.T) map[string]func(sc tlsScenario, tls13 bool, addr string) string {
+	python, node, java := servertest.Tool(t, "python3"), servertest.Tool(t, "node"), javaPeer(t)
+	run := func(argv []string, sc tlsScenario, tls13 bool, addr string) string {
+		_, port, _ := net.SplitHostPort(addr)
+		version := map[bool]string{false: "1.2", true: "1.3"}[tls13]
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		args := append(argv[1:len(argv):len(argv)], sc.host, port, sc.ca, sc.cert, sc.key, version)
+		out, _ := exec.CommandContext(ctx, argv[0], args...).CombinedOutput()
+		return string(out)
+	}
+	return map[string]func(sc tlsScenario, tls13 bool, addr string) string{
+		"python": func(sc tlsScenario, tls13 bool, addr string) string {
+			return run([]string{python, peerFile(t, "client.py")}, sc, tls13, addr)
+		},
+		"node": func(sc tlsScenario, tls13 bool, addr string) string {
+			return run([]string{node, peerFile(t, "client.js")}, sc, tls13, addr)
+		},
+		"java": func(sc tlsScenario, tls13 bool, addr string) string {
+			return run(append(append([]string(nil), java...), "client"), sc, tls13, addr)
+		},
+	}
+}
+
+// pastedLine is the line of a client's output that a user pastes: curl's
+// "curl: (N)" line, the last line of Python's traceback, the first line
+// of Node's error, Java's "Exception in thread" line; Go's is its error.
+func pastedLine(client, out string) string {
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	pick := ""
+	for _, l := range lines {
+		switch {
+		case client == "curl" && strings.HasPrefix(l, "curl: ("),
+			client == "node" && pick == "" && (strings.HasPrefix(l, "Error") || strings.HasPrefix(l, "[Error")),
+			client == "java" && pick == "" && strings.HasPrefix(l, "Exception in thread"):
+			pick = l
+		}
+	}
+	if pick == "" {
+		pick = lines[len(lines)-1] // Python's exception; Go's error
+	}
+	return strings.TrimSpace(pick)
+}
+
+// peerServer starts a peer server (argv ends with its arguments) and
+// returns its address and a function that reads what it printed so far.
+func peerServer(t *testing.T, argv ...string) (string, func() []string) {
+	t.Helper()
+	cmd := exec.Command(argv[0], argv[1:]...)
+	var logs lockedBuffer
+	cmd.Stderr = &logs
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	addr := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			if a, ok := strings.CutPrefix(sc.Text(), "listening on "); ok {
+				addr <- a
+				break
+			}
+		}
+		_, _ = io.Copy(io.Discard, stdout)
+	}()
+	select {
+	case a := <-addr:
+		return a, func() []string { return strings.Split(logs.String(), "\n") }
+	case <-time.After(30 * time.Second):
+		_ = cmd.Process.Kill()
+		t.Fatalf("%s did not start:\n%s", filepath.Base(argv[len(argv)-5]), logs.String())
+		return "", nil
+	}
+}
+
+// peerStart starts a peer server (argv without its arguments) for a
+// scenario.
+func peerStart(argv ...string) serverUnderTest {
+	return func(t *testing.T, sc tlsScenario) (string, func() []string) {
+		return peerServer(t, append(append([]string(nil), argv...), sc.srvCert, sc.srvKey, sc.clientCA, sc.crl)...)
+	}
+}
+
+// TestExplainRealPythonServerClients: the refusals against a real Python
+// server (the ssl module, CERT_REQUIRED, VERIFY_CRL_CHECK_LEAF): the last
+// line of each traceback it prints is the server's.
+func TestExplainRealPythonServerClients(t *testing.T) {
+	t.Parallel()
+	checkServerMatrix(t, matrixServer{name: "Python", start: peerStart(servertest.Tool(t, "python3"), peerFile(t, "server.py")), connLine: func(l string) bool {
+		return strings.HasPrefix(l, "ssl.") || strings.HasPrefix(l, "ConnectionResetError") || strings.HasPrefix(l, "TimeoutError")
+	}})
+}
+
+// TestExplainRealNodeServerClients: the refusals against a real Node.js
+// server (https.createServer with requestCert and rejectUnauthorized): the
+// first line of each error its tlsClientError handler prints is the
+// server's.
+func TestExplainRealNodeServerClients(t *testing.T) {
+	t.Parallel()
+	checkServerMatrix(t, matrixServer{name: "Node.js", start: peerStart(servertest.Tool(t, "node"), peerFile(t, "server.js")), connLine: func(l string) bool {
+		return strings.HasPrefix(l, "Error") || strings.HasPrefix(l, "[Error")
+	}, silentRefusal: true})
+}
+
+var javaException = regexp.MustCompile(`^(javax?\.|Caused by: )`)
+
+// TestExplainRealJavaServerClients: the refusals against a real Java
+// server (an SSLServerSocket with needClientAuth, and PKIX revocation
+// checking against the CRL): each exception line of the stack traces it
+// prints is the server's.
+func TestExplainRealJavaServerClients(t *testing.T) {
+	t.Parallel()
+	checkServerMatrix(t, matrixServer{name: "Java", start: peerStart(append(javaPeer(t), "server")...), connLine: javaException.MatchString})
+}
