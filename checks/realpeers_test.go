@@ -170,3 +170,46 @@ func TestExplainRealJavaServerClients(t *testing.T) {
 	t.Parallel()
 	checkServerMatrix(t, matrixServer{name: "Java", start: peerStart(append(javaPeer(t), "server")...), connLine: javaException.MatchString})
 }
+
+// TestExplainRealServerTracebacks: what a real Python or Java server
+// prints about a client certificate from another CA, pasted whole (the
+// traceback, the stack trace), is that server's refusal of the client
+// certificate, in its terms, though its last line alone reads as a
+// client's.
+func TestExplainRealServerTracebacks(t *testing.T) {
+	t.Parallel()
+	curl := servertest.Tool(t, "curl")
+	var sc tlsScenario
+	for _, s := range tlsScenarios() {
+		if s.name == "client certificate of another CA" {
+			sc = s
+		}
+	}
+	for _, tc := range []struct {
+		server string
+		argv   []string
+		words  string // in the fix: where the server keeps its client CAs
+	}{
+		{"Python", []string{servertest.Tool(t, "python3"), peerFile(t, "server.py")}, "load_verify_locations"},
+		{"Java", append(javaPeer(t), "server"), "trust store"},
+	} {
+		addr, logLines := peerStart(tc.argv...)(t, sc)
+		_, port, _ := net.SplitHostPort(addr)
+		_ = exec.Command(curl, "-sS", "--max-time", "5", "--tls-max", "1.2", "--resolve", "localhost:"+port+":127.0.0.1",
+			"--cacert", sc.ca, "--cert", sc.cert, "--key", sc.key, "https://localhost:"+port+"/").Run()
+		var out string
+		for i := 0; i < 100 && !strings.Contains(out, "certif"); i++ {
+			time.Sleep(30 * time.Millisecond)
+			out = strings.Join(logLines(), "\n")
+		}
+		rep := Explain(out)
+		if len(rep.Findings) == 0 {
+			t.Errorf("%s: no finding for its whole output:\n%s", tc.server, out)
+			continue
+		}
+		f := rep.Findings[0]
+		if f.Role != "server" || f.ID.Name() != "verify-error" || !strings.Contains(f.Title, "client certificate") || !strings.Contains(f.Fix, tc.words) {
+			t.Errorf("%s: its whole output:\n%s\ntold as %s %s/%s %q\n%s", tc.server, out, f.ID.Name(), f.Reporter, f.Role, f.Title, f.Fix)
+		}
+	}
+}
