@@ -1324,12 +1324,20 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: HandshakeFailed, Kind: "client",
-		Match: []string{"empty reply from server", "remote end closed connection without response"},
-		Title: "The server closed the connection without an answer",
-		Explanation: "The client (curl's exit 52, Python's http.client.RemoteDisconnected) sent its request and the server closed the connection without a response. " +
-			"With client certificates over TLS 1.3, the server refused the client certificate after the handshake and closed without an alert: the client had already finished its side (a Node.js server with requestCert and rejectUnauthorized does so, as a real run here showed, and logs nothing). " +
-			"Otherwise: plain http:// sent to a port that speaks TLS (a server other than nginx closes instead of answering 400), a server process that died on the request, or a proxy's or load balancer's timeout.",
-		Fix:     "Try the same request over TLS 1.2, where a refused certificate comes back as an alert with its reason:\n  curl -v --tls-max 1.2 --cert client.crt --key client.key https://host/\nand check the client certificate against the CA the server trusts:\n  openssl verify -purpose sslclient -CAfile ca.crt client.crt",
+		Match:       []string{"empty reply from server", "remote end closed connection without response"},
+		Title:       "The server closed the connection without an answer",
+		Explanation: "The client (curl's exit 52, Python's http.client.RemoteDisconnected) sent its request and the server closed the connection without a response. " + closedNoAnswer,
+		Fix:         closedNoAnswerFix,
+		Confirm:     "mtlsdoctor probe host:443 --cert client.crt --key client.key",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"get \"https://", "post \"https://", "put \"https://", "patch \"https://", "delete \"https://", "head \"https://"},
+		Without: []string{"handshake error from"},
+		Match:   []string{"\": eof", "read: connection reset by peer", "http: server closed idle connection"},
+		Title:   "The server closed the connection without an answer (Go: EOF, or a reset)",
+		Explanation: "Go's HTTP client read the end of the connection where it expected the response (or the rest of the handshake): the server closed it. " + closedNoAnswer +
+			" A Go client also sends no certificate at all when its issuer is not among the CA names the server lists, which such a server refuses the same way.",
+		Fix:     closedNoAnswerFix,
 		Confirm: "mtlsdoctor probe host:443 --cert client.crt --key client.key",
 	},
 	{
@@ -1820,6 +1828,15 @@ var clientWriterEntries = []Entry{
 		Confirm:     "curl -V",
 	},
 }
+
+// closedNoAnswer and closedNoAnswerFix tell a server's close without an
+// answer, as its clients print it, checked with real Node.js and nginx
+// stream servers.
+const (
+	closedNoAnswer = "With client certificates, the server refused the client certificate and closed without an alert or a page: nginx's stream module (ssl_verify_client in a stream {} server) always does so, and a Node.js server with requestCert and rejectUnauthorized too (it checks the certificate after the handshake and logs nothing), as real runs here showed; over TLS 1.3 other servers' refusals can arrive so too, as the client has already finished its side. " +
+		"Otherwise: plain http:// sent to a port that speaks TLS (a server other than nginx's http module closes instead of answering 400), a server process that died on the request, or a proxy's or load balancer's timeout."
+	closedNoAnswerFix = "Try the same request over TLS 1.2, where a refused certificate may come back as an alert with its reason, and read the server's log:\n  curl -v --tls-max 1.2 --cert client.crt --key client.key https://host/\nand check the client certificate against the CA the server trusts:\n  openssl verify -purpose sslclient -CAfile ca.crt client.crt"
+)
 
 // ClientRefusedChainText is an OpenSSL client's "certificate verify
 // failed": the function in the line (1.x) or the writer shows the client's

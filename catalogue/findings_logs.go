@@ -109,6 +109,13 @@ const (
 	LogsAllClear = "nothing about mutual TLS in these logs. If clients get 400s, make sure nginx logs at info level:\n  error_log /var/log/nginx/error.log info;"
 )
 
+// StreamRefusal tells what a client sees when nginx's stream module
+// refuses its certificate, checked with a real nginx 1.22 stream server.
+const StreamRefusal = "The stream module sends no 400 page and sets no $ssl_client_verify for an HTTP backend: the client sees its connection close right after the handshake (curl: (52) Empty reply from server; a Go or Python client an EOF; openssl s_client still prints Verify return code: 0 (ok), which is about the server's certificate)."
+
+// StreamVerify names the stream module for its verify-error lines.
+const StreamVerify = "This line is from nginx's stream module (a stream {} server with ssl_verify_client), which checks the certificate at the end of the handshake and closes the connection."
+
 // logLineEntries are the catalogue's entries for the lines nginx writes to
 // its error log (whatever section reports their finding: a few start-up
 // lines are certs' and nginx's findings too). Lookup reads them first, in
@@ -153,8 +160,30 @@ var logLineEntries = []Entry{
 		Fix:     "Look up the code in the parentheses, e.g.:\n  mtlsdoctor explain 20\nand check the certificate files:\n  " + certsCmd,
 		Confirm: verifyClient,
 	},
+	// nginx's stream module checks the client certificate at the end of
+	// the handshake and closes the connection (a real nginx 1.22 with
+	// libnginx-mod-stream): its lines end "while SSL handshaking", where
+	// the http module's end "while reading client request headers".
 	{
-		ID: NoClientCert, Kind: "nginx", Level: infoLevel, Status: 496,
+		ID: NoClientCert, Kind: "nginx", Level: infoLevel, Within: []string{"while ssl handshaking"},
+		Match: []string{"client sent no required ssl certificate"},
+		Title: "Client sent no certificate (nginx stream module: connection closed)",
+		Explanation: "ssl_verify_client is on in a stream {} server (nginx proxying TCP with TLS) and the client finished the handshake without a certificate, so nginx closed the connection. " + StreamRefusal + " " +
+			"Either the client was given no certificate (curl without --cert), or it chose not to send it: Go, Java, browsers and similar clients send a certificate only when its issuer is among the CA names nginx advertises, which are the subjects in ssl_client_certificate. " + infoHidden,
+		Fix:     "Give the client its certificate and key:\n  curl --cert client.crt --key client.key https://host/\nFor Go, Java and browsers, list the issuing CA in the stream server's ssl_client_certificate or give the client its full chain:\n  cat client.crt int.crt > client-chain.crt",
+		Confirm: "openssl s_client -connect host:443 -tls1_2 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
+	},
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: "crit", Within: []string{"while ssl handshaking"},
+		Match: []string{"application data after close notify"},
+		Title: "nginx closed a client it refused, and the client's data came after (stream module)",
+		Explanation: "nginx's stream module refused the client's certificate (none sent, or one that did not verify) at the end of the handshake and shut the connection down while the client, whose side of the handshake was done, was already sending data: SSL_shutdown read that data after its own close_notify and failed, which nginx logs at crit. " +
+			"The crit line is a consequence; the info line just before it, for the same connection number (*N), says why: `client sent no required SSL certificate` or `client SSL certificate verify error: (N:...)` (seen so with a real nginx 1.22 stream server and curl). " + StreamRefusal,
+		Fix:     "Log at info level to see the reason line, then fix the client's certificate:\n  error_log /var/log/nginx/error.log info;\n  mtlsdoctor logs /var/log/nginx/error.log",
+		Confirm: "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
+	},
+	{
+		ID: NoClientCert, Kind: "nginx", Level: infoLevel, Status: 496, Without: []string{"while ssl handshaking"},
 		Match: []string{"client sent no required ssl certificate"},
 		Title: "Client sent no certificate (496, sent as 400)",
 		Explanation: "ssl_verify_client is on and the client finished the handshake without a certificate, so nginx answers with its 400 'No required SSL certificate was sent' page. " +

@@ -483,7 +483,7 @@ var reasonEntries = []Entry{
 	},
 	{
 		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
-		Match: []string{"application data after close notify"}, Exact: []string{"application data after close notify"},
+		Match: []string{"application data after close notify"}, Exact: []string{"application data after close notify"}, Without: []string{"while ssl handshaking"},
 		Title:       "The peer sent data after closing TLS (application data after close notify)",
 		Explanation: "The other side sent a close_notify and then more data; OpenSSL refuses it at shutdown. A client quirk, usually harmless.",
 		Fix:         "Nothing to fix in the server unless one client always does it; update that client.",

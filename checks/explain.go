@@ -485,6 +485,12 @@ func inContext(f *report.Finding, lower string, att logparse.Attribution) {
 			f.Explanation = catalogue.UsuallyHarmless + " " + f.Explanation
 		}
 	}
+	if att.Reporter == "nginx" && f.ID == catalogue.VerifyError && strings.Contains(lower, "client ssl certificate verify error") &&
+		strings.Contains(lower, "while ssl handshaking") && !strings.Contains(f.Explanation, catalogue.StreamRefusal) {
+		// nginx's stream module logs its refusal at the end of the
+		// handshake (the http module's while reading the request).
+		f.Explanation += " " + catalogue.StreamVerify + " " + catalogue.StreamRefusal
+	}
 	if f.ID == catalogue.ServerHostnameMismatch && !strings.Contains(f.Explanation, "wildcard") {
 		f.Explanation += " " + catalogue.NameRules
 		if att.Reporter != "browser" {

@@ -413,6 +413,8 @@ func checkClientOutput(t *testing.T, at, client, judge, out string) int {
 		}
 		f := rep.Findings[0]
 		switch {
+		case f.ID == catalogue.TLSUnexplained:
+			t.Errorf("%s: %s has no entry (%s %q)", at, what, f.ID.Name(), f.Title)
 		case f.Role != logparse.RoleClient && !strings.Contains(f.Explanation, catalogue.RolesMayBeReversed):
 			// A received certificate_unknown that shows no side is taken
 			// as a server's, with the client's case told after it.
@@ -786,4 +788,37 @@ func TestExplainRealGoServerVerdicts(t *testing.T) {
 			t.Errorf("%s: %q:\n%s %s/%s %q\n%s\n%s", tc.name, line, f.ID.Name(), f.Reporter, f.Role, f.Title, f.Explanation, f.Fix)
 		}
 	}
+}
+
+// TestExplainRealNginxStreamClients: the refusals against a real nginx
+// stream {} server (nginx's stream module: ssl_verify_client on,
+// ssl_client_certificate, ssl_crl). It checks the client certificate at
+// the end of the handshake and closes the connection, with no 400 page:
+// each client's output is its story about the client certificate the
+// server refused, and nginx's lines (ending "while SSL handshaking") are
+// the stream module's.
+func TestExplainRealNginxStreamClients(t *testing.T) {
+	t.Parallel()
+	start := func(t *testing.T, sc tlsScenario) (string, func() []string) {
+		cfg := nginxtest.NewConfig(sc.clientCA)
+		if sc.clientCA == "" {
+			cfg.VerifyClient = "off"
+		}
+		cfg.CRL, cfg.ServerCert, cfg.ServerKey, cfg.Stream = sc.crl, sc.srvCert, sc.srvKey, true
+		cfg.Extra = "ssl_protocols TLSv1.2 TLSv1.3;"
+		srv := nginxtest.Start(t, cfg)
+		return srv.Addr, func() []string {
+			data, _ := os.ReadFile(srv.ErrorLog)
+			var lines []string
+			for _, l := range strings.Split(string(data), "\n") {
+				lines = append(lines, l)
+				if rep := Explain(l); sc.judge == "server" && strings.Contains(l, "while SSL handshaking") && len(rep.Findings) > 0 &&
+					rep.Findings[0].Severity != report.Info && !strings.Contains(rep.Findings[0].Explanation, catalogue.StreamRefusal) {
+					t.Errorf("%s, nginx stream: its line %q is not told as the stream module's:\n%s", sc.name, l, rep.Findings[0].Explanation)
+				}
+			}
+			return lines
+		}
+	}
+	checkServerMatrix(t, matrixServer{name: "nginx stream", start: start, connLine: func(l string) bool { return strings.Contains(l, " *") && strings.Contains(l, "client: ") }})
 }

@@ -28,7 +28,7 @@ step "go"
 command -v go >/dev/null 2>&1 || die "go is not on PATH; install Go (see go.mod for the version)"
 go version
 
-step "nginx, openssl, curl, haproxy, apache2, gcc, libssl-dev, python3, node, java"
+step "nginx (and its stream module), openssl, curl, haproxy, apache2, gcc, libssl-dev, python3, node, java"
 missing=()
 # haproxy and apache2 are the other TLS servers the probe is tested
 # against; python3, node and java (with javac) run the Python, Node.js
@@ -43,6 +43,10 @@ done
 # (internal/verifyref) against the system libcrypto's headers.
 [[ -e /usr/include/openssl/x509_vfy.h ]] || missing+=("libssl-dev")
 package[libssl-dev]=libssl-dev
+# nginx's stream module, which Debian ships apart: explain's real-run
+# matrix runs an nginx stream {} server too.
+[[ -e /usr/lib/nginx/modules/ngx_stream_module.so ]] || missing+=("libnginx-mod-stream")
+package[libnginx-mod-stream]=libnginx-mod-stream
 if ((${#missing[@]} > 0)); then
 	packages=()
 	for tool in "${missing[@]}"; do
@@ -74,10 +78,11 @@ if ((${#missing[@]} > 0)); then
 		trap - EXIT
 	fi
 	for tool in "${missing[@]}"; do
-		[[ $tool == libssl-dev ]] && continue
+		[[ $tool == libssl-dev || $tool == libnginx-mod-stream ]] && continue
 		command -v "$tool" >/dev/null 2>&1 || die "$tool is still missing after apt-get install"
 	done
 	[[ -e /usr/include/openssl/x509_vfy.h ]] || die "the OpenSSL headers are still missing after apt-get install libssl-dev"
+	[[ -e /usr/lib/nginx/modules/ngx_stream_module.so ]] || die "nginx's stream module is still missing after apt-get install libnginx-mod-stream"
 fi
 nginx -v 2>&1
 openssl version

@@ -44,7 +44,16 @@ type Config struct {
 	// production, so that Reload starts new workers (by default one
 	// process serves, and a reload is not possible).
 	Workers bool
+	// Stream makes the server a stream {} server (nginx's stream module,
+	// TLS over TCP) that answers "ok" to every connection it accepts, in
+	// place of the http {} one. Debian ships the module apart, in the
+	// package libnginx-mod-stream.
+	Stream bool
 }
+
+// StreamModule is where Debian's libnginx-mod-stream puts nginx's
+// stream module.
+const StreamModule = "/usr/lib/nginx/modules/ngx_stream_module.so"
 
 // NewConfig returns a Config for ssl_verify_client on with nginx's default
 // verify depth and Debian's default security level.
@@ -62,6 +71,7 @@ type Server struct {
 	Stderr    string // file with nginx's stdout/stderr
 
 	curlConf string // OPENSSL_CONF for curl (SECLEVEL=0)
+	stream   bool   // a stream {} server: no HTTP
 	cmd      *exec.Cmd
 	done     chan struct{} // closed when the process has exited
 	waitErr  error
@@ -99,6 +109,9 @@ func Start(t testing.TB, c Config) *Server {
 	if (c.ServerCert == "") != (c.ServerKey == "") {
 		t.Fatalf("nginxtest: set both ServerCert and ServerKey, or neither")
 	}
+	if _, err := os.Stat(StreamModule); c.Stream && err != nil {
+		t.Fatalf("nginxtest: a stream server needs nginx's stream module %s: install the Debian package libnginx-mod-stream (sudo apt-get install -y libnginx-mod-stream), or run %s as root, which installs it", StreamModule, TestCommand)
+	}
 
 	dir := t.TempDir()
 	for _, d := range []string{"logs", "tmp"} {
@@ -113,6 +126,7 @@ func Start(t testing.TB, c Config) *Server {
 		Conf:      filepath.Join(dir, "nginx.conf"),
 		Stderr:    filepath.Join(dir, "logs", "stderr.log"),
 		curlConf:  filepath.Join(dir, "curl-openssl.cnf"),
+		stream:    c.Stream,
 	}
 	if c.ServerCert == "" {
 		c.ServerCert, c.ServerKey = makeServerCert(t, dir, c.SecLevel)
@@ -217,7 +231,7 @@ func (s *Server) launch(t testing.TB) error {
 
 // probe makes one complete HTTPS request (no client certificate) and reads
 // the whole response, so that nginx has finished logging it before any
-// Present starts.
+// Present starts. A stream server is ready when its handshake completes.
 func (s *Server) probe() error {
 	d := &net.Dialer{Timeout: time.Second}
 	conn, err := tls.DialWithDialer(d, "tcp", s.Addr, &tls.Config{InsecureSkipVerify: true, ServerName: "localhost"})
@@ -225,6 +239,9 @@ func (s *Server) probe() error {
 		return err
 	}
 	defer conn.Close()
+	if s.stream {
+		return nil // a stream server has no HTTP to answer; the handshake is enough
+	}
 	_ = conn.SetDeadline(time.Now().Add(2 * time.Second))
 	if _, err := io.WriteString(conn, "GET /nginxtest-ready HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"); err != nil {
 		return err
@@ -294,17 +311,24 @@ func renderConf(s *Server, c Config) (string, error) {
 	} else {
 		w("daemon off;\nmaster_process off;\nworker_processes 1;\n")
 	}
+	if c.Stream {
+		w("load_module %s;\n", StreamModule)
+	}
 	w("pid %s;\nlock_file %s;\n", filepath.Join(s.Dir, "nginx.pid"), filepath.Join(s.Dir, "nginx.lock"))
 	w("error_log %s "+c.LogLevel+";\n", s.ErrorLog)
 	w("events {\n    worker_connections 256;\n}\n")
-	w("http {\n")
-	w("    log_format nginxtest '$connection $status $request_uri $ssl_client_verify';\n")
-	w("    access_log %s nginxtest;\n", s.AccessLog)
-	for _, d := range []string{"client_body", "proxy", "fastcgi", "uwsgi", "scgi"} {
-		w("    "+d+"_temp_path %s;\n", filepath.Join(s.Dir, "tmp", d))
+	if c.Stream {
+		w("stream {\n    server {\n")
+	} else {
+		w("http {\n")
+		w("    log_format nginxtest '$connection $status $request_uri $ssl_client_verify';\n")
+		w("    access_log %s nginxtest;\n", s.AccessLog)
+		for _, d := range []string{"client_body", "proxy", "fastcgi", "uwsgi", "scgi"} {
+			w("    "+d+"_temp_path %s;\n", filepath.Join(s.Dir, "tmp", d))
+		}
+		w("    server {\n        server_name localhost;\n")
 	}
-	w("    server {\n")
-	fmt.Fprintf(&b, "        listen %s ssl;\n        server_name localhost;\n", s.Addr)
+	fmt.Fprintf(&b, "        listen %s ssl;\n", s.Addr)
 	w("        ssl_certificate %s;\n        ssl_certificate_key %s;\n", c.ServerCert, c.ServerKey)
 	if c.ClientCA != "" {
 		w("        ssl_client_certificate %s;\n", c.ClientCA)
@@ -322,7 +346,11 @@ func renderConf(s *Server, c Config) (string, error) {
 	if c.Extra != "" {
 		fmt.Fprintf(&b, "        %s\n", c.Extra)
 	}
-	b.WriteString("        location / {\n            return 200 \"ok\\n\";\n        }\n    }\n}\n")
+	if c.Stream {
+		b.WriteString("        return \"ok\\n\";\n    }\n}\n")
+	} else {
+		b.WriteString("        location / {\n            return 200 \"ok\\n\";\n        }\n    }\n}\n")
+	}
 	return b.String(), err
 }
 
