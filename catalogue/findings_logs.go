@@ -202,6 +202,22 @@ var logLineEntries = []Entry{
 		Confirm: "curl -sv http://host:443/ -o /dev/null",
 	},
 
+	// An https:// backend that closed without a response: how nginx's
+	// stream module and Node.js servers refuse the client certificate
+	// nginx sent, or the one it did not send (real runs here).
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{"upstream: \"https://"},
+		Match: []string{"upstream prematurely closed connection"},
+		Title: "The https backend closed the connection without a response",
+		Explanation: "Here nginx is the client: it proxied to a backend over https (proxy_pass https://...), the TLS handshake completed from nginx's side, and the backend closed before it sent a response header, so the request gets 502. " +
+			"With a backend that requires client certificates, this is often its refusal of the certificate nginx sent, or of none: nginx's stream module (ssl_verify_client in a stream {} server) and Node.js servers (requestCert with rejectUnauthorized) check it after the handshake and close without an alert, as real runs here showed, and so do other servers over TLS 1.3. " +
+			"Otherwise the backend's application failed on the request or closed a kept-alive connection as nginx reused it.",
+		Fix: "If the backend requires a client certificate, give nginx one from a CA the backend trusts, where it proxies to it:\n" +
+			"  proxy_ssl_certificate     /etc/nginx/upstream-client.crt;\n  proxy_ssl_certificate_key /etc/nginx/upstream-client.key;\n" +
+			"then reload, and read the backend's own log for its reason:\n  " + reload,
+		Confirm: "openssl s_client -connect BACKEND:443 -cert /etc/nginx/upstream-client.crt -key /etc/nginx/upstream-client.key </dev/null",
+	},
+
 	// SSL_do_handshake() failed: the reason decides the meaning. Alert reasons
 	// carry Within, because in nginx's log they are the client's complaint
 	// about the server, while a client printing them reports the server's.

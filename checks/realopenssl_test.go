@@ -597,45 +597,51 @@ var reServerCase = regexp.MustCompile(`Written by a server|a server wrote it|if 
 // HAProxy 2.6 (bind ... ssl crt ... verify required ca-file ... crl-file).
 func TestExplainRealHAProxyServerClients(t *testing.T) {
 	t.Parallel()
-	start := func(t *testing.T, sc tlsScenario) (string, func() []string) {
-		bind := ""
-		if sc.clientCA != "" {
-			bind = "verify required ca-file " + sc.clientCA
-		}
-		if sc.crl != "" {
-			bind += " crl-file " + sc.crl
-		}
-		name := strings.TrimSuffix(strings.TrimPrefix(sc.srvCert, fx), ".crt")
-		addr, logFile := servertest.HAProxyWithLog(t, haproxyPEM(t, name), bind, "  http-request return status 200")
-		return addr, func() []string {
-			data, _ := os.ReadFile(logFile)
-			return strings.Split(string(data), "\n")
-		}
-	}
-	checkServerMatrix(t, matrixServer{name: "HAProxy", start: start, connLine: func(l string) bool {
+	checkServerMatrix(t, matrixServer{name: "HAProxy", start: haproxyStart, connLine: func(l string) bool {
 		return strings.Contains(l, "] fe/") && !strings.Contains(l, "Connection closed during SSL handshake")
 	}})
+}
+
+// haproxyStart starts a real HAProxy for a scenario.
+func haproxyStart(t *testing.T, sc tlsScenario) (string, func() []string) {
+	bind := ""
+	if sc.clientCA != "" {
+		bind = "verify required ca-file " + sc.clientCA
+	}
+	if sc.crl != "" {
+		bind += " crl-file " + sc.crl
+	}
+	name := strings.TrimSuffix(strings.TrimPrefix(sc.srvCert, fx), ".crt")
+	addr, logFile := servertest.HAProxyWithLog(t, haproxyPEM(t, name), bind, "  http-request return status 200")
+	return addr, fileLines(logFile)
+}
+
+// fileLines reads a server's log file as lines, when called.
+func fileLines(file string) func() []string {
+	return func() []string {
+		data, _ := os.ReadFile(file)
+		return strings.Split(string(data), "\n")
+	}
 }
 
 // TestExplainRealApacheServerClients: the refusals against a real Apache
 // 2.4 (SSLVerifyClient require, SSLCACertificateFile, SSLCARevocationFile).
 func TestExplainRealApacheServerClients(t *testing.T) {
 	t.Parallel()
-	start := func(t *testing.T, sc tlsScenario) (string, func() []string) {
-		vhost := ""
-		if sc.clientCA != "" {
-			vhost = "  SSLCACertificateFile " + sc.clientCA + "\n  SSLVerifyClient require\n"
-		}
-		if sc.crl != "" {
-			vhost += "  SSLCARevocationFile " + sc.crl + "\n  SSLCARevocationCheck leaf\n"
-		}
-		addr, errorLog := servertest.ApacheWithLog(t, sc.srvCert, sc.srvKey, vhost)
-		return addr, func() []string {
-			data, _ := os.ReadFile(errorLog)
-			return strings.Split(string(data), "\n")
-		}
+	checkServerMatrix(t, matrixServer{name: "Apache", start: apacheStart, connLine: func(l string) bool { return strings.Contains(l, "[ssl:") }})
+}
+
+// apacheStart starts a real Apache for a scenario.
+func apacheStart(t *testing.T, sc tlsScenario) (string, func() []string) {
+	vhost := ""
+	if sc.clientCA != "" {
+		vhost = "  SSLCACertificateFile " + sc.clientCA + "\n  SSLVerifyClient require\n"
 	}
-	checkServerMatrix(t, matrixServer{name: "Apache", start: start, connLine: func(l string) bool { return strings.Contains(l, "[ssl:") }})
+	if sc.crl != "" {
+		vhost += "  SSLCARevocationFile " + sc.crl + "\n  SSLCARevocationCheck leaf\n"
+	}
+	addr, errorLog := servertest.ApacheWithLog(t, sc.srvCert, sc.srvKey, vhost)
+	return addr, fileLines(errorLog)
 }
 
 // TestExplainRealNginxServerClients: the refusals against a real nginx
@@ -646,20 +652,157 @@ func TestExplainRealApacheServerClients(t *testing.T) {
 // server's.
 func TestExplainRealNginxServerClients(t *testing.T) {
 	t.Parallel()
-	start := func(t *testing.T, sc tlsScenario) (string, func() []string) {
+	checkServerMatrix(t, matrixServer{name: "nginx", start: nginxStart(false), connLine: nginxConnLine, httpRefusal: true})
+}
+
+// nginxStart starts a real nginx, an http or a stream {} server, for a
+// scenario, with TLS 1.2 and 1.3 on (nginx 1.22 leaves 1.3 off).
+func nginxStart(stream bool) serverUnderTest {
+	return func(t *testing.T, sc tlsScenario) (string, func() []string) {
 		cfg := nginxtest.NewConfig(sc.clientCA)
 		if sc.clientCA == "" {
 			cfg.VerifyClient = "off"
 		}
-		cfg.CRL, cfg.ServerCert, cfg.ServerKey = sc.crl, sc.srvCert, sc.srvKey
+		cfg.CRL, cfg.ServerCert, cfg.ServerKey, cfg.Stream = sc.crl, sc.srvCert, sc.srvKey, stream
 		cfg.Extra = "ssl_protocols TLSv1.2 TLSv1.3;"
 		srv := nginxtest.Start(t, cfg)
-		return srv.Addr, func() []string {
-			data, _ := os.ReadFile(srv.ErrorLog)
-			return strings.Split(string(data), "\n")
+		return srv.Addr, fileLines(srv.ErrorLog)
+	}
+}
+
+// nginxConnLine picks nginx's error-log lines about a connection.
+func nginxConnLine(l string) bool {
+	return strings.Contains(l, " *") && strings.Contains(l, "client: ")
+}
+
+// goStart starts a real Go server (crypto/tls, RequireAndVerifyClientCert
+// with the scenario's client CA; Go checks no CRL) for a scenario.
+func goStart(t *testing.T, sc tlsScenario) (string, func() []string) {
+	pair, err := tls.LoadX509KeyPair(sc.srvCert, sc.srvKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := &tls.Config{Certificates: []tls.Certificate{pair}}
+	if sc.clientCA != "" {
+		cfg.ClientAuth, cfg.ClientCAs = tls.RequireAndVerifyClientCert, probePool(t, strings.TrimPrefix(sc.clientCA, fx))
+	}
+	addr, logs := goTLSServer(t, cfg)
+	return addr, func() []string { return strings.Split(logs.String(), "\n") }
+}
+
+// TestExplainRealNginxStreamClients: the refusals against a real nginx
+// stream {} server (nginx's stream module: ssl_verify_client on,
+// ssl_client_certificate, ssl_crl). It checks the client certificate at
+// the end of the handshake and closes the connection, with no 400 page:
+// each client's output is its story about the client certificate the
+// server refused, and nginx's lines (ending "while SSL handshaking") are
+// the stream module's.
+func TestExplainRealNginxStreamClients(t *testing.T) {
+	t.Parallel()
+	start := func(t *testing.T, sc tlsScenario) (string, func() []string) {
+		addr, logLines := nginxStart(true)(t, sc)
+		return addr, func() []string {
+			lines := logLines()
+			for _, l := range lines {
+				if rep := Explain(l); sc.judge == "server" && strings.Contains(l, "while SSL handshaking") && len(rep.Findings) > 0 &&
+					rep.Findings[0].Severity != report.Info && !strings.Contains(rep.Findings[0].Explanation, catalogue.StreamRefusal) {
+					t.Errorf("%s, nginx stream: its line %q is not told as the stream module's:\n%s", sc.name, l, rep.Findings[0].Explanation)
+				}
+			}
+			return lines
 		}
 	}
-	checkServerMatrix(t, matrixServer{name: "nginx", start: start, connLine: func(l string) bool { return strings.Contains(l, " *") && strings.Contains(l, "client: ") }, httpRefusal: true})
+	checkServerMatrix(t, matrixServer{name: "nginx stream", start: start, connLine: nginxConnLine})
+}
+
+// TestExplainRealNginxUpstreams: nginx as the client of each real server
+// of the matrices but nginx's http module (whose refusal is a 400 page
+// that the front passes on, logging nothing) and s_server (proxy_pass
+// https:// with proxy_ssl_certificate,
+// proxy_ssl_verify on, proxy_ssl_trusted_certificate and proxy_ssl_name,
+// over TLS 1.2 and 1.3), for each refusal: what nginx logs about its
+// upstream is told as nginx the client, with the directive of the refusal
+// (proxy_ssl_certificate when the backend refused nginx's certificate,
+// proxy_ssl_trusted_certificate or proxy_ssl_name when nginx refused the
+// backend's).
+func TestExplainRealNginxUpstreams(t *testing.T) {
+	t.Parallel()
+	nginxtest.Require(t)
+	java := javaPeer(t)
+	for _, b := range []struct {
+		name  string
+		start serverUnderTest
+	}{
+		{"nginx stream", nginxStart(true)}, {"HAProxy", haproxyStart}, {"Apache", apacheStart}, {"Go", goStart},
+		{"Python", peerStart(servertest.Tool(t, "python3"), peerFile(t, "server.py"))},
+		{"Node.js", peerStart(servertest.Tool(t, "node"), peerFile(t, "server.js"))},
+		{"Java", peerStart(append(java, "server")...)},
+	} {
+		t.Run(b.name, func(t *testing.T) {
+			t.Parallel()
+			for _, sc := range tlsScenarios() {
+				if b.name == "Go" && sc.crl != "" {
+					continue // Go checks no CRL
+				}
+				checkUpstream(t, b.name, sc, b.start)
+			}
+		})
+	}
+}
+
+// checkUpstream puts a real nginx in front of a backend started for the
+// scenario and checks what nginx logs about it.
+func checkUpstream(t *testing.T, backend string, sc tlsScenario, start serverUnderTest) {
+	addr, _ := start(t, sc)
+	trusted := sc.ca
+	if trusted == "" {
+		trusted = fx + "good/ca.crt" // not the self-signed server's
+	}
+	loc := func(path, protocol string) string {
+		l := "location " + path + " { proxy_pass https://" + addr + "/; proxy_ssl_protocols " + protocol + "; proxy_ssl_session_reuse off; " +
+			"proxy_ssl_verify on; proxy_ssl_trusted_certificate " + trusted + "; proxy_ssl_name " + sc.host + "; proxy_ssl_server_name on; "
+		if sc.cert != "" {
+			l += "proxy_ssl_certificate " + sc.cert + "; proxy_ssl_certificate_key " + sc.key + "; "
+		}
+		return l + "}\n"
+	}
+	front := nginxtest.Start(t, nginxtest.Config{VerifyClient: "off", VerifyDepth: -1, SecLevel: -1, Extra: loc("/v12/", "TLSv1.2") + loc("/v13/", "TLSv1.3")})
+	for _, path := range []string{"/v12/", "/v13/"} {
+		if st := get(t, front.Addr, path); st == 200 {
+			t.Errorf("%s, %s, nginx to %s: the request went through", sc.name, path, backend)
+		}
+	}
+	time.Sleep(100 * time.Millisecond)
+	seen := 0
+	for _, line := range fileLines(front.ErrorLog)() {
+		if !strings.Contains(line, "upstream") || !strings.Contains(line, " *") || strings.Contains(line, "connect() failed") {
+			// connect() failed: the TCP connection, before TLS (a backend
+			// still busy with the last refusal may reset it).
+			continue
+		}
+		rep := Explain(line)
+		if len(rep.Findings) == 0 {
+			t.Errorf("%s, nginx to %s: no finding for %q", sc.name, backend, line)
+			continue
+		}
+		f := rep.Findings[0]
+		if f.Reporter != "nginx" || f.Role != logparse.RoleClient {
+			t.Errorf("%s, nginx to %s: %q told as %s/%s (%s %q)", sc.name, backend, line, f.Reporter, f.Role, f.ID.Name(), f.Title)
+			continue
+		}
+		seen++
+		if f.Severity == report.Info {
+			continue
+		}
+		all := f.Title + "\n" + f.Explanation + "\n" + f.Fix
+		if sc.judge == "server" && !strings.Contains(all, "proxy_ssl_certificate") ||
+			sc.judge == "client" && !strings.Contains(all, "proxy_ssl_trusted_certificate") && !strings.Contains(all, "proxy_ssl_name") {
+			t.Errorf("%s, nginx to %s: %q:\n%s %q\n%s\n%s", sc.name, backend, line, f.ID.Name(), f.Title, f.Explanation, f.Fix)
+		}
+	}
+	if seen == 0 {
+		t.Errorf("%s, nginx to %s: nginx logged nothing about its upstream:\n%s", sc.name, backend, strings.Join(fileLines(front.ErrorLog)(), "\n"))
+	}
 }
 
 // TestExplainRealClientVerdicts: what a real Go client and a real curl
@@ -788,37 +931,4 @@ func TestExplainRealGoServerVerdicts(t *testing.T) {
 			t.Errorf("%s: %q:\n%s %s/%s %q\n%s\n%s", tc.name, line, f.ID.Name(), f.Reporter, f.Role, f.Title, f.Explanation, f.Fix)
 		}
 	}
-}
-
-// TestExplainRealNginxStreamClients: the refusals against a real nginx
-// stream {} server (nginx's stream module: ssl_verify_client on,
-// ssl_client_certificate, ssl_crl). It checks the client certificate at
-// the end of the handshake and closes the connection, with no 400 page:
-// each client's output is its story about the client certificate the
-// server refused, and nginx's lines (ending "while SSL handshaking") are
-// the stream module's.
-func TestExplainRealNginxStreamClients(t *testing.T) {
-	t.Parallel()
-	start := func(t *testing.T, sc tlsScenario) (string, func() []string) {
-		cfg := nginxtest.NewConfig(sc.clientCA)
-		if sc.clientCA == "" {
-			cfg.VerifyClient = "off"
-		}
-		cfg.CRL, cfg.ServerCert, cfg.ServerKey, cfg.Stream = sc.crl, sc.srvCert, sc.srvKey, true
-		cfg.Extra = "ssl_protocols TLSv1.2 TLSv1.3;"
-		srv := nginxtest.Start(t, cfg)
-		return srv.Addr, func() []string {
-			data, _ := os.ReadFile(srv.ErrorLog)
-			var lines []string
-			for _, l := range strings.Split(string(data), "\n") {
-				lines = append(lines, l)
-				if rep := Explain(l); sc.judge == "server" && strings.Contains(l, "while SSL handshaking") && len(rep.Findings) > 0 &&
-					rep.Findings[0].Severity != report.Info && !strings.Contains(rep.Findings[0].Explanation, catalogue.StreamRefusal) {
-					t.Errorf("%s, nginx stream: its line %q is not told as the stream module's:\n%s", sc.name, l, rep.Findings[0].Explanation)
-				}
-			}
-			return lines
-		}
-	}
-	checkServerMatrix(t, matrixServer{name: "nginx stream", start: start, connLine: func(l string) bool { return strings.Contains(l, " *") && strings.Contains(l, "client: ") }})
 }
