@@ -1217,10 +1217,11 @@ var clientWriterEntries = []Entry{
 			"could not establish trust relationship", "peer's certificate issuer is not recognized",
 			"remote certificate is invalid because of errors in the certificate chain", "peer certificate cannot be authenticated with given ca certificates",
 			"peer certificate cannot be authenticated with known ca certificates"},
-		Title:       "The client did not trust the server's certificate",
-		Explanation: "A TLS client (wget, .NET, curl built with NSS, and others) checked the server's certificate against its trusted CAs and refused it. This is about the server's certificate, not a client certificate. " + clientTrustCauses,
-		Fix:         clientTrustFix + " For curl:\n  curl --cacert ca.crt https://host/\nFor a self-signed certificate, trust that certificate itself on the client (for wget its --ca-certificate option; for .NET the machine's trust store).",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+		Title: "The client did not trust the server's certificate",
+		Explanation: "A TLS client (wget, .NET, curl built with NSS, and others) checked the server's certificate against its trusted CAs and refused it. This is about the server's certificate, not a client certificate. " + clientTrustCauses +
+			" A .NET server (Kestrel with ClientCertificateMode.RequireCertificate, SslStream.AuthenticateAsServer) throws `The remote certificate is invalid according to the validation procedure` about a client certificate too: there the client certificate's chain, or its purpose (an Extended Key Usage without Client Authentication), is in question.",
+		Fix:     clientTrustFix + " For curl:\n  curl --cacert ca.crt https://host/\nFor a self-signed certificate, trust that certificate itself on the client (for wget its --ca-certificate option; for .NET the machine's trust store).",
+		Confirm: "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
 	// curl -v: the alert curl itself sent.
 	{
@@ -1448,11 +1449,12 @@ var clientWriterEntries = []Entry{
 	// The Kubernetes API server refusing a client certificate.
 	{
 		ID: VerifyError, Kind: "client", Within: []string{"unable to authenticate the request"},
-		Match:       []string{"x509: certificate has expired or is not yet valid"},
-		Title:       "The Kubernetes API server refused an expired client certificate",
-		Explanation: "The API server checked a client certificate (a kubelet's, a controller's, a kubeconfig user's) and found it outside its dates. kubeadm certificates last a year; kubeadm certs renew renews the control plane's, but not a kubelet's client certificate when rotation is off, and kubeconfig files copied before a renewal keep the old one. A clock that is off does the same.",
-		Fix:         "Find the expired one and renew it: the control plane's with kubeadm, a kubelet's by turning on rotation (rotateCertificates: true) or rejoining it, a kubeconfig's by copying the renewed admin.conf:\n  kubeadm certs check-expiration\n  openssl x509 -noout -enddate -in /var/lib/kubelet/pki/kubelet-client-current.pem",
-		Confirm:     "kubeadm certs check-expiration",
+		Match: []string{"x509: certificate has expired or is not yet valid"},
+		Title: "The Kubernetes API server refused an expired client certificate",
+		Explanation: "The API server checked a client certificate (a kubelet's, a controller's, a kubeconfig user's) and found it outside its dates. kubeadm certificates last a year; kubeadm certs renew renews the control plane's, but not a kubelet's client certificate when rotation is off, and kubeconfig files copied before a renewal keep the old one. A clock that is off does the same. " +
+			"A kubelet logs the same words about the API server's own client certificate (apiserver-kubelet-client.crt, when kubectl logs or exec fail): an API server started before that certificate was renewed may keep presenting the old one until it is restarted.",
+		Fix:     "Find the expired one and renew it: the control plane's with kubeadm, a kubelet's by turning on rotation (rotateCertificates: true) or rejoining it, a kubeconfig's by copying the renewed admin.conf:\n  kubeadm certs check-expiration\n  openssl x509 -noout -enddate -in /var/lib/kubelet/pki/kubelet-client-current.pem",
+		Confirm: "kubeadm certs check-expiration",
 	},
 	{
 		ID: VerifyError, Kind: "client", Within: []string{"unable to authenticate the request"},
