@@ -1278,6 +1278,25 @@ var clientWriterEntries = []Entry{
 		Fix:         "Check both files are PEM and belong together:\n  openssl x509 -noout -subject -in server.crt\n  openssl pkey -noout -in server.key\nthen pass them in that order: ctx.load_cert_chain(certfile=\"server.crt\", keyfile=\"server.key\") (requests: cert=(\"client.crt\", \"client.key\")).",
 		Confirm:     keyPairCheck,
 	},
+	// The same call's other failures, pasted with its traceback (real
+	// Python 3.11 runs): a file that is not there, and an encrypted key
+	// with no passphrase and no terminal to ask on.
+	{
+		ID: CertLoadFailed, Kind: "client", Within: []string{"load_cert_chain", "load_verify_locations"},
+		Match:       []string{"filenotfounderror", "[errno 2] no such file or directory"},
+		Title:       "Python was given a certificate or key file that does not exist",
+		Explanation: "Python's ssl module (load_cert_chain for its own certificate and key, load_verify_locations for a CA file; requests' cert= and verify= pass them on) could not open a file it was given: a path typed wrong or relative to another working directory than the program's, a file never issued or copied, or a volume or secret not mounted into the container. The traceback's line shows which call, and its arguments which file.",
+		Fix:         "Check each path from where the program runs, and give absolute paths:\n  ls -l client.crt client.key ca.crt",
+		Confirm:     "python3 -c 'import os,sys; print([p for p in sys.argv[1:] if not os.path.isfile(p)])' client.crt client.key",
+	},
+	{
+		ID: LogBadPassphrase, Kind: "client", Within: []string{"load_cert_chain"},
+		Match:       []string{"[errno 22] invalid argument"},
+		Title:       "Python's key is encrypted and it was given no password",
+		Explanation: "load_cert_chain was given an encrypted private key and no password: OpenSSL then asks for one on the terminal (Enter PEM pass phrase:), and with none (a service, a container) the call fails with this OSError (seen so with a real Python 3.11).",
+		Fix:         "Pass the password (load_cert_chain(certfile, keyfile, password=...)), or store the key decrypted (mode 600):\n  openssl pkey -in client.key -out client.plain.key && chmod 600 client.plain.key",
+		Confirm:     "head -1 client.key",
+	},
 	// node's TLS client when the server hangs up during the handshake.
 	{
 		ID: HandshakeFailed, Kind: "client",

@@ -174,6 +174,10 @@ func Explain(input string) *report.Report {
 		// One file, one cause: it replaces the generic load entries.
 		lf.Priority = -1
 		rep.Findings = append([]report.Finding{lf}, dropLoad(rep.Findings)...)
+	} else if lf, ok := otherLoadFinding(input, att); ok {
+		// Another program's own certificate or key, by its cause.
+		lf.Priority = -1
+		rep.Findings = append([]report.Finding{lf}, dropLoad(rep.Findings)...)
 	}
 	if lw := strings.ToLower(input); att.Role == logparse.RoleClient && att.Context == "" && len(codes) == 0 && len(rep.Findings) > 0 &&
 		(strings.Contains(lw, "certificate verify failed") || strings.Contains(lw, "certificate_verify_failed")) {

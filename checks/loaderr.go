@@ -9,6 +9,7 @@ import (
 
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"github.com/mtlsdoctor/mtlsdoctor/internal/lazyre"
+	"github.com/mtlsdoctor/mtlsdoctor/logparse"
 	"github.com/mtlsdoctor/mtlsdoctor/report"
 )
 
@@ -23,6 +24,12 @@ var (
 	reLoadPath  = lazyre.New(`(?:` + strings.Join(loadCalls, "|") + `)\(?\s?\\?"([^"\\]+)\\?"`)
 	reExpecting = lazyre.New(`(?i)expecting: ([a-z0-9 ]+)`)
 	rePEMBegin  = lazyre.New(`-----BEGIN ([A-Z0-9 ]+)-----`)
+	// The file in another program's failed load of its own certificate
+	// or key: curl's "client certificate from PATH," and "private key
+	// file: 'PATH'", Go's "open PATH: no such file or directory", node's
+	// "ENOENT: no such file or directory, open 'PATH'".
+	reOtherLoad = lazyre.New(`(?i)` + strings.Join([]string{`client certificate from (\S+?), `, `private key file: '([^']+)'`,
+		`(?:^|\s)open (\S+): (?:no such file or directory|permission denied)`, `(?:enoent|eacces)[^,]*, open '([^']+)'`}, "|"))
 )
 
 // unnamedFile stands for the file of a load error whose line does not
@@ -175,6 +182,99 @@ func loadFinding(line string) (report.Finding, bool) {
 		f.File = path
 	}
 	return f, true
+}
+
+// otherLoadFinding is the finding for another program's failure to load
+// its own certificate or key (curl, a Go program, node), by its cause,
+// naming the file from the line; false when the line is not one or the
+// cause does not show.
+func otherLoadFinding(line string, att logparse.Attribution) (report.Finding, bool) {
+	m := reOtherLoad.FindStringSubmatch(line)
+	if m == nil || att.Reporter == "nginx" {
+		return report.Finding{}, false
+	}
+	path := m[1] + m[2] + m[3] + m[4]
+	lower := strings.ToLower(line)
+	key := m[2] != "" || isKeyLine(lower, path)
+	who, option := "The program", "its certificate and key settings"
+	switch att.Reporter {
+	case "curl":
+		who, option = "curl", "--cert"
+		if key {
+			option = "--key"
+		}
+	case "go":
+		who, option = "The Go program", "its certificate and key files (tls.LoadX509KeyPair)"
+	case "node":
+		who, option = "node", "its cert, key or ca option"
+	}
+	if att.Reporter != "curl" && !certFileName(path) {
+		return report.Finding{}, false // "open x: no such file" about some other file
+	}
+	expect, cause, found := "CERTIFICATE", "", ""
+	if key {
+		expect = "PRIVATE KEY"
+	}
+	switch {
+	case strings.Contains(lower, "no such file") || strings.Contains(lower, "enoent") || strings.Contains(lower, "error:80000002"):
+		cause = "missing"
+	case strings.Contains(lower, "permission denied") || strings.Contains(lower, "eacces"):
+		cause = "permission"
+	case strings.Contains(lower, "no start line"):
+		cause = "not-pem"
+		if c, ok := sniffFile(path, expect); ok {
+			cause = c
+		}
+	case m[2] != "":
+		// curl's "unable to set private key file": the file tells which.
+		cause = keyFileCause(path)
+	}
+	if cause == "" {
+		return report.Finding{}, false
+	}
+	if cause == "wrong-type" {
+		found = foundType(path)
+	}
+	f := catalogue.OtherLoadTexts[cause].New(catalogue.Vars{"who": who, "option": option, "path": path, "expect": expect, "found": found})
+	if key && f.ID == catalogue.CertLoadFailed {
+		f.ID = catalogue.KeyLoadFailed
+	}
+	f.Severity, f.File = report.Error, path
+	return f, true
+}
+
+// certFileName reports whether a file name looks like a certificate's or
+// a key's.
+func certFileName(path string) bool {
+	base := strings.ToLower(filepath.Base(path))
+	for _, ext := range []string{".crt", ".pem", ".key", ".cer", ".der", ".p12", ".pfx"} {
+		if strings.HasSuffix(base, ext) {
+			return true
+		}
+	}
+	return strings.Contains(base, "cert") || strings.Contains(base, "key")
+}
+
+// keyFileCause tells, from the key file curl could not use (when it is on
+// this machine), why: not there, encrypted, or (a readable, unencrypted
+// key) not the certificate's.
+func keyFileCause(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return "missing"
+		}
+		return ""
+	}
+	defer f.Close()
+	head, _ := io.ReadAll(io.LimitReader(f, 4096))
+	switch {
+	case bytes.Contains(head, []byte("ENCRYPTED")):
+		return "password"
+	case bytes.Contains(head, []byte("PRIVATE KEY-----")):
+		return "mismatch"
+	}
+	return ""
 }
 
 func foundType(path string) string {
