@@ -193,12 +193,13 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match:       []string{"tls: handshake failure", "alert handshake failure"},
-		Exact:       []string{"handshake failure", "handshake_failure", "alert 40"},
-		Title:       "TLS alert 40 handshake_failure: no acceptable parameters",
-		Explanation: "The other side could not agree on the connection parameters, or (TLS 1.2) a server that requires a client certificate got none: with TLS 1.2 curl prints `sslv3 alert handshake failure` and Go `remote error: tls: handshake failure` where TLS 1.3 gives certificate_required.",
-		Fix:         "Give the client its certificate (and the password of its key, if the key is encrypted):\n  curl --cert client.crt --key client.key ...\nthen check that TLS versions, ciphers and ECDH curves overlap, and that the client sends the server's name (SNI): clients on OpenSSL 0.9.8 or Python before 2.7.9 do not, and CDNs refuse them.",
-		Confirm:     "openssl s_client -connect host:443 -tls1_2 -cert client.crt -key client.key </dev/null",
+		Match: []string{"tls: handshake failure", "alert handshake failure"},
+		Exact: []string{"handshake failure", "handshake_failure", "alert 40"},
+		Title: "TLS alert 40 handshake_failure: no acceptable parameters",
+		Explanation: "The other side could not agree on the connection parameters, or (TLS 1.2) a server that requires a client certificate got none: with TLS 1.2 curl prints `sslv3 alert handshake failure` and Go `remote error: tls: handshake failure` where TLS 1.3 gives certificate_required. " +
+			"Written by a server: its client ended the handshake: no TLS version or cipher in common, or an Erlang client (RabbitMQ's shovels, an Elixir app) that found the server's certificate without the name it asked for (hostname_check_failed), which Erlang reports with this alert, as a real run here showed.",
+		Fix:     "Give the client its certificate (and the password of its key, if the key is encrypted):\n  curl --cert client.crt --key client.key ...\nthen check that TLS versions, ciphers and ECDH curves overlap, and that the client sends the server's name (SNI): clients on OpenSSL 0.9.8 or Python before 2.7.9 do not, and CDNs refuse them.",
+		Confirm: "openssl s_client -connect host:443 -tls1_2 -cert client.crt -key client.key </dev/null",
 	},
 	{
 		ID: TLSAlert, Kind: "alert",

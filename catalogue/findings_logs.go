@@ -224,14 +224,14 @@ var logLineEntries = []Entry{
 	// Only a handshake to an upstream turns the roles around: nginx is the
 	// client there, and the alert is the backend's.
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{"while ssl handshaking to upstream"},
+		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{"while ssl handshaking to upstream", "while reading response header from upstream"},
 		Match: []string{"alert handshake failure", "alert certificate required", "alert unknown ca", "alert bad certificate",
 			"alert certificate unknown", "alert access denied", "alert certificate expired", "alert decrypt error"},
 		Title: "nginx could not finish the TLS handshake with its upstream",
 		Explanation: "Here nginx is the client: it connects to a backend over https (proxy_pass https://...), and the backend ended the handshake, so the request gets 502. " +
 			"An alert handshake failure (40) from a CDN, cloud load balancer or ingress usually means nginx sent no server name (SNI). " +
 			"The reason is the backend's complaint about nginx: an alert handshake failure (40) or certificate required (116) from a backend that requires client certificates means nginx sent none, because proxy_ssl_certificate is not set; " +
-			"unknown ca (48) or bad certificate (42) mean the backend refused the certificate nginx sent.",
+			"unknown ca (48) or bad certificate (42) mean the backend refused the certificate nginx sent. Over TLS 1.3 the backend's refusal can arrive after the handshake, as nginx reads the response (SSL_read() failed ... while reading response header from upstream).",
 		Fix: "A backend that serves several names needs its name in SNI, which nginx does not send by default:\n  proxy_ssl_server_name on;\n  proxy_ssl_name backend.example.com;\n" +
 			"If the backend requires a client certificate, give nginx one where it proxies to it:\n" +
 			"  proxy_ssl_certificate     /etc/nginx/upstream-client.crt;\n  proxy_ssl_certificate_key /etc/nginx/upstream-client.key;\n" +
@@ -275,7 +275,7 @@ var logLineEntries = []Entry{
 		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: toUpstream,
 		Match:       []string{"sslv3 alert handshake failure"},
 		Title:       "Client aborted the handshake (alert 40)",
-		Explanation: "The client found nothing acceptable in what nginx offered: no common TLS version, cipher suite, signature algorithm or curve.",
+		Explanation: "The client found nothing acceptable in what nginx offered: no common TLS version, cipher suite, signature algorithm or curve; or the client is an Erlang one (RabbitMQ's shovels, an Elixir app) that refused nginx's server certificate for its name (hostname_check_failed), which Erlang reports with this alert, as a real run here showed.",
 		Fix:         "Compare the client's settings with nginx's ssl_protocols and ssl_ciphers. This, with the default ciphers, suits current clients:\n  ssl_protocols TLSv1.2 TLSv1.3;",
 		Confirm:     "openssl s_client -connect host:443 -tls1_2 </dev/null",
 	},

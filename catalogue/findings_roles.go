@@ -682,11 +682,12 @@ var roleEntries = []Entry{
 	// handshake_failure alone: three causes of equal weight.
 	{
 		ID: TLSAlert, Kind: "client",
-		Match:       []string{"received fatal alert: handshake_failure", "tlsfatalalertreceived: handshake_failure"},
-		Title:       "The server ended the Java client's handshake (handshake_failure)",
-		Explanation: "The server sent handshake_failure, which has three usual causes: it requires a client certificate and Java sent none (servers other than nginx, over TLS 1.2; Java sends none when no key in its keystore is issued by a CA the server lists, or no keystore is set); no TLS version or cipher suite in common (an old JDK, a JVM in FIPS mode, algorithms disabled in java.security, a server that allows only TLS 1.3 or only a few ciphers); or a server that needs the host name in SNI, which Java does not send when it connects to an IP address (and some HTTP clients never send).",
-		Fix:         "Find which from the JVM's handshake log, then fix that one:\n  -Djavax.net.debug=ssl:handshake\nA CertificateRequest answered with an empty certificate: give the JVM a keystore (javax.net.ssl.keyStore) with a client certificate from a CA the server lists. No shared version or cipher: upgrade the JDK, or enable the versions:\n  -Djdk.tls.client.protocols=TLSv1.2,TLSv1.3\nNo server_name in the ClientHello: connect by host name.",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+		Match: []string{"received fatal alert: handshake_failure", "tlsfatalalertreceived: handshake_failure"},
+		Title: "The server ended the Java client's handshake (handshake_failure)",
+		Explanation: "The server sent handshake_failure, which has three usual causes: it requires a client certificate and Java sent none (servers other than nginx, over TLS 1.2; Java sends none when no key in its keystore is issued by a CA the server lists, or no keystore is set); no TLS version or cipher suite in common (an old JDK, a JVM in FIPS mode, algorithms disabled in java.security, a server that allows only TLS 1.3 or only a few ciphers); or a server that needs the host name in SNI, which Java does not send when it connects to an IP address (and some HTTP clients never send). " +
+			"A Java server logs the same words when its client ended the handshake: no version or cipher in common, or an Erlang client that refused the server's certificate for its name (hostname_check_failed).",
+		Fix:     "Find which from the JVM's handshake log, then fix that one:\n  -Djavax.net.debug=ssl:handshake\nA CertificateRequest answered with an empty certificate: give the JVM a keystore (javax.net.ssl.keyStore) with a client certificate from a CA the server lists. No shared version or cipher: upgrade the JDK, or enable the versions:\n  -Djdk.tls.client.protocols=TLSv1.2,TLSv1.3\nNo server_name in the ClientHello: connect by host name.",
+		Confirm: "openssl s_client -connect host:443 -servername host </dev/null",
 	},
 	{
 		ID: ClientCertRejected, Kind: "client",

@@ -460,15 +460,7 @@ func TestExplainRealGoServerClients(t *testing.T) {
 			for _, tls13 := range []bool{false, true} {
 				// The server starts here, on the test's goroutine (it may
 				// fail the test); the client runs in parallel.
-				pair, err := tls.LoadX509KeyPair(sc.srvCert, sc.srvKey)
-				if err != nil {
-					t.Fatal(err)
-				}
-				cfg := &tls.Config{Certificates: []tls.Certificate{pair}}
-				if sc.clientCA != "" {
-					cfg.ClientAuth, cfg.ClientCAs = tls.RequireAndVerifyClientCert, probePool(t, strings.TrimPrefix(sc.clientCA, fx))
-				}
-				addr, logs := goTLSServer(t, cfg)
+				addr, logs := goTLSServer(t, goServerConfig(t, sc))
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
@@ -678,6 +670,12 @@ func nginxConnLine(l string) bool {
 // goStart starts a real Go server (crypto/tls, RequireAndVerifyClientCert
 // with the scenario's client CA; Go checks no CRL) for a scenario.
 func goStart(t *testing.T, sc tlsScenario) (string, func() []string) {
+	addr, logs := goTLSServer(t, goServerConfig(t, sc))
+	return addr, func() []string { return strings.Split(logs.String(), "\n") }
+}
+
+// goServerConfig is the scenario's server as a Go tls.Config.
+func goServerConfig(t *testing.T, sc tlsScenario) *tls.Config {
 	pair, err := tls.LoadX509KeyPair(sc.srvCert, sc.srvKey)
 	if err != nil {
 		t.Fatal(err)
@@ -686,8 +684,7 @@ func goStart(t *testing.T, sc tlsScenario) (string, func() []string) {
 	if sc.clientCA != "" {
 		cfg.ClientAuth, cfg.ClientCAs = tls.RequireAndVerifyClientCert, probePool(t, strings.TrimPrefix(sc.clientCA, fx))
 	}
-	addr, logs := goTLSServer(t, cfg)
-	return addr, func() []string { return strings.Split(logs.String(), "\n") }
+	return cfg
 }
 
 // TestExplainRealNginxStreamClients: the refusals against a real nginx
@@ -737,6 +734,7 @@ func TestExplainRealNginxUpstreams(t *testing.T) {
 		{"Python", peerStart(servertest.Tool(t, "python3"), peerFile(t, "server.py"))},
 		{"Node.js", peerStart(servertest.Tool(t, "node"), peerFile(t, "server.js"))},
 		{"Java", peerStart(append(java, "server")...)},
+		{"Erlang", peerStart(servertest.Tool(t, "escript"), peerFile(t, "peer.escript"), "server")},
 	} {
 		t.Run(b.name, func(t *testing.T) {
 			t.Parallel()

@@ -1,9 +1,7 @@
 package checks
 
 import (
-	"bufio"
 	"context"
-	"io"
 	"net"
 	"os"
 	"os/exec"
@@ -16,11 +14,11 @@ import (
 	"github.com/mtlsdoctor/mtlsdoctor/internal/servertest"
 )
 
-// The Python, Node.js and Java peers of the matrices are small programs
-// as people write them, in testdata/peers: a client (Python's urllib,
-// Node's https.get, Java's HttpsURLConnection) and a server that asks for
-// client certificates and prints each failed handshake as its runtime
-// reports it.
+// The Python, Node.js, Java and Erlang peers of the matrices are small
+// programs as people write them, in testdata/peers: a client (Python's
+// urllib, Node's https.get, Java's HttpsURLConnection, Erlang's
+// ssl:connect) and a server that asks for client certificates and prints
+// each failed handshake as its runtime reports it.
 
 // peerFile is the absolute path of a peer program.
 func peerFile(t testing.TB, name string) string {
@@ -49,10 +47,10 @@ func javaPeer(t *testing.T) []string {
 	return []string{java, "-Djdk.net.hosts.file=" + hosts, "-cp", dir, "Peer"}
 }
 
-// peerClients are the Python, Node.js and Java clients of the matrices, in
-// the form of realClients.
+// peerClients are the Python, Node.js, Java and Erlang clients of the
+// matrices, in the form of realClients.
 func peerClients(t *testing.T) map[string]func(sc tlsScenario, tls13 bool, addr string) string {
-	python, node, java := servertest.Tool(t, "python3"), servertest.Tool(t, "node"), javaPeer(t)
+	python, node, java, escript := servertest.Tool(t, "python3"), servertest.Tool(t, "node"), javaPeer(t), servertest.Tool(t, "escript")
 	run := func(argv []string, sc tlsScenario, tls13 bool, addr string) string {
 		_, port, _ := net.SplitHostPort(addr)
 		version := map[bool]string{false: "1.2", true: "1.3"}[tls13]
@@ -72,12 +70,16 @@ func peerClients(t *testing.T) map[string]func(sc tlsScenario, tls13 bool, addr 
 		"java": func(sc tlsScenario, tls13 bool, addr string) string {
 			return run(append(append([]string(nil), java...), "client"), sc, tls13, addr)
 		},
+		"erlang": func(sc tlsScenario, tls13 bool, addr string) string {
+			return run([]string{escript, peerFile(t, "peer.escript"), "client"}, sc, tls13, addr)
+		},
 	}
 }
 
 // pastedLine is the line of a client's output that a user pastes: curl's
 // "curl: (N)" line, the last line of Python's traceback, the first line
-// of Node's error, Java's "Exception in thread" line; Go's is its error.
+// of Node's error, Java's "Exception in thread" line, Erlang's error term;
+// Go's is its error.
 func pastedLine(client, out string) string {
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	pick := ""
@@ -85,7 +87,8 @@ func pastedLine(client, out string) string {
 		switch {
 		case client == "curl" && strings.HasPrefix(l, "curl: ("),
 			client == "node" && pick == "" && (strings.HasPrefix(l, "Error") || strings.HasPrefix(l, "[Error")),
-			client == "java" && pick == "" && strings.HasPrefix(l, "Exception in thread"):
+			client == "java" && pick == "" && strings.HasPrefix(l, "Exception in thread"),
+			client == "erlang" && strings.HasPrefix(l, "{error"):
 			pick = l
 		}
 	}
@@ -110,25 +113,11 @@ func peerServer(t *testing.T, argv ...string) (string, func() []string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-	addr := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			if a, ok := strings.CutPrefix(sc.Text(), "listening on "); ok {
-				addr <- a
-				break
-			}
-		}
-		_, _ = io.Copy(io.Discard, stdout)
-	}()
-	select {
-	case a := <-addr:
-		return a, func() []string { return strings.Split(logs.String(), "\n") }
-	case <-time.After(30 * time.Second):
-		_ = cmd.Process.Kill()
+	addr, ok := servertest.Announced(stdout, "listening on ", 30*time.Second)
+	if !ok {
 		t.Fatalf("%s did not start:\n%s", filepath.Base(argv[len(argv)-5]), logs.String())
-		return "", nil
 	}
+	return addr, func() []string { return strings.Split(logs.String(), "\n") }
 }
 
 // peerStart starts a peer server (argv without its arguments) for a
@@ -158,6 +147,16 @@ func TestExplainRealNodeServerClients(t *testing.T) {
 	checkServerMatrix(t, matrixServer{name: "Node.js", start: peerStart(servertest.Tool(t, "node"), peerFile(t, "server.js")), connLine: func(l string) bool {
 		return strings.HasPrefix(l, "Error") || strings.HasPrefix(l, "[Error")
 	}, silentRefusal: true})
+}
+
+// TestExplainRealErlangServerClients: the refusals against a real
+// Erlang/OTP server (ssl:listen with verify_peer, fail_if_no_peer_cert and
+// crl_check): each "TLS server:" line the ssl application logs is the
+// server's.
+func TestExplainRealErlangServerClients(t *testing.T) {
+	t.Parallel()
+	checkServerMatrix(t, matrixServer{name: "Erlang", start: peerStart(servertest.Tool(t, "escript"), peerFile(t, "peer.escript"), "server"),
+		connLine: func(l string) bool { return strings.HasPrefix(l, "TLS server:") }})
 }
 
 var javaException = regexp.MustCompile(`^(javax?\.|Caused by: )`)

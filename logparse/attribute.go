@@ -378,6 +378,10 @@ func attribute(line, lower string) Attribution {
 		// lines are s_client's and s_server's alike.
 		return attr("openssl", RoleServer, "", false)
 	}
+	if strings.TrimSpace(lower) == "{error,closed}" {
+		// An Erlang/OTP ssl client's error term when the server closed.
+		return attr("unknown", RoleClient, "", false)
+	}
 	if !isNginx && (strings.Contains(lower, "{tls_alert") || strings.Contains(lower, ".erl:")) {
 		// Erlang/OTP's ssl application.
 		return attr("unknown", unknownRole(lower), "", false)

@@ -28,15 +28,16 @@ step "go"
 command -v go >/dev/null 2>&1 || die "go is not on PATH; install Go (see go.mod for the version)"
 go version
 
-step "nginx (and its stream module), openssl, curl, haproxy, apache2, gcc, libssl-dev, python3, node, java"
+step "nginx (and its stream module), openssl, curl, haproxy, apache2, gcc, libssl-dev, python3, node, java, erlang"
 missing=()
 # haproxy and apache2 are the other TLS servers the probe is tested
-# against; python3, node and java (with javac) run the Python, Node.js
-# and Java clients and servers of explain's real-run matrices
-# (checks/testdata/peers). The Debian package of each tool:
+# against; python3, node, java (with javac) and escript (Erlang/OTP, with
+# its ssl application) run the Python, Node.js, Java and Erlang clients and
+# servers of explain's real-run matrices (checks/testdata/peers). The
+# Debian package of each tool:
 declare -A package=([nginx]=nginx [openssl]=openssl [curl]=curl [haproxy]=haproxy [apache2]=apache2 [gcc]=gcc
-	[python3]=python3 [node]=nodejs [java]=default-jdk-headless [javac]=default-jdk-headless)
-for tool in nginx openssl curl haproxy apache2 gcc python3 node java javac; do
+	[python3]=python3 [node]=nodejs [java]=default-jdk-headless [javac]=default-jdk-headless [escript]=erlang-ssl)
+for tool in nginx openssl curl haproxy apache2 gcc python3 node java javac escript; do
 	command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 # The limbo differential test builds a small OpenSSL reference program
@@ -47,6 +48,9 @@ package[libssl-dev]=libssl-dev
 # matrix runs an nginx stream {} server too.
 [[ -e /usr/lib/nginx/modules/ngx_stream_module.so ]] || missing+=("libnginx-mod-stream")
 package[libnginx-mod-stream]=libnginx-mod-stream
+# Erlang's ssl application, which erlang-base (escript) lacks.
+compgen -G "/usr/lib/erlang/lib/ssl-*" >/dev/null || missing+=("erlang-ssl")
+package[erlang-ssl]=erlang-ssl
 if ((${#missing[@]} > 0)); then
 	packages=()
 	for tool in "${missing[@]}"; do
@@ -78,11 +82,12 @@ if ((${#missing[@]} > 0)); then
 		trap - EXIT
 	fi
 	for tool in "${missing[@]}"; do
-		[[ $tool == libssl-dev || $tool == libnginx-mod-stream ]] && continue
+		[[ $tool == libssl-dev || $tool == libnginx-mod-stream || $tool == erlang-ssl ]] && continue
 		command -v "$tool" >/dev/null 2>&1 || die "$tool is still missing after apt-get install"
 	done
 	[[ -e /usr/include/openssl/x509_vfy.h ]] || die "the OpenSSL headers are still missing after apt-get install libssl-dev"
 	[[ -e /usr/lib/nginx/modules/ngx_stream_module.so ]] || die "nginx's stream module is still missing after apt-get install libnginx-mod-stream"
+	compgen -G "/usr/lib/erlang/lib/ssl-*" >/dev/null || die "Erlang's ssl application is still missing after apt-get install erlang-ssl"
 fi
 nginx -v 2>&1
 openssl version
@@ -93,6 +98,7 @@ gcc --version | sed -n 1p
 python3 --version
 node --version
 java -version 2>&1 | sed -n 1p
+erl -noshell -eval 'io:format("Erlang/OTP ~s~n", [erlang:system_info(otp_release)]), halt().'
 
 step "gofmt -l"
 unformatted=$(find . -path ./.git -prune -o -type d -name testdata -prune -o -type f -name '*.go' -print0 |

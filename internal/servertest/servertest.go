@@ -39,6 +39,30 @@ func Tool(t testing.TB, name string) string {
 	return ""
 }
 
+// Announced reads a server's output until a line starts with prefix and
+// returns the rest of that line (the address it listens on), then drains
+// the output in the background; false when no such line comes within
+// timeout.
+func Announced(out io.Reader, prefix string, timeout time.Duration) (string, bool) {
+	addr := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			if a, ok := strings.CutPrefix(sc.Text(), prefix); ok {
+				addr <- a
+				break
+			}
+		}
+		_, _ = io.Copy(io.Discard, out)
+	}()
+	select {
+	case a := <-addr:
+		return a, true
+	case <-time.After(timeout):
+		return "", false
+	}
+}
+
 // SServer starts `openssl s_server -accept 127.0.0.1:0 ARGS...` and
 // returns its address. Without -www or -rev it is an interactive,
 // non-HTTP service.
@@ -65,24 +89,11 @@ func SServer(t testing.TB, args ...string) string {
 		_ = cmd.Process.Kill()
 		_ = cmd.Wait()
 	})
-	addr := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			if a, ok := strings.CutPrefix(sc.Text(), "ACCEPT "); ok {
-				addr <- a
-				break
-			}
-		}
-		_, _ = io.Copy(io.Discard, stdout)
-	}()
-	select {
-	case a := <-addr:
-		return a
-	case <-time.After(10 * time.Second):
+	addr, ok := Announced(stdout, "ACCEPT ", 10*time.Second)
+	if !ok {
 		t.Fatalf("openssl s_server %v did not start: %s", args, stderr.String())
 	}
-	return ""
+	return addr
 }
 
 // GoServer starts a Go HTTPS server with cfg (its Certificates set by the
