@@ -930,3 +930,48 @@ func TestExplainRealGoServerVerdicts(t *testing.T) {
 		}
 	}
 }
+
+// TestLogsRealNginxStream: logs on the error log of a real nginx stream {}
+// server that refused clients (none sent a certificate, one sent another
+// CA's, one an expired one) accounts for every line about TLS, and tells
+// the refusals as the stream module's.
+func TestLogsRealNginxStream(t *testing.T) {
+	t.Parallel()
+	curl := servertest.Tool(t, "curl")
+	cfg := nginxtest.NewConfig(fx + "validity/ca.crt")
+	cfg.ServerCert, cfg.ServerKey, cfg.Stream = fx+"good/server.crt", fx+"good/server.key", true
+	srv := nginxtest.Start(t, cfg)
+	for _, c := range []struct{ cert, key string }{{"", ""}, {"", ""}, {"untrusted/client-foreign.crt", "untrusted/client-foreign.key"}, {"validity/client-expired.crt", "validity/client-expired.key"}} {
+		args := []string{"-sS", "-k", "--max-time", "5", "https://" + srv.Addr + "/"}
+		if c.cert != "" {
+			args = append(args, "--cert", fx+c.cert, "--key", fx+c.key)
+		}
+		_ = exec.Command(curl, args...).Run()
+	}
+	time.Sleep(300 * time.Millisecond)
+	errorLog := srv.ErrorLog
+	sum, inputs := scanLogs(t, errorLog)
+	tlsLines := 0
+	for _, l := range fileLines(errorLog)() {
+		if strings.Contains(l, "SSL") {
+			tlsLines++
+		}
+	}
+	counted := 0
+	for _, g := range sum.Groups() {
+		counted += g.Count
+	}
+	if counted != tlsLines || tlsLines < 4 {
+		t.Errorf("logs counted %d events, the log has %d lines about TLS:\n%s", counted, tlsLines, strings.Join(fileLines(errorLog)(), "\n"))
+	}
+	rep := Logs(sum, inputs, LogOptions{})
+	stream := 0
+	for _, f := range rep.Findings {
+		if strings.Contains(f.Title+f.Explanation, "stream module") {
+			stream++
+		}
+	}
+	if stream < 2 {
+		t.Errorf("logs told %d of its findings as the stream module's, want the refusals:\n%s", stream, findingKeys(rep))
+	}
+}
