@@ -696,6 +696,14 @@ var clientWriterEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:5671 -servername host </dev/null",
 	},
 	{
+		ID: WrongPurpose, Kind: "client",
+		Match:       []string{"extended key usage does not permit use for tls server authentication"},
+		Title:       "The server's certificate is not for TLS servers (Java: extended key usage)",
+		Explanation: "Java checked the server certificate's extendedKeyUsage and it does not allow serverAuth: a client certificate served as a server certificate, or one made without the server's usage.",
+		Fix:         "Reissue the server certificate with:\n  extendedKeyUsage=serverAuth\nand check it (SSL server : Yes):\n  openssl x509 -noout -purpose -in server.crt",
+		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in server.crt",
+	},
+	{
 		ID: ServerHostnameMismatch, Kind: "client",
 		Match:       []string{"hostname_check_failed"},
 		Title:       "The server's certificate does not carry the name the Erlang client asked for (hostname_check_failed)",

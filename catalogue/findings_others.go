@@ -348,6 +348,16 @@ var otherWriterEntries = []Entry{
 		Fix:         "Reissue the CA certificate with these lines in its -extfile:\n  basicConstraints=critical,CA:TRUE\n  keyUsage=critical,keyCertSign,cRLSign",
 		Confirm:     "openssl x509 -noout -ext basicConstraints,keyUsage -in ca.crt",
 	},
+	// The same refusal in Java's and Erlang's words (real JDK 17 and OTP 25
+	// clients against a chain whose intermediate is CA:FALSE).
+	{
+		ID: NotACA, Kind: "client",
+		Match:       []string{"basic constraints check failed", "missing_basic_constraint"},
+		Title:       "A certificate in the chain that signed another is not a CA (Java, Erlang)",
+		Explanation: "Java (basic constraints check failed: this is not a CA certificate) or Erlang (bad_cert, missing_basic_constraint) found that a certificate used as an issuer in the chain, usually an intermediate, lacks basicConstraints CA:TRUE, so it may not sign certificates. Printed by a client, the chain is the server's; a Java or Erlang server checking client certificates logs the same words about the client's chain.",
+		Fix:         "Reissue the intermediate (or CA) certificate with these lines in its -extfile, then reissue what it signed:\n  basicConstraints=critical,CA:TRUE\n  keyUsage=critical,keyCertSign,cRLSign",
+		Confirm:     "openssl x509 -noout -ext basicConstraints,keyUsage -in int.crt",
+	},
 	// Java.
 	{
 		ID: NoClientCert, Kind: "client",

@@ -43,7 +43,7 @@ var clientMeaning = map[int]string{
 	20: "The client cannot find the issuer of the server's certificate among the CAs it trusts: a private CA (or a TLS-intercepting proxy's CA) not given to it, or a server that does not send its intermediate (an incomplete chain, such as Let's Encrypt's cert.pem served instead of fullchain.pem; browsers fetch the missing intermediate themselves, other clients do not).",
 	21: "The client could verify no signature of the server's first certificate: the server sends only its own certificate, not its intermediate (serve the full chain), or the CA is not trusted.",
 	22: "The server's chain is longer than the client's verify depth allows.",
-	26: "The server's certificate may not be used for a TLS server (its extendedKeyUsage lacks serverAuth).",
+	26: "The server's certificate may not be used for a TLS server (its extendedKeyUsage lacks serverAuth), or a CA in its chain may not issue certificates: an intermediate without basicConstraints CA:TRUE is reported so by some OpenSSL builds (node's, as a real run here showed), where others say 79 (invalid CA certificate).",
 	62: "The server's certificate does not carry the host name the client asked for in its subjectAltName.",
 }
 

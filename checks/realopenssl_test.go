@@ -803,8 +803,9 @@ func checkUpstream(t *testing.T, backend string, sc tlsScenario, start serverUnd
 	}
 }
 
-// TestExplainRealClientVerdicts: what a real Go client and a real curl
-// print about server chains that are wrong in one way each (the fixture
+// TestExplainRealClientVerdicts: what a real Go client, curl, and the
+// Python, Node.js, Java and Erlang clients of peerClients print about
+// server chains that are wrong in one way each (the fixture
 // sets serverchain, weak and purpose, served by a real s_server) is told
 // as that fault: a missing intermediate, a self-signed certificate, an
 // expired intermediate, an intermediate that is not a CA, a SHA-1
@@ -812,6 +813,7 @@ func checkUpstream(t *testing.T, backend string, sc tlsScenario, start serverUnd
 func TestExplainRealClientVerdicts(t *testing.T) {
 	t.Parallel()
 	curl := servertest.Tool(t, "curl")
+	peers := peerClients(t)
 	for _, tc := range []struct {
 		name               string
 		cert, key, chain   string
@@ -851,7 +853,20 @@ func TestExplainRealClientVerdicts(t *testing.T) {
 				curlLine = l
 			}
 		}
-		for _, c := range []struct{ client, line, words string }{{"go", goLine, tc.goWords}, {"curl", curlLine, tc.curlWords}} {
+		outs := []struct{ client, line, words string }{{"go", goLine, tc.goWords}, {"curl", curlLine, tc.curlWords}}
+		for name, client := range peers {
+			trust := ""
+			if tc.trust != "" {
+				trust = probeFx(t, tc.trust)
+			}
+			sc := tlsScenario{ca: trust, host: "localhost"}
+			line := pastedLine(name, client(sc, false, addr))
+			if line == "no error" && tc.name == "SHA-1 signature" && (name == "java" || name == "erlang") {
+				continue // JDK 17 and OTP 25 accept SHA-1 below a private root
+			}
+			outs = append(outs, struct{ client, line, words string }{name, line, tc.curlWords})
+		}
+		for _, c := range outs {
 			if c.line == "" {
 				t.Errorf("%s: %s accepted the server", tc.name, c.client)
 				continue
