@@ -93,7 +93,11 @@ func findAlert(lower string) (alert, bool) {
 		}
 	}
 	if i := strings.LastIndex(lower, "fatal - "); i >= 0 {
-		words := strings.Fields(strings.TrimRight(strings.SplitN(lower[i+len("fatal - "):], "\\", 2)[0], "\"}"))
+		rest := lower[i+len("fatal - "):]
+		if j := strings.IndexAny(rest, "\\\n"); j >= 0 {
+			rest = rest[:j] // the alert's name ends its line (a pasted log goes on)
+		}
+		words := strings.Fields(strings.TrimRight(rest, "\"}"))
 		if a, ok := alertByName(strings.Join(words, "_")); ok {
 			return a, true
 		}

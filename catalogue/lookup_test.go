@@ -452,3 +452,13 @@ func TestAlertTextIsNotVerifyResult(t *testing.T) {
 		}
 	}
 }
+
+// TestErlangAlertBeforeMoreLines: Erlang's "Fatal - NAME" ends its line; a
+// pasted output goes on (an Erlang client's NOTICE report, then its error
+// term), as a real OTP 25 client printed it.
+func TestErlangAlertBeforeMoreLines(t *testing.T) {
+	a, ok := findAlert("tls client: in state connection received server alert: fatal - handshake failure\n\n{error,closed}")
+	if !ok || a.num != 40 {
+		t.Errorf("got %v %v, want alert 40", a, ok)
+	}
+}
