@@ -1412,7 +1412,7 @@ var clientWriterEntries = []Entry{
 	{
 		ID: HandshakeFailed, Kind: "client", Within: []string{"get \"https://", "post \"https://", "put \"https://", "patch \"https://", "delete \"https://", "head \"https://"},
 		Without: []string{"handshake error from"},
-		Match:   []string{"\": eof", "read: connection reset by peer", "http: server closed idle connection"},
+		Match:   []string{"\": eof", "read: connection reset by peer", "write: connection reset by peer", "write: broken pipe", "http: server closed idle connection"},
 		Title:   "The server closed the connection without an answer (Go: EOF, or a reset)",
 		Explanation: "Go's HTTP client read the end of the connection where it expected the response (or the rest of the handshake): the server closed it. " + closedNoAnswer +
 			" A Go client also sends no certificate at all when its issuer is not among the CA names the server lists, which such a server refuses the same way.",
