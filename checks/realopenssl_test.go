@@ -445,6 +445,18 @@ func checkClientOutput(t *testing.T, at, client, judge, out string) int {
 	return 1
 }
 
+// firstFinding explains line and returns its first finding; a line with
+// no finding fails the test (at names the case) and gives false.
+func firstFinding(t *testing.T, at, line string) (report.Finding, bool) {
+	t.Helper()
+	rep := Explain(line)
+	if len(rep.Findings) == 0 {
+		t.Errorf("%s: no finding for %q", at, line)
+		return report.Finding{}, false
+	}
+	return rep.Findings[0], true
+}
+
 func oneOf(s string, list []string) bool {
 	for _, x := range list {
 		if s == x {
@@ -791,12 +803,10 @@ func checkUpstream(t *testing.T, backend string, sc tlsScenario, start serverUnd
 			// still busy with the last refusal may reset it).
 			continue
 		}
-		rep := Explain(line)
-		if len(rep.Findings) == 0 {
-			t.Errorf("%s, nginx to %s: no finding for %q", sc.name, backend, line)
+		f, ok := firstFinding(t, sc.name+", nginx to "+backend, line)
+		if !ok {
 			continue
 		}
-		f := rep.Findings[0]
 		if f.Reporter != "nginx" || f.Role != logparse.RoleClient {
 			t.Errorf("%s, nginx to %s: %q told as %s/%s (%s %q)", sc.name, backend, line, f.Reporter, f.Role, f.ID.Name(), f.Title)
 			continue
