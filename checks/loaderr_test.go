@@ -47,3 +47,21 @@ func TestLoadMissingDHParamsFile(t *testing.T) {
 		t.Errorf("%s: %v %q", line, ok, f.Title)
 	}
 }
+
+// TestOtherLoadOddInput: another program's load line cut short, with an
+// empty or odd file name, or bytes that are no text gives a finding with
+// words or none, never a panic.
+func TestOtherLoadOddInput(t *testing.T) {
+	for _, line := range []string{
+		"open : no such file or directory", "curl: (58) could not load PEM client certificate from , OpenSSL error",
+		"curl: (58) unable to set private key file: '' type PEM", "Error: ENOENT: no such file or directory, open ''",
+		"open \x00\xff.crt: permission denied", "Error: EACCES: permission denied, open '/'",
+	} {
+		rep := Explain(line)
+		for _, f := range rep.Findings {
+			if f.Title == "" || f.Explanation == "" {
+				t.Errorf("%q: a finding without words: %+v", line, f)
+			}
+		}
+	}
+}
