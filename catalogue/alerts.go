@@ -50,6 +50,53 @@ var alerts = []alert{
 	{120, "no_application_protocol", "no ALPN protocol in common (e.g. h2 only against http/1.1 only)."},
 }
 
+// gnutlsAlerts are GnuTLS's names of the alerts (gnutls_alert_get_name,
+// its lib/alert.c), lower-case: curl and git built on GnuTLS print one
+// after "gnutls_handshake() failed: ", gnutls-cli after
+// "*** Received alert [N]: ".
+var gnutlsAlerts = map[string]int{
+	"close notify": 0, "unexpected message": 10, "bad record mac": 20, "decryption failed": 21, "record overflow": 22,
+	"decompression failed": 30, "handshake failed": 40, "no certificate (ssl 3.0)": 41, "certificate is bad": 42,
+	"certificate is not supported": 43, "certificate was revoked": 44, "certificate is expired": 45, "unknown certificate": 46,
+	"illegal parameter": 47, "ca is unknown": 48, "access was denied": 49, "decode error": 50, "decrypt error": 51,
+	"export restriction": 60, "error in protocol version": 70, "insufficient security": 71, "internal error": 80,
+	"inappropriate fallback": 86, "user canceled": 90, "no renegotiation is allowed": 100, "an extension was expected but was not seen": 109,
+	"an unsupported extension was sent": 110, "could not retrieve the specified certificate": 111,
+	"the server name sent was not recognized": 112, "the srp/psk username is missing or not known": 115,
+	"certificate is required": 116, "no supported application protocol could be negotiated": 120,
+}
+
+// gnutlsAlert finds an alert received by a GnuTLS client in its words:
+// "gnutls_handshake() failed: CA is unknown" (curl, git),
+// "*** Received alert [48]: CA is unknown" (gnutls-cli), "* Received alert
+// '46': Unknown certificate." (gnutls-serv).
+func gnutlsAlert(lower string) (alert, bool) {
+	i, lead := strings.LastIndex(lower, "received alert ["), len("received alert [")
+	if i < 0 {
+		i, lead = strings.LastIndex(lower, "received alert '"), len("received alert '")
+	}
+	if i >= 0 {
+		n := 0
+		for _, c := range lower[i+lead:] {
+			if c < '0' || c > '9' {
+				break
+			}
+			n = n*10 + int(c-'0')
+		}
+		return alertByNumber(n)
+	}
+	if i := strings.LastIndex(lower, "gnutls_handshake() failed: "); i >= 0 {
+		rest := lower[i+len("gnutls_handshake() failed: "):]
+		if j := strings.IndexAny(rest, "\n'\""); j >= 0 {
+			rest = rest[:j]
+		}
+		if n, ok := gnutlsAlerts[strings.TrimRight(strings.TrimSpace(rest), ".")]; ok {
+			return alertByNumber(n)
+		}
+	}
+	return alert{}, false
+}
+
 func alertByNumber(n int) (alert, bool) {
 	for _, a := range alerts {
 		if a.num == n {
@@ -76,6 +123,9 @@ func findAlert(lower string) (alert, bool) {
 			n = n*10 + int(c-'0')
 		}
 		return alertByNumber(n)
+	}
+	if a, ok := gnutlsAlert(lower); ok {
+		return a, true
 	}
 	// Other writers name the alert: "Description: unknown_ca unknown_ca(48)"
 	// (Java, BoringSSL), "Fatal - Certificate Unknown" (Erlang/OTP).

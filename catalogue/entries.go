@@ -89,7 +89,8 @@ var otherEntries = []Entry{
 		Match: []string{"ca md too weak"},
 		Title: "Certificate signed with SHA-1 or MD5 (ca md too weak)",
 		Explanation: "OpenSSL refused a certificate whose signature uses a digest below the security level (SHA-1 from level 1 in OpenSSL 3; Debian runs level 2). 'ca md' is the digest the CA used to sign this certificate, which may be a leaf. " +
-			"In nginx's start-up errors it concerns the server certificate or its chain; printed by curl (`could not load PEM client certificate`) it is the client certificate, which the client then refuses to send, so nginx only logs `client closed connection while SSL handshaking`. " +
+			"Printed while a program loads its own certificate (nginx's start-up, SSL_CTX_use_certificate, Python's load_cert_chain), it is that program's: a server's certificate or its chain, or the client certificate a client would send (curl: `could not load PEM client certificate`). " +
+			"A client's own OpenSSL refuses to send it, so the server sees only a connection that ends (nginx: `client closed connection while SSL handshaking`). " +
 			"When nginx itself judges a client certificate, the same problem is verify error 68.",
 		Fix:     "Re-sign the certificate with SHA-256:\n  " + reissueClient + "\nUntil then, OpenSSL 3 accepts SHA-1 only at security level 0, which weakens every connection (a stopgap only; the same @SECLEVEL=0 goes in Apache's SSLCipherSuite or HAProxy's ciphers); nginx:\n  ssl_ciphers DEFAULT:@SECLEVEL=0;",
 		Confirm: "openssl x509 -noout -text -in client.crt | grep 'Signature Algorithm'",
@@ -125,7 +126,7 @@ var otherEntries = []Entry{
 	// SSL_do_handshake() line the handshake-failed entries above take over.
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match: []string{"tls: unknown certificate authority", "alert unknown ca"},
+		Match: []string{"tls: unknown certificate authority", "alert unknown ca", "gnutls_handshake() failed: ca is unknown", "received alert [48]"},
 		Exact: []string{"unknown ca", "unknown_ca", "unknown certificate authority", "alert 48"},
 		Title: "TLS alert 48 unknown_ca: the other side does not trust the CA",
 		Explanation: "The side that sent the alert does not know the CA behind the certificate it was shown. " +
@@ -136,7 +137,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match: []string{"tls: bad certificate", "alert bad certificate", "remote error: bad certificate"},
+		Match: []string{"tls: bad certificate", "alert bad certificate", "remote error: bad certificate", "gnutls_handshake() failed: certificate is bad", "received alert [42]"},
 		Exact: []string{"bad certificate", "bad_certificate", "alert 42"},
 		Title: "TLS alert 42 bad_certificate: the other side rejected a certificate",
 		Explanation: "Printed by your client (Go `remote error: tls: bad certificate`, OpenSSL `sslv3 alert bad certificate`): the server rejected your client certificate inside the handshake, without a more specific reason, or (Go servers, many TLS 1.2 servers) the client sent none at all: it had none configured, or none issued by a CA the server asked for. A certificate without clientAuth in its extendedKeyUsage (a server certificate reused as a client's, as etcd does for its own gateway) is refused so too. " + notNginxHTTP + " " +
@@ -146,7 +147,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match: []string{"tls: certificate required", "alert certificate required"},
+		Match: []string{"tls: certificate required", "alert certificate required", "gnutls_handshake() failed: certificate is required", "received alert [116]"},
 		Exact: []string{"certificate required", "certificate_required", "alert 116"},
 		Title: "TLS alert 116 certificate_required: the server wanted a client certificate",
 		Explanation: "A TLS 1.3 server demanded a client certificate and got none. Either the client has none configured, or (Go, browsers) it has one but its issuer is not among the CA names the server advertised, so it silently sent nothing. " +
@@ -157,7 +158,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match:       []string{"tls: expired certificate", "alert certificate expired"},
+		Match:       []string{"tls: expired certificate", "alert certificate expired", "gnutls_handshake() failed: certificate is expired", "received alert [45]"},
 		Exact:       []string{"certificate expired", "expired certificate", "certificate_expired", "alert 45"},
 		Title:       "TLS alert 45 certificate_expired: a certificate has expired",
 		Explanation: "Printed by your client: the server found your client certificate (or its chain) expired or not yet valid (a certificate made moments ago, checked by a server whose clock is behind: its notBefore is still in the future), or (an OpenSSL-based server checking a CRL) its CRL is past its next update. Written by a server (nginx, openssl s_server): its client found the server's own certificate expired. A wrong clock on the complaining side does the same.",
@@ -166,7 +167,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match:       []string{"tls: unsupported certificate", "alert unsupported certificate"},
+		Match:       []string{"tls: unsupported certificate", "alert unsupported certificate", "gnutls_handshake() failed: certificate is not supported", "received alert [43]"},
 		Exact:       []string{"unsupported certificate", "unsupported_certificate", "alert 43"},
 		Title:       "TLS alert 43 unsupported_certificate: wrong kind of certificate",
 		Explanation: "The server refused the client certificate's type or usage; openssl s_server sends it for a client certificate without clientAuth in extendedKeyUsage (e.g. serverAuth only). nginx would log the same problem as verify error 26. " + nginxLoggedIt,
@@ -175,7 +176,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match:       []string{"tls: revoked certificate", "alert certificate revoked"},
+		Match:       []string{"tls: revoked certificate", "alert certificate revoked", "gnutls_handshake() failed: certificate was revoked", "received alert [44]"},
 		Exact:       []string{"revoked certificate", "certificate revoked", "certificate_revoked", "alert 44"},
 		Title:       "TLS alert 44 certificate_revoked: the certificate is revoked",
 		Explanation: "The other side found the certificate in its CRL or OCSP answer. nginx would log the same for a client certificate as verify error 23 (CRL) or `verify error: certificate revoked` (OCSP). " + nginxLoggedIt,
@@ -184,7 +185,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match:       []string{"tls: unknown certificate", "alert certificate unknown"},
+		Match:       []string{"tls: unknown certificate", "alert certificate unknown", "gnutls_handshake() failed: unknown certificate", "received alert [46]"},
 		Exact:       []string{"certificate unknown", "unknown certificate", "certificate_unknown", "alert 46"},
 		Title:       "TLS alert 46 certificate_unknown: certificate refused for an unspecified reason",
 		Explanation: "The other side refused the certificate without saying why. Printed by your client: the server refused the client certificate. Written by a server (nginx, openssl s_server): its client refused the server's own certificate, typically an untrusted CA or a name mismatch.",
@@ -193,7 +194,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match: []string{"tls: handshake failure", "alert handshake failure"},
+		Match: []string{"tls: handshake failure", "alert handshake failure", "gnutls_handshake() failed: handshake failed", "received alert [40]"},
 		Exact: []string{"handshake failure", "handshake_failure", "alert 40"},
 		Title: "TLS alert 40 handshake_failure: no acceptable parameters",
 		Explanation: "The other side could not agree on the connection parameters, or (TLS 1.2) a server that requires a client certificate got none: with TLS 1.2 curl prints `sslv3 alert handshake failure` and Go `remote error: tls: handshake failure` where TLS 1.3 gives certificate_required. " +
@@ -203,7 +204,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match:       []string{"tls: error decrypting message", "alert decrypt error"},
+		Match:       []string{"tls: error decrypting message", "alert decrypt error", "gnutls_handshake() failed: decrypt error", "received alert [51]"},
 		Exact:       []string{"decrypt error", "decrypt_error", "error decrypting message", "alert 51"},
 		Title:       "TLS alert 51 decrypt_error: a handshake signature did not verify",
 		Explanation: "A signature made during the handshake did not verify. Against nginx this means the client's private key does not match the client certificate it sent; nginx logs `SSL_do_handshake() failed (... bad signature)` at crit and a Go client sees `remote error: tls: error decrypting message`.",
@@ -212,7 +213,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match:       []string{"tls: access denied", "alert access denied"},
+		Match:       []string{"tls: access denied", "alert access denied", "gnutls_handshake() failed: access was denied", "received alert [49]"},
 		Exact:       []string{"access denied", "access_denied", "alert 49"},
 		Title:       "TLS alert 49 access_denied: certificate valid but not allowed",
 		Explanation: "The server accepted the certificate as valid but its own access policy does not allow this identity. nginx's ssl_verify_client never sends it; an application or proxy behind a TLS server does. " + nginxLoggedIt,
@@ -221,7 +222,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match: []string{"tls: protocol version not supported", "alert protocol version"},
+		Match: []string{"tls: protocol version not supported", "alert protocol version", "gnutls_handshake() failed: error in protocol version", "received alert [70]"},
 		Exact: []string{"protocol version", "protocol_version", "alert 70"},
 		Title: "TLS alert 70 protocol_version: no TLS version in common",
 		Explanation: "Printed by a client (OpenSSL `tlsv1 alert protocol version`): the server accepts none of the TLS versions the client offered; nginx logs its own side of that as `unsupported protocol`. " +

@@ -289,9 +289,13 @@ var clientWriterEntries = []Entry{
 		// Seen with curl against a real Go server that refused the client
 		// certificate over TLS 1.3: "curl: (55) Send failure: Connection
 		// reset by peer".
-		ID: HandshakeFailed, Kind: "client", Within: []string{"curl: (55)", "curl: (56)"},
-		Match:       []string{"send failure: connection reset by peer", "recv failure: connection reset by peer", "getpeername() failed"},
-		Title:       "The server reset the connection (curl 55/56)",
+		// git (libcurl) prints the same words after "fatal: unable to
+		// access", and "Send failure: Broken pipe" when the server has
+		// already closed (real runs against HAProxy, Apache, Python and Go
+		// servers refusing git's client certificate).
+		ID: HandshakeFailed, Kind: "client", Within: []string{"curl: (55)", "curl: (56)", "fatal: unable to access"},
+		Match:       []string{"send failure: connection reset by peer", "recv failure: connection reset by peer", "getpeername() failed", "send failure: broken pipe"},
+		Title:       "The server closed or reset the connection (curl 55/56, git)",
 		Explanation: "The connection was reset by the server (or by something in between) after it was open. In mutual TLS this is often the server refusing the client certificate: in TLS 1.3 the client finishes its side of the handshake before the server has checked its certificate, so a server that refuses it and closes (a Go server does) shows up at the client's next send or receive as a reset rather than an alert. Otherwise the server process failed, or a proxy, firewall or load balancer cut the connection.",
 		Fix:         "Try the same request over TLS 1.2, where the refusal arrives as an alert with its reason, and read the server's log:\n  curl -v --tls-max 1.2 --cert client.crt --key client.key https://host/\nCheck the client certificate against the CA the server trusts:\n  openssl verify -auth_level 2 -purpose sslclient -CAfile ca.crt -untrusted int.crt client.crt",
 		Confirm:     "mtlsdoctor probe host:443 --cert client.crt --key client.key",
@@ -813,14 +817,50 @@ var clientWriterEntries = []Entry{
 		Fix:         "Configure the full chain, the server's certificate first, then its intermediates, and restart the server:\n  cat cert.pem chain.pem > fullchain.pem",
 		Confirm:     "openssl crl2pkcs7 -nocrl -certfile fullchain.pem | openssl pkcs7 -print_certs -noout",
 	},
+	// GnuTLS's read error for an alert it does not name (curl and git on
+	// GnuTLS over TLS 1.3, gnutls-cli's "*** Fatal error: ", gnutls-serv's
+	// "Error in handshake: "), seen in real runs against servers that
+	// refused the client certificate.
+	{
+		ID: TLSAlert, Kind: "client",
+		Match: []string{"a tls fatal alert has been received"},
+		Title: "The client (GnuTLS) received a fatal alert: over TLS 1.3, most often the server refusing its client certificate",
+		Explanation: "A client on GnuTLS (git, curl and wget on Debian and Ubuntu, gnutls-cli) got a fatal alert from the server, and this error does not name it. " +
+			"Read after the handshake (git's and curl's `GnuTLS recv error (-12)`), it is almost always the server refusing the client certificate: over TLS 1.3 a server sends that verdict only after the client has finished its part, whether no certificate was sent (certificate_required), or it comes from a CA the server does not trust, or it is expired or revoked. " +
+			"Over TLS 1.2 the same refusals come during the handshake, and curl and git then name the alert (`gnutls_handshake() failed: CA is unknown`); gnutls-cli names it on its next line (`*** Received alert [48]: CA is unknown`). " +
+			"Written by a server (gnutls-serv's `Error in handshake:`), its client sent the alert: most often refusing the server's certificate.",
+		Fix:     "Give the client the certificate and key the server trusts (git: http.sslCert and http.sslKey, or GIT_SSL_CERT and GIT_SSL_KEY; curl: --cert and --key), then see which alert the server sends and why, in the server's log or with gnutls-cli, which names the alert:\n  gnutls-cli -p 443 host --x509cafile ca.crt \\\n    --x509certfile client.crt --x509keyfile client.key",
+		Confirm: "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
+	},
+	// gnutls-cli finding the connection closed without an alert (real runs
+	// against nginx's stream module refusing its client certificate).
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"peer has closed the gnutls connection"},
+		Title:       "The server closed the connection (gnutls-cli)",
+		Explanation: "gnutls-cli found the connection closed by the server, without an alert to say why. In mutual TLS over TLS 1.3 this is most often the server refusing the client certificate after the client has finished its part of the handshake and closing without an alert, as nginx's stream module and a Node.js server with rejectUnauthorized do: the server's log names the refusal. Otherwise the server ended the session after answering.",
+		Fix:         "Read the server's log for the refusal, and check the client certificate against the CA the server trusts:\n  " + verifyClient,
+		Confirm:     "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
+	},
+	// gnutls-cli refusing the server's certificate: its "- Status:" line
+	// says why.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"pki verification of server certificate failed", "fatal error: error in the certificate"},
+		Title:       "gnutls-cli refused the server's certificate",
+		Explanation: "gnutls-cli checked the server's certificate against its CA file (--x509cafile, or the system's CAs) and the name it connected to, and refused it. The `- Status:` line above says why: `The certificate issuer is unknown` (a private or self-signed CA it was not given, or an intermediate the server does not send), `The name in the certificate does not match the expected` (connect by a name the certificate carries), or an expired certificate.",
+		Fix:         "Give it the CA that issued the server's certificate and connect by a name the certificate carries (--verify-hostname checks another name):\n  gnutls-cli --x509cafile ca.crt -p 443 host",
+		Confirm:     "gnutls-cli --x509cafile ca.crt -p 443 host </dev/null",
+	},
 	// GnuTLS's handshake cut short (git and curl-gnutls on Debian and Ubuntu).
 	{
 		ID: HandshakeFailed, Kind: "client",
-		Match:       []string{"the tls connection was non-properly terminated", "an unexpected tls packet was received", "error in the pull function", "error in the push function"},
-		Title:       "The client (GnuTLS) lost the handshake: something in the path is not passing TLS",
-		Explanation: "A client on GnuTLS (git, curl and wget on Debian and Ubuntu) got the connection closed, or a record that is not TLS, in the middle of the handshake. The usual cause is in between: a proxy the client goes through (git's http.proxy, https_proxy, a stale setting from another network) that drops or rewrites the connection, a site where only a proxy reaches the internet and none is set, a firewall or TLS inspection box, or an MTU problem on a VPN. Less often the server refuses the client's TLS versions.",
-		Fix:         "See which proxy the client uses, then set the right one or remove a stale one (git config --global --unset http.proxy):\n  git config --show-origin --get-regexp 'https?\\..*proxy'\n  env | grep -i _proxy\nand compare with a direct handshake:\n  openssl s_client -connect host:443 -servername host </dev/null",
-		Confirm:     "GIT_CURL_VERBOSE=1 git ls-remote https://host/repo.git",
+		Match: []string{"the tls connection was non-properly terminated", "an unexpected tls packet was received", "error in the pull function", "error in the push function"},
+		Title: "The client (GnuTLS) lost the handshake: something in the path is not passing TLS",
+		Explanation: "A client on GnuTLS (git, curl and wget on Debian and Ubuntu) got the connection closed, or a record that is not TLS, in the middle of the handshake. The usual cause is in between: a proxy the client goes through (git's http.proxy, https_proxy, a stale setting from another network) that drops or rewrites the connection, a site where only a proxy reaches the internet and none is set, a firewall or TLS inspection box, or an MTU problem on a VPN. Less often the server refuses the client's TLS versions. " +
+			"In mutual TLS, a server that refuses the client certificate and closes without an alert ends the handshake the same way: a Node.js server (it checks the certificate only after its side of the handshake) or nginx's stream module, as real runs here showed; its log then names the refusal.",
+		Fix:     "See which proxy the client uses, then set the right one or remove a stale one (git config --global --unset http.proxy):\n  git config --show-origin --get-regexp 'https?\\..*proxy'\n  env | grep -i _proxy\nand compare with a direct handshake:\n  openssl s_client -connect host:443 -servername host </dev/null",
+		Confirm: "GIT_CURL_VERBOSE=1 git ls-remote https://host/repo.git",
 	},
 	// Java clients refused for their TLS version.
 	{
@@ -1557,11 +1597,12 @@ var clientWriterEntries = []Entry{
 	// Erlang clients told a certificate was required.
 	{
 		ID: ClientCertRejected, Kind: "client",
-		Match:       []string{"received server alert: fatal - certificate required"},
-		Title:       "The server required a client certificate and the Erlang client sent none",
-		Explanation: "The Erlang/OTP ssl client sends its certificate only when certfile (or cert) and keyfile are set, and with TLS 1.3 only when it can build the certificate's chain up to one of the CAs the server lists (certificate_authorities): without the client certificate's issuers in cacertfile, it sends an empty certificate.",
-		Fix:         "Give the client its certificate, key and the CA chain that issued it, in its ssl options:\n  {certfile, \"client.crt\"}, {keyfile, \"client.key\"},\n  {cacertfile, \"ca.crt\"}",
-		Confirm:     "openssl s_client -connect host:443 </dev/null 2>/dev/null | grep -A3 'Acceptable client'",
+		Match: []string{"received server alert: fatal - certificate required"},
+		Title: "The server required a client certificate and the Erlang client sent none",
+		Explanation: "The Erlang/OTP ssl client sends its certificate only when certfile (or cert) and keyfile are set, and with TLS 1.3 only when it can build the certificate's chain up to one of the CAs the server lists (certificate_authorities): without the client certificate's issuers in cacertfile, it sends an empty certificate. " +
+			"It also sends none when its certificate is signed with an algorithm the server's request leaves out: a SHA-1-signed one, to an OpenSSL 3 server at its default security level (as a real run here showed).",
+		Fix:     "Give the client its certificate, key and the CA chain that issued it, in its ssl options:\n  {certfile, \"client.crt\"}, {keyfile, \"client.key\"},\n  {cacertfile, \"ca.crt\"}\nA certificate signed with SHA-1 must be signed again with SHA-256 (openssl x509 -noout -text -in client.crt | grep 'Signature Algorithm' shows it).",
+		Confirm: "openssl s_client -connect host:443 </dev/null 2>/dev/null | grep -A3 'Acceptable client'",
 	},
 	{
 		ID: ClientCertRejected, Kind: "client",

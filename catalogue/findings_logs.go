@@ -188,7 +188,8 @@ var logLineEntries = []Entry{
 		Title: "Client sent no certificate (496, sent as 400)",
 		Explanation: "ssl_verify_client is on and the client finished the handshake without a certificate, so nginx answers with its 400 'No required SSL certificate was sent' page. " +
 			"Either the client was given no certificate (curl without --cert), or it chose not to send it: Go, browsers and similar clients only send a certificate whose issuer is among the CA names nginx advertises, and nginx advertises exactly the subjects in ssl_client_certificate (not ssl_trusted_certificate). " +
-			"A client that holds only its leaf, issued by an intermediate that is not in that file, therefore sends nothing. " + infoHidden,
+			"A client that holds only its leaf, issued by an intermediate that is not in that file, therefore sends nothing. " +
+			"Erlang/OTP clients also withhold a SHA-1-signed certificate, an algorithm OpenSSL 3 leaves out of nginx's request. " + infoHidden,
 		Fix:     "Give the client its certificate and key:\n  curl --cert client.crt --key client.key https://host/\nFor Go and browsers, list the issuing CA in ssl_client_certificate or give the client its full chain:\n  cat client.crt int.crt > client-chain.crt\nWhen the client is another nginx proxying here (proxy_pass https://...), give it a certificate where it proxies:\n  proxy_ssl_certificate     /etc/nginx/upstream-client.crt;\n  proxy_ssl_certificate_key /etc/nginx/upstream-client.key;",
 		Confirm: "openssl s_client -connect host:443 -tls1_2 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
 	},

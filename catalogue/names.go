@@ -64,6 +64,12 @@ func (n Names) command(l string) string {
 		}
 	}
 	l = strings.ReplaceAll(l, "http://host:443/", "http://"+n.Addr+"/")
+	// gnutls-cli takes the port apart from the host.
+	gnutls := "-p " + port + " " + host
+	if n.SNI != "" {
+		gnutls += " --sni-hostname " + n.SNI + " --verify-hostname " + n.SNI
+	}
+	l = replaceWord(l, "-p 443 host", gnutls)
 	if n.SNI != "" {
 		l = replaceWord(l, "-servername host", "-servername "+n.SNI)
 		if strings.Contains(l, "-connect host:443") && !strings.Contains(l, "-servername ") {

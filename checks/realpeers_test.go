@@ -88,7 +88,9 @@ func pastedLine(client, out string) string {
 		case client == "curl" && strings.HasPrefix(l, "curl: ("),
 			client == "node" && pick == "" && (strings.HasPrefix(l, "Error") || strings.HasPrefix(l, "[Error")),
 			client == "java" && pick == "" && strings.HasPrefix(l, "Exception in thread"),
-			client == "erlang" && strings.HasPrefix(l, "{error"):
+			client == "erlang" && strings.HasPrefix(l, "{error"),
+			client == "git" && strings.HasPrefix(l, "fatal:"),
+			client == "gnutls-cli" && (strings.HasPrefix(l, "*** Received alert") || pick == "" && strings.HasPrefix(l, "*** ")):
 			pick = l
 		}
 	}
@@ -156,7 +158,7 @@ func TestExplainRealNodeServerClients(t *testing.T) {
 func TestExplainRealErlangServerClients(t *testing.T) {
 	t.Parallel()
 	checkServerMatrix(t, matrixServer{name: "Erlang", start: peerStart(servertest.Tool(t, "escript"), peerFile(t, "peer.escript"), "server"),
-		connLine: func(l string) bool { return strings.HasPrefix(l, "TLS server:") }})
+		connLine: func(l string) bool { return strings.HasPrefix(l, "TLS server:") }, acceptsSHA1: true})
 }
 
 var javaException = regexp.MustCompile(`^(javax?\.|Caused by: )`)
@@ -167,7 +169,7 @@ var javaException = regexp.MustCompile(`^(javax?\.|Caused by: )`)
 // prints is the server's.
 func TestExplainRealJavaServerClients(t *testing.T) {
 	t.Parallel()
-	checkServerMatrix(t, matrixServer{name: "Java", start: peerStart(append(javaPeer(t), "server")...), connLine: javaException.MatchString})
+	checkServerMatrix(t, matrixServer{name: "Java", start: peerStart(append(javaPeer(t), "server")...), connLine: javaException.MatchString, acceptsSHA1: true})
 }
 
 // TestExplainRealServerTracebacks: what a real Python or Java server
@@ -208,5 +210,68 @@ func TestExplainRealServerTracebacks(t *testing.T) {
 		if f.Role != "server" || f.ID.Name() != "verify-error" || !strings.Contains(f.Title, "client certificate") || !strings.Contains(f.Fix, tc.words) {
 			t.Errorf("%s: its whole output:\n%s\ntold as %s %s/%s %q\n%s", tc.server, out, f.ID.Name(), f.Reporter, f.Role, f.Title, f.Fix)
 		}
+	}
+}
+
+// gnutlsClients are the matrices' clients on GnuTLS: git (Debian builds it
+// on libcurl-gnutls; ls-remote of a repository on the server) and
+// gnutls-cli. Each connects to addr as the scenario's client, over TLS 1.2
+// or 1.3, and returns what it printed.
+func gnutlsClients(t *testing.T) map[string]func(sc tlsScenario, tls13 bool, addr string) string {
+	git, cli := servertest.Tool(t, "git"), servertest.Tool(t, "gnutls-cli")
+	// git has no setting for the highest TLS version: GnuTLS's own
+	// configuration file turns TLS 1.3 off.
+	no13 := filepath.Join(t.TempDir(), "gnutls-no-tls13.conf")
+	if err := os.WriteFile(no13, []byte("[overrides]\ndisabled-version = tls1.3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return map[string]func(sc tlsScenario, tls13 bool, addr string) string{
+		"git": func(sc tlsScenario, tls13 bool, addr string) string {
+			_, port, _ := net.SplitHostPort(addr)
+			var env []string
+			for _, e := range os.Environ() {
+				// The machine's own CA settings would stand in for the
+				// scenario's.
+				if !strings.HasPrefix(e, "GIT_SSL_") && !strings.HasPrefix(e, "GNUTLS_") && !strings.HasPrefix(e, "GIT_CONFIG") {
+					env = append(env, e)
+				}
+			}
+			env = append(env, "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_TERMINAL_PROMPT=0")
+			if !tls13 {
+				env = append(env, "GNUTLS_SYSTEM_PRIORITY_FILE="+no13)
+			}
+			if sc.ca != "" {
+				env = append(env, "GIT_SSL_CAINFO="+sc.ca)
+			}
+			if sc.cert != "" {
+				env = append(env, "GIT_SSL_CERT="+sc.cert, "GIT_SSL_KEY="+sc.key)
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, git, "-c", "http.curloptResolve="+sc.host+":"+port+":127.0.0.1", "-c", "http.lowSpeedLimit=1", "-c", "http.lowSpeedTime=5",
+				"ls-remote", "https://"+sc.host+":"+port+"/repo.git")
+			cmd.Env, cmd.Dir = env, t.TempDir()
+			out, _ := cmd.CombinedOutput()
+			return string(out)
+		},
+		"gnutls-cli": func(sc tlsScenario, tls13 bool, addr string) string {
+			host, port, _ := net.SplitHostPort(addr)
+			args := []string{"--port", port, "--sni-hostname", sc.host, "--verify-hostname", sc.host, "--priority", "NORMAL:-VERS-TLS1.3"}
+			if tls13 {
+				args[len(args)-1] = "NORMAL:-VERS-ALL:+VERS-TLS1.3"
+			}
+			if sc.ca != "" {
+				args = append(args, "--x509cafile", sc.ca)
+			}
+			if sc.cert != "" {
+				args = append(args, "--x509certfile", sc.cert, "--x509keyfile", sc.key)
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, cli, append(args, host)...)
+			cmd.Stdin = strings.NewReader("GET / HTTP/1.0\r\n\r\n")
+			out, _ := cmd.CombinedOutput()
+			return string(out)
+		},
 	}
 }

@@ -95,6 +95,10 @@ type attrRule struct {
 // decides. Narrow phrases (nginx as a client, a Go server's log) come
 // before the wide ones of the same program.
 var attrRules = []attrRule{
+	// gnutls-cli's own lines ("*** Received alert [48]: CA is unknown")
+	// and gnutls-serv's ("* Received alert '46': Unknown certificate.").
+	{"unknown", RoleClient, "", []string{"*** received alert [", "*** fatal error: ", "*** pki verification of server certificate", "*** server has terminated the connection", "peer has closed the gnutls connection", "gnutls-cli"}},
+	{"unknown", RoleServer, "", []string{"* received alert '", "gnutls-serv"}},
 	// lighttpd and its TLS modules, before Apache's "httpd".
 	{"unknown", RoleServer, "", []string{"lighttpd", "mod_openssl.c", "mod_wolfssl.c", "mod_mbedtls.c", "mod_gnutls.c", "mod_nss.c"}},
 	{"apache", RoleServer, "", []string{"[ssl:error]", "[ssl:warn]", "[ssl:info]", "[ssl:debug]", "[ssl:crit]", "[ssl:emerg]",
