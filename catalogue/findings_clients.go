@@ -817,6 +817,18 @@ var clientWriterEntries = []Entry{
 		Fix:         "Configure the full chain, the server's certificate first, then its intermediates, and restart the server:\n  cat cert.pem chain.pem > fullchain.pem",
 		Confirm:     "openssl crl2pkcs7 -nocrl -certfile fullchain.pem | openssl pkcs7 -print_certs -noout",
 	},
+	// libcurl on GnuTLS (git on Debian and Ubuntu) failing to load its
+	// client certificate or key: one line for every cause, as real runs
+	// here showed (a missing, empty, DER, garbage or swapped file, another
+	// certificate's key, an encrypted key).
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"error reading x.509 key or certificate file", "error reading x.509 potentially-encrypted key file"},
+		Title:       "git (libcurl on GnuTLS) could not load its client certificate or key",
+		Explanation: "git, or curl built on GnuTLS, could not load the client certificate and key it was given (git: http.sslCert and http.sslKey, or GIT_SSL_CERT and GIT_SSL_KEY; curl: --cert and --key), so it did not even connect. It prints this one line for every cause: a file that is missing or unreadable, empty, not PEM (DER, or PKCS#12 without http.sslCertType=P12), the key where the certificate belongs, a key that does not belong to the certificate, or an encrypted key (git asks for its password only with http.sslCertPasswordProtected=true).",
+		Fix:         "See which files git uses, then check their directory (it names a mismatched or encrypted key and an unreadable file):\n  git config --show-origin --get-regexp 'http\\..*ssl'\n  mtlsdoctor certs ~/.certs\nFor an encrypted key:\n  git config --global http.sslCertPasswordProtected true",
+		Confirm:     "openssl x509 -noout -subject -in client.crt && openssl pkey -noout -in client.key",
+	},
 	// GnuTLS's read error for an alert it does not name (curl and git on
 	// GnuTLS over TLS 1.3, gnutls-cli's "*** Fatal error: ", gnutls-serv's
 	// "Error in handshake: "), seen in real runs against servers that

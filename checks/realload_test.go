@@ -15,8 +15,9 @@ import (
 )
 
 // TestExplainRealLoadErrors: what real curl (--cert, --key), Go
-// (tls.LoadX509KeyPair), node (tls.createSecureContext) and Python
-// (load_cert_chain) print when the certificate or key they are given is
+// (tls.LoadX509KeyPair), node (tls.createSecureContext), Python
+// (load_cert_chain) and git (GIT_SSL_CERT, GIT_SSL_KEY: libcurl on GnuTLS,
+// one line for every cause) print when the certificate or key they are given is
 // missing, empty, DER, garbage, a key in the certificate's place, another
 // certificate's key or encrypted, is told as that cause: by its file where
 // the line names it (curl, Go, node), else by the program's own entry.
@@ -49,12 +50,17 @@ func TestExplainRealLoadErrors(t *testing.T) {
 	}
 	mustOpenSSL(t, "x509", "-in", p("client.crt"), "-outform", "DER", "-out", p("der.crt"))
 
-	curl, python, node := servertest.Tool(t, "curl"), servertest.Tool(t, "python3"), servertest.Tool(t, "node")
+	curl, python, node, git := servertest.Tool(t, "curl"), servertest.Tool(t, "python3"), servertest.Tool(t, "node"), servertest.Tool(t, "git")
+	var runEnv func(env []string, name string, args ...string) string
 	addr := servertest.SServer(t, "-www", "-cert", fx+"good/server.crt", "-key", fx+"good/server.key")
-	run := func(name string, args ...string) string {
+	run := func(name string, args ...string) string { return runEnv(nil, name, args...) }
+	runEnv = func(env []string, name string, args ...string) string {
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		defer cancel()
 		cmd := exec.CommandContext(ctx, name, args...)
+		if env != nil {
+			cmd.Env = append(gitEnv(), env...)
+		}
 		// No terminal: OpenSSL's passphrase prompt must fail, not wait.
 		cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
 		out, _ := cmd.CombinedOutput()
@@ -76,7 +82,13 @@ func TestExplainRealLoadErrors(t *testing.T) {
 		"python": func(cert, key string) string {
 			return strings.TrimSpace(run(python, peerFile(t, "load.py"), cert, key)) // the whole traceback
 		},
+		"git": func(cert, key string) string {
+			// git on libcurl-gnutls prints one line for every cause.
+			return pastedLine("git", runEnv([]string{"GIT_SSL_NO_VERIFY=1", "GIT_SSL_CERT=" + cert, "GIT_SSL_KEY=" + key},
+				git, "ls-remote", "https://"+addr+"/repo.git"))
+		},
 	}
+	gitLoad := [2]string{"cert-load-failed", "client certificate or key"}
 	for _, tc := range []struct {
 		name, cert, key string
 		// want is, per program, the id of the first finding and words
@@ -85,28 +97,28 @@ func TestExplainRealLoadErrors(t *testing.T) {
 	}{
 		{"missing certificate", "missing.crt", "client.key", map[string][2]string{
 			"curl": {"cert-load-failed", "does not exist"}, "go": {"cert-load-failed", "does not exist"},
-			"node": {"cert-load-failed", "does not exist"}, "python": {"cert-load-failed", "does not exist"}}},
+			"node": {"cert-load-failed", "does not exist"}, "python": {"cert-load-failed", "does not exist"}, "git": gitLoad}},
 		{"missing key", "client.crt", "missing.key", map[string][2]string{
 			"curl": {"key-load-failed", "does not exist"}, "go": {"key-load-failed", "does not exist"},
-			"node": {"key-load-failed", "does not exist"}, "python": {"cert-load-failed", "does not exist"}}},
+			"node": {"key-load-failed", "does not exist"}, "python": {"cert-load-failed", "does not exist"}, "git": gitLoad}},
 		{"empty certificate", "empty.crt", "client.key", map[string][2]string{
 			"curl": {"cert-load-failed", "is empty"}, "go": {"cert-load-failed", "PEM"},
-			"node": {"unreadable", "PEM"}, "python": {"key-load-failed", "could not load"}}},
+			"node": {"unreadable", "PEM"}, "python": {"key-load-failed", "could not load"}, "git": gitLoad}},
 		{"DER certificate", "der.crt", "client.key", map[string][2]string{
 			"curl": {"cert-load-failed", "DER"}, "go": {"cert-load-failed", "PEM"},
-			"node": {"unreadable", "PEM"}, "python": {"key-load-failed", "could not load"}}},
+			"node": {"unreadable", "PEM"}, "python": {"key-load-failed", "could not load"}, "git": gitLoad}},
 		{"an HTML page as the certificate", "garbage.crt", "client.key", map[string][2]string{
 			"curl": {"cert-load-failed", "not a PEM"}, "go": {"cert-load-failed", "PEM"},
-			"node": {"unreadable", "PEM"}, "python": {"key-load-failed", "could not load"}}},
+			"node": {"unreadable", "PEM"}, "python": {"key-load-failed", "could not load"}, "git": gitLoad}},
 		{"the key as the certificate", "key-as-cert.crt", "client.key", map[string][2]string{
 			"curl": {"cert-load-failed", "holds a PRIVATE KEY"}, "go": {"cert-load-failed", "PEM"},
-			"node": {"unreadable", "PEM"}, "python": {"key-load-failed", "could not load"}}},
+			"node": {"unreadable", "PEM"}, "python": {"key-load-failed", "could not load"}, "git": gitLoad}},
 		{"another certificate's key", "client.crt", "other.key", map[string][2]string{
 			"curl": {"key-mismatch", "not the key"}, "go": {"key-mismatch", "does not belong"},
-			"node": {"key-mismatch", "does not belong"}, "python": {"key-mismatch", "does not belong"}}},
+			"node": {"key-mismatch", "does not belong"}, "python": {"key-mismatch", "does not belong"}, "git": gitLoad}},
 		{"encrypted key, no passphrase", "enc.crt", "enc.key", map[string][2]string{
 			"curl": {"bad-passphrase", "encrypted"}, "go": {"key-load-failed", "private key"},
-			"node": {"bad-passphrase", "passphrase"}, "python": {"bad-passphrase", "encrypted"}}},
+			"node": {"bad-passphrase", "passphrase"}, "python": {"bad-passphrase", "encrypted"}, "git": gitLoad}},
 	} {
 		for prog, load := range programs {
 			line := load(p(tc.cert), p(tc.key))

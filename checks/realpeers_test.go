@@ -228,15 +228,7 @@ func gnutlsClients(t *testing.T) map[string]func(sc tlsScenario, tls13 bool, add
 	return map[string]func(sc tlsScenario, tls13 bool, addr string) string{
 		"git": func(sc tlsScenario, tls13 bool, addr string) string {
 			_, port, _ := net.SplitHostPort(addr)
-			var env []string
-			for _, e := range os.Environ() {
-				// The machine's own CA settings would stand in for the
-				// scenario's.
-				if !strings.HasPrefix(e, "GIT_SSL_") && !strings.HasPrefix(e, "GNUTLS_") && !strings.HasPrefix(e, "GIT_CONFIG") {
-					env = append(env, e)
-				}
-			}
-			env = append(env, "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_TERMINAL_PROMPT=0")
+			env := gitEnv()
 			if !tls13 {
 				env = append(env, "GNUTLS_SYSTEM_PRIORITY_FILE="+no13)
 			}
@@ -274,4 +266,17 @@ func gnutlsClients(t *testing.T) map[string]func(sc tlsScenario, tls13 bool, add
 			return string(out)
 		},
 	}
+}
+
+// gitEnv is this process's environment for a git run, without the
+// machine's own git and GnuTLS settings (a CA file in GIT_SSL_CAINFO, a
+// global configuration), which would stand in for the test's.
+func gitEnv() []string {
+	var env []string
+	for _, e := range os.Environ() {
+		if !strings.HasPrefix(e, "GIT_SSL_") && !strings.HasPrefix(e, "GNUTLS_") && !strings.HasPrefix(e, "GIT_CONFIG") {
+			env = append(env, e)
+		}
+	}
+	return append(env, "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_TERMINAL_PROMPT=0")
 }
