@@ -462,3 +462,25 @@ func TestErlangAlertBeforeMoreLines(t *testing.T) {
 		t.Errorf("got %v %v, want alert 40", a, ok)
 	}
 }
+
+// TestGnuTLSAlerts: each of GnuTLS's alert names, as git and curl on
+// GnuTLS print it after "gnutls_handshake() failed: " and gnutls-cli after
+// "*** Received alert [N]: ", is read as that alert.
+func TestGnuTLSAlerts(t *testing.T) {
+	for name, n := range gnutlsAlerts {
+		want, ok := alertByNumber(n)
+		if !ok {
+			t.Errorf("%q: alert %d is not in the alerts table", name, n)
+			continue
+		}
+		for _, line := range []string{
+			"fatal: unable to access 'https://git.example.com/r.git/': gnutls_handshake() failed: " + name,
+			"curl: (35) gnutls_handshake() failed: " + name + ".",
+			"*** Received alert [" + itoa(n) + "]: " + name,
+		} {
+			if a, ok := findAlert(strings.ToLower(line)); !ok || a.num != want.num {
+				t.Errorf("%q: alert %v %v, want %d", line, a.num, ok, n)
+			}
+		}
+	}
+}

@@ -109,7 +109,8 @@ const corpusTarget = 94
 // reporter and a role, and never a panic.
 func FuzzExplain(f *testing.F) {
 	for _, s := range []string{"68", "14094418", `nginx: [emerg] cannot load certificate "/x/": PEM_read_bio_X509_AUX() failed (SSL: error:0906D06C:PEM routines:PEM_read_bio:no start line)`,
-		"curl: (60) SSL certificate problem: self-signed certificate", "lua ssl certificate verify error: (20: unable to get local issuer certificate)"} {
+		"curl: (60) SSL certificate problem: self-signed certificate", "lua ssl certificate verify error: (20: unable to get local issuer certificate)",
+		"fatal: unable to access 'https://h/r.git/': gnutls_handshake() failed: CA is unknown", "*** Received alert [48]: CA is unknown", "* Received alert '46': Unknown certificate."} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
