@@ -355,6 +355,35 @@ var clientWriterEntries = []Entry{
 		Fix:         "Remove that name's stored certificate and key from auto-ssl's storage (its file directory or Redis keys) so that it issues a new pair, then check the logs of the next request:\n  openssl s_client -connect host:443 -servername name.example.com </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername name.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject -dates",
 	},
+	// PostgreSQL's server refusing a client certificate: version 15 and
+	// earlier log no reason (a real PostgreSQL 15 run here).
+	{
+		ID: VerifyError, Kind: "client", Within: []string{"could not accept ssl connection"},
+		Match:       []string{"certificate verify failed"},
+		Title:       "The PostgreSQL server refused the client's certificate",
+		Explanation: "The PostgreSQL server asked for a client certificate (ssl_ca_file is set) and the one the client sent did not verify against the CAs in ssl_ca_file (and the CRL in ssl_crl_file); the connection ends before pg_hba.conf is read. PostgreSQL 15 and earlier do not log why; 16 and later add a DETAIL line with the verify result. The usual causes: the client's CA, or the intermediate between, is not in ssl_ca_file and the client does not send it; the certificate is expired or not yet valid; ssl_crl_file lists it as revoked; or it was not made for client authentication (its extendedKeyUsage lacks clientAuth).",
+		Fix:         "Check the client certificate against the server's files, as the server does:\n  openssl verify -CAfile client-ca.pem -purpose sslclient client.crt\nthen put the CA that issued it, and its intermediates, in ssl_ca_file (postgresql.conf) and reload:\n  ssl_ca_file = '/etc/postgresql/client-ca.pem'\n  psql -c 'SELECT pg_reload_conf()'",
+		Confirm:     "openssl verify -CAfile client-ca.pem -purpose sslclient client.crt",
+	},
+	// PostgreSQL's server when its client closes in the handshake (a real
+	// run: psql that could not load its own SHA-1-signed certificate).
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"could not accept ssl connection"},
+		Match:       []string{"eof detected", "unexpected eof while reading"},
+		Title:       "A PostgreSQL client closed the connection during the TLS handshake",
+		Explanation: "The PostgreSQL server was in the TLS handshake with a client that closed the connection without an alert. Most often the client gave up on its own side: it refused the server's certificate without saying so, or could not load its own client certificate (psql then prints `could not read certificate file`, as with a SHA-1-signed one at OpenSSL 3's default security level). A health check or port scanner that opens and closes the port without a handshake is logged so too, and then it is harmless.",
+		Fix:         "Read the client's own error. To test the server's side with its certificate chain:\n  openssl s_client -connect db.example.com:5432 -starttls postgres </dev/null",
+		Confirm:     "openssl s_client -connect db.example.com:5432 -starttls postgres </dev/null",
+	},
+	// libpq's own check of the server's name (sslmode=verify-full).
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"does not match host name"},
+		Title:       "The server's certificate does not carry the host name the PostgreSQL client used",
+		Explanation: "libpq (psql and the drivers built on it) with sslmode=verify-full checks that the server's certificate carries the name in host=: the line names what the certificate holds and the name asked for. A connection by IP address, or by a name the certificate lacks, fails so.",
+		Fix:         "Connect by a name the certificate carries (hostaddr= keeps the address while host= names it), or reissue the server's certificate with that name in its subjectAltName:\n  psql \"host=db.example.com hostaddr=10.0.0.5 sslmode=verify-full sslrootcert=ca.crt\"",
+		Confirm:     "openssl s_client -connect db.example.com:5432 -starttls postgres </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+	},
 	// PostgreSQL's server with clientcert in pg_hba.conf.
 	{
 		ID: NoClientCert, Kind: "client",

@@ -573,6 +573,12 @@ type matrixServer struct {
 	// below a private root (JDK 17, OTP 25), so that scenario is no
 	// refusal there.
 	acceptsSHA1 bool
+	// serverTerm, when set, is a word the stories of the server's refusals
+	// must hold: where that server keeps its client CAs.
+	serverTerm string
+	// clients are the real clients that speak the server's protocol
+	// (nil: realClients, for HTTPS servers).
+	clients map[string]func(sc tlsScenario, tls13 bool, addr string) string
 }
 
 // checkServerMatrix runs every scenario the server can serve against
@@ -584,7 +590,10 @@ type matrixServer struct {
 // show which side wrote it may be told as a client's if its story also
 // says what it means in a server's log (serverCaseTold).
 func checkServerMatrix(t *testing.T, srv matrixServer) {
-	clients := realClients(t)
+	clients := srv.clients
+	if clients == nil {
+		clients = realClients(t)
+	}
 	for _, sc := range tlsScenarios() {
 		if sc.code == 68 && srv.acceptsSHA1 {
 			continue
@@ -625,6 +634,9 @@ func checkServerMatrix(t *testing.T, srv matrixServer) {
 			if sc.judge == "server" && f.ID.Name() != "verify-error" && !strings.Contains(all, "client certificate") && !strings.Contains(all, "client's certificate") && !strings.Contains(all, "sent no certificate") ||
 				sc.judge == "client" && !strings.Contains(all, "own certificate") && !strings.Contains(all, "server's certificate") && !strings.Contains(all, "server certificate") {
 				t.Errorf("%s, %s: its line %q:\n%s %s/%s %q\n%s", sc.name, srv.name, line, f.ID.Name(), f.Reporter, f.Role, f.Title, f.Explanation)
+			}
+			if sc.judge == "server" && srv.serverTerm != "" && !strings.Contains(all+"\n"+f.Fix, srv.serverTerm) {
+				t.Errorf("%s, %s: its line %q: the story does not name %s:\n%s %q\n%s", sc.name, srv.name, line, srv.serverTerm, f.ID.Name(), f.Title, f.Fix)
 			}
 		}
 		if seen == 0 && sc.code != 62 && !(srv.silentRefusal && sc.judge == "server" && sc.cert != "") {

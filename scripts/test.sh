@@ -28,7 +28,7 @@ step "go"
 command -v go >/dev/null 2>&1 || die "go is not on PATH; install Go (see go.mod for the version)"
 go version
 
-step "nginx (and its stream module), openssl, curl, haproxy, apache2, gcc, libssl-dev, python3, node, java, erlang, git, gnutls-cli"
+step "nginx (and its stream module), openssl, curl, haproxy, apache2, gcc, libssl-dev, python3, node, java, erlang, git, gnutls-cli, postgresql"
 missing=()
 # haproxy and apache2 are the other TLS servers the probe is tested
 # against; python3, node, java (with javac) and escript (Erlang/OTP, with
@@ -50,6 +50,10 @@ package[libssl-dev]=libssl-dev
 # matrix runs an nginx stream {} server too.
 [[ -e /usr/lib/nginx/modules/ngx_stream_module.so ]] || missing+=("libnginx-mod-stream")
 package[libnginx-mod-stream]=libnginx-mod-stream
+# PostgreSQL's server (initdb, pg_ctl; not on PATH) and psql: a real
+# PostgreSQL matrix runs its refusals too.
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null && command -v psql >/dev/null 2>&1 || missing+=("postgresql")
+package[postgresql]=postgresql
 # Erlang's ssl application, which erlang-base (escript) lacks.
 compgen -G "/usr/lib/erlang/lib/ssl-*" >/dev/null || missing+=("erlang-ssl")
 package[erlang-ssl]=erlang-ssl
@@ -84,12 +88,13 @@ if ((${#missing[@]} > 0)); then
 		trap - EXIT
 	fi
 	for tool in "${missing[@]}"; do
-		[[ $tool == libssl-dev || $tool == libnginx-mod-stream || $tool == erlang-ssl ]] && continue
+		[[ $tool == libssl-dev || $tool == libnginx-mod-stream || $tool == erlang-ssl || $tool == postgresql ]] && continue
 		command -v "$tool" >/dev/null 2>&1 || die "$tool is still missing after apt-get install"
 	done
 	[[ -e /usr/include/openssl/x509_vfy.h ]] || die "the OpenSSL headers are still missing after apt-get install libssl-dev"
 	[[ -e /usr/lib/nginx/modules/ngx_stream_module.so ]] || die "nginx's stream module is still missing after apt-get install libnginx-mod-stream"
 	compgen -G "/usr/lib/erlang/lib/ssl-*" >/dev/null || die "Erlang's ssl application is still missing after apt-get install erlang-ssl"
+	compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || die "PostgreSQL's server is still missing after apt-get install postgresql"
 fi
 nginx -v 2>&1
 openssl version
@@ -101,6 +106,9 @@ python3 --version
 node --version
 java -version 2>&1 | sed -n 1p
 erl -noshell -eval 'io:format("Erlang/OTP ~s~n", [erlang:system_info(otp_release)]), halt().'
+git --version
+gnutls-cli --version | sed -n 1p
+psql --version
 
 step "gofmt -l"
 unformatted=$(find . -path ./.git -prune -o -type d -name testdata -prune -o -type f -name '*.go' -print0 |
