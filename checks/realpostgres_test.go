@@ -24,7 +24,7 @@ import (
 // server's.
 func TestExplainRealPostgres(t *testing.T) {
 	t.Parallel()
-	checkServerMatrix(t, matrixServer{name: "PostgreSQL", start: postgresStart(t), clients: map[string]func(sc tlsScenario, tls13 bool, addr string) string{"psql": psqlClient(t)},
+	checkServerMatrix(t, matrixServer{name: "PostgreSQL", start: postgresStart(t, ""), clients: map[string]func(sc tlsScenario, tls13 bool, addr string) string{"psql": psqlClient(t)},
 		connLine: func(l string) bool {
 			return strings.Contains(l, "SSL") || strings.Contains(l, "certificate")
 		}, serverTerm: "ssl_ca_file"})
@@ -32,9 +32,14 @@ func TestExplainRealPostgres(t *testing.T) {
 
 // postgresStart returns a function that starts a real PostgreSQL server
 // for a scenario: a new cluster (initdb) with the scenario's certificate,
-// key, client CA and CRL, on a free port of 127.0.0.1. As root, the
-// server runs as the postgres user, which owns its files.
-func postgresStart(t *testing.T) serverUnderTest {
+// key, client CA and CRL, on a free port of 127.0.0.1. With a client CA,
+// pg_hba.conf asks for a client certificate with method (trust
+// clientcert=verify-ca when ""). As root, the server runs as the postgres
+// user, which owns its files.
+func postgresStart(t *testing.T, method string) serverUnderTest {
+	if method == "" {
+		method = "trust clientcert=verify-ca"
+	}
 	bins, _ := filepath.Glob("/usr/lib/postgresql/*/bin/initdb")
 	if len(bins) == 0 {
 		t.Fatal("PostgreSQL's server is not installed (scripts/test.sh installs the postgresql package)")
@@ -95,7 +100,7 @@ func postgresStart(t *testing.T) serverUnderTest {
 		hba := "local all all trust\nhostssl all all 127.0.0.1/32 trust\n"
 		if sc.clientCA != "" {
 			conf = append(conf, "ssl_ca_file = '"+place(sc.clientCA, "client-ca.crt", 0o644)+"'")
-			hba = "local all all trust\nhostssl all all 127.0.0.1/32 trust clientcert=verify-ca\n"
+			hba = "local all all trust\nhostssl all all 127.0.0.1/32 " + method + "\n"
 		}
 		if sc.crl != "" {
 			conf = append(conf, "ssl_crl_file = '"+place(sc.crl, "crl.pem", 0o644)+"'")
@@ -184,5 +189,42 @@ func psqlClient(t *testing.T) func(sc tlsScenario, tls13 bool, addr string) stri
 		cmd.Env = env
 		out, _ := cmd.CombinedOutput()
 		return string(out)
+	}
+}
+
+// TestExplainRealPostgresCertAuth: a real PostgreSQL server whose
+// pg_hba.conf line uses the cert method accepts a trusted client
+// certificate whose CN is not the database user, then refuses the login:
+// psql's line and the server's are that refusal, each from its side, with
+// pg_ident.conf in the fix.
+func TestExplainRealPostgresCertAuth(t *testing.T) {
+	t.Parallel()
+	var sc tlsScenario
+	for _, s := range tlsScenarios() {
+		if s.name == "client certificate of another CA" {
+			sc = s
+		}
+	}
+	sc.clientCA, sc.cert, sc.key = sc.ca, fx+"good/client.crt", fx+"good/client.key" // trusted; its CN is "client", the user postgres
+	addr, logLines := postgresStart(t, "cert")(t, sc)
+	out := psqlClient(t)(sc, true, addr)
+	time.Sleep(300 * time.Millisecond)
+	lines := []struct{ line, role string }{{pastedLine("psql", out), "client"}}
+	for _, l := range logLines() {
+		if strings.Contains(l, "user name") || strings.Contains(l, "authentication failed") {
+			lines = append(lines, struct{ line, role string }{l, "server"})
+		}
+	}
+	if len(lines) < 3 {
+		t.Fatalf("psql and the server printed less than expected:\n%s\n%s", out, strings.Join(logLines(), "\n"))
+	}
+	for _, l := range lines {
+		f, ok := firstFinding(t, "cert method", l.line)
+		if !ok {
+			continue
+		}
+		if f.ID.Name() != "client-cert-rejected" || f.Role != l.role || !strings.Contains(f.Fix, "pg_ident.conf") {
+			t.Errorf("%q: %s %s %q\n%s", l.line, f.ID.Name(), f.Role, f.Title, f.Fix)
+		}
 	}
 }

@@ -267,7 +267,7 @@ var attrRules = []attrRule{
 	// node-postgres prints the server's refusal as "error: ...".
 	{"node", RoleClient, "", []string{"error: connection requires a valid client certificate"}},
 	{"unknown", RoleServer, "", []string{"fatal:  connection requires a valid client certificate", "wsrep:", "fatal:  private key file", "could not accept ssl connection",
-		"connection requires a valid client certificate"}},
+		"connection requires a valid client certificate", "fatal:  certificate authentication failed", "and authenticated user name ("}},
 	// lib/pq, Go's PostgreSQL driver.
 	{"go", RoleClient, "", []string{"pq: "}},
 	{"unknown", RoleClient, "", []string{"has group or world access"}},
