@@ -375,6 +375,34 @@ var clientWriterEntries = []Entry{
 		Fix:         "Read the client's own error. To test the server's side with its certificate chain:\n  openssl s_client -connect db.example.com:5432 -starttls postgres </dev/null",
 		Confirm:     "openssl s_client -connect db.example.com:5432 -starttls postgres </dev/null",
 	},
+	// mosquitto's clients (mosquitto_pub, mosquitto_sub, libmosquitto):
+	// one line each, as real runs against a real broker showed. -d adds
+	// OpenSSL's error line.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"a tls error occurred"},
+		Title:       "The MQTT client (libmosquitto) refused the broker's certificate, or could not load its own",
+		Explanation: "mosquitto_pub, mosquitto_sub and other programs on libmosquitto print only this (`Error: A TLS error occurred.`, or `Unable to connect (A TLS error occurred.).`) for a TLS failure of their own. In real runs it was the client refusing the broker's certificate (not issued by the CA given with --cafile or found in --capath, or not carrying the name given with -h), or failing to load its own client certificate (`Unable to load client certificate`, as a SHA-1-signed one at OpenSSL 3's default security level). With -d the client prints OpenSSL's reason (`OpenSSL Error[0]: ... certificate verify failed`).",
+		Fix:         "Give the client the CA that issued the broker's certificate, and connect by a name the certificate carries:\n  mosquitto_sub -d --cafile ca.crt -h broker -p 8883 -t test",
+		Confirm:     "openssl s_client -connect broker.example.com:8883 -CAfile ca.crt </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"error: unable to load client certificate \"", "error: unable to load client key file \""},
+		Title:       "The MQTT client (libmosquitto) could not load its client certificate or key",
+		Explanation: "mosquitto_pub, mosquitto_sub or another program on libmosquitto could not load the file given with --cert or --key (a bridge: bridge_certfile, bridge_keyfile), so it did not connect. The OpenSSL line after it says why: `ca md too weak` is a certificate signed with SHA-1, which OpenSSL 3 refuses at its default security level (a real run here); `No such file or directory` a wrong path; `bad decrypt` an encrypted key without its password; `key values mismatch` a key that does not belong to the certificate.",
+		Fix:         "Check both files; a SHA-1-signed certificate must be signed again with SHA-256:\n  openssl x509 -noout -text -in client.crt | grep 'Signature Algorithm'\n  openssl pkey -noout -in client.key",
+		Confirm:     "openssl x509 -noout -subject -in client.crt && openssl pkey -noout -in client.key",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"mosquitto_"},
+		Match:       []string{"error: the connection was lost", "error: protocol error"},
+		Exact:       []string{"error: the connection was lost.", "error: protocol error"},
+		Title:       "The MQTT broker ended the connection: most often it refused the client certificate",
+		Explanation: "mosquitto_pub, mosquitto_sub and other programs on libmosquitto print `The connection was lost` or `Protocol error` when the broker ends the TLS connection. In real runs against a mosquitto broker with require_certificate true, this was the broker refusing the client certificate: none sent, from a CA not in the broker's cafile, expired, or revoked by its crlfile (over TLS 1.3 the refusal comes after the handshake, as a lost connection; over TLS 1.2 as a protocol error). The broker's log says which (`OpenSSL Error[0]: ... peer did not return a certificate` or `certificate verify failed`), and the client's -d shows the alert.",
+		Fix:         "Give the client its certificate and key, from the CA in the broker's cafile, and see the alert with -d:\n  mosquitto_sub -d -h broker -p 8883 -t test --cafile ca.crt \\\n    --cert client.crt --key client.key",
+		Confirm:     verifyClient,
+	},
 	// PostgreSQL's cert method: the certificate's CN must be the user (a
 	// real PostgreSQL 15 run).
 	{

@@ -64,7 +64,7 @@ var programWords = []struct {
 	{"rust", []string{"x509verifyerror", "midhandshakesslstream", "webpkierror", "invalid peer certificate", "rustls", "invalidcertificate(", "invalid certificate: unknownissuer", "invalid certificate: notvalidforname", "reqwest"}},
 	{"ruby", []string{"openssl::ssl::sslerror", "ssl_connect returned=", ".rb:", "faraday", "rubygems"}},
 	{"dotnet", []string{"remote certificate is invalid according to the validation procedure", "authenticationexception", "system.net.", "sslpolicyerrors", "interop+openssl"}},
-	{"mosquitto", []string{"mosquitto"}},
+	{"mosquitto", []string{"mosquitto", "sending connect", "error: unable to load client certificate \"", "error: unable to load client key file \"", "a tls error occurred", "client <unknown> disconnected", "error: the connection was lost"}},
 	{"openvpn", []string{"openvpn", "verify error: depth="}},
 	{"kubectl", []string{"kubectl", "kubeconfig", "unable to connect to the server", "10.96.0.1,", "kubelet[", ":6443/api", ":6443/apis"}},
 	{"helm", []string{"helm "}},
@@ -118,6 +118,8 @@ var attrRules = []attrRule{
 	// node's name check ("Hostname/IP does not match certificate's altnames").
 	{"node", RoleClient, "", []string{"hostname/ip does not match certificate's altnames", "hostname/ip doesn't match certificate's altnames"}},
 	// curl on NSS (exit 58) and Postman, before Firefox's codes.
+	// libmosquitto's load errors, before curl's NSS ones.
+	{"unknown", RoleClient, "", []string{"error: unable to load client certificate \"", "error: unable to load client key file \""}},
 	{"curl", RoleClient, "", []string{"unable to load client key", "unable to load client cert"}},
 	{"unknown", RoleClient, "", []string{"postman"}},
 	// A JSSE client's debug words (also inside a server's request thread)
@@ -272,7 +274,7 @@ var attrRules = []attrRule{
 	{"go", RoleClient, "", []string{"pq: "}},
 	{"unknown", RoleClient, "", []string{"has group or world access"}},
 	// Postfix, mosquitto and MySQL clients' own words.
-	{"unknown", RoleClient, "", []string{"[tls] error:", "untrusted tls connection established to", "check bridge_cafile", "error 2026", "error: 2026",
+	{"unknown", RoleClient, "", []string{"a tls error occurred", "error: the connection was lost", "sending connect", "[tls] error:", "untrusted tls connection established to", "check bridge_cafile", "error 2026", "error: 2026",
 		"(2026,", "ssl peer certificate validation failed", "ssl peer cert verification failed", "could not handshake: error in the certificate verification",
 		"mbedtls_ssl_handshake returned", "(sslclient)", "trust evaluation failed", "bssl:", "failed to negotiate a mutually acceptable security settings"}},
 	{"node", RoleClient, "", []string{"mongoserverselectionerror", "mongonetworkerror", "mongooseserverselectionerror",

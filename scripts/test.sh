@@ -28,18 +28,19 @@ step "go"
 command -v go >/dev/null 2>&1 || die "go is not on PATH; install Go (see go.mod for the version)"
 go version
 
-step "nginx (and its stream module), openssl, curl, haproxy, apache2, gcc, libssl-dev, python3, node, java, erlang, git, gnutls-cli, postgresql"
+step "nginx (and its stream module), openssl, curl, haproxy, apache2, gcc, libssl-dev, python3, node, java, erlang, git, gnutls-cli, postgresql, mosquitto"
 missing=()
 # haproxy and apache2 are the other TLS servers the probe is tested
 # against; python3, node, java (with javac) and escript (Erlang/OTP, with
 # its ssl application) run the Python, Node.js, Java and Erlang clients and
 # servers of explain's real-run matrices (checks/testdata/peers); git
 # (on libcurl-gnutls in Debian) and gnutls-cli are the matrices' GnuTLS
-# clients. The Debian package of each tool:
+# clients; mosquitto and mosquitto_pub an MQTT broker and client. The
+# Debian package of each tool:
 declare -A package=([nginx]=nginx [openssl]=openssl [curl]=curl [haproxy]=haproxy [apache2]=apache2 [gcc]=gcc
 	[python3]=python3 [node]=nodejs [java]=default-jdk-headless [javac]=default-jdk-headless [escript]=erlang-ssl
-	[git]=git [gnutls-cli]=gnutls-bin)
-for tool in nginx openssl curl haproxy apache2 gcc python3 node java javac escript git gnutls-cli; do
+	[git]=git [gnutls-cli]=gnutls-bin [mosquitto]=mosquitto [mosquitto_pub]=mosquitto-clients)
+for tool in nginx openssl curl haproxy apache2 gcc python3 node java javac escript git gnutls-cli mosquitto mosquitto_pub; do
 	command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 # The limbo differential test builds a small OpenSSL reference program
@@ -109,6 +110,7 @@ erl -noshell -eval 'io:format("Erlang/OTP ~s~n", [erlang:system_info(otp_release
 git --version
 gnutls-cli --version | sed -n 1p
 psql --version
+mosquitto -h 2>&1 | sed -n 1p
 
 step "gofmt -l"
 unformatted=$(find . -path ./.git -prune -o -type d -name testdata -prune -o -type f -name '*.go' -print0 |
