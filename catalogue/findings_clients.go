@@ -362,8 +362,8 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"certificate verify failed"},
 		Title:       "The PostgreSQL server refused the client's certificate",
 		Explanation: "The PostgreSQL server asked for a client certificate (ssl_ca_file is set) and the one the client sent did not verify against the CAs in ssl_ca_file (and the CRL in ssl_crl_file); the connection ends before pg_hba.conf is read. PostgreSQL 15 and earlier do not log why; 16 and later add a DETAIL line with the verify result. The usual causes: the client's CA, or the intermediate between, is not in ssl_ca_file and the client does not send it; the certificate is expired or not yet valid; ssl_crl_file lists it as revoked; or it was not made for client authentication (its extendedKeyUsage lacks clientAuth).",
-		Fix:         "Check the client certificate against the server's files, as the server does:\n  openssl verify -CAfile client-ca.pem -purpose sslclient client.crt\nthen put the CA that issued it, and its intermediates, in ssl_ca_file (postgresql.conf) and reload:\n  ssl_ca_file = '/etc/postgresql/client-ca.pem'\n  psql -c 'SELECT pg_reload_conf()'",
-		Confirm:     "openssl verify -CAfile client-ca.pem -purpose sslclient client.crt",
+		Fix:         "Check the client certificate against the server's ssl_ca_file, as the server does:\n  openssl verify -CAfile root.crt -purpose sslclient client.crt\nthen put the CA that issued it, and its intermediates, in ssl_ca_file (postgresql.conf) and reload:\n  ssl_ca_file = 'root.crt'\n  psql -c 'SELECT pg_reload_conf()'",
+		Confirm:     "openssl verify -CAfile root.crt -purpose sslclient client.crt",
 	},
 	// PostgreSQL's server when its client closes in the handshake (a real
 	// run: psql that could not load its own SHA-1-signed certificate).

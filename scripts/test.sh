@@ -110,7 +110,7 @@ erl -noshell -eval 'io:format("Erlang/OTP ~s~n", [erlang:system_info(otp_release
 git --version
 gnutls-cli --version | sed -n 1p
 psql --version
-mosquitto -h 2>&1 | sed -n 1p
+{ mosquitto -h 2>&1 || true; } | sed -n 1p # -h exits non-zero
 
 step "gofmt -l"
 unformatted=$(find . -path ./.git -prune -o -type d -name testdata -prune -o -type f -name '*.go' -print0 |
