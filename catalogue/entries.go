@@ -25,8 +25,10 @@ const (
 	clientTrustFix    = "See what the server sends (only one certificate means the intermediate is missing; serve the full chain):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nOtherwise install or update the client's CA bundle (the ca-certificates package), or give it the private CA."
 )
 
-// toUpstream marks nginx's lines about its handshakes with upstreams.
-var toUpstream = []string{"to upstream"}
+// toUpstream marks the lines where nginx is the client: to its upstream,
+// or a Lua cosocket's (a timer's, a *_by_lua handler's). The entries for
+// nginx as the server leave them out.
+var toUpstream = []string{"to upstream", "context: ngx.timer", "by_lua", "cosocket", "lua tcp socket"}
 
 // entries is the table Entries and Lookup read. Within a family the specific
 // entries come before the catch-all, so that Lookup's output order reads

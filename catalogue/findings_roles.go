@@ -469,6 +469,30 @@ var roleEntries = []Entry{
 		Fix:         "Send the backend's name, and a client certificate if it requires one:\n  proxy_ssl_server_name on;\n  proxy_ssl_certificate     /etc/nginx/upstream-client.crt;\n  proxy_ssl_certificate_key /etc/nginx/upstream-client.key;\nthen reload:\n  " + reload + "\nIf the backend speaks only newer TLS versions, offer them (an old nginx or OpenSSL needs an upgrade):\n  proxy_ssl_protocols TLSv1.2 TLSv1.3;",
 		Confirm:     "openssl s_client -connect BACKEND:443 -servername backend.example.com </dev/null",
 	},
+	// A Lua cosocket offering no TLS version the server accepts (a real
+	// run: Debian 12's lua-nginx-module against a TLS 1.3-only server).
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{"context: ngx.timer", "by_lua", "cosocket", "lua tcp socket"},
+		Match:       []string{"alert protocol version", "unsupported protocol", "no protocols available"},
+		Title:       "A Lua cosocket and the server it connected to share no TLS version",
+		Explanation: "Here nginx is the client: Lua code opened a TLS connection with tcpsock:sslhandshake, and it offers only the versions in lua_ssl_protocols, not ssl_protocols. Its default in older lua-nginx-module releases (0.10.23, Debian 12's, as a real run here showed) stops at TLS 1.2, so a server that accepts only TLS 1.3 refuses it with protocol_version (70); an old server refuses TLS 1.2 the same way.",
+		Fix:         "List the versions the server accepts in the http block, then reload:\n  lua_ssl_protocols TLSv1.2 TLSv1.3;\n  " + reload,
+		Confirm:     "openssl s_client -connect SERVER:443 -tls1_3 </dev/null",
+	},
+	// Lua cosockets (OpenResty, lua-resty-*) refused by the server they
+	// connect to (real runs: a timer's cosocket against openssl s_server
+	// asking for a client certificate).
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{"context: ngx.timer", "by_lua", "cosocket", "lua tcp socket"},
+		Match: []string{"alert handshake failure", "alert certificate required", "alert unknown ca", "alert bad certificate",
+			"alert certificate unknown", "alert access denied", "alert certificate expired", "alert certificate revoked", "alert unsupported certificate", "handshake failed"},
+		Title: "The server a Lua cosocket connected to refused nginx's handshake",
+		Explanation: "Here nginx is the client: Lua code (a timer, `context: ngx.timer`, or a *_by_lua handler; lua-resty-http, a database or etcd client, Kong, APISIX) opened a TLS connection with tcpsock:sslhandshake, and the server ended it. " +
+			"The reason is that server's complaint about nginx: handshake failure (40) or certificate required (116) from a server that requires client certificates means the cosocket sent none, as it sends one only when the code sets it; unknown ca (48), bad certificate (42), certificate expired (45) or revoked (44) mean the server refused the one sent. " +
+			"ssl_certificate and ssl_client_certificate play no part; the Lua code's own `handshake failed` line follows the SSL_do_handshake() line that names the alert.",
+		Fix:     "Give the cosocket a client certificate that the server trusts: tcpsock:setclientcert(cert, key) before sslhandshake (lua-nginx-module 0.10.22 and later; read them with ngx.ssl.parse_pem_cert and ngx.ssl.parse_pem_priv_key), or the library's option (lua-resty-http's ssl_client_cert and ssl_client_priv_key, APISIX's etcd tls cert and key, a Kong Service's client_certificate).",
+		Confirm: "openssl s_client -connect SERVER:443 -cert client.crt -key client.key </dev/null",
+	},
 	// Lua cosockets (OpenResty, lua-resty-*).
 	{
 		ID: LuaVerifyError, Kind: "nginx", Level: "error",

@@ -28,7 +28,7 @@ step "go"
 command -v go >/dev/null 2>&1 || die "go is not on PATH; install Go (see go.mod for the version)"
 go version
 
-step "nginx (and its stream module), openssl, curl, haproxy, apache2, gcc, libssl-dev, python3, node, java, erlang, git, gnutls-cli, postgresql, mosquitto"
+step "nginx (and its stream and Lua modules), openssl, curl, haproxy, apache2, gcc, libssl-dev, python3, node, java, erlang, git, gnutls-cli, postgresql, mosquitto"
 missing=()
 # haproxy and apache2 are the other TLS servers the probe is tested
 # against; python3, node, java (with javac) and escript (Erlang/OTP, with
@@ -51,6 +51,10 @@ package[libssl-dev]=libssl-dev
 # matrix runs an nginx stream {} server too.
 [[ -e /usr/lib/nginx/modules/ngx_stream_module.so ]] || missing+=("libnginx-mod-stream")
 package[libnginx-mod-stream]=libnginx-mod-stream
+# nginx's Lua module (and the NDK it needs), which Debian ships apart: a
+# real nginx runs a Lua cosocket as a client of servers that refuse it.
+[[ -e /usr/lib/nginx/modules/ngx_http_lua_module.so ]] || missing+=("libnginx-mod-http-lua")
+package[libnginx-mod-http-lua]=libnginx-mod-http-lua
 # PostgreSQL's server (initdb, pg_ctl; not on PATH) and psql: a real
 # PostgreSQL matrix runs its refusals too.
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null && command -v psql >/dev/null 2>&1 || missing+=("postgresql")
@@ -89,13 +93,14 @@ if ((${#missing[@]} > 0)); then
 		trap - EXIT
 	fi
 	for tool in "${missing[@]}"; do
-		[[ $tool == libssl-dev || $tool == libnginx-mod-stream || $tool == erlang-ssl || $tool == postgresql ]] && continue
+		[[ $tool == libssl-dev || $tool == libnginx-mod-stream || $tool == erlang-ssl || $tool == postgresql || $tool == libnginx-mod-http-lua ]] && continue
 		command -v "$tool" >/dev/null 2>&1 || die "$tool is still missing after apt-get install"
 	done
 	[[ -e /usr/include/openssl/x509_vfy.h ]] || die "the OpenSSL headers are still missing after apt-get install libssl-dev"
 	[[ -e /usr/lib/nginx/modules/ngx_stream_module.so ]] || die "nginx's stream module is still missing after apt-get install libnginx-mod-stream"
 	compgen -G "/usr/lib/erlang/lib/ssl-*" >/dev/null || die "Erlang's ssl application is still missing after apt-get install erlang-ssl"
 	compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || die "PostgreSQL's server is still missing after apt-get install postgresql"
+	[[ -e /usr/lib/nginx/modules/ngx_http_lua_module.so ]] || die "nginx's Lua module is still missing after apt-get install libnginx-mod-http-lua"
 fi
 nginx -v 2>&1
 openssl version

@@ -1,0 +1,161 @@
+package checks
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/servertest"
+)
+
+// luaModules are Debian's libnginx-mod-http-lua (and the NDK it needs).
+var luaModules = []string{"/usr/lib/nginx/modules/ndk_http_module.so", "/usr/lib/nginx/modules/ngx_http_lua_module.so"}
+
+// TestExplainRealNginxLua: a real nginx whose Lua code (a timer's
+// cosocket, as lua-resty-http, APISIX's etcd client or Kong do) connects
+// over TLS to a real openssl s_server that requires client certificates:
+// with none, with one of another CA and with an expired one
+// (tcpsock:setclientcert), over TLS 1.2 and 1.3. Each line nginx logs
+// about it is nginx the client (a Lua cosocket) refused by that server,
+// never nginx the server refused by its client.
+func TestExplainRealNginxLua(t *testing.T) {
+	t.Parallel()
+	for _, m := range luaModules {
+		if _, err := os.Stat(m); err != nil {
+			t.Fatalf("nginx's Lua module is not installed (%s): scripts/test.sh installs libnginx-mod-http-lua", m)
+		}
+	}
+	nginx := servertest.Tool(t, "nginx")
+	checked := 0
+	for _, sc := range tlsScenarios() {
+		switch sc.name {
+		case "no client certificate", "client certificate of another CA", "expired client certificate":
+		default:
+			continue
+		}
+		for _, version := range []string{"-tls1_2", "-tls1_3"} {
+			at := sc.name + ", Lua cosocket, " + version
+			addr := servertest.SServer(t, append(sc.sargs(), "-www", version)...)
+			lines := runLuaClient(t, nginx, addr, sc, "lua_ssl_protocols TLSv1.2 TLSv1.3;")
+			seen := 0
+			for _, l := range lines {
+				lower := strings.ToLower(l)
+				if !strings.Contains(l, "context: ngx.timer") || !strings.Contains(lower, "ssl") && !strings.Contains(lower, "handshake") {
+					continue
+				}
+				f, ok := firstFinding(t, at, l)
+				if !ok {
+					continue
+				}
+				seen++
+				t.Logf("%s: %q -> %s %q", at, l, f.ID.Name(), f.Title)
+				all := f.Title + "\n" + f.Explanation + "\n" + f.Fix
+				if f.Reporter != "nginx" || f.Role != "client" || !strings.Contains(all, "cosocket") || !strings.Contains(all, "client certificate") {
+					t.Errorf("%s: %q told as %s/%s %s %q\n%s", at, l, f.Reporter, f.Role, f.ID.Name(), f.Title, f.Explanation)
+				}
+			}
+			if seen == 0 {
+				t.Errorf("%s: nginx logged no line about the cosocket's handshake:\n%s", at, strings.Join(lines, "\n"))
+			}
+			checked += seen
+		}
+	}
+	if checked < 6 {
+		t.Errorf("only %d lines checked", checked)
+	}
+	// Without lua_ssl_protocols, Debian 12's Lua module offers TLS 1.2 at
+	// most: a TLS 1.3-only server refuses it, and the story says so.
+	sc := tlsScenarios()[0]
+	addr := servertest.SServer(t, append(sc.sargs(), "-www", "-tls1_3")...)
+	told := false
+	for _, l := range runLuaClient(t, nginx, addr, sc, "") {
+		if strings.Contains(l, "context: ngx.timer") && strings.Contains(l, "protocol version") {
+			if f, ok := firstFinding(t, "default lua_ssl_protocols", l); ok {
+				told = true
+				if f.Role != "client" || !strings.Contains(f.Fix, "lua_ssl_protocols") {
+					t.Errorf("%q told as %s %s %q\n%s", l, f.Role, f.ID.Name(), f.Title, f.Fix)
+				}
+			}
+		}
+	}
+	if !told {
+		t.Log("this Lua module offers TLS 1.3 by default: no protocol_version line to check")
+	}
+}
+
+// runLuaClient runs nginx with a timer whose cosocket connects to addr as
+// the scenario's client and returns nginx's error log once the cosocket
+// has logged its outcome.
+func runLuaClient(t *testing.T, nginx, addr string, sc tlsScenario, extra string) []string {
+	t.Helper()
+	host, port, _ := net.SplitHostPort(addr)
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "logs"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cert := ""
+	if sc.cert != "" {
+		cert = fmt.Sprintf(`local ssl = require "ngx.ssl"
+      local f = assert(io.open(%q)); local c = assert(ssl.parse_pem_cert(f:read("*a"))); f:close()
+      f = assert(io.open(%q)); local k = assert(ssl.parse_pem_priv_key(f:read("*a"))); f:close()
+      local ok, err = sock:setclientcert(c, k)
+      if not ok then ngx.log(ngx.ERR, "setclientcert: ", err) end`, sc.cert, sc.key)
+	}
+	errorLog := filepath.Join(dir, "logs", "error.log")
+	var b strings.Builder
+	b.WriteString("daemon off;\nmaster_process off;\nworker_processes 1;\n")
+	for _, m := range luaModules {
+		fmt.Fprintf(&b, "load_module %s;\n", m)
+	}
+	fmt.Fprintf(&b, "pid %s;\nerror_log %s info;\nevents { worker_connections 64; }\nhttp {\n", filepath.Join(dir, "nginx.pid"), errorLog)
+	for _, d := range []string{"client_body", "proxy", "fastcgi", "uwsgi", "scgi"} {
+		fmt.Fprintf(&b, "  %s_temp_path %s;\n", d, filepath.Join(dir, d))
+	}
+	fmt.Fprintf(&b, "  lua_ssl_trusted_certificate %s;\n  lua_ssl_verify_depth 2;\n  %s\n", sc.ca, extra)
+	fmt.Fprintf(&b, `  init_worker_by_lua_block {
+    ngx.timer.at(0, function()
+      local sock = ngx.socket.tcp()
+      sock:settimeout(5000)
+      local ok, err = sock:connect(%q, %s)
+      if not ok then ngx.log(ngx.ERR, "connect: ", err) return end
+      %s
+      local s, err = sock:sslhandshake(nil, %q, true)
+      if not s then ngx.log(ngx.ERR, "handshake failed: ", err) ngx.log(ngx.ERR, "mtlsdoctor-done") return end
+      sock:send("GET / HTTP/1.0\r\n\r\n")
+      local line, err = sock:receive("*l")
+      ngx.log(ngx.ERR, "read: ", line, " ", err)
+      ngx.log(ngx.ERR, "mtlsdoctor-done")
+    end)
+  }
+}
+`, host, port, cert, sc.host)
+	conf := filepath.Join(dir, "nginx.conf")
+	if err := os.WriteFile(conf, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, nginx, "-p", dir, "-c", conf)
+	out := &lockedBuffer{}
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
+	for i := 0; i < 200; i++ {
+		b, _ := os.ReadFile(errorLog)
+		if strings.Contains(string(b), "mtlsdoctor-done") {
+			return strings.Split(string(b), "\n")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	b2, _ := os.ReadFile(errorLog)
+	t.Fatalf("the Lua cosocket logged no outcome:\n%s\n%s", b2, out.String())
+	return nil
+}
