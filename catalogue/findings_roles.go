@@ -239,6 +239,26 @@ func ProgramFix(program string, id finding.ID, code int) (string, bool) {
 	return "", false
 }
 
+// refusingServer is, per client program whose server is known from the
+// program itself, where that server keeps the CAs it trusts for client
+// certificates: psql's server is PostgreSQL, mosquitto_pub's a broker.
+var refusingServer = map[string]string{
+	"postgres":  "The PostgreSQL server refused the client certificate that libpq sent (sslcert, sslkey): its CA and intermediates must be in the server's ssl_ca_file, it must be within its dates and made for client authentication, and ssl_crl_file must not list it. Check it as the server does:\n  openssl verify -CAfile root.crt -purpose sslclient client.crt",
+	"mosquitto": "The broker refused the client certificate (--cert, --key): its CA must be in the listener's cafile, it must be within its dates, and the crlfile must not list it. Check it as the broker does:\n  openssl verify -CAfile ca.crt -purpose sslclient client.crt",
+}
+
+// RefusedByServerFix is the fix for a certificate alert (n) that a client
+// program's server sent about its client certificate, in that server's
+// terms, when the program names its server.
+func RefusedByServerFix(program string, n int) (string, bool) {
+	switch n {
+	case 42, 43, 44, 45, 46, 48, 49:
+		s, ok := refusingServer[program]
+		return s, ok
+	}
+	return "", false
+}
+
 // ClientName is how the TLS client key is named in a title.
 func ClientName(key string) string {
 	if s, ok := clientName[key]; ok {

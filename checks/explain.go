@@ -225,6 +225,13 @@ func Explain(input string) *report.Report {
 			}
 		}
 	}
+	if n, ok := catalogue.ReceivedCertAlert(strings.ToLower(input)); ok && att.Role == logparse.RoleClient && len(rep.Findings) > 0 && rep.Findings[0].ID == catalogue.TLSAlert {
+		// The server refused this client's certificate, and the program
+		// says which server it was.
+		if fix, ok := catalogue.RefusedByServerFix(att.Program, n); ok {
+			rep.Findings[0].Fix = fix
+		}
+	}
 	if strings.Contains(input, `"grpcs://`) {
 		for i := range rep.Findings {
 			rep.Findings[i].Fix = strings.ReplaceAll(rep.Findings[i].Fix, "proxy_ssl_", "grpc_ssl_")

@@ -27,7 +27,7 @@ func TestExplainRealMosquitto(t *testing.T) {
 			return mosquittoClient(t)(sc, tls13, addr)
 		}},
 		connLine: func(l string) bool { return strings.Contains(l, "OpenSSL Error") },
-		skip:     func(sc tlsScenario) bool { return sc.code == 62 || sc.code == 68 }})
+		skip:     func(sc tlsScenario) bool { return sc.code == 62 || sc.code == 68 }, clientTerm: "cafile"})
 	// The SHA-1 scenario: mosquitto_pub's own load error, pasted with -d's
 	// OpenSSL line, is that load error.
 	for _, sc := range tlsScenarios() {

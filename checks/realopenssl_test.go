@@ -578,6 +578,11 @@ type matrixServer struct {
 	// serverTerm, when set, is a word the stories of the server's refusals
 	// must hold: where that server keeps its client CAs.
 	serverTerm string
+	// clientTerm, when set, is a word the client's story must hold when
+	// the server refused its certificate: where that server keeps its
+	// client CAs, which the client program names (psql's server is
+	// PostgreSQL).
+	clientTerm string
 	// clients are the real clients that speak the server's protocol
 	// (nil: realClients, for HTTPS servers).
 	clients map[string]func(sc tlsScenario, tls13 bool, addr string) string
@@ -607,6 +612,11 @@ func checkServerMatrix(t *testing.T, srv matrixServer) {
 				out := client(sc, tls13, addr)
 				if name != "s_client" && !(srv.httpRefusal && sc.judge == "server") {
 					checkClientOutput(t, at, name, sc.judge, out)
+				}
+				if srv.clientTerm != "" && sc.judge == "server" && !refusedToSend(out) {
+					if f := Explain(pastedLine(name, out)); len(f.Findings) > 0 && !strings.Contains(f.Findings[0].Explanation+"\n"+f.Findings[0].Fix, srv.clientTerm) {
+						t.Errorf("%s: %q: the client's story does not name the server's %s:\n%s\n%s", at, pastedLine(name, out), srv.clientTerm, f.Findings[0].Title, f.Findings[0].Fix)
+					}
 				}
 			}
 		}

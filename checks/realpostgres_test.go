@@ -27,7 +27,7 @@ func TestExplainRealPostgres(t *testing.T) {
 	checkServerMatrix(t, matrixServer{name: "PostgreSQL", start: postgresStart(t, ""), clients: map[string]func(sc tlsScenario, tls13 bool, addr string) string{"psql": psqlClient(t)},
 		connLine: func(l string) bool {
 			return strings.Contains(l, "SSL") || strings.Contains(l, "certificate")
-		}, serverTerm: "ssl_ca_file"})
+		}, serverTerm: "ssl_ca_file", clientTerm: "ssl_ca_file"})
 }
 
 // postgresStart returns a function that starts a real PostgreSQL server
