@@ -401,7 +401,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The MQTT broker ended the connection: most often it refused the client certificate",
 		Explanation: "mosquitto_pub, mosquitto_sub and other programs on libmosquitto print `The connection was lost` or `Protocol error` when the broker ends the TLS connection. In real runs against a mosquitto broker with require_certificate true, this was the broker refusing the client certificate: none sent, from a CA not in the broker's cafile, expired, or revoked by its crlfile (over TLS 1.3 the refusal comes after the handshake, as a lost connection; over TLS 1.2 as a protocol error). The broker's log says which (`OpenSSL Error[0]: ... peer did not return a certificate` or `certificate verify failed`), and the client's -d shows the alert.",
 		Fix:         "Give the client its certificate and key, from the CA in the broker's cafile, and see the alert with -d:\n  mosquitto_sub -d -h broker -p 8883 -t test --cafile ca.crt \\\n    --cert client.crt --key client.key",
-		Confirm:     verifyClient,
+		Confirm:     "openssl verify -CAfile ca.crt -purpose sslclient client.crt",
 	},
 	// PostgreSQL's cert method: the certificate's CN must be the user (a
 	// real PostgreSQL 15 run).
