@@ -76,14 +76,7 @@ func gnutlsAlert(lower string) (alert, bool) {
 		i, lead = strings.LastIndex(lower, "received alert '"), len("received alert '")
 	}
 	if i >= 0 {
-		n := 0
-		for _, c := range lower[i+lead:] {
-			if c < '0' || c > '9' {
-				break
-			}
-			n = n*10 + int(c-'0')
-		}
-		return alertByNumber(n)
+		return alertByNumber(leadingNumber(lower[i+lead:]))
 	}
 	if i := strings.LastIndex(lower, "gnutls_handshake() failed: "); i >= 0 {
 		rest := lower[i+len("gnutls_handshake() failed: "):]
@@ -95,6 +88,18 @@ func gnutlsAlert(lower string) (alert, bool) {
 		}
 	}
 	return alert{}, false
+}
+
+// leadingNumber is the decimal number s starts with (0 for none).
+func leadingNumber(s string) int {
+	n := 0
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			break
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
 }
 
 func alertByNumber(n int) (alert, bool) {
@@ -115,14 +120,7 @@ func findAlert(lower string) (alert, bool) {
 		}
 	}
 	if i := strings.LastIndex(lower, "alert number "); i >= 0 {
-		n := 0
-		for _, c := range lower[i+len("alert number "):] {
-			if c < '0' || c > '9' {
-				break
-			}
-			n = n*10 + int(c-'0')
-		}
-		return alertByNumber(n)
+		return alertByNumber(leadingNumber(lower[i+len("alert number "):]))
 	}
 	if a, ok := gnutlsAlert(lower); ok {
 		return a, true
@@ -157,13 +155,7 @@ func findAlert(lower string) (alert, bool) {
 	if i := strings.LastIndex(lower, "(in), tls alert, "); i >= 0 {
 		rest := lower[i:]
 		if j := strings.LastIndexByte(rest, '('); j > 0 {
-			n := 0
-			for _, c := range rest[j+1:] {
-				if c < '0' || c > '9' {
-					break
-				}
-				n = n*10 + int(c-'0')
-			}
+			n := leadingNumber(rest[j+1:])
 			if a, ok := alertByNumber(n - 512); ok && n > 512 {
 				return a, true
 			}
@@ -172,13 +164,7 @@ func findAlert(lower string) (alert, bool) {
 	// Windows' Schannel events 36887/36888: "... The TLS protocol defined
 	// fatal alert code is 46." (36888, "generated and sent", is this side's).
 	if i := strings.LastIndex(lower, "fatal alert code is "); i >= 0 {
-		n := 0
-		for _, c := range lower[i+len("fatal alert code is "):] {
-			if c < '0' || c > '9' {
-				break
-			}
-			n = n*10 + int(c-'0')
-		}
+		n := leadingNumber(lower[i+len("fatal alert code is "):])
 		if a, ok := alertByNumber(n); ok {
 			return a, true
 		}
