@@ -1,16 +1,14 @@
 package checks
 
 import (
-	"context"
 	"fmt"
 	"net"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/mtlsdoctor/mtlsdoctor/internal/nginxtest"
 	"github.com/mtlsdoctor/mtlsdoctor/internal/servertest"
 )
 
@@ -31,7 +29,6 @@ func TestExplainRealNginxLua(t *testing.T) {
 			t.Fatalf("nginx's Lua module is not installed (%s): scripts/test.sh installs libnginx-mod-http-lua", m)
 		}
 	}
-	nginx := servertest.Tool(t, "nginx")
 	checked := 0
 	for _, sc := range tlsScenarios() {
 		switch sc.name {
@@ -42,7 +39,7 @@ func TestExplainRealNginxLua(t *testing.T) {
 		for _, version := range []string{"-tls1_2", "-tls1_3"} {
 			at := sc.name + ", Lua cosocket, " + version
 			addr := servertest.SServer(t, append(sc.sargs(), "-www", version)...)
-			lines := runLuaClient(t, nginx, addr, sc, "lua_ssl_protocols TLSv1.2 TLSv1.3;")
+			lines := runLuaClient(t, addr, sc, "lua_ssl_protocols TLSv1.2 TLSv1.3;")
 			seen := 0
 			for _, l := range lines {
 				lower := strings.ToLower(l)
@@ -74,7 +71,7 @@ func TestExplainRealNginxLua(t *testing.T) {
 	sc := tlsScenarios()[0]
 	addr := servertest.SServer(t, append(sc.sargs(), "-www", "-tls1_3")...)
 	told := false
-	for _, l := range runLuaClient(t, nginx, addr, sc, "") {
+	for _, l := range runLuaClient(t, addr, sc, "") {
 		if strings.Contains(l, "context: ngx.timer") && strings.Contains(l, "protocol version") {
 			if f, ok := firstFinding(t, "default lua_ssl_protocols", l); ok {
 				told = true
@@ -90,15 +87,11 @@ func TestExplainRealNginxLua(t *testing.T) {
 }
 
 // runLuaClient runs nginx with a timer whose cosocket connects to addr as
-// the scenario's client and returns nginx's error log once the cosocket
-// has logged its outcome.
-func runLuaClient(t *testing.T, nginx, addr string, sc tlsScenario, extra string) []string {
+// the scenario's client (extra: more http-level directives) and returns
+// nginx's error log once the cosocket has logged its outcome.
+func runLuaClient(t *testing.T, addr string, sc tlsScenario, extra string) []string {
 	t.Helper()
 	host, port, _ := net.SplitHostPort(addr)
-	dir := t.TempDir()
-	if err := os.MkdirAll(filepath.Join(dir, "logs"), 0o755); err != nil {
-		t.Fatal(err)
-	}
 	cert := ""
 	if sc.cert != "" {
 		cert = fmt.Sprintf(`local ssl = require "ngx.ssl"
@@ -107,18 +100,10 @@ func runLuaClient(t *testing.T, nginx, addr string, sc tlsScenario, extra string
       local ok, err = sock:setclientcert(c, k)
       if not ok then ngx.log(ngx.ERR, "setclientcert: ", err) end`, sc.cert, sc.key)
 	}
-	errorLog := filepath.Join(dir, "logs", "error.log")
-	var b strings.Builder
-	b.WriteString("daemon off;\nmaster_process off;\nworker_processes 1;\n")
-	for _, m := range luaModules {
-		fmt.Fprintf(&b, "load_module %s;\n", m)
-	}
-	fmt.Fprintf(&b, "pid %s;\nerror_log %s info;\nevents { worker_connections 64; }\nhttp {\n", filepath.Join(dir, "nginx.pid"), errorLog)
-	for _, d := range []string{"client_body", "proxy", "fastcgi", "uwsgi", "scgi"} {
-		fmt.Fprintf(&b, "  %s_temp_path %s;\n", d, filepath.Join(dir, d))
-	}
-	fmt.Fprintf(&b, "  lua_ssl_trusted_certificate %s;\n  lua_ssl_verify_depth 2;\n  %s\n", sc.ca, extra)
-	fmt.Fprintf(&b, `  init_worker_by_lua_block {
+	http := fmt.Sprintf(`lua_ssl_trusted_certificate %s;
+    lua_ssl_verify_depth 2;
+    %s
+    init_worker_by_lua_block {
     ngx.timer.at(0, function()
       local sock = ngx.socket.tcp()
       sock:settimeout(5000)
@@ -132,30 +117,16 @@ func runLuaClient(t *testing.T, nginx, addr string, sc tlsScenario, extra string
       ngx.log(ngx.ERR, "read: ", line, " ", err)
       ngx.log(ngx.ERR, "mtlsdoctor-done")
     end)
-  }
-}
-`, host, port, cert, sc.host)
-	conf := filepath.Join(dir, "nginx.conf")
-	if err := os.WriteFile(conf, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, nginx, "-p", dir, "-c", conf)
-	out := &lockedBuffer{}
-	cmd.Stdout, cmd.Stderr = out, out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
+    }`, sc.ca, extra, host, port, cert, sc.host)
+	srv := nginxtest.Start(t, nginxtest.Config{VerifyClient: "off", VerifyDepth: -1, SecLevel: -1, Modules: luaModules, HTTP: http})
 	for i := 0; i < 200; i++ {
-		b, _ := os.ReadFile(errorLog)
+		b, _ := os.ReadFile(srv.ErrorLog)
 		if strings.Contains(string(b), "mtlsdoctor-done") {
 			return strings.Split(string(b), "\n")
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	b2, _ := os.ReadFile(errorLog)
-	t.Fatalf("the Lua cosocket logged no outcome:\n%s\n%s", b2, out.String())
+	b, _ := os.ReadFile(srv.ErrorLog)
+	t.Fatalf("the Lua cosocket logged no outcome:\n%s", b)
 	return nil
 }

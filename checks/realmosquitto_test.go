@@ -51,41 +51,21 @@ func mosquittoStart(t *testing.T) serverUnderTest {
 	broker := servertest.Tool(t, "mosquitto")
 	return func(t *testing.T, sc tlsScenario) (string, func() []string) {
 		t.Helper()
-		dir, err := os.MkdirTemp("", "mtlsdoctor-mqtt-")
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { os.RemoveAll(dir) })
-		if err := os.Chmod(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		place := func(from, name string) string {
-			b, err := os.ReadFile(from)
-			if err != nil {
-				t.Fatal(err)
-			}
-			to := filepath.Join(dir, name)
-			if err := os.WriteFile(to, b, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			return to
-		}
-		conf := []string{"certfile " + place(sc.srvCert, "server.crt"), "keyfile " + place(sc.srvKey, "server.key"),
+		dir, place := serverDir(t, "mtlsdoctor-mqtt-", -1, -1)
+		conf := []string{"certfile " + place(sc.srvCert, "server.crt", 0o644), "keyfile " + place(sc.srvKey, "server.key", 0o644),
 			"allow_anonymous true", "log_dest stderr", "log_type all"}
 		if sc.clientCA != "" {
-			conf = append(conf, "cafile "+place(sc.clientCA, "client-ca.crt"), "require_certificate true")
+			conf = append(conf, "cafile "+place(sc.clientCA, "client-ca.crt", 0o644), "require_certificate true")
 		}
 		if sc.crl != "" {
-			conf = append(conf, "crlfile "+place(sc.crl, "crl.pem"))
+			conf = append(conf, "crlfile "+place(sc.crl, "crl.pem", 0o644))
 		}
 		for attempt := 0; ; attempt++ {
-			l, err := net.Listen("tcp", "127.0.0.1:0")
+			port, err := freePort()
 			if err != nil {
 				t.Fatal(err)
 			}
-			addr := l.Addr().String()
-			_, port, _ := net.SplitHostPort(addr)
-			l.Close()
+			addr := "127.0.0.1:" + port
 			cf := filepath.Join(dir, "mosquitto.conf")
 			if err := os.WriteFile(cf, []byte("listener "+port+" 127.0.0.1\n"+strings.Join(conf, "\n")+"\n"), 0o644); err != nil {
 				t.Fatal(err)

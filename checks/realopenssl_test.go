@@ -51,12 +51,11 @@ func sServerRun(t *testing.T, sargs []string, client func(addr string)) string {
 // sServerOnce is one try of sServerRun; false when s_server did not come
 // to accept connections.
 func sServerOnce(sargs []string, client func(addr string)) (string, bool, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	port, err := freePort()
 	if err != nil {
 		return "", false, err
 	}
-	addr := l.Addr().String()
-	l.Close()
+	addr := "127.0.0.1:" + port
 	// s_server waits for its one client, which may wait for a slot.
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()

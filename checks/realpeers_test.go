@@ -280,3 +280,51 @@ func gitEnv() []string {
 	}
 	return append(env, "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_TERMINAL_PROMPT=0")
 }
+
+// serverDir is a directory that a server running as another user (uid and
+// gid; -1 for this process's) can reach, outside t.TempDir, removed at
+// the end of the test; place copies a fixture into it, with mode and that
+// owner, and returns its path.
+func serverDir(t *testing.T, prefix string, uid, gid int) (dir string, place func(from, name string, mode os.FileMode) string) {
+	t.Helper()
+	dir, err := os.MkdirTemp("", prefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	own := func(path string) {
+		if uid >= 0 {
+			if err := os.Chown(path, uid, gid); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	own(dir)
+	return dir, func(from, name string, mode os.FileMode) string {
+		b, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		to := filepath.Join(dir, name)
+		if err := os.WriteFile(to, b, mode); err != nil {
+			t.Fatal(err)
+		}
+		own(to)
+		return to
+	}
+}
+
+// freePort is a TCP port of 127.0.0.1 free when asked (a server may still
+// lose it to another before it binds it: callers try again).
+func freePort() (string, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer l.Close()
+	_, port, err := net.SplitHostPort(l.Addr().String())
+	return port, err
+}

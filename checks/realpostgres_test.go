@@ -66,35 +66,7 @@ func postgresStart(t *testing.T, method string) serverUnderTest {
 	return func(t *testing.T, sc tlsScenario) (string, func() []string) {
 		t.Helper()
 		// Not under t.TempDir: the postgres user must reach it.
-		dir, err := os.MkdirTemp("", "mtlsdoctor-pg-")
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { os.RemoveAll(dir) })
-		place := func(from, name string, mode os.FileMode) string {
-			b, err := os.ReadFile(from)
-			if err != nil {
-				t.Fatal(err)
-			}
-			to := filepath.Join(dir, name)
-			if err := os.WriteFile(to, b, mode); err != nil {
-				t.Fatal(err)
-			}
-			if uid >= 0 {
-				if err := os.Chown(to, uid, gid); err != nil {
-					t.Fatal(err)
-				}
-			}
-			return to
-		}
-		if err := os.Chmod(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if uid >= 0 {
-			if err := os.Chown(dir, uid, gid); err != nil {
-				t.Fatal(err)
-			}
-		}
+		dir, place := serverDir(t, "mtlsdoctor-pg-", uid, gid)
 		conf := []string{"listen_addresses = '127.0.0.1'", "unix_socket_directories = '" + dir + "'", "ssl = on",
 			"ssl_cert_file = '" + place(sc.srvCert, "server.crt", 0o644) + "'", "ssl_key_file = '" + place(sc.srvKey, "server.key", 0o600) + "'"}
 		hba := "local all all trust\nhostssl all all 127.0.0.1/32 trust\n"
@@ -111,12 +83,10 @@ func postgresStart(t *testing.T, method string) serverUnderTest {
 		}
 		logFile := filepath.Join(dir, "server.log")
 		for attempt := 0; ; attempt++ {
-			l, err := net.Listen("tcp", "127.0.0.1:0")
+			port, err := freePort()
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, port, _ := net.SplitHostPort(l.Addr().String())
-			l.Close()
 			settings := append([]string{"port = " + port}, conf...)
 			if err := os.WriteFile(filepath.Join(data, "postgresql.auto.conf"), []byte(strings.Join(settings, "\n")+"\n"), 0o600); err != nil {
 				t.Fatal(err)

@@ -49,6 +49,12 @@ type Config struct {
 	// place of the http {} one. Debian ships the module apart, in the
 	// package libnginx-mod-stream.
 	Stream bool
+	// Modules are dynamic modules to load (load_module), such as Debian's
+	// libnginx-mod-http-lua and the NDK it needs. Optional.
+	Modules []string
+	// HTTP is appended verbatim inside the http block, before the server
+	// (lua_ssl_* directives, an init_worker_by_lua_block). Optional.
+	HTTP string
 }
 
 // StreamModule is where Debian's libnginx-mod-stream puts nginx's
@@ -314,6 +320,9 @@ func renderConf(s *Server, c Config) (string, error) {
 	if c.Stream {
 		w("load_module %s;\n", StreamModule)
 	}
+	for _, m := range c.Modules {
+		w("load_module %s;\n", m)
+	}
 	w("pid %s;\nlock_file %s;\n", filepath.Join(s.Dir, "nginx.pid"), filepath.Join(s.Dir, "nginx.lock"))
 	w("error_log %s "+c.LogLevel+";\n", s.ErrorLog)
 	w("events {\n    worker_connections 256;\n}\n")
@@ -325,6 +334,9 @@ func renderConf(s *Server, c Config) (string, error) {
 		w("    access_log %s nginxtest;\n", s.AccessLog)
 		for _, d := range []string{"client_body", "proxy", "fastcgi", "uwsgi", "scgi"} {
 			w("    "+d+"_temp_path %s;\n", filepath.Join(s.Dir, "tmp", d))
+		}
+		if c.HTTP != "" {
+			fmt.Fprintf(&b, "    %s\n", c.HTTP)
 		}
 		w("    server {\n        server_name localhost;\n")
 	}
