@@ -90,14 +90,18 @@ func gnutlsAlert(lower string) (alert, bool) {
 	return alert{}, false
 }
 
-// leadingNumber is the decimal number s starts with (0 for none).
+// leadingNumber is the decimal number s starts with; -1 for none (or one
+// too long to be an alert's).
 func leadingNumber(s string) int {
-	n := 0
+	n, digits := 0, 0
 	for _, c := range s {
-		if c < '0' || c > '9' {
+		if c < '0' || c > '9' || digits == 6 {
 			break
 		}
-		n = n*10 + int(c-'0')
+		n, digits = n*10+int(c-'0'), digits+1
+	}
+	if digits == 0 || digits == 6 {
+		return -1
 	}
 	return n
 }

@@ -484,3 +484,14 @@ func TestGnuTLSAlerts(t *testing.T) {
 		}
 	}
 }
+
+// TestGnuTLSAlertsCutShort: GnuTLS's forms cut short or with no known name
+// give no alert and no panic.
+func TestGnuTLSAlertsCutShort(t *testing.T) {
+	for _, line := range []string{"*** received alert [", "*** received alert [99999999999999999999]: x", "* received alert '",
+		"gnutls_handshake() failed: ", "gnutls_handshake() failed: the tls connection was non-properly terminated.", "received alert [x]"} {
+		if a, ok := gnutlsAlert(line); ok {
+			t.Errorf("%q: alert %d", line, a.num)
+		}
+	}
+}
