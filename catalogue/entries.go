@@ -115,6 +115,16 @@ var otherEntries = []Entry{
 		Confirm:     "openssl x509 -noout -text -in int.crt | grep 'Public-Key'",
 	},
 	{
+		// OpenSSL 3's decoders: what node (and anything on OpenSSL 3) says
+		// of a key or certificate it cannot read, with no other reason.
+		ID: KeyLoadFailed, Kind: "reason",
+		Match:       []string{"decoder routines::unsupported", "decoder routines:ossl_decoder_from_bio:unsupported"},
+		Title:       "OpenSSL 3 could not decode the key or certificate it was given (DECODER routines::unsupported)",
+		Explanation: "No OpenSSL 3 decoder read the data given as a private key (or certificate): it is not a private key at all (the certificate, a public key or a CSR given as the key, or the two options swapped), it is empty or cut short, it is PKCS#12 or DER where PEM is expected, or it is an encrypted key read with no passphrase. node says only this for all of them.",
+		Fix:         "See what the file given as the key holds; it must start with BEGIN PRIVATE KEY (or RSA/EC PRIVATE KEY):\n  head -n 1 client.key\nthen check that it reads and pairs with the certificate:\n  " + keyPairCheck,
+		Confirm:     "openssl pkey -noout -in client.key",
+	},
+	{
 		ID: Unreadable, Kind: "reason",
 		Match:       []string{"no start line"},
 		Title:       "Not a PEM file of the expected kind (no start line)",

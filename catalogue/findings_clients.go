@@ -1610,6 +1610,14 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"tls: found a certificate rather than a key"},
+		Title:       "The Go program was given a certificate where its private key belongs",
+		Explanation: "tls.LoadX509KeyPair(certFile, keyFile) found only CERTIFICATE blocks in the key file: the key path names the certificate (both paths the same file, or the two swapped), or the file meant to hold the key and the certificate together holds only the certificate.",
+		Fix:         "Find the file that holds the private key, and pass it second:\n  grep -l 'PRIVATE KEY' *.key *.pem",
+		Confirm:     "openssl pkey -noout -in tls.key",
+	},
+	{
+		ID: KeyLoadFailed, Kind: "client",
 		Match:       []string{"tls: failed to parse private key", "x509: failed to parse private key", "pkcs8: incorrect password", "x509: decryption password incorrect"},
 		Title:       "The Go program could not parse its private key",
 		Explanation: "Go's tls.LoadX509KeyPair reads unencrypted PKCS#1, PKCS#8 or SEC 1 (EC) keys only: a key with a passphrase (BEGIN ENCRYPTED PRIVATE KEY, or Proc-Type: 4,ENCRYPTED) cannot be read, nor a key type Go lacks (DSA), nor a certificate passed where the key goes.",

@@ -776,8 +776,8 @@ var roleEntries = []Entry{
 		ID: KeyLoadFailed, Kind: "client",
 		Match:       []string{"unable to set private key file"},
 		Title:       "curl could not use the client key (--key)",
-		Explanation: "curl (exit 58) could not load the key given with --key, or it does not belong to the --cert certificate: a wrong path, a key in DER form without --key-type DER, an encrypted key without --pass, or the other certificate's key.",
-		Fix:         "Check that the key is readable and pairs with the certificate:\n  " + keyPairCheck + "\nthen:\n  curl --cert client.crt --key client.key https://host/",
+		Explanation: "curl (exit 58) could not load the key given with --key (or, without --key, the key it looks for in the --cert file), or it does not belong to the --cert certificate: a wrong path, a file that holds only the certificate (a .pem given to --cert without --key, or to both), a key in DER form without --key-type DER, an encrypted key without --pass, the other certificate's key, or a pkcs11: URI that this curl reads as a file name (it needs --key-type ENG with an engine, or a newer curl).",
+		Fix:         "See what the file holds, check that the key pairs with the certificate:\n  grep -c 'PRIVATE KEY' client.key\n  " + keyPairCheck + "\nthen give curl both files:\n  curl --cert client.crt --key client.key https://host/",
 		Confirm:     "openssl pkey -in client.key -noout",
 	},
 	{

@@ -256,25 +256,41 @@ func certFileName(path string) bool {
 }
 
 // keyFileCause tells, from the key file curl could not use (when it is on
-// this machine), why: not there, encrypted, or (a readable, unencrypted
-// key) not the certificate's.
+// this machine), why: not there, empty, encrypted, another PEM type (the
+// certificate given as the key), or (a readable, unencrypted key) not the
+// certificate's. A file that is not here is "missing" only when its
+// directory is: a relative path, or one whose directory this machine lacks,
+// was likely curl's on another machine or in another working directory,
+// and the line alone does not tell which of the causes it was.
 func keyFileCause(path string) string {
 	f, err := os.Open(path)
 	if err != nil {
-		if os.IsNotExist(err) {
+		if os.IsNotExist(err) && filepath.IsAbs(path) && dirExists(filepath.Dir(path)) {
 			return "missing"
 		}
 		return ""
 	}
 	defer f.Close()
-	head, _ := io.ReadAll(io.LimitReader(f, 4096))
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return ""
+	}
+	head, _ := io.ReadAll(io.LimitReader(f, 64<<10))
 	switch {
+	case len(bytes.TrimSpace(head)) == 0:
+		return "empty"
 	case bytes.Contains(head, []byte("ENCRYPTED")):
 		return "password"
 	case bytes.Contains(head, []byte("PRIVATE KEY-----")):
 		return "mismatch"
+	case rePEMBegin.FindSubmatch(head) != nil:
+		return "wrong-type"
 	}
 	return ""
+}
+
+func dirExists(dir string) bool {
+	st, err := os.Stat(dir)
+	return err == nil && st.IsDir()
 }
 
 func foundType(path string) string {

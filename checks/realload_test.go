@@ -113,6 +113,9 @@ func TestExplainRealLoadErrors(t *testing.T) {
 		{"the key as the certificate", "key-as-cert.crt", "client.key", map[string][2]string{
 			"curl": {"cert-load-failed", "holds a PRIVATE KEY"}, "go": {"cert-load-failed", "PEM"},
 			"node": {"unreadable", "PEM"}, "python": {"key-load-failed", "could not load"}, "git": gitLoad}},
+		{"the certificate as the key", "client.crt", "client.crt", map[string][2]string{
+			"curl": {"key-load-failed", "holds a CERTIFICATE"}, "go": {"key-load-failed", "a certificate where"},
+			"node": {"key-load-failed", "could not decode"}, "python": {"key-load-failed", "could not load"}, "git": gitLoad}},
 		{"another certificate's key", "client.crt", "other.key", map[string][2]string{
 			"curl": {"key-mismatch", "not the key"}, "go": {"key-mismatch", "does not belong"},
 			"node": {"key-mismatch", "does not belong"}, "python": {"key-mismatch", "does not belong"}, "git": gitLoad}},
