@@ -142,9 +142,9 @@ var otherEntries = []Entry{
 		Exact: []string{"unknown ca", "unknown_ca", "unknown certificate authority", "alert 48"},
 		Title: "TLS alert 48 unknown_ca: the other side does not trust the CA",
 		Explanation: "The side that sent the alert does not know the CA behind the certificate it was shown. " +
-			"Printed by your client (curl `tlsv1 alert unknown ca`, Go `remote error: tls: unknown certificate authority`): the server refused your client certificate's CA during the handshake: the server's client-CA file lacks that CA (some servers, such as envoy, need the root there, not only the intermediate), or the client sent only its own certificate without the intermediate certificate that links it to the CA the server trusts. " + notNginxHTTP + " " +
+			"Printed by your client (curl `tlsv1 alert unknown ca`, Go `remote error: tls: unknown certificate authority`): the server refused your client certificate's CA during the handshake: the server's client-CA file lacks that CA (some servers, such as envoy, need the root there, not only the intermediate), or the client sent only its own certificate without the intermediate certificate that links it to the CA the server trusts, or the server checks revocation and holds no CRL from that CA (OpenSSL's verify error 3, unable to get certificate CRL; an OpenSSL server sends unknown_ca for it). " + notNginxHTTP + " " +
 			"Written by a server (nginx in `SSL_do_handshake() failed`, openssl s_server, a Go server's `remote error`): its client refused the server's own certificate.",
-		Fix:     "Server side: add the CA that issued the client certificate (with its root) to the server's trust file. Client side: send the client certificate chain, the certificate then its intermediate in one file:\n  cat client.crt intermediate.crt > client-chain.crt\nIf a server logged it: give its client the server's CA:\n  curl --cacert ca.crt ...\nand serve the full server chain.",
+		Fix:     "Server side: add the CA that issued the client certificate (with its root) to the server's trust file, and to its CRL file (when it checks CRLs) a CRL from that CA. Client side: send the client certificate chain, the certificate then its intermediate in one file:\n  cat client.crt intermediate.crt > client-chain.crt\nIf a server logged it: give its client the server's CA:\n  curl --cacert ca.crt ...\nand serve the full server chain.",
 		Confirm: probeCmd,
 	},
 	{
@@ -152,7 +152,7 @@ var otherEntries = []Entry{
 		Match: []string{"tls: bad certificate", "alert bad certificate", "remote error: bad certificate", "gnutls_handshake() failed: certificate is bad", "received alert [42]"},
 		Exact: []string{"bad certificate", "bad_certificate", "alert 42"},
 		Title: "TLS alert 42 bad_certificate: the other side rejected a certificate",
-		Explanation: "Printed by your client (Go `remote error: tls: bad certificate`, OpenSSL `sslv3 alert bad certificate`): the server rejected your client certificate inside the handshake, without a more specific reason, or (Go servers, many TLS 1.2 servers) the client sent none at all: it had none configured, or none issued by a CA the server asked for. A certificate without clientAuth in its extendedKeyUsage (a server certificate reused as a client's, as etcd does for its own gateway) is refused so too. " + notNginxHTTP + " " +
+		Explanation: "Printed by your client (Go `remote error: tls: bad certificate`, OpenSSL `sslv3 alert bad certificate`): the server rejected your client certificate inside the handshake, without a more specific reason, or (Go servers, many TLS 1.2 servers) the client sent none at all: it had none configured, or none issued by a CA the server asked for. A certificate without clientAuth in its extendedKeyUsage (a server certificate reused as a client's, as etcd does for its own gateway) is refused so too, and Erlang servers send this alert for every refusal, their own CRL check failing included (a CRL past its nextUpdate, or none from your certificate's CA): the server's log says which. " + notNginxHTTP + " " +
 			"Written by a server (nginx, openssl s_server, a Go server's `remote error`): its client rejected the server's own certificate.",
 		Fix:     "Make sure the client sends its certificate (curl -v shows the client's Certificate message and whether it was empty):\n  curl -v --cert client.crt --key client.key https://host/\nthen check it against the server's CA:\n  " + verifyClient,
 		Confirm: probeCmd,
@@ -200,8 +200,8 @@ var otherEntries = []Entry{
 		Match:       []string{"tls: unknown certificate", "alert certificate unknown", "gnutls_handshake() failed: unknown certificate", "received alert [46]"},
 		Exact:       []string{"certificate unknown", "unknown certificate", "certificate_unknown", "alert 46"},
 		Title:       "TLS alert 46 certificate_unknown: certificate refused for an unspecified reason",
-		Explanation: "The other side refused the certificate without saying why. Printed by your client: the server refused the client certificate. Written by a server (nginx, openssl s_server): its client refused the server's own certificate, typically an untrusted CA or a name mismatch.",
-		Fix:         "Verify the certificate against the other side's CA:\n  " + verifyClient,
+		Explanation: "The other side refused the certificate without saying why. Printed by your client: the server refused the client certificate: an untrusted CA, an expired or revoked certificate, one without the clientAuth purpose, or revocation the server could not check (its CRL past its nextUpdate, or none from your certificate's CA). Java servers send this alert for all of them, so the server's log says which. Written by a server (nginx, openssl s_server): its client refused the server's own certificate, typically an untrusted CA or a name mismatch.",
+		Fix:         "Verify the certificate against the other side's CA:\n  " + verifyClient + "\nIf it verifies, look at the dates of the server's CRL:\n  openssl crl -noout -issuer -nextupdate -in crl.pem",
 		Confirm:     probeCmd,
 	},
 	{

@@ -905,7 +905,7 @@ var clientWriterEntries = []Entry{
 		Match: []string{"a tls fatal alert has been received"},
 		Title: "The client (GnuTLS) received a fatal alert: over TLS 1.3, most often the server refusing its client certificate",
 		Explanation: "A client on GnuTLS (git, curl and wget on Debian and Ubuntu, gnutls-cli) got a fatal alert from the server, and this error does not name it. " +
-			"Read after the handshake (git's and curl's `GnuTLS recv error (-12)`), it is almost always the server refusing the client certificate: over TLS 1.3 a server sends that verdict only after the client has finished its part, whether no certificate was sent (certificate_required), or it comes from a CA the server does not trust, or it is expired or revoked. " +
+			"Read after the handshake (git's and curl's `GnuTLS recv error (-12)`), it is almost always the server refusing the client certificate: over TLS 1.3 a server sends that verdict only after the client has finished its part, whether no certificate was sent (certificate_required), or it comes from a CA the server does not trust, or it is expired or revoked, or the server's own revocation check failed (its CRL past its nextUpdate, or none from the certificate's CA). " +
 			"Over TLS 1.2 the same refusals come during the handshake, and curl and git then name the alert (`gnutls_handshake() failed: CA is unknown`); gnutls-cli names it on its next line (`*** Received alert [48]: CA is unknown`). " +
 			"Written by a server (gnutls-serv's `Error in handshake:`), its client sent the alert: most often refusing the server's certificate.",
 		Fix:     "Give the client the certificate and key the server trusts (git: http.sslCert and http.sslKey, or GIT_SSL_CERT and GIT_SSL_KEY; curl: --cert and --key), then see which alert the server sends and why, in the server's log or with gnutls-cli, which names the alert:\n  gnutls-cli -p 443 host --x509cafile ca.crt \\\n    --x509certfile client.crt --x509keyfile client.key",
@@ -1556,6 +1556,15 @@ var clientWriterEntries = []Entry{
 			"A Java server that checks client certificates' revocation logs the same words about its client's certificate (its stack trace then shows checkClientTrusted): that client certificate was revoked, and the client needs a new one.",
 		Fix:     "Find which certificate is revoked (the serial in the CRL) and issue a new one from the CA, then deploy it (the server's keystore, or the client's):\n  openssl crl -noout -text -in crl.pem | grep -A1 'Serial Number'\n  openssl x509 -noout -serial -in server.crt",
 		Confirm: "openssl verify -crl_check -CAfile ca.crt -CRLfile crl.pem server.crt",
+	},
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match: []string{"could not determine revocation status", "unable to determine revocation status"},
+		Title: "Java could not tell whether a certificate is revoked, and revocation checking is on",
+		Explanation: "Java's certificate path validation checks revocation (revocation enabled in its PKIXParameters, com.sun.net.ssl.checkRevocation=true, or a server's CRL setting such as Tomcat's certificateRevocationListFile) and found no valid answer for a certificate in the chain: the CRL it was given is past its nextUpdate, it holds no CRL from that certificate's CA, or the CRL distribution point or OCSP responder the certificate names could not be reached (a firewall, no outbound network). Printed by a Java client: about the server's chain. " +
+			"A Java server that checks its clients' certificates logs the same words (its stack trace then shows checkClientCerts): the client certificate may be sound, and the server's CRLs are what fails.",
+		Fix:     "Check the CRL's issuer and dates, and issue a fresh one from each CA in the chain:\n  openssl crl -noout -issuer -nextupdate -in crl.pem\n  openssl ca -gencrl -config ca.cnf -out crl.pem\nWithout a CRL file, the JVM must reach the addresses the certificate names:\n  openssl x509 -noout -ext crlDistributionPoints,authorityInfoAccess -in client.crt",
+		Confirm: "openssl verify -crl_check -CAfile ca.crt -CRLfile crl.pem client.crt",
 	},
 	// node's name check.
 	{

@@ -399,7 +399,7 @@ const (
 
 // RolesMayBeReversed follows a received alert taken as the server's when
 // nothing in the line said which side wrote it.
-const RolesMayBeReversed = "If this program opened the connection instead, the roles are reversed: the server refused this client's certificate, so check it against the CA the server trusts (a Java server refuses an untrusted client certificate with certificate_unknown, as a real run here showed)."
+const RolesMayBeReversed = "If this program opened the connection instead, the roles are reversed: the server refused this client's certificate, so check it against the CA the server trusts, and look at the server's CRL if it checks one (a Java server refuses an untrusted client certificate, and one whose revocation it could not check against its CRL, with certificate_unknown, as real runs here showed)."
 
 // VerifySideGuessed is added to verify result code when its line shows no
 // side: it is told as nginx judging a client certificate, the usual
@@ -957,3 +957,15 @@ func ToolLine(line string) (t Text, server, ok bool) {
 	}
 	return Text{}, false, false
 }
+
+// What explain puts before a client's refusal of a public service's
+// certificate ({host}), whose certificate every current trust store
+// accepts: the cause is on the client's side.
+const (
+	PublicUntrusted    = "{host} is a public service: its certificate chains to a root that every current trust store holds. When a client refuses it, the cause is on the client's side: a TLS-inspecting proxy, firewall or antivirus re-signs the connection with its own CA (most often, on a company network), the client's CA bundle is missing or outdated (a container image without ca-certificates, an old OS or device, a program that ships its own bundle), or its clock is wrong."
+	PublicUntrustedFix = "See who issued the certificate this machine receives:\n  openssl s_client -connect {host}:443 </dev/null | grep i:\nAn issuer that is not a public CA (your company's, an antivirus's) is the proxy's, and its root goes into this client's trust store. A public issuer means the client's bundle lacks its root. Install or update the bundle (Debian, Ubuntu, and in a container image):\n  apt-get install --reinstall ca-certificates"
+	PublicMismatch     = "{host} is a public service that serves certificates for its own names. A certificate for another name means the connection reached another server: a hosts-file entry or a DNS answer (a VPN's, a captive portal's, a stale one) points elsewhere, or a proxy on the way answers with its own certificate."
+	PublicMismatchFix  = "See where the name leads from this machine, and what answers there:\n  getent hosts {host}\n  openssl s_client -connect {host}:443 </dev/null | grep s:\nRemove a wrong /etc/hosts entry, fix the DNS server, or set the proxy the network requires."
+	PublicExpired      = "{host} is a public service that renews its certificates long before they expire. A certificate of it seen as expired or not yet valid means this machine's clock is wrong (a board, VM or container host without time sync), or a proxy on the way re-signs it with a certificate of its own."
+	PublicExpiredFix   = "Check the clock, and turn on time sync:\n  date -u\n  timedatectl set-ntp true"
+)

@@ -179,7 +179,7 @@ var verifyCodes = []VerifyCode{
 		OptionalNoCA: true,
 		Meaning:      "The client certificate is self-signed, or looks self-issued, and is not itself in the nginx CA file.",
 		Causes: "Either the client really sent a self-signed certificate (made with `openssl req -x509`) instead of one signed by your CA, " +
-			"or, less obviously, the certificate was signed by the CA but has the same subject DN as the CA (for example both `CN=Test Root CA`, copied from a guide) and no authorityKeyIdentifier, so OpenSSL takes it for a self-issued certificate and never looks for the CA. " +
+			"or, less obviously, the certificate was signed by the CA but has the same subject DN as the CA (for example both `CN=Test Root CA`, copied from a guide) and no authorityKeyIdentifier, so OpenSSL takes it for a self-issued certificate and never looks for the CA (Go and Java servers find the CA by its signature and accept it, so the same certificate may work against them and fail here). " +
 			"OpenSSL 1.1.1 spells it 'self signed certificate'. ssl_verify_client optional_no_ca lets it through.",
 		Fix:         "Have the CA sign a CSR for the client:\n  " + reissueClient + "\ngiving the client its own subject, e.g. on the CSR:\n  -subj '/CN=client1'\nand this line in client.ext:\n  authorityKeyIdentifier=keyid,issuer",
 		Confirm:     "openssl x509 -noout -subject -issuer -ext authorityKeyIdentifier -in client.crt (subject must differ from issuer)",

@@ -225,6 +225,9 @@ func Explain(input string) *report.Report {
 			}
 		}
 	}
+	if att.Role == logparse.RoleClient && att.Reporter != "nginx" {
+		publicServer(rep, input)
+	}
 	if n, ok := catalogue.ReceivedCertAlert(strings.ToLower(input)); ok && att.Role == logparse.RoleClient && len(rep.Findings) > 0 && rep.Findings[0].ID == catalogue.TLSAlert {
 		// The server refused this client's certificate, and the program
 		// says which server it was.

@@ -153,6 +153,7 @@ func TestExplainRealOpenSSLServerClient(t *testing.T) {
 		at := r.name + ", " + r.client + ", " + r.version
 		if r.client != "s_client" {
 			checked += checkClientOutput(t, at, r.client, r.judge, r.cli)
+			checkCRLStory(t, at, r.client, r.tlsScenario, r.cli)
 		}
 		outs := []struct{ printer, text string }{{"server", r.srv}}
 		if r.client == "s_client" {
@@ -280,7 +281,9 @@ var fx = func() string {
 
 // tlsScenarios are the refusals of the real-server matrices: the server
 // judging a client certificate (none, another CA's, expired, server-only
-// purpose, revoked, sent without its intermediate, SHA-1-signed), or the
+// purpose, revoked, sent without its intermediate, SHA-1-signed, with its
+// CA's subject (the guides' mistake, "self-signed" to OpenSSL); a sound
+// one against an expired CRL or a CRL file without its CA's CRL), or the
 // client judging the server's (another CA's, self-signed, another name).
 func tlsScenarios() []tlsScenario {
 	srv, srvKey, good := fx+"good/server.crt", fx+"good/server.key", fx+"good/ca.crt"
@@ -292,6 +295,9 @@ func tlsScenarios() []tlsScenario {
 		{"revoked client certificate", srv, srvKey, fx + "revoked/ca.crt", fx + "revoked/crl.pem", fx + "revoked/client-revoked.crt", fx + "revoked/client-revoked.key", good, "localhost", "server", 23},
 		{"client certificate sent without its intermediate", srv, srvKey, fx + "chain/ca.crt", "", fx + "chain/client-depth2.crt", fx + "chain/client-depth2.key", good, "localhost", "server", 20},
 		{"SHA-1-signed client certificate", srv, srvKey, fx + "weak/ca.crt", "", fx + "weak/client-sha1.crt", fx + "weak/client-sha1.key", good, "localhost", "server", 68},
+		{"client certificate with its CA's subject", srv, srvKey, fx + "samedn/ca.crt", "", fx + "samedn/client-samedn-noakid.crt", fx + "samedn/client-samedn-noakid.key", good, "localhost", "server", 18},
+		{"expired CRL", srv, srvKey, fx + "revoked/ca.crt", fx + "_outside/revoked/crl-expired.pem", fx + "revoked/client-ok.crt", fx + "revoked/client-ok.key", good, "localhost", "server", 12},
+		{"no CRL from the client certificate's CA", srv, srvKey, good, fx + "revoked/crl.pem", fx + "good/client.crt", fx + "good/client.key", good, "localhost", "server", 3},
 		{"server of another CA", srv, srvKey, "", "", "", "", fx + "validity/ca.crt", "localhost", "client", 20},
 		{"self-signed server", fx + "serverchain/server-selfsigned.crt", fx + "serverchain/server-selfsigned.key", "", "", "", "", "", "localhost", "client", 18},
 		{"server of another name", srv, srvKey, "", "", "", "", good, "wrong.example.com", "client", 62},
@@ -451,6 +457,26 @@ func checkClientOutput(t *testing.T, at, client, judge, out string) int {
 	return 1
 }
 
+// checkCRLStory: when the server refused a sound client certificate for
+// its own CRLs (one past its nextUpdate, or none from the certificate's
+// CA), the story of the client's output names the CRL when it tells of
+// the refusal (an alert, not a closed connection); without it the user
+// would reissue a certificate that is fine.
+func checkCRLStory(t *testing.T, at, client string, sc tlsScenario, out string) {
+	t.Helper()
+	if sc.code != 3 && sc.code != 12 {
+		return
+	}
+	line := pastedLine(client, out)
+	rep := Explain(line)
+	if len(rep.Findings) == 0 || rep.Findings[0].ID == catalogue.HandshakeFailed {
+		return // a closed connection: its story sends the user to the server's log
+	}
+	if !strings.Contains(rep.Findings[0].Explanation+rep.Findings[0].Fix, "CRL") {
+		t.Errorf("%s: %q: the story does not name the server's CRL: %s %q", at, line, rep.Findings[0].ID.Name(), rep.Findings[0].Title)
+	}
+}
+
 // refusedToSend reports whether a client's output is its own OpenSSL
 // refusing to load its SHA-1-signed certificate (security level 2): it
 // never sent it, so the server has no verdict to print.
@@ -500,7 +526,7 @@ func TestExplainRealGoServerClients(t *testing.T) {
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	for _, sc := range tlsScenarios() {
-		if sc.crl != "" {
+		if acceptedBy("Go", sc) {
 			continue
 		}
 		for name, client := range clients {
@@ -568,10 +594,6 @@ type matrixServer struct {
 	// certificate it refused without logging it (a Node.js server with
 	// rejectUnauthorized checks it after the handshake).
 	silentRefusal bool
-	// acceptsSHA1: the server accepts a SHA-1-signed client certificate
-	// below a private root (JDK 17, OTP 25), so that scenario is no
-	// refusal there.
-	acceptsSHA1 bool
 	// skip leaves out the scenarios the server or its clients cannot run.
 	skip func(tlsScenario) bool
 	// serverTerm, when set, is a word the stories of the server's refusals
@@ -585,6 +607,24 @@ type matrixServer struct {
 	// clients are the real clients that speak the server's protocol
 	// (nil: realClients, for HTTPS servers).
 	clients map[string]func(sc tlsScenario, tls13 bool, addr string) string
+}
+
+// acceptedBy reports whether a server accepts a scenario's client
+// certificate by design, so that the scenario is no refusal there: Go
+// checks no CRL; JDK 17 and OTP 25 accept a SHA-1-signed client
+// certificate below a private root; Go and Java find the issuer of a
+// certificate with its CA's subject by its signature, where OpenSSL calls
+// it self-signed.
+func acceptedBy(server string, sc tlsScenario) bool {
+	switch {
+	case sc.crl != "":
+		return server == "Go"
+	case sc.code == 68:
+		return server == "Java" || server == "Erlang"
+	case sc.code == 18 && sc.judge == "server":
+		return server == "Go" || server == "Java"
+	}
+	return false
 }
 
 // checkServerMatrix runs every scenario the server can serve against
@@ -601,7 +641,7 @@ func checkServerMatrix(t *testing.T, srv matrixServer) {
 		clients = realClients(t)
 	}
 	for _, sc := range tlsScenarios() {
-		if sc.code == 68 && srv.acceptsSHA1 || srv.skip != nil && srv.skip(sc) {
+		if acceptedBy(srv.name, sc) || srv.skip != nil && srv.skip(sc) {
 			continue
 		}
 		addr, logLines := srv.start(t, sc)
@@ -611,6 +651,7 @@ func checkServerMatrix(t *testing.T, srv matrixServer) {
 				out := client(sc, tls13, addr)
 				if name != "s_client" && !(srv.httpRefusal && sc.judge == "server") {
 					checkClientOutput(t, at, name, sc.judge, out)
+					checkCRLStory(t, at, name, sc, out)
 				}
 				if srv.clientTerm != "" && sc.judge == "server" && !refusedToSend(out) {
 					if f := Explain(pastedLine(name, out)); len(f.Findings) > 0 && !strings.Contains(f.Findings[0].Explanation+"\n"+f.Findings[0].Fix, srv.clientTerm) {
@@ -819,9 +860,9 @@ func TestExplainRealNginxUpstreams(t *testing.T) {
 		t.Run(b.name, func(t *testing.T) {
 			t.Parallel()
 			for _, sc := range tlsScenarios() {
-				if b.name == "Go" && sc.crl != "" || sc.code == 68 {
-					// Go checks no CRL; nginx's own OpenSSL refuses to
-					// load a SHA-1-signed proxy_ssl_certificate.
+				if acceptedBy(b.name, sc) || sc.code == 68 {
+					// nginx's own OpenSSL refuses to load a SHA-1-signed
+					// proxy_ssl_certificate.
 					continue
 				}
 				checkUpstream(t, b.name, sc, b.start)

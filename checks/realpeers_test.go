@@ -158,7 +158,7 @@ func TestExplainRealNodeServerClients(t *testing.T) {
 func TestExplainRealErlangServerClients(t *testing.T) {
 	t.Parallel()
 	checkServerMatrix(t, matrixServer{name: "Erlang", start: peerStart(servertest.Tool(t, "escript"), peerFile(t, "peer.escript"), "server"),
-		connLine: func(l string) bool { return strings.HasPrefix(l, "TLS server:") }, acceptsSHA1: true})
+		connLine: func(l string) bool { return strings.HasPrefix(l, "TLS server:") }})
 }
 
 var javaException = regexp.MustCompile(`^(javax?\.|Caused by: )`)
@@ -169,7 +169,7 @@ var javaException = regexp.MustCompile(`^(javax?\.|Caused by: )`)
 // prints is the server's.
 func TestExplainRealJavaServerClients(t *testing.T) {
 	t.Parallel()
-	checkServerMatrix(t, matrixServer{name: "Java", start: peerStart(append(javaPeer(t), "server")...), connLine: javaException.MatchString, acceptsSHA1: true})
+	checkServerMatrix(t, matrixServer{name: "Java", start: peerStart(append(javaPeer(t), "server")...), connLine: javaException.MatchString})
 }
 
 // TestExplainRealServerTracebacks: what a real Python or Java server
