@@ -282,7 +282,8 @@ var fx = func() string {
 // tlsScenarios are the refusals of the real-server matrices: the server
 // judging a client certificate (none, another CA's, expired, server-only
 // purpose, revoked, sent without its intermediate, SHA-1-signed, with its
-// CA's subject (the guides' mistake, "self-signed" to OpenSSL); a sound
+// CA's subject (the guides' mistake, "self-signed" to OpenSSL); against
+// a client CA file with only the intermediate and not its root; a sound
 // one against an expired CRL or a CRL file without its CA's CRL), or the
 // client judging the server's (another CA's, self-signed, another name).
 func tlsScenarios() []tlsScenario {
@@ -296,6 +297,7 @@ func tlsScenarios() []tlsScenario {
 		{"client certificate sent without its intermediate", srv, srvKey, fx + "chain/ca.crt", "", fx + "chain/client-depth2.crt", fx + "chain/client-depth2.key", good, "localhost", "server", 20},
 		{"SHA-1-signed client certificate", srv, srvKey, fx + "weak/ca.crt", "", fx + "weak/client-sha1.crt", fx + "weak/client-sha1.key", good, "localhost", "server", 68},
 		{"client certificate with its CA's subject", srv, srvKey, fx + "samedn/ca.crt", "", fx + "samedn/client-samedn-noakid.crt", fx + "samedn/client-samedn-noakid.key", good, "localhost", "server", 18},
+		{"server trusting only the client's intermediate", srv, srvKey, fx + "chain/int1.crt", "", fx + "chain/client-depth1.crt", fx + "chain/client-depth1.key", good, "localhost", "server", 2},
 		{"expired CRL", srv, srvKey, fx + "revoked/ca.crt", fx + "_outside/revoked/crl-expired.pem", fx + "revoked/client-ok.crt", fx + "revoked/client-ok.key", good, "localhost", "server", 12},
 		{"no CRL from the client certificate's CA", srv, srvKey, good, fx + "revoked/crl.pem", fx + "good/client.crt", fx + "good/client.key", good, "localhost", "server", 3},
 		{"server of another CA", srv, srvKey, "", "", "", "", fx + "validity/ca.crt", "localhost", "client", 20},
@@ -614,14 +616,15 @@ type matrixServer struct {
 // checks no CRL; JDK 17 and OTP 25 accept a SHA-1-signed client
 // certificate below a private root; Go and Java find the issuer of a
 // certificate with its CA's subject by its signature, where OpenSSL calls
-// it self-signed.
+// it self-signed, and take any certificate they are given to trust as an
+// anchor, where OpenSSL needs the root (no partial chains).
 func acceptedBy(server string, sc tlsScenario) bool {
 	switch {
 	case sc.crl != "":
 		return server == "Go"
 	case sc.code == 68:
 		return server == "Java" || server == "Erlang"
-	case sc.code == 18 && sc.judge == "server":
+	case sc.code == 18 && sc.judge == "server", sc.code == 2:
 		return server == "Go" || server == "Java"
 	}
 	return false
