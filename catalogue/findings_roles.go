@@ -399,7 +399,7 @@ const (
 
 // RolesMayBeReversed follows a received alert taken as the server's when
 // nothing in the line said which side wrote it.
-const RolesMayBeReversed = "If this program opened the connection instead, the roles are reversed: the server refused this client's certificate, so check it against the CA the server trusts, and look at the server's CRL if it checks one (a Java server refuses an untrusted client certificate, and one whose revocation it could not check against its CRL, with certificate_unknown, as real runs here showed)."
+const RolesMayBeReversed = "If this program opened the connection instead, the roles are reversed: the server refused this client's certificate, so check it against the CA the server trusts, and look at the server's CRL if it checks one (a Java server refuses an untrusted client certificate, one not yet valid, and one whose revocation it could not check against its CRL, with certificate_unknown, as real runs here showed)."
 
 // VerifySideGuessed is added to verify result code when its line shows no
 // side: it is told as nginx judging a client certificate, the usual
@@ -637,6 +637,15 @@ var roleEntries = []Entry{
 		Confirm:     "openssl x509 -noout -startdate -in client.crt",
 	},
 	{
+		// The same words from a Go client, about the server's certificate.
+		ID: ServerCertExpired, Kind: "client", Within: []string{" is before "}, Without: []string{"handshake error from"},
+		Match:       []string{"x509: certificate has expired or is not yet valid: current time"},
+		Title:       "The Go client finds the server's certificate not yet valid: its own clock is behind, or the certificate starts in the future",
+		Explanation: "Go says `current time ... is before ...`: this machine's clock is before the notBefore of the server's certificate (or of a CA in its chain). Certificates are used from the moment they are issued, so this is almost always the client's clock: a board without a real-time clock, a VM or container host without time sync, a battery-less device after a power cut. Less often the certificate was made with a start date in the future, or on a machine whose clock is ahead.",
+		Fix:         "Compare this machine's clock with the date in the message, and turn on time sync:\n  date -u\n  timedatectl set-ntp true",
+		Confirm:     "date -u",
+	},
+	{
 		ID: CriticalExtension, Kind: "client", Within: []string{"handshake error from"},
 		Match:       []string{"x509: unhandled critical extension"},
 		Title:       "The Go server refused a client certificate chain with a critical extension Go does not handle",
@@ -741,7 +750,7 @@ var roleEntries = []Entry{
 			"tlsfatalalertreceived: bad_certificate", "tlsfatalalertreceived: certificate_unknown", "tlsfatalalertreceived: unknown_ca",
 			"tlsfatalalertreceived: certificate_required"},
 		Title: "The server refused the Java client's certificate (or got none)",
-		Explanation: "The Java client received a fatal alert from the server. With a server that requires client certificates, bad_certificate and certificate_required usually mean Java sent no certificate: it sends none when no key in its keystore is issued by a CA the server advertised, or when no keystore is configured. unknown_ca means the server does not trust the CA of the certificate Java sent; certificate_expired, certificate_revoked and unsupported_certificate that it found the client certificate expired, revoked (by a CRL it checks) or not for client authentication; certificate_unknown from a server is its complaint about the client's certificate, from the client's view about the server's. " +
+		Explanation: "The Java client received a fatal alert from the server. With a server that requires client certificates, bad_certificate and certificate_required usually mean Java sent no certificate: it sends none when no key in its keystore is issued by a CA the server advertised, or when no keystore is configured. unknown_ca means the server does not trust the CA of the certificate Java sent; certificate_expired, certificate_revoked and unsupported_certificate that it found the client certificate expired, revoked (by a CRL it checks) or not for client authentication; an OpenSSL server also answers bad_certificate for a client certificate that is not yet valid by its clock, and a Java server certificate_unknown; certificate_unknown from a server is its complaint about the client's certificate, from the client's view about the server's. " +
 			"A Java server (Tomcat, Spring Boot, a Kafka broker) prints the same words when its client sends the alert: then the client (a browser, another service) refused the server's own certificate, and the server's keystore chain is in question.",
 		Fix:     "Give the JVM a keystore with the client key and certificate, issued by a CA the server trusts:\n  openssl pkcs12 -export -in client.crt -inkey client.key -out client.p12\nand run with:\n  -Djavax.net.ssl.keyStore=client.p12 -Djavax.net.ssl.keyStorePassword=changeit -Djavax.net.ssl.keyStoreType=PKCS12\nTo see what is sent:\n  -Djavax.net.debug=ssl:handshake",
 		Confirm: "openssl s_client -connect host:443 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",

@@ -35,3 +35,17 @@ func TestPublicServerFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestGoClientNotYetValid: Go's "current time ... is before ..." from a
+// client is the client's clock (or a certificate starting in the future),
+// not a certificate to renew; "is after" is an expired one.
+func TestGoClientNotYetValid(t *testing.T) {
+	before := `nats: error: setup failed: x509: certificate has expired or is not yet valid: current time 2015-08-01T12:37:28Z is before 2023-01-01T00:00:00Z`
+	if f := Explain(before).Findings; len(f) == 0 || f[0].Role != "client" || !strings.Contains(f[0].Title, "clock") || !strings.Contains(f[0].Fix, "timedatectl") {
+		t.Errorf("%s: not told as the client's clock: %v", before, f)
+	}
+	after := strings.Replace(before, "2015-08-01T12:37:28Z is before", "2024-08-01T12:37:28Z is after", 1)
+	if f := Explain(after).Findings; len(f) == 0 || strings.Contains(f[0].Title, "not yet valid: its own clock") {
+		t.Errorf("%s: an expired certificate told as a clock behind: %v", after, f)
+	}
+}

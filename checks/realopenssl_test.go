@@ -153,7 +153,7 @@ func TestExplainRealOpenSSLServerClient(t *testing.T) {
 		at := r.name + ", " + r.client + ", " + r.version
 		if r.client != "s_client" {
 			checked += checkClientOutput(t, at, r.client, r.judge, r.cli)
-			checkCRLStory(t, at, r.client, r.tlsScenario, r.cli)
+			checkCauseNamed(t, at, r.client, r.tlsScenario, r.cli)
 		}
 		outs := []struct{ printer, text string }{{"server", r.srv}}
 		if r.client == "s_client" {
@@ -280,12 +280,13 @@ var fx = func() string {
 }()
 
 // tlsScenarios are the refusals of the real-server matrices: the server
-// judging a client certificate (none, another CA's, expired, server-only
-// purpose, revoked, sent without its intermediate, SHA-1-signed, with its
-// CA's subject (the guides' mistake, "self-signed" to OpenSSL); against
-// a client CA file with only the intermediate and not its root; a sound
-// one against an expired CRL or a CRL file without its CA's CRL), or the
-// client judging the server's (another CA's, self-signed, another name).
+// judging a client certificate (none, another CA's, expired, not yet
+// valid, server-only purpose, revoked, sent without its intermediate,
+// SHA-1-signed, with its CA's subject: the guides' mistake, "self-signed"
+// to OpenSSL), or a sound one against its own faulty setting (a client CA
+// file with only the intermediate, an expired CRL, a CRL file without the
+// client CA's CRL); or the client judging the server's (another CA's,
+// self-signed, another name).
 func tlsScenarios() []tlsScenario {
 	srv, srvKey, good := fx+"good/server.crt", fx+"good/server.key", fx+"good/ca.crt"
 	return []tlsScenario{
@@ -298,6 +299,7 @@ func tlsScenarios() []tlsScenario {
 		{"SHA-1-signed client certificate", srv, srvKey, fx + "weak/ca.crt", "", fx + "weak/client-sha1.crt", fx + "weak/client-sha1.key", good, "localhost", "server", 68},
 		{"client certificate with its CA's subject", srv, srvKey, fx + "samedn/ca.crt", "", fx + "samedn/client-samedn-noakid.crt", fx + "samedn/client-samedn-noakid.key", good, "localhost", "server", 18},
 		{"server trusting only the client's intermediate", srv, srvKey, fx + "chain/int1.crt", "", fx + "chain/client-depth1.crt", fx + "chain/client-depth1.key", good, "localhost", "server", 2},
+		{"client certificate not yet valid", srv, srvKey, fx + "validity/ca.crt", "", fx + "validity/client-notyet.crt", fx + "validity/client-notyet.key", good, "localhost", "server", 9},
 		{"expired CRL", srv, srvKey, fx + "revoked/ca.crt", fx + "_outside/revoked/crl-expired.pem", fx + "revoked/client-ok.crt", fx + "revoked/client-ok.key", good, "localhost", "server", 12},
 		{"no CRL from the client certificate's CA", srv, srvKey, good, fx + "revoked/crl.pem", fx + "good/client.crt", fx + "good/client.key", good, "localhost", "server", 3},
 		{"server of another CA", srv, srvKey, "", "", "", "", fx + "validity/ca.crt", "localhost", "client", 20},
@@ -459,14 +461,20 @@ func checkClientOutput(t *testing.T, at, client, judge, out string) int {
 	return 1
 }
 
-// checkCRLStory: when the server refused a sound client certificate for
-// its own CRLs (one past its nextUpdate, or none from the certificate's
-// CA), the story of the client's output names the CRL when it tells of
-// the refusal (an alert, not a closed connection); without it the user
-// would reissue a certificate that is fine.
-func checkCRLStory(t *testing.T, at, client string, sc tlsScenario, out string) {
+// causeWords are, per verify result, words that the story of a client's
+// output must hold when it tells of the server's refusal (an alert, not
+// a closed connection): a sound certificate refused for the server's CRLs
+// (one past its nextUpdate, none from the certificate's CA), or one not
+// valid yet, which OpenSSL servers answer with a plain bad_certificate.
+// Without them the user would reissue a certificate that is fine, or miss
+// the clock.
+var causeWords = map[int]string{3: "CRL", 12: "CRL", 9: "not yet valid"}
+
+// checkCauseNamed checks the causeWords of the scenario's result.
+func checkCauseNamed(t *testing.T, at, client string, sc tlsScenario, out string) {
 	t.Helper()
-	if sc.code != 3 && sc.code != 12 {
+	words, ok := causeWords[sc.code]
+	if !ok || sc.judge != "server" {
 		return
 	}
 	line := pastedLine(client, out)
@@ -474,8 +482,8 @@ func checkCRLStory(t *testing.T, at, client string, sc tlsScenario, out string) 
 	if len(rep.Findings) == 0 || rep.Findings[0].ID == catalogue.HandshakeFailed {
 		return // a closed connection: its story sends the user to the server's log
 	}
-	if !strings.Contains(rep.Findings[0].Explanation+rep.Findings[0].Fix, "CRL") {
-		t.Errorf("%s: %q: the story does not name the server's CRL: %s %q", at, line, rep.Findings[0].ID.Name(), rep.Findings[0].Title)
+	if !strings.Contains(rep.Findings[0].Explanation+rep.Findings[0].Fix, words) {
+		t.Errorf("%s: %q: the story does not say %q: %s %q", at, line, words, rep.Findings[0].ID.Name(), rep.Findings[0].Title)
 	}
 }
 
@@ -654,7 +662,7 @@ func checkServerMatrix(t *testing.T, srv matrixServer) {
 				out := client(sc, tls13, addr)
 				if name != "s_client" && !(srv.httpRefusal && sc.judge == "server") {
 					checkClientOutput(t, at, name, sc.judge, out)
-					checkCRLStory(t, at, name, sc, out)
+					checkCauseNamed(t, at, name, sc, out)
 				}
 				if srv.clientTerm != "" && sc.judge == "server" && !refusedToSend(out) {
 					if f := Explain(pastedLine(name, out)); len(f.Findings) > 0 && !strings.Contains(f.Findings[0].Explanation+"\n"+f.Findings[0].Fix, srv.clientTerm) {
