@@ -173,7 +173,7 @@ var otherEntries = []Entry{
 		Match:       []string{"tls: expired certificate", "alert certificate expired", "gnutls_handshake() failed: certificate is expired", "received alert [45]"},
 		Exact:       []string{"certificate expired", "expired certificate", "certificate_expired", "alert 45"},
 		Title:       "TLS alert 45 certificate_expired: a certificate has expired",
-		Explanation: "Printed by your client: the server found your client certificate (or its chain) expired or not yet valid (a certificate made moments ago, checked by a server whose clock is behind: its notBefore is still in the future), or (an OpenSSL-based server checking a CRL) its CRL is past its next update. Written by a server (nginx, openssl s_server): its client found the server's own certificate expired. A wrong clock on the complaining side does the same.",
+		Explanation: "Printed by your client: the server found your client certificate (or its chain) expired, or (a Go server, which sends this alert for both) not yet valid (a certificate made moments ago, checked by a server whose clock is behind: its notBefore is still in the future; OpenSSL servers answer that with bad_certificate), or (an OpenSSL-based server checking a CRL) its CRL is past its next update. Written by a server (nginx, openssl s_server): its client found the server's own certificate expired. A wrong clock on the complaining side does the same.",
 		Fix:         "Renew the expired certificate:\n  " + reissueClient + "\nIf it is within its dates, look at the server's CRL and issue a new one:\n  openssl crl -noout -nextupdate -in crl.pem\n  openssl ca -gencrl -config ca.cnf -out crl.pem",
 		Confirm:     "openssl x509 -noout -enddate -checkend 0 -in client.crt",
 	},

@@ -274,7 +274,10 @@ func Explain(input string) *report.Report {
 		!logparse.ShowsClient(strings.ToLower(input)) {
 		// A verify failure that the runtime's servers print in the same
 		// words: the line alone does not show the side.
-		if f := &rep.Findings[0]; f.ID == catalogue.ServerCertUntrusted || f.ID == catalogue.ServerCertExpired {
+		// An entry that already tells the server's case ("A Java server
+		// ...") keeps its own words.
+		lead := strings.Join(strings.Fields(too)[:3], " ")
+		if f := &rep.Findings[0]; (f.ID == catalogue.ServerCertUntrusted || f.ID == catalogue.ServerCertExpired) && !strings.Contains(f.Explanation, lead) {
 			f.Explanation += " " + too
 		}
 	}
