@@ -179,6 +179,11 @@ func Explain(input string) *report.Report {
 		lf.Priority = -1
 		rep.Findings = append([]report.Finding{lf}, dropLoad(rep.Findings)...)
 	}
+	if path := curlKeyFile(input); path != "" && len(rep.Findings) > 0 && rep.Findings[0].ID == catalogue.KeyLoadFailed {
+		// curl's key load error without a cause that shows: its commands
+		// name the file the line names.
+		rep.Findings[0].Fix = strings.ReplaceAll(rep.Findings[0].Fix, "client.key", path)
+	}
 	if lw := strings.ToLower(input); att.Role == logparse.RoleClient && att.Context == "" && len(codes) == 0 && len(rep.Findings) > 0 &&
 		(strings.Contains(lw, "certificate verify failed") || strings.Contains(lw, "certificate_verify_failed")) {
 		// A client's bare verify failure: most often the server's CA is

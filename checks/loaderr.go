@@ -24,6 +24,7 @@ var (
 	reLoadPath  = lazyre.New(`(?:` + strings.Join(loadCalls, "|") + `)\(?\s?\\?"([^"\\]+)\\?"`)
 	reExpecting = lazyre.New(`(?i)expecting: ([a-z0-9 ]+)`)
 	rePEMBegin  = lazyre.New(`-----BEGIN ([A-Z0-9 ]+)-----`)
+	reShellWord = lazyre.New(`^[A-Za-z0-9_./~+-]+$`)
 	// The file in another program's failed load of its own certificate
 	// or key: curl's "client certificate from PATH," and "private key
 	// file: 'PATH'", Go's "open PATH: no such file or directory", node's
@@ -241,6 +242,17 @@ func otherLoadFinding(line string, att logparse.Attribution) (report.Finding, bo
 	}
 	f.Severity, f.File = report.Error, path
 	return f, true
+}
+
+// curlKeyFile is the key file a curl line names ("unable to set private
+// key file: 'X'") when it can stand in a command as it is; "" otherwise
+// (a pkcs11: URI, a name with spaces).
+func curlKeyFile(line string) string {
+	m := reOtherLoad.FindStringSubmatch(line)
+	if m == nil || m[2] == "" || !reShellWord.MatchString(m[2]) {
+		return ""
+	}
+	return m[2]
 }
 
 // certFileName reports whether a file name looks like a certificate's or

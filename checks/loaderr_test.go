@@ -65,3 +65,17 @@ func TestOtherLoadOddInput(t *testing.T) {
 		}
 	}
 }
+
+// TestCurlKeyFileInFix: curl's key load error whose cause does not show
+// (the file is not on this machine) names the line's file in its
+// commands, unless the name cannot stand in a command as it is.
+func TestCurlKeyFileInFix(t *testing.T) {
+	f := Explain("curl: (58) unable to set private key file: 'merchant-test.pem' type PEM").Findings
+	if len(f) == 0 || !strings.Contains(f[0].Fix, "openssl pkey -in merchant-test.pem") || strings.Contains(f[0].Fix, "client.key") {
+		t.Errorf("the fix does not name the line's key file: %v", f)
+	}
+	f = Explain("curl: (58) unable to set private key file: 'pkcs11:object=test;pin-value=secret' type PEM").Findings
+	if len(f) == 0 || strings.Contains(f[0].Fix, "pin-value") {
+		t.Errorf("a pkcs11: URI (with its PIN) put into a command: %v", f)
+	}
+}
