@@ -431,6 +431,16 @@ func ServerToo(reporter string) string {
 	return serverToo[reporter]
 }
 
+// ServerTooFor is ServerToo, or "" when the explanation already tells the
+// server's case in its own words ("A Java server ...").
+func ServerTooFor(reporter, explanation string) string {
+	too := ServerToo(reporter)
+	if lead, _, _ := strings.Cut(too, " that "); too == "" || strings.Contains(explanation, lead) {
+		return ""
+	}
+	return too
+}
+
 // VerifyServerToo is added to a verify callback's line ("verify
 // error:num=N"), which openssl s_server prints as s_client does.
 const VerifyServerToo = "openssl s_server prints the same line about its client's certificate; if s_server printed it, the client certificate is in question: check it against s_server's -CAfile."

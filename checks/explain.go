@@ -179,10 +179,12 @@ func Explain(input string) *report.Report {
 		lf.Priority = -1
 		rep.Findings = append([]report.Finding{lf}, dropLoad(rep.Findings)...)
 	}
-	if path := curlKeyFile(input); path != "" && len(rep.Findings) > 0 && rep.Findings[0].ID == catalogue.KeyLoadFailed {
+	if len(rep.Findings) > 0 && rep.Findings[0].ID == catalogue.KeyLoadFailed {
 		// curl's key load error without a cause that shows: its commands
 		// name the file the line names.
-		rep.Findings[0].Fix = strings.ReplaceAll(rep.Findings[0].Fix, "client.key", path)
+		if path := curlKeyFile(input); path != "" {
+			rep.Findings[0].Fix = strings.ReplaceAll(rep.Findings[0].Fix, "client.key", path)
+		}
 	}
 	if lw := strings.ToLower(input); att.Role == logparse.RoleClient && att.Context == "" && len(codes) == 0 && len(rep.Findings) > 0 &&
 		(strings.Contains(lw, "certificate verify failed") || strings.Contains(lw, "certificate_verify_failed")) {
@@ -275,15 +277,14 @@ func Explain(input string) *report.Report {
 			}
 		}
 	}
-	if too := catalogue.ServerToo(att.Reporter); too != "" && att.Role == logparse.RoleClient && att.Context == "" && len(rep.Findings) > 0 &&
+	if catalogue.ServerToo(att.Reporter) != "" && att.Role == logparse.RoleClient && att.Context == "" && len(rep.Findings) > 0 &&
 		!logparse.ShowsClient(strings.ToLower(input)) {
 		// A verify failure that the runtime's servers print in the same
 		// words: the line alone does not show the side.
-		// An entry that already tells the server's case ("A Java server
-		// ...") keeps its own words.
-		lead := strings.Join(strings.Fields(too)[:3], " ")
-		if f := &rep.Findings[0]; (f.ID == catalogue.ServerCertUntrusted || f.ID == catalogue.ServerCertExpired) && !strings.Contains(f.Explanation, lead) {
-			f.Explanation += " " + too
+		if f := &rep.Findings[0]; f.ID == catalogue.ServerCertUntrusted || f.ID == catalogue.ServerCertExpired {
+			if too := catalogue.ServerTooFor(att.Reporter, f.Explanation); too != "" {
+				f.Explanation += " " + too
+			}
 		}
 	}
 	nextSteps(rep, att, input)

@@ -49,8 +49,7 @@ func publicHost(input string) string {
 // publicServer puts first, in a client's refusal of a public service's
 // certificate, that the cause is on the client's side.
 func publicServer(rep *report.Report, input string) {
-	host := publicHost(input)
-	if host == "" || len(rep.Findings) == 0 {
+	if len(rep.Findings) == 0 {
 		return
 	}
 	why, fix := "", ""
@@ -62,6 +61,10 @@ func publicServer(rep *report.Report, input string) {
 	case catalogue.ServerCertExpired:
 		why, fix = catalogue.PublicExpired, catalogue.PublicExpiredFix
 	default:
+		return
+	}
+	host := publicHost(input)
+	if host == "" {
 		return
 	}
 	v := catalogue.Vars{"host": host}

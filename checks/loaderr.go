@@ -103,15 +103,10 @@ func loadCause(line string) (cause, path string, ok bool) {
 
 // sniffFile looks at the first bytes of path, if it exists here.
 func sniffFile(path, expect string) (string, bool) {
-	f, err := os.Open(path)
-	if err != nil {
+	head, ok := readHead(path, 4096)
+	if !ok {
 		return "", false
 	}
-	defer f.Close()
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
-		return "", false
-	}
-	head, _ := io.ReadAll(io.LimitReader(f, 4096))
 	switch {
 	case len(bytes.TrimSpace(head)) == 0:
 		return "empty", true
@@ -275,18 +270,13 @@ func certFileName(path string) bool {
 // was likely curl's on another machine or in another working directory,
 // and the line alone does not tell which of the causes it was.
 func keyFileCause(path string) string {
-	f, err := os.Open(path)
-	if err != nil {
-		if os.IsNotExist(err) && filepath.IsAbs(path) && dirExists(filepath.Dir(path)) {
+	head, ok := readHead(path, 64<<10)
+	if !ok {
+		if _, err := os.Stat(path); os.IsNotExist(err) && filepath.IsAbs(path) && dirExists(filepath.Dir(path)) {
 			return "missing"
 		}
 		return ""
 	}
-	defer f.Close()
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
-		return ""
-	}
-	head, _ := io.ReadAll(io.LimitReader(f, 64<<10))
 	switch {
 	case len(bytes.TrimSpace(head)) == 0:
 		return "empty"
@@ -306,14 +296,24 @@ func dirExists(dir string) bool {
 }
 
 func foundType(path string) string {
-	f, err := os.Open(path)
-	if err != nil {
-		return ""
-	}
-	defer f.Close()
-	head, _ := io.ReadAll(io.LimitReader(f, 4096))
+	head, _ := readHead(path, 64<<10)
 	if m := rePEMBegin.FindSubmatch(head); m != nil {
 		return string(m[1])
 	}
 	return ""
+}
+
+// readHead reads at most n bytes from the start of path, when it is a
+// regular file on this machine.
+func readHead(path string, n int64) ([]byte, bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return nil, false
+	}
+	head, _ := io.ReadAll(io.LimitReader(f, n))
+	return head, true
 }
