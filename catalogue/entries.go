@@ -39,6 +39,10 @@ var entries = sync.OnceValue(func() []Entry {
 		// (findings_roles.go): they explain the line in its writer's terms.
 		ownWords(roleEntries),
 		ownWords(otherWriterEntries),
+		// GnuTLS's errors and certificate status reasons (findings_gnutls.go),
+		// before gnutls-cli's general refusal in clientWriterEntries: pasted
+		// together, the status line names the cause.
+		ownWords(gnutlsEntries),
 		ownWords(clientWriterEntries),
 		// What nginx writes to its error log (findings_logs.go).
 		logLineEntries,

@@ -845,7 +845,7 @@ var clientWriterEntries = []Entry{
 	// GnuTLS's words (apt, wget and git on Debian).
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"the certificate is not trusted. the certificate issuer is unknown", "certificate verification failure: the certificate is not trusted"},
+		Match:       []string{"the certificate is not trusted. the certificate issuer is unknown", "certificate verification failure: the certificate is not trusted", "could not find a signer of the certificate"},
 		Title:       "The client (GnuTLS) does not trust the server's certificate",
 		Explanation: "A client on GnuTLS (apt, and git or wget on Debian and Ubuntu) found no trusted CA for the server's certificate: the ca-certificates package is missing or stale, a private or intercepting proxy's CA is not installed, or the server does not send its intermediate.",
 		Fix:         "Install or refresh the system's CA bundle, adding a private or proxy CA under /usr/local/share/ca-certificates/ first:\n  apt-get install --reinstall ca-certificates\n  update-ca-certificates",
@@ -869,7 +869,7 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: StaplingFailed, Kind: "client",
-		Match:       []string{"the revocation or ocsp data are old"},
+		Match:       []string{"the revocation or ocsp data are old", "the revocation data are old and have been superseded"},
 		Title:       "The client (GnuTLS) refused the server's stale OCSP data",
 		Explanation: "The server stapled an OCSP response about its certificate that is past its validity: the server keeps serving a cached response it could not refresh (its OCSP stapling cannot reach the responder), and the client refuses it.",
 		Fix:         "On the server, fix or turn off OCSP stapling so that it serves a fresh response (for nginx, stapling needs a working resolver; a reload refreshes it):\n  openssl s_client -connect host:443 -servername host -status </dev/null 2>/dev/null | grep -A12 'OCSP response'",
@@ -935,8 +935,10 @@ var clientWriterEntries = []Entry{
 	{
 		ID: HandshakeFailed, Kind: "client",
 		Match: []string{"the tls connection was non-properly terminated", "an unexpected tls packet was received", "error in the pull function", "error in the push function"},
-		Title: "The client (GnuTLS) lost the handshake: something in the path is not passing TLS",
-		Explanation: "A client on GnuTLS (git, curl and wget on Debian and Ubuntu) got the connection closed, or a record that is not TLS, in the middle of the handshake. The usual cause is in between: a proxy the client goes through (git's http.proxy, https_proxy, a stale setting from another network) that drops or rewrites the connection, a site where only a proxy reaches the internet and none is set, a firewall or TLS inspection box, or an MTU problem on a VPN. Less often the server refuses the client's TLS versions. " +
+		// After the handshake, curl's "GnuTLS recv error": findings_gnutls.go.
+		Without: []string{"gnutls recv error (-110)", "gnutls recv error (-54)"},
+		Title:   "The client (GnuTLS) lost the handshake: something in the path is not passing TLS",
+		Explanation: "A client on GnuTLS (git, curl and wget on Debian and Ubuntu) got the connection closed, or a record that is not TLS, in the middle of the handshake. The usual cause is in between: a proxy the client goes through (git's http.proxy, https_proxy, a stale setting from another network) that drops or rewrites the connection, a site where only a proxy reaches the internet and none is set, a firewall or TLS inspection box, or an MTU problem on a VPN. A record that is not TLS (`An unexpected TLS packet was received`) is also what a port that speaks plain HTTP sends back (https:// to an http port, or a server whose TLS is off; gnutls-cli's debug output shows `Received record packet of unknown type 72`, the `H` of `HTTP/1.1`, or `60`, an HTML `<`). Less often the server refuses the client's TLS versions. " +
 			"In mutual TLS, a server that refuses the client certificate and closes without an alert ends the handshake the same way: a Node.js server (it checks the certificate only after its side of the handshake) or nginx's stream module, as real runs here showed; its log then names the refusal.",
 		Fix:     "See which proxy the client uses, then set the right one or remove a stale one (git config --global --unset http.proxy):\n  git config --show-origin --get-regexp 'https?\\..*proxy'\n  env | grep -i _proxy\nand compare with a direct handshake:\n  openssl s_client -connect host:443 -servername host </dev/null",
 		Confirm: "GIT_CURL_VERBOSE=1 git ls-remote https://host/repo.git",

@@ -168,6 +168,8 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 		// tells less than a catch-all entry of the line.
 		if h, ok := findReasonHit(lower); ok && !(libFailed(h.r) && len(hits) > 0) {
 			generic = append(generic, reasonEntry(h))
+		} else if g, ok := findGnuTLS(lower); ok {
+			generic = append(generic, GnuTLSEntry(g))
 		} else if a, ok := findAlert(lower); ok {
 			generic = append(generic, AlertEntry(a))
 		}

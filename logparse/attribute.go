@@ -100,6 +100,14 @@ var attrRules = []attrRule{
 	// and gnutls-serv's ("* Received alert '46': Unknown certificate.").
 	{"unknown", RoleClient, "", []string{"*** received alert [", "*** fatal error: ", "*** pki verification of server certificate", "*** server has terminated the connection", "peer has closed the gnutls connection", "gnutls-cli"}},
 	{"unknown", RoleServer, "", []string{"* received alert '", "gnutls-serv"}},
+	// Exim on GnuTLS: "TLS error on connection from [192.0.2.1]
+	// (gnutls_handshake): ..." as the server, "... to ..." as the client.
+	{"unknown", RoleServer, "", []string{"tls error on connection from"}},
+	{"unknown", RoleClient, "", []string{"tls error on connection to"}},
+	// libcurl's words on GnuTLS (curl, git on Debian and Ubuntu), gnutls-cli's
+	// status line and debug output, wget's "GnuTLS: ".
+	{"curl", RoleClient, "", []string{"gnutls_handshake() failed", "gnutls recv error", "gnutls send error"}},
+	{"unknown", RoleClient, "", []string{"- status: the certificate is", "|<1>| peer's certificate", "gnutls: "}},
 	// lighttpd and its TLS modules, before Apache's "httpd".
 	{"unknown", RoleServer, "", []string{"lighttpd", "mod_openssl.c", "mod_wolfssl.c", "mod_mbedtls.c", "mod_gnutls.c", "mod_nss.c"}},
 	{"apache", RoleServer, "", []string{"[ssl:error]", "[ssl:warn]", "[ssl:info]", "[ssl:debug]", "[ssl:crit]", "[ssl:emerg]",
@@ -287,6 +295,9 @@ var attrRules = []attrRule{
 		"did not match expected cn=", "hostname was not match", "with this combination of libcurl"}},
 	{"openssl", RoleClient, "", []string{"kubernetes ingress controller fake certificate"}},
 	{"curl", RoleClient, "", []string{"in the keychain", "could not parse pkcs12 file", "problem with the ssl ca cert"}},
+	// Any other GnuTLS line: its programs are mostly clients (git, wget,
+	// apt, Emacs, OpenConnect).
+	{"unknown", RoleClient, "", []string{"gnutls"}},
 }
 
 var (

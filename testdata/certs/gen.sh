@@ -231,6 +231,25 @@ subjectKeyIdentifier   = hash
 authorityKeyIdentifier = keyid:always
 authorityInfoAccess    = caIssuers;URI:http://ca.invalid/serverchain-int.crt
 
+# a server certificate whose keyUsage is a CA's (no digitalSignature or
+# keyEncipherment), and one with a critical extension nobody knows
+[ x_server_kucertsign ]
+basicConstraints       = CA:FALSE
+keyUsage               = critical,keyCertSign,cRLSign
+extendedKeyUsage       = serverAuth
+subjectAltName         = DNS:localhost,IP:127.0.0.1
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid:always
+
+[ x_server_critext ]
+basicConstraints       = CA:FALSE
+keyUsage               = critical,digitalSignature,keyEncipherment
+extendedKeyUsage       = serverAuth
+subjectAltName         = DNS:localhost,IP:127.0.0.1
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid:always
+1.3.6.1.4.1.55555.1    = critical,ASN1:UTF8String:mtlsdoctor
+
 [ x_server_clientauth ]
 basicConstraints       = CA:FALSE
 keyUsage               = critical,digitalSignature,keyEncipherment
@@ -662,6 +681,12 @@ gen_serverchain() {
 	intermediate serverchain int-notca "$CA" "$CAK" x_int_cafalse
 	server "$D" server-via-notca "$D/int-notca.crt" "$X/int-notca.key"
 	server "$D" server-sha1 "$D/int.crt" "$X/int.key" x_server sha1
+	# under int.crt: a CA's keyUsage, an unknown critical extension, and
+	# a certificate valid only from 2040
+	server "$D" server-kucertsign "$D/int.crt" "$X/int.key" x_server_kucertsign
+	server "$D" server-critext "$D/int.crt" "$X/int.key" x_server_critext
+	cert "$D/server-notyet.crt" "$D/server-notyet.key" rsa "$O/CN=localhost" "$D/int.crt" "$X/int.key" x_server \
+		20400101000000Z "$GOOD_END"
 }
 
 # ---------------------------------------------------------------------------

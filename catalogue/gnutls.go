@@ -1,0 +1,176 @@
+package catalogue
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/mtlsdoctor/mtlsdoctor/finding"
+	"github.com/mtlsdoctor/mtlsdoctor/internal/lazyre"
+)
+
+// GnuTLSErr is the id of a GnuTLS error that no hand-written entry tells:
+// its generic story, from GnuTLS's error table.
+var GnuTLSErr = id(finding.Explain, "gnutls-error", warn, 0, errs, note)
+
+// GnuTLSError is one error of GnuTLS's gnutls_strerror table: its number
+// (negative, the same in every version), macro, words and the words older
+// versions print for it.
+type GnuTLSError struct {
+	Code      int
+	Macro     string
+	Text      string
+	Spellings []string
+}
+
+// GnuTLSStatus is one reason gnutls_certificate_verification_status_print
+// gives for a certificate it refuses.
+type GnuTLSStatus struct {
+	Flag, Text string
+	Spellings  []string
+}
+
+// GnuTLSErrors returns every GnuTLS error of the table, a copy.
+func GnuTLSErrors() []GnuTLSError {
+	out := make([]GnuTLSError, len(gnutlsErrors))
+	for i, e := range gnutlsErrors {
+		e.Spellings = append([]string(nil), e.Spellings...)
+		out[i] = e
+	}
+	return out
+}
+
+// GnuTLSStatuses returns every verification status reason, a copy.
+func GnuTLSStatuses() []GnuTLSStatus {
+	out := make([]GnuTLSStatus, len(gnutlsStatuses))
+	for i, s := range gnutlsStatuses {
+		s.Spellings = append([]string(nil), s.Spellings...)
+		out[i] = s
+	}
+	return out
+}
+
+var (
+	// libcurl's "GnuTLS recv error (-110): ...", "GnuTLS send error (-53)",
+	// and the "GnuTLS error (-12)" or "gnutls error: -9" other programs print.
+	reGnuTLSCode = lazyre.New(`gnutls(?: recv| send| read| write|_handshake\(\))? error[: ]*\(?(-\d{1,4})\b`)
+)
+
+// gnutlsMarkers show that GnuTLS wrote the line: its name, and
+// gnutls-cli's and gnutls-serv's own prefixes.
+var gnutlsMarkers = []string{"gnutls", "*** fatal error: ", "*** handshake has failed", "error in handshake: "}
+
+// gnutlsDistinct is the length from which a GnuTLS error's words are
+// taken as GnuTLS's without a marker: shorter ones ("Decryption has
+// failed.") are other programs' words too.
+const gnutlsDistinct = 36
+
+type gnutlsText struct {
+	text string // lower-case, without the final period
+	idx  int
+}
+
+// gnutlsTexts lists every error's words and spellings, longest first.
+var gnutlsTexts = sync.OnceValue(func() []gnutlsText {
+	var out []gnutlsText
+	for i, e := range gnutlsErrors {
+		for _, s := range append([]string{e.Text}, e.Spellings...) {
+			out = append(out, gnutlsText{strings.TrimRight(strings.ToLower(s), ". "), i})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].text) > len(out[j].text) })
+	return out
+})
+
+// findGnuTLS finds the GnuTLS error a line names, by its number or its
+// words, and the words the line gave it.
+func findGnuTLS(lower string) (GnuTLSError, bool) {
+	if m := reGnuTLSCode.FindStringSubmatch(lower); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		for _, e := range gnutlsErrors {
+			if e.Code == n {
+				return e, true
+			}
+		}
+	}
+	marked := false
+	for _, m := range gnutlsMarkers {
+		if strings.Contains(lower, m) {
+			marked = true
+			break
+		}
+	}
+	for _, t := range gnutlsTexts() {
+		if len(t.text) < 8 || !marked && len(t.text) < gnutlsDistinct {
+			continue
+		}
+		if strings.Contains(lower, t.text) {
+			return gnutlsErrors[t.idx], true
+		}
+	}
+	return GnuTLSError{}, false
+}
+
+// gnutlsClass sorts the errors no hand-written entry tells by what their
+// macro is about; the first class whose word the macro holds decides.
+var gnutlsClass = []struct {
+	words []string
+	story string
+	fix   string
+}{
+	{[]string{"PKCS11", "TPM", "PIN"}, gnutlsTokenStory, gnutlsTokenFix},
+	{[]string{"FILE", "BASE64", "PARSING", "PASSWORD", "PKCS1_", "PKCS_", "KEY_IMPORT", "PRIVKEY", "PK_INVALID", "ASN1"}, gnutlsFileStory, gnutlsFileFix},
+	{[]string{"CERTIFICATE", "X509", "CERT", "SAN", "CIDR", "OCSP", "CRL", "CONSTRAINT", "EXPIRED", "ACTIVATED"}, gnutlsCertStory, gnutlsCertFix},
+	{[]string{"PULL", "PUSH", "TERMINATION", "TIMEDOUT", "AGAIN", "INTERRUPTED", "SESSION_EOF", "SOCKETS"}, gnutlsTransportStory, gnutlsTransportFix},
+	{[]string{"CIPHER", "PRIORITIES", "ALGORITHM", "SIGNATURE", "SIG_", "CURVE", "KEY_SHARE", "DH_", "SECURITY", "COMPRESSION", "PROTOCOL", "FALLBACK", "RENEGOTIATION", "VERSION", "DSA", "ECC", "SRP", "PSK", "NAME"}, gnutlsNegotiationStory, gnutlsNegotiationFix},
+	{[]string{"PACKET", "RECORD", "EXTENSION", "ALERT", "HANDSHAKE", "PARAMETER", "MAC", "DECRYPTION", "DECOMPRESSION", "FINISHED", "APPLICATION_DATA", "COOKIE", "EARLY", "HEARTBEAT"}, gnutlsProtocolStory, gnutlsProtocolFix},
+}
+
+// GnuTLSEntry is the generic entry for a GnuTLS error: what its words
+// mean and where such errors come from.
+func GnuTLSEntry(e GnuTLSError) Entry {
+	story, fix := gnutlsOtherStory, gnutlsOtherFix
+	name := strings.TrimPrefix(e.Macro, "GNUTLS_E_")
+classes:
+	for _, c := range gnutlsClass {
+		for _, w := range c.words {
+			if strings.Contains(name, w) {
+				story, fix = c.story, c.fix
+				break classes
+			}
+		}
+	}
+	return Entry{
+		ID: GnuTLSErr, Kind: "reason",
+		Title:       Fill(gnutlsTitle, Vars{"text": strings.TrimRight(e.Text, ". "), "macro": e.Macro}),
+		Explanation: Fill(gnutlsWhy, Vars{"text": e.Text, "macro": e.Macro, "code": itoa(e.Code)}) + " " + story,
+		Fix:         fix,
+	}
+}
+
+const (
+	gnutlsTitle = "GnuTLS: {text} ({macro})"
+	gnutlsWhy   = "GnuTLS reports `{text}` ({macro}, error {code}): the program that printed it runs on GnuTLS (git, curl and wget on Debian and Ubuntu, apt, gnutls-cli, Exim, Emacs, libvirt, OpenConnect)."
+
+	gnutlsTokenStory = "It comes from a smart card, HSM or TPM the certificate's key lives on (a pkcs11: or tpmkey: URL): the token, its PIN or its driver module."
+	gnutlsTokenFix   = "List what the token holds and check its PIN:\n  p11tool --list-tokens\n  p11tool --login --list-all 'pkcs11:token=NAME'"
+
+	gnutlsFileStory = "It comes from reading a certificate, key or CA file (or a PKCS#12 bundle): the file is missing or unreadable, not PEM or DER of the expected kind (a key where a certificate belongs, a PEM header GnuTLS does not know), damaged, or its password is wrong."
+	gnutlsFileFix   = "Check each file the program is given:\n  certtool -i --infile cert.pem\n  certtool -k --infile key.pem\nor with OpenSSL:\n  openssl x509 -noout -subject -in cert.pem"
+
+	gnutlsCertStory = "It is about a certificate: the peer's, which GnuTLS checked and refused (its chain, dates, name, usage or revocation status), or this program's own, which it could not use."
+	gnutlsCertFix   = "See what the server sends and how GnuTLS judges it (the `- Status:` line says why):\n  gnutls-cli --x509cafile ca.crt -p 443 host </dev/null\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null"
+
+	gnutlsTransportStory = "It comes from the connection under TLS: the peer, or something in between (a proxy, firewall, load balancer or TLS inspection box), closed or reset it, or it timed out, without TLS's own close. Servers that refuse a client's certificate and close without an alert end it the same way; their log names the refusal."
+	gnutlsTransportFix   = "Compare with a direct handshake and read the server's log at that time:\n  openssl s_client -connect host:443 -servername host </dev/null\nand check the proxy settings the client uses:\n  env | grep -i _proxy"
+
+	gnutlsNegotiationStory = "It comes from the negotiation: the two sides share no TLS version, cipher suite, group or signature algorithm that both allow (an old server, or a system-wide crypto policy that forbids what the peer offers), or the peer offered parameters GnuTLS finds too weak."
+	gnutlsNegotiationFix   = "See what the server accepts, and what this client allows:\n  openssl s_client -connect host:443 -servername host </dev/null\n  gnutls-cli --priority NORMAL -p 443 host </dev/null\n  gnutls-cli -l"
+
+	gnutlsProtocolStory = "It comes from the TLS records or handshake messages received: the peer does not speak TLS on this port (plain HTTP, a proxy's own answer, another protocol), or something in between altered the bytes, or the peer broke the protocol."
+	gnutlsProtocolFix   = "See what answers on the port, and compare with a direct handshake:\n  curl -v http://host:443/\n  openssl s_client -connect host:443 -servername host </dev/null"
+
+	gnutlsOtherStory = "It is an error of the GnuTLS library itself or of how the program uses it (an invalid request, memory, random numbers, a self-test), not of a certificate or the peer; the program's own message around it says what it was doing."
+	gnutlsOtherFix   = "Run the program with GnuTLS's debug output to see the step that failed:\n  GNUTLS_DEBUG_LEVEL=3 PROGRAM"
+)
