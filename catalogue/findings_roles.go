@@ -43,7 +43,7 @@ var clientMeaning = map[int]string{
 	20: "The client cannot find the issuer of the server's certificate among the CAs it trusts: a private CA (or a TLS-intercepting proxy's CA) not given to it, or a server that does not send its intermediate (an incomplete chain, such as Let's Encrypt's cert.pem served instead of fullchain.pem; browsers fetch the missing intermediate themselves, other clients do not).",
 	21: "The client could verify no signature of the server's first certificate: the server sends only its own certificate, not its intermediate (serve the full chain), or the CA is not trusted.",
 	22: "The server's chain is longer than the client's verify depth allows.",
-	26: "The server's certificate may not be used for a TLS server (its extendedKeyUsage lacks serverAuth), or a CA in its chain may not issue certificates: an intermediate without basicConstraints CA:TRUE is reported so by some OpenSSL builds (node's, as a real run here showed), where others say 79 (invalid CA certificate).",
+	26: "The server's certificate may not be used for a TLS server (its extendedKeyUsage lacks serverAuth, or its keyUsage has neither digitalSignature nor keyEncipherment, such as a CA's keyCertSign only, as a real run here showed), or a CA in its chain may not issue certificates: an intermediate without basicConstraints CA:TRUE is reported so by some OpenSSL builds (node's, as a real run here showed), where others say 79 (invalid CA certificate).",
 	62: "The server's certificate does not carry the host name the client asked for in its subjectAltName.",
 }
 
@@ -851,6 +851,10 @@ var otherServer = map[string]struct{ who, ca, crl, fix string }{
 		"Give the server's SSL context the CA that issued the client certificates, and have clients send their intermediates with their certificate:\n  ctx.load_verify_locations('client-ca.pem')\nuvicorn: --ssl-ca-certs client-ca.pem --ssl-cert-reqs 2; gunicorn: --ca-certs client-ca.pem --cert-reqs 2."},
 	"node": {"The Node.js server", "its ca option", "its crl option",
 		"Give the server the CA that issued the client certificates in its ca option, and have clients send their intermediates with their certificate:\n  https.createServer({ ca: fs.readFileSync('client-ca.pem'), requestCert: true, rejectUnauthorized: true, cert, key }, app)"},
+	// A server the line does not name (uWSGI's "[uwsgi-ssl] client
+	// certificate verify error", Postfix, Redis, MongoDB...).
+	"unknown": {"The server", "the server's client CA file", "the server's CRL file",
+		"Put the CA that issued the client certificates, and its intermediates, in the server's client CA file, and restart the server.\nThat file is uWSGI's CA after `!` in its https option, lighttpd's ssl.ca-file, Postfix's smtpd_tls_CAfile, Redis's tls-ca-cert-file, MongoDB's net.tls.CAFile, Dovecot's ssl_client_ca_file, PostgreSQL's ssl_ca_file."},
 	"java": {"The Java server", "its trust store", "the CRLs it checks",
 		"Import the CA that issued the client certificates into the server's trust store (server.ssl.trust-store, javax.net.ssl.trustStore):\n  keytool -importcert -alias client-ca -file ca.crt -keystore truststore.jks"},
 }

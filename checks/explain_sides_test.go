@@ -129,6 +129,9 @@ func TestExplainSides(t *testing.T) {
 		// System.Net's trace of the client choosing its certificate.
 		{"Info: X509Certificate2#1 IsValidClientCertificate For Certificate 1 - current X509EnhancedKeyUsageExtension 2 is not valid for Client Authentication.", "unknown", "client", "wrong-purpose", "sent no certificate"},
 		{`{"level":"warn","msg":"rejected connection","remote-addr":"127.0.0.1:49502","server-name":"","error":"tls: client didn't provide a certificate"}`, "go", "server", "no-client-cert", "probe"},
+		// uWSGI's verify callback (its core/ssl.c format): a server that is
+		// not nginx, told in the terms of servers' client CA files.
+		{"[uwsgi-ssl] client certificate verify error: num=20:unable to get local issuer certificate:depth=0:/CN=device-7", "unknown", "server", "verify-error", "uwsgi's ca after `!`"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
