@@ -98,6 +98,16 @@ var clientWriterEntries = []Entry{
 		Fix:         "Reissue the server certificate with:\n  keyUsage=critical,digitalSignature,keyEncipherment\n  extendedKeyUsage=serverAuth",
 		Confirm:     "openssl x509 -noout -ext keyUsage,extendedKeyUsage -in server.crt",
 	},
+	// JSSE's keyUsage check (a real Java client against a server
+	// certificate with a CA's keyUsage).
+	{
+		ID: WrongPurpose, Kind: "client",
+		Match:       []string{"keyusage does not allow digital signatures", "keyusage does not allow key encipherment"},
+		Title:       "The Java client refused the certificate: its keyUsage does not allow this handshake",
+		Explanation: "Java checks the keyUsage of the certificate it is given against the handshake: digitalSignature for TLS 1.3 and ECDHE key exchange, keyEncipherment for RSA key exchange. A server certificate made with a CA's keyUsage (keyCertSign only) fails so; OpenSSL clients refuse it as verify error 26 (unsuitable certificate purpose), GnuTLS clients as a key usage violation, and Go clients accept it. A Java server prints the same words about its client's certificate.",
+		Fix:         "Reissue the certificate with the usages of its role:\n  keyUsage=critical,digitalSignature,keyEncipherment\n  extendedKeyUsage=serverAuth\n(clientAuth for a client certificate).",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext keyUsage",
+	},
 	{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match:       []string{"err_cert_revoked", "sec_error_revoked_certificate"},

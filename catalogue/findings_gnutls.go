@@ -111,7 +111,7 @@ var gnutlsEntries = []Entry{
 	// GnuTLS errors.
 	{
 		ID: WrongPurpose, Kind: "client",
-		Match:       []string{"key usage violation in certificate has been detected", "key usage violation detected", "does not allow digital signatures"},
+		Match:       []string{"key usage violation in certificate has been detected", "key usage violation detected"},
 		Title:       "GnuTLS refused the server's certificate: its keyUsage does not allow this handshake",
 		Explanation: "The server's certificate has a keyUsage extension without the use the handshake needs: digitalSignature for every TLS 1.3 handshake and for ECDHE key exchange (the usual one), keyEncipherment for RSA key exchange. GnuTLS clients (git, curl and wget on Debian and Ubuntu, gnutls-cli) refuse it with this error; OpenSSL clients as `unsuitable certificate purpose` (verify error 26); Go clients accept it, so it may work from some clients only. A certificate made with a CA's keyUsage (keyCertSign only) does this.",
 		Fix:         "Reissue the server's certificate with the usages of a TLS server:\n  keyUsage=critical,digitalSignature,keyEncipherment\n  extendedKeyUsage=serverAuth",

@@ -152,6 +152,7 @@ var (
 	clientExpiredFix  = "Renew the server's certificate. If it was renewed already, what ends TLS still serves the old one: reload the server (nginx -s reload), and renew it where TLS ends (a load balancer, CDN or ingress holds its own copy). If it is not expired, the clock of the client is wrong (an expired verdict from a fresh certificate means clock skew):\n  timedatectl\nor the client builds the chain to an expired root (Let's Encrypt's old DST Root CA X3, expired in September 2021; AddTrust External CA Root, May 2020): update the client's CA bundle (the ca-certificates package) so that it holds the current root (ISRG Root X1; a program with its own cacert.pem needs a current one from curl.se), and serve the current chain. OpenSSL 1.0.2 clients (old node, old distributions) keep choosing the expired path until upgraded."
 	clientCRLFix      = "Give the client the CRLs of the chain's CAs, or turn CRL checking off where the server's CA publishes none; after an upgrade to OpenSSL 3.6.0, update Ruby's openssl gem (3.3.1 or later) or OpenSSL itself (the change was undone in later 3.6 releases). See where the CRLs would come from:\n  openssl s_client -connect host:443 -showcerts </dev/null > chain.txt\n  openssl x509 -noout -ext crlDistributionPoints -in chain.txt"
 	clientCriticalFix = "Find the extension marked critical, then reissue that certificate with it non-critical (or without it), or upgrade a client whose library lacks it:\n  openssl s_client -connect host:443 -showcerts </dev/null > chain.txt\n  openssl x509 -noout -text -in chain.txt | grep -A1 critical\n(the server's certificate; for a CA, save its file and look at it the same way)."
+	clientPurposeFix  = "See the server certificate's usages:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext keyUsage,extendedKeyUsage\nthen reissue it for a TLS server, with these lines in its -extfile (a CA in the chain needs basicConstraints CA:TRUE):\n  extendedKeyUsage=serverAuth\n  keyUsage=critical,digitalSignature,keyEncipherment"
 	clientWeakFix     = map[int]string{
 		66: "The server's certificate has a key below this client's security level (RSA or DSA under 2048 bits at OpenSSL's default level 2): make a new key and certificate for the server:\n  openssl req -new -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj '/CN=host.example.com'",
 		67: "A CA certificate in the server's chain has a key below this client's security level (RSA under 2048 bits): reissue that CA with a 2048-bit key or more, then the server's certificate under it.",
@@ -191,6 +192,9 @@ func clientFix(key string, code int) string {
 		return clientCRLFix
 	case 34:
 		return clientCriticalFix
+	case 26:
+		// The server's certificate is not for servers, whoever checks it.
+		return clientPurposeFix
 	case 79:
 		// The chain's CA certificate itself is wrong, whoever checks it.
 		if v, ok := Verify(code); ok && v.Fix != "" {
