@@ -43,6 +43,8 @@ var entries = sync.OnceValue(func() []Entry {
 		// before gnutls-cli's general refusal in clientWriterEntries: pasted
 		// together, the status line names the cause.
 		ownWords(gnutlsEntries),
+		// Mbed TLS's errors (findings_mbedtls.go).
+		ownWords(mbedtlsEntries),
 		ownWords(clientWriterEntries),
 		// What nginx writes to its error log (findings_logs.go).
 		logLineEntries,

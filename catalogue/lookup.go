@@ -170,6 +170,8 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 			generic = append(generic, reasonEntry(h))
 		} else if g, ok := findGnuTLS(lower); ok {
 			generic = append(generic, GnuTLSEntry(g))
+		} else if es := findMbedTLS(lower); len(es) > 0 {
+			generic = append(generic, MbedTLSEntry(es))
 		} else if a, ok := findAlert(lower); ok {
 			generic = append(generic, AlertEntry(a))
 		}

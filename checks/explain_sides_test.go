@@ -132,6 +132,15 @@ func TestExplainSides(t *testing.T) {
 		// uWSGI's verify callback (its core/ssl.c format): a server that is
 		// not nginx, told in the terms of servers' client CA files.
 		{"[uwsgi-ssl] client certificate verify error: num=20:unable to get local issuer certificate:depth=0:/CN=device-7", "unknown", "server", "verify-error", "uwsgi's ca after `!`"},
+		// ESP-IDF's esp-tls on Mbed TLS (its esp_tls_mbedtls.c formats).
+		{"E (5123) esp-tls-mbedtls: mbedtls_ssl_handshake returned -0x7280", "unknown", "client", "handshake-failed", "sni"},
+		{"E (5123) esp-tls-mbedtls: mbedtls_ssl_handshake returned -0x7200", "unknown", "client", "handshake-failed", "config_mbedtls_ssl_in_content_len"},
+		{"E (400) esp-tls-mbedtls: mbedtls_x509_crt_parse returned -0x2180", "unknown", "client", "cert-load-failed", "final nul"},
+		{"E (5123) esp-tls-mbedtls: mbedtls_ssl_handshake returned -0x6c00", "unknown", "client", "mbedtls-error", "mbedtls_err_ssl_internal_error"},
+		// libcurl on GnuTLS, after the handshake and in it.
+		{"error: RPC failed; curl 56 GnuTLS recv error (-54): Error in the pull function.", "curl", "client", "handshake-failed", "client_max_body_size"},
+		{"curl: (35) gnutls_handshake() failed: Could not negotiate a supported cipher suite.", "curl", "client", "handshake-failed", "crypto policy"},
+		{"gnutls_handshake() failed: An illegal parameter has been received.", "curl", "client", "gnutls-error", "gnutls_e_received_illegal_parameter"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

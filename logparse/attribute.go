@@ -108,6 +108,8 @@ var attrRules = []attrRule{
 	// status line and debug output, wget's "GnuTLS: ".
 	{"curl", RoleClient, "", []string{"gnutls_handshake() failed", "gnutls recv error", "gnutls send error"}},
 	{"unknown", RoleClient, "", []string{"- status: the certificate is", "|<1>| peer's certificate", "gnutls: "}},
+	// Mbed TLS's clients: ESP-IDF's esp-tls, the ESP32 Arduino core.
+	{"unknown", RoleClient, "", []string{"esp-tls", "esp_tls", "ssl_client.cpp", "wificlientsecure", "mbedtls_ssl_handshake", "mbedtls_x509_crt_parse"}},
 	// lighttpd and its TLS modules, before Apache's "httpd".
 	{"unknown", RoleServer, "", []string{"lighttpd", "mod_openssl.c", "mod_wolfssl.c", "mod_mbedtls.c", "mod_gnutls.c", "mod_nss.c"}},
 	{"apache", RoleServer, "", []string{"[ssl:error]", "[ssl:warn]", "[ssl:info]", "[ssl:debug]", "[ssl:crit]", "[ssl:emerg]",

@@ -28,7 +28,7 @@ step "go"
 command -v go >/dev/null 2>&1 || die "go is not on PATH; install Go (see go.mod for the version)"
 go version
 
-step "nginx (and its stream and Lua modules), openssl, curl, haproxy, apache2, gcc, libssl-dev, python3, node, java, erlang, git, gnutls-cli, postgresql, mosquitto"
+step "nginx (and its stream and Lua modules), openssl, curl, haproxy, apache2, gcc, libssl-dev, python3, node, java, erlang, git, gnutls-cli, postgresql, mosquitto, libmbedcrypto"
 missing=()
 # haproxy and apache2 are the other TLS servers the probe is tested
 # against; python3, node, java (with javac) and escript (Erlang/OTP, with
@@ -62,6 +62,11 @@ package[postgresql]=postgresql
 # Erlang's ssl application, which erlang-base (escript) lacks.
 compgen -G "/usr/lib/erlang/lib/ssl-*" >/dev/null || missing+=("erlang-ssl")
 package[erlang-ssl]=erlang-ssl
+# Mbed TLS's libmbedcrypto: the catalogue's Mbed TLS table is checked
+# against its mbedtls_strerror (libgnutls, for the GnuTLS table, comes
+# with gnutls-bin).
+compgen -G "/usr/lib/*/libmbedcrypto.so.*" >/dev/null || missing+=("libmbedcrypto")
+package[libmbedcrypto]=libmbedcrypto7
 if ((${#missing[@]} > 0)); then
 	packages=()
 	for tool in "${missing[@]}"; do
@@ -93,7 +98,7 @@ if ((${#missing[@]} > 0)); then
 		trap - EXIT
 	fi
 	for tool in "${missing[@]}"; do
-		[[ $tool == libssl-dev || $tool == libnginx-mod-stream || $tool == erlang-ssl || $tool == postgresql || $tool == libnginx-mod-http-lua ]] && continue
+		[[ $tool == libssl-dev || $tool == libnginx-mod-stream || $tool == erlang-ssl || $tool == postgresql || $tool == libnginx-mod-http-lua || $tool == libmbedcrypto ]] && continue
 		command -v "$tool" >/dev/null 2>&1 || die "$tool is still missing after apt-get install"
 	done
 	[[ -e /usr/include/openssl/x509_vfy.h ]] || die "the OpenSSL headers are still missing after apt-get install libssl-dev"
@@ -101,6 +106,7 @@ if ((${#missing[@]} > 0)); then
 	compgen -G "/usr/lib/erlang/lib/ssl-*" >/dev/null || die "Erlang's ssl application is still missing after apt-get install erlang-ssl"
 	compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || die "PostgreSQL's server is still missing after apt-get install postgresql"
 	[[ -e /usr/lib/nginx/modules/ngx_http_lua_module.so ]] || die "nginx's Lua module is still missing after apt-get install libnginx-mod-http-lua"
+	compgen -G "/usr/lib/*/libmbedcrypto.so.*" >/dev/null || die "libmbedcrypto is still missing after apt-get install libmbedcrypto7"
 fi
 nginx -v 2>&1
 openssl version
