@@ -45,6 +45,8 @@ var entries = sync.OnceValue(func() []Entry {
 		ownWords(gnutlsEntries),
 		// Mbed TLS's errors (findings_mbedtls.go).
 		ownWords(mbedtlsEntries),
+		// Windows' security codes (findings_schannel.go).
+		ownWords(schannelEntries),
 		ownWords(clientWriterEntries),
 		// What nginx writes to its error log (findings_logs.go).
 		logLineEntries,

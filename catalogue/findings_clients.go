@@ -1234,7 +1234,9 @@ var clientWriterEntries = []Entry{
 	// Microsoft SQL Server's and PostgreSQL's .NET clients.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"the certificate chain was issued by an authority that is not trusted"},
+		Match: []string{"the certificate chain was issued by an authority that is not trusted"},
+		// The message is Windows' own (SEC_E_UNTRUSTED_ROOT): curl on Schannel prints it too.
+		Within:      []string{"sql server", "sqlclient", "sqlexception", "provider: ssl provider", "login process", "mssql", "odbc driver", "sqlcmd", "tds"},
 		Title:       "The SQL Server client does not trust the server's certificate",
 		Explanation: "Microsoft.Data.SqlClient (4.0 and later, and tools built on it) encrypts by default (Encrypt=true) and so checks the SQL Server's certificate, which is often self-signed (SQL Server makes one when none is configured) and not trusted by the client.",
 		Fix:         "Give SQL Server a certificate from a CA the client trusts, or trust the server's CA on the client; only for a test, accept it as it is in the connection string:\n  Encrypt=True;TrustServerCertificate=True",
@@ -1435,7 +1437,7 @@ var clientWriterEntries = []Entry{
 	// curl (and other programs) with Windows' Schannel.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"sec_e_untrusted_root", "issued by an authority that is not trusted", "sec_e_cert_unknown", "cert_e_untrustedroot", "cert_e_chaining"},
+		Match:       []string{"sec_e_untrusted_root", "issued by an authority that is not trusted", "sec_e_cert_unknown", "cert_e_untrustedroot", "cert_e_chaining", "0x80090325", "-2146893019", "0x800b0109", "0x800b010a"},
 		Title:       "Windows (Schannel) does not trust the server's certificate",
 		Explanation: "curl built with Schannel, like other Windows programs, checks the server's certificate against the Windows certificate store: the CA that issued it (a private CA, an intercepting proxy's CA) is not among the Trusted Root Certification Authorities, or the server does not send its intermediate.",
 		Fix:         "Import the CA into the Windows store (as administrator):\n  certutil -addstore -f Root ca.crt\nor serve the full chain on the server; with curl, a CA file also works:\n  curl --cacert ca.crt https://host/",

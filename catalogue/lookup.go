@@ -172,6 +172,8 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 			generic = append(generic, GnuTLSEntry(g))
 		} else if es := findMbedTLS(lower); len(es) > 0 {
 			generic = append(generic, MbedTLSEntry(es))
+		} else if w, ok := findWinError(lower); ok {
+			generic = append(generic, WinErrorEntry(w))
 		} else if a, ok := findAlert(lower); ok {
 			generic = append(generic, AlertEntry(a))
 		}

@@ -137,6 +137,12 @@ func TestExplainSides(t *testing.T) {
 		{"E (5123) esp-tls-mbedtls: mbedtls_ssl_handshake returned -0x7200", "unknown", "client", "handshake-failed", "config_mbedtls_ssl_in_content_len"},
 		{"E (400) esp-tls-mbedtls: mbedtls_x509_crt_parse returned -0x2180", "unknown", "client", "cert-load-failed", "final nul"},
 		{"E (5123) esp-tls-mbedtls: mbedtls_ssl_handshake returned -0x6c00", "unknown", "client", "mbedtls-error", "mbedtls_err_ssl_internal_error"},
+		// curl on Schannel (its schannel.c and Curl_sspi_strerror formats) and .NET.
+		{"curl: (35) schannel: next InitializeSecurityContext failed: SEC_E_ILLEGAL_MESSAGE (0x80090326) - This error usually occurs when a fatal SSL/TLS alert is received (e.g. handshake failed).", "curl", "client", "handshake-failed", "currentuser\\my"},
+		{"curl: (35) schannel: next InitializeSecurityContext failed: SEC_E_WRONG_PRINCIPAL (0x80090322) - The target principal name is incorrect.", "curl", "client", "server-hostname-mismatch", "subjectaltname"},
+		{"curl: (35) schannel: failed to receive handshake, SSL/TLS connection failed", "curl", "client", "handshake-failed", "client certificate"},
+		{"curl: (35) schannel: next InitializeSecurityContext failed: Unknown error (0x80090367)", "curl", "client", "handshake-failed", "alpn"},
+		{"curl: (35) schannel: next InitializeSecurityContext failed: SEC_E_DOWNGRADE_DETECTED (0x80090350)", "curl", "client", "windows-error", "schannel"},
 		// libcurl on GnuTLS, after the handshake and in it.
 		{"error: RPC failed; curl 56 GnuTLS recv error (-54): Error in the pull function.", "curl", "client", "handshake-failed", "client_max_body_size"},
 		{"curl: (35) gnutls_handshake() failed: Could not negotiate a supported cipher suite.", "curl", "client", "handshake-failed", "crypto policy"},

@@ -108,6 +108,9 @@ var attrRules = []attrRule{
 	// status line and debug output, wget's "GnuTLS: ".
 	{"curl", RoleClient, "", []string{"gnutls_handshake() failed", "gnutls recv error", "gnutls send error"}},
 	{"unknown", RoleClient, "", []string{"- status: the certificate is", "|<1>| peer's certificate", "gnutls: "}},
+	// Schannel's two sides: a client's InitializeSecurityContext, a
+	// server's AcceptSecurityContext.
+	{"unknown", RoleServer, "", []string{"acceptsecuritycontext"}},
 	// Mbed TLS's clients: ESP-IDF's esp-tls, the ESP32 Arduino core.
 	{"unknown", RoleClient, "", []string{"esp-tls", "esp_tls", "ssl_client.cpp", "wificlientsecure", "mbedtls_ssl_handshake", "mbedtls_x509_crt_parse"}},
 	// lighttpd and its TLS modules, before Apache's "httpd".

@@ -1,0 +1,65 @@
+package catalogue
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestWinErrGenUpToDate: winerr_gen.go is what scripts/genwinerr makes of
+// the committed extract.
+func TestWinErrGenUpToDate(t *testing.T) {
+	cmd := exec.Command("go", "run", "./scripts/genwinerr")
+	cmd.Dir = ".."
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	want, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go run ./scripts/genwinerr: %v\n%s", err, stderr.String())
+	}
+	got, err := os.ReadFile("winerr_gen.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("catalogue/winerr_gen.go is not what scripts/genwinerr makes of testdata/windows-errors; run:\n  go run ./scripts/genwinerr > catalogue/winerr_gen.go")
+	}
+}
+
+// TestEveryWinErrorExplained: every Windows security code, by its name
+// as curl on Schannel prints it, by its value alone (curl's "Unknown
+// error (0x80092012)") and by .NET's decimal HResult, gets an entry that
+// is not a catch-all.
+func TestEveryWinErrorExplained(t *testing.T) {
+	if len(winErrors) < 190 {
+		t.Fatalf("%d Windows codes, want the whole of winerror.h's security codes", len(winErrors))
+	}
+	for _, e := range winErrors {
+		if e.Code == 0 {
+			continue // SEC_E_OK
+		}
+		ins := []string{
+			fmt.Sprintf("schannel: next InitializeSecurityContext failed: %s (0x%08X)", e.Name, e.Code),
+			fmt.Sprintf("schannel: next InitializeSecurityContext failed: Unknown error (0x%08X)", e.Code),
+		}
+		if int32(e.Code) < 0 {
+			ins = append(ins, fmt.Sprintf("HResult=%d", int32(e.Code)))
+		}
+		for _, in := range ins {
+			_, entries := Lookup(in)
+			if len(entries) == 0 {
+				t.Errorf("%s: nothing for %q", e.Name, in)
+				continue
+			}
+			if f := entries[0]; f.Fallback || f.Fix == "" {
+				t.Errorf("%q: a catch-all or empty entry first: %q", in, f.Title)
+			}
+			if f := entries[0]; f.ID == WindowsErr && !strings.Contains(f.Title, e.Name) {
+				t.Errorf("%q: the generic entry does not name %s: %q", in, e.Name, f.Title)
+			}
+		}
+	}
+}
