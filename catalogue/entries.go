@@ -47,6 +47,8 @@ var entries = sync.OnceValue(func() []Entry {
 		ownWords(mbedtlsEntries),
 		// Windows' security codes (findings_schannel.go).
 		ownWords(schannelEntries),
+		// NSS's errors that the browser entries leave out (findings_nss.go).
+		ownWords(nssEntries),
 		ownWords(clientWriterEntries),
 		// What nginx writes to its error log (findings_logs.go).
 		logLineEntries,
@@ -146,7 +148,9 @@ var otherEntries = []Entry{
 	// SSL_do_handshake() line the handshake-failed entries above take over.
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match: []string{"tls: unknown certificate authority", "alert unknown ca", "gnutls_handshake() failed: ca is unknown", "received alert [48]"},
+		Match: []string{"tls: unknown certificate authority", "alert unknown ca", "gnutls_handshake() failed: ca is unknown", "received alert [48]",
+			// NSS (curl on RHEL and CentOS 7, Firefox) in its words.
+			"peer does not recognize and trust the ca that issued your certificate"},
 		Exact: []string{"unknown ca", "unknown_ca", "unknown certificate authority", "alert 48"},
 		Title: "TLS alert 48 unknown_ca: the other side does not trust the CA",
 		Explanation: "The side that sent the alert does not know the CA behind the certificate it was shown. " +
@@ -157,7 +161,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match: []string{"tls: bad certificate", "alert bad certificate", "remote error: bad certificate", "gnutls_handshake() failed: certificate is bad", "received alert [42]"},
+		Match: []string{"tls: bad certificate", "alert bad certificate", "remote error: bad certificate", "gnutls_handshake() failed: certificate is bad", "received alert [42]", "ssl peer cannot verify your certificate"},
 		Exact: []string{"bad certificate", "bad_certificate", "alert 42"},
 		Title: "TLS alert 42 bad_certificate: the other side rejected a certificate",
 		Explanation: "Printed by your client (Go `remote error: tls: bad certificate`, OpenSSL `sslv3 alert bad certificate`): the server rejected your client certificate inside the handshake, without a more specific reason, or (Go servers, many TLS 1.2 servers) the client sent none at all: it had none configured, or none issued by a CA the server asked for. A certificate without clientAuth in its extendedKeyUsage (a server certificate reused as a client's, as etcd does for its own gateway) is refused so too, and so is one not yet valid by the server's clock (OpenSSL servers answer a notBefore in the future with bad_certificate, not certificate_expired: a certificate issued moments ago by a machine whose clock is ahead, or a server clock behind). Erlang servers send this alert for every refusal, their own CRL check failing included (a CRL past its nextUpdate, or none from your certificate's CA): the server's log says which. " + notNginxHTTP + " " +
@@ -167,10 +171,10 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match: []string{"tls: certificate required", "alert certificate required", "gnutls_handshake() failed: certificate is required", "received alert [116]"},
+		Match: []string{"tls: certificate required", "alert certificate required", "gnutls_handshake() failed: certificate is required", "received alert [116]", "ssl received a certificate_required alert"},
 		Exact: []string{"certificate required", "certificate_required", "alert 116"},
 		Title: "TLS alert 116 certificate_required: the server wanted a client certificate",
-		Explanation: "A TLS 1.3 server demanded a client certificate and got none. Either the client has none configured, or (Go, browsers) it has one but its issuer is not among the CA names the server advertised, so it silently sent nothing. " +
+		Explanation: "A TLS 1.3 server demanded a client certificate and got none. Either the client has none configured, or (Go, browsers) it has one but its issuer is not among the CA names the server advertised, so it silently sent nothing; curl on NSS (libcurl 7.88 with NSS 3.87, as real runs here showed) sends none over TLS 1.3 at all, while it sends it over TLS 1.2 (--tls-max 1.2). " +
 			"In TLS 1.3 the client learns this only on its first read after the handshake seemed to succeed. " +
 			"nginx never sends this alert: in the same situation it answers with a 400 'No required SSL certificate was sent' page (496).",
 		Fix:     "Configure the client certificate:\n  curl --cert client.crt --key client.key ...\nand make sure its issuer is among the server's acceptable CA names (for nginx: the subjects in ssl_client_certificate).",
@@ -178,7 +182,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match:       []string{"tls: expired certificate", "alert certificate expired", "gnutls_handshake() failed: certificate is expired", "received alert [45]"},
+		Match:       []string{"tls: expired certificate", "alert certificate expired", "gnutls_handshake() failed: certificate is expired", "received alert [45]", "ssl peer rejected your certificate as expired"},
 		Exact:       []string{"certificate expired", "expired certificate", "certificate_expired", "alert 45"},
 		Title:       "TLS alert 45 certificate_expired: a certificate has expired",
 		Explanation: "Printed by your client: the server found your client certificate (or its chain) expired, or (a Go server, which sends this alert for both) not yet valid (a certificate made moments ago, checked by a server whose clock is behind: its notBefore is still in the future; OpenSSL servers answer that with bad_certificate), or (an OpenSSL-based server checking a CRL) its CRL is past its next update. Written by a server (nginx, openssl s_server): its client found the server's own certificate expired. A wrong clock on the complaining side does the same.",
@@ -187,7 +191,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match:       []string{"tls: unsupported certificate", "alert unsupported certificate", "gnutls_handshake() failed: certificate is not supported", "received alert [43]"},
+		Match:       []string{"tls: unsupported certificate", "alert unsupported certificate", "gnutls_handshake() failed: certificate is not supported", "received alert [43]", "ssl peer does not support certificates of the type it received"},
 		Exact:       []string{"unsupported certificate", "unsupported_certificate", "alert 43"},
 		Title:       "TLS alert 43 unsupported_certificate: wrong kind of certificate",
 		Explanation: "The server refused the client certificate's type or usage; openssl s_server sends it for a client certificate without clientAuth in extendedKeyUsage (e.g. serverAuth only). nginx would log the same problem as verify error 26. " + nginxLoggedIt,
@@ -196,7 +200,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match:       []string{"tls: revoked certificate", "alert certificate revoked", "gnutls_handshake() failed: certificate was revoked", "received alert [44]"},
+		Match:       []string{"tls: revoked certificate", "alert certificate revoked", "gnutls_handshake() failed: certificate was revoked", "received alert [44]", "ssl peer rejected your certificate as revoked"},
 		Exact:       []string{"revoked certificate", "certificate revoked", "certificate_revoked", "alert 44"},
 		Title:       "TLS alert 44 certificate_revoked: the certificate is revoked",
 		Explanation: "The other side found the certificate in its CRL or OCSP answer. nginx would log the same for a client certificate as verify error 23 (CRL) or `verify error: certificate revoked` (OCSP). " + nginxLoggedIt,
@@ -205,7 +209,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match:       []string{"tls: unknown certificate", "alert certificate unknown", "gnutls_handshake() failed: unknown certificate", "received alert [46]"},
+		Match:       []string{"tls: unknown certificate", "alert certificate unknown", "gnutls_handshake() failed: unknown certificate", "received alert [46]", "ssl peer had some unspecified issue with the certificate it received"},
 		Exact:       []string{"certificate unknown", "unknown certificate", "certificate_unknown", "alert 46"},
 		Title:       "TLS alert 46 certificate_unknown: certificate refused for an unspecified reason",
 		Explanation: "The other side refused the certificate without saying why. Printed by your client: the server refused the client certificate: an untrusted CA, an expired, not yet valid or revoked certificate, one without the clientAuth purpose, or revocation the server could not check (its CRL past its nextUpdate, or none from your certificate's CA). Java servers send this alert for all of them, so the server's log says which. Written by a server (nginx, openssl s_server): its client refused the server's own certificate, typically an untrusted CA or a name mismatch.",

@@ -174,6 +174,8 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 			generic = append(generic, MbedTLSEntry(es))
 		} else if w, ok := findWinError(lower); ok {
 			generic = append(generic, WinErrorEntry(w))
+		} else if n, ok := findNSS(lower); ok {
+			generic = append(generic, NSSEntry(n))
 		} else if a, ok := findAlert(lower); ok {
 			generic = append(generic, AlertEntry(a))
 		}

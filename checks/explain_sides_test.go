@@ -143,6 +143,11 @@ func TestExplainSides(t *testing.T) {
 		{"curl: (35) schannel: failed to receive handshake, SSL/TLS connection failed", "curl", "client", "handshake-failed", "client certificate"},
 		{"curl: (35) schannel: next InitializeSecurityContext failed: Unknown error (0x80090367)", "curl", "client", "handshake-failed", "alpn"},
 		{"curl: (35) schannel: next InitializeSecurityContext failed: SEC_E_DOWNGRADE_DETECTED (0x80090350)", "curl", "client", "windows-error", "schannel"},
+		// Firefox's and curl on NSS's codes (NSS's names, curl's nss.c format).
+		{"Error code: SSL_ERROR_PROTOCOL_VERSION_ALERT", "browser", "client", "nss-error", "protocol_version"},
+		{"curl: (35) NSS error -12173 (SSL_ERROR_WEAK_SERVER_EPHEMERAL_DH_KEY)", "curl", "client", "weak-key", "dhparam"},
+		{"Error code: PR_END_OF_FILE_ERROR", "browser", "client", "handshake-failed", "client certificate"},
+		{"curl: (60) Peer's certificate has an invalid signature.", "curl", "client", "nss-error", "sec_error_bad_signature"},
 		// libcurl on GnuTLS, after the handshake and in it.
 		{"error: RPC failed; curl 56 GnuTLS recv error (-54): Error in the pull function.", "curl", "client", "handshake-failed", "client_max_body_size"},
 		{"curl: (35) gnutls_handshake() failed: Could not negotiate a supported cipher suite.", "curl", "client", "handshake-failed", "crypto policy"},

@@ -76,6 +76,10 @@ func peerClients(t *testing.T) map[string]func(sc tlsScenario, tls13 bool, addr 
 		"erlang": func(sc tlsScenario, tls13 bool, addr string) string {
 			return run([]string{escript, peerFile(t, "peer.escript"), "client"}, sc, tls13, addr)
 		},
+		// curl on NSS (Debian's libcurl3-nss), as RHEL and CentOS 7 ship it.
+		"curl-nss": func(sc tlsScenario, tls13 bool, addr string) string {
+			return run([]string{python, peerFile(t, "curlnss.py")}, sc, tls13, addr)
+		},
 	}
 }
 

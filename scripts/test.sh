@@ -28,7 +28,7 @@ step "go"
 command -v go >/dev/null 2>&1 || die "go is not on PATH; install Go (see go.mod for the version)"
 go version
 
-step "nginx (and its stream and Lua modules), openssl, curl, haproxy, apache2, gcc, libssl-dev, python3, node, java, erlang, git, gnutls-cli, postgresql, mosquitto, libmbedcrypto"
+step "nginx (and its stream and Lua modules), openssl, curl, haproxy, apache2, gcc, libssl-dev, python3, node, java, erlang, git, gnutls-cli, postgresql, mosquitto, libmbedcrypto, libcurl-nss"
 missing=()
 # haproxy and apache2 are the other TLS servers the probe is tested
 # against; python3, node, java (with javac) and escript (Erlang/OTP, with
@@ -67,6 +67,10 @@ package[erlang-ssl]=erlang-ssl
 # with gnutls-bin).
 compgen -G "/usr/lib/*/libmbedcrypto.so.*" >/dev/null || missing+=("libmbedcrypto")
 package[libmbedcrypto]=libmbedcrypto7
+# curl on NSS (libcurl3-nss, with nss-plugin-pem for PEM files), a real
+# NSS client of the matrices, as RHEL and CentOS 7 ship curl.
+compgen -G "/usr/lib/*/libcurl-nss.so.4" >/dev/null || missing+=("libcurl-nss")
+package[libcurl-nss]=libcurl3-nss
 if ((${#missing[@]} > 0)); then
 	packages=()
 	for tool in "${missing[@]}"; do
@@ -98,7 +102,7 @@ if ((${#missing[@]} > 0)); then
 		trap - EXIT
 	fi
 	for tool in "${missing[@]}"; do
-		[[ $tool == libssl-dev || $tool == libnginx-mod-stream || $tool == erlang-ssl || $tool == postgresql || $tool == libnginx-mod-http-lua || $tool == libmbedcrypto ]] && continue
+		[[ $tool == libssl-dev || $tool == libnginx-mod-stream || $tool == erlang-ssl || $tool == postgresql || $tool == libnginx-mod-http-lua || $tool == libmbedcrypto || $tool == libcurl-nss ]] && continue
 		command -v "$tool" >/dev/null 2>&1 || die "$tool is still missing after apt-get install"
 	done
 	[[ -e /usr/include/openssl/x509_vfy.h ]] || die "the OpenSSL headers are still missing after apt-get install libssl-dev"
@@ -107,6 +111,7 @@ if ((${#missing[@]} > 0)); then
 	compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || die "PostgreSQL's server is still missing after apt-get install postgresql"
 	[[ -e /usr/lib/nginx/modules/ngx_http_lua_module.so ]] || die "nginx's Lua module is still missing after apt-get install libnginx-mod-http-lua"
 	compgen -G "/usr/lib/*/libmbedcrypto.so.*" >/dev/null || die "libmbedcrypto is still missing after apt-get install libmbedcrypto7"
+	compgen -G "/usr/lib/*/libcurl-nss.so.4" >/dev/null || die "libcurl-nss is still missing after apt-get install libcurl3-nss"
 fi
 nginx -v 2>&1
 openssl version
