@@ -92,7 +92,9 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: WrongPurpose, Kind: "client",
-		Match:       []string{"err_ssl_key_usage_incompatible", "sec_error_inadequate_key_usage", "sec_error_inadequate_cert_type"},
+		Match: []string{"err_ssl_key_usage_incompatible", "sec_error_inadequate_key_usage", "sec_error_inadequate_cert_type",
+			// NSS's words, as curl on NSS prints them.
+			"certificate key usage inadequate for attempted operation"},
 		Title:       "The server's certificate is not allowed to be used this way (key usage)",
 		Explanation: "The certificate's keyUsage or extendedKeyUsage does not allow what the handshake needs: an RSA certificate without keyEncipherment used with RSA key exchange, a certificate without digitalSignature, or an extendedKeyUsage without serverAuth (a client certificate served as a server's).",
 		Fix:         "Reissue the server certificate with:\n  keyUsage=critical,digitalSignature,keyEncipherment\n  extendedKeyUsage=serverAuth",

@@ -7,6 +7,15 @@ package catalogue
 var nssEntries = []Entry{
 	{
 		ID: ServerCertUntrusted, Kind: "client",
+		Match: []string{"peer's certificate issuer is not recognized"},
+		Title: "curl on NSS does not trust the server's certificate (its issuer is not recognized)",
+		Explanation: "NSS (curl on RHEL and CentOS 7, and other programs on it) found no trusted CA for the server's certificate: the CA file it was given (--cacert; the system's is /etc/pki/tls/certs/ca-bundle.crt) lacks the server's root, a private or intercepting proxy's CA is not in it, or the server does not send its intermediate. " +
+			"NSS says the same when the server sends an intermediate that is not a CA (no basicConstraints CA:TRUE), as a real curl on NSS showed: it cannot chain through it, where OpenSSL clients say `invalid CA certificate`.",
+		Fix:     clientTrustFix + "\nCheck that each intermediate the server sends is a CA:\n  openssl x509 -noout -ext basicConstraints -in int.crt",
+		Confirm: "openssl s_client -connect host:443 -servername host -CAfile ca.crt </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	{
+		ID: ServerCertUntrusted, Kind: "client",
 		Match:       []string{"sec_error_ca_cert_invalid", "-8156", "issuer certificate is invalid"},
 		Within:      []string{"sec_error", "nss", "curl", "firefox", "-8156"},
 		Title:       "NSS refused the server's certificate: its issuer is not a valid CA",
@@ -47,6 +56,15 @@ var nssEntries = []Entry{
 		Explanation: "Firefox (NSS) got the connection closed during the handshake, with no alert to say why: the server requires a client certificate and closes when none or a refused one comes, the two share no TLS version or cipher suite (an old server, or Firefox's own settings), or a proxy, antivirus or TLS inspection box in between cut it (a stale proxy setting in Firefox's network settings too).",
 		Fix:         "Compare with a handshake from the same machine, and try without the proxy or antivirus's HTTPS scanning:\n  openssl s_client -connect host:443 -servername host </dev/null",
 		Confirm:     "curl -v https://host/",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"encountered end of file"},
+		Within:      []string{"curl: (35)", "nss", "curl_easy"},
+		Title:       "The server closed the connection in curl's handshake (NSS: Encountered end of file)",
+		Explanation: "curl on NSS (RHEL and CentOS 7) got the connection closed during the handshake, without an alert to say why. In mutual TLS it is most often the server refusing the client certificate and closing without an alert, as a real Node.js server with rejectUnauthorized does for every refusal (an untrusted CA, an expired or revoked certificate, none sent): its log names the refusal. Otherwise the two share no TLS version or cipher suite, or a proxy or firewall in between cut the connection.",
+		Fix:         "Read the server's log for the refusal, and check the client certificate against the CA the server trusts:\n  " + verifyClient,
+		Confirm:     "openssl s_client -connect host:443 -servername host -cert client.crt -key client.key </dev/null",
 	},
 	{
 		ID: HandshakeFailed, Kind: "client",
