@@ -1,7 +1,6 @@
 package catalogue
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -66,21 +65,11 @@ var gnutlsMarkers = []string{"gnutls", "*** fatal error: ", "*** handshake has f
 // failed.") are other programs' words too.
 const gnutlsDistinct = 36
 
-type gnutlsText struct {
-	text string // lower-case, without the final period
-	idx  int
-}
-
 // gnutlsTexts lists every error's words and spellings, longest first.
-var gnutlsTexts = sync.OnceValue(func() []gnutlsText {
-	var out []gnutlsText
-	for i, e := range gnutlsErrors {
-		for _, s := range append([]string{e.Text}, e.Spellings...) {
-			out = append(out, gnutlsText{strings.TrimRight(strings.ToLower(s), ". "), i})
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return len(out[i].text) > len(out[j].text) })
-	return out
+var gnutlsTexts = sync.OnceValue(func() []indexedText {
+	return textIndex(len(gnutlsErrors), func(i int) []string {
+		return append([]string{gnutlsErrors[i].Text}, gnutlsErrors[i].Spellings...)
+	}, 8)
 })
 
 // findGnuTLS finds the GnuTLS error a line names, by its number or its
@@ -102,7 +91,7 @@ func findGnuTLS(lower string) (GnuTLSError, bool) {
 		}
 	}
 	for _, t := range gnutlsTexts() {
-		if len(t.text) < 8 || !marked && len(t.text) < gnutlsDistinct {
+		if !marked && len(t.text) < gnutlsDistinct {
 			continue
 		}
 		if strings.Contains(lower, t.text) {
@@ -114,14 +103,10 @@ func findGnuTLS(lower string) (GnuTLSError, bool) {
 
 // gnutlsClass sorts the errors no hand-written entry tells by what their
 // macro is about; the first class whose word the macro holds decides.
-var gnutlsClass = []struct {
-	words []string
-	story string
-	fix   string
-}{
+var gnutlsClass = []errClass{
 	{[]string{"PKCS11", "TPM", "PIN"}, gnutlsTokenStory, gnutlsTokenFix},
 	{[]string{"FILE", "BASE64", "PARSING", "PASSWORD", "PKCS1_", "PKCS_", "KEY_IMPORT", "PRIVKEY", "PK_INVALID", "ASN1"}, gnutlsFileStory, gnutlsFileFix},
-	{[]string{"CERTIFICATE", "X509", "CERT", "SAN", "CIDR", "OCSP", "CRL", "CONSTRAINT", "EXPIRED", "ACTIVATED"}, gnutlsCertStory, gnutlsCertFix},
+	{[]string{"CERTIFICATE", "X509", "CERT", "SAN", "CIDR", "OCSP", "CRL", "CONSTRAINT", "EXPIRED", "ACTIVATED", "AUTH"}, gnutlsCertStory, gnutlsCertFix},
 	{[]string{"PULL", "PUSH", "TERMINATION", "TIMEDOUT", "AGAIN", "INTERRUPTED", "SESSION_EOF", "SOCKETS"}, gnutlsTransportStory, gnutlsTransportFix},
 	{[]string{"CIPHER", "PRIORITIES", "ALGORITHM", "SIGNATURE", "SIG_", "CURVE", "KEY_SHARE", "DH_", "SECURITY", "COMPRESSION", "PROTOCOL", "FALLBACK", "RENEGOTIATION", "VERSION", "DSA", "ECC", "SRP", "PSK", "NAME"}, gnutlsNegotiationStory, gnutlsNegotiationFix},
 	{[]string{"PACKET", "RECORD", "EXTENSION", "ALERT", "HANDSHAKE", "PARAMETER", "MAC", "DECRYPTION", "DECOMPRESSION", "FINISHED", "APPLICATION_DATA", "COOKIE", "EARLY", "HEARTBEAT"}, gnutlsProtocolStory, gnutlsProtocolFix},
@@ -130,22 +115,12 @@ var gnutlsClass = []struct {
 // GnuTLSEntry is the generic entry for a GnuTLS error: what its words
 // mean and where such errors come from.
 func GnuTLSEntry(e GnuTLSError) Entry {
-	story, fix := gnutlsOtherStory, gnutlsOtherFix
-	name := strings.TrimPrefix(e.Macro, "GNUTLS_E_")
-classes:
-	for _, c := range gnutlsClass {
-		for _, w := range c.words {
-			if strings.Contains(name, w) {
-				story, fix = c.story, c.fix
-				break classes
-			}
-		}
-	}
+	c := classOf(strings.TrimPrefix(e.Macro, "GNUTLS_E_"), gnutlsClass, errClass{story: gnutlsOtherStory, fix: gnutlsOtherFix})
 	return Entry{
 		ID: GnuTLSErr, Kind: "reason",
 		Title:       Fill(gnutlsTitle, Vars{"text": strings.TrimRight(e.Text, ". "), "macro": e.Macro}),
-		Explanation: Fill(gnutlsWhy, Vars{"text": e.Text, "macro": e.Macro, "code": itoa(e.Code)}) + " " + story,
-		Fix:         fix,
+		Explanation: Fill(gnutlsWhy, Vars{"text": e.Text, "macro": e.Macro, "code": itoa(e.Code)}) + " " + c.story,
+		Fix:         c.fix,
 	}
 }
 

@@ -1,34 +1,12 @@
 package catalogue
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"os/exec"
 	"strings"
 	"testing"
 )
-
-// TestGnuTLSGenUpToDate: gnutls_gen.go is what scripts/gengnutls makes of
-// the committed extracts.
-func TestGnuTLSGenUpToDate(t *testing.T) {
-	cmd := exec.Command("go", "run", "./scripts/gengnutls")
-	cmd.Dir = ".."
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	want, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("go run ./scripts/gengnutls: %v\n%s", err, stderr.String())
-	}
-	got, err := os.ReadFile("gnutls_gen.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Error("catalogue/gnutls_gen.go is not what scripts/gengnutls makes of testdata/gnutls-errors; run:\n  go run ./scripts/gengnutls > catalogue/gnutls_gen.go")
-	}
-}
 
 // TestEveryGnuTLSErrorExplained: every GnuTLS error, in every spelling,
 // as curl and git print it and by its number alone, gets an entry that

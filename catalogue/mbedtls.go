@@ -51,21 +51,11 @@ var (
 // esp-tls and the ESP32 Arduino core's ssl_client.
 var mbedtlsMarkers = []string{"mbedtls", "mbed tls", "esp-tls", "esp_tls", "ssl_client.cpp", "polarssl", "wificlientsecure"}
 
-type mbedText struct {
-	text string // lower-case, without a final period
-	idx  int
-}
-
 // mbedtlsTexts lists every error's words and spellings, longest first.
-var mbedtlsTexts = sync.OnceValue(func() []mbedText {
-	var out []mbedText
-	for i, e := range mbedtlsErrors {
-		for _, s := range append([]string{e.Text}, e.Spellings...) {
-			out = append(out, mbedText{strings.TrimRight(strings.ToLower(s), ". "), i})
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return len(out[i].text) > len(out[j].text) })
-	return out
+var mbedtlsTexts = sync.OnceValue(func() []indexedText {
+	return textIndex(len(mbedtlsErrors), func(i int) []string {
+		return append([]string{mbedtlsErrors[i].Text}, mbedtlsErrors[i].Spellings...)
+	}, 12)
 })
 
 // findMbedTLS finds the Mbed TLS errors a line names: by their words
@@ -76,7 +66,7 @@ var mbedtlsTexts = sync.OnceValue(func() []mbedText {
 // returns both parts.
 func findMbedTLS(lower string) []MbedTLSError {
 	for _, t := range mbedtlsTexts() {
-		if len(t.text) >= 12 && strings.Contains(lower, t.text) {
+		if strings.Contains(lower, t.text) {
 			return []MbedTLSError{mbedtlsErrors[t.idx]}
 		}
 	}
@@ -122,11 +112,7 @@ func mbedtlsByCode(code int) []MbedTLSError {
 
 // mbedtlsClass sorts the errors no hand-written entry tells by their
 // module (the macro's second word), then by what the rest says.
-var mbedtlsClass = []struct {
-	words []string
-	story string
-	fix   string
-}{
+var mbedtlsClass = []errClass{
 	{[]string{"_ALLOC_FAILED"}, mbedMemoryStory, mbedMemoryFix},
 	{[]string{"_NET_"}, mbedNetStory, mbedNetFix},
 	{[]string{"_X509_", "_PEM_", "_PK_", "_ASN1_", "_OID_", "_BASE64_"}, mbedFileStory, mbedFileFix},
@@ -138,16 +124,7 @@ var mbedtlsClass = []struct {
 // the two parts of a combined code).
 func MbedTLSEntry(es []MbedTLSError) Entry {
 	e := es[0]
-	story, fix := mbedCryptoStory, mbedCryptoFix
-classes:
-	for _, c := range mbedtlsClass {
-		for _, w := range c.words {
-			if strings.Contains(e.Macro, w) {
-				story, fix = c.story, c.fix
-				break classes
-			}
-		}
-	}
+	c := classOf(e.Macro, mbedtlsClass, errClass{story: mbedCryptoStory, fix: mbedCryptoFix})
 	why := Fill(mbedtlsWhy, Vars{"text": e.Text, "macro": e.Macro, "code": "-0x" + strings.ToUpper(strconv.FormatInt(int64(e.Code), 16)), "versions": mbedtlsIn(e)})
 	for _, o := range es[1:] {
 		if o.Code == e.Code {
@@ -163,8 +140,8 @@ classes:
 	return Entry{
 		ID: MbedTLSErr, Kind: "reason",
 		Title:       Fill(mbedtlsTitle, Vars{"text": strings.TrimRight(title, ". "), "macro": e.Macro}),
-		Explanation: why + " " + story,
-		Fix:         fix,
+		Explanation: why + " " + c.story,
+		Fix:         c.fix,
 	}
 }
 

@@ -1,34 +1,12 @@
 package catalogue
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"os/exec"
 	"strings"
 	"testing"
 )
-
-// TestMbedTLSGenUpToDate: mbedtls_gen.go is what scripts/genmbedtls makes
-// of the committed extracts.
-func TestMbedTLSGenUpToDate(t *testing.T) {
-	cmd := exec.Command("go", "run", "./scripts/genmbedtls")
-	cmd.Dir = ".."
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	want, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("go run ./scripts/genmbedtls: %v\n%s", err, stderr.String())
-	}
-	got, err := os.ReadFile("mbedtls_gen.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Error("catalogue/mbedtls_gen.go is not what scripts/genmbedtls makes of testdata/mbedtls-errors; run:\n  go run ./scripts/genmbedtls > catalogue/mbedtls_gen.go")
-	}
-}
 
 // TestEveryMbedTLSErrorExplained: every Mbed TLS error, by the code
 // ESP-IDF prints and by mbedtls_strerror's words, gets an entry that is

@@ -1,7 +1,6 @@
 package catalogue
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -39,27 +38,15 @@ var (
 	reNSSCode = lazyre.New(`nss error:? ?(-\d{4,5})\b`)
 )
 
-type nssText struct {
-	text string // lower-case, without a final period
-	idx  int
-}
-
 // nssDistinct is the length from which NSS's words are taken as NSS's
 // without its name or number in the line (curl on NSS prints only the
 // words: "Peer's Certificate issuer is not recognized.").
 const nssDistinct = 30
 
-var nssTexts = sync.OnceValue(func() []nssText {
-	var out []nssText
-	for i, e := range nssErrors {
-		for _, s := range append([]string{e.Text}, e.Spellings...) {
-			if t := strings.TrimRight(strings.ToLower(s), ". "); len(t) >= nssDistinct {
-				out = append(out, nssText{t, i})
-			}
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return len(out[i].text) > len(out[j].text) })
-	return out
+var nssTexts = sync.OnceValue(func() []indexedText {
+	return textIndex(len(nssErrors), func(i int) []string {
+		return append([]string{nssErrors[i].Text}, nssErrors[i].Spellings...)
+	}, nssDistinct)
 })
 
 // findNSS finds the NSS error a line names: by its name, by curl's "NSS

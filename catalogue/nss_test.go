@@ -1,34 +1,12 @@
 package catalogue
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"os/exec"
 	"strings"
 	"testing"
 )
-
-// TestNSSGenUpToDate: nss_gen.go is what scripts/gennss makes of the
-// committed extract.
-func TestNSSGenUpToDate(t *testing.T) {
-	cmd := exec.Command("go", "run", "./scripts/gennss")
-	cmd.Dir = ".."
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	want, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("go run ./scripts/gennss: %v\n%s", err, stderr.String())
-	}
-	got, err := os.ReadFile("nss_gen.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Error("catalogue/nss_gen.go is not what scripts/gennss makes of testdata/nss-errors; run:\n  go run ./scripts/gennss > catalogue/nss_gen.go")
-	}
-}
 
 // TestEveryNSSErrorExplained: every NSS error, by its name as Firefox
 // shows it, by curl's "NSS error -N (NAME)" and by curl's number alone,

@@ -1,9 +1,7 @@
 package catalogue
 
 import (
-	"bytes"
 	"fmt"
-	"os"
 	"os/exec"
 	"sort"
 	"strconv"
@@ -219,26 +217,6 @@ func TestCommonReasons(t *testing.T) {
 	// Free text: the common reasons' ordinary words name nothing.
 	if r, ok := findReason("the upload failed: unsupported media type"); ok {
 		t.Errorf("free text read as %s", r.Macro)
-	}
-}
-
-// TestReasonsGenUpToDate: reasons_gen.go is what scripts/genreasons makes
-// of the committed extracts.
-func TestReasonsGenUpToDate(t *testing.T) {
-	cmd := exec.Command("go", "run", "./scripts/genreasons")
-	cmd.Dir = ".."
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	want, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("go run ./scripts/genreasons: %v\n%s", err, stderr.String())
-	}
-	got, err := os.ReadFile("reasons_gen.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Error("catalogue/reasons_gen.go is not what scripts/genreasons makes of testdata/openssl-reasons; run:\n  go run ./scripts/genreasons > catalogue/reasons_gen.go")
 	}
 }
 

@@ -62,11 +62,7 @@ func findWinError(lower string) (WinError, bool) {
 // winClass sorts the codes no hand-written entry tells: Kerberos and
 // logon codes of SSPI, revocation, file and store codes of CryptoAPI,
 // Schannel's TLS codes, the certificate chain policy's.
-var winClass = []struct {
-	words []string
-	story string
-	fix   string
-}{
+var winClass = []errClass{
 	{[]string{"KDC", "KERB", "TGT", "PKINIT", "LOGON", "DELEGATION", "S4U", "CROSSREALM", "PKU2U", "UPN", "NLTM", "PA_DATA", "PRINCIPALS", "REFERRALS", "SMARTCARD"}, winKerberosStory, winKerberosFix},
 	{[]string{"REVOCATION", "REVOKED", "CRL"}, winRevocationStory, winRevocationFix},
 	{[]string{"CRYPT_E_ASN1", "CRYPT_E_BAD_ENCODE", "CRYPT_E_FILE", "CRYPT_E_NOT_FOUND", "CRYPT_E_EXISTS", "CRYPT_E_NO_KEY", "CRYPT_E_BAD_MSG", "CRYPT_E_UNEXPECTED_ENCODING", "CRYPT_E_NO_MATCH"}, winStoreStory, winStoreFix},
@@ -76,22 +72,13 @@ var winClass = []struct {
 
 // WinErrorEntry is the generic entry for a Windows security error.
 func WinErrorEntry(e WinError) Entry {
-	story, fix := winOtherStory, winOtherFix
-classes:
-	for _, c := range winClass {
-		for _, w := range c.words {
-			if strings.Contains(e.Name, w) {
-				story, fix = c.story, c.fix
-				break classes
-			}
-		}
-	}
+	c := classOf(e.Name, winClass, errClass{story: winOtherStory, fix: winOtherFix})
 	code := "0x" + strings.ToUpper(strconv.FormatUint(uint64(e.Code), 16))
 	return Entry{
 		ID: WindowsErr, Kind: "reason",
 		Title:       Fill(winTitle, Vars{"name": e.Name, "code": code}),
-		Explanation: Fill(winWhy, Vars{"name": e.Name, "code": code}) + " " + story,
-		Fix:         fix,
+		Explanation: Fill(winWhy, Vars{"name": e.Name, "code": code}) + " " + c.story,
+		Fix:         c.fix,
 	}
 }
 

@@ -1,33 +1,10 @@
 package catalogue
 
 import (
-	"bytes"
 	"fmt"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 )
-
-// TestWinErrGenUpToDate: winerr_gen.go is what scripts/genwinerr makes of
-// the committed extract.
-func TestWinErrGenUpToDate(t *testing.T) {
-	cmd := exec.Command("go", "run", "./scripts/genwinerr")
-	cmd.Dir = ".."
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	want, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("go run ./scripts/genwinerr: %v\n%s", err, stderr.String())
-	}
-	got, err := os.ReadFile("winerr_gen.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Error("catalogue/winerr_gen.go is not what scripts/genwinerr makes of testdata/windows-errors; run:\n  go run ./scripts/genwinerr > catalogue/winerr_gen.go")
-	}
-}
 
 // TestEveryWinErrorExplained: every Windows security code, by its name
 // as curl on Schannel prints it, by its value alone (curl's "Unknown

@@ -21,9 +21,7 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
-	"go/format"
 	"io"
 	"os"
 	"path/filepath"
@@ -31,58 +29,30 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/gentable"
 )
 
 // versions are the extracts, oldest first.
 var versions = []string{"2.12.24", "3.3.30", "3.6.16", "3.7.9", "3.8.13"}
 
 func main() {
-	data := flag.String("data", "testdata/gnutls-errors", "directory of the extracts")
-	extract := flag.Bool("extract", false, "write an extract of the GnuTLS source tree -src instead")
-	src := flag.String("src", "", "a GnuTLS source tree, for -extract")
-	flag.Parse()
-	var err error
-	if *extract {
-		err = extractTree(*src, os.Stdout)
-	} else {
-		err = generate(*data, os.Stdout)
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "gengnutls:", err)
-		os.Exit(1)
-	}
+	gentable.Main("gengnutls", "testdata/gnutls-errors", "a GnuTLS source tree", extractTree, generate)
 }
 
 var (
 	// ERROR_ENTRY(N_("words" "more words"), GNUTLS_E_X[, fatal])
-	reEntry = regexp.MustCompile(`ERROR_ENTRY\s*\(\s*N_\s*\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)\s*,\s*(GNUTLS_E_\w+)`)
+	reEntry = regexp.MustCompile(`ERROR_ENTRY\s*\(\s*N_\s*\(\s*` + gentable.Literals + `\)\s*,\s*(GNUTLS_E_\w+)`)
 	// #define GNUTLS_E_X -21, or an alias of another macro, maybe on the
 	// next line after a backslash.
 	reDefine = regexp.MustCompile(`(?m)^#\s*define\s+(GNUTLS_E_\w+)(?:\s|\\\n)+(-?\d+|GNUTLS_E_\w+)`)
 	// if (status & GNUTLS_CERT_X) _gnutls_buffer_append_str(&str, _("words "));
-	reStatus = regexp.MustCompile(`status\s*&\s*(GNUTLS_CERT_\w+)\s*\)\s*_gnutls_buffer_append_str\s*\(\s*&str\s*,\s*_\s*\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)`)
-	reString = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"`)
+	reStatus = regexp.MustCompile(`status\s*&\s*(GNUTLS_CERT_\w+)\s*\)\s*_gnutls_buffer_append_str\s*\(\s*&str\s*,\s*_\s*\(\s*` + gentable.Literals + `\)`)
 )
-
-// cString joins C string literals into their text.
-func cString(lits string) (string, error) {
-	var b strings.Builder
-	for _, m := range reString.FindAllStringSubmatch(lits, -1) {
-		s, err := strconv.Unquote(`"` + m[1] + `"`)
-		if err != nil {
-			return "", err
-		}
-		b.WriteString(s)
-	}
-	return strings.TrimSpace(b.String()), nil
-}
 
 // extractTree writes "E\tNUMBER\tMACRO\tWORDS" for each error and
 // "S\tFLAG\tWORDS" for each verification status reason of a source tree.
 func extractTree(src string, w io.Writer) error {
-	if src == "" {
-		return fmt.Errorf("-extract needs -src")
-	}
 	header, err := os.ReadFile(filepath.Join(src, "lib/includes/gnutls/gnutls.h.in"))
 	if err != nil {
 		return err
@@ -121,7 +91,7 @@ func extractTree(src string, w io.Writer) error {
 		base := filepath.Base(f)
 		if base == "errors.c" || base == "gnutls_errors.c" {
 			for _, m := range reEntry.FindAllStringSubmatch(text, -1) {
-				words, err := cString(m[1])
+				words, err := gentable.CString(m[1])
 				if err != nil {
 					return fmt.Errorf("%s: %s: %v", f, m[2], err)
 				}
@@ -134,7 +104,7 @@ func extractTree(src string, w io.Writer) error {
 		}
 		if i := strings.Index(text, "gnutls_certificate_verification_status_print("); i >= 0 && strings.Contains(text[i:], "_gnutls_buffer_append_str") {
 			for _, m := range reStatus.FindAllStringSubmatch(text[i:], -1) {
-				words, err := cString(m[2])
+				words, err := gentable.CString(m[2])
 				if err != nil {
 					return fmt.Errorf("%s: %s: %v", f, m[1], err)
 				}
@@ -166,13 +136,8 @@ type status struct {
 }
 
 func addSpelling(main string, sp []string, s string) []string {
-	if s == main {
+	if s == main || gentable.Contains(sp, s) {
 		return sp
-	}
-	for _, have := range sp {
-		if have == s {
-			return sp
-		}
 	}
 	return append(sp, s)
 }
@@ -183,33 +148,24 @@ func generate(data string, w io.Writer) error {
 	var statOrder []string
 	// Newest first, so that an error's main words are the newest ones.
 	for i := len(versions) - 1; i >= 0; i-- {
-		path := filepath.Join(data, "gnutls-"+versions[i]+".txt")
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
 		// gnutls_strerror prints the first entry of a number (2.12 lists
 		// -300 twice).
 		seen := map[int]bool{}
-		for n, line := range strings.Split(string(b), "\n") {
-			if line == "" || strings.HasPrefix(line, "#") {
-				continue
-			}
-			f := strings.Split(line, "\t")
+		err := gentable.Lines(filepath.Join(data, "gnutls-"+versions[i]+".txt"), func(f []string, _ int) error {
 			switch {
 			case len(f) == 4 && f[0] == "E":
 				code, err := strconv.Atoi(f[1])
 				if err != nil || code > 0 {
-					return fmt.Errorf("%s:%d: bad number %q", path, n+1, f[1])
+					return fmt.Errorf("bad number %q", f[1])
 				}
 				if seen[code] {
-					continue
+					return nil
 				}
 				seen[code] = true
 				e, ok := errs[code]
 				if !ok {
 					errs[code] = &gnutlsError{code: code, macro: f[2], text: f[3]}
-					continue
+					return nil
 				}
 				if e.macro == f[2] {
 					// (2.12's -82 was another error, GNUTLS_E_INIT_LIBEXTRA.)
@@ -220,12 +176,16 @@ func generate(data string, w io.Writer) error {
 				if !ok {
 					stats[f[1]] = &status{flag: f[1], text: f[2]}
 					statOrder = append(statOrder, f[1])
-					continue
+					return nil
 				}
 				s.spellings = addSpelling(s.text, s.spellings, f[2])
 			default:
-				return fmt.Errorf("%s:%d: not E<TAB>NUMBER<TAB>MACRO<TAB>WORDS or S<TAB>FLAG<TAB>WORDS: %q", path, n+1, line)
+				return fmt.Errorf("not E<TAB>NUMBER<TAB>MACRO<TAB>WORDS or S<TAB>FLAG<TAB>WORDS: %q", strings.Join(f, "\t"))
 			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 	}
 	var codes []int
@@ -242,7 +202,7 @@ func generate(data string, w io.Writer) error {
 	fmt.Fprintf(&b, "var gnutlsErrors = []GnuTLSError{\n")
 	for _, c := range codes {
 		e := errs[c]
-		fmt.Fprintf(&b, "\t{%d, %q, %q, %s},\n", e.code, e.macro, e.text, strs(e.spellings))
+		fmt.Fprintf(&b, "\t{%d, %q, %q, %s},\n", e.code, e.macro, e.text, gentable.Strings(e.spellings))
 	}
 	fmt.Fprintf(&b, "}\n\n")
 	fmt.Fprintf(&b, "// gnutlsStatuses is every reason gnutls_certificate_verification_status_print\n")
@@ -251,24 +211,8 @@ func generate(data string, w io.Writer) error {
 	fmt.Fprintf(&b, "var gnutlsStatuses = []GnuTLSStatus{\n")
 	for _, f := range statOrder {
 		s := stats[f]
-		fmt.Fprintf(&b, "\t{%q, %q, %s},\n", s.flag, s.text, strs(s.spellings))
+		fmt.Fprintf(&b, "\t{%q, %q, %s},\n", s.flag, s.text, gentable.Strings(s.spellings))
 	}
 	fmt.Fprintf(&b, "}\n")
-	src, err := format.Source(b.Bytes())
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(src)
-	return err
-}
-
-func strs(s []string) string {
-	if len(s) == 0 {
-		return "nil"
-	}
-	q := make([]string, len(s))
-	for i, x := range s {
-		q[i] = strconv.Quote(x)
-	}
-	return "[]string{" + strings.Join(q, ", ") + "}"
+	return gentable.Write(w, b.Bytes())
 }

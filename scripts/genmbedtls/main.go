@@ -20,9 +20,7 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
-	"go/format"
 	"io"
 	"os"
 	"path/filepath"
@@ -30,26 +28,15 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/gentable"
 )
 
 // versions are the extracts, oldest first.
 var versions = []string{"2.16.12", "2.28.10", "3.6.6"}
 
 func main() {
-	data := flag.String("data", "testdata/mbedtls-errors", "directory of the extracts")
-	extract := flag.Bool("extract", false, "write an extract of the Mbed TLS source tree -src instead")
-	src := flag.String("src", "", "an Mbed TLS source tree, for -extract")
-	flag.Parse()
-	var err error
-	if *extract {
-		err = extractTree(*src, os.Stdout)
-	} else {
-		err = generate(*data, os.Stdout)
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "genmbedtls:", err)
-		os.Exit(1)
-	}
+	gentable.Main("genmbedtls", "testdata/mbedtls-errors", "an Mbed TLS source tree", extractTree, generate)
 }
 
 var (
@@ -63,9 +50,6 @@ var (
 // extractTree writes "NUMBER\tMACRO\tWORDS" (NUMBER as Mbed TLS prints
 // it, -0x7780) for each error library/error.c names.
 func extractTree(src string, w io.Writer) error {
-	if src == "" {
-		return fmt.Errorf("-extract needs -src")
-	}
 	headers, err := filepath.Glob(filepath.Join(src, "include", "mbedtls", "*.h"))
 	if err != nil {
 		return err
@@ -128,22 +112,13 @@ type mbedError struct {
 func generate(data string, w io.Writer) error {
 	byMacro := map[string]*mbedError{}
 	for i := len(versions) - 1; i >= 0; i-- {
-		path := filepath.Join(data, "mbedtls-"+versions[i]+".txt")
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		for n, line := range strings.Split(string(b), "\n") {
-			if line == "" || strings.HasPrefix(line, "#") {
-				continue
-			}
-			f := strings.Split(line, "\t")
+		err := gentable.Lines(filepath.Join(data, "mbedtls-"+versions[i]+".txt"), func(f []string, _ int) error {
 			if len(f) != 3 || !strings.HasPrefix(f[0], "-0x") {
-				return fmt.Errorf("%s:%d: not -0xNUMBER<TAB>MACRO<TAB>WORDS: %q", path, n+1, line)
+				return fmt.Errorf("not -0xNUMBER<TAB>MACRO<TAB>WORDS: %q", strings.Join(f, "\t"))
 			}
 			code, err := strconv.ParseInt(f[0][3:], 16, 32)
 			if err != nil {
-				return fmt.Errorf("%s:%d: %v", path, n+1, err)
+				return err
 			}
 			key := fmt.Sprintf("%s %d", f[1], code)
 			e, ok := byMacro[key]
@@ -152,9 +127,13 @@ func generate(data string, w io.Writer) error {
 				byMacro[key] = e
 			}
 			e.in[i] = true
-			if f[2] != e.text && !contains(e.spellings, f[2]) {
+			if f[2] != e.text && !gentable.Contains(e.spellings, f[2]) {
 				e.spellings = append(e.spellings, f[2])
 			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 	}
 	var all []*mbedError
@@ -175,34 +154,12 @@ func generate(data string, w io.Writer) error {
 	fmt.Fprintf(&b, "// older versions' words, and whether each of those versions has it.\n")
 	fmt.Fprintf(&b, "var mbedtlsErrors = []MbedTLSError{\n")
 	for _, e := range all {
-		sp := "nil"
-		if len(e.spellings) > 0 {
-			q := make([]string, len(e.spellings))
-			for i, s := range e.spellings {
-				q[i] = strconv.Quote(s)
-			}
-			sp = "[]string{" + strings.Join(q, ", ") + "}"
-		}
 		in := make([]string, len(e.in))
 		for i, v := range e.in {
 			in[i] = strconv.FormatBool(v)
 		}
-		fmt.Fprintf(&b, "\t{0x%04X, %q, %q, %s, [%d]bool{%s}},\n", e.code, e.macro, e.text, sp, len(versions), strings.Join(in, ", "))
+		fmt.Fprintf(&b, "\t{0x%04X, %q, %q, %s, [%d]bool{%s}},\n", e.code, e.macro, e.text, gentable.Strings(e.spellings), len(versions), strings.Join(in, ", "))
 	}
 	fmt.Fprintf(&b, "}\n")
-	src, err := format.Source(b.Bytes())
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(src)
-	return err
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return gentable.Write(w, b.Bytes())
 }

@@ -21,64 +21,42 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
-	"go/format"
 	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/gentable"
 )
 
 func main() {
-	data := flag.String("data", "testdata/nss-errors", "directory of the extracts")
-	extract := flag.Bool("extract", false, "write the extract of the NSS source tree -src instead")
-	src := flag.String("src", "", "an NSS source tree, for -extract")
-	flag.Parse()
-	var err error
-	if *extract {
-		err = extractTree(*src, os.Stdout)
-	} else {
-		err = generate(*data, os.Stdout)
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "gennss:", err)
-		os.Exit(1)
-	}
+	gentable.Main("gennss", "testdata/nss-errors", "an NSS source tree", extractTree, generate)
 }
 
 var (
 	// ER3(SSL_ERROR_NO_CYPHER_OVERLAP, SSL_ERROR_BASE + 2, "words" "more")
-	reER3 = regexp.MustCompile(`ER3\(\s*((?:SSL|SEC)_ERROR_\w+)\s*,\s*\(?\s*(SSL|SEC)_ERROR_BASE\s*\+\s*(\d+)\s*\)?\s*,\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)`)
+	reER3 = regexp.MustCompile(`ER3\(\s*((?:SSL|SEC)_ERROR_\w+)\s*,\s*\(?\s*(SSL|SEC)_ERROR_BASE\s*\+\s*(\d+)\s*\)?\s*,\s*` + gentable.Literals + `\)`)
 	// MOZILLA_PKIX_ERROR_X = ERROR_BASE + 5,
 	rePKIXNum = regexp.MustCompile(`(MOZILLA_PKIX_ERROR_\w+)\s*=\s*ERROR_BASE\s*\+\s*(\d+)`)
 	// { "MOZILLA_PKIX_ERROR_X", "words" "more" },
-	rePKIXText = regexp.MustCompile(`\{\s*"(MOZILLA_PKIX_ERROR_\w+)"\s*,\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\}`)
-	reString   = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"`)
+	rePKIXText = regexp.MustCompile(`\{\s*"(MOZILLA_PKIX_ERROR_\w+)"\s*,\s*` + gentable.Literals + `\}`)
 )
 
 var bases = map[string]int{"SSL": -0x3000, "SEC": -0x2000, "PKIX": -0x4000}
 
+// cString is the words of C string literals, each run of white space one
+// space (NSS wraps its words over lines).
 func cString(lits string) (string, error) {
-	var b strings.Builder
-	for _, m := range reString.FindAllStringSubmatch(lits, -1) {
-		s, err := strconv.Unquote(`"` + m[1] + `"`)
-		if err != nil {
-			return "", err
-		}
-		b.WriteString(s)
-	}
-	return strings.Join(strings.Fields(b.String()), " "), nil
+	t, err := gentable.CString(lits)
+	return strings.Join(strings.Fields(t), " "), err
 }
 
 // extractTree writes "NUMBER\tNAME\tWORDS" for each error, SEC, SSL, then
 // mozilla::pkix's, each in its source's order.
 func extractTree(src string, w io.Writer) error {
-	if src == "" {
-		return fmt.Errorf("-extract needs -src")
-	}
 	var lines []string
 	for _, f := range []string{"lib/util/SECerrs.h", "lib/ssl/SSLerrs.h"} {
 		b, err := os.ReadFile(filepath.Join(src, f))
@@ -149,22 +127,13 @@ func generate(data string, w io.Writer) error {
 	var all []*nssError
 	byKey := map[string]*nssError{}
 	for i := len(versions) - 1; i >= 0; i-- {
-		path := filepath.Join(data, "nss-"+versions[i]+".txt")
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		for n, line := range strings.Split(string(b), "\n") {
-			if line == "" || strings.HasPrefix(line, "#") {
-				continue
-			}
-			f := strings.Split(line, "\t")
+		err := gentable.Lines(filepath.Join(data, "nss-"+versions[i]+".txt"), func(f []string, _ int) error {
 			if len(f) != 3 {
-				return fmt.Errorf("%s:%d: not NUMBER<TAB>NAME<TAB>WORDS: %q", path, n+1, line)
+				return fmt.Errorf("not NUMBER<TAB>NAME<TAB>WORDS: %q", strings.Join(f, "\t"))
 			}
 			code, err := strconv.Atoi(f[0])
 			if err != nil || code >= 0 {
-				return fmt.Errorf("%s:%d: bad number %q", path, n+1, f[0])
+				return fmt.Errorf("bad number %q", f[0])
 			}
 			key := f[0] + " " + f[1]
 			e, ok := byKey[key]
@@ -172,11 +141,15 @@ func generate(data string, w io.Writer) error {
 				e = &nssError{code: code, name: f[1], text: f[2]}
 				byKey[key] = e
 				all = append(all, e)
-				continue
+				return nil
 			}
-			if f[2] != e.text && !contains(e.spellings, f[2]) {
+			if f[2] != e.text && !gentable.Contains(e.spellings, f[2]) {
 				e.spellings = append(e.spellings, f[2])
 			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 	}
 	var out bytes.Buffer
@@ -185,30 +158,8 @@ func generate(data string, w io.Writer) error {
 	fmt.Fprintf(&out, "// nssErrors is every SEC_ERROR_, SSL_ERROR_ and MOZILLA_PKIX_ERROR_ code of\n// NSS %s: its number, name, the words NSS prints, older versions' words.\n", strings.Join(versions, " and "))
 	fmt.Fprintf(&out, "var nssErrors = []NSSError{\n")
 	for _, e := range all {
-		sp := "nil"
-		if len(e.spellings) > 0 {
-			q := make([]string, len(e.spellings))
-			for i, s := range e.spellings {
-				q[i] = strconv.Quote(s)
-			}
-			sp = "[]string{" + strings.Join(q, ", ") + "}"
-		}
-		fmt.Fprintf(&out, "\t{%d, %q, %q, %s},\n", e.code, e.name, e.text, sp)
+		fmt.Fprintf(&out, "\t{%d, %q, %q, %s},\n", e.code, e.name, e.text, gentable.Strings(e.spellings))
 	}
 	fmt.Fprintf(&out, "}\n")
-	src, err := format.Source(out.Bytes())
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(src)
-	return err
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return gentable.Write(w, out.Bytes())
 }
