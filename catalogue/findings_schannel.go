@@ -14,7 +14,7 @@ var schannelEntries = []Entry{
 		Title: "The server ended the Schannel handshake, most often with an alert (SEC_E_ILLEGAL_MESSAGE)",
 		Explanation: "Schannel (curl and git on Windows, .NET, PowerShell) got a message it does not accept in the handshake, and it is most often the server's fatal alert. In mutual TLS that is the server refusing the client: it requires a client certificate and got none (curl on Schannel sends one only from the Windows store: --cert CurrentUser\\MY\\THUMBPRINT), or one it does not trust. " +
 			"Otherwise the two share no TLS version or cipher suite that this Windows allows, or a proxy or TLS inspection box in between answered.",
-		Fix:     "See what the server wants from a client (the CA names it accepts, the versions) and give curl a client certificate from the store, or use curl's OpenSSL backend with PEM files (git: git config --global http.sslBackend openssl):\n  openssl s_client -connect host:443 -servername host </dev/null",
+		Fix:     "See what the server wants from a client (the CA names it accepts, the versions):\n  openssl s_client -connect host:443 -servername host </dev/null\nthen give curl a client certificate from the store (--cert CurrentUser\\MY\\THUMBPRINT), or let git use OpenSSL with PEM files:\n  git config --global http.sslBackend openssl",
 		Confirm: "curl -v --cert CurrentUser\\MY\\THUMBPRINT https://host/",
 	},
 	{
