@@ -218,7 +218,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match: []string{"tls: handshake failure", "alert handshake failure", "gnutls_handshake() failed: handshake failed", "received alert [40]"},
+		Match: []string{"tls: handshake failure", "alert handshake failure", "gnutls_handshake() failed: handshake failed", "received alert [40]", "ssl peer was unable to negotiate an acceptable set of security parameters"},
 		Exact: []string{"handshake failure", "handshake_failure", "alert 40"},
 		Title: "TLS alert 40 handshake_failure: no acceptable parameters",
 		Explanation: "The other side could not agree on the connection parameters, or (TLS 1.2) a server that requires a client certificate got none: with TLS 1.2 curl prints `sslv3 alert handshake failure` and Go `remote error: tls: handshake failure` where TLS 1.3 gives certificate_required. " +
@@ -237,7 +237,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match:       []string{"tls: access denied", "alert access denied", "gnutls_handshake() failed: access was denied", "received alert [49]"},
+		Match:       []string{"tls: access denied", "alert access denied", "gnutls_handshake() failed: access was denied", "received alert [49]", "peer received a valid certificate, but access was denied"},
 		Exact:       []string{"access denied", "access_denied", "alert 49"},
 		Title:       "TLS alert 49 access_denied: certificate valid but not allowed",
 		Explanation: "The server accepted the certificate as valid but its own access policy does not allow this identity. nginx's ssl_verify_client never sends it; an application or proxy behind a TLS server does. " + nginxLoggedIt,
@@ -246,7 +246,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match: []string{"tls: protocol version not supported", "alert protocol version", "gnutls_handshake() failed: error in protocol version", "received alert [70]"},
+		Match: []string{"tls: protocol version not supported", "alert protocol version", "gnutls_handshake() failed: error in protocol version", "received alert [70]", "peer reports incompatible or unsupported protocol version"},
 		Exact: []string{"protocol version", "protocol_version", "alert 70"},
 		Title: "TLS alert 70 protocol_version: no TLS version in common",
 		Explanation: "Printed by a client (OpenSSL `tlsv1 alert protocol version`): the server accepts none of the TLS versions the client offered; nginx logs its own side of that as `unsupported protocol`. " +
