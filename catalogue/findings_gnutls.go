@@ -7,7 +7,7 @@ package catalogue
 // ...", "- Status: The certificate is NOT trusted. ..."), apt, Exim. The
 // status reasons of the issuer, expiry, name and stale OCSP data are in
 // clientWriterEntries; every other GnuTLS error has its generic story
-// (GnuTLSEntry). Lookup reads them after clientWriterEntries.
+// (gnutlsEntry). Lookup reads them after clientWriterEntries.
 var gnutlsEntries = []Entry{
 	// gnutls_certificate_verification_status_print's reasons (gnutls-cli's
 	// "- Status:" line, apt's "Certificate verification failed:").

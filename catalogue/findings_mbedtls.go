@@ -5,7 +5,7 @@ package catalogue
 // by their code ("mbedtls_ssl_handshake returned -0x7280") or their words
 // ("SSL - The connection indicated an EOF"). The certificate check
 // (-0x2700) and a received alert (-0x7780) are in clientWriterEntries;
-// every other Mbed TLS error has its generic story (MbedTLSEntry). Lookup
+// every other Mbed TLS error has its generic story (mbedtlsEntry). Lookup
 // reads them after gnutlsEntries.
 var mbedtlsEntries = []Entry{
 	{

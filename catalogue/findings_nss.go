@@ -3,7 +3,7 @@ package catalogue
 // nssEntries tell NSS errors (Firefox, Thunderbird, curl on RHEL and
 // CentOS 7) that clientWriterEntries' browser entries leave out, by name,
 // curl's number or NSS's words; every other NSS error has its generic
-// story (NSSEntry). Lookup reads them after schannelEntries.
+// story (nssEntry). Lookup reads them after schannelEntries.
 var nssEntries = []Entry{
 	{
 		ID: ServerCertUntrusted, Kind: "client",

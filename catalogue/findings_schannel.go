@@ -6,7 +6,7 @@ package catalogue
 // .NET ("Win32Exception (0x80090326)"), PowerShell. An untrusted root, a
 // revocation check that could not be made and a key Schannel cannot use
 // are in clientWriterEntries; every other code has its generic story
-// (WinErrorEntry). Lookup reads them after mbedtlsEntries.
+// (winErrorEntry). Lookup reads them after mbedtlsEntries.
 var schannelEntries = []Entry{
 	{
 		ID: HandshakeFailed, Kind: "client",

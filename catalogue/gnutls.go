@@ -30,26 +30,6 @@ type GnuTLSStatus struct {
 	Spellings  []string
 }
 
-// GnuTLSErrors returns every GnuTLS error of the table, a copy.
-func GnuTLSErrors() []GnuTLSError {
-	out := make([]GnuTLSError, len(gnutlsErrors))
-	for i, e := range gnutlsErrors {
-		e.Spellings = append([]string(nil), e.Spellings...)
-		out[i] = e
-	}
-	return out
-}
-
-// GnuTLSStatuses returns every verification status reason, a copy.
-func GnuTLSStatuses() []GnuTLSStatus {
-	out := make([]GnuTLSStatus, len(gnutlsStatuses))
-	for i, s := range gnutlsStatuses {
-		s.Spellings = append([]string(nil), s.Spellings...)
-		out[i] = s
-	}
-	return out
-}
-
 var (
 	// libcurl's "GnuTLS recv error (-110): ...", "GnuTLS send error (-53)",
 	// and the "GnuTLS error (-12)" or "gnutls error: -9" other programs print.
@@ -112,9 +92,9 @@ var gnutlsClass = []errClass{
 	{[]string{"PACKET", "RECORD", "EXTENSION", "ALERT", "HANDSHAKE", "PARAMETER", "MAC", "DECRYPTION", "DECOMPRESSION", "FINISHED", "APPLICATION_DATA", "COOKIE", "EARLY", "HEARTBEAT"}, gnutlsProtocolStory, gnutlsProtocolFix},
 }
 
-// GnuTLSEntry is the generic entry for a GnuTLS error: what its words
+// gnutlsEntry is the generic entry for a GnuTLS error: what its words
 // mean and where such errors come from.
-func GnuTLSEntry(e GnuTLSError) Entry {
+func gnutlsEntry(e GnuTLSError) Entry {
 	c := classOf(strings.TrimPrefix(e.Macro, "GNUTLS_E_"), gnutlsClass, errClass{story: gnutlsOtherStory, fix: gnutlsOtherFix})
 	return Entry{
 		ID: GnuTLSErr, Kind: "reason",

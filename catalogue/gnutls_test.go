@@ -36,7 +36,7 @@ func TestEveryGnuTLSErrorExplained(t *testing.T) {
 			}
 		}
 		// The generic entry names the error.
-		g := GnuTLSEntry(e)
+		g := gnutlsEntry(e)
 		if !strings.Contains(g.Title, e.Macro) || !strings.Contains(g.Explanation, fmt.Sprint(e.Code)) {
 			t.Errorf("%s: generic entry %q does not name it", e.Macro, g.Title)
 		}

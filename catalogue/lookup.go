@@ -169,13 +169,13 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 		if h, ok := findReasonHit(lower); ok && !(libFailed(h.r) && len(hits) > 0) {
 			generic = append(generic, reasonEntry(h))
 		} else if g, ok := findGnuTLS(lower); ok {
-			generic = append(generic, GnuTLSEntry(g))
+			generic = append(generic, gnutlsEntry(g))
 		} else if es := findMbedTLS(lower); len(es) > 0 {
-			generic = append(generic, MbedTLSEntry(es))
+			generic = append(generic, mbedtlsEntry(es))
 		} else if w, ok := findWinError(lower); ok {
-			generic = append(generic, WinErrorEntry(w))
+			generic = append(generic, winErrorEntry(w))
 		} else if n, ok := findNSS(lower); ok {
-			generic = append(generic, NSSEntry(n))
+			generic = append(generic, nssEntry(n))
 		} else if a, ok := findAlert(lower); ok {
 			generic = append(generic, AlertEntry(a))
 		}

@@ -29,16 +29,6 @@ type MbedTLSError struct {
 // mbedtlsVersions name the versions of MbedTLSError.In.
 var mbedtlsVersions = [3]string{"2.16", "2.28", "3.6"}
 
-// MbedTLSErrors returns every Mbed TLS error of the table, a copy.
-func MbedTLSErrors() []MbedTLSError {
-	out := make([]MbedTLSError, len(mbedtlsErrors))
-	for i, e := range mbedtlsErrors {
-		e.Spellings = append([]string(nil), e.Spellings...)
-		out[i] = e
-	}
-	return out
-}
-
 var (
 	// "returned -0x7280", "ret:-0x7780", "(-0x2700)": Mbed TLS codes are
 	// printed negative, in hexadecimal.
@@ -119,10 +109,10 @@ var mbedtlsClass = []errClass{
 	{[]string{"_SSL_"}, mbedSSLStory, mbedSSLFix},
 }
 
-// MbedTLSEntry is the generic entry for the Mbed TLS errors found for a
+// mbedtlsEntry is the generic entry for the Mbed TLS errors found for a
 // line (one, or the errors a code stands for in different versions, or
 // the two parts of a combined code).
-func MbedTLSEntry(es []MbedTLSError) Entry {
+func mbedtlsEntry(es []MbedTLSError) Entry {
 	e := es[0]
 	c := classOf(e.Macro, mbedtlsClass, errClass{story: mbedCryptoStory, fix: mbedCryptoFix})
 	why := Fill(mbedtlsWhy, Vars{"text": e.Text, "macro": e.Macro, "code": "-0x" + strings.ToUpper(strconv.FormatInt(int64(e.Code), 16)), "versions": mbedtlsIn(e)})

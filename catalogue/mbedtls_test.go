@@ -40,7 +40,7 @@ func TestEveryMbedTLSErrorExplained(t *testing.T) {
 		{0x7A00, []string{"MBEDTLS_ERR_SSL_BAD_CERTIFICATE", "MBEDTLS_ERR_SSL_BAD_HS_CERTIFICATE", "2.16, 2.28"}},
 		{0x262E, []string{"MBEDTLS_ERR_X509_UNKNOWN_SIG_ALG", "MBEDTLS_ERR_OID_NOT_FOUND"}},
 	} {
-		e := MbedTLSEntry(findMbedTLS(fmt.Sprintf("mbedtls_x509_crt_parse returned -0x%x", tc.code)))
+		e := mbedtlsEntry(findMbedTLS(fmt.Sprintf("mbedtls_x509_crt_parse returned -0x%x", tc.code)))
 		for _, w := range tc.want {
 			if !strings.Contains(e.Title+" "+e.Explanation, w) {
 				t.Errorf("-0x%X: %q does not name %s:\n%s", tc.code, e.Title, w, e.Explanation)

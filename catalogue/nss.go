@@ -21,16 +21,6 @@ type NSSError struct {
 	Spellings  []string
 }
 
-// NSSErrors returns every NSS error of the table, a copy.
-func NSSErrors() []NSSError {
-	out := make([]NSSError, len(nssErrors))
-	for i, e := range nssErrors {
-		e.Spellings = append([]string(nil), e.Spellings...)
-		out[i] = e
-	}
-	return out
-}
-
 var (
 	reNSSName = lazyre.New(`\b((?:ssl_error|sec_error|mozilla_pkix_error)_[a-z0-9_]+)\b`)
 	// curl on NSS: "NSS error -8179 (SEC_ERROR_UNKNOWN_ISSUER)", or the
@@ -97,9 +87,9 @@ func nssAlert(name string) (alert, bool) {
 	return alertByName(a)
 }
 
-// NSSEntry is the generic entry for an NSS error: a received alert is
+// nssEntry is the generic entry for an NSS error: a received alert is
 // told as that alert; the others by what part of NSS they come from.
-func NSSEntry(e NSSError) Entry {
+func nssEntry(e NSSError) Entry {
 	why := Fill(nssWhy, Vars{"name": e.Name, "code": itoa(e.Code), "text": e.Text})
 	if a, ok := nssAlert(e.Name); ok {
 		en := AlertEntry(a)

@@ -43,7 +43,7 @@ func TestEveryNSSErrorExplained(t *testing.T) {
 		if !ok {
 			t.Fatalf("%s: not found", name)
 		}
-		if en := NSSEntry(e); !strings.Contains(en.Explanation, want) {
+		if en := nssEntry(e); !strings.Contains(en.Explanation, want) {
 			t.Errorf("%s: not told as alert %s: %s", name, want, en.Explanation)
 		}
 	}
@@ -115,5 +115,15 @@ func TestNSSTableIsInstalledNSSs(t *testing.T) {
 	t.Logf("NSS %s: %d errors checked", got.Version, n)
 	if n < 300 {
 		t.Errorf("only %d of the table's errors are named by NSS %s", n, got.Version)
+	}
+}
+
+// TestNSSOddInput: numbers and names NSS does not have, and a number
+// without curl's "NSS error", are no NSS error.
+func TestNSSOddInput(t *testing.T) {
+	for _, in := range []string{"curl: (35) nss error -99999", "ssl_error_not_a_real_name", "exit code -12286", "nss error -"} {
+		if e, ok := findNSS(in); ok {
+			t.Errorf("%q taken as %s", in, e.Name)
+		}
 	}
 }

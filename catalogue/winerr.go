@@ -18,11 +18,6 @@ type WinError struct {
 	Name string
 }
 
-// WinErrors returns every Windows security error of the table, a copy.
-func WinErrors() []WinError {
-	return append([]WinError(nil), winErrors...)
-}
-
 var (
 	reWinName = lazyre.New(`\b((?:sec_[ei]|crypt_e|cert_e|trust_e)_[a-z0-9_]+)\b`)
 	// "(0x80090325)", "0x800B010F", and .NET's "HResult=-2146893019".
@@ -70,8 +65,8 @@ var winClass = []errClass{
 	{[]string{"SEC_E_", "SEC_I_"}, winSchannelStory, winSchannelFix},
 }
 
-// WinErrorEntry is the generic entry for a Windows security error.
-func WinErrorEntry(e WinError) Entry {
+// winErrorEntry is the generic entry for a Windows security error.
+func winErrorEntry(e WinError) Entry {
 	c := classOf(e.Name, winClass, errClass{story: winOtherStory, fix: winOtherFix})
 	code := "0x" + strings.ToUpper(strconv.FormatUint(uint64(e.Code), 16))
 	return Entry{

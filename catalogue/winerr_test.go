@@ -40,3 +40,13 @@ func TestEveryWinErrorExplained(t *testing.T) {
 		}
 	}
 }
+
+// TestWinErrorOddInput: values inside longer numbers, and values or names
+// that winerror.h does not have, are no Windows code.
+func TestWinErrorOddInput(t *testing.T) {
+	for _, in := range []string{"0x8009032512", "value 0x800903ff", "id -2146893019123", "sec_e_not_a_code", "0x80090325"[:9]} {
+		if e, ok := findWinError(in); ok {
+			t.Errorf("%q taken as %s", in, e.Name)
+		}
+	}
+}
