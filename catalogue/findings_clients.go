@@ -1404,11 +1404,13 @@ var clientWriterEntries = []Entry{
 		Fix:         "Check the dates of what the server sends, then renew the server's certificate, update the JDK's trust store, or fix the clock:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null | openssl x509 -noout -dates",
 		Confirm:     "date -u",
 	},
-	// Other TLS clients refusing a server's certificate: wget, .NET, curl on NSS.
+	// Other TLS clients refusing a server's certificate: wget, .NET, curl on
+	// NSS (its "Peer's Certificate issuer is not recognized" has its own
+	// entry in findings_nss.go).
 	{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match: []string{"unable to locally verify the issuer's authority", "certificate, issued by", "remote certificate is invalid according to the validation procedure",
-			"could not establish trust relationship", "peer's certificate issuer is not recognized",
+			"could not establish trust relationship",
 			"remote certificate is invalid because of errors in the certificate chain", "peer certificate cannot be authenticated with given ca certificates",
 			"peer certificate cannot be authenticated with known ca certificates"},
 		Title: "The client did not trust the server's certificate",
