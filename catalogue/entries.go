@@ -49,6 +49,9 @@ var entries = sync.OnceValue(func() []Entry {
 		ownWords(schannelEntries),
 		// NSS's errors that the browser entries leave out (findings_nss.go).
 		ownWords(nssEntries),
+		// BoringSSL's reasons that OpenSSL's entries do not tell
+		// (findings_boringssl.go).
+		ownWords(boringsslEntries),
 		ownWords(clientWriterEntries),
 		// What nginx writes to its error log (findings_logs.go).
 		logLineEntries,

@@ -142,15 +142,6 @@ var otherWriterEntries = []Entry{
 		Fix:         "Turn TLS on for the port (nginx):\n  listen 443 ssl;\nthen reload and check with:\n  curl -v https://host/\nIf the port is meant to be plain HTTP, clear the browser's HSTS entry and site settings for the host (or turn off HTTPS-only mode for it).",
 		Confirm:     "curl -sv http://host:443/ -o /dev/null",
 	},
-	// BoringSSL (envoy) and OpenSSL: no signature algorithm in common.
-	{
-		ID: HandshakeFailed, Kind: "client",
-		Match:       []string{"no_common_signature_algorithms", "no common signature algorithms"},
-		Title:       "No signature algorithm in common with the client",
-		Explanation: "The client offered no signature algorithm the server's certificate key can sign with (an old client, a scanner, or an RSA-only or ECDSA-only key against a client that wants the other).",
-		Fix:         "If known clients fail, serve a certificate with a key type they support (RSA 2048 is the widest), or add one:\n  openssl req -new -newkey rsa:2048 -nodes -keyout server.key -out server.csr",
-		Confirm:     "openssl s_client -connect host:443 -sigalgs RSA-PSS+SHA256 </dev/null",
-	},
 	{
 		ID: StaplingFailed, Kind: "client",
 		Match:       []string{"ssl_stapling_init_cert", "unable to configure server certificate for stapling"},

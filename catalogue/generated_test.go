@@ -37,6 +37,7 @@ func TestGeneratedTablesUpToDate(t *testing.T) {
 		{"genmbedtls", "mbedtls_gen.go", "testdata/mbedtls-errors"},
 		{"gennss", "nss_gen.go", "testdata/nss-errors"},
 		{"genwinerr", "winerr_gen.go", "testdata/windows-errors"},
+		{"genboringssl", "boringssl_gen.go", "testdata/boringssl-errors"},
 	} {
 		t.Run(g.name, func(t *testing.T) { checkGenerated(t, g.name, g.file, g.data) })
 	}

@@ -88,7 +88,11 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 	if lower == "" {
 		return nil, nil
 	}
-	if len(lower) == 8 {
+	if b, ok := boringAlone(lower); ok {
+		// A packed BoringSSL code alone ("1000007d", envoy's decimal
+		// "268435581"): told as BoringSSL prints it.
+		lower = b
+	} else if len(lower) == 8 {
 		// A packed OpenSSL code alone ("0a000418"): told as its reason.
 		if r, ok := findReason(lower); ok {
 			lower = strings.ToLower(r.Text)
@@ -166,7 +170,11 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 		// Every OpenSSL reason and TLS alert has at least its generic story.
 		// A reason that only says another library failed ("PEM lib")
 		// tells less than a catch-all entry of the line.
-		if h, ok := findReasonHit(lower); ok && !(libFailed(h.r) && len(hits) > 0) {
+		if b, ok := findBoringErrors(lower); ok && b.own() && !(b.libFailed && len(hits) > 0) {
+			// BoringSSL's own reason; the ones OpenSSL shares are read in
+			// OpenSSL's words (explain's macro-to-words pass).
+			generic = append(generic, boringEntry(b))
+		} else if h, ok := findReasonHit(lower); ok && !(libFailed(h.r) && len(hits) > 0) {
 			generic = append(generic, reasonEntry(h))
 		} else if g, ok := findGnuTLS(lower); ok {
 			generic = append(generic, gnutlsEntry(g))
@@ -176,6 +184,8 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 			generic = append(generic, winErrorEntry(w))
 		} else if n, ok := findNSS(lower); ok {
 			generic = append(generic, nssEntry(n))
+		} else if b, ok := findBoringName(lower); ok {
+			generic = append(generic, boringEntry(b))
 		} else if a, ok := findAlert(lower); ok {
 			generic = append(generic, AlertEntry(a))
 		}

@@ -148,6 +148,13 @@ func TestExplainSides(t *testing.T) {
 		{"curl: (35) NSS error -12173 (SSL_ERROR_WEAK_SERVER_EPHEMERAL_DH_KEY)", "curl", "client", "weak-key", "dhparam"},
 		{"Error code: PR_END_OF_FILE_ERROR", "browser", "client", "handshake-failed", "client certificate"},
 		{"curl: (60) Peer's certificate has an invalid signature.", "curl", "client", "nss-error", "sec_error_bad_signature"},
+		// BoringSSL (gRPC's ssl_transport_security.cc, envoy's TLS error
+		// in decimal, node in an Electron app, ClickHouse's client).
+		{"E0412 10:11:12.345678901   4242 ssl_transport_security.cc:1501] Handshake failed with fatal error SSL_ERROR_SSL: error:1000009a:SSL routines:OPENSSL_internal:HANDSHAKE_FAILURE_ON_CLIENT_HELLO.", "unknown", "client", "handshake-failed", "sni"},
+		{"upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS error: 268435709:SSL routines:OPENSSL_internal:NO_COMMON_SIGNATURE_ALGORITHMS", "envoy", "client", "handshake-failed", "certificate request"},
+		{"Error: 3428:error:1000012e:SSL routines:OPENSSL_internal:KEY_USAGE_BIT_INCORRECT:../../third_party/boringssl/src/ssl/handshake_client.cc:1408:", "node", "client", "wrong-purpose", "digitalsignature"},
+		{"E0412 10:11:12.345678901   4242 ssl_transport_security.cc:1501] Handshake failed with fatal error SSL_ERROR_SSL: error:10000110:SSL routines:OPENSSL_INTERNAL:CANNOT_PARSE_LEAF_CERT.", "unknown", "client", "boringssl-reason", "cannot_parse_leaf_cert"},
+		{"Code: 210. DB::NetException: SSL Exception: error:100000d7:SSL routines:OPENSSL_internal:SSL_HANDSHAKE_FAILURE (ch-2.example.net:9440)", "unknown", "client", "handshake-failed", "ssl_handshake_failure"},
 		// libcurl on GnuTLS, after the handshake and in it.
 		{"error: RPC failed; curl 56 GnuTLS recv error (-54): Error in the pull function.", "curl", "client", "handshake-failed", "client_max_body_size"},
 		{"curl: (35) gnutls_handshake() failed: Could not negotiate a supported cipher suite.", "curl", "client", "handshake-failed", "crypto policy"},
