@@ -52,6 +52,8 @@ var entries = sync.OnceValue(func() []Entry {
 		// BoringSSL's reasons that OpenSSL's entries do not tell
 		// (findings_boringssl.go).
 		ownWords(boringsslEntries),
+		// wolfSSL's errors (findings_wolfssl.go).
+		ownWords(wolfsslEntries),
 		ownWords(clientWriterEntries),
 		// What nginx writes to its error log (findings_logs.go).
 		logLineEntries,

@@ -38,6 +38,7 @@ func TestGeneratedTablesUpToDate(t *testing.T) {
 		{"gennss", "nss_gen.go", "testdata/nss-errors"},
 		{"genwinerr", "winerr_gen.go", "testdata/windows-errors"},
 		{"genboringssl", "boringssl_gen.go", "testdata/boringssl-errors"},
+		{"genwolfssl", "wolfssl_gen.go", "testdata/wolfssl-errors"},
 	} {
 		t.Run(g.name, func(t *testing.T) { checkGenerated(t, g.name, g.file, g.data) })
 	}

@@ -186,6 +186,8 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 			generic = append(generic, nssEntry(n))
 		} else if b, ok := findBoringName(lower); ok {
 			generic = append(generic, boringEntry(b))
+		} else if ws := findWolfSSL(lower); len(ws) > 0 {
+			generic = append(generic, wolfsslEntry(ws, lower))
 		} else if a, ok := findAlert(lower); ok {
 			generic = append(generic, AlertEntry(a))
 		}

@@ -143,6 +143,15 @@ func TestExplainSides(t *testing.T) {
 		{"curl: (35) schannel: failed to receive handshake, SSL/TLS connection failed", "curl", "client", "handshake-failed", "client certificate"},
 		{"curl: (35) schannel: next InitializeSecurityContext failed: Unknown error (0x80090367)", "curl", "client", "handshake-failed", "alpn"},
 		{"curl: (35) schannel: next InitializeSecurityContext failed: SEC_E_DOWNGRADE_DETECTED (0x80090350)", "curl", "client", "windows-error", "schannel"},
+		// wolfSSL: its example client and server, curl and ESP-IDF's esp-tls
+		// built with it, a sketch's "error = ".
+		{"wolfSSL_connect error -188, ASN no signer error to confirm failure", "unknown", "client", "server-cert-untrusted", "load_verify"},
+		{"SSL_accept error -188, ASN no signer error to confirm failure", "unknown", "server", "verify-error", "sslclient"},
+		{"curl: (35) wolfSSL: SSL_connect failed with error -313: revcd alert fatal error", "curl", "client", "tls-alert", "s_client"},
+		{"E (8123) esp-tls-wolfssl: wolfSSL_connect returned -1, error code: -150", "unknown", "client", "server-cert-expired", "sntp"},
+		{"SSL_connect error -326, record layer version error", "unknown", "client", "handshake-failed", "-tls1_3"},
+		{"SSL_accept error -345, peer did not return a certificate", "unknown", "server", "no-client-cert", "--cert"},
+		{"wolfSSL_connect error -173, Bad function argument", "unknown", "client", "wolfssl-error", "bad_func_arg"},
 		// Firefox's and curl on NSS's codes (NSS's names, curl's nss.c format).
 		{"Error code: SSL_ERROR_PROTOCOL_VERSION_ALERT", "browser", "client", "nss-error", "protocol_version"},
 		{"curl: (35) NSS error -12173 (SSL_ERROR_WEAK_SERVER_EPHEMERAL_DH_KEY)", "curl", "client", "weak-key", "dhparam"},

@@ -113,6 +113,11 @@ var attrRules = []attrRule{
 	{"unknown", RoleServer, "", []string{"acceptsecuritycontext"}},
 	// Mbed TLS's clients: ESP-IDF's esp-tls, the ESP32 Arduino core.
 	{"unknown", RoleClient, "", []string{"esp-tls", "esp_tls", "ssl_client.cpp", "wificlientsecure", "mbedtls_ssl_handshake", "mbedtls_x509_crt_parse"}},
+	// wolfSSL's example server and client ("SSL_accept error -188, ...",
+	// "wolfSSL_connect error -313, ..."), programs naming its calls, and
+	// ESP-IDF's esp-tls on wolfSSL (its "esp-tls" words are a client's above).
+	{"unknown", RoleServer, "", []string{"ssl_accept error -", "wolfssl_accept"}},
+	{"unknown", RoleClient, "", []string{"wolfssl_connect", "ssl_connect error -"}},
 	// lighttpd and its TLS modules, before Apache's "httpd".
 	{"unknown", RoleServer, "", []string{"lighttpd", "mod_openssl.c", "mod_wolfssl.c", "mod_mbedtls.c", "mod_gnutls.c", "mod_nss.c"}},
 	{"apache", RoleServer, "", []string{"[ssl:error]", "[ssl:warn]", "[ssl:info]", "[ssl:debug]", "[ssl:crit]", "[ssl:emerg]",

@@ -67,6 +67,10 @@ package[erlang-ssl]=erlang-ssl
 # with gnutls-bin).
 compgen -G "/usr/lib/*/libmbedcrypto.so.*" >/dev/null || missing+=("libmbedcrypto")
 package[libmbedcrypto]=libmbedcrypto7
+# libwolfssl (Debian 12's 5.5.4): the catalogue's wolfSSL table is checked
+# against its wolfSSL_ERR_reason_error_string.
+compgen -G "/usr/lib/*/libwolfssl.so.*" >/dev/null || missing+=("libwolfssl")
+package[libwolfssl]=libwolfssl35
 # curl on NSS (libcurl3-nss, with nss-plugin-pem for PEM files), a real
 # NSS client of the matrices, as RHEL and CentOS 7 ship curl.
 compgen -G "/usr/lib/*/libcurl-nss.so.4" >/dev/null || missing+=("libcurl-nss")
@@ -111,6 +115,7 @@ if ((${#missing[@]} > 0)); then
 	compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || die "PostgreSQL's server is still missing after apt-get install postgresql"
 	[[ -e /usr/lib/nginx/modules/ngx_http_lua_module.so ]] || die "nginx's Lua module is still missing after apt-get install libnginx-mod-http-lua"
 	compgen -G "/usr/lib/*/libmbedcrypto.so.*" >/dev/null || die "libmbedcrypto is still missing after apt-get install libmbedcrypto7"
+	compgen -G "/usr/lib/*/libwolfssl.so.*" >/dev/null || die "libwolfssl is still missing after apt-get install libwolfssl35"
 	compgen -G "/usr/lib/*/libcurl-nss.so.4" >/dev/null || die "libcurl-nss is still missing after apt-get install libcurl3-nss"
 fi
 nginx -v 2>&1
