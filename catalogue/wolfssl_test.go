@@ -103,6 +103,10 @@ func TestWolfSSLStories(t *testing.T) {
 		"wolfSSL_CTX_use_PrivateKey_file error -463":                         "could not load a certificate or key",
 		"wolfSSL_read error -323, non-blocking socket wants data to be read": "Not a failure",
 		"wolfSSL error -125": "wolfSSL: out of memory error (MEMORY_E, -125)",
+		"wolfSSL_connect error -357, Not a CA by basic constraint error":      "issuer is not a CA",
+		"SSL_accept error -386, Ext Key Use server/client auth not set Error": "not for this use",
+		"wolfSSL error -361": "revoked",
+		"wolfSSL error -409": "smaller than wolfSSL allows",
 	} {
 		_, entries := Lookup(in)
 		if len(entries) == 0 || !strings.Contains(entries[0].Title, want) {
