@@ -54,6 +54,8 @@ var entries = sync.OnceValue(func() []Entry {
 		ownWords(boringsslEntries),
 		// wolfSSL's errors (findings_wolfssl.go).
 		ownWords(wolfsslEntries),
+		// rustls's and webpki's errors (findings_rustls.go).
+		ownWords(rustlsEntries),
 		ownWords(clientWriterEntries),
 		// What nginx writes to its error log (findings_logs.go).
 		logLineEntries,

@@ -207,7 +207,8 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match:       []string{"certificate: notvalidforname", "(notvalidforname)", "invalidcertificate(notvalidforname", "webpkierror(certnotvalidforname)", "certnotvalidforname"},
+		Match: []string{"certificate: notvalidforname", "(notvalidforname)", "invalidcertificate(notvalidforname", "webpkierror(certnotvalidforname)", "certnotvalidforname",
+			"invalid peer certificate: certificate not valid for name", "notvalidfornamecontext"},
 		Title:       "The server's certificate does not carry the name the Rust (rustls) client used (NotValidForName)",
 		Explanation: "rustls checks the name (or IP address) in the URL against the server certificate's subjectAltName only; the Common Name is ignored, and an IP address needs an IP entry.",
 		Fix:         "Connect with a name the certificate carries, or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
@@ -590,7 +591,7 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: CriticalExtension, Kind: "client",
-		Match:       []string{"unsupportedcriticalextension", "nameconstraintviolation"},
+		Match:       []string{"unsupportedcriticalextension", "nameconstraintviolation", "unhandledcriticalextension"},
 		Title:       "The Rust (rustls/webpki) client refused a certificate other clients accept",
 		Explanation: "webpki, the certificate checker under rustls, is stricter than OpenSSL: it refuses a certificate with a critical extension it does not know (UnsupportedCriticalExtension), and checks name constraints (NameConstraintViolation) on every name of the chain, including the CN of a CA carrying name constraints. A root in the system store with such an extension breaks loading the whole native store in some clients.",
 		Fix:         "Find the certificate with the extension or name constraints in the chain (or the system store) and reissue it without (mark unknown extensions non-critical), or let the program use another TLS stack for now (rustup: RUSTUP_USE_CURL=1):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null | openssl x509 -noout -text",
@@ -1273,7 +1274,8 @@ var clientWriterEntries = []Entry{
 	// rustls refusing a certificate it cannot parse.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match: []string{"invalid certificate: badder", "(badder)", "unsupportedcertversion"},
+		Match: []string{"invalid certificate: badder", "(badder)", "unsupportedcertversion", "invalid peer certificate: badencoding", "invalidcertificate(badencoding",
+			"invalid peer certificate encoding", "invalidcertificateencoding", "(baddertime)"},
 		Title: "Rust's rustls (webpki) could not parse the peer's certificate (a v1 certificate, or DER it refuses)",
 		Explanation: "webpki reads only well-formed X.509 v3 certificates: a v1 certificate (openssl x509 -req without an -extfile makes one), an encoding another library tolerates (BadDER), or other oddities fail where OpenSSL accepts them. " +
 			"rustls calls the other side the peer: in a client it is the server's certificate; in a rustls server that checks client certificates (an MQTT broker or proxy, a service mesh) it is the client's, and the client certificates that guides sign without an -extfile are v1.",

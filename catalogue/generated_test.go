@@ -39,6 +39,7 @@ func TestGeneratedTablesUpToDate(t *testing.T) {
 		{"genwinerr", "winerr_gen.go", "testdata/windows-errors"},
 		{"genboringssl", "boringssl_gen.go", "testdata/boringssl-errors"},
 		{"genwolfssl", "wolfssl_gen.go", "testdata/wolfssl-errors"},
+		{"genrustls", "rustls_gen.go", "testdata/rustls-errors"},
 	} {
 		t.Run(g.name, func(t *testing.T) { checkGenerated(t, g.name, g.file, g.data) })
 	}

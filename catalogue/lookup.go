@@ -188,6 +188,8 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 			generic = append(generic, boringEntry(b))
 		} else if ws := findWolfSSL(lower); len(ws) > 0 {
 			generic = append(generic, wolfsslEntry(ws, lower))
+		} else if r, ok := findRustls(lower); ok {
+			generic = append(generic, rustlsEntry(r))
 		} else if a, ok := findAlert(lower); ok {
 			generic = append(generic, AlertEntry(a))
 		}

@@ -154,6 +154,14 @@ func TestExplainSides(t *testing.T) {
 		{"wolfSSL_connect error -173, Bad function argument", "unknown", "client", "wolfssl-error", "bad_func_arg"},
 		// Firefox's and curl on NSS's codes (NSS's names, curl's nss.c format).
 		{"Error code: SSL_ERROR_PROTOCOL_VERSION_ALERT", "browser", "client", "nss-error", "protocol_version"},
+		// rustls (reqwest, tonic, curl built with rustls) and its servers, in Display and Debug forms.
+		{"error sending request for url (https://api.example.com/): error trying to connect: invalid peer certificate: Other(OtherError(CaUsedAsEndEntity))", "unknown", "client", "self-issued-leaf", "ca:false"},
+		{"Error: received fatal alert: CertificateRequired", "unknown", "client", "tls-alert", "certificate_required"},
+		{"tonic::transport::Error(Transport, Custom { kind: InvalidData, error: AlertReceived(HandshakeFailure) })", "unknown", "client", "tls-alert", "handshake_failure"},
+		{"curl: (35) rustls_connection_process_new_packets: invalid peer certificate: Expired", "curl", "client", "server-cert-expired", "date -u"},
+		{"[2024-05-01T10:00:00Z WARN  rustls::server::hs] peer sent no certificates", "unknown", "server", "no-client-cert", "--cert"},
+		{"TLS accept error: peer is incompatible: NoCipherSuitesInCommon", "unknown", "server", "handshake-failed", "ssl-enum-ciphers"},
+		{"[2024-05-01T10:00:00Z WARN  rustls::conn] Sending fatal alert BadCertificate", "unknown", "client", "rustls-error", "rust_log"},
 		{"curl: (35) NSS error -12173 (SSL_ERROR_WEAK_SERVER_EPHEMERAL_DH_KEY)", "curl", "client", "weak-key", "dhparam"},
 		{"Error code: PR_END_OF_FILE_ERROR", "browser", "client", "handshake-failed", "client certificate"},
 		{"curl: (60) Peer's certificate has an invalid signature.", "curl", "client", "nss-error", "sec_error_bad_signature"},

@@ -1,8 +1,11 @@
 package logparse
 
 import (
+	"slices"
 	"strings"
+	"sync"
 
+	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"github.com/mtlsdoctor/mtlsdoctor/internal/lazyre"
 )
 
@@ -61,7 +64,7 @@ var programWords = []struct {
 	{"apt", []string{"could not handshake: error in the certificate verification", "w: failed to fetch", "e: failed to fetch"}},
 	{"php", []string{"composer", "packagist", ".php on line", "ssl operation failed with code", "stream_socket_client(", "file_get_contents(", "fsockopen(", "guzzle", "php "}},
 	{"git", []string{"fatal: unable to access", "http.sslcainfo", "git clone", "git pull", "git fetch", "git push", ".git/"}},
-	{"rust", []string{"x509verifyerror", "midhandshakesslstream", "webpkierror", "invalid peer certificate", "rustls", "invalidcertificate(", "invalid certificate: unknownissuer", "invalid certificate: notvalidforname", "reqwest"}},
+	{"rust", []string{"x509verifyerror", "midhandshakesslstream", "webpkierror", "invalid peer certificate", "rustls", "peer is incompatible: ", "peer misbehaved: ", "sending fatal alert ", "alertreceived(", "peerincompatible(", "peermisbehaved(", "invalidcertificate(", "invalid certificate: unknownissuer", "invalid certificate: notvalidforname", "reqwest"}},
 	{"ruby", []string{"openssl::ssl::sslerror", "ssl_connect returned=", ".rb:", "faraday", "rubygems"}},
 	{"dotnet", []string{"remote certificate is invalid according to the validation procedure", "authenticationexception", "system.net.", "sslpolicyerrors", "interop+openssl"}},
 	{"mosquitto", []string{"mosquitto", "sending connect", "error: unable to load client certificate \"", "error: unable to load client key file \"", "a tls error occurred", "client <unknown> disconnected", "error: the connection was lost"}},
@@ -82,6 +85,9 @@ func programOf(lower string) string {
 				return p.program
 			}
 		}
+	}
+	if catalogue.RustlsAlertLine(lower) {
+		return "rust"
 	}
 	return ""
 }
@@ -178,9 +184,14 @@ var attrRules = []attrRule{
 		"authenticationexception"}},
 	// Android's and Java's trust manager on a server certificate it does not trust.
 	{"java", RoleClient, "", []string{"trust anchor for certification path not found", "certpathvalidatorexception"}},
+	// curl built with rustls names rustls-ffi's calls.
+	{"curl", RoleClient, "", []string{"rustls_connection_", "rustls_client_config_"}},
 	// rustls (reqwest, hyper, ureq, tonic), the check_ssl_cert monitoring
-	// plugin, git's words around libcurl's and OpenLiteSpeed's stapling: clients.
+	// plugin, git's words around libcurl's and OpenLiteSpeed's stapling:
+	// clients (rustlsRole: a rustls server's words).
 	{"unknown", RoleClient, "", []string{"error trying to connect", "handshake error in client", "webpkierror", "invalid peer certificate", "invalidcertificate(", "invalid certificate: unknownissuer", "rustls",
+		"peer is incompatible: ", "peer misbehaved: ", "received corrupt message", "sending fatal alert ", "alertreceived(", "peerincompatible(", "peermisbehaved(",
+		"nocertificatespresented", "peer sent no certificates",
 		"ssl_cert critical", "ocsp stapling can't be enabled"}},
 	{"curl", RoleClient, "", []string{"fatal: unable to access"}},
 	// Kong's Lua code (its cosockets to databases and upstreams) runs in nginx.
@@ -469,9 +480,15 @@ func attribute(line, lower string) Attribution {
 		return attr("nginx", RoleServer, "", false)
 	}
 	macro := strings.Contains(lower, "x509_v_err_")
-	for _, r := range attrRules {
+	rustlsAlert := !isNginx && catalogue.RustlsAlertLine(lower)
+	for i, r := range attrRules {
 		if r.reporter != "nginx" && isNginx || r.reporter == "node" && macro {
 			continue
+		}
+		if i == rustlsRule() && rustlsAlert {
+			// rustls's names of an alert ("received fatal alert:
+			// CertificateRequired"), which Java's words would take.
+			return rustlsRole(served(attr(r.reporter, r.role, r.ctx, false), lower), lower)
 		}
 		for _, s := range r.any {
 			if s == "tls: " && !reGoTLS.MatchString(lower) {
@@ -481,6 +498,9 @@ func attribute(line, lower string) Attribution {
 				continue // OpenSSL's SSL_ERROR_SSL and SSL_ERROR_SYSCALL, in any program
 			}
 			if strings.Contains(lower, s) {
+				if i == rustlsRule() {
+					return rustlsRole(served(attr(r.reporter, r.role, r.ctx, false), lower), lower)
+				}
 				return served(attr(r.reporter, r.role, r.ctx, false), lower)
 			}
 		}
@@ -496,6 +516,36 @@ func attribute(line, lower string) Attribution {
 	}
 	role, guessed := unknownRoleGuess(lower)
 	return served(attr("unknown", role, "", guessed), lower)
+}
+
+// rustlsRule is the index of rustls's rule in attrRules.
+var rustlsRule = sync.OnceValue(func() int {
+	for i, r := range attrRules {
+		if r.reporter == "unknown" && slices.Contains(r.any, "invalid peer certificate") {
+			return i
+		}
+	}
+	return -1
+})
+
+// rustlsServerWords are a rustls server's words: its module, its
+// connection type, an acceptor (tokio-rustls, hyper-rustls, actix, axum).
+var rustlsServerWords = []string{"rustls::server", "serverconnection", "server_conn", "tlsacceptor", "tls acceptor", "acceptor", "accept error", "failed to accept", "incoming connection"}
+
+// rustlsRole is a rustls line's role: a server's when its words or the
+// error (one only rustls's server returns) say so, else a client's.
+func rustlsRole(a Attribution, lower string) Attribution {
+	if a.Role == RoleServer {
+		return a
+	}
+	server := catalogue.RustlsServerSide(lower)
+	for _, w := range rustlsServerWords {
+		server = server || strings.Contains(lower, w)
+	}
+	if server {
+		a.Role, a.Guessed = RoleServer, false
+	}
+	return a
 }
 
 // hasCodeAfterColon reports whether lower holds ": N: " or ": NN: ", the
