@@ -305,7 +305,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Without:     []string{"handshake error from", "client certificate", "client's certificate"},
+		Without:     []string{"handshake error from", "client certificate", "client's certificate", "certificate not valid for name"},
 		Match:       []string{"x509: certificate is valid for", "x509: certificate relies on legacy common name field", "certificate is not valid for any names"},
 		Title:       "The server's certificate does not name the host the client asked for (Go)",
 		Explanation: "Go compares the host name (or IP) in the URL with the server certificate's subjectAltName only; since Go 1.15 the Common Name is ignored, so a certificate made with the guide's `openssl x509 -req` and no -extfile (no SAN at all) fails here even though curl accepts it. When the names listed are not the server's at all (a firewall's, a proxy's or another site's), something else answered: a TLS-intercepting proxy, or the name resolves to the wrong address (a stale /etc/hosts entry, a VPN's or a captive portal's DNS); compare getent hosts NAME with the address the name should have.",

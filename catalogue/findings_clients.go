@@ -209,10 +209,11 @@ var clientWriterEntries = []Entry{
 		ID: ServerHostnameMismatch, Kind: "client",
 		Match: []string{"certificate: notvalidforname", "(notvalidforname)", "invalidcertificate(notvalidforname", "webpkierror(certnotvalidforname)", "certnotvalidforname",
 			"invalid peer certificate: certificate not valid for name", "notvalidfornamecontext"},
-		Title:       "The server's certificate does not carry the name the Rust (rustls) client used (NotValidForName)",
-		Explanation: "rustls checks the name (or IP address) in the URL against the server certificate's subjectAltName only; the Common Name is ignored, and an IP address needs an IP entry.",
-		Fix:         "Connect with a name the certificate carries, or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
-		Confirm:     sanConfirm,
+		Title: "The server's certificate does not carry the name the Rust (rustls) client used (NotValidForName)",
+		Explanation: "rustls checks the name (or IP address) in the URL against the server certificate's subjectAltName only; the Common Name is ignored, and an IP address needs an IP entry. " +
+			"rustls 0.23 names both sides (`certificate not valid for name \"x\"`, then the names the certificate is valid for, or `is not valid for any names` without a subjectAltName): its error is then NotValidForNameContext, which code that matches NotValidForName alone no longer catches.",
+		Fix:     "Connect with a name the certificate carries, or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
+		Confirm: sanConfirm,
 	},
 	// curl (and libcurl in PHP, git...) could not read its CA bundle.
 	{
