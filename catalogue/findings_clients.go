@@ -199,11 +199,12 @@ var clientWriterEntries = []Entry{
 	// rustls (reqwest, hyper-rustls, ureq, tonic) on the server's certificate.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"certificate: unknownissuer", "(unknownissuer)", "invalidcertificate(unknownissuer"},
-		Title:       "The Rust (rustls) client does not trust the server's certificate (UnknownIssuer)",
-		Explanation: "rustls found no trusted root for the server's certificate chain. Unlike OpenSSL-based clients it does not read the system's CA bundle unless built to: a client with webpki-roots knows only Mozilla's public roots, so a private CA, a corporate proxy's CA or a CA added to /etc/ssl/certs is not trusted; a server that does not send its intermediate fails too.",
-		Fix:         clientTrust["rust"],
-		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+		Match: []string{"certificate: unknownissuer", "(unknownissuer)", "invalidcertificate(unknownissuer"},
+		Title: "The Rust (rustls) client does not trust the server's certificate (UnknownIssuer)",
+		Explanation: "rustls found no trusted root for the server's certificate chain. Unlike OpenSSL-based clients it does not read the system's CA bundle unless built to: a client with webpki-roots knows only Mozilla's public roots, so a private CA, a corporate proxy's CA or a CA added to /etc/ssl/certs is not trusted; a server that does not send its intermediate fails too. " +
+			"A client whose root store is empty trusts no server at all: a crate built without its roots features (tonic's tls-roots or tls-webpki-roots, reqwest's rustls-tls-webpki-roots or rustls-tls-native-roots) or code that never adds root certificates to its ClientConfig.",
+		Fix:     clientTrust["rust"],
+		Confirm: "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
@@ -594,7 +595,7 @@ var clientWriterEntries = []Entry{
 		ID: CriticalExtension, Kind: "client",
 		Match:       []string{"unsupportedcriticalextension", "nameconstraintviolation", "unhandledcriticalextension"},
 		Title:       "The Rust (rustls/webpki) client refused a certificate other clients accept",
-		Explanation: "webpki, the certificate checker under rustls, is stricter than OpenSSL: it refuses a certificate with a critical extension it does not know (UnsupportedCriticalExtension), and checks name constraints (NameConstraintViolation) on every name of the chain, including the CN of a CA carrying name constraints. A root in the system store with such an extension breaks loading the whole native store in some clients.",
+		Explanation: "webpki, the certificate checker under rustls, is stricter than OpenSSL: it refuses a certificate with a critical extension it does not know (UnsupportedCriticalExtension), and checks name constraints (a CA's nameConstraints; NameConstraintViolation) on every name of the chain, including the CN of a CA carrying them. A root in the system store with such an extension breaks loading the whole native store in some clients: rustls-native-certs loads every root of it (the Windows store too), and older versions fail the whole load on one root they cannot parse, where newer ones skip it (upgrade the crate).",
 		Fix:         "Find the certificate with the extension or name constraints in the chain (or the system store) and reissue it without (mark unknown extensions non-critical), or let the program use another TLS stack for now (rustup: RUSTUP_USE_CURL=1):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null | openssl x509 -noout -text",
 		Confirm:     "openssl x509 -noout -text -in ca.crt | grep -A3 -i 'critical\\|Name Constraints'",
 	},
@@ -1278,7 +1279,7 @@ var clientWriterEntries = []Entry{
 		Match: []string{"invalid certificate: badder", "(badder)", "unsupportedcertversion", "invalid peer certificate: badencoding", "invalidcertificate(badencoding",
 			"invalid peer certificate encoding", "invalidcertificateencoding", "(baddertime)"},
 		Title: "Rust's rustls (webpki) could not parse the peer's certificate (a v1 certificate, or DER it refuses)",
-		Explanation: "webpki reads only well-formed X.509 v3 certificates: a v1 certificate (openssl x509 -req without an -extfile makes one), an encoding another library tolerates (BadDER), or other oddities fail where OpenSSL accepts them. " +
+		Explanation: "webpki reads only well-formed X.509 v3 certificates: a v1 certificate (openssl x509 -req without an -extfile makes one), an encoding another library tolerates (BadDER), or other oddities fail where OpenSSL accepts them. Old webpki (0.21, under rustls 0.19) said BadDER of certificates other libraries read, such as a self-signed one made without a subjectAltName; reissue it with one. reqwest's danger_accept_invalid_certs does not help with rustls: rustls still parses the certificate to check the handshake's signatures. " +
 			"rustls calls the other side the peer: in a client it is the server's certificate; in a rustls server that checks client certificates (an MQTT broker or proxy, a service mesh) it is the client's, and the client certificates that guides sign without an -extfile are v1.",
 		Fix:     "Reissue the certificate rustls refused as v3, with extensions, from an -extfile; a server's:\n  subjectAltName=DNS:host.example.com\n  basicConstraints=CA:FALSE\na client's:\n  extendedKeyUsage=clientAuth\n  basicConstraints=CA:FALSE",
 		Confirm: "openssl x509 -noout -text -in cert.crt | grep -E 'Version|Subject Alternative|Extended Key Usage'",

@@ -392,3 +392,18 @@ func RustlsAlertLine(lower string) bool {
 	}
 	return false
 }
+
+// RustlsWords reports whether lower holds words only rustls prints that
+// other programs' words could take: its names of an alert
+// (RustlsAlertLine), or a webpki name after rustls 0.19's "invalid
+// certificate: " ("invalid certificate: BadDER").
+func RustlsWords(lower string) bool {
+	if RustlsAlertLine(lower) {
+		return true
+	}
+	if i := strings.Index(lower, "invalid certificate: "); i >= 0 {
+		_, ok := rustlsByEnum()["webpki"][rustlsName(lower[i+len("invalid certificate: "):])]
+		return ok
+	}
+	return false
+}

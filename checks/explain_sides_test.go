@@ -162,6 +162,8 @@ func TestExplainSides(t *testing.T) {
 		{"[2024-05-01T10:00:00Z WARN  rustls::server::hs] peer sent no certificates", "unknown", "server", "no-client-cert", "--cert"},
 		{"TLS accept error: peer is incompatible: NoCipherSuitesInCommon", "unknown", "server", "handshake-failed", "ssl-enum-ciphers"},
 		{"[2024-05-01T10:00:00Z WARN  rustls::conn] Sending fatal alert BadCertificate", "unknown", "client", "rustls-error", "rust_log"},
+		{"Custom { kind: InvalidData, error: WebPKIError(CertExpired) }", "unknown", "client", "server-cert-expired", "date -u"},
+		{"invalid certificate: CertNotValidYet", "unknown", "client", "not-yet-valid", "timedatectl"},
 		{"curl: (35) NSS error -12173 (SSL_ERROR_WEAK_SERVER_EPHEMERAL_DH_KEY)", "curl", "client", "weak-key", "dhparam"},
 		{"Error code: PR_END_OF_FILE_ERROR", "browser", "client", "handshake-failed", "client certificate"},
 		{"curl: (60) Peer's certificate has an invalid signature.", "curl", "client", "nss-error", "sec_error_bad_signature"},

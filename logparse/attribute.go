@@ -86,7 +86,7 @@ func programOf(lower string) string {
 			}
 		}
 	}
-	if catalogue.RustlsAlertLine(lower) {
+	if catalogue.RustlsWords(lower) {
 		return "rust"
 	}
 	return ""
@@ -480,14 +480,15 @@ func attribute(line, lower string) Attribution {
 		return attr("nginx", RoleServer, "", false)
 	}
 	macro := strings.Contains(lower, "x509_v_err_")
-	rustlsAlert := !isNginx && catalogue.RustlsAlertLine(lower)
+	rustlsWords := !isNginx && catalogue.RustlsWords(lower)
 	for i, r := range attrRules {
 		if r.reporter != "nginx" && isNginx || r.reporter == "node" && macro {
 			continue
 		}
-		if i == rustlsRule() && rustlsAlert {
+		if i == rustlsRule() && rustlsWords {
 			// rustls's names of an alert ("received fatal alert:
-			// CertificateRequired"), which Java's words would take.
+			// CertificateRequired"), which Java's words would take, or
+			// webpki's after 0.19's "invalid certificate: ".
 			return rustlsRole(served(attr(r.reporter, r.role, r.ctx, false), lower), lower)
 		}
 		for _, s := range r.any {
