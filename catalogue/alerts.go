@@ -245,7 +245,7 @@ var goAlerts = []struct {
 
 // ReceivedCertAlert finds, in a lower-cased line, a received alert that
 // complains about a certificate (42-46, 48, 49), in OpenSSL's, BoringSSL's,
-// Go's, Java's or Erlang's words, and returns its number.
+// Go's, Java's, Erlang's or rustls's words, and returns its number.
 func ReceivedCertAlert(lower string) (int, bool) {
 	if strings.Contains(lower, "alert write:") || strings.Contains(lower, "(out), tls alert") || strings.Contains(lower, "generated and sent to the remote endpoint") || strings.Contains(lower, "send tlsv") || strings.Contains(lower, "generated client alert") || strings.Contains(lower, "generated server alert") {
 		return 0, false
@@ -270,6 +270,11 @@ func ReceivedCertAlert(lower string) (int, bool) {
 			n = r.Num - 1000
 		} else if a, ok := findAlert(lower); ok {
 			n = a.num
+		} else if f, ok := findRustls(lower); ok && f.Action == "received" {
+			// rustls's names: "received fatal alert: UnknownCA".
+			if a, ok := rustlsAlert(f.RustlsError); ok {
+				n = a.num
+			}
 		}
 	}
 	switch n {

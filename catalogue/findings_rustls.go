@@ -97,9 +97,9 @@ var rustlsEntries = []Entry{
 	},
 	{
 		ID: NoClientCert, Kind: "client",
-		Match:       []string{"peer sent no certificates", "nocertificatespresented"},
+		Match:       []string{"peer sent no certificates", "nocertificatespresented", "sending fatal alert certificaterequired"},
 		Title:       "The rustls server required a client certificate and the client sent none (peer sent no certificates)",
-		Explanation: "A rustls server that requires client certificates got an empty Certificate message: the client has none configured, its certificate was not issued by a CA in the server's client-CA list (many clients send nothing then), or its key could not be loaded. (A rustls client says the same of a server that sent no certificate, which is rare.)",
+		Explanation: "A rustls server that requires client certificates got an empty Certificate message: the client has none configured, its certificate was not issued by a CA in the server's client-CA list (many clients send nothing then), or its key could not be loaded. rustls 0.19 and 0.20 log `Sending fatal alert CertificateRequired` then. (A rustls client says `peer sent no certificates` of a server that sent none, which is rare.)",
 		Fix:         "Give the client its certificate and key, issued by the CA the server trusts, and check that it sends them:\n  " + curlClient + "\n  openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
 	},

@@ -256,8 +256,13 @@ func rustlsAlert(e RustlsError) (alert, bool) {
 // sent none, "NoCipherSuitesInCommon"), so its writer is a TLS server.
 func RustlsServerSide(lower string) bool {
 	f, ok := findRustls(lower)
-	if !ok || f.Action != "" {
+	if !ok || f.Action == "received" {
 		return false
+	}
+	if f.Action == "sent" {
+		// Only a rustls server sends certificate_required, of a client
+		// that sent no certificate.
+		return f.Name == "CertificateRequired"
 	}
 	return f.Side == "server" || rustlsServerOnly[f.Name]
 }
@@ -373,7 +378,7 @@ const (
 	rustlsAlertWhy = "rustls received a fatal alert from its peer (`{words}`): the other side ended the handshake, and its own log says why."
 
 	rustlsSentAlert = "rustls sent alert {num} {name} to its peer: {meaning}"
-	rustlsSentStory = "Here this program (rustls) refused the handshake and told its peer why with that alert; the error rustls returned to the program (logged next to this line: invalid peer certificate, peer is incompatible, peer misbehaved) names the cause. rustls sends handshake_failure when it shares no version or suite with the peer (or, in 0.19, for a client certificate it refused), and a certificate alert (bad_certificate, unknown_ca, certificate_expired, decrypt_error) when it refused the peer's certificate."
+	rustlsSentStory = "Here this program (rustls) refused the handshake and told its peer why with that alert; the error rustls returned to the program (logged next to this line: invalid peer certificate, peer is incompatible, peer misbehaved) names the cause. rustls 0.19 and 0.20 (which log it so) send handshake_failure when the two share no version or suite, and a server sends it too for a client certificate it refused; a client sends bad_certificate (decode_error for one it cannot parse) for a server certificate it refused; a server sends certificate_required to a client that sent none. Later versions send a certificate alert that names the cause (unknown_ca, certificate_expired, decrypt_error)."
 	rustlsSentFix   = "Find the error rustls returned next to this line (raise the log level: RUST_LOG=rustls=debug) and fix what it names; see what the peer offers:\n  openssl s_client -connect host:443 -servername host </dev/null"
 )
 

@@ -164,6 +164,8 @@ func TestExplainSides(t *testing.T) {
 		{"[2024-05-01T10:00:00Z WARN  rustls::conn] Sending fatal alert BadCertificate", "unknown", "client", "rustls-error", "rust_log"},
 		{"Custom { kind: InvalidData, error: WebPKIError(CertExpired) }", "unknown", "client", "server-cert-expired", "date -u"},
 		{"invalid certificate: CertNotValidYet", "unknown", "client", "not-yet-valid", "timedatectl"},
+		{"[2021-01-01T00:00:00Z WARN  rustls::session] Sending fatal alert CertificateRequired", "unknown", "server", "no-client-cert", "client.key"},
+		{"TLS acceptor failed: received fatal alert: UnknownCA", "unknown", "server", "tls-alert", "mtlsdoctor probe host:443"},
 		{"curl: (35) NSS error -12173 (SSL_ERROR_WEAK_SERVER_EPHEMERAL_DH_KEY)", "curl", "client", "weak-key", "dhparam"},
 		{"Error code: PR_END_OF_FILE_ERROR", "browser", "client", "handshake-failed", "client certificate"},
 		{"curl: (60) Peer's certificate has an invalid signature.", "curl", "client", "nss-error", "sec_error_bad_signature"},
