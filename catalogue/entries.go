@@ -56,6 +56,9 @@ var entries = sync.OnceValue(func() []Entry {
 		ownWords(wolfsslEntries),
 		// rustls's and webpki's errors (findings_rustls.go).
 		ownWords(rustlsEntries),
+		// Apple's TLS stack: iOS and macOS apps, curl on Secure Transport
+		// (findings_apple.go).
+		ownWords(appleEntries),
 		ownWords(clientWriterEntries),
 		// What nginx writes to its error log (findings_logs.go).
 		logLineEntries,

@@ -839,15 +839,6 @@ var clientWriterEntries = []Entry{
 		Fix:         "Give the device the root CA of the server's chain (PEM, with its terminating newline) or enable the certificate bundle, and set the time before connecting (SNTP):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
-	// Apple's App Transport Security.
-	{
-		ID: HandshakeFailed, Kind: "client",
-		Match:       []string{"kcfstreamerrordomainssl, -9802", "kcfstreamerrordomainssl, -9824", "sslhandshake failed (-9824)", "app transport security"},
-		Title:       "Apple's App Transport Security refused the server's TLS (-9802, -9824)",
-		Explanation: "iOS and macOS apps on URLSession require, under App Transport Security, TLS 1.2 or later, forward-secret cipher suites and a server certificate signed with SHA-256 or better on an RSA 2048-bit (or ECC 256-bit) key. A server that offers only TLS 1.0/1.1 or a SHA-1 certificate fails with -9802 or -9824.",
-		Fix:         "Let the server offer TLS 1.2 and TLS 1.3 with ECDHE suites and a SHA-256 certificate (nginx):\n  ssl_protocols TLSv1.2 TLSv1.3;\nUntil then an app can list the host as an exception under NSAppTransportSecurity in its Info.plist.",
-		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
-	},
 	// Apple's and BearSSL's name checks.
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
@@ -1309,23 +1300,6 @@ var clientWriterEntries = []Entry{
 		Title:       "BusyBox wget (ssl_client) could not connect over TLS",
 		Explanation: "Alpine's BusyBox wget hands TLS to ssl_client, which failed the handshake: most often the image has no CA bundle it can use (the ca-certificates package missing or not refreshed), else the server needs a TLS version or SNI it does not offer.",
 		Fix:         "Install and refresh the CA bundle in the image, or use GNU wget or curl:\n  apk add --no-cache ca-certificates && update-ca-certificates",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
-	},
-	// Apple's TLS stack (iOS and macOS apps, Secure Transport / Network.framework).
-	{
-		ID: ServerCertUntrusted, Kind: "client",
-		Match: []string{"-9807", "-9812", "-9813", "nsurlerrordomain code=-1202", "error -1202", "code=-1202"}, Within: []string{"osstatus", "nsurlerror", "errsecdomain", "kcfstream", "error -98", "code=-"},
-		Title:       "Apple's TLS client does not trust the server's certificate",
-		Explanation: "An iOS or macOS app (Secure Transport, URLSession) refused the server's certificate chain: -9807 an invalid chain, -9812/-9813 a root it does not know, -1202 an untrusted certificate. A private CA must be installed on the device and, on iOS, also enabled under Settings > General > About > Certificate Trust Settings; a server that does not send its intermediate fails too.",
-		Fix:         "Install the CA profile on the device and enable full trust for it, and make the server send its full chain:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
-	},
-	{
-		ID: HandshakeFailed, Kind: "client",
-		Match: []string{"-9806"}, Within: []string{"osstatus", "errsecdomain", "kcfstream", "error -98", "code=-"},
-		Title:       "The connection closed during the handshake of Apple's TLS client (-9806)",
-		Explanation: "errSSLClosedAbort: the server ended the connection during the handshake of an iOS or macOS app. The port may not speak TLS at all (a broker or server that fell back to plain text because its TLS files failed to load), the server may require a client certificate the app did not send, or no TLS version or cipher is shared.",
-		Fix:         "Check that the port speaks TLS and what it asks for:\n  openssl s_client -connect host:8883 -servername host </dev/null\nIf it answers in plain text, fix the server's TLS files (mosquitto: the cafile, certfile and keyfile paths of the listener); if it lists acceptable client certificate CA names, give the app a client certificate.",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},
 	// A TLS ClientHello (\x16\x03) read by a plain-HTTP server.

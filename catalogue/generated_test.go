@@ -40,6 +40,7 @@ func TestGeneratedTablesUpToDate(t *testing.T) {
 		{"genboringssl", "boringssl_gen.go", "testdata/boringssl-errors"},
 		{"genwolfssl", "wolfssl_gen.go", "testdata/wolfssl-errors"},
 		{"genrustls", "rustls_gen.go", "testdata/rustls-errors"},
+		{"genapple", "apple_gen.go", "testdata/apple-errors"},
 	} {
 		t.Run(g.name, func(t *testing.T) { checkGenerated(t, g.name, g.file, g.data) })
 	}

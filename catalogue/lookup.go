@@ -190,6 +190,8 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 			generic = append(generic, wolfsslEntry(ws, lower))
 		} else if r, ok := findRustls(lower); ok {
 			generic = append(generic, rustlsEntry(r))
+		} else if es := findApple(lower); len(es) > 0 {
+			generic = append(generic, appleEntry(es, lower))
 		} else if a, ok := findAlert(lower); ok {
 			generic = append(generic, AlertEntry(a))
 		}

@@ -137,6 +137,17 @@ func TestExplainSides(t *testing.T) {
 		{"E (5123) esp-tls-mbedtls: mbedtls_ssl_handshake returned -0x7200", "unknown", "client", "handshake-failed", "config_mbedtls_ssl_in_content_len"},
 		{"E (400) esp-tls-mbedtls: mbedtls_x509_crt_parse returned -0x2180", "unknown", "client", "cert-load-failed", "final nul"},
 		{"E (5123) esp-tls-mbedtls: mbedtls_ssl_handshake returned -0x6c00", "unknown", "client", "mbedtls-error", "mbedtls_err_ssl_internal_error"},
+		// Apple's TLS stack: URLSession's NSError and CFNetwork's task log,
+		// Network.framework's BoringSSL, curl on Secure Transport.
+		{`Error Domain=NSURLErrorDomain Code=-1200 "An SSL error has occurred and a secure connection to the server cannot be made." UserInfo={_kCFStreamPropertySSLClientCertificateState=0, _kCFNetworkCFStreamSSLErrorOriginalValue=-9806, _kCFStreamErrorDomainKey=3, _kCFStreamErrorCodeKey=-9806}`, "unknown", "client", "no-client-cert", "secpkcs12import"},
+		{`Error Domain=NSURLErrorDomain Code=-1200 UserInfo={_kCFStreamPropertySSLClientCertificateState=2, _kCFStreamErrorCodeKey=-9829, _kCFStreamErrorDomainKey=3}`, "unknown", "client", "client-cert-rejected", "intermediate"},
+		{"Task <5E2F1B0A-1C2D-4E5F-8A9B-0C1D2E3F4A5B>.<1> HTTP load failed, 0/0 bytes (error code: -1200 [3:-9816])", "unknown", "client", "handshake-failed", "client certificate"},
+		{"boringssl_context_handle_fatal_alert(1991) [C1:1][0x7f9b8c40a5e0] write alert, level: fatal, description: certificate unknown", "unknown", "client", "server-cert-untrusted", "825 days"},
+		{"[BoringSSL] boringssl_session_errorlog(224) [C1.1:2][0x105a0c4a0] [boringssl_session_handshake_incomplete] SSL_ERROR_SSL(1): operation failed within the library", "unknown", "client", "handshake-failed", "_kcfstreamerrorcodekey"},
+		{`Error Domain=NSOSStatusErrorDomain Code=-25264 "MAC verification failed during PKCS12 import (wrong password?)"`, "unknown", "client", "key-locked", "-legacy"},
+		{`Error Domain=NSURLErrorDomain Code=-1022 "The resource could not be loaded because the App Transport Security policy requires the use of a secure connection."`, "unknown", "client", "plain-http", "nsexceptiondomains"},
+		{"Task <A1>.<1> HTTP load failed, 0/0 bytes (error code: -1200 [3:-9838])", "unknown", "client", "apple-error", "internal_error"},
+		{"curl: (60) SSL certificate problem: Invalid certificate chain", "curl", "client", "server-cert-untrusted", "certificate trust settings"},
 		// curl on Schannel (its schannel.c and Curl_sspi_strerror formats) and .NET.
 		{"curl: (35) schannel: next InitializeSecurityContext failed: SEC_E_ILLEGAL_MESSAGE (0x80090326) - This error usually occurs when a fatal SSL/TLS alert is received (e.g. handshake failed).", "curl", "client", "handshake-failed", "currentuser\\my"},
 		{"curl: (35) schannel: next InitializeSecurityContext failed: SEC_E_WRONG_PRINCIPAL (0x80090322) - The target principal name is incorrect.", "curl", "client", "server-hostname-mismatch", "subjectaltname"},

@@ -114,6 +114,13 @@ var attrRules = []attrRule{
 	// status line and debug output, wget's "GnuTLS: ".
 	{"curl", RoleClient, "", []string{"gnutls_handshake() failed", "gnutls recv error", "gnutls send error"}},
 	{"unknown", RoleClient, "", []string{"- status: the certificate is", "|<1>| peer's certificate", "gnutls: "}},
+	// Apple's TLS stack: an iOS or macOS app's URLSession (CFNetwork's
+	// "Task <...> HTTP load failed", its NSError userInfo keys) and
+	// Network.framework's BoringSSL ("boringssl_context_handle_fatal_alert",
+	// whose "write alert" is the app's own alert, "read alert" the server's).
+	{"unknown", RoleClient, "", []string{"boringssl_context_", "boringssl_session_", "nw_connection_", "nw_endpoint_", "nw_protocol_boringssl",
+		"http load failed", "nsurlsession/nsurlconnection", "nsurlerrordomain", "kcferrordomaincfnetwork", "nsosstatuserrordomain", "_kcfstreamerror",
+		"_kcfstreampropertysslclientcertificatestate", "cfnetwork sslhandshake"}},
 	// Schannel's two sides: a client's InitializeSecurityContext, a
 	// server's AcceptSecurityContext.
 	{"unknown", RoleServer, "", []string{"acceptsecuritycontext"}},
@@ -311,7 +318,7 @@ var attrRules = []attrRule{
 		"error: self signed certificate", "error: self-signed certificate", "error: unable to get local issuer certificate", "error: unable to verify the first certificate"}},
 
 	// BusyBox wget and Apple's TLS clients.
-	{"unknown", RoleClient, "", []string{"ssl_client: ", "osstatus", "nsurlerrordomain", "kcfstreamerrordomainssl",
+	{"unknown", RoleClient, "", []string{"ssl_client: ", "osstatus", "kcfstreamerrordomainssl", "errssl", "errsec", "sectrustevaluate",
 		"invaliddnsnameerror", "invalid dnsname", "unsupportedcriticalextension", "nameconstraintviolation",
 		"did not match expected cn=", "hostname was not match", "with this combination of libcurl"}},
 	{"openssl", RoleClient, "", []string{"kubernetes ingress controller fake certificate"}},
@@ -384,6 +391,12 @@ func Attribute(line string) Attribution {
 
 func attribute(line, lower string) Attribution {
 	isNginx := reNginxLine.MatchString(lower) || reAccessReq.MatchString(lower)
+	if !isNginx && (strings.Contains(lower, "boringssl_session_") || strings.Contains(lower, "boringssl_context_")) {
+		// Network.framework's BoringSSL on iOS and macOS: an app's
+		// connection, whose error prints BoringSSL's "...:OPENSSL_internal:"
+		// as envoy's does.
+		return attr("unknown", RoleClient, "", false)
+	}
 	if !isNginx && reEnvoyErr.MatchString(lower) {
 		// envoy prints BoringSSL's packed code in decimal; most such lines
 		// are about its upstream connections.
