@@ -55,9 +55,25 @@ const appleDistinct = 30
 
 var appleTexts = sync.OnceValue(func() []indexedText {
 	return textIndex(len(appleErrors), func(i int) []string {
-		return append([]string{appleErrors[i].Text}, appleErrors[i].Spellings...)
+		words := append([]string{appleErrors[i].Text}, appleErrors[i].Spellings...)
+		if w, ok := foundationWords[appleErrors[i].Name]; ok {
+			words = append(words, w)
+		}
+		return words
 	}, appleDistinct)
 })
+
+// foundationWords are the first sentences of Foundation's English
+// descriptions of NSURLError codes that apps print without the code
+// (React Native's and Alamofire's messages), as the hand-written entries'
+// words do for the certificate codes. They are in no open source:
+// Foundation keeps them in its localizations.
+var foundationWords = map[string]string{
+	"NSURLErrorSecureConnectionFailed": "An SSL error has occurred and a secure connection to the server cannot be made",
+	"NSURLErrorNotConnectedToInternet": "The Internet connection appears to be offline",
+	"NSURLErrorCannotFindHost":         "A server with the specified hostname could not be found",
+	"NSURLErrorNetworkConnectionLost":  "The network connection was lost",
+}
 
 // findApple finds the codes of Apple's TLS stack a line names, the most
 // telling first: by name, then Secure Transport's and the Security
@@ -66,8 +82,11 @@ func findApple(lower string) []AppleError {
 	var out []AppleError
 	seen := map[string]bool{}
 	add := func(e AppleError) {
-		if !seen[e.Name] {
-			seen[e.Name] = true
+		// NSURLErrorX and CFNetwork's kCFURLErrorX (the underlying error's)
+		// are one code.
+		key := strings.TrimPrefix(strings.TrimPrefix(e.Name, "kCFURLError"), "NSURLError")
+		if !seen[key] {
+			seen[key] = true
 			out = append(out, e)
 		}
 	}
@@ -168,6 +187,7 @@ var applePeerAlerts = map[string]string{
 var appleClass = []errClass{
 	{[]string{"errSSLATS", "AppTransportSecurity"}, appleATSStory, appleATSFix},
 	{[]string{"ClientCert", "errSSLCertificateRequired"}, appleClientCertStory, appleClientCertFix},
+	{[]string{"SecureConnectionFailed"}, appleSecureStory, appleSecureFix},
 	{[]string{"errSSLXCert", "RootCert", "errSSLCert", "errSSLBadCert", "errSSLHostName", "ServerCertificate", "errSecCertificate", "errSecNotTrusted", "errSecTrust",
 		"errSecHostName", "errSecCRL", "errSecOCSP", "errSecPolicy", "errSecInvalidRoot", "errSecUnknownCert", "errSecIncompleteCertRevocation", "errSecNotSigner",
 		"errSecCreateChainFailed", "errSecPathLength", "errSecInvalidExtendedKeyUsage", "errSecInvalidKeyUsage", "errSecUnknownCriticalExtensionFlag",
@@ -175,9 +195,9 @@ var appleClass = []errClass{
 		"errSecInvalidSignature", "errSecUnsupportedKeySize", "errSecInvalidDigestAlgorithm", "errSecIncompatibleKeyBlob"}, appleCertStory, appleCertFix},
 	{[]string{"errSSLClosed", "errSSLConnectionRefused", "errSSLTransportReset", "errSSLNetworkTimeout"}, appleClosedStory, appleClosedFix},
 	{[]string{"errSSL"}, appleTLSStory, appleTLSFix},
-	{[]string{"Pkcs12", "errSecDecode", "errSecUnknownFormat", "errSecPassphrase", "errSecAuthFailed", "errSecItem", "errSecDuplicate", "Keychain", "errSecInteraction",
-		"errSecMissingEntitlement", "errSecNoSuchClass", "errSecNoAccessForItem", "errSecKey", "errSecInvalidKey", "errSecPrivateKey", "errSecUserCanceled", "errSecMultiplePrivKeys"},
-		appleIdentityStory, appleIdentityFix},
+	{[]string{"Pkcs12", "errSecDecode", "errSecUnknownFormat", "errSecPassphrase", "errSecAuthFailed", "errSecMultiplePrivKeys"}, appleIdentityStory, appleIdentityFix},
+	{[]string{"errSecItem", "errSecDuplicate", "Keychain", "errSecInteraction", "errSecMissingEntitlement", "errSecNoSuchClass", "errSecNoAccessForItem",
+		"errSecNoSuchAttr", "errSecNotAvailable", "errSecReadOnly", "errSecUserCanceled"}, appleKeychainStory, appleKeychainFix},
 	{[]string{"errSec"}, appleSecStory, appleSecFix},
 }
 
@@ -258,6 +278,9 @@ const (
 	appleATSStory = "App Transport Security refused the connection: it wants HTTPS with TLS 1.2 or later, a forward-secret (ECDHE) cipher suite, and a server certificate signed with SHA-256 or better on an RSA key of 2048 bits or more (or an ECC key of 256 bits or more) from a CA the device trusts."
 	appleATSFix   = "See what the server negotiates, then let it offer TLS 1.2 or 1.3 with ECDHE suites and a SHA-256 certificate:\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null\nA host that cannot be fixed can be listed under NSAppTransportSecurity > NSExceptionDomains in the app's Info.plist."
 
+	appleSecureStory = "It is the URL loading system's code for any failed TLS handshake (`An SSL error has occurred and a secure connection to the server cannot be made.`); the underlying error's _kCFStreamErrorCodeKey, or CFNetwork's `[3:-98xx]`, names Secure Transport's code, which says why. The usual causes: the server does not meet App Transport Security (TLS 1.2 or later, forward-secret suites, a SHA-256 certificate of 2048 bits or more), it closed the handshake (a mutual TLS server refusing an app that sent no client certificate: _kCFStreamPropertySSLClientCertificateState=0), or a proxy or firewall in between."
+	appleSecureFix   = "Read the underlying error's _kCFStreamErrorCodeKey (and the client certificate state), and see what the server negotiates and asks for:\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null"
+
 	appleClientCertStory = "It is about the client certificate of mutual TLS: the server requires one and the app supplied none (its URLSession delegate did not answer the NSURLAuthenticationMethodClientCertificate challenge with an identity), or the server refused the one it sent."
 	appleClientCertFix   = "See which CAs the server accepts client certificates from, and check the client certificate against them:\n  openssl s_client -connect host:443 -servername host </dev/null\nthen give the app its identity (a .p12 read with SecPKCS12Import) in its client certificate challenge."
 
@@ -270,8 +293,11 @@ const (
 	appleTLSStory = "It comes from Secure Transport's (or Network.framework's) TLS engine: the handshake broke at this step, over a version, cipher suite, certificate or message one side did not accept."
 	appleTLSFix   = "See what the server accepts, and compare with what the app's TLS settings (and App Transport Security) allow:\n  openssl s_client -connect host:443 -servername host </dev/null"
 
-	appleIdentityStory = "It comes from the Security framework's keychain or import of an identity (a certificate with its private key): a .p12 that does not import (a wrong password, or an encryption older iOS and macOS cannot read), an item not in the keychain (or not in the app's access group), or one already there."
+	appleIdentityStory = "It comes from the Security framework's import of an identity (a certificate with its private key, for mutual TLS a .p12): a wrong or missing password, data that is not PKCS#12, or an encryption older iOS and macOS cannot read (OpenSSL 3's AES-256 and PBKDF2); without the identity the app sends no client certificate."
 	appleIdentityFix   = "Check that the .p12 opens with its password and holds the certificate and its key:\n  openssl pkcs12 -info -noout -in client.p12\nA .p12 made by OpenSSL 3 (AES-256, PBKDF2) may be unreadable to older iOS and macOS; export it again in the legacy format:\n  openssl pkcs12 -export -legacy -in client.crt -inkey client.key -out client.p12"
+
+	appleKeychainStory = "It comes from the keychain: the item (for mutual TLS, the client identity) is not there or is there already, the app lacks the keychain-access-groups entitlement for it (errSecMissingEntitlement, -34018: unsigned test targets and some simulators), or the device is locked and the item is not accessible then (errSecInteractionNotAllowed, -25308)."
+	appleKeychainFix   = "Look the identity up the way it was stored (kSecClassIdentity, the same access group), and check the app's entitlements; on a Mac:\n  security find-identity -v\n  codesign -d --entitlements - App.app"
 
 	appleSecStory = "It is a Security framework code outside the usual TLS failures; the program's own message around it says what it was doing."
 	appleSecFix   = "Look the code up on a Mac, which prints Apple's words for it:\n  security error -25300"
