@@ -44,6 +44,10 @@ var (
 	// -1012.)", "Error Domain=kCFErrorDomainCFNetwork Code=310", and
 	// CFNetwork's "HTTP load failed, 0/0 bytes (error code: -1200 [3:-9816])".
 	reAppleURL = lazyre.New(`(nsurlerrordomain|kcferrordomaincfnetwork)(?:,? code[=:] ?| error |, ?)(-?\d{1,5})\b|(?:error code: |finished with error \[)(-\d{3,4})\b`)
+	// SecTrust's log of the checks that failed: "SecTrustEvaluate [leaf
+	// IssuerCommonName SubjectCommonName]", "Trust evaluate failure: [leaf
+	// TemporalValidity]".
+	reAppleChecks = lazyre.New(`(?:sectrustevaluate|trust evaluat(?:e|ion) fail(?:ure|ed))[^\[\n]{0,40}\[([a-z0-9 ]+)\]`)
 	// Secure Transport's state of the client certificate, which CFNetwork
 	// puts in its errors' userInfo.
 	reAppleCertState = lazyre.New(`_kcfstreampropertysslclientcertificatestate=(\d)`)
@@ -105,6 +109,11 @@ func findApple(lower string) []AppleError {
 			add(e)
 		}
 	}
+	for _, c := range appleChecksOf(lower) {
+		if e, ok := appleByName(strings.ToLower(c.Status)); ok {
+			add(e)
+		}
+	}
 	for _, m := range reAppleStatus.FindAllStringSubmatch(lower, maxStructured) {
 		if e, ok := appleByCode(atoi(m[1]), "errSSL", "errSec"); ok {
 			add(e)
@@ -135,6 +144,35 @@ func findApple(lower string) []AppleError {
 		}
 	}
 	return nil
+}
+
+// appleTrustWords marks a line that holds SecTrust's words for its
+// checks: SecTrustEvaluateWithError's error ("Certificate 0 “host” has
+// errors: Root is not trusted;") or its log.
+var appleTrustWords = []string{"has errors:", "nsosstatuserrordomain", "sectrust", "trust evaluat"}
+
+// appleChecksOf lists the trust checks a line names, by name in SecTrust's
+// log or by their words in a trust error.
+func appleChecksOf(lower string) []AppleTrustCheck {
+	var out []AppleTrustCheck
+	for _, m := range reAppleChecks.FindAllStringSubmatch(lower, maxStructured) {
+		for _, w := range strings.Fields(m[1]) {
+			for _, c := range appleTrustChecks {
+				if strings.EqualFold(c.Name, w) {
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	if len(out) > 0 || !containsAny(lower, appleTrustWords) {
+		return out
+	}
+	for _, c := range appleTrustChecks {
+		if t := strings.ToLower(c.Text); len(t) >= 19 && c.Text != "Unexpected error detail" && strings.Contains(lower, t) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func atoi(s string) int {
@@ -305,3 +343,11 @@ const (
 	appleURLStory = "It is a code of the URL loading system (URLSession, CFNetwork) outside TLS: a name that does not resolve, a host that cannot be reached, a timeout, a lost connection, a cancelled task or a proxy's failure. The line's other codes, when there are any, say more."
 	appleURLFix   = "Reach the host from the same network, by the URL's name:\n  curl -v https://host/"
 )
+
+// AppleTrustCheck is one check of Apple's trust policies
+// (SecPolicyChecks.list): its name as SecTrust logs print it ("[leaf
+// TemporalValidity]"), the errSec code it fails with, and the words
+// SecTrustEvaluateWithError's errors give it.
+type AppleTrustCheck struct {
+	Name, Status, Text string
+}

@@ -117,6 +117,11 @@ func TestAppleStories(t *testing.T) {
 		`SecPKCS12Import failed: OSStatus -25264`: "key-locked",
 		`boringssl_context_handle_fatal_alert(1991) [C1:1][0x7f9b8c40a5e0] write alert, level: fatal, description: certificate unknown`: "server-cert-untrusted",
 		`boringssl_context_handle_fatal_alert(2072) [C3.1:2][0x10521f300] read alert, level: fatal, description: bad certificate`:       "client-cert-rejected",
+		`SecTrustEvaluate  [leaf IssuerCommonName SubjectCommonName]`:                                                                   "server-cert-untrusted",
+		`Trust evaluate failure: [leaf TemporalValidity]`:                                                                               "server-cert-expired",
+		`Trust evaluate failure: [leaf ValidityPeriodMaximums]`:                                                                         "server-cert-untrusted",
+		`Error Domain=NSOSStatusErrorDomain Code=-67602 "“10.0.0.5” certificate name does not match input"`:                             "server-hostname-mismatch",
+		`Certificate 0 “api.example.com” has errors: Unable to build chain to root (possible missing intermediate);`:                    "server-cert-untrusted",
 	} {
 		_, entries := Lookup(in)
 		if len(entries) == 0 || string(entries[0].ID.Spec().Name) != want {
@@ -152,5 +157,27 @@ func TestAppleTableMatchesGoToolchain(t *testing.T) {
 	}
 	if n < 3 {
 		t.Errorf("only %d errSec codes in Go's crypto/x509/internal/macos", n)
+	}
+}
+
+// TestAppleTrustChecks: every check of SecPolicyChecks.list, named in
+// SecTrust's log, leads to the errSec code it fails with, and its words in
+// a trust error do too.
+func TestAppleTrustChecks(t *testing.T) {
+	if len(appleTrustChecks) < 70 {
+		t.Fatalf("%d trust checks, want SecPolicyChecks.list's", len(appleTrustChecks))
+	}
+	for _, c := range appleTrustChecks {
+		es := findApple(strings.ToLower("Trust evaluate failure: [leaf " + c.Name + "]"))
+		if len(es) == 0 || es[0].Name != c.Status {
+			t.Errorf("check %s: got %v, want %s", c.Name, es, c.Status)
+		}
+	}
+	es := findApple(strings.ToLower("Certificate 0 “host” has errors: SSL hostname does not match name(s) in certificate;"))
+	if len(es) == 0 || es[0].Name != "errSecHostNameMismatch" {
+		t.Errorf("SSLHostname's words: got %v", es)
+	}
+	if es := findApple("[leaf temporalvalidity]"); len(es) > 0 {
+		t.Errorf("a check name without SecTrust's words around it taken as %s", es[0].Name)
 	}
 }

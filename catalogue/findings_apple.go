@@ -17,6 +17,11 @@ var appleRefusals = []string{"-9806", "-9816", "-9824", "-9825", "-9829", "-9831
 
 func withApple(words ...string) []string { return append(append([]string(nil), appleCtx...), words...) }
 
+// appleTrustCtx are the words of SecTrust's errors and logs, whose check
+// names and words (SecPolicyChecks.list, SecFrameworkStrings.h) the
+// certificate stories below match.
+var appleTrustCtx = withApple("has errors:", "trust evaluat")
+
 const (
 	appleNoIdentity    = "The app did not answer the server's request for a client certificate with an identity: its URLSession delegate has no case for the NSURLAuthenticationMethodClientCertificate challenge (or calls performDefaultHandling, which sends nothing), its .p12 did not import (SecPKCS12Import failed: see its OSStatus), or the identity is not where it looks (an identity installed with a configuration profile in Settings serves Safari and the system, not other apps; each app imports its own). React Native's fetch and Flutter's http have no client certificate option on iOS: they need a native module that answers the challenge."
 	appleGiveIdentity  = "See which CAs the server accepts client certificates from:\n  openssl s_client -connect host:443 -servername host </dev/null\nthen, in the URLSession delegate's challenge for NSURLAuthenticationMethodClientCertificate, import the .p12 with SecPKCS12Import and answer .useCredential with a URLCredential(identity:certificates:persistence:) of its identity."
@@ -135,8 +140,11 @@ var appleEntries = []Entry{
 	// Apple's rules for TLS server certificates.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"errseccertificatevalidityperiodtoolong", "-67901", "validity period in the certificate exceeds the maximum allowed", "certificate is not standards compliant", "not standards compliant", "validityperiodmaximums", "serverautheku"},
-		Within:      withApple("validityperiodtoolong", "validity period in the certificate exceeds", "validityperiodmaximums"),
+		Match: []string{"errseccertificatevalidityperiodtoolong", "-67901", "validity period in the certificate exceeds the maximum allowed", "certificate is not standards compliant",
+			"not standards compliant", "validityperiodmaximums", "serverautheku", "weakkeysize", "weaksignature", "systemtrustedweakhash", "systemtrustedweakkey",
+			"certificate is using a broken key size", "certificate is using a broken signature algorithm", "certificate is not permitted for this usage",
+			"extended key usage does not match certificate usage"},
+		Within:      append(appleTrustCtx, "validityperiodtoolong", "validity period in the certificate exceeds", "validityperiodmaximums"),
 		Title:       "Apple refused the server's certificate under its rules for TLS server certificates",
 		Explanation: "Apple's trust evaluation refused the server's certificate as not compliant: errSecCertificateValidityPeriodTooLong (-67901) is a validity over 825 days, and `not standards compliant` any of the rules. " + appleRules,
 		Fix:         appleRulesFix,
@@ -148,10 +156,12 @@ var appleEntries = []Entry{
 		Match: []string{"-9807", "-9812", "-9813", "code=-1202", "error -1202", "code=-1203", "error -1203", "servercertificateuntrusted", "servercertificatehasunknownroot",
 			"errsslxcertchaininvalid", "errsslunknownrootcert", "errsslnorootcert", "errsecnottrusted", "-67843", "the certificate for this server is invalid",
 			"the certificate for this server was signed by an unknown certifying authority",
-			"certificate is not trusted", "sectrustevaluate [leaf", "anchortrusted",
+			"certificate is not trusted", "\u201d certificate is not trusted", "sectrustevaluate [leaf", "anchortrusted", "issuercommonname", "subjectcommonname", "root is not trusted", "unable to build chain to root (possible missing intermediate)",
 			"ssl certificate problem: invalid certificate chain", "ssl certificate problem: untrusted root certificate", "ssl certificate problem: no root certificate"},
-		Within: withApple("the certificate for this server is invalid", "the certificate for this server was signed by an unknown certifying authority", "servercertificate", "sectrustevaluate", "ssl certificate problem"),
+		Within: append(appleTrustCtx, "the certificate for this server is invalid", "the certificate for this server was signed by an unknown certifying authority", "servercertificate", "ssl certificate problem"),
 		Without: []string{"-9843", "-9814", "-9815", "-1201", "-1204", "errsslhostnamemismatch", "-67901", "validityperiodtoolong", "not standards compliant",
+			"temporalvalidity", "sslhostname", "validityperiodmaximums", "serverautheku", "weakkeysize", "weaksignature", "systemtrustedweak",
+			"not temporally valid", "ssl hostname does not match", "certificate name does not match input", "certificate is expired", "broken key size", "broken signature algorithm",
 			"write alert", "_kcfstreampropertysslclientcertificatestate=0", "_kcfstreampropertysslclientcertificatestate=2"},
 		Title: "Apple's TLS client does not trust the server's certificate",
 		Explanation: "Apple's trust evaluation (an iOS or macOS app on URLSession or Network.framework, curl on macOS's Secure Transport) refused the server's certificate chain: errSSLXCertChainInvalid (-9807) an invalid chain, errSSLUnknownRootCert (-9812) and errSSLNoRootCert (-9813) a root it does not trust, errSecNotTrusted (-67843); NSURLErrorServerCertificateUntrusted (-1202, `The certificate for this server is invalid`) stands for any refusal, and its _kCFStreamErrorCodeKey names the cause. " +
@@ -165,8 +175,9 @@ var appleEntries = []Entry{
 		Match: []string{"-9814", "-9815", "code=-1201", "error -1201", "code=-1204", "error -1204", "errsslcertexpired", "errsslcertnotyetvalid",
 			"servercertificatehasbaddate", "servercertificatenotyetvalid", "errseccertificateexpired", "-67818", "errseccertificatenotvalidyet", "-67819",
 			"certificate chain had an expired certificate", "the certificate chain had a certificate that is not yet valid",
-			"the certificate for this server has expired", "the certificate for this server is not yet valid"},
-		Within: withApple("servercertificatehasbaddate", "servercertificatenotyetvalid", "certificate chain had", "ssl certificate problem",
+			"the certificate for this server has expired", "the certificate for this server is not yet valid",
+			"temporalvalidity", "certificate is not temporally valid", "certificate is expired"},
+		Within: append(appleTrustCtx, "servercertificatehasbaddate", "servercertificatenotyetvalid", "certificate chain had", "ssl certificate problem",
 			"the certificate for this server has expired", "the certificate for this server is not yet valid"),
 		Title:       "The Apple app found an expired (or not yet valid) certificate in the server's chain",
 		Explanation: "errSSLCertExpired (-9814, `chain had an expired cert`), errSSLCertNotYetValid (-9815), errSecCertificateExpired (-67818), NSURLErrorServerCertificateHasBadDate (-1201) or NotYetValid (-1204): a certificate of the server's chain is outside its dates by the device's clock: the server's certificate or an intermediate it still sends expired (a renewal not reloaded), or the device's date is wrong.",
@@ -175,8 +186,8 @@ var appleEntries = []Entry{
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match:       []string{"errsslhostnamemismatch", "errsechostnamemismatch", "-67602", "a host name mismatch has occurred"},
-		Within:      withApple("a host name mismatch has occurred"),
+		Match:       []string{"errsslhostnamemismatch", "errsechostnamemismatch", "-67602", "a host name mismatch has occurred", "sslhostname", "ssl hostname does not match name(s) in certificate", "certificate name does not match input"},
+		Within:      append(appleTrustCtx, "a host name mismatch has occurred"),
 		Title:       "The server's certificate does not carry the host name the Apple app used",
 		Explanation: "errSSLHostNameMismatch (-9843) or errSecHostNameMismatch (-67602): the app connected to a name (or IP address) that the server's certificate does not carry in its subjectAltName; Apple does not read the subject's CN. The app uses another name or an address, or the server sends its default certificate for a name (SNI) it does not serve.",
 		Fix:         connectByName,

@@ -121,7 +121,8 @@ var attrRules = []attrRule{
 	{"unknown", RoleClient, "", []string{"boringssl_context_", "boringssl_session_", "nw_connection_", "nw_endpoint_", "nw_protocol_boringssl",
 		"http load failed", "nsurlsession/nsurlconnection", "nsurlerrordomain", "kcferrordomaincfnetwork", "nsosstatuserrordomain", "_kcfstreamerror",
 		"_kcfstreampropertysslclientcertificatestate", "cfnetwork sslhandshake",
-		"an ssl error has occurred and a secure connection", "the certificate for this server ", "you might be connecting to a server that is pretending"}},
+		"an ssl error has occurred and a secure connection", "the certificate for this server ", "you might be connecting to a server that is pretending",
+		"sectrustevaluate", "trust evaluate failure", "\u201d has errors:"}},
 	// Schannel's two sides: a client's InitializeSecurityContext, a
 	// server's AcceptSecurityContext.
 	{"unknown", RoleServer, "", []string{"acceptsecuritycontext"}},

@@ -11,9 +11,12 @@
 // for their sources). The -extract mode makes one from a source tree; the
 // kind of tree is told by the files it holds:
 //
-//   - Apple's Security sources (base/SecBase.h, and the errSSL codes in
-//     OSX/libsecurity_ssl/lib/SecureTransport.h before they moved to
-//     SecBase.h): "CODE<TAB>NAME<TAB>WORDS" for each errSSL and errSec code;
+//   - Apple's Security sources (base/SecBase.h and base/SecBasePriv.h, and
+//     the errSSL codes in OSX/libsecurity_ssl/lib/SecureTransport.h before
+//     they moved to SecBase.h): "CODE<TAB>NAME<TAB>WORDS" for each errSSL
+//     and errSec code, then "check<TAB>NAME<TAB>STATUS<TAB>WORDS" for each
+//     trust policy check (OSX/sec/Security/SecPolicyChecks.list, with the
+//     words of OSX/sec/Security/SecFrameworkStrings.h);
 //   - a directory holding CFNetworkErrors.h (a macOS SDK's): the same for
 //     each code of its CFNetworkErrors enum;
 //   - swift-corelibs-foundation (Sources/Foundation/NSError.swift): the
@@ -51,13 +54,21 @@ func main() {
 
 var (
 	// errSSLClosedAbort = -9806, /* connection closed via error */
-	reEnum = regexp.MustCompile(`(?m)^\s*((?:errSSL|errSec)\w+)\s*=\s*(-?\d+)L?\s*,?[ \t]*(?:/\*\s*(.*?)\s*\*/)?[ \t]*$`)
+	// (a comment that goes on to the next line is cut at the line's end).
+	reEnum = regexp.MustCompile(`(?m)^\s*((?:errSSL|errSec)\w+)\s*=\s*(-?\d+)L?\s*,?[ \t]*(?:/\*[ \t]*(.*?)[ \t]*(?:\*/|$))?[ \t]*$`)
+	// SecBasePriv.h's codes that take another's number, with words of
+	// their own: errSecInvalidCertificate = errSecDecode, // -26265, /* words */
+	rePrivAlias = regexp.MustCompile(`(?m)^\s*(errSec\w+)\s*=\s*(errSec\w+)\s*,\s*//\s*-?\d+,?\s*/\*\s*(.*?)\s*\*/`)
 	// errSecDskFull __attribute__((deprecated(...))) = errSecDiskFull,
 	reEnumAlias = regexp.MustCompile(`(?m)^\s*((?:errSSL|errSec)\w+)\s+(?:__attribute__|API_DEPRECATED)[^=\n]*=\s*((?:errSSL|errSec)\w+)\s*,`)
 	// #define errSSLServerAuthCompleted	errSSLPeerAuthCompleted
 	reDefineAlias = regexp.MustCompile(`(?m)^#define\s+((?:errSSL|errSec)\w+)\s+((?:errSSL|errSec)\w+)\s*$`)
 	// @constant errSecPkcs12VerifyFailure MAC verification failed during PKCS12 Import.
 	reConstant = regexp.MustCompile(`(?m)^\s*@constant\s+((?:errSSL|errSec)\w+)[ \t]+(\S[^\n]*?)\s*$`)
+	// POLICYCHECKMACRO(SSLHostname, R, N, L,  , O, H, 0x80012400, errSecHostNameMismatch)
+	rePolicyCheck = regexp.MustCompile(`(?m)^POLICYCHECKMACRO\((\w+),[^)]*,\s*(errSec\w+)\s*\)`)
+	// #define SEC_TRUST_ERROR_SSLHostname SecStringWithDefaultValue("words", ...
+	reTrustString = regexp.MustCompile(`(?m)^#define SEC_TRUST_ERROR_(\w+)\s+SecStringWithDefaultValue\(\s*` + gentable.Literals + `,`)
 	// kCFURLErrorSecureConnectionFailed = -1200, // comment
 	reCFNet = regexp.MustCompile(`(?m)^\s*(kCF\w+)\s*=\s*(-?\d+)L?\s*,?[ \t]*(?://\s*(.*?))?\s*$`)
 	// case secureConnectionFailed = -1200
@@ -110,18 +121,22 @@ func extractSecurity(src string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	headers := [][]byte{secBase}
+	secBasePriv, err := os.ReadFile(filepath.Join(src, "base/SecBasePriv.h"))
+	if err != nil {
+		return nil, err
+	}
+	headers := [][]byte{secBase, secBasePriv}
 	if !reEnumHas(secBase, "errSSL") {
 		st, err := os.ReadFile(filepath.Join(src, "OSX/libsecurity_ssl/lib/SecureTransport.h"))
 		if err != nil {
 			return nil, err
 		}
-		headers = append([][]byte{st}, secBase)
+		headers = append([][]byte{st}, headers...)
 	}
 	type row struct{ code, name, words string }
 	var ssl, sec []row
 	byName := map[string]row{}
-	var aliases [][2]string
+	var aliases [][3]string
 	for _, h := range headers {
 		doc := map[string]string{}
 		for _, m := range reConstant.FindAllStringSubmatch(string(h), -1) {
@@ -145,8 +160,11 @@ func extractSecurity(src string) ([]string, error) {
 		}
 		for _, re := range []*regexp.Regexp{reEnumAlias, reDefineAlias} {
 			for _, m := range re.FindAllStringSubmatch(string(h), -1) {
-				aliases = append(aliases, [2]string{m[1], m[2]})
+				aliases = append(aliases, [3]string{m[1], m[2], ""})
 			}
+		}
+		for _, m := range rePrivAlias.FindAllStringSubmatch(string(h), -1) {
+			aliases = append(aliases, [3]string{m[1], m[2], strings.Join(strings.Fields(m[3]), " ")})
 		}
 	}
 	if len(ssl) < 50 || len(sec) < 300 {
@@ -161,7 +179,46 @@ func extractSecurity(src string) ([]string, error) {
 		if !ok {
 			continue // an alias of a name the headers do not number (errSSLLast)
 		}
-		out = append(out, r.code+"\t"+a[0]+"\t"+r.words)
+		words := a[2]
+		if words == "" {
+			words = r.words
+		}
+		out = append(out, r.code+"\t"+a[0]+"\t"+words)
+	}
+	checks, err := extractChecks(src)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, checks...), nil
+}
+
+// extractChecks lists the trust policy checks of SecPolicyChecks.list,
+// "check<TAB>NAME<TAB>STATUS<TAB>WORDS": the errSec code a failed check
+// returns and the words of its SEC_TRUST_ERROR_ string in
+// SecFrameworkStrings.h, which SecTrustEvaluateWithError's errors print.
+func extractChecks(src string) ([]string, error) {
+	list, err := os.ReadFile(filepath.Join(src, "OSX/sec/Security/SecPolicyChecks.list"))
+	if err != nil {
+		return nil, err
+	}
+	strs, err := os.ReadFile(filepath.Join(src, "OSX/sec/Security/SecFrameworkStrings.h"))
+	if err != nil {
+		return nil, err
+	}
+	words := map[string]string{}
+	for _, m := range reTrustString.FindAllStringSubmatch(string(strs), -1) {
+		w, err := gentable.CString(m[2])
+		if err != nil {
+			return nil, err
+		}
+		words[m[1]] = w
+	}
+	var out []string
+	for _, m := range rePolicyCheck.FindAllStringSubmatch(string(list), -1) {
+		out = append(out, "check\t"+m[1]+"\t"+m[2]+"\t"+words[m[1]])
+	}
+	if len(out) < 40 {
+		return nil, fmt.Errorf("SecPolicyChecks.list: only %d checks", len(out))
 	}
 	return out, nil
 }
@@ -288,8 +345,27 @@ type appleError struct {
 func generate(data string, w io.Writer) error {
 	var all []*appleError
 	byKey := map[string]*appleError{}
+	var checks []*trustCheck
+	checkByName := map[string]*trustCheck{}
+	addCheck := func(f []string) error {
+		if len(f) != 4 {
+			return fmt.Errorf("not check<TAB>NAME<TAB>STATUS<TAB>WORDS: %q", strings.Join(f, "\t"))
+		}
+		c, ok := checkByName[f[1]]
+		if !ok {
+			c = &trustCheck{name: f[1], status: f[2], text: f[3]}
+			checkByName[f[1]] = c
+			checks = append(checks, c)
+		} else if c.status != f[2] {
+			return fmt.Errorf("check %s returns %s and %s", f[1], c.status, f[2])
+		}
+		return nil
+	}
 	add := func(file string) error {
 		return gentable.Lines(filepath.Join(data, file+".txt"), func(f []string, _ int) error {
+			if f[0] == "check" {
+				return addCheck(f)
+			}
 			if len(f) != 3 {
 				return fmt.Errorf("not NUMBER<TAB>NAME<TAB>WORDS: %q", strings.Join(f, "\t"))
 			}
@@ -382,6 +458,11 @@ func generate(data string, w io.Writer) error {
 		}
 		return a.code < b.code
 	})
+	for _, c := range checks {
+		if _, ok := byName[c.status]; !ok {
+			return fmt.Errorf("check %s returns %s, which no extract numbers", c.name, c.status)
+		}
+	}
 	var out bytes.Buffer
 	fmt.Fprintf(&out, "// Code generated by scripts/genapple from Apple's headers (testdata/apple-errors); DO NOT EDIT.\n\n")
 	fmt.Fprintf(&out, "package catalogue\n\n")
@@ -391,9 +472,17 @@ func generate(data string, w io.Writer) error {
 	for _, e := range all {
 		fmt.Fprintf(&out, "\t{%d, %q, %q, %s},\n", e.code, e.name, e.text, gentable.Strings(e.spellings))
 	}
+	fmt.Fprintf(&out, "}\n\n")
+	fmt.Fprintf(&out, "// appleTrustChecks is every trust policy check of SecPolicyChecks.list\n// (%s): its name, the errSec code it fails with, and its words\n// (SecFrameworkStrings.h's SEC_TRUST_ERROR_ string).\n", strings.Join(securityVersions, ", "))
+	fmt.Fprintf(&out, "var appleTrustChecks = []AppleTrustCheck{\n")
+	for _, c := range checks {
+		fmt.Fprintf(&out, "\t{%q, %q, %q},\n", c.name, c.status, c.text)
+	}
 	fmt.Fprintf(&out, "}\n")
 	return gentable.Write(w, out.Bytes())
 }
+
+type trustCheck struct{ name, status, text string }
 
 func abs(n int) int {
 	if n < 0 {
