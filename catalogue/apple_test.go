@@ -115,13 +115,15 @@ func TestAppleStories(t *testing.T) {
 		`NSURLSession/NSURLConnection HTTP load failed (kCFStreamErrorDomainSSL, -9802)`:                                                                                                                                               "handshake-failed",
 		`Task <A>.<1> HTTP load failed, 0/0 bytes (error code: -1200 [3:-9836])`:                                                                                                                                                       "handshake-failed",
 		`SecPKCS12Import failed: OSStatus -25264`: "key-locked",
-		`boringssl_context_handle_fatal_alert(1991) [C1:1][0x7f9b8c40a5e0] write alert, level: fatal, description: certificate unknown`: "server-cert-untrusted",
-		`boringssl_context_handle_fatal_alert(2072) [C3.1:2][0x10521f300] read alert, level: fatal, description: bad certificate`:       "client-cert-rejected",
-		`SecTrustEvaluate  [leaf IssuerCommonName SubjectCommonName]`:                                                                   "server-cert-untrusted",
-		`Trust evaluate failure: [leaf TemporalValidity]`:                                                                               "server-cert-expired",
-		`Trust evaluate failure: [leaf ValidityPeriodMaximums]`:                                                                         "server-cert-untrusted",
-		`Error Domain=NSOSStatusErrorDomain Code=-67602 "“10.0.0.5” certificate name does not match input"`:                             "server-hostname-mismatch",
-		`Certificate 0 “api.example.com” has errors: Unable to build chain to root (possible missing intermediate);`:                    "server-cert-untrusted",
+		`boringssl_context_handle_fatal_alert(1991) [C1:1][0x7f9b8c40a5e0] write alert, level: fatal, description: certificate unknown`:                                                                                                                             "server-cert-untrusted",
+		`boringssl_context_handle_fatal_alert(2072) [C3.1:2][0x10521f300] read alert, level: fatal, description: bad certificate`:                                                                                                                                   "client-cert-rejected",
+		`Error Domain=NSURLErrorDomain Code=-1202 "The certificate for this server is invalid." UserInfo={_kCFStreamPropertySSLClientCertificateState=0, _kCFNetworkCFStreamSSLErrorOriginalValue=-9813, _kCFStreamErrorDomainKey=3, _kCFStreamErrorCodeKey=-9813}`: "server-cert-untrusted",
+		`Task <B>.<1> HTTP load failed, 0/0 bytes (error code: -1200 [3:-9836]) _kCFStreamPropertySSLClientCertificateState=0`:                                                                                                                                      "handshake-failed",
+		`SecTrustEvaluate  [leaf IssuerCommonName SubjectCommonName]`:                                                                                                                                                                                               "server-cert-untrusted",
+		`Trust evaluate failure: [leaf TemporalValidity]`:                                                            "server-cert-expired",
+		`Trust evaluate failure: [leaf ValidityPeriodMaximums]`:                                                      "server-cert-untrusted",
+		`Error Domain=NSOSStatusErrorDomain Code=-67602 "“10.0.0.5” certificate name does not match input"`:          "server-hostname-mismatch",
+		`Certificate 0 “api.example.com” has errors: Unable to build chain to root (possible missing intermediate);`: "server-cert-untrusted",
 	} {
 		_, entries := Lookup(in)
 		if len(entries) == 0 || string(entries[0].ID.Spec().Name) != want {

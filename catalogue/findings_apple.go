@@ -11,7 +11,7 @@ var appleCtx = []string{"osstatus", "nsurlerror", "errsecdomain", "kcfstream", "
 // for a handshake the server ended: closed without or with an alert
 // about the client's certificate, a client certificate required or
 // rejected.
-var appleRefusals = []string{"-9806", "-9816", "-9824", "-9825", "-9829", "-9831", "-9832", "-9844", "-9852", "-9858", "-9863", "-1205", "-1206",
+var appleRefusals = []string{"-9806", "-9816", "-9824", "-9825", "-9827", "-9828", "-9829", "-9831", "-9832", "-9844", "-9852", "-9858", "-9863", "-1205", "-1206",
 	"errsslclosedabort", "errsslclosednonotify", "errsslpeerhandshakefail", "errsslpeerbadcert", "errsslpeercertunknown", "errsslpeerunknownca",
 	"errsslcertificaterequired", "clientcertificaterequired", "clientcertificaterejected"}
 
@@ -51,7 +51,7 @@ var appleEntries = []Entry{
 	},
 	{
 		ID: NoClientCert, Kind: "client",
-		Match: []string{"clientcertificaterequired", "errsslcertificaterequired", "errsslclientcertrequested", "-1206", "-9863", "” requires a client certificate",
+		Match: []string{"clientcertificaterequired", "errsslcertificaterequired", "errsslclientcertrequested", "code=-1206", "error -1206", "[-1206]", "-9863", "” requires a client certificate",
 			"read alert, level: fatal, description: certificate required"},
 		Within:      withApple("clientcertificaterequired", "errsslcertificaterequired", "errsslclientcertrequested", "” requires a client certificate", "boringssl"),
 		Without:     []string{"_kcfstreampropertysslclientcertificatestate=0", "_kcfstreampropertysslclientcertificatestate=2"},
@@ -72,7 +72,7 @@ var appleEntries = []Entry{
 	},
 	{
 		ID: ClientCertRejected, Kind: "client",
-		Match: []string{"clientcertificaterejected", "-1205", "ssl server rejected the client certificate",
+		Match: []string{"clientcertificaterejected", "code=-1205", "error -1205", "[-1205]", "ssl server rejected the client certificate",
 			"-9825", "-9827", "-9828", "-9829", "-9831", "-9832", "errsslpeerbadcert", "errsslpeercertrevoked", "errsslpeercertexpired", "errsslpeercertunknown",
 			"errsslpeerunknownca", "errsslpeeraccessdenied",
 			"read alert, level: fatal, description: bad certificate", "read alert, level: fatal, description: unknown ca", "read alert, level: fatal, description: certificate unknown",
@@ -162,7 +162,7 @@ var appleEntries = []Entry{
 		Without: []string{"-9843", "-9814", "-9815", "-1201", "-1204", "errsslhostnamemismatch", "-67901", "validityperiodtoolong", "not standards compliant",
 			"temporalvalidity", "sslhostname", "validityperiodmaximums", "serverautheku", "weakkeysize", "weaksignature", "systemtrustedweak",
 			"not temporally valid", "ssl hostname does not match", "certificate name does not match input", "certificate is expired", "broken key size", "broken signature algorithm",
-			"write alert", "_kcfstreampropertysslclientcertificatestate=0", "_kcfstreampropertysslclientcertificatestate=2"},
+			"write alert"},
 		Title: "Apple's TLS client does not trust the server's certificate",
 		Explanation: "Apple's trust evaluation (an iOS or macOS app on URLSession or Network.framework, curl on macOS's Secure Transport) refused the server's certificate chain: errSSLXCertChainInvalid (-9807) an invalid chain, errSSLUnknownRootCert (-9812) and errSSLNoRootCert (-9813) a root it does not trust, errSecNotTrusted (-67843); NSURLErrorServerCertificateUntrusted (-1202, `The certificate for this server is invalid`) stands for any refusal, and its _kCFStreamErrorCodeKey names the cause. " +
 			"A private CA must be installed on the device and, on iOS, enabled under Certificate Trust Settings; a server that does not send its intermediate, a TLS-inspecting proxy, and a self-signed certificate fail too. SecTrustEvaluate's `[leaf ...]` names the checks that failed: AnchorTrusted (no trusted root), SSLHostname, TemporalValidity, ValidityPeriodMaximums, ServerAuthEKU, KeySize, SignatureHashAlgorithms, and IssuerCommonName or SubjectCommonName (an app or Apple service that pins its server's names, broken by a proxy's certificate). " + appleRules,
@@ -228,7 +228,7 @@ var appleEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"-9824", "-9836", "-9801", "-9858", "errsslpeerhandshakefail", "errsslpeerprotocolversion", "errsslnegotiation", "errsslhandshakefail"},
 		Within:      appleCtx,
-		Without:     []string{"kcfstreamerrordomainssl, -9824", "sslhandshake failed (-9824)", "app transport security", "_kcfstreampropertysslclientcertificatestate=0", "_kcfstreampropertysslclientcertificatestate=2"},
+		Without:     []string{"kcfstreamerrordomainssl, -9824", "sslhandshake failed (-9824)", "app transport security"},
 		Title:       "The Apple app and the server share no TLS version or cipher suite (-9824, -9836)",
 		Explanation: "errSSLPeerHandshakeFail (-9824: the server sent handshake_failure), errSSLPeerProtocolVersion (-9836: protocol_version), errSSLNegotiation (-9801) or errSSLHandshakeFail (-9858): the two sides found no TLS version or cipher suite in common (a server with TLS 1.0 or 1.1 only, or only suites without forward secrecy, against App Transport Security; a TLS 1.3-only server against an iOS before 12.2), or, over TLS 1.2, the server required a client certificate and the app sent none.",
 		Fix:         "See which versions and suites the server accepts, and whether it asks for a client certificate:\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null\n  openssl s_client -connect host:443 -servername host -tls1_3 </dev/null",
