@@ -34,8 +34,9 @@ var (
 	reSwiftURLError = lazyre.New(`\burlerror(?:\.code)?(?:\.|\(\.)([a-z]+)\b`)
 	// An OSStatus, which is a Secure Transport or Security code:
 	// "OSStatus -9813", "(OSStatus error -25300.)",
-	// "Error Domain=NSOSStatusErrorDomain Code=-67843".
-	reAppleStatus = lazyre.New(`(?:\bosstatus(?: error)?[ :=]*|nsosstatuserrordomain,? code[=:] ?)(-\d{1,6})\b`)
+	// "Error Domain=NSOSStatusErrorDomain Code=-67843", and Go's darwin
+	// verifier's "x509: SecTrustCreateWithCertificates error: -50".
+	reAppleStatus = lazyre.New(`(?:\bosstatus(?: error)?[ :=]*|nsosstatuserrordomain,? code[=:] ?|\bsec[a-z]+ error: )(-\d{1,6})\b`)
 	// Secure Transport's codes (kCFStreamErrorDomainSSL, whose number is
 	// 3) as CFNetwork, Network.framework and curl print them.
 	reAppleSSL = lazyre.New(`(?:_kcfstreamerrorcodekey=|_kcfnetworkcfstreamsslerrororiginalvalue=|kcfstreamerrordomainssl, |sslhandshake failed \(|(?:^|[\s\[(])3:|ssl: error |trust evaluation failed\(|unknown ssl protocol error in connection to [^\s:]+:)(-98\d\d)\b`)
@@ -304,7 +305,7 @@ func appleCertState(lower string) string {
 const (
 	appleTitle      = "Apple: {name} ({code})"
 	appleTitleWords = "Apple: {text} ({name}, {code})"
-	appleWhy        = "Apple's TLS stack reports {name} ({code}{words}): the program that printed it is an iOS or macOS app on URLSession, NSURLConnection or Network.framework (Safari, Swift and Objective-C apps, React Native's fetch and Flutter's cupertino_http on iOS), or curl on macOS's Secure Transport."
+	appleWhy        = "Apple's TLS stack reports {name} ({code}{words}): the program that printed it is an iOS or macOS app on URLSession, NSURLConnection or Network.framework (Safari, Swift and Objective-C apps, React Native's fetch and Flutter's cupertino_http on iOS), Go's certificate checks on macOS, or curl on macOS's Secure Transport."
 	appleAlso       = "The line also names {name} ({code}{words})."
 	applePeerAlert  = "Secure Transport names so the fatal alert {alert} that the other side sent."
 

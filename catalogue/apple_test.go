@@ -64,6 +64,7 @@ func TestAppleLookup(t *testing.T) {
 		"secpkcs12import: osstatus -26275":                                                                        "errSecDecode",
 		"mac verification failed during pkcs12 import (wrong password?)":                                          "errSecPkcs12VerifyFailure",
 		"the validity period in the certificate exceeds the maximum allowed.":                                     "errSecCertificateValidityPeriodTooLong",
+		"x509: sectrustcreatewithcertificates error: -50":                                                         "errSecParam",
 		"errsslserverauthcompleted":                                                                               "errSSLServerAuthCompleted",
 		"error domain=nsosstatuserrordomain code=-9829 \"(null)\" userinfo={nsunderlyingerror=errsslpeerbadcert}": "errSSLPeerBadCert",
 	} {
@@ -119,11 +120,13 @@ func TestAppleStories(t *testing.T) {
 		`boringssl_context_handle_fatal_alert(2072) [C3.1:2][0x10521f300] read alert, level: fatal, description: bad certificate`:                                                                                                                                   "client-cert-rejected",
 		`Error Domain=NSURLErrorDomain Code=-1202 "The certificate for this server is invalid." UserInfo={_kCFStreamPropertySSLClientCertificateState=0, _kCFNetworkCFStreamSSLErrorOriginalValue=-9813, _kCFStreamErrorDomainKey=3, _kCFStreamErrorCodeKey=-9813}`: "server-cert-untrusted",
 		`Task <B>.<1> HTTP load failed, 0/0 bytes (error code: -1200 [3:-9836]) _kCFStreamPropertySSLClientCertificateState=0`:                                                                                                                                      "handshake-failed",
+		`Safari can’t open the page “https://a.example/” because Safari can’t establish a secure connection to the server “a.example”.`:                                                                                                                             "handshake-failed",
+		`Safari can’t verify the identity of the website “a.example”.`:                                                                                                                                                                                              "server-cert-untrusted",
 		`SecTrustEvaluate  [leaf IssuerCommonName SubjectCommonName]`:                                                                                                                                                                                               "server-cert-untrusted",
-		`Trust evaluate failure: [leaf TemporalValidity]`:                                                            "server-cert-expired",
-		`Trust evaluate failure: [leaf ValidityPeriodMaximums]`:                                                      "server-cert-untrusted",
-		`Error Domain=NSOSStatusErrorDomain Code=-67602 "“10.0.0.5” certificate name does not match input"`:          "server-hostname-mismatch",
-		`Certificate 0 “api.example.com” has errors: Unable to build chain to root (possible missing intermediate);`: "server-cert-untrusted",
+		`Trust evaluate failure: [leaf TemporalValidity]`:                                                                                                                                                                                                           "server-cert-expired",
+		`Trust evaluate failure: [leaf ValidityPeriodMaximums]`:                                                                                                                                                                                                     "server-cert-untrusted",
+		`Error Domain=NSOSStatusErrorDomain Code=-67602 "“10.0.0.5” certificate name does not match input"`:                                                                                                                                                         "server-hostname-mismatch",
+		`Certificate 0 “api.example.com” has errors: Unable to build chain to root (possible missing intermediate);`:                                                                                                                                                "server-cert-untrusted",
 	} {
 		_, entries := Lookup(in)
 		if len(entries) == 0 || string(entries[0].ID.Spec().Name) != want {

@@ -97,6 +97,24 @@ var appleEntries = []Entry{
 		Fix:         appleTrustFix,
 		Confirm:     appleTrustConfirm,
 	},
+	// Safari's own words.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"because safari can\u2019t establish a secure connection to the server", "because safari can't establish a secure connection to the server"},
+		Title:       "Safari could not establish a secure connection to the server",
+		Explanation: "Safari's handshake with the server failed, and its page does not say why. In mutual TLS it is most often the client certificate: the server requires one and Safari had none to offer (on macOS the identity, the certificate with its private key, must be in the login keychain; on iOS installed from a configuration profile), or the server refused the one Safari chose (an identity preference in the keychain can pin an old one). Otherwise the server offers no TLS version or cipher suite Safari accepts (TLS 1.0 and 1.1 only), or a proxy or filter in between cut the connection.",
+		Fix:         "See what the server asks for (acceptable client certificate CA names) and accepts:\n  openssl s_client -connect host:443 -servername host </dev/null\nthen, on a Mac, import the identity and check that it is there:\n  security import client.p12 -k login.keychain-db\n  security find-identity -v",
+		Confirm:     "openssl s_client -connect host:443 -servername host -cert client.crt -key client.key </dev/null",
+	},
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"safari can\u2019t verify the identity of the website", "safari can't verify the identity of the website", "this connection is not private"},
+		Within:      []string{"safari", "this connection is not private"},
+		Title:       "Safari does not trust the server's certificate",
+		Explanation: "Safari's trust evaluation refused the server's certificate: its chain does not reach a root the Mac or device trusts (a private CA not installed, or on iOS not enabled under Certificate Trust Settings; an intermediate the server does not send), it is expired or for another name, or it breaks Apple's rules. " + appleRules,
+		Fix:         appleTrustFix,
+		Confirm:     appleTrustConfirm,
+	},
 	// Network.framework: the server's alerts about versions and suites.
 	{
 		ID: HandshakeFailed, Kind: "client",

@@ -173,6 +173,8 @@ var attrRules = []attrRule{
 	{"java", RoleClient, "", []string{"[producer clientid=", "[consumer clientid=", "[adminclient clientid="}},
 	// Firefox's codes, before words such as "ocsp" that nginx's lines share.
 	{"browser", RoleClient, "", []string{"sec_error_", "mozilla_pkix_error"}},
+	// Safari's pages.
+	{"browser", RoleClient, "", []string{"safari can\u2019t ", "safari can't ", "safari cannot "}},
 	// APISIX and OpenResty choosing a server certificate in Lua.
 	{"nginx", RoleServer, "", []string{"radixtree_sni", "client certificate was not present", "failed to find any ssl certificate by sni", "failed to find sni", "failed to fetch ssl config", "auto-ssl: failed to set certificate"}},
 	// Python's gRPC errors ("details = ...").
