@@ -305,6 +305,11 @@ func rustlsEntry(f RustlsFound) Entry {
 	vars := Vars{"words": rustlsDisplay(f), "enum": f.Enum, "name": f.Name, "versions": f.Versions, "crate": f.Crate}
 	if a, ok := rustlsAlert(f.RustlsError); ok && f.Action != "sent" {
 		en := AlertEntry(a)
+		if own, ok := alertWordsEntry(a); ok {
+			// The entry that tells the alert in OpenSSL's words
+			// (certificate_required's client certificate to configure).
+			en = cloneEntry(own)
+		}
 		en.Title += " (rustls: " + rustlsDisplay(f) + ")"
 		en.Explanation = Fill(rustlsAlertWhy, vars) + " " + en.Explanation
 		return en

@@ -118,3 +118,24 @@ func TestRustlsOddInput(t *testing.T) {
 		t.Error("RustlsAlertLine does not tell rustls's names from Java's")
 	}
 }
+
+// A received alert in rustls's or wolfSSL's words gets the story and fix
+// of the entry that tells that alert in OpenSSL's words, not the bare
+// alert's generic one: certificate_required names the client certificate
+// to configure.
+func TestLibraryReceivedAlertIsTheAlertsOwnEntry(t *testing.T) {
+	for _, in := range []string{
+		"received fatal alert: CertificateRequired",
+		"Error: AlertReceived(CertificateRequired)",
+		"wolfSSL_connect error -313, received alert fatal error, Got alert: 116",
+	} {
+		_, entries := Lookup(in)
+		if len(entries) == 0 {
+			t.Errorf("%q: no entry", in)
+			continue
+		}
+		if e := entries[0]; !strings.Contains(e.Fix, "--cert client.crt") || !strings.Contains(e.Title, "certificate_required") {
+			t.Errorf("%q: got %q, fix %q; want certificate_required's own entry", in, e.Title, e.Fix)
+		}
+	}
+}

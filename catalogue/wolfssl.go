@@ -207,6 +207,9 @@ func wolfsslEntry(es []WolfSSLError, lower string) Entry {
 	if e.Name == "FATAL_ERROR" {
 		if a, ok := wolfsslAlert(lower); ok {
 			en := AlertEntry(a)
+			if own, ok := alertWordsEntry(a); ok {
+				en = cloneEntry(own)
+			}
 			en.ID, en.Kind = WolfSSLErr, "reason"
 			en.Title = Fill(wolfsslAlertTitle, Vars{"name": a.name, "num": itoa(a.num)})
 			en.Explanation = why + " " + en.Explanation
