@@ -709,7 +709,10 @@ var eitherSide = map[string]bool{"java": true, "node": true, "go": true, "unknow
 // request it was making, a dial, a main thread's call, node's socket error.
 var clientMarks = []string{"tls client:", "received server alert", "https://", "http://", "httpsconnectionpool", "urlopen", "client_cert", "cert=(", "postman",
 	"clientset", "kubeconfig", "kubectl", "helpers.go:", "get \"", "post \"", "dial tcp", "connecting to", "connect to ", "could not connect",
-	"failed to connect", "thread \"main\"", "eproto", "axisfault", "request to", "fetch"}
+	"failed to connect", "thread \"main\"", "eproto", "axisfault", "request to", "fetch",
+	// OpenSSL's words for a received certificate_required, which only a
+	// TLS 1.3 server sends.
+	"alert certificate required"}
 
 // ShowsClient reports whether a line (lower-case) holds words of a
 // program that opened the connection (a URL, a dial, a main thread).

@@ -28,6 +28,9 @@ func TestAttributeSides(t *testing.T) {
 		{"upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS error: 268436502:SSL routines:OPENSSL_internal:SSLV3_ALERT_CERTIFICATE_UNKNOWN", "envoy", RoleClient, false},
 		{"_curl: (58) could not load PEM client certificate, OpenSSL error error:140AB18F:SSL routines:SSL_CTX_use_certificate:ee key too small_", "curl", RoleClient, false},
 		{"tlsv1 alert unknown ca", "unknown", RoleServer, true},
+		// Only a TLS 1.3 server sends certificate_required: whoever
+		// received it is its client.
+		{"tlsv13 alert certificate required", "unknown", RoleClient, false},
 		{"140735:error:140830B5:SSL routines:SSL3_CLIENT_HELLO:no ciphers available:s3_clnt.c:753:", "openssl", RoleClient, false},
 		{"INFO (shrpx_connection.cc:403) tls: handshake libssl error: error:1408F09B:SSL routines:ssl3_get_record:https proxy request", "unknown", RoleServer, false},
 		{"ssl.CertificateError: hostname 'a.example.com' doesn't match 'b.example.com'", "python", RoleClient, false},
