@@ -71,6 +71,16 @@ func Strings(list []string) string {
 	return "[]string{" + strings.Join(q, ", ") + "}"
 }
 
+// Bools is a [N]bool literal of list ("[3]bool{true, false, true}"): the
+// versions of a table that have a row.
+func Bools(list []bool) string {
+	q := make([]string, len(list))
+	for i, b := range list {
+		q[i] = strconv.FormatBool(b)
+	}
+	return "[" + strconv.Itoa(len(list)) + "]bool{" + strings.Join(q, ", ") + "}"
+}
+
 // Write gofmts src and writes it to w.
 func Write(w io.Writer, src []byte) error {
 	out, err := format.Source(src)

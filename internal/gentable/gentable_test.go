@@ -52,3 +52,12 @@ func FuzzCString(f *testing.F) {
 		_, _ = CString(s)
 	})
 }
+
+func TestBools(t *testing.T) {
+	if got, want := Bools([]bool{true, false, true}), "[3]bool{true, false, true}"; got != want {
+		t.Errorf("Bools = %q, want %q", got, want)
+	}
+	if got, want := Bools(nil), "[0]bool{}"; got != want {
+		t.Errorf("Bools(nil) = %q, want %q", got, want)
+	}
+}

@@ -154,11 +154,7 @@ func generate(data string, w io.Writer) error {
 	fmt.Fprintf(&b, "// older versions' words, and whether each of those versions has it.\n")
 	fmt.Fprintf(&b, "var mbedtlsErrors = []MbedTLSError{\n")
 	for _, e := range all {
-		in := make([]string, len(e.in))
-		for i, v := range e.in {
-			in[i] = strconv.FormatBool(v)
-		}
-		fmt.Fprintf(&b, "\t{0x%04X, %q, %q, %s, [%d]bool{%s}},\n", e.code, e.macro, e.text, gentable.Strings(e.spellings), len(versions), strings.Join(in, ", "))
+		fmt.Fprintf(&b, "\t{0x%04X, %q, %q, %s, %s},\n", e.code, e.macro, e.text, gentable.Strings(e.spellings), gentable.Bools(e.in))
 	}
 	fmt.Fprintf(&b, "}\n")
 	return gentable.Write(w, b.Bytes())

@@ -235,11 +235,7 @@ func generate(data string, w io.Writer) error {
 	fmt.Fprintf(&b, "// each of those versions has it.\n")
 	fmt.Fprintf(&b, "var wolfsslErrors = []WolfSSLError{\n")
 	for _, e := range all {
-		in := make([]string, len(e.in))
-		for i, v := range e.in {
-			in[i] = strconv.FormatBool(v)
-		}
-		fmt.Fprintf(&b, "\t{%d, %q, %q, %s, [%d]bool{%s}},\n", e.code, e.name, e.text, gentable.Strings(e.spellings), len(versions), strings.Join(in, ", "))
+		fmt.Fprintf(&b, "\t{%d, %q, %q, %s, %s},\n", e.code, e.name, e.text, gentable.Strings(e.spellings), gentable.Bools(e.in))
 	}
 	fmt.Fprintf(&b, "}\n")
 	return gentable.Write(w, b.Bytes())
