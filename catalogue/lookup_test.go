@@ -364,6 +364,20 @@ func FuzzLookup(f *testing.F) {
 			f.Add(tt.in)
 		}
 	}
+	// The other libraries' forms, so that mutations reach their lookups.
+	for _, in := range []string{
+		"invalid peer certificate: InvalidCertificate(Other(OtherError(CaUsedAsEndEntity)))",
+		"received fatal alert: CertificateRequired",
+		"[C1] TLS error: 268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED",
+		"wolfSSL_connect error -188, ASN no signer error to confirm failure",
+		"Error Domain=NSURLErrorDomain Code=-1200 UserInfo={_kCFStreamErrorCodeKey=-9806, _kCFStreamPropertySSLClientCertificateState=0}",
+		"mbedtls_ssl_handshake returned -0x7280",
+		"schannel: next InitializeSecurityContext failed: SEC_E_ILLEGAL_MESSAGE (0x80090326)",
+		"NSS error -12286 (SSL_ERROR_NO_CYPHER_OVERLAP)",
+		"gnutls_handshake() failed: Error in the certificate.",
+	} {
+		f.Add(in)
+	}
 	f.Fuzz(func(t *testing.T, in string) {
 		start := time.Now()
 		codes, es := Lookup(in)
