@@ -22,16 +22,7 @@ func TestEveryNSSErrorExplained(t *testing.T) {
 			fmt.Sprintf("curl: (35) NSS error %d (%s)", e.Code, e.Name),
 			fmt.Sprintf("curl: (35) NSS error %d", e.Code),
 		} {
-			codes, entries := Lookup(in)
-			if len(entries) == 0 {
-				if len(codes) == 0 {
-					t.Errorf("%s: nothing for %q", e.Name, in)
-				}
-				continue
-			}
-			if f := entries[0]; f.Fallback || f.Fix == "" {
-				t.Errorf("%q: a catch-all or empty entry first: %q", in, f.Title)
-			}
+			explainedFirst(t, e.Name, in)
 		}
 	}
 	for name, want := range map[string]string{

@@ -22,18 +22,7 @@ func TestEveryWolfSSLErrorExplained(t *testing.T) {
 			ins = append(ins, fmt.Sprintf("wolfSSL_connect error %d, %s", e.Code, wolfsslText(e)), fmt.Sprintf("wolfSSL error %d", e.Code))
 		}
 		for _, in := range ins {
-			codes, entries := Lookup(in)
-			if len(entries) == 0 {
-				// OpenSSL's verify result of the same words
-				// ("certificate revoked") tells it.
-				if len(codes) == 0 {
-					t.Errorf("%s: nothing for %q", e.Name, in)
-				}
-				continue
-			}
-			if f := entries[0]; f.Fallback || f.Fix == "" || f.ID == TLSUnexplained {
-				t.Errorf("%q: a catch-all or empty entry first: %q", in, f.Title)
-			}
+			explainedFirst(t, e.Name, in)
 		}
 	}
 }
