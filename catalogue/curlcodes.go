@@ -1,9 +1,10 @@
 package catalogue
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/lazyre"
 )
 
 // curlCodes are libcurl's TLS error codes, with their CURLE_ names and the
@@ -24,7 +25,7 @@ var curlCodes = map[int]struct{ name, text string }{
 
 // A bare libcurl code: "curl: (60)", "cURL error 60", "Curl error (60)",
 // libcurl's "for error code: 60", "CURLcode 35".
-var reCurlCode = regexp.MustCompile(`(?i)(?:\bcurl(?:code)?(?: error)?:? \(?|libcurl-errors\.html for error code: )(\d{1,2})\b`)
+var reCurlCode = lazyre.New(`(?i)(?:\bcurl(?:code)?(?: error)?:? \(?|libcurl-errors\.html for error code: )(\d{1,2})\b`)
 
 // CurlCodeText is libcurl's own text for the TLS error code or CURLE_ name
 // that s gives without one, so that the libcurl entries can answer it.

@@ -61,31 +61,45 @@ var entries = sync.OnceValue(func() []Entry {
 		ownWords(appleEntries),
 		ownWords(clientWriterEntries),
 		// What nginx writes to its error log (findings_logs.go).
-		logLineEntries,
-		otherEntries,
-		reasonEntries,
+		plain(logLineEntries),
+		plain(otherEntries),
+		plain(reasonEntries),
 		// HTTP statuses: nginx sends all three special codes as 400 (findings_logs.go).
-		logStatusEntries,
-		status400Entries,
+		plain(logStatusEntries),
+		plain(status400Entries),
 	)
 })
 
-// ownWords marks the table's specific entries as explaining the line in
-// its writer's terms: a bare reason or alert entry then steps aside.
-func ownWords(t []Entry) []Entry {
-	out := make([]Entry, len(t))
-	for i, e := range t {
-		e.Own = !e.Fallback
-		out[i] = e
-	}
-	return out
+// table is one table of entries; own marks its specific entries as
+// explaining a line in its writer's terms: a bare reason or alert entry
+// then steps aside for them.
+type table struct {
+	rows []Entry
+	own  bool
 }
 
-// joinEntries concatenates tables in order.
-func joinEntries(tables ...[]Entry) []Entry {
-	var out []Entry
+// ownWords is t with its specific entries in their writer's own terms.
+func ownWords(t []Entry) table { return table{t, true} }
+
+// plain is t as it is.
+func plain(t []Entry) table { return table{rows: t} }
+
+// joinEntries concatenates tables in order, in one allocation (the table
+// is built on the first lookup of every run that explains something).
+func joinEntries(tables ...table) []Entry {
+	n := 0
 	for _, t := range tables {
-		out = append(out, t...)
+		n += len(t.rows)
+	}
+	out := make([]Entry, 0, n)
+	for _, t := range tables {
+		start := len(out)
+		out = append(out, t.rows...)
+		if t.own {
+			for i := start; i < len(out); i++ {
+				out[i].Own = !out[i].Fallback
+			}
+		}
 	}
 	return out
 }

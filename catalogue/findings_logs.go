@@ -492,7 +492,7 @@ var logLineEntries = []Entry{
 			"no \"ssl_client_certificate\" is defined for the \"ssl_verify_client\" directive",
 		},
 		Title:       "ssl_verify_client is set but no CA file is given",
-		Explanation: "ssl_verify_client on or optional needs a CA file to check client certificates against (optional_no_ca does not). nginx 1.18-1.27.1 require ssl_client_certificate; 1.27.2 and later also accept ssl_trusted_certificate.",
+		Explanation: verifyClientNeedsCA,
 		Fix:         "Next to ssl_verify_client add:\n  ssl_client_certificate /etc/nginx/client-ca.pem;\nthen reload:\n  " + reload,
 		Confirm:     "nginx -T | grep -E 'ssl_verify_client|ssl_client_certificate|ssl_trusted_certificate'",
 	},

@@ -1,8 +1,6 @@
 package catalogue
 
 import (
-	"strings"
-
 	"github.com/mtlsdoctor/mtlsdoctor/finding"
 )
 
@@ -98,7 +96,7 @@ var (
 	// is InPlainBlock or empty.
 	CAMissingText = Text{ID: VerifyClientWithoutCA,
 		Title: "ssl_verify_client {value} without ssl_client_certificate: nginx refuses to start",
-		Why:   entryWhy(VerifyClientWithoutCA) + "{plain}\nnginx -t says: [emerg] no ssl_client_certificate for ssl_verify_client\n(1.27.2 and later: no ssl_client_certificate or ssl_trusted_certificate for ssl_verify_client)",
+		Why:   verifyClientNeedsCA + "{plain}\nnginx -t says: [emerg] no ssl_client_certificate for ssl_verify_client\n(1.27.2 and later: no ssl_client_certificate or ssl_trusted_certificate for ssl_verify_client)",
 		Fix:   "Next to ssl_verify_client, add the CA of your client certificates:\n  ssl_client_certificate /etc/nginx/client-ca.pem;\nthen reload:\n  {reload}",
 	}
 	// CAOnlyTrustedText: ssl_verify_client {value} with the CA in
@@ -174,16 +172,9 @@ const (
 	errorsHiddenFix   = "In the server block:\n  error_log {file} info;\nthen reload:\n  {reload}"
 )
 
-// entryWhy is the explanation of the first log-message entry of id, so
-// that a finding about a message tells what explain tells about it.
-func entryWhy(id finding.ID) string {
-	for _, e := range entries() {
-		if e.ID == id && strings.EqualFold(e.Kind, "nginx") {
-			return e.Explanation
-		}
-	}
-	return ""
-}
+// verifyClientNeedsCA is why ssl_verify_client needs a CA file: the
+// start-up error's entry and the config finding tell it the same way.
+const verifyClientNeedsCA = "ssl_verify_client on or optional needs a CA file to check client certificates against (optional_no_ca does not). nginx 1.18-1.27.1 require ssl_client_certificate; 1.27.2 and later also accept ssl_trusted_certificate."
 
 // CAFileWithoutRootText: the block's CA files ({directive} {file}, at
 // {path}) hold no self-signed root.

@@ -1,7 +1,6 @@
 package catalogue
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -169,7 +168,7 @@ func wolfsslStory(e WolfSSLError, lower string) (Entry, bool) {
 
 // wolfsslAlertRe finds the alert a wolfSSL line names with -313: its debug
 // log's "Got alert: 42" or "alert type 42", or the alert's name.
-var wolfsslAlertRe = regexp.MustCompile(`(?:got alert|alert type|alert description|alert)[:=]?\s*(\d{1,3})\b`)
+var wolfsslAlertRe = lazyre.New(`(?:got alert|alert type|alert description|alert)[:=]?\s*(\d{1,3})\b`)
 
 func wolfsslAlert(lower string) (alert, bool) {
 	if m := wolfsslAlertRe.FindStringSubmatch(lower); m != nil {

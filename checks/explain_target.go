@@ -3,26 +3,27 @@ package checks
 import (
 	"net"
 	"net/netip"
-	"regexp"
 	"strings"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/lazyre"
 )
 
 // The server a client's line names: curl's "in connection to h:p" and
 // (-v) "Connected to h (a) port p", Python's HTTPSConnectionPool(host='h',
 // port=p), an https:// or wss:// URL that is not a documentation link.
 var (
-	reLineUpstream  = regexp.MustCompile(`upstream: "(?:https|grpcs)://([^/"\s]+)`)
-	reLineConnected = regexp.MustCompile(`Connected to (\S+) \(\S+\) port (\d{1,5})`)
-	reLineURL       = regexp.MustCompile(`(?i)\b(?:https|wss)://(` + urlHost + `)(?::(\d{1,5}))?((?:/[^` + urlStop + `]*)?)(?:[` + urlStop + `]|$)`)
-	reLinePyHost    = regexp.MustCompile(`host='([^'\s]+)', port=(\d{1,5})`)
-	reLineConnTo    = regexp.MustCompile(`(?i)in connection to ([a-z0-9][a-z0-9.-]*):(\d{1,5})`)
+	reLineUpstream  = lazyre.New(`upstream: "(?:https|grpcs)://([^/"\s]+)`)
+	reLineConnected = lazyre.New(`Connected to (\S+) \(\S+\) port (\d{1,5})`)
+	reLineURL       = lazyre.New(`(?i)\b(?:https|wss)://(` + urlHost + `)(?::(\d{1,5}))?((?:/[^` + urlStop + `]*)?)(?:[` + urlStop + `]|$)`)
+	reLinePyHost    = lazyre.New(`host='([^'\s]+)', port=(\d{1,5})`)
+	reLineConnTo    = lazyre.New(`(?i)in connection to ([a-z0-9][a-z0-9.-]*):(\d{1,5})`)
 )
 
 // lineTarget is the address (host:port) of the server a client's line
 // names, when it names one that is not a stand-in (xxx, redacted, a
 // bare word).
 func lineTarget(line string) (string, bool) {
-	for _, re := range []*regexp.Regexp{reLineConnTo, reLineConnected, reLinePyHost, reLineURL} {
+	for _, re := range []*lazyre.Regexp{reLineConnTo, reLineConnected, reLinePyHost, reLineURL} {
 		for _, m := range re.FindAllStringSubmatch(line, 8) {
 			host, port := strings.Trim(m[1], "[]"), m[2]
 			if port == "" {
