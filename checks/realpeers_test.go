@@ -80,6 +80,11 @@ func peerClients(t *testing.T) map[string]func(sc tlsScenario, tls13 bool, addr 
 		"curl-nss": func(sc tlsScenario, tls13 bool, addr string) string {
 			return run([]string{python, peerFile(t, "curlnss.py")}, sc, tls13, addr)
 		},
+		// A client on wolfSSL (Debian's libwolfssl35), as devices and
+		// curl built with wolfSSL use it.
+		"wolfssl": func(sc tlsScenario, tls13 bool, addr string) string {
+			return run([]string{python, peerFile(t, "wolfssl.py")}, sc, tls13, addr)
+		},
 	}
 }
 

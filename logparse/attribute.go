@@ -818,6 +818,12 @@ func unknownRoleGuess(lower string) (string, bool) {
 			return RoleServer, false
 		}
 	}
+	if strings.Contains(lower, "wolfssl") {
+		// wolfSSL runs mostly in clients (devices, curl); its servers'
+		// lines name wolfSSL_accept or the server (above). A TLS 1.3
+		// client learns of its refusal on wolfSSL_read.
+		return RoleClient, false
+	}
 	if strings.Contains(lower, "error:") && strings.Contains(lower, "routines") && len(strings.Fields(lower)) > 2 {
 		return RoleClient, false
 	}

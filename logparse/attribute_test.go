@@ -31,6 +31,10 @@ func TestAttributeSides(t *testing.T) {
 		// Only a TLS 1.3 server sends certificate_required: whoever
 		// received it is its client.
 		{"tlsv13 alert certificate required", "unknown", RoleClient, false},
+		// wolfSSL without a side's word: its clients are the many (a
+		// TLS 1.3 client learns of its refusal on wolfSSL_read).
+		{"wolfSSL_read error -313, received alert fatal error", "unknown", RoleClient, false},
+		{"wolfSSL_accept error -313, received alert fatal error", "unknown", RoleServer, false},
 		{"140735:error:140830B5:SSL routines:SSL3_CLIENT_HELLO:no ciphers available:s3_clnt.c:753:", "openssl", RoleClient, false},
 		{"INFO (shrpx_connection.cc:403) tls: handshake libssl error: error:1408F09B:SSL routines:ssl3_get_record:https proxy request", "unknown", RoleServer, false},
 		{"ssl.CertificateError: hostname 'a.example.com' doesn't match 'b.example.com'", "python", RoleClient, false},

@@ -68,7 +68,8 @@ package[erlang-ssl]=erlang-ssl
 compgen -G "/usr/lib/*/libmbedcrypto.so.*" >/dev/null || missing+=("libmbedcrypto")
 package[libmbedcrypto]=libmbedcrypto7
 # libwolfssl (Debian 12's 5.5.4): the catalogue's wolfSSL table is checked
-# against its wolfSSL_ERR_reason_error_string.
+# against its wolfSSL_ERR_reason_error_string, and a wolfSSL client
+# (checks/testdata/peers/wolfssl.py) runs in the refusal matrices.
 compgen -G "/usr/lib/*/libwolfssl.so.*" >/dev/null || missing+=("libwolfssl")
 package[libwolfssl]=libwolfssl35
 # curl on NSS (libcurl3-nss, with nss-plugin-pem for PEM files), a real
