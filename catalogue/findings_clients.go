@@ -1970,6 +1970,15 @@ var clientWriterEntries = []Entry{
 		Fix:         "Check the Ingress's tls hosts and secret, and the controller's log for the secret:\n  kubectl get ingress NAME -o yaml\n  kubectl get secret SECRET -n NAMESPACE -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -subject -ext subjectAltName",
 		Confirm:     "openssl s_client -connect INGRESS_IP:443 -servername host.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject",
 	},
+	// A Go server whose certificate came without its private key.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"certificate private key (<nil>) does not implement crypto.signer"},
+		Title:       "The Go server has a certificate but no private key loaded",
+		Explanation: "This Go program serves TLS with a certificate and no private key (<nil>), so every handshake fails on its side before the client is judged: TLS was switched on without a key file (a listener or status port that is given certificates only in another mode, such as a client-only mode), or the program built its certificate from the certificate file alone and the key file was never read or was empty.",
+		Fix:         "Configure the key next to the certificate (in Go, tls.LoadX509KeyPair(\"server.crt\", \"server.key\") rather than a tls.Certificate made from the certificate alone; in the program, its key file option), check that the two pair:\n  " + keyPairCheck + "\nthen restart the server.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
 	// Go's answer to plain HTTP on a TLS port.
 	{
 		ID: PlainHTTP, Kind: "client",

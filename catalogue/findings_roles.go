@@ -30,6 +30,14 @@ var ClientVerifiedText = Text{ID: VerifyError,
 	Fix:   "Nothing to fix in the server's certificate. If the server asks for a client certificate (s_client then lists its acceptable client certificate CA names), send one:\n  openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
 }
 
+// ServerNameWithPortText: the name a client checked ({name}) is a host
+// with its port ({host} alone is the host).
+var ServerNameWithPortText = Text{ID: ServerHostnameMismatch,
+	Title: "The client checks the server's certificate against {name}: a host name with its port",
+	Why:   "The name the client compares with the certificate is {name}, host and port together. A certificate names hosts, never ports, so this cannot match whatever the certificate holds: the program (or its configuration) set its TLS server name from an address instead of a host name (Go: tls.Config ServerName \"host:443\", or a URL's Host where its Hostname() belongs). When the program builds that name itself, it is a bug of that release.",
+	Fix:   "Give the client the host alone as its server name, {host} (Go: ServerName from net.SplitHostPort(addr) or u.Hostname()); the certificate needs no change. When the program builds the name itself, upgrade it to a release that strips the port.",
+}
+
 // clientMeaning is, per verify code, what it says about a server's
 // certificate chain as a client judged it.
 var clientMeaning = map[int]string{
@@ -52,6 +60,10 @@ var clientMeaning = map[int]string{
 func ClientMeaning(code int, text string) string {
 	if m, ok := clientMeaning[code]; ok {
 		return m
+	}
+	if strictCode(code) {
+		v, _ := Verify(code)
+		return Fill("A certificate of the server's chain fails OpenSSL's strict check {code} ({text}). {meaning} ", Vars{"code": itoa(code), "text": text, "meaning": v.Meaning}) + strings.TrimSpace(strictCheck)
 	}
 	return Fill("OpenSSL's verify result {code} ({text}) for the server's certificate chain.", Vars{"code": itoa(code), "text": text})
 }
@@ -195,6 +207,8 @@ func clientFix(key string, code int) string {
 	case 26:
 		// The server's certificate is not for servers, whoever checks it.
 		return clientPurposeFix
+	case 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93:
+		return clientStrictFix
 	case 79:
 		// The chain's CA certificate itself is wrong, whoever checks it.
 		if v, ok := Verify(code); ok && v.Fix != "" {
@@ -203,6 +217,15 @@ func clientFix(key string, code int) string {
 	}
 	return pick(clientTrust)
 }
+
+// strictCode reports whether a verify result comes from OpenSSL's strict
+// checks only.
+func strictCode(code int) bool { return code >= 80 && code <= 93 }
+
+// clientStrictFix reissues the certificate a strict check refused (a
+// CA: re-signed with its own key and name, so that what it issued stays
+// valid), and turns the check off in Python until then.
+const clientStrictFix = "Reissue the certificate the check names with what it lacks. For a CA (keyUsage, a critical basicConstraints, a subjectKeyIdentifier), re-sign the CA certificate with its own key and name: the certificates it issued stay valid, and only the clients' copy of the CA changes:\n  openssl req -x509 -new -key ca.key -subj \"$(openssl x509 -noout -subject -nameopt compat -in ca.crt | sed 's/^subject=//')\" -days 3650 -addext 'basicConstraints=critical,CA:TRUE' -addext 'keyUsage=critical,keyCertSign,cRLSign' -out ca-new.crt\nthen give the clients ca-new.crt. Until then, a Python client can leave the strict check off for its context:\n  ctx = ssl.create_default_context(cafile='ca.crt')\n  ctx.verify_flags &= ~ssl.VERIFY_X509_STRICT"
 
 // ClientKey is the key of the client's words: an nginx context, else the
 // program the line named when it has words of its own, else the reporter.

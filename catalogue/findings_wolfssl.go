@@ -95,6 +95,18 @@ var wolfsslEntries = []Entry{
 		Confirm: "openssl s_client -connect host:8883 -servername host -tls1_2 </dev/null",
 	},
 	{
+		// wolfSSL_get_error's 6, WOLFSSL_ERROR_ZERO_RETURN, printed by a
+		// program after the function that failed; wolfSSL's string
+		// functions have no words for it.
+		ID: HandshakeFailed, Kind: "client",
+		Match: []string{"wolfssl_read error 6,", "wolfssl_write error 6,", "wolfssl_connect error 6,", "wolfssl_accept error 6,", "wolfssl_peek error 6,",
+			"wolfssl_error_zero_return", "error 6, unknown error number"},
+		Title:       "The peer closed the TLS connection under wolfSSL (WOLFSSL_ERROR_ZERO_RETURN, 6)",
+		Explanation: "6 is what wolfSSL_get_error returns when the peer closed the TLS connection with a close_notify (WOLFSSL_ERROR_ZERO_RETURN), not an error code of wolfSSL's own, so its string functions say `unknown error number`. For a client in mutual TLS, right after the handshake, the server most often refused the client certificate and closed instead of sending an alert: nginx's stream module closes so when ssl_verify_client fails (no certificate sent, or one its CA file does not hold, expired, or refused by its CRL), and a TLS 1.3 client learns of it only on its first wolfSSL_read. The server's log names the reason (nginx: `client SSL certificate verify error` or `client sent no required SSL certificate`). Otherwise the server ended the session on purpose (an idle or request timeout, or its answer was complete).",
+		Fix:         "Read the server's log for why it closed, check the client certificate against the server's CA:\n  " + verifyClient + "\nand make sure the client loads its certificate and key (wolfSSL_CTX_use_certificate_file and _use_PrivateKey_file) before it connects.",
+		Confirm:     probeCmd,
+	},
+	{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"version_error", "record layer version error", "unsupported_proto_version", "bad/unsupported protocol version"},
 		Within:      []string{"wolfssl", "cyassl", "ssl_connect", "ssl_accept", "ssl connection error", "record layer version error", "-326", "-450"},

@@ -18,8 +18,11 @@ const (
 	// (-extfile), each on a line of its own as a fix shows configuration.
 	clientExtLines = "  basicConstraints=CA:FALSE\n  keyUsage=critical,digitalSignature,keyEncipherment\n  extendedKeyUsage=clientAuth\n  authorityKeyIdentifier=keyid,issuer"
 	caExtLines     = "  basicConstraints=critical,CA:TRUE\n  keyUsage=critical,keyCertSign,cRLSign"
-	notForNginx    = "nginx's client-certificate check does not turn this check on, so nginx should not log it unless an openssl.cnf injects extra verify flags."
-	genericFix     = "To see which certificate is at fault, run on the same files:\n  " + verifyClient + "\nthen reissue or replace that certificate."
+	// strictCheck is why only some programs report the strict checks
+	// (verify results 80 to 93).
+	strictCheck = "A strict check only (OpenSSL's X509_V_FLAG_X509_STRICT, which ordinary verification leaves off): Python 3.13 and later turn it on by default (ssl.create_default_context, and so requests, urllib, aiohttp and httpx clients, and Python servers that check client certificates), as do `openssl verify -x509_strict` and programs that set the flag. Certificates from older guides and CA tools often lack what it asks for (a CA made with `openssl req -x509` and no extension file has no keyUsage), and other programs accept them. "
+	notForNginx = "nginx's client-certificate check does not turn this check on, so nginx should not log it unless an openssl.cnf injects extra verify flags."
+	genericFix  = "To see which certificate is at fault, run on the same files:\n  " + verifyClient + "\nthen reissue or replace that certificate."
 )
 
 // VerifyErrorID is the finding id for every VerifyCode (see the README.s
@@ -665,98 +668,98 @@ var verifyCodes = []VerifyCode{
 	{
 		Code: 80, Macro: "X509_V_ERR_PATHLEN_INVALID_FOR_NON_CA", Text: "Path length invalid for non-CA cert",
 		Meaning: "A non-CA certificate has a path length constraint.",
-		Causes:  "A strict (-x509_strict) check only. " + notForNginx,
+		Causes:  strictCheck + notForNginx,
 		Fix:     "Reissue without pathlen on non-CA certificates.",
 		Confirm: "openssl x509 -noout -ext basicConstraints -in client.crt",
 	},
 	{
 		Code: 81, Macro: "X509_V_ERR_PATHLEN_WITHOUT_KU_KEY_CERT_SIGN", Text: "Path length given without key usage keyCertSign",
 		Meaning: "A certificate has a path length constraint but may not sign certificates.",
-		Causes:  "A strict (-x509_strict) check only. " + notForNginx,
+		Causes:  strictCheck + notForNginx,
 		Fix:     "Reissue the CA with:\n" + caExtLines,
 		Confirm: "openssl x509 -noout -ext basicConstraints,keyUsage -in int.crt",
 	},
 	{
 		Code: 82, Macro: "X509_V_ERR_KU_KEY_CERT_SIGN_INVALID_FOR_NON_CA", Text: "Key usage keyCertSign invalid for non-CA cert",
 		Meaning: "A non-CA certificate claims keyCertSign.",
-		Causes:  "A strict (-x509_strict) check only. " + notForNginx,
+		Causes:  strictCheck + notForNginx,
 		Fix:     "Reissue the client certificate without keyCertSign:\n  " + reissueClient + "\nwith client.ext:\n" + clientExtLines,
 		Confirm: "openssl x509 -noout -ext keyUsage,basicConstraints -in client.crt",
 	},
 	{
 		Code: 83, Macro: "X509_V_ERR_ISSUER_NAME_EMPTY", Text: "Issuer name empty",
 		Meaning: "A certificate has an empty issuer name.",
-		Causes:  "A strict (-x509_strict) check only. " + notForNginx,
+		Causes:  strictCheck + notForNginx,
 		Fix:     "Reissue from a CA with a non-empty subject.",
 		Confirm: "openssl x509 -noout -issuer -in client.crt",
 	},
 	{
 		Code: 84, Macro: "X509_V_ERR_SUBJECT_NAME_EMPTY", Text: "Subject name empty",
 		Meaning: "A certificate has an empty subject name.",
-		Causes:  "A strict (-x509_strict) check only. " + notForNginx,
+		Causes:  strictCheck + notForNginx,
 		Fix:     "Reissue with a subject, e.g. on the CSR:\n  -subj '/CN=client1'",
 		Confirm: "openssl x509 -noout -subject -in client.crt",
 	},
 	{
 		Code: 85, Macro: "X509_V_ERR_MISSING_AUTHORITY_KEY_IDENTIFIER", Text: "Missing Authority Key Identifier",
 		Meaning: "A certificate lacks the authorityKeyIdentifier extension.",
-		Causes:  "A strict (-x509_strict) check only. " + notForNginx,
+		Causes:  strictCheck + notForNginx,
 		Fix:     "Add this line to client.ext:\n  authorityKeyIdentifier=keyid,issuer\nand reissue:\n  " + reissueClient,
 		Confirm: "openssl x509 -noout -ext authorityKeyIdentifier -in client.crt",
 	},
 	{
 		Code: 86, Macro: "X509_V_ERR_MISSING_SUBJECT_KEY_IDENTIFIER", Text: "Missing Subject Key Identifier",
 		Meaning: "A CA certificate lacks the subjectKeyIdentifier extension.",
-		Causes:  "A strict (-x509_strict) check only. " + notForNginx,
+		Causes:  strictCheck + notForNginx,
 		Fix:     "Reissue the CA with `subjectKeyIdentifier=hash`.",
 		Confirm: "openssl x509 -noout -ext subjectKeyIdentifier -in ca.crt",
 	},
 	{
 		Code: 87, Macro: "X509_V_ERR_EMPTY_SUBJECT_ALT_NAME", Text: "Empty Subject Alternative Name extension",
 		Meaning: "A certificate has a subjectAltName extension with no names in it.",
-		Causes:  "A strict (-x509_strict) check only. " + notForNginx,
+		Causes:  strictCheck + notForNginx,
 		Fix:     "Reissue with names in subjectAltName, or without the extension.",
 		Confirm: "openssl x509 -noout -ext subjectAltName -in client.crt",
 	},
 	{
 		Code: 88, Macro: "X509_V_ERR_EMPTY_SUBJECT_SAN_NOT_CRITICAL", Text: "Subject empty and Subject Alt Name extension not critical",
 		Meaning: "A certificate with an empty subject has a non-critical subjectAltName.",
-		Causes:  "A strict (-x509_strict) check only. " + notForNginx,
+		Causes:  strictCheck + notForNginx,
 		Fix:     "Reissue with a subject, or mark subjectAltName critical.",
 		Confirm: "openssl x509 -noout -subject -ext subjectAltName -in client.crt",
 	},
 	{
 		Code: 89, Macro: "X509_V_ERR_CA_BCONS_NOT_CRITICAL", Text: "Basic Constraints of CA cert not marked critical",
 		Meaning: "A CA certificate's basicConstraints extension is not marked critical.",
-		Causes:  "A strict (-x509_strict) check only. " + notForNginx,
+		Causes:  strictCheck + notForNginx,
 		Fix:     "Reissue the CA with:\n" + caExtLines,
 		Confirm: "openssl x509 -noout -ext basicConstraints -in ca.crt",
 	},
 	{
 		Code: 90, Macro: "X509_V_ERR_AUTHORITY_KEY_IDENTIFIER_CRITICAL", Text: "Authority Key Identifier marked critical",
 		Meaning: "A certificate's authorityKeyIdentifier is marked critical, which the standard forbids.",
-		Causes:  "A strict (-x509_strict) check only. " + notForNginx,
+		Causes:  strictCheck + notForNginx,
 		Fix:     "Reissue with a non-critical authorityKeyIdentifier.",
 		Confirm: "openssl x509 -noout -text -in client.crt | grep -A1 'Authority Key Identifier'",
 	},
 	{
 		Code: 91, Macro: "X509_V_ERR_SUBJECT_KEY_IDENTIFIER_CRITICAL", Text: "Subject Key Identifier marked critical",
 		Meaning: "A certificate's subjectKeyIdentifier is marked critical, which the standard forbids.",
-		Causes:  "A strict (-x509_strict) check only. " + notForNginx,
+		Causes:  strictCheck + notForNginx,
 		Fix:     "Reissue with a non-critical subjectKeyIdentifier.",
 		Confirm: "openssl x509 -noout -text -in client.crt | grep -A1 'Subject Key Identifier'",
 	},
 	{
 		Code: 92, Macro: "X509_V_ERR_CA_CERT_MISSING_KEY_USAGE", Text: "CA cert does not include key usage extension",
 		Meaning: "A CA certificate has no keyUsage extension.",
-		Causes:  "A strict (-x509_strict) check only. " + notForNginx,
+		Causes:  strictCheck + notForNginx,
 		Fix:     "Reissue the CA with:\n" + caExtLines,
 		Confirm: "openssl x509 -noout -ext keyUsage -in ca.crt",
 	},
 	{
 		Code: 93, Macro: "X509_V_ERR_EXTENSIONS_REQUIRE_VERSION_3", Text: "Using cert extension requires at least X509v3",
 		Meaning: "A certificate carries extensions but is not marked as version 3.",
-		Causes:  "A strict (-x509_strict) check only; made by old or broken CA software. " + notForNginx,
+		Causes:  strictCheck + "Made by old or broken CA software. " + notForNginx,
 		Fix:     "Reissue the certificate with a current CA tool:\n  " + reissueClient,
 		Confirm: "openssl x509 -noout -text -in client.crt | grep Version",
 	},

@@ -218,8 +218,18 @@ func Explain(input string) *report.Report {
 		}
 	}
 	if name := wantedName(input); name != "" {
+		// Go's words name the ServerName exactly as the program set it.
+		host, withPort := hostWithPort(name)
+		withPort = withPort && strings.Contains(input, "x509: certificate is valid for ")
 		for i := range rep.Findings {
-			if rep.Findings[i].ID == catalogue.ServerHostnameMismatch {
+			switch {
+			case rep.Findings[i].ID != catalogue.ServerHostnameMismatch:
+			case withPort:
+				// No certificate names a port: the name is the fault.
+				f := catalogue.ServerNameWithPortText.New(catalogue.Vars{"name": name, "host": host})
+				f.Severity, f.Reporter, f.Role = rep.Findings[i].Severity, rep.Findings[i].Reporter, rep.Findings[i].Role
+				rep.Findings[i] = f
+			default:
 				rep.Findings[i].Fix = withName(rep.Findings[i].Fix, name)
 			}
 		}
@@ -342,6 +352,20 @@ func wantedName(input string) string {
 		return ""
 	}
 	return name
+}
+
+// hostWithPort reports whether name is a host name or IPv4 address
+// followed by a port, and gives the host.
+func hostWithPort(name string) (string, bool) {
+	i := strings.LastIndexByte(name, ':')
+	if i <= 0 || strings.Contains(name[:i], ":") {
+		return "", false // no port, or an IPv6 address
+	}
+	port := name[i+1:]
+	if port == "" || len(port) > 5 || strings.Trim(port, "0123456789") != "" {
+		return "", false
+	}
+	return name[:i], true
 }
 
 // withName puts the wanted name into a fix's example subjectAltName.

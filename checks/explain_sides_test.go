@@ -365,3 +365,25 @@ func TestExplainNewPathsOddInput(t *testing.T) {
 		t.Errorf("a bare 'fe/1: Success', without HAProxy's log format, got %+v", rep.Findings)
 	}
 }
+
+// TestHostWithPort: a host name or IPv4 address with a port is told
+// apart from a bare name and from an IPv6 address.
+func TestHostWithPort(t *testing.T) {
+	for _, c := range []struct {
+		in, host string
+		ok       bool
+	}{
+		{"localhost:443", "localhost", true},
+		{"192.0.2.7:8443", "192.0.2.7", true},
+		{"a.example.com", "", false},
+		{"2001:db8::1", "", false},
+		{"::1", "", false},
+		{"a.example.com:", "", false},
+		{"a.example.com:https", "", false},
+		{"a.example.com:123456", "", false},
+	} {
+		if host, ok := hostWithPort(c.in); host != c.host || ok != c.ok {
+			t.Errorf("hostWithPort(%q) = %q, %v, want %q, %v", c.in, host, ok, c.host, c.ok)
+		}
+	}
+}
