@@ -29,6 +29,7 @@ var (
 	DuplicateSerial   = id(finding.Certs, "duplicate-serial", errs, 19)
 	ExpiresSoon       = id(finding.Certs, "expires-soon", warn, 20)
 	TrustedFormat     = id(finding.Certs, "trusted-format", warn, 21)
+	StrictChecks      = id(finding.Certs, "strict-checks", warn, 21)
 	Unreadable        = id(finding.Certs, "unreadable", warn, 21, errs)
 	KeyPermissions    = id(finding.Certs, "key-permissions", warn, 22, note)
 	KeyUnencrypted    = id(finding.Certs, "key-unencrypted", warn, 23)
@@ -270,6 +271,25 @@ var (
 		Why:   "Go (since 1.15) and browsers check the server name against the subjectAltName only and ignore the Common Name; OpenSSL-based clients such as curl still fall back to the CN for host names, but never for IP addresses. The guide's `openssl x509 -req` without -extfile adds no SAN (nor any other extension).",
 		Fix:   "Reissue it with the name in subjectAltName:\n  printf 'subjectAltName=DNS:{host}\\nextendedKeyUsage=serverAuth\\nkeyUsage=critical,digitalSignature,keyEncipherment\\n' > server.ext\n  " + signCmd + "-extfile server.ext" + signOut,
 	}
+	// StrictRootText, StrictIntermediateText and StrictLeafText: {cert}
+	// fails OpenSSL's strict checks {failures} ("92 (CA cert does not
+	// include key usage extension)"); {regen} re-signs a root with its own
+	// key and subject.
+	StrictRootText = Text{ID: StrictChecks,
+		Title: "{cert} fails OpenSSL's strict checks: Python 3.13 and later refuse every certificate it issued",
+		Why:   strictWhy,
+		Fix:   "Re-sign it with its own key and subject, adding what it lacks; the certificates it issued stay valid, as their issuer's name and key do not change:\n  {regen}\nthen put {base}-new.crt where {cert} is trusted now (ssl_client_certificate, the clients' CA files).",
+	}
+	StrictIntermediateText = Text{ID: StrictChecks,
+		Title: "{cert} fails OpenSSL's strict checks: Python 3.13 and later refuse every certificate below it",
+		Why:   strictWhy,
+		Fix:   "Sign it again from its CA with a CA's extensions; its key and subject stay, so the certificates below it stay valid:\n  printf 'basicConstraints=critical,CA:TRUE\\nkeyUsage=critical,keyCertSign,cRLSign\\nsubjectKeyIdentifier=hash\\nauthorityKeyIdentifier=keyid\\n' > ca.ext\n  openssl x509 -x509toreq -in {crt} -key {key_file} -out {base}.csr\n  " + signCmd + "-extfile ca.ext" + signOut,
+	}
+	StrictLeafText = Text{ID: StrictChecks,
+		Title: "{cert} fails OpenSSL's strict checks: Python 3.13 and later refuse it",
+		Why:   strictWhy,
+		Fix:   "Sign it again (OpenSSL 3 adds the key identifiers; the key stays):\n  {reissue}",
+	}
 	HostnameMismatchText = Text{ID: HostnameMismatch,
 		Title: "server certificate {cert} is not valid for {host}",
 		Why:   "Its names are {names}; clients connecting to {host} will refuse it.",
@@ -379,6 +399,7 @@ const (
 	signCmd       = "openssl x509 -req -sha256 -days 825 -in {base}.csr -CA {ca_crt} -CAkey {ca_key} -CAcreateserial "
 	signOut       = " -out {crt}"
 	clientExtCmd  = "printf 'extendedKeyUsage=clientAuth\\nkeyUsage=critical,digitalSignature,keyEncipherment\\nauthorityKeyIdentifier=keyid,issuer\\n' > client.ext"
+	strictWhy     = "It fails {failures}. These are OpenSSL's strict checks (X509_V_FLAG_X509_STRICT): nginx, curl, Go and browsers do not make them and accept it, but Python 3.13 and later make them by default (ssl.create_default_context: requests, urllib, aiohttp and httpx clients, and Python servers that check client certificates), and refuse it with `certificate verify failed: {first}`. A CA made with the guides' `openssl req -x509` and no extension file has no keyUsage."
 	regenRootRest = " -subj '{subj}' -addext 'basicConstraints=critical,CA:TRUE' -addext 'keyUsage=critical,keyCertSign,cRLSign' -out {base}-new.crt"
 )
 

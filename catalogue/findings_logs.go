@@ -318,7 +318,7 @@ var logLineEntries = []Entry{
 		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
 		Match: []string{":unsupported protocol"}, Exact: []string{"unsupported protocol"},
 		Title: "Client's TLS versions are not enabled on the server",
-		Explanation: "The client offered only TLS versions that this server does not enable (the client sees `tlsv1 alert protocol version`): most often an old client or device that speaks only TLS 1.0 or 1.1 (an old Java, Windows 7, an old Android, embedded firmware, an old mail or monitoring agent), or a scanner probing old versions (harmless when it comes from a few addresses). " +
+		Explanation: "The client offered only TLS versions that this server does not enable (the client sees `tlsv1 alert protocol version`): most often an old client or device that speaks only TLS 1.0 or 1.1 (an old Java, Windows 7, an old Android, embedded firmware, an old mail or monitoring agent), or a scanner probing old versions. " +
 			"On OpenSSL 3, TLS 1.0 and 1.1 are refused even when listed, unless the security level is 0 (@SECLEVEL=0), as real runs here showed. Less often the server allows TLS 1.3 only and the client stops at 1.2. " +
 			"(nginx before 1.23.4 enables TLSv1 TLSv1.1 TLSv1.2 by default, and TLSv1.3 only from 1.23.4.)",
 		Fix:     "Find which client it is (the line's client address). The sound fix is to update that client. If it must be served as it is, enable its version on the server (nginx below; Apache: SSLProtocol, Postfix: smtpd_tls_protocols and its TLS security level, HAProxy: ssl-min-ver):\n  ssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv1.3;\n  ssl_ciphers DEFAULT:@SECLEVEL=0;\nFor scanners alone, keep the modern setting:\n  ssl_protocols TLSv1.2 TLSv1.3;",

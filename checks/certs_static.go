@@ -30,6 +30,7 @@ var certRules = []certRule{
 	weakCAKey,
 	needsPEM,
 	trustedFormat,
+	strictChecks,
 	rootWithoutClientAuth,
 	duplicateSerial,
 }
@@ -223,4 +224,42 @@ func (r *run) groupSerials() {
 			s.sameSerial = group
 		}
 	}
+}
+
+// strictChecks: a certificate that OpenSSL's strict checks refuse (the
+// default of Python 3.13 and later) though nginx accepts it; a root is
+// the top of its chains, which needs no authorityKeyIdentifier.
+func strictChecks(r *run, s *certState) []report.Finding {
+	if isCA(s.role) && s.info.CheckCA() != 1 {
+		return nil // not a CA to OpenSSL at all: not-a-ca says so
+	}
+	codes := s.info.StrictFailures(s.info.SelfSigned())
+	if len(codes) == 0 {
+		return nil
+	}
+	var failed []string
+	for _, c := range codes {
+		if v, ok := catalogue.Verify(c); ok {
+			failed = append(failed, strconv.Itoa(c)+" ("+v.Text+")")
+		}
+	}
+	first, _ := catalogue.Verify(codes[0])
+	caCrt, caKey := r.signer(s, "ca.crt", "ca.key")
+	v := r.certVars(s)
+	for k, val := range cmdVars(s, caCrt, caKey) {
+		v[k] = val
+	}
+	v["failures"] = strings.Join(failed, ", ")
+	v["first"] = first.Text
+	text := catalogue.StrictLeafText
+	switch {
+	case s.role == RoleCA:
+		text = catalogue.StrictRootText
+		v["regen"] = regenRootCmd(s, false)
+	case s.role == RoleIntermediate:
+		text = catalogue.StrictIntermediateText
+	default:
+		v["reissue"] = reissueCmd(s, caCrt, caKey)
+	}
+	return one(certFinding(s, text, v))
 }

@@ -318,3 +318,79 @@ func plainKey(t *testing.T, tmp, key string, i int) string {
 	}
 	return out
 }
+
+// TestDifferentialStrictChecks: for every certificate nginx accepts, the
+// strict-checks findings of its chain (leaf first, as OpenSSL checks
+// them) predict the first error of `openssl verify -x509_strict`, the
+// verification Python 3.13 and later make by default: none when the
+// chain has no such finding.
+func TestDifferentialStrictChecks(t *testing.T) {
+	nginxtest.Require(t)
+	compared, refused := 0, 0
+	for _, sc := range scenarios {
+		if sc.crl || sc.ca != "" {
+			continue
+		}
+		t.Run(sc.name(), func(t *testing.T) {
+			set, rep, r := judge(t, sc)
+			caFile, untrusted, _ := trustFiles(t, set, rep, sc.allCAs)
+			for _, row := range rep.Certificates {
+				if row.NginxVerdict != "SUCCESS" {
+					continue
+				}
+				want, at := r.firstStrictFailure(row.SHA256)
+				if want != 0 && !hasStrictFinding(rep, at, want) {
+					t.Errorf("%s: its chain's %s fails strict check %d, and certs has no strict-checks finding about it", row.Files[0], at, want)
+				}
+				code, text := nginxtest.OpenSSLVerify(t, nginxtest.VerifyOpts{
+					CAFile: caFile, Untrusted: untrusted, Cert: pemOf(t, set, row.SHA256),
+					AuthLevel: sc.level(), Depth: sc.verifyDepth(), Strict: true,
+				})
+				if code != want {
+					t.Errorf("%s: openssl verify -x509_strict says %d (%s), the strict-checks findings of its chain predict %d",
+						row.Files[0], code, text, want)
+				}
+				compared++
+				if code != 0 {
+					refused++
+				}
+			}
+		})
+	}
+	if compared < 30 || refused < 2 {
+		t.Errorf("%d certificates compared, %d refused; the fixtures should give at least 30 and 2", compared, refused)
+	}
+}
+
+// hasStrictFinding reports whether rep has a strict-checks finding about
+// the certificate in file that names the code.
+func hasStrictFinding(rep *report.Report, file string, code int) bool {
+	for _, f := range rep.Findings {
+		if f.ID.Name() == "strict-checks" && f.File == file && strings.Contains(f.Explanation, fmt.Sprintf("%d (", code)) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstStrictFailure is the first strict check that the chain of the
+// certificate with that fingerprint fails, leaf first, and the file of
+// the certificate that fails it, or 0.
+func (r *run) firstStrictFailure(sha string) (int, string) {
+	var s *certState
+	for _, c := range r.certs {
+		if hex.EncodeToString(c.c.SHA256[:]) == sha {
+			s = c
+		}
+	}
+	for seen := 0; s != nil && seen < 10; seen++ {
+		if f := s.info.StrictFailures(s.info.SelfSigned()); len(f) > 0 {
+			return f[0], first(s.c.Files)
+		}
+		if s.info.SelfSigned() || len(s.signedBy) == 0 {
+			break
+		}
+		s = s.signedBy[0]
+	}
+	return 0, ""
+}

@@ -48,6 +48,7 @@ type VerifyOpts struct {
 	Depth     int    // -verify_depth; <0 means nginx's default, 1
 	AtUnix    int64  // -attime; 0 = now
 	Purpose   string // -purpose, default sslclient
+	Strict    bool   // -x509_strict, as Python 3.13 and later verify
 }
 
 // VerifyError is one error line of `openssl verify`:
@@ -102,6 +103,9 @@ func OpenSSLVerifyErrors(t testing.TB, o VerifyOpts) []VerifyError {
 	}
 	if o.AtUnix != 0 {
 		args = append(args, "-attime", strconv.FormatInt(o.AtUnix, 10))
+	}
+	if o.Strict {
+		args = append(args, "-x509_strict")
 	}
 	args = append(args, o.Cert)
 	out, err := runOpenSSL(args...)
