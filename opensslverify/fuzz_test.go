@@ -22,6 +22,11 @@ func FuzzVerify(f *testing.F) {
 			return
 		}
 		c := opensslverify.Info(x)
+		for _, code := range c.StrictFailures(c.SelfSigned()) {
+			if code < 80 || code > 93 {
+				t.Fatalf("strict failure %d is not one of the strict checks (80 to 93)", code)
+			}
+		}
 		opensslverify.Verify(c, []*opensslverify.Cert{c}, opensslverify.NewStore([]*opensslverify.Cert{c}),
 			opensslverify.Params{AuthLevel: 2, Depth: 2, Time: time.Unix(1700000000, 0), Purpose: opensslverify.PurposeSSLClient})
 	})
