@@ -766,6 +766,14 @@ var clientWriterEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:5671 -cert client.crt -key client.key </dev/null",
 	},
 	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"certificateverify uses unsupported signature algorithm"},
+		Title:       "Erlang's TLS 1.3 refused the peer's CertificateVerify signature scheme",
+		Explanation: "In TLS 1.3 Erlang/OTP's ssl checks the signature scheme of the peer's CertificateVerify (its proof that it holds the certificate's key) against its own signature_algs, as far as TLS 1.3 allows them, and ends the handshake with Handshake Failure when the scheme is not among them. Written by a server (`TLS server:`), it is the client's: the client signed with a scheme TLS 1.3 forbids, such as ecdsa_sha1 or rsa_pkcs1_sha256 (old Java clients with an EC or RSA key, and keys in smart cards or keystores that cannot do RSA-PSS), or one left out of the server's signature_algs. Written by a client, the same holds for the server's signature.",
+		Fix:         "Update the peer's TLS stack (a Java client: a current JDK), or let this connection use TLS 1.2, where the older schemes are allowed (versions: ['tlsv1.2'] on the Erlang side; RabbitMQ: ssl_options.versions.1 = tlsv1.2), or add the peer's scheme to signature_algs when it is sound.",
+		Confirm:     "openssl s_client -connect host:5671 -tls1_3 -cert client.crt -key client.key </dev/null",
+	},
+	{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match:       []string{"generated server alert: fatal - bad record mac"},
 		Title:       "A client refused this Erlang server's certificate (TLS 1.3, a client built on OpenSSL)",
@@ -808,7 +816,9 @@ var clientWriterEntries = []Entry{
 	// Erlang/OTP's reasons for a refused certificate (RabbitMQ, Elixir).
 	{
 		ID: VerifyError, Kind: "client",
-		Match:       []string{"generated server alert: fatal - handshake failure"},
+		Match: []string{"generated server alert: fatal - handshake failure"},
+		// A reason of its own follows the alert.
+		Without:     []string{"certificateverify uses unsupported signature algorithm"},
 		Title:       "The Erlang server (RabbitMQ, an Elixir app) ended the handshake",
 		Explanation: "Erlang's TLS server sent handshake_failure. With verify_peer and fail_if_no_peer_cert it does so when the client's certificate is missing or refused; the log line next to it names the reason as {bad_cert, Reason}: unknown_ca (not issued by a CA in cacertfile), invalid_ext_key_usage (no clientAuth in its extendedKeyUsage), cert_expired, selfsigned_peer. Otherwise no TLS version or cipher was shared.",
 		Fix:         "Check the client certificate against the server's cacertfile and for clientAuth, and reissue it if needed:\n  openssl verify -CAfile ca.pem -purpose sslclient client.crt\n  openssl x509 -noout -ext extendedKeyUsage -in client.crt",
@@ -1024,7 +1034,7 @@ var clientWriterEntries = []Entry{
 		ID: NoClientCert, Kind: "client",
 		Match:       []string{"client certificate must be supplied", "invalid certificate or no client certificate supplied"},
 		Title:       "Vault's cert auth got no client certificate it could verify",
-		Explanation: "Vault's cert auth method reads the client certificate of the TLS connection itself: none was presented (vault login -method=cert without -client-cert and -client-key; curl with the paths in the JSON body instead of --cert and --key), or the one presented does not chain to the CA of a cert role (its intermediate missing from the role's certificate or from what the client sends).",
+		Explanation: "Vault's cert auth method reads the client certificate of the TLS connection itself: none was presented (vault login -method=cert without -client-cert and -client-key; curl with the paths in the JSON body instead of --cert and --key), or the one presented does not chain to the CA of a cert role (its intermediate missing from the role's certificate or from what the client sends). A Go client (the vault CLI, Terraform's provider, a Go program) that has a certificate still sends none when its issuer is not among the CA names the listener asks for (Vault's tls_client_ca_file), and a load balancer that ends TLS in front of Vault never passes the certificate on.",
 		Fix:         "Present the certificate in the handshake, with its chain:\n  vault login -method=cert -client-cert=client.crt \\\n      -client-key=client.key\n  curl --cert client-chain.crt --key client.key \\\n      -X POST https://vault:8200/v1/auth/cert/login\nand make the cert role's certificate the CA (with intermediates) that issued it.",
 		Confirm:     "openssl verify -CAfile role-ca.pem -untrusted intermediate.crt client.crt",
 	},

@@ -79,6 +79,11 @@ func TestExplainSides(t *testing.T) {
 		// server here, so its fix is ACME's, not a serversTransport's.
 		{"Head https://app.example.com: x509: certificate is valid for 0a1b.2c3d.traefik.default, not app.example.com", "go", "client", "server-hostname-mismatch", "acme.json"},
 		{"x509: negative serial number", "go", "client", "cert-load-failed", "x509negativeserial"},
+		// Erlang's TLS 1.3 server names its reason after the alert (OTP's
+		// tls_handshake_1_3:verify_signature_algorithm).
+		{"TLS server: In state wait_cv at tls_handshake_1_3.erl:1400 generated SERVER ALERT: Fatal - Handshake Failure\n \"CertificateVerify uses unsupported signature algorithm\"", "unknown", "server", "handshake-failed", "signature_algs"},
+		// Vault's cert auth and a Go client that sends no certificate.
+		{"* client certificate must be supplied", "go", "server", "no-client-cert", "ca names"},
 		{"System.Security.Authentication.AuthenticationException: The remote certificate is invalid because of errors in the certificate chain: RevocationStatusUnknown", "unknown", "client", "handshake-failed", "nocheck"},
 		{"Caused by: javax.net.ssl.SSLHandshakeException: Handshake failed", "java", "client", "handshake-failed", "useplaintext"},
 		{"javax.net.ssl.SSLHandshakeException: Received fatal alert: handshake_failure", "java", "client", "tls-alert", "server_name"},
