@@ -216,6 +216,8 @@ func TestRealStartupFailures(t *testing.T) {
 		{"key as cert", key, key, "", nil, []string{"holds a PRIVATE KEY, not a CERTIFICATE"}},
 		{"mismatch", cert, otherKey, "", nil, []string{"is not the key of the certificate", "openssl pkey -pubout -in " + otherKey}},
 		{"password", cert, encKey, "ssl_password_file " + pw + ";", nil, []string{"passphrase", "ssl_password_file"}},
+		// A DH parameters file is made, not issued.
+		{"missing dhparam", cert, key, "ssl_dhparam " + filepath.Join(dir, "dhparam.pem") + ";", nil, []string{"ssl_dhparam", "openssl dhparam -out " + filepath.Join(dir, "dhparam.pem")}},
 	} {
 		out := nginxT(t, dir, c.cert, c.key, c.extra)
 		// What journalctl -o cat shows after a failed start: only

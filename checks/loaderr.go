@@ -169,6 +169,9 @@ func loadFinding(line string) (report.Finding, bool) {
 		found = foundType(path)
 	}
 	t := catalogue.LoadTexts[cause]
+	if cause == "missing" && directive == "ssl_dhparam" {
+		t = catalogue.LoadTexts["missing-dhparam"]
+	}
 	f := t.New(catalogue.Vars{"path": path, "directive": directive, "expect": expect, "found": found})
 	if directive == "ssl_certificate_key" && f.ID == catalogue.CertLoadFailed {
 		f.ID = catalogue.KeyLoadFailed

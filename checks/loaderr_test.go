@@ -46,6 +46,10 @@ func TestLoadMissingDHParamsFile(t *testing.T) {
 	if !ok || !strings.Contains(f.Title, "ssl_dhparam") || strings.Contains(f.Title, "ssl_certificate") {
 		t.Errorf("%s: %v %q", line, ok, f.Title)
 	}
+	// The file is made, not issued.
+	if !strings.Contains(f.Fix, "openssl dhparam -out /nonexistent-dir/dhparam.pem") || strings.Contains(f.Explanation+f.Fix, "certbot") {
+		t.Errorf("%s: the fix does not make the parameters file:\n%s\n%s", line, f.Explanation, f.Fix)
+	}
 }
 
 // TestOtherLoadOddInput: another program's load line cut short, with an
