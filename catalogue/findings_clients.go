@@ -1575,7 +1575,7 @@ var clientWriterEntries = []Entry{
 	// node's name check.
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match:       []string{"err_tls_cert_altname_invalid", "does not match certificate's altnames", "doesn't match certificate's altnames"},
+		Match:       []string{"err_tls_cert_altname_invalid", "does not match certificate's altnames", "doesn't match certificate's altnames", "is not in the cert's list", "is not in the cert's altnames"},
 		Title:       "The server's certificate does not name the host node connected to",
 		Explanation: "node compared the hostname it connected to (or the servername option) with the certificate's subjectAltName (SAN) entries and found no match; node ignores the Common Name (CN) when a SAN is present, and an IP address needs an IP entry. When the names listed are not the server's at all (a CDN's, a corporate proxy's or another site's), something else answered: an intercepting proxy, a proxy setting (HTTPS_PROXY, npm's proxy/https-proxy) pointing at the wrong host, or the name resolving to the wrong address (a stale /etc/hosts entry, a VPN's DNS).",
 		Fix:         "Connect with a name the certificate carries (or set servername), or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",

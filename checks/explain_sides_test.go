@@ -79,6 +79,8 @@ func TestExplainSides(t *testing.T) {
 		// server here, so its fix is ACME's, not a serversTransport's.
 		{"Head https://app.example.com: x509: certificate is valid for 0a1b.2c3d.traefik.default, not app.example.com", "go", "client", "server-hostname-mismatch", "acme.json"},
 		{"x509: negative serial number", "go", "client", "cert-load-failed", "x509negativeserial"},
+		// The end of node's name check alone, as a line cut or retyped.
+		{"IP: 192.0.2.7 is not in the cert's list: ", "node", "client", "server-hostname-mismatch", "subjectaltname"},
 		// Erlang's TLS 1.3 server names its reason after the alert (OTP's
 		// tls_handshake_1_3:verify_signature_algorithm).
 		{"TLS server: In state wait_cv at tls_handshake_1_3.erl:1400 generated SERVER ALERT: Fatal - Handshake Failure\n \"CertificateVerify uses unsupported signature algorithm\"", "unknown", "server", "handshake-failed", "signature_algs"},

@@ -149,7 +149,7 @@ var attrRules = []attrRule{
 	{"unknown", RoleServer, "", []string{"error accepting a client connection", "error accepting a cluster node connection", "error accepting cluster node connection"}},
 	{"openssl", RoleClient, "", []string{"openssl pkcs12:", "openssl x509:", "openssl req:"}},
 	// node's name check ("Hostname/IP does not match certificate's altnames").
-	{"node", RoleClient, "", []string{"hostname/ip does not match certificate's altnames", "hostname/ip doesn't match certificate's altnames"}},
+	{"node", RoleClient, "", []string{"hostname/ip does not match certificate's altnames", "hostname/ip doesn't match certificate's altnames", "is not in the cert's list"}},
 	// curl on NSS (exit 58) and Postman, before Firefox's codes.
 	// libmosquitto's load errors, before curl's NSS ones.
 	{"unknown", RoleClient, "", []string{"error: unable to load client certificate \"", "error: unable to load client key file \""}},
