@@ -30,6 +30,19 @@ const (
 // nginx as the server leave them out.
 var toUpstream = []string{"to upstream", "context: ngx.timer", "by_lua", "cosocket", "lua tcp socket"}
 
+// requestCtx is the request an nginx line names in its context. nginx
+// finishes its clients' handshakes before it reads their requests, so a
+// handshake failing while a request is served is one nginx makes itself
+// (a Lua cosocket's; an upstream's lines say so).
+const requestCtx = `, request: "`
+
+// ownHandshake marks nginx's handshake lines where nginx is the client:
+// the entries for nginx's handshakes with its clients leave them out.
+var ownHandshake = append(append([]string(nil), toUpstream...), requestCtx)
+
+// luaHandshake marks the handshake lines of Lua cosockets.
+var luaHandshake = []string{"context: ngx.timer", "by_lua", "cosocket", "lua tcp socket", requestCtx}
+
 // entries is the table Entries and Lookup read. Within a family the specific
 // entries come before the catch-all, so that Lookup's output order reads
 // from specific to general.

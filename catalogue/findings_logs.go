@@ -240,7 +240,7 @@ var logLineEntries = []Entry{
 		Confirm: "openssl s_client -connect BACKEND:443 -cert /etc/nginx/upstream-client.crt -key /etc/nginx/upstream-client.key </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: toUpstream,
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: ownHandshake,
 		Match: []string{"tlsv1 alert unknown ca"},
 		Title: "Client rejected nginx's server certificate: unknown CA (alert 48)",
 		Explanation: "The client does not trust the CA that signed nginx's server certificate and aborted the handshake. " + serverSide + " " +
@@ -249,7 +249,7 @@ var logLineEntries = []Entry{
 		Confirm: "openssl s_client -connect host:443 -showcerts </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: toUpstream,
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: ownHandshake,
 		Match:       []string{"sslv3 alert bad certificate"},
 		Title:       "Client rejected nginx's server certificate: bad certificate (alert 42)",
 		Explanation: "The client refused a certificate nginx presented, normally the server certificate or its chain (wrong name, untrusted, malformed). " + serverSide,
@@ -257,7 +257,7 @@ var logLineEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: toUpstream,
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: ownHandshake,
 		Match:       []string{"sslv3 alert certificate unknown"},
 		Title:       "Client rejected nginx's server certificate (alert 46)",
 		Explanation: "The client refused nginx's server certificate without giving a specific reason, typically an untrusted CA or a name mismatch. " + serverSide,
@@ -265,7 +265,7 @@ var logLineEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: toUpstream,
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: ownHandshake,
 		Match:       []string{"sslv3 alert certificate expired"},
 		Title:       "Client says nginx's server certificate has expired (alert 45)",
 		Explanation: "The client judged nginx's server certificate (or a certificate in its chain) as expired, or the client's clock is wrong. " + serverSide,
@@ -273,7 +273,7 @@ var logLineEntries = []Entry{
 		Confirm:     "openssl x509 -noout -enddate -in /etc/nginx/server.crt",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: toUpstream,
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: ownHandshake,
 		Match:       []string{"sslv3 alert handshake failure"},
 		Title:       "Client aborted the handshake (alert 40)",
 		Explanation: "The client found nothing acceptable in what nginx offered: no common TLS version, cipher suite, signature algorithm or curve; or the client is an Erlang one (RabbitMQ's shovels, an Elixir app) that refused nginx's server certificate for its name (hostname_check_failed), which Erlang reports with this alert, as a real run here showed.",
@@ -281,7 +281,7 @@ var logLineEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -tls1_2 </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: "crit", Within: []string{handshakeLine}, Without: toUpstream,
+		ID: HandshakeFailed, Kind: "nginx", Level: "crit", Within: []string{handshakeLine}, Without: ownHandshake,
 		Match: []string{"tlsv13 alert certificate required"},
 		Title: "nginx's peer demanded a certificate nginx did not send (alert 116)",
 		Explanation: "A TLS 1.3 peer required a client certificate from nginx. An nginx HTTP server does not get this from its clients, so it most likely comes from a connection where nginx is the client, e.g. to a backend that requires mTLS. " +
@@ -382,7 +382,7 @@ var logLineEntries = []Entry{
 		Confirm:     curlClient,
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Without: []string{"upstream"},
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Without: append([]string{"upstream"}, ownHandshake...),
 		Match:       []string{"peer closed connection in ssl handshake"},
 		Title:       "Client hung up during the TLS handshake",
 		Explanation: "The client closed the connection in the middle of the handshake, usually because its own checks failed (it did not trust nginx's certificate, or refused to load its own).",
@@ -390,7 +390,7 @@ var logLineEntries = []Entry{
 		Confirm:     curlClient,
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Fallback: true,
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Fallback: true, Without: ownHandshake,
 		Match: []string{handshakeLine},
 		Title: "TLS handshake failed",
 		Explanation: "OpenSSL aborted the handshake before any HTTP request, so no access-log line is written. The reason is the last part inside `(SSL: ...)`. " +

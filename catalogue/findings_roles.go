@@ -526,10 +526,19 @@ var roleEntries = []Entry{
 		Fix:         "Send the backend's name, and a client certificate if it requires one:\n  proxy_ssl_server_name on;\n  proxy_ssl_certificate     /etc/nginx/upstream-client.crt;\n  proxy_ssl_certificate_key /etc/nginx/upstream-client.key;\nthen reload:\n  " + reload + "\nIf the backend speaks only newer TLS versions, offer them (an old nginx or OpenSSL needs an upgrade):\n  proxy_ssl_protocols TLSv1.2 TLSv1.3;",
 		Confirm:     "openssl s_client -connect BACKEND:443 -servername backend.example.com </dev/null",
 	},
+	// Any other failed handshake of a Lua cosocket.
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: luaHandshake, Without: []string{"upstream"}, Fallback: true,
+		Match:       []string{"ssl_do_handshake() failed", "peer closed connection in ssl handshake"},
+		Title:       "A Lua cosocket's TLS handshake failed (nginx as the client)",
+		Explanation: "Here nginx is the client: Lua code (a cosocket's sslhandshake, lua-resty-http, Kong's plugins) opened a TLS connection in a timer or while serving a request, and the server it connected to ended the handshake. nginx's own clients finish their handshakes before their requests are read, so a handshake that fails in a request's context is nginx's. A server closes so when it wants a client certificate the cosocket did not send, a name (SNI: the server name passed to sslhandshake), or a TLS version not in lua_ssl_protocols; `certificate verify failed` means lua_ssl_trusted_certificate lacks the server's CA.",
+		Fix:         "Give the cosockets a CA bundle and the versions the server takes, in the http block:\n  lua_ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;\n  lua_ssl_verify_depth 3;\n  lua_ssl_protocols TLSv1.2 TLSv1.3;\nthen reload:\n  " + reload + "\npass the server's name to sock:sslhandshake(nil, \"server.example.com\", true), and test the server by hand:\n  openssl s_client -connect SERVER:443 -servername server.example.com </dev/null",
+		Confirm:     "openssl s_client -connect SERVER:443 -servername server.example.com </dev/null",
+	},
 	// A Lua cosocket offering no TLS version the server accepts (a real
 	// run: Debian 12's lua-nginx-module against a TLS 1.3-only server).
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{"context: ngx.timer", "by_lua", "cosocket", "lua tcp socket"},
+		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: luaHandshake, Without: []string{"upstream"},
 		Match:       []string{"alert protocol version", "unsupported protocol", "no protocols available"},
 		Title:       "A Lua cosocket and the server it connected to share no TLS version",
 		Explanation: "Here nginx is the client: Lua code opened a TLS connection with tcpsock:sslhandshake, and it offers only the versions in lua_ssl_protocols, not ssl_protocols. Its default in older lua-nginx-module releases (0.10.23, Debian 12's, as a real run here showed) stops at TLS 1.2, so a server that accepts only TLS 1.3 refuses it with protocol_version (70); an old server refuses TLS 1.2 the same way.",
@@ -540,7 +549,7 @@ var roleEntries = []Entry{
 	// connect to (real runs: a timer's cosocket against openssl s_server
 	// asking for a client certificate).
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{"context: ngx.timer", "by_lua", "cosocket", "lua tcp socket"},
+		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: luaHandshake, Without: []string{"upstream"},
 		Match: []string{"alert handshake failure", "alert certificate required", "alert unknown ca", "alert bad certificate",
 			"alert certificate unknown", "alert access denied", "alert certificate expired", "alert certificate revoked", "alert unsupported certificate", "handshake failed"},
 		Title: "The server a Lua cosocket connected to refused nginx's handshake",

@@ -79,6 +79,9 @@ func TestExplainSides(t *testing.T) {
 		// server here, so its fix is ACME's, not a serversTransport's.
 		{"Head https://app.example.com: x509: certificate is valid for 0a1b.2c3d.traefik.default, not app.example.com", "go", "client", "server-hostname-mismatch", "acme.json"},
 		{"x509: negative serial number", "go", "client", "cert-load-failed", "x509negativeserial"},
+		// A handshake that fails while nginx serves a request is one nginx
+		// makes itself (its clients' handshakes end before their requests).
+		{`2024/01/01 00:00:00 [error] 7#7: *1 peer closed connection in SSL handshake, client: 10.0.0.2, server: localhost, request: "POST /api HTTP/1.1", host: "a"`, "nginx", "client", "handshake-failed", "lua_ssl_trusted_certificate"},
 		// The end of node's name check alone, as a line cut or retyped.
 		{"IP: 192.0.2.7 is not in the cert's list: ", "node", "client", "server-hostname-mismatch", "subjectaltname"},
 		// Erlang's TLS 1.3 server names its reason after the alert (OTP's

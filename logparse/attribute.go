@@ -524,6 +524,12 @@ func attribute(line, lower string) Attribution {
 		}
 	}
 	switch {
+	case isNginx && outboundHandshake(lower):
+		// nginx finishes its clients' handshakes before it reads their
+		// requests: a handshake that fails while a request is being
+		// served is one nginx makes itself, and not to an upstream (its
+		// lines say so): a Lua cosocket's.
+		return attr("nginx", RoleClient, CtxLua, false)
 	case isNginx:
 		return attr("nginx", RoleServer, "", false)
 	case strings.HasPrefix(strings.TrimSpace(lower), "* "):
@@ -534,6 +540,14 @@ func attribute(line, lower string) Attribution {
 	}
 	role, guessed := unknownRoleGuess(lower)
 	return served(attr("unknown", role, "", guessed), lower)
+}
+
+// outboundHandshake reports whether an nginx line is a failed TLS
+// handshake logged while a request was being served (its context names
+// the request).
+func outboundHandshake(lower string) bool {
+	return strings.Contains(lower, `, request: "`) &&
+		(strings.Contains(lower, "ssl_do_handshake() failed") || strings.Contains(lower, "peer closed connection in ssl handshake"))
 }
 
 // rustlsRule is the index of rustls's rule in attrRules.
