@@ -1,8 +1,6 @@
-package opensslverify
+package opensslverify_test
 
 import (
-	"crypto/x509"
-	"encoding/pem"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/mtlsdoctor/mtlsdoctor/internal/servertest"
+	"github.com/mtlsdoctor/mtlsdoctor/opensslverify"
 )
 
 // strictConf is a hermetic OpenSSL configuration: no extension is added
@@ -81,7 +80,7 @@ func TestStrictFailuresMatchOpenSSL(t *testing.T) {
 		{"empty subject, subjectAltName not critical", leaf("nosubj", ca, "/", "basicConstraints=CA:FALSE", "keyUsage=critical,digitalSignature", "subjectKeyIdentifier=hash", "authorityKeyIdentifier=keyid", "subjectAltName=DNS:a.example"), ca},
 		{"leaf without extensions (v1, the guides' x509 -req)", leaf("v1", ca, "/CN=g"), ca},
 	} {
-		chain := []*Cert{Info(load(t, tc.leaf+".crt")), Info(load(t, tc.root+".crt"))}
+		chain := []*opensslverify.Cert{readPEMCerts(t, tc.leaf+".crt")[0], readPEMCerts(t, tc.root+".crt")[0]}
 		want := 0
 		for i, c := range chain {
 			if f := c.StrictFailures(i == len(chain)-1); len(f) > 0 {
@@ -102,21 +101,4 @@ func TestStrictFailuresMatchOpenSSL(t *testing.T) {
 			t.Errorf("%s: the model's first strict failure is %d, openssl verify -x509_strict says %d:\n%s", tc.name, want, got, strict)
 		}
 	}
-}
-
-func load(t *testing.T, path string) *x509.Certificate {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	blk, _ := pem.Decode(b)
-	if blk == nil {
-		t.Fatalf("%s: no PEM", path)
-	}
-	c, err := x509.ParseCertificate(blk.Bytes)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return c
 }
