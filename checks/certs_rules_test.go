@@ -114,6 +114,7 @@ var ruleCases = []ruleCase{
 	{name: "CA without clientAuth", rule: wrongPurpose, dir: serverAuthCA(true), id: catalogue.WrongPurpose, sev: finding.Error, file: "ca.crt", title: "is not allowed to issue TLS client certificates", code: 26},
 	{name: "intermediate not a CA", rule: notACA, dir: fixture("notca"), id: catalogue.NotACA, sev: finding.Error, file: "int-nobc.crt", title: "signs certificates but has no basicConstraints extension", code: 79},
 	{name: "names outside the constraints", rule: nameConstraints, dir: fixture("constraints"), id: catalogue.NameConstraints, sev: finding.Error, file: "client-nc-excluded.crt", title: "has names its CA is not allowed to issue (48:", code: 48},
+	{name: "CA without keyUsage, strict verifiers", rule: strictChecks, dir: fixture("guide"), id: catalogue.StrictChecks, sev: finding.Warning, file: "ca.crt", title: "fails OpenSSL's strict checks"},
 	{name: "unknown critical extension", rule: criticalExtension, dir: criticalExtClient, id: catalogue.CriticalExtension, sev: finding.Error, file: "client.crt", title: "has a critical extension OpenSSL does not understand", code: 34},
 
 	// certRules
