@@ -455,8 +455,15 @@ type hit struct {
 	start, end int
 }
 
-func matchEntries(lower string) []hit {
+func matchEntries(lower string) []hit { return matchEntriesWith(lower, true) }
+
+// matchEntriesWith is matchEntries, which skips a Match string by its
+// gramKey when prefilter is set (the tests compare it without).
+func matchEntriesWith(lower string, prefilter bool) []hit {
 	var hits []hit
+	var in grams
+	in.add(lower)
+	keys := matchKeys()
 	for i, e := range entries() {
 		h := hit{idx: i, start: -1}
 		exact := false
@@ -465,7 +472,10 @@ func matchEntries(lower string) []hit {
 				h.start, h.end, exact = 0, len(lower), true
 			}
 		}
-		for _, m := range e.Match {
+		for k, m := range e.Match {
+			if prefilter && !in.mayHold(keys[i][k]) {
+				continue
+			}
 			if j := strings.Index(lower, m); j >= 0 && (h.start < 0 || len(m) > h.end-h.start) {
 				h.start, h.end = j, j+len(m)
 			}
@@ -491,6 +501,58 @@ func matchEntries(lower string) []hit {
 	}
 	return hits
 }
+
+// grams is the set of the three-byte sequences of a text, each hashed to
+// one of 1<<14 bits. A text that lacks one of a string's sequences cannot
+// hold the string: Lookup tries a Match string only where its key (three
+// of its sequences) is in the line, which spares most of the catalogue's
+// substring searches.
+type grams [1 << 14 / 64]uint64
+
+func gramOf(a, b, c byte) uint16 {
+	return uint16((uint32(a)<<16 | uint32(b)<<8 | uint32(c)) * 0x9E3779B1 >> 18)
+}
+
+func (g *grams) add(s string) {
+	for i := 0; i+3 <= len(s); i++ {
+		h := gramOf(s[i], s[i+1], s[i+2])
+		g[h/64] |= 1 << (h % 64)
+	}
+}
+
+func (g *grams) has(h uint16) bool { return g[h/64]&(1<<(h%64)) != 0 }
+
+// gramKey is three sequences of a string (its first, middle and last);
+// short strings have none (ok false) and are always searched.
+type gramKey struct {
+	a, b, c uint16
+	ok      bool
+}
+
+func keyOf(m string) gramKey {
+	if len(m) < 3 {
+		return gramKey{}
+	}
+	mid := (len(m) - 3) / 2
+	return gramKey{gramOf(m[0], m[1], m[2]), gramOf(m[mid], m[mid+1], m[mid+2]), gramOf(m[len(m)-3], m[len(m)-2], m[len(m)-1]), true}
+}
+
+func (g *grams) mayHold(k gramKey) bool {
+	return !k.ok || g.has(k.a) && g.has(k.b) && g.has(k.c)
+}
+
+// matchKeys is the gramKey of every Match string of entries(), in place.
+var matchKeys = sync.OnceValue(func() [][]gramKey {
+	es := entries()
+	out := make([][]gramKey, len(es))
+	for i, e := range es {
+		out[i] = make([]gramKey, len(e.Match))
+		for k, m := range e.Match {
+			out[i][k] = keyOf(m)
+		}
+	}
+	return out
+})
 
 func containsAny(s string, subs []string) bool {
 	if len(subs) == 0 {

@@ -358,6 +358,43 @@ func BenchmarkLookupLine(b *testing.B) {
 	}
 }
 
+// TestMatchPrefilter: the gram prefilter of matchEntries drops no hit.
+// Each Match string alone, with words around it, and every test line,
+// gets the same hits as a search of every Match string.
+func TestMatchPrefilter(t *testing.T) {
+	var ins []string
+	for _, e := range Entries() {
+		for _, m := range e.Match {
+			ins = append(ins, m, "x "+m+" y", strings.ToUpper(m))
+		}
+	}
+	for _, set := range [][]lookupCase{logLineCases, clientCases} {
+		for _, tt := range set {
+			ins = append(ins, tt.in)
+		}
+	}
+	skipped := 0
+	for _, in := range ins {
+		lower := strings.ToLower(in)
+		a, b := matchEntriesWith(lower, true), matchEntriesWith(lower, false)
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("%q: prefiltered hits %v, all searched %v", in, a, b)
+		}
+		var g grams
+		g.add(lower)
+		for _, keys := range matchKeys() {
+			for _, k := range keys {
+				if !g.mayHold(k) {
+					skipped++
+				}
+			}
+		}
+	}
+	if skipped == 0 {
+		t.Errorf("the prefilter skipped no search on %d inputs", len(ins))
+	}
+}
+
 func FuzzLookup(f *testing.F) {
 	for _, set := range [][]lookupCase{logLineCases, clientCases} {
 		for _, tt := range set {
@@ -395,6 +432,10 @@ func FuzzLookup(f *testing.F) {
 			if e.ID.Name() == "" {
 				t.Fatal("entry without id")
 			}
+		}
+		lower := strings.ToLower(in)
+		if a, b := matchEntriesWith(lower, true), matchEntriesWith(lower, false); !reflect.DeepEqual(a, b) {
+			t.Fatalf("prefiltered hits %v, all searched %v", a, b)
 		}
 		c2, e2 := Lookup(in)
 		if !reflect.DeepEqual(codes, c2) || !reflect.DeepEqual(es, e2) {
