@@ -528,6 +528,15 @@ var clientWriterEntries = []Entry{
 		Fix:         "Give the client its roots: pass them to the channel credentials (Python: grpc.ssl_channel_credentials(root_certificates=...)), or point gRPC at a bundle:\n  GRPC_DEFAULT_SSL_ROOTS_FILE_PATH=/etc/ssl/certs/ca-certificates.crt",
 		Confirm:     "ls -l /etc/ssl/certs/ca-certificates.crt",
 	},
+	// OpenVPN's TLS error after its own or OpenSSL's check of the peer.
+	{
+		ID: VerifyError, Kind: "client", Within: []string{"certificate verify failed"},
+		Match:       []string{"tls_error: bio read tls_read_plaintext error"},
+		Title:       "OpenVPN refused the peer's certificate",
+		Explanation: "OpenVPN stops the TLS handshake when the peer's certificate fails a check, and the line just before this one names it: `VERIFY ERROR: depth=N, error=...` is OpenSSL's chain check (the peer's CA is not in OpenVPN's `ca` file, the certificate expired, or the CRL given with crl-verify expired), `VERIFY KU ERROR` or `VERIFY EKU ERROR` is remote-cert-tls (a server certificate without keyEncipherment or serverAuth, a client certificate without clientAuth), `VERIFY X509NAME ERROR` is verify-x509-name, and a tls-verify script can refuse it too. In the 1.x spelling the function says who judged whom: ssl3_get_server_certificate is the client refusing the server's certificate, ssl3_get_client_certificate the server refusing the client's.",
+		Fix:         "Read the VERIFY line before this one, then check the peer's certificate against the `ca` file and its key usage:\n  openssl verify -CAfile ca.crt server.crt\n  openssl x509 -noout -ext keyUsage,extendedKeyUsage -in server.crt\nReissue a server certificate without keyEncipherment and serverAuth (easy-rsa's build-server-full adds them); regenerate an expired CRL (easy-rsa gen-crl).",
+		Confirm:     "openssl verify -CAfile ca.crt server.crt",
+	},
 	// OpenVPN's remote-cert-tls check of the server's key usage.
 	{
 		ID: WrongPurpose, Kind: "client",

@@ -753,6 +753,26 @@ var roleEntries = []Entry{
 		Fix:         "Make the clients trust this server's certificate: give them its CA (curl --cacert ca.crt), serve the full chain (leaf, then intermediates) and put the name they use in its subjectAltName. The probe says which of these it is:\n  mtlsdoctor probe host:443",
 		Confirm:     "curl -v https://host:443/",
 	},
+	// etcd's TLS listener (and servers on its transport: TiDB's PD):
+	// "rejected connection" with the handshake's error in a field.
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"remote-addr", "rejected connection from", "server-name", "servername"},
+		Match:       []string{"rejected connection"},
+		Title:       "etcd refused a connection whose TLS handshake failed",
+		Explanation: "etcd logs `rejected connection` when a TLS handshake on its client or peer port fails, and its error field says why. `EOF`: the connection closed before or during the handshake without an alert: TCP health checks and probes that open the port without TLS (a Kubernetes tcpSocket probe, a load balancer, Prometheus' blackbox exporter with tcp_connect), or a client that refused etcd's certificate without saying so. `tls: failed to verify client certificate` (or `client's certificate`): the client's certificate is not from etcd's --trusted-ca-file (--peer-trusted-ca-file between members), or has expired. `remote error: tls: bad certificate` or `unknown certificate authority`: the client refused etcd's own certificate: its CA is not the one the client trusts (--cacert), or the certificate lacks the name or IP the client dialled (etcd's certificates need every address that clients and peers use in their subjectAltName). `first record does not look like a TLS handshake`: the client spoke plain HTTP (http:// in its endpoints). TiDB's PD and other servers built on etcd's transport log the same words.",
+		Fix:         "Read the error field and remote-addr. For a probe, switch it to a TLS or HTTP check. For a real client, check its certificate against etcd's CA:\n  openssl verify -CAfile /etc/etcd/pki/ca.crt client.crt\nThen check etcd's certificate for the names and IPs the clients use:\n  openssl x509 -noout -ext subjectAltName -in /etc/etcd/pki/server.crt",
+		Confirm:     "etcdctl --endpoints=https://IP:2379 --cacert=ca.crt --cert=client.crt --key=client.key endpoint health",
+	},
+	// A server's handshake failure with no reason at all (TiKV's status
+	// server, and others): the one story that fits most of them.
+	{
+		ID: HandshakeFailed, Kind: "client", Fallback: true,
+		Match:       []string{"tls handshake error"},
+		Title:       "A server's TLS handshake failed, and the line gives no reason",
+		Explanation: "The server that wrote this saw a handshake fail and logged no cause. Most often the client was not speaking TLS at all: TCP health checks and monitoring probes that open and close the port (a load balancer, a Kubernetes tcpSocket probe, Prometheus' blackbox exporter with tcp_connect), port scanners, or a client using http:// on the TLS port. Otherwise a client refused the server's certificate (its own error says why), sent no client certificate where one is required, or offered no TLS version or cipher the server accepts.",
+		Fix:         "Find the client by its address (the server's debug log, or the probe's configuration): switch a probe to a TLS check (blackbox exporter: a tls_config with the CA), or to HTTP on a plain port; run a real client by hand, it says what it did not accept:\n  openssl s_client -connect host:PORT -servername host </dev/null",
+		Confirm:     "openssl s_client -connect host:PORT -servername host </dev/null",
+	},
 	{
 		ID: HandshakeFailed, Kind: "client", Within: []string{"tls handshake error", "security handshake from"}, Without: []string{"handshake error from"},
 		Match:       []string{": eof"},

@@ -19,6 +19,12 @@ func TestExplainSides(t *testing.T) {
 	}{
 		{"http: TLS handshake error from 172.17.0.1:43210: tls: failed to verify certificate: x509: certificate signed by unknown authority", "go", "server", "verify-error", "clientcas"},
 		{"http: TLS handshake error from 1.2.3.4:1234: EOF", "go", "server", "handshake-failed", "harmless"},
+		// OpenVPN's client after OpenSSL 1.x refused the server's certificate.
+		{"Thu Dec  3 10:00:00 2026 TLS_ERROR: BIO read tls_read_plaintext error: error:14090086:SSL routines:ssl3_get_server_certificate:certificate verify failed", "unknown", "client", "verify-error", "keyencipherment"},
+		// etcd's listener, in its zap and its older forms; a reasonless one.
+		{`{"level":"warn","ts":"2026-12-04T03:00:00.000Z","caller":"embed/config_logging.go:169","msg":"rejected connection","remote-addr":"10.20.0.7:51234","server-name":"","error":"EOF"}`, "go", "server", "handshake-failed", "tcpsocket"},
+		{`embed: rejected connection from "10.20.0.7:51234" (error "tls: failed to verify client certificate: x509: certificate signed by unknown authority", ServerName "")`, "go", "server", "verify-error", "clientcas"},
+		{`[2026/12/04 03:00:00.000 +00:00] [ERROR] [mod.rs:100] ["Status server error: TLS handshake error"]`, "unknown", "server", "handshake-failed", "tls_config"},
 		{`Server.Serve failed to complete security handshake from "127.0.0.1:58620": EOF`, "go", "server", "handshake-failed", "health checks"},
 		{"Please refer to https://curl.haxx.se/libcurl/c/libcurl-errors.html for error code: 60", "curl", "client", "server-cert-untrusted", "curlopt_cainfo"},
 		{"curl: (60)", "curl", "client", "server-cert-untrusted", "intermediate"},
