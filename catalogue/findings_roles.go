@@ -754,9 +754,10 @@ var roleEntries = []Entry{
 		Confirm:     "curl -v https://host:443/",
 	},
 	// etcd's TLS listener (and servers on its transport: TiDB's PD):
-	// "rejected connection" with the handshake's error in a field.
+	// "rejected connection" with the handshake's error in a field, whose
+	// own entry, when it has one, tells it first.
 	{
-		ID: HandshakeFailed, Kind: "client", Within: []string{"remote-addr", "rejected connection from", "server-name", "servername"},
+		ID: HandshakeFailed, Kind: "client", Within: []string{"remote-addr", "rejected connection from", "server-name", "servername"}, Fallback: true,
 		Match:       []string{"rejected connection"},
 		Title:       "etcd refused a connection whose TLS handshake failed",
 		Explanation: "etcd logs `rejected connection` when a TLS handshake on its client or peer port fails, and its error field says why. `EOF`: the connection closed before or during the handshake without an alert: TCP health checks and probes that open the port without TLS (a Kubernetes tcpSocket probe, a load balancer, Prometheus' blackbox exporter with tcp_connect), or a client that refused etcd's certificate without saying so. `tls: failed to verify client certificate` (or `client's certificate`): the client's certificate is not from etcd's --trusted-ca-file (--peer-trusted-ca-file between members), or has expired. `remote error: tls: bad certificate` or `unknown certificate authority`: the client refused etcd's own certificate: its CA is not the one the client trusts (--cacert), or the certificate lacks the name or IP the client dialled (etcd's certificates need every address that clients and peers use in their subjectAltName). `first record does not look like a TLS handshake`: the client spoke plain HTTP (http:// in its endpoints). TiDB's PD and other servers built on etcd's transport log the same words.",
