@@ -247,6 +247,9 @@ var goAlerts = []struct {
 // complains about a certificate (42-46, 48, 49), in OpenSSL's, BoringSSL's,
 // Go's, Java's, Erlang's or rustls's words, and returns its number.
 func ReceivedCertAlert(lower string) (int, bool) {
+	if ErlangOwnAlert(lower) {
+		return 0, false
+	}
 	if strings.Contains(lower, "alert write:") || strings.Contains(lower, "(out), tls alert") || strings.Contains(lower, "generated and sent to the remote endpoint") || strings.Contains(lower, "send tlsv") || strings.Contains(lower, "generated client alert") || strings.Contains(lower, "generated server alert") {
 		return 0, false
 	}
@@ -288,7 +291,7 @@ func ReceivedCertAlert(lower string) (int, bool) {
 // side sent (OpenSSL's "alert write:", Erlang's "generated CLIENT ALERT"),
 // and returns its number.
 func SentCertAlert(lower string) (int, bool) {
-	sent := false
+	sent := ErlangOwnAlert(lower)
 	for _, w := range []string{"alert write:", "generated client alert", "generated server alert"} {
 		sent = sent || strings.Contains(lower, w)
 	}
@@ -329,4 +332,18 @@ func ServerAlertFinding(n int, guessed bool) finding.Finding {
 		f.Explanation += " " + RolesMayBeReversed
 	}
 	return f
+}
+
+// ErlangOwnAlert reports whether a lower-cased line is an alert that an
+// older Erlang/OTP (before OTP 22) raised itself, in its log's form
+// "SSL: STATE: MODULE.erl:LINE:Fatal error: DESCRIPTION": the module is
+// where the alert was made, and an alert received from the peer is made
+// where it is decoded, in ssl_alert.erl.
+func ErlangOwnAlert(lower string) bool {
+	i := strings.Index(lower, ".erl:")
+	if i < 0 || !strings.Contains(lower[i:], ":fatal error: ") {
+		return false
+	}
+	mod := lower[strings.LastIndexAny(lower[:i], " :(\t\"'[")+1 : i]
+	return mod != "" && mod != "ssl_alert"
 }

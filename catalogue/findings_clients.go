@@ -822,6 +822,18 @@ var clientWriterEntries = []Entry{
 		Fix:         closedNoAnswerFix,
 		Confirm:     "mtlsdoctor probe host:443 --cert client.crt --key client.key",
 	},
+	// An older Erlang/OTP's own alert about the peer's certificate.
+	{
+		ID: VerifyError, Kind: "client",
+		Match: []string{"erl:"},
+		Within: []string{"fatal error: unknown ca", "fatal error: bad certificate", "fatal error: certificate expired", "fatal error: unsupported certificate",
+			"fatal error: certificate revoked", "fatal error: certificate unknown"},
+		Without:     []string{"ssl_alert.erl:"},
+		Title:       "This Erlang/OTP program refused its peer's certificate",
+		Explanation: "An older Erlang/OTP (RabbitMQ, ejabberd, an Elixir app before OTP 22) logs its own alerts as `SSL: STATE: MODULE.erl:LINE:Fatal error: DESCRIPTION`, naming the module that raised it (ssl_handshake.erl, ssl_certificate.erl); an alert received from the peer names ssl_alert.erl instead. So this program checked the peer's certificate against its cacertfile (or cacerts) and refused it: unknown ca, the peer's chain does not lead to a CA in that file (a server with verify_peer needs its clients' CA there, a client the server's CA); certificate expired, the peer's certificate or one above it is out of its dates; unsupported certificate, its key usage or extendedKeyUsage does not allow this side of the handshake; bad certificate, another fault in the chain.",
+		Fix:         "Put the CA that issued the peer's certificate in this program's cacertfile (on a server, the clients' CA; on a client, the server's CA), or reissue the peer's certificate from a CA already there:\n  openssl verify -CAfile cacertfile.pem peer.crt",
+		Confirm:     "openssl verify -CAfile cacertfile.pem peer.crt",
+	},
 	// Erlang/OTP's reasons for a refused certificate (RabbitMQ, Elixir).
 	{
 		ID: VerifyError, Kind: "client",

@@ -358,6 +358,21 @@ func BenchmarkLookupLine(b *testing.B) {
 	}
 }
 
+func TestErlangOwnAlert(t *testing.T) {
+	for in, want := range map[string]bool{
+		"ssl: certify: ssl_handshake.erl:1490:fatal error: unknown ca":                 true,
+		"ssl: certify: ssl_certificate.erl:210:fatal error: bad certificate":           true,
+		"ssl: certify: ssl_alert.erl:92:fatal error: unknown ca":                       false, // received
+		"ssl: :hello: ssl_alert.erl:97:fatal error: handshake failure":                 false,
+		"tls_handshake_1_3.erl:2077 generated server alert: fatal - handshake failure": false, // newer form
+		"fatal error: unknown ca": false,
+	} {
+		if got := ErlangOwnAlert(in); got != want {
+			t.Errorf("ErlangOwnAlert(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
 // TestMatchPrefilter: the gram prefilter of matchEntries drops no hit.
 // Each Match string alone, with words around it, and every test line,
 // gets the same hits as a search of every Match string.

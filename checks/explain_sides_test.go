@@ -21,6 +21,9 @@ func TestExplainSides(t *testing.T) {
 		{"http: TLS handshake error from 1.2.3.4:1234: EOF", "go", "server", "handshake-failed", "harmless"},
 		// OpenVPN's client after OpenSSL 1.x refused the server's certificate.
 		{"Thu Dec  3 10:00:00 2026 TLS_ERROR: BIO read tls_read_plaintext error: error:14090086:SSL routines:ssl3_get_server_certificate:certificate verify failed", "unknown", "client", "verify-error", "keyencipherment"},
+		// An older Erlang/OTP's own alert, and one it received.
+		{"=ERROR REPORT==== 4-Dec-2026::03:00:00 === SSL: certify: ssl_handshake.erl:1605:Fatal error: unknown ca", "unknown", "server", "verify-error", "cacertfile"},
+		{"=ERROR REPORT==== 4-Dec-2026::03:00:00 === SSL: certify: ssl_alert.erl:92:Fatal error: unknown ca", "unknown", "server", "tls-alert", "subjectaltname"},
 		// etcd's listener, in its zap and its older forms; a reasonless one.
 		{`{"level":"warn","ts":"2026-12-04T03:00:00.000Z","caller":"embed/config_logging.go:169","msg":"rejected connection","remote-addr":"10.20.0.7:51234","server-name":"","error":"EOF"}`, "go", "server", "handshake-failed", "tcpsocket"},
 		{`embed: rejected connection from "10.20.0.7:51234" (error "tls: failed to verify client certificate: x509: certificate signed by unknown authority", ServerName "")`, "go", "server", "verify-error", "clientcas"},
