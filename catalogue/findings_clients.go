@@ -546,6 +546,15 @@ var clientWriterEntries = []Entry{
 		Fix:         "Reissue the server certificate with these lines in its -extfile (easy-rsa's build-server-full does it):\n  keyUsage=critical,digitalSignature,keyEncipherment\n  extendedKeyUsage=serverAuth",
 		Confirm:     "openssl x509 -noout -ext keyUsage,extendedKeyUsage -in server.crt",
 	},
+	// kubectl get componentstatuses: the API server's health check of etcd.
+	{
+		ID: NoClientCert, Kind: "client", Within: []string{":2379/health"},
+		Match:       []string{"remote error: tls: bad certificate"},
+		Title:       "etcd shows Unhealthy in componentstatuses: the API server checked it without a client certificate",
+		Explanation: "`kubectl get componentstatuses` reports what the API server finds at each etcd's /health. Kubernetes before 1.7 made that check without the client certificate it uses for etcd itself (--etcd-certfile, --etcd-keyfile), so an etcd that requires client certificates (--client-cert-auth) refused it with bad_certificate while the cluster worked. componentstatuses is deprecated since 1.19; when etcd answers the API server's own requests, this report is wrong, not etcd.",
+		Fix:         "Check etcd with the API server's client certificate (kubeadm's paths):\n  etcdctl --endpoints=https://IP:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/apiserver-etcd-client.crt --key=/etc/kubernetes/pki/apiserver-etcd-client.key endpoint health\nUpgrade Kubernetes (1.7 or later) for a componentstatuses check that sends that certificate.",
+		Confirm:     "kubectl get --raw /healthz/etcd",
+	},
 	// Kubernetes admission webhooks: the API server is the TLS client.
 	{
 		ID: ServerCertUntrusted, Kind: "client", Within: []string{"webhook"},

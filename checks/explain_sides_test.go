@@ -21,6 +21,8 @@ func TestExplainSides(t *testing.T) {
 		{"http: TLS handshake error from 1.2.3.4:1234: EOF", "go", "server", "handshake-failed", "harmless"},
 		// OpenVPN's client after OpenSSL 1.x refused the server's certificate.
 		{"Thu Dec  3 10:00:00 2026 TLS_ERROR: BIO read tls_read_plaintext error: error:14090086:SSL routines:ssl3_get_server_certificate:certificate verify failed", "unknown", "client", "verify-error", "keyencipherment"},
+		// kubectl get componentstatuses on a Kubernetes before 1.7.
+		{"etcd-0               Unhealthy   Get https://192.0.2.10:2379/health: remote error: tls: bad certificate", "go", "client", "no-client-cert", "apiserver-etcd-client"},
 		// An older Erlang/OTP's own alert, and one it received.
 		{"=ERROR REPORT==== 4-Dec-2026::03:00:00 === SSL: certify: ssl_handshake.erl:1605:Fatal error: unknown ca", "unknown", "server", "verify-error", "cacertfile"},
 		{"=ERROR REPORT==== 4-Dec-2026::03:00:00 === SSL: certify: ssl_alert.erl:92:Fatal error: unknown ca", "unknown", "server", "tls-alert", "subjectaltname"},
