@@ -526,6 +526,17 @@ var roleEntries = []Entry{
 		Fix:         "Send the backend's name, and a client certificate if it requires one:\n  proxy_ssl_server_name on;\n  proxy_ssl_certificate     /etc/nginx/upstream-client.crt;\n  proxy_ssl_certificate_key /etc/nginx/upstream-client.key;\nthen reload:\n  " + reload + "\nIf the backend speaks only newer TLS versions, offer them (an old nginx or OpenSSL needs an upgrade):\n  proxy_ssl_protocols TLSv1.2 TLSv1.3;",
 		Confirm:     "openssl s_client -connect BACKEND:443 -servername backend.example.com </dev/null",
 	},
+	// Alert 40 in an nginx line cut before its context ("... SSL alert
+	// number 40"): most of these are nginx's own, to a backend.
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{"alert number 40", "alert handshake failure"},
+		Without:     []string{"while ssl handshaking", "while reading", "while sending", "while waiting", "upstream", "client:", "context:", "lua", "by_lua"},
+		Match:       []string{"ssl_do_handshake() failed"},
+		Title:       "nginx's TLS handshake ended with alert 40 (the line does not show which side nginx was)",
+		Explanation: "The other side sent handshake_failure: it found nothing it accepts in nginx's handshake. In nginx's log this comes most often from nginx's own connections to an https backend (the whole line ends `while SSL handshaking to upstream`): a CDN, cloud load balancer or ingress refuses a client that sends no server name (proxy_ssl_server_name is off by default), and a backend that requires client certificates refuses nginx when proxy_ssl_certificate is not set. When the line ends `while SSL handshaking, client: ...` without an upstream, a client found no TLS version, cipher or signature algorithm it shares with nginx's ssl_protocols and ssl_ciphers.",
+		Fix:         "Read the whole line. To an upstream, send the backend's name, and a client certificate if it requires one:\n  proxy_ssl_server_name on;\n  proxy_ssl_certificate     /etc/nginx/upstream-client.crt;\n  proxy_ssl_certificate_key /etc/nginx/upstream-client.key;\nFrom a client, compare its TLS versions with nginx's:\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+		Confirm:     "openssl s_client -connect BACKEND:443 -servername backend.example.com </dev/null",
+	},
 	// Any other failed handshake of a Lua cosocket.
 	{
 		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: luaHandshake, Without: []string{"upstream"}, Fallback: true,
