@@ -21,6 +21,8 @@ func TestExplainSides(t *testing.T) {
 		{"http: TLS handshake error from 1.2.3.4:1234: EOF", "go", "server", "handshake-failed", "harmless"},
 		// OpenVPN's client after OpenSSL 1.x refused the server's certificate.
 		{"Thu Dec  3 10:00:00 2026 TLS_ERROR: BIO read tls_read_plaintext error: error:14090086:SSL routines:ssl3_get_server_certificate:certificate verify failed", "unknown", "client", "verify-error", "keyencipherment"},
+		// Android's words for an untrusted server chain.
+		{"E/App: javax.net.ssl.SSLHandshakeException: java.security.cert.CertPathValidatorException: Trust anchor for certification path not found.", "java", "client", "server-cert-untrusted", "network_security_config"},
 		// An nginx line cut before its context, with alert 40.
 		{"SSL_do_handshake() failed (SSL: error:0A000410:SSL routines::sslv3 alert handshake failure:SSL alert number 40) ...", "nginx", "server", "handshake-failed", "proxy_ssl_server_name"},
 		// kubectl get componentstatuses on a Kubernetes before 1.7.
