@@ -136,7 +136,7 @@ func findAlert(lower string) (alert, bool) {
 	for _, lead := range []string{"fatal error: ", "{:tls_alert, '", "{tls_alert, \""} {
 		if i := strings.LastIndex(lower, lead); i >= 0 {
 			rest := lower[i+len(lead):]
-			if j := strings.IndexAny(rest, "'\"}\n"); j >= 0 {
+			if j := strings.IndexAny(rest, "'\"}\n`"); j >= 0 {
 				rest = rest[:j]
 			}
 			if a, ok := alertByName(strings.Join(strings.Fields(rest), "_")); ok {

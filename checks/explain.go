@@ -93,7 +93,7 @@ func Explain(input string) *report.Report {
 		rep.Next = report.FirstStep(f.Fix)
 		return rep
 	}
-	if len(codes) == 0 && len(entries) == 0 && tlsWords(strings.ToLower(text)) {
+	if len(codes) == 0 && len(entries) == 0 && !loadable(input, att) && tlsWords(strings.ToLower(text)) {
 		// Nothing matched, but the line is about TLS: say whose it is.
 		t := catalogue.UnexplainedServerText
 		severity := report.Warning

@@ -21,6 +21,10 @@ func TestExplainSides(t *testing.T) {
 		{"http: TLS handshake error from 1.2.3.4:1234: EOF", "go", "server", "handshake-failed", "harmless"},
 		// OpenVPN's client after OpenSSL 1.x refused the server's certificate.
 		{"Thu Dec  3 10:00:00 2026 TLS_ERROR: BIO read tls_read_plaintext error: error:14090086:SSL routines:ssl3_get_server_certificate:certificate verify failed", "unknown", "client", "verify-error", "keyencipherment"},
+		// A Go program's missing CA file, with no catalogue entry of its own.
+		{"Error: cannot start: failed to load TLS config: failed to load CA CertPool File: failed to load cert /etc/app/ca.crt: open /etc/app/ca.crt: no such file or directory", "go", "client", "cert-load-failed", "ls -l /etc/app/ca.crt"},
+		// An Erlang/OTP received alert in a Markdown code span.
+		{"`[error] SSL: :hello: ssl_alert.erl:97:Fatal error: handshake failure`", "unknown", "server", "tls-alert", "s_client"},
 		// Android's words for an untrusted server chain.
 		{"E/App: javax.net.ssl.SSLHandshakeException: java.security.cert.CertPathValidatorException: Trust anchor for certification path not found.", "java", "client", "server-cert-untrusted", "network_security_config"},
 		// An nginx line cut before its context, with alert 40.

@@ -183,6 +183,16 @@ func loadFinding(line string) (report.Finding, bool) {
 	return f, true
 }
 
+// loadable reports whether the line is a load error that loadFinding or
+// otherLoadFinding tells by its cause, with no catalogue entry needed.
+func loadable(line string, att logparse.Attribution) bool {
+	if _, ok := loadFinding(line); ok {
+		return true
+	}
+	_, ok := otherLoadFinding(line, att)
+	return ok
+}
+
 // otherLoadFinding is the finding for another program's failure to load
 // its own certificate or key (curl, a Go program, node), by its cause,
 // naming the file from the line; false when the line is not one or the
@@ -209,6 +219,9 @@ func otherLoadFinding(line string, att logparse.Attribution) (report.Finding, bo
 	}
 	if att.Reporter != "curl" && !certFileName(path) {
 		return report.Finding{}, false // "open x: no such file" about some other file
+	}
+	if !key && caFile(lower, path) {
+		option = "its CA file, the roots it checks its peer with"
 	}
 	expect, cause, found := "CERTIFICATE", "", ""
 	if key {
@@ -263,6 +276,18 @@ func certFileName(path string) bool {
 		}
 	}
 	return strings.Contains(base, "cert") || strings.Contains(base, "key")
+}
+
+// caFile reports whether the file a load error names is a CA file, by
+// the line's words or the file's name.
+func caFile(lower, path string) bool {
+	for _, w := range []string{"ca certpool", "ca file", "cafile", "ca_file", "ca-file", "root ca", "rootca", "--cacert", "ca.location"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	base := strings.ToLower(filepath.Base(path))
+	return strings.HasPrefix(base, "ca.") || strings.HasPrefix(base, "ca-") || strings.HasPrefix(base, "ca_") || strings.Contains(base, "rootca")
 }
 
 // keyFileCause tells, from the key file curl could not use (when it is on
