@@ -1068,6 +1068,44 @@ var clientWriterEntries = []Entry{
 		Fix:         "Present the certificate in the handshake, with its chain:\n  vault login -method=cert -client-cert=client.crt \\\n      -client-key=client.key\n  curl --cert client-chain.crt --key client.key \\\n      -X POST https://vault:8200/v1/auth/cert/login\nand make the cert role's certificate the CA (with intermediates) that issued it.",
 		Confirm:     "openssl verify -CAfile role-ca.pem -untrusted intermediate.crt client.crt",
 	},
+	// A client-certificate check that found no TLS at all (Vault's cert
+	// auth, Go middleware that reads r.TLS).
+	{
+		ID: NoClientCert, Kind: "client",
+		Match:       []string{"tls connection required"},
+		Without:     []string{"starttls", "smtp", "535 "},
+		Title:       "The server checks client certificates, and this request did not arrive over TLS",
+		Explanation: "The server (Vault's cert auth method, or a program that reads the client certificate from the request's TLS state) found no TLS connection under the request, so no client certificate can be there: the client used http:// (VAULT_ADDR=http://...), the listener has TLS turned off (Vault: tls_disable = true), or a load balancer or proxy in front ends TLS and forwards plain HTTP.",
+		Fix:         "Send the request over TLS to a listener that has it, straight to the server (not through a proxy that ends TLS):\n  export VAULT_ADDR=https://vault.example.com:8200\n  vault login -method=cert -client-cert=client.crt -client-key=client.key\nand give the listener its certificate (Vault: tls_cert_file and tls_key_file, with tls_disable removed).",
+		Confirm:     "curl -v --cert client.crt --key client.key https://vault.example.com:8200/v1/sys/health",
+	},
+	// mitmproxy: the client refused the proxy's certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"the client may not trust the proxy's certificate for", "the client does not trust the proxy's certificate for"},
+		Title:       "The client does not trust mitmproxy's certificate",
+		Explanation: "mitmproxy (or mitmdump, mitmweb) intercepts the client's TLS with a certificate signed by its own CA, and the client refused it: the CA is not installed on the device, an Android app (since Android 7) ignores CAs the user installed unless its network_security_config trusts them, iOS needs the CA turned on in Certificate Trust Settings as well, or the app pins its server's certificate or key, which no proxy CA satisfies.",
+		Fix:         "Install mitmproxy's CA on the device (browse to http://mitm.it through the proxy), and on iOS enable full trust for it; for an Android app you build, trust user CAs in debug builds (network_security_config's <debug-overrides>); a pinning app cannot be intercepted without removing its pin. The CA is at:\n  ls ~/.mitmproxy/mitmproxy-ca-cert.pem",
+		Confirm:     "curl --proxy http://127.0.0.1:8080 --cacert ~/.mitmproxy/mitmproxy-ca-cert.pem https://example.com/",
+	},
+	// Dart and Flutter, cut before the OS error that says why.
+	{
+		ID: HandshakeFailed, Kind: "client", Fallback: true,
+		Match:       []string{"handshakeexception: handshake error in client"},
+		Title:       "A Dart or Flutter client's TLS handshake failed",
+		Explanation: "Dart's HttpClient (and Flutter's http and dio on it) failed the handshake; the OS Error that follows names why: CERTIFICATE_VERIFY_FAILED, the server's certificate did not verify (a private or self-signed CA the app was not given, a missing intermediate, an expired certificate, or an old Android's trust store without the server's root, such as ISRG Root X1 before Android 7.1.1); WRONG_VERSION_NUMBER, the port speaks plain HTTP; a handshake failure alert, no TLS version or cipher in common.",
+		Fix:         "Read the OS Error after it, and check the server's chain from the device's network:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nFor a private CA, give the client its CA (SecurityContext.setTrustedCertificatesBytes), not badCertificateCallback that accepts everything.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// Beats (Filebeat's logstash output) when the server ends the handshake.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"ssl client failed to connect with: eof"},
+		Title:       "The Beat's TLS connection to Logstash was closed during the handshake",
+		Explanation: "A Beat (Filebeat, Metricbeat) connecting to Logstash's beats input over TLS saw the server close the connection in the handshake without an alert. Logstash does so when it requires client certificates (ssl_verify_mode => force_peer, or ssl_client_authentication => required) and the Beat sent none, or one that is expired or not issued by a CA in its ssl_certificate_authorities; or when the port is not the TLS input.",
+		Fix:         "Give the Beat its client certificate and key, from a CA the input trusts, in output.logstash:\n  ssl.certificate: /etc/filebeat/client.crt\n  ssl.key: /etc/filebeat/client.key\n  ssl.certificate_authorities: [\"/etc/filebeat/ca.crt\"]\nand check it against the input's CA:\n  openssl verify -CAfile ca.crt -purpose sslclient client.crt",
+		Confirm:     "openssl s_client -connect logstash:5044 -cert client.crt -key client.key -CAfile ca.crt </dev/null",
+	},
 	// Traefik's PassClientTLSCert without a client certificate.
 	{
 		ID: NoClientCert, Kind: "client",

@@ -836,7 +836,7 @@ var roleEntries = []Entry{
 	// Android's own words (its TrustManagerImpl), before the JDK's.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"trust anchor for certification path not found"},
+		Match:       []string{"trust anchor for certification path not found", "not trusted server certificate"},
 		Title:       "The Android app does not trust the server's certificate",
 		Explanation: "These are Android's words: the chain the server sent does not lead to a CA the device trusts for this app. Android does not fetch missing intermediates, so a server that sends only its own certificate fails there while desktop browsers work; apps targeting Android 7 (API 24) and later ignore CAs the user installed unless their network_security_config trusts them, and a private or self-signed CA needs the same; devices older than Android 7.1.1 lack ISRG Root X1, which Let's Encrypt's chains need since its cross-signature by DST Root CA X3 ended.",
 		Fix:         "Serve the full chain, the certificate then its intermediates:\n  cat server.crt intermediate.crt > fullchain.crt\n  ssl_certificate /etc/nginx/fullchain.crt;\nFor a private CA, or ISRG Root X1 on old devices, ship the CA in the app and trust it in res/xml/network_security_config.xml (a <certificates src=\"@raw/ca\"/> in its <trust-anchors>).",

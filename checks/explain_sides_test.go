@@ -21,6 +21,13 @@ func TestExplainSides(t *testing.T) {
 		{"http: TLS handshake error from 1.2.3.4:1234: EOF", "go", "server", "handshake-failed", "harmless"},
 		// OpenVPN's client after OpenSSL 1.x refused the server's certificate.
 		{"Thu Dec  3 10:00:00 2026 TLS_ERROR: BIO read tls_read_plaintext error: error:14090086:SSL routines:ssl3_get_server_certificate:certificate verify failed", "unknown", "client", "verify-error", "keyencipherment"},
+		// Vault's cert auth over plain HTTP; mitmproxy; Dart cut short;
+		// Filebeat refused by Logstash; an old Android's client.
+		{"Error authenticating: Error making API request.\n\nURL: PUT http://127.0.0.1:8200/v1/auth/cert/login\nCode: 400. Errors:\n\n* tls connection required", "unknown", "client", "no-client-cert", "tls_disable"},
+		{"127.0.0.1:50312: Client Handshake failed. The client may not trust the proxy's certificate for api.example.com.", "unknown", "server", "server-cert-untrusted", "mitm.it"},
+		{"HandshakeException: Handshake error in client (OS Error: ", "unknown", "client", "handshake-failed", "s_client"},
+		{"2026-12-04T03:00:00Z ERR SSL client failed to connect with: EOF", "unknown", "client", "handshake-failed", "ssl.certificate"},
+		{"W/System.err( 1620): javax.net.ssl.SSLException: Not trusted server certificate", "java", "client", "server-cert-untrusted", "network_security_config"},
 		// A Go program's missing CA file, with no catalogue entry of its own.
 		{"Error: cannot start: failed to load TLS config: failed to load CA CertPool File: failed to load cert /etc/app/ca.crt: open /etc/app/ca.crt: no such file or directory", "go", "client", "cert-load-failed", "ls -l /etc/app/ca.crt"},
 		// An Erlang/OTP received alert in a Markdown code span.

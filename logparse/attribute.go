@@ -106,6 +106,9 @@ var attrRules = []attrRule{
 	// and gnutls-serv's ("* Received alert '46': Unknown certificate.").
 	{"unknown", RoleClient, "", []string{"*** received alert [", "*** fatal error: ", "*** pki verification of server certificate", "*** server has terminated the connection", "peer has closed the gnutls connection", "gnutls-cli"}},
 	{"unknown", RoleServer, "", []string{"* received alert '", "gnutls-serv"}},
+	// The vault CLI's report of a failed API request ("Error making API
+	// request. ... * tls connection required"): its "* " is a list mark.
+	{"unknown", RoleClient, "", []string{"error making api request", "/v1/auth/cert/login"}},
 	// Exim on GnuTLS: "TLS error on connection from [192.0.2.1]
 	// (gnutls_handshake): ..." as the server, "... to ..." as the client.
 	{"unknown", RoleServer, "", []string{"tls error on connection from"}},
