@@ -231,7 +231,7 @@ var otherEntries = []Entry{
 		Match:       []string{"tls: unsupported certificate", "alert unsupported certificate", "gnutls_handshake() failed: certificate is not supported", "received alert [43]", "ssl peer does not support certificates of the type it received"},
 		Exact:       []string{"unsupported certificate", "unsupported_certificate", "alert 43"},
 		Title:       "TLS alert 43 unsupported_certificate: wrong kind of certificate",
-		Explanation: "The server refused the client certificate's type or usage; openssl s_server sends it for a client certificate without clientAuth in extendedKeyUsage (e.g. serverAuth only). nginx would log the same problem as verify error 26. " + nginxLoggedIt,
+		Explanation: "The server refused the client certificate's type or usage; openssl s_server sends it for a client certificate without clientAuth in extendedKeyUsage (e.g. serverAuth only). Other servers send it for a key type they do not take (an EC or Ed25519 key where only RSA is allowed) or a certificate without a field they need (a Common Name or subjectAltName that the broker or database maps to a user). nginx would log the same problem as verify error 26. " + nginxLoggedIt,
 		Fix:         "Reissue the client certificate with clientAuth:\n  " + reissueClient + "\nwith client.ext:\n" + clientExtLines,
 		Confirm:     "openssl x509 -noout -purpose -in client.crt (must show `SSL client : Yes`)",
 	},
