@@ -998,9 +998,27 @@ var clientWriterEntries = []Entry{
 		Fix:         "Run with TLS 1.2 enabled for clients, or upgrade Java:\n  -Dhttps.protocols=TLSv1.2 -Djdk.tls.client.protocols=TLSv1.2",
 		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
 	},
+	// Kestrel (ASP.NET Core) as the server: its middleware's own words.
+	{
+		ID: VerifyError, Kind: "client", Within: kestrelWords,
+		Match: []string{"remote certificate is invalid according to the validation procedure", "remote certificate is invalid because of errors in the certificate chain",
+			"remotecertificatechainerrors", "remote certificate was rejected by the provided remotecertificatevalidationcallback"},
+		Title:       "Kestrel refused the client certificate",
+		Explanation: "Kestrel (ASP.NET Core's server) wrote this about its client's certificate, not its own: with ClientCertificateMode.RequireCertificate it validates the client certificate against the machine's trust store (not a CA file of its own), requires Client Authentication in its Extended Key Usage when it has one, and checks revocation (CheckCertificateRevocation is on by default, so a CA whose CRL cannot be fetched fails every client); a ClientCertificateValidation callback that returns false refuses it too.",
+		Fix:         "Put the client certificates' CA in the server machine's trust store (Linux: /usr/local/share/ca-certificates/ then update-ca-certificates; Windows: Trusted Root Certification Authorities), or validate the chain yourself against that CA in ClientCertificateValidation (CustomTrustStore with X509ChainTrustMode.CustomRootTrust); turn CheckCertificateRevocation off when the CA publishes no CRL; reissue a client certificate without clientAuth:\n  openssl verify -CAfile ca.crt -purpose sslclient client.crt",
+		Confirm:     "curl -v --cert client.crt --key client.key https://host:5001/",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Within: kestrelWords,
+		Match:       []string{"remote party has closed the transport stream", "received an unexpected eof or 0 bytes from the transport stream"},
+		Title:       "A client closed the connection during Kestrel's TLS handshake",
+		Explanation: "Kestrel (ASP.NET Core's server) saw its client go away in the handshake without an alert: a browser or client that does not trust the server's certificate (the ASP.NET Core development certificate until `dotnet dev-certs https --trust`), a client that has no client certificate to send where one is required, TCP health checks and scanners, or plain HTTP sent to the HTTPS port. Kestrel logs it at debug level; occasional lines are harmless.",
+		Fix:         "Run the client by hand, it says what it refused:\n  curl -v https://localhost:5001/\nand on a development machine trust the development certificate:\n  dotnet dev-certs https --trust",
+		Confirm:     "openssl s_client -connect localhost:5001 </dev/null",
+	},
 	// .NET's SslStream.
 	{
-		ID: HandshakeFailed, Kind: "client",
+		ID: HandshakeFailed, Kind: "client", Without: kestrelWords,
 		Match:       []string{"authentication failed because the remote party has closed the transport stream"},
 		Title:       "The server closed the connection during the .NET client's handshake",
 		Explanation: "SslStream saw the other side close the connection in the handshake: most often no TLS version in common (old .NET Framework clients offer TLS 1.0 unless told otherwise, and servers now want TLS 1.2), else the server required a client certificate the client did not send, or wanted a name (SNI). On a server (SslStream.AuthenticateAsServer), scanners and plain-HTTP clients do this too, harmlessly.",
@@ -1008,7 +1026,7 @@ var clientWriterEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
 	},
 	{
-		ID: ServerCertUntrusted, Kind: "client",
+		ID: ServerCertUntrusted, Kind: "client", Without: kestrelWords,
 		Match:       []string{"remotecertificatechainerrors"},
 		Title:       "The .NET client could not build a trusted chain for the server's certificate",
 		Explanation: ".NET reports RemoteCertificateChainErrors when the server's chain does not lead to a root in the system's store: a private CA not installed, a TLS-intercepting proxy's CA, or a missing intermediate the server does not send (Windows fetches it through the certificate's AIA URL when it can; Linux does not).",
@@ -1464,7 +1482,7 @@ var clientWriterEntries = []Entry{
 	// NSS (its "Peer's Certificate issuer is not recognized" has its own
 	// entry in findings_nss.go).
 	{
-		ID: ServerCertUntrusted, Kind: "client",
+		ID: ServerCertUntrusted, Kind: "client", Without: kestrelWords,
 		Match: []string{"unable to locally verify the issuer's authority", "certificate, issued by", "remote certificate is invalid according to the validation procedure",
 			"could not establish trust relationship",
 			"remote certificate is invalid because of errors in the certificate chain", "peer certificate cannot be authenticated with given ca certificates",
@@ -2147,3 +2165,7 @@ var ClientRefusedChainText = Text{ID: ServerCertUntrusted,
 	Why:   "The program that wrote this is the TLS client (openssl s_client, curl, Python, PHP, Ruby or another program on OpenSSL; in 1.x spellings the function, such as tls_process_server_certificate, is the client's step that checks the server's certificate), and it refused the server's certificate, not a client certificate. " + clientTrustCauses,
 	Fix:   clientTrustFix + " For openssl s_client and curl:\n  openssl s_client -connect host:443 -servername host -CAfile ca.crt </dev/null\n  curl --cacert ca.crt https://host/",
 }
+
+// kestrelWords are the words of Kestrel's HTTPS middleware around a failed
+// handshake it served.
+var kestrelWords = []string{"failed to authenticate https connection", "httpsconnectionmiddleware", "httpsconnectionadapter", "authenticateasserver", "kestrel"}

@@ -21,6 +21,9 @@ func TestExplainSides(t *testing.T) {
 		{"http: TLS handshake error from 1.2.3.4:1234: EOF", "go", "server", "handshake-failed", "harmless"},
 		// OpenVPN's client after OpenSSL 1.x refused the server's certificate.
 		{"Thu Dec  3 10:00:00 2026 TLS_ERROR: BIO read tls_read_plaintext error: error:14090086:SSL routines:ssl3_get_server_certificate:certificate verify failed", "unknown", "client", "verify-error", "keyencipherment"},
+		// Kestrel refusing a client certificate, and a client gone away.
+		{"dbug: Microsoft.AspNetCore.Server.Kestrel.Https.Internal.HttpsConnectionMiddleware[1] Failed to authenticate HTTPS connection. System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure: RemoteCertificateChainErrors", "unknown", "server", "verify-error", "checkcertificaterevocation"},
+		{"[12:00:00 DBG] Failed to authenticate HTTPS connection. System.IO.IOException: Received an unexpected EOF or 0 bytes from the transport stream.", "unknown", "server", "handshake-failed", "dev-certs"},
 		// Vault's cert auth over plain HTTP; mitmproxy; Dart cut short;
 		// Filebeat refused by Logstash; an old Android's client.
 		{"Error authenticating: Error making API request.\n\nURL: PUT http://127.0.0.1:8200/v1/auth/cert/login\nCode: 400. Errors:\n\n* tls connection required", "unknown", "client", "no-client-cert", "tls_disable"},

@@ -106,6 +106,9 @@ var attrRules = []attrRule{
 	// and gnutls-serv's ("* Received alert '46': Unknown certificate.").
 	{"unknown", RoleClient, "", []string{"*** received alert [", "*** fatal error: ", "*** pki verification of server certificate", "*** server has terminated the connection", "peer has closed the gnutls connection", "gnutls-cli"}},
 	{"unknown", RoleServer, "", []string{"* received alert '", "gnutls-serv"}},
+	// Kestrel, ASP.NET Core's server: "Failed to authenticate HTTPS
+	// connection." from its HTTPS middleware.
+	{"unknown", RoleServer, "", []string{"failed to authenticate https connection", "httpsconnectionmiddleware", "httpsconnectionadapter", "authenticateasserver"}},
 	// The vault CLI's report of a failed API request ("Error making API
 	// request. ... * tls connection required"): its "* " is a list mark.
 	{"unknown", RoleClient, "", []string{"error making api request", "/v1/auth/cert/login"}},
