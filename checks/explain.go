@@ -128,6 +128,11 @@ func Explain(input string) *report.Report {
 	for _, en := range entries {
 		own = own || en.Own
 	}
+	if own && att.Reporter != "nginx" {
+		// The writer's own entry tells it: nginx's story of the same
+		// words (its start-up check of a key, say) is not this program's.
+		entries = dropKind(entries, "nginx")
+	}
 	for i, v := range codes {
 		var f report.Finding
 		switch {
@@ -597,4 +602,15 @@ func plainOnTLS(lower string) bool {
 		}
 	}
 	return false
+}
+
+// dropKind is entries without those of kind k.
+func dropKind(entries []catalogue.Entry, k string) []catalogue.Entry {
+	var out []catalogue.Entry
+	for _, e := range entries {
+		if e.Kind != k {
+			out = append(out, e)
+		}
+	}
+	return out
 }
