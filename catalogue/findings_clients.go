@@ -96,8 +96,8 @@ var clientWriterEntries = []Entry{
 			// NSS's words, as curl on NSS prints them.
 			"certificate key usage inadequate for attempted operation"},
 		Title:       "The server's certificate is not allowed to be used this way (key usage)",
-		Explanation: "The certificate's keyUsage or extendedKeyUsage does not allow what the handshake needs: an RSA certificate without keyEncipherment used with RSA key exchange, a certificate without digitalSignature, or an extendedKeyUsage without serverAuth (a client certificate served as a server's).",
-		Fix:         "Reissue the server certificate with:\n  keyUsage=critical,digitalSignature,keyEncipherment\n  extendedKeyUsage=serverAuth",
+		Explanation: "The certificate's keyUsage or extendedKeyUsage does not allow what the handshake needs: an RSA certificate without keyEncipherment used with RSA key exchange, a certificate without digitalSignature, or an extendedKeyUsage without serverAuth (a client certificate served as a server's). Firefox also says so when the certificate is right but its profile holds an older certificate of the same issuer and serial number (certificates remade with the same CA and serial, common with self-made test CAs): it checks the stale copy.",
+		Fix:         "Reissue the server certificate with:\n  keyUsage=critical,digitalSignature,keyEncipherment\n  extendedKeyUsage=serverAuth\nWhen the certificate already has them, delete the old one from Firefox's certificate manager (or its profile's cert9.db), and give new certificates new serial numbers (openssl x509 -req ... -CAcreateserial, not a fixed -set_serial).",
 		Confirm:     "openssl x509 -noout -ext keyUsage,extendedKeyUsage -in server.crt",
 	},
 	// JSSE's keyUsage check (a real Java client against a server
@@ -997,6 +997,24 @@ var clientWriterEntries = []Entry{
 		Explanation: "The Java client offered a TLS version the server does not accept: Java 7 (and Java 6) clients offer TLS 1.0 by default, while most servers now require TLS 1.2 or later; a JVM with TLS 1.2 disabled in java.security does the same.",
 		Fix:         "Run with TLS 1.2 enabled for clients, or upgrade Java:\n  -Dhttps.protocols=TLSv1.2 -Djdk.tls.client.protocols=TLSv1.2",
 		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
+	// Apache's mod_md: the ACME CA's tls-alpn-01 check of this server.
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"ah10056", "mod_md", "acme"},
+		Match:       []string{"remote error: tls: handshake failure", "remote error: tls: no application protocol"},
+		Title:       "The ACME CA's check of this server's tls-alpn-01 answer failed its handshake (Apache mod_md)",
+		Explanation: "Apache's mod_md (AH10056 names the domain it was processing) relays what the ACME CA reported: the CA connected to this server on port 443 to validate the domain with tls-alpn-01, and the handshake failed, so no certificate was issued. The server did not answer the CA's acme-tls/1 protocol: the virtual host lacks `Protocols h2 http/1.1 acme-tls/1`, or something in front of Apache (a load balancer, a CDN, another proxy on port 443) ends TLS itself.",
+		Fix:         "Offer the ACME protocol in the server's configuration and reload, or let mod_md validate over port 80 instead:\n  Protocols h2 http/1.1 acme-tls/1\n  MDCAChallenges http-01",
+		Confirm:     "openssl s_client -connect www.example.com:443 -servername www.example.com -alpn acme-tls/1 </dev/null",
+	},
+	// Galera's SSL settings.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"to enable ssl at least both of 'socket.ssl_key' and 'socket.ssl_cert' must be set"},
+		Title:       "Galera needs both socket.ssl_key and socket.ssl_cert",
+		Explanation: "Galera (MariaDB or Percona XtraDB Cluster replication) was given only one of its SSL files in wsrep_provider_options: with either set it wants both, the node's certificate and its key, and stops.",
+		Fix:         "Set both, with the CA, in wsrep_provider_options:\n  wsrep_provider_options=\"socket.ssl_key=/etc/mysql/ssl/server-key.pem;socket.ssl_cert=/etc/mysql/ssl/server-cert.pem;socket.ssl_ca=/etc/mysql/ssl/ca.pem\"",
+		Confirm:     "openssl x509 -noout -subject -in /etc/mysql/ssl/server-cert.pem",
 	},
 	// Kestrel (ASP.NET Core) as the server: its middleware's own words.
 	{
