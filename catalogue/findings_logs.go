@@ -310,8 +310,8 @@ var logLineEntries = []Entry{
 		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
 		Match:       []string{"no shared cipher"},
 		Title:       "No cipher suite in common with the client",
-		Explanation: "None of the cipher suites the client offered works with the server's cipher list and its key type, e.g. a client offering only ECDSA suites to an RSA server certificate, or a very narrow ssl_ciphers. A server with no usable certificate and key at all (none set, or a private key that does not match its certificate, as node's tls.createServer and other programs accept without complaint) can choose no cipher either, and says so for every client.",
-		Fix:         "Widen ssl_ciphers (the default `HIGH:!aNULL:!MD5` suits most clients) or configure the client with suites for the server's key type. If every client fails, check that the server's certificate and key are set and match (the two sums must be equal):\n  " + keyPairCheck,
+		Explanation: "None of the cipher suites the client offered works with the server's cipher list and its key type: an ECDSA (EC key) server certificate facing clients that offer only RSA suites (old clients, embedded devices and IoT firmware, narrow TLS 1.2 client settings), a client offering only ECDSA suites to an RSA certificate, or a very narrow ssl_ciphers. A server with no usable certificate and key at all (none set, or a private key that does not match its certificate, as node's tls.createServer and other programs accept without complaint) can choose no cipher either, and says so for every client.",
+		Fix:         "Widen ssl_ciphers (the default `HIGH:!aNULL:!MD5` suits most clients), configure the client with suites for the server's key type, or give the server a certificate with a key its clients can use (an RSA key for RSA-only clients; nginx and HAProxy can serve an RSA and an ECDSA certificate side by side). If every client fails, check that the server's certificate and key are set and match (the two sums must be equal):\n  " + serverKeyPairCheck,
 		Confirm:     "openssl s_client -connect host:443 -tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256 </dev/null",
 	},
 	{
