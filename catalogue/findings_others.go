@@ -125,6 +125,15 @@ var otherWriterEntries = []Entry{
 		Fix:         "Give the server line the CA that issued the backend's certificate:\n  server app1 10.0.0.5:443 ssl verify required ca-file /etc/haproxy/backend-ca.pem\nor, on a network you trust, say so explicitly:\n  server app1 10.0.0.5:443 ssl verify none",
 		Confirm:     "openssl s_client -connect 10.0.0.5:443 -CAfile /etc/haproxy/backend-ca.pem </dev/null",
 	},
+	// Chrome and a local development server that speaks plain HTTP.
+	{
+		ID: PlainHTTP, Kind: "client", Within: []string{"localhost sent an invalid response", "127.0.0.1 sent an invalid response"},
+		Match:       []string{"sent an invalid response"},
+		Title:       "Chrome spoke TLS to a local server that answers in plain HTTP",
+		Explanation: "Chrome says a site `sent an invalid response` when the answer to its TLS handshake is not TLS. On localhost that is a development server serving plain HTTP: the address says https://, or Chrome turned http://localhost into https:// on its own because it remembers an HSTS policy for localhost (set earlier by another app that ran there with HTTPS).",
+		Fix:         "Open the server with http://, or give it HTTPS. To stop Chrome upgrading it, delete the remembered policy at chrome://net-internals/#hsts (Delete domain security policies: localhost). Check what the port speaks:\n  curl -v http://localhost:PORT/",
+		Confirm:     "openssl s_client -connect localhost:PORT </dev/null",
+	},
 	// Browsers.
 	{
 		ID: HandshakeFailed, Kind: "client",

@@ -21,6 +21,8 @@ func TestExplainSides(t *testing.T) {
 		{"http: TLS handshake error from 1.2.3.4:1234: EOF", "go", "server", "handshake-failed", "harmless"},
 		// OpenVPN's client after OpenSSL 1.x refused the server's certificate.
 		{"Thu Dec  3 10:00:00 2026 TLS_ERROR: BIO read tls_read_plaintext error: error:14090086:SSL routines:ssl3_get_server_certificate:certificate verify failed", "unknown", "client", "verify-error", "keyencipherment"},
+		// Chrome and a plain-HTTP development server.
+		{"This site can’t provide a secure connection. localhost sent an invalid response. ERR_SSL_PROTOCOL_ERROR", "browser", "client", "plain-http", "net-internals"},
 		// Apache mod_md's ACME validation; Galera with one SSL file.
 		{"[Thu Dec 03 10:00:00.000000 2026] [md:warn] [pid 1] (22)Invalid argument: AH10056: processing www.example.org: remote error: tls: handshake failure", "apache", "server", "handshake-failed", "acme-tls/1"},
 		{"2026-12-04 3:00:00 0 [ERROR] WSREP: To enable SSL at least both of 'socket.ssl_key' and 'socket.ssl_cert' must be set: 22 (Invalid argument)", "unknown", "server", "cert-load-failed", "socket.ssl_ca"},
