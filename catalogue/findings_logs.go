@@ -298,11 +298,21 @@ var logLineEntries = []Entry{
 		Fix:     "Pair the client certificate with its own key: find the matching key, or make a new key and CSR and reissue:\n  " + reissueClient,
 		Confirm: keyPairCheck,
 	},
+	// ngx.ssl's parse functions given something that is not PEM text.
+	{
+		ID: CertLoadFailed, Kind: "nginx", Level: "error",
+		Match: []string{"could not parse pem certificate", "could not parse pem priv key", "failed to parse pem cert", "failed to parse pem key",
+			"failed to convert certificate chain from pem to der", "failed to convert private key from pem to der"},
+		Title:       "Lua code gave ngx.ssl something that is not a PEM certificate or key",
+		Explanation: "Code in ssl_certificate_by_lua (ngx.ssl's parse_pem_cert, parse_pem_priv_key, cert_pem_to_der, priv_key_pem_to_der) got data that is not PEM: most often a file name or an empty value where the PEM text belongs (these functions take the certificate itself, not its path), or a value from a store (Redis, a database, a shared dict) that is cut, escaped (\\n for new lines), or DER. nginx then has no certificate for the connection and the handshake fails with `cert cb error`.",
+		Fix:         "Pass the file's contents, not its name:\n  local f = assert(io.open(\"/etc/nginx/certs/site.crt\")) local pem = f:read(\"*a\") f:close()\n  local cert = assert(ssl.parse_pem_cert(pem))\nand check that a stored value starts with `-----BEGIN CERTIFICATE-----` and keeps its new lines.",
+		Confirm:     "openssl x509 -noout -subject -in /etc/nginx/certs/site.crt",
+	},
 	{
 		ID: HandshakeFailed, Kind: "reason",
 		Match:       []string{"cert cb error"},
 		Title:       "nginx's certificate callback failed: no certificate for this connection",
-		Explanation: "OpenSSL asked nginx for the certificate of this connection and nginx's callback failed. With ssl_certificate_by_lua (OpenResty, lua-resty-auto-ssl) the Lua code raised an error or found no certificate for the name; with variables in ssl_certificate (nginx 1.15.9 and later) the file they name could not be loaded. The client gets an alert and no page.",
+		Explanation: "OpenSSL asked nginx for the certificate of this connection and nginx's callback failed. With ssl_certificate_by_lua (OpenResty, lua-resty-auto-ssl) the Lua code raised an error or found no certificate for the name (or handed ngx.ssl a file name where the PEM text belongs); with variables in ssl_certificate (nginx 1.15.9 and later) the file they name could not be loaded. The client gets an alert and no page.",
 		Fix:         "Read the lines nginx logged just before this one for the callback's own error, and make a certificate available for the name: for ssl_certificate_by_lua, the Lua code and its storage; for ssl_certificate with variables, the file for that $ssl_server_name.",
 		Confirm:     "openssl s_client -connect host:443 -servername NAME </dev/null",
 	},
