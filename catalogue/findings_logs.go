@@ -305,7 +305,7 @@ var logLineEntries = []Entry{
 			"failed to convert certificate chain from pem to der", "failed to convert private key from pem to der"},
 		Title:       "Lua code gave ngx.ssl something that is not a PEM certificate or key",
 		Explanation: "Code in ssl_certificate_by_lua (ngx.ssl's parse_pem_cert, parse_pem_priv_key, cert_pem_to_der, priv_key_pem_to_der) got data that is not PEM: most often a file name or an empty value where the PEM text belongs (these functions take the certificate itself, not its path), or a value from a store (Redis, a database, a shared dict) that is cut, escaped (\\n for new lines), or DER. nginx then has no certificate for the connection and the handshake fails with `cert cb error`.",
-		Fix:         "Pass the file's contents, not its name:\n  local f = assert(io.open(\"/etc/nginx/certs/site.crt\")) local pem = f:read(\"*a\") f:close()\n  local cert = assert(ssl.parse_pem_cert(pem))\nand check that a stored value starts with `-----BEGIN CERTIFICATE-----` and keeps its new lines.",
+		Fix:         "Pass the file's contents, not its name:\n  local f = assert(io.open(\"/etc/nginx/certs/site.crt\")) local pem = f:read(\"*a\") f:close()\n  local cert = assert(ssl.parse_pem_cert(pem))\nand check that a stored value keeps its BEGIN CERTIFICATE line and its new lines.",
 		Confirm:     "openssl x509 -noout -subject -in /etc/nginx/certs/site.crt",
 	},
 	{
