@@ -86,7 +86,8 @@ func unbreakable(text string) bool {
 	switch first {
 	case "openssl", "nginx", "cat", "chmod", "printf", "curl", "mtlsdoctor", "sudo", "install", "grep", "head", "if",
 		"keytool", "bind", "server", "log-format", "common_tls_context:",
-		"kubectl", "istioctl", "psql", "git", "npm", "apachectl", "haproxy", "certutil":
+		"kubectl", "istioctl", "psql", "git", "npm", "apachectl", "haproxy", "certutil", "etcdctl", "vault",
+		"local": // a line of Lua
 		return true
 	}
 	return strings.HasPrefix(first, "ssl_") || strings.HasPrefix(first, "proxy_") || strings.HasPrefix(first, "-D")
