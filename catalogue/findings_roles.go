@@ -38,6 +38,14 @@ var ServerNameWithPortText = Text{ID: ServerHostnameMismatch,
 	Fix:   "Give the client the host alone as its server name, {host} (Go: ServerName from net.SplitHostPort(addr) or u.Hostname()); the certificate needs no change. When the program builds the name itself, upgrade it to a release that strips the port.",
 }
 
+// ListedNameText is a name check that failed on a name the certificate
+// lists: the listing or the matcher is at fault, not the name.
+var ListedNameText = Text{ID: ServerHostnameMismatch,
+	Title: "The certificate lists {name}, and the client's name check still refused it",
+	Why:   "The name the client connected to, {name}, is among the names the message gives for the certificate, so no other name is needed. Two things fail so: an IP address written in the certificate as a DNS name (DNS:{name}, which a client must not match against an address; it needs an IP entry, IP:{name}), or a matcher too old to compare IP addresses at all (Python 2.7 and 3.4's ssl.match_hostname, the backports.ssl_match_hostname and old urllib3 that docker-compose 1.x and old requests bundle).",
+	Fix:   "See how the certificate lists it:\n  openssl s_client -connect {name}:443 </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName\nIf it shows DNS:{name}, reissue the certificate with IP:{name} in its subjectAltName; if it already shows IP:{name}, upgrade the client's Python, urllib3 and requests (or docker-compose):\n  pip install -U urllib3 requests",
+}
+
 // clientMeaning is, per verify code, what it says about a server's
 // certificate chain as a client judged it.
 var clientMeaning = map[int]string{

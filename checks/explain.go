@@ -27,6 +27,9 @@ var (
 	// Apache 2.4 run.
 	reRoutineLevel = lazyre.New(`\[ssl:info\].*\bAH0(?:1883|1887|1914|2568|1876|1964):`)
 	reNodeCode     = lazyre.New(`\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+){2,8}\b`)
+	// Python's ssl.match_hostname: "hostname 'X' doesn't match either of
+	// 'a', 'b'" (or "doesn't match 'a'").
+	rePythonNames = lazyre.New(`hostname ['"]([^'"\s]+)['"] doesn(?:'|\\')?t match (?:either of )?(.+)`)
 	// The name a client wanted and the server's certificate lacked, in
 	// Go's, node's, curl's and Java's words.
 	reWantedName = lazyre.New(`(?i)(?:` + strings.Join([]string{`x509: certificate is valid for .*?, not `, `but wanted to match `,
@@ -221,6 +224,14 @@ func Explain(input string) *report.Report {
 			f.Severity = report.Warning
 			rep.Findings[0] = f
 		}
+	}
+	if name := listedName(input); name != "" && len(rep.Findings) > 0 && rep.Findings[0].ID == catalogue.ServerHostnameMismatch {
+		// Python's words list the certificate's names: the one connected
+		// to is among them.
+		f := catalogue.ListedNameText.New(catalogue.Vars{"name": name})
+		f.Severity, f.Reporter, f.Role = rep.Findings[0].Severity, rep.Findings[0].Reporter, rep.Findings[0].Role
+		f.Priority = rep.Findings[0].Priority - 1
+		rep.Findings = append([]report.Finding{f}, rep.Findings...)
 	}
 	if name := wantedName(input); name != "" {
 		// Go's words name the ServerName exactly as the program set it.
@@ -613,4 +624,19 @@ func dropKind(entries []catalogue.Entry, k string) []catalogue.Entry {
 		}
 	}
 	return out
+}
+
+// listedName is the name a Python hostname check refused although the
+// certificate's names it lists hold it, or "".
+func listedName(input string) string {
+	m := rePythonNames.FindStringSubmatch(input)
+	if m == nil {
+		return ""
+	}
+	for _, q := range []string{"'", "\"", "\\'"} {
+		if strings.Contains(m[2], q+m[1]+q) {
+			return m[1]
+		}
+	}
+	return ""
 }

@@ -21,6 +21,8 @@ func TestExplainSides(t *testing.T) {
 		{"http: TLS handshake error from 1.2.3.4:1234: EOF", "go", "server", "handshake-failed", "harmless"},
 		// OpenVPN's client after OpenSSL 1.x refused the server's certificate.
 		{"Thu Dec  3 10:00:00 2026 TLS_ERROR: BIO read tls_read_plaintext error: error:14090086:SSL routines:ssl3_get_server_certificate:certificate verify failed", "unknown", "client", "verify-error", "keyencipherment"},
+		// Python's old matcher refusing an address its certificate lists.
+		{"ssl.CertificateError: hostname '10.20.30.40' doesn't match either of 'api.internal', '10.20.30.40'", "python", "client", "server-hostname-mismatch", "ip:10.20.30.40"},
 		// ngx.ssl handed a file name instead of PEM text.
 		{`2026/12/04 03:00:00 [error] 7#7: *9 [lua] cert.lua:15: [ssl] could not parse PEM certificate: PEM_read_bio_X509_AUX() failed, context: ssl_certificate_by_lua*, client: 192.0.2.4, server: 0.0.0.0:443`, "nginx", "server", "cert-load-failed", "parse_pem_cert(pem)"},
 		// Chrome and a plain-HTTP development server.
