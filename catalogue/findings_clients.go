@@ -831,6 +831,15 @@ var clientWriterEntries = []Entry{
 		Fix:         closedNoAnswerFix,
 		Confirm:     "mtlsdoctor probe host:443 --cert client.crt --key client.key",
 	},
+	// An older Erlang/OTP client whose hello the server refused.
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{": :hello:", ": hello:"},
+		Match:       []string{"ssl_alert.erl:"},
+		Title:       "The server refused this Erlang/OTP client's hello (no TLS version or cipher in common)",
+		Explanation: "An older Erlang/OTP (before OTP 22) logs an alert it received as `SSL: STATE: ssl_alert.erl:LINE:Fatal error: DESCRIPTION`; received in the hello state, it is the server's answer to the client's ClientHello: handshake failure or protocol version means no TLS version, cipher suite or signature algorithm the two share. Old OTP releases offer old versions and suites, and some negotiate badly with newer servers.",
+		Fix:         "Give the client the versions and suites the server takes in its ssl options, and upgrade Erlang/OTP:\n  {versions, ['tlsv1.2']},\n  {ciphers, ssl:cipher_suites(all, 'tlsv1.2')}\nSee what the server accepts:\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
 	// An older Erlang/OTP's own alert about the peer's certificate.
 	{
 		ID: VerifyError, Kind: "client",

@@ -43,7 +43,7 @@ func TestExplainSides(t *testing.T) {
 		// A Go program's missing CA file, with no catalogue entry of its own.
 		{"Error: cannot start: failed to load TLS config: failed to load CA CertPool File: failed to load cert /etc/app/ca.crt: open /etc/app/ca.crt: no such file or directory", "go", "client", "cert-load-failed", "ls -l /etc/app/ca.crt"},
 		// An Erlang/OTP received alert in a Markdown code span.
-		{"`[error] SSL: :hello: ssl_alert.erl:97:Fatal error: handshake failure`", "unknown", "server", "tls-alert", "s_client"},
+		{"`[error] SSL: :hello: ssl_alert.erl:97:Fatal error: handshake failure`", "unknown", "client", "handshake-failed", "versions"},
 		// Android's words for an untrusted server chain.
 		{"E/App: javax.net.ssl.SSLHandshakeException: java.security.cert.CertPathValidatorException: Trust anchor for certification path not found.", "java", "client", "server-cert-untrusted", "network_security_config"},
 		// An nginx line cut before its context, with alert 40.

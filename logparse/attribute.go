@@ -826,6 +826,11 @@ func unknownRoleGuess(lower string) (string, bool) {
 			return RoleClient, false
 		}
 	}
+	if strings.Contains(lower, "ssl_alert.erl:") && (strings.Contains(lower, ": :hello:") || strings.Contains(lower, ": hello:")) {
+		// An older Erlang/OTP that received an alert in its hello state:
+		// a client waiting for the ServerHello, which the server refused.
+		return RoleClient, false
+	}
 	for _, w := range []string{"tls server:", "tls :server:", "received client alert"} {
 		if strings.Contains(lower, w) {
 			return RoleServer, false
