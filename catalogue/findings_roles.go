@@ -852,7 +852,7 @@ var roleEntries = []Entry{
 	},
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"pkix path building failed", "unable to find valid certification path", "trust anchor for certification path not found"},
+		Match:       []string{"pkix path building failed", "unable to find valid certification path"},
 		Title:       "The Java client does not trust the server's certificate",
 		Explanation: "Java checked the server's certificate against its trust store (the JDK's cacerts unless javax.net.ssl.trustStore says otherwise) and found no path to a trusted CA: a private CA not imported, a server that does not send its intermediates (its full chain), or TLS interception by a corporate proxy whose CA the JVM or device does not have.",
 		Fix:         "Import the server's CA:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with:\n  -Djavax.net.ssl.trustStore=truststore.jks",
