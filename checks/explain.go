@@ -96,7 +96,8 @@ func Explain(input string) *report.Report {
 		rep.Next = report.FirstStep(f.Fix)
 		return rep
 	}
-	if len(codes) == 0 && len(entries) == 0 && !loadable(input, att) && tlsWords(strings.ToLower(text)) {
+	lf, loadable := anyLoadFinding(input, att)
+	if len(codes) == 0 && len(entries) == 0 && !loadable && tlsWords(strings.ToLower(text)) {
 		// Nothing matched, but the line is about TLS: say whose it is.
 		t := catalogue.UnexplainedServerText
 		severity := report.Warning
@@ -178,12 +179,9 @@ func Explain(input string) *report.Report {
 		f.Priority = len(codes) + i
 		rep.Findings = append(rep.Findings, f)
 	}
-	if lf, ok := loadFinding(input); ok {
-		// One file, one cause: it replaces the generic load entries.
-		lf.Priority = -1
-		rep.Findings = append([]report.Finding{lf}, dropLoad(rep.Findings)...)
-	} else if lf, ok := otherLoadFinding(input, att); ok {
-		// Another program's own certificate or key, by its cause.
+	if loadable {
+		// One file, one cause (nginx's, or another program's own
+		// certificate or key): it replaces the generic load entries.
 		lf.Priority = -1
 		rep.Findings = append([]report.Finding{lf}, dropLoad(rep.Findings)...)
 	}

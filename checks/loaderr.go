@@ -183,14 +183,14 @@ func loadFinding(line string) (report.Finding, bool) {
 	return f, true
 }
 
-// loadable reports whether the line is a load error that loadFinding or
-// otherLoadFinding tells by its cause, with no catalogue entry needed.
-func loadable(line string, att logparse.Attribution) bool {
-	if _, ok := loadFinding(line); ok {
-		return true
+// anyLoadFinding is loadFinding's finding for nginx's load errors, else
+// otherLoadFinding's for another program's: a load error told by its
+// cause, with no catalogue entry needed.
+func anyLoadFinding(line string, att logparse.Attribution) (report.Finding, bool) {
+	if f, ok := loadFinding(line); ok {
+		return f, true
 	}
-	_, ok := otherLoadFinding(line, att)
-	return ok
+	return otherLoadFinding(line, att)
 }
 
 // otherLoadFinding is the finding for another program's failure to load
