@@ -560,8 +560,8 @@ var logLineEntries = []Entry{
 		ID: StartupFailed, Kind: "nginx", Level: "emerg",
 		Match:       []string{"no \"ssl_certificate\" is defined for the \"listen ... ssl\" directive"},
 		Title:       "A `listen ... ssl` server has no ssl_certificate",
-		Explanation: "Every server block that listens with ssl needs a server certificate and key.",
-		Fix:         "Add to the server block:\n  ssl_certificate /etc/nginx/certs/server.crt;\n  ssl_certificate_key /etc/nginx/certs/server.key;",
+		Explanation: "Every server block that listens with ssl needs a server certificate and key, and the server block at the file and line the message names has none (nor has the http block it would inherit them from). Most often the site was enabled before its certificate existed: guides that let certbot --nginx add the ssl lines later must start with a server on port 80 only, and a configuration copied from another host or a template may have lost its ssl_certificate lines.",
+		Fix:         "Add to the server block:\n  ssl_certificate /etc/nginx/certs/server.crt;\n  ssl_certificate_key /etc/nginx/certs/server.key;\nor, until certbot has issued the certificate, listen on port 80 only (certbot --nginx adds the ssl lines), or give a temporary self-signed certificate such as Debian's snakeoil one (package ssl-cert).",
 		Confirm:     "nginx -t",
 	},
 	{

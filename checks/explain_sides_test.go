@@ -58,6 +58,10 @@ func TestExplainSides(t *testing.T) {
 		{`embed: rejected connection from "10.20.0.7:51234" (error "tls: failed to verify client certificate: x509: certificate signed by unknown authority", ServerName "")`, "go", "server", "verify-error", "clientcas"},
 		{`[2026/12/04 03:00:00.000 +00:00] [ERROR] [mod.rs:100] ["Status server error: TLS handshake error"]`, "unknown", "server", "handshake-failed", "tls_config"},
 		{`Server.Serve failed to complete security handshake from "127.0.0.1:58620": EOF`, "go", "server", "handshake-failed", "health checks"},
+		// nginx's load error with OpenSSL's reason cut off the paste; a key
+		// below a system's higher security level.
+		{`nginx: [emerg] cannot load certificate "/etc/nginx/ssl/shop.example.org/fullchain.pem"`, "nginx", "server", "cert-load-failed", "head -n 1 /etc/nginx/ssl/shop.example.org/fullchain.pem"},
+		{"error:0A00018F:SSL routines::ee key too small", "unknown", "client", "weak-key", "seclevel=3"},
 		{"Please refer to https://curl.haxx.se/libcurl/c/libcurl-errors.html for error code: 60", "curl", "client", "server-cert-untrusted", "curlopt_cainfo"},
 		{"curl: (60)", "curl", "client", "server-cert-untrusted", "intermediate"},
 		{"tls: server selected unsupported protocol version 301", "go", "client", "handshake-failed", "tls10server"},

@@ -97,6 +97,9 @@ func loadCause(line string) (cause, path string, ok bool) {
 		// BIO_new_file fails only when fopen does: most often a file
 		// that is not there (the line may be cut before the reason).
 		return "missing", path, true
+	case path != unnamedFile && has("cannot load certificate") && !has("error:", "failed", "routines"):
+		// nginx's words with OpenSSL's reason cut off the paste.
+		return "no-reason", path, true
 	}
 	return "", "", false
 }
