@@ -348,8 +348,8 @@ var otherEntries = []Entry{
 		Without:     []string{"handshake error from", "client certificate", "client's certificate"},
 		Match:       []string{"x509: certificate has expired or is not yet valid"},
 		Title:       "A certificate the client checked is expired or not yet valid (Go)",
-		Explanation: "Go found the server certificate (or a CA in its chain) outside its validity period at the client's current time: expired, or a clock that is off on one of the machines.",
-		Fix:         "Renew the server's certificate (and its intermediates), then reload or restart the server so it serves the new one (nginx: its ssl_certificate; a kubeadm cluster: renew with kubeadm, then restart the control plane):\n  nginx -s reload\n  kubeadm certs renew all\nIf it is within its dates, a clock is off, or the client builds the chain to an expired root from an old CA bundle (update ca-certificates). Check both clocks with:\n  timedatectl",
+		Explanation: "Go found the server certificate (or a CA in its chain) outside its validity period at the client's current time: expired, or a clock that is off on one of the machines. Go does not say which certificate: when the server's was renewed, the expired one is often the private CA the client was given (its CA file), which must be replaced on every client too.",
+		Fix:         "Renew the server's certificate (and its intermediates), then reload or restart the server so it serves the new one (nginx: its ssl_certificate; a kubeadm cluster: renew with kubeadm, then restart the control plane):\n  nginx -s reload\n  kubeadm certs renew all\nIf it is within its dates, a clock is off, or the client builds the chain to an expired root from an old CA bundle (update ca-certificates). Check the CA file the client trusts, and both clocks, with:\n  openssl x509 -noout -enddate -in ca.crt\n  timedatectl",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
 	},
 	{

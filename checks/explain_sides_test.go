@@ -62,6 +62,10 @@ func TestExplainSides(t *testing.T) {
 		// below a system's higher security level.
 		{`nginx: [emerg] cannot load certificate "/etc/nginx/ssl/shop.example.org/fullchain.pem"`, "nginx", "server", "cert-load-failed", "head -n 1 /etc/nginx/ssl/shop.example.org/fullchain.pem"},
 		{"error:0A00018F:SSL routines::ee key too small", "unknown", "client", "weak-key", "seclevel=3"},
+		// A Go client whose own CA file expired; PostgreSQL's key mounted
+		// group-readable.
+		{"Error: x509: certificate has expired or is not yet valid: current time 2026-12-04T03:00:00Z is after 2026-11-30T00:00:00Z", "go", "client", "server-cert-expired", "openssl x509 -noout -enddate -in ca.crt"},
+		{`2026-12-04 03:00:00 UTC [1]: FATAL:  private key file "/var/lib/postgresql/tls/tls.key" has group or world access`, "unknown", "server", "key-permissions", "defaultmode"},
 		{"Please refer to https://curl.haxx.se/libcurl/c/libcurl-errors.html for error code: 60", "curl", "client", "server-cert-untrusted", "curlopt_cainfo"},
 		{"curl: (60)", "curl", "client", "server-cert-untrusted", "intermediate"},
 		{"tls: server selected unsupported protocol version 301", "go", "client", "handshake-failed", "tls10server"},
