@@ -1300,9 +1300,9 @@ var clientWriterEntries = []Entry{
 	// Go servers refusing a client's TLS version.
 	{
 		ID: HandshakeFailed, Kind: "client", Level: infoLevel,
-		Match:       []string{"client offered only unsupported versions", "tls: unsupported sslv2 handshake received"},
+		Match:       []string{"client offered only unsupported versions", "tls: unsupported sslv2 handshake received", "client offered an unsupported, maximum protocol version of"},
 		Title:       "A client offered only TLS versions the Go server does not accept",
-		Explanation: "The Go server's MinVersion (TLS 1.2 by default for servers since Go 1.22) is above every version the client offered: an old client (TLS 1.0/1.1 only), or a scanner or health check. Go never speaks SSL 2 and says `unsupported SSLv2 handshake received` for an SSLv2-format hello, which only scanners and very old clients send (an empty list, `versions: []`, is the same). Usually harmless when it is a scanner now and then.",
+		Explanation: "The Go server's MinVersion (TLS 1.2 by default for servers since Go 1.22) is above every version the client offered: an old client (TLS 1.0/1.1 only), or a scanner or health check. Older Go releases name the client's highest version in hexadecimal: 300 is SSL 3.0, 301 TLS 1.0, 302 TLS 1.1. Go never speaks SSL 2 and says `unsupported SSLv2 handshake received` for an SSLv2-format hello, which only scanners and very old clients send (an empty list, `versions: []`, is the same). Usually harmless when it is a scanner now and then.",
 		Fix:         "Nothing for scanners. For a client you need, upgrade it to TLS 1.2, or (only if you must) lower the server's tls.Config MinVersion.",
 		Confirm:     "openssl s_client -connect host:443 -tls1_2 </dev/null",
 	},

@@ -436,6 +436,41 @@ var otherWriterEntries = []Entry{
 		Fix:         "For nginx, give the passphrase in a file (mode 600):\n  ssl_password_file /etc/nginx/ssl_passwords;\nor store the key without encryption:\n  openssl pkey -in server.key -out server-plain.key && chmod 600 server-plain.key",
 		Confirm:     "head -1 server.key",
 	},
+	// Dovecot loading its own certificate and key.
+	{
+		ID: LogKeyMismatch, Kind: "client",
+		Match:       []string{"key is for a different cert than ssl_cert"},
+		Title:       "Dovecot's ssl_key does not belong to its ssl_cert",
+		Explanation: "Dovecot loaded a private key (ssl_key) whose public key differs from the certificate's (ssl_cert): the files are from different renewals or requests, a combined or copied certificate file was not made again after the key changed, or the two settings name different names' files (a local_name block, an include that sets one of them).",
+		Fix:         "See which files Dovecot uses, then compare their public keys (the sums must be equal):\n  doveconf -n | grep -E '^ *ssl_(cert|key)'\n  openssl x509 -noout -pubkey -in /etc/dovecot/fullchain.pem | sha256sum\n  openssl pkey -pubout -in /etc/dovecot/privkey.pem | sha256sum",
+		Confirm:     "doveconf -n | grep -E '^ *ssl_(cert|key)'",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"ssl_cert setting): the certificate is empty", "there is no valid pem certificate"},
+		Title:       "Dovecot has no certificate in its ssl_cert setting",
+		Explanation: "Dovecot reads the certificate from the value of ssl_cert, which must name a file with a leading `<` (ssl_cert = </etc/dovecot/fullchain.pem): without the `<` the path itself is taken as the certificate's text. An empty value means the setting Dovecot ended up with is empty: the file or include that sets it was not read (a missing !include_try file, one this process may not read), or it names an empty file.",
+		Fix:         "See the value Dovecot uses, and set both files with the `<`:\n  doveconf -n | grep -E '^ *ssl_(cert|key)'\nin 10-ssl.conf:\n  ssl_cert = </etc/dovecot/fullchain.pem\n  ssl_key = </etc/dovecot/privkey.pem",
+		Confirm:     "doveconf -n | grep -E '^ *ssl_(cert|key)'",
+	},
+	// OpenLDAP's slapd setting up TLS.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"tls init def ctx failed"},
+		Title:       "slapd could not set up TLS from its certificate settings",
+		Explanation: "OpenLDAP's slapd could not build its TLS context from olcTLSCertificateFile, olcTLSCertificateKeyFile and olcTLSCACertificateFile (slapd.conf: TLSCertificateFile...). The OpenSSL reason after it is often a leftover that misleads (`no cipher match`). Most often slapd, running as the openldap (or ldap) user, may not read the key: its mode or group (an ACME client's key readable by root only), or AppArmor on Ubuntu, which lets slapd read only some directories; else a file is missing, or the key does not belong to the certificate.",
+		Fix:         "Check that the slapd user may read each file:\n  sudo -u openldap test -r /etc/ldap/tls/server.key || echo unreadable\nthen give the key to the group slapd runs as:\n  chgrp openldap /etc/ldap/tls/server.key && chmod 640 /etc/ldap/tls/server.key\nOn Ubuntu, AppArmor's profile for slapd must allow the directory; the kernel log shows its denials.",
+		Confirm:     "journalctl -k | grep -i denied | grep slapd",
+	},
+	// MinIO reading private.key.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"the private key contains additional data"},
+		Title:       "MinIO's private.key holds more than the key",
+		Explanation: "MinIO reads exactly one PEM block from private.key, and this file has another: an `EC PARAMETERS` block ahead of an EC key (what `openssl ecparam -genkey` and some ACME clients write), or a certificate pasted into the same file.",
+		Fix:         "Write the key alone and use that file as private.key (shown for an EC key; for another key use pkey instead of ec):\n  openssl ec -in private.key -out private-only.key\nthen:\n  mv private-only.key private.key",
+		Confirm:     "grep -c BEGIN private.key",
+	},
 }
 
 // reasonEntries are OpenSSL reasons users meet often, told whoever wrote

@@ -66,6 +66,14 @@ func TestExplainSides(t *testing.T) {
 		// group-readable.
 		{"Error: x509: certificate has expired or is not yet valid: current time 2026-12-04T03:00:00Z is after 2026-11-30T00:00:00Z", "go", "client", "server-cert-expired", "openssl x509 -noout -enddate -in ca.crt"},
 		{`2026-12-04 03:00:00 UTC [1]: FATAL:  private key file "/var/lib/postgresql/tls/tls.key" has group or world access`, "unknown", "server", "key-permissions", "defaultmode"},
+		// Mail and directory servers loading their own files; MinIO's key
+		// file with two blocks; an old Go server's version in hexadecimal.
+		{"Dec  4 03:00:00 mail dovecot: imap-login: Fatal: Can't load private ssl_key: Key is for a different cert than ssl_cert", "unknown", "server", "key-mismatch", "doveconf -n"},
+		{"Dec  4 03:00:00 mail dovecot: pop3-login: Error: Failed to initialize SSL server context: Can't load SSL certificate (ssl_cert setting): The certificate is empty: user=<>", "unknown", "server", "cert-load-failed", "ssl_cert = </etc/dovecot/fullchain.pem"},
+		{"Dec  4 03:00:00 mail dovecot[811]: doveconf: Fatal: Error in configuration file /etc/dovecot/conf.d/10-ssl.conf line 12: ssl_key: Can't open file /etc/letsencrypt/live/mail.example.org/privkey.pem: No such file or directory", "unknown", "server", "key-load-failed", "ls -l /etc/letsencrypt/live/mail.example.org/privkey.pem"},
+		{"Dec 04 03:00:00 ldap1 slapd[2201]: main: TLS init def ctx failed: -1", "unknown", "server", "cert-load-failed", "sudo -u openldap test -r"},
+		{"ERROR Unable to load the TLS configuration: The private key contains additional data. Please check your certificate.", "unknown", "server", "key-load-failed", "ec parameters"},
+		{"2026/12/04 03:00:00 http: TLS handshake error from 192.0.2.9:40112: tls: client offered an unsupported, maximum protocol version of 301", "go", "server", "handshake-failed", "301 tls 1.0"},
 		{"Please refer to https://curl.haxx.se/libcurl/c/libcurl-errors.html for error code: 60", "curl", "client", "server-cert-untrusted", "curlopt_cainfo"},
 		{"curl: (60)", "curl", "client", "server-cert-untrusted", "intermediate"},
 		{"tls: server selected unsupported protocol version 301", "go", "client", "handshake-failed", "tls10server"},

@@ -28,9 +28,12 @@ var (
 	// The file in another program's failed load of its own certificate
 	// or key: curl's "client certificate from PATH," and "private key
 	// file: 'PATH'", Go's "open PATH: no such file or directory", node's
-	// "ENOENT: no such file or directory, open 'PATH'".
+	// "ENOENT: no such file or directory, open 'PATH'", Dovecot's "Can't
+	// open file PATH: No such file or directory", and "Could not open CA
+	// key file 'PATH'".
 	reOtherLoad = lazyre.New(`(?i)` + strings.Join([]string{`client certificate from (\S+?), `, `private key file: '([^']+)'`,
-		`(?:^|\s)open (\S+): (?:no such file or directory|permission denied)`, `(?:enoent|eacces)[^,]*, open '([^']+)'`}, "|"))
+		`(?:^|\s)open (\S+): (?:no such file or directory|permission denied)`, `(?:enoent|eacces)[^,]*, open '([^']+)'`,
+		`can't open file (\S+?): (?:no such file or directory|permission denied)`, `could not open [a-z ]*?file '([^']+)'`}, "|"))
 )
 
 // unnamedFile stands for the file of a load error whose line does not
@@ -131,7 +134,9 @@ func expected(line string) string {
 }
 
 func isKeyLine(lower, path string) bool {
-	return strings.Contains(lower, "certificate key") || strings.Contains(lower, "privatekey") || strings.HasSuffix(path, ".key")
+	base := strings.ToLower(filepath.Base(path))
+	return strings.Contains(lower, "certificate key") || strings.Contains(lower, "privatekey") || strings.Contains(lower, "ssl_key:") ||
+		strings.HasSuffix(base, ".key") || strings.HasPrefix(base, "privkey")
 }
 
 // loadFinding is the finding for a load error by its cause, naming the
@@ -205,7 +210,7 @@ func otherLoadFinding(line string, att logparse.Attribution) (report.Finding, bo
 	if m == nil || att.Reporter == "nginx" {
 		return report.Finding{}, false
 	}
-	path := m[1] + m[2] + m[3] + m[4]
+	path := strings.Join(m[1:], "")
 	lower := strings.ToLower(line)
 	key := m[2] != "" || isKeyLine(lower, path)
 	who, option := "The program", "its certificate and key settings"

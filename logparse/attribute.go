@@ -147,6 +147,8 @@ var attrRules = []attrRule{
 	// Postfix: smtpd accepts mail (the server), smtp and lmtp send it.
 	{"unknown", RoleClient, "", []string{"postfix/smtp[", "postfix/lmtp["}},
 	{"unknown", RoleServer, "", []string{"postfix/smtpd", "postfix/submission", "tls library problem"}},
+	// OpenLDAP's slapd and MinIO loading their own certificate and key.
+	{"unknown", RoleServer, "", []string{"slapd[", "tls init def ctx failed", "the private key contains additional data"}},
 	// OpenVPN's client daemon, and gRPC core looking for its roots.
 	{"unknown", RoleClient, "", []string{"ovpn-client", "could not get default pem root certs", "isvalidclientcertificate", "librdkafka", "rdkafka", "received server alert"}},
 	// Docker's daemon (Go), as the client of a registry.
