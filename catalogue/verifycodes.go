@@ -49,10 +49,11 @@ var verifyCodes = []VerifyCode{
 	},
 	{
 		Code: 2, Macro: "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT", Text: "unable to get issuer certificate",
-		Meaning: "The top certificate of the chain came from the CA file but is not self-signed, and the certificate that issued it is nowhere to be found.",
+		Meaning: "The top certificate of the chain came from the CA file but is not self-signed, and the certificate that issued it is nowhere to be found (or, with OpenSSL 1.0.x, lies beyond the verify depth the server allows).",
 		Causes: "The nginx CA file (ssl_client_certificate or ssl_trusted_certificate) holds the intermediate CA but not the root above it. " +
-			"nginx never enables OpenSSL's partial-chain mode, so trusting only an intermediate is not enough: the chain must end in a self-signed root that is in the CA file. Go and Java servers take any certificate they trust as an anchor, so the same CA file works behind them and fails here.",
-		Fix:         "Add the root CA to the nginx CA file, keeping the intermediate if clients send only their leaf:\n  " + caFileCat + "\nthen reload:\n  " + reload,
+			"nginx never enables OpenSSL's partial-chain mode, so trusting only an intermediate is not enough: the chain must end in a self-signed root that is in the CA file. Go and Java servers take any certificate they trust as an anchor, so the same CA file works behind them and fails here. " +
+			"With the root in the file, it is the depth: OpenSSL 1.0.x stops at the verify depth (nginx's ssl_verify_depth, 1 by default; some servers fix it at 1) and reports this code, where later versions report 20.",
+		Fix:         "Add the root CA to the nginx CA file, keeping the intermediate if clients send only their leaf:\n  " + caFileCat + "\nthen reload:\n  " + reload + "\nIf the root is there already, raise the verify depth to the chain's (nginx):\n  ssl_verify_depth 2;",
 		Confirm:     "openssl verify -auth_level 2 -purpose sslclient -CAfile /etc/nginx/client-ca.pem client.crt",
 		SeenInNginx: true,
 	},
