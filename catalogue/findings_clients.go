@@ -2053,9 +2053,9 @@ var clientWriterEntries = []Entry{
 	{
 		ID: ClientCertRejected, Kind: "client",
 		Match:       []string{"server most likely requires a client certificate"},
-		Title:       "curl (NSS) was refused: the server wants a client certificate",
-		Explanation: "curl built on NSS got a handshake_failure alert from the server, and NSS's guess is that the server requires a client certificate and got none it accepts: no --cert was given, or the certificate is not issued by a CA the server trusts for clients.",
-		Fix:         "Send the client certificate and key (NSS curl reads a file path only with a / in it):\n  curl --cert ./client.crt --key ./client.key --cacert ca.crt https://host/",
+		Title:       "curl (NSS) was refused: the server wants a client certificate, or shares no TLS version",
+		Explanation: "curl built on NSS got a handshake_failure alert from the server, and NSS's guess is that the server requires a client certificate and got none it accepts: no --cert was given, or the certificate is not issued by a CA the server trusts for clients. The guess is only a guess: servers send the same alert when they share no TLS version or cipher with the client, as when curl is told an old version (-3 or --sslv3, --tlsv1.0) or a --ciphers list the server no longer accepts.",
+		Fix:         "Send the client certificate and key (NSS curl reads a file path only with a / in it):\n  curl --cert ./client.crt --key ./client.key --cacert ca.crt https://host/\nWithout a client certificate in play, drop any version or --ciphers option from the command and try again.",
 		Confirm:     "openssl s_client -connect host:443 -servername host -cert client.crt -key client.key </dev/null",
 	},
 	{
