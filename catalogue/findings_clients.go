@@ -1297,6 +1297,31 @@ var clientWriterEntries = []Entry{
 		Fix:         "Reissue the server certificate within the rules:\n  openssl x509 -req -sha256 -days 825 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -extfile server.ext -out server.crt\nwith server.ext:\n  subjectAltName=DNS:host.example.com\n  extendedKeyUsage=serverAuth",
 		Confirm:     "openssl x509 -noout -dates -ext subjectAltName,extendedKeyUsage -in server.crt",
 	},
+	// An OpenSSL client refusing the old TLS version a server chose.
+	{
+		ID: HandshakeFailed, Kind: "client", Own: true,
+		Without: []string{"ssl_do_handshake", "while ssl handshaking", "ssl_accept", "accept"},
+		Match:   []string{"ssl_choose_client_version:unsupported protocol", "tls_process_server_hello:unsupported protocol", "[ssl: unsupported_protocol]", "ssl_connect returned=1 errno=0 state=error: unsupported protocol"},
+		Title:   oldServerTitle, Explanation: oldServerWhy, Fix: oldServerFix, Confirm: oldServerConfirm,
+	},
+	// The same, in OpenSSL 3's words, from a client that names itself.
+	{
+		ID: HandshakeFailed, Kind: "client", Own: true,
+		Within:  []string{"curl", "_ssl.c", "[ssl:", "s_client", "ssl_connect", "connect:errno", "requests.exceptions", "urllib"},
+		Without: []string{"ssl_do_handshake", "while ssl handshaking", "ssl_accept", "accept"},
+		Match:   []string{"routines::unsupported protocol"},
+		Title:   oldServerTitle, Explanation: oldServerWhy, Fix: oldServerFix, Confirm: oldServerConfirm,
+	},
+	// A handshake that did not finish in the client's time (Go's net/http,
+	// node, Docker and kubectl on Go).
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"tls handshake timeout", "tls handshake timed out"},
+		Title:       "The TLS handshake did not finish in time",
+		Explanation: "The client opened the connection, sent its hello, and the handshake did not end within its limit (Go's net/http: 10 seconds). The connection got through, so it is seldom the certificate: the server is overloaded or hung; a firewall, VPN or container network drops the large packets that carry the server's certificate chain (an MTU problem: small requests work, TLS stalls); a proxy the network needs is not set, or is set with https:// for a proxy that speaks plain HTTP; or the port speaks another protocol and waits for the client to speak first.",
+		Fix:         "See whether a handshake by hand stalls too, and how far it gets:\n  openssl s_client -connect host:443 -servername host </dev/null\nthen check the proxy settings the client runs with:\n  env | grep -i _proxy\nand, behind a VPN or in a container network, try a smaller MTU (Docker: \"mtu\" in /etc/docker/daemon.json).",
+		Confirm:     "curl -v --max-time 20 https://host/",
+	},
 	// Go servers refusing a client's TLS version.
 	{
 		ID: HandshakeFailed, Kind: "client", Level: infoLevel,
@@ -2196,3 +2221,12 @@ var ClientRefusedChainText = Text{ID: ServerCertUntrusted,
 // kestrelWords are the words of Kestrel's HTTPS middleware around a failed
 // handshake it served.
 var kestrelWords = []string{"failed to authenticate https connection", "httpsconnectionmiddleware", "httpsconnectionadapter", "authenticateasserver", "kestrel"}
+
+// The story of a server that speaks only an old TLS version, told by the
+// client that refused it (OpenSSL 1.1's words and OpenSSL 3's).
+const (
+	oldServerTitle   = "The server chose a TLS version this client refuses (an old server)"
+	oldServerWhy     = "The client's OpenSSL got the server's answer in a TLS version below its own minimum: the server (or a device, or a proxy in between) speaks only TLS 1.0 or 1.1. The client is fine; the server is old. It often starts with an upgrade of the client's system: Debian and Ubuntu set MinProtocol = TLSv1.2 in /etc/ssl/openssl.cnf, and OpenSSL 3 refuses TLS 1.0 and 1.1 below security level 0."
+	oldServerFix     = "Upgrade the server to TLS 1.2 or later. Until then, let this one client accept the old version (curl: --tlsv1.0 --ciphers 'DEFAULT:@SECLEVEL=0'; Python: ctx.minimum_version = ssl.TLSVersion.TLSv1 and ctx.set_ciphers('DEFAULT:@SECLEVEL=0')), rather than lowering MinProtocol for the whole system in openssl.cnf. See which version the server speaks:\n  openssl s_client -connect host:443 -tls1 -cipher 'DEFAULT:@SECLEVEL=0' </dev/null"
+	oldServerConfirm = "openssl s_client -connect host:443 -tls1_2 </dev/null"
+)

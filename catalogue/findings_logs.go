@@ -338,7 +338,7 @@ var logLineEntries = []Entry{
 		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
 		Match: []string{"wrong version number"},
 		Title: "Non-TLS data on a TLS connection",
-		Explanation: "In nginx's log: something that is not TLS (a health check, a scanner, another protocol) reached a TLS port, or (OpenSSL 1.0, `SSL3_GET_CLIENT_HELLO`) a client offered a protocol version the server no longer accepts, such as SSLv3. " +
+		Explanation: "In nginx's log: something that is not TLS (a health check, a scanner, another protocol) reached a TLS port, or (OpenSSL 1.0 and 1.1.0, `SSL3_GET_CLIENT_HELLO`, `ACCEPT_SR_CLNT_HELLO`) a client offered a protocol version the server no longer accepts, such as SSLv3, or TLS 1.0 where ssl_protocols allows only TLS 1.2 (an old mail client on nginx's mail proxy, `while in starttls state`). " +
 			"Printed by a client (e.g. curl): the client spoke TLS to a port that is not TLS, typically https:// to port 80 or a `listen` without `ssl`; or, with a proxy set, an https:// proxy URL (HTTPS_PROXY=https://...) made it speak TLS to a proxy that speaks plain HTTP (Python's urllib3 does so since 1.26). Some protocols start in plaintext and upgrade to TLS later (SMTP, IMAP, PostgreSQL, MySQL, NATS): test those with openssl s_client -starttls PROTOCOL, not plain s_client.",
 		Fix:     "Check the URL scheme and port, and that a proxy URL starts with http:// unless the proxy itself speaks TLS:\n  export HTTPS_PROXY=http://proxy.example.com:3128\nThe nginx port must be:\n  listen 443 ssl;\nIf clients you know fail since a protocol was dropped, compare their versions with:\n  ssl_protocols TLSv1.2 TLSv1.3;",
 		Confirm: "curl -sv https://host:443/ -o /dev/null",

@@ -74,6 +74,12 @@ func TestExplainSides(t *testing.T) {
 		{"Dec 04 03:00:00 ldap1 slapd[2201]: main: TLS init def ctx failed: -1", "unknown", "server", "cert-load-failed", "sudo -u openldap test -r"},
 		{"ERROR Unable to load the TLS configuration: The private key contains additional data. Please check your certificate.", "unknown", "server", "key-load-failed", "ec parameters"},
 		{"2026/12/04 03:00:00 http: TLS handshake error from 192.0.2.9:40112: tls: client offered an unsupported, maximum protocol version of 301", "go", "server", "handshake-failed", "301 tls 1.0"},
+		// A client refusing an old server's TLS version (as Python said
+		// against openssl s_server -max_protocol TLSv1 here), and a
+		// handshake that timed out.
+		{"ssl.SSLError: [SSL: UNSUPPORTED_PROTOCOL] unsupported protocol (_ssl.c:1006)", "python", "client", "handshake-failed", "upgrade the server"},
+		{"curl: (35) error:1425F102:SSL routines:ssl_choose_client_version:unsupported protocol", "curl", "client", "handshake-failed", "minprotocol"},
+		{`Error response from daemon: Get "https://registry.example.org/v2/": net/http: TLS handshake timeout`, "go", "client", "handshake-failed", "mtu"},
 		{"Please refer to https://curl.haxx.se/libcurl/c/libcurl-errors.html for error code: 60", "curl", "client", "server-cert-untrusted", "curlopt_cainfo"},
 		{"curl: (60)", "curl", "client", "server-cert-untrusted", "intermediate"},
 		{"tls: server selected unsupported protocol version 301", "go", "client", "handshake-failed", "tls10server"},
