@@ -24,7 +24,7 @@ var LoadTexts = map[string]Text{
 	},
 	"directory": {ID: CertLoadFailed,
 		Title: "{directive} names a directory, not a file: {path}",
-		Why:   "{path} ends in a slash, so OpenSSL read a directory and found no PEM in it: a variable or a file name missing from the path (often an empty environment variable in a container template).",
+		Why:   "{path} ends in a slash, so OpenSSL read a directory and found no PEM in it: a variable or a file name missing from the path (often an empty environment variable in a container template). When the line ends `while SSL handshaking`, nginx builds the path for each connection from a variable in {directive} ($ssl_server_name, or a module's, such as nginx-acme's, which stays empty until its certificate has been issued), and the variable was empty.",
 		Fix:   "Point {directive} at the file inside it, e.g.:\n  {directive} {path}fullchain.pem;",
 	},
 	"empty": {ID: CertLoadFailed,

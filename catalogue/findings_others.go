@@ -462,6 +462,178 @@ var otherWriterEntries = []Entry{
 		Fix:         "Check that the slapd user may read each file:\n  sudo -u openldap test -r /etc/ldap/tls/server.key || echo unreadable\nthen give the key to the group slapd runs as:\n  chgrp openldap /etc/ldap/tls/server.key && chmod 640 /etc/ldap/tls/server.key\nOn Ubuntu, AppArmor's profile for slapd must allow the directory; the kernel log shows its denials.",
 		Confirm:     "journalctl -k | grep -i denied | grep slapd",
 	},
+	// Windows' own words (CERT_E_EXPIRED), as .NET, PowerShell and signtool print them.
+	{
+		ID: ServerCertExpired, Kind: "client",
+		Match:       []string{"a required certificate is not within its validity period when verifying against the current system clock"},
+		Title:       "Windows found a certificate outside its validity period (CERT_E_EXPIRED)",
+		Explanation: "Windows' certificate check found the server's certificate, or one in its chain, expired (or not yet valid) by this machine's clock: the server's certificate was not renewed, the chain leads to an expired root or intermediate, or the clock is wrong.",
+		Fix:         "Renew the server's certificate, and check its dates and this machine's clock:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
+	},
+	// gRPC core's name check (C++, Python, Ruby, PHP clients).
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"is not in peer certificate"},
+		Title:       "The server's certificate does not name the address the gRPC client used",
+		Explanation: "gRPC checked the server's certificate against the name or IP address it dialled, and the certificate's subjectAltName does not carry it: a client that dials a gateway, a Docker host address (172.17.0.1) or a load balancer the certificate was not issued for.",
+		Fix:         "Dial a name the certificate carries, or reissue the certificate with that name or address:\n  subjectAltName=DNS:node.example.org,IP:172.17.0.1\nor tell the client which name to expect (gRPC: the grpc.ssl_target_name_override channel option).",
+		Confirm:     "openssl s_client -connect host:443 </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+	},
+	// Java's client when the server hangs up during the handshake.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"remote host closed connection during handshake", "remote host terminated the handshake"},
+		Title:       "The server closed the connection during the Java client's handshake",
+		Explanation: "JSSE saw the server end the connection without an alert. Most often the two share no TLS version: an old Java (7, early 8) offers TLS 1.0 by default to a server that wants TLS 1.2, or a new Java with TLS 1.0/1.1 disabled meets an old server. Otherwise the server wanted a client certificate the client did not send, or a name (SNI) it did not get, or a proxy or firewall cut the connection.",
+		Fix:         "Offer the versions the server speaks (an old Java: TLS 1.2 with the https.protocols and jdk.tls.client.protocols properties):\n  java -Dhttps.protocols=TLSv1.2 -Djdk.tls.client.protocols=TLSv1.2 ...\nand see the handshake from both sides:\n  java -Djavax.net.debug=ssl:handshake ...",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
+	// wget's own words for the server's certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"hasn't got a known issuer", "doesn't have a known issuer", "cannot verify", "unable to locally verify the issuer's authority"},
+		Within:      []string{"wget", "the certificate of '", "certificate of \u2018", "'s certificate, issued by"},
+		Title:       "wget does not trust the server's certificate",
+		Explanation: "wget checked the server's certificate against the system's CA bundle and found no CA it trusts: the ca-certificates package is missing or old (a fresh minimal system or container image), the server does not send its intermediate (browsers fill it in, wget does not), the server uses a private CA, or a TLS-intercepting proxy re-signs the traffic. An old wget (on OpenSSL 1.0.x, or GnuTLS before 3.6.14) also fails on a chain through an expired cross-signing root (DST Root CA X3 in 2021, AddTrust in 2020) that newer ones pass.",
+		Fix:         "See what the server sends (one certificate alone means its intermediate is missing):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nthen put a current CA bundle (and a current wget) on the client:\n  apt-get install -y ca-certificates\nor give wget a private CA:\n  wget --ca-certificate=ca.crt https://host/",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	{
+		ID: ServerCertExpired, Kind: "client",
+		Match:       []string{"has expired"},
+		Within:      []string{"the certificate of '", "certificate of \u2018"},
+		Title:       "wget found the server's certificate (or its chain) expired",
+		Explanation: "wget found a certificate of the server's chain expired by this machine's clock: the server's certificate was not renewed, or an old wget (GnuTLS or OpenSSL 1.0) followed a chain to an expired root, such as Let's Encrypt's old DST Root CA X3 cross-sign, where newer clients find the current root.",
+		Fix:         "Check the server's dates and this machine's clock; for an old wget on a valid chain, update wget and ca-certificates (or fetch with curl):\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
+		Confirm:     "date -u",
+	},
+	// Go with no roots at all.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"x509: failed to load system roots and no roots provided"},
+		Title:       "The Go program found no CA certificates on this system",
+		Explanation: "Go looked for the system's CA bundle (/etc/ssl/certs and the like) and found none, and the program gave no roots of its own: a scratch, distroless or minimal container image without the ca-certificates package, so no server can be verified.",
+		Fix:         "Put a CA bundle into the image (or mount the host's):\n  apt-get install -y ca-certificates\nor, in a Dockerfile from scratch:\n  COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/",
+		Confirm:     "ls -l /etc/ssl/certs/ca-certificates.crt",
+	},
+	// Java host name checks (Apache HttpClient, JSSE's HostnameChecker, LDAP).
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"does not match the certificate subject provided by the peer", "does not match the hostname in the server's certificate"},
+		Title:       "The server's certificate does not name the host the Java client used",
+		Explanation: "The Java client (Apache HttpClient, or JSSE's own check) compared the host it connected to with the certificate's names and found none that matches: the certificate was issued for another name (a CDN's or a default certificate, a machine name where the client uses localhost), or the client connects by an IP address or alias the certificate does not carry.",
+		Fix:         "Connect by a name the certificate carries, or reissue the certificate with the name the client uses:\n  subjectAltName=DNS:host.example.org,DNS:localhost",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+	},
+	// A client refusing the server's small Diffie-Hellman group.
+	{
+		ID: HandshakeFailed, Kind: "client", Own: true,
+		Match:       []string{"dh key too small", "dh_key_too_small"},
+		Without:     []string{"ssl_do_handshake", "while ssl handshaking", "ssl_accept", "accept"},
+		Title:       "The server's Diffie-Hellman group is too small for this client",
+		Explanation: "The server chose a DHE cipher suite with Diffie-Hellman parameters of 1024 bits or fewer, and the client's OpenSSL refuses them at its security level (Debian and Ubuntu run level 2, which wants 2048 bits): old appliances, VPN gateways and embedded servers, often after an upgrade of the client's system.",
+		Fix:         "Give the server 2048-bit DH parameters or ECDHE suites. Until then, let the client leave DHE out (curl --ciphers, Python ctx.set_ciphers, openconnect --cipher-list):\n  curl --ciphers 'DEFAULT:!DH' https://host/\nor lower its security level for that connection only ('DEFAULT@SECLEVEL=1').",
+		Confirm:     "openssl s_client -connect host:443 -cipher 'DHE' </dev/null 2>/dev/null | grep 'Server Temp Key'",
+	},
+	// msmtp's own verdicts.
+	{
+		ID: ServerCertExpired, Kind: "client",
+		Match:       []string{"tls certificate verification failed: certificate", "has expired"},
+		Within:      []string{"tls certificate verification failed: certificate"},
+		Title:       "msmtp found a certificate of the mail server's chain expired",
+		Explanation: "msmtp counts the certificates the mail server sent: the one it names (`certificate 2 of 4`) has expired. Past the first, it is an intermediate or an old cross-signed root the server still sends, which the server's administrators must drop or replace.",
+		Fix:         "See the chain the server sends, with each certificate's dates:\n  openssl s_client -connect mail.example.org:465 -showcerts </dev/null\nthen have the server send a current chain.",
+		Confirm:     "msmtp --serverinfo --tls --tls-certcheck=off --host=mail.example.org --port=465",
+	},
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"the certificate fingerprint does not match"},
+		Title:       "The mail server's certificate is not the one msmtp was pinned to",
+		Explanation: "msmtp (or a sendmail wrapper around it) checks the server's certificate by a fixed fingerprint (tls_fingerprint), and the server now has another certificate: it was renewed or replaced.",
+		Fix:         "Read the new certificate's fingerprint, check that it is the server's, and put it in tls_fingerprint:\n  msmtp --serverinfo --tls --tls-certcheck=off --host=mail.example.org --port=465",
+		Confirm:     "msmtp --serverinfo --tls --tls-certcheck=off --host=mail.example.org --port=465",
+	},
+	// OpenLDAP's clients (ldapsearch, libldap in other programs).
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"tls: peer cert untrusted or revoked"},
+		Title:       "The LDAP client does not trust the directory server's certificate",
+		Explanation: "libldap (ldapsearch, and programs built on it) checked the LDAP server's certificate against its CA file and found no CA that issued it (or found it revoked): the server's certificate is self-signed or from a private CA, and TLS_CACERT in ldap.conf (or LDAPTLS_CACERT) does not name that CA.",
+		Fix:         "Name the server's CA in /etc/ldap/ldap.conf (or the environment):\n  TLS_CACERT /etc/ldap/ca.crt\nthen test:\n  LDAPTLS_CACERT=/etc/ldap/ca.crt ldapsearch -H ldaps://ldap.example.org -x -b '' -s base",
+		Confirm:     "openssl s_client -connect ldap.example.org:636 -CAfile /etc/ldap/ca.crt </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// Chrome's interstitial for an expired certificate.
+	{
+		ID: ServerCertExpired, Kind: "client",
+		Match:       []string{"its security certificate expired", "its security certificate is not yet valid"},
+		Title:       "The browser found the site's certificate expired",
+		Explanation: "Chrome's page says the server's certificate expired (or is not yet valid) by this computer's clock: the site's renewal failed (a certbot timer or ACME client that stopped), or the computer's clock is wrong, which the page also names.",
+		Fix:         "Renew the site's certificate and reload the server; check the renewal job:\n  certbot renew --dry-run",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
+	},
+	// A Go client with neither ServerName nor InsecureSkipVerify.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"either servername or insecureskipverify must be specified"},
+		Title:       "The Go client's tls.Config names no server to check",
+		Explanation: "A Go program dialled TLS with a tls.Config that sets neither ServerName nor InsecureSkipVerify, and the dial gave no host name to take it from (a raw tls.Client over an existing connection, or a dial by address only): Go refuses to guess which name to verify.",
+		Fix:         "Set the name the server's certificate carries in the tls.Config:\n  cfg := &tls.Config{ServerName: \"backend.example.org\", RootCAs: pool}",
+		Confirm:     "openssl s_client -connect backend.example.org:443 -servername backend.example.org </dev/null",
+	},
+	// Erlang/OTP's path length limit (its depth option).
+	{
+		ID: VerifyError, Kind: "client",
+		Match:       []string{"max_path_length_reached"},
+		Title:       "The chain is longer than the Erlang/OTP side allows (depth)",
+		Explanation: "Erlang's ssl checks a peer's chain up to its depth option (1 by default in older OTP releases: one intermediate), and this chain has more CAs between the certificate and the trusted root: a client certificate under several intermediates, or a server chain with an extra cross-sign.",
+		Fix:         "Raise the depth of the listener or client to the chain's number of intermediates (RabbitMQ: ssl_options.depth; EMQX and VerneMQ: their listener's depth):\n  {depth, 3}",
+		Confirm:     "openssl verify -show_chain -CAfile root.crt -untrusted intermediates.pem client.crt",
+	},
+	// FreeRADIUS checking an EAP-TLS client's chain.
+	{
+		ID: VerifyError, Kind: "client",
+		Match:       []string{"there are untrusted certificates in the certificate chain"},
+		Title:       "FreeRADIUS refused a client chain with certificates it does not trust",
+		Explanation: "FreeRADIUS' EAP-TLS (or its TLS listener) found certificates in the chain the client sent that do not lead to a CA in its ca_file: the client's intermediate or root is not in FreeRADIUS' CA file, or the client sends a chain from another CA.",
+		Fix:         "Put the client certificates' CA and intermediates in the ca_file of the tls-config section (mods-available/eap), then restart; check a client's certificate against it:\n  openssl verify -CAfile /etc/freeradius/certs/ca.pem -untrusted int.pem client.crt",
+		Confirm:     "openssl verify -CAfile /etc/freeradius/certs/ca.pem -untrusted int.pem client.crt",
+	},
+	// Netty servers given plain HTTP (Elasticsearch, Logstash, Vert.x).
+	{
+		ID: PlainHTTP, Kind: "client",
+		Match:       []string{"notsslrecordexception", "not an ssl/tls record"},
+		Title:       "The Java (Netty) server got plain text on its TLS port",
+		Explanation: "The server expected a TLS record and got something else: a client spoke plain HTTP to the HTTPS port (an http:// URL, a health check or a scanner). The hex after `not an SSL/TLS record` is what came: 474554 is `GET`, 504f5354 `POST`.",
+		Fix:         "Point the client at https:// (or at the plain port), e.g.:\n  curl --cacert ca.crt https://host:9200/",
+		Confirm:     "curl -v --cacert ca.crt https://host:9200/",
+	},
+	// Java key and trust stores that do not load.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"failed to load ssl keystore", "no valid keystore", "failed to load keystore"},
+		Title:       "A Java program could not load its key store or trust store",
+		Explanation: "The program could not open the JKS or PKCS#12 store it was configured with: the file is missing at that path (an init step that never made it), the store type given (JKS) is not the file's (a PKCS#12 store, which keytool writes by default since Java 9, read by an older Java as JKS), or the store password is wrong.",
+		Fix:         "See what the file is and whether the password opens it:\n  keytool -list -keystore client.truststore.jks -storepass changeit\nthen give the right path, type (ssl.keystore.type / keyStoreType: PKCS12 or JKS) and password.",
+		Confirm:     "keytool -list -keystore client.truststore.jks -storepass changeit",
+	},
+	// HAProxy's OCSP updates.
+	{
+		ID: StaplingFailed, Kind: "client",
+		Match:       []string{"ocsp auto-update is set to", "<ocsp-update>", "ocsp-update"},
+		Title:       "HAProxy could not set up or run its OCSP update",
+		Explanation: "HAProxy's ocsp-update fetches OCSP answers for the certificates of a crt-list. It fails when a certificate has no OCSP URL (Let's Encrypt's certificates since May 2025: Let's Encrypt ended OCSP) or its issuer is not found, or when the responder cannot be reached (its internal HTTP client picks an IPv6 address on a host without IPv6, or DNS blocks the responder).",
+		Fix:         "For certificates without OCSP, turn the update off in the crt-list or globally:\n  ocsp-update off\nelse let HAProxy's HTTP client reach the responder (httpclient.resolvers.prefer ipv4).",
+		Confirm:     "openssl x509 -noout -ocsp_uri -in /etc/haproxy/certs/site.pem",
+	},
+	{
+		ID: StaplingFailed, Kind: "client",
+		Match:       []string{"ocsp_ht.c"},
+		Title:       "The OCSP responder's answer was not OCSP",
+		Explanation: "An OCSP query (for stapling, or openssl ocsp) got an HTTP answer that is not an OCSP response: a redirect or an error page, most often from a DNS filter (Pi-hole, AdGuard) or a proxy that catches the responder's host name, or a responder that was shut down.",
+		Fix:         "Ask the responder by hand from the same machine, and see what answers:\n  curl -sI http://r3.o.lencr.org/\nthen let the host reach it directly, or turn stapling off for certificates whose CA ended OCSP.",
+		Confirm:     "openssl x509 -noout -ocsp_uri -in server.crt",
+	},
 	// MinIO reading private.key.
 	{
 		ID: KeyLoadFailed, Kind: "client",

@@ -80,6 +80,18 @@ func TestExplainSides(t *testing.T) {
 		{"ssl.SSLError: [SSL: UNSUPPORTED_PROTOCOL] unsupported protocol (_ssl.c:1006)", "python", "client", "handshake-failed", "upgrade the server"},
 		{"curl: (35) error:1425F102:SSL routines:ssl_choose_client_version:unsupported protocol", "curl", "client", "handshake-failed", "minprotocol"},
 		{`Error response from daemon: Get "https://registry.example.org/v2/": net/http: TLS handshake timeout`, "go", "client", "handshake-failed", "mtu"},
+		// Other clients' own words: Java's hang-up, wget, libldap, msmtp,
+		// gRPC core, Go without roots, a small DH group; and servers': a
+		// Netty server fed HTTP, FreeRADIUS, Erlang's path length.
+		{"javax.net.ssl.SSLHandshakeException: Remote host closed connection during handshake", "java", "client", "handshake-failed", "https.protocols"},
+		{"ERROR: The certificate of 'files.example.org' hasn't got a known issuer.", "unknown", "client", "server-cert-untrusted", "--ca-certificate"},
+		{"ldap_start_tls: Connect error (-11) additional info: TLS: peer cert untrusted or revoked (0x42)", "unknown", "client", "server-cert-untrusted", "tls_cacert"},
+		{"msmtp: TLS certificate verification failed: certificate 3 of 3 has expired", "unknown", "client", "server-cert-expired", "-showcerts"},
+		{"E1204 03:00:00.000000 ssl_transport_security.cc:1420] Peer name 10.0.0.7 is not in peer certificate", "unknown", "client", "server-hostname-mismatch", "ssl_target_name_override"},
+		{"app: x509: failed to load system roots and no roots provided", "go", "client", "server-cert-untrusted", "ca-certificates"},
+		{"requests.exceptions.SSLError: [SSL: DH_KEY_TOO_SMALL] dh key too small (_ssl.c:1006)", "python", "client", "handshake-failed", "!dh"},
+		{"io.netty.handler.ssl.NotSslRecordException: not an SSL/TLS record: 474554202f", "unknown", "server", "plain-http", "https://"},
+		{"Wed Dec  4 03:00:00 2026 : Auth: tls: There are untrusted certificates in the certificate chain.  Rejecting.", "unknown", "server", "verify-error", "ca_file"},
 		{"Please refer to https://curl.haxx.se/libcurl/c/libcurl-errors.html for error code: 60", "curl", "client", "server-cert-untrusted", "curlopt_cainfo"},
 		{"curl: (60)", "curl", "client", "server-cert-untrusted", "intermediate"},
 		{"tls: server selected unsupported protocol version 301", "go", "client", "handshake-failed", "tls10server"},

@@ -137,8 +137,8 @@ func TestRenumberedReason(t *testing.T) {
 // function runs on.
 func TestReasonFunctionSide(t *testing.T) {
 	for line, side := range map[string]string{
-		"error trying to connect: error:141A318A:SSL routines:tls_process_ske_dhe:dh key too small:../ssl/statem/statem_clnt.c:2150:":       "TLS client", // https://github.com/seanmonstar/reqwest/issues/1027
-		"[Fri Dec 07 11:21:26 2012] [error] SSL Library Error: 336117909 error:1408C095:SSL routines:SSL3_GET_FINISHED:digest check failed": "",           // https://github.com/request/request/issues/386
+		"error trying to connect: error:1423C132:SSL routines:tls_process_ske_ecdhe:bad ecpoint:../ssl/statem/statem_clnt.c:2250:":          "TLS client",
+		"[Fri Dec 07 11:21:26 2012] [error] SSL Library Error: 336117909 error:1408C095:SSL routines:SSL3_GET_FINISHED:digest check failed": "", // https://github.com/request/request/issues/386
 	} {
 		rep := Explain(line)
 		if len(rep.Findings) == 0 || rep.Findings[0].ID != catalogue.OpenSSLReason {

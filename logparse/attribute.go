@@ -116,6 +116,11 @@ var attrRules = []attrRule{
 	// (gnutls_handshake): ..." as the server, "... to ..." as the client.
 	{"unknown", RoleServer, "", []string{"tls error on connection from"}},
 	{"unknown", RoleClient, "", []string{"tls error on connection to"}},
+	// wget's, libldap's and msmtp's words for the server's certificate,
+	// Windows' for an expired one; FreeRADIUS checking a client's chain.
+	{"unknown", RoleClient, "", []string{"error: the certificate of '", "error: cannot verify ", "tls: peer cert untrusted", "tls certificate verification failed:",
+		"a required certificate is not within its validity period"}},
+	{"unknown", RoleServer, "", []string{"there are untrusted certificates in the certificate chain"}},
 	// libcurl's words on GnuTLS (curl, git on Debian and Ubuntu), gnutls-cli's
 	// status line and debug output, wget's "GnuTLS: ".
 	{"curl", RoleClient, "", []string{"gnutls_handshake() failed", "gnutls recv error", "gnutls send error"}},
