@@ -331,7 +331,7 @@ var otherEntries = []Entry{
 			"This is about the server certificate, not the client certificate: with a private CA the client must be given that CA, and the server must send its intermediates (nginx: in ssl_certificate; Let's Encrypt: fullchain.pem, not cert.pem), which browsers forgive and Go does not. " +
 			"When a public site fails so, the client's system has no CA bundle at all: a scratch, distroless or slim container image without the ca-certificates package. " +
 			"A Go server that verifies client certificates logs the same words (Go 1.20 and later), after `http: TLS handshake error from ADDR:`: there it is the client's certificate whose CA is missing from the server's ClientCAs.",
-		Fix:     "Give the client the CA (Go: tls.Config{RootCAs: pool} with ca.crt appended; curl: --cacert ca.crt), and make the server send its intermediates (nginx: the full chain as ssl_certificate):\n  cat server.crt int.crt > /etc/nginx/server-chain.crt\nA container image without a CA bundle needs the ca-certificates package:\n  apt-get install -y ca-certificates",
+		Fix:     "Give the client the CA (Go: tls.Config{RootCAs: pool} with ca.crt appended; curl: --cacert ca.crt; for every program on a Debian or Ubuntu host, ca.crt copied into /usr/local/share/ca-certificates and update-ca-certificates run), and make the server send its intermediates (nginx: the full chain as ssl_certificate):\n  cat server.crt int.crt > /etc/nginx/server-chain.crt\nA container image without a CA bundle needs the ca-certificates package:\n  apt-get install -y ca-certificates",
 		Confirm: "mtlsdoctor probe host:443 --ca ca.crt",
 	},
 	{

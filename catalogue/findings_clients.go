@@ -1587,7 +1587,7 @@ var clientWriterEntries = []Entry{
 		Within:      []string{"_ssl.c", "sslerror", "ssl error", "load_cert_chain", "client", "curl", "error:"},
 		Match:       []string{"key_values_mismatch", "key values mismatch"},
 		Title:       "The private key given with the certificate does not belong to it (key mismatch)",
-		Explanation: "The program (a client loading its client certificate, or a server loading its own) was given a certificate and a private key whose public keys differ: files from different renewals or requests, or the wrong key file.",
+		Explanation: "The program (a client loading its client certificate, or a server loading its own) was given a certificate and a private key whose public keys differ: files from different renewals or requests, the wrong key file, or a combined file (certificate and key, or certificate and chain, in one file) that a script built once and did not build again after the key changed.",
 		Fix:         "Compare the two public keys (the sums must be equal) and pass the matching pair:\n  openssl x509 -noout -pubkey -in client.crt | sha256sum\n  openssl pkey -pubout -in client.key | sha256sum",
 		Confirm:     keyPairCheck,
 	},
@@ -2227,6 +2227,6 @@ var kestrelWords = []string{"failed to authenticate https connection", "httpscon
 const (
 	oldServerTitle   = "The server chose a TLS version this client refuses (an old server)"
 	oldServerWhy     = "The client's OpenSSL got the server's answer in a TLS version below its own minimum: the server (or a device, or a proxy in between) speaks only TLS 1.0 or 1.1. The client is fine; the server is old. It often starts with an upgrade of the client's system: Debian and Ubuntu set MinProtocol = TLSv1.2 in /etc/ssl/openssl.cnf, and OpenSSL 3 refuses TLS 1.0 and 1.1 below security level 0."
-	oldServerFix     = "Upgrade the server to TLS 1.2 or later. Until then, let this one client accept the old version (curl: --tlsv1.0 --ciphers 'DEFAULT:@SECLEVEL=0'; Python: ctx.minimum_version = ssl.TLSVersion.TLSv1 and ctx.set_ciphers('DEFAULT:@SECLEVEL=0')), rather than lowering MinProtocol for the whole system in openssl.cnf. See which version the server speaks:\n  openssl s_client -connect host:443 -tls1 -cipher 'DEFAULT:@SECLEVEL=0' </dev/null"
+	oldServerFix     = "Upgrade the server to TLS 1.2 or later. Until then, let this one client accept the old version (curl: --tlsv1.0 --ciphers 'DEFAULT:@SECLEVEL=0'; Python: ctx.minimum_version = ssl.TLSVersion.TLSv1 and ctx.set_ciphers('DEFAULT:@SECLEVEL=0'); node 12 and later: node --tls-min-v1.0, or minVersion in the TLS options), rather than lowering MinProtocol for the whole system in openssl.cnf. See which version the server speaks:\n  openssl s_client -connect host:443 -tls1 -cipher 'DEFAULT:@SECLEVEL=0' </dev/null"
 	oldServerConfirm = "openssl s_client -connect host:443 -tls1_2 </dev/null"
 )

@@ -84,6 +84,8 @@ func TestExplainSides(t *testing.T) {
 		// gRPC core, Go without roots, a small DH group; and servers': a
 		// Netty server fed HTTP, FreeRADIUS, Erlang's path length.
 		{"javax.net.ssl.SSLHandshakeException: Remote host closed connection during handshake", "java", "client", "handshake-failed", "https.protocols"},
+		{"2026/12/04 03:00:00 http: TLS handshake error from 10.96.0.1:51234: remote error: tls: bad certificate", "go", "server", "tls-alert", "cabundle"},
+		{"Error: write EPROTO 140000000000:error:1425F102:SSL routines:ssl_choose_client_version:unsupported protocol:../deps/openssl/openssl/ssl/statem/statem_lib.c:1958:", "node", "client", "handshake-failed", "--tls-min-v1.0"},
 		{"ERROR: The certificate of 'files.example.org' hasn't got a known issuer.", "unknown", "client", "server-cert-untrusted", "--ca-certificate"},
 		{"ldap_start_tls: Connect error (-11) additional info: TLS: peer cert untrusted or revoked (0x42)", "unknown", "client", "server-cert-untrusted", "tls_cacert"},
 		{"msmtp: TLS certificate verification failed: certificate 3 of 3 has expired", "unknown", "client", "server-cert-expired", "-showcerts"},
