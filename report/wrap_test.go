@@ -87,8 +87,13 @@ func unbreakable(text string) bool {
 	case "openssl", "nginx", "cat", "chmod", "printf", "curl", "mtlsdoctor", "sudo", "install", "grep", "head", "if",
 		"keytool", "bind", "server", "log-format", "common_tls_context:",
 		"kubectl", "istioctl", "psql", "git", "npm", "apachectl", "haproxy", "certutil", "etcdctl", "vault",
+		"chgrp", "java", "msmtp", "COPY", // a Dockerfile's line
+		"cfg",   // a line of Go
 		"local": // a line of Lua
 		return true
+	}
+	if name, _, ok := strings.Cut(first, "="); ok && name != "" && strings.ToUpper(name) == name {
+		return true // a command run with an environment variable set
 	}
 	return strings.HasPrefix(first, "ssl_") || strings.HasPrefix(first, "proxy_") || strings.HasPrefix(first, "-D")
 }
