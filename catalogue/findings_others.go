@@ -539,7 +539,7 @@ var otherWriterEntries = []Entry{
 	// msmtp's own verdicts.
 	{
 		ID: ServerCertExpired, Kind: "client",
-		Match:       []string{"tls certificate verification failed: certificate", "has expired"},
+		Match:       []string{"has expired"},
 		Within:      []string{"tls certificate verification failed: certificate"},
 		Title:       "msmtp found a certificate of the mail server's chain expired",
 		Explanation: "msmtp counts the certificates the mail server sent: the one it names (`certificate 2 of 4`) has expired. Past the first, it is an intermediate or an old cross-signed root the server still sends, which the server's administrators must drop or replace.",
