@@ -61,7 +61,9 @@ var (
 func ParseErrorLine(line []byte) (Event, bool) { return parseErrorLine(line, nil) }
 
 func parseErrorLine(line []byte, in *interner) (Event, bool) {
-	line = bytes.TrimSuffix(line, []byte{'\r'})
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
 	start, timed, ok := errorStart(line)
 	if !ok {
 		return Event{}, false

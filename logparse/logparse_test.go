@@ -2,8 +2,10 @@ package logparse
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
+	"net/netip"
 	"reflect"
 	"sort"
 	"strings"
@@ -290,6 +292,50 @@ func TestIPv4Key(t *testing.T) {
 	a, _ := ipv4("10.2.3.4")
 	if a != 10<<24|2<<16|3<<8|4 {
 		t.Errorf("ipv4(10.2.3.4) = %x", a)
+	}
+}
+
+// FuzzIPv4: ipv4 takes exactly the texts netip reads as an IPv4 address,
+// with the same number.
+func FuzzIPv4(f *testing.F) {
+	for _, s := range []string{"10.2.3.4", "255.255.255.255", "0.0.0.0", "010.2.3.4", "1.2.3.04", "256.1.1.1", "1..2.3", "::1", "::ffff:1.2.3.4", "1.2.3.4%eth0"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := ipv4(s)
+		a, err := netip.ParseAddr(s)
+		want := err == nil && a.Is4()
+		if ok != want {
+			t.Fatalf("ipv4(%q) ok = %v, netip says %v", s, ok, want)
+		}
+		if ok && got != binary.BigEndian.Uint32(a.AsSlice()) {
+			t.Fatalf("ipv4(%q) = %x, netip says %v", s, got, a)
+		}
+	})
+}
+
+// TestIPv4Index: the index finds every address put in it, at its place,
+// and no other, across its growth.
+func TestIPv4Index(t *testing.T) {
+	var x ipv4Index
+	if _, ok := x.get(0); ok {
+		t.Fatal("an empty index finds 0")
+	}
+	const n = 5000
+	addr := func(i int) uint32 { return uint32(i) * 2654435761 }
+	for i := range n {
+		x.put(addr(i), int32(i))
+	}
+	for i := range n {
+		if v, ok := x.get(addr(i)); !ok || v != int32(i) {
+			t.Fatalf("get(%x) = %d, %v; want %d", addr(i), v, ok, i)
+		}
+		if _, ok := x.get(addr(i) + 1); ok && addr(i)+1 != addr(i+1) {
+			t.Fatalf("get(%x) finds an address never put", addr(i)+1)
+		}
+	}
+	if x.n != n || 2*x.n > len(x.keys) {
+		t.Fatalf("%d addresses in %d slots", x.n, len(x.keys))
 	}
 }
 

@@ -2,6 +2,7 @@ package logparse
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"net/netip"
 	"sort"
 	"strings"
@@ -36,7 +37,7 @@ type Group struct {
 	// otherCli counts the events of clients past the bound.
 	cli      []cliEntry
 	cliStr   []string
-	cliIPv4  map[uint32]int32
+	cliIPv4  ipv4Index
 	cliIdx   map[string]int32
 	last     int32
 	otherCli int
@@ -59,15 +60,13 @@ func (g *Group) addr(e cliEntry) string {
 }
 
 func newGroup(key string) *Group {
-	return &Group{Key: key, cliIPv4: map[uint32]int32{}, cliIdx: map[string]int32{}, last: -1}
+	return &Group{Key: key, cliIdx: map[string]int32{}, last: -1}
 }
 
-// client returns the place of c in g.cli, or -1. c may be a view of a
-// line (it is not kept).
-func (g *Group) client(c string) int32 {
-	if a, v4 := ipv4(c); v4 {
-		return g.client4(a)
-	}
+// clientStr and client4 return the place of a client in g.cli, or -1:
+// an address that is not a dotted quad (a view of a line, not kept) and
+// an IPv4 address.
+func (g *Group) clientStr(c string) int32 {
 	if g.last >= 0 && g.cli[g.last].str >= 0 && g.cliStr[g.cli[g.last].str] == c {
 		return g.last
 	}
@@ -79,7 +78,7 @@ func (g *Group) client4(a uint32) int32 {
 	if g.last >= 0 && g.cli[g.last].str < 0 && g.cli[g.last].v4 == a {
 		return g.last
 	}
-	i, ok := g.cliIPv4[a]
+	i, ok := g.cliIPv4.get(a)
 	return g.seen(i, ok)
 }
 
@@ -92,12 +91,33 @@ func (g *Group) seen(i int32, ok bool) int32 {
 	return i
 }
 
-// newClient adds c (copied: it may be a view of a line) with n events.
-func (g *Group) newClient(c string, n int) {
-	if a, v4 := ipv4(c); v4 {
-		g.newClient4(a, n)
-		return
+// countClient counts n events of client c, which may be a view of a line;
+// it reports whether c is new to the group. A new client is added when
+// there is room, else counted as other.
+func (g *Group) countClient(c string, n int, room bool) (isNew bool) {
+	a, v4 := ipv4(c)
+	var i int32
+	if v4 {
+		i = g.client4(a)
+	} else {
+		i = g.clientStr(c)
 	}
+	switch {
+	case i >= 0:
+		g.cli[i].n += n
+		return false
+	case !room:
+		g.otherCli += n
+	case v4:
+		g.newClient4(a, n)
+	default:
+		g.newClientStr(c, n)
+	}
+	return true
+}
+
+// newClientStr adds c (copied: it may be a view of a line) with n events.
+func (g *Group) newClientStr(c string, n int) {
 	g.last = int32(len(g.cli))
 	c = strings.Clone(c)
 	g.cliIdx[c] = g.last
@@ -107,19 +127,93 @@ func (g *Group) newClient(c string, n int) {
 
 func (g *Group) newClient4(a uint32, n int) {
 	g.last = int32(len(g.cli))
-	g.cliIPv4[a] = g.last
+	g.cliIPv4.put(a, g.last)
 	g.cli = append(g.cli, cliEntry{n: n, v4: a, str: -1})
 }
 
-// ipv4 reads a dotted-quad address as its number. netip refuses leading
-// zeros, so the number stands for exactly that text.
+// ipv4 reads a dotted-quad address as its number: four decimal numbers
+// of at most 255 without leading zeros (as nginx writes them and as netip
+// reads them), so the number stands for exactly that text.
 func ipv4(s string) (uint32, bool) {
-	a, err := netip.ParseAddr(s)
-	if err != nil || !a.Is4() {
+	if len(s) < 7 || len(s) > 15 {
 		return 0, false
 	}
-	b := a.As4()
-	return binary.BigEndian.Uint32(b[:]), true
+	var a uint32
+	part, digits := uint32(0), 0
+	dots := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			if digits == 1 && part == 0 {
+				return 0, false // a leading zero
+			}
+			part = part*10 + uint32(c-'0')
+			digits++
+			if part > 255 {
+				return 0, false
+			}
+		case c == '.' && digits > 0 && dots < 3:
+			a = a<<8 | part
+			part, digits = 0, 0
+			dots++
+		default:
+			return 0, false
+		}
+	}
+	if dots != 3 || digits == 0 {
+		return 0, false
+	}
+	return a<<8 | part, true
+}
+
+// ipv4Index maps IPv4 addresses to places in a group's cli: open
+// addressing over a power-of-two table, half full at most (a group may
+// see thousands of clients, each looked up once an event).
+type ipv4Index struct {
+	keys []uint32
+	vals []int32 // place+1; 0 marks an empty slot
+	n    int
+}
+
+func (x *ipv4Index) slot(a uint32) int {
+	return int((a * 0x9E3779B1) >> (32 - bits.Len(uint(len(x.keys)-1))))
+}
+
+func (x *ipv4Index) get(a uint32) (int32, bool) {
+	if x.n == 0 {
+		return 0, false
+	}
+	mask := len(x.keys) - 1
+	for i := x.slot(a); ; i = (i + 1) & mask {
+		switch {
+		case x.vals[i] == 0:
+			return 0, false
+		case x.keys[i] == a:
+			return x.vals[i] - 1, true
+		}
+	}
+}
+
+// put adds a, which must not be there yet, at place v.
+func (x *ipv4Index) put(a uint32, v int32) {
+	if 2*(x.n+1) > len(x.keys) {
+		old := *x
+		size := max(16, 2*len(old.keys))
+		*x = ipv4Index{keys: make([]uint32, size), vals: make([]int32, size)}
+		for i, v := range old.vals {
+			if v != 0 {
+				x.put(old.keys[i], v-1)
+			}
+		}
+	}
+	mask := len(x.keys) - 1
+	i := x.slot(a)
+	for x.vals[i] != 0 {
+		i = (i + 1) & mask
+	}
+	x.keys[i], x.vals[i] = a, v+1
+	x.n++
 }
 
 // Client is one client address and how often it appears in a group.
@@ -223,10 +317,7 @@ func (s *Summary) Add(e Event) bool {
 	switch {
 	case e.Client == "":
 	case s.lossless:
-		if i := g.client(e.Client); i >= 0 {
-			g.cli[i].n++
-		} else {
-			g.newClient(e.Client, 1)
+		if g.countClient(e.Client, 1, true) {
 			s.nClients++
 			s.overflow = s.overflow || s.nClients > partClients
 		}
@@ -239,13 +330,7 @@ func (s *Summary) Add(e Event) bool {
 // addClient counts n events of client c: a client not seen before is
 // tracked while there is room, else counted as other.
 func (g *Group) addClient(c string, n int) {
-	if i := g.client(c); i >= 0 {
-		g.cli[i].n += n
-	} else if len(g.cli) < MaxClients {
-		g.newClient(c, n)
-	} else {
-		g.otherCli += n
-	}
+	g.countClient(c, n, len(g.cli) < MaxClients)
 }
 
 // addEntry counts the events of o's client e as addClient does.

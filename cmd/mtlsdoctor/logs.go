@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"github.com/mtlsdoctor/mtlsdoctor/checks"
 	"github.com/mtlsdoctor/mtlsdoctor/internal/safefile"
 	"github.com/mtlsdoctor/mtlsdoctor/logparse"
@@ -44,6 +45,17 @@ func runLogs(args []string, e env) int {
 	if *follow {
 		return followLogs(files, sum, *format, *top, e)
 	}
+	// The catalogue's tables and the JSON encoder's view of the report
+	// are built on their first use; have that done while the files are
+	// read.
+	warm := make(chan struct{})
+	go func() {
+		defer close(warm)
+		catalogue.Warm()
+		if *format == "json" {
+			report.WarmJSON()
+		}
+	}()
 	var inputs []checks.LogInput
 	usable := 0
 	for _, name := range files {
@@ -71,6 +83,7 @@ func runLogs(args []string, e env) int {
 		fmt.Fprintln(e.stderr, "hint: give nginx error or access logs (plain or .gz), or - for standard input")
 		return 2
 	}
+	<-warm
 	rep := checks.Logs(sum, inputs, checks.LogOptions{Top: *top})
 	return emit(rep, *format, e)
 }
