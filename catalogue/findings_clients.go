@@ -513,7 +513,7 @@ var clientWriterEntries = []Entry{
 	// PostgreSQL's server reading its key as the postgres user.
 	{
 		ID: KeyLoadFailed, Kind: "client", Within: []string{"permission denied"},
-		Match:       []string{"could not load private key file"},
+		Match:       []string{"could not load private key file", "could not access private key file"},
 		Title:       "PostgreSQL cannot read its server key: its owner or permissions shut out the postgres user",
 		Explanation: "The PostgreSQL server runs as the postgres user and reads ssl_key_file itself: a key owned by root with mode 0600 (as a mounted secret often is), or in a directory postgres cannot enter, is unreadable to it, so the server does not start with SSL.",
 		Fix:         "Give the key to the postgres user and keep it private (or root-owned with mode 0640 and the postgres group):\n  chown postgres:postgres /path/server.key\n  chmod 0600 /path/server.key",
@@ -1523,6 +1523,41 @@ var clientWriterEntries = []Entry{
 		Confirm:     "keytool -list -v -keystore truststore.jks",
 	},
 	{
+		ID: BadPassphrase, Kind: "client",
+		Match:       []string{"unrecoverablekeyexception", "cannot recover key"},
+		Title:       "Java could not read the private key in its keystore: wrong key password",
+		Explanation: "The keystore opened, but the private key entry in it is protected by another password than the one the program gave for the key. A JKS store may hold its keys under a password of their own (keytool -keypass); the JDK's default key manager, Tomcat without certificateKeyPassword and Spring Boot without server.ssl.key-password use the store's password for the key too. The program (a server at start-up, or a client loading its client certificate) never got to TLS.",
+		Fix:         "See the store's entries with the store's password, then give the key's own password (Spring Boot: server.ssl.key-password; Tomcat: certificateKeyPassword), or make it the same as the store's:\n  keytool -list -v -keystore keystore.jks\n  keytool -keypasswd -alias ALIAS -keystore keystore.jks\nA PKCS#12 store has one password for both: convert to it to end the question.",
+		Confirm:     "keytool -list -keystore keystore.jks",
+	},
+	// A Java server without a key it can use.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"no cipher suites in common"},
+		Title:       "The Java server has no cipher suite it can use with this client (no cipher suites in common)",
+		Explanation: "JSSE, as the server, found no cipher suite that the client offers and that its own certificate and key can serve. Most often the server has no usable private key: its keystore holds only certificates (a trustedCertEntry, imported without the key), the key's alias is not the one configured (or, with SNI, none matches the name asked for), or no keystore was loaded at all (a wrong path or type). Otherwise the client offers only suites or versions the server's JDK disables (jdk.tls.disabledAlgorithms), or the server's ECDSA key meets a client without ECDSA suites.",
+		Fix:         "Look for a PrivateKeyEntry under the alias the server uses:\n  keytool -list -v -keystore keystore.jks | grep -E 'Alias name|Entry type'\nIf there is none, build the keystore from the certificate and its key:\n  openssl pkcs12 -export -in server.crt -inkey server.key -certfile chain.crt -name server -out server.p12",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// .NET Framework's HttpWebRequest, WebClient and PowerShell 5.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"could not create ssl/tls secure channel", "ssl/tls security channel could not be created", "could not create ssl/tls security channel"},
+		Title:       "The .NET client could not set up TLS with the server (could not create SSL/TLS secure channel)",
+		Explanation: "A .NET Framework client (HttpWebRequest, WebClient, SOAP proxies, PowerShell 5's Invoke-WebRequest) failed the handshake in Windows' SChannel. Most often no TLS version is shared: an application built for .NET Framework 4.6 or older, or run on an unpatched Windows 7 or Server 2008 R2, offers SSL 3 and TLS 1.0 only, and the server requires TLS 1.2. Otherwise a client certificate whose private key the process's account may not use (an IIS application pool's identity), or no cipher suite in common with an old Windows.",
+		Fix:         "Let the client offer TLS 1.2: target .NET Framework 4.7 or later, or set SchUseStrongCrypto and SystemDefaultTlsVersions to 1 (DWORD) under HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 (and its Wow6432Node twin), or in code:\n  ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12;\n  [Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12\n(the second line for PowerShell). With a client certificate, grant the process's account the private key (certlm.msc, Manage Private Keys).",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
+	// Bundler and RubyGems fetching gems.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"could not verify the ssl certificate for"},
+		Title:       "Bundler or RubyGems could not verify the gem server's certificate",
+		Explanation: "Ruby's OpenSSL refused the certificate of the gem server. Its CA bundle lacks the issuer (a private gem server's CA, or a TLS-intercepting proxy's), the bundle is too old for the server's chain (Let's Encrypt's DST Root CA X3 expired on 2021-09-30; old RubyGems, JRuby and OpenSSL 1.0.x build the chain to it), or the clock is wrong.",
+		Fix:         clientTrust["ruby"],
+		Confirm:     "ruby -ropenssl -e 'p OpenSSL::X509::DEFAULT_CERT_FILE'",
+	},
+	{
 		ID: ServerCertExpired, Kind: "client",
 		Match:       []string{"validity check failed", "certificateexpiredexception", "certificatenotyetvalidexception"},
 		Title:       "Java found a certificate in the chain expired or not yet valid",
@@ -1903,7 +1938,7 @@ var clientWriterEntries = []Entry{
 	// lighttpd reading the certificates its TLS module was given.
 	{
 		ID: CertLoadFailed, Kind: "client",
-		Match:       []string{"couldn't read x509 certificates"},
+		Match:       []string{"couldn't read x509 certificates", "couldn't read x509 certificate from"},
 		Title:       "lighttpd could not read a certificate file it was given",
 		Explanation: "lighttpd's TLS module (mod_openssl, mod_wolfssl, mod_mbedtls...) could not read the certificates in a file named by ssl.pemfile, ssl.ca-file or ssl.verifyclient.ca-file: a wrong path, a file that is not PEM, or a chain the module's library reads less leniently than OpenSSL (wolfSSL on OpenWrt, for one); a client-verification CA file should hold only the CA certificates.",
 		Fix:         "Check each file the configuration names, and give ssl.verifyclient.ca-file the CA certificates only:\n  grep -n 'ssl\\.' /etc/lighttpd/lighttpd.conf\n  openssl crl2pkcs7 -nocrl -certfile ca.pem | openssl pkcs7 -print_certs -noout",
@@ -2192,7 +2227,7 @@ var clientWriterEntries = []Entry{
 	// curl (libcurl) built on the system TLS of macOS or Windows.
 	{
 		ID: KeyLoadFailed, Kind: "client",
-		Match:       []string{"can't load the certificate", "failed to import cert file", "requires a password"},
+		Match:       []string{"can't load the certificate", "failed to import cert file", "requires a password", "is ignored by secure transport"},
 		Title:       "curl on Secure Transport (macOS) or Schannel (Windows) could not load the client certificate",
 		Explanation: "A curl or libcurl built on the system's TLS library does not read PEM certificates and keys the way one built on OpenSSL does: Secure Transport and Schannel want the certificate and key together in a PKCS#12 (.p12/.pfx) file, with its password.",
 		Fix:         "Bundle the certificate and key into PKCS#12 and pass it with its password:\n  openssl pkcs12 -export -in client.crt -inkey client.key -out client.p12\n  curl --cert-type P12 --cert client.p12:PASSWORD https://host/\nor use a curl built with OpenSSL.",

@@ -411,12 +411,48 @@ var otherWriterEntries = []Entry{
 	},
 	// PHP's TLS streams.
 	{
-		ID: HandshakeFailed, Kind: "client",
+		ID: HandshakeFailed, Kind: "client", Without: []string{"certificate verify failed"},
 		Match:       []string{"ssl operation failed"},
 		Title:       "PHP's TLS stream failed (SSL operation failed)",
 		Explanation: "A PHP stream (file_get_contents, fopen, stream_socket_client, SoapClient on https://) could not finish TLS; the OpenSSL error messages after it say why. Most often `certificate verify failed`: PHP found no CA bundle that trusts the server (openssl.cafile unset and no system bundle in the image), or the server does not send its intermediate.",
 		Fix:         clientTrust["php"],
 		Confirm:     "php -r 'var_dump(openssl_get_cert_locations());'",
+	},
+	// PHP's streams loading their client certificate (local_cert, local_pk).
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"unable to set private key file `", "stream_socket_client(): unable to set private key file", "unable to set local cert chain file"},
+		Title:       "PHP could not load the client certificate or key of its TLS stream",
+		Explanation: "A PHP stream (stream_socket_client, SoapClient, an APNs or MQTT library on them) was given a client certificate in its ssl context (local_cert, local_pk) that OpenSSL could not load: the key is encrypted and the passphrase option is missing or wrong, the file holds the certificate without its key (a .pem exported from a keychain without the key), the key is not the certificate's, or the path is wrong.",
+		Fix:         "See what the file holds, and check the passphrase by opening the key with it:\n  grep -c 'PRIVATE KEY' client.pem\n  openssl pkey -in client.pem -noout\nthen give PHP the files and the passphrase:\n  stream_context_create(['ssl' => ['local_cert' => '/path/client.pem', 'local_pk' => '/path/client.key', 'passphrase' => '...']])",
+		Confirm:     "openssl pkey -in client.pem -noout",
+	},
+	// Any program on OpenSSL 1.x loading a certificate or key file by name
+	// (nginx's own lines name the file and have their entries).
+	{
+		ID: KeyLoadFailed, Kind: "client", Without: []string{"failed (ssl:", "[emerg]"},
+		Match:       []string{"ssl_ctx_use_privatekey_file:pem lib", "ssl_use_privatekey_file:pem lib"},
+		Title:       "A program could not read a private key from the key file it was given (PEM lib)",
+		Explanation: "OpenSSL's SSL_CTX_use_PrivateKey_file could not read a PEM private key from the file: the file holds no key (only the certificate, as a .pem exported without its key does), the key is encrypted and the passphrase is missing or wrong (the error before it then says bad decrypt), or the file is DER or PKCS#12. The program, a server at start-up or a client loading its client certificate, never got to TLS.",
+		Fix:         "See what the file holds, and open the key (with its passphrase, if it asks):\n  grep -c 'PRIVATE KEY' client.pem\n  openssl pkey -in client.pem -noout\nthen give the program the file that holds the key, and its passphrase, or a decrypted copy (mode 600):\n  openssl pkey -in client.pem -out client.key && chmod 600 client.key",
+		Confirm:     "openssl pkey -in client.pem -noout",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client", Without: []string{"failed (ssl:", "[emerg]"},
+		Match:       []string{"ssl_ctx_use_certificate_file:pem lib", "ssl_ctx_use_certificate_chain_file:pem lib", "use_certificate_chain_file:pem lib"},
+		Title:       "A program could not read a certificate from the file it was given (PEM lib)",
+		Explanation: "OpenSSL could not read a PEM certificate from the file given as the certificate: it is empty, DER or PKCS#12, holds only a key, or its BEGIN and END lines are damaged (pasted with Windows line ends or without the last line). The program never got to TLS.",
+		Fix:         "See what the file holds:\n  grep -c 'BEGIN CERTIFICATE' cert.pem\n  openssl x509 -noout -subject -in cert.pem\nthen give the program a PEM certificate; convert a DER one:\n  openssl x509 -inform DER -in cert.der -out cert.pem",
+		Confirm:     "openssl x509 -noout -subject -in cert.pem",
+	},
+	// Redis accepting a client that hangs up in the handshake.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"error accepting a client connection: (null)"},
+		Title:       "A client hung up on Redis in the TLS handshake (no reason given)",
+		Explanation: "Redis logs `Error accepting a client connection` with OpenSSL's reason; (null) means there was none: the client closed the connection during the handshake. Most often the client refused Redis's certificate (its CA is not trusted there, or the address the client connects to is not in the certificate's subjectAltName: StackExchange.Redis, Lettuce and redis-py check the name or IP), or the client does not speak TLS, or a health check opened and closed the port.",
+		Fix:         "Read the client's own error, and check the certificate's names against the address the clients use:\n  openssl x509 -noout -ext subjectAltName -in redis.crt\n  redis-cli --tls --cacert ca.crt -h HOST -p 6379 ping",
+		Confirm:     "openssl s_client -connect HOST:6379 -CAfile ca.crt </dev/null",
 	},
 	// pyOpenSSL (requests with pyopenssl injected) when the server hangs up.
 	{

@@ -861,7 +861,7 @@ var roleEntries = []Entry{
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match: []string{"no subject alternative names", "no subject alternative dns name matching", "doesn't match any of the subject alternative names", "doesn't contain cn or dns subjectalt"},
+		Match: []string{"no subject alternative names", "no subjectaltnames on the certificate match", "no subject alternative dns name matching", "doesn't match any of the subject alternative names", "doesn't contain cn or dns subjectalt"},
 		Title: "The server's certificate does not carry the name the Java client used",
 		Explanation: "Java (JSSE's, or Apache HttpClient's hostname verifier, some versions of which refused names in private domains) checks the host name against the server certificate's subjectAltName only; a certificate without a SAN (or without this name) fails. " +
 			"A Java server logs the same words about a client certificate when endpoint identification is on for client certificates (a Jetty server whose SslContextFactory keeps endpointIdentificationAlgorithm HTTPS with client authentication required, as in some Spring Boot versions): it then checks the client's certificate against the client's address; set the server's algorithm to null.",

@@ -275,6 +275,24 @@ func TestExplainSides(t *testing.T) {
 		{"error: RPC failed; curl 56 GnuTLS recv error (-54): Error in the pull function.", "curl", "client", "handshake-failed", "client_max_body_size"},
 		{"curl: (35) gnutls_handshake() failed: Could not negotiate a supported cipher suite.", "curl", "client", "handshake-failed", "crypto policy"},
 		{"gnutls_handshake() failed: An illegal parameter has been received.", "curl", "client", "gnutls-error", "gnutls_e_received_illegal_parameter"},
+		// .NET Framework without TLS 1.2; Bundler; PHP streams.
+		{"System.Net.WebException: The request was aborted: Could not create SSL/TLS secure channel.", "unknown", "client", "handshake-failed", "systemdefaulttlsversions"},
+		{"Bundler::Fetcher::CertificateFailureError: Could not verify the SSL certificate for https://gems.example.org/.", "unknown", "client", "server-cert-untrusted", "ssl_cert_file"},
+		{"PHP Warning:  stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages: error:1416F086:SSL routines:tls_process_server_certificate:certificate verify failed in /srv/app/push.php on line 12", "unknown", "client", "server-cert-untrusted", "openssl.cafile"},
+		{"PHP Warning:  stream_socket_client(): Unable to set private key file `/srv/app/certs/push.pem' in /srv/app/push.php on line 12", "unknown", "client", "key-load-failed", "local_pk"},
+		{"error:140B0009:SSL routines:SSL_CTX_use_PrivateKey_file:PEM lib", "unknown", "server", "key-load-failed", "grep -c 'private key'"},
+		// Java: a key under another password, a server without its key,
+		// a hostname check's other words.
+		{"Caused by: java.security.UnrecoverableKeyException: Cannot recover key", "java", "client", "bad-passphrase", "key-password"},
+		{"javax.net.ssl.SSLHandshakeException: no cipher suites in common", "java", "server", "handshake-failed", "privatekeyentry"},
+		{"javax.net.ssl.SSLHandshakeException: No subjectAltNames on the certificate match", "java", "client", "server-hostname-mismatch", "subjectaltname"},
+		// Redis, PostgreSQL and lighttpd as servers.
+		{"12:M 04 Dec 2026 03:00:00.000 # Error accepting a client connection: (null)", "unknown", "server", "handshake-failed", "subjectaltname"},
+		{`2026-12-04 03:00:00.000 UTC [7] FATAL: private key file "/var/lib/postgresql/server.key" has group or world access`, "unknown", "server", "key-permissions", "chmod 0600"},
+		{`2026-12-04 03:00:00.000 UTC [7] FATAL:  could not access private key file "/var/lib/postgresql/server.key": Permission denied`, "unknown", "server", "key-load-failed", "chown postgres"},
+		{`2026-12-04 03:00:00.000 UTC [7] FATAL:  could not load server certificate file "/var/lib/postgresql/server.crt": No such file or directory`, "unknown", "server", "cert-load-failed", "ssl_cert_file"},
+		{"2026-12-04 03:00:00: (mod_openssl.c.1200) SSL: couldn't read X509 certificate from '/etc/lighttpd/certs/site.pem'", "unknown", "server", "cert-load-failed", "ssl.pemfile"},
+		{"* WARNING: SSL: CURLOPT_SSLKEY is ignored by Secure Transport. The private key must be in the Keychain.", "curl", "client", "key-load-failed", "pkcs12"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

@@ -33,7 +33,9 @@ var (
 	// key file 'PATH'".
 	reOtherLoad = lazyre.New(`(?i)` + strings.Join([]string{`client certificate from (\S+?), `, `private key file: '([^']+)'`,
 		`(?:^|\s)open (\S+): (?:no such file or directory|permission denied)`, `(?:enoent|eacces)[^,]*, open '([^']+)'`,
-		`can't open file (\S+?): (?:no such file or directory|permission denied)`, `could not open [a-z ]*?file '([^']+)'`}, "|"))
+		`can't open file (\S+?): (?:no such file or directory|permission denied)`, `could not open [a-z ]*?file '([^']+)'`,
+		// lighttpd's; PostgreSQL's server certificate and CA files
+		`couldn't read x509 certificate from '([^']+)'`, `could not load (?:server|root) certificate file "([^"]+)"`}, "|"))
 )
 
 // unnamedFile stands for the file of a load error whose line does not
@@ -225,6 +227,12 @@ func otherLoadFinding(line string, att logparse.Attribution) (report.Finding, bo
 	case "node":
 		who, option = "node", "its cert, key or ca option"
 	}
+	switch {
+	case att.Program == "postgres":
+		who, option = "PostgreSQL", "ssl_cert_file, ssl_key_file or ssl_ca_file"
+	case strings.Contains(lower, "lighttpd") || strings.Contains(lower, "(network.c."):
+		who, option = "lighttpd", "ssl.pemfile"
+	}
 	if att.Reporter != "curl" && !certFileName(path) {
 		return report.Finding{}, false // "open x: no such file" about some other file
 	}
@@ -240,7 +248,7 @@ func otherLoadFinding(line string, att logparse.Attribution) (report.Finding, bo
 		cause = "missing"
 	case strings.Contains(lower, "permission denied") || strings.Contains(lower, "eacces"):
 		cause = "permission"
-	case strings.Contains(lower, "no start line"):
+	case strings.Contains(lower, "no start line") || strings.Contains(lower, "couldn't read x509"):
 		cause = "not-pem"
 		if c, ok := sniffFile(path, expect); ok {
 			cause = c

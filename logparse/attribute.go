@@ -57,7 +57,8 @@ var programWords = []struct {
 	{"mysql", []string{"error 2026 (hy000)", "mysql", "mariadb"}},
 	{"mongo", []string{"mongo"}},
 	{"postgres", []string{"psycopg", "libpq", "sslrootcert", "pgsslrootcert", "sslmode=", "psql:", "could not accept ssl connection", "pg_hba.conf",
-		"connection requires a valid client certificate", "certificate authentication failed for user"}},
+		"connection requires a valid client certificate", "certificate authentication failed for user",
+		"could not load server certificate file", "could not load root certificate file", "could not access private key file", "fatal:  private key file", "fatal: private key file"}},
 	{"httpie", []string{"http: error: sslerror", "httpie"}},
 	{"rdkafka", []string{"rdkafka", "ssl.ca.location"}},
 	{"clickhouse", []string{"db::netexception", "clickhouse"}},
@@ -65,8 +66,9 @@ var programWords = []struct {
 	{"php", []string{"composer", "packagist", ".php on line", "ssl operation failed with code", "stream_socket_client(", "file_get_contents(", "fsockopen(", "guzzle", "php "}},
 	{"git", []string{"fatal: unable to access", "http.sslcainfo", "git clone", "git pull", "git fetch", "git push", ".git/"}},
 	{"rust", []string{"x509verifyerror", "midhandshakesslstream", "webpkierror", "invalid peer certificate", "rustls", "peer is incompatible: ", "peer misbehaved: ", "sending fatal alert ", "alertreceived(", "peerincompatible(", "peermisbehaved(", "invalidcertificate(", "invalid certificate: unknownissuer", "invalid certificate: notvalidforname", "reqwest"}},
-	{"ruby", []string{"openssl::ssl::sslerror", "ssl_connect returned=", ".rb:", "faraday", "rubygems"}},
-	{"dotnet", []string{"remote certificate is invalid according to the validation procedure", "authenticationexception", "system.net.", "sslpolicyerrors", "interop+openssl"}},
+	{"ruby", []string{"openssl::ssl::sslerror", "ssl_connect returned=", ".rb:", "faraday", "rubygems", "bundler::", "could not verify the ssl certificate for"}},
+	{"dotnet", []string{"remote certificate is invalid according to the validation procedure", "authenticationexception", "system.net.", "sslpolicyerrors", "interop+openssl",
+		"could not create ssl/tls secure channel", "ssl/tls security channel could not be created"}},
 	{"mosquitto", []string{"mosquitto", "sending connect", "error: unable to load client certificate \"", "error: unable to load client key file \"", "a tls error occurred", "client <unknown> disconnected", "error: the connection was lost"}},
 	{"openvpn", []string{"openvpn", "verify error: depth=", "ovpn-", "tls_error: bio read tls_read_plaintext"}},
 	{"kubectl", []string{"kubectl", "kubeconfig", "unable to connect to the server", "10.96.0.1,", "kubelet[", ":6443/api", ":6443/apis"}},
@@ -251,6 +253,10 @@ var attrRules = []attrRule{
 	// BoringSSL's error queue as Android's Conscrypt puts it in exceptions.
 	{"java", RoleClient, "", []string{"openssl_internal", "failure in ssl library", "ssl=0x"}},
 	{"envoy", RoleServer, "", []string{"envoy"}},
+	// PHP's streams loading their client certificate, before curl's same words.
+	{"unknown", RoleClient, "", []string{"unable to set private key file `", "stream_socket_client(): unable to set", "unable to set local cert chain file"}},
+	// .NET Framework's and Bundler's words.
+	{"unknown", RoleClient, "", []string{"could not create ssl/tls secure channel", "ssl/tls security channel could not be created", "could not verify the ssl certificate for"}},
 	// curl's own words, before OpenSSL function names nginx shares.
 	{"curl", RoleClient, "", []string{"curl: (", "could not load pem client certificate", "unable to set private key file",
 		"unable to use client certificate", "unable to load client key", "error setting certificate verify locations",
@@ -284,7 +290,7 @@ var attrRules = []attrRule{
 		"re-negotiation", "provided via sni",
 		// mod_md, Apache's ACME client, relaying its CA's check of this server
 		"[md:", "ah10056"}},
-	{"java", RoleServer, "", []string{"beatshandler", "logstash::configurationerror", "empty server certificate chain", "extended key usage does not permit use for tls client authentication", "null cert chain", "failed to start connector", "catalina", "tomcat", "does not identify a key entry", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
+	{"java", RoleServer, "", []string{"no cipher suites in common", "beatshandler", "logstash::configurationerror", "empty server certificate chain", "extended key usage does not permit use for tls client authentication", "null cert chain", "failed to start connector", "catalina", "tomcat", "does not identify a key entry", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
 		// Elasticsearch's and Kafka brokers' own words as a server
 		"plaintext http traffic on an https channel", "did not trust this server's certificate", "failed authentication with /"}},
 	{"java", RoleClient, "", []string{"no x.509 certificate for client authentication", "java.net.", "javax.net.ssl", "sslhandshakeexception", "sslauthenticationexception", "org.bouncycastle.tls", "received fatal alert", "pkix path", "sun.security",
@@ -326,7 +332,7 @@ var attrRules = []attrRule{
 	// PostgreSQL's server, and Galera's.
 	// node-postgres prints the server's refusal as "error: ...".
 	{"node", RoleClient, "", []string{"error: connection requires a valid client certificate"}},
-	{"unknown", RoleServer, "", []string{"fatal:  connection requires a valid client certificate", "wsrep:", "fatal:  private key file", "could not accept ssl connection",
+	{"unknown", RoleServer, "", []string{"fatal:  connection requires a valid client certificate", "wsrep:", "fatal:  private key file", "fatal: private key file", "could not access private key file", "could not load server certificate file", "could not accept ssl connection",
 		"connection requires a valid client certificate", "fatal:  certificate authentication failed", "and authenticated user name ("}},
 	// lib/pq, Go's PostgreSQL driver.
 	{"go", RoleClient, "", []string{"pq: "}},

@@ -95,6 +95,9 @@ func unbreakable(text string) bool {
 	if name, _, ok := strings.Cut(first, "="); ok && name != "" && strings.ToUpper(name) == name {
 		return true // a command run with an environment variable set
 	}
+	if strings.Contains(first, "ServicePointManager") || strings.HasPrefix(first, "stream_context_create(") {
+		return true // a line of C#, PowerShell or PHP
+	}
 	return strings.HasPrefix(first, "ssl_") || strings.HasPrefix(first, "proxy_") || strings.HasPrefix(first, "-D")
 }
 
