@@ -334,8 +334,8 @@ func TestIPv4Index(t *testing.T) {
 			t.Fatalf("get(%x) finds an address never put", addr(i)+1)
 		}
 	}
-	if x.n != n || 2*x.n > len(x.keys) {
-		t.Fatalf("%d addresses in %d slots", x.n, len(x.keys))
+	if x.n != n || 2*x.n > len(x.slots) {
+		t.Fatalf("%d addresses in %d slots", x.n, len(x.slots))
 	}
 }
 

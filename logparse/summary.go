@@ -169,50 +169,54 @@ func ipv4(s string) (uint32, bool) {
 
 // ipv4Index maps IPv4 addresses to places in a group's cli: open
 // addressing over a power-of-two table, half full at most (a group may
-// see thousands of clients, each looked up once an event).
+// see thousands of clients, each looked up once an event). An address
+// and its place share a slot: one cache line read a lookup.
 type ipv4Index struct {
-	keys []uint32
-	vals []int32 // place+1; 0 marks an empty slot
-	n    int
+	slots []ipv4Slot
+	n     int
+}
+
+type ipv4Slot struct {
+	addr  uint32
+	place int32 // place+1; 0 marks an empty slot
 }
 
 func (x *ipv4Index) slot(a uint32) int {
-	return int((a * 0x9E3779B1) >> (32 - bits.Len(uint(len(x.keys)-1))))
+	return int((a * 0x9E3779B1) >> (32 - bits.Len(uint(len(x.slots)-1))))
 }
 
 func (x *ipv4Index) get(a uint32) (int32, bool) {
 	if x.n == 0 {
 		return 0, false
 	}
-	mask := len(x.keys) - 1
+	mask := len(x.slots) - 1
 	for i := x.slot(a); ; i = (i + 1) & mask {
-		switch {
-		case x.vals[i] == 0:
+		switch s := x.slots[i]; {
+		case s.place == 0:
 			return 0, false
-		case x.keys[i] == a:
-			return x.vals[i] - 1, true
+		case s.addr == a:
+			return s.place - 1, true
 		}
 	}
 }
 
 // put adds a, which must not be there yet, at place v.
 func (x *ipv4Index) put(a uint32, v int32) {
-	if 2*(x.n+1) > len(x.keys) {
-		old := *x
-		size := max(16, 2*len(old.keys))
-		*x = ipv4Index{keys: make([]uint32, size), vals: make([]int32, size)}
-		for i, v := range old.vals {
-			if v != 0 {
-				x.put(old.keys[i], v-1)
+	if 2*(x.n+1) > len(x.slots) {
+		old := x.slots
+		*x = ipv4Index{slots: make([]ipv4Slot, max(16, 2*len(old)))}
+		for _, s := range old {
+			if s.place != 0 {
+				x.put(s.addr, s.place-1)
 			}
 		}
 	}
-	mask := len(x.keys) - 1
+	mask := len(x.slots) - 1
 	i := x.slot(a)
-	for x.vals[i] != 0 {
+	for x.slots[i].place != 0 {
 		i = (i + 1) & mask
 	}
-	x.keys[i], x.vals[i] = a, v+1
+	x.slots[i] = ipv4Slot{a, v + 1}
 	x.n++
 }
 
