@@ -121,3 +121,33 @@ func FuzzExplain(f *testing.F) {
 		}
 	})
 }
+
+// TestExplainPasteDecorations: what pasting puts around a line (a
+// Markdown quote, list item or code span, quotes, indentation, a Windows
+// line end) changes neither the first finding nor its side.
+func TestExplainPasteDecorations(t *testing.T) {
+	decorations := map[string]func(string) string{
+		"quote":    func(l string) string { return "> " + l },
+		"item":     func(l string) string { return "- " + l },
+		"code":     func(l string) string { return "`" + l + "`" },
+		"quotes":   func(l string) string { return `"` + l + `"` },
+		"indented": func(l string) string { return "    " + l },
+		"crlf":     func(l string) string { return l + "\r" },
+	}
+	first := func(l string) string {
+		rep := Explain(l)
+		if len(rep.Findings) == 0 {
+			return "none"
+		}
+		f := rep.Findings[0]
+		return f.ID.Name() + "/" + f.Role
+	}
+	for _, p := range readPasted(t, "corpus.jsonl") {
+		want := first(p.Line)
+		for name, d := range decorations {
+			if got := first(d(p.Line)); got != want {
+				t.Errorf("%s, %s: %s, bare: %s", p.Line, name, got, want)
+			}
+		}
+	}
+}

@@ -45,6 +45,9 @@ var (
 // role: a verify code printed by curl or by nginx to its upstream is about
 // the server's certificate, and its fix is that client's trust settings).
 func Explain(input string) *report.Report {
+	if t := strings.TrimSpace(input); len(t) > 2 && t[0] == '`' && t[len(t)-1] == '`' {
+		input = strings.Trim(t, "`") // a line pasted as code
+	}
 	att := logparse.Attribute(input)
 	if side := catalogue.FuncSide(input); side != "" && att.Reporter != "nginx" && att.Context == "" {
 		// The OpenSSL function that failed runs on one side only.

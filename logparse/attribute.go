@@ -406,6 +406,7 @@ func Attribute(line string) Attribution {
 	if len(line) > MaxLine {
 		line = line[:MaxLine]
 	}
+	line = undecorated(line)
 	lower := strings.ToLower(line)
 	a := attribute(line, lower)
 	switch {
@@ -415,6 +416,24 @@ func Attribute(line string) Attribution {
 		a.Program = "kong"
 	}
 	return a
+}
+
+// undecorated is line without what pasting puts before it: a Markdown
+// quote ("> ") or list item ("- "), quotes and backticks, indentation.
+// curl's "* " stays: it is curl's own.
+func undecorated(line string) string {
+	for {
+		t := strings.TrimLeft(line, " \t\"'`")
+		if r, ok := strings.CutPrefix(t, "> "); ok {
+			t = r
+		} else if r, ok := strings.CutPrefix(t, "- "); ok {
+			t = r
+		}
+		if t == line {
+			return line
+		}
+		line = t
+	}
 }
 
 func attribute(line, lower string) Attribution {
