@@ -487,8 +487,8 @@ var clientWriterEntries = []Entry{
 		ID: KeyLoadFailed, Kind: "client",
 		Match:       []string{"no credentials are available in the security package", "no credentials available in the security package", "0x8009030e", "the credentials supplied to the package were not recognized", "0x8009030d"},
 		Title:       "Windows (SChannel) cannot use the certificate's private key",
-		Explanation: "SslStream on Windows hands the certificate to SChannel, which needs a private key stored in a key container: a key created in memory (X509Certificate2.CreateFromPemFile, CopyWithPrivateKey) is ephemeral and SChannel refuses it, and so it does a certificate without a private key or one the process may not read.",
-		Fix:         "Load the certificate and key from a PKCS#12 file, or re-import the in-memory one through PKCS#12 (new X509Certificate2(cert.Export(X509ContentType.Pkcs12))); make one with:\n  openssl pkcs12 -export -in cert.pem -inkey key.pem -out cert.pfx",
+		Explanation: "SslStream on Windows hands the certificate to SChannel (a server's own, or a client certificate given to HttpClient, WebRequest or an APNs library), which needs a private key stored in a key container: a key created in memory (X509Certificate2.CreateFromPemFile, CopyWithPrivateKey) is ephemeral and SChannel refuses it, and so it does a certificate without a private key or one the process's account may not read (an IIS application pool's identity, a service account).",
+		Fix:         "Load the certificate and key from a PKCS#12 file, or re-import the in-memory one through PKCS#12 (new X509Certificate2(cert.Export(X509ContentType.Pkcs12))); make one with:\n  openssl pkcs12 -export -in cert.pem -inkey key.pem -out cert.pfx\nFor a certificate in the machine store, let the process's account read its key: certlm.msc, the certificate, All Tasks, Manage Private Keys.",
 		Confirm:     "certutil -dump cert.pfx",
 	},
 	// Node (OpenSSL 3) refusing a PKCS#12 file with old algorithms.
