@@ -286,6 +286,8 @@ func TestExplainSides(t *testing.T) {
 		{"Caused by: java.security.UnrecoverableKeyException: Cannot recover key", "java", "client", "bad-passphrase", "key-password"},
 		{"javax.net.ssl.SSLHandshakeException: no cipher suites in common", "java", "server", "handshake-failed", "privatekeyentry"},
 		{"javax.net.ssl.SSLHandshakeException: No subjectAltNames on the certificate match", "java", "client", "server-hostname-mismatch", "subjectaltname"},
+		// An Elixir HTTP client on an older Erlang/OTP refusing a server.
+		{"10:00:00.000 [error] SSL: :certify: ssl_handshake.erl:1622:Fatal error: certificate expired", "unknown", "client", "verify-error", "cacertfile"},
 		// Redis, PostgreSQL and lighttpd as servers.
 		{"12:M 04 Dec 2026 03:00:00.000 # Error accepting a client connection: (null)", "unknown", "server", "handshake-failed", "subjectaltname"},
 		{`2026-12-04 03:00:00.000 UTC [7] FATAL: private key file "/var/lib/postgresql/server.key" has group or world access`, "unknown", "server", "key-permissions", "chmod 0600"},

@@ -853,7 +853,11 @@ func unknownRole(lower string) string {
 func unknownRoleGuess(lower string) (string, bool) {
 	for _, w := range []string{"tls client:", "tls :client:", "generated client alert", "x509verifyresult",
 		// Elixir's and Erlang's HTTP clients
-		"httpoison", "hackney", "mint.", "finch", "tesla", "httpc"} {
+		"httpoison", "hackney", "mint.", "finch", "tesla", "httpc",
+		// an older Erlang/OTP in its certify state as Elixir's Logger
+		// prints it (":certify:"): HTTP clients' lines, in the threads
+		// seen (RabbitMQ's error_logger writes "SSL: certify:")
+		"ssl: :certify:"} {
 		if strings.Contains(lower, w) {
 			return RoleClient, false
 		}
