@@ -1548,6 +1548,15 @@ var clientWriterEntries = []Entry{
 		Fix:         "Let the client offer TLS 1.2: target .NET Framework 4.7 or later, or set SchUseStrongCrypto and SystemDefaultTlsVersions to 1 (DWORD) under HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 (and its Wow6432Node twin), or in code:\n  ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12;\n  [Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12\n(the second line for PowerShell). With a client certificate, grant the process's account the private key (certlm.msc, Manage Private Keys).",
 		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
 	},
+	// WinHTTP asked for a client certificate.
+	{
+		ID: NoClientCert, Kind: "client",
+		Match:       []string{"a certificate is required to complete client authentication", "error_winhttp_client_auth_cert_needed"},
+		Title:       "Windows' HTTP client (WinHTTP) was asked for a client certificate and has none to send",
+		Explanation: "WinHTTP (MSXML's ServerXMLHTTP, Windows services, PowerShell and .NET on older Windows) fails with ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED (12044) as soon as the server's handshake asks for a client certificate, even when the server would go on without one: nginx with ssl_verify_client optional or optional_no_ca, IIS accepting client certificates, Vault's listener (which asks by default).",
+		Fix:         "Give the client its certificate (WinHttpSetOption with WINHTTP_OPTION_CLIENT_CERT_CONTEXT; ServerXMLHTTP's setOption 3 with the certificate's store path), or let it go on without one (WINHTTP_NO_CLIENT_CERT_CONTEXT), or stop the server asking on that name and port (nginx: ssl_verify_client off in that server block; Vault: tls_disable_client_certs on the listener).",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -A3 'Acceptable client certificate CA names'",
+	},
 	// Bundler and RubyGems fetching gems.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
@@ -1759,8 +1768,8 @@ var clientWriterEntries = []Entry{
 		ID: WrongPurpose, Kind: "client", Within: []string{"handshake error from", "client's certificate", "client certificate", "x5c"},
 		Match:       []string{"x509: certificate specifies an incompatible key usage"},
 		Title:       "The client certificate is not for TLS clients (Go: incompatible key usage)",
-		Explanation: "A Go server (Vault's cert auth, step-ca, etcd, a Go service with ClientAuth) checks the client certificate's extendedKeyUsage along its chain: it does not allow clientAuth, e.g. a server certificate (serverAuth only) presented as the client's.",
-		Fix:         "Issue the client certificate with clientAuth, with this line in its -extfile:\n  extendedKeyUsage=clientAuth\nand check it (SSL client : Yes):\n  openssl x509 -noout -purpose -in client.crt",
+		Explanation: "A Go server (Vault's cert auth, step-ca, etcd, a Go service with ClientAuth) checks the client certificate's extendedKeyUsage along its chain: it does not allow clientAuth, e.g. a server certificate (serverAuth only) presented as the client's. Go checks the intermediates too (OpenSSL only the leaf): an intermediate CA whose extendedKeyUsage lists serverAuth without clientAuth fails every client certificate issued under it.",
+		Fix:         "Issue the client certificate with clientAuth, with this line in its -extfile:\n  extendedKeyUsage=clientAuth\nand check it (SSL client : Yes):\n  openssl x509 -noout -purpose -in client.crt\nCheck the intermediate's too; if it has an extendedKeyUsage, it must list clientAuth (or leave the extension out of CA certificates):\n  openssl x509 -noout -ext extendedKeyUsage -in intermediate.crt",
 		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in client.crt",
 	},
 	{

@@ -804,6 +804,9 @@ var roleEntries = []Entry{
 	},
 	{
 		ID: VerifyError, Kind: "client",
+		// The x509 texts with a story of their own.
+		Without: []string{"incompatible key usage", "parent certificate cannot sign", "insecure algorithm", "candidate authority certificate",
+			"unhandled critical extension", "is not yet valid: current time"},
 		Match:       []string{"tls: failed to verify client certificate", "tls: failed to verify client's certificate"},
 		Title:       "The Go server refused the client certificate",
 		Explanation: "A Go server checked the client certificate against its ClientCAs pool and the chain did not verify; the x509 text after it names why (unknown authority, expired, wrong key usage: Go requires clientAuth in extendedKeyUsage).",

@@ -286,6 +286,9 @@ func TestExplainSides(t *testing.T) {
 		{"Caused by: java.security.UnrecoverableKeyException: Cannot recover key", "java", "client", "bad-passphrase", "key-password"},
 		{"javax.net.ssl.SSLHandshakeException: no cipher suites in common", "java", "server", "handshake-failed", "privatekeyentry"},
 		{"javax.net.ssl.SSLHandshakeException: No subjectAltNames on the certificate match", "java", "client", "server-hostname-mismatch", "subjectaltname"},
+		// WinHTTP asked for a certificate; a Go server's EKU check.
+		{"msxml3.dll error '80072f0c' A certificate is required to complete client authentication", "unknown", "client", "no-client-cert", "ssl_verify_client"},
+		{"tls: failed to verify client certificate: x509: certificate specifies an incompatible key usage", "go", "server", "wrong-purpose", "intermediate"},
 		// An Elixir HTTP client on an older Erlang/OTP refusing a server.
 		{"10:00:00.000 [error] SSL: :certify: ssl_handshake.erl:1622:Fatal error: certificate expired", "unknown", "client", "verify-error", "cacertfile"},
 		// Redis, PostgreSQL and lighttpd as servers.

@@ -256,7 +256,8 @@ var attrRules = []attrRule{
 	// PHP's streams loading their client certificate, before curl's same words.
 	{"unknown", RoleClient, "", []string{"unable to set private key file `", "stream_socket_client(): unable to set", "unable to set local cert chain file"}},
 	// .NET Framework's and Bundler's words.
-	{"unknown", RoleClient, "", []string{"could not create ssl/tls secure channel", "ssl/tls security channel could not be created", "could not verify the ssl certificate for"}},
+	{"unknown", RoleClient, "", []string{"could not create ssl/tls secure channel", "ssl/tls security channel could not be created", "could not verify the ssl certificate for",
+		"a certificate is required to complete client authentication", "error_winhttp_client_auth_cert_needed"}},
 	// curl's own words, before OpenSSL function names nginx shares.
 	{"curl", RoleClient, "", []string{"curl: (", "could not load pem client certificate", "unable to set private key file",
 		"unable to use client certificate", "unable to load client key", "error setting certificate verify locations",
