@@ -752,7 +752,7 @@ var clientWriterEntries = []Entry{
 		ID: ClientCertRejected, Kind: "client",
 		Match:       []string{"the server has asked for the client to provide credentials"},
 		Title:       "kubectl's credentials were refused (often an expired client certificate)",
-		Explanation: "The API server did not accept kubectl's credentials: the client certificate in the kubeconfig (client-certificate-data) expired or is signed by a CA the cluster no longer trusts (a cluster rebuilt or its CA rotated), or the token expired.",
+		Explanation: "The API server did not accept kubectl's credentials: the client certificate in the kubeconfig (client-certificate-data) expired, is signed by a CA the cluster no longer trusts (a cluster rebuilt or its CA rotated), or was made without clientAuth in its extendedKeyUsage (a certificate made for a server), or the token expired.",
 		Fix:         "Look at the client certificate's dates and issuer, then get a fresh kubeconfig (kubeadm: kubeadm certs renew admin.conf, then copy /etc/kubernetes/admin.conf):\n  kubectl config view --raw -o jsonpath='{.users[0].user.client-certificate-data}' | base64 -d | openssl x509 -noout -dates -issuer",
 		Confirm:     "kubectl config view --minify",
 	},
@@ -1141,6 +1141,69 @@ var clientWriterEntries = []Entry{
 		Explanation: "Dart's HttpClient (and Flutter's http and dio on it) failed the handshake; the OS Error that follows names why: CERTIFICATE_VERIFY_FAILED, the server's certificate did not verify (a private or self-signed CA the app was not given, a missing intermediate, an expired certificate, or an old Android's trust store without the server's root, such as ISRG Root X1 before Android 7.1.1); WRONG_VERSION_NUMBER, the port speaks plain HTTP; a handshake failure alert, no TLS version or cipher in common.",
 		Fix:         "Read the OS Error after it, and check the server's chain from the device's network:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nFor a private CA, give the client its CA (SecurityContext.setTrustedCertificatesBytes), not badCertificateCallback that accepts everything.",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// Dart and Flutter when the server hangs up in the handshake.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"handshakeexception: connection terminated during handshake"},
+		Title:       "The server hung up on the Dart or Flutter client during the handshake",
+		Explanation: "Dart's SecureSocket or HttpClient saw the server close the connection in the middle of the handshake. In mutual TLS (AWS IoT, a broker or API that requires client certificates) the server does so when the client sent no certificate: Dart sends one only when the SecurityContext has it through useCertificateChain and usePrivateKey (setTrustedCertificates is for the CAs the client trusts, not its own certificate). Otherwise no TLS version or cipher in common, or a name (SNI) the server does not serve.",
+		Fix:         "Give the SecurityContext the client certificate and key, and the CA separately:\n  context.useCertificateChain('client.crt'); context.usePrivateKey('client.key'); context.setTrustedCertificates('ca.crt');\nthen see what the server asks for:\n  openssl s_client -connect host:8883 -servername host -cert client.crt -key client.key </dev/null",
+		Confirm:     "openssl s_client -connect host:8883 -servername host </dev/null",
+	},
+	// OpenVPN's handshake that never finished.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"tls key negotiation failed to occur within"},
+		Title:       "OpenVPN's TLS handshake did not finish in time (TLS key negotiation failed)",
+		Explanation: "OpenVPN's two sides did not complete the TLS handshake within hand-window (60 seconds). Most often the packets never arrive: a wrong remote address, port or proto (udp against a tcp server), a firewall or NAT dropping UDP; or they arrive and are dropped unanswered: a tls-auth or tls-crypt key (or key-direction) that differs between the two sides drops every packet silently. Less often the handshake fails on certificates: a CA file the client did not load (a ca option pointing to a file the container or service cannot read), or a peer whose certificate the other side refuses; the other side's log then names it.",
+		Fix:         "Check the server's log for this client's address first; then compare remote, port, proto, tls-auth or tls-crypt (and key-direction) and ca on both sides. Inline the CA in the .ovpn file when its path may not be readable:\n  <ca>\n  -----BEGIN CERTIFICATE-----\n  ...\n  </ca>",
+		Confirm:     "openvpn --config client.ovpn --verb 4",
+	},
+	// AWS IoT closing a certificate-authenticated MQTT connection.
+	{
+		ID: ClientCertRejected, Kind: "client",
+		Match:       []string{"aws_error_mqtt_unexpected_hangup"},
+		Title:       "AWS IoT hung up on the device (its certificate or policy does not allow the connection)",
+		Explanation: "AWS IoT Core closes a device's connection without a reason when its client certificate is accepted by TLS but not allowed to connect: the certificate is not registered or not ACTIVE, no policy is attached to it, the policy's iot:Connect does not allow this client id (or another connection with the same client id took over), or the endpoint is of another account or region.",
+		Fix:         "Check the certificate's status and the policies attached to it, and that iot:Connect allows the client id the device uses:\n  aws iot describe-certificate --certificate-id ID --query certificateDescription.status\n  aws iot list-attached-policies --target CERTIFICATE_ARN",
+		Confirm:     "aws iot describe-endpoint --endpoint-type iot:Data-ATS",
+	},
+	// hiredis (redis-cli, redis-plus-plus) failing the handshake without a reason.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"ssl_connect failed: (null)"},
+		Title:       "The Redis client's TLS handshake failed without a reason (hiredis: SSL_connect failed: (null))",
+		Explanation: "hiredis (under redis-cli, redis-plus-plus and other Redis clients) prints OpenSSL's reason after SSL_connect failed; (null) means none was queued. Most often the client could not verify the server's certificate because it was given no CA (TLS turned on without a CA file or directory, so the issuer is unknown), or the server hung up: it requires a client certificate (tls-auth-clients, on by default) that the client did not send.",
+		Fix:         "Give the client the CA, and its certificate when the server checks clients:\n  redis-cli --tls --cacert ca.crt --cert client.crt --key client.key -h host -p 6379 ping\n(redis-plus-plus: the tls cacert, cert and key options of ConnectionOptions).",
+		Confirm:     "openssl s_client -connect host:6379 -CAfile ca.crt </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// Windows (SChannel) with no client certificate to offer.
+	{
+		ID: NoClientCert, Kind: "client",
+		Match:       []string{"has requested tls client authentication, but no suitable client certificate could be found"},
+		Title:       "Windows found no client certificate that fits the server's request",
+		Explanation: "The server asked for a client certificate and Windows' SChannel (browsers on Windows, .NET, WinHTTP) found none to offer: no certificate with its private key in the user's (or, for a service, the machine's) Personal store, none issued by a CA in the server's list of acceptable CA names (nginx sends the CAs of ssl_client_certificate), or none signed with an algorithm the server's request allows (a server that lists only SHA-384 signatures rules out SHA-256-signed certificates).",
+		Fix:         "See the CA names and signature algorithms the server asks for, then import the client certificate with its key (a .pfx) into the Personal store, from a CA on that list:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -A5 -E 'Acceptable client certificate CA names|Requested Signature Algorithms'",
+		Confirm:     "certutil -user -store My",
+	},
+	// A client's words for a private root it does not trust.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"root certificate of the certificate chain is self-signed and"},
+		Title:       "The client does not trust the self-signed root of the server's chain",
+		Explanation: "The server's chain ends in a root certificate that signs itself and is not in the client's trust store: a private CA (a self-hosted or cloud database's, a company's), or a TLS-intercepting proxy's.",
+		Fix:         clientTrust[""],
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	},
+	// etcdctl (API v2) failing to reach any member.
+	{
+		ID: HandshakeFailed, Kind: "client", Fallback: true,
+		Match:       []string{"etcd cluster is unavailable or misconfigured"},
+		Title:       "etcdctl could not talk to any etcd member (often TLS: no CA or client certificate given)",
+		Explanation: "etcdctl of API v2 says so for any failure to reach the cluster; with an etcd that serves TLS the usual cause is that etcdctl was not given the CA that signed etcd's certificate, or the client certificate and key etcd requires (client-cert-auth), so the handshake fails; otherwise a wrong endpoint (http:// against https, another port) or etcd down.",
+		Fix:         "Give etcdctl the CA and its client certificate (API v3 flags; v2: --ca-file, --cert-file, --key-file):\n  ETCDCTL_API=3 etcdctl --endpoints https://127.0.0.1:2379 --cacert ca.crt --cert client.crt --key client.key endpoint health",
+		Confirm:     "curl -v --cacert ca.crt --cert client.crt --key client.key https://127.0.0.1:2379/health",
 	},
 	// Beats (Filebeat's logstash output) when the server ends the handshake.
 	{

@@ -9,6 +9,16 @@ package catalogue
 // clientWriterEntries; every other GnuTLS error has its generic story
 // (gnutlsEntry). Lookup reads them after clientWriterEntries.
 var gnutlsEntries = []Entry{
+	// GnuTLS's debug log (gnutls-cli -d, GNUTLS_DEBUG_LEVEL) on a v1
+	// certificate with v3 extensions.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"extensions present in certificate with version 1"},
+		Title:       "GnuTLS refused a version 1 certificate that carries extensions",
+		Explanation: "Extensions (subjectAltName, basicConstraints, key usage) exist only in X.509 version 3, and GnuTLS refuses a certificate that says version 1 yet carries them (the handshake then fails with `Error in the certificate`). Scripts that sign with `openssl x509 -req` and an -extfile or -extensions that OpenSSL did not apply, or tools that set the version field wrongly, make such certificates; OpenSSL itself accepts them.",
+		Fix:         "Reissue the certificate as version 3 (an -extfile with at least one extension makes openssl x509 -req write v3):\n  openssl x509 -req -sha256 -days 365 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -extfile server.ext -out server.crt\n  openssl x509 -noout -text -in server.crt | grep Version",
+		Confirm:     "openssl x509 -noout -text -in server.crt | grep Version",
+	},
 	// gnutls_certificate_verification_status_print's reasons (gnutls-cli's
 	// "- Status:" line, apt's "Certificate verification failed:").
 	{

@@ -38,7 +38,9 @@ var (
 
 // gnutlsMarkers show that GnuTLS wrote the line: its name, and
 // gnutls-cli's and gnutls-serv's own prefixes.
-var gnutlsMarkers = []string{"gnutls", "*** fatal error: ", "*** handshake has failed", "error in handshake: "}
+var gnutlsMarkers = []string{"gnutls", "*** fatal error: ", "*** handshake has failed", "error in handshake: ",
+	// Taskwarrior's client and server
+	"handshake failed.  "}
 
 // gnutlsDistinct is the length from which a GnuTLS error's words are
 // taken as GnuTLS's without a marker: shorter ones ("Decryption has

@@ -289,6 +289,19 @@ func TestExplainSides(t *testing.T) {
 		// WinHTTP asked for a certificate; a Go server's EKU check.
 		{"msxml3.dll error '80072f0c' A certificate is required to complete client authentication", "unknown", "client", "no-client-cert", "ssl_verify_client"},
 		{"tls: failed to verify client certificate: x509: certificate specifies an incompatible key usage", "go", "server", "wrong-purpose", "intermediate"},
+		// Dart without its client certificate; AWS IoT; hiredis; SChannel
+		// with nothing to offer; a client's self-signed root; etcdctl v2.
+		{"Unhandled exception: HandshakeException: Connection terminated during handshake", "unknown", "client", "handshake-failed", "usecertificatechain"},
+		{"Error: libaws-c-mqtt: AWS_ERROR_MQTT_UNEXPECTED_HANGUP, The connection was closed unexpectedly.", "unknown", "client", "client-cert-rejected", "iot:connect"},
+		{"Could not connect to Redis at 10.0.0.5:6380: SSL_connect failed: (null)", "unknown", "client", "handshake-failed", "--cacert"},
+		{"An TLS 1.2 connection request was received from a remote client application, but the remote server has requested TLS client authentication, but no suitable client certificate could be found.", "unknown", "client", "no-client-cert", "acceptable client certificate ca names"},
+		{"Error: The root certificate of the certificate chain is self-signed and, untrusted.", "unknown", "client", "server-cert-untrusted", "ca-certificates"},
+		{"Error:  client: etcd cluster is unavailable or misconfigured; error #0: x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "rootcas"},
+		// GnuTLS's debug line on a v1 certificate; OpenVPN that never
+		// finished; a Python client whose URL ends in .php.
+		{"|<3>| ASSERT: x509.c[gnutls_x509_crt_import]:300 |<2>| error: extensions present in certificate with version 1", "unknown", "client", "server-cert-untrusted", "version"},
+		{"2026-12-04 03:00:00 TLS Error: TLS key negotiation failed to occur within 60 seconds (check your network connectivity)", "unknown", "client", "handshake-failed", "tls-auth"},
+		{"requests.exceptions.SSLError: HTTPSConnectionPool(host='10.0.0.9', port=443): Max retries exceeded with url: /index.php (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate (_ssl.c:1006)')))", "python", "client", "server-cert-untrusted", "requests_ca_bundle"},
 		// An Elixir HTTP client on an older Erlang/OTP refusing a server.
 		{"10:00:00.000 [error] SSL: :certify: ssl_handshake.erl:1622:Fatal error: certificate expired", "unknown", "client", "verify-error", "cacertfile"},
 		// Redis, PostgreSQL and lighttpd as servers.

@@ -63,7 +63,8 @@ var programWords = []struct {
 	{"rdkafka", []string{"rdkafka", "ssl.ca.location"}},
 	{"clickhouse", []string{"db::netexception", "clickhouse"}},
 	{"apt", []string{"could not handshake: error in the certificate verification", "w: failed to fetch", "e: failed to fetch"}},
-	{"php", []string{"composer", "packagist", ".php on line", "ssl operation failed with code", "stream_socket_client(", "file_get_contents(", "fsockopen(", "guzzle", "php "}},
+	{"php", []string{"composer", "packagist", ".php on line", "ssl operation failed with code", "stream_socket_client(", "file_get_contents(", "fsockopen(", "guzzle",
+		"php warning", "php fatal", "php notice", "php message", "php-fpm", "php.ini"}},
 	{"git", []string{"fatal: unable to access", "http.sslcainfo", "git clone", "git pull", "git fetch", "git push", ".git/"}},
 	{"rust", []string{"x509verifyerror", "midhandshakesslstream", "webpkierror", "invalid peer certificate", "rustls", "peer is incompatible: ", "peer misbehaved: ", "sending fatal alert ", "alertreceived(", "peerincompatible(", "peermisbehaved(", "invalidcertificate(", "invalid certificate: unknownissuer", "invalid certificate: notvalidforname", "reqwest"}},
 	{"ruby", []string{"openssl::ssl::sslerror", "ssl_connect returned=", ".rb:", "faraday", "rubygems", "bundler::", "could not verify the ssl certificate for"}},
@@ -257,7 +258,10 @@ var attrRules = []attrRule{
 	{"unknown", RoleClient, "", []string{"unable to set private key file `", "stream_socket_client(): unable to set", "unable to set local cert chain file"}},
 	// .NET Framework's and Bundler's words.
 	{"unknown", RoleClient, "", []string{"could not create ssl/tls secure channel", "ssl/tls security channel could not be created", "could not verify the ssl certificate for",
-		"a certificate is required to complete client authentication", "error_winhttp_client_auth_cert_needed"}},
+		"a certificate is required to complete client authentication", "error_winhttp_client_auth_cert_needed",
+		"connection terminated during handshake", "aws_error_mqtt_", "ssl_connect failed: (null)", "no suitable client certificate could be found",
+		"root certificate of the certificate chain is self-signed", "tls key negotiation failed to occur within", "extensions present in certificate with version 1"}},
+	{"go", RoleClient, "", []string{"etcd cluster is unavailable or misconfigured"}},
 	// curl's own words, before OpenSSL function names nginx shares.
 	{"curl", RoleClient, "", []string{"curl: (", "could not load pem client certificate", "unable to set private key file",
 		"unable to use client certificate", "unable to load client key", "error setting certificate verify locations",

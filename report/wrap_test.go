@@ -88,6 +88,7 @@ func unbreakable(text string) bool {
 		"keytool", "bind", "server", "log-format", "common_tls_context:",
 		"kubectl", "istioctl", "psql", "git", "npm", "apachectl", "haproxy", "certutil", "etcdctl", "vault",
 		"chgrp", "java", "msmtp", "COPY", // a Dockerfile's line
+		"aws", "redis-cli",
 		"cfg",   // a line of Go
 		"local": // a line of Lua
 		return true
@@ -95,8 +96,8 @@ func unbreakable(text string) bool {
 	if name, _, ok := strings.Cut(first, "="); ok && name != "" && strings.ToUpper(name) == name {
 		return true // a command run with an environment variable set
 	}
-	if strings.Contains(first, "ServicePointManager") || strings.HasPrefix(first, "stream_context_create(") {
-		return true // a line of C#, PowerShell or PHP
+	if strings.Contains(first, "ServicePointManager") || strings.HasPrefix(first, "stream_context_create(") || strings.HasPrefix(first, "context.") {
+		return true // a line of C#, PowerShell, PHP or Dart
 	}
 	return strings.HasPrefix(first, "ssl_") || strings.HasPrefix(first, "proxy_") || strings.HasPrefix(first, "-D")
 }
