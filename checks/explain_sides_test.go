@@ -302,6 +302,8 @@ func TestExplainSides(t *testing.T) {
 		{"|<3>| ASSERT: x509.c[gnutls_x509_crt_import]:300 |<2>| error: extensions present in certificate with version 1", "unknown", "client", "server-cert-untrusted", "version"},
 		{"2026-12-04 03:00:00 TLS Error: TLS key negotiation failed to occur within 60 seconds (check your network connectivity)", "unknown", "client", "handshake-failed", "tls-auth"},
 		{"requests.exceptions.SSLError: HTTPSConnectionPool(host='10.0.0.9', port=443): Max retries exceeded with url: /index.php (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate (_ssl.c:1006)')))", "python", "client", "server-cert-untrusted", "requests_ca_bundle"},
+		// A Python application's error in Apache's log (mod_wsgi).
+		{"[Wed Dec 02 10:00:00 2026] [error] Recoverable error: [Errno 185090050] _ssl.c:328: error:0B084002:x509 certificate routines:X509_load_cert_crl_file:system lib", "python", "client", "unreadable", "ca"},
 		// An Elixir HTTP client on an older Erlang/OTP refusing a server.
 		{"10:00:00.000 [error] SSL: :certify: ssl_handshake.erl:1622:Fatal error: certificate expired", "unknown", "client", "verify-error", "cacertfile"},
 		// Redis, PostgreSQL and lighttpd as servers.

@@ -521,7 +521,9 @@ func attribute(line, lower string) Attribution {
 		// Android's logcat: Java (or Kotlin) code.
 		return served(attr("java", RoleClient, "", false), lower)
 	}
-	if !isNginx && reApache.MatchString(lower) {
+	if !isNginx && reApache.MatchString(lower) && !strings.Contains(lower, "_ssl.c:") {
+		// (A Python application's own error under mod_wsgi carries
+		// Apache's prefix and Python's ssl module's words.)
 		return attr("apache", apacheRole(lower), "", false)
 	}
 	if !isNginx && reHAProxyConn.MatchString(lower) {
