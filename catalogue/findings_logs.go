@@ -182,6 +182,16 @@ var logLineEntries = []Entry{
 		Fix:     "Log at info level to see the reason line, then fix the client's certificate:\n  error_log /var/log/nginx/error.log info;\n  mtlsdoctor logs /var/log/nginx/error.log",
 		Confirm: "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
 	},
+	// $ssl_client_verify as an application behind ssl_verify_client
+	// optional sees it.
+	{
+		ID: NoClientCert, Kind: "nginx", Within: []string{"none"}, Without: []string{"failed:", "success"},
+		Match:       []string{"client_verify", "client-verify"},
+		Title:       "The server got no client certificate (its client verify result is NONE)",
+		Explanation: "With ssl_verify_client optional (or optional_no_ca), nginx lets a request through without a client certificate and sets $ssl_client_verify to NONE, which the application then sees (Apache's SSLVerifyClient optional sets SSL_CLIENT_VERIFY so). Either the client was given no certificate, or it chose not to send one: Go, browsers and similar clients only send a certificate whose issuer is among the CA names nginx advertises (the subjects in ssl_client_certificate, not ssl_trusted_certificate). When TLS ends before nginx (a load balancer or CDN in front), nginx never sees the client's certificate at all.",
+		Fix:         "Give the client its certificate and key, and see which CA names nginx asks for:\n  curl -v --cert client.crt --key client.key https://host/\n  openssl s_client -connect host:443 -tls1_2 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'\nWith a TLS-terminating load balancer in front, pass TLS through to nginx or have the balancer check the certificate.",
+		Confirm:     "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
+	},
 	{
 		ID: NoClientCert, Kind: "nginx", Level: infoLevel, Status: 496, Without: []string{"while ssl handshaking"},
 		Match: []string{"client sent no required ssl certificate"},

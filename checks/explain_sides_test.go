@@ -302,6 +302,11 @@ func TestExplainSides(t *testing.T) {
 		{"|<3>| ASSERT: x509.c[gnutls_x509_crt_import]:300 |<2>| error: extensions present in certificate with version 1", "unknown", "client", "server-cert-untrusted", "version"},
 		{"2026-12-04 03:00:00 TLS Error: TLS key negotiation failed to occur within 60 seconds (check your network connectivity)", "unknown", "client", "handshake-failed", "tls-auth"},
 		{"requests.exceptions.SSLError: HTTPSConnectionPool(host='10.0.0.9', port=443): Max retries exceeded with url: /index.php (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate (_ssl.c:1006)')))", "python", "client", "server-cert-untrusted", "requests_ca_bundle"},
+		// nginx's $ssl_client_verify as the application behind it sees it.
+		{"X-SSL-Client-Verify: FAILED:certificate has expired", "nginx", "server", "verify-error", "client certificate"},
+		{"FAILED:unable to get local issuer certificate", "nginx", "server", "verify-error", "ssl_client_certificate"},
+		{"request.headers['X-Client-Verify'] = NONE", "nginx", "server", "no-client-cert", "acceptable client certificate ca names"},
+		{"SSL_CLIENT_VERIFY=FAILED:unable to get local issuer certificate", "apache", "server", "verify-error", "client certificate"},
 		// A Python application's error in Apache's log (mod_wsgi).
 		{"[Wed Dec 02 10:00:00 2026] [error] Recoverable error: [Errno 185090050] _ssl.c:328: error:0B084002:x509 certificate routines:X509_load_cert_crl_file:system lib", "python", "client", "unreadable", "ca"},
 		// An Elixir HTTP client on an older Erlang/OTP refusing a server.

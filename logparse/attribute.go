@@ -368,7 +368,10 @@ var (
 	// "40A7F07C677F0000:error:0A000086:" (3.x).
 	reOpenSSLErr = lazyre.New(`^[0-9a-f]+:error:(?:[0-9a-f]{8})?:`)
 	// envoy's "TLS error: 268435581:SSL routines:OPENSSL_internal:...".
-	reEnvoyErr = lazyre.New(`(?:^|[\s(|])\d{8,10}:[a-z_ ]+:openssl_internal:`)
+	// nginx's $ssl_client_verify as an application sees it: a header
+	// that forwards it, or its FAILED:reason value alone.
+	reClientVerifyVar = lazyre.New(`ssl[_-]client[_-]verify|client[_-]verify\b|^failed:[a-z]`)
+	reEnvoyErr        = lazyre.New(`(?:^|[\s(|])\d{8,10}:[a-z_ ]+:openssl_internal:`)
 	// HAProxy's connection error: "[16/Sep/2020:10:01:39.640] fqdn/1: SSL
 	// handshake failure" (frontend/bind, then the error).
 	reHAProxyConn = lazyre.New(`\S/\d+: (?:ssl handshake failure|connection closed during ssl handshake|timeout during ssl handshake|success\s*$)`)
@@ -442,6 +445,15 @@ func undecorated(line string) string {
 }
 
 func attribute(line, lower string) Attribution {
+	if reClientVerifyVar.MatchString(lower) {
+		// nginx judged the client's certificate and passed its verdict
+		// on (ssl_verify_client optional); Apache's mod_ssl names the
+		// same verdict SSL_CLIENT_VERIFY.
+		if strings.Contains(line, "SSL_CLIENT_VERIFY") || strings.Contains(lower, "mod_ssl") || strings.Contains(lower, "apache") {
+			return attr("apache", RoleServer, "", false)
+		}
+		return attr("nginx", RoleServer, "", false)
+	}
 	isNginx := reNginxLine.MatchString(lower) || reAccessReq.MatchString(lower)
 	if !isNginx && (strings.Contains(lower, "boringssl_session_") || strings.Contains(lower, "boringssl_context_")) {
 		// Network.framework's BoringSSL on iOS and macOS: an app's
