@@ -307,6 +307,9 @@ func TestExplainSides(t *testing.T) {
 		{"FAILED:unable to get local issuer certificate", "nginx", "server", "verify-error", "ssl_client_certificate"},
 		{"request.headers['X-Client-Verify'] = NONE", "nginx", "server", "no-client-cert", "acceptable client certificate ca names"},
 		{"SSL_CLIENT_VERIFY=FAILED:unable to get local issuer certificate", "apache", "server", "verify-error", "client certificate"},
+		// Java servers named by their classes: a Kafka broker, Tomcat.
+		{"[2026-12-04 10:00:00,000] INFO [SocketServer listenerType=ZK_BROKER, nodeId=1] kafka.network.SocketServer: javax.net.ssl.SSLHandshakeException: Received fatal alert: bad_certificate", "java", "server", "tls-alert", "client"},
+		{"12-Dec-2026 10:00:00.000 FINE [https-openssl-nio-8443-exec-3] org.apache.tomcat.util.net.NioEndpoint$SocketProcessor.doRun Handshake failed: javax.net.ssl.SSLHandshakeException: Received fatal alert: certificate_unknown", "java", "server", "tls-alert", "client"},
 		// A Python application's error in Apache's log (mod_wsgi).
 		{"[Wed Dec 02 10:00:00 2026] [error] Recoverable error: [Errno 185090050] _ssl.c:328: error:0B084002:x509 certificate routines:X509_load_cert_crl_file:system lib", "python", "client", "unreadable", "ca"},
 		// An Elixir HTTP client on an older Erlang/OTP refusing a server.

@@ -297,7 +297,12 @@ var attrRules = []attrRule{
 		"[md:", "ah10056"}},
 	{"java", RoleServer, "", []string{"no cipher suites in common", "beatshandler", "logstash::configurationerror", "empty server certificate chain", "extended key usage does not permit use for tls client authentication", "null cert chain", "failed to start connector", "catalina", "tomcat", "does not identify a key entry", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
 		// Elasticsearch's and Kafka brokers' own words as a server
-		"plaintext http traffic on an https channel", "did not trust this server's certificate", "failed authentication with /"}},
+		"plaintext http traffic on an https channel", "did not trust this server's certificate", "failed authentication with /",
+		// Java servers' classes: Tomcat, Jetty, Undertow, Kafka and
+		// ZooKeeper, ActiveMQ, Elasticsearch's HTTP and transport layers
+		"org.apache.tomcat.util.net", "nioendpoint", "org.eclipse.jetty.server", "io.undertow.server", "kafka.network.socketserver",
+		"x509authenticationprovider", "nettyservercnxn", "transportconnector", "could not accept connection from",
+		"netty4httpservertransport", "securitynetty4"}},
 	{"java", RoleClient, "", []string{"no x.509 certificate for client authentication", "java.net.", "javax.net.ssl", "sslhandshakeexception", "sslauthenticationexception", "org.bouncycastle.tls", "received fatal alert", "pkix path", "sun.security",
 		"java.security", "unable to find valid certification path", "no subject alternative names", "java.io", "keytool",
 		"no suitable certificate found", "description = "}},
