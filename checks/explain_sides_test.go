@@ -310,6 +310,9 @@ func TestExplainSides(t *testing.T) {
 		// Java servers named by their classes: a Kafka broker, Tomcat.
 		{"[2026-12-04 10:00:00,000] INFO [SocketServer listenerType=ZK_BROKER, nodeId=1] kafka.network.SocketServer: javax.net.ssl.SSLHandshakeException: Received fatal alert: bad_certificate", "java", "server", "tls-alert", "client"},
 		{"12-Dec-2026 10:00:00.000 FINE [https-openssl-nio-8443-exec-3] org.apache.tomcat.util.net.NioEndpoint$SocketProcessor.doRun Handshake failed: javax.net.ssl.SSLHandshakeException: Received fatal alert: certificate_unknown", "java", "server", "tls-alert", "client"},
+		// Python servers: Tornado's line, socketserver's traceback.
+		{"WARNING:tornado.general:SSL Error on 9 ('192.0.2.8', 40000): [SSL: TLSV1_ALERT_UNKNOWN_CA] tlsv1 alert unknown ca (_ssl.c:1000)", "python", "server", "tls-alert", "client"},
+		{`  File "/usr/lib/python3.12/socketserver.py", line 300, in _handle_request_noblock ssl.SSLError: [SSL: SSLV3_ALERT_CERTIFICATE_UNKNOWN] sslv3 alert certificate unknown (_ssl.c:1000)`, "python", "server", "tls-alert", "client"},
 		// A Python application's error in Apache's log (mod_wsgi).
 		{"[Wed Dec 02 10:00:00 2026] [error] Recoverable error: [Errno 185090050] _ssl.c:328: error:0B084002:x509 certificate routines:X509_load_cert_crl_file:system lib", "python", "client", "unreadable", "ca"},
 		// An Elixir HTTP client on an older Erlang/OTP refusing a server.

@@ -805,7 +805,14 @@ func ShowsClient(lower string) bool {
 // case) is a server's: JSSE checking a client's certificate, Python's ssl
 // module accepting a connection.
 func serverStack(lower string) bool {
-	for _, w := range []string{"checkclienttrusted", "checkclientcerts", "server_side=true"} {
+	for _, w := range []string{"checkclienttrusted", "checkclientcerts", "server_side=true",
+		// Python's servers: socketserver and http.server, Flask's and
+		// Django's development servers, the ASGI and WSGI servers,
+		// Tornado (its "SSL Error on FD (address)" line)
+		"socketserver.py", "serve_forever", "in get_request", "werkzeug", "uvicorn", "gunicorn", "hypercorn", "daphne", "waitress",
+		"tornado.general", "ssl error on ", "aiohttp.server",
+		// node's
+		"tlsclienterror"} {
 		if strings.Contains(lower, w) {
 			return true
 		}
