@@ -119,7 +119,10 @@ func classify400(size int, verify string) (Event, bool) {
 		if !ok {
 			return Event{}, false
 		}
-		if verify == "NONE" && st == 495 {
+		if verify == "NONE" && st != 496 {
+			// NONE is a TLS connection without a client certificate:
+			// never a failed verification (495) nor plain HTTP (497),
+			// whose $ssl_client_verify is empty.
 			return Event{}, false
 		}
 		e.Status = st

@@ -81,6 +81,8 @@ func TestParseAccessLine(t *testing.T) {
 		{`127.0.0.1 - - [22/Nov/2026:17:44:18 +0000] "GET / HTTP/1.1" 400 617 "-" "Mozilla/5.0 Chrome/120"`, "status-495", true},
 		{`127.0.0.1 - - [22/Nov/2026:17:44:18 +0000] "GET / HTTP/1.1" 400 215 "-" "curl/7.88.1" "FAILED:certificate has expired" "TLSv1.3"`, "status-495:certificate has expired", true},
 		{`127.0.0.1 - - [22/Nov/2026:17:44:18 +0000] "GET / HTTP/1.1" 400 237 "-" "curl/7.88.1" "NONE" "TLSv1.3"`, "status-496", true},
+		// A TLS connection (NONE) is never plain HTTP, whatever the size.
+		{`127.0.0.1 - - [22/Nov/2026:17:44:18 +0000] "GET / HTTP/1.1" 400 255 "-" "curl/7.88.1" "NONE" "TLSv1.3"`, "", false},
 		{`127.0.0.1 - - [22/Nov/2026:17:44:18 +0000] "GET / HTTP/1.1" 400 150 "-" "curl/7.88.1"`, "", false},
 		{`127.0.0.1 - - [22/Nov/2026:17:44:18 +0000] "GET / HTTP/1.1" 200 615 "-" "curl/7.88.1"`, "", false},
 	}
