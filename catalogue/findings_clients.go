@@ -1295,6 +1295,15 @@ var clientWriterEntries = []Entry{
 		Fix:         "Create the secret with the keys the annotation wants, in the namespace it names, and refer to it as namespace/name:\n  kubectl create secret generic ca-secret -n default --from-file=ca.crt=ca.crt\n  nginx.ingress.kubernetes.io/auth-tls-secret: default/ca-secret",
 		Confirm:     "kubectl get secret ca-secret -n default -o jsonpath='{.data}'",
 	},
+	// ingress-nginx reading a secret whose certificate is not PEM.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"unexpected error creating ssl cert: no valid pem formatted block found", "error obtaining x.509 certificate: no valid pem formatted block found"},
+		Title:       "ingress-nginx found no PEM certificate in the secret",
+		Explanation: "The secret exists but its tls.crt (or ca.crt, for auth-tls-secret) does not decode to a PEM certificate: the file was base64-encoded once more before it went into the secret's data (kubectl does that itself), it is DER or PKCS#12, the keys are swapped, or the value is empty.",
+		Fix:         "Decode the value and look at its first line (it must be -----BEGIN CERTIFICATE-----), then make the secret again from the PEM files and let kubectl encode them:\n  kubectl get secret NAME -n NAMESPACE -o jsonpath='{.data.tls\\.crt}' | base64 -d | head -1\n  kubectl create secret tls NAME -n NAMESPACE --cert=tls.crt --key=tls.key",
+		Confirm:     "kubectl get secret NAME -n NAMESPACE -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -subject",
+	},
 	// A server whose CertificateRequest is too big (thousands of CA names).
 	{
 		ID: HandshakeFailed, Kind: "client",

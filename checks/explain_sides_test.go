@@ -313,6 +313,8 @@ func TestExplainSides(t *testing.T) {
 		// Python servers: Tornado's line, socketserver's traceback.
 		{"WARNING:tornado.general:SSL Error on 9 ('192.0.2.8', 40000): [SSL: TLSV1_ALERT_UNKNOWN_CA] tlsv1 alert unknown ca (_ssl.c:1000)", "python", "server", "tls-alert", "client"},
 		{`  File "/usr/lib/python3.12/socketserver.py", line 300, in _handle_request_noblock ssl.SSLError: [SSL: SSLV3_ALERT_CERTIFICATE_UNKNOWN] sslv3 alert certificate unknown (_ssl.c:1000)`, "python", "server", "tls-alert", "client"},
+		// ingress-nginx's secret without a PEM certificate.
+		{"W1204 10:00:00.000000       7 controller.go:1200] Error obtaining X.509 certificate: unexpected error creating SSL Cert: no valid PEM formatted block found", "nginx", "server", "cert-load-failed", "kubectl create secret tls"},
 		// A Python application's error in Apache's log (mod_wsgi).
 		{"[Wed Dec 02 10:00:00 2026] [error] Recoverable error: [Errno 185090050] _ssl.c:328: error:0B084002:x509 certificate routines:X509_load_cert_crl_file:system lib", "python", "client", "unreadable", "ca"},
 		// An Elixir HTTP client on an older Erlang/OTP refusing a server.

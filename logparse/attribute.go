@@ -272,6 +272,7 @@ var attrRules = []attrRule{
 	{"unknown", RoleClient, "", []string{"ssl operation failed with code", ".php on line", "stream_socket_client(", "file_get_contents():"}},
 	// nginx as the server.
 	{"nginx", RoleServer, "", []string{"does not contain a common name or subject alternative name for host", "ingress-nginx",
+		"unexpected error creating ssl cert", "error obtaining x.509 certificate",
 		"client ssl certificate verify error", "client sent no required ssl certificate",
 		"client sent plain http request", "while ssl handshaking", "ssl_do_handshake() failed", "ssl_read() failed",
 		"ssl_write() failed", "ssl_shutdown() failed", "cannot load certificate", "(ssl: error:",
