@@ -372,7 +372,7 @@ var (
 	reNginxLine = lazyre.New(`\[(debug|info|notice|warn|error|crit|alert|emerg)\] \d+#\d+: `)
 	// OpenSSL's own error print: "140735...:error:14094418:" (1.x) or
 	// "40A7F07C677F0000:error:0A000086:" (3.x).
-	reOpenSSLErr = lazyre.New(`^[0-9a-f]+:error:(?:[0-9a-f]{8})?:`)
+	reOpenSSLErr = lazyre.New(`^(?:- )?[0-9a-f]+:error:(?:[0-9a-f]{8})?:`)
 	// envoy's "TLS error: 268435581:SSL routines:OPENSSL_internal:...".
 	// nginx's $ssl_client_verify as an application sees it: a header
 	// that forwards it, or its FAILED:reason value alone.
@@ -388,7 +388,7 @@ var (
 	// curl's TLS errors: "OpenSSL/3.0.11: error:0A000152:..." (its backend and version first).
 	reCurlBackend = lazyre.New(`(?:^|[\s'"(])(?:openssl|libressl|boringssl|schannel|gnutls|wolfssl)/\d+\.\d+[\w.]*: `)
 	// The mosquitto broker: "1508662828: OpenSSL Error[0]: error:..." (Unix time first).
-	reMosquitto = lazyre.New(`^[\x60>\s]*\d{10}: openssl error`)
+	reMosquitto = lazyre.New(`^[\x60>\s]*(?:- )?\d{10}: openssl error`)
 	// Lua code in nginx passing a cosocket's handshake error on:
 	// "failed to request: 20: unable to get local issuer certificate".
 	// lua-resty-openidc: "accessing discovery url (https://...) failed: 20: unable to ...".
@@ -402,10 +402,10 @@ var (
 	// "openvpn[11357]: myclientip:45962 VERIFY ERROR: ...".
 	reOpenVPNNamedPeer = lazyre.New(`\]: [\w.\-/]+:\d+ (?:verify error: depth=|openssl: error:|tls error: )`)
 	// Android logcat: "02-20 17:30:21.446   9360-23155/? I/com.example: ".
-	reLogcat = lazyre.New(`^\d\d-\d\d [\d:.]+\s+\d+-\d+/\S* [vdiwef]/`)
+	reLogcat = lazyre.New(`^(?:- )?\d\d-\d\d [\d:.]+\s+\d+-\d+/\S* [vdiwef]/`)
 	// Apache's message ids ("AH02032:") and its 2.2 line start
 	// ("[Fri Dec 07 11:21:26 2012] [error]").
-	reApache = lazyre.New(`\bah0\d{4}: |^[\x60>\s]*\[?(?:mon|tue|wed|thu|fri|sat|sun) [a-z]{3} [ \d]\d [\d:.]+ \d{4}\] \[(?:error|warn|info|debug|notice|crit)\]`)
+	reApache = lazyre.New(`\bah0\d{4}: |^[\x60>\s]*(?:- )?\[?(?:mon|tue|wed|thu|fri|sat|sun) [a-z]{3} [ \d]\d [\d:.]+ \d{4}\] \[(?:error|warn|info|debug|notice|crit)\]`)
 	// Go's errors start their words with "tls: ", not inside a word.
 	reGoTLS = lazyre.New(`(?:^|[^a-z])tls: `)
 	// An access-log request: `"GET / HTTP/1.1" 400 215`.
@@ -433,14 +433,13 @@ func Attribute(line string) Attribution {
 }
 
 // undecorated is line without what pasting puts before it: a Markdown
-// quote ("> ") or list item ("- "), quotes and backticks, indentation.
-// curl's "* " stays: it is curl's own.
+// quote ("> "), quotes and backticks, indentation. curl's "* " and
+// gnutls-cli's "- " stay: they are their own (the few patterns anchored at
+// a line's start allow a list item's "- " themselves).
 func undecorated(line string) string {
 	for {
 		t := strings.TrimLeft(line, " \t\"'`")
 		if r, ok := strings.CutPrefix(t, "> "); ok {
-			t = r
-		} else if r, ok := strings.CutPrefix(t, "- "); ok {
 			t = r
 		}
 		if t == line {

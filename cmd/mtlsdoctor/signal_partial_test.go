@@ -141,7 +141,8 @@ func TestSignalDoctorWritesPartialReport(t *testing.T) {
 		return "events {}\nhttp { error_log " + errorLog + " info; server { listen " + silent + " ssl; ssl_verify_client on; ssl_client_certificate s.pem; ssl_certificate s.pem; ssl_certificate_key s.key; } }\n"
 	}
 	// A log of 600,000 verify errors (120 MB): a tenth of a second of
-	// reading or more, so the signal is sent soon after the start.
+	// reading or more, so the signal sent once it is open comes while it
+	// is read.
 	line := verify68("10.0.0.1") + "\n"
 	chunk := []byte(strings.Repeat(line, 10_000))
 	f, err := os.Create(filepath.Join(dir, "big.log"))
@@ -164,13 +165,20 @@ func TestSignalDoctorWritesPartialReport(t *testing.T) {
 		delay     time.Duration
 		want      []string
 	}{
-		{"reading the logs", filepath.Join(dir, "big.log"), 40 * time.Millisecond, []string{"probe: skipped (interrupted)"}},
+		{"reading the logs", filepath.Join(dir, "big.log"), 0, []string{"probe: skipped (interrupted)"}},
 		{"probing", filepath.Join(dir, "small.log"), 1500 * time.Millisecond, []string{"probe: " + silent + " (SNI localhost): interrupted", "small.log (error log, 1 lines, 1 about mTLS)", "[verify-error]"}},
 	} {
 		if err := os.WriteFile(filepath.Join(dir, "nginx.conf"), []byte(conf(c.log)), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		o := runBinary(t, dir, nil, syscall.SIGTERM, c.delay, "doctor", "--since", "100000h", "--timeout", "60s", "nginx.conf")
+		args := []string{"doctor", "--since", "100000h", "--timeout", "60s", "nginx.conf"}
+		var o outcome
+		if c.log == filepath.Join(dir, "big.log") {
+			// Signalled as soon as the log is open: reading it is under way.
+			o = runBinaryWhileReading(t, dir, syscall.SIGTERM, c.log, args...)
+		} else {
+			o = runBinary(t, dir, nil, syscall.SIGTERM, c.delay, args...)
+		}
 		if o.wall > time.Second || o.code != 2 {
 			t.Errorf("%s: exit %d %v after the signal, want 2 within a second\n%s%s", c.name, o.code, o.wall, o.stdout, o.stderr)
 		}

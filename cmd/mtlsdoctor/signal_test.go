@@ -35,8 +35,21 @@ type outcome struct {
 // made again with twice the delay, up to three times.
 func runBinary(t *testing.T, dir string, stdin io.Reader, sig os.Signal, delay time.Duration, args ...string) outcome {
 	t.Helper()
+	return runBinaryAfter(t, dir, stdin, sig, delay, "", args...)
+}
+
+// runBinaryWhileReading is runBinary with the signal sent as soon as the
+// process has the file path open (it listens for signals from its start,
+// before it opens any file), whatever the machine's load.
+func runBinaryWhileReading(t *testing.T, dir string, sig os.Signal, path string, args ...string) outcome {
+	t.Helper()
+	return runBinaryAfter(t, dir, nil, sig, 0, path, args...)
+}
+
+func runBinaryAfter(t *testing.T, dir string, stdin io.Reader, sig os.Signal, delay time.Duration, open string, args ...string) outcome {
+	t.Helper()
 	for try := 0; ; try++ {
-		o, early := runBinaryOnce(t, dir, stdin, sig, delay, args...)
+		o, early := runBinaryOnce(t, dir, stdin, sig, delay, open, args...)
 		if !early || try == 2 {
 			return o
 		}
@@ -52,7 +65,7 @@ func runBinary(t *testing.T, dir string, stdin io.Reader, sig os.Signal, delay t
 // generous because CI runs the test packages side by side on two cores.
 const hangAfter = 60 * time.Second
 
-func runBinaryOnce(t *testing.T, dir string, stdin io.Reader, sig os.Signal, delay time.Duration, args ...string) (o outcome, early bool) {
+func runBinaryOnce(t *testing.T, dir string, stdin io.Reader, sig os.Signal, delay time.Duration, open string, args ...string) (o outcome, early bool) {
 	t.Helper()
 	cmd := exec.Command(mtlsdoctorBin(t), args...)
 	cmd.Dir = dir
@@ -78,10 +91,14 @@ func runBinaryOnce(t *testing.T, dir string, stdin io.Reader, sig os.Signal, del
 	go func() { _ = cmd.Wait(); close(exited) }()
 	hwm := watchPeakRSS(cmd.Process.Pid, exited)
 	if sig != nil {
+		ready := time.After(delay)
+		if open != "" {
+			ready = whenOpen(cmd.Process.Pid, open, exited)
+		}
 		select {
 		case <-exited:
 			t.Fatalf("%v exited before the signal:\n%s%s", args, stdout.String(), stderr.String())
-		case <-time.After(delay):
+		case <-ready:
 		}
 		start = time.Now()
 		if err := cmd.Process.Signal(sig); err != nil {
@@ -104,6 +121,30 @@ func runBinaryOnce(t *testing.T, dir string, stdin io.Reader, sig os.Signal, del
 		early = true
 	}
 	return o, early
+}
+
+// whenOpen fires once process pid has path open (read from /proc every
+// millisecond), or never if it exits first.
+func whenOpen(pid int, path string, exited <-chan struct{}) <-chan time.Time {
+	out := make(chan time.Time, 1)
+	fds := "/proc/" + strconv.Itoa(pid) + "/fd"
+	go func() {
+		for {
+			entries, _ := os.ReadDir(fds)
+			for _, e := range entries {
+				if target, err := os.Readlink(filepath.Join(fds, e.Name())); err == nil && target == path {
+					out <- time.Now()
+					return
+				}
+			}
+			select {
+			case <-exited:
+				return
+			case <-time.After(time.Millisecond):
+			}
+		}
+	}()
+	return out
 }
 
 // watchPeakRSS reads the process's peak resident set (VmHWM) every
