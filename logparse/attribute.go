@@ -374,10 +374,7 @@ var (
 	// "40A7F07C677F0000:error:0A000086:" (3.x).
 	reOpenSSLErr = lazyre.New(`^(?:- )?[0-9a-f]+:error:(?:[0-9a-f]{8})?:`)
 	// envoy's "TLS error: 268435581:SSL routines:OPENSSL_internal:...".
-	// nginx's $ssl_client_verify as an application sees it: a header
-	// that forwards it, or its FAILED:reason value alone.
-	reClientVerifyVar = lazyre.New(`ssl[_-]client[_-]verify|client[_-]verify\b|^failed:[a-z]`)
-	reEnvoyErr        = lazyre.New(`(?:^|[\s(|])\d{8,10}:[a-z_ ]+:openssl_internal:`)
+	reEnvoyErr = lazyre.New(`(?:^|[\s(|])\d{8,10}:[a-z_ ]+:openssl_internal:`)
 	// HAProxy's connection error: "[16/Sep/2020:10:01:39.640] fqdn/1: SSL
 	// handshake failure" (frontend/bind, then the error).
 	reHAProxyConn = lazyre.New(`\S/\d+: (?:ssl handshake failure|connection closed during ssl handshake|timeout during ssl handshake|success\s*$)`)
@@ -432,6 +429,17 @@ func Attribute(line string) Attribution {
 	return a
 }
 
+// clientVerifyVar reports whether a line shows nginx's $ssl_client_verify
+// as an application sees it: a header that forwards it, or its
+// FAILED:reason value alone. (Plain string tests: Attribute runs on every
+// handshake line of a log.)
+func clientVerifyVar(lower string) bool {
+	if r, ok := strings.CutPrefix(lower, "failed:"); ok && r != "" && r[0] >= 'a' && r[0] <= 'z' {
+		return true
+	}
+	return strings.Contains(lower, "client_verify") || strings.Contains(lower, "client-verify")
+}
+
 // undecorated is line without what pasting puts before it: a Markdown
 // quote ("> "), quotes and backticks, indentation. curl's "* " and
 // gnutls-cli's "- " stay: they are their own (the few patterns anchored at
@@ -450,7 +458,7 @@ func undecorated(line string) string {
 }
 
 func attribute(line, lower string) Attribution {
-	if reClientVerifyVar.MatchString(lower) {
+	if clientVerifyVar(lower) {
 		// nginx judged the client's certificate and passed its verdict
 		// on (ssl_verify_client optional); Apache's mod_ssl names the
 		// same verdict SSL_CLIENT_VERIFY.

@@ -105,3 +105,12 @@ func TestGoKeyPairLoadSide(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkAttributeHandshakeLine is Attribute on an nginx handshake line
+// whose role hangs on its words: logs runs it on every such line.
+func BenchmarkAttributeHandshakeLine(b *testing.B) {
+	line := `2026/11/01 00:00:00 [info] 2817#2817: *12 peer closed connection in SSL handshake (104: Connection reset by peer) while SSL handshaking, client: 10.2.3.4, server: 0.0.0.0:443`
+	for b.Loop() {
+		Attribute(line)
+	}
+}

@@ -66,3 +66,21 @@ func BenchmarkParseErrorLine(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkScanHandshakeLines is BenchmarkScanErrorLog's log with its
+// mTLS lines turned into handshake lines whose role hangs on the rest of
+// the line ("peer closed connection in SSL handshake"): each is
+// attributed, through the interner's memory of lines seen.
+func BenchmarkScanHandshakeLines(b *testing.B) {
+	data := bytes.ReplaceAll(benchErrorLog(), []byte("client SSL certificate verify error: (68:CA signature digest algorithm too weak) while reading client request headers"),
+		[]byte("peer closed connection in SSL handshake (104: Connection reset by peer) while SSL handshaking"))
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		s := NewScanner(bytes.NewReader(data), ErrorLog)
+		sum := NewSummary()
+		s.Each(func(e Event) { sum.Add(e) })
+		if sum.Count("handshake-failed") == 0 {
+			b.Fatal("no handshake lines")
+		}
+	}
+}

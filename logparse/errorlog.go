@@ -83,6 +83,10 @@ func parseErrorLine(line []byte, in *interner) (Event, bool) {
 	if !m.ok {
 		return Event{}, false
 	}
+	if m.attribute && in.role(line, msg) == RoleClient {
+		// Groups are keyed by (role, cause).
+		m.role, m.key = RoleClient, in.clientKey(m.key)
+	}
 	return Event{ID: m.id, Key: m.key, Code: m.code, Text: m.text, Level: m.level, Time: t,
 		Client: in.view(client), Line: line, Source: ErrorLog, Role: m.role}, true
 }
@@ -93,10 +97,13 @@ type message struct {
 	ok                         bool
 	id, key, text, level, role string
 	code                       int
+	// attribute: the role hangs on the rest of the line (the server's
+	// unless Attribute says the client's).
+	attribute bool
 }
 
-// kindOf reads a message by the first kind it matches. A message whose
-// role does not hang on the rest of the line is remembered in in.
+// kindOf reads a message by the first kind it matches, and remembers it
+// in in; a message whose role hangs on the rest of the line is marked so.
 func kindOf(line, level, msg []byte, in *interner) message {
 	for i := range errorKinds {
 		k := &errorKinds[i]
@@ -112,15 +119,8 @@ func kindOf(line, level, msg []byte, in *interner) message {
 		if m.role != "" {
 			return in.remember(level, msg, m)
 		}
-		m.role = RoleServer
-		if !k.attribute {
-			return in.remember(level, msg, m)
-		}
-		if Attribute(string(line)).Role == RoleClient {
-			// Groups are keyed by (role, cause).
-			m.role, m.key = RoleClient, "client:"+key
-		}
-		return m
+		m.role, m.attribute = RoleServer, k.attribute
+		return in.remember(level, msg, m)
 	}
 	return in.remember(level, msg, message{})
 }
@@ -293,6 +293,13 @@ type interner struct {
 	// level and text: most lines repeat a message seen just before.
 	seed maphash.Seed
 	msgs map[uint64]seenMessage
+	// roles remembers the role Attribute gave a line, by the line without
+	// what changes from one line to the next (its time, process and
+	// connection numbers, client address): Attribute is costly and
+	// reads only words those never hold.
+	roles map[string]string
+	// clientKeys holds "client:"+key by key.
+	clientKeys map[string]string
 	// The minute of the latest line, as written and as read.
 	stamp [16]byte
 	t     time.Time
@@ -301,7 +308,7 @@ type interner struct {
 const maxInterned = 4096
 
 func newInterner() *interner {
-	return &interner{m: map[string]string{}, keys: map[string]string{}, seed: maphash.MakeSeed(), msgs: map[uint64]seenMessage{}}
+	return &interner{m: map[string]string{}, keys: map[string]string{}, seed: maphash.MakeSeed(), msgs: map[uint64]seenMessage{}, roles: map[string]string{}, clientKeys: map[string]string{}}
 }
 
 // maxMessages bounds the messages an interner remembers; past it, it
@@ -327,6 +334,82 @@ func (in *interner) message(level, msg []byte) (message, bool) {
 		return message{}, false
 	}
 	return s.m, true
+}
+
+// role is Attribute(line).Role for an nginx error-log line whose message
+// is msg. A line in nginx's own format (it starts with nginx's time) is
+// remembered by what Attribute reads in it, without what changes from
+// line to line: the time, the process, thread and connection numbers (each
+// run of digits counts as one), and a client address.
+func (in *interner) role(line, msg []byte) string {
+	if in == nil || !IsErrorLine(line) {
+		return Attribute(string(line)).Role
+	}
+	off := cap(line) - cap(msg)                     // msg is line[off : off+len(msg)]
+	head, tail := line[20:off], line[off+len(msg):] // "[level] pid#tid: *conn ", ", client: ..."
+	key := make([]byte, 0, len(line))
+	for i := 0; i < len(head); i++ {
+		c := head[i]
+		if c >= '0' && c <= '9' {
+			if i > 0 && head[i-1] >= '0' && head[i-1] <= '9' {
+				continue
+			}
+			c = '0'
+		}
+		key = append(key, c)
+	}
+	key = append(append(key, msg...), 0)
+	if bytes.HasPrefix(tail, bClientCtx) {
+		addr := tail[len(bClientCtx):]
+		if j := bytes.IndexByte(addr, ','); j >= 0 {
+			addr = addr[:j]
+		}
+		if !isAddress(addr) {
+			key = append(key, addr...)
+		}
+		tail = tail[len(bClientCtx)+len(addr):]
+	}
+	key = append(key, tail...)
+	if r, ok := in.roles[string(key)]; ok {
+		return r
+	}
+	r := Attribute(string(line)).Role
+	if len(key) <= 1024 {
+		if len(in.roles) >= maxMessages {
+			clear(in.roles)
+		}
+		in.roles[string(key)] = r
+	}
+	return r
+}
+
+// isAddress reports whether b is an IPv4 or IPv6 address as nginx writes
+// a client's: digits, hex letters, dots and colons only.
+func isAddress(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	for _, c := range b {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '.' || c == ':') {
+			return false
+		}
+	}
+	return true
+}
+
+// clientKey is "client:"+key, interned.
+func (in *interner) clientKey(key string) string {
+	if in == nil {
+		return "client:" + key
+	}
+	if s, ok := in.clientKeys[key]; ok {
+		return s
+	}
+	s := "client:" + key
+	if len(in.clientKeys) < maxInterned {
+		in.clientKeys[key] = s
+	}
+	return s
 }
 
 // remember keeps what the message says, and returns it.

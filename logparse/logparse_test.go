@@ -216,10 +216,24 @@ func FuzzParseLine(f *testing.F) {
 	for _, tc := range errorLines {
 		f.Add([]byte(tc.line))
 	}
+	for _, l := range []string{
+		`2026/11/22 17:43:00 [info] 19735#19735: *1 peer closed connection in SSL handshake (104: Connection reset by peer) while SSL handshaking, client: 127.0.0.1, server: 127.0.0.1:18446`,
+		`2026/11/22 17:43:00 [error] 19735#19735: *7 peer closed connection in SSL handshake while SSL handshaking to upstream, client: 2001:db8::1, server: , request: "GET / HTTP/1.1", upstream: "https://10.0.0.1:443/"`,
+		`2026/11/22 17:43:00 [info] 1#1: *3 SSL_read() failed (SSL: error:0A000126:SSL routines::unexpected eof while reading) while processing HTTP/2 connection, client: 10.0.0.2, server: 0.0.0.0:443`,
+	} {
+		f.Add([]byte(l))
+	}
+	// One interner for the whole run: what it remembers of earlier lines
+	// must never change how a line is read.
+	in := newInterner()
 	f.Add([]byte(`127.0.0.1 - - [22/Nov/2026:17:44:18 +0000] "GET / HTTP/1.1" 400 215 "-" "curl/7.88.1" "FAILED:x" "y"`))
 	f.Add([]byte(`{"status":400,"body_bytes_sent":215,"ssl_client_verify":"FAILED:certificate revoked"}`))
 	f.Fuzz(func(t *testing.T, line []byte) {
-		ParseErrorLine(line)
+		want, wok := ParseErrorLine(line)
+		got, gok := parseErrorLine(line, in)
+		if wok != gok || want.Key != got.Key || want.Role != got.Role || want.ID != got.ID {
+			t.Fatalf("%q: with an interner %v %q %q, without %v %q %q", line, gok, got.Key, got.Role, wok, want.Key, want.Role)
+		}
 		ParseAccessLine(line)
 		ParseJSONLine(line)
 		Sniff(line)
