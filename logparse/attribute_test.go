@@ -1,6 +1,9 @@
 package logparse
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestAttributeSides: words only one side uses decide the role whoever
 // printed them, a received certificate_unknown with no side shown is taken
@@ -112,5 +115,40 @@ func BenchmarkAttributeHandshakeLine(b *testing.B) {
 	line := `2026/11/01 00:00:00 [info] 2817#2817: *12 peer closed connection in SSL handshake (104: Connection reset by peer) while SSL handshaking, client: 10.2.3.4, server: 0.0.0.0:443`
 	for b.Loop() {
 		Attribute(line)
+	}
+}
+
+// TestRoleCacheWords holds what the interner's memory of roles rests on:
+// for a line with nginx's "[level] pid#tid: ", Attribute reads words none
+// of which holds a digit (but x509, which the cache looks for) or is made
+// of an address's characters only, so numbers and client addresses cannot
+// change its answer.
+func TestRoleCacheWords(t *testing.T) {
+	words := []string{"[emerg]", "nginx: [emerg]", "ssl_do_handshake(", "ssl_do_handshake()", "ssl: error:", "x509_v_err_",
+		"client_verify", "client-verify", "failed:", "kong", `, request: "`, "ssl_do_handshake() failed", "peer closed connection in ssl handshake"}
+	for _, r := range attrRules {
+		if r.reporter == "nginx" {
+			words = append(words, r.any...)
+		}
+	}
+	for _, w := range words {
+		digits := strings.NewReplacer("x509", "", "x.509", "").Replace(w)
+		if strings.ContainsAny(digits, "0123456789") || isAddress([]byte(w)) {
+			t.Errorf("Attribute reads %q in nginx's lines: a number or an address could hold it", w)
+		}
+	}
+	for line, want := range map[string]bool{
+		"2026/11/01 00:00:00 [info] 1#1: *3 ":                                  true,
+		"Nov 15 00:29:27 host nginx[25386]: 2026/11/15 00:29:27 [ERROR] 7#7: ": true,
+		"nginx  | [info] 28#28: *3 ":                                           true,
+		"[info] 28#: ":                                                         false,
+		"[info] #28: ":                                                         false,
+		"[inf] 28#28: ":                                                        false,
+		"[info]28#28: ":                                                        false,
+		"x] [warn] 1#2:":                                                       false,
+	} {
+		if got := hasPidTid([]byte(line)); got != want {
+			t.Errorf("hasPidTid(%q) = %v", line, got)
+		}
 	}
 }

@@ -337,16 +337,26 @@ func (in *interner) message(level, msg []byte) (message, bool) {
 }
 
 // role is Attribute(line).Role for an nginx error-log line whose message
-// is msg. A line in nginx's own format (it starts with nginx's time) is
-// remembered by what Attribute reads in it, without what changes from
-// line to line: the time, the process, thread and connection numbers (each
-// run of digits counts as one), and a client address.
+// is msg, remembered by what Attribute reads in it, without what changes
+// from line to line: the time (nginx's own, or a pipeline's before it),
+// the process, thread and connection numbers (each run of digits counts as
+// one), and a client address. That holds for a line with nginx's
+// "[level] pid#tid: ": Attribute then reads nginx's words only, none of
+// which is made of an address's characters or holds a digit but for
+// "x509", which the line's head is checked for (TestRoleCacheWords).
+// Other lines are attributed one by one.
 func (in *interner) role(line, msg []byte) string {
-	if in == nil || !IsErrorLine(line) {
+	if in == nil {
 		return Attribute(string(line)).Role
 	}
-	off := cap(line) - cap(msg)                     // msg is line[off : off+len(msg)]
-	head, tail := line[20:off], line[off+len(msg):] // "[level] pid#tid: *conn ", ", client: ..."
+	off := cap(line) - cap(msg) // msg is line[off : off+len(msg)]
+	head, tail := line[:off], line[off+len(msg):]
+	if IsErrorLine(line) {
+		head = head[20:] // nginx's time, which IsErrorLine checked
+	}
+	if !hasPidTid(head) || holdsX509(head) {
+		return Attribute(string(line)).Role
+	}
 	key := make([]byte, 0, len(line))
 	for i := 0; i < len(head); i++ {
 		c := head[i]
@@ -381,6 +391,65 @@ func (in *interner) role(line, msg []byte) string {
 		in.roles[string(key)] = r
 	}
 	return r
+}
+
+// holdsX509 reports whether b holds "x509" or "x.509", in any case.
+func holdsX509(b []byte) bool {
+	for _, w := range [...]string{"x509", "X509", "x.509", "X.509"} {
+		if bytes.Contains(b, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPidTid reports whether b holds nginx's "[level] pid#tid: ", in any
+// case (what makes Attribute take a line for nginx's).
+func hasPidTid(b []byte) bool {
+	for from := 0; ; {
+		i := bytes.IndexByte(b[from:], ']')
+		if i < 0 {
+			return false
+		}
+		i += from
+		from = i + 1
+		j := bytes.LastIndexByte(b[:i], '[')
+		if j < 0 || !isLevel(b[j+1:i]) {
+			continue
+		}
+		r := b[i+1:]
+		if len(r) == 0 || r[0] != ' ' {
+			continue
+		}
+		r = r[1:]
+		n := digitRun(r)
+		if n == 0 || n >= len(r) || r[n] != '#' {
+			continue
+		}
+		r = r[n+1:]
+		n = digitRun(r)
+		if n > 0 && len(r) >= n+2 && r[n] == ':' && r[n+1] == ' ' {
+			return true
+		}
+	}
+}
+
+func digitRun(b []byte) int {
+	n := 0
+	for n < len(b) && b[n] >= '0' && b[n] <= '9' {
+		n++
+	}
+	return n
+}
+
+// isLevel reports whether b is one of nginx's levels, in any case.
+func isLevel(b []byte) bool {
+	for _, l := range []string{"debug", "info", "notice", "warn", "error", "crit", "alert", "emerg"} {
+		if bytes.EqualFold(b, []byte(l)) {
+			return true
+		}
+	}
+	return false
 }
 
 // isAddress reports whether b is an IPv4 or IPv6 address as nginx writes
