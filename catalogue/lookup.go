@@ -63,6 +63,15 @@ type codeText struct {
 // verify error when they merely appear somewhere in a line.
 var freeTextSkip = map[int]bool{0: true, 17: true, 55: true}
 
+// Warm builds the tables Lookup reads on its first call (the joined
+// entries, their search keys, the reason and verify tables), so that a
+// caller can have them built on another goroutine while it reads its
+// input: logs reads a large file meanwhile.
+func Warm() {
+	Lookup("client SSL certificate verify error: (68:CA signature digest algorithm too weak) while reading client request headers")
+	Lookup("SSL_do_handshake() failed (SSL: error:0A000418:SSL routines::tlsv1 alert unknown ca:SSL alert number 48) while SSL handshaking")
+}
+
 // Lookup explains one pasted input, as `mtlsdoctor explain` receives it:
 // an nginx, OpenSSL, Go or curl log line from any version; a verify code
 // ("68") or a bare number 400-599 as an HTTP status ("495"); a "(68:...)"
@@ -80,15 +89,6 @@ var freeTextSkip = map[int]bool{0: true, 17: true, 55: true}
 // specific matched. Unrelated input gives nothing. The order is
 // deterministic (codes in the order found, entries in catalogue order) and
 // there are no duplicates.
-// Warm builds the tables Lookup reads on its first call (the joined
-// entries, their search keys, the reason and verify tables), so that a
-// caller can have them built on another goroutine while it reads its
-// input: logs reads a large file meanwhile.
-func Warm() {
-	Lookup("client SSL certificate verify error: (68:CA signature digest algorithm too weak) while reading client request headers")
-	Lookup("SSL_do_handshake() failed (SSL: error:0A000418:SSL routines::tlsv1 alert unknown ca:SSL alert number 48) while SSL handshaking")
-}
-
 func Lookup(input string) ([]VerifyCode, []Entry) {
 	if len(input) > maxInput {
 		input = input[:maxInput]

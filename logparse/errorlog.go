@@ -444,8 +444,8 @@ func digitRun(b []byte) int {
 
 // isLevel reports whether b is one of nginx's levels, in any case.
 func isLevel(b []byte) bool {
-	for _, l := range []string{"debug", "info", "notice", "warn", "error", "crit", "alert", "emerg"} {
-		if bytes.EqualFold(b, []byte(l)) {
+	for _, l := range levels { // "[emerg] "...
+		if bytes.EqualFold(b, l[1:len(l)-2]) {
 			return true
 		}
 	}

@@ -96,6 +96,11 @@ func (g *Group) seen(i int32, ok bool) int32 {
 // there is room, else counted as other.
 func (g *Group) countClient(c string, n int, room bool) (isNew bool) {
 	a, v4 := ipv4(c)
+	return g.count(a, v4, c, n, room)
+}
+
+// count is countClient for the IPv4 address a (v4) or else c.
+func (g *Group) count(a uint32, v4 bool, c string, n int, room bool) (isNew bool) {
 	var i int32
 	if v4 {
 		i = g.client4(a)
@@ -343,13 +348,7 @@ func (g *Group) addEntry(o *Group, e cliEntry) {
 		g.addClient(o.cliStr[e.str], e.n)
 		return
 	}
-	if i := g.client4(e.v4); i >= 0 {
-		g.cli[i].n += e.n
-	} else if len(g.cli) < MaxClients {
-		g.newClient4(e.v4, e.n)
-	} else {
-		g.otherCli += e.n
-	}
+	g.count(e.v4, true, "", e.n, len(g.cli) < MaxClients)
 }
 
 // merge adds o, the lossless summary of the lines that follow those s
