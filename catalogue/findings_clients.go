@@ -91,6 +91,23 @@ var clientWriterEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_3 </dev/null",
 	},
 	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"err_http2_inadequate_transport_security", "err_spdy_inadequate_transport_security", "inadequate_security", "tls: inadequate security"},
+		Title:       "HTTP/2 was negotiated with a cipher HTTP/2 forbids (INADEQUATE_SECURITY)",
+		Explanation: "The browser and the server agreed on HTTP/2 (ALPN h2) over a TLS 1.2 cipher suite that HTTP/2 forbids (RFC 7540's list: CBC suites, RSA key exchange, anything without ephemeral keys and AEAD), so the browser closes the connection. The server's cipher list lets such suites come first: an old ssl_ciphers line kept after HTTP/2 was turned on, or another server block on the same listen address whose settings win.",
+		Fix:         "Put ECDHE suites with AES-GCM or ChaCha20 first on the server (nginx: in the server block that owns the listen address, and the same in every block on it):\n  ssl_protocols TLSv1.2 TLSv1.3;\n  ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305;\n  ssl_prefer_server_ciphers off;",
+		Confirm:     "openssl s_client -connect host:443 -servername host -alpn h2 -tls1_2 </dev/null 2>/dev/null | grep -E 'ALPN|Cipher is'",
+	},
+	{
+		ID: ServerCertExpired, Kind: "client",
+		Match:       []string{"the certificate expired on", " expired at 1", " expired at 2"},
+		Within:      []string{"certificate"},
+		Title:       "The server's certificate (or a CA of its chain) has expired",
+		Explanation: "The client names the certificate and the date it expired: the server's own certificate, whose renewal did not run or was not loaded (certbot's timer stopped, the server not reloaded after renewal), or a CA certificate in the chain. When the named certificate is a root, the expired copy is usually the client's own: an old root kept in its store (a macOS keychain, an old CA bundle) while the CA has renewed it, which it must remove or update.",
+		Fix:         "See the dates of what the server sends now:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -dates\nRenew the server's certificate and reload the server (certbot: check its timer and renew hook):\n  certbot renew\n  systemctl list-timers | grep certbot\nFor an expired root on the client, update its CA bundle (and remove the old root from a keychain).",
+		Confirm:     "date -u",
+	},
+	{
 		ID: WrongPurpose, Kind: "client",
 		Match: []string{"err_ssl_key_usage_incompatible", "sec_error_inadequate_key_usage", "sec_error_inadequate_cert_type",
 			// NSS's words, as curl on NSS prints them.
@@ -753,7 +770,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"the server has asked for the client to provide credentials"},
 		Title:       "kubectl's credentials were refused (often an expired client certificate)",
 		Explanation: "The API server did not accept kubectl's credentials: the client certificate in the kubeconfig (client-certificate-data) expired, is signed by a CA the cluster no longer trusts (a cluster rebuilt or its CA rotated), or was made without clientAuth in its extendedKeyUsage (a certificate made for a server), or the token expired.",
-		Fix:         "Look at the client certificate's dates and issuer, then get a fresh kubeconfig (kubeadm: kubeadm certs renew admin.conf, then copy /etc/kubernetes/admin.conf):\n  kubectl config view --raw -o jsonpath='{.users[0].user.client-certificate-data}' | base64 -d | openssl x509 -noout -dates -issuer",
+		Fix:         "Look at the client certificate's dates, issuer and purpose (SSL client : Yes), then get a fresh kubeconfig (kubeadm: kubeadm certs renew admin.conf, then copy /etc/kubernetes/admin.conf):\n  kubectl config view --raw -o jsonpath='{.users[0].user.client-certificate-data}' | base64 -d | openssl x509 -noout -dates -issuer -purpose",
 		Confirm:     "kubectl config view --minify",
 	},
 	{
@@ -882,9 +899,9 @@ var clientWriterEntries = []Entry{
 	// mbedTLS (ESP32, embedded devices).
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"-0x2700", "x509 - certificate verification failed"},
+		Match:       []string{"-0x2700", "x509 - certificate verification failed", "mbedtls_err_x509_cert_verify_failed", "(-9984)"},
 		Title:       "The mbedTLS client could not verify the server's certificate (-0x2700)",
-		Explanation: "MBEDTLS_ERR_X509_CERT_VERIFY_FAILED: the device (an ESP32, an embedded client) found no trusted CA for the server's chain (the CA given to it, such as the cert_pem of esp_http_client or its certificate bundle, is not the server's root), or the name does not match, or its clock is not set yet (no SNTP time, so every certificate looks not yet valid).",
+		Explanation: "MBEDTLS_ERR_X509_CERT_VERIFY_FAILED: the device (an ESP32, a MicroPython board, an embedded client) found no trusted CA for the server's chain (the CA given to it, such as the cert_pem of esp_http_client or its certificate bundle, is not the server's root), or the name does not match, or its clock is not set yet (no SNTP time: a board without a real-time clock starts at its firmware's fixed date, so every certificate looks not yet valid; MicroPython: ntptime.settime() first).",
 		Fix:         "Give the device the root CA of the server's chain (PEM, with its terminating newline) or enable the certificate bundle, and set the time before connecting (SNTP):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
@@ -910,7 +927,7 @@ var clientWriterEntries = []Entry{
 		ID: ServerCertExpired, Kind: "client",
 		Match:       []string{"the certificate chain uses expired certificate"},
 		Title:       "The client (GnuTLS) found an expired certificate in the server's chain",
-		Explanation: "A client on GnuTLS (apt, git, wget) built the server's chain through an expired certificate: usually an old CA bundle that lacks the current root (Let's Encrypt's ISRG Root X1 after DST Root CA X3 expired in 2021), so it takes the expired cross-signed path; else the server's certificate expired or the clock is wrong.",
+		Explanation: "A client on GnuTLS (apt, git, wget) built the server's chain through an expired certificate: usually an old CA bundle that lacks the current root (Let's Encrypt's ISRG Root X1 after DST Root CA X3 expired in 2021), so it takes the expired cross-signed path; or the server still sends an expired intermediate or cross-sign in its chain (AddTrust External CA Root's, in 2020), which it must drop; else the server's certificate expired or the clock is wrong.",
 		Fix:         "Refresh the CA bundle, then check the server's dates and the clock:\n  apt-get install --reinstall ca-certificates\n  update-ca-certificates\n  date -u",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
 	},
@@ -995,7 +1012,7 @@ var clientWriterEntries = []Entry{
 		Title:   "The client (GnuTLS) lost the handshake: something in the path is not passing TLS",
 		Explanation: "A client on GnuTLS (git, curl and wget on Debian and Ubuntu) got the connection closed, or a record that is not TLS, in the middle of the handshake. The usual cause is in between: a proxy the client goes through (git's http.proxy, https_proxy, a stale setting from another network) that drops or rewrites the connection, a site where only a proxy reaches the internet and none is set, a firewall or TLS inspection box, or an MTU problem on a VPN. A record that is not TLS (`An unexpected TLS packet was received`) is also what a port that speaks plain HTTP sends back (https:// to an http port, or a server whose TLS is off; gnutls-cli's debug output shows `Received record packet of unknown type 72`, the `H` of `HTTP/1.1`, or `60`, an HTML `<`). Less often the server refuses the client's TLS versions. " +
 			"In mutual TLS, a server that refuses the client certificate and closes without an alert ends the handshake the same way: a Node.js server (it checks the certificate only after its side of the handshake) or nginx's stream module, as real runs here showed; its log then names the refusal. So does a server that fails its own side of the handshake: a private key that does not match its certificate, or a key it cannot sign with, makes programs that load them unchecked drop the connection mid-handshake.",
-		Fix:     "See which proxy the client uses, then set the right one or remove a stale one (git config --global --unset http.proxy):\n  git config --show-origin --get-regexp 'https?\\..*proxy'\n  env | grep -i _proxy\nand compare with a direct handshake:\n  openssl s_client -connect host:443 -servername host </dev/null",
+		Fix:     "See which proxy the client uses, then set the right one or remove a stale one (git config --global --unset http.proxy):\n  git config --show-origin --get-regexp 'https?\\..*proxy'\n  env | grep -i _proxy\nand compare with a direct handshake:\n  openssl s_client -connect host:443 -servername host </dev/null\nIf the direct handshake stalls too while small requests pass (a VPN, WSL, a tunnel), lower the interface's MTU and retry:\n  ip link set dev eth0 mtu 1350",
 		Confirm: "GIT_CURL_VERBOSE=1 git ls-remote https://host/repo.git",
 	},
 	// Java clients refused for their TLS version.
@@ -1056,8 +1073,8 @@ var clientWriterEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client", Without: kestrelWords,
 		Match:       []string{"remotecertificatechainerrors"},
 		Title:       "The .NET client could not build a trusted chain for the server's certificate",
-		Explanation: ".NET reports RemoteCertificateChainErrors when the server's chain does not lead to a root in the system's store: a private CA not installed, a TLS-intercepting proxy's CA, or a missing intermediate the server does not send (Windows fetches it through the certificate's AIA URL when it can; Linux does not).",
-		Fix:         "Serve the full chain (the intermediate after the server certificate), and add a private CA to the system's store (Linux: /usr/local/share/ca-certificates/ then update-ca-certificates):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+		Explanation: ".NET reports RemoteCertificateChainErrors when the server's chain does not lead to a root in the system's store: a private CA not installed, a TLS-intercepting proxy's CA, or a missing intermediate the server does not send (Windows fetches it through the certificate's AIA URL when it can; Linux does not), or a certificate in the chain past its dates: .NET reports an expired server certificate (chain status NotTimeValid) as a chain error too, so check the dates first.",
+		Fix:         "See the chain the server sends and its dates:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null 2>/dev/null | grep -E 's:|i:|NotAfter'\nRenew (and deploy) an expired certificate; serve the full chain (the intermediate after the server certificate); add a private CA to the system's store (Linux: /usr/local/share/ca-certificates/ then update-ca-certificates).",
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	// Java servers and clients on client certificates.
@@ -1585,6 +1602,16 @@ var clientWriterEntries = []Entry{
 		Fix:         "Reissue the client certificate with this line in its -extfile:\n  extendedKeyUsage=clientAuth\n(or, if the certificates cannot change, turn off the handler's ValidateCertificateUse).",
 		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in client.crt",
 	},
+	// A server that reads the client's identity from its certificate and
+	// wants its extendedKeyUsage (PyKMIP's server, some brokers).
+	{
+		ID: WrongPurpose, Kind: "client",
+		Match:       []string{"extended key usage extension is missing from the client certificate", "extendedkeyusage extension is missing", "client certificate does not have the clientauth", "client certificate lacks clientauth"},
+		Title:       "The server refused the client certificate: no extendedKeyUsage with clientAuth",
+		Explanation: "The server requires the client certificate to carry an extendedKeyUsage extension that lists clientAuth (1.3.6.1.5.5.7.3.2), and this one has none, or one without it: certificates signed with openssl x509 -req without an -extfile have no extensions at all.",
+		Fix:         "Reissue the client certificate with these lines in its -extfile:\n" + clientExtLines + "\n  " + reissueClient,
+		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in client.crt",
+	},
 	// Java's key and trust stores.
 	{
 		ID: BadPassphrase, Kind: "client",
@@ -1693,7 +1720,7 @@ var clientWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"crypt_e_no_revocation_check", "0x80092012", "revocation function was unable to check revocation", "crypt_e_revocation_offline", "0x80092013", "cert_trust_revocation_status_unknown"},
 		Title:       "Schannel could not check whether the server's certificate is revoked",
-		Explanation: "curl with Schannel (Windows) asks the CA's CRL or OCSP server about the certificate, and that server was not reachable: a proxy or firewall blocks it, the machine is offline, or a private CA publishes no revocation list. The certificate itself may be fine.",
+		Explanation: "curl with Schannel (Windows) asks the CA's CRL or OCSP server about the certificate, and that server was not reachable: a proxy or firewall blocks it, the machine is offline, or a private CA publishes no revocation list (a TLS-inspecting corporate proxy's CA among them: its re-signed certificates often name no reachable CRL; git can use OpenSSL with that proxy's CA instead: git config --global http.sslBackend openssl and http.sslCAInfo). The certificate itself may be fine.",
 		Fix:         "Let the revocation server be reached, or tell curl not to fail on it:\n  curl --ssl-revoke-best-effort https://host/\nor skip the check for a private CA without CRLs:\n  curl --ssl-no-revoke https://host/",
 		Confirm:     "certutil -urlfetch -verify server.crt",
 	},

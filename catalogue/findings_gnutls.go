@@ -19,6 +19,19 @@ var gnutlsEntries = []Entry{
 		Fix:         "Reissue the certificate as version 3 (an -extfile with at least one extension makes openssl x509 -req write v3):\n  openssl x509 -req -sha256 -days 365 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -extfile server.ext -out server.crt\n  openssl x509 -noout -text -in server.crt | grep Version",
 		Confirm:     "openssl x509 -noout -text -in server.crt | grep Version",
 	},
+	// GNUTLS_E_CERTIFICATE_ERROR (-43): what GnuTLS's own examples return
+	// from a verification callback, and what it says of a certificate it
+	// cannot take as written. ("Error in the certificate verification." is
+	// another error, -348.)
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match: []string{"error in the certificate.", "gnutls_e_certificate_error"},
+		Title: "GnuTLS refused a certificate in the handshake (Error in the certificate)",
+		Explanation: "A program on GnuTLS (curl and git on Debian and Ubuntu, Taskwarrior and taskd, Exim, OpenConnect) refused a certificate the other side sent (GNUTLS_E_CERTIFICATE_ERROR, -43). Two causes cover most cases: (1) the program's own check refused it (GnuTLS's examples return this error from their verification callback, and programs copied them): the certificate has expired (certificates made together expire together: check both sides'), its CA is not the one the program was given, or it is for another name; " +
+			"(2) GnuTLS cannot take the certificate as written: a version 1 certificate that carries extensions (subjectAltName, basicConstraints), which OpenSSL accepts and GnuTLS does not, or a damaged one.",
+		Fix:     "See the certificate the other side sends, its dates and its version (Version: 3 is needed when it has extensions):\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates -issuer -text | grep -E 'Not |Issuer|Version'\nRenew an expired one (and the client certificates made with it); reissue a version 1 certificate with an -extfile, which makes it version 3; give the program the CA that issued it.",
+		Confirm: "gnutls-cli --x509cafile ca.crt -p 443 host </dev/null",
+	},
 	// gnutls_certificate_verification_status_print's reasons (gnutls-cli's
 	// "- Status:" line, apt's "Certificate verification failed:").
 	{

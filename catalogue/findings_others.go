@@ -427,6 +427,16 @@ var otherWriterEntries = []Entry{
 		Fix:         "See what the file holds, and check the passphrase by opening the key with it:\n  grep -c 'PRIVATE KEY' client.pem\n  openssl pkey -in client.pem -noout\nthen give PHP the files and the passphrase:\n  stream_context_create(['ssl' => ['local_cert' => '/path/client.pem', 'local_pk' => '/path/client.key', 'passphrase' => '...']])",
 		Confirm:     "openssl pkey -in client.pem -noout",
 	},
+	// PHP's stream_socket_client to a tls:// or ssl:// address, with no
+	// OpenSSL reason shown (PHP puts those in warnings before it).
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"tls://", "ssl://"},
+		Match:       []string{"unable to connect to 'tls://", "unable to connect to 'ssl://", "unable to connect to tls://", "unable to connect to ssl://"},
+		Title:       "PHP could not open its TLS stream (stream_socket_client to tls:// or ssl://)",
+		Explanation: "A PHP stream to a tls:// or ssl:// address failed; an error number 0 means the TCP connection worked and TLS did not (PHP's warnings just before it carry OpenSSL's reason). With a client certificate (APNs's legacy port 2195, MQTT brokers, payment gateways), the usual causes are the client certificate's side: its key is encrypted and the passphrase option is missing or wrong, the .pem holds the certificate without its key, or the certificate has expired or was issued for the other environment (a sandbox certificate against production). Without one: the CA bundle (openssl.cafile) or an old OpenSSL that speaks no version the server accepts.",
+		Fix:         "Test the same certificate and key from the shell (a wrong passphrase or a missing key shows at once):\n  openssl s_client -connect host:port -servername host -cert client.pem -key client.pem </dev/null\nthen give PHP the files and the passphrase in the stream context:\n  stream_context_create(['ssl' => ['local_cert' => '/path/client.pem', 'passphrase' => '...', 'cafile' => '/etc/ssl/certs/ca-certificates.crt']])",
+		Confirm:     "openssl x509 -noout -subject -enddate -in client.pem",
+	},
 	// Any program on OpenSSL 1.x loading a certificate or key file by name
 	// (nginx's own lines name the file and have their entries).
 	{
@@ -531,7 +541,7 @@ var otherWriterEntries = []Entry{
 		Match:       []string{"hasn't got a known issuer", "doesn't have a known issuer", "cannot verify", "unable to locally verify the issuer's authority"},
 		Within:      []string{"wget", "the certificate of '", "certificate of \u2018", "'s certificate, issued by"},
 		Title:       "wget does not trust the server's certificate",
-		Explanation: "wget checked the server's certificate against the system's CA bundle and found no CA it trusts: the ca-certificates package is missing or old (a fresh minimal system or container image), the server does not send its intermediate (browsers fill it in, wget does not), the server uses a private CA, or a TLS-intercepting proxy re-signs the traffic. An old wget (on OpenSSL 1.0.x, or GnuTLS before 3.6.14) also fails on a chain through an expired cross-signing root (DST Root CA X3 in 2021, AddTrust in 2020) that newer ones pass.",
+		Explanation: "wget checked the server's certificate against the system's CA bundle and found no CA it trusts: the ca-certificates package is missing or old (a fresh minimal system or container image), the server does not send its intermediate (browsers fill it in, wget does not), the server uses a private CA, or a TLS-intercepting proxy re-signs the traffic. An old wget (on OpenSSL 1.0.x, or GnuTLS before 3.6.14) also fails on a chain through an expired cross-signing root (DST Root CA X3 in 2021, AddTrust in 2020) that newer ones pass. wget's next line names the reason: `Unable to locally verify the issuer's authority` is a CA it lacks or an intermediate not sent; `Issued certificate has expired` is the server's certificate past its date (or the client's clock); `Self-signed certificate encountered` a self-signed one.",
 		Fix:         "See what the server sends (one certificate alone means its intermediate is missing):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nthen put a current CA bundle (and a current wget) on the client:\n  apt-get install -y ca-certificates\nor give wget a private CA:\n  wget --ca-certificate=ca.crt https://host/",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
@@ -569,7 +579,7 @@ var otherWriterEntries = []Entry{
 		Without:     []string{"ssl_do_handshake", "while ssl handshaking", "ssl_accept", "accept"},
 		Title:       "The server's Diffie-Hellman group is too small for this client",
 		Explanation: "The server chose a DHE cipher suite with Diffie-Hellman parameters of 1024 bits or fewer, and the client's OpenSSL refuses them at its security level (Debian and Ubuntu run level 2, which wants 2048 bits): old appliances, VPN gateways and embedded servers, often after an upgrade of the client's system.",
-		Fix:         "Give the server 2048-bit DH parameters or ECDHE suites. Until then, let the client leave DHE out (curl --ciphers, Python ctx.set_ciphers, openconnect --cipher-list):\n  curl --ciphers 'DEFAULT:!DH' https://host/\nor lower its security level for that connection only ('DEFAULT@SECLEVEL=1').",
+		Fix:         "Give the server 2048-bit DH parameters or ECDHE suites. Until then, let the client leave DHE out (curl --ciphers, Python ctx.set_ciphers, openconnect --cipher-list):\n  curl --ciphers 'DEFAULT:!DH' https://host/\nor lower its security level for that connection only ('DEFAULT@SECLEVEL=1'; for every program on the machine, knowingly: CipherString = DEFAULT@SECLEVEL=1 in /etc/ssl/openssl.cnf):\n  openssl s_client -connect host:443 -cipher 'DEFAULT@SECLEVEL=1' </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -cipher 'DHE' </dev/null 2>/dev/null | grep 'Server Temp Key'",
 	},
 	// msmtp's own verdicts.
@@ -746,8 +756,8 @@ var reasonEntries = []Entry{
 		ID: TLSAlert, Kind: "alert",
 		Match: []string{"alert internal error", "tls: internal error"}, Exact: []string{"internal error", "internal_error", "alert 80"},
 		Title:       "TLS alert 80 internal_error: the other side failed for its own reasons",
-		Explanation: "The side that sent it hit an error not caused by the peer's messages. Servers send it when they have no certificate for the name the client asked for in SNI (Go servers, Kubernetes ingresses, CDNs), or no signature algorithm works with their key; clients when their own key or certificate cannot be used.",
-		Fix:         "Send the server's real name (curl uses the URL's host; nginx to upstreams needs it set):\n  proxy_ssl_server_name on;\nand check the server's logs for the cause. An envoy listener sends it when no filter chain has tls_certificates for the name.",
+		Explanation: "The side that sent it hit an error not caused by the peer's messages. Servers send it when they have no certificate for the name the client asked for in SNI (Go servers, Kubernetes ingresses, CDNs); when no signature algorithm works with their key (TLS 1.0 and 1.1 sign with SHA-1, which OpenSSL 3 allows only at security level 0, so a server held to TLS 1.0 on OpenSSL 3 fails so); or on a bug of their own (a server release that breaks on session resumption: upgrade it). Clients send it when their own key or certificate cannot be used.",
+		Fix:         "Read the log of the side that sent it: it names the cause. Send the server's real name (curl uses the URL's host; nginx to upstreams needs it set):\n  proxy_ssl_server_name on;\nAn envoy listener sends it when no filter chain has tls_certificates for the name. For TLS 1.0 or 1.1 with OpenSSL 3 on either side, allow SHA-1 signatures on both (or move to TLS 1.2):\n  openssl s_client -connect host:443 -tls1 -cipher 'DEFAULT:@SECLEVEL=0' </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host.example.com </dev/null",
 	},
 	{
@@ -787,8 +797,8 @@ var reasonEntries = []Entry{
 		ID: Unreadable, Kind: "reason",
 		Match: []string{"bad end line", "bad base64 decode"}, Exact: []string{"bad end line"},
 		Title:       "A damaged PEM block (bad end line / bad base64 decode)",
-		Explanation: "OpenSSL found a `-----BEGIN ...-----` line but not the matching END line, or base64 it cannot decode: the file was cut short, lines were joined (a missing newline between two certificates when concatenating), or Windows line breaks or spaces crept in.",
-		Fix:         "Look at the ends of the blocks and fix the file (each END line on its own line):\n  grep -n -- '-----' FILE\nthen check it:\n  openssl x509 -noout -in FILE",
+		Explanation: "OpenSSL found a `-----BEGIN ...-----` line but not the matching END line, or base64 it cannot decode: the file was cut short, lines were joined (a missing newline between two certificates when concatenating), or Windows line breaks or spaces crept in. Printed by a client given no certificate file of its own (curl: (35) or (77)), the damaged file is its CA bundle: a certificate added by hand to ca-certificates.crt, or an entry in /usr/local/share/ca-certificates.",
+		Fix:         "Look at the ends of the blocks and fix the file (each END line on its own line):\n  grep -n -- '-----' FILE\nthen check it:\n  openssl x509 -noout -in FILE\nA damaged system CA bundle is rebuilt from its parts:\n  update-ca-certificates --fresh",
 		Confirm:     "grep -c -- '-----BEGIN' FILE",
 	},
 	{

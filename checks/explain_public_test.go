@@ -16,7 +16,7 @@ func TestPublicServerFirst(t *testing.T) {
 		`Error response from daemon: Get https://registry-1.docker.io/v2/: x509: certificate signed by unknown authority`:                                                                                "TLS-inspecting proxy",
 		`fatal: unable to access 'https://github.com/x/y.git/': SSL certificate problem: unable to get local issuer certificate`:                                                                         "TLS-inspecting proxy",
 		`Get https://registry-1.docker.io/v2/: x509: certificate is valid for *.cropx.info, not registry-1.docker.io`:                                                                                    "hosts-file entry",
-		`Get "https://registry-1.docker.io/v2/": tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2020-01-01T00:00:00Z is before 2024-01-01T00:00:00Z`: "clock is wrong",
+		`Get "https://registry-1.docker.io/v2/": tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2020-01-01T00:00:00Z is before 2024-01-01T00:00:00Z`: "its clock",
 	} {
 		f := Explain(line).Findings
 		if len(f) == 0 || !strings.Contains(f[0].Explanation, "is a public service") || !strings.Contains(f[0].Explanation, want) {

@@ -326,6 +326,17 @@ func TestExplainSides(t *testing.T) {
 		{`2026-12-04 03:00:00.000 UTC [7] FATAL:  could not load server certificate file "/var/lib/postgresql/server.crt": No such file or directory`, "unknown", "server", "cert-load-failed", "ssl_cert_file"},
 		{"2026-12-04 03:00:00: (mod_openssl.c.1200) SSL: couldn't read X509 certificate from '/etc/lighttpd/certs/site.pem'", "unknown", "server", "cert-load-failed", "ssl.pemfile"},
 		{"* WARNING: SSL: CURLOPT_SSLKEY is ignored by Secure Transport. The private key must be in the Keychain.", "curl", "client", "key-load-failed", "pkcs12"},
+		// Chrome on HTTP/2 over a forbidden suite; an expiry that a browser
+		// and a Ruby client put in their own words.
+		{"net::ERR_HTTP2_INADEQUATE_TRANSPORT_SECURITY", "browser", "client", "handshake-failed", "ssl_ciphers"},
+		{"Your connection is not secure. The certificate expired on 12/1/2026, 3:00 AM.", "browser", "client", "server-cert-expired", "certbot renew"},
+		{"ERROR:  Certificate /C=US/O=Example/CN=Example Root expired at 2026-11-30T00:00:00Z", "unknown", "client", "server-cert-expired", "root"},
+		// A server that wants clientAuth; PHP's stream to a tls:// address;
+		// a MicroPython board's verification; GnuTLS's -43.
+		{"PermissionDenied: The extended key usage extension is missing from the client certificate.", "unknown", "server", "wrong-purpose", "extendedkeyusage=clientauth"},
+		{"stream_socket_client(): unable to connect to tls://push.example.org:2195 (Unknown error)", "unknown", "client", "handshake-failed", "passphrase"},
+		{"OSError: (-9984, 'MBEDTLS_ERR_X509_CERT_VERIFY_FAILED')", "unknown", "client", "server-cert-untrusted", "ntptime"},
+		{"curl: (35) gnutls_handshake() failed: Error in the certificate.", "curl", "client", "server-cert-untrusted", "version"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

@@ -323,7 +323,8 @@ var attrRules = []attrRule{
 		"pr_end_of_file_error", "secure connection failed", "your connection is not private", "err_ssl_unrecognized_name_alert",
 		"err_ssl_decrypt_error_alert", "err_ssl_bad_record_mac_alert", "err_ssl_obsolete", "chrome", "firefox", "safari",
 		"ssl_client_socket_impl", "err_ssl_key_usage_incompatible", "pr_connect_reset_error", "uses an invalid security certificate",
-		"this server could not prove that it is", "mozilla_pkix_error_", "the issuer certificate is unknown", "might not be sending the appropriate intermediate"}},
+		"this server could not prove that it is", "mozilla_pkix_error_", "the issuer certificate is unknown", "might not be sending the appropriate intermediate",
+		"err_http2_", "err_spdy_", "the certificate expired on"}},
 	{"node", RoleServer, "", []string{"https_client_error", "web server could not listen"}},
 	{"node", RoleClient, "", []string{"unable_to_verify_leaf_signature", "self_signed_cert_in_chain", "depth_zero_self_signed_cert",
 		"unable_to_get_issuer_cert_locally", "err_tls_", "cert_has_expired", "unable to verify the first certificate", "node:",
@@ -913,7 +914,9 @@ func unknownRoleGuess(lower string) (string, bool) {
 	}
 	for _, w := range []string{"ssl_connect", "server_hello", "_clnt", "connect_cr", "preverify", "verify failed", "verify_failed", "verify error", "verification failed",
 		// a client's words about the server's certificate (wget, .NET, NSS)
-		"certificate, issued by", "unable to locally verify", "remote certificate is invalid", "could not establish trust relationship"} {
+		"certificate, issued by", "unable to locally verify", "remote certificate is invalid", "could not establish trust relationship",
+		// Ruby's (RubyGems') words for an expired certificate of the chain
+		"certificate /c="} {
 		if strings.Contains(lower, w) {
 			return RoleClient, false
 		}
