@@ -197,7 +197,7 @@ var clientWriterEntries = []Entry{
 	},
 	// Docker's daemon pulling from or logging in to a registry.
 	{
-		ID: ServerCertUntrusted, Kind: "client", Within: []string{"daemon", "docker", "/v2/", "podman", "containerd", "buildah", "skopeo", "manifest"},
+		ID: ServerCertUntrusted, Kind: "client", Within: []string{"daemon", "docker", "/v2/:", "/v2/\"", "/v2/ ", "/manifests/", "/blobs/", "podman", "containerd", "buildah", "skopeo", "manifest"},
 		Match:       []string{"x509: certificate signed by unknown authority"},
 		Title:       "The container engine does not trust the registry's certificate",
 		Explanation: "The Docker daemon (or containerd, pulling for Kubernetes), a Go program as the client of the registry, found no trusted CA for the registry's certificate. It trusts the host's CA store (read when it starts) and, per registry, the files in /etc/docker/certs.d/HOST:PORT/ (containerd: /etc/containerd/certs.d/HOST:PORT/). A private or self-signed CA must be there, and a public registry must send its intermediate certificate.",

@@ -74,7 +74,9 @@ var programWords = []struct {
 	{"openvpn", []string{"openvpn", "verify error: depth=", "ovpn-", "tls_error: bio read tls_read_plaintext"}},
 	{"kubectl", []string{"kubectl", "kubeconfig", "unable to connect to the server", "10.96.0.1,", "kubelet[", ":6443/api", ":6443/apis"}},
 	{"helm", []string{"helm "}},
-	{"docker", []string{"podman", "skopeo", "buildah", "containers/certs.d", "docker pull", "docker login", "error response from daemon", "registry-1.docker.io", "/v2/"}},
+	{"docker", []string{"podman", "skopeo", "buildah", "containers/certs.d", "docker pull", "docker login", "error response from daemon", "registry-1.docker.io",
+		// the registry API's ping and paths (not any API's /v2/)
+		"/v2/:", "/v2/\"", "/v2/ ", "/manifests/", "/blobs/"}},
 }
 
 // programOf is the program lower names, or "".
