@@ -337,6 +337,12 @@ func TestExplainSides(t *testing.T) {
 		{"stream_socket_client(): unable to connect to tls://push.example.org:2195 (Unknown error)", "unknown", "client", "handshake-failed", "passphrase"},
 		{"OSError: (-9984, 'MBEDTLS_ERR_X509_CERT_VERIFY_FAILED')", "unknown", "client", "server-cert-untrusted", "ntptime"},
 		{"curl: (35) gnutls_handshake() failed: Error in the certificate.", "curl", "client", "server-cert-untrusted", "version"},
+		// Go clients with CA options of their own: Vault's CLI, GitLab
+		// Runner's registration, MinIO's mc, etcdctl.
+		{"Error reading secret: Get \"https://vault.internal:8200/v1/sys/mounts\": x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "vault_cacert"},
+		{"ERROR: Registering runner... failed  status=couldn't execute POST against https://git.internal/api/v4/runners: x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "tls-ca-file"},
+		{"mc: <ERROR> Unable to initialize new alias from the provided credentials. Get \"https://s3.internal:9000/probe-bucket/\": x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "certs/cas"},
+		{"{\"level\":\"warn\",\"msg\":\"retrying of unary invoker failed\",\"target\":\"etcd-endpoints://0xc000/127.0.0.1:2379\",\"error\":\"rpc error: code = Unavailable desc = connection error: desc = \\\"transport: authentication handshake failed: x509: certificate signed by unknown authority\\\"\"} etcdctl", "go", "client", "server-cert-untrusted", "--cacert"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

@@ -72,6 +72,13 @@ var programWords = []struct {
 		"could not create ssl/tls secure channel", "ssl/tls security channel could not be created"}},
 	{"mosquitto", []string{"mosquitto", "sending connect", "error: unable to load client certificate \"", "error: unable to load client key file \"", "a tls error occurred", "client <unknown> disconnected", "error: the connection was lost"}},
 	{"openvpn", []string{"openvpn", "verify error: depth=", "ovpn-", "tls_error: bio read tls_read_plaintext"}},
+	// HashiCorp's, GitLab's, MinIO's and etcd's clients (Go).
+	{"vault", []string{"vault_addr", "vault_cacert", "vault_skip_verify", "/v1/sys/", "/v1/auth/", ":8200/"}},
+	{"nomad", []string{"nomad", ":4646/"}},
+	{"terraform", []string{"terraform", "failed to query available provider packages", "failed to install provider"}},
+	{"gitlab-runner", []string{"gitlab-runner", "gitlab runner", "/api/v4/runners", "/api/v4/jobs/request"}},
+	{"mc", []string{"mc: <error>", "mc: <erro", "mc alias", "mc admin", "/.mc/"}},
+	{"etcd", []string{"etcdctl", ":2379/", ":2379:"}},
 	{"kubectl", []string{"kubectl", "kubeconfig", "unable to connect to the server", "10.96.0.1,", "kubelet[", ":6443/api", ":6443/apis"}},
 	{"helm", []string{"helm "}},
 	{"docker", []string{"podman", "skopeo", "buildah", "containers/certs.d", "docker pull", "docker login", "error response from daemon", "registry-1.docker.io",
