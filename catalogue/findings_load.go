@@ -9,8 +9,8 @@ package catalogue
 var LoadTexts = map[string]Text{
 	"missing": {ID: CertLoadFailed,
 		Title: "{directive} names a file that does not exist: {path}",
-		Why:   "nginx could not open {path}: No such file or directory. Usually a certificate that was never issued or renewed (the ACME/certbot run failed, or its directory is named differently: example.com-0001, npm-2), a path typed wrong, or a volume not mounted into the container (Let's Encrypt's live/ files are symlinks into archive/, so mounting live/ alone leaves them dangling: mount the whole /etc/letsencrypt).",
-		Fix:   "Check the path:\n  ls -l {path}\nthen issue (or renew) the certificate, or point {directive} at the file that exists, and test:\n  nginx -t",
+		Why:   "nginx could not open {path}: No such file or directory. Four causes cover nearly all cases: (1) a certificate that was never issued or renewed (the ACME/certbot run failed, or its directory is named differently: example.com-0001, npm-2); (2) a configuration that another tool wrote (a control panel, an add-on, a Helm chart, GitLab's bundled nginx with an https:// external_url) names a path that tool never filled; (3) a file a guide says to download or make (an intermediate or chain file for ssl_trusted_certificate) that was not; (4) a path typed wrong, or a volume not mounted into the container (Let's Encrypt's live/ files are symlinks into archive/, so mounting live/ alone leaves them dangling: mount the whole /etc/letsencrypt).",
+		Fix:   "Check the path:\n  ls -l {path}\nthen issue (or renew) the certificate, or point {directive} at the file that exists, and test:\n  nginx -t\nWhen a tool wrote the configuration, fix it in that tool (regenerate its configuration, or turn its HTTPS off where TLS ends at a proxy in front), since it writes nginx's files again.",
 	},
 	"missing-dhparam": {ID: CertLoadFailed,
 		Title: "ssl_dhparam names a file that does not exist: {path}",
