@@ -1722,7 +1722,7 @@ var clientWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"crypt_e_no_revocation_check", "0x80092012", "revocation function was unable to check revocation", "crypt_e_revocation_offline", "0x80092013", "cert_trust_revocation_status_unknown"},
 		Title:       "Schannel could not check whether the server's certificate is revoked",
-		Explanation: "curl with Schannel (Windows) asks the CA's CRL or OCSP server about the certificate, and that server was not reachable: a proxy or firewall blocks it, the machine is offline, or a private CA publishes no revocation list (a TLS-inspecting corporate proxy's CA among them: its re-signed certificates often name no reachable CRL; git can use OpenSSL with that proxy's CA instead: git config --global http.sslBackend openssl and http.sslCAInfo). The certificate itself may be fine.",
+		Explanation: "curl with Schannel (Windows) asks the CA's CRL or OCSP server about the certificate, and that server was not reachable: a proxy, firewall or antivirus blocks it, the machine is offline, or a private CA publishes no revocation list (a TLS-inspecting corporate proxy's CA among them: its re-signed certificates often name no reachable CRL; git can use OpenSSL with that proxy's CA instead: git config --global http.sslBackend openssl and http.sslCAInfo). The certificate itself may be fine.",
 		Fix:         "Let the revocation server be reached, or tell curl not to fail on it:\n  curl --ssl-revoke-best-effort https://host/\nor skip the check for a private CA without CRLs:\n  curl --ssl-no-revoke https://host/",
 		Confirm:     "certutil -urlfetch -verify server.crt",
 	},

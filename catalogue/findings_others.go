@@ -741,7 +741,7 @@ var reasonEntries = []Entry{
 		Match: []string{"unexpected eof while reading"}, Exact: []string{"unexpected eof while reading"},
 		Title:       "The peer closed the connection without a TLS close_notify (unexpected eof while reading)",
 		Explanation: "OpenSSL 3 reports a TCP close without TLS's close_notify as this error, and so did OpenSSL 1.1.1e alone (its packed code 4095126; 1.1.1f took the change back, and the other 1.1.1 releases say nothing). Browsers, scanners and keep-alive clients do it all the time; nginx 1.21.6 and later log it at info, older ones at crit.",
-		Fix:         "Nothing to fix for occasional lines. To stop the crit lines, upgrade nginx (1.21.6 or later), or OpenSSL 1.1.1e to 1.1.1f or later, or log at error level:\n  error_log /var/log/nginx/error.log error;",
+		Fix:         "Nothing to fix for occasional lines. To stop the crit lines, upgrade nginx (1.21.6 or later), or OpenSSL 1.1.1e to 1.1.1f or later, or log at error level:\n  error_log /var/log/nginx/error.log error;\nOther programs built on OpenSSL 3 (Postfix, Dovecot, a Python or Ruby server, a client that reads until the server closes) report it the same way until a release of theirs tolerates it (SSL_OP_IGNORE_UNEXPECTED_EOF): upgrade that program, or lower its TLS log level.",
 		Confirm:     "nginx -V 2>&1 | grep -e version -e 'built with'",
 	},
 	{
