@@ -1422,6 +1422,48 @@ var clientWriterEntries = []Entry{
 		Fix:         "Nothing for scanners. For a client you need, upgrade it to TLS 1.2, or (only if you must) lower the server's tls.Config MinVersion.",
 		Confirm:     "openssl s_client -connect host:443 -tls1_2 </dev/null",
 	},
+	// Go servers' other handshake refusals, in crypto/tls's and autocert's
+	// words.
+	{
+		ID: HandshakeFailed, Kind: "client", Level: infoLevel,
+		Match:       []string{"tls: no cipher suite supported by both client and server"},
+		Title:       "A client and the Go server share no cipher suite",
+		Explanation: "None of the client's cipher suites is one the Go server allows with its certificate's key: an old client or a scanner offering only suites Go dropped (RC4, 3DES, CBC with SHA-1 in recent releases), a client that offers only RSA suites to a server with an ECDSA certificate (or the reverse), or a server whose tls.Config CipherSuites was cut down. Usually harmless when it is a scanner now and then.",
+		Fix:         "Nothing for scanners. For a client you need, see what it offers and compare it with the server's certificate key and CipherSuites (Go 1.22 and later dropped RSA key exchange from the defaults; GODEBUG=tlsrsakex=1 brings it back for old clients):\n  openssl s_client -connect host:443 -tls1_2 -cipher 'ECDHE' </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -tls1_2 </dev/null",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"tls: no certificates configured"},
+		Title:       "The Go server has no certificate to serve",
+		Explanation: "The server's tls.Config has neither Certificates nor a GetCertificate function, so every handshake fails before it starts: the program was told to serve TLS but its certificate and key were never loaded (options or environment variables unset, a secret not mounted, a configuration that names the files under another key).",
+		Fix:         "Give the program its certificate and key (the option or setting its documentation names), check that the files exist inside its container, and restart it:\n  ls -l /path/server.crt /path/server.key",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Level: infoLevel,
+		Match:       []string{"acme/autocert: missing server name", "acme/autocert: server name component count invalid", "acme/autocert: host not configured", "acme/autocert: host \""},
+		Title:       "The Go server's automatic certificates (autocert) have none for this client's name",
+		Explanation: "autocert picks the certificate by the name the client sends in SNI. `missing server name` is a client that sent none: it connected by IP address (scanners, health checks, a load balancer's probe) or is too old to send SNI. `host not configured` (or not allowed by its HostPolicy) is a name the server was not told to serve, often a scanner trying names, or a domain missing from the HostWhitelist. Usually harmless from unknown addresses.",
+		Fix:         "Nothing for scanners. For a real client, connect by the host name, and list every served name in the server's HostPolicy:\n  autocert.HostWhitelist(\"example.com\", \"www.example.com\")",
+		Confirm:     "openssl s_client -connect host:443 -servername example.com </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Level: infoLevel,
+		Match:       []string{"tls: client requested unsupported application protocols"},
+		Title:       "The client asked for application protocols (ALPN) the Go server does not speak",
+		Explanation: "The client's ALPN list (http/1.1, h2, or a protocol of its own such as grpc-exp or acme-tls/1) holds nothing in the server's NextProtos, and since Go 1.17 the server then ends the handshake with no_application_protocol rather than go on: a gRPC server reached by a plain HTTP/1.1 client, or an HTTP/1.1-only server reached by a client that insists on h2.",
+		Fix:         "Let the two agree: add the client's protocol to the server's tls.Config NextProtos, or make the client offer one the server speaks; see what the server accepts:\n  openssl s_client -connect host:443 -alpn h2,http/1.1 </dev/null 2>/dev/null | grep ALPN",
+		Confirm:     "openssl s_client -connect host:443 -alpn http/1.1 </dev/null 2>/dev/null | grep ALPN",
+	},
+	{
+		ID: NoClientCert, Kind: "client",
+		Match:       []string{"unexpected handshake message of type *tls.clientkeyexchangemsg when waiting for *tls.certificatemsg"},
+		Title:       "The client skipped the certificate the Go server asked for",
+		Explanation: "The Go server asked for a client certificate, and the client went straight to its key exchange without a Certificate message at all (TLS 1.2 wants one, empty if it has none): an old or non-conforming client library, or a client that was given no certificate and omits the message. The server requires a certificate (ClientAuth), so the handshake ends.",
+		Fix:         "Give the client its certificate and key, and update an old client library; test the server with one that sends it:\n  openssl s_client -connect host:443 -tls1_2 -cert client.crt -key client.key </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -tls1_2 -cert client.crt -key client.key </dev/null",
+	},
 	// etcd checking a peer's certificate against its address.
 	{
 		ID: ServerHostnameMismatch, Kind: "client",

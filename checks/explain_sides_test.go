@@ -337,6 +337,11 @@ func TestExplainSides(t *testing.T) {
 		{"stream_socket_client(): unable to connect to tls://push.example.org:2195 (Unknown error)", "unknown", "client", "handshake-failed", "passphrase"},
 		{"OSError: (-9984, 'MBEDTLS_ERR_X509_CERT_VERIFY_FAILED')", "unknown", "client", "server-cert-untrusted", "ntptime"},
 		{"curl: (35) gnutls_handshake() failed: Error in the certificate.", "curl", "client", "server-cert-untrusted", "version"},
+		// A Go server without certificates, one skipped by a client, an
+		// autocert server reached by address.
+		{"2026/12/04 03:00:00 http: TLS handshake error from 198.51.100.7:40000: tls: no certificates configured", "go", "server", "cert-load-failed", "getcertificate"},
+		{"2026/12/04 03:00:00 http: TLS handshake error from 198.51.100.7:40000: tls: received unexpected handshake message of type *tls.clientKeyExchangeMsg when waiting for *tls.certificateMsg", "go", "server", "no-client-cert", "certificate message"},
+		{"2026/12/04 03:00:00 http: TLS handshake error from 198.51.100.7:40000: acme/autocert: missing server name", "go", "server", "handshake-failed", "harmless"},
 		// Go clients with CA options of their own: Vault's CLI, GitLab
 		// Runner's registration, MinIO's mc, etcdctl.
 		{"Error reading secret: Get \"https://vault.internal:8200/v1/sys/mounts\": x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "vault_cacert"},
