@@ -629,6 +629,16 @@ var roleEntries = []Entry{
 		Fix:         "Write the response to a file and name that file:\n  openssl ocsp -issuer chain.pem -cert server.crt \\\n      -url http://ocsp.example.com -respout /etc/nginx/ocsp.der\n  ssl_stapling_file /etc/nginx/ocsp.der;\nthen reload:\n  " + reload,
 		Confirm:     "openssl ocsp -respin /etc/nginx/ocsp.der -resp_text -noverify",
 	},
+	// OCSP stapling in Apache's mod_ssl, before nginx's entries (whose
+	// words "stapling" and "ocsp" Apache's lines share).
+	{
+		ID: StaplingFailed, Kind: "client",
+		Match:       []string{"ah02604", "ah02217", "ah02218", "sslstaplingforceurl", "ssl_stapling_init_cert"},
+		Title:       "OCSP stapling is off for this Apache certificate",
+		Explanation: "Apache's mod_ssl could not set up OCSP stapling for a certificate (AH02604), and the line before says why: AH02218, the certificate names no OCSP responder (private CAs, and Let's Encrypt's certificates since it ended OCSP in 2025), or AH02217, Apache cannot find the certificate's issuer (the intermediate is not in SSLCertificateFile after the certificate, nor in SSLCertificateChainFile on Apache before 2.4.8). Handshakes still work, without a stapled answer; clients that require one (a Must-Staple certificate) refuse the server.",
+		Fix:         "See whether the certificate names a responder:\n  openssl x509 -noout -ocsp_uri -in /etc/ssl/certs/server.crt\nWith none, turn stapling off (or give a responder with SSLStaplingForceURL):\n  SSLUseStapling off\nWith one, put the intermediate after the certificate in SSLCertificateFile and reload Apache.",
+		Confirm:     "openssl s_client -connect host:443 -servername host -status </dev/null 2>/dev/null | grep -A3 'OCSP response'",
+	},
 	// OCSP stapling: nginx fetching OCSP answers for its own certificate.
 	{
 		ID: StaplingFailed, Kind: "nginx", Level: "warn",

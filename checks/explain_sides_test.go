@@ -342,6 +342,8 @@ func TestExplainSides(t *testing.T) {
 		{"2026/12/04 03:00:00 http: TLS handshake error from 198.51.100.7:40000: tls: no certificates configured", "go", "server", "cert-load-failed", "getcertificate"},
 		{"2026/12/04 03:00:00 http: TLS handshake error from 198.51.100.7:40000: tls: received unexpected handshake message of type *tls.clientKeyExchangeMsg when waiting for *tls.certificateMsg", "go", "server", "no-client-cert", "certificate message"},
 		{"2026/12/04 03:00:00 http: TLS handshake error from 198.51.100.7:40000: acme/autocert: missing server name", "go", "server", "handshake-failed", "harmless"},
+		// Apache's stapling set-up, which nginx's stapling words would take.
+		{"[Fri Dec 04 03:00:00.000000 2026] [ssl:error] [pid 9] AH02604: Unable to configure certificate shop.example.org:443:0 for stapling", "apache", "server", "stapling-failed", "sslusestapling off"},
 		// Go clients with CA options of their own: Vault's CLI, GitLab
 		// Runner's registration, MinIO's mc, etcdctl.
 		{"Error reading secret: Get \"https://vault.internal:8200/v1/sys/mounts\": x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "vault_cacert"},
