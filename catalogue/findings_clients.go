@@ -1017,6 +1017,24 @@ var clientWriterEntries = []Entry{
 		Fix:     "See which proxy the client uses, then set the right one or remove a stale one (git config --global --unset http.proxy):\n  git config --show-origin --get-regexp 'https?\\..*proxy'\n  env | grep -i _proxy\nand compare with a direct handshake:\n  openssl s_client -connect host:443 -servername host </dev/null\nIf the direct handshake stalls too while small requests pass (a VPN, WSL, a tunnel), lower the interface's MTU and retry:\n  ip link set dev eth0 mtu 1350\nIf it fails the same way at once, the server cut it: read the server's log, and check the client certificate's dates (and, on the server, that its key matches its certificate):\n  openssl x509 -noout -enddate -in client.crt",
 		Confirm: "GIT_CURL_VERBOSE=1 git ls-remote https://host/repo.git",
 	},
+	// A Java client refusing an old server's version; a Java server
+	// refusing an old client's.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"is not accepted by client preferences"},
+		Title:       "The Java client refused the server's old TLS version",
+		Explanation: "The server chose TLS 1.0 or 1.1 (TLS10, TLS11), which the client's JDK has disabled since 8u291, 11.0.11 and 16 (jdk.tls.disabledAlgorithms in java.security): the server, or a device or proxy in front of it, speaks nothing newer. The client is fine; the server is old.",
+		Fix:         "Enable TLS 1.2 on the server; nginx:\n  ssl_protocols TLSv1.2 TLSv1.3;\nUntil then, only for this client, take TLSv1 and TLSv1.1 out of jdk.tls.disabledAlgorithms in its java.security (or a copy given with -Djava.security.properties=...).",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Level: infoLevel,
+		Match:       []string{"is not enabled or supported in server context"},
+		Title:       "A client offered only TLS versions the Java server has disabled",
+		Explanation: "The client asked for TLS 1.0 or 1.1 (or SSLv3), which the server's JDK has disabled since 8u291, 11.0.11 and 16: an old client (Java 7, an old device or library) or a scanner. Usually harmless when it is a scanner now and then.",
+		Fix:         "Nothing for scanners. For a client you need, upgrade it to TLS 1.2; only if you must, take TLSv1 and TLSv1.1 out of jdk.tls.disabledAlgorithms in the server's java.security.",
+		Confirm:     "openssl s_client -connect host:443 -tls1_2 </dev/null",
+	},
 	// Java clients refused for their TLS version.
 	{
 		ID: HandshakeFailed, Kind: "client", Within: []string{"javax.net.ssl", "sslexception", "sslhandshakeexception"},

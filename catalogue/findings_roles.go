@@ -880,15 +880,15 @@ var roleEntries = []Entry{
 	},
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"pkix path building failed", "unable to find valid certification path"},
+		Match:       []string{"pkix path building failed", "unable to find valid certification path", "path does not chain with any of the trust anchors"},
 		Title:       "The Java client does not trust the server's certificate",
-		Explanation: "Java checked the server's certificate against its trust store (the JDK's cacerts unless javax.net.ssl.trustStore says otherwise) and found no path to a trusted CA: a private CA not imported, a server that does not send its intermediates (its full chain), or TLS interception by a corporate proxy whose CA the JVM or device does not have. When a public site (Maven Central, Google, AWS) fails so, the JVM's own cacerts lacks its root: an old JDK, or a JDK build or container image whose cacerts is truncated or empty (some AdoptOpenJDK 8 builds, images after a ca-certificates-java change); and a truststore file that holds an old copy of the server's own certificate fails once the server renews it.",
+		Explanation: "Java checked the server's certificate against its trust store (the JDK's cacerts unless javax.net.ssl.trustStore says otherwise) and found no path to a trusted CA: a private CA not imported, a server that does not send its intermediates (its full chain), or TLS interception by a corporate proxy whose CA the JVM or device does not have. When a public site (Maven Central, Google, AWS) fails so, the JVM's own cacerts lacks its root: an old JDK, or a JDK build or container image whose cacerts is truncated or empty (some AdoptOpenJDK 8 builds, images after a ca-certificates-java change); and a truststore file that holds an old copy of the server's own certificate fails once the server renews it. `Path does not chain with any of the trust anchors` is a CA of the right name that did not sign: a CA made again under the same name, whose old copy the trust store holds.",
 		Fix:         "Import the server's CA:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with:\n  -Djavax.net.ssl.trustStore=truststore.jks\nFor a public site, count the JVM's roots (a current JDK has over 100; on Java 8 put -keystore $JAVA_HOME/jre/lib/security/cacerts for -cacerts) and update the JDK or image if few:\n  keytool -list -cacerts -storepass changeit | grep -c trustedCertEntry",
 		Confirm:     "openssl s_client -connect host:443 -showcerts </dev/null",
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match: []string{"no subject alternative names", "no subjectaltnames on the certificate match", "no subject alternative dns name matching", "doesn't match any of the subject", "doesn't contain cn or dns subjectalt"},
+		Match: []string{"no subject alternative names", "no subjectaltnames on the certificate match", "no name matching", "no subject alternative dns name matching", "doesn't match any of the subject", "doesn't contain cn or dns subjectalt"},
 		Title: "The server's certificate does not carry the name the Java client used",
 		Explanation: "Java (JSSE's, or Apache HttpClient's hostname verifier, some versions of which refused names in private domains) checks the host name against the server certificate's subjectAltName only; a certificate without a SAN (or without this name) fails. " +
 			"A Java server logs the same words about a client certificate when endpoint identification is on for client certificates (a Jetty server whose SslContextFactory keeps endpointIdentificationAlgorithm HTTPS with client authentication required, as in some Spring Boot versions): it then checks the client's certificate against the client's address; set the server's algorithm to null.",

@@ -342,6 +342,12 @@ func TestExplainSides(t *testing.T) {
 		{"2026/12/04 03:00:00 http: TLS handshake error from 198.51.100.7:40000: tls: no certificates configured", "go", "server", "cert-load-failed", "getcertificate"},
 		{"2026/12/04 03:00:00 http: TLS handshake error from 198.51.100.7:40000: tls: received unexpected handshake message of type *tls.clientKeyExchangeMsg when waiting for *tls.certificateMsg", "go", "server", "no-client-cert", "certificate message"},
 		{"2026/12/04 03:00:00 http: TLS handshake error from 198.51.100.7:40000: acme/autocert: missing server name", "go", "server", "handshake-failed", "harmless"},
+		// Java and old TLS versions, from either side; Java's names and a
+		// CA made again under the same name.
+		{"javax.net.ssl.SSLHandshakeException: Client requested protocol TLSv1.1 is not enabled or supported in server context", "java", "server", "handshake-failed", "harmless"},
+		{"javax.net.ssl.SSLHandshakeException: The server selected protocol version TLS11 is not accepted by client preferences [TLS12]", "java", "client", "handshake-failed", "disabledalgorithms"},
+		{"javax.net.ssl.SSLHandshakeException: No name matching db.internal found", "java", "client", "server-hostname-mismatch", "subjectaltname"},
+		{"Caused by: java.security.cert.CertPathValidatorException: Path does not chain with any of the trust anchors", "java", "client", "server-cert-untrusted", "same name"},
 		// Apache's stapling set-up, which nginx's stapling words would take.
 		{"[Fri Dec 04 03:00:00.000000 2026] [ssl:error] [pid 9] AH02604: Unable to configure certificate shop.example.org:443:0 for stapling", "apache", "server", "stapling-failed", "sslusestapling off"},
 		// Go clients with CA options of their own: Vault's CLI, GitLab

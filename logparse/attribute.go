@@ -305,7 +305,7 @@ var attrRules = []attrRule{
 		"re-negotiation", "provided via sni",
 		// mod_md, Apache's ACME client, relaying its CA's check of this server
 		"[md:", "ah10056"}},
-	{"java", RoleServer, "", []string{"no cipher suites in common", "beatshandler", "logstash::configurationerror", "empty server certificate chain", "extended key usage does not permit use for tls client authentication", "null cert chain", "failed to start connector", "catalina", "tomcat", "does not identify a key entry", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
+	{"java", RoleServer, "", []string{"no cipher suites in common", "is not enabled or supported in server context", "beatshandler", "logstash::configurationerror", "empty server certificate chain", "extended key usage does not permit use for tls client authentication", "null cert chain", "failed to start connector", "catalina", "tomcat", "does not identify a key entry", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
 		// Elasticsearch's and Kafka brokers' own words as a server
 		"plaintext http traffic on an https channel", "did not trust this server's certificate", "failed authentication with /",
 		// Java servers' classes: Tomcat, Jetty, Undertow, Kafka and
