@@ -282,6 +282,14 @@ var otherWriterEntries = []Entry{
 		Confirm:     "haproxy -c -f /etc/haproxy/haproxy.cfg",
 	},
 	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"unable to stat ssl certificate from file", "unable to stat ssl certificate"},
+		Title:       "HAProxy's crt names a file or directory that does not exist",
+		Explanation: "A bind (or server) line's crt, or a crt-list, names a path HAProxy cannot find: a certificate never issued or not yet copied (an ACME client that writes the combined PEM elsewhere, or that has not run yet: HAProxy then does not start), a typo, or a volume not mounted into the container. crt may name a directory, and then HAProxy loads every PEM in it.",
+		Fix:         "Check the path the line names, make the combined PEM (certificate, intermediates, then the key) if it is missing, and check the configuration:\n  ls -l /etc/haproxy/certs/\n  cat fullchain.pem privkey.pem > /etc/haproxy/certs/site.pem\n  haproxy -c -f /etc/haproxy/haproxy.cfg",
+		Confirm:     "haproxy -c -f /etc/haproxy/haproxy.cfg",
+	},
+	{
 		ID: CertLoadFailed, Kind: "client", Within: []string{"parsing [", "haproxy", "crt", "certificate chain from file"},
 		Match:       []string{"unable to load ssl certificate", "unable to load certificate chain from file", "unable to load certificate from file"},
 		Title:       "HAProxy could not load a crt file",

@@ -348,6 +348,8 @@ func TestExplainSides(t *testing.T) {
 		{"javax.net.ssl.SSLHandshakeException: The server selected protocol version TLS11 is not accepted by client preferences [TLS12]", "java", "client", "handshake-failed", "disabledalgorithms"},
 		{"javax.net.ssl.SSLHandshakeException: No name matching db.internal found", "java", "client", "server-hostname-mismatch", "subjectaltname"},
 		{"Caused by: java.security.cert.CertPathValidatorException: Path does not chain with any of the trust anchors", "java", "client", "server-cert-untrusted", "same name"},
+		// HAProxy's crt path that is not there.
+		{"[ALERT]    (7) : config : parsing [/usr/local/etc/haproxy/haproxy.cfg:20] : 'bind *:8443' in section 'frontend' : unable to stat SSL certificate from file '/certs/api.pem' : No such file or directory.", "haproxy", "server", "cert-load-failed", "haproxy -c"},
 		// Apache's stapling set-up, which nginx's stapling words would take.
 		{"[Fri Dec 04 03:00:00.000000 2026] [ssl:error] [pid 9] AH02604: Unable to configure certificate shop.example.org:443:0 for stapling", "apache", "server", "stapling-failed", "sslusestapling off"},
 		// Go clients with CA options of their own: Vault's CLI, GitLab
