@@ -1674,6 +1674,26 @@ var clientWriterEntries = []Entry{
 		Fix:         "Reissue the client certificate with these lines in its -extfile:\n" + clientExtLines + "\n  " + reissueClient,
 		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in client.crt",
 	},
+	// OpenSSL's PKCS#12 integrity check (node's pfx option, openssl pkcs12,
+	// curl, PHP): the password.
+	{
+		ID: BadPassphrase, Kind: "client",
+		Match:       []string{"mac verify failure", "mac verify error", "pkcs12_parse: mac verify failure", "invalid password?"},
+		Title:       "The PKCS#12 file (.pfx, .p12) did not open: wrong password",
+		Explanation: "OpenSSL checks a PKCS#12 file's integrity (its MAC) with the password before reading it, and the check failed: the password given is not the file's (a .pfx exported with an empty password read with one, or the reverse; a passphrase option the program never passed on), or the file is damaged (uploaded as text, base64 not decoded). node's pfx/passphrase options, curl --cert file.p12:password and PHP all report it so; the program never got to TLS.",
+		Fix:         "Open the file by hand with the password (and with an empty one), then give the program the one that works:\n  openssl pkcs12 -info -noout -in client.p12\n  openssl pkcs12 -info -noout -in client.p12 -passin pass:",
+		Confirm:     "openssl pkcs12 -info -noout -in client.p12",
+	},
+	// OpenSSL 3's default provider without an old algorithm: node 17 and
+	// later (webpack's md4 too), a legacy-encrypted key or .pfx.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"err_ossl_evp_unsupported", "digital envelope routines::unsupported", "digital envelope routines:inner_evp_generic_fetch:unsupported"},
+		Title:       "OpenSSL 3 refused an old algorithm (digital envelope routines::unsupported)",
+		Explanation: "OpenSSL 3's default provider no longer has old algorithms (MD4, RC2, RC4, DES, Blowfish), and the program asked for one. In node 17 and later the best-known case is not TLS at all: webpack 4 and old react-scripts hash with MD4. In TLS it is a private key or .pfx encrypted the old way (RC2 or 3DES, as older OpenSSL, Windows and Java keytool exported them) being loaded.",
+		Fix:         "For a key or .pfx, convert it once to modern encryption:\n  openssl pkcs12 -legacy -in old.pfx -nodes -out both.pem\n  openssl pkcs12 -export -in both.pem -out new.pfx\nFor webpack or react-scripts, upgrade them (NODE_OPTIONS=--openssl-legacy-provider only as a stopgap).",
+		Confirm:     "openssl pkcs12 -info -noout -in old.pfx",
+	},
 	// Java's key and trust stores.
 	{
 		ID: BadPassphrase, Kind: "client",

@@ -348,6 +348,9 @@ func TestExplainSides(t *testing.T) {
 		{"javax.net.ssl.SSLHandshakeException: The server selected protocol version TLS11 is not accepted by client preferences [TLS12]", "java", "client", "handshake-failed", "disabledalgorithms"},
 		{"javax.net.ssl.SSLHandshakeException: No name matching db.internal found", "java", "client", "server-hostname-mismatch", "subjectaltname"},
 		{"Caused by: java.security.cert.CertPathValidatorException: Path does not chain with any of the trust anchors", "java", "client", "server-cert-untrusted", "same name"},
+		// A .p12 with the wrong password; OpenSSL 3 without an old algorithm.
+		{"Error: mac verify failure\n    at configSecureContext (node:internal/tls/secure-context:270:15)", "node", "client", "bad-passphrase", "-passin"},
+		{"opensslErrorStack: [ 'error:03000086:digital envelope routines::initialization error' ], library: 'digital envelope routines', reason: 'unsupported', code: 'ERR_OSSL_EVP_UNSUPPORTED'", "node", "client", "key-load-failed", "-legacy"},
 		// HAProxy's crt path that is not there.
 		{"[ALERT]    (7) : config : parsing [/usr/local/etc/haproxy/haproxy.cfg:20] : 'bind *:8443' in section 'frontend' : unable to stat SSL certificate from file '/certs/api.pem' : No such file or directory.", "haproxy", "server", "cert-load-failed", "haproxy -c"},
 		// Apache's stapling set-up, which nginx's stapling words would take.
