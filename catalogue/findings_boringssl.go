@@ -13,6 +13,17 @@ var boringSSLLib = []string{"ssl routines:openssl", "ssl_routines:openssl"}
 // the certificate_required alert's entry (boringEntry).
 var boringsslEntries = []Entry{
 	{
+		// BoringSSL raises NO_RENEGOTIATION itself when the peer asks to
+		// renegotiate and it does not allow it (its default); OpenSSL's
+		// "no renegotiation" is the alert the peer sent.
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"openssl_internal:no_renegotiation", "ssl_r_no_renegotiation"},
+		Title:       "The server asked to renegotiate and this BoringSSL client refuses (NO_RENEGOTIATION)",
+		Explanation: "A BoringSSL client (envoy to its upstream, gRPC, Chrome's network stack, an Android app) got the server's request to renegotiate the connection, and BoringSSL does not renegotiate unless told to. Servers do so to ask for a client certificate only after seeing the request (IIS with per-path client certificates, SAP, Apache's per-location SSLVerifyClient), so it comes with mutual TLS on some paths.",
+		Fix:         "Have the server ask for the client certificate in the first handshake (IIS: negotiate client certificate, clientcertnegotiation=enable on the binding; Apache: SSLVerifyClient in the server, not in a Location), or, on a client that allows it, enable renegotiation for that upstream (envoy's upstream TLS context: allow_renegotiation: true).",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -A3 'Acceptable client certificate'",
+	},
+	{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"handshake_failure_on_client_hello", "handshake failure on client hello"},
 		Title:       "The server refused this client's ClientHello (BoringSSL: HANDSHAKE_FAILURE_ON_CLIENT_HELLO)",

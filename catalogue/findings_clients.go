@@ -767,7 +767,7 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: ClientCertRejected, Kind: "client",
-		Match:       []string{"the server has asked for the client to provide credentials"},
+		Match:       []string{"the server has asked for the client to provide credentials", "you must be logged in to the server (unauthorized)"},
 		Title:       "kubectl's credentials were refused (often an expired client certificate)",
 		Explanation: "The API server did not accept kubectl's credentials: the client certificate in the kubeconfig (client-certificate-data) expired, is signed by a CA the cluster no longer trusts (a cluster rebuilt or its CA rotated), or was made without clientAuth in its extendedKeyUsage (a certificate made for a server), or the token expired.",
 		Fix:         "Look at the client certificate's dates, issuer and purpose (SSL client : Yes), then get a fresh kubeconfig (kubeadm: kubeadm certs renew admin.conf, then copy /etc/kubernetes/admin.conf):\n  kubectl config view --raw -o jsonpath='{.users[0].user.client-certificate-data}' | base64 -d | openssl x509 -noout -dates -issuer -purpose",
@@ -1604,9 +1604,9 @@ var clientWriterEntries = []Entry{
 	// A TLS ClientHello (\x16\x03) read by a plain-HTTP server.
 	{
 		ID: PlainHTTP, Kind: "client",
-		Match:       []string{"\\x16\\x03"},
+		Match:       []string{"\\x16\\x03", "badstatusline: 400, message: invalid method encountered", "badstatusline: 400, message=\"invalid method encountered"},
 		Title:       "A TLS client connected to a plain-HTTP port",
-		Explanation: "The bytes \\x16\\x03 start a TLS handshake (a ClientHello). A server speaking plain HTTP on this port read them as a request: a browser or client used https:// for an http:// port, or a proxy in front speaks TLS to the backend's plain port.",
+		Explanation: "The bytes \\x16\\x03 start a TLS handshake (a ClientHello). A server speaking plain HTTP on this port read them as a request (aiohttp calls it an invalid method): a browser or client used https:// for an http:// port, or a proxy in front speaks TLS to the backend's plain port (a reverse proxy or ingress told the backend speaks HTTPS).",
 		Fix:         "Use http:// for this port, or turn TLS on where the clients expect it (gunicorn: its --certfile and --keyfile options), or make the proxy in front speak plain HTTP to it; nginx:\n  listen 443 ssl;",
 		Confirm:     "curl -sv https://host:port/ -o /dev/null",
 	},

@@ -6,6 +6,36 @@ package catalogue
 
 // otherWriterEntries are explained in their writer's terms (Own).
 var otherWriterEntries = []Entry{
+	// Exim's TLS session cut without close_notify (GnuTLS's -110, OpenSSL
+	// 3's unexpected eof), most often after the mail went through.
+	{
+		ID: HandshakeFailed, Kind: "client", Level: infoLevel,
+		Match:       []string{"tls error on connection"},
+		Within:      []string{"non-properly terminated", "unexpected eof"},
+		Title:       "Exim: the other mail server closed TLS without saying goodbye (close_notify)",
+		Explanation: "Usually harmless: the other side ended the TCP connection without TLS's close_notify, and Exim's TLS library reports it as an error (GnuTLS: `The TLS connection was non-properly terminated`; OpenSSL 3: `unexpected eof while reading`). Large mail providers close so right after the message was accepted, so the mail went through; look at the delivery line next to it. Only when it comes before the message was accepted (`(send)` in the middle of a transaction, the same host every time) is it a real failure: a refused certificate or TLS version on the other side.",
+		Fix:         "Nothing to fix when the delivery line beside it says the mail was accepted. Otherwise test the same host with Exim's TLS settings:\n  openssl s_client -connect mx.example.com:25 -starttls smtp </dev/null",
+		Confirm:     "exigrep mx.example.com /var/log/exim4/mainlog",
+	},
+	// coturn (turnserver) and its key, which it reads as its own user.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"cannot find private key file", "cannot start tls and dtls listeners because private key file is not set properly", "cannot find certificate file"},
+		Title:       "coturn could not read its certificate or private key (its TLS listeners are off)",
+		Explanation: "turnserver reads its cert and pkey files as the user it runs as (turnserver), after start: a key that exists but only root may read (certbot's and Jitsi's keys are so) is `cannot find` to it, and it then starts without TLS and DTLS listeners, so turns: and TLS clients fail while plain TURN works.",
+		Fix:         "Let the turnserver user read the files (and repeat it after each renewal, e.g. in certbot's deploy hook), then restart coturn:\n  chgrp turnserver /etc/coturn/privkey.pem && chmod g+r /etc/coturn/privkey.pem\n  sudo -u turnserver head -c 40 /etc/coturn/privkey.pem",
+		Confirm:     "openssl s_client -connect turn.example.com:5349 </dev/null",
+	},
+	// OpenLDAP's slapd, which says "can't accept" with its TLS library's
+	// reason (GnuTLS's or OpenSSL's) after it.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"tls: can't accept:"},
+		Title:       "slapd (OpenLDAP) could not finish a client's TLS handshake",
+		Explanation: "The LDAP server accepted a connection and its TLS handshake failed; the words after `can't accept:` are its TLS library's reason. Three causes cover most cases: (1) slapd requires client certificates (TLSVerifyClient or olcTLSVerifyClient demand or hard; LDAP_TLS_VERIFY_CLIENT in container images) and the client has none or one from another CA; (2) the client refused slapd's certificate (a CA it was not given in TLS_CACERT of its ldap.conf, or a name it did not connect by) and closed, which GnuTLS calls `non-properly terminated`; (3) no TLS version or cipher in common.",
+		Fix:         "See what slapd asks of clients, then either give clients a certificate or stop requiring one (try checks a certificate only when one is sent):\n  slapcat -b cn=config | grep -i TLSVerifyClient\n  olcTLSVerifyClient: try\nand give clients slapd's CA (TLS_CACERT in /etc/ldap/ldap.conf); test as a client does:\n  openssl s_client -connect ldap.example.com:636 </dev/null",
+		Confirm:     "LDAPTLS_REQCERT=demand ldapsearch -x -H ldaps://ldap.example.com -b '' -s base",
+	},
 	// Apache httpd (mod_ssl).
 	{
 		ID: HandshakeFailed, Kind: "client",
@@ -297,6 +327,24 @@ var otherWriterEntries = []Entry{
 		Fix:         "Check each certificate of the file:\n  openssl crl2pkcs7 -nocrl -certfile /etc/haproxy/certs/site.pem | openssl pkcs7 -print_certs -noout\nthen check the configuration:\n  haproxy -c -f /etc/haproxy/haproxy.cfg",
 		Confirm:     "openssl x509 -noout -text -in /etc/haproxy/certs/site.pem",
 	},
+	// envoy loading its own certificate and key (a listener's, or an
+	// upstream client certificate's).
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"failed to load private key from"},
+		Title:       "envoy could not load a private key (often one that is not its certificate's)",
+		Explanation: "envoy read the private_key of a tls_certificate and gave up: the key does not belong to the certificate_chain next to it (BoringSSL's KEY_VALUES_MISMATCH, which envoy reports only as this load failure), it is encrypted and no password is configured, it is in a form BoringSSL does not read, or the path is wrong inside the container.",
+		Fix:         "Check the pair (the two sums must be equal) and that the key is not encrypted:\n  openssl x509 -noout -pubkey -in cert.pem | sha256sum\n  openssl pkey -pubout -in key.pem | sha256sum\n  head -1 key.pem",
+		Confirm:     "openssl pkey -noout -in key.pem",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"failed to load certificate chain from"},
+		Title:       "envoy could not load a certificate chain",
+		Explanation: "envoy read the certificate_chain of a tls_certificate (or a trusted_ca) and found no PEM certificate it could use: a missing path inside the container, an empty or DER file, or a secret mounted under another name.",
+		Fix:         "Check the file inside envoy's container:\n  openssl crl2pkcs7 -nocrl -certfile cert.pem | openssl pkcs7 -print_certs -noout",
+		Confirm:     "openssl x509 -noout -subject -in cert.pem",
+	},
 	// envoy (BoringSSL).
 	{
 		ID: ServerCertUntrusted, Kind: "client", Within: []string{"tls error", "tls_error"},
@@ -383,6 +431,16 @@ var otherWriterEntries = []Entry{
 		Fix:         "Import the client's CA into the server's trust store:\n  keytool -importcert -alias client-ca -file ca.crt -keystore truststore.jks\nand point the connector's truststoreFile at it.",
 		Confirm:     verifyClient,
 	},
+	// curl after the handshake: the connection reset while reading or
+	// writing (TLS 1.3 refusals arrive here).
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"ssl_write() returned syscall, errno = 104", "ssl_read: connection reset by peer", "ssl_write: connection reset by peer", "ssl_read() returned syscall, errno = 104", "ssl_read: ssl_error_syscall", "ssl_write: ssl_error_syscall"},
+		Title:       "The server reset the connection after curl's TLS handshake",
+		Explanation: "The connection was reset (errno 104) as curl sent or read its first data. With TLS 1.3 a server judges the client certificate after the handshake, so a refusal shows here: most often a server or service-mesh sidecar that requires mutual TLS (Istio or Linkerd in STRICT mode, an mTLS-only gateway) and got no certificate it accepts; else a firewall, proxy or load balancer that cuts the connection, or a server that crashed on the request.",
+		Fix:         "Try it over TLS 1.2, where a refusal comes back as an alert, and with the client certificate the server expects:\n  curl -v --tls-max 1.2 --cert client.crt --key client.key https://host/\nthen read the server's (or the sidecar's) log; in a mesh, call from a workload that has a sidecar, or relax its mTLS mode for that port.",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
 	// curl.
 	{
 		ID: HandshakeFailed, Kind: "client",
@@ -434,6 +492,16 @@ var otherWriterEntries = []Entry{
 		Explanation: "A PHP stream (stream_socket_client, SoapClient, an APNs or MQTT library on them) was given a client certificate in its ssl context (local_cert, local_pk) that OpenSSL could not load: the key is encrypted and the passphrase option is missing or wrong, the file holds the certificate without its key (a .pem exported from a keychain without the key), the key is not the certificate's, or the path is wrong.",
 		Fix:         "See what the file holds, and check the passphrase by opening the key with it:\n  grep -c 'PRIVATE KEY' client.pem\n  openssl pkey -in client.pem -noout\nthen give PHP the files and the passphrase:\n  stream_context_create(['ssl' => ['local_cert' => '/path/client.pem', 'local_pk' => '/path/client.key', 'passphrase' => '...']])",
 		Confirm:     "openssl pkey -in client.pem -noout",
+	},
+	// A handshake signature that does not verify with the key of the
+	// peer's certificate, in OpenSSL 1.x's RSA words and Mbed TLS's.
+	{
+		ID: KeyMismatch, Kind: "client",
+		Match:       []string{"rsa_padding_check_pkcs1_type_1", "block type is not 01", "handshake failed: invalid padding"},
+		Title:       "The other side's handshake signature does not match its certificate (its key is not the certificate's)",
+		Explanation: "The signature the other side made in the handshake did not verify with the public key in the certificate it sent: it signed with a private key that is not its certificate's. Most often a server configured with a key from another certificate or an earlier renewal; servers that check the pair when they load it refuse to start, others (some IRC, VoIP and embedded servers, programs on Mbed TLS) start and fail every handshake this way. In mutual TLS the same happens with a client whose key is not its certificate's.",
+		Fix:         "On the side that sent the signature (the server, for a client's line), check the pair (the two sums must be equal) and configure the key made with the certificate:\n  openssl x509 -noout -pubkey -in server.crt | sha256sum\n  openssl pkey -pubout -in server.key | sha256sum",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},
 	// PHP's stream_socket_client to a tls:// or ssl:// address, with no
 	// OpenSSL reason shown (PHP puts those in warnings before it).

@@ -351,6 +351,20 @@ func TestExplainSides(t *testing.T) {
 		// A .p12 with the wrong password; OpenSSL 3 without an old algorithm.
 		{"Error: mac verify failure\n    at configSecureContext (node:internal/tls/secure-context:270:15)", "node", "client", "bad-passphrase", "-passin"},
 		{"opensslErrorStack: [ 'error:03000086:digital envelope routines::initialization error' ], library: 'digital envelope routines', reason: 'unsupported', code: 'ERR_OSSL_EVP_UNSUPPORTED'", "node", "client", "key-load-failed", "-legacy"},
+		// kubectl refused; a BoringSSL client asked to renegotiate; a peer
+		// signing with a key not its certificate's; a key with no password.
+		{"E1204 03:00:00.000000   4242 memcache.go:265] couldn't get current server API group list: error: You must be logged in to the server (Unauthorized)", "go", "client", "client-cert-rejected", "kubeconfig"},
+		{"[2026-12-04 03:00:00.000][12][debug][connection] [C7] TLS error: 268435638:SSL routines:OPENSSL_internal:NO_RENEGOTIATION", "envoy", "client", "handshake-failed", "allow_renegotiation"},
+		{"SSL connect failed: error:0407006A:rsa routines:RSA_padding_check_PKCS1_type_1:block type is not 01", "unknown", "client", "key-mismatch", "pkey -pubout"},
+		{"proxy[9]: Unable to load key: error:0906406D:PEM routines:PEM_def_callback:problems getting password", "unknown", "server", "key-locked", "openssl pkey"},
+		// OpenLDAP, Exim, coturn and envoy in their own words; TLS bytes at an
+		// aiohttp server; curl reset after its handshake.
+		{"Dec  4 03:00:00 ldap1 slapd[700]: conn=1001 fd=12 TLS: can't accept: error:0A000412:SSL routines::sslv3 alert bad certificate.", "unknown", "server", "handshake-failed", "olctlsverifyclient"},
+		{"2026-12-04 03:00:00 1vAbcD-000xyz-Q9 H=mx.example.net [192.0.2.25] TLS error on connection (recv): The TLS connection was non-properly terminated.", "unknown", "server", "handshake-failed", "close_notify"},
+		{"turnserver[2100]: 0: WARNING: cannot start TLS and DTLS listeners because private key file is not set properly", "unknown", "server", "key-load-failed", "chgrp turnserver"},
+		{"[critical][main] error initializing configuration '/etc/envoy/front.yaml': Failed to load private key from /etc/envoy/tls/tls.key", "envoy", "server", "key-load-failed", "sha256sum"},
+		{"aiohttp.http_exceptions.BadStatusLine: 400, message: Invalid method encountered:\n\n  b'\\x16\\x03\\x01\\x02'", "python", "server", "plain-http", "http://"},
+		{"curl: (56) OpenSSL SSL_read: Connection reset by peer, errno 104", "curl", "client", "handshake-failed", "strict"},
 		// HAProxy's crt path that is not there.
 		{"[ALERT]    (7) : config : parsing [/usr/local/etc/haproxy/haproxy.cfg:20] : 'bind *:8443' in section 'frontend' : unable to stat SSL certificate from file '/certs/api.pem' : No such file or directory.", "haproxy", "server", "cert-load-failed", "haproxy -c"},
 		// Apache's stapling set-up, which nginx's stapling words would take.

@@ -79,7 +79,7 @@ var programWords = []struct {
 	{"gitlab-runner", []string{"gitlab-runner", "gitlab runner", "/api/v4/runners", "/api/v4/jobs/request"}},
 	{"mc", []string{"mc: <error>", "mc: <erro", "mc alias", "mc admin", "/.mc/"}},
 	{"etcd", []string{"etcdctl", ":2379/", ":2379:"}},
-	{"kubectl", []string{"kubectl", "kubeconfig", "unable to connect to the server", "10.96.0.1,", "kubelet[", ":6443/api", ":6443/apis"}},
+	{"kubectl", []string{"kubectl", "kubeconfig", "you must be logged in to the server", "unable to connect to the server", "10.96.0.1,", "kubelet[", ":6443/api", ":6443/apis"}},
 	{"helm", []string{"helm "}},
 	{"docker", []string{"podman", "skopeo", "buildah", "containers/certs.d", "docker pull", "docker login", "error response from daemon", "registry-1.docker.io",
 		// the registry API's ping and paths (not any API's /v2/)
@@ -324,7 +324,7 @@ var attrRules = []attrRule{
 		"tls: client didn't provide", "handshake error from", "handshake from ", "rejected connection", "remote-addr",
 		"failed to complete security handshake from",
 		"error when serving connection", "client sent an http request to an https server", "http2: tlsconfig"}},
-	{"go", RoleClient, "", []string{"currently active client certificate has expired", "the server has asked for the client to provide credentials",
+	{"go", RoleClient, "", []string{"currently active client certificate has expired", "the server has asked for the client to provide credentials", "you must be logged in to the server",
 		"oversized record received", "certpool", "cannot validate certificate for", "remote error: bad certificate", "remote error: unknown certificate", "x509 certificate signed by unknown authority", "x509: ", "x509 certificate has expired or is not yet valid", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http", "malformed http response"}},
 	{"python", RoleClient, "", []string{"traceback", "python", "aiohttp", "httpx"}},
 	{"browser", RoleClient, "", []string{"err_bad_ssl_client_auth_cert", "err_ssl_client_auth_cert_needed", "err_ssl_protocol_error",
@@ -707,7 +707,7 @@ func apacheRole(lower string) string {
 // the wrong certificate, while no flip leaves the two-sided story.
 var serverMarks = []string{"handshake client", "tls server", "server_side", "ssl_accept", "handling connection", "incoming connection",
 	"inbound", "wrap_socket(self.connection", "src bufferevent", "proxyserver", "serverhandler", "server handshake",
-	"client connection"}
+	"client connection", "can't accept:", "tls: can't accept"}
 
 // serverOnly are reasons only a TLS server reports: what its client sent
 // is not a ClientHello (an HTTP or proxy request) or shares nothing with it.
@@ -828,7 +828,7 @@ func serverStack(lower string) bool {
 		// Django's development servers, the ASGI and WSGI servers,
 		// Tornado (its "SSL Error on FD (address)" line)
 		"socketserver.py", "serve_forever", "in get_request", "werkzeug", "uvicorn", "gunicorn", "hypercorn", "daphne", "waitress",
-		"tornado.general", "ssl error on ", "aiohttp.server",
+		"tornado.general", "ssl error on ", "aiohttp.server", "invalid method encountered",
 		// node's
 		"tlsclienterror"} {
 		if strings.Contains(lower, w) {
@@ -930,7 +930,7 @@ func unknownRoleGuess(lower string) (string, bool) {
 			return RoleClient, false
 		}
 	}
-	for _, w := range []string{"ssl_accept", "client_hello", "get_client_cert", "_srvr", "serving", "listen", "sslize", "traffic_server"} {
+	for _, w := range []string{"ssl_accept", "client_hello", "get_client_cert", "_srvr", "serving", "listen", "sslize", "traffic_server", "can't accept:"} {
 		if strings.Contains(lower, w) {
 			return RoleServer, false
 		}
