@@ -26,6 +26,15 @@ var otherWriterEntries = []Entry{
 		Fix:         "Let the turnserver user read the files (and repeat it after each renewal, e.g. in certbot's deploy hook), then restart coturn:\n  chgrp turnserver /etc/coturn/privkey.pem && chmod g+r /etc/coturn/privkey.pem\n  sudo -u turnserver head -c 40 /etc/coturn/privkey.pem",
 		Confirm:     "openssl s_client -connect turn.example.com:5349 </dev/null",
 	},
+	// Postfix's handshake that ended without a TLS reason of its own.
+	{
+		ID: HandshakeFailed, Kind: "client", Level: infoLevel,
+		Match:       []string{"ssl_accept error from", "ssl_connect error to"},
+		Title:       "Postfix: a TLS handshake ended without a reason (SSL_accept or SSL_connect error)",
+		Explanation: "Postfix's smtpd (SSL_accept, a client connecting to it) or smtp (SSL_connect, delivering to another server) saw the handshake end: `lost connection` or `-1` mean the other side closed or reset it without an alert. From smtpd this is mostly scanners and spam bots, and clients that refuse the server's certificate (a self-signed or expired one, a name they did not connect by) without saying so; usually harmless one address at a time. The `TLS library problem` warning before it, when there is one, has the real reason.",
+		Fix:         "Nothing for scanners. For a client or server you know, look for the warning just before it, and test the same handshake:\n  openssl s_client -connect mail.example.com:25 -starttls smtp </dev/null\n  grep -B2 'SSL_accept error' /var/log/mail.log",
+		Confirm:     "openssl s_client -connect mail.example.com:25 -starttls smtp </dev/null",
+	},
 	// OpenLDAP's slapd, which says "can't accept" with its TLS library's
 	// reason (GnuTLS's or OpenSSL's) after it.
 	{
