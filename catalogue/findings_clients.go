@@ -1723,7 +1723,9 @@ var clientWriterEntries = []Entry{
 	// .NET Framework's HttpWebRequest, WebClient and PowerShell 5.
 	{
 		ID: HandshakeFailed, Kind: "client",
-		Match:       []string{"could not create ssl/tls secure channel", "ssl/tls security channel could not be created", "could not create ssl/tls security channel"},
+		Match: []string{"could not create ssl/tls secure channel", "ssl/tls security channel could not be created", "could not create ssl/tls security channel",
+			// the same refusal when the server closes instead of alerting
+			"underlying connection was closed: an unexpected error occurred on a send", "underlying connection was closed: an unexpected error occurred on a receive"},
 		Title:       "The .NET client could not set up TLS with the server (could not create SSL/TLS secure channel)",
 		Explanation: "A .NET Framework client (HttpWebRequest, WebClient, SOAP proxies, PowerShell 5's Invoke-WebRequest) failed the handshake in Windows' SChannel. Most often no TLS version is shared: an application built for .NET Framework 4.6 or older, or run on an unpatched Windows 7 or Server 2008 R2, offers SSL 3 and TLS 1.0 only, and the server requires TLS 1.2. Otherwise a client certificate whose private key the process's account may not use (an IIS application pool's identity), or no cipher suite in common with an old Windows.",
 		Fix:         "Let the client offer TLS 1.2: target .NET Framework 4.7 or later, or set SchUseStrongCrypto and SystemDefaultTlsVersions to 1 (DWORD) under HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 (and its Wow6432Node twin), or in code:\n  ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12;\n  [Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12\n(the second line for PowerShell). With a client certificate, grant the process's account the private key (certlm.msc, Manage Private Keys).",

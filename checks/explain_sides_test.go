@@ -367,6 +367,8 @@ func TestExplainSides(t *testing.T) {
 		{"curl: (56) OpenSSL SSL_read: Connection reset by peer, errno 104", "curl", "client", "handshake-failed", "strict"},
 		// Postfix's handshake that ended without a reason.
 		{"Dec  4 03:00:00 mx postfix/smtpd[4321]: SSL_accept error from scanner.example[198.51.100.77]: lost connection", "unknown", "server", "handshake-failed", "harmless"},
+		// PowerShell 5 against a server that wants TLS 1.2.
+		{"Invoke-RestMethod : The underlying connection was closed: An unexpected error occurred on a send.", "unknown", "client", "handshake-failed", "tls12"},
 		// HAProxy's crt path that is not there.
 		{"[ALERT]    (7) : config : parsing [/usr/local/etc/haproxy/haproxy.cfg:20] : 'bind *:8443' in section 'frontend' : unable to stat SSL certificate from file '/certs/api.pem' : No such file or directory.", "haproxy", "server", "cert-load-failed", "haproxy -c"},
 		// Apache's stapling set-up, which nginx's stapling words would take.

@@ -69,7 +69,7 @@ var programWords = []struct {
 	{"rust", []string{"x509verifyerror", "midhandshakesslstream", "webpkierror", "invalid peer certificate", "rustls", "peer is incompatible: ", "peer misbehaved: ", "sending fatal alert ", "alertreceived(", "peerincompatible(", "peermisbehaved(", "invalidcertificate(", "invalid certificate: unknownissuer", "invalid certificate: notvalidforname", "reqwest"}},
 	{"ruby", []string{"openssl::ssl::sslerror", "ssl_connect returned=", ".rb:", "faraday", "rubygems", "bundler::", "could not verify the ssl certificate for"}},
 	{"dotnet", []string{"remote certificate is invalid according to the validation procedure", "authenticationexception", "system.net.", "sslpolicyerrors", "interop+openssl",
-		"could not create ssl/tls secure channel", "ssl/tls security channel could not be created"}},
+		"could not create ssl/tls secure channel", "ssl/tls security channel could not be created", "the underlying connection was closed", "invoke-webrequest", "invoke-restmethod"}},
 	{"mosquitto", []string{"mosquitto", "sending connect", "error: unable to load client certificate \"", "error: unable to load client key file \"", "a tls error occurred", "client <unknown> disconnected", "error: the connection was lost"}},
 	{"openvpn", []string{"openvpn", "verify error: depth=", "ovpn-", "tls_error: bio read tls_read_plaintext"}},
 	// HashiCorp's, GitLab's, MinIO's and etcd's clients (Go).
@@ -809,6 +809,8 @@ var eitherSide = map[string]bool{"java": true, "node": true, "go": true, "unknow
 var clientMarks = []string{"tls client:", "received server alert", "https://", "http://", "httpsconnectionpool", "urlopen", "client_cert", "cert=(", "postman",
 	"clientset", "kubeconfig", "kubectl", "helpers.go:", "get \"", "post \"", "dial tcp", "connecting to", "connect to ", "could not connect",
 	"failed to connect", "thread \"main\"", "eproto", "axisfault", "request to", "fetch",
+	// PowerShell's and .NET Framework's web clients
+	"invoke-webrequest", "invoke-restmethod", "the underlying connection was closed",
 	// OpenSSL's words for a received certificate_required, which only a
 	// TLS 1.3 server sends.
 	"alert certificate required"}
