@@ -86,8 +86,8 @@ var clientWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"ssl_error_no_cypher_overlap", "err_ssl_version_or_cipher_mismatch", "ssl_error_unsupported_version", "err_ssl_obsolete_version"},
 		Title:       "The browser and the server share no TLS version or cipher",
-		Explanation: "The browser offers TLS 1.2 and 1.3 with modern ciphers; the server accepts only older versions or ciphers, its certificate key does not fit any cipher they share, or it has no certificate at all for the name asked for in SNI (some servers then fail this way).",
-		Fix:         "See what the server accepts for that name:\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null\nthen give it a certificate for that name and enable current versions and ciphers; for nginx:\n  ssl_protocols TLSv1.2 TLSv1.3;",
+		Explanation: "The browser offers TLS 1.2 and 1.3 with modern ciphers; the server accepts only older versions or ciphers, its certificate key does not fit any cipher they share (an ECDSA certificate, such as a Let's Encrypt one imported as it came, on a server whose cipher list is RSA-only: some Java servers, controllers and appliances), or it has no certificate at all for the name asked for in SNI (some servers then fail this way).",
+		Fix:         "See what the server accepts for that name, and its certificate's key type:\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null\n  openssl x509 -noout -text -in server.crt | grep 'Public Key Algorithm'\nthen give it a certificate for that name (an RSA one where its ciphers are RSA-only) and enable current versions and ciphers; for nginx:\n  ssl_protocols TLSv1.2 TLSv1.3;",
 		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_3 </dev/null",
 	},
 	{
@@ -709,8 +709,8 @@ var clientWriterEntries = []Entry{
 		ID: CertLoadFailed, Kind: "client",
 		Match:       []string{"unable to load ca certificates, check bridge_cafile", "unable to load ca certificates, check cafile", "unable to load server certificate", "unable to load server key file"},
 		Title:       "mosquitto could not load a CA, certificate or key file",
-		Explanation: "mosquitto could not open or parse the file that its configuration names (cafile or capath of a listener, bridge_cafile of a bridge, certfile, keyfile): a wrong path (the OpenSSL lines after it say No such file or directory), a file it may not read as the mosquitto user, or not PEM. A listener then does not start, or falls back to no TLS.",
-		Fix:         "Check the path in mosquitto.conf and that the mosquitto user can read it:\n  sudo -u mosquitto head -1 /etc/mosquitto/ca_certificates/ca.crt",
+		Explanation: "mosquitto could not open or parse the file that its configuration names (cafile or capath of a listener, bridge_cafile of a bridge, certfile, keyfile): a wrong path (the OpenSSL lines after it say No such file or directory), a file it may not read as the mosquitto user, not PEM, or a certificate OpenSSL refuses at its security level (`ee key too small` or `ca md too weak` after it: a 1024-bit key or a SHA-1 signature on a newer system). A listener then does not start, or falls back to no TLS.",
+		Fix:         "Check the path in mosquitto.conf and that the mosquitto user can read it, and the certificate's key size and signature:\n  sudo -u mosquitto head -1 /etc/mosquitto/ca_certificates/ca.crt\n  openssl x509 -noout -text -in /etc/mosquitto/certs/server.crt | grep -E 'Public-Key|Signature Algorithm'",
 		Confirm:     "openssl x509 -noout -subject -in /etc/mosquitto/ca_certificates/ca.crt",
 	},
 	// MySQL's clients.

@@ -561,6 +561,9 @@ func inContext(f *report.Finding, lower string, att logparse.Attribution) {
 		if att.Reporter != "browser" {
 			f.Explanation += " " + catalogue.NameUsed
 		}
+		if checkedWithPort(lower) {
+			f.Explanation += " " + catalogue.NameWithPort
+		}
 	}
 	if f.Code == 9 || f.Code == 10 || strings.Contains(lower, "expired") {
 		if !strings.Contains(f.Explanation, "clock") {
@@ -641,4 +644,29 @@ func listedName(input string) string {
 		}
 	}
 	return ""
+}
+
+// checkedWithPort reports whether Go's name check (lower-case) names a
+// host with its port as the name it checked ("... not host:443"): the
+// program set its TLS server name to the address, port and all.
+func checkedWithPort(lower string) bool {
+	i := strings.LastIndex(lower, ", not ")
+	if i < 0 {
+		return false
+	}
+	words := strings.Fields(lower[i+len(", not "):])
+	if len(words) == 0 {
+		return false
+	}
+	name := strings.Trim(words[0], "\"'`).,;")
+	j := strings.LastIndexByte(name, ':')
+	if j <= 0 || j == len(name)-1 || strings.Count(name, ":") > 1 {
+		return false // no port, or an IPv6 address
+	}
+	for _, c := range name[j+1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -369,6 +369,10 @@ func TestExplainSides(t *testing.T) {
 		{"Dec  4 03:00:00 mx postfix/smtpd[4321]: SSL_accept error from scanner.example[198.51.100.77]: lost connection", "unknown", "server", "handshake-failed", "harmless"},
 		// PowerShell 5 against a server that wants TLS 1.2.
 		{"Invoke-RestMethod : The underlying connection was closed: An unexpected error occurred on a send.", "unknown", "client", "handshake-failed", "tls12"},
+		// A Go client whose server name carries the port; a browser and an
+		// ECDSA certificate on an RSA-only server.
+		{"dial failed: tls: failed to verify certificate: x509: certificate is valid for relay.example.net, not relay.example.net:8443", "go", "client", "server-hostname-mismatch", "host name alone"},
+		{"This site can't provide a secure connection. ERR_SSL_VERSION_OR_CIPHER_MISMATCH", "browser", "client", "handshake-failed", "rsa-only"},
 		// HAProxy's crt path that is not there.
 		{"[ALERT]    (7) : config : parsing [/usr/local/etc/haproxy/haproxy.cfg:20] : 'bind *:8443' in section 'frontend' : unable to stat SSL certificate from file '/certs/api.pem' : No such file or directory.", "haproxy", "server", "cert-load-failed", "haproxy -c"},
 		// Apache's stapling set-up, which nginx's stapling words would take.
@@ -572,6 +576,26 @@ func TestHostWithPort(t *testing.T) {
 	} {
 		if host, ok := hostWithPort(c.in); host != c.host || ok != c.ok {
 			t.Errorf("hostWithPort(%q) = %q, %v, want %q, %v", c.in, host, ok, c.host, c.ok)
+		}
+	}
+}
+
+// TestCheckedWithPort: Go's name check names a host with its port only
+// when the name after "not" ends in a colon and digits (not an IPv6
+// address, not a bare name, not an empty rest).
+func TestCheckedWithPort(t *testing.T) {
+	for in, want := range map[string]bool{
+		"x509: certificate is valid for a.example, not a.example:443":    true,
+		`x509: certificate is valid for a.example, not "a.example:8443"`: true,
+		"x509: certificate is valid for a.example, not b.example":        false,
+		"x509: certificate is valid for ::1, not 2001:db8::1":            false,
+		"x509: certificate is valid for a.example, not ":                 false,
+		"x509: certificate is valid for a.example, not a.example:":       false,
+		"x509: certificate is valid for a.example, not a.example:https":  false,
+		"no comma here": false,
+	} {
+		if got := checkedWithPort(in); got != want {
+			t.Errorf("checkedWithPort(%q) = %v, want %v", in, got, want)
 		}
 	}
 }
