@@ -445,9 +445,9 @@ var otherWriterEntries = []Entry{
 	{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"ssl_write() returned syscall, errno = 104", "ssl_read: connection reset by peer", "ssl_write: connection reset by peer", "ssl_read() returned syscall, errno = 104", "ssl_read: ssl_error_syscall", "ssl_write: ssl_error_syscall"},
-		Title:       "The server reset the connection after curl's TLS handshake",
-		Explanation: "The connection was reset (errno 104) as curl sent or read its first data. With TLS 1.3 a server judges the client certificate after the handshake, so a refusal shows here: most often a server or service-mesh sidecar that requires mutual TLS (Istio or Linkerd in STRICT mode, an mTLS-only gateway) and got no certificate it accepts; else a firewall, proxy or load balancer that cuts the connection, or a server that crashed on the request.",
-		Fix:         "Try it over TLS 1.2, where a refusal comes back as an alert, and with the client certificate the server expects:\n  curl -v --tls-max 1.2 --cert client.crt --key client.key https://host/\nthen read the server's (or the sidecar's) log; in a mesh, call from a workload that has a sidecar, or relax its mTLS mode for that port.",
+		Title:       "The connection was reset after curl's TLS handshake",
+		Explanation: "The connection was reset (errno 104; 10054 on Windows) as curl or git sent or read data after the handshake. Three causes cover most cases: (1) with TLS 1.3 a server judges the client certificate after the handshake, so a refusal shows here: a server or service-mesh sidecar that requires mutual TLS (Istio or Linkerd in STRICT mode, an mTLS-only gateway) and got no certificate it accepts; (2) something in between cuts the connection: a corporate proxy, firewall or antivirus (the usual one for git on Windows), or a load balancer's size or time limit on a large push; (3) the server closed it, crashing on the request or restarting.",
+		Fix:         "Try it over TLS 1.2, where a refusal comes back as an alert, and with the client certificate the server expects:\n  curl -v --tls-max 1.2 --cert client.crt --key client.key https://host/\nthen read the server's (or the sidecar's) log; in a mesh, call from a workload that has a sidecar, or relax its mTLS mode for that port. If the same request works from another network, or with the proxy or antivirus out of the way, it is the one in between.",
 		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
 	},
 	// curl.

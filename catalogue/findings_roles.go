@@ -873,6 +873,16 @@ var roleEntries = []Entry{
 	},
 	// Android's own words (its TrustManagerImpl), before the JDK's.
 	{
+		// Conscrypt's (Android's) own words when its chain check fails for
+		// another reason than a missing anchor.
+		ID: ServerCertUntrusted, Kind: "client", Within: []string{"sslhandshakeexception", "javax.net.ssl", "conscrypt", "android"},
+		Match:       []string{"chain validation failed"},
+		Title:       "Android could not validate the server's certificate chain (Chain validation failed)",
+		Explanation: "Android (Conscrypt) built the server's chain and a check on it failed, other than a missing trust anchor: most often a date, either the server's certificate (or an intermediate) has expired or the device's clock is wrong (an emulator or a device with a date far off); also a revoked certificate, or one the platform refuses (a SHA-1 signature, a key too small).",
+		Fix:         "Check the device's date first, then the dates of the chain the server sends:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null 2>/dev/null | grep -E 's:|NotAfter'\nRenew the server's certificate if it has expired, and serve the full chain.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
+	},
+	{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match:       []string{"trust anchor for certification path not found", "not trusted server certificate"},
 		Title:       "The Android app does not trust the server's certificate",

@@ -373,6 +373,10 @@ func TestExplainSides(t *testing.T) {
 		// ECDSA certificate on an RSA-only server.
 		{"dial failed: tls: failed to verify certificate: x509: certificate is valid for relay.example.net, not relay.example.net:8443", "go", "client", "server-hostname-mismatch", "host name alone"},
 		{"This site can't provide a secure connection. ERR_SSL_VERSION_OR_CIPHER_MISMATCH", "browser", "client", "handshake-failed", "rsa-only"},
+		// Android's chain check on a date; git on Windows reset after the
+		// handshake.
+		{"W/System.err: javax.net.ssl.SSLHandshakeException: Chain validation failed", "java", "client", "server-cert-untrusted", "device's date"},
+		{"fatal: unable to access 'https://git.example.org/team/app.git/': OpenSSL SSL_read: SSL_ERROR_SYSCALL, errno 10054", "curl", "client", "handshake-failed", "antivirus"},
 		// HAProxy's crt path that is not there.
 		{"[ALERT]    (7) : config : parsing [/usr/local/etc/haproxy/haproxy.cfg:20] : 'bind *:8443' in section 'frontend' : unable to stat SSL certificate from file '/certs/api.pem' : No such file or directory.", "haproxy", "server", "cert-load-failed", "haproxy -c"},
 		// Apache's stapling set-up, which nginx's stapling words would take.
