@@ -385,8 +385,8 @@ var (
 	UnexplainedServerText = Text{ID: TLSUnexplained,
 		Title: "A TLS server's failure that mtlsdoctor has no entry for",
 		Why: "No catalogue entry matches this line, but its words show a TLS server (it accepted the connection, or loads its own certificate). A server's TLS failures are, in order of frequency: its own certificate or key files (a wrong path, permissions, not PEM, a key that does not match), " +
-			"a client refusing the server's certificate, a client certificate the server refuses or did not get, a client speaking plain HTTP or an old TLS version, or scanners.",
-		Fix: "Check the server's certificate and key files, then connect as a client would:\n  openssl x509 -noout -subject -dates -in server.crt\n  openssl s_client -connect host:443 -servername host </dev/null",
+			"a client refusing the server's certificate and hanging up (a missing intermediate: cert.pem served where fullchain.pem belongs; an expired or self-signed certificate; a name the client did not connect by), a client certificate the server refuses or did not get, a client speaking plain HTTP or an old TLS version, or scanners.",
+		Fix: "Check the server's certificate and key files, then connect as a client would (one certificate in the chain shown means the intermediate is missing):\n  openssl x509 -noout -subject -dates -in server.crt\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	}
 	// UnexplainedRoutineText is one of Apache mod_ssl's routine start-up
 	// and connection lines at info level.
@@ -397,8 +397,8 @@ var (
 	}
 	UnexplainedEitherText = Text{ID: TLSUnexplained,
 		Title: "A TLS failure that mtlsdoctor has no entry for (which side wrote it is not known)",
-		Why: "No catalogue entry matches this line, and nothing in it shows whether its program opened the connection (a client) or accepted it (a server). On a client, look first at the server's certificate (trusted CA, intermediates, name) and at whether a client certificate was asked for; " +
-			"on a server, at its own certificate and key files and at the client certificates it requires.",
+		Why: "No catalogue entry matches this line, and nothing in it shows whether its program opened the connection (a client) or accepted it (a server). On a client, look first at the server's certificate (trusted CA, intermediates, dates, name) and at whether a client certificate was asked for; " +
+			"on a server, at its own certificate and key files (a missing intermediate makes clients hang up; a key that is not the certificate's fails every handshake) and at the client certificates it requires.",
 		Fix: "Connect as the client does, with the name it uses; the output shows the server's chain, the verify result and any client certificate request:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	}
 )

@@ -707,7 +707,7 @@ func apacheRole(lower string) string {
 // the wrong certificate, while no flip leaves the two-sided story.
 var serverMarks = []string{"handshake client", "tls server", "server_side", "ssl_accept", "handling connection", "incoming connection",
 	"inbound", "wrap_socket(self.connection", "src bufferevent", "proxyserver", "serverhandler", "server handshake",
-	"client connection", "can't accept:", "tls: can't accept"}
+	"client connection", "can't accept:", "tls: can't accept", "client disconnected"}
 
 // serverOnly are reasons only a TLS server reports: what its client sent
 // is not a ClientHello (an HTTP or proxy request) or shares nothing with it.
@@ -932,7 +932,7 @@ func unknownRoleGuess(lower string) (string, bool) {
 			return RoleClient, false
 		}
 	}
-	for _, w := range []string{"ssl_accept", "client_hello", "get_client_cert", "_srvr", "serving", "listen", "sslize", "traffic_server", "can't accept:"} {
+	for _, w := range []string{"ssl_accept", "client_hello", "get_client_cert", "_srvr", "serving", "listen", "sslize", "traffic_server", "can't accept:", "client disconnected"} {
 		if strings.Contains(lower, w) {
 			return RoleServer, false
 		}
