@@ -857,8 +857,8 @@ var reasonEntries = []Entry{
 		ID: HandshakeFailed, Kind: "reason",
 		Match: []string{"unknown protocol"}, Exact: []string{"unknown protocol"},
 		Title:       "The other side does not speak TLS (unknown protocol)",
-		Explanation: "OpenSSL (1.0/1.1) got bytes that are not a TLS record: the port serves plain HTTP or another protocol, or a proxy answered in clear text (an HTTP proxy's error page).",
-		Fix:         "Check the scheme and port (https:// to a plain port fails so), and any proxy settings (https_proxy) in between:\n  curl -v http://host:PORT/",
+		Explanation: "OpenSSL (1.0/1.1) got bytes that are not a TLS record: the port serves plain HTTP or another protocol, or a proxy answered in clear text (an HTTP proxy's error page). When the port is meant to be TLS, the server's TLS did not take on it: a listener whose TLS setting names a profile or certificate block that does not exist (the server then falls back to plain text), a plain listener bound to the TLS port, or a protocol that starts in clear text and upgrades later (SMTP, IMAP, XMPP, PostgreSQL: use STARTTLS there).",
+		Fix:         "Check the scheme and port (https:// to a plain port fails so), and any proxy settings (https_proxy) in between:\n  curl -v http://host:PORT/\nIf the port should speak TLS, see what it answers in clear text and check the server's listener settings for that port:\n  printf 'HELP\\r\\n' | nc host PORT | head -3",
 		Confirm:     "openssl s_client -connect host:PORT </dev/null",
 	},
 	{

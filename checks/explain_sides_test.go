@@ -379,6 +379,8 @@ func TestExplainSides(t *testing.T) {
 		{"fatal: unable to access 'https://git.example.org/team/app.git/': OpenSSL SSL_read: SSL_ERROR_SYSCALL, errno 10054", "curl", "client", "handshake-failed", "antivirus"},
 		// A server's line with no entry of its own: its client left.
 		{"chatd[77]: TLS failure, client disconnected during handshake", "unknown", "server", "tls-unexplained", "fullchain.pem"},
+		// A client that got clear text from a port meant to be TLS.
+		{"irc client: SSL connect failed: error:140770FC:SSL routines:SSL23_GET_SERVER_HELLO:unknown protocol", "unknown", "client", "handshake-failed", "listener"},
 		// HAProxy's crt path that is not there.
 		{"[ALERT]    (7) : config : parsing [/usr/local/etc/haproxy/haproxy.cfg:20] : 'bind *:8443' in section 'frontend' : unable to stat SSL certificate from file '/certs/api.pem' : No such file or directory.", "haproxy", "server", "cert-load-failed", "haproxy -c"},
 		// Apache's stapling set-up, which nginx's stapling words would take.
