@@ -77,7 +77,7 @@ var programWords = []struct {
 	{"nomad", []string{"nomad", ":4646/"}},
 	{"terraform", []string{"terraform", "failed to query available provider packages", "failed to install provider"}},
 	{"gitlab-runner", []string{"gitlab-runner", "gitlab runner", "/api/v4/runners", "/api/v4/jobs/request"}},
-	{"mc", []string{"mc: <error>", "mc: <erro", "mc alias", "mc admin", "/.mc/"}},
+	{"mc", []string{"mc: <erro", "mc alias", "mc admin", "/.mc/"}},
 	{"etcd", []string{"etcdctl", ":2379/", ":2379:"}},
 	{"kubectl", []string{"kubectl", "kubeconfig", "you must be logged in to the server", "unable to connect to the server", "10.96.0.1,", "kubelet[", ":6443/api", ":6443/apis"}},
 	{"helm", []string{"helm "}},
@@ -707,7 +707,7 @@ func apacheRole(lower string) string {
 // the wrong certificate, while no flip leaves the two-sided story.
 var serverMarks = []string{"handshake client", "tls server", "server_side", "ssl_accept", "handling connection", "incoming connection",
 	"inbound", "wrap_socket(self.connection", "src bufferevent", "proxyserver", "serverhandler", "server handshake",
-	"client connection", "can't accept:", "tls: can't accept", "client disconnected"}
+	"client connection", "can't accept:", "client disconnected"}
 
 // serverOnly are reasons only a TLS server reports: what its client sent
 // is not a ClientHello (an HTTP or proxy request) or shares nothing with it.
