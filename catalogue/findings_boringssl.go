@@ -28,7 +28,7 @@ var boringsslEntries = []Entry{
 		Match:       []string{"handshake_failure_on_client_hello", "handshake failure on client hello"},
 		Title:       "The server refused this client's ClientHello (BoringSSL: HANDSHAKE_FAILURE_ON_CLIENT_HELLO)",
 		Explanation: "A BoringSSL client (Chrome, gRPC, envoy to its upstream, an Android app) got alert handshake_failure in answer to its ClientHello, before the server sent anything: the server found no TLS version, cipher suite, key-exchange group or signature algorithm in common with what the client offered (an old server with TLS 1.0 or legacy ciphers only, or one restricted to a set the client lacks), or it serves no site for the name the client sent in SNI, or none was sent. It is not about a client certificate: the server had not asked for one yet.",
-		Fix:         "See what the server accepts, with the name the client uses:\n  openssl s_client -connect host:443 -servername host </dev/null\nthen let the server offer TLS 1.2 or 1.3 with ECDHE suites (nginx):\n  ssl_protocols TLSv1.2 TLSv1.3;",
+		Fix:         "Compare the server's answer with the name the client uses and without a name:\n  openssl s_client -connect host:443 -servername host </dev/null\n  openssl s_client -connect host:443 -noservername </dev/null\nIf only the second fails, the client sends no SNI (a CDN or cloud endpoint then refuses it): set it, for envoy the sni of the cluster's UpstreamTlsContext, for Istio the DestinationRule's trafficPolicy.tls.sni, for Emissary a TLSContext with sni. If both fail, let the server offer TLS 1.2 or 1.3 with ECDHE suites (nginx):\n  ssl_protocols TLSv1.2 TLSv1.3;",
 		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
 	},
 	{

@@ -293,6 +293,79 @@ var clientWriterEntries = []Entry{
 		Fix:         "Compute the key hash the server shows now, and pin it (and the next key, before a renewal) if the change is expected:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | openssl enc -base64",
 		Confirm:     "curl -v --pinnedpubkey 'sha256//HASH' https://host/ -o /dev/null",
 	},
+	// OkHttp's CertificatePinner (Android apps, Java clients).
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"certificate pinning failure"},
+		Title:       "The server's certificate chain holds none of the keys the app pins (OkHttp's Certificate pinning failure)",
+		Explanation: "OkHttp trusted the chain, then compared the sha256/ hashes of its public keys with the pins the app was built with, and none matched: the server's key or its CA changed (a renewal with a new key, another intermediate, a move to another CA or CDN), the pins were computed from the wrong certificate, or a TLS-intercepting proxy (a debugging or corporate one) shows its own chain. The exception lists the chain's hashes (Peer certificate chain) and the pins (Pinned certificates).",
+		Fix:         "Compare the chain's hashes in the exception with the app's pins; compute the hash of the key the server shows now, and pin it together with a backup key or the CA's key, so that a renewal does not break the app:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | openssl enc -base64",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null 2>/dev/null | grep -E 's:|i:'",
+	},
+	// RubyGems and Bundler name the CA they could not trust.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"to your local trusted store"},
+		Title:       "Ruby does not trust the CA that RubyGems names (add it to the local trusted store)",
+		Explanation: "RubyGems (gem, bundler) verified the server's chain with Ruby's OpenSSL and it ends in the CA it names, which Ruby's trust store lacks. A CA with a security product's name (Cisco Umbrella, Zscaler, Netskope, an antivirus or a corporate proxy) means the traffic is intercepted and re-signed: that CA must be added. A public CA means Ruby's bundle is outdated (RubyInstaller on Windows ships its own) or the server does not send its intermediate.",
+		Fix:         "Export the CA it names (from the proxy's administrator, or the system's store), append it to a bundle Ruby reads, and point SSL_CERT_FILE at that bundle:\n  cat /etc/ssl/certs/ca-certificates.crt proxy-ca.pem > ruby-bundle.pem\n  export SSL_CERT_FILE=$PWD/ruby-bundle.pem\nRuby's own default file is at:\n  ruby -ropenssl -e 'puts OpenSSL::X509::DEFAULT_CERT_FILE'",
+		Confirm:     "openssl s_client -connect rubygems.org:443 -servername rubygems.org -showcerts </dev/null 2>/dev/null | grep 'i:'",
+	},
+	// A CA bundle holding the same certificate twice.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"cert already in hash table"},
+		Title:       "The CA bundle holds the same certificate twice (cert already in hash table)",
+		Explanation: "While loading trusted CAs, the TLS library met a certificate it had already loaded. OpenSSL 1.1 and later skip the duplicate; OpenSSL 1.0.x, LibreSSL (macOS's, and libcurl built on it) and some library releases treat it as an error and the connection fails before the handshake. It comes from a bundle that repeats a certificate (a CA appended to the system's bundle twice, or an application that adds its own CA to the system's store), or from the same CA in both the CA file and the CA directory.",
+		Fix:         "Count the copies of each certificate in the bundle, and keep one of each (or point the client at one source):\n  grep -c 'BEGIN CERTIFICATE' bundle.pem\n  openssl crl2pkcs7 -nocrl -certfile bundle.pem | openssl pkcs7 -print_certs -noout | sort | uniq -d",
+		Confirm:     "openssl crl2pkcs7 -nocrl -certfile bundle.pem | openssl pkcs7 -print_certs -noout | sort | uniq -c | sort -rn | head",
+	},
+	// OpenSSL's invalid alert: what stood where an alert should be was not one.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"invalid alert"},
+		Title:       "The peer's bytes were not a valid TLS alert: the connection is not TLS from end to end (invalid alert)",
+		Explanation: "The record the client read was marked as an alert but was not a valid one: the bytes came from something that does not speak TLS at that point. Usual causes: the client speaks TLS to an HTTPS proxy (an https:// proxy URL) and its library cannot run TLS inside that TLS (Perl's LWP and IO::Socket::SSL, old Python, old curl); a proxy or middlebox answers with plain text or an error page; or the port speaks another protocol (STARTTLS, a plain listener).",
+		Fix:         "Check the proxy the client uses, and give it as http:// (the CONNECT tunnel then carries the only TLS), or try without it:\n  env | grep -i _proxy\n  openssl s_client -connect host:443 -servername host </dev/null\nWith a proxy, compare:\n  openssl s_client -proxy proxy:3128 -connect host:443 -servername host </dev/null",
+		Confirm:     "env | grep -i _proxy",
+	},
+	// A client that could not verify the OCSP response its server stapled
+	// (nginx's own stapling says "OCSP_basic_verify() failed").
+	{
+		ID: StaplingFailed, Kind: "client", Without: []string{"ocsp_basic_verify() failed", "while requesting certificate status"},
+		Match:       []string{"ocsp_basic_verify:certificate verify error"},
+		Title:       "An OCSP response could not be verified: its signer does not lead to a CA this side trusts",
+		Explanation: "OpenSSL checked an OCSP response (one the server stapled to its handshake, or one fetched from a responder) and could not verify the certificate that signed it up to a trusted CA: the CA file given to this program lacks the issuer of the server's certificate (or the program was given none, and still checks a stapled response, as pgbouncer and other libtls programs do even with sslmode require), or the responder signs with a certificate its CA did not delegate.",
+		Fix:         "Give the program the CA chain of the server it connects to, and verify with it (pgbouncer: server_tls_sslmode = verify-ca with server_tls_ca_file = ca.pem); see the stapled response and check it against that CA:\n  openssl s_client -connect host:5432 -starttls postgres -status -CAfile ca.pem </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host -status -CAfile ca.pem </dev/null 2>/dev/null | grep -A3 'OCSP Response Status'",
+	},
+	// Azure Application Gateway, the TLS client of its backends.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"backend server certificate is not whitelisted with application gateway", "does not match the trusted root certificate added to the application gateway", "common name (cn) of the backend certificate does not match"},
+		Title:       "Application Gateway does not accept its backend's certificate",
+		Explanation: "Azure Application Gateway is the TLS client of its backend pool, and its backend health check failed on the backend's certificate: the certificate (v1: the authentication certificate uploaded to the HTTP settings) or its root (v2: the trusted root certificate) is not the one the gateway holds, the backend does not send its full chain, or the certificate's CN or SAN does not match the host name the HTTP settings or the health probe use.",
+		Fix:         "Look at what the backend serves, with the host name the probe uses, and compare it with the certificate or root uploaded to the HTTP settings; then set the host name of the HTTP settings and probe to a name in the certificate:\n  openssl s_client -connect backend:443 -servername app.example.com -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect backend:443 -servername app.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+	},
+	// ProxySQL's note for a TLS client without a certificate.
+	{
+		ID: NoClientCert, Kind: "client",
+		Match:       []string{"x509 error: no required certificate sent by client"},
+		Title:       "ProxySQL: a client connected over TLS without a client certificate (harmless unless you require one)",
+		Explanation: "ProxySQL 2.1 and later log this for every TLS connection whose client sends no certificate, even when none is required: a user with use_ssl=1 still connects, and the line is harmless. It matters only when the clients are meant to authenticate with certificates.",
+		Fix:         "If the connections succeed, nothing is wrong (newer ProxySQL releases make it a warning that can be turned off). If clients must send certificates, give them theirs:\n  mysql -h proxysql -P 6033 --ssl-mode=VERIFY_CA --ssl-ca=ca.pem --ssl-cert=client.crt --ssl-key=client.key",
+		Confirm:     "mysql -h proxysql -P 6033 --ssl-mode=REQUIRED -e 'SHOW SESSION STATUS LIKE \"Ssl_version\"'",
+	},
+	// Erlang/OTP clients refused by the server in the hello state.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"in state hello received server alert: fatal - handshake failure"},
+		Title:       "The server refused the Erlang client's hello (alert 40 handshake_failure)",
+		Explanation: "The server ended the handshake on the Erlang/OTP client's ClientHello: no server name (SNI) was sent, so a server or CDN with many sites had no certificate to choose (the client connected by IP address, or a library release, such as some of hackney's, passed the resolved address instead of the host name), or no TLS version, cipher or curve in common (OTP upgrades change the defaults, and an old server may offer only what OTP now leaves out).",
+		Fix:         "Compare the server's answer with and without SNI:\n  openssl s_client -connect host:443 -servername host </dev/null\n  openssl s_client -connect host:443 -noservername </dev/null\nIf only the first works, set {server_name_indication, \"host\"} in the ssl options (or upgrade the HTTP library); if both fail, set {versions, ['tlsv1.2']} and check the ciphers the server takes.",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
 	{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match:       []string{"issuer check against peer certificate failed"},

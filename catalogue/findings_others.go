@@ -143,8 +143,8 @@ var otherWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client", Without: []string{"handshake error from", "serving connection", "handshake from"},
 		Match:       []string{"first record does not look like a tls handshake"},
 		Title:       "The Go client got an answer that is not TLS",
-		Explanation: "A Go client (an HTTP or gRPC client, kubectl, docker) sent its TLS ClientHello and read back bytes that are not TLS: the server speaks plain HTTP (or plaintext gRPC) on that port, or a proxy in between answered in clear text.",
-		Fix:         "Use the scheme the server speaks on that port (http://; for gRPC, insecure transport credentials or the server's TLS port; grpcurl and grpcui: -plaintext, since -insecure still speaks TLS), and check proxies in between:\n  curl -v http://host:port/",
+		Explanation: "A Go client (an HTTP or gRPC client, kubectl, docker) sent its TLS ClientHello and read back bytes that are not TLS: the server speaks plain HTTP (or plaintext gRPC) on that port, or a proxy in between answered in clear text. When the server is meant to serve TLS there, its TLS settings did not reach that listener: a misspelt or misplaced TLS key in its configuration, TLS set on another port, or a server release whose listener answers before TLS (a known bug of some multiplexed gRPC and HTTP receivers, fixed in later releases).",
+		Fix:         "Use the scheme the server speaks on that port (http://; for gRPC, insecure transport credentials or the server's TLS port; grpcurl and grpcui: -plaintext, since -insecure still speaks TLS), and check proxies in between:\n  curl -v http://host:port/\nIf the server should speak TLS there, ask it directly: no certificate in the answer means its listener is not serving TLS, so fix the server's TLS configuration for that port (or upgrade it), not the client:\n  openssl s_client -connect host:port </dev/null",
 		Confirm:     "curl -sv https://host:port/ -o /dev/null",
 	},
 	{

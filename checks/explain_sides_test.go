@@ -391,6 +391,28 @@ func TestExplainSides(t *testing.T) {
 		{"ERROR: Registering runner... failed  status=couldn't execute POST against https://git.internal/api/v4/runners: x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "tls-ca-file"},
 		{"mc: <ERROR> Unable to initialize new alias from the provided credentials. Get \"https://s3.internal:9000/probe-bucket/\": x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "certs/cas"},
 		{"{\"level\":\"warn\",\"msg\":\"retrying of unary invoker failed\",\"target\":\"etcd-endpoints://0xc000/127.0.0.1:2379\",\"error\":\"rpc error: code = Unavailable desc = connection error: desc = \\\"transport: authentication handshake failed: x509: certificate signed by unknown authority\\\"\"} etcdctl", "go", "client", "server-cert-untrusted", "--cacert"},
+		// A client whose HTTPS proxy cannot carry TLS inside TLS; a CA
+		// bundle with a repeated certificate; OkHttp's pins; RubyGems
+		// naming the CA to add; an Erlang client refused at hello.
+		{"SSL connect attempt failed error:140940CD:SSL routines:ssl3_read_bytes:invalid alert", "unknown", "client", "handshake-failed", "http://"},
+		{"TLS connect error: error:0BFFF065:x509 certificate routines:CRYPTO_internal:cert already in hash table", "unknown", "client", "server-cert-untrusted", "uniq"},
+		{"E/App: javax.net.ssl.SSLPeerUnverifiedException: Certificate pinning failure!", "java", "client", "server-cert-untrusted", "backup"},
+		{"ERROR:  You must add /CN=Example Proxy Root to your local trusted store", "unknown", "client", "server-cert-untrusted", "ssl_cert_file"},
+		{"TLS client: In state hello received SERVER ALERT: Fatal - Handshake Failure", "unknown", "client", "handshake-failed", "server_name_indication"},
+		// Android with a stapled response it refuses; an Erlang client's
+		// wildcard name.
+		{"javax.net.ssl.SSLHandshakeException: Chain validation failed", "java", "client", "server-cert-untrusted", "-status"},
+		{"TLS :client: In state :certify at ssl_handshake.erl:2100 generated CLIENT ALERT: Fatal - Bad Certificate", "unknown", "client", "server-cert-untrusted", "customize_hostname_check"},
+		// envoy without SNI to a CDN; an SDK's bare handshake failure; an
+		// OCSP response a libtls client could not verify; Application
+		// Gateway and its backend; ProxySQL's note; a Go client and a
+		// server whose TLS listener did not take.
+		{"upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS error: 268435610:SSL routines:OPENSSL_internal:HANDSHAKE_FAILURE_ON_CLIENT_HELLO", "envoy", "client", "handshake-failed", "upstreamtlscontext"},
+		{"[ERROR] [Transport] [tls.c:100] SSL_connect failed to perform TLS handshake.", "unknown", "client", "tls-unexplained", "-noservername"},
+		{"WARNING TLS handshake error: handshake failed: error:27069065:OCSP routines:OCSP_basic_verify:certificate verify error", "unknown", "client", "stapling-failed", "server_tls_ca_file"},
+		{"Backend server certificate is not whitelisted with Application Gateway.", "unknown", "client", "server-cert-untrusted", "probe"},
+		{"proxy.cpp:12:do_ssl_handshake(): [ERROR] X509 error: no required certificate sent by client", "unknown", "server", "no-client-cert", "harmless"},
+		{"rpc error: code = Unavailable desc = connection error: desc = \"transport: authentication handshake failed: tls: first record does not look like a TLS handshake\"", "go", "client", "handshake-failed", "listener"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

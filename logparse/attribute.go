@@ -67,7 +67,7 @@ var programWords = []struct {
 		"php warning", "php fatal", "php notice", "php message", "php-fpm", "php.ini"}},
 	{"git", []string{"fatal: unable to access", "http.sslcainfo", "git clone", "git pull", "git fetch", "git push", ".git/"}},
 	{"rust", []string{"x509verifyerror", "midhandshakesslstream", "webpkierror", "invalid peer certificate", "rustls", "peer is incompatible: ", "peer misbehaved: ", "sending fatal alert ", "alertreceived(", "peerincompatible(", "peermisbehaved(", "invalidcertificate(", "invalid certificate: unknownissuer", "invalid certificate: notvalidforname", "reqwest"}},
-	{"ruby", []string{"openssl::ssl::sslerror", "ssl_connect returned=", ".rb:", "faraday", "rubygems", "bundler::", "could not verify the ssl certificate for"}},
+	{"ruby", []string{"openssl::ssl::sslerror", "ssl_connect returned=", ".rb:", "faraday", "rubygems", "bundler::", "could not verify the ssl certificate for", "to your local trusted store"}},
 	{"dotnet", []string{"remote certificate is invalid according to the validation procedure", "authenticationexception", "system.net.", "sslpolicyerrors", "interop+openssl",
 		"could not create ssl/tls secure channel", "ssl/tls security channel could not be created", "the underlying connection was closed", "invoke-webrequest", "invoke-restmethod"}},
 	{"mosquitto", []string{"mosquitto", "sending connect", "error: unable to load client certificate \"", "error: unable to load client key file \"", "a tls error occurred", "client <unknown> disconnected", "error: the connection was lost"}},
@@ -238,7 +238,7 @@ var attrRules = []attrRule{
 	// nginx as a client: of an upstream, of Lua cosockets, of OCSP responders.
 	{"nginx", RoleClient, CtxUpstream, []string{"to upstream", "from upstream", "reading upstream", "upstream ssl certificate", "upstream sent", "proxy_ssl_", "grpc_ssl_", "uwsgi_ssl_"}},
 	{"nginx", RoleClient, CtxLua, []string{"lua ssl", "lua_ssl", "lua tcp socket", "cosocket", "context: ngx.timer"}},
-	{"nginx", RoleClient, CtxOCSP, []string{"while requesting certificate status", "\"ssl_stapling\"", "ssl_stapling", "ocsp responder", "ocsp_basic_verify", "ocsp response", "ocsp_check_validity", "ocsp_resp", "stapling"}},
+	{"nginx", RoleClient, CtxOCSP, []string{"while requesting certificate status", "\"ssl_stapling\"", "ssl_stapling", "ocsp responder", "ocsp_basic_verify()", "ocsp response", "ocsp_check_validity", "ocsp_resp", "stapling"}},
 	// BoringSSL's macro-style reasons come from envoy (or gRPC) before any
 	// word the others share.
 	{"envoy", RoleClient, "", []string{"upstream connect error", "transport failure reason", "upstream_reset_before_response_started"}},
@@ -266,7 +266,7 @@ var attrRules = []attrRule{
 	// PHP's streams loading their client certificate, before curl's same words.
 	{"unknown", RoleClient, "", []string{"unable to set private key file `", "stream_socket_client(): unable to set", "unable to set local cert chain file"}},
 	// .NET Framework's and Bundler's words.
-	{"unknown", RoleClient, "", []string{"could not create ssl/tls secure channel", "ssl/tls security channel could not be created", "could not verify the ssl certificate for",
+	{"unknown", RoleClient, "", []string{"could not create ssl/tls secure channel", "ssl/tls security channel could not be created", "could not verify the ssl certificate for", "to your local trusted store", "with application gateway", "to the application gateway",
 		"a certificate is required to complete client authentication", "error_winhttp_client_auth_cert_needed",
 		"connection terminated during handshake", "aws_error_mqtt_", "ssl_connect failed: (null)", "no suitable client certificate could be found",
 		"root certificate of the certificate chain is self-signed", "tls key negotiation failed to occur within", "extensions present in certificate with version 1"}},
