@@ -174,6 +174,15 @@ var logLineEntries = []Entry{
 		Confirm: "openssl s_client -connect host:443 -tls1_2 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
 	},
 	{
+		ID: HandshakeFailed, Kind: "nginx", Level: "crit", Within: []string{"ssl_do_handshake() failed"}, Without: []string{"upstream"},
+		Match: []string{"client_hello:bad cipher", ":bad cipher)"},
+		Title: "A client's second hello did not keep its cipher (bad cipher): the key-exchange groups of this listener",
+		Explanation: "A TLS 1.3 client was asked by nginx for another key-exchange group (HelloRetryRequest, when none of the groups it guessed is among ssl_ecdh_curve's) and its second ClientHello did not keep the cipher of the first, which OpenSSL refuses. It comes from an ssl_ecdh_curve that leaves out the usual groups (X25519, P-256), often set in another server block on the same listen address and port, whose settings the default server's handshake takes, together with a client that mishandles the retry. " +
+			"One address now and then is a scanner or a broken client.",
+		Fix:     "Find every ssl_ecdh_curve of the listener, and set one list that starts with the groups clients guess, or remove it:\n  nginx -T 2>/dev/null | grep -n -E 'listen|server_name|ssl_ecdh_curve'\n  ssl_ecdh_curve X25519:prime256v1:secp384r1;",
+		Confirm: "openssl s_client -connect host:443 -servername host -tls1_3 -groups secp384r1 </dev/null",
+	},
+	{
 		ID: HandshakeFailed, Kind: "nginx", Level: "crit", Within: []string{"while ssl handshaking"},
 		Match: []string{"application data after close notify"},
 		Title: "nginx closed a client it refused, and the client's data came after (stream module)",

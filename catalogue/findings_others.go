@@ -751,7 +751,7 @@ var otherWriterEntries = []Entry{
 	// HAProxy's OCSP updates.
 	{
 		ID: StaplingFailed, Kind: "client",
-		Match:       []string{"ocsp auto-update is set to", "<ocsp-update>", "ocsp-update"},
+		Match:       []string{"ocsp auto-update is set to", "ocsp auto-update set to", "<ocsp-update>", "ocsp-update"},
 		Title:       "HAProxy could not set up or run its OCSP update",
 		Explanation: "HAProxy's ocsp-update fetches OCSP answers for the certificates of a crt-list. It fails when a certificate has no OCSP URL (Let's Encrypt's certificates since May 2025: Let's Encrypt ended OCSP) or its issuer is not found, or when the responder cannot be reached (its internal HTTP client picks an IPv6 address on a host without IPv6, or DNS blocks the responder).",
 		Fix:         "For certificates without OCSP, turn the update off in the crt-list or globally:\n  ocsp-update off\nelse let HAProxy's HTTP client reach the responder (httpclient.resolvers.prefer ipv4).",

@@ -412,7 +412,7 @@ var ServerGotAlertText = Text{ID: TLSAlert,
 		"It is the client's complaint about this server's own certificate (self-signed or from a CA the client does not trust, a missing intermediate, a CA certificate without basicConstraints CA:TRUE, not the hostname the client used, such as an IP address), not about a client certificate. A proxy that has no certificate for the name asked serves its default self-signed one (Traefik's TRAEFIK DEFAULT CERT when ACME failed, ingress-nginx's fake certificate), which clients refuse so. " +
 		"Intercepting proxies (MITM, debugging and filtering proxies) see it when the application does not trust the proxy's CA. " +
 		"A Kubernetes admission webhook logs it when the API server does not trust the certificate it serves: the caBundle of its webhook configuration is not that certificate's CA (the webhook made a new certificate at a restart, several replicas made one each, or a re-applied manifest reset the caBundle).",
-	Fix: "Make the clients trust the CA that issued this server's certificate (with each client's CA file option, such as --cacert for curl, --cafile for mosquitto or a truststore for Java; an intercepting proxy's CA goes on the device or into the app's trust store), serve the intermediates with the certificate, and give it a subjectAltName (SAN) with the name clients use:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nAfter renewing a certificate, reload the server: it keeps serving the old one until then. For an admission webhook, compare the caBundle of its configuration with the CA of the certificate it serves:\n  kubectl get validatingwebhookconfigurations,mutatingwebhookconfigurations -o yaml | grep caBundle",
+	Fix: "Make the clients trust the CA that issued this server's certificate (with each client's CA file option, such as --cacert for curl, --cafile for mosquitto or a truststore for Java; an intercepting proxy's CA goes on the device or into the app's trust store), serve the intermediates with the certificate, and give it a subjectAltName (SAN) with the name clients use:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nA CA of your own must say it is one (CA:TRUE, keyCertSign):\n  openssl x509 -noout -ext basicConstraints,keyUsage -in ca.crt\nAfter renewing a certificate, reload the server: it keeps serving the old one until then. When all your clients work, find the one refusing by the addresses in the log: an agent of an old cluster, an outdated sidecar or operator image, or a client holding a stored copy of the previous certificate is to be updated or removed, not given a new CA. For an admission webhook, compare the caBundle of its configuration with the CA of the certificate it serves:\n  kubectl get validatingwebhookconfigurations,mutatingwebhookconfigurations -o yaml | grep caBundle",
 }
 
 // ClientSentAlertText is a certificate alert a TLS client sent: it
@@ -1046,6 +1046,27 @@ var clientCertHow = map[string]string{
 	"etcd":          "etcdctl sends the certificate it is given:\n  etcdctl --cacert=ca.crt --cert=client.crt --key=client.key endpoint health",
 	"gitlab-runner": "GitLab Runner sends the certificate of tls-cert-file and tls-key-file in the [[runners]] section of config.toml.",
 	"rust":          "A rustls client (reqwest) sends the identity it is built with, the certificate and key in one PEM:\n  reqwest::Client::builder().identity(reqwest::Identity::from_pem(&pem)?)",
+}
+
+// clientSNIHow is, per client (a ClientKey), how it is made to send the
+// server's name (SNI), for a server that refuses a hello without it.
+var clientSNIHow = map[string]string{
+	"python":   "Python sends the name given as server_hostname (requests: the URL's host name, never an IP address):\n  ctx.wrap_socket(sock, server_hostname='api.example.com')",
+	"go":       "A Go client sends tls.Config's ServerName, or the URL's host when it is a name (not an IP address):\n  &tls.Config{ServerName: \"api.example.com\"}",
+	"node":     "node sends the servername option, or the host when it is a name (never an IP address):\n  https.request(url, { servername: 'api.example.com' })",
+	"java":     "Java sends the host name it connects to, not an IP address nor a name without a dot; set it on the socket's SSLParameters with setServerNames(List.of(new SNIHostName(\"api.example.com\"))).",
+	"envoy":    "envoy sends a name to its upstream only when the cluster's UpstreamTlsContext sets sni (Istio: the DestinationRule's trafficPolicy.tls.sni; Emissary: a TLSContext with sni).",
+	"curl":     "curl sends the URL's host name; to reach an address with the right name, keep the name in the URL and give the address apart:\n  curl --resolve api.example.com:443:192.0.2.10 https://api.example.com/",
+	"openssl":  "s_client sends the name of -servername (recent releases send the -connect host when it is a name):\n  openssl s_client -connect 192.0.2.10:443 -servername api.example.com </dev/null",
+	"erlang":   "An Erlang client sends the name of its ssl option {server_name_indication, \"api.example.com\"}, which it leaves out when it connects by address.",
+	"upstream": "nginx sends no name to an upstream unless told to:\n  proxy_ssl_server_name on;\n  proxy_ssl_name api.example.com;",
+}
+
+// ClientSNIHow is how the client of key is made to send the server's name,
+// when it has words of its own.
+func ClientSNIHow(key string) (string, bool) {
+	s, ok := clientSNIHow[key]
+	return s, ok
 }
 
 // ClientCertHow is how the client of key is given its certificate, when

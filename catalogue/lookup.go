@@ -184,7 +184,13 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 			// OpenSSL's words (explain's macro-to-words pass).
 			generic = append(generic, boringEntry(b))
 		} else if h, ok := findReasonHit(lower); ok && !(libFailed(h.r) && len(hits) > 0) {
-			generic = append(generic, reasonEntry(h))
+			if e, ok := reasonOwnEntry(h.r.Text, lower); ok {
+				// The line names the reason only by its code, or cut short
+				// ("...:dh key"): its own entry still tells it.
+				generic = append(generic, e)
+			} else {
+				generic = append(generic, reasonEntry(h))
+			}
 		} else if g, ok := findGnuTLS(lower); ok {
 			generic = append(generic, gnutlsEntry(g))
 		} else if es := findMbedTLS(lower); len(es) > 0 {
@@ -606,4 +612,22 @@ func dropContained(hits []hit) []hit {
 		}
 		return true
 	})
+}
+
+// reasonOwnEntry is the entry written for reason text, when a line names
+// that reason only by its packed code or cut short: the first entry of a
+// reason or a client that the reason's words alone match (and the line
+// does not rule out).
+func reasonOwnEntry(text, lower string) (Entry, bool) {
+	t := strings.ToLower(text)
+	if strings.Contains(lower, t) {
+		return Entry{}, false // the words are there: the entries had their chance
+	}
+	for _, h := range matchEntries(t) {
+		e := entries()[h.idx]
+		if (e.Kind == "reason" || e.Kind == "client") && !e.Fallback && len(e.Within) == 0 && !containsAny(lower, e.Without) {
+			return cloneEntry(e), true
+		}
+	}
+	return Entry{}, false
 }

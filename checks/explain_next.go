@@ -44,6 +44,13 @@ func nextSteps(rep *report.Report, att logparse.Attribution, input string) {
 				first.Fix = how + "\n" + first.Fix
 			}
 		}
+		if att.Role == logparse.RoleClient && strings.Contains(first.Explanation, "SNI") {
+			// A refused hello whose causes include a missing server name:
+			// how this client sends one.
+			if how, ok := catalogue.ClientSNIHow(catalogue.ClientKey(att.Reporter, att.Context, att.Program)); ok && !strings.Contains(first.Fix, how) {
+				first.Fix = beforeConfirm(first.Fix, how)
+			}
+		}
 		if n, ok := catalogue.ReceivedCertAlert(lower); ok && att.Role == logparse.RoleServer && !att.Guessed && att.Context == "" &&
 			(n == 42 || n == 45 || n == 46 || n == 48) && !strings.Contains(first.Fix, "mtlsdoctor probe") {
 			// This server's client refused its certificate: the probe says why.
@@ -77,4 +84,14 @@ func untrustedChain(f report.Finding) bool {
 		return f.Code == 2 || f.Code >= 18 && f.Code <= 21
 	}
 	return false
+}
+
+// beforeConfirm adds a step to fix before its closing "Confirm it with:"
+// command, or at its end when it has none.
+func beforeConfirm(fix, step string) string {
+	const confirm = "\nConfirm it with:\n"
+	if i := strings.LastIndex(fix, confirm); i >= 0 {
+		return fix[:i] + "\n" + step + fix[i:]
+	}
+	return fix + "\n" + step
 }

@@ -413,6 +413,24 @@ func TestExplainSides(t *testing.T) {
 		{"Backend server certificate is not whitelisted with Application Gateway.", "unknown", "client", "server-cert-untrusted", "probe"},
 		{"proxy.cpp:12:do_ssl_handshake(): [ERROR] X509 error: no required certificate sent by client", "unknown", "server", "no-client-cert", "harmless"},
 		{"rpc error: code = Unavailable desc = connection error: desc = \"transport: authentication handshake failed: tls: first record does not look like a TLS handshake\"", "go", "client", "handshake-failed", "listener"},
+		// A refused hello: how node and envoy send the server's name.
+		{"Error: write EPROTO 1:error:14094410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure:../deps/openssl/openssl/ssl/record/rec_layer_s3.c:1544:SSL alert number 40", "node", "client", "tls-alert", "servername:"},
+		{"[C7] TLS error: 268436536:SSL routines:OPENSSL_internal:TLSV1_ALERT_INTERNAL_ERROR envoy upstream", "envoy", "client", "tls-alert", "trafficpolicy.tls.sni"},
+		// An older Erlang server's own refusal of an old client's version.
+		{"=ERROR REPORT==== SSL: hello: tls_handshake.erl:174:Fatal error: protocol version", "unknown", "server", "handshake-failed", "-tls1_2"},
+		// A Go listener reading its client's request; a date the server
+		// refused, told with both clocks.
+		{"10.0.0.9:4000 rejected  proxy/encoding: failed to read request header > remote error: tls: bad certificate", "go", "server", "tls-alert", "intermediate"},
+		{"error reading server preface: remote error: tls: expired certificate", "go", "client", "tls-alert", "date -u"},
+		// A reason named only by its code; nginx's groups on a listener;
+		// servers' settings their release does not take; Windows' words
+		// in Chinese.
+		{"error:0A00018A:SSL routines:tls_process_ske_dhe:dh key", "unknown", "client", "handshake-failed", "2048-bit"},
+		{"2026/12/04 03:00:00 [crit] 9#9: *3 SSL_do_handshake() failed (SSL: error:142090BA:SSL routines:tls_early_post_process_client_hello:bad cipher) while SSL handshaking, client: 192.0.2.8, server: 0.0.0.0:443", "nginx", "server", "handshake-failed", "ssl_ecdh_curve"},
+		{"WARN JSSESocketFactory - None of the SSL protocols specified are supported by the SSL engine : [TLSv1]", "unknown", "server", "startup-failed", "jdk.tls.disabledalgorithms"},
+		{"[Warning] [MY-010069] [Server] Failed to set up SSL because of the following SSL library error: SSL_CTX_use_certificate_file failed", "unknown", "server", "cert-load-failed", "server-cert.pem"},
+		{"postfix/smtpd[9]: warning: Invalid TLS eecdh grade \"auto\": EECDH disabled", "unknown", "server", "startup-failed", "mail_version"},
+		{"SSL/TLS handshake failure: Error: 因为算法不同，客户端和服务器无法通信。", "unknown", "client", "handshake-failed", "tls 1.2"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
@@ -626,6 +644,19 @@ func TestCheckedWithPort(t *testing.T) {
 	} {
 		if got := checkedWithPort(in); got != want {
 			t.Errorf("checkedWithPort(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+// TestBeforeConfirm: a step goes before the closing command, or last.
+func TestBeforeConfirm(t *testing.T) {
+	for _, c := range []struct{ fix, want string }{
+		{"Do this.\nConfirm it with:\n  cmd", "Do this.\nstep\nConfirm it with:\n  cmd"},
+		{"Do this.", "Do this.\nstep"},
+		{"", "\nstep"},
+	} {
+		if got := beforeConfirm(c.fix, "step"); got != c.want {
+			t.Errorf("beforeConfirm(%q) = %q, want %q", c.fix, got, c.want)
 		}
 	}
 }

@@ -266,7 +266,7 @@ var attrRules = []attrRule{
 	// PHP's streams loading their client certificate, before curl's same words.
 	{"unknown", RoleClient, "", []string{"unable to set private key file `", "stream_socket_client(): unable to set", "unable to set local cert chain file"}},
 	// .NET Framework's and Bundler's words.
-	{"unknown", RoleClient, "", []string{"could not create ssl/tls secure channel", "ssl/tls security channel could not be created", "could not verify the ssl certificate for", "to your local trusted store", "with application gateway", "to the application gateway",
+	{"unknown", RoleClient, "", []string{"could not create ssl/tls secure channel", "ssl/tls security channel could not be created", "could not verify the ssl certificate for", "to your local trusted store", "with application gateway", "to the application gateway", "因为算法不同",
 		"a certificate is required to complete client authentication", "error_winhttp_client_auth_cert_needed",
 		"connection terminated during handshake", "aws_error_mqtt_", "ssl_connect failed: (null)", "no suitable client certificate could be found",
 		"root certificate of the certificate chain is self-signed", "tls key negotiation failed to occur within", "extensions present in certificate with version 1"}},
@@ -707,7 +707,9 @@ func apacheRole(lower string) string {
 // the wrong certificate, while no flip leaves the two-sided story.
 var serverMarks = []string{"handshake client", "tls server", "server_side", "ssl_accept", "handling connection", "incoming connection",
 	"inbound", "wrap_socket(self.connection", "src bufferevent", "proxyserver", "serverhandler", "server handshake",
-	"client connection", "can't accept:", "client disconnected"}
+	"client connection", "can't accept:", "client disconnected",
+	// a request read from the client, an intercepting proxy's side to it
+	"failed to read request", "mitm"}
 
 // serverOnly are reasons only a TLS server reports: what its client sent
 // is not a ClientHello (an HTTP or proxy request) or shares nothing with it.
@@ -927,7 +929,9 @@ func unknownRoleGuess(lower string) (string, bool) {
 		// a client's words about the server's certificate (wget, .NET, NSS)
 		"certificate, issued by", "unable to locally verify", "remote certificate is invalid", "could not establish trust relationship",
 		// Ruby's (RubyGems') words for an expired certificate of the chain
-		"certificate /c="} {
+		"certificate /c=",
+		// a client's check of the server's key exchange
+		"ske_dhe", "ske_ecdhe"} {
 		if strings.Contains(lower, w) {
 			return RoleClient, false
 		}
