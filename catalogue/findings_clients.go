@@ -357,6 +357,15 @@ var clientWriterEntries = []Entry{
 		Fix:         "If the connections succeed, nothing is wrong (newer ProxySQL releases make it a warning that can be turned off). If clients must send certificates, give them theirs:\n  mysql -h proxysql -P 6033 --ssl-mode=VERIFY_CA --ssl-ca=ca.pem --ssl-cert=client.crt --ssl-key=client.key",
 		Confirm:     "mysql -h proxysql -P 6033 --ssl-mode=REQUIRED -e 'SHOW SESSION STATUS LIKE \"Ssl_version\"'",
 	},
+	// Go's client told to speak TLS to a proxy that speaks plain HTTP.
+	{
+		ID: PlainHTTP, Kind: "client",
+		Match:       []string{"proxyconnect tcp: tls: first record does not look like a tls handshake", "proxyconnect tcp: tls: oversized record", "proxyconnect tcp: tls: server gave http response"},
+		Title:       "The proxy URL says https://, but the proxy speaks plain HTTP",
+		Explanation: "proxyconnect is the Go client's connection to its proxy (HTTPS_PROXY, HTTP_PROXY, a Docker daemon's or kubelet's proxy settings), not to the server. With a proxy URL that starts with https://, Go speaks TLS to the proxy itself; most proxies (Squid, corporate proxies, cntlm) take plain HTTP and then tunnel the TLS of the real connection with CONNECT, so the proxy's plain answer is not TLS.",
+		Fix:         "Write the proxy's URL with http://, even for HTTPS traffic (the TLS to the server still goes through the tunnel):\n  export HTTPS_PROXY=http://proxy.example.com:3128\nFor the Docker daemon, the same in its systemd drop-in or daemon.json proxies, then restart it.",
+		Confirm:     "env | grep -i _proxy",
+	},
 	// Servers' own settings that their release does not take.
 	{
 		ID: StartupFailed, Kind: "client",
@@ -1206,8 +1215,8 @@ var clientWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client", Within: []string{"ah10056", "mod_md", "acme"},
 		Match:       []string{"remote error: tls: handshake failure", "remote error: tls: no application protocol"},
 		Title:       "The ACME CA's check of this server's tls-alpn-01 answer failed its handshake (Apache mod_md)",
-		Explanation: "Apache's mod_md (AH10056 names the domain it was processing) relays what the ACME CA reported: the CA connected to this server on port 443 to validate the domain with tls-alpn-01, and the handshake failed, so no certificate was issued. The server did not answer the CA's acme-tls/1 protocol: the virtual host lacks `Protocols h2 http/1.1 acme-tls/1`, or something in front of Apache (a load balancer, a CDN, another proxy on port 443) ends TLS itself.",
-		Fix:         "Offer the ACME protocol in the server's configuration and reload, or let mod_md validate over port 80 instead:\n  Protocols h2 http/1.1 acme-tls/1\n  MDCAChallenges http-01",
+		Explanation: "Apache's mod_md (AH10056 names the domain it was processing) relays what the ACME CA reported: the CA connected to this server on port 443 to validate the domain with tls-alpn-01, and the handshake failed, so no certificate was issued. The server did not answer the CA's acme-tls/1 protocol: the virtual host lacks `Protocols h2 http/1.1 acme-tls/1`, or something in front of Apache (a load balancer, a CDN, another proxy on port 443) ends TLS itself, or the virtual host requires a client certificate (SSLVerifyClient require), which the CA's validator never sends.",
+		Fix:         "Offer the ACME protocol in the server's configuration and reload, or let mod_md validate over port 80 instead:\n  Protocols h2 http/1.1 acme-tls/1\n  MDCAChallenges http-01\nWith mutual TLS on that virtual host, ask for client certificates with SSLVerifyClient optional (and require them per location), or validate over port 80.",
 		Confirm:     "openssl s_client -connect www.example.com:443 -servername www.example.com -alpn acme-tls/1 </dev/null",
 	},
 	// Galera's SSL settings.

@@ -378,15 +378,21 @@ var TLSUnexplainedText = Text{ID: TLSUnexplained,
 var (
 	UnexplainedClientText = Text{ID: TLSUnexplained,
 		Title: "A TLS client's failure that mtlsdoctor has no entry for",
-		Why: "No catalogue entry matches this line, but its words show a TLS client (it opened the connection). A client's TLS failures are, in order of frequency: the server's certificate is not trusted (a private or self-signed CA, a missing intermediate, a TLS-intercepting proxy's CA), " +
-			"it does not carry the name the client used, the server wants a client certificate the client did not send (or does not accept it), the client sends no server name (SNI: cloud gateways, CDNs and shared hosts need it, and a client given an IP address, or an embedded SDK without its SNI option set, sends none), the port does not speak TLS, or no TLS version or cipher is shared.",
-		Fix: "Look at the server's side from the same machine, with the name the client uses; the output shows the chain, the verify result and any client certificate request:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nThen without the name: if only this one fails, set the client's SNI option (the host name, not an address):\n  openssl s_client -connect host:443 -noservername </dev/null",
+		Why: "No catalogue entry matches this line, but its words show a TLS client (it opened the connection). Four causes cover most of a client's TLS failures: " +
+			"1. the server's certificate is not trusted or not for this name (a private or self-signed CA the client was not given, a missing intermediate, a TLS-intercepting proxy's CA, a name or IP address the certificate lacks); " +
+			"2. the server wants a client certificate the client did not send, or refuses the one it sent; " +
+			"3. the server refuses the hello: no server name (SNI) was sent (a client given an IP address, an SDK without its SNI option), or no TLS version or cipher is shared (an old or pinned client); " +
+			"4. the port does not speak TLS (plain HTTP, a STARTTLS protocol). A program that fails where openssl below succeeds ignores a setting it was given, or has a bug of its release: see its version's issue tracker.",
+		Fix: "Look at the server's side from the same machine, with the name the client uses; the output shows the chain, the verify result (causes 1) and any client certificate request (2):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nThen without the name: if only this one fails, set the client's SNI option (3); no certificate at all in the answer means no TLS on that port (4):\n  openssl s_client -connect host:443 -noservername </dev/null",
 	}
 	UnexplainedServerText = Text{ID: TLSUnexplained,
 		Title: "A TLS server's failure that mtlsdoctor has no entry for",
-		Why: "No catalogue entry matches this line, but its words show a TLS server (it accepted the connection, or loads its own certificate). A server's TLS failures are, in order of frequency: its own certificate or key files (a wrong path, permissions, not PEM, a key that does not match), " +
-			"a client refusing the server's certificate and hanging up (a missing intermediate: cert.pem served where fullchain.pem belongs; an expired or self-signed certificate; a name the client did not connect by), a client certificate the server refuses or did not get, a client speaking plain HTTP or an old TLS version, or scanners.",
-		Fix: "Check the server's certificate and key files, then connect as a client would (one certificate in the chain shown means the intermediate is missing):\n  openssl x509 -noout -subject -dates -in server.crt\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+		Why: "No catalogue entry matches this line, but its words show a TLS server (it accepted the connection, or loads its own certificate). Four causes cover most of a server's TLS failures: " +
+			"1. its own certificate or key files, at start-up: a wrong path, permissions, not PEM, a key that does not match, or a setting its release does not take (check its version); " +
+			"2. clients refusing the server's certificate and hanging up: a missing intermediate (cert.pem served where fullchain.pem belongs), an expired or self-signed certificate, a name the clients did not connect by; " +
+			"3. a client certificate the server requires and did not get, or does not trust; " +
+			"4. clients speaking plain HTTP or an old TLS version, or scanners (harmless one address at a time).",
+		Fix: "Check the server's certificate and key files (1), then connect as a client would: one certificate in the chain shown means the intermediate is missing (2), and the verify result and the CA names asked for tell 3:\n  openssl x509 -noout -subject -dates -in server.crt\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	}
 	// UnexplainedRoutineText is one of Apache mod_ssl's routine start-up
 	// and connection lines at info level.
@@ -397,9 +403,12 @@ var (
 	}
 	UnexplainedEitherText = Text{ID: TLSUnexplained,
 		Title: "A TLS failure that mtlsdoctor has no entry for (which side wrote it is not known)",
-		Why: "No catalogue entry matches this line, and nothing in it shows whether its program opened the connection (a client) or accepted it (a server). On a client, look first at the server's certificate (trusted CA, intermediates, dates, name) and at whether a client certificate was asked for; " +
-			"on a server, at its own certificate and key files (a missing intermediate makes clients hang up; a key that is not the certificate's fails every handshake) and at the client certificates it requires.",
-		Fix: "Connect as the client does, with the name it uses; the output shows the server's chain, the verify result and any client certificate request:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+		Why: "No catalogue entry matches this line, and nothing in it shows whether its program opened the connection (a client) or accepted it (a server). Four causes cover most cases: " +
+			"1. a client does not trust the server's certificate (a private CA it was not given, a missing intermediate, an expired certificate, a name the certificate lacks); " +
+			"2. a server wanted a client certificate and got none, or refused the one sent; " +
+			"3. a program's own certificate, key or TLS setting cannot be used (a wrong path, a key that does not match, a value or feature its release does not take, a build without TLS: check its version and release notes); " +
+			"4. the two sides share no TLS version or cipher, or one of them does not speak TLS on that port.",
+		Fix: "Connect as the client does, with the name it uses; the output shows the server's chain and verify result (1), any client certificate request (2), and the versions and cipher agreed (4):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nFor 3, check the files the program names, and its version against the setting:\n  openssl x509 -noout -subject -dates -in server.crt",
 	}
 )
 

@@ -431,6 +431,8 @@ func TestExplainSides(t *testing.T) {
 		{"[Warning] [MY-010069] [Server] Failed to set up SSL because of the following SSL library error: SSL_CTX_use_certificate_file failed", "unknown", "server", "cert-load-failed", "server-cert.pem"},
 		{"postfix/smtpd[9]: warning: Invalid TLS eecdh grade \"auto\": EECDH disabled", "unknown", "server", "startup-failed", "mail_version"},
 		{"SSL/TLS handshake failure: Error: 因为算法不同，客户端和服务器无法通信。", "unknown", "client", "handshake-failed", "tls 1.2"},
+		// Go told to speak TLS to a proxy that speaks HTTP.
+		{"Error response from daemon: Get \"https://registry.example.com/v2/\": proxyconnect tcp: tls: first record does not look like a TLS handshake", "go", "client", "plain-http", "https_proxy=http://"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
