@@ -366,6 +366,15 @@ var clientWriterEntries = []Entry{
 		Fix:         "Write the proxy's URL with http://, even for HTTPS traffic (the TLS to the server still goes through the tunnel):\n  export HTTPS_PROXY=http://proxy.example.com:3128\nFor the Docker daemon, the same in its systemd drop-in or daemon.json proxies, then restart it.",
 		Confirm:     "env | grep -i _proxy",
 	},
+	// Browsers and Apple's platforms limit a server certificate's lifetime.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"err_cert_validity_too_long", "mozilla_pkix_error_validity_too_long"},
+		Title:       "The server's certificate is valid for too long for the browser",
+		Explanation: "Browsers refuse a server certificate whose validity period is longer than they allow: 398 days for a publicly trusted CA (since September 2020), and on Apple's platforms 825 days even for a CA the user installed. Certificates made by hand with -days 3650, and ones a debugging or intercepting proxy (Fiddler, Charles, an old mitmproxy) generates from its own root, fail so.",
+		Fix:         "Issue the server certificate for at most 397 days (the CA itself may live longer):\n  openssl x509 -req -sha256 -days 397 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -extfile server.ext -out server.crt\nand for a proxy, let it generate shorter certificates (or upgrade it).",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
+	},
 	// Servers' own settings that their release does not take.
 	{
 		ID: StartupFailed, Kind: "client",
@@ -2498,8 +2507,8 @@ var clientWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client", Fallback: true,
 		Match:       []string{"disconnect/reset before headers", "upstream_reset_before_response_started"},
 		Title:       "envoy got no response from its upstream",
-		Explanation: "envoy (or an Istio sidecar or gateway) connected to the upstream, or tried to, and got no response headers back; the reset reason says how it ended. With no TLS reason in the line it need not be TLS: the upstream refused or closed the connection, or the application listens on localhost only. In Istio a frequent TLS cause is a mutual-TLS mismatch: one side sends Istio mTLS (a DestinationRule with ISTIO_MUTUAL, a STRICT PeerAuthentication) and the other has no sidecar or expects plain text.",
-		Fix:         "Find the upstream and the reason in envoy's access log (UF, URX, UC flags and upstream_transport_failure_reason), then check the mTLS settings on both sides:\n  istioctl x describe pod POD\n  kubectl get peerauthentication,destinationrule -A",
+		Explanation: "envoy (or an Istio sidecar or gateway) connected to the upstream, or tried to, and got no response headers back; the reset reason says how it ended. With no TLS reason in the line it need not be TLS, and some envoy releases leave the TLS reason out of this message. The usual causes: 1. the upstream refused or closed the connection, or the application listens on localhost only; 2. in Istio, a mutual-TLS mismatch: one side sends Istio mTLS (a DestinationRule with ISTIO_MUTUAL, a STRICT PeerAuthentication) and the other has no sidecar or expects plain text; 3. envoy refused the upstream's certificate (expired, revoked, from a CA not in its validation context, without the SAN it matches); 4. no TLS version or cipher in common, often after an envoy upgrade changed its default cipher suites or versions.",
+		Fix:         "Find the upstream and the reason in envoy's access log (UF, URX, UC flags and upstream_transport_failure_reason), then check the mTLS settings on both sides (2):\n  istioctl x describe pod POD\n  kubectl get peerauthentication,destinationrule -A\nFor 3 and 4, look at the upstream's certificate and versions from envoy's host:\n  openssl s_client -connect UPSTREAM:443 -servername UPSTREAM -showcerts </dev/null",
 		Confirm:     "istioctl proxy-config cluster POD --fqdn SERVICE -o json",
 	},
 	// ingress-nginx's default certificate, served when no TLS secret fits the host.

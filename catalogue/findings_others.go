@@ -114,7 +114,7 @@ var otherWriterEntries = []Entry{
 		Confirm:     probeCmd,
 	},
 	{
-		ID: HandshakeFailed, Kind: "client",
+		ID: HandshakeFailed, Kind: "client", Fallback: true,
 		Match:       []string{"ssl_client_socket_impl.cc"},
 		Title:       "Chromium's network stack logged a failed handshake",
 		Explanation: "Chromium (and Electron apps) log every failed handshake here, with net_error naming the reason (-200 to -219 are certificate errors, -107 a protocol error, -110 a client certificate was needed, -117 the client certificate was refused). Apps that verify a self-signed server themselves trigger it before their own check succeeds, so it is harmless when the app works.",

@@ -97,6 +97,7 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 	if lower == "" {
 		return nil, nil
 	}
+	lower = withNetErrorName(lower)
 	if b, ok := boringAlone(lower); ok {
 		// A packed BoringSSL code alone ("1000007d", envoy's decimal
 		// "268435581"): told as BoringSSL prints it.

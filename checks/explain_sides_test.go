@@ -433,6 +433,12 @@ func TestExplainSides(t *testing.T) {
 		{"SSL/TLS handshake failure: Error: 因为算法不同，客户端和服务器无法通信。", "unknown", "client", "handshake-failed", "tls 1.2"},
 		// Go told to speak TLS to a proxy that speaks HTTP.
 		{"Error response from daemon: Get \"https://registry.example.com/v2/\": proxyconnect tcp: tls: first record does not look like a TLS handshake", "go", "client", "plain-http", "https_proxy=http://"},
+		// Chromium's net error by number.
+		{"[1204/101010.123:ERROR:ssl_client_socket_impl.cc(992)] handshake failed; returned -1, SSL error code 1, net_error -213", "browser", "client", "server-cert-untrusted", "397 days"},
+		// envoy's reset without a reason; an OpenSSL 1.0 server's unknown
+		// protocol from an old client's real hello.
+		{"upstream connect error or disconnect/reset before headers. reset reason: remote connection failure", "envoy", "client", "handshake-failed", "validation context"},
+		{"imapd: TLS handshaking: SSL_accept() failed: error:140760FC:SSL routines:SSL23_GET_CLIENT_HELLO:unknown protocol", "unknown", "server", "handshake-failed", "-tls1"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
