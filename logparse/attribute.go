@@ -478,6 +478,11 @@ func attribute(line, lower string) Attribution {
 		return attr("nginx", RoleServer, "", false)
 	}
 	isNginx := reNginxLine.MatchString(lower) || reAccessReq.MatchString(lower)
+	if !isNginx && strings.Contains(line, "TLS: can't accept:") {
+		// OpenLDAP's slapd (and libldap servers) in capitals, which Go's
+		// lower-case "tls: " would otherwise claim.
+		return attr("unknown", RoleServer, "", false)
+	}
 	if !isNginx && (strings.Contains(lower, "boringssl_session_") || strings.Contains(lower, "boringssl_context_")) {
 		// Network.framework's BoringSSL on iOS and macOS: an app's
 		// connection, whose error prints BoringSSL's "...:OPENSSL_internal:"

@@ -38,6 +38,12 @@ func TestAttributeSides(t *testing.T) {
 		// TLS 1.3 client learns of its refusal on wolfSSL_read).
 		{"wolfSSL_read error -313, received alert fatal error", "unknown", RoleClient, false},
 		{"wolfSSL_accept error -313, received alert fatal error", "unknown", RoleServer, false},
+		// OpenLDAP's server in capitals is not Go's "tls: "; Go's lower-case
+		// words still are.
+		{"slapd[7]: TLS: can't accept: The TLS connection was non-properly terminated.", "unknown", RoleServer, false},
+		{"Get \"https://a.example/\": tls: failed to verify certificate: x509: certificate signed by unknown authority", "go", RoleClient, false},
+		// Go's client to its proxy; a listener reading a request.
+		{"10.0.0.9:4000 rejected  proxy/encoding: failed to read request header > remote error: tls: bad certificate", "go", RoleServer, false},
 		{"140735:error:140830B5:SSL routines:SSL3_CLIENT_HELLO:no ciphers available:s3_clnt.c:753:", "openssl", RoleClient, false},
 		{"INFO (shrpx_connection.cc:403) tls: handshake libssl error: error:1408F09B:SSL routines:ssl3_get_record:https proxy request", "unknown", RoleServer, false},
 		{"ssl.CertificateError: hostname 'a.example.com' doesn't match 'b.example.com'", "python", RoleClient, false},
