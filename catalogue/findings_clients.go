@@ -375,6 +375,15 @@ var clientWriterEntries = []Entry{
 		Fix:         "Issue the server certificate for at most 397 days (the CA itself may live longer):\n  openssl x509 -req -sha256 -days 397 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -extfile server.ext -out server.crt\nand for a proxy, let it generate shorter certificates (or upgrade it).",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
 	},
+	// Squid's error page when it bumps TLS and cannot verify the origin.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"(tls code: x509_v_err_"},
+		Title:       "Squid, bumping TLS, could not verify the origin server's certificate",
+		Explanation: "Squid with SslBump is the TLS client of the origin server, and its error page (ERR_SECURE_CONNECT_FAIL) gives the OpenSSL verify error it met there. X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY mostly means the origin does not send its intermediate: browsers find it anyway (cached, or fetched from the certificate's AIA URL), while Squid before 4 never fetches it and later releases only when told to. Other codes are the origin's (expired, a name) or Squid's own CA store lacking a root.",
+		Fix:         "Give Squid the missing intermediates, or let it fetch them (Squid 4 and later), and a current CA store, in squid.conf:\n  sslproxy_foreign_intermediate_certs /etc/squid/intermediates.pem\n  tls_outgoing_options cafile=/etc/ssl/certs/ca-certificates.crt",
+		Confirm:     "openssl s_client -connect origin.example.com:443 -servername origin.example.com -showcerts </dev/null 2>/dev/null | grep -c 'BEGIN CERTIFICATE'",
+	},
 	// Servers' own settings that their release does not take.
 	{
 		ID: StartupFailed, Kind: "client",

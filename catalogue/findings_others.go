@@ -818,7 +818,7 @@ var reasonEntries = []Entry{
 		Match: []string{"no suitable signature algorithm", "tls_choose_sigalg"}, Exact: []string{"no suitable signature algorithm"},
 		Title:       "No signature algorithm in common for the server's key (no suitable signature algorithm)",
 		Explanation: "The client offered no signature algorithm the server's certificate key can make (an ECDSA key for a client that offers only RSA ones, or only SHA-1 ones that the security level forbids); old and embedded clients hit it. TLS 1.0 and 1.1 sign with SHA-1 (MD5+SHA-1), which OpenSSL 3 allows only at security level 0, so a server kept on those versions fails so for every client.",
-		Fix:         "Serve a certificate whose key the client supports (an RSA certificate next to an ECDSA one: two ssl_certificate lines), and keep ssl_ciphers wide enough:\n  ssl_ciphers HIGH:!aNULL:!MD5;\nOnly if clients must keep TLS 1.0 or 1.1 with OpenSSL 3, lower the security level on both sides (it weakens every connection):\n  ssl_ciphers DEFAULT:@SECLEVEL=0;",
+		Fix:         "Serve a certificate whose key the client supports (an RSA certificate next to an ECDSA one: two ssl_certificate lines), and keep ssl_ciphers wide enough:\n  ssl_ciphers HIGH:!aNULL:!MD5;\nWhen the client is yours (an embedded TLS stack, a device's firmware), let it offer the signature algorithms of the server's key, RSA-PSS and ECDSA with SHA-256 among them (mbedTLS, wolfSSL and BearSSL build them in or out by configuration). Only if clients must keep TLS 1.0 or 1.1 with OpenSSL 3, lower the security level on both sides (it weakens every connection):\n  ssl_ciphers DEFAULT:@SECLEVEL=0;",
 		Confirm:     "openssl s_client -connect host:443 -sigalgs RSA+SHA256 </dev/null",
 	},
 	{

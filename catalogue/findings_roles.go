@@ -95,7 +95,7 @@ var clientTrust = map[string]string{
 	"haproxy":       "Give HAProxy the server's CA on the server line:\n  server app1 10.0.0.1:443 ssl verify required ca-file /etc/haproxy/backend-ca.pem\nand make the server send its intermediates.",
 	"php":           "Give PHP the server's CA in php.ini, with a private CA appended to the bundle (Composer: composer config --global cafile /path/ca.pem):\n  openssl.cafile=/etc/ssl/certs/ca-certificates.crt\n  curl.cainfo=/etc/ssl/certs/ca-certificates.crt\n(openssl.cafile serves streams such as file_get_contents and stream_socket_client; curl.cainfo the curl functions and Guzzle; per call: the stream context's ssl cafile option, Guzzle's 'verify' => '/path/ca.crt'), and make the server send its intermediates.",
 	"git":           "Give git the server's CA:\n  git config --global http.sslCAInfo /path/ca.crt\n(only for that host: git config --global http.https://git.example.com/.sslCAInfo /path/ca.crt), or add it to the system bundle:" + addToSystemBundle + "\nand make the server send its intermediates. If the CA is already there, check the machine's clock (a board without a real-time clock starts in the past, and every certificate then looks not yet valid).",
-	"rust":          "Clients built on rustls (reqwest, hyper-rustls, ureq, tonic) trust only the root certificates compiled in (webpki-roots, Mozilla's list) unless built to read the system's: enable their native roots feature (reqwest: rustls-tls-native-roots; tonic: tls-roots; command-line tools have a switch, such as uv's --native-tls), after which the system bundle and SSL_CERT_FILE count, or add the CA in code (reqwest: ClientBuilder::add_root_certificate). Put a private CA in the system bundle:" + addToSystemBundle + "\nand make the server send its intermediates.",
+	"rust":          "Clients built on rustls (reqwest, hyper-rustls, ureq, tonic) trust only the root certificates compiled in (webpki-roots, Mozilla's list) unless built to read the system's: enable their native roots feature (reqwest: rustls-tls-native-roots; tonic: tls-roots; command-line tools have a switch, such as uv's --native-tls), after which the system bundle and SSL_CERT_FILE count, or add the CA in code (reqwest: ClientBuilder::add_root_certificate). Clients on the openssl crate (native-tls on Linux, MidHandshakeSslStream and X509VerifyError in their errors) read OpenSSL's store instead, which SSL_CERT_FILE and SSL_CERT_DIR point elsewhere. Put a private CA in the system bundle:" + addToSystemBundle + "\nand make the server send its intermediates.",
 	"ruby":          "Give Ruby the server's CA:\n  SSL_CERT_FILE=/path/ca-bundle.pem ruby app.rb\n(or Net::HTTP#ca_file, Faraday's ssl ca_file); on Windows, update RubyGems' and RubyInstaller's outdated cacert.pem (gem update --system) or point SSL_CERT_FILE at a current bundle; and make the server send its intermediates.",
 	"dotnet":        ".NET checks the server's certificate against the system's store and the host name (the ASP.NET Core development certificate must be trusted first: dotnet dev-certs https --trust): add the CA to the system store (Linux: cp ca.crt /usr/local/share/ca-certificates/ && update-ca-certificates; Windows: Trusted Root Certification Authorities in certlm.msc), make sure the certificate's subjectAltName carries the host name used, and make the server send its intermediates. To see which check failed, log the SslPolicyErrors in a ServerCertificateCustomValidationCallback (RemoteCertificateNameMismatch or RemoteCertificateChainErrors).",
 	"mosquitto":     "Give the MQTT client the broker's CA:\n  mosquitto_sub --cafile ca.crt -h broker.example.com -p 8883 -t test\n(a bridge: bridge_cafile in mosquitto.conf), and connect with a name the broker's certificate carries.",
@@ -156,7 +156,7 @@ var clientName = map[string]string{
 	"kong":          "Kong",
 	"php":           "PHP",
 	"git":           "git",
-	"rust":          "the Rust (rustls) client",
+	"rust":          "the Rust client",
 	"ruby":          "the Ruby client",
 	"dotnet":        "the .NET client",
 	"mosquitto":     "the MQTT client",
@@ -428,7 +428,7 @@ var ServerGotAlertText = Text{ID: TLSAlert,
 // refused the server's certificate.
 var ClientSentAlertText = Text{ID: ServerCertUntrusted,
 	Title: "{who} refused the server's certificate (it sent TLS alert {num} {name})",
-	Why:   "The alert was sent by this side, the TLS client: it checked the server's certificate and refused it. With unknown_ca or bad_certificate the server's chain does not lead to a CA the client trusts (a private CA not given to it, a missing intermediate); with certificate_expired the chain holds an expired certificate or a clock is wrong.",
+	Why:   "The alert was sent by this side, the TLS client: it checked the server's certificate and refused it. With unknown_ca or bad_certificate the server's chain does not lead to a CA the client trusts (a private CA not given to it, a missing intermediate); with certificate_expired the chain holds an expired certificate or a clock is wrong; with unsupported_certificate a certificate of the chain has a keyUsage or extendedKeyUsage that does not allow its use (serverAuth for the server's, keyCertSign for a CA's; Erlang/OTP 27.1.0 to 27.1.2 also refused a critical extendedKeyUsage on an intermediate, fixed in 27.1.3).",
 	Fix:   "{fix}",
 }
 

@@ -439,6 +439,11 @@ func TestExplainSides(t *testing.T) {
 		// protocol from an old client's real hello.
 		{"upstream connect error or disconnect/reset before headers. reset reason: remote connection failure", "envoy", "client", "handshake-failed", "validation context"},
 		{"imapd: TLS handshaking: SSL_accept() failed: error:140760FC:SSL routines:SSL23_GET_CLIENT_HELLO:unknown protocol", "unknown", "server", "handshake-failed", "-tls1"},
+		// Squid's page for an origin it could not verify; an Erlang
+		// client's unsupported_certificate; a client on Rust's openssl crate.
+		{"The system returned: (71) Protocol error (TLS code: X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY)", "unknown", "client", "server-cert-untrusted", "sslproxy_foreign_intermediate_certs"},
+		{"TLS :client: In state :certify at ssl_handshake.erl:2111 generated CLIENT ALERT: Fatal - Unsupported Certificate", "unknown", "client", "server-cert-untrusted", "extendedkeyusage"},
+		{"called `Result::unwrap()` on an `Err` value: Failure(MidHandshakeSslStream { error: Error { code: ErrorCode(1), cause: Some(Ssl(ErrorStack([Error { code: 167772294, library: \"SSL routines\", function: \"tls_post_process_server_certificate\", reason: \"certificate verify failed\" }]))) }, verify_result: X509VerifyResult { code: 20, error: \"unable to get local issuer certificate\" } })", "unknown", "client", "server-cert-untrusted", "ssl_cert_dir"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

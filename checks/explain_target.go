@@ -68,6 +68,13 @@ func docPath(p string) bool {
 			return true
 		}
 	}
+	// an issue, a pull request or a source file a program's error points
+	// to ("See https://github.com/OWNER/REPO/issues/54")
+	for _, d := range []string{"/issues/", "/pull/", "/blob/", "/commit/"} {
+		if strings.Contains(p, d) {
+			return true
+		}
+	}
 	return false
 }
 
