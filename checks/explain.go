@@ -563,9 +563,9 @@ func inContext(f *report.Finding, lower string, att logparse.Attribution) {
 		if att.Reporter != "browser" {
 			f.Explanation += " " + catalogue.NameUsed
 		}
-		if checkedWithPort(lower) {
-			f.Explanation += " " + catalogue.NameWithPort
-		}
+	}
+	if f.ID == catalogue.ServerHostnameMismatch && checkedWithPort(lower) && !strings.Contains(f.Explanation, catalogue.NameWithPort) && !strings.Contains(f.Title, "with its port") {
+		f.Explanation += " " + catalogue.NameWithPort
 	}
 	if f.Code == 9 || f.Code == 10 || strings.Contains(lower, "expired") {
 		if !strings.Contains(f.Explanation, "clock") {
