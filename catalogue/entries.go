@@ -345,16 +345,16 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Without:     []string{"handshake error from", "client certificate", "client's certificate", "certificate not valid for name"},
-		Match:       []string{"x509: certificate is valid for", "x509: certificate relies on legacy common name field", "certificate is not valid for any names"},
-		Title:       "The server's certificate does not name the host the client asked for (Go)",
+		Without: []string{"handshake error from", "client certificate", "client's certificate", "certificate not valid for name"},
+		Match:   []string{"x509: certificate is valid for", "x509: certificate relies on legacy common name field", "certificate is not valid for any names"},
+		Title:   "The server's certificate does not name the host the client asked for (Go)",
 		Explanation: "Go compares the host name (or IP) in the URL with the server certificate's subjectAltName (SAN) only. Four causes cover most cases: " +
 			"1. the certificate has no SAN at all: since Go 1.15 the Common Name is ignored, so one made with the guide's `openssl x509 -req` and no -extfile fails here even though curl accepts it; " +
 			"2. the SAN lacks the name or address used: an IP address needs an IP entry (IP SAN), and a wildcard covers one label only (*.example.com matches a.example.com, not a.b.example.com); " +
 			"3. the program checked another name than the one you configured: an IP address it resolved or found itself (cluster peers, service discovery), localhost, a host:port given as its TLS server name, or no server name (SNI) sent, so the server answered with its default certificate; " +
 			"4. something else answered, when the names listed are not the server's at all (a firewall's, a proxy's, another site's): a TLS-intercepting proxy, or the name resolves to the wrong address (a stale /etc/hosts entry, a VPN's or a captive portal's DNS); compare getent hosts NAME with the address the name should have.",
-		Fix:         "When the name the client uses is the server's, reissue the server certificate with this line in its -extfile:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10\nthen check it with:\n  mtlsdoctor certs --host host.example.com ./certs\nWhen it is not (the certificate is another site's, or names a role such as server.global.nomad), fix the client instead: give it a name the certificate carries as its TLS server name (Go's tls.Config ServerName, NOMAD_TLS_SERVER_NAME, Consul's tls_server_name), or send it to the right server (DNS, /etc/hosts, a proxy).",
-		Confirm:     "openssl x509 -noout -ext subjectAltName -in server.crt",
+		Fix:     "When the name the client uses is the server's, reissue the server certificate with this line in its -extfile:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10\nthen check it with:\n  mtlsdoctor certs --host host.example.com ./certs\nWhen it is not (the certificate is another site's, or names a role such as server.global.nomad), fix the client instead: give it a name the certificate carries as its TLS server name (Go's tls.Config ServerName, NOMAD_TLS_SERVER_NAME, Consul's tls_server_name), or send it to the right server (DNS, /etc/hosts, a proxy).",
+		Confirm: "openssl x509 -noout -ext subjectAltName -in server.crt",
 	},
 	{
 		ID: ServerCertExpired, Kind: "client",

@@ -371,7 +371,7 @@ func TestExplainSides(t *testing.T) {
 		{"Invoke-RestMethod : The underlying connection was closed: An unexpected error occurred on a send.", "unknown", "client", "handshake-failed", "tls12"},
 		// A Go client whose server name carries the port; a browser and an
 		// ECDSA certificate on an RSA-only server.
-		{"dial failed: tls: failed to verify certificate: x509: certificate is valid for relay.example.net, not relay.example.net:8443", "go", "client", "server-hostname-mismatch", "host name alone"},
+		{"dial failed: tls: failed to verify certificate: x509: certificate is valid for relay.example.net, not relay.example.net:8443", "go", "client", "server-hostname-mismatch", "host alone"},
 		{"This site can't provide a secure connection. ERR_SSL_VERSION_OR_CIPHER_MISMATCH", "browser", "client", "handshake-failed", "rsa-only"},
 		// Android's chain check on a date; git on Windows reset after the
 		// handshake.
