@@ -358,16 +358,16 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: ServerCertExpired, Kind: "client",
-		Without:     []string{"handshake error from", "client certificate", "client's certificate"},
-		Match:       []string{"x509: certificate has expired or is not yet valid"},
-		Title:       "A certificate the client checked is expired or not yet valid (Go)",
+		Without: []string{"handshake error from", "client certificate", "client's certificate"},
+		Match:   []string{"x509: certificate has expired or is not yet valid"},
+		Title:   "A certificate the client checked is expired or not yet valid (Go)",
 		Explanation: "Go found the server certificate (or a CA in its chain) outside its validity period at the client's current time, and does not say which one. Four causes cover most cases: " +
 			"1. the server's certificate (or an intermediate it sends) has expired, or was renewed on disk while the server still serves the old one (not reloaded; a cluster that caches its serving certificate); " +
 			"2. the private CA the client was given (its CA file) has expired, though the server's was renewed: it must be replaced on every client too; " +
 			"3. a clock is off: the client's (a device or VM with a date in the past or future), or the server's certificate was issued moments ago by a machine whose clock is ahead (not yet valid); " +
 			"4. the client builds the chain to an expired root from an old CA bundle (update ca-certificates).",
-		Fix:         "Renew the server's certificate (and its intermediates), then reload or restart the server so it serves the new one (nginx: its ssl_certificate; a kubeadm cluster: renew with kubeadm, then restart the control plane):\n  nginx -s reload\n  kubeadm certs renew all\nIf it is within its dates, a clock is off, or the client builds the chain to an expired root from an old CA bundle (update ca-certificates). Check the CA file the client trusts, and both clocks, with:\n  openssl x509 -noout -enddate -in ca.crt\n  timedatectl",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
+		Fix:     "Renew the server's certificate (and its intermediates), then reload or restart the server so it serves the new one (nginx: its ssl_certificate; a kubeadm cluster: renew with kubeadm, then restart the control plane):\n  nginx -s reload\n  kubeadm certs renew all\nIf it is within its dates, a clock is off, or the client builds the chain to an expired root from an old CA bundle (update ca-certificates). Check the CA file the client trusts, and both clocks, with:\n  openssl x509 -noout -enddate -in ca.crt\n  timedatectl",
+		Confirm: "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
 	},
 	{
 		ID: ClientCertRejected, Kind: "client",

@@ -903,16 +903,16 @@ var roleEntries = []Entry{
 	},
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"pkix path building failed", "unable to find valid certification path", "path does not chain with any of the trust anchors"},
-		Title:       "The Java client does not trust the server's certificate",
+		Match: []string{"pkix path building failed", "unable to find valid certification path", "path does not chain with any of the trust anchors"},
+		Title: "The Java client does not trust the server's certificate",
 		Explanation: "Java checked the server's certificate against its trust store (the JDK's cacerts unless javax.net.ssl.trustStore says otherwise) and found no path to a trusted CA. Four causes cover most cases: " +
 			"1. a private CA not imported into the trust store the program really uses (some programs and plugins ignore javax.net.ssl.* and read only the JDK's cacerts or their own option); " +
 			"2. the server does not send its intermediates (its full chain); " +
 			"3. TLS interception by a corporate proxy or security product whose CA the JVM or device does not have; " +
 			"4. when a public site (Maven Central, Google, AWS) fails so, the JVM's own cacerts lacks its root: an old JDK, or a JDK build or container image whose cacerts is truncated or empty (some AdoptOpenJDK 8 builds, images after a ca-certificates-java change). " +
 			"A truststore that holds an old copy of the server's own certificate fails once the server renews it; `Path does not chain with any of the trust anchors` is a CA of the right name that did not sign: a CA made again under the same name, whose old copy the trust store holds.",
-		Fix:         "Import the server's CA:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with:\n  -Djavax.net.ssl.trustStore=truststore.jks\nFor a public site, count the JVM's roots (a current JDK has over 100; on Java 8 put -keystore $JAVA_HOME/jre/lib/security/cacerts for -cacerts) and update the JDK or image if few:\n  keytool -list -cacerts -storepass changeit | grep -c trustedCertEntry",
-		Confirm:     "openssl s_client -connect host:443 -showcerts </dev/null",
+		Fix:     "Import the server's CA:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with:\n  -Djavax.net.ssl.trustStore=truststore.jks\nFor a public site, count the JVM's roots (a current JDK has over 100; on Java 8 put -keystore $JAVA_HOME/jre/lib/security/cacerts for -cacerts) and update the JDK or image if few:\n  keytool -list -cacerts -storepass changeit | grep -c trustedCertEntry",
+		Confirm: "openssl s_client -connect host:443 -showcerts </dev/null",
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
