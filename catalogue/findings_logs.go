@@ -248,14 +248,15 @@ var logLineEntries = []Entry{
 		Match: []string{"alert handshake failure", "alert certificate required", "alert unknown ca", "alert bad certificate",
 			"alert certificate unknown", "alert access denied", "alert certificate expired", "alert decrypt error"},
 		Title: "nginx could not finish the TLS handshake with its upstream",
-		Explanation: "Here nginx is the client: it connects to a backend over https (proxy_pass https://...), and the backend ended the handshake, so the request gets 502. " +
-			"An alert handshake failure (40) from a CDN, cloud load balancer or ingress usually means nginx sent no server name (SNI). " +
-			"The reason is the backend's complaint about nginx: an alert handshake failure (40) or certificate required (116) from a backend that requires client certificates means nginx sent none, because proxy_ssl_certificate is not set; " +
-			"unknown ca (48) or bad certificate (42) mean the backend refused the certificate nginx sent. Over TLS 1.3 the backend's refusal can arrive after the handshake, as nginx reads the response (SSL_read() failed ... while reading response header from upstream).",
+		Explanation: "Here nginx is the client: it connects to a backend over https (proxy_pass https://...), and the backend ended the handshake, so the request gets 502. The alert is the backend's complaint about nginx; four causes cover most cases: " +
+			"1. nginx sent no server name (SNI), which nginx leaves out by default: a CDN, cloud load balancer, ingress or any backend with several names answers with handshake failure (40) or unrecognized name; " +
+			"2. the backend requires a client certificate and nginx sent none, because proxy_ssl_certificate is not set: handshake failure (40) or certificate required (116); " +
+			"3. the backend refused the certificate nginx sent: unknown ca (48), bad certificate (42), certificate expired (45); " +
+			"4. no TLS version or cipher in common (an old backend with TLS 1.0 only against nginx's proxy_ssl_protocols, or the reverse). Over TLS 1.3 the backend's refusal can arrive after the handshake, as nginx reads the response (SSL_read() failed ... while reading response header from upstream).",
 		Fix: "A backend that serves several names needs its name in SNI, which nginx does not send by default:\n  proxy_ssl_server_name on;\n  proxy_ssl_name backend.example.com;\n" +
 			"If the backend requires a client certificate, give nginx one where it proxies to it:\n" +
 			"  proxy_ssl_certificate     /etc/nginx/upstream-client.crt;\n  proxy_ssl_certificate_key /etc/nginx/upstream-client.key;\n" +
-			"then reload:\n  " + reload + "\nIf it refuses the one nginx sends, issue nginx a certificate from a CA the backend trusts.",
+			"then reload:\n  " + reload + "\nIf it refuses the one nginx sends, issue nginx a certificate from a CA the backend trusts. For an old backend, see which versions it takes and allow them to it:\n  openssl s_client -connect BACKEND:443 -tls1 </dev/null\n  proxy_ssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv1.3;",
 		Confirm: "openssl s_client -connect BACKEND:443 -cert /etc/nginx/upstream-client.crt -key /etc/nginx/upstream-client.key </dev/null",
 	},
 	{

@@ -47,7 +47,7 @@ func nextSteps(rep *report.Report, att logparse.Attribution, input string) {
 		if att.Role == logparse.RoleClient && strings.Contains(first.Explanation, "SNI") {
 			// A refused hello whose causes include a missing server name:
 			// how this client sends one.
-			if how, ok := catalogue.ClientSNIHow(catalogue.ClientKey(att.Reporter, att.Context, att.Program)); ok && !strings.Contains(first.Fix, how) {
+			if how, ok := catalogue.ClientSNIHow(catalogue.ClientKey(att.Reporter, att.Context, att.Program)); ok && !givesCommand(first.Fix, how) {
 				first.Fix = beforeConfirm(first.Fix, how)
 			}
 		}
@@ -94,4 +94,18 @@ func beforeConfirm(fix, step string) string {
 		return fix[:i] + "\n" + step + fix[i:]
 	}
 	return fix + "\n" + step
+}
+
+// givesCommand reports whether fix already holds one of step's command
+// lines (the lines it indents), or step itself.
+func givesCommand(fix, step string) bool {
+	if strings.Contains(fix, step) {
+		return true
+	}
+	for _, l := range strings.Split(step, "\n") {
+		if strings.HasPrefix(l, "  ") && strings.Contains(fix, strings.TrimSpace(l)) {
+			return true
+		}
+	}
+	return false
 }

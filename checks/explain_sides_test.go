@@ -673,3 +673,20 @@ func TestBeforeConfirm(t *testing.T) {
 		}
 	}
 }
+
+// TestGivesCommand: a step whose command the fix already gives is not
+// added again; one with other commands, or none, is.
+func TestGivesCommand(t *testing.T) {
+	fix := "Send the name:\n  proxy_ssl_server_name on;\nthen reload."
+	for step, want := range map[string]bool{
+		"nginx sends no name unless told to:\n  proxy_ssl_server_name on;\n  proxy_ssl_name a.example;": true,
+		"node sends the servername option:\n  https.request(url, { servername: 'a' })":                  false,
+		"no command here": false,
+		"Send the name:":  true,
+		"":                true,
+	} {
+		if got := givesCommand(fix, step); got != want {
+			t.Errorf("givesCommand(%q) = %v, want %v", step, got, want)
+		}
+	}
+}
