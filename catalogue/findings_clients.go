@@ -14,7 +14,7 @@ var clientWriterEntries = []Entry{
 		Match: []string{"err_cert_authority_invalid", "sec_error_unknown_issuer", "mozilla_pkix_error_self_signed_cert", "sec_error_untrusted_issuer",
 			"the issuer certificate is unknown", "might not be sending the appropriate intermediate"},
 		Title:       "The browser does not trust the server's certificate",
-		Explanation: "The browser found no trusted CA for the server's certificate. This is about the server's certificate, not a client certificate: it is self-signed or from a private CA that is not in the system's store (Firefox keeps its own store), the server does not send its intermediate certificate, or an intercepting proxy re-signs the traffic with its own CA.",
+		Explanation: "The browser found no trusted CA for the server's certificate. This is about the server's certificate, not a client certificate. Three causes: (1) it is self-signed or from a private CA that is not in the system's store (Firefox keeps its own store, and reads the system's only with enterprise roots on); (2) the server does not send its intermediate certificate (browsers that have seen it elsewhere hide this, a fresh profile or a mobile browser does not); (3) an intercepting proxy or antivirus re-signs the traffic with its own CA.",
 		Fix:         "Serve the full chain (server certificate, then intermediates; Let's Encrypt: fullchain.pem) and check what is sent:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nand for a private CA, import it into the system's (or Firefox's) trusted roots, then restart the browser (it reads the store when it starts).",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
 	},

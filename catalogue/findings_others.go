@@ -332,7 +332,7 @@ var otherWriterEntries = []Entry{
 		ID: CertLoadFailed, Kind: "client", Within: []string{"parsing [", "haproxy", "crt", "certificate chain from file"},
 		Match:       []string{"unable to load ssl certificate", "unable to load certificate chain from file", "unable to load certificate from file"},
 		Title:       "HAProxy could not load a crt file",
-		Explanation: "HAProxy could not read the certificate (or its chain) of a bind's crt or crt-list entry: the file is missing or not PEM, a certificate in it is refused by this OpenSSL (a SHA-1 or short key below the security level after an upgrade), the chain holds the same CA twice (OpenSSL 1.0.2), or the private key block that belongs in the same file is missing, encrypted or not a key this OpenSSL reads under its label.",
+		Explanation: "HAProxy could not read the certificate (or its chain) of a bind's crt or crt-list entry. Four causes cover most cases: 1. the file is missing (a path wrong, not yet issued, not mounted) or not PEM; 2. the private key block that belongs in the same file (certificate and key together) is missing, encrypted, or not a key this OpenSSL reads under its label; 3. a certificate in it is refused by this OpenSSL (a SHA-1 signature or a short key below the security level after an upgrade); 4. the chain holds the same CA twice (OpenSSL 1.0.2).",
 		Fix:         "Check each certificate of the file:\n  openssl crl2pkcs7 -nocrl -certfile /etc/haproxy/certs/site.pem | openssl pkcs7 -print_certs -noout\nthen check the configuration:\n  haproxy -c -f /etc/haproxy/haproxy.cfg",
 		Confirm:     "openssl x509 -noout -text -in /etc/haproxy/certs/site.pem",
 	},
