@@ -632,7 +632,7 @@ var clientWriterEntries = []Entry{
 		ID: NoClientCert, Kind: "client",
 		Match:       []string{"connection requires a valid client certificate"},
 		Title:       "PostgreSQL requires a client certificate and got none it accepts",
-		Explanation: "The pg_hba.conf line that matched this connection asks for a client certificate (the cert method, or clientcert=verify-ca/verify-full), and the client sent none (libpq sends ~/.postgresql/postgresql.crt, or the file sslcert names, only if it exists) or one the server's ssl_ca_file does not trust.",
+		Explanation: "The pg_hba.conf line that matched this connection asks for a client certificate (the cert method, or clientcert=verify-ca/verify-full), and the client sent none (libpq sends ~/.postgresql/postgresql.crt, or the file sslcert names, only if it exists) or one the server's ssl_ca_file does not trust. The client may be a program that connects on others' behalf with settings of its own: a pooler or proxy (Pgpool-II, PgBouncer's server_tls_* settings, ProxySQL's monitor) or a Citus coordinator's connections to its workers; some cannot send a client certificate at all, and their addresses need a pg_hba line without clientcert.",
 		Fix:         "Give the client its certificate and key (node-postgres: ssl: {ca, cert, key} with the files' contents, as it ignores sslcert and sslkey in a connection string; pgJDBC with a PKCS#12 sslkey: the key entry's alias must be user):\n  psql \"host=db.example.com sslmode=verify-full sslcert=client.crt sslkey=client.key sslrootcert=ca.crt\"\nand make the server trust its CA (the ssl_ca_file setting of postgresql.conf). If no client certificate is wanted, drop clientcert from that pg_hba.conf line.",
 		Confirm:     "openssl s_client -connect db.example.com:5432 -starttls postgres </dev/null 2>/dev/null | grep -A3 'Acceptable client certificate CA names'",
 	},
@@ -777,7 +777,7 @@ var clientWriterEntries = []Entry{
 		ID: PlainHTTP, Kind: "client",
 		Match:       []string{"ssl handshake received but server is started without ssl support"},
 		Title:       "The MongoDB server has no TLS, and the client speaks TLS to it",
-		Explanation: "mongod (or mongos) started without net.tls settings, so it refuses the TLS handshake its client began: the TLS options were lost from the configuration (an overwritten mongod.conf, a missing --config) or never applied to this member.",
+		Explanation: "mongod (or mongos) started without net.tls settings, so it refuses the TLS handshake its client began: the TLS options were lost from the configuration (an overwritten mongod.conf, a missing --config) or never applied to this member; or the client turned TLS on without being asked to: MongoDB drivers and libmongoc speak TLS as soon as any TLS option (a CA file, tlsAllowInvalidCertificates) is in the connection string.",
 		Fix:         "Turn TLS on in mongod.conf and restart, or connect without TLS:\n  net:\n    tls:\n      mode: requireTLS\n      certificateKeyFile: /etc/ssl/mongodb.pem",
 		Confirm:     "grep -A4 'tls:' /etc/mongod.conf",
 	},
@@ -2228,8 +2228,10 @@ var clientWriterEntries = []Entry{
 	{
 		ID: VerifyError, Kind: "client", Within: []string{"unable to authenticate the request"},
 		Match:       []string{"x509: certificate signed by unknown authority"},
-		Title:       "The Kubernetes API server refused a client certificate from a CA it does not trust",
-		Explanation: "The API server accepts client certificates signed by its --client-ca-file (or, for aggregated requests, the front-proxy CA). This client presented one from another CA: a kubeconfig from another cluster or from before the cluster's CA was rotated, a component still holding old credentials (restart it after a rotation), or on managed clusters a token or identity mapping missing so a certificate was tried instead.",
+		Title:       "A Kubernetes component refused a client certificate from a CA it does not trust",
+		Explanation: "The component that logged it decides whose certificate it refused: 1. kube-apiserver: a client's (a kubeconfig user, a kubelet, a controller) not signed by its --client-ca-file: a kubeconfig from another cluster or from before the cluster's CA was rotated, or a component still holding old credentials (restart it after a rotation); on managed clusters, a token or identity mapping missing so that another authenticator's error shows; " +
+			"2. a kubelet: the API server's own client certificate (apiserver-kubelet-client, when kubectl logs or exec fail) not signed by the kubelet's clientCAFile; " +
+			"3. an aggregated API server (metrics-server, a webhook or extension server): the API server's front-proxy client certificate not signed by the requestheader-client-ca-file it was given; control-plane nodes that each generated their own front-proxy CA fail so.",
 		Fix:         "Compare the client certificate's issuer with the API server's client CA, and give the client credentials from this cluster (restart components after a CA rotation):\n  openssl x509 -noout -issuer -in client.crt\n  openssl x509 -noout -subject -in /etc/kubernetes/pki/ca.crt",
 		Confirm:     "kubectl config view --minify --raw",
 	},
