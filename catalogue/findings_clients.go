@@ -2227,13 +2227,13 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: VerifyError, Kind: "client", Within: []string{"unable to authenticate the request"},
-		Match:       []string{"x509: certificate signed by unknown authority"},
-		Title:       "A Kubernetes component refused a client certificate from a CA it does not trust",
+		Match: []string{"x509: certificate signed by unknown authority"},
+		Title: "A Kubernetes component refused a client certificate from a CA it does not trust",
 		Explanation: "The component that logged it decides whose certificate it refused: 1. kube-apiserver: a client's (a kubeconfig user, a kubelet, a controller) not signed by its --client-ca-file: a kubeconfig from another cluster or from before the cluster's CA was rotated, or a component still holding old credentials (restart it after a rotation); on managed clusters, a token or identity mapping missing so that another authenticator's error shows; " +
 			"2. a kubelet: the API server's own client certificate (apiserver-kubelet-client, when kubectl logs or exec fail) not signed by the kubelet's clientCAFile; " +
 			"3. an aggregated API server (metrics-server, a webhook or extension server): the API server's front-proxy client certificate not signed by the requestheader-client-ca-file it was given; control-plane nodes that each generated their own front-proxy CA fail so.",
-		Fix:         "Compare the client certificate's issuer with the API server's client CA, and give the client credentials from this cluster (restart components after a CA rotation):\n  openssl x509 -noout -issuer -in client.crt\n  openssl x509 -noout -subject -in /etc/kubernetes/pki/ca.crt",
-		Confirm:     "kubectl config view --minify --raw",
+		Fix:     "Compare the client certificate's issuer with the API server's client CA, and give the client credentials from this cluster (restart components after a CA rotation):\n  openssl x509 -noout -issuer -in client.crt\n  openssl x509 -noout -subject -in /etc/kubernetes/pki/ca.crt",
+		Confirm: "kubectl config view --minify --raw",
 	},
 	// curl (7.73 and later, OpenSSL) reports a received certificate_expired
 	// alert as its own verify failure, error 60 without "problem:".

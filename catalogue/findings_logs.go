@@ -174,6 +174,15 @@ var logLineEntries = []Entry{
 		Confirm: "openssl s_client -connect host:443 -tls1_2 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
 	},
 	{
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{"ssl_do_handshake() failed"}, Without: []string{"upstream"},
+		Match: []string{"alert illegal parameter"},
+		Title: "A client refused a value in nginx's handshake (alert 47 illegal_parameter)",
+		Explanation: "The client found a field of nginx's ServerHello or key exchange out of range or inconsistent with what it offered. Three causes cover most cases: 1. the key-exchange groups: an ssl_ecdh_curve that leaves out the groups clients guess (X25519, P-256), often set in another server block on the same listen address and port, makes nginx ask for another group (HelloRetryRequest), which some clients and middleboxes mishandle; " +
+			"2. a middlebox or an old TLS 1.3 client that does not follow a TLS 1.3 answer; 3. a client library's bug with the server's signature (RSA-PSS with an RSA key). One address now and then is a broken client or a scanner.",
+		Fix:     "Find every ssl_ecdh_curve of the listener, and set one list that starts with the groups clients guess, or remove it:\n  nginx -T 2>/dev/null | grep -n -E 'listen|server_name|ssl_ecdh_curve'\n  ssl_ecdh_curve X25519:prime256v1:secp384r1;\nIf the failing clients are known and old, see whether TLS 1.2 works for them:\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+		Confirm: "openssl s_client -connect host:443 -servername host -tls1_3 -groups secp384r1 </dev/null",
+	},
+	{
 		ID: HandshakeFailed, Kind: "nginx", Level: "crit", Within: []string{"ssl_do_handshake() failed"}, Without: []string{"upstream"},
 		Match: []string{"client_hello:bad cipher", ":bad cipher)"},
 		Title: "A client's second hello did not keep its cipher (bad cipher): the key-exchange groups of this listener",

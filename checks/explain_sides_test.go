@@ -439,6 +439,8 @@ func TestExplainSides(t *testing.T) {
 		// protocol from an old client's real hello.
 		{"upstream connect error or disconnect/reset before headers. reset reason: remote connection failure", "envoy", "client", "handshake-failed", "validation context"},
 		{"imapd: TLS handshaking: SSL_accept() failed: error:140760FC:SSL routines:SSL23_GET_CLIENT_HELLO:unknown protocol", "unknown", "server", "handshake-failed", "-tls1"},
+		// nginx's client refusing a value of its handshake.
+		{"2026/12/04 03:00:00 [info] 9#9: *3 SSL_do_handshake() failed (SSL: error:0A000417:SSL routines::sslv3 alert illegal parameter:SSL alert number 47) while SSL handshaking, client: 192.0.2.8, server: 0.0.0.0:443", "nginx", "server", "handshake-failed", "ssl_ecdh_curve"},
 		// Squid's page for an origin it could not verify; an Erlang
 		// client's unsupported_certificate; a client on Rust's openssl crate.
 		{"The system returned: (71) Protocol error (TLS code: X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY)", "unknown", "client", "server-cert-untrusted", "sslproxy_foreign_intermediate_certs"},
