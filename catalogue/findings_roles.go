@@ -330,6 +330,9 @@ const (
 	NameUsed = "The name checked is the one the program used, which may not be the one you configured: some programs connect by an IP address they resolved, or by localhost, or send no server name (SNI) and get the server's default certificate."
 	// NameWithPort follows a Go name check whose name carries a port.
 	NameWithPort = "The name it checked carries a port: the program set its TLS server name (tls.Config ServerName) to the address with its port, which no certificate names; it must be the host name alone."
+	// RequestGiven leads a load error whose file is a certificate signing
+	// request.
+	RequestGiven = "The file named ends in .csr: a certificate signing request, which only asks for a certificate; the directive needs the certificate the CA signed from it (openssl x509 -req ... -out server.crt), not the request."
 	// UsuallyHarmless starts the explanation of scanner and one-off noise.
 	UsuallyHarmless = "Usually harmless: scanners and old or misconfigured clients cause this one address at a time; worry only when it is frequent or hits clients you know."
 )

@@ -567,6 +567,9 @@ func inContext(f *report.Finding, lower string, att logparse.Attribution) {
 	if f.ID == catalogue.ServerHostnameMismatch && checkedWithPort(lower) && !strings.Contains(f.Explanation, catalogue.NameWithPort) && !strings.Contains(f.Title, "with its port") {
 		f.Explanation += " " + catalogue.NameWithPort
 	}
+	if f.ID == catalogue.CertLoadFailed && strings.Contains(lower, ".csr") && !strings.Contains(f.Explanation, catalogue.RequestGiven) {
+		f.Explanation = catalogue.RequestGiven + " " + f.Explanation
+	}
 	if f.Code == 9 || f.Code == 10 || strings.Contains(lower, "expired") {
 		if !strings.Contains(f.Explanation, "clock") {
 			f.Explanation += " " + catalogue.ClockSkew

@@ -439,6 +439,8 @@ func TestExplainSides(t *testing.T) {
 		// protocol from an old client's real hello.
 		{"upstream connect error or disconnect/reset before headers. reset reason: remote connection failure", "envoy", "client", "handshake-failed", "validation context"},
 		{"imapd: TLS handshaking: SSL_accept() failed: error:140760FC:SSL routines:SSL23_GET_CLIENT_HELLO:unknown protocol", "unknown", "server", "handshake-failed", "-tls1"},
+		// A signing request given where the certificate belongs.
+		{"nginx: [emerg] PEM_read_bio_X509_AUX(\"/etc/nginx/ssl/site.csr\") failed (SSL: error:0909006C:PEM routines:get_name:no start line:Expecting: TRUSTED CERTIFICATE)", "nginx", "server", "cert-load-failed", "signing request"},
 		// nginx's client refusing a value of its handshake.
 		{"2026/12/04 03:00:00 [info] 9#9: *3 SSL_do_handshake() failed (SSL: error:0A000417:SSL routines::sslv3 alert illegal parameter:SSL alert number 47) while SSL handshaking, client: 192.0.2.8, server: 0.0.0.0:443", "nginx", "server", "handshake-failed", "ssl_ecdh_curve"},
 		// Squid's page for an origin it could not verify; an Erlang
