@@ -1971,7 +1971,7 @@ var clientWriterEntries = []Entry{
 		Match: []string{"no alternative certificate subject name matches target host name", "does not match target host name", "subjectaltname does not match",
 			"requested domain name does not match the server's certificate"},
 		Title:       "The server's certificate does not name the host curl connected to",
-		Explanation: "curl compared the host name in the URL with the server certificate's subjectAltName (SAN) and found no match: the certificate lacks the name (or the IP address, which needs an IP entry), or another certificate is served for that name (SNI picks another server block, or a default certificate).",
+		Explanation: "curl compared the host name in the URL with the server certificate's subjectAltName (SAN) and found no match. Three causes: (1) the certificate lacks the name, or the IP address (which needs an IP entry), or lists other names in its SAN (curl looks at the Common Name only when the SAN has no DNS name); (2) another certificate is served for that name: SNI picks another server block, or a default certificate; (3) the name reaches another machine than meant (a stale /etc/hosts entry, a DNS or VPN answer, an intercepting proxy).",
 		Fix:         "Use the name the certificate carries, or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10\nand check what is served for that name:\n  openssl s_client -connect host:443 -servername host.example.com </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
 		Confirm:     "curl -v https://host.example.com/ 2>&1 | grep -i 'subject'",
 	},

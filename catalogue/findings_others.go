@@ -455,7 +455,7 @@ var otherWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"ssl_connect: connection reset by peer", "openssl ssl_connect: ssl_error_syscall"},
 		Title:       "The connection was cut during curl's TLS handshake",
-		Explanation: "The server (or something in between: a firewall, a load balancer, a proxy without the right SNI route) closed the TCP connection without a TLS alert. Servers that require client certificates sometimes do this when none is sent.",
+		Explanation: "The server, or something in between, closed the TCP connection without a TLS alert. Three causes: (1) a server that requires a client certificate and closes when none (or one it refuses) is sent; (2) something in between: a firewall or security product that cuts TLS to some hosts, a load balancer, a proxy without the right SNI route; (3) the server's TLS setup failing for that name (no certificate for it, a key it cannot use), which some servers answer by closing.",
 		Fix:         "Send the name and the client certificate, and see where it stops:\n  curl -v --cert client.crt --key client.key https://host/\n  openssl s_client -connect host:443 -servername host </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},
