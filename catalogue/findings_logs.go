@@ -646,7 +646,7 @@ var logStatusEntries = []Entry{
 		Match: []string{"400 no required ssl certificate was sent", "no required ssl certificate was sent"},
 		Title: "496: no client certificate was sent",
 		Explanation: "nginx's internal status 496 means ssl_verify_client is on and the client sent no certificate. " + as400 + " " +
-			"Go and browser clients send nothing when their certificate's issuer is not among the CA names nginx advertises (the subjects in ssl_client_certificate).",
+			"Four causes cover most cases: 1. the client was given no certificate (curl without --cert, an app without its keystore); 2. it has one but held it back: Go and browser clients send nothing when their certificate's issuer is not among the CA names nginx advertises (the subjects in ssl_client_certificate); 3. a CDN or proxy in front connects for the clients and sends its own certificate only when told to (Cloudflare's Authenticated Origin Pulls, a load balancer's backend certificate); 4. scanners, bots and health checks without certificates, which get this 400 by design.",
 		Fix:     "Configure the client certificate:\n  curl --cert client.crt --key client.key ...\nand list its issuing CA in ssl_client_certificate.",
 		Confirm: "openssl s_client -connect host:443 -tls1_2 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
 	},

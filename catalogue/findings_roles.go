@@ -333,6 +333,8 @@ const (
 	// RequestGiven leads a load error whose file is a certificate signing
 	// request.
 	RequestGiven = "The file named ends in .csr: a certificate signing request, which only asks for a certificate; the directive needs the certificate the CA signed from it (openssl x509 -req ... -out server.crt), not the request."
+	// PlaceholderPath leads a load error whose path was never filled in.
+	PlaceholderPath = "The path holds a template placeholder that was never filled in ({{ }}, ${ } or < >): the tool that wrote this configuration (an Ansible or Helm template, a panel, an installer) left it, and the step that should have made the file (a certificate request that failed) may not have run."
 	// UsuallyHarmless starts the explanation of scanner and one-off noise.
 	UsuallyHarmless = "Usually harmless: scanners and old or misconfigured clients cause this one address at a time; worry only when it is frequent or hits clients you know."
 )
@@ -651,7 +653,7 @@ var roleEntries = []Entry{
 		ID: StaplingFailed, Kind: "client",
 		Match:       []string{"ah02604", "ah02217", "ah02218", "sslstaplingforceurl", "ssl_stapling_init_cert"},
 		Title:       "OCSP stapling is off for this Apache certificate",
-		Explanation: "Apache's mod_ssl could not set up OCSP stapling for a certificate (AH02604), and the line before says why: AH02218, the certificate names no OCSP responder (private CAs, and Let's Encrypt's certificates since it ended OCSP in 2025), or AH02217, Apache cannot find the certificate's issuer (the intermediate is not in SSLCertificateFile after the certificate, nor in SSLCertificateChainFile on Apache before 2.4.8). Handshakes still work, without a stapled answer; clients that require one (a Must-Staple certificate) refuse the server.",
+		Explanation: "Apache's mod_ssl could not set up OCSP stapling for a certificate (AH02604), and the line before says why: AH02218, the certificate names no OCSP responder (private CAs, and Let's Encrypt's certificates since it ended OCSP in 2025), or AH02217, Apache cannot find the certificate's issuer: when the subject and the issuer the line names are the same, the certificate is self-signed and has no issuer to staple for (turn stapling off for it); otherwise the intermediate is not in SSLCertificateFile after the certificate, nor in SSLCertificateChainFile on Apache before 2.4.8. Handshakes still work, without a stapled answer; clients that require one (a Must-Staple certificate) refuse the server.",
 		Fix:         "See whether the certificate names a responder:\n  openssl x509 -noout -ocsp_uri -in /etc/ssl/certs/server.crt\nWith none, turn stapling off (or give a responder with SSLStaplingForceURL):\n  SSLUseStapling off\nWith one, put the intermediate after the certificate in SSLCertificateFile and reload Apache.",
 		Confirm:     "openssl s_client -connect host:443 -servername host -status </dev/null 2>/dev/null | grep -A3 'OCSP response'",
 	},

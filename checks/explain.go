@@ -570,6 +570,9 @@ func inContext(f *report.Finding, lower string, att logparse.Attribution) {
 	if f.ID == catalogue.CertLoadFailed && strings.Contains(lower, ".csr") && !strings.Contains(f.Explanation, catalogue.RequestGiven) {
 		f.Explanation = catalogue.RequestGiven + " " + f.Explanation
 	}
+	if (f.ID == catalogue.CertLoadFailed || f.ID == catalogue.KeyLoadFailed) && placeholderPath(lower) && !strings.Contains(f.Explanation, catalogue.PlaceholderPath) {
+		f.Explanation = catalogue.PlaceholderPath + " " + f.Explanation
+	}
 	if f.Code == 9 || f.Code == 10 || strings.Contains(lower, "expired") {
 		if !strings.Contains(f.Explanation, "clock") {
 			f.Explanation += " " + catalogue.ClockSkew
@@ -674,4 +677,16 @@ func checkedWithPort(lower string) bool {
 		}
 	}
 	return true
+}
+
+// placeholderPath reports whether a load error's line (lower-case) names a
+// path with a template's unfilled placeholder: "/live/{{ domain }}/",
+// "${DOMAIN}", "<your-domain>".
+func placeholderPath(lower string) bool {
+	for _, open := range []string{"/{{", "{{ ", "${", "/<"} {
+		if strings.Contains(lower, open) {
+			return true
+		}
+	}
+	return false
 }

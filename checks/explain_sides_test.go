@@ -441,6 +441,8 @@ func TestExplainSides(t *testing.T) {
 		{"imapd: TLS handshaking: SSL_accept() failed: error:140760FC:SSL routines:SSL23_GET_CLIENT_HELLO:unknown protocol", "unknown", "server", "handshake-failed", "-tls1"},
 		// A signing request given where the certificate belongs.
 		{"nginx: [emerg] PEM_read_bio_X509_AUX(\"/etc/nginx/ssl/site.csr\") failed (SSL: error:0909006C:PEM routines:get_name:no start line:Expecting: TRUSTED CERTIFICATE)", "nginx", "server", "cert-load-failed", "signing request"},
+		// A template's placeholder left in the path.
+		{"SSLCertificateKeyFile: file '/etc/letsencrypt/live/{{ domain }}/privkey.pem' does not exist or is empty", "apache", "server", "cert-load-failed", "placeholder"},
 		// nginx's client refusing a value of its handshake.
 		{"2026/12/04 03:00:00 [info] 9#9: *3 SSL_do_handshake() failed (SSL: error:0A000417:SSL routines::sslv3 alert illegal parameter:SSL alert number 47) while SSL handshaking, client: 192.0.2.8, server: 0.0.0.0:443", "nginx", "server", "handshake-failed", "ssl_ecdh_curve"},
 		// Squid's page for an origin it could not verify; an Erlang
@@ -691,6 +693,23 @@ func TestGivesCommand(t *testing.T) {
 	} {
 		if got := givesCommand(fix, step); got != want {
 			t.Errorf("givesCommand(%q) = %v, want %v", step, got, want)
+		}
+	}
+}
+
+// TestPlaceholderPath: unfilled template placeholders in a path are seen;
+// ordinary paths, and braces or dollars elsewhere, are not.
+func TestPlaceholderPath(t *testing.T) {
+	for in, want := range map[string]bool{
+		"file '/etc/letsencrypt/live/{{server name}}/privkey.pem' does not exist": true,
+		`cannot load certificate "${cert_dir}/site.crt"`:                          true,
+		"open /etc/ssl/<your-domain>/cert.pem: no such file or directory":         true,
+		"open /etc/ssl/example.com/cert.pem: no such file or directory":           false,
+		"costs $5 {x}": false,
+		"":             false,
+	} {
+		if got := placeholderPath(in); got != want {
+			t.Errorf("placeholderPath(%q) = %v, want %v", in, got, want)
 		}
 	}
 }
