@@ -460,7 +460,7 @@ var logLineEntries = []Entry{
 		ID: LogBadPassphrase, Kind: "nginx", Level: "emerg",
 		Match:       []string{"maybe wrong password", "bad decrypt"},
 		Title:       "Wrong passphrase for the encrypted private key",
-		Explanation: "The key file is encrypted and the passphrase given does not decrypt it (nginx tries every line of ssl_password_file in turn; other programs take it from their passphrase option or a prompt). Three causes: (1) the wrong passphrase, or the key of another file; (2) the right one changed on the way: spaces turned into newlines, a trailing newline, quoting, or a value still encrypted by a secrets vault that was never decrypted; (3) a key encrypted with an algorithm this OpenSSL does not load (an old PKCS#12 or PEM cipher that OpenSSL 3 keeps in its legacy provider).",
+		Explanation: "The key file is encrypted and the passphrase given does not decrypt it (nginx tries every line of ssl_password_file in turn; other programs take it from their passphrase option or a prompt). Two causes: (1) the wrong passphrase, or the key of another file; (2) the right one changed on the way: spaces turned into newlines, a trailing newline, quoting, or a value still encrypted by a secrets vault that was never decrypted.",
 		Fix:         "Check the passphrase by hand (openssl asks for it), then give the program the one that works (nginx: ssl_password_file; others: their passphrase option), or store the key unencrypted with mode 600:\n  openssl pkey -in server.key -noout\n  openssl pkey -in server.key -out server-plain.key && chmod 600 server-plain.key",
 		Confirm:     "mtlsdoctor certs --passin file:/etc/nginx/ssl_passwords /etc/nginx/certs",
 	},
