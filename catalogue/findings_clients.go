@@ -2588,7 +2588,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"does not exist or is empty"},
 		Within:      []string{"sslcertificate", "sslca", "ah02"},
 		Title:       "Apache: a certificate or key file named in its configuration does not exist or is empty",
-		Explanation: "The file the SSLCertificateFile, SSLCertificateKeyFile or SSLCACertificateFile directive names is not there (a wrong path, a renewal that moved it, a volume not mounted) or is empty.",
+		Explanation: "The file the SSLCertificateFile, SSLCertificateKeyFile or SSLCACertificateFile directive names is not there or is empty. Three causes: (1) a wrong path, or one that was never filled in (a template's placeholder, an example path copied from a guide); (2) the file was never made or was moved: a certificate request (certbot, acme.sh) that failed or a renewal that moved it; (3) it is there for another user or mount: a volume not mounted in the container, or a file Apache cannot read at start-up.",
 		Fix:         "Check the path in the directive and the file:\n  ls -l /path/from/the/line\n  openssl x509 -noout -subject -in /path/from/the/line\nthen test the configuration:\n  apachectl -t",
 		Confirm:     "apachectl -t",
 	},

@@ -453,7 +453,7 @@ var ServerRefusedClientText = Text{ID: VerifyError,
 // "http request", "unknown protocol").
 var ServerGotPlainText = Text{ID: HandshakeFailed,
 	Title: "A client connected to this server's TLS port without TLS",
-	Why: "The program that wrote this line accepted the connection on a port where it requires TLS, and the first bytes were not a TLS ClientHello. One address now and then is harmless: a scanner, or a plain TCP or HTTP health check. When it repeats from hosts you know, a client of yours connects without TLS: " +
+	Why: "The program that wrote this line accepted the connection on a port where it requires TLS, and the first bytes were not a TLS ClientHello. Two causes: (1) one address now and then is harmless: a scanner, or a plain TCP or HTTP health check; (2) when it repeats from hosts you know, a client of yours connects without TLS: " +
 		"an http:// URL or a scheme without TLS (redis:// instead of rediss://, a database URL without its TLS option), a command-line client run without its TLS flag (redis-cli --tls, psql sslmode, mongosh --tls; mosquitto_sub and mosquitto_pub speak TLS only when given --cafile or --capath), a mail client using STARTTLS on a port with TLS from the start (465, 993, 995), a replica, Sentinel or cluster peer that was not told to use TLS (Redis: tls-replication yes, tls-cluster yes), or a proxy or load balancer that forwards in plain text.",
 	Fix: "Find the client by the address in the line, then give it TLS (its URL scheme or TLS option) and the server's CA; test the port as a TLS client would:\n  openssl s_client -connect host:PORT </dev/null\nRedis replicas and Sentinels need, besides the certificate options:\n  tls-replication yes\nOpenSSL 1.0 servers (SSL23_GET_CLIENT_HELLO) also say unknown protocol for a real hello whose only version (SSLv3, TLS 1.0) the server has turned off: an old client, which must be upgraded:\n  openssl s_client -connect host:PORT -tls1 </dev/null",
 }
@@ -695,7 +695,7 @@ var roleEntries = []Entry{
 		ID: StaplingFailed, Kind: "nginx", Level: "error", Fallback: true,
 		Match:       []string{"while requesting certificate status", "ssl_stapling", "stapling"},
 		Title:       "OCSP stapling: nginx could not reach the OCSP responder",
-		Explanation: "nginx fetches OCSP answers for its own certificate from the responder named in it (a timeout, refused connection or DNS failure here). It is the client of that request; handshakes go on without a stapled answer.",
+		Explanation: "nginx fetches OCSP answers for its own certificate from the responder named in it, and that request failed. It is the client of that request; handshakes go on without a stapled answer. Three causes: (1) no outbound HTTP from the server on port 80 (a firewall, a host without internet, a proxy nginx does not use); (2) name resolution: no resolver, or one that cannot resolve the responder (a container's, an IPv6 answer on a host without IPv6); (3) the responder itself is gone or slow: Let's Encrypt shut its OCSP service down in 2025.",
 		Fix:         "Let nginx reach the responder (resolver and outbound HTTP on port 80):\n  resolver 127.0.0.53 valid=300s;\nor turn stapling off:\n  ssl_stapling off;\nthen reload:\n  " + reload,
 		Confirm:     "curl -sv $(openssl x509 -noout -ocsp_uri -in /etc/nginx/certs/server.crt) -o /dev/null",
 	},
