@@ -122,6 +122,10 @@ const StreamVerify = "This line is from nginx's stream module (a stream {} serve
 // this order; within a family the specific entries come before the
 // catch-all. A new kind of log line is an entry here, its id above, and
 // its kind in logparse's table.
+// listenerGroupsFix is the fix for a handshake broken by the key-exchange
+// groups of a listener, which any of its server blocks may set.
+const listenerGroupsFix = "Find every ssl_ecdh_curve of the listener, and set one list that starts with the groups clients guess, or remove it:\n  nginx -T 2>/dev/null | grep -n -E 'listen|server_name|ssl_ecdh_curve'\n  ssl_ecdh_curve X25519:prime256v1:secp384r1;"
+
 var logLineEntries = []Entry{
 	// Per-request client-certificate lines (ngx_http_request.c).
 	{
@@ -179,7 +183,7 @@ var logLineEntries = []Entry{
 		Title: "A client refused a value in nginx's handshake (alert 47 illegal_parameter)",
 		Explanation: "The client found a field of nginx's ServerHello or key exchange out of range or inconsistent with what it offered. Three causes cover most cases: 1. the key-exchange groups: an ssl_ecdh_curve that leaves out the groups clients guess (X25519, P-256), often set in another server block on the same listen address and port, makes nginx ask for another group (HelloRetryRequest), which some clients and middleboxes mishandle; " +
 			"2. a middlebox or an old TLS 1.3 client that does not follow a TLS 1.3 answer; 3. a client library's bug with the server's signature (RSA-PSS with an RSA key). One address now and then is a broken client or a scanner.",
-		Fix:     "Find every ssl_ecdh_curve of the listener, and set one list that starts with the groups clients guess, or remove it:\n  nginx -T 2>/dev/null | grep -n -E 'listen|server_name|ssl_ecdh_curve'\n  ssl_ecdh_curve X25519:prime256v1:secp384r1;\nIf the failing clients are known and old, see whether TLS 1.2 works for them:\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+		Fix:     listenerGroupsFix + "\nIf the failing clients are known and old, see whether TLS 1.2 works for them:\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
 		Confirm: "openssl s_client -connect host:443 -servername host -tls1_3 -groups secp384r1 </dev/null",
 	},
 	{
@@ -188,7 +192,7 @@ var logLineEntries = []Entry{
 		Title: "A client's second hello did not keep its cipher (bad cipher): the key-exchange groups of this listener",
 		Explanation: "A TLS 1.3 client was asked by nginx for another key-exchange group (HelloRetryRequest, when none of the groups it guessed is among ssl_ecdh_curve's) and its second ClientHello did not keep the cipher of the first, which OpenSSL refuses. It comes from an ssl_ecdh_curve that leaves out the usual groups (X25519, P-256), often set in another server block on the same listen address and port, whose settings the default server's handshake takes, together with a client that mishandles the retry. " +
 			"One address now and then is a scanner or a broken client.",
-		Fix:     "Find every ssl_ecdh_curve of the listener, and set one list that starts with the groups clients guess, or remove it:\n  nginx -T 2>/dev/null | grep -n -E 'listen|server_name|ssl_ecdh_curve'\n  ssl_ecdh_curve X25519:prime256v1:secp384r1;",
+		Fix:     listenerGroupsFix,
 		Confirm: "openssl s_client -connect host:443 -servername host -tls1_3 -groups secp384r1 </dev/null",
 	},
 	{

@@ -524,14 +524,20 @@ var noise = []string{"unsupported protocol", "no shared cipher", "unexpected eof
 	"record layer failure", "length too short", "bad record type", "unexpected message", "decryption failed or bad record mac",
 	"first record does not look like a tls handshake", "end of file found", "no common signature algorithms", "no_common_signature_algorithms",
 	": eof", "client initiated renegotiation", "with abortive shutdown", "connection closed during ssl handshake", "timeout during ssl handshake",
-	"no cipher suite supported by both client and server", "acme/autocert: missing server name", "acme/autocert: host not configured", "is not enabled or supported in server context", "ssl_accept error from",
-	"x509 error: no required certificate sent by client"}
+	"no cipher suite supported by both client and server", "acme/autocert: missing server name", "acme/autocert: host not configured", "is not enabled or supported in server context", "ssl_accept error from"}
+
+// notes are a server's words for something that did not fail: ProxySQL
+// logs every TLS client without a certificate, asked for or not.
+var notes = []string{"x509 error: no required certificate sent by client"}
 
 // IsNoise reports whether a server's line (lower-case) is of the kind
 // scanners and one-off clients cause.
-func IsNoise(lower string) bool {
-	for _, n := range noise {
-		if strings.Contains(lower, n) {
+func IsNoise(lower string) bool { return anyIn(lower, noise) }
+
+// anyIn reports whether s contains one of words.
+func anyIn(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
 			return true
 		}
 	}
@@ -544,9 +550,8 @@ func inContext(f *report.Finding, lower string, att logparse.Attribution) {
 	// HAProxy's bare "SSL handshake failure" of a client is mostly bots and
 	// old clients too; its entry already says so.
 	bare := att.Reporter == "haproxy" && strings.Contains(lower, ": ssl handshake failure") && !strings.Contains(lower, "(error:")
-	generic := f.ID == catalogue.HandshakeFailed || f.ID == catalogue.OpenSSLReason ||
-		f.ID == catalogue.NoClientCert && att.Reporter != "nginx" // ProxySQL's note for every client without one
-	if att.Role == logparse.RoleServer && generic && (IsNoise(lower) || bare) {
+	generic := f.ID == catalogue.HandshakeFailed || f.ID == catalogue.OpenSSLReason
+	if att.Role == logparse.RoleServer && (generic && (IsNoise(lower) || bare) || anyIn(lower, notes)) {
 		f.Severity = report.Info
 		if !strings.Contains(strings.ToLower(f.Explanation), "harmless") {
 			f.Explanation = catalogue.UsuallyHarmless + " " + f.Explanation
