@@ -214,7 +214,7 @@ func writeFinding(b *strings.Builder, n int, f Finding, s styles, section bool) 
 		row("clients:", strings.Join(f.Clients, ", "), wrapProse)
 	}
 	if f.Explanation != "" {
-		row("why:", f.Explanation, wrapProse)
+		row("why:", listed(f.Explanation), wrapProse)
 	}
 	if f.Fix != "" {
 		row("fix:", f.Fix, wrapFix)

@@ -73,7 +73,11 @@ func wrapProse(text string, col, max int, indent string) string {
 			col = width(indent)
 		}
 		lead := para[:len(para)-len(strings.TrimLeft(para, " "))]
-		out = append(out, lead+fill(pieces(para[len(lead):], false), col+len(lead), max, indent+lead))
+		hang := indent + lead
+		if n := itemMark(para[len(lead):]); lead != "" && n > 0 {
+			hang += strings.Repeat(" ", n) // an item of a numbered list continues under its text
+		}
+		out = append(out, lead+fill(pieces(para[len(lead):], false), col+len(lead), max, hang))
 	}
 	return strings.Join(out, "\n"+indent)
 }
@@ -99,6 +103,18 @@ func wrapFix(text string, col, max int, indent string) string {
 		out = append(out, fill(pieces(line, true), col, max, indent))
 	}
 	return strings.Join(out, "\n"+indent)
+}
+
+// itemMark is the width of the number that starts an item of a numbered
+// list ("2. " or "(2) "), 0 when para starts with none.
+func itemMark(para string) int {
+	switch {
+	case len(para) > 3 && para[0] >= '1' && para[0] <= '9' && para[1:3] == ". ":
+		return 3
+	case len(para) > 4 && para[0] == '(' && para[1] >= '1' && para[1] <= '9' && para[2:4] == ") ":
+		return 4
+	}
+	return 0
 }
 
 // token is one blank-separated word and the blank before it.
@@ -228,8 +244,8 @@ func isCommandWord(toks []token, i int) bool {
 // command after a label ("...:"), after the ";" that ends another
 // command, or after "then".
 func startsCommand(toks []token, i int) bool {
-	if alwaysCommands[strings.TrimLeft(toks[i].text, "(")] {
-		return true
+	if w := strings.TrimLeft(toks[i].text, "("); alwaysCommands[w] {
+		return w != "curl" || curlArgs(toks, i)
 	}
 	if i == 0 {
 		return false
@@ -237,6 +253,18 @@ func startsCommand(toks []token, i int) bool {
 	prev := strings.TrimLeft(toks[i-1].text, "(")
 	after := strings.HasSuffix(prev, ":") || strings.HasSuffix(prev, ";") || prev == "then"
 	return after && isCommandWord(toks, i)
+}
+
+// curlArgs reports whether the curl at toks[i] is followed by what a
+// curl command takes (a flag, a URL, a quoted or $ argument), not by
+// prose ("if curl gets through, ...").
+func curlArgs(toks []token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	next := toks[i+1].text
+	return strings.HasPrefix(next, "-") || strings.Contains(next, "://") ||
+		strings.ContainsAny(next[:1], "'\"$")
 }
 
 // commandEnd is the index of the last token of the command that starts
