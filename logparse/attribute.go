@@ -261,6 +261,9 @@ var attrRules = []attrRule{
 	// Electron apps (Postman, Insomnia): node on Chromium's BoringSSL.
 	{"node", RoleClient, "", []string{"third_party/boringssl", "third_party\\boringssl", "bad_pkcs12_data"}},
 	// BoringSSL's error queue as Android's Conscrypt puts it in exceptions.
+	// Logstash's beats input (a server on netty-tcnative's BoringSSL,
+	// whose reasons end in OPENSSL_internal as Android's do).
+	{"java", RoleServer, "", []string{"beatshandler"}},
 	{"java", RoleClient, "", []string{"openssl_internal", "failure in ssl library", "ssl=0x"}},
 	{"envoy", RoleServer, "", []string{"envoy"}},
 	// PHP's streams loading their client certificate, before curl's same words.
@@ -707,14 +710,16 @@ func apacheRole(lower string) string {
 
 // serverMarks are words of a program that accepted the connection: an
 // explicit server side, or the client-facing side of a proxy (sslsplit's
-// "src" bufferevent, a ProxyServer class). Words any proxy uses for both of
-// its sides ("proxy error", "mitm") are not marks: a wrong flip would blame
-// the wrong certificate, while no flip leaves the two-sided story.
+// "src" bufferevent, a ProxyServer class, an intercepting proxy's words
+// for its work: "mitm", "解密" (decryption) as in "HTTPS解密"). Words any
+// proxy uses for both of its sides ("proxy error") are not marks: a wrong
+// flip would blame the wrong certificate, while no flip leaves the
+// two-sided story.
 var serverMarks = []string{"handshake client", "tls server", "server_side", "ssl_accept", "handling connection", "incoming connection",
 	"inbound", "wrap_socket(self.connection", "src bufferevent", "proxyserver", "serverhandler", "server handshake",
 	"client connection", "can't accept:", "client disconnected",
 	// a request read from the client, an intercepting proxy's side to it
-	"failed to read request", "mitm"}
+	"failed to read request", "mitm", "解密"}
 
 // serverOnly are reasons only a TLS server reports: what its client sent
 // is not a ClientHello (an HTTP or proxy request) or shares nothing with it.
@@ -723,7 +728,11 @@ var serverOnly = []string{"https_proxy_request", ":https proxy request", "http_r
 	"no shared cipher", "get_client_hello", "process_client_hello",
 	// a client that sent no certificate, as the server that wanted one says
 	"peer did not return a certificate", "peer_did_not_return_a_certificate", "no certificates returned",
-	"get_client_certificate", "process_client_certificate"}
+	"get_client_certificate", "process_client_certificate",
+	// OpenSSL's source file of the server's handshake, in 1.1 and 3.x
+	// (statem) and 1.0 (s3_srvr): the CertificateVerify a client signed,
+	// a ClientKeyExchange
+	"statem_srvr.c", "s3_srvr.c"}
 
 // serverOnlyReason reports whether lower names a reason only a server reports.
 func serverOnlyReason(lower string) bool {

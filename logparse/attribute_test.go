@@ -41,6 +41,13 @@ func TestAttributeSides(t *testing.T) {
 		// OpenLDAP's server in capitals is not Go's "tls: "; Go's lower-case
 		// words still are.
 		{"slapd[7]: TLS: can't accept: The TLS connection was non-properly terminated.", "unknown", RoleServer, false},
+		// OpenSSL's server-side source file; Logstash's beats input (a
+		// server whose BoringSSL reasons end as Android's do); an
+		// intercepting proxy's "HTTPS decryption".
+		{"140001:error:1417B07B:SSL routines:tls_process_cert_verify:bad signature:ssl/statem/statem_srvr.c:2900:", "unknown", RoleServer, false},
+		{"140001:error:1417B07B:SSL routines:tls_process_cert_verify:bad signature:ssl/statem/statem_clnt.c:1900:", "openssl", RoleClient, false},
+		{"[ERROR][org.logstash.beats.BeatsHandler] Exception: javax.net.ssl.SSLHandshakeException: error:10000416:SSL routines:OPENSSL_internal:SSLV3_ALERT_CERTIFICATE_UNKNOWN", "java", RoleServer, false},
+		{"ERR example.org:443 - HTTPS解密失败: remote error: tls: unknown certificate authority", "go", RoleServer, false},
 		{"Get \"https://a.example/\": tls: failed to verify certificate: x509: certificate signed by unknown authority", "go", RoleClient, false},
 		// Go's client to its proxy; a listener reading a request.
 		{"10.0.0.9:4000 rejected  proxy/encoding: failed to read request header > remote error: tls: bad certificate", "go", RoleServer, false},
