@@ -342,7 +342,7 @@ const (
 // ProbeTellsWhy closes the story of a client that did not trust the
 // server's chain: the probe, run where that client runs, says which of
 // the usual causes it is.
-const ProbeTellsWhy = "Which cause it is: probe the server from the machine where the client runs, and it names a missing intermediate, a private or self-signed CA, a proxy's default certificate, a TLS-inspecting proxy's CA, or an expired or SHA-1 certificate in the chain:\n  mtlsdoctor probe host:443"
+const ProbeTellsWhy = "Which cause it is: probe the server from the machine where the client runs, and it names a missing intermediate, a private or self-signed CA, a proxy's default certificate, a TLS-inspecting proxy's CA, an expired or SHA-1 certificate in the chain, or a CA certificate that does not say it is one (no CA:TRUE):\n  mtlsdoctor probe host:443"
 
 // UpstreamChainNote ends the story of nginx's verify results 2 and 20
 // about an upstream's chain: the two settings besides the CA that end so.
@@ -350,11 +350,11 @@ const UpstreamChainNote = "Two settings besides the CA end the same way: proxy_s
 
 // ClientIgnoresCA follows ProbeTellsWhy: a sound chain that a client
 // still refuses means the client is not reading the CA it was given.
-const ClientIgnoresCA = "If the probe finds the chain sound, this client is not using the CA you gave it: a container has its own CA store, not the host's; Java, Python (certifi), node and gRPC can carry their own bundles; and some programs ignore a CA or insecure option in one of their parts (a bug that later releases fix)."
+const ClientIgnoresCA = "If the probe finds the chain sound, this client is not using the CA you gave it: a container has its own CA store, not the host's; Java, Python (certifi), node and gRPC can carry their own bundles; and some programs ignore a CA or insecure option in one of their parts (a bug that later releases fix). A client that checks revocation also refuses a sound chain once its CRL has passed its nextUpdate:\n  openssl crl -noout -nextupdate -in crl.pem"
 
 // ProbeTellsServerWhy closes the story of a server whose client refused
 // its certificate: the probe, connecting as clients do, says why.
-const ProbeTellsServerWhy = "To see why clients refuse this server's certificate, probe it with the name they use; it names a missing intermediate, a private or self-signed CA, a proxy's default certificate, or an expired or SHA-1 certificate in the chain:\n  mtlsdoctor probe host:443"
+const ProbeTellsServerWhy = "To see why clients refuse this server's certificate, probe it with the name they use; it names a missing intermediate, a private or self-signed CA, a proxy's default certificate, an expired or SHA-1 certificate in the chain, or a CA certificate that does not say it is one (no CA:TRUE):\n  mtlsdoctor probe host:443"
 
 // ProbeTellsDates closes the story of a client that found the server's
 // certificate expired: the probe shows what is served now.
