@@ -327,7 +327,11 @@ func ServerAlertFinding(n int, guessed bool) finding.Finding {
 	if guessed {
 		lead = guessedAlertLead
 	}
-	f := ServerGotAlertText.New(Vars{"num": itoa(a.num), "name": a.name, "meaning": a.meaning, "lead": lead})
+	text, ok := serverGotAlertTexts[a.num]
+	if !ok {
+		text = ServerGotAlertText
+	}
+	f := text.New(Vars{"num": itoa(a.num), "name": a.name, "meaning": a.meaning, "lead": lead})
 	if guessed {
 		f.Explanation += " " + RolesMayBeReversed
 	}

@@ -431,6 +431,53 @@ var ServerGotAlertText = Text{ID: TLSAlert,
 	Fix: "Make the clients trust the CA that issued this server's certificate (with each client's CA file option, such as --cacert for curl, --cafile for mosquitto or a truststore for Java; an intercepting proxy's CA goes on the device or into the app's trust store), serve the intermediates with the certificate, and give it a subjectAltName (SAN) with the name clients use:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nA CA of your own must say it is one (CA:TRUE, keyCertSign):\n  openssl x509 -noout -ext basicConstraints,keyUsage -in ca.crt\nAfter renewing a certificate, reload the server: it keeps serving the old one until then. When all your clients work, find the one refusing by the addresses in the log: an agent of an old cluster, an outdated sidecar or operator image, or a client holding a stored copy of the previous certificate is to be updated or removed, not given a new CA. For an admission webhook, compare the caBundle of its configuration with the CA of the certificate it serves:\n  kubectl get validatingwebhookconfigurations,mutatingwebhookconfigurations -o yaml | grep caBundle",
 }
 
+// serverGotAlertTexts replace ServerGotAlertText's causes for the alerts
+// that name one: a date (45), trust (48), revocation (44) and a
+// certificate the client cannot use (43).
+var serverGotAlertTexts = map[int]Text{
+	45: {ID: TLSAlert,
+		Title: ServerGotAlertText.Title,
+		Why: "{lead} the alert came from its client, which says: {meaning} " +
+			"It is the client's complaint about this server's own certificate (or a certificate above it), not about a client certificate. Four causes cover most cases: " +
+			"1. the server's certificate has expired: not renewed, renewed on disk but not reloaded, renewed on one of the servers behind the name only, or a mesh's or cluster's own certificate (a sidecar's, an ingress's, a kubelet's or API server's serving certificate) that its rotation did not renew, often after the cluster was stopped for longer than the certificates live; " +
+			"2. an intermediate or root above it has expired, or an old client builds its chain through an expired cross-signing root (DST Root CA X3 in 2021, AddTrust in 2020); " +
+			"3. the client's clock is wrong (a device without a clock battery or NTP, a virtual machine restored from a snapshot), or a new certificate is not yet valid by it; " +
+			"4. the client checks a CRL that has passed its nextUpdate (OpenSSL clients send this alert for an expired CRL too).",
+		Fix: "See the dates of the certificates the server sends now, with the name clients use:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null 2>/dev/null | openssl x509 -noout -subject -dates\n" +
+			"Renew what has expired and reload or restart the server (it serves the old certificate until then); behind a load balancer, check every server. For a mesh or cluster, renew its certificates with its own tool (istioctl proxy-config secret POD, kubeadm certs renew all, a k3s restart) and restart what still holds the old ones. " +
+			"If the dates are good, compare the client's clock with them:\n  date -u\nand look at the CRL the client checks:\n  openssl crl -noout -nextupdate -in crl.pem",
+	},
+	48: {ID: TLSAlert,
+		Title: ServerGotAlertText.Title,
+		Why: "{lead} the alert came from its client, which says: {meaning} " +
+			"It is the client's complaint about this server's own certificate, not about a client certificate. Four causes cover most cases: " +
+			"1. the server's CA is private or self-signed and the client was not given it, or was given it where it does not read it (its own bundle, a container's store); " +
+			"2. the program that logged it intercepts TLS (a debugging, filtering or MITM proxy) and the browser or app does not trust the proxy's CA: it is not installed, or installed in a store that client does not read (Firefox's own store, an app that pins or ships its own CAs); " +
+			"3. the server does not send its intermediate (cert.pem served where fullchain.pem belongs); " +
+			"4. the CA changed (a rotation, a regenerated self-signed certificate, a new certificate at each restart or replica, a Kubernetes webhook's caBundle left behind) and the client still holds the old one.",
+		Fix: "Give the clients the CA that issued this server's certificate (each client's CA option: --cacert for curl, a truststore for Java; an intercepting proxy's CA goes into the browser's or app's own store, Firefox's included) and serve the intermediates with the certificate; see what is served:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\n" +
+			"After a CA rotation, give every client the new CA (keep both while clients move). " + ProbeTellsServerWhy,
+	},
+	44: {ID: TLSAlert,
+		Title: ServerGotAlertText.Title,
+		Why: "{lead} the alert came from its client, which says: {meaning} " +
+			"It is the client's complaint about this server's own certificate, not about a client certificate. Three causes cover most cases: " +
+			"1. the certificate was revoked (a reissue revoked the old one, a key compromise, a mistake) and the server still serves it: it was not reloaded, or one server behind the name still has it; " +
+			"2. a private CA gave two certificates the same serial number, and the revocation of one matches the other; " +
+			"3. the client checks a CRL or OCSP responder of another CA whose name matches this certificate's issuer.",
+		Fix: "See the certificate the server sends and its serial:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -serial -issuer\nthen look for that serial in the CA's CRL:\n  openssl crl -noout -text -in crl.pem | grep -i -A1 SERIAL\nServe a certificate that is not revoked and reload the server; a private CA must give each certificate a serial of its own (a serial file kept between signings, as -CAcreateserial makes):\n  openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 365 -sha256 -out server.crt",
+	},
+	43: {ID: TLSAlert,
+		Title: ServerGotAlertText.Title,
+		Why: "{lead} the alert came from its client, which says: {meaning} " +
+			"It is the client's complaint about this server's own certificate, not about a client certificate. Three causes cover most cases: " +
+			"1. its extendedKeyUsage lacks serverAuth or its keyUsage lacks what the key exchange needs (a client certificate, or a CA's own certificate, served as the server's); " +
+			"2. a key type or signature the client cannot use (ECDSA, Ed25519 or RSA-PSS for an old client or an embedded TLS stack, a key too small for its policy); " +
+			"3. an extension marked critical that the client does not support (some clients refuse a critical extendedKeyUsage or nameConstraints in an intermediate).",
+		Fix: "Look at what the served certificate allows:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 -E 'Key Usage|Public Key Algorithm|Signature Algorithm|critical'\nIssue the server certificate with extendedKeyUsage = serverAuth (keyUsage = digitalSignature, keyEncipherment for RSA), with a key type the clients support.",
+	},
+}
+
 // ClientSentAlertText is a certificate alert a TLS client sent: it
 // refused the server's certificate.
 var ClientSentAlertText = Text{ID: ServerCertUntrusted,

@@ -42,6 +42,12 @@ func TestExplainSides(t *testing.T) {
 		{"W/System.err( 1620): javax.net.ssl.SSLException: Not trusted server certificate", "java", "client", "server-cert-untrusted", "network_security_config"},
 		// A Go program's missing CA file, with no catalogue entry of its own.
 		{"Error: cannot start: failed to load TLS config: failed to load CA CertPool File: failed to load cert /etc/app/ca.crt: open /etc/app/ca.crt: no such file or directory", "go", "client", "cert-load-failed", "ls -l /etc/app/ca.crt"},
+		// A server's client refused its certificate by date, CA,
+		// revocation or use: each alert's own causes and checks.
+		{"http: TLS handshake error from 10.0.0.9:5000: remote error: tls: expired certificate", "go", "server", "tls-alert", "-dates"},
+		{"http: TLS handshake error from 10.0.0.9:5000: remote error: tls: unknown certificate authority", "go", "server", "tls-alert", "firefox's"},
+		{"http: TLS handshake error from 10.0.0.9:5000: remote error: tls: revoked certificate", "go", "server", "tls-alert", "-serial"},
+		{"http: TLS handshake error from 10.0.0.9:5000: remote error: tls: unsupported certificate", "go", "server", "tls-alert", "serverauth"},
 		// An Erlang/OTP received alert in a Markdown code span.
 		{"`[error] SSL: :hello: ssl_alert.erl:97:Fatal error: handshake failure`", "unknown", "client", "handshake-failed", "versions"},
 		// Android's words for an untrusted server chain.
@@ -52,7 +58,7 @@ func TestExplainSides(t *testing.T) {
 		{"etcd-0               Unhealthy   Get https://192.0.2.10:2379/health: remote error: tls: bad certificate", "go", "client", "no-client-cert", "apiserver-etcd-client"},
 		// An older Erlang/OTP's own alert, and one it received.
 		{"=ERROR REPORT==== 4-Dec-2026::03:00:00 === SSL: certify: ssl_handshake.erl:1605:Fatal error: unknown ca", "unknown", "server", "verify-error", "cacertfile"},
-		{"=ERROR REPORT==== 4-Dec-2026::03:00:00 === SSL: certify: ssl_alert.erl:92:Fatal error: unknown ca", "unknown", "server", "tls-alert", "subjectaltname"},
+		{"=ERROR REPORT==== 4-Dec-2026::03:00:00 === SSL: certify: ssl_alert.erl:92:Fatal error: unknown ca", "unknown", "server", "tls-alert", "rotation"},
 		// etcd's listener, in its zap and its older forms; a reasonless one.
 		{`{"level":"warn","ts":"2026-12-04T03:00:00.000Z","caller":"embed/config_logging.go:169","msg":"rejected connection","remote-addr":"10.20.0.7:51234","server-name":"","error":"EOF"}`, "go", "server", "handshake-failed", "tcpsocket"},
 		{`embed: rejected connection from "10.20.0.7:51234" (error "tls: failed to verify client certificate: x509: certificate signed by unknown authority", ServerName "")`, "go", "server", "verify-error", "clientcas"},
