@@ -411,6 +411,14 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: StartupFailed, Kind: "client",
+		Match:       []string{"invalid tls protocol list"},
+		Title:       "Postfix does not understand its TLS protocol list, and turned TLS off",
+		Explanation: "smtpd_tls_protocols, smtpd_tls_mandatory_protocols (or the smtp_ and lmtp_ ones) hold a list this Postfix cannot read: a protocol name it or its OpenSSL does not know (TLSv1.3 on a release without TLS 1.3, TLSv1.1 and TLSv1.2 on very old ones), or the >=TLSv1.2 form that only Postfix 3.6 and later take, often from a configuration written for a newer release. smtpd then disables TLS (\"disabling TLS support\"), or smtp aborts the session, and clients that need TLS fail.",
+		Fix:         "See the release and the lists, then write them as exclusions, which every release takes:\n  postconf mail_version\n  postconf -n | grep tls_.*protocols\n  postconf -e 'smtpd_tls_protocols = !SSLv2, !SSLv3' 'smtpd_tls_mandatory_protocols = !SSLv2, !SSLv3'\n  postfix reload",
+		Confirm:     "postconf mail_version",
+	},
+	{
+		ID: StartupFailed, Kind: "client",
 		Match:       []string{"invalid tls eecdh grade"},
 		Title:       "Postfix does not know this smtpd_tls_eecdh_grade value, and turned ECDHE off",
 		Explanation: "smtpd_tls_eecdh_grade (or smtp_tls_eecdh_grade) holds a value this Postfix does not take: auto needs Postfix 3.2 or later, and a configuration written for a newer release (a mail stack's update) fails so on an older one. Postfix then disables ECDHE key exchange, and clients that want it fail or fall back to weaker suites.",
@@ -871,9 +879,9 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: CertLoadFailed, Kind: "client", Within: []string{"postfix", "tls library problem"},
-		Match:       []string{"fopen:", "cannot get rsa certificate from file", "cannot get rsa private key from file", "cannot load certificate"},
+		Match:       []string{"fopen:", "cannot get rsa certificate from file", "cannot get rsa private key from file", "cannot load certificate", "cannot get certificate from file", "cannot get private key from file"},
 		Title:       "Postfix could not read a TLS certificate or key file",
-		Explanation: "Postfix could not open the file that smtpd_tls_cert_file or smtpd_tls_key_file (smtpd_tls_chain_files in newer versions) names: it does not exist (a default such as Debian's snakeoil certificate missing in a container, a renewed certificate moved), or the postfix process may not read it (permission denied). smtpd then turns TLS off.",
+		Explanation: "Postfix could not load the file that smtpd_tls_cert_file or smtpd_tls_key_file (smtpd_tls_chain_files in newer versions) names: it does not exist (a default such as Debian's snakeoil certificate missing in a container, a renewed certificate moved), the postfix process may not read it (permission denied), or it does not hold what the setting needs (a PEM certificate, then its chain; a key where the certificate belongs, or a certificate request). smtpd then turns TLS off.",
 		Fix:         "Make the paths in main.cf name existing files that root can read (Postfix reads them before dropping privileges; a key kept mode 600 root is fine), for example:\n  smtpd_tls_cert_file = /etc/ssl/mail/fullchain.pem\n  smtpd_tls_key_file = /etc/ssl/mail/privkey.pem\nthen check the permission of each directory on the path:\n  namei -l /etc/ssl/mail/fullchain.pem",
 		Confirm:     "postfix check",
 	},
@@ -2171,6 +2179,15 @@ var clientWriterEntries = []Entry{
 		Explanation: "tls.LoadX509KeyPair reads PEM: the file is empty, DER or PKCS#12, or holds the other kind (the certificate and key paths swapped, as \"PEM inputs may have been switched\" says: the message lists the block types it skipped).",
 		Fix:         "See what each file holds, and pass the certificate first and the private key second (cert=tls.crt key=tls.key):\n  grep -- '-----BEGIN' tls.crt tls.key",
 		Confirm:     "openssl x509 -noout -subject -in tls.crt",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match: []string{"could not append ca certificate", "failed to append ca", "unable to append ca", "failed to append certificates", "failed to append certs", "couldn't append ca",
+			"failed to add ca cert", "appendcertsfrompem"},
+		Title:       "The program found no PEM certificate in the CA file it was given",
+		Explanation: "The program read the CA file (or text) it was given to trust, but found no PEM certificate to add (Go's AppendCertsFromPEM added nothing), so it has no CA to check the other side with. Three causes cover most cases: 1. the CA is DER (binary, often a .cer or .der from Windows) or PKCS#7 (.p7b), not PEM; 2. what was given is not a certificate: an empty file, a key, a download that saved an HTML page, or a file name passed where the certificate's text is expected (or the reverse); 3. the PEM is damaged: no BEGIN and END lines, or indentation or quoting from YAML, JSON or an environment variable that changed its lines.",
+		Fix:         "See what the file holds (a PEM certificate starts with -----BEGIN CERTIFICATE-----):\n  head -c 64 ca.crt; echo\n  openssl x509 -noout -subject -in ca.crt\nConvert a DER or PKCS#7 file to PEM:\n  openssl x509 -inform DER -in ca.cer -out ca.pem\n  openssl pkcs7 -print_certs -in ca.p7b -out ca.pem\nand give the program the PEM file (or its text, where the setting takes the content).",
+		Confirm:     "openssl x509 -noout -subject -in ca.pem",
 	},
 	{
 		ID: KeyLoadFailed, Kind: "client",

@@ -42,6 +42,11 @@ func TestExplainSides(t *testing.T) {
 		{"W/System.err( 1620): javax.net.ssl.SSLException: Not trusted server certificate", "java", "client", "server-cert-untrusted", "network_security_config"},
 		// A Go program's missing CA file, with no catalogue entry of its own.
 		{"Error: cannot start: failed to load TLS config: failed to load CA CertPool File: failed to load cert /etc/app/ca.crt: open /etc/app/ca.crt: no such file or directory", "go", "client", "cert-load-failed", "ls -l /etc/app/ca.crt"},
+		// Postfix's protocol list it cannot read, and a request given as
+		// its certificate; a CA file with no PEM certificate in it.
+		{`postfix/smtpd[42]: warning: Invalid TLS protocol list "TLSv1.2 TLSv1.3": disabling TLS support`, "unknown", "server", "startup-failed", "!sslv3"},
+		{"postfix/smtpd[77]: warning: cannot get certificate from file /etc/postfix/mail.csr", "unknown", "server", "cert-load-failed", "openssl x509 -req"},
+		{"2026-12-05T01:00:00Z agent: failed to configure TLS: failed to append CA certificates from /etc/agent/ca.cer", "go", "client", "cert-load-failed", "-inform der"},
 		// A server's client refused its certificate by date, CA,
 		// revocation or use: each alert's own causes and checks.
 		{"http: TLS handshake error from 10.0.0.9:5000: remote error: tls: expired certificate", "go", "server", "tls-alert", "-dates"},
