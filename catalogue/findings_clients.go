@@ -1119,8 +1119,8 @@ var clientWriterEntries = []Entry{
 		ID: ServerCertExpired, Kind: "client",
 		Match:       []string{"the certificate chain uses expired certificate"},
 		Title:       "The client (GnuTLS) found an expired certificate in the server's chain",
-		Explanation: "A client on GnuTLS (apt, git, wget) built the server's chain through an expired certificate: usually an old CA bundle that lacks the current root (Let's Encrypt's ISRG Root X1 after DST Root CA X3 expired in 2021), so it takes the expired cross-signed path; or the server still sends an expired intermediate or cross-sign in its chain (AddTrust External CA Root's, in 2020), which it must drop; else the server's certificate expired or the clock is wrong.",
-		Fix:         "Refresh the CA bundle, then check the server's dates and the clock:\n  apt-get install --reinstall ca-certificates\n  update-ca-certificates\n  date -u",
+		Explanation: "A client on GnuTLS (apt, git, wget) built the server's chain through an expired certificate. Four causes cover most cases: 1. GnuTLS before 3.6.14 follows the chain the server sends to an expired cross-signing root even when it trusts a valid one (Let's Encrypt's DST Root CA X3 after 2021, AddTrust External CA Root after 2020): an old system's GnuTLS, which an upgrade fixes; 2. an old CA bundle that lacks the current root (ISRG Root X1), so the expired path is the only one; 3. the server still sends an expired intermediate or cross-sign in its chain, which it must drop; 4. the server's certificate has expired, or the client's clock is wrong.",
+		Fix:         "See the GnuTLS release (3.6.14 and later skip an expired cross-sign), refresh the CA bundle, then check the server's dates and the clock:\n  gnutls-cli --version\n  apt-get install --reinstall ca-certificates\n  update-ca-certificates\n  date -u\nOn a system too old for a newer GnuTLS, remove the expired root from the bundle (DST Root CA X3: dpkg-reconfigure ca-certificates, deselect it) or have the server send its chain without the expired cross-sign.",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
 	},
 	{
