@@ -1229,7 +1229,7 @@ var clientWriterEntries = []Entry{
 	},
 	// Java clients refused for their TLS version.
 	{
-		ID: HandshakeFailed, Kind: "client", Within: []string{"javax.net.ssl", "sslexception", "sslhandshakeexception"},
+		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"received fatal alert: protocol_version"},
 		Title:       "The server refused the Java client's TLS version",
 		Explanation: "The Java client offered a TLS version the server does not accept: Java 7 (and Java 6) clients offer TLS 1.0 by default, while most servers now require TLS 1.2 or later; a JVM with TLS 1.2 disabled in java.security does the same.",
@@ -1888,6 +1888,14 @@ var clientWriterEntries = []Entry{
 	},
 	// Java's key and trust stores.
 	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"invalid keystore format", "java.io.ioexception: invalid keystore", "toderinputstream", "dervalue.getbiginteger"},
+		Title:       "Java could not read a keystore or truststore: the file is not of the type it was read as",
+		Explanation: "The JVM (or keytool) opened the keystore and found no store of the expected type in it. Four causes cover most cases: 1. a PKCS#12 file read as JKS, or the reverse (keystore type JKS given for a .p12, or Java 8's default JKS reading a PKCS#12); 2. a PEM certificate or key given where a keystore belongs; 3. a build step that rewrote the binary file: Maven resource filtering (filtering on for src/main/resources), Git's line-ending conversion, a Git LFS pointer checked out instead of the file; 4. a truncated or empty file (a failed copy or download, a Kubernetes secret mounted wrongly).",
+		Fix:         "See what the file is (a JKS starts with FEEDFEED; PKCS#12 is DER, starting 30 82):\n  head -c 4 keystore.jks | od -An -tx1\n  keytool -list -keystore keystore.jks -storetype PKCS12\nand name its real type (server.ssl.key-store-type, -Djavax.net.ssl.keyStoreType). With Maven, keep the keystore out of resource filtering (nonFilteredFileExtensions: jks, p12); from PEM files, make a PKCS#12 store:\n  openssl pkcs12 -export -in server.crt -inkey server.key -out keystore.p12",
+		Confirm:     "keytool -list -v -keystore keystore.jks",
+	},
+	{
 		ID: BadPassphrase, Kind: "client",
 		Match:       []string{"keystore was tampered with, or password was incorrect"},
 		Title:       "Java could not open a keystore or truststore: wrong password (or not that format)",
@@ -2068,9 +2076,14 @@ var clientWriterEntries = []Entry{
 			"remote host terminated the handshake", "ssl peer shut down incorrectly", "insufficient buffer remaining for aead cipher fragment", "java.net.socketexception: connection reset"},
 		Title: "The other side closed the connection in the middle of Java's TLS handshake",
 		Explanation: "JSSE was writing its part of the handshake, or waiting for the next message, when the connection ended. " +
-			"Printed by a Java client (`Exception in thread \"main\"`, a URL): the server closed it, most often because it refused what Java sent: no client certificate (Java sends one only from its keystore, and only when the certificate's issuer is among the CA names the server lists; otherwise an empty chain, which the server logs as `peer did not return a certificate` or `Empty client certificate chain`), or one the server does not trust. The server's alert arrives while Java is still writing, so Java reports the broken pipe or end of file instead of the alert. " +
+			"Printed by a Java client (`Exception in thread \"main\"`, a URL): the server closed it. Four causes cover most cases: " +
+			"1. the server wants a client certificate and Java sent none (Java sends one only from its keystore, and only when the certificate's issuer is among the CA names the server lists; otherwise an empty chain, which the server logs as `peer did not return a certificate` or `Empty client certificate chain`), or sent one the server does not trust; " +
+			"2. no TLS version or cipher in common: an old JDK (7, early 8) offers TLS 1.0 unless told otherwise, while the server wants TLS 1.2 or later, or a new JDK has disabled what an old server still needs (TLS 1.0 and 1.1, old ciphers, in java.security's jdk.tls.disabledAlgorithms); " +
+			"3. no server name (SNI) sent, or not the one the server expects (a connection made by IP address, SNI turned off with jsse.enableSNIExtension=false), which a server or CDN with several names answers by closing; " +
+			"4. something in the path that cuts TLS (a proxy or firewall, a load balancer's idle timeout), or the server's own failure. " +
+			"The server's alert arrives while Java is still writing, so Java reports the broken pipe or end of file instead of the alert. " +
 			"Written by a server (a Java server logs the same words): its client hung up in the handshake, most often because it refused the server's certificate: curl, Python and OpenSSL clients send their alert as they close, which Java misses while writing (over TLS 1.3 s_client's alert even shows as `Insufficient buffer remaining for AEAD cipher fragment`), and Node.js clients close without one; health checks and scanners do the same harmlessly.",
-		Fix:     "On the client, see where the handshake stopped and which certificate Java chose (an empty Certificate message after the server's CertificateRequest means none):\n  -Djavax.net.debug=ssl:handshake\nthen give the JVM a keystore with the client certificate, its key and its chain, from a CA the server lists:\n  openssl pkcs12 -export -in client.crt -inkey client.key -certfile ca.crt -out client.p12\nOn a server, read the client's own error (it says what it refused):\n  curl -v https://host:443/",
+		Fix:     "On the client, see where the handshake stopped, the versions offered and which certificate Java chose (an empty Certificate message after the server's CertificateRequest means none):\n  -Djavax.net.debug=ssl:handshake\nFor 2, see what the server accepts, then allow it on the JVM (or upgrade an old JDK):\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null\n  -Dhttps.protocols=TLSv1.2 -Djdk.tls.client.protocols=TLSv1.2\nFor 1, then give the JVM a keystore with the client certificate, its key and its chain, from a CA the server lists:\n  openssl pkcs12 -export -in client.crt -inkey client.key -certfile ca.crt -out client.p12\nOn a server, read the client's own error (it says what it refused):\n  curl -v https://host:443/",
 		Confirm: "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
 	},
 	{

@@ -47,6 +47,11 @@ func TestExplainSides(t *testing.T) {
 		{`postfix/smtpd[42]: warning: Invalid TLS protocol list "TLSv1.2 TLSv1.3": disabling TLS support`, "unknown", "server", "startup-failed", "!sslv3"},
 		{"postfix/smtpd[77]: warning: cannot get certificate from file /etc/postfix/mail.csr", "unknown", "server", "cert-load-failed", "openssl x509 -req"},
 		{"2026-12-05T01:00:00Z agent: failed to configure TLS: failed to append CA certificates from /etc/agent/ca.cer", "go", "client", "cert-load-failed", "-inform der"},
+		// A keystore read as the wrong type; Java's cut handshake with its
+		// version causes; JSSE's protocol_version alert on its own.
+		{"Caused by: java.io.IOException: Invalid keystore format", "java", "client", "key-load-failed", "nonfilteredfileextensions"},
+		{"Exception in thread \"main\" javax.net.ssl.SSLHandshakeException: Remote host terminated the handshake", "java", "client", "handshake-failed", "jdk.tls.client.protocols"},
+		{"Received fatal alert: protocol_version", "java", "client", "handshake-failed", "tlsv1.2"},
 		// A server's client refused its certificate by date, CA,
 		// revocation or use: each alert's own causes and checks.
 		{"http: TLS handshake error from 10.0.0.9:5000: remote error: tls: expired certificate", "go", "server", "tls-alert", "-dates"},
