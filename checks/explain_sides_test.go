@@ -47,6 +47,11 @@ func TestExplainSides(t *testing.T) {
 		{`postfix/smtpd[42]: warning: Invalid TLS protocol list "TLSv1.2 TLSv1.3": disabling TLS support`, "unknown", "server", "startup-failed", "!sslv3"},
 		{"postfix/smtpd[77]: warning: cannot get certificate from file /etc/postfix/mail.csr", "unknown", "server", "cert-load-failed", "openssl x509 -req"},
 		{"2026-12-05T01:00:00Z agent: failed to configure TLS: failed to append CA certificates from /etc/agent/ca.cer", "go", "client", "cert-load-failed", "-inform der"},
+		// OpenSSL's apps' and MySQL's words for a key or certificate they
+		// could not load; Citrix's client refusing a server's CA.
+		{"SSL error: Unable to get private key from '/etc/app/client.key'", "unknown", "server", "key-load-failed", "-traditional"},
+		{"unable to get certificate from 'client.pem'", "unknown", "server", "cert-load-failed", "-inform der"},
+		{`Cannot connect to the server. SSL Error 61: You have not chosen to trust "Example Root CA", the issuer of the server's security certificate.`, "unknown", "client", "server-cert-untrusted", "ctx_rehash"},
 		// A keystore read as the wrong type; Java's cut handshake with its
 		// version causes; JSSE's protocol_version alert on its own.
 		{"Caused by: java.io.IOException: Invalid keystore format", "java", "client", "key-load-failed", "nonfilteredfileextensions"},
