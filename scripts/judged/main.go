@@ -7,6 +7,14 @@
 //
 //	go run ./scripts/judged -prepare FILE > in.jsonl
 //	go run ./scripts/judged -score verdicts.jsonl
+//
+// A paired round (PAIRS.md beside this file says how to judge one) shows a
+// reader both builds' answers for the lines whose answer changed, in a
+// random order; the keys file says which is which:
+//
+//	old/judged -prepare FILE > old.jsonl; new/judged -prepare FILE > new.jsonl
+//	go run ./scripts/judged -pair old.jsonl -with new.jsonl -keys keys.json > pairs.jsonl
+//	go run ./scripts/judged -scorepairs verdicts.jsonl -keys keys.json
 package main
 
 import (
@@ -51,8 +59,22 @@ type verdict struct {
 func main() {
 	prepare := flag.String("prepare", "", "pasted-lines `file` to turn into the reader's input (lines with a known cause)")
 	score := flag.String("score", "", "the reader's verdicts `file` to count")
+	pairOld := flag.String("pair", "", "prepared `files` of the old build (comma-separated), to pair with -with")
+	pairNew := flag.String("with", "", "prepared `files` of the new build, in the order of -pair")
+	keys := flag.String("keys", "keys.json", "`file` of a paired round's keys (which answer is which build)")
+	scoreP := flag.String("scorepairs", "", "the reader's verdicts on pairs (`files`, comma-separated) to count with -keys")
 	flag.Parse()
 	switch {
+	case *pairOld != "" && *pairNew != "":
+		if err := writePairs(*pairOld, *pairNew, *keys); err != nil {
+			fmt.Fprintln(os.Stderr, "judged:", err)
+			os.Exit(2)
+		}
+	case *scoreP != "":
+		if err := scorePairs(*scoreP, *keys); err != nil {
+			fmt.Fprintln(os.Stderr, "judged:", err)
+			os.Exit(2)
+		}
 	case *prepare != "":
 		if err := prep(*prepare); err != nil {
 			fmt.Fprintln(os.Stderr, "judged:", err)
