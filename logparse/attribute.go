@@ -260,10 +260,10 @@ var attrRules = []attrRule{
 	{"python", RoleClient, "", []string{"ssl error: hostname '", "match either of", "validate_certs", "failed to validate the ssl certificate for"}},
 	// Electron apps (Postman, Insomnia): node on Chromium's BoringSSL.
 	{"node", RoleClient, "", []string{"third_party/boringssl", "third_party\\boringssl", "bad_pkcs12_data"}},
-	// BoringSSL's error queue as Android's Conscrypt puts it in exceptions.
 	// Logstash's beats input (a server on netty-tcnative's BoringSSL,
 	// whose reasons end in OPENSSL_internal as Android's do).
 	{"java", RoleServer, "", []string{"beatshandler"}},
+	// BoringSSL's error queue as Android's Conscrypt puts it in exceptions.
 	{"java", RoleClient, "", []string{"openssl_internal", "failure in ssl library", "ssl=0x"}},
 	{"envoy", RoleServer, "", []string{"envoy"}},
 	// PHP's streams loading their client certificate, before curl's same words.

@@ -176,6 +176,9 @@ func TestWrapFix(t *testing.T) {
 		{"a remark in brackets after a command wraps as prose",
 			"Confirm: head -1 /etc/nginx/certs/server.key (ENCRYPTED in the header means a passphrase is needed)",
 			"Confirm: head -1 /etc/nginx/certs/server.key (ENCRYPTED in\n" + ind + "the header means a passphrase is needed)"},
+		{"curl named in prose is a word, curl with arguments a command",
+			"If curl gets through with the same files and the program still fails, run curl -v --cert client.crt https://host/",
+			"If curl gets through with the same files and the program\n" + ind + "still fails, run curl -v --cert client.crt https://host/"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := wrapFix(tc.fix, len(ind), 64, ind); got != tc.want {
