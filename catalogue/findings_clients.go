@@ -2189,8 +2189,8 @@ var clientWriterEntries = []Entry{
 		Match: []string{"tls: failed to find any pem data in certificate input", "tls: failed to find \"certificate\" pem block", "tls: failed to find any pem data in key input", "tls: failed to find pem block with type ending in \"private key\"",
 			"tls: failed to find certificate pem data in certificate input", "pem inputs may have been switched"},
 		Title:       "The Go program found no PEM of the right kind in its certificate or key file",
-		Explanation: "tls.LoadX509KeyPair reads PEM: the file is empty, DER or PKCS#12, or holds the other kind (the certificate and key paths swapped, as \"PEM inputs may have been switched\" says: the message lists the block types it skipped).",
-		Fix:         "See what each file holds, and pass the certificate first and the private key second (cert=tls.crt key=tls.key):\n  grep -- '-----BEGIN' tls.crt tls.key",
+		Explanation: "tls.LoadX509KeyPair reads PEM and found none of the kind it wanted. Three causes cover most cases: 1. the certificate and key paths are swapped, or both name the same file (\"PEM inputs may have been switched\" says so; the message lists the block types it skipped); 2. the file is empty or not the one meant: a template, chart or operator that left it empty, a secret mounted without its keys, a kubeconfig copied from another machine whose client certificate entries are empty or point at files left there; 3. another format: DER, PKCS#12, or an SSH key (ssh-rsa, OPENSSH PRIVATE KEY) where an X.509 certificate and its key belong.",
+		Fix:         "See what each file holds, and pass the certificate first and the private key second (cert=tls.crt key=tls.key):\n  grep -- '-----BEGIN' tls.crt tls.key\n  wc -c tls.crt tls.key\nAn X.509 certificate starts with -----BEGIN CERTIFICATE-----; an SSH key is no TLS certificate: issue one (openssl req, your CA).",
 		Confirm:     "openssl x509 -noout -subject -in tls.crt",
 	},
 	{
