@@ -53,6 +53,9 @@ var entries = sync.OnceValue(func() []Entry {
 		// (findings_roles.go): they explain the line in its writer's terms.
 		ownWords(roleEntries),
 		ownWords(otherWriterEntries),
+		// IBM MQ, GSKit, IIS, CryptoAPI, Exchange and rsyslog in their own
+		// words (findings_enterprise.go).
+		ownWords(enterpriseEntries),
 		// GnuTLS's errors and certificate status reasons (findings_gnutls.go),
 		// before gnutls-cli's general refusal in clientWriterEntries: pasted
 		// together, the status line names the cause.
@@ -200,7 +203,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match: []string{"tls: bad certificate", "alert bad certificate", "remote error: bad certificate", "gnutls_handshake() failed: certificate is bad", "received alert [42]", "ssl peer cannot verify your certificate"},
+		Match: []string{"tls: bad certificate", "alert bad certificate", "remote error: bad certificate", "gnutls_handshake() failed: certificate is bad", "received alert [42]", "ssl peer cannot verify your certificate", "alert received: bad certificate"},
 		Exact: []string{"bad certificate", "bad_certificate", "alert 42"},
 		Title: "TLS alert 42 bad_certificate: the other side rejected a certificate",
 		Explanation: "Printed by your client (Go `remote error: tls: bad certificate`, OpenSSL `sslv3 alert bad certificate`), the server refused the handshake over your client certificate; the usual causes: " +
@@ -253,7 +256,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match:       []string{"tls: unknown certificate", "alert certificate unknown", "gnutls_handshake() failed: unknown certificate", "received alert [46]", "ssl peer had some unspecified issue with the certificate it received"},
+		Match:       []string{"tls: unknown certificate", "alert certificate unknown", "gnutls_handshake() failed: unknown certificate", "received alert [46]", "ssl peer had some unspecified issue with the certificate it received", "tls certificate unknown alert message from the peer"},
 		Exact:       []string{"certificate unknown", "unknown certificate", "certificate_unknown", "alert 46"},
 		Title:       "TLS alert 46 certificate_unknown: certificate refused for an unspecified reason",
 		Explanation: "The other side refused the certificate without saying why. Printed by your client: the server refused the client certificate: an untrusted CA, an expired, not yet valid or revoked certificate, one without the clientAuth purpose, or revocation the server could not check (its CRL past its nextUpdate, or none from your certificate's CA). Java servers send this alert for all of them, so the server's log says which. Written by a server (nginx, openssl s_server): its client refused the server's own certificate, typically an untrusted CA or a name mismatch.",

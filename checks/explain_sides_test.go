@@ -47,6 +47,17 @@ func TestExplainSides(t *testing.T) {
 		{`postfix/smtpd[42]: warning: Invalid TLS protocol list "TLSv1.2 TLSv1.3": disabling TLS support`, "unknown", "server", "startup-failed", "!sslv3"},
 		{"postfix/smtpd[77]: warning: cannot get certificate from file /etc/postfix/mail.csr", "unknown", "server", "cert-load-failed", "openssl x509 -req"},
 		{"2026-12-05T01:00:00Z agent: failed to configure TLS: failed to append CA certificates from /etc/agent/ca.cer", "go", "client", "cert-load-failed", "-inform der"},
+		// Enterprise middleware and Windows servers in their own words:
+		// IBM MQ, GSKit, IIS, CryptoAPI, Exchange, rsyslog; alerts in other
+		// products' words.
+		{"AMQ9637E: Channel is lacking a certificate. EXPLANATION: The channel is lacking a certificate to use for the SSL handshake.", "unknown", "server", "no-client-cert", "runmqakm"},
+		{"AMQ9631E: The CipherSpec negotiated during the SSL handshake does not match the required CipherSpec for channel 'APP.SVRCONN'.", "unknown", "server", "handshake-failed", "sslciph"},
+		{"ERROR: lib_stream: openStream: Failed in r_gsk_secure_soc_init: GSK_ERROR_BAD_CERT(gsk rc = 414) PARAMETER=10.0.0.1:9443", "unknown", "server", "verify-error", "plugin-key.kdb"},
+		{"HTTP Error 403.16 - Forbidden: Your client certificate is either not trusted or is invalid.", "unknown", "server", "client-cert-rejected", "localmachine\\root"},
+		{"A certificate chain processed, but terminated in a root certificate which is not trusted by the trust provider.", "unknown", "server", "server-cert-untrusted", "certutil -verify"},
+		{"451 4.4.0 Primary target IP address responded with: 454 4.7.5 TLS negotiation failed with error UnknownCredentials", "unknown", "server", "cert-load-failed", "enable-exchangecertificate"},
+		{"imtcp: TLS handshake detected from client.example.org (192.0.2.5:51000) but listener is not TLS-enabled.", "unknown", "server", "handshake-failed", "streamdriver.mode"},
+		{"Unable to obtain HTTP response from https://api.example.org/v1: Fatal Alert received: Bad Certificate", "unknown", "client", "tls-alert", "--cert"},
 		// OpenSSL's apps' and MySQL's words for a key or certificate they
 		// could not load; Citrix's client refusing a server's CA.
 		{"SSL error: Unable to get private key from '/etc/app/client.key'", "unknown", "server", "key-load-failed", "-traditional"},
