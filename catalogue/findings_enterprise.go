@@ -150,6 +150,48 @@ var enterpriseEntries = []Entry{
 		Fix:         "List the certificates and the services they are enabled for, then enable a valid one for SMTP:\n  powershell -Command \"Get-ExchangeCertificate | Format-List Thumbprint,Services,NotAfter,Subject,HasPrivateKey\"\n  powershell -Command \"Enable-ExchangeCertificate -Thumbprint THUMBPRINT -Services SMTP\"",
 		Confirm:     "powershell -Command \"Get-ExchangeCertificate | Format-List Thumbprint,Services,NotAfter\"",
 	},
+	// Schannel's System event log messages (events 36871, 36874, 36882,
+	// 36884, 36886).
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"a fatal error occurred while creating a tls client credential", "a fatal error occurred while creating an ssl client credential"},
+		Title:       "Windows could not make a TLS client credential: the versions or suites asked for are disabled here",
+		Explanation: "A program on this machine asked Schannel for a TLS client credential and Schannel could not make one (internal error state 10013 says so): the program asks for TLS versions or cipher suites that this Windows has disabled. Three causes cover most cases: 1. TLS 1.0 and 1.1 (or SSL 3.0) turned off in the SCHANNEL\\Protocols registry keys, or by a hardening tool, while an old .NET Framework program or a service still asks for them; 2. FIPS mode or a cipher suite order that leaves nothing the program's request allows; 3. .NET Framework without SchUseStrongCrypto or SystemDefaultTlsVersions, which keeps it on the old versions.",
+		Fix:         "See which versions are disabled, and let .NET Framework use the system's versions (then restart the program):\n  reg query HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols /s\n  reg add HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 /v SchUseStrongCrypto /t REG_DWORD /d 1\n  reg add HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 /v SystemDefaultTlsVersions /t REG_DWORD /d 1",
+		Confirm:     "reg query HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols /s",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"none of the cipher suites supported by the client application are supported by the server"},
+		Title:       "A client offered no cipher suite this Windows server allows",
+		Explanation: "A client reached this server (IIS, RDP, SQL Server, any Schannel server) offering only cipher suites that this Windows does not allow: an old client (TLS 1.0 era suites, RC4, 3DES) against a hardened server, or a client limited to RSA suites while the server's certificate has an ECDSA key (or the reverse). One address now and then is a scanner.",
+		Fix:         "See the suites this server allows, then find the client by the address in the log and update it, or enable a suite it has:\n  powershell -Command \"Get-TlsCipherSuite | Format-Table Name\"\n  openssl s_client -connect host:443 -tls1_2 -cipher 'ECDHE-RSA-AES128-GCM-SHA256' </dev/null",
+		Confirm:     "powershell -Command \"Get-TlsCipherSuite | Format-Table Name\"",
+	},
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"the certificate received from the remote server was issued by an untrusted certificate authority"},
+		Title:       "Windows (Schannel) does not trust the CA of the remote server's certificate",
+		Explanation: "A program on this machine connected to a server and Schannel did not trust the CA that issued the server's certificate: a private or self-signed CA not in this machine's Trusted Root Certification Authorities (the account the program runs as reads the Local Computer store, not the user's), an intermediate the server does not send, or an intercepting proxy's CA.",
+		Fix:         "See how Windows judges the server's certificate, then import its root into the Local Computer's Trusted Root Certification Authorities (certlm.msc) and make the server send its intermediates:\n  certutil -verify -urlfetch server.cer\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+		Confirm:     "certutil -verify -urlfetch server.cer",
+	},
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"the certificate received from the remote server does not contain the expected name"},
+		Title:       "Windows (Schannel): the remote server's certificate does not carry the name asked for",
+		Explanation: "A program on this machine connected to a server by a name (or an IP address) that the server's certificate does not carry in its subjectAltName: a connection by IP or by a short or internal name, a certificate for another name, or another certificate served for that name (no SNI, a default site binding).",
+		Fix:         "See the names the served certificate carries, then connect by one of them or reissue the certificate with the name clients use:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client", Level: infoLevel,
+		Match:       []string{"no suitable default server credential exists on this system"},
+		Title:       "Windows has no default server certificate (usually harmless)",
+		Explanation: "Usually harmless: a service asked Schannel for the machine's default server credential and the Local Computer store has no certificate fit for it (server authentication, with its private key). It matters where a service needs one: LDAPS on a domain controller (port 636) fails until such a certificate is installed; IIS and RDP name their own certificates and do not use this one.",
+		Fix:         "If LDAPS or another service needs it, give the machine a certificate for its name with server authentication and its private key in the Local Computer's Personal store, and test:\n  certutil -store My\n  openssl s_client -connect dc.example.com:636 -showcerts </dev/null",
+		Confirm:     "certutil -store My",
+	},
 	// AD FS's Web Application Proxy and its proxy trust.
 	{
 		ID: ClientCertRejected, Kind: "client",

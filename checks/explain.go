@@ -527,8 +527,10 @@ var noise = []string{"unsupported protocol", "no shared cipher", "unexpected eof
 	"no cipher suite supported by both client and server", "acme/autocert: missing server name", "acme/autocert: host not configured", "is not enabled or supported in server context", "ssl_accept error from"}
 
 // notes are a server's words for something that did not fail: ProxySQL
-// logs every TLS client without a certificate, asked for or not.
-var notes = []string{"x509 error: no required certificate sent by client"}
+// logs every TLS client without a certificate, asked for or not; Windows
+// logs a machine without a default server certificate, which few
+// services use.
+var notes = []string{"x509 error: no required certificate sent by client", "no suitable default server credential exists"}
 
 // IsNoise reports whether a server's line (lower-case) is of the kind
 // scanners and one-off clients cause.

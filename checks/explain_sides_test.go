@@ -58,6 +58,12 @@ func TestExplainSides(t *testing.T) {
 		{"451 4.4.0 Primary target IP address responded with: 454 4.7.5 TLS negotiation failed with error UnknownCredentials", "unknown", "server", "cert-load-failed", "enable-exchangecertificate"},
 		{"imtcp: TLS handshake detected from client.example.org (192.0.2.5:51000) but listener is not TLS-enabled.", "unknown", "server", "handshake-failed", "streamdriver.mode"},
 		{"Unable to obtain HTTP response from https://api.example.org/v1: Fatal Alert received: Bad Certificate", "unknown", "client", "tls-alert", "--cert"},
+		// Schannel's System event log messages.
+		{"A fatal error occurred while creating a TLS client credential. The internal error state is 10013.", "unknown", "client", "handshake-failed", "schusestrongcrypto"},
+		{"An TLS 1.2 connection request was received from a remote client application, but none of the cipher suites supported by the client application are supported by the server.", "unknown", "server", "handshake-failed", "get-tlsciphersuite"},
+		{"The certificate received from the remote server was issued by an untrusted certificate authority.", "unknown", "client", "server-cert-untrusted", "certlm.msc"},
+		{"The certificate received from the remote server does not contain the expected name.", "unknown", "client", "server-hostname-mismatch", "subjectaltname"},
+		{"No suitable default server credential exists on this system.", "unknown", "server", "cert-load-failed", "ldaps"},
 		// OpenSSL's apps' and MySQL's words for a key or certificate they
 		// could not load; Citrix's client refusing a server's CA.
 		{"SSL error: Unable to get private key from '/etc/app/client.key'", "unknown", "server", "key-load-failed", "-traditional"},

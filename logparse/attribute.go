@@ -130,9 +130,9 @@ var attrRules = []attrRule{
 	{"unknown", RoleClient, "", []string{"tls error on connection to"}},
 	// wget's, libldap's and msmtp's words for the server's certificate,
 	// Windows' for an expired one; FreeRADIUS checking a client's chain.
-	{"unknown", RoleClient, "", []string{"the name on the security certificate is invalid", "you have not chosen to trust", "error: the certificate of '", "error: cannot verify ", "tls: peer cert untrusted", "tls certificate verification failed:",
+	{"unknown", RoleClient, "", []string{"creating a tls client credential", "the certificate received from the remote server", "the name on the security certificate is invalid", "you have not chosen to trust", "error: the certificate of '", "error: cannot verify ", "tls: peer cert untrusted", "tls certificate verification failed:",
 		"a required certificate is not within its validity period"}},
-	{"unknown", RoleServer, "", []string{"there are untrusted certificates in the certificate chain"}},
+	{"unknown", RoleServer, "", []string{"there are untrusted certificates in the certificate chain", "none of the cipher suites supported by the client application", "no suitable default server credential"}},
 	// libcurl's words on GnuTLS (curl, git on Debian and Ubuntu), gnutls-cli's
 	// status line and debug output, wget's "GnuTLS: ".
 	{"curl", RoleClient, "", []string{"gnutls_handshake() failed", "gnutls recv error", "gnutls send error"}},
