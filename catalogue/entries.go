@@ -52,10 +52,12 @@ var entries = sync.OnceValue(func() []Entry {
 		// Lines whose writer is a TLS client, or a server other than nginx
 		// (findings_roles.go): they explain the line in its writer's terms.
 		ownWords(roleEntries),
-		ownWords(otherWriterEntries),
-		// IBM MQ, GSKit, IIS, CryptoAPI, Exchange and rsyslog in their own
-		// words (findings_enterprise.go).
+		// IBM MQ, GSKit, WebSphere, WebLogic, Oracle, SAP, Db2, IIS,
+		// CryptoAPI, Exchange and rsyslog in their own words, by their
+		// message codes (findings_enterprise.go), before the other
+		// writers' looser words.
 		ownWords(enterpriseEntries),
+		ownWords(otherWriterEntries),
 		// GnuTLS's errors and certificate status reasons (findings_gnutls.go),
 		// before gnutls-cli's general refusal in clientWriterEntries: pasted
 		// together, the status line names the cause.

@@ -3,9 +3,10 @@ package catalogue
 // enterpriseEntries tell the TLS messages of enterprise middleware and
 // Windows servers in their own words: IBM MQ's AMQ/CSQX codes, IBM GSKit's
 // return codes (IBM HTTP Server, the WebSphere web server plug-in, MQ,
-// Db2), IIS's client-certificate substatus codes, CryptoAPI's and Outlook's
-// messages, Exchange's SMTP TLS, rsyslog's listener. Lookup reads them with
-// the other writers' entries.
+// Db2), WebSphere's, WebLogic's, Oracle Database's and SAP's codes, IIS's
+// client-certificate substatus codes, CryptoAPI's, Schannel's and
+// Outlook's messages, Exchange's SMTP TLS, rsyslog's listener. Lookup
+// reads them before the other writers' entries.
 var enterpriseEntries = []Entry{
 	// IBM MQ, distributed (AMQ9xxx) and z/OS (CSQX).
 	{
@@ -56,6 +57,91 @@ var enterpriseEntries = []Entry{
 		Explanation: "MQ opens its key repository (key.kdb) with the password in the stash file beside it (key.sth): the stash file is missing, was made for another repository, or cannot be read by the mqm user.",
 		Fix:         "Stash the repository's password again, beside it:\n  runmqakm -keydb -stashpw -db key.kdb -pw PASSWORD\nthen refresh its security:\n  echo 'REFRESH SECURITY TYPE(SSL)' | runmqsc QMNAME",
 		Confirm:     "ls -l key.kdb key.sth",
+	},
+	// WebSphere Application Server and WebLogic.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"cwpki0022e", "the signer might need to be added to local trust store"},
+		Title:       "WebSphere does not trust the other side's certificate: its signer is not in the trust store (CWPKI0022E)",
+		Explanation: "WebSphere Application Server (or its admin client) connected to a host whose certificate's signer (the CA, or the self-signed certificate itself) is not in the trust store of the SSL configuration it used: a new or renewed certificate from another CA, a private CA never added, or the admin client's ssl.client.props naming a trust store without it.",
+		Fix:         "Add the signer to the trust store the connection uses: in the admin console, Security > SSL certificate and key management > Key stores and certificates > NodeDefaultTrustStore > Signer certificates > Retrieve from port (host and port of the target), or import the CA with keytool, then restart or refresh the SSL configuration:\n  keytool -importcert -alias target-ca -file ca.pem -keystore trust.p12 -storetype PKCS12",
+		Confirm:     "openssl s_client -connect host:443 -showcerts </dev/null",
+	},
+	{
+		ID: VerifyError, Kind: "client",
+		Match:       []string{"bea-090477", "was not trusted causing ssl handshake failure"},
+		Title:       "WebLogic did not trust the certificate chain it received (BEA-090477)",
+		Explanation: "WebLogic checked the chain the other side sent (a server it connected to, or a client in two-way SSL) against its trust keystore (DemoTrust, the JDK's cacerts, or a custom trust keystore) and found no trusted CA: the root or intermediate is not in that keystore, the other side does not send its intermediate, or an old WebLogic or JDK cannot check the chain's algorithms (SHA-2 or ECDSA on old releases).",
+		Fix:         "Import the other side's root (and intermediates) into the trust keystore the server's Keystores tab names, then restart the server:\n  keytool -importcert -alias peer-ca -file ca.pem -keystore trust.jks\nsee what the other side sends:\n  openssl s_client -connect host:443 -showcerts </dev/null",
+		Confirm:     "keytool -list -keystore trust.jks",
+	},
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"bea-090504", "failed hostname verification check"},
+		Title:       "WebLogic's host name check refused the certificate (BEA-090504)",
+		Explanation: "WebLogic's host name verifier compared the name it connected to with the certificate the other side sent and found no match: the certificate is for another name (an internal or short name, an IP address), or an older WebLogic's default verifier compares only the subject's CN (not the subjectAltName, no wildcard).",
+		Fix:         "Connect by a name the certificate carries, or reissue it with that name; on releases whose default verifier ignores the subjectAltName, use the wildcard host name verifier (weblogic.security.utils.SSLWLSWildcardHostnameVerifier) rather than turning the check off:\n  openssl s_client -connect host:443 </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+		Confirm:     "openssl s_client -connect host:443 </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+	},
+	// Oracle Database's outbound TLS (UTL_HTTP, UTL_SMTP, APEX) and wallets.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"ora-29024"},
+		Title:       "Oracle Database could not validate the server's certificate (ORA-29024)",
+		Explanation: "The database, as the client (UTL_HTTP, UTL_SMTP, APEX_WEB_SERVICE), checked the server's certificate against the wallet it was given and failed: the wallet lacks the server's root or intermediate certificate (the site changed CA), or this database release cannot check the certificate's algorithms (SHA-2 or ECDSA chains on old 11g releases).",
+		Fix:         "Add the server's root and intermediate certificates to the wallet as trusted certificates, and point the session at it:\n  orapki wallet add -wallet /u01/app/oracle/wallet -trusted_cert -cert root.cer -pwd PASSWORD\n  orapki wallet display -wallet /u01/app/oracle/wallet\nthen in the session: UTL_HTTP.SET_WALLET('file:/u01/app/oracle/wallet', 'PASSWORD').",
+		Confirm:     "orapki wallet display -wallet /u01/app/oracle/wallet",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"ora-28759"},
+		Title:       "Oracle Database could not open the wallet (ORA-28759)",
+		Explanation: "The wallet path given (UTL_HTTP.SET_WALLET's file: path, sqlnet.ora's WALLET_LOCATION) does not exist on the database server, or the oracle user cannot read the wallet's files (ewallet.p12, cwallet.sso); on RAC, the wallet is missing on the node that ran the call.",
+		Fix:         "Check the path and files as the oracle user on every node:\n  ls -l /u01/app/oracle/wallet\nand give the directory, not a file, after file: in SET_WALLET.",
+		Confirm:     "orapki wallet display -wallet /u01/app/oracle/wallet",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"ora-28860"},
+		Title:       "Oracle Database's TLS handshake failed (ORA-28860)",
+		Explanation: "The database's TLS layer could not complete the handshake with the other side. Three causes cover most cases: 1. no TLS version or cipher in common: the server wants TLS 1.2 or 1.3, or suites an old release lacks (11g before 11.2.0.4 has no TLS 1.2); 2. the server needs the name (SNI), which older releases do not send; 3. the other side refused the database's wallet certificate in two-way TLS.",
+		Fix:         "See what the server accepts, then patch or upgrade the database release, or allow what it speaks:\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
+	// SAP's CommonCryptoLib (ICM, SM59, STRUST).
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"ssslerr_peer_cert_untrusted"},
+		Title:       "SAP does not trust the other side's certificate (SSSLERR_PEER_CERT_UNTRUSTED)",
+		Explanation: "SAP's CommonCryptoLib checked the certificate the other side sent against the PSE the connection uses (SSL client Anonymous or Standard for SM59 destinations, SSL server for incoming ones) and its CA is not there: a root or intermediate not imported, or a server that changed CA.",
+		Fix:         "Import the other side's root and intermediate certificates into that PSE in transaction STRUST (Add to Certificate List, then Save), and restart the ICM or wait for its reload; see what the other side sends:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	},
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"ssslerr_server_cert_mismatch"},
+		Title:       "SAP: the server's certificate does not carry the host name of the destination (SSSLERR_SERVER_CERT_MISMATCH)",
+		Explanation: "The host name in the SM59 destination (or the URL) is not among the names of the certificate the server sent: a destination by IP or internal name, a certificate for another name, or a server that sends another certificate without SNI.",
+		Fix:         "Use a host name the certificate carries in the destination, or have the certificate reissued with it:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+	},
+	{
+		ID: PlainHTTP, Kind: "client",
+		Match:       []string{"ssslerr_no_ssl_response"},
+		Title:       "SAP got no TLS answer from the other side (SSSLERR_NO_SSL_RESPONSE)",
+		Explanation: "SAP started TLS and the other side did not answer in TLS: the destination's port serves plain HTTP, a proxy in between expects CONNECT, or SSL is set on a destination whose server has none.",
+		Fix:         "Check that the port speaks TLS, and that the destination's port and SSL setting match the server:\n  openssl s_client -connect host:PORT </dev/null",
+		Confirm:     "openssl s_client -connect host:PORT </dev/null",
+	},
+	// Db2's SSL socket setup naming GSKit's 414.
+	{
+		ID: VerifyError, Kind: "client",
+		Match:       []string{"sqlccsslsocketsetup", "gskit error: 414"},
+		Within:      []string{"414"},
+		Title:       "Db2 could not validate the server's certificate (SQL30081N, GSKit 414)",
+		Explanation: "The Db2 client's GSKit checked the Db2 server's certificate against the client's key database (or the CA file named by SSLServerCertificate) and refused it: the server's CA or self-signed certificate is not there, or has expired.",
+		Fix:         "Add the server's CA (or its self-signed certificate) to the client's key database, or name it in the connection:\n  gskcapicmd -cert -add -db client.kdb -stashed -label db2server -file server-ca.arm\nor SSLServerCertificate=/path/server-ca.arm in db2dsdriver.cfg or the connection string.",
+		Confirm:     "openssl s_client -connect dbhost:50001 -showcerts </dev/null",
 	},
 	// IBM GSKit: IBM HTTP Server, the WebSphere web server plug-in, MQ, Db2.
 	{

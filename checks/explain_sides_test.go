@@ -58,6 +58,12 @@ func TestExplainSides(t *testing.T) {
 		{"451 4.4.0 Primary target IP address responded with: 454 4.7.5 TLS negotiation failed with error UnknownCredentials", "unknown", "server", "cert-load-failed", "enable-exchangecertificate"},
 		{"imtcp: TLS handshake detected from client.example.org (192.0.2.5:51000) but listener is not TLS-enabled.", "unknown", "server", "handshake-failed", "streamdriver.mode"},
 		{"Unable to obtain HTTP response from https://api.example.org/v1: Fatal Alert received: Bad Certificate", "unknown", "client", "tls-alert", "--cert"},
+		// WebSphere, WebLogic, Oracle Database, SAP and Db2 in their words.
+		{"[12/5/26 1:00:00:000 UTC] 0000001 WSX509TrustMa E   CWPKI0022E: SSL HANDSHAKE FAILURE:  A signer with SubjectDN CN=api.example.org was sent from the target host.  The signer might need to be added to local trust store", "unknown", "client", "server-cert-untrusted", "retrieve from port"},
+		{"<Dec 5, 2026 1:00:00 AM UTC> <Warning> <Security> <BEA-090477> <Certificate chain received from api.example.org - 192.0.2.8 was not trusted causing SSL handshake failure.>", "unknown", "server", "verify-error", "keytool -importcert"},
+		{"<BEA-090504> <Certificate chain received from api.example.org - 192.0.2.8 failed hostname verification check. Certificate contained api but check expected api.example.org>", "unknown", "client", "server-hostname-mismatch", "sslwlswildcardhostnameverifier"},
+		{"ORA-29024: Certificate validation failure ORA-06512: at \"SYS.UTL_HTTP\", line 1530", "unknown", "client", "server-cert-untrusted", "orapki"},
+		{"SSL handshake with api.example.org:443 failed: SSSLERR_PEER_CERT_UNTRUSTED (-102)", "unknown", "client", "server-cert-untrusted", "strust"},
 		// Schannel's System event log messages.
 		{"A fatal error occurred while creating a TLS client credential. The internal error state is 10013.", "unknown", "client", "handshake-failed", "schusestrongcrypto"},
 		{"An TLS 1.2 connection request was received from a remote client application, but none of the cipher suites supported by the client application are supported by the server.", "unknown", "server", "handshake-failed", "get-tlsciphersuite"},
