@@ -1886,6 +1886,32 @@ var clientWriterEntries = []Entry{
 		Fix:         "For a key or .pfx, convert it once to modern encryption:\n  openssl pkcs12 -legacy -in old.pfx -nodes -out both.pem\n  openssl pkcs12 -export -in both.pem -out new.pfx\nFor webpack or react-scripts, upgrade them (NODE_OPTIONS=--openssl-legacy-provider only as a stopgap).",
 		Confirm:     "openssl pkcs12 -info -noout -in old.pfx",
 	},
+	// JSSE's other refusals of what the server offered.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"validatorexception: no trusted certificate found"},
+		Title:       "Java found no trusted certificate for the server's chain",
+		Explanation: "Java's validator found none of the certificates the server sent, or their issuers, in its trust store: a self-signed server certificate or private CA not imported into the truststore Java uses (the JDK's cacerts unless javax.net.ssl.trustStore names another), or a server that sends an incomplete chain.",
+		Fix:         "See what the server sends, then import its CA (or its self-signed certificate) into the truststore the program uses:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\n  keytool -importcert -alias server-ca -file ca.pem -keystore truststore.jks",
+		Confirm:     "keytool -list -keystore truststore.jks",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"sslhandshakeexception: unsupported curve", "sslexception: unsupported curve"},
+		Title:       "Java and the server share no elliptic curve",
+		Explanation: "The server chose an elliptic curve for the key exchange (or its certificate's EC key is on a curve) that this JDK does not support or has disabled: an old JDK without X25519 or the curve named, jdk.tls.namedGroups or jdk.disabled.namedCurves leaving it out, or a JDK without its EC provider.",
+		Fix:         "See the server's curve and certificate key, then upgrade the JDK or allow the curve (jdk.tls.namedGroups), or give the server a P-256 or RSA certificate:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -E 'Server Temp Key|Peer signature type|public key'",
+		Confirm:     "java -XshowSettings:security -version",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"dhpublickey does not comply to algorithm constraints", "dh keypair", "could not generate dh keypair"},
+		Within:      []string{"java", "ssl", "dh"},
+		Title:       "Java refused the server's Diffie-Hellman key exchange",
+		Explanation: "The server chose a DHE cipher suite with Diffie-Hellman parameters that Java refuses: smaller than the JDK's limit (jdk.tls.disabledAlgorithms has DH keySize < 1024, newer JDKs 2048), or larger than an old JDK (Java 7) can handle (over 1024 bits).",
+		Fix:         "Best on the server: prefer ECDHE suites, or give DHE 2048-bit parameters (nginx: ssl_dhparam with a file from openssl dhparam 2048); see what it offers:\n  openssl s_client -connect host:443 -servername host -cipher 'DHE' </dev/null 2>/dev/null | grep 'Server Temp Key'",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Server Temp Key'",
+	},
 	// Java's key and trust stores.
 	{
 		ID: KeyLoadFailed, Kind: "client",

@@ -58,6 +58,9 @@ func TestExplainSides(t *testing.T) {
 		{"451 4.4.0 Primary target IP address responded with: 454 4.7.5 TLS negotiation failed with error UnknownCredentials", "unknown", "server", "cert-load-failed", "enable-exchangecertificate"},
 		{"imtcp: TLS handshake detected from client.example.org (192.0.2.5:51000) but listener is not TLS-enabled.", "unknown", "server", "handshake-failed", "streamdriver.mode"},
 		{"Unable to obtain HTTP response from https://api.example.org/v1: Fatal Alert received: Bad Certificate", "unknown", "client", "tls-alert", "--cert"},
+		// JSSE's refusals of the server's chain, curve and DH group.
+		{"Caused by: sun.security.validator.ValidatorException: No trusted certificate found", "java", "client", "server-cert-untrusted", "keytool -importcert"},
+		{"javax.net.ssl.SSLHandshakeException: DHPublicKey does not comply to algorithm constraints", "java", "client", "handshake-failed", "ssl_dhparam"},
 		// WebSphere, WebLogic, Oracle Database, SAP and Db2 in their words.
 		{"[12/5/26 1:00:00:000 UTC] 0000001 WSX509TrustMa E   CWPKI0022E: SSL HANDSHAKE FAILURE:  A signer with SubjectDN CN=api.example.org was sent from the target host.  The signer might need to be added to local trust store", "unknown", "client", "server-cert-untrusted", "retrieve from port"},
 		{"<Dec 5, 2026 1:00:00 AM UTC> <Warning> <Security> <BEA-090477> <Certificate chain received from api.example.org - 192.0.2.8 was not trusted causing SSL handshake failure.>", "unknown", "server", "verify-error", "keytool -importcert"},
