@@ -15,7 +15,7 @@ var enterpriseEntries = []Entry{
 		Title:       "IBM MQ: the other end of the channel sent no certificate (AMQ9637)",
 		Explanation: "The channel asks for the partner's certificate (SSLCAUTH(REQUIRED), the default on a receiving channel) and the partner sent none. Three causes cover most cases: 1. the client's key repository has no personal certificate under the label MQ looks for: ibmwebspheremq followed by the user id in lower case for a C client, the queue manager's name for a queue manager, unless the channel's CERTLABL names another; 2. a Java or JMS client with no keystore, or a keystore whose certificate's issuer is not among the CAs the queue manager lists; 3. a certificate whose key usage does not allow the handshake (digitalSignature missing).",
 		Fix:         "List the personal certificates and their labels in the client's key repository, then label the certificate as MQ expects or set CERTLABL on the client channel:\n  runmqakm -cert -list personal -db key.kdb -stashed\nIf the certificate is not needed, the receiving channel may ask for none: ALTER CHANNEL(NAME) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL).",
-		Confirm:     "runmqakm -cert -details -label ibmwebspheremqapp -db key.kdb -stashed",
+		Confirm:     "runmqakm -cert -details -label LABEL -db key.kdb -stashed",
 	},
 	{
 		ID: CertLoadFailed, Kind: "client",
