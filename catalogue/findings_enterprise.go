@@ -184,6 +184,33 @@ var enterpriseEntries = []Entry{
 		Fix:         "List the personal certificates and their labels, and name one that has its key:\n  gskcapicmd -cert -list personal -db key.kdb -stashed",
 		Confirm:     "gskcapicmd -cert -details -label LABEL -db key.kdb -stashed",
 	},
+	// IBM HTTP Server's own messages.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"ssl0227e", "specified label could not be found in the key file"},
+		Title:       "IBM HTTP Server: the certificate label it was given is not in its key database (SSL0227E)",
+		Explanation: "IBM HTTP Server looked in its key database (KeyFile) for the personal certificate named by SSLServerCert (or the default certificate when none is named) and found no certificate with that label: the label is spelled differently (labels are case-sensitive), the certificate was imported into another key database, or the key database has no default personal certificate.",
+		Fix:         "List the personal certificates and their labels, then name one in SSLServerCert (or make it the default):\n  gskcapicmd -cert -list personal -db key.kdb -stashed",
+		Confirm:     "gskcapicmd -cert -list personal -db key.kdb -stashed",
+	},
+	{
+		ID: VerifyError, Kind: "client",
+		Match:       []string{"ssl0208e", "ssl handshake failed, certificate validation error"},
+		Title:       "IBM HTTP Server could not validate the other side's certificate (SSL0208E)",
+		Explanation: "GSKit in IBM HTTP Server checked the certificate the other side sent (a client certificate when SSLClientAuth is on, a back end's when it proxies over TLS) against its key database and refused it: the signer (CA) of that certificate is not in the key database, an intermediate is missing, or the certificate has expired.",
+		Fix:         "Add the CA (and intermediates) that issued the other side's certificates to the key database as signers, then restart IBM HTTP Server:\n  gskcapicmd -cert -add -db key.kdb -stashed -label client-ca -file client-ca.pem\n  gskcapicmd -cert -list ca -db key.kdb -stashed",
+		Confirm:     "gskcapicmd -cert -list ca -db key.kdb -stashed",
+	},
+	// SQL Server's pre-login TLS.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"error occurred during the pre-login handshake", "ssl provider, error: 0 - an existing connection was forcibly closed"},
+		Within:      []string{"forcibly closed", "pre-login"},
+		Title:       "SQL Server's TLS in the pre-login handshake failed: most often no TLS version in common",
+		Explanation: "SQL Server's clients and server speak TLS inside the TDS pre-login exchange, and the other side closed it. Three causes cover most cases: 1. no TLS version in common: TLS 1.0 and 1.1 disabled on one machine while the other (an SQL Server 2008 to 2014 build without its TLS 1.2 update, an old ODBC, OLE DB or JDBC driver, .NET Framework without strong crypto) speaks only those; 2. the server cannot use its certificate (its private key not readable by the SQL Server service account, a certificate for another name) and ends the encryption; 3. a cipher suite policy that leaves nothing in common.",
+		Fix:         "See which TLS versions each machine allows and the SQL Server build, then update the server and the client driver (ODBC Driver 18, Microsoft.Data.SqlClient, a current JDBC driver) rather than turning TLS 1.0 back on:\n  reg query HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols /s\n  sqlcmd -S host -Q \"SELECT @@VERSION\"",
+		Confirm:     "sqlcmd -S host -Q \"SELECT @@VERSION\"",
+	},
 	// IIS's substatus codes for client certificates.
 	{
 		ID: ClientCertRejected, Kind: "client",

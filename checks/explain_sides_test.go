@@ -58,6 +58,9 @@ func TestExplainSides(t *testing.T) {
 		{"451 4.4.0 Primary target IP address responded with: 454 4.7.5 TLS negotiation failed with error UnknownCredentials", "unknown", "server", "cert-load-failed", "enable-exchangecertificate"},
 		{"imtcp: TLS handshake detected from client.example.org (192.0.2.5:51000) but listener is not TLS-enabled.", "unknown", "server", "handshake-failed", "streamdriver.mode"},
 		{"Unable to obtain HTTP response from https://api.example.org/v1: Fatal Alert received: Bad Certificate", "unknown", "client", "tls-alert", "--cert"},
+		// SQL Server's pre-login TLS; IBM HTTP Server's label and validation.
+		{"A connection was successfully established with the server, but then an error occurred during the pre-login handshake. (provider: TCP Provider, error: 0 - An existing connection was forcibly closed by the remote host.)", "unknown", "client", "handshake-failed", "odbc driver 18"},
+		{"[Sat Dec 05 01:00:00 2026] [error] [client 192.0.2.9] SSL0227E: SSL Handshake Failed, Specified label could not be found in the key file.", "apache", "server", "cert-load-failed", "sslservercert"},
 		// JSSE's refusals of the server's chain, curve and DH group.
 		{"Caused by: sun.security.validator.ValidatorException: No trusted certificate found", "java", "client", "server-cert-untrusted", "keytool -importcert"},
 		{"javax.net.ssl.SSLHandshakeException: DHPublicKey does not comply to algorithm constraints", "java", "client", "handshake-failed", "ssl_dhparam"},
