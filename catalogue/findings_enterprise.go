@@ -143,6 +143,31 @@ var enterpriseEntries = []Entry{
 		Fix:         "Add the server's CA (or its self-signed certificate) to the client's key database, or name it in the connection:\n  gskcapicmd -cert -add -db client.kdb -stashed -label db2server -file server-ca.arm\nor SSLServerCertificate=/path/server-ca.arm in db2dsdriver.cfg or the connection string.",
 		Confirm:     "openssl s_client -connect dbhost:50001 -showcerts </dev/null",
 	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"amq9616", "is not enabled"},
+		Within:      []string{"amq9616", "cipherspec"},
+		Title:       "IBM MQ: the CipherSpec the other end proposed is not enabled here (AMQ9616)",
+		Explanation: "The other end proposed a CipherSpec (or a TLS version) that this queue manager does not allow: MQ 9.1 and later disable weak and deprecated CipherSpecs, TLS 1.0 and SSL 3.0 by default, so an old channel definition or client still naming one fails after an upgrade.",
+		Fix:         "Change the channel's SSLCIPH on both ends to a current CipherSpec (ANY_TLS12_OR_HIGHER, or a TLS 1.2 or 1.3 one) rather than enabling the old one again:\n  echo 'ALTER CHANNEL(NAME) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12_OR_HIGHER)' | runmqsc QMNAME",
+		Confirm:     "echo 'DISPLAY CHANNEL(NAME) SSLCIPH' | runmqsc QMNAME",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"mqrc_ssl_initialization_error", "reason '2393'", "reason code 2393", "reason code: 2393"},
+		Title:       "IBM MQ could not set up TLS: its key repository could not be used (MQRC 2393)",
+		Explanation: "The MQ client or queue manager could not initialise TLS before any handshake: the key repository named (SSLKEYR, MQSSLKEYR, the channel table's entry, without its .kdb extension) does not exist or cannot be read, its stash file (.sth) is missing or wrong, or the CipherSpec asked for is not one this side supports.",
+		Fix:         "Check the key repository the program uses: its stem, the files beside it and their owner:\n  ls -l /var/mqm/qmgrs/QMNAME/ssl/\n  echo 'DISPLAY QMGR SSLKEYR' | runmqsc QMNAME\nand the error log (AMQERR01.LOG) lines around it, which name the file.",
+		Confirm:     "echo 'DISPLAY QMGR SSLKEYR' | runmqsc QMNAME",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"mqrc_jsse_error", "reason '2397'", "reason code 2397", "reason code: 2397"},
+		Title:       "IBM MQ's Java client: JSSE failed (MQRC 2397)",
+		Explanation: "The MQ classes for Java or JMS report that Java's TLS (JSSE) failed; the reason is the Java exception chained under it (Caused by: javax.net.ssl...): most often the queue manager's certificate is not in the client's truststore (PKIX path building failed), the client sent no certificate the queue manager requires, or the client's cipher suite maps to no CipherSpec of the channel (an IBM JRE's cipher names against another JRE's, com.ibm.mq.cfg.useIBMCipherMappings=false on non-IBM Java).",
+		Fix:         "Read the chained Java exception, and see the handshake:\n  -Djavax.net.debug=ssl:handshake\nwith a non-IBM JRE, use the standard cipher names:\n  -Dcom.ibm.mq.cfg.useIBMCipherMappings=false",
+		Confirm:     "keytool -list -keystore truststore.jks",
+	},
 	// IBM GSKit: IBM HTTP Server, the WebSphere web server plug-in, MQ, Db2.
 	{
 		ID: VerifyError, Kind: "client",

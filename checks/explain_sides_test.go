@@ -58,6 +58,9 @@ func TestExplainSides(t *testing.T) {
 		{"451 4.4.0 Primary target IP address responded with: 454 4.7.5 TLS negotiation failed with error UnknownCredentials", "unknown", "server", "cert-load-failed", "enable-exchangecertificate"},
 		{"imtcp: TLS handshake detected from client.example.org (192.0.2.5:51000) but listener is not TLS-enabled.", "unknown", "server", "handshake-failed", "streamdriver.mode"},
 		{"Unable to obtain HTTP response from https://api.example.org/v1: Fatal Alert received: Bad Certificate", "unknown", "client", "tls-alert", "--cert"},
+		// IBM MQ's disabled CipherSpec, its TLS set-up and its Java client.
+		{"AMQ9616E: The CipherSpec 'TLS_RSA_WITH_AES_128_CBC_SHA' proposed by remote host '192.0.2.4' is not enabled.", "unknown", "server", "handshake-failed", "any_tls12_or_higher"},
+		{"com.ibm.mq.MQException: JMSCMQ0001: IBM MQ call failed with compcode '2' ('MQCC_FAILED') reason '2397' ('MQRC_JSSE_ERROR').", "unknown", "client", "handshake-failed", "useibmciphermappings"},
 		// SQL Server's pre-login TLS; IBM HTTP Server's label and validation.
 		{"A connection was successfully established with the server, but then an error occurred during the pre-login handshake. (provider: TCP Provider, error: 0 - An existing connection was forcibly closed by the remote host.)", "unknown", "client", "handshake-failed", "odbc driver 18"},
 		{"[Sat Dec 05 01:00:00 2026] [error] [client 192.0.2.9] SSL0227E: SSL Handshake Failed, Specified label could not be found in the key file.", "apache", "server", "cert-load-failed", "sslservercert"},

@@ -130,7 +130,7 @@ var attrRules = []attrRule{
 	{"unknown", RoleClient, "", []string{"tls error on connection to"}},
 	// wget's, libldap's and msmtp's words for the server's certificate,
 	// Windows' for an expired one; FreeRADIUS checking a client's chain.
-	{"unknown", RoleClient, "", []string{"a connection was successfully established with the server", "failed hostname verification check", "was sent from the target host", "ora-29024", "ora-28759", "ora-28860", "ssslerr_", "sqlccsslsocketsetup", "creating a tls client credential", "the certificate received from the remote server", "the name on the security certificate is invalid", "you have not chosen to trust", "error: the certificate of '", "error: cannot verify ", "tls: peer cert untrusted", "tls certificate verification failed:",
+	{"unknown", RoleClient, "", []string{"mqrc_jsse_error", "a connection was successfully established with the server", "failed hostname verification check", "was sent from the target host", "ora-29024", "ora-28759", "ora-28860", "ssslerr_", "sqlccsslsocketsetup", "creating a tls client credential", "the certificate received from the remote server", "the name on the security certificate is invalid", "you have not chosen to trust", "error: the certificate of '", "error: cannot verify ", "tls: peer cert untrusted", "tls certificate verification failed:",
 		"a required certificate is not within its validity period"}},
 	{"unknown", RoleServer, "", []string{"there are untrusted certificates in the certificate chain", "none of the cipher suites supported by the client application", "no suitable default server credential"}},
 	// libcurl's words on GnuTLS (curl, git on Debian and Ubuntu), gnutls-cli's

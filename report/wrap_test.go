@@ -88,7 +88,7 @@ func unbreakable(text string) bool {
 		"keytool", "bind", "server", "log-format", "common_tls_context:",
 		"kubectl", "istioctl", "psql", "git", "npm", "apachectl", "haproxy", "certutil", "etcdctl", "vault",
 		"chgrp", "java", "msmtp", "COPY", // a Dockerfile's line
-		"aws", "redis-cli", "mysql", "postconf", "powershell", "runmqakm", "gskcapicmd", "reg", "orapki",
+		"aws", "redis-cli", "mysql", "postconf", "powershell", "runmqakm", "gskcapicmd", "reg", "orapki", "echo",
 		"module(load=\"imtcp\"", "global(DefaultNetstreamDriverCAFile=\"/etc/rsyslog.d/ca.pem\"", // rsyslog configuration lines
 		"cfg",   // a line of Go
 		"local": // a line of Lua
