@@ -323,7 +323,7 @@ var enterpriseEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
 	},
 	{
-		ID: CertLoadFailed, Kind: "client", Level: infoLevel,
+		ID: CertLoadFailed, Kind: "client",
 		Match:       []string{"no suitable default server credential exists on this system"},
 		Title:       "Windows has no default server certificate (usually harmless)",
 		Explanation: "Usually harmless: a service asked Schannel for the machine's default server credential and the Local Computer store has no certificate fit for it (server authentication, with its private key). It matters where a service needs one: LDAPS on a domain controller (port 636) fails until such a certificate is installed; IIS and RDP name their own certificates and do not use this one.",

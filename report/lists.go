@@ -25,8 +25,25 @@ func listed(text string) string {
 	return strings.Join(paras, "\n")
 }
 
+// itemStyles are the two ways a story numbers its causes, as formats of
+// the item's digit.
+var itemStyles = []string{"%c. ", "(%c) "}
+
+// itemMark is the width of the number that starts an item of a numbered
+// list ("2. " or "(2) "), 0 when para starts with none.
+func itemMark(para string) int {
+	for _, style := range itemStyles {
+		for d := byte('1'); d <= '9'; d++ {
+			if m := fmt.Sprintf(style, d); len(para) > len(m) && strings.HasPrefix(para, m) {
+				return len(m)
+			}
+		}
+	}
+	return 0
+}
+
 func listedPara(text string) string {
-	for _, style := range []string{"%c. ", "(%c) "} {
+	for _, style := range itemStyles {
 		if out, ok := splitList(text, style); ok {
 			return out
 		}

@@ -105,18 +105,6 @@ func wrapFix(text string, col, max int, indent string) string {
 	return strings.Join(out, "\n"+indent)
 }
 
-// itemMark is the width of the number that starts an item of a numbered
-// list ("2. " or "(2) "), 0 when para starts with none.
-func itemMark(para string) int {
-	switch {
-	case len(para) > 3 && para[0] >= '1' && para[0] <= '9' && para[1:3] == ". ":
-		return 3
-	case len(para) > 4 && para[0] == '(' && para[1] >= '1' && para[1] <= '9' && para[2:4] == ") ":
-		return 4
-	}
-	return 0
-}
-
 // token is one blank-separated word and the blank before it.
 type token struct {
 	gap, text string
