@@ -180,6 +180,15 @@ func findAlert(lower string) (alert, bool) {
 			return a, true
 		}
 	}
+	// SAP's CommonCryptoLib: "received a fatal TLS certificate unknown
+	// alert message from the peer".
+	if i := strings.LastIndex(lower, " alert message from the peer"); i >= 0 {
+		if j := strings.LastIndex(lower[:i], "fatal tls "); j >= 0 {
+			if a, ok := alertByName(strings.Join(strings.Fields(lower[j+len("fatal tls "):i]), "_")); ok {
+				return a, true
+			}
+		}
+	}
 	var best alert
 	for _, a := range alerts {
 		if strings.Contains(a.name, "_") && len(a.name) > len(best.name) && namedAlone(lower, a.name) {

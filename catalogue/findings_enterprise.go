@@ -299,6 +299,14 @@ var enterpriseEntries = []Entry{
 		Confirm:     "reg query HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols /s",
 	},
 	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"when attempting to access the tls server credential private key", "when attempting to access the ssl server credential private key"},
+		Title:       "Windows (Schannel) cannot use the private key of this server's certificate",
+		Explanation: "The server's certificate is bound (IIS, HTTP.sys, RDP, SQL Server, Exchange), but Schannel could not use its private key, so every handshake on that binding fails. Three causes cover most cases: 1. the key's link is broken: the certificate was imported without its key, or through IIS Manager with \"Allow this certificate to be exported\" unchecked, or the request was completed on another machine than the one that made it; 2. the account that uses the key (SYSTEM for HTTP.sys, NETWORK SERVICE, a service account) may not read its file under MachineKeys; 3. the key sits in a provider the service cannot use (a CNG key for an old service, a smart card or HSM that is absent).",
+		Fix:         "Check that the store still holds the key and that it works, repair the link, or import the PFX again with its key marked exportable; then give the service's account read access to the key (certlm.msc, the certificate, All Tasks, Manage Private Keys):\n  certutil -verifystore My SERIAL\n  certutil -repairstore My SERIAL",
+		Confirm:     "certutil -verifystore My SERIAL",
+	},
+	{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"none of the cipher suites supported by the client application are supported by the server"},
 		Title:       "A client offered no cipher suite this Windows server allows",

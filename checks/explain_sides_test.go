@@ -75,6 +75,9 @@ func TestExplainSides(t *testing.T) {
 		{"SSL handshake with api.example.org:443 failed: SSSLERR_PEER_CERT_UNTRUSTED (-102)", "unknown", "client", "server-cert-untrusted", "strust"},
 		// Schannel's System event log messages.
 		{"A fatal error occurred while creating a TLS client credential. The internal error state is 10013.", "unknown", "client", "handshake-failed", "schusestrongcrypto"},
+		{"A fatal error occurred when attempting to access the TLS server credential private key. The error code returned from the cryptographic module is 0x8009030D.", "unknown", "server", "key-load-failed", "repairstore"},
+		{"ICM trace: received a fatal TLS certificate expired alert message from the peer", "unknown", "server", "tls-alert", "renew"},
+		{"peer sent: received a fatal TLS certificate unknown alert message from the peer", "unknown", "server", "tls-alert", "md5"},
 		{"An TLS 1.2 connection request was received from a remote client application, but none of the cipher suites supported by the client application are supported by the server.", "unknown", "server", "handshake-failed", "get-tlsciphersuite"},
 		{"The certificate received from the remote server was issued by an untrusted certificate authority.", "unknown", "client", "server-cert-untrusted", "certlm.msc"},
 		{"The certificate received from the remote server does not contain the expected name.", "unknown", "client", "server-hostname-mismatch", "subjectaltname"},
