@@ -899,8 +899,8 @@ var clientWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client",
 		Match: []string{"ssl connection error"}, Within: []string{"2026"},
 		Title:       "The MySQL client could not set up TLS (error 2026)",
-		Explanation: "The MySQL client (mysql, a driver, sysbench) failed TLS before or during the handshake. Before it: a file it was told to use (--ssl-ca, --ssl-cert, --ssl-key; sysbench's cacert.pem, client-cert.pem and client-key.pem in the working directory) is missing or unreadable. During it: the server's certificate did not verify (certificate verify failed, with --ssl-mode=VERIFY_CA or VERIFY_IDENTITY), or client and server share no TLS version (an old server with TLS 1.0 and a new client).",
-		Fix:         "Name the files that exist, and the mode you want:\n  mysql -h db.example.com --ssl-mode=VERIFY_CA --ssl-ca=ca.pem \\\n      --ssl-cert=client-cert.pem --ssl-key=client-key.pem\nand see what the server offers:\n  openssl s_client -connect db.example.com:3306 -starttls mysql </dev/null",
+		Explanation: "The MySQL client (mysql, a driver, sysbench) failed TLS before or during the handshake. Before it: a file it was told to use (--ssl-ca, --ssl-cert, --ssl-key; sysbench's cacert.pem, client-cert.pem and client-key.pem in the working directory) is missing or unreadable. During it: the server's certificate did not verify (certificate verify failed, with --ssl-mode=VERIFY_CA or VERIFY_IDENTITY), or client and server share no TLS version (an old server with TLS 1.0 and a new client). A set made by hand often fails for a subject: the CA, server and client certificates were given the same subject (the same answers to openssl req's questions), so OpenSSL takes each for a self-signed certificate and the check fails.",
+		Fix:         "Name the files that exist, and the mode you want:\n  mysql -h db.example.com --ssl-mode=VERIFY_CA --ssl-ca=ca.pem \\\n      --ssl-cert=client-cert.pem --ssl-key=client-key.pem\nand see what the server offers:\n  openssl s_client -connect db.example.com:3306 -starttls mysql </dev/null\nA certificate with its CA's subject is taken for self-signed: give the CA, server and client certificates different subjects (Common Names):\n  openssl x509 -noout -subject -issuer -in server-cert.pem",
 		Confirm:     "openssl s_client -connect db.example.com:3306 -starttls mysql </dev/null",
 	},
 	// Java's trust and key stores in servers.
@@ -1731,11 +1731,19 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"rejected by the provided remotecertificatevalidationcallback", "npgsqlexception (0x80004005): exception while performing ssl handshake"},
+		Match:       []string{"npgsqlexception (0x80004005): exception while performing ssl handshake"},
 		Title:       "The .NET client (Npgsql) refused the server's certificate",
 		Explanation: "Npgsql before 6.0 validates the server's certificate with SSL Mode=Require (libpq's require, as psql uses it, does not), and the database's certificate is not trusted on this machine: a cloud database's CA or a self-signed certificate.",
 		Fix:         "Give the client the server's CA (Root Certificate=/path/ca.crt with SSL Mode=VerifyFull in Npgsql 6 and later), or only to test:\n  SSL Mode=Require;Trust Server Certificate=true",
 		Confirm:     "openssl s_client -connect db.example.com:5432 -starttls postgres </dev/null",
+	},
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"rejected by the provided remotecertificatevalidationcallback"},
+		Title:       "The .NET program's own check refused the server's certificate (RemoteCertificateValidationCallback)",
+		Explanation: "The program (or the library or gateway it runs in) checks the server's certificate with a callback of its own, and the callback said no. It refuses for what Windows found (an untrusted CA, a missing intermediate, a name the certificate lacks) or for a rule of its own: a pinned thumbprint or key that changed when the server's certificate was renewed, or a list of CAs the program keeps itself rather than the machine's store (Npgsql before 6.0 with SSL Mode=Require; a gateway such as Azure API Management v2 that validates backends only against the CA certificates configured for it).",
+		Fix:         "See the chain the server sends and its CA, then give that CA to the program's own list (the gateway's backend CA setting, the library's root certificate option), or update a pinned thumbprint after a renewal:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	// mbedTLS receiving a fatal alert.
 	{
@@ -2030,8 +2038,8 @@ var clientWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"crypt_e_no_revocation_check", "0x80092012", "revocation function was unable to check revocation", "crypt_e_revocation_offline", "0x80092013", "cert_trust_revocation_status_unknown"},
 		Title:       "Schannel could not check whether the server's certificate is revoked",
-		Explanation: "curl with Schannel (Windows) asks the CA's CRL or OCSP server about the certificate, and that server was not reachable: a proxy, firewall or antivirus blocks it, the machine is offline, or a private CA publishes no revocation list (a TLS-inspecting corporate proxy's CA among them: its re-signed certificates often name no reachable CRL; git can use OpenSSL with that proxy's CA instead: git config --global http.sslBackend openssl and http.sslCAInfo). The certificate itself may be fine.",
-		Fix:         "Let the revocation server be reached, or tell curl not to fail on it:\n  curl --ssl-revoke-best-effort https://host/\nor skip the check for a private CA without CRLs:\n  curl --ssl-no-revoke https://host/",
+		Explanation: "Windows (curl and git with Schannel, .NET, certutil) asks the CA's CRL or OCSP server about the certificate, and got no answer it could use: a proxy, firewall or antivirus blocks it, the machine is offline, or a private CA publishes no revocation list (a TLS-inspecting corporate proxy's CA among them: its re-signed certificates often name no reachable CRL; git can use OpenSSL with that proxy's CA instead: git config --global http.sslBackend openssl and http.sslCAInfo). With a private CA the CRL may be reached and still refused: signed by a CA certificate whose keyUsage lacks cRLSign (a CA made with OpenSSL and a short extension list), or past its nextUpdate; Windows' CAPI2 Operational log names it. The certificate itself may be fine.",
+		Fix:         "Let the revocation server be reached, or tell curl not to fail on it:\n  curl --ssl-revoke-best-effort https://host/\nor skip the check for a private CA without CRLs:\n  curl --ssl-no-revoke https://host/\nFor a private CA whose CRL is reached, see whether its certificate may sign CRLs and whether the CRL is current; reissue the CA with keyUsage keyCertSign, cRLSign if not:\n  openssl x509 -noout -ext keyUsage -in ca.crt\n  openssl crl -noout -nextupdate -in ca.crl",
 		Confirm:     "certutil -urlfetch -verify server.crt",
 	},
 	// A key that does not belong to its certificate, outside nginx's start-up.
@@ -2222,7 +2230,7 @@ var clientWriterEntries = []Entry{
 	{
 		ID: CertLoadFailed, Kind: "client",
 		Match: []string{"could not append ca certificate", "failed to append ca", "unable to append ca", "failed to append certificates", "failed to append certs", "couldn't append ca",
-			"failed to add ca cert", "appendcertsfrompem"},
+			"failed to add ca cert", "appendcertsfrompem", "couldn't parse pem in"},
 		Title:       "The program found no PEM certificate in the CA file it was given",
 		Explanation: "The program read the CA file (or text) it was given to trust, but found no PEM certificate to add (Go's AppendCertsFromPEM added nothing), so it has no CA to check the other side with. Three causes cover most cases: 1. the CA is DER (binary, often a .cer or .der from Windows) or PKCS#7 (.p7b), not PEM; 2. what was given is not a certificate: an empty file, a key, a download that saved an HTML page, or a file name passed where the certificate's text is expected (or the reverse); 3. the PEM is damaged: no BEGIN and END lines, or indentation or quoting from YAML, JSON or an environment variable that changed its lines.",
 		Fix:         "See what the file holds (a PEM certificate starts with -----BEGIN CERTIFICATE-----):\n  head -c 64 ca.crt; echo\n  openssl x509 -noout -subject -in ca.crt\nConvert a DER or PKCS#7 file to PEM:\n  openssl x509 -inform DER -in ca.cer -out ca.pem\n  openssl pkcs7 -print_certs -in ca.p7b -out ca.pem\nand give the program the PEM file (or its text, where the setting takes the content).",
@@ -2246,9 +2254,9 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"you have not chosen to trust"},
+		Match:       []string{"you have not chosen to trust", "(ssl error 61)"},
 		Title:       "Citrix Workspace (Receiver) does not trust the server's certificate (SSL Error 61)",
-		Explanation: "The Citrix client checked the certificate of the server it connected to (StoreFront, the Gateway, a XenApp or Virtual Apps server) and did not find the CA that issued it among the CAs the device trusts: a private or enterprise CA not installed on the device, or a server that does not send its intermediate.",
+		Explanation: "The Citrix client checked the certificate of the server it connected to (StoreFront, the Gateway, a XenApp or Virtual Apps server) and did not find the CA that issued it among the CAs the device trusts: a private or enterprise CA not installed on the device, or a server that does not send its intermediate. With the root installed, the certificate itself can be the cause: an extendedKeyUsage without Server Authentication (only the old server-gated-cryptography OIDs), which newer clients refuse; openssl x509 -noout -ext extendedKeyUsage -in server.crt shows it.",
 		Fix:         "Install the issuing root (and intermediate) on the device: on Windows into Trusted Root Certification Authorities (certlm.msc); with the Linux client, into its keystore, then rehash:\n  cp root.pem /opt/Citrix/ICAClient/keystore/cacerts/\n  /opt/Citrix/ICAClient/util/ctx_rehash\nand make the server send its intermediates with its certificate.",
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
@@ -2354,6 +2362,15 @@ var clientWriterEntries = []Entry{
 		Explanation: "curl built with Schannel (git for Windows by default) takes the client certificate as a location in the Windows certificate store (CurrentUser\\MY\\THUMBPRINT) or a PKCS#12 file with --cert-type P12, not a PEM file path, so it cannot find it.",
 		Fix:         "Import the certificate and key into the user's store and name it by thumbprint, or switch git to OpenSSL, where PEM paths work:\n  git config --global http.sslBackend openssl\n  git config --global http.sslCert C:/certs/client.pem",
 		Confirm:     "git config --show-origin --get-regexp 'http\\..*ssl'",
+	},
+	// Docker's certs.d directory with a CA saved as a client certificate.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"ca certificates should use the extension .crt"},
+		Title:       "Docker took a CA certificate in certs.d for a client certificate (.cert)",
+		Explanation: "In /etc/docker/certs.d/REGISTRY/, the Docker daemon reads every *.crt file as a CA and every NAME.cert as a client certificate that needs NAME.key beside it. A CA certificate saved with the extension .cert (or a client certificate without its key) stops every pull from that registry.",
+		Fix:         "Name the registry's CA ca.crt, and keep .cert only for a client certificate with its .key:\n  cd /etc/docker/certs.d/registry.example.com:5000/\n  mv ca.cert ca.crt",
+		Confirm:     "ls /etc/docker/certs.d/*/",
 	},
 	// Docker's certs.d directory with a key that has no certificate beside it.
 	{

@@ -239,7 +239,7 @@ var enterpriseEntries = []Entry{
 	// IIS's substatus codes for client certificates.
 	{
 		ID: ClientCertRejected, Kind: "client",
-		Match:       []string{"403.16", "client certificate untrusted or invalid"},
+		Match:       []string{"403.16", "client certificate untrusted or invalid", "your client certificate is either not trusted or is invalid"},
 		Title:       "IIS refused the client certificate: untrusted or invalid (403.16)",
 		Explanation: "IIS checked the client certificate with Windows' chain engine and did not trust it. Three causes cover most cases: 1. the CA that issued it is not in the server's Trusted Root Certification Authorities (Local Computer store) or its intermediate is missing; 2. the server's Trusted Root store holds certificates that are not self-signed (intermediates put there), which makes Windows Server 2012 and later fail client certificate checks; 3. a revocation check that fails (CRL unreachable from the server).",
 		Fix:         "On the server, check the client certificate's chain and revocation as Windows sees it, then find non-self-signed certificates in the Root store (move them to Intermediate Certification Authorities):\n  certutil -verify -urlfetch client.cer\n  powershell -Command \"Get-ChildItem Cert:\\LocalMachine\\Root | Where-Object { $_.Issuer -ne $_.Subject }\"",
@@ -347,6 +347,72 @@ var enterpriseEntries = []Entry{
 		Explanation: "The Web Application Proxy authenticates to AD FS with a short-lived client certificate (the proxy trust certificate) that it renews while it can reach AD FS; after the proxy was off or cut from AD FS for longer than that certificate lives, or after AD FS's certificates changed, the certificate has expired and AD FS refuses the proxy.",
 		Fix:         "Establish the trust again on the proxy, with AD FS's certificate thumbprint and an AD FS administrator's credentials:\n  powershell -Command \"Install-WebApplicationProxy -CertificateThumbprint THUMBPRINT -FederationServiceName fs.example.com\"",
 		Confirm:     "powershell -Command \"Get-WebApplicationProxyHealth\"",
+	},
+	// Amazon API Gateway's mutual TLS (a custom domain with a truststore),
+	// in its execution log.
+	{
+		ID: ClientCertRejected, Kind: "client",
+		Match:       []string{"reason: could not find issuer for certificate"},
+		Title:       "API Gateway refused the client certificate: its issuer is not in the truststore",
+		Explanation: "The custom domain requires mutual TLS, and API Gateway found no certificate in the domain's truststore (the PEM bundle in S3) that issued the client's certificate: the client's CA, or its intermediate, is not in the bundle, the domain still uses an older version of the bundle (a new S3 object version must be set on the domain), or the client sends a certificate from another CA.",
+		Fix:         "Put the client's root and intermediate certificates in the truststore bundle, upload it, and point the domain at the new version; check the chain first:\n  openssl verify -CAfile truststore.pem client.crt\n  aws apigateway update-domain-name --domain-name api.example.com --patch-operations op=replace,path=/mutualTlsAuthentication/truststoreVersion,value=VERSION",
+		Confirm:     "openssl verify -CAfile truststore.pem client.crt",
+	},
+	{
+		ID: ClientCertRejected, Kind: "client",
+		Match:       []string{"reason: client cert using an insecure signature algorithm", "access denied. reason: self signed certificate", "access denied.reason: self signed certificate"},
+		Title:       "API Gateway refused the client certificate: self-signed or signed with a weak algorithm",
+		Explanation: "The custom domain requires mutual TLS and API Gateway refuses two kinds of client certificate whatever the truststore holds: a self-signed one (subject and issuer the same, including a client certificate made with the CA's own subject), and one signed with an insecure algorithm (SHA-1 or MD5).",
+		Fix:         "Issue the client a certificate from a CA in the truststore, signed with SHA-256, with a subject of its own:\n  openssl x509 -noout -subject -issuer -text -in client.crt | grep -E 'Subject:|Issuer:|Signature Algorithm'",
+		Confirm:     "openssl verify -CAfile truststore.pem client.crt",
+	},
+	// Layer7 (CA) API Gateway's policy assertion for a client certificate.
+	{
+		ID: NoClientCert, Kind: "client",
+		Match:       []string{"no client certificate was present in the request"},
+		Title:       "The gateway requires a client certificate and the request came without one",
+		Explanation: "The service's policy requires a client certificate, and none came with the request. A client that has a certificate sends it only if its issuer is among the CAs the server names in its request for one: the gateway names only the trusted certificates marked for signing client certificates (Layer7: the trusted certificate's option \"Signing Client Certificates\"), so a CA without that mark makes the client send nothing. Otherwise the client has no certificate configured, or a load balancer in front ends TLS and does not pass it on.",
+		Fix:         "Mark the CA that issues the clients' certificates as trusted for client certificates on the gateway, and see which CAs the gateway names to its clients:\n  openssl s_client -connect gateway.example.com:8443 </dev/null 2>/dev/null | sed -n '/Acceptable client certificate CA names/,/Requested/p'",
+		Confirm:     "openssl s_client -connect gateway.example.com:8443 -cert client.crt -key client.key </dev/null",
+	},
+	// Tomcat's APR connector given JSSE's keystore settings.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"sslcertificatefile must be defined when using ssl with apr"},
+		Title:       "Tomcat's APR connector has no certificate file: it was given keystore settings",
+		Explanation: "With Tomcat Native (libtcnative) installed, a Connector with protocol=\"HTTP/1.1\" picks the APR implementation, which reads OpenSSL's files (SSLCertificateFile, SSLCertificateKeyFile) and ignores JSSE's keystoreFile and keystorePass, so it finds no certificate.",
+		Fix:         "Either name the JSSE implementation so the keystore settings apply, protocol=\"org.apache.coyote.http11.Http11NioProtocol\", or give the APR connector PEM files: SSLCertificateFile=\"/etc/tomcat/server.crt\" SSLCertificateKeyFile=\"/etc/tomcat/server.key\"; check them with:\n  openssl x509 -noout -subject -in /etc/tomcat/server.crt",
+		Confirm:     "openssl x509 -noout -subject -in /etc/tomcat/server.crt",
+	},
+	// Azure Application Gateway v1's backend authentication certificates.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"isn't allow-listed with application gateway", "is not allow-listed with application gateway", "isn't whitelisted with application gateway"},
+		Title:       "Application Gateway does not accept the backend's certificate (not allow-listed)",
+		Explanation: "Application Gateway v1 accepts only the backend certificates uploaded to its HTTP settings as authentication certificates, and the backend served another one: the backend's certificate was renewed and the new one not uploaded, or the gateway reaches the backend by IP address or without a host name, so no SNI is sent and the backend answers with its default certificate (an App Service Environment's internal one, IIS's default binding).",
+		Fix:         "See which certificate the backend serves for the name and without it, then upload that one (its public part, .cer) or set a host name on the HTTP settings so SNI is sent:\n  openssl s_client -connect backend.example.com:443 -servername backend.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject -fingerprint\n  openssl s_client -connect 10.0.0.4:443 -noservername </dev/null 2>/dev/null | openssl x509 -noout -subject -fingerprint",
+		Confirm:     "openssl s_client -connect backend.example.com:443 -servername backend.example.com </dev/null",
+	},
+	// .NET's System.Net trace of a client certificate being picked.
+	{
+		ID: NoClientCert, Kind: "client",
+		Match:       []string{"the server has specified", "left with 0 client certificates to choose from"},
+		Within:      []string{"issuer(s)", "client certificates to choose from"},
+		Title:       ".NET picks a client certificate only from the issuers the server named",
+		Explanation: "The server asked for a client certificate and named the CAs it accepts; .NET (SslStream, HttpClient, WebRequest) offers only a certificate whose issuer is in that list, and sends none when it is left with none. Causes: the client certificate's issuer is not among the names (an intermediate issued it and the server names only the root, or the reverse); the server's list is cut or empty (a Windows server with many roots, or SendTrustedIssuerList off); or the certificate given has no private key the process can use.",
+		Fix:         "Compare the CA names the server sends with the client certificate's issuer, and put that CA in the server's list (on Windows servers, in the store the binding names; IIS's SendTrustedIssuerList registry value controls whether the list is sent):\n  openssl s_client -connect host:443 </dev/null 2>/dev/null | sed -n '/Acceptable client certificate CA names/,/Requested/p'\n  openssl x509 -noout -issuer -in client.crt",
+		Confirm:     "openssl x509 -noout -issuer -in client.crt",
+	},
+	// A Java product's own trust manager refusing a server's certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"checkservertrusted"},
+		Within:      []string{"certificateexception"},
+		Without:     []string{"pkix", "certpathvalidatorexception", "subject alternative", "no name matching", "expired", "not yet valid", "certificatenotyetvalid", "revoked"},
+		Title:       "A Java trust manager refused the server's certificate (checkServerTrusted)",
+		Explanation: "The program's X509TrustManager did not accept the certificate of the server it connected to (an LDAPS directory, a backend, a broker). A product with a trust manager of its own (an API gateway, an application server, an integration platform) reads its own certificate store, managed in its console, not the JDK's cacerts: the server's CA, or the server's own certificate, is not in that store.",
+		Fix:         "Add the server's CA (or certificate) to the store the program reads: the product's trusted certificates in its console, or the JVM's trust store; see what the server sends first:\n  openssl s_client -connect ldap.example.com:636 -showcerts </dev/null\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks",
+		Confirm:     "openssl s_client -connect ldap.example.com:636 -showcerts </dev/null",
 	},
 	// rsyslog's plain listener receiving TLS.
 	{

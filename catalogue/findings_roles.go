@@ -396,7 +396,7 @@ var (
 			"1. its own certificate or key files, at start-up: a wrong path, permissions, not PEM, a key that does not match, or a setting its release does not take (check its version); " +
 			"2. clients refusing the server's certificate and hanging up: a missing intermediate (cert.pem served where fullchain.pem belongs), an expired or self-signed certificate, a name the clients did not connect by; " +
 			"3. a client certificate the server requires and did not get, or does not trust; " +
-			"4. clients speaking plain HTTP or an old TLS version, or scanners (harmless one address at a time).",
+			"4. clients speaking plain HTTP or an old TLS version, scanners, or a load balancer's health checks that open and drop connections (harmless one address at a time, or one check address at a steady interval).",
 		Fix: "Check the server's certificate and key files (1), then connect as a client would: one certificate in the chain shown means the intermediate is missing (2), and the verify result and the CA names asked for tell 3:\n  openssl x509 -noout -subject -dates -in server.crt\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	}
 	// UnexplainedRoutineText is one of Apache mod_ssl's routine start-up
