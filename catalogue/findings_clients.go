@@ -410,6 +410,15 @@ var clientWriterEntries = []Entry{
 		Confirm:     "mysql -e \"SHOW VARIABLES LIKE '%ssl%'\"",
 	},
 	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"server certificate not verified"},
+		Within:      []string{"postfix/", "smtp"},
+		Title:       "Postfix's SMTP client could not verify the receiving server's certificate",
+		Explanation: "Postfix sent mail at a TLS level that requires a verified certificate (dane, verify or secure, for every destination or one in smtp_tls_policy_maps) and the MX's certificate did not pass, so the mail stays deferred. With DANE, the recipient domain's DNSSEC-signed TLSA records do not match the certificate its MX serves (a certificate renewed with a new key while TLSA still names the old one); with verify or secure, the CA is not in smtp_tls_CAfile or the MX's name is not in the certificate; the lines before this one (certificate verification failed for ...) say which.",
+		Fix:         "See what Postfix sees, with the same policy:\n  posttls-finger -t30 -T180 -c -L verbose,summary example.com\nFor DANE, compare the TLSA records with the certificate's key:\n  dig +dnssec +short TLSA _25._tcp.mx.example.com\nThe recipient's administrator publishes TLSA records for the new key before deploying it; until then, a policy entry may lower that destination's level.",
+		Confirm:     "posttls-finger -t30 -T180 -c -L verbose,summary example.com",
+	},
+	{
 		ID: StartupFailed, Kind: "client",
 		Match:       []string{"invalid tls protocol list"},
 		Title:       "Postfix does not understand its TLS protocol list, and turned TLS off",
@@ -598,6 +607,14 @@ var clientWriterEntries = []Entry{
 		Explanation: "mosquitto_pub, mosquitto_sub and other programs on libmosquitto print only this (`Error: A TLS error occurred.`, or `Unable to connect (A TLS error occurred.).`) for a TLS failure of their own. In real runs it was the client refusing the broker's certificate (not issued by the CA given with --cafile or found in --capath, or not carrying the name given with -h), or failing to load its own client certificate (`Unable to load client certificate`, as a SHA-1-signed one at OpenSSL 3's default security level). With -d the client prints OpenSSL's reason (`OpenSSL Error[0]: ... certificate verify failed`).",
 		Fix:         "Give the client the CA that issued the broker's certificate, and connect by a name the certificate carries:\n  mosquitto_sub -d --cafile ca.crt -h broker -p 8883 -t test",
 		Confirm:     "openssl s_client -connect broker.example.com:8883 -CAfile ca.crt </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	{
+		ID: NoClientCert, Kind: "client",
+		Match:       []string{"connection refused: bad user name or password", "connection refused: not authorised", "connection refused: not authorized"},
+		Title:       "The MQTT broker refused the client's credentials (with certificate login, no certificate or an unknown name)",
+		Explanation: "The broker answered the CONNECT with a refusal of the client's identity. Where the broker takes the user from the client certificate (mosquitto's use_identity_as_username or use_subject_as_username), three causes cover most cases: 1. the client sent no certificate: mosquitto_pub and mosquitto_sub turn TLS on only with --cafile or --capath, so --cert and --key alone connect without TLS (to a plain listener, or fail), and other clients need their TLS option on as well; 2. the certificate's Common Name (or subject) is not a user the broker's ACL or plugin knows; 3. the listener that checks certificates is another port than the one used (8883 against 1883). Without certificate login, the user name or password is wrong or the password file was not reloaded.",
+		Fix:         "Give the client the CA as well as its certificate, on the TLS listener, and compare the certificate's name with the broker's ACL:\n  mosquitto_pub -d -h broker.example.com -p 8883 --cafile ca.crt \\\n      --cert client.crt --key client.key -t test -m hi\n  openssl x509 -noout -subject -in client.crt",
+		Confirm:     "openssl x509 -noout -subject -in client.crt",
 	},
 	{
 		ID: CertLoadFailed, Kind: "client",
