@@ -2380,6 +2380,16 @@ var clientWriterEntries = []Entry{
 		Fix:         "Import the certificate and key into the user's store and name it by thumbprint, or switch git to OpenSSL, where PEM paths work:\n  git config --global http.sslBackend openssl\n  git config --global http.sslCert C:/certs/client.pem",
 		Confirm:     "git config --show-origin --get-regexp 'http\\..*ssl'",
 	},
+	// Asterisk's TLS client checking the name of the peer it connected to.
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"certificate common name from peer"},
+		Within:      []string{"did not match"},
+		Title:       "Asterisk: the peer's certificate is not for the name Asterisk expected",
+		Explanation: "Asterisk, connecting out over TLS (a SIP TLS peer or trunk, a WebSocket client, an ARI or AMI connection), compared the name it expected (in the parentheses) with the Common Name and subjectAltName of the peer's certificate, and they differ: the peer is reached by an IP address or another name than its certificate carries. Empty parentheses mean Asterisk had no name to compare, which its own configuration or release left out (the outbound WebSocket client of some releases): set the host name it connects to, or upgrade.",
+		Fix:         "See the names the peer's certificate carries and connect by one of them:\n  openssl s_client -connect peer.example.com:5061 </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName\nOnly when the peer is known by address and trusted another way, turn the name check off for it (pjsip's verify_server = no in its transport).",
+		Confirm:     "openssl s_client -connect peer.example.com:5061 </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+	},
 	// Docker's certs.d directory with a CA saved as a client certificate.
 	{
 		ID: CertLoadFailed, Kind: "client",

@@ -386,7 +386,7 @@ var (
 		Why: "No catalogue entry matches this line, but its words show a TLS client (it opened the connection). Four causes cover most of a client's TLS failures: " +
 			"1. the server's certificate is not trusted or not for this name (a private or self-signed CA the client was not given, a missing intermediate, a TLS-intercepting proxy's CA, a name or IP address the certificate lacks); " +
 			"2. the server wants a client certificate the client did not send, or refuses the one it sent; " +
-			"3. the server refuses the hello: no server name (SNI) was sent (a client given an IP address, an SDK without its SNI option), or no TLS version or cipher is shared (an old or pinned client); " +
+			"3. the server refuses the hello: no server name (SNI) was sent (a client given an IP address, an SDK without its SNI option), or no TLS version or cipher is shared (an old or pinned client), or the client's OpenSSL refuses the server's small DH group or short key at its security level (Debian's and Ubuntu's SECLEVEL=2 refuse 1024 bits); " +
 			"4. the port does not speak TLS (plain HTTP, a STARTTLS protocol). A program that fails where openssl below succeeds ignores a setting it was given, or has a bug of its release: see its version's issue tracker.",
 		Fix: "Look at the server's side from the same machine, with the name the client uses; the output shows the chain, the verify result (causes 1) and any client certificate request (2):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nThen without the name: if only this one fails, set the client's SNI option (3); no certificate at all in the answer means no TLS on that port (4):\n  openssl s_client -connect host:443 -noservername </dev/null",
 	}
