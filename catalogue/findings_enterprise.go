@@ -414,6 +414,24 @@ var enterpriseEntries = []Entry{
 		Fix:         "Add the server's CA (or certificate) to the store the program reads: the product's trusted certificates in its console, or the JVM's trust store; see what the server sends first:\n  openssl s_client -connect ldap.example.com:636 -showcerts </dev/null\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks",
 		Confirm:     "openssl s_client -connect ldap.example.com:636 -showcerts </dev/null",
 	},
+	// Citrix NetScaler (ADC)'s monitors probing a back-end service.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"time out during ssl handshake stage"},
+		Title:       "A NetScaler monitor's TLS handshake with the back-end server timed out",
+		Explanation: "The appliance's health monitor, a TLS client of the back-end server (a StoreFront, a Delivery Controller, any service bound with SSL), started the handshake and got no answer it could finish in time, so the service is marked down. Three causes cover most cases: 1. the monitor and the server share no TLS version or cipher: the SSL profile bound to the monitor or the service allows too little, or the server was hardened to TLS 1.2 or 1.3 only; 2. the server's certificate has something the appliance's firmware does not handle: a 4096-bit key on an older VPX (it answers with an unsupported_certificate alert in a trace), an ECDSA key or a signature its release lacks; 3. the server wants SNI or a client certificate that the monitor does not send.",
+		Fix:         "From the appliance's shell or a host on its network, see what the back end accepts and what certificate it serves:\n  openssl s_client -connect backend.example.com:443 -servername backend.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject -text | grep -E 'Subject:|Public-Key'\nThen bind an SSL profile with those versions and ciphers (and SNI) to the service or monitor, or upgrade the firmware for the key size.",
+		Confirm:     "openssl s_client -connect backend.example.com:443 -servername backend.example.com </dev/null",
+	},
+	// IBM IMS Connect reading a TLS hello on a port without TLS.
+	{
+		ID: PlainHTTP, Kind: "client",
+		Match:       []string{"hwsp1445e"},
+		Title:       "IMS Connect read a client's TLS hello as a message (HWSP1445E): TLS sent to a port without TLS",
+		Explanation: "IMS Connect found no exit by the name in the message prefix, and the name it shows is unreadable: the client (an IMS TM resource adapter, IMS Connect API or a Java application with SSL enabled) started TLS on a port that IMS Connect has not configured for SSL, so the ClientHello was read as a message. A client without TLS on an SSL port fails the other way.",
+		Fix:         "Point the client at the port that IMS Connect's HWSCFG configuration defines for SSL (SSLPORT), or turn SSL off in the client for a plain port; test the port with:\n  openssl s_client -connect ims.example.com:9999 </dev/null",
+		Confirm:     "openssl s_client -connect ims.example.com:9999 </dev/null",
+	},
 	// rsyslog's plain listener receiving TLS.
 	{
 		ID: HandshakeFailed, Kind: "client",

@@ -76,6 +76,9 @@ func TestExplainSides(t *testing.T) {
 		// Schannel's System event log messages.
 		{"A fatal error occurred while creating a TLS client credential. The internal error state is 10013.", "unknown", "client", "handshake-failed", "schusestrongcrypto"},
 		{"[Dec  5 10:00:00] ERROR[123]: tcptls.c:300 handle_tcptls_connection: Certificate common name from peer '192.0.2.7:5061' did not match (sip.example.com)", "unknown", "client", "server-hostname-mismatch", "subjectaltname"},
+		{"monitor mon-https: Last response: Failure - Time out during SSL handshake stage", "unknown", "client", "handshake-failed", "ssl profile"},
+		{"Info System Auth: CRL-CERT: Cert verification status = 0, err = 20 'unable to get local issuer certificate', subject='/CN=alice'", "unknown", "server", "verify-error", "ca"},
+		{"HWSP1445E UNKNOWN EXIT NAME SPECIFIED IN MESSAGE PREFIX; MSGID=\x16\x03\x01", "unknown", "server", "plain-http", "sslport"},
 		{"Connection error: Connection Refused: bad user name or password.", "unknown", "client", "no-client-cert", "--cafile"},
 		{"Dec  5 10:00:00 mx1 postfix/smtp[2222]: 0ABCDEF123: Server certificate not verified", "unknown", "client", "server-cert-untrusted", "tlsa"},
 		{"2026-12-05 10:00:01 gateway: Access denied. Reason: Could not find issuer for certificate (request 1234)", "unknown", "server", "client-cert-rejected", "truststore"},
