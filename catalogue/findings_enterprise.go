@@ -121,8 +121,8 @@ var enterpriseEntries = []Entry{
 		ID: ServerHostnameMismatch, Kind: "client",
 		Match:       []string{"ssslerr_server_cert_mismatch"},
 		Title:       "SAP: the server's certificate does not carry the host name of the destination (SSSLERR_SERVER_CERT_MISMATCH)",
-		Explanation: "The host name in the SM59 destination (or the URL) is not among the names of the certificate the server sent: a destination by IP or internal name, a certificate for another name, or a server that sends another certificate without SNI.",
-		Fix:         "Use a host name the certificate carries in the destination, or have the certificate reissued with it:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Explanation: "The host name in the SM59 destination (or the URL) is not among the names of the certificate the server sent: a destination by IP or internal name, a certificate for another name, or a server that sends another certificate without SNI. If the name is right and the server's certificate carries it, the SAP host reached another server: its DNS or hosts file resolves the name to a wrong address.",
+		Fix:         "Check where the SAP host resolves the name, then use a host name the certificate carries in the destination, or have the certificate reissued with it:\n  getent hosts host\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
 	},
 	{
@@ -431,6 +431,53 @@ var enterpriseEntries = []Entry{
 		Explanation: "IMS Connect found no exit by the name in the message prefix, and the name it shows is unreadable: the client (an IMS TM resource adapter, IMS Connect API or a Java application with SSL enabled) started TLS on a port that IMS Connect has not configured for SSL, so the ClientHello was read as a message. A client without TLS on an SSL port fails the other way.",
 		Fix:         "Point the client at the port that IMS Connect's HWSCFG configuration defines for SSL (SSLPORT), or turn SSL off in the client for a plain port; test the port with:\n  openssl s_client -connect ims.example.com:9999 </dev/null",
 		Confirm:     "openssl s_client -connect ims.example.com:9999 </dev/null",
+	},
+	// SAP Cloud Connector's principal propagation over a back-end
+	// connection that is not mutual TLS.
+	{
+		ID: ClientCertRejected, Kind: "client",
+		Match:       []string{"because the backend connection is not mutually authenticated"},
+		Title:       "SAP Cloud Connector: the back end did not take its system certificate, so the connection is not mutual TLS",
+		Explanation: "Principal propagation forwards a short-lived user certificate over a back-end connection that must be mutual TLS (checked since Cloud Connector 2.19), and this one is one-way: the back end (the ABAP system's ICM, or the SAP Web Dispatcher in front of it) did not accept the Cloud Connector's system certificate, because the CA that issued it is not trusted there, or no system certificate is configured in the Cloud Connector.",
+		Fix:         "Import the CA of the Cloud Connector's system certificate into the back end's SSL server PSE (STRUST) and into the Web Dispatcher's, and check that the system certificate is set in the Cloud Connector; see which CAs the back end asks for:\n  openssl s_client -connect backend.example.com:44300 </dev/null 2>/dev/null | sed -n '/Acceptable client certificate CA names/,/Requested/p'",
+		Confirm:     "openssl s_client -connect backend.example.com:44300 -cert system.crt -key system.key </dev/null",
+	},
+	// A signed certificate imported against another key than its request's.
+	{
+		ID: LogKeyMismatch, Kind: "client",
+		Match:       []string{"does not match the csr", "certificate response does not match pse", "public keys in reply and keystore don't match"},
+		Title:       "The signed certificate is for another key than the request it is imported against",
+		Explanation: "The CA's answer was imported where the certificate request was made (a keystore, an SAP PSE, a product's CSR page), and its public key is not the one of that request: the CSR sent to the CA came from another keystore, PSE or machine, a new request (and key) was made after the first was sent, or the CA signed another request. The private key of the request stays where it was made; a certificate for another key cannot be used with it.",
+		Fix:         "Compare the key of the certificate with the key of the request; if they differ, send the CA the request made where you import, or import the certificate where its request was made:\n  openssl x509 -noout -pubkey -in signed.crt | openssl sha256\n  openssl req -noout -pubkey -in request.csr | openssl sha256",
+		Confirm:     "openssl x509 -noout -pubkey -in signed.crt | openssl sha256",
+	},
+	// A client's own certificate pinning (Okta Verify and other agents).
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"did not match pinned keys"},
+		Title:       "The server's certificate is not the one the client pins",
+		Explanation: "The client (an agent or app with pinned keys or certificates) accepts only certificates with keys it was built with, and this connection showed another: nearly always a TLS-inspecting proxy or firewall (Zscaler, a corporate SSL inspection, an antivirus) re-signing the traffic, so the client sees the proxy's certificate; otherwise the server's key changed.",
+		Fix:         "See which certificate the client is shown from its machine; an issuer that is your proxy's CA means the host must be exempted from TLS inspection:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -issuer -subject",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -issuer -subject",
+	},
+	// MongoDB Atlas refusing a client whose address it does not allow.
+	{
+		ID: TLSAlert, Kind: "client",
+		Match:       []string{"tlsv1 alert internal error", "alert internal error", "tlsv1_alert_internal_error"},
+		Within:      []string{"mongo"},
+		Title:       "MongoDB Atlas ended the handshake with internal_error: most often the client's address is not allowed",
+		Explanation: "A MongoDB driver (mongosh, Node's MongoNetworkError, PyMongo, the Java driver) got alert 80 internal_error from the cluster. From MongoDB Atlas this is how a connection from an address missing from the project's IP access list is refused, before any certificate matters: a new server or laptop, an outbound address changed by a redeploy, a VPN or a serverless platform's changing addresses. Otherwise a TLS version the cluster refuses (a driver older than TLS 1.2) or an SNI-less connection.",
+		Fix:         "Find the client's outbound address and add it to the Atlas project's Network Access list (or the platform's fixed egress addresses), then connect again:\n  curl -s https://checkip.amazonaws.com\n  openssl s_client -connect cluster0-shard-00-00.example.mongodb.net:27017 -servername cluster0-shard-00-00.example.mongodb.net </dev/null",
+		Confirm:     "openssl s_client -connect cluster0-shard-00-00.example.mongodb.net:27017 -servername cluster0-shard-00-00.example.mongodb.net </dev/null",
+	},
+	// GitLab Omnibus's trusted-certificates directory.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"not a certificate: /opt/gitlab/embedded/ssl/certs/"},
+		Title:       "GitLab's embedded certificate directory holds a file that is not a certificate",
+		Explanation: "gitlab-ctl reconfigure rebuilds GitLab's own trust store in /opt/gitlab/embedded/ssl/certs, where only certificates and their hash links may be; a file put there by hand (a key, a bundle with text around it, a DER file) stops it. Custom CAs belong in /etc/gitlab/trusted-certs, from which reconfigure links them.",
+		Fix:         "Move the custom CA files to /etc/gitlab/trusted-certs (PEM, one CA a file), remove the others from the embedded directory, and reconfigure:\n  ls -l /opt/gitlab/embedded/ssl/certs/\n  gitlab-ctl reconfigure",
+		Confirm:     "ls -l /etc/gitlab/trusted-certs/",
 	},
 	// rsyslog's plain listener receiving TLS.
 	{
