@@ -470,6 +470,76 @@ var enterpriseEntries = []Entry{
 		Fix:         "Find the client's outbound address and add it to the Atlas project's Network Access list (or the platform's fixed egress addresses), then connect again:\n  curl -s https://checkip.amazonaws.com\n  openssl s_client -connect cluster0-shard-00-00.example.mongodb.net:27017 -servername cluster0-shard-00-00.example.mongodb.net </dev/null",
 		Confirm:     "openssl s_client -connect cluster0-shard-00-00.example.mongodb.net:27017 -servername cluster0-shard-00-00.example.mongodb.net </dev/null",
 	},
+	// Windows' remote access and NPS with certificate-based EAP.
+	{
+		ID: ClientCertRejected, Kind: "client",
+		Match:       []string{"the certificate that authenticates the client to the server is not valid", "error code returned on failure is 853"},
+		Title:       "The VPN or Wi-Fi connection's certificate authentication failed (error 853)",
+		Explanation: "Windows' remote access (Always On VPN, a VPN or 802.1X profile with PEAP or EAP-TLS) connected, and the certificate exchange inside EAP failed. Four causes cover most cases: 1. NPS refuses the client's certificate: the CA that issued it is not in NPS's NTAuth store or not trusted there, or its CRL cannot be reached from NPS; 2. the client refuses NPS's certificate: its root is not trusted on the client, or the server names listed in the profile do not match the certificate's subject and subjectAltName (Windows 11 compares them case-sensitively); 3. the client has no certificate for client authentication (user or machine store, per the profile); 4. the certificate has expired or is not yet valid by either side's clock.",
+		Fix:         "On the NPS server, check the client certificate's chain and revocation, and put its issuing CA into NTAuth; on the client, compare the profile's server names with NPS's certificate:\n  certutil -verify -urlfetch client.cer\n  certutil -enterprise -addstore NTAuth issuing-ca.cer\n  certutil -viewstore -enterprise NTAuth",
+		Confirm:     "certutil -verify -urlfetch client.cer",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"system clocks on the nps server and the access client are not synchronized"},
+		Title:       "NPS: the clocks of the NPS server and the client differ, and EAP's certificate check fails",
+		Explanation: "Certificate-based EAP (PEAP, EAP-TLS) checks each side's certificate dates against its own clock; a client whose clock is off (a new device, a dead CMOS battery, a virtual machine restored from a snapshot, a time zone set wrong) or an NPS server without time synchronisation fails the check before any policy applies.",
+		Fix:         "Synchronise both clocks (domain members from the domain hierarchy), then connect again:\n  w32tm /query /status\n  w32tm /resync",
+		Confirm:     "w32tm /query /status",
+	},
+	{
+		ID: ClientCertRejected, Kind: "client",
+		Match:       []string{"network policy server denied access to a user"},
+		Title:       "NPS denied the connection: its event's reason code says why",
+		Explanation: "NPS (event 6273) refused a RADIUS request, and the event's Reason Code names why. With certificate-based EAP (PEAP, EAP-TLS) the usual causes are: 1. the client does not trust the root of NPS's server certificate (a workgroup or new machine without the enterprise root), so EAP never completes; 2. NPS does not accept the client's certificate (its issuing CA not in NTAuth or not trusted, a CRL NPS cannot reach, no client authentication purpose); 3. a certificate that has expired, or clocks that differ; 4. no network policy whose conditions and EAP types match the request.",
+		Fix:         "Read the Reason Code and the authentication type in the event, then check the certificate on each side as Windows sees it:\n  certutil -verify -urlfetch nps.cer\n  certutil -verify -urlfetch client.cer\nA client outside the domain needs the root CA imported into its Trusted Root Certification Authorities.",
+		Confirm:     "certutil -verify -urlfetch nps.cer",
+	},
+	// Exchange's EdgeSync and a certificate whose key is in a CNG provider.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"isn't a capi certificate", "only supports cryptographic api certificates"},
+		Title:       "Exchange EdgeSync needs a certificate whose key is in a CryptoAPI provider, not CNG",
+		Explanation: "EdgeSync's secure LDAP connection to the Edge Transport server can use only a certificate whose private key is held by a legacy CryptoAPI (CAPI) provider; the default transport certificate here keeps its key in a CNG key storage provider (a certificate template with a KSP, or one requested with a CNG key).",
+		Fix:         "Request a certificate from a template that uses a legacy CSP (Microsoft RSA SChannel Cryptographic Provider), or with New-ExchangeCertificate, and make it the transport default; check the provider first:\n  certutil -store My THUMBPRINT",
+		Confirm:     "certutil -store My THUMBPRINT",
+	},
+	// Skype for Business and Lync clients.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"there was a problem verifying the certificate from the server"},
+		Title:       "Skype for Business (Lync) could not verify the server's certificate",
+		Explanation: "The Skype for Business or Lync client checked the certificate of its front end, edge or pool and did not accept it: its root is not (or no longer) in the computer's Trusted Root store (an enterprise root deployed by Group Policy that a refresh briefly removed, a device outside the domain), the server's name (the pool, sip or lyncdiscover name) is not in the certificate, or its CRL cannot be reached from the client.",
+		Fix:         "Check the server's certificate as the client's machine sees it, and the roots that machine trusts:\n  certutil -verify -urlfetch server.cer\n  openssl s_client -connect pool.example.com:443 -servername pool.example.com -showcerts </dev/null",
+		Confirm:     "certutil -verify -urlfetch server.cer",
+	},
+	// JSSE's limit on one handshake message.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"the size of the handshake message", "exceeds the maximum allowed size"},
+		Within:      []string{"exceeds the maximum allowed size"},
+		Title:       "A handshake message is larger than Java allows (32 KB): usually a server listing too many CAs",
+		Explanation: "JSSE refuses a handshake message over jdk.tls.maxHandshakeMessageSize (32768 bytes). The usual one is the server's request for a client certificate, which lists the names of every CA the server trusts for clients: a server (an IBM MQ queue manager, IIS, a load balancer) whose trust store holds hundreds of CAs sends one larger than that; a very long certificate chain does it too.",
+		Fix:         "Trust only the CAs that issue your clients' certificates on the server, or let Java take larger messages:\n  java -Djdk.tls.maxHandshakeMessageSize=65536 ...\nSee how many CA names the server sends:\n  openssl s_client -connect host:1414 </dev/null 2>/dev/null | sed -n '/Acceptable client certificate CA names/,/Requested/p' | wc -l",
+		Confirm:     "openssl s_client -connect host:1414 </dev/null 2>/dev/null | sed -n '/Acceptable client certificate CA names/,/Requested/p' | wc -l",
+	},
+	// Proxies' and gateways' short verdicts on a server's certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match: []string{"untrusted issuer"}, Exact: []string{"untrusted issuer"},
+		Title:       "The proxy or client could not chain the server's certificate to a CA it trusts (untrusted issuer)",
+		Explanation: "A client of the server (often a forward or intercepting proxy checking an origin server, or a mail server) could not link the certificate to a trusted root: most often the server sends its certificate without the intermediate CA certificates, which the client does not fetch; otherwise the server's CA is private or missing from the client's CA list.",
+		Fix:         "See the chain the server sends: a single certificate means the intermediates are missing there; a private CA goes into the client's (the proxy's) CA list:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	},
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match: []string{"ssl host name mismatch", "host name mismatch"}, Exact: []string{"ssl host name mismatch", "host name mismatch"},
+		Title:       "The server's certificate is not for the name the client asked for (host name mismatch)",
+		Explanation: "A client of the server (often a proxy checking the origin) compared the name it connected to with the certificate's subjectAltName and found no match: a connection by IP or another name, a certificate for another site, or a default certificate served without SNI. A proxy that makes its own requests (an OCSP or CRL check, a health check) can use a name or route other than the user's.",
+		Fix:         "See the names the served certificate carries for that name, then connect by one of them or reissue the certificate:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+	},
 	// GitLab Omnibus's trusted-certificates directory.
 	{
 		ID: CertLoadFailed, Kind: "client",
