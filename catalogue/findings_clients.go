@@ -1636,7 +1636,7 @@ var clientWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"tls handshake timeout", "tls handshake timed out"},
 		Title:       "The TLS handshake did not finish in time",
-		Explanation: "The client opened the connection, sent its hello, and the handshake did not end within its limit (Go's net/http: 10 seconds). The connection got through, so it is seldom the certificate: the server is overloaded or hung; a firewall, VPN or container network drops the large packets that carry the server's certificate chain (an MTU problem: small requests work, TLS stalls); a proxy the network needs is not set, or is set with https:// for a proxy that speaks plain HTTP; or the port speaks another protocol and waits for the client to speak first.",
+		Explanation: "The client opened the connection, sent its hello, and the handshake did not end within its limit (Go's net/http: 10 seconds). The connection got through, so it is seldom the certificate: the server is overloaded or hung; a firewall, security group or private-endpoint rule lets the TCP connection open but drops what follows (the endpoint is not really allowed from this network); a firewall, VPN or container network drops the large packets that carry the server's certificate chain (an MTU problem: small requests work, TLS stalls); a proxy the network needs is not set, or is set with https:// for a proxy that speaks plain HTTP; or the port speaks another protocol and waits for the client to speak first.",
 		Fix:         "See whether a handshake by hand stalls too, and how far it gets:\n  openssl s_client -connect host:443 -servername host </dev/null\nthen check the proxy settings the client runs with:\n  env | grep -i _proxy\nand, behind a VPN or in a container network, try a smaller MTU (Docker: \"mtu\" in /etc/docker/daemon.json).",
 		Confirm:     "curl -v --max-time 20 https://host/",
 	},
@@ -2247,7 +2247,7 @@ var clientWriterEntries = []Entry{
 	{
 		ID: CertLoadFailed, Kind: "client",
 		Match: []string{"could not append ca certificate", "failed to append ca", "unable to append ca", "failed to append certificates", "failed to append certs", "couldn't append ca",
-			"failed to add ca cert", "appendcertsfrompem", "couldn't parse pem in"},
+			"failed to add ca cert", "appendcertsfrompem", "couldn't parse pem in", "customcatrustcertificates to pem"},
 		Title:       "The program found no PEM certificate in the CA file it was given",
 		Explanation: "The program read the CA file (or text) it was given to trust, but found no PEM certificate to add (Go's AppendCertsFromPEM added nothing), so it has no CA to check the other side with. Three causes cover most cases: 1. the CA is DER (binary, often a .cer or .der from Windows) or PKCS#7 (.p7b), not PEM; 2. what was given is not a certificate: an empty file, a key, a download that saved an HTML page, or a file name passed where the certificate's text is expected (or the reverse); 3. the PEM is damaged: no BEGIN and END lines, or indentation or quoting from YAML, JSON or an environment variable that changed its lines.",
 		Fix:         "See what the file holds (a PEM certificate starts with -----BEGIN CERTIFICATE-----):\n  head -c 64 ca.crt; echo\n  openssl x509 -noout -subject -in ca.crt\nConvert a DER or PKCS#7 file to PEM:\n  openssl x509 -inform DER -in ca.cer -out ca.pem\n  openssl pkcs7 -print_certs -in ca.p7b -out ca.pem\nand give the program the PEM file (or its text, where the setting takes the content).",

@@ -540,6 +540,24 @@ var enterpriseEntries = []Entry{
 		Fix:         "See the names the served certificate carries for that name, then connect by one of them or reissue the certificate:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
 	},
+	// A JDK bug with TLS 1.3 client-certificate requests (JDK-8236039).
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"extension (5) should not be presented in certificate_request"},
+		Title:       "A JDK bug: Java refuses the status_request extension in a TLS 1.3 request for a client certificate",
+		Explanation: "The server (TLS 1.3, asking for a client certificate with OCSP stapling on) put the status_request extension (5) in its CertificateRequest, which TLS 1.3 allows; JDK releases before the fix of JDK-8236039 (11.0.7, 14) refuse it and end the handshake. Nothing is wrong with either certificate.",
+		Fix:         "Upgrade the JDK (11.0.7 or later, 14 or later), or keep that client on TLS 1.2 until then:\n  java -Djdk.tls.client.protocols=TLSv1.2 ...\n  java -version",
+		Confirm:     "java -version",
+	},
+	// OpenResty's (Kong's, APISIX's) Lua cosockets checking a name.
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"certificate host mismatch"},
+		Title:       "The server's certificate is not for the host the Lua client connected to (certificate host mismatch)",
+		Explanation: "An OpenResty cosocket (Kong, APISIX, a Lua plugin or vault integration) checked the server's certificate against the host name it was given and found no match: the host configured (an IP address, an internal name, a different service name) is not in the certificate's subjectAltName.",
+		Fix:         "See the names the server's certificate carries, then configure the client with one of them (Kong's vault or upstream host setting) or reissue the certificate with the name used:\n  openssl s_client -connect vault.example.com:8200 -servername vault.example.com </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Confirm:     "openssl s_client -connect vault.example.com:8200 -servername vault.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+	},
 	// GitLab Omnibus's trusted-certificates directory.
 	{
 		ID: CertLoadFailed, Kind: "client",
