@@ -189,8 +189,8 @@ var enterpriseEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"gsk_error_socket_closed", "gsk rc = 420", "gsk_error_io", "gsk rc = 406"},
 		Title:       "GSKit: the other side closed the connection during the handshake",
-		Explanation: "The connection ended during the TLS handshake. Three causes cover most cases: 1. the other side refused something: this side's certificate, none sent where one is required, or no TLS version or cipher in common; 2. the port does not speak TLS (a plain HTTP transport, a TLS port expected on another number); 3. something in the path (a firewall or load balancer) cut it.",
-		Fix:         "Connect as this side does and read the other side's error log at the same time:\n  openssl s_client -connect host:443 -showcerts </dev/null",
+		Explanation: "The connection ended during the TLS handshake. Three causes cover most cases: 1. the other side refused something: this side's certificate, none sent where one is required, or no TLS version or cipher in common; 2. the port does not speak TLS (a plain HTTP transport, a TLS port expected on another number); 3. something in the path (a firewall or load balancer) cut it. An I/O error (406, GSK_ERROR_IO) can also be this side's own handshake timeout running out while a slow server works (a remote CRL or OCSP check on the server, an overloaded LDAP or MQ server): see how long a handshake by hand takes.",
+		Fix:         "Connect as this side does and read the other side's error log at the same time; time it against this side's handshake timeout:\n  time openssl s_client -connect host:443 -showcerts </dev/null",
 		Confirm:     "openssl s_client -connect host:443 </dev/null",
 	},
 	{
@@ -557,6 +557,15 @@ var enterpriseEntries = []Entry{
 		Explanation: "An OpenResty cosocket (Kong, APISIX, a Lua plugin or vault integration) checked the server's certificate against the host name it was given and found no match: the host configured (an IP address, an internal name, a different service name) is not in the certificate's subjectAltName.",
 		Fix:         "See the names the server's certificate carries, then configure the client with one of them (Kong's vault or upstream host setting) or reissue the certificate with the name used:\n  openssl s_client -connect vault.example.com:8200 -servername vault.example.com </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
 		Confirm:     "openssl s_client -connect vault.example.com:8200 -servername vault.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+	},
+	// MariaDB Connector/J asked for TLS by a server without it.
+	{
+		ID: NotTLS, Kind: "client",
+		Match:       []string{"trying to connect with ssl, but ssl not enabled in the server"},
+		Title:       "The MariaDB client wants TLS and the server has none",
+		Explanation: "MariaDB Connector/J (or another MariaDB client) was told to use TLS (useSsl, sslMode, requireSsl) and the server said in its greeting that it has no TLS: the server was started without ssl_cert and ssl_key, its files could not be read at start, or the connection reaches another server (a proxy, an old replica) than the one set up.",
+		Fix:         "See whether the server has TLS, then give it its certificate and key (ssl_cert, ssl_key, ssl_ca in its [mariadb] section) and restart it, or connect without TLS only on a trusted network:\n  mariadb -e \"SHOW VARIABLES LIKE 'have_ssl'\"\n  openssl s_client -connect db.example.com:3306 -starttls mysql </dev/null",
+		Confirm:     "mariadb -e \"SHOW VARIABLES LIKE 'have_ssl'\"",
 	},
 	// GitLab Omnibus's trusted-certificates directory.
 	{

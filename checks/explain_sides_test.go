@@ -97,6 +97,7 @@ func TestExplainSides(t *testing.T) {
 		{"javax.net.ssl.SSLHandshakeException: extension (5) should not be presented in certificate_request", "java", "client", "handshake-failed", "jdk.tls.client.protocols"},
 		{"[kong] init.lua:400 unable to fetch secret: certificate host mismatch", "unknown", "client", "server-hostname-mismatch", "subjectaltname"},
 		{"Error: failed to decode one of SecurityProfile.CustomCATrustCertificates to PEM after base64 decoding", "unknown", "client", "cert-load-failed", "pem"},
+		{"java.sql.SQLNonTransientConnectionException: Trying to connect with ssl, but ssl not enabled in the server", "unknown", "client", "not-tls", "have_ssl"},
 		{"Connection error: Connection Refused: bad user name or password.", "unknown", "client", "no-client-cert", "--cafile"},
 		{"Dec  5 10:00:00 mx1 postfix/smtp[2222]: 0ABCDEF123: Server certificate not verified", "unknown", "client", "server-cert-untrusted", "tlsa"},
 		{"2026-12-05 10:00:01 gateway: Access denied. Reason: Could not find issuer for certificate (request 1234)", "unknown", "server", "client-cert-rejected", "truststore"},
