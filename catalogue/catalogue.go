@@ -94,6 +94,11 @@ type Entry struct {
 	// Fallback marks a catch-all entry (e.g. any "SSL_do_handshake() failed"
 	// line); Lookup drops it when a more specific entry or code matched.
 	Fallback bool
+	// Side, when set, is the part in the handshake ("server" or "client")
+	// of the program whose words the entry matches: a product's message
+	// that only its server, or only its client, writes. It tells the side
+	// of a line whose writer nothing else names.
+	Side string
 	// Own marks an entry that explains a line in its writer's own terms
 	// (a Go server's log, a Java client's alert): the bare reason and
 	// alert entries, told from another side's view, step aside for it.

@@ -609,7 +609,7 @@ var clientWriterEntries = []Entry{
 		Confirm:     "openssl s_client -connect broker.example.com:8883 -CAfile ca.crt </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
 	{
-		ID: NoClientCert, Kind: "client",
+		ID: NoClientCert, Kind: "client", Side: "client",
 		Match:       []string{"connection refused: bad user name or password", "connection refused: not authorised", "connection refused: not authorized"},
 		Title:       "The MQTT broker refused the client's credentials (with certificate login, no certificate or an unknown name)",
 		Explanation: "The broker answered the CONNECT with a refusal of the client's identity. Where the broker takes the user from the client certificate (mosquitto's use_identity_as_username or use_subject_as_username), three causes cover most cases: 1. the client sent no certificate: mosquitto_pub and mosquitto_sub turn TLS on only with --cafile or --capath, so --cert and --key alone connect without TLS (to a plain listener, or fail), and other clients need their TLS option on as well; 2. the certificate's Common Name (or subject) is not a user the broker's ACL or plugin knows; 3. the listener that checks certificates is another port than the one used (8883 against 1883). Without certificate login, the user name or password is wrong or the password file was not reloaded.",
@@ -2270,7 +2270,7 @@ var clientWriterEntries = []Entry{
 		Confirm:     "openssl x509 -noout -subject -in client.crt",
 	},
 	{
-		ID: ServerCertUntrusted, Kind: "client",
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
 		Match:       []string{"you have not chosen to trust", "(ssl error 61)"},
 		Title:       "Citrix Workspace (Receiver) does not trust the server's certificate (SSL Error 61)",
 		Explanation: "The Citrix client checked the certificate of the server it connected to (StoreFront, the Gateway, a XenApp or Virtual Apps server) and did not find the CA that issued it among the CAs the device trusts: a private or enterprise CA not installed on the device, or a server that does not send its intermediate. With the root installed, the certificate itself can be the cause: an extendedKeyUsage without Server Authentication (only the old server-gated-cryptography OIDs), which newer clients refuse; openssl x509 -noout -ext extendedKeyUsage -in server.crt shows it.",
@@ -2382,7 +2382,7 @@ var clientWriterEntries = []Entry{
 	},
 	// Asterisk's TLS client checking the name of the peer it connected to.
 	{
-		ID: ServerHostnameMismatch, Kind: "client",
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
 		Match:       []string{"certificate common name from peer"},
 		Within:      []string{"did not match"},
 		Title:       "Asterisk: the peer's certificate is not for the name Asterisk expected",
@@ -2392,7 +2392,7 @@ var clientWriterEntries = []Entry{
 	},
 	// Docker's certs.d directory with a CA saved as a client certificate.
 	{
-		ID: CertLoadFailed, Kind: "client",
+		ID: CertLoadFailed, Kind: "client", Side: "client",
 		Match:       []string{"ca certificates should use the extension .crt"},
 		Title:       "Docker took a CA certificate in certs.d for a client certificate (.cert)",
 		Explanation: "In /etc/docker/certs.d/REGISTRY/, the Docker daemon reads every *.crt file as a CA and every NAME.cert as a client certificate that needs NAME.key beside it. A CA certificate saved with the extension .cert (or a client certificate without its key) stops every pull from that registry.",

@@ -161,7 +161,7 @@ var enterpriseEntries = []Entry{
 		Confirm:     "echo 'DISPLAY QMGR SSLKEYR' | runmqsc QMNAME",
 	},
 	{
-		ID: HandshakeFailed, Kind: "client",
+		ID: HandshakeFailed, Kind: "client", Side: "client",
 		Match:       []string{"mqrc_jsse_error", "reason '2397'", "reason code 2397", "reason code: 2397"},
 		Title:       "IBM MQ's Java client: JSSE failed (MQRC 2397)",
 		Explanation: "The MQ classes for Java or JMS report that Java's TLS (JSSE) failed; the reason is the Java exception chained under it (Caused by: javax.net.ssl...): most often the queue manager's certificate is not in the client's truststore (PKIX path building failed), the client sent no certificate the queue manager requires, or the client's cipher suite maps to no CipherSpec of the channel (an IBM JRE's cipher names against another JRE's, com.ibm.mq.cfg.useIBMCipherMappings=false on non-IBM Java).",
@@ -238,7 +238,7 @@ var enterpriseEntries = []Entry{
 	},
 	// IIS's substatus codes for client certificates.
 	{
-		ID: ClientCertRejected, Kind: "client",
+		ID: ClientCertRejected, Kind: "client", Side: "server",
 		Match:       []string{"403.16", "client certificate untrusted or invalid", "your client certificate is either not trusted or is invalid"},
 		Title:       "IIS refused the client certificate: untrusted or invalid (403.16)",
 		Explanation: "IIS checked the client certificate with Windows' chain engine and did not trust it. Three causes cover most cases: 1. the CA that issued it is not in the server's Trusted Root Certification Authorities (Local Computer store) or its intermediate is missing; 2. the server's Trusted Root store holds certificates that are not self-signed (intermediates put there), which makes Windows Server 2012 and later fail client certificate checks; 3. a revocation check that fails (CRL unreachable from the server).",
@@ -307,7 +307,7 @@ var enterpriseEntries = []Entry{
 		Confirm:     "certutil -verifystore My SERIAL",
 	},
 	{
-		ID: HandshakeFailed, Kind: "client",
+		ID: HandshakeFailed, Kind: "client", Side: "server",
 		Match:       []string{"none of the cipher suites supported by the client application are supported by the server"},
 		Title:       "A client offered no cipher suite this Windows server allows",
 		Explanation: "A client reached this server (IIS, RDP, SQL Server, any Schannel server) offering only cipher suites that this Windows does not allow: an old client (TLS 1.0 era suites, RC4, 3DES) against a hardened server, or a client limited to RSA suites while the server's certificate has an ECDSA key (or the reverse). One address now and then is a scanner.",
@@ -331,7 +331,7 @@ var enterpriseEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
 	},
 	{
-		ID: CertLoadFailed, Kind: "client",
+		ID: CertLoadFailed, Kind: "client", Side: "server",
 		Match:       []string{"no suitable default server credential exists on this system"},
 		Title:       "Windows has no default server certificate (usually harmless)",
 		Explanation: "Usually harmless: a service asked Schannel for the machine's default server credential and the Local Computer store has no certificate fit for it (server authentication, with its private key). It matters where a service needs one: LDAPS on a domain controller (port 636) fails until such a certificate is installed; IIS and RDP name their own certificates and do not use this one.",
@@ -351,7 +351,7 @@ var enterpriseEntries = []Entry{
 	// Amazon API Gateway's mutual TLS (a custom domain with a truststore),
 	// in its execution log.
 	{
-		ID: ClientCertRejected, Kind: "client",
+		ID: ClientCertRejected, Kind: "client", Side: "server",
 		Match:       []string{"reason: could not find issuer for certificate"},
 		Title:       "API Gateway refused the client certificate: its issuer is not in the truststore",
 		Explanation: "The custom domain requires mutual TLS, and API Gateway found no certificate in the domain's truststore (the PEM bundle in S3) that issued the client's certificate: the client's CA, or its intermediate, is not in the bundle, the domain still uses an older version of the bundle (a new S3 object version must be set on the domain), or the client sends a certificate from another CA.",
@@ -359,7 +359,7 @@ var enterpriseEntries = []Entry{
 		Confirm:     "openssl verify -CAfile truststore.pem client.crt",
 	},
 	{
-		ID: ClientCertRejected, Kind: "client",
+		ID: ClientCertRejected, Kind: "client", Side: "server",
 		Match:       []string{"reason: client cert using an insecure signature algorithm", "access denied. reason: self signed certificate", "access denied.reason: self signed certificate"},
 		Title:       "API Gateway refused the client certificate: self-signed or signed with a weak algorithm",
 		Explanation: "The custom domain requires mutual TLS and API Gateway refuses two kinds of client certificate whatever the truststore holds: a self-signed one (subject and issuer the same, including a client certificate made with the CA's own subject), and one signed with an insecure algorithm (SHA-1 or MD5).",
@@ -368,7 +368,7 @@ var enterpriseEntries = []Entry{
 	},
 	// Layer7 (CA) API Gateway's policy assertion for a client certificate.
 	{
-		ID: NoClientCert, Kind: "client",
+		ID: NoClientCert, Kind: "client", Side: "server",
 		Match:       []string{"no client certificate was present in the request"},
 		Title:       "The gateway requires a client certificate and the request came without one",
 		Explanation: "The service's policy requires a client certificate, and none came with the request. A client that has a certificate sends it only if its issuer is among the CAs the server names in its request for one: the gateway names only the trusted certificates marked for signing client certificates (Layer7: the trusted certificate's option \"Signing Client Certificates\"), so a CA without that mark makes the client send nothing. Otherwise the client has no certificate configured, or a load balancer in front ends TLS and does not pass it on.",
@@ -377,7 +377,7 @@ var enterpriseEntries = []Entry{
 	},
 	// Tomcat's APR connector given JSSE's keystore settings.
 	{
-		ID: CertLoadFailed, Kind: "client",
+		ID: CertLoadFailed, Kind: "client", Side: "server",
 		Match:       []string{"sslcertificatefile must be defined when using ssl with apr"},
 		Title:       "Tomcat's APR connector has no certificate file: it was given keystore settings",
 		Explanation: "With Tomcat Native (libtcnative) installed, a Connector with protocol=\"HTTP/1.1\" picks the APR implementation, which reads OpenSSL's files (SSLCertificateFile, SSLCertificateKeyFile) and ignores JSSE's keystoreFile and keystorePass, so it finds no certificate.",
@@ -395,7 +395,7 @@ var enterpriseEntries = []Entry{
 	},
 	// .NET's System.Net trace of a client certificate being picked.
 	{
-		ID: NoClientCert, Kind: "client",
+		ID: NoClientCert, Kind: "client", Side: "client",
 		Match:       []string{"the server has specified", "left with 0 client certificates to choose from"},
 		Within:      []string{"issuer(s)", "client certificates to choose from"},
 		Title:       ".NET picks a client certificate only from the issuers the server named",
@@ -416,7 +416,7 @@ var enterpriseEntries = []Entry{
 	},
 	// Citrix NetScaler (ADC)'s monitors probing a back-end service.
 	{
-		ID: HandshakeFailed, Kind: "client",
+		ID: HandshakeFailed, Kind: "client", Side: "client",
 		Match:       []string{"time out during ssl handshake stage"},
 		Title:       "A NetScaler monitor's TLS handshake with the back-end server timed out",
 		Explanation: "The appliance's health monitor, a TLS client of the back-end server (a StoreFront, a Delivery Controller, any service bound with SSL), started the handshake and got no answer it could finish in time, so the service is marked down. Three causes cover most cases: 1. the monitor and the server share no TLS version or cipher: the SSL profile bound to the monitor or the service allows too little, or the server was hardened to TLS 1.2 or 1.3 only; 2. the server's certificate has something the appliance's firmware does not handle: a 4096-bit key on an older VPX (it answers with an unsupported_certificate alert in a trace), an ECDSA key or a signature its release lacks; 3. the server wants SNI or a client certificate that the monitor does not send.",
@@ -425,7 +425,7 @@ var enterpriseEntries = []Entry{
 	},
 	// IBM IMS Connect reading a TLS hello on a port without TLS.
 	{
-		ID: PlainHTTP, Kind: "client",
+		ID: PlainHTTP, Kind: "client", Side: "server",
 		Match:       []string{"hwsp1445e"},
 		Title:       "IMS Connect read a client's TLS hello as a message (HWSP1445E): TLS sent to a port without TLS",
 		Explanation: "IMS Connect found no exit by the name in the message prefix, and the name it shows is unreadable: the client (an IMS TM resource adapter, IMS Connect API or a Java application with SSL enabled) started TLS on a port that IMS Connect has not configured for SSL, so the ClientHello was read as a message. A client without TLS on an SSL port fails the other way.",
@@ -435,7 +435,7 @@ var enterpriseEntries = []Entry{
 	// SAP Cloud Connector's principal propagation over a back-end
 	// connection that is not mutual TLS.
 	{
-		ID: ClientCertRejected, Kind: "client",
+		ID: ClientCertRejected, Kind: "client", Side: "client",
 		Match:       []string{"because the backend connection is not mutually authenticated"},
 		Title:       "SAP Cloud Connector: the back end did not take its system certificate, so the connection is not mutual TLS",
 		Explanation: "Principal propagation forwards a short-lived user certificate over a back-end connection that must be mutual TLS (checked since Cloud Connector 2.19), and this one is one-way: the back end (the ABAP system's ICM, or the SAP Web Dispatcher in front of it) did not accept the Cloud Connector's system certificate, because the CA that issued it is not trusted there, or no system certificate is configured in the Cloud Connector.",
@@ -453,7 +453,7 @@ var enterpriseEntries = []Entry{
 	},
 	// A client's own certificate pinning (Okta Verify and other agents).
 	{
-		ID: ServerCertUntrusted, Kind: "client",
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
 		Match:       []string{"did not match pinned keys"},
 		Title:       "The server's certificate is not the one the client pins",
 		Explanation: "The client (an agent or app with pinned keys or certificates) accepts only certificates with keys it was built with, and this connection showed another: nearly always a TLS-inspecting proxy or firewall (Zscaler, a corporate SSL inspection, an antivirus) re-signing the traffic, so the client sees the proxy's certificate; otherwise the server's key changed.",
@@ -472,7 +472,7 @@ var enterpriseEntries = []Entry{
 	},
 	// Windows' remote access and NPS with certificate-based EAP.
 	{
-		ID: ClientCertRejected, Kind: "client",
+		ID: ClientCertRejected, Kind: "client", Side: "client",
 		Match:       []string{"the certificate that authenticates the client to the server is not valid", "error code returned on failure is 853"},
 		Title:       "The VPN or Wi-Fi connection's certificate authentication failed (error 853)",
 		Explanation: "Windows' remote access (Always On VPN, a VPN or 802.1X profile with PEAP or EAP-TLS) connected, and the certificate exchange inside EAP failed. Four causes cover most cases: 1. NPS refuses the client's certificate: the CA that issued it is not in NPS's NTAuth store or not trusted there, or its CRL cannot be reached from NPS; 2. the client refuses NPS's certificate: its root is not trusted on the client, or the server names listed in the profile do not match the certificate's subject and subjectAltName (after an upgrade to Windows 11, even a difference in letter case has been reported to fail); 3. the client has no certificate for client authentication (user or machine store, per the profile); 4. the certificate has expired or is not yet valid by either side's clock.",
@@ -497,7 +497,7 @@ var enterpriseEntries = []Entry{
 	},
 	// Exchange's EdgeSync and a certificate whose key is in a CNG provider.
 	{
-		ID: KeyLoadFailed, Kind: "client",
+		ID: KeyLoadFailed, Kind: "client", Side: "client",
 		Match:       []string{"isn't a capi certificate", "only supports cryptographic api certificates"},
 		Title:       "Exchange EdgeSync needs a certificate whose key is in a CryptoAPI provider, not CNG",
 		Explanation: "EdgeSync's secure LDAP connection to the Edge Transport server can use only a certificate whose private key is held by a legacy CryptoAPI (CAPI) provider; the default transport certificate here keeps its key in a CNG key storage provider (a certificate template with a KSP, or one requested with a CNG key).",
@@ -506,7 +506,7 @@ var enterpriseEntries = []Entry{
 	},
 	// Skype for Business and Lync clients.
 	{
-		ID: ServerCertUntrusted, Kind: "client",
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
 		Match:       []string{"there was a problem verifying the certificate from the server"},
 		Title:       "Skype for Business (Lync) could not verify the server's certificate",
 		Explanation: "The Skype for Business or Lync client checked the certificate of its front end, edge or pool and did not accept it: its root is not (or no longer) in the computer's Trusted Root store (an enterprise root deployed by Group Policy that a refresh briefly removed, a device outside the domain), the server's name (the pool, sip or lyncdiscover name) is not in the certificate, or its CRL cannot be reached from the client.",
@@ -525,7 +525,7 @@ var enterpriseEntries = []Entry{
 	},
 	// Proxies' and gateways' short verdicts on a server's certificate.
 	{
-		ID: ServerCertUntrusted, Kind: "client",
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
 		Match: []string{"untrusted issuer"}, Exact: []string{"untrusted issuer"},
 		Title:       "The proxy or client could not chain the server's certificate to a CA it trusts (untrusted issuer)",
 		Explanation: "A client of the server (often a forward or intercepting proxy checking an origin server, or a mail server) could not link the certificate to a trusted root: most often the server sends its certificate without the intermediate CA certificates, which the client does not fetch; otherwise the server's CA is private or missing from the client's CA list.",
@@ -533,7 +533,7 @@ var enterpriseEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	{
-		ID: ServerHostnameMismatch, Kind: "client",
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
 		Match: []string{"ssl host name mismatch", "host name mismatch"}, Exact: []string{"ssl host name mismatch", "host name mismatch"},
 		Title:       "The server's certificate is not for the name the client asked for (host name mismatch)",
 		Explanation: "A client of the server (often a proxy checking the origin) compared the name it connected to with the certificate's subjectAltName and found no match: a connection by IP or another name, a certificate for another site, or a default certificate served without SNI. A proxy that makes its own requests (an OCSP or CRL check, a health check) can use a name or route other than the user's.",
@@ -551,7 +551,7 @@ var enterpriseEntries = []Entry{
 	},
 	// OpenResty's (Kong's, APISIX's) Lua cosockets checking a name.
 	{
-		ID: ServerHostnameMismatch, Kind: "client",
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
 		Match:       []string{"certificate host mismatch"},
 		Title:       "The server's certificate is not for the host the Lua client connected to (certificate host mismatch)",
 		Explanation: "An OpenResty cosocket (Kong, APISIX, a Lua plugin or vault integration) checked the server's certificate against the host name it was given and found no match: the host configured (an IP address, an internal name, a different service name) is not in the certificate's subjectAltName.",
@@ -569,7 +569,7 @@ var enterpriseEntries = []Entry{
 	},
 	// GitLab Omnibus's trusted-certificates directory.
 	{
-		ID: CertLoadFailed, Kind: "client",
+		ID: CertLoadFailed, Kind: "client", Side: "client",
 		Match:       []string{"not a certificate: /opt/gitlab/embedded/ssl/certs/"},
 		Title:       "GitLab's embedded certificate directory holds a file that is not a certificate",
 		Explanation: "gitlab-ctl reconfigure rebuilds GitLab's own trust store in /opt/gitlab/embedded/ssl/certs, where only certificates and their hash links may be; a file put there by hand (a key, a bundle with text around it, a DER file) stops it. Custom CAs belong in /etc/gitlab/trusted-certs, from which reconfigure links them.",

@@ -723,7 +723,7 @@ var otherWriterEntries = []Entry{
 	},
 	// FreeRADIUS checking an EAP-TLS client's chain.
 	{
-		ID: VerifyError, Kind: "client",
+		ID: VerifyError, Kind: "client", Side: "server",
 		Match:       []string{"there are untrusted certificates in the certificate chain"},
 		Title:       "FreeRADIUS refused a client chain with certificates it does not trust",
 		Explanation: "FreeRADIUS' EAP-TLS (or its TLS listener) found certificates in the chain the client sent that do not lead to a CA in its ca_file: the client's intermediate or root is not in FreeRADIUS' CA file, or the client sends a chain from another CA.",

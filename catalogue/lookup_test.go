@@ -31,6 +31,9 @@ func TestEntriesWellFormed(t *testing.T) {
 		if e.Title == "" || e.Explanation == "" || e.Fix == "" || e.Confirm == "" {
 			t.Errorf("entry %d (%s): Title, Explanation, Fix and Confirm must all be set", i, e.ID)
 		}
+		if e.Side != "" && (e.Side != "server" && e.Side != "client" || e.Kind == "nginx") {
+			t.Errorf("entry %d (%s): side %q (server or client, for another program's words)", i, e.ID, e.Side)
+		}
 		if e.Kind == "status" && e.Status == 0 {
 			t.Errorf("entry %d (%s): status entry without Status", i, e.ID)
 		}

@@ -86,6 +86,11 @@ func Explain(input string) *report.Report {
 			}
 		}
 	}
+	if side := entrySide(entries); side != "" && (att.Guessed || att.Reporter == "unknown") && catalogue.FuncSide(input) == "" {
+		// A product's own message, which only its server or only its
+		// client writes, tells the side that nothing else in the line did.
+		att.Role, att.Guessed = side, false
+	}
 	rep := &report.Report{Command: "explain"}
 	if t, server, ok := catalogue.ToolLine(text); ok && len(codes) == 0 && len(entries) == 0 {
 		// A line openssl s_client or s_server prints on every connection.
@@ -696,4 +701,14 @@ func placeholderPath(lower string) bool {
 		}
 	}
 	return false
+}
+
+// entrySide is the side of the first entry that says its side, or "".
+func entrySide(entries []catalogue.Entry) string {
+	for _, en := range entries {
+		if en.Side != "" {
+			return en.Side
+		}
+	}
+	return ""
 }

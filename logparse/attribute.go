@@ -136,12 +136,16 @@ var attrRules = []attrRule{
 	// Clients of vendors' products and services in their own words: a
 	// gateway or monitor checking its backend, an agent or app checking its
 	// server, Windows' remote access and trust store, a CA file or trust
-	// directory the client reads, a broker refusing the client's login.
-	{"unknown", RoleClient, "", []string{"mqrc_jsse_error", "a connection was successfully established with the server", "allow-listed with application gateway", "the server has specified", "(ssl error 61)", "the server certificate received is not trusted", "error loading ca file", "certificate revocation status returned", "client certificates to choose from", "connection refused: bad user name or password", "connection refused: not authori", "certificate common name from peer", "time out during ssl handshake stage", "untrusted server certificate", "did not match pinned keys", "but ssl not enabled in the server", "certificate host mismatch", "customcatrustcertificates", "there was a problem verifying the certificate from the server", "the certificate that authenticates the client to the server is not valid", "error code returned on failure is 853", "isn't a capi certificate", "untrusted issuer", "host name mismatch", "800b0109", "not a certificate: /opt/gitlab/embedded/ssl/certs", "because the backend connection is not mutually authenticated", "ca certificates should use the extension .crt"}},
+	// directory the client reads, a broker refusing the client's login;
+	// the words of the entries that say their side (Entry.Side) are not
+	// repeated here.
+	{"unknown", RoleClient, "", []string{"a connection was successfully established with the server", "allow-listed with application gateway", "the server certificate received is not trusted", "error loading ca file", "certificate revocation status returned", "client certificates to choose from", "connection refused: not authori", "untrusted server certificate", "but ssl not enabled in the server", "customcatrustcertificates", "800b0109"}},
 	// Servers judging a client certificate or loading their own, in their
-	// products' words (Windows, IIS, API gateways, Tomcat, IMS Connect).
-	{"unknown", RoleServer, "", []string{"there are untrusted certificates in the certificate chain", "none of the cipher suites supported by the client application", "no suitable default server credential",
-		"no client certificate was present in the request", "reason: could not find issuer for certificate", "reason: client cert using an insecure signature algorithm", "sslcertificatefile must be defined when using ssl with apr", "your client certificate is either not trusted or is invalid", "ssl handshake from client failed", "crl-cert: cert verification status", "hwsp1445e"}},
+	// products' words, where no entry says the side (see Entry.Side).
+	// (Tomcat's APR words and FreeRADIUS's are here although their entries
+	// say their side: other programs' words in the same lines come first.)
+	{"unknown", RoleServer, "", []string{"there are untrusted certificates in the certificate chain",
+		"sslcertificatefile must be defined when using ssl with apr", "ssl handshake from client failed", "crl-cert: cert verification status"}},
 	// libcurl's words on GnuTLS (curl, git on Debian and Ubuntu), gnutls-cli's
 	// status line and debug output, wget's "GnuTLS: ".
 	{"curl", RoleClient, "", []string{"gnutls_handshake() failed", "gnutls recv error", "gnutls send error"}},
