@@ -1679,9 +1679,21 @@ var clientWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client", Level: infoLevel,
 		Match:       []string{"tls: client requested unsupported application protocols"},
 		Title:       "The client asked for application protocols (ALPN) the Go server does not speak",
-		Explanation: "The client's ALPN list (http/1.1, h2, or a protocol of its own such as grpc-exp or acme-tls/1) holds nothing in the server's NextProtos, and since Go 1.17 the server then ends the handshake with no_application_protocol rather than go on: a gRPC server reached by a plain HTTP/1.1 client, or an HTTP/1.1-only server reached by a client that insists on h2.",
-		Fix:         "Let the two agree: add the client's protocol to the server's tls.Config NextProtos, or make the client offer one the server speaks; see what the server accepts:\n  openssl s_client -connect host:443 -alpn h2,http/1.1 </dev/null 2>/dev/null | grep ALPN",
+		Explanation: "The client's ALPN list (http/1.1, h2, or a protocol of its own such as grpc-exp or acme-tls/1) holds nothing in the server's NextProtos, and since Go 1.17 the server then ends the handshake with no_application_protocol rather than go on: a gRPC server reached by a plain HTTP/1.1 client, or an HTTP/1.1-only server reached by a client that insists on h2; or a client offering a name no server speaks, such as `http 1.1` for `http/1.1` (an outdated proxy-agent library in a Node client).",
+		Fix:         "Let the two agree: add the client's protocol to the server's tls.Config NextProtos, or make the client offer one the server speaks (upgrade a client library whose names are misspelt); see what the server accepts:\n  openssl s_client -connect host:443 -alpn h2,http/1.1 </dev/null 2>/dev/null | grep ALPN",
 		Confirm:     "openssl s_client -connect host:443 -alpn http/1.1 </dev/null 2>/dev/null | grep ALPN",
+	},
+	// A Go server that gets its certificates on demand from an ACME CA
+	// (golang.org/x/crypto/acme/autocert) inside its handshakes.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"acme/autocert:", "urn:acme:error:", "urn:ietf:params:acme:error:"},
+		Within:      []string{"acme/autocert:", "tls handshake error from"},
+		Without:     []string{"acme/autocert: missing server name", "acme/autocert: server name component count invalid", "acme/autocert: host "},
+		Title:       "The Go server had no certificate to give: its ACME client (autocert) could not get one",
+		Explanation: "The server asks an ACME CA such as Let's Encrypt for a certificate the first time a client names a host, inside that client's handshake, and ends the handshake when it cannot have one. Three causes cover most cases: 1. the order failed (the CA could not reach the server on port 80 or 443 for its challenge, the name does not resolve to this server yet, a rate limit); for a minute after a failed order autocert answers every handshake with `missing certificate`, so the first ACME error in the log names the reason; 2. the program's ACME client is outdated: an ACME v1 error (`urn:acme:error`, `Account creation on ACMEv1 is disabled`) means it predates ACME v2, and only a newer release of the program fixes it; 3. a broken cache or certificate store: an entry with a certificate and no key (`missing signer`), or a key pair built without its private key.",
+		Fix:         "Find the error that started it, and check the name and ports from outside:\n  journalctl -u SERVICE -o cat | grep -i acme | head\n  dig +short host.example.com\n  curl -I http://host.example.com/.well-known/acme-challenge/test\nUpgrade a program whose errors name ACMEv1; delete the cache entry of a host whose key or certificate is missing.",
+		Confirm:     "openssl s_client -connect host.example.com:443 -servername host.example.com </dev/null",
 	},
 	{
 		ID: NoClientCert, Kind: "client",
@@ -2154,6 +2166,19 @@ var clientWriterEntries = []Entry{
 		Explanation: "The client (curl's exit 52, Python's http.client.RemoteDisconnected) sent its request and the server closed the connection without a response. " + closedNoAnswer,
 		Fix:         closedNoAnswerFix,
 		Confirm:     "mtlsdoctor probe host:443 --cert client.crt --key client.key",
+	},
+	// A Go (or gRPC) client's handshake that read the end of the
+	// connection: "handshake failed: EOF", "authentication handshake
+	// failed: EOF".
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"handshake failed: eof", "handshake failed (", "tls handshake: eof"},
+		Within:      []string{": eof"},
+		Without:     []string{"handshake error from", "unexpected eof", "eof occurred"},
+		Title:       "The connection ended during the client's TLS handshake (EOF): closed by the server or by something in between",
+		Explanation: "The client (a Go program, a gRPC client) sent its hello and read the end of the connection instead of the server's answer, without a TLS alert. Four causes cover most cases: 1. something in between cut it: a firewall, VPN or proxy, including the ones that cannot pass the larger ClientHello of post-quantum key exchange, which Go sends by default since 1.23 (X25519Kyber768Draft00; X25519MLKEM768 since 1.24), as Chrome and OpenSSL 3.5 do; then only newer builds of the program or the network device, or turning the key share off, help; 2. the server requires a client certificate, or an allowed source address, and closes on a client without one; 3. the port does not speak TLS for this name: a plain port, a proxy with no route for the name sent, a server with no certificate for it; 4. an old server that closes on a TLS 1.3 hello.",
+		Fix:         "Compare a classic key share with the default from the same machine, then the program without post-quantum key exchange:\n  openssl s_client -connect host:443 -servername host -groups X25519 </dev/null\n  GODEBUG=tlsmlkem=0,tlskyber=0 ./program\nIf only the classic one works, the path drops large hellos: update the program (or the device in between). Otherwise check the client certificate and the server's log.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},
 	{
 		ID: HandshakeFailed, Kind: "client", Within: []string{"get \"https://", "post \"https://", "put \"https://", "patch \"https://", "delete \"https://", "head \"https://"},

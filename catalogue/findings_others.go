@@ -17,6 +17,26 @@ var otherWriterEntries = []Entry{
 		Fix:         "Nothing to fix when the delivery line beside it says the mail was accepted. Otherwise test the same host with Exim's TLS settings:\n  openssl s_client -connect mx.example.com:25 -starttls smtp </dev/null",
 		Confirm:     "exigrep mx.example.com /var/log/exim4/mainlog",
 	},
+	// XMPP servers' federation (server-to-server, s2s): the receiving
+	// server checks the connecting server's certificate as a client
+	// certificate (SASL EXTERNAL).
+	{
+		ID: ClientCertRejected, Kind: "client", Side: "client",
+		Match:       []string{"sasl external with", "failed outbound s2s external authentication"},
+		Title:       "XMPP federation: the other server refused this server's certificate (SASL EXTERNAL)",
+		Explanation: "Between XMPP servers the connecting one is the TLS client and authenticates with its own certificate, which the receiving server checks as a client certificate for the domain. Four causes cover most cases: 1. the certificate may not be used by a client: Let's Encrypt's certificates carry serverAuth only since 11 February 2026 (the other side says `unsupported certificate purpose`); 2. the chain this server sends does not verify there: an intermediate missing, or a cross-signed root that has expired (DST Root CA X3's, since 2021) in the certificate file; 3. the certificate does not carry the XMPP domain (or the conference or upload subdomain) the stream is for; 4. the other server has no CA bundle of its own (a container image without ca-certificates). The other side's error (`not-authorized`, `unsupported certificate purpose`) and its log say which.",
+		Fix:         "Look at what this server sends, as the other side sees it:\n  openssl s_client -connect other.example:5269 -starttls xmpp-server -xmpphost other.example </dev/null\n  openssl x509 -noout -ext extendedKeyUsage,subjectAltName -in /etc/prosody/certs/example.org.crt\nServe the full chain without expired roots; where certificates lack clientAuth, let the servers fall back to dialback (Prosody's mod_dialback, ejabberd's s2s dialback) or use a certificate from a CA that issues clientAuth.",
+		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in /etc/prosody/certs/example.org.crt",
+	},
+	{
+		ID: VerifyError, Kind: "client", Side: "server",
+		Match:       []string{"failed inbound s2s external authentication", "incoming s2s stream"},
+		Within:      []string{"certificate", "issuer", "not trusted", "expired", "self signed", "self-signed"},
+		Title:       "XMPP federation: this server could not verify the certificate another server presented",
+		Explanation: "On an incoming server-to-server stream this server checks the connecting server's certificate against its own CA bundle. Three causes cover most cases: 1. this server has no usable CA bundle: a container image without the ca-certificates package, an installer build whose bundled OpenSSL looks elsewhere (ejabberd's s2s_cafile, Prosody's ssl cafile or capath unset); 2. the other server sends an incomplete chain, an expired or self-signed certificate (a default example certificate left in place); 3. its certificate lacks the domain the stream is for.",
+		Fix:         "Give the server the system CA bundle and restart it:\n  apt-get install ca-certificates\n  ejabberd: s2s_cafile: /etc/ssl/certs/ca-certificates.crt\n  Prosody: ssl = { cafile = \"/etc/ssl/certs/ca-certificates.crt\" }\nthen look at what the other server sends:\n  openssl s_client -connect other.example:5269 -starttls xmpp-server -xmpphost other.example </dev/null",
+		Confirm:     "openssl s_client -connect other.example:5269 -starttls xmpp-server -xmpphost other.example </dev/null",
+	},
 	// coturn (turnserver) and its key, which it reads as its own user.
 	{
 		ID: KeyLoadFailed, Kind: "client",
@@ -455,7 +475,7 @@ var otherWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"ssl_connect: connection reset by peer", "openssl ssl_connect: ssl_error_syscall"},
 		Title:       "The connection was cut during curl's TLS handshake",
-		Explanation: "The server, or something in between, closed the TCP connection without a TLS alert. Three causes: (1) a server that requires a client certificate and closes when none (or one it refuses) is sent; (2) something in between: a firewall or security product that cuts TLS to some hosts, a load balancer, a proxy without the right SNI route; (3) the server's TLS setup failing for that name (no certificate for it, a key it cannot use), which some servers answer by closing.",
+		Explanation: "The server, or something in between, closed the TCP connection without a TLS alert. Three causes: (1) a server that requires a client certificate and closes when none (or one it refuses) is sent; (2) something in between: a firewall or security product that cuts TLS to some hosts, a load balancer, a proxy without the right SNI route, or a device that cannot pass the larger hello of post-quantum key exchange (X25519MLKEM768, sent by default by OpenSSL 3.5, Go 1.24 and Chrome 131 and later: compare with `-groups X25519`); (3) the server's TLS setup failing for that name (no certificate for it, a key it cannot use), which some servers answer by closing.",
 		Fix:         "Send the name and the client certificate, and see where it stops:\n  curl -v --cert client.crt --key client.key https://host/\n  openssl s_client -connect host:443 -servername host </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},

@@ -79,6 +79,18 @@ func TestExplainSides(t *testing.T) {
 		{"monitor mon-https: Last response: Failure - Time out during SSL handshake stage", "unknown", "client", "handshake-failed", "ssl profile"},
 		{"Info System Auth: CRL-CERT: Cert verification status = 0, err = 20 'unable to get local issuer certificate', subject='/CN=alice'", "unknown", "server", "verify-error", "ca"},
 		{"HWSP1445E UNKNOWN EXIT NAME SPECIFIED IN MESSAGE PREFIX; MSGID=\x16\x03\x01", "unknown", "server", "plain-http", "sslport"},
+		// A Go server whose on-demand ACME certificates have a key missing
+		// in the cache, and one whose ACME client predates ACME v2.
+		{"2026/12/05 10:00:00 http: TLS handshake error from 198.51.100.9:50000: acme/autocert: missing signer", "go", "server", "handshake-failed", "acme"},
+		{"web-1 | http: TLS handshake error from 198.51.100.9:50001: 400 urn:acme:error:malformed: ACME v1 is gone", "go", "server", "handshake-failed", "acmev1"},
+		// A gRPC client's handshake cut short, and nginx refusing a public
+		// CA's certificate offered as a client certificate.
+		{"rpc error: code = Unavailable desc = connection error: desc = \"transport: authentication handshake failed: EOF\"", "unknown", "client", "handshake-failed", "tlsmlkem=0"},
+		{"2026/12/05 10:00:00 [info] 9#9: *3 client SSL certificate verify error: (26:unsuitable certificate purpose) while reading client request headers, client: 192.0.2.8, server: api.example.org", "nginx", "server", "verify-error", "let's encrypt"},
+		// XMPP federation: a remote server refusing this one's certificate,
+		// and this one failing to verify a remote's.
+		{"s2sout2a3b4c  info  SASL EXTERNAL with chat.example.net failed: not-authorized", "unknown", "client", "client-cert-rejected", "clientauth"},
+		{"s2sin5d6e7f  info  incoming s2s stream chat.example.net->example.org closed: certificate of the remote is not trusted", "unknown", "server", "verify-error", "ca-certificates"},
 		{"MongoServerSelectionError: 80D8A7E1:error:0A000438:SSL routines:ssl3_read_bytes:tlsv1 alert internal error:ssl/record/rec_layer_s3.c:1590:SSL alert number 80", "node", "client", "tls-alert", "access list"},
 		{"keytool error: java.lang.Exception: Public keys in reply and keystore don't match", "java", "client", "key-mismatch", "request.csr"},
 		{"upload failed: Certificate information does not match the CSR", "unknown", "server", "key-mismatch", "pubkey"},
