@@ -821,7 +821,8 @@ func ownLoad(lower string) bool {
 		"[ssl] pem lib", "load_cert_chain",
 		// Go's tls.LoadX509KeyPair
 		"private key does not match public key", "failed to find any pem data", "failed to find pem block",
-		"tls: failed to find certificate pem data", "pem inputs may have been switched"} {
+		"tls: failed to find certificate pem data", "pem inputs may have been switched", "found a certificate rather than a key",
+		"tls: failed to parse private key", "private key type does not match public key type"} {
 		if strings.Contains(lower, w) {
 			return true
 		}

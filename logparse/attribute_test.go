@@ -114,6 +114,7 @@ func TestGoKeyPairLoadSide(t *testing.T) {
 	for _, c := range []struct{ line, reporter, role string }{
 		{"[EROR] server.go:413 server: Tls: private key does not match public key", "go", RoleServer},
 		{"error connecting to localhost:7051: failed to load client certificate: tls: private key does not match public key", "go", RoleClient},
+		{"level=fatal msg=\"listener: tls: found a certificate rather than a key in the PEM for the private key\"", "go", RoleServer},
 		{"2024/03/27 03:05:18 [error] 6224#6227 *39315 SSL_do_handshake(12) failed (1048: tlsv1 alert unknown ca)", "unknown", RoleServer},
 	} {
 		if a := Attribute(c.line); a.Reporter != c.reporter || a.Role != c.role {
