@@ -1293,9 +1293,9 @@ var clientWriterEntries = []Entry{
 	{
 		ID: HandshakeFailed, Kind: "client", Without: kestrelWords,
 		Match:       []string{"authentication failed because the remote party has closed the transport stream"},
-		Title:       "The server closed the connection during the .NET client's handshake",
-		Explanation: "SslStream saw the other side close the connection in the handshake: most often no TLS version in common (old .NET Framework clients offer TLS 1.0 unless told otherwise, and servers now want TLS 1.2), else the server required a client certificate the client did not send, or wanted a name (SNI). On a server (SslStream.AuthenticateAsServer), scanners and plain-HTTP clients do this too, harmlessly.",
-		Fix:         "Let the client use TLS 1.2 or later (.NET Framework: ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12, or target 4.7 and later and leave it to the system), then see what the server wants:\n  openssl s_client -connect host:443 -servername host </dev/null",
+		Title:       "The other side closed the connection during a .NET TLS handshake (SslStream)",
+		Explanation: "SslStream saw the other side close the connection in the handshake, without an alert; the line alone does not say which side wrote it. In a server's log (Kestrel, a .NET service; AuthenticateAsServer in the stack), a client went away: one that does not trust the server's certificate, a scanner or health check, plain HTTP sent to the TLS port; one at a time this is harmless, and Kestrel logs it at debug level. In a client's (HttpClient, WebClient; AuthenticateAsClient), the server closed: most often no TLS version in common (old .NET Framework clients offer TLS 1.0 unless told otherwise, and servers now want TLS 1.2), else the server required a client certificate the client did not send, or wanted a name (SNI).",
+		Fix:         "On a server, nothing for scanners; run a real client by hand, it says what it refused:\n  curl -v https://host:443/\nOn a client, let it use TLS 1.2 or later (.NET Framework: ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12, or target 4.7 and later and leave it to the system), then see what the server wants:\n  openssl s_client -connect host:443 -servername host </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
 	},
 	{
