@@ -127,13 +127,15 @@ func Explain(input string) *report.Report {
 		return rep
 	}
 	clientGuessed := false
-	if att.Guessed && att.Role == logparse.RoleServer && att.Reporter != "nginx" && len(codes) > 0 && !bareVerify(text, codes) &&
+	if att.Guessed && att.Role == logparse.RoleServer && att.Reporter != "nginx" && len(codes) > 0 && (!bareVerify(text, codes) || !hasDigit(text)) &&
 		!strings.Contains(strings.ToLower(text), "client cert") {
 		// A verify result inside another program's words ("npm ERR!
 		// self signed certificate in certificate chain", "Get err
-		// `unable to get local issuer certificate`"): nginx never writes
-		// it so, and most programs that do are clients, unless they say
-		// it was a client's certificate.
+		// `unable to get local issuer certificate`"), or its text alone
+		// without nginx's "(N:" code: nginx never writes it so, and most
+		// programs that do are clients (every bare text among the pasted
+		// lines was a client's), unless they say it was a client's
+		// certificate.
 		att.Role, clientGuessed = logparse.RoleClient, true
 	}
 	own := false
@@ -711,4 +713,9 @@ func entrySide(entries []catalogue.Entry) string {
 		}
 	}
 	return ""
+}
+
+// hasDigit reports whether s holds a digit (a verify code's number).
+func hasDigit(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0
 }

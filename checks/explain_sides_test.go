@@ -637,21 +637,25 @@ func TestExplainUnmatchedTLSLine(t *testing.T) {
 }
 
 // TestExplainGuessedVerifySide: a verify result from a line that shows no
-// side is told as nginx's, and says what it means if a client printed it;
-// nginx's own line does not hedge.
+// side is told as nginx's when it has nginx's code, and says what it means
+// if a client printed it; a verify text alone is told as a client's, with
+// the hedge the other way round; nginx's own line does not hedge.
 func TestExplainGuessedVerifySide(t *testing.T) {
 	for _, c := range []struct {
 		in    string
 		hedge bool
 		words string
 	}{
-		{"unable to get local issuer certificate", true, "give that client the CA"},
 		{"68", true, "the certificate in question is the server's"},
 		{"2026/12/02 09:05:19 [info] 1#1: *4 client SSL certificate verify error: (20:unable to get local issuer certificate) while reading client request headers, client: 10.0.0.4, server: localhost", false, ""},
 		// Another program's words around the result: told as a client's,
 		// with the hedge the other way round.
 		{"72 error self signed certificate in certificate chain", true, "most programs that print verify results so are clients"},
 		{"error unable to get local issuer certificate", true, "check it against the CA file that server trusts"},
+		// A verify text alone, without nginx's "(N:" code: every such line
+		// among the pasted ones was a client's.
+		{"unable to get local issuer certificate", true, "check it against the CA file that server trusts"},
+		{"Certificate is not yet valid", true, "most programs that print verify results so are clients"},
 		// nginx's own spelling pasted alone stays nginx's story.
 		{"(68:CA signature digest algorithm too weak)", true, "the certificate in question is the server's"},
 	} {
