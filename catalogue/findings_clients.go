@@ -1078,6 +1078,27 @@ var clientWriterEntries = []Entry{
 		Fix:         "See which versions the peer's side offers and this side takes, by trying each:\n  openssl s_client -connect host:8883 -tls1_2 </dev/null\n  openssl s_client -connect host:8883 -tls1 </dev/null\nThen upgrade the old peer (Java 8 or later, or -Dhttps.protocols=TLSv1.2 on Java 7), or, as a stopgap, add the old version to this side's ssl options: {versions, ['tlsv1.2', 'tlsv1.1']}.",
 		Confirm:     "openssl s_client -connect host:8883 -tls1_2 </dev/null",
 	},
+	// An Erlang/OTP client's own alerts ("TLS client: In state certify at
+	// ssl_handshake.erl:... generated CLIENT ALERT: Fatal - Handshake
+	// Failure"): the client refused, nothing was received.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"generated client alert: fatal - handshake failure"},
+		Title:       "The Erlang client ended the handshake itself (a handshake_failure it generated)",
+		Explanation: "`generated CLIENT ALERT` is Erlang/OTP's own alert, not the server's: the client (Elixir's Mint, Finch or Req, hackney, httpc, mix and Hex, a RabbitMQ shovel or federation link) refused. In the certify or wait_cert state it refused the server's certificate, most often by its host name check: OTP reports a name the certificate does not carry (hostname_check_failed) as handshake_failure, and a wildcard certificate fails this way when customize_hostname_check is set without the HTTPS match_fun; a chain it cannot verify gives unknown_ca instead. In the hello state no TLS version, cipher or signature algorithm was shared (OTP 22 and later leave out TLS 1.0 and 1.1).",
+		Fix:         "See the names the server's certificate carries, and let the client match wildcards as HTTPS does:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName\nwith, in the client's ssl options (Elixir):\n  customize_hostname_check: [\n    match_fun: :public_key.pkix_verify_hostname_match_fun(:https)]",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// OTP releases that assert TLS 1.3's middlebox-compatibility
+	// change_cipher_spec, which some servers do not send.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"hello_middlebox_assert"},
+		Title:       "The Erlang client wanted TLS 1.3's compatibility change_cipher_spec, and the server sent none",
+		Explanation: "In TLS 1.3's middlebox compatibility mode a client expects the server to send a dummy change_cipher_spec after its ServerHello. Some OTP releases (24.3.4.x among them) check for it strictly and end the handshake with unexpected_message when a server, correctly or not, goes straight on to its encrypted messages; later OTP patch releases accept that again.",
+		Fix:         "Upgrade OTP to a later patch release; until then, turn the mode off in the client's ssl options:\n  {middlebox_comp_mode, false}",
+		Confirm:     "openssl s_client -connect host:443 -tls1_3 -msg </dev/null 2>&1 | grep -i ChangeCipherSpec",
+	},
 	// Erlang/OTP's reasons for a refused certificate (RabbitMQ, Elixir).
 	{
 		ID: VerifyError, Kind: "client",
@@ -2776,7 +2797,7 @@ const (
 // side, so it refused the server's certificate.
 var ClientRefusedChainText = Text{ID: ServerCertUntrusted,
 	Title: "An OpenSSL client did not trust the server's certificate (certificate verify failed)",
-	Why:   "The program that wrote this is the TLS client (openssl s_client, curl, Python, PHP, Ruby or another program on OpenSSL; in 1.x spellings the function, such as tls_process_server_certificate, is the client's step that checks the server's certificate), and it refused the server's certificate, not a client certificate. " + clientTrustCauses,
+	Why:   "The program that wrote this is the TLS client (openssl s_client, curl, Python, PHP, Ruby or another program on OpenSSL; in 1.x spellings the function, such as tls_process_server_certificate, is the client's step that checks the server's certificate), and it refused the server's certificate, not a client certificate. " + clientTrustCauses + " The same words also stand for a host name the certificate does not carry, in a program that has OpenSSL check names (often new after an upgrade of the program, which then refuses a mail or IMAP server's shared-hosting certificate): `-verify_hostname host` makes s_client check the name too.",
 	Fix:   clientTrustFix + " For openssl s_client and curl:\n  openssl s_client -connect host:443 -servername host -CAfile ca.crt </dev/null\n  curl --cacert ca.crt https://host/",
 }
 

@@ -87,6 +87,10 @@ func TestExplainSides(t *testing.T) {
 		// CA's certificate offered as a client certificate.
 		{"rpc error: code = Unavailable desc = connection error: desc = \"transport: authentication handshake failed: EOF\"", "unknown", "client", "handshake-failed", "tlsmlkem=0"},
 		{"2026/12/05 10:00:00 [info] 9#9: *3 client SSL certificate verify error: (26:unsuitable certificate purpose) while reading client request headers, client: 192.0.2.8, server: api.example.org", "nginx", "server", "verify-error", "let's encrypt"},
+		// Erlang clients' own alerts: a name check, and TLS 1.3's
+		// compatibility message asserted.
+		{"(Mint.TransportError) TLS client: In state wait_cert at ssl_handshake.erl:2000 generated CLIENT ALERT: Fatal - Handshake Failure", "unknown", "client", "handshake-failed", "match_fun"},
+		{"TLS client: In state hello_middlebox_assert at tls_handshake_1_3.erl:90 generated CLIENT ALERT: Fatal - Unexpected Message", "unknown", "client", "handshake-failed", "middlebox_comp_mode"},
 		// XMPP federation: a remote server refusing this one's certificate,
 		// and this one failing to verify a remote's.
 		{"s2sout2a3b4c  info  SASL EXTERNAL with chat.example.net failed: not-authorized", "unknown", "client", "client-cert-rejected", "clientauth"},
