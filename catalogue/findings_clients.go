@@ -2474,6 +2474,16 @@ var clientWriterEntries = []Entry{
 		Fix:         "Verify the peer whenever a client certificate is required (EMQX: verify = verify_peer with fail_if_no_peer_cert = true; RabbitMQ: ssl_options.verify = verify_peer):\n  {verify, verify_peer}, {fail_if_no_peer_cert, true},\n  {cacertfile, \"ca.crt\"}",
 		Confirm:     "openssl s_client -connect host:8883 -cert client.crt -key client.key </dev/null",
 	},
+	// Erlang/OTP refusing one option of its TLS configuration by name:
+	// {options,{cacertfile,[]}}, {options,{certfile,...}}.
+	{
+		ID: StartupFailed, Kind: "client",
+		Match:       []string{"{options,{cacertfile,", "{options,{certfile,", "{options,{keyfile,", "{options,{cacerts,", "{options,{versions,", "{options,{verify,", "{options,{password,", "{options,{ciphers,"},
+		Title:       "Erlang's ssl refused an option of the program's own TLS configuration",
+		Explanation: "Before any handshake Erlang/OTP's ssl checks the options the program (EMQX, RabbitMQ, an Elixir or Erlang app) passes it, and names the one it cannot use: `{cacertfile,[]}` is an empty CA file where verify_peer needs one (a commented-out or unset setting, often a default configuration's), a certfile or keyfile that is missing or unreadable, a password for a key that is not encrypted, a versions or ciphers list with a name this OTP release does not know. Every connection of that listener or client fails the same way until the option is set right.",
+		Fix:         "Set the named option in the program's configuration: a CA file wherever verify_peer is on, readable certificate and key files, names the OTP release knows; for example (EMQX):\n  ssl_options.cacertfile = \"etc/certs/cacert.pem\"\n  ssl_options.verify = verify_peer",
+		Confirm:     "openssl x509 -noout -subject -in etc/certs/cacert.pem",
+	},
 	// OpenVPN's purpose check of the peer's certificate, on either side.
 	{
 		ID: WrongPurpose, Kind: "client", Within: []string{"verify error: depth="},

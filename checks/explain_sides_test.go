@@ -91,6 +91,8 @@ func TestExplainSides(t *testing.T) {
 		// compatibility message asserted.
 		{"(Mint.TransportError) TLS client: In state wait_cert at ssl_handshake.erl:2000 generated CLIENT ALERT: Fatal - Handshake Failure", "unknown", "client", "handshake-failed", "match_fun"},
 		{"TLS client: In state hello_middlebox_assert at tls_handshake_1_3.erl:90 generated CLIENT ALERT: Fatal - Unexpected Message", "unknown", "client", "handshake-failed", "middlebox_comp_mode"},
+		// Erlang's ssl naming an option it cannot use.
+		{"[error] supervisor: listener_sup, errorContext: child_terminated, reason: {ssl_error,{options,{cacertfile,[]}}}", "unknown", "server", "startup-failed", "verify_peer"},
 		// XMPP federation: a remote server refusing this one's certificate,
 		// and this one failing to verify a remote's.
 		{"s2sout2a3b4c  info  SASL EXTERNAL with chat.example.net failed: not-authorized", "unknown", "client", "client-cert-rejected", "clientauth"},
