@@ -710,9 +710,9 @@ var clientWriterEntries = []Entry{
 	{
 		ID: KeyLoadFailed, Kind: "client",
 		Match: []string{"error: unsupported", "unsupported pkcs12 pfx data", "algorithm (rc2-40-cbc", "algorithm (rc2-cbc"}, Exact: []string{"error: unsupported"},
-		Within:      []string{"pfx", "p12", "pkcs12", "[webpack", "createsecurecontext", "rc2"},
+		Within:      []string{"pfx", "p12", "pkcs12", "[webpack", "createsecurecontext", "rc2", "apns", "sending notification"},
 		Title:       "The PKCS#12 (.pfx, .p12) file uses algorithms OpenSSL 3 no longer loads by default",
-		Explanation: "Node 17 and later (OpenSSL 3) load a .pfx or .p12 only with modern algorithms; files exported with RC2-40 or 3DES (older OpenSSL, Windows, mkcert -pkcs12, Java keytool) fail with a bare \"unsupported\" (or \"Unsupported PKCS12 PFX data\"), as openssl pkcs12 does without -legacy.",
+		Explanation: "Node 17 and later (OpenSSL 3) load a .pfx or .p12 only with modern algorithms; files exported with RC2-40 or 3DES (older OpenSSL, Windows, mkcert -pkcs12, Java keytool; an APNs push certificate exported from Keychain) fail with a bare \"unsupported\" (or \"Unsupported PKCS12 PFX data\"), as openssl pkcs12 does without -legacy.",
 		Fix:         "Re-export the file with modern algorithms (or use PEM files: the key and cert options):\n  openssl pkcs12 -legacy -in old.pfx -nodes -out both.pem\n  openssl pkcs12 -export -in both.pem -out new.pfx\n(or run node with --openssl-legacy-provider).",
 		Confirm:     "openssl pkcs12 -info -noout -in old.pfx",
 	},
