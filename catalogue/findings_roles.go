@@ -327,7 +327,7 @@ const (
 	NameRules = "The hostname must be among the subjectAltName (SAN) entries, an IP address needs an IP entry (IP SAN), and a wildcard covers one label only (*.example.com matches a.example.com, not a.b.example.com)."
 	// NameUsed follows NameRules for a program's name check: the name it
 	// checked may not be the one it was given.
-	NameUsed = "The name checked is the one the program used, which may not be the one you configured: some programs connect by an IP address they resolved, or by localhost, or send no server name (SNI) and get the server's default certificate."
+	NameUsed = "The name checked is the one the program used, which may not be the one you configured: some programs connect by an IP address they resolved, or by localhost, or send no server name (SNI) and get the server's default certificate. When the certificate names another host altogether, the connection reached another server than the one named: a hosting provider that sends outbound mail ports (25, 465, 587) to its own relay, a transparent proxy, a DNS or hosts entry that points elsewhere."
 	// NameWithPort follows a Go name check whose name carries a port.
 	NameWithPort = "The name it checked carries a port: the program set its TLS server name (tls.Config ServerName) to the address with its port, which no certificate names; it must be the host name alone."
 	// RequestGiven leads a load error whose file is a certificate signing
