@@ -2077,8 +2077,8 @@ var clientWriterEntries = []Entry{
 	},
 	// curl (and other programs) with Windows' Schannel.
 	{
-		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"sec_e_untrusted_root", "issued by an authority that is not trusted", "sec_e_cert_unknown", "cert_e_untrustedroot", "cert_e_chaining", "0x80090325", "-2146893019", "800b0109", "0x800b010a"},
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"sec_e_untrusted_root", "issued by an authority that is not trusted", "chain is based on an untrusted root", "sec_e_cert_unknown", "cert_e_untrustedroot", "cert_e_chaining", "0x80090325", "-2146893019", "800b0109", "0x800b010a"},
 		Title:       "Windows (Schannel) does not trust the server's certificate",
 		Explanation: "curl built with Schannel, like other Windows programs, checks the server's certificate against the Windows certificate store: the CA that issued it (a private CA, an intercepting proxy's CA) is not among the Trusted Root Certification Authorities, or the server does not send its intermediate.",
 		Fix:         "Import the CA into the Windows store (as administrator):\n  certutil -addstore -f Root ca.crt\nor serve the full chain on the server; with curl, a CA file also works:\n  curl --cacert ca.crt https://host/",

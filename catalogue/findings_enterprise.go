@@ -549,6 +549,16 @@ var enterpriseEntries = []Entry{
 		Fix:         "Upgrade the JDK (11.0.7 or later, 14 or later), or keep that client on TLS 1.2 until then:\n  java -Djdk.tls.client.protocols=TLSv1.2 ...\n  java -version",
 		Confirm:     "java -version",
 	},
+	// Kong Gateway's mtls-auth plugin answering a request without a client
+	// certificate.
+	{
+		ID: NoClientCert, Kind: "client", Side: "server",
+		Match:       []string{"no required tls certificate was sent"},
+		Title:       "Kong's mtls-auth plugin got no client certificate with the request (401)",
+		Explanation: "The route or service is protected by Kong Gateway's mtls-auth plugin, and this request came without a client certificate: the client was given none (or its key and certificate in a form its library drops), the request went over plain HTTP or to a port where Kong does not ask for one, or a load balancer in front of Kong ended the TLS connection, so Kong never saw the certificate. Without an anonymous consumer configured, the plugin answers 401.",
+		Fix:         "Send the certificate to Kong's HTTPS port, by the name the route serves:\n  curl -v --cert client.crt --key client.key https://kong.example.com:8443/path\nand let TLS reach Kong (TCP pass-through at a load balancer in front of it); set the plugin's anonymous consumer only if requests without a certificate should pass.",
+		Confirm:     "openssl s_client -connect kong.example.com:8443 -servername kong.example.com </dev/null 2>/dev/null | grep -A3 'Acceptable client'",
+	},
 	// OpenResty's (Kong's, APISIX's) Lua cosockets checking a name.
 	{
 		ID: ServerHostnameMismatch, Kind: "client", Side: "client",

@@ -91,6 +91,10 @@ func TestExplainSides(t *testing.T) {
 		// compatibility message asserted.
 		{"(Mint.TransportError) TLS client: In state wait_cert at ssl_handshake.erl:2000 generated CLIENT ALERT: Fatal - Handshake Failure", "unknown", "client", "handshake-failed", "match_fun"},
 		{"TLS client: In state hello_middlebox_assert at tls_handshake_1_3.erl:90 generated CLIENT ALERT: Fatal - Unexpected Message", "unknown", "client", "handshake-failed", "middlebox_comp_mode"},
+		// Kong's mtls-auth without a certificate; Windows' message for an
+		// untrusted root.
+		{"{\"message\":\"No required TLS certificate was sent\"} (HTTP 401 from the gateway)", "unknown", "server", "no-client-cert", "mtls-auth"},
+		{"Connection check failed: the certificate or certificate chain is based on an untrusted root", "unknown", "client", "server-cert-untrusted", "ca"},
 		// Erlang's ssl naming an option it cannot use.
 		{"[error] supervisor: listener_sup, errorContext: child_terminated, reason: {ssl_error,{options,{cacertfile,[]}}}", "unknown", "server", "startup-failed", "verify_peer"},
 		// XMPP federation: a remote server refusing this one's certificate,
