@@ -270,7 +270,7 @@ func appleEntry(es []AppleError, lower string) Entry {
 		ID: AppleErr, Kind: "reason",
 		Title:       title,
 		Explanation: why + " " + c.story,
-		Fix:         c.fix,
+		Fix:         Fill(c.fix, Vars{"code": itoa(e.Code)}),
 	}
 }
 
@@ -338,8 +338,8 @@ const (
 	appleKeychainStory = "It comes from the keychain: the item (for mutual TLS, the client identity) is not there or is there already, the app lacks the keychain-access-groups entitlement for it (errSecMissingEntitlement, -34018: unsigned test targets and some simulators), or the device is locked and the item is not accessible then (errSecInteractionNotAllowed, -25308)."
 	appleKeychainFix   = "Look the identity up the way it was stored (kSecClassIdentity, the same access group), and check the app's entitlements; on a Mac:\n  security find-identity -v\n  codesign -d --entitlements - App.app"
 
-	appleSecStory = "It is a Security framework code outside the usual TLS failures; the program's own message around it says what it was doing."
-	appleSecFix   = "Look the code up on a Mac, which prints Apple's words for it:\n  security error -25300"
+	appleSecStory = "It is a Security framework code outside the usual TLS failures; the program's own message around it says what it was doing. errSecInternal (-26276) from every certificate check of a program that runs inside a macOS sandbox (a seatbelt profile, a tool's or agent's sandbox) is the sandbox denying it the trust daemon, com.apple.trustd."
+	appleSecFix   = "Look the code up on a Mac, which prints Apple's words for it:\n  security error {code}\nIn a sandbox, allow it to reach the trust daemon (mach-lookup of com.apple.trustd and com.apple.trustd.agent)."
 
 	appleURLStory = "It is a code of the URL loading system (URLSession, CFNetwork) outside TLS: a name that does not resolve, a host that cannot be reached, a timeout, a lost connection, a cancelled task or a proxy's failure. The line's other codes, when there are any, say more."
 	appleURLFix   = "Reach the host from the same network, by the URL's name:\n  curl -v https://host/"

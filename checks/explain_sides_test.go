@@ -95,6 +95,9 @@ func TestExplainSides(t *testing.T) {
 		// untrusted root.
 		{"{\"message\":\"No required TLS certificate was sent\"} (HTTP 401 from the gateway)", "unknown", "server", "no-client-cert", "mtls-auth"},
 		{"Connection check failed: the certificate or certificate chain is based on an untrusted root", "unknown", "client", "server-cert-untrusted", "ca"},
+		// Go on macOS inside a sandbox that hides the trust daemon; the fix
+		// looks up the line's own code.
+		{"build step: tls: failed to verify certificate: x509: OSStatus -26276", "go", "client", "apple-error", "security error -26276"},
 		// Erlang's ssl naming an option it cannot use.
 		{"[error] supervisor: listener_sup, errorContext: child_terminated, reason: {ssl_error,{options,{cacertfile,[]}}}", "unknown", "server", "startup-failed", "verify_peer"},
 		// XMPP federation: a remote server refusing this one's certificate,
