@@ -98,6 +98,9 @@ func TestExplainSides(t *testing.T) {
 		// Go on macOS inside a sandbox that hides the trust daemon; the fix
 		// looks up the line's own code.
 		{"build step: tls: failed to verify certificate: x509: OSStatus -26276", "go", "client", "apple-error", "security error -26276"},
+		// cert-manager talking to a Vault with a private CA: the CA goes
+		// into its Issuer.
+		{"cert-manager/issuers \"msg\"=\"error setting up issuer\" \"error\"=\"error logging in to Vault server: Post \\\"https://vault.internal:8200/v1/auth/kubernetes/login\\\": x509: certificate signed by unknown authority\"", "go", "client", "server-cert-untrusted", "cabundle"},
 		// Erlang's ssl naming an option it cannot use.
 		{"[error] supervisor: listener_sup, errorContext: child_terminated, reason: {ssl_error,{options,{cacertfile,[]}}}", "unknown", "server", "startup-failed", "verify_peer"},
 		// XMPP federation: a remote server refusing this one's certificate,
