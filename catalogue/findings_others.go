@@ -37,6 +37,34 @@ var otherWriterEntries = []Entry{
 		Fix:         "Give the server the system CA bundle and restart it:\n  apt-get install ca-certificates\n  ejabberd: s2s_cafile: /etc/ssl/certs/ca-certificates.crt\n  Prosody: ssl = { cafile = \"/etc/ssl/certs/ca-certificates.crt\" }\nthen look at what the other server sends:\n  openssl s_client -connect other.example:5269 -starttls xmpp-server -xmpphost other.example </dev/null",
 		Confirm:     "openssl s_client -connect other.example:5269 -starttls xmpp-server -xmpphost other.example </dev/null",
 	},
+	// Jetty's TLS connector: a keystore with several certificates given to
+	// the base SslContextFactory, and the SNI host check of its requests.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"keystores with multiple certificates are not supported on the base class"},
+		Title:       "Jetty: a keystore with several certificates needs SslContextFactory.Server",
+		Explanation: "The program builds its Jetty (9.4 and later) HTTPS connector with the base SslContextFactory class, which takes a keystore with one certificate only; a keystore that holds several (a certificate per name, or CA certificates added to it) is refused at start. SslContextFactory.Server picks the certificate by the name the client sends (SNI).",
+		Fix:         "Build the connector with new SslContextFactory.Server() (a program's own code, or a newer release of the program), or keep one key entry in the keystore:\n  keytool -list -keystore keystore.p12",
+		Confirm:     "keytool -list -keystore keystore.p12",
+	},
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "server",
+		Match:       []string{"400: invalid sni", "invalid sni"},
+		Within:      []string{"jetty", "badmessageexception", "400"},
+		Title:       "Jetty refused the request: its Host is not a name of the server's certificate (SNI host check)",
+		Explanation: "Jetty's SecureRequestCustomizer checks that the host a request names (by SNI, or the Host header) is one the server's certificate carries, and answers 400 Invalid SNI otherwise: a client that connects by IP address or localhost, or by another name than the certificate's, since Jetty 10 (and late 9.4 releases) turned the check on.",
+		Fix:         "Connect by a name the certificate carries, or give the server a certificate with the names clients use; where that cannot be, turn the check off in the connector:\n  new SecureRequestCustomizer(false) (or setSniHostCheck(false))",
+		Confirm:     "openssl s_client -connect host:8443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+	},
+	// Spring Boot's SSL bundles (spring.ssl.bundle.pem.*), read at start.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"error reading certificate or key from file"},
+		Title:       "Spring Boot could not read a certificate or key file of an SSL bundle",
+		Explanation: "Spring Boot reads every SSL bundle it is given (spring.ssl.bundle.pem.* or .jks.*) at start, used or not, and fails when a file cannot be read: the location names no file (a path relative to another directory, classpath: for a file on disk), a placeholder left unresolved (${CERT}: an environment variable not set), a file the application's user may not read, or not PEM.",
+		Fix:         "Give the bundle a readable PEM file by a full location, with its placeholders set, or remove the bundle the application does not use:\n  spring.ssl.bundle.pem.server.keystore.certificate=file:/etc/app/tls.crt\n  spring.ssl.bundle.pem.server.keystore.private-key=file:/etc/app/tls.key",
+		Confirm:     "openssl x509 -noout -subject -in /etc/app/tls.crt",
+	},
 	// coturn (turnserver) and its key, which it reads as its own user.
 	{
 		ID: KeyLoadFailed, Kind: "client",

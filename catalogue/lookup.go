@@ -184,6 +184,10 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 			// BoringSSL's own reason; the ones OpenSSL shares are read in
 			// OpenSSL's words (explain's macro-to-words pass).
 			generic = append(generic, boringEntry(b))
+		} else if es := findMbedTLSWords(lower); len(es) > 0 {
+			// Mbed TLS's "MODULE - words", which can hold an OpenSSL
+			// reason's words ("vrfy callback failed").
+			generic = append(generic, mbedtlsEntry(es))
 		} else if h, ok := findReasonHit(lower); ok && !(libFailed(h.r) && len(hits) > 0) {
 			if e, ok := reasonOwnEntry(h.r.Text, lower); ok {
 				// The line names the reason only by its code, or cut short

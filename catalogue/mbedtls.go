@@ -48,6 +48,16 @@ var mbedtlsTexts = sync.OnceValue(func() []indexedText {
 	}, 12)
 })
 
+// findMbedTLSWords finds the Mbed TLS error a line names by its words.
+func findMbedTLSWords(lower string) []MbedTLSError {
+	for _, t := range mbedtlsTexts() {
+		if strings.Contains(lower, t.text) {
+			return []MbedTLSError{mbedtlsErrors[t.idx]}
+		}
+	}
+	return nil
+}
+
 // findMbedTLS finds the Mbed TLS errors a line names: by their words
 // ("SSL - The connection indicated an EOF", which the table's "MODULE - "
 // makes distinct), else by a code in a line that shows Mbed TLS. A code
@@ -55,10 +65,8 @@ var mbedtlsTexts = sync.OnceValue(func() []indexedText {
 // code Mbed TLS made of a high-level and a low-level error (-0x262E)
 // returns both parts.
 func findMbedTLS(lower string) []MbedTLSError {
-	for _, t := range mbedtlsTexts() {
-		if strings.Contains(lower, t.text) {
-			return []MbedTLSError{mbedtlsErrors[t.idx]}
-		}
+	if es := findMbedTLSWords(lower); len(es) > 0 {
+		return es
 	}
 	marked := false
 	for _, m := range mbedtlsMarkers {
@@ -105,6 +113,7 @@ func mbedtlsByCode(code int) []MbedTLSError {
 var mbedtlsClass = []errClass{
 	{[]string{"_ALLOC_FAILED"}, mbedMemoryStory, mbedMemoryFix},
 	{[]string{"_NET_"}, mbedNetStory, mbedNetFix},
+	{[]string{"_X509_FATAL_ERROR"}, mbedChainStory, mbedChainFix},
 	{[]string{"_X509_", "_PEM_", "_PK_", "_ASN1_", "_OID_", "_BASE64_"}, mbedFileStory, mbedFileFix},
 	{[]string{"_SSL_"}, mbedSSLStory, mbedSSLFix},
 }
@@ -159,6 +168,9 @@ const (
 
 	mbedFileStory = "It comes from parsing a certificate or key given to Mbed TLS (the CA certificate, or the device's own certificate and key): the PEM text is not what it expects (a PEM string in C source without its \\n line ends, a length that leaves out the final NUL, which mbedtls_x509_crt_parse needs for PEM, a key where a certificate belongs, a truncated copy), or it uses an algorithm this build lacks."
 	mbedFileFix   = "Check the PEM on a computer, then embed it whole, each line ending with \\n, and pass its length with the final NUL (sizeof, or strlen + 1):\n  openssl x509 -noout -subject -in ca.pem\n  openssl pkey -noout -in device.key"
+
+	mbedChainStory = "It comes from the check of the peer's chain, not from parsing: the verify callback failed, or the chain is too long. On ESP-IDF and the ESP32 Arduino core the callback is the certificate bundle's (esp_crt_bundle), which fails so when no root in the bundle matches the server's chain: the bundle lacks that root (a trimmed bundle, or a root a newer ESP-IDF release removed, GlobalSign Root CA in 6.0 among them), or the server sends a cross-signed chain whose top certificate's issuer is not in the bundle (older releases do not take a bundled root met in the middle of the chain, such as Let's Encrypt's ISRG Root X1 under the expired DST Root CA X3)."
+	mbedChainFix   = "See the chain the server sends and the root it ends at:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null | grep -E ' s:| i:'\nthen put that root in the device's bundle (ESP-IDF menuconfig: the full default bundle, or the root added as a custom bundle certificate), or give esp-tls that CA itself (cacert_pem_buf) instead of the bundle; a server can send a chain that ends at a root every bundle has."
 
 	mbedSSLStory = "It comes from Mbed TLS's TLS engine: the handshake or a record broke at this step, on this side, or the peer sent something this build cannot handle (a version, cipher suite, curve or extension it was built without, a record larger than its buffer)."
 	mbedSSLFix   = "See what the server offers, and compare with what the device's Mbed TLS is built with (ESP-IDF menuconfig: Component config > mbedTLS):\n  openssl s_client -connect host:443 -servername host </dev/null"

@@ -101,6 +101,12 @@ func TestExplainSides(t *testing.T) {
 		// cert-manager talking to a Vault with a private CA: the CA goes
 		// into its Issuer.
 		{"cert-manager/issuers \"msg\"=\"error setting up issuer\" \"error\"=\"error logging in to Vault server: Post \\\"https://vault.internal:8200/v1/auth/kubernetes/login\\\": x509: certificate signed by unknown authority\"", "go", "client", "server-cert-untrusted", "cabundle"},
+		// An ESP32's bundle without the server's root; Jetty's two; a Spring
+		// Boot bundle whose file is a placeholder.
+		{"E (5120) esp-tls-mbedtls: mbedtls_ssl_handshake returned -0x3000", "unknown", "client", "mbedtls-error", "esp_crt_bundle"},
+		{"java.lang.IllegalStateException: KeyStores with multiple certificates are not supported on the base class org.eclipse.jetty.util.ssl.SslContextFactory.", "unknown", "server", "cert-load-failed", "sslcontextfactory.server"},
+		{"WARN org.eclipse.jetty.server.HttpChannel: /api org.eclipse.jetty.http.BadMessageException: 400: Invalid SNI", "java", "server", "server-hostname-mismatch", "snihostcheck"},
+		{"Caused by: java.io.UncheckedIOException: Error reading certificate or key from file 'file:${TLS_DIR}/tls.crt'", "java", "server", "cert-load-failed", "placeholder"},
 		// Erlang's ssl naming an option it cannot use.
 		{"[error] supervisor: listener_sup, errorContext: child_terminated, reason: {ssl_error,{options,{cacertfile,[]}}}", "unknown", "server", "startup-failed", "verify_peer"},
 		// XMPP federation: a remote server refusing this one's certificate,

@@ -165,7 +165,7 @@ var attrRules = []attrRule{
 	// server's AcceptSecurityContext.
 	{"unknown", RoleServer, "", []string{"acceptsecuritycontext"}},
 	// Mbed TLS's clients: ESP-IDF's esp-tls, the ESP32 Arduino core.
-	{"unknown", RoleClient, "", []string{"esp-tls", "esp_tls", "ssl_client.cpp", "wificlientsecure", "mbedtls_ssl_handshake", "mbedtls_x509_crt_parse"}},
+	{"unknown", RoleClient, "", []string{"esp-tls", "esp_tls", "ssl_client.cpp", "wificlientsecure", "mbedtls_ssl_handshake", "mbedtls_x509_crt_parse", "x509_verify_cert() returned"}},
 	// wolfSSL's example server and client ("SSL_accept error -188, ...",
 	// "wolfSSL_connect error -313, ..."), programs naming its calls, and
 	// ESP-IDF's esp-tls on wolfSSL (its "esp-tls" words are a client's above).
@@ -824,7 +824,9 @@ func ownLoad(lower string) bool {
 		// Go's tls.LoadX509KeyPair
 		"private key does not match public key", "failed to find any pem data", "failed to find pem block",
 		"tls: failed to find certificate pem data", "pem inputs may have been switched", "found a certificate rather than a key",
-		"tls: failed to parse private key", "private key type does not match public key type"} {
+		"tls: failed to parse private key", "private key type does not match public key type",
+		// Spring Boot's SSL bundles
+		"error reading certificate or key from file"} {
 		if strings.Contains(lower, w) {
 			return true
 		}
