@@ -1768,6 +1768,16 @@ var clientWriterEntries = []Entry{
 		Fix:         "Connect without TLS to a plaintext server (grpcurl -plaintext, insecure channel credentials), or give the server a certificate and key so that it speaks TLS:\n  grpcurl -plaintext localhost:50051 list",
 		Confirm:     "grpcurl -plaintext localhost:50051 list",
 	},
+	// Microsoft's JDBC driver for SQL Server, which encrypts by default
+	// since 10.2.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"could not establish a secure connection to sql server"},
+		Title:       "The SQL Server JDBC driver does not trust the server's certificate",
+		Explanation: "Microsoft's JDBC driver for SQL Server (mssql-jdbc 10.2 and later, and the tools and connectors that bundle it: Trino, Kafka Connect, Flyway, DBeaver) encrypts by default (encrypt=true) and so checks the server's certificate against the JVM's trust store; a SQL Server with the self-signed certificate it makes for itself, or one from a private CA, is then refused with PKIX path building failed. It often shows first after an upgrade of the tool that bundles the driver.",
+		Fix:         "Trust the server's CA in the JVM (or the driver's trustStore option), or give SQL Server a certificate from a CA the JVM trusts; only for a test, accept it as it is in the JDBC URL:\n  jdbc:sqlserver://db:1433;encrypt=true;trustServerCertificate=true",
+		Confirm:     "openssl s_client -connect db.example.com:1433 </dev/null",
+	},
 	// Microsoft SQL Server's and PostgreSQL's .NET clients.
 	{
 		ID: ServerCertUntrusted, Kind: "client",

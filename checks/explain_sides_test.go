@@ -107,6 +107,9 @@ func TestExplainSides(t *testing.T) {
 		{"java.lang.IllegalStateException: KeyStores with multiple certificates are not supported on the base class org.eclipse.jetty.util.ssl.SslContextFactory.", "unknown", "server", "cert-load-failed", "sslcontextfactory.server"},
 		{"WARN org.eclipse.jetty.server.HttpChannel: /api org.eclipse.jetty.http.BadMessageException: 400: Invalid SNI", "java", "server", "server-hostname-mismatch", "snihostcheck"},
 		{"Caused by: java.io.UncheckedIOException: Error reading certificate or key from file 'file:${TLS_DIR}/tls.crt'", "java", "server", "cert-load-failed", "placeholder"},
+		// The SQL Server JDBC driver's default encryption against a
+		// self-signed server.
+		{"com.microsoft.sqlserver.jdbc.SQLServerException: The driver could not establish a secure connection to SQL Server by using Secure Sockets Layer (SSL) encryption. Error: \"PKIX path validation failed\".", "java", "client", "server-cert-untrusted", "trustservercertificate"},
 		// Erlang's ssl naming an option it cannot use.
 		{"[error] supervisor: listener_sup, errorContext: child_terminated, reason: {ssl_error,{options,{cacertfile,[]}}}", "unknown", "server", "startup-failed", "verify_peer"},
 		// XMPP federation: a remote server refusing this one's certificate,
