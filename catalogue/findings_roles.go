@@ -959,7 +959,9 @@ var roleEntries = []Entry{
 	{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match: []string{"pkix path building failed", "unable to find valid certification path", "path does not chain with any of the trust anchors"},
-		Title: "The Java client does not trust the server's certificate",
+		// The SQL Server driver's own entry tells its default encryption.
+		Without: []string{"could not establish a secure connection to sql server"},
+		Title:   "The Java client does not trust the server's certificate",
 		Explanation: "Java checked the server's certificate against its trust store (the JDK's cacerts unless javax.net.ssl.trustStore says otherwise) and found no path to a trusted CA. Four causes cover most cases: " +
 			"1. a private CA not imported into the trust store the program really uses (some programs and plugins ignore javax.net.ssl.* and read only the JDK's cacerts or their own option); " +
 			"2. the server does not send its intermediates (its full chain); " +
