@@ -29,6 +29,15 @@ var otherWriterEntries = []Entry{
 		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in /etc/prosody/certs/example.org.crt",
 	},
 	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"establishing a secure connection from"},
+		Within:      []string{"error with certificate", "certificate"},
+		Title:       "XMPP federation: this server could not verify the other server's certificate (outgoing stream)",
+		Explanation: "Opening a server-to-server stream, this server checked the certificate the other server presented against its own CA bundle. Three causes cover most cases: 1. the other server presents a certificate no public CA signed: a default or example self-signed certificate left in place, one for another domain, or an expired one (theirs to fix); 2. it does not send its intermediate; 3. this server has no usable CA bundle (a container image without ca-certificates; Prosody's ssl cafile or capath, ejabberd's s2s_cafile unset).",
+		Fix:         "See what the other server sends:\n  openssl s_client -connect other.example:5269 -starttls xmpp-server -xmpphost other.example -showcerts </dev/null\nand give this server the system CA bundle if it has none:\n  apt-get install ca-certificates",
+		Confirm:     "openssl s_client -connect other.example:5269 -starttls xmpp-server -xmpphost other.example </dev/null",
+	},
+	{
 		ID: VerifyError, Kind: "client", Side: "server",
 		Match:       []string{"failed inbound s2s external authentication", "incoming s2s stream"},
 		Within:      []string{"certificate", "issuer", "not trusted", "expired", "self signed", "self-signed"},

@@ -110,6 +110,9 @@ func TestExplainSides(t *testing.T) {
 		// The SQL Server JDBC driver's default encryption against a
 		// self-signed server.
 		{"com.microsoft.sqlserver.jdbc.SQLServerException: The driver could not establish a secure connection to SQL Server by using Secure Sockets Layer (SSL) encryption. Error: \"PKIX path validation failed\".", "java", "client", "server-cert-untrusted", "trustservercertificate"},
+		// XMPP federation: the other server's certificate not verified on
+		// an outgoing stream.
+		{"s2sout77 info Establishing a secure connection from example.org to chat.example.net failed. Error with certificate 0: self-signed certificate", "unknown", "client", "server-cert-untrusted", "xmpp-server"},
 		// Erlang's ssl naming an option it cannot use.
 		{"[error] supervisor: listener_sup, errorContext: child_terminated, reason: {ssl_error,{options,{cacertfile,[]}}}", "unknown", "server", "startup-failed", "verify_peer"},
 		// XMPP federation: a remote server refusing this one's certificate,
