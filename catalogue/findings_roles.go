@@ -485,7 +485,7 @@ var serverGotAlertTexts = map[int]Text{
 // refused the server's certificate.
 var ClientSentAlertText = Text{ID: ServerCertUntrusted,
 	Title: "{who} refused the server's certificate (it sent TLS alert {num} {name})",
-	Why:   "The alert was sent by this side, the TLS client: it checked the server's certificate and refused it. With unknown_ca or bad_certificate the server's chain does not lead to a CA the client trusts (a private CA not given to it, a missing intermediate); with certificate_expired the chain holds an expired certificate or a clock is wrong; with unsupported_certificate a certificate of the chain has a keyUsage or extendedKeyUsage that does not allow its use (serverAuth for the server's, keyCertSign for a CA's; Erlang/OTP 27.1.0 to 27.1.2 also refused a critical extendedKeyUsage on an intermediate, fixed in 27.1.3).",
+	Why:   "The alert was sent by this side, the TLS client: it checked the server's certificate and refused it. With unknown_ca or bad_certificate the server's chain does not lead to a CA the client trusts (a private CA not given to it, a missing intermediate, or a public root newer than the CA list the client carries itself: a tool's bundled list such as Hex's or castore's, an old certifi); with certificate_expired the chain holds an expired certificate or a clock is wrong; with unsupported_certificate a certificate of the chain has a keyUsage or extendedKeyUsage that does not allow its use (serverAuth for the server's, keyCertSign for a CA's; Erlang/OTP 27.1.0 to 27.1.2 also refused a critical extendedKeyUsage on an intermediate, fixed in 27.1.3).",
 	Fix:   "{fix}",
 }
 
