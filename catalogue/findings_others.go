@@ -4,6 +4,10 @@ package catalogue
 // nginx write (Apache, HAProxy, envoy, Go, Java, curl) and for the OpenSSL
 // reasons that users meet most, told whoever wrote them.
 
+// xmppPeer shows what an XMPP server presents to the servers that
+// federate with it.
+const xmppPeer = "openssl s_client -connect other.example:5269 -starttls xmpp-server -xmpphost other.example"
+
 // otherWriterEntries are explained in their writer's terms (Own).
 var otherWriterEntries = []Entry{
 	// Exim's TLS session cut without close_notify (GnuTLS's -110, OpenSSL
@@ -25,7 +29,7 @@ var otherWriterEntries = []Entry{
 		Match:       []string{"sasl external with", "failed outbound s2s external authentication"},
 		Title:       "XMPP federation: the other server refused this server's certificate (SASL EXTERNAL)",
 		Explanation: "Between XMPP servers the connecting one is the TLS client and authenticates with its own certificate, which the receiving server checks as a client certificate for the domain. Four causes cover most cases: 1. the certificate may not be used by a client: Let's Encrypt's certificates carry serverAuth only since 11 February 2026 (the other side says `unsupported certificate purpose`); 2. the chain this server sends does not verify there: an intermediate missing, or a cross-signed root that has expired (DST Root CA X3's, since 2021) in the certificate file; 3. the certificate does not carry the XMPP domain (or the conference or upload subdomain) the stream is for; 4. the other server has no CA bundle of its own (a container image without ca-certificates). The other side's error (`not-authorized`, `unsupported certificate purpose`) and its log say which.",
-		Fix:         "Look at what this server sends, as the other side sees it:\n  openssl s_client -connect other.example:5269 -starttls xmpp-server -xmpphost other.example </dev/null\n  openssl x509 -noout -ext extendedKeyUsage,subjectAltName -in /etc/prosody/certs/example.org.crt\nServe the full chain without expired roots; where certificates lack clientAuth, let the servers fall back to dialback (Prosody's mod_dialback, ejabberd's s2s dialback) or use a certificate from a CA that issues clientAuth.",
+		Fix:         "Look at what this server sends, as the other side sees it:\n  " + xmppPeer + " </dev/null\n  openssl x509 -noout -ext extendedKeyUsage,subjectAltName -in /etc/prosody/certs/example.org.crt\nServe the full chain without expired roots; where certificates lack clientAuth, let the servers fall back to dialback (Prosody's mod_dialback, ejabberd's s2s dialback) or use a certificate from a CA that issues clientAuth.",
 		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in /etc/prosody/certs/example.org.crt",
 	},
 	{
@@ -34,8 +38,8 @@ var otherWriterEntries = []Entry{
 		Within:      []string{"error with certificate", "certificate"},
 		Title:       "XMPP federation: this server could not verify the other server's certificate (outgoing stream)",
 		Explanation: "Opening a server-to-server stream, this server checked the certificate the other server presented against its own CA bundle. Three causes cover most cases: 1. the other server presents a certificate no public CA signed: a default or example self-signed certificate left in place, one for another domain, or an expired one (theirs to fix); 2. it does not send its intermediate; 3. this server has no usable CA bundle (a container image without ca-certificates; Prosody's ssl cafile or capath, ejabberd's s2s_cafile unset).",
-		Fix:         "See what the other server sends:\n  openssl s_client -connect other.example:5269 -starttls xmpp-server -xmpphost other.example -showcerts </dev/null\nand give this server the system CA bundle if it has none:\n  apt-get install ca-certificates",
-		Confirm:     "openssl s_client -connect other.example:5269 -starttls xmpp-server -xmpphost other.example </dev/null",
+		Fix:         "See what the other server sends:\n  " + xmppPeer + " -showcerts </dev/null\nand give this server the system CA bundle if it has none:\n  apt-get install ca-certificates",
+		Confirm:     xmppPeer + " </dev/null",
 	},
 	{
 		ID: VerifyError, Kind: "client", Side: "server",
@@ -43,8 +47,8 @@ var otherWriterEntries = []Entry{
 		Within:      []string{"certificate", "issuer", "not trusted", "expired", "self signed", "self-signed"},
 		Title:       "XMPP federation: this server could not verify the certificate another server presented",
 		Explanation: "On an incoming server-to-server stream this server checks the connecting server's certificate against its own CA bundle. Three causes cover most cases: 1. this server has no usable CA bundle: a container image without the ca-certificates package, an installer build whose bundled OpenSSL looks elsewhere (ejabberd's s2s_cafile, Prosody's ssl cafile or capath unset); 2. the other server sends an incomplete chain, an expired or self-signed certificate (a default example certificate left in place); 3. its certificate lacks the domain the stream is for.",
-		Fix:         "Give the server the system CA bundle and restart it:\n  apt-get install ca-certificates\n  ejabberd: s2s_cafile: /etc/ssl/certs/ca-certificates.crt\n  Prosody: ssl = { cafile = \"/etc/ssl/certs/ca-certificates.crt\" }\nthen look at what the other server sends:\n  openssl s_client -connect other.example:5269 -starttls xmpp-server -xmpphost other.example </dev/null",
-		Confirm:     "openssl s_client -connect other.example:5269 -starttls xmpp-server -xmpphost other.example </dev/null",
+		Fix:         "Give the server the system CA bundle and restart it:\n  apt-get install ca-certificates\n  ejabberd: s2s_cafile: /etc/ssl/certs/ca-certificates.crt\n  Prosody: ssl = { cafile = \"/etc/ssl/certs/ca-certificates.crt\" }\nthen look at what the other server sends:\n  " + xmppPeer + " </dev/null",
+		Confirm:     xmppPeer + " </dev/null",
 	},
 	// Jetty's TLS connector: a keystore with several certificates given to
 	// the base SslContextFactory, and the SNI host check of its requests.

@@ -198,7 +198,8 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 			}
 		} else if g, ok := findGnuTLS(lower); ok {
 			generic = append(generic, gnutlsEntry(g))
-		} else if es := findMbedTLS(lower); len(es) > 0 {
+		} else if es := findMbedTLSCode(lower); len(es) > 0 {
+			// (Its words were looked for before OpenSSL's reasons.)
 			generic = append(generic, mbedtlsEntry(es))
 		} else if w, ok := findWinError(lower); ok {
 			generic = append(generic, winErrorEntry(w))

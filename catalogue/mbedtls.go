@@ -68,6 +68,12 @@ func findMbedTLS(lower string) []MbedTLSError {
 	if es := findMbedTLSWords(lower); len(es) > 0 {
 		return es
 	}
+	return findMbedTLSCode(lower)
+}
+
+// findMbedTLSCode finds the Mbed TLS errors of a code in a line that
+// shows Mbed TLS (findMbedTLS without the words).
+func findMbedTLSCode(lower string) []MbedTLSError {
 	marked := false
 	for _, m := range mbedtlsMarkers {
 		if strings.Contains(lower, m) {

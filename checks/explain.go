@@ -127,7 +127,7 @@ func Explain(input string) *report.Report {
 		return rep
 	}
 	clientGuessed := false
-	if att.Guessed && att.Role == logparse.RoleServer && att.Reporter != "nginx" && len(codes) > 0 && (!bareVerify(text, codes) || !hasDigit(text)) &&
+	if att.Guessed && att.Role == logparse.RoleServer && att.Reporter != "nginx" && len(codes) > 0 && (!bareVerify(text, codes) || !strings.ContainsAny(text, "0123456789")) &&
 		!strings.Contains(strings.ToLower(text), "client cert") {
 		// A verify result inside another program's words ("npm ERR!
 		// self signed certificate in certificate chain", "Get err
@@ -713,9 +713,4 @@ func entrySide(entries []catalogue.Entry) string {
 		}
 	}
 	return ""
-}
-
-// hasDigit reports whether s holds a digit (a verify code's number).
-func hasDigit(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0
 }

@@ -73,7 +73,7 @@ var programWords = []struct {
 	{"mosquitto", []string{"mosquitto", "sending connect", "error: unable to load client certificate \"", "error: unable to load client key file \"", "a tls error occurred", "client <unknown> disconnected", "error: the connection was lost"}},
 	{"openvpn", []string{"openvpn", "verify error: depth=", "ovpn-", "tls_error: bio read tls_read_plaintext"}},
 	// cert-manager's controllers, before the Vault words of their errors.
-	{"cert-manager", []string{"cert-manager", "clusterissuers controller", "issuers controller", "certificaterequests controller", "clusterissuer"}},
+	{"cert-manager", []string{"cert-manager", "issuers controller", "certificaterequests controller", "clusterissuer"}},
 	// HashiCorp's, GitLab's, MinIO's and etcd's clients (Go).
 	{"vault", []string{"vault_addr", "vault_cacert", "vault_skip_verify", "/v1/sys/", "/v1/auth/", ":8200/"}},
 	{"nomad", []string{"nomad", ":4646/"}},
