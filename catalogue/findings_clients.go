@@ -19,6 +19,15 @@ var clientWriterEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
 	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match: []string{"your connection is not private", "your connection isn't private", "your connection isn’t private", "attackers might be trying to steal your information",
+			"this server could not prove that it is"},
+		Title:       "Chrome's certificate warning page: the server's certificate was refused",
+		Explanation: "Chrome (or Edge) refused the server's certificate and shows its warning page; the code under it (NET::ERR_CERT_..., shown under Advanced) says why. Three causes cover most cases: (1) NET::ERR_CERT_AUTHORITY_INVALID: the certificate is self-signed or from a private CA the computer does not trust, the server does not send its intermediate, or a TLS-intercepting proxy or antivirus re-signs the traffic; (2) NET::ERR_CERT_COMMON_NAME_INVALID: the name in the address bar is not in the certificate's subjectAltName (Chrome ignores the common name since version 58, so a certificate with the name only in CN fails even when its CA is trusted); (3) NET::ERR_CERT_DATE_INVALID: it is expired, or this computer's clock is wrong.",
+		Fix:         "Read the code under Advanced, then see what the server sends, its names and dates:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\n  openssl x509 -noout -subject -ext subjectAltName -dates -in server.crt\nReissue a certificate without the name in subjectAltName (-addext subjectAltName=DNS:host), serve the full chain, and import a private CA into the system's trusted roots.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	{
 		ID: WrongPurpose, Kind: "client",
 		Match:       []string{"certificate type not approved for application", "sec_error_inadequate_cert_type"},
 		Title:       "The certificate's extendedKeyUsage does not allow this use (NSS: type not approved)",
@@ -86,8 +95,8 @@ var clientWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"ssl_error_no_cypher_overlap", "err_ssl_version_or_cipher_mismatch", "ssl_error_unsupported_version", "err_ssl_obsolete_version"},
 		Title:       "The browser and the server share no TLS version or cipher",
-		Explanation: "The browser and the server found no TLS version and cipher both allow. Four causes cover most cases: 1. the server accepts only older versions or ciphers (TLS 1.0, RC4, 3DES) that current browsers refuse; 2. its certificate key does not fit any cipher they share (an ECDSA certificate, such as a Let's Encrypt one imported as it came, on a server whose cipher list is RSA-only: some Java servers, controllers and appliances); 3. it has no certificate at all for the name asked for in SNI (some servers, and CDN edges whose certificate for the name is missing or stuck, then fail this way); 4. the browser itself is restricted (an old or headless browser, an automation driver or policy limiting its TLS versions).",
-		Fix:         "See what the server accepts for that name, and its certificate's key type:\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null\n  openssl x509 -noout -text -in server.crt | grep 'Public Key Algorithm'\nthen give it a certificate for that name (an RSA one where its ciphers are RSA-only) and enable current versions and ciphers; for nginx:\n  ssl_protocols TLSv1.2 TLSv1.3;",
+		Explanation: "The browser and the server found no TLS version and cipher both allow. Four causes cover most cases: 1. the server accepts only older versions or ciphers (TLS 1.0, RC4, 3DES) that current browsers refuse; 2. its certificate key does not fit any cipher they share (an ECDSA certificate, such as a Let's Encrypt one imported as it came, on a server whose cipher list is RSA-only: some Java servers, controllers and appliances); 3. it has no certificate at all for the name asked for in SNI (some servers, and CDN edges whose certificate for the name is missing or stuck, then fail this way); 4. the browser itself is restricted (an old or headless browser, an automation driver or policy limiting its TLS versions, or a minimum raised by hand: Firefox's security.tls.version.min in about:config, against an old device such as a printer or router that speaks only TLS 1.0).",
+		Fix:         "See what the server accepts for that name, and its certificate's key type:\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null\n  openssl x509 -noout -text -in server.crt | grep 'Public Key Algorithm'\nthen give it a certificate for that name (an RSA one where its ciphers are RSA-only) and enable current versions and ciphers; for nginx:\n  ssl_protocols TLSv1.2 TLSv1.3;\nIn Firefox, about:config's security.tls.version.min (and max) should be at their defaults.",
 		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_3 </dev/null",
 	},
 	{
@@ -220,7 +229,7 @@ var clientWriterEntries = []Entry{
 		Title: "The Rust (rustls) client does not trust the server's certificate (UnknownIssuer)",
 		Explanation: "rustls found no trusted root for the server's certificate chain. Unlike OpenSSL-based clients it does not read the system's CA bundle unless built to. Three causes: (1) a private CA, a corporate proxy's CA or a CA added to /etc/ssl/certs, which a client with webpki-roots (Mozilla's public roots only) does not trust; (2) a server that does not send its intermediate; (3) a root store that is empty, so that no server is trusted: " +
 			"a crate built without its roots features (tonic's tls-roots or tls-webpki-roots, reqwest's rustls-tls-webpki-roots or rustls-tls-native-roots) or code that never adds root certificates to its ClientConfig.",
-		Fix:     clientTrust["rust"],
+		Fix:     clientTrust["rust"] + "\n" + noTrustOption,
 		Confirm: "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	{
@@ -719,9 +728,9 @@ var clientWriterEntries = []Entry{
 	// JSSE's algorithm constraints on a certificate.
 	{
 		ID: WeakSignature, Kind: "client",
-		Match:       []string{"certificates do not conform to algorithm constraints", "algorithm constraints check failed"},
+		Match:       []string{"certificates do not conform to algorithm constraints", "certificates does not conform to algorithm constraints", "algorithm constraints check failed"},
 		Title:       "Java refuses a certificate whose signature or key its security policy disables",
-		Explanation: "jdk.certpath.disabledAlgorithms in the JVM's java.security forbids what a certificate in the chain uses: a SHA-1 (or MD5) signature, an RSA key under 2048 bits, or a DSA key. Newer JDKs and distributions' policies add to the list, so a certificate that worked yesterday fails after an update.",
+		Explanation: "jdk.certpath.disabledAlgorithms in the JVM's java.security forbids what a certificate in the chain uses: a SHA-1, MD5 or MD2 signature (also on an old root that the server still sends in its chain, such as an MD2-signed VeriSign root), an RSA key under 2048 bits (1024 in older JDKs), or a DSA key. Newer JDKs and distributions' policies add to the list, so a certificate that worked yesterday fails after an update.",
 		Fix:         "Reissue the certificate (and any intermediate so signed) with SHA-256 and a 2048-bit RSA or P-256 key:\n  openssl x509 -noout -text -in server.crt | grep -E 'Signature Algorithm|Public-Key'\nOnly as a stopgap, take the entry out of jdk.certpath.disabledAlgorithms.",
 		Confirm:     "openssl x509 -noout -text -in server.crt | grep -E 'Signature Algorithm|Public-Key'",
 	},
@@ -1660,6 +1669,80 @@ var clientWriterEntries = []Entry{
 		Explanation: "The client opened the connection, sent its hello, and the handshake did not end within its limit (Go's net/http: 10 seconds). The connection got through, so it is seldom the certificate: the server is overloaded or hung; a firewall, security group or private-endpoint rule lets the TCP connection open but drops what follows (the endpoint is not really allowed from this network); a firewall, VPN or container network drops the large packets that carry the server's certificate chain (an MTU problem: small requests work, TLS stalls); a proxy the network needs is not set, or is set with https:// for a proxy that speaks plain HTTP; or the port speaks another protocol and waits for the client to speak first.",
 		Fix:         "See whether a handshake by hand stalls too, and how far it gets:\n  openssl s_client -connect host:443 -servername host </dev/null\nthen check the proxy settings the client runs with:\n  env | grep -i _proxy\nand, behind a VPN or in a container network, try a smaller MTU (Docker: \"mtu\" in /etc/docker/daemon.json).",
 		Confirm:     "curl -v --max-time 20 https://host/",
+	},
+	// Public roots whose expiry broke old clients, named in a chain listing
+	// (s_client's "1 s:/C=SE/O=AddTrust AB/...") or an error.
+	{
+		ID: ServerCertExpired, Kind: "client", Side: "client",
+		Match:       []string{"addtrust external ca root", "cn=addtrust external", "dst root ca x3"},
+		Title:       "The chain names a public root that has expired (AddTrust External CA Root, DST Root CA X3)",
+		Explanation: "AddTrust External CA Root expired on 30 May 2020 and DST Root CA X3 (Let's Encrypt's old cross-sign) on 30 September 2021. Servers that still send the cross-signed certificate leading to them work with clients that build another path to the newer root (USERTrust RSA, ISRG Root X1), and break clients that stop at the first expired certificate: OpenSSL 1.0.x, GnuTLS before 3.6.14, old Android and Java, curl and Python built on them, and clients whose own store lacks the newer root.",
+		Fix:         "Serve the chain without the expired root's cross-certificate (for Let's Encrypt, the default chain since 2024; for Sectigo, the chain to USERTrust), and see what is sent:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nOn old clients, update the CA bundle (ca-certificates) and the TLS library, or remove the expired root from the bundle.",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null | grep -E '^ *[0-9]+ s:|i:'",
+	},
+	// WinInet (Internet Explorer and Windows programs and services on it)
+	// refusing the server's CA.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"error_internet_invalid_ca", "error_internet_sec_invalid_cert"},
+		Title:       "WinInet does not trust the server's certificate (ERROR_INTERNET_INVALID_CA)",
+		Explanation: "WinInet, the HTTP stack of Internet Explorer and of many Windows programs and services, found no trusted root for the server's certificate (12045) or found it invalid (12169): a private CA that is not in the Trusted Root store of the account the program runs as, a missing intermediate, or an intercepting proxy. A service reads its own account's stores (SYSTEM, or .DEFAULT under HKEY_USERS), not the logged-on user's, so a CA imported for the user only does not help it.",
+		Fix:         "Import the CA into the Local Machine's Trusted Root store, which every account reads:\n  certutil -addstore Root ca.cer\nand see the chain the server sends:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+		Confirm:     "certutil -verify -urlfetch server.cer",
+	},
+	// Rust programs finding no system CA bundle, or a bad certificate in it.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"no ca certificates were loaded from the system", "no native root ca certificates found", "could not load native certificates"},
+		Title:       "The Rust program found no CA certificates on this system",
+		Explanation: "The program (reqwest or another rustls client built to read the system's roots, through rustls-native-certs) looked for the system's CA bundle and found none, so it cannot verify any server: a container image built FROM scratch or distroless without the ca-certificates package, a minimal system without it, or SSL_CERT_FILE or SSL_CERT_DIR pointing where there is no bundle.",
+		Fix:         "Put a CA bundle where the program looks (the ca-certificates package); in a Dockerfile built from scratch, copy it from the build stage:\n  COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\nor point SSL_CERT_FILE at a bundle:\n  export SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt",
+		Confirm:     "ls -l /etc/ssl/certs/ca-certificates.crt",
+	},
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"failed to add platform cert to root cert store"},
+		Title:       "A certificate in the system's store could not be read into the program's roots",
+		Explanation: "Deno (and other Rust programs using rustls with the platform's store) read the system's trusted certificates and one of them is not a certificate rustls can parse (BadEncoding): a malformed or unusual certificate that an administrator, an antivirus or a corporate tool installed in the Windows or macOS store. Older Deno releases stop there; newer ones skip it.",
+		Fix:         "Upgrade the program, or use its bundled roots instead of the system's for now:\n  export DENO_TLS_CA_STORE=mozilla\nand find the malformed certificate in the system store (certmgr.msc on Windows, Keychain Access on macOS) to remove or replace it.",
+		Confirm:     "deno --version",
+	},
+	// A CA file the program is told to read that is not there.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"failed to read ca certificate file", "failed to read the ca certificate file", "could not read ca certificate file", "unable to read ca certificate file"},
+		Title:       "The program could not read the CA file it was told to trust",
+		Explanation: "The program was told to trust the CAs of a file and could not read it: the path in its setting is wrong or the file was moved, renamed or not mounted into the container, or its account may not read it. The path often comes from the environment rather than the program's own settings: SSL_CERT_FILE, SSL_CERT_DIR, REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE or NODE_EXTRA_CA_CERTS left set in a shell profile for another project, which the program then trusts instead of the system's roots.",
+		Fix:         "See which CA file the program is given, in its settings and in the environment:\n  env | grep -i -E 'ssl_cert|ca_bundle|extra_ca'\nthen point it at the right bundle or unset the stale variable:\n  unset SSL_CERT_FILE",
+		Confirm:     "env | grep -i -E 'ssl_cert|ca_bundle|extra_ca'",
+	},
+	// .NET on Windows given a certificate whose key is only in memory.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"the platform does not support ephemeral keys"},
+		Title:       ".NET on Windows cannot use a certificate whose private key is only in memory",
+		Explanation: "On Windows SslStream (HttpClient, Kestrel, gRPC, MQTT clients) hands the certificate's private key to Schannel, which needs it stored in a key storage provider. A certificate loaded from PEM (X509Certificate2.CreateFromPemFile, or a key from another source such as a SPIFFE or Vault client) or with X509KeyStorageFlags.EphemeralKeySet has its key only in memory, so the TLS handshake cannot use it, as a client certificate or as a server's. Linux and macOS accept it.",
+		Fix:         "Re-import the certificate through PKCS#12 so that its key is stored, before giving it to SslStream: load it with X509Certificate2.CreateFromPemFile(crt, key), then pass new X509Certificate2(pem.Export(X509ContentType.Pkcs12)) (.NET 9: X509CertificateLoader.LoadPkcs12), without X509KeyStorageFlags.EphemeralKeySet.",
+		Confirm:     "openssl pkcs12 -export -in client.crt -inkey client.key -out client.p12",
+	},
+	// Istio's gateway reading a credentialName secret without the keys it
+	// reads.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"server cert or private key is empty", "found secret, but didn't have expected keys", "found cacert secret, but didn't have expected keys"},
+		Title:       "Istio's gateway found no certificate or key in the secret it was given",
+		Explanation: "The Istio ingress gateway (through its secret discovery, SDS) read the Kubernetes secret named in the Gateway's credentialName and found no certificate or key under the keys it reads: tls.crt and tls.key (with ca.crt for mutual TLS), or cert and key (with cacert). A secret made with other key names (cert-chain.pem, ca-cert.pem, the files of Istio's own CA), an empty value, or a secret in another namespace than the gateway's gives this, and the gateway serves no certificate for that host.",
+		Fix:         "Create the secret in the gateway's namespace with the keys Istio reads:\n  kubectl create secret tls NAME -n istio-system --cert=server.crt --key=server.key\nfor mutual TLS, a generic secret with tls.crt, tls.key and ca.crt:\n  kubectl create secret generic NAME -n istio-system --from-file=tls.crt=server.crt --from-file=tls.key=server.key --from-file=ca.crt=ca.crt",
+		Confirm:     "kubectl get secret NAME -n istio-system -o jsonpath='{.data}'",
+	},
+	// Go's own tls.Config leaving no version to speak.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"no supported versions satisfy minversion and maxversion", "no supported version satisfy minversion and maxversion"},
+		Title:       "Go's tls.Config allows no TLS version: MinVersion is above MaxVersion",
+		Explanation: "Go's crypto/tls found no version between the tls.Config's MinVersion and MaxVersion before it sent anything: the program set MaxVersion below the default minimum (TLS 1.2 for clients since Go 1.18, for servers since Go 1.22) without lowering MinVersion, or set MinVersion above MaxVersion. It is usually a program trying to reach an old server or device that speaks only TLS 1.0 or 1.1.",
+		Fix:         "Set both bounds in the tls.Config, the lower one only as low as that peer needs:\n  MinVersion: tls.VersionTLS10,\n  MaxVersion: tls.VersionTLS13,\nand see what the peer speaks:\n  openssl s_client -connect host:443 -servername host -tls1 </dev/null\nBetter, enable TLS 1.2 on the old server.",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
 	},
 	// Go servers refusing a client's TLS version.
 	{

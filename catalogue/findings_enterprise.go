@@ -586,6 +586,26 @@ var enterpriseEntries = []Entry{
 		Fix:         "Move the custom CA files to /etc/gitlab/trusted-certs (PEM, one CA a file), remove the others from the embedded directory, and reconfigure:\n  ls -l /opt/gitlab/embedded/ssl/certs/\n  gitlab-ctl reconfigure",
 		Confirm:     "ls -l /etc/gitlab/trusted-certs/",
 	},
+	// Exchange's transport finding no certificate for a connector's FQDN
+	// (event 12014).
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"could not find a certificate that contains the domain name", "unable to support the starttls smtp verb"},
+		Title:       "Exchange has no certificate for the connector's FQDN, so no STARTTLS",
+		Explanation: "Exchange's transport service looks for a certificate, enabled for SMTP, whose subject or subjectAltName holds the FQDN set on the Receive (or Send) connector, and found none: the connector's FQDN is a name the certificate lacks (often the internal host name instead of the public one, or the reverse), the certificate is not enabled for SMTP, it has expired, or its private key is missing. Without it the connector offers no STARTTLS.",
+		Fix:         "Compare the connector's FQDN with the names of the SMTP certificate, then make them agree:\n  powershell -Command \"Get-ReceiveConnector | Format-List Name,Fqdn\"\n  powershell -Command \"Get-ExchangeCertificate | Format-List Thumbprint,Services,CertificateDomains,NotAfter\"\n  powershell -Command \"Set-ReceiveConnector 'NAME' -Fqdn mail.example.com\"\nor enable a certificate with that name for SMTP (Enable-ExchangeCertificate -Services SMTP).",
+		Confirm:     "powershell -Command \"Get-ExchangeCertificate | Format-List Thumbprint,Services,CertificateDomains\"",
+	},
+	// CryptoAPI's automatic root update failing to reach Windows Update
+	// (CAPI2 event 11).
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"failed auto update retrieval of third-party root list", "failed extract of third-party root list from auto update"},
+		Title:       "Windows could not fetch its trusted root list from Windows Update",
+		Explanation: "Windows adds trusted roots on demand: CryptoAPI downloads the list (authrootstl.cab) and the roots from Windows Update when a chain needs one. That download failed, so certificates from roots this machine does not have yet are not trusted. The update runs as the machine (SYSTEM) account, which has no proxy when only users have one, or the machine has no way out to the internet (a firewall, an isolated server), or root update is turned off by policy.",
+		Fix:         "Give the machine account a proxy, or let it reach ctldl.windowsupdate.com, then test the download:\n  netsh winhttp set proxy proxy.example.com:8080\n  certutil -verifyCTL AuthRootWU\nOn isolated machines, deploy the roots by policy, or import a list made elsewhere with:\n  certutil -generateSSTFromWU roots.sst",
+		Confirm:     "certutil -verifyCTL AuthRootWU",
+	},
 	// rsyslog's plain listener receiving TLS.
 	{
 		ID: HandshakeFailed, Kind: "client",

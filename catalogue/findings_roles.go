@@ -88,7 +88,7 @@ var clientTrust = map[string]string{
 	"python":        "Give Python the server's CA bundle, e.g. with requests:\n  requests.get(url, verify='ca.crt')\nor for the whole process:\n  REQUESTS_CA_BUNDLE=ca.crt SSL_CERT_FILE=ca.crt python app.py\nand make the server send its intermediates. To add a CA to the system's bundle, put each CA certificate in its own .crt file under /usr/local/share/ca-certificates/ (update-ca-certificates reads one certificate per file), then run update-ca-certificates. For a public CA with python.org's Python on macOS, run its Install Certificates.command (it installs certifi's bundle). REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE left in the environment overrides the CA a program passes to requests (verify=), so look for them first. requests trusts certifi's bundle, not the system's: behind a TLS-intercepting proxy whose CA is installed on the machine, let Python use the system's store (pip install truststore, then truststore.inject_into_ssl(); or the pip-system-certs package).",
 	"go":            "Give the Go client the server's CA: tls.Config{RootCAs: pool} with ca.crt appended, or for the process:\n  SSL_CERT_FILE=ca.crt ./app\nand make the server send its intermediates. A Go binary in a scratch or minimal image has no system roots at all: install the ca-certificates package or copy /etc/ssl/certs/ca-certificates.crt into the image.",
 	"java":          "Import the server's CA (or, behind a TLS-intercepting corporate proxy, the proxy's CA) into the trust store the JVM uses:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with:\n  -Djavax.net.ssl.trustStore=truststore.jks\nFor a public site, an old JDK or Android whose built-in trust store predates the site's root (ISRG Root X1, for one) fails too: update the JDK, or import that root.",
-	"node":          "Give node the server's CA:\n  NODE_EXTRA_CA_CERTS=ca.crt node app.js\n(or the `ca` option of https.request/tls.connect; set NODE_EXTRA_CA_CERTS before node starts, not from inside the program), and make the server send its intermediates. (rejectUnauthorized: false only to test.) For npm or yarn behind a proxy that re-signs TLS (a corporate proxy or antivirus), give them that proxy's CA (yarn: yarn config set cafile):\n  npm config set cafile /path/to/proxy-ca.pem",
+	"node":          "Give node the server's CA:\n  NODE_EXTRA_CA_CERTS=ca.crt node app.js\n(or the `ca` option of https.request/tls.connect; set NODE_EXTRA_CA_CERTS before node starts, not from inside the program), and make the server send its intermediates. (rejectUnauthorized: false only to test.) For npm or yarn behind a proxy that re-signs TLS (a corporate proxy or antivirus), give them that proxy's CA (yarn: yarn config set cafile):\n  npm config set cafile /path/to/proxy-ca.pem\nBun and Deno carry their own roots and do not read the system's store by default: Deno reads it with DENO_TLS_CA_STORE=system, and older Bun releases ignore NODE_EXTRA_CA_CERTS.",
 	"browser":       "Import the server's CA into the browser's (or the system's) trust store, and make the server send its intermediates.",
 	"apache":        "Give Apache's proxy the backend's CA, in the virtual host that proxies:\n  SSLProxyCACertificateFile /etc/apache2/backend-ca.pem\nthen reload Apache, and make the backend send its intermediates.",
 	"envoy":         "Give envoy the upstream's CA in the cluster's transport_socket:\n  validation_context: { trusted_ca: { filename: /etc/envoy/upstream-ca.pem } }\nand make the upstream send its intermediates.",
@@ -239,7 +239,12 @@ func clientFix(key string, code int) string {
 			return v.Fix
 		}
 	}
-	return pick(clientTrust)
+	switch key {
+	case "upstream", "lua", "njs", "ocsp", "curl", "openssl", "haproxy", "apache", "envoy", "git":
+		// Programs with a CA setting of their own, which the fix names.
+		return pick(clientTrust)
+	}
+	return pick(clientTrust) + "\n" + noTrustOption
 }
 
 // strictCode reports whether a verify result comes from OpenSSL's strict
@@ -426,7 +431,7 @@ var ServerGotAlertText = Text{ID: TLSAlert,
 	Title: "A client refused this server's certificate (TLS alert {num} {name})",
 	Why: "{lead} the alert came from its client, which says: {meaning} " +
 		"It is the client's complaint about this server's own certificate, not about a client certificate. Five causes cover most cases: " +
-		"1. the client does not trust the server's CA: self-signed or a private CA the client was not given, an intercepting proxy's CA (MITM, debugging and filtering proxies) not on the device or in the app, a Kubernetes admission webhook whose configuration's caBundle is not the CA of the certificate it serves (a new certificate at a restart, one per replica, a re-applied manifest); " +
+		"1. the client does not trust the server's CA: self-signed or a private CA the client was not given, an intercepting proxy's CA (MITM, debugging and filtering proxies) not on the device or in the app, a Kubernetes webhook whose caBundle (in an admission webhook configuration, a CRD's conversion webhook or an APIService) is not the CA of the certificate it serves (a new certificate at a restart, one per replica, a re-applied manifest, a CA rotation that updated some of its caBundles and not the others); " +
 		"2. the server does not send its intermediate (cert.pem served where fullchain.pem belongs), or its own CA certificate lacks basicConstraints CA:TRUE; " +
 		"3. the certificate is not for the name the client used (an IP address, another site's name), often a proxy's default self-signed certificate served for a name it has none for (Traefik's TRAEFIK DEFAULT CERT when ACME failed, ingress-nginx's fake certificate); " +
 		"4. a date: the certificate or one above it has expired, or the server still serves the old one after a renewal; " +
@@ -968,7 +973,7 @@ var roleEntries = []Entry{
 			"3. TLS interception by a corporate proxy or security product whose CA the JVM or device does not have; " +
 			"4. when a public site (Maven Central, Google, AWS) fails so, the trust store in use lacks its root: a truststore given to the program replaces cacerts rather than adding to it (javax.net.ssl.trustStore, or a product's own truststore setting, holding only a private CA), or the JVM's own cacerts is old, truncated or empty (an old JDK, some AdoptOpenJDK 8 builds, images after a ca-certificates-java change). " +
 			"A truststore that holds an old copy of the server's own certificate fails once the server renews it; `Path does not chain with any of the trust anchors` is a CA of the right name that did not sign: a CA made again under the same name, whose old copy the trust store holds.",
-		Fix:     "Import the server's CA:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with:\n  -Djavax.net.ssl.trustStore=truststore.jks\nFor a public site, count the JVM's roots (a current JDK has over 100; on Java 8 put -keystore $JAVA_HOME/jre/lib/security/cacerts for -cacerts) and update the JDK or image if few:\n  keytool -list -cacerts -storepass changeit | grep -c trustedCertEntry",
+		Fix:     "Import the server's CA:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with:\n  -Djavax.net.ssl.trustStore=truststore.jks\nFor a public site, count the JVM's roots (a current JDK has over 100; on Java 8 put -keystore $JAVA_HOME/jre/lib/security/cacerts for -cacerts) and update the JDK or image if few:\n  keytool -list -cacerts -storepass changeit | grep -c trustedCertEntry\n" + noTrustOption + "",
 		Confirm: "openssl s_client -connect host:443 -showcerts </dev/null",
 	},
 	{

@@ -215,6 +215,10 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 			generic = append(generic, appleEntry(es, lower))
 		} else if a, ok := findAlert(lower); ok {
 			generic = append(generic, AlertEntry(a))
+		} else if c, ok := findChromium(lower); ok {
+			// After the alerts: ERR_SSL_UNRECOGNIZED_NAME_ALERT is told as
+			// the alert it names.
+			generic = append(generic, chromiumEntry(c))
 		}
 		if len(generic) > 0 {
 			// A writer's own catch-all (envoy's upstream connect error)

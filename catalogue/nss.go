@@ -35,7 +35,15 @@ const nssDistinct = 30
 
 var nssTexts = sync.OnceValue(func() []indexedText {
 	return textIndex(len(nssErrors), func(i int) []string {
-		return append([]string{nssErrors[i].Text}, nssErrors[i].Spellings...)
+		ts := append([]string{nssErrors[i].Text}, nssErrors[i].Spellings...)
+		// Older Netscape and Firefox wrote "The security library has
+		// encountered an improperly formatted DER-encoded message." for
+		// NSS's "security library: improperly formatted DER-encoded
+		// message.": its words after the prefix stand for it too.
+		if rest, ok := strings.CutPrefix(nssErrors[i].Text, "security library: "); ok {
+			ts = append(ts, rest)
+		}
+		return ts
 	}, nssDistinct)
 })
 

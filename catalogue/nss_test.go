@@ -118,3 +118,13 @@ func TestNSSOddInput(t *testing.T) {
 		}
 	}
 }
+
+// TestNSSWordsWithoutPrefix: older Firefox and Netscape wrote NSS's
+// "security library: ..." errors in a sentence of their own; the words
+// after the prefix still name the error.
+func TestNSSWordsWithoutPrefix(t *testing.T) {
+	e, ok := findNSS("the security library has encountered an improperly formatted der-encoded message in the certificate")
+	if !ok || e.Name != "SEC_ERROR_BAD_DER" {
+		t.Errorf("findNSS = %v %v, want SEC_ERROR_BAD_DER", e.Name, ok)
+	}
+}

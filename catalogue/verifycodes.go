@@ -440,7 +440,7 @@ var verifyCodes = []VerifyCode{
 	{
 		Code: 50, Macro: "X509_V_ERR_APPLICATION_VERIFICATION", Text: "application verification failure",
 		Meaning: "The application's own verify callback rejected the certificate.",
-		Causes:  "Set by applications, not by OpenSSL's checks; nginx's callback never sets it.",
+		Causes:  "Set by applications, not by OpenSSL's checks; nginx's callback never sets it. ClickHouse and other programs on the Poco libraries report it when Poco's own check fails: with extendedVerification on, the host name connected to is not a name of the server's certificate (connect by a name the certificate holds, or add it to subjectAltName).",
 		Fix:     genericFix,
 		Confirm: verifyClient,
 	},

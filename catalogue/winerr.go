@@ -19,7 +19,7 @@ type WinError struct {
 }
 
 var (
-	reWinName = lazyre.New(`\b((?:sec_[ei]|crypt_e|cert_e|trust_e)_[a-z0-9_]+)\b`)
+	reWinName = lazyre.New(`\b((?:sec_[ei]|crypt_e|cert_e|trust_e|nte)_[a-z0-9_]+)\b`)
 	// "(0x80090325)", "0x800B010F", and .NET's "HResult=-2146893019".
 	reWinHex = lazyre.New(`\b0x((?:8009|800b|0009)[0-9a-f]{4})\b`)
 	reWinDec = lazyre.New(`(?:^|[^0-9])(-214(?:68|67)\d{5})\b`)
@@ -60,6 +60,7 @@ func findWinError(lower string) (WinError, bool) {
 var winClass = []errClass{
 	{[]string{"KDC", "KERB", "TGT", "PKINIT", "LOGON", "DELEGATION", "S4U", "CROSSREALM", "PKU2U", "UPN", "NLTM", "PA_DATA", "PRINCIPALS", "REFERRALS", "SMARTCARD"}, winKerberosStory, winKerberosFix},
 	{[]string{"REVOCATION", "REVOKED", "CRL"}, winRevocationStory, winRevocationFix},
+	{[]string{"NTE_"}, winKeyStory, winKeyFix},
 	{[]string{"CRYPT_E_ASN1", "CRYPT_E_BAD_ENCODE", "CRYPT_E_FILE", "CRYPT_E_NOT_FOUND", "CRYPT_E_EXISTS", "CRYPT_E_NO_KEY", "CRYPT_E_BAD_MSG", "CRYPT_E_UNEXPECTED_ENCODING", "CRYPT_E_NO_MATCH"}, winStoreStory, winStoreFix},
 	{[]string{"CERT_E_", "TRUST_E_", "SEC_E_CERT", "SEC_E_ISSUING", "SEC_E_UNTRUSTED"}, winChainStory, winChainFix},
 	{[]string{"SEC_E_", "SEC_I_"}, winSchannelStory, winSchannelFix},
@@ -73,7 +74,7 @@ func winErrorEntry(e WinError) Entry {
 		ID: WindowsErr, Kind: "reason",
 		Title:       Fill(winTitle, Vars{"name": e.Name, "code": code}),
 		Explanation: Fill(winWhy, Vars{"name": e.Name, "code": code}) + " " + c.story,
-		Fix:         c.fix,
+		Fix:         Fill(c.fix, Vars{"code": code}),
 	}
 }
 
@@ -97,5 +98,8 @@ const (
 	winSchannelFix   = "See what the server accepts, and compare with the versions and suites this Windows allows (Get-TlsCipherSuite in PowerShell; the SCHANNEL\\Protocols registry keys):\n  openssl s_client -connect host:443 -servername host </dev/null"
 
 	winOtherStory = "It is a Windows security code outside TLS's usual failures; the program's own message around it says what it was doing."
-	winOtherFix   = "Look the code up with Windows' own tool, which prints its message:\n  certutil -error 0x80090326"
+	winOtherFix   = "Look the code up with Windows' own tool, which prints its message:\n  certutil -error {code}"
+
+	winKeyStory = "It comes from the cryptographic provider that holds a private key (a CSP or key storage provider): for TLS, the key of the certificate the program uses (IIS's or a service's server certificate, a client certificate) is not where the certificate points. Most often NTE_BAD_KEYSET (0x80090016): the certificate was imported without its key (a .cer instead of a .pfx), dragged between stores in the Certificates console (the key stays behind), or the account the program runs as may not read the key."
+	winKeyFix   = "Check that the certificate has its private key and who may read it:\n  certutil -store My\n(\"Missing stored keyset\" under the certificate: its key is not there) and import it again from its .pfx into the store the program reads (the Local Machine's for IIS and services); grant the program's account read access to the key with Manage Private Keys."
 )

@@ -50,3 +50,25 @@ func TestWinErrorOddInput(t *testing.T) {
 		}
 	}
 }
+
+// TestWinKeyProvider: a key provider's NTE_ code, by value or name, is
+// told as a missing or unreadable private key, with its own code in the
+// fix of the codes without a class.
+func TestWinKeyProvider(t *testing.T) {
+	for _, in := range []string{"error code 0x80090016", "nte_bad_keyset"} {
+		e, ok := findWinError(in)
+		if !ok || e.Name != "NTE_BAD_KEYSET" {
+			t.Fatalf("findWinError(%q) = %v %v", in, e, ok)
+		}
+		if en := winErrorEntry(e); !strings.Contains(en.Explanation, "private key") || !strings.Contains(en.Fix, "certutil -store My") {
+			t.Errorf("%s: %q", in, en.Explanation)
+		}
+	}
+	e, _ := findWinError("0x80091001")
+	if en := winErrorEntry(e); !strings.Contains(en.Fix, "certutil -error 0x80091001") {
+		t.Errorf("0x80091001: fix %q", en.Fix)
+	}
+	if en := winErrorEntry(e); e.Name == "" || strings.Contains(en.Fix, "0x80090326") {
+		t.Errorf("0x80091001 (%s): fix %q names another code", e.Name, en.Fix)
+	}
+}

@@ -25,6 +25,34 @@ func TestExplainSides(t *testing.T) {
 		{"ssl.CertificateError: hostname '10.20.30.40' doesn't match either of 'api.internal', '10.20.30.40'", "python", "client", "server-hostname-mismatch", "ip:10.20.30.40"},
 		// ngx.ssl handed a file name instead of PEM text.
 		{`2026/12/04 03:00:00 [error] 7#7: *9 [lua] cert.lua:15: [ssl] could not parse PEM certificate: PEM_read_bio_X509_AUX() failed, context: ssl_certificate_by_lua*, client: 192.0.2.4, server: 0.0.0.0:443`, "nginx", "server", "cert-load-failed", "parse_pem_cert(pem)"},
+		// Chromium's errors without an entry of their own, by name and by
+		// Chrome's words; its certificate warning page.
+		{"[1203/101010.123:ERROR:cert_verify_proc.cc] NET::ERR_CERT_WEAK_KEY for https://router.lan/", "browser", "client", "chromium-error", "2048 bits"},
+		{"The site sent back: server has a weak, ephemeral Diffie-Hellman public key", "unknown", "client", "chromium-error", "logjam"},
+		{"Electron: net::ERR_SSL_CLIENT_AUTH_CERT_NO_PRIVATE_KEY while loading https://intranet/", "browser", "client", "chromium-error", ".p12"},
+		{"Your connection is not private - NET::ERR_CERT_something under Advanced", "browser", "client", "server-cert-untrusted", "subjectaltname"},
+		// Older JDKs' grammar for the algorithm constraints refusal.
+		{"sun.security.validator.ValidatorException: Certificates does not conform to algorithm constraints", "java", "client", "weak-signature", "disabledalgorithms"},
+		// CryptoAPI's key providers and WinInet.
+		{"System.ComponentModel.Win32Exception (0x80090016): Keyset does not exist", "unknown", "server", "windows-error", "missing stored keyset"},
+		{"HttpSendRequest returned ERROR_INTERNET_INVALID_CA for the update server", "unknown", "client", "server-cert-untrusted", "certutil -addstore root"},
+		// Go's tls.Config with MaxVersion under the default minimum.
+		{"Get \"https://old-printer.lan/\": tls: no supported versions satisfy MinVersion and MaxVersion", "go", "client", "handshake-failed", "minversion"},
+		// A chain listing through an expired public root.
+		{"   2 s:C = SE, O = AddTrust AB, OU = AddTrust External TTP Network, CN = AddTrust External CA Root", "unknown", "client", "server-cert-expired", "usertrust"},
+		// Exchange's certificate selection for a connector, and Windows'
+		// root list download.
+		{"Microsoft Exchange could not find a certificate that contains the domain name smtp.corp.example in the personal store on the local computer.", "unknown", "server", "cert-load-failed", "fqdn"},
+		{"Failed extract of third-party root list from auto update cab at: <http://ctldl.windowsupdate.com/msdownload/update/v3/static/trustedr/en/authrootstl.cab>", "unknown", "client", "server-cert-untrusted", "winhttp"},
+		// Rust programs without the system's roots, or with a bad one among
+		// them; a CA file named by a stale variable.
+		{"thread 'main' panicked at src/main.rs:10:5: could not load native certificates: no native root CA certificates found", "unknown", "client", "server-cert-untrusted", "ca-certificates"},
+		{"deno: Failed to add platform cert to root cert store: BadEncoding", "unknown", "client", "server-cert-untrusted", "deno_tls_ca_store"},
+		{"fatal: failed to read CA certificate file /home/u/old-project/bundle.pem", "unknown", "client", "server-cert-untrusted", "ssl_cert_file"},
+		// .NET on Windows with a PEM-loaded client certificate.
+		{"Unhandled exception. System.Security.Authentication.AuthenticationException: the platform does not support ephemeral keys", "unknown", "client", "key-load-failed", "pkcs12"},
+		// Istio's gateway and a secret with other key names.
+		{"2026-12-05T09:00:00.000Z error ads SDS: server cert or private key is empty for resource kubernetes://gw-cred", "unknown", "server", "cert-load-failed", "tls.crt"},
 		// Chrome and a plain-HTTP development server.
 		{"This site can’t provide a secure connection. localhost sent an invalid response. ERR_SSL_PROTOCOL_ERROR", "browser", "client", "plain-http", "net-internals"},
 		// Apache mod_md's ACME validation; Galera with one SSL file.
