@@ -145,7 +145,7 @@ const (
 	chromiumWhy   = "Chromium reports {name} ({code}): {meaning}. The program that printed it is Chrome, Edge, another Chromium browser or an Electron app (VS Code, Slack, Teams), as the TLS client."
 
 	chromiumCertStory = "It is about the server's certificate, as Chrome's own verifier judges it: openssl or curl may accept a certificate that Chrome refuses, for it applies the CA/Browser Forum's rules and its own root store."
-	chromiumCertFix   = "See the chain the server sends and the fields Chrome checks (names, dates, usages, basic constraints, signature):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\n  openssl x509 -noout -text -in server.crt\nthen reissue the certificate without what the name says; chrome://net-export records the full error."
+	chromiumCertFix   = "See the chain the server sends and the fields Chrome checks (names, dates, usages, basic constraints, signature):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\n  openssl x509 -noout -text -in server.crt\nthen reissue the certificate without the fault the error names; chrome://net-export records the full error."
 
 	chromiumClientStory = "It is about the client certificate of mutual TLS: the one the browser picked from the system's store (or a policy's), its private key, or the server's verdict on it."
 	chromiumClientFix   = "See which CAs the server accepts client certificates from:\n  openssl s_client -connect host:443 -servername host </dev/null | grep -A5 'Acceptable client certificate CA names'\nthen import the client certificate with its key (a .p12 or .pfx, not a .crt alone) into the store the browser reads, and restart it."

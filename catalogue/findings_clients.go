@@ -24,7 +24,7 @@ var clientWriterEntries = []Entry{
 			"this server could not prove that it is"},
 		Title:       "Chrome's certificate warning page: the server's certificate was refused",
 		Explanation: "Chrome (or Edge) refused the server's certificate and shows its warning page; the code under it (NET::ERR_CERT_..., shown under Advanced) says why. Three causes cover most cases: (1) NET::ERR_CERT_AUTHORITY_INVALID: the certificate is self-signed or from a private CA the computer does not trust, the server does not send its intermediate, or a TLS-intercepting proxy or antivirus re-signs the traffic; (2) NET::ERR_CERT_COMMON_NAME_INVALID: the name in the address bar is not in the certificate's subjectAltName (Chrome ignores the common name since version 58, so a certificate with the name only in CN fails even when its CA is trusted); (3) NET::ERR_CERT_DATE_INVALID: it is expired, or this computer's clock is wrong.",
-		Fix:         "Read the code under Advanced, then see what the server sends, its names and dates:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\n  openssl x509 -noout -subject -ext subjectAltName -dates -in server.crt\nReissue a certificate without the name in subjectAltName (-addext subjectAltName=DNS:host), serve the full chain, and import a private CA into the system's trusted roots.",
+		Fix:         "Read the code under Advanced, then see what the server sends, its names and dates:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\n  openssl x509 -noout -subject -ext subjectAltName -dates -in server.crt\nReissue a certificate that lacks the name, with the name in subjectAltName (-addext subjectAltName=DNS:host), serve the full chain, and import a private CA into the system's trusted roots.",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
 	{
@@ -229,7 +229,7 @@ var clientWriterEntries = []Entry{
 		Title: "The Rust (rustls) client does not trust the server's certificate (UnknownIssuer)",
 		Explanation: "rustls found no trusted root for the server's certificate chain. Unlike OpenSSL-based clients it does not read the system's CA bundle unless built to. Three causes: (1) a private CA, a corporate proxy's CA or a CA added to /etc/ssl/certs, which a client with webpki-roots (Mozilla's public roots only) does not trust; (2) a server that does not send its intermediate; (3) a root store that is empty, so that no server is trusted: " +
 			"a crate built without its roots features (tonic's tls-roots or tls-webpki-roots, reqwest's rustls-tls-webpki-roots or rustls-tls-native-roots) or code that never adds root certificates to its ClientConfig.",
-		Fix:     clientTrust["rust"] + "\n" + noTrustOption,
+		Fix:     clientTrust["rust"] + "\n" + noTrustOption + " " + newCheckNote,
 		Confirm: "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	{
@@ -2338,7 +2338,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"err_tls_cert_altname_invalid", "does not match certificate's altnames", "doesn't match certificate's altnames", "is not in the cert's list", "is not in the cert's altnames"},
 		Title:       "The server's certificate does not name the host node connected to",
 		Explanation: "node compared the hostname it connected to (or the servername option) with the certificate's subjectAltName (SAN) entries and found no match. Three causes: (1) the certificate lacks the name: node ignores the Common Name (CN) when a SAN is present, and an IP address needs an IP entry; (2) node checked another name than you meant: a library that connects on an existing socket without servername makes node check localhost, and an IP in the URL is checked as an IP; (3) something else answered, when the names listed are not the server's at all (a CDN's, a corporate proxy's or another site's): an intercepting proxy, a proxy setting (HTTPS_PROXY, npm's proxy/https-proxy) pointing at the wrong host, or the name resolving to the wrong address (a stale /etc/hosts entry, a VPN's DNS).",
-		Fix:         "Connect with a name the certificate carries (or set servername), or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
+		Fix:         "Connect with a name the certificate carries (or set servername), or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10\n" + newCheckNote,
 		Confirm:     sanConfirm,
 	},
 	// Go's x509 beyond trust: key usage, IP addresses, loading a key pair.

@@ -715,7 +715,7 @@ var otherWriterEntries = []Entry{
 		Match:       []string{"does not match the certificate subject provided by the peer", "does not match the hostname in the server's certificate"},
 		Title:       "The server's certificate does not name the host the Java client used",
 		Explanation: "The Java client (Apache HttpClient, or JSSE's own check) compared the host it connected to with the certificate's names and found none that matches: the certificate was issued for another name (a CDN's or a default certificate, a machine name where the client uses localhost), or the client connects by an IP address or alias the certificate does not carry.",
-		Fix:         "Connect by a name the certificate carries, or reissue the certificate with the name the client uses:\n  subjectAltName=DNS:host.example.org,DNS:localhost",
+		Fix:         "Connect by a name the certificate carries, or reissue the certificate with the name the client uses:\n  subjectAltName=DNS:host.example.org,DNS:localhost\n" + newCheckNote,
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
 	},
 	// A client refusing the server's small Diffie-Hellman group.
