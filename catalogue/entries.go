@@ -26,6 +26,10 @@ const (
 	// noTrustOption is the cause of many client refusals in a tool's or an
 	// app's own tracker: it gives no way to trust a CA at all.
 	noTrustOption = "If the program has no setting for a CA file or for skipping this check (many tools, plugins, adapters and CLIs lack one, or ignore the one they have), look in its newer releases and its issue tracker, where one is often added; until then the system's trust store, or the environment (SSL_CERT_FILE; NODE_EXTRA_CA_CERTS for node; REQUESTS_CA_BUNDLE for Python's requests), may reach it."
+	// ProgramBugNote ends explain's fix of a program's failure whose fix
+	// says nothing of its releases: many threads end in a bug of the
+	// program or of its library, fixed in a later release.
+	ProgramBugNote = "If the certificates, keys and settings check out, suspect the program itself: a bug or regression of its release (or of the TLS library under it) can give this message. Search its issue tracker for the message, and try its latest release (or the one before, if it began after an upgrade)."
 	// newCheckNote is the cause of many refusals that start with an
 	// upgrade: the new release checks what the old one did not.
 	newCheckNote   = "If it worked before an upgrade of the program, its library or its runtime, the new release checks what the old one did not (the host name against subjectAltName, stricter X.509 rules, verification or encryption on by default): the certificate needs fixing, or the new check its setting."

@@ -45,6 +45,28 @@ var (
 // role: a verify code printed by curl or by nginx to its upstream is about
 // the server's certificate, and its fix is that client's trust settings).
 func Explain(input string) *report.Report {
+	rep := explainLine(input)
+	if len(rep.Findings) > 0 {
+		f := &rep.Findings[0]
+		if programBug(*f) {
+			f.Fix += "\n" + catalogue.ProgramBugNote
+		}
+	}
+	return rep
+}
+
+// programBug reports whether the finding is a failure of a program other
+// than nginx and openssl, whose fix says nothing of its releases yet: the
+// program's own bug is then among the causes.
+func programBug(f report.Finding) bool {
+	if f.Severity == report.Info || f.Reporter == "" || f.Reporter == "nginx" || f.Reporter == "openssl" {
+		return false
+	}
+	lf := strings.ToLower(f.Fix)
+	return !strings.Contains(lf, " release") && !strings.Contains(lf, "upgrade")
+}
+
+func explainLine(input string) *report.Report {
 	if t := strings.TrimSpace(input); len(t) > 2 && t[0] == '`' && t[len(t)-1] == '`' {
 		input = strings.Trim(t, "`") // a line pasted as code
 	}

@@ -879,3 +879,27 @@ func TestPlaceholderPath(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainProgramBugNote: a failure of a program other than nginx and
+// openssl ends with the note on the program's own bugs, unless its fix
+// already speaks of releases; nginx's lines and notes do not get it.
+func TestExplainProgramBugNote(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"haproxy[8]: unable to load SSL certificate from PEM file /etc/haproxy/site.pem", true},
+		{`2026/12/05 10:00:00 [emerg] 1#1: cannot load certificate "/etc/nginx/site.crt": BIO_new_file() failed (SSL: error:80000002:system library::No such file or directory)`, false},
+		{"Error: self signed certificate in certificate chain", false}, // its fix names later releases already
+	} {
+		rep := Explain(c.line)
+		if len(rep.Findings) == 0 {
+			t.Errorf("%s: no finding", c.line)
+			continue
+		}
+		got := strings.Count(rep.Findings[0].Fix, catalogue.ProgramBugNote)
+		if got > 1 || (got == 1) != c.want {
+			t.Errorf("%s: note %d times, want it %v", c.line, got, c.want)
+		}
+	}
+}
