@@ -1723,7 +1723,7 @@ var clientWriterEntries = []Entry{
 		Title:       ".NET on Windows cannot use a certificate whose private key is only in memory",
 		Explanation: "On Windows SslStream (HttpClient, Kestrel, gRPC, MQTT clients) hands the certificate's private key to Schannel, which needs it stored in a key storage provider. A certificate loaded from PEM (X509Certificate2.CreateFromPemFile, or a key from another source such as a SPIFFE or Vault client) or with X509KeyStorageFlags.EphemeralKeySet has its key only in memory, so the TLS handshake cannot use it, as a client certificate or as a server's. Linux and macOS accept it.",
 		Fix:         "Re-import the certificate through PKCS#12 so that its key is stored, before giving it to SslStream: load it with X509Certificate2.CreateFromPemFile(crt, key), then pass new X509Certificate2(pem.Export(X509ContentType.Pkcs12)) (.NET 9: X509CertificateLoader.LoadPkcs12), without X509KeyStorageFlags.EphemeralKeySet.",
-		Confirm:     "openssl pkcs12 -export -in client.crt -inkey client.key -out client.p12",
+		Confirm:     "certutil -dump client.p12",
 	},
 	// Istio's gateway reading a credentialName secret without the keys it
 	// reads.

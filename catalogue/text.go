@@ -129,5 +129,8 @@ func WithConfirm(fix, confirm string) string {
 	if confirm == "" || strings.Contains(fix, confirm) {
 		return fix
 	}
-	return fix + "\nConfirm it with:\n  " + strings.ReplaceAll(confirm, "\n", "\n  ")
+	return fix + ConfirmLead + "\n  " + strings.ReplaceAll(confirm, "\n", "\n  ")
 }
+
+// ConfirmLead starts the check that WithConfirm appends to a fix.
+const ConfirmLead = "\nConfirm it with:"

@@ -49,7 +49,12 @@ func Explain(input string) *report.Report {
 	if len(rep.Findings) > 0 {
 		f := &rep.Findings[0]
 		if programBug(*f) {
-			f.Fix += "\n" + catalogue.ProgramBugNote
+			// Before the check that confirms the fix, when there is one.
+			if i := strings.Index(f.Fix, catalogue.ConfirmLead); i >= 0 {
+				f.Fix = f.Fix[:i] + "\n" + catalogue.ProgramBugNote + f.Fix[i:]
+			} else {
+				f.Fix += "\n" + catalogue.ProgramBugNote
+			}
 		}
 	}
 	return rep
