@@ -101,21 +101,25 @@ var chromiumPageWords = []struct{ words, name string }{
 // Chrome's words for it.
 func findChromium(lower string) (chromiumNetError, bool) {
 	for _, m := range reChromiumName.FindAllStringSubmatch(lower, 4) {
-		for _, e := range chromiumNetErrors {
-			// A received alert (ERR_SSL_UNRECOGNIZED_NAME_ALERT) is told
-			// as that alert, in OpenSSL's words.
-			if e.name == m[1] && !strings.HasSuffix(e.name, "_alert") {
-				return e, true
-			}
+		// A received alert (ERR_SSL_UNRECOGNIZED_NAME_ALERT) is told as
+		// that alert, in OpenSSL's words.
+		if e, ok := chromiumByName(m[1]); ok && !strings.HasSuffix(e.name, "_alert") {
+			return e, true
 		}
 	}
 	for _, w := range chromiumPageWords {
 		if strings.Contains(lower, w.words) {
-			for _, e := range chromiumNetErrors {
-				if e.name == w.name {
-					return e, true
-				}
-			}
+			return chromiumByName(w.name)
+		}
+	}
+	return chromiumNetError{}, false
+}
+
+// chromiumByName is the net error named name (after ERR_, lower-case).
+func chromiumByName(name string) (chromiumNetError, bool) {
+	for _, e := range chromiumNetErrors {
+		if e.name == name {
+			return e, true
 		}
 	}
 	return chromiumNetError{}, false

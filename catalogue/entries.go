@@ -32,8 +32,11 @@ const (
 	ProgramBugNote = "If the certificates, keys and settings check out, suspect the program itself: a bug or regression of its release (or of the TLS library under it) can give this message. Search its issue tracker for the message, and try its latest release (or the one before, if it began after an upgrade)."
 	// newCheckNote is the cause of many refusals that start with an
 	// upgrade: the new release checks what the old one did not.
-	newCheckNote   = "If it worked before an upgrade of the program, its library or its runtime, the new release checks what the old one did not (the host name against subjectAltName, stricter X.509 rules, verification or encryption on by default): the certificate needs fixing, or the new check its setting."
-	clientTrustFix = "See which: the server's chain, and OpenSSL's verdict on it (Verify return code):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\n20 or 21 with one certificate shown: the intermediate is missing; serve the full chain. 18, 19 or 20 with the whole chain: give the client the CA (install or update the ca-certificates package, or the private CA; behind an intercepting proxy, its CA). 9 or 10: compare the dates with the clock (date -u), renew or reload the server's certificate. A name error: connect by a name the certificate carries."
+	newCheckNote = "If it worked before an upgrade of the program, its library or its runtime, the new release checks what the old one did not (the host name against subjectAltName, stricter X.509 rules, verification or encryption on by default): the certificate needs fixing, or the new check its setting."
+	// clientTrustNotes follow the trust fix of a client that is not
+	// curl, openssl or nginx.
+	clientTrustNotes = noTrustOption + " " + newCheckNote
+	clientTrustFix   = "See which: the server's chain, and OpenSSL's verdict on it (Verify return code):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\n20 or 21 with one certificate shown: the intermediate is missing; serve the full chain. 18, 19 or 20 with the whole chain: give the client the CA (install or update the ca-certificates package, or the private CA; behind an intercepting proxy, its CA). 9 or 10: compare the dates with the clock (date -u), renew or reload the server's certificate. A name error: connect by a name the certificate carries."
 )
 
 // toUpstream marks the lines where nginx is the client: to its upstream,
@@ -355,7 +358,7 @@ var otherEntries = []Entry{
 			"3. a TLS-intercepting proxy (corporate, antivirus, a debugging proxy) re-signs the traffic with its own CA; " +
 			"4. when a public site fails so, the client's CA bundle lacks the site's root: none at all (a scratch, distroless or slim container image without the ca-certificates package), or an old one (an old image's or system's ca-certificates, which a newer root is not yet in). " +
 			"A Go server that verifies client certificates logs the same words (Go 1.20 and later), after `http: TLS handshake error from ADDR:`: there it is the client's certificate whose CA is missing from the server's ClientCAs.",
-		Fix:     "Give the client the CA (Go: tls.Config{RootCAs: pool} with ca.crt appended; curl: --cacert ca.crt; for every program on a Debian or Ubuntu host, ca.crt copied into /usr/local/share/ca-certificates and update-ca-certificates run), and make the server send its intermediates (nginx: the full chain as ssl_certificate):\n  cat server.crt int.crt > /etc/nginx/server-chain.crt\nA container image without a CA bundle needs the ca-certificates package:\n  apt-get install -y ca-certificates\n" + noTrustOption + " " + newCheckNote,
+		Fix:     "Give the client the CA (Go: tls.Config{RootCAs: pool} with ca.crt appended; curl: --cacert ca.crt; for every program on a Debian or Ubuntu host, ca.crt copied into /usr/local/share/ca-certificates and update-ca-certificates run), and make the server send its intermediates (nginx: the full chain as ssl_certificate):\n  cat server.crt int.crt > /etc/nginx/server-chain.crt\nA container image without a CA bundle needs the ca-certificates package:\n  apt-get install -y ca-certificates\n" + clientTrustNotes,
 		Confirm: "mtlsdoctor probe host:443 --ca ca.crt",
 	},
 	{

@@ -229,7 +229,7 @@ var clientWriterEntries = []Entry{
 		Title: "The Rust (rustls) client does not trust the server's certificate (UnknownIssuer)",
 		Explanation: "rustls found no trusted root for the server's certificate chain. Unlike OpenSSL-based clients it does not read the system's CA bundle unless built to. Three causes: (1) a private CA, a corporate proxy's CA or a CA added to /etc/ssl/certs, which a client with webpki-roots (Mozilla's public roots only) does not trust; (2) a server that does not send its intermediate; (3) a root store that is empty, so that no server is trusted: " +
 			"a crate built without its roots features (tonic's tls-roots or tls-webpki-roots, reqwest's rustls-tls-webpki-roots or rustls-tls-native-roots) or code that never adds root certificates to its ClientConfig.",
-		Fix:     clientTrust["rust"] + "\n" + noTrustOption + " " + newCheckNote,
+		Fix:     clientTrust["rust"] + "\n" + clientTrustNotes,
 		Confirm: "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	{

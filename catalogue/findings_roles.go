@@ -244,7 +244,7 @@ func clientFix(key string, code int) string {
 		// Programs with a CA setting of their own, which the fix names.
 		return pick(clientTrust)
 	}
-	return pick(clientTrust) + "\n" + noTrustOption + " " + newCheckNote
+	return pick(clientTrust) + "\n" + clientTrustNotes
 }
 
 // strictCode reports whether a verify result comes from OpenSSL's strict
@@ -973,7 +973,7 @@ var roleEntries = []Entry{
 			"3. TLS interception by a corporate proxy or security product whose CA the JVM or device does not have; " +
 			"4. when a public site (Maven Central, Google, AWS) fails so, the trust store in use lacks its root: a truststore given to the program replaces cacerts rather than adding to it (javax.net.ssl.trustStore, or a product's own truststore setting, holding only a private CA), or the JVM's own cacerts is old, truncated or empty (an old JDK, some AdoptOpenJDK 8 builds, images after a ca-certificates-java change). " +
 			"A truststore that holds an old copy of the server's own certificate fails once the server renews it; `Path does not chain with any of the trust anchors` is a CA of the right name that did not sign: a CA made again under the same name, whose old copy the trust store holds.",
-		Fix:     "Import the server's CA:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with:\n  -Djavax.net.ssl.trustStore=truststore.jks\nFor a public site, count the JVM's roots (a current JDK has over 100; on Java 8 put -keystore $JAVA_HOME/jre/lib/security/cacerts for -cacerts) and update the JDK or image if few:\n  keytool -list -cacerts -storepass changeit | grep -c trustedCertEntry\n" + noTrustOption + " " + newCheckNote,
+		Fix:     "Import the server's CA:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with:\n  -Djavax.net.ssl.trustStore=truststore.jks\nFor a public site, count the JVM's roots (a current JDK has over 100; on Java 8 put -keystore $JAVA_HOME/jre/lib/security/cacerts for -cacerts) and update the JDK or image if few:\n  keytool -list -cacerts -storepass changeit | grep -c trustedCertEntry\n" + clientTrustNotes,
 		Confirm: "openssl s_client -connect host:443 -showcerts </dev/null",
 	},
 	{

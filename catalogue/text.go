@@ -129,8 +129,17 @@ func WithConfirm(fix, confirm string) string {
 	if confirm == "" || strings.Contains(fix, confirm) {
 		return fix
 	}
-	return fix + ConfirmLead + "\n  " + strings.ReplaceAll(confirm, "\n", "\n  ")
+	return fix + confirmLead + "\n  " + strings.ReplaceAll(confirm, "\n", "\n  ")
 }
 
-// ConfirmLead starts the check that WithConfirm appends to a fix.
-const ConfirmLead = "\nConfirm it with:"
+// confirmLead starts the check that WithConfirm appends to a fix.
+const confirmLead = "\nConfirm it with:"
+
+// BeforeConfirm is fix with note added as its last paragraph, before the
+// check that WithConfirm appended to it, if any.
+func BeforeConfirm(fix, note string) string {
+	if i := strings.Index(fix, confirmLead); i >= 0 {
+		return fix[:i] + "\n" + note + fix[i:]
+	}
+	return fix + "\n" + note
+}

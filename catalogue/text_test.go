@@ -16,3 +16,15 @@ func TestFill(t *testing.T) {
 		}
 	}
 }
+
+// TestBeforeConfirm: a note goes before the check WithConfirm appended,
+// else at the end.
+func TestBeforeConfirm(t *testing.T) {
+	fix := WithConfirm("Do this.", "check it")
+	if got, want := BeforeConfirm(fix, "Note."), "Do this.\nNote.\nConfirm it with:\n  check it"; got != want {
+		t.Errorf("BeforeConfirm = %q, want %q", got, want)
+	}
+	if got := BeforeConfirm("Do this.", "Note."); got != "Do this.\nNote." {
+		t.Errorf("BeforeConfirm without a check = %q", got)
+	}
+}

@@ -47,23 +47,17 @@ var (
 func Explain(input string) *report.Report {
 	rep := explainLine(input)
 	if len(rep.Findings) > 0 {
-		f := &rep.Findings[0]
-		if programBug(*f) {
-			// Before the check that confirms the fix, when there is one.
-			if i := strings.Index(f.Fix, catalogue.ConfirmLead); i >= 0 {
-				f.Fix = f.Fix[:i] + "\n" + catalogue.ProgramBugNote + f.Fix[i:]
-			} else {
-				f.Fix += "\n" + catalogue.ProgramBugNote
-			}
+		if f := &rep.Findings[0]; bugNoteFits(*f) {
+			f.Fix = catalogue.BeforeConfirm(f.Fix, catalogue.ProgramBugNote)
 		}
 	}
 	return rep
 }
 
-// programBug reports whether the finding is a failure of a program other
+// bugNoteFits reports whether the finding is a failure of a program other
 // than nginx and openssl, whose fix says nothing of its releases yet: the
 // program's own bug is then among the causes.
-func programBug(f report.Finding) bool {
+func bugNoteFits(f report.Finding) bool {
 	if f.Severity == report.Info || f.Reporter == "" || f.Reporter == "nginx" || f.Reporter == "openssl" {
 		return false
 	}
