@@ -359,6 +359,15 @@ const UpstreamChainNote = "Two settings besides the CA end the same way: proxy_s
 // still refuses means the client is not reading the CA it was given.
 const ClientIgnoresCA = "If the probe finds the chain sound, this client is not using the CA you gave it: a container has its own CA store, not the host's; Java, Python (certifi), node and gRPC can carry their own bundles; and some programs ignore a CA or insecure option in one of their parts (a bug that later releases fix). A client that checks revocation also refuses a sound chain once its CRL has passed its nextUpdate:\n  openssl crl -noout -nextupdate -in crl.pem"
 
+// RenewedServerNote follows the probe's step for a chain a client did
+// not trust: a chain that stopped being trusted when the server's
+// certificate or CA changed.
+const RenewedServerNote = "If it began after the server's certificate or its CA was renewed or replaced: every server behind the name (each replica, a load balancer, an ingress or CDN with its own copy) must serve the new certificate with its chain and have reloaded it (many programs read it only at start), and a client that pinned the old certificate or keeps its own copy of the old CA needs the new one."
+
+// ServerSideTrustNote follows RenewedServerNote for clients other than
+// nginx: the lasting fix of a server whose clients are not the user's.
+const ServerSideTrustNote = "When the server is yours and its clients are not (browsers, other people's machines and tools), fix it on the server rather than in every client: serve a certificate from a CA they already trust (a public CA such as Let's Encrypt for a public name; your organisation's CA inside it), with its full chain, in place of a self-signed certificate or a private CA."
+
 // ProbeTellsServerWhy closes the story of a server whose client refused
 // its certificate: the probe, connecting as clients do, says why.
 const ProbeTellsServerWhy = "To see why clients refuse this server's certificate, probe it with the name they use; it names a missing intermediate, a private or self-signed CA, a proxy's default certificate, an expired or SHA-1 certificate in the chain, or a CA certificate that does not say it is one (no CA:TRUE):\n  mtlsdoctor probe host:443"

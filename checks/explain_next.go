@@ -32,6 +32,13 @@ func nextSteps(rep *report.Report, att logparse.Attribution, input string) {
 			case att.Reporter != "nginx":
 				first.Fix += "\n" + catalogue.ClientIgnoresCA
 			}
+			if publicHost(input) == "" {
+				// A public service's certificate is not the user's to renew.
+				first.Fix += "\n" + catalogue.RenewedServerNote
+			}
+			if att.Reporter != "nginx" && publicHost(input) == "" {
+				first.Fix += "\n" + catalogue.ServerSideTrustNote
+			}
 		case att.Role == logparse.RoleClient && !probed && first.ID == catalogue.ServerCertExpired && att.Context == "" && !strings.Contains(first.Fix, "-noout -dates"):
 			first.Fix += "\n" + catalogue.ProbeTellsDates
 		}

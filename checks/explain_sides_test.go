@@ -903,3 +903,34 @@ func TestExplainProgramBugNote(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainServerChangedNotes: a client that refused a server's chain is
+// told what a renewal or a new CA on the server's side changes, and (for
+// clients other than nginx) that a server whose clients are not the
+// user's is fixed on the server; a public service's chain and the other
+// stories are not.
+func TestExplainServerChangedNotes(t *testing.T) {
+	for _, c := range []struct {
+		line             string
+		renewed, onServe bool
+	}{
+		{`Get "https://api.corp.example/": x509: certificate signed by unknown authority`, true, true},
+		{"curl: (60) SSL certificate problem: self-signed certificate", true, true},
+		{`2026/12/05 10:00:00 [error] 7#7: *9 upstream SSL certificate verify error: (20:unable to get local issuer certificate) while SSL handshaking to upstream, client: 10.0.0.2, server: a.example, request: "GET / HTTP/1.1", upstream: "https://10.0.0.9:8443/"`, true, false},
+		{`Get "https://github.com/x/y": x509: certificate signed by unknown authority`, false, false},
+		{"2026/12/05 10:00:00 [info] 1#1: *3 client SSL certificate verify error: (20:unable to get local issuer certificate) while reading client request headers, client: 1.2.3.4", false, false},
+		{"curl: (58) unable to set private key file: 'client.key' type PEM", false, false},
+	} {
+		rep := Explain(c.line)
+		if len(rep.Findings) == 0 {
+			t.Fatalf("%q: no finding", c.line)
+		}
+		fix := rep.Findings[0].Fix
+		if got := strings.Count(fix, catalogue.RenewedServerNote); got > 1 || (got == 1) != c.renewed {
+			t.Errorf("%q: renewal note %d times, want it %v", c.line, got, c.renewed)
+		}
+		if got := strings.Count(fix, catalogue.ServerSideTrustNote); got > 1 || (got == 1) != c.onServe {
+			t.Errorf("%q: server-side note %d times, want it %v", c.line, got, c.onServe)
+		}
+	}
+}
