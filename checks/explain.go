@@ -321,7 +321,8 @@ func explainLine(input string) *report.Report {
 			rep.Findings = append([]report.Finding{f}, rep.Findings[1:]...)
 		}
 	}
-	if att.Role == logparse.RoleServer && catalogue.ServerToo(att.Reporter) != "" && catalogue.KnowsServer(att.Reporter) && len(rep.Findings) > 0 {
+	if att.Role == logparse.RoleServer && catalogue.KnowsServer(att.Reporter) && len(rep.Findings) > 0 &&
+		(catalogue.ServerToo(att.Reporter) != "" || logparse.JudgesClientCerts(strings.ToLower(input))) {
 		// Another server's stack trace or traceback shows that it judged
 		// its client's certificate, in words its clients print too.
 		if code := serverJudged(rep.Findings[0].ID, strings.ToLower(input)); code != 0 {

@@ -19,6 +19,12 @@ func TestExplainSides(t *testing.T) {
 	}{
 		{"http: TLS handshake error from 172.17.0.1:43210: tls: failed to verify certificate: x509: certificate signed by unknown authority", "go", "server", "verify-error", "clientcas"},
 		{"http: TLS handshake error from 1.2.3.4:1234: EOF", "go", "server", "handshake-failed", "harmless"},
+		// A server's setting for client certificates beside a verify
+		// failure its clients print in the same words: the client's
+		// certificate is in question (Dart, rustls, Go).
+		{"HandshakeException in SecureServerSocket: CERTIFICATE_VERIFY_FAILED: self signed certificate", "unknown", "server", "verify-error", "client ca file"},
+		{"accept failed (AllowAnyAuthenticatedClient): invalid peer certificate: UnknownIssuer", "unknown", "server", "verify-error", "client ca file"},
+		{"listener with RequireAndVerifyClientCert: tls: failed to verify certificate: x509: certificate signed by unknown authority", "go", "server", "verify-error", "clientcas"},
 		// OpenVPN's client after OpenSSL 1.x refused the server's certificate.
 		{"Thu Dec  3 10:00:00 2026 TLS_ERROR: BIO read tls_read_plaintext error: error:14090086:SSL routines:ssl3_get_server_certificate:certificate verify failed", "unknown", "client", "verify-error", "keyencipherment"},
 		// Python's old matcher refusing an address its certificate lists.

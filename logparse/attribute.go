@@ -871,7 +871,25 @@ func serverStack(lower string) bool {
 			return true
 		}
 	}
-	return strings.Contains(lower, "ssl.py") && strings.Contains(lower, ", in accept")
+	return strings.Contains(lower, "ssl.py") && strings.Contains(lower, ", in accept") || JudgesClientCerts(lower)
+}
+
+// clientCertSettings are a server's settings for client certificates:
+// Go's, rustls's, Dart's, JSSE's and Spring Boot's.
+var clientCertSettings = []string{"clientcas", "requireandverifyclientcert", "verifyclientcertifgiven", "webpkiclientverifier",
+	"allowanyauthenticatedclient", "client_cert_verifier", "clientcertverifier", "secureserversocket", "requestclientcertificate",
+	"bindsecure", "needclientauth", "server.ssl.client-auth"}
+
+// JudgesClientCerts reports whether a line (lower-case) names a server's
+// setting for client certificates beside its error: the certificate the
+// error is about is then a client's.
+func JudgesClientCerts(lower string) bool {
+	for _, w := range clientCertSettings {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasClientMark(lower string) bool {
