@@ -25,6 +25,9 @@ func TestExplainSides(t *testing.T) {
 		{"HandshakeException in SecureServerSocket: CERTIFICATE_VERIFY_FAILED: self signed certificate", "unknown", "server", "verify-error", "client ca file"},
 		{"accept failed (AllowAnyAuthenticatedClient): invalid peer certificate: UnknownIssuer", "unknown", "server", "verify-error", "client ca file"},
 		{"listener with RequireAndVerifyClientCert: tls: failed to verify certificate: x509: certificate signed by unknown authority", "go", "server", "verify-error", "clientcas"},
+		// An expired client certificate: a renewed one the client has not
+		// read yet is the other case.
+		{"http: TLS handshake error from 10.1.2.3:40000: tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2026-03-01T00:00:00Z is after 2026-02-01T00:00:00Z", "go", "server", "verify-error", "restart the client"},
 		// OpenVPN's client after OpenSSL 1.x refused the server's certificate.
 		{"Thu Dec  3 10:00:00 2026 TLS_ERROR: BIO read tls_read_plaintext error: error:14090086:SSL routines:ssl3_get_server_certificate:certificate verify failed", "unknown", "client", "verify-error", "keyencipherment"},
 		// Python's old matcher refusing an address its certificate lists.
