@@ -1,0 +1,157 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/nginxtest"
+)
+
+// guideMeta is testdata/guides/NAME/meta.json: where a public guide's
+// commands come from, and which of the files they make nginx would use.
+type guideMeta struct {
+	URL         string   `json:"url"`
+	Title       string   `json:"title"`
+	Adaptations []string `json:"adaptations"`
+	// ClientCA is the file the guide gives ssl_client_certificate (or its
+	// server's equivalent), relative to the directory the commands ran in.
+	ClientCA string `json:"client_ca"`
+	// VerifyDepth is the guide's ssl_verify_depth; 0 leaves nginx's default.
+	VerifyDepth int `json:"verify_depth"`
+	// Stdin answers the commands' prompts as a user would (openssl ca's
+	// "Sign the certificate? [y/n]").
+	Stdin string `json:"stdin"`
+	// Clients are the client certificates the guide makes, each with its
+	// key and the key's passphrase if the guide sets one.
+	Clients []struct {
+		Cert    string `json:"cert"`
+		Key     string `json:"key"`
+		KeyPass string `json:"key_pass"`
+	} `json:"clients"`
+}
+
+// TestPublicGuides runs the commands of public mTLS guides as their pages
+// print them (testdata/guides, each folder with its source address), then
+// presents each client certificate they make to a real nginx configured as
+// the guide says, and checks that `mtlsdoctor certs` on the guide's files
+// predicts nginx's verdict, and that a refused certificate is an error with
+// a fix, never "nothing to fix".
+func TestPublicGuides(t *testing.T) {
+	nginxtest.Require(t)
+	metas, err := filepath.Glob(filepath.Join("..", "..", "testdata", "guides", "*", "meta.json"))
+	if err != nil || len(metas) < 8 {
+		t.Fatalf("testdata/guides: %d guides (%v), want at least 8", len(metas), err)
+	}
+	for _, mp := range metas {
+		src := filepath.Dir(mp)
+		t.Run(filepath.Base(src), func(t *testing.T) {
+			t.Parallel()
+			runGuide(t, src)
+		})
+	}
+}
+
+func runGuide(t *testing.T, src string) {
+	var m guideMeta
+	b, err := os.ReadFile(filepath.Join(src, "meta.json"))
+	if err == nil {
+		err = json.Unmarshal(b, &m)
+	}
+	if err != nil || m.URL == "" || m.ClientCA == "" || len(m.Clients) == 0 {
+		t.Fatalf("%s/meta.json: %v (want url, client_ca and clients)", src, err)
+	}
+	script, err := os.ReadFile(filepath.Join(src, "commands.sh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(script), "# source: "+m.URL) {
+		t.Fatalf("%s/commands.sh does not name its source %s", src, m.URL)
+	}
+	dir := t.TempDir()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "bash", "-e", "-c", string(script))
+	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader(m.Stdin)
+	cmd.Env = append(os.Environ(), "HOME="+dir, "RANDFILE="+filepath.Join(dir, ".rnd"))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("the guide's commands failed: %v\n%s", err, out)
+	}
+	in := func(p string) string { return filepath.Join(dir, p) }
+
+	c := nginxtest.NewConfig(in(m.ClientCA))
+	if m.VerifyDepth > 0 {
+		c.VerifyDepth = m.VerifyDepth
+	}
+	srv := nginxtest.Start(t, c)
+
+	code, out, errs := runCLI(t, "certs", "--format", "json", "--ca", in(m.ClientCA), "--verify-depth", strconv.Itoa(max(m.VerifyDepth, 1)), dir)
+	if errs != "" || code > 1 {
+		t.Fatalf("certs: exit %d, stderr %q", code, errs)
+	}
+	var rep struct {
+		Findings []struct {
+			ID, Severity, Fix string
+			Files             []string
+		}
+		Certificates []struct {
+			Files        []string
+			Role         string
+			NginxVerdict string `json:"nginx_verdict"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("certs JSON: %v\n%s", err, out)
+	}
+	refused := false
+	for _, cl := range m.Clients {
+		key := in(cl.Key)
+		if cl.KeyPass != "" {
+			// curl is given the key without its passphrase; the guide's
+			// file stays as it is.
+			plain := filepath.Join(t.TempDir(), "client.key")
+			nginxtest.OpenSSL(t, "pkey", "-in", key, "-passin", "pass:"+cl.KeyPass, "-out", plain)
+			key = plain
+		}
+		got := srv.Present(t, in(cl.Cert), key)
+		var predicted string
+		for _, row := range rep.Certificates {
+			for _, f := range row.Files {
+				if f == in(cl.Cert) {
+					predicted = row.NginxVerdict
+				}
+			}
+		}
+		t.Logf("%s: nginx %s, predicted %s", cl.Cert, got.Result, predicted)
+		if predicted != got.Result {
+			t.Errorf("%s: nginx says %s, mtlsdoctor predicts %q (%s)", cl.Cert, got.Result, predicted, m.URL)
+		}
+		if strings.HasPrefix(got.Result, "FAILED:") {
+			refused = true
+		}
+	}
+	if refused {
+		if code != 1 || !hasErrorWithFix(rep.Findings) {
+			t.Errorf("nginx refuses a client certificate of this guide, but certs exits %d without an error that has a fix:\n%s", code, out)
+		}
+	}
+}
+
+func hasErrorWithFix(fs []struct {
+	ID, Severity, Fix string
+	Files             []string
+}) bool {
+	for _, f := range fs {
+		if f.Severity == "error" && f.Fix != "" {
+			return true
+		}
+	}
+	return false
+}
