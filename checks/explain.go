@@ -126,6 +126,16 @@ func explainLine(input string) *report.Report {
 		return rep
 	}
 	lf, loadable := anyLoadFinding(input, att)
+	triaged := ""
+	if len(codes) == 0 && len(entries) == 0 && !loadable {
+		// No entry has the line's wording, but its words state a cause
+		// plainly ("untrusted server certificate"): tell that cause.
+		if reason, words, ok := catalogue.Triage(strings.ToLower(text)); ok {
+			if c, e := catalogue.Lookup(reason); len(c) > 0 || len(e) > 0 {
+				codes, entries, triaged = c, e, words
+			}
+		}
+	}
 	if len(codes) == 0 && len(entries) == 0 && !loadable && tlsWords(strings.ToLower(text)) {
 		// Nothing matched, but the line is about TLS: say whose it is.
 		t := catalogue.UnexplainedServerText
@@ -348,6 +358,9 @@ func explainLine(input string) *report.Report {
 		f := &rep.Findings[i]
 		f.Reporter, f.Role = att.Reporter, att.Role
 		inContext(f, strings.ToLower(input), att)
+	}
+	if triaged != "" && len(rep.Findings) > 0 {
+		rep.Findings[0].Explanation += " " + catalogue.Fill(catalogue.TriagedNote, catalogue.Vars{"words": triaged})
 	}
 	rep.Finish()
 	if len(rep.Findings) > 0 {

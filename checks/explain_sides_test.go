@@ -25,6 +25,10 @@ func TestExplainSides(t *testing.T) {
 		{"HandshakeException in SecureServerSocket: CERTIFICATE_VERIFY_FAILED: self signed certificate", "unknown", "server", "verify-error", "client ca file"},
 		{"accept failed (AllowAnyAuthenticatedClient): invalid peer certificate: UnknownIssuer", "unknown", "server", "verify-error", "client ca file"},
 		{"listener with RequireAndVerifyClientCert: tls: failed to verify certificate: x509: certificate signed by unknown authority", "go", "server", "verify-error", "clientcas"},
+		// No entry has the wording, but the words state the cause.
+		{"Agent sync failed: untrusted server certificate presented by hub.example (issuer unknown)", "unknown", "client", "server-cert-untrusted", "in the terms of the same failure"},
+		{"Gateway alert: Alert[C] : unknown CA", "unknown", "server", "tls-alert", "unknown_ca"},
+		{"dial failed: x509: vertificate signed by unknown authority", "go", "client", "server-cert-untrusted", "vertificate signed by unknown authority"},
 		// An expired client certificate: a renewed one the client has not
 		// read yet is the other case.
 		{"http: TLS handshake error from 10.1.2.3:40000: tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2026-03-01T00:00:00Z is after 2026-02-01T00:00:00Z", "go", "server", "verify-error", "restart the client"},
