@@ -135,6 +135,7 @@ func runGuide(t *testing.T, src string) {
 		}
 		if strings.HasPrefix(got.Result, "FAILED:") {
 			refused = true
+			doctorLeadsWithCert(t, srv, in(cl.Cert), key, got.Result)
 		}
 	}
 	if refused {
@@ -154,4 +155,34 @@ func hasErrorWithFix(fs []struct {
 		}
 	}
 	return false
+}
+
+// doctorLeadsWithCert runs doctor on the running nginx's configuration with
+// a client certificate nginx refused (verdict): its prediction for the
+// block must be nginx's verdict, and its first finding the certificate's
+// own error, not the probe's symptom.
+func doctorLeadsWithCert(t *testing.T, srv *nginxtest.Server, cert, key, verdict string) {
+	t.Helper()
+	code, out, errs := runCLI(t, "doctor", "--no-logs", "--format", "json", "--cert", cert, "--key", key, srv.Conf)
+	if code != 1 || errs != "" {
+		t.Errorf("doctor --cert %s: exit %d (want 1), stderr %q", cert, code, errs)
+		return
+	}
+	doc := parseDoctor(t, out)
+	if len(doc.Servers) != 1 || doc.Servers[0].ClientCertVerdict != verdict {
+		t.Errorf("doctor --cert %s: servers %+v, want the predicted verdict %s", cert, doc.Servers, verdict)
+	}
+	if len(doc.Findings) == 0 {
+		t.Fatalf("doctor --cert %s: no findings", cert)
+	}
+	first := doc.Findings[0]
+	t.Logf("doctor --cert %s: first finding %s/%s %q", filepath.Base(cert), first.Section, first.ID, first.Title)
+	if first.Severity != "error" || first.Section != "certs" || !strings.Contains(first.Title, filepath.Base(cert)) {
+		t.Errorf("doctor --cert %s: first finding %s/%s %q, want the certificate's own error", cert, first.Section, first.ID, first.Title)
+	}
+	for _, f := range doc.Findings {
+		if f.ID == "prediction-differs" {
+			t.Errorf("doctor --cert %s: the probe disagrees with the prediction: %s", cert, f.Title)
+		}
+	}
 }
