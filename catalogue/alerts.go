@@ -48,6 +48,7 @@ var alerts = []alert{
 	{115, "unknown_psk_identity", "it does not know the pre-shared key identity."},
 	{116, "certificate_required", "it (a TLS 1.3 server) required a client certificate and got none."},
 	{120, "no_application_protocol", "no ALPN protocol in common (e.g. h2 only against http/1.1 only)."},
+	{121, "ech_required", "it (a client that offered Encrypted Client Hello, with keys from the name's DNS HTTPS record) found that the server did not accept them, and closed the connection to retry with the keys the server sent back, or without ECH; a server that does not serve ECH while DNS still advertises ECH keys for its name (a CDN's record left in place) gets it from every such client."},
 }
 
 // gnutlsAlerts are GnuTLS's names of the alerts (gnutls_alert_get_name,
@@ -125,6 +126,13 @@ func findAlert(lower string) (alert, bool) {
 	}
 	if i := strings.LastIndex(lower, "alert number "); i >= 0 {
 		return alertByNumber(leadingNumber(lower[i+len("alert number "):]))
+	}
+	// OpenSSL names a received alert it has no words for by its reason
+	// number, the alert plus 1000: "SSL routines::reason(1121)".
+	if i := strings.LastIndex(lower, "reason(1"); i >= 0 {
+		if n := leadingNumber(lower[i+len("reason("):]); n >= 1000 && n < 1256 {
+			return alertByNumber(n - 1000)
+		}
 	}
 	if a, ok := gnutlsAlert(lower); ok {
 		return a, true

@@ -277,9 +277,10 @@ func (h boringHit) own() bool {
 // alertWordsWrong are the alerts whose BoringSSL name in OpenSSL's words
 // no entry reads right: `tlsv1 alert bad certificate status response`
 // reads as bad_certificate, and close_notify, unsupported_extension and
-// certificate_unobtainable have no entry in those words. The other
-// alerts' entries read BoringSSL's SSLV3_ALERT_ and TLSV1_ALERT_ names.
-var alertWordsWrong = map[int]bool{0: true, 110: true, 111: true, 113: true, 114: true}
+// certificate_unobtainable and ech_required have no entry in those words.
+// The other alerts' entries read BoringSSL's SSLV3_ALERT_ and TLSV1_ALERT_
+// names.
+var alertWordsWrong = map[int]bool{0: true, 110: true, 111: true, 113: true, 114: true, 121: true}
 
 // findBoringName finds BoringSSL's own reason named alone in a line
 // (NO_COMMON_SIGNATURE_ALGORITHMS, SSL_R_..., node's ERR_SSL_... in
@@ -362,9 +363,6 @@ func boringAlone(lower string) (string, bool) {
 func boringAlert(r BoringReason) (alert, bool) {
 	if r.Lib != 16 || r.Num < 1000 {
 		return alert{}, false
-	}
-	if r.Num-1000 == 121 {
-		return alert{121, "ech_required", "it (a server) could not use the client's Encrypted Client Hello and sent it new ECH settings; a client that has them retries, a client that cannot fails."}, true
 	}
 	return alertByNumber(r.Num - 1000)
 }

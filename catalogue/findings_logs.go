@@ -23,6 +23,7 @@ var (
 	Status497           = id(finding.Logs, "status-497", warn, 0, note)
 	VerifyErrorsHidden  = id(finding.Logs, "verify-errors-hidden", warn, 0)
 	NotALog             = id(finding.Logs, "not-a-log", warn, 0)
+	TLSDebug            = id(finding.Logs, "tls-debug", note, 0)
 )
 
 // Texts of the findings `logs` makes itself. A verify error quotes the
@@ -81,6 +82,14 @@ var (
 	// HiddenStatuses name the 400s of each special status, by status.
 	HiddenStatuses = map[int]string{495: "certificate verify errors (495)", 496: "missing client certificates (496)", 497: "plain HTTP requests (497)"}
 )
+
+// TLSDebugText is the group of nginx's debug-level lines about TLS: the
+// steps of every handshake and read, not failures.
+var TLSDebugText = Text{ID: TLSDebug,
+	Title: "nginx's debug trace of TLS handshakes (routine steps, not failures)",
+	Why:   "At the debug level (an nginx built with --with-debug and `error_log FILE debug;`) nginx writes every step of each TLS handshake and read: SSL_do_handshake: -1 and SSL_get_error: 2 mean it is waiting for more data, then the version and cipher agreed and the session reused. They are counted here; failures are logged at info and above, and mtlsdoctor explains those lines apart.",
+	Fix:   "Nothing to fix in these lines. Keep the debug level only while debugging: it slows nginx and fills the disk. Back to the usual level:\n  error_log /var/log/nginx/error.log info;",
+}
 
 // NotALogText is a file given to `logs` that holds no nginx log line ({file}).
 var NotALogText = Text{ID: NotALog,

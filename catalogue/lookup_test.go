@@ -568,3 +568,25 @@ func TestGnuTLSAlertsCutShort(t *testing.T) {
 		}
 	}
 }
+
+// TestAlertByReasonNumber: OpenSSL names a received alert it has no words
+// for by its reason number, the alert plus 1000 ("reason(1121)"); alert
+// 121, ech_required, has its own meaning.
+func TestAlertByReasonNumber(t *testing.T) {
+	for in, want := range map[string]int{
+		"error:0A000461:SSL routines::reason(1121)": 121,
+		"error:0A000418:SSL routines::reason(1048)": 48,
+		"SSL alert number 121":                      121,
+	} {
+		a, ok := findAlert(strings.ToLower(in))
+		if !ok || a.num != want {
+			t.Errorf("%q: alert %d (%v), want %d", in, a.num, ok, want)
+		}
+	}
+	if a, ok := findAlert("error:0a000474:ssl routines::reason(1300)"); ok {
+		t.Errorf("reason(1300) read as alert %d", a.num)
+	}
+	if a, _ := alertByNumber(121); !strings.Contains(a.meaning, "Encrypted Client Hello") {
+		t.Errorf("alert 121: %q", a.meaning)
+	}
+}

@@ -133,6 +133,9 @@ func explainLine(input string) *report.Report {
 		if reason, words, ok := catalogue.Triage(strings.ToLower(text)); ok {
 			if c, e := catalogue.Lookup(reason); len(c) > 0 || len(e) > 0 {
 				codes, entries, triaged = c, e, words
+				// The rest reads the line as if it said so too (a
+				// received alert's side).
+				input += " (" + reason + ")"
 			}
 		}
 	}
@@ -144,6 +147,9 @@ func explainLine(input string) *report.Report {
 		case reRoutineLevel.MatchString(text):
 			// Apache's routine start-up and connection lines.
 			t, severity = catalogue.UnexplainedRoutineText, report.Info
+		case att.Reporter == "nginx" && (strings.Contains(text, " [debug] ") || strings.HasPrefix(text, "[debug] ")):
+			// nginx's debug trace of a handshake.
+			t, severity = catalogue.TLSDebugText, report.Info
 		case att.Guessed:
 			t = catalogue.UnexplainedEitherText
 		case att.Role == logparse.RoleClient:

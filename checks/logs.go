@@ -226,6 +226,7 @@ type logEvent struct {
 // eventRules explain one kind of log event each, in the catalogue's words
 // (the same `certs` and `explain` use); the first that knows the event wins.
 var eventRules = []func(ev logEvent) (report.Finding, bool){
+	eventDebug,
 	eventExplained,
 	eventVerifyCode,
 	eventVerifyStatus,
@@ -233,6 +234,14 @@ var eventRules = []func(ev logEvent) (report.Finding, bool){
 	eventHandshake,
 	eventWithReason,
 	eventEntry,
+}
+
+// eventDebug: nginx's debug trace of TLS, one routine group.
+func eventDebug(ev logEvent) (report.Finding, bool) {
+	if ev.id != catalogue.TLSDebug {
+		return report.Finding{}, false
+	}
+	return catalogue.TLSDebugText.New(nil), true
 }
 
 // EventFinding explains one kind of log event with the catalogue (the same
@@ -406,6 +415,14 @@ func eventFromEntry(ev logEvent) report.Finding {
 	if entry == nil && isStatus {
 		if _, entries := catalogue.Lookup(strings.TrimPrefix(ev.name, "status-")); len(entries) > 0 {
 			entry = &entries[0]
+		}
+	}
+	if entry == nil && ev.example != "" {
+		// No entry knows the line: explain's answer for a line of its
+		// side (where that side's usual causes lie), under the event's id.
+		if rep := Explain(ev.example); len(rep.Findings) > 0 {
+			f := rep.Findings[0]
+			return ev.id.New(f.Title, f.Explanation, f.Fix)
 		}
 	}
 	if entry == nil {

@@ -399,3 +399,29 @@ func TestLogsHeaderCountsOnlyUnexplained(t *testing.T) {
 		}
 	}
 }
+
+// TestLogsDebugAndUnknownReads: nginx's debug trace of handshakes is one
+// routine group (info), and a read that fails with a reason no entry knows
+// gets the answer for a failure on nginx's side, with an explanation and a
+// fix, not its bare id.
+func TestLogsDebugAndUnknownReads(t *testing.T) {
+	fs := logFindings(t,
+		`2026/12/05 10:00:00 [debug] 41#41: *7 SSL_do_handshake: -1`,
+		`2026/12/05 10:00:00 [debug] 41#41: *7 SSL_get_error: 2`,
+		`2026/12/05 10:00:01 [crit] 41#41: *8 SSL_read() failed (SSL: error:0A0FFFF2:SSL routines::twisted frobnicator) while waiting for request, client: 10.0.0.2, server: 0.0.0.0:443`)
+	var debug, read *report.Finding
+	for i := range fs {
+		switch fs[i].ID.Name() {
+		case "tls-debug":
+			debug = &fs[i]
+		case "handshake-failed":
+			read = &fs[i]
+		}
+	}
+	if debug == nil || debug.Count != 2 || debug.Severity != report.Info {
+		t.Errorf("debug group %+v, want 2 lines at info", debug)
+	}
+	if read == nil || read.Explanation == "" || !strings.Contains(read.Fix, "openssl s_client") || strings.HasPrefix(read.Title, "handshake-failed") {
+		t.Errorf("read group %+v, want an explanation and a fix", read)
+	}
+}

@@ -80,6 +80,11 @@ var errorKinds = compileKinds([]errorKind{
 	{id: "startup-failed", levels: []string{"emerg"}, contains: []string{"SSL", "ssl_"}, text: startupText, grouped: true, perPath: true,
 		example:    `2026/11/22 17:44:21 [emerg] 1#1: no ssl_client_certificate for ssl_verify_client`,
 		exampleKey: "startup-failed:no ssl_client_certificate for ssl_verify_client"},
+	// nginx's debug trace of each handshake and read ("SSL_do_handshake:
+	// -1", "SSL_get_error: 2"): routine steps, one group.
+	{id: "tls-debug", levels: []string{"debug"}, contains: []string{"SSL", "TLS", "ssl_", "OCSP", "ssl ", `"ssl"`}, text: fixedText("debug"),
+		example:    `2025/09/17 17:08:44 [debug] 3407365#3407365: *1 SSL_do_handshake: -1`,
+		exampleKey: "tls-debug"},
 	// Every other line that mentions TLS: counted and shown, never dropped.
 	{id: "tls-unexplained", contains: []string{"SSL", "TLS", "ssl_", "OCSP", "ssl ", `"ssl"`}, text: unexplainedText, grouped: true, attribute: true,
 		example:    `2026/11/22 17:44:21 [crit] 28#28: *9 SSL_peek() failed (SSL: error:0A0000C1:SSL routines::no shared cipher) while processing HTTP/2 connection, client: 127.0.0.1, server: 0.0.0.0:443`,
