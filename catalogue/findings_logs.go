@@ -615,6 +615,42 @@ var logLineEntries = []Entry{
 		Confirm:     "nginx -t",
 	},
 
+	// nginx's own reading of its configuration: a TLS directive it does
+	// not know, twice in a block, in the wrong block, or with a value it
+	// does not take (start-up or reload stops at it).
+	{
+		ID: StartupFailed, Kind: "nginx", Level: "emerg",
+		Match: []string{"unknown directive \""}, Within: []string{"ssl", "tls", "ocsp", "stapling"},
+		Title:       "nginx does not know a TLS directive (a typo, or a module or release without it)",
+		Explanation: "nginx stops at the first directive it does not know, the one in quotes, at the file and line the message gives: its name is misspelt (sssl_stapling), its module is not in this nginx (ssl_* needs the SSL module of http or of stream, lua_ssl_* the Lua module, which `nginx -V` lists), or it came with a later nginx than this one (ssl_conf_command and ssl_reject_handshake with 1.19.4, ssl_early_data with 1.15.3) or with NGINX Plus only. Nothing about certificates is wrong yet.",
+		Fix:         "Correct the name at that file and line, or see which modules this nginx has:\n  nginx -V 2>&1 | tr ' ' '\\n' | grep -i ssl\nthen test the configuration:\n  nginx -t",
+		Confirm:     "nginx -t",
+	},
+	{
+		ID: StartupFailed, Kind: "nginx", Level: "emerg",
+		Match: []string{"\" directive is duplicate"}, Within: []string{"ssl", "tls", "ocsp", "stapling"},
+		Title:       "A TLS directive is set twice in the same block",
+		Explanation: "The directive in quotes may appear once per block, and the block at the file and line the message gives has it twice: often once in the site and once in a file the site includes (Certbot's options-ssl-nginx.conf or a snippets/ssl-params.conf set ssl_protocols, ssl_ciphers, ssl_session_cache and ssl_prefer_server_ciphers), or a line pasted twice. Two ssl_certificate lines in one block (an RSA and an ECDSA certificate) need nginx 1.11.0 or later.",
+		Fix:         "See every TLS directive of the whole configuration with its file, and keep one of the two:\n  nginx -T 2>/dev/null | grep -nE '^# configuration file|ssl_'\nthen test it:\n  nginx -t",
+		Confirm:     "nginx -t",
+	},
+	{
+		ID: StartupFailed, Kind: "nginx", Level: "emerg",
+		Match: []string{"\" directive is not allowed here"}, Within: []string{"ssl", "tls", "ocsp", "stapling"},
+		Title:       "A TLS directive is in a block that does not take it",
+		Explanation: "The directive in quotes sits in a context it is not valid in, at the file and line the message gives: the http module's ssl_ directives belong in http or server (ssl_verify_client, ssl_stapling and ssl_certificate are not taken in location), the stream module's in stream or its servers, proxy_ssl_ directives in http, server or location; a file that conf.d or sites-enabled includes inside http must not open its own http block.",
+		Fix:         "Move the directive into the server (or http) block, then test:\n  nginx -t",
+		Confirm:     "nginx -t",
+	},
+	{
+		ID: StartupFailed, Kind: "nginx", Level: "emerg",
+		Match: []string{"invalid number of arguments in \"", "invalid value \"", "invalid parameter \""}, Within: []string{"ssl", "tls", "ocsp", "stapling"},
+		Title:       "nginx refused the value of a TLS directive",
+		Explanation: "nginx does not take the value written for the directive the message quotes, at the file and line it gives: a missing ';' at the end of the line before (its words become arguments), a path with spaces not in quotes, a protocol this nginx or its OpenSSL does not know (TLSv1.3 needs OpenSSL 1.1.1), or a parameter of a later release.",
+		Fix:         "Correct the value at that file and line, then test:\n  nginx -t",
+		Confirm:     "nginx -t",
+	},
+
 	// Other nginx lines.
 	{
 		ID: StaleSSLError, Kind: "nginx", Level: "alert",

@@ -867,6 +867,22 @@ var reasonEntries = []Entry{
 	},
 	{
 		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
+		Match: []string{"ccs received early"}, Exact: []string{"ccs received early"},
+		Title:       "A ChangeCipherSpec came before the keys were agreed (ccs received early): a scanner's test",
+		Explanation: "The client sent TLS's ChangeCipherSpec message too early in the handshake, which is what scanners send to test for old OpenSSL's CCS injection flaw (CVE-2014-0224): SSL Labs, testssl.sh, nmap's ssl-ccs-injection. The refusal shows this server is not vulnerable; ordinary clients never send it.",
+		Fix:         "Nothing to fix: the server refused it as it should. An address you do not know is someone else's scan.",
+		Confirm:     "openssl s_client -connect host:443 </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel,
+		Match: []string{"recv() failed", "send() failed", "writev() failed"}, Within: []string{"while ssl handshaking"}, Without: []string{"to upstream"},
+		Title:       "The client reset the connection during the TLS handshake",
+		Explanation: "The client's side reset the TCP connection (104: Connection reset by peer) or was gone (32: Broken pipe) before the handshake ended: a scanner or a health check that opens and drops connections (one address at a steady interval is usually a load balancer's check), a client that gave up (a timeout, a proxy in between), or a client that refused the server's certificate and closed without a TLS alert, as some Java and .NET clients and apps with pinned certificates do.",
+		Fix:         "If clients you know fail so, connect as they do and see whether the server's certificate is refused:\n  mtlsdoctor probe host:443\nIf it is a load balancer's health check, make the check speak TLS, or point it at a plain port.",
+		Confirm:     "mtlsdoctor probe host:443",
+	},
+	{
+		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
 		Match: []string{"inappropriate fallback"}, Exact: []string{"inappropriate fallback"},
 		Title:       "A client retried with a lower TLS version and the server refused the downgrade (inappropriate fallback)",
 		Explanation: "The client's first handshake failed (often a middlebox or a proxy in between), it retried with a lower version and said so with TLS_FALLBACK_SCSV, and the server, which supports a higher version, refused the downgrade as RFC 7507 requires. The real failure is the first attempt.",

@@ -25,6 +25,13 @@ func TestExplainSides(t *testing.T) {
 		{"HandshakeException in SecureServerSocket: CERTIFICATE_VERIFY_FAILED: self signed certificate", "unknown", "server", "verify-error", "client ca file"},
 		{"accept failed (AllowAnyAuthenticatedClient): invalid peer certificate: UnknownIssuer", "unknown", "server", "verify-error", "client ca file"},
 		{"listener with RequireAndVerifyClientCert: tls: failed to verify certificate: x509: certificate signed by unknown authority", "go", "server", "verify-error", "clientcas"},
+		// nginx's own reading of its configuration, about TLS directives.
+		{`2026/12/05 10:00:00 [emerg] 9#9: unknown directive "ssl_stapplng" in /etc/nginx/conf.d/site.conf:14`, "nginx", "server", "startup-failed", "misspelt"},
+		{`nginx: [emerg] "ssl_protocols" directive is duplicate in /etc/nginx/sites-enabled/site:31`, "nginx", "server", "startup-failed", "options-ssl-nginx.conf"},
+		{`nginx: [emerg] "ssl_verify_client" directive is not allowed here in /etc/nginx/conf.d/app.conf:40`, "nginx", "server", "startup-failed", "not taken in location"},
+		// A scanner's CCS test and a connection reset in the handshake.
+		{`2026/12/05 10:00:00 [crit] 9#9: *5 SSL_do_handshake() failed (SSL: error:14094085:SSL routines:SSL3_READ_BYTES:ccs received early) while SSL handshaking, client: 198.51.100.9, server: 0.0.0.0:443`, "nginx", "server", "handshake-failed", "cve-2014-0224"},
+		{`2026/12/05 10:00:00 [info] 9#9: *6 recv() failed (104: Connection reset by peer) while SSL handshaking, client: 198.51.100.10, server: 0.0.0.0:443`, "nginx", "server", "handshake-failed", "health check"},
 		// No entry has the wording, but the words state the cause.
 		{"Agent sync failed: untrusted server certificate presented by hub.example (issuer unknown)", "unknown", "client", "server-cert-untrusted", "in the terms of the same failure"},
 		{"Gateway alert: Alert[C] : unknown CA", "unknown", "server", "tls-alert", "unknown_ca"},

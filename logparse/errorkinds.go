@@ -61,6 +61,11 @@ var errorKinds = compileKinds([]errorKind{
 	{id: "cert-load-failed", prefixes: []string{"cannot load certificate", "SSL_CTX_use_certificate(", "SSL_CTX_set0_chain("}, text: sslReasonText, grouped: true, perPath: true,
 		example:    `2026/11/22 17:44:21 [emerg] 28972#28972: SSL_CTX_use_certificate("/etc/nginx/certs/server.crt") failed (SSL: error:0A00018F:SSL routines::ee key too small)`,
 		exampleKey: "cert-load-failed:ee key too small:/etc/nginx/certs/server.crt"},
+	// Any other SSL line that stops nginx from starting, OCSP stapling's
+	// directives misspelt or misplaced among them.
+	{id: "startup-failed", levels: []string{"emerg"}, contains: []string{"SSL", "ssl_"}, text: startupText, grouped: true, perPath: true,
+		example:    `2026/11/22 17:44:21 [emerg] 1#1: no ssl_client_certificate for ssl_verify_client`,
+		exampleKey: "startup-failed:no ssl_client_certificate for ssl_verify_client"},
 	// nginx as the client of Lua cosockets and of OCSP responders.
 	{id: "lua-verify-error", prefixes: []string{"lua ssl certificate verify error: "}, text: parenText, grouped: true, role: RoleClient,
 		example:    `2021/03/02 10:11:12 [error] 3823#3823: *28163 lua ssl certificate verify error: (20: unable to get local issuer certificate), context: ssl_certificate_by_lua*, client: 172.31.51.89, server: 0.0.0.0:443`,
@@ -73,13 +78,15 @@ var errorKinds = compileKinds([]errorKind{
 	{id: "handshake-failed", prefixes: []string{"SSL_read() failed", "SSL_write() failed", "SSL_shutdown() failed"}, text: sslReasonText, grouped: true, attribute: true,
 		example:    `2022/09/02 00:00:23 [crit] 107474#107474: *4505 SSL_read() failed (SSL: error:0A000126:SSL routines::unexpected eof while reading) while keepalive, client: 165.227.126.192, server: 0.0.0.0:443`,
 		exampleKey: "handshake-failed:unexpected eof while reading"},
+	// A connection reset or gone while nginx was handshaking with a
+	// client or, by the line's own words, with an upstream.
+	{id: "handshake-failed", prefixes: []string{"recv() failed", "send() failed", "writev() failed"}, contains: []string{" while SSL handshaking"},
+		text: beforeWhile, grouped: true, attribute: true,
+		example:    `2024/04/16 13:18:11 [info] 11585#11585: *19631 recv() failed (104: Connection reset by peer) while SSL handshaking, client: 100.122.201.64, server: 0.0.0.0:443`,
+		exampleKey: "handshake-failed:recv() failed (104: Connection reset by peer)"},
 	{id: "handshake-failed", prefixes: []string{"no \"ssl_certificate\" is defined in server listening on SSL port"}, text: beforeWhile, grouped: true,
 		example:    `2026/12/02 09:05:19 [error] 23365#23365: *7 no "ssl_certificate" is defined in server listening on SSL port while SSL handshaking, client: 127.0.0.1, server: 0.0.0.0:443`,
 		exampleKey: "handshake-failed:no \"ssl_certificate\" is defined in server listening on SSL port"},
-	// Any other SSL line that stops nginx from starting.
-	{id: "startup-failed", levels: []string{"emerg"}, contains: []string{"SSL", "ssl_"}, text: startupText, grouped: true, perPath: true,
-		example:    `2026/11/22 17:44:21 [emerg] 1#1: no ssl_client_certificate for ssl_verify_client`,
-		exampleKey: "startup-failed:no ssl_client_certificate for ssl_verify_client"},
 	// nginx's debug trace of each handshake and read ("SSL_do_handshake:
 	// -1", "SSL_get_error: 2"): routine steps, one group.
 	{id: "tls-debug", levels: []string{"debug"}, contains: []string{"SSL", "TLS", "ssl_", "OCSP", "ssl ", `"ssl"`}, text: fixedText("debug"),

@@ -6,13 +6,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 )
 
 // reNginxErrorLine is an nginx error-log line as nginx writes it: its
 // time and level.
-var reNginxErrorLine = regexp.MustCompile(`^\d{4}/\d\d/\d\d \d\d:\d\d:\d\d \[[a-z]+\] \d+#\d+: `)
+var reNginxErrorLine = regexp.MustCompile(`\d{4}/\d\d/\d\d \d\d:\d\d:\d\d \[[a-z]+\] \d+#\d+: `)
 
 // TestLogsWorld reads error logs that nginx wrote on other people's
 // machines and that were committed to public repositories
@@ -29,7 +30,12 @@ func TestLogsWorld(t *testing.T) {
 	}
 	n := 0
 	for _, l := range strings.Split(strings.TrimSpace(string(src)), "\n") {
-		var s struct{ File, URL string }
+		var s struct {
+			File, URL string
+			// IDs are the kinds of finding the file's lines are, as a
+			// reader of them labelled them.
+			IDs []string
+		}
 		if err := json.Unmarshal([]byte(l), &s); err != nil || s.File == "" || !strings.HasPrefix(s.URL, "https://") {
 			t.Fatalf("SOURCES.jsonl: %q: %v (want file and url)", l, err)
 		}
@@ -53,11 +59,21 @@ func TestLogsWorld(t *testing.T) {
 				t.Fatalf("%v\n%s", err, out)
 			}
 			sum := 0
+			ids := map[string]bool{}
 			for _, f := range rep.Findings {
 				sum += f.Count
+				ids[f.ID] = true
 				if f.Explanation == "" || f.Fix == "" || f.Title == f.ID || strings.HasPrefix(f.Title, f.ID+":") {
 					t.Errorf("group %s %q has no explanation or fix of its own:\n%+v", f.ID, f.Title, f)
 				}
+			}
+			var got []string
+			for id := range ids {
+				got = append(got, id)
+			}
+			sort.Strings(got)
+			if strings.Join(got, " ") != strings.Join(s.IDs, " ") {
+				t.Errorf("kinds of finding %v, want %v (%s)", got, s.IDs, s.URL)
 			}
 			if rep.LinesRead != lines || rep.LinesMatched != tls || sum != tls {
 				t.Errorf("lines read %d (file: %d), about TLS %d (nginx lines naming SSL, TLS, OCSP or ssl: %d), groups' counts add to %d",
