@@ -161,6 +161,9 @@ const InPlainBlock = " (even in this block, which serves plain HTTP: nginx check
 const (
 	NginxAllClear = "nothing to fix in the configuration. Test it with a client certificate:\n  curl --cert client.crt --key client.key https://HOST/"
 	NoMTLSServer  = "no server block asks for client certificates (ssl_verify_client on|optional|optional_no_ca in a TLS server)."
+	// FragmentNote follows the header of a file with server blocks and no
+	// http block, read as nginx reads it: included inside http.
+	FragmentNote = "read as a file that nginx includes inside http { } (server blocks, no http block); what nginx.conf sets around it (error_log, http-level ssl_ directives) is not seen: give nginx.conf, or the output of sudo nginx -T with -"
 )
 
 // Whole titles, explanations and fixes that several texts above share.

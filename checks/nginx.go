@@ -111,6 +111,9 @@ func NginxSite(x *site.Site, o NginxOptions) *report.Report {
 	rep.Findings = findings
 	rep.Header = fmt.Sprintf("%s (%s): %s, %d with TLS, %d asking for client certificates",
 		c.File, report.Plural(len(c.Files), "file"), report.Plural(len(x.Servers), "server block"), nTLS, len(rep.Servers))
+	if x.Fragment {
+		rep.Header += "\n" + catalogue.FragmentNote
+	}
 	rep.AllClear = catalogue.NginxAllClear
 	if len(rep.Servers) == 0 {
 		rep.AllClear = catalogue.NoMTLSServer

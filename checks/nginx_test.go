@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -585,5 +586,34 @@ func TestNginxCAFileWithoutRoot(t *testing.T) {
 		if f.ID.Name() == "ca-file-without-root" {
 			t.Errorf("with the root in the file: %s", f.Title)
 		}
+	}
+}
+
+// TestNginxFragmentAgainstRealNginx: a file with server blocks and no http
+// block (conf.d, sites-enabled) is read as nginx reads it, included inside
+// http: linted alone, it finds what nginx -t says about a main
+// configuration that includes it there.
+func TestNginxFragmentAgainstRealNginx(t *testing.T) {
+	dir := t.TempDir()
+	crt, err := filepath.Abs(filepath.Join(fixtures, "good", "server.crt"))
+	must(t, err)
+	key, err := filepath.Abs(filepath.Join(fixtures, "good", "server.key"))
+	must(t, err)
+	frag := filepath.Join(dir, "site.conf")
+	must(t, os.WriteFile(frag, []byte("server {\n    listen 127.0.0.1:8443 ssl;\n    server_name localhost;\n    ssl_certificate "+crt+";\n    ssl_certificate_key "+key+";\n    ssl_verify_client on;\n}\n"), 0o644))
+	main := filepath.Join(dir, "nginx.conf")
+	must(t, os.WriteFile(main, []byte("events {}\nhttp {\n    include "+frag+";\n}\n"), 0o644))
+	_, stderr, ok := runNginx(t, "-t", main)
+	if ok || !strings.Contains(stderr, "no ssl_client_certificate for ssl_verify_client") {
+		t.Fatalf("nginx -t with the fragment included in http: ok %v, %s", ok, stderr)
+	}
+	c, err := nginxconf.Load(frag)
+	must(t, err)
+	rep := Nginx(c, NginxOptions{SecLevel: 2, At: time.Now()})
+	if ids := nginxIDs(rep); len(rep.Servers) != 1 || !slices.Contains(ids, "verify-client-without-ca@6") {
+		t.Errorf("the fragment alone: servers %+v, findings %v, want its block and verify-client-without-ca@6", rep.Servers, ids)
+	}
+	if !strings.Contains(rep.Header, "includes inside http") {
+		t.Errorf("header %q does not say how the file was read", rep.Header)
 	}
 }

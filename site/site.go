@@ -14,6 +14,10 @@ type Site struct {
 	// Servers are the server blocks of the http context, in
 	// configuration order.
 	Servers []*Server
+	// Fragment is true for a file with server blocks but no http block,
+	// such as one in conf.d or sites-enabled: it is read as nginx reads
+	// it, included inside http.
+	Fragment bool
 
 	carriers map[string][]string
 }
@@ -117,12 +121,24 @@ func (x *Site) servers() []*Server {
 	mainLevel := byName(c.Directives)
 	var out []*Server
 	tlsSockets := map[string]bool{}
+	var https [][]*nginxconf.Directive
 	for _, h := range c.Directives {
-		if h.Name != "http" || !h.IsBlock {
-			continue
+		if h.Name == "http" && h.IsBlock {
+			https = append(https, h.Block)
 		}
-		httpLevel := byName(h.Block)
-		for _, sb := range h.Block {
+	}
+	if len(https) == 0 {
+		for _, d := range c.Directives {
+			if d.Name == "server" && d.IsBlock {
+				// A file nginx includes inside http (conf.d, sites-enabled).
+				https, x.Fragment = [][]*nginxconf.Directive{c.Directives}, true
+				break
+			}
+		}
+	}
+	for _, h := range https {
+		httpLevel := byName(h)
+		for _, sb := range h {
 			if sb.Name != "server" || !sb.IsBlock {
 				continue
 			}
