@@ -17,6 +17,7 @@ var (
 	LegacyProtocols          = id(finding.Nginx, "legacy-protocols", warn, 0, note)
 	CAFileWithoutRoot        = id(finding.Nginx, "ca-file-without-root", errs, 0)
 	IncludeNotRead           = id(finding.Nginx, "include-not-read", warn, 0)
+	SSLDirectiveRemoved      = id(finding.Nginx, "ssl-directive-removed", warn, 0)
 )
 
 // The words of the `nginx` findings. Placeholders every text may use:
@@ -78,6 +79,13 @@ var (
 		Title: "ssl_protocols enables {legacy}",
 		Why:   "TLS 1.0, TLS 1.1 and SSLv3 are deprecated (RFC 8996) and weak. OpenSSL 3 cannot complete them anyway at security level 1 and above (their handshake signature uses MD5-SHA1), so listing them only makes the configuration promise something it does not do: such clients fail with 'tlsv1 alert internal error', and OpenSSL's reason on the server is 'no suitable signature algorithm'.",
 		Fix:   "In the same place:\n  ssl_protocols {protocols};",
+	}
+	// SSLDirectiveRemovedText: the block turns TLS on with the "ssl"
+	// directive ({directive}), which nginx 1.25.1 removed.
+	SSLDirectiveRemovedText = Text{ID: SSLDirectiveRemoved,
+		Title: "{directive}: nginx 1.25.1 and later do not know the \"ssl\" directive",
+		Why:   "nginx 1.15.0 to 1.25.0 warn at start-up (the \"ssl\" directive is deprecated, use the \"listen ... ssl\" directive instead); 1.25.1 and later refuse to start: unknown directive \"ssl\". A guide's configuration written for an older nginx stops the next upgrade. With ssl on every listen of the block serves TLS; with listen ... ssl only that one does.",
+		Fix:   "Put ssl on the block's TLS listen and remove the directive:\n  listen 443 ssl;\nthen test:\n  nginx -t",
 	}
 	// NginxNoTLS13Text: ssl_protocols leaves TLSv1.3 out (a note).
 	NginxNoTLS13Text = Text{ID: LegacyProtocols,

@@ -47,6 +47,7 @@ var serverRules = []serverRule{
 	{servesTLS, certsOfFiles},
 	{asksForCertificates, presentedCertificate},
 	{servesTLS, legacyProtocols},
+	{servesTLS, sslDirective},
 	{servesTLS, noTLS13},
 	{asksForCertificates, verifyClientInvalid},
 	{verifiesClients, caRequired},
@@ -353,6 +354,16 @@ func legacyProtocols(s *site.Server, _ *lint) []report.Finding {
 	}
 	f := catalogue.LegacyProtocolsText.New(catalogue.Vars{"legacy": strings.Join(legacy, " "), "protocols": keep})
 	return []report.Finding{at(f, s, d)}
+}
+
+// sslDirective reports the "ssl" directive that turns the block's TLS on,
+// which nginx 1.25.1 removed.
+func sslDirective(s *site.Server, _ *lint) []report.Finding {
+	d := s.Last("ssl")
+	if d == nil {
+		return nil
+	}
+	return []report.Finding{at(catalogue.SSLDirectiveRemovedText.New(catalogue.Vars{"directive": strings.TrimSuffix(d.String(), ";")}), s, d)}
 }
 
 // noTLS13 notes an ssl_protocols without TLSv1.3.

@@ -295,7 +295,7 @@ func TestNginxChecks(t *testing.T) {
 		{"a longer variable name does not count", "server { listen 443 ssl; ssl_verify_client optional; return 200 $ssl_client_verify_x; }", []string{"optional-not-checked"}},
 		{"off is not judged", "server { listen 443 ssl; ssl_verify_client off; ssl_protocols TLSv1; }", []string{"legacy-protocols", "legacy-protocols"}},
 		{"plain http with a certificate: the CA is still required", "server { listen 80; ssl_verify_client on; ssl_client_certificate ../certs/good/ca.crt; ssl_protocols TLSv1; }", nil},
-		{"ssl on", "server { listen 443; ssl on; ssl_verify_client on; ssl_client_certificate ../certs/gone.crt; }", []string{"missing-file"}},
+		{"ssl on", "server { listen 443; ssl on; ssl_verify_client on; ssl_client_certificate ../certs/gone.crt; }", []string{"missing-file", "ssl-directive-removed"}},
 		{"location proxy_set_header replaces inherited", "server { listen 443 ssl; ssl_verify_client on; proxy_set_header X-V $ssl_client_verify; location / { proxy_set_header Host $host; proxy_pass http://u; } }", []string{"verify-result-not-forwarded"}},
 		{"inherited header forwards", "proxy_set_header X-V $ssl_client_verify;\nserver { listen 443 ssl; ssl_verify_client on; location / { proxy_pass http://u; } }", nil},
 		{"fastcgi without param", "server { listen 443 ssl; ssl_verify_client on; location / { fastcgi_pass unix:/run/php.sock; } }", []string{"verify-result-not-forwarded"}},
@@ -615,5 +615,30 @@ func TestNginxFragmentAgainstRealNginx(t *testing.T) {
 	}
 	if !strings.Contains(rep.Header, "includes inside http") {
 		t.Errorf("header %q does not say how the file was read", rep.Header)
+	}
+}
+
+// TestNginxSSLDirectiveAgainstRealNginx: "ssl on" (the guides' way before
+// nginx 1.15) is deprecated or unknown to the real nginx, as the finding
+// says.
+func TestNginxSSLDirectiveAgainstRealNginx(t *testing.T) {
+	dir := t.TempDir()
+	crt, err := filepath.Abs(filepath.Join(fixtures, "good", "server.crt"))
+	must(t, err)
+	key, err := filepath.Abs(filepath.Join(fixtures, "good", "server.key"))
+	must(t, err)
+	conf := filepath.Join(dir, "nginx.conf")
+	must(t, os.WriteFile(conf, []byte("events {}\nhttp {\n    server {\n        listen 127.0.0.1:8443;\n        ssl on;\n        ssl_certificate "+crt+";\n        ssl_certificate_key "+key+";\n    }\n}\n"), 0o644))
+	_, stderr, ok := runNginx(t, "-t", conf)
+	deprecated := ok && strings.Contains(stderr, `the "ssl" directive is deprecated`)
+	unknown := !ok && strings.Contains(stderr, `unknown directive "ssl"`)
+	if !deprecated && !unknown {
+		t.Fatalf("nginx -t: ok %v, %s", ok, stderr)
+	}
+	c, err := nginxconf.Load(conf)
+	must(t, err)
+	rep := Nginx(c, NginxOptions{SecLevel: 2, At: time.Now()})
+	if ids := nginxIDs(rep); !slices.Contains(ids, "ssl-directive-removed@5") {
+		t.Errorf("findings %v, want ssl-directive-removed@5 (nginx says: %s)", ids, strings.TrimSpace(stderr))
 	}
 }
