@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/x509"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -98,6 +99,13 @@ func roleOf(s *certState) string {
 	// no root, whatever OpenSSL's self-signed flag says: it is what a
 	// client presents, and nginx logs 18 for it.
 	posesAsRoot := s.info.SelfSigned() && !opensslverify.SignedBy(s.info, s.info) && !s.issues
+	if s.info.SelfSigned() && !s.issues && !(x.BasicConstraintsValid && x.IsCA) && clientFileName(first(s.c.Files)) {
+		// A self-signed v1 certificate, which OpenSSL would take for a
+		// root, that signs nothing here and sits in a file named for a
+		// client (bad_client.crt beside bad_client.key): a client's own
+		// self-signed certificate, not a CA.
+		return RoleClient
+	}
 	if !posesAsRoot && (s.issues || (x.BasicConstraintsValid && x.IsCA) || (s.info.SelfSigned() && s.info.CheckCA() == 3)) {
 		if s.info.SelfSigned() {
 			return RoleCA
@@ -145,6 +153,16 @@ func fromPKCS12(s *certState) bool {
 		}
 	}
 	return false
+}
+
+// reCAName is a file name's word for a CA ("client-ca.pem", "root.crt").
+var reCAName = regexp.MustCompile(`(^|[^a-z])(ca|root|issuer|authority)([^a-z]|$)`)
+
+// clientFileName reports whether a file's name is a client's and not a
+// client CA's ("client-ca.pem").
+func clientFileName(p string) bool {
+	name := strings.ToLower(filepath.Base(p))
+	return nameHint(name) == RoleClient && !reCAName.MatchString(name)
 }
 
 // nameHint reads "client" or "server" in a name, whichever comes first.

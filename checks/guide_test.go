@@ -3,6 +3,7 @@ package checks
 import (
 	"crypto/x509"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -60,4 +61,38 @@ func loadCertsFile(t *testing.T, p string) []*x509.Certificate {
 		out = append(out, c.X509)
 	}
 	return out
+}
+
+// TestSelfSignedV1ClientRole: a self-signed X.509 v1 certificate (x509
+// -req -signkey), which OpenSSL would take for a root, is a client's own
+// certificate when it signs nothing and its file is named for a client
+// (an example's bad_client.crt), and a CA when its name says CA
+// (client-ca.pem).
+func TestSelfSignedV1ClientRole(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	in := func(name string) string { return filepath.Join(dir, name) }
+	nginxtest.GuideCA(t, dir, "/O=Example/CN=Example CA")
+	for _, name := range []string{"bad_client", "client-ca"} {
+		nginxtest.OpenSSL(t, "genrsa", "-out", in(name+".key"), "2048")
+		nginxtest.OpenSSL(t, "req", "-new", "-key", in(name+".key"), "-subj", "/CN="+name, "-out", in(name+".csr"))
+		nginxtest.OpenSSL(t, "x509", "-req", "-days", "30", "-in", in(name+".csr"), "-signkey", in(name+".key"), "-out", in(name+".pem"))
+	}
+	set, err := certset.Load([]string{in("bad_client.pem"), in("client-ca.pem")}, certset.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := Certs(set, CertOptions{SecLevel: 2, VerifyDepth: 1, At: time.Now(), CA: loadCertsFile(t, in("ca.crt")), CAFile: in("ca.crt")})
+	roles := map[string]string{}
+	for _, row := range rep.Certificates {
+		roles[filepath.Base(row.Files[0])] = row.Role
+	}
+	if roles["bad_client.pem"] != RoleClient || roles["client-ca.pem"] != RoleCA {
+		t.Errorf("roles %v, want bad_client.pem a client and client-ca.pem a CA", roles)
+	}
+	for _, f := range rep.Findings {
+		if strings.Contains(f.Title, "bad_client.pem holds a CA certificate") {
+			t.Errorf("the client's own certificate told as a CA: %q", f.Title)
+		}
+	}
 }
