@@ -2694,13 +2694,23 @@ var clientWriterEntries = []Entry{
 	},
 	// The openssl command itself loading files (OpenSSL 3 words).
 	{
-		ID: CertLoadFailed, Kind: "client",
+		ID: CertLoadFailed, Kind: "client", Without: []string{"bio_new_file() failed", "cannot load certificate"},
 		Match: []string{"could not open file or uri for loading", "could not read certificate from", "could not read private key from",
-			"unable to load client certificate private key file", "unregistered scheme", "file_open:no such file or directory"},
+			"unable to load client certificate private key file", "unregistered scheme", "file_open:no such file or directory",
+			"for reading, no such file or directory", "for reading, permission denied", "bio_new_file:no such file or directory",
+			"calling fopen("},
 		Title:       "The openssl command could not open or read a certificate or key file",
-		Explanation: "OpenSSL's command line tool could not load the file it was given: the path is wrong (relative to the current directory) or unreadable, the file is not PEM (DER needs -inform DER, PKCS#12 needs openssl pkcs12), or the key is encrypted and needs -passin. OpenSSL 3 reports a missing file as `unregistered scheme` next to `No such file or directory`.",
+		Explanation: "OpenSSL's command line tool could not load the file it was given: the path is wrong (relative to the current directory; a guide's commands that expect their files in another directory, such as ../ca/ca.pem, or a file a step before did not write, such as a CSR) or unreadable, the file is not PEM (DER needs -inform DER, PKCS#12 needs openssl pkcs12), or the key is encrypted and needs -passin. OpenSSL 3 reports a missing file as `unregistered scheme` next to `No such file or directory`, or as `Can't open \"FILE\" for reading`.",
 		Fix:         "Check the path and what the file holds:\n  ls -l client.crt\n  head -1 client.crt",
 		Confirm:     "openssl x509 -noout -subject -in client.crt",
+	},
+	{
+		ID: OpenSSLCommand, Kind: "client",
+		Match:       []string{"extra arguments given", "use -help for summary", "unknown option or message digest", "unrecognized flag", "needs a value"},
+		Title:       "The openssl command refused its own command line",
+		Explanation: "openssl stopped before doing anything: an option it does not know, or one in the wrong place. OpenSSL 3 takes every option before the command's operands (genrsa's key size comes last: `openssl genrsa -aes256 -out ca.key 4096`, not `... 4096 -aes256`); an option of a newer OpenSSL fails on an older one (-noenc, x509's -copy_extensions and -ext need OpenSSL 3.0; -addext 1.1.1; OpenSSL 1.1 calls -noenc -nodes); an option copied with a typographic dash (–days) or without its value fails too.",
+		Fix:         "See which openssl this is and what this command takes:\n  openssl version\n  openssl req -help\nthen put the options before the operands, or use the older spelling (-nodes for -noenc).",
+		Confirm:     "openssl version",
 	},
 	{
 		ID: VerifyError, Kind: "client", Within: []string{"error "},

@@ -11,4 +11,7 @@ var (
 	TLSAlert    = id(finding.Explain, "tls-alert", errs, 0)
 	Status400   = id(finding.Explain, "status-400", errs, 0)
 	RoutineLine = id(finding.Explain, "routine-line", note, 0)
+	// OpenSSLCommand is the openssl command line tool refusing its own
+	// arguments (an option it does not know, or after an operand).
+	OpenSSLCommand = id(finding.Explain, "openssl-command", errs, 0)
 )

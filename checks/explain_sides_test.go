@@ -32,6 +32,11 @@ func TestExplainSides(t *testing.T) {
 		// A scanner's CCS test and a connection reset in the handshake.
 		{`2026/12/05 10:00:00 [crit] 9#9: *5 SSL_do_handshake() failed (SSL: error:14094085:SSL routines:SSL3_READ_BYTES:ccs received early) while SSL handshaking, client: 198.51.100.9, server: 0.0.0.0:443`, "nginx", "server", "handshake-failed", "cve-2014-0224"},
 		{`2026/12/05 10:00:00 [info] 9#9: *6 recv() failed (104: Connection reset by peer) while SSL handshaking, client: 198.51.100.10, server: 0.0.0.0:443`, "nginx", "server", "handshake-failed", "health check"},
+		// The openssl command line tool refusing its arguments or a file,
+		// as a guide's commands make it do.
+		{"genrsa: Use -help for summary.", "openssl", "client", "openssl-command", "before the operands"},
+		{"req: Unknown option or message digest: noenc", "openssl", "client", "openssl-command", "-nodes"},
+		{`Can't open "ca/ca.pem" for reading, No such file or directory`, "openssl", "client", "cert-load-failed", "../ca/ca.pem"},
 		// No entry has the wording, but the words state the cause.
 		{"Agent sync failed: untrusted server certificate presented by hub.example (issuer unknown)", "unknown", "client", "server-cert-untrusted", "in the terms of the same failure"},
 		{"Gateway alert: Alert[C] : unknown CA", "unknown", "server", "tls-alert", "unknown_ca"},

@@ -364,7 +364,10 @@ var attrRules = []attrRule{
 	{"openssl", RoleClient, "", []string{"openssl s_client", " s_client ", "s_client -", "connected(", "ssl3 alert read:", "ssl3 alert write:",
 		"could not open file or uri for loading", "could not read certificate from", "could not read private key from", ": verification failed",
 		"unable to load client certificate", "no client certificate ca names sent", "unable to load certificate",
-		"unable to load private key", "could not read certificate", "openssl verify", "openssl x509"}},
+		"unable to load private key", "could not read certificate", "openssl verify", "openssl x509",
+		// the command line tool refusing its arguments or an input file
+		"use -help for summary", "extra arguments given", "unknown option or message digest", "unrecognized flag",
+		"\" for reading, no such file or directory"}},
 	{"unknown", RoleClient, "", []string{"client certificate was requested", "preverify_ok",
 		// PostgreSQL's libpq and the programs on it
 		"pg_connect", "psql:", "libpq", "sslmode="}},
