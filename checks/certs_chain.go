@@ -447,6 +447,13 @@ func selfSigned(ev *chainEvent) (report.Finding, bool) {
 		return certFinding(ev.at, catalogue.SelfIssuedNoAKIDText, v), true
 	}
 	v["reissue"] = ev.reissue()
+	if ev.at.role == RoleClient {
+		// A client's own self-signed certificate (OpenSSL 3's req -x509
+		// marks it CA:TRUE): signed anew as a client's, not with its
+		// extensions.
+		caCrt, caKey := ev.signer()
+		v["reissue"] = reissueClient(ev.at, caCrt, caKey)
+	}
 	return certFinding(ev.at, catalogue.SelfSignedText, v), true
 }
 

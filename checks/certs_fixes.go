@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"crypto/sha256"
 	"path/filepath"
 	"slices"
 
@@ -31,6 +32,14 @@ func (r *run) signer(s *certState, defCrt, defKey string) (caCrt, caKey string) 
 	if is := r.issuerOf(s); is != nil {
 		caCrt = first(is.c.Files)
 		return caCrt, keyOr(is, stem(caCrt)+".key")
+	}
+	if f := r.caFileName(); len(r.o.CA) == 1 && f == r.o.CAFile && s.role != RoleCA {
+		// No issuer in the set (a self-signed client, a foreign CA's):
+		// the one CA nginx trusts, with its key when the set holds it.
+		if ca, ok := r.bySHA[sha256.Sum256(r.o.CA[0].Raw)]; ok {
+			return f, keyOr(ca, stem(f)+".key")
+		}
+		return f, stem(f) + ".key"
 	}
 	return defCrt, defKey
 }

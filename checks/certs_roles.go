@@ -99,10 +99,11 @@ func roleOf(s *certState) string {
 	// no root, whatever OpenSSL's self-signed flag says: it is what a
 	// client presents, and nginx logs 18 for it.
 	posesAsRoot := s.info.SelfSigned() && !opensslverify.SignedBy(s.info, s.info) && !s.issues
-	if s.info.SelfSigned() && !s.issues && !(x.BasicConstraintsValid && x.IsCA) && clientFileName(first(s.c.Files)) {
-		// A self-signed v1 certificate, which OpenSSL would take for a
-		// root, that signs nothing here and sits in a file named for a
-		// client (bad_client.crt beside bad_client.key): a client's own
+	if s.info.SelfSigned() && !s.issues && clientFileName(first(s.c.Files)) {
+		// A self-signed certificate that signs nothing here and sits in
+		// a file named for a client (bad_client.crt beside bad_client.key;
+		// OpenSSL 3's req -x509 marks what it makes CA:TRUE, and OpenSSL
+		// takes a self-signed v1 certificate for a root): a client's own
 		// self-signed certificate, not a CA.
 		return RoleClient
 	}

@@ -28,6 +28,8 @@ type guideMeta struct {
 	// Stdin answers the commands' prompts as a user would (openssl ca's
 	// "Sign the certificate? [y/n]").
 	Stdin string `json:"stdin"`
+	// CAKeyPass is the passphrase of the guide's CA key, if it sets one.
+	CAKeyPass string `json:"ca_key_pass"`
 	// Clients are the client certificates the guide makes, each with its
 	// key and the key's passphrase if the guide sets one.
 	Clients []struct {
@@ -98,8 +100,8 @@ func runGuide(t *testing.T, src string) {
 	}
 	var rep struct {
 		Findings []struct {
-			ID, Severity, Fix string
-			Files             []string
+			ID, Severity, Fix, File string
+			Files                   []string
 		}
 		Certificates []struct {
 			Files        []string
@@ -136,6 +138,23 @@ func runGuide(t *testing.T, src string) {
 		if strings.HasPrefix(got.Result, "FAILED:") {
 			refused = true
 			doctorLeadsWithCert(t, srv, in(cl.Cert), key, got.Result)
+			// The first error about this certificate, its fix run as
+			// printed in the guide's directory (the CA key's passphrase
+			// given as the user would type it), makes nginx accept it.
+			fix := ""
+			for _, f := range rep.Findings {
+				if f.Severity == "error" && f.File == in(cl.Cert) && fix == "" {
+					fix = f.Fix
+				}
+			}
+			if fix == "" {
+				t.Errorf("%s: no error with a fix names it", cl.Cert)
+				continue
+			}
+			runGuideFix(t, dir, fix, m.CAKeyPass)
+			if again := srv.Present(t, in(cl.Cert), in(cl.Key)); again.Result != "SUCCESS" {
+				t.Errorf("%s after the fix:\n%s\nnginx says %s, want SUCCESS", cl.Cert, fix, again.Result)
+			}
 		}
 	}
 	if refused {
@@ -146,8 +165,8 @@ func runGuide(t *testing.T, src string) {
 }
 
 func hasErrorWithFix(fs []struct {
-	ID, Severity, Fix string
-	Files             []string
+	ID, Severity, Fix, File string
+	Files                   []string
 }) bool {
 	for _, f := range fs {
 		if f.Severity == "error" && f.Fix != "" {
@@ -183,6 +202,30 @@ func doctorLeadsWithCert(t *testing.T, srv *nginxtest.Server, cert, key, verdict
 	for _, f := range doc.Findings {
 		if f.ID == "prediction-differs" {
 			t.Errorf("doctor --cert %s: the probe disagrees with the prediction: %s", cert, f.Title)
+		}
+	}
+}
+
+// runGuideFix runs the command lines of a fix (its indented lines) in dir,
+// as printed; a CA key's passphrase (caPass) is given to the commands
+// that sign with it, as the user would type it at openssl's prompt.
+func runGuideFix(t *testing.T, dir, fix, caPass string) {
+	t.Helper()
+	for _, line := range strings.Split(fix, "\n") {
+		if !strings.HasPrefix(line, "  ") {
+			continue
+		}
+		line = strings.TrimSpace(line)
+		if caPass != "" && strings.Contains(line, " -CAkey ") {
+			line += " -passin pass:" + caPass
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		cmd := exec.CommandContext(ctx, "sh", "-c", line)
+		cmd.Dir = dir
+		out, err := cmd.CombinedOutput()
+		cancel()
+		if err != nil {
+			t.Fatalf("the fix's command %q: %v\n%s", line, err, out)
 		}
 	}
 }
