@@ -2712,6 +2712,32 @@ var clientWriterEntries = []Entry{
 		Fix:         "See which openssl this is and what this command takes:\n  openssl version\n  openssl req -help\nthen put the options before the operands, or use the older spelling (-nodes for -noenc).",
 		Confirm:     "openssl version",
 	},
+	// openssl ca, which the guides that keep a CA database use.
+	{
+		ID: OpenSSLCommand, Kind: "client",
+		Match: []string{"problem with index file", "newcerts is not a directory", "democa/newcerts: no such file", "error while loading serial number",
+			"democa/serial: no such file", "democa/index.txt: no such file", "calling fopen(./democa/"},
+		Title:       "openssl ca found no CA database where its configuration says (demoCA)",
+		Explanation: "openssl ca keeps a small database beside the CA, in the directory its configuration's dir names (./demoCA in the default openssl.cnf, relative to where the command runs): index.txt (empty at first), serial (a hex number such as 1000) and newcerts/. Guides create them in a step that is easy to skip, or run openssl ca from another directory than the one that holds them.",
+		Fix:         "Create them where the configuration expects them (the default is ./demoCA):\n  mkdir -p demoCA/newcerts && touch demoCA/index.txt && echo 1000 > demoCA/serial\nor sign without a database:\n  openssl x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 825 -out client.crt",
+		Confirm:     "ls -l demoCA",
+	},
+	{
+		ID: OpenSSLCommand, Kind: "client",
+		Match:       []string{"field was missing", "field is different between", "field does not exist in the ca certificate", "field needed to be the same"},
+		Title:       "openssl ca's policy refused the request's subject",
+		Explanation: "The default openssl.cnf signs with policy_match: countryName, stateOrProvinceName and organizationName must equal the CA's, and the fields it marks supplied must be there. A client's or server's subject seldom has the CA's organisation; a CA without a field the policy matches makes the policy unusable (the 'policy' is misconfigured).",
+		Fix:         "Sign with the permissive policy the default configuration also holds:\n  openssl ca -policy policy_anything -in client.csr -out client.crt\nor make the request with the C, ST and O of the CA.",
+		Confirm:     "openssl req -noout -subject -in client.csr",
+	},
+	{
+		ID: OpenSSLCommand, Kind: "client",
+		Match:       []string{"there is already a certificate for", "txt_db error number 2"},
+		Title:       "openssl ca already signed a valid certificate with this subject",
+		Explanation: "index.txt holds a valid certificate with the same subject, and unique_subject is on (the default): signing a client again with the same name (a renewal, a second run of a guide's script) needs the old one revoked first, or unique_subject turned off.",
+		Fix:         "Revoke the old certificate (its serial is in the message and in index.txt), or allow several with one subject:\n  openssl ca -revoke demoCA/newcerts/01.pem\n  echo 'unique_subject = no' > demoCA/index.txt.attr",
+		Confirm:     "cat demoCA/index.txt",
+	},
 	{
 		ID: VerifyError, Kind: "client", Within: []string{"error "},
 		Match:       []string{": verification failed"},

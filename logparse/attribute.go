@@ -367,7 +367,10 @@ var attrRules = []attrRule{
 		"unable to load private key", "could not read certificate", "openssl verify", "openssl x509",
 		// the command line tool refusing its arguments or an input file
 		"use -help for summary", "extra arguments given", "unknown option or message digest", "unrecognized flag",
-		"\" for reading, no such file or directory"}},
+		"\" for reading, no such file or directory",
+		// openssl ca's database and policy
+		"problem with index file", "there is already a certificate for", "txt_db error number", "field was missing",
+		"field is different between", "field does not exist in the ca certificate", "newcerts is not a directory"}},
 	{"unknown", RoleClient, "", []string{"client certificate was requested", "preverify_ok",
 		// PostgreSQL's libpq and the programs on it
 		"pg_connect", "psql:", "libpq", "sslmode="}},

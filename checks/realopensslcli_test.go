@@ -1,0 +1,68 @@
+package checks
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/nginxtest"
+)
+
+// TestExplainRealOpenSSLCommands runs the openssl command line the way the
+// guides' readers get it wrong (an option after genrsa's key size, an
+// unknown option, a missing CSR, openssl ca without its demoCA database,
+// with a subject its policy refuses, signing the same subject twice) and
+// explains what the real openssl printed: each is told as the openssl
+// command's own refusal, with the cause's words in the fix.
+func TestExplainRealOpenSSLCommands(t *testing.T) {
+	nginxtest.Require(t)
+	dir := t.TempDir()
+	run := func(stdin string, args ...string) string {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, "openssl", args...)
+		cmd.Dir = dir
+		cmd.Stdin = strings.NewReader(stdin)
+		cmd.Env = append(os.Environ(), "OPENSSL_CONF=")
+		out, _ := cmd.CombinedOutput()
+		return string(out)
+	}
+	run("", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-subj", "/C=US/ST=X/O=CA Org/CN=ca", "-days", "30")
+	run("", "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "c.key", "-out", "c.csr", "-subj", "/C=US/ST=X/O=Client Org/CN=c")
+	sign := []string{"ca", "-config", "/usr/lib/ssl/openssl.cnf", "-in", "c.csr", "-out", "c.crt", "-cert", "ca.crt", "-keyfile", "ca.key", "-batch"}
+	if _, err := os.Stat("/usr/lib/ssl/openssl.cnf"); err != nil {
+		t.Fatalf("Debian's default openssl.cnf: %v", err)
+	}
+	cases := []struct {
+		name, out, id, word string
+	}{
+		{"option after the key size", run("", "genrsa", "-out", "k.key", "2048", "-aes256"), "openssl-command", "before the operands"},
+		{"unknown option", run("", "req", "-new", "-noencx", "-key", "c.key"), "openssl-command", "openssl version"},
+		{"missing csr", run("", "x509", "-req", "-in", "gone.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-out", "x.crt"), "cert-load-failed", "ls -l"},
+		{"no demoCA", run("", sign...), "openssl-command", "demoCA/index.txt"},
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "demoCA", "newcerts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	must(t, os.WriteFile(filepath.Join(dir, "demoCA", "index.txt"), nil, 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "demoCA", "serial"), []byte("1000\n"), 0o644))
+	cases = append(cases, struct{ name, out, id, word string }{"policy_match", run("", sign...), "openssl-command", "policy_anything"})
+	anything := append(append([]string{}, sign...), "-policy", "policy_anything")
+	run("", anything...)
+	cases = append(cases, struct{ name, out, id, word string }{"same subject twice", run("", anything...), "openssl-command", "unique_subject"})
+	for _, c := range cases {
+		rep := Explain(strings.TrimSpace(c.out))
+		if len(rep.Findings) == 0 {
+			t.Errorf("%s: no finding for openssl's\n%s", c.name, c.out)
+			continue
+		}
+		f := rep.Findings[0]
+		if f.ID.Name() != c.id || f.Reporter != "openssl" || !strings.Contains(f.Fix, c.word) {
+			t.Errorf("%s: %s/%s %q, want %s naming %q; openssl printed:\n%s\nfix: %s", c.name, f.Reporter, f.ID.Name(), f.Title, c.id, c.word, c.out, f.Fix)
+		}
+	}
+}
