@@ -2719,7 +2719,7 @@ var clientWriterEntries = []Entry{
 			"democa/serial: no such file", "democa/index.txt: no such file", "calling fopen(./democa/"},
 		Title:       "openssl ca found no CA database where its configuration says (demoCA)",
 		Explanation: "openssl ca keeps a small database beside the CA, in the directory its configuration's dir names (./demoCA in the default openssl.cnf, relative to where the command runs): index.txt (empty at first), serial (a hex number such as 1000) and newcerts/. Guides create them in a step that is easy to skip, or run openssl ca from another directory than the one that holds them.",
-		Fix:         "Create them where the configuration expects them (the default is ./demoCA):\n  mkdir -p demoCA/newcerts && touch demoCA/index.txt && echo 1000 > demoCA/serial\nor sign without a database:\n  openssl x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 825 -out client.crt",
+		Fix:         "Create them where the configuration expects them (the default is ./demoCA):\n  mkdir -p demoCA/newcerts\n  touch demoCA/index.txt\n  echo 1000 > demoCA/serial\nor sign without a database:\n  openssl x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 825 -out client.crt",
 		Confirm:     "ls -l demoCA",
 	},
 	{
