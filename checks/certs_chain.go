@@ -522,7 +522,12 @@ func unknownIssuer(ev *chainEvent) (report.Finding, bool) {
 		f.Fix = catalogue.Fill(catalogue.InvalidExtensionFix, v)
 	case r.o.CA != nil:
 		v["ca_file"], v["ca_key"] = r.o.CAFile, stem(r.o.CAFile)+".key"
-		v["reissue"] = reissueClient(leaf, v["ca_file"], v["ca_key"])
+		crt, key := v["ca_file"], v["ca_key"]
+		if c, k, ok := r.trustedSigner(); ok {
+			// The CA the set holds with its key, in a file of its own.
+			crt, key, v["ca_key"] = c, k, k
+		}
+		v["reissue"] = reissueClient(leaf, crt, key)
 		f.Fix = catalogue.Fill(catalogue.UntrustedCAFileFix, v)
 	}
 	return f, true

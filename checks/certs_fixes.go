@@ -2,6 +2,7 @@ package checks
 
 import (
 	"crypto/sha256"
+	"github.com/mtlsdoctor/mtlsdoctor/certset"
 	"path/filepath"
 	"slices"
 
@@ -33,15 +34,45 @@ func (r *run) signer(s *certState, defCrt, defKey string) (caCrt, caKey string) 
 		caCrt = first(is.c.Files)
 		return caCrt, keyOr(is, stem(caCrt)+".key")
 	}
-	if f := r.caFileName(); len(r.o.CA) == 1 && f == r.o.CAFile && s.role != RoleCA {
-		// No issuer in the set (a self-signed client, a foreign CA's):
-		// the one CA nginx trusts, with its key when the set holds it.
-		if ca, ok := r.bySHA[sha256.Sum256(r.o.CA[0].Raw)]; ok {
-			return f, keyOr(ca, stem(f)+".key")
-		}
+	if s.role == RoleCA {
+		return defCrt, defKey
+	}
+	// No issuer in the set (a self-signed client, a foreign CA's): a CA
+	// nginx trusts whose key the set holds, else the one CA nginx trusts.
+	if crt, key, ok := r.trustedSigner(); ok {
+		return crt, key
+	}
+	if f := r.caFileName(); len(r.o.CA) == 1 && f == r.o.CAFile {
 		return f, stem(f) + ".key"
 	}
 	return defCrt, defKey
+}
+
+// trustedSigner is a CA of the --ca file that the set holds with its
+// key: a file that holds that certificate alone (openssl x509 -CA signs
+// with a file's first certificate), and the key.
+func (r *run) trustedSigner() (crt, key string, ok bool) {
+	perFile := map[string]int{}
+	for _, s := range r.certs {
+		for _, f := range s.c.Files {
+			perFile[f]++
+		}
+	}
+	for _, x := range r.o.CA {
+		s, found := r.bySHA[sha256.Sum256(x.Raw)]
+		if !found || s.keyFile == "" {
+			continue
+		}
+		crt = first(s.c.Files)
+		for _, src := range s.c.Sources {
+			if src.Encoding == certset.EncodingPEM && perFile[src.File] == 1 {
+				crt = src.File
+				break
+			}
+		}
+		return crt, s.keyFile, true
+	}
+	return "", "", false
 }
 
 // cmdVars are the placeholders of the command templates for s signed by

@@ -594,22 +594,14 @@ func TestNginxCAFileWithoutRoot(t *testing.T) {
 // http: linted alone, it finds what nginx -t says about a main
 // configuration that includes it there.
 func TestNginxFragmentAgainstRealNginx(t *testing.T) {
-	dir := t.TempDir()
-	crt, err := filepath.Abs(filepath.Join(fixtures, "good", "server.crt"))
-	must(t, err)
-	key, err := filepath.Abs(filepath.Join(fixtures, "good", "server.key"))
-	must(t, err)
-	frag := filepath.Join(dir, "site.conf")
-	must(t, os.WriteFile(frag, []byte("server {\n    listen 127.0.0.1:8443 ssl;\n    server_name localhost;\n    ssl_certificate "+crt+";\n    ssl_certificate_key "+key+";\n    ssl_verify_client on;\n}\n"), 0o644))
-	main := filepath.Join(dir, "nginx.conf")
-	must(t, os.WriteFile(main, []byte("events {}\nhttp {\n    include "+frag+";\n}\n"), 0o644))
+	crt, key := goodServerFiles(t)
+	frag := writeConf(t, "site.conf", "server {\n    listen 127.0.0.1:8443 ssl;\n    server_name localhost;\n    ssl_certificate "+crt+";\n    ssl_certificate_key "+key+";\n    ssl_verify_client on;\n}\n")
+	main := writeConf(t, "nginx.conf", "events {}\nhttp {\n    include "+frag+";\n}\n")
 	_, stderr, ok := runNginx(t, "-t", main)
 	if ok || !strings.Contains(stderr, "no ssl_client_certificate for ssl_verify_client") {
 		t.Fatalf("nginx -t with the fragment included in http: ok %v, %s", ok, stderr)
 	}
-	c, err := nginxconf.Load(frag)
-	must(t, err)
-	rep := Nginx(c, NginxOptions{SecLevel: 2, At: time.Now()})
+	rep := lintFile(t, frag)
 	if ids := nginxIDs(rep); len(rep.Servers) != 1 || !slices.Contains(ids, "verify-client-without-ca@6") {
 		t.Errorf("the fragment alone: servers %+v, findings %v, want its block and verify-client-without-ca@6", rep.Servers, ids)
 	}
@@ -622,23 +614,43 @@ func TestNginxFragmentAgainstRealNginx(t *testing.T) {
 // nginx 1.15) is deprecated or unknown to the real nginx, as the finding
 // says.
 func TestNginxSSLDirectiveAgainstRealNginx(t *testing.T) {
-	dir := t.TempDir()
-	crt, err := filepath.Abs(filepath.Join(fixtures, "good", "server.crt"))
-	must(t, err)
-	key, err := filepath.Abs(filepath.Join(fixtures, "good", "server.key"))
-	must(t, err)
-	conf := filepath.Join(dir, "nginx.conf")
-	must(t, os.WriteFile(conf, []byte("events {}\nhttp {\n    server {\n        listen 127.0.0.1:8443;\n        ssl on;\n        ssl_certificate "+crt+";\n        ssl_certificate_key "+key+";\n    }\n}\n"), 0o644))
+	crt, key := goodServerFiles(t)
+	conf := writeConf(t, "nginx.conf", "events {}\nhttp {\n    server {\n        listen 127.0.0.1:8443;\n        ssl on;\n        ssl_certificate "+crt+";\n        ssl_certificate_key "+key+";\n    }\n}\n")
 	_, stderr, ok := runNginx(t, "-t", conf)
 	deprecated := ok && strings.Contains(stderr, `the "ssl" directive is deprecated`)
 	unknown := !ok && strings.Contains(stderr, `unknown directive "ssl"`)
 	if !deprecated && !unknown {
 		t.Fatalf("nginx -t: ok %v, %s", ok, stderr)
 	}
-	c, err := nginxconf.Load(conf)
-	must(t, err)
-	rep := Nginx(c, NginxOptions{SecLevel: 2, At: time.Now()})
+	rep := lintFile(t, conf)
 	if ids := nginxIDs(rep); !slices.Contains(ids, "ssl-directive-removed@5") {
 		t.Errorf("findings %v, want ssl-directive-removed@5 (nginx says: %s)", ids, strings.TrimSpace(stderr))
 	}
+}
+
+// goodServerFiles are the absolute paths of the good set's server
+// certificate and key, for configurations written in a test.
+func goodServerFiles(t *testing.T) (crt, key string) {
+	t.Helper()
+	crt, err := filepath.Abs(filepath.Join(fixtures, "good", "server.crt"))
+	must(t, err)
+	key, err = filepath.Abs(filepath.Join(fixtures, "good", "server.key"))
+	must(t, err)
+	return crt, key
+}
+
+// writeConf writes a configuration file into a fresh directory.
+func writeConf(t *testing.T, name, text string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	must(t, os.WriteFile(p, []byte(text), 0o644))
+	return p
+}
+
+// lintFile lints a configuration file as `mtlsdoctor nginx` does.
+func lintFile(t *testing.T, p string) *report.Report {
+	t.Helper()
+	c, err := nginxconf.Load(p)
+	must(t, err)
+	return Nginx(c, NginxOptions{SecLevel: 2, At: time.Now()})
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -168,14 +167,5 @@ func readFile(t *testing.T, path string) string {
 // spaces) as printed, in dir, the directory the guide worked in.
 func runFix(t *testing.T, dir, fix string) {
 	t.Helper()
-	for _, line := range strings.Split(fix, "\n") {
-		if !strings.HasPrefix(line, "  ") {
-			continue
-		}
-		cmd := exec.Command("sh", "-c", strings.TrimSpace(line))
-		cmd.Dir = dir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("the fix's command %q: %v\n%s", line, err, out)
-		}
-	}
+	runGuideFix(t, dir, fix, "")
 }
