@@ -160,10 +160,11 @@ func fromPKCS12(s *certState) bool {
 var reCAName = regexp.MustCompile(`(^|[^a-z])(ca|root|issuer|authority)([^a-z]|$)`)
 
 // clientFileName reports whether a file's name is a client's and not a
-// client CA's ("client-ca.pem").
+// client CA's ("client-ca.pem", "clientca.pem").
 func clientFileName(p string) bool {
 	name := strings.ToLower(filepath.Base(p))
-	return nameHint(name) == RoleClient && !reCAName.MatchString(name)
+	stem := strings.TrimSuffix(name, filepath.Ext(name))
+	return nameHint(name) == RoleClient && !reCAName.MatchString(name) && !strings.HasSuffix(stem, "ca")
 }
 
 // nameHint reads "client" or "server" in a name, whichever comes first.

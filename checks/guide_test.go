@@ -96,3 +96,15 @@ func TestSelfSignedV1ClientRole(t *testing.T) {
 		}
 	}
 }
+
+// TestClientFileName: the names of clients' files and of client CAs'.
+func TestClientFileName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"bad_client.crt": true, "client.pem": true, "self-signed/client.crt": true, "client1.cert": true,
+		"client-ca.pem": false, "clientca.pem": false, "client_ca.crt": false, "client-root.crt": false, "server.crt": false, "ca.crt": false,
+	} {
+		if got := clientFileName(name); got != want {
+			t.Errorf("clientFileName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
