@@ -502,7 +502,9 @@ func resultNotForwarded(s *site.Server, l *lint) []report.Finding {
 		more = fmt.Sprintf(" (and %d more)", len(blind)-1)
 	}
 	f := t.New(catalogue.Vars{"pass": p.Directive.Name, "target": p.Directive.Arg(0), "more": more, "header": p.Header})
-	if !strings.HasPrefix(s.VerifyClient, "optional") {
+	if !strings.HasPrefix(s.VerifyClient, "optional") || s.Enforces() {
+		// Only verified clients reach the upstream: who they are is
+		// worth passing on, but nothing lets others through.
 		f.Severity = report.Info
 	}
 	return []report.Finding{at(f, s, p.Directive)}

@@ -654,3 +654,25 @@ func lintFile(t *testing.T, p string) *report.Report {
 	must(t, err)
 	return Nginx(c, NginxOptions{SecLevel: 2, At: time.Now()})
 }
+
+// TestNginxOptionalEnforcedForwarding: with ssl_verify_client optional,
+// an upstream that is not told the verify result is a warning, unless the
+// block refuses unverified clients itself (the guides' if
+// ($ssl_client_verify != SUCCESS) { return 403; }): then, as with on, a note.
+func TestNginxOptionalEnforcedForwarding(t *testing.T) {
+	for conf, want := range map[string]report.Severity{
+		"server { listen 443 ssl; ssl_verify_client optional; location / { proxy_pass http://u; } }":                                                    report.Warning,
+		"server { listen 443 ssl; ssl_verify_client optional; location / { if ($ssl_client_verify != SUCCESS) { return 403; } proxy_pass http://u; } }": report.Info,
+	} {
+		rep := lintFile(t, writeConf(t, "site.conf", conf))
+		var got []string
+		for _, f := range rep.Findings {
+			if f.ID.Name() == "verify-result-not-forwarded" {
+				got = append(got, string(f.Severity))
+			}
+		}
+		if len(got) != 1 || got[0] != string(want) {
+			t.Errorf("%s: verify-result-not-forwarded %v, want one %s", conf, got, want)
+		}
+	}
+}

@@ -150,3 +150,21 @@ func (s *Server) Passes() []Pass {
 	})
 	return out
 }
+
+// Enforces reports whether the block refuses clients whose certificate
+// did not verify, as the guides do with ssl_verify_client optional: an
+// if on $ssl_client_verify whose block returns.
+func (s *Server) Enforces() bool {
+	found := false
+	nginxconf.Walk(s.Block.Block, func(d *nginxconf.Directive, _ []*nginxconf.Directive) {
+		if d.Name != "if" || !d.IsBlock || !strings.Contains(strings.Join(d.Args, " "), "$ssl_client_verify") {
+			return
+		}
+		for _, b := range d.Block {
+			if b.Name == "return" {
+				found = true
+			}
+		}
+	})
+	return found
+}
