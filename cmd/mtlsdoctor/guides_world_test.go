@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -227,5 +228,64 @@ func runGuideFix(t *testing.T, dir, fix, caPass string) {
 		if err != nil {
 			t.Fatalf("the fix's command %q: %v\n%s", line, err, out)
 		}
+	}
+}
+
+// TestGuideSnippets lints the nginx directives the guides print
+// (nginx.conf.snippet, as printed: a whole nginx.conf, a server block, or
+// a few directives) and wants the kinds of finding a reader of each
+// labelled (meta.json's nginx_ids; missing-file aside, as the guides'
+// paths are not on this machine).
+func TestGuideSnippets(t *testing.T) {
+	metas, err := filepath.Glob(filepath.Join("..", "..", "testdata", "guides", "*", "meta.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, mp := range metas {
+		var m struct {
+			URL      string
+			NginxIDs *[]string `json:"nginx_ids"`
+		}
+		b, err := os.ReadFile(mp)
+		if err == nil {
+			err = json.Unmarshal(b, &m)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.NginxIDs == nil {
+			continue
+		}
+		n++
+		snippet := filepath.Join(filepath.Dir(mp), "nginx.conf.snippet")
+		code, out, errs := runCLI(t, "nginx", "--format", "json", snippet)
+		if code > 1 || errs != "" {
+			t.Errorf("%s: exit %d, stderr %q", snippet, code, errs)
+			continue
+		}
+		var rep struct{ Findings []struct{ ID string } }
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatalf("%s: %v", snippet, err)
+		}
+		ids := map[string]bool{}
+		for _, f := range rep.Findings {
+			if f.ID != "missing-file" {
+				ids[f.ID] = true
+			}
+		}
+		got := []string{}
+		for id := range ids {
+			got = append(got, id)
+		}
+		sort.Strings(got)
+		want := append([]string{}, *m.NginxIDs...)
+		sort.Strings(want)
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%s (%s): kinds of finding %v, want %v", snippet, m.URL, got, want)
+		}
+	}
+	if n < 5 {
+		t.Fatalf("%d guides with labelled nginx snippets, want at least 5", n)
 	}
 }
