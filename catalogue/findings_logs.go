@@ -187,6 +187,14 @@ var logLineEntries = []Entry{
 		Confirm: "openssl s_client -connect host:443 -tls1_2 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
 	},
 	{
+		ID: HandshakeFailed, Kind: "nginx", Level: "crit", Within: []string{"ssl_do_handshake() failed", "ssl_read() failed", "ssl_write() failed"}, Without: []string{"upstream"},
+		Match:       []string{"alert number 121", "reason(1121)", "alert ech required"},
+		Title:       "A client gave up on Encrypted Client Hello with this server (alert 121 ech_required)",
+		Explanation: "The client offered Encrypted Client Hello (ECH) with keys it found in the name's DNS HTTPS record, found that this server did not accept them, and ended the connection with ech_required to try again (with keys the server sent back, or without ECH). nginx does not serve ECH here, so a name whose DNS advertises ECH keys sends every such client (recent browsers, Go 1.23 and later with ECH configured) through this: typically an HTTPS record with ech= left from a CDN or proxy the name used to point at. One address now and then is a client with stale DNS.",
+		Fix:         "See whether the name's DNS advertises ECH:\n  dig +short HTTPS host.example.com\nAn ech= parameter in the answer, while nginx here has no ECH keys, should go: remove it from the record (or the record, if the CDN that published it no longer fronts the name).",
+		Confirm:     "dig +short HTTPS host.example.com",
+	},
+	{
 		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{"ssl_do_handshake() failed"}, Without: []string{"upstream"},
 		Match: []string{"alert illegal parameter"},
 		Title: "A client refused a value in nginx's handshake (alert 47 illegal_parameter)",

@@ -29,6 +29,9 @@ func TestExplainSides(t *testing.T) {
 		{`2026/12/05 10:00:00 [emerg] 9#9: unknown directive "ssl_stapplng" in /etc/nginx/conf.d/site.conf:14`, "nginx", "server", "startup-failed", "misspelt"},
 		{`nginx: [emerg] "ssl_protocols" directive is duplicate in /etc/nginx/sites-enabled/site:31`, "nginx", "server", "startup-failed", "options-ssl-nginx.conf"},
 		{`nginx: [emerg] "ssl_verify_client" directive is not allowed here in /etc/nginx/conf.d/app.conf:40`, "nginx", "server", "startup-failed", "not taken in location"},
+		// A browser that tried Encrypted Client Hello (alert 121, which
+		// OpenSSL 3 names by its reason number only).
+		{`2026/12/05 10:00:00 [crit] 9#9: *4 SSL_do_handshake() failed (SSL: error:0A000461:SSL routines::reason(1121):SSL alert number 121) while SSL handshaking, client: 198.51.100.8, server: 0.0.0.0:443`, "nginx", "server", "handshake-failed", "dig +short https"},
 		// A scanner's CCS test and a connection reset in the handshake.
 		{`2026/12/05 10:00:00 [crit] 9#9: *5 SSL_do_handshake() failed (SSL: error:14094085:SSL routines:SSL3_READ_BYTES:ccs received early) while SSL handshaking, client: 198.51.100.9, server: 0.0.0.0:443`, "nginx", "server", "handshake-failed", "cve-2014-0224"},
 		{`2026/12/05 10:00:00 [info] 9#9: *6 recv() failed (104: Connection reset by peer) while SSL handshaking, client: 198.51.100.10, server: 0.0.0.0:443`, "nginx", "server", "handshake-failed", "health check"},
