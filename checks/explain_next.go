@@ -33,11 +33,12 @@ func nextSteps(rep *report.Report, att logparse.Attribution, input string) {
 				first.Fix += "\n" + catalogue.ClientIgnoresCA
 			}
 			if publicHost(input) == "" {
-				// A public service's certificate is not the user's to renew.
+				// A public service's certificate is not the user's to renew
+				// or to replace.
 				first.Fix += "\n" + catalogue.RenewedServerNote
-			}
-			if att.Reporter != "nginx" && publicHost(input) == "" {
-				first.Fix += "\n" + catalogue.ServerSideTrustNote
+				if att.Reporter != "nginx" {
+					first.Fix += "\n" + catalogue.ServerSideTrustNote
+				}
 			}
 		case att.Role == logparse.RoleClient && !probed && first.ID == catalogue.ServerCertExpired && att.Context == "" && !strings.Contains(first.Fix, "-noout -dates"):
 			first.Fix += "\n" + catalogue.ProbeTellsDates
@@ -55,7 +56,7 @@ func nextSteps(rep *report.Report, att logparse.Attribution, input string) {
 			// A refused hello whose causes include a missing server name:
 			// how this client sends one.
 			if how, ok := catalogue.ClientSNIHow(catalogue.ClientKey(att.Reporter, att.Context, att.Program)); ok && !givesCommand(first.Fix, how) {
-				first.Fix = beforeConfirm(first.Fix, how)
+				first.Fix = catalogue.BeforeConfirm(first.Fix, how)
 			}
 		}
 		if n, ok := catalogue.ReceivedCertAlert(lower); ok && att.Role == logparse.RoleServer && !att.Guessed && att.Context == "" &&
@@ -91,16 +92,6 @@ func untrustedChain(f report.Finding) bool {
 		return f.Code == 2 || f.Code >= 18 && f.Code <= 21
 	}
 	return false
-}
-
-// beforeConfirm adds a step to fix before its closing "Confirm it with:"
-// command, or at its end when it has none.
-func beforeConfirm(fix, step string) string {
-	const confirm = "\nConfirm it with:\n"
-	if i := strings.LastIndex(fix, confirm); i >= 0 {
-		return fix[:i] + "\n" + step + fix[i:]
-	}
-	return fix + "\n" + step
 }
 
 // givesCommand reports whether fix already holds one of step's command

@@ -868,8 +868,8 @@ func TestBeforeConfirm(t *testing.T) {
 		{"Do this.", "Do this.\nstep"},
 		{"", "\nstep"},
 	} {
-		if got := beforeConfirm(c.fix, "step"); got != c.want {
-			t.Errorf("beforeConfirm(%q) = %q, want %q", c.fix, got, c.want)
+		if got := catalogue.BeforeConfirm(c.fix, "step"); got != c.want {
+			t.Errorf("BeforeConfirm(%q) = %q, want %q", c.fix, got, c.want)
 		}
 	}
 }
