@@ -216,7 +216,7 @@ var (
 	}
 	// NewClientCmd makes a client certificate signed by {ca_crt} and a
 	// PKCS#12 file of it.
-	NewClientCmd = "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -noenc -keyout client.key -subj '/CN=client' -out client.csr\n" +
+	NewClientCmd = "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout client.key -subj '/CN=client' -out client.csr\n" +
 		clientExtCmd + "\nopenssl x509 -req -sha256 -days 825 -in client.csr -CA {ca_crt} -CAkey {ca_key} -CAcreateserial -extfile client.ext -out client.crt\n" +
 		"openssl pkcs12 -export -in client.crt -inkey client.key -out client.p12"
 	// RejectedText is any other verify error: the code's meaning.
@@ -269,7 +269,7 @@ var (
 	MissingSANText = Text{ID: MissingSAN,
 		Title: "server certificate {cert} has no subjectAltName",
 		Why:   "Go (since 1.15) and browsers check the server name against the subjectAltName only and ignore the Common Name; OpenSSL-based clients such as curl still fall back to the CN for host names, but never for IP addresses. The guide's `openssl x509 -req` without -extfile adds no SAN (nor any other extension).",
-		Fix:   "Reissue it with the name in subjectAltName:\n  printf 'subjectAltName=DNS:{host}\\nextendedKeyUsage=serverAuth\\nkeyUsage=critical,digitalSignature,keyEncipherment\\n' > server.ext\n  " + signCmd + "-extfile server.ext" + signOut,
+		Fix:   "Reissue it with the name in subjectAltName:\n  printf 'subjectAltName=DNS:{host}\\nextendedKeyUsage=serverAuth\\nkeyUsage=critical,digitalSignature,keyEncipherment\\n' > server.ext\n  " + signCmd + " -extfile server.ext" + signOut,
 	}
 	// StrictRootText, StrictIntermediateText and StrictLeafText: {cert}
 	// fails OpenSSL's strict checks {failures} ("92 (CA cert does not
@@ -283,7 +283,7 @@ var (
 	StrictIntermediateText = Text{ID: StrictChecks,
 		Title: "{cert} fails OpenSSL's strict checks: Python 3.13 and later refuse every certificate below it",
 		Why:   strictWhy,
-		Fix:   "Sign it again from its CA with a CA's extensions; its key and subject stay, so the certificates below it stay valid:\n  printf 'basicConstraints=critical,CA:TRUE\\nkeyUsage=critical,keyCertSign,cRLSign\\nsubjectKeyIdentifier=hash\\nauthorityKeyIdentifier=keyid\\n' > ca.ext\n  openssl x509 -x509toreq -in {crt} -key {key_file} -out {base}.csr\n  " + signCmd + "-extfile ca.ext" + signOut,
+		Fix:   "Sign it again from its CA with a CA's extensions; its key and subject stay, so the certificates below it stay valid:\n  printf 'basicConstraints=critical,CA:TRUE\\nkeyUsage=critical,keyCertSign,cRLSign\\nsubjectKeyIdentifier=hash\\nauthorityKeyIdentifier=keyid\\n' > ca.ext\n  openssl x509 -x509toreq -in {crt} -signkey {key_file} -out {base}.csr\n  " + signCmd + " -extfile ca.ext" + signOut,
 	}
 	StrictLeafText = Text{ID: StrictChecks,
 		Title: "{cert} fails OpenSSL's strict checks: Python 3.13 and later refuse it",
@@ -368,35 +368,38 @@ const unreadableWhy = "mtlsdoctor could not use this file, so nothing in it was 
 // and {ca_key} the CA that signs; {subj} a DN as openssl -subj takes it.
 const (
 	// ReissueCmd signs the certificate again with SHA-256, keeping its key
-	// and extensions.
-	ReissueCmd = "openssl x509 -x509toreq -in {crt} -key {key_file} -copy_extensions copyall -out {base}.csr\n" +
-		signCmd + "-copy_extensions copyall" + signOut
+	// and extensions: {ext_file} writes them to a file ({ext_name}) that
+	// {sign_ext} signs with (every OpenSSL and LibreSSL take -signkey and
+	// -extfile; -copy_extensions, {toreq_ext} where the file cannot be
+	// written with printf, is OpenSSL 3's only).
+	ReissueCmd = "{ext_file}openssl x509 -x509toreq -in {crt} -signkey {key_file}{toreq_ext} -out {base}.csr\n" +
+		signCmd + "{sign_ext}" + signOut
 	// ReissueClientCmd signs it again with the extensions of a client
 	// certificate.
-	ReissueClientCmd = clientExtCmd + "\nopenssl x509 -x509toreq -in {crt} -key {key_file} -out {base}.csr\n" +
-		signCmd + "-extfile client.ext" + signOut
+	ReissueClientCmd = clientExtCmd + "\nopenssl x509 -x509toreq -in {crt} -signkey {key_file} -out {base}.csr\n" +
+		signCmd + " -extfile client.ext" + signOut
 	// ReissueNewSubjectCmd gives it a subject of its own, CN={cn}.
 	ReissueNewSubjectCmd = "openssl req -new -key {key_file} -subj '/CN={cn}' -out {base}.csr\n" +
-		clientExtCmd + "\n" + signCmd + "-extfile client.ext" + signOut
+		clientExtCmd + "\n" + signCmd + " -extfile client.ext" + signOut
 	// ReissueServerNewSubjectCmd does the same for a server certificate,
 	// with the server's extensions and its name ({host}) in subjectAltName.
 	ReissueServerNewSubjectCmd = "openssl req -new -key {key_file} -subj '/CN={host}' -out {base}.csr\n" +
 		"printf 'subjectAltName=DNS:{host}\\nextendedKeyUsage=serverAuth\\nkeyUsage=critical,digitalSignature,keyEncipherment\\nauthorityKeyIdentifier=keyid,issuer\\n' > server.ext\n" +
-		signCmd + "-extfile server.ext" + signOut
+		signCmd + " -extfile server.ext" + signOut
 	// NewKeyCmd makes a new P-256 key and a certificate for it.
-	NewKeyCmd = "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out {base}.key && chmod 600 {base}.key\nopenssl req -new -key {base}.key -subj '{subj}' -out {base}.csr\n" +
-		signCmd + "-copy_extensions copyall" + signOut
+	NewKeyCmd = "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out {base}.key && chmod 600 {base}.key\n{ext_file}openssl req -new -key {base}.key -subj '{subj}' -out {base}.csr\n" +
+		signCmd + "{sign_ext}" + signOut
 	// RegenRootCmd makes a new self-signed root with the same key in place
 	// of a root (no one else can re-sign it), RegenRootNewKeyCmd one with a
 	// new key; everything the root issued must then be reissued, which
 	// RegenRootThen says.
 	RegenRootCmd       = "openssl req -x509 -new -sha256 -days 3650 -key {key_file}" + regenRootRest
-	RegenRootNewKeyCmd = "openssl req -x509 -new -sha256 -days 3650 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -noenc -keyout {base}-new.key" + regenRootRest
+	RegenRootNewKeyCmd = "openssl req -x509 -new -sha256 -days 3650 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout {base}-new.key" + regenRootRest
 	// DERToPEMCmd and PKCS7ToPEMCmd convert {file} to PEM.
 	DERToPEMCmd   = "openssl x509 -inform DER -in {file} -out {base}.pem"
 	PKCS7ToPEMCmd = "openssl pkcs7 -print_certs -in {file} -out {base}.pem"
 
-	signCmd       = "openssl x509 -req -sha256 -days 825 -in {base}.csr -CA {ca_crt} -CAkey {ca_key} -CAcreateserial "
+	signCmd       = "openssl x509 -req -sha256 -days 825 -in {base}.csr -CA {ca_crt} -CAkey {ca_key} -CAcreateserial"
 	signOut       = " -out {crt}"
 	clientExtCmd  = "printf 'extendedKeyUsage=clientAuth\\nkeyUsage=critical,digitalSignature,keyEncipherment\\nauthorityKeyIdentifier=keyid,issuer\\n' > client.ext"
 	strictWhy     = "It fails {failures}. These are OpenSSL's strict checks (X509_V_FLAG_X509_STRICT): nginx, curl, Go and browsers do not make them and accept it, but Python 3.13 and later make them by default (ssl.create_default_context: requests, urllib, aiohttp and httpx clients, and Python servers that check client certificates), and refuse it with `certificate verify failed: {first}`. A CA made with the guides' `openssl req -x509` and no extension file has no keyUsage."

@@ -79,10 +79,24 @@ func (r *run) trustedSigner() (crt, key string, ok bool) {
 // caCrt and caKey.
 func cmdVars(s *certState, caCrt, caKey string) catalogue.Vars {
 	crt, base, key := certPaths(s)
-	return catalogue.Vars{
+	v := catalogue.Vars{
 		"crt": crt, "base": base, "key_file": key, "ca_crt": caCrt, "ca_key": caKey,
 		"subj": opensslSubject(s.c.X509), "cn": filepath.Base(base),
+		"ext_file": "", "sign_ext": "", "toreq_ext": "", "ext_name": base + "-ext.cnf",
 	}
+	// The certificate's own extensions, written to a file the signing
+	// command reads; where a value cannot go through printf, OpenSSL 3's
+	// -copy_extensions copies them from the request.
+	if lines, exact := extFileLines(s.c.X509); len(lines) > 0 {
+		if cmd := extFilePrintf(lines, v["ext_name"]); cmd != "" && exact {
+			v["ext_file"] = cmd + "\n"
+			v["sign_ext"] = " -extfile " + v["ext_name"]
+		} else {
+			v["toreq_ext"] = " -copy_extensions copyall"
+			v["sign_ext"] = v["toreq_ext"]
+		}
+	}
+	return v
 }
 
 // reissueCmd is the command that signs s again with SHA-256 from its CA,

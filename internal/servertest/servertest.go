@@ -16,6 +16,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -27,7 +28,7 @@ import (
 func Tool(t testing.TB, name string) string {
 	t.Helper()
 	if p, err := exec.LookPath(name); err == nil {
-		return p
+		return unshimmed(p)
 	}
 	for _, d := range []string{"/usr/sbin", "/sbin"} {
 		p := filepath.Join(d, name)
@@ -38,6 +39,33 @@ func Tool(t testing.TB, name string) string {
 	t.Fatalf("%s is not installed (scripts/test.sh installs it)", name)
 	return ""
 }
+
+// unshimmed is the interpreter a version manager's shim (pyenv's
+// .../shims/python3) runs, which the matrices start hundreds of times:
+// the shim's own start costs more than the interpreter's. Any other path
+// is itself.
+func unshimmed(p string) string {
+	if !strings.Contains(p, "/shims/") || !strings.HasPrefix(filepath.Base(p), "python") {
+		return p
+	}
+	shimMu.Lock()
+	defer shimMu.Unlock()
+	if real, ok := shims[p]; ok {
+		return real
+	}
+	shims[p] = p
+	if out, err := exec.Command(p, "-c", "import sys; print(sys.executable)").Output(); err == nil {
+		if real := strings.TrimSpace(string(out)); filepath.IsAbs(real) {
+			shims[p] = real
+		}
+	}
+	return shims[p]
+}
+
+var (
+	shimMu sync.Mutex
+	shims  = map[string]string{}
+)
 
 // Announced reads a server's output until a line starts with prefix and
 // returns the rest of that line (the address it listens on), then drains
