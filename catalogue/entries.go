@@ -329,7 +329,7 @@ var otherEntries = []Entry{
 		Title: "Go refused a certificate signed with SHA-1 or MD5",
 		Explanation: "Go 1.18 and later accept no SHA-1 or MD5 signature in a chain (the GODEBUG setting x509sha1=1 that allowed SHA-1 until then is gone since Go 1.24). The certificate the CA signed so, the server's own or an intermediate, must be signed again with SHA-256: the candidate authority certificate in the message is the CA that made the signature. " +
 			"A Go server checking client certificates refuses a SHA-1-signed client certificate the same way.",
-		Fix:     "Sign the certificate again with SHA-256 (its key stays):\n  openssl x509 -x509toreq -in server.crt -key server.key -copy_extensions copyall -out server.csr\n  openssl x509 -req -sha256 -days 825 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -copy_extensions copyall -out server.crt",
+		Fix:     "Sign the certificate again with SHA-256, with its names in subjectAltName (its key stays):\n  " + resignServerCmd + "\nFor the commands with the certificate's own extensions, give its files to:\n  " + certsCmd,
 		Confirm: "openssl x509 -noout -text -in server.crt | grep 'Signature Algorithm'",
 	},
 	// Go found a CA of the issuer's name whose key did not sign: an old copy

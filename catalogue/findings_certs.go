@@ -393,8 +393,8 @@ const (
 	// of a root (no one else can re-sign it), RegenRootNewKeyCmd one with a
 	// new key; everything the root issued must then be reissued, which
 	// RegenRootThen says.
-	RegenRootCmd       = "openssl req -x509 -new -sha256 -days 3650 -key {key_file}" + regenRootRest
-	RegenRootNewKeyCmd = "openssl req -x509 -new -sha256 -days 3650 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout {base}-new.key" + regenRootRest
+	RegenRootCmd       = regenRootConf + "openssl req -x509 -new -sha256 -days 3650 -key {key_file}" + regenRootRest
+	RegenRootNewKeyCmd = regenRootConf + "openssl req -x509 -new -sha256 -days 3650 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout {base}-new.key" + regenRootRest
 	// DERToPEMCmd and PKCS7ToPEMCmd convert {file} to PEM.
 	DERToPEMCmd   = "openssl x509 -inform DER -in {file} -out {base}.pem"
 	PKCS7ToPEMCmd = "openssl pkcs7 -print_certs -in {file} -out {base}.pem"
@@ -403,7 +403,8 @@ const (
 	signOut       = " -out {crt}"
 	clientExtCmd  = "printf 'extendedKeyUsage=clientAuth\\nkeyUsage=critical,digitalSignature,keyEncipherment\\nauthorityKeyIdentifier=keyid,issuer\\n' > client.ext"
 	strictWhy     = "It fails {failures}. These are OpenSSL's strict checks (X509_V_FLAG_X509_STRICT): nginx, curl, Go and browsers do not make them and accept it, but Python 3.13 and later make them by default (ssl.create_default_context: requests, urllib, aiohttp and httpx clients, and Python servers that check client certificates), and refuse it with `certificate verify failed: {first}`. A CA made with the guides' `openssl req -x509` and no extension file has no keyUsage."
-	regenRootRest = " -subj '{subj}' -addext 'basicConstraints=critical,CA:TRUE' -addext 'keyUsage=critical,keyCertSign,cRLSign' -out {base}-new.crt"
+	regenRootConf = selfSignedConf + caConfLines + " > {base}-new.cnf\n"
+	regenRootRest = " -subj '{subj}' -config {base}-new.cnf -out {base}-new.crt"
 )
 
 // RegenRootThen follows the commands of a fix that makes a root anew

@@ -40,7 +40,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"mozilla_pkix_error_ca_cert_used_as_end_entity"},
 		Title:       "The server's certificate is a CA certificate (Firefox refuses it as the site's own)",
 		Explanation: "The certificate the server presents as its own (the end-entity, or leaf) has basicConstraints CA:TRUE. `openssl req -x509` marks a self-signed certificate so by default, and some guides sign the server certificate with the CA's extensions. Firefox refuses a CA certificate used as a server's own certificate, even when its root is trusted.",
-		Fix:         "Reissue the server certificate as a leaf, signed by the CA, with these lines in its -extfile:\n  basicConstraints=CA:FALSE\n  subjectAltName=DNS:host.example.com\nor, for a self-signed one:\n  openssl req -x509 -newkey rsa:2048 -nodes -keyout server.key -out server.crt -subj '/CN=host.example.com' -addext basicConstraints=critical,CA:FALSE -addext subjectAltName=DNS:host.example.com",
+		Fix:         "Reissue the server certificate as a leaf, signed by the CA, with these lines in its -extfile:\n  basicConstraints=CA:FALSE\n  subjectAltName=DNS:host.example.com\nor, for a self-signed one:\n  " + selfSignedLeafCmd,
 		Confirm:     "openssl x509 -noout -ext basicConstraints -in server.crt",
 	},
 	{
@@ -2708,7 +2708,7 @@ var clientWriterEntries = []Entry{
 		ID: OpenSSLCommand, Kind: "client",
 		Match:       []string{"extra arguments given", "use -help for summary", "unknown option or message digest", "unrecognized flag", "needs a value"},
 		Title:       "The openssl command refused its own command line",
-		Explanation: "openssl stopped before doing anything: an option it does not know, or one in the wrong place. OpenSSL 3 takes every option before the command's operands (genrsa's key size comes last: `openssl genrsa -aes256 -out ca.key 4096`, not `... 4096 -aes256`); an option of a newer OpenSSL fails on an older one (-noenc, x509's -copy_extensions and -ext need OpenSSL 3.0; -addext 1.1.1; OpenSSL 1.1 calls -noenc -nodes); an option copied with a typographic dash (–days) or without its value fails too.",
+		Explanation: "openssl stopped before doing anything: an option it does not know, or one in the wrong place. OpenSSL 3 takes every option before the command's operands (genrsa's key size comes last: `openssl genrsa -aes256 -out ca.key 4096`, not `... 4096 -aes256`); an option of a newer OpenSSL fails on an older one or on LibreSSL, macOS's openssl (-noenc, x509's -copy_extensions and -key need OpenSSL 3.0; -addext and x509's -ext 1.1.1; OpenSSL 1.1 calls -noenc -nodes and x509's -key -signkey); an option copied with a typographic dash (–days) or without its value fails too.",
 		Fix:         "See which openssl this is and what this command takes:\n  openssl version\n  openssl req -help\nthen put the options before the operands, or use the older spelling (-nodes for -noenc).",
 		Confirm:     "openssl version",
 	},

@@ -63,7 +63,7 @@ var gnutlsEntries = []Entry{
 		Match:       []string{"the certificate issuer is not a ca"},
 		Title:       "The client (GnuTLS) refused the server's chain: its issuer is not a CA",
 		Explanation: "The certificate that signed the server's certificate has no basicConstraints CA:TRUE: a leaf used to sign another certificate, or a private CA made without the CA extensions (`openssl x509 -req` without `-extfile` gives a v1 or CA:FALSE certificate).",
-		Fix:         "Remake the CA with the CA extensions and sign the server's certificate with it again:\n  openssl req -x509 -new -key ca.key -sha256 -days 3650 -subj '/CN=My CA' -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign -out ca.crt",
+		Fix:         "Remake the CA with the CA extensions and sign the server's certificate with it again:\n  " + remakeCACmd,
 		Confirm:     "openssl x509 -noout -ext basicConstraints -in ca.crt",
 	},
 	{

@@ -20,7 +20,7 @@ var nssEntries = []Entry{
 		Within:      []string{"sec_error", "nss", "curl", "firefox", "-8156"},
 		Title:       "NSS refused the server's certificate: its issuer is not a valid CA",
 		Explanation: "SEC_ERROR_CA_CERT_INVALID: the certificate that signed the server's (or one above it) is not a valid CA. Most often the server's certificate is self-signed without basicConstraints CA:TRUE (NSS takes it as its own issuer, and that issuer is no CA), as a real curl on NSS showed; else a private CA made without CA extensions (`openssl x509 -req` without an -extfile), a leaf used to sign, or a v1 certificate.",
-		Fix:         "Serve a certificate signed by a CA the client trusts (and give the client that CA), or remake the CA with the CA extensions and sign the server's certificate again:\n  openssl req -x509 -new -key ca.key -sha256 -days 3650 -subj '/CN=My CA' -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign -out ca.crt",
+		Fix:         "Serve a certificate signed by a CA the client trusts (and give the client that CA), or remake the CA with the CA extensions and sign the server's certificate again:\n  " + remakeCACmd,
 		Confirm:     "openssl x509 -noout -ext basicConstraints -in ca.crt",
 	},
 	{

@@ -463,7 +463,7 @@ var otherWriterEntries = []Entry{
 		Match:       []string{"x509: rsa key missing null parameters", "x509: malformed", "x509: invalid rsa public exponent", "x509: unsupported elliptic curve"},
 		Title:       "Go cannot parse this certificate or key",
 		Explanation: "Go's crypto/x509 parses certificates strictly: a field encoded against the standard (an RSA key without its NULL parameters, a malformed extension or validity), a curve it does not implement or an odd RSA exponent makes the whole certificate unreadable, although OpenSSL may read it. The generator that made it is at fault, not the TLS settings.",
-		Fix:         "Regenerate the certificate (and key) with a standard tool, for example:\n  openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -subj '/CN=host' -addext subjectAltName=DNS:host",
+		Fix:         "Regenerate the certificate (and key) with a standard tool, for example:\n  " + selfSignedLeafCmd,
 		Confirm:     "openssl x509 -noout -text -in cert.pem",
 	},
 	{

@@ -399,12 +399,12 @@ var serverTrust = map[string]struct{ title, why, fix, caWhy, caFix string }{
 	"weak-signature": {
 		title: ": a signature in its chain uses SHA-1",
 		why:   "{detail} in the chain is signed with SHA-1 or MD5, which Go, browsers and OpenSSL 3 at its default security level refuse.",
-		fix:   "Reissue it signed with SHA-256 and serve the new chain:\n  openssl x509 -req -sha256 -in server.csr -CA ca.crt -CAkey ca.key -days 365 -copy_extensions copy -out server.crt",
+		fix:   "Reissue it signed with SHA-256, with its names in subjectAltName, and serve the new chain:\n  " + resignServerCmd + "\nFor the commands with the certificate's own extensions, give its files to:\n  " + certsCmd,
 	},
 	"not-a-ca": {
 		title: ": its issuer is not a CA",
 		why:   "{detail} issued a certificate in the chain but is not a CA: it lacks basicConstraints CA:TRUE (or keyCertSign in its keyUsage), so no client accepts what it signs. A CA made without the v3_ca extensions, or a leaf certificate used as an issuer, does this.",
-		fix:   "Make the CA again with CA extensions and sign the server certificate with it:\n  openssl req -x509 -new -key ca.key -subj '/CN=My CA' -days 3650 -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign -out ca.crt",
+		fix:   "Make the CA again with CA extensions and sign the server certificate with it:\n  " + remakeCACmd,
 	},
 	"wrong-purpose": {
 		title: ": it is not for TLS servers",

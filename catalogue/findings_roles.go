@@ -254,7 +254,7 @@ func strictCode(code int) bool { return code >= 80 && code <= 93 }
 // clientStrictFix reissues the certificate a strict check refused (a
 // CA: re-signed with its own key and name, so that what it issued stays
 // valid), and turns the check off in Python until then.
-const clientStrictFix = "Reissue the certificate the check names with what it lacks. For a CA (keyUsage, a critical basicConstraints, a subjectKeyIdentifier), re-sign the CA certificate with its own key and name: the certificates it issued stay valid, and only the clients' copy of the CA changes:\n  openssl req -x509 -new -key ca.key -subj \"$(openssl x509 -noout -subject -nameopt compat -in ca.crt | sed 's/^subject=//')\" -days 3650 -addext 'basicConstraints=critical,CA:TRUE' -addext 'keyUsage=critical,keyCertSign,cRLSign' -out ca-new.crt\nthen give the clients ca-new.crt. Until then, a Python client can leave the strict check off for its context:\n  ctx = ssl.create_default_context(cafile='ca.crt')\n  ctx.verify_flags &= ~ssl.VERIFY_X509_STRICT"
+const clientStrictFix = "Reissue the certificate the check names with what it lacks. For a CA (keyUsage, a critical basicConstraints, a subjectKeyIdentifier), re-sign the CA certificate with its own key and name: the certificates it issued stay valid, and only the clients' copy of the CA changes:\n  " + selfSignedConf + caConfLines + " > ca-new.cnf\n  openssl req -x509 -new -key ca.key -subj \"$(openssl x509 -noout -subject -nameopt compat -in ca.crt | sed 's/^subject=//')\" -days 3650 -config ca-new.cnf -out ca-new.crt\nthen give the clients ca-new.crt. Until then, a Python client can leave the strict check off for its context:\n  ctx = ssl.create_default_context(cafile='ca.crt')\n  ctx.verify_flags &= ~ssl.VERIFY_X509_STRICT"
 
 // ClientKey is the key of the client's words: an nginx context, else the
 // program the line named when it has words of its own, else the reporter.
@@ -834,7 +834,7 @@ var roleEntries = []Entry{
 			"cannot verify signature: insecure algorithm md5", "cannot verify signature: insecure algorithm dsa-sha1"},
 		Title:       "The Go server refused a client certificate signed with SHA-1 or MD5",
 		Explanation: "Go 1.18 and later accept no SHA-1 or MD5 signature in a chain, and a Go server checking client certificates (tls.RequireAndVerifyClientCert) refuses such a client certificate, or one below such an intermediate, although its CA is in ClientCAs. The candidate authority certificate in the message is the CA that made the signature.",
-		Fix:         "Sign the client certificate again with SHA-256 (its key stays):\n  openssl x509 -x509toreq -in client.crt -key client.key -copy_extensions copyall -out client.csr\n  openssl x509 -req -sha256 -days 825 -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial -copy_extensions copyall -out client.crt",
+		Fix:         "Sign the client certificate again with SHA-256 (its key stays):\n  " + resignClientCmd,
 		Confirm:     "openssl x509 -noout -text -in client.crt | grep 'Signature Algorithm'",
 	},
 	{

@@ -59,7 +59,7 @@ var rustlsEntries = []Entry{
 		Match:       []string{"causedasendentity"},
 		Title:       "rustls refused the peer's certificate: it is a CA certificate, used as a server's or client's own (CaUsedAsEndEntity)",
 		Explanation: "The certificate the peer presented as its own carries basicConstraints CA:TRUE, which webpki refuses for an end entity where OpenSSL accepts it. `openssl req -x509` makes such a certificate by default (its config adds CA:TRUE), so a self-signed test certificate fails so; serving the CA's own certificate does too. " + rustlsPeer,
-		Fix:         "Issue the server's (or client's) certificate from a CA, with CA:FALSE and its names, and trust the CA instead; for a self-signed one, make it a leaf:\n  openssl req -x509 -newkey rsa:2048 -nodes -keyout server.key -out server.crt -days 365 -subj '/CN=host.example.com' -addext basicConstraints=critical,CA:FALSE -addext subjectAltName=DNS:host.example.com",
+		Fix:         "Issue the server's (or client's) certificate from a CA, with CA:FALSE and its names, and trust the CA instead; for a self-signed one, make it a leaf:\n  " + selfSignedLeafCmd,
 		Confirm:     "openssl x509 -noout -ext basicConstraints,subjectAltName -in server.crt",
 	},
 	{
@@ -67,7 +67,7 @@ var rustlsEntries = []Entry{
 		Match:       []string{"endentityusedasca"},
 		Title:       "rustls refused the peer's chain: an issuer in it is not a CA (EndEntityUsedAsCa)",
 		Explanation: "A certificate of the chain that signed another one has no basicConstraints CA:TRUE (or is v1): a leaf used to sign, or a private CA made with `openssl x509 -req` without an -extfile. webpki will not chain through it. " + rustlsPeer,
-		Fix:         "Remake the CA with the CA extensions and sign the certificate again:\n  openssl req -x509 -new -key ca.key -sha256 -days 3650 -subj '/CN=My CA' -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign -out ca.crt",
+		Fix:         "Remake the CA with the CA extensions and sign the certificate again:\n  " + remakeCACmd,
 		Confirm:     "openssl x509 -noout -ext basicConstraints -in ca.crt",
 	},
 	{

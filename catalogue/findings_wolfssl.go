@@ -161,7 +161,7 @@ var wolfsslEntries = []Entry{
 		Within:      []string{"wolfssl", "cyassl", "ssl_connect", "ssl_accept", "ssl connection error", "not a ca by basic constraint", "asn self-signed certificate error", "-357", "-275"},
 		Title:       "wolfSSL refused a chain whose issuer is not a CA, or a self-signed certificate (NOT_CA_ERROR -357, ASN_SELF_SIGNED_E -275)",
 		Explanation: "NOT_CA_ERROR: a certificate that signs another in the peer's chain (the intermediate, or the CA loaded to trust) lacks basicConstraints CA:TRUE: a private CA made without CA extensions (`openssl x509 -req` without an -extfile), or a leaf used to sign. ASN_SELF_SIGNED_E: the peer sent a self-signed certificate that is not among the CAs loaded. For a client it is the server's chain; for a server (SSL_accept) its client's.",
-		Fix:         "Remake the CA with the CA extensions and sign the certificate again, or load the self-signed certificate itself as the trusted CA:\n  openssl req -x509 -new -key ca.key -sha256 -days 3650 -subj '/CN=My CA' -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign -out ca.crt",
+		Fix:         "Remake the CA with the CA extensions and sign the certificate again, or load the self-signed certificate itself as the trusted CA:\n  " + remakeCACmd,
 		Confirm:     "openssl x509 -noout -ext basicConstraints -in ca.crt",
 	},
 	{

@@ -1,0 +1,183 @@
+package catalogue
+
+import (
+	"context"
+	"crypto/x509"
+	"encoding/pem"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// notPortable are the openssl spellings one of OpenSSL 1.0.2, 1.1.1 and
+// LibreSSL refuses or reads differently (see commands.go), with the one
+// the fixes use instead.
+var notPortable = []struct {
+	re      *regexp.Regexp
+	instead string
+}{
+	{regexp.MustCompile(`\s-noenc\b`), "-nodes (-noenc is OpenSSL 3's)"},
+	{regexp.MustCompile(`\s-copy_extensions\b`), "an -extfile of the extensions (-copy_extensions is OpenSSL 3's)"},
+	{regexp.MustCompile(`x509 .*-x509toreq.* -key |x509 .* -key .*-x509toreq`), "-signkey (x509's -key is OpenSSL 3's)"},
+	{regexp.MustCompile(`req .*-x509.*-addext '?(basicConstraints|subjectKeyIdentifier|authorityKeyIdentifier)`), "a -config file of its own (OpenSSL 1.1.1's default configuration adds these to every req -x509, and -addext adds a second one)"},
+}
+
+// TestFixCommandsPortable: no openssl command in a fix uses a spelling
+// that fails, or makes a certificate verifiers refuse, on an openssl
+// other than OpenSSL 3 (a user's may be 1.1.1, or macOS's LibreSSL).
+func TestFixCommandsPortable(t *testing.T) {
+	texts := fixTexts(t)
+	for _, c := range []string{remakeCACmd, selfSignedLeafCmd, resignServerCmd, resignClientCmd, ReissueCmd, ReissueClientCmd, NewKeyCmd, NewClientCmd, RegenRootCmd, RegenRootNewKeyCmd, clientStrictFix} {
+		texts[c] = "a shared command"
+	}
+	for text, at := range texts {
+		for _, line := range strings.Split(text, "\n") {
+			line = strings.TrimSpace(line)
+			if !strings.HasPrefix(line, "openssl ") {
+				continue
+			}
+			for _, np := range notPortable {
+				if np.re.MatchString(line) {
+					t.Errorf("%s: %q: use %s", at, line, np.instead)
+				}
+			}
+		}
+	}
+}
+
+// TestSharedCommandsWork runs the commands several fixes share with the
+// real openssl (or the one in MTLSDOCTOR_FIX_PATH: OpenSSL 1.1.1,
+// LibreSSL) and checks what they make: a CA that is one and still
+// verifies what it issued, a self-signed leaf that is no CA, certificates
+// signed again with their names and purpose. Go's parser refuses a
+// certificate with a duplicate extension, which -addext made on 1.1.1.
+func TestSharedCommandsWork(t *testing.T) {
+	if _, err := exec.LookPath("openssl"); err != nil {
+		t.Fatal("openssl is needed: install it (Debian: apt-get install openssl)")
+	}
+	setup := []string{
+		"openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.crt -days 30 -subj '/O=Example, Inc./CN=My CA'",
+		"openssl req -new -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj '/CN=host.example.com'",
+		"printf 'subjectAltName=DNS:host.example.com\\n' > s.ext",
+		"openssl x509 -req -sha256 -days 30 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -extfile s.ext -out server.crt",
+		"openssl req -new -newkey rsa:2048 -nodes -keyout client.key -out client.csr -subj '/CN=client1'",
+		"openssl x509 -req -sha1 -days 30 -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out client.crt",
+	}
+	strictCA := commandLines(clientStrictFix)
+	for _, tc := range []struct {
+		name string
+		cmds []string
+		out  string
+		want func(t *testing.T, c *x509.Certificate, dir string)
+	}{
+		{"remake the CA", commandLines(remakeCACmd), "ca.crt", func(t *testing.T, c *x509.Certificate, dir string) {
+			wantCA(t, c) // named anew: the fixes then sign again with it
+		}},
+		{"re-sign the CA with its subject", strictCA, "ca-new.crt", func(t *testing.T, c *x509.Certificate, dir string) {
+			wantCA(t, c)
+			if c.Subject.String() != "CN=My CA,O=Example\\, Inc." {
+				t.Errorf("subject %q", c.Subject)
+			}
+			wantVerifies(t, dir, "server.crt", "ca-new.crt", x509.ExtKeyUsageAny)
+		}},
+		{"make the root again", commandLines(Fill(RegenRootCmd, Vars{"key_file": "ca.key", "base": "ca", "subj": "/O=Example/CN=My CA"})), "ca-new.crt", func(t *testing.T, c *x509.Certificate, dir string) {
+			wantCA(t, c)
+		}},
+		{"make the root with a new key", commandLines(Fill(RegenRootNewKeyCmd, Vars{"base": "ca", "subj": "/CN=My CA"})), "ca-new.crt", func(t *testing.T, c *x509.Certificate, dir string) {
+			wantCA(t, c)
+		}},
+		{"a self-signed leaf", commandLines(selfSignedLeafCmd), "server.crt", func(t *testing.T, c *x509.Certificate, dir string) {
+			if c.IsCA || !c.BasicConstraintsValid || len(c.DNSNames) != 1 || c.DNSNames[0] != "host.example.com" {
+				t.Errorf("not a leaf for host.example.com: CA %v (valid %v), names %v", c.IsCA, c.BasicConstraintsValid, c.DNSNames)
+			}
+		}},
+		{"sign the server again", commandLines(resignServerCmd), "server.crt", func(t *testing.T, c *x509.Certificate, dir string) {
+			if c.SignatureAlgorithm != x509.SHA256WithRSA || len(c.DNSNames) != 1 || len(c.ExtKeyUsage) != 1 {
+				t.Errorf("signature %v, names %v, extended key usage %v", c.SignatureAlgorithm, c.DNSNames, c.ExtKeyUsage)
+			}
+			wantVerifies(t, dir, "server.crt", "ca.crt", x509.ExtKeyUsageServerAuth)
+		}},
+		{"sign the client again", commandLines(resignClientCmd), "client.crt", func(t *testing.T, c *x509.Certificate, dir string) {
+			if c.SignatureAlgorithm != x509.SHA256WithRSA {
+				t.Errorf("signature %v", c.SignatureAlgorithm)
+			}
+			wantVerifies(t, dir, "client.crt", "ca.crt", x509.ExtKeyUsageClientAuth)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if len(tc.cmds) == 0 {
+				t.Fatal("no command")
+			}
+			dir := t.TempDir()
+			for _, line := range append(append([]string(nil), setup...), tc.cmds...) {
+				ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+				cmd := exec.CommandContext(ctx, "sh", "-c", line)
+				cmd.Dir = dir
+				cmd.Env = os.Environ()
+				if p := os.Getenv("MTLSDOCTOR_FIX_PATH"); p != "" {
+					cmd.Env = append(cmd.Env, "PATH="+p+string(os.PathListSeparator)+os.Getenv("PATH"))
+				}
+				out, err := cmd.CombinedOutput()
+				cancel()
+				if err != nil {
+					t.Fatalf("%s: %v\n%s", line, err, out)
+				}
+			}
+			tc.want(t, readCert(t, filepath.Join(dir, tc.out)), dir)
+		})
+	}
+}
+
+// commandLines are the command lines of a fix (those indented, or all
+// of a bare command), up to the first line of prose after them.
+func commandLines(fix string) []string {
+	var out []string
+	for _, line := range strings.Split(fix, "\n") {
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case strings.HasPrefix(trimmed, "openssl ") || strings.HasPrefix(trimmed, "printf "):
+			out = append(out, trimmed)
+		case len(out) > 0:
+			return out
+		}
+	}
+	return out
+}
+
+func readCert(t *testing.T, file string) *x509.Certificate {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blk, _ := pem.Decode(b)
+	if blk == nil {
+		t.Fatalf("%s: no PEM", file)
+	}
+	c, err := x509.ParseCertificate(blk.Bytes)
+	if err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	return c
+}
+
+func wantCA(t *testing.T, c *x509.Certificate) {
+	t.Helper()
+	if !c.IsCA || !c.BasicConstraintsValid || c.KeyUsage&x509.KeyUsageCertSign == 0 || len(c.SubjectKeyId) == 0 {
+		t.Errorf("not a CA: CA %v, keyUsage %b, subjectKeyIdentifier %x", c.IsCA, c.KeyUsage, c.SubjectKeyId)
+	}
+}
+
+func wantVerifies(t *testing.T, dir, leaf, root string, usage x509.ExtKeyUsage) {
+	t.Helper()
+	roots := x509.NewCertPool()
+	roots.AddCert(readCert(t, filepath.Join(dir, root)))
+	c := readCert(t, filepath.Join(dir, leaf))
+	if _, err := c.Verify(x509.VerifyOptions{Roots: roots, KeyUsages: []x509.ExtKeyUsage{usage}}); err != nil {
+		t.Errorf("%s does not verify against %s: %v", leaf, root, err)
+	}
+}
