@@ -628,7 +628,7 @@ func inContext(f *report.Finding, lower string, att logparse.Attribution) {
 	if (f.ID == catalogue.CertLoadFailed || f.ID == catalogue.KeyLoadFailed) && placeholderPath(lower) && !strings.Contains(f.Explanation, catalogue.PlaceholderPath) {
 		f.Explanation = catalogue.PlaceholderPath + " " + f.Explanation
 	}
-	if f.Code == 9 || f.Code == 10 || strings.Contains(lower, "expired") {
+	if f.Code == 9 || f.Code == 10 || strings.Contains(lower, "expired") && !strings.Contains(lower, "crl has expired") && f.Code != 12 {
 		if !strings.Contains(f.Explanation, "clock") {
 			f.Explanation += " " + catalogue.ClockSkew
 		}

@@ -432,6 +432,8 @@ var (
 	// The same with the peer's common name or a redacted address:
 	// "openvpn[11357]: myclientip:45962 VERIFY ERROR: ...".
 	reOpenVPNNamedPeer = lazyre.New(`\]: [\w.\-/]+:\d+ (?:verify error: depth=|openssl: error:|tls error: )`)
+	// A verify error about a CRL: "error=CRL has expired".
+	reCRLError = lazyre.New(`error=(?:crl has expired|crl is not yet valid|unable to get certificate crl|crl signature failure)`)
 	// Android logcat: "02-20 17:30:21.446   9360-23155/? I/com.example: ".
 	reLogcat = lazyre.New(`^(?:- )?\d\d-\d\d [\d:.]+\s+\d+-\d+/\S* [vdiwef]/`)
 	// Apache's message ids ("AH02032:") and its 2.2 line start
@@ -579,6 +581,11 @@ func attribute(line, lower string) Attribution {
 	}
 	if !isNginx && (reOpenVPNPeer.MatchString(lower) || strings.Contains(lower, "openvpn[") && reOpenVPNNamedPeer.MatchString(lower)) {
 		// An OpenVPN server names the peer it judges: "1.2.3.4:5678 VERIFY ERROR: ...".
+		return Attribution{Reporter: "unknown", Role: RoleServer}
+	}
+	if !isNginx && strings.Contains(lower, "verify error: depth=") && reCRLError.MatchString(lower) {
+		// OpenVPN's chain check failing on its CRL: crl-verify is the
+		// server's option, so the server judged a client.
 		return Attribution{Reporter: "unknown", Role: RoleServer}
 	}
 	if !isNginx && reLogcat.MatchString(lower) {
