@@ -181,6 +181,9 @@ func findAlert(lower string) (alert, bool) {
 			return a, true
 		}
 	}
+	if a, ok := alertRecord(lower); ok {
+		return a, true
+	}
 	// openssl s_client/s_server -state: "SSL3 alert read:fatal:bad certificate"
 	// (received; "alert write" is the one this side sent).
 	if i := strings.LastIndex(lower, "alert read:fatal:"); i >= 0 {
@@ -204,6 +207,26 @@ func findAlert(lower string) (alert, bool) {
 		}
 	}
 	return best, best.name != ""
+}
+
+// alertRecord finds an alert record decoded field by field:
+// "Level=fatal(2), description=decode error(50)" (its number, else its
+// name, spelled with blanks or underscores). Its words can be a reason's
+// too ("decode error"), so it goes before the reasons.
+func alertRecord(lower string) (alert, bool) {
+	i := strings.LastIndex(lower, "description=")
+	if i < 0 {
+		return alert{}, false
+	}
+	rest := lower[i+len("description="):]
+	j := strings.IndexByte(rest, '(')
+	if j <= 0 {
+		return alert{}, false
+	}
+	if a, ok := alertByNumber(leadingNumber(rest[j+1:])); ok {
+		return a, true
+	}
+	return alertByName(strings.Join(strings.Fields(rest[:j]), "_"))
 }
 
 func alertByName(name string) (alert, bool) {

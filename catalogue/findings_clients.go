@@ -302,6 +302,27 @@ var clientWriterEntries = []Entry{
 		Fix:         "Compute the key hash the server shows now, and pin it (and the next key, before a renewal) if the change is expected:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | openssl enc -base64",
 		Confirm:     "curl -v --pinnedpubkey 'sha256//HASH' https://host/ -o /dev/null",
 	},
+	// A client that pins its server's certificate by fingerprint (Deskflow,
+	// Barrier, Synergy, Proxmox's clients, many apps' own pinning).
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match: []string{"fingerprint does not match", "fingerprint mismatch", "fingerprint doesn't match", "fingerprint was not confirmed",
+			"fingerprint not confirmed", "does not match the trusted fingerprint", "does not match trusted fingerprint", "unknown fingerprint"},
+		Within:      []string{"certificate", "fingerprint", "tls", "ssl"},
+		Title:       "The server's certificate is not the one the client pinned (fingerprint)",
+		Explanation: "The client trusts its server by a stored fingerprint of the server's certificate (or asks the user to confirm a new one), not by a CA, and the certificate the server shows now has another fingerprint: it was made again (a reinstall, an upgrade, a renewal, a migration to another machine), another server answers, or something in between re-signs the traffic. A client run without a terminal cannot ask to confirm a new fingerprint, so it refuses until the fingerprint is given to it.",
+		Fix:         "Compare the fingerprint the server shows now with the one the client stored, and if the change is expected, trust the new one in the client (or give it, e.g. PBS_FINGERPRINT for proxmox-backup-client):\n  openssl s_client -connect host:443 </dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha256",
+		Confirm:     "openssl x509 -noout -fingerprint -sha256 -in server.crt",
+	},
+	// Caddy (certmagic) stapling a certificate that names no responder.
+	{
+		ID: StaplingFailed, Kind: "client",
+		Match:       []string{"no ocsp server specified in certificate"},
+		Title:       "OCSP stapling skipped: the certificate names no OCSP responder (harmless)",
+		Explanation: "Caddy (its certmagic library) staples OCSP responses for the certificates it serves, and this certificate has no OCSP URL in its Authority Information Access, so there is nothing to fetch: Let's Encrypt's certificates since it ended OCSP in 2025, and certificates of private CAs. Handshakes work; clients check revocation some other way (CRLs) or not at all. Usually harmless.",
+		Fix:         "Nothing to fix for such a certificate; to quiet the warning, turn stapling off where the server allows it (Caddy: ocsp_stapling off in the global options), or see whether the certificate names a responder:\n  openssl x509 -noout -ocsp_uri -in cert.pem",
+		Confirm:     "openssl x509 -noout -text -in cert.pem | grep -A2 'Authority Information Access'",
+	},
 	// OkHttp's CertificatePinner (Android apps, Java clients).
 	{
 		ID: ServerCertUntrusted, Kind: "client",
@@ -1860,6 +1881,55 @@ var clientWriterEntries = []Entry{
 		Explanation: "Microsoft's JDBC driver for SQL Server (mssql-jdbc 10.2 and later, and the tools and connectors that bundle it: Trino, Kafka Connect, Flyway, DBeaver) encrypts by default (encrypt=true) and so checks the server's certificate against the JVM's trust store; a SQL Server with the self-signed certificate it makes for itself, or one from a private CA, is then refused with PKIX path building failed. It often shows first after an upgrade of the tool that bundles the driver.",
 		Fix:         "Trust the server's CA in the JVM (or the driver's trustStore option), or give SQL Server a certificate from a CA the JVM trusts; only for a test, accept it as it is in the JDBC URL:\n  jdbc:sqlserver://db:1433;encrypt=true;trustServerCertificate=true",
 		Confirm:     "openssl s_client -connect db.example.com:1433 </dev/null",
+	},
+	// Microsoft SQL Server's clients on Windows: Schannel's
+	// SEC_E_WRONG_PRINCIPAL in the SSL provider's words. (With "Cannot
+	// generate SSPI context" it is Kerberos, not TLS.)
+	{
+		ID: ServerHostnameMismatch, Kind: "client",
+		Match:       []string{"the target principal name is incorrect"},
+		Within:      []string{"ssl provider", "certificate", "encrypt", "sqlclient", "odbc driver", "sqlcmd"},
+		Without:     []string{"sspi context"},
+		Title:       "The SQL Server client refused the server's certificate: it does not name the server the client connected to",
+		Explanation: "Windows (Schannel, SEC_E_WRONG_PRINCIPAL) checked the SQL Server's certificate against the server name in the connection string, and the certificate does not hold that name: a connection to localhost, an IP address, an alias or a listener while the certificate names the machine's full name, or the other way round. Microsoft.Data.SqlClient 4.0 and later and ODBC Driver 18 encrypt and check by default, so it shows after such an upgrade; the driver's managed and native network layers do not always check alike.",
+		Fix:         "Connect with a name the certificate holds, or tell the client which name to expect (SqlClient 5.0 and later; ODBC Driver 18: HostnameInCertificate):\n  Server=sql01.corp.example.com;Encrypt=True;HostNameInCertificate=sql01.corp.example.com\nor give SQL Server a certificate with every name clients use in its subjectAltName. Only for a test:\n  Encrypt=True;TrustServerCertificate=True",
+		Confirm:     "openssl s_client -connect sql01.corp.example.com:1433 </dev/null",
+	},
+	// keytool importing a CA's signed reply without the CA chain.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"failed to establish chain from reply"},
+		Title:       "keytool could not link the signed certificate to its CA: the CA chain is not in the keystore",
+		Explanation: "keytool -importcert of a CA's reply (the certificate it signed) under the alias of its key must build the chain up to a root: every certificate above it (the intermediates and the root) has to be in the keystore (or in cacerts, with -trustcacerts) or in the reply file itself. With only the intermediate, or none, it cannot, and stops.",
+		Fix:         "Import the root, then each intermediate, as trusted certificates, then the reply under the key's alias:\n  keytool -importcert -trustcacerts -alias root -file root.crt -keystore keystore.jks\n  keytool -importcert -trustcacerts -alias intermediate -file intermediate.crt -keystore keystore.jks\n  keytool -importcert -alias server -file server.crt -keystore keystore.jks\nor import a reply that holds the whole chain, made with:\n  cat server.crt intermediate.crt root.crt > chain.pem",
+		Confirm:     "keytool -list -v -keystore keystore.jks",
+	},
+	// reqwest (Rust) building a client with a client certificate.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"incompatible tls identity type"},
+		Title:       "reqwest's client was given a client certificate made for its other TLS backend",
+		Explanation: "reqwest builds its client on one of two TLS backends, rustls or native-tls (OpenSSL, Schannel, Secure Transport), and an Identity belongs to one of them: Identity::from_pem to rustls, Identity::from_pkcs12_der and from_pkcs8_pem to native-tls. When both features are on (Cargo unites the features of every crate in the build, so another dependency can turn native-tls on), ClientBuilder picks native-tls unless told otherwise, and a rustls Identity is then refused at build().",
+		Fix:         "Tell the builder which backend the identity is for, e.g. for Identity::from_pem:\n  reqwest::Client::builder().use_rustls_tls().identity(id).build()?\nor make the identity for the backend in use (Identity::from_pkcs8_pem(cert, key) for native-tls), or turn the other backend off (default-features = false).",
+		Confirm:     "cargo tree -e features -i reqwest",
+	},
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"private key or certificate not found"},
+		Title:       "The client's PEM holds no certificate, or no private key it can read (reqwest's Identity::from_pem)",
+		Explanation: "reqwest's Identity::from_pem (rustls) wants one PEM buffer with the client certificate and its unencrypted private key (PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY). A buffer with the certificate only (the key read into another), with an ENCRYPTED PRIVATE KEY, or with no certificate, gives this.",
+		Fix:         "Give it the certificate and the decrypted key in one buffer:\n  openssl pkey -in client.key -out client-plain.key\n  cat client.crt client-plain.key > identity.pem\nthen Identity::from_pem(&std::fs::read(\"identity.pem\")?).",
+		Confirm:     "grep -- '-----BEGIN' identity.pem",
+	},
+	// A PKCS#12 file a program could not open, in its own words.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "client",
+		Match: []string{"failed to parse pkcs#12", "failed to parse pkcs12", "unable to parse pkcs#12", "unable to parse pkcs12", "could not parse pkcs#12",
+			"error parsing pkcs#12", "error parsing pkcs12", "cannot parse pkcs#12", "cannot parse pkcs12"},
+		Title:       "A PKCS#12 file could not be opened: a wrong password, or ciphers this OpenSSL no longer reads",
+		Explanation: "A program could not read a .p12/.pfx file with the password it was given. Either the password is wrong (or none was given), or the file was made with the old ciphers (RC2-40-CBC, 3DES) that OpenSSL 3 reads only through its legacy provider: Windows, older OpenSSL and many appliances export so, and a program on OpenSSL 3 then says the password may be wrong although it is right.",
+		Fix:         "See whether the password opens it and which ciphers it uses:\n  openssl pkcs12 -info -noout -in client.p12\nIf that says unsupported (RC2-40-CBC), read it with -legacy and export it again with current ciphers:\n  openssl pkcs12 -legacy -in client.p12 -nodes -out both.pem\n  openssl pkcs12 -export -in both.pem -out client-new.p12 && shred -u both.pem",
+		Confirm:     "openssl pkcs12 -info -noout -in client.p12",
 	},
 	// Microsoft SQL Server's and PostgreSQL's .NET clients.
 	{

@@ -180,7 +180,9 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 		// Every OpenSSL reason and TLS alert has at least its generic story.
 		// A reason that only says another library failed ("PEM lib")
 		// tells less than a catch-all entry of the line.
-		if b, ok := findBoringErrors(lower); ok && b.own() && !(b.libFailed && len(hits) > 0) {
+		if a, ok := alertRecord(lower); ok {
+			generic = append(generic, AlertEntry(a))
+		} else if b, ok := findBoringErrors(lower); ok && b.own() && !(b.libFailed && len(hits) > 0) {
 			// BoringSSL's own reason; the ones OpenSSL shares are read in
 			// OpenSSL's words (explain's macro-to-words pass).
 			generic = append(generic, boringEntry(b))

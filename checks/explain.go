@@ -127,6 +127,17 @@ func explainLine(input string) *report.Report {
 	}
 	lf, loadable := anyLoadFinding(input, att)
 	triaged := ""
+	mbedWords := ""
+	if len(codes) == 0 && !loadable {
+		// Mbed TLS's words for a failed check ("The certificate validity
+		// starts in the future"): the same failure in OpenSSL's words.
+		if reason, words, ok := catalogue.MbedTLSVerifyInfo(strings.ToLower(text)); ok {
+			if c, e := catalogue.Lookup(reason); len(c) > 0 {
+				codes, entries, mbedWords = c, e, words
+				input += " (" + reason + ")"
+			}
+		}
+	}
 	if len(codes) == 0 && len(entries) == 0 && !loadable {
 		// No entry has the line's wording, but its words state a cause
 		// plainly ("untrusted server certificate"): tell that cause.
@@ -368,6 +379,9 @@ func explainLine(input string) *report.Report {
 	if triaged != "" && len(rep.Findings) > 0 {
 		rep.Findings[0].Explanation += " " + catalogue.Fill(catalogue.TriagedNote, catalogue.Vars{"words": triaged})
 	}
+	if mbedWords != "" && len(rep.Findings) > 0 {
+		rep.Findings[0].Explanation += " " + catalogue.Fill(catalogue.MbedTLSVerifyNote, catalogue.Vars{"words": mbedWords})
+	}
 	rep.Finish()
 	if len(rep.Findings) > 0 {
 		// explain is about one line: the first step of its first fix.
@@ -580,6 +594,10 @@ var noise = []string{"unsupported protocol", "no shared cipher", "unexpected eof
 // services use.
 var notes = []string{"x509 error: no required certificate sent by client", "no suitable default server credential exists"}
 
+// harmless are words of something that did not fail, whichever side
+// wrote them: a stapler with no responder to ask (Caddy).
+var harmless = []string{"no ocsp server specified in certificate"}
+
 // IsNoise reports whether a server's line (lower-case) is of the kind
 // scanners and one-off clients cause.
 func IsNoise(lower string) bool { return anyIn(lower, noise) }
@@ -606,6 +624,9 @@ func inContext(f *report.Finding, lower string, att logparse.Attribution) {
 		if !strings.Contains(strings.ToLower(f.Explanation), "harmless") {
 			f.Explanation = catalogue.UsuallyHarmless + " " + f.Explanation
 		}
+	}
+	if anyIn(lower, harmless) {
+		f.Severity = report.Info
 	}
 	if att.Reporter == "nginx" && f.ID == catalogue.VerifyError && strings.Contains(lower, "client ssl certificate verify error") &&
 		strings.Contains(lower, "while ssl handshaking") && !strings.Contains(f.Explanation, catalogue.StreamRefusal) {

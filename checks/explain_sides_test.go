@@ -639,6 +639,24 @@ func TestExplainSides(t *testing.T) {
 		// client's unsupported_certificate; a client on Rust's openssl crate.
 		{"The system returned: (71) Protocol error (TLS code: X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY)", "unknown", "client", "server-cert-untrusted", "sslproxy_foreign_intermediate_certs"},
 		{"TLS :client: In state :certify at ssl_handshake.erl:2111 generated CLIENT ALERT: Fatal - Unsupported Certificate", "unknown", "client", "server-cert-untrusted", "extendedkeyusage"},
+		// An alert record decoded field by field; a server's refusal of a
+		// client certificate in plain words (relayed by its client too).
+		{"TLS alert record: Level=fatal(2), description=bad certificate(42)", "unknown", "server", "tls-alert", "alert 42"},
+		{"API error 403: client certificate is not trusted by the server", "unknown", "server", "verify-error", "client ca file"},
+		// OpenVPN's chain check failing on its CRL (crl-verify: a server's).
+		{"Thu Jan  1 10:00:00 2026 VERIFY ERROR: depth=0, error=CRL has expired: CN=laptop7", "unknown", "server", "verify-error", "gen-crl"},
+		// Windows' SQL Server clients; keytool; a PKCS#12 a program could
+		// not open; Caddy's stapler; a client pinning fingerprints; reqwest.
+		{"SqlException (0x80131904): A connection was successfully established with the server, but then an error occurred during the pre-login handshake. (provider: SSL Provider, error: 0 - The target principal name is incorrect.)", "unknown", "client", "server-hostname-mismatch", "hostnameincertificate"},
+		{"keytool error: java.lang.Exception: Failed to establish chain from reply", "java", "client", "cert-load-failed", "-trustcacerts"},
+		{"fatal: Failed to parse PKCS#12 file /etc/app/client.pfx (wrong password?)", "unknown", "client", "key-load-failed", "-legacy"},
+		{`{"level":"warn","logger":"tls","msg":"stapling OCSP","error":"no OCSP stapling for [app.example.org]: no OCSP server specified in certificate"}`, "unknown", "client", "stapling-failed", "harmless"},
+		{"sync failed: server certificate fingerprint mismatch (expected SHA256:ab12...)", "unknown", "client", "server-cert-untrusted", "-fingerprint -sha256"},
+		{`thread 'main' panicked: reqwest::Error { kind: Builder, source: "incompatible TLS identity type" }`, "unknown", "client", "key-load-failed", "use_rustls_tls"},
+		// Mbed TLS's words for a failed certificate check (ESP-IDF's esp-tls).
+		{"E (8123) esp-tls-mbedtls: verification info:   ! The certificate validity starts in the future", "unknown", "client", "server-cert-expired", "clock"},
+		{"W (2210) esp-tls-mbedtls: ! The certificate Common Name (CN) does not match with the expected CN", "unknown", "client", "server-hostname-mismatch", "subjectaltname"},
+		{"  ! Usage does not match the extendedKeyUsage extension", "unknown", "client", "server-cert-untrusted", "serverauth"},
 		{"called `Result::unwrap()` on an `Err` value: Failure(MidHandshakeSslStream { error: Error { code: ErrorCode(1), cause: Some(Ssl(ErrorStack([Error { code: 167772294, library: \"SSL routines\", function: \"tls_post_process_server_certificate\", reason: \"certificate verify failed\" }]))) }, verify_result: X509VerifyResult { code: 20, error: \"unable to get local issuer certificate\" } })", "unknown", "client", "server-cert-untrusted", "ssl_cert_dir"},
 	} {
 		rep := Explain(tc.line)

@@ -242,8 +242,10 @@ var attrRules = []attrRule{
 	// clients (rustlsRole: a rustls server's words).
 	{"unknown", RoleClient, "", []string{"error trying to connect", "handshake error in client", "webpkierror", "invalid peer certificate", "invalidcertificate(", "invalid certificate: unknownissuer", "rustls",
 		"peer is incompatible: ", "peer misbehaved: ", "received corrupt message", "sending fatal alert ", "alertreceived(", "peerincompatible(", "peermisbehaved(",
-		"nocertificatespresented", "peer sent no certificates",
-		"ssl_cert critical", "ocsp stapling can't be enabled"}},
+		"nocertificatespresented", "peer sent no certificates", "reqwest::error", "reqwest error", "incompatible tls identity type",
+		"ssl_cert critical", "ocsp stapling can't be enabled",
+		// Caddy's certmagic fetching OCSP responses for its certificates.
+		"no ocsp stapling for [", "no ocsp server specified in certificate"}},
 	{"curl", RoleClient, "", []string{"fatal: unable to access"}},
 	// Kong's Lua code (its cosockets to databases and upstreams) runs in nginx.
 	{"nginx", RoleClient, CtxNJS, []string{"js http fetch", "to fetch target", "js_fetch_"}},
@@ -583,6 +585,11 @@ func attribute(line, lower string) Attribution {
 		// An OpenVPN server names the peer it judges: "1.2.3.4:5678 VERIFY ERROR: ...".
 		return Attribution{Reporter: "unknown", Role: RoleServer}
 	}
+	if !isNginx && refusedClientCert(lower) && !reGoTLS.MatchString(lower) && !strings.Contains(lower, "_ssl.c") && !strings.Contains(lower, "javax.") {
+		// "client certificate is not trusted": a server's refusal, in the
+		// server's words or a client's relaying them.
+		return Attribution{Reporter: "unknown", Role: RoleServer}
+	}
 	if !isNginx && strings.Contains(lower, "verify error: depth=") && reCRLError.MatchString(lower) {
 		// OpenVPN's chain check failing on its CRL: crl-verify is the
 		// server's option, so the server judged a client.
@@ -757,10 +764,24 @@ var serverOnly = []string{"https_proxy_request", ":https proxy request", "http_r
 	// a client that sent no certificate, as the server that wanted one says
 	"peer did not return a certificate", "peer_did_not_return_a_certificate", "no certificates returned",
 	"get_client_certificate", "process_client_certificate",
+	// a server's refusal of its client's certificate, as it says it
+	// (and as the client that relays its answer repeats it)
+	"client certificate is not trusted", "client certificate not trusted", "untrusted client certificate", "client certificate is untrusted",
 	// OpenSSL's source file of the server's handshake, in 1.1 and 3.x
 	// (statem) and 1.0 (s3_srvr): the CertificateVerify a client signed,
 	// a ClientKeyExchange
 	"statem_srvr.c", "s3_srvr.c"}
+
+// refusedClientCert reports whether lower says in plain words that a
+// client's certificate was not trusted.
+func refusedClientCert(lower string) bool {
+	for _, w := range []string{"client certificate is not trusted", "client certificate not trusted", "untrusted client certificate", "client certificate is untrusted"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // serverOnlyReason reports whether lower names a reason only a server reports.
 func serverOnlyReason(lower string) bool {
