@@ -1921,6 +1921,29 @@ var clientWriterEntries = []Entry{
 		Fix:         "Give it the certificate and the decrypted key in one buffer:\n  openssl pkey -in client.key -out client-plain.key\n  cat client.crt client-plain.key > identity.pem\nthen Identity::from_pem(&std::fs::read(\"identity.pem\")?).",
 		Confirm:     "grep -- '-----BEGIN' identity.pem",
 	},
+	// Python's ssl module failing to parse a certificate of a CA file, or
+	// on Windows of the system store, as it loads them.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match: []string{"[asn1] nested asn1 error", "[asn1: nested_asn1_error]", "[asn1] header too long", "[asn1: header_too_long]",
+			"[asn1] wrong tag", "[asn1: wrong_tag]", "[asn1] too long", "[asn1: too_long]", "[x509] unknown public key type"},
+		Within:      []string{"_ssl.c"},
+		Title:       "Python could not parse a certificate while loading CA certificates",
+		Explanation: "Python's ssl module reads every certificate of the CA file or directory it is given (cafile=, load_verify_locations) and, on Windows, every root of the system's store (create_default_context loads them all in one call), and a certificate it cannot parse stops it before any connection: a bundle with something that is not a certificate in it (a key, a request, text, a certificate cut short), or on Windows a malformed root that another program put in the store; newer Python releases skip such a root.",
+		Fix:         "Find the entry of the CA file that does not parse (the command stops at it):\n  openssl crl2pkcs7 -nocrl -certfile ca-bundle.pem | openssl pkcs7 -print_certs -noout\nand remove or replace it; on Windows, upgrade Python, or give the client a CA file of its own (cafile=certifi.where() or your CA) instead of the store.",
+		Confirm:     "openssl storeutl -noout -certs ca-bundle.pem",
+	},
+	// OpenVPN loading its certificate or key (a file, or a <cert> block of
+	// the .ovpn profile).
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match: []string{"cannot load inline certificate file", "cannot load certificate file", "cannot load inline private key file", "cannot load private key file",
+			"cannot load ca certificate file", "cannot load inline ca certificate"},
+		Title:       "OpenVPN could not load its certificate, key or CA (the OpenSSL lines after it say why)",
+		Explanation: "OpenVPN reads its cert, key and ca (files, or <cert>, <key> and <ca> blocks in the profile) with the OpenSSL it runs on, and the error lines after this one name the cause: a block or file that is not PEM or is cut short, a wrong path, a key whose passphrase was not given, or an OpenSSL 3 (OpenVPN 2.6, new distributions, current apps) refusing a certificate an older one took: an MD5 or SHA-1 signature (ca md too weak), a key under 2048 bits (ee key too small), as easy-rsa 2 and old routers made them.",
+		Fix:         "See the signature and key size of the certificate (for an inline one, save the block to a file first):\n  openssl x509 -noout -text -in client.crt | grep -E 'Signature Algorithm|Public-Key'\nReissue an MD5 or SHA-1 or small-key certificate with SHA-256 and a 2048-bit key; until then, OpenVPN 2.5 and later take the old one with:\n  tls-cert-profile insecure",
+		Confirm:     "openssl x509 -noout -subject -dates -in client.crt",
+	},
 	// A PKCS#12 file a program could not open, in its own words.
 	{
 		ID: KeyLoadFailed, Kind: "client", Side: "client",

@@ -653,6 +653,10 @@ func TestExplainSides(t *testing.T) {
 		{`{"level":"warn","logger":"tls","msg":"stapling OCSP","error":"no OCSP stapling for [app.example.org]: no OCSP server specified in certificate"}`, "unknown", "client", "stapling-failed", "harmless"},
 		{"sync failed: server certificate fingerprint mismatch (expected SHA256:ab12...)", "unknown", "client", "server-cert-untrusted", "-fingerprint -sha256"},
 		{`thread 'main' panicked: reqwest::Error { kind: Builder, source: "incompatible TLS identity type" }`, "unknown", "client", "key-load-failed", "use_rustls_tls"},
+		// Python loading a CA file with something unparsable in it; OpenVPN
+		// loading its own certificate.
+		{"ssl.SSLError: [ASN1] header too long (_ssl.c:3980)", "python", "client", "cert-load-failed", "crl2pkcs7"},
+		{"Sat Mar  1 10:00:00 2026 Cannot load certificate file /etc/openvpn/client/laptop.crt", "unknown", "client", "cert-load-failed", "tls-cert-profile"},
 		// Mbed TLS's words for a failed certificate check (ESP-IDF's esp-tls).
 		{"E (8123) esp-tls-mbedtls: verification info:   ! The certificate validity starts in the future", "unknown", "client", "server-cert-expired", "clock"},
 		{"W (2210) esp-tls-mbedtls: ! The certificate Common Name (CN) does not match with the expected CN", "unknown", "client", "server-hostname-mismatch", "subjectaltname"},

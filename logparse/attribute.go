@@ -297,6 +297,10 @@ var attrRules = []attrRule{
 		"server certificate verification failed. cafile:", "peer certificate cannot be authenticated with known ca certificates",
 		"curl error", "can't load the certificate", "failed to import cert file", "openssl ssl_connect", "openssl ssl_read",
 		"openssl ssl_write", "), tls alert, "}},
+	// OpenVPN loading its own certificate, key or CA (either side), before
+	// nginx's "cannot load certificate".
+	{"unknown", RoleClient, "", []string{"cannot load inline certificate", "cannot load certificate file", "cannot load inline private key",
+		"cannot load private key file", "cannot load ca certificate file", "cannot load inline ca certificate"}},
 	// PHP's streams (file_get_contents, stream_socket_client), after curl's words.
 	{"unknown", RoleClient, "", []string{"ssl operation failed with code", ".php on line", "stream_socket_client(", "file_get_contents():"}},
 	// nginx as the server.
