@@ -375,9 +375,13 @@ const (
 	ReissueCmd = "{ext_file}openssl x509 -x509toreq -in {crt} -signkey {key_file}{toreq_ext} -out {base}.csr\n" +
 		signCmd + "{sign_ext}" + signOut
 	// ReissueClientCmd signs it again with the extensions of a client
-	// certificate.
-	ReissueClientCmd = clientExtCmd + "\nopenssl x509 -x509toreq -in {crt} -signkey {key_file} -out {base}.csr\n" +
-		signCmd + " -extfile client.ext" + signOut
+	// certificate: {client_ext_file} writes them, with the names and other
+	// extensions it had, to {ext_name} (else the plain client ones to
+	// client.ext, and {client_ext} names that file).
+	ReissueClientCmd = "{client_ext_file}\nopenssl x509 -x509toreq -in {crt} -signkey {key_file} -out {base}.csr\n" +
+		signCmd + " -extfile {client_ext}" + signOut
+	// ClientExtCmd writes the plain extensions of a client certificate.
+	ClientExtCmd = clientExtCmd
 	// ReissueNewSubjectCmd gives it a subject of its own, CN={cn}.
 	ReissueNewSubjectCmd = "openssl req -new -key {key_file} -subj '/CN={cn}' -out {base}.csr\n" +
 		clientExtCmd + "\n" + signCmd + " -extfile client.ext" + signOut

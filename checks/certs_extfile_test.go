@@ -129,29 +129,8 @@ func TestReissueKeepsExtensions(t *testing.T) {
 						}
 						t.Logf("falls back to -copy_extensions:\n%s", cmds)
 					}
-					for _, line := range strings.Split(cmds, "\n") {
-						ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-						cmd := exec.CommandContext(ctx, "sh", "-c", line)
-						cmd.Dir = work
-						cmd.Env = fixEnv()
-						out, err := cmd.CombinedOutput()
-						cancel()
-						if err != nil {
-							t.Fatalf("%s: %v\n%s", line, err, out)
-						}
-					}
-					b, err = os.ReadFile(crt)
-					if err != nil {
-						t.Fatal(err)
-					}
-					blk, _ := pem.Decode(b)
-					if blk == nil {
-						t.Fatalf("the reissued %s is not PEM", crt)
-					}
-					got, err := x509.ParseCertificate(blk.Bytes)
-					if err != nil {
-						t.Fatal(err)
-					}
+					runFixLines(t, work, cmds)
+					got := readPEMCert(t, crt)
 					if bytes.Equal(got.Raw, s.c.X509.Raw) {
 						t.Fatal("the certificate was not reissued")
 					}
@@ -159,6 +138,36 @@ func TestReissueKeepsExtensions(t *testing.T) {
 						t.Errorf("%s: the reissued certificate's extensions differ:\n%s\ncommands:\n%s", first(s.c.Files), diff, cmds)
 					} else {
 						kept.Add(1)
+					}
+					if s.c.X509.IsCA {
+						return
+					}
+					// Made a client certificate: a client's usages, the
+					// names it had.
+					v["client_ext_file"], v["client_ext"] = extFilePrintf(clientExtFileLines(s.c.X509), v["ext_name"]), v["ext_name"]
+					if v["client_ext_file"] == "" {
+						return
+					}
+					cmds = catalogue.Fill(catalogue.ReissueClientCmd, v)
+					runFixLines(t, work, cmds)
+					client := readPEMCert(t, crt)
+					if len(client.ExtKeyUsage) != 1 || client.ExtKeyUsage[0] != x509.ExtKeyUsageClientAuth || client.KeyUsage&x509.KeyUsageDigitalSignature == 0 || client.IsCA {
+						t.Errorf("%s made a client: extended key usage %v, key usage %b, CA %v\n%s", first(s.c.Files), client.ExtKeyUsage, client.KeyUsage, client.IsCA, cmds)
+					}
+					for _, e := range s.c.X509.Extensions {
+						if !e.Id.Equal(oidSubjectAltName) {
+							continue
+						}
+						if _, exact := extFileLines(s.c.X509); !exact {
+							break
+						}
+						found := false
+						for _, n := range client.Extensions {
+							found = found || n.Id.Equal(oidSubjectAltName) && bytes.Equal(n.Value, e.Value)
+						}
+						if !found {
+							t.Errorf("%s made a client lost its subjectAltName\n%s", first(s.c.Files), cmds)
+						}
 					}
 				})
 			}
@@ -173,6 +182,40 @@ func TestReissueKeepsExtensions(t *testing.T) {
 		t.Fatalf("only %d certificates with keys in %d sets", tried, len(dirs))
 	}
 	t.Logf("%d certificates reissued, %d with their extensions kept; extensions written: %v", tried, kept.Load(), written)
+}
+
+// runFixLines runs each line of a fix's commands in dir.
+func runFixLines(t *testing.T, dir, cmds string) {
+	t.Helper()
+	for _, line := range strings.Split(cmds, "\n") {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		cmd := exec.CommandContext(ctx, "sh", "-c", line)
+		cmd.Dir = dir
+		cmd.Env = fixEnv()
+		out, err := cmd.CombinedOutput()
+		cancel()
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", line, err, out)
+		}
+	}
+}
+
+// readPEMCert reads the first certificate of a PEM file.
+func readPEMCert(t *testing.T, file string) *x509.Certificate {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blk, _ := pem.Decode(b)
+	if blk == nil {
+		t.Fatalf("%s is not PEM", file)
+	}
+	c, err := x509.ParseCertificate(blk.Bytes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 // everyExtension is an -extfile with every extension extFileLines writes,

@@ -1,10 +1,13 @@
 package checks
 
 import (
+	"crypto/rsa"
 	"crypto/sha256"
+	"crypto/x509"
 	"github.com/mtlsdoctor/mtlsdoctor/certset"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 )
@@ -108,9 +111,35 @@ func reissueCmd(s *certState, caCrt, caKey string) string {
 	return catalogue.Fill(catalogue.ReissueCmd, cmdVars(s, caCrt, caKey))
 }
 
-// reissueClient signs s again as a client certificate.
+// reissueClient signs s again as a client certificate, keeping its names
+// and other extensions where they can be written back.
 func reissueClient(s *certState, caCrt, caKey string) string {
-	return catalogue.Fill(catalogue.ReissueClientCmd, cmdVars(s, caCrt, caKey))
+	v := cmdVars(s, caCrt, caKey)
+	v["client_ext_file"], v["client_ext"] = catalogue.ClientExtCmd, "client.ext"
+	if cmd := extFilePrintf(clientExtFileLines(s.c.X509), v["ext_name"]); cmd != "" {
+		v["client_ext_file"], v["client_ext"] = cmd, v["ext_name"]
+	}
+	return catalogue.Fill(catalogue.ReissueClientCmd, v)
+}
+
+// clientExtFileLines are the -extfile lines of c made a client
+// certificate: a leaf for TLS clients (keyEncipherment too for an RSA
+// key), with the other extensions c had that extFileLines writes back.
+func clientExtFileLines(c *x509.Certificate) []string {
+	ku := "keyUsage=critical,digitalSignature"
+	if _, rsa := c.PublicKey.(*rsa.PublicKey); rsa {
+		ku += ",keyEncipherment"
+	}
+	lines := []string{"basicConstraints=CA:FALSE", ku, "extendedKeyUsage=clientAuth", "subjectKeyIdentifier=hash", "authorityKeyIdentifier=keyid"}
+	own, _ := extFileLines(c)
+	for _, l := range own {
+		switch l[:strings.IndexByte(l, '=')] {
+		case "basicConstraints", "keyUsage", "extendedKeyUsage", "subjectKeyIdentifier", "authorityKeyIdentifier", "nsCertType", "nameConstraints":
+		default:
+			lines = append(lines, l)
+		}
+	}
+	return lines
 }
 
 // reissueNewSubject gives s a subject of its own.
