@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/asn1"
 	"encoding/pem"
 	"os"
 	"os/exec"
@@ -283,4 +285,31 @@ func extensionDiff(was, now *x509.Certificate, copied bool) string {
 		}
 	}
 	return strings.Join(diff, "\n")
+}
+
+// FuzzExtFileLines: whatever bytes a certificate holds as the value of an
+// extension the extfile writes back, writing it neither panics nor gives
+// a line that could break out of the printf that writes it.
+func FuzzExtFileLines(f *testing.F) {
+	f.Add(0, []byte{0x30, 0x03, 0x01, 0x01, 0xff})
+	f.Add(3, []byte{0x30, 0x0d, 0x82, 0x0b, 'e', 'x', 'a', 'm', 'p', 'l', 'e', '.', 'o', 'r', 'g'})
+	f.Add(6, []byte{0x30, 0x06, 0xa0, 0x04, 0x87, 0x02, 0x7f, 0x00})
+	f.Add(7, []byte{0x30, 0x09, 0x30, 0x07, 0xa0, 0x05, 0xa0, 0x03, 0x86, 0x01, 'x'})
+	oids := []asn1.ObjectIdentifier{oidBasicConstraints, oidKeyUsage, oidExtKeyUsage, oidSubjectAltName, oidSubjectKeyID, oidAuthorityKeyID,
+		oidNameConstraints, oidCRLDistribution, oidCertPolicies, oidAuthorityInfo, oidNetscapeCertType, oidNetscapeComment}
+	f.Fuzz(func(t *testing.T, which int, value []byte) {
+		if which < 0 {
+			which = -which
+		}
+		c := &x509.Certificate{Extensions: []pkix.Extension{{Id: oids[which%len(oids)], Critical: which%2 == 0, Value: value}},
+			BasicConstraintsValid: which%3 == 0, IsCA: which%5 == 0, MaxPathLen: which % 7, KeyUsage: x509.KeyUsage(which)}
+		lines, _ := extFileLines(c)
+		lines = append(lines, clientExtFileLines(c)...)
+		if cmd := extFilePrintf(lines, "x-ext.cnf"); cmd != "" {
+			body := strings.TrimSuffix(strings.TrimPrefix(cmd, "printf '"), `\n' > x-ext.cnf`)
+			if strings.ContainsAny(strings.ReplaceAll(body, `\n`, ""), "'%\\\"$#\n") || strings.Count(cmd, "'") != 2 {
+				t.Fatalf("a printf that breaks out: %q", cmd)
+			}
+		}
+	})
 }
