@@ -1,16 +1,15 @@
 package catalogue
 
 import (
-	"context"
 	"crypto/x509"
-	"encoding/pem"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/fixrun"
 )
 
 // notPortable are the openssl spellings one of OpenSSL 1.0.2, 1.1.1 and
@@ -127,20 +126,9 @@ func TestSharedCommandsWork(t *testing.T) {
 			}
 			dir := t.TempDir()
 			for _, line := range append(append([]string(nil), setup...), tc.cmds...) {
-				ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-				cmd := exec.CommandContext(ctx, "sh", "-c", line)
-				cmd.Dir = dir
-				cmd.Env = os.Environ()
-				if p := os.Getenv("MTLSDOCTOR_FIX_PATH"); p != "" {
-					cmd.Env = append(cmd.Env, "PATH="+p+string(os.PathListSeparator)+os.Getenv("PATH"))
-				}
-				out, err := cmd.CombinedOutput()
-				cancel()
-				if err != nil {
-					t.Fatalf("%s: %v\n%s", line, err, out)
-				}
+				fixrun.Line(t, dir, line)
 			}
-			tc.want(t, readCert(t, filepath.Join(dir, tc.out)), dir)
+			tc.want(t, fixrun.Cert(t, filepath.Join(dir, tc.out)), dir)
 		})
 	}
 }
@@ -161,23 +149,6 @@ func commandLines(fix string) []string {
 	return out
 }
 
-func readCert(t *testing.T, file string) *x509.Certificate {
-	t.Helper()
-	b, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	blk, _ := pem.Decode(b)
-	if blk == nil {
-		t.Fatalf("%s: no PEM", file)
-	}
-	c, err := x509.ParseCertificate(blk.Bytes)
-	if err != nil {
-		t.Fatalf("%s: %v", file, err)
-	}
-	return c
-}
-
 func wantCA(t *testing.T, c *x509.Certificate) {
 	t.Helper()
 	if !c.IsCA || !c.BasicConstraintsValid || c.KeyUsage&x509.KeyUsageCertSign == 0 || len(c.SubjectKeyId) == 0 {
@@ -188,8 +159,8 @@ func wantCA(t *testing.T, c *x509.Certificate) {
 func wantVerifies(t *testing.T, dir, leaf, root string, usage x509.ExtKeyUsage) {
 	t.Helper()
 	roots := x509.NewCertPool()
-	roots.AddCert(readCert(t, filepath.Join(dir, root)))
-	c := readCert(t, filepath.Join(dir, leaf))
+	roots.AddCert(fixrun.Cert(t, filepath.Join(dir, root)))
+	c := fixrun.Cert(t, filepath.Join(dir, leaf))
 	if _, err := c.Verify(x509.VerifyOptions{Roots: roots, KeyUsages: []x509.ExtKeyUsage{usage}}); err != nil {
 		t.Errorf("%s does not verify against %s: %v", leaf, root, err)
 	}

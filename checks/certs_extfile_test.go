@@ -2,7 +2,6 @@ package checks
 
 import (
 	"bytes"
-	"context"
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/asn1"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
+	"github.com/mtlsdoctor/mtlsdoctor/internal/fixrun"
 )
 
 // TestReissueKeepsExtensions runs the reissue command of the certs fixes
@@ -126,13 +126,13 @@ func TestReissueKeepsExtensions(t *testing.T) {
 						if d == every {
 							t.Errorf("%s falls back to -copy_extensions", name)
 						}
-						if os.Getenv("MTLSDOCTOR_FIX_PATH") != "" {
+						if fixrun.Other() {
 							t.Skipf("falls back to OpenSSL 3's -copy_extensions, which another openssl may not have:\n%s", cmds)
 						}
 						t.Logf("falls back to -copy_extensions:\n%s", cmds)
 					}
-					runFixLines(t, work, cmds)
-					got := readPEMCert(t, crt)
+					fixrun.Lines(t, work, cmds)
+					got := fixrun.Cert(t, crt)
 					if bytes.Equal(got.Raw, s.c.X509.Raw) {
 						t.Fatal("the certificate was not reissued")
 					}
@@ -151,8 +151,8 @@ func TestReissueKeepsExtensions(t *testing.T) {
 						return
 					}
 					cmds = catalogue.Fill(catalogue.ReissueClientCmd, v)
-					runFixLines(t, work, cmds)
-					client := readPEMCert(t, crt)
+					fixrun.Lines(t, work, cmds)
+					client := fixrun.Cert(t, crt)
 					if len(client.ExtKeyUsage) != 1 || client.ExtKeyUsage[0] != x509.ExtKeyUsageClientAuth || client.KeyUsage&x509.KeyUsageDigitalSignature == 0 || client.IsCA {
 						t.Errorf("%s made a client: extended key usage %v, key usage %b, CA %v\n%s", first(s.c.Files), client.ExtKeyUsage, client.KeyUsage, client.IsCA, cmds)
 					}
@@ -184,40 +184,6 @@ func TestReissueKeepsExtensions(t *testing.T) {
 		t.Fatalf("only %d certificates with keys in %d sets", tried, len(dirs))
 	}
 	t.Logf("%d certificates reissued, %d with their extensions kept; extensions written: %v", tried, kept.Load(), written)
-}
-
-// runFixLines runs each line of a fix's commands in dir.
-func runFixLines(t *testing.T, dir, cmds string) {
-	t.Helper()
-	for _, line := range strings.Split(cmds, "\n") {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		cmd := exec.CommandContext(ctx, "sh", "-c", line)
-		cmd.Dir = dir
-		cmd.Env = fixEnv()
-		out, err := cmd.CombinedOutput()
-		cancel()
-		if err != nil {
-			t.Fatalf("%s: %v\n%s", line, err, out)
-		}
-	}
-}
-
-// readPEMCert reads the first certificate of a PEM file.
-func readPEMCert(t *testing.T, file string) *x509.Certificate {
-	t.Helper()
-	b, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	blk, _ := pem.Decode(b)
-	if blk == nil {
-		t.Fatalf("%s is not PEM", file)
-	}
-	c, err := x509.ParseCertificate(blk.Bytes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
 }
 
 // everyExtension is an -extfile with every extension extFileLines writes,

@@ -2,13 +2,13 @@ package checks
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/mtlsdoctor/mtlsdoctor/certset"
+	"github.com/mtlsdoctor/mtlsdoctor/internal/fixrun"
 	"github.com/mtlsdoctor/mtlsdoctor/internal/nginxtest"
 )
 
@@ -49,12 +49,7 @@ func TestFixesWork(t *testing.T) {
 				if !strings.HasPrefix(line, "openssl ") && !strings.HasPrefix(line, "printf ") {
 					continue
 				}
-				cmd := exec.Command("sh", "-c", line)
-				cmd.Dir = dir
-				cmd.Env = fixEnv()
-				if out, err := cmd.CombinedOutput(); err != nil {
-					t.Fatalf("fix command failed: %s\n%v\n%s", line, err, out)
-				}
+				fixrun.Line(t, dir, line)
 				ran++
 			}
 			if ran == 0 {
@@ -74,17 +69,6 @@ func TestFixesWork(t *testing.T) {
 			}
 		})
 	}
-}
-
-// fixEnv is the environment a fix's commands run in: this one, with
-// MTLSDOCTOR_FIX_PATH (a directory holding another openssl, such as
-// OpenSSL 1.1.1 or LibreSSL) first on PATH when it is set.
-func fixEnv() []string {
-	env := os.Environ()
-	if dir := os.Getenv("MTLSDOCTOR_FIX_PATH"); dir != "" {
-		env = append(env, "PATH="+dir+string(os.PathListSeparator)+os.Getenv("PATH"))
-	}
-	return env
 }
 
 // copySet copies a fixture set plus its CA keys (kept outside the set).

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mtlsdoctor/mtlsdoctor/internal/fixrun"
 	"github.com/mtlsdoctor/mtlsdoctor/internal/nginxtest"
 )
 
@@ -220,27 +221,8 @@ func runGuideFix(t *testing.T, dir, fix, caPass string) {
 		if caPass != "" && strings.Contains(line, " -CAkey ") {
 			line += " -passin pass:" + caPass
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		cmd := exec.CommandContext(ctx, "sh", "-c", line)
-		cmd.Dir = dir
-		cmd.Env = fixEnv()
-		out, err := cmd.CombinedOutput()
-		cancel()
-		if err != nil {
-			t.Fatalf("the fix's command %q: %v\n%s", line, err, out)
-		}
+		fixrun.Line(t, dir, line)
 	}
-}
-
-// fixEnv is the environment a fix's commands run in: this one, with
-// MTLSDOCTOR_FIX_PATH (a directory holding another openssl, such as
-// OpenSSL 1.1.1 or LibreSSL) first on PATH when it is set.
-func fixEnv() []string {
-	env := os.Environ()
-	if dir := os.Getenv("MTLSDOCTOR_FIX_PATH"); dir != "" {
-		env = append(env, "PATH="+dir+string(os.PathListSeparator)+os.Getenv("PATH"))
-	}
-	return env
 }
 
 // TestGuideSnippets lints the nginx directives the guides print
