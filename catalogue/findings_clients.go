@@ -1944,6 +1944,18 @@ var clientWriterEntries = []Entry{
 		Fix:         "See the signature and key size of the certificate (for an inline one, save the block to a file first):\n  openssl x509 -noout -text -in client.crt | grep -E 'Signature Algorithm|Public-Key'\nReissue an MD5 or SHA-1 or small-key certificate with SHA-256 and a 2048-bit key; until then, OpenVPN 2.5 and later take the old one with:\n  tls-cert-profile insecure",
 		Confirm:     "openssl x509 -noout -subject -dates -in client.crt",
 	},
+	// aiohttp (Python), and what is built on it (kopf, Home Assistant's
+	// integrations), refusing the server's certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match: []string{"clientconnectorcertificateerror"},
+		// With its reason, the reason's own story leads.
+		Without:     []string{"certificate verify failed: "},
+		Title:       "The Python client (aiohttp) refused the server's certificate",
+		Explanation: "aiohttp verifies the server's chain with Python's ssl module, and the reason follows in the SSLCertVerificationError of the same message: a CA it is not given (aiohttp uses the default context: certifi's or the system's bundle, not a cluster's or a private CA), an expired certificate, a name the certificate does not hold, or, with Python 3.13 and later, OpenSSL's strict checks, which refuse a CA without keyUsage or with a basicConstraints not marked critical (the CAs of many tools' generated clusters: microk8s, kind, kubeadm's older ones, home-made ones).",
+		Fix:         "Read the reason after SSLCertVerificationError; give the client the CA in an SSL context of its own:\n  ctx = ssl.create_default_context(cafile='ca.crt')\n  session.get(url, ssl=ctx)\nFor a strict-check reason (CA cert does not include key usage extension, Basic Constraints of CA cert not marked critical) on Python 3.13, re-sign the CA with what it lacks, or leave that check off in the context:\n  ctx.verify_flags &= ~ssl.VERIFY_X509_STRICT",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	},
 	// A PKCS#12 file a program could not open, in its own words.
 	{
 		ID: KeyLoadFailed, Kind: "client", Side: "client",

@@ -61,6 +61,7 @@ var clientMeaning = map[int]string{
 	22: "The server's chain is longer than the client's verify depth allows.",
 	26: "The server's certificate may not be used for a TLS server (its extendedKeyUsage lacks serverAuth, or its keyUsage has neither digitalSignature nor keyEncipherment, such as a CA's keyCertSign only, as a real run here showed), or a CA in its chain may not issue certificates: an intermediate without basicConstraints CA:TRUE is reported so by some OpenSSL builds (node's, as a real run here showed), where others say 79 (invalid CA certificate).",
 	62: "The server's certificate does not carry the host name the client asked for in its subjectAltName.",
+	50: "The check that failed is the program's own, made after OpenSSL's chain check (X509_V_ERR_APPLICATION_VERIFICATION): ClickHouse and other programs on the Poco libraries, with extendedVerification on, compare the host name they connected to with the names of the server's certificate, and a name the certificate does not hold fails so; other programs' callbacks (pinning, checks of their own) report it too.",
 	7:  "A signature in the server's chain does not verify with the key of the issuer the client found: the CA the client was given is another CA of the same name (a CA made again with a new key, a second test CA called the same, such as \"My CA\"), or the certificate was altered or copied incompletely. Trusting more does not help; the client needs the CA that really signed it.",
 	8:  "The client checks the server's chain against a CRL whose signature does not verify with its CA's key: a CRL of another CA of the same name (a CA made again), or a damaged CRL file.",
 	11: "A CRL the client checks the server's chain against is not valid yet by the client's clock (its lastUpdate lies ahead): a CRL just made on a machine whose clock is ahead, or a client clock that is behind.",
@@ -196,6 +197,7 @@ var (
 		"":         "Use the host name the server's certificate carries in subjectAltName, or reissue it with the name the client uses:\n  subjectAltName=DNS:host.example.com",
 	}
 	clientExpiredFix    = "Renew the server's certificate. If it was renewed already, what ends TLS still serves the old one: reload the server (nginx -s reload), and renew it where TLS ends (a load balancer, CDN or ingress holds its own copy). If it is not expired, the clock of the client is wrong (an expired verdict from a fresh certificate means clock skew):\n  timedatectl\nor the client builds the chain to an expired root (Let's Encrypt's old DST Root CA X3, expired in September 2021; AddTrust External CA Root, May 2020): update the client's CA bundle (the ca-certificates package) so that it holds the current root (ISRG Root X1; a program with its own cacert.pem needs a current one from curl.se), and serve the current chain. OpenSSL 1.0.2 clients (old node, old distributions) keep choosing the expired path until upgraded."
+	clientAppVerifyFix  = "See the names the server's certificate holds, and connect by one of them, or reissue it with the name the client uses in its subjectAltName:\n  openssl s_client -connect host:9440 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'\nFor ClickHouse, extendedVerification in the openSSL section of its configuration turns the name check on (false only for a test). A program's own pinning or callback that refuses it is told in its log."
 	clientSignatureFix  = "Find the CA that really signed the server's certificate: its authorityKeyIdentifier must equal that CA's subjectKeyIdentifier, and the CA given to the client must verify it:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null > chain.txt\n  openssl x509 -noout -text -in chain.txt | grep -A1 'Authority Key Identifier'\n  openssl x509 -noout -text -in ca.crt | grep -A1 'Subject Key Identifier'\nthen give the client that CA (a CA made again with a new key must issue the server's certificate again)."
 	clientStaleCRLFix   = "See the CRL's dates, then make a new one with the CA's key and give it to the side that checks (reload it there):\n  openssl crl -noout -lastupdate -nextupdate -in crl.pem\n  openssl ca -gencrl -crldays 30 -out crl.pem\n(easy-rsa: ./easyrsa gen-crl). Make the CRL again before its nextUpdate from then on, e.g. from cron."
 	clientRevokedFix    = "See whether the certificate served is the revoked one:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -serial\n  openssl crl -noout -text -in crl.pem | grep -A1 'Serial Number'\nIf it is, issue the server a new certificate and serve it; if the client has another CA's CRL, give it the right one."
@@ -255,6 +257,8 @@ func clientFix(key string, code int) string {
 		}
 	case 7:
 		return clientSignatureFix
+	case 50:
+		return clientAppVerifyFix
 	case 8, 11, 12:
 		return clientStaleCRLFix
 	case 23:

@@ -657,6 +657,10 @@ func TestExplainSides(t *testing.T) {
 		// loading its own certificate.
 		{"ssl.SSLError: [ASN1] header too long (_ssl.c:3980)", "python", "client", "cert-load-failed", "crl2pkcs7"},
 		{"Sat Mar  1 10:00:00 2026 Cannot load certificate file /etc/openvpn/client/laptop.crt", "unknown", "client", "cert-load-failed", "tls-cert-profile"},
+		// Poco's own name check (ClickHouse's extendedVerification); aiohttp.
+		{"Code: 210. DB::NetException: Certificate validation error: Unacceptable certificate from db2.corp.example: application verification failure (db2.corp.example:9440)", "unknown", "client", "server-cert-untrusted", "extendedverification"},
+		{"aiohttp.client_exceptions.ClientConnectorCertificateError: Cannot connect to host api.internal:443 ssl:True [SSLCertVerificationError: (1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: CA cert does not include key usage extension (_ssl.c:1028)')]", "python", "client", "server-cert-untrusted", "verify_x509_strict"},
+		{"aiohttp.client_exceptions.ClientConnectorCertificateError: Cannot connect to host api.internal:443 ssl:True [SSLCertVerificationError: (1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed", "python", "client", "server-cert-untrusted", "aiohttp"},
 		// Mbed TLS's words for a failed certificate check (ESP-IDF's esp-tls).
 		{"E (8123) esp-tls-mbedtls: verification info:   ! The certificate validity starts in the future", "unknown", "client", "server-cert-expired", "clock"},
 		{"W (2210) esp-tls-mbedtls: ! The certificate Common Name (CN) does not match with the expected CN", "unknown", "client", "server-hostname-mismatch", "subjectaltname"},
