@@ -589,11 +589,6 @@ func attribute(line, lower string) Attribution {
 		// An OpenVPN server names the peer it judges: "1.2.3.4:5678 VERIFY ERROR: ...".
 		return Attribution{Reporter: "unknown", Role: RoleServer}
 	}
-	if !isNginx && refusedClientCert(lower) && !reGoTLS.MatchString(lower) && !strings.Contains(lower, "_ssl.c") && !strings.Contains(lower, "javax.") {
-		// "client certificate is not trusted": a server's refusal, in the
-		// server's words or a client's relaying them.
-		return Attribution{Reporter: "unknown", Role: RoleServer}
-	}
 	if !isNginx && strings.Contains(lower, "verify error: depth=") && reCRLError.MatchString(lower) {
 		// OpenVPN's chain check failing on its CRL: crl-verify is the
 		// server's option, so the server judged a client.
@@ -669,6 +664,12 @@ func attribute(line, lower string) Attribution {
 	case strings.HasPrefix(strings.TrimSpace(line), "Error: "):
 		// node prints an Error's message so (a server's too).
 		return served(attr("node", RoleClient, "", false), lower)
+	}
+	if refusedClientCert(lower) && !strings.Contains(lower, "_ssl.c") && !strings.Contains(lower, "javax.") {
+		// "client certificate is not trusted": a server's refusal, in the
+		// words of a server no rule above names, or of a client relaying
+		// them.
+		return Attribution{Reporter: "unknown", Role: RoleServer}
 	}
 	role, guessed := unknownRoleGuess(lower)
 	return served(attr("unknown", role, "", guessed), lower)
