@@ -366,14 +366,15 @@ func sslDirective(s *site.Server, _ *lint) []report.Finding {
 	return []report.Finding{at(catalogue.SSLDirectiveRemovedText.New(catalogue.Vars{"directive": strings.TrimSuffix(d.String(), ";")}), s, d)}
 }
 
-// noTLS13 notes an ssl_protocols without TLSv1.3.
+// noTLS13 notes an ssl_protocols without TLSv1.3 (and without a legacy
+// protocol, whose warning already gives the list with TLSv1.3).
 func noTLS13(s *site.Server, _ *lint) []report.Finding {
 	d := s.Last("ssl_protocols")
 	if d == nil {
 		return nil
 	}
-	_, keep, has13 := protocolList(d)
-	if has13 {
+	legacy, keep, has13 := protocolList(d)
+	if has13 || len(legacy) > 0 {
 		return nil
 	}
 	f := catalogue.NginxNoTLS13Text.New(catalogue.Vars{"protocols": keep})
