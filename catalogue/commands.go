@@ -1,8 +1,8 @@
 package catalogue
 
-// Commands several fixes share, written to run alike on OpenSSL 1.0.2,
-// 1.1.1 and 3.x and on LibreSSL (macOS's openssl): -nodes, not 3.0's
-// -noenc; x509 -signkey and -extfile, not 3.0's -key and -copy_extensions.
+// Commands several fixes share, written to run alike on OpenSSL 1.1.1 and
+// 3.x and on LibreSSL (macOS's openssl): -nodes, not 3.0's -noenc; x509
+// -signkey and -extfile, not 3.0's -key and -copy_extensions.
 //
 // A self-signed certificate (req -x509) takes its extensions from a
 // configuration file the fix writes, never from -addext: OpenSSL 1.1.1's

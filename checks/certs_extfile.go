@@ -11,7 +11,7 @@ import (
 
 // This file writes a certificate's extensions as the lines of an openssl
 // -extfile, so that a fix signs it again with the same extensions on any
-// openssl a user has: OpenSSL 1.0.2, 1.1.1 and 3.x, and LibreSSL (macOS's
+// openssl a user has: OpenSSL 1.1.1 and 3.x, and LibreSSL (macOS's
 // openssl). -copy_extensions, which would copy them from a request, is
 // OpenSSL 3's only.
 
@@ -38,8 +38,8 @@ var (
 	netscapeCertTypeBits = []string{"client", "server", "email", "objsign", "", "sslCA", "emailCA", "objCA"}
 )
 
-// extFileLines are c's extensions as -extfile lines, in the order openssl
-// prints them, and whether writing them keeps every extension openssl can
+// extFileLines are c's extensions as -extfile lines, in the certificate's
+// order, and whether writing them keeps every extension openssl can
 // write back as it was. One it does not write (another program's, a
 // critical one OpenSSL does not know) is left out: a fix that reissues the
 // certificate drops it. One it would write differently (a directoryName in

@@ -769,18 +769,19 @@ var serverOnly = []string{"https_proxy_request", ":https proxy request", "http_r
 	// a client that sent no certificate, as the server that wanted one says
 	"peer did not return a certificate", "peer_did_not_return_a_certificate", "no certificates returned",
 	"get_client_certificate", "process_client_certificate",
-	// a server's refusal of its client's certificate, as it says it
-	// (and as the client that relays its answer repeats it)
-	"client certificate is not trusted", "client certificate not trusted", "untrusted client certificate", "client certificate is untrusted",
 	// OpenSSL's source file of the server's handshake, in 1.1 and 3.x
 	// (statem) and 1.0 (s3_srvr): the CertificateVerify a client signed,
 	// a ClientKeyExchange
 	"statem_srvr.c", "s3_srvr.c"}
 
+// refusedClientWords are a server's plain words for its refusal of its
+// client's certificate (which a client relaying its answer repeats).
+var refusedClientWords = []string{"client certificate is not trusted", "client certificate not trusted", "untrusted client certificate", "client certificate is untrusted"}
+
 // refusedClientCert reports whether lower says in plain words that a
 // client's certificate was not trusted.
 func refusedClientCert(lower string) bool {
-	for _, w := range []string{"client certificate is not trusted", "client certificate not trusted", "untrusted client certificate", "client certificate is untrusted"} {
+	for _, w := range refusedClientWords {
 		if strings.Contains(lower, w) {
 			return true
 		}
@@ -788,14 +789,15 @@ func refusedClientCert(lower string) bool {
 	return false
 }
 
-// serverOnlyReason reports whether lower names a reason only a server reports.
+// serverOnlyReason reports whether lower names a reason only a server
+// reports, or a server's refusal of its client's certificate.
 func serverOnlyReason(lower string) bool {
 	for _, w := range serverOnly {
 		if strings.Contains(lower, w) {
 			return true
 		}
 	}
-	return false
+	return refusedClientCert(lower)
 }
 
 // served turns a client's attribution into a server's when the line is a
