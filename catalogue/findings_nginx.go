@@ -169,6 +169,12 @@ const InPlainBlock = " (even in this block, which serves plain HTTP: nginx check
 const (
 	NginxAllClear = "nothing to fix in the configuration. Test it with a client certificate:\n  curl --cert client.crt --key client.key https://HOST/"
 	NoMTLSServer  = "no server block asks for client certificates (ssl_verify_client on|optional|optional_no_ca in a TLS server)."
+	// StreamNotJudgedNote follows the header when stream { } servers ask
+	// for client certificates ({blocks}), which the lint does not judge.
+	StreamNotJudgedNote = "{blocks} asking for client certificates: not judged (the lint reads http's server blocks); check their files with mtlsdoctor certs, and a live port with mtlsdoctor probe"
+	// StreamOnlyMTLS is the all-clear line when only stream servers ask
+	// for client certificates.
+	StreamOnlyMTLS = "client certificates are asked for only in stream { }, which this lint does not judge. Check the certificates and the port:\n  mtlsdoctor certs /etc/nginx/certs\n  mtlsdoctor probe HOST:PORT --cert client.crt --key client.key"
 	// FragmentNote follows the header of a file with server blocks and no
 	// http block, read as nginx reads it: included inside http.
 	FragmentNote = "read as a file that nginx includes inside http { } (server blocks, no http block); what nginx.conf sets around it (error_log, http-level ssl_ directives) is not seen: give nginx.conf, or the output of sudo nginx -T with -"

@@ -456,7 +456,7 @@ func optionalNotChecked(s *site.Server, l *lint) []report.Finding {
 	verify := l.site.Carriers("ssl_client_verify")
 	checked := false
 	nginxconf.Walk(s.Block.Block, func(d *nginxconf.Directive, _ []*nginxconf.Directive) {
-		checked = checked || site.ArgsUse(d, verify)
+		checked = checked || checksVar(d, verify)
 	})
 	for _, name := range []string{"proxy_set_header", "fastcgi_param"} {
 		for _, d := range s.HTTPLevel(name) {
@@ -471,6 +471,31 @@ func optionalNotChecked(s *site.Server, l *lint) []report.Finding {
 		t = catalogue.OptionalNoCANotCheckedText
 	}
 	return []report.Finding{at(t.New(catalogue.Vars{"value": s.VerifyClient}), s, s.Last("ssl_verify_client"))}
+}
+
+// echoOnly are directives that send a value back to the client in a
+// response header: reading the verify result there checks nothing.
+var echoOnly = map[string]bool{"add_header": true, "add_trailer": true, "more_set_headers": true}
+
+// checksVar reports whether directive d reads one of the variables names
+// in a way that can act on it: in its arguments (not in a header sent
+// back to the client), or in the Lua code of a *_by_lua_block or
+// *_by_lua directive (ngx.var.NAME).
+func checksVar(d *nginxconf.Directive, names []string) bool {
+	if echoOnly[d.Name] {
+		return false
+	}
+	if strings.HasSuffix(d.Name, "_by_lua_block") || strings.HasSuffix(d.Name, "_by_lua") {
+		for _, a := range d.Args {
+			for _, n := range names {
+				if strings.Contains(a, "ngx.var."+n) || strings.Contains(a, `ngx.var["`+n+`"]`) || strings.Contains(a, `ngx.var['`+n+`']`) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return site.ArgsUse(d, names)
 }
 
 // resultNotForwarded reports upstream passes whose headers (or

@@ -19,6 +19,7 @@ func seeds(f *testing.F) {
 	}
 	f.Add([]byte(`a "b\"c" 'd\'e' ${x}y;`))
 	f.Add([]byte("a {{{{ }}}}"))
+	f.Add([]byte("x_by_lua_block { local s = \"}\" --[==[ { ]==] t = [[ } ]] -- }\n }\nb;"))
 }
 
 // FuzzParse: any input either parses or gives a SyntaxError with a line

@@ -106,8 +106,23 @@ func tokenize(file string, src []byte) ([]token, error) {
 	i := 0
 	n := len(src)
 	needSpace := false
+	stmt := 0 // the index in toks of the current directive's name
 	for i < n {
 		c := src[i]
+		if c == '{' && !needSpace && stmt < len(toks) && !toks[stmt].special && strings.HasSuffix(toks[stmt].text, "_by_lua_block") {
+			// lua-nginx-module's *_by_lua_block { ... } holds Lua code,
+			// read up to its matching brace: one argument, and the
+			// directive ends with the block.
+			code, end, lines, ok := luaBlock(src, i+1)
+			if !ok {
+				return nil, &SyntaxError{File: file, Line: line, Msg: fmt.Sprintf("the Lua code of %s opened here is never closed", toks[stmt].text)}
+			}
+			toks = append(toks, token{text: code, line: line}, token{text: ";", line: line + lines, special: true})
+			line += lines
+			i = end
+			stmt = len(toks)
+			continue
+		}
 		if needSpace {
 			switch c {
 			case ' ', '\t', '\r', '\n', ';', '{', ')':
@@ -131,6 +146,7 @@ func tokenize(file string, src []byte) ([]token, error) {
 			continue
 		case ';', '{', '}':
 			toks = append(toks, token{text: string(c), line: line, special: true})
+			stmt = len(toks)
 			i++
 			continue
 		case '"', '\'':
@@ -200,6 +216,88 @@ func tokenize(file string, src []byte) ([]token, error) {
 		toks = append(toks, token{text: string(b), line: start})
 	}
 	return toks, nil
+}
+
+// luaBlock reads the Lua code of a *_by_lua_block from src[from:], just
+// after its "{", to the matching "}", as lua-nginx-module does: braces in
+// Lua strings ('...', "...", [[...]], [==[...]==]) and comments (-- to the
+// end of the line, --[[...]]) do not count. It returns the code, the
+// index after the closing brace, and the newlines read.
+func luaBlock(src []byte, from int) (code string, end, lines int, ok bool) {
+	depth := 1
+	i := from
+	n := len(src)
+	// longBracket reports the level of a long bracket "[=*[" at j.
+	longBracket := func(j int) (int, bool) {
+		if j >= n || src[j] != '[' {
+			return 0, false
+		}
+		k := j + 1
+		for k < n && src[k] == '=' {
+			k++
+		}
+		if k < n && src[k] == '[' {
+			return k - j - 1, true
+		}
+		return 0, false
+	}
+	// skipLong skips a long bracket of the level from j (at its "[").
+	skipLong := func(j, level int) int {
+		closing := "]" + strings.Repeat("=", level) + "]"
+		k := bytes.Index(src[j+level+2:], []byte(closing))
+		if k < 0 {
+			return n
+		}
+		lines += bytes.Count(src[j:j+level+2+k], []byte{'\n'})
+		return j + level + 2 + k + len(closing)
+	}
+	for i < n {
+		c := src[i]
+		switch {
+		case c == '\n':
+			lines++
+			i++
+		case c == '-' && i+1 < n && src[i+1] == '-':
+			if level, ok := longBracket(i + 2); ok {
+				i = skipLong(i+2, level)
+				continue
+			}
+			for i < n && src[i] != '\n' {
+				i++
+			}
+		case c == '[':
+			if level, ok := longBracket(i); ok {
+				i = skipLong(i, level)
+				continue
+			}
+			i++
+		case c == '"' || c == '\'':
+			q := c
+			i++
+			for i < n && src[i] != q {
+				if src[i] == '\\' {
+					i++
+				}
+				if i < n && src[i] == '\n' {
+					lines++
+				}
+				i++
+			}
+			i++
+		case c == '{':
+			depth++
+			i++
+		case c == '}':
+			depth--
+			if depth == 0 {
+				return string(src[from:i]), i + 1, lines, true
+			}
+			i++
+		default:
+			i++
+		}
+	}
+	return "", n, lines, false
 }
 
 // unescape applies nginx's escapes: \" \' \\ \t \r \n; any other

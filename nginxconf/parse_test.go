@@ -63,6 +63,27 @@ func TestParse(t *testing.T) {
 	}
 }
 
+// TestParseLuaBlocks: OpenResty's *_by_lua_block holds Lua code, read to
+// its matching brace (braces in Lua strings, long brackets and comments
+// do not count), as one argument of a directive that ends with it.
+func TestParseLuaBlocks(t *testing.T) {
+	src := "http {\n init_by_lua_block {\n  local s = \"a } b\" -- } in a comment\n  local u = [==[ } ]==]\n  --[[ { ]]\n  local m = { x = { y = 1 } }\n }\n server { listen 443 ssl; }\n}\n"
+	dirs, err := ParseBytes("lua.conf", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	http := dirs[0].Block
+	if len(http) != 2 || http[0].Name != "init_by_lua_block" || http[0].IsBlock || len(http[0].Args) != 1 || http[1].Name != "server" || http[1].Line != 8 {
+		t.Fatalf("got %d directives: %+v", len(http), http)
+	}
+	if !strings.Contains(http[0].Args[0], "local m = { x = { y = 1 } }") {
+		t.Errorf("Lua code %q", http[0].Args[0])
+	}
+	if _, err := ParseBytes("lua.conf", []byte("http { content_by_lua_block { local s = \"}\" \n")); err == nil || !strings.Contains(err.Error(), "never closed") {
+		t.Errorf("an unclosed Lua block: %v", err)
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		name, src string

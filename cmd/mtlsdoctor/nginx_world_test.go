@@ -18,7 +18,8 @@ import (
 // servers, optional-not-checked exactly when an optional mode's result is
 // tested nowhere, and legacy-protocols as a warning exactly when
 // ssl_protocols lists SSLv3, TLSv1 or TLSv1.1. Nothing of it may be read
-// as a syntax error (exit 2).
+// as a syntax error (exit 2): OpenResty's Lua blocks included. A stream
+// server, which the lint does not judge, must be named as not judged.
 func TestNginxWorld(t *testing.T) {
 	dir := filepath.Join("..", "..", "testdata", "nginx-world")
 	f, err := os.Open(filepath.Join(dir, "SOURCES.jsonl"))
@@ -38,6 +39,7 @@ func TestNginxWorld(t *testing.T) {
 				ChecksVerifyResult bool   `json:"checks_verify_result"`
 				SSLProtocols       string `json:"ssl_protocols"`
 				SSLVerifyDepth     string `json:"ssl_verify_depth"`
+				Context            string // "stream" for a stream { } server
 			}
 		}
 		if err := json.Unmarshal(sc.Bytes(), &src); err != nil {
@@ -51,6 +53,7 @@ func TestNginxWorld(t *testing.T) {
 				t.Fatalf("%s (%s): exit %d, stderr %q", conf, src.URL, code, errs)
 			}
 			var rep struct {
+				Next     string
 				Findings []struct{ ID, Severity string }
 				Servers  []struct {
 					VerifyClient string `json:"verify_client"`
@@ -59,6 +62,14 @@ func TestNginxWorld(t *testing.T) {
 			}
 			if err := json.Unmarshal([]byte(out), &rep); err != nil {
 				t.Fatal(err)
+			}
+			if src.Reader.Context == "stream" {
+				// The lint judges http's servers; it must say that it left
+				// a stream server that asks for client certificates.
+				if len(rep.Servers) != 0 || !strings.Contains(rep.Next, "only in stream { }, which this lint does not judge") {
+					t.Errorf("%s (%s): a stream server's mTLS not named as not judged: %d servers, next %q", conf, src.URL, len(rep.Servers), rep.Next)
+				}
+				return
 			}
 			if len(rep.Servers) == 0 {
 				t.Fatalf("%s (%s): no block that asks for client certificates", conf, src.URL)
