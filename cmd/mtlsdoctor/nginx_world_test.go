@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -79,7 +80,7 @@ func TestNginxWorld(t *testing.T) {
 				t.Errorf("%s (%s): ssl_verify_client %q, the reader saw %q", conf, src.URL, first.VerifyClient, src.Reader.VerifyClient)
 			}
 			// (A template's "${VERIFY_DEPTH}" is filled in before nginx reads it.)
-			if numeric.MatchString(src.Reader.SSLVerifyDepth) && itoaTest(first.VerifyDepth) != src.Reader.SSLVerifyDepth {
+			if numeric.MatchString(src.Reader.SSLVerifyDepth) && strconv.Itoa(first.VerifyDepth) != src.Reader.SSLVerifyDepth {
 				t.Errorf("%s (%s): ssl_verify_depth %d, the reader saw %s", conf, src.URL, first.VerifyDepth, src.Reader.SSLVerifyDepth)
 			}
 			ids := map[string]string{}
@@ -103,9 +104,4 @@ func TestNginxWorld(t *testing.T) {
 	if n < 10 {
 		t.Fatalf("%d configurations in %s, want at least 10", n, dir)
 	}
-}
-
-func itoaTest(n int) string {
-	b, _ := json.Marshal(n)
-	return string(b)
 }
