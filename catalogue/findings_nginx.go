@@ -18,6 +18,7 @@ var (
 	CAFileWithoutRoot        = id(finding.Nginx, "ca-file-without-root", errs, 0)
 	IncludeNotRead           = id(finding.Nginx, "include-not-read", warn, 0)
 	SSLDirectiveRemoved      = id(finding.Nginx, "ssl-directive-removed", warn, 0)
+	StreamNotJudged          = id(finding.Nginx, "stream-not-judged", warn, 0)
 )
 
 // The words of the `nginx` findings. Placeholders every text may use:
@@ -30,6 +31,13 @@ var (
 		Title: "include {arg}: {problem}",
 		Why:   "nginx reads it, mtlsdoctor did not, so what it holds is not checked: the findings below may miss something.",
 		Fix:   "Check the included files on their own:\n  nginx -T | mtlsdoctor nginx -",
+	}
+	// StreamNotJudgedText: a stream { } server that asks for client
+	// certificates ({directive}), which the lint does not judge.
+	StreamNotJudgedText = Text{ID: StreamNotJudged,
+		Title: "a stream server asks for client certificates ({directive}): not judged",
+		Why:   "mtlsdoctor nginx judges the server blocks of http { }; the TCP proxies of stream { } take the same ssl_ directives, but their settings, files and logs are not checked here, so no other finding of this report speaks for them.",
+		Fix:   "Check the files this block names, and the port it listens on, with a client certificate:\n  mtlsdoctor certs /etc/nginx/certs\n  mtlsdoctor probe HOST:PORT --cert client.crt --key client.key",
 	}
 	// IncludeMissingText: an include of a file that is not there;
 	// {problem} says what is wrong, {conf_dir} is where paths start.
@@ -169,12 +177,7 @@ const InPlainBlock = " (even in this block, which serves plain HTTP: nginx check
 const (
 	NginxAllClear = "nothing to fix in the configuration. Test it with a client certificate:\n  curl --cert client.crt --key client.key https://HOST/"
 	NoMTLSServer  = "no server block asks for client certificates (ssl_verify_client on|optional|optional_no_ca in a TLS server)."
-	// StreamNotJudgedNote follows the header when stream { } servers ask
-	// for client certificates ({blocks}), which the lint does not judge.
-	StreamNotJudgedNote = "{blocks} asking for client certificates: not judged (the lint reads http's server blocks); check their files with mtlsdoctor certs, and a live port with mtlsdoctor probe"
-	// StreamOnlyMTLS is the all-clear line when only stream servers ask
-	// for client certificates.
-	StreamOnlyMTLS = "client certificates are asked for only in stream { }, which this lint does not judge. Check the certificates and the port:\n  mtlsdoctor certs /etc/nginx/certs\n  mtlsdoctor probe HOST:PORT --cert client.crt --key client.key"
+
 	// FragmentNote follows the header of a file with server blocks and no
 	// http block, read as nginx reads it: included inside http.
 	FragmentNote = "read as a file that nginx includes inside http { } (server blocks, no http block); what nginx.conf sets around it (error_log, http-level ssl_ directives) is not seen: give nginx.conf, or the output of sudo nginx -T with -"

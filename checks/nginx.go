@@ -114,47 +114,12 @@ func NginxSite(x *site.Site, o NginxOptions) *report.Report {
 	if x.Fragment {
 		rep.Header += "\n" + catalogue.FragmentNote
 	}
-	streams := streamMTLS(c.Directives)
-	if streams > 0 {
-		rep.Header += "\n" + catalogue.Fill(catalogue.StreamNotJudgedNote, catalogue.Vars{"blocks": report.Plural(streams, "stream server block")})
-	}
 	rep.AllClear = catalogue.NginxAllClear
-	switch {
-	case len(rep.Servers) == 0 && streams > 0:
-		rep.AllClear = catalogue.StreamOnlyMTLS
-	case len(rep.Servers) == 0:
+	if len(rep.Servers) == 0 {
 		rep.AllClear = catalogue.NoMTLSServer
 	}
 	rep.Finish()
 	return rep
-}
-
-// streamMTLS counts the server blocks of stream { } that ask for client
-// certificates (their own ssl_verify_client, else the stream block's):
-// the lint judges http's only.
-func streamMTLS(dirs []*nginxconf.Directive) int {
-	n := 0
-	verifies := func(ds []*nginxconf.Directive, inherited string) string {
-		v := inherited
-		for _, d := range ds {
-			if d.Name == "ssl_verify_client" && !d.IsBlock {
-				v = d.Arg(0)
-			}
-		}
-		return v
-	}
-	nginxconf.Walk(dirs, func(d *nginxconf.Directive, _ []*nginxconf.Directive) {
-		if d.Name != "stream" || !d.IsBlock {
-			return
-		}
-		level := verifies(d.Block, "off")
-		for _, srv := range d.Block {
-			if srv.Name == "server" && srv.IsBlock && verifies(srv.Block, level) != "off" {
-				n++
-			}
-		}
-	})
-	return n
 }
 
 // serverRow is the block's line in the report's table of servers.

@@ -35,6 +35,38 @@ type serverRule struct {
 // siteRules look at the configuration as a whole.
 var siteRules = []func(*lint) []report.Finding{
 	includeProblems,
+	streamNotJudged,
+}
+
+// streamNotJudged names the server blocks of stream { } that ask for
+// client certificates (their own ssl_verify_client, else the stream
+// block's), which the lint does not judge: one finding each.
+func streamNotJudged(l *lint) []report.Finding {
+	var out []report.Finding
+	verify := func(ds []*nginxconf.Directive, inherited *nginxconf.Directive) *nginxconf.Directive {
+		v := inherited
+		for _, d := range ds {
+			if d.Name == "ssl_verify_client" && !d.IsBlock {
+				v = d
+			}
+		}
+		return v
+	}
+	nginxconf.Walk(l.site.Config.Directives, func(d *nginxconf.Directive, _ []*nginxconf.Directive) {
+		if d.Name != "stream" || !d.IsBlock {
+			return
+		}
+		level := verify(d.Block, nil)
+		for _, srv := range d.Block {
+			if srv.Name != "server" || !srv.IsBlock {
+				continue
+			}
+			if v := verify(srv.Block, level); v != nil && v.Arg(0) != "off" {
+				out = append(out, at(catalogue.StreamNotJudgedText.New(catalogue.Vars{"directive": strings.TrimSuffix(v.String(), ";")}), nil, srv))
+			}
+		}
+	})
+	return out
 }
 
 // serverRules are the rules of `nginx`, run on each server block in this

@@ -295,6 +295,8 @@ func TestNginxChecks(t *testing.T) {
 		{"a longer variable name does not count", "server { listen 443 ssl; ssl_verify_client optional; return 200 $ssl_client_verify_x; }", []string{"optional-not-checked"}},
 		{"off is not judged", "server { listen 443 ssl; ssl_verify_client off; ssl_protocols TLSv1; }", []string{"legacy-protocols"}},
 		{"optional checked in Lua (OpenResty)", "server { listen 443 ssl; ssl_verify_client optional; access_by_lua_block { if ngx.var.ssl_client_verify ~= \"SUCCESS\" then return ngx.exit(403) end -- } \n } }", nil},
+		// (The body closes http and opens stream, which the harness closes.)
+		{"a stream server is named as not judged, its block's mode inherited", "}\nstream { ssl_verify_client on; server { listen 9443 ssl; } server { listen 9444 ssl; ssl_verify_client off; }", []string{"stream-not-judged"}},
 		{"a header sent back to the client checks nothing", "server { listen 443 ssl; ssl_verify_client optional; add_header X-Verify $ssl_client_verify always; }", []string{"optional-not-checked"}},
 		{"plain http with a certificate: the CA is still required", "server { listen 80; ssl_verify_client on; ssl_client_certificate ../certs/good/ca.crt; ssl_protocols TLSv1; }", nil},
 		{"ssl on", "server { listen 443; ssl on; ssl_verify_client on; ssl_client_certificate ../certs/gone.crt; }", []string{"missing-file", "ssl-directive-removed"}},
