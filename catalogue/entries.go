@@ -71,12 +71,16 @@ var entries = sync.OnceValue(func() []Entry {
 		// writers' looser words.
 		ownWords(enterpriseEntries),
 		ownWords(otherWriterEntries),
+		// Products' own words (findings_products.go).
+		ownWords(productEntries),
 		// GnuTLS's errors and certificate status reasons (findings_gnutls.go),
 		// before gnutls-cli's general refusal in clientWriterEntries: pasted
 		// together, the status line names the cause.
 		ownWords(gnutlsEntries),
 		// Mbed TLS's errors (findings_mbedtls.go).
 		ownWords(mbedtlsEntries),
+		// BearSSL's codes without OpenSSL words (findings_bearssl.go).
+		ownWords(bearsslEntries),
 		// Windows' security codes (findings_schannel.go).
 		ownWords(schannelEntries),
 		// NSS's errors that the browser entries leave out (findings_nss.go).

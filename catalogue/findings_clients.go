@@ -1927,7 +1927,7 @@ var clientWriterEntries = []Entry{
 		ID: CertLoadFailed, Kind: "client",
 		Match: []string{"[asn1] nested asn1 error", "[asn1: nested_asn1_error]", "[asn1] header too long", "[asn1: header_too_long]",
 			"[asn1] wrong tag", "[asn1: wrong_tag]", "[asn1] too long", "[asn1: too_long]", "[x509] unknown public key type"},
-		Within:      []string{"_ssl.c"},
+		Within:      []string{"_ssl.c", "ssl.sslerror"},
 		Title:       "Python could not parse a certificate while loading CA certificates",
 		Explanation: "Python's ssl module reads every certificate of the CA file or directory it is given (cafile=, load_verify_locations) and, on Windows, every root of the system's store (create_default_context loads them all in one call), and a certificate it cannot parse stops it before any connection: a bundle with something that is not a certificate in it (a key, a request, text, a certificate cut short), or on Windows a malformed root that another program put in the store; newer Python releases skip such a root.",
 		Fix:         "Find the entry of the CA file that does not parse (the command stops at it):\n  openssl crl2pkcs7 -nocrl -certfile ca-bundle.pem | openssl pkcs7 -print_certs -noout\nand remove or replace it; on Windows, upgrade Python, or give the client a CA file of its own (cafile=certifi.where() or your CA) instead of the store.",

@@ -821,6 +821,7 @@ var otherWriterEntries = []Entry{
 	{
 		ID: StaplingFailed, Kind: "client",
 		Match:       []string{"ocsp_ht.c"},
+		Without:     []string{"code=400"},
 		Title:       "The OCSP responder's answer was not OCSP",
 		Explanation: "An OCSP query (for stapling, or openssl ocsp) got an HTTP answer that is not an OCSP response: a redirect or an error page, most often from a DNS filter (Pi-hole, AdGuard) or a proxy that catches the responder's host name, or a responder that was shut down.",
 		Fix:         "Ask the responder by hand from the same machine, and see what answers:\n  curl -sI http://r3.o.lencr.org/\nthen let the host reach it directly, or turn stapling off for certificates whose CA ended OCSP.",

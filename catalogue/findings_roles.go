@@ -22,6 +22,14 @@ var ClientVerifyText = Text{ID: UpstreamVerifyError,
 	Fix:   "{fix}",
 }
 
+// OfflineVerifyText is a verify result openssl verify printed about a
+// certificate file ("error 20 at 0 depth lookup: ..."): no handshake.
+var OfflineVerifyText = Text{ID: ServerCertUntrusted,
+	Title: "openssl verify could not verify the certificate ({code}:{text})",
+	Why:   "{meaning} Here no connection was made: openssl verify judged the certificate file it was given against the CAs given with -CAfile (and the intermediates with -untrusted), so read the server's certificate as that file, whichever side it is for.",
+	Fix:   "{fix}",
+}
+
 // ClientVerifiedText is a client's verify result 0: it accepted the
 // server's certificate ({who}).
 var ClientVerifiedText = Text{ID: VerifyError,
@@ -59,7 +67,7 @@ var clientMeaning = map[int]string{
 	20: "The client cannot find the issuer of the server's certificate among the CAs it trusts. Four causes: (1) a private CA (or a TLS-intercepting proxy's CA) not given to it; (2) a server that does not send its intermediate (an incomplete chain, such as Let's Encrypt's cert.pem served instead of fullchain.pem; browsers fetch the missing intermediate themselves, other clients do not); (3) for a public site, a CA bundle that lacks the site's current root: missing (a slim container image) or outdated (an old system, or a program that carries its own cacert.pem, such as an old certifi, an app's or library's bundled copy); (4) the CA was given, but this program does not use it: it reads its own bundle or store, not the one the CA went into (a container's, certifi's, a JVM's, Git for Windows' own), or one of its parts ignores the CA option (a bug or regression of its release, which the same files working with openssl s_client -CAfile show).",
 	21: "The client could verify no signature of the server's first certificate. Three causes: (1) the server sends only its own certificate, not its intermediate (serve the full chain; browsers forgive it, other clients do not); (2) the CA is not trusted: a private CA not given to the client, or a TLS-intercepting proxy's (a corporate proxy or antivirus that re-signs the traffic); (3) the CA file given holds the server's own certificate instead of the CA that issued it (-CAfile server.crt).",
 	22: "The server's chain is longer than the client's verify depth allows.",
-	26: "The server's certificate may not be used for a TLS server (its extendedKeyUsage lacks serverAuth, or its keyUsage has neither digitalSignature nor keyEncipherment, such as a CA's keyCertSign only, as a real run here showed), or a CA in its chain may not issue certificates: an intermediate without basicConstraints CA:TRUE is reported so by some OpenSSL builds (node's, as a real run here showed), where others say 79 (invalid CA certificate).",
+	26: "The server's certificate may not be used for a TLS server (its extendedKeyUsage lacks serverAuth, or its keyUsage has neither digitalSignature nor keyEncipherment, such as a CA's keyCertSign only, as a real run here showed, or it has a Netscape nsCertType without server, such as nsCertType = client copied from a client section of an openssl.cnf, which OpenSSL-based clients check and Go ignores), or a CA in its chain may not issue certificates: an intermediate without basicConstraints CA:TRUE is reported so by some OpenSSL builds (node's, as a real run here showed), where others say 79 (invalid CA certificate).",
 	62: "The server's certificate does not carry the host name the client asked for in its subjectAltName.",
 	50: "The check that failed is the program's own, made after OpenSSL's chain check (X509_V_ERR_APPLICATION_VERIFICATION): ClickHouse and other programs on the Poco libraries, with extendedVerification on, compare the host name they connected to with the names of the server's certificate, and a name the certificate does not hold fails so; other programs' callbacks (pinning, checks of their own) report it too.",
 	7:  "A signature in the server's chain does not verify with the key of the issuer the client found: the CA the client was given is another CA of the same name (a CA made again with a new key, a second test CA called the same, such as \"My CA\"), or the certificate was altered or copied incompletely. Trusting more does not help; the client needs the CA that really signed it.",
@@ -71,7 +79,28 @@ var clientMeaning = map[int]string{
 	32: "A CA of the server's chain has a keyUsage without keyCertSign, so it may not sign certificates: a CA made with a leaf's extension file.",
 	47: "A name of the server's certificate (a DNS name, IP address, email or URI, or a common name that looks like a host when there is no DNS name) lies outside what a CA above it permits in its nameConstraints.",
 	48: "A name of the server's certificate lies in a subtree a CA above it excludes in its nameConstraints: a CA that excludes every IP address while the certificate carries IP addresses in its subjectAltName, or one that excludes a domain the certificate names.",
+	44: "The CRL found for a certificate of the chain does not cover it: its Issuing Distribution Point names another distribution point than the certificate's CRL Distribution Points (a CA that writes its CRL's address into the CRL, as django-ca and some Windows CAs do, with an address that differs), or limits the CRL to end certificates or to CA certificates (onlyContainsUserCerts, onlyContainsCACerts), or it is an indirect or delta CRL OpenSSL does not take. Checking every CA's CRL (-crl_check_all) meets it on a root or intermediate whose CRL is so limited.",
 	51: "A CA above the server's certificate has a nameConstraints extension with a kind of name the client's library cannot check (such as a directoryName or otherName form it does not support), so it refuses the chain.",
+}
+
+// offlineMeaning is, per verify code, what openssl verify's result says
+// of the certificate file it judged, where the client's story does not
+// fit (no server sent a chain: the files given are the chain).
+var offlineMeaning = map[int]string{
+	2:  "The top certificate openssl verify could find is not self-signed, and the certificate that issued it was not given: -CAfile holds an intermediate but not the root above it (openssl verify, like nginx, wants the chain to end in a self-signed root unless -partial_chain is given).",
+	20: "openssl verify did not find the issuer of the certificate among the CAs given: -CAfile holds another CA (or the certificate itself), the intermediate is missing (it goes in -untrusted, or after the root in -CAfile), or the certificate was issued by a CA other than the one believed (a CA made again under the same name).",
+	18: "The certificate is self-signed, or looks so because its issuer name equals its subject (a certificate given the same -subj or common name as its CA), and it is not in -CAfile itself: give the CA and the certificates it issues different subjects.",
+	19: "The chain ends in a self-signed root that is not in -CAfile: the file given holds another root, or the root was given with -untrusted instead.",
+	21: "openssl verify could not verify the signature of the certificate itself: its issuer is not among the CAs given (-CAfile holds another CA, or the certificate itself), or the intermediate that issued it was not given with -untrusted.",
+}
+
+// OfflineMeaning is what verify code code ({text}) says of a certificate
+// openssl verify judged.
+func OfflineMeaning(code int, text string) string {
+	if m, ok := offlineMeaning[code]; ok {
+		return m
+	}
+	return ClientMeaning(code, text)
 }
 
 // ClientMeaning is what verify code code ({text}) says about the server's
@@ -90,100 +119,102 @@ func ClientMeaning(code int, text string) string {
 // clientTrust is, per client (Attribution context or reporter), how to
 // give it the CA of the server it talks to.
 var clientTrust = map[string]string{
-	"upstream":      "Give nginx the CA that issued the backend's certificate, where it proxies:\n  proxy_ssl_trusted_certificate /etc/nginx/upstream-ca.pem;\n  proxy_ssl_verify_depth 2;\nthen reload:\n  {reload}\nand make the backend send its intermediates with its certificate. (ingress-nginx: the proxy-ssl-secret annotation, whose secret holds ca.crt, with proxy-ssl-verify; Kong: the Service's ca_certificates with tls_verify.)",
-	"lua":           "Give Lua cosockets a CA bundle (in the http block):\n  lua_ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;\n  lua_ssl_verify_depth 3;\nthen reload:\n  {reload}",
-	"njs":           "Give njs's ngx.fetch() a CA bundle; it does not use ssl_trusted_certificate or proxy_ssl_*:\n  js_fetch_trusted_certificate /etc/ssl/certs/ca-certificates.crt;\n  js_fetch_verify_depth 3;\nthen reload:\n  {reload}",
-	"ocsp":          "Give nginx the issuer of its own certificate, to check the OCSP answer with:\n  ssl_trusted_certificate /etc/nginx/chain.pem;\nthen reload:\n  {reload}",
-	"curl":          "Give curl the server's CA:\n  curl --cacert ca.crt https://host/\n(libcurl inside a program: its CURLOPT_CAINFO option; PHP: curl.cainfo in php.ini), and make the server send its intermediates (nginx: server certificate then intermediates in the ssl_certificate file).",
-	"openssl":       "Give s_client the server's CA:\n  openssl s_client -connect host:443 -CAfile ca.crt </dev/null\nand make the server send its intermediates. For openssl verify (`error N at D depth lookup`), give the root with -CAfile and the intermediates with -untrusted:\n  openssl verify -CAfile root.crt -untrusted intermediate.crt cert.crt",
-	"python":        "Give Python the server's CA bundle, e.g. with requests:\n  requests.get(url, verify='ca.crt')\nor for the whole process:\n  REQUESTS_CA_BUNDLE=ca.crt SSL_CERT_FILE=ca.crt python app.py\nand make the server send its intermediates. To add a CA to the system's bundle, put each CA certificate in its own .crt file under /usr/local/share/ca-certificates/ (update-ca-certificates reads one certificate per file), then run update-ca-certificates. For a public CA with python.org's Python on macOS, run its Install Certificates.command (it installs certifi's bundle). REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE left in the environment overrides the CA a program passes to requests (verify=), so look for them first. requests trusts certifi's bundle, not the system's: behind a TLS-intercepting proxy whose CA is installed on the machine, let Python use the system's store (pip install truststore, then truststore.inject_into_ssl(); or the pip-system-certs package).",
-	"go":            "Give the Go client the server's CA: tls.Config{RootCAs: pool} with ca.crt appended, or for the process:\n  SSL_CERT_FILE=ca.crt ./app\nand make the server send its intermediates. A Go binary in a scratch or minimal image has no system roots at all: install the ca-certificates package or copy /etc/ssl/certs/ca-certificates.crt into the image.",
-	"java":          "Import the server's CA (or, behind a TLS-intercepting corporate proxy, the proxy's CA) into the trust store the JVM uses:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with:\n  -Djavax.net.ssl.trustStore=truststore.jks\nFor a public site, an old JDK or Android whose built-in trust store predates the site's root (ISRG Root X1, for one) fails too: update the JDK, or import that root.",
-	"node":          "Give node the server's CA:\n  NODE_EXTRA_CA_CERTS=ca.crt node app.js\n(or the `ca` option of https.request/tls.connect; set NODE_EXTRA_CA_CERTS before node starts, not from inside the program), and make the server send its intermediates. (rejectUnauthorized: false only to test.) For npm or yarn behind a proxy that re-signs TLS (a corporate proxy or antivirus), give them that proxy's CA (yarn: yarn config set cafile):\n  npm config set cafile /path/to/proxy-ca.pem\nBun and Deno carry their own roots and do not read the system's store by default: Deno reads it with DENO_TLS_CA_STORE=system, and older Bun releases ignore NODE_EXTRA_CA_CERTS.",
-	"browser":       "Import the server's CA into the browser's (or the system's) trust store, and make the server send its intermediates.",
-	"apache":        "Give Apache's proxy the backend's CA, in the virtual host that proxies:\n  SSLProxyCACertificateFile /etc/apache2/backend-ca.pem\nthen reload Apache, and make the backend send its intermediates.",
-	"envoy":         "Give envoy the upstream's CA in the cluster's transport_socket:\n  validation_context: { trusted_ca: { filename: /etc/envoy/upstream-ca.pem } }\nand make the upstream send its intermediates.",
-	"haproxy":       "Give HAProxy the server's CA on the server line:\n  server app1 10.0.0.1:443 ssl verify required ca-file /etc/haproxy/backend-ca.pem\nand make the server send its intermediates.",
-	"php":           "Give PHP the server's CA in php.ini, with a private CA appended to the bundle (Composer: composer config --global cafile /path/ca.pem):\n  openssl.cafile=/etc/ssl/certs/ca-certificates.crt\n  curl.cainfo=/etc/ssl/certs/ca-certificates.crt\n(openssl.cafile serves streams such as file_get_contents and stream_socket_client; curl.cainfo the curl functions and Guzzle; per call: the stream context's ssl cafile option, Guzzle's 'verify' => '/path/ca.crt'), and make the server send its intermediates.",
-	"git":           "Give git the server's CA:\n  git config --global http.sslCAInfo /path/ca.crt\n(only for that host: git config --global http.https://git.example.com/.sslCAInfo /path/ca.crt), or add it to the system bundle:" + addToSystemBundle + "\nand make the server send its intermediates. If the CA is already there, check the machine's clock (a board without a real-time clock starts in the past, and every certificate then looks not yet valid).",
-	"rust":          "Clients built on rustls (reqwest, hyper-rustls, ureq, tonic) trust only the root certificates compiled in (webpki-roots, Mozilla's list) unless built to read the system's: enable their native roots feature (reqwest: rustls-tls-native-roots; tonic: tls-roots; command-line tools have a switch, such as uv's --native-tls), after which the system bundle and SSL_CERT_FILE count, or add the CA in code (reqwest: ClientBuilder::add_root_certificate). Clients on the openssl crate (native-tls on Linux, MidHandshakeSslStream and X509VerifyError in their errors) read OpenSSL's store instead, which SSL_CERT_FILE and SSL_CERT_DIR point elsewhere. Put a private CA in the system bundle:" + addToSystemBundle + "\nand make the server send its intermediates.",
-	"ruby":          "Give Ruby the server's CA:\n  SSL_CERT_FILE=/path/ca-bundle.pem ruby app.rb\n(or Net::HTTP#ca_file, Faraday's ssl ca_file); on Windows, update RubyGems' and RubyInstaller's outdated cacert.pem (gem update --system) or point SSL_CERT_FILE at a current bundle; and make the server send its intermediates.",
-	"dotnet":        ".NET checks the server's certificate against the system's store and the host name (the ASP.NET Core development certificate must be trusted first: dotnet dev-certs https --trust): add the CA to the system store (Linux: cp ca.crt /usr/local/share/ca-certificates/ && update-ca-certificates; Windows: Trusted Root Certification Authorities in certlm.msc), make sure the certificate's subjectAltName carries the host name used, and make the server send its intermediates. To see which check failed, log the SslPolicyErrors in a ServerCertificateCustomValidationCallback (RemoteCertificateNameMismatch or RemoteCertificateChainErrors).",
-	"mosquitto":     "Give the MQTT client the broker's CA:\n  mosquitto_sub --cafile ca.crt -h broker.example.com -p 8883 -t test\n(a bridge: bridge_cafile in mosquitto.conf), and connect with a name the broker's certificate carries.",
-	"kubectl":       "Give the Kubernetes API client (kubectl, the kubelet, a controller) the API server's CA: certificate-authority-data (or certificate-authority: /path/ca.crt) in the cluster entry of its kubeconfig (the kubelet's: /etc/kubernetes/kubelet.conf; a pod's: the service account's ca.crt); that must be the cluster CA's certificate (CA:TRUE), not the API server's own, and from the cluster the kubeconfig's server address reaches. If the API server's certificate lacks the name or IP used, add it to its SANs (kubeadm: apiServer.certSANs) and regenerate the certificate.",
-	"cert-manager":  "Give cert-manager the CA of the server it talks to, in the Issuer that names that server: spec.vault.caBundle (or caBundleSecretRef) for Vault, spec.acme.caBundle for a private ACME server; a CA for every Issuer goes into the cert-manager pod's trust store (a mounted bundle). Make the server send its intermediates.",
-	"vault":         "Give the Vault client the server's CA (a directory of CAs: VAULT_CAPATH; VAULT_SKIP_VERIFY only to test):\n  export VAULT_CACERT=/path/ca.crt\nA Vault node joining a raft cluster checks its leader with retry_join's leader_ca_cert_file (and leader_tls_servername when it joins by address). Make the server send its intermediates: its tls_cert_file holds the server certificate, then the intermediates.",
-	"consul":        "Give the Consul client the CA (agents: ca_file in the tls block of their configuration):\n  export CONSUL_CACERT=/path/ca.crt",
-	"nomad":         "Give the Nomad client the CA (agents: ca_file in their tls block):\n  export NOMAD_CACERT=/path/ca.crt",
-	"terraform":     "Terraform and its providers use the system's CA store: add the CA there (behind a TLS-inspecting proxy, the proxy's CA), or on Linux name a bundle for the process:" + addToSystemBundle + "\n  SSL_CERT_FILE=/path/ca-bundle.crt terraform init\n(macOS: the CA in the System keychain, trusted.)",
-	"gitlab-runner": "Give GitLab Runner the GitLab server's CA: tls-ca-file in the [[runners]] section of config.toml, or a file named after the host in its certs directory, which registration reads too:\n  cp ca.crt /etc/gitlab-runner/certs/gitlab.example.com.crt\n  gitlab-runner register --tls-ca-file /path/ca.crt\nThe jobs' own git and docker commands need the CA in their images as well.",
-	"mc":            "Give the MinIO client the server's CA: mc reads every CA file in its certs directory:\n  mkdir -p ~/.mc/certs/CAs\n  cp ca.crt ~/.mc/certs/CAs/\n(MinIO servers read the CAs of their peers and KMS from certs/CAs in their own certs directory.)",
-	"etcd":          "Give etcdctl the cluster's CA (and its client certificate where the cluster requires one):\n  etcdctl --cacert=/etc/etcd/ca.crt --cert=client.crt --key=client.key --endpoints=https://127.0.0.1:2379 endpoint health",
-	"helm":          "Give helm the repository's CA:\n  helm repo add NAME URL --ca-file ca.crt\n(helm pull and install take --ca-file too), or add it to the system bundle.",
-	"docker":        "Give the Docker daemon the registry's CA:\n  mkdir -p /etc/docker/certs.d/registry.example.com:5000\n  cp ca.crt /etc/docker/certs.d/registry.example.com:5000/ca.crt\nor add it to the system bundle and restart dockerd. Podman, Buildah and Skopeo read /etc/containers/certs.d/HOST:PORT/ca.crt the same way.",
-	"traefik":       "Traefik checks its backends' certificates with a serversTransport: give it the backend's CA (rootCAs) and, when the backend is addressed by IP or another name, the name to check (serverName); insecureSkipVerify only to test:\n  serversTransport:\n    rootCAs: [/etc/traefik/backend-ca.crt]\n    serverName: backend.example.com",
-	"erlang":        "Give the Erlang or Elixir client the CA: the ssl option {cacertfile, \"ca.crt\"} (or cacerts: public_key:cacerts_get() on OTP 25 and later for the system's store; Mint, Finch and hackney take the same under their transport options). Erlang does not fetch a missing intermediate, so the server must send its full chain; OTP 26 and later refuse SHA-1 signatures in the chain unless signature_algs allows them ({sha, rsa}), and old OTP releases had verification bugs, so upgrade OTP if the chain is right (before 23.3.4.5 and 24.0.4 it built Let's Encrypt's chains through the cross-signature of DST Root CA X3, expired since 2021, and so refused them as expired). The log line after Bad Certificate names the reason ({bad_cert, REASON}): hostname_check_failed for a certificate that matches only by a wildcard (*.example.com) needs the ssl option {customize_hostname_check, [{match_fun, public_key:pkix_verify_hostname_match_fun(https)}]}.",
-	"step":          "Give the step CLI the root of the CA it talks to: step ca bootstrap --ca-url https://ca.example.com --fingerprint ROOT_FINGERPRINT (or --root root_ca.crt on each command); a proxy in front of step-ca that presents another certificate (a Let's Encrypt one) breaks this, since step trusts only its own root there.",
-	"beats":         "Give the Beat the server's CA in its output settings (filebeat.yml):\n  ssl.certificate_authorities: [\"/etc/filebeat/ca.pem\"]\nand make the server send its intermediates.",
-	"grpc":          "Give the gRPC client the server's CA: Python grpc.ssl_channel_credentials(root_certificates=open('ca.crt','rb').read()); Go credentials.NewClientTLSFromFile(\"ca.crt\", \"\"); the C-core based ones also read GRPC_DEFAULT_SSL_ROOTS_FILE_PATH=ca.crt. Connect with a name the server's certificate carries (or override it with grpc.ssl_target_name_override), and make the server send its intermediates.",
-	"mongo":         "Give the MongoDB client the CA of the server's certificate: --tlsCAFile ca.pem for mongosh, or tlsCAFile=/path/ca.pem in the connection string (drivers: their tlsCAFile or ca option; node drivers also take NODE_EXTRA_CA_CERTS, set before node starts), as a PEM file (not a JKS keystore), and connect with a host name the certificate carries.",
-	"apt":           "apt (through GnuTLS) checks the repository's certificate against the system's bundle: install or refresh it, then retry:\n  apt-get install --reinstall ca-certificates\n  update-ca-certificates\n(if apt itself cannot fetch it, install the package file by hand), and add a private or proxy CA under /usr/local/share/ca-certificates/ first.",
-	"clickhouse":    "Give the ClickHouse client the server's CA in its configuration (config.xml of clickhouse-client, or the server's for its own connections): openSSL > client > caConfig naming the CA file (BoringSSL in ClickHouse does not always read the system's bundle), and make the server send its intermediates.",
-	"postgres":      "Give the PostgreSQL client the server's CA with sslrootcert (or PGSSLROOTCERT), and ask it to check (sslmode=verify-full):\n  psql \"host=db.example.com sslmode=verify-full sslrootcert=/path/ca.crt\"\nsslrootcert=system (or an image that sets PGSSLROOTCERT=system) uses the system's store, where a private or cloud CA is missing; a library that ships its own CA bundle may hold an old one.",
-	"rdkafka":       "Give librdkafka the broker's CA bundle, and keep it current (a certifi bundle used there ages with its package: pip install -U certifi):\n  ssl.ca.location=/etc/ssl/certs/ca-certificates.crt",
-	"httpie":        "Give HTTPie the server's CA (--verify=no only to test):\n  http --verify=/path/ca.crt https://host/",
-	"mysql":         "Give the MySQL client the server's CA:\n  mysql --ssl-mode=VERIFY_CA --ssl-ca=ca.pem -h db.example.com\n(drivers: their ssl-ca option; MariaDB Connector/C 3.4 and later, under mysqlclient too, verify the server by default, so give the CA, or set ssl-verify-server-cert off knowingly). The CA file must hold the CA that signed the server's certificate, as a CA (basicConstraints CA:TRUE); with VERIFY_IDENTITY the certificate must also carry the host name, which MySQL's auto-generated certificates do not.",
-	"kong":          "Kong checks an upstream's certificate only when its Service sets tls_verify, against the CA certificates the Service lists: upload the CA (POST /ca_certificates with cert=@ca.crt), then set the Service's ca_certificates to its id and tls_verify to true (tls_verify_depth for longer chains). Kong's own connections from Lua (its database, plugins) trust lua_ssl_trusted_certificate in kong.conf:\n  lua_ssl_trusted_certificate = system,/etc/kong/ca.crt",
-	"":              "Give the client the CA that issued the server's certificate (curl --cacert ca.crt, or the client's CA bundle setting; for a public CA, install the system bundle, e.g. the ca-certificates package), and make the server send its intermediates (nginx: the ssl_certificate file holds the server certificate, then the intermediates).",
+	"upstream":       "Give nginx the CA that issued the backend's certificate, where it proxies:\n  proxy_ssl_trusted_certificate /etc/nginx/upstream-ca.pem;\n  proxy_ssl_verify_depth 2;\nthen reload:\n  {reload}\nand make the backend send its intermediates with its certificate. (ingress-nginx: the proxy-ssl-secret annotation, whose secret holds ca.crt, with proxy-ssl-verify; Kong: the Service's ca_certificates with tls_verify.)",
+	"lua":            "Give Lua cosockets a CA bundle (in the http block):\n  lua_ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;\n  lua_ssl_verify_depth 3;\nthen reload:\n  {reload}",
+	"njs":            "Give njs's ngx.fetch() a CA bundle; it does not use ssl_trusted_certificate or proxy_ssl_*:\n  js_fetch_trusted_certificate /etc/ssl/certs/ca-certificates.crt;\n  js_fetch_verify_depth 3;\nthen reload:\n  {reload}",
+	"ocsp":           "Give nginx the issuer of its own certificate, to check the OCSP answer with:\n  ssl_trusted_certificate /etc/nginx/chain.pem;\nthen reload:\n  {reload}",
+	"curl":           "Give curl the server's CA:\n  curl --cacert ca.crt https://host/\n(libcurl inside a program: its CURLOPT_CAINFO option; PHP: curl.cainfo in php.ini), and make the server send its intermediates (nginx: server certificate then intermediates in the ssl_certificate file).",
+	"openssl-verify": "Name the root CA with -CAfile and the intermediates with -untrusted:\n  openssl verify -CAfile root.crt -untrusted intermediate.crt cert.crt",
+	"openssl":        "Give s_client the server's CA:\n  openssl s_client -connect host:443 -CAfile ca.crt </dev/null\nand make the server send its intermediates. For openssl verify (`error N at D depth lookup`), give the root with -CAfile and the intermediates with -untrusted:\n  openssl verify -CAfile root.crt -untrusted intermediate.crt cert.crt",
+	"python":         "Give Python the server's CA bundle, e.g. with requests:\n  requests.get(url, verify='ca.crt')\nor for the whole process:\n  REQUESTS_CA_BUNDLE=ca.crt SSL_CERT_FILE=ca.crt python app.py\nand make the server send its intermediates. To add a CA to the system's bundle, put each CA certificate in its own .crt file under /usr/local/share/ca-certificates/ (update-ca-certificates reads one certificate per file), then run update-ca-certificates. For a public CA with python.org's Python on macOS, run its Install Certificates.command (it installs certifi's bundle). REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE left in the environment overrides the CA a program passes to requests (verify=), so look for them first. requests trusts certifi's bundle, not the system's: behind a TLS-intercepting proxy whose CA is installed on the machine, let Python use the system's store (pip install truststore, then truststore.inject_into_ssl(); or the pip-system-certs package).",
+	"go":             "Give the Go client the server's CA: tls.Config{RootCAs: pool} with ca.crt appended, or for the process:\n  SSL_CERT_FILE=ca.crt ./app\nand make the server send its intermediates. A Go binary in a scratch or minimal image has no system roots at all: install the ca-certificates package or copy /etc/ssl/certs/ca-certificates.crt into the image.",
+	"java":           "Import the server's CA (or, behind a TLS-intercepting corporate proxy, the proxy's CA) into the trust store the JVM uses:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with:\n  -Djavax.net.ssl.trustStore=truststore.jks\nFor a public site, an old JDK or Android whose built-in trust store predates the site's root (ISRG Root X1, for one) fails too: update the JDK, or import that root.",
+	"node":           "Give node the server's CA:\n  NODE_EXTRA_CA_CERTS=ca.crt node app.js\n(or the `ca` option of https.request/tls.connect; set NODE_EXTRA_CA_CERTS before node starts, not from inside the program), and make the server send its intermediates. (rejectUnauthorized: false only to test.) For npm or yarn behind a proxy that re-signs TLS (a corporate proxy or antivirus), give them that proxy's CA (yarn: yarn config set cafile):\n  npm config set cafile /path/to/proxy-ca.pem\nBun and Deno carry their own roots and do not read the system's store by default: Deno reads it with DENO_TLS_CA_STORE=system, and older Bun releases ignore NODE_EXTRA_CA_CERTS.",
+	"browser":        "Import the server's CA into the browser's (or the system's) trust store, and make the server send its intermediates.",
+	"apache":         "Give Apache's proxy the backend's CA, in the virtual host that proxies:\n  SSLProxyCACertificateFile /etc/apache2/backend-ca.pem\nthen reload Apache, and make the backend send its intermediates.",
+	"envoy":          "Give envoy the upstream's CA in the cluster's transport_socket:\n  validation_context: { trusted_ca: { filename: /etc/envoy/upstream-ca.pem } }\nand make the upstream send its intermediates.",
+	"haproxy":        "Give HAProxy the server's CA on the server line:\n  server app1 10.0.0.1:443 ssl verify required ca-file /etc/haproxy/backend-ca.pem\nand make the server send its intermediates.",
+	"php":            "Give PHP the server's CA in php.ini, with a private CA appended to the bundle (Composer: composer config --global cafile /path/ca.pem):\n  openssl.cafile=/etc/ssl/certs/ca-certificates.crt\n  curl.cainfo=/etc/ssl/certs/ca-certificates.crt\n(openssl.cafile serves streams such as file_get_contents and stream_socket_client; curl.cainfo the curl functions and Guzzle; per call: the stream context's ssl cafile option, Guzzle's 'verify' => '/path/ca.crt'), and make the server send its intermediates.",
+	"git":            "Give git the server's CA:\n  git config --global http.sslCAInfo /path/ca.crt\n(only for that host: git config --global http.https://git.example.com/.sslCAInfo /path/ca.crt), or add it to the system bundle:" + addToSystemBundle + "\nand make the server send its intermediates. If the CA is already there, check the machine's clock (a board without a real-time clock starts in the past, and every certificate then looks not yet valid).",
+	"rust":           "Clients built on rustls (reqwest, hyper-rustls, ureq, tonic) trust only the root certificates compiled in (webpki-roots, Mozilla's list) unless built to read the system's: enable their native roots feature (reqwest: rustls-tls-native-roots; tonic: tls-roots; command-line tools have a switch, such as uv's --native-tls), after which the system bundle and SSL_CERT_FILE count, or add the CA in code (reqwest: ClientBuilder::add_root_certificate). Clients on the openssl crate (native-tls on Linux, MidHandshakeSslStream and X509VerifyError in their errors) read OpenSSL's store instead, which SSL_CERT_FILE and SSL_CERT_DIR point elsewhere. Put a private CA in the system bundle:" + addToSystemBundle + "\nand make the server send its intermediates.",
+	"ruby":           "Give Ruby the server's CA:\n  SSL_CERT_FILE=/path/ca-bundle.pem ruby app.rb\n(or Net::HTTP#ca_file, Faraday's ssl ca_file); on Windows, update RubyGems' and RubyInstaller's outdated cacert.pem (gem update --system) or point SSL_CERT_FILE at a current bundle; and make the server send its intermediates.",
+	"dotnet":         ".NET checks the server's certificate against the system's store and the host name (the ASP.NET Core development certificate must be trusted first: dotnet dev-certs https --trust): add the CA to the system store (Linux: cp ca.crt /usr/local/share/ca-certificates/ && update-ca-certificates; Windows: Trusted Root Certification Authorities in certlm.msc), make sure the certificate's subjectAltName carries the host name used, and make the server send its intermediates. To see which check failed, log the SslPolicyErrors in a ServerCertificateCustomValidationCallback (RemoteCertificateNameMismatch or RemoteCertificateChainErrors).",
+	"mosquitto":      "Give the MQTT client the broker's CA:\n  mosquitto_sub --cafile ca.crt -h broker.example.com -p 8883 -t test\n(a bridge: bridge_cafile in mosquitto.conf), and connect with a name the broker's certificate carries.",
+	"kubectl":        "Give the Kubernetes API client (kubectl, the kubelet, a controller) the API server's CA: certificate-authority-data (or certificate-authority: /path/ca.crt) in the cluster entry of its kubeconfig (the kubelet's: /etc/kubernetes/kubelet.conf; a pod's: the service account's ca.crt); that must be the cluster CA's certificate (CA:TRUE), not the API server's own, and from the cluster the kubeconfig's server address reaches. If the API server's certificate lacks the name or IP used, add it to its SANs (kubeadm: apiServer.certSANs) and regenerate the certificate.",
+	"cert-manager":   "Give cert-manager the CA of the server it talks to, in the Issuer that names that server: spec.vault.caBundle (or caBundleSecretRef) for Vault, spec.acme.caBundle for a private ACME server; a CA for every Issuer goes into the cert-manager pod's trust store (a mounted bundle). Make the server send its intermediates.",
+	"vault":          "Give the Vault client the server's CA (a directory of CAs: VAULT_CAPATH; VAULT_SKIP_VERIFY only to test):\n  export VAULT_CACERT=/path/ca.crt\nA Vault node joining a raft cluster checks its leader with retry_join's leader_ca_cert_file (and leader_tls_servername when it joins by address). Make the server send its intermediates: its tls_cert_file holds the server certificate, then the intermediates.",
+	"consul":         "Give the Consul client the CA (agents: ca_file in the tls block of their configuration):\n  export CONSUL_CACERT=/path/ca.crt",
+	"nomad":          "Give the Nomad client the CA (agents: ca_file in their tls block):\n  export NOMAD_CACERT=/path/ca.crt",
+	"terraform":      "Terraform and its providers use the system's CA store: add the CA there (behind a TLS-inspecting proxy, the proxy's CA), or on Linux name a bundle for the process:" + addToSystemBundle + "\n  SSL_CERT_FILE=/path/ca-bundle.crt terraform init\n(macOS: the CA in the System keychain, trusted.)",
+	"gitlab-runner":  "Give GitLab Runner the GitLab server's CA: tls-ca-file in the [[runners]] section of config.toml, or a file named after the host in its certs directory, which registration reads too:\n  cp ca.crt /etc/gitlab-runner/certs/gitlab.example.com.crt\n  gitlab-runner register --tls-ca-file /path/ca.crt\nThe jobs' own git and docker commands need the CA in their images as well.",
+	"mc":             "Give the MinIO client the server's CA: mc reads every CA file in its certs directory:\n  mkdir -p ~/.mc/certs/CAs\n  cp ca.crt ~/.mc/certs/CAs/\n(MinIO servers read the CAs of their peers and KMS from certs/CAs in their own certs directory.)",
+	"etcd":           "Give etcdctl the cluster's CA (and its client certificate where the cluster requires one):\n  etcdctl --cacert=/etc/etcd/ca.crt --cert=client.crt --key=client.key --endpoints=https://127.0.0.1:2379 endpoint health",
+	"helm":           "Give helm the repository's CA:\n  helm repo add NAME URL --ca-file ca.crt\n(helm pull and install take --ca-file too), or add it to the system bundle.",
+	"docker":         "Give the Docker daemon the registry's CA:\n  mkdir -p /etc/docker/certs.d/registry.example.com:5000\n  cp ca.crt /etc/docker/certs.d/registry.example.com:5000/ca.crt\nor add it to the system bundle and restart dockerd. Podman, Buildah and Skopeo read /etc/containers/certs.d/HOST:PORT/ca.crt the same way.",
+	"traefik":        "Traefik checks its backends' certificates with a serversTransport: give it the backend's CA (rootCAs) and, when the backend is addressed by IP or another name, the name to check (serverName); insecureSkipVerify only to test:\n  serversTransport:\n    rootCAs: [/etc/traefik/backend-ca.crt]\n    serverName: backend.example.com",
+	"erlang":         "Give the Erlang or Elixir client the CA: the ssl option {cacertfile, \"ca.crt\"} (or cacerts: public_key:cacerts_get() on OTP 25 and later for the system's store; Mint, Finch and hackney take the same under their transport options). Erlang does not fetch a missing intermediate, so the server must send its full chain; OTP 26 and later refuse SHA-1 signatures in the chain unless signature_algs allows them ({sha, rsa}), and old OTP releases had verification bugs, so upgrade OTP if the chain is right (before 23.3.4.5 and 24.0.4 it built Let's Encrypt's chains through the cross-signature of DST Root CA X3, expired since 2021, and so refused them as expired). The log line after Bad Certificate names the reason ({bad_cert, REASON}): hostname_check_failed for a certificate that matches only by a wildcard (*.example.com) needs the ssl option {customize_hostname_check, [{match_fun, public_key:pkix_verify_hostname_match_fun(https)}]}.",
+	"step":           "Give the step CLI the root of the CA it talks to: step ca bootstrap --ca-url https://ca.example.com --fingerprint ROOT_FINGERPRINT (or --root root_ca.crt on each command); a proxy in front of step-ca that presents another certificate (a Let's Encrypt one) breaks this, since step trusts only its own root there.",
+	"beats":          "Give the Beat the server's CA in its output settings (filebeat.yml):\n  ssl.certificate_authorities: [\"/etc/filebeat/ca.pem\"]\nand make the server send its intermediates.",
+	"grpc":           "Give the gRPC client the server's CA: Python grpc.ssl_channel_credentials(root_certificates=open('ca.crt','rb').read()); Go credentials.NewClientTLSFromFile(\"ca.crt\", \"\"); the C-core based ones also read GRPC_DEFAULT_SSL_ROOTS_FILE_PATH=ca.crt. Connect with a name the server's certificate carries (or override it with grpc.ssl_target_name_override), and make the server send its intermediates.",
+	"mongo":          "Give the MongoDB client the CA of the server's certificate: --tlsCAFile ca.pem for mongosh, or tlsCAFile=/path/ca.pem in the connection string (drivers: their tlsCAFile or ca option; node drivers also take NODE_EXTRA_CA_CERTS, set before node starts), as a PEM file (not a JKS keystore), and connect with a host name the certificate carries.",
+	"apt":            "apt (through GnuTLS) checks the repository's certificate against the system's bundle: install or refresh it, then retry:\n  apt-get install --reinstall ca-certificates\n  update-ca-certificates\n(if apt itself cannot fetch it, install the package file by hand), and add a private or proxy CA under /usr/local/share/ca-certificates/ first.",
+	"clickhouse":     "Give the ClickHouse client the server's CA in its configuration (config.xml of clickhouse-client, or the server's for its own connections): openSSL > client > caConfig naming the CA file (BoringSSL in ClickHouse does not always read the system's bundle), and make the server send its intermediates.",
+	"postgres":       "Give the PostgreSQL client the server's CA with sslrootcert (or PGSSLROOTCERT), and ask it to check (sslmode=verify-full):\n  psql \"host=db.example.com sslmode=verify-full sslrootcert=/path/ca.crt\"\nsslrootcert=system (or an image that sets PGSSLROOTCERT=system) uses the system's store, where a private or cloud CA is missing; a library that ships its own CA bundle may hold an old one.",
+	"rdkafka":        "Give librdkafka the broker's CA bundle, and keep it current (a certifi bundle used there ages with its package: pip install -U certifi):\n  ssl.ca.location=/etc/ssl/certs/ca-certificates.crt",
+	"httpie":         "Give HTTPie the server's CA (--verify=no only to test):\n  http --verify=/path/ca.crt https://host/",
+	"mysql":          "Give the MySQL client the server's CA:\n  mysql --ssl-mode=VERIFY_CA --ssl-ca=ca.pem -h db.example.com\n(drivers: their ssl-ca option; MariaDB Connector/C 3.4 and later, under mysqlclient too, verify the server by default, so give the CA, or set ssl-verify-server-cert off knowingly). The CA file must hold the CA that signed the server's certificate, as a CA (basicConstraints CA:TRUE); with VERIFY_IDENTITY the certificate must also carry the host name, which MySQL's auto-generated certificates do not.",
+	"kong":           "Kong checks an upstream's certificate only when its Service sets tls_verify, against the CA certificates the Service lists: upload the CA (POST /ca_certificates with cert=@ca.crt), then set the Service's ca_certificates to its id and tls_verify to true (tls_verify_depth for longer chains). Kong's own connections from Lua (its database, plugins) trust lua_ssl_trusted_certificate in kong.conf:\n  lua_ssl_trusted_certificate = system,/etc/kong/ca.crt",
+	"":               "Give the client the CA that issued the server's certificate (curl --cacert ca.crt, or the client's CA bundle setting; for a public CA, install the system bundle, e.g. the ca-certificates package), and make the server send its intermediates (nginx: the ssl_certificate file holds the server certificate, then the intermediates).",
 }
 
 // clientName is, per client, how the TLS client is named ({who}).
 var clientName = map[string]string{
-	"upstream":      "nginx, as the client of its upstream,",
-	"lua":           "nginx's Lua cosocket (lua_ssl_*)",
-	"ocsp":          "nginx, fetching an OCSP response,",
-	"njs":           "nginx's njs fetch",
-	"curl":          "curl",
-	"openssl":       "openssl s_client",
-	"python":        "the Python client",
-	"go":            "the Go client",
-	"java":          "the Java client",
-	"node":          "the node client",
-	"browser":       "the browser",
-	"envoy":         "envoy",
-	"haproxy":       "HAProxy",
-	"apache":        "Apache (SSLProxy)",
-	"traefik":       "Traefik",
-	"grpc":          "the gRPC client",
-	"beats":         "the Beat",
-	"step":          "the step CLI",
-	"erlang":        "the Erlang client",
-	"mysql":         "the MySQL client",
-	"postgres":      "the PostgreSQL client",
-	"httpie":        "HTTPie",
-	"rdkafka":       "librdkafka",
-	"clickhouse":    "the ClickHouse client",
-	"mongo":         "the MongoDB client",
-	"apt":           "apt",
-	"kong":          "Kong",
-	"php":           "PHP",
-	"git":           "git",
-	"rust":          "the Rust client",
-	"ruby":          "the Ruby client",
-	"dotnet":        "the .NET client",
-	"mosquitto":     "the MQTT client",
-	"kubectl":       "the Kubernetes API client",
-	"helm":          "helm",
-	"docker":        "Docker",
-	"cert-manager":  "cert-manager",
-	"vault":         "the Vault client",
-	"consul":        "the Consul client",
-	"nomad":         "the Nomad client",
-	"terraform":     "Terraform",
-	"gitlab-runner": "GitLab Runner",
-	"mc":            "the MinIO client (mc)",
-	"etcd":          "etcdctl",
-	"":              "the client",
+	"upstream":       "nginx, as the client of its upstream,",
+	"lua":            "nginx's Lua cosocket (lua_ssl_*)",
+	"ocsp":           "nginx, fetching an OCSP response,",
+	"njs":            "nginx's njs fetch",
+	"curl":           "curl",
+	"openssl":        "openssl s_client",
+	"openssl-verify": "openssl verify",
+	"python":         "the Python client",
+	"go":             "the Go client",
+	"java":           "the Java client",
+	"node":           "the node client",
+	"browser":        "the browser",
+	"envoy":          "envoy",
+	"haproxy":        "HAProxy",
+	"apache":         "Apache (SSLProxy)",
+	"traefik":        "Traefik",
+	"grpc":           "the gRPC client",
+	"beats":          "the Beat",
+	"step":           "the step CLI",
+	"erlang":         "the Erlang client",
+	"mysql":          "the MySQL client",
+	"postgres":       "the PostgreSQL client",
+	"httpie":         "HTTPie",
+	"rdkafka":        "librdkafka",
+	"clickhouse":     "the ClickHouse client",
+	"mongo":          "the MongoDB client",
+	"apt":            "apt",
+	"kong":           "Kong",
+	"php":            "PHP",
+	"git":            "git",
+	"rust":           "the Rust client",
+	"ruby":           "the Ruby client",
+	"dotnet":         "the .NET client",
+	"mosquitto":      "the MQTT client",
+	"kubectl":        "the Kubernetes API client",
+	"helm":           "helm",
+	"docker":         "Docker",
+	"cert-manager":   "cert-manager",
+	"vault":          "the Vault client",
+	"consul":         "the Consul client",
+	"nomad":          "the Nomad client",
+	"terraform":      "Terraform",
+	"gitlab-runner":  "GitLab Runner",
+	"mc":             "the MinIO client (mc)",
+	"etcd":           "etcdctl",
+	"":               "the client",
 }
 
 // clientNameFix and clientExpiredFix are what to do for a name mismatch
@@ -205,7 +236,8 @@ var (
 	clientConstraintFix = "See what the CA permits and what the server's certificate names:\n  openssl x509 -noout -text -in ca.crt | grep -A6 'Name Constraints'\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'\nthen reissue the server's certificate with names inside the permitted subtrees (drop the IP addresses or domains the CA excludes), or issue it from a CA without that constraint."
 	clientCRLFix        = "Give the client the CRLs of the chain's CAs, or turn CRL checking off where the server's CA publishes none; after an upgrade to OpenSSL 3.6.0, update Ruby's openssl gem (3.3.1 or later) or OpenSSL itself (the change was undone in later 3.6 releases). See where the CRLs would come from:\n  openssl s_client -connect host:443 -showcerts </dev/null > chain.txt\n  openssl x509 -noout -ext crlDistributionPoints -in chain.txt"
 	clientCriticalFix   = "Find the extension marked critical, then reissue that certificate with it non-critical (or without it), or upgrade a client whose library lacks it:\n  openssl s_client -connect host:443 -showcerts </dev/null > chain.txt\n  openssl x509 -noout -text -in chain.txt | grep -A1 critical\n(the server's certificate; for a CA, save its file and look at it the same way)."
-	clientPurposeFix    = "See the server certificate's usages:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext keyUsage,extendedKeyUsage\nthen reissue it for a TLS server, with these lines in its -extfile (a CA in the chain needs basicConstraints CA:TRUE):\n  extendedKeyUsage=serverAuth\n  keyUsage=critical,digitalSignature,keyEncipherment"
+	clientPurposeFix    = "See the server certificate's usages:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext keyUsage,extendedKeyUsage,nsCertType\nthen reissue it for a TLS server, with these lines in its -extfile and no nsCertType (or nsCertType=server; a CA in the chain needs basicConstraints CA:TRUE):\n  extendedKeyUsage=serverAuth\n  keyUsage=critical,digitalSignature,keyEncipherment"
+	clientCRLScopeFix   = "Compare the CRL's Issuing Distribution Point with the certificate's CRL Distribution Points; they must name the same address:\n  openssl crl -noout -text -in crl.pem | grep -A4 'Issuing Distribution Point'\n  openssl x509 -noout -ext crlDistributionPoints -in cert.crt\nthen make the CRL again without an Issuing Distribution Point, or with the address the certificates name (for a CA's CRL, one that covers CA certificates); or check only the end certificate's CRL (-crl_check instead of -crl_check_all)."
 	clientWeakFix       = map[int]string{
 		66: "The server's certificate has a key below this client's security level (RSA or DSA under 2048 bits at OpenSSL's default level 2): make a new key and certificate for the server:\n  openssl req -new -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj '/CN=host.example.com'",
 		67: "A CA certificate in the server's chain has a key below this client's security level (RSA under 2048 bits): reissue that CA with a 2048-bit key or more, then the server's certificate under it.",
@@ -243,6 +275,8 @@ func clientFix(key string, code int) string {
 		return pick(clientDepthFix)
 	case 3:
 		return clientCRLFix
+	case 44:
+		return clientCRLScopeFix
 	case 34:
 		return clientCriticalFix
 	case 26:
@@ -270,7 +304,7 @@ func clientFix(key string, code int) string {
 		return clientConstraintFix
 	}
 	switch key {
-	case "upstream", "lua", "njs", "ocsp", "curl", "openssl", "haproxy", "apache", "envoy", "git":
+	case "upstream", "lua", "njs", "ocsp", "curl", "openssl", "openssl-verify", "haproxy", "apache", "envoy", "git":
 		// Programs with a CA setting of their own, which the fix names.
 		return pick(clientTrust)
 	}

@@ -81,6 +81,15 @@ func explainLine(input string) *report.Report {
 	if strings.Contains(strings.ToLower(text), "verify error") {
 		text = reSpacedCode.ReplaceAllString(text, "($1:")
 	}
+	bearWords := ""
+	if t, words, ok := catalogue.BearSSLText(text); ok {
+		// BearSSL's code (Tasmota, the Arduino cores): a device, the
+		// client, in the words of the same failure.
+		text += " (" + t + ")"
+		input += " (" + t + ")"
+		bearWords = words
+		att.Role, att.Guessed = logparse.RoleClient, false
+	}
 	codes, entries := catalogue.Lookup(text)
 	if len(codes) == 0 && onlyFallbacks(entries) {
 		// BoringSSL's and Python's macro reasons, in OpenSSL's words.
@@ -379,6 +388,9 @@ func explainLine(input string) *report.Report {
 	if triaged != "" && len(rep.Findings) > 0 {
 		rep.Findings[0].Explanation += " " + catalogue.Fill(catalogue.TriagedNote, catalogue.Vars{"words": triaged})
 	}
+	if bearWords != "" && len(rep.Findings) > 0 {
+		rep.Findings[0].Explanation += " " + catalogue.Fill(catalogue.BearSSLNote, catalogue.Vars{"words": bearWords})
+	}
 	if mbedWords != "" && len(rep.Findings) > 0 {
 		rep.Findings[0].Explanation += " " + catalogue.Fill(catalogue.MbedTLSVerifyNote, catalogue.Vars{"words": mbedWords})
 	}
@@ -487,8 +499,12 @@ func clientVerifyFinding(att logparse.Attribution, v catalogue.VerifyCode) repor
 		f.Code, f.OpenSSLError = v.Code, v.OpenSSLError()
 		return f
 	}
-	f := catalogue.ClientVerifyText.New(catalogue.Vars{
-		"who": who, "code": fmt.Sprint(v.Code), "text": v.Text, "meaning": catalogue.ClientMeaning(v.Code, v.Text),
+	t, meaning := catalogue.ClientVerifyText, catalogue.ClientMeaning(v.Code, v.Text)
+	if key == "openssl-verify" {
+		t, meaning = catalogue.OfflineVerifyText, catalogue.OfflineMeaning(v.Code, v.Text)
+	}
+	f := t.New(catalogue.Vars{
+		"who": who, "code": fmt.Sprint(v.Code), "text": v.Text, "meaning": meaning,
 		"fix": catalogue.ClientFix(key, v.Code),
 	})
 	switch {

@@ -666,6 +666,37 @@ func TestExplainSides(t *testing.T) {
 		{"W (2210) esp-tls-mbedtls: ! The certificate Common Name (CN) does not match with the expected CN", "unknown", "client", "server-hostname-mismatch", "subjectaltname"},
 		{"  ! Usage does not match the extendedKeyUsage extension", "unknown", "client", "server-cert-untrusted", "serverauth"},
 		{"called `Result::unwrap()` on an `Err` value: Failure(MidHandshakeSslStream { error: Error { code: ErrorCode(1), cause: Some(Ssl(ErrorStack([Error { code: 167772294, library: \"SSL routines\", function: \"tls_post_process_server_certificate\", reason: \"certificate verify failed\" }]))) }, verify_result: X509VerifyResult { code: 20, error: \"unable to get local issuer certificate\" } })", "unknown", "client", "server-cert-untrusted", "ssl_cert_dir"},
+		// BearSSL's codes as Tasmota logs them (a device, the client).
+		{"10:14:03.512 MQT: TLS connection error: 62", "unknown", "client", "server-cert-untrusted", "bearssl"},
+		{"10:14:03.512 MQT: TLS connection error: 53", "unknown", "client", "server-cert-expired", "ntp"},
+		{"10:14:03.512 MQT: TLS connection error: 55", "unknown", "client", "server-cert-untrusted", "-showcerts"},
+		{"10:14:03.512 MQT: TLS connection error: 0", "unknown", "client", "handshake-failed", "policy"},
+		{"10:14:03.512 MQT: TLS connection error: 298", "unknown", "client", "tls-alert", "bad_certificate"},
+		{"10:14:03.512 MQT: TLS connection error: 6", "unknown", "client", "handshake-failed", "setbuffersizes"},
+		{"10:14:03.512 MQT: TLS connection error: -1002", "unknown", "client", "handshake-failed", "mqtthost"},
+		// Netty's PEM reader; gRPC core's half key pair; openssl verify's
+		// CRL scope and download; OCSP responders' refusals.
+		{"Caused by: java.lang.IllegalArgumentException: File does not contain valid private key: /etc/app/tls/client.key", "java", "server", "key-load-failed", "-topk8"},
+		{"java.security.cert.CertificateException: File does not contain valid certificates: /etc/app/tls/ca.der", "java", "server", "cert-load-failed", "-inform der"},
+		{"E1204 10:00:00.000000000 4711 ssl_credentials.cc:120] assertion failed: pem_key_cert_pair->private_key != nullptr", "unknown", "client", "key-load-failed", "ssl_channel_credentials"},
+		{"error 44 at 0 depth lookup: Different CRL scope", "openssl", "client", "server-cert-untrusted", "issuing distribution point"},
+		{"error 20 at 0 depth lookup: unable to get local issuer certificate", "openssl", "client", "server-cert-untrusted", "-untrusted"},
+		{"Error loading CRL from http://pki.example.com/sub-ca.crl.pem", "openssl", "client", "cert-load-failed", "-outform der"},
+		{"Responder Error: unauthorized (6)", "unknown", "client", "stapling-failed", "-issuer"},
+		{"140000000000:error:27FFF072:OCSP routines:CRYPTO_internal:server response error:ocsp/ocsp_ht.c:251:Code=400,Reason=Bad Request", "openssl", "client", "stapling-failed", "-header host"},
+		// Products' own words: CockroachDB, Elasticsearch, Perl's LWP,
+		// lighttpd, librdkafka, a server wanting a client certificate, a
+		// Go client without one.
+		{"ERROR: problem with CA certificate: client/server node certificate has principals [\"db1\"], expected \"node\"", "unknown", "server", "cert-load-failed", "cert-principal-map"},
+		{"ERROR: pq: user root must use certificate authentication instead of password authentication", "go", "client", "no-client-cert", "client.root"},
+		{"java.lang.IllegalStateException: invalid configuration for xpack.security.http.ssl - [xpack.security.http.ssl.enabled] is not set, but the following settings have been configured", "unknown", "server", "startup-failed", "elasticsearch-keystore"},
+		{"500 Can't verify SSL peers without knowing which Certificate Authorities to trust", "unknown", "client", "server-cert-untrusted", "mozilla::ca"},
+		{"2026-12-04 10:00:00: (mod_openssl.c.1200) SSL: Unknown curve name secp384r1:prime256v1", "unknown", "server", "startup-failed", "ssl.ec-curve"},
+		{"%3|1700000000.000|SSL|rdkafka#producer-1| [thrd:app]: ssl.ca.pem failed: not in PEM format?", "unknown", "client", "cert-load-failed", "crl2pkcs7"},
+		{"transport: authentication handshake failed: mTLS client certificate requested, but not configured", "unknown", "client", "no-client-cert", "certificate and key"},
+		// An OpenSSL client refusing a server certificate made with a
+		// client section's nsCertType.
+		{"ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unsupported certificate purpose (_ssl.c:1006)", "python", "client", "server-cert-untrusted", "nscerttype"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

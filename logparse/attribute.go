@@ -48,6 +48,8 @@ var programWords = []struct {
 	program string
 	any     []string
 }{
+	// openssl verify's "error 20 at 0 depth lookup: ...".
+	{"openssl-verify", []string{" depth lookup:", "openssl verify"}},
 	{"traefik", []string{"traefik", "error forwarding to"}},
 	{"consul", []string{"consul"}},
 	{"beats", []string{"filebeat", "metricbeat", "libbeat", "heartbeat", "packetbeat"}},
@@ -280,6 +282,11 @@ var attrRules = []attrRule{
 	// Logstash's beats input (a server on netty-tcnative's BoringSSL,
 	// whose reasons end in OPENSSL_internal as Android's do).
 	{"java", RoleServer, "", []string{"beatshandler"}},
+	// Netty's own PEM reader, loading a program's own key or certificate
+	// (before the wider Java client words of an exception's name).
+	{"java", RoleServer, "", []string{"file does not contain valid private key", "file does not contain valid certificates"}},
+	// openssl verify -crl_download.
+	{"openssl", RoleClient, "", []string{"error loading crl from http"}},
 	// BoringSSL's error queue as Android's Conscrypt puts it in exceptions.
 	{"java", RoleClient, "", []string{"openssl_internal", "failure in ssl library", "ssl=0x"}},
 	{"envoy", RoleServer, "", []string{"envoy"}},

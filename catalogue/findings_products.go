@@ -1,0 +1,156 @@
+package catalogue
+
+// productEntries tell the certificate and TLS errors of products whose
+// own words name a cause their users meet often: Netty's PEM reader,
+// gRPC core's credentials, CockroachDB's certificate directory,
+// Elasticsearch's settings, Perl's LWP, librdkafka, lighttpd, Ballerina,
+// LXD, Cilium; and OCSP responders' answers. Lookup reads them with the
+// other writers' entries.
+var productEntries = []Entry{
+	// Netty's SslContextBuilder (gRPC-Java, Finagle and Linkerd 1,
+	// Vert.x, Pushy, Reactor Netty, Armeria) reading PEM files itself.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"file does not contain valid private key"},
+		Title:       "Netty could not read the private key: it reads PKCS#8 keys (BEGIN PRIVATE KEY)",
+		Explanation: "Netty's own PEM reader (under gRPC-Java, Finagle and Linkerd 1, Vert.x, Pushy, Reactor Netty, Armeria) takes a key in PKCS#8 form, -----BEGIN PRIVATE KEY----- or -----BEGIN ENCRYPTED PRIVATE KEY----- with its password. A traditional key, -----BEGIN RSA PRIVATE KEY----- (PKCS#1) or -----BEGIN EC PRIVATE KEY-----, and one encrypted the old way (Proc-Type and DEK-Info headers, as openssl pkcs12 -nocerts of OpenSSL 1.x writes it), fails so unless Bouncy Castle is on the class path; so does a file that holds a certificate or nothing at the path given.",
+		Fix:         "See the key's form, then write it as PKCS#8 and give that file to the program:\n  head -1 tls.key\n  openssl pkcs8 -topk8 -nocrypt -in tls.key -out tls-pkcs8.key\n(-nocrypt leaves it unencrypted; without it, a password is asked for, which the program must then be given.)",
+		Confirm:     "head -1 tls-pkcs8.key",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"file does not contain valid certificates"},
+		Title:       "Netty found no PEM certificate in the file it was given",
+		Explanation: "Netty's own PEM reader looks for -----BEGIN CERTIFICATE----- blocks and found none: a DER file (binary, .der or .cer), a PKCS#12 or JKS keystore, a key file given where the certificate belongs, an empty file, or a path that is not the file meant.",
+		Fix:         "See what the file holds, and convert a DER certificate to PEM:\n  head -1 tls.crt\n  openssl x509 -inform der -in tls.crt -out tls.pem",
+		Confirm:     "openssl x509 -noout -subject -in tls.pem",
+	},
+	// gRPC core (Python's grpcio, Ruby, PHP, C++) asserting on a
+	// half-given key pair.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"pem_key_cert_pair->cert_chain != nullptr", "pem_key_cert_pair->private_key != nullptr", "pem_key_cert_pair->cert_chain != null", "pem_key_cert_pair->private_key != null"},
+		Title:       "gRPC was given a client key without its certificate chain, or a chain without its key",
+		Explanation: "gRPC core (under Python's grpcio, Ruby, PHP and C++) needs both halves of a key pair as bytes: grpc.ssl_channel_credentials(root_certificates, private_key, certificate_chain), and each pair of ssl_server_credentials. One of them was None or empty, and gRPC core stops the whole process at this assertion: a file that was not read (a wrong path, a helper that returns None for a missing file), an empty file, or one of the two arguments left out.",
+		Fix:         "Read both files and pass both (or neither, for no client certificate):\n  creds = grpc.ssl_channel_credentials(open('ca.crt','rb').read(), open('client.key','rb').read(), open('client.crt','rb').read())\n(the root certificates, the private key, then the certificate chain)",
+		Confirm:     "ls -l ca.crt client.key client.crt",
+	},
+	// CockroachDB reading every certificate of its --certs-dir.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"node certificate has principals"},
+		Title:       "CockroachDB refused the node certificate of the certs directory: its principals lack the node user",
+		Explanation: "Every cockroach command that takes --certs-dir (cockroach sql, cert create-client, start) loads every certificate in that directory, and node.crt must name the node user (node, or the user COCKROACH_CERT_NODE_USER or --cert-principal-map gave when it was made) among its principals (its common name or subjectAltName). A node.crt made for another node user, or copied from another cluster, stops even a client command that does not need it.",
+		Fix:         "Give clients a directory of their own with only ca.crt and client.USER.crt and .key; or run with the same COCKROACH_CERT_NODE_USER (or --cert-principal-map) as when node.crt was made; or make node.crt again:\n  cockroach cert create-node localhost node.example.com --certs-dir=certs --ca-key=my-safe-directory/ca.key --overwrite",
+		Confirm:     "openssl x509 -noout -subject -ext subjectAltName -in certs/node.crt",
+	},
+	{
+		ID: NoClientCert, Kind: "client", Side: "client",
+		Match:       []string{"must use certificate authentication instead of password authentication"},
+		Title:       "CockroachDB's root user may log in only with a client certificate, and none was sent",
+		Explanation: "cockroach sql (and a driver given sslcert and sslkey) sends the client certificate client.root.crt with its key client.root.key from the certs directory; when they are not there it connects without one and offers a password, which CockroachDB refuses for root.",
+		Fix:         "Make root's client certificate in the certs directory the client uses, then connect with it:\n  cockroach cert create-client root --certs-dir=certs --ca-key=my-safe-directory/ca.key\n  cockroach sql --certs-dir=certs --host=db.example.com\n(a driver: sslmode=verify-full&sslrootcert=certs/ca.crt&sslcert=certs/client.root.crt&sslkey=certs/client.root.key).",
+		Confirm:     "ls certs/",
+	},
+	// Elasticsearch's start-up check of its TLS settings.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"invalid configuration for xpack.security.transport.ssl", "invalid configuration for xpack.security.http.ssl"},
+		Title:       "Elasticsearch has TLS settings for a layer whose TLS is not turned on",
+		Explanation: "Elasticsearch refuses to start when keystore, truststore, key or certificate settings of the transport (or HTTP) layer are set while that layer's ssl.enabled is not: the settings the message lists, in elasticsearch.yml or in the secure keystore (the secure_password entries the automatic security set-up added stay there when elasticsearch.yml is replaced, as by 8.x's changed default configuration).",
+		Fix:         "Turn that layer's TLS on in elasticsearch.yml:\n  xpack.security.transport.ssl.enabled: true\nor remove every setting the message lists, the keystore's too:\n  bin/elasticsearch-keystore list\n  bin/elasticsearch-keystore remove xpack.security.transport.ssl.keystore.secure_password",
+		Confirm:     "bin/elasticsearch-keystore list",
+	},
+	// Perl's LWP::UserAgent (LWP::Protocol::https) without a CA bundle.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"can't verify ssl peers without knowing which certificate authorities to trust"},
+		Title:       "Perl's LWP has no CA certificates to check servers with",
+		Explanation: "LWP::UserAgent checks the server's certificate (verify_hostname) and finds no CA bundle at all: the Mozilla::CA module is not installed, and no CA file is named (PERL_LWP_SSL_CA_FILE, HTTPS_CA_FILE, or the ssl_opts SSL_ca_file).",
+		Fix:         "Install Mozilla::CA (Debian: libmozilla-ca-perl; Fedora: perl-Mozilla-CA), or name the system's bundle:\n  cpan Mozilla::CA\n  PERL_LWP_SSL_CA_FILE=/etc/ssl/certs/ca-certificates.crt perl app.pl",
+		Confirm:     "perl -MMozilla::CA -e 'print Mozilla::CA::SSL_ca_file()'",
+	},
+	// Ballerina's HTTP and gRPC clients.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"need to configure 'crypto:truststore' or 'cert'"},
+		Title:       "Ballerina's client was given a client key but no CA to check the server with",
+		Explanation: "Ballerina's HTTP and gRPC clients, once secureSocket is set (for a client certificate and key, for mutual TLS), want a CA to check the server with too, and some releases did not fall back to the default CA certificates: secureSocket has key but no cert (or truststore).",
+		Fix:         "Give secureSocket the server's CA as well as the client's key:\n  secureSocket: { cert: \"ca.crt\", key: { certFile: \"client.crt\", keyFile: \"client.key\" } }\nor upgrade Ballerina.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// lighttpd's mod_openssl.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"ssl: unknown curve name"},
+		Title:       "lighttpd's ssl.ec-curve takes one curve name",
+		Explanation: "lighttpd's mod_openssl reads ssl.ec-curve as a single curve name (prime256v1, secp384r1); a list separated by colons, or a name its OpenSSL does not know, stops it from starting. Recent lighttpd releases choose good curves themselves.",
+		Fix:         "Remove ssl.ec-curve, or give one curve:\n  ssl.ec-curve = \"prime256v1\"\nor, in lighttpd 1.4.56 and later, the list through OpenSSL's configuration:\n  ssl.openssl.ssl-conf-cmd = (\"Curves\" => \"X25519:prime256v1:secp384r1\")",
+		Confirm:     "lighttpd -tt -f /etc/lighttpd/lighttpd.conf",
+	},
+	// librdkafka (confluent-kafka clients) reading ssl.*.pem strings.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"not in pem format?"},
+		Within:      []string{"ssl.certificate", "ssl.key", "ssl.ca", "kafka"},
+		Title:       "librdkafka could not read a PEM it was given (its guess, \"not in PEM format?\", hides the reason)",
+		Explanation: "librdkafka reads ssl.certificate.pem, ssl.key.pem and ssl.ca.pem (or their .location files) with OpenSSL, and says \"not in PEM format?\" when OpenSSL gave it no reason: often a later block that does not parse (a chain certificate cut or damaged after a good first one), a value whose line breaks were lost or written as the two characters \\n (an environment variable, JSON or YAML), a missing -----END line, or a key given where a certificate belongs.",
+		Fix:         "Check each block of the file or value, written to a file:\n  openssl crl2pkcs7 -nocrl -certfile client.pem | openssl pkcs7 -print_certs -noout\nthen pass real line breaks (in YAML, a block with |), one certificate after another, and the key in ssl.key.pem.",
+		Confirm:     "grep -c -- '-----BEGIN' client.pem",
+	},
+	// A server (LXD's API, others in JSON) that wanted a client certificate.
+	{
+		ID: NoClientCert, Kind: "client", Side: "server",
+		Match:       []string{"no client certificate provided"},
+		Title:       "The server wanted a client certificate, and the request came without one",
+		Explanation: "The server authenticates clients by their TLS client certificate (LXD's and Incus's API, for one, adds a client to its trust store from the certificate the request is sent with), and this request had none: the client was not given its certificate and key, or sent them to another address.",
+		Fix:         "Send the request with the client certificate and key:\n  curl -k --cert client.crt --key client.key https://host:8443/1.0/certificates\n(LXD and Incus: lxc remote add, or incus remote add, with a trust token does it for you).",
+		Confirm:     "curl -v --cert client.crt --key client.key https://host:8443/1.0 2>&1 | grep -i certificate",
+	},
+	// Go clients whose tls.Config has a GetClientCertificate hook that
+	// finds nothing (Cilium's certloader did so).
+	{
+		ID: NoClientCert, Kind: "client", Side: "client",
+		Match:       []string{"client certificate requested, but not configured"},
+		Title:       "The server asked for a client certificate, and the client has none configured",
+		Explanation: "The server's handshake requested a client certificate (perhaps only optionally) and the client's hook for one found no certificate loaded, so the client ended the handshake instead of going on without one: no client key pair was given to it, or, in Cilium's certloader before its fix, any request failed so even where none was needed.",
+		Fix:         "Give the client its certificate and key (Cilium's Hubble: the client TLS secret of hubble-relay), or upgrade Cilium when the server does not need one.",
+		Confirm:     "openssl s_client -connect host:4244 </dev/null 2>/dev/null | grep -A3 'Acceptable client certificate CA names'",
+	},
+	// openssl verify -crl_download and s_client fetching a CRL.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"error loading crl from http"},
+		Title:       "openssl could not download the CRL the certificate names, or could not read it as DER",
+		Explanation: "With -crl_download, openssl fetches the CRL from the certificate's CRL distribution point over HTTP and reads it as DER only: a distribution point that serves the CRL in PEM (a .pem address), an HTML page or a redirect (to https), or one it cannot reach fails so, and the verify result that follows is 3 (unable to get certificate CRL).",
+		Fix:         "Publish the CRL in DER at that address:\n  openssl crl -in crl.pem -outform DER -out crl.der\nor give the CRL file yourself instead of downloading it:\n  openssl verify -crl_check -CRLfile crl.pem -CAfile ca.crt cert.crt",
+		Confirm:     "curl -s http://pki.example.com/crl.pem | head -c 40",
+	},
+	// OCSP responders' answers (RFC 6960's OCSPResponseStatus) as openssl
+	// ocsp prints them: "Responder Error: unauthorized (6)".
+	{
+		ID: StaplingFailed, Kind: "client", Side: "client",
+		Match:       []string{"responder error: unauthorized"},
+		Title:       "The OCSP responder will not answer for this certificate (unauthorized)",
+		Explanation: "The responder answered with status unauthorized (6): it does not answer this request for this certificate. The usual causes: the request names another issuer than the certificate's (openssl ocsp's -issuer is not the CA that signed it), the address is another CA's responder, the certificate is one its CA no longer answers for (expired, or a CA that ended OCSP, as Let's Encrypt did in 2025), or the responder refuses the form of the request (some want a nonce, which -no_nonce leaves out).",
+		Fix:         "Ask with the certificate's own issuer, at the address the certificate names, and try with a nonce (without -no_nonce):\n  openssl ocsp -issuer chain.pem -cert cert.pem -url \"$(openssl x509 -noout -ocsp_uri -in cert.pem)\" -text",
+		Confirm:     "openssl x509 -noout -issuer -ocsp_uri -in cert.pem",
+	},
+	{
+		ID: StaplingFailed, Kind: "client", Side: "client",
+		Match:       []string{"responder error: malformedrequest", "responder error: internalerror", "responder error: trylater", "responder error: sigrequired"},
+		Title:       "The OCSP responder refused the request",
+		Explanation: "The responder answered with an error status instead of the certificate's status: malformedrequest (1) for a request it could not read (a Host header missing or in another OpenSSL version's form, a path it does not serve), internalerror (2) or trylater (3) for its own trouble, sigrequired (5) for a responder that wants signed requests.",
+		Fix:         "Ask again by hand, with the responder's host name in the Host header (OpenSSL 1.1 and later take -header Host=ocsp.example.com; OpenSSL 1.0 and LibreSSL take -header Host ocsp.example.com):\n  openssl ocsp -issuer chain.pem -cert cert.pem -url http://ocsp.example.com -header Host=ocsp.example.com -text\nand for trylater or internalerror, later or after telling the CA.",
+		Confirm:     "openssl x509 -noout -ocsp_uri -in cert.pem",
+	},
+	{
+		ID: StaplingFailed, Kind: "client", Side: "client",
+		Match:       []string{"code=400,reason=", "code=400, reason="},
+		Within:      []string{"ocsp"},
+		Title:       "The OCSP responder refused the HTTP request (400 Bad Request)",
+		Explanation: "The responder read the OCSP query as HTTP and refused it: most often the Host header is missing or malformed, as when a script passes it in the form of another OpenSSL version (OpenSSL 1.1 and later take -header Host=ocsp.example.com, OpenSSL 1.0 and LibreSSL take -header Host ocsp.example.com), or the address's path is not one the responder serves.",
+		Fix:         "Ask by hand with the Host header in the form of the openssl in use:\n  openssl version\n  openssl ocsp -issuer chain.pem -cert cert.pem -url http://ocsp.example.com -header Host=ocsp.example.com -text\nand fix the script that builds the query (h2o's fetch-ocsp-response and others) for that form.",
+		Confirm:     "openssl x509 -noout -ocsp_uri -in cert.pem",
+	},
+}
