@@ -2207,7 +2207,9 @@ var clientWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client",
 		Match: []string{"could not create ssl/tls secure channel", "ssl/tls security channel could not be created", "could not create ssl/tls security channel",
 			// the same refusal when the server closes instead of alerting
-			"underlying connection was closed: an unexpected error occurred on a send", "underlying connection was closed: an unexpected error occurred on a receive"},
+			"underlying connection was closed: an unexpected error occurred on a send", "underlying connection was closed: an unexpected error occurred on a receive",
+			// Windows' Russian, German and French words for the same
+			"базовое подключение было закрыто", "базовое соединение закрыто", "die zugrunde liegende verbindung wurde geschlossen", "la connexion sous-jacente a été fermée"},
 		Title:       "The .NET client could not set up TLS with the server (could not create SSL/TLS secure channel)",
 		Explanation: "A .NET Framework client (HttpWebRequest, WebClient, SOAP proxies, PowerShell 5's Invoke-WebRequest) failed the handshake in Windows' SChannel. Most often no TLS version is shared: an application built for .NET Framework 4.6 or older, or run on an unpatched Windows 7 or Server 2008 R2, offers SSL 3 and TLS 1.0 only, and the server requires TLS 1.2. Otherwise a client certificate whose private key the process's account may not use (an IIS application pool's identity), or no cipher suite in common with an old Windows.",
 		Fix:         "Let the client offer TLS 1.2: target .NET Framework 4.7 or later, or set SchUseStrongCrypto and SystemDefaultTlsVersions to 1 (DWORD) under HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 (and its Wow6432Node twin), or in code:\n  ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12;\n  [Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12\n(the second line for PowerShell). With a client certificate, grant the process's account the private key (certlm.msc, Manage Private Keys).",
@@ -2533,7 +2535,7 @@ var clientWriterEntries = []Entry{
 		ID: KeyLoadFailed, Kind: "client",
 		Match:       []string{"tls: failed to parse private key", "x509: failed to parse private key", "pkcs8: incorrect password", "x509: decryption password incorrect"},
 		Title:       "The Go program could not parse its private key",
-		Explanation: "Go's tls.LoadX509KeyPair reads unencrypted PKCS#1, PKCS#8 or SEC 1 (EC) keys only: a key with a passphrase (BEGIN ENCRYPTED PRIVATE KEY, or Proc-Type: 4,ENCRYPTED) cannot be read, nor a key type Go lacks (DSA), nor a certificate passed where the key goes.",
+		Explanation: "Go's tls.LoadX509KeyPair reads unencrypted PKCS#1, PKCS#8 or SEC 1 (EC) keys only: a key with a passphrase (BEGIN ENCRYPTED PRIVATE KEY, or Proc-Type: 4,ENCRYPTED) cannot be read, nor a key type Go lacks (DSA), nor a certificate passed where the key goes; and Go's parser is strict where OpenSSL is not, so a key whose encoding is not canonical DER (some JavaScript libraries, node-forge among them, wrote such RSA keys) fails in Go and works elsewhere. Rewriting the key with openssl fixes the last.",
 		Fix:         "Look at the key's first line, and write an unencrypted copy (kept private) for the program:\n  head -n 2 client.key\n  openssl pkey -in client.key -out client-plain.key\n  chmod 600 client-plain.key",
 		Confirm:     "openssl pkey -noout -in client.key",
 	},

@@ -153,4 +153,117 @@ var productEntries = []Entry{
 		Fix:         "Ask by hand with the Host header in the form of the openssl in use:\n  openssl version\n  openssl ocsp -issuer chain.pem -cert cert.pem -url http://ocsp.example.com -header Host=ocsp.example.com -text\nand fix the script that builds the query (h2o's fetch-ocsp-response and others) for that form.",
 		Confirm:     "openssl x509 -noout -ocsp_uri -in cert.pem",
 	},
+	// Go's parser for one form of key, given another: the program calls
+	// x509.ParsePKCS1PrivateKey (or another) itself.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"(use parsepkcs8privatekey instead", "(use parsepkcs1privatekey instead", "(use parseecprivatekey instead"},
+		Title:       "The Go program reads one form of private key, and its key file is in another",
+		Explanation: "The program parses its key with one of Go's functions for a single form (x509.ParsePKCS1PrivateKey for BEGIN RSA PRIVATE KEY, ParsePKCS8PrivateKey for BEGIN PRIVATE KEY, ParseECPrivateKey for BEGIN EC PRIVATE KEY), and Go's message names the function the key's form needs. OpenSSL 3 writes new keys as PKCS#8 by default, so a key made or converted by it meets a program that wants PKCS#1.",
+		Fix:         "Write the key in the form the program reads. For \"use ParsePKCS8PrivateKey instead\", PKCS#1 (OpenSSL 3 needs -traditional):\n  openssl rsa -in app.key -traditional -out app-pkcs1.key\nFor \"use ParsePKCS1PrivateKey instead\", PKCS#8:\n  openssl pkcs8 -topk8 -nocrypt -in app.key -out app-pkcs8.key",
+		Confirm:     "head -n 1 app.key",
+	},
+	// Java's KeyFactory (PKCS8EncodedKeySpec) given a traditional key.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"algid parse error, not a sequence"},
+		Title:       "Java could not read the private key: it reads PKCS#8 keys (BEGIN PRIVATE KEY)",
+		Explanation: "Java's KeyFactory decodes keys in PKCS#8 form only, and the program gave it a traditional one: -----BEGIN RSA PRIVATE KEY----- (PKCS#1) or -----BEGIN EC PRIVATE KEY----- (SEC 1), as OpenSSL 1.x, ssh-keygen -m PEM and many guides write them. Programs that read PEM keys themselves (Spring Boot's ssl.bundle, Kafka, Elasticsearch, Netty) meet it unless they carry Bouncy Castle.",
+		Fix:         "Write the key as PKCS#8 and give that file to the program:\n  openssl pkcs8 -topk8 -nocrypt -in server.key -out server-pkcs8.key",
+		Confirm:     "head -n 1 server-pkcs8.key",
+	},
+	// An encrypted PKCS#8 key with PBES2 (what OpenSSL writes) that an
+	// old Java cannot decrypt.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"data isn't an object id (tag = 48)"},
+		Title:       "Java could not read the encrypted private key's algorithm (PBES2)",
+		Explanation: "The key is an encrypted PKCS#8 key (BEGIN ENCRYPTED PRIVATE KEY) protected with PBES2 (PKCS#5 v2.0, AES), the form OpenSSL writes by default, and this Java's reading of PBES2 parameters fails (JDK releases before the fix of JDK-8076999): it takes a sequence where it wants an algorithm's identifier.",
+		Fix:         "Give it the key unencrypted (kept private), or encrypted with an older scheme it reads:\n  openssl pkcs8 -topk8 -nocrypt -in client.key -out client-plain.key\n  openssl pkcs8 -topk8 -v1 PBE-SHA1-3DES -in client.key -out client-3des.key\nor upgrade the JDK.",
+		Confirm:     "openssl asn1parse -in client.key | head -5",
+	},
+	// Ruby's OpenSSL::PKey::RSA.new (or DSA, EC) given a key it cannot read.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"neither pub key nor priv key"},
+		Title:       "Ruby could not read the key as the type the program asked for",
+		Explanation: "Ruby's OpenSSL::PKey::RSA.new (or DSA.new, EC.new) read no key of that type from what it was given: a key of another type (an EC or DSA key given to code that calls RSA.new; OpenSSL::PKey.read reads any), an encrypted key without its passphrase (or with a wrong one), or a file that holds no PEM key at all (a path given where the content belongs, a certificate).",
+		Fix:         "See the key's type and whether it is encrypted:\n  head -n 2 client.key\n  openssl pkey -noout -text -in client.key | head -1\nthen give the program a key of the type it reads (or upgrade it to one that uses OpenSSL::PKey.read), with its passphrase if it has one.",
+		Confirm:     "openssl pkey -noout -in client.key",
+	},
+	// A Kubernetes secret an ingress controller reads as a TLS secret.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"is missing the following tls data entries"},
+		Title:       "The Kubernetes TLS secret lacks the tls.crt and tls.key entries the controller reads",
+		Explanation: "An ingress controller (Traefik, ingress-nginx and others) reads a TLS secret's certificate from its tls.crt entry and its key from tls.key. This secret has other names for them (a generic secret made from files named cert.pem and key.pem), or none (an empty or wrong secret), so the host gets no certificate.",
+		Fix:         "Make the secret as a TLS secret, from the certificate (with its chain) and the key:\n  kubectl create secret tls traefik-cert --cert=fullchain.pem --key=privkey.pem -n kube-system --dry-run=client -o yaml | kubectl apply -f -",
+		Confirm:     "kubectl get secret traefik-cert -n kube-system -o jsonpath='{.data}'",
+	},
+	// Go's pem.Decode finding nothing (HashiCorp's tools' words).
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"couldn't parse pem", "could not parse pem", "failed to parse pem"},
+		Title:       "The program found no certificate it could read in a PEM file it was given",
+		Explanation: "The file named for a CA, certificate or key holds no PEM block the program can decode: it was copied incompletely or with its line breaks changed (pasted through an editor or a remote desktop onto Windows, saved as UTF-16 or with a byte-order mark), it is DER rather than PEM, or the path names another file.",
+		Fix:         "Check the file where the program runs (each block must read whole), and copy it again as a plain ASCII file:\n  openssl x509 -noout -subject -in consul-agent-ca.pem\n  file consul-agent-ca.pem",
+		Confirm:     "openssl x509 -noout -subject -in consul-agent-ca.pem",
+	},
+	// vsftpd loading rsa_cert_file and rsa_private_key_file; other
+	// servers' words for the same.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"ssl: cannot load rsa certificate", "cannot load rsa private key", "can't load rsa private key", "ssl: cannot load dsa certificate"},
+		Title:       "The server could not load its certificate or key file",
+		Explanation: "The server (vsftpd's rsa_cert_file and rsa_private_key_file, and others in the same words) could not read the file it is configured with: the file was never made (ssl_enable turned on without a certificate), the path is wrong, the process cannot read it, or it holds no PEM certificate or key; with both in one file, the key must follow the certificate.",
+		Fix:         "See that the files named in the server's configuration (vsftpd: rsa_cert_file, rsa_private_key_file) exist, can be read by the server's user, and read as a certificate and a key:\n  openssl x509 -noout -subject -in /etc/ssl/certs/server.pem\n  openssl pkey -noout -in /etc/ssl/private/server.key\nthen make them if they are missing, or point the settings at the real files.",
+		Confirm:     "openssl x509 -noout -subject -in /etc/ssl/certs/server.pem",
+	},
+	// Dovecot's configuration check.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"ssl enabled, but ssl_cert not set"},
+		Title:       "Dovecot has TLS on, and no certificate in its global configuration",
+		Explanation: "With ssl = yes (or required), Dovecot needs ssl_cert and ssl_key set at the top level of its configuration: settings inside a protocol or local block, or in a file that is not included, do not count.",
+		Fix:         "Set them globally, each path after a <, in dovecot.conf or conf.d/10-ssl.conf:\n  ssl_cert = </etc/ssl/certs/mail.pem\n  ssl_key = </etc/ssl/private/mail.key\nthen check what Dovecot reads:\n  doveconf -n | grep ssl_",
+		Confirm:     "doveconf -n | grep ssl_",
+	},
+	// Internet Explorer's (and old Edge's) page for a date refusal.
+	{
+		ID: ServerCertExpired, Kind: "client", Side: "client",
+		Match:       []string{"security certificate presented by this website has expired or is not yet valid"},
+		Title:       "The browser found the site's certificate expired or not yet valid by this computer's clock",
+		Explanation: "Internet Explorer (and the Windows components that show its page) compared the certificate's dates with the computer's clock. When every site shows it, the clock is wrong: a computer whose date reset to the past (a flat CMOS battery), or a wrong time zone or year; when one site does, its certificate has expired.",
+		Fix:         "Check the computer's date and time, and let Windows set it from the Internet time server; if the clock is right, the site must renew its certificate.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
+	},
+	// HAProxy's ca-file that is not there.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"unable to load ca file"},
+		Within:      []string{"haproxy", "ca-file", ".cfg:", ".conf:"},
+		Title:       "HAProxy could not load the CA file its configuration names",
+		Explanation: "The ca-file of a bind line (client certificates) or of a server line (the backend's certificate check) names a file HAProxy cannot read as certificates: it does not exist (a generated configuration, such as a firewall's HAProxy plugin, that names a CA file it did not write), it is empty, or it is not PEM.",
+		Fix:         "See that the file named exists and holds certificates:\n  openssl crl2pkcs7 -nocrl -certfile /etc/haproxy/ca.pem | openssl pkcs7 -print_certs -noout\nthen point ca-file at the real file (or choose the CA again in the tool that writes the configuration) and check:\n  haproxy -c -f /etc/haproxy/haproxy.cfg",
+		Confirm:     "haproxy -c -f /etc/haproxy/haproxy.cfg",
+	},
+	// Windows and .NET Framework opening a PFX that OpenSSL 3 wrote.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"the specified network password is not correct"},
+		Title:       "Windows could not open the PFX with the password given (or could not read its encryption)",
+		Explanation: "Windows (X509Certificate2, certutil, IIS and .NET Framework on it) says the password is wrong when it is, and also when the file is encrypted with what this Windows cannot read: OpenSSL 3's pkcs12 -export writes AES-256 with PBES2 and a SHA-256 MAC, which Windows Server 2016 and older, and Windows 10 before 1709, do not open.",
+		Fix:         "Write the PFX again with the algorithms old Windows reads (OpenSSL 3):\n  openssl pkcs12 -export -legacy -in cert.pem -inkey key.pem -certfile chain.pem -out cert-legacy.pfx\nor check first that the password opens it:\n  openssl pkcs12 -info -noout -in cert.pfx",
+		Confirm:     "openssl pkcs12 -info -noout -in cert.pfx",
+	},
+	// Python's load_cert_chain given a password for a key without one
+	// (pyOpenSSL, and urllib3 2 through it).
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"password was given but private key is not encrypted"},
+		Title:       "The Python client was given a password for a client key that has none",
+		Explanation: "The client certificate's key is not encrypted, and the program passes a password anyway (an empty string counts): the cryptography package refuses that, and so do pyOpenSSL and urllib3 releases built on it, where older ones ignored the unused password.",
+		Fix:         "Pass no password for an unencrypted key (key_password=None, not \"\"), or upgrade urllib3 if the program passes one in all cases; check whether the key is encrypted:\n  head -n 1 client.key",
+		Confirm:     "openssl pkey -noout -in client.key -passin pass:",
+	},
 }

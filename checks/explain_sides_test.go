@@ -682,7 +682,7 @@ func TestExplainSides(t *testing.T) {
 		{"error 44 at 0 depth lookup: Different CRL scope", "openssl", "client", "server-cert-untrusted", "issuing distribution point"},
 		{"error 20 at 0 depth lookup: unable to get local issuer certificate", "openssl", "client", "server-cert-untrusted", "-untrusted"},
 		{"Error loading CRL from http://pki.example.com/sub-ca.crl.pem", "openssl", "client", "cert-load-failed", "-outform der"},
-		{"Responder Error: unauthorized (6)", "unknown", "client", "stapling-failed", "-issuer"},
+		{"ocsp check of www.example.org: Responder Error: unauthorized (6)", "unknown", "client", "stapling-failed", "-issuer"},
 		{"140000000000:error:27FFF072:OCSP routines:CRYPTO_internal:server response error:ocsp/ocsp_ht.c:251:Code=400,Reason=Bad Request", "openssl", "client", "stapling-failed", "-header host"},
 		// Products' own words: CockroachDB, Elasticsearch, Perl's LWP,
 		// lighttpd, librdkafka, a server wanting a client certificate, a
@@ -694,6 +694,24 @@ func TestExplainSides(t *testing.T) {
 		{"2026-12-04 10:00:00: (mod_openssl.c.1200) SSL: Unknown curve name secp384r1:prime256v1", "unknown", "server", "startup-failed", "ssl.ec-curve"},
 		{"%3|1700000000.000|SSL|rdkafka#producer-1| [thrd:app]: ssl.ca.pem failed: not in PEM format?", "unknown", "client", "cert-load-failed", "crl2pkcs7"},
 		{"transport: authentication handshake failed: mTLS client certificate requested, but not configured", "unknown", "client", "no-client-cert", "certificate and key"},
+		// Key forms per parser (Go's hint, Java's KeyFactory, an old Java's
+		// PBES2, Ruby's RSA.new), a TLS secret without its entries, a PEM
+		// that does not decode, servers' own load and configuration lines,
+		// a browser's date page, a PFX old Windows cannot open, a password
+		// for a key without one, .NET's refusal in Windows' German.
+		{"cannot load key: x509: failed to parse private key (use ParsePKCS1PrivateKey instead for this key format)", "go", "client", "key-load-failed", "-topk8"},
+		{"java.security.spec.InvalidKeySpecException: java.security.InvalidKeyException: IOException : algid parse error, not a sequence", "java", "client", "key-load-failed", "pkcs8 -topk8"},
+		{"Caused by: java.io.IOException: ObjectIdentifier() -- data isn't an object ID (tag = 48)", "java", "client", "key-load-failed", "-v1 pbe-sha1-3des"},
+		{"app.rb:12:in `initialize': Neither PUB key nor PRIV key: header too long (OpenSSL::PKey::RSAError)", "unknown", "client", "key-load-failed", "pkey.read"},
+		{"E1204 ingress.go:80: secret default/web-tls is missing the following TLS data entries: tls.key", "unknown", "server", "cert-load-failed", "create secret tls"},
+		{"[ERR] agent: failed to load TLS configuration: Couldn't parse PEM in ca_file", "unknown", "server", "cert-load-failed", "pem"},
+		{"500 OOPS: SSL: cannot load RSA certificate", "unknown", "server", "cert-load-failed", "rsa_cert_file"},
+		{"doveconf: Fatal: Error in configuration file /etc/dovecot/conf.d/10-ssl.conf: ssl enabled, but ssl_cert not set", "unknown", "server", "startup-failed", "doveconf -n"},
+		{"The security certificate presented by this website has expired or is not yet valid.", "unknown", "client", "server-cert-expired", "clock"},
+		{"[ALERT] 338/100000 (7) : config : [/etc/haproxy/haproxy.cfg:41] : unable to load CA file '/etc/haproxy/backend-ca.pem'.", "haproxy", "server", "cert-load-failed", "haproxy -c"},
+		{"Exception calling \"Import\" with \"3\" argument(s): \"The specified network password is not correct.\"", "unknown", "server", "key-load-failed", "-legacy"},
+		{"urllib3 load_cert_chain: ValueError: Password was given but private key is not encrypted.", "python", "server", "key-load-failed", "key_password=none"},
+		{"Invoke-RestMethod : Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden.", "unknown", "client", "handshake-failed", "tls12"},
 		// An OpenSSL client refusing a server certificate made with a
 		// client section's nsCertType.
 		{"ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unsupported certificate purpose (_ssl.c:1006)", "python", "client", "server-cert-untrusted", "nscerttype"},
