@@ -157,7 +157,7 @@ var appleEntries = []Entry{
 	},
 	// Apple's rules for TLS server certificates.
 	{
-		ID: ServerCertUntrusted, Kind: "client",
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
 		Match: []string{"errseccertificatevalidityperiodtoolong", "-67901", "validity period in the certificate exceeds the maximum allowed", "certificate is not standards compliant",
 			"not standards compliant", "validityperiodmaximums", "serverautheku", "weakkeysize", "weaksignature", "systemtrustedweakhash", "systemtrustedweakkey",
 			"certificate is using a broken key size", "certificate is using a broken signature algorithm", "certificate is not permitted for this usage",

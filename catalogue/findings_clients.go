@@ -129,7 +129,7 @@ var clientWriterEntries = []Entry{
 	// JSSE's keyUsage check (a real Java client against a server
 	// certificate with a CA's keyUsage).
 	{
-		ID: WrongPurpose, Kind: "client",
+		ID: WrongPurpose, Kind: "client", Side: "client",
 		Match:       []string{"keyusage does not allow digital signatures", "keyusage does not allow key encipherment"},
 		Title:       "The Java client refused the certificate: its keyUsage does not allow this handshake",
 		Explanation: "Java checks the keyUsage of the certificate it is given against the handshake: digitalSignature for TLS 1.3 and ECDHE key exchange, keyEncipherment for RSA key exchange. A server certificate made with a CA's keyUsage (keyCertSign only) fails so; OpenSSL clients refuse it as verify error 26 (unsuitable certificate purpose), GnuTLS clients as a key usage violation, and Go clients accept it. A Java server prints the same words about its client's certificate.",
@@ -748,7 +748,7 @@ var clientWriterEntries = []Entry{
 	},
 	// JSSE's algorithm constraints on a certificate.
 	{
-		ID: WeakSignature, Kind: "client",
+		ID: WeakSignature, Kind: "client", Side: "client",
 		Match:       []string{"certificates do not conform to algorithm constraints", "certificates does not conform to algorithm constraints", "algorithm constraints check failed"},
 		Title:       "Java refuses a certificate whose signature or key its security policy disables",
 		Explanation: "jdk.certpath.disabledAlgorithms in the JVM's java.security forbids what a certificate in the chain uses: a SHA-1, MD5 or MD2 signature (also on an old root that the server still sends in its chain, such as an MD2-signed VeriSign root), an RSA key under 2048 bits (1024 in older JDKs), or a DSA key. Newer JDKs and distributions' policies add to the list, so a certificate that worked yesterday fails after an update.",
@@ -1659,7 +1659,7 @@ var clientWriterEntries = []Entry{
 	// macOS's verifier (Go on darwin, Safari, curl with Secure Transport)
 	// refusing a certificate Apple's rules forbid.
 	{
-		ID: ServerCertUntrusted, Kind: "client",
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
 		Match:       []string{"certificate is not standards compliant"},
 		Title:       "macOS refused the server's certificate as not standards compliant",
 		Explanation: "On macOS and iOS, Go programs, Safari and other clients use Apple's verifier, which refuses a TLS server certificate that breaks Apple's rules even when its CA is trusted: a validity longer than 825 days (certificates issued since July 2019; 398 days for those from public CAs since September 2020), no subjectAltName with the name, no extendedKeyUsage serverAuth, an RSA key under 2048 bits, or a SHA-1 signature. Guides' `-days 3650` server certificates break the first rule.",

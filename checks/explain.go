@@ -121,6 +121,11 @@ func explainLine(input string) *report.Report {
 		// client writes, tells the side that nothing else in the line did.
 		att.Role, att.Guessed = side, false
 	}
+	if att.Guessed && len(entries) > 0 && guessedClient(entries[0], strings.ToLower(text)) {
+		// A name check of the server's certificate, or NSS's verdict on
+		// a certificate (Firefox, and clients on NSS), is a client's.
+		att.Role, att.Guessed = logparse.RoleClient, false
+	}
 	rep := &report.Report{Command: "explain"}
 	if t, server, ok := catalogue.ToolLine(text); ok && len(codes) == 0 && len(entries) == 0 {
 		// A line openssl s_client or s_server prints on every connection.
@@ -781,6 +786,14 @@ func placeholderPath(lower string) bool {
 		}
 	}
 	return false
+}
+
+// guessedClient reports whether the entry a line of unknown side matched
+// is one only clients write: a name check of the server's certificate,
+// or NSS's words for a certificate it refused.
+func guessedClient(en catalogue.Entry, lower string) bool {
+	return en.ID == catalogue.ServerHostnameMismatch ||
+		en.ID == catalogue.NSSErr && (strings.Contains(lower, "sec_error_") || strings.Contains(lower, "security library"))
 }
 
 // entrySide is the side of the first entry that says its side, or "".

@@ -712,6 +712,14 @@ func TestExplainSides(t *testing.T) {
 		{"Exception calling \"Import\" with \"3\" argument(s): \"The specified network password is not correct.\"", "unknown", "server", "key-load-failed", "-legacy"},
 		{"urllib3 load_cert_chain: ValueError: Password was given but private key is not encrypted.", "python", "server", "key-load-failed", "key_password=none"},
 		{"Invoke-RestMethod : Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden.", "unknown", "client", "handshake-failed", "tls12"},
+		// Sides that only one side has: a server's CA file for client
+		// certificates (after a Go tool's "Error: "), a keyUsage refused
+		// in a handshake, Windows' name check, NSS's refusal, macOS's rules.
+		{"Error: unable to load client CA file: open /srv/pki/clients-ca.crt: no such file or directory", "go", "server", "cert-load-failed", "/srv/pki/clients-ca.crt"},
+		{"handshake: KeyUsage does not allow key encipherment", "unknown", "client", "wrong-purpose", "keyusage"},
+		{"Connection failed: 0x800B010F (CERT_E_CN_NO_MATCH)", "unknown", "client", "server-hostname-mismatch", "subjectaltname"},
+		{"The security library has encountered an improperly formatted DER-encoded message.", "unknown", "client", "nss-error", "der"},
+		{"Get \"https://dev.local:8443/\": x509: “dev.local” certificate is not standards compliant", "go", "client", "server-cert-untrusted", "825"},
 		// An OpenSSL client refusing a server certificate made with a
 		// client section's nsCertType.
 		{"ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unsupported certificate purpose (_ssl.c:1006)", "python", "client", "server-cert-untrusted", "nscerttype"},

@@ -668,6 +668,11 @@ func attribute(line, lower string) Attribution {
 		return attr("nginx", RoleServer, "", false)
 	case strings.HasPrefix(strings.TrimSpace(lower), "* "):
 		return attr("curl", RoleClient, "", false)
+	case strings.HasPrefix(strings.TrimSpace(line), "Error: ") && strings.Contains(lower, ": open /") && strings.Contains(lower, ": no such file or directory"):
+		// Go's words for a missing file ("open /path: no such file or
+		// directory"; node's are "ENOENT: ..., open '/path'"), after
+		// the "Error: " of a Go command line tool (cobra's).
+		return served(attr("go", RoleClient, "", false), lower)
 	case strings.HasPrefix(strings.TrimSpace(line), "Error: "):
 		// node prints an Error's message so (a server's too).
 		return served(attr("node", RoleClient, "", false), lower)
@@ -776,6 +781,9 @@ var serverOnly = []string{"https_proxy_request", ":https proxy request", "http_r
 	// a client that sent no certificate, as the server that wanted one says
 	"peer did not return a certificate", "peer_did_not_return_a_certificate", "no certificates returned",
 	"get_client_certificate", "process_client_certificate",
+	// the CA file that checks client certificates (kube-apiserver's
+	// --client-ca-file)
+	"client ca file", "client-ca-file", "client_ca_file",
 	// OpenSSL's source file of the server's handshake, in 1.1 and 3.x
 	// (statem) and 1.0 (s3_srvr): the CertificateVerify a client signed,
 	// a ClientKeyExchange
