@@ -266,4 +266,22 @@ var productEntries = []Entry{
 		Fix:         "Pass no password for an unencrypted key (key_password=None, not \"\"), or upgrade urllib3 if the program passes one in all cases; check whether the key is encrypted:\n  head -n 1 client.key",
 		Confirm:     "openssl pkey -noout -in client.key -passin pass:",
 	},
+	// Debian's CA bundle path where another system keeps its bundle
+	// elsewhere (Fedora, RHEL, macOS) or a slim image has none.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"/etc/ssl/certs/ca-certificates.crt"},
+		Within:      []string{"failed loading", "no such file", "cannot load", "could not load", "failed to load", "unable to load", "error loading", "not found"},
+		Title:       "The CA bundle path is Debian's, and this system keeps its bundle elsewhere or has none",
+		Explanation: DebianBundleNote,
+		Fix:         "See where this system keeps its bundle:\n  ls -l /etc/ssl/certs/ca-certificates.crt /etc/pki/tls/certs/ca-bundle.crt /etc/ssl/ca-bundle.pem\nthen name that path in the setting (nginx: lua_ssl_trusted_certificate or the module's own), or install the bundle in the image:\n  apt-get install -y ca-certificates",
+		Confirm:     "ls -l /etc/ssl/certs/ca-certificates.crt",
+	},
 }
+
+// DebianBundleNote follows the story of a file that could not be loaded
+// when the file is Debian's CA bundle.
+const DebianBundleNote = "/etc/ssl/certs/ca-certificates.crt is where Debian, Ubuntu and Alpine keep the system's CA bundle (from the ca-certificates package). Fedora, RHEL and their kin keep it at /etc/pki/tls/certs/ca-bundle.crt (and /etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem), openSUSE at /etc/ssl/ca-bundle.pem, macOS has no such file, and a slim container image may have no bundle at all: a program or module that uses the Debian path as its default, or a configuration written on Debian, fails there."
+
+// DebianBundle is the path DebianBundleNote is about.
+const DebianBundle = "/etc/ssl/certs/ca-certificates.crt"

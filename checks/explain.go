@@ -255,6 +255,9 @@ func explainLine(input string) *report.Report {
 		// One file, one cause (nginx's, or another program's own
 		// certificate or key): it replaces the generic load entries.
 		lf.Priority = -1
+		if strings.Contains(input, catalogue.DebianBundle) {
+			lf.Explanation += " " + catalogue.DebianBundleNote
+		}
 		rep.Findings = append([]report.Finding{lf}, dropLoad(rep.Findings)...)
 	}
 	if len(rep.Findings) > 0 && rep.Findings[0].ID == catalogue.KeyLoadFailed {

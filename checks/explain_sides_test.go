@@ -720,6 +720,9 @@ func TestExplainSides(t *testing.T) {
 		{"Connection failed: 0x800B010F (CERT_E_CN_NO_MATCH)", "unknown", "client", "server-hostname-mismatch", "subjectaltname"},
 		{"The security library has encountered an improperly formatted DER-encoded message.", "unknown", "client", "nss-error", "der"},
 		{"Get \"https://dev.local:8443/\": x509: “dev.local” certificate is not standards compliant", "go", "client", "server-cert-untrusted", "825"},
+		// Debian's CA bundle path on a system without it.
+		{"failed to load CA bundle: open /etc/ssl/certs/ca-certificates.crt: no such file or directory", "unknown", "server", "cert-load-failed", "/etc/pki/tls/certs/ca-bundle.crt"},
+		{"lua ssl: failed loading trusted certificates from /etc/ssl/certs/ca-certificates.crt", "nginx", "client", "cert-load-failed", "/etc/pki/tls/certs/ca-bundle.crt"},
 		// An OpenSSL client refusing a server certificate made with a
 		// client section's nsCertType.
 		{"ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unsupported certificate purpose (_ssl.c:1006)", "python", "client", "server-cert-untrusted", "nscerttype"},
