@@ -274,8 +274,8 @@ var productEntries = []Entry{
 		Within:      []string{"failed loading", "no such file", "cannot load", "could not load", "failed to load", "unable to load", "error loading", "not found"},
 		Title:       "The CA bundle path is Debian's, and this system keeps its bundle elsewhere or has none",
 		Explanation: DebianBundleNote,
-		Fix:         "See where this system keeps its bundle:\n  ls -l /etc/ssl/certs/ca-certificates.crt /etc/pki/tls/certs/ca-bundle.crt /etc/ssl/ca-bundle.pem\nthen name that path in the setting (nginx: lua_ssl_trusted_certificate or the module's own), or install the bundle in the image:\n  apt-get install -y ca-certificates",
-		Confirm:     "ls -l /etc/ssl/certs/ca-certificates.crt",
+		Fix:         "See where this system keeps its bundle:\n  ls /etc/ssl/certs/ca-certificates.crt /etc/pki/tls/certs/ca-bundle.crt\nthen name that path in the setting (nginx: lua_ssl_trusted_certificate or the module's own); an image without a bundle needs its ca-certificates package:\n  apt-get install -y ca-certificates",
+		Confirm:     "ls /etc/ssl/certs/ca-certificates.crt",
 	},
 }
 

@@ -90,7 +90,7 @@ func unbreakable(text string) bool {
 		"chgrp", "java", "msmtp", "COPY", // a Dockerfile's line
 		"aws", "redis-cli", "mysql", "postconf", "powershell", "runmqakm", "gskcapicmd", "reg", "orapki", "echo",
 		"module(load=\"imtcp\"", "global(DefaultNetstreamDriverCAFile=\"/etc/rsyslog.d/ca.pem\"", // rsyslog configuration lines
-		"cockroach", "bin/elasticsearch-keystore", "creds", "secureSocket:", "ssl.openssl.ssl-conf-cmd",
+		"cockroach", "bin/elasticsearch-keystore", "creds", "secureSocket:", "ssl.openssl.ssl-conf-cmd", "ls",
 		"cfg",   // a line of Go
 		"local": // a line of Lua
 		return true
