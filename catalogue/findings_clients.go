@@ -703,7 +703,7 @@ var clientWriterEntries = []Entry{
 	// Clients that spoke TLS to a plain-HTTP port, in their own words.
 	{
 		ID: PlainHTTP, Kind: "client",
-		Match:       []string{"server gave http response to https client", "unsupported or unrecognized ssl message", "plaintext connection?", "tls: oversized record received"},
+		Match:       []string{"server gave http response to https client", "unsupported or unrecognized ssl message", "plaintext connection?", "tls: oversized record received with length 20527"},
 		Title:       "The client spoke TLS to a port that answers in plain HTTP",
 		Explanation: "The client (a Go program such as docker, containerd or a registry tool; a Java client) sent a TLS ClientHello and got plain HTTP back: the server, a registry for one, listens without TLS on that port, or the URL says https:// for an http:// service.",
 		Fix:         "Use http:// for that service, or turn TLS on in the server (grpcurl and grpcui: -plaintext). For a plain-HTTP Docker registry, declare it insecure in /etc/docker/daemon.json and restart dockerd (registry tools have a similar switch, such as regctl's --tls disabled):\n  {\"insecure-registries\": [\"registry.example.com:5000\"]}",

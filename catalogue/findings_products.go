@@ -277,6 +277,64 @@ var productEntries = []Entry{
 		Fix:         "See where this system keeps its bundle:\n  ls /etc/ssl/certs/ca-certificates.crt /etc/pki/tls/certs/ca-bundle.crt\nthen name that path in the setting (nginx: lua_ssl_trusted_certificate or the module's own); an image without a bundle needs its ca-certificates package:\n  apt-get install -y ca-certificates",
 		Confirm:     "ls /etc/ssl/certs/ca-certificates.crt",
 	},
+	// Go reading a non-TLS answer's first bytes as a record header.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"tls: oversized record received"},
+		Without:     []string{"length 20527"},
+		Title:       "The program got bytes that are not TLS from its peer",
+		Explanation: "Go read the first five bytes it received as a TLS record header, and the length in it is larger than TLS allows: the other side answered in another protocol. The length is the fourth and fifth bytes as a number: 20527 is \"P/\" of a plain HTTP answer (another entry tells that one), 11570 is \"-2\" of an SSH banner (SSH-2.0), and other values come from a banner (SMTP, FTP, a database), a proxy's own protocol, an SSL 2.0 server (scanners meet old hosts that answer so), or a port forwarded to the wrong service.",
+		Fix:         "See what the port answers, in clear and in TLS:\n  curl -sv http://host:port/ -o /dev/null\n  openssl s_client -connect host:port -servername host </dev/null\nthen point the program at the TLS port, or turn TLS off on its side for a service without it.",
+		Confirm:     "openssl s_client -connect host:port -servername host </dev/null",
+	},
+	// Ruby's name check of the server's certificate (Net::HTTP, Net::SMTP
+	// and ActionMailer, Faraday).
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"does not match the server certificate"},
+		Within:      []string{"openssl::ssl::sslerror", "hostname \""},
+		Title:       "The Ruby client connected by a name the server's certificate does not carry",
+		Explanation: "Ruby's OpenSSL checks the host name it connected to against the server certificate's names. The usual cause is the address in the client's settings: localhost, an IP address or an internal alias (ActionMailer's smtp_settings address: \"localhost\" for a mail server whose STARTTLS certificate names its real host), while the certificate carries the public name.",
+		Fix:         "Connect by a name the certificate carries (ActionMailer: address: \"mail.example.com\" in smtp_settings), and see its names:\n  openssl s_client -connect mail.example.com:587 -starttls smtp </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName\nOnly for a local relay you trust, turn the check off in the client (ActionMailer: openssl_verify_mode: \"none\").",
+		Confirm:     "openssl s_client -connect mail.example.com:587 -starttls smtp </dev/null",
+	},
+	// Windows' WinINet and WinHTTP (ERROR_INTERNET_INVALID_CA): Tableau,
+	// Office, Windows applications.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"the certificate authority is invalid or incorrect"},
+		Title:       "Windows does not trust the CA of the server's certificate (ERROR_INTERNET_INVALID_CA)",
+		Explanation: "The Windows application checks the server's chain against the Windows certificate store (WinINet and WinHTTP), and its root is not among the trusted roots there: a private or new CA that was trusted only in a browser (Firefox keeps its own store), or an intermediate the server does not send.",
+		Fix:         "Import the root CA into the computer's Trusted Root Certification Authorities (certlm.msc, or as administrator):\n  certutil -addstore -f Root root-ca.cer\nand make the server send its intermediates.",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	},
+	// Old npm, which pinned its registry's former CA.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"ssl error: cert_untrusted", "ssl error: self_signed_cert_in_chain"},
+		Title:       "npm does not trust the registry's certificate (an old npm, or a proxy's CA)",
+		Explanation: "npm checks the registry's certificate against its own ca setting or node's roots. npm releases before 1.4 trusted only the registry's former self-signed CA, and refuse the registry since it moved to a public certificate; newer npm refuses a TLS-intercepting proxy's certificate until it is given that proxy's CA.",
+		Fix:         "Upgrade npm (with an old one, clear its pinned CA first), and behind a proxy give npm that proxy's CA:\n  npm config set ca \"\"\n  npm install -g npm\n  npm config set cafile /path/to/proxy-ca.pem",
+		Confirm:     "npm config get ca",
+	},
+	// A Windows service that cannot use its certificate's private key.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"error when accessing the private key for certificate", "cannot access the private key"},
+		Title:       "The service's account may not use the private key of its certificate",
+		Explanation: "The certificate is in the Windows store with its private key, but the account the service runs as (a service account, an IIS application pool's identity) has no permission to read that key, so the service cannot use the certificate; many then fall back to a self-signed certificate of their own.",
+		Fix:         "Give the service's account read access to the key: certlm.msc, Personal, Certificates, the certificate's All Tasks, Manage Private Keys, add the account with Read; then restart the service.",
+		Confirm:     "certutil -store My",
+	},
+	// HAProxy's .key file beside a crt (2.2 and later), encrypted or not PEM.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"unable to load private key from file '"},
+		Title:       "HAProxy could not read the private key file",
+		Explanation: "HAProxy read the key file (the .key beside a crt, or a key named in a crt-list) and could not load it: an encrypted key whose passphrase is wrong (an ssl-passphrase-cmd script whose echo adds a newline, which becomes part of the passphrase), an encrypted key with no passphrase given, or a file that is not a PEM private key.",
+		Fix:         "Make the script print the passphrase without a newline at its end (with printf), and check that it opens the key:\n  openssl pkey -noout -in /etc/haproxy/site.key\nthen check the configuration:\n  haproxy -c -f /etc/haproxy/haproxy.cfg",
+		Confirm:     "haproxy -c -f /etc/haproxy/haproxy.cfg",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

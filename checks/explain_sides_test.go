@@ -723,6 +723,14 @@ func TestExplainSides(t *testing.T) {
 		// Debian's CA bundle path on a system without it.
 		{"failed to load CA bundle: open /etc/ssl/certs/ca-certificates.crt: no such file or directory", "unknown", "server", "cert-load-failed", "/etc/pki/tls/certs/ca-bundle.crt"},
 		{"lua ssl: failed loading trusted certificates from /etc/ssl/certs/ca-certificates.crt", "nginx", "client", "cert-load-failed", "/etc/pki/tls/certs/ca-bundle.crt"},
+		// Ruby's name check, Windows' WinINet, an old npm, a service's
+		// private key, HAProxy's .key file, Go reading a non-TLS answer.
+		{"Net::SMTPFatalError: OpenSSL::SSL::SSLError: hostname \"127.0.0.1\" does not match the server certificate", "unknown", "client", "server-hostname-mismatch", "smtp_settings"},
+		{"Error 12045: The certificate authority is invalid or incorrect", "unknown", "client", "server-cert-untrusted", "certutil -addstore"},
+		{"npm ERR! Error: SSL Error: SELF_SIGNED_CERT_IN_CHAIN", "node", "client", "server-cert-untrusted", "npm config set cafile"},
+		{"Service start failed: cannot access the private key of certificate CN=portal.corp.example", "unknown", "server", "key-load-failed", "manage private keys"},
+		{"[ALERT] (1) : config : unable to load private key from file '/etc/haproxy/certs/api.pem.key'.", "haproxy", "server", "key-load-failed", "ssl-passphrase-cmd"},
+		{"dial: remote error: tls: oversized record received with length 11570", "go", "client", "handshake-failed", "ssh"},
 		// An OpenSSL client refusing a server certificate made with a
 		// client section's nsCertType.
 		{"ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unsupported certificate purpose (_ssl.c:1006)", "python", "client", "server-cert-untrusted", "nscerttype"},
