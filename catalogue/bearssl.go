@@ -20,7 +20,7 @@ var bearsslErrors = map[int]struct{ macro, openssl string }{
 	4:  {"BR_ERR_BAD_VERSION", "wrong version number"},
 	5:  {"BR_ERR_BAD_LENGTH", "record layer failure"},
 	6:  {"BR_ERR_TOO_LARGE", ""},
-	7:  {"BR_ERR_BAD_MAC", "bad record mac"},
+	7:  {"BR_ERR_BAD_MAC", "decryption failed or bad record mac"},
 	8:  {"BR_ERR_NO_RANDOM", ""},
 	9:  {"BR_ERR_UNKNOWN_TYPE", "wrong version number"},
 	10: {"BR_ERR_UNEXPECTED", "unexpected message"},

@@ -6,7 +6,7 @@ package catalogue
 var bearsslEntries = []Entry{
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "client",
-		Match: []string{"br_err_ok", "br_err_io"},
+		Match: []string{"br_err_ok", "br_err_io", "br_err_x509_ok"},
 		Title: "The server ended the device's TLS connection, and BearSSL saw no error of its own",
 		Explanation: "BearSSL (Tasmota, the ESP8266 and ESP32 Arduino cores) found nothing wrong in what it received: the connection was closed or reset by the server, or cut before or during the handshake. Brokers do that without an alert when they refuse the device: AWS IoT closes the connection when the client certificate is not registered, not active or not attached to a policy, or the policy does not allow the client id; a broker that needs the host name (SNI) to choose its certificate closes it when the device sends none (a Tasmota release bug did so for AWS IoT); " +
 			"and a server that offers only cipher suites or a TLS version the device's build lacks may close it too.",
@@ -41,7 +41,7 @@ var bearsslEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
 		Match:       []string{"br_err_x509_dn_mismatch"},
 		Title:       "BearSSL could not link the server's chain: an issuer's name does not match the next certificate's subject",
-		Explanation: "BearSSL links each certificate of the chain to the next by comparing the issuer name of one with the subject name of the next, by hash. They differ when the server sends its chain in the wrong order or an intermediate that did not issue its certificate (a stale chain file after a CA change); and, when the chain is right, when the hash itself is wrong: a firmware build whose hardware SHA acceleration is broken (a Tasmota build with the ESP32's ROM SHA routines did so).",
+		Explanation: "BearSSL links each certificate of the chain to the next by comparing the issuer name of one with the subject name of the next, by hash. They differ when the server sends its chain in the wrong order or an intermediate that did not issue its certificate (a stale chain file after a CA change), or when the same name is encoded differently in the two (BearSSL compares the bytes: a CA tool that writes the subject as UTF8String and another that wrote the issuer as PrintableString); and, when the chain is right, when the hash itself is wrong: a firmware build whose hardware SHA acceleration is broken (a Tasmota build with the ESP32's ROM SHA routines did so).",
 		Fix:         "See the order of the chain the server sends (each issuer must be the next certificate's subject):\n  openssl s_client -connect host:8883 -servername host -showcerts </dev/null 2>/dev/null | grep -E '^ *[0-9] s:|^ *i:'\nserve the server certificate, then the intermediate that issued it; if the chain is right, try the previous or next firmware release (a build without hardware hash acceleration).",
 		Confirm:     "openssl s_client -connect host:8883 -servername host -showcerts </dev/null",
 	},

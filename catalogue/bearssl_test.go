@@ -1,0 +1,78 @@
+package catalogue
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestBearSSLTable: the table holds every error code BearSSL's headers
+// define (testdata/bearssl-errors, copied from its sources), under the
+// same name, and every code (and a received or sent alert) is answered
+// by an entry that is not a catch-all.
+func TestBearSSLTable(t *testing.T) {
+	f, err := os.Open(filepath.Join("..", "testdata", "bearssl-errors", "defines.h"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	n := 0
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		if len(fields) != 3 || fields[0] != "#define" {
+			continue
+		}
+		code, err := strconv.Atoi(fields[2])
+		if err != nil {
+			t.Fatalf("%q: %v", sc.Text(), err)
+		}
+		n++
+		if code >= 256 {
+			continue // the bases of the alert codes
+		}
+		if e, ok := bearsslErrors[code]; !ok || e.macro != fields[1] {
+			t.Errorf("code %d: table has %q, BearSSL %s", code, e.macro, fields[1])
+		}
+	}
+	if n != 62 {
+		t.Fatalf("%d defines read, want 62", n)
+	}
+	var codes []int
+	for c := range bearsslErrors {
+		codes = append(codes, c)
+	}
+	codes = append(codes, 256+40, 256+42, 256+48, 256+116, 512+40, 512+42)
+	for _, c := range codes {
+		line := "12:00:00.000 MQT: TLS connection error: " + strconv.Itoa(c)
+		text, words, ok := BearSSLText(line)
+		if !ok || words == "" {
+			t.Errorf("%d: not read", c)
+			continue
+		}
+		vc, es := Lookup(line + " (" + text + ")")
+		answered := len(vc) > 0
+		for _, e := range es {
+			answered = answered || !e.Fallback
+		}
+		if !answered {
+			if _, isAlert := findAlertIn(text); !isAlert {
+				t.Errorf("%d (%s): no entry answers %q", c, words, text)
+			}
+		}
+	}
+}
+
+// findAlertIn reports whether text names a TLS alert BearSSLText made.
+func findAlertIn(text string) (alert, bool) {
+	for _, p := range []string{"received alert ", "sent alert "} {
+		if rest, ok := strings.CutPrefix(text, p); ok {
+			name, _, _ := strings.Cut(rest, " ")
+			return alertByName(name)
+		}
+	}
+	return alert{}, false
+}
