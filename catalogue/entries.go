@@ -73,6 +73,9 @@ var entries = sync.OnceValue(func() []Entry {
 		ownWords(otherWriterEntries),
 		// Products' own words (findings_products.go).
 		ownWords(productEntries),
+		// Causes of a file a program could not read, for lines whose
+		// words triage names (triage.go).
+		ownWords(triageEntries),
 		// GnuTLS's errors and certificate status reasons (findings_gnutls.go),
 		// before gnutls-cli's general refusal in clientWriterEntries: pasted
 		// together, the status line names the cause.

@@ -731,6 +731,12 @@ func TestExplainSides(t *testing.T) {
 		{"Service start failed: cannot access the private key of certificate CN=portal.corp.example", "unknown", "server", "key-load-failed", "manage private keys"},
 		{"[ALERT] (1) : config : unable to load private key from file '/etc/haproxy/certs/api.pem.key'.", "haproxy", "server", "key-load-failed", "ssl-passphrase-cmd"},
 		{"dial: remote error: tls: oversized record received with length 11570", "go", "client", "handshake-failed", "ssh"},
+		// Lines no entry has whose words name a file the program could not
+		// read, or a key that is not the certificate's.
+		{"worker: cannot parse Ed25519 private key in /srv/keys/node.pem", "unknown", "server", "key-load-failed", "pkcs8 -topk8"},
+		{"init: could not parse CA bundle /etc/app/bundle.pem", "unknown", "server", "cert-load-failed", "crl2pkcs7"},
+		{"agent: error loading cert from disk: unexpected end of input", "unknown", "server", "cert-load-failed", "-inform der"},
+		{"startup aborted: certificate and key do not match", "unknown", "server", "key-mismatch", "-pubkey"},
 		// An OpenSSL client refusing a server certificate made with a
 		// client section's nsCertType.
 		{"ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unsupported certificate purpose (_ssl.c:1006)", "python", "client", "server-cert-untrusted", "nscerttype"},
