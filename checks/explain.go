@@ -175,6 +175,9 @@ func explainLine(input string) *report.Report {
 		case att.Reporter == "nginx" && (strings.Contains(text, " [debug] ") || strings.HasPrefix(text, "[debug] ")):
 			// nginx's debug trace of a handshake.
 			t, severity = catalogue.TLSDebugText, report.Info
+		case writerText(att) != nil:
+			// A runtime whose usual causes and settings are known.
+			t = *writerText(att)
 		case att.Guessed:
 			t = catalogue.UnexplainedEitherText
 		case att.Role == logparse.RoleClient:
@@ -789,6 +792,17 @@ func placeholderPath(lower string) bool {
 		}
 	}
 	return false
+}
+
+// writerText is the answer of the runtime that wrote a line no entry
+// matches (its program, else its reporter), or nil.
+func writerText(att logparse.Attribution) *catalogue.Text {
+	for _, w := range []string{att.Program, att.Reporter} {
+		if t, ok := catalogue.UnexplainedWriter(w); ok {
+			return &t
+		}
+	}
+	return nil
 }
 
 // guessedClient reports whether the entry a line of unknown side matched

@@ -737,6 +737,9 @@ func TestExplainSides(t *testing.T) {
 		{"init: could not parse CA bundle /etc/app/bundle.pem", "unknown", "server", "cert-load-failed", "crl2pkcs7"},
 		{"agent: error loading cert from disk: unexpected end of input", "unknown", "server", "cert-load-failed", "-inform der"},
 		{"startup aborted: certificate and key do not match", "unknown", "server", "key-mismatch", "-pubkey"},
+		// A runtime's line no entry has: its own usual causes and switches.
+		{"javax.net.ssl.SSLException: Unsupported or unrecognized frobnication in record", "java", "client", "tls-unexplained", "javax.net.debug"},
+		{"Get \"https://api.internal/\": tls: handshake widget refused", "go", "client", "tls-unexplained", "godebug"},
 		// An OpenSSL client refusing a server certificate made with a
 		// client section's nsCertType.
 		{"ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unsupported certificate purpose (_ssl.c:1006)", "python", "client", "server-cert-untrusted", "nscerttype"},
