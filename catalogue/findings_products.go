@@ -335,6 +335,16 @@ var productEntries = []Entry{
 		Fix:         "Make the script print the passphrase without a newline at its end (with printf), and check that it opens the key:\n  openssl pkey -noout -in /etc/haproxy/site.key\nthen check the configuration:\n  haproxy -c -f /etc/haproxy/haproxy.cfg",
 		Confirm:     "haproxy -c -f /etc/haproxy/haproxy.cfg",
 	},
+	// Kafka's start-up check of its own SSL settings: a client SSLEngine
+	// made from them must reach a server SSLEngine made from them.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"a client sslengine created with the provided settings can't connect to a server sslengine created with those settings"},
+		Title:       "Kafka's start-up check: its truststore does not trust the certificate of its own keystore",
+		Explanation: "Before it listens (and when its SSL settings are changed at run time), a Kafka broker builds a client and a server from its own ssl.keystore and ssl.truststore settings and makes them shake hands; this one failed, so the broker stops. The handshake error that comes first in the line says why: PKIX path building failed when the truststore lacks the CA that issued the keystore's certificate (a truststore holding only other brokers' or clients' CAs, a certificate renewed from a new CA); a name or usage error when the keystore's certificate is not fit for both ends (it must be usable as a server certificate, and with client authentication as a client one too).",
+		Fix:         "Put the CA of the broker's own certificate into its truststore, and check that the keystore's certificate chains to it:\n  keytool -list -v -keystore kafka.server.keystore.jks | grep -E 'Alias|Owner|Issuer'\n  keytool -importcert -alias ca-root -file ca.crt -keystore kafka.server.truststore.jks",
+		Confirm:     "keytool -list -keystore kafka.server.truststore.jks",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

@@ -740,6 +740,8 @@ func TestExplainSides(t *testing.T) {
 		// A runtime's line no entry has: its own usual causes and switches.
 		{"javax.net.ssl.SSLException: Unsupported or unrecognized frobnication in record", "java", "client", "tls-unexplained", "javax.net.debug"},
 		{"Get \"https://api.internal/\": tls: handshake widget refused", "go", "client", "tls-unexplained", "godebug"},
+		// Kafka's start-up handshake between its own keystore and truststore.
+		{"ERROR [KafkaServer id=1] Fatal error during KafkaServer startup. Prepare to shutdown (kafka.server.KafkaServer) org.apache.kafka.common.config.ConfigException: Invalid value javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target for configuration A client SSLEngine created with the provided settings can't connect to a server SSLEngine created with those settings.", "java", "client", "cert-load-failed", "truststore"},
 		// An OpenSSL client refusing a server certificate made with a
 		// client section's nsCertType.
 		{"ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unsupported certificate purpose (_ssl.c:1006)", "python", "client", "server-cert-untrusted", "nscerttype"},
