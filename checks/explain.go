@@ -35,6 +35,8 @@ var (
 	reWantedName = lazyre.New(`(?i)(?:` + strings.Join([]string{`x509: certificate is valid for .*?, not `, `but wanted to match `,
 		`cannot validate certificate for `, `host: `, `ip: `, `match(?:es)? target host name '`, `dns name matching `,
 		`ip address `, `certificate for <`}, "|") + `)([A-Za-z0-9_.:-]+)`)
+	// A certificate, key or CA file a line names by its path.
+	reNamedFile   = lazyre.New(`(?:/|\b[A-Za-z]:\\)[^\s'"():,]*\.(?:pem|key|crt|cer|der)\b`)
 	reDotnetAlert = lazyre.New(`(?i)sent a tls alert: '([A-Za-z]+)'`)
 	reMacroReason = lazyre.New(`\b(?:ERR_SSL_)?((?:SSLV3|TLSV1|TLSV13)_ALERT_[A-Z_]+|[A-Z]+(?:_[A-Z]+){1,8})\b`)
 )
@@ -397,6 +399,16 @@ func explainLine(input string) *report.Report {
 		inContext(f, strings.ToLower(input), att)
 	}
 	if triaged != "" && len(rep.Findings) > 0 {
+		if path := reNamedFile.FindString(input); path != "" {
+			// The file the line names, in place of the entry's stand-in
+			// where a command reads it (never where one writes).
+			f := &rep.Findings[0]
+			for _, stand := range []string{"tls.key", "tls.crt", "ca.pem"} {
+				for _, arg := range []string{"-in ", "-certfile ", "head -n 1 "} {
+					f.Fix = strings.ReplaceAll(f.Fix, arg+stand, arg+path)
+				}
+			}
+		}
 		rep.Findings[0].Explanation += " " + catalogue.Fill(catalogue.TriagedNote, catalogue.Vars{"words": triaged})
 	}
 	if bearWords != "" && len(rep.Findings) > 0 {

@@ -733,7 +733,7 @@ func TestExplainSides(t *testing.T) {
 		{"dial: remote error: tls: oversized record received with length 11570", "go", "client", "handshake-failed", "ssh"},
 		// Lines no entry has whose words name a file the program could not
 		// read, or a key that is not the certificate's.
-		{"worker: cannot parse Ed25519 private key in /srv/keys/node.pem", "unknown", "server", "key-load-failed", "pkcs8 -topk8"},
+		{"worker: cannot parse Ed25519 private key in /srv/keys/node.pem", "unknown", "server", "key-load-failed", "-topk8 -nocrypt -in /srv/keys/node.pem"},
 		{"init: could not parse CA bundle /etc/app/bundle.pem", "unknown", "server", "cert-load-failed", "crl2pkcs7"},
 		{"agent: error loading cert from disk: unexpected end of input", "unknown", "server", "cert-load-failed", "-inform der"},
 		{"startup aborted: certificate and key do not match", "unknown", "server", "key-mismatch", "-pubkey"},
