@@ -345,6 +345,16 @@ var productEntries = []Entry{
 		Fix:         "Put the CA of the broker's own certificate into its truststore, and check that the keystore's certificate chains to it:\n  keytool -list -v -keystore kafka.server.keystore.jks | grep -E 'Alias|Owner|Issuer'\n  keytool -importcert -alias ca-root -file ca.crt -keystore kafka.server.truststore.jks",
 		Confirm:     "keytool -list -keystore kafka.server.truststore.jks",
 	},
+	// Azure Application Gateway's backend health on a backend
+	// certificate's dates (its other refusals: findings_clients.go).
+	{
+		ID: ServerCertExpired, Kind: "client", Side: "client",
+		Match:       []string{"backend certificate is invalid. current date is not within"},
+		Title:       "Application Gateway found the backend's certificate out of its dates (or could not use it)",
+		Explanation: "Application Gateway's health probe found the backend certificate expired or not yet valid. It says the same of a certificate whose dates are right but that it cannot use with the suites of its SSL policy (a key or signature algorithm none of them takes, such as a small or unusual key made by a test tool), so when the dates are right, look at the key and signature.",
+		Fix:         "See the backend certificate's dates, key and signature:\n  openssl s_client -connect backend.internal:443 -servername backend.internal </dev/null 2>/dev/null | openssl x509 -noout -dates -text | grep -E 'Not (Before|After)|Public-Key|Signature Algorithm'\nrenew it if it is out of its dates; if not, reissue it with an RSA 2048-bit key and SHA-256, then upload its root again.",
+		Confirm:     "openssl s_client -connect backend.internal:443 -servername backend.internal </dev/null 2>/dev/null | openssl x509 -noout -dates",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

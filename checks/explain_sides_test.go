@@ -742,6 +742,8 @@ func TestExplainSides(t *testing.T) {
 		{"Get \"https://api.internal/\": tls: handshake widget refused", "go", "client", "tls-unexplained", "godebug"},
 		// Kafka's start-up handshake between its own keystore and truststore.
 		{"ERROR [KafkaServer id=1] Fatal error during KafkaServer startup. Prepare to shutdown (kafka.server.KafkaServer) org.apache.kafka.common.config.ConfigException: Invalid value javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target for configuration A client SSLEngine created with the provided settings can't connect to a server SSLEngine created with those settings.", "java", "client", "cert-load-failed", "truststore"},
+		// Application Gateway's backend health.
+		{"Backend health: Unhealthy. Backend certificate is invalid. Current date is not within the valid from and valid to range.", "unknown", "client", "server-cert-expired", "rsa 2048"},
 		// An OpenSSL client refusing a server certificate made with a
 		// client section's nsCertType.
 		{"ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unsupported certificate purpose (_ssl.c:1006)", "python", "client", "server-cert-untrusted", "nscerttype"},
