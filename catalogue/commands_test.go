@@ -230,7 +230,6 @@ var elsewhereOnly = map[string]string{
 	"libressl s_client tls1":         "a TLS 1.0 handshake, which current LibreSSL cannot make at all",
 	"libressl s_client noservername": "LibreSSL before 3.4 sends no name unless given one",
 	"libressl req help":              "LibreSSL prints the same usage for an unknown option",
-	"libressl x509 ext":              "a diagnostic; LibreSSL's x509 has no -ext (see -text): not yet rewritten for macOS",
 }
 
 var placeholder = regexp.MustCompile(`\{[a-z_]+\}`)

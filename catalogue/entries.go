@@ -13,7 +13,7 @@ const (
 	infoLevel     = "info"
 	probeCmd      = "mtlsdoctor probe host:443 --cert client.crt --key client.key"
 	// sanConfirm shows the names of the certificate a server sends.
-	sanConfirm = "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName"
+	sanConfirm = "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'"
 	// connectByName is the fix of a client's name mismatch.
 	connectByName = "Connect with a name the certificate carries, or reissue it with that name or address:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10"
 	// addToSystemBundle adds a CA to a Debian-like system's bundle.
@@ -264,7 +264,7 @@ var otherEntries = []Entry{
 		Exact:       []string{"unsupported certificate", "unsupported_certificate", "alert 43"},
 		Title:       "TLS alert 43 unsupported_certificate: wrong kind of certificate",
 		Explanation: "The server refused the client certificate's type or usage; openssl s_server sends it for a client certificate without clientAuth in extendedKeyUsage (e.g. serverAuth only). Other servers send it for a key type they do not take (an EC or Ed25519 key where only RSA is allowed) or a certificate without a field they need (a Common Name or subjectAltName that the broker or database maps to a user). nginx would log the same problem as verify error 26. " + nginxLoggedIt,
-		Fix:         "See the client certificate's purpose, key type and names:\n  openssl x509 -noout -purpose -subject -ext subjectAltName -in client.crt\nReissue it with clientAuth (and, for a broker or database that maps the certificate to a user, a Common Name in -subj):\n  " + reissueClient + "\nwith client.ext:\n" + clientExtLines,
+		Fix:         "See the client certificate's purpose, key type and names:\n  openssl x509 -noout -purpose -subject -text -in client.crt | grep -A1 -e ' : ' -e '^subject=' -e 'Subject Alternative Name'\nReissue it with clientAuth (and, for a broker or database that maps the certificate to a user, a Common Name in -subj):\n  " + reissueClient + "\nwith client.ext:\n" + clientExtLines,
 		Confirm:     "openssl x509 -noout -purpose -in client.crt (must show `SSL client : Yes`)",
 	},
 	{
@@ -312,7 +312,7 @@ var otherEntries = []Entry{
 		Title:       "TLS alert 49 access_denied: certificate valid but not allowed",
 		Explanation: "The server accepted the certificate as valid but its own access policy does not allow this identity. nginx's ssl_verify_client never sends it; an application or proxy behind a TLS server does. " + nginxLoggedIt,
 		Fix:         "Ask the server's operator to allow the certificate's subject, or use a certificate for an allowed identity.",
-		Confirm:     "openssl x509 -noout -subject -ext subjectAltName -in client.crt",
+		Confirm:     "openssl x509 -noout -subject -text -in client.crt | grep -A1 -e '^subject=' -e 'Subject Alternative Name'",
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
@@ -350,7 +350,7 @@ var otherEntries = []Entry{
 		Title:  "The client has a CA of the right name but not the key that signed (Go: candidate authority certificate)",
 		Explanation: "Go found, among the CAs it trusts, one whose name is the issuer's, but its key did not make the certificate's signature (`crypto/rsa: verification error`, or ECDSA's). The CA was made again under the same name, and one side still has the old one: a kubeconfig's certificate-authority-data after a cluster was rebuilt (kubeadm reset and init), a CA bundle copied before a CA script was re-run, or a server still serving a certificate from the old CA. " +
 			"A Go server checking client certificates logs the same words about a client's certificate against its ClientCAs.",
-		Fix:     "Compare the CA the client holds with the one that signed the server's certificate (the issuer's key identifiers must match):\n  openssl x509 -noout -subject -ext subjectKeyIdentifier -in ca.crt\n  openssl s_client -connect host:443 -showcerts </dev/null 2>/dev/null | openssl x509 -noout -issuer -ext authorityKeyIdentifier\nthen give the client the current CA (kubectl: copy the new /etc/kubernetes/admin.conf to ~/.kube/config).",
+		Fix:     "Compare the CA the client holds with the one that signed the server's certificate (the issuer's key identifiers must match):\n  openssl x509 -noout -subject -text -in ca.crt | grep -A1 -e '^subject=' -e 'Subject Key Identifier'\n  openssl s_client -connect host:443 -showcerts </dev/null 2>/dev/null | openssl x509 -noout -issuer -text | grep -A1 -e '^issuer=' -e 'Authority Key Identifier'\nthen give the client the current CA (kubectl: copy the new /etc/kubernetes/admin.conf to ~/.kube/config).",
 		Confirm: "openssl verify -CAfile ca.crt server.crt",
 	},
 	{
@@ -379,7 +379,7 @@ var otherEntries = []Entry{
 			"3. the program checked another name than the one you configured: an IP address it resolved or found itself (cluster peers, service discovery), localhost, a host:port given as its TLS server name, or no server name (SNI) sent, so the server answered with its default certificate; " +
 			"4. something else answered, when the names listed are not the server's at all (a firewall's, a proxy's, another site's): a TLS-intercepting proxy, or the name resolves to the wrong address (a stale /etc/hosts entry, a VPN's or a captive portal's DNS); compare getent hosts NAME with the address the name should have.",
 		Fix:     "When the name the client uses is the server's, reissue the server certificate with this line in its -extfile:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10\nthen check it with:\n  mtlsdoctor certs --host host.example.com ./certs\nWhen it is not (the certificate is another site's, or names a role such as server.global.nomad), fix the client instead: give it a name the certificate carries as its TLS server name (Go's tls.Config ServerName, NOMAD_TLS_SERVER_NAME, Consul's tls_server_name), or send it to the right server (DNS, /etc/hosts, a proxy).\n" + newCheckNote,
-		Confirm: "openssl x509 -noout -ext subjectAltName -in server.crt",
+		Confirm: "openssl x509 -noout -text -in server.crt | grep -A1 'Subject Alternative Name'",
 	},
 	{
 		ID: ServerCertExpired, Kind: "client",

@@ -30,7 +30,7 @@ const (
 	appleTrustConfirm  = "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'"
 	appleRules         = "Since iOS 13 and macOS 10.15 Apple also refuses a TLS server certificate, even from a trusted private CA, that lacks a subjectAltName with the name (the CN is not read), lacks extendedKeyUsage serverAuth, has an RSA key under 2048 bits or a SHA-1 signature, or is valid for more than 825 days (398 days for public CAs' certificates issued since September 2020): a certificate that curl and browsers elsewhere accept can fail so."
 	appleRulesFix      = "Reissue the server certificate within Apple's rules:\n  openssl x509 -req -sha256 -days 825 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -extfile server.ext -out server.crt\nwith server.ext:\n  subjectAltName=DNS:host.example.com\n  extendedKeyUsage=serverAuth"
-	appleRulesConfirm  = "openssl x509 -noout -dates -ext subjectAltName,extendedKeyUsage -in server.crt"
+	appleRulesConfirm  = "openssl x509 -noout -dates -text -in server.crt | grep -A1 -e '^not' -e 'Subject Alternative Name' -e 'Extended Key Usage'"
 )
 
 // appleEntries tell the errors of Apple's TLS stack (iOS and macOS apps

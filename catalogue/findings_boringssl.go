@@ -47,8 +47,8 @@ var boringsslEntries = []Entry{
 		Match:       []string{"key_usage_bit_incorrect", "key usage bit incorrect"},
 		Title:       "The peer's certificate keyUsage does not allow this handshake (BoringSSL: KEY_USAGE_BIT_INCORRECT)",
 		Explanation: "BoringSSL checks the keyUsage extension of the peer's certificate: a certificate that signs the handshake (ECDHE suites, every TLS 1.3 handshake, every client certificate) must allow digitalSignature, and one used for RSA key exchange keyEncipherment. Written by a client (Chrome shows ERR_SSL_KEY_USAGE_INCOMPATIBLE; Android apps, gRPC, envoy to its upstream), the server's certificate lacks it; written by a server, the client certificate does. OpenSSL accepts keyEncipherment alone, so such a certificate often works with curl and fails with BoringSSL peers only.",
-		Fix:         "See the certificate's keyUsage:\n  openssl x509 -noout -ext keyUsage -in server.crt\nand reissue it with digitalSignature (keyEncipherment too for an RSA key), or without a keyUsage extension:\n  keyUsage=critical,digitalSignature,keyEncipherment",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext keyUsage",
+		Fix:         "See the certificate's keyUsage:\n  openssl x509 -noout -text -in server.crt | grep -A1 'X509v3 Key Usage'\nand reissue it with digitalSignature (keyEncipherment too for an RSA key), or without a keyUsage extension:\n  keyUsage=critical,digitalSignature,keyEncipherment",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'X509v3 Key Usage'",
 	},
 	{
 		// BoringSSL queues it when SSL_read or SSL_write finds the

@@ -199,7 +199,7 @@ var (
 	NameConstraintsText = Text{ID: NameConstraints,
 		Title: "{cert} has names its CA is not allowed to issue ({error})",
 		Why:   "{meaning} A CA above it ({ca}) has a nameConstraints extension, and OpenSSL checks the certificate's subject, its emailAddress and every subjectAltName against it (and a host-name-like common name when there is no DNS name). This certificate's names: {subject}; {names}.",
-		Fix:   "See the CA's permitted subtrees:\n  openssl x509 -noout -ext nameConstraints -in {ca}\nReissue it with names inside them, or issue it from a CA without that constraint:\n  {reissue}",
+		Fix:   "See the CA's permitted subtrees:\n  openssl x509 -noout -text -in {ca} | grep -A6 'Name Constraints'\nReissue it with names inside them, or issue it from a CA without that constraint:\n  {reissue}",
 	}
 	CriticalExtensionText = Text{ID: CriticalExtension,
 		Title: "{cert} has a critical extension OpenSSL does not understand",

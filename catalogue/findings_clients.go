@@ -24,7 +24,7 @@ var clientWriterEntries = []Entry{
 			"this server could not prove that it is"},
 		Title:       "Chrome's certificate warning page: the server's certificate was refused",
 		Explanation: "Chrome (or Edge) refused the server's certificate and shows its warning page; the code under it (NET::ERR_CERT_..., shown under Advanced) says why. Three causes cover most cases: (1) NET::ERR_CERT_AUTHORITY_INVALID: the certificate is self-signed or from a private CA the computer does not trust, the server does not send its intermediate, or a TLS-intercepting proxy or antivirus re-signs the traffic; (2) NET::ERR_CERT_COMMON_NAME_INVALID: the name in the address bar is not in the certificate's subjectAltName (Chrome ignores the common name since version 58, so a certificate with the name only in CN fails even when its CA is trusted); (3) NET::ERR_CERT_DATE_INVALID: it is expired, or this computer's clock is wrong.",
-		Fix:         "Read the code under Advanced, then see what the server sends, its names and dates:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\n  openssl x509 -noout -subject -ext subjectAltName -dates -in server.crt\nReissue a certificate that lacks the name, with the name in subjectAltName (-addext subjectAltName=DNS:host), serve the full chain, and import a private CA into the system's trusted roots.",
+		Fix:         "Read the code under Advanced, then see what the server sends, its names and dates:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\n  openssl x509 -noout -subject -dates -text -in server.crt | grep -A1 -e '^subject=' -e '^not' -e 'Subject Alternative Name'\nReissue a certificate that lacks the name, with the name in subjectAltName (-addext subjectAltName=DNS:host), serve the full chain, and import a private CA into the system's trusted roots.",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
 	{
@@ -33,7 +33,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The certificate's extendedKeyUsage does not allow this use (NSS: type not approved)",
 		Explanation: "NSS (Firefox, and curl built on NSS) checks the extendedKeyUsage of every certificate it is given, the trusted one too: a self-signed server certificate used as its own CA with an extendedKeyUsage the check does not accept, or a server certificate without serverAuth, is refused.",
 		Fix:         "Reissue the certificate with the usage of its role; for a server:\n  extendedKeyUsage=serverAuth\nor, for a self-signed certificate trusted directly, without an extendedKeyUsage restriction.",
-		Confirm:     "openssl x509 -noout -ext extendedKeyUsage,basicConstraints -in server.crt",
+		Confirm:     "openssl x509 -noout -text -in server.crt | grep -A1 -e 'Extended Key Usage' -e 'Basic Constraints'",
 	},
 	{
 		ID: WrongPurpose, Kind: "client",
@@ -41,14 +41,14 @@ var clientWriterEntries = []Entry{
 		Title:       "The server's certificate is a CA certificate (Firefox refuses it as the site's own)",
 		Explanation: "The certificate the server presents as its own (the end-entity, or leaf) has basicConstraints CA:TRUE. `openssl req -x509` marks a self-signed certificate so by default, and some guides sign the server certificate with the CA's extensions. Firefox refuses a CA certificate used as a server's own certificate, even when its root is trusted.",
 		Fix:         "Reissue the server certificate as a leaf, signed by the CA, with these lines in its -extfile:\n  basicConstraints=CA:FALSE\n  subjectAltName=DNS:host.example.com\nor, for a self-signed one:\n  " + selfSignedLeafCmd,
-		Confirm:     "openssl x509 -noout -ext basicConstraints -in server.crt",
+		Confirm:     "openssl x509 -noout -text -in server.crt | grep -A1 'Basic Constraints'",
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
 		Match:       []string{"err_cert_common_name_invalid", "ssl_error_bad_cert_domain", "does not specify subject alternative names", "missing_subjectaltname"},
 		Title:       "The server's certificate is not for the name in the browser's address bar",
 		Explanation: "The name the browser connected to is not among the certificate's subjectAltName (SAN) entries (browsers ignore the CN): the wrong certificate is served for this name (SNI selects another server block), or the certificate lacks the name or the IP address.",
-		Fix:         "Reissue the certificate with the name in its SAN, or serve the right one for it:\n  openssl x509 -noout -ext subjectAltName -in server.crt",
+		Fix:         "Reissue the certificate with the name in its SAN, or serve the right one for it:\n  openssl x509 -noout -text -in server.crt | grep -A1 'Subject Alternative Name'",
 		Confirm:     sanConfirm,
 	},
 	{
@@ -124,7 +124,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The server's certificate is not allowed to be used this way (key usage)",
 		Explanation: "The certificate's keyUsage or extendedKeyUsage does not allow what the handshake needs: an RSA certificate without keyEncipherment used with RSA key exchange, a certificate without digitalSignature, or an extendedKeyUsage without serverAuth (a client certificate served as a server's). Firefox also says so when the certificate is right but its profile holds an older certificate of the same issuer and serial number (certificates remade with the same CA and serial, common with self-made test CAs): it checks the stale copy.",
 		Fix:         "Reissue the server certificate with:\n  keyUsage=critical,digitalSignature,keyEncipherment\n  extendedKeyUsage=serverAuth\nWhen the certificate already has them, delete the old one from Firefox's certificate manager (or its profile's cert9.db), and give new certificates new serial numbers (openssl x509 -req ... -CAcreateserial, not a fixed -set_serial).",
-		Confirm:     "openssl x509 -noout -ext keyUsage,extendedKeyUsage -in server.crt",
+		Confirm:     "openssl x509 -noout -text -in server.crt | grep -A1 -e 'X509v3 Key Usage' -e 'Extended Key Usage'",
 	},
 	// JSSE's keyUsage check (a real Java client against a server
 	// certificate with a CA's keyUsage).
@@ -134,7 +134,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The Java client refused the certificate: its keyUsage does not allow this handshake",
 		Explanation: "Java checks the keyUsage of the certificate it is given against the handshake: digitalSignature for TLS 1.3 and ECDHE key exchange, keyEncipherment for RSA key exchange. A server certificate made with a CA's keyUsage (keyCertSign only) fails so; OpenSSL clients refuse it as verify error 26 (unsuitable certificate purpose), GnuTLS clients as a key usage violation, and Go clients accept it. A Java server prints the same words about its client's certificate.",
 		Fix:         "Reissue the certificate with the usages of its role:\n  keyUsage=critical,digitalSignature,keyEncipherment\n  extendedKeyUsage=serverAuth\n(clientAuth for a client certificate).",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext keyUsage",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'X509v3 Key Usage'",
 	},
 	{
 		ID: ServerCertUntrusted, Kind: "client",
@@ -376,7 +376,7 @@ var clientWriterEntries = []Entry{
 		Title:       "Application Gateway does not accept its backend's certificate",
 		Explanation: "Azure Application Gateway is the TLS client of its backend pool, and its backend health check failed on the backend's certificate: the certificate (v1: the authentication certificate uploaded to the HTTP settings) or its root (v2: the trusted root certificate) is not the one the gateway holds, the backend does not send its full chain, or the certificate's CN or SAN does not match the host name the HTTP settings or the health probe use.",
 		Fix:         "Look at what the backend serves, with the host name the probe uses, and compare it with the certificate or root uploaded to the HTTP settings; then set the host name of the HTTP settings and probe to a name in the certificate:\n  openssl s_client -connect backend:443 -servername app.example.com -showcerts </dev/null",
-		Confirm:     "openssl s_client -connect backend:443 -servername app.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+		Confirm:     "openssl s_client -connect backend:443 -servername app.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject -text | grep -A1 -e '^subject=' -e 'Subject Alternative Name'",
 	},
 	// ProxySQL's note for a TLS client without a certificate.
 	{
@@ -568,7 +568,7 @@ var clientWriterEntries = []Entry{
 		Title:       "ingress-nginx: the TLS secret's certificate does not name the Ingress host",
 		Explanation: "The ingress-nginx controller checked the certificate in the Ingress's TLS secret against the host it serves and found the hostname neither in its subjectAltName (SAN) nor in its Common Name. It then serves its default (fake) certificate for that host, which clients refuse.",
 		Fix:         "Put a certificate for that hostname in the secret (its SAN must carry it), or list the host under the right tls entry of the Ingress:\n  kubectl create secret tls NAME --cert=server.crt --key=server.key --dry-run=client -o yaml | kubectl apply -f -",
-		Confirm:     "kubectl get secret NAME -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -ext subjectAltName",
+		Confirm:     "kubectl get secret NAME -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
 	},
 	// JSSE's TLS 1.2 server words a missing client certificate as an
 	// empty "server" chain (later JDKs say "client").
@@ -680,7 +680,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The server's certificate does not carry the host name the PostgreSQL client used",
 		Explanation: "libpq (psql and the drivers built on it) with sslmode=verify-full checks that the server's certificate carries the name in host=: the line names what the certificate holds and the name asked for. A connection by IP address, or by a name the certificate lacks, fails so.",
 		Fix:         "Connect by a name the certificate carries (hostaddr= keeps the address while host= names it), or reissue the server's certificate with that name in its subjectAltName:\n  psql \"host=db.example.com hostaddr=10.0.0.5 sslmode=verify-full sslrootcert=ca.crt\"",
-		Confirm:     "openssl s_client -connect db.example.com:5432 -starttls postgres </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Confirm:     "openssl s_client -connect db.example.com:5432 -starttls postgres </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
 	},
 	// PostgreSQL's server with clientcert in pg_hba.conf.
 	{
@@ -779,7 +779,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"tls_error: bio read tls_read_plaintext error"},
 		Title:       "OpenVPN refused the peer's certificate",
 		Explanation: "OpenVPN stops the TLS handshake when the peer's certificate fails a check, and the line just before this one names it: `VERIFY ERROR: depth=N, error=...` is OpenSSL's chain check (the peer's CA is not in OpenVPN's `ca` file, the certificate expired, or the CRL given with crl-verify expired), `VERIFY KU ERROR` or `VERIFY EKU ERROR` is remote-cert-tls (a server certificate without keyEncipherment or serverAuth, a client certificate without clientAuth), `VERIFY X509NAME ERROR` is verify-x509-name, and a tls-verify script can refuse it too. In the 1.x spelling the function says who judged whom: ssl3_get_server_certificate is the client refusing the server's certificate, ssl3_get_client_certificate the server refusing the client's.",
-		Fix:         "Read the VERIFY line before this one, then check the peer's certificate against the `ca` file and its key usage:\n  openssl verify -CAfile ca.crt server.crt\n  openssl x509 -noout -ext keyUsage,extendedKeyUsage -in server.crt\nReissue a server certificate without keyEncipherment and serverAuth (easy-rsa's build-server-full adds them); regenerate an expired CRL (easy-rsa gen-crl).",
+		Fix:         "Read the VERIFY line before this one, then check the peer's certificate against the `ca` file and its key usage:\n  openssl verify -CAfile ca.crt server.crt\n  openssl x509 -noout -text -in server.crt | grep -A1 -e 'X509v3 Key Usage' -e 'Extended Key Usage'\nReissue a server certificate without keyEncipherment and serverAuth (easy-rsa's build-server-full adds them); regenerate an expired CRL (easy-rsa gen-crl).",
 		Confirm:     "openssl verify -CAfile ca.crt server.crt",
 	},
 	// OpenVPN's remote-cert-tls check of the server's key usage.
@@ -789,7 +789,7 @@ var clientWriterEntries = []Entry{
 		Title:       "OpenVPN refused the peer's certificate for its key usage (remote-cert-tls)",
 		Explanation: "With remote-cert-tls server (or client), OpenVPN checks the peer certificate's keyUsage and extendedKeyUsage: a server certificate needs digitalSignature with keyEncipherment (or keyAgreement) and serverAuth, a client certificate digitalSignature and clientAuth. A certificate made without these (a plain openssl x509 -req, a generator's changed defaults) fails VERIFY KU ERROR or VERIFY EKU ERROR.",
 		Fix:         "Reissue the server certificate with these lines in its -extfile (easy-rsa's build-server-full does it):\n  keyUsage=critical,digitalSignature,keyEncipherment\n  extendedKeyUsage=serverAuth",
-		Confirm:     "openssl x509 -noout -ext keyUsage,extendedKeyUsage -in server.crt",
+		Confirm:     "openssl x509 -noout -text -in server.crt | grep -A1 -e 'X509v3 Key Usage' -e 'Extended Key Usage'",
 	},
 	// kubectl get componentstatuses: the API server's health check of etcd.
 	{
@@ -816,7 +816,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The kubelet's serving certificate is self-signed or lacks the node's IP",
 		Explanation: "Kubelets serve port 10250 with a certificate they generate themselves (self-signed, naming only the host name) unless serving-certificate bootstrap is on. A client that checks it (metrics-server, Prometheus, kubectl logs through the API server) and reaches the node by its IP fails.",
 		Fix:         "Let kubelets get CA-signed serving certificates (serverTLSBootstrap: true in the kubelet configuration, then approve their CSRs), or for metrics-server only as a stopgap, --kubelet-insecure-tls:\n  kubectl get csr",
-		Confirm:     "openssl s_client -connect NODE_IP:10250 </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+		Confirm:     "openssl s_client -connect NODE_IP:10250 </dev/null 2>/dev/null | openssl x509 -noout -subject -text | grep -A1 -e '^subject=' -e 'Subject Alternative Name'",
 	},
 	// mongod with TLS required, a client without.
 	{
@@ -843,7 +843,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The server's certificate does not carry the host name the client expected",
 		Explanation: "The client compared the host name it was asked to connect to with the server certificate's names and found no match. In PHP the expected name comes from the URL or the stream context's peer_name option, so a host given with its scheme (ssl://host) never matches; in Ruby, the host given to Net::HTTP (or an IP address) must be in the certificate.",
 		Fix:         "Connect with a host name the certificate carries, without a scheme (PHP: the ssl context option 'peer_name' => 'smtp.example.com'), or reissue the certificate with that name in its SAN:\n  subjectAltName=DNS:host.example.com",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -text | grep -A1 -e '^subject=' -e 'Subject Alternative Name'",
 	},
 	// rustls beyond trust.
 	{
@@ -1049,7 +1049,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"received client alert: fatal - handshake failure"},
 		Title:       "A client ended this Erlang server's handshake (Handshake Failure)",
 		Explanation: "The client sent handshake_failure: an Erlang client does so when the server's certificate does not carry the name it asked for (hostname_check_failed) or the server sent no certificate it could use; other clients when they share no TLS version or cipher with the server.",
-		Fix:         "Read the client's error (an Erlang client names the reason after the alert), and check the names in the server's certificate:\n  openssl s_client -connect host:5671 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Fix:         "Read the client's error (an Erlang client names the reason after the alert), and check the names in the server's certificate:\n  openssl s_client -connect host:5671 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
 		Confirm:     "openssl s_client -connect host:5671 -servername host </dev/null",
 	},
 	{
@@ -1058,7 +1058,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The server's certificate is not for TLS servers (Java: extended key usage)",
 		Explanation: "Java checked the server certificate's extendedKeyUsage and it does not allow serverAuth: a client certificate served as a server certificate, or one made without the server's usage.",
 		Fix:         "Reissue the server certificate with:\n  extendedKeyUsage=serverAuth\nand check it (SSL server : Yes):\n  openssl x509 -noout -purpose -in server.crt",
-		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in server.crt",
+		Confirm:     "openssl x509 -noout -text -in server.crt | grep -A1 'Extended Key Usage'",
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
@@ -1116,7 +1116,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"generated client alert: fatal - handshake failure"},
 		Title:       "The Erlang client ended the handshake itself (a handshake_failure it generated)",
 		Explanation: "`generated CLIENT ALERT` is Erlang/OTP's own alert, not the server's: the client (Elixir's Mint, Finch or Req, hackney, httpc, mix and Hex, a RabbitMQ shovel or federation link) refused. In the certify or wait_cert state it refused the server's certificate, most often by its host name check: OTP reports a name the certificate does not carry (hostname_check_failed) as handshake_failure, and a wildcard certificate fails this way when customize_hostname_check is set without the HTTPS match_fun; a chain it cannot verify gives unknown_ca instead. In the hello state no TLS version, cipher or signature algorithm was shared (OTP 22 and later leave out TLS 1.0 and 1.1).",
-		Fix:         "See the names the server's certificate carries, and let the client match wildcards as HTTPS does:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName\nwith, in the client's ssl options (Elixir):\n  customize_hostname_check: [\n    match_fun: :public_key.pkix_verify_hostname_match_fun(:https)]",
+		Fix:         "See the names the server's certificate carries, and let the client match wildcards as HTTPS does:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'\nwith, in the client's ssl options (Elixir):\n  customize_hostname_check: [\n    match_fun: :public_key.pkix_verify_hostname_match_fun(:https)]",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},
 	// OTP releases that assert TLS 1.3's middlebox-compatibility
@@ -1137,7 +1137,7 @@ var clientWriterEntries = []Entry{
 		Without:     []string{"certificateverify uses unsupported signature algorithm"},
 		Title:       "The Erlang server (RabbitMQ, an Elixir app) ended the handshake",
 		Explanation: "Erlang's TLS server sent handshake_failure. With verify_peer and fail_if_no_peer_cert it does so when the client's certificate is missing or refused; the log line next to it names the reason as {bad_cert, Reason}: unknown_ca (not issued by a CA in cacertfile), invalid_ext_key_usage (no clientAuth in its extendedKeyUsage), cert_expired, selfsigned_peer. Otherwise no TLS version or cipher was shared.",
-		Fix:         "Check the client certificate against the server's cacertfile and for clientAuth, and reissue it if needed:\n  openssl verify -CAfile ca.pem -purpose sslclient client.crt\n  openssl x509 -noout -ext extendedKeyUsage -in client.crt",
+		Fix:         "Check the client certificate against the server's cacertfile and for clientAuth, and reissue it if needed:\n  openssl verify -CAfile ca.pem -purpose sslclient client.crt\n  openssl x509 -noout -text -in client.crt | grep -A1 'Extended Key Usage'",
 		Confirm:     "openssl s_client -connect host:5671 -cert client.crt -key client.key -CAfile ca.pem </dev/null",
 	},
 	{
@@ -1146,7 +1146,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The certificate's extendedKeyUsage does not allow this use (Erlang: invalid_ext_key_usage)",
 		Explanation: "Erlang's TLS (RabbitMQ, Elixir) refused the peer's certificate because its extendedKeyUsage does not fit its side: a client certificate with serverAuth only (no clientAuth), or a server certificate without serverAuth.",
 		Fix:         "Reissue the certificate with the usage of its side in its -extfile; a client certificate:\n  extendedKeyUsage=clientAuth",
-		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in client.crt",
+		Confirm:     "openssl x509 -noout -text -in client.crt | grep -A1 'Extended Key Usage'",
 	},
 	{
 		ID: ServerCertUntrusted, Kind: "client",
@@ -1196,7 +1196,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"the name in the certificate does not match the expected"},
 		Title:       "The server's certificate does not carry the host name the client (GnuTLS) used",
 		Explanation: "The client (apt, git, wget on GnuTLS) connected to a host name the server's certificate does not carry: the wrong certificate is served for that name, a mirror or proxy answers under another name, or the URL uses a name the certificate lacks.",
-		Fix:         "Use the host name the certificate carries in the URL (the sources.list entry), or fix the certificate served for that name:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Fix:         "Use the host name the certificate carries in the URL (the sources.list entry), or fix the certificate served for that name:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject",
 	},
 	{
@@ -1364,7 +1364,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The Java server refused the client certificate: not for client authentication",
 		Explanation: "Java's certificate checks found that the client certificate's extendedKeyUsage lacks clientAuth: it was signed with server extensions (serverAuth only), as a server certificate reused as the client's is.",
 		Fix:         "Issue a client certificate with clientAuth, with this line in its -extfile (openssl ca: -extensions usr_cert):\n  extendedKeyUsage=clientAuth",
-		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in client.crt",
+		Confirm:     "openssl x509 -noout -text -in client.crt | grep -A1 'Extended Key Usage'",
 	},
 	{
 		ID: NoClientCert, Kind: "client",
@@ -1664,7 +1664,7 @@ var clientWriterEntries = []Entry{
 		Title:       "macOS refused the server's certificate as not standards compliant",
 		Explanation: "On macOS and iOS, Go programs, Safari and other clients use Apple's verifier, which refuses a TLS server certificate that breaks Apple's rules even when its CA is trusted: a validity longer than 825 days (certificates issued since July 2019; 398 days for those from public CAs since September 2020), no subjectAltName with the name, no extendedKeyUsage serverAuth, an RSA key under 2048 bits, or a SHA-1 signature. Guides' `-days 3650` server certificates break the first rule.",
 		Fix:         "Reissue the server certificate within the rules:\n  openssl x509 -req -sha256 -days 825 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -extfile server.ext -out server.crt\nwith server.ext:\n  subjectAltName=DNS:host.example.com\n  extendedKeyUsage=serverAuth",
-		Confirm:     "openssl x509 -noout -dates -ext subjectAltName,extendedKeyUsage -in server.crt",
+		Confirm:     "openssl x509 -noout -dates -text -in server.crt | grep -A1 -e '^not' -e 'Subject Alternative Name' -e 'Extended Key Usage'",
 	},
 	// An OpenSSL client refusing the old TLS version a server chose.
 	{
@@ -1835,7 +1835,7 @@ var clientWriterEntries = []Entry{
 		Title:       "etcd refused a peer or client whose certificate does not name its address",
 		Explanation: "etcd checks the certificate of a connecting peer (and of clients, with client-cert-auth) against the address the connection comes from: the certificate's subjectAltName must carry that IP address, or a DNS name that resolves to it. A wildcard for the service's DNS name does not cover the pod's IP.",
 		Fix:         "Issue the peer certificates with the members' IP addresses (or resolvable names) in their SAN:\n  subjectAltName=DNS:etcd-0.etcd.example.svc,IP:10.38.202.130\nor let etcd check names instead of addresses (--peer-cert-allowed-cn / --peer-cert-allowed-hostname).",
-		Confirm:     "openssl x509 -noout -ext subjectAltName -in peer.crt",
+		Confirm:     "openssl x509 -noout -text -in peer.crt | grep -A1 'Subject Alternative Name'",
 	},
 	// .NET's chain status words.
 	{
@@ -1843,8 +1843,8 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"revocationstatusunknown", "offlinerevocation", "x509revocationmode"},
 		Title:       ".NET could not check whether a certificate in the chain is revoked",
 		Explanation: ".NET (SslStream, HttpClient, Kestrel for client certificates) asks each CA's CRL or OCSP server whether the certificate is revoked when revocation checking is on, and fails the chain when no answer came (RevocationStatusUnknown, OfflineRevocation): the CRL distribution point or OCSP URL is unreachable (a proxy, a firewall, a container without internet), or a private CA publishes no revocation list at all. The certificate itself may be fine.",
-		Fix:         "Let the CRL/OCSP URLs in the certificates be reached, publish a CRL for a private CA, or turn the check off where no revocation data exists (X509RevocationMode.NoCheck in the chain policy; HttpClientHandler.CheckCertificateRevocationList = false; Kestrel: CertificateAuthenticationOptions.RevocationMode). See the URLs:\n  openssl x509 -noout -ext crlDistributionPoints,authorityInfoAccess -in server.crt",
-		Confirm:     "openssl x509 -noout -ext crlDistributionPoints,authorityInfoAccess -in server.crt",
+		Fix:         "Let the CRL/OCSP URLs in the certificates be reached, publish a CRL for a private CA, or turn the check off where no revocation data exists (X509RevocationMode.NoCheck in the chain policy; HttpClientHandler.CheckCertificateRevocationList = false; Kestrel: CertificateAuthenticationOptions.RevocationMode). See the URLs:\n  openssl x509 -noout -text -in server.crt | grep -A4 -e 'CRL Distribution Points' -e 'Authority Information Access'",
+		Confirm:     "openssl x509 -noout -text -in server.crt | grep -A4 -e 'CRL Distribution Points' -e 'Authority Information Access'",
 	},
 	{
 		ID: ServerCertExpired, Kind: "client",
@@ -2101,7 +2101,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The .NET client skipped its certificate: not for client authentication",
 		Explanation: ".NET's HttpClient (SslStream) sends only a client certificate whose extendedKeyUsage allows clientAuth (1.3.6.1.5.5.7.3.2), or that has no extendedKeyUsage at all. This one lists other purposes (serverAuth only, as a server certificate has), so the client sent no certificate, and a server that requires one ended the handshake or answered 400/403.",
 		Fix:         "Reissue the client certificate with this line in its -extfile:\n  extendedKeyUsage=clientAuth",
-		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in client.crt",
+		Confirm:     "openssl x509 -noout -text -in client.crt | grep -A1 'Extended Key Usage'",
 	},
 	// ASP.NET Core's client-certificate check.
 	{
@@ -2110,7 +2110,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The .NET server refused the client certificate: not for client authentication",
 		Explanation: "ASP.NET Core (Kestrel's or the certificate authentication handler's check) requires a client certificate whose extendedKeyUsage allows clientAuth (1.3.6.1.5.5.7.3.2). This one has an extendedKeyUsage without it (serverAuth only, as a server certificate has), so it was refused.",
 		Fix:         "Reissue the client certificate with this line in its -extfile:\n  extendedKeyUsage=clientAuth\n(or, if the certificates cannot change, turn off the handler's ValidateCertificateUse).",
-		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in client.crt",
+		Confirm:     "openssl x509 -noout -text -in client.crt | grep -A1 'Extended Key Usage'",
 	},
 	// A server that reads the client's identity from its certificate and
 	// wants its extendedKeyUsage (PyKMIP's server, some brokers).
@@ -2120,7 +2120,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The server refused the client certificate: no extendedKeyUsage with clientAuth",
 		Explanation: "The server requires the client certificate to carry an extendedKeyUsage extension that lists clientAuth (1.3.6.1.5.5.7.3.2), and this one has none, or one without it: certificates signed with openssl x509 -req without an -extfile have no extensions at all.",
 		Fix:         "Reissue the client certificate with these lines in its -extfile:\n" + clientExtLines + "\n  " + reissueClient,
-		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in client.crt",
+		Confirm:     "openssl x509 -noout -text -in client.crt | grep -A1 'Extended Key Usage'",
 	},
 	// OpenSSL's PKCS#12 integrity check (node's pfx option, openssl pkcs12,
 	// curl, PHP): the password.
@@ -2272,7 +2272,7 @@ var clientWriterEntries = []Entry{
 			"requested domain name does not match the server's certificate"},
 		Title:       "The server's certificate does not name the host curl connected to",
 		Explanation: "curl compared the host name in the URL with the server certificate's subjectAltName (SAN) and found no match. Three causes: (1) the certificate lacks the name, or the IP address (which needs an IP entry), or lists other names in its SAN (curl looks at the Common Name only when the SAN has no DNS name); (2) another certificate is served for that name: SNI picks another server block, or a default certificate; (3) the name reaches another machine than meant (a stale /etc/hosts entry, a DNS or VPN answer, an intercepting proxy).",
-		Fix:         "Use the name the certificate carries, or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10\nand check what is served for that name:\n  openssl s_client -connect host:443 -servername host.example.com </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Fix:         "Use the name the certificate carries, or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10\nand check what is served for that name:\n  openssl s_client -connect host:443 -servername host.example.com </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
 		Confirm:     "curl -v https://host.example.com/ 2>&1 | grep -i 'subject'",
 	},
 	// curl (and other programs) with Windows' Schannel.
@@ -2289,7 +2289,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"crypt_e_no_revocation_check", "0x80092012", "revocation function was unable to check revocation", "crypt_e_revocation_offline", "0x80092013", "cert_trust_revocation_status_unknown"},
 		Title:       "Schannel could not check whether the server's certificate is revoked",
 		Explanation: "Windows (curl and git with Schannel, .NET, certutil) asks the CA's CRL or OCSP server about the certificate, and got no answer it could use: a proxy, firewall or antivirus blocks it, the machine is offline, or a private CA publishes no revocation list (a TLS-inspecting corporate proxy's CA among them: its re-signed certificates often name no reachable CRL; git can use OpenSSL with that proxy's CA instead: git config --global http.sslBackend openssl and http.sslCAInfo). With a private CA the CRL may be reached and still refused: signed by a CA certificate whose keyUsage lacks cRLSign (a CA made with OpenSSL and a short extension list), or past its nextUpdate; Windows' CAPI2 Operational log names it. The certificate itself may be fine.",
-		Fix:         "Let the revocation server be reached, or tell curl not to fail on it:\n  curl --ssl-revoke-best-effort https://host/\nor skip the check for a private CA without CRLs:\n  curl --ssl-no-revoke https://host/\nFor a private CA whose CRL is reached, see whether its certificate may sign CRLs and whether the CRL is current; reissue the CA with keyUsage keyCertSign, cRLSign if not:\n  openssl x509 -noout -ext keyUsage -in ca.crt\n  openssl crl -noout -nextupdate -in ca.crl",
+		Fix:         "Let the revocation server be reached, or tell curl not to fail on it:\n  curl --ssl-revoke-best-effort https://host/\nor skip the check for a private CA without CRLs:\n  curl --ssl-no-revoke https://host/\nFor a private CA whose CRL is reached, see whether its certificate may sign CRLs and whether the CRL is current; reissue the CA with keyUsage keyCertSign, cRLSign if not:\n  openssl x509 -noout -text -in ca.crt | grep -A1 'X509v3 Key Usage'\n  openssl crl -noout -nextupdate -in ca.crl",
 		Confirm:     "certutil -urlfetch -verify server.crt",
 	},
 	// A key that does not belong to its certificate, outside nginx's start-up.
@@ -2436,7 +2436,7 @@ var clientWriterEntries = []Entry{
 		Title: "Java could not tell whether a certificate is revoked, and revocation checking is on",
 		Explanation: "Java's certificate path validation checks revocation (revocation enabled in its PKIXParameters, com.sun.net.ssl.checkRevocation=true, or a server's CRL setting such as Tomcat's certificateRevocationListFile) and found no valid answer for a certificate in the chain: the CRL it was given is past its nextUpdate, it holds no CRL from that certificate's CA, or the CRL distribution point or OCSP responder the certificate names could not be reached (a firewall, no outbound network). Printed by a Java client: about the server's chain. " +
 			"A Java server that checks its clients' certificates logs the same words (its stack trace then shows checkClientCerts): the client certificate may be sound, and the server's CRLs are what fails.",
-		Fix:     "Check the CRL's issuer and dates, and issue a fresh one from each CA in the chain:\n  openssl crl -noout -issuer -nextupdate -in crl.pem\n  openssl ca -gencrl -config ca.cnf -out crl.pem\nWithout a CRL file, the JVM must reach the addresses the certificate names:\n  openssl x509 -noout -ext crlDistributionPoints,authorityInfoAccess -in client.crt",
+		Fix:     "Check the CRL's issuer and dates, and issue a fresh one from each CA in the chain:\n  openssl crl -noout -issuer -nextupdate -in crl.pem\n  openssl ca -gencrl -config ca.cnf -out crl.pem\nWithout a CRL file, the JVM must reach the addresses the certificate names:\n  openssl x509 -noout -text -in client.crt | grep -A4 -e 'CRL Distribution Points' -e 'Authority Information Access'",
 		Confirm: "openssl verify -crl_check -CAfile ca.crt -CRLfile crl.pem client.crt",
 	},
 	// node's name check.
@@ -2454,8 +2454,8 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"x509: certificate specifies an incompatible key usage"},
 		Title:       "The client certificate is not for TLS clients (Go: incompatible key usage)",
 		Explanation: "A Go server (Vault's cert auth, step-ca, etcd, a Go service with ClientAuth) checks the client certificate's extendedKeyUsage along its chain: it does not allow clientAuth, e.g. a server certificate (serverAuth only) presented as the client's. Go checks the intermediates too (OpenSSL only the leaf): an intermediate CA whose extendedKeyUsage lists serverAuth without clientAuth fails every client certificate issued under it.",
-		Fix:         "Issue the client certificate with clientAuth, with this line in its -extfile:\n  extendedKeyUsage=clientAuth\nand check it (SSL client : Yes):\n  openssl x509 -noout -purpose -in client.crt\nCheck the intermediate's too; if it has an extendedKeyUsage, it must list clientAuth (or leave the extension out of CA certificates):\n  openssl x509 -noout -ext extendedKeyUsage -in intermediate.crt",
-		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in client.crt",
+		Fix:         "Issue the client certificate with clientAuth, with this line in its -extfile:\n  extendedKeyUsage=clientAuth\nand check it (SSL client : Yes):\n  openssl x509 -noout -purpose -in client.crt\nCheck the intermediate's too; if it has an extendedKeyUsage, it must list clientAuth (or leave the extension out of CA certificates):\n  openssl x509 -noout -text -in intermediate.crt | grep -A1 'Extended Key Usage'",
+		Confirm:     "openssl x509 -noout -text -in client.crt | grep -A1 'Extended Key Usage'",
 	},
 	{
 		ID: WrongPurpose, Kind: "client", Without: []string{"handshake error from", "client's certificate", "client certificate", "x5c"},
@@ -2463,7 +2463,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The server's certificate is not for TLS servers (Go: incompatible key usage)",
 		Explanation: "Go checks extendedKeyUsage along the whole chain: the server's certificate (or a CA above it that restricts its usages) does not allow serverAuth, e.g. a client certificate served as a server certificate.",
 		Fix:         "Reissue the server certificate with:\n  extendedKeyUsage=serverAuth\nand check it (SSL server : Yes):\n  openssl x509 -noout -purpose -in server.crt",
-		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in server.crt",
+		Confirm:     "openssl x509 -noout -text -in server.crt | grep -A1 'Extended Key Usage'",
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
@@ -2471,7 +2471,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The client connected by IP address and the certificate has no IP in its SAN (Go)",
 		Explanation: "Connecting to an IP address, Go looks for that address among the certificate's IP subjectAltName entries (IP SANs); a certificate with only DNS names (or only a CN) never matches an IP. A Go program that resolves the name and dials the address itself checks the address unless it sets tls.Config{ServerName: \"host.example.com\"}; a proxy such as Traefik that reaches backends by container IP does the same unless told the name.",
 		Fix:         "Connect by a name the certificate carries (Go: set tls.Config ServerName to it when dialing an address; Traefik: serverName in a serversTransport, insecureSkipVerify only to test; Prometheus: server_name in the scrape's tls_config), or reissue the certificate with the address:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
-		Confirm:     "openssl x509 -noout -ext subjectAltName -in server.crt",
+		Confirm:     "openssl x509 -noout -text -in server.crt | grep -A1 'Subject Alternative Name'",
 	},
 	{
 		ID: LogKeyMismatch, Kind: "client",
@@ -2519,7 +2519,7 @@ var clientWriterEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
 		Match:       []string{"you have not chosen to trust", "(ssl error 61)"},
 		Title:       "Citrix Workspace (Receiver) does not trust the server's certificate (SSL Error 61)",
-		Explanation: "The Citrix client checked the certificate of the server it connected to (StoreFront, the Gateway, a XenApp or Virtual Apps server) and did not find the CA that issued it among the CAs the device trusts: a private or enterprise CA not installed on the device, or a server that does not send its intermediate. With the root installed, the certificate itself can be the cause: an extendedKeyUsage without Server Authentication (only the old server-gated-cryptography OIDs), which newer clients refuse; openssl x509 -noout -ext extendedKeyUsage -in server.crt shows it.",
+		Explanation: "The Citrix client checked the certificate of the server it connected to (StoreFront, the Gateway, a XenApp or Virtual Apps server) and did not find the CA that issued it among the CAs the device trusts: a private or enterprise CA not installed on the device, or a server that does not send its intermediate. With the root installed, the certificate itself can be the cause: an extendedKeyUsage without Server Authentication (only the old server-gated-cryptography OIDs), which newer clients refuse; openssl x509 -noout -text -in server.crt | grep -A1 'Extended Key Usage' shows it.",
 		Fix:         "Install the issuing root (and intermediate) on the device: on Windows into Trusted Root Certification Authorities (certlm.msc); with the Linux client, into its keystore, then rehash:\n  cp root.pem /opt/Citrix/ICAClient/keystore/cacerts/\n  /opt/Citrix/ICAClient/util/ctx_rehash\nand make the server send its intermediates with its certificate.",
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
@@ -2555,7 +2555,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The Go server refused the client certificate: its extendedKeyUsage lacks clientAuth",
 		Explanation: "The Go server checks client certificates for the clientAuth purpose. This one has an extendedKeyUsage without clientAuth: most often a server certificate (serverAuth only) reused as a client certificate, as cluster peers and routes do when one certificate serves both directions. Go before 1.6 was stricter still about the extensions it accepted.",
 		Fix:         "Reissue the certificate with both purposes when it serves both directions (or clientAuth alone for a client):\n  extendedKeyUsage=serverAuth,clientAuth",
-		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in client.crt",
+		Confirm:     "openssl x509 -noout -text -in client.crt | grep -A1 'Extended Key Usage'",
 	},
 	// Kubernetes' aggregation layer: the front-proxy client certificate.
 	{
@@ -2615,7 +2615,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The server refused the Erlang client's certificate",
 		Explanation: "The Erlang/OTP client (a RabbitMQ federation or shovel link, an Elixir or EMQX bridge) presented a client certificate and the server refused it: Unknown CA when the server's CA file lacks the CA that issued it (or its intermediate, which the client must send with its certfile or cacertfile), Certificate Expired or Certificate Revoked when the server found it expired or on its CRL, Certificate Unknown from a Java server for one it does not trust, Bad Certificate or Unsupported Certificate for a certificate the server will not take (no clientAuth in its extendedKeyUsage, a key it refuses, or from an OpenSSL server one not yet valid by its clock).",
 		Fix:         "Put the CA that issued the client certificate in the server's trusted CA file (RabbitMQ and EMQX: cacertfile), and give the client its chain:\n  openssl verify -CAfile server-ca.pem -untrusted int.crt client.crt",
-		Confirm:     "openssl x509 -noout -issuer -ext extendedKeyUsage -in client.crt",
+		Confirm:     "openssl x509 -noout -issuer -text -in client.crt | grep -A1 -e '^issuer=' -e 'Extended Key Usage'",
 	},
 	// curl and git on Windows' Schannel with a PEM file for a client certificate.
 	{
@@ -2633,8 +2633,8 @@ var clientWriterEntries = []Entry{
 		Within:      []string{"did not match"},
 		Title:       "Asterisk: the peer's certificate is not for the name Asterisk expected",
 		Explanation: "Asterisk, connecting out over TLS (a SIP TLS peer or trunk, a WebSocket client, an ARI or AMI connection), compared the name it expected (in the parentheses) with the Common Name and subjectAltName of the peer's certificate, and they differ: the peer is reached by an IP address or another name than its certificate carries. Empty parentheses mean Asterisk had no name to compare, which its own configuration or release left out (the outbound WebSocket client of some releases): set the host name it connects to, or upgrade.",
-		Fix:         "See the names the peer's certificate carries and connect by one of them:\n  openssl s_client -connect peer.example.com:5061 </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName\nOnly when the peer is known by address and trusted another way, turn the name check off for it (pjsip's verify_server = no in its transport).",
-		Confirm:     "openssl s_client -connect peer.example.com:5061 </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+		Fix:         "See the names the peer's certificate carries and connect by one of them:\n  openssl s_client -connect peer.example.com:5061 </dev/null 2>/dev/null | openssl x509 -noout -subject -text | grep -A1 -e '^subject=' -e 'Subject Alternative Name'\nOnly when the peer is known by address and trusted another way, turn the name check off for it (pjsip's verify_server = no in its transport).",
+		Confirm:     "openssl s_client -connect peer.example.com:5061 </dev/null 2>/dev/null | openssl x509 -noout -subject -text | grep -A1 -e '^subject=' -e 'Subject Alternative Name'",
 	},
 	// Docker's certs.d directory with a CA saved as a client certificate.
 	{
@@ -2690,8 +2690,8 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"error=unsupported certificate purpose"},
 		Title:       "OpenVPN refused the peer's certificate for its purpose",
 		Explanation: "OpenVPN checks what the peer's certificate is for. On the server, a client's certificate must allow client authentication (extendedKeyUsage clientAuth, or nsCertType client where ns-cert-type client is set: easy-rsa 3 leaves nsCertType out unless EASYRSA_NS_SUPPORT=yes); on the client, the server's must allow server authentication (serverAuth, which easy-rsa's build-server-full gives). A certificate built for the other role, or by hand without -extfile, fails so; the CN in the line names the certificate refused.",
-		Fix:         "See what the refused certificate allows, then reissue it for its role (easyrsa build-client-full or build-server-full), or check with remote-cert-tls instead of ns-cert-type:\n  openssl x509 -noout -ext extendedKeyUsage,nsCertType -in client.crt\n  remote-cert-tls client",
-		Confirm:     "openssl x509 -noout -ext extendedKeyUsage,nsCertType -in client.crt",
+		Fix:         "See what the refused certificate allows, then reissue it for its role (easyrsa build-client-full or build-server-full), or check with remote-cert-tls instead of ns-cert-type:\n  openssl x509 -noout -text -in client.crt | grep -A1 -e 'Extended Key Usage' -e 'Netscape Cert Type'\n  remote-cert-tls client",
+		Confirm:     "openssl x509 -noout -text -in client.crt | grep -A1 -e 'Extended Key Usage' -e 'Netscape Cert Type'",
 	},
 	// lighttpd reading the certificates its TLS module was given.
 	{
@@ -2718,7 +2718,7 @@ var clientWriterEntries = []Entry{
 		Title:       "Java refuses a trust store certificate that is not a CA",
 		Explanation: "The certificate in the trust store (or the root of the chain) lacks basicConstraints CA:TRUE, so PKIX validation will not use it as an anchor: a test CA made without a CA -extfile, or a server's own certificate imported as the trusted one.",
 		Fix:         "Reissue the CA with these lines in its -extfile, then import it into the trust store again:\n  basicConstraints=critical,CA:TRUE\n  keyUsage=critical,keyCertSign,cRLSign",
-		Confirm:     "openssl x509 -noout -ext basicConstraints -in ca.crt",
+		Confirm:     "openssl x509 -noout -text -in ca.crt | grep -A1 'Basic Constraints'",
 	},
 	// librdkafka with no CA location that exists.
 	{
@@ -2926,7 +2926,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"doesn't match either of", "certificateerror: hostname"},
 		Title:       "Python: the server's certificate is not for the host name connected to",
 		Explanation: "Python's ssl module compared the host name it connected to with the names in the server's certificate (subjectAltName) and found none that fits: the client uses an IP address or another name than the certificate's, or the server sends the certificate of another name. When the address connected to is an IP that the message itself lists, it is in the certificate only as a DNS name (it must be an IP SAN), or the matcher is too old to compare IP addresses (Python 2.7 and 3.4, urllib3 versions that bundle an old match_hostname).",
-		Fix:         "Connect by a name the certificate lists, or reissue the certificate with that name in its SAN (an IP address as IP:10.0.0.1, not DNS:10.0.0.1):\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName\nFor an IP address already listed, upgrade Python and urllib3 (requests):\n  pip install -U urllib3 requests",
+		Fix:         "Connect by a name the certificate lists, or reissue the certificate with that name in its SAN (an IP address as IP:10.0.0.1, not DNS:10.0.0.1):\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'\nFor an IP address already listed, upgrade Python and urllib3 (requests):\n  pip install -U urllib3 requests",
 		Confirm:     sanConfirm,
 	},
 	// envoy's 503 body without a TLS reason.
@@ -2944,7 +2944,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"ingress.local", "kubernetes ingress controller fake certificate"},
 		Title:       "ingress-nginx served its default fake certificate: no TLS secret was used for this host",
 		Explanation: "`ingress.local` (Kubernetes Ingress Controller Fake Certificate) is what ingress-nginx serves when no valid certificate is configured for the requested host: the Ingress has no tls section for the host, the secret it names is missing, in another namespace or not a kubernetes.io/tls secret, its certificate does not cover the host, or the client sent no SNI.",
-		Fix:         "Check the Ingress's tls hosts and secret, and the controller's log for the secret:\n  kubectl get ingress NAME -o yaml\n  kubectl get secret SECRET -n NAMESPACE -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -subject -ext subjectAltName",
+		Fix:         "Check the Ingress's tls hosts and secret, and the controller's log for the secret:\n  kubectl get ingress NAME -o yaml\n  kubectl get secret SECRET -n NAMESPACE -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -subject -text | grep -A1 -e '^subject=' -e 'Subject Alternative Name'",
 		Confirm:     "openssl s_client -connect INGRESS_IP:443 -servername host.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject",
 	},
 	// A Go server whose certificate came without its private key.

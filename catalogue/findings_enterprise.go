@@ -80,8 +80,8 @@ var enterpriseEntries = []Entry{
 		Match:       []string{"bea-090504", "failed hostname verification check"},
 		Title:       "WebLogic's host name check refused the certificate (BEA-090504)",
 		Explanation: "WebLogic's host name verifier compared the name it connected to with the certificate the other side sent and found no match: the certificate is for another name (an internal or short name, an IP address), or an older WebLogic's default verifier compares only the subject's CN (not the subjectAltName, no wildcard).",
-		Fix:         "Connect by a name the certificate carries, or reissue it with that name; on releases whose default verifier ignores the subjectAltName, use the wildcard host name verifier (weblogic.security.utils.SSLWLSWildcardHostnameVerifier) rather than turning the check off:\n  openssl s_client -connect host:443 </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
-		Confirm:     "openssl s_client -connect host:443 </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+		Fix:         "Connect by a name the certificate carries, or reissue it with that name; on releases whose default verifier ignores the subjectAltName, use the wildcard host name verifier (weblogic.security.utils.SSLWLSWildcardHostnameVerifier) rather than turning the check off:\n  openssl s_client -connect host:443 </dev/null 2>/dev/null | openssl x509 -noout -subject -text | grep -A1 -e '^subject=' -e 'Subject Alternative Name'",
+		Confirm:     "openssl s_client -connect host:443 </dev/null 2>/dev/null | openssl x509 -noout -subject -text | grep -A1 -e '^subject=' -e 'Subject Alternative Name'",
 	},
 	// Oracle Database's outbound TLS (UTL_HTTP, UTL_SMTP, APEX) and wallets.
 	{
@@ -122,8 +122,8 @@ var enterpriseEntries = []Entry{
 		Match:       []string{"ssslerr_server_cert_mismatch"},
 		Title:       "SAP: the server's certificate does not carry the host name of the destination (SSSLERR_SERVER_CERT_MISMATCH)",
 		Explanation: "The host name in the SM59 destination (or the URL) is not among the names of the certificate the server sent: a destination by IP or internal name, a certificate for another name, or a server that sends another certificate without SNI. If the name is right and the server's certificate carries it, the SAP host reached another server: its DNS or hosts file resolves the name to a wrong address.",
-		Fix:         "Check where the SAP host resolves the name, then use a host name the certificate carries in the destination, or have the certificate reissued with it:\n  getent hosts host\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+		Fix:         "Check where the SAP host resolves the name, then use a host name the certificate carries in the destination, or have the certificate reissued with it:\n  getent hosts host\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -text | grep -A1 -e '^subject=' -e 'Subject Alternative Name'",
 	},
 	{
 		ID: PlainHTTP, Kind: "client",
@@ -277,8 +277,8 @@ var enterpriseEntries = []Entry{
 		Match:       []string{"the name on the security certificate is invalid or does not match the name of the site", "the name on the security certificate is invalid or does not match the name of the target site"},
 		Title:       "The server's certificate does not carry the name the Windows client used",
 		Explanation: "A Windows client (Outlook, Internet Explorer, a .NET program) compared the name it connected to with the server certificate's names and found no match: the certificate lacks that name (an internal name, an Autodiscover or mail name, the IP address), a wildcard that does not cover it, or another certificate is served for that name; Outlook over RPC/HTTP also compares the profile's certificate principal name (msstd:...) with the certificate.",
-		Fix:         "See the names the served certificate carries, and reissue it with the names clients use (subjectAltName):\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+		Fix:         "See the names the served certificate carries, and reissue it with the names clients use (subjectAltName):\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -text | grep -A1 -e '^subject=' -e 'Subject Alternative Name'",
 	},
 	{
 		ID: CertLoadFailed, Kind: "client",
@@ -327,8 +327,8 @@ var enterpriseEntries = []Entry{
 		Match:       []string{"the certificate received from the remote server does not contain the expected name"},
 		Title:       "Windows (Schannel): the remote server's certificate does not carry the name asked for",
 		Explanation: "A program on this machine connected to a server by a name (or an IP address) that the server's certificate does not carry in its subjectAltName: a connection by IP or by a short or internal name, a certificate for another name, or another certificate served for that name (no SNI, a default site binding).",
-		Fix:         "See the names the served certificate carries, then connect by one of them or reissue the certificate with the name clients use:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+		Fix:         "See the names the served certificate carries, then connect by one of them or reissue the certificate with the name clients use:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -text | grep -A1 -e '^subject=' -e 'Subject Alternative Name'",
 	},
 	{
 		ID: CertLoadFailed, Kind: "client", Side: "server",
@@ -537,8 +537,8 @@ var enterpriseEntries = []Entry{
 		Match: []string{"ssl host name mismatch", "host name mismatch"}, Exact: []string{"ssl host name mismatch", "host name mismatch"},
 		Title:       "The server's certificate is not for the name the client asked for (host name mismatch)",
 		Explanation: "A client of the server (often a proxy checking the origin) compared the name it connected to with the certificate's subjectAltName and found no match: a connection by IP or another name, a certificate for another site, or a default certificate served without SNI. A proxy that makes its own requests (an OCSP or CRL check, a health check) can use a name or route other than the user's.",
-		Fix:         "See the names the served certificate carries for that name, then connect by one of them or reissue the certificate:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+		Fix:         "See the names the served certificate carries for that name, then connect by one of them or reissue the certificate:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -text | grep -A1 -e '^subject=' -e 'Subject Alternative Name'",
 	},
 	// A JDK bug with TLS 1.3 client-certificate requests (JDK-8236039).
 	{
@@ -565,8 +565,8 @@ var enterpriseEntries = []Entry{
 		Match:       []string{"certificate host mismatch"},
 		Title:       "The server's certificate is not for the host the Lua client connected to (certificate host mismatch)",
 		Explanation: "An OpenResty cosocket (Kong, APISIX, a Lua plugin or vault integration) checked the server's certificate against the host name it was given and found no match: the host configured (an IP address, an internal name, a different service name) is not in the certificate's subjectAltName.",
-		Fix:         "See the names the server's certificate carries, then configure the client with one of them (Kong's vault or upstream host setting) or reissue the certificate with the name used:\n  openssl s_client -connect vault.example.com:8200 -servername vault.example.com </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
-		Confirm:     "openssl s_client -connect vault.example.com:8200 -servername vault.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+		Fix:         "See the names the server's certificate carries, then configure the client with one of them (Kong's vault or upstream host setting) or reissue the certificate with the name used:\n  openssl s_client -connect vault.example.com:8200 -servername vault.example.com </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
+		Confirm:     "openssl s_client -connect vault.example.com:8200 -servername vault.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject -text | grep -A1 -e '^subject=' -e 'Subject Alternative Name'",
 	},
 	// MariaDB Connector/J asked for TLS by a server without it.
 	{

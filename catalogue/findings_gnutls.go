@@ -48,7 +48,7 @@ var gnutlsEntries = []Entry{
 		Title:       "The client (GnuTLS) refused the server's certificate: its extendedKeyUsage does not allow a TLS server",
 		Explanation: "The server's certificate (or a CA above it) carries an extendedKeyUsage without serverAuth: most often a client certificate (clientAuth only) installed as the server's, or a CA whose own extendedKeyUsage leaves serverAuth out. A client checking the purpose refuses it; some clients (libcurl on GnuTLS among them) do not check it.",
 		Fix:         "Reissue the server's certificate with the server's purpose:\n  extendedKeyUsage=serverAuth\n  keyUsage=critical,digitalSignature,keyEncipherment",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext extendedKeyUsage,keyUsage",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 -e 'Extended Key Usage' -e 'X509v3 Key Usage'",
 	},
 	{
 		ID: CriticalExtension, Kind: "client",
@@ -64,7 +64,7 @@ var gnutlsEntries = []Entry{
 		Title:       "The client (GnuTLS) refused the server's chain: its issuer is not a CA",
 		Explanation: "The certificate that signed the server's certificate has no basicConstraints CA:TRUE: a leaf used to sign another certificate, or a private CA made without the CA extensions (`openssl x509 -req` without `-extfile` gives a v1 or CA:FALSE certificate).",
 		Fix:         "Remake the CA with the CA extensions and sign the server's certificate with it again:\n  " + remakeCACmd,
-		Confirm:     "openssl x509 -noout -ext basicConstraints -in ca.crt",
+		Confirm:     "openssl x509 -noout -text -in ca.crt | grep -A1 'Basic Constraints'",
 	},
 	{
 		ID: NotYetValid, Kind: "client",
@@ -96,7 +96,7 @@ var gnutlsEntries = []Entry{
 		Match:       []string{"the certificate chain violates the signer's constraints"},
 		Title:       "The client (GnuTLS) refused the server's chain: a CA's constraints forbid it",
 		Explanation: "A CA above the server's certificate limits what it may sign, and the chain breaks the limit: its name constraints do not allow the server's names, its pathlen allows fewer CAs below it than the chain has, or its keyUsage lacks keyCertSign.",
-		Fix:         "Look at the CAs' constraints and issue the server's certificate within them (or from a CA whose constraints allow its names):\n  openssl x509 -noout -ext nameConstraints,basicConstraints,keyUsage -in int.crt",
+		Fix:         "Look at the CAs' constraints and issue the server's certificate within them (or from a CA whose constraints allow its names):\n  openssl x509 -noout -text -in int.crt | grep -A6 -e 'Name Constraints' -e 'Basic Constraints' -e 'X509v3 Key Usage'",
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	{
@@ -138,7 +138,7 @@ var gnutlsEntries = []Entry{
 		Title:       "GnuTLS refused the server's certificate: its keyUsage does not allow this handshake",
 		Explanation: "The server's certificate has a keyUsage extension without the use the handshake needs: digitalSignature for every TLS 1.3 handshake and for ECDHE key exchange (the usual one), keyEncipherment for RSA key exchange. GnuTLS clients (git, curl and wget on Debian and Ubuntu, gnutls-cli) refuse it with this error; OpenSSL clients as `unsuitable certificate purpose` (verify error 26); Go clients accept it, so it may work from some clients only. A certificate made with a CA's keyUsage (keyCertSign only) does this.",
 		Fix:         "Reissue the server's certificate with the usages of a TLS server:\n  keyUsage=critical,digitalSignature,keyEncipherment\n  extendedKeyUsage=serverAuth",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext keyUsage",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'X509v3 Key Usage'",
 	},
 	{
 		ID: HandshakeFailed, Kind: "client",

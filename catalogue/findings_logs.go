@@ -683,7 +683,7 @@ var logLineEntries = []Entry{
 		Title:       "Backend's certificate does not match the expected name",
 		Explanation: "With proxy_ssl_verify on, nginx checks the backend's certificate against proxy_ssl_name (by default the host in proxy_pass), and the certificate does not carry that name. A backend with several certificates chooses one by the name in SNI, which nginx sends only with proxy_ssl_server_name on: without it, the backend answers with its default certificate.",
 		Fix:         "Set proxy_ssl_name to a name the backend certificate carries, and turn proxy_ssl_server_name on:\n  proxy_ssl_name backend.example.com;\n  proxy_ssl_server_name on;\nor reissue it with that name.",
-		Confirm:     "openssl s_client -connect backend:443 -servername backend.example.com </dev/null | openssl x509 -noout -ext subjectAltName",
+		Confirm:     "openssl s_client -connect backend:443 -servername backend.example.com </dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
 	},
 }
 

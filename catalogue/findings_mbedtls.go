@@ -40,7 +40,7 @@ var mbedtlsEntries = []Entry{
 		Explanation: "-0x7800 has two meanings. In Mbed TLS 2.x (ESP-IDF 4, older firmwares) it is MBEDTLS_ERR_SSL_PEER_VERIFY_FAILED: the device refused the server's certificate (no trusted CA for it among those given, a host name it does not carry, or the device's clock not set yet). " +
 			"In Mbed TLS 3.x (ESP-IDF 5) it is MBEDTLS_ERR_SSL_UNRECOGNIZED_NAME: the server has no certificate for the host name the device sent (SNI).",
 		Fix:     "Check the server's certificate against the CA the device is given, for the host name it uses, and set the device's clock (SNTP) before connecting:\n  openssl s_client -connect host:443 -servername host -CAfile ca.pem </dev/null | grep 'Verify return code'",
-		Confirm: "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+		Confirm: "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -text | grep -A1 -e '^subject=' -e 'Subject Alternative Name'",
 	},
 	{
 		ID: CertLoadFailed, Kind: "client",
@@ -72,7 +72,7 @@ var mbedtlsEntries = []Entry{
 		Title:       "Mbed TLS checks the server's certificate but was given no host name (-0x5D80)",
 		Explanation: "MBEDTLS_ERR_SSL_CERTIFICATE_VERIFICATION_WITHOUT_HOSTNAME: since Mbed TLS 3.6.3, a client that verifies the server's certificate must also say which host name to check, and this program did not call mbedtls_ssl_set_hostname (a library or firmware written for older versions).",
 		Fix:         "Set the host name before the handshake (or upgrade the library that calls Mbed TLS):\n  mbedtls_ssl_set_hostname(&ssl, \"host.example.com\");",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
 	},
 	{
 		ID: ConnectFailed, Kind: "client",

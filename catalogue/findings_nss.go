@@ -11,7 +11,7 @@ var nssEntries = []Entry{
 		Title: "curl on NSS does not trust the server's certificate (its issuer is not recognized)",
 		Explanation: "NSS (curl on RHEL and CentOS 7, and other programs on it) found no trusted CA for the server's certificate: the CA file it was given (--cacert; the system's is /etc/pki/tls/certs/ca-bundle.crt) lacks the server's root, a private or intercepting proxy's CA is not in it, or the server does not send its intermediate. " +
 			"NSS says the same when the server sends an intermediate that is not a CA (no basicConstraints CA:TRUE), as a real curl on NSS showed: it cannot chain through it, where OpenSSL clients say `invalid CA certificate`.",
-		Fix:     clientTrustFix + "\nCheck that each intermediate the server sends is a CA:\n  openssl x509 -noout -ext basicConstraints -in int.crt",
+		Fix:     clientTrustFix + "\nCheck that each intermediate the server sends is a CA:\n  openssl x509 -noout -text -in int.crt | grep -A1 'Basic Constraints'",
 		Confirm: "openssl s_client -connect host:443 -servername host -CAfile ca.crt </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
 	{
@@ -21,7 +21,7 @@ var nssEntries = []Entry{
 		Title:       "NSS refused the server's certificate: its issuer is not a valid CA",
 		Explanation: "SEC_ERROR_CA_CERT_INVALID: the certificate that signed the server's (or one above it) is not a valid CA. Most often the server's certificate is self-signed without basicConstraints CA:TRUE (NSS takes it as its own issuer, and that issuer is no CA), as a real curl on NSS showed; else a private CA made without CA extensions (`openssl x509 -req` without an -extfile), a leaf used to sign, or a v1 certificate.",
 		Fix:         "Serve a certificate signed by a CA the client trusts (and give the client that CA), or remake the CA with the CA extensions and sign the server's certificate again:\n  " + remakeCACmd,
-		Confirm:     "openssl x509 -noout -ext basicConstraints -in ca.crt",
+		Confirm:     "openssl x509 -noout -text -in ca.crt | grep -A1 'Basic Constraints'",
 	},
 	{
 		ID: WeakSignature, Kind: "client",

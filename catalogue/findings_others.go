@@ -29,8 +29,8 @@ var otherWriterEntries = []Entry{
 		Match:       []string{"sasl external with", "failed outbound s2s external authentication"},
 		Title:       "XMPP federation: the other server refused this server's certificate (SASL EXTERNAL)",
 		Explanation: "Between XMPP servers the connecting one is the TLS client and authenticates with its own certificate, which the receiving server checks as a client certificate for the domain. Four causes cover most cases: 1. the certificate may not be used by a client: Let's Encrypt's certificates carry serverAuth only since 11 February 2026 (the other side says `unsupported certificate purpose`); 2. the chain this server sends does not verify there: an intermediate missing, or a cross-signed root that has expired (DST Root CA X3's, since 2021) in the certificate file; 3. the certificate does not carry the XMPP domain (or the conference or upload subdomain) the stream is for; 4. the other server has no CA bundle of its own (a container image without ca-certificates). The other side's error (`not-authorized`, `unsupported certificate purpose`) and its log say which.",
-		Fix:         "Look at what this server sends, as the other side sees it:\n  " + xmppPeer + " </dev/null\n  openssl x509 -noout -ext extendedKeyUsage,subjectAltName -in /etc/prosody/certs/example.org.crt\nServe the full chain without expired roots; where certificates lack clientAuth, let the servers fall back to dialback (Prosody's mod_dialback, ejabberd's s2s dialback) or use a certificate from a CA that issues clientAuth.",
-		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in /etc/prosody/certs/example.org.crt",
+		Fix:         "Look at what this server sends, as the other side sees it:\n  " + xmppPeer + " </dev/null\n  openssl x509 -noout -text -in /etc/prosody/certs/example.org.crt | grep -A1 -e 'Extended Key Usage' -e 'Subject Alternative Name'\nServe the full chain without expired roots; where certificates lack clientAuth, let the servers fall back to dialback (Prosody's mod_dialback, ejabberd's s2s dialback) or use a certificate from a CA that issues clientAuth.",
+		Confirm:     "openssl x509 -noout -text -in /etc/prosody/certs/example.org.crt | grep -A1 'Extended Key Usage'",
 	},
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
@@ -67,7 +67,7 @@ var otherWriterEntries = []Entry{
 		Title:       "Jetty refused the request: its Host is not a name of the server's certificate (SNI host check)",
 		Explanation: "Jetty's SecureRequestCustomizer checks that the host a request names (by SNI, or the Host header) is one the server's certificate carries, and answers 400 Invalid SNI otherwise: a client that connects by IP address or localhost, or by another name than the certificate's, since Jetty 10 (and late 9.4 releases) turned the check on.",
 		Fix:         "Connect by a name the certificate carries, or give the server a certificate with the names clients use; where that cannot be, turn the check off in the connector:\n  new SecureRequestCustomizer(false) (or setSniHostCheck(false))",
-		Confirm:     "openssl s_client -connect host:8443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Confirm:     "openssl s_client -connect host:8443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
 	},
 	// Spring Boot's SSL bundles (spring.ssl.bundle.pem.*), read at start.
 	{
@@ -129,7 +129,7 @@ var otherWriterEntries = []Entry{
 		Title:       "Apache's SSLCertificateFile starts with a CA certificate",
 		Explanation: "The first certificate in Apache's SSLCertificateFile has CA:TRUE: the CA (or the chain in the wrong order) was given instead of the server's own certificate, or a self-signed certificate made as a CA (`openssl req -x509` marks it CA:TRUE by default) is used as the server certificate. Clients refuse it or see the wrong names.",
 		Fix:         "Put the server's own (leaf) certificate first in SSLCertificateFile, followed by its intermediates:\n  cat server.crt intermediate.crt > /etc/ssl/server-chain.crt\nand make SSLCertificateKeyFile its key; then reload Apache.",
-		Confirm:     "openssl x509 -noout -subject -ext basicConstraints -in /etc/ssl/server-chain.crt",
+		Confirm:     "openssl x509 -noout -subject -text -in /etc/ssl/server-chain.crt | grep -A1 -e '^subject=' -e 'Basic Constraints'",
 	},
 	// Apache as a reverse proxy (SSLProxyEngine) to a TLS backend, as a
 	// real Apache 2.4 logs it against a real s_server.
@@ -265,7 +265,7 @@ var otherWriterEntries = []Entry{
 		Title:       "Apache's certificate does not carry the ServerName",
 		Explanation: "mod_ssl warns at start-up that the server certificate's subjectAltName (SAN) does not hold this virtual host's ServerName; clients that use that name will refuse it. Apache still starts: the warning is harmless when clients reach the host by a name the certificate holds (a default or placeholder ServerName such as www.example.com, a container image's stock configuration).",
 		Fix:         "Reissue the certificate with the name, or fix ServerName:\n  subjectAltName=DNS:host.example.com",
-		Confirm:     "openssl x509 -noout -ext subjectAltName -in server.crt",
+		Confirm:     "openssl x509 -noout -text -in server.crt | grep -A1 'Subject Alternative Name'",
 	},
 	{
 		ID: HandshakeFailed, Kind: "client",
@@ -291,7 +291,7 @@ var otherWriterEntries = []Entry{
 		Match:       []string{"/1: success", "/2: success", "/3: success", "/4: success"},
 		Title:       "HAProxy: a client closed the connection right after the TLS handshake (\"Success\")",
 		Explanation: "HAProxy logs a connection error with the text of error number 0, `Success`, when a client ends the connection during or just after the handshake without an error HAProxy can name and without sending a request. Checked with a real HAProxy 2.6: curl refusing the server's certificate for its name (curl checks the name after the handshake) ends so. Health checks and probes that only complete a handshake do too; one now and then is harmless.",
-		Fix:         "If a client reports a failure at that time, read its side; for a name it refuses, see which names the server's certificate carries:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Fix:         "If a client reports a failure at that time, read its side; for a name it refuses, see which names the server's certificate carries:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
 		Confirm:     "curl -v https://host/ -o /dev/null",
 	},
 	// Its HTTP log for a TLS backend that failed: termination state SC (the
@@ -446,7 +446,7 @@ var otherWriterEntries = []Entry{
 		Match:       []string{"remote error:"},
 		Title:       "A client refused this Go server's certificate",
 		Explanation: "A Go server logged that a client (the address in the line) ended the handshake with an alert: the client's complaint about the server's own certificate (it does not trust the CA, or the name is not in the certificate's subjectAltName, SAN). It is not about a client certificate.",
-		Fix:         "Make the clients trust the server's CA (curl --cacert, RootCAs), serve the intermediates with the server certificate, and put the name clients use in its SAN:\n  openssl x509 -noout -ext subjectAltName -in server.crt",
+		Fix:         "Make the clients trust the server's CA (curl --cacert, RootCAs), serve the intermediates with the server certificate, and put the name clients use in its SAN:\n  openssl x509 -noout -text -in server.crt | grep -A1 'Subject Alternative Name'",
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	// Certificates Go's parser refuses outright.
@@ -472,7 +472,7 @@ var otherWriterEntries = []Entry{
 		Title:       "The issuing certificate is not a CA (Go)",
 		Explanation: "Go found the certificate's issuer but refused it as a CA: it lacks basicConstraints CA:TRUE or keyCertSign in keyUsage, so it may not sign certificates.",
 		Fix:         "Reissue the CA certificate with these lines in its -extfile:\n  basicConstraints=critical,CA:TRUE\n  keyUsage=critical,keyCertSign,cRLSign",
-		Confirm:     "openssl x509 -noout -ext basicConstraints,keyUsage -in ca.crt",
+		Confirm:     "openssl x509 -noout -text -in ca.crt | grep -A1 -e 'Basic Constraints' -e 'X509v3 Key Usage'",
 	},
 	// The same refusal in Java's and Erlang's words (real JDK 17 and OTP 25
 	// clients against a chain whose intermediate is CA:FALSE).
@@ -482,7 +482,7 @@ var otherWriterEntries = []Entry{
 		Title:       "A certificate in the chain that signed another is not a CA (Java, Erlang)",
 		Explanation: "Java (basic constraints check failed: this is not a CA certificate) or Erlang (bad_cert, missing_basic_constraint) found that a certificate used as an issuer in the chain, usually an intermediate, lacks basicConstraints CA:TRUE, so it may not sign certificates. Printed by a client, the chain is the server's; a Java or Erlang server checking client certificates logs the same words about the client's chain.",
 		Fix:         "Reissue the intermediate (or CA) certificate with these lines in its -extfile, then reissue what it signed:\n  basicConstraints=critical,CA:TRUE\n  keyUsage=critical,keyCertSign,cRLSign",
-		Confirm:     "openssl x509 -noout -ext basicConstraints,keyUsage -in int.crt",
+		Confirm:     "openssl x509 -noout -text -in int.crt | grep -A1 -e 'Basic Constraints' -e 'X509v3 Key Usage'",
 	},
 	// Java.
 	{
@@ -607,7 +607,7 @@ var otherWriterEntries = []Entry{
 		Match:       []string{"error accepting a client connection: (null)"},
 		Title:       "A client hung up on Redis in the TLS handshake (no reason given)",
 		Explanation: "Redis logs `Error accepting a client connection` with OpenSSL's reason; (null) means there was none: the client closed the connection during the handshake. Most often the client refused Redis's certificate (its CA is not trusted there, or the address the client connects to is not in the certificate's subjectAltName: StackExchange.Redis, Lettuce and redis-py check the name or IP), or the client does not speak TLS, or a health check opened and closed the port.",
-		Fix:         "Read the client's own error, and check the certificate's names against the address the clients use:\n  openssl x509 -noout -ext subjectAltName -in redis.crt\n  redis-cli --tls --cacert ca.crt -h HOST -p 6379 ping",
+		Fix:         "Read the client's own error, and check the certificate's names against the address the clients use:\n  openssl x509 -noout -text -in redis.crt | grep -A1 'Subject Alternative Name'\n  redis-cli --tls --cacert ca.crt -h HOST -p 6379 ping",
 		Confirm:     "openssl s_client -connect HOST:6379 -CAfile ca.crt </dev/null",
 	},
 	// pyOpenSSL (requests with pyopenssl injected) when the server hangs up.
@@ -670,7 +670,7 @@ var otherWriterEntries = []Entry{
 		Title:       "The server's certificate does not name the address the gRPC client used",
 		Explanation: "gRPC checked the server's certificate against the name or IP address it dialled, and the certificate's subjectAltName does not carry it: a client that dials a gateway, a Docker host address (172.17.0.1) or a load balancer the certificate was not issued for.",
 		Fix:         "Dial a name the certificate carries, or reissue the certificate with that name or address:\n  subjectAltName=DNS:node.example.org,IP:172.17.0.1\nor tell the client which name to expect (gRPC: the grpc.ssl_target_name_override channel option).",
-		Confirm:     "openssl s_client -connect host:443 </dev/null 2>/dev/null | openssl x509 -noout -ext subjectAltName",
+		Confirm:     "openssl s_client -connect host:443 </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
 	},
 	// Java's client when the server hangs up during the handshake.
 	{
@@ -716,7 +716,7 @@ var otherWriterEntries = []Entry{
 		Title:       "The server's certificate does not name the host the Java client used",
 		Explanation: "The Java client (Apache HttpClient, or JSSE's own check) compared the host it connected to with the certificate's names and found none that matches: the certificate was issued for another name (a CDN's or a default certificate, a machine name where the client uses localhost), or the client connects by an IP address or alias the certificate does not carry.",
 		Fix:         "Connect by a name the certificate carries, or reissue the certificate with the name the client uses:\n  subjectAltName=DNS:host.example.org,DNS:localhost\n" + newCheckNote,
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -text | grep -A1 -e '^subject=' -e 'Subject Alternative Name'",
 	},
 	// A client refusing the server's small Diffie-Hellman group.
 	{

@@ -124,7 +124,7 @@ var (
 	ServerHostnameMismatchText = Text{ID: ServerHostnameMismatch,
 		Title: "the server certificate of {addr} does not cover {name}",
 		Why:   "Clients check that the server certificate names the host they asked for ({error}). curl refuses with `SSL: no alternative certificate subject name matches target host name`. A server with several names or virtual hosts may serve another certificate for this name.",
-		Fix:   "Issue the server certificate with the name in subjectAltName:\n  openssl req ... -addext 'subjectAltName={san}'\nor connect with a name it covers (`--servername`).\nSee what is served:\n  {sclient} | openssl x509 -noout -subject -ext subjectAltName",
+		Fix:   "Issue the server certificate with the name in subjectAltName:\n  openssl req ... -addext 'subjectAltName={san}'\nor connect with a name it covers (`--servername`).\nSee what is served:\n  {sclient} | openssl x509 -noout -subject -text | grep -A1 -e '^subject=' -e 'Subject Alternative Name'",
 	}
 	// ServerCertUntrustedText is judged by the system roots (a warning);
 	// ServerCertUntrustedByCAText by the --ca file (an error). {cause_why}
@@ -368,7 +368,7 @@ var serverTrust = map[string]struct{ title, why, fix, caWhy, caFix string }{
 		title: ": it is a proxy's default certificate",
 		why: "The certificate served is the built-in default of {detail}: the proxy has no certificate for the name asked{sni_words}, so it serves its own self-signed one, which every client refuses. " +
 			"Traefik does so when no router's TLS covers the name or its ACME (Let's Encrypt) request failed; ingress-nginx when no Ingress lists the name under tls.hosts or the Ingress's secret is missing, in another namespace, or not a valid certificate and key.",
-		fix: "Give the proxy a certificate for that name (Traefik: a router with tls and a certresolver whose ACME challenge can succeed, or a default certificate in its TLS store; ingress-nginx: the name under the Ingress's tls.hosts, with a secret holding tls.crt and tls.key in the Ingress's namespace), and read the proxy's log for why it had none:\n  kubectl get secret -n NAMESPACE SECRET -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -subject -ext subjectAltName",
+		fix: "Give the proxy a certificate for that name (Traefik: a router with tls and a certresolver whose ACME challenge can succeed, or a default certificate in its TLS store; ingress-nginx: the name under the Ingress's tls.hosts, with a secret holding tls.crt and tls.key in the Ingress's namespace), and read the proxy's log for why it had none:\n  kubectl get secret -n NAMESPACE SECRET -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -subject -text | grep -A1 -e '^subject=' -e 'Subject Alternative Name'",
 	},
 	"incomplete-chain": {
 		title: ": its intermediate is not served",

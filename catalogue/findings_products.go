@@ -42,7 +42,7 @@ var productEntries = []Entry{
 		Title:       "CockroachDB refused the node certificate of the certs directory: its principals lack the node user",
 		Explanation: "Every cockroach command that takes --certs-dir (cockroach sql, cert create-client, start) loads every certificate in that directory, and node.crt must name the node user (node, or the user COCKROACH_CERT_NODE_USER or --cert-principal-map gave when it was made) among its principals (its common name or subjectAltName). A node.crt made for another node user, or copied from another cluster, stops even a client command that does not need it.",
 		Fix:         "Give clients a directory of their own with only ca.crt and client.USER.crt and .key; or run with the same COCKROACH_CERT_NODE_USER (or --cert-principal-map) as when node.crt was made; or make node.crt again:\n  cockroach cert create-node localhost node.example.com --certs-dir=certs --ca-key=my-safe-directory/ca.key --overwrite",
-		Confirm:     "openssl x509 -noout -subject -ext subjectAltName -in certs/node.crt",
+		Confirm:     "openssl x509 -noout -subject -text -in certs/node.crt | grep -A1 -e '^subject=' -e 'Subject Alternative Name'",
 	},
 	{
 		ID: NoClientCert, Kind: "client", Side: "client",
@@ -295,7 +295,7 @@ var productEntries = []Entry{
 		Within:      []string{"openssl::ssl::sslerror", "hostname \""},
 		Title:       "The Ruby client connected by a name the server's certificate does not carry",
 		Explanation: "Ruby's OpenSSL checks the host name it connected to against the server certificate's names. The usual cause is the address in the client's settings: localhost, an IP address or an internal alias (ActionMailer's smtp_settings address: \"localhost\" for a mail server whose STARTTLS certificate names its real host), while the certificate carries the public name.",
-		Fix:         "Connect by a name the certificate carries (ActionMailer: address: \"mail.example.com\" in smtp_settings), and see its names:\n  openssl s_client -connect mail.example.com:587 -starttls smtp </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName\nOnly for a local relay you trust, turn the check off in the client (ActionMailer: openssl_verify_mode: \"none\").",
+		Fix:         "Connect by a name the certificate carries (ActionMailer: address: \"mail.example.com\" in smtp_settings), and see its names:\n  openssl s_client -connect mail.example.com:587 -starttls smtp </dev/null 2>/dev/null | openssl x509 -noout -subject -text | grep -A1 -e '^subject=' -e 'Subject Alternative Name'\nOnly for a local relay you trust, turn the check off in the client (ActionMailer: openssl_verify_mode: \"none\").",
 		Confirm:     "openssl s_client -connect mail.example.com:587 -starttls smtp </dev/null",
 	},
 	// Windows' WinINet and WinHTTP (ERROR_INTERNET_INVALID_CA): Tableau,

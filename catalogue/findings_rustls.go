@@ -60,7 +60,7 @@ var rustlsEntries = []Entry{
 		Title:       "rustls refused the peer's certificate: it is a CA certificate, used as a server's or client's own (CaUsedAsEndEntity)",
 		Explanation: "The certificate the peer presented as its own carries basicConstraints CA:TRUE, which webpki refuses for an end entity where OpenSSL accepts it. `openssl req -x509` makes such a certificate by default (its config adds CA:TRUE), so a self-signed test certificate fails so; serving the CA's own certificate does too. " + rustlsPeer,
 		Fix:         "Issue the server's (or client's) certificate from a CA, with CA:FALSE and its names, and trust the CA instead; for a self-signed one, make it a leaf:\n  " + selfSignedLeafCmd,
-		Confirm:     "openssl x509 -noout -ext basicConstraints,subjectAltName -in server.crt",
+		Confirm:     "openssl x509 -noout -text -in server.crt | grep -A1 -e 'Basic Constraints' -e 'Subject Alternative Name'",
 	},
 	{
 		ID: NotACA, Kind: "client",
@@ -68,7 +68,7 @@ var rustlsEntries = []Entry{
 		Title:       "rustls refused the peer's chain: an issuer in it is not a CA (EndEntityUsedAsCa)",
 		Explanation: "A certificate of the chain that signed another one has no basicConstraints CA:TRUE (or is v1): a leaf used to sign, or a private CA made with `openssl x509 -req` without an -extfile. webpki will not chain through it. " + rustlsPeer,
 		Fix:         "Remake the CA with the CA extensions and sign the certificate again:\n  " + remakeCACmd,
-		Confirm:     "openssl x509 -noout -ext basicConstraints -in ca.crt",
+		Confirm:     "openssl x509 -noout -text -in ca.crt | grep -A1 'Basic Constraints'",
 	},
 	{
 		ID: WrongPurpose, Kind: "client",
@@ -77,7 +77,7 @@ var rustlsEntries = []Entry{
 		Title:       "rustls refused the peer's certificate: its extendedKeyUsage does not allow this use (InvalidPurpose, RequiredEkuNotFound)",
 		Explanation: "webpki wants serverAuth in a server's certificate and clientAuth in a client's, when the certificate has an extendedKeyUsage (rustls 0.23 names what it required and what the certificate allows): a client certificate installed as a server's, a server certificate used as a client's, or a CA whose own extendedKeyUsage leaves the purpose out. " + rustlsPeer,
 		Fix:         "Reissue the certificate with the purpose of its side, a server's:\n  extendedKeyUsage=serverAuth\na client's:\n  extendedKeyUsage=clientAuth",
-		Confirm:     "openssl x509 -noout -ext extendedKeyUsage -in cert.crt",
+		Confirm:     "openssl x509 -noout -text -in cert.crt | grep -A1 'Extended Key Usage'",
 	},
 	{
 		ID: Revoked, Kind: "client",

@@ -65,7 +65,7 @@ var schannelEntries = []Entry{
 		Title:       "Windows refused a certificate for its intended use",
 		Explanation: "The certificate's extendedKeyUsage or keyUsage does not allow the use Windows checked: a server certificate without serverAuth (a client certificate installed as a server's), a client certificate without clientAuth, or a CA whose own extendedKeyUsage leaves the use out.",
 		Fix:         "Reissue the certificate with the usage of its role; for a server:\n  extendedKeyUsage=serverAuth\n  keyUsage=critical,digitalSignature,keyEncipherment",
-		Confirm:     "openssl x509 -noout -ext extendedKeyUsage,keyUsage -in server.crt",
+		Confirm:     "openssl x509 -noout -text -in server.crt | grep -A1 -e 'Extended Key Usage' -e 'X509v3 Key Usage'",
 	},
 	{
 		ID: Revoked, Kind: "client",

@@ -162,7 +162,7 @@ var wolfsslEntries = []Entry{
 		Title:       "wolfSSL refused a chain whose issuer is not a CA, or a self-signed certificate (NOT_CA_ERROR -357, ASN_SELF_SIGNED_E -275)",
 		Explanation: "NOT_CA_ERROR: a certificate that signs another in the peer's chain (the intermediate, or the CA loaded to trust) lacks basicConstraints CA:TRUE: a private CA made without CA extensions (`openssl x509 -req` without an -extfile), or a leaf used to sign. ASN_SELF_SIGNED_E: the peer sent a self-signed certificate that is not among the CAs loaded. For a client it is the server's chain; for a server (SSL_accept) its client's.",
 		Fix:         "Remake the CA with the CA extensions and sign the certificate again, or load the self-signed certificate itself as the trusted CA:\n  " + remakeCACmd,
-		Confirm:     "openssl x509 -noout -ext basicConstraints -in ca.crt",
+		Confirm:     "openssl x509 -noout -text -in ca.crt | grep -A1 'Basic Constraints'",
 	},
 	{
 		ID: WrongPurpose, Kind: "client",
@@ -171,7 +171,7 @@ var wolfsslEntries = []Entry{
 		Title:       "The peer's certificate is not for this use (EXTKEYUSE_AUTH_E -386, KEYUSE_SIGNATURE_E -383, KEYUSE_ENCIPHER_E -385)",
 		Explanation: "EXTKEYUSE_AUTH_E: the peer's certificate has an extendedKeyUsage without the purpose of its role: a server certificate without serverAuth (for a client: wolfSSL_connect, curl), a client certificate without clientAuth (for a server: SSL_accept). KEYUSE_SIGNATURE_E and KEYUSE_ENCIPHER_E: its keyUsage lacks digitalSignature (needed for ECDHE and TLS 1.3) or keyEncipherment (RSA key exchange), as a certificate made with a CA's keyUsage has.",
 		Fix:         "Reissue the certificate with the usages of its role, for a client:\n" + clientExtLines + "\nor for a server, extendedKeyUsage=serverAuth with the same keyUsage.",
-		Confirm:     "openssl x509 -noout -ext keyUsage,extendedKeyUsage -in cert.pem",
+		Confirm:     "openssl x509 -noout -text -in cert.pem | grep -A1 -e 'X509v3 Key Usage' -e 'Extended Key Usage'",
 	},
 	{
 		ID: Revoked, Kind: "client",

@@ -391,7 +391,7 @@ func TestExplainSides(t *testing.T) {
 		{"Mon Jan  1 00:00:00 2024 VERIFY ERROR: depth=0, error=unsupported certificate purpose: CN=client1", "unknown", "client", "wrong-purpose", "ns_support"},
 		{"(../src/mod_openssl.c.924) SSL: couldn't read X509 certificates from '/etc/lighttpd/ca.pem'", "unknown", "server", "cert-load-failed", "ssl.verifyclient.ca-file"},
 		// A code with a fix of its own keeps it, whatever program printed it.
-		{"#<OpenSSL::SSL::SSLError: SSL_connect returned=1 errno=0 peeraddr=192.0.2.1:443 state=error: certificate verify failed (unable to get certificate CRL)>", "unknown", "client", "server-cert-untrusted", "crldistributionpoints"},
+		{"#<OpenSSL::SSL::SSLError: SSL_connect returned=1 errno=0 peeraddr=192.0.2.1:443 state=error: certificate verify failed (unable to get certificate CRL)>", "unknown", "client", "server-cert-untrusted", "crl distribution points"},
 		{`[ERROR] [main] Pipeline aborted due to error {:exception=>#<LogStash::ConfigurationError: Using ` + "`verify_mode`" + ` set to PEER or FORCE_PEER, requires the configuration of ` + "`certificate_authorities`" + `>`, "java", "server", "startup-failed", "ssl_certificate_authorities"},
 		{`javax.net.ssl.SSLHandshakeException: PKIX path validation failed: sun.security.validator.ValidatorException: TrustAnchor with subject "CN=TestCA" is not a CA certificate`, "java", "client", "not-a-ca", "ca:true"},
 		{"librdkafka: SSL [thrd:ssl:/b:9093/b]: ssl://b:9093/bootstrap: error:80000002:system library::No such file or directory: calling stat(/usr/local/ssl/certs)", "unknown", "client", "server-cert-untrusted", "ssl.ca.location"},
