@@ -99,6 +99,9 @@ var entries = sync.OnceValue(func() []Entry {
 		// (findings_apple.go).
 		ownWords(appleEntries),
 		ownWords(clientWriterEntries),
+		// OpenSSL's system library's words for a file it could not open
+		// (findings_products.go), after every writer's own load entry.
+		ownWords(systemLibEntries),
 		// What nginx writes to its error log (findings_logs.go).
 		plain(logLineEntries),
 		plain(otherEntries),

@@ -154,7 +154,7 @@ var gnutlsEntries = []Entry{
 		Match: []string{"could not negotiate a supported cipher suite", "no supported cipher suites have been found", "no or insufficient priorities were set", "no common key share with peer", "no supported ecc curves were found"},
 		Title: "GnuTLS found no cipher suite or group in common with the other side",
 		Explanation: "The two sides share no cipher suite (or, for TLS 1.3, no key-exchange group) that both allow: an old server that offers only RC4, 3DES or CBC suites that this GnuTLS or the system-wide crypto policy (RHEL, Fedora: update-crypto-policies) no longer allows, or a priority string (GnuTLS's cipher list, e.g. a program's --priority or ssl-ciphers option) that leaves out what the peer needs. " +
-			"A GnuTLS server prints it too when its certificate's key type does not fit what the client offers, or when it has no usable certificate and key at all (a key that failed to load, or was loaded where the TLS session does not see it): with nothing to sign with, no suite is possible.",
+			"A GnuTLS server prints it too when its certificate's key type does not fit what the client offers, or when it has no usable certificate and key at all (a wrong or misspelled path in its certificate setting, a key that failed to load, or one loaded where the TLS session does not see it): with nothing to sign with, no suite is possible.",
 		Fix:     "See which suites the server offers, and what this GnuTLS allows:\n  nmap --script ssl-enum-ciphers -p 443 host\n  gnutls-cli -l --priority NORMAL\nthen enable a modern suite on the server (TLS 1.2 ECDHE with AES-GCM, or TLS 1.3).",
 		Confirm: "gnutls-cli --priority NORMAL -p 443 host </dev/null",
 	},

@@ -339,7 +339,9 @@ var productEntries = []Entry{
 	// made from them must reach a server SSLEngine made from them.
 	{
 		ID: CertLoadFailed, Kind: "client", Side: "server",
-		Match:       []string{"a client sslengine created with the provided settings can't connect to a server sslengine created with those settings"},
+		Match: []string{"a client sslengine created with the provided settings can't connect to a server sslengine created with those settings"},
+		// A reason of its own (not a CA, a name, a date) tells the cause.
+		Without:     []string{"basic constraints", "not a ca", "subject alternative name", "expired", "validity check", "extended key usage", "algorithm constraints", "no name matching"},
 		Title:       "Kafka's start-up check: its truststore does not trust the certificate of its own keystore",
 		Explanation: "Before it listens (and when its SSL settings are changed at run time), a Kafka broker builds a client and a server from its own ssl.keystore and ssl.truststore settings and makes them shake hands; this one failed, so the broker stops. The handshake error that comes first in the line says why: PKIX path building failed when the truststore lacks the CA that issued the keystore's certificate (a truststore holding only other brokers' or clients' CAs, a certificate renewed from a new CA); a name or usage error when the keystore's certificate is not fit for both ends (it must be usable as a server certificate, and with client authentication as a client one too).",
 		Fix:         "Put the CA of the broker's own certificate into its truststore, and check that the keystore's certificate chains to it:\n  keytool -list -v -keystore kafka.server.keystore.jks | grep -E 'Alias|Owner|Issuer'\n  keytool -importcert -alias ca-root -file ca.crt -keystore kafka.server.truststore.jks",
@@ -355,6 +357,76 @@ var productEntries = []Entry{
 		Fix:         "See the backend certificate's dates, key and signature:\n  openssl s_client -connect backend.internal:443 -servername backend.internal </dev/null 2>/dev/null | openssl x509 -noout -dates -text | grep -E 'Not (Before|After)|Public-Key|Signature Algorithm'\nrenew it if it is out of its dates; if not, reissue it with an RSA 2048-bit key and SHA-256, then upload its root again.",
 		Confirm:     "openssl s_client -connect backend.internal:443 -servername backend.internal </dev/null 2>/dev/null | openssl x509 -noout -dates",
 	},
+	// JSSE's ValidatorException with its reason cut off (a pasted first
+	// line): the reason's own entries answer the full line.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match: []string{"sun.security.validator.validatorexception"},
+		Without: []string{"path validation failed", "path building failed", "validity check", "algorithm constraints", "revoked", "extended key usage",
+			"trust anchor", "unable to find valid certification path", "no trusted certificate", "certificate signature"},
+		Title:       "Java refused a certificate chain (the reason is cut off the line)",
+		Explanation: "JSSE's validator refused the chain it was shown, and the reason follows ValidatorException in the full message: most often PKIX path building failed (the trust store lacks the CA: a private CA, a TLS-intercepting proxy or appliance in front of the server with its own CA, a root an old JDK lacks), else a date, a usage or an algorithm its policy disables. A Java server logs the same words about a client certificate it refused (its stack trace shows checkClientTrusted).",
+		Fix:         "Read the message to its end (the Caused by lines name the reason), and see the chain the server sends from the machine where Java runs:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nthen import its root into the trust store the JVM uses:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks",
+		Confirm:     "keytool -list -cacerts -storepass changeit | grep -c trustedCertEntry",
+	},
+	// Erlang servers (RabbitMQ's AMQP listener) reading a TLS ClientHello:
+	// bytes 22, 3, 1 are a handshake record's type and version.
+	{
+		ID: PlainHTTP, Kind: "client", Side: "server",
+		Match:       []string{"{bad_header,<<22,3,", "{bad_header, <<22,3,", "bad_header,<<22,3,"},
+		Title:       "A TLS client connected to a plain (non-TLS) port: the server read a TLS hello as its own protocol",
+		Explanation: "The bytes the server could not read as its protocol's header, 22, 3, 1 (hex 16 03 01), are the start of a TLS ClientHello: a client speaking TLS (amqps://, ssl options set) connected to the plain port, such as RabbitMQ's AMQP 5672 instead of its TLS listener 5671, or to a server whose TLS listener is not configured.",
+		Fix:         "Point the TLS client at the TLS port (RabbitMQ: 5671, with listeners.ssl.default = 5671 and its certificate settings in rabbitmq.conf), or connect without TLS to the plain port; see which ports speak TLS:\n  openssl s_client -connect broker.example.com:5671 </dev/null",
+		Confirm:     "openssl s_client -connect broker.example.com:5671 </dev/null",
+	},
+	// vsftpd requiring the data connection to resume the control
+	// connection's TLS session.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"session reuse required"},
+		Title:       "The FTP server wants the data connection to reuse the control connection's TLS session, and the client did not",
+		Explanation: "vsftpd (require_ssl_reuse=YES, its default) accepts a TLS data connection only when it resumes the TLS session of the control connection, which proves it comes from the same client. Clients that open the data connection with a new session (some libraries, .NET's SslStream under older FluentFTP, old curl) fail so.",
+		Fix:         "Use a client that resumes the session on the data connection (FileZilla and current curl do), or, where the risk is accepted, turn the check off on the server:\n  require_ssl_reuse=NO\nin vsftpd.conf, then restart vsftpd.",
+		Confirm:     "curl -v --ssl-reqd ftp://ftp.example.com/ --user user",
+	},
+	// strongSwan without a private key for its own identity.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"no private key found for"},
+		Title:       "strongSwan has no private key for the identity it must authenticate as",
+		Explanation: "charon found no private key that matches the certificate or identity it authenticates with (leftid, or local id in swanctl.conf): the key was never made or loaded (not under /etc/ipsec.d/private or /etc/swanctl/private, no ': RSA key.pem' line in ipsec.secrets), it does not belong to the certificate, or the identity in the configuration is not one the certificate carries (an IP address where the certificate names a host, or the other way round).",
+		Fix:         "See what charon loaded, then add the key and make the identity one the certificate carries (its subjectAltName):\n  swanctl --list-creds\n  ipsec listcerts\nfor ipsec.conf, with a line in /etc/ipsec.secrets:\n  : RSA server-key.pem",
+		Confirm:     "swanctl --list-creds",
+	},
+	// rdesktop's RSA-only check of an RDP server's certificate.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"peer's certificate public key algorithm is not rsa"},
+		Title:       "rdesktop takes only RSA server certificates, and the RDP server's has another key",
+		Explanation: "rdesktop (1.9) accepts an RDP server's TLS certificate only with an RSA key; a server whose certificate has an ECDSA key (the self-signed certificate some RDP servers, such as newer xrdp or Windows set-ups, make for themselves) is refused before any trust check.",
+		Fix:         "Give the RDP server an RSA certificate (xrdp: certificate and key_file in xrdp.ini), e.g.:\n  openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 825 -subj '/CN=rdp.example.com'\nor use another client (FreeRDP's xfreerdp takes ECDSA).",
+		Confirm:     "openssl s_client -connect rdp.example.com:3389 </dev/null 2>/dev/null | openssl x509 -noout -text | grep 'Public Key Algorithm'",
+	},
+	// OpenSMTPD loading its pki key.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"load_pki_keys: failed to load key file", "load_pki_keys: failed tout load key file"},
+		Title:       "OpenSMTPD could not load the key of a pki",
+		Explanation: "smtpd reads the key named by the pki's key line at start: a key with a passphrase cannot be loaded when smtpd runs as a daemon (it has no terminal to ask), and a wrong path or a key smtpd's user cannot read fail the same way.",
+		Fix:         "Give smtpd the key without a passphrase (kept private, mode 600), and check the pki lines of smtpd.conf:\n  openssl pkey -in /etc/ssl/private/mail.key -out /etc/ssl/private/mail-plain.key\n  chmod 600 /etc/ssl/private/mail-plain.key\n  smtpd -n",
+		Confirm:     "smtpd -n",
+	},
+	// A PEM's text given where a program wants its file's path (Dovecot
+	// 2.4's ssl_server_cert_file kept 2.3's "<" that inserts the text).
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"-----begin certificate-----", "-----begin private key-----", "-----begin rsa private key-----", "-----begin ec private key-----"},
+		Within:      []string{"open(", "no such file", "can't open", "cannot open", "failed to open", "stat(", "file name too long"},
+		Title:       "The certificate's text was given where the path of its file belongs",
+		Explanation: "The program tried to open a file whose name is the PEM text itself: the setting holds the certificate (or key) where it wants a path, or a configuration syntax that inserts a file's text was used for a setting that takes a path. Dovecot 2.4 is the usual case: its ssl_server_cert_file and ssl_server_key_file take paths, while 2.3's ssl_cert and ssl_key took < followed by the path, which inserts the text.",
+		Fix:         "Give the setting the file's path, without the < (Dovecot 2.4):\n  ssl_server_cert_file = /etc/dovecot/fullchain.pem\n  ssl_server_key_file = /etc/dovecot/privkey.pem\nthen check what the program reads:\n  doveconf -n | grep ssl_",
+		Confirm:     "doveconf -n | grep ssl_",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded
@@ -363,3 +435,35 @@ const DebianBundleNote = "/etc/ssl/certs/ca-certificates.crt is where Debian, Ub
 
 // DebianBundle is the path DebianBundleNote is about.
 const DebianBundle = "/etc/ssl/certs/ca-certificates.crt"
+
+// systemLibEntries tell OpenSSL's system library refusing to open a file,
+// for lines that no program's own load entry tells (Lookup reads them
+// after the writers' entries, and drops them when one of those matched).
+var systemLibEntries = []Entry{
+	// OpenSSL's system library: fopen() refused, with the errno's words
+	// (1.x: "error:0200100D:system library:fopen:Permission denied";
+	// 3.x: "error:8000000D:system library::Permission denied").
+	{
+		ID: CertLoadFailed, Kind: "client", Fallback: true,
+		Match:  []string{"permission denied"},
+		Within: []string{"system library", "fopen", "ssl_ctx_load_verify_locations"},
+		// nginx's load lines have their own stories.
+		Without:     []string{"[emerg]", "[crit]", "[alert]", "nginx"},
+		Title:       "The program may not read a certificate, key or CA file (permission denied)",
+		Explanation: "OpenSSL could not open a file it was asked to load: the system refused it to the user the program runs as. Most often the file (or a directory above it) belongs to root with mode 600 or 700 while the service runs as its own user (ldap, postfix, mosquitto, a container's user id), or a mounted secret or volume keeps the owner it had elsewhere; SELinux or AppArmor can refuse it too (the audit log says so).",
+		Fix:         "See the owner and mode of the file and of each directory above it, as the service's user:\n  namei -l /etc/ssl/private/server.key\n  sudo -u ldap cat /etc/ssl/private/server.key > /dev/null\nthen give that user read access (keys: the owner or group, mode 640 or 600), e.g.:\n  chown root:ldap /etc/ssl/private/server.key\n  chmod 640 /etc/ssl/private/server.key",
+		Confirm:     "namei -l /etc/ssl/private/server.key",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client", Fallback: true,
+		Match:  []string{"no such file or directory"},
+		Within: []string{"system library", "fopen", "ssl_ctx_load_verify_locations"},
+		// librdkafka's missing default CA directory, and nginx's load
+		// lines, have their own stories.
+		Without:     []string{"rdkafka", "[emerg]", "[crit]", "[alert]", "nginx"},
+		Title:       "A certificate, key or CA file the program names does not exist (as the program sees it)",
+		Explanation: "OpenSSL was asked to open a file that is not there: a wrong or mistyped path in the settings, a path on the host that is not mounted into the container, a relative path read from another working directory, or the default CA file of an OpenSSL built for another system (its OPENSSLDIR, which openssl version -d shows, where this system keeps no cert.pem).",
+		Fix:         "Find the path the program was given (its configuration, or the error lines around this one), and check it where the program runs:\n  ls -l /etc/ssl/certs/server.crt\nFor the default CA file, see which directory this OpenSSL reads:\n  openssl version -d",
+		Confirm:     "openssl version -d",
+	},
+}

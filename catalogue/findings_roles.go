@@ -1095,7 +1095,7 @@ var roleEntries = []Entry{
 	},
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match: []string{"pkix path building failed", "unable to find valid certification path", "path does not chain with any of the trust anchors", "sun.security.validator.validatorexception"},
+		Match: []string{"pkix path building failed", "unable to find valid certification path", "path does not chain with any of the trust anchors"},
 		// The SQL Server driver's own entry tells its default encryption.
 		Without: []string{"could not establish a secure connection to sql server"},
 		Title:   "The Java client does not trust the server's certificate",

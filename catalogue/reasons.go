@@ -135,10 +135,12 @@ func codeReason(code uint32, fn string) (int, bool) {
 			}
 		}
 	}
-	if num < 100 && code>>31 == 0 {
+	if num < 100 && code>>31 == 0 && lib != 2 {
 		// 1.x's common reasons (ERR_R_*, library 0 of the table) are
 		// reported under the library that called: "SSL routines:...:PEM
-		// lib". (3.x sets the top bit for an errno: 80000002 is ENOENT.)
+		// lib". (3.x sets the top bit for an errno: 80000002 is ENOENT;
+		// 1.x's system library, 2, gives the errno as its reason:
+		// 0200100D is fopen's EACCES, not ERR_R_ASN1_LIB.)
 		for _, v := range []int{v111, v102} {
 			if i, ok := reasonByNum()[v][[2]int{0, num}]; ok {
 				return i, true

@@ -744,6 +744,17 @@ func TestExplainSides(t *testing.T) {
 		{"ERROR [KafkaServer id=1] Fatal error during KafkaServer startup. Prepare to shutdown (kafka.server.KafkaServer) org.apache.kafka.common.config.ConfigException: Invalid value javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target for configuration A client SSLEngine created with the provided settings can't connect to a server SSLEngine created with those settings.", "java", "client", "cert-load-failed", "truststore"},
 		// Application Gateway's backend health.
 		{"Backend health: Unhealthy. Backend certificate is invalid. Current date is not within the valid from and valid to range.", "unknown", "client", "server-cert-expired", "rsa 2048"},
+		// OpenSSL's system library refusing fopen; a TLS hello on a plain
+		// AMQP port; vsftpd's session reuse; strongSwan without a key;
+		// rdesktop's RSA check; OpenSMTPD's pki key; a PEM given for a path.
+		{"slapd[812]: TLS: error:0200100D:system library:fopen:Permission denied:bss_file.c:402:fopen('/etc/ldap/tls/server.key','r')", "unknown", "server", "cert-load-failed", "namei -l"},
+		{"SSL_CTX_load_verify_locations: No such file or directory", "unknown", "server", "cert-load-failed", "openssl version -d"},
+		{"2026-12-05 10:00:00.123 [error] <0.901.0> closing AMQP connection: {bad_header,<<22,3,3,1,2,1,0,1>>}", "unknown", "server", "plain-http", "5671"},
+		{"ftp: 522 SSL connection failed: session reuse required", "unknown", "client", "handshake-failed", "require_ssl_reuse"},
+		{"charon: 09[IKE] no private key found for 'vpn.example.com'", "unknown", "server", "key-load-failed", "swanctl --list-creds"},
+		{"ERROR: Peer's certificate public key algorithm is not RSA", "unknown", "client", "handshake-failed", "rsa:2048"},
+		{"smtpd[55]: fatal: load_pki_keys: failed to load key file", "unknown", "server", "key-load-failed", "passphrase"},
+		{"doveconf: Fatal: Error in configuration file /etc/dovecot/conf.d/10-ssl.conf line 3: ssl_server_key_file: open(-----BEGIN PRIVATE KEY-----", "unknown", "server", "cert-load-failed", "without the <"},
 		// An OpenSSL client refusing a server certificate made with a
 		// client section's nsCertType.
 		{"ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unsupported certificate purpose (_ssl.c:1006)", "python", "client", "server-cert-untrusted", "nscerttype"},

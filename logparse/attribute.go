@@ -522,6 +522,11 @@ func attribute(line, lower string) Attribution {
 		// lower-case "tls: " would otherwise claim.
 		return attr("unknown", RoleServer, "", false)
 	}
+	if !isNginx && strings.HasPrefix(strings.TrimSpace(line), "TLS: ") && strings.Contains(lower, "error:") {
+		// OpenLDAP's libldap (slapd, or a client) printing OpenSSL's error
+		// queue after its capital "TLS: ": not Go, which never prints it.
+		return attr("unknown", RoleServer, "", true)
+	}
 	if !isNginx && (strings.Contains(lower, "boringssl_session_") || strings.Contains(lower, "boringssl_context_")) {
 		// Network.framework's BoringSSL on iOS and macOS: an app's
 		// connection, whose error prints BoringSSL's "...:OPENSSL_internal:"
