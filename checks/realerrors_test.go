@@ -751,7 +751,7 @@ func TestExplainRealGoCandidateAuthority(t *testing.T) {
 	}
 	rep := Explain(line)
 	if len(rep.Findings) == 0 || rep.Findings[0].ID != catalogue.BadSignature || rep.Findings[0].Role != "client" ||
-		!strings.Contains(rep.Findings[0].Fix, "authorityKeyIdentifier") {
+		!strings.Contains(rep.Findings[0].Fix, "Authority Key Identifier") {
 		t.Errorf("%q: %+v", line, rep.Findings)
 	}
 }
