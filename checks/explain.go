@@ -35,6 +35,8 @@ var (
 	reWantedName = lazyre.New(`(?i)(?:` + strings.Join([]string{`x509: certificate is valid for .*?, not `, `but wanted to match `,
 		`cannot validate certificate for `, `host: `, `ip: `, `match(?:es)? target host name '`, `dns name matching `,
 		`ip address `, `certificate for <`}, "|") + `)([A-Za-z0-9_.:-]+)`)
+	// The file OpenSSL's system library could not open or stat.
+	reSysFile = lazyre.New(`(?:fopen|stat)\('?([/A-Za-z0-9_.-]+)`)
 	// A certificate, key or CA file a line names by its path.
 	reNamedFile   = lazyre.New(`(?:/|\b[A-Za-z]:\\)[^\s'"():,]*\.(?:pem|key|crt|cer|der)\b`)
 	reDotnetAlert = lazyre.New(`(?i)sent a tls alert: '([A-Za-z]+)'`)
@@ -397,6 +399,17 @@ func explainLine(input string) *report.Report {
 		f := &rep.Findings[i]
 		f.Reporter, f.Role = att.Reporter, att.Role
 		inContext(f, strings.ToLower(input), att)
+	}
+	if len(rep.Findings) > 0 && triaged == "" {
+		// OpenSSL's system library names the file it could not open
+		// ("fopen('/etc/ldap/server.key','r')", "calling stat(/path)"):
+		// the commands look at that file.
+		if m := reSysFile.FindStringSubmatch(input); m != nil {
+			f := &rep.Findings[0]
+			for _, stand := range []string{"/etc/ssl/private/server.key", "/etc/ssl/certs/server.crt"} {
+				f.Fix = strings.ReplaceAll(f.Fix, stand, m[1])
+			}
+		}
 	}
 	if triaged != "" && len(rep.Findings) > 0 {
 		if path := reNamedFile.FindString(input); path != "" {

@@ -747,7 +747,7 @@ func TestExplainSides(t *testing.T) {
 		// OpenSSL's system library refusing fopen; a TLS hello on a plain
 		// AMQP port; vsftpd's session reuse; strongSwan without a key;
 		// rdesktop's RSA check; OpenSMTPD's pki key; a PEM given for a path.
-		{"slapd[812]: TLS: error:0200100D:system library:fopen:Permission denied:bss_file.c:402:fopen('/etc/ldap/tls/server.key','r')", "unknown", "server", "cert-load-failed", "namei -l"},
+		{"slapd[812]: TLS: error:0200100D:system library:fopen:Permission denied:bss_file.c:402:fopen('/etc/ldap/tls/server.key','r')", "unknown", "server", "cert-load-failed", "namei -l /etc/ldap/tls/server.key"},
 		{"SSL_CTX_load_verify_locations: No such file or directory", "unknown", "server", "cert-load-failed", "openssl version -d"},
 		{"2026-12-05 10:00:00.123 [error] <0.901.0> closing AMQP connection: {bad_header,<<22,3,3,1,2,1,0,1>>}", "unknown", "server", "plain-http", "5671"},
 		{"ftp: 522 SSL connection failed: session reuse required", "unknown", "client", "handshake-failed", "require_ssl_reuse"},
