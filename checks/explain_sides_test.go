@@ -755,6 +755,9 @@ func TestExplainSides(t *testing.T) {
 		{"ERROR: Peer's certificate public key algorithm is not RSA", "unknown", "client", "handshake-failed", "rsa:2048"},
 		{"smtpd[55]: fatal: load_pki_keys: failed to load key file", "unknown", "server", "key-load-failed", "passphrase"},
 		{"doveconf: Fatal: Error in configuration file /etc/dovecot/conf.d/10-ssl.conf line 3: ssl_server_key_file: open(-----BEGIN PRIVATE KEY-----", "unknown", "server", "cert-load-failed", "without the <"},
+		// docker buildx's own builder; pgx reading ~/.postgresql/root.crt.
+		{"ERROR: failed to solve: failed to do request: Head \"https://registry.internal:5000/v2/app/manifests/latest\": x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "buildkitd.toml"},
+		{"failed to connect to `host=db.internal user=app database=app`: failed to write startup message (x509: certificate signed by unknown authority)", "go", "client", "server-cert-untrusted", "~/.postgresql"},
 		// An OpenSSL client refusing a server certificate made with a
 		// client section's nsCertType.
 		{"ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unsupported certificate purpose (_ssl.c:1006)", "python", "client", "server-cert-untrusted", "nscerttype"},

@@ -58,7 +58,7 @@ var programWords = []struct {
 	{"grpc", []string{"tsi_protocol_failure", "ssl_transport_security", "grpc", "details = \""}},
 	{"mysql", []string{"error 2026 (hy000)", "mysql", "mariadb"}},
 	{"mongo", []string{"mongo"}},
-	{"postgres", []string{"psycopg", "libpq", "sslrootcert", "pgsslrootcert", "sslmode=", "psql:", "could not accept ssl connection", "pg_hba.conf",
+	{"postgres", []string{"psycopg", "libpq", "sslrootcert", "pgsslrootcert", "sslmode=", "psql:", "failed to write startup message", "could not accept ssl connection", "pg_hba.conf",
 		"connection requires a valid client certificate", "certificate authentication failed for user",
 		"could not load server certificate file", "could not load root certificate file", "could not access private key file", "fatal:  private key file", "fatal: private key file"}},
 	{"httpie", []string{"http: error: sslerror", "httpie"}},
