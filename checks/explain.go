@@ -172,6 +172,7 @@ func explainLine(input string) *report.Report {
 		// Nothing matched, but the line is about TLS: say whose it is.
 		t := catalogue.UnexplainedServerText
 		severity := report.Warning
+		wt := writerText(att)
 		switch {
 		case reRoutineLevel.MatchString(text):
 			// Apache's routine start-up and connection lines.
@@ -179,9 +180,9 @@ func explainLine(input string) *report.Report {
 		case att.Reporter == "nginx" && (strings.Contains(text, " [debug] ") || strings.HasPrefix(text, "[debug] ")):
 			// nginx's debug trace of a handshake.
 			t, severity = catalogue.TLSDebugText, report.Info
-		case writerText(att) != nil:
+		case wt != nil:
 			// A runtime whose usual causes and settings are known.
-			t = *writerText(att)
+			t = *wt
 		case att.Guessed:
 			t = catalogue.UnexplainedEitherText
 		case att.Role == logparse.RoleClient:
