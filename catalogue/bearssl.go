@@ -11,74 +11,91 @@ import (
 // inc/bearssl_ssl.h and inc/bearssl_x509.h define them (BearSSL 0.6;
 // Tasmota's WiFiClientSecureLightBearSSL.h lists the same), each with the
 // OpenSSL wording of the same failure, or "" when OpenSSL has none and an
-// entry below tells it by its macro name.
-var bearsslErrors = map[int]struct{ macro, openssl string }{
-	0:  {"BR_ERR_OK", ""},
-	1:  {"BR_ERR_BAD_PARAM", ""},
-	2:  {"BR_ERR_BAD_STATE", ""},
-	3:  {"BR_ERR_UNSUPPORTED_VERSION", "unsupported protocol"},
-	4:  {"BR_ERR_BAD_VERSION", "wrong version number"},
-	5:  {"BR_ERR_BAD_LENGTH", "record layer failure"},
-	6:  {"BR_ERR_TOO_LARGE", ""},
-	7:  {"BR_ERR_BAD_MAC", "decryption failed or bad record mac"},
-	8:  {"BR_ERR_NO_RANDOM", ""},
-	9:  {"BR_ERR_UNKNOWN_TYPE", "wrong version number"},
-	10: {"BR_ERR_UNEXPECTED", "unexpected message"},
-	12: {"BR_ERR_BAD_CCS", "unexpected message"},
-	13: {"BR_ERR_BAD_ALERT", "unexpected message"},
-	14: {"BR_ERR_BAD_HANDSHAKE", "unexpected message"},
-	15: {"BR_ERR_OVERSIZED_ID", "unexpected message"},
-	16: {"BR_ERR_BAD_CIPHER_SUITE", "wrong cipher returned"},
-	17: {"BR_ERR_BAD_COMPRESSION", "unexpected message"},
-	18: {"BR_ERR_BAD_FRAGLEN", ""},
-	19: {"BR_ERR_BAD_SECRENEG", "unexpected message"},
-	20: {"BR_ERR_EXTRA_EXTENSION", "unexpected message"},
-	21: {"BR_ERR_BAD_SNI", "unexpected message"},
-	22: {"BR_ERR_BAD_HELLO_DONE", "unexpected message"},
-	23: {"BR_ERR_LIMIT_EXCEEDED", ""},
-	24: {"BR_ERR_BAD_FINISHED", "digest check failed"},
-	25: {"BR_ERR_RESUME_MISMATCH", "unexpected message"},
-	26: {"BR_ERR_INVALID_ALGORITHM", "wrong signature type"},
-	27: {"BR_ERR_BAD_SIGNATURE", "bad signature"},
-	28: {"BR_ERR_WRONG_KEY_USAGE", "unsuitable certificate purpose"},
-	29: {"BR_ERR_NO_CLIENT_AUTH", "peer did not return a certificate"},
-	31: {"BR_ERR_IO", ""},
-	32: {"BR_ERR_X509_OK", ""},
-	33: {"BR_ERR_X509_INVALID_VALUE", ""},
-	34: {"BR_ERR_X509_TRUNCATED", ""},
-	35: {"BR_ERR_X509_EMPTY_CHAIN", ""},
-	36: {"BR_ERR_X509_INNER_TRUNC", ""},
-	37: {"BR_ERR_X509_BAD_TAG_CLASS", ""},
-	38: {"BR_ERR_X509_BAD_TAG_VALUE", ""},
-	39: {"BR_ERR_X509_INDEFINITE_LENGTH", ""},
-	40: {"BR_ERR_X509_EXTRA_ELEMENT", ""},
-	41: {"BR_ERR_X509_UNEXPECTED", ""},
-	42: {"BR_ERR_X509_NOT_CONSTRUCTED", ""},
-	43: {"BR_ERR_X509_NOT_PRIMITIVE", ""},
-	44: {"BR_ERR_X509_PARTIAL_BYTE", ""},
-	45: {"BR_ERR_X509_BAD_BOOLEAN", ""},
-	46: {"BR_ERR_X509_OVERFLOW", ""},
-	47: {"BR_ERR_X509_BAD_DN", ""},
-	48: {"BR_ERR_X509_BAD_TIME", ""},
-	49: {"BR_ERR_X509_UNSUPPORTED", ""},
-	50: {"BR_ERR_X509_LIMIT_EXCEEDED", ""},
-	51: {"BR_ERR_X509_WRONG_KEY_TYPE", "wrong certificate type"},
-	52: {"BR_ERR_X509_BAD_SIGNATURE", "certificate signature failure"},
-	53: {"BR_ERR_X509_TIME_UNKNOWN", ""},
-	54: {"BR_ERR_X509_EXPIRED", "certificate has expired"},
-	55: {"BR_ERR_X509_DN_MISMATCH", ""},
-	56: {"BR_ERR_X509_BAD_SERVER_NAME", "hostname mismatch"},
-	57: {"BR_ERR_X509_CRITICAL_EXTENSION", "unhandled critical extension"},
-	58: {"BR_ERR_X509_NOT_CA", "invalid CA certificate"},
-	59: {"BR_ERR_X509_FORBIDDEN_KEY_USAGE", "unsuitable certificate purpose"},
-	60: {"BR_ERR_X509_WEAK_PUBLIC_KEY", "EE certificate key too weak"},
-	62: {"BR_ERR_X509_NOT_TRUSTED", "unable to get local issuer certificate"},
+// entry below tells it by its macro name. A slice, not a map: plain data,
+// built by nothing at start-up.
+var bearsslErrors = []bearsslError{
+	{0, "BR_ERR_OK", ""},
+	{1, "BR_ERR_BAD_PARAM", ""},
+	{2, "BR_ERR_BAD_STATE", ""},
+	{3, "BR_ERR_UNSUPPORTED_VERSION", "unsupported protocol"},
+	{4, "BR_ERR_BAD_VERSION", "wrong version number"},
+	{5, "BR_ERR_BAD_LENGTH", "record layer failure"},
+	{6, "BR_ERR_TOO_LARGE", ""},
+	{7, "BR_ERR_BAD_MAC", "decryption failed or bad record mac"},
+	{8, "BR_ERR_NO_RANDOM", ""},
+	{9, "BR_ERR_UNKNOWN_TYPE", "wrong version number"},
+	{10, "BR_ERR_UNEXPECTED", "unexpected message"},
+	{12, "BR_ERR_BAD_CCS", "unexpected message"},
+	{13, "BR_ERR_BAD_ALERT", "unexpected message"},
+	{14, "BR_ERR_BAD_HANDSHAKE", "unexpected message"},
+	{15, "BR_ERR_OVERSIZED_ID", "unexpected message"},
+	{16, "BR_ERR_BAD_CIPHER_SUITE", "wrong cipher returned"},
+	{17, "BR_ERR_BAD_COMPRESSION", "unexpected message"},
+	{18, "BR_ERR_BAD_FRAGLEN", ""},
+	{19, "BR_ERR_BAD_SECRENEG", "unexpected message"},
+	{20, "BR_ERR_EXTRA_EXTENSION", "unexpected message"},
+	{21, "BR_ERR_BAD_SNI", "unexpected message"},
+	{22, "BR_ERR_BAD_HELLO_DONE", "unexpected message"},
+	{23, "BR_ERR_LIMIT_EXCEEDED", ""},
+	{24, "BR_ERR_BAD_FINISHED", "digest check failed"},
+	{25, "BR_ERR_RESUME_MISMATCH", "unexpected message"},
+	{26, "BR_ERR_INVALID_ALGORITHM", "wrong signature type"},
+	{27, "BR_ERR_BAD_SIGNATURE", "bad signature"},
+	{28, "BR_ERR_WRONG_KEY_USAGE", "unsuitable certificate purpose"},
+	{29, "BR_ERR_NO_CLIENT_AUTH", "peer did not return a certificate"},
+	{31, "BR_ERR_IO", ""},
+	{32, "BR_ERR_X509_OK", ""},
+	{33, "BR_ERR_X509_INVALID_VALUE", ""},
+	{34, "BR_ERR_X509_TRUNCATED", ""},
+	{35, "BR_ERR_X509_EMPTY_CHAIN", ""},
+	{36, "BR_ERR_X509_INNER_TRUNC", ""},
+	{37, "BR_ERR_X509_BAD_TAG_CLASS", ""},
+	{38, "BR_ERR_X509_BAD_TAG_VALUE", ""},
+	{39, "BR_ERR_X509_INDEFINITE_LENGTH", ""},
+	{40, "BR_ERR_X509_EXTRA_ELEMENT", ""},
+	{41, "BR_ERR_X509_UNEXPECTED", ""},
+	{42, "BR_ERR_X509_NOT_CONSTRUCTED", ""},
+	{43, "BR_ERR_X509_NOT_PRIMITIVE", ""},
+	{44, "BR_ERR_X509_PARTIAL_BYTE", ""},
+	{45, "BR_ERR_X509_BAD_BOOLEAN", ""},
+	{46, "BR_ERR_X509_OVERFLOW", ""},
+	{47, "BR_ERR_X509_BAD_DN", ""},
+	{48, "BR_ERR_X509_BAD_TIME", ""},
+	{49, "BR_ERR_X509_UNSUPPORTED", ""},
+	{50, "BR_ERR_X509_LIMIT_EXCEEDED", ""},
+	{51, "BR_ERR_X509_WRONG_KEY_TYPE", "wrong certificate type"},
+	{52, "BR_ERR_X509_BAD_SIGNATURE", "certificate signature failure"},
+	{53, "BR_ERR_X509_TIME_UNKNOWN", ""},
+	{54, "BR_ERR_X509_EXPIRED", "certificate has expired"},
+	{55, "BR_ERR_X509_DN_MISMATCH", ""},
+	{56, "BR_ERR_X509_BAD_SERVER_NAME", "hostname mismatch"},
+	{57, "BR_ERR_X509_CRITICAL_EXTENSION", "unhandled critical extension"},
+	{58, "BR_ERR_X509_NOT_CA", "invalid CA certificate"},
+	{59, "BR_ERR_X509_FORBIDDEN_KEY_USAGE", "unsuitable certificate purpose"},
+	{60, "BR_ERR_X509_WEAK_PUBLIC_KEY", "EE certificate key too weak"},
+	{62, "BR_ERR_X509_NOT_TRUSTED", "unable to get local issuer certificate"},
 	// Tasmota's own, for what fails before BearSSL starts.
-	-1000: {"ERR_OOM", ""},
-	-1001: {"ERR_CANT_RESOLVE_IP", ""},
-	-1002: {"ERR_TCP_CONNECT", ""},
-	-1003: {"ERR_MISSING_EC_KEY", ""},
-	-1004: {"ERR_MISSING_CA", ""},
+	{-1000, "ERR_OOM", ""},
+	{-1001, "ERR_CANT_RESOLVE_IP", ""},
+	{-1002, "ERR_TCP_CONNECT", ""},
+	{-1003, "ERR_MISSING_EC_KEY", ""},
+	{-1004, "ERR_MISSING_CA", ""},
+}
+
+// bearsslError is one of BearSSL's codes.
+type bearsslError struct {
+	code           int
+	macro, openssl string
+}
+
+// bearsslByCode is the table's row for code n.
+func bearsslByCode(n int) (bearsslError, bool) {
+	for _, e := range bearsslErrors {
+		if e.code == n {
+			return e, true
+		}
+	}
+	return bearsslError{}, false
 }
 
 // bearsslDecodeFirst and bearsslDecodeLast bound the codes of a
@@ -115,7 +132,7 @@ func BearSSLText(s string) (text, words string, ok bool) {
 			return "sent alert " + a.name + " (" + a.name + ")", words + ", BR_ERR_SEND_FATAL_ALERT + " + itoa(n-512), true
 		}
 	}
-	e, found := bearsslErrors[n]
+	e, found := bearsslByCode(n)
 	if !found {
 		return "", "", false
 	}

@@ -501,8 +501,11 @@ var (
 // that writer that speaks of TLS but matches no entry: the causes that
 // cover most of its TLS failures, in its own settings, and the switch that
 // makes it say more.
-var unexplainedWriter = map[string]Text{
-	"java": {ID: TLSUnexplained,
+var unexplainedWriter = []struct {
+	writer string
+	text   Text
+}{
+	{"java", Text{ID: TLSUnexplained,
 		Title: "A Java program's TLS failure that mtlsdoctor has no entry for",
 		Why: "No catalogue entry matches this line. In Java programs four causes cover most TLS failures: " +
 			"1. the trust store the JVM uses (its cacerts, or the javax.net.ssl.trustStore or the application's own truststore setting) lacks the CA of the server it connects to: a private CA, a TLS-intercepting proxy's CA, or a newer public root an old JDK lacks; " +
@@ -510,8 +513,8 @@ var unexplainedWriter = map[string]Text{
 			"3. the JDK disables what the peer needs (jdk.tls.disabledAlgorithms and jdk.certpath.disabledAlgorithms in java.security: TLS 1.0 and 1.1, SHA-1 or MD5 signatures, RSA keys under 2048 bits), or the peer lacks what this JDK offers; " +
 			"4. the server wanted a client certificate and the program sent none (no keystore given, or none whose issuer the server names).",
 		Fix: "Run the program with the JSSE debug output, which names the step that fails and why:\n  java -Djavax.net.debug=ssl:handshake -jar app.jar\nand see whether the trust store holds the server's CA:\n  keytool -list -cacerts -storepass changeit | grep -c trustedCertEntry\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
-	},
-	"go": {ID: TLSUnexplained,
+	}},
+	{"go", Text{ID: TLSUnexplained,
 		Title: "A Go program's TLS failure that mtlsdoctor has no entry for",
 		Why: "No catalogue entry matches this line. In Go programs four causes cover most TLS failures: " +
 			"1. the server's CA is not among the roots the program uses (the system's bundle, which a scratch or distroless image lacks; SSL_CERT_FILE or SSL_CERT_DIR; or its own RootCAs, which replace the system's); " +
@@ -519,8 +522,8 @@ var unexplainedWriter = map[string]Text{
 			"3. its certificate and key files (tls.LoadX509KeyPair): a wrong path, swapped files, an encrypted key, or a key Go's strict parser refuses; " +
 			"4. a client certificate the server wants and the program does not send (none configured, or GetClientCertificate finds none).",
 		Fix: "See the Go version the program was built with, and what the server sends:\n  go version -m ./app\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nand, for a program built with a newer Go, try the GODEBUG setting its release notes name for the change, e.g.:\n  GODEBUG=x509negativeserial=1 ./app",
-	},
-	"python": {ID: TLSUnexplained,
+	}},
+	{"python", Text{ID: TLSUnexplained,
 		Title: "A Python program's TLS failure that mtlsdoctor has no entry for",
 		Why: "No catalogue entry matches this line. In Python programs four causes cover most TLS failures: " +
 			"1. the CA bundle in use lacks the server's CA: requests and many libraries use certifi's bundle, not the system's (a private CA or a TLS-intercepting proxy's CA installed on the machine is not in it; REQUESTS_CA_BUNDLE and SSL_CERT_FILE change it), and python.org's macOS Python has no bundle until Install Certificates.command is run; " +
@@ -528,8 +531,8 @@ var unexplainedWriter = map[string]Text{
 			"3. its client certificate and key (load_cert_chain): a wrong path, an encrypted key without its password, or a certificate and key that do not match; " +
 			"4. an old Python or library (before 2.7.9 no SNI; old urllib3 or pyOpenSSL) against a server that needs it.",
 		Fix: "See which OpenSSL and CA files Python uses:\n  python3 -c 'import ssl; print(ssl.OPENSSL_VERSION); print(ssl.get_default_verify_paths())'\n  python3 -c 'import certifi; print(certifi.where())'\nthen give it the server's CA (REQUESTS_CA_BUNDLE=/path/ca.pem, or verify= in the call) and compare with:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
-	},
-	"node": {ID: TLSUnexplained,
+	}},
+	{"node", Text{ID: TLSUnexplained,
 		Title: "A Node.js program's TLS failure that mtlsdoctor has no entry for",
 		Why: "No catalogue entry matches this line. In Node.js programs four causes cover most TLS failures: " +
 			"1. node trusts its own bundled roots, not the system's store: a private CA or a TLS-intercepting proxy's CA installed on the machine is not used unless given with NODE_EXTRA_CA_CERTS (set before node starts), the ca option, or --use-openssl-ca (newer releases: --use-system-ca); " +
@@ -537,8 +540,8 @@ var unexplainedWriter = map[string]Text{
 			"3. the program's cert, key, pfx or passphrase options: a wrong path, an encrypted key without its passphrase, a certificate and key that do not match; " +
 			"4. a client certificate the server wants and the program does not send.",
 		Fix: "Let node say what it does, and give it the CA before it starts:\n  NODE_DEBUG=tls node app.js\n  NODE_EXTRA_CA_CERTS=/path/ca.pem node app.js\nand compare with what the server sends:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
-	},
-	"dotnet": {ID: TLSUnexplained,
+	}},
+	{"dotnet", Text{ID: TLSUnexplained,
 		Title: "A .NET program's TLS failure that mtlsdoctor has no entry for",
 		Why: "No catalogue entry matches this line. In .NET programs four causes cover most TLS failures: " +
 			"1. the server's CA is not trusted by the system's store (Windows' Trusted Root Certification Authorities, or on Linux the OpenSSL bundle), or the certificate does not carry the name used (SslPolicyErrors: RemoteCertificateChainErrors or RemoteCertificateNameMismatch); " +
@@ -546,14 +549,18 @@ var unexplainedWriter = map[string]Text{
 			"3. a client or server certificate whose private key the process's account may not use, or a PFX this Windows cannot open; " +
 			"4. the server wanted a client certificate and none was sent.",
 		Fix: "See the certificate the server sends and what the system thinks of it:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\n  certutil -verify -urlfetch server.cer\nand log the SslPolicyErrors in a ServerCertificateCustomValidationCallback to see which check failed.",
-	},
+	}},
 }
 
 // UnexplainedWriter is the answer for writer's line that matches no
 // entry, if that writer has one.
 func UnexplainedWriter(writer string) (Text, bool) {
-	t, ok := unexplainedWriter[writer]
-	return t, ok
+	for _, w := range unexplainedWriter {
+		if w.writer == writer && writer != "" {
+			return w.text, true
+		}
+	}
+	return Text{}, false
 }
 
 // ServerGotAlertText is a certificate alert received by a server other
