@@ -294,6 +294,16 @@ var clientWriterEntries = []Entry{
 		Fix:         "See what the server staples; nginx staples only with ssl_stapling on, a resolver and the issuer in ssl_trusted_certificate, and only after a first request has fetched the response:\n  openssl s_client -connect host:443 -servername host -status </dev/null 2>/dev/null | grep -A3 'OCSP response'",
 		Confirm:     "curl -v --cert-status https://host/ -o /dev/null",
 	},
+	// curl's own checks of a stapled OCSP response (--cert-status), on
+	// OpenSSL.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"could not find certificate id in ocsp response", "no ocsp response received", "invalid ocsp response status", "ocsp response verification failed", "ocsp response has expired"},
+		Title:       "curl --cert-status: the server's stapled OCSP response does not fit the certificate it serves",
+		Explanation: "With --cert-status (CURLOPT_SSL_VERIFYSTATUS) curl checks the OCSP response the server staples. No certificate ID in it means the response is about another certificate: the server still staples the response of the certificate it served before a renewal or a swap (HAProxy keeps the response it loaded from the .ocsp file or through its runtime API until it is given the new one; nginx's ssl_stapling_file is a fixed file), or it holds the response of another site. No response at all means the server staples nothing for that name; an expired one, a responder the server no longer reaches.",
+		Fix:         "Give the server the response for the certificate it serves now, then reload it (HAProxy: the .ocsp file beside the certificate, or set ssl ocsp-response after commit ssl cert; nginx: a new ssl_stapling_file, or ssl_stapling on to fetch it), and see what it staples:\n  openssl s_client -connect host:443 -servername host -status </dev/null 2>/dev/null | grep -A12 'OCSP Response Data'",
+		Confirm:     "curl -v --cert-status https://host/ -o /dev/null",
+	},
 	{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match:       []string{"ssl public key does not match pinned public key"},
@@ -555,18 +565,18 @@ var clientWriterEntries = []Entry{
 	// Servers that pick a certificate per name (Caddy and certmagic, Go).
 	{
 		ID: HandshakeFailed, Kind: "client", Level: infoLevel,
-		Match:       []string{"no certificate available for"},
+		Match:       []string{"no certificate available for", "no matching certificates and no custom selection logic"},
 		Title:       "The server has no certificate for the name the client asked for",
-		Explanation: "A Go server that chooses its certificate by the name in the ClientHello (SNI), such as Caddy or a program on certmagic, got a name (or, without SNI, an IP address) it has no certificate for. Usually harmless: scanners and health checks connect by IP address. Otherwise a client uses a domain that is not configured, or the certificate for that domain was never obtained (ACME failed, see earlier lines). Caddy's default_sni global option names the certificate for clients that send no name.",
-		Fix:         "Nothing for scanners and checks by IP address. For a real domain, add it to the server's configured sites and check that its certificate was obtained; clients must connect by that hostname (SNI), not by IP:\n  openssl s_client -connect host:443 -servername domain.example.com </dev/null",
+		Explanation: "A Go server that chooses its certificate by the name in the ClientHello (SNI), such as Caddy or a program on certmagic, got a name (or, without SNI, an IP address) it has no certificate for. Usually harmless: scanners and health checks connect by IP address. Otherwise a client uses a domain that is not configured, or the certificate for that domain was never obtained (ACME failed, see earlier lines), or the client is a proxy in front that connects to this server by IP address and so sends no name (Caddy's reverse_proxy to https://IP, nginx's proxy_pass without proxy_ssl_server_name). Caddy's default_sni global option names the certificate for clients that send no name.",
+		Fix:         "Nothing for scanners and checks by IP address. For a real domain, add it to the server's configured sites and check that its certificate was obtained; clients must connect by that hostname (SNI), not by IP. A proxy in front must send the name: Caddy's transport http { tls_server_name domain.example.com }; nginx:\n  proxy_ssl_server_name on;\n  proxy_ssl_name domain.example.com;\nThen check:\n  openssl s_client -connect host:443 -servername domain.example.com </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername domain.example.com </dev/null",
 	},
 	// ingress-nginx's controller checking an Ingress's TLS secret.
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match:       []string{"does not contain a common name or subject alternative name for host"},
+		Match:       []string{"does not contain a common name or subject alternative name for host", "unexpected error validating ssl certificate"},
 		Title:       "ingress-nginx: the TLS secret's certificate does not name the Ingress host",
-		Explanation: "The ingress-nginx controller checked the certificate in the Ingress's TLS secret against the host it serves and found the hostname neither in its subjectAltName (SAN) nor in its Common Name. It then serves its default (fake) certificate for that host, which clients refuse.",
+		Explanation: "The ingress-nginx controller checked the certificate in the Ingress's TLS secret against the host it serves and found the hostname neither in its subjectAltName (SAN) nor in its Common Name (Go reads the Common Name only when there is no SAN; a wildcard *.example.com covers one label below example.com, neither example.com itself nor a.b.example.com). It then serves its default (fake) certificate for that host, which clients refuse.",
 		Fix:         "Put a certificate for that hostname in the secret (its SAN must carry it), or list the host under the right tls entry of the Ingress:\n  kubectl create secret tls NAME --cert=server.crt --key=server.key --dry-run=client -o yaml | kubectl apply -f -",
 		Confirm:     "kubectl get secret NAME -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
 	},
@@ -2011,6 +2021,17 @@ var clientWriterEntries = []Entry{
 		Fix:         "Give the keystore an RSA (2048 bits or more) or P-256 key with its certificate, issued by a CA the peer trusts:\n  keytool -list -v -keystore client.p12",
 		Confirm:     "keytool -list -v -keystore client.p12",
 	},
+	// rustls (0.23.23 on) checking the client certificate it is given
+	// to present, when the client is built (kube-rs, rumqttc).
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"unsupportedcertversion"},
+		Within:      []string{"invalid private key", "client auth cert", "building kube client", "client_auth"},
+		Title:       "rustls refused the client's own certificate: it is a v1 certificate",
+		Explanation: "Since rustls 0.23.23, building a client with a client certificate (with_client_auth_cert, under kube-rs, rumqttc, reqwest's Identity) parses that certificate with webpki, which reads only X.509 v3; a v1 client certificate (openssl x509 -req without an -extfile makes one, and some tools' kubeconfigs carry one) fails before any connection, in words that blame the private key. Go and OpenSSL clients accept the same file.",
+		Fix:         "See the version of the client certificate (kubeconfig: its client-certificate-data, base64-decoded), and reissue it as v3 with an -extfile holding:\n  extendedKeyUsage=clientAuth\n  basicConstraints=CA:FALSE\nthen check:\n  openssl x509 -noout -text -in client.crt | grep Version",
+		Confirm:     "openssl x509 -noout -text -in client.crt | grep Version",
+	},
 	// rustls refusing a certificate it cannot parse.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
@@ -2307,8 +2328,8 @@ var clientWriterEntries = []Entry{
 		ID: KeyLoadFailed, Kind: "client",
 		Match:       []string{"[ssl] pem lib", "[x509] pem lib"},
 		Title:       "Python could not load the certificate or private key it was given",
-		Explanation: "Python's ssl module (load_cert_chain(certfile, keyfile): a server's own certificate, or a client certificate as requests' cert= and httpx pass it) could not read the certificate or private key file as PEM: a wrong path or file, no keyfile given while the certificate file holds no key, certfile and keyfile swapped, DER or PKCS#12 instead of PEM, a key that does not belong to the certificate, or an encrypted key without its password.",
-		Fix:         "Check both files are PEM and belong together:\n  openssl x509 -noout -subject -in server.crt\n  openssl pkey -noout -in server.key\nthen pass them in that order: ctx.load_cert_chain(certfile=\"server.crt\", keyfile=\"server.key\") (requests: cert=(\"client.crt\", \"client.key\")).",
+		Explanation: "Python's ssl module (load_cert_chain(certfile, keyfile): a server's own certificate, or a client certificate as requests' cert= and httpx pass it) could not read the certificate or private key file as PEM: a wrong path or file, no keyfile given while the certificate file holds no key, certfile and keyfile swapped, DER or PKCS#12 instead of PEM, a key that does not belong to the certificate, or an encrypted key without its password. On a system in FIPS mode (RHEL, Rocky or Alma with FIPS on) a key encrypted the traditional way (Proc-Type: 4,ENCRYPTED and DEK-Info headers under BEGIN RSA PRIVATE KEY, as helpers that turn a PKCS#12 file into temporary PEM files write it) fails too: its key derivation uses MD5, which FIPS mode forbids, while the same key in PKCS#8 form loads.",
+		Fix:         "Check both files are PEM and belong together:\n  openssl x509 -noout -subject -in server.crt\n  openssl pkey -noout -in server.key\nthen pass them in that order: ctx.load_cert_chain(certfile=\"server.crt\", keyfile=\"server.key\") (requests: cert=(\"client.crt\", \"client.key\")). With FIPS on, write the key as PKCS#8 (in Python: PrivateFormat.PKCS8 instead of TraditionalOpenSSL):\n  openssl pkcs8 -topk8 -in server.key -out server-pkcs8.key",
 		Confirm:     keyPairCheck,
 	},
 	// The same call's other failures, pasted with its traceback (real

@@ -403,8 +403,8 @@ var otherWriterEntries = []Entry{
 		ID: KeyLoadFailed, Kind: "client",
 		Match:       []string{"failed to load private key from"},
 		Title:       "envoy could not load a private key (often one that is not its certificate's)",
-		Explanation: "envoy read the private_key of a tls_certificate and gave up: the key does not belong to the certificate_chain next to it (BoringSSL's KEY_VALUES_MISMATCH, which envoy reports only as this load failure), it is encrypted and no password is configured, it is in a form BoringSSL does not read, or the path is wrong inside the container.",
-		Fix:         "Check the pair (the two sums must be equal) and that the key is not encrypted:\n  openssl x509 -noout -pubkey -in cert.pem | sha256sum\n  openssl pkey -pubout -in key.pem | sha256sum\n  head -1 key.pem",
+		Explanation: "envoy read the private_key of a tls_certificate and gave up: the key does not belong to the certificate_chain next to it (BoringSSL's KEY_VALUES_MISMATCH, which envoy reports only as this load failure; the chain's first certificate must be the key's own, so a chain file that holds only the intermediates, such as Let's Encrypt's chain.pem where fullchain.pem belongs, fails so), it is encrypted and no password is configured, it is in a form BoringSSL does not read, or the path is wrong inside the container.",
+		Fix:         "Check the pair (the two sums must be equal; the first command reads the chain file's first certificate) and that the key is not encrypted:\n  openssl x509 -noout -pubkey -in cert.pem | sha256sum\n  openssl pkey -pubout -in key.pem | sha256sum\n  head -1 key.pem",
 		Confirm:     "openssl pkey -noout -in key.pem",
 	},
 	{

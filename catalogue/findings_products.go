@@ -427,6 +427,15 @@ var productEntries = []Entry{
 		Fix:         "Give the setting the file's path, without the < (Dovecot 2.4):\n  ssl_server_cert_file = /etc/dovecot/fullchain.pem\n  ssl_server_key_file = /etc/dovecot/privkey.pem\nthen check what the program reads:\n  doveconf -n | grep ssl_",
 		Confirm:     "doveconf -n | grep ssl_",
 	},
+	// Contour checking the CA secret of an upstream validation policy.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"tls upstream validation policy error", "invalid ca secret"},
+		Title:       "Contour found no usable CA secret for checking the upstream's certificate",
+		Explanation: "An HTTPProxy's upstreamValidation (or an Ingress's upstream TLS annotation) names a secret with the CA Envoy must check the service's certificate with, and Contour has none it accepts under that name: the secret is in another namespace than the HTTPProxy (only its own namespace counts, unless a TLSCertificateDelegation allows it), the name is misspelt, or the secret has no ca.crt key. Older Contour releases also ignored a CA secret of type kubernetes.io/tls (as cert-manager writes it, with tls.crt, tls.key and ca.crt) and reported it as not found; they wanted an Opaque secret holding ca.crt.",
+		Fix:         "See the secret's namespace, type and keys:\n  kubectl get secret -n NAMESPACE NAME -o jsonpath='{.type} {.data}'\nThen put it beside the HTTPProxy with a ca.crt key, or make an Opaque one from the CA file:\n  kubectl create secret generic NAME -n NAMESPACE --from-file=ca.crt=ca.crt\nor upgrade Contour.",
+		Confirm:     "kubectl get secret -n NAMESPACE NAME -o jsonpath='{.type}'",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

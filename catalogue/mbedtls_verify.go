@@ -11,27 +11,28 @@ import "strings"
 // OpenSSL wording of the same failure ("" for a flag that is no failure of
 // the certificate: verification skipped, a callback's own reason, a
 // signature algorithm OpenSSL has no result for).
-var mbedtlsVerifyInfo = []struct{ flag, words, openssl string }{
-	{"MBEDTLS_X509_BADCERT_EXPIRED", "The certificate validity has expired", "certificate has expired"},
-	{"MBEDTLS_X509_BADCERT_REVOKED", "The certificate has been revoked (is on a CRL)", "certificate revoked"},
-	{"MBEDTLS_X509_BADCERT_CN_MISMATCH", "The certificate Common Name (CN) does not match with the expected CN", "hostname mismatch"},
-	{"MBEDTLS_X509_BADCERT_NOT_TRUSTED", "The certificate is not correctly signed by the trusted CA", "unable to get local issuer certificate"},
-	{"MBEDTLS_X509_BADCRL_NOT_TRUSTED", "The CRL is not correctly signed by the trusted CA", "CRL signature failure"},
-	{"MBEDTLS_X509_BADCRL_EXPIRED", "The CRL is expired", "CRL has expired"},
-	{"MBEDTLS_X509_BADCERT_MISSING", "Certificate was missing", "peer did not return a certificate"},
-	{"MBEDTLS_X509_BADCERT_SKIP_VERIFY", "Certificate verification was skipped", ""},
-	{"MBEDTLS_X509_BADCERT_OTHER", "Other reason (can be used by verify callback)", ""},
-	{"MBEDTLS_X509_BADCERT_FUTURE", "The certificate validity starts in the future", "certificate is not yet valid"},
-	{"MBEDTLS_X509_BADCRL_FUTURE", "The CRL is from the future", "CRL is not yet valid"},
-	{"MBEDTLS_X509_BADCERT_KEY_USAGE", "Usage does not match the keyUsage extension", "unsuitable certificate purpose"},
-	{"MBEDTLS_X509_BADCERT_EXT_KEY_USAGE", "Usage does not match the extendedKeyUsage extension", "unsuitable certificate purpose"},
-	{"MBEDTLS_X509_BADCERT_NS_CERT_TYPE", "Usage does not match the nsCertType extension", "unsuitable certificate purpose"},
-	{"MBEDTLS_X509_BADCERT_BAD_MD", "The certificate is signed with an unacceptable hash.", "CA signature digest algorithm too weak"},
-	{"MBEDTLS_X509_BADCERT_BAD_PK", "The certificate is signed with an unacceptable PK alg (eg RSA vs ECDSA).", ""},
-	{"MBEDTLS_X509_BADCERT_BAD_KEY", "The certificate is signed with an unacceptable key (eg bad curve, RSA too short).", "EE certificate key too weak"},
-	{"MBEDTLS_X509_BADCRL_BAD_MD", "The CRL is signed with an unacceptable hash.", ""},
-	{"MBEDTLS_X509_BADCRL_BAD_PK", "The CRL is signed with an unacceptable PK alg (eg RSA vs ECDSA).", ""},
-	{"MBEDTLS_X509_BADCRL_BAD_KEY", "The CRL is signed with an unacceptable key (eg bad curve, RSA too short).", ""},
+var mbedtlsVerifyInfo = []struct{ flag, words, openssl, more string }{
+	{"MBEDTLS_X509_BADCERT_EXPIRED", "The certificate validity has expired", "certificate has expired", ""},
+	{"MBEDTLS_X509_BADCERT_REVOKED", "The certificate has been revoked (is on a CRL)", "certificate revoked", ""},
+	{"MBEDTLS_X509_BADCERT_CN_MISMATCH", "The certificate Common Name (CN) does not match with the expected CN", "hostname mismatch", ""},
+	{"MBEDTLS_X509_BADCERT_NOT_TRUSTED", "The certificate is not correctly signed by the trusted CA", "unable to get local issuer certificate", ""},
+	{"MBEDTLS_X509_BADCRL_NOT_TRUSTED", "The CRL is not correctly signed by the trusted CA", "CRL signature failure", ""},
+	{"MBEDTLS_X509_BADCRL_EXPIRED", "The CRL is expired", "CRL has expired", ""},
+	{"MBEDTLS_X509_BADCERT_MISSING", "Certificate was missing", "peer did not return a certificate", ""},
+	{"MBEDTLS_X509_BADCERT_SKIP_VERIFY", "Certificate verification was skipped", "", ""},
+	{"MBEDTLS_X509_BADCERT_OTHER", "Other reason (can be used by verify callback)", "", ""},
+	{"MBEDTLS_X509_BADCERT_FUTURE", "The certificate validity starts in the future", "certificate is not yet valid", ""},
+	{"MBEDTLS_X509_BADCRL_FUTURE", "The CRL is from the future", "CRL is not yet valid", ""},
+	{"MBEDTLS_X509_BADCERT_KEY_USAGE", "Usage does not match the keyUsage extension", "unsuitable certificate purpose", ""},
+	{"MBEDTLS_X509_BADCERT_EXT_KEY_USAGE", "Usage does not match the extendedKeyUsage extension", "unsuitable certificate purpose", ""},
+	{"MBEDTLS_X509_BADCERT_NS_CERT_TYPE", "Usage does not match the nsCertType extension", "unsuitable certificate purpose", ""},
+	{"MBEDTLS_X509_BADCERT_BAD_MD", "The certificate is signed with an unacceptable hash.", "CA signature digest algorithm too weak", ""},
+	{"MBEDTLS_X509_BADCERT_BAD_PK", "The certificate is signed with an unacceptable PK alg (eg RSA vs ECDSA).", "", ""},
+	{"MBEDTLS_X509_BADCERT_BAD_KEY", "The certificate is signed with an unacceptable key (eg bad curve, RSA too short).", "EE certificate key too weak",
+		"Mbed TLS sets this flag for a key its profile refuses anywhere in the chain: the certificate's own, or that of a CA that signed it, the trusted root included (a 1024-bit RSA root, as some public test brokers still serve, fails so, and only a new CA, or a device profile that allows it with mbedtls_ssl_conf_cert_profile, helps): each certificate's text shows its key's size as Public-Key."},
+	{"MBEDTLS_X509_BADCRL_BAD_MD", "The CRL is signed with an unacceptable hash.", "", ""},
+	{"MBEDTLS_X509_BADCRL_BAD_PK", "The CRL is signed with an unacceptable PK alg (eg RSA vs ECDSA).", "", ""},
+	{"MBEDTLS_X509_BADCRL_BAD_KEY", "The CRL is signed with an unacceptable key (eg bad curve, RSA too short).", "", ""},
 }
 
 // MbedTLSVerifyInfo is the OpenSSL wording of the first failure a line
@@ -45,6 +46,17 @@ func MbedTLSVerifyInfo(lower string) (openssl, words string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// MbedTLSVerifyMore is what more a flag's words ({words}, as
+// MbedTLSVerifyInfo gives them) need said ("" for most).
+func MbedTLSVerifyMore(words string) string {
+	for _, v := range mbedtlsVerifyInfo {
+		if v.words == words {
+			return v.more
+		}
+	}
+	return ""
 }
 
 // MbedTLSVerifyNote follows the explanation of a line told by its Mbed

@@ -430,6 +430,9 @@ func explainLine(input string) *report.Report {
 	}
 	if mbedWords != "" && len(rep.Findings) > 0 {
 		rep.Findings[0].Explanation += " " + catalogue.Fill(catalogue.MbedTLSVerifyNote, catalogue.Vars{"words": mbedWords})
+		if more := catalogue.MbedTLSVerifyMore(mbedWords); more != "" {
+			rep.Findings[0].Explanation += " " + more
+		}
 	}
 	rep.Finish()
 	if len(rep.Findings) > 0 {

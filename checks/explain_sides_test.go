@@ -40,6 +40,23 @@ func TestExplainSides(t *testing.T) {
 		{"genrsa: Use -help for summary.", "openssl", "client", "openssl-command", "before the operands"},
 		{"req: Unknown option or message digest: noenc", "openssl", "client", "openssl-command", "-nodes"},
 		{`Can't open "ca/ca.pem" for reading, No such file or directory`, "openssl", "client", "cert-load-failed", "../ca/ca.pem"},
+		// envoy's start-up line: its key is not the first certificate's
+		// (BoringSSL's words, as Android's are too).
+		{"[2026-12-05 10:00:00.000][7][critical][main] [source/server/server.cc:999] error initializing config '/etc/envoy/envoy.yaml': Failed to load private key from /certs/tls.key, Cause: error:0b000074:X.509 certificate routines:OPENSSL_internal:KEY_VALUES_MISMATCH", "envoy", "server", "key-load-failed", "fullchain.pem"},
+		// curl's --cert-status check of what a server staples.
+		{"curl: (91) Could not find certificate ID in OCSP response", "curl", "client", "server-cert-untrusted", "ocsp-response"},
+		// ingress-nginx checking a secret against its Ingress's host.
+		{`controller.go:900] Unexpected error validating SSL certificate "apps/web-tls" for server "example.org": x509: certificate is valid for *.example.org, not example.org`, "nginx", "server", "server-hostname-mismatch", "wildcard"},
+		// Caddy with no certificate for a name (a proxy that sends none).
+		{`{"level":"debug","logger":"tls.handshake","msg":"no matching certificates and no custom selection logic","identifier":"10.0.0.7"}`, "unknown", "server", "handshake-failed", "tls_server_name"},
+		// rustls checking the client's own certificate as it is built.
+		{"error: creating client: invalid private key: invalid peer certificate: Other(OtherError(UnsupportedCertVersion)) while building kube client", "unknown", "client", "cert-load-failed", "v1"},
+		// Contour's CA secret for an upstream.
+		{`Service [api:443] TLS upstream validation policy error: invalid CA Secret "shop/api-ca": Secret not found`, "unknown", "client", "cert-load-failed", "opaque"},
+		// Mbed TLS's weak-key flag: the CA's key counts too.
+		{"esp-tls: verification info:   ! The certificate is signed with an unacceptable key (eg bad curve, RSA too short).", "unknown", "client", "server-cert-untrusted", "1024-bit rsa root"},
+		// Python on a FIPS system, an encrypted traditional key.
+		{"ssl.SSLError: [SSL] PEM lib (_ssl.c:3900)", "python", "server", "key-load-failed", "fips"},
 		// No entry has the wording, but the words state the cause.
 		{"Agent sync failed: untrusted server certificate presented by hub.example (issuer unknown)", "unknown", "client", "server-cert-untrusted", "in the terms of the same failure"},
 		{"Gateway alert: Alert[C] : unknown CA", "unknown", "server", "tls-alert", "unknown_ca"},

@@ -248,7 +248,9 @@ var attrRules = []attrRule{
 		"ssl_cert critical", "ocsp stapling can't be enabled",
 		// Caddy's certmagic fetching OCSP responses for its certificates.
 		"no ocsp stapling for [", "no ocsp server specified in certificate"}},
-	{"curl", RoleClient, "", []string{"fatal: unable to access"}},
+	// git's words around libcurl's; curl's own checks of a stapled OCSP
+	// response (--cert-status), before nginx's stapling words.
+	{"curl", RoleClient, "", []string{"fatal: unable to access", "curl: (91)"}},
 	// Kong's Lua code (its cosockets to databases and upstreams) runs in nginx.
 	{"nginx", RoleClient, CtxNJS, []string{"js http fetch", "to fetch target", "js_fetch_"}},
 	// ingress-nginx's controller reading the secrets its annotations name.
@@ -287,6 +289,10 @@ var attrRules = []attrRule{
 	{"java", RoleServer, "", []string{"file does not contain valid private key", "file does not contain valid certificates"}},
 	// openssl verify -crl_download.
 	{"openssl", RoleClient, "", []string{"error loading crl from http"}},
+	// envoy's own log format (its source file in brackets) and its
+	// start-up words, before Android's BoringSSL words: envoy runs on
+	// BoringSSL too.
+	{"envoy", RoleServer, "", []string{"[source/", "error initializing config '"}},
 	// BoringSSL's error queue as Android's Conscrypt puts it in exceptions.
 	{"java", RoleClient, "", []string{"openssl_internal", "failure in ssl library", "ssl=0x"}},
 	{"envoy", RoleServer, "", []string{"envoy"}},
@@ -311,7 +317,7 @@ var attrRules = []attrRule{
 	// PHP's streams (file_get_contents, stream_socket_client), after curl's words.
 	{"unknown", RoleClient, "", []string{"ssl operation failed with code", ".php on line", "stream_socket_client(", "file_get_contents():"}},
 	// nginx as the server.
-	{"nginx", RoleServer, "", []string{"does not contain a common name or subject alternative name for host", "ingress-nginx",
+	{"nginx", RoleServer, "", []string{"does not contain a common name or subject alternative name for host", "unexpected error validating ssl certificate", "ingress-nginx",
 		"unexpected error creating ssl cert", "error obtaining x.509 certificate",
 		"client ssl certificate verify error", "client sent no required ssl certificate",
 		"client sent plain http request", "while ssl handshaking", "ssl_do_handshake() failed", "ssl_read() failed",

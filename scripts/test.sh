@@ -40,7 +40,8 @@ missing=()
 declare -A package=([nginx]=nginx [openssl]=openssl [curl]=curl [haproxy]=haproxy [apache2]=apache2 [gcc]=gcc
 	[python3]=python3 [node]=nodejs [java]=default-jdk-headless [javac]=default-jdk-headless [escript]=erlang-ssl
 	[git]=git [gnutls-cli]=gnutls-bin [mosquitto]=mosquitto [mosquitto_pub]=mosquitto-clients)
-for tool in nginx openssl curl haproxy apache2 gcc python3 node java javac escript git gnutls-cli mosquitto mosquitto_pub; do
+commands=(nginx openssl curl haproxy apache2 gcc python3 node java javac escript git gnutls-cli mosquitto mosquitto_pub)
+for tool in "${commands[@]}"; do
 	command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 # The limbo differential test builds a small OpenSSL reference program
@@ -106,9 +107,10 @@ if ((${#missing[@]} > 0)); then
 		rm -f "$policy"
 		trap - EXIT
 	fi
-	for tool in "${missing[@]}"; do
-		[[ $tool == libssl-dev || $tool == libnginx-mod-stream || $tool == erlang-ssl || $tool == postgresql || $tool == libnginx-mod-http-lua || $tool == libmbedcrypto || $tool == libcurl-nss ]] && continue
-		command -v "$tool" >/dev/null 2>&1 || die "$tool is still missing after apt-get install"
+	# The commands are checked by name; the libraries, modules and headers
+	# (the other names in missing) by their files, below.
+	for tool in "${commands[@]}"; do
+		command -v "$tool" >/dev/null 2>&1 || die "$tool is still missing after apt-get install ${package[$tool]}"
 	done
 	[[ -e /usr/include/openssl/x509_vfy.h ]] || die "the OpenSSL headers are still missing after apt-get install libssl-dev"
 	[[ -e /usr/lib/nginx/modules/ngx_stream_module.so ]] || die "nginx's stream module is still missing after apt-get install libnginx-mod-stream"
