@@ -677,7 +677,7 @@ var clientWriterEntries = []Entry{
 	// real PostgreSQL 15 run).
 	{
 		ID: ClientCertRejected, Kind: "client",
-		Match:       []string{"certificate authentication failed for user", "and authenticated user name ("},
+		Match:       []string{"certificate authentication failed for user", "and authenticated user name (", "no match in usermap"},
 		Title:       "PostgreSQL accepted the client certificate, but its CN is not the database user",
 		Explanation: "The TLS handshake succeeded: the server trusts the client certificate. But the pg_hba.conf line that matched uses the cert method (or clientcert=verify-full), which also requires the certificate's CN to be the database user name asked for, or to map to it through pg_ident.conf (map= on that line). The server's log names both: `provided user name (USER) and authenticated user name (CN) do not match`.",
 		Fix:         "Connect as the user the certificate names (its CN), issue the certificate with CN=user, or map the CN to the user in pg_ident.conf and name the map on the pg_hba.conf line, then reload:\n  # pg_ident.conf:  certmap  client1  app\n  # pg_hba.conf:    hostssl all all 0.0.0.0/0 cert map=certmap\n  psql -c 'SELECT pg_reload_conf()'",

@@ -436,6 +436,43 @@ var productEntries = []Entry{
 		Fix:         "See the secret's namespace, type and keys:\n  kubectl get secret -n NAMESPACE NAME -o jsonpath='{.type} {.data}'\nThen put it beside the HTTPProxy with a ca.crt key, or make an Opaque one from the CA file:\n  kubectl create secret generic NAME -n NAMESPACE --from-file=ca.crt=ca.crt\nor upgrade Contour.",
 		Confirm:     "kubectl get secret -n NAMESPACE NAME -o jsonpath='{.type}'",
 	},
+	// istiod building its CA from the files of its CA secret.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"failed to create ca keycertbundle", "cannot verify the cert with the provided root chain"},
+		Title:       "istiod's CA certificate does not chain to the root it was given",
+		Explanation: "istiod reads its signing CA from a secret (cacerts, for a CA you plug in: ca-cert.pem, ca-key.pem, root-cert.pem, cert-chain.pem; or istio-ca-secret, the self-signed one it made) and checks ca-cert.pem against root-cert.pem and cert-chain.pem before it signs anything. Here it did not verify: the files come from different CAs (a root or chain from another run of the same script), the chain file lacks an intermediate or holds them out of order, or two istiod revisions of different releases share the secret and an older one cannot read what a newer one wrote.",
+		Fix:         "Check the CA certificate against the root and chain in the secret, as istiod does:\n  openssl verify -CAfile root-cert.pem -untrusted cert-chain.pem ca-cert.pem\nthen make the secret again from one set of files, and restart istiod:\n  kubectl create secret generic cacerts -n istio-system --from-file=ca-cert.pem --from-file=ca-key.pem --from-file=root-cert.pem --from-file=cert-chain.pem",
+		Confirm:     "openssl verify -CAfile root-cert.pem -untrusted cert-chain.pem ca-cert.pem",
+	},
+	// Java's SSLEngine (Netty, Elasticsearch and its security plugins)
+	// given a ChangeCipherSpec out of turn.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server", Level: infoLevel,
+		Match:       []string{"illegal change cipher spec msg"},
+		Title:       "A Java server got a handshake out of order: usually a health check or a scanner",
+		Explanation: "Java's TLS engine read a ChangeCipherSpec before the handshake had reached it. Real clients do not send that; a scanner testing CCS injection does, and so do load balancers' and routers' TLS health checks that send a bare or partial handshake to the backend's TLS port (an OpenShift re-encrypt route's router, HAProxy's ssl-hello-chk). Usually harmless; when real clients fail at the same time, an old client or a proxy in between that rewrites the handshake is the suspect.",
+		Fix:         "Find what connects from the address of these errors (a router, a load balancer's check, a scanner). For a health check, let it do a full TLS handshake or check a plain-HTTP port instead (HAProxy: check-ssl in place of option ssl-hello-chk); then see that real clients connect:\n  openssl s_client -connect host:9200 </dev/null",
+		Confirm:     "openssl s_client -connect host:9200 </dev/null",
+	},
+	// PyMongo on pyOpenSSL, hiding a certificate error.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"module service_identity has no attribute", "module 'service_identity' has no attribute"},
+		Title:       "PyMongo hit a certificate error and, through pyOpenSSL, reported it as a missing attribute",
+		Explanation: "With pyOpenSSL installed, PyMongo checks the server's certificate through it and service_identity; when that check fails (the server's name not in its certificate, or its CA not trusted), some PyMongo releases name an exception that the installed service_identity does not have, so the real certificate error is replaced by this one. The certificate problem is real; this message hides which it is.",
+		Fix:         "Upgrade PyMongo (the fix is in 4.13.1 and later), or uninstall pyopenssl so that Python's ssl module reports the real error, then fix that: the CA with tlsCAFile, the name with a certificate that carries it:\n  pip install -U pymongo\n  openssl s_client -connect db.example.com:27017 -showcerts </dev/null",
+		Confirm:     "pip show pymongo pyopenssl service_identity",
+	},
+	// PostgreSQL clients that require TLS from a server without it.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"ssl is not enabled on the server", "server refused tls connection", "server does not support ssl, but ssl was required"},
+		Title:       "The PostgreSQL client requires TLS and the server has it turned off",
+		Explanation: "The client asked the server to start TLS (PostgreSQL's SSLRequest) and the server said no: its ssl setting is off, or it was never given a certificate and key. Go's lib/pq uses sslmode=require unless told otherwise, pgx and libpq's clients fail the same way with sslmode=require or stricter; a server in a container or a local test database often has no TLS at all.",
+		Fix:         "Turn TLS on in the server (postgresql.conf, then reload):\n  ssl = on\n  ssl_cert_file = 'server.crt'\n  ssl_key_file = 'server.key'\nor, for a server that should stay without TLS (local, tests), say so in the connection string: sslmode=disable.",
+		Confirm:     "psql \"host=db.example.com sslmode=require\" -c 'SHOW ssl'",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

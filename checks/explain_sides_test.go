@@ -57,6 +57,18 @@ func TestExplainSides(t *testing.T) {
 		{"esp-tls: verification info:   ! The certificate is signed with an unacceptable key (eg bad curve, RSA too short).", "unknown", "client", "server-cert-untrusted", "1024-bit rsa root"},
 		// Python on a FIPS system, an encrypted traditional key.
 		{"ssl.SSLError: [SSL] PEM lib (_ssl.c:3900)", "python", "server", "key-load-failed", "fips"},
+		// istiod's CA files that do not chain.
+		{"error creating CA: failed to create an istiod CA: failed to create CA KeyCertBundle (cannot verify the cert with the provided root chain and cert pool with error: x509: certificate signed by unknown authority)", "go", "server", "cert-load-failed", "root-cert.pem"},
+		// PostgreSQL's cert method with a map that lacks the user.
+		{`2026-12-05 10:00:00 UTC [77] LOG:  no match in usermap "clients" for user "app" authenticated as "client1"`, "unknown", "server", "client-cert-rejected", "pg_ident.conf"},
+		// A Java server's engine given a CCS out of turn.
+		{"[WARN ][o.e.h.n.Netty4HttpServerTransport] SSL Problem illegal change cipher spec msg, conn state = 6, handshake state = 1", "java", "server", "handshake-failed", "health check"},
+		// PyMongo's hidden certificate error.
+		{"ServerSelectionTimeoutError: db1:27017: module 'service_identity' has no attribute 'SICertificateError'", "unknown", "client", "server-cert-untrusted", "pyopenssl"},
+		// A PostgreSQL client that wants TLS from a server without it.
+		{"failed to connect: pq: SSL is not enabled on the server", "go", "client", "handshake-failed", "sslmode=disable"},
+		// A mail client with implicit TLS on a STARTTLS port.
+		{"Error: 139999:error:1408F10B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:332: code: 'ESOCKET', command: 'CONN'", "node", "client", "handshake-failed", "port 465"},
 		// No entry has the wording, but the words state the cause.
 		{"Agent sync failed: untrusted server certificate presented by hub.example (issuer unknown)", "unknown", "client", "server-cert-untrusted", "in the terms of the same failure"},
 		{"Gateway alert: Alert[C] : unknown CA", "unknown", "server", "tls-alert", "unknown_ca"},

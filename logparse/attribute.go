@@ -205,6 +205,8 @@ var attrRules = []attrRule{
 	{"unknown", RoleClient, "", []string{"ssl peer certificate validation failed", "ssl peer cert verification failed"}},
 	// etcd's own peer checks.
 	{"go", RoleServer, "", []string{"does not match any of dnsnames", "does not match any of ipaddresses"}},
+	// istiod checking its own CA's files, in Go's x509 words.
+	{"go", RoleServer, "", []string{"ca keycertbundle", "an istiod ca"}},
 	// Keycloak's X.509 lookup of a proxy-forwarded client certificate.
 	{"java", RoleServer, "", []string{"sslclientcertificatelookup"}},
 	// curl on NSS names NSS's codes, Firefox's too; Pingora's proxy; Kafka's clients.
