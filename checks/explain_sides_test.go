@@ -69,6 +69,10 @@ func TestExplainSides(t *testing.T) {
 		{"failed to connect: pq: SSL is not enabled on the server", "go", "client", "handshake-failed", "sslmode=disable"},
 		// A mail client with implicit TLS on a STARTTLS port.
 		{"Error: 139999:error:1408F10B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:332: code: 'ESOCKET', command: 'CONN'", "node", "client", "handshake-failed", "port 465"},
+		// Observability clients' own trust settings.
+		{`level=warn caller=client.go:400 component=client host=logs.example msg="error sending batch" error="Post \"https://logs.example/loki/api/v1/push\": x509: certificate signed by unknown authority"`, "go", "client", "server-cert-untrusted", "loki-tls-ca-file"},
+		{`logger=context userId=1 level=error msg="Failed to call resource" error="Get \"https://metrics.example/api/v1/query\": x509: certificate signed by unknown authority"`, "go", "client", "server-cert-untrusted", "tlscacert"},
+		{`level=error component=dispatcher msg="Notify for alerts failed" err="alertmanager: Post \"https://hooks.example/\": x509: certificate signed by unknown authority"`, "go", "client", "server-cert-untrusted", "http_config.tls_config"},
 		// No entry has the wording, but the words state the cause.
 		{"Agent sync failed: untrusted server certificate presented by hub.example (issuer unknown)", "unknown", "client", "server-cert-untrusted", "in the terms of the same failure"},
 		{"Gateway alert: Alert[C] : unknown CA", "unknown", "server", "tls-alert", "unknown_ca"},

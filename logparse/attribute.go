@@ -74,6 +74,11 @@ var programWords = []struct {
 		"could not create ssl/tls secure channel", "ssl/tls security channel could not be created", "the underlying connection was closed", "invoke-webrequest", "invoke-restmethod"}},
 	{"mosquitto", []string{"mosquitto", "sending connect", "error: unable to load client certificate \"", "error: unable to load client key file \"", "a tls error occurred", "client <unknown> disconnected", "error: the connection was lost"}},
 	{"openvpn", []string{"openvpn", "verify error: depth=", "ovpn-", "tls_error: bio read tls_read_plaintext"}},
+	// Grafana's server (its data sources), before the Loki words of their
+	// URLs; Loki's clients; Prometheus and Alertmanager.
+	{"grafana", []string{"logger=context", "logger=tsdb", "logger=datasource", "grafana-server", "grafana["}},
+	{"loki", []string{"promtail", "loki-tls", "/loki/api/v1/push", "grafana-agent", "grafana alloy"}},
+	{"prometheus", []string{"alertmanager", "prometheus", "scrape_pool", "smarthost", "blackbox_exporter"}},
 	// cert-manager's controllers, before the Vault words of their errors.
 	{"cert-manager", []string{"cert-manager", "issuers controller", "certificaterequests controller", "clusterissuer"}},
 	// HashiCorp's, GitLab's, MinIO's and etcd's clients (Go).
