@@ -247,7 +247,7 @@ var clientWriterEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match:       []string{"error setting certificate verify locations", "problem with the ssl ca cert (path? access rights?)"},
 		Title:       "curl could not read the CA bundle it was told to use (error 77)",
-		Explanation: "curl (or libcurl inside PHP, git, pycurl...) could not load the CA file or directory it was set to trust (--cacert, CURL_CA_BUNDLE, CURLOPT_CAINFO, PHP's curl.cainfo, git's http.sslCAInfo): the path does not exist, is not readable by that user, or is not PEM. The CAfile/CApath lines after it name the paths.",
+		Explanation: "curl (or libcurl inside PHP, git, pycurl...) could not load the CA file or directory it was set to trust (--cacert, CURL_CA_BUNDLE, CURLOPT_CAINFO, PHP's curl.cainfo, git's http.sslCAInfo): the path does not exist, is not readable by that user, is empty (a bundle a program generates, such as Nextcloud's data/files_external/rootcerts.crt, that an update left empty), or is not PEM. The CAfile/CApath lines after it name the paths.",
 		Fix:         "Point it at a CA bundle that exists and is readable (install the ca-certificates package for the system's; Guzzle: its verify option):\n  curl --cacert /etc/ssl/certs/ca-certificates.crt https://host/\nPHP, in php.ini:\n  curl.cainfo=/etc/ssl/certs/ca-certificates.crt\n  openssl.cafile=/etc/ssl/certs/ca-certificates.crt",
 		Confirm:     "ls -l /etc/ssl/certs/ca-certificates.crt",
 	},
@@ -1530,6 +1530,17 @@ var clientWriterEntries = []Entry{
 		Fix:         "Make the client send the host name (SNI), or put clientAuth in the default TLS options too:\n  tls:\n    options:\n      default:\n        clientAuth:\n          caFiles: [/etc/traefik/client-ca.pem]\n          clientAuthType: RequireAndVerifyClientCert",
 		Confirm:     "openssl s_client -connect host:443 -servername host.example.com </dev/null 2>/dev/null | grep -A3 'Acceptable client certificate CA names'",
 	},
+	// A name check between the two spellings of an internationalized
+	// domain name.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"xn--"},
+		Within:      []string{"doesn't match", "does not match", "not valid for", "is valid for", "hostname mismatch"},
+		Title:       "The name check compared an internationalized domain name in two spellings",
+		Explanation: "A domain name with letters outside ASCII (Cyrillic, Chinese, accented) is written in certificates in its ASCII form, xn--... (punycode, IDNA). A client that compares the name as typed, in Unicode, with the certificate's xn-- form finds no match though both name the same domain: a bug of the client or of the library under it, fixed in later releases of most. (When the line shows two different xn-- names, the certificate is another domain's: the usual name mismatch.)",
+		Fix:         "Upgrade the client, or give it the name in its xn-- form (the one the certificate carries); see the certificate's names:\n  openssl s_client -connect host:443 -servername xn--example.xn--p1ai </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
+		Confirm:     "python3 -c 'print(\"пример.рф\".encode(\"idna\"))'",
+	},
 	// Python's ssl.match_hostname (docker-compose, pip, older requests).
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
@@ -2020,6 +2031,15 @@ var clientWriterEntries = []Entry{
 		Explanation: "JSSE looked for a certificate and key to present (a client certificate for a server that asked, or a server's own) and found none whose key type fits the signature schemes the peer allows: the keystore has no private key entry, or only a DSA key, an EC key on a curve not offered, or an RSA key under the allowed size.",
 		Fix:         "Give the keystore an RSA (2048 bits or more) or P-256 key with its certificate, issued by a CA the peer trusts:\n  keytool -list -v -keystore client.p12",
 		Confirm:     "keytool -list -v -keystore client.p12",
+	},
+	// Tailscale's pinned certificates of its own DERP servers.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"wanted to match sha256-raw:"},
+		Title:       "Tailscale checked a pinned DERP certificate as a name, and it did not match",
+		Explanation: "A self-hosted DERP server with a self-signed certificate for an IP address is pinned in the DERP map by its key's hash (CertName sha256-raw:...); the client should compare hashes, not names. Some Tailscale releases (1.82) matched the pin as a host name, so every connection to that DERP server failed.",
+		Fix:         "Upgrade the Tailscale clients (the fix came in the release after 1.82), or give the DERP server a certificate for a DNS name the clients use; check with:\n  tailscale debug derp REGION",
+		Confirm:     "tailscale version",
 	},
 	// rustls (0.23.23 on) checking the client certificate it is given
 	// to present, when the client is built (kube-rs, rumqttc).

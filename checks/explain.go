@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"net"
 	"net/netip"
 	"strconv"
 	"strings"
@@ -481,6 +482,11 @@ func wantedName(input string) string {
 	name := strings.TrimRight(m[1], ".:")
 	if name == "" || !strings.ContainsAny(name, ".:") && name != "localhost" {
 		return ""
+	}
+	if strings.Contains(name, ":") && net.ParseIP(name) == nil {
+		if _, ok := hostWithPort(name); !ok {
+			return "" // a pinned key's name (Tailscale's sha256-raw:...), not a host
+		}
 	}
 	return name
 }

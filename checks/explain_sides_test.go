@@ -73,6 +73,14 @@ func TestExplainSides(t *testing.T) {
 		{`level=warn caller=client.go:400 component=client host=logs.example msg="error sending batch" error="Post \"https://logs.example/loki/api/v1/push\": x509: certificate signed by unknown authority"`, "go", "client", "server-cert-untrusted", "loki-tls-ca-file"},
 		{`logger=context userId=1 level=error msg="Failed to call resource" error="Get \"https://metrics.example/api/v1/query\": x509: certificate signed by unknown authority"`, "go", "client", "server-cert-untrusted", "tlscacert"},
 		{`level=error component=dispatcher msg="Notify for alerts failed" err="alertmanager: Post \"https://hooks.example/\": x509: certificate signed by unknown authority"`, "go", "client", "server-cert-untrusted", "http_config.tls_config"},
+		// An internationalized name in its two spellings; a pinned key
+		// that a client matched as a name (never put in a SAN).
+		{"Certificate Verification Error for пример.рф: hostname 'пример.рф' doesn't match 'xn--e1afmkfd.xn--p1ai'", "unknown", "client", "server-hostname-mismatch", "punycode"},
+		{`Error upgrading connection to node "n1" @ "192.0.2.7:443" to TLS over IPv4: tls: failed to verify certificate: x509: certificate is not valid for any names, but wanted to match sha256-raw:0123abcd`, "go", "client", "server-hostname-mismatch", "upgrade the tailscale"},
+		// A CA bundle a program generated, found empty.
+		{"cURL error 77: error setting certificate verify locations: CAfile: /srv/app/data/rootcerts.crt CApath: /etc/ssl/certs", "curl", "client", "server-cert-untrusted", "empty"},
+		// Home Assistant's own web server and its certificate.
+		{"2026-12-05 10:00:00 ERROR (MainThread) [homeassistant.components.http] Could not read SSL certificate from /config/fullchain.pem: [X509: KEY_VALUES_MISMATCH] key values mismatch (_ssl.c:4000)", "python", "server", "key-mismatch", "sha256sum"},
 		// No entry has the wording, but the words state the cause.
 		{"Agent sync failed: untrusted server certificate presented by hub.example (issuer unknown)", "unknown", "client", "server-cert-untrusted", "in the terms of the same failure"},
 		{"Gateway alert: Alert[C] : unknown CA", "unknown", "server", "tls-alert", "unknown_ca"},
@@ -835,6 +843,8 @@ func TestWantedNameInFix(t *testing.T) {
 		{"x509: cannot validate certificate for 10.1.2.3 because it doesn't contain any IP SANs", "10.1.2.3", "IP:10.1.2.3"},
 		{"SSL: no alternative certificate subject name matches target host name 'db.internal.example'", "db.internal.example", "DNS:db.internal.example"},
 		{"curl: (60) SSL: certificate subject name 'a.example.com' does not match target host name 'b.example.com'", "b.example.com", ""},
+		{"x509: certificate is valid for a.example, not 2001:db8::7", "2001:db8::7", "IP:2001:db8::7"},
+		{"x509: certificate is not valid for any names, but wanted to match sha256-raw:0123abcd", "", ""},
 	} {
 		if got := wantedName(c.in); got != c.name {
 			t.Errorf("wantedName(%q) = %q, want %q", c.in, got, c.name)
