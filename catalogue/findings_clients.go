@@ -960,6 +960,16 @@ var clientWriterEntries = []Entry{
 		Fix:         "Name the files that exist, and the mode you want:\n  mysql -h db.example.com --ssl-mode=VERIFY_CA --ssl-ca=ca.pem \\\n      --ssl-cert=client-cert.pem --ssl-key=client-key.pem\nand see what the server offers:\n  openssl s_client -connect db.example.com:3306 -starttls mysql </dev/null\nA certificate with its CA's subject is taken for self-signed: give the CA, server and client certificates different subjects (Common Names):\n  openssl x509 -noout -subject -issuer -in server-cert.pem",
 		Confirm:     "openssl s_client -connect db.example.com:3306 -starttls mysql </dev/null",
 	},
+	// MariaDB's clients (Connector/C) name their TLS failures so, and
+	// verify the server by default since 11.4.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match: []string{"tls/ssl error:"}, Within: []string{"2026"},
+		Title:       "The MariaDB client refused the server's certificate (error 2026)",
+		Explanation: "MariaDB's command-line clients (mariadb, mariadb-dump) and Connector/C 3.4 and later check the server's certificate by default since MariaDB 11.4, where older clients did not: a server with a self-signed or generated certificate, or one from a CA the client was not given, now fails with the verify result after TLS/SSL error (self-signed certificate, unable to get local issuer certificate; invalid CA certificate when the CA file holds a certificate that is not a CA, such as the server's own).",
+		Fix:         "Give the client the CA that signed the server's certificate (in [client] of my.cnf: ssl-ca=/etc/mysql/ca.pem):\n  mariadb -h db.example.com --ssl-ca=/etc/mysql/ca.pem\nor, for a server you trust without a CA (tests, CI), turn the check off knowingly:\n  mariadb -h db.example.com --disable-ssl-verify-server-cert",
+		Confirm:     "openssl s_client -connect db.example.com:3306 -starttls mysql </dev/null 2>/dev/null | grep -E 'subject=|issuer=|Verify return'",
+	},
 	// Java's trust and key stores in servers.
 	{
 		ID: ServerCertUntrusted, Kind: "client",

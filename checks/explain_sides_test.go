@@ -81,6 +81,8 @@ func TestExplainSides(t *testing.T) {
 		{"cURL error 77: error setting certificate verify locations: CAfile: /srv/app/data/rootcerts.crt CApath: /etc/ssl/certs", "curl", "client", "server-cert-untrusted", "empty"},
 		// Home Assistant's own web server and its certificate.
 		{"2026-12-05 10:00:00 ERROR (MainThread) [homeassistant.components.http] Could not read SSL certificate from /config/fullchain.pem: [X509: KEY_VALUES_MISMATCH] key values mismatch (_ssl.c:4000)", "python", "server", "key-mismatch", "sha256sum"},
+		// MariaDB's client, which checks the server by default since 11.4.
+		{"mariadb: ERROR 2026 (HY000): TLS/SSL error: self-signed certificate", "unknown", "client", "server-cert-untrusted", "11.4"},
 		// No entry has the wording, but the words state the cause.
 		{"Agent sync failed: untrusted server certificate presented by hub.example (issuer unknown)", "unknown", "client", "server-cert-untrusted", "in the terms of the same failure"},
 		{"Gateway alert: Alert[C] : unknown CA", "unknown", "server", "tls-alert", "unknown_ca"},
