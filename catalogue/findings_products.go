@@ -473,6 +473,60 @@ var productEntries = []Entry{
 		Fix:         "Turn TLS on in the server (postgresql.conf, then reload):\n  ssl = on\n  ssl_cert_file = 'server.crt'\n  ssl_key_file = 'server.key'\nor, for a server that should stay without TLS (local, tests), say so in the connection string: sslmode=disable.",
 		Confirm:     "psql \"host=db.example.com sslmode=require\" -c 'SHOW ssl'",
 	},
+	// ingress-nginx's Lua code setting a certificate chain per request.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"ssl_add0_chain_cert() failed", "failed to set der cert"},
+		Title:       "ingress-nginx could not use a certificate of the secret's chain: OpenSSL refused it",
+		Explanation: "ingress-nginx sets each host's certificate and chain from its Lua code (certificate.lua) for every handshake, and OpenSSL refused one of the chain's certificates, so the handshake fails (clients see an internal_error alert). Most often an intermediate fails the security level (an RSA key under 2048 bits: ca key too small; a SHA-1 or MD5 signature: ca md too weak), or the secret's tls.crt holds something that is not a certificate of that chain. The controller's log lines next to it name OpenSSL's reason.",
+		Fix:         "See each certificate of the secret's chain, its key size and signature:\n  kubectl get secret -n NAMESPACE NAME -o jsonpath='{.data.tls\\.crt}' | base64 -d > tls.crt\n  openssl crl2pkcs7 -nocrl -certfile tls.crt | openssl pkcs7 -print_certs -text -noout | grep -E 'Subject:|Public-Key|Signature Algorithm'\nthen replace a weak intermediate (ask the CA for its current chain) and update the secret.",
+		Confirm:     "openssl crl2pkcs7 -nocrl -certfile tls.crt | openssl pkcs7 -print_certs -noout",
+	},
+	// nginx given BoringSSL's equal-preference cipher groups.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"ssl_ctx_set_cipher_list(\"["},
+		Title:       "ssl_ciphers uses BoringSSL's [A|B] groups, which OpenSSL does not read",
+		Explanation: "A cipher string with bracketed groups, [ECDHE-ECDSA-AES128-GCM-SHA256|ECDHE-ECDSA-CHACHA20-POLY1305], is BoringSSL's equal-preference syntax (and that of a patch some builds add to OpenSSL). nginx built on stock OpenSSL cannot read it and does not start; such strings come from configurations written for Cloudflare's or another BoringSSL build.",
+		Fix:         "Write the list without brackets and bars (or use a generated configuration for your OpenSSL), then test:\n  ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305;\n  nginx -t",
+		Confirm:     "openssl ciphers -v 'ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256'",
+	},
+	// A Lua cosocket (OpenResty, ingress-nginx, Kong) checking a name.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"lua ssl certificate does not match host"},
+		Title:       "A Lua cosocket checked the server's certificate against the name it was given, and it does not match",
+		Explanation: "With verification on (lua_ssl_verify_depth and lua_ssl_trusted_certificate), sslhandshake(reused_session, server_name, ssl_verify) checks the peer's certificate against server_name. The name in the line is what the code passed: an IP address when it resolved the host itself (a DNS cache, a balancer) and passed the address, or a name the certificate does not carry. ingress-nginx's OCSP fetch did so with the responder's address before a fix.",
+		Fix:         "Pass the server's real host name as sslhandshake's server_name (it is sent as SNI too), keeping the resolved address only for connect:\n  sock:connect(ip, 443)\n  sock:sslhandshake(nil, \"api.example.com\", true)\nand see the names the certificate carries:\n  openssl s_client -connect api.example.com:443 -servername api.example.com </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
+		Confirm:     "openssl s_client -connect api.example.com:443 -servername api.example.com </dev/null",
+	},
+	// JavaMail's STARTTLS.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"could not convert socket to tls"},
+		Title:       "JavaMail could not start TLS with the mail server (STARTTLS)",
+		Explanation: "JavaMail (Jakarta Mail, and what uses it: Spring's JavaMailSender, Jenkins, Clojure's postal) sent STARTTLS and the TLS handshake failed; the exception after this one says why. Most often the mail server's certificate is not trusted by the JVM (PKIX path building failed: a private or self-signed CA, or an intercepting gateway); else no TLS version in common (a newer JDK has TLS 1.0 and 1.1 off while an old mail server offers nothing else: No appropriate protocol).",
+		Fix:         "Import the mail server's CA into the JVM's trust store (or mail.smtp.ssl.trust=smtp.example.com, which trusts that host without checking its certificate), and allow TLS 1.2:\n  keytool -importcert -alias mailca -file ca.crt -keystore $JAVA_HOME/lib/security/cacerts -storepass changeit\n  mail.smtp.ssl.protocols=TLSv1.2",
+		Confirm:     "openssl s_client -connect smtp.example.com:587 -starttls smtp </dev/null 2>/dev/null | grep -E 'subject=|issuer=|Verify return'",
+	},
+	// SQL Server's engine loading the certificate it is told to use.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"unable to load user-specified certificate"},
+		Title:       "SQL Server could not load its TLS certificate, and will not accept connections",
+		Explanation: "SQL Server's engine reads the certificate named (by thumbprint) in its network configuration from the computer's Personal store at start-up. It fails when its service account (NT Service\\MSSQLSERVER, or the account the service runs as) may not read the certificate's private key, when the certificate has no private key or sits in the user's store instead, when the thumbprint in the registry does not match (a renewed certificate; a pasted thumbprint with a hidden character), or when it is not made for server authentication with the machine's name.",
+		Fix:         "In certlm.msc, Personal, Certificates: the certificate must show a private key; All Tasks, Manage Private Keys: give the service account Read. Then choose the certificate again in SQL Server Configuration Manager (Protocols, Certificate) and restart the service; see what it runs as with:\n  sc qc MSSQLSERVER",
+		Confirm:     "sc qc MSSQLSERVER",
+	},
+	// Windows PowerShell's PackageManagement and PowerShellGet.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"unable to download from uri", "unable to resolve package source 'https://www.powershellgallery.com"},
+		Title:       "Windows PowerShell could not reach the gallery: most often it offers only TLS 1.0",
+		Explanation: "Install-Module, Install-PackageProvider and Find-Module in Windows PowerShell 5.1 run on .NET Framework, which by default offers the TLS versions of its own age; the PowerShell Gallery and go.microsoft.com accept TLS 1.2 and later only (since 2020), so the download fails with these words and no TLS detail. A proxy that needs credentials or re-signs TLS gives the same words.",
+		Fix:         "Allow TLS 1.2 in the session, then retry:\n  [Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12\n  Install-PackageProvider -Name NuGet -Force\nFor good, set SchUseStrongCrypto to 1 under HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 (and under Wow6432Node), or use PowerShell 7.",
+		Confirm:     "[Net.ServicePointManager]::SecurityProtocol",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

@@ -868,10 +868,10 @@ var roleEntries = []Entry{
 	},
 	{
 		ID: StaplingFailed, Kind: "nginx", Level: "warn",
-		Match:       []string{"no ocsp responder url"},
+		Match:       []string{"no ocsp responder url", "could not extract ocsp responder url"},
 		Title:       "OCSP stapling is off: the certificate names no OCSP responder",
-		Explanation: "The server certificate has no OCSP URL in its Authority Information Access (private CAs, and Let's Encrypt since it ended OCSP in 2025), so there is nothing to staple. Handshakes still work.",
-		Fix:         "Turn stapling off for this certificate:\n  ssl_stapling off;\nor give a responder:\n  ssl_stapling_responder http://ocsp.example.com/;",
+		Explanation: "The server certificate has no OCSP URL in its Authority Information Access (private CAs, and Let's Encrypt since it ended OCSP in 2025), so there is nothing to staple. Handshakes still work. ingress-nginx with enable-ocsp says so from its Lua code (certificate.lua) on every request for such a certificate.",
+		Fix:         "Turn stapling off for this certificate:\n  ssl_stapling off;\nor give a responder:\n  ssl_stapling_responder http://ocsp.example.com/;\ningress-nginx: enable-ocsp: \"false\" in its ConfigMap.",
 		Confirm:     "openssl x509 -noout -ocsp_uri -in /etc/nginx/certs/server.crt",
 	},
 	{
@@ -1109,8 +1109,9 @@ var roleEntries = []Entry{
 	{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match: []string{"pkix path building failed", "unable to find valid certification path", "path does not chain with any of the trust anchors"},
-		// The SQL Server driver's own entry tells its default encryption.
-		Without: []string{"could not establish a secure connection to sql server"},
+		// The SQL Server driver's and JavaMail's own entries tell their
+		// settings.
+		Without: []string{"could not establish a secure connection to sql server", "could not convert socket to tls"},
 		Title:   "The Java client does not trust the server's certificate",
 		Explanation: "Java checked the server's certificate against its trust store (the JDK's cacerts unless javax.net.ssl.trustStore says otherwise) and found no path to a trusted CA. Four causes cover most cases: " +
 			"1. a private CA not imported into the trust store the program really uses (some programs and plugins ignore javax.net.ssl.* and read only the JDK's cacerts or their own option); " +

@@ -83,6 +83,18 @@ func TestExplainSides(t *testing.T) {
 		{"2026-12-05 10:00:00 ERROR (MainThread) [homeassistant.components.http] Could not read SSL certificate from /config/fullchain.pem: [X509: KEY_VALUES_MISMATCH] key values mismatch (_ssl.c:4000)", "python", "server", "key-mismatch", "sha256sum"},
 		// MariaDB's client, which checks the server by default since 11.4.
 		{"mariadb: ERROR 2026 (HY000): TLS/SSL error: self-signed certificate", "unknown", "client", "server-cert-untrusted", "11.4"},
+		// ingress-nginx's Lua code: a chain certificate OpenSSL refused,
+		// a certificate without an OCSP URL; a cosocket's name check.
+		{"2026/12/05 10:00:00 [error] 31#31: *77 [lua] certificate.lua:200: call(): failed to set DER cert: SSL_add0_chain_cert() failed, context: ssl_certificate_by_lua*", "nginx", "server", "cert-load-failed", "ca key too small"},
+		{"[lua] certificate.lua:100: fetch_and_cache_ocsp_response(): could not extract OCSP responder URL: nil, context: ngx.timer", "nginx", "client", "stapling-failed", "enable-ocsp"},
+		{`2026/12/05 10:00:00 [error] 8#8: *3 lua ssl certificate does not match host "198.51.100.4", context: ngx.timer`, "nginx", "client", "server-hostname-mismatch", "sslhandshake"},
+		// nginx given a BoringSSL cipher string.
+		{`nginx: [emerg] SSL_CTX_set_cipher_list("[ECDHE-RSA-AES128-GCM-SHA256|ECDHE-RSA-CHACHA20-POLY1305]:ECDHE+AES256") failed (SSL: error:0A0000B9:SSL routines::no cipher match)`, "nginx", "server", "startup-failed", "equal-preference"},
+		// JavaMail's STARTTLS; SQL Server's own certificate; Windows
+		// PowerShell's gallery downloads.
+		{"javax.mail.MessagingException: Could not convert socket to TLS; nested exception is: javax.net.ssl.SSLHandshakeException: PKIX path building failed", "java", "client", "server-cert-untrusted", "mail.smtp.ssl.trust"},
+		{`2026-12-05 10:00:00.00 Server      Unable to load user-specified certificate [Cert Hash(sha1) "0123456789ABCDEF"]. The server will not accept a connection.`, "unknown", "server", "key-load-failed", "manage private keys"},
+		{"WARNING: Unable to download from URI 'https://www.powershellgallery.com/api/v2' to ''.", "unknown", "client", "handshake-failed", "schusestrongcrypto"},
 		// No entry has the wording, but the words state the cause.
 		{"Agent sync failed: untrusted server certificate presented by hub.example (issuer unknown)", "unknown", "client", "server-cert-untrusted", "in the terms of the same failure"},
 		{"Gateway alert: Alert[C] : unknown CA", "unknown", "server", "tls-alert", "unknown_ca"},
