@@ -2230,7 +2230,8 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: BadPassphrase, Kind: "client",
-		Match:       []string{"keystore was tampered with, or password was incorrect"},
+		// "Password verification failed": a PKCS#12 store's integrity check.
+		Match:       []string{"keystore was tampered with, or password was incorrect", "password verification failed"},
 		Title:       "Java could not open a keystore or truststore: wrong password (or not that format)",
 		Explanation: "keytool or the JVM read a keystore or truststore file and its integrity check failed; the program never got to TLS. Four causes cover most cases: 1. the store password given is not the file's (the JDK's cacerts uses changeit unless it was changed); 2. the password that reaches the JVM is not the one written in the configuration: a placeholder or an encrypted secret reference left unresolved (${...}, ENC(...), {cipher}..., a vault or secure-vault alias), or an empty one; 3. the file is not of the type given (a PKCS#12 read as JKS, a PEM file); 4. the file is damaged (a build's resource filtering, a truncated copy).",
 		Fix:         "Check the file and its password by hand:\n  keytool -list -keystore truststore.jks -storepass changeit\nthen give the same password to the program (-Djavax.net.ssl.trustStorePassword=..., -Djavax.net.ssl.keyStorePassword=..., or its own setting) and the right type (-storetype PKCS12).",

@@ -527,6 +527,16 @@ var productEntries = []Entry{
 		Fix:         "Allow TLS 1.2 in the session, then retry:\n  [Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12\n  Install-PackageProvider -Name NuGet -Force\nFor good, set SchUseStrongCrypto to 1 under HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 (and under Wow6432Node), or use PowerShell 7.",
 		Confirm:     "[Net.ServicePointManager]::SecurityProtocol",
 	},
+	// GLib's TLS (glib-networking on GnuTLS) under libsoup: flatpak,
+	// GNOME's programs, fwupd.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"unacceptable tls certificate"},
+		Title:       "GLib's TLS refused the server's certificate (flatpak, GNOME, fwupd)",
+		Explanation: "Programs on libsoup and GLib (flatpak, GNOME Software, Epiphany, gvfs, fwupd) check the server's certificate with glib-networking, on GnuTLS and the system's CA bundle, and report any refusal in these words: a CA missing from an old or minimal bundle (a container or CI image), an old GnuTLS that builds Let's Encrypt's chain through the expired DST Root CA X3, an expired certificate or a wrong clock, a name the certificate does not carry, or a proxy that re-signs TLS.",
+		Fix:         "Refresh the CA bundle (and GnuTLS and glib-networking), then see what GnuTLS says of the server:\n  apt-get update && apt-get install -y ca-certificates libgnutls30 glib-networking\n  gnutls-cli --print-cert flathub.org </dev/null",
+		Confirm:     "gnutls-cli flathub.org </dev/null",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

@@ -95,6 +95,10 @@ func TestExplainSides(t *testing.T) {
 		{"javax.mail.MessagingException: Could not convert socket to TLS; nested exception is: javax.net.ssl.SSLHandshakeException: PKIX path building failed", "java", "client", "server-cert-untrusted", "mail.smtp.ssl.trust"},
 		{`2026-12-05 10:00:00.00 Server      Unable to load user-specified certificate [Cert Hash(sha1) "0123456789ABCDEF"]. The server will not accept a connection.`, "unknown", "server", "key-load-failed", "manage private keys"},
 		{"WARNING: Unable to download from URI 'https://www.powershellgallery.com/api/v2' to ''.", "unknown", "client", "handshake-failed", "schusestrongcrypto"},
+		// GLib's TLS under flatpak; a PKCS#12 store opened with the
+		// wrong password.
+		{"error: Can't load uri https://dl.example.org/repo/app.flatpakrepo: Unacceptable TLS certificate", "unknown", "client", "server-cert-untrusted", "glib-networking"},
+		{"Caused by: java.security.UnrecoverableKeyException: Password verification failed while loading truststore.p12", "java", "client", "bad-passphrase", "changeit"},
 		// No entry has the wording, but the words state the cause.
 		{"Agent sync failed: untrusted server certificate presented by hub.example (issuer unknown)", "unknown", "client", "server-cert-untrusted", "in the terms of the same failure"},
 		{"Gateway alert: Alert[C] : unknown CA", "unknown", "server", "tls-alert", "unknown_ca"},
