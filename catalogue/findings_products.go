@@ -534,7 +534,7 @@ var productEntries = []Entry{
 		Match:       []string{"unacceptable tls certificate"},
 		Title:       "GLib's TLS refused the server's certificate (flatpak, GNOME, fwupd)",
 		Explanation: "Programs on libsoup and GLib (flatpak, GNOME Software, Epiphany, gvfs, fwupd) check the server's certificate with glib-networking, on GnuTLS and the system's CA bundle, and report any refusal in these words: a CA missing from an old or minimal bundle (a container or CI image), an old GnuTLS that builds Let's Encrypt's chain through the expired DST Root CA X3, an expired certificate or a wrong clock, a name the certificate does not carry, or a proxy that re-signs TLS.",
-		Fix:         "Refresh the CA bundle (and GnuTLS and glib-networking), then see what GnuTLS says of the server:\n  apt-get update && apt-get install -y ca-certificates libgnutls30 glib-networking\n  gnutls-cli --print-cert flathub.org </dev/null",
+		Fix:         "Refresh the CA bundle (and GnuTLS and glib-networking), then see what GnuTLS says of the server:\n  apt-get update\n  apt-get install -y ca-certificates libgnutls30 glib-networking\n  gnutls-cli --print-cert flathub.org </dev/null",
 		Confirm:     "gnutls-cli flathub.org </dev/null",
 	},
 }
