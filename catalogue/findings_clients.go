@@ -574,9 +574,9 @@ var clientWriterEntries = []Entry{
 	// ingress-nginx's controller checking an Ingress's TLS secret.
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match:       []string{"does not contain a common name or subject alternative name for host", "unexpected error validating ssl certificate"},
+		Match:       []string{"does not contain a common name or subject alternative name for host"},
 		Title:       "ingress-nginx: the TLS secret's certificate does not name the Ingress host",
-		Explanation: "The ingress-nginx controller checked the certificate in the Ingress's TLS secret against the host it serves and found the hostname neither in its subjectAltName (SAN) nor in its Common Name (Go reads the Common Name only when there is no SAN; a wildcard *.example.com covers one label below example.com, neither example.com itself nor a.b.example.com). It then serves its default (fake) certificate for that host, which clients refuse.",
+		Explanation: "The ingress-nginx controller checked the certificate in the Ingress's TLS secret against the host it serves and found the hostname neither in its subjectAltName (SAN) nor in its Common Name (a wildcard *.example.com covers one label below example.com, neither example.com itself nor a.b.example.com). It then serves its default (fake) certificate for that host, which clients refuse.",
 		Fix:         "Put a certificate for that hostname in the secret (its SAN must carry it), or list the host under the right tls entry of the Ingress:\n  kubectl create secret tls NAME --cert=server.crt --key=server.key --dry-run=client -o yaml | kubectl apply -f -",
 		Confirm:     "kubectl get secret NAME -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
 	},

@@ -75,10 +75,9 @@ var programWords = []struct {
 	{"mosquitto", []string{"mosquitto", "sending connect", "error: unable to load client certificate \"", "error: unable to load client key file \"", "a tls error occurred", "client <unknown> disconnected", "error: the connection was lost"}},
 	{"openvpn", []string{"openvpn", "verify error: depth=", "ovpn-", "tls_error: bio read tls_read_plaintext"}},
 	// Grafana's server (its data sources), before the Loki words of their
-	// URLs; Loki's clients; Prometheus and Alertmanager.
+	// URLs; Loki's clients.
 	{"grafana", []string{"logger=context", "logger=tsdb", "logger=datasource", "grafana-server", "grafana["}},
 	{"loki", []string{"promtail", "loki-tls", "/loki/api/v1/push", "grafana-agent", "grafana alloy"}},
-	{"prometheus", []string{"alertmanager", "prometheus", "scrape_pool", "smarthost", "blackbox_exporter"}},
 	// cert-manager's controllers, before the Vault words of their errors.
 	{"cert-manager", []string{"cert-manager", "issuers controller", "certificaterequests controller", "clusterissuer"}},
 	// HashiCorp's, GitLab's, MinIO's and etcd's clients (Go).
@@ -326,7 +325,7 @@ var attrRules = []attrRule{
 	// PHP's streams (file_get_contents, stream_socket_client), after curl's words.
 	{"unknown", RoleClient, "", []string{"ssl operation failed with code", ".php on line", "stream_socket_client(", "file_get_contents():"}},
 	// nginx as the server.
-	{"nginx", RoleServer, "", []string{"does not contain a common name or subject alternative name for host", "unexpected error validating ssl certificate", "ingress-nginx",
+	{"nginx", RoleServer, "", []string{"does not contain a common name or subject alternative name for host", "ingress-nginx",
 		"unexpected error creating ssl cert", "error obtaining x.509 certificate",
 		"client ssl certificate verify error", "client sent no required ssl certificate",
 		"client sent plain http request", "while ssl handshaking", "ssl_do_handshake() failed", "ssl_read() failed",
