@@ -6,7 +6,7 @@ import "testing"
 // text for them, and that text has an entry; other numbers do not.
 func TestCurlCodeText(t *testing.T) {
 	for _, s := range []string{"curl: (60)", "cURL error 60", "Curl error (60)", "CURLE_PEER_FAILED_VERIFICATION",
-		"Please refer to https://curl.haxx.se/libcurl/c/libcurl-errors.html for error code: 60"} {
+		"Please refer to https://curl.se/libcurl/c/libcurl-errors.html for error code: 60"} {
 		text, ok := CurlCodeText(s)
 		if !ok || text != curlCodes[60].text {
 			t.Errorf("%q: %q %v", s, text, ok)

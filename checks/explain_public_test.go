@@ -12,10 +12,10 @@ import (
 // public domain as a Go package path do not.
 func TestPublicServerFirst(t *testing.T) {
 	for line, want := range map[string]string{
-		`npm ERR! request to https://registry.npmjs.org/katex failed, reason: unable to get local issuer certificate`:                                                                                    "TLS-inspecting proxy",
-		`Error response from daemon: Get https://registry-1.docker.io/v2/: x509: certificate signed by unknown authority`:                                                                                "TLS-inspecting proxy",
+		`npm ERR! request to https://registry.npmjs.org/lodash failed, reason: unable to get local issuer certificate`:                                                                                   "TLS-inspecting proxy",
+		`Error response from daemon: Get "https://registry-1.docker.io/v2/": x509: certificate signed by unknown authority`:                                                                              "TLS-inspecting proxy",
 		`fatal: unable to access 'https://github.com/x/y.git/': SSL certificate problem: unable to get local issuer certificate`:                                                                         "TLS-inspecting proxy",
-		`Get https://registry-1.docker.io/v2/: x509: certificate is valid for *.cropx.info, not registry-1.docker.io`:                                                                                    "hosts-file entry",
+		`Get https://registry-1.docker.io/v2/: x509: certificate is valid for *.filter.example.net, not registry-1.docker.io`:                                                                            "hosts-file entry",
 		`Get "https://registry-1.docker.io/v2/": tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2020-01-01T00:00:00Z is before 2024-01-01T00:00:00Z`: "its clock",
 	} {
 		f := Explain(line).Findings

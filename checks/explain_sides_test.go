@@ -303,7 +303,7 @@ func TestExplainSides(t *testing.T) {
 		{`{"level":"warn","ts":"2026-12-04T03:00:00.000Z","caller":"embed/config_logging.go:169","msg":"rejected connection","remote-addr":"10.20.0.7:51234","server-name":"","error":"EOF"}`, "go", "server", "handshake-failed", "tcpsocket"},
 		{`embed: rejected connection from "10.20.0.7:51234" (error "tls: failed to verify client certificate: x509: certificate signed by unknown authority", ServerName "")`, "go", "server", "verify-error", "clientcas"},
 		{`[2026/12/04 03:00:00.000 +00:00] [ERROR] [mod.rs:100] ["Status server error: TLS handshake error"]`, "unknown", "server", "handshake-failed", "tls_config"},
-		{`Server.Serve failed to complete security handshake from "127.0.0.1:58620": EOF`, "go", "server", "handshake-failed", "health checks"},
+		{`Server.Serve failed to complete security handshake from "10.0.0.9:41234": EOF`, "go", "server", "handshake-failed", "health checks"},
 		// nginx's load error with OpenSSL's reason cut off the paste; a key
 		// below a system's higher security level.
 		{`nginx: [emerg] cannot load certificate "/etc/nginx/ssl/shop.example.org/fullchain.pem"`, "nginx", "server", "cert-load-failed", "head -n 1 /etc/nginx/ssl/shop.example.org/fullchain.pem"},
@@ -340,7 +340,7 @@ func TestExplainSides(t *testing.T) {
 		{"requests.exceptions.SSLError: [SSL: DH_KEY_TOO_SMALL] dh key too small (_ssl.c:1006)", "python", "client", "handshake-failed", "!dh"},
 		{"io.netty.handler.ssl.NotSslRecordException: not an SSL/TLS record: 474554202f", "unknown", "server", "plain-http", "https://"},
 		{"Wed Dec  4 03:00:00 2026 : Auth: tls: There are untrusted certificates in the certificate chain.  Rejecting.", "unknown", "server", "verify-error", "ca_file"},
-		{"Please refer to https://curl.haxx.se/libcurl/c/libcurl-errors.html for error code: 60", "curl", "client", "server-cert-untrusted", "curlopt_cainfo"},
+		{"Please refer to https://curl.se/libcurl/c/libcurl-errors.html for error code: 60", "curl", "client", "server-cert-untrusted", "curlopt_cainfo"},
 		{"curl: (60)", "curl", "client", "server-cert-untrusted", "intermediate"},
 		{"tls: server selected unsupported protocol version 301", "go", "client", "handshake-failed", "tls10server"},
 		{"tls: failed to verify certificate: x509: \u201clocalhost\u201d certificate is not standards compliant", "go", "client", "server-cert-untrusted", "-days 825"},
@@ -354,7 +354,7 @@ func TestExplainSides(t *testing.T) {
 		// Python 3.11 against a real Go server that requires a client certificate (TLS 1.3), and Go's words for it.
 		{"SSLError(1, '[SSL: TLSV13_ALERT_CERTIFICATE_REQUIRED] tlsv13 alert certificate required (_ssl.c:2580)')", "python", "client", "tls-alert", "load_cert_chain"},
 		{`Get "https://api.internal:8443/": remote error: tls: certificate required`, "go", "client", "tls-alert", "loadx509keypair"},
-		{"1:M 07 Jul 2020 08:43:57.517 # Error accepting a client connection: error:1408F10B:SSL routines:ssl3_get_record:wrong version number (conn: fd=9)", "unknown", "server", "handshake-failed", "tls-replication"},
+		{"7:M 05 Dec 2026 10:00:00.001 # Error accepting a client connection: error:1408F10B:SSL routines:ssl3_get_record:wrong version number (conn: fd=12)", "unknown", "server", "handshake-failed", "tls-replication"},
 		{`2024/01/01 00:00:00 [error] 1#1: *5 SSL_read() failed (SSL: error:0A000418:SSL routines::tlsv1 alert unknown ca:SSL alert number 48) while reading upstream, client: 1.2.3.4`, "nginx", "client", "handshake-failed", "proxy_ssl_certificate"},
 		{`2024/01/01 00:00:00 [error] 1#1: *5 SSL_do_handshake() failed (SSL: error:0A000412:SSL routines::sslv3 alert bad certificate:SSL alert number 42) while SSL handshaking to upstream, client: 1.2.3.4`, "nginx", "client", "handshake-failed", "proxy_ssl_certificate"},
 		{`2024/01/01 00:00:00 [error] 1#1: *5 peer closed connection in SSL handshake (104: Connection reset by peer) while SSL handshaking to upstream, client: 1.2.3.4`, "nginx", "client", "handshake-failed", "proxy_ssl_server_name"},
@@ -432,8 +432,8 @@ func TestExplainSides(t *testing.T) {
 		{"unable to fetch metrics from Kubelet node1 (10.0.0.7): Get https://10.0.0.7:10250/stats/summary: x509: cannot validate certificate for 10.0.0.7 because it doesn't contain any IP SANs", "go", "client", "server-hostname-mismatch", "servertlsbootstrap"},
 		{"Error receiving request from client: SSLHandshakeFailed: SSL handshake received but server is started without SSL support.", "unknown", "server", "plain-http", "requiretls"},
 		{"http: TLS handshake error from 127.0.0.1:53398: tls: client's certificate's extended key usage doesn't permit it to be used for client authentication", "go", "server", "wrong-purpose", "clientauth"},
-		{"W0729 21:08:23.100483       1 x509.go:172] x509: subject with cn=kubernetes-proxy is not in the allowed list: [system:auth-proxy]", "go", "server", "verify-error", "requestheader-allowed-names"},
-		{`E0601 00:00:00.000000       1 authentication.go:63] "Unable to authenticate the request" err="[x509: certificate has expired or is not yet valid: current time 2021-06-03T07:29:14Z is after 2021-05-29T15:48:22Z]"`, "go", "server", "verify-error", "kubeadm certs check-expiration"},
+		{"W1205 10:00:00.000001       1 x509.go:180] x509: subject with cn=front-proxy-client is not in the allowed list: [aggregator]", "go", "server", "verify-error", "requestheader-allowed-names"},
+		{`E1205 10:00:00.000000       1 authentication.go:73] "Unable to authenticate the request" err="[x509: certificate has expired or is not yet valid: current time 2026-12-05T10:00:00Z is after 2026-11-30T08:00:00Z]"`, "go", "server", "verify-error", "kubeadm certs check-expiration"},
 		{"TLS client: In state connection received SERVER ALERT: Fatal - Certificate required", "unknown", "client", "client-cert-rejected", "cacertfile"},
 		{`* schannel: Failed to get certificate location for C:\certs\client.pem`, "curl", "client", "key-load-failed", "sslbackend openssl"},
 		{"Error response from daemon: Missing client certificate ca.cert for key ca.key", "go", "client", "key-load-failed", "ca.key"},

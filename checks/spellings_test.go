@@ -157,7 +157,7 @@ func TestReasonFunctionSide(t *testing.T) {
 // server, a PHP client refusing a server certificate the client.
 func TestFunctionSideRole(t *testing.T) {
 	for line, role := range map[string]string{
-		"192.168.0.1:37072 OpenSSL: error:1417C086:SSL routines:tls_process_client_certificate:certificate verify failed":                   "server", // https://github.com/angristan/openvpn-install/issues/78
+		"10.8.0.6:51820 OpenSSL: error:1417C086:SSL routines:tls_process_client_certificate:certificate verify failed":                      "server", // https://github.com/angristan/openvpn-install/issues/78
 		`"last_error_message": "SSL error {error:1416F086:SSL routines:tls_process_server_certificate:certificate verify failed}",`:         "client", // https://github.com/irazasyed/telegram-bot-sdk/issues/822
 		"[Fri Dec 07 11:21:26 2012] [error] SSL Library Error: 336117909 error:1408C095:SSL routines:SSL3_GET_FINISHED:digest check failed": "server", // https://github.com/request/request/issues/386 (Apache: no side in the function, the reporter's)
 	} {

@@ -453,8 +453,8 @@ var (
 	reLuaRequest = lazyre.New(`(?:failed to (?:request|connect|handshake|do ssl handshake|ssl handshake)[^:]{0,40}|\bfailed): \d{1,2}: (?:unable|self[- ]signed|certificate|hostname|invalid|unsupported|ca )`)
 	// A Go server's "error from 192.168.104.6:45676: remote error: ...".
 	reFromAddr = lazyre.New(`\bfrom \[?[0-9a-f.:]+\]?:\d+: remote error`)
-	// OpenVPN's server: "192.168.0.1:37072 VERIFY ERROR: depth=0, ..." or
-	// "client/192.168.0.1:37072 OpenSSL: error:...".
+	// OpenVPN's server: "10.8.0.6:51820 VERIFY ERROR: depth=0, ..." or
+	// "client/10.8.0.6:51820 OpenSSL: error:...".
 	reOpenVPNPeer = lazyre.New(`(?:^|[\s/])\d{1,3}(?:\.\d{1,3}){3}:\d+ (?:verify error: depth=|openssl: error:|tls error: )`)
 	// The same with the peer's common name or a redacted address:
 	// "openvpn[11357]: myclientip:45962 VERIFY ERROR: ...".

@@ -76,7 +76,7 @@ var errorKinds = compileKinds([]errorKind{
 	// Reads and writes on an established connection: with a client or,
 	// by the line's own words, an upstream.
 	{id: "handshake-failed", prefixes: []string{"SSL_read() failed", "SSL_write() failed", "SSL_shutdown() failed"}, text: sslReasonText, grouped: true, attribute: true,
-		example:    `2022/09/02 00:00:23 [crit] 107474#107474: *4505 SSL_read() failed (SSL: error:0A000126:SSL routines::unexpected eof while reading) while keepalive, client: 165.227.126.192, server: 0.0.0.0:443`,
+		example:    `2026/12/05 10:00:00 [crit] 2100#2100: *318 SSL_read() failed (SSL: error:0A000126:SSL routines::unexpected eof while reading) while keepalive, client: 203.0.113.50, server: 0.0.0.0:443`,
 		exampleKey: "handshake-failed:unexpected eof while reading"},
 	// A connection reset or gone while nginx was handshaking with a
 	// client or, by the line's own words, with an upstream.
