@@ -297,7 +297,7 @@ var clientWriterEntries = []Entry{
 	// curl's own checks of a stapled OCSP response (--cert-status), on
 	// OpenSSL.
 	{
-		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		ID: StaplingFailed, Kind: "client", Side: "client",
 		Match:       []string{"could not find certificate id in ocsp response", "no ocsp response received", "invalid ocsp response status", "ocsp response verification failed", "ocsp response has expired"},
 		Title:       "curl --cert-status: the server's stapled OCSP response does not fit the certificate it serves",
 		Explanation: "With --cert-status (CURLOPT_SSL_VERIFYSTATUS) curl checks the OCSP response the server staples. No certificate ID in it means the response is about another certificate: the server still staples the response of the certificate it served before a renewal or a swap (HAProxy keeps the response it loaded from the .ocsp file or through its runtime API until it is given the new one; nginx's ssl_stapling_file is a fixed file), or it holds the response of another site. No response at all means the server staples nothing for that name; an expired one, a responder the server no longer reaches.",

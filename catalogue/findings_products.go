@@ -524,7 +524,7 @@ var productEntries = []Entry{
 		Match:       []string{"unable to download from uri", "unable to resolve package source 'https://www.powershellgallery.com"},
 		Title:       "Windows PowerShell could not reach the gallery: most often it offers only TLS 1.0",
 		Explanation: "Install-Module, Install-PackageProvider and Find-Module in Windows PowerShell 5.1 run on .NET Framework, which by default offers the TLS versions of its own age; the PowerShell Gallery and go.microsoft.com accept TLS 1.2 and later only (since 2020), so the download fails with these words and no TLS detail. A proxy that needs credentials or re-signs TLS gives the same words.",
-		Fix:         "Allow TLS 1.2 in the session, then retry:\n  [Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12\n  Install-PackageProvider -Name NuGet -Force\nFor good, set SchUseStrongCrypto to 1 under HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 (and under Wow6432Node), or use PowerShell 7.",
+		Fix:         "Allow TLS 1.2 in the session, then retry:\n  [Net.ServicePointManager]::SecurityProtocol = 'Tls12'\n  Install-PackageProvider -Name NuGet -Force\nFor good, set SchUseStrongCrypto to 1 under HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 (and under Wow6432Node), or use PowerShell 7.",
 		Confirm:     "[Net.ServicePointManager]::SecurityProtocol",
 	},
 	// GLib's TLS (glib-networking on GnuTLS) under libsoup: flatpak,

@@ -44,7 +44,7 @@ func TestExplainSides(t *testing.T) {
 		// (BoringSSL's words, as Android's are too).
 		{"[2026-12-05 10:00:00.000][7][critical][main] [source/server/server.cc:999] error initializing config '/etc/envoy/envoy.yaml': Failed to load private key from /certs/tls.key, Cause: error:0b000074:X.509 certificate routines:OPENSSL_internal:KEY_VALUES_MISMATCH", "envoy", "server", "key-load-failed", "fullchain.pem"},
 		// curl's --cert-status check of what a server staples.
-		{"curl: (91) Could not find certificate ID in OCSP response", "curl", "client", "server-cert-untrusted", "ocsp-response"},
+		{"curl: (91) Could not find certificate ID in OCSP response", "curl", "client", "stapling-failed", "ocsp-response"},
 		// Caddy with no certificate for a name (a proxy that sends none).
 		{`{"level":"debug","logger":"tls.handshake","msg":"no matching certificates and no custom selection logic","identifier":"10.0.0.7"}`, "unknown", "server", "handshake-failed", "tls_server_name"},
 		// rustls checking the client's own certificate as it is built.
