@@ -166,9 +166,11 @@ var productEntries = []Entry{
 	// Java's KeyFactory (PKCS8EncodedKeySpec) given a traditional key.
 	{
 		ID: KeyLoadFailed, Kind: "client",
-		Match:       []string{"algid parse error, not a sequence"},
+		// "Missing key encoding" and "invalid key format" are the same
+		// refusal in other JDK releases and readers (grpc-java's own).
+		Match:       []string{"algid parse error, not a sequence", "missing key encoding", "invalidkeyexception: invalid key format"},
 		Title:       "Java could not read the private key: it reads PKCS#8 keys (BEGIN PRIVATE KEY)",
-		Explanation: "Java's KeyFactory decodes keys in PKCS#8 form only, and the program gave it a traditional one: -----BEGIN RSA PRIVATE KEY----- (PKCS#1) or -----BEGIN EC PRIVATE KEY----- (SEC 1), as OpenSSL 1.x, ssh-keygen -m PEM and many guides write them. Programs that read PEM keys themselves (Spring Boot's ssl.bundle, Kafka, Elasticsearch, Netty) meet it unless they carry Bouncy Castle.",
+		Explanation: "Java's KeyFactory decodes keys in PKCS#8 form only, and the program gave it a traditional one: -----BEGIN RSA PRIVATE KEY----- (PKCS#1) or -----BEGIN EC PRIVATE KEY----- (SEC 1), as OpenSSL 1.x, ssh-keygen -m PEM and many guides write them. Programs that read PEM keys themselves (grpc-java's client and server key files, Spring Boot's ssl.bundle, Kafka, Elasticsearch, Netty) meet it unless they carry Bouncy Castle.",
 		Fix:         "Write the key as PKCS#8 and give that file to the program:\n  openssl pkcs8 -topk8 -nocrypt -in server.key -out server-pkcs8.key",
 		Confirm:     "head -n 1 server-pkcs8.key",
 	},

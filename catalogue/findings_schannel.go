@@ -30,9 +30,9 @@ var schannelEntries = []Entry{
 		Match: []string{"sec_e_algorithm_mismatch", "0x80090331", "-2146893007", "do not possess a common algorithm",
 			// the same message in Windows' Chinese
 			"因为算法不同，客户端和服务器无法通信"},
-		Title:       "Windows and the server share no TLS version or cipher suite (SEC_E_ALGORITHM_MISMATCH)",
-		Explanation: "Schannel found no TLS version and cipher suite that both sides allow: an old Windows or .NET Framework program that offers TLS 1.0 only (.NET Framework before 4.7 uses ServicePointManager.SecurityProtocol's default) against a server that wants TLS 1.2 or later, or a current Windows against an old server whose only suites (RC4, 3DES, TLS 1.0) Windows no longer allows, or registry or group policy settings that turn the shared ones off.",
-		Fix:         "See what the server accepts, then enable it on this side (.NET Framework: ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12, or the SchUseStrongCrypto registry value; Windows: the SCHANNEL\\Protocols keys):\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+		Title:       "Windows (Schannel) and the other side share no TLS version or cipher suite (SEC_E_ALGORITHM_MISMATCH)",
+		Explanation: "Schannel found no TLS version and cipher suite that both sides allow: an old Windows or .NET Framework program that offers TLS 1.0 only (.NET Framework before 4.7 uses ServicePointManager.SecurityProtocol's default) against a server that wants TLS 1.2 or later, or a current Windows against an old server whose only suites (RC4, 3DES, TLS 1.0) Windows no longer allows, or registry or group policy settings that turn the shared ones off. Printed by a server on Windows (Kestrel, IIS, a service calling SslStream.AuthenticateAsServer), it is a client that offers only what the server turned off: an old client with TLS 1.0 or 1.1 after the server, or its framework's new default, dropped them.",
+		Fix:         "See what the server accepts, then enable it on this side (.NET Framework: ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12, or the SchUseStrongCrypto registry value; Windows: the SCHANNEL\\Protocols keys):\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null\nA server whose clients are old: update those clients, or allow their version on the server knowingly (Kestrel: SslProtocols in its HTTPS options).",
 		Confirm:     "Get-TlsCipherSuite | Format-Table Name",
 	},
 	{

@@ -96,6 +96,8 @@ func TestExplainSides(t *testing.T) {
 		// wrong password.
 		{"error: Can't load uri https://dl.example.org/repo/app.flatpakrepo: Unacceptable TLS certificate", "unknown", "client", "server-cert-untrusted", "glib-networking"},
 		{"Caused by: java.security.UnrecoverableKeyException: Password verification failed while loading truststore.p12", "java", "client", "bad-passphrase", "changeit"},
+		// A Java key reader given a traditional key, in another release's words.
+		{"Caused by: java.security.InvalidKeyException: Missing key encoding at io.grpc.util.CertificateUtils.getPrivateKey", "java", "client", "key-load-failed", "pkcs8 -topk8"},
 		// No entry has the wording, but the words state the cause.
 		{"Agent sync failed: untrusted server certificate presented by hub.example (issuer unknown)", "unknown", "client", "server-cert-untrusted", "in the terms of the same failure"},
 		{"Gateway alert: Alert[C] : unknown CA", "unknown", "server", "tls-alert", "unknown_ca"},
