@@ -91,6 +91,7 @@ var offlineMeaning = map[int]string{
 	20: "openssl verify did not find the issuer of the certificate among the CAs given: -CAfile holds another CA (or the certificate itself), the intermediate is missing (it goes in -untrusted, or after the root in -CAfile), or the certificate was issued by a CA other than the one believed (a CA made again under the same name).",
 	18: "The certificate is self-signed, or looks so because its issuer name equals its subject (a certificate given the same -subj or common name as its CA), and it is not in -CAfile itself: give the CA and the certificates it issues different subjects.",
 	19: "The chain ends in a self-signed root that is not in -CAfile: the file given holds another root, or the root was given with -untrusted instead.",
+	7:  "The certificate's signature does not verify with the key of the CA openssl verify found for it: -CAfile holds another CA of the same name (a CA made again with a new key, a second test CA called the same), or the certificate's bytes were changed after it was signed (a file edited by hand or by a tool, a bad copy or conversion). Compare its authorityKeyIdentifier with the CA's subjectKeyIdentifier (openssl x509 -text shows both): equal identifiers with a failing signature mean the certificate itself is damaged and must be issued again.",
 	21: "openssl verify could not verify the signature of the certificate itself: its issuer is not among the CAs given (-CAfile holds another CA, or the certificate itself), or the intermediate that issued it was not given with -untrusted.",
 }
 
@@ -673,7 +674,7 @@ const RolesMayBeReversed = "If this program opened the connection instead, the r
 func VerifySideGuessed(code int) string {
 	switch code {
 	case 2, 18, 19, 20, 21:
-		return "Nothing in the line shows which side printed it. If a TLS client printed it (curl, a browser, an app, a library), it is about the server's certificate instead: give that client the CA that issued the server's certificate, and make the server send its intermediates."
+		return "Nothing in the line shows which side printed it. If a TLS client printed it (curl, a browser, an app, a library; nginx or an nginx-based gateway as the client of its backend, whose full line says upstream), it is about the server's certificate instead: give that client the CA that issued the server's certificate (nginx: proxy_ssl_trusted_certificate), and make the server send its intermediates."
 	}
 	return "Nothing in the line shows which side printed it. If a TLS client printed it (curl, a browser, an app, a library), the certificate in question is the server's, not a client certificate."
 }

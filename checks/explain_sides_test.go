@@ -98,6 +98,9 @@ func TestExplainSides(t *testing.T) {
 		{"Caused by: java.security.UnrecoverableKeyException: Password verification failed while loading truststore.p12", "java", "client", "bad-passphrase", "changeit"},
 		// A Java key reader given a traditional key, in another release's words.
 		{"Caused by: java.security.InvalidKeyException: Missing key encoding at io.grpc.util.CertificateUtils.getPrivateKey", "java", "client", "key-load-failed", "pkcs8 -topk8"},
+		// openssl verify's signature failure: another CA of that name, or
+		// a certificate changed after signing.
+		{"error 7 at 0 depth lookup: certificate signature failure", "openssl", "client", "server-cert-untrusted", "damaged"},
 		// No entry has the wording, but the words state the cause.
 		{"Agent sync failed: untrusted server certificate presented by hub.example (issuer unknown)", "unknown", "client", "server-cert-untrusted", "in the terms of the same failure"},
 		{"Gateway alert: Alert[C] : unknown CA", "unknown", "server", "tls-alert", "unknown_ca"},
