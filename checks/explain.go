@@ -464,13 +464,37 @@ func serverJudged(id finding.ID, lower string) int {
 // tlsWords reports whether a line (lower-case) speaks of TLS or
 // certificates at all.
 func tlsWords(lower string) bool {
-	for _, w := range []string{"ssl", "tls", "x509", "certificate", "handshake", "pkix", "openssl", "boringssl", "mbedtls", "wolfssl", "gnutls", "schannel", "https", "ocsp"} {
+	for _, w := range []string{"ssl", "tls", "x509", "x.509", "certificate", "handshake", "pkix", "openssl", "boringssl", "mbedtls", "wolfssl", "gnutls", "schannel", "https", "ocsp",
+		"keystore", "truststore", "trust store", "pkcs12", "pkcs#12", ".pem", ".p12", ".pfx", "sspi"} {
 		if strings.Contains(lower, w) {
 			return true
 		}
 	}
-	return false
+	return certWord(lower)
 }
+
+// certWord reports whether lower has "cert" or "certs" as a word of its
+// own ("client-cert", "bad certs") or as "cacert", but not "certain" or
+// "concert".
+func certWord(lower string) bool {
+	for i := 0; ; {
+		j := strings.Index(lower[i:], "cert")
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len("cert")
+		if end < len(lower) && lower[end] == 's' {
+			end++
+		}
+		before := start == 0 || !isLetter(lower[start-1]) || strings.HasSuffix(lower[:start], "ca")
+		if before && (end == len(lower) || !isLetter(lower[end])) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+func isLetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
 
 // wantedName is the host name or IP address a client's line says the
 // server's certificate lacked, or "".

@@ -1146,3 +1146,24 @@ func TestExplainServerChangedNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestTLSWords: a line that speaks of certificates in short ("cert",
+// "certs", a keystore, a .pem file) is a TLS line no entry has; other
+// words that start so are not.
+func TestTLSWords(t *testing.T) {
+	for line, want := range map[string]bool{
+		"invalid cert chain in response":        true,
+		"loaded 0 certs from /etc/pki":          true,
+		"client-cert rejected":                  true,
+		"could not open the keystore":           true,
+		"bad file /srv/app/client.pem":          true,
+		"I am certain it broke after the patch": false,
+		"the concert ticket service is down":    false,
+		"update the cacert bundle":              true,
+		"connection refused":                    false,
+	} {
+		if got := tlsWords(line); got != want {
+			t.Errorf("tlsWords(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
