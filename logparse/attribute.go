@@ -225,9 +225,9 @@ var attrRules = []attrRule{
 	{"browser", RoleClient, "", []string{"safari can\u2019t ", "safari can't ", "safari cannot "}},
 	// APISIX and OpenResty choosing a server certificate in Lua.
 	{"nginx", RoleServer, "", []string{"radixtree_sni", "client certificate was not present", "failed to find any ssl certificate by sni", "failed to find sni", "failed to fetch ssl config", "auto-ssl: failed to set certificate"}},
-	// Python's gRPC errors ("details = ...").
 	// Home Assistant's web server loading its own certificate.
 	{"python", RoleServer, "", []string{"[homeassistant.components.http]", "could not read ssl certificate from"}},
+	// Python's gRPC errors ("details = ...").
 	{"python", RoleClient, "", []string{"details = \"", "_inactiverpcerror", "grpc._channel"}},
 	{"python", RoleClient, "", []string{"nassl", "[('ssl routines'", "ssl.sslerror", "ssl.certificateerror", "sslcertverificationerror", "_ssl.c", "urllib3", "requests.exceptions", "[ssl: ",
 		// requests/urllib3 wrap ssl's exceptions: "Caused by SSLError(CertificateError(...".
