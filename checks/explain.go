@@ -174,6 +174,7 @@ func explainLine(input string) *report.Report {
 		t := catalogue.UnexplainedServerText
 		severity := report.Warning
 		wt := writerText(att)
+		sideUnknown := false // the role below is only the likelier one
 		switch {
 		case reRoutineLevel.MatchString(text):
 			// Apache's routine start-up and connection lines.
@@ -185,13 +186,14 @@ func explainLine(input string) *report.Report {
 			// A runtime whose usual causes and settings are known.
 			t = *wt
 		case att.Guessed:
-			t = catalogue.UnexplainedEitherText
+			t, sideUnknown = catalogue.UnexplainedEitherText, true
 		case att.Role == logparse.RoleClient:
 			t = catalogue.UnexplainedClientText
 		}
 		f := t.New(nil)
 		f.Severity = severity
 		f.Reporter, f.Role = att.Reporter, att.Role
+		f.SideUnknown = sideUnknown
 		rep.Findings = append(rep.Findings, f)
 		rep.Finish()
 		rep.Next = report.FirstStep(f.Fix)

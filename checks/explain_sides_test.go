@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
+	"github.com/mtlsdoctor/mtlsdoctor/report"
 )
 
 // TestExplainSides: lines whose side is plain from their words are told
@@ -1164,6 +1165,32 @@ func TestTLSWords(t *testing.T) {
 	} {
 		if got := tlsWords(line); got != want {
 			t.Errorf("tlsWords(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
+// TestSideUnknownSaid: a TLS line no entry has and whose words name no
+// side is told so in the text ("written by: ... (the line does not say
+// which side)"), its JSON role staying the likelier one; a line whose
+// side is known keeps "TLS client".
+func TestSideUnknownSaid(t *testing.T) {
+	for line, want := range map[string]string{
+		"invalid cert chain in response from gateway":             "(the line does not say which side)",
+		"dial tcp: x509: certificate signed by unknown authority": "(TLS client)",
+	} {
+		rep := Explain(line)
+		if len(rep.Findings) == 0 {
+			t.Fatalf("%q: no finding", line)
+		}
+		var b strings.Builder
+		if err := report.WriteText(&b, rep, report.TextOptions{Width: 100}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), "written by: ") || !strings.Contains(b.String(), want) {
+			t.Errorf("%q: text lacks %q:\n%s", line, want, b.String())
+		}
+		if r := rep.Findings[0].Role; r != "server" && r != "client" {
+			t.Errorf("%q: role %q, want server or client", line, r)
 		}
 	}
 }

@@ -28,6 +28,9 @@ type Finding struct {
 	// client); `explain` and `logs` set them.
 	Reporter string `json:"reporter,omitempty"`
 	Role     string `json:"role,omitempty"`
+	// SideUnknown marks a finding whose line does not say which side
+	// wrote it: Role is then only the likelier one, and the text says so.
+	SideUnknown bool `json:"-"`
 	// Resolved marks a log group whose cause no longer holds (logged
 	// before nginx's last start or reload): a note that sets neither the
 	// exit status nor Next.

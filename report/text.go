@@ -187,7 +187,10 @@ func writeFinding(b *strings.Builder, n int, f Finding, s styles, section bool) 
 	if f.Server != "" {
 		row("server:", f.Server, wrapProse)
 	}
-	if f.Reporter != "" {
+	switch {
+	case f.Reporter != "" && f.SideUnknown:
+		row("written by:", f.Reporter+" (the line does not say which side)", wrapProse)
+	case f.Reporter != "":
 		row("written by:", f.Reporter+" (TLS "+f.Role+")", wrapProse)
 	}
 	if f.OpenSSLError != "" && (f.Role == "client" || f.Reporter != "" && f.Reporter != "nginx") {
