@@ -36,27 +36,17 @@ var mbedtlsVerifyInfo = []struct{ flag, words, openssl, more string }{
 }
 
 // MbedTLSVerifyInfo is the OpenSSL wording of the first failure a line
-// (lower-case) names in the words of mbedtls_x509_crt_verify_info, and
-// those words; ok is false when it names none that has one.
-func MbedTLSVerifyInfo(lower string) (openssl, words string, ok bool) {
+// (lower-case) names in the words of mbedtls_x509_crt_verify_info, those
+// words, and what more they need said ("" for most); ok is false when it
+// names none that has an OpenSSL wording.
+func MbedTLSVerifyInfo(lower string) (openssl, words, more string, ok bool) {
 	for _, v := range mbedtlsVerifyInfo {
 		w := strings.ToLower(strings.TrimSuffix(v.words, "."))
 		if v.openssl != "" && strings.Contains(lower, w) {
-			return v.openssl, v.words, true
+			return v.openssl, v.words, v.more, true
 		}
 	}
-	return "", "", false
-}
-
-// MbedTLSVerifyMore is what more a flag's words ({words}, as
-// MbedTLSVerifyInfo gives them) need said ("" for most).
-func MbedTLSVerifyMore(words string) string {
-	for _, v := range mbedtlsVerifyInfo {
-		if v.words == words {
-			return v.more
-		}
-	}
-	return ""
+	return "", "", "", false
 }
 
 // MbedTLSVerifyNote follows the explanation of a line told by its Mbed

@@ -2,7 +2,6 @@ package checks
 
 import (
 	"fmt"
-	"net"
 	"net/netip"
 	"strconv"
 	"strings"
@@ -146,13 +145,13 @@ func explainLine(input string) *report.Report {
 	}
 	lf, loadable := anyLoadFinding(input, att)
 	triaged := ""
-	mbedWords := ""
+	mbedWords, mbedMore := "", ""
 	if len(codes) == 0 && !loadable {
 		// Mbed TLS's words for a failed check ("The certificate validity
 		// starts in the future"): the same failure in OpenSSL's words.
-		if reason, words, ok := catalogue.MbedTLSVerifyInfo(strings.ToLower(text)); ok {
+		if reason, words, more, ok := catalogue.MbedTLSVerifyInfo(strings.ToLower(text)); ok {
 			if c, e := catalogue.Lookup(reason); len(c) > 0 {
-				codes, entries, mbedWords = c, e, words
+				codes, entries, mbedWords, mbedMore = c, e, words, more
 				input += " (" + reason + ")"
 			}
 		}
@@ -433,8 +432,8 @@ func explainLine(input string) *report.Report {
 	}
 	if mbedWords != "" && len(rep.Findings) > 0 {
 		rep.Findings[0].Explanation += " " + catalogue.Fill(catalogue.MbedTLSVerifyNote, catalogue.Vars{"words": mbedWords})
-		if more := catalogue.MbedTLSVerifyMore(mbedWords); more != "" {
-			rep.Findings[0].Explanation += " " + more
+		if mbedMore != "" {
+			rep.Findings[0].Explanation += " " + mbedMore
 		}
 	}
 	rep.Finish()
@@ -509,7 +508,7 @@ func wantedName(input string) string {
 	if name == "" || !strings.ContainsAny(name, ".:") && name != "localhost" {
 		return ""
 	}
-	if strings.Contains(name, ":") && net.ParseIP(name) == nil {
+	if _, err := netip.ParseAddr(name); strings.Contains(name, ":") && err != nil {
 		if _, ok := hostWithPort(name); !ok {
 			return "" // a pinned key's name (Tailscale's sha256-raw:...), not a host
 		}
