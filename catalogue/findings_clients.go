@@ -942,6 +942,33 @@ var clientWriterEntries = []Entry{
 		Fix:         "Make the paths in main.cf name existing files that root can read (Postfix reads them before dropping privileges; a key kept mode 600 root is fine), for example:\n  smtpd_tls_cert_file = /etc/ssl/mail/fullchain.pem\n  smtpd_tls_key_file = /etc/ssl/mail/privkey.pem\nthen check the permission of each directory on the path:\n  namei -l /etc/ssl/mail/fullchain.pem",
 		Confirm:     "postfix check",
 	},
+	// Postfix's SMTP client sent plain SMTP to a relay on port 465.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"smtps wrappermode (tcp port 465) requires setting"},
+		Title:       "Postfix relays to port 465 without implicit TLS (smtp_tls_wrappermode)",
+		Explanation: "Port 465 (SMTPS) speaks TLS from the first byte, while Postfix's SMTP client speaks plain SMTP and then STARTTLS unless told otherwise; a relayhost on port 465 (as many providers ask for) therefore fails until the client wraps the connection in TLS, which Postfix allows only with the encrypt level.",
+		Fix:         "In main.cf (or for that relay in a transport or policy map):\n  relayhost = [smtp.example.com]:465\n  smtp_tls_wrappermode = yes\n  smtp_tls_security_level = encrypt\nthen:\n  postfix reload\nor relay to port 587 with STARTTLS instead.",
+		Confirm:     "openssl s_client -connect smtp.example.com:465 -crlf </dev/null",
+	},
+	// sendmail's STARTTLS to another MTA failing.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"ruleset=tls_server, arg1=software", "ruleset=tls_server, arg1=fail", "ruleset=tls_server, arg1=protocol"},
+		Title:       "sendmail's STARTTLS with the receiving server failed, and it deferred the mail",
+		Explanation: "sendmail, delivering mail, started TLS with the other server and the handshake failed (${verify} is SOFTWARE, FAIL or PROTOCOL); its tls_server ruleset then refuses to go on in clear, so the mail stays queued (403 4.7.0). Usual causes: the other server advertises STARTTLS but its TLS is broken or outdated (no TLS version or cipher in common with this OpenSSL, often TLS 1.0 with RC4 or export suites), or a firewall or appliance in between mangles STARTTLS.",
+		Fix:         "See the handshake with that server:\n  openssl s_client -connect mx.example.com:25 -starttls smtp </dev/null\nthen, if its TLS cannot be used, deliver to it without TLS with an access map entry (and rebuild the map):\n  Try_TLS:mx.example.com NO",
+		Confirm:     "openssl s_client -connect mx.example.com:25 -starttls smtp </dev/null",
+	},
+	// NSS's certutil (Libreswan, Firefox profiles) opening its database.
+	{
+		ID: CertLoadFailed, Kind: "client", Within: []string{"certutil"},
+		Match:       []string{"sec_error_bad_database"},
+		Title:       "certutil could not open the NSS certificate database",
+		Explanation: "NSS's certutil (Libreswan's /etc/ipsec.d or /var/lib/ipsec/nss, a Firefox or Chromium profile, a Java or Apache NSS store) could not open the database in the directory -d names: it is not there or was never made (certutil -N), the user running it may not read or write it (root owns the system's: run certutil with sudo), or the prefix does not match its format (sql: for cert9.db and key4.db, dbm: for the old cert8.db).",
+		Fix:         "See what is in the directory and who owns it, then run certutil as that user with the right prefix:\n  sudo ls -l /var/lib/ipsec/nss\n  sudo certutil -L -d sql:/var/lib/ipsec/nss\nand create the database first if it is missing:\n  sudo ipsec initnss",
+		Confirm:     "sudo certutil -L -d sql:/var/lib/ipsec/nss",
+	},
 	// mosquitto loading its CA files.
 	{
 		ID: CertLoadFailed, Kind: "client",
@@ -1467,6 +1494,33 @@ var clientWriterEntries = []Entry{
 		Explanation: "Dart's SecureSocket or HttpClient saw the server close the connection in the middle of the handshake. In mutual TLS (AWS IoT, a broker or API that requires client certificates) the server does so when the client sent no certificate: Dart sends one only when the SecurityContext has it through useCertificateChain and usePrivateKey (setTrustedCertificates is for the CAs the client trusts, not its own certificate). Otherwise no TLS version or cipher in common, or a name (SNI) the server does not serve.",
 		Fix:         "Give the SecurityContext the client certificate and key, and the CA separately:\n  context.useCertificateChain('client.crt'); context.usePrivateKey('client.key'); context.setTrustedCertificates('ca.crt');\nthen see what the server asks for:\n  openssl s_client -connect host:8883 -servername host -cert client.crt -key client.key </dev/null",
 		Confirm:     "openssl s_client -connect host:8883 -servername host </dev/null",
+	},
+	// OpenVPN's control-channel key (tls-crypt, tls-auth) that does not
+	// unwrap what the peer sent.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"tls-crypt unwrapping failed", "tls-crypt-v2 unwrapping failed", "tls error: cannot locate hmac in incoming packet", "tls error: incoming packet authentication failed"},
+		Title:       "OpenVPN dropped a packet its tls-crypt or tls-auth key does not open",
+		Explanation: "Every control-channel packet is wrapped with the static key of tls-crypt (or signed with tls-auth's), and the two sides must use the same key the same way: the same file, tls-crypt on both or tls-auth on both, and for tls-auth opposite key-direction (0 on the server, 1 on the client). A client profile made for another server or another mode (tls-auth with key-direction where the server has tls-crypt, as some profile generators and mobile apps write) fails so on every packet. Packets from port scanners and from old clients of a renewed server give the same line now and then.",
+		Fix:         "Compare the key and its mode on both sides, then give the client the server's:\n  grep -E '^(tls-crypt|tls-auth|key-direction)' server.conf client.ovpn\n  sha256sum ta.key\nWith tls-crypt, put the key in a <tls-crypt> block and remove key-direction.",
+		Confirm:     "openvpn --config client.ovpn --verb 4",
+	},
+	// OpenVPN 2.6's wording for no common TLS version.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"typically indicates that client and server have no common tls version enabled"},
+		Title:       "OpenVPN's client and server share no TLS version",
+		Explanation: "OpenVPN 2.6 says so when OpenSSL finds no TLS version both sides allow. OpenVPN 2.6 sets tls-version-min 1.2 by default, and OpenSSL 3 refuses TLS 1.0 and 1.1 at its default security level, so old clients (OpenVPN 2.3 and older, or builds on OpenSSL 0.9.8 and 1.0.0, as on old routers and NAS devices) that speak only TLS 1.0 can no longer connect after the server is upgraded; or a side pins tls-version-max below the other's tls-version-min.",
+		Fix:         "Upgrade the old clients (OpenVPN 2.4 or later speaks TLS 1.2); for a while, let the server take TLS 1.0 on OpenSSL 3 with:\n  tls-version-min 1.0\n  tls-cipher DEFAULT:@SECLEVEL=0",
+		Confirm:     "openvpn --version",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"failed to set restricted tls cipher list"},
+		Title:       "OpenVPN's OpenSSL has none of the ciphers tls-cipher names",
+		Explanation: "tls-cipher lists control-channel ciphers this side's OpenSSL does not have: a list of TLS 1.2 suites (ECDHE, GCM, SHA-256 or SHA-384) given to an OpenVPN built on OpenSSL 0.9.8 or 1.0.0, as old macOS clients, routers and NAS devices are, or names spelt for another library (OpenVPN's TLS-... names against OpenSSL's). A server that pushes or requires such a list, or a profile written for newer clients, fails so.",
+		Fix:         "Upgrade the client to an OpenVPN on OpenSSL 1.1.1 or later, or drop tls-cipher from the profile; see what this OpenSSL knows:\n  openvpn --show-tls\n  openvpn --version",
+		Confirm:     "openvpn --show-tls",
 	},
 	// OpenVPN's handshake that never finished.
 	{
@@ -2231,10 +2285,10 @@ var clientWriterEntries = []Entry{
 	{
 		ID: BadPassphrase, Kind: "client",
 		// "Password verification failed": a PKCS#12 store's integrity check.
-		Match:       []string{"keystore was tampered with, or password was incorrect", "password verification failed"},
+		Match:       []string{"keystore was tampered with, or password was incorrect", "password verification failed", "keystore password was incorrect"},
 		Title:       "Java could not open a keystore or truststore: wrong password (or not that format)",
-		Explanation: "keytool or the JVM read a keystore or truststore file and its integrity check failed; the program never got to TLS. Four causes cover most cases: 1. the store password given is not the file's (the JDK's cacerts uses changeit unless it was changed); 2. the password that reaches the JVM is not the one written in the configuration: a placeholder or an encrypted secret reference left unresolved (${...}, ENC(...), {cipher}..., a vault or secure-vault alias), or an empty one; 3. the file is not of the type given (a PKCS#12 read as JKS, a PEM file); 4. the file is damaged (a build's resource filtering, a truncated copy).",
-		Fix:         "Check the file and its password by hand:\n  keytool -list -keystore truststore.jks -storepass changeit\nthen give the same password to the program (-Djavax.net.ssl.trustStorePassword=..., -Djavax.net.ssl.keyStorePassword=..., or its own setting) and the right type (-storetype PKCS12).",
+		Explanation: "keytool or the JVM read a keystore or truststore file and its integrity check failed; the program never got to TLS. Five causes cover most cases: 1. the store password given is not the file's (the JDK's cacerts uses changeit unless it was changed); 2. the password that reaches the JVM is not the one written in the configuration: a placeholder or an encrypted secret reference left unresolved (${...}, ENC(...), {cipher}..., a vault or secure-vault alias), or an empty one; 3. the file is not of the type given (a PKCS#12 read as JKS, a PEM file); 4. the file is damaged (a build's resource filtering, a truncated copy); 5. a PKCS#12 file made by OpenSSL 3, which encrypts with AES-256 and PBKDF2 by default: older Java 8 and 11 releases cannot read that and say the password is wrong.",
+		Fix:         "Check the file and its password by hand:\n  keytool -list -keystore truststore.jks -storepass changeit\nthen give the same password to the program (-Djavax.net.ssl.trustStorePassword=..., -Djavax.net.ssl.keyStorePassword=..., or its own setting) and the right type (-storetype PKCS12). For an older Java, export the PKCS#12 file with the algorithms it reads:\n  openssl pkcs12 -export -legacy -in client.crt -inkey client.key -out client.p12",
 		Confirm:     "keytool -list -v -keystore truststore.jks",
 	},
 	{
@@ -2865,7 +2919,9 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: OpenSSLCommand, Kind: "client",
-		Match:       []string{"extra arguments given", "use -help for summary", "unknown option or message digest", "unrecognized flag", "needs a value"},
+		Match: []string{"extra arguments given", "use -help for summary", "unknown option or message digest", "unrecognized flag", "needs a value",
+			// LibreSSL's and OpenSSL 1.0.2's words, for options they lack.
+			"unknown option -addext", "unknown option -copy_extensions", "unknown option -noenc", "unknown option -legacy", "unknown option -ext"},
 		Title:       "The openssl command refused its own command line",
 		Explanation: "openssl stopped before doing anything: an option it does not know, or one in the wrong place. OpenSSL 3 takes every option before the command's operands (genrsa's key size comes last: `openssl genrsa -aes256 -out ca.key 4096`, not `... 4096 -aes256`); an option of a newer OpenSSL fails on an older one or on LibreSSL, macOS's openssl (-noenc, x509's -copy_extensions and -key need OpenSSL 3.0; -addext and x509's -ext 1.1.1; OpenSSL 1.1 calls -noenc -nodes and x509's -key -signkey); an option copied with a typographic dash (–days) or without its value fails too.",
 		Fix:         "See which openssl this is and what this command takes:\n  openssl version\n  openssl req -help\nthen put the options before the operands, or use the older spelling (-nodes for -noenc).",
@@ -2896,6 +2952,100 @@ var clientWriterEntries = []Entry{
 		Explanation: "index.txt holds a valid certificate with the same subject, and unique_subject is on (the default): signing a client again with the same name (a renewal, a second run of a guide's script) needs the old one revoked first, or unique_subject turned off.",
 		Fix:         "Revoke the old certificate (its serial is in the message and in index.txt), or allow several with one subject:\n  openssl ca -revoke demoCA/newcerts/01.pem\n  echo 'unique_subject = no' > demoCA/index.txt.attr",
 		Confirm:     "cat demoCA/index.txt",
+	},
+	// OpenSSL 1.0's optional configuration look-ups (printed beside the
+	// real error).
+	{
+		ID: OpenSSLCommand, Kind: "client",
+		Match:       []string{"nconf_get_string:no value", "error:0e06d06c:"},
+		Title:       "openssl's configuration lacks a setting it looked up (NCONF_get_string: no value)",
+		Explanation: "OpenSSL 1.0 prints this when a setting it looks for is not in the configuration file (group= and name= at the end of the full line say which). Many look-ups are optional, and the line is printed beside the real error, which the next lines give. With openssl ca, a missing unique_subject or email_in_dn is such a look-up, and the real failure is often `TXT_DB error number 2`: index.txt already holds a valid certificate with the same subject, and unique_subject (yes by default) forbids another.",
+		Fix:         "Read the lines after it for the real error. If it names a setting the command needs (default_ca, dir, certificate, private_key, default_md, policy), add it to the section named by group=; for openssl ca signing a subject again, revoke the old certificate or allow it:\n  echo 'unique_subject = no' > demoCA/index.txt.attr",
+		Confirm:     "cat demoCA/index.txt",
+	},
+	// An RSA signature that opens but holds no DigestInfo.
+	{
+		ID: VerifyError, Kind: "client",
+		Match:       []string{"type=x509_sig"},
+		Title:       "A signature does not hold what OpenSSL expects (X509_SIG)",
+		Explanation: "To check an RSA signature, OpenSSL opens it with the signer's public key and expects a DigestInfo (X509_SIG: the hash algorithm and the hash). `nested asn1 error ... Type=X509_SIG` means it opened but held something else: the signer (an HSM, a smart card, a signing service or a hand-written routine) signed the bare hash without the DigestInfo around it, or used another padding than the certificate says. openssl verify then reports certificate signature failure (7).",
+		Fix:         "Re-sign with a signer that wraps the hash (PKCS#1 v1.5 with DigestInfo: CKM_SHA256_RSA_PKCS on an HSM, not CKM_RSA_PKCS over a bare hash), then check the certificate:\n  openssl verify -CAfile ca.crt cert.crt",
+		Confirm:     "openssl x509 -noout -text -in cert.crt | grep 'Signature Algorithm'",
+	},
+	// The openssl command making keys, requests and certificates: what a
+	// guide's commands run into (checked against the real openssl in
+	// checks/realopensslcli_test.go where OpenSSL 3 prints them).
+	{
+		ID: OpenSSLCommand, Kind: "client",
+		Match:       []string{"variable has no value"},
+		Title:       "openssl's configuration file uses a variable that has no value",
+		Explanation: "A line of the configuration file (its number ends the message, or `Error on line N of config file` says it) refers to a variable that is not set. `$ENV::NAME` reads the environment: a script's variable that was not exported, or the clean environment sudo gives, leaves it empty; `$name` and `$section::name` must be defined above that line in the file. openssl stops before it makes anything.",
+		Fix:         "Export the variable where openssl runs (sudo drops it unless told to keep it), or write the value in the file instead:\n  export SAN=DNS:client.example.com\n  sudo --preserve-env=SAN openssl req -new -config req.cnf -key client.key -out client.csr\nSee which lines use variables:\n  grep -n '\\$' req.cnf",
+		Confirm:     "grep -n 'ENV::' req.cnf",
+	},
+	{
+		ID: OpenSSLCommand, Kind: "client",
+		Match:       []string{"v2i_authority_keyid:no issuer certificate", "authority_keyid:no issuer certificate"},
+		Title:       "authorityKeyIdentifier was asked for where there is no issuer yet (a request)",
+		Explanation: "authorityKeyIdentifier copies the key id of the CA that signs, so it can be made only when a certificate is signed; `keyid:always` and `issuer:always` turn its absence into an error. A certificate request has no issuer. OpenSSL 3.2 and later apply `openssl req -extensions` to the request when -x509 is not given (earlier releases ignored it there), so a guide's `openssl req -new -extensions v3_ca` step for an intermediate CA now fails; an authorityKeyIdentifier given to a request with -addext or -reqexts fails on any release.",
+		Fix:         "Leave the extensions out of the request and name them when the CA signs it:\n  openssl req -new -key int.key -subj '/CN=Intermediate CA' -out int.csr\n  openssl x509 -req -in int.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 1825 -extfile int.ext -out int.crt\nwith basicConstraints, keyUsage and authorityKeyIdentifier in int.ext (with a CA database, name the section when signing: -extensions v3_intermediate_ca).",
+		Confirm:     "openssl version",
+	},
+	{
+		ID: OpenSSLCommand, Kind: "client",
+		Match:       []string{"error loading extension section", "error checking extension section", "error loading request extension section", "error adding request extensions from section", "error adding extensions defined via -addext"},
+		Title:       "openssl could not apply the extension section it was given",
+		Explanation: "-extensions (x509, ca, req -x509), -reqexts (req), -addext or the configuration's x509_extensions and req_extensions name extensions openssl could not apply. Either the file it reads has no section of that name (with -extfile the section must be in that file, and a file of plain `key = value` lines has none, so leave -extensions out; names are case-sensitive), or a line in the section is wrong, which the OpenSSL line after it names (`name=..., value=...`). Programs that make certificates for you (node's pem, test scripts) pass -extensions v3_req themselves, so the file they are given needs that section.",
+		Fix:         "List the sections of the file, then name one it has, or drop -extensions for a file without sections:\n  grep -n '^\\[' client.ext\n  openssl x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 825 -extfile client.ext -out client.crt",
+		Confirm:     "grep -n '^\\[' client.ext",
+	},
+	{
+		ID: OpenSSLCommand, Kind: "client", Within: []string{"maxsize=", "subject name attribute", "mbstring_ncopy"},
+		Match:       []string{"string too long"},
+		Title:       "A field of the subject is longer than X.509 allows",
+		Explanation: "OpenSSL could not put a name field into the request or certificate: each field has a largest length, printed as maxsize. maxsize=2 is the country (C=US, a two-letter code, not USA or the country's name); maxsize=64 is most others, such as the common name (CN), the organization (O) and the unit (OU). A host name longer than 64 characters does not belong in CN: subjectAltName has no such bound, and it is what clients check.",
+		Fix:         "Shorten the field it names, and put long host names in subjectAltName:\n  openssl req -new -key client.key -subj '/C=US/O=Example/CN=client' -addext 'subjectAltName=DNS:a-long-host-name.example.com' -out client.csr",
+		Confirm:     "openssl req -noout -subject -in client.csr",
+	},
+	{
+		ID: OpenSSLCommand, Kind: "client", Within: []string{"minsize=", "subject name attribute", "mbstring_ncopy"},
+		Match:       []string{"string too short", "no value provided for subject name attribute"},
+		Title:       "A field of the subject is empty",
+		Explanation: "OpenSSL 1.1 refuses an empty name field: a -subj with a field and no value (/C=/ST=/CN=client), often from a script that fills the subject from variables that are not set. OpenSSL 3 leaves such a field out with a warning (`No value provided for subject name attribute`) and goes on. A field shorter than the configuration's minimum (countryName_min = 2) is refused the same way.",
+		Fix:         "Give every field of -subj a value, or leave the empty ones out:\n  openssl req -new -key client.key -subj '/C=US/CN=client' -out client.csr",
+		Confirm:     "openssl req -noout -subject -in client.csr",
+	},
+	{
+		ID: OpenSSLCommand, Kind: "client",
+		Match:       []string{"unable to load number from", "a2i_asn1_integer"},
+		Title:       "openssl could not read the serial number file",
+		Explanation: "The serial file (x509's -CAserial, or openssl ca's serial) must hold one hexadecimal number with an even count of digits on its first line: 1000 or 03, not 3. An odd count of digits, an empty file, characters that are not hex or another system's line ending make openssl refuse it (`short line`, `odd number of digits`, `non hex characters`). A script that writes the serial itself (echo 3 > serial) is the usual cause.",
+		Fix:         "Write an even number of hex digits, or let openssl make and keep the file:\n  echo 1000 > ca.srl\n  openssl x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 825 -out client.crt",
+		Confirm:     "od -c ca.srl",
+	},
+	{
+		ID: OpenSSLCommand, Kind: "client",
+		Match:       []string{"algorithm ed25519 not found", "algorithm ed448 not found", "algorithm x25519 not found", "algorithm x448 not found", "algorithm rsa-pss not found"},
+		Title:       "This openssl does not know the key algorithm",
+		Explanation: "openssl genpkey names an algorithm this build does not have: Ed25519, Ed448 and X25519 keys need OpenSSL 1.1.1 or later (RHEL and CentOS 7 ship 1.0.2), and LibreSSL, the openssl of macOS, lacked them for years. Where the key can be made, not every client takes an Ed25519 certificate: browsers do not.",
+		Fix:         "See which openssl runs; make the key with a newer OpenSSL, or make an EC P-256 key, which every version and client takes:\n  openssl version\n  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out client.key",
+		Confirm:     "openssl version",
+	},
+	{
+		ID: OpenSSLCommand, Kind: "client",
+		Match:       []string{"into rng", "rand_load_file:cannot open file"},
+		Title:       "openssl could not read a random seed file (.rnd)",
+		Explanation: "OpenSSL 1.1.1 reads the seed file that RANDFILE names in the configuration (Ubuntu 18.04's openssl.cnf: $ENV::HOME/.rnd) or that -rand gives. For RANDFILE a missing file is only reported: the command goes on, seeding itself from the system, and writes its key or certificate (check it is there). A -rand file that does not exist, copied from an old guide, stops the command. OpenSSL 3 does not read RANDFILE at start any more.",
+		Fix:         "Drop -rand, and comment out the RANDFILE line of the configuration, or create the file:\n  openssl rand -out ~/.rnd 256",
+		Confirm:     "grep -n RANDFILE /etc/ssl/openssl.cnf",
+	},
+	{
+		ID: OpenSSLCommand, Kind: "client",
+		Match:       []string{"pkcs12_verify_mac:mac absent", "mac is absent"},
+		Title:       "The PKCS#12 file has no integrity MAC",
+		Explanation: "The file was made without a MAC (openssl pkcs12 -export -nomac, or a tool that writes none). OpenSSL 1.1 will not read it while it checks the MAC (`mac absent`, which it may report as `Mac verify error: invalid password?` although the password is right); OpenSSL 3 reads it with a warning (`MAC is absent!`). Other programs (Java, Windows) may refuse such a file.",
+		Fix:         "Read it without the MAC check, then export it again with one:\n  openssl pkcs12 -in client.p12 -nomacver -nodes -out client.pem\n  openssl pkcs12 -export -in client.pem -out client-mac.p12",
+		Confirm:     "openssl pkcs12 -info -noout -nomacver -in client.p12",
 	},
 	{
 		ID: VerifyError, Kind: "client", Within: []string{"error "},

@@ -64,7 +64,8 @@ var productEntries = []Entry{
 	// Perl's LWP::UserAgent (LWP::Protocol::https) without a CA bundle.
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
-		Match:       []string{"can't verify ssl peers without knowing which certificate authorities to trust"},
+		// LWP 6.0x's own spelling ("knowning") too.
+		Match:       []string{"can't verify ssl peers without knowing which certificate authorities to trust", "can't verify ssl peers without knowning which certificate authorities to trust"},
 		Title:       "Perl's LWP has no CA certificates to check servers with",
 		Explanation: "LWP::UserAgent checks the server's certificate (verify_hostname) and finds no CA bundle at all: the Mozilla::CA module is not installed, and no CA file is named (PERL_LWP_SSL_CA_FILE, HTTPS_CA_FILE, or the ssl_opts SSL_ca_file).",
 		Fix:         "Install Mozilla::CA (Debian: libmozilla-ca-perl; Fedora: perl-Mozilla-CA), or name the system's bundle:\n  cpan Mozilla::CA\n  PERL_LWP_SSL_CA_FILE=/etc/ssl/certs/ca-certificates.crt perl app.pl",
@@ -557,8 +558,10 @@ var systemLibEntries = []Entry{
 	// 3.x: "error:8000000D:system library::Permission denied").
 	{
 		ID: CertLoadFailed, Kind: "client", Fallback: true,
-		Match:  []string{"permission denied"},
-		Within: []string{"system library", "fopen", "ssl_ctx_load_verify_locations"},
+		Match: []string{"permission denied"},
+		// OpenSSL's words, or a program's own line naming the key or
+		// certificate file it opened (strongSwan's "opening '...' failed").
+		Within: []string{"system library", "fopen", "ssl_ctx_load_verify_locations", ".key' failed", ".pem' failed", ".crt' failed", ".p12' failed"},
 		// nginx's load lines have their own stories.
 		Without:     []string{"[emerg]", "[crit]", "[alert]", "nginx"},
 		Title:       "The program may not read a certificate, key or CA file (permission denied)",

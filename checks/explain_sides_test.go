@@ -41,6 +41,26 @@ func TestExplainSides(t *testing.T) {
 		{"genrsa: Use -help for summary.", "openssl", "client", "openssl-command", "before the operands"},
 		{"req: Unknown option or message digest: noenc", "openssl", "client", "openssl-command", "-nodes"},
 		{`Can't open "ca/ca.pem" for reading, No such file or directory`, "openssl", "client", "cert-load-failed", "../ca/ca.pem"},
+		// The openssl command making keys and certificates with an older
+		// openssl, a seed file, a configuration look-up, a signature
+		// without its DigestInfo.
+		{"Algorithm ed448 not found", "openssl", "client", "openssl-command", "p-256"},
+		{"Can't load /home/ops/.rnd into RNG", "openssl", "client", "openssl-command", "randfile"},
+		{"unknown option -copy_extensions", "openssl", "client", "openssl-command", "openssl version"},
+		{"error:0E06D06C:configuration file routines:NCONF_get_string:no value:conf_lib.c:324:group=CA_default name=email_in_dn", "openssl", "client", "openssl-command", "unique_subject"},
+		{"4C0A:error:0D07803A:asn1 encoding routines:ASN1_ITEM_EX_D2I:nested asn1 error:tasn_dec.c:386:Type=X509_SIG", "openssl", "client", "verify-error", "ckm_sha256_rsa_pkcs"},
+		// OpenVPN's control-channel key, TLS versions and cipher list.
+		{"Tue Jun  2 10:00:00 2026 TLS Error: tls-crypt unwrapping failed from [AF_INET]198.51.100.7:51000", "unknown", "server", "handshake-failed", "key-direction"},
+		{"TLS error: Unsupported protocol. This typically indicates that client and server have no common TLS version enabled. This can be caused by mismatched tls-version-min and tls-version-max options on client and server.", "unknown", "server", "handshake-failed", "tls-version-min 1.0"},
+		{"Failed to set restricted TLS cipher list: TLS-ECDHE-RSA-WITH-AES-256-GCM-SHA384", "unknown", "client", "handshake-failed", "openvpn --show-tls"},
+		// Mail servers sending: Postfix to port 465, sendmail's STARTTLS.
+		{`postfix/smtp[1234]: SMTPS wrappermode (TCP port 465) requires setting "smtp_tls_wrappermode = yes", and "smtp_tls_security_level = encrypt" (or stronger)`, "unknown", "client", "handshake-failed", "relayhost"},
+		{"sm-mta[99]: x1: ruleset=tls_server, arg1=FAIL, relay=mx.example.net, reject=403 4.7.0 TLS handshake failed.", "unknown", "client", "handshake-failed", "try_tls"},
+		// NSS's certutil and its database; a key file another user owns.
+		{"certutil -L -d sql:/etc/pki/nssdb: certutil: function failed: SEC_ERROR_BAD_DATABASE: security library: bad database.", "unknown", "server", "cert-load-failed", "ipsec initnss"},
+		{"loading '/etc/swanctl/private/gw.key' failed: Permission denied", "unknown", "server", "cert-load-failed", "namei -l"},
+		// LWP 6.0x's own spelling of its missing CA bundle.
+		{"Can't verify SSL peers without knowning which Certificate Authorities to trust", "unknown", "client", "server-cert-untrusted", "mozilla::ca"},
 		// envoy's start-up line: its key is not the first certificate's
 		// (BoringSSL's words, as Android's are too).
 		{"[2026-12-05 10:00:00.000][7][critical][main] [source/server/server.cc:999] error initializing config '/etc/envoy/envoy.yaml': Failed to load private key from /certs/tls.key, Cause: error:0b000074:X.509 certificate routines:OPENSSL_internal:KEY_VALUES_MISMATCH", "envoy", "server", "key-load-failed", "fullchain.pem"},

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/mtlsdoctor/mtlsdoctor/internal/nginxtest"
+	"github.com/mtlsdoctor/mtlsdoctor/internal/servertest"
 )
 
 // TestExplainRealOpenSSLCommands runs the openssl command line the way the
@@ -54,6 +55,36 @@ func TestExplainRealOpenSSLCommands(t *testing.T) {
 	anything := append(append([]string{}, sign...), "-policy", "policy_anything")
 	run("", anything...)
 	cases = append(cases, struct{ name, out, id, word string }{"same subject twice", run("", anything...), "openssl-command", "unique_subject"})
+	// Making keys, requests and certificates as the guides do, with the
+	// mistakes their readers make.
+	run("", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "k.key")
+	run("", "req", "-new", "-key", "k.key", "-subj", "/CN=k", "-out", "k.csr")
+	must(t, os.WriteFile(filepath.Join(dir, "san.cnf"), []byte("[req]\ndistinguished_name = dn\nprompt = no\nreq_extensions = ext\n[dn]\nCN = x\n[ext]\nsubjectAltName = $ENV::MTLSDOCTOR_UNSET_SAN\n"), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "odd.srl"), []byte("3\n"), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "plain.ext"), []byte("subjectAltName = DNS:k\n"), 0o644))
+	run("", "x509", "-req", "-in", "k.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "30", "-out", "k.crt")
+	run("", "pkcs12", "-export", "-nomac", "-in", "k.crt", "-inkey", "k.key", "-out", "nomac.p12", "-passout", "pass:x")
+	for _, c := range []struct{ name, out, word string }{
+		{"unset variable", run("", "req", "-new", "-key", "k.key", "-config", "san.cnf", "-out", "v.csr"), "export"},
+		{"country of three letters", run("", "req", "-new", "-key", "k.key", "-subj", "/C=USA/CN=k", "-out", "c.csr"), "C=US"},
+		{"common name of 70 characters", run("", "req", "-new", "-key", "k.key", "-subj", "/CN="+strings.Repeat("a", 70), "-out", "c.csr"), "subjectAltName"},
+		{"empty country", run("", "req", "-new", "-key", "k.key", "-subj", "/C=/CN=k", "-out", "c.csr"), "leave the empty ones out"},
+		{"serial with an odd digit count", run("", "x509", "-req", "-in", "k.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAserial", "odd.srl", "-out", "s.crt"), "echo 1000"},
+		{"extension section missing", run("", "x509", "-req", "-in", "k.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-extfile", "plain.ext", "-extensions", "v3_req", "-out", "e.crt"), "drop -extensions"},
+		{"authorityKeyIdentifier in a request", run("", "req", "-new", "-key", "k.key", "-subj", "/CN=k", "-addext", "authorityKeyIdentifier=keyid:always", "-out", "a.csr"), "openssl req -new"},
+		{"PKCS#12 without a MAC", run("", "pkcs12", "-in", "nomac.p12", "-passin", "pass:x", "-nokeys", "-out", "nomac.pem"), "-nomacver"},
+	} {
+		cases = append(cases, struct{ name, out, id, word string }{c.name, c.out, "openssl-command", c.word})
+	}
+	// keytool given a PKCS#12 file with another password.
+	keytool := servertest.Tool(t, "keytool")
+	run("", "pkcs12", "-export", "-in", "k.crt", "-inkey", "k.key", "-out", "k.p12", "-passout", "pass:right")
+	ktCtx, ktCancel := context.WithTimeout(context.Background(), time.Minute)
+	defer ktCancel()
+	kt, _ := exec.CommandContext(ktCtx, keytool, "-list", "-keystore", filepath.Join(dir, "k.p12"), "-storetype", "PKCS12", "-storepass", "wrong").CombinedOutput()
+	if rep := Explain(strings.TrimSpace(string(kt))); len(rep.Findings) == 0 || rep.Findings[0].ID.Name() != "bad-passphrase" || !strings.Contains(rep.Findings[0].Fix, "-legacy") {
+		t.Errorf("keytool with a wrong password printed\n%s\nexplained as %+v", kt, rep.Findings)
+	}
 	for _, c := range cases {
 		rep := Explain(strings.TrimSpace(c.out))
 		if len(rep.Findings) == 0 {

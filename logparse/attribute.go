@@ -220,6 +220,8 @@ var attrRules = []attrRule{
 	{"unknown", RoleServer, "", []string{"the client does not trust the proxy's certificate", "client preface string missing or corrupt"}},
 	{"java", RoleClient, "", []string{"[producer clientid=", "[consumer clientid=", "[adminclient clientid="}},
 	// Firefox's codes, before words such as "ocsp" that nginx's lines share.
+	// NSS's certutil managing its own database (Libreswan, a profile).
+	{"unknown", RoleServer, "", []string{"certutil: "}},
 	{"browser", RoleClient, "", []string{"sec_error_", "mozilla_pkix_error"}},
 	// Safari's pages.
 	{"browser", RoleClient, "", []string{"safari can\u2019t ", "safari can't ", "safari cannot "}},
@@ -395,6 +397,15 @@ var attrRules = []attrRule{
 		// the command line tool refusing its arguments or an input file
 		"use -help for summary", "extra arguments given", "unknown option or message digest", "unrecognized flag",
 		"\" for reading, no such file or directory",
+		// making keys, requests and certificates: its configuration,
+		// the subject's fields, the serial file, extension sections,
+		// algorithms and options an older openssl lacks, seed files,
+		// PKCS#12 files without a MAC
+		"variable has no value", "of config file", "subject name attribute", "mbstring_ncopy", "unable to load number from",
+		"a2i_asn1_integer", "extension section", "extensions defined via -addext", "authority_keyid", "unknown option -addext",
+		"unknown option -copy_extensions", "unknown option -noenc", "unknown option -legacy", "unknown option -ext", "algorithm ed25519 not found",
+		"algorithm ed448 not found", "algorithm x25519 not found", "algorithm x448 not found", "algorithm rsa-pss not found", "into rng",
+		"rand_load_file", "mac is absent", "pkcs12_verify_mac", "nconf_get_string", "configuration file routines",
 		// openssl ca's database and policy
 		"problem with index file", "there is already a certificate for", "txt_db error number", "field was missing",
 		"field is different between", "field does not exist in the ca certificate", "newcerts is not a directory"}},
