@@ -401,6 +401,8 @@ func explainLine(input string) *report.Report {
 	for i := range rep.Findings {
 		f := &rep.Findings[i]
 		f.Reporter, f.Role = att.Reporter, att.Role
+		// The openssl command making or reading files: no handshake.
+		f.NoHandshake = f.ID == catalogue.OpenSSLCommand
 		inContext(f, strings.ToLower(input), att)
 	}
 	if len(rep.Findings) > 0 && triaged == "" {

@@ -1192,11 +1192,13 @@ func TestTLSWords(t *testing.T) {
 // TestSideUnknownSaid: a TLS line no entry has and whose words name no
 // side is told so in the text ("written by: ... (the line does not say
 // which side)"), its JSON role staying the likelier one; a line whose
-// side is known keeps "TLS client".
+// side is known keeps "TLS client"; the openssl command making keys made
+// no connection, and says so.
 func TestSideUnknownSaid(t *testing.T) {
 	for line, want := range map[string]string{
 		"invalid cert chain in response from gateway":             "(the line does not say which side)",
 		"dial tcp: x509: certificate signed by unknown authority": "(TLS client)",
+		"Algorithm ed448 not found":                               "openssl (the command line tool; no connection)",
 	} {
 		rep := Explain(line)
 		if len(rep.Findings) == 0 {

@@ -31,6 +31,10 @@ type Finding struct {
 	// SideUnknown marks a finding whose line does not say which side
 	// wrote it: Role is then only the likelier one, and the text says so.
 	SideUnknown bool `json:"-"`
+	// NoHandshake marks a finding about a command run on files (the
+	// openssl command making a key, a request or a certificate): no
+	// connection was made, and the text says so instead of a side.
+	NoHandshake bool `json:"-"`
 	// Resolved marks a log group whose cause no longer holds (logged
 	// before nginx's last start or reload): a note that sets neither the
 	// exit status nor Next.

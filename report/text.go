@@ -188,6 +188,8 @@ func writeFinding(b *strings.Builder, n int, f Finding, s styles, section bool) 
 		row("server:", f.Server, wrapProse)
 	}
 	switch {
+	case f.Reporter != "" && f.NoHandshake:
+		row("written by:", f.Reporter+" (the command line tool; no connection)", wrapProse)
 	case f.Reporter != "" && f.SideUnknown:
 		row("written by:", f.Reporter+" (the line does not say which side)", wrapProse)
 	case f.Reporter != "":
