@@ -140,8 +140,8 @@ var clientWriterEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match:       []string{"err_cert_revoked", "sec_error_revoked_certificate"},
 		Title:       "The browser found the server's certificate revoked",
-		Explanation: "The CA's revocation data (CRL, OCSP or the browser's own lists) says the server's certificate was revoked: it was replaced, its key was exposed, or the CA revoked it in bulk.",
-		Fix:         "Install the current certificate on the server (and reload it), or get a new one issued:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -serial -dates",
+		Explanation: "The CA's revocation data (CRL, OCSP or the browser's own lists) says the server's certificate was revoked: it was replaced, its key was exposed, or the CA revoked it in bulk. On macOS (10.15 and later), Chrome shows NET::ERR_CERT_REVOKED for a self-signed or private-CA certificate that breaks Apple's rules, though nobody revoked it: valid for more than 825 days, no subjectAltName with the name, no extendedKeyUsage serverAuth, an RSA key under 2048 bits or a SHA-1 signature.",
+		Fix:         "For a self-signed or private-CA certificate on macOS, reissue it within Apple's rules (825 days or less, the name in subjectAltName, serverAuth):\n  openssl x509 -req -sha256 -days 825 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -extfile server.ext -out server.crt\nA public CA's certificate: put the current one on the server (and reload it), or get a new one issued:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -serial -dates",
 		Confirm:     "openssl x509 -noout -serial -in server.crt",
 	},
 	{
