@@ -60,7 +60,7 @@ func TestExplainSides(t *testing.T) {
 		{"certutil -L -d sql:/etc/pki/nssdb: certutil: function failed: SEC_ERROR_BAD_DATABASE: security library: bad database.", "unknown", "server", "cert-load-failed", "ipsec initnss"},
 		{"loading '/etc/swanctl/private/gw.key' failed: Permission denied", "unknown", "server", "cert-load-failed", "namei -l"},
 		// Chrome on macOS for a private certificate outside Apple's rules.
-		{"Your connection is not private. Attackers might be trying to steal your information from kibana.lab.internal. NET::ERR_CERT_REVOKED", "browser", "client", "server-cert-untrusted", "825"},
+		{"GET https://kibana.lab.internal/app/home net::ERR_CERT_REVOKED", "browser", "client", "server-cert-untrusted", "825"},
 		// LWP 6.0x's own spelling of its missing CA bundle.
 		{"Can't verify SSL peers without knowning which Certificate Authorities to trust", "unknown", "client", "server-cert-untrusted", "mozilla::ca"},
 		// envoy's start-up line: its key is not the first certificate's
