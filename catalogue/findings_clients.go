@@ -2984,6 +2984,14 @@ var clientWriterEntries = []Entry{
 		Confirm:     "grep -n 'ENV::' req.cnf",
 	},
 	{
+		ID: OpenSSLCommand, Kind: "client", Within: []string{"error on line"},
+		Match:       []string{"of config file"},
+		Title:       "openssl could not read its configuration file",
+		Explanation: "openssl stopped at the line of the configuration file the message names (-config, or the file OPENSSL_CONF names). The OpenSSL line after it says why: `variable has no value` (a $ENV::NAME or $name that is not set), `missing equal sign` (a line that is not `key = value`, such as a command pasted into the file), `missing close square bracket` (a section header), or a value that needs quoting. Guides' configuration files copied from a web page can carry characters that break them (typographic quotes, non-breaking spaces).",
+		Fix:         "Look at that line and the OpenSSL line after the message:\n  sed -n 8p req.cnf | cat -A",
+		Confirm:     "openssl req -new -config req.cnf -key client.key -out client.csr",
+	},
+	{
 		ID: OpenSSLCommand, Kind: "client",
 		Match:       []string{"v2i_authority_keyid:no issuer certificate", "authority_keyid:no issuer certificate"},
 		Title:       "authorityKeyIdentifier was asked for where there is no issuer yet (a request)",

@@ -61,11 +61,13 @@ func TestExplainRealOpenSSLCommands(t *testing.T) {
 	run("", "req", "-new", "-key", "k.key", "-subj", "/CN=k", "-out", "k.csr")
 	must(t, os.WriteFile(filepath.Join(dir, "san.cnf"), []byte("[req]\ndistinguished_name = dn\nprompt = no\nreq_extensions = ext\n[dn]\nCN = x\n[ext]\nsubjectAltName = $ENV::MTLSDOCTOR_UNSET_SAN\n"), 0o644))
 	must(t, os.WriteFile(filepath.Join(dir, "odd.srl"), []byte("3\n"), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "pasted.cnf"), []byte("[req]\ndistinguished_name = dn\nprompt = no\nopenssl req -new\n[dn]\nCN = x\n"), 0o644))
 	must(t, os.WriteFile(filepath.Join(dir, "plain.ext"), []byte("subjectAltName = DNS:k\n"), 0o644))
 	run("", "x509", "-req", "-in", "k.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "30", "-out", "k.crt")
 	run("", "pkcs12", "-export", "-nomac", "-in", "k.crt", "-inkey", "k.key", "-out", "nomac.p12", "-passout", "pass:x")
 	for _, c := range []struct{ name, out, word string }{
 		{"unset variable", run("", "req", "-new", "-key", "k.key", "-config", "san.cnf", "-out", "v.csr"), "export"},
+		{"a command pasted into the configuration", run("", "req", "-new", "-key", "k.key", "-config", "pasted.cnf", "-out", "p.csr"), "cat -A"},
 		{"country of three letters", run("", "req", "-new", "-key", "k.key", "-subj", "/C=USA/CN=k", "-out", "c.csr"), "C=US"},
 		{"common name of 70 characters", run("", "req", "-new", "-key", "k.key", "-subj", "/CN="+strings.Repeat("a", 70), "-out", "c.csr"), "subjectAltName"},
 		{"empty country", run("", "req", "-new", "-key", "k.key", "-subj", "/C=/CN=k", "-out", "c.csr"), "leave the empty ones out"},
