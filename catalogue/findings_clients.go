@@ -1502,7 +1502,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"tls-crypt unwrapping failed", "tls-crypt-v2 unwrapping failed", "tls error: cannot locate hmac in incoming packet", "tls error: incoming packet authentication failed"},
 		Title:       "OpenVPN dropped a packet its tls-crypt or tls-auth key does not open",
 		Explanation: "Every control-channel packet is wrapped with the static key of tls-crypt (or signed with tls-auth's), and the two sides must use the same key the same way: the same file, tls-crypt on both or tls-auth on both, and for tls-auth opposite key-direction (0 on the server, 1 on the client). A client profile made for another server or another mode (tls-auth with key-direction where the server has tls-crypt, as some profile generators and mobile apps write) fails so on every packet. Packets from port scanners and from old clients of a renewed server give the same line now and then.",
-		Fix:         "Compare the key and its mode on both sides, then give the client the server's:\n  grep -E '^(tls-crypt|tls-auth|key-direction)' server.conf client.ovpn\n  sha256sum ta.key\nWith tls-crypt, put the key in a <tls-crypt> block and remove key-direction.",
+		Fix:         "Compare the key and its mode on both sides, then give the client the server's:\n  grep -E 'tls-(crypt|auth)|key-direction' server.conf client.ovpn\n  sha256sum ta.key\nWith tls-crypt, put the key in a <tls-crypt> block and remove key-direction.",
 		Confirm:     "openvpn --config client.ovpn --verb 4",
 	},
 	// OpenVPN 2.6's wording for no common TLS version.
