@@ -222,11 +222,11 @@ var appleEntries = []Entry{
 	},
 	{
 		ID: HandshakeFailed, Kind: "client",
-		Match:       []string{"kcfstreamerrordomainssl, -9802", "kcfstreamerrordomainssl, -9824", "sslhandshake failed (-9824)", "app transport security", "errsslats", "-9880", "-9881", "-9882", "-9883", "-9884", "-9885", "-9886"},
+		Match:       []string{"kcfstreamerrordomainssl, -9802", "[3:-9802]", "kcfstreamerrordomainssl, -9824", "sslhandshake failed (-9824)", "app transport security", "errsslats", "-9880", "-9881", "-9882", "-9883", "-9884", "-9885", "-9886"},
 		Within:      withApple("app transport security"),
 		Without:     []string{"-1022", "requires the use of a secure connection"},
 		Title:       "Apple's App Transport Security refused the server's TLS (-9802, -9824, errSSLATS)",
-		Explanation: "iOS and macOS apps on URLSession require, under App Transport Security, TLS 1.2 or later, forward-secret (ECDHE) cipher suites and a server certificate signed with SHA-256 or better on an RSA key of 2048 bits or more (or ECC of 256 bits or more). A server that offers only TLS 1.0/1.1, RSA key exchange or a SHA-1 certificate fails with -9802 (errSSLFatalAlert), -9824, or an errSSLATS code (-9880 to -9886) that names the rule. " + appleRules,
+		Explanation: "iOS and macOS apps on URLSession require, under App Transport Security, TLS 1.2 or later, forward-secret (ECDHE) cipher suites and a server certificate signed with SHA-256 or better on an RSA key of 2048 bits or more (or ECC of 256 bits or more). A server that offers only TLS 1.0/1.1, RSA key exchange or a SHA-1 certificate fails with -9802 (errSSLFatalAlert), -9824, or an errSSLATS code (-9880 to -9886) that names the rule. " + appleRules + " Behind a TLS-intercepting proxy (mitmproxy, Charles, a corporate one), -9802 also means its CA is installed but not trusted: on macOS it must be in the System keychain and set to Always Trust, on iOS turned on under Certificate Trust Settings.",
 		Fix:         "See what the server negotiates, then let it offer TLS 1.2 and TLS 1.3 with ECDHE suites and a SHA-256 certificate (nginx):\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null\n  ssl_protocols TLSv1.2 TLSv1.3;\nUntil then an app can list the host as an exception under NSAppTransportSecurity in its Info.plist.",
 		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
 	},

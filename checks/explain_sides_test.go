@@ -61,6 +61,8 @@ func TestExplainSides(t *testing.T) {
 		{"loading '/etc/swanctl/private/gw.key' failed: Permission denied", "unknown", "server", "cert-load-failed", "namei -l"},
 		// Chrome on macOS for a private certificate outside Apple's rules.
 		{"GET https://kibana.lab.internal/app/home net::ERR_CERT_REVOKED", "browser", "client", "server-cert-untrusted", "825"},
+		// Safari through an intercepting proxy whose CA is not trusted.
+		{"com.apple.WebKit.Networking: HTTP load failed, 0/0 bytes (error code: -1200 [3:-9802])", "unknown", "client", "handshake-failed", "always trust"},
 		// LWP 6.0x's own spelling of its missing CA bundle.
 		{"Can't verify SSL peers without knowning which Certificate Authorities to trust", "unknown", "client", "server-cert-untrusted", "mozilla::ca"},
 		// envoy's start-up line: its key is not the first certificate's
