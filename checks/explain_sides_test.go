@@ -63,6 +63,8 @@ func TestExplainSides(t *testing.T) {
 		{"GET https://kibana.lab.internal/app/home net::ERR_CERT_REVOKED", "browser", "client", "server-cert-untrusted", "825"},
 		// Safari through an intercepting proxy whose CA is not trusted.
 		{"com.apple.WebKit.Networking: HTTP load failed, 0/0 bytes (error code: -1200 [3:-9802])", "unknown", "client", "handshake-failed", "always trust"},
+		// An Electron app's request, on node's bundled roots.
+		{"Error invoking remote method 'run-request': Error: unable to get local issuer certificate", "node", "client", "server-cert-untrusted", "app's own certificate settings"},
 		// LWP 6.0x's own spelling of its missing CA bundle.
 		{"Can't verify SSL peers without knowning which Certificate Authorities to trust", "unknown", "client", "server-cert-untrusted", "mozilla::ca"},
 		// envoy's start-up line: its key is not the first certificate's
