@@ -969,6 +969,15 @@ var clientWriterEntries = []Entry{
 		Fix:         "See what is in the directory and who owns it, then run certutil as that user with the right prefix:\n  sudo ls -l /var/lib/ipsec/nss\n  sudo certutil -L -d sql:/var/lib/ipsec/nss\nand create the database first if it is missing:\n  sudo ipsec initnss",
 		Confirm:     "sudo certutil -L -d sql:/var/lib/ipsec/nss",
 	},
+	// mosquitto starting a listener without TLS.
+	{
+		ID: RoutineLine, Kind: "client", Side: "server",
+		Match:       []string{"using non-ssl mode"},
+		Title:       "mosquitto started a listener without TLS (non-SSL mode)",
+		Explanation: "mosquitto says so at start for each listener that has no certfile and keyfile: that port speaks plain MQTT. Where clients expect TLS (mqtts, port 8883), the listener's certfile and keyfile (and cafile) lines are missing, commented out, or placed under another listener: every option after a listener line belongs to that listener.",
+		Fix:         "Put the TLS options under the listener they are for, in mosquitto.conf:\n  listener 8883\n  certfile /etc/mosquitto/certs/server.crt\n  keyfile /etc/mosquitto/certs/server.key\n  cafile /etc/mosquitto/ca_certificates/ca.crt\nthen restart mosquitto.",
+		Confirm:     "openssl s_client -connect host:8883 </dev/null",
+	},
 	// mosquitto loading its CA files.
 	{
 		ID: CertLoadFailed, Kind: "client",
@@ -2053,7 +2062,7 @@ var clientWriterEntries = []Entry{
 	},
 	// Microsoft SQL Server's and PostgreSQL's .NET clients.
 	{
-		ID: ServerCertUntrusted, Kind: "client",
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
 		Match: []string{"the certificate chain was issued by an authority that is not trusted"},
 		// The message is Windows' own (SEC_E_UNTRUSTED_ROOT): curl on Schannel prints it too.
 		Within:      []string{"sql server", "sqlclient", "sqlexception", "provider: ssl provider", "login process", "mssql", "odbc driver", "sqlcmd", "tds"},
@@ -3063,6 +3072,42 @@ var clientWriterEntries = []Entry{
 		Fix:         "Rerun with the CA and the intermediates given separately, and read the line before the summary:\n  openssl verify -CAfile ca.crt -untrusted intermediate.crt client.crt",
 		Confirm:     "openssl verify -show_chain -CAfile ca.crt -untrusted intermediate.crt client.crt",
 	},
+	// Windows' Schannel event 36887: an alert the other side sent.
+	{
+		ID: TLSAlert, Kind: "client", Side: "client",
+		Match:       []string{"fatal alert was received from the remote endpoint"},
+		Title:       "Windows (Schannel) got a fatal TLS alert from the other side",
+		Explanation: "Event 36887 (or the same words in a .NET or PowerShell error) is an alert this machine received: the other side ended the handshake. 40 (handshake_failure) or 70 (protocol_version): no TLS version or cipher in common, most often an older Windows or .NET Framework program that offers only TLS 1.0 (Windows PowerShell 5.1, .NET Framework apps without SchUseStrongCrypto, Windows Server 2012 R2 and older) against a server that takes TLS 1.2 and later; or a server asking for a client certificate that got none it accepts. 42, 46 or 48: the other side refused this machine's certificate. 80: the other side's own failure (its log says why).",
+		Fix:         "For 40 or 70 from an older Windows program, offer TLS 1.2 (PowerShell, for the session):\n  [Net.ServicePointManager]::SecurityProtocol = 'Tls12'\nfor .NET Framework applications, SchUseStrongCrypto:\n  reg add HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 /v SchUseStrongCrypto /t REG_DWORD /d 1 /f\nthen see what the server takes:\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
+	// MailKit (.NET) failing TLS with a mail server.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"mailkit.security.sslhandshakeexception"},
+		Title:       "MailKit could not set up TLS with the mail server",
+		Explanation: "MailKit's handshake with the SMTP, IMAP or POP3 server failed. Three causes cover most cases: (1) the server's certificate is not trusted: an antivirus that scans mail (Avast, AVG, ESET, Kaspersky) or a proxy puts its own certificate in the connection, or the server's is self-signed, expired or for another name; (2) the wrong TLS mode for the port: SslOnConnect (implicit TLS) belongs to 465, 993 and 995, StartTls to 587, 25 and 143; (3) no TLS version in common with an old server. The inner exception and the text after this line say which.",
+		Fix:         "Connect with the mode of the port, and look at the certificate the server presents from this machine:\n  client.Connect(host, 587, SecureSocketOptions.StartTls);\n  openssl s_client -connect smtp.example.com:587 -starttls smtp </dev/null 2>/dev/null | openssl x509 -noout -issuer -subject\nAn issuer named after an antivirus means it intercepts mail: turn its mail scanning off, or trust its CA.",
+		Confirm:     "openssl s_client -connect smtp.example.com:465 </dev/null 2>/dev/null | openssl x509 -noout -issuer -subject -dates",
+	},
+	// Kestrel without a server certificate.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"unable to configure https endpoint", "default developer certificate could not be found"},
+		Title:       "Kestrel has an HTTPS endpoint and no server certificate",
+		Explanation: "ASP.NET Core was told to listen on https (ASPNETCORE_URLS, launchSettings, Kestrel's endpoints) without a certificate of its own, and the development certificate it then falls back to is missing or expired: a container or another machine has none (dotnet dev-certs lives in the user's profile on the developer's machine), or it was never created.",
+		Fix:         "On the developer's machine, create and trust the development certificate:\n  dotnet dev-certs https --trust\nIn a container or on a server, give Kestrel a real certificate:\n  ASPNETCORE_Kestrel__Certificates__Default__Path=/https/server.pfx\n  ASPNETCORE_Kestrel__Certificates__Default__Password=...\nor listen on http only behind a TLS proxy (ASPNETCORE_URLS=http://+:8080).",
+		Confirm:     "dotnet dev-certs https --check",
+	},
+	// Npgsql 6 and later: its own verification or the program's callback.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"cannot be used in conjunction with usercertificatevalidationcallback"},
+		Title:       "Npgsql takes either its own certificate check or the program's callback, not both",
+		Explanation: "Since Npgsql 6, SSL Mode=VerifyCA or VerifyFull (and Root Certificate) make Npgsql check the server's certificate itself, and a UserCertificateValidationCallback set as well is refused: an application that kept both from an older release fails at connect.",
+		Fix:         "Keep one: let Npgsql verify (connection string SSL Mode=VerifyFull;Root Certificate=/path/ca.crt, no callback), or keep the callback and use SSL Mode=Require, doing every check the program needs in the callback.",
+		Confirm:     "openssl s_client -connect db.example.com:5432 -starttls postgres </dev/null 2>/dev/null | openssl x509 -noout -subject -issuer",
+	},
 	// Windows' Schannel event 36888: the alert this machine sent.
 	{
 		ID: TLSAlert, Kind: "client",
@@ -3070,6 +3115,15 @@ var clientWriterEntries = []Entry{
 		Title:       "Windows (Schannel) ended a TLS handshake with an alert it sent",
 		Explanation: "Event 36888 is this machine's own alert, by a process using Schannel (IIS, a .NET service, RDP, a Windows client). 40 (handshake_failure) or 70 (protocol_version): the other side offered no version or cipher this machine allows (TLS 1.0/1.1 disabled, old ciphers off); 42, 46 or 48: it refused the certificate it was shown; 80 (internal_error): often no usable certificate or key for the name asked for.",
 		Fix:         "Find which process and peer it was (Schannel logging, the event's time), then for 40 or 70 compare the TLS versions and ciphers both sides allow, and for 42, 46 or 48 check the certificate the other side sends against this machine's trusted roots:\n  certutil -verify -urlfetch peer.crt",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// Apache refusing requests by their server name.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"did not provide a hostname using server name indication (sni)"},
+		Title:       "Apache refused a request that came without SNI (SSLStrictSNIVHostCheck)",
+		Explanation: "Apache answers 403 with this text when SSLStrictSNIVHostCheck is on and the client sent no server name in its handshake: a client on an old TLS library (Python 2, Java 6, old Android), a script or health check that connects by IP address, or a proxy in front that does not pass the name on (nginx without proxy_ssl_server_name on).",
+		Fix:         "Make the client send the name (a proxy in front, such as nginx to its backend):\n  proxy_ssl_server_name on;\nor, if such clients must be served, turn the check off for the virtual host:\n  SSLStrictSNIVHostCheck off",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},
 	// Apache's start-up and renegotiation words.

@@ -28,8 +28,8 @@ var mbedtlsEntries = []Entry{
 	{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"-0x7f00", "ssl - memory allocation failed", "-0x2880", "x509 - allocation of memory failed"},
-		Title:       "The Mbed TLS client ran out of memory in the handshake",
-		Explanation: "Mbed TLS could not allocate memory during the handshake: a session with the default 16 KB record buffers needs some 40 KB of heap, more with a long certificate chain, a big CA bundle or several connections at once, and an ESP32 or ESP8266 application leaves less.",
+		Title:       "Mbed TLS ran out of memory for the connection (allocation failed)",
+		Explanation: "Mbed TLS could not allocate memory during the handshake: a session with the default 16 KB record buffers needs some 40 KB of heap, more with a long certificate chain, a big CA bundle or several connections at once, and an ESP32 or ESP8266 application leaves less. A device's HTTPS server runs out so when a browser opens several connections at once for a page's files; heap placed in external RAM (SPIRAM) that is not set up right fails the same way.",
 		Fix:         "Free heap before connecting (fewer tasks or open connections), and let Mbed TLS use on-demand or smaller buffers (ESP-IDF menuconfig: CONFIG_MBEDTLS_DYNAMIC_BUFFER, CONFIG_MBEDTLS_ASYMMETRIC_CONTENT_LEN with a 4 KB out buffer).",
 		Confirm:     "esp_get_free_heap_size() before and after the connection",
 	},

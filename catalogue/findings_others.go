@@ -109,9 +109,11 @@ var otherWriterEntries = []Entry{
 	// Apache httpd (mod_ssl).
 	{
 		ID: HandshakeFailed, Kind: "client",
-		Match:       []string{"provided via sni and hostname", "provided via http have no compatible ssl setup", "ah02032"},
+		Match: []string{"provided via sni and hostname", "provided via http have no compatible ssl setup", "ah02032",
+			// the 421 page's words
+			"requested host name does not match the server name indication (sni) in use for this connection"},
 		Title:       "Apache refused a request whose Host is not the TLS SNI name (421 Misdirected Request)",
-		Explanation: "The client (often a proxy in front of Apache) opened TLS with one name in SNI and then sent a request for another Host, whose virtual host has different TLS settings; Apache answers 421. Proxies that reuse one backend connection for several sites, or that send no SNI or a fixed one, cause it; old clients without SNI land on the first virtual host of the port.",
+		Explanation: "The client (often a proxy in front of Apache) opened TLS with one name in SNI and then sent a request for another Host, whose virtual host has different TLS settings; Apache answers 421. Proxies that reuse one backend connection for several sites, or that send no SNI or a fixed one, cause it; old clients without SNI land on the first virtual host of the port. Apache 2.4.64 and later check this more strictly, so a proxy set-up that worked before can start to get 421 after an upgrade; a browser reusing an HTTP/2 connection for another name of the same certificate gets it too.",
 		Fix:         "Make the proxy in front send the request's Host as SNI and not share connections across names; nginx:\n  proxy_ssl_server_name on;\n  proxy_ssl_name $host;\nHAProxy, on the server line:\n  server app1 10.0.0.5:443 ssl sni req.hdr(host)\nOr give the virtual hosts on that address the same TLS settings.",
 		Confirm:     "openssl s_client -connect host:443 -servername www.example.com </dev/null",
 	},

@@ -52,10 +52,10 @@ var schannelEntries = []Entry{
 		Confirm:     "certutil -verify server.cer",
 	},
 	{
-		ID: NoClientCert, Kind: "client",
-		Match:       []string{"sec_e_incomplete_credentials", "sec_i_incomplete_credentials", "0x80090320", "0x00090320", "-2146893024"},
+		ID: NoClientCert, Kind: "client", Side: "client",
+		Match:       []string{"sec_e_incomplete_credentials", "sec_i_incomplete_credentials", "0x80090320", "0x00090320", "-2146893024", "the credentials supplied were not complete", "590624"},
 		Title:       "The server asked Windows for a client certificate and it had none to send",
-		Explanation: "The server requires (or asked for) a client certificate and Schannel had none: none was given to the program, or the one named is not in the Windows store or has no private key there (curl on Schannel takes --cert CurrentUser\\MY\\THUMBPRINT, not a PEM file; .NET takes it in ClientCertificates).",
+		Explanation: "The server requires (or asked for) a client certificate and Schannel had none: none was given to the program, or the one named is not in the Windows store or has no private key there (curl on Schannel takes --cert CurrentUser\\MY\\THUMBPRINT, not a PEM file; .NET takes it in ClientCertificates). Where the server only asks, Schannel leaves it to the program to go on without one; a program or library that treats SEC_I_INCOMPLETE_CREDENTIALS (590624) as a failure breaks there, which is its bug (upgrade it).",
 		Fix:         "Import the client certificate with its key into the store, then name it:\n  certutil -user -importpfx client.p12\n  curl --cert CurrentUser\\MY\\THUMBPRINT https://host/",
 		Confirm:     "certutil -user -store My",
 	},

@@ -65,6 +65,20 @@ func TestExplainSides(t *testing.T) {
 		{"com.apple.WebKit.Networking: HTTP load failed, 0/0 bytes (error code: -1200 [3:-9802])", "unknown", "client", "handshake-failed", "always trust"},
 		// An Electron app's request, on node's bundled roots.
 		{"Error invoking remote method 'run-request': Error: unable to get local issuer certificate", "node", "client", "server-cert-untrusted", "app's own certificate settings"},
+		// Apache refusing requests by their server name (SNI).
+		{"403 Forbidden: The client software did not provide a hostname using Server Name Indication (SNI), which is required to access this server.", "apache", "server", "handshake-failed", "sslstrictsnivhostcheck off"},
+		{"421 Misdirected Request: The client needs a new connection for this request as the requested host name does not match the Server Name Indication (SNI) in use for this connection.", "apache", "server", "handshake-failed", "proxy_ssl_name $host"},
+		// mosquitto's listener without its TLS options.
+		{"Dec 05 10:00:00 broker mosquitto[812]: Using non-SSL mode", "unknown", "server", "routine-line", "listener 8883"},
+		// Windows: an alert received; a client certificate asked for.
+		{"Schannel 36887: A fatal alert was received from the remote endpoint. The TLS protocol defined fatal alert code is 70.", "unknown", "client", "tls-alert", "schusestrongcrypto"},
+		{"InitializeSecurityContext: The credentials supplied were not complete, and could not be verified. (os error 590624)", "unknown", "client", "no-client-cert", "certutil -user -importpfx"},
+		// .NET: MailKit, Kestrel without a certificate, Npgsql's callback.
+		{"Unhandled exception. MailKit.Security.SslHandshakeException: An error occurred while attempting to establish an SSL or TLS connection. ---> System.Security.Authentication.AuthenticationException", "unknown", "client", "handshake-failed", "sslonconnect"},
+		{"crit: Microsoft.AspNetCore.Server.Kestrel[0] Unable to start Kestrel. System.InvalidOperationException: Unable to configure HTTPS endpoint.", "unknown", "server", "cert-load-failed", "dotnet dev-certs https --trust"},
+		{"System.ArgumentException: SslMode.VerifyFull cannot be used in conjunction with UserCertificateValidationCallback", "unknown", "client", "handshake-failed", "ssl mode=require"},
+		// A device's HTTPS server out of memory.
+		{"E (1200) esp_https_server: mbedtls_ssl_setup returned -0x7f00", "unknown", "server", "handshake-failed", "several connections at once"},
 		// LWP 6.0x's own spelling of its missing CA bundle.
 		{"Can't verify SSL peers without knowning which Certificate Authorities to trust", "unknown", "client", "server-cert-untrusted", "mozilla::ca"},
 		// envoy's start-up line: its key is not the first certificate's

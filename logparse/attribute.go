@@ -71,7 +71,8 @@ var programWords = []struct {
 	{"rust", []string{"x509verifyerror", "midhandshakesslstream", "webpkierror", "invalid peer certificate", "rustls", "peer is incompatible: ", "peer misbehaved: ", "sending fatal alert ", "alertreceived(", "peerincompatible(", "peermisbehaved(", "invalidcertificate(", "invalid certificate: unknownissuer", "invalid certificate: notvalidforname", "reqwest"}},
 	{"ruby", []string{"openssl::ssl::sslerror", "ssl_connect returned=", ".rb:", "faraday", "rubygems", "bundler::", "could not verify the ssl certificate for", "to your local trusted store"}},
 	{"dotnet", []string{"remote certificate is invalid according to the validation procedure", "authenticationexception", "system.net.", "sslpolicyerrors", "interop+openssl",
-		"could not create ssl/tls secure channel", "ssl/tls security channel could not be created", "the underlying connection was closed", "invoke-webrequest", "invoke-restmethod"}},
+		"could not create ssl/tls secure channel", "ssl/tls security channel could not be created", "the underlying connection was closed", "invoke-webrequest", "invoke-restmethod",
+		"mailkit.", "npgsql", "unable to configure https endpoint"}},
 	{"mosquitto", []string{"mosquitto", "sending connect", "error: unable to load client certificate \"", "error: unable to load client key file \"", "a tls error occurred", "client <unknown> disconnected", "error: the connection was lost"}},
 	{"openvpn", []string{"openvpn", "verify error: depth=", "ovpn-", "tls_error: bio read tls_read_plaintext"}},
 	// Grafana's server (its data sources), before the Loki words of their
@@ -241,6 +242,9 @@ var attrRules = []attrRule{
 	// a backtrace of .rb files) and .NET's SslStream ("The remote
 	// certificate is invalid according to the validation procedure"): TLS
 	// clients, before Go's "net/http" and node's "Error: ".
+	// Kestrel without its certificate; MailKit's and Npgsql's clients.
+	{"unknown", RoleServer, "", []string{"unable to configure https endpoint", "default developer certificate could not be found"}},
+	{"unknown", RoleClient, "", []string{"mailkit.", "usercertificatevalidationcallback"}},
 	{"unknown", RoleClient, "", []string{"openssl::ssl::sslerror", "ssl_connect returned=", ".rb:", "remote certificate is invalid according to the validation procedure",
 		"httprequestexception", "the ssl connection could not be established", "ssl policy errors", "remotecertificate",
 		"with this combination of libcurl", "interop+openssl",
@@ -349,7 +353,7 @@ var attrRules = []attrRule{
 	{"apache", RoleClient, "", []string{"sslproxyengine", "sslproxyverify", "sslproxycacertificate", "sslproxymachinecertificate",
 		"sslproxycheckpeer", "proxy: ", "[proxy:", "[proxy_http"}},
 	{"apache", RoleServer, "", []string{"[ssl:", "mod_ssl", "sslcertificatefile", "sslcertificatekeyfile", "sslcertificatechainfile", "sslcacertificatefile", "sslverifyclient", "apache2", "apache/2", "httpd",
-		"re-negotiation", "provided via sni",
+		"re-negotiation", "provided via sni", "using server name indication (sni)", "the server name indication (sni) in use",
 		// mod_md, Apache's ACME client, relaying its CA's check of this server
 		"[md:", "ah10056"}},
 	{"java", RoleServer, "", []string{"no cipher suites in common", "is not enabled or supported in server context", "beatshandler", "logstash::configurationerror", "empty server certificate chain", "extended key usage does not permit use for tls client authentication", "null cert chain", "failed to start connector", "catalina", "tomcat", "does not identify a key entry", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
