@@ -220,9 +220,10 @@ var attrRules = []attrRule{
 		"(provider: ssl provider", "npgsqlexception", "verifyfull or verifyca instead of require", "remotecertificatevalidationcallback", "mbedtls_ssl_handshake() failed"}},
 	{"unknown", RoleServer, "", []string{"the client does not trust the proxy's certificate", "client preface string missing or corrupt"}},
 	{"java", RoleClient, "", []string{"[producer clientid=", "[consumer clientid=", "[adminclient clientid="}},
-	// Firefox's codes, before words such as "ocsp" that nginx's lines share.
-	// NSS's certutil managing its own database (Libreswan, a profile).
+	// NSS's certutil managing its own database (Libreswan, a profile),
+	// before the NSS codes it prints.
 	{"unknown", RoleServer, "", []string{"certutil: "}},
+	// Firefox's codes, before words such as "ocsp" that nginx's lines share.
 	{"browser", RoleClient, "", []string{"sec_error_", "mozilla_pkix_error"}},
 	// Safari's pages.
 	{"browser", RoleClient, "", []string{"safari can\u2019t ", "safari can't ", "safari cannot "}},
@@ -238,13 +239,13 @@ var attrRules = []attrRule{
 		// http.client, under urllib and requests
 		"remotedisconnected"}},
 	{"openssl", RoleClient, "", []string{"verify return code", "verify error:num=", "depth lookup", "verify return:"}},
+	// Kestrel without its certificate; MailKit's and Npgsql's clients.
+	{"unknown", RoleServer, "", []string{"unable to configure https endpoint", "default developer certificate could not be found"}},
+	{"unknown", RoleClient, "", []string{"mailkit.", "usercertificatevalidationcallback"}},
 	// Ruby's OpenSSL binding ("SSL_connect returned=1 errno=0 state=...",
 	// a backtrace of .rb files) and .NET's SslStream ("The remote
 	// certificate is invalid according to the validation procedure"): TLS
 	// clients, before Go's "net/http" and node's "Error: ".
-	// Kestrel without its certificate; MailKit's and Npgsql's clients.
-	{"unknown", RoleServer, "", []string{"unable to configure https endpoint", "default developer certificate could not be found"}},
-	{"unknown", RoleClient, "", []string{"mailkit.", "usercertificatevalidationcallback"}},
 	{"unknown", RoleClient, "", []string{"openssl::ssl::sslerror", "ssl_connect returned=", ".rb:", "remote certificate is invalid according to the validation procedure",
 		"httprequestexception", "the ssl connection could not be established", "ssl policy errors", "remotecertificate",
 		"with this combination of libcurl", "interop+openssl",
