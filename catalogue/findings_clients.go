@@ -2291,6 +2291,69 @@ var clientWriterEntries = []Entry{
 		Fix:         "See what the file is (a JKS starts with FEEDFEED; PKCS#12 is DER, starting 30 82):\n  head -c 4 keystore.jks | od -An -tx1\n  keytool -list -keystore keystore.jks -storetype PKCS12\nand name its real type (server.ssl.key-store-type, -Djavax.net.ssl.keyStoreType). With Maven, keep the keystore out of resource filtering (nonFilteredFileExtensions: jks, p12); from PEM files, make a PKCS#12 store:\n  openssl pkcs12 -export -in server.crt -inkey server.key -out keystore.p12",
 		Confirm:     "keytool -list -v -keystore keystore.jks",
 	},
+	// keytool given a file that is not a certificate it reads, or a
+	// keystore path that does not exist.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"input not an x.509 certificate"},
+		Title:       "keytool could not read the file as a certificate",
+		Explanation: "keytool -importcert (or -printcert) found no certificate it can read in the file: text before the -----BEGIN CERTIFICATE----- line (openssl's Bag Attributes, the dump of openssl x509 -text, a mail's quoted lines), a private key, a certificate request or a PKCS#12 file in place of a certificate, or damage from copying (a Windows editor's encoding, a line cut). Old or unusual JDKs (IBM J9's Java 7) also fail on some valid certificates.",
+		Fix:         "Write a clean copy of the certificate with openssl, then import that:\n  openssl x509 -in ca.crt -out ca-clean.pem\n  keytool -importcert -alias my-ca -file ca-clean.pem -cacerts",
+		Confirm:     "openssl x509 -noout -subject -in ca.crt",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"keystore file does not exist"},
+		Title:       "keytool was given a keystore that does not exist",
+		Explanation: "The -keystore path keytool got is not there. Scripts that build it from JAVA_HOME ($JAVA_HOME/lib/security/cacerts, or jre/lib/security/cacerts for Java 8) miss when JAVA_HOME is unset or names a prefix other than the JDK's home, as Homebrew's openjdk does (its home is under libexec/openjdk.jdk/Contents/Home); an empty path after the message means the variable was empty.",
+		Fix:         "Let keytool find the JDK's own trust store (Java 9 and later), or name the real path:\n  keytool -list -cacerts\n  /usr/libexec/java_home\nand set JAVA_HOME to the JDK's home before running the script.",
+		Confirm:     "keytool -list -cacerts -storepass changeit",
+	},
+	// Java parsing a file in DER that holds something else.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"extra data given to dervalue constructor"},
+		Title:       "Java could not parse a certificate or key file (extra data after the DER object)",
+		Explanation: "Java read the file as one DER object and found more after it: a PEM file given where the program wants binary DER, several certificates in one file where it reads one, or a file with text around the certificate. Programs on Java's own parsers (MQTT.fx, some Java clients' certificate fields) take DER only.",
+		Fix:         "Give it the certificate as DER, one per file:\n  openssl x509 -in client.crt -outform DER -out client.der\nand a key as PKCS#8 DER:\n  openssl pkcs8 -topk8 -nocrypt -in client.key -outform DER -out client.key.der",
+		Confirm:     "openssl x509 -inform DER -noout -subject -in client.der",
+	},
+	// Logstash's beats and TCP inputs loading their certificate and key.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"your private key was not in pkcs8 format", "could not find key file"},
+		Title:       "Logstash could not load its TLS certificate or key",
+		Explanation: "Logstash's beats (or tcp, http) input could not use the ssl_certificate and ssl_key it names. Three causes cover most cases: the logstash user may not read the files (root-owned with mode 600, or a directory it may not enter), which Logstash reports with the same words as a bad file; the key is not PKCS#8 (openssl genrsa and Let's Encrypt write other forms); or the certificate and key do not belong together.",
+		Fix:         "Let the logstash user read both files, and give the key as PKCS#8:\n  sudo -u logstash head -1 /etc/logstash/logstash.key\n  chown logstash:logstash /etc/logstash/logstash.key\n  openssl pkcs8 -topk8 -nocrypt -in logstash.key -out logstash.pkcs8.key",
+		Confirm:     "sudo -u logstash openssl pkey -noout -in /etc/logstash/logstash.pkcs8.key",
+	},
+	// Jib falling back to plain HTTP after a failed handshake.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"perhaps you should use a registry that supports https"},
+		Title:       "Jib could not use the registry over HTTPS (its certificate is not trusted by Java)",
+		Explanation: "Jib tried the registry over HTTPS, failed, and fell back to plain HTTP, which it refuses unless told: the registry's certificate is self-signed or from a private or corporate CA that the JVM running Maven or Gradle does not trust (Java reads its own cacerts, not the system's store), or the registry speaks only HTTP.",
+		Fix:         "Import the registry's CA into the trust store of the JVM that runs the build:\n  keytool -importcert -alias registry-ca -file ca.crt -cacerts\nor, for a test registry only:\n  mvn compile jib:build -Djib.allowInsecureRegistries=true",
+		Confirm:     "openssl s_client -connect registry.example.com:443 -servername registry.example.com </dev/null",
+	},
+	// IIS binding a certificate whose private key it cannot reach.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"a specified logon session does not exist", "0x80070520"},
+		Title:       "Windows could not bind the certificate: its private key is missing or out of reach",
+		Explanation: "IIS (or netsh http add sslcert, a provisioning tool) could not use the certificate for an HTTPS binding: it is in the store without its private key (a .cer imported in place of the .pfx, a request completed on another machine), the key is in the user's store rather than the machine's, or the account doing the binding may not use the key.",
+		Fix:         "Import the certificate with its key into the machine's store, then bind it again:\n  certutil -importpfx -f server.pfx\n  certutil -store My\nand look for 'Private key is present' (or 'Key Container') under its entry.",
+		Confirm:     "certutil -store My",
+	},
+	// A server certificate without the usages a TLS server needs.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"certificate is not intended for server use"},
+		Title:       "The certificate's usages do not allow a TLS server",
+		Explanation: "The server's certificate lacks what a TLS server certificate needs: extendedKeyUsage serverAuth, or a keyUsage that allows its key exchange (digitalSignature; RSA certificates also keyEncipherment, which some servers and clients insist on). Tools that make a leaf with an EC key by default (step certificate create --profile leaf) set digitalSignature only, which a server that wants keyEncipherment refuses.",
+		Fix:         "See the usages, then reissue it with a server's:\n  openssl x509 -noout -text -in server.crt | grep -A1 'Key Usage'\nwith these lines in its -extfile:\n  extendedKeyUsage=serverAuth\n  keyUsage=critical,digitalSignature,keyEncipherment",
+		Confirm:     "openssl verify -purpose sslserver -CAfile ca.crt server.crt",
+	},
 	{
 		ID: BadPassphrase, Kind: "client",
 		// "Password verification failed": a PKCS#12 store's integrity check.

@@ -399,6 +399,15 @@ var otherWriterEntries = []Entry{
 		Fix:         "Check each certificate of the file:\n  openssl crl2pkcs7 -nocrl -certfile /etc/haproxy/certs/site.pem | openssl pkcs7 -print_certs -noout\nthen check the configuration:\n  haproxy -c -f /etc/haproxy/haproxy.cfg",
 		Confirm:     "openssl x509 -noout -text -in /etc/haproxy/certs/site.pem",
 	},
+	// HAProxy's crt without its key beside it.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"no private key found in"},
+		Title:       "HAProxy found no private key for a crt file",
+		Explanation: "A bind's crt (or a crt-list entry) names a certificate without its private key, and HAProxy looks for the key in only two places: inside the same PEM file (after the certificate and its intermediates), or in a file of the same name with .key added (site.pem.key, not site.key in another directory). A certificate copied without its key, or a key kept under its own name elsewhere, fails so.",
+		Fix:         "Put the key in the PEM, or beside it under the name HAProxy looks for:\n  cat fullchain.pem privkey.pem > /etc/haproxy/certs/site.pem\n  cp privkey.pem /etc/haproxy/certs/site.pem.key\nthen check the configuration:\n  haproxy -c -f /etc/haproxy/haproxy.cfg",
+		Confirm:     "haproxy -c -f /etc/haproxy/haproxy.cfg",
+	},
 	// envoy loading its own certificate and key (a listener's, or an
 	// upstream client certificate's).
 	{

@@ -79,6 +79,17 @@ func TestExplainSides(t *testing.T) {
 		{"System.ArgumentException: SslMode.VerifyFull cannot be used in conjunction with UserCertificateValidationCallback", "unknown", "client", "handshake-failed", "ssl mode=require"},
 		// A device's HTTPS server out of memory.
 		{"E (1200) esp_https_server: mbedtls_ssl_setup returned -0x7f00", "unknown", "server", "handshake-failed", "several connections at once"},
+		// HAProxy's crt without its key; keytool's files; Java's DER
+		// parser; Logstash's key; Jib's registry; IIS's binding; a
+		// server certificate without a server's usages.
+		{"[ALERT] 340/101010 (7) : parsing [/etc/haproxy/haproxy.cfg:18] : 'bind :443' : No Private Key found in '/etc/haproxy/certs/api.pem' or '/etc/haproxy/certs/api.pem.key'.", "haproxy", "server", "key-load-failed", "site.pem.key"},
+		{"keytool -importcert -file corp-root.cer: keytool error: java.lang.Exception: Input not an X.509 certificate", "java", "client", "cert-load-failed", "ca-clean.pem"},
+		{"keytool error: java.lang.Exception: Keystore file does not exist: /usr/local/opt/openjdk/lib/security/cacerts", "java", "client", "cert-load-failed", "keytool -list -cacerts"},
+		{"Caused by: java.io.IOException: extra data given to DerValue constructor", "java", "client", "cert-load-failed", "-outform der"},
+		{"java.security.KeyException: could not find key file: /usr/share/logstash/config/certs/beats.key", "java", "server", "key-load-failed", "pkcs8"},
+		{"Build image failed, perhaps you should use a registry that supports HTTPS or set the configuration parameter 'allowInsecureRegistries'", "unknown", "client", "server-cert-untrusted", "allowinsecureregistries"},
+		{"New-WebBinding : A specified logon session does not exist. It may already have been terminated. (Exception from HRESULT: 0x80070520)", "unknown", "server", "key-load-failed", "importpfx"},
+		{"The certificate is not intended for server use.", "unknown", "server", "cert-load-failed", "keyencipherment"},
 		// LWP 6.0x's own spelling of its missing CA bundle.
 		{"Can't verify SSL peers without knowning which Certificate Authorities to trust", "unknown", "client", "server-cert-untrusted", "mozilla::ca"},
 		// envoy's start-up line: its key is not the first certificate's

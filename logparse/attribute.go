@@ -242,6 +242,8 @@ var attrRules = []attrRule{
 	// Kestrel without its certificate; MailKit's and Npgsql's clients.
 	{"unknown", RoleServer, "", []string{"unable to configure https endpoint", "default developer certificate could not be found"}},
 	{"unknown", RoleClient, "", []string{"mailkit.", "usercertificatevalidationcallback"}},
+	// JRuby's OpenSSL reading a key of another type.
+	{"unknown", RoleClient, "", []string{"neither pub key nor priv key"}},
 	// Ruby's OpenSSL binding ("SSL_connect returned=1 errno=0 state=...",
 	// a backtrace of .rb files) and .NET's SslStream ("The remote
 	// certificate is invalid according to the validation procedure"): TLS
@@ -358,7 +360,9 @@ var attrRules = []attrRule{
 		// mod_md, Apache's ACME client, relaying its CA's check of this server
 		"[md:", "ah10056"}},
 	{"java", RoleServer, "", []string{"no cipher suites in common", "is not enabled or supported in server context", "beatshandler", "logstash::configurationerror", "empty server certificate chain", "extended key usage does not permit use for tls client authentication", "null cert chain", "failed to start connector", "catalina", "tomcat", "does not identify a key entry", "empty client certificate chain", "https-jsse", "send tlsv1.2 alert", "send tlsv1.3 alert",
-		// Elasticsearch's and Kafka brokers' own words as a server
+		// Elasticsearch's and Kafka brokers' own words as a server;
+		// Logstash's inputs loading their key
+		"could not find key file", "your private key was not in pkcs8 format",
 		"plaintext http traffic on an https channel", "did not trust this server's certificate", "failed authentication with /",
 		// Java servers' classes: Tomcat, Jetty, Undertow, Kafka and
 		// ZooKeeper, ActiveMQ, Elasticsearch's HTTP and transport layers
