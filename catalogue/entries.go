@@ -205,7 +205,7 @@ var otherEntries = []Entry{
 		ID: Unreadable, Kind: "reason",
 		Match:       []string{"no start line"},
 		Title:       "Not a PEM file of the expected kind (no start line)",
-		Explanation: "OpenSSL found no `-----BEGIN ...-----` line of the kind it expected: the file is empty, DER or PKCS#12, holds a key instead of a certificate (or a certificate where the private key was expected), or `BEGIN TRUSTED CERTIFICATE` where plain `BEGIN CERTIFICATE` is required.",
+		Explanation: "OpenSSL found no `-----BEGIN ...-----` line of the kind it expected: the file is empty, DER or PKCS#12, holds a key instead of a certificate (or a certificate where the private key was expected), or `BEGIN TRUSTED CERTIFICATE` where plain `BEGIN CERTIFICATE` is required. A key made with ssh-keygen (`BEGIN OPENSSH PRIVATE KEY`, its default since OpenSSH 7.8) is no key OpenSSL reads: convert it with ssh-keygen -p -m PEM -f key, or make the TLS key with openssl.",
 		Fix:         "Check that each path names the right file (the certificate where a certificate is expected, the private key where a key is: nginx's ssl_certificate and ssl_certificate_key, Apache's SSLCertificateFile and SSLCertificateKeyFile), then convert a DER certificate to PEM:\n  openssl x509 -inform DER -in cert.der -out cert.pem\nor a DER private key:\n  openssl pkey -inform DER -in key.der -out key.pem",
 		Confirm:     "head -1 FILE",
 	},

@@ -1,5 +1,9 @@
 package catalogue
 
+// securityLevelWords are OpenSSL's reasons for a certificate its security
+// level refuses: a line that names one is told by that reason's entry.
+var securityLevelWords = []string{"ee key too small", "ca key too small", "ca md too weak"}
+
 // clientWriterEntries are lines of programs other than nginx in their own
 // words, mostly TLS clients refusing a server's certificate or failing to
 // load their own (browsers, wget, .NET, curl on Schannel and Secure
@@ -11,7 +15,7 @@ var clientWriterEntries = []Entry{
 	// Firefox's SEC_ERROR_* and MOZILLA_PKIX_ERROR_*).
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match: []string{"err_cert_authority_invalid", "sec_error_unknown_issuer", "mozilla_pkix_error_self_signed_cert", "sec_error_untrusted_issuer",
+		Match: []string{"err_cert_authority_invalid", "dlg_flags_invalid_ca", "sec_error_unknown_issuer", "mozilla_pkix_error_self_signed_cert", "sec_error_untrusted_issuer",
 			"the issuer certificate is unknown", "might not be sending the appropriate intermediate"},
 		Title:       "The browser does not trust the server's certificate",
 		Explanation: "The browser found no trusted CA for the server's certificate. This is about the server's certificate, not a client certificate. Three causes: (1) it is self-signed or from a private CA that is not in the system's store (Firefox keeps its own store, and reads the system's only with enterprise roots on); (2) the server does not send its intermediate certificate (browsers that have seen it elsewhere hide this, a fresh profile or a mobile browser does not); (3) an intercepting proxy or antivirus re-signs the traffic with its own CA.",
@@ -45,15 +49,15 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match:       []string{"err_cert_common_name_invalid", "ssl_error_bad_cert_domain", "does not specify subject alternative names", "missing_subjectaltname"},
+		Match:       []string{"err_cert_common_name_invalid", "dlg_flags_sec_cert_cn_invalid", "ssl_error_bad_cert_domain", "does not specify subject alternative names", "missing_subjectaltname"},
 		Title:       "The server's certificate is not for the name in the browser's address bar",
-		Explanation: "The name the browser connected to is not among the certificate's subjectAltName (SAN) entries (browsers ignore the CN): the wrong certificate is served for this name (SNI selects another server block), or the certificate lacks the name or the IP address.",
+		Explanation: "The name the browser connected to is not among the certificate's subjectAltName (SAN) entries (browsers ignore the CN): the wrong certificate is served for this name (SNI selects another server block), or the certificate lacks the name or the IP address. A wildcard covers one label only: *.example.com matches app.example.com, not example.com itself nor a.b.example.com, which needs *.b.example.com.",
 		Fix:         "Reissue the certificate with the name in its SAN, or serve the right one for it:\n  openssl x509 -noout -text -in server.crt | grep -A1 'Subject Alternative Name'",
 		Confirm:     sanConfirm,
 	},
 	{
 		ID: ServerCertExpired, Kind: "client",
-		Match:       []string{"err_cert_date_invalid", "sec_error_expired_certificate", "sec_error_expired_issuer_certificate", "mozilla_pkix_error_not_yet_valid_certificate"},
+		Match:       []string{"err_cert_date_invalid", "dlg_flags_sec_cert_date_invalid", "sec_error_expired_certificate", "sec_error_expired_issuer_certificate", "mozilla_pkix_error_not_yet_valid_certificate"},
 		Title:       "The browser finds the server's certificate expired or not yet valid",
 		Explanation: "The server's certificate (or its issuer) is outside its validity dates by the browser's clock: it expired and was not renewed (or the server still serves the old one), or the computer's clock is wrong.",
 		Fix:         "Check the dates of what the server sends, then renew and reload, or fix the clock:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
@@ -85,7 +89,7 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"sec_error_reused_issuer_and_serial"},
+		Match:       []string{"sec_error_reused_issuer_and_serial", "import a cert with the same issuer/serial as an existing cert"},
 		Title:       "Firefox has seen another certificate with the same issuer and serial number",
 		Explanation: "Every certificate a CA issues must have its own serial number. A private CA that reissued a certificate with a fixed serial (openssl x509 -req -set_serial 01), or a CA regenerated under the same name, produces a certificate Firefox refuses because it remembers the earlier one.",
 		Fix:         "Reissue with a fresh serial (openssl keeps a serial file with -CAcreateserial):\n  openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 365 -sha256 -out server.crt\nand remove the old certificate from Firefox's certificate manager.",
@@ -969,6 +973,15 @@ var clientWriterEntries = []Entry{
 		Fix:         "See what is in the directory and who owns it, then run certutil as that user with the right prefix:\n  sudo ls -l /var/lib/ipsec/nss\n  sudo certutil -L -d sql:/var/lib/ipsec/nss\nand create the database first if it is missing:\n  sudo ipsec initnss",
 		Confirm:     "sudo certutil -L -d sql:/var/lib/ipsec/nss",
 	},
+	// syslog-ng's tls() block that does not make a TLS context.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"error setting up tls session context"},
+		Title:       "syslog-ng could not set up TLS from its tls() options",
+		Explanation: "syslog-ng's network() or syslog() driver with transport(tls) could not build its TLS context; tls_error names OpenSSL's reason. `no private key assigned` or `key values mismatch`: key-file() and cert-file() do not belong together, often because cert-file() names the CA's certificate (that belongs in ca-file() or ca-dir()); `no such file`: a path is wrong or unreadable by syslog-ng; an empty reason ((null)): the driver enabled TLS without key-file() and cert-file() at all (a shared configuration snippet that did not pass its tls() options on).",
+		Fix:         "Give the source its own certificate and key, and the CA separately:\n  tls(\n    key-file(\"/etc/syslog-ng/server.key\")\n    cert-file(\"/etc/syslog-ng/server.crt\")\n    ca-file(\"/etc/syslog-ng/ca.crt\"))\nthen check that the pair matches:\n  " + keyPairCheck,
+		Confirm:     "syslog-ng --syntax-only",
+	},
 	// mosquitto starting a listener without TLS.
 	{
 		ID: RoutineLine, Kind: "client", Side: "server",
@@ -1149,7 +1162,7 @@ var clientWriterEntries = []Entry{
 			"fatal error: certificate revoked", "fatal error: certificate unknown"},
 		Without:     []string{"ssl_alert.erl:"},
 		Title:       "This Erlang/OTP program refused its peer's certificate",
-		Explanation: "An older Erlang/OTP (RabbitMQ, ejabberd, an Elixir app before OTP 22) logs its own alerts as `SSL: STATE: MODULE.erl:LINE:Fatal error: DESCRIPTION`, naming the module that raised it (ssl_handshake.erl, ssl_certificate.erl); an alert received from the peer names ssl_alert.erl instead. So this program checked the peer's certificate against its cacertfile (or cacerts) and refused it: unknown ca, the peer's chain does not lead to a CA in that file (a server with verify_peer needs its clients' CA there, a client the server's CA); certificate expired, the peer's certificate or one above it is out of its dates; unsupported certificate, its key usage or extendedKeyUsage does not allow this side of the handshake; bad certificate, another fault in the chain, such as a chain sent out of order or with a certificate that does not belong to it, which older OTP releases refuse where browsers and OpenSSL sort it out.",
+		Explanation: "An older Erlang/OTP (RabbitMQ, ejabberd, an Elixir app before OTP 22) logs its own alerts as `SSL: STATE: MODULE.erl:LINE:Fatal error: DESCRIPTION`, naming the module that raised it (ssl_handshake.erl, ssl_certificate.erl); an alert received from the peer names ssl_alert.erl instead. So this program checked the peer's certificate against its cacertfile (or cacerts) and refused it: unknown ca, the peer's chain does not lead to a CA in that file (a server with verify_peer needs its clients' CA there, a client the server's CA); certificate expired, the peer's certificate or one above it is out of its dates; unsupported certificate, its key usage or extendedKeyUsage does not allow this side of the handshake; bad certificate, another fault in the chain, such as a chain sent out of order or with a certificate that does not belong to it, which older OTP releases refuse where browsers and OpenSSL sort it out. Erlang builds the chain up to a self-signed root in cacertfile: a trusted intermediate or cross-signed certificate alone does not anchor it unless the program passes a partial_chain function (hackney and others added one).",
 		Fix:         "Put the CA that issued the peer's certificate in this program's cacertfile (on a server, the clients' CA; on a client, the server's CA), or reissue the peer's certificate from a CA already there:\n  openssl verify -CAfile cacertfile.pem peer.crt",
 		Confirm:     "openssl verify -CAfile cacertfile.pem peer.crt",
 	},
@@ -1192,7 +1205,7 @@ var clientWriterEntries = []Entry{
 		// A reason of its own follows the alert.
 		Without:     []string{"certificateverify uses unsupported signature algorithm"},
 		Title:       "The Erlang server (RabbitMQ, an Elixir app) ended the handshake",
-		Explanation: "Erlang's TLS server sent handshake_failure. With verify_peer and fail_if_no_peer_cert it does so when the client's certificate is missing or refused; the log line next to it names the reason as {bad_cert, Reason}: unknown_ca (not issued by a CA in cacertfile), invalid_ext_key_usage (no clientAuth in its extendedKeyUsage), cert_expired, selfsigned_peer. Otherwise no TLS version or cipher was shared.",
+		Explanation: "Erlang's TLS server sent handshake_failure. With verify_peer and fail_if_no_peer_cert it does so when the client's certificate is missing or refused; the log line next to it names the reason as {bad_cert, Reason}: unknown_ca (not issued by a CA in cacertfile), invalid_ext_key_usage (no clientAuth in its extendedKeyUsage), cert_expired, selfsigned_peer. Otherwise no TLS version or cipher was shared, or its own certificate's key cannot sign in TLS 1.3 (an RSA key under 2048 bits: the next line says unacceptable_rsa_key), so clients that offer TLS 1.3 fail while TLS 1.2 works.",
 		Fix:         "Check the client certificate against the server's cacertfile and for clientAuth, and reissue it if needed:\n  openssl verify -CAfile ca.pem -purpose sslclient client.crt\n  openssl x509 -noout -text -in client.crt | grep -A1 'Extended Key Usage'",
 		Confirm:     "openssl s_client -connect host:5671 -cert client.crt -key client.key -CAfile ca.pem </dev/null",
 	},
@@ -1508,11 +1521,39 @@ var clientWriterEntries = []Entry{
 	// unwrap what the peer sent.
 	{
 		ID: HandshakeFailed, Kind: "client",
-		Match:       []string{"tls-crypt unwrapping failed", "tls-crypt-v2 unwrapping failed", "tls error: cannot locate hmac in incoming packet", "tls error: incoming packet authentication failed"},
+		Match:       []string{"tls-crypt unwrapping failed", "tls-crypt-v2 unwrapping failed", "tls error: cannot locate hmac in incoming packet", "tls error: incoming packet authentication failed", "packet hmac authentication failed"},
 		Title:       "OpenVPN dropped a packet its tls-crypt or tls-auth key does not open",
 		Explanation: "Every control-channel packet is wrapped with the static key of tls-crypt (or signed with tls-auth's), and the two sides must use the same key the same way: the same file, tls-crypt on both or tls-auth on both, and for tls-auth opposite key-direction (0 on the server, 1 on the client). A client profile made for another server or another mode (tls-auth with key-direction where the server has tls-crypt, as some profile generators and mobile apps write) fails so on every packet. Packets from port scanners and from old clients of a renewed server give the same line now and then.",
 		Fix:         "Compare the key and its mode on both sides, then give the client the server's:\n  grep -E 'tls-(crypt|auth)|key-direction' server.conf client.ovpn\n  sha256sum ta.key\nWith tls-crypt, put the key in a <tls-crypt> block and remove key-direction.",
 		Confirm:     "openvpn --config client.ovpn --verb 4",
+	},
+	// libgit2 (cargo, git2-rs, pygit2, GitHub Desktop's and IDEs' git)
+	// refusing the server's certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"class=ssl (16)", "code=certificate (-17)"},
+		Title:       "libgit2 does not trust the git server's certificate",
+		Explanation: "libgit2 (under cargo's git fetches, git2-rs, pygit2, Rugged and many editors' and GUI clients' git) could not verify the server's certificate against the CAs its TLS backend reads: OpenSSL's default bundle on Linux (SSL_CERT_FILE), the keychain on macOS, Windows' store. In a container, or behind a proxy that re-signs TLS, that bundle lacks the private or proxy CA, and git's own http.sslCAInfo does not apply to libgit2.",
+		Fix:         "Add the CA to the bundle libgit2 reads, or point it at one that has it:\n  cp proxy-ca.crt /usr/local/share/ca-certificates/\n  update-ca-certificates\n  export SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt\nFor cargo, let the git command line fetch instead:\n  CARGO_NET_GIT_FETCH_WITH_CLI=true cargo build",
+		Confirm:     "openssl s_client -connect github.com:443 -servername github.com </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// SSSD starting TLS to its LDAP server.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"ldap_install_tls failed"},
+		Title:       "SSSD could not start TLS with the LDAP server",
+		Explanation: "SSSD's LDAP provider (ldap_id_use_start_tls, or ldaps://) failed the TLS handshake, most often because it checks the server's certificate (ldap_tls_reqcert = demand by default) and does not trust it: ldap_tls_cacert (or ldap_tls_cacertdir) does not name the server's CA, or the name in ldap_uri is not in the certificate. An ldapsearch that works is no proof: it reads ldap.conf, not sssd.conf, and may run with LDAPTLS_REQCERT=never.",
+		Fix:         "Name the LDAP server's CA in the domain's section of sssd.conf, then restart sssd:\n  ldap_tls_cacert = /etc/ssl/certs/ldap-ca.crt\nand check the server's chain and name with that CA:\n  openssl s_client -connect ldap.example.com:636 -CAfile /etc/ssl/certs/ldap-ca.crt </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     "sssctl domain-status example.com",
+	},
+	// OpenVPN's verify-x509-name check of the peer's name.
+	{
+		ID: VerifyError, Kind: "client",
+		Match:       []string{"verify x509name error"},
+		Title:       "OpenVPN refused the peer's certificate by its name (verify-x509-name)",
+		Explanation: "verify-x509-name compares the peer certificate's name with the one given, in one of three ways: subject (the default) wants the whole subject exactly as OpenVPN prints it (the line shows what it got and what it must be), name wants the common name exactly, and name-prefix wants the common name to start with the value, not the subject. A value copied from another form (a subject given with name-prefix, a server renamed at reissue) refuses every peer.",
+		Fix:         "See the peer certificate's subject as OpenVPN prints it, then give verify-x509-name a value of the type it names:\n  openssl x509 -noout -subject -nameopt compat -in server.crt\n  verify-x509-name 'C=US, O=Example, CN=vpn.example.com' subject\n  verify-x509-name vpn.example.com name",
+		Confirm:     "openssl x509 -noout -subject -nameopt compat -in server.crt",
 	},
 	// OpenVPN 2.6's wording for no common TLS version.
 	{
@@ -1864,8 +1905,8 @@ var clientWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client", Level: infoLevel,
 		Match:       []string{"client offered only unsupported versions", "tls: unsupported sslv2 handshake received", "client offered an unsupported, maximum protocol version of"},
 		Title:       "A client offered only TLS versions the Go server does not accept",
-		Explanation: "The Go server's MinVersion (TLS 1.2 by default for servers since Go 1.22) is above every version the client offered: an old client (TLS 1.0/1.1 only), or a scanner or health check. Older Go releases name the client's highest version in hexadecimal: 300 is SSL 3.0, 301 TLS 1.0, 302 TLS 1.1. Go never speaks SSL 2 and says `unsupported SSLv2 handshake received` for an SSLv2-format hello, which only scanners and very old clients send (an empty list, `versions: []`, is the same). Usually harmless when it is a scanner now and then.",
-		Fix:         "Nothing for scanners. For a client you need, upgrade it to TLS 1.2, or (only if you must) lower the server's tls.Config MinVersion.",
+		Explanation: "No version the client offered is within the Go server's MinVersion and MaxVersion. The list gives them in hexadecimal: 300 is SSL 3.0, 301 TLS 1.0, 302 TLS 1.1, 303 TLS 1.2, 304 TLS 1.3. Low numbers only: the server's MinVersion (TLS 1.2 by default for servers since Go 1.22) is above an old client (TLS 1.0/1.1 only), a scanner or a health check. Only 304: the client offered TLS 1.3 alone and the server stops below it, its MaxVersion set to TLS 1.2 (a program's max_version setting, or an empty one that it turns into 1.2). Older Go releases name the client's highest version. Go never speaks SSL 2 and says `unsupported SSLv2 handshake received` for an SSLv2-format hello, which only scanners and very old clients send (an empty list, `versions: []`, is the same). Usually harmless when it is a scanner now and then.",
+		Fix:         "Nothing for scanners. For a client you need, upgrade it to TLS 1.2, or (only if you must) lower the server's tls.Config MinVersion. For [304], let the server's MaxVersion reach TLS 1.3 (max_version: \"1.3\", or leave it unset in Go's own tls.Config).",
 		Confirm:     "openssl s_client -connect host:443 -tls1_2 </dev/null",
 	},
 	// Go servers' other handshake refusals, in crypto/tls's and autocert's
@@ -2357,7 +2398,7 @@ var clientWriterEntries = []Entry{
 	{
 		ID: BadPassphrase, Kind: "client",
 		// "Password verification failed": a PKCS#12 store's integrity check.
-		Match:       []string{"keystore was tampered with, or password was incorrect", "password verification failed", "keystore password was incorrect"},
+		Match:       []string{"keystore was tampered with, or password was incorrect", "password verification failed", "keystore password was incorrect", "error extracting keyentry aliases from pfx"},
 		Title:       "Java could not open a keystore or truststore: wrong password (or not that format)",
 		Explanation: "keytool or the JVM read a keystore or truststore file and its integrity check failed; the program never got to TLS. Five causes cover most cases: 1. the store password given is not the file's (the JDK's cacerts uses changeit unless it was changed); 2. the password that reaches the JVM is not the one written in the configuration: a placeholder or an encrypted secret reference left unresolved (${...}, ENC(...), {cipher}..., a vault or secure-vault alias), or an empty one; 3. the file is not of the type given (a PKCS#12 read as JKS, a PEM file); 4. the file is damaged (a build's resource filtering, a truncated copy); 5. a PKCS#12 file made by OpenSSL 3, which encrypts with AES-256 and PBKDF2 by default: older Java 8 and 11 releases cannot read that and say the password is wrong.",
 		Fix:         "Check the file and its password by hand:\n  keytool -list -keystore truststore.jks -storepass changeit\nthen give the same password to the program (-Djavax.net.ssl.trustStorePassword=..., -Djavax.net.ssl.keyStorePassword=..., or its own setting) and the right type (-storetype PKCS12). For an older Java, export the PKCS#12 file with the algorithms it reads:\n  openssl pkcs12 -export -legacy -in client.crt -inkey client.key -out client.p12",
@@ -2662,9 +2703,11 @@ var clientWriterEntries = []Entry{
 	{
 		ID: CertLoadFailed, Kind: "client",
 		Match: []string{"tls: failed to find any pem data in certificate input", "tls: failed to find \"certificate\" pem block", "tls: failed to find any pem data in key input", "tls: failed to find pem block with type ending in \"private key\"",
-			"tls: failed to find certificate pem data in certificate input", "pem inputs may have been switched"},
+			"tls: failed to find certificate pem data in certificate input", "pem inputs may have been switched",
+			// older Go releases' words
+			"failed to parse key pem data", "failed to parse certificate pem data"},
 		Title:       "The Go program found no PEM of the right kind in its certificate or key file",
-		Explanation: "tls.LoadX509KeyPair reads PEM and found none of the kind it wanted. Three causes cover most cases: 1. the certificate and key paths are swapped, or both name the same file (\"PEM inputs may have been switched\" says so; the message lists the block types it skipped); 2. the file is empty or not the one meant: a template, chart or operator that left it empty, a secret mounted without its keys, a kubeconfig copied from another machine whose client certificate entries are empty or point at files left there, or a path that does not exist given to a program that takes either a path or the PEM itself (Traefik's certFile and keyFile, Caddy's and others' inline forms): the mistyped path is then read as PEM; 3. another format: DER, PKCS#12, or an SSH key (ssh-rsa, OPENSSH PRIVATE KEY) where an X.509 certificate and its key belong.",
+		Explanation: "tls.LoadX509KeyPair reads PEM and found none of the kind it wanted. Three causes cover most cases: 1. the certificate and key paths are swapped, or both name the same file (\"PEM inputs may have been switched\" says so; the message lists the block types it skipped); 2. the file is empty or not the one meant: a template, chart or operator that left it empty, a secret mounted without its keys, a kubeconfig copied from another machine whose client certificate entries are empty or point at files left there, or a path that does not exist given to a program that takes either a path or the PEM itself (Traefik's certFile and keyFile, Caddy's and others' inline forms): the mistyped path is then read as PEM; 3. another format: DER, PKCS#12, or an SSH key (ssh-rsa, OPENSSH PRIVATE KEY) where an X.509 certificate and its key belong. Some programs read the certificate and its key from one file (InfluxDB 1.x and Kapacitor, whose https-certificate held both before https-private-key existed): that file needs the key after the certificates.",
 		Fix:         "See what each file holds, and pass the certificate first and the private key second (cert=tls.crt key=tls.key):\n  grep -- '-----BEGIN' tls.crt tls.key\n  wc -c tls.crt tls.key\nAn X.509 certificate starts with -----BEGIN CERTIFICATE-----; an SSH key is no TLS certificate: issue one (openssl req, your CA).",
 		Confirm:     "openssl x509 -noout -subject -in tls.crt",
 	},
@@ -2678,7 +2721,7 @@ var clientWriterEntries = []Entry{
 		Confirm:     "openssl x509 -noout -subject -in ca.pem",
 	},
 	{
-		ID: KeyLoadFailed, Kind: "client",
+		ID: KeyLoadFailed, Kind: "client", Without: securityLevelWords,
 		Match:       []string{"unable to get private key from '", "unable to get private key from \""},
 		Title:       "The program could not load its private key file",
 		Explanation: "The program (openssl s_client or s_server given -key, MySQL's and MariaDB's clients and servers given ssl-key, and others on OpenSSL's own words) could not load the private key from the file it names. Four causes cover most cases: 1. the file is missing or this user may not read it (a path typed wrong, a volume not mounted into the container, a key kept mode 600 for another user); 2. the key is encrypted and no passphrase was given (most programs cannot ask for one); 3. the file is not a PEM private key: a certificate, a public key, a DER or PKCS#12 file; 4. a key format the program's TLS library is too old to read: a PKCS#8 key encrypted as OpenSSL 3 writes it, an EC or Ed25519 key where only RSA works, a library of an outdated container or distribution.",
@@ -2686,7 +2729,7 @@ var clientWriterEntries = []Entry{
 		Confirm:     "openssl pkey -in client.key -noout",
 	},
 	{
-		ID: CertLoadFailed, Kind: "client",
+		ID: CertLoadFailed, Kind: "client", Without: securityLevelWords,
 		Match:       []string{"unable to get certificate from '", "unable to get certificate from \""},
 		Title:       "The program could not load its certificate file",
 		Explanation: "The program (openssl s_client or s_server given -cert, MySQL's and MariaDB's clients and servers given ssl-cert, and others on OpenSSL's own words) could not load the certificate from the file it names: it is missing or this user may not read it, it is not a PEM certificate (a DER or PKCS#12 file, a key, a certificate request), or it is damaged.",
@@ -3025,6 +3068,16 @@ var clientWriterEntries = []Entry{
 		Fix:         "Revoke the old certificate (its serial is in the message and in index.txt), or allow several with one subject:\n  openssl ca -revoke demoCA/newcerts/01.pem\n  echo 'unique_subject = no' > demoCA/index.txt.attr",
 		Confirm:     "cat demoCA/index.txt",
 	},
+	// openssl without a configuration file (Windows builds, old Git for
+	// Windows' openssl).
+	{
+		ID: OpenSSLCommand, Kind: "client",
+		Match:       []string{"unable to load config info from", "no conf or environment variable", "error:0e06d06a:"},
+		Title:       "openssl found no configuration file",
+		Explanation: "openssl looked for openssl.cnf where it was built to (a Unix path such as /usr/local/ssl/openssl.cnf in many Windows builds, or a directory of an installer that is gone) and found none, so commands that need it (openssl req for its [req] and distinguished_name sections, openssl ca) stop. OPENSSL_CONF names the file to use; Git for Windows and the OpenSSL installers ship one.",
+		Fix:         "Point openssl at a configuration file, or name it in the command:\n  export OPENSSL_CONF=/etc/ssl/openssl.cnf\n  set OPENSSL_CONF=C:\\Program Files\\Git\\usr\\ssl\\openssl.cnf\n  openssl req -x509 -config openssl.cnf -newkey rsa:2048 -nodes -keyout ca.key -out ca.crt -subj '/CN=Test CA'",
+		Confirm:     "openssl version -d",
+	},
 	// OpenSSL 1.0's optional configuration look-ups (printed beside the
 	// real error).
 	{
@@ -3056,11 +3109,11 @@ var clientWriterEntries = []Entry{
 		Confirm:     "grep -n 'ENV::' req.cnf",
 	},
 	{
-		ID: OpenSSLCommand, Kind: "client", Within: []string{"error on line"},
-		Match:       []string{"of config file"},
+		ID: OpenSSLCommand, Kind: "client", Within: []string{"error on line", "def_load_bio", "configuration file routines"},
+		Match:       []string{"of config file", "missing equal sign", "missing close square bracket"},
 		Title:       "openssl could not read its configuration file",
-		Explanation: "openssl stopped at the line of the configuration file the message names (-config, or the file OPENSSL_CONF names). The OpenSSL line after it says why: `variable has no value` (a $ENV::NAME or $name that is not set), `missing equal sign` (a line that is not `key = value`, such as a command pasted into the file), `missing close square bracket` (a section header), or a value that needs quoting. Guides' configuration files copied from a web page can carry characters that break them (typographic quotes, non-breaking spaces).",
-		Fix:         "Look at that line and the OpenSSL line after the message:\n  sed -n 8p req.cnf | cat -A",
+		Explanation: "openssl stopped at the line of the configuration file (or -extfile) the message names. The OpenSSL line after it says why: `variable has no value` (a $ENV::NAME or $name that is not set), `missing equal sign` (a line that is not `key = value`, such as a command pasted into the file), `missing close square bracket` (a section header), or a value that needs quoting. Files written on Windows often start with a byte-order mark (Notepad's UTF-8 with BOM: stray bytes before the first word of line 1), and guides' files copied from a web page can carry typographic quotes or non-breaking spaces.",
+		Fix:         "Look at that line and the OpenSSL line after the message:\n  sed -n 8p req.cnf | cat -A\nand remove a byte-order mark from the start of the file:\n  sed -i '1s/^\\xEF\\xBB\\xBF//' client.ext",
 		Confirm:     "openssl req -new -config req.cnf -key client.key -out client.csr",
 	},
 	{

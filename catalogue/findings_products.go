@@ -571,8 +571,10 @@ var systemLibEntries = []Entry{
 	},
 	{
 		ID: CertLoadFailed, Kind: "client", Fallback: true,
-		Match:  []string{"no such file or directory"},
-		Within: []string{"system library", "fopen", "ssl_ctx_load_verify_locations"},
+		Match: []string{"no such file or directory"},
+		// OpenSSL's words, or a program's own line naming the certificate
+		// or key file it checked (FreeRADIUS's "Unable to check file").
+		Within: []string{"system library", "fopen", "ssl_ctx_load_verify_locations", "unable to check file", ".pem\": no such file", ".crt\": no such file", ".key\": no such file"},
 		// librdkafka's missing default CA directory, and nginx's load
 		// lines, have their own stories.
 		Without:     []string{"rdkafka", "[emerg]", "[crit]", "[alert]", "nginx"},

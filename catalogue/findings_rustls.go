@@ -113,6 +113,15 @@ var rustlsEntries = []Entry{
 		Fix:         "See which versions and suites the other side offers:\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null\n  nmap --script ssl-enum-ciphers -p 443 host\nthen enable TLS 1.2 with ECDHE-GCM suites (or TLS 1.3) there.",
 		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 -cipher ECDHE </dev/null",
 	},
+	// The server ended a rustls client's handshake.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"received fatal alert: handshakefailure"},
+		Title:       "The server ended the rustls client's handshake (HandshakeFailure)",
+		Explanation: "The server found nothing it would take in rustls's hello, or wanted a client certificate rustls did not send. rustls offers only TLS 1.2 and 1.3 with ECDHE key exchange and AEAD suites: an older server whose TLS 1.2 suites all use DHE-RSA or RSA key exchange (mail servers, appliances, old Java and IIS) has nothing to choose, and OpenSSL-based clients still connect to it. A server that requires a client certificate says the same in TLS 1.2 when none comes, and one that needs SNI does when rustls connects by IP address (it sends no name then).",
+		Fix:         "See which suites the server offers:\n  nmap --script ssl-enum-ciphers -p 443 host\n  openssl s_client -connect host:443 -servername host -tls1_2 -cipher ECDHE </dev/null\nIf it has no ECDHE suite, enable one there, or reach it with a client on OpenSSL (native-tls) instead of rustls; if it asks for a client certificate, give rustls one (with_client_auth_cert).",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 -cipher ECDHE </dev/null",
+	},
 	{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"received corrupt message of type invalidcontenttype", "invalidmessage(invalidcontenttype", "received corrupt message of type messagetoolarge", "invalidmessage(messagetoolarge"},

@@ -119,7 +119,8 @@ var verifyCodes = []VerifyCode{
 		Code: 10, Macro: "X509_V_ERR_CERT_HAS_EXPIRED", Text: "certificate has expired",
 		Meaning: "A certificate in the chain is past its end date (notAfter).",
 		Causes: "Usually the client certificate, but an expired intermediate or root gives the same line, and nginx does not say which (openssl verify prints the depth: 0 is the client certificate). " +
-			"Because nginx reports the last error, an expired certificate sent without its intermediate also shows as 10, hiding the missing chain until it is renewed.",
+			"Because nginx reports the last error, an expired certificate sent without its intermediate also shows as 10, hiding the missing chain until it is renewed. " +
+			"A CA made with openssl req -x509 and no -days lasts 30 days: a chain that broke about a month after it was set up (depth 1 or more, where a line gives the depth) is that.",
 		Fix:         "Reissue the expired certificate:\n  " + reissueClient + "\nIf it was renewed already, the client still sends the old one: put the new one where the client reads it and restart the client (many programs read their certificate only at start).\nIf a CA expired, renew it, reissue what it signed and update the nginx CA file.",
 		Confirm:     "openssl x509 -noout -enddate -checkend 0 -in client.crt (repeat for int.crt and ca.crt)",
 		SeenInNginx: true,

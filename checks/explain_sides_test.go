@@ -90,6 +90,29 @@ func TestExplainSides(t *testing.T) {
 		{"Build image failed, perhaps you should use a registry that supports HTTPS or set the configuration parameter 'allowInsecureRegistries'", "unknown", "client", "server-cert-untrusted", "allowinsecureregistries"},
 		{"New-WebBinding : A specified logon session does not exist. It may already have been terminated. (Exception from HRESULT: 0x80070520)", "unknown", "server", "key-load-failed", "importpfx"},
 		{"The certificate is not intended for server use.", "unknown", "server", "cert-load-failed", "keyencipherment"},
+		// openssl's configuration files and OpenSSH keys; keytool on IBM's
+		// JDK; OpenVPN's HMAC and verify-x509-name; Firefox's stored
+		// certificate; Erlang's, Go's and rustls's handshakes; libgit2;
+		// SSSD; syslog-ng; old Edge; FreeRADIUS; a small key in a load
+		// line; a program that wants its key in the certificate's file.
+		{"4A3C0000:error:07000065:configuration file routines:def_load_bio:missing equal sign:crypto/conf/conf_def.c:513:HERE-->basicConstraints line 3", "openssl", "client", "openssl-command", "byte-order mark"},
+		{"java.io.IOException: Error extracting keyentry aliases from PFX at com.ibm.security.pkcs12.PFX.getKeyEntries", "java", "client", "bad-passphrase", "-legacy"},
+		{"Unable to load config info from C:/OpenSSL/ssl/openssl.cnf", "openssl", "client", "openssl-command", "openssl_conf"},
+		{"error:0E06D06A:configuration file routines:NCONF_get_string:no conf or environment variable:conf_lib.c:324:", "openssl", "client", "openssl-command", "openssl_conf"},
+		{"Fri Jun  5 10:00:00 2026 198.51.100.9:1194 Authenticate/Decrypt packet error: packet HMAC authentication failed", "unknown", "server", "handshake-failed", "key-direction"},
+		{"You are attempting to import a cert with the same issuer/serial as an existing cert, but that is not the same cert.", "browser", "client", "server-cert-untrusted", "-cacreateserial"},
+		{"TLS server: In state hello generated SERVER ALERT: Fatal - Handshake Failure", "unknown", "server", "verify-error", "unacceptable_rsa_key"},
+		{"http: TLS handshake error from 10.0.0.9:50122: tls: client offered only unsupported versions: [304]", "go", "server", "handshake-failed", "maxversion"},
+		{"imap connect failed: received fatal alert: HandshakeFailure", "unknown", "client", "handshake-failed", "ssl-enum-ciphers"},
+		{"failed to fetch from https://github.com/rust-lang/crates.io-index: the SSL certificate is invalid; class=Ssl (16); code=Certificate (-17)", "unknown", "client", "server-cert-untrusted", "cargo_net_git_fetch_with_cli"},
+		{"[sdap_sys_connect_done] (0x0020): ldap_install_tls failed: [Connect error] [error:0A000086:SSL routines::certificate verify failed (self-signed certificate in certificate chain)]", "unknown", "client", "server-cert-untrusted", "ldap_tls_cacert"},
+		{"VERIFY X509NAME ERROR: CN=vpn-old.example.com, must be vpn.example.com", "unknown", "server", "verify-error", "name-prefix"},
+		{"Error setting up TLS session context; tls_error='SSL routines:SSL_CTX_use_PrivateKey:key values mismatch'", "unknown", "server", "key-load-failed", "ca-file"},
+		{"Error Code: DLG_FLAGS_SEC_CERT_CN_INVALID (www.example.org)", "browser", "client", "server-hostname-mismatch", "one label"},
+		{"rlm_eap_tls: Unable to check file \"/etc/raddb/certs/ca.pem\": No such file or directory", "unknown", "server", "cert-load-failed", "ls -l"},
+		{"s_server: unable to get certificate from 'server.pem': ee key too small", "unknown", "server", "weak-key", "3072"},
+		{"influxd: run: open server: open service *httpd.Service: tls: failed to find PEM block with type ending in \"PRIVATE KEY\" in key input after skipping PEM blocks of the following types: [CERTIFICATE CERTIFICATE CERTIFICATE]", "go", "server", "cert-load-failed", "influxdb"},
+		{"error:0909006C:PEM routines:get_name:no start line:crypto/pem/pem_lib.c:745:Expecting: ANY PRIVATE KEY", "unknown", "server", "unreadable", "ssh-keygen -p -m pem"},
 		// LWP 6.0x's own spelling of its missing CA bundle.
 		{"Can't verify SSL peers without knowning which Certificate Authorities to trust", "unknown", "client", "server-cert-untrusted", "mozilla::ca"},
 		// envoy's start-up line: its key is not the first certificate's

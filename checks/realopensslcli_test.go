@@ -2,6 +2,8 @@ package checks
 
 import (
 	"context"
+	"crypto/x509"
+	"encoding/pem"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -77,6 +79,20 @@ func TestExplainRealOpenSSLCommands(t *testing.T) {
 		{"PKCS#12 without a MAC", run("", "pkcs12", "-in", "nomac.p12", "-passin", "pass:x", "-nokeys", "-out", "nomac.pem"), "-nomacver"},
 	} {
 		cases = append(cases, struct{ name, out, id, word string }{c.name, c.out, "openssl-command", c.word})
+	}
+	// A CA made without -days lasts 30 days, as the verify-10 story says.
+	run("", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "short.key", "-out", "short.crt", "-subj", "/CN=Short CA")
+	if b, err := os.ReadFile(filepath.Join(dir, "short.crt")); err != nil {
+		t.Fatal(err)
+	} else if blk, _ := pem.Decode(b); blk == nil {
+		t.Fatalf("req -x509 wrote no certificate: %s", b)
+	} else if c, err := x509.ParseCertificate(blk.Bytes); err != nil {
+		t.Fatal(err)
+	} else if d := c.NotAfter.Sub(c.NotBefore); d != 30*24*time.Hour {
+		t.Errorf("req -x509 without -days: valid for %v, the catalogue says 30 days", d)
+	}
+	if rep := Explain("error 10 at 1 depth lookup: certificate has expired"); len(rep.Findings) == 0 || !strings.Contains(rep.Findings[0].Explanation, "no -days lasts 30 days") {
+		t.Errorf("verify 10's story does not name a CA made without -days: %+v", rep.Findings)
 	}
 	// keytool given a PKCS#12 file with another password.
 	keytool := servertest.Tool(t, "keytool")

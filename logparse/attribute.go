@@ -178,6 +178,11 @@ var attrRules = []attrRule{
 	// ESP-IDF's esp-tls on wolfSSL (its "esp-tls" words are a client's above).
 	{"unknown", RoleServer, "", []string{"ssl_accept error -", "wolfssl_accept"}},
 	{"unknown", RoleClient, "", []string{"wolfssl_connect", "ssl_connect error -"}},
+	// InfluxDB's and Kapacitor's servers starting (Go), whose service
+	// names ("*httpd.Service") are not Apache's.
+	{"go", RoleServer, "", []string{"run: open server: open service"}},
+	// FreeRADIUS's EAP-TLS module, before Go's "tls: ".
+	{"unknown", RoleServer, "", []string{"rlm_eap", "freeradius", "radiusd"}},
 	// lighttpd and its TLS modules, before Apache's "httpd".
 	{"unknown", RoleServer, "", []string{"lighttpd", "mod_openssl.c", "mod_wolfssl.c", "mod_mbedtls.c", "mod_gnutls.c", "mod_nss.c"}},
 	{"apache", RoleServer, "", []string{"[ssl:error]", "[ssl:warn]", "[ssl:info]", "[ssl:debug]", "[ssl:crit]", "[ssl:emerg]",
@@ -224,7 +229,7 @@ var attrRules = []attrRule{
 	// before the NSS codes it prints.
 	{"unknown", RoleServer, "", []string{"certutil: "}},
 	// Firefox's codes, before words such as "ocsp" that nginx's lines share.
-	{"browser", RoleClient, "", []string{"sec_error_", "mozilla_pkix_error"}},
+	{"browser", RoleClient, "", []string{"sec_error_", "mozilla_pkix_error", "import a cert with the same issuer/serial", "dlg_flags_"}},
 	// Safari's pages.
 	{"browser", RoleClient, "", []string{"safari can\u2019t ", "safari can't ", "safari cannot "}},
 	// APISIX and OpenResty choosing a server certificate in Lua.
@@ -414,7 +419,7 @@ var attrRules = []attrRule{
 		"a2i_asn1_integer", "extension section", "extensions defined via -addext", "authority_keyid", "unknown option -addext",
 		"unknown option -copy_extensions", "unknown option -noenc", "unknown option -legacy", "unknown option -ext", "algorithm ed25519 not found",
 		"algorithm ed448 not found", "algorithm x25519 not found", "algorithm x448 not found", "algorithm rsa-pss not found", "into rng",
-		"rand_load_file", "mac is absent", "pkcs12_verify_mac", "nconf_get_string", "configuration file routines",
+		"rand_load_file", "mac is absent", "pkcs12_verify_mac", "nconf_get_string", "configuration file routines", "unable to load config info from",
 		// openssl ca's database and policy
 		"problem with index file", "there is already a certificate for", "txt_db error number", "field was missing",
 		"field is different between", "field does not exist in the ca certificate", "newcerts is not a directory"}},
