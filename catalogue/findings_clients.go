@@ -979,7 +979,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"error setting up tls session context"},
 		Title:       "syslog-ng could not set up TLS from its tls() options",
 		Explanation: "syslog-ng's network() or syslog() driver with transport(tls) could not build its TLS context; tls_error names OpenSSL's reason. `no private key assigned` or `key values mismatch`: key-file() and cert-file() do not belong together, often because cert-file() names the CA's certificate (that belongs in ca-file() or ca-dir()); `no such file`: a path is wrong or unreadable by syslog-ng; an empty reason ((null)): the driver enabled TLS without key-file() and cert-file() at all (a shared configuration snippet that did not pass its tls() options on).",
-		Fix:         "Give the source its own certificate and key, and the CA separately:\n  tls(\n    key-file(\"/etc/syslog-ng/server.key\")\n    cert-file(\"/etc/syslog-ng/server.crt\")\n    ca-file(\"/etc/syslog-ng/ca.crt\"))\nthen check that the pair matches:\n  " + keyPairCheck,
+		Fix:         "Give the source its own certificate and key, and the CA separately:\n  tls(\n    key-file(\"/etc/syslog-ng/server.key\")\n    cert-file(\"/etc/syslog-ng/server.crt\")\n    ca-file(\"/etc/syslog-ng/ca.crt\"))\nthen check that the pair matches (the two sums must be equal):\n  openssl x509 -noout -pubkey -in /etc/syslog-ng/server.crt | sha256sum\n  openssl pkey -pubout -in /etc/syslog-ng/server.key | sha256sum",
 		Confirm:     "syslog-ng --syntax-only",
 	},
 	// mosquitto starting a listener without TLS.
@@ -3075,7 +3075,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"unable to load config info from", "no conf or environment variable", "error:0e06d06a:"},
 		Title:       "openssl found no configuration file",
 		Explanation: "openssl looked for openssl.cnf where it was built to (a Unix path such as /usr/local/ssl/openssl.cnf in many Windows builds, or a directory of an installer that is gone) and found none, so commands that need it (openssl req for its [req] and distinguished_name sections, openssl ca) stop. OPENSSL_CONF names the file to use; Git for Windows and the OpenSSL installers ship one.",
-		Fix:         "Point openssl at a configuration file, or name it in the command:\n  export OPENSSL_CONF=/etc/ssl/openssl.cnf\n  set OPENSSL_CONF=C:\\Program Files\\Git\\usr\\ssl\\openssl.cnf\n  openssl req -x509 -config openssl.cnf -newkey rsa:2048 -nodes -keyout ca.key -out ca.crt -subj '/CN=Test CA'",
+		Fix:         "Point openssl at a configuration file, or name it in the command:\n  export OPENSSL_CONF=/etc/ssl/openssl.cnf\n  set OPENSSL_CONF=C:\\Program Files\\Git\\usr\\ssl\\openssl.cnf\n  openssl req -config openssl.cnf -new -key ca.key -out ca.csr",
 		Confirm:     "openssl version -d",
 	},
 	// OpenSSL 1.0's optional configuration look-ups (printed beside the
