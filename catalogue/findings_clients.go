@@ -726,7 +726,7 @@ var clientWriterEntries = []Entry{
 	// A client that spoke plain HTTP to a TLS port and got an alert back.
 	{
 		ID: PlainHTTP, Kind: "client",
-		Match:       []string{"malformed http response \"\\x15\\x03", "malformed http response \"\\x16\\x03"},
+		Match:       []string{"malformed http response \"\\x15\\x03", "malformed http response \"\\x16\\x03", "badstatusline('\\x15\\x03", "badstatusline('\\x16\\x03"},
 		Title:       "The client spoke plain HTTP to a port that speaks TLS",
 		Explanation: "The client sent a plain HTTP request and read back bytes that are a TLS record (\\x15\\x03 starts a TLS alert, \\x16\\x03 a handshake): the server on that port expects TLS. A Docker daemon started with --tlsverify answers so to a docker client not set up for TLS (tcp://host:2376 without DOCKER_TLS_VERIFY and the client's certificates); any URL that says http:// for an https:// service does the same.",
 		Fix:         "Speak TLS to that port: use https://, or for the Docker daemon give the client its CA and client certificate:\n  docker --tlsverify --tlscacert ca.pem --tlscert cert.pem \\\n      --tlskey key.pem -H tcp://host:2376 info\n(or DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH=~/.docker with ca.pem, cert.pem and key.pem in it).",
@@ -981,6 +981,79 @@ var clientWriterEntries = []Entry{
 		Explanation: "syslog-ng's network() or syslog() driver with transport(tls) could not build its TLS context; tls_error names OpenSSL's reason. `no private key assigned` or `key values mismatch`: key-file() and cert-file() do not belong together, often because cert-file() names the CA's certificate (that belongs in ca-file() or ca-dir()); `no such file`: a path is wrong or unreadable by syslog-ng; an empty reason ((null)): the driver enabled TLS without key-file() and cert-file() at all (a shared configuration snippet that did not pass its tls() options on).",
 		Fix:         "Give the source its own certificate and key, and the CA separately:\n  tls(\n    key-file(\"/etc/syslog-ng/server.key\")\n    cert-file(\"/etc/syslog-ng/server.crt\")\n    ca-file(\"/etc/syslog-ng/ca.crt\"))\nthen check that the pair matches (the two sums must be equal):\n  openssl x509 -noout -pubkey -in /etc/syslog-ng/server.crt | sha256sum\n  openssl pkey -pubout -in /etc/syslog-ng/server.key | sha256sum",
 		Confirm:     "syslog-ng --syntax-only",
+	},
+	// Postfix's server: the client gave up right after STARTTLS.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"lost connection after starttls from"},
+		Title:       "The mail client hung up right after STARTTLS",
+		Explanation: "Postfix's smtpd answered STARTTLS and the client closed the connection during or right after the TLS handshake, without a word: most often it refused this server's certificate (the name it connected to, such as localhost or an IP address, is not in the certificate; a self-signed or private CA's certificate; an expired one), or it found no TLS version or cipher it accepts. The client's own log says which; scanners that only test STARTTLS leave the same line.",
+		Fix:         "See what the client sees, with the name it connects to:\n  openssl s_client -connect mail.example.com:25 -starttls smtp -servername mail.example.com </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 -e 'Not After' -e 'Subject Alternative Name'\nand have the client connect by a name the certificate carries (not localhost).",
+		Confirm:     "posttls-finger -c -L verbose,summary '[mail.example.com]:25'",
+	},
+	// Roundcube (PHP) opening TLS to its IMAP or SMTP server.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"could not connect to ssl://", "could not connect to tls://"},
+		Title:       "Roundcube (PHP) could not open TLS to the mail server",
+		Explanation: "PHP checks the mail server's certificate by default since 5.6: the name Roundcube connects to (imap_host, smtp_host; localhost or an IP address on the same machine) must be in the certificate, and its CA must be in PHP's CA file (openssl.cafile). A certificate for the public name reached as localhost, or a self-signed one, fails so, often as `Unknown reason`; ssl:// on a STARTTLS port (143, 587) or tls:// on an implicit one (993, 465) fails as well.",
+		Fix:         "Connect by the name the certificate carries, with the scheme of the port (config.inc.php):\n  $config['imap_host'] = 'ssl://mail.example.com:993';\n  $config['smtp_host'] = 'tls://mail.example.com:587';\nor tell PHP the name to check when it must connect to localhost:\n  $config['imap_conn_options'] = ['ssl' => ['peer_name' => 'mail.example.com']];",
+		Confirm:     "openssl s_client -connect mail.example.com:993 -servername mail.example.com </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// Chef's knife against a Chef server it does not trust.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"ssl validation failure connecting to host"},
+		Title:       "knife (Chef) does not trust the Chef server's certificate",
+		Explanation: "knife and chef-client check the Chef server's certificate against the system's CAs and the certificates in .chef/trusted_certs. A Chef server installs a self-signed certificate, which knife trusts only after knife ssl fetch has stored it; a settings file that still says verify_api_cert true (or ssl_verify_mode :verify_peer) keeps the check on.",
+		Fix:         "Fetch the server's certificate into trusted_certs (check its fingerprint), then check:\n  knife ssl fetch\n  knife ssl check",
+		Confirm:     "knife ssl check",
+	},
+	// wget's last line of a failed handshake.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"unable to establish ssl connection."},
+		Title:       "wget could not complete the TLS handshake",
+		Explanation: "wget prints this last; a line before it usually names the cause (ERROR: cannot verify ..., or an OpenSSL or GnuTLS error). Without one, the server ended the handshake: it wants a client certificate, or a TLS version or cipher an old wget's library lacks, or nothing that speaks TLS answers on that port yet (a service still starting, one without its certificate).",
+		Fix:         "See the handshake from the same machine:\n  openssl s_client -connect host:443 -servername host </dev/null\nand, if the server wants a client certificate, give it to wget:\n  wget --certificate=client.crt --private-key=client.key https://host/",
+		Confirm:     "wget --debug -O /dev/null https://host/ 2>&1 | tail -20",
+	},
+	// A server whose key file its user may not read (coturn and others).
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"private key file not found or not readable"},
+		Title:       "The server may not read its private key file",
+		Explanation: "The server (coturn says so) could not open the key file it names: the path is wrong, or, most often, the file belongs to root with mode 600 while the server reads it after dropping to its own user (turnserver, a service account), so the TLS listener never starts.",
+		Fix:         "Let the server's user read the key, then restart it:\n  namei -l /etc/coturn/turn.key\n  chown root:turnserver /etc/coturn/turn.key\n  chmod 640 /etc/coturn/turn.key",
+		Confirm:     "sudo -u turnserver head -1 /etc/coturn/turn.key",
+	},
+	// FreeSWITCH's Sofia profile that does not start.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"error creating sip ua for profile"},
+		Title:       "FreeSWITCH could not start a SIP profile",
+		Explanation: "Sofia could not create the profile's user agent. The message suggests a port in use or an address that is not local, and those are common; for a profile with TLS or WSS (internal's TLS, a webrtc profile), a certificate file in the TLS directory (conf/tls: wss.pem, agent.pem, cafile.pem) that is missing, cut short or not in the form Sofia wants (certificate and key in one PEM) stops it the same way.",
+		Fix:         "See whether the port is taken, then check the profile's certificate file:\n  ss -lntup | grep 5061\n  openssl x509 -noout -subject -dates -in /etc/freeswitch/tls/wss.pem\n  openssl pkey -noout -in /etc/freeswitch/tls/wss.pem\nRecreate it (certificate, chain and key in one file) if it does not read.",
+		Confirm:     "fs_cli -x 'sofia status'",
+	},
+	// The AWS CLI's own CA bundle.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"ssl validation failed for"},
+		Title:       "The AWS CLI does not trust the endpoint's certificate",
+		Explanation: "The AWS CLI (botocore) checked the endpoint's certificate against its own CA bundle, not the system's: version 2 ships one inside its installation. Behind a TLS-inspecting proxy (Zscaler, Netskope, a corporate firewall) the chain ends at the proxy's root, which that bundle lacks; an S3-compatible endpoint with a private CA fails the same way. Some commands (aws sso login in some releases) ignored the CA settings.",
+		Fix:         "Give the CLI the proxy's or private CA (in a bundle with the public roots when it also reaches AWS itself):\n  export AWS_CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt\n  aws configure set ca_bundle /etc/ssl/certs/ca-certificates.crt\nand upgrade the CLI if one command still ignores it.",
+		Confirm:     "openssl s_client -connect s3.amazonaws.com:443 -servername s3.amazonaws.com </dev/null 2>/dev/null | openssl x509 -noout -issuer",
+	},
+	// S3 buckets whose names have dots.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"s3.amazonaws.com", ".amazonaws.com."},
+		Within:      []string{"does not match", "doesn't match", "not in the cert's altnames", "hostname mismatch", "not valid for"},
+		Title:       "A bucket name with dots does not fit S3's wildcard certificate",
+		Explanation: "Virtual-hosted addressing puts the bucket in the host name (my.bucket.s3.amazonaws.com), and S3's certificate names *.s3.amazonaws.com, a wildcard that covers a single label: a bucket name with a dot makes two labels, which no certificate check accepts. Clients that started to verify names (Python 2.7.9, new SDK releases) fail on such buckets.",
+		Fix:         "Use path-style addressing for that bucket (the client's setting), or a bucket name without dots:\n  aws configure set default.s3.addressing_style path",
+		Confirm:     "openssl s_client -connect s3.amazonaws.com:443 -servername s3.amazonaws.com </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
 	},
 	// mosquitto starting a listener without TLS.
 	{

@@ -33,6 +33,15 @@ var otherWriterEntries = []Entry{
 		Confirm:     "openssl x509 -noout -text -in /etc/prosody/certs/example.org.crt | grep -A1 'Extended Key Usage'",
 	},
 	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"tls negotiation failed"},
+		Within:      []string{"s2s", "stream"},
+		Title:       "XMPP federation: TLS with the other server failed (outgoing stream)",
+		Explanation: "This server opened a server-to-server stream and the TLS handshake with the other server failed. The fault is often on the other side: after a certificate renewal or an upgrade its server was not reloaded, or it cannot read its new certificate or key (file permissions changed by the upgrade), so it offers no usable certificate; or the two share no TLS version. This server's debug log, or the other server's, names the step.",
+		Fix:         "See what the other server offers on its federation port:\n  openssl s_client -connect xmpp.example.org:5269 -starttls xmpp-server -xmpphost example.org </dev/null\nIf its certificate is missing or expired, its administrator must reload it (and let the server read it).",
+		Confirm:     "openssl s_client -connect xmpp.example.org:5269 -starttls xmpp-server -xmpphost example.org </dev/null",
+	},
+	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
 		Match:       []string{"establishing a secure connection from"},
 		Within:      []string{"error with certificate", "certificate"},

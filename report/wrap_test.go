@@ -87,7 +87,7 @@ func unbreakable(text string) bool {
 	case "openssl", "nginx", "cat", "chmod", "printf", "curl", "mtlsdoctor", "sudo", "install", "grep", "head", "if",
 		"keytool", "bind", "server", "log-format", "common_tls_context:",
 		"kubectl", "istioctl", "psql", "git", "npm", "apachectl", "haproxy", "certutil", "etcdctl", "vault",
-		"chgrp", "java", "msmtp", "COPY", // a Dockerfile's line
+		"chgrp", "java", "msmtp", "wget", "COPY", // a Dockerfile's line
 		"aws", "redis-cli", "mysql", "postconf", "powershell", "runmqakm", "gskcapicmd", "reg", "orapki", "echo",
 		"module(load=\"imtcp\"", "global(DefaultNetstreamDriverCAFile=\"/etc/rsyslog.d/ca.pem\"", // rsyslog configuration lines
 		"cockroach", "bin/elasticsearch-keystore", "creds", "secureSocket:", "ssl.openssl.ssl-conf-cmd", "ls",
@@ -98,7 +98,7 @@ func unbreakable(text string) bool {
 	if name, _, ok := strings.Cut(first, "="); ok && name != "" && strings.ToUpper(name) == name {
 		return true // a command run with an environment variable set
 	}
-	if strings.Contains(first, "ServicePointManager") || strings.HasPrefix(first, "stream_context_create(") || strings.HasPrefix(first, "context.") {
+	if strings.Contains(first, "ServicePointManager") || strings.HasPrefix(first, "stream_context_create(") || strings.HasPrefix(first, "context.") || strings.HasPrefix(first, "$config[") {
 		return true // a line of C#, PowerShell, PHP or Dart
 	}
 	return strings.HasPrefix(first, "ssl_") || strings.HasPrefix(first, "proxy_") || strings.HasPrefix(first, "-D")
