@@ -725,7 +725,7 @@ var clientWriterEntries = []Entry{
 	},
 	// A client that spoke plain HTTP to a TLS port and got an alert back.
 	{
-		ID: PlainHTTP, Kind: "client",
+		ID: PlainHTTP, Kind: "client", Side: "client",
 		Match:       []string{"malformed http response \"\\x15\\x03", "malformed http response \"\\x16\\x03", "badstatusline('\\x15\\x03", "badstatusline('\\x16\\x03"},
 		Title:       "The client spoke plain HTTP to a port that speaks TLS",
 		Explanation: "The client sent a plain HTTP request and read back bytes that are a TLS record (\\x15\\x03 starts a TLS alert, \\x16\\x03 a handshake): the server on that port expects TLS. A Docker daemon started with --tlsverify answers so to a docker client not set up for TLS (tcp://host:2376 without DOCKER_TLS_VERIFY and the client's certificates); any URL that says http:// for an https:// service does the same.",
@@ -1044,6 +1044,15 @@ var clientWriterEntries = []Entry{
 		Explanation: "The AWS CLI (botocore) checked the endpoint's certificate against its own CA bundle, not the system's: version 2 ships one inside its installation. Behind a TLS-inspecting proxy (Zscaler, Netskope, a corporate firewall) the chain ends at the proxy's root, which that bundle lacks; an S3-compatible endpoint with a private CA fails the same way. Some commands (aws sso login in some releases) ignored the CA settings.",
 		Fix:         "Give the CLI the proxy's or private CA (in a bundle with the public roots when it also reaches AWS itself):\n  export AWS_CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt\n  aws configure set ca_bundle /etc/ssl/certs/ca-certificates.crt\nand upgrade the CLI if one command still ignores it.",
 		Confirm:     "openssl s_client -connect s3.amazonaws.com:443 -servername s3.amazonaws.com </dev/null 2>/dev/null | openssl x509 -noout -issuer",
+	},
+	// The Terraform AWS provider 4.0.0 and a custom CA bundle.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"unable to add custom rootcas"},
+		Title:       "The Terraform AWS provider could not use the custom CA bundle (AWS_CA_BUNDLE)",
+		Explanation: "Release 4.0.0 of the AWS provider handed the AWS SDK an HTTP client it could not add a CA bundle to, so any custom_ca_bundle or AWS_CA_BUNDLE (a corporate proxy's CA, a private endpoint's) stopped the provider before it made a request. Later releases fixed it.",
+		Fix:         "Upgrade the provider (or stay on 3.x until you can), in the required_providers block:\n  version = \">= 4.1.0\"\nthen:\n  terraform init -upgrade",
+		Confirm:     "terraform version",
 	},
 	// S3 buckets whose names have dots.
 	{
