@@ -1054,16 +1054,6 @@ var clientWriterEntries = []Entry{
 		Fix:         "Upgrade the provider (or stay on 3.x until you can), in the required_providers block:\n  version = \">= 4.1.0\"\nthen:\n  terraform init -upgrade",
 		Confirm:     "terraform version",
 	},
-	// S3 buckets whose names have dots.
-	{
-		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
-		Match:       []string{"s3.amazonaws.com", ".amazonaws.com."},
-		Within:      []string{"does not match", "doesn't match", "not in the cert's altnames", "hostname mismatch", "not valid for"},
-		Title:       "A bucket name with dots does not fit S3's wildcard certificate",
-		Explanation: "Virtual-hosted addressing puts the bucket in the host name (my.bucket.s3.amazonaws.com), and S3's certificate names *.s3.amazonaws.com, a wildcard that covers a single label: a bucket name with a dot makes two labels, which no certificate check accepts. Clients that started to verify names (Python 2.7.9, new SDK releases) fail on such buckets.",
-		Fix:         "Use path-style addressing for that bucket (the client's setting), or a bucket name without dots:\n  aws configure set default.s3.addressing_style path",
-		Confirm:     "openssl s_client -connect s3.amazonaws.com:443 -servername s3.amazonaws.com </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
-	},
 	// mosquitto starting a listener without TLS.
 	{
 		ID: RoutineLine, Kind: "client", Side: "server",
