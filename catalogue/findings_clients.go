@@ -1045,14 +1045,14 @@ var clientWriterEntries = []Entry{
 		Fix:         "Give the CLI the proxy's or private CA (in a bundle with the public roots when it also reaches AWS itself):\n  export AWS_CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt\n  aws configure set ca_bundle /etc/ssl/certs/ca-certificates.crt\nand upgrade the CLI if one command still ignores it.",
 		Confirm:     "openssl s_client -connect s3.amazonaws.com:443 -servername s3.amazonaws.com </dev/null 2>/dev/null | openssl x509 -noout -issuer",
 	},
-	// The Terraform AWS provider 4.0.0 and a custom CA bundle.
+	// A program on the AWS SDK for Go v2 with a custom CA bundle.
 	{
 		ID: CertLoadFailed, Kind: "client", Side: "client",
 		Match:       []string{"unable to add custom rootcas"},
-		Title:       "The Terraform AWS provider could not use the custom CA bundle (AWS_CA_BUNDLE)",
-		Explanation: "Release 4.0.0 of the AWS provider handed the AWS SDK an HTTP client it could not add a CA bundle to, so any custom_ca_bundle or AWS_CA_BUNDLE (a corporate proxy's CA, a private endpoint's) stopped the provider before it made a request. Later releases fixed it.",
-		Fix:         "Upgrade the provider (or stay on 3.x until you can), in the required_providers block:\n  version = \">= 4.1.0\"\nthen:\n  terraform init -upgrade",
-		Confirm:     "terraform version",
+		Title:       "The program could not give the AWS SDK its custom CA bundle (AWS_CA_BUNDLE)",
+		Explanation: "The AWS SDK for Go v2 adds a custom CA bundle (AWS_CA_BUNDLE, ca_bundle in the AWS config, the Terraform provider's custom_ca_bundle) only to an HTTP client of its own making; a program that hands it a plain http.Client fails so before its first request. It is that program's bug, seen in the Terraform AWS provider 4.0, AWS's IAM Roles Anywhere credential helper and Terragrunt, and fixed in their later releases.",
+		Fix:         "Upgrade the program; until then, put the CA in the system's store, which Go reads, and unset the variable:\n  cp corp-ca.crt /usr/local/share/ca-certificates/\n  update-ca-certificates\n  unset AWS_CA_BUNDLE",
+		Confirm:     "env | grep -i ca_bundle",
 	},
 	// mosquitto starting a listener without TLS.
 	{
@@ -3240,7 +3240,7 @@ var clientWriterEntries = []Entry{
 		ID: OpenSSLCommand, Kind: "client",
 		Match:       []string{"into rng", "rand_load_file:cannot open file"},
 		Title:       "openssl could not read a random seed file (.rnd)",
-		Explanation: "OpenSSL 1.1.1 reads the seed file that RANDFILE names in the configuration (Ubuntu 18.04's openssl.cnf: $ENV::HOME/.rnd) or that -rand gives. For RANDFILE a missing file is only reported: the command goes on, seeding itself from the system, and writes its key or certificate (check it is there). A -rand file that does not exist, copied from an old guide, stops the command. OpenSSL 3 does not read RANDFILE at start any more.",
+		Explanation: "OpenSSL 1.1.1 reads the seed file that RANDFILE names in the configuration (Ubuntu 18.04's openssl.cnf: $ENV::HOME/.rnd) or that -rand gives. For RANDFILE a missing file is only reported: the command goes on, seeding itself from the system, and writes its key or certificate (check it is there). A -rand file that does not exist, copied from an old guide, stops the command.",
 		Fix:         "Drop -rand, and comment out the RANDFILE line of the configuration, or create the file:\n  openssl rand -out ~/.rnd 256",
 		Confirm:     "grep -n RANDFILE /etc/ssl/openssl.cnf",
 	},

@@ -128,8 +128,10 @@ func TestExplainSides(t *testing.T) {
 		{"ERROR: certificate common name 'www.example.net' doesn't match requested host name 'downloads.example.org'.", "unknown", "client", "server-hostname-mismatch", "subjectaltname"},
 		{"mail: chain validation failed:", "unknown", "client", "server-cert-untrusted", "intermediate"},
 		{"s2s: outgoing stream example.com->chat.example.org closed: TLS negotiation failed", "unknown", "client", "handshake-failed", "xmpp-server"},
-		// The Terraform AWS provider 4.0.0 with a CA bundle.
-		{"Error: configuring Terraform AWS Provider: unable to add custom RootCAs HTTPClient", "go", "client", "cert-load-failed", "terraform init -upgrade"},
+		// The AWS SDK for Go v2 given a CA bundle by a program that
+		// cannot pass it on.
+		{"Error: configuring Terraform AWS Provider: unable to add custom RootCAs HTTPClient", "go", "client", "cert-load-failed", "unset aws_ca_bundle"},
+		{"2026/06/02 10:00:00 unable to add custom RootCAs HTTPClient, has no WithTransportOptions, *http.Client", "go", "client", "cert-load-failed", "update-ca-certificates"},
 		// LWP 6.0x's own spelling of its missing CA bundle.
 		{"Can't verify SSL peers without knowning which Certificate Authorities to trust", "unknown", "client", "server-cert-untrusted", "mozilla::ca"},
 		// envoy's start-up line: its key is not the first certificate's

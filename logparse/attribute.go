@@ -197,8 +197,9 @@ var attrRules = []attrRule{
 	{"unknown", RoleClient, "", []string{"ovpn-client", "could not get default pem root certs", "isvalidclientcertificate", "librdkafka", "rdkafka", "received server alert"}},
 	// Docker's daemon (Go), as the client of a registry.
 	{"go", RoleClient, "", []string{"error response from daemon"}},
-	// Terraform's providers (Go), before node's "Error: ".
-	{"go", RoleClient, "", []string{"terraform aws provider", "terraform-provider-"}},
+	// Terraform's providers and the AWS SDK for Go v2's words, before
+	// node's "Error: ".
+	{"go", RoleClient, "", []string{"terraform aws provider", "terraform-provider-", "unable to add custom rootcas"}},
 	// Redis's server accepting its clients and cluster peers.
 	{"unknown", RoleServer, "", []string{"error accepting a client connection", "error accepting a cluster node connection", "error accepting cluster node connection"}},
 	{"openssl", RoleClient, "", []string{"openssl pkcs12:", "openssl x509:", "openssl req:"}},
