@@ -24,25 +24,27 @@ import (
 func TestExplainRealOpenSSLCommands(t *testing.T) {
 	nginxtest.Require(t)
 	dir := t.TempDir()
-	run := func(stdin string, args ...string) string {
+	// runTool runs a program in dir and returns what it printed; run
+	// runs openssl.
+	runTool := func(name, stdin string, args ...string) string {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
-		cmd := exec.CommandContext(ctx, "openssl", args...)
+		cmd := exec.CommandContext(ctx, name, args...)
 		cmd.Dir = dir
 		cmd.Stdin = strings.NewReader(stdin)
 		cmd.Env = append(os.Environ(), "OPENSSL_CONF=")
 		out, _ := cmd.CombinedOutput()
 		return string(out)
 	}
+	run := func(stdin string, args ...string) string { return runTool("openssl", stdin, args...) }
 	run("", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-subj", "/C=US/ST=X/O=CA Org/CN=ca", "-days", "30")
 	run("", "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "c.key", "-out", "c.csr", "-subj", "/C=US/ST=X/O=Client Org/CN=c")
 	sign := []string{"ca", "-config", "/usr/lib/ssl/openssl.cnf", "-in", "c.csr", "-out", "c.crt", "-cert", "ca.crt", "-keyfile", "ca.key", "-batch"}
 	if _, err := os.Stat("/usr/lib/ssl/openssl.cnf"); err != nil {
 		t.Fatalf("Debian's default openssl.cnf: %v", err)
 	}
-	cases := []struct {
-		name, out, id, word string
-	}{
+	type cliCase struct{ name, out, id, word string }
+	cases := []cliCase{
 		{"option after the key size", run("", "genrsa", "-out", "k.key", "2048", "-aes256"), "openssl-command", "before the operands"},
 		{"unknown option", run("", "req", "-new", "-noencx", "-key", "c.key"), "openssl-command", "openssl version"},
 		{"missing csr", run("", "x509", "-req", "-in", "gone.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-out", "x.crt"), "cert-load-failed", "ls -l"},
@@ -53,10 +55,10 @@ func TestExplainRealOpenSSLCommands(t *testing.T) {
 	}
 	must(t, os.WriteFile(filepath.Join(dir, "demoCA", "index.txt"), nil, 0o644))
 	must(t, os.WriteFile(filepath.Join(dir, "demoCA", "serial"), []byte("1000\n"), 0o644))
-	cases = append(cases, struct{ name, out, id, word string }{"policy_match", run("", sign...), "openssl-command", "policy_anything"})
+	cases = append(cases, cliCase{"policy_match", run("", sign...), "openssl-command", "policy_anything"})
 	anything := append(append([]string{}, sign...), "-policy", "policy_anything")
 	run("", anything...)
-	cases = append(cases, struct{ name, out, id, word string }{"same subject twice", run("", anything...), "openssl-command", "unique_subject"})
+	cases = append(cases, cliCase{"same subject twice", run("", anything...), "openssl-command", "unique_subject"})
 	// Making keys, requests and certificates as the guides do, with the
 	// mistakes their readers make.
 	run("", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "k.key")
@@ -78,7 +80,7 @@ func TestExplainRealOpenSSLCommands(t *testing.T) {
 		{"authorityKeyIdentifier in a request", run("", "req", "-new", "-key", "k.key", "-subj", "/CN=k", "-addext", "authorityKeyIdentifier=keyid:always", "-out", "a.csr"), "openssl req -new"},
 		{"PKCS#12 without a MAC", run("", "pkcs12", "-in", "nomac.p12", "-passin", "pass:x", "-nokeys", "-out", "nomac.pem"), "-nomacver"},
 	} {
-		cases = append(cases, struct{ name, out, id, word string }{c.name, c.out, "openssl-command", c.word})
+		cases = append(cases, cliCase{c.name, c.out, "openssl-command", c.word})
 	}
 	// A CA made without -days lasts 30 days, as the verify-10 story says.
 	run("", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "short.key", "-out", "short.crt", "-subj", "/CN=Short CA")
@@ -97,10 +99,8 @@ func TestExplainRealOpenSSLCommands(t *testing.T) {
 	// keytool given a PKCS#12 file with another password.
 	keytool := servertest.Tool(t, "keytool")
 	run("", "pkcs12", "-export", "-in", "k.crt", "-inkey", "k.key", "-out", "k.p12", "-passout", "pass:right")
-	ktCtx, ktCancel := context.WithTimeout(context.Background(), time.Minute)
-	defer ktCancel()
-	kt, _ := exec.CommandContext(ktCtx, keytool, "-list", "-keystore", filepath.Join(dir, "k.p12"), "-storetype", "PKCS12", "-storepass", "wrong").CombinedOutput()
-	if rep := Explain(strings.TrimSpace(string(kt))); len(rep.Findings) == 0 || rep.Findings[0].ID.Name() != "bad-passphrase" || !strings.Contains(rep.Findings[0].Fix, "-legacy") {
+	kt := runTool(keytool, "", "-list", "-keystore", "k.p12", "-storetype", "PKCS12", "-storepass", "wrong")
+	if rep := Explain(strings.TrimSpace(kt)); len(rep.Findings) == 0 || rep.Findings[0].ID.Name() != "bad-passphrase" || !strings.Contains(rep.Findings[0].Fix, "-legacy") {
 		t.Errorf("keytool with a wrong password printed\n%s\nexplained as %+v", kt, rep.Findings)
 	}
 	for _, c := range cases {
