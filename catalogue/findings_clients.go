@@ -799,9 +799,11 @@ var clientWriterEntries = []Entry{
 	// OpenVPN's remote-cert-tls check of the server's key usage.
 	{
 		ID: WrongPurpose, Kind: "client",
-		Match:       []string{"verify ku error", "verify eku error"},
+		// The line before VERIFY KU ERROR names a certificate without the
+		// extension at all.
+		Match:       []string{"verify ku error", "verify eku error", "certificate does not have key usage extension", "certificate does not have extended key usage extension"},
 		Title:       "OpenVPN refused the peer's certificate for its key usage (remote-cert-tls)",
-		Explanation: "With remote-cert-tls server (or client), OpenVPN checks the peer certificate's keyUsage and extendedKeyUsage: a server certificate needs digitalSignature with keyEncipherment (or keyAgreement) and serverAuth, a client certificate digitalSignature and clientAuth. A certificate made without these (a plain openssl x509 -req, a generator's changed defaults) fails VERIFY KU ERROR or VERIFY EKU ERROR.",
+		Explanation: "With remote-cert-tls server (or client), OpenVPN checks the peer certificate's keyUsage and extendedKeyUsage: a server certificate needs digitalSignature with keyEncipherment (or keyAgreement) and serverAuth, a client certificate digitalSignature and clientAuth. A certificate made without these (a plain openssl x509 -req, a tool or module that adds no extensions, a generator's changed defaults) fails VERIFY KU ERROR or VERIFY EKU ERROR; `Certificate does not have key usage extension` just before says it has none at all.",
 		Fix:         "Reissue the server certificate with these lines in its -extfile (easy-rsa's build-server-full does it):\n  keyUsage=critical,digitalSignature,keyEncipherment\n  extendedKeyUsage=serverAuth",
 		Confirm:     "openssl x509 -noout -text -in server.crt | grep -A1 -e 'X509v3 Key Usage' -e 'Extended Key Usage'",
 	},
@@ -1048,9 +1050,9 @@ var clientWriterEntries = []Entry{
 	// A program on the AWS SDK for Go v2 with a custom CA bundle.
 	{
 		ID: CertLoadFailed, Kind: "client", Side: "client",
-		Match:       []string{"unable to add custom rootcas"},
+		Match:       []string{"unable to add custom rootcas", "unable to load custom ca bundle, httpclient's transport unsupported type"},
 		Title:       "The program could not give the AWS SDK its custom CA bundle (AWS_CA_BUNDLE)",
-		Explanation: "The AWS SDK for Go v2 adds a custom CA bundle (AWS_CA_BUNDLE, ca_bundle in the AWS config, the Terraform provider's custom_ca_bundle) only to an HTTP client of its own making; a program that hands it a plain http.Client fails so before its first request. It is that program's bug, seen in the Terraform AWS provider 4.0, AWS's IAM Roles Anywhere credential helper and Terragrunt, and fixed in their later releases.",
+		Explanation: "The AWS SDK for Go (v2: `unable to add custom RootCAs`; v1: `LoadCustomCABundleError: ... HTTPClient's transport unsupported type`) adds a custom CA bundle (AWS_CA_BUNDLE, ca_bundle in the AWS config, the Terraform provider's custom_ca_bundle) only to an HTTP client of its own making; a program that hands it a plain http.Client fails so before its first request. It is that program's bug, seen in the Terraform AWS provider 4.0, AWS's IAM Roles Anywhere credential helper and Terragrunt, and fixed in their later releases.",
 		Fix:         "Upgrade the program; until then, put the CA in the system's store, which Go reads, and unset the variable:\n  cp corp-ca.crt /usr/local/share/ca-certificates/\n  update-ca-certificates\n  unset AWS_CA_BUNDLE",
 		Confirm:     "env | grep -i ca_bundle",
 	},
@@ -1777,7 +1779,7 @@ var clientWriterEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match:       []string{"failed to validate the ssl certificate for"},
 		Title:       "Ansible could not verify the server's certificate",
-		Explanation: "An Ansible module (get_url, uri and others, running on the managed host) checked the server's certificate against that host's CA bundle and refused it: the managed host lacks the ca-certificates package or it is stale, the server's CA is private, or a TLS-intercepting proxy re-signs the traffic.",
+		Explanation: "An Ansible module (get_url, uri and others, running on the managed host) checked the server's certificate against that host's CA bundle and refused it: the managed host lacks the ca-certificates package or it is stale, the server's CA is private, a TLS-intercepting proxy re-signs the traffic, or the host's Python is older than 2.7.9 (CentOS 6's 2.6), which sends no SNI, so a server with several names answers with another name's certificate (Ansible's longer message names this too).",
 		Fix:         "Install or refresh the CA bundle on the managed host (a task before the download), or give the module the CA with its ca_path option:\n  apt-get install -y ca-certificates\n  update-ca-certificates",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
@@ -3091,7 +3093,18 @@ var clientWriterEntries = []Entry{
 		Explanation: "Older Apache HttpClient and JSSE code report `peer not authenticated` when the handshake ended without a verified server certificate: the trust store lacks the server's CA, or the handshake failed earlier (no SNI or no shared TLS version with an old JDK).",
 		Fix:         "Import the server's CA into the trust store the JVM uses:\n  keytool -importcert -alias server-ca -file ca.crt -keystore truststore.jks\nand run with -Djavax.net.debug=ssl:handshake to see the real failure.",
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	}, // Java's SSLPeerUnverifiedException without "peer not
+	// authenticated": most often a hostname verifier's refusal.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"sslpeerunverifiedexception"},
+		Without:     []string{"peer not authenticated", "certificate pinning failure", "not verified:"},
+		Title:       "The Java client refused the server's certificate after the handshake (its name, a pin, or none)",
+		Explanation: "SSLPeerUnverifiedException comes after the handshake, when the client's own check of the server fails. Most often it is the hostname verifier (OkHttp's and Android's `Hostname X not verified`, Apache HttpClient's `doesn't match any of the subject alternative names`): the host name or IP address the client used is not in the certificate's subjectAltName (a name only in the CN, or an IP address written as a DNS name instead of an IP entry, which current verifiers ignore; an app's update can bring a stricter verifier). Else a certificate pin that no longer matches (OkHttp: `Certificate pinning failure!`), or no verified certificate at all (a handshake that ended earlier).",
+		Fix:         "See the names the server's certificate carries, and connect by one of them, or reissue it with the name or IP address the client uses:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10\nA pinning failure needs the app's pins updated to the server's current key.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
 	},
+
 	// The openssl command itself loading files (OpenSSL 3 words).
 	{
 		ID: CertLoadFailed, Kind: "client", Without: []string{"bio_new_file() failed", "cannot load certificate"},

@@ -6,6 +6,16 @@ package catalogue
 // story (nssEntry). Lookup reads them after schannelEntries.
 var nssEntries = []Entry{
 	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:  []string{"sec_error_untrusted_issuer", "-8172", "issuer has been marked as not trusted by the user"},
+		Within: []string{"sec_error", "nss", "ldap", "curl", "firefox", "-8172", "marked as not trusted"},
+		Title:  "NSS does not trust the issuer of the server's certificate (SEC_ERROR_UNTRUSTED_ISSUER)",
+		Explanation: "NSS found the CA that issued the server's certificate but not trusted for this use: a private CA not given to this program, or given without trust (imported with no trust flags, or marked distrusted). Programs on NSS say so: Firefox and Thunderbird, and on RHEL and CentOS 6 and 7 curl and OpenLDAP's client library (MozNSS), with what runs on it (ldapsearch, sssd, python-ldap, Django's and AWX's LDAP login). " +
+			"A container on such a system has its own store, without the host's CA.",
+		Fix:     "Give the client the CA, trusted: OpenLDAP's clients in ldap.conf (TLS_CACERT /etc/openldap/certs/ca.crt, or LDAPTLS_CACERT=/path/ca.crt for one command; python-ldap: ldap.OPT_X_TLS_CACERTFILE); an NSS database with trust flags for a CA:\n  certutil -A -d sql:/etc/pki/nssdb -n my-ca -t 'CT,C,C' -i ca.crt\nFirefox: import the CA under Settings > Certificates with 'Trust this CA to identify websites'. In a container, add the CA to the image.",
+		Confirm: "openssl s_client -connect ldap.example.com:636 -CAfile ca.crt </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match: []string{"peer's certificate issuer is not recognized"},
 		Title: "curl on NSS does not trust the server's certificate (its issuer is not recognized)",

@@ -206,11 +206,11 @@ var productEntries = []Entry{
 	// Go's pem.Decode finding nothing (HashiCorp's tools' words).
 	{
 		ID: CertLoadFailed, Kind: "client",
-		Match:       []string{"couldn't parse pem", "could not parse pem", "failed to parse pem"},
+		Match:       []string{"couldn't parse pem", "could not parse pem", "failed to parse pem", "no pem certificate found", "no pem certificates found"},
 		Title:       "The program found no certificate it could read in a PEM file it was given",
-		Explanation: "The file named for a CA, certificate or key holds no PEM block the program can decode: it was copied incompletely or with its line breaks changed (pasted through an editor or a remote desktop onto Windows, saved as UTF-16 or with a byte-order mark), it is DER rather than PEM, or the path names another file.",
-		Fix:         "Check the file where the program runs (each block must read whole), and copy it again as a plain ASCII file:\n  openssl x509 -noout -subject -in consul-agent-ca.pem\n  file consul-agent-ca.pem",
-		Confirm:     "openssl x509 -noout -subject -in consul-agent-ca.pem",
+		Explanation: "The file named for a CA, certificate or key holds no PEM block the program can decode: it was copied incompletely or with its line breaks changed (pasted through an editor, a web form or a remote desktop, put on one line in an environment variable or a YAML value; saved as UTF-16 or with a byte-order mark), it has Windows line endings (CRLF), which some programs' own PEM readers refuse while openssl reads the file, it is DER rather than PEM, or the path names another file.",
+		Fix:         "Check the file where the program runs (each block must read whole, and `file` must not say CRLF or UTF-16), and copy it again as a plain ASCII file with Unix line endings:\n  openssl x509 -noout -subject -in ca.pem\n  file ca.pem\n  sed -i 's/\\r$//' ca.pem",
+		Confirm:     "openssl x509 -noout -subject -in ca.pem",
 	},
 	// vsftpd loading rsa_cert_file and rsa_private_key_file; other
 	// servers' words for the same.
@@ -582,5 +582,79 @@ var systemLibEntries = []Entry{
 		Explanation: "OpenSSL was asked to open a file that is not there: a wrong or mistyped path in the settings, a path on the host that is not mounted into the container, a relative path read from another working directory, or the default CA file of an OpenSSL built for another system (its OPENSSLDIR, which openssl version -d shows, where this system keeps no cert.pem).",
 		Fix:         "Find the path the program was given (its configuration, or the error lines around this one), and check it where the program runs:\n  ls -l /etc/ssl/certs/server.crt\nFor the default CA file, see which directory this OpenSSL reads:\n  openssl version -d",
 		Confirm:     "openssl version -d",
+	},
+	// Windows' WinRM service making its HTTPS listener.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"cannot create a winrm listener on https", "https 上に winrm リスナーを作成できません"},
+		Title:       "WinRM found no certificate it may use for an HTTPS listener",
+		Explanation: "winrm quickconfig -transport:https (and Enable-PSRemoting's HTTPS setup) picks a certificate by itself from the computer's Personal store (LocalMachine\\My) and takes only one whose CN is this computer's host name, that is made for server authentication (Server Authentication EKU), within its dates, not revoked and not self-signed. None there qualifies: a certificate in the user's store, a CN that is another name (the FQDN against the short name), a self-signed one, or no key with it.",
+		Fix:         "Make the listener yourself with the certificate it should use (its thumbprint, and the host name in its CN), in an elevated PowerShell:\n  Get-ChildItem Cert:\\LocalMachine\\My | Format-List Subject,Thumbprint,EnhancedKeyUsageList\n  New-Item WSMan:\\localhost\\Listener -Transport HTTPS -Address * -HostName host.example.com -CertificateThumbPrint THUMBPRINT -Force\nor issue the computer a certificate with its host name as CN and Server Authentication from your CA.",
+		Confirm:     "winrm enumerate winrm/config/listener",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"the certificate cn and the hostname that were provided do not match"},
+		Title:       "WinRM's HTTPS listener: the Hostname given does not match the certificate's CN",
+		Explanation: "A WinRM HTTPS listener is made with a certificate thumbprint and a Hostname, and WinRM requires the Hostname to equal the certificate's CN exactly (not a name from its subjectAltName, and not the computer's name when the certificate was issued for another). A script or configuration resource that fills in the computer's name fails so with a certificate made for another name.",
+		Fix:         "See the certificate's CN, and make the listener with that name as its Hostname:\n  Get-ChildItem Cert:\\LocalMachine\\My\\THUMBPRINT | Format-List Subject\n  New-Item WSMan:\\localhost\\Listener -Transport HTTPS -Address * -HostName host.example.com -CertificateThumbPrint THUMBPRINT -Force\nor issue a certificate whose CN is the name the clients use.",
+		Confirm:     "winrm enumerate winrm/config/listener",
+	},
+	// Vault's PKI engine refusing a request without a common name.
+	{
+		ID: OpenSSLCommand, Kind: "client", Side: "client",
+		Match:       []string{"\"require_cn\" is set to false", "the common_name field is required"},
+		Title:       "Vault's PKI role requires a common name, and the request has none",
+		Explanation: "A Vault (or OpenBao) PKI role signs only requests with a common name unless the role sets require_cn=false; its default is true. A request with subjectAltNames only is refused: a cert-manager Certificate without commonName (cert-manager leaves it out by default), a CSR made without a CN, or a call to issue without common_name.",
+		Fix:         "Give the certificate a common name (cert-manager: spec.commonName in the Certificate; a CSR: -subj '/CN=host.example.com'; the issue call: common_name=host.example.com), or let the role sign without one: set require_cn=false in the role. vault write on a role sets every field it does not name back to its default, so read the role first and write it back whole with require_cn=false:\n  vault read pki/roles/ROLE",
+		Confirm:     "vault read -field=require_cn pki/roles/ROLE",
+	},
+	// NSS's database in the old DBM format.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"sec_error_legacy_database", "certificate/key database is in an old, unsupported format"},
+		Title:       "The NSS database is in the old format this NSS no longer opens (cert8.db)",
+		Explanation: "NSS keeps certificates and keys in a database directory, once in the Berkeley DB format (cert8.db, key3.db), now in SQLite (cert9.db, key4.db). Current NSS builds (Firefox, Thunderbird, certutil, Chrome and tools on Linux that import CAs, such as mkcert) no longer open the old format: the directory is an old profile never opened by a newer release, or a tool named it with the dbm: prefix.",
+		Fix:         "Open the profile once with a current Firefox or Thunderbird (which converts it), or make a new profile; for another NSS database, see its files, and name it with sql: from now on:\n  ls ~/.pki/nssdb\n  certutil -L -d sql:$HOME/.pki/nssdb",
+		Confirm:     "certutil -L -d sql:$HOME/.pki/nssdb",
+	},
+	// curl on Apple's Secure Transport given a PEM client certificate.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"only supports loading identities that are in pkcs#12 format"},
+		Title:       "curl on Apple's Secure Transport takes a client certificate only as PKCS#12",
+		Explanation: "A curl (or libcurl inside an app, such as Insomnia's on macOS) built on Apple's Security framework (Secure Transport) cannot read a PEM certificate with a separate key file: it loads a client identity only from a PKCS#12 file or by its name in the Keychain. An app that switched its curl to that backend stops taking the PEM files it took before. macOS's Keychain also refuses PKCS#12 files in OpenSSL 3's default encryption (AES), which it cannot read.",
+		Fix:         "Put the certificate and key into one PKCS#12 file, with the older encryption the Keychain reads (OpenSSL 3 needs -legacy for it), and give curl that file:\n  openssl pkcs12 -export -legacy -in client.crt -inkey client.key -out client.p12\n  curl --cert client.p12:PASSWORD --cert-type P12 https://host/\nor use a curl built on OpenSSL (Homebrew's), which reads the PEM files.",
+		Confirm:     "openssl pkcs12 -info -noout -in client.p12",
+	},
+	// Rust's native-tls reading a key that is not PKCS#8.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"notpkcs8"},
+		Title:       "The program reads only PKCS#8 keys (BEGIN PRIVATE KEY), and its key is in another form",
+		Explanation: "Rust's native-tls (Identity::from_pkcs8) and other PKCS#8-only readers take a key that begins -----BEGIN PRIVATE KEY-----; this one is traditional: -----BEGIN RSA PRIVATE KEY----- (PKCS#1) or -----BEGIN EC PRIVATE KEY----- (SEC 1), as OpenSSL 1.x, older certbot releases and many guides write them.",
+		Fix:         "Write the key as PKCS#8 and give that file to the program:\n  openssl pkcs8 -topk8 -nocrypt -in privkey.pem -out privkey-pkcs8.pem",
+		Confirm:     "head -n 1 privkey-pkcs8.pem",
+	},
+	// offlineimap with TLS on and nothing to check the server with.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"no ca certificates and no server fingerprints configured"},
+		Title:       "offlineimap has TLS on but no CA file or fingerprint to check the server with",
+		Explanation: "offlineimap checks the IMAP server's certificate against sslcacertfile or a cert_fingerprint, and it refuses to connect when the account names neither: nothing in its configuration says what to trust (it does not fall back to the system's bundle by itself).",
+		Fix:         "Name a CA file in the account's [Repository] section: the system's bundle (offlineimap 7 and later take OS-DEFAULT), or the server's private CA:\n  sslcacertfile = OS-DEFAULT\n  sslcacertfile = /etc/ssl/certs/ca-certificates.crt",
+		Confirm:     "openssl s_client -connect imap.example.com:993 -CAfile /etc/ssl/certs/ca-certificates.crt </dev/null",
+	},
+	// .NET on Windows making an X509Certificate2 with its key, without a
+	// user profile.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:  []string{"the system cannot find the file specified"},
+		Within: []string{"cryptographicexception", "x509certificate2"},
+		Title:  ".NET could not store the certificate's private key: the process has no user profile",
+		Explanation: "On Windows, new X509Certificate2(bytes or a PFX, password) puts the private key in the key store of the user's profile. A process without a loaded profile (an IIS application pool with Load User Profile off; Azure App Service on Windows, which loads none by default) has nowhere to put it, and the constructor fails with this misleading `file not found`. " +
+			"When the certificate was named by a path, the path may also be wrong for the process (relative to another working directory).",
+		Fix:     "Load the key into the machine's key store, or without storing it: pass X509KeyStorageFlags.MachineKeySet (or EphemeralKeySet, .NET Core 2.0 and later) as the constructor's third argument; or give the process a profile: Load User Profile = True in the IIS application pool's advanced settings; on Azure App Service the app setting WEBSITE_LOAD_USER_PROFILE=1.",
+		Confirm: "certutil -dump cert.pfx",
 	},
 }

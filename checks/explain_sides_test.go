@@ -916,6 +916,25 @@ func TestExplainSides(t *testing.T) {
 		// An OpenSSL client refusing a server certificate made with a
 		// client section's nsCertType.
 		{"ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unsupported certificate purpose (_ssl.c:1006)", "python", "client", "server-cert-untrusted", "nscerttype"},
+		// WinRM's HTTPS listener, Vault's PKI role, NSS's old database,
+		// Secure Transport's PKCS#12, PKCS#8-only readers, offlineimap, a
+		// profile-less .NET process, OpenLDAP on NSS, PEM files with CRLF,
+		// OpenVPN's missing extension, Tornado as a client, Java's
+		// hostname verifier, the AWS SDK v1's CA bundle.
+		{"No PEM certificate found in '/srv/app/certs/ca-chain.crt'", "unknown", "server", "cert-load-failed", "crlf"},
+		{"Cannot create a WinRM listener on HTTPS at this time because this machine does not have an appropriate certificate. To be used for SSL, a certificate must have a CN matching the hostname, be appropriate for Server Authentication, and not be expired, revoked, or self-signed.", "unknown", "server", "cert-load-failed", "localmachine"},
+		{"The WinRM client cannot process the request. The certificate CN and the hostname that were provided do not match.", "unknown", "server", "cert-load-failed", "-hostname"},
+		{"Error writing data to pki_int/issue/web: Error making API request. Code: 400. Errors: * the common_name field is required, or must be provided in a CSR with \"use_csr_common_name\" set to true, unless \"require_cn\" is set to false", "unknown", "client", "openssl-command", "require_cn=false"},
+		{"mkcert: ERROR: failed to execute \"certutil -A\": exit status 255 certutil: function failed: SEC_ERROR_LEGACY_DATABASE: The certificate/key database is in an old, unsupported format.", "unknown", "server", "cert-load-failed", "cert9.db"},
+		{"2026-03-02 10:00:00 Certificate does not have extended key usage extension", "unknown", "server", "wrong-purpose", "extendedkeyusage=serverauth"},
+		{"* SSL: The Security framework only supports loading identities that are in PKCS#12 format.", "curl", "client", "cert-load-failed", "-legacy"},
+		{"thread 'main' panicked at src/tls.rs:41:62: called `Result::unwrap()` on an `Err` value: NotPkcs8", "unknown", "server", "key-load-failed", "pkcs8 -topk8"},
+		{"javax.net.ssl.SSLPeerUnverifiedException: Hostname 192.0.2.10 not verified", "java", "client", "server-hostname-mismatch", "ip:192.0.2.10"},
+		{"ERROR: No CA certificates and no server fingerprints configured.  You must configure at least something, otherwise having SSL helps nothing.", "unknown", "client", "server-cert-untrusted", "sslcacertfile"},
+		{"[E 260302 10:00:00 iostream:1400] SSL Error on 23 ('203.0.113.5', 8443): [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate in certificate chain (_ssl.c:1006)", "python", "client", "server-cert-untrusted", "requests"},
+		{"Unhandled exception. System.Security.Cryptography.CryptographicException: The system cannot find the file specified. at System.Security.Cryptography.X509Certificates.X509Certificate2..ctor(Byte[] rawData, String password, X509KeyStorageFlags keyStorageFlags)", "unknown", "server", "key-load-failed", "website_load_user_profile"},
+		{"ldap_start_tls: Connect error (-11) additional info: TLS error -8172:Peer's certificate issuer has been marked as not trusted by the user.", "unknown", "client", "server-cert-untrusted", "tls_cacert"},
+		{"Error: error configuring Terraform AWS Provider: LoadCustomCABundleError: unable to load custom CA bundle, HTTPClient's transport unsupported type", "go", "client", "cert-load-failed", "unset aws_ca_bundle"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

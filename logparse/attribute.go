@@ -2,6 +2,7 @@ package logparse
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -132,7 +133,13 @@ var attrRules = []attrRule{
 	{"unknown", RoleServer, "", []string{"failed to authenticate https connection", "httpsconnectionmiddleware", "httpsconnectionadapter", "authenticateasserver"}},
 	// The vault CLI's report of a failed API request ("Error making API
 	// request. ... * tls connection required"): its "* " is a list mark.
-	{"unknown", RoleClient, "", []string{"error making api request", "/v1/auth/cert/login"}},
+	{"unknown", RoleClient, "", []string{"error making api request", "/v1/auth/cert/login",
+		// its PKI engine refusing a request ("* the common_name field is
+		// required ... unless \"require_cn\" is set to false")
+		"require_cn", "use_csr_common_name"}},
+	// OpenLDAP's clients (ldapsearch -ZZ, ldapwhoami): "ldap_start_tls:
+	// Connect error (-11)", whose "tls: " is not Go's.
+	{"unknown", RoleClient, "", []string{"ldap_start_tls"}},
 	// Exim on GnuTLS: "TLS error on connection from [192.0.2.1]
 	// (gnutls_handshake): ..." as the server, "... to ..." as the client.
 	{"unknown", RoleServer, "", []string{"tls error on connection from"}},
@@ -971,10 +978,27 @@ func serverStack(lower string) bool {
 		// node's
 		"tlsclienterror"} {
 		if strings.Contains(lower, w) {
-			return true
+			return !tornadoToServer(lower)
 		}
 	}
 	return strings.Contains(lower, "ssl.py") && strings.Contains(lower, ", in accept") || JudgesClientCerts(lower)
+}
+
+// reTornadoPeer is the peer's address in Tornado's "SSL Error on FD
+// ('ADDRESS', PORT)" line.
+var reTornadoPeer = lazyre.New(`ssl error on \d+ \('[^']*', (\d+)`)
+
+// tornadoToServer reports whether Tornado's line names a peer on a
+// server's port (below 1024, or 8443, 6443, 9443): Tornado was then the
+// client (its HTTP client, as Salt and Jupyter use it); a server's peers
+// come from ephemeral ports.
+func tornadoToServer(lower string) bool {
+	m := reTornadoPeer.FindStringSubmatch(lower)
+	if m == nil {
+		return false
+	}
+	port, err := strconv.Atoi(m[1])
+	return err == nil && (port < 1024 || port == 8443 || port == 6443 || port == 9443)
 }
 
 // clientCertSettings are a server's settings for client certificates:
