@@ -1503,7 +1503,9 @@ var clientWriterEntries = []Entry{
 	// Java servers and clients on client certificates.
 	{
 		ID: WrongPurpose, Kind: "client",
-		Match:       []string{"extended key usage does not permit use for tls client authentication"},
+		Match: []string{"extended key usage does not permit use for tls client authentication"},
+		// Kafka's check of its own keystore at start has its own story.
+		Without:     []string{"a client sslengine created with the provided"},
 		Title:       "The Java server refused the client certificate: not for client authentication",
 		Explanation: "Java's certificate checks found that the client certificate's extendedKeyUsage lacks clientAuth: it was signed with server extensions (serverAuth only), as a server certificate reused as the client's is.",
 		Fix:         "Issue a client certificate with clientAuth, with this line in its -extfile (openssl ca: -extensions usr_cert):\n  extendedKeyUsage=clientAuth",
@@ -1522,7 +1524,7 @@ var clientWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"the ssl connection could not be established, see inner exception"},
 		Title:       "The .NET client could not set up TLS (see the inner exception)",
-		Explanation: ".NET's HttpClient wraps the real reason in an inner exception, which the next lines of the log show: most often an AuthenticationException saying the remote certificate is invalid (a CA not in the system store, a name mismatch, a TLS-intercepting proxy's CA), else a protocol or client certificate problem.",
+		Explanation: ".NET's HttpClient wraps the real reason in an inner exception, which the next lines of the log show: most often an AuthenticationException saying the remote certificate is invalid (a CA not in the system store, a name mismatch, a TLS-intercepting proxy's CA), else a protocol or client certificate problem. PowerShell modules that manage appliances refuse the self-signed certificate such a device has by default (vCenter, a NAS, a BMC): PowerCLI until Set-PowerCLIConfiguration -InvalidCertificateAction sets what to do, or its CA is trusted.",
 		Fix:         "Log the inner exception (and the SslPolicyErrors in a ServerCertificateCustomValidationCallback). For the ASP.NET Core development certificate, trust it (dotnet dev-certs https --trust). For an untrusted CA, add it to the system's store (Linux: /usr/local/share/ca-certificates/ then update-ca-certificates; containers: the same in the image, or SSL_CERT_FILE / SSL_CERT_DIR):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},
@@ -2491,7 +2493,7 @@ var clientWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"no cipher suites in common"},
 		Title:       "The Java server has no cipher suite it can use with this client (no cipher suites in common)",
-		Explanation: "JSSE, as the server, found no cipher suite that the client offers and that its own certificate and key can serve. Most often the server has no usable private key: its keystore holds only certificates (a trustedCertEntry, imported without the key), the key's alias is not the one configured (or, with SNI, none matches the name asked for), or no keystore was loaded at all (a wrong path or type). Otherwise the client offers only suites or versions the server's JDK disables (jdk.tls.disabledAlgorithms), or the server's ECDSA key meets a client without ECDSA suites.",
+		Explanation: "JSSE, as the server, found no cipher suite that the client offers and that its own certificate and key can serve. Most often the server has no usable private key: its keystore holds only certificates (a trustedCertEntry, imported without the key), the key's alias is not the one configured (or, with SNI, none matches the name asked for), or no keystore was loaded at all (a wrong path or type). Otherwise the client offers only suites or versions the server's JDK disables (jdk.tls.disabledAlgorithms), or the server's ECDSA key meets a client without ECDSA suites. A DSA key (keytool -keyalg DSA; old guides' default) is one no current JDK serves TLS with: the server then has no suite either; make the key RSA or EC.",
 		Fix:         "Look for a PrivateKeyEntry under the alias the server uses:\n  keytool -list -v -keystore keystore.jks | grep -E 'Alias name|Entry type'\nIf there is none, build the keystore from the certificate and its key:\n  openssl pkcs12 -export -in server.crt -inkey server.key -certfile chain.crt -name server -out server.p12",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},
@@ -3491,6 +3493,56 @@ var clientWriterEntries = []Entry{
 		Explanation: "A curl or libcurl built on the system's TLS library does not read PEM certificates and keys the way one built on OpenSSL does: Secure Transport and Schannel want the certificate and key together in a PKCS#12 (.p12/.pfx) file, with its password.",
 		Fix:         "Bundle the certificate and key into PKCS#12 and pass it with its password:\n  openssl pkcs12 -export -in client.crt -inkey client.key -out client.p12\n  curl --cert-type P12 --cert client.p12:PASSWORD https://host/\nor use a curl built with OpenSSL.",
 		Confirm:     "curl -V",
+	},
+	// urllib3's own name check ("Certificate did not match expected
+	// hostname: NAME. Certificate: {...}").
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"certificate did not match expected hostname"},
+		Title:       "The Python client connected by a name the server's certificate does not carry (urllib3)",
+		Explanation: "urllib3 (under requests, Elasticsearch's and many other Python clients) compared the host name it was given with the certificate's names, which the line lists after `Certificate:`: the client is configured with another name than the certificate's (a short name, an IP address, a container's or service's name, localhost), or the certificate lacks a subjectAltName for the name the clients use.",
+		Fix:         "Connect by a name the certificate lists (the client's host setting, everywhere it is repeated), or reissue the certificate with the name used, in its -extfile:\n  subjectAltName=DNS:es1.example.com,DNS:es1",
+		Confirm:     "openssl s_client -connect host:9200 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
+	},
+	// Android's client after the server closed the handshake.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"sslhandshakeexception: connection closed by peer"},
+		Title:       "The server closed the connection during the Android app's TLS handshake",
+		Explanation: "Android's TLS (Conscrypt) says so when the server ended the handshake without an alert. Most often they share no TLS version or cipher suite: an old server (TLS 1.0 only, or DHE suites only, which Android 8.0 and later no longer offer) against a new Android, or a new server against Android 4.x (TLS 1.2 off by default); else the server wanted a client certificate the app did not send, or it chooses its certificate by SNI and got no name.",
+		Fix:         "See what the server takes, and offer it from the app (or modernise the server: TLS 1.2 with ECDHE suites):\n  openssl s_client -connect host:465 -tls1_2 </dev/null\n  nmap --script ssl-enum-ciphers -p 465 host",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// A client's handshake cut by a TCP reset (kafka-python, Python's
+	// and other clients' words).
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"connection reset by peer"},
+		Within:      []string{"handshake failed:", "ssl handshake failed", "tls handshake failed"},
+		Without:     []string{"while ssl handshaking", "handshake error from", "nginx"},
+		Title:       "The connection was reset during the TLS handshake",
+		Explanation: "The other side, or something in between, closed the TCP connection in the middle of the handshake without a TLS alert. For a client, the common causes: no SNI sent (a client option or release that leaves it out, or an IP address given) to a front end that routes or picks its certificate by name (a Kubernetes ingress or Strimzi listener with TLS passthrough, an SNI proxy, a CDN); no TLS version or cipher in common with a server that resets instead of alerting; a firewall or security product that cuts TLS to some hosts; a port that does not speak TLS; a server that requires a client certificate and closes without one.",
+		Fix:         "Compare a handshake with and without the name, and see what the server takes:\n  openssl s_client -connect host:9093 -servername host </dev/null\n  openssl s_client -connect host:9093 -noservername </dev/null\nIf only the first works, make the client send SNI (its hostname check or server-name option, or a release that sends it) and connect by name.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// A client's own sentence for a refused server certificate (monitoring
+	// plugins, vendor tools).
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Fallback: true,
+		Match:       []string{"certificate validation failed", "ssl certificate verification failed for"},
+		Title:       "The client refused the server's certificate",
+		Explanation: "A client program (a monitoring plugin, a vendor's tool or library) checked the server's certificate and refused it, in its own words. Against an appliance or management interface (Proxmox, vCenter or ESXi, a NAS, iDRAC, iLO or another BMC, a router) it is most often the self-signed certificate the device made for itself; else a private CA the client does not have, a name the certificate lacks (an IP address), or an expired certificate.",
+		Fix:         "Give the client the device's CA (or its self-signed certificate) through its CA option, or put a certificate from your CA on the device; the program's insecure option (-k, --insecure, verify=false) only knowingly, for a device you trust on the path. See what the device presents:\n  openssl s_client -connect host:8006 -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// requests' SSLError cut before its reason.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Fallback: true,
+		Match:       []string{"requests.exceptions.sslerror: httpsconnectionpool("},
+		Title:       "Python's requests could not complete TLS with the server (the reason follows the line)",
+		Explanation: "requests raises SSLError for every TLS failure and names the reason after `(Caused by SSLError(`; cut before it, the most common one is CERTIFICATE_VERIFY_FAILED: a self-signed certificate (an appliance's or NAS's own, a server reached by IP address), a private CA not in certifi's bundle, which requests uses instead of the system's, or a TLS-intercepting proxy; then a host name the certificate lacks.",
+		Fix:         "Read the reason at the end of the error, then give requests the CA (or the device's certificate):\n  requests.get(url, verify='/path/ca.crt')\n  REQUESTS_CA_BUNDLE=/path/ca.crt python app.py\nA library that calls requests without passing verify= needs its own CA option, or its newer release.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
 }
 

@@ -181,7 +181,7 @@ var otherWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"failure in ssl library, usually a protocol error"},
 		Title:       "Android's TLS client saw the handshake fail (Failure in SSL library)",
-		Explanation: "Android's Conscrypt says so when the server aborted the handshake with an alert; the OpenSSL-style reason after it, when present, names the alert. Against a server that requires a client certificate it usually means the app sent no certificate or one the server does not accept. It says the same when the port does not speak TLS at all (an https:// URL with the server's plain-HTTP port, such as 80 or 8080): the reason is then WRONG_VERSION_NUMBER.",
+		Explanation: "Android's Conscrypt says so when the server aborted the handshake with an alert; the OpenSSL-style reason after it, when present, names the alert. Against a server that requires a client certificate it usually means the app sent no certificate or one the server does not accept. It says the same when the port does not speak TLS at all (an https:// URL with the server's plain-HTTP port, such as 80 or 8080): the reason is then WRONG_VERSION_NUMBER. Android 4.4 and older do not turn TLS 1.2 on by default, so a server that takes only TLS 1.2 or later (most now) fails so on them: the app must enable it (ProviderInstaller.installIfNeeded, then an SSLContext for TLSv1.2).",
 		Fix:         "Check that the URL names the server's TLS port, that the app presents its client certificate (a KeyManager with the key and certificate), and that its issuer is in the server's CA list:\n  openssl s_client -connect host:443 </dev/null",
 		Confirm:     probeCmd,
 	},

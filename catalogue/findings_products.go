@@ -657,4 +657,61 @@ var systemLibEntries = []Entry{
 		Fix:     "Load the key into the machine's key store, or without storing it: pass X509KeyStorageFlags.MachineKeySet (or EphemeralKeySet, .NET Core 2.0 and later) as the constructor's third argument; or give the process a profile: Load User Profile = True in the IIS application pool's advanced settings; on Azure App Service the app setting WEBSITE_LOAD_USER_PROFILE=1.",
 		Confirm: "certutil -dump cert.pfx",
 	},
+	// OpenLDAP's slapd asked for StartTLS with no TLS set up, and its
+	// client's word for the refusal.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"unsupported operation \"1.3.6.1.4.1.1466.20037\""},
+		Title:       "slapd has no TLS set up, so it refuses StartTLS",
+		Explanation: "1.3.6.1.4.1.1466.20037 is LDAP's StartTLS operation, and slapd answers it as unsupported when it has no working TLS: no olcTLSCertificateFile and olcTLSCertificateKeyFile (TLSCertificateFile in slapd.conf) set, or files it could not load at start (a path not mounted into its container, files its user cannot read), after which it runs without TLS.",
+		Fix:         "See what slapd was given, and that its user can read the files there:\n  ldapsearch -Y EXTERNAL -H ldapi:/// -b cn=config olcTLSCertificateFile olcTLSCertificateKeyFile olcTLSCACertificateFile\n  sudo -u openldap head -n 1 /etc/ldap/tls/server.crt\nthen set them (or mount the files where they point) and restart slapd.",
+		Confirm:     "ldapsearch -x -ZZ -H ldap://ldap.example.com -b '' -s base",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"ldap_start_tls: protocol error (2)", "ldap_start_tls_s() failed"},
+		Title:       "The LDAP server refused StartTLS (it has no TLS set up)",
+		Explanation: "The client asked for StartTLS (ldapsearch -ZZ, TLS_REQCERT with ldap://) and the server answered that the operation is not supported: it has no TLS configured, or its certificate or key failed to load when it started (slapd then logs `do_extended: unsupported operation \"1.3.6.1.4.1.1466.20037\"`).",
+		Fix:         "Give the LDAP server its certificate and key (slapd: olcTLSCertificateFile and olcTLSCertificateKeyFile, files its user can read) and restart it; or connect with ldaps:// to the port where it speaks TLS from the start (636).",
+		Confirm:     "ldapsearch -x -ZZ -H ldap://ldap.example.com -b '' -s base",
+	},
+	// Apache's mod_ldap over ldaps:// that cannot get a connection.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"[can't contact ldap server]"},
+		Within:      []string{"auth_ldap", "authnz_ldap", "ah01695", "ldap_simple_bind"},
+		Title:       "Apache's LDAP module could not connect to the LDAP server (over ldaps:// most often its certificate)",
+		Explanation: "mod_ldap (libldap under it) says `Can't contact LDAP server` for a failed TLS handshake too: over ldaps:// or STARTTLS, most often the LDAP server's certificate is not trusted, since libldap reads only the CAs named for it (LDAPTrustedGlobalCert; on Debian TLS_CACERT in /etc/ldap/ldap.conf) and an image without the ca-certificates package (the official httpd image) has none; else the host name in the URL is not in the LDAP server's certificate, or the host or port is wrong.",
+		Fix:         "Give mod_ldap the CA that issued the LDAP server's certificate (in the server configuration, outside virtual hosts), and put the system's CA bundle in a container image:\n  LDAPTrustedGlobalCert CA_BASE64 /etc/ssl/certs/ca-certificates.crt\n  apt-get install -y ca-certificates\nthen restart Apache.",
+		Confirm:     "openssl s_client -connect ldap.example.com:636 -CAfile /etc/ssl/certs/ca-certificates.crt </dev/null",
+	},
+	// Kafka's Java clients and brokers after a failed handshake.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"failed authentication due to: ssl handshake failed"},
+		Title:       "Kafka's client (or broker) could not complete TLS with a broker",
+		Explanation: "Kafka's Java client says `failed authentication due to: SSL handshake failed` for any TLS failure with a broker; the lines after it (or javax.net.debug=ssl:handshake) say which. Most often: its truststore (ssl.truststore.location) lacks the CA of the broker's certificate, or the option is not reaching the client (a wrapper such as Logstash's or Kafka Connect's that drops it); the broker's certificate lacks the host name the client connected by (ssl.endpoint.identification.algorithm=https is the default since Kafka 2.0); or the broker requires a client certificate (ssl.client.auth=required) and the client has no keystore, or one whose CA the broker's truststore lacks.",
+		Fix:         "Give the client the broker's CA and, where the broker asks for one, its own key and certificate, in its properties:\n  security.protocol=SSL\n  ssl.truststore.location=/etc/kafka/client.truststore.jks\n  ssl.keystore.location=/etc/kafka/client.keystore.jks\nand make the broker's certificate carry the name the client uses (advertised.listeners).",
+		Confirm:     "openssl s_client -connect broker.example.com:9093 -servername broker.example.com -showcerts </dev/null",
+	},
+	// Kafka checking its own keystore at start.
+	{
+		ID: WrongPurpose, Kind: "client", Side: "server",
+		Match:       []string{"a client sslengine created with the provided"},
+		Title:       "Kafka refused its own keystore at start: the certificate must serve as client and server",
+		Explanation: "A Kafka broker (and Connect, Schema Registry, ZooKeeper with TLS) checks its keystore at start by a handshake between a client and a server engine built from it, since brokers also connect to each other as clients. A certificate whose extendedKeyUsage lists serverAuth only (a web server's template, or a public CA's certificate issued after those CAs stopped adding clientAuth in 2025-2026) fails that check, as does one that lacks the name or the key its configuration asks for.",
+		Fix:         "Issue the broker's certificate with both usages, with this line in its -extfile, and rebuild the keystore:\n  extendedKeyUsage=serverAuth,clientAuth",
+		Confirm:     "keytool -list -v -keystore kafka.keystore.jks | grep -A3 ExtendedKeyUsages",
+	},
+	// NuGet's signature check building a chain to a root the system
+	// no longer has.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"nu3028", "nu3018", "nu3037", "found a chain building issue"},
+		Within:      []string{"nu30", "signature", "nuget"},
+		Title:       "NuGet could not build a chain for a package signature's certificate",
+		Explanation: "NuGet checks the author's and repository's signatures of each package, and their timestamps, against the system's trusted roots; on Linux and macOS recent .NET SDKs (7 and later, late 6.0 releases) bring their own code-signing and timestamping roots there, and older ones use the system's store. UntrustedRoot here means that store lacks the root the signature chains to: an update of the ca-certificates package dropped old roots (Symantec, VeriSign) that older packages' signatures chain to, or a container image has no CA bundle at all. It is not about a TLS server's certificate.",
+		Fix:         "Use a current .NET SDK (its own signing roots on Linux and macOS), and in a container install the CA bundle:\n  apt-get install -y ca-certificates\nUntil then, set DOTNET_NUGET_SIGNATURE_VERIFICATION=false for the restore, knowingly.",
+		Confirm:     "dotnet --version",
+	},
 }

@@ -916,6 +916,23 @@ func TestExplainSides(t *testing.T) {
 		// An OpenSSL client refusing a server certificate made with a
 		// client section's nsCertType.
 		{"ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unsupported certificate purpose (_ssl.c:1006)", "python", "client", "server-cert-untrusted", "nscerttype"},
+		// slapd without TLS and its client's StartTLS, Apache's mod_ldap,
+		// Kafka's handshake and keystore check, NuGet's signature chain,
+		// urllib3's name check, Android and Python clients cut during the
+		// handshake, a client's own words for a refused certificate,
+		// requests' SSLError cut short, ClickHouse's own key.
+		{"64a1f0c2 conn=1012 op=0 do_extended: unsupported operation \"1.3.6.1.4.1.1466.20037\"", "unknown", "server", "cert-load-failed", "olctlscertificatefile"},
+		{"ldap_start_tls: Protocol error (2)", "unknown", "client", "handshake-failed", "ldaps://"},
+		{"[Tue Mar 03 10:00:00.000000 2026] [authnz_ldap:info] [pid 12:tid 1400] [client 192.0.2.4:50000] AH01695: auth_ldap authenticate: user alice authentication failed; URI /private/ [LDAP: ldap_simple_bind() failed][Can't contact LDAP server]", "apache", "client", "server-cert-untrusted", "ldaptrustedglobalcert"},
+		{"[Producer clientId=producer-1] Connection to node 2 (kafka-2.example.com/192.0.2.12:9093) failed authentication due to: SSL handshake failed", "java", "client", "handshake-failed", "ssl.truststore.location"},
+		{"org.apache.kafka.common.config.ConfigException: Invalid value javax.net.ssl.SSLHandshakeException: Extended key usage does not permit use for TLS client authentication for configuration A client SSLEngine created with the provided settings can't connect to a server SSLEngine created with those settings.", "java", "server", "wrong-purpose", "serverauth,clientauth"},
+		{"error NU3028: Package 'Newtonsoft.Json 12.0.1' from source 'https://api.nuget.org/v3/index.json': The repository countersignature's timestamp found a chain building issue: UntrustedRoot: self signed certificate in certificate chain", "unknown", "client", "server-cert-untrusted", "ca-certificates"},
+		{"WARNING:urllib3.connection:Certificate did not match expected hostname: search. Certificate: {'subjectAltName': [('DNS', 'search.internal.example')]}", "python", "client", "server-hostname-mismatch", "subjectaltname=dns:"},
+		{"SMTP send failed: javax.net.ssl.SSLHandshakeException: Connection closed by peer", "java", "client", "handshake-failed", "dhe"},
+		{"kafka.errors.KafkaConnectionError: Handshake failed: [Errno 104] Connection reset by peer", "unknown", "client", "handshake-failed", "-noservername"},
+		{"CRITICAL - Could not connect to PBS API: Certificate validation failed", "unknown", "client", "server-cert-untrusted", "self-signed"},
+		{"requests.exceptions.SSLError: HTTPSConnectionPool(host='192.0.2.40', port=5001): Max retries exceeded with url: /webapi/auth.cgi", "python", "client", "server-cert-untrusted", "verify="},
+		{"2026.03.03 10:00:00.000000 [ 1 ] {} <Error> CertificateReloader: Poco::Exception. Code: 1000, e.code() = 0, SSL context exception: Error loading certificate from file /etc/clickhouse-server/server.crt: error:80000002:system library::No such file or directory", "unknown", "server", "cert-load-failed", "ls -l"},
 		// WinRM's HTTPS listener, Vault's PKI role, NSS's old database,
 		// Secure Transport's PKCS#12, PKCS#8-only readers, offlineimap, a
 		// profile-less .NET process, OpenLDAP on NSS, PEM files with CRLF,

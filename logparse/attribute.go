@@ -140,6 +140,9 @@ var attrRules = []attrRule{
 	// OpenLDAP's clients (ldapsearch -ZZ, ldapwhoami): "ldap_start_tls:
 	// Connect error (-11)", whose "tls: " is not Go's.
 	{"unknown", RoleClient, "", []string{"ldap_start_tls"}},
+	// ClickHouse's server loading its own certificate and key ("<Error>
+	// CertificateReloader: Poco::Exception ..."), not Java's exception.
+	{"unknown", RoleServer, "", []string{"certificatereloader", "/etc/clickhouse-server/"}},
 	// Exim on GnuTLS: "TLS error on connection from [192.0.2.1]
 	// (gnutls_handshake): ..." as the server, "... to ..." as the client.
 	{"unknown", RoleServer, "", []string{"tls error on connection from"}},
@@ -806,7 +809,9 @@ func apacheRole(lower string) string {
 	// mod_ssl tags a backend connection "[remote IP:port]", a client's "[client ...]".
 	// Its stapling code fetches OCSP responses as a client too.
 	for _, w := range []string{"sslproxy", "ssl proxy", "[proxy:", "[proxy_http", "remote server", "[remote ", "ssl_stapling", "stapling_", "ocsp",
-		"proxy client certificate callback", "downstream server wanted"} {
+		"proxy client certificate callback", "downstream server wanted",
+		// mod_ldap's connections to an LDAP server
+		"[authnz_ldap:", "[ldap:", "ldap_simple_bind() failed"} {
 		if strings.Contains(lower, w) {
 			return RoleClient
 		}
