@@ -103,6 +103,9 @@ type Entry struct {
 	// (a Go server's log, a Java client's alert): the bare reason and
 	// alert entries, told from another side's view, step aside for it.
 	Own bool
+	// Product marks an entry of a product's own message, whose fix is the
+	// product's: a program-wide fix for the same id does not replace it.
+	Product bool
 }
 
 func itoa(n int) string {

@@ -69,10 +69,10 @@ var entries = sync.OnceValue(func() []Entry {
 		// CryptoAPI, Exchange and rsyslog in their own words, by their
 		// message codes (findings_enterprise.go), before the other
 		// writers' looser words.
-		ownWords(enterpriseEntries),
-		ownWords(otherWriterEntries),
+		productWords(enterpriseEntries),
+		productWords(otherWriterEntries),
 		// Products' own words (findings_products.go).
-		ownWords(productEntries),
+		productWords(productEntries),
 		// Causes of a file a program could not read, for lines whose
 		// words triage names (triage.go).
 		ownWords(triageEntries),
@@ -116,12 +116,17 @@ var entries = sync.OnceValue(func() []Entry {
 // explaining a line in its writer's terms: a bare reason or alert entry
 // then steps aside for them.
 type table struct {
-	rows []Entry
-	own  bool
+	rows    []Entry
+	own     bool
+	product bool
 }
 
 // ownWords is t with its specific entries in their writer's own terms.
-func ownWords(t []Entry) table { return table{t, true} }
+func ownWords(t []Entry) table { return table{rows: t, own: true} }
+
+// productWords is t with its specific entries in a product's own terms,
+// whose fixes are the product's own.
+func productWords(t []Entry) table { return table{rows: t, own: true, product: true} }
 
 // plain is t as it is.
 func plain(t []Entry) table { return table{rows: t} }
@@ -140,6 +145,7 @@ func joinEntries(tables ...table) []Entry {
 		if t.own {
 			for i := start; i < len(out); i++ {
 				out[i].Own = !out[i].Fallback
+				out[i].Product = t.product && !out[i].Fallback
 			}
 		}
 	}

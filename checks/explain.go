@@ -254,6 +254,7 @@ func explainLine(input string) *report.Report {
 	for i, en := range entries {
 		fix := catalogue.WithConfirm(en.FixFor(reason), en.Confirm)
 		f := en.ID.New(en.Title, en.Explanation, fix)
+		f.OwnFix = en.Product
 		f.Severity = report.Error
 		if sp := en.ID.Spec(); sp.Severity != finding.Error && en.Kind != "alert" && en.Kind != "status" {
 			f.Severity = sp.Severity
@@ -336,6 +337,9 @@ func explainLine(input string) *report.Report {
 	if att.Role == logparse.RoleClient && att.Reporter != "nginx" {
 		// The fix in the words of the program that printed the line.
 		for i := range rep.Findings {
+			if rep.Findings[i].OwnFix {
+				continue // the product's own entry names its fix
+			}
 			if fix, ok := catalogue.ProgramFix(att.Program, rep.Findings[i].ID, rep.Findings[i].Code); ok {
 				rep.Findings[i].Fix = fix
 			}

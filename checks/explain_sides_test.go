@@ -916,6 +916,9 @@ func TestExplainSides(t *testing.T) {
 		// An OpenSSL client refusing a server certificate made with a
 		// client section's nsCertType.
 		{"ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unsupported certificate purpose (_ssl.c:1006)", "python", "client", "server-cert-untrusted", "nscerttype"},
+		// A product's own entry keeps its fix when the line also names a
+		// program with a general one (here Vault's client).
+		{`level=fatal msg="cannot start: vault client: Get https://vault.example.com:8200/v1/sys/health: x509: failed to load system roots and no roots provided"`, "go", "client", "server-cert-untrusted", "apt-get install -y ca-certificates"},
 		// slapd without TLS and its client's StartTLS, Apache's mod_ldap,
 		// Kafka's handshake and keystore check, NuGet's signature chain,
 		// urllib3's name check, Android and Python clients cut during the

@@ -35,6 +35,9 @@ type Finding struct {
 	// openssl command making a key, a request or a certificate): no
 	// connection was made, and the text says so instead of a side.
 	NoHandshake bool `json:"-"`
+	// OwnFix marks a finding whose fix is a product's own catalogue
+	// entry's: a program-wide fix for the same id does not replace it.
+	OwnFix bool `json:"-"`
 	// Resolved marks a log group whose cause no longer holds (logged
 	// before nginx's last start or reload): a note that sets neither the
 	// exit status nor Next.
