@@ -714,4 +714,85 @@ var systemLibEntries = []Entry{
 		Fix:         "Use a current .NET SDK (its own signing roots on Linux and macOS), and in a container install the CA bundle:\n  apt-get install -y ca-certificates\nUntil then, set DOTNET_NUGET_SIGNATURE_VERIFICATION=false for the restore, knowingly.",
 		Confirm:     "dotnet --version",
 	},
+	// A server loading Diffie-Hellman parameters its OpenSSL refuses.
+	{
+		ID: WeakKey, Kind: "client", Side: "server",
+		Match:       []string{"dh key too small"},
+		Within:      []string{"dh parameters", "ssl_dh", "set_tmp_dh", "dhparam", "ssl_ctx_ctrl", "ssl3_ctx_ctrl", "server context"},
+		Title:       "The server's own Diffie-Hellman parameters are too small for its OpenSSL",
+		Explanation: "The server loads the DH parameters it is configured with (Dovecot's ssl_dh, nginx's ssl_dhparam, Postfix's smtpd_tls_dh1024_param_file, a control panel's generated file) and its OpenSSL refuses them at its security level: 1024 bits or fewer, after an upgrade to a system with a stricter default (RHEL and AlmaLinux 8 and later crypto policies, Debian's level 2). It is the server's own file, not a client's refusal.",
+		Fix:         "Make 2048-bit (or larger) DH parameters and point the server at them, then restart it (Dovecot 2.3: the ssl_dh setting, with < before the path; nginx: ssl_dhparam), or drop DHE suites and use ECDHE only:\n  openssl dhparam -out /etc/ssl/dhparam.pem 2048",
+		Confirm:     "openssl dhparam -in /etc/ssl/dhparam.pem -noout -text | head -n 1",
+	},
+	// Dovecot's settings across releases.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"unknown setting: ssl_min_protocol"},
+		Title:       "Dovecot 2.2 does not know ssl_min_protocol (a Dovecot 2.3 setting)",
+		Explanation: "ssl_min_protocol came with Dovecot 2.3; a 2.2 release refuses to start with it (configuration generators and guides written for 2.3 use it). In 2.2 the TLS versions are set with ssl_protocols.",
+		Fix:         "On Dovecot 2.2, replace the line with its 2.2 form (or upgrade to 2.3), then check the configuration:\n  ssl_protocols = !SSLv3 !TLSv1 !TLSv1.1\n  doveconf -n",
+		Confirm:     "dovecot --version",
+	},
+	{
+		ID: RoutineLine, Kind: "client", Side: "server",
+		Match:       []string{"sslv2 not supported by openssl"},
+		Title:       "Dovecot's ssl_protocols names SSLv2, which its OpenSSL lacks (a warning)",
+		Explanation: "Dovecot warns that ssl_protocols lists SSLv2 (as !SSLv2 in old configurations), a protocol the OpenSSL it is built with no longer has at all. Nothing fails: the line is a leftover, and TLS works as set by the rest of the setting.",
+		Fix:         "Remove SSLv2 (and !SSLv2) from ssl_protocols, or on Dovecot 2.3 use ssl_min_protocol instead:\n  ssl_min_protocol = TLSv1.2",
+		Confirm:     "doveconf -n | grep ssl_",
+	},
+	// PostgreSQL 14's pg_hba.conf: clientcert=1 is gone.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"invalid value for clientcert"},
+		Title:       "pg_hba.conf uses clientcert=1 (or 0), which PostgreSQL 14 no longer takes",
+		Explanation: "PostgreSQL 14 changed clientcert to take verify-ca or verify-full; the old 1 (and 0) make pg_hba.conf fail to load, so the server refuses to start or keeps its old rules after a reload. Configurations and images carried over from PostgreSQL 13 and older meet it on upgrade.",
+		Fix:         "Write clientcert=verify-ca (the old 1: the client certificate must chain to ssl_ca_file) or clientcert=verify-full (its CN must also match the user) on the hostssl line, then reload:\n  hostssl all all 0.0.0.0/0 cert clientcert=verify-full\n  psql -c 'SELECT pg_reload_conf()'",
+		Confirm:     "psql -c 'SELECT * FROM pg_hba_file_rules WHERE error IS NOT NULL'",
+	},
+	// The kubelet serving its API without a serving certificate.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"no serving certificate available for the kubelet"},
+		Title:       "The kubelet has no serving certificate yet (its certificate request is not approved)",
+		Explanation: "With serverTLSBootstrap (OpenShift's nodes, kubeadm clusters that turn it on), the kubelet asks the cluster for its serving certificate with a CertificateSigningRequest, and it has none until someone or something approves it: kubectl logs, exec and metrics-server's scrapes of that node fail until then. After a long shutdown, or with no auto-approver, the requests stay Pending.",
+		Fix:         "See the node's pending requests and approve them (or set up an approver for kubelet serving certificates):\n  kubectl get csr\n  kubectl certificate approve CSR_NAME",
+		Confirm:     "kubectl get csr | grep Pending",
+	},
+	// The kubelet's client certificate in kubelet.conf has expired.
+	{
+		ID: Expired, Kind: "client", Side: "client",
+		Match:       []string{"bootstrap client certificate in", "is expired:"},
+		Title:       "The kubelet's client certificate in kubelet.conf has expired",
+		Explanation: "The kubelet authenticates to the API server with the client certificate in /etc/kubernetes/kubelet.conf (or the file it points to under /var/lib/kubelet/pki), valid for one year; when it expired and could not be renewed in time (a node or image left off for months, rotation turned off, a VM image built with a certificate that has aged on the shelf), the kubelet stops with this line.",
+		Fix:         "Give the node a current kubelet client certificate: on a control-plane node, renew and restart (kubeadm 1.17 and later rotate kubelet.conf's own certificate):\n  kubeadm certs renew all\n  systemctl restart kubelet\non a worker, join it again (kubeadm reset, then kubeadm join with a new token), and keep rotateCertificates: true in its configuration.",
+		Confirm:     "openssl x509 -noout -enddate -in /var/lib/kubelet/pki/kubelet-client-current.pem",
+	},
+	// cert-manager's CA issuer whose own secret was overwritten.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"failed to decode returned certificate"},
+		Title:       "cert-manager could not decode the certificate its issuer returned",
+		Explanation: "cert-manager got a certificate from the issuer that it cannot read as PEM. With a CA issuer it most often means the Certificate's secretName is the very Secret the issuer reads its CA key pair from: issuing overwrote the CA, and what comes back is not a certificate. Else the issuer (Vault, a webhook issuer) returned an error page or an empty body instead of PEM.",
+		Fix:         "Give the Certificate a secretName of its own, different from the CA Issuer's secretName, and restore the CA's Secret from its backup:\n  kubectl get issuer -A -o yaml | grep -A2 'ca:'\n  kubectl get certificate -A -o yaml | grep secretName",
+		Confirm:     "kubectl describe certificaterequest -A | grep -i -A3 'message'",
+	},
+	// Rancher's agents in strict CA mode.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"strict ca verification is enabled but encountered error finding root ca"},
+		Title:       "Rancher's agent verifies only against Rancher's own CA setting, and it is empty",
+		Explanation: "Rancher 2.9 and later default agent-tls-mode to strict: cluster and node agents trust only the CA published in Rancher's cacerts setting, not the system's store. A Rancher whose certificate comes from a public CA (or whose private CA was never set there) publishes none, so the agents find no root and refuse to connect.",
+		Fix:         "Set Rancher's agent-tls-mode to system-store (Global Settings, or the Helm value agentTLSMode=system-store), or publish the CA that issued Rancher's certificate in its cacerts setting (the Helm chart's privateCA with tls-ca secret).",
+		Confirm:     "curl -s https://rancher.example.com/cacerts",
+	},
+	// Spring Boot's SSL bundles.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"could not load store from '"},
+		Title:       "Spring Boot could not load a keystore or truststore of an SSL bundle",
+		Explanation: "An SSL bundle (spring.ssl.bundle.jks.NAME.keystore or truststore; server.ssl.key-store) names a store Spring Boot could not open: the location does not resolve (a bare relative path is read against the working directory, or, in Spring Boot 3.4.0 only, not from the file system at all: a regression fixed in 3.4.1; classpath: and file: prefixes say where to look), the type is not the file's (JKS against PKCS12), or its password is wrong (the next `Caused by` line says which).",
+		Fix:         "Name the store with its prefix and type, and check it opens with its password:\n  spring.ssl.bundle.jks.client.keystore.location=file:/etc/app/keys/client.p12\n  spring.ssl.bundle.jks.client.keystore.type=PKCS12\n  keytool -list -keystore /etc/app/keys/client.p12 -storetype PKCS12",
+		Confirm:     "keytool -list -keystore /etc/app/keys/client.p12 -storetype PKCS12",
+	},
 }

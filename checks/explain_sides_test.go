@@ -916,6 +916,20 @@ func TestExplainSides(t *testing.T) {
 		// An OpenSSL client refusing a server certificate made with a
 		// client section's nsCertType.
 		{"ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unsupported certificate purpose (_ssl.c:1006)", "python", "client", "server-cert-untrusted", "nscerttype"},
+		// A server's own DH parameters, Dovecot's and PostgreSQL's settings
+		// across releases, the kubelet's serving and client certificates,
+		// cert-manager's CA issuer, Rancher's strict agents, Spring Boot's
+		// stores, authentik's proxy outpost (Go, not nginx).
+		{"Mar 03 10:00:00 mail dovecot[812]: imap-login: Error: Failed to initialize SSL server context: Can't load DH parameters (ssl_dh setting): error:0A00018A:SSL routines::dh key too small: user=<>, rip=192.0.2.50", "unknown", "server", "weak-key", "dhparam"},
+		{"doveconf: Fatal: Error in configuration file /etc/dovecot/conf.d/10-ssl.conf line 12: Unknown setting: ssl_min_protocol", "unknown", "server", "startup-failed", "ssl_protocols"},
+		{"doveconf: Warning: SSLv2 not supported by OpenSSL. Please consider removing it from ssl_protocols.", "unknown", "server", "routine-line", "ssl_min_protocol"},
+		{"2026-03-03 10:00:00.000 UTC [1] LOG:  invalid value for clientcert: \"1\"", "unknown", "server", "startup-failed", "clientcert=verify-ca"},
+		{"Mar 03 10:00:00 node3 kubelet[901]: I0303 10:00:00.000000     901 log.go:194] http: TLS handshake error from 10.0.0.4:51234: no serving certificate available for the kubelet", "go", "server", "cert-load-failed", "kubectl certificate approve"},
+		{"E0303 10:00:00.000000    1201 bootstrap.go:265] part of the existing bootstrap client certificate in /etc/kubernetes/kubelet.conf is expired: 2026-02-01 00:00:00 +0000 UTC", "unknown", "client", "expired", "kubeadm certs renew"},
+		{"The certificate request has failed to complete and will be retried: Failed to decode returned certificate: error decoding certificate PEM block", "unknown", "server", "cert-load-failed", "secretname"},
+		{"time=\"2026-03-03T10:00:00Z\" level=error msg=\"Strict CA verification is enabled but encountered error finding root CA\"", "unknown", "client", "server-cert-untrusted", "system-store"},
+		{"Caused by: java.lang.IllegalStateException: Could not load store from 'certs/truststore.jks'", "unknown", "server", "cert-load-failed", "file:"},
+		{"{\"error\":\"x509: cannot validate certificate for 192.0.2.7 because it doesn't contain any IP SANs\",\"event\":\"Error proxying to upstream server\",\"level\":\"warning\"}", "go", "client", "server-hostname-mismatch", "ip"},
 		// A product's own entry keeps its fix when the line also names a
 		// program with a general one (here Vault's client).
 		{`level=fatal msg="cannot start: vault client: Get https://vault.example.com:8200/v1/sys/health: x509: failed to load system roots and no roots provided"`, "go", "client", "server-cert-untrusted", "apt-get install -y ca-certificates"},

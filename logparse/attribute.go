@@ -197,6 +197,9 @@ var attrRules = []attrRule{
 	{"unknown", RoleServer, "", []string{"lighttpd", "mod_openssl.c", "mod_wolfssl.c", "mod_mbedtls.c", "mod_gnutls.c", "mod_nss.c"}},
 	{"apache", RoleServer, "", []string{"[ssl:error]", "[ssl:warn]", "[ssl:info]", "[ssl:debug]", "[ssl:crit]", "[ssl:emerg]",
 		"[ssl:notice]", "[ssl:alert]", "[ssl:trace", "mod_ssl", "httpd", "sslusestapling"}},
+	// Dovecot's configuration check and its login processes, whose words
+	// name ssl_protocols as nginx's do.
+	{"unknown", RoleServer, "", []string{"doveconf", "dovecot", "imap-login:", "pop3-login:"}},
 	{"nginx", RoleServer, "", []string{"enter pem pass phrase"}},
 	// Postfix: smtpd accepts mail (the server), smtp and lmtp send it.
 	{"unknown", RoleClient, "", []string{"postfix/smtp[", "postfix/lmtp["}},
@@ -292,6 +295,9 @@ var attrRules = []attrRule{
 	{"nginx", RoleServer, "", []string{"backend_ssl.go", "certificateauth annotation", ": local ssl certificate", "in local store", "secret contains no keypair"}},
 	{"nginx", RoleClient, CtxLua, []string{"/kong/", "kong/", "resty/", "resty.", "[postgresql error]", "[cassandra error]"}},
 	// nginx as a client: of an upstream, of Lua cosockets, of OCSP responders.
+	// authentik's proxy outpost (Go), whose words name an upstream as
+	// nginx's do.
+	{"go", RoleClient, "", []string{"error proxying to upstream server"}},
 	{"nginx", RoleClient, CtxUpstream, []string{"to upstream", "from upstream", "reading upstream", "upstream ssl certificate", "upstream sent", "proxy_ssl_", "grpc_ssl_", "uwsgi_ssl_"}},
 	{"nginx", RoleClient, CtxLua, []string{"lua ssl", "lua_ssl", "lua tcp socket", "cosocket", "context: ngx.timer"}},
 	{"nginx", RoleClient, CtxOCSP, []string{"while requesting certificate status", "\"ssl_stapling\"", "ssl_stapling", "ocsp responder", "ocsp_basic_verify()", "ocsp response", "ocsp_check_validity", "ocsp_resp", "stapling"}},
