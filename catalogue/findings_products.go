@@ -589,7 +589,7 @@ var systemLibEntries = []Entry{
 		Match:       []string{"cannot create a winrm listener on https", "https 上に winrm リスナーを作成できません"},
 		Title:       "WinRM found no certificate it may use for an HTTPS listener",
 		Explanation: "winrm quickconfig -transport:https (and Enable-PSRemoting's HTTPS setup) picks a certificate by itself from the computer's Personal store (LocalMachine\\My) and takes only one whose CN is this computer's host name, that is made for server authentication (Server Authentication EKU), within its dates, not revoked and not self-signed. None there qualifies: a certificate in the user's store, a CN that is another name (the FQDN against the short name), a self-signed one, or no key with it.",
-		Fix:         "Make the listener yourself with the certificate it should use (its thumbprint, and the host name in its CN), in an elevated PowerShell:\n  Get-ChildItem Cert:\\LocalMachine\\My | Format-List Subject,Thumbprint,EnhancedKeyUsageList\n  New-Item WSMan:\\localhost\\Listener -Transport HTTPS -Address * -HostName host.example.com -CertificateThumbPrint THUMBPRINT -Force\nor issue the computer a certificate with its host name as CN and Server Authentication from your CA.",
+		Fix:         "Make the listener yourself with the certificate it should use (its thumbprint, and the host name in its CN), in an elevated PowerShell:\n  Get-ChildItem Cert:\\LocalMachine\\My | Format-List Subject,Thumbprint\n  New-Item WSMan:\\localhost\\Listener -Transport HTTPS -Address * -HostName host.example.com -CertificateThumbPrint THUMBPRINT -Force\nor issue the computer a certificate with its host name as CN and Server Authentication from your CA.",
 		Confirm:     "winrm enumerate winrm/config/listener",
 	},
 	{
