@@ -1043,7 +1043,7 @@ var clientWriterEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
 		Match:       []string{"ssl validation failed for"},
 		Title:       "The AWS CLI does not trust the endpoint's certificate",
-		Explanation: "The AWS CLI (botocore) checked the endpoint's certificate against its own CA bundle, not the system's: version 2 ships one inside its installation. Behind a TLS-inspecting proxy (Zscaler, Netskope, a corporate firewall) the chain ends at the proxy's root, which that bundle lacks; an S3-compatible endpoint with a private CA fails the same way. Some commands (aws sso login in some releases) ignored the CA settings.",
+		Explanation: "The AWS CLI (botocore) checked the endpoint's certificate against its own CA bundle, not the system's: version 2 ships one inside its installation. Behind a TLS-inspecting proxy (Zscaler, Netskope, a corporate firewall) the chain ends at the proxy's root, which that bundle lacks; an S3-compatible endpoint with a private CA fails the same way. A ca_bundle (or AWS_CA_BUNDLE) replaces the CLI's bundle rather than adding to it: one that holds only the proxy's root (or only a private CA) makes every endpoint that does not chain to it fail. Some commands (aws sso login in some releases) ignored the CA settings.",
 		Fix:         "Give the CLI the proxy's or private CA (in a bundle with the public roots when it also reaches AWS itself):\n  export AWS_CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt\n  aws configure set ca_bundle /etc/ssl/certs/ca-certificates.crt\nand upgrade the CLI if one command still ignores it.",
 		Confirm:     "openssl s_client -connect s3.amazonaws.com:443 -servername s3.amazonaws.com </dev/null 2>/dev/null | openssl x509 -noout -issuer",
 	},
@@ -1779,7 +1779,8 @@ var clientWriterEntries = []Entry{
 	// Ansible's modules fetching over HTTPS (get_url, uri, yum_repository...).
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"failed to validate the ssl certificate for"},
+		Match:       []string{"failed to validate the ssl certificate for", "validate the ssl certificate for"},
+		Within:      []string{"failed to validate", "make sure your managed"},
 		Title:       "Ansible could not verify the server's certificate",
 		Explanation: "An Ansible module (get_url, uri and others, running on the managed host) checked the server's certificate against that host's CA bundle and refused it: the managed host lacks the ca-certificates package or it is stale, the server's CA is private, a TLS-intercepting proxy re-signs the traffic, or the host's Python is older than 2.7.9 (CentOS 6's 2.6), which sends no SNI, so a server with several names answers with another name's certificate (Ansible's longer message names this too).",
 		Fix:         "Install or refresh the CA bundle on the managed host (a task before the download), or give the module the CA with its ca_path option:\n  apt-get install -y ca-certificates\n  update-ca-certificates",

@@ -155,7 +155,7 @@ var gnutlsEntries = []Entry{
 		Title: "GnuTLS found no cipher suite or group in common with the other side",
 		Explanation: "The two sides share no cipher suite (or, for TLS 1.3, no key-exchange group) that both allow: an old server that offers only RC4, 3DES or CBC suites that this GnuTLS or the system-wide crypto policy (RHEL, Fedora: update-crypto-policies) no longer allows, or a priority string (GnuTLS's cipher list, e.g. a program's --priority or ssl-ciphers option) that leaves out what the peer needs. " +
 			"A GnuTLS server prints it too when its certificate's key type does not fit what the client offers, or when it has no usable certificate and key at all (a wrong or misspelled path in its certificate setting, a key that failed to load, or one loaded where the TLS session does not see it): with nothing to sign with, no suite is possible.",
-		Fix:     "See which suites the server offers, and what this GnuTLS allows:\n  nmap --script ssl-enum-ciphers -p 443 host\n  gnutls-cli -l --priority NORMAL\nthen enable a modern suite on the server (TLS 1.2 ECDHE with AES-GCM, or TLS 1.3).",
+		Fix:     "On a GnuTLS server, first check that its certificate and key settings name files that exist and load (the path exactly as configured). Between client and server, see which suites the server offers, and what this GnuTLS allows:\n  nmap --script ssl-enum-ciphers -p 443 host\n  gnutls-cli -l --priority NORMAL\nthen enable a modern suite on the server (TLS 1.2 ECDHE with AES-GCM, or TLS 1.3).",
 		Confirm: "gnutls-cli --priority NORMAL -p 443 host </dev/null",
 	},
 	{
