@@ -341,7 +341,10 @@ var otherEntries = []Entry{
 	{
 		ID: WeakSignature, Kind: "client", Without: []string{"handshake error from"},
 		Match: []string{"cannot verify signature: insecure algorithm sha1", "cannot verify signature: insecure algorithm ecdsa-sha1",
-			"cannot verify signature: insecure algorithm md5", "cannot verify signature: insecure algorithm dsa-sha1"},
+			"cannot verify signature: insecure algorithm md5", "cannot verify signature: insecure algorithm dsa-sha1",
+			// the Kubernetes API server's audit annotation for a webhook's
+			// or aggregated API's certificate
+			"insecure-sha1.invalid-cert.kubernetes.io"},
 		Title: "Go refused a certificate signed with SHA-1 or MD5",
 		Explanation: "Go 1.18 and later accept no SHA-1 or MD5 signature in a chain (the GODEBUG setting x509sha1=1 that allowed SHA-1 until then is gone since Go 1.24). The certificate the CA signed so, the server's own or an intermediate, must be signed again with SHA-256: the candidate authority certificate in the message is the CA that made the signature. " +
 			"A Go server checking client certificates refuses a SHA-1-signed client certificate the same way.",
@@ -369,7 +372,7 @@ var otherEntries = []Entry{
 			"x509 certificate signed by unknown authority"},
 		Title: "The client does not trust the server's certificate (Go)",
 		Explanation: "A Go client checked the server's certificate (nginx's, if nginx is the server) against its roots (the system pool unless the program sets RootCAs) and found no CA that issued it. It is about the server's certificate, not a client certificate. Four causes cover most cases: " +
-			"1. a private or self-signed CA the client was not given, or was given where it does not count: the wrong option (a client-certificate option such as --cert-file in place of --ca-file, a server's ClientCAs in place of the client's RootCAs, a kubeconfig or config whose CA belongs to another address of the service), the host's store for a program in a container, or an option the program ignores in one of its parts (a bug of its release); " +
+			"1. a private or self-signed CA the client was not given (an ACME staging certificate too: Let's Encrypt's staging issuers, named (STAGING), are trusted by no client), or was given where it does not count: the wrong option (a client-certificate option such as --cert-file in place of --ca-file, a server's ClientCAs in place of the client's RootCAs, a kubeconfig or config whose CA belongs to another address of the service), the host's store for a program in a container, or an option the program ignores in one of its parts (a bug of its release); " +
 			"2. the server does not send its intermediates (nginx: in ssl_certificate; Let's Encrypt: fullchain.pem, not cert.pem), which browsers forgive and Go does not; " +
 			"3. a TLS-intercepting proxy (corporate, antivirus, a debugging proxy) re-signs the traffic with its own CA; " +
 			"4. when a public site fails so, the client's CA bundle lacks the site's root: none at all (a scratch, distroless or slim container image without the ca-certificates package), or an old one (an old image's or system's ca-certificates, which a newer root is not yet in). " +

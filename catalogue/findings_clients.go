@@ -1088,6 +1088,8 @@ var clientWriterEntries = []Entry{
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
 		Match: []string{"tls/ssl error:"}, Within: []string{"2026"},
+		// A server without TLS has its own story.
+		Without:     []string{"ssl is required, but the server does not support it"},
 		Title:       "The MariaDB client refused the server's certificate (error 2026)",
 		Explanation: "MariaDB's command-line clients (mariadb, mariadb-dump) and Connector/C 3.4 and later check the server's certificate by default since MariaDB 11.4, where older clients did not: a server with a self-signed or generated certificate, or one from a CA the client was not given, now fails with the verify result after TLS/SSL error (self-signed certificate, unable to get local issuer certificate; invalid CA certificate when the CA file holds a certificate that is not a CA, such as the server's own).",
 		Fix:         "Give the client the CA that signed the server's certificate (in [client] of my.cnf: ssl-ca=/etc/mysql/ca.pem):\n  mariadb -h db.example.com --ssl-ca=/etc/mysql/ca.pem\nor, for a server you trust without a CA (tests, CI), turn the check off knowingly:\n  mariadb -h db.example.com --disable-ssl-verify-server-cert",
@@ -1607,7 +1609,7 @@ var clientWriterEntries = []Entry{
 	// refusing the server's certificate.
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
-		Match:       []string{"class=ssl (16)", "code=certificate (-17)"},
+		Match:       []string{"class=ssl (16)", "code=certificate (-17)", "libgit2sharpexception: the ssl certificate is invalid"},
 		Title:       "libgit2 does not trust the git server's certificate",
 		Explanation: "libgit2 (under cargo's git fetches, git2-rs, pygit2, Rugged and many editors' and GUI clients' git) could not verify the server's certificate against the CAs its TLS backend reads: OpenSSL's default bundle on Linux (SSL_CERT_FILE), the keychain on macOS, Windows' store. In a container, or behind a proxy that re-signs TLS, that bundle lacks the private or proxy CA, and git's own http.sslCAInfo does not apply to libgit2.",
 		Fix:         "Add the CA to the bundle libgit2 reads, or point it at one that has it:\n  cp proxy-ca.crt /usr/local/share/ca-certificates/\n  update-ca-certificates\n  export SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt\nFor cargo, let the git command line fetch instead:\n  CARGO_NET_GIT_FETCH_WITH_CLI=true cargo build",
@@ -1882,8 +1884,10 @@ var clientWriterEntries = []Entry{
 	{
 		ID: HandshakeFailed, Kind: "client", Own: true,
 		Without: []string{"ssl_do_handshake", "while ssl handshaking", "ssl_accept", "accept"},
-		Match:   []string{"ssl_choose_client_version:unsupported protocol", "tls_process_server_hello:unsupported protocol", "[ssl: unsupported_protocol]", "ssl_connect returned=1 errno=0 state=error: unsupported protocol"},
-		Title:   oldServerTitle, Explanation: oldServerWhy, Fix: oldServerFix, Confirm: oldServerConfirm,
+		Match: []string{"ssl_choose_client_version:unsupported protocol", "tls_process_server_hello:unsupported protocol", "[ssl: unsupported_protocol]", "ssl_connect returned=1 errno=0 state=error: unsupported protocol",
+			// pyOpenSSL's tuple; BoringSSL's client (node in Electron).
+			"'ssl_choose_client_version', 'unsupported protocol'", "unsupported_protocol:../../third_party/boringssl/src/ssl/handshake_client.cc"},
+		Title: oldServerTitle, Explanation: oldServerWhy, Fix: oldServerFix, Confirm: oldServerConfirm,
 	},
 	// The same, in OpenSSL 3's words, from a client that names itself.
 	{
@@ -1982,8 +1986,8 @@ var clientWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client", Level: infoLevel,
 		Match:       []string{"client offered only unsupported versions", "tls: unsupported sslv2 handshake received", "client offered an unsupported, maximum protocol version of"},
 		Title:       "A client offered only TLS versions the Go server does not accept",
-		Explanation: "No version the client offered is within the Go server's MinVersion and MaxVersion. The list gives them in hexadecimal: 300 is SSL 3.0, 301 TLS 1.0, 302 TLS 1.1, 303 TLS 1.2, 304 TLS 1.3. Low numbers only: the server's MinVersion (TLS 1.2 by default for servers since Go 1.22) is above an old client (TLS 1.0/1.1 only), a scanner or a health check. Only 304: the client offered TLS 1.3 alone and the server stops below it, its MaxVersion set to TLS 1.2 (a program's max_version setting, or an empty one that it turns into 1.2). Older Go releases name the client's highest version. Go never speaks SSL 2 and says `unsupported SSLv2 handshake received` for an SSLv2-format hello, which only scanners and very old clients send (an empty list, `versions: []`, is the same). Usually harmless when it is a scanner now and then.",
-		Fix:         "Nothing for scanners. For a client you need, upgrade it to TLS 1.2, or (only if you must) lower the server's tls.Config MinVersion. For [304], let the server's MaxVersion reach TLS 1.3 (max_version: \"1.3\", or leave it unset in Go's own tls.Config).",
+		Explanation: "No version the client offered is within the Go server's MinVersion and MaxVersion. The list gives them in hexadecimal: 300 is SSL 3.0, 301 TLS 1.0, 302 TLS 1.1, 303 TLS 1.2, 304 TLS 1.3. Low numbers only: the server's MinVersion (TLS 1.2 by default for servers since Go 1.22) is above an old client (TLS 1.0/1.1 only), a scanner or a health check; a list that reaches 303 (TLS 1.2) means the server takes TLS 1.3 only (its MinVersion set to 1.3, by the program's default or a min-TLS setting) and the client stops at 1.2, often a proxy in front whose upstream side does not offer 1.3 (nginx before 1.23.4 offers TLSv1 to TLSv1.2 to upstreams unless proxy_ssl_protocols says otherwise). Only 304: the client offered TLS 1.3 alone and the server stops below it, its MaxVersion set to TLS 1.2 (a program's max_version setting, or an empty one that it turns into 1.2). Older Go releases name the client's highest version. Go never speaks SSL 2 and says `unsupported SSLv2 handshake received` for an SSLv2-format hello, which only scanners and very old clients send (an empty list, `versions: []`, is the same). Usually harmless when it is a scanner now and then.",
+		Fix:         "Nothing for scanners. For a client you need, upgrade it to TLS 1.2, or (only if you must) lower the server's tls.Config MinVersion. For [303 302 301] against a server that takes TLS 1.3 only, let the client offer 1.3, or let the server take TLS 1.2 again; nginx in front, where it proxies:\n  proxy_ssl_protocols TLSv1.2 TLSv1.3;\nFor [304], let the server's MaxVersion reach TLS 1.3 (max_version: \"1.3\", or leave it unset in Go's own tls.Config).",
 		Confirm:     "openssl s_client -connect host:443 -tls1_2 </dev/null",
 	},
 	// Go servers' other handshake refusals, in crypto/tls's and autocert's

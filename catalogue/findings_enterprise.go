@@ -527,6 +527,8 @@ var enterpriseEntries = []Entry{
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
 		Match: []string{"untrusted issuer"}, Exact: []string{"untrusted issuer"},
+		// Postfix's SMTP client has its own story.
+		Without:     []string{"postfix/smtp"},
 		Title:       "The proxy or client could not chain the server's certificate to a CA it trusts (untrusted issuer)",
 		Explanation: "A client of the server (often a forward or intercepting proxy checking an origin server, or a mail server) could not link the certificate to a trusted root: most often the server sends its certificate without the intermediate CA certificates, which the client does not fetch; otherwise the server's CA is private or missing from the client's CA list.",
 		Fix:         "See the chain the server sends: a single certificate means the intermediates are missing there; a private CA goes into the client's (the proxy's) CA list:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",

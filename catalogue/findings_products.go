@@ -561,7 +561,9 @@ var systemLibEntries = []Entry{
 		Match: []string{"permission denied"},
 		// OpenSSL's words, or a program's own line naming the key or
 		// certificate file it opened (strongSwan's "opening '...' failed").
-		Within: []string{"system library", "fopen", "ssl_ctx_load_verify_locations", ".key' failed", ".pem' failed", ".crt' failed", ".p12' failed"},
+		Within: []string{"system library", "fopen", "ssl_ctx_load_verify_locations", ".key' failed", ".pem' failed", ".crt' failed", ".p12' failed",
+			// Go's os error for a certificate or key file
+			".pem: permission denied", ".key: permission denied", ".crt: permission denied"},
 		// nginx's load lines have their own stories.
 		Without:     []string{"[emerg]", "[crit]", "[alert]", "nginx"},
 		Title:       "The program may not read a certificate, key or CA file (permission denied)",
@@ -789,10 +791,153 @@ var systemLibEntries = []Entry{
 	// Spring Boot's SSL bundles.
 	{
 		ID: CertLoadFailed, Kind: "client",
-		Match:       []string{"could not load store from '"},
+		Match:       []string{"could not load store from '", "only 'file:' resources are watchable"},
 		Title:       "Spring Boot could not load a keystore or truststore of an SSL bundle",
-		Explanation: "An SSL bundle (spring.ssl.bundle.jks.NAME.keystore or truststore; server.ssl.key-store) names a store Spring Boot could not open: the location does not resolve (a bare relative path is read against the working directory, or, in Spring Boot 3.4.0 only, not from the file system at all: a regression fixed in 3.4.1; classpath: and file: prefixes say where to look), the type is not the file's (JKS against PKCS12), or its password is wrong (the next `Caused by` line says which).",
+		Explanation: "An SSL bundle (spring.ssl.bundle.jks.NAME.keystore or truststore; server.ssl.key-store) names a store Spring Boot could not open: the location does not resolve (a bare relative path is read against the working directory, or, in Spring Boot 3.4.0 only, not from the file system at all: a regression fixed in 3.4.1; classpath: and file: prefixes say where to look), the type is not the file's (JKS against PKCS12), or its password is wrong (the next `Caused by` line says which). A bundle with reload-on-update needs a location with the file: prefix, which Spring Boot 3.4 did not infer from a plain path.",
 		Fix:         "Name the store with its prefix and type, and check it opens with its password:\n  spring.ssl.bundle.jks.client.keystore.location=file:/etc/app/keys/client.p12\n  spring.ssl.bundle.jks.client.keystore.type=PKCS12\n  keytool -list -keystore /etc/app/keys/client.p12 -storetype PKCS12",
 		Confirm:     "keytool -list -keystore /etc/app/keys/client.p12 -storetype PKCS12",
+	},
+	// A Cassandra driver speaking plain CQL to a port that wants TLS.
+	{
+		ID: PlainHTTP, Kind: "client", Side: "client",
+		Match:       []string{"does not support protocol version 21", "does not support protocol version 22"},
+		Title:       "The Cassandra driver spoke plain CQL to a port that requires TLS",
+		Explanation: "The node has client encryption on (client_encryption_options with enabled: true, optional: false), and the driver connected without TLS: the node answered with a TLS record, whose first byte (21, a TLS alert; 22, a handshake) the driver read as a CQL protocol version.",
+		Fix:         "Give the driver a TLS context (Python: Cluster(..., ssl_context=ctx) with the cluster's CA loaded; Java: withSSL() or the advanced.ssl-engine-factory setting; cqlsh: --ssl with its [ssl] certfile), or connect to a port where the node speaks plain CQL.",
+		Confirm:     "openssl s_client -connect cassandra.example.com:9042 </dev/null",
+	},
+	// Java 8 before 8u161 dropping AES-256 suites (Cassandra's words).
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"as it isnt supported by the socket", "as it isn't supported by the socket"},
+		Title:       "The JVM does not support the AES-256 cipher suites configured (Java 8's limited crypto policy)",
+		Explanation: "Cassandra (and DataStax Enterprise) drops from its configured cipher_suites those the JVM's TLS cannot use. AES-256 suites need the unlimited-strength crypto policy, which Java 8 releases before 8u161 lack by default; with only such suites configured, no suite is left and node or client connections fail.",
+		Fix:         "Update Java 8 to 8u161 or later (unlimited by default), or turn the unlimited policy on (8u151 and later: crypto.policy=unlimited in java.security; older: the JCE Unlimited Strength policy files), or configure AES-128 suites as well.",
+		Confirm:     "java -XshowSettings:properties -version 2>&1 | grep java.version",
+	},
+	// Kafka's PEM truststore given a password.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"ssl trust store password cannot be specified for pem format"},
+		Title:       "Kafka: a PEM truststore takes no password",
+		Explanation: "With ssl.truststore.type=PEM, Kafka's clients and brokers refuse ssl.truststore.password, since PEM certificates have none; a chart, an operator or a wrapper that always sets the password (for JKS) trips over it.",
+		Fix:         "Leave ssl.truststore.password out when ssl.truststore.type is PEM (ssl.truststore.certificates or ssl.truststore.location holds the PEM CAs); only an encrypted PEM key takes a password, as ssl.key.password.",
+		Confirm:     "grep -n 'ssl.truststore' client.properties",
+	},
+	// MariaDB's client that requires TLS from a server without it.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"ssl is required, but the server does not support it"},
+		Title:       "The MariaDB or MySQL client requires TLS, and the server has none",
+		Explanation: "The client insists on TLS (MariaDB's client and Connector/C 3.4 and later do by default; MySQL's with --ssl-mode=REQUIRED or stronger) and the server has TLS off: no ssl_cert and ssl_key in its configuration (MariaDB servers before 11.4 make none by themselves; an image's bundled server may have none).",
+		Fix:         "Turn TLS on in the server (ssl_cert, ssl_key and ssl_ca in its [mariadb] or [mysqld] section, then restart it), or, on a trusted network only, let the client go without:\n  mariadb --skip-ssl -h db.example.com\n  mysql --ssl-mode=DISABLED -h db.example.com",
+		Confirm:     "mariadb -h db.example.com -e \"SHOW VARIABLES LIKE 'have_ssl'\"",
+	},
+	// node-postgres asking for TLS from a server without it.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"the server does not support ssl connections"},
+		Title:       "The PostgreSQL client asked for TLS, and the server has it turned off",
+		Explanation: "The client (node-postgres and the tools on it, a JDBC or .NET driver) was told to use TLS: its ssl option is set, sslmode=require in the connection string, or a setting read as true because it is a non-empty string (\"false\" in a JSON or YAML file). The server has ssl = off, so it refuses.",
+		Fix:         "Set the client's ssl option to the boolean false (or sslmode=disable) where the server has no TLS, or turn TLS on in the server:\n  ssl = on\n  ssl_cert_file = 'server.crt'\n  ssl_key_file = 'server.key'\nin postgresql.conf, then reload it.",
+		Confirm:     "psql \"host=db.example.com sslmode=require\" -c 'SHOW ssl'",
+	},
+	// The kubelet without a serving certificate, seen from the API server.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"remote error: tls: internal error"},
+		Within:      []string{":10250"},
+		Title:       "The kubelet refused the API server's connection: it has no serving certificate yet",
+		Explanation: "The API server connected to a kubelet (port 10250, for logs, exec or port-forward) and the kubelet ended the handshake with internal_error, what it sends when it has no serving certificate: with serverTLSBootstrap its certificate request waits for approval (OpenShift, CRC and kubeadm clusters that turn it on), and after a long shutdown or without an approver the requests stay Pending.",
+		Fix:         "See the pending requests and approve the node's:\n  kubectl get csr\n  kubectl certificate approve CSR_NAME",
+		Confirm:     "kubectl get csr | grep Pending",
+	},
+	// node's NODE_EXTRA_CA_CERTS naming a file it could not read.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"ignoring extra certs from"},
+		Title:       "node could not read the file NODE_EXTRA_CA_CERTS names, and ignores it",
+		Explanation: "NODE_EXTRA_CA_CERTS takes the path of one PEM file, read once when node starts. Here that file could not be loaded: the path is wrong or not in the container, the file is not PEM, or the variable holds several paths joined with a colon or semicolon (as a tool or plugin that appends its own file writes it), which node takes as one name that does not exist. The CAs it should add are then missing.",
+		Fix:         "Put all the extra CAs into one PEM file and name only that file:\n  cat corp-root.pem plugin-certs.pem > /etc/ssl/node-extra-ca.pem\n  export NODE_EXTRA_CA_CERTS=/etc/ssl/node-extra-ca.pem",
+		Confirm:     "openssl crl2pkcs7 -nocrl -certfile /etc/ssl/node-extra-ca.pem | openssl pkcs7 -print_certs -noout | grep -c subject",
+	},
+	// A certificate's PEM text given where a file path is expected.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"open '-----begin", "open \"-----begin", "open -----begin"},
+		Title:       "A certificate's PEM text was given where the program expects a file path",
+		Explanation: "The program tried to open a file whose name is the text of a certificate: an option that takes a path (a driver's sslCA or tlsCAFile in newer releases, a CA file setting) was given the certificate's contents (read with readFile, pasted into an environment variable or a config value). Some releases change such an option from contents to a path.",
+		Fix:         "Give that option the file's path (or use the option that takes contents, where the program has one), e.g. tlsCAFile: '/etc/ssl/ca.pem' rather than the text read from it.",
+		Confirm:     "openssl x509 -noout -subject -in /etc/ssl/ca.pem",
+	},
+	// A client that read plain HTTP where it expected TLS ("packet
+	// length too long", the record header of a plain reply).
+	{
+		ID: PlainHTTP, Kind: "client", Side: "client",
+		Match: []string{"packet length too long", "packet_length_too_long"},
+		// A client's words around it (node's EPROTO, Python's, curl's);
+		// a server's or the bare reason have their own stories.
+		Within:      []string{"eproto", "ssl_connect", "_ssl.c", "curl:", "requests.exceptions", "urlopen", "connect failed"},
+		Without:     []string{"upstream", "while ssl handshaking", "ssl_do_handshake", "ssl_accept", "accept"},
+		Title:       "The client expected TLS and the server answered in plain text (packet length too long)",
+		Explanation: "OpenSSL read the first bytes of the server's answer as a TLS record header and found a length no TLS record has: the port does not speak TLS at all (an https:// URL or TLS option pointed at a plain HTTP port, a development server without TLS, a proxy's plain port) or something in between answers in plain text.",
+		Fix:         "Point the client at the port where the server speaks TLS, or use http:// for a plain port (or put a TLS proxy in front of it):\n  curl -v http://host:3000/",
+		Confirm:     "openssl s_client -connect host:3000 </dev/null",
+	},
+	// HAProxy 2.6's httpclient loading the system's CA store.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"ca-file: '@system-ca' couldn't load"},
+		Title:       "HAProxy could not load the system's CA store for its built-in HTTP client (a warning)",
+		Explanation: "HAProxy 2.6 and later verify TLS in their internal HTTP client (used by Lua and some features) and load the system's CA store (@system-ca) at start for it. Its loader can fail on a distribution's bundle: RHEL's ca-bundle.trust.crt holds BEGIN TRUSTED CERTIFICATE blocks. The proxying itself is not affected; only that client's TLS verification is.",
+		Fix:         "Name a plain PEM bundle for the HTTP client, or turn its verification off if nothing uses it, in the global section:\n  httpclient.ssl.ca-file /etc/pki/tls/certs/ca-bundle.crt\n  httpclient.ssl.verify none\nthen check the configuration:\n  haproxy -c -f /etc/haproxy/haproxy.cfg",
+		Confirm:     "haproxy -c -f /etc/haproxy/haproxy.cfg",
+	},
+	// Dovecot's TLS settings across releases.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"unrecognized protocol 'sslv2'", "unknown protocol 'sslv2'", "could not find a minimum ssl_min_protocol setting", "ssl_protocols has been replaced by ssl_min_protocol", "unknown ssl_protocols setting"},
+		Title:       "Dovecot's ssl_protocols names SSLv2, or is a Dovecot 2.2 setting",
+		Explanation: "OpenSSL 1.1 and later know no SSLv2, so Dovecot refuses an ssl_protocols that names it (even as !SSLv2, as old default configurations do). Dovecot 2.3 replaced ssl_protocols by ssl_min_protocol, warns about the old name, and fails when it cannot turn the old list into a minimum.",
+		Fix:         "On Dovecot 2.3 and later, remove ssl_protocols and set the minimum (2.2: drop SSLv2 from the list), then check the configuration:\n  ssl_min_protocol = TLSv1.2\n  doveconf -n",
+		Confirm:     "doveconf -n | grep ssl_",
+	},
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"unknown setting: verbose_ssl", "unknown setting: ssl_dh_parameters_length", "unknown setting: ssl_protocols"},
+		Title:       "Dovecot refuses a TLS setting of an older release",
+		Explanation: "Dovecot renames and removes TLS settings between releases: ssl_protocols and ssl_dh_parameters_length are gone in 2.3 (ssl_min_protocol, ssl_dh), verbose_ssl in 2.4 (log_debug = category=ssl). A configuration or image made for the older release stops the newer one from starting.",
+		Fix:         "Replace the setting with its form in this release (see doveconf's output for the line), e.g. for Dovecot 2.4:\n  log_debug = category=ssl\nthen check the configuration:\n  doveconf -n",
+		Confirm:     "dovecot --version",
+	},
+	// Postfix's SMTP client without CAs.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"untrusted issuer"},
+		Within:      []string{"postfix/smtp", "certificate verification failed for"},
+		Title:       "Postfix's SMTP client does not trust the next hop's certificate (untrusted issuer)",
+		Explanation: "Postfix's SMTP client verifies a server's certificate (smtp_tls_security_level verify or secure, or a policy) only against smtp_tls_CAfile and smtp_tls_CApath; it does not add the system's CAs by itself (tls_append_default_CA = no). With neither set, every certificate is untrusted; else the next hop's CA (a private relay's) is missing from them.",
+		Fix:         "Give the SMTP client the system's CAs (and a private relay's CA), then reload Postfix:\n  postconf -e smtp_tls_CAfile=/etc/ssl/certs/ca-certificates.crt\n  postfix reload",
+		Confirm:     "postconf smtp_tls_CAfile smtp_tls_CApath smtp_tls_security_level",
+	},
+	// A program's own words for a key or certificate file it could not
+	// read (Zimbra's zmcertmgr, Haraka).
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"can't read file '", "could not be loaded"},
+		Within:      []string{".key'", ".crt'", ".pem'", "tls key ", "tls cert "},
+		Title:       "The program could not read its certificate or key file",
+		Explanation: "The program could not read the certificate or key file it names: the file is missing at that path (a relative path read against another directory, a file never made or on a volume not mounted), or the user the program runs as may not read it (a key owned by root with mode 600; after a copy or a renewal script the owner changed).",
+		Fix:         "Check the path and who may read it, as the program's user, then give that user access (or fix the path):\n  namei -l /opt/app/ssl/server.key\n  sudo -u app head -c 0 /opt/app/ssl/server.key",
+		Confirm:     "namei -l /opt/app/ssl/server.key",
+	},
+	// Mercurial on a Python without TLS 1.1 and later.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"using legacy security technology (tls 1.0)"},
+		Title:       "Mercurial's Python speaks only TLS 1.0, which the server no longer takes",
+		Explanation: "Mercurial warns that its Python (2.6, or 2.7 before 2.7.9) offers only TLS 1.0; servers that turned TLS 1.0 and 1.1 off (Bitbucket since December 2018, most since) refuse it, and old Pythons also send no SNI.",
+		Fix:         "Run Mercurial on a current Python (2.7.9 or later, or Python 3), from the system's packages or a newer image, and check its TLS:\n  hg debuginstall",
+		Confirm:     "hg debuginstall",
 	},
 }

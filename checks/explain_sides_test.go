@@ -916,6 +916,37 @@ func TestExplainSides(t *testing.T) {
 		// An OpenSSL client refusing a server certificate made with a
 		// client section's nsCertType.
 		{"ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unsupported certificate purpose (_ssl.c:1006)", "python", "client", "server-cert-untrusted", "nscerttype"},
+		// Cassandra without TLS and with Java 8's limited policy, Kafka's PEM
+		// truststore, MariaDB and PostgreSQL clients wanting TLS from servers
+		// without it, the kubelet seen from the API server, node's extra CAs,
+		// PEM text as a path, plain text to a TLS client, HAProxy's
+		// @system-ca, Dovecot's settings, Postfix's SMTP client, programs'
+		// own words for unreadable files, Mercurial's old Python, pyOpenSSL's
+		// tuples, LibGit2Sharp, LibreSSL's curl, a TLS 1.3-only Go server,
+		// SHA-1 webhooks, Go's permission denied, Spring Boot's watched files.
+		{"cassandra.cluster.NoHostAvailable: ('Unable to connect to any servers', {'10.1.0.7:9042': ProtocolError('This version of the driver does not support protocol version 21')})", "unknown", "client", "plain-http", "ssl_context"},
+		{"WARN  [main] 2026-03-03 10:00:00,000 SSLFactory.java:100 - Filtering out TLS_RSA_WITH_AES_256_CBC_SHA as it isnt supported by the socket", "unknown", "server", "handshake-failed", "8u161"},
+		{"org.apache.kafka.common.errors.InvalidConfigurationException: SSL trust store password cannot be specified for PEM format.", "unknown", "server", "cert-load-failed", "ssl.truststore.password"},
+		{"ERROR 2026 (HY000): TLS/SSL error: SSL is required, but the server does not support it", "unknown", "client", "handshake-failed", "--skip-ssl"},
+		{"Error: The server does not support SSL connections", "node", "client", "handshake-failed", "boolean false"},
+		{"Error from server: Get \"https://worker-2:10250/containerLogs/default/web-0/app\": remote error: tls: internal error", "go", "client", "cert-load-failed", "kubectl certificate approve"},
+		{"Warning: Ignoring extra certs from `/etc/ssl/corp.pem:/opt/tool/certs.pem`, load failed: error:80000002:system library::No such file or directory", "unknown", "client", "cert-load-failed", "one pem file"},
+		{"MongoParseError: ENAMETOOLONG: name too long, open '-----BEGIN CERTIFICATE-----", "unknown", "server", "cert-load-failed", "path"},
+		{"Error: write EPROTO 40C7E1D1A67F0000:error:0A0000C6:SSL routines:tls_get_more_records:packet length too long:../deps/openssl/openssl/ssl/record/methods/tls_common.c:662:", "node", "client", "plain-http", "http://"},
+		{"[WARNING]  (2211) : config : ca-file: '@system-ca' couldn't load '/etc/pki/tls/certs/ca-bundle.trust.crt'", "haproxy", "server", "cert-load-failed", "httpclient.ssl.ca-file"},
+		{"imap-login: Fatal: Invalid ssl_protocols setting: Unknown protocol 'SSLv2'", "unknown", "server", "startup-failed", "ssl_min_protocol"},
+		{"doveconf: Fatal: Error in configuration file /etc/dovecot/conf.d/10-logging.conf line 12: verbose_ssl: Unknown setting: verbose_ssl", "unknown", "server", "startup-failed", "log_debug"},
+		{"Mar  3 10:00:00 relay postfix/smtp[4411]: certificate verification failed for smtp.example.net[192.0.2.25]:587: untrusted issuer /CN=Example Root CA", "unknown", "client", "server-cert-untrusted", "smtp_tls_cafile"},
+		{"ERROR: Can't read file '/opt/mail/ssl/server/commercial.key'", "unknown", "server", "cert-load-failed", "namei -l"},
+		{"[ERROR] [-] [core] tls key /etc/haraka/tls/privkey.pem could not be loaded.", "unknown", "server", "cert-load-failed", "namei -l"},
+		{"warning: connecting to example.org using legacy security technology (TLS 1.0); see https://mercurial-scm.org/wiki/SecureConnections for more info", "unknown", "client", "handshake-failed", "2.7.9"},
+		{" [-] mx.example.net  Failed: [('SSL routines', 'ssl_choose_client_version', 'unsupported protocol')]", "python", "client", "handshake-failed", "tls"},
+		{"LibGit2Sharp.LibGit2SharpException: the SSL certificate is invalid", "unknown", "client", "server-cert-untrusted", "ssl_cert_file"},
+		{"fatal: unable to access 'https://git.example.com/app.git/': LibreSSL SSL_connect: SSL_ERROR_SYSCALL in connection to git.example.com:443", "curl", "client", "handshake-failed", "proxychains"},
+		{"level=info msg=\"http: TLS handshake error from 10.0.0.9:50000: tls: client offered only unsupported versions: [303 302 301]\"", "go", "server", "handshake-failed", "proxy_ssl_protocols"},
+		{"I0303 10:00:00.000000       1 server_cert_deprecations.go:68] insecure-sha1.invalid-cert.kubernetes.io: invalid certificate detected connecting to \"webhook.example.svc:443\": x509: cannot verify signature: insecure algorithm SHA1-RSA (temporarily override with GODEBUG=x509sha1=1)", "go", "client", "weak-signature", "sha-256"},
+		{"open TLS certificate /var/lib/mail/certs/fullchain.pem: permission denied", "unknown", "server", "cert-load-failed", "namei -l"},
+		{"The content of 'keystore.location' from bundle 'server' is not watchable'. Only 'file:' resources are watchable, but '/etc/app/keystore.p12' has been set", "unknown", "server", "cert-load-failed", "file:"},
 		// A server's own DH parameters, Dovecot's and PostgreSQL's settings
 		// across releases, the kubelet's serving and client certificates,
 		// cert-manager's CA issuer, Rancher's strict agents, Spring Boot's
