@@ -1892,7 +1892,9 @@ var clientWriterEntries = []Entry{
 	// The same, in OpenSSL 3's words, from a client that names itself.
 	{
 		ID: HandshakeFailed, Kind: "client", Own: true,
-		Within:  []string{"curl", "_ssl.c", "[ssl:", "s_client", "ssl_connect", "connect:errno", "requests.exceptions", "urllib"},
+		Within: []string{"curl", "_ssl.c", "[ssl:", "s_client", "ssl_connect", "connect:errno", "requests.exceptions", "urllib",
+			// Microsoft's ODBC driver on Linux ("SSL Provider: [error:...]")
+			"ssl provider", "odbc driver"},
 		Without: []string{"ssl_do_handshake", "while ssl handshaking", "ssl_accept", "accept"},
 		Match:   []string{"routines::unsupported protocol"},
 		Title:   oldServerTitle, Explanation: oldServerWhy, Fix: oldServerFix, Confirm: oldServerConfirm,
@@ -3577,7 +3579,7 @@ var kestrelWords = []string{"failed to authenticate https connection", "httpscon
 // client that refused it (OpenSSL 1.1's words and OpenSSL 3's).
 const (
 	oldServerTitle   = "The server chose a TLS version this client refuses (an old server)"
-	oldServerWhy     = "The client's OpenSSL got the server's answer in a TLS version below its own minimum: the server (or a device, or a proxy in between) speaks only TLS 1.0 or 1.1. The client is fine; the server is old. It often starts with an upgrade of the client's system: Debian and Ubuntu set MinProtocol = TLSv1.2 in /etc/ssl/openssl.cnf, and OpenSSL 3 refuses TLS 1.0 and 1.1 below security level 0."
+	oldServerWhy     = "The client's OpenSSL got the server's answer in a TLS version below its own minimum: the server (or a device, or a proxy in between) speaks only TLS 1.0 or 1.1 (an old appliance, mail server, or a SQL Server 2014 or older without its TLS 1.2 updates). The client is fine; the server is old. It often starts with an upgrade of the client's system: Debian and Ubuntu set MinProtocol = TLSv1.2 in /etc/ssl/openssl.cnf, and OpenSSL 3 refuses TLS 1.0 and 1.1 below security level 0."
 	oldServerFix     = "Upgrade the server to TLS 1.2 or later. Until then, let this one client accept the old version (curl: --tlsv1.0 --ciphers 'DEFAULT:@SECLEVEL=0'; Python: ctx.minimum_version = ssl.TLSVersion.TLSv1 and ctx.set_ciphers('DEFAULT:@SECLEVEL=0'); node 12 and later: node --tls-min-v1.0, or minVersion in the TLS options), rather than lowering MinProtocol for the whole system in openssl.cnf. See which version the server speaks:\n  openssl s_client -connect host:443 -tls1 -cipher 'DEFAULT:@SECLEVEL=0' </dev/null"
 	oldServerConfirm = "openssl s_client -connect host:443 -tls1_2 </dev/null"
 )

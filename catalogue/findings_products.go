@@ -940,4 +940,43 @@ var systemLibEntries = []Entry{
 		Fix:         "Run Mercurial on a current Python (2.7.9 or later, or Python 3), from the system's packages or a newer image, and check its TLS:\n  hg debuginstall",
 		Confirm:     "hg debuginstall",
 	},
+	// Python's ssl module refusing verify_mode CERT_NONE while the
+	// context still checks host names.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"cannot set verify_mode to cert_none when check_hostname is enabled"},
+		Title:       "Python: CERT_NONE was set before check_hostname was turned off",
+		Explanation: "An ssl.SSLContext from create_default_context() checks host names, and Python refuses verify_mode = CERT_NONE while check_hostname is still True: the program (or a library it passes cert_reqs=ssl.CERT_NONE to, such as an AMQP, Redis or LDAP client) sets the two in the wrong order. No connection was tried yet.",
+		Fix:         "Turn the host name check off first, then the verification (and only knowingly; better, give the context the server's CA):\n  ctx.check_hostname = False\n  ctx.verify_mode = ssl.CERT_NONE\nIn a library that does it in the wrong order, upgrade it (its newer releases set check_hostname first).",
+		Confirm:     "python3 -c 'import ssl; print(ssl.OPENSSL_VERSION)'",
+	},
+	// Squid's ssl-bump certificate generator without its database.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"helpers are crashing too rapidly"},
+		Within:      []string{"certgen", "ssl_crtd"},
+		Title:       "Squid's certificate generator for ssl-bump keeps failing (its database is not set up)",
+		Explanation: "Squid's ssl-bump makes certificates with its helper (security_file_certgen, ssl_crtd before Squid 4), which keeps them in a database directory. The helper dies at once when that directory was never initialised (after an upgrade to Squid 4 or a new path in sslcrtd_program), is not owned by Squid's user, or holds a database of the old helper.",
+		Fix:         "Create the database as the sslcrtd_program line names it, owned by Squid's user, then restart Squid (the helper is in /usr/lib/squid or /usr/libexec/squid):\n  rm -rf /var/squid/ssl_crtd\n  security_file_certgen -c -s /var/squid/ssl_crtd -M 8MB\n  chown -R squid:squid /var/squid/ssl_crtd",
+		Confirm:     "squid -k parse",
+	},
+	// TLS with a pre-shared key that differs between the two sides.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"bad record mac"},
+		Within:      []string{"psk", "zabbix", ":10050", ":10051"},
+		Title:       "The two sides' pre-shared keys differ (TLS-PSK: bad record MAC)",
+		Explanation: "With TLS-PSK (Zabbix agents and proxies, stunnel and others), both sides derive the keys from the pre-shared key; when the key (or the identity it is looked up by) differs between them, the first encrypted record fails to authenticate and the side that reads it sends bad_record_mac. An agent or host whose PSK was changed on one side only (after an upgrade, a new agent configuration, a host re-imported on the server) fails so.",
+		Fix:         "Give both sides the same PSK identity and key: Zabbix: TLSPSKIdentity and the file TLSPSKFile names in the agent's configuration, and the host's PSK identity and PSK in the server's frontend (Encryption tab); then restart the agent:\n  cat /etc/zabbix/zabbix_agentd.psk",
+		Confirm:     "grep -i '^TLSPSK' /etc/zabbix/zabbix_agentd.conf",
+	},
+	// An ACME server that could not reach the HTTP-01 challenge.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"timeout during connect (likely firewall problem)", "/.well-known/acme-challenge/"},
+		Title:       "The ACME server could not reach this host's HTTP-01 challenge (port 80)",
+		Explanation: "To issue or renew the certificate, Let's Encrypt (or another ACME CA) fetches http://NAME/.well-known/acme-challenge/TOKEN from the internet, on port 80, at the address the name resolves to. The fetch failed: port 80 is not forwarded to this host (a home router, a cloud security group, a firewall), the name points at another address (a stale DNS record, an IPv6 AAAA record the host does not answer on), or a proxy in front does not pass that path through.",
+		Fix:         "Open and forward port 80 to the host that answers the challenge, check that the name resolves to its public address (both A and AAAA), and test the path from outside:\n  dig +short A host.example.com\n  dig +short AAAA host.example.com\n  curl -v http://host.example.com/.well-known/acme-challenge/test\nor use the DNS-01 challenge where port 80 cannot be opened.",
+		Confirm:     "curl -v http://host.example.com/.well-known/acme-challenge/test",
+	},
 }

@@ -916,6 +916,15 @@ func TestExplainSides(t *testing.T) {
 		// An OpenSSL client refusing a server certificate made with a
 		// client section's nsCertType.
 		{"ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unsupported certificate purpose (_ssl.c:1006)", "python", "client", "server-cert-untrusted", "nscerttype"},
+		// ODBC Driver 18 against an old SQL Server, Python's CERT_NONE order,
+		// chronyd's NTS-KE client, Squid's certificate generator, a PSK
+		// mismatch, an ACME HTTP-01 challenge out of reach.
+		{"pyodbc.OperationalError: ('08001', '[08001] [Microsoft][ODBC Driver 18 for SQL Server]SSL Provider: [error:0A000102:SSL routines::unsupported protocol] (-1) (SQLDriverConnect)')", "unknown", "client", "handshake-failed", "sql server 2014"},
+		{"ValueError: Cannot set verify_mode to CERT_NONE when check_hostname is enabled.", "unknown", "client", "handshake-failed", "check_hostname = false"},
+		{"Mar 03 10:00:00 host chronyd[812]: TLS handshake with 192.0.2.123:4460 (nts.example.net) failed : Error in the certificate verification. The certificate is NOT trusted. The certificate chain uses expired certificate.", "unknown", "client", "server-cert-expired", "clock"},
+		{"FATAL: The security_file_certgen helpers are crashing too rapidly, need help!", "unknown", "server", "cert-load-failed", "security_file_certgen -c"},
+		{"Get value from agent failed: TCP successful, cannot establish TLS to [[agent1.example.com]:10050]: SSL_connect() returned SSL_ERROR_SSL: file s3_pkt.c line 1493: error:140943FC:SSL routines:ssl3_read_bytes:sslv3 alert bad record mac", "unknown", "client", "handshake-failed", "tlspskidentity"},
+		{"Error: 192.0.2.80: Fetching http://www.example.org/.well-known/acme-challenge/abc123: Timeout during connect (likely firewall problem)", "node", "client", "cert-load-failed", "port 80"},
 		// Cassandra without TLS and with Java 8's limited policy, Kafka's PEM
 		// truststore, MariaDB and PostgreSQL clients wanting TLS from servers
 		// without it, the kubelet seen from the API server, node's extra CAs,

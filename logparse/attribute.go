@@ -139,7 +139,9 @@ var attrRules = []attrRule{
 		"require_cn", "use_csr_common_name"}},
 	// OpenLDAP's clients (ldapsearch -ZZ, ldapwhoami): "ldap_start_tls:
 	// Connect error (-11)", whose "tls: " is not Go's.
-	{"unknown", RoleClient, "", []string{"ldap_start_tls"}},
+	{"unknown", RoleClient, "", []string{"ldap_start_tls",
+		// chronyd's NTS-KE client: "TLS handshake with ADDR (NAME) failed"
+		"chronyd["}},
 	// ClickHouse's server loading its own certificate and key ("<Error>
 	// CertificateReloader: Poco::Exception ..."), not Java's exception.
 	{"unknown", RoleServer, "", []string{"certificatereloader", "/etc/clickhouse-server/"}},
