@@ -855,7 +855,9 @@ var systemLibEntries = []Entry{
 	// node's NODE_EXTRA_CA_CERTS naming a file it could not read.
 	{
 		ID: CertLoadFailed, Kind: "client", Side: "client",
-		Match:       []string{"ignoring extra certs from"},
+		Match: []string{"ignoring extra certs from"},
+		// A certificate the bundle holds twice has its own story.
+		Without:     []string{"already in hash table"},
 		Title:       "node could not read the file NODE_EXTRA_CA_CERTS names, and ignores it",
 		Explanation: "NODE_EXTRA_CA_CERTS takes the path of one PEM file, read once when node starts. Here that file could not be loaded: the path is wrong or not in the container, the file is not PEM, or the variable holds several paths joined with a colon or semicolon (as a tool or plugin that appends its own file writes it), which node takes as one name that does not exist. The CAs it should add are then missing.",
 		Fix:         "Put all the extra CAs into one PEM file and name only that file:\n  cat corp-root.pem plugin-certs.pem > /etc/ssl/node-extra-ca.pem\n  export NODE_EXTRA_CA_CERTS=/etc/ssl/node-extra-ca.pem",

@@ -916,6 +916,8 @@ func TestExplainSides(t *testing.T) {
 		// An OpenSSL client refusing a server certificate made with a
 		// client section's nsCertType.
 		{"ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unsupported certificate purpose (_ssl.c:1006)", "python", "client", "server-cert-untrusted", "nscerttype"},
+		// node's extra CAs with a certificate twice keep that story.
+		{"Warning: Ignoring extra certs from `/etc/ssl/extra.pem`, load failed: error:05800088:x509 certificate routines::cert already in hash table", "unknown", "client", "server-cert-untrusted", "twice"},
 		// ODBC Driver 18 against an old SQL Server, Python's CERT_NONE order,
 		// chronyd's NTS-KE client, Squid's certificate generator, a PSK
 		// mismatch, an ACME HTTP-01 challenge out of reach.
