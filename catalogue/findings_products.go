@@ -981,4 +981,59 @@ var systemLibEntries = []Entry{
 		Fix:         "Open and forward port 80 to the host that answers the challenge, check that the name resolves to its public address (both A and AAAA), and test the path from outside:\n  dig +short A host.example.com\n  dig +short AAAA host.example.com\n  curl -v http://host.example.com/.well-known/acme-challenge/test\nor use the DNS-01 challenge where port 80 cannot be opened.",
 		Confirm:     "curl -v http://host.example.com/.well-known/acme-challenge/test",
 	},
+	// libpq when its server closed the connection in the middle of TLS.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"ssl syscall error: eof detected"},
+		Without:     []string{"could not accept ssl connection"},
+		Title:       "The PostgreSQL server (or something in between) closed the connection in the middle of TLS",
+		Explanation: "libpq (psql, and drivers on it) read end-of-file where the server should have answered over TLS: the connection was closed without an error message. Its cause is on the other side, whose log tells it: the server process ended (a crash, an out-of-memory kill, an administrator's pg_terminate_backend, a restart), a pooler, proxy or load balancer in between closed it (an idle timeout, a TLS-terminating proxy that expects another protocol), or a PostgreSQL-compatible server closed it on a login error instead of answering one (a bug of that server).",
+		Fix:         "Read the server's (or the proxy's) log at that time; try the same login without TLS, or straight to the server bypassing the pooler, to see which part closes:\n  psql \"host=db.example.com sslmode=disable\"\n  openssl s_client -connect db.example.com:5432 -starttls postgres </dev/null",
+		Confirm:     "openssl s_client -connect db.example.com:5432 -starttls postgres </dev/null",
+	},
+	// Java refusing a certificate without an issuer name.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"empty issuer dn not allowed in x509certificates"},
+		Title:       "Java refused the server's certificate: its issuer (and subject) name is empty",
+		Explanation: "Java's X.509 parser refuses a certificate whose issuer name is empty, before any trust is checked. The server's certificate (or one of its chain) was made without a subject, so the certificate it signed names no issuer: a generator or role that made the certificates with an empty -subj, or a CA without a name.",
+		Fix:         "Reissue the CA and the server's certificate with real subjects (and the server's names in subjectAltName):\n  openssl req -x509 -new -key ca.key -subj '/CN=Example DB CA' -days 3650 -out ca.crt\n  openssl req -new -key server.key -subj '/CN=db.example.com' -out server.csr",
+		Confirm:     "openssl x509 -noout -subject -issuer -in server.crt",
+	},
+	// Erlang/OTP 26's TLS clients verify by default.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"{options,incompatible,[{verify,verify_peer},{cacerts,undefined}]}", "{verify,verify_peer},{cacerts,undefined}"},
+		Title:       "Erlang/OTP 26 verifies the server by default, and the connection was given no CA",
+		Explanation: "From OTP 26, ssl:connect defaults to verify_peer, which needs CA certificates (cacertfile or cacerts); a client given none (a RabbitMQ shovel or federation URI without cacertfile, an Elixir or Erlang library that relied on the old verify_none default) is refused before it connects.",
+		Fix:         "Give the connection its CA, e.g. in a RabbitMQ shovel's amqps URI (percent-encoded path), or the system's CAs (cacerts from public_key:cacerts_get()); verify_none only knowingly:\n  amqps://rmq1?cacertfile=%2Fetc%2Frabbitmq%2Fca.pem&verify=verify_peer&server_name_indication=rmq1",
+		Confirm:     "openssl s_client -connect rmq1:5671 -CAfile /etc/rabbitmq/ca.pem </dev/null",
+	},
+	// RabbitMQ refusing to start TLS on an Erlang with OTP-10905.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"contains the bug otp-10905"},
+		Title:       "RabbitMQ will not start TLS listeners on this old Erlang (OTP-10905: SSLv3 cannot be turned off)",
+		Explanation: "Erlang releases before R16B01 cannot turn SSLv3 off (bug OTP-10905), so RabbitMQ refuses to start its TLS listeners on them (POODLE). Distribution packages of old systems carry such releases.",
+		Fix:         "Install a current Erlang/OTP (from RabbitMQ's or Erlang Solutions' repositories, matching the RabbitMQ release), then restart RabbitMQ.",
+		Confirm:     "erl -version",
+	},
+	// Caddy's on-demand TLS without its ask endpoint.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"on-demand tls cannot be enabled without"},
+		Title:       "Caddy refuses on-demand TLS without an ask endpoint",
+		Explanation: "Caddy 2.7 and later refuse to start with on_demand TLS unless a permission module says which names may get certificates (the ask endpoint), so that anyone pointing a name at the server cannot make it request certificates without end. A Caddyfile written for older releases has on_demand alone.",
+		Fix:         "Add the ask endpoint (a URL of yours that answers 200 for the names allowed) to the global options, then reload Caddy:\n  on_demand_tls {\n      ask http://localhost:5555/check\n  }",
+		Confirm:     "caddy validate --config /etc/caddy/Caddyfile",
+	},
+	// go-mssqldb when SQL Server ended the TLS handshake.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"cannot read handshake packet: eof"},
+		Title:       "SQL Server closed the TLS handshake of the Go driver",
+		Explanation: "go-mssqldb tunnels TLS inside SQL Server's login packets, and the server ended the handshake without an error: they share no TLS version or signature algorithm (a SQL Server 2014 or older without its TLS 1.2 updates against Go's TLS 1.2 minimum; a certificate whose signature algorithm the client does not offer, as with old Go releases and SHA-512 certificates), or the server forces encryption with a certificate it cannot use.",
+		Fix:         "See what the server takes, and update the side that lacks TLS 1.2 (SQL Server's TLS 1.2 updates, or a current Go and driver); encrypt=disable in the connection string only where TLS is not wanted:\n  nmap --script ssl-enum-ciphers -p 1433 sql.example.com",
+		Confirm:     "nmap --script ssl-enum-ciphers -p 1433 sql.example.com",
+	},
 }

@@ -916,6 +916,17 @@ func TestExplainSides(t *testing.T) {
 		// An OpenSSL client refusing a server certificate made with a
 		// client section's nsCertType.
 		{"ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unsupported certificate purpose (_ssl.c:1006)", "python", "client", "server-cert-untrusted", "nscerttype"},
+		// libpq's EOF in TLS, Java and an empty issuer, OTP 26's verify_peer,
+		// RabbitMQ on an old Erlang, Caddy's on-demand TLS, go-mssqldb, kdig
+		// (GnuTLS's alert in the handshake), a hello reset on the way.
+		{"psql: error: connection to server at \"db.internal\" (10.0.0.5), port 6432 failed: SSL SYSCALL error: EOF detected", "unknown", "client", "handshake-failed", "pooler"},
+		{"org.postgresql.util.PSQLException: SSL error: Failed to parse server certificates Empty issuer DN not allowed in X509Certificates.", "unknown", "client", "server-cert-untrusted", "-subj '/cn="},
+		{"[error] <0.2001.0> Shovel 'orders' failed to connect (URI: amqps://broker-2): {options,incompatible,[{verify,verify_peer},{cacerts,undefined}]}", "unknown", "client", "server-cert-untrusted", "cacertfile"},
+		{"The installed version of Erlang (R15B01) contains the bug OTP-10905, which makes it impossible to disable SSLv3.", "unknown", "server", "startup-failed", "r16b01"},
+		{"Error: loading initial config: loading new config: loading http app module: provision http: getting tls app: loading tls app module: provision tls: provisioning automation policy 0: on-demand TLS cannot be enabled without a permission module to prevent abuse", "go", "server", "startup-failed", "ask"},
+		{"mssql: TLS Handshake failed: Cannot read handshake packet: EOF", "unknown", "client", "handshake-failed", "tls 1.2"},
+		{";; WARNING: TLS, handshake failed (A TLS fatal alert has been received.)", "unknown", "client", "tls-alert", "priority"},
+		{"2026/03/03 10:00:00 [proj:region:db] failed to connect to instance: Dial error: handshake failed (connection name = \"proj:region:db\"): read tcp 10.0.0.2:51000->203.0.113.9:3307: read: connection reset by peer", "unknown", "client", "handshake-failed", "tlsmlkem=0"},
 		// node's extra CAs with a certificate twice keep that story.
 		{"Warning: Ignoring extra certs from `/etc/ssl/extra.pem`, load failed: error:05800088:x509 certificate routines::cert already in hash table", "unknown", "client", "server-cert-untrusted", "twice"},
 		// ODBC Driver 18 against an old SQL Server, Python's CERT_NONE order,

@@ -141,7 +141,9 @@ var attrRules = []attrRule{
 	// Connect error (-11)", whose "tls: " is not Go's.
 	{"unknown", RoleClient, "", []string{"ldap_start_tls",
 		// chronyd's NTS-KE client: "TLS handshake with ADDR (NAME) failed"
-		"chronyd["}},
+		"chronyd[",
+		// kdig's DNS-over-TLS queries (";; WARNING: TLS, handshake failed")
+		";; warning: tls,"}},
 	// ClickHouse's server loading its own certificate and key ("<Error>
 	// CertificateReloader: Poco::Exception ..."), not Java's exception.
 	{"unknown", RoleServer, "", []string{"certificatereloader", "/etc/clickhouse-server/"}},
@@ -300,6 +302,9 @@ var attrRules = []attrRule{
 	// authentik's proxy outpost (Go), whose words name an upstream as
 	// nginx's do.
 	{"go", RoleClient, "", []string{"error proxying to upstream server"}},
+	// Caddy loading its configuration ("loading tls app module:
+	// provision tls: ..."): the server, not a Go client.
+	{"go", RoleServer, "", []string{"loading tls app module", "provision tls:"}},
 	{"nginx", RoleClient, CtxUpstream, []string{"to upstream", "from upstream", "reading upstream", "upstream ssl certificate", "upstream sent", "proxy_ssl_", "grpc_ssl_", "uwsgi_ssl_"}},
 	{"nginx", RoleClient, CtxLua, []string{"lua ssl", "lua_ssl", "lua tcp socket", "cosocket", "context: ngx.timer"}},
 	{"nginx", RoleClient, CtxOCSP, []string{"while requesting certificate status", "\"ssl_stapling\"", "ssl_stapling", "ocsp responder", "ocsp_basic_verify()", "ocsp response", "ocsp_check_validity", "ocsp_resp", "stapling"}},
