@@ -876,13 +876,15 @@ var systemLibEntries = []Entry{
 	// length too long", the record header of a plain reply).
 	{
 		ID: PlainHTTP, Kind: "client", Side: "client",
-		Match: []string{"packet length too long", "packet_length_too_long"},
+		Match: []string{"packet length too long", "packet_length_too_long",
+			// OpenSSL 1.0's client words for the same
+			"ssl23_get_server_hello:unknown protocol"},
 		// A client's words around it (node's EPROTO, Python's, curl's);
 		// a server's or the bare reason have their own stories.
-		Within:      []string{"eproto", "ssl_connect", "_ssl.c", "curl:", "requests.exceptions", "urlopen", "connect failed"},
+		Within:      []string{"eproto", "ssl_connect", "_ssl.c", "curl:", "requests.exceptions", "urlopen"},
 		Without:     []string{"upstream", "while ssl handshaking", "ssl_do_handshake", "ssl_accept", "accept"},
-		Title:       "The client expected TLS and the server answered in plain text (packet length too long)",
-		Explanation: "OpenSSL read the first bytes of the server's answer as a TLS record header and found a length no TLS record has: the port does not speak TLS at all (an https:// URL or TLS option pointed at a plain HTTP port, a development server without TLS, a proxy's plain port) or something in between answers in plain text.",
+		Title:       "The client expected TLS and the server answered in plain text",
+		Explanation: "OpenSSL read the first bytes of the server's answer as a TLS record header and found a length no TLS record has: the port does not speak TLS at all (an https:// URL or TLS option pointed at a plain HTTP port, a development server without TLS, a proxy's plain port, a WinRM listener on HTTP that a client reaches with https) or something in between answers in plain text.",
 		Fix:         "Point the client at the port where the server speaks TLS, or use http:// for a plain port (or put a TLS proxy in front of it):\n  curl -v http://host:3000/",
 		Confirm:     "openssl s_client -connect host:3000 </dev/null",
 	},

@@ -27,6 +27,9 @@ var (
 	reNum = lazyre.New(`verify error:num=(\d{1,3}):([^\n]*)`)
 	// openssl s_client: "Verify return code: 21 (unable to verify ...)".
 	reReturnCode = lazyre.New(`verify return code: (\d{1,3}) \(([^\n]*)\)`)
+	// imapfilter's "certificate verification failed; 10": the verify
+	// result's number alone.
+	reSemiCode = lazyre.New(`certificate verification failed; (\d{1,2})\b`)
 	// The contract's openssl_error form, "68:CA signature digest ...": a
 	// letter follows the colon ("23:10:54.808 ..." is a time of day).
 	reCodeText = lazyre.New(`^(\d{1,3}):([a-z][^\n]*)$`)
@@ -309,6 +312,12 @@ func structuredCodes(lower string, codes *codeSet) {
 			if c, ok := resolve(n, m[2], trust); ok {
 				codes.add(c)
 			}
+		}
+	}
+	for _, m := range reSemiCode.FindAllStringSubmatch(lower, maxStructured) {
+		n, _ := strconv.Atoi(m[1])
+		if c, ok := resolve(n, "", true); ok {
+			codes.add(c)
 		}
 	}
 	for _, m := range reFailed.FindAllStringIndex(lower, maxStructured) {
