@@ -876,9 +876,7 @@ var systemLibEntries = []Entry{
 	// length too long", the record header of a plain reply).
 	{
 		ID: PlainHTTP, Kind: "client", Side: "client",
-		Match: []string{"packet length too long", "packet_length_too_long",
-			// OpenSSL 1.0's client words for the same
-			"ssl23_get_server_hello:unknown protocol"},
+		Match: []string{"packet length too long", "packet_length_too_long"},
 		// A client's words around it (node's EPROTO, Python's, curl's);
 		// a server's or the bare reason have their own stories.
 		Within:      []string{"eproto", "ssl_connect", "_ssl.c", "curl:", "requests.exceptions", "urlopen"},

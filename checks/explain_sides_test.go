@@ -928,9 +928,10 @@ func TestExplainSides(t *testing.T) {
 		{";; WARNING: TLS, handshake failed (A TLS fatal alert has been received.)", "unknown", "client", "tls-alert", "priority"},
 		{"2026/03/03 10:00:00 [proj:region:db] failed to connect to instance: Dial error: handshake failed (connection name = \"proj:region:db\"): read tcp 10.0.0.2:51000->203.0.113.9:3307: read: connection reset by peer", "unknown", "client", "handshake-failed", "tlsmlkem=0"},
 		// imapfilter's verify result by number alone; OpenSSL 1.0's client
-		// reading plain text (WinRM's HTTP listener reached with https).
+		// reading plain text (WinRM's HTTP listener reached with https)
+		// keeps the story of a side that does not speak TLS.
 		{"imapfilter: certificate verification failed; 10", "unknown", "client", "server-cert-expired", "renew"},
-		{"WINRM CONNECTION ERROR: 500 WinRMTransport. [Errno 1] _ssl.c:492: error:140770FC:SSL routines:SSL23_GET_SERVER_HELLO:unknown protocol", "python", "client", "plain-http", "http://"},
+		{"WINRM CONNECTION ERROR: 500 WinRMTransport. [Errno 1] _ssl.c:492: error:140770FC:SSL routines:SSL23_GET_SERVER_HELLO:unknown protocol", "python", "client", "handshake-failed", "http://"},
 		// node's extra CAs with a certificate twice keep that story.
 		{"Warning: Ignoring extra certs from `/etc/ssl/extra.pem`, load failed: error:05800088:x509 certificate routines::cert already in hash table", "unknown", "client", "server-cert-untrusted", "twice"},
 		// ODBC Driver 18 against an old SQL Server, Python's CERT_NONE order,
