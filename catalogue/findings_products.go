@@ -1036,4 +1036,14 @@ var systemLibEntries = []Entry{
 		Fix:         "See what the server takes, and update the side that lacks TLS 1.2 (SQL Server's TLS 1.2 updates, or a current Go and driver); encrypt=disable in the connection string only where TLS is not wanted:\n  nmap --script ssl-enum-ciphers -p 1433 sql.example.com",
 		Confirm:     "nmap --script ssl-enum-ciphers -p 1433 sql.example.com",
 	},
+	// JSSE's debug log naming the alert this side sent ("Fatal
+	// (UNEXPECTED_MESSAGE): Unexpected handshake message: ...").
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"fatal (unexpected_message): unexpected handshake message"},
+		Title:       "Java ended the handshake itself: a handshake message came out of turn",
+		Explanation: "In JSSE's debug log, `Fatal (ALERT)` is the alert this side sent: Java got a handshake message it did not expect at that point (here, the one the line names) and stopped. The peer rarely sends messages out of turn; more often the program's own handling of the TLS engine is wrong (a library that drives SSLEngine itself, such as an NIO client, Netty or a message broker's client in its NIO mode, in a release with a bug), or something in between (a load balancer, a proxy) changed the bytes.",
+		Fix:         "Try the same connection another way to see which part is at fault: the library's blocking mode instead of NIO, TLS 1.3 instead of 1.2, a newer (or the previous) release of the library; and compare with a plain client:\n  openssl s_client -connect host:5671 -servername host </dev/null",
+		Confirm:     "openssl s_client -connect host:5671 -servername host </dev/null",
+	},
 }

@@ -932,6 +932,11 @@ func TestExplainSides(t *testing.T) {
 		// keeps the story of a side that does not speak TLS.
 		{"imapfilter: certificate verification failed; 10", "unknown", "client", "server-cert-expired", "renew"},
 		{"WINRM CONNECTION ERROR: 500 WinRMTransport. [Errno 1] _ssl.c:492: error:140770FC:SSL routines:SSL23_GET_SERVER_HELLO:unknown protocol", "python", "client", "handshake-failed", "http://"},
+		// NATS's route and leafnode lines, told by the peer's port; JSSE's
+		// own fatal alert.
+		{"[3001] [ERR] 10.1.1.5:51522 - lid:12 - TLS leafnode handshake error: remote error: tls: bad certificate", "go", "server", "tls-alert", "certificate"},
+		{"[3001] [ERR] 10.0.0.2:7422 - lid:13 - TLS leafnode handshake error: tls: failed to verify certificate: x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "rootcas"},
+		{"javax.net.ssl|ERROR|10|main|2026-03-03 10:00:00.000 UTC|null:-1|Fatal (UNEXPECTED_MESSAGE): Unexpected handshake message: server_hello", "java", "client", "handshake-failed", "blocking"},
 		// node's extra CAs with a certificate twice keep that story.
 		{"Warning: Ignoring extra certs from `/etc/ssl/extra.pem`, load failed: error:05800088:x509 certificate routines::cert already in hash table", "unknown", "client", "server-cert-untrusted", "twice"},
 		// ODBC Driver 18 against an old SQL Server, Python's CERT_NONE order,
@@ -960,7 +965,7 @@ func TestExplainSides(t *testing.T) {
 		{"Warning: Ignoring extra certs from `/etc/ssl/corp.pem:/opt/tool/certs.pem`, load failed: error:80000002:system library::No such file or directory", "unknown", "client", "cert-load-failed", "one pem file"},
 		{"MongoParseError: ENAMETOOLONG: name too long, open '-----BEGIN CERTIFICATE-----", "unknown", "server", "cert-load-failed", "path"},
 		{"Error: write EPROTO 40C7E1D1A67F0000:error:0A0000C6:SSL routines:tls_get_more_records:packet length too long:../deps/openssl/openssl/ssl/record/methods/tls_common.c:662:", "node", "client", "plain-http", "http://"},
-		{"[WARNING]  (2211) : config : ca-file: '@system-ca' couldn't load '/etc/pki/tls/certs/ca-bundle.trust.crt'", "haproxy", "server", "cert-load-failed", "httpclient.ssl.ca-file"},
+		{"[WARNING]  (2211) : config : ca-file: '@system-ca' couldn't load '/etc/pki/tls/certs/ca-bundle.trust.crt'", "haproxy", "client", "cert-load-failed", "httpclient.ssl.ca-file"},
 		{"imap-login: Fatal: Invalid ssl_protocols setting: Unknown protocol 'SSLv2'", "unknown", "server", "startup-failed", "ssl_min_protocol"},
 		{"doveconf: Fatal: Error in configuration file /etc/dovecot/conf.d/10-logging.conf line 12: verbose_ssl: Unknown setting: verbose_ssl", "unknown", "server", "startup-failed", "log_debug"},
 		{"Mar  3 10:00:00 relay postfix/smtp[4411]: certificate verification failed for smtp.example.net[192.0.2.25]:587: untrusted issuer /CN=Example Root CA", "unknown", "client", "server-cert-untrusted", "smtp_tls_cafile"},

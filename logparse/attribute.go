@@ -380,6 +380,8 @@ var attrRules = []attrRule{
 		"ssl_certificate_key", "ssl_password_file", "ssl_trusted_certificate", "ssl_protocols"}},
 	{"haproxy", RoleClient, "", []string{"layer6 invalid response", "layer6 timeout", "verify is enabled by default but no ca file",
 		"ssl-server-verify"}},
+	// HAProxy's built-in HTTP client loading the system's CA store.
+	{"haproxy", RoleClient, "", []string{"'@system-ca'", "httpclient.ssl"}},
 	{"haproxy", RoleServer, "", []string{"haproxy", "ssl client ca chain cannot be verified",
 		"ssl client certificate not trusted", "ca-file", "crt-list", "parsing [",
 		// HAProxy's own words for its crt files
@@ -582,6 +584,13 @@ func attribute(line, lower string) Attribution {
 		return attr("nginx", RoleServer, "", false)
 	}
 	isNginx := reNginxLine.MatchString(lower) || reAccessReq.MatchString(lower)
+	if !isNginx && strings.Contains(lower, "handshake error") {
+		// A NATS server's route, leafnode or gateway connection: which
+		// side it is follows from the peer's port.
+		if role, ok := natsRole(lower); ok {
+			return attr("go", role, "", false)
+		}
+	}
 	if !isNginx && strings.Contains(line, "TLS: can't accept:") {
 		// OpenLDAP's slapd (and libldap servers) in capitals, which Go's
 		// lower-case "tls: " would otherwise claim.
@@ -1000,6 +1009,26 @@ func serverStack(lower string) bool {
 		}
 	}
 	return strings.Contains(lower, "ssl.py") && strings.Contains(lower, ", in accept") || JudgesClientCerts(lower)
+}
+
+// reNATSPeer is the peer's address before NATS's connection tag
+// ("127.0.0.1:63547 - lid:6 - TLS leafnode handshake error").
+var reNATSPeer = lazyre.New(`:(\d+) - (?:lid|rid|cid|gid):\d+ - `)
+
+// natsRole is the side of a NATS server's line about a route, leafnode
+// or gateway connection: a peer on a NATS listening port (4222 clients,
+// 6222 routes, 7222 gateways, 7422 leafnodes, 443) is the remote server
+// this one dialled; a peer on another port dialled this one.
+func natsRole(lower string) (string, bool) {
+	m := reNATSPeer.FindStringSubmatch(lower)
+	if m == nil {
+		return "", false
+	}
+	switch m[1] {
+	case "4222", "6222", "7222", "7422", "443":
+		return RoleClient, true
+	}
+	return RoleServer, true
 }
 
 // reTornadoPeer is the peer's address in Tornado's "SSL Error on FD
