@@ -112,6 +112,10 @@ func TestSniff(t *testing.T) {
 		{`{"status":200}` + "\n", AccessJSON},
 		{"hello\nworld\n", Unknown},
 		{"", Unknown},
+		// One JSON line among another program's TLS lines is no access
+		// log; one odd line among access lines still is.
+		{"ldap_start_tls: Protocol error (2)\nkafka: SSL handshake failed\nmssql: TLS Handshake failed: EOF\n" + `{"error":"x509: certificate signed by unknown authority"}` + "\nERROR 2026 (HY000): SSL connection error\n", Unknown},
+		{`{"status":200}` + "\n# rotated\n" + `{"status":400}` + "\n", AccessJSON},
 	} {
 		if got := Sniff([]byte(tc.in)); got != tc.want {
 			t.Errorf("Sniff(%.40q) = %v, want %v", tc.in, got, tc.want)

@@ -15,9 +15,11 @@ const (
 )
 
 // Sniff decides the format of a log from its first bytes: the format most
-// of the complete lines in head have. Unknown means no nginx log line.
+// of the complete lines in head have. Unknown means no nginx log line, or
+// access-log lines too few to make the file an access log (a JSON line or
+// two among another program's lines).
 func Sniff(head []byte) Format {
-	var errs, acc, js int
+	var errs, acc, js, all int
 	for n := 0; len(head) > 0 && n < 200; n++ {
 		i := bytes.IndexByte(head, '\n')
 		line := head
@@ -27,6 +29,9 @@ func Sniff(head []byte) Format {
 			head = nil
 		}
 		line = bytes.TrimSuffix(line, []byte{'\r'})
+		if len(bytes.TrimSpace(line)) > 0 {
+			all++
+		}
 		switch {
 		case IsErrorLike(line):
 			errs++
@@ -41,6 +46,10 @@ func Sniff(head []byte) Format {
 		return Unknown
 	case errs >= acc && errs >= js:
 		return ErrorLog
+	case 4*max(acc, js) < all:
+		// An access log is made of access lines; a few among many
+		// others are not one.
+		return Unknown
 	case acc >= js:
 		return AccessLog
 	}
