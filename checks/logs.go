@@ -185,7 +185,26 @@ func GroupFinding(g *logparse.Group, top int) report.Finding {
 	}
 	f.Title = fmt.Sprintf("%d× %s", g.Count, f.Title)
 	f.Priority = -g.Count
+	if g.Source == logparse.ErrorLog && g.Level == "" {
+		otherProgram(&f, g.Example)
+	}
 	return f
+}
+
+// otherProgram tells a finding about another program's line in nginx's
+// error stream (a docker-compose or journald stream of several services)
+// as that program's: its writer and side as the line shows them, at most
+// a warning, after nginx's own findings of the same severity.
+func otherProgram(f *report.Finding, line string) {
+	att := logparse.Attribute(line)
+	f.Reporter, f.Role = att.Reporter, att.Role
+	if f.Reporter == "nginx" {
+		f.Reporter = "unknown"
+	}
+	if f.Severity == report.Error {
+		f.Severity = report.Warning
+	}
+	f.Priority += 1 << 20
 }
 
 // frequentNoise is how many lines of scanner-like noise make it worth
@@ -209,6 +228,9 @@ func LineFinding(ev logparse.Event) report.Finding {
 	f.Reporter, f.Role = "nginx", ev.Role
 	if f.Role == "" {
 		f.Role = logparse.Attribute(line).Role
+	}
+	if ev.Source == logparse.ErrorLog && ev.Level == "" {
+		otherProgram(&f, line)
 	}
 	return f
 }

@@ -425,3 +425,24 @@ func TestLogsDebugAndUnknownReads(t *testing.T) {
 		t.Errorf("read group %+v, want an explanation and a fix", read)
 	}
 }
+
+// TestLogsOtherProgramsInStream: in a stream of several services (a
+// docker-compose log), the other programs' lines that speak of TLS are
+// counted and told as their writers' (their side, at most a warning,
+// after nginx's own findings); a stack frame is not a message.
+func TestLogsOtherProgramsInStream(t *testing.T) {
+	fs := logFindings(t,
+		`web_1    | 2026/03/03 10:00:00 [info] 29#29: *3 client SSL certificate verify error: (68:CA signature digest algorithm too weak) while reading client request headers, client: 172.18.0.1, server: localhost`,
+		`job_1    | urllib3.exceptions.SSLError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)`,
+		`ui_1     |     at TLSSocket._finishInit (node:_tls_wrap:946:8)`,
+	)
+	if len(fs) != 2 {
+		t.Fatalf("%d findings, want 2 (nginx's and the Python client's): %+v", len(fs), fs)
+	}
+	if fs[0].Reporter != "nginx" || !fs[0].Is(catalogue.VerifyError) {
+		t.Errorf("first finding %s by %s, want nginx's verify error first", fs[0].ID.Name(), fs[0].Reporter)
+	}
+	if f := fs[1]; f.Reporter != "python" || f.Role != "client" || f.Severity != report.Warning || !strings.Contains(f.Example, "job_1") {
+		t.Errorf("second finding %s by %s/%s at %v (%q), want the Python client's, a warning", f.ID.Name(), f.Reporter, f.Role, f.Severity, f.Example)
+	}
+}

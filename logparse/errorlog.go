@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"hash/maphash"
 	"time"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -66,7 +67,7 @@ func parseErrorLine(line []byte, in *interner) (Event, bool) {
 	}
 	start, timed, ok := errorStart(line)
 	if !ok {
-		return Event{}, false
+		return otherTLSLine(line, in)
 	}
 	level, msg, client, ok := splitErrorLine(line[start:], timed)
 	if !ok {
@@ -89,6 +90,53 @@ func parseErrorLine(line []byte, in *interner) (Event, bool) {
 	}
 	return Event{ID: m.id, Key: m.key, Code: m.code, Text: m.text, Level: m.level, Time: t,
 		Client: in.view(client), Line: line, Source: ErrorLog, Role: m.role}, true
+}
+
+// otherWords are the words that make another program's line in an nginx
+// error stream a TLS line: those of nginx's own tls-unexplained kind.
+var otherWords = [][]byte{[]byte("SSL"), []byte("TLS"), []byte("ssl_"), []byte("OCSP"), []byte("x509: ")}
+
+// otherTLSLine is a line that is not nginx's but speaks of TLS, in a
+// stream that holds nginx's error log among other programs' lines (a
+// docker-compose or journald stream of several services): counted in a
+// tls-unexplained group of its own reason, which logs then tells as
+// explain does, so that no TLS line of the stream is dropped.
+func otherTLSLine(line []byte, in *interner) (Event, bool) {
+	if bytes.IndexByte(line, 0) >= 0 || !utf8.Valid(line) {
+		return Event{}, false // not text
+	}
+	found := false
+	for _, w := range otherWords {
+		if bytes.Contains(line, w) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return Event{}, false
+	}
+	// Its words after a container's or unit's prefix.
+	msg := bytes.TrimSpace(line)
+	if i := bytes.Index(msg, []byte("| ")); i >= 0 && i < 40 {
+		msg = bytes.TrimSpace(msg[i+2:])
+	}
+	if bytes.HasPrefix(msg, []byte("at ")) || bytes.HasPrefix(msg, []byte("#")) {
+		return Event{}, false // a frame of a stack trace, or a comment
+	}
+	text := sslReason(line)
+	if len(text) == 0 {
+		// Cut short: like lines share a group.
+		text = msg[:min(len(msg), 100)]
+		for !utf8.Valid(text) {
+			text = text[:len(text)-1] // not inside a character
+		}
+	}
+	key := "tls-unexplained:" + string(text)
+	role := Attribute(string(line)).Role
+	if role == RoleClient {
+		key = in.clientKey(key)
+	}
+	return Event{ID: "tls-unexplained", Key: key, Text: in.str(text), Line: line, Source: ErrorLog, Role: role}, true
 }
 
 // message is what a line's level and message say: its kind's event
