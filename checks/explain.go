@@ -789,7 +789,7 @@ func bareVerify(text string, codes []catalogue.VerifyCode) bool {
 
 // plainOnTLS is true for OpenSSL's reasons for a record that is not TLS.
 func plainOnTLS(lower string) bool {
-	for _, r := range []string{"wrong version number", ":http request", "unknown protocol", "http_request"} {
+	for _, r := range []string{"wrong version number", ":http request", "unknown protocol", "http_request", "wrong_version_number"} {
 		if strings.Contains(lower, r) {
 			return true
 		}

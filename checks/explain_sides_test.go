@@ -937,6 +937,9 @@ func TestExplainSides(t *testing.T) {
 		{"[3001] [ERR] 10.1.1.5:51522 - lid:12 - TLS leafnode handshake error: remote error: tls: bad certificate", "go", "server", "tls-alert", "certificate"},
 		{"[3001] [ERR] 10.0.0.2:7422 - lid:13 - TLS leafnode handshake error: tls: failed to verify certificate: x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "rootcas"},
 		{"javax.net.ssl|ERROR|10|main|2026-03-03 10:00:00.000 UTC|null:-1|Fatal (UNEXPECTED_MESSAGE): Unexpected handshake message: server_hello", "java", "client", "handshake-failed", "blocking"},
+		// Logstash's beats input pasted without its handler's name: the
+		// server that read plain text (a Beat without TLS settings).
+		{"Handling exception: javax.net.ssl.SSLException: error:100000f7:SSL routines:OPENSSL_internal:WRONG_VERSION_NUMBER (from 10.0.0.9:51000)", "java", "server", "handshake-failed", "without tls"},
 		// node's extra CAs with a certificate twice keep that story.
 		{"Warning: Ignoring extra certs from `/etc/ssl/extra.pem`, load failed: error:05800088:x509 certificate routines::cert already in hash table", "unknown", "client", "server-cert-untrusted", "twice"},
 		// ODBC Driver 18 against an old SQL Server, Python's CERT_NONE order,

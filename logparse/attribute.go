@@ -331,7 +331,9 @@ var attrRules = []attrRule{
 	{"node", RoleClient, "", []string{"third_party/boringssl", "third_party\\boringssl", "bad_pkcs12_data"}},
 	// Logstash's beats input (a server on netty-tcnative's BoringSSL,
 	// whose reasons end in OPENSSL_internal as Android's do).
-	{"java", RoleServer, "", []string{"beatshandler"}},
+	{"java", RoleServer, "", []string{"beatshandler",
+		// the same handler's words, pasted without its name
+		"handling exception: javax.net.ssl"}},
 	// Netty's own PEM reader, loading a program's own key or certificate
 	// (before the wider Java client words of an exception's name).
 	{"java", RoleServer, "", []string{"file does not contain valid private key", "file does not contain valid certificates"}},
