@@ -1046,4 +1046,14 @@ var systemLibEntries = []Entry{
 		Fix:         "Try the same connection another way to see which part is at fault: the library's blocking mode instead of NIO, TLS 1.3 instead of 1.2, a newer (or the previous) release of the library; and compare with a plain client:\n  openssl s_client -connect host:5671 -servername host </dev/null",
 		Confirm:     "openssl s_client -connect host:5671 -servername host </dev/null",
 	},
+	// kubeadm (and minikube) finding certificates of an earlier cluster.
+	{
+		ID: BadSignature, Kind: "client", Side: "client",
+		Match:       []string{"not signed by ca certificate"},
+		Within:      []string{"[certs]", "certificate "},
+		Title:       "kubeadm found certificates of an earlier cluster: they are not signed by the current CA",
+		Explanation: "kubeadm (under minikube, kind and others too) checks the certificates it finds in its certificate directory (/etc/kubernetes/pki; minikube's ~/.minikube) against the cluster CA there, and refuses one another CA signed: files left from an earlier cluster (a reinstall or a reset that kept some files, a CA made again) next to a new CA, or the other way round.",
+		Fix:         "Start from one set: remove the old cluster's state, then create the cluster again (its certificates with it):\n  minikube delete --all --purge\nor, on a kubeadm node:\n  kubeadm reset\n  rm -rf /etc/kubernetes/pki",
+		Confirm:     "openssl verify -CAfile /etc/kubernetes/pki/ca.crt /etc/kubernetes/pki/apiserver-kubelet-client.crt",
+	},
 }

@@ -940,6 +940,9 @@ func TestExplainSides(t *testing.T) {
 		// Logstash's beats input pasted without its handler's name: the
 		// server that read plain text (a Beat without TLS settings).
 		{"Handling exception: javax.net.ssl.SSLException: error:100000f7:SSL routines:OPENSSL_internal:WRONG_VERSION_NUMBER (from 10.0.0.9:51000)", "java", "server", "handshake-failed", "without tls"},
+		// kubeadm's certificates of an earlier cluster; kaniko's own CA.
+		{`[certs] certificate front-proxy-client not signed by CA certificate front-proxy-ca: x509: certificate signed by unknown authority`, "go", "client", "bad-signature", "kubeadm reset"},
+		{`error checking push permissions -- make sure you entered the correct tag name, and that you are authenticated correctly, and try again: checking push permission for "registry.example.com:5000/app:1": Get "https://registry.example.com:5000/v2/": x509: certificate signed by unknown authority`, "go", "client", "server-cert-untrusted", "--registry-certificate"},
 		// node's extra CAs with a certificate twice keep that story.
 		{"Warning: Ignoring extra certs from `/etc/ssl/extra.pem`, load failed: error:05800088:x509 certificate routines::cert already in hash table", "unknown", "client", "server-cert-untrusted", "twice"},
 		// ODBC Driver 18 against an old SQL Server, Python's CERT_NONE order,
