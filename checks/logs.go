@@ -204,6 +204,11 @@ func otherProgram(f *report.Finding, line string) {
 	if f.Severity == report.Error {
 		f.Severity = report.Warning
 	}
+	if f.Is(catalogue.TLSUnexplained) {
+		// Another program's line that no entry explains is mostly its
+		// routine ("TLS connection established"): a note.
+		f.Severity = report.Info
+	}
 	f.Priority += 1 << 20
 }
 

@@ -446,3 +446,20 @@ func TestLogsOtherProgramsInStream(t *testing.T) {
 		t.Errorf("second finding %s by %s/%s at %v (%q), want the Python client's, a warning", f.ID.Name(), f.Reporter, f.Role, f.Severity, f.Example)
 	}
 }
+
+// TestLogsOtherProgramsRoutine: other daemons' routine TLS lines in a
+// syslog stream (a mail server's "TLS connection established") are one
+// note per message, whatever the peer's name and address.
+func TestLogsOtherProgramsRoutine(t *testing.T) {
+	fs := logFindings(t,
+		`Mar  3 10:00:00 host nginx[812]: 2026/03/03 10:00:00 [info] 812#812: *3 client SSL certificate verify error: (68:CA signature digest algorithm too weak) while reading client request headers, client: 192.0.2.7, server: localhost`,
+		`Mar  3 10:00:01 host postfix/smtpd[123]: Anonymous TLS connection established from one.example.com[192.0.2.1]: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)`,
+		`Mar  3 10:00:05 host postfix/smtpd[131]: Anonymous TLS connection established from two.example.net[198.51.100.8]: TLSv1.2 with cipher ECDHE-RSA-AES256-GCM-SHA384 (256/256 bits)`,
+	)
+	if len(fs) != 2 || !fs[0].Is(catalogue.VerifyError) {
+		t.Fatalf("%d findings, want nginx's verify error and one group of the mail server's lines: %+v", len(fs), fs)
+	}
+	if f := fs[1]; f.Count != 2 || f.Severity != report.Info || f.Reporter == "nginx" {
+		t.Errorf("mail server's group: %d lines, %v, by %s; want 2 lines, a note, not nginx's", f.Count, f.Severity, f.Reporter)
+	}
+}

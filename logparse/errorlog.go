@@ -6,6 +6,8 @@ import (
 	"time"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/mtlsdoctor/mtlsdoctor/internal/lazyre"
 )
 
 // IsErrorLine reports whether line starts like an nginx error-log line:
@@ -115,21 +117,30 @@ func otherTLSLine(line []byte, in *interner) (Event, bool) {
 	if !found {
 		return Event{}, false
 	}
-	// Its words after a container's or unit's prefix.
+	// Its words after a container's, syslog's or journald's prefix, and the
+	// program that prefix names.
 	msg := bytes.TrimSpace(line)
+	var prog []byte
 	if i := bytes.Index(msg, []byte("| ")); i >= 0 && i < 40 {
+		prog = bytes.TrimSpace(msg[:i])
 		msg = bytes.TrimSpace(msg[i+2:])
+	}
+	if m := reOtherPrefix.Re().FindSubmatchIndex(msg); m != nil {
+		prog = msg[m[2]:m[3]]
+		msg = msg[m[1]:]
 	}
 	if bytes.HasPrefix(msg, []byte("at ")) || bytes.HasPrefix(msg, []byte("#")) {
 		return Event{}, false // a frame of a stack trace, or a comment
 	}
+	// Its group: the program and its OpenSSL reason, else its first words
+	// without numbers (addresses, ports and times differ from line to
+	// line of one message).
 	text := sslReason(line)
 	if len(text) == 0 {
-		// Cut short: like lines share a group.
-		text = msg[:min(len(msg), 100)]
-		for !utf8.Valid(text) {
-			text = text[:len(text)-1] // not inside a character
-		}
+		text = firstWords(msg, 5)
+	}
+	if len(prog) > 0 {
+		text = append(append(append([]byte(nil), prog...), ": "...), text...)
 	}
 	key := "tls-unexplained:" + string(text)
 	role := Attribute(string(line)).Role
@@ -137,6 +148,33 @@ func otherTLSLine(line []byte, in *interner) (Event, bool) {
 		key = in.clientKey(key)
 	}
 	return Event{ID: "tls-unexplained", Key: key, Text: in.str(text), Line: line, Source: ErrorLog, Role: role}, true
+}
+
+// reOtherPrefix is a syslog or journald prefix (its time, host, and
+// program with its pid) before another program's message.
+var reOtherPrefix = lazyre.New(`^(?:[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d|\d{4}-\d\d-\d\d[T ][\d:.,+Z-]+) \S+ ([^\s:\[]+)(?:\[\d+\])?: `)
+
+// firstWords is the first n words of msg with the words that hold
+// digits left out, at most 100 bytes and never cut inside a character.
+func firstWords(msg []byte, n int) []byte {
+	var out []byte
+	for _, w := range bytes.Fields(msg) {
+		if n == 0 || len(out)+len(w) > 100 {
+			break
+		}
+		if bytes.ContainsAny(w, "0123456789") {
+			continue
+		}
+		if len(out) > 0 {
+			out = append(out, ' ')
+		}
+		out = append(out, w...)
+		n--
+	}
+	for !utf8.Valid(out) {
+		out = out[:len(out)-1]
+	}
+	return out
 }
 
 // message is what a line's level and message say: its kind's event
