@@ -139,10 +139,12 @@ func otherTLSLine(line []byte, in *interner) (Event, bool) {
 	if len(text) == 0 {
 		text = firstWords(msg, 5)
 	}
-	if len(prog) > 0 {
-		text = append(append(append([]byte(nil), prog...), ": "...), text...)
-	}
 	key := "tls-unexplained:" + string(text)
+	if len(prog) > 0 {
+		// One program's lines apart from another's; the text stays the
+		// words the lines hold (a fix searches for them).
+		key = "tls-unexplained:" + string(prog) + ": " + string(text)
+	}
 	role := Attribute(string(line)).Role
 	if role == RoleClient {
 		key = in.clientKey(key)
@@ -154,16 +156,14 @@ func otherTLSLine(line []byte, in *interner) (Event, bool) {
 // program with its pid) before another program's message.
 var reOtherPrefix = lazyre.New(`^(?:[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d|\d{4}-\d\d-\d\d[T ][\d:.,+Z-]+) \S+ ([^\s:\[]+)(?:\[\d+\])?: `)
 
-// firstWords is the first n words of msg with the words that hold
-// digits left out, at most 100 bytes and never cut inside a character.
+// firstWords is the first n words of msg, up to the first that holds a
+// digit (an address, a port, a time), at most 100 bytes and never cut
+// inside a character: text that the lines hold as it is.
 func firstWords(msg []byte, n int) []byte {
 	var out []byte
 	for _, w := range bytes.Fields(msg) {
-		if n == 0 || len(out)+len(w) > 100 {
+		if n == 0 || len(out)+len(w) > 100 || bytes.ContainsAny(w, "0123456789") {
 			break
-		}
-		if bytes.ContainsAny(w, "0123456789") {
-			continue
 		}
 		if len(out) > 0 {
 			out = append(out, ' ')
