@@ -28,8 +28,8 @@ var (
 	// openssl s_client: "Verify return code: 21 (unable to verify ...)".
 	reReturnCode = lazyre.New(`verify return code: (\d{1,3}) \(([^\n]*)\)`)
 	// imapfilter's "certificate verification failed; 10": the verify
-	// result's number alone.
-	reSemiCode = lazyre.New(`certificate verification failed; (\d{1,2})\b`)
+	// result's number alone (the empty group: no text to check it by).
+	reSemiCode = lazyre.New(`certificate verification failed; (\d{1,2})\b()`)
 	// The contract's openssl_error form, "68:CA signature digest ...": a
 	// letter follows the colon ("23:10:54.808 ..." is a time of day).
 	reCodeText = lazyre.New(`^(\d{1,3}):([a-z][^\n]*)$`)
@@ -303,7 +303,7 @@ func structuredCodes(lower string, codes *codeSet) {
 			codes.add(c)
 		}
 	}
-	for _, re := range []*lazyre.Regexp{reDepthLookup, reNum, reReturnCode, reCodeText} {
+	for _, re := range []*lazyre.Regexp{reDepthLookup, reNum, reReturnCode, reSemiCode, reCodeText} {
 		for _, m := range re.FindAllStringSubmatch(lower, maxStructured) {
 			n, _ := strconv.Atoi(m[1])
 			// "N:text" alone is the contract's form only when the text
@@ -312,12 +312,6 @@ func structuredCodes(lower string, codes *codeSet) {
 			if c, ok := resolve(n, m[2], trust); ok {
 				codes.add(c)
 			}
-		}
-	}
-	for _, m := range reSemiCode.FindAllStringSubmatch(lower, maxStructured) {
-		n, _ := strconv.Atoi(m[1])
-		if c, ok := resolve(n, "", true); ok {
-			codes.add(c)
 		}
 	}
 	for _, m := range reFailed.FindAllStringIndex(lower, maxStructured) {

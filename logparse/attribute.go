@@ -1022,15 +1022,9 @@ var reNATSPeer = lazyre.New(`:(\d+) - (?:lid|rid|cid|gid):\d+ - `)
 // 6222 routes, 7222 gateways, 7422 leafnodes, 443) is the remote server
 // this one dialled; a peer on another port dialled this one.
 func natsRole(lower string) (string, bool) {
-	m := reNATSPeer.FindStringSubmatch(lower)
-	if m == nil {
-		return "", false
-	}
-	switch m[1] {
-	case "4222", "6222", "7222", "7422", "443":
-		return RoleClient, true
-	}
-	return RoleServer, true
+	return peerRole(reNATSPeer, lower, func(port int) bool {
+		return port == 4222 || port == 6222 || port == 7222 || port == 7422 || port == 443
+	})
 }
 
 // reTornadoPeer is the peer's address in Tornado's "SSL Error on FD
@@ -1039,15 +1033,30 @@ var reTornadoPeer = lazyre.New(`ssl error on \d+ \('[^']*', (\d+)`)
 
 // tornadoToServer reports whether Tornado's line names a peer on a
 // server's port (below 1024, or 8443, 6443, 9443): Tornado was then the
-// client (its HTTP client, as Salt and Jupyter use it); a server's peers
-// come from ephemeral ports.
+// client (its HTTP client, as Salt and Jupyter use it).
 func tornadoToServer(lower string) bool {
-	m := reTornadoPeer.FindStringSubmatch(lower)
+	role, ok := peerRole(reTornadoPeer, lower, func(port int) bool {
+		return port < 1024 || port == 8443 || port == 6443 || port == 9443
+	})
+	return ok && role == RoleClient
+}
+
+// peerRole is the side of the program whose line names its peer's port
+// (re's first group): the client when the peer is on a server's port,
+// the server when the peer came from any other (an ephemeral one).
+func peerRole(re *lazyre.Regexp, lower string, serverPort func(int) bool) (string, bool) {
+	m := re.FindStringSubmatch(lower)
 	if m == nil {
-		return false
+		return "", false
 	}
 	port, err := strconv.Atoi(m[1])
-	return err == nil && (port < 1024 || port == 8443 || port == 6443 || port == 9443)
+	if err != nil {
+		return "", false
+	}
+	if serverPort(port) {
+		return RoleClient, true
+	}
+	return RoleServer, true
 }
 
 // clientCertSettings are a server's settings for client certificates:
