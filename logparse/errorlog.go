@@ -95,8 +95,10 @@ func parseErrorLine(line []byte, in *interner) (Event, bool) {
 }
 
 // otherWords are the words that make another program's line in an nginx
-// error stream a TLS line: those of nginx's own tls-unexplained kind.
-var otherWords = [][]byte{[]byte("SSL"), []byte("TLS"), []byte("ssl_"), []byte("OCSP"), []byte("x509: ")}
+// error stream a TLS line. Each holds one of errorNeedles' words, so that
+// the scanner (which parses only lines that hold one) and a followed log
+// (every line parsed) count the same lines.
+var otherWords = [][]byte{[]byte("SSL"), []byte("TLS"), []byte("ssl_"), []byte("OCSP")}
 
 // otherTLSLine is a line that is not nginx's but speaks of TLS, in a
 // stream that holds nginx's error log among other programs' lines (a

@@ -512,3 +512,35 @@ func TestNeedleSetsAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherProgramsScannedAsFollowed: another program's lines in an nginx
+// error stream are counted the same by the scanner (which parses only the
+// lines its needles find) and line by line (logs -f parses every line).
+func TestOtherProgramsScannedAsFollowed(t *testing.T) {
+	lines := []string{
+		`web_1 | 2026/03/03 10:00:00 [info] 29#29: *3 client SSL certificate verify error: (68:CA signature digest algorithm too weak) while reading client request headers, client: 172.18.0.1, server: localhost`,
+		`job_1 | requests.exceptions.SSLError: HTTPSConnectionPool(host='api.internal', port=443): Max retries exceeded`,
+		`Mar  3 10:00:01 host postfix/smtpd[123]: Anonymous TLS connection established from one.example.com[192.0.2.1]`,
+		`api_1 | Get "https://10.0.0.5/": x509: certificate signed by unknown authority`,
+		`ui_1  |     at TLSSocket._finishInit (node:_tls_wrap:946:8)`,
+		`# a TLS comment`,
+		`sshd[99]: Accepted publickey for root from 192.0.2.3 port 5000 ssh2`,
+	}
+	followed := 0
+	for _, l := range lines {
+		if _, ok := ParseErrorLine([]byte(l)); ok {
+			followed++
+		}
+	}
+	s := NewScanner(strings.NewReader(strings.Join(lines, "\n")+"\n"), ErrorLog)
+	scanned := 0
+	for {
+		if _, ok := s.Next(); !ok {
+			break
+		}
+		scanned++
+	}
+	if scanned != followed || scanned != 3 {
+		t.Errorf("scanner counted %d lines, line by line %d; want 3 both (nginx's, requests', postfix's)", scanned, followed)
+	}
+}
