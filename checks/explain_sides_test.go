@@ -973,6 +973,8 @@ func TestExplainSides(t *testing.T) {
 		{"Error: write EPROTO 40C7E1D1A67F0000:error:0A0000C6:SSL routines:tls_get_more_records:packet length too long:../deps/openssl/openssl/ssl/record/methods/tls_common.c:662:", "node", "client", "plain-http", "http://"},
 		{"[WARNING]  (2211) : config : ca-file: '@system-ca' couldn't load '/etc/pki/tls/certs/ca-bundle.trust.crt'", "haproxy", "client", "cert-load-failed", "httpclient.ssl.ca-file"},
 		{"imap-login: Fatal: Invalid ssl_protocols setting: Unknown protocol 'SSLv2'", "unknown", "server", "startup-failed", "ssl_min_protocol"},
+		// A confined package (snap, Flatpak) denied a file whatever its mode.
+		{"open /media/usb/tls/client.crt: permission denied", "unknown", "server", "cert-load-failed", "snap"},
 		{"doveconf: Fatal: Error in configuration file /etc/dovecot/conf.d/10-logging.conf line 12: verbose_ssl: Unknown setting: verbose_ssl", "unknown", "server", "startup-failed", "log_debug"},
 		{"Mar  3 10:00:00 relay postfix/smtp[4411]: certificate verification failed for smtp.example.net[192.0.2.25]:587: untrusted issuer /CN=Example Root CA", "unknown", "client", "server-cert-untrusted", "smtp_tls_cafile"},
 		{"ERROR: Can't read file '/opt/mail/ssl/server/commercial.key'", "unknown", "server", "cert-load-failed", "namei -l"},
