@@ -1324,7 +1324,7 @@ var clientWriterEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match:       []string{"the certificate is not trusted. the certificate issuer is unknown", "certificate verification failure: the certificate is not trusted", "could not find a signer of the certificate"},
 		Title:       "The client (GnuTLS) does not trust the server's certificate",
-		Explanation: "A client on GnuTLS (apt, and git or wget on Debian and Ubuntu) found no trusted CA for the server's certificate: the ca-certificates package is missing or stale, a private or intercepting proxy's CA is not installed, or the server does not send its intermediate.",
+		Explanation: "A client on GnuTLS (apt, and git or wget on Debian and Ubuntu) found no trusted CA for the server's certificate: the ca-certificates package is missing or stale (slim container images, such as debian:*-slim, have none), a private or intercepting proxy's CA is not installed, or the server does not send its intermediate. When GnuTLS also says the name does not match, settle the CA first, then check the name the URL uses against the certificate's.",
 		Fix:         "Install or refresh the system's CA bundle, adding a private or proxy CA under /usr/local/share/ca-certificates/ first:\n  apt-get install --reinstall ca-certificates\n  update-ca-certificates",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
@@ -1339,6 +1339,7 @@ var clientWriterEntries = []Entry{
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
 		Match:       []string{"the name in the certificate does not match the expected"},
+		Without:     []string{"the certificate issuer is unknown", "could not find a signer of the certificate"}, // told by the trust entry
 		Title:       "The server's certificate does not carry the host name the client (GnuTLS) used",
 		Explanation: "The client (apt, git, wget on GnuTLS) connected to a host name the server's certificate does not carry: the wrong certificate is served for that name, a mirror or proxy answers under another name, or the URL uses a name the certificate lacks.",
 		Fix:         "Use the host name the certificate carries in the URL (the sources.list entry), or fix the certificate served for that name:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",

@@ -86,7 +86,7 @@ var LoadTexts = map[string]Text{
 var OtherLoadTexts = map[string]Text{
 	"missing": {ID: CertLoadFailed,
 		Title: "{who} was given a file that does not exist: {path}",
-		Why:   "{who} could not open {path} ({option}): no such file. A path typed wrong, one relative to another working directory than the program's, a certificate never issued or copied, or a volume or secret not mounted into the container.",
+		Why:   "{who} could not open {path} ({option}): no such file. A path typed wrong, one relative to another working directory than the program's, a certificate never issued or copied, or deleted or renamed while the configuration still names it, or a volume or secret not mounted into the container.",
 		Fix:   "Check the path from where the program runs:\n  ls -l {path}\nthen give {option} the file that exists.",
 	},
 	"permission": {ID: CertLoadFailed,

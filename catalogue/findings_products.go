@@ -540,6 +540,116 @@ var productEntries = []Entry{
 		Fix:         "Refresh the CA bundle (and GnuTLS and glib-networking), then see what GnuTLS says of the server:\n  apt-get update\n  apt-get install -y ca-certificates libgnutls30 glib-networking\n  gnutls-cli --print-cert flathub.org </dev/null",
 		Confirm:     "gnutls-cli flathub.org </dev/null",
 	},
+	// FreeRADIUS and a supplicant or RadSec peer without a TLS version in
+	// common ("Alert write:fatal:protocol version", which explain reads as
+	// "alert protocol version").
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"alert protocol version", "alert write:fatal:protocol version", "alert read:fatal:protocol version"},
+		Within:      []string{"eap_", "(tls) alert", "radiusd", "freeradius", "rlm_eap"},
+		Title:       "FreeRADIUS and its client share no TLS version",
+		Explanation: "`Alert write` is an alert FreeRADIUS sent, `Alert read` one it received: the supplicant (or RadSec peer) offered no TLS version between FreeRADIUS's tls_min_version and tls_max_version (the tls-config section of mods-available/eap, or the listener's tls section). Two cases cover most: 1. an old supplicant (Android 7 and older, Windows 7 or 8 without the TLS 1.2 update, old phones and printers) offers only TLS 1.0 or 1.1 for PEAP or EAP-TLS, while FreeRADIUS 3.0.22 and later default to tls_min_version = \"1.2\" (an upgrade, or a distribution's package, raises it); 2. a peer that offers only TLS 1.3 against the 3.0 branch, which keeps TLS 1.3 off whatever tls_max_version says (3.2 has it).",
+		Fix:         "See the versions each side offers in the debug output:\n  radiusd -X\nReplace or update the old clients, or let them in knowingly, in mods-available/eap's tls-config (with OpenSSL 3, TLS 1.0 and 1.1 also need cipher_list = \"DEFAULT@SECLEVEL=0\"):\n  tls_min_version = \"1.0\"\nFor TLS 1.3, upgrade to FreeRADIUS 3.2, or let the peer offer TLS 1.2.",
+		Confirm:     "radiusd -X",
+	},
+	// IKEv2's answer when a peer's certificate or ID does not pass
+	// (libreswan's pluto, strongSwan's charon).
+	{
+		ID: VerifyError, Kind: "client",
+		Match:       []string{"notification authentication_failed", "authentication_failed notify", "received authentication_failed", "notify authentication_failed"},
+		Title:       "The IPsec peer's authentication failed (IKEv2 AUTHENTICATION_FAILED)",
+		Explanation: "In IKE_AUTH each side proves the identity (ID) it claims with its certificate (or a pre-shared key), and the side that checks answers AUTHENTICATION_FAILED when that fails. Four causes: 1. the ID is not among the certificate's subjectAltName entries, which libreswan and strongSwan require: leftid/rightid (swanctl: local/remote id) of @vpn.example.com needs that DNS name in the SAN, and an ID written @192.0.2.1 is a name, not the address (an IP ID, written without @, needs an IP SAN); 2. the peer's CA is not trusted where the daemon looks (libreswan: its NSS database; strongSwan: /etc/swanctl/x509ca or ipsec.d/cacerts); 3. one side authenticates with a certificate and the other expects a pre-shared key or EAP (authby, auth); 4. an expired or revoked certificate. The side that sent the notification logs which in its own log.",
+		Fix:         "Compare the IDs with the certificates' names, and set each ID to a name the certificate carries (libreswan: leftid=%fromcert uses the certificate's subject):\n  openssl x509 -noout -text -in gw.crt | grep -A1 'Subject Alternative Name'\nthen read the checking side's log for its reason (libreswan's unit is ipsec, strongSwan's strongswan):\n  journalctl -u ipsec",
+		Confirm:     "openssl x509 -noout -text -in gw.crt | grep -A1 'Subject Alternative Name'",
+	},
+	// openfortivpn refusing a FortiGate's certificate it cannot verify.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"gateway certificate validation failed", "certificate digest is not in the local whitelist"},
+		Title:       "openfortivpn does not trust the FortiGate's certificate",
+		Explanation: "openfortivpn checked the gateway's certificate against its CAs (the system's bundle, or ca-file) and found no trusted chain, and its SHA-256 digest is not in trusted-cert either: a FortiGate serving its self-signed factory certificate, a private CA not given to the client, or a certificate renewed since its digest was listed. openfortivpn prints the digest and the option that trusts it; a front end (openfortigui, NetworkManager-fortisslvpn) must pass that option on, and one that looks for the message in an older wording may fail to offer it after an openfortivpn update.",
+		Fix:         "Best, put a certificate from a trusted CA on the FortiGate, or give the client its CA:\n  ca-file = /etc/openfortivpn/ca.pem\nOr trust this certificate's digest after checking it with the gateway's administrator, in the configuration file:\n  trusted-cert = DIGEST",
+		Confirm:     "openssl s_client -connect vpn.example.com:443 </dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha256",
+	},
+	// OpenVPN's chain check against its own `ca`.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Within: []string{"verify error: depth="},
+		Match: []string{"error=self-signed certificate in certificate chain", "error=self signed certificate in certificate chain", "error=unable to get local issuer certificate",
+			"error=unable to get issuer certificate", "error=self-signed certificate", "error=self signed certificate", "error=unable to verify the first certificate"},
+		Title:       "OpenVPN does not trust the peer's CA: its `ca` is not the one that signed the peer",
+		Explanation: "OpenVPN checks the peer's chain against its own `ca` only (the <ca> block of the profile, or the file it names), never the system's store, and the CA at the depth shown is not in it. On a client: a profile from before the VPN provider or server changed its CA (providers rotate them; a client or container image that ships providers' profiles needs its update), or the `ca` of another server. On a server: a client certificate issued by another CA, such as a PKI rebuilt with easyrsa init-pki after the clients were issued.",
+		Fix:         "Fetch the provider's current profiles (or update the image that bundles them), or put in `ca` the CA that signed the peer's certificate; compare the two:\n  openssl x509 -noout -subject -fingerprint -sha256 -in ca.crt\n  openssl verify -CAfile ca.crt peer.crt",
+		Confirm:     "openssl verify -CAfile ca.crt peer.crt",
+	},
+	// Amazon CloudFront's 502 page when it cannot reach an origin.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"cloudfront wasn't able to connect to the origin", "cloudfront was not able to connect to the origin", "cloudfront wasn’t able to connect to the origin"},
+		Title:       "CloudFront could not connect to the origin (its TLS to the origin failed)",
+		Explanation: "CloudFront is the client of your origin, and its 502 page says it could not open a connection, or finish a TLS handshake, with it. With an HTTPS origin, four causes: 1. the origin's certificate is not from a public CA, is expired, lacks its intermediate, or does not carry the origin domain name (or the Host header, when that is forwarded); 2. no TLS version or cipher in common: the origin allows only versions the distribution's Origin SSL protocols leave out, or only ciphers CloudFront does not offer (after a hardening of ssl_protocols or ssl_ciphers); 3. the origin needs SNI for a name CloudFront does not send; 4. the origin is not listening for the origin protocol policy's scheme and port (HTTPS to port 80), or a firewall or security group blocks CloudFront's addresses.",
+		Fix:         "Test the origin as CloudFront does, with the origin domain name:\n  openssl s_client -connect origin.example.com:443 -servername origin.example.com -tls1_2 </dev/null\nThen serve a public certificate with its chain for that name, keep TLS 1.2 with ECDHE-RSA-AES128-GCM-SHA256 among the ciphers, and match the distribution's Origin SSL protocols and origin protocol policy to what the origin offers; nginx:\n  ssl_protocols TLSv1.2 TLSv1.3;",
+		Confirm:     "openssl s_client -connect origin.example.com:443 -servername origin.example.com -tls1_2 </dev/null",
+	},
+	// cloudflared's origin refusing the name it was asked for.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"tls: unrecognized name"},
+		Within:      []string{"cloudflared", "unable to reach the origin service", "originrequest"},
+		Title:       "The origin refused the server name cloudflared asked for (unrecognized_name)",
+		Explanation: "cloudflared is the client of your origin service, and sends as SNI the host of the ingress rule's service URL (localhost, an IP address, a container name) unless originRequest.originServerName says otherwise. The origin has no site for that name and refuses the handshake: an nginx whose default server has ssl_reject_handshake on (Nginx Proxy Manager 2.9.20 and later) does exactly this for names it has no server block for.",
+		Fix:         "Make cloudflared send a name the origin serves, in the ingress rule:\n  originRequest:\n    originServerName: app.example.com\n(with httpHostHeader: app.example.com when the origin also routes by Host), or give the origin a default site for other names.",
+		Confirm:     "openssl s_client -connect origin:443 -servername app.example.com </dev/null",
+	},
+	// Chrome's page for ERR_SSL_VERSION_OR_CIPHER_MISMATCH.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"uses an unsupported protocol"},
+		Title:       "The browser and the server share no TLS version or cipher (ERR_SSL_VERSION_OR_CIPHER_MISMATCH)",
+		Explanation: "Chrome's page `HOST uses an unsupported protocol` is ERR_SSL_VERSION_OR_CIPHER_MISMATCH: the handshake found nothing in common. Four causes: 1. the server (or the CDN in front of it) has no certificate for this name and so offers nothing it can use: Cloudflare's Universal SSL covers the domain and one level below it (*.example.com), not a.b.example.com, and a CDN's or hosting front end's certificate for a new name may not be issued yet; 2. the server allows only TLS 1.0 or 1.1, which current browsers refuse; 3. only ciphers browsers dropped (RC4, 3DES, export); 4. a certificate key the offered ciphers cannot use (an ECDSA certificate with RSA-only ciphers, DSA).",
+		Fix:         "See what the server offers for that name:\n  openssl s_client -connect host:443 -servername host </dev/null\n  nmap --script ssl-enum-ciphers -p 443 host\nBehind Cloudflare, use a name one level below the domain, or give the deeper name its own edge certificate (an Advanced certificate); on the server, allow TLS 1.2 and 1.3 with ECDHE ciphers.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// Kafka's SSL engine factory reading its stores' modification times.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"modification time of key store could not be obtained", "modification time of trust store could not be obtained"},
+		Title:       "Kafka could not find the keystore or truststore file it was given",
+		Explanation: "Kafka's SSL engine factory (a broker, a client, Connect) reads the modification time of the file ssl.keystore.location or ssl.truststore.location names, to reload it when it changes, and this file is not there: a wrong or relative path, a volume or Kubernetes secret not mounted (or mounted under another name), or a store never created.",
+		Fix:         "Check the path from inside the container or host that runs Kafka, and set the location to the file that exists (an absolute path):\n  ls -l /etc/kafka/secrets/kafka.keystore.jks\n  ssl.keystore.location=/etc/kafka/secrets/kafka.keystore.jks",
+		Confirm:     "ls -l /etc/kafka/secrets/",
+	},
+	// hitch looking up its certificate's issuer, for OCSP stapling.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"unable to find issuer for cert"},
+		Title:       "hitch could not find the issuer of its own certificate",
+		Explanation: "hitch looks up the issuer of each certificate it serves, to fetch and staple its OCSP response: in the pem-file after the certificate, then among the system's CAs. It fails when the pem-file holds the certificate without its intermediate, or, with the chain in place, when hitch cannot use the system's CA store: a hitch package built against another OpenSSL release than the one installed (it began after an OpenSSL update) needs its own update.",
+		Fix:         "Put the key, the certificate and its intermediates in the pem-file, in that order, and check the chain:\n  cat site.key site.crt intermediate.crt > /etc/hitch/site.pem\n  openssl verify -untrusted intermediate.crt site.crt\nIf the chain is there and it began after an OpenSSL update, update or rebuild hitch.",
+		Confirm:     "grep -c 'BEGIN CERTIFICATE' /etc/hitch/site.pem",
+	},
+	// curl before 7.50 or so, on OpenSSL, when the handshake ends without
+	// a reason (SSL_ERROR_SYSCALL): "Unknown SSL protocol error in
+	// connection to HOST:PORT".
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"unknown ssl protocol error in connection to"},
+		Without:     []string{":-98"}, // curl on Secure Transport gives Apple's code instead of a port
+		Title:       "The connection ended during the TLS handshake, without a reason (an older curl)",
+		Explanation: "An older curl (libcurl inside PHP, git or another program) prints this when the handshake stops with the connection closed or reset and no TLS alert, so OpenSSL has no reason to give. Four causes: 1. the server requires what this client cannot offer: TLS 1.2 (a curl on OpenSSL 0.9.8 or 1.0.0 has none), SNI, or current ciphers, and closes instead of sending an alert (public APIs that dropped TLS 1.0 do); 2. a firewall, proxy or load balancer in the path resets the connection; 3. the server wants a client certificate and closes without one; 4. the port does not speak TLS.",
+		Fix:         "Look from the same machine with a current client, then with this one's TLS version forced:\n  openssl s_client -connect host:443 -servername host </dev/null\n  curl -v --tlsv1.2 https://host/\nIf the server needs TLS 1.2 or SNI, upgrade curl and its TLS library (curl -V shows which).",
+		Confirm:     "curl -V",
+	},
+	// A Rust client's I/O error: the server reset the connection in the
+	// handshake ("TLS read error: Os { ... kind: ConnectionReset ... }").
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"kind: connectionreset"},
+		Within:      []string{"tls", "ssl", "handshake", "rustls"},
+		Title:       "The server reset the connection during the TLS handshake (a Rust client)",
+		Explanation: "The Rust program's TLS (rustls in most, native-tls in some) got a TCP reset before the handshake finished, without an alert. Four causes: 1. no cipher suite or version in common: rustls offers only TLS 1.2 and 1.3 with ECDHE and AEAD suites (AES-GCM, ChaCha20-Poly1305), and a server that allows only older suites (CBC, RSA key exchange) or versions may reset rather than alert; 2. a firewall, proxy or SNI-filtering middlebox in the path; 3. a server that wants a client certificate, or another name in SNI; 4. a port that does not speak TLS.",
+		Fix:         "See which versions and suites the server takes, and whether it takes the ones rustls offers:\n  nmap --script ssl-enum-ciphers -p 443 host\n  openssl s_client -connect host:443 -servername host -tls1_2 -cipher 'ECDHE+AESGCM:ECDHE+CHACHA20' </dev/null\nA server with only CBC or RSA key exchange suites must enable ECDHE with AES-GCM; until then, a client built with native-tls (OpenSSL) may connect.",
+		Confirm:     "nmap --script ssl-enum-ciphers -p 443 host",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

@@ -261,12 +261,12 @@ var verifyCodes = []VerifyCode{
 	{
 		Code: 26, Macro: "X509_V_ERR_INVALID_PURPOSE", Text: "unsuitable certificate purpose",
 		Spellings: []string{"unsupported certificate purpose"},
-		Meaning:   "A certificate in the chain may not be used for TLS client authentication.",
-		Causes: "nginx checks client certificates for the purpose 'SSL client'. Usual causes: the client certificate has extendedKeyUsage without clientAuth (e.g. serverAuth only, made from a server template), or keyUsage without digitalSignature. " +
+		Meaning:   "A certificate in the chain may not be used for TLS client authentication: the client certificate itself, or a CA above it whose extendedKeyUsage leaves clientAuth out (OpenSSL applies a CA's extendedKeyUsage to everything it signs).",
+		Causes: "nginx checks client certificates for the purpose 'SSL client'. Usual causes: the client certificate has extendedKeyUsage without clientAuth (e.g. serverAuth only, made from a server template), or keyUsage without digitalSignature; or an intermediate CA carries an extendedKeyUsage with serverAuth only (`error 26 at 1 depth` in openssl verify), which refuses every client certificate under it. " +
 			"A public CA's certificate used as a client certificate is refused so too: Let's Encrypt's certificates carry serverAuth only since 11 February 2026 (other public CAs drop clientAuth under the browsers' rules), so a server that authenticates to another with its web certificate (XMPP or mail federation, a service presenting its own certificate) fails after its next renewal. " +
 			"It is also what nginx logs, as the last error, for an intermediate that is not a valid CA (OpenSSL reports 79 first) and for a CA stored as `BEGIN TRUSTED CERTIFICATE` with trust settings that reject client auth (28 first). " +
 			"OpenSSL 1.1.1 and 3.0.0-3.0.7 spell it 'unsupported certificate purpose'.",
-		Fix:         "Reissue the client certificate with clientAuth:\n  " + reissueClient + "\nwith client.ext:\n" + clientExtLines + "\nCA certificates need:\n" + caExtLines + "\nA public CA no longer issues clientAuth: give the client a certificate from a private CA (or the protocol's other way to authenticate, such as XMPP's dialback).",
+		Fix:         "Reissue the client certificate with clientAuth:\n  " + reissueClient + "\nwith client.ext:\n" + clientExtLines + "\nCA certificates need (and no extendedKeyUsage, or one with clientAuth):\n" + caExtLines + "\nSee which certificate is refused (error 26 at depth 1 or more is a CA):\n  openssl verify -purpose sslclient -CAfile ca.crt -untrusted intermediate.crt client.crt\nA public CA no longer issues clientAuth: give the client a certificate from a private CA (or the protocol's other way to authenticate, such as XMPP's dialback).",
 		Confirm:     "openssl x509 -noout -purpose -in client.crt (must show `SSL client : Yes`)",
 		SeenInNginx: true,
 	},

@@ -35,7 +35,9 @@ var (
 		`(?:^|\s)open (\S+): (?:no such file or directory|permission denied)`, `(?:enoent|eacces)[^,]*, open '([^']+)'`,
 		`can't open file (\S+?): (?:no such file or directory|permission denied)`, `could not open [a-z ]*?file '([^']+)'`,
 		// lighttpd's; PostgreSQL's server certificate and CA files
-		`couldn't read x509 certificate from '([^']+)'`, `could not load (?:server|root) certificate file "([^"]+)"`}, "|"))
+		`couldn't read x509 certificate from '([^']+)'`, `could not load (?:server|root) certificate file "([^"]+)"`,
+		// lighttpd's fopen of its ssl.pemfile (no reason follows)
+		`bio_read_filename\('([^']+)'\) failed`}, "|"))
 )
 
 // unnamedFile stands for the file of a load error whose line does not
@@ -248,6 +250,9 @@ func otherLoadFinding(line string, att logparse.Attribution) (report.Finding, bo
 		cause = "missing"
 	case strings.Contains(lower, "permission denied") || strings.Contains(lower, "eacces"):
 		cause = "permission"
+	case strings.Contains(lower, "bio_read_filename("):
+		// Only fopen fails there: most often a file that is not there.
+		cause = "missing"
 	case strings.Contains(lower, "no start line") || strings.Contains(lower, "couldn't read x509"):
 		cause = "not-pem"
 		if c, ok := sniffFile(path, expect); ok {

@@ -196,7 +196,13 @@ var attrRules = []attrRule{
 	// names ("*httpd.Service") are not Apache's.
 	{"go", RoleServer, "", []string{"run: open server: open service"}},
 	// FreeRADIUS's EAP-TLS module, before Go's "tls: ".
-	{"unknown", RoleServer, "", []string{"rlm_eap", "freeradius", "radiusd"}},
+	// Its EAP modules' and TLS listeners' words: "(5) eap_tls: ERROR:
+	// (TLS) OpenSSL says error 26 ...", "(TLS) Alert write:fatal:...".
+	{"unknown", RoleServer, "", []string{"rlm_eap", "freeradius", "radiusd", "eap_tls:", "eap_peap:", "eap_ttls:", "eap_fast:", "eap_teap:",
+		"(tls) openssl says error", "(tls) alert write:", "(tls) alert read:", "(tls) recv tls", "(tls) send tls", "(tls) handshake state"}},
+	// Rust programs' errors (hyper, reqwest, std::io), most often a client's:
+	// "hyper::Error(Io, ...)", "Os { code: 104, kind: ConnectionReset, ... }".
+	{"unknown", RoleClient, "", []string{"hyper::error", "reqwest::error", "hyper_util::", "os { code: "}},
 	// lighttpd and its TLS modules, before Apache's "httpd".
 	{"unknown", RoleServer, "", []string{"lighttpd", "mod_openssl.c", "mod_wolfssl.c", "mod_mbedtls.c", "mod_gnutls.c", "mod_nss.c"}},
 	{"apache", RoleServer, "", []string{"[ssl:error]", "[ssl:warn]", "[ssl:info]", "[ssl:debug]", "[ssl:crit]", "[ssl:emerg]",
@@ -424,7 +430,7 @@ var attrRules = []attrRule{
 		"err_ssl_decrypt_error_alert", "err_ssl_bad_record_mac_alert", "err_ssl_obsolete", "chrome", "firefox", "safari",
 		"ssl_client_socket_impl", "err_ssl_key_usage_incompatible", "pr_connect_reset_error", "uses an invalid security certificate",
 		"this server could not prove that it is", "mozilla_pkix_error_", "the issuer certificate is unknown", "might not be sending the appropriate intermediate",
-		"err_http2_", "err_spdy_", "the certificate expired on"}},
+		"err_http2_", "err_spdy_", "the certificate expired on", "uses an unsupported protocol"}},
 	{"node", RoleServer, "", []string{"https_client_error", "web server could not listen"}},
 	{"node", RoleClient, "", []string{"unable_to_verify_leaf_signature", "self_signed_cert_in_chain", "depth_zero_self_signed_cert",
 		"unable_to_get_issuer_cert_locally", "err_tls_", "cert_has_expired", "unable to verify the first certificate", "node:",
@@ -432,7 +438,7 @@ var attrRules = []attrRule{
 		"error: write eproto", "deps/openssl", "deps\\openssl", "errno: '"}},
 	{"curl", RoleClient, "", []string{"curl: (", "curl_", "ssl certificate problem", "schannel", "* tls", "* ssl", "* openssl",
 		"server aborted the ssl handshake", "unable to set private key file", "could not load pem client certificate",
-		"ssl peer certificate", "curl", "openssl ssl_connect", "openssl ssl_read", "openssl ssl_write", "* alpn", "ssl connection using"}},
+		"ssl peer certificate", "curl", "unknown ssl protocol error in connection to", "openssl ssl_connect", "openssl ssl_read", "openssl ssl_write", "* alpn", "ssl connection using"}},
 	{"openssl", RoleServer, "", []string{"openssl s_server", " s_server ", "s_server -"}},
 	{"openssl", RoleClient, "", []string{"openssl s_client", " s_client ", "s_client -", "connected(", "ssl3 alert read:", "ssl3 alert write:",
 		"could not open file or uri for loading", "could not read certificate from", "could not read private key from", ": verification failed",
