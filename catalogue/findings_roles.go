@@ -46,6 +46,14 @@ var ServerNameWithPortText = Text{ID: ServerHostnameMismatch,
 	Fix:   "Give the client the host alone as its server name, {host} (Go: ServerName from net.SplitHostPort(addr) or u.Hostname()); the certificate needs no change. When the program builds the name itself, upgrade it to a release that strips the port.",
 }
 
+// EmptyLabelText is a name check against a name with an empty part
+// ("client..nomad"): the client built it from a value that was empty.
+var EmptyLabelText = Text{ID: ServerHostnameMismatch,
+	Title: "The client checks the server's certificate against {name}: a name with an empty part",
+	Why:   "The name the client compares with the certificate, {name}, has an empty label (two dots together, or a dot at its start). The program built it from parts (a region, a datacenter, a namespace, a service or cluster name), and one of them was empty: a setting or environment variable left unset, or a bug of that release. No certificate carries such a name, so reissuing the certificate does not help.",
+	Fix:   "Set the part that is missing in the client's configuration (Nomad: its region; Consul: its datacenter; a Kubernetes service name: its namespace), or upgrade the program when it builds the name wrong; then compare with the names the certificate carries:\n  openssl s_client -connect host:443 </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
+}
+
 // ListedNameText is a name check that failed on a name the certificate
 // lists: the listing or the matcher is at fault, not the name.
 var ListedNameText = Text{ID: ServerHostnameMismatch,
@@ -244,8 +252,8 @@ var (
 	clientPurposeFix    = "See the server certificate's usages:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 -e 'X509v3 Key Usage' -e 'Extended Key Usage' -e 'Netscape Cert Type'\nthen reissue it for a TLS server, with these lines in its -extfile and no nsCertType (or nsCertType=server; a CA in the chain needs basicConstraints CA:TRUE):\n  extendedKeyUsage=serverAuth\n  keyUsage=critical,digitalSignature,keyEncipherment"
 	clientCRLScopeFix   = "Compare the CRL's Issuing Distribution Point with the certificate's CRL Distribution Points; they must name the same address:\n  openssl crl -noout -text -in crl.pem | grep -A4 'Issuing Distribution Point'\n  openssl x509 -noout -text -in cert.crt | grep -A4 'CRL Distribution Points'\nthen make the CRL again without an Issuing Distribution Point, or with the address the certificates name (for a CA's CRL, one that covers CA certificates); or check only the end certificate's CRL (-crl_check instead of -crl_check_all)."
 	clientWeakFix       = map[int]string{
-		66: "The server's certificate has a key below this client's security level (RSA or DSA under 2048 bits at OpenSSL's default level 2): make a new key and certificate for the server:\n  openssl req -new -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj '/CN=host.example.com'",
-		67: "A CA certificate in the server's chain has a key below this client's security level (RSA under 2048 bits): reissue that CA with a 2048-bit key or more, then the server's certificate under it.",
+		66: "The server's certificate has a key below this client's security level (RSA or DSA under 2048 bits at OpenSSL's default level 2): make a new key and certificate for the server:\n  openssl req -new -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj '/CN=host.example.com'\nWhen the key is 2048 bits (as public sites' are), the client's level was raised instead: the FUTURE crypto policy of Fedora, RHEL and Amazon Linux (level 3, RSA 3072) refuses them; go back to DEFAULT, or raise the level for chosen programs only:\n  update-crypto-policies --show\n  update-crypto-policies --set DEFAULT",
+		67: "A CA certificate in the server's chain has a key below this client's security level (RSA under 2048 bits): reissue that CA with a 2048-bit key or more, then the server's certificate under it. When that CA's key is 2048 bits (as many public roots and intermediates are), the client's level was raised instead: the FUTURE crypto policy of Fedora, RHEL and Amazon Linux (level 3, RSA 3072) refuses them; go back to DEFAULT:\n  update-crypto-policies --show\n  update-crypto-policies --set DEFAULT",
 		68: "The server's certificate (or an intermediate in its chain) is signed with SHA-1 or MD5, which this client's OpenSSL refuses: re-sign it with SHA-256 (the key can stay):\n  openssl x509 -req -sha256 -days 825 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -extfile server.ext -out server.crt",
 	}
 	clientDepthFix = map[string]string{

@@ -329,6 +329,11 @@ func explainLine(input string) *report.Report {
 				f := catalogue.ServerNameWithPortText.New(catalogue.Vars{"name": name, "host": host})
 				f.Severity, f.Reporter, f.Role = rep.Findings[i].Severity, rep.Findings[i].Reporter, rep.Findings[i].Role
 				rep.Findings[i] = f
+			case strings.Contains(name, "..") || strings.HasPrefix(name, "."):
+				// A name built from an empty part ("client..nomad").
+				f := catalogue.EmptyLabelText.New(catalogue.Vars{"name": name})
+				f.Severity, f.Reporter, f.Role = rep.Findings[i].Severity, rep.Findings[i].Reporter, rep.Findings[i].Role
+				rep.Findings[i] = f
 			default:
 				rep.Findings[i].Fix = withName(rep.Findings[i].Fix, name)
 			}

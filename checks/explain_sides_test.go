@@ -1060,6 +1060,10 @@ func TestExplainSides(t *testing.T) {
 		{"* Unknown SSL protocol error in connection to api.example.net:443", "curl", "client", "handshake-failed", "--tlsv1.2"},
 		{"Error: hyper::Error(Io, Custom { kind: Other, error: \"tls handshake eof\" }) caused by Os { code: 104, kind: ConnectionReset, message: \"Connection reset by peer\" }", "unknown", "client", "handshake-failed", "ecdhe+aesgcm"},
 		{"Err:3 https://mirror.example.org/debian stable InRelease Certificate verification failed: The certificate is NOT trusted. The certificate issuer is unknown. The name in the certificate does not match the expected.", "unknown", "client", "server-cert-untrusted", "slim"},
+		// A client's raised policy against 2048-bit keys, and a path given
+		// where PEM text belongs.
+		{"curl: (60) SSL certificate problem: EE certificate key too weak", "curl", "client", "server-cert-untrusted", "update-crypto-policies"},
+		{"Error writing data to pki/config/ca: * tls: failed to find any PEM data in certificate input", "go", "server", "cert-load-failed", "@file"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
@@ -1103,6 +1107,7 @@ func TestWantedNameInFix(t *testing.T) {
 		{"curl: (60) SSL: certificate subject name 'a.example.com' does not match target host name 'b.example.com'", "b.example.com", ""},
 		{"x509: certificate is valid for a.example, not 2001:db8::7", "2001:db8::7", "IP:2001:db8::7"},
 		{"x509: certificate is not valid for any names, but wanted to match sha256-raw:0123abcd", "", ""},
+		{"x509: certificate is valid for server.dc1.consul, localhost, not server..consul", "server..consul", "datacenter"},
 	} {
 		if got := wantedName(c.in); got != c.name {
 			t.Errorf("wantedName(%q) = %q, want %q", c.in, got, c.name)
