@@ -127,6 +127,14 @@ func findAlert(lower string) (alert, bool) {
 	if i := strings.LastIndex(lower, "alert number "); i >= 0 {
 		return alertByNumber(leadingNumber(lower[i+len("alert number "):]))
 	}
+	// OpenSSL's info callback, as s_client -state, FreeRADIUS and
+	// wpa_supplicant print it: "SSL3 alert write:fatal:unknown CA",
+	// "SSL3 alert: write (local SSL3 detected an error):fatal:unknown CA".
+	if i := strings.LastIndex(lower, ":fatal:"); i >= 0 && strings.Contains(lower[:i], "alert") {
+		if a, ok := alertByName(strings.Join(strings.Fields(lower[i+len(":fatal:"):]), "_")); ok {
+			return a, true
+		}
+	}
 	// OpenSSL names a received alert it has no words for by its reason
 	// number, the alert plus 1000: "SSL routines::reason(1121)".
 	if i := strings.LastIndex(lower, "reason(1"); i >= 0 {
@@ -290,7 +298,7 @@ func ReceivedCertAlert(lower string) (int, bool) {
 	if ErlangOwnAlert(lower) {
 		return 0, false
 	}
-	if strings.Contains(lower, "alert write:") || strings.Contains(lower, "(out), tls alert") || strings.Contains(lower, "generated and sent to the remote endpoint") || strings.Contains(lower, "send tlsv") || strings.Contains(lower, "generated client alert") || strings.Contains(lower, "generated server alert") {
+	if strings.Contains(lower, "alert write:") || strings.Contains(lower, "alert: write (") || strings.Contains(lower, "(out), tls alert") || strings.Contains(lower, "generated and sent to the remote endpoint") || strings.Contains(lower, "send tlsv") || strings.Contains(lower, "generated client alert") || strings.Contains(lower, "generated server alert") {
 		return 0, false
 	}
 	if strings.Contains(lower, "|fatal (") && !strings.Contains(lower, "received fatal alert") {
@@ -332,7 +340,7 @@ func ReceivedCertAlert(lower string) (int, bool) {
 // and returns its number.
 func SentCertAlert(lower string) (int, bool) {
 	sent := ErlangOwnAlert(lower)
-	for _, w := range []string{"alert write:", "generated client alert", "generated server alert"} {
+	for _, w := range []string{"alert write:", "alert: write (", "generated client alert", "generated server alert"} {
 		sent = sent || strings.Contains(lower, w)
 	}
 	if !sent {

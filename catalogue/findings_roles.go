@@ -133,6 +133,7 @@ var clientTrust = map[string]string{
 	"njs":            "Give njs's ngx.fetch() a CA bundle; it does not use ssl_trusted_certificate or proxy_ssl_*:\n  js_fetch_trusted_certificate /etc/ssl/certs/ca-certificates.crt;\n  js_fetch_verify_depth 3;\nthen reload:\n  {reload}",
 	"ocsp":           "Give nginx the issuer of its own certificate, to check the OCSP answer with:\n  ssl_trusted_certificate /etc/nginx/chain.pem;\nthen reload:\n  {reload}",
 	"curl":           "Give curl the server's CA:\n  curl --cacert ca.crt https://host/\n(libcurl inside a program: its CURLOPT_CAINFO option; PHP: curl.cainfo in php.ini), and make the server send its intermediates (nginx: server certificate then intermediates in the ssl_certificate file).",
+	"wpa_supplicant": "Give the supplicant the CA that issued the RADIUS server's certificate, and the server's name, in the network block (NetworkManager: 802-1x.ca-cert and 802-1x.domain-suffix-match; Android: CA certificate and Domain):\n  ca_cert=\"/etc/ssl/certs/radius-ca.pem\"\n  domain_suffix_match=\"radius.example.com\"\nSee which certificate the server sends, and its issuer, in the debug log:\n  wpa_supplicant -dd -i wlan0 -c /etc/wpa_supplicant/wpa_supplicant.conf",
 	"openssl-verify": "Name the root CA with -CAfile and the intermediates with -untrusted:\n  openssl verify -CAfile root.crt -untrusted intermediate.crt cert.crt",
 	"openssl":        "Give s_client the server's CA:\n  openssl s_client -connect host:443 -CAfile ca.crt </dev/null\nand make the server send its intermediates. For openssl verify (`error N at D depth lookup`), give the root with -CAfile and the intermediates with -untrusted:\n  openssl verify -CAfile root.crt -untrusted intermediate.crt cert.crt",
 	"python":         "Give Python the server's CA bundle, e.g. with requests:\n  requests.get(url, verify='ca.crt')\nor for the whole process:\n  REQUESTS_CA_BUNDLE=ca.crt SSL_CERT_FILE=ca.crt python app.py\nand make the server send its intermediates. To add a CA to the system's bundle, put each CA certificate in its own .crt file under /usr/local/share/ca-certificates/ (update-ca-certificates reads one certificate per file), then run update-ca-certificates. For a public CA with python.org's Python on macOS, run its Install Certificates.command (it installs certifi's bundle). REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE left in the environment overrides the CA a program passes to requests (verify=), so look for them first. requests trusts certifi's bundle, not the system's: behind a TLS-intercepting proxy whose CA is installed on the machine, let Python use the system's store (pip install truststore, then truststore.inject_into_ssl(); or the pip-system-certs package).",
@@ -186,6 +187,7 @@ var clientName = map[string]string{
 	"njs":            "nginx's njs fetch",
 	"curl":           "curl",
 	"openssl":        "openssl s_client",
+	"wpa_supplicant": "wpa_supplicant (the EAP client)",
 	"openssl-verify": "openssl verify",
 	"python":         "the Python client",
 	"go":             "the Go client",
@@ -644,6 +646,21 @@ var ClientSentAlertText = Text{ID: ServerCertUntrusted,
 	Title: "{who} refused the server's certificate (it sent TLS alert {num} {name})",
 	Why:   "The alert was sent by this side, the TLS client: it checked the server's certificate and refused it. With unknown_ca or bad_certificate the server's chain does not lead to a CA the client trusts (a private CA not given to it, a missing intermediate, or a public root newer than the CA list the client carries itself: a tool's bundled list such as Hex's or castore's, an old certifi); with certificate_expired the chain holds an expired certificate or a clock is wrong; with unsupported_certificate a certificate of the chain has a keyUsage or extendedKeyUsage that does not allow its use (serverAuth for the server's, keyCertSign for a CA's; Erlang/OTP 27.1.0 to 27.1.2 also refused a critical extendedKeyUsage on an intermediate, fixed in 27.1.3).",
 	Fix:   "{fix}",
+}
+
+// ServerSentAlertText is a certificate alert a server other than nginx
+// says it sent (OpenSSL's "alert write:"): it refused the client's
+// certificate.
+var ServerSentAlertText = Text{ID: VerifyError,
+	Title: "The server refused the client's certificate (it sent TLS alert {num} {name})",
+	Why:   "The alert was sent by this side, the TLS server: it checked the certificate the client sent and refused it. With unknown_ca the client's chain does not lead to a CA in the server's client-CA file (the CA or an intermediate missing there, or a client that does not send its intermediate); with bad_certificate a signature or an extension it refused; with certificate_expired an expired client certificate or a wrong clock; with unsupported_certificate a certificate whose keyUsage or extendedKeyUsage does not allow client authentication (clientAuth), a CA's included.",
+	Fix:   "Check the client's certificate as the server does, against the server's CA file:\n  openssl verify -purpose sslclient -CAfile ca.pem -untrusted intermediate.pem client.crt\nthen put the missing CA in the server's client-CA file (FreeRADIUS: ca_file in the tls-config section of mods-available/eap), or reissue the client's certificate.",
+}
+
+// ServerSentAlertFinding tells certificate alert n as sent by a server.
+func ServerSentAlertFinding(n int) finding.Finding {
+	a, _ := alertByNumber(n)
+	return ServerSentAlertText.New(Vars{"num": itoa(a.num), "name": a.name})
 }
 
 // ServerRefusedClientText is a server other than nginx (whose own entries

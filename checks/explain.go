@@ -20,7 +20,7 @@ var (
 	reUserCode = lazyre.New(`(?:^|\()(\d{1,3}): ?([a-zA-Z][^)\n]*)`)
 	// BoringSSL, node and Python write reasons as macros:
 	// SSLV3_ALERT_CERTIFICATE_UNKNOWN, ERR_SSL_TLSV1_ALERT_UNKNOWN_CA.
-	reAlertRW = lazyre.New(`(?i)alert (?:read|write):fatal:`)
+	reAlertRW = lazyre.New(`(?i)alert:? (?:read|write)(?: \([^)]*\))?:fatal:`)
 	// mod_ssl's routine start-up and connection lines at info level
 	// (Init, Configuring server, Certificate and private key configured,
 	// compiled against, Connection to child established), seen in a real
@@ -370,6 +370,12 @@ func explainLine(input string) *report.Report {
 		// A client's own alert about the server's certificate.
 		key := catalogue.ClientKey(att.Reporter, att.Context, att.Program)
 		f := catalogue.ClientSentAlertFinding(n, catalogue.ClientName(key), catalogue.ClientFix(key, 20))
+		f.Severity = report.Error
+		rep.Findings[0] = f
+	}
+	if n, ok := catalogue.SentCertAlert(strings.ToLower(input)); ok && att.Role == logparse.RoleServer && att.Reporter != "nginx" && len(rep.Findings) > 0 && rep.Findings[0].ID == catalogue.TLSAlert {
+		// A server's own alert about its client's certificate.
+		f := catalogue.ServerSentAlertFinding(n)
 		f.Severity = report.Error
 		rep.Findings[0] = f
 	}

@@ -1060,6 +1060,12 @@ func TestExplainSides(t *testing.T) {
 		{"* Unknown SSL protocol error in connection to api.example.net:443", "curl", "client", "handshake-failed", "--tlsv1.2"},
 		{"Error: hyper::Error(Io, Custom { kind: Other, error: \"tls handshake eof\" }) caused by Os { code: 104, kind: ConnectionReset, message: \"Connection reset by peer\" }", "unknown", "client", "handshake-failed", "ecdhe+aesgcm"},
 		{"Err:3 https://mirror.example.org/debian stable InRelease Certificate verification failed: The certificate is NOT trusted. The certificate issuer is unknown. The name in the certificate does not match the expected.", "unknown", "client", "server-cert-untrusted", "slim"},
+		// wpa_supplicant, the EAP client, refusing the RADIUS server's
+		// certificate in its words; FreeRADIUS's own alert about a client's.
+		{"wlp2s0: SSL: SSL3 alert: write (local SSL3 detected an error):fatal:unknown CA", "unknown", "client", "server-cert-untrusted", "domain_suffix_match"},
+		{"TLS: Certificate verification failed, error 20 (unable to get local issuer certificate) depth 0 for '/CN=radius.corp.example'", "unknown", "client", "server-cert-untrusted", "ca_cert="},
+		{"wlan1: CTRL-EVENT-EAP-TLS-CERT-ERROR reason=1 depth=1 subject='/CN=Corp Root' err='self-signed certificate in certificate chain'", "unknown", "client", "server-cert-untrusted", "802-1x.ca-cert"},
+		{"(12) eap_peap: ERROR: (TLS) Alert write:fatal:unknown CA", "unknown", "server", "verify-error", "ca_file"},
 		// A client's raised policy against 2048-bit keys, and a path given
 		// where PEM text belongs.
 		{"curl: (60) SSL certificate problem: EE certificate key too weak", "curl", "client", "server-cert-untrusted", "update-crypto-policies"},

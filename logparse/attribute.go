@@ -51,6 +51,10 @@ var programWords = []struct {
 }{
 	// openssl verify's "error 20 at 0 depth lookup: ...".
 	{"openssl-verify", []string{" depth lookup:", "openssl verify"}},
+	// wpa_supplicant (and NetworkManager or Android running it), the
+	// EAP peer: the TLS client of the RADIUS server.
+	{"wpa_supplicant", []string{"wpa_supplicant", "ctrl-event-eap-", "openssl: tls_connection_", "openssl: tls_read_pkcs12", "ssl3 alert: write (local", "ssl3 alert: read (remote",
+		"tls: certificate verification failed, error", "eap-tls:", "eap-peap:", "eap-ttls:"}},
 	{"traefik", []string{"traefik", "error forwarding to"}},
 	{"consul", []string{"consul"}},
 	{"beats", []string{"filebeat", "metricbeat", "libbeat", "heartbeat", "packetbeat"}},
@@ -200,6 +204,11 @@ var attrRules = []attrRule{
 	// (TLS) OpenSSL says error 26 ...", "(TLS) Alert write:fatal:...".
 	{"unknown", RoleServer, "", []string{"rlm_eap", "freeradius", "radiusd", "eap_tls:", "eap_peap:", "eap_ttls:", "eap_fast:", "eap_teap:",
 		"(tls) openssl says error", "(tls) alert write:", "(tls) alert read:", "(tls) recv tls", "(tls) send tls", "(tls) handshake state"}},
+	// wpa_supplicant, the EAP peer (its TLS client side): "SSL: SSL3 alert:
+	// write (local SSL3 detected an error):fatal:unknown CA", "TLS:
+	// Certificate verification failed, error 20 (...) depth 0 for '...'".
+	{"unknown", RoleClient, "", []string{"wpa_supplicant", "ctrl-event-eap-", "openssl: tls_connection_", "openssl: tls_read_pkcs12", "ssl3 alert: write (local", "ssl3 alert: read (remote",
+		"tls: certificate verification failed, error", "eap-tls:", "eap-peap:", "eap-ttls:"}},
 	// Rust programs' errors (hyper, reqwest, std::io), most often a client's:
 	// "hyper::Error(Io, ...)", "Os { code: 104, kind: ConnectionReset, ... }".
 	{"unknown", RoleClient, "", []string{"hyper::error", "reqwest::error", "hyper_util::", "os { code: "}},
