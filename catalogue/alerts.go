@@ -1,6 +1,7 @@
 package catalogue
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/mtlsdoctor/mtlsdoctor/finding"
@@ -47,7 +48,7 @@ var alerts = []alert{
 	{114, "bad_certificate_hash_value", "a certificate hash did not match."},
 	{115, "unknown_psk_identity", "it does not know the pre-shared key identity."},
 	{116, "certificate_required", "it (a TLS 1.3 server) required a client certificate and got none."},
-	{120, "no_application_protocol", "no ALPN protocol in common (e.g. h2 only against http/1.1 only)."},
+	{120, "no_application_protocol", "no ALPN protocol in common: the client offered none the server speaks (h2 only against http/1.1 only; HTTP/3 and WebTransport servers want h3, or the draft name they were built with; a QUIC client that sets no ALPN list at all offers none). Set the client's ALPN list (Go: tls.Config NextProtos; rustls: alpn_protocols; curl: --http1.1 or --http2) to a protocol the server lists."},
 	{121, "ech_required", "it (a client that offered Encrypted Client Hello, with keys from the name's DNS HTTPS record) found that the server did not accept them, and closed the connection to retry with the keys the server sent back, or without ECH; a server that does not serve ECH while DNS still advertises ECH keys for its name (a CDN's record left in place) gets it from every such client."},
 }
 
@@ -126,6 +127,16 @@ func findAlert(lower string) (alert, bool) {
 	}
 	if i := strings.LastIndex(lower, "alert number "); i >= 0 {
 		return alertByNumber(leadingNumber(lower[i+len("alert number "):]))
+	}
+	// quic-go's words for the alert a QUIC peer sent in its CRYPTO_ERROR:
+	// "the cryptographic handshake failed: error 120", "CRYPTO_ERROR 0x178".
+	if i := strings.LastIndex(lower, "cryptographic handshake failed: error "); i >= 0 {
+		return alertByNumber(leadingNumber(lower[i+len("cryptographic handshake failed: error "):]))
+	}
+	if i := strings.LastIndex(lower, "crypto_error 0x1"); i >= 0 {
+		if n, err := strconv.ParseUint(lower[i+len("crypto_error 0x1"):min(len(lower), i+len("crypto_error 0x1")+2)], 16, 8); err == nil {
+			return alertByNumber(int(n))
+		}
 	}
 	// OpenSSL's info callback, as s_client -state, FreeRADIUS and
 	// wpa_supplicant print it: "SSL3 alert write:fatal:unknown CA",

@@ -249,7 +249,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match: []string{"tls: certificate required", "alert certificate required", "gnutls_handshake() failed: certificate is required", "received alert [116]", "ssl received a certificate_required alert"},
+		Match: []string{"tls: certificate required", "tls: client certificate is required", "alert certificate required", "gnutls_handshake() failed: certificate is required", "received alert [116]", "ssl received a certificate_required alert"},
 		Exact: []string{"certificate required", "certificate_required", "alert 116"},
 		Title: "TLS alert 116 certificate_required: the server wanted a client certificate",
 		Explanation: "A TLS 1.3 server demanded a client certificate and got none. Three causes: (1) the client has none configured, or was given one in an option it does not read (a library that builds its own TLS context, a proxy or pooler that connects for it); (2) it has one but held it back: Go, Java, .NET and browsers send nothing when its issuer is not among the CA names the server advertised; (3) the client cannot send one over TLS 1.3: curl on NSS (libcurl 7.88 with NSS 3.87, as real runs here showed) sends none over TLS 1.3 at all, while it sends it over TLS 1.2 (--tls-max 1.2). " +

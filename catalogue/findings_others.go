@@ -567,7 +567,7 @@ var otherWriterEntries = []Entry{
 	},
 	// PHP's TLS streams.
 	{
-		ID: HandshakeFailed, Kind: "client", Without: []string{"certificate verify failed"},
+		ID: HandshakeFailed, Kind: "client", Without: []string{"certificate verify failed"}, Fallback: true, // OpenSSL's reason after it, when there, has its own entry
 		Match:       []string{"ssl operation failed"},
 		Title:       "PHP's TLS stream failed (SSL operation failed)",
 		Explanation: "A PHP stream (file_get_contents, fopen, stream_socket_client, SoapClient on https://) could not finish TLS; the OpenSSL error messages after it say why. Most often `certificate verify failed`: PHP found no CA bundle that trusts the server (openssl.cafile unset and no system bundle in the image), or the server does not send its intermediate.",

@@ -577,8 +577,8 @@ var productEntries = []Entry{
 		Match: []string{"error=self-signed certificate in certificate chain", "error=self signed certificate in certificate chain", "error=unable to get local issuer certificate",
 			"error=unable to get issuer certificate", "error=self-signed certificate", "error=self signed certificate", "error=unable to verify the first certificate"},
 		Title:       "OpenVPN does not trust the peer's CA: its `ca` is not the one that signed the peer",
-		Explanation: "OpenVPN checks the peer's chain against its own `ca` only (the <ca> block of the profile, or the file it names), never the system's store, and the CA at the depth shown is not in it. On a client: a profile from before the VPN provider or server changed its CA (providers rotate them; a client or container image that ships providers' profiles needs its update), or the `ca` of another server. On a server: a client certificate issued by another CA, such as a PKI rebuilt with easyrsa init-pki after the clients were issued.",
-		Fix:         "Fetch the provider's current profiles (or update the image that bundles them), or put in `ca` the CA that signed the peer's certificate; compare the two:\n  openssl x509 -noout -subject -fingerprint -sha256 -in ca.crt\n  openssl verify -CAfile ca.crt peer.crt",
+		Explanation: "OpenVPN checks the peer's chain against its own `ca` only (the <ca> block of the profile, or the file it names), never the system's store, and the CA at the depth shown is not in it. On a client: a profile from before the VPN provider or server changed its CA (providers rotate them; a client or container image that ships providers' profiles needs its update), or the `ca` of another server. On a server: a client certificate issued by another CA, such as a PKI rebuilt with easyrsa init-pki after the clients were issued. On either side, when the `ca` is the right one: an old PKI whose certificates are signed with MD5 (an old easy-rsa), which OpenSSL 1.1 and later refuse, and which can show as this error rather than as a weak digest.",
+		Fix:         "Fetch the provider's current profiles (or update the image that bundles them), or put in `ca` the CA that signed the peer's certificate; compare the two:\n  openssl x509 -noout -subject -fingerprint -sha256 -in ca.crt\n  openssl verify -CAfile ca.crt peer.crt\nSee the signature algorithm of each (md5WithRSAEncryption means a PKI to make again with SHA-256):\n  openssl x509 -noout -text -in ca.crt | grep 'Signature Algorithm'",
 		Confirm:     "openssl verify -CAfile ca.crt peer.crt",
 	},
 	// Amazon CloudFront's 502 page when it cannot reach an origin.
@@ -649,6 +649,127 @@ var productEntries = []Entry{
 		Explanation: "The Rust program's TLS (rustls in most, native-tls in some) got a TCP reset before the handshake finished, without an alert. Four causes: 1. no cipher suite or version in common: rustls offers only TLS 1.2 and 1.3 with ECDHE and AEAD suites (AES-GCM, ChaCha20-Poly1305), and a server that allows only older suites (CBC, RSA key exchange) or versions may reset rather than alert; 2. a firewall, proxy or SNI-filtering middlebox in the path; 3. a server that wants a client certificate, or another name in SNI; 4. a port that does not speak TLS.",
 		Fix:         "See which versions and suites the server takes, and whether it takes the ones rustls offers:\n  nmap --script ssl-enum-ciphers -p 443 host\n  openssl s_client -connect host:443 -servername host -tls1_2 -cipher 'ECDHE+AESGCM:ECDHE+CHACHA20' </dev/null\nA server with only CBC or RSA key exchange suites must enable ECDHE with AES-GCM; until then, a client built with native-tls (OpenSSL) may connect.",
 		Confirm:     "nmap --script ssl-enum-ciphers -p 443 host",
+	},
+	// OpenSSL 3 as the client of a TLS 1.0 or 1.1 server: its key
+	// exchange signature uses SHA-1 and MD5, below the security level.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"tls_process_key_exchange:internal error", "tls_process_ske_dhe:internal error", "tls_process_ske_ecdhe:internal error"},
+		Title:       "OpenSSL 3 refused the old server's key exchange signature (TLS 1.0 or 1.1, SHA-1)",
+		Explanation: "In TLS 1.0 and 1.1 the server signs its key exchange with MD5 and SHA-1, which OpenSSL 3 allows only at security level 0; at the default level the client fails on the server's key exchange with this `internal error`. The server (an old appliance, mail or database server) speaks nothing newer than TLS 1.1.",
+		Fix:         "Upgrade the server to TLS 1.2. Until then, allow it for this client only:\n  openssl s_client -connect host:443 -tls1 -cipher 'DEFAULT:@SECLEVEL=0' </dev/null\n  curl --tlsv1.0 --ciphers 'DEFAULT:@SECLEVEL=0' https://host/",
+		Confirm:     "openssl s_client -connect host:443 -tls1_2 </dev/null",
+	},
+	// The openssl command (a guide's step, a container's start-up script)
+	// unable to create the file it was told to write.
+	{
+		ID: OpenSSLCommand, Kind: "client",
+		Match:       []string{"for writing, permission denied", "for writing, read-only file system"},
+		Title:       "openssl could not write its output file (permission denied)",
+		Explanation: "The openssl command (a guide's step, or a container's start-up script making its own key and certificate) could not create the file it names: the directory is not writable by the user it runs as. Most often a bind-mounted host directory owned by another user than the container's process, a read-only mount or secret, or a system directory written without root.",
+		Fix:         "See who owns the directory and who runs the command:\n  ls -ld /etc/nginx/tls\n  id\nthen make the directory writable by that user (on a bind mount, give the host directory to the container's user id), or let the step write to a writable volume.",
+		Confirm:     "ls -ld /etc/nginx/tls",
+	},
+	// radsecproxy's check of its peer's certificate names.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"certnamecheck: no subjectaltname matching", "certnamecheck: no cn matching", "certnamecheck: failed"},
+		Title:       "radsecproxy refused the peer's certificate: no name in it matches the host",
+		Explanation: "radsecproxy checks the peer's certificate names against the host it configured for that server or client block (CertificateNameCheck, on by default): the name must be among the certificate's subjectAltName entries. The certificate lacks the name, the block uses an address or another name than the certificate's, or the certificate names it only through a wildcard (*.example.com), which older radsecproxy releases do not match.",
+		Fix:         "See the certificate's names, then name the host the certificate carries in the block (or match it explicitly with matchSubjectAltName), or upgrade radsecproxy when only a wildcard covers it:\n  openssl x509 -noout -text -in peer.crt | grep -A1 'Subject Alternative Name'",
+		Confirm:     "openssl x509 -noout -text -in peer.crt | grep -A1 'Subject Alternative Name'",
+	},
+	// FreeRADIUS warning about a configuration item its module does not read.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"is defined, but is unused by the configuration"},
+		Title:       "FreeRADIUS does not use a setting of this section (it is ignored)",
+		Explanation: "FreeRADIUS read an item its module or section has no such option for, and ignores it: a setting of another release or another module (rlm_ldap's tls section takes certificate_file and private_key_file but no private_key_password, because libldap takes no key password, so an encrypted key there cannot be used), or a name misspelt or put in the wrong subsection.",
+		Fix:         "Compare the item with the module's own example configuration of this release (mods-available/ldap, mods-available/eap); for rlm_ldap's TLS client key, store it decrypted:\n  openssl pkey -in client.key -out client-plain.key\n  chmod 640 client-plain.key",
+		Confirm:     "radiusd -XC",
+	},
+	// OpenConnect's TLS connection to the VPN server timing out.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"ssl connection failure: the operation timed out", "ssl connection failure: connection timed out"},
+		Title:       "The TLS connection to the VPN server timed out",
+		Explanation: "OpenConnect (GnuTLS or OpenSSL) got no answer during the TLS handshake with the VPN server: the network path drops or holds it, not a certificate. A proxy or middlebox of the provider in between, a firewall that blocks the port or only lets known protocols through, an MTU problem that drops the large handshake packets, or a server that does not listen there.",
+		Fix:         "See whether the handshake gets an answer, from this network and from another one (a phone's hotspot):\n  openssl s_client -connect vpn.example.com:443 -servername vpn.example.com </dev/null\n  curl -v https://vpn.example.com/",
+		Confirm:     "openssl s_client -connect vpn.example.com:443 -servername vpn.example.com </dev/null",
+	},
+	// Azure Front Door's check of its origin's certificate name.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"certificatenamecheckfailed"},
+		Title:       "Azure Front Door refused the origin's certificate: it does not carry the origin's host name",
+		Explanation: "Front Door, the TLS client of its origin (backend), checks that the origin's certificate carries the origin host name it connects with (enforceCertificateNameCheck): the origin serves another name's certificate (an App Gateway or App Service's default or internal certificate), the origin host header differs from the certificate's names, or the certificate is a private CA's.",
+		Fix:         "Serve a certificate for the origin host name from a public CA, or set the origin host header to a name the certificate carries; turn the name check off only knowingly:\n  openssl s_client -connect origin.example.com:443 -servername origin.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject -text | grep -A1 'Subject Alternative Name'",
+		Confirm:     "openssl s_client -connect origin.example.com:443 -servername origin.example.com </dev/null",
+	},
+	// AdGuard Home checking the certificate it was given for its own TLS.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"your certificate does not verify"},
+		Title:       "AdGuard Home's own certificate does not verify against the public roots",
+		Explanation: "AdGuard Home checks the certificate given in its encryption settings against the system's public roots, and warns when no chain leads there: a self-signed or private CA's certificate, a chain file without its intermediates, or a certificate only a CDN trusts, such as a Cloudflare Origin CA certificate (trusted by Cloudflare's edge alone). Clients that connect directly refuse it the same way.",
+		Fix:         "For clients that connect directly, use a certificate from a public CA (with its intermediates in the certificate file); keep an Origin CA certificate only behind Cloudflare's proxy. See its issuer:\n  openssl x509 -noout -subject -issuer -in cert.pem",
+		Confirm:     "openssl x509 -noout -issuer -in cert.pem",
+	},
+	// keytool and a JDK's cacerts path.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"/lib/security/cacerts (no such file or directory)"},
+		Title:       "keytool was given a cacerts path that does not exist in this Java",
+		Explanation: "The path names the JVM's trust store as an older Java laid it out (JAVA_HOME/jre/lib/security/cacerts); Java 9 and later have no jre directory (JAVA_HOME/lib/security/cacerts), and a bundled JVM that a product's update replaced may have moved too. Scripts that import a CA there fail after such an update.",
+		Fix:         "Let keytool find the store of the Java it belongs to, or use the path that exists:\n  keytool -importcert -cacerts -alias my-ca -file ca.crt\n  ls -l \"$JAVA_HOME/lib/security/cacerts\"",
+		Confirm:     "ls -l \"$JAVA_HOME/lib/security/cacerts\"",
+	},
+	// keytool importing under an alias the store already has.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"certificate not imported, alias"},
+		Within:      []string{"certificate not imported"},
+		Title:       "keytool did not import the certificate: the store already has that alias",
+		Explanation: "The keystore already holds an entry under the alias given: an earlier run imported it (a reused workspace or image layer with its own cacerts copy), or two certificates got the same alias because a script derives it from the subject's common name, as a renewed CA and its predecessor share.",
+		Fix:         "See what is there under that alias, then delete it first, import under an alias of its own, or start from a clean copy of the store:\n  keytool -list -keystore cacerts -alias my-ca\n  keytool -delete -keystore cacerts -alias my-ca",
+		Confirm:     "keytool -list -keystore cacerts",
+	},
+	// PHP's ldap extension (libldap) starting TLS.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"ldap_start_tls(): unable to start tls"},
+		Title:       "PHP's LDAP client could not start TLS (most often it does not trust the LDAP server's certificate)",
+		Explanation: "PHP's ldap extension runs StartTLS through libldap, which reads its trust settings from ldap.conf (TLS_CACERT, TLS_REQCERT) or the LDAPTLS_* environment of the PHP process, not from php.ini: without the LDAP server's CA there (a container image, a private CA) it aborts right after the server agreed to TLS. Otherwise: the server has no TLS configured, or the URI is ldaps:// where StartTLS belongs.",
+		Fix:         "Give libldap the CA in the ldap.conf PHP's process reads (or LDAPTLS_CACERT in its environment, such as the web server's), then restart it:\n  TLS_CACERT /etc/ssl/certs/ldap-ca.pem\nSee what the server sends:\n  openssl s_client -connect ldap.example.com:389 -starttls ldap </dev/null",
+		Confirm:     "LDAPTLS_CACERT=/etc/ssl/certs/ldap-ca.pem ldapwhoami -H ldap://ldap.example.com -ZZ -x",
+	},
+	// MySQL servers that require TLS (Azure Database for MySQL's 9002).
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"ssl connection is required. please specify ssl options and retry"},
+		Title:       "The MySQL server requires TLS, and the client connected without it",
+		Explanation: "The server (Azure Database for MySQL, or one with require_secure_transport) accepts only TLS connections, and the client opened a plain one: its connection has no SSL options (PHP's PDO without PDO::MYSQL_ATTR_SSL_CA, a driver with SSL off).",
+		Fix:         "Give the client the server's CA and turn TLS on; PHP's PDO:\n  PDO::MYSQL_ATTR_SSL_CA => '/etc/ssl/certs/ca-certificates.crt'\nthe mysql client:\n  mysql --ssl-mode=REQUIRED -h db.example.com -u app -p",
+		Confirm:     "mysql --ssl-mode=VERIFY_CA --ssl-ca=ca.pem -h db.example.com -u app -p -e 'status'",
+	},
+	// Rust loaders (rustls-pemfile and programs on it) finding no key.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"no private keys found", "no private key found", "no pkcs8 private keys found"},
+		Title:       "The program found no private key it reads in the key file",
+		Explanation: "The key file holds no key in the form the program's loader reads: many Rust servers (and others) read only PKCS#8 (-----BEGIN PRIVATE KEY-----) and skip an EC key in SEC1 form (BEGIN EC PRIVATE KEY, as acme.sh and openssl ecparam write) or an RSA key in PKCS#1 (BEGIN RSA PRIVATE KEY); or the file is the certificate, empty, or encrypted.",
+		Fix:         "See the key's form, and write it as PKCS#8:\n  head -1 server.key\n  openssl pkcs8 -topk8 -nocrypt -in server.key -out server-pkcs8.key",
+		Confirm:     "head -1 server-pkcs8.key",
+	},
+	// wpa_supplicant unable to open a file its network block names.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"no such file or directory"},
+		Within:      []string{"wpa_supplicant", "openssl: pending error", "tls_connection_client_cert", "tls_connection_ca_cert", "tls_connection_private_key"},
+		Title:       "wpa_supplicant could not open a file its network block names",
+		Explanation: "A file of the network block (ca_cert, client_cert, private_key) does not exist as wpa_supplicant sees it: a path typed wrong, a file never copied, or one a configuration tool writes although nothing is there, such as a client_cert line beside a private_key that is a PKCS#12 file (.p12, .pfx), which carries the certificate itself: client_cert must then be left out.",
+		Fix:         "Check each path of the network block:\n  grep -E 'ca_cert|client_cert|private_key' /etc/wpa_supplicant.conf\nWith a PKCS#12 private_key, remove client_cert (NetworkManager: 802-1x.client-cert set to the same .p12).",
+		Confirm:     "wpa_supplicant -dd -i wlan0 -c /etc/wpa_supplicant.conf",
 	},
 }
 

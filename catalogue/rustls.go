@@ -349,7 +349,8 @@ func rustlsClassOf(e RustlsError) errClass {
 	return classOf(e.Name, []errClass{
 		{words: []string{"Certificate", "WebPKI", "Sct", "SCT"}, story: rustlsCert.story, fix: rustlsCert.fix},
 		{words: []string{"CertRevocation"}, story: rustlsCRL.story, fix: rustlsCRL.fix},
-		{words: []string{"PeerIncompatible", "NoApplicationProtocol"}, story: rustlsIncompatible.story, fix: rustlsIncompatible.fix},
+		{words: []string{"NoApplicationProtocol"}, story: rustlsALPN.story, fix: rustlsALPN.fix},
+		{words: []string{"PeerIncompatible"}, story: rustlsIncompatible.story, fix: rustlsIncompatible.fix},
 		{words: []string{"Inappropriate", "Corrupt", "InvalidMessage", "PeerMisbehaved", "DecryptError", "Oversized", "AlertReceived"}, story: rustlsProtocol.story, fix: rustlsProtocol.fix},
 	}, rustlsLocal)
 }
@@ -366,6 +367,10 @@ var (
 	rustlsIncompatible = errClass{
 		story: "The two sides share no protocol rustls accepts. rustls speaks only TLS 1.2 and 1.3, with ECDHE key exchange and AES-GCM or ChaCha20 suites (no RSA key exchange, no CBC suites, no TLS 1.0 or 1.1), so an old server or client, or one limited to legacy suites, cannot talk to it; a program may also restrict rustls further (one version only, a FIPS provider).",
 		fix:   "See which versions and suites the other side offers:\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null\n  nmap --script ssl-enum-ciphers -p 443 host\nthen enable TLS 1.2 with ECDHE-GCM suites (or TLS 1.3) there.",
+	}
+	rustlsALPN = errClass{
+		story: "The two sides share no application protocol (ALPN): each lists the protocols it speaks over TLS (h2, http/1.1, h3 for HTTP/3 and WebTransport, a gRPC or QUIC program's own name), and rustls found none in common, so it ended the handshake (alert 120, no_application_protocol). A server set to an old or custom name (an HTTP/3 draft name such as h3-29, a WebTransport draft's), a QUIC client that sets no ALPN at all, or a proxy that offers only http/1.1 to an h2-only backend fails so.",
+		fix:   "Give both sides a protocol in common: set the ALPN list of the client (and the server) to the protocol they speak, such as h3 for HTTP/3 or h2 for gRPC (rustls: ClientConfig and ServerConfig alpn_protocols). See what the server offers:\n  openssl s_client -connect host:443 -servername host -alpn h2,http/1.1 </dev/null",
 	}
 	rustlsProtocol = errClass{
 		story: "The peer sent a TLS message rustls refuses: the port does not speak TLS (a plain HTTP answer, a proxy's own page), a proxy or TLS inspection box in between altered the handshake, or the peer's TLS stack breaks a rule rustls enforces strictly where others are lenient.",

@@ -1066,6 +1066,32 @@ func TestExplainSides(t *testing.T) {
 		{"TLS: Certificate verification failed, error 20 (unable to get local issuer certificate) depth 0 for '/CN=radius.corp.example'", "unknown", "client", "server-cert-untrusted", "ca_cert="},
 		{"wlan1: CTRL-EVENT-EAP-TLS-CERT-ERROR reason=1 depth=1 subject='/CN=Corp Root' err='self-signed certificate in certificate chain'", "unknown", "client", "server-cert-untrusted", "802-1x.ca-cert"},
 		{"(12) eap_peap: ERROR: (TLS) Alert write:fatal:unknown CA", "unknown", "server", "verify-error", "ca_file"},
+		// QUIC's and rustls's ALPN refusals, PHP's streams with OpenSSL's
+		// reason, Go's words for a missing client certificate, OpenSSL 3
+		// against a TLS 1.0 server, a container's openssl unable to write,
+		// radsecproxy's name check, FreeRADIUS's unused item, OpenConnect's
+		// timeout, Front Door's name check, AdGuard Home's own certificate,
+		// Java stores (a rewritten file, a moved cacerts, a taken alias),
+		// PHP's LDAP StartTLS, MySQL requiring TLS, PKCS#8-only loaders,
+		// wpa_supplicant's missing file.
+		{"dial: CRYPTO_ERROR: the cryptographic handshake failed: error 120", "unknown", "client", "tls-alert", "nextprotos"},
+		{"handshake with 192.0.2.44:4433 failed: peer doesn't support any known protocol", "unknown", "server", "rustls-error", "alpn"},
+		{"PHP Warning:  fsockopen(): SSL operation failed with code 1. OpenSSL Error messages: error:0A000152:SSL routines::unsafe legacy renegotiation disabled", "unknown", "client", "handshake-failed", "unsafelegacyserverconnect"},
+		{"level=error msg=\"key store unreachable\" err=\"Post https://kms.internal:7373/v1/key/generate/app: tls: client certificate is required\"", "go", "client", "tls-alert", "held it back"},
+		{"80FBE1C6A47F0000:error:0A0C0103:SSL routines:tls_process_key_exchange:internal error:../ssl/statem/statem_clnt.c:2252:", "openssl", "client", "handshake-failed", "@seclevel=0"},
+		{"genpkey: Can't open \"/certs/server.key\" for writing, Permission denied", "openssl", "client", "openssl-command", "ls -ld"},
+		{"certnamecheck: No subjectaltname matching host radius2.example.net", "unknown", "client", "server-hostname-mismatch", "wildcard"},
+		{"/etc/raddb/mods-enabled/ldap[40]: The item 'private_key_password' is defined, but is unused by the configuration", "unknown", "server", "startup-failed", "openssl pkey"},
+		{"SSL connection failure: Connection timed out", "unknown", "client", "handshake-failed", "middlebox"},
+		{"\"ErrorInfo_s\": \"CertificateNameCheckFailed\"", "unknown", "client", "server-hostname-mismatch", "origin host header"},
+		{"Your certificate does not verify: x509: certificate signed by unknown authority", "go", "server", "cert-load-failed", "origin ca"},
+		{"Caused by: java.io.IOException: DerInputStream.getLength(): lengthTag=109, too big.", "java", "client", "key-load-failed", "nonfilteredfileextensions"},
+		{"keytool error: java.io.FileNotFoundException: /usr/lib/jvm/java-17/jre/lib/security/cacerts (No such file or directory)", "java", "client", "cert-load-failed", "-cacerts"},
+		{"keytool error: java.lang.Exception: Certificate not imported, alias <corp-root> already exists", "java", "client", "cert-load-failed", "keytool -delete"},
+		{"PHP Warning:  ldap_start_tls(): Unable to start TLS: Connect error in /var/www/app/ldap.php on line 17", "unknown", "client", "server-cert-untrusted", "tls_cacert"},
+		{"SQLSTATE[HY000] [9002] SSL connection is required. Please specify SSL options and retry.", "unknown", "client", "handshake-failed", "mysql_attr_ssl_ca"},
+		{"server: TLS setup: no private keys found in /etc/app/tls.key", "unknown", "server", "key-load-failed", "pkcs8 -topk8"},
+		{"wpa_supplicant[880]: OpenSSL: pending error: error:80000002:system library::No such file or directory", "unknown", "client", "cert-load-failed", "pkcs#12"},
 		// A client's raised policy against 2048-bit keys, and a path given
 		// where PEM text belongs.
 		{"curl: (60) SSL certificate problem: EE certificate key too weak", "curl", "client", "server-cert-untrusted", "update-crypto-policies"},

@@ -209,6 +209,9 @@ var attrRules = []attrRule{
 	// Certificate verification failed, error 20 (...) depth 0 for '...'".
 	{"unknown", RoleClient, "", []string{"wpa_supplicant", "ctrl-event-eap-", "openssl: tls_connection_", "openssl: tls_read_pkcs12", "ssl3 alert: write (local", "ssl3 alert: read (remote",
 		"tls: certificate verification failed, error", "eap-tls:", "eap-peap:", "eap-ttls:"}},
+	// quic-go's client: "failed to connect: aborted by peer: the
+	// cryptographic handshake failed: error 120".
+	{"unknown", RoleClient, "", []string{"the cryptographic handshake failed"}},
 	// Rust programs' errors (hyper, reqwest, std::io), most often a client's:
 	// "hyper::Error(Io, ...)", "Os { code: 104, kind: ConnectionReset, ... }".
 	{"unknown", RoleClient, "", []string{"hyper::error", "reqwest::error", "hyper_util::", "os { code: "}},
@@ -428,7 +431,7 @@ var attrRules = []attrRule{
 	{"go", RoleServer, "", []string{"client offered only unsupported versions", "- cid:", "failed to verify client's certificate", "failed to verify client certificate", "https listener", "listenandservetls",
 		"tried to extract a certificate on a request without mutual tls", "unable to authenticate the request", "is not in the allowed list", "client certificate must be supplied", "client's certificate's extended key usage", "conn=from=", "could not read ca certificate", "http: tls handshake error", "tls: client didn't provide a certificate", "tls: failed to verify client certificate", "tls: failed to verify client's certificate",
 		"tls: client didn't provide", "handshake error from", "handshake from ", "rejected connection", "remote-addr",
-		"failed to complete security handshake from",
+		"failed to complete security handshake from", "your certificate does not verify",
 		"error when serving connection", "client sent an http request to an https server", "http2: tlsconfig"}},
 	{"go", RoleClient, "", []string{"currently active client certificate has expired", "the server has asked for the client to provide credentials", "you must be logged in to the server",
 		"oversized record received", "certpool", "cannot validate certificate for", "remote error: bad certificate", "remote error: unknown certificate", "x509 certificate signed by unknown authority", "x509: ", "x509 certificate has expired or is not yet valid", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http", "malformed http response"}},
@@ -455,7 +458,7 @@ var attrRules = []attrRule{
 		"unable to load private key", "could not read certificate", "openssl verify", "openssl x509",
 		// the command line tool refusing its arguments or an input file
 		"use -help for summary", "extra arguments given", "unknown option or message digest", "unrecognized flag",
-		"\" for reading, no such file or directory",
+		"\" for reading, no such file or directory", "\" for writing, permission denied", "\" for writing, read-only file system",
 		// making keys, requests and certificates: its configuration,
 		// the subject's fields, the serial file, extension sections,
 		// algorithms and options an older openssl lacks, seed files,
