@@ -771,6 +771,62 @@ var productEntries = []Entry{
 		Fix:         "Check each path of the network block:\n  grep -E 'ca_cert|client_cert|private_key' /etc/wpa_supplicant.conf\nWith a PKCS#12 private_key, remove client_cert (NetworkManager: 802-1x.client-cert set to the same .p12).",
 		Confirm:     "wpa_supplicant -dd -i wlan0 -c /etc/wpa_supplicant.conf",
 	},
+	// wpa_supplicant refusing a network block line: TLS tweaks belong
+	// inside phase1.
+	{
+		ID: StartupFailed, Kind: "client", Side: "client",
+		Match:       []string{"invalid configuration line 'tls_", "unknown network field 'tls_"},
+		Title:       "wpa_supplicant does not take this TLS option as a line of its own: it belongs in phase1",
+		Explanation: "wpa_supplicant's TLS tweaks for EAP (tls_disable_time_checks, tls_disable_tlsv1_0, tls_disable_tlsv1_3, tls_suiteb and others) are not network block fields: they go inside the phase1 string. As a line of their own they stop the configuration from loading. tls_disable_time_checks=1 is for a device without a clock that keeps its time (its certificate check then fails until NTP has run).",
+		Fix:         "Put the option inside phase1 (with the others there, separated by spaces):\n  phase1=\"tls_disable_time_checks=1\"\nand test the file:\n  wpa_supplicant -dd -i wlan0 -c /etc/wpa_supplicant.conf",
+		Confirm:     "wpa_supplicant -dd -i wlan0 -c /etc/wpa_supplicant.conf",
+	},
+	// wpa_supplicant given an inner method it cannot use.
+	{
+		ID: StartupFailed, Kind: "client", Side: "client",
+		Match:       []string{"unsupported phase2 eap method"},
+		Title:       "wpa_supplicant cannot use the inner (phase 2) method its configuration names",
+		Explanation: "The phase2 string names an inner method in a form wpa_supplicant does not take, or one it was built without: PEAP takes phase2=\"auth=MSCHAPV2\" (the method's name without EAP-), TTLS takes auth=PAP, auth=MSCHAPV2 or autheap=MSCHAPV2. A tool that writes the configuration (NetworkManager, a router's Wi-Fi scripts after an update) may write it wrong.",
+		Fix:         "Write the inner method as wpa_supplicant names it, in the network block:\n  eap=PEAP\n  phase2=\"auth=MSCHAPV2\"\nWhen a tool wrote it, fix or roll back that tool; see what it wrote:\n  grep -n phase2 /etc/wpa_supplicant.conf",
+		Confirm:     "grep -n phase2 /etc/wpa_supplicant.conf",
+	},
+	// An OpenSSL engine (pkcs11, a TPM's) unable to load the key.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"engine routines::failed loading private key", "engine_load_private_key:failed loading private key", "engine routines:engine_load_private_key"},
+		Title:       "An OpenSSL engine could not load the private key (PKCS#11, TPM)",
+		Explanation: "The key lives in a token, smart card or TPM and is read through an OpenSSL engine (libengine-pkcs11-openssl, tpm2-tss-engine), which failed: a key URI or id that names no key, a PIN not given or wrong, the engine or its module not found, a token not present; or, when it worked before, an update of the engine or the module that broke this path (try the package version before it).",
+		Fix:         "See that the token holds the key the URI names, with the same PIN:\n  pkcs11-tool --list-objects --type privkey --login\nthen compare the engine package's version with the one before an update, and try that one.",
+		Confirm:     "p11tool --list-privkeys --login",
+	},
+	// mysqld given a TLS version its TLS library does not have.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"ssl library error: tls version is invalid"},
+		Title:       "mysqld's tls_version names a version its TLS library does not have, so it runs without TLS",
+		Explanation: "mysqld checks tls_version against the TLS library it was built with and starts without TLS when none of the listed versions is there: MySQL 5.7 community builds with yaSSL have TLSv1 and TLSv1.1 only (TLSv1.2 needs an OpenSSL build, such as 8.0's), and MySQL 8.0.28 and later no longer have TLSv1 or TLSv1.1.",
+		Fix:         "List versions this build has, or use a build with OpenSSL (MySQL 8.0); see what it has:\n  mysql -e \"SHOW GLOBAL VARIABLES LIKE 'tls_version'\"\n  mysql -e \"SHOW STATUS LIKE 'Ssl_version'\"",
+		Confirm:     "mysql -e \"SHOW GLOBAL VARIABLES LIKE 'have_ssl'\"",
+	},
+	// Java's CertificateExpiredException text, wrapped by a client
+	// library (Manticore, Apache HttpClient): "NotAfter: <date>".
+	{
+		ID: ServerCertExpired, Kind: "client", Side: "client",
+		Match:       []string{"sslhandshakeexception: notafter:", "certificateexpiredexception: notafter:", ":message=>\"notafter:", "sslhandshakeexception: notbefore:", "certificatenotyetvalidexception: notbefore:"},
+		Title:       "The Java client found the server's certificate out of its dates (NotAfter, NotBefore)",
+		Explanation: "Java's check of the server's chain stopped at a certificate whose validity ends (NotAfter) before now, or starts (NotBefore) after now, by this machine's clock: a server or test certificate not renewed, one renewed on disk while the server still serves the old one, or a wrong clock.",
+		Fix:         "See the dates the server serves now, renew what has expired, and reload the server:\n  openssl s_client -connect host:9200 -showcerts </dev/null 2>/dev/null | openssl x509 -noout -subject -dates\nIf the dates are fine, check this machine's clock:\n  date -u",
+		Confirm:     "openssl s_client -connect host:9200 -showcerts </dev/null 2>/dev/null | openssl x509 -noout -dates",
+	},
+	// YugabyteDB's RPC layer refusing a plaintext connection.
+	{
+		ID: PlainHTTP, Kind: "client", Side: "server",
+		Match:       []string{"insecure connection header"},
+		Title:       "A YugabyteDB server that requires TLS got a plaintext connection",
+		Explanation: "The master or tserver has encryption on (use_node_to_node_encryption, use_client_to_server_encryption with allow_insecure_connections=false) and the peer opened its RPC connection without TLS: a node, tserver or client started without its TLS flags and certs_dir, or a component that builds its own client without the secure context (some releases did so for CDC).",
+		Fix:         "Give every node and client the same encryption flags and certificates directory, then restart them; see the flags each process runs with:\n  ps -o args= -C yb-master\n  ps -o args= -C yb-tserver",
+		Confirm:     "ps -o args= -C yb-tserver",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

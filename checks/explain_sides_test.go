@@ -1092,6 +1092,15 @@ func TestExplainSides(t *testing.T) {
 		{"SQLSTATE[HY000] [9002] SSL connection is required. Please specify SSL options and retry.", "unknown", "client", "handshake-failed", "mysql_attr_ssl_ca"},
 		{"server: TLS setup: no private keys found in /etc/app/tls.key", "unknown", "server", "key-load-failed", "pkcs8 -topk8"},
 		{"wpa_supplicant[880]: OpenSSL: pending error: error:80000002:system library::No such file or directory", "unknown", "client", "cert-load-failed", "pkcs#12"},
+		// wpa_supplicant's configuration (a TLS option outside phase1, an
+		// inner method it does not take), an engine's key, mysqld's TLS
+		// versions, Java's NotAfter, YugabyteDB's plaintext peers.
+		{"Line 14: Invalid configuration line 'tls_disable_tlsv1_0=1'", "unknown", "client", "startup-failed", "phase1="},
+		{"wpa_supplicant[311]: TLS: Unsupported Phase2 EAP method 'EAP-GTC'", "unknown", "client", "startup-failed", "auth=mschapv2"},
+		{"OpenSSL: tls_connection_private_key - error:13000080:engine routines::failed loading private key", "unknown", "client", "key-load-failed", "pkcs11-tool"},
+		{"2026-03-06T09:00:00.000000Z 0 [Warning] Failed to set up SSL because of the following SSL library error: TLS version is invalid", "unknown", "server", "startup-failed", "yassl"},
+		{"Caused by: javax.net.ssl.SSLHandshakeException: NotAfter: Sat Feb 28 12:00:00 UTC 2026", "java", "client", "server-cert-expired", "-dates"},
+		{"W0306 09:00:00.000000 77 tcp_stream.cc:130] { local: 192.0.2.10:9100 remote: 192.0.2.11:51000 }: status = Network error (yb/rpc/secure_stream.cc:509): Insecure connection header: 4745", "unknown", "server", "plain-http", "certs_dir"},
 		// A client's raised policy against 2048-bit keys, and a path given
 		// where PEM text belongs.
 		{"curl: (60) SSL certificate problem: EE certificate key too weak", "curl", "client", "server-cert-untrusted", "update-crypto-policies"},
