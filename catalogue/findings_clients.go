@@ -2754,15 +2754,15 @@ var clientWriterEntries = []Entry{
 	},
 	// Go's x509 beyond trust: key usage, IP addresses, loading a key pair.
 	{
-		ID: WrongPurpose, Kind: "client", Within: []string{"handshake error from", "client's certificate", "client certificate", "x5c"},
+		ID: WrongPurpose, Kind: "client", Within: []string{"handshake error from", "client's certificate", "client certificate", "x5c", "rejected connection"},
 		Match:       []string{"x509: certificate specifies an incompatible key usage"},
 		Title:       "The client certificate is not for TLS clients (Go: incompatible key usage)",
-		Explanation: "A Go server (Vault's cert auth, step-ca, etcd, a Go service with ClientAuth) checks the client certificate's extendedKeyUsage along its chain: it does not allow clientAuth, e.g. a server certificate (serverAuth only) presented as the client's. Go checks the intermediates too (OpenSSL only the leaf): an intermediate CA whose extendedKeyUsage lists serverAuth without clientAuth fails every client certificate issued under it.",
+		Explanation: "A Go server (Vault's cert auth, step-ca, etcd, a Go service with ClientAuth) checks the client certificate's extendedKeyUsage along its chain: it does not allow clientAuth, e.g. a server certificate (serverAuth only) presented as the client's. etcd's own gateway and a member's peer connections present the member's server certificate as a client certificate (on its client endpoint too, as 127.0.0.1 connecting to itself), so etcd's certificates need both serverAuth and clientAuth. Go checks the intermediates too (OpenSSL only the leaf): an intermediate CA whose extendedKeyUsage lists serverAuth without clientAuth fails every client certificate issued under it.",
 		Fix:         "Issue the client certificate with clientAuth, with this line in its -extfile:\n  extendedKeyUsage=clientAuth\nand check it (SSL client : Yes):\n  openssl x509 -noout -purpose -in client.crt\nCheck the intermediate's too; if it has an extendedKeyUsage, it must list clientAuth (or leave the extension out of CA certificates):\n  openssl x509 -noout -text -in intermediate.crt | grep -A1 'Extended Key Usage'",
 		Confirm:     "openssl x509 -noout -text -in client.crt | grep -A1 'Extended Key Usage'",
 	},
 	{
-		ID: WrongPurpose, Kind: "client", Without: []string{"handshake error from", "client's certificate", "client certificate", "x5c"},
+		ID: WrongPurpose, Kind: "client", Without: []string{"handshake error from", "client's certificate", "client certificate", "x5c", "rejected connection"},
 		Match:       []string{"x509: certificate specifies an incompatible key usage"},
 		Title:       "The server's certificate is not for TLS servers (Go: incompatible key usage)",
 		Explanation: "Go checks extendedKeyUsage along the whole chain: the server's certificate (or a CA above it that restricts its usages) does not allow serverAuth, e.g. a client certificate served as a server certificate.",

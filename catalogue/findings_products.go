@@ -827,6 +827,43 @@ var productEntries = []Entry{
 		Fix:         "Give every node and client the same encryption flags and certificates directory, then restart them; see the flags each process runs with:\n  ps -o args= -C yb-master\n  ps -o args= -C yb-tserver",
 		Confirm:     "ps -o args= -C yb-tserver",
 	},
+	// wpa_supplicant unable to decrypt the inner (phase 2) data.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"tls_connection_decrypt - decryption failed"},
+		Title:       "wpa_supplicant could not decrypt the inner (phase 2) data of PEAP or TTLS",
+		Explanation: "The outer TLS handshake with the RADIUS server finished, but reading the inner method's data through it failed. Most often TLS 1.3 was agreed with a server whose PEAP or TTLS does not support it (FreeRADIUS 3.0, older Windows NPS and appliances): wpa_supplicant releases built on OpenSSL 1.1.1 or later that do not turn TLS 1.3 off for these methods offer it. Otherwise a middlebox altered the EAP packets.",
+		Fix:         "Turn TLS 1.3 off for this network, in the network block:\n  phase1=\"tls_disable_tlsv1_3=1\"\nor upgrade the RADIUS server to a release with TLS 1.3 for PEAP and TTLS (FreeRADIUS 3.2).",
+		Confirm:     "wpa_supplicant -dd -i wlan0 -c /etc/wpa_supplicant.conf",
+	},
+	// YugabyteDB's secure RPC stream reading bytes that are not TLS.
+	{
+		ID: PlainHTTP, Kind: "client", Side: "server",
+		Match:       []string{"ssl read error"},
+		Within:      []string{"secure_stream.cc"},
+		Title:       "A YugabyteDB server with encryption on read bytes that are not TLS",
+		Explanation: "The master or tserver (node-to-node or client-to-server encryption on) got data on a secure connection that its TLS could not read: a peer or tool that talks to it without TLS, such as yb-admin, a platform task (Yugaware) or a node started without its TLS flags and certificates directory.",
+		Fix:         "Give every node, client and tool the same encryption settings and certificates directory (yb-admin: --certs_dir_name), then retry; see the flags each process runs with:\n  ps -o args= -C yb-master",
+		Confirm:     "ps -o args= -C yb-master",
+	},
+	// nginx built with a TLS library without OCSP stapling (BoringSSL).
+	{
+		ID: StaplingFailed, Kind: "nginx",
+		Match:       []string{"\"ssl_stapling\" ignored, not supported"},
+		Title:       "This nginx's TLS library has no OCSP stapling, so ssl_stapling is ignored",
+		Explanation: "nginx was built against a TLS library without the OCSP stapling interface it uses: BoringSSL (as some HTTP/3 and vendor builds are), or an OpenSSL built with no-ocsp. It starts and serves TLS; it only never staples. Nothing is wrong with the certificate or the responder.",
+		Fix:         "Leave stapling out of this build's configuration (remove ssl_stapling and ssl_stapling_verify), or use an nginx built with OpenSSL when stapling matters; see which library it has:\n  nginx -V 2>&1 | grep -i 'built with'",
+		Confirm:     "nginx -V 2>&1 | grep -i 'built with'",
+	},
+	// Go's and other libraries' words for alert 120 (ALPN).
+	{
+		ID: TLSAlert, Kind: "client",
+		Match:       []string{"tls: no application protocol", "crypto_error 0x178"},
+		Title:       "No application protocol (ALPN) in common: TLS alert 120",
+		Explanation: "Each side lists the protocols it speaks over TLS (ALPN: h2, http/1.1, h3 for HTTP/3, a gRPC or QUIC program's own name), and the server found none of the client's in its list, so it ended the handshake with alert 120 (no_application_protocol; QUIC carries it as CRYPTO_ERROR 0x178). A server that lists another name for the same protocol (http/3 or a draft name instead of h3), a QUIC client that sets no ALPN at all, or an h2-only backend behind a proxy that offers http/1.1 fails so.",
+		Fix:         "Give both sides a protocol in common: the client's and the server's ALPN lists (Go: tls.Config NextProtos, such as []string{\"h3\"}; rustls: alpn_protocols). See what the server offers:\n  openssl s_client -connect host:443 -servername host -alpn h2,http/1.1 </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host -alpn h2 </dev/null",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

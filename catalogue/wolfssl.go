@@ -41,7 +41,7 @@ var (
 	// "SSL_connect error -188, ..." and "wolfSSL_connect error", curl's
 	// "SSL_connect failed with error -313: ...", Arduino sketches' "error =
 	// -313, ..." and "err = -155".
-	reWolfForm = lazyre.New(`\bssl_(?:connect|accept|read|write)(?: failed with)? error:? ?-\d|\b(?:err|error)\s*=\s*-\d{3}\b`)
+	reWolfForm = lazyre.New(`\bssl_(?:connect|accept|read|write)(?: failed with)? error:? ?-\d|\b(?:err|error)\s*=\s*-\d{3}\b|failed to load -\d{3}, please check the file`)
 )
 
 // wolfsslMarkers show that wolfSSL wrote the line, or a program on it.

@@ -1101,6 +1101,16 @@ func TestExplainSides(t *testing.T) {
 		{"2026-03-06T09:00:00.000000Z 0 [Warning] Failed to set up SSL because of the following SSL library error: TLS version is invalid", "unknown", "server", "startup-failed", "yassl"},
 		{"Caused by: javax.net.ssl.SSLHandshakeException: NotAfter: Sat Feb 28 12:00:00 UTC 2026", "java", "client", "server-cert-expired", "-dates"},
 		{"W0306 09:00:00.000000 77 tcp_stream.cc:130] { local: 192.0.2.10:9100 remote: 192.0.2.11:51000 }: status = Network error (yb/rpc/secure_stream.cc:509): Insecure connection header: 4745", "unknown", "server", "plain-http", "certs_dir"},
+		// wolfSSL's ESP32 example's load error, wpa_supplicant's phase 2
+		// decryption, YugabyteDB's secure stream, etcd refusing its own
+		// server certificate as a client's, nginx without stapling, Go's
+		// and QUIC's ALPN alert.
+		{"E (1203) tls_client: ERROR: failed to load -151, please check the file.", "unknown", "client", "server-cert-expired", "asn_after_date_e"},
+		{"OpenSSL: tls_connection_decrypt - Decryption failed - SSL_read error:0A000119:SSL routines::decryption failed or bad record mac", "unknown", "client", "handshake-failed", "tls_disable_tlsv1_3=1"},
+		{"I0306 09:00:00.000000 12 secure_stream.cc:580] SECURE kEnabled { local: 192.0.2.5:7100 remote: 192.0.2.9:40000 }: SSL read error: 1", "unknown", "server", "plain-http", "certs_dir_name"},
+		{"{\"level\":\"warn\",\"msg\":\"rejected connection on peer endpoint\",\"remote-addr\":\"192.0.2.21:40112\",\"error\":\"tls: failed to verify certificate: x509: certificate specifies an incompatible key usage\"}", "go", "server", "wrong-purpose", "both serverauth and clientauth"},
+		{"2026/03/06 09:00:00 [warn] 1#1: \"ssl_stapling\" ignored, not supported", "nginx", "server", "stapling-failed", "boringssl"},
+		{"Get \"https://198.51.100.4:4433/\": remote error: tls: no application protocol", "go", "client", "tls-alert", "nextprotos"},
 		// A client's raised policy against 2048-bit keys, and a path given
 		// where PEM text belongs.
 		{"curl: (60) SSL certificate problem: EE certificate key too weak", "curl", "client", "server-cert-untrusted", "update-crypto-policies"},

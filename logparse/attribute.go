@@ -190,7 +190,7 @@ var attrRules = []attrRule{
 	// server's AcceptSecurityContext.
 	{"unknown", RoleServer, "", []string{"acceptsecuritycontext"}},
 	// Mbed TLS's clients: ESP-IDF's esp-tls, the ESP32 Arduino core.
-	{"unknown", RoleClient, "", []string{"esp-tls", "esp_tls", "ssl_client.cpp", "wificlientsecure", "mbedtls_ssl_handshake", "mbedtls_x509_crt_parse", "x509_verify_cert() returned"}},
+	{"unknown", RoleClient, "", []string{"esp-tls", "esp_tls", "tls_client:", "ssl_client.cpp", "wificlientsecure", "mbedtls_ssl_handshake", "mbedtls_x509_crt_parse", "x509_verify_cert() returned"}},
 	// wolfSSL's example server and client ("SSL_accept error -188, ...",
 	// "wolfSSL_connect error -313, ..."), programs naming its calls, and
 	// ESP-IDF's esp-tls on wolfSSL (its "esp-tls" words are a client's above).
@@ -325,6 +325,8 @@ var attrRules = []attrRule{
 	{"go", RoleServer, "", []string{"loading tls app module", "provision tls:"}},
 	{"nginx", RoleClient, CtxUpstream, []string{"to upstream", "from upstream", "reading upstream", "upstream ssl certificate", "upstream sent", "proxy_ssl_", "grpc_ssl_", "uwsgi_ssl_"}},
 	{"nginx", RoleClient, CtxLua, []string{"lua ssl", "lua_ssl", "lua tcp socket", "cosocket", "context: ngx.timer"}},
+	// A build without stapling says so at start-up: its own configuration.
+	{"nginx", RoleServer, "", []string{"\"ssl_stapling\" ignored, not supported"}},
 	{"nginx", RoleClient, CtxOCSP, []string{"while requesting certificate status", "\"ssl_stapling\"", "ssl_stapling", "ocsp responder", "ocsp_basic_verify()", "ocsp response", "ocsp_check_validity", "ocsp_resp", "stapling"}},
 	// BoringSSL's macro-style reasons come from envoy (or gRPC) before any
 	// word the others share.
