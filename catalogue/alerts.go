@@ -36,7 +36,7 @@ var alerts = []alert{
 	{60, "export_restriction", "an export-grade parameter was refused (an old alert)."},
 	{70, "protocol_version", "it does not support the TLS version offered."},
 	{71, "insufficient_security", "the parameters offered are weaker than it requires."},
-	{80, "internal_error", "it failed for reasons of its own, e.g. no certificate for the name asked for in SNI."},
+	{80, "internal_error", "it failed for reasons of its own, most often no certificate for the name asked for in SNI: on a hosting platform or CDN (Vercel, Netlify, Cloudflare), a domain not added to the site or project, or whose certificate is not issued yet."},
 	{86, "inappropriate_fallback", "the client retried with a lower version than both support (TLS_FALLBACK_SCSV), so the server refused the downgrade."},
 	{90, "user_canceled", "the handshake was cancelled by the application."},
 	{100, "no_renegotiation", "it refuses renegotiation."},

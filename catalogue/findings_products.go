@@ -864,6 +864,36 @@ var productEntries = []Entry{
 		Fix:         "Give both sides a protocol in common: the client's and the server's ALPN lists (Go: tls.Config NextProtos, such as []string{\"h3\"}; rustls: alpn_protocols). See what the server offers:\n  openssl s_client -connect host:443 -servername host -alpn h2,http/1.1 </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host -alpn h2 </dev/null",
 	},
+	// Python without a working ssl module.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"because the ssl module is not available", "no module named '_ssl'", "no module named _ssl"},
+		Title:       "This Python has no working ssl module, so it cannot speak HTTPS at all",
+		Explanation: "Python's ssl module could not load its OpenSSL library, so no HTTPS request is possible; no server or certificate is involved. On Windows with Anaconda or Miniconda, the environment's Library\\bin (which holds the OpenSSL DLLs) is not on PATH: the environment was not activated (a Python run by its full path, an IDE, a scheduled task). Elsewhere: a Python built without the OpenSSL headers (pyenv, a source build), or an OpenSSL library replaced or removed under it.",
+		Fix:         "See whether ssl loads, from the same environment the program runs in:\n  python -c \"import ssl; print(ssl.OPENSSL_VERSION)\"\nOn Windows with conda, activate the environment first (conda activate NAME), or put its Library\\bin on PATH; a source-built Python must be built again after installing OpenSSL's headers (libssl-dev).",
+		Confirm:     "python -c \"import ssl; print(ssl.OPENSSL_VERSION)\"",
+	},
+	// A hosting platform's or certificate service's status: it could not
+	// have its certificate for the domain issued.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match: []string{"failed to provision a tls certificate", "unable to resolve dns for", "properties.canonicalname is invalid", "failed to create app service managed certificate",
+			"failed_not_visible", "failed_caa_checking", "is being issued. status is awaiting certificates", "certificate not yet created", "acm failing"},
+		Exact:       []string{"bad_authz", "pending validation"},
+		Title:       "The hosting platform could not get its certificate for the domain issued (yet)",
+		Explanation: "The platform (GitHub Pages, Netlify, Vercel, Heroku, Fly.io, Deno Deploy, Azure App Service, Google-managed or AWS certificates) asks a CA to issue a certificate for your domain and the CA validates it first. Until that succeeds, the platform serves its own default certificate (*.github.io, *.herokuapp.com) and browsers refuse the name. Causes: 1. the DNS records do not point at the platform yet (an A or CNAME record missing, the www name missing when the platform asks for both, a change not yet seen); 2. a CAA record that does not allow the platform's CA (Let's Encrypt, DigiCert for Azure, Amazon), or allows it with an accounturi or validation method the platform does not use; 3. a proxy in front answering the challenge (Cloudflare's proxied records); 4. name servers at the registrar that are not the zone you edit (AWS Route 53's validation records never seen). Right after adding a domain, it is only waiting: issuance takes minutes.",
+		Fix:         "Compare what the world sees with what the platform asks for:\n  dig +short example.com\n  dig +short www.example.com\n  dig +short CAA example.com\n  dig +short NS example.com\nthen fix the records (or add the CA to CAA), turn off the proxy until issuance, and retry the platform's issuance (remove and add the custom domain again).",
+		Confirm:     "dig +short CAA example.com",
+	},
+	// A hosting platform's own certificate served for a custom domain.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"subject=cn=*.github.io", "subject=cn = *.github.io", "subject=cn=*.netlify.app", "subject=cn = *.netlify.app", "subject=cn=*.herokuapp.com", "subject=cn = *.herokuapp.com"},
+		Title:       "The site serves its hosting platform's own certificate, not one for your domain",
+		Explanation: "The certificate served is the platform's wildcard for its own names (*.github.io, *.netlify.app, *.herokuapp.com): the platform has no certificate for the custom domain yet, so any client checking your domain refuses it. The platform could not have it issued (DNS records that do not point at it, a CAA record, a proxy in front), or never asked: GitHub Pages after a repository was moved or renamed keeps the domain but not its certificate.",
+		Fix:         "Check the DNS records the platform wants, then have it issue again (remove the custom domain and add it back, and turn on Enforce HTTPS once it is issued):\n  dig +short example.com\n  dig +short CAA example.com",
+		Confirm:     "openssl s_client -connect example.com:443 -servername example.com </dev/null 2>/dev/null | openssl x509 -noout -subject",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

@@ -46,6 +46,14 @@ var ServerNameWithPortText = Text{ID: ServerHostnameMismatch,
 	Fix:   "Give the client the host alone as its server name, {host} (Go: ServerName from net.SplitHostPort(addr) or u.Hostname()); the certificate needs no change. When the program builds the name itself, upgrade it to a release that strips the port.",
 }
 
+// SchemeAsHostText is a name check against "https" or "http": a URL's
+// scheme was given where its host belongs.
+var SchemeAsHostText = Text{ID: ServerHostnameMismatch,
+	Title: "The client checks the server's certificate against {name}: a URL's scheme, not a host",
+	Why:   "The host name the client compares with the certificate is {name}: the program was given a whole URL (https://host...) where a host name belongs (node's https.request host or hostname option, a setting or environment variable read as a host), so it took the scheme for the host. No certificate names it; the certificate is not at fault.",
+	Fix:   "Give the host alone (without https:// and without a path) where a host is asked for, or pass the URL to a function that takes URLs (new URL(...), fetch):\n  APP_HOST=app.example.com",
+}
+
 // EmptyLabelText is a name check against a name with an empty part
 // ("client..nomad"): the client built it from a value that was empty.
 var EmptyLabelText = Text{ID: ServerHostnameMismatch,
@@ -1132,7 +1140,7 @@ var roleEntries = []Entry{
 	},
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match: []string{"pkix path building failed", "unable to find valid certification path", "path does not chain with any of the trust anchors"},
+		Match: []string{"pkix path building failed", "unable to find valid certification path", "path does not chain with any of the trust anchors", "suncertpathbuilderexception"},
 		// The SQL Server driver's and JavaMail's own entries tell their
 		// settings.
 		Without: []string{"could not establish a secure connection to sql server", "could not convert socket to tls"},

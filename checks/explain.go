@@ -20,7 +20,9 @@ var (
 	reUserCode = lazyre.New(`(?:^|\()(\d{1,3}): ?([a-zA-Z][^)\n]*)`)
 	// BoringSSL, node and Python write reasons as macros:
 	// SSLV3_ALERT_CERTIFICATE_UNKNOWN, ERR_SSL_TLSV1_ALERT_UNKNOWN_CA.
-	reAlertRW = lazyre.New(`(?i)alert:? (?:read|write)(?: \([^)]*\))?:fatal:`)
+	// node's host check when a URL's scheme was taken for the host.
+	reSchemeAsHost = lazyre.New(`(?i)\bhost: (https?)\.? is not in the cert's`)
+	reAlertRW      = lazyre.New(`(?i)alert:? (?:read|write)(?: \([^)]*\))?:fatal:`)
 	// mod_ssl's routine start-up and connection lines at info level
 	// (Init, Configuring server, Certificate and private key configured,
 	// compiled against, Connection to child established), seen in a real
@@ -316,6 +318,16 @@ func explainLine(input string) *report.Report {
 		f.Severity, f.Reporter, f.Role = rep.Findings[0].Severity, rep.Findings[0].Reporter, rep.Findings[0].Role
 		f.Priority = rep.Findings[0].Priority - 1
 		rep.Findings = append([]report.Finding{f}, rep.Findings...)
+	}
+	if m := reSchemeAsHost.FindStringSubmatch(input); m != nil {
+		// node's "Host: https. is not in the cert's altnames".
+		for i := range rep.Findings {
+			if rep.Findings[i].ID == catalogue.ServerHostnameMismatch {
+				f := catalogue.SchemeAsHostText.New(catalogue.Vars{"name": m[1]})
+				f.Severity, f.Reporter, f.Role = rep.Findings[i].Severity, rep.Findings[i].Reporter, rep.Findings[i].Role
+				rep.Findings[i] = f
+			}
+		}
 	}
 	if name := wantedName(input); name != "" {
 		// Go's words name the ServerName exactly as the program set it.

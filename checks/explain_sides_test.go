@@ -1111,6 +1111,14 @@ func TestExplainSides(t *testing.T) {
 		{"{\"level\":\"warn\",\"msg\":\"rejected connection on peer endpoint\",\"remote-addr\":\"192.0.2.21:40112\",\"error\":\"tls: failed to verify certificate: x509: certificate specifies an incompatible key usage\"}", "go", "server", "wrong-purpose", "both serverauth and clientauth"},
 		{"2026/03/06 09:00:00 [warn] 1#1: \"ssl_stapling\" ignored, not supported", "nginx", "server", "stapling-failed", "boringssl"},
 		{"Get \"https://198.51.100.4:4433/\": remote error: tls: no application protocol", "go", "client", "tls-alert", "nextprotos"},
+		// Java's path builder by its class name, Python without ssl, a
+		// hosting platform's certificate issuance and its default
+		// certificate, node given a URL for a host.
+		{"Execution error (SunCertPathBuilderException) at sun.security.provider.certpath.SunCertPathBuilder/build (SunCertPathBuilder.java:148).", "java", "client", "server-cert-untrusted", "keytool"},
+		{"urllib3.exceptions.SSLError: Can't connect to HTTPS URL because the SSL module is not available.", "python", "client", "handshake-failed", "library\\bin"},
+		{"Certificate provisioning failed: FAILED_CAA_CHECKING", "unknown", "server", "cert-load-failed", "dig +short caa"},
+		{"subject=CN = *.netlify.app", "unknown", "client", "server-hostname-mismatch", "custom domain"},
+		{"Error: Hostname/IP does not match certificate's altnames: Host: http. is not in the cert's altnames: DNS:api.example.com", "node", "client", "server-hostname-mismatch", "without https://"},
 		// A client's raised policy against 2048-bit keys, and a path given
 		// where PEM text belongs.
 		{"curl: (60) SSL certificate problem: EE certificate key too weak", "curl", "client", "server-cert-untrusted", "update-crypto-policies"},
