@@ -314,8 +314,7 @@ func explainLine(input string) *report.Report {
 	if name := listedName(input); name != "" && len(rep.Findings) > 0 && rep.Findings[0].ID == catalogue.ServerHostnameMismatch {
 		// Python's words list the certificate's names: the one connected
 		// to is among them.
-		f := catalogue.ListedNameText.New(catalogue.Vars{"name": name})
-		f.Severity, f.Reporter, f.Role = rep.Findings[0].Severity, rep.Findings[0].Reporter, rep.Findings[0].Role
+		f := retold(rep.Findings[0], catalogue.ListedNameText, catalogue.Vars{"name": name})
 		f.Priority = rep.Findings[0].Priority - 1
 		rep.Findings = append([]report.Finding{f}, rep.Findings...)
 	}
@@ -323,9 +322,7 @@ func explainLine(input string) *report.Report {
 		// node's "Host: https. is not in the cert's altnames".
 		for i := range rep.Findings {
 			if rep.Findings[i].ID == catalogue.ServerHostnameMismatch {
-				f := catalogue.SchemeAsHostText.New(catalogue.Vars{"name": m[1]})
-				f.Severity, f.Reporter, f.Role = rep.Findings[i].Severity, rep.Findings[i].Reporter, rep.Findings[i].Role
-				rep.Findings[i] = f
+				rep.Findings[i] = retold(rep.Findings[i], catalogue.SchemeAsHostText, catalogue.Vars{"name": m[1]})
 			}
 		}
 	}
@@ -338,14 +335,10 @@ func explainLine(input string) *report.Report {
 			case rep.Findings[i].ID != catalogue.ServerHostnameMismatch:
 			case withPort:
 				// No certificate names a port: the name is the fault.
-				f := catalogue.ServerNameWithPortText.New(catalogue.Vars{"name": name, "host": host})
-				f.Severity, f.Reporter, f.Role = rep.Findings[i].Severity, rep.Findings[i].Reporter, rep.Findings[i].Role
-				rep.Findings[i] = f
+				rep.Findings[i] = retold(rep.Findings[i], catalogue.ServerNameWithPortText, catalogue.Vars{"name": name, "host": host})
 			case strings.Contains(name, "..") || strings.HasPrefix(name, "."):
 				// A name built from an empty part ("client..nomad").
-				f := catalogue.EmptyLabelText.New(catalogue.Vars{"name": name})
-				f.Severity, f.Reporter, f.Role = rep.Findings[i].Severity, rep.Findings[i].Reporter, rep.Findings[i].Role
-				rep.Findings[i] = f
+				rep.Findings[i] = retold(rep.Findings[i], catalogue.EmptyLabelText, catalogue.Vars{"name": name})
 			default:
 				rep.Findings[i].Fix = withName(rep.Findings[i].Fix, name)
 			}
@@ -528,6 +521,14 @@ func isLetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
 
 // wantedName is the host name or IP address a client's line says the
 // server's certificate lacked, or "".
+// retold is finding old told again in text t: the same severity, writer
+// and role, another story.
+func retold(old report.Finding, t catalogue.Text, v catalogue.Vars) report.Finding {
+	f := t.New(v)
+	f.Severity, f.Reporter, f.Role = old.Severity, old.Reporter, old.Role
+	return f
+}
+
 func wantedName(input string) string {
 	m := reWantedName.FindStringSubmatch(input)
 	if m == nil {
