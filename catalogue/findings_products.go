@@ -878,11 +878,12 @@ var productEntries = []Entry{
 	{
 		ID: CertLoadFailed, Kind: "client", Side: "server",
 		Match: []string{"failed to provision a tls certificate", "unable to resolve dns for", "properties.canonicalname is invalid", "failed to create app service managed certificate",
-			"failed_not_visible", "failed_caa_checking", "is being issued. status is awaiting certificates", "certificate not yet created", "acm failing"},
+			"failed_not_visible", "failed_caa_checking", "is being issued. status is awaiting certificates", "certificate not yet created", "acm failing",
+			"unable to verify challenge for", "domain does not resolve to the github pages server"},
 		Exact:       []string{"bad_authz", "pending validation"},
 		Title:       "The hosting platform could not get its certificate for the domain issued (yet)",
-		Explanation: "The platform (GitHub Pages, Netlify, Vercel, Heroku, Fly.io, Deno Deploy, Azure App Service, Google-managed or AWS certificates) asks a CA to issue a certificate for your domain and the CA validates it first. Until that succeeds, the platform serves its own default certificate (*.github.io, *.herokuapp.com) and browsers refuse the name. Causes: 1. the DNS records do not point at the platform yet (an A or CNAME record missing, the www name missing when the platform asks for both, a change not yet seen); 2. a CAA record that does not allow the platform's CA (Let's Encrypt, DigiCert for Azure, Amazon), or allows it with an accounturi or validation method the platform does not use; 3. a proxy in front answering the challenge (Cloudflare's proxied records); 4. name servers at the registrar that are not the zone you edit (AWS Route 53's validation records never seen). Right after adding a domain, it is only waiting: issuance takes minutes.",
-		Fix:         "Compare what the world sees with what the platform asks for:\n  dig +short example.com\n  dig +short www.example.com\n  dig +short CAA example.com\n  dig +short NS example.com\nthen fix the records (or add the CA to CAA), turn off the proxy until issuance, and retry the platform's issuance (remove and add the custom domain again).",
+		Explanation: "The platform (GitHub Pages, Netlify, Vercel, Heroku, Fly.io, Deno Deploy, Azure App Service, Google-managed or AWS certificates) asks a CA to issue a certificate for your domain and the CA validates it first. Until that succeeds, the platform serves its own default certificate (*.github.io, *.herokuapp.com) and browsers refuse the name. Causes: 1. the DNS records do not point at the platform yet (an A or CNAME record missing, the www name missing when the platform asks for both, a change not yet seen); 2. a CAA record that does not allow the platform's CA (Let's Encrypt, DigiCert for Azure, Amazon), or allows it with an accounturi or validation method the platform does not use; 3. a proxy in front answering the challenge (Cloudflare's proxied records); 4. name servers at the registrar that are not the zone you edit (AWS Route 53's validation records never seen), or a zone made at the platform (Netlify DNS) while the registrar still delegates elsewhere; 5. an AAAA record that points elsewhere, or (Google-managed certificates) a certificate not attached to the load balancer the records point at. Right after adding a domain, it is only waiting: issuance takes minutes, and a platform's DNS check may show a stale error meanwhile.",
+		Fix:         "Compare what the world sees with what the platform asks for:\n  dig +short example.com\n  dig +short AAAA example.com\n  dig +short www.example.com\n  dig +short CAA example.com\n  dig +short NS example.com\nthen fix the records (or add the CA to CAA), turn off the proxy until issuance, and retry the platform's issuance (remove and add the custom domain again).",
 		Confirm:     "dig +short CAA example.com",
 	},
 	// A hosting platform's own certificate served for a custom domain.
@@ -893,6 +894,34 @@ var productEntries = []Entry{
 		Explanation: "The certificate served is the platform's wildcard for its own names (*.github.io, *.netlify.app, *.herokuapp.com): the platform has no certificate for the custom domain yet, so any client checking your domain refuses it. The platform could not have it issued (DNS records that do not point at it, a CAA record, a proxy in front), or never asked: GitHub Pages after a repository was moved or renamed keeps the domain but not its certificate.",
 		Fix:         "Check the DNS records the platform wants, then have it issue again (remove the custom domain and add it back, and turn on Enforce HTTPS once it is issued):\n  dig +short example.com\n  dig +short CAA example.com",
 		Confirm:     "openssl s_client -connect example.com:443 -servername example.com </dev/null 2>/dev/null | openssl x509 -noout -subject",
+	},
+	// Ollama pulling a model through a TLS-inspecting proxy.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Within: []string{"ollama"},
+		Match:       []string{"tls: failed to verify certificate: x509: certificate signed by unknown authority", "x509: certificate signed by unknown authority"},
+		Title:       "Ollama does not trust the certificate it got for its model registry or download host",
+		Explanation: "Ollama (a Go program) checks the registry's and the download host's certificates against the system's CA store. The registry and its CDN (registry.ollama.ai, and the Cloudflare R2 or other storage hosts the model's blobs come from) use public certificates, so a refusal means something re-signs the traffic: a corporate TLS-inspecting proxy or antivirus whose root is not in the store the Ollama server process reads (a service or container does not see a CA added to one user's keychain), or one that lets the registry through its allow list but intercepts the blob host.",
+		Fix:         "See who issued the certificate of the host that fails, from the machine that runs the Ollama server:\n  openssl s_client -connect registry.ollama.ai:443 -servername registry.ollama.ai </dev/null 2>/dev/null | openssl x509 -noout -issuer\nthen add the proxy's root to the system's store and restart Ollama (Debian, Ubuntu):\n  cp proxy-ca.crt /usr/local/share/ca-certificates/\n  update-ca-certificates\n  systemctl restart ollama\nor have the proxy let the blob host through too.",
+		Confirm:     "openssl s_client -connect registry.ollama.ai:443 -servername registry.ollama.ai </dev/null 2>/dev/null | openssl x509 -noout -issuer",
+	},
+	// A Home Assistant add-on with SSL on and its certificate missing.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"the configured certfile is not found", "the configured keyfile is not found"},
+		Title:       "The add-on's SSL option is on, and the certificate file it names is not there",
+		Explanation: "A Home Assistant add-on with ssl: true reads certfile and keyfile from the /ssl share (fullchain.pem and privkey.pem by default), and stops when a file is missing there: a certificate never made (the Let's Encrypt or DuckDNS add-on not run, or writing other names), or SSL turned on where TLS ends elsewhere (at a reverse proxy or Cloudflare), where it is not needed.",
+		Fix:         "List what is in the share, and name those files in the add-on's options, or turn its ssl option off when a proxy in front ends TLS:\n  ls -l /ssl",
+		Confirm:     "ls -l /ssl",
+	},
+	// Slack's check of an app's HTTPS endpoint (slash commands, events).
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Exact:       []string{"ssl_cacert"},
+		Match:       []string{"with the error \u201cssl_cacert\u201d", "with the error \"ssl_cacert\"", "failed with the error ssl_cacert"},
+		Title:       "Slack could not verify the certificate of your app's endpoint (ssl_cacert)",
+		Explanation: "Slack's servers are the TLS client of your slash command, event or interactivity URL, and refused its certificate: most often the server sends its certificate without the intermediate (after a renewal, cert.pem served instead of fullchain.pem), or the certificate is self-signed or from a private CA, which Slack does not trust.",
+		Fix:         "See the chain your endpoint sends (one certificate shown means the intermediate is missing), and serve the full chain (nginx: ssl_certificate with fullchain.pem):\n  openssl s_client -connect app.example.com:443 -servername app.example.com -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect app.example.com:443 -servername app.example.com </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
 }
 

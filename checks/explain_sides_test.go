@@ -1119,6 +1119,14 @@ func TestExplainSides(t *testing.T) {
 		{"Certificate provisioning failed: FAILED_CAA_CHECKING", "unknown", "server", "cert-load-failed", "dig +short caa"},
 		{"subject=CN = *.netlify.app", "unknown", "client", "server-hostname-mismatch", "custom domain"},
 		{"Error: Hostname/IP does not match certificate's altnames: Host: http. is not in the cert's altnames: DNS:api.example.com", "node", "client", "server-hostname-mismatch", "without https://"},
+		// Ollama behind a re-signing proxy, a Home Assistant add-on's
+		// missing certificate, Slack's check of an app's endpoint, a
+		// platform's challenge, a Go mail client's implicit TLS on 587.
+		{"Error: pull model manifest: Get \"https://registry.ollama.ai/v2/library/phi3/manifests/latest\": tls: failed to verify certificate: x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "systemctl restart ollama"},
+		{"[12:00:00] FATAL: The configured keyfile is not found", "unknown", "server", "cert-load-failed", "ls -l /ssl"},
+		{"/deploy failed with the error \"ssl_cacert\"", "unknown", "client", "server-cert-untrusted", "fullchain.pem"},
+		{"SniCertificate::CertificateValidationError: Unable to verify challenge for shop.example.org", "unknown", "server", "cert-load-failed", "netlify dns"},
+		{"smtp: dial tcp 192.0.2.25:587: tls: first record does not look like a TLS handshake", "go", "client", "handshake-failed", "port 465"},
 		// A client's raised policy against 2048-bit keys, and a path given
 		// where PEM text belongs.
 		{"curl: (60) SSL certificate problem: EE certificate key too weak", "curl", "client", "server-cert-untrusted", "update-crypto-policies"},
