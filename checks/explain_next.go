@@ -19,8 +19,9 @@ func nextSteps(rep *report.Report, att logparse.Attribution, input string) {
 		first := &rep.Findings[0]
 		probed := strings.Contains(first.Fix, "mtlsdoctor probe")
 		switch {
-		case att.Program == "openssl-verify":
-			// A file judged offline: no server to probe.
+		case att.Program == "openssl-verify", att.Program == "wpa_supplicant":
+			// A file judged offline, or a RADIUS server reached through
+			// EAP: no TLS port to probe.
 		case att.Role == logparse.RoleClient && untrustedChain(*first) && !strings.Contains(lower, "not standards compliant"):
 			// A chain the client did not trust (macOS's rules for a
 			// certificate are not a question of trust).
