@@ -923,6 +923,109 @@ var productEntries = []Entry{
 		Fix:         "See the chain your endpoint sends (one certificate shown means the intermediate is missing), and serve the full chain (nginx: ssl_certificate with fullchain.pem):\n  openssl s_client -connect app.example.com:443 -servername app.example.com -showcerts </dev/null",
 		Confirm:     "openssl s_client -connect app.example.com:443 -servername app.example.com </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
+	// lftp's verdicts on an FTPS or HTTPS server's certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"certificate verification: not trusted", "certificate verification: unable to get local issuer certificate", "certificate verification: self-signed certificate", "certificate verification: self signed certificate"},
+		Title:       "lftp does not trust the server's certificate (FTPS or HTTPS)",
+		Explanation: "lftp checks the server's certificate against its CA file (ssl:ca-file, else the system's bundle) and stops with `Fatal error: Certificate verification: ...`: a self-signed certificate (common on FTPS servers and NAS boxes), a private CA, or a missing intermediate.",
+		Fix:         "Fetch what the server presents (FTPS starts TLS after AUTH TLS), keep the CA (or the self-signed certificate) in a file, and point lftp at it in ~/.lftprc or lftp.conf:\n  openssl s_client -connect ftp.example.com:21 -starttls ftp -showcerts </dev/null\n  set ssl:ca-file /etc/ssl/certs/ftp-ca.pem\n(set ssl:verify-certificate no only knowingly, for one host: set ssl:verify-certificate/ftp.example.com no).",
+		Confirm:     "openssl s_client -connect ftp.example.com:21 -starttls ftp </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// FTPS servers that want the data connection to resume the control
+	// connection's TLS session (ProFTPD, vsftpd).
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"client did not reuse ssl session from control channel", "session reuse required"},
+		Title:       "The FTPS server refused a data connection that did not resume the control connection's TLS session",
+		Explanation: "ProFTPD (mod_tls) and vsftpd (require_ssl_reuse, on by default) accept an FTPS data connection only when it resumes the TLS session of the control connection, which proves it comes from the same client. Clients that do not (older lftp, curl, some libraries, or a TLS 1.3 session whose ticket the client does not reuse) can log in and then fail every listing and transfer.",
+		Fix:         "Let the client reuse the session (lftp: set ftp:ssl-copy-sid true; FileZilla does), or stop requiring it on the server, knowingly:\n  TLSOptions NoSessionReuseRequired\n(vsftpd: require_ssl_reuse=NO).",
+		Confirm:     "openssl s_client -connect ftp.example.com:21 -starttls ftp </dev/null",
+	},
+	// A program's verify setting that takes a CA file path, given a
+	// boolean (vdirsyncer 0.19 and later).
+	{
+		ID: StartupFailed, Kind: "client", Side: "client",
+		Match:       []string{"must be a path to a pem-file", "must be a path to a pem file"},
+		Title:       "The program's verify setting takes a CA file's path, not true or false",
+		Explanation: "The setting names the CA file to check the server with (vdirsyncer since 0.19: verify is a path; verification is on by default), and a boolean left from an older configuration is refused before any connection.",
+		Fix:         "Remove the line (the default verifies against the system's CAs), or give the CA file:\n  verify = \"/etc/ssl/certs/my-ca.pem\"",
+		Confirm:     "openssl x509 -noout -subject -in /etc/ssl/certs/my-ca.pem",
+	},
+	// A client that pins a server's key or certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"public key could not be verified", "public key pinning failed", "pinned public key does not match"},
+		Title:       "The client pins a key or certificate, and the server presented another",
+		Explanation: "The program checks the server's public key (or certificate fingerprint) against one it carries, not only the chain: it fails when the server renewed its key, when the program reaches another host than the pinned one (a CDN, S3 or another API it downloads from, which the pin was never meant for), or when a TLS-inspecting proxy re-signs the traffic.",
+		Fix:         "See which key the server presents and compare it with the pin:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -pubkey | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64\nthen update the pin (a newer release of the program), or exempt the hosts it was not meant for.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha256",
+	},
+	// GnuTLS's certtool with an expiry past 2038 on a 32-bit system.
+	{
+		ID: OpenSSLCommand, Kind: "client",
+		Match:       []string{"overflow while parsing days"},
+		Title:       "certtool could not take the validity: its end is past 2038 on this 32-bit system",
+		Explanation: "GnuTLS's certtool adds expiration_days (or --days) to today and overflows when the end is past January 2038 on a system with a 32-bit time (32-bit Raspberry Pi OS and other 32-bit builds): a self-signed certificate made for 20 years or more fails so.",
+		Fix:         "Make the certificate for fewer days, ending before 2038, in the template or on the command line:\n  expiration_days = 3650\nor make it on a 64-bit system.",
+		Confirm:     "certtool --certificate-info --infile cert.pem",
+	},
+	// FreeRDP's connection error codes for TLS (ERRCONNECT_TLS_CONNECT_FAILED).
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"errconnect_tls_connect_failed", "reported 00020008", "0x00020008"},
+		Title:       "FreeRDP could not set up TLS with the RDP server (ERRCONNECT_TLS_CONNECT_FAILED)",
+		Explanation: "FreeRDP (xfreerdp, Remmina, Guacamole's guacd, other tools on libfreerdp) failed the TLS handshake of the RDP connection. Most often the server is an old Windows (Server 2008 R2, Windows 7) that offers only TLS 1.0 with SHA-1 signatures, which FreeRDP 2.1 and later refuse at their default OpenSSL security level, or the server allows only RDP's own security layer or NLA where TLS was asked for.",
+		Fix:         "Lower the security level for this server only, or choose the security layer the server speaks (xfreerdp):\n  xfreerdp /v:host /tls-seclevel:0\n  xfreerdp /v:host /sec:rdp\nBetter, enable TLS 1.2 on the Windows server.",
+		Confirm:     "openssl s_client -connect host:3389 -tls1_2 </dev/null",
+	},
+	// FreeRDP refusing the RDP server's certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"com.freerdp.crypto"},
+		Within:      []string{"certificate verification failure", "verify_cb", "certificate_verify", "host key"},
+		Title:       "FreeRDP did not accept the RDP server's certificate (self-signed, or changed since it was accepted)",
+		Explanation: "A Windows RDP server serves a self-signed certificate unless given one, and FreeRDP remembers the one it accepted (trust on first use, in its known-hosts store under ~/.config/freerdp). A regenerated certificate (a rebuilt VM, an expired RDP certificate renewed by Windows) is a changed host key, and a front end that runs FreeRDP without a terminal (WinApps, scripts) then fails silently while FreeRDP waits for an answer.",
+		Fix:         "Accept the new certificate once, after checking it, or give the RDP server a certificate from your CA:\n  xfreerdp /v:host /cert:tofu\n(/cert:ignore turns the check off, only knowingly).",
+		Confirm:     "openssl s_client -connect host:3389 </dev/null 2>/dev/null | openssl x509 -noout -subject -dates -fingerprint -sha256",
+	},
+	// TigerVNC's viewer refusing the server's X509 certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"invalid status of the server certificate verification"},
+		Title:       "The VNC viewer did not accept the server's certificate (TigerVNC, X509)",
+		Explanation: "TigerVNC's viewer checks the server's X509 certificate with GnuTLS and says only that the check failed: the certificate has expired or is not yet valid, its CA is not the viewer's X509CA, or it does not carry the host name connected to. The server logs nothing for it.",
+		Fix:         "Check the dates and names of the server's certificate (X509Cert of the server), then renew it or give the viewer its CA:\n  openssl x509 -noout -subject -dates -in /etc/vnc/cert.pem\n  vncviewer -X509CA /etc/vnc/ca.pem host:1",
+		Confirm:     "openssl x509 -noout -dates -in /etc/vnc/cert.pem",
+	},
+	// QEMU's SPICE server unable to use its TLS files.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"reds_init_ssl: could not use private key file", "reds_init_ssl: could not load certificates", "reds_init_ssl: could not use certificate"},
+		Title:       "QEMU's SPICE server could not use its TLS certificate or key",
+		Explanation: "QEMU reads SPICE's TLS files (server-cert.pem, server-key.pem, ca-cert.pem in spice_tls_x509_cert_dir, /etc/pki/libvirt-spice by default) as the user it runs as (qemu), and the VM does not start when one cannot be used: a key that user may not read (a newer openssl writes keys readable by their owner only), a missing file, or a key that does not match the certificate.",
+		Fix:         "Let the qemu user read the files, then start the VM again:\n  ls -l /etc/pki/libvirt-spice/\n  chgrp qemu /etc/pki/libvirt-spice/server-key.pem\n  chmod 640 /etc/pki/libvirt-spice/server-key.pem",
+		Confirm:     "sudo -u qemu openssl pkey -noout -in /etc/pki/libvirt-spice/server-key.pem",
+	},
+	// libvirt's check of the server certificate's name.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"owner does not match the hostname"},
+		Title:       "libvirt's TLS peer certificate does not carry the host name or address connected to",
+		Explanation: "libvirt (virsh, migration over qemu+tls://, the libvirt daemons between hosts) checks that the server certificate carries the host name of the URI, or its address when the URI uses an IP address (an IPv6 literal too): a certificate made for another name, or a URI that uses an address the certificate lacks.",
+		Fix:         "Connect with a name the certificate carries, or reissue servercert.pem with the name and address in its subjectAltName:\n  subjectAltName=DNS:host1.example.com,IP:192.0.2.11\n  virt-pki-validate",
+		Confirm:     "openssl x509 -noout -text -in /etc/pki/libvirt/servercert.pem | grep -A1 'Subject Alternative Name'",
+	},
+	// Cockpit's certificate directory and its key file.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"no pem-encoded private key found", "no such file or directory"},
+		Within:      []string{"/etc/cockpit/ws-certs.d/"},
+		Title:       "Cockpit could not find the private key of its certificate in ws-certs.d",
+		Explanation: "Cockpit serves the last certificate in /etc/cockpit/ws-certs.d, and where it looks for its key depends on the release: older ones read it from the same .cert file (the certificate, then the key), newer ones from a .key file with the same name (name.cert and name.key). A key in the other place, or a .crt name, is not found.",
+		Fix:         "Give the key where this release looks: a name.key beside name.cert, or (older releases) the key appended to the .cert file; then check and restart:\n  ls -l /etc/cockpit/ws-certs.d/\n  systemctl restart cockpit",
+		Confirm:     "ls -l /etc/cockpit/ws-certs.d/",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

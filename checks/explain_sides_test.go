@@ -1127,6 +1127,21 @@ func TestExplainSides(t *testing.T) {
 		{"/deploy failed with the error \"ssl_cacert\"", "unknown", "client", "server-cert-untrusted", "fullchain.pem"},
 		{"SniCertificate::CertificateValidationError: Unable to verify challenge for shop.example.org", "unknown", "server", "cert-load-failed", "netlify dns"},
 		{"smtp: dial tcp 192.0.2.25:587: tls: first record does not look like a TLS handshake", "go", "client", "handshake-failed", "port 465"},
+		// lftp, FTPS session reuse, a verify setting that takes a path, a
+		// pinned key, certtool past 2038, FreeRDP's codes and certificate
+		// store, TigerVNC's viewer, QEMU's SPICE files, libvirt's name
+		// check, Cockpit's key file.
+		{"mirror: Fatal error: Certificate verification: Not trusted (AB:CD:EF)", "unknown", "client", "server-cert-untrusted", "ssl:ca-file"},
+		{"2026-03-06 09:00:00,000 mod_tls/2.9[812]: Client did not reuse SSL session from control channel, rejecting data connection", "unknown", "server", "handshake-failed", "nosessionreuserequired"},
+		{"error: Invalid value for verify (False), must be a path to a PEM-file.", "unknown", "client", "startup-failed", "verify ="},
+		{"2026/03/06 09:00:00 TLS Public Key could not be verified!", "unknown", "client", "server-cert-untrusted", "pin"},
+		{"certtool: Overflow while parsing days", "unknown", "server", "openssl-command", "expiration_days"},
+		{"[09:00:00:000] [100:101] [ERROR][com.freerdp.core] - freerdp_post_connect failed: ERRCONNECT_TLS_CONNECT_FAILED [0x00020008]", "unknown", "client", "handshake-failed", "/tls-seclevel:0"},
+		{"[09:00:00:000] [100:101] [WARN][com.freerdp.crypto] - [verify_cb]: Certificate verification failure 'self-signed certificate (18)' at stack position 0", "unknown", "client", "server-cert-untrusted", "/cert:tofu"},
+		{"CConn: Authentication failure: Invalid status of the server certificate verification", "unknown", "client", "server-cert-untrusted", "-x509ca"},
+		{"qemu-system-x86_64: Spice-WARNING **: 09:00:00.000: reds.c:2872:reds_init_ssl: Could not use private key file", "unknown", "server", "key-load-failed", "chgrp qemu"},
+		{"error : virNetTLSContextCheckCertificate:537 : Certificate check failed Certificate [session] owner does not match the hostname 192.0.2.30", "unknown", "client", "server-hostname-mismatch", "ip:192.0.2.11"},
+		{"remotectl: /etc/cockpit/ws-certs.d/0-self-signed.cert: No PEM-encoded private key found", "unknown", "server", "key-load-failed", "name.key"},
 		// A client's raised policy against 2048-bit keys, and a path given
 		// where PEM text belongs.
 		{"curl: (60) SSL certificate problem: EE certificate key too weak", "curl", "client", "server-cert-untrusted", "update-crypto-policies"},

@@ -212,6 +212,10 @@ var attrRules = []attrRule{
 	// quic-go's client: "failed to connect: aborted by peer: the
 	// cryptographic handshake failed: error 120".
 	{"unknown", RoleClient, "", []string{"the cryptographic handshake failed"}},
+	// QEMU's SPICE server (reds.c) and SPICE's viewers (spice-gtk's
+	// ssl_verify.c, remote-viewer).
+	{"unknown", RoleServer, "", []string{"qemu-system", "reds.c:", "reds_init_ssl"}},
+	{"unknown", RoleClient, "", []string{"remote-viewer", "virt-viewer", "ssl_verify.c"}},
 	// Rust programs' errors (hyper, reqwest, std::io), most often a client's:
 	// "hyper::Error(Io, ...)", "Os { code: 104, kind: ConnectionReset, ... }".
 	{"unknown", RoleClient, "", []string{"hyper::error", "reqwest::error", "hyper_util::", "os { code: "}},
