@@ -928,8 +928,8 @@ var productEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
 		Match:       []string{"certificate verification: not trusted", "certificate verification: unable to get local issuer certificate", "certificate verification: self-signed certificate", "certificate verification: self signed certificate"},
 		Title:       "lftp does not trust the server's certificate (FTPS or HTTPS)",
-		Explanation: "lftp checks the server's certificate against its CA file (ssl:ca-file, else the system's bundle) and stops with `Fatal error: Certificate verification: ...`: a self-signed certificate (common on FTPS servers and NAS boxes), a private CA, or a missing intermediate.",
-		Fix:         "Fetch what the server presents (FTPS starts TLS after AUTH TLS), keep the CA (or the self-signed certificate) in a file, and point lftp at it in ~/.lftprc or lftp.conf:\n  openssl s_client -connect ftp.example.com:21 -starttls ftp -showcerts </dev/null\n  set ssl:ca-file /etc/ssl/certs/ftp-ca.pem\n(set ssl:verify-certificate no only knowingly, for one host: set ssl:verify-certificate/ftp.example.com no).",
+		Explanation: "lftp checks the server's certificate against its CA file (ssl:ca-file, else the system's bundle) and stops with `Fatal error: Certificate verification: ...`: a self-signed certificate (common on FTPS servers and NAS boxes), a private CA, or a missing intermediate. lftp says only `Not trusted` for an expired certificate too (or one the machine's wrong clock puts out of its dates): check the dates first.",
+		Fix:         "See what the server presents and its dates (FTPS starts TLS after AUTH TLS; an HTTPS site: -connect host:443), keep the CA (or the self-signed certificate) in a file, and point lftp at it in ~/.lftprc or lftp.conf:\n  openssl s_client -connect ftp.example.com:21 -starttls ftp -showcerts </dev/null 2>/dev/null | openssl x509 -noout -issuer -dates\n  set ssl:ca-file /etc/ssl/certs/ftp-ca.pem\n(set ssl:verify-certificate no only knowingly, for one host: set ssl:verify-certificate/ftp.example.com no).",
 		Confirm:     "openssl s_client -connect ftp.example.com:21 -starttls ftp </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
 	// FTPS servers that want the data connection to resume the control
@@ -973,10 +973,10 @@ var productEntries = []Entry{
 	// FreeRDP's connection error codes for TLS (ERRCONNECT_TLS_CONNECT_FAILED).
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "client",
-		Match:       []string{"errconnect_tls_connect_failed", "reported 00020008", "0x00020008"},
+		Match:       []string{"errconnect_tls_connect_failed", "reported 00020008", "0x00020008", "[freerdp_tls_handshake]: bio_do_handshake failed", "freerdp_tls_connect"},
 		Title:       "FreeRDP could not set up TLS with the RDP server (ERRCONNECT_TLS_CONNECT_FAILED)",
 		Explanation: "FreeRDP (xfreerdp, Remmina, Guacamole's guacd, other tools on libfreerdp) failed the TLS handshake of the RDP connection. Most often the server is an old Windows (Server 2008 R2, Windows 7) that offers only TLS 1.0 with SHA-1 signatures, which FreeRDP 2.1 and later refuse at their default OpenSSL security level, or the server allows only RDP's own security layer or NLA where TLS was asked for.",
-		Fix:         "Lower the security level for this server only, or choose the security layer the server speaks (xfreerdp):\n  xfreerdp /v:host /tls-seclevel:0\n  xfreerdp /v:host /sec:rdp\nBetter, enable TLS 1.2 on the Windows server.",
+		Fix:         "Lower the security level for this server only (FreeRDP 2 spells it /tls-seclevel:0, FreeRDP 3 /tls:seclevel:0), or choose the security layer the server speaks:\n  xfreerdp /v:host /tls-seclevel:0\n  xfreerdp /v:host /sec:rdp\nBetter, enable TLS 1.2 on the Windows server.",
 		Confirm:     "openssl s_client -connect host:3389 -tls1_2 </dev/null",
 	},
 	// FreeRDP refusing the RDP server's certificate.
@@ -1012,19 +1012,28 @@ var productEntries = []Entry{
 		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
 		Match:       []string{"owner does not match the hostname"},
 		Title:       "libvirt's TLS peer certificate does not carry the host name or address connected to",
-		Explanation: "libvirt (virsh, migration over qemu+tls://, the libvirt daemons between hosts) checks that the server certificate carries the host name of the URI, or its address when the URI uses an IP address (an IPv6 literal too): a certificate made for another name, or a URI that uses an address the certificate lacks.",
+		Explanation: "libvirt (virsh, migration over qemu+tls://, the libvirt daemons between hosts) checks that the server certificate carries the host name of the URI, or its address when the URI uses an IP address (an IPv6 literal too): a certificate made for another name, or a URI that uses an address the certificate lacks. virt-pki-validate checks the host's own certificate against its full host name (FQDN) the same way, and its rewrite in libvirt 10.5 checks more strictly than the old script: a certificate made for the short name fails it.",
 		Fix:         "Connect with a name the certificate carries, or reissue servercert.pem with the name and address in its subjectAltName:\n  subjectAltName=DNS:host1.example.com,IP:192.0.2.11\n  virt-pki-validate",
 		Confirm:     "openssl x509 -noout -text -in /etc/pki/libvirt/servercert.pem | grep -A1 'Subject Alternative Name'",
 	},
 	// Cockpit's certificate directory and its key file.
 	{
 		ID: KeyLoadFailed, Kind: "client", Side: "server",
-		Match:       []string{"no pem-encoded private key found", "no such file or directory"},
+		Match:       []string{"no pem-encoded private key found", "no such file or directory", "required key not available"},
 		Within:      []string{"/etc/cockpit/ws-certs.d/"},
 		Title:       "Cockpit could not find the private key of its certificate in ws-certs.d",
 		Explanation: "Cockpit serves the last certificate in /etc/cockpit/ws-certs.d, and where it looks for its key depends on the release: older ones read it from the same .cert file (the certificate, then the key), newer ones from a .key file with the same name (name.cert and name.key). A key in the other place, or a .crt name, is not found.",
 		Fix:         "Give the key where this release looks: a name.key beside name.cert, or (older releases) the key appended to the .cert file; then check and restart:\n  ls -l /etc/cockpit/ws-certs.d/\n  systemctl restart cockpit",
 		Confirm:     "ls -l /etc/cockpit/ws-certs.d/",
+	},
+	// MeshCentral's agents checking the server's web certificate hash.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "server",
+		Match:       []string{"agent bad web cert hash"},
+		Title:       "MeshCentral's agents see another web certificate than the one the server expects (a proxy in front)",
+		Explanation: "MeshCentral agents pin the hash of the server's web certificate and hold the connection when the certificate they see differs: a reverse proxy, TLS-terminating load balancer or CDN (nginx, Cloudflare) in front serves its own certificate. MeshCentral must then be told where that certificate is served (certUrl in config.json) so that it loads it and hands agents its hash; a certUrl that has not taken effect (an old config file, a server not restarted) keeps the old hash.",
+		Fix:         "Set certUrl to the address the agents connect to, restart MeshCentral, and check which certificate the agents are served:\n  \"certUrl\": \"https://mesh.example.com:443/\"\n  openssl s_client -connect mesh.example.com:443 -servername mesh.example.com </dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha384",
+		Confirm:     "openssl s_client -connect mesh.example.com:443 -servername mesh.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject",
 	},
 }
 

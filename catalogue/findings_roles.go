@@ -1063,6 +1063,7 @@ var roleEntries = []Entry{
 	{
 		ID: HandshakeFailed, Kind: "client", Fallback: true,
 		Match:       []string{"tls handshake error"},
+		Within:      []string{"server", " from ", "accept", "listen", "incoming", "remote-addr", "remote_addr"}, // a bare "TLS Handshake Error" is anyone's
 		Title:       "A server's TLS handshake failed, and the line gives no reason",
 		Explanation: "The server that wrote this saw a handshake fail and logged no cause. Most often the client was not speaking TLS at all: TCP health checks and monitoring probes that open and close the port (a load balancer, a Kubernetes tcpSocket probe, Prometheus' blackbox exporter with tcp_connect), port scanners, or a client using http:// on the TLS port. Otherwise a client refused the server's certificate (its own error says why), sent no client certificate where one is required, or offered no TLS version or cipher the server accepts.",
 		Fix:         "Find the client by its address (the server's debug log, or the probe's configuration): switch a probe to a TLS check (blackbox exporter: a tls_config with the CA), or to HTTP on a plain port; run a real client by hand, it says what it did not accept:\n  openssl s_client -connect host:PORT -servername host </dev/null",

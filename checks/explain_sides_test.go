@@ -1142,6 +1142,10 @@ func TestExplainSides(t *testing.T) {
 		{"qemu-system-x86_64: Spice-WARNING **: 09:00:00.000: reds.c:2872:reds_init_ssl: Could not use private key file", "unknown", "server", "key-load-failed", "chgrp qemu"},
 		{"error : virNetTLSContextCheckCertificate:537 : Certificate check failed Certificate [session] owner does not match the hostname 192.0.2.30", "unknown", "client", "server-hostname-mismatch", "ip:192.0.2.11"},
 		{"remotectl: /etc/cockpit/ws-certs.d/0-self-signed.cert: No PEM-encoded private key found", "unknown", "server", "key-load-failed", "name.key"},
+		// FreeRDP's handshake, Cockpit's terminator, MeshCentral's agents.
+		{"[09:00:00:000] [77:78] [ERROR][com.freerdp.crypto] - [freerdp_tls_handshake]: BIO_do_handshake failed", "unknown", "client", "handshake-failed", "/tls:seclevel:0"},
+		{"cockpit-tls: Invalid server certificate+key file /etc/cockpit/ws-certs.d/site.crt: Required key not available", "unknown", "server", "key-load-failed", "name.key"},
+		{"Agent bad web cert hash (Agent:0a1b2c3d4e != Server:5f6a7b8c9d), holding connection (192.0.2.50:40000).", "unknown", "server", "server-cert-untrusted", "certurl"},
 		// A client's raised policy against 2048-bit keys, and a path given
 		// where PEM text belongs.
 		{"curl: (60) SSL certificate problem: EE certificate key too weak", "curl", "client", "server-cert-untrusted", "update-crypto-policies"},

@@ -215,6 +215,8 @@ var attrRules = []attrRule{
 	// QEMU's SPICE server (reds.c) and SPICE's viewers (spice-gtk's
 	// ssl_verify.c, remote-viewer).
 	{"unknown", RoleServer, "", []string{"qemu-system", "reds.c:", "reds_init_ssl"}},
+	// Cockpit's TLS terminator (its "cockpit-tls: " is not Go's "tls: ").
+	{"unknown", RoleServer, "", []string{"cockpit-tls", "cockpit-certificate-ensure", "cockpit-ws"}},
 	{"unknown", RoleClient, "", []string{"remote-viewer", "virt-viewer", "ssl_verify.c"}},
 	// Rust programs' errors (hyper, reqwest, std::io), most often a client's:
 	// "hyper::Error(Io, ...)", "Os { code: 104, kind: ConnectionReset, ... }".
