@@ -18,11 +18,12 @@ var (
 	reSpacedCode = lazyre.New(`\((\d{1,3}): `)
 	// The user's own "(N:text)" or "N:text" spelling of a verify result.
 	reUserCode = lazyre.New(`(?:^|\()(\d{1,3}): ?([a-zA-Z][^)\n]*)`)
-	// BoringSSL, node and Python write reasons as macros:
-	// SSLV3_ALERT_CERTIFICATE_UNKNOWN, ERR_SSL_TLSV1_ALERT_UNKNOWN_CA.
+	// OpenSSL's info callback's alert lines, as s_client -state,
+	// FreeRADIUS ("alert write:fatal:unknown CA") and wpa_supplicant ("SSL3
+	// alert: write (local SSL3 detected an error):fatal:unknown CA") print them.
+	reAlertRW = lazyre.New(`(?i)alert:? (?:read|write)(?: \([^)]*\))?:fatal:`)
 	// node's host check when a URL's scheme was taken for the host.
 	reSchemeAsHost = lazyre.New(`(?i)\bhost: (https?)\.? is not in the cert's`)
-	reAlertRW      = lazyre.New(`(?i)alert:? (?:read|write)(?: \([^)]*\))?:fatal:`)
 	// mod_ssl's routine start-up and connection lines at info level
 	// (Init, Configuring server, Certificate and private key configured,
 	// compiled against, Connection to child established), seen in a real
@@ -519,8 +520,6 @@ func certWord(lower string) bool {
 
 func isLetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
 
-// wantedName is the host name or IP address a client's line says the
-// server's certificate lacked, or "".
 // retold is finding old told again in text t: the same severity, writer
 // and role, another story.
 func retold(old report.Finding, t catalogue.Text, v catalogue.Vars) report.Finding {
@@ -529,6 +528,8 @@ func retold(old report.Finding, t catalogue.Text, v catalogue.Vars) report.Findi
 	return f
 }
 
+// wantedName is the host name or IP address a client's line says the
+// server's certificate lacked, or "".
 func wantedName(input string) string {
 	m := reWantedName.FindStringSubmatch(input)
 	if m == nil {

@@ -45,16 +45,19 @@ type Attribution struct {
 
 // programWords name a program by its words; the first that the line
 // holds decides.
+// wpaSupplicantWords are wpa_supplicant's own words (and NetworkManager's
+// or Android's running it): the EAP peer, the TLS client of the RADIUS
+// server.
+var wpaSupplicantWords = []string{"wpa_supplicant", "ctrl-event-eap-", "openssl: tls_connection_", "openssl: tls_read_pkcs12", "ssl3 alert: write (local", "ssl3 alert: read (remote",
+	"tls: certificate verification failed, error", "eap-tls:", "eap-peap:", "eap-ttls:"}
+
 var programWords = []struct {
 	program string
 	any     []string
 }{
 	// openssl verify's "error 20 at 0 depth lookup: ...".
 	{"openssl-verify", []string{" depth lookup:", "openssl verify"}},
-	// wpa_supplicant (and NetworkManager or Android running it), the
-	// EAP peer: the TLS client of the RADIUS server.
-	{"wpa_supplicant", []string{"wpa_supplicant", "ctrl-event-eap-", "openssl: tls_connection_", "openssl: tls_read_pkcs12", "ssl3 alert: write (local", "ssl3 alert: read (remote",
-		"tls: certificate verification failed, error", "eap-tls:", "eap-peap:", "eap-ttls:"}},
+	{"wpa_supplicant", wpaSupplicantWords},
 	{"traefik", []string{"traefik", "error forwarding to"}},
 	{"consul", []string{"consul"}},
 	{"beats", []string{"filebeat", "metricbeat", "libbeat", "heartbeat", "packetbeat"}},
@@ -207,17 +210,16 @@ var attrRules = []attrRule{
 	// wpa_supplicant, the EAP peer (its TLS client side): "SSL: SSL3 alert:
 	// write (local SSL3 detected an error):fatal:unknown CA", "TLS:
 	// Certificate verification failed, error 20 (...) depth 0 for '...'".
-	{"unknown", RoleClient, "", []string{"wpa_supplicant", "ctrl-event-eap-", "openssl: tls_connection_", "openssl: tls_read_pkcs12", "ssl3 alert: write (local", "ssl3 alert: read (remote",
-		"tls: certificate verification failed, error", "eap-tls:", "eap-peap:", "eap-ttls:"}},
+	{"unknown", RoleClient, "", wpaSupplicantWords},
 	// quic-go's client: "failed to connect: aborted by peer: the
 	// cryptographic handshake failed: error 120".
 	{"unknown", RoleClient, "", []string{"the cryptographic handshake failed"}},
 	// QEMU's SPICE server (reds.c) and SPICE's viewers (spice-gtk's
 	// ssl_verify.c, remote-viewer).
 	{"unknown", RoleServer, "", []string{"qemu-system", "reds.c:", "reds_init_ssl"}},
+	{"unknown", RoleClient, "", []string{"remote-viewer", "virt-viewer", "ssl_verify.c"}},
 	// Cockpit's TLS terminator (its "cockpit-tls: " is not Go's "tls: ").
 	{"unknown", RoleServer, "", []string{"cockpit-tls", "cockpit-certificate-ensure", "cockpit-ws"}},
-	{"unknown", RoleClient, "", []string{"remote-viewer", "virt-viewer", "ssl_verify.c"}},
 	// Rust programs' errors (hyper, reqwest, std::io), most often a client's:
 	// "hyper::Error(Io, ...)", "Os { code: 104, kind: ConnectionReset, ... }".
 	{"unknown", RoleClient, "", []string{"hyper::error", "reqwest::error", "hyper_util::", "os { code: "}},
