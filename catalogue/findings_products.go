@@ -832,7 +832,7 @@ var productEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client", Side: "client",
 		Match:       []string{"tls_connection_decrypt - decryption failed"},
 		Title:       "wpa_supplicant could not decrypt the inner (phase 2) data of PEAP or TTLS",
-		Explanation: "The outer TLS handshake with the RADIUS server finished, but reading the inner method's data through it failed. Most often TLS 1.3 was agreed with a server whose PEAP or TTLS does not support it (FreeRADIUS 3.0, older Windows NPS and appliances): wpa_supplicant releases built on OpenSSL 1.1.1 or later that do not turn TLS 1.3 off for these methods offer it. Otherwise a middlebox altered the EAP packets.",
+		Explanation: "The outer TLS handshake with the RADIUS server finished, but reading the inner method's data through it failed. Most often TLS 1.3 was agreed with a server whose PEAP or TTLS does not support it (FreeRADIUS 3.0): wpa_supplicant releases built on OpenSSL 1.1.1 or later that do not turn TLS 1.3 off for these methods offer it. Otherwise a middlebox altered the EAP packets.",
 		Fix:         "Turn TLS 1.3 off for this network, in the network block:\n  phase1=\"tls_disable_tlsv1_3=1\"\nor upgrade the RADIUS server to a release with TLS 1.3 for PEAP and TTLS (FreeRADIUS 3.2).",
 		Confirm:     "wpa_supplicant -dd -i wlan0 -c /etc/wpa_supplicant.conf",
 	},
