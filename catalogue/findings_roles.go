@@ -662,7 +662,7 @@ var ClientSentAlertText = Text{ID: ServerCertUntrusted,
 var ServerSentAlertText = Text{ID: VerifyError,
 	Title: "The server refused the client's certificate (it sent TLS alert {num} {name})",
 	Why:   "The alert was sent by this side, the TLS server: it checked the certificate the client sent and refused it. With unknown_ca the client's chain does not lead to a CA in the server's client-CA file (the CA or an intermediate missing there, or a client that does not send its intermediate); with bad_certificate a signature or an extension it refused; with certificate_expired an expired client certificate or a wrong clock; with unsupported_certificate a certificate whose keyUsage or extendedKeyUsage does not allow client authentication (clientAuth), a CA's included.",
-	Fix:   "Check the client's certificate as the server does, against the server's CA file:\n  openssl verify -purpose sslclient -CAfile ca.pem -untrusted intermediate.pem client.crt\nthen put the missing CA in the server's client-CA file (FreeRADIUS: ca_file in the tls-config section of mods-available/eap), or reissue the client's certificate.",
+	Fix:   "Check the client's certificate as the server does, against the server's CA file:\n  openssl verify -purpose sslclient -CAfile ca.pem -untrusted int.pem client.crt\nthen put the missing CA in the server's client-CA file (FreeRADIUS: ca_file in the tls-config section of mods-available/eap), or reissue the client's certificate.",
 }
 
 // ServerSentAlertFinding tells certificate alert n as sent by a server.
