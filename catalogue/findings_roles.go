@@ -327,7 +327,7 @@ func clientFix(key string, code int) string {
 		return clientConstraintFix
 	}
 	switch key {
-	case "upstream", "lua", "njs", "ocsp", "curl", "openssl", "openssl-verify", "haproxy", "apache", "envoy", "git":
+	case "upstream", "lua", "njs", "ocsp", "curl", "openssl", "openssl-verify", "haproxy", "apache", "envoy", "git", "wpa_supplicant":
 		// Programs with a CA setting of their own, which the fix names.
 		return pick(clientTrust)
 	}
