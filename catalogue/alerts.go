@@ -138,9 +138,10 @@ func findAlert(lower string) (alert, bool) {
 			return alertByNumber(int(n))
 		}
 	}
-	// OpenSSL's info callback, as s_client -state, FreeRADIUS and
-	// wpa_supplicant print it: "SSL3 alert write:fatal:unknown CA",
-	// "SSL3 alert: write (local SSL3 detected an error):fatal:unknown CA".
+	// OpenSSL's info callback, as s_client and s_server -state, FreeRADIUS
+	// and wpa_supplicant print it: "SSL3 alert read:fatal:bad certificate"
+	// (received), "SSL3 alert write:fatal:unknown CA" and "SSL3 alert: write
+	// (local SSL3 detected an error):fatal:unknown CA" (this side's own).
 	if i := strings.LastIndex(lower, ":fatal:"); i >= 0 && strings.Contains(lower[:i], "alert") {
 		if a, ok := alertByName(strings.Join(strings.Fields(lower[i+len(":fatal:"):]), "_")); ok {
 			return a, true
@@ -202,13 +203,6 @@ func findAlert(lower string) (alert, bool) {
 	}
 	if a, ok := alertRecord(lower); ok {
 		return a, true
-	}
-	// openssl s_client/s_server -state: "SSL3 alert read:fatal:bad certificate"
-	// (received; "alert write" is the one this side sent).
-	if i := strings.LastIndex(lower, "alert read:fatal:"); i >= 0 {
-		if a, ok := alertByName(strings.Join(strings.Fields(lower[i+len("alert read:fatal:"):]), "_")); ok {
-			return a, true
-		}
 	}
 	// SAP's CommonCryptoLib: "received a fatal TLS certificate unknown
 	// alert message from the peer".
