@@ -578,9 +578,9 @@ var otherWriterEntries = []Entry{
 	{
 		ID: KeyLoadFailed, Kind: "client",
 		Match:       []string{"unable to set private key file `", "stream_socket_client(): unable to set private key file", "unable to set local cert chain file"},
-		Title:       "PHP could not load the client certificate or key of its TLS stream",
-		Explanation: "A PHP stream (stream_socket_client, SoapClient, an APNs or MQTT library on them) was given a client certificate in its ssl context (local_cert, local_pk) that OpenSSL could not load: the key is encrypted and the passphrase option is missing or wrong, the file holds the certificate without its key (a .pem exported from a keychain without the key), the key is not the certificate's, or the path is wrong.",
-		Fix:         "See what the file holds, and check the passphrase by opening the key with it:\n  grep -c 'PRIVATE KEY' client.pem\n  openssl pkey -in client.pem -noout\nthen give PHP the files and the passphrase:\n  stream_context_create(['ssl' => ['local_cert' => '/path/client.pem', 'local_pk' => '/path/client.key', 'passphrase' => '...']])",
+		Title:       "PHP could not load the certificate or key of its TLS stream (local_cert, local_pk)",
+		Explanation: "A PHP stream (a client's stream_socket_client, SoapClient, an APNs or MQTT library on them; or a server's stream_socket_server and stream_socket_enable_crypto) was given a certificate in its ssl context (local_cert, local_pk) that OpenSSL could not load: the key is encrypted and the passphrase option is missing or wrong, the file holds the certificate without its key (a .pem exported from a keychain without the key), the key is not the certificate's, or the path is wrong or not readable by PHP's user (the file's or a parent folder's permissions, SELinux's label).",
+		Fix:         "See what the file holds, and check the passphrase by opening the key with it:\n  grep -c 'PRIVATE KEY' client.pem\n  openssl pkey -in client.pem -noout\nthen give PHP the files and the passphrase, in a folder PHP's user can read (namei shows each folder's permissions):\n  namei -l /path/client.key\n  stream_context_create(['ssl' => ['local_cert' => '/path/client.pem', 'local_pk' => '/path/client.key', 'passphrase' => '...']])",
 		Confirm:     "openssl pkey -in client.pem -noout",
 	},
 	// A handshake signature that does not verify with the key of the

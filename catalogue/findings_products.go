@@ -190,7 +190,7 @@ var productEntries = []Entry{
 		ID: KeyLoadFailed, Kind: "client",
 		Match:       []string{"neither pub key nor priv key"},
 		Title:       "Ruby could not read the key as the type the program asked for",
-		Explanation: "Ruby's OpenSSL::PKey::RSA.new (or DSA.new, EC.new) read no key of that type from what it was given: a key of another type (an EC or DSA key given to code that calls RSA.new; OpenSSL::PKey.read reads any), an encrypted key without its passphrase (or with a wrong one), or a file that holds no PEM key at all (a path given where the content belongs, a certificate).",
+		Explanation: "Ruby's OpenSSL::PKey::RSA.new (or DSA.new, EC.new) read no key of that type from what it was given: a key of another type (an EC or DSA key given to code that calls RSA.new; OpenSSL::PKey.read reads any), an encrypted key without its passphrase (or with a wrong one), or a file that holds no PEM key at all (a path given where the content belongs, a certificate, or CA certificates given to the option for the client's certificate and key: a client library's PEM option, such as vault-ruby's ssl_pem_contents, takes the client's own pair, and the CA bundle goes to its CA option).",
 		Fix:         "See the key's type and whether it is encrypted:\n  head -n 2 client.key\n  openssl pkey -noout -text -in client.key | head -1\nthen give the program a key of the type it reads (or upgrade it to one that uses OpenSSL::PKey.read), with its passphrase if it has one.",
 		Confirm:     "openssl pkey -noout -in client.key",
 	},
@@ -1034,6 +1034,188 @@ var productEntries = []Entry{
 		Explanation: "MeshCentral agents pin the hash of the server's web certificate and hold the connection when the certificate they see differs: a reverse proxy, TLS-terminating load balancer or CDN (nginx, Cloudflare) in front serves its own certificate. MeshCentral must then be told where that certificate is served (certUrl in config.json) so that it loads it and hands agents its hash; a certUrl that has not taken effect (an old config file, a server not restarted) keeps the old hash.",
 		Fix:         "Set certUrl to the address the agents connect to, restart MeshCentral, and check which certificate the agents are served:\n  \"certUrl\": \"https://mesh.example.com:443/\"\n  openssl s_client -connect mesh.example.com:443 -servername mesh.example.com </dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha384",
 		Confirm:     "openssl s_client -connect mesh.example.com:443 -servername mesh.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject",
+	},
+	// rsyslog refused by the system when opening a TLS file it was given.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"could not be accessed: permission denied"},
+		Within:      []string{"rsyslog", "streamdriver", "netstreamdriver"},
+		Title:       "rsyslog may not read a TLS file it was given (permission denied)",
+		Explanation: "rsyslogd opens the CA, certificate and key files of its stream driver (DefaultNetstreamDriverCAFile, ...CertFile, ...KeyFile, or a StreamDriver's own) and the system refused. rsyslogd usually runs as root, so plain file permissions rarely cause it: on SELinux systems the rsyslogd domain (syslogd_t) may read only files with labels its policy allows, and a file copied or moved from elsewhere (a home directory, /tmp) keeps a label it may not read, or the policy of that release lacks the directory's label (cert_t under /etc/pki); AppArmor does the same on Ubuntu and SUSE. When rsyslog drops its privileges ($PrivDropToUser), that user must be able to read the files.",
+		Fix:         "See the denial and the file's label, then relabel it, move it where rsyslog may read it, or allow it with a local policy module:\n  ausearch -m avc -c rsyslogd --start recent\n  ls -Z /etc/pki/rsyslog/ca.pem\n  restorecon -Rv /etc/pki/rsyslog\n  ausearch -m avc -c rsyslogd | audit2allow -M rsyslog-certs\n  semodule -i rsyslog-certs.pp",
+		Confirm:     "rsyslogd -N1",
+	},
+	// Fluentd's in_forward (and other TLS inputs) failing before a handshake.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"unexpected error before accepting tls connection"},
+		Title:       "Fluentd's TLS input could not set up the connection (its certificate or key)",
+		Explanation: "Fluentd's in_forward (or in_http, in_tcp) with a transport tls section failed before the handshake began, on every connection: its certificate or key could not be used. The causes that cover most cases: a PEM file with Windows line endings (CRLF, a file made or edited on Windows), an encrypted key without private_key_passphrase, a cert_path holding the key (or the reverse), a chain in the wrong order, or a file Fluentd's user may not read.",
+		Fix:         "Check the files as Fluentd reads them, convert line endings, and restart Fluentd:\n  file /etc/fluent/server.crt /etc/fluent/server.key\n  dos2unix /etc/fluent/server.crt /etc/fluent/server.key\n  openssl x509 -noout -subject -in /etc/fluent/server.crt\n  openssl pkey -noout -in /etc/fluent/server.key",
+		Confirm:     "openssl s_client -connect 127.0.0.1:24224 </dev/null",
+	},
+	// rsyslog's GnuTLS driver (nsd_gtls) failing a handshake.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"gnutls returned error on handshake"},
+		Title:       "rsyslog's TLS handshake with a peer failed (GnuTLS driver)",
+		Explanation: "rsyslog's gtls stream driver names GnuTLS's reason. On a listener (imtcp with StreamDriver.Mode 1), the common ones: `The TLS connection was non-properly terminated` is a peer that connected and closed without a TLS handshake: health checks and probes (a Kubernetes tcpSocket liveness or readiness probe, a load balancer's TCP check), port scanners, or a sender that gave up; harmless when they are checks. `An unexpected TLS packet was received` and `Error in the pull function` are a sender without TLS, or one that sends no certificate while the listener's StreamDriver.AuthMode (x509/certvalid, x509/name) requires one (a test button that connects with empty certificate fields). On a sender (omfwd), the same reasons are the receiver closing: its AuthMode refusing this sender's certificate, or no TLS on that port.",
+		Fix:         "On a listener, see who connects (a probe's address, a load balancer's) and point checks at another port, or make them TLS; for senders, give each the certificate and key the listener's AuthMode wants:\n  global(DefaultNetstreamDriverCAFile=\"/etc/rsyslog/ca.pem\"\n    DefaultNetstreamDriverCertFile=\"/etc/rsyslog/client.pem\"\n    DefaultNetstreamDriverKeyFile=\"/etc/rsyslog/client.key\")\n  action(type=\"omfwd\" target=\"logs.example.com\" port=\"6514\"\n    StreamDriver=\"gtls\" StreamDriverMode=\"1\"\n    StreamDriverAuthMode=\"x509/name\")",
+		Confirm:     "openssl s_client -connect logs.example.com:6514 -cert client.pem -key client.key -CAfile ca.pem </dev/null",
+	},
+	// syslog-ng given transport(tls) without the tls() block it needs.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"transport(tls) was specified, but tls() options missing"},
+		Title:       "syslog-ng: transport(tls) without a tls() block",
+		Explanation: "A syslog-ng source or destination (network(), syslog()) says transport(tls) but has no tls() block, and syslog-ng will not start: TLS needs at least the CA to check the peer (ca-file or ca-dir) and, for a source, its own key-file and cert-file. A configuration generated by a wrapper (Splunk Connect for Syslog, a Helm chart, an env_file turning TLS on) that sets the transport without writing the block is that wrapper's bug: upgrade it, or write the block in its local configuration.",
+		Fix:         "Add the tls() block beside the transport:\n  destination d_tls { network(\"logs.example.com\" port(6514)\n    transport(tls)\n    tls(ca-file(\"/etc/syslog-ng/ca.pem\")\n      peer-verify(required-trusted)));\n  };",
+		Confirm:     "syslog-ng --syntax-only",
+	},
+	// rsyslog letting an expired peer certificate through by its setting.
+	{
+		ID: ServerCertExpired, Kind: "client",
+		Match:       []string{"returned gnutls_cert_expired, but expired certs are permitted", "expired certs are permitted"},
+		Title:       "rsyslog accepted the peer's expired certificate, because its setting permits expired ones",
+		Explanation: "The peer's certificate has expired, and rsyslog's gtls driver went on because PermitExpiredCerts allows it: some releases defaulted to allowing (or only warning) although their documentation said off. Connections keep working until the setting changes or the peer refuses too, so renew the certificate now.",
+		Fix:         "Renew the peer's certificate, and make rsyslog refuse expired ones explicitly:\n  action(type=\"omfwd\" ... StreamDriver=\"gtls\"\n    StreamDriver.PermitExpiredCerts=\"off\")\n  openssl x509 -noout -enddate -in peer.pem",
+		Confirm:     "openssl s_client -connect logs.example.com:6514 </dev/null 2>/dev/null | openssl x509 -noout -enddate",
+	},
+	// baresip (libre) checking its SIP server's certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"tls: verify_handler:"},
+		Title:       "baresip could not verify the SIP server's certificate",
+		Explanation: "baresip's TLS layer (libre) checked the certificate of the SIP server (or proxy) it connects to over TLS and names OpenSSL's verify reason. Newer releases verify the server by default (sip_verify_server yes); without a CA file (sip_cafile) or CA path (sip_capath) holding the server's CA, a private or self-signed CA fails, and so does a public one when baresip has no system bundle.",
+		Fix:         "Give baresip the server's CA in its config, or turn the check off only to test:\n  sip_cafile /etc/ssl/certs/ca-certificates.crt\n  sip_verify_server yes",
+		Confirm:     "openssl s_client -connect sip.example.com:5061 -servername sip.example.com -showcerts </dev/null",
+	},
+	// Microsoft Teams Direct Routing refusing an SBC by its certificate's names.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "server",
+		Match:       []string{"provided trunk fqdn"},
+		Title:       "Teams Direct Routing refused the SBC: its certificate does not name the trunk's FQDN",
+		Explanation: "Teams' SIP proxy compares the FQDN of the trunk (the SBC paired with Set-CsOnlinePSTNGateway) with the names in the SBC's TLS certificate and lists the names it found. The trunk's FQDN must be one of them, and the SIP proxy has taken it from the certificate's subject Common Name: a name only in subjectAltName, or a wildcard that does not cover it, is refused with 403.",
+		Fix:         "Reissue the SBC's certificate with the trunk's FQDN as its Common Name (and in subjectAltName), or pair the trunk under a name the certificate carries:\n  openssl req -new -key sbc.key -subj '/CN=sbc.example.com' -addext 'subjectAltName=DNS:sbc.example.com' -out sbc.csr",
+		Confirm:     "openssl s_client -connect sbc.example.com:5061 </dev/null 2>/dev/null | openssl x509 -noout -subject",
+	},
+	// PJSIP (Asterisk's, SIP SIMPLE's, apps on pjsua) refusing its server.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"pjsip_tls_ecertverif", "pjsip_tls_ecertname", "pjsip_tls_eunknownca"},
+		Title:       "PJSIP could not verify the SIP server's TLS certificate",
+		Explanation: "A PJSIP-based client (pjsua, Asterisk's outbound TLS, SIP SIMPLE SDK apps such as Blink) with verify_server on refused the server's certificate. Three causes: (1) its CA list (ca_list_file) lacks the server's CA; (2) the name: PJSIP checks the host it connects to, so a SIP URI or outbound proxy given as an IP address, or an SDK that resolves the domain and then checks the address (a bug of some releases), fails against a certificate that names the domain; (3) an expired certificate.",
+		Fix:         "Give PJSIP the CA and connect by the domain name the certificate carries (upgrade an SDK that checks the resolved address):\n  ca_list_file=/etc/ssl/certs/ca-certificates.crt\n  verify_server=yes",
+		Confirm:     "openssl s_client -connect sip.example.com:5061 -servername sip.example.com -verify_hostname sip.example.com </dev/null",
+	},
+	// certbot's own OCSP check of its certificates.
+	{
+		ID: StaplingFailed, Kind: "client", Side: "client",
+		Match:       []string{"invalid signature on ocsp response for"},
+		Title:       "certbot could not verify its CA's OCSP answer (its own status check, not the certificate)",
+		Explanation: "certbot checks the OCSP status of its certificates to show them as VALID or REVOKED (certbot certificates, renew). Older releases accepted only OCSP answers signed by the issuing CA itself; CAs that sign them with a delegated OCSP responder certificate (Buypass among them) fail that check, although the answer and the certificate are good and servers and browsers accept them.",
+		Fix:         "Upgrade certbot (delegated responders are accepted since 0.34), and check the answer yourself:\n  openssl ocsp -issuer chain.pem -cert cert.pem -url $(openssl x509 -noout -ocsp_uri -in cert.pem) -CAfile chain.pem",
+		Confirm:     "certbot --version",
+	},
+	// testssl.sh's CRL verdict.
+	{
+		ID: Revoked, Kind: "client", Side: "client",
+		Match:       []string{", revoked"},
+		Within:      []string{"certificate revocation list"},
+		Title:       "testssl.sh reports the certificate revoked by its CRL: check it by hand before believing it",
+		Explanation: "testssl.sh downloads the CRL the certificate names and runs openssl verify -crl_check with it. Older releases reported any failure of that run as revoked: a chain openssl could not build from the certificates it had, a CRL it could not fetch or parse. A real revocation shows the certificate's serial in the CRL.",
+		Fix:         "Run the check yourself, and upgrade testssl.sh:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null > chain.txt\n  curl -s http://crl.example.com/ca.crl | openssl crl -inform DER -out crl.pem\n  openssl verify -crl_check -CAfile chain.pem -CRLfile crl.pem cert.pem",
+		Confirm:     "openssl crl -noout -text -in crl.pem | grep -A1 'Serial Number'",
+	},
+	// h2o's OCSP updater giving up on a certificate.
+	{
+		ID: StaplingFailed, Kind: "client", Side: "server",
+		Match:       []string{"[ocsp stapling] disabled for certificate"},
+		Title:       "h2o stopped OCSP stapling for this certificate",
+		Explanation: "h2o fetches OCSP answers for its own certificate with its helper (fetch-ocsp-response, which runs openssl) and disables stapling for the certificate when that fails repeatedly: no OCSP URL in the certificate, no outbound HTTP to the responder, openssl not found. Some releases went on stapling the last cached answer after that, which expires: browsers that insist on it (a Must-Staple certificate, Firefox) then refuse the site until h2o restarts.",
+		Fix:         "Run the helper by hand to see why it fails, then restart h2o (and upgrade it); or turn stapling off:\n  /usr/share/h2o/fetch-ocsp-response /etc/h2o/server.crt\n  ocsp-update-interval: 0",
+		Confirm:     "openssl s_client -connect host:443 -servername host -status </dev/null 2>/dev/null | grep -A3 'OCSP response'",
+	},
+	// Erlang/OTP's ssl crashing inside its own handshake code.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"{unexpected_error,"},
+		Title:       "Erlang's ssl application crashed inside its handshake (unexpected_error)",
+		Explanation: "OTP's ssl turned an exception in its own code (function_clause, badarg, undef) into an internal_error alert: a bug of that OTP release in a path an option selects (CRL checking with crl_check and cacerts, partial_chain, a customize_hostname_check), or a crash in the application's own callback (verify_fun). The certificates themselves are not judged; the state named (wait_cert_cr, certify) shows where it stopped.",
+		Fix:         "Upgrade OTP (the ssl application), and meanwhile drop or change the option on that path (crl_check, the verify_fun); the function in the crash names it. See the release:\n  erl -noshell -eval 'io:format(\"~s~n\",\n    [erlang:system_info(otp_release)]), halt().'",
+		Confirm:     "ls /usr/lib/erlang/lib | grep '^ssl-'",
+	},
+	// A CRL whose signature does not verify (ProFTPD's mod_tls and others).
+	{
+		ID: CRLProblem, Kind: "client", Side: "server",
+		Match:       []string{"invalid signature on crl"},
+		Title:       "A CRL's signature did not verify against its CA",
+		Explanation: "The server checks each CRL it loads (ProFTPD's TLSCARevocationFile or TLSCARevocationPath, and others) against the CA that issued it. Three causes: the CRL was signed by another key (a CA made again under the same name), it belongs to another CA, or the file is damaged; and if openssl verifies the same CRL with the same CA, a bug of the server's release (ProFTPD's mod_tls had one): upgrade it.",
+		Fix:         "Verify the CRL with the CA, then replace the CRL or upgrade the server:\n  openssl crl -noout -verify -CAfile ca.pem -in crl.pem",
+		Confirm:     "openssl crl -noout -issuer -lastupdate -nextupdate -in crl.pem",
+	},
+	// Android Keystore refusing the signature a TLS client certificate needs.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"invalidkeyexception: keystore operation failed"},
+		Title:       "Android Keystore refused to sign with the client certificate's key (the key's allowed paddings)",
+		Explanation: "A key in Android Keystore can be used only with the paddings and digests it was generated with. For a client certificate, TLS on Android 10 and later (Conscrypt) signs the handshake with RSA-PSS, made through a raw RSA operation (padding NONE): a key generated with only PKCS#1 signature padding, or without digest NONE, fails there although it signs elsewhere.",
+		Fix:         "Generate the key with the paddings and digests TLS needs (or import it through KeyChain):\n  KeyGenParameterSpec.Builder(alias, PURPOSE_SIGN)\n    .setDigests(DIGEST_NONE, DIGEST_SHA256)\n    .setSignaturePaddings(SIGNATURE_PADDING_RSA_PKCS1,\n      SIGNATURE_PADDING_RSA_PSS)\n    .setEncryptionPaddings(ENCRYPTION_PADDING_NONE)",
+		Confirm:     "adb logcat | grep -i keystore",
+	},
+	// A PKCS#11 token lacking the mechanism TLS asks for (RSA-PSS).
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"ckr_mechanism_invalid", "err_ckr_error:mechanism invalid"},
+		Title:       "The token cannot make the signature TLS asks for (PKCS#11: mechanism invalid)",
+		Explanation: "The client certificate's key is on a token (smart card, YubiKey, HSM) and OpenSSL's PKCS#11 engine or provider asked it for a mechanism it lacks. TLS 1.3 signs with RSA-PSS for RSA keys; the engine asks for CKM_RSA_PKCS_PSS, or raw RSA (CKM_RSA_X_509) to build it, and many cards (OpenPGP cards, older PIV cards) support neither, so the handshake fails where TLS 1.2 with PKCS#1 signatures works.",
+		Fix:         "See the token's mechanisms, then cap the connection at TLS 1.2 or use a key the token signs PSS with (an EC key):\n  pkcs11-tool --list-mechanisms\n  curl --tls-max 1.2 --cert 'pkcs11:object=client' https://host/",
+		Confirm:     "pkcs11-tool --list-mechanisms | grep -i -e pss -e x_509",
+	},
+	// A server checking a client certificate's CRL without its chain.
+	{
+		ID: CRLProblem, Kind: "client", Side: "server",
+		Match:       []string{"doesn't have ca chain available"},
+		Title:       "The server could not check the client certificate's CRL: it has no chain to the certificate's CA",
+		Explanation: "The application checks the revocation of the client certificate (the CRL from its distribution point) and needs the certificate's issuing CA to verify the CRL's signature, but has no chain to it: the client sent only its own certificate, and the server's trusted CAs lack the intermediate. A browser sends the chain it can build from its own store: Firefox uses its own store (not Windows'), so a smart card's intermediate that Chrome and Edge find in Windows' store is missing there.",
+		Fix:         "Give the server the client certificate's intermediate CA in its trusted CAs, or give the client's store the chain (Firefox: import the intermediate under Settings > Certificates, or let it use Windows' store with security.enterprise_roots.enabled).",
+		Confirm:     "openssl x509 -noout -issuer -ext crlDistributionPoints -in client.crt",
+	},
+	// A SPIRE agent holding an outdated trust bundle.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"x509svid: could not verify leaf certificate"},
+		Title:       "SPIRE: the agent (or workload) does not trust the server's SVID: its trust bundle is out of date",
+		Explanation: "A SPIRE agent verifies the server's SVID with the trust bundle it saved in its data directory. When the server's CA rotated while the agent was away longer than the CA lived, or the server's data was reset (a new CA), that bundle lacks the new CA; the agent keeps using its saved bundle rather than the bootstrap one, so it refuses the server until the saved bundle goes.",
+		Fix:         "Stop the agent, delete its saved bundle (or its whole data_dir) and start it again with a fresh bootstrap bundle:\n  systemctl stop spire-agent\n  cd /opt/spire/data/agent && rm bundle.der agent-data.json\n  spire-server bundle show > /opt/spire/conf/agent/bootstrap.crt\n  systemctl start spire-agent",
+		Confirm:     "spire-server bundle show | openssl x509 -noout -subject -dates",
+	},
+	// Pomerium requiring a client certificate that did not come.
+	{
+		ID: NoClientCert, Kind: "client", Side: "server",
+		Match:       []string{`"message":"invalid client certificate"`},
+		Title:       "Pomerium refused the request: no valid client certificate (495)",
+		Explanation: "With a client CA set (client_ca or client_ca_file, or a route's downstream client CA), Pomerium requires a certificate signed by it and answers 495 when none came or it did not verify: a client that presents none (a browser without it installed; older pomerium-cli tcp tunnels, which had no way to send one), or one signed by another CA.",
+		Fix:         "Give the client a certificate signed by that CA (a browser: import it as .p12; a CLI: its client certificate options), or leave the client CA out for routes whose clients cannot send one; then test:\n  curl -v --cert client.crt --key client.key https://app.example.com/",
+		Confirm:     "openssl s_client -connect app.example.com:443 -servername app.example.com </dev/null 2>/dev/null | grep -A3 'Acceptable client certificate CA names'",
+	},
+	// The AWS Common Runtime failing to build its TLS context.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"aws_io_tls_ctx_error", "failed to create new aws_tls_ctx"},
+		Title:       "The AWS SDK could not build its TLS context from the certificate, key or CA it was given",
+		Explanation: "The AWS Common Runtime (IoT device SDKs, the S3 CRT client) builds its TLS context from the client certificate, private key and CA it is given, and one of them could not be read or parsed: a wrong path, a PEM with literal \\n sequences instead of line breaks (certificatePem copied from the JSON of aws iot create-keys-and-certificate or create-certificate-from-csr), a key in a format it does not read (encrypted, or PKCS#8 on some platforms), or a CA file that is not PEM.",
+		Fix:         "Write the PEM from the JSON with jq -r (it turns \\n into line breaks), then check each file:\n  jq -r .certificatePem cert.json > device.pem.crt\n  openssl x509 -noout -subject -in device.pem.crt\n  openssl pkey -noout -in private.pem.key",
+		Confirm:     "head -c 64 device.pem.crt | od -c | head -3",
+	},
+	// A program that always needs a client certificate and key set.
+	{
+		ID: NoClientCert, Kind: "client", Side: "client",
+		Match:       []string{"client certificate and private key are required"},
+		Title:       "The program needs a client certificate and key configured before it connects",
+		Explanation: "This program (a registrar's EPP module, an API client) always opens its TLS connection with a client certificate and refuses to start without one. Give it the certificate and key the service issued; when the service does not check client certificates, any pair works, a self-signed one included.",
+		Fix:         "Set the certificate and key in the program's settings; if the service issues none and does not check them, make a self-signed pair:\n  openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 365 -subj '/CN=client'",
+		Confirm:     "openssl x509 -noout -subject -dates -in cert.pem",
 	},
 }
 

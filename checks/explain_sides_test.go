@@ -1150,6 +1150,30 @@ func TestExplainSides(t *testing.T) {
 		// where PEM text belongs.
 		{"curl: (60) SSL certificate problem: EE certificate key too weak", "curl", "client", "server-cert-untrusted", "update-crypto-policies"},
 		{"Error writing data to pki/config/ca: * tls: failed to find any PEM data in certificate input", "go", "server", "cert-load-failed", "@file"},
+		// Syslog over TLS, SIP clients and servers, revocation checkers,
+		// tokens and access proxies in their own words.
+		{"rsyslogd: error: DefaultNetstreamDriverKeyFile file '/etc/rsyslog/tls/key.pem' could not be accessed: Permission denied", "unknown", "server", "cert-load-failed", "ausearch"},
+		{"2024-01-02 10:00:00 +0000 [warn]: #1 [forward_in] unexpected error before accepting TLS connection by OpenSSL error_class=OpenSSL::SSL::SSLError", "unknown", "server", "handshake-failed", "dos2unix"},
+		{"rsyslogd: gnutls returned error on handshake: Error in the pull function.  [v8.2302.0 try https://www.rsyslog.com/e/2083 ]", "unknown", "server", "handshake-failed", "authmode"},
+		{"syslog-ng[120]: Error: transport(tls) was specified, but tls() options missing; id='d_remote'", "unknown", "server", "handshake-failed", "ca-file"},
+		{"rsyslogd: nsd_gtls.c: GnuTLS returned GNUTLS_CERT_EXPIRED, but expired certs are permitted", "unknown", "client", "server-cert-expired", "permitexpiredcerts"},
+		{"tls: verify_handler: error_string = unable to get local issuer certificate", "unknown", "client", "server-cert-untrusted", "sip_cafile"},
+		{"403 Forbidden; Provided Trunk FQDN 'sbc1.example.com' is not allowed. Connection allows following fqdns: sbc.example.com", "unknown", "server", "server-hostname-mismatch", "common name"},
+		{"registration failed: 503 SSL certificate verification error (PJSIP_TLS_ECERTVERIF)", "unknown", "client", "server-cert-untrusted", "ca_list_file"},
+		{"Invalid signature on OCSP response for /etc/letsencrypt/live/example.com/cert.pem", "python", "client", "stapling-failed", "upgrade certbot"},
+		{"example.org: Certificate Revocation List  http://crl.example.net/ca.crl, revoked", "unknown", "client", "revoked", "-crl_check"},
+		{"[OCSP Stapling] disabled for certificate /etc/h2o/server.crt", "unknown", "server", "stapling-failed", "fetch-ocsp-response"},
+		{"TLS client: In state certify at ssl_handshake.erl:2100 generated CLIENT ALERT: Fatal - Internal Error\n {unexpected_error,badarg}", "unknown", "client", "handshake-failed", "upgrade otp"},
+		{"mod_tls/2.9: invalid signature on CRL: certificate signature failure", "unknown", "server", "crl-problem", "openssl crl -noout -verify"},
+		{"javax.net.ssl.SSLHandshakeException: java.security.InvalidKeyException: Keystore operation failed", "java", "client", "key-load-failed", "encryption_padding_none"},
+		{"error:41800070:PKCS#11 module:ERR_CKR_error:Mechanism invalid:p11_rsa.c:120:", "unknown", "client", "handshake-failed", "--tls-max 1.2"},
+		{"CRL check failed: X509 certificate doesn't have CA chain available on it", "unknown", "server", "crl-problem", "intermediate"},
+		{"rpc error: code = Unavailable desc = connection error: desc = \"transport: authentication handshake failed: x509svid: could not verify leaf certificate: x509: certificate signed by unknown authority\"", "go", "client", "server-cert-untrusted", "bootstrap"},
+		{`{"level":"info","service":"authorize","allow":false,"deny":{"Status":495,"Message":"invalid client certificate"}}`, "unknown", "server", "no-client-cert", "client_ca"},
+		{"software.amazon.awssdk.crt.CrtRuntimeException: aws_last_error: AWS_IO_TLS_CTX_ERROR(1033)", "unknown", "client", "cert-load-failed", "jq -r"},
+		{"Error: Client certificate and private key are required for this registry.", "node", "client", "no-client-cert", "openssl req -x509"},
+		{"[curl] (#35) See http://curl.haxx.se/libcurl/c/libcurl-errors.html for an explanation of cURL errors", "curl", "client", "handshake-failed", "error 35"},
+		{"[2024/01/02 10:00:00] [main.go:60] ERROR: Failed to initialise OAuth2 Proxy: error performing request: Get \"https://idp.example.com/.well-known/openid-configuration\": x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "rootcas"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

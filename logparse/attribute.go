@@ -218,6 +218,15 @@ var attrRules = []attrRule{
 	// ssl_verify.c, remote-viewer).
 	{"unknown", RoleServer, "", []string{"qemu-system", "reds.c:", "reds_init_ssl"}},
 	{"unknown", RoleClient, "", []string{"remote-viewer", "virt-viewer", "ssl_verify.c"}},
+	// baresip's TLS layer (libre's "tls: verify_handler: ...", not Go's
+	// "tls: "): a SIP user agent checking its server.
+	{"unknown", RoleClient, "", []string{"tls: verify_handler:", "baresip"}},
+	// certbot checking its own certificates' OCSP status (not nginx's
+	// stapling): "Invalid signature on OCSP response for
+	// /etc/letsencrypt/live/...".
+	{"python", RoleClient, "", []string{"ocsp response for /etc/letsencrypt/"}},
+	// h2o's OCSP updater, about h2o's own certificate.
+	{"unknown", RoleServer, "", []string{"[ocsp stapling]"}},
 	// Cockpit's TLS terminator (its "cockpit-tls: " is not Go's "tls: ").
 	{"unknown", RoleServer, "", []string{"cockpit-tls", "cockpit-certificate-ensure", "cockpit-ws"}},
 	// Rust programs' errors (hyper, reqwest, std::io), most often a client's:
@@ -417,7 +426,8 @@ var attrRules = []attrRule{
 		// HAProxy's own words for its crt files
 		"unable to load certificate chain from file", "no ssl certificate specified for bind"}},
 	{"apache", RoleClient, "", []string{"sslproxyengine", "sslproxyverify", "sslproxycacertificate", "sslproxymachinecertificate",
-		"sslproxycheckpeer", "proxy: ", "[proxy:", "[proxy_http"}},
+		// Apache 2.2's "[error] proxy: ..." (not a Go program's "OAuth2 Proxy: ...").
+		"sslproxycheckpeer", "] proxy: ", "[proxy:", "[proxy_http"}},
 	{"apache", RoleServer, "", []string{"[ssl:", "mod_ssl", "sslcertificatefile", "sslcertificatekeyfile", "sslcertificatechainfile", "sslcacertificatefile", "sslverifyclient", "apache2", "apache/2", "httpd",
 		"re-negotiation", "provided via sni", "using server name indication (sni)", "the server name indication (sni) in use",
 		// mod_md, Apache's ACME client, relaying its CA's check of this server
