@@ -38,7 +38,7 @@ var chromiumNetErrors = []chromiumNetError{
 	{-134, "ssl_client_auth_private_key_access_denied", "the browser may not use the private key of the chosen client certificate (a key on a smart card or in a store the browser cannot reach)"},
 	{-135, "ssl_client_auth_cert_no_private_key", "the chosen client certificate has no private key in the store (it was imported without its key, from a .crt or .cer instead of a .p12/.pfx)"},
 	{-136, "proxy_certificate_invalid", "the certificate of the HTTPS proxy is not valid"},
-	{-141, "ssl_client_auth_signature_failed", "signing with the client certificate's private key failed (a smart card or key provider error)"},
+	{-141, "ssl_client_auth_signature_failed", "signing with the client certificate's private key failed (a smart card or key provider error; TLS 1.3 needs RSA-PSS signatures, which older smart-card middleware cannot make: OpenSC before 0.20 and old vendor PKCS#11 modules or minidrivers, so upgrade it)"},
 	{-148, "ssl_handshake_not_completed", "the connection was used before its handshake had finished"},
 	{-149, "ssl_bad_peer_public_key", "the server's certificate holds a public key Chrome cannot use"},
 	{-150, "ssl_pinned_key_not_in_cert_chain", "the server's chain does not contain a key pinned for the site (HPKP or a built-in pin): an intercepting proxy, or a certificate from another CA"},

@@ -12,8 +12,8 @@ var productEntries = []Entry{
 	{
 		ID: KeyLoadFailed, Kind: "client",
 		Match:       []string{"file does not contain valid private key"},
-		Title:       "Netty could not read the private key: it reads PKCS#8 keys (BEGIN PRIVATE KEY)",
-		Explanation: "Netty's own PEM reader (under gRPC-Java, Finagle and Linkerd 1, Vert.x, Pushy, Reactor Netty, Armeria) takes a key in PKCS#8 form, -----BEGIN PRIVATE KEY----- or -----BEGIN ENCRYPTED PRIVATE KEY----- with its password. A traditional key, -----BEGIN RSA PRIVATE KEY----- (PKCS#1) or -----BEGIN EC PRIVATE KEY-----, and one encrypted the old way (Proc-Type and DEK-Info headers, as openssl pkcs12 -nocerts of OpenSSL 1.x writes it), fails so unless Bouncy Castle is on the class path; so does a file that holds a certificate or nothing at the path given.",
+		Title:       "Netty could not read the private key: it reads PKCS#8 keys (BEGIN PRIVATE KEY), with the right password",
+		Explanation: "Netty's own PEM reader (under gRPC-Java, Finagle and Linkerd 1, Vert.x, Pushy, Reactor Netty, Armeria) takes a key in PKCS#8 form, -----BEGIN PRIVATE KEY----- or -----BEGIN ENCRYPTED PRIVATE KEY----- with its password. A traditional key, -----BEGIN RSA PRIVATE KEY----- (PKCS#1) or -----BEGIN EC PRIVATE KEY-----, and one encrypted the old way (Proc-Type and DEK-Info headers, as openssl pkcs12 -nocerts of OpenSSL 1.x writes it), fails so unless Bouncy Castle is on the class path; so does a file that holds a certificate or nothing at the path given, and a key password given for a key that is not encrypted (or none for one that is): Graylog's TLS inputs make an unencrypted key of their own when no key file is set, which fails while a tls_key_password is set.",
 		Fix:         "See the key's form, then write it as PKCS#8 and give that file to the program:\n  head -1 tls.key\n  openssl pkcs8 -topk8 -nocrypt -in tls.key -out tls-pkcs8.key\n(-nocrypt leaves it unencrypted; without it, a password is asked for, which the program must then be given.)",
 		Confirm:     "head -1 tls-pkcs8.key",
 	},
@@ -1216,6 +1216,87 @@ var productEntries = []Entry{
 		Explanation: "This program (a registrar's EPP module, an API client) always opens its TLS connection with a client certificate and refuses to start without one. Give it the certificate and key the service issued; when the service does not check client certificates, any pair works, a self-signed one included.",
 		Fix:         "Set the certificate and key in the program's settings; if the service issues none and does not check them, make a self-signed pair:\n  openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 365 -subj '/CN=client'",
 		Confirm:     "openssl x509 -noout -subject -dates -in cert.pem",
+	},
+	// syslog-ng's TLS peer-verify() given a value it does not know.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"unknown peer-verify() argument"},
+		Title:       "syslog-ng: peer-verify() has a value it does not know",
+		Explanation: "syslog-ng's tls() option peer-verify() takes one of four values: required-trusted (the peer must send a certificate that verifies), required-untrusted, optional-trusted and optional-untrusted. A near miss, such as require-trusted from a guide, stops the configuration from parsing, so syslog-ng does not start.",
+		Fix:         "Spell the value as syslog-ng does, at the file and line the message names:\n  tls(ca-dir(\"/etc/syslog-ng/ca.d\") peer-verify(required-trusted))",
+		Confirm:     "syslog-ng --syntax-only",
+	},
+	// rsyslog refusing a parameter its release does not have.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"not known -- typo in config file?"},
+		Title:       "rsyslog does not know a parameter of its configuration (a typo, or a release older than the parameter)",
+		Explanation: "rsyslog stops reading the statement at the line it names. Either the name is misspelled or in the wrong statement (a module() parameter given to input(), an action's StreamDriver parameter given to a listener), or this release predates it: the TLS settings of an input() (StreamDriver.Name, StreamDriver.Mode, StreamDriver.AuthMode, PermittedPeer, the certificate files per listener) came to imtcp's input() in 8.2108 and later releases one by one, and before that lived only in module(load=\"imtcp\") or the global() defaults.",
+		Fix:         "See the release, then move the parameter to the statement that takes it there (or upgrade rsyslog):\n  rsyslogd -v\n  module(load=\"imtcp\" StreamDriver.Name=\"gtls\" StreamDriver.Mode=\"1\"\n    StreamDriver.AuthMode=\"x509/name\"\n    PermittedPeer=[\"*.example.com\"])",
+		Confirm:     "rsyslogd -N1",
+	},
+	// HAProxy's own OCSP updates (show ssl ocsp-updates).
+	{
+		ID: StaplingFailed, Kind: "client", Side: "server",
+		Match:       []string{"ocsp response check failure"},
+		Title:       "HAProxy could not check the OCSP answer it fetched for its certificate",
+		Explanation: "HAProxy's ocsp-update fetched an OCSP answer for its own certificate and could not verify it: it needs the certificate's issuer, from the .pem itself (the chain after the certificate), a .issuer file beside it, or issuers-chain-path. Some releases looked for the issuer in only some of those places (issuers-chain-path was not used by ocsp-update in 2.8 before a fix), and an answer signed by a responder certificate that does not chain to that issuer fails too.",
+		Fix:         "Put the issuer next to the certificate where every release finds it, then reload and update again:\n  cat site.crt intermediate.crt site.key > /etc/haproxy/ssl/site.pem\n  echo 'update ssl ocsp-response /etc/haproxy/ssl/site.pem' | socat stdio /run/haproxy/admin.sock",
+		Confirm:     "echo 'show ssl ocsp-updates' | socat stdio /run/haproxy/admin.sock",
+	},
+	// Caddy finding its managed certificate revoked.
+	{
+		ID: Revoked, Kind: "client", Side: "server",
+		Match:       []string{"ocsp status for managed certificate is revoked"},
+		Title:       "Caddy: the CA revoked the managed certificate",
+		Explanation: "Caddy checks the OCSP status of the certificates it manages, and the CA says this one is revoked: the CA revoked it (a mass revocation after a CA's mistake, a key reported compromised, or a request from the account). Caddy then tries to replace it; a revoked certificate still in its storage can be loaded again at the next start until a new one is issued.",
+		Fix:         "Let Caddy obtain a new certificate: remove the revoked one from its storage and reload (the path depends on the CA and the name):\n  cd ~/.local/share/caddy/certificates/\n  rm -r acme.zerossl.com-v2-dv90/example.com\n  caddy reload --config /etc/caddy/Caddyfile",
+		Confirm:     "openssl s_client -connect example.com:443 -servername example.com -status </dev/null 2>/dev/null | grep -A2 'Cert Status'",
+	},
+	// Java unable to sign the client certificate's CertificateVerify.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"cannot produce certificateverify signature"},
+		Title:       "Java could not sign with the client certificate's key (the token or store cannot make the signature TLS asked for)",
+		Explanation: "Java chose a signature scheme for the client's CertificateVerify that the key's provider cannot make. The common case is a key on a smart card or token reached through the Windows store (SunMSCAPI, CNG) or PKCS#11: recent JDKs pick RSA-PSS (TLS 1.3 requires it), and many tokens and their drivers sign only PKCS#1 v1.5. Keys in a software keystore sign any scheme.",
+		Fix:         "Offer the server only schemes the token can make, or stay at TLS 1.2, and upgrade the token's driver:\n  java -Djdk.tls.client.SignatureSchemes=rsa_pkcs1_sha256,rsa_pkcs1_sha384,ecdsa_secp256r1_sha256 -jar app.jar\n  java -Djdk.tls.client.protocols=TLSv1.2 -jar app.jar",
+		Confirm:     "java -Djavax.net.debug=ssl:handshake -jar app.jar 2>&1 | grep -i -e signature_algorithms -e CertificateVerify",
+	},
+	// OpenSSL failing to sign its CertificateVerify.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"tls_construct_cert_verify"},
+		Title:       "OpenSSL could not sign the handshake with the certificate's key (CertificateVerify)",
+		Explanation: "The key of the certificate this side presents could not make the signature the handshake needs. Almost always a key on a token or HSM through an engine or provider (libp11, pkcs11-provider, TPM2): TLS 1.3 needs RSA-PSS for RSA keys, which many tokens cannot make; and OpenSSL 3.0.12 changed how PSS is asked of an engine (as raw RSA, CKM_RSA_X_509), which broke tokens that worked with 3.0.11. A key in a file signs any scheme; that case is a damaged or mismatched key.",
+		Fix:         "See the token's mechanisms, stay at TLS 1.2 for now, and try another OpenSSL or libp11 release:\n  pkcs11-tool --list-mechanisms\n  openssl version\n  curl --tls-max 1.2 --cert 'pkcs11:object=client' https://host/",
+		Confirm:     "openssl s_client -connect host:443 -tls1_2 -cert client.crt -key client.key </dev/null",
+	},
+	// openssl verify's CRL check without the CRL where it looks.
+	{
+		ID: CRLProblem, Kind: "client", Side: "client",
+		Match:       []string{"lookup:unable to get certificate crl", "lookup: unable to get certificate crl"},
+		Title:       "openssl verify found no CRL for a certificate's issuer (3)",
+		Explanation: "With -crl_check (the leaf) or -crl_check_all (every certificate), openssl verify needs a CRL from each issuer it checks: one given with -CRLfile, or one in the -CApath directory under a hash link named after the issuer, HASH.r0 (openssl rehash and c_rehash make those links). A CRL kept in another directory, a file not linked by hash, or a CRL of another CA (another issuer name) is not found.",
+		Fix:         "Give the CRL with -CRLfile, or link it by hash in the -CApath directory:\n  openssl verify -crl_check -CAfile ca.pem -CRLfile ca.crl.pem cert.pem\n  cp ca.crl.pem /etc/ssl/ca.d/ && openssl rehash /etc/ssl/ca.d",
+		Confirm:     "openssl verify -crl_check -CApath /etc/ssl/ca.d cert.pem",
+	},
+	// Teleport agents and proxies failing to join their cluster.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"failed to establish connection to cluster"},
+		Title:       "Teleport: this proxy or agent does not trust the auth server it joins",
+		Explanation: "A Teleport proxy or agent joining its cluster verifies the auth server's certificate against the cluster's CA. The causes that cover most cases: the ca_pin it was given is not the cluster's (copied from another cluster, or from before the CA was rotated); its own certificates are expired or from before a rotation (`Your proxy certificate is not trusted or expired`), so it must join again; or it reaches the auth server by a name the auth server's certificate lacks (a Kubernetes Service name after a chart or release change: a regression some releases had).",
+		Fix:         "Compare the pin with the cluster's, then join again with a fresh token (delete the agent's old state first):\n  tctl status\n  tctl tokens add --type=proxy\n  rm -r /var/lib/teleport/proc",
+		Confirm:     "tctl status",
+	},
+	// A JWT (an enrollment token) whose signature does not verify.
+	{
+		ID: BadSignature, Kind: "client", Side: "client",
+		Match:       []string{"token signature is invalid"},
+		Title:       "A token's signature did not verify with the key it is checked against",
+		Explanation: "The program checked a signed token (a JWT: an enrollment or join token) and its signature did not verify with the key it used. In enrollment flows that take that key from the server's TLS certificate or its CA (OpenZiti's routers and identities, other join flows), a TLS-terminating load balancer or proxy in front of the controller (an AWS ALB, nginx) presents its own certificate instead, so the check fails; pass TLS through to the controller (a TCP or network load balancer). Otherwise the token comes from another controller or from before its PKI was made again: issue a new one.",
+		Fix:         "See which certificate the client is given at the controller's address, then pass TLS through or issue a new token:\n  openssl s_client -connect ctrl.example.com:443 -servername ctrl.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject -issuer",
+		Confirm:     "openssl s_client -connect ctrl.example.com:443 -servername ctrl.example.com -showcerts </dev/null",
 	},
 }
 

@@ -87,7 +87,7 @@ var schannelEntries = []Entry{
 		ID: KeyLoadFailed, Kind: "client",
 		Match:       []string{"sec_e_internal_error", "0x80090304", "-2146893052", "the local security authority cannot be contacted"},
 		Title:       "Schannel could not use the certificate's private key (SEC_E_INTERNAL_ERROR)",
-		Explanation: "Schannel failed inside the handshake, and the usual cause is the private key of the certificate it must use: on a server (IIS, a .NET or SQL Server service), the service account may not read the key, or the key sits in a provider Schannel cannot use for TLS 1.2 or 1.3 (an old CSP key that cannot sign RSA-PSS); on a client, the same for the client certificate's key.",
+		Explanation: "Schannel failed inside the handshake, and the usual cause is the private key of the certificate it must use: on a server (IIS, a .NET or SQL Server service), the service account may not read the key, or the key sits in a provider Schannel cannot use for TLS 1.2 or 1.3 (an old CSP key that cannot sign RSA-PSS); on a client, the same for the client certificate's key; a client presenting a PKCS#12 file (curl or libcurl on Schannel with --cert client.p12) also meets bugs of some libcurl releases there: try another release, or the certificate from the Windows store (--cert 'CurrentUser\\MY\\THUMBPRINT').",
 		Fix:         "Check that the certificate has a usable private key and that the service account may read it (certlm.msc > the certificate > All Tasks > Manage Private Keys):\n  certutil -verifystore My THUMBPRINT",
 		Confirm:     "certutil -store My THUMBPRINT",
 	},

@@ -1174,6 +1174,17 @@ func TestExplainSides(t *testing.T) {
 		{"Error: Client certificate and private key are required for this registry.", "node", "client", "no-client-cert", "openssl req -x509"},
 		{"[curl] (#35) See http://curl.haxx.se/libcurl/c/libcurl-errors.html for an explanation of cURL errors", "curl", "client", "handshake-failed", "error 35"},
 		{"[2024/01/02 10:00:00] [main.go:60] ERROR: Failed to initialise OAuth2 Proxy: error performing request: Get \"https://idp.example.com/.well-known/openid-configuration\": x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "rootcas"},
+		{"syslog-ng[77]: Error parsing afsocket, unknown peer-verify() argument in /etc/syslog-ng/syslog-ng.conf:40:10-40:11:", "unknown", "server", "handshake-failed", "required-trusted"},
+		{"rsyslogd: error during parsing file /etc/rsyslog.d/tls.conf, on or before line 9: parameter 'StreamDriver.AuthMode' not known -- typo in config file? [v8.2102.0]", "unknown", "server", "handshake-failed", "rsyslogd -v"},
+		{"3a5f0906052b0304a30e03021a05000414aabbccddeeff00112233445566778899aabbcc | /etc/haproxy/certs/www.pem | 01/Jan/2025:10:00:00 +0000 | - | 0 | 3 | 4 | OCSP response check failure", "haproxy", "server", "stapling-failed", "issuers-chain-path"},
+		{`caddy[12]: {"level":"warn","logger":"tls.cache.maintenance","msg":"OCSP status for managed certificate is REVOKED","identifiers":["www.example.com"]}`, "unknown", "server", "revoked", "caddy reload"},
+		{"javax.net.ssl.SSLHandshakeException: Cannot produce CertificateVerify signature", "java", "client", "key-load-failed", "jdk.tls.client.signatureschemes"},
+		{"40E7B1F2:error:0A080006:SSL routines:tls_construct_cert_verify:EVP lib:ssl/statem/statem_lib.c:361:", "openssl", "client", "handshake-failed", "3.0.12"},
+		{"error 3 at 1 depth lookup: unable to get certificate CRL", "openssl", "client", "crl-problem", "openssl rehash"},
+		{"ERRO [PROC:1] Node failed to establish connection to cluster: x509: certificate signed by unknown authority.", "go", "client", "server-cert-untrusted", "ca_pin"},
+		{"enrollment failed: token signature is invalid: crypto/ecdsa: verification error", "unknown", "client", "bad-signature", "pass tls through"},
+		{"ERR_SSL_CLIENT_AUTH_SIGNATURE_FAILED", "browser", "client", "chromium-error", "rsa-pss"},
+		{"journal-upload[900]: Upload to https://logs.example.com:19532/upload failed: error reading X.509 key or certificate file", "unknown", "client", "cert-load-failed", "serverkeyfile"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

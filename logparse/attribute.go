@@ -456,7 +456,7 @@ var attrRules = []attrRule{
 	{"go", RoleClient, "", []string{"currently active client certificate has expired", "the server has asked for the client to provide credentials", "you must be logged in to the server",
 		"oversized record received", "certpool", "cannot validate certificate for", "remote error: bad certificate", "remote error: unknown certificate", "x509 certificate signed by unknown authority", "x509: ", "x509 certificate has expired or is not yet valid", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http", "malformed http response"}},
 	{"python", RoleClient, "", []string{"traceback", "python", "aiohttp", "httpx"}},
-	{"browser", RoleClient, "", []string{"err_bad_ssl_client_auth_cert", "err_ssl_client_auth_cert_needed", "err_ssl_protocol_error",
+	{"browser", RoleClient, "", []string{"err_bad_ssl_client_auth_cert", "err_ssl_client_auth_", "err_ssl_protocol_error",
 		"err_ssl_version_or_cipher_mismatch", "err_cert_", "net::err", "ssl_error_", "sec_error_", "mozilla_pkix_error",
 		"pr_end_of_file_error", "secure connection failed", "your connection is not private", "err_ssl_unrecognized_name_alert",
 		"err_ssl_decrypt_error_alert", "err_ssl_bad_record_mac_alert", "err_ssl_obsolete", "chrome", "firefox", "safari",
@@ -531,7 +531,10 @@ var (
 	reEnvoyErr = lazyre.New(`(?:^|[\s(|])\d{8,10}:[a-z_ ]+:openssl_internal:`)
 	// HAProxy's connection error: "[16/Sep/2020:10:01:39.640] fqdn/1: SSL
 	// handshake failure" (frontend/bind, then the error).
-	reHAProxyConn = lazyre.New(`\S/\d+: (?:ssl handshake failure|connection closed during ssl handshake|timeout during ssl handshake|success\s*$)`)
+	// A row of HAProxy's "show ssl ocsp-updates": the certificate's OCSP id
+	// in hex, then its file ("... | /etc/haproxy/site.pem | ...").
+	reHAProxyOCSPUpdate = lazyre.New(`^[0-9a-f]{40,} \| /\S+ \| `)
+	reHAProxyConn       = lazyre.New(`\S/\d+: (?:ssl handshake failure|connection closed during ssl handshake|timeout during ssl handshake|success\s*$)`)
 	// HAProxy's HTTP log (option httplog) for a request whose connection
 	// to the server failed (SC) or that the server aborted before its
 	// headers (SH): "fe be/srv 0/0/-1/-1/3011 503 217 - - SC-- ...".
@@ -728,6 +731,9 @@ func attribute(line, lower string) Attribution {
 		// (A Python application's own error under mod_wsgi carries
 		// Apache's prefix and Python's ssl module's words.)
 		return attr("apache", apacheRole(lower), "", false)
+	}
+	if !isNginx && reHAProxyOCSPUpdate.MatchString(lower) {
+		return attr("haproxy", RoleServer, "", false)
 	}
 	if !isNginx && reHAProxyConn.MatchString(lower) {
 		return attr("haproxy", RoleServer, "", false)
