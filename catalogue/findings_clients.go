@@ -263,7 +263,7 @@ var clientWriterEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client", Fallback: true,
 		Match:       []string{"ssl peer certificate or ssh remote key was not ok", "peer certificate cannot be authenticated with given ca certificates"},
 		Title:       "libcurl could not verify the server's certificate (error 60)",
-		Explanation: "This is libcurl's general text for error 60 (CURLE_PEER_FAILED_VERIFICATION), printed by programs built on libcurl (PHP, git, R, Insomnia, game consoles' homebrew) without curl's detailed reason: the server's certificate did not pass verification. The usual causes: its CA (a private or self-signed one, or a TLS-intercepting proxy's) is not in the CA bundle libcurl uses; the server does not send its intermediate; the program's CA bundle is missing or outdated (libcurl built without a default CA path, an old system, a cacert.pem shipped with the program); the name or IP used is not in the certificate; or it has expired, or the clock is wrong.",
+		Explanation: "This is libcurl's general text for error 60 (CURLE_PEER_FAILED_VERIFICATION), printed by programs built on libcurl (PHP, git, R, Insomnia, Nix, game consoles' homebrew) without curl's detailed reason: the server's certificate did not pass verification. The usual causes: its CA (a private or self-signed one, or a TLS-intercepting proxy's) is not in the CA bundle libcurl uses; the server does not send its intermediate; the program's CA bundle is missing or outdated (libcurl built without a default CA path, an old system, a cacert.pem shipped with the program; Nix's libcurl reads the bundle NIX_SSL_CERT_FILE names, which the Nix profile script sets: a shell or daemon user that did not source it has none); the name or IP used is not in the certificate; or it has expired, or the clock is wrong.",
 		Fix:         "Get curl's own reason for the same URL from the same machine, then give libcurl the CA bundle it needs (CURLOPT_CAINFO; PHP: curl.cainfo in php.ini; git: http.sslCAInfo):\n  curl -v https://host/ -o /dev/null",
 		Confirm:     "curl -v https://host/ -o /dev/null",
 	},
@@ -2514,7 +2514,9 @@ var clientWriterEntries = []Entry{
 			// the same refusal when the server closes instead of alerting
 			"underlying connection was closed: an unexpected error occurred on a send", "underlying connection was closed: an unexpected error occurred on a receive",
 			// Windows' Russian, German and French words for the same
-			"базовое подключение было закрыто", "базовое соединение закрыто", "die zugrunde liegende verbindung wurde geschlossen", "la connexion sous-jacente a été fermée"},
+			"базовое подключение было закрыто", "базовое соединение закрыто", "die zugrunde liegende verbindung wurde geschlossen", "la connexion sous-jacente a été fermée",
+			// and its Portuguese and Spanish words for the secure channel
+			"não foi possível criar um canal seguro", "no se puede crear un canal seguro", "no se pudo crear un canal seguro"},
 		Title:       "The .NET client could not set up TLS with the server (could not create SSL/TLS secure channel)",
 		Explanation: "A .NET Framework client (HttpWebRequest, WebClient, SOAP proxies, PowerShell 5's Invoke-WebRequest) failed the handshake in Windows' SChannel. Most often no TLS version is shared: an application built for .NET Framework 4.6 or older, or run on an unpatched Windows 7 or Server 2008 R2, offers SSL 3 and TLS 1.0 only, and the server requires TLS 1.2. Otherwise a client certificate whose private key the process's account may not use (an IIS application pool's identity), or no cipher suite in common with an old Windows.",
 		Fix:         "Let the client offer TLS 1.2: target .NET Framework 4.7 or later, or set SchUseStrongCrypto and SystemDefaultTlsVersions to 1 (DWORD) under HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 (and its Wow6432Node twin), or in code:\n  ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12;\n  [Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12\n(the second line for PowerShell). With a client certificate, grant the process's account the private key (certlm.msc, Manage Private Keys).",
@@ -2550,9 +2552,12 @@ var clientWriterEntries = []Entry{
 	// NSS (its "Peer's Certificate issuer is not recognized" has its own
 	// entry in findings_nss.go).
 	{
-		ID: ServerCertUntrusted, Kind: "client", Without: kestrelWords,
+		ID: ServerCertUntrusted, Kind: "client", Without: kestrelWords, Fallback: true,
 		Match: []string{"unable to locally verify the issuer's authority", "certificate, issued by", "remote certificate is invalid according to the validation procedure",
 			"could not establish trust relationship",
+			// .NET's words for it in Portuguese, Spanish, French and German
+			"não foi possível estabelecer relação de confiança", "no se pudo establecer una relación de confianza",
+			"impossible d'établir une relation de confiance", "konnte keine vertrauensstellung",
 			"remote certificate is invalid because of errors in the certificate chain", "peer certificate cannot be authenticated with given ca certificates",
 			"peer certificate cannot be authenticated with known ca certificates"},
 		Title: "The client did not trust the server's certificate",

@@ -1298,6 +1298,100 @@ var productEntries = []Entry{
 		Fix:         "See which certificate the client is given at the controller's address, then pass TLS through or issue a new token:\n  openssl s_client -connect ctrl.example.com:443 -servername ctrl.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject -issuer",
 		Confirm:     "openssl s_client -connect ctrl.example.com:443 -servername ctrl.example.com -showcerts </dev/null",
 	},
+	// A library that wants PEM text given a PKCS#12 file or a path.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"no pem-encoded certificates found in string"},
+		Title:       "The library found no PEM certificate in the text it was given",
+		Explanation: "The library takes the certificate as PEM text (-----BEGIN CERTIFICATE-----) and found none in what it got: a .pfx or .p12 file (binary PKCS#12, as e-invoicing and tax services issue their A1 certificates), a DER file, a path given where the content belongs, or the output of a release that could not read the .pfx it was given (upgrade the library that reads it).",
+		Fix:         "See what the file is, and convert a .pfx to PEM (certificate and key) if the library takes PEM:\n  file certificado.pfx\n  openssl pkcs12 -in certificado.pfx -clcerts -nokeys -out cert.pem\n  openssl pkcs12 -in certificado.pfx -nocerts -nodes -out key.pem",
+		Confirm:     "openssl x509 -noout -subject -dates -in cert.pem",
+	},
+	// node-apn's check of the push certificate against its environment.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"certificate does not support configured environment"},
+		Title:       "The APNs push certificate is not for the environment configured (sandbox or production)",
+		Explanation: "node-apn compares the push certificate with the environment it is set to (production: false is Apple's sandbox). A development push certificate (Apple Development iOS Push Services) works only with the sandbox; a production one (Apple Push Services) with production, and since 2015 with both. A file from another app or an old certificate fails the same check.",
+		Fix:         "See what the certificate is for, then set the matching environment, or make a new push certificate for it in the Apple Developer portal:\n  openssl x509 -noout -subject -enddate -in cert.pem\n  new apn.Provider({ cert: 'cert.pem', key: 'key.pem',\n    production: true })",
+		Confirm:     "openssl s_client -connect api.sandbox.push.apple.com:443 -cert cert.pem -key key.pem </dev/null",
+	},
+	// Apple's push gateway, for lines that name it and no more precise reason.
+	{
+		ID: ClientCertRejected, Kind: "client", Side: "client", Fallback: true,
+		Match:       []string{"api.push.apple.com", "api.sandbox.push.apple.com", "api.development.push.apple.com", "gateway.push.apple.com", "gateway.sandbox.push.apple.com"},
+		Title:       "Apple's push service (APNs) refused or dropped the connection",
+		Explanation: "With certificate-based authentication, APNs checks the push certificate as a TLS client certificate. The causes that cover most cases: the push certificate has expired or was revoked (APNs may close the connection or send an alert such as internal_error or certificate_expired); the key given is not the certificate's, or the .p12 was exported without its key; a development certificate used against production or the reverse; or the client does not trust APNs' own server certificate (its CA changed to USERTrust RSA in 2025, and a client with its own old CA list fails).",
+		Fix:         "Check the push certificate's dates, that its key matches, and the handshake with Apple's gateway:\n  openssl x509 -noout -subject -enddate -in push.pem\n  openssl x509 -noout -pubkey -in push.pem | sha256sum; openssl pkey -pubout -in push.key | sha256sum\n  openssl s_client -connect api.push.apple.com:443 -cert push.pem -key push.key </dev/null",
+		Confirm:     "openssl s_client -connect api.push.apple.com:443 -cert push.pem -key push.key </dev/null 2>&1 | grep -e Verify -e alert",
+	},
+	// Go's x509.ParsePKCS1PrivateKey given a PKCS#8 or EC key.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"failed to parse pkcs1 private key"},
+		Title:       "The program wants an RSA key in PKCS#1 form (BEGIN RSA PRIVATE KEY) and got another form",
+		Explanation: "The program (or service) reads the key with a PKCS#1 parser, which takes only -----BEGIN RSA PRIVATE KEY-----. OpenSSL 3 writes keys as PKCS#8 (-----BEGIN PRIVATE KEY-----) by default, openssl pkcs12 -nocerts -nodes does too, and an EC key is never PKCS#1: each fails this parser although the key is fine.",
+		Fix:         "See the key's first line, then write an RSA key in the traditional form:\n  head -1 key.pem\n  openssl rsa -in key.pem -traditional -out key-rsa.pem\n(an EC key needs a program that reads PKCS#8 or SEC 1, or a new RSA key).",
+		Confirm:     "head -1 key-rsa.pem",
+	},
+	// Mbed TLS 3.6 with TLS 1.3 in a program that never set up PSA crypto.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"psa_generate_key() returned", "psa_crypto_init"},
+		Within:      []string{"mbedtls", "ssl_tls13", "psa_"},
+		Title:       "Mbed TLS 3.6's TLS 1.3 could not use its crypto layer (PSA): a program not set up for it",
+		Explanation: "Mbed TLS 3.6 does TLS 1.3 through its PSA crypto API, which the program must initialise (psa_crypto_init) before the first handshake. A program written for an older Mbed TLS and linked against a system Mbed TLS 3.6 (a distribution's package, with TLS 1.3 on) fails every TLS 1.3 handshake at the key exchange, whichever server it talks to.",
+		Fix:         "Use the program's own bundled Mbed TLS (its build option to not use the system library), or a release of the program made for Mbed TLS 3.6; or build Mbed TLS without TLS 1.3 (MBEDTLS_SSL_PROTO_TLS1_3 off).",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
+	// OpenWrt's uclient-fetch and opkg (ustream-ssl) refusing a server.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"connection error: invalid ssl certificate"},
+		Title:       "uclient-fetch (OpenWrt's wget, opkg) refused the server's certificate",
+		Explanation: "ustream-ssl, under uclient-fetch and opkg on OpenWrt, could not verify the server's certificate. The causes that cover most cases: no CA bundle installed (the ca-bundle or ca-certificates package is missing on a small image); the router's clock is wrong (no real-time clock, and NTP has not run yet after boot); or a TLS library release with a bug in its verification (wolfSSL 5.1.1's verify result, Mbed TLS 3.6.0), fixed by updating the package.",
+		Fix:         "Install the CA bundle, check the clock, and update the TLS library:\n  opkg update && opkg install ca-bundle\n  date\n  opkg list-upgradable | grep -e wolfssl -e mbedtls",
+		Confirm:     "uclient-fetch -O /dev/null https://downloads.openwrt.org/",
+	},
+	// DNSCrypt's own resolver certificates (not X.509).
+	{
+		ID: ServerCertExpired, Kind: "client", Side: "client",
+		Match:       []string{"this certificate has not been activated yet", "certificate not valid at the current date"},
+		Title:       "DNSCrypt: the resolver's DNSCrypt certificate is not valid at this machine's time",
+		Explanation: "DNSCrypt resolvers publish short-lived certificates of their own (not X.509) with start and end dates, and the client checks them against its clock. Two causes: this machine's clock or time zone is wrong (not activated yet: a clock behind; a router without a real-time clock before NTP runs), or the resolver's operator let its certificate expire (not valid at the current date on a good clock): use another resolver until it is renewed.",
+		Fix:         "Check the clock, then drop the resolver from server_names if its certificate has expired:\n  date -u\n  timedatectl set-ntp true",
+		Confirm:     "dnscrypt-proxy -resolve example.com",
+	},
+	// Unbound's DoT listener and OpenSSL 3's unexpected EOF.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"could not ssl_read"},
+		Within:      []string{"unexpected eof while reading"},
+		Title:       "Unbound: a DNS-over-TLS client closed without close_notify (harmless)",
+		Explanation: "OpenSSL 3 reports a peer that closes the TCP connection without TLS's close_notify as an error, and DNS-over-TLS clients (phones, routers, stub resolvers) often just drop idle connections. Unbound logged each one; later releases do not at the default verbosity. Nothing is wrong with the certificates.",
+		Fix:         "Nothing to fix; to quiet it, upgrade Unbound, or lower its verbosity:\n  verbosity: 0",
+		Confirm:     "unbound -V | head -3",
+	},
+	// Android's Private DNS (DNS over TLS) failing to connect.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"unable to connect to private dns server", "couldn't connect to private dns server", "private dns server cannot be accessed"},
+		Title:       "Android's Private DNS (DNS over TLS) could not connect to the server",
+		Explanation: "Android reaches the Private DNS host name on port 853 with TLS and checks its certificate against the phone's trust store and that name. The causes that cover most cases: the chain does not verify on the phone (Let's Encrypt's default chain of 2021 ran through the expired DST Root CA X3, which Android's DNS-over-TLS check refused: issue with the ISRG Root X1 chain); the certificate does not name the host name set; port 853 is blocked on the network; or the server has no TLS there.",
+		Fix:         "Check the server's chain and name on port 853, and serve the shorter chain:\n  openssl s_client -connect dns.example.com:853 -servername dns.example.com -showcerts </dev/null\n  certbot renew --force-renewal --preferred-chain 'ISRG Root X1'",
+		Confirm:     "openssl s_client -connect dns.example.com:853 </dev/null",
+	},
+	// Dart's and Flutter's HttpClient (BoringSSL) refusing a server.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"certificate_verify_failed"},
+		Within:      []string{"handshake.cc", "handshakeexception", "flutter"},
+		Without:     []string{"secureserversocket"},
+		Title:       "Dart's HttpClient (Flutter) does not trust the server's certificate",
+		Explanation: "Dart's HttpClient checks the server's chain against the platform's trust store (Android's, iOS's), or against its SecurityContext. The causes that cover most cases: a private or self-signed CA the app was not given; an old Android (7.0 and older) without ISRG Root X1, for Let's Encrypt certificates; a server that does not send its intermediate; a TLS-intercepting proxy's CA that only the user's store holds (apps do not trust user CAs on Android 7 and later).",
+		Fix:         "Give the app the CA in a SecurityContext (badCertificateCallback returning true only to test):\n  final ctx = SecurityContext(withTrustedRoots: true);\n  ctx.setTrustedCertificatesBytes(caPem);\n  final client = HttpClient(context: ctx);",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

@@ -240,8 +240,9 @@ var clientName = map[string]string{
 	"":               "the client",
 }
 
-// clientNameFix and clientExpiredFix are what to do for a name mismatch
-// (62, or a client's "does not match"), and an expired server certificate.
+// clientNameFix, clientExpiredFix and clientNotYetFix are what to do for a
+// name mismatch (62, or a client's "does not match"), an expired server
+// certificate, and one not valid yet.
 var (
 	clientNameFix = map[string]string{
 		"upstream": "Send the backend's real name in SNI (backends with several certificates choose one by it) and check that name:\n  proxy_ssl_server_name on;\n  proxy_ssl_name backend.example.com;\nthen reload:\n  {reload}\nor reissue the backend's certificate with that name in subjectAltName.",
@@ -250,7 +251,9 @@ var (
 		"kubectl":  "Add the name or IP the client uses to the API server certificate's SANs (kubeadm: apiServer.certSANs in the ClusterConfiguration, then regenerate it with kubeadm init phase certs apiserver), or connect with a name it carries.",
 		"":         "Use the host name the server's certificate carries in subjectAltName, or reissue it with the name the client uses:\n  subjectAltName=DNS:host.example.com",
 	}
-	clientExpiredFix    = "Renew the server's certificate. If it was renewed already, what ends TLS still serves the old one: reload the server (nginx -s reload), and renew it where TLS ends (a load balancer, CDN or ingress holds its own copy). If it is not expired, the clock of the client is wrong (an expired verdict from a fresh certificate means clock skew):\n  timedatectl\nor the client builds the chain to an expired root (Let's Encrypt's old DST Root CA X3, expired in September 2021; AddTrust External CA Root, May 2020): update the client's CA bundle (the ca-certificates package) so that it holds the current root (ISRG Root X1; a program with its own cacert.pem needs a current one from curl.se), and serve the current chain. OpenSSL 1.0.2 clients (old node, old distributions) keep choosing the expired path until upgraded."
+	clientExpiredFix = "Renew the server's certificate. If it was renewed already, what ends TLS still serves the old one: reload the server (nginx -s reload), and renew it where TLS ends (a load balancer, CDN or ingress holds its own copy). If it is not expired, the clock of the client is wrong (an expired verdict from a fresh certificate means clock skew):\n  timedatectl\nor the client builds the chain to an expired root (Let's Encrypt's old DST Root CA X3, expired in September 2021; AddTrust External CA Root, May 2020): update the client's CA bundle (the ca-certificates package) so that it holds the current root (ISRG Root X1; a program with its own cacert.pem needs a current one from curl.se), and serve the current chain. OpenSSL 1.0.2 clients (old node, old distributions) keep choosing the expired path until upgraded."
+	// A certificate not valid yet is most often a clock behind.
+	clientNotYetFix     = "Check the client's clock first (not valid yet mostly means a clock that is behind: a board without a real-time clock, a virtual machine restored from a snapshot, a machine without time sync), and turn time sync on:\n  date -u\n  timedatectl set-ntp true\nIf the clock is right, the certificate was issued with a start date ahead (by a machine whose clock runs ahead): compare its notBefore, and reissue it from a machine with the right time:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -startdate"
 	clientAppVerifyFix  = "See the names the server's certificate holds, and connect by one of them, or reissue it with the name the client uses in its subjectAltName:\n  openssl s_client -connect host:9440 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'\nFor ClickHouse, extendedVerification in the openSSL section of its configuration turns the name check on (false only for a test). A program's own pinning or callback that refuses it is told in its log."
 	clientSignatureFix  = "Find the CA that really signed the server's certificate: its authorityKeyIdentifier must equal that CA's subjectKeyIdentifier, and the CA given to the client must verify it:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null > chain.txt\n  openssl x509 -noout -text -in chain.txt | grep -A1 'Authority Key Identifier'\n  openssl x509 -noout -text -in ca.crt | grep -A1 'Subject Key Identifier'\nthen give the client that CA (a CA made again with a new key must issue the server's certificate again)."
 	clientStaleCRLFix   = "See the CRL's dates, then make a new one with the CA's key and give it to the side that checks (reload it there):\n  openssl crl -noout -lastupdate -nextupdate -in crl.pem\n  openssl ca -gencrl -crldays 30 -out crl.pem\n(easy-rsa: ./easyrsa gen-crl). A program that reads its CRL file only when it starts (Icinga 2, nginx, HAProxy) keeps the old CRL until it is reloaded, even when the file on disk is new. Make the CRL again before its nextUpdate from then on, e.g. from cron."
@@ -289,7 +292,9 @@ func clientFix(key string, code int) string {
 	switch code {
 	case 62, 64:
 		return pick(clientNameFix) + "\n" + newCheckNote
-	case 9, 10:
+	case 9:
+		return clientNotYetFix
+	case 10:
 		return clientExpiredFix
 	case 66, 67, 68:
 		// The server's certificate itself is too weak, whoever checks it.

@@ -33,13 +33,14 @@ var (
 	// "returned -0x7280", "ret:-0x7780", "(-0x2700)": Mbed TLS codes are
 	// printed negative, in hexadecimal.
 	reMbedHex = lazyre.New(`(?:^|[^0-9a-z])-0x([0-9a-f]{1,4})\b`)
-	// The ESP32 Arduino core's "(-9984) X509 - ...": in decimal.
-	reMbedDec = lazyre.New(`\((-\d{2,5})\)`)
+	// The ESP32 Arduino core's "(-9984) X509 - ...", and Godot's
+	// "_do_handshake: TLS handshake error: -9984": in decimal.
+	reMbedDec = lazyre.New(`\((-\d{2,5})\)|tls handshake error: (-\d{2,5})\b`)
 )
 
 // mbedtlsMarkers show that Mbed TLS wrote the line: its name, ESP-IDF's
 // esp-tls and the ESP32 Arduino core's ssl_client.
-var mbedtlsMarkers = []string{"mbedtls", "mbed tls", "esp-tls", "esp_tls", "ssl_client.cpp", "polarssl", "wificlientsecure"}
+var mbedtlsMarkers = []string{"mbedtls", "mbed tls", "esp-tls", "esp_tls", "ssl_client.cpp", "polarssl", "wificlientsecure", "_do_handshake: tls handshake error"}
 
 // mbedtlsTexts lists every error's words and spellings, longest first.
 var mbedtlsTexts = sync.OnceValue(func() []indexedText {
@@ -89,7 +90,7 @@ func findMbedTLSCode(lower string) []MbedTLSError {
 		n, _ := strconv.ParseInt(m[1], 16, 32)
 		code = int(n)
 	} else if m := reMbedDec.FindStringSubmatch(lower); m != nil {
-		n, _ := strconv.Atoi(m[1])
+		n, _ := strconv.Atoi(m[1] + m[2])
 		code = -n
 	}
 	if code <= 0 {
@@ -179,7 +180,7 @@ const (
 	mbedChainFix   = "See the chain the server sends and the root it ends at:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null | grep -E ' s:| i:'\nthen put that root in the device's bundle (ESP-IDF menuconfig: the full default bundle, or the root added as a custom bundle certificate), or give esp-tls that CA itself (cacert_pem_buf) instead of the bundle; a server can send a chain that ends at a root every bundle has."
 
 	mbedSSLStory = "It comes from Mbed TLS's TLS engine: the handshake or a record broke at this step, on this side, or the peer sent something this build cannot handle (a version, cipher suite, curve or extension it was built without, a record larger than its buffer)."
-	mbedSSLFix   = "See what the server offers, and compare with what the device's Mbed TLS is built with (ESP-IDF menuconfig: Component config > mbedTLS):\n  openssl s_client -connect host:443 -servername host </dev/null"
+	mbedSSLFix   = "See what the server offers, and compare with what the device's Mbed TLS is built with (ESP-IDF menuconfig: Component config > mbedTLS):\n  openssl s_client -connect host:443 -servername host </dev/null\nMbed TLS 3.6.0 turned TLS 1.3 on by default, and handshakes with some servers failed until 3.6.1 (OpenWrt's uclient-fetch and opkg, programs linked against a system Mbed TLS): update it, or build the program with its own Mbed TLS."
 
 	mbedCryptoStory = "It comes from one of Mbed TLS's cryptographic modules (a cipher, hash, RSA, ECC, the random generator): a key or parameter it cannot use, a feature this build lacks, or a hardware accelerator that failed."
 	mbedCryptoFix   = "See which certificate or key uses the algorithm, and whether the device's Mbed TLS build enables it:\n  openssl x509 -noout -text -in ca.pem | grep -i 'algorithm'"

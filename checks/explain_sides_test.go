@@ -1185,6 +1185,25 @@ func TestExplainSides(t *testing.T) {
 		{"enrollment failed: token signature is invalid: crypto/ecdsa: verification error", "unknown", "client", "bad-signature", "pass tls through"},
 		{"ERR_SSL_CLIENT_AUTH_SIGNATURE_FAILED", "browser", "client", "chromium-error", "rsa-pss"},
 		{"journal-upload[900]: Upload to https://logs.example.com:19532/upload failed: error reading X.509 key or certificate file", "unknown", "client", "cert-load-failed", "serverkeyfile"},
+		// Client certificates of push, e-invoicing and banking services;
+		// package managers, DNS over TLS, application frameworks.
+		{"Ruby: SSL_connect returned=1 errno=0 state=SSLv3 read finished A: sslv3 alert certificate unknown (OpenSSL::SSL::SSLError)", "unknown", "client", "tls-alert", "client certificate"},
+		{"curl: (60) SSL certificate problem: certificate is not yet valid", "curl", "client", "server-cert-expired", "timedatectl set-ntp"},
+		{"Error: Curl error (60): Peer certificate cannot be authenticated with given CA certificates for https://repo.example.com/repodata/repomd.xml [SSL certificate problem: certificate has expired]", "curl", "client", "server-cert-expired", "renew"},
+		{"System.Net.WebException: A conexão subjacente estava fechada: Não foi possível estabelecer relação de confiança para o canal seguro de SSL/TLS.", "unknown", "client", "server-cert-untrusted", "ca"},
+		{"System.Net.WebException: La solicitud se canceló: No se puede crear un canal seguro SSL/TLS.", "unknown", "client", "handshake-failed", "tls12"},
+		{"ValueError: No PEM-encoded certificates found in string cert input data", "unknown", "client", "cert-load-failed", "openssl pkcs12"},
+		{"VError: certificate does not support configured environment, production: true", "unknown", "client", "key-load-failed", "sandbox"},
+		{`Post "https://api.sandbox.push.apple.com/3/device/abc": remote error: tls: internal error`, "go", "client", "tls-alert", "push certificate"},
+		{`{"error":"bad credentials","desc":"failed to parse PKCS1 private key"}`, "unknown", "server", "key-load-failed", "-traditional"},
+		{"library/ssl_tls13_generic.c:1500: psa_generate_key() returned -27648 (-0x6c00)", "unknown", "client", "handshake-failed", "psa_crypto_init"},
+		{"Downloading https://downloads.example.org/packages/Packages.gz\nConnection error: Invalid SSL certificate", "unknown", "client", "server-cert-untrusted", "ca-bundle"},
+		{"[2024-05-01 10:00:00] [WARNING] [resolver-a] certificate not valid at the current date", "unknown", "client", "server-cert-expired", "server_names"},
+		{"unbound[99:0] error: could not SSL_read crypto error:0A000126:SSL routines::unexpected eof while reading", "unknown", "server", "handshake-failed", "verbosity"},
+		{"Couldn't connect to Private DNS server", "unknown", "client", "server-cert-untrusted", "853"},
+		{"HandshakeException: Handshake error in client (OS Error: CERTIFICATE_VERIFY_FAILED: self signed certificate(handshake.cc:393))", "unknown", "client", "server-cert-untrusted", "settrustedcertificatesbytes"},
+		{"ERROR: _do_handshake: TLS handshake error: -9984", "unknown", "client", "mbedtls-error", "x509"},
+		{"warning: unable to download 'https://cache.example.org/x.narinfo': SSL peer certificate or SSH remote key was not OK (60)", "curl", "client", "server-cert-untrusted", "nix_ssl_cert_file"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

@@ -80,7 +80,9 @@ var programWords = []struct {
 	{"ruby", []string{"openssl::ssl::sslerror", "ssl_connect returned=", ".rb:", "faraday", "rubygems", "bundler::", "could not verify the ssl certificate for", "to your local trusted store"}},
 	{"dotnet", []string{"remote certificate is invalid according to the validation procedure", "authenticationexception", "system.net.", "sslpolicyerrors", "interop+openssl",
 		"could not create ssl/tls secure channel", "ssl/tls security channel could not be created", "the underlying connection was closed", "invoke-webrequest", "invoke-restmethod",
-		"mailkit.", "npgsql", "unable to configure https endpoint"}},
+		"mailkit.", "npgsql", "unable to configure https endpoint",
+		// its secure channel and trust messages in Portuguese and Spanish
+		"canal seguro", "relação de confiança", "relación de confianza"}},
 	{"mosquitto", []string{"mosquitto", "sending connect", "error: unable to load client certificate \"", "error: unable to load client key file \"", "a tls error occurred", "client <unknown> disconnected", "error: the connection was lost"}},
 	{"openvpn", []string{"openvpn", "verify error: depth=", "ovpn-", "tls_error: bio read tls_read_plaintext"}},
 	// Grafana's server (its data sources), before the Loki words of their
@@ -192,8 +194,9 @@ var attrRules = []attrRule{
 	// Schannel's two sides: a client's InitializeSecurityContext, a
 	// server's AcceptSecurityContext.
 	{"unknown", RoleServer, "", []string{"acceptsecuritycontext"}},
-	// Mbed TLS's clients: ESP-IDF's esp-tls, the ESP32 Arduino core.
-	{"unknown", RoleClient, "", []string{"esp-tls", "esp_tls", "tls_client:", "ssl_client.cpp", "wificlientsecure", "mbedtls_ssl_handshake", "mbedtls_x509_crt_parse", "x509_verify_cert() returned"}},
+	// Mbed TLS's clients: ESP-IDF's esp-tls, the ESP32 Arduino core,
+	// Godot's HTTPRequest and WebSocket clients ("_do_handshake: TLS handshake error: -9984").
+	{"unknown", RoleClient, "", []string{"esp-tls", "esp_tls", "tls_client:", "_do_handshake: tls handshake error", "ssl_client.cpp", "wificlientsecure", "mbedtls_ssl_handshake", "mbedtls_x509_crt_parse", "x509_verify_cert() returned"}},
 	// wolfSSL's example server and client ("SSL_accept error -188, ...",
 	// "wolfSSL_connect error -313, ..."), programs naming its calls, and
 	// ESP-IDF's esp-tls on wolfSSL (its "esp-tls" words are a client's above).
@@ -386,7 +389,7 @@ var attrRules = []attrRule{
 	// PHP's streams loading their client certificate, before curl's same words.
 	{"unknown", RoleClient, "", []string{"unable to set private key file `", "stream_socket_client(): unable to set", "unable to set local cert chain file"}},
 	// .NET Framework's and Bundler's words.
-	{"unknown", RoleClient, "", []string{"could not create ssl/tls secure channel", "ssl/tls security channel could not be created", "could not verify the ssl certificate for", "to your local trusted store", "with application gateway", "to the application gateway", "因为算法不同",
+	{"unknown", RoleClient, "", []string{"could not create ssl/tls secure channel", "canal seguro", "relação de confiança", "relación de confianza", "ssl/tls security channel could not be created", "could not verify the ssl certificate for", "to your local trusted store", "with application gateway", "to the application gateway", "因为算法不同",
 		"a certificate is required to complete client authentication", "error_winhttp_client_auth_cert_needed",
 		"connection terminated during handshake", "aws_error_mqtt_", "ssl_connect failed: (null)", "no suitable client certificate could be found",
 		"root certificate of the certificate chain is self-signed", "tls key negotiation failed to occur within", "extensions present in certificate with version 1"}},
@@ -1028,6 +1031,9 @@ var clientMarks = []string{"tls client:", "received server alert", "https://", "
 	"failed to connect", "thread \"main\"", "eproto", "axisfault", "request to", "fetch",
 	// PowerShell's and .NET Framework's web clients
 	"invoke-webrequest", "invoke-restmethod", "the underlying connection was closed",
+	// OpenSSL's client call, as Ruby's binding and others name it
+	// ("SSL_connect returned=1 errno=0 state=...").
+	"ssl_connect",
 	// OpenSSL's words for a received certificate_required, which only a
 	// TLS 1.3 server sends.
 	"alert certificate required"}
