@@ -1529,7 +1529,7 @@ var clientWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"the ssl connection could not be established, see inner exception"},
 		Title:       "The .NET client could not set up TLS (see the inner exception)",
-		Explanation: ".NET's HttpClient wraps the real reason in an inner exception, which the next lines of the log show: most often an AuthenticationException saying the remote certificate is invalid (a CA not in the system store, a name mismatch, a TLS-intercepting proxy's CA), else a protocol or client certificate problem. PowerShell modules that manage appliances refuse the self-signed certificate such a device has by default (vCenter, a NAS, a BMC): PowerCLI until Set-PowerCLIConfiguration -InvalidCertificateAction sets what to do, or its CA is trusted.",
+		Explanation: ".NET's HttpClient wraps the real reason in an inner exception, which the next lines of the log show: most often an AuthenticationException saying the remote certificate is invalid (a CA not in the system store, a name mismatch, a TLS-intercepting proxy's CA), else a protocol or client certificate problem. On Android and iOS (Xamarin, .NET MAUI) the platform does not fetch an intermediate the server leaves out, so a chain that desktop browsers accept fails: serve the full chain. PowerShell modules that manage appliances refuse the self-signed certificate such a device has by default (vCenter, a NAS, a BMC): PowerCLI until Set-PowerCLIConfiguration -InvalidCertificateAction sets what to do, or its CA is trusted.",
 		Fix:         "Log the inner exception (and the SslPolicyErrors in a ServerCertificateCustomValidationCallback). For the ASP.NET Core development certificate, trust it (dotnet dev-certs https --trust). For an untrusted CA, add it to the system's store (Linux: /usr/local/share/ca-certificates/ then update-ca-certificates; containers: the same in the image, or SSL_CERT_FILE / SSL_CERT_DIR):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},
@@ -2552,7 +2552,7 @@ var clientWriterEntries = []Entry{
 	// NSS (its "Peer's Certificate issuer is not recognized" has its own
 	// entry in findings_nss.go).
 	{
-		ID: ServerCertUntrusted, Kind: "client", Without: kestrelWords, Fallback: true,
+		ID: ServerCertUntrusted, Kind: "client", Without: kestrelOrCurlReason,
 		Match: []string{"unable to locally verify the issuer's authority", "certificate, issued by", "remote certificate is invalid according to the validation procedure",
 			"could not establish trust relationship",
 			// .NET's words for it in Portuguese, Spanish, French and German
@@ -3582,6 +3582,13 @@ var ClientRefusedChainText = Text{ID: ServerCertUntrusted,
 // kestrelWords are the words of Kestrel's HTTPS middleware around a failed
 // handshake it served.
 var kestrelWords = []string{"failed to authenticate https connection", "httpsconnectionmiddleware", "httpsconnectionadapter", "authenticateasserver", "kestrel"}
+
+// kestrelOrCurlReason leaves out, besides Kestrel's lines, a line where
+// curl's reason follows its generic text ("Curl error (60): Peer
+// certificate cannot be authenticated ... [SSL certificate problem:
+// certificate has expired]"): the reason's own entry tells it.
+var kestrelOrCurlReason = []string{"failed to authenticate https connection", "httpsconnectionmiddleware", "httpsconnectionadapter", "authenticateasserver", "kestrel",
+	"ssl certificate problem:"}
 
 // The story of a server that speaks only an old TLS version, told by the
 // client that refused it (OpenSSL 1.1's words and OpenSSL 3's).

@@ -1356,7 +1356,7 @@ var productEntries = []Entry{
 	// DNSCrypt's own resolver certificates (not X.509).
 	{
 		ID: ServerCertExpired, Kind: "client", Side: "client",
-		Match:       []string{"this certificate has not been activated yet", "certificate not valid at the current date"},
+		Match:       []string{"this certificate has not been activated yet", "certificate not valid at the current date", "certificate will expire today -- switch to a different resolver"},
 		Title:       "DNSCrypt: the resolver's DNSCrypt certificate is not valid at this machine's time",
 		Explanation: "DNSCrypt resolvers publish short-lived certificates of their own (not X.509) with start and end dates, and the client checks them against its clock. Two causes: this machine's clock or time zone is wrong (not activated yet: a clock behind; a router without a real-time clock before NTP runs), or the resolver's operator let its certificate expire (not valid at the current date on a good clock): use another resolver until it is renewed.",
 		Fix:         "Check the clock, then drop the resolver from server_names if its certificate has expired:\n  date -u\n  timedatectl set-ntp true",
@@ -1391,6 +1391,69 @@ var productEntries = []Entry{
 		Explanation: "Dart's HttpClient checks the server's chain against the platform's trust store (Android's, iOS's), or against its SecurityContext. The causes that cover most cases: a private or self-signed CA the app was not given; an old Android (7.0 and older) without ISRG Root X1, for Let's Encrypt certificates; a server that does not send its intermediate; a TLS-intercepting proxy's CA that only the user's store holds (apps do not trust user CAs on Android 7 and later).",
 		Fix:         "Give the app the CA in a SecurityContext (badCertificateCallback returning true only to test):\n  final ctx = SecurityContext(withTrustedRoots: true);\n  ctx.setTrustedCertificatesBytes(caPem);\n  final client = HttpClient(context: ctx);",
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	},
+	// A program's own check of the certificate it was given to present.
+	{
+		ID: ClientCertRejected, Kind: "client", Side: "client",
+		Match:       []string{"error: certificate has expired: 1", "error: certificate has expired: 2"},
+		Title:       "The program's own check found the certificate it was given expired (the date follows)",
+		Explanation: "Before connecting, the program checked the certificate it was given to present (a push certificate in node-apn, a client certificate) and names the date it expired. It is this side's own certificate, not the server's: renew it and give the program the new one.",
+		Fix:         "See the certificate's dates, then renew it (for Apple push, a new certificate in the Apple Developer portal) and replace the file:\n  openssl x509 -noout -subject -enddate -in cert.pem\n  openssl pkcs12 -in push.p12 -nokeys | openssl x509 -noout -enddate",
+		Confirm:     "openssl x509 -noout -checkend 0 -in cert.pem",
+	},
+	// A push service checking an uploaded certificate's Common Name.
+	{
+		ID: WrongPurpose, Kind: "client", Side: "client",
+		Match:       []string{"common name (cn) must contain one of"},
+		Title:       "The uploaded certificate is not an Apple push certificate (its Common Name)",
+		Explanation: "The service checks that the certificate uploaded for push has the Common Name Apple gives push certificates (Apple Push Services, Apple Development IOS Push Services, Pass Type ID). Another certificate was uploaded: a development signing certificate, the certificate of another service, or the file made with the certificate request rather than the one Apple issued for push.",
+		Fix:         "See the Common Name of the file, then export the push certificate (with its key) from the Keychain and upload that:\n  openssl pkcs12 -in push.p12 -nokeys | openssl x509 -noout -subject",
+		Confirm:     "openssl pkcs12 -info -noout -in push.p12",
+	},
+	// dnsdist reading its TLS key after dropping its privileges.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"error setting up tls context for"},
+		Title:       "dnsdist could not load its TLS certificate or key for a DoT or DoH listener",
+		Explanation: "dnsdist builds each TLS listener's context from the certificate and key files it names. Since 1.5.0 it does so after dropping its privileges (setuid and setgid to the dnsdist user), so a key readable only by root (in /etc/ssl/private, or certbot's live directory) fails where 1.4 read it; a wrong path or a key that is not the certificate's fails the same way.",
+		Fix:         "Let the dnsdist user read the files (repeat after each renewal, e.g. in a deploy hook), then restart:\n  chgrp _dnsdist /etc/ssl/private/dns.key && chmod 640 /etc/ssl/private/dns.key\n  namei -l /etc/ssl/private/dns.key",
+		Confirm:     "dnsdist --check-config",
+	},
+	// chronyd's NTS client reading its trusted certificates.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"could not set credentials : error while reading file"},
+		Title:       "chrony could not read the CA certificates for NTS (Error while reading file)",
+		Explanation: "chronyd's NTS-KE client loads the CA certificates it trusts (ntstrustedcerts, or the system bundle) with GnuTLS, as the unprivileged user it runs as. The file was missing or unreadable to that user: permissions changed by an update (an appliance's firmware resetting the bundle's mode), a path that does not exist, or a file that is not PEM.",
+		Fix:         "Check that chrony's user can read the bundle, then restart chronyd:\n  ls -l /etc/ssl/cert.pem /etc/ssl/certs/ca-certificates.crt\n  chmod 644 /etc/ssl/cert.pem",
+		Confirm:     "chronyc -N authdata",
+	},
+	// Qt without a usable OpenSSL at run time.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"tls initialization failed", "incompatible version of openssl", "qsslsocket: cannot resolve", "qt.tlsbackend.ossl"},
+		Title:       "Qt has no usable TLS backend: its OpenSSL libraries are missing or of the wrong version",
+		Explanation: "Qt loads OpenSSL's libraries at run time, and QSslSocket cannot do TLS when none of the version it was built for is found: Qt 5.12.4 and later want OpenSSL 1.1, Qt 6 wants OpenSSL 3 (OpenSSL 1.1 for Qt 6.0-6.4); older Qt 5 wants 1.0 (libeay32, ssleay32). A Windows installation without OpenSSL's DLLs beside the program (the Qt installer's OpenSSL component not installed), older DLLs found first on PATH, or an AppImage carrying another version, all fail so.",
+		Fix:         "See which OpenSSL Qt wants and finds, then put that version's libraries beside the program (Windows: libssl-3-x64.dll and libcrypto-3-x64.dll for Qt 6):\n  QT_LOGGING_RULES='qt.network.ssl*=true;qt.tlsbackend.*=true' ./app\n  ldd ./app | grep -e libssl -e libcrypto",
+		Confirm:     "openssl version",
+	},
+	// A JavaScript TLS client (forge) that cannot parse the server's chain.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"could not parse certificate list"},
+		Title:       "The client could not parse the certificates the server sent",
+		Explanation: "A TLS client written in JavaScript (node-forge, as in-browser clients use) could not parse the certificate list in the server's Certificate message. Its parser reads fewer forms than OpenSSL: an old default self-signed certificate (version 1, an unusual encoding, an algorithm it lacks) that the server still serves is the usual cause. Serve a current certificate (Let's Encrypt, or one made with openssl req -x509 now).",
+		Fix:         "See what the server sends, then replace its certificate:\n  openssl s_client -connect host:4242 -showcerts </dev/null 2>/dev/null | openssl x509 -noout -text | head -20",
+		Confirm:     "openssl s_client -connect host:4242 </dev/null",
+	},
+	// Godot's CA bundle setting pointing at no file.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"cannot open x509certificatembedtls file"},
+		Title:       "Godot could not open the CA bundle its TLS setting names",
+		Explanation: "Godot loads the CA certificates for its TLS clients from the file its settings name (the editor's Editor TLS Certificates, a project's network/tls/certificate_bundle_override), or from its built-in bundle. The setting names a file that is not there, or holds a value that is no path at all (False in some builds made without the built-in bundle), so no CA is loaded and every HTTPS handshake fails its verification.",
+		Fix:         "Point the setting at a real CA bundle, or clear it to use the built-in one:\n  /etc/ssl/certs/ca-certificates.crt",
+		Confirm:     "ls -l /etc/ssl/certs/ca-certificates.crt",
 	},
 }
 

@@ -2,6 +2,7 @@ package catalogue
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -588,5 +589,14 @@ func TestAlertByReasonNumber(t *testing.T) {
 	}
 	if a, _ := alertByNumber(121); !strings.Contains(a.meaning, "Encrypted Client Hello") {
 		t.Errorf("alert 121: %q", a.meaning)
+	}
+}
+
+// kestrelOrCurlReason is kestrelWords and curl's reason, written out so
+// that the table holding it stays static data.
+func TestKestrelOrCurlReasonHoldsKestrelWords(t *testing.T) {
+	want := append(append([]string(nil), kestrelWords...), "ssl certificate problem:")
+	if !slices.Equal(kestrelOrCurlReason, want) {
+		t.Errorf("kestrelOrCurlReason = %q, want %q", kestrelOrCurlReason, want)
 	}
 }

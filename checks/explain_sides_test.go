@@ -1204,6 +1204,15 @@ func TestExplainSides(t *testing.T) {
 		{"HandshakeException: Handshake error in client (OS Error: CERTIFICATE_VERIFY_FAILED: self signed certificate(handshake.cc:393))", "unknown", "client", "server-cert-untrusted", "settrustedcertificatesbytes"},
 		{"ERROR: _do_handshake: TLS handshake error: -9984", "unknown", "client", "mbedtls-error", "x509"},
 		{"warning: unable to download 'https://cache.example.org/x.narinfo': SSL peer certificate or SSH remote key was not OK (60)", "curl", "client", "server-cert-untrusted", "nix_ssl_cert_file"},
+		{"apn: Error: certificate has expired: 2019-01-01T00:00:00.000Z", "unknown", "client", "client-cert-rejected", "renew"},
+		{"Upload failed: Unsupported certificate type. Common Name (CN) must contain one of: Apple Push Services, Pass Type ID", "unknown", "client", "wrong-purpose", "push certificate"},
+		{"dnsdist[100]: Fatal error: Error setting up TLS context for DoT listener on '192.0.2.1:853': An error occurred while trying to load the TLS server private key file: /etc/dnsdist/key.pem", "unknown", "server", "key-load-failed", "1.5.0"},
+		{"chronyd[400]: Could not set credentials : Error while reading file.", "unknown", "client", "cert-load-failed", "ntstrustedcerts"},
+		{"qt.network.ssl: QSslSocket::connectToHostEncrypted: TLS initialization failed", "unknown", "client", "handshake-failed", "openssl"},
+		{"Error: Could not parse certificate list.", "node", "client", "server-cert-untrusted", "self-signed"},
+		{"ERROR: Cannot open X509CertificateMbedTLS file '/nonexistent/ca.crt'.", "unknown", "client", "cert-load-failed", "certificate_bundle_override"},
+		{"zypper: Error message: SSL certificate OpenSSL verify result: unable to get local issuer certificate (20)", "curl", "client", "server-cert-untrusted", "ca"},
+		{"[CRITICAL] [resolver-b] certificate will expire today -- Switch to a different resolver as soon as possible", "unknown", "client", "server-cert-expired", "another resolver"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

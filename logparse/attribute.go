@@ -56,7 +56,8 @@ var programWords = []struct {
 	any     []string
 }{
 	// openssl verify's "error 20 at 0 depth lookup: ...".
-	{"openssl-verify", []string{" depth lookup:", "openssl verify"}},
+	// (not libcurl's "SSL certificate OpenSSL verify result: ...")
+	{"openssl-verify", []string{" depth lookup:", "openssl verify -", "openssl verify ca", "$ openssl verify"}},
 	{"wpa_supplicant", wpaSupplicantWords},
 	{"traefik", []string{"traefik", "error forwarding to"}},
 	{"consul", []string{"consul"}},
@@ -279,6 +280,9 @@ var attrRules = []attrRule{
 	{"java", RoleServer, "", []string{"sslclientcertificatelookup"}},
 	// curl on NSS names NSS's codes, Firefox's too; Pingora's proxy; Kafka's clients.
 	{"curl", RoleClient, "", []string{"nss error -"}},
+	// Older libcurl's reason ("SSL certificate OpenSSL verify result:
+	// unable to get local issuer certificate (20)"), as zypper prints it.
+	{"curl", RoleClient, "", []string{"ssl certificate openssl verify result"}},
 	{"unknown", RoleClient, "", []string{"pingora", "the host name did not match any of the valid hosts", "is not yet activated", "the certificate of \u2018",
 		"(provider: ssl provider", "npgsqlexception", "verifyfull or verifyca instead of require", "remotecertificatevalidationcallback", "mbedtls_ssl_handshake() failed"}},
 	{"unknown", RoleServer, "", []string{"the client does not trust the proxy's certificate", "client preface string missing or corrupt"}},
