@@ -1455,6 +1455,34 @@ var productEntries = []Entry{
 		Fix:         "Point the setting at a real CA bundle, or clear it to use the built-in one:\n  /etc/ssl/certs/ca-certificates.crt",
 		Confirm:     "ls -l /etc/ssl/certs/ca-certificates.crt",
 	},
+	// OpenTelemetry's OTLP exporters failing to reach their collector.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"statuscode.unavailable"},
+		Within:      []string{"failed to export"},
+		Title:       "The OTLP exporter could not reach the collector (TLS on one side only, or the wrong port)",
+		Explanation: "An OpenTelemetry exporter over gRPC gets UNAVAILABLE when no connection comes up. Most often one side speaks TLS and the other plaintext: the exporter defaults to TLS unless told insecure (OTEL_EXPORTER_OTLP_INSECURE=true, insecure=True), and a collector's or Tempo's receiver on 4317 often has no TLS; or the receiver has TLS and the exporter is set insecure; or the exporter does not trust the receiver's CA (OTEL_EXPORTER_OTLP_CERTIFICATE); or the port is wrong (4317 is gRPC, 4318 is HTTP) or unreachable. An application that has its own insecure setting must pass it on to the exporter (a bug when it does not).",
+		Fix:         "See whether the receiver speaks TLS, then set the exporter to match:\n  openssl s_client -connect collector:4317 </dev/null\n  OTEL_EXPORTER_OTLP_INSECURE=true\n  OTEL_EXPORTER_OTLP_CERTIFICATE=/etc/otel/ca.pem",
+		Confirm:     "openssl s_client -connect collector:4317 -alpn h2 </dev/null",
+	},
+	// MikroTik RouterOS importing nothing from a certificate file.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"certificates-imported: 0"},
+		Title:       "RouterOS imported no certificate from the file",
+		Explanation: "MikroTik RouterOS read the file given to /certificate import and took nothing from it. The causes that cover most cases: a PKCS#12 file exported without a passphrase (RouterOS imports a .p12 only with its passphrase, so export it again with one and give it), a passphrase that is not the file's, a file name that is not the one uploaded, or a key imported before its certificate (import the certificate first, then the key).",
+		Fix:         "Export the .p12 again with a passphrase, upload it, and import it with that passphrase:\n  openssl pkcs12 -export -in client.crt -inkey client.key -certfile ca.crt -out client.p12 -passout pass:changeit\n  /certificate import file-name=client.p12 passphrase=changeit",
+		Confirm:     "/certificate print detail",
+	},
+	// keytool given a keystore path whose directory does not exist.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"keytool error: java.io.filenotfoundexception"},
+		Title:       "keytool could not open the keystore path (its directory does not exist, or cannot be written)",
+		Explanation: "keytool opens the keystore named by -keystore, and creates it when it is missing; the path fails when its directory does not exist (a data directory a container makes only on its first start, a volume not mounted yet), when the user may not write there, or when the path names a directory. Run the step once the directory exists, or create it first.",
+		Fix:         "Create the directory (with the owner the program runs as), then run keytool again:\n  mkdir -p /unifi/data\n  keytool -importkeystore -srckeystore cert.p12 -srcstoretype PKCS12 -destkeystore /unifi/data/keystore",
+		Confirm:     "ls -ld /unifi/data",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

@@ -1213,6 +1213,10 @@ func TestExplainSides(t *testing.T) {
 		{"ERROR: Cannot open X509CertificateMbedTLS file '/nonexistent/ca.crt'.", "unknown", "client", "cert-load-failed", "certificate_bundle_override"},
 		{"zypper: Error message: SSL certificate OpenSSL verify result: unable to get local issuer certificate (20)", "curl", "client", "server-cert-untrusted", "ca"},
 		{"[CRITICAL] [resolver-b] certificate will expire today -- Switch to a different resolver as soon as possible", "unknown", "client", "server-cert-expired", "another resolver"},
+		{"Failed to export metrics to collector:4317, error code: StatusCode.UNAVAILABLE", "unknown", "client", "handshake-failed", "otel_exporter_otlp_insecure"},
+		{"[admin@router] > /certificate import file-name=client.p12\ncertificates-imported: 0", "unknown", "server", "cert-load-failed", "passphrase"},
+		{"keytool error: java.io.FileNotFoundException: /data/app/keystore.jks (No such file or directory)", "java", "client", "key-load-failed", "mkdir"},
+		{"Error: failed to load TLS config: failed to load TLS cert and key PEMs: tls: failed to find any PEM data in certificate input", "go", "server", "cert-load-failed", "cert_pem"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
