@@ -1483,6 +1483,34 @@ var productEntries = []Entry{
 		Fix:         "Create the directory (with the owner the program runs as), then run keytool again:\n  mkdir -p /unifi/data\n  keytool -importkeystore -srckeystore cert.p12 -srcstoretype PKCS12 -destkeystore /unifi/data/keystore",
 		Confirm:     "ls -ld /unifi/data",
 	},
+	// Go before 1.18 on Windows asked for the system's roots as a pool.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"system root pool is not available on window"},
+		Title:       "Go could not give the program Windows' root certificates as a pool (Go before 1.18)",
+		Explanation: "The program asked Go for the system's roots as a CertPool (x509.SystemCertPool) to add its own CA to, and Go before 1.18 could not make one on Windows, so the program stopped before connecting. Give it an explicit CA file, or use a build made with Go 1.18 or later.",
+		Fix:         "Pass the CA that signed the server's certificate as a file (the program's CA option), or upgrade to a release built with Go 1.18 or later:\n  --reporter.grpc.tls.ca=C:\\certs\\ca.pem",
+		Confirm:     "openssl x509 -noout -subject -in ca.pem",
+	},
+	// A TLS ClientHello reaching a plaintext HTTP/2 (gRPC) server.
+	{
+		ID: PlainHTTP, Kind: "client", Side: "server",
+		Match:       []string{"received bogus greeting from client"},
+		Within:      []string{`x16\`},
+		Title:       "A TLS client reached this plaintext gRPC server (its greeting is a TLS ClientHello)",
+		Explanation: "The server speaks HTTP/2 without TLS, and what arrived begins with 0x16 0x03, a TLS handshake record: the client dials with TLS. Most often an exporter or client whose default became TLS (an OpenTelemetry or Jaeger exporter without insecure: true) sending to a collector or receiver that listens in plaintext; or the server was meant to have TLS and its certificate settings are missing.",
+		Fix:         "Make both ends agree: plaintext on the client, or TLS on the server:\n  exporters:\n    otlp:\n      endpoint: collector:4317\n      tls:\n        insecure: true",
+		Confirm:     "openssl s_client -connect collector:4317 </dev/null",
+	},
+	// GlobalProtect's portal asking for a client certificate before login.
+	{
+		ID: NoClientCert, Kind: "client", Side: "client",
+		Match:       []string{"valid client certificate is required"},
+		Title:       "The VPN portal requires a client certificate, and this client sent none it accepts",
+		Explanation: "A GlobalProtect portal or gateway configured with a certificate profile checks the client's certificate at prelogin, before any password: the client must present a certificate signed by a CA in that profile. The client sent none (a client without a way to present one: older releases of open-source GlobalProtect clients; the machine or user certificate not installed in the store the official client reads), or one from another CA or expired.",
+		Fix:         "Give the client the certificate and key the portal expects (openconnect: --certificate and --sslkey; the GlobalProtect app: the certificate in the machine's or user's store), and check it chains to the profile's CA:\n  openconnect --protocol=gp --certificate user.pem --sslkey user.key vpn.example.com",
+		Confirm:     "openssl s_client -connect vpn.example.com:443 </dev/null 2>/dev/null | grep -A3 'Acceptable client certificate CA names'",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

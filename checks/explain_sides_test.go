@@ -1217,6 +1217,9 @@ func TestExplainSides(t *testing.T) {
 		{"[admin@router] > /certificate import file-name=client.p12\ncertificates-imported: 0", "unknown", "server", "cert-load-failed", "passphrase"},
 		{"keytool error: java.io.FileNotFoundException: /data/app/keystore.jks (No such file or directory)", "java", "client", "key-load-failed", "mkdir"},
 		{"Error: failed to load TLS config: failed to load TLS cert and key PEMs: tls: failed to find any PEM data in certificate input", "go", "server", "cert-load-failed", "cert_pem"},
+		{"error: failed to load CA CertPool: crypto/x509: system root pool is not available on Windows", "go", "client", "server-cert-untrusted", "go 1.18"},
+		{`transport: http2Server.HandleStreams received bogus greeting from client: "\x16\x03\x01\x00\xf1"`, "unknown", "server", "plain-http", "insecure: true"},
+		{"gpclient: Error: Prelogin error: Valid client certificate is required", "unknown", "client", "no-client-cert", "--certificate"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
