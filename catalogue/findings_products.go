@@ -1508,7 +1508,7 @@ var productEntries = []Entry{
 		Match:       []string{"valid client certificate is required"},
 		Title:       "The VPN portal requires a client certificate, and this client sent none it accepts",
 		Explanation: "A GlobalProtect portal or gateway configured with a certificate profile checks the client's certificate at prelogin, before any password: the client must present a certificate signed by a CA in that profile. The client sent none (a client without a way to present one: older releases of open-source GlobalProtect clients; the machine or user certificate not installed in the store the official client reads), or one from another CA or expired.",
-		Fix:         "Give the client the certificate and key the portal expects (openconnect: --certificate and --sslkey; the GlobalProtect app: the certificate in the machine's or user's store), and check it chains to the profile's CA:\n  openconnect --protocol=gp --certificate user.pem --sslkey user.key vpn.example.com",
+		Fix:         "Give the client the certificate and key the portal expects (openconnect: --certificate and --sslkey; the GlobalProtect app: the certificate in the machine's or user's store), and check it chains to the profile's CA:\n  openconnect --protocol=gp --certificate user.pem \\\n    --sslkey user.key vpn.example.com",
 		Confirm:     "openssl s_client -connect vpn.example.com:443 </dev/null 2>/dev/null | grep -A3 'Acceptable client certificate CA names'",
 	},
 }
