@@ -60,6 +60,14 @@ var enterpriseEntries = []Entry{
 	},
 	// WebSphere Application Server and WebLogic.
 	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"cwpki0033e"},
+		Title:       "WebSphere or Liberty could not load a keystore (CWPKI0033E)",
+		Explanation: "The server could not open the keystore or trust store its SSL configuration names, and the message ends with the reason: a file that is not at that path; a password that is not the store's (Liberty keeps it, encoded, in server.xml); a type that is not the file's (a PKCS12 file declared JKS, or the reverse); or a type the JVM lacks (JKS not found: a JVM or FIPS mode without the JKS provider, where PKCS12 works).",
+		Fix:         "See the store's real type and contents with its password, then convert it to PKCS12 and declare that type:\n  keytool -list -keystore key.jks -storepass PASSWORD\n  keytool -importkeystore -srckeystore key.jks -destkeystore key.p12 -deststoretype PKCS12\n  <keyStore id=\"defaultKeyStore\" location=\"key.p12\" type=\"PKCS12\"\n    password=\"...\"/>",
+		Confirm:     "keytool -list -keystore key.p12 -storetype PKCS12",
+	},
+	{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match:       []string{"cwpki0022e", "the signer might need to be added to local trust store"},
 		Title:       "WebSphere does not trust the other side's certificate: its signer is not in the trust store (CWPKI0022E)",

@@ -1511,6 +1511,33 @@ var productEntries = []Entry{
 		Fix:         "Give the client the certificate and key the portal expects (openconnect: --certificate and --sslkey; the GlobalProtect app: the certificate in the machine's or user's store), and check it chains to the profile's CA:\n  openconnect --protocol=gp --certificate user.pem \\\n    --sslkey user.key vpn.example.com",
 		Confirm:     "openssl s_client -connect vpn.example.com:443 </dev/null 2>/dev/null | grep -A3 'Acceptable client certificate CA names'",
 	},
+	// mkcert installing its CA without NSS's certutil.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"\"certutil\" is not available, so the ca can't be automatically installed"},
+		Title:       "mkcert could not add its CA to Firefox's and Chromium's own stores (certutil is missing)",
+		Explanation: "mkcert -install puts its local CA in the system store and, through NSS's certutil tool, in the NSS databases that Firefox (everywhere) and Chrome or Chromium (on Linux) read. Without certutil those browsers never learn the CA and refuse mkcert's certificates, while curl and the system trust them.",
+		Fix:         "Install NSS's tools, then run mkcert -install again (and restart the browser):\n  apt install libnss3-tools\n  dnf install nss-tools\n  mkcert -install",
+		Confirm:     "mkcert -CAROOT",
+	},
+	// Caddy's local CA trying to install its root where Caddy runs.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"failed to install root certificate"},
+		Title:       "Caddy could not install its local CA's root into this machine's trust store",
+		Explanation: "With internal or local certificates, Caddy makes its own CA and tries to install the root into the trust store of the machine it runs on. In a container, or without root, that fails (the tools or permissions are missing), and it is of no use there: the browsers that must trust the root run elsewhere. The certificates Caddy serves are fine.",
+		Fix:         "Turn the install off, and put Caddy's root on the machines whose clients connect:\n  {\n    skip_install_trust\n  }\n  docker cp caddy:/data/caddy/pki/authorities/local/root.crt .",
+		Confirm:     "openssl x509 -noout -subject -in root.crt",
+	},
+	// Julia's libgit2 on a system TLS engine given a CA file.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"libgit2 doesn't know how to configure to use a file or directory of certificate authority roots"},
+		Title:       "Julia's git layer cannot take a CA file on this system (SSL_CERT_FILE set, system TLS in use)",
+		Explanation: "On macOS and Windows, Julia's libgit2 uses the system's TLS engine, which trusts the system's store and cannot be given a CA file; a CA file set in SSL_CERT_FILE or JULIA_SSL_CA_ROOTS_PATH (for a corporate proxy's CA, say) makes Pkg refuse to clone. Put that CA in the system's store (Keychain, Windows' certificate store) and clear the variable for Julia.",
+		Fix:         "Add the CA to the system's store, then tell Julia to use the system's roots:\n  sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ca.crt\n  export JULIA_SSL_CA_ROOTS_PATH=\"\"",
+		Confirm:     "julia -e 'using NetworkOptions; @show ca_roots()'",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

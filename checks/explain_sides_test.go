@@ -1220,6 +1220,11 @@ func TestExplainSides(t *testing.T) {
 		{"error: failed to load CA CertPool: crypto/x509: system root pool is not available on Windows", "go", "client", "server-cert-untrusted", "go 1.18"},
 		{`transport: http2Server.HandleStreams received bogus greeting from client: "\x16\x03\x01\x00\xf1"`, "unknown", "server", "plain-http", "insecure: true"},
 		{"gpclient: Error: Prelogin error: Valid client certificate is required", "unknown", "client", "no-client-cert", "--certificate"},
+		{`Note: the local CA is now installed in the system trust store! Warning: "certutil" is not available, so the CA can't be automatically installed in Firefox!`, "browser", "client", "server-cert-untrusted", "libnss3-tools"},
+		{`ERROR pki.ca.local failed to install root certificate {"error": "failed to execute sudo: exec: \"sudo\": executable file not found in $PATH"}`, "unknown", "server", "cert-load-failed", "skip_install_trust"},
+		{"GitError(Code:ERROR, Class:SSL, Your Julia is built with a SSL/TLS engine that libgit2 doesn't know how to configure to use a file or directory of certificate authority roots)", "unknown", "client", "server-cert-untrusted", "julia_ssl_ca_roots_path"},
+		{"E CWPKI0033E: The keystore located at /opt/ol/wlp/usr/servers/app/resources/security/key.p12 did not load because of the following error: keystore password was incorrect.", "unknown", "server", "key-load-failed", "pkcs12"},
+		{"MbedTLS error code -9984: X509 - Certificate verification failed, e.g. CRL, CA or signature check failed", "unknown", "client", "server-cert-untrusted", "julia_ssl_ca_roots_path"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
