@@ -6,25 +6,47 @@ import "github.com/mtlsdoctor/mtlsdoctor/finding"
 
 // Ids of `logs`. A group's priority is minus its count (the largest
 // group first), set by the rule.
-var (
-	VerifyError         = id(finding.Logs, "verify-error", errs, 0)
-	NoClientCert        = id(finding.Logs, "no-client-cert", warn, 0)
-	PlainHTTP           = id(finding.Logs, "plain-http", warn, 0)
-	HandshakeFailed     = id(finding.Logs, "handshake-failed", warn, 0, note)
-	LogBadPassphrase    = id(finding.Logs, "bad-passphrase", errs, 0)
-	KeyLoadFailed       = id(finding.Logs, "key-load-failed", errs, 0)
-	LogKeyMismatch      = id(finding.Logs, "key-mismatch", errs, 0)
-	CertLoadFailed      = id(finding.Logs, "cert-load-failed", errs, 0)
-	StartupFailed       = id(finding.Logs, "startup-failed", errs, 0)
-	StaleSSLError       = id(finding.Logs, "stale-ssl-error", note, 0)
-	UpstreamVerifyError = id(finding.Logs, "upstream-verify-error", errs, 0)
-	Status495           = id(finding.Logs, "status-495", errs, 0, note)
-	Status496           = id(finding.Logs, "status-496", warn, 0, note)
-	Status497           = id(finding.Logs, "status-497", warn, 0, note)
-	VerifyErrorsHidden  = id(finding.Logs, "verify-errors-hidden", warn, 0)
-	NotALog             = id(finding.Logs, "not-a-log", warn, 0)
-	TLSDebug            = id(finding.Logs, "tls-debug", note, 0)
+const (
+	VerifyError         finding.ID = "logs/verify-error"
+	NoClientCert        finding.ID = "logs/no-client-cert"
+	PlainHTTP           finding.ID = "logs/plain-http"
+	HandshakeFailed     finding.ID = "logs/handshake-failed"
+	LogBadPassphrase    finding.ID = "logs/bad-passphrase"
+	KeyLoadFailed       finding.ID = "logs/key-load-failed"
+	LogKeyMismatch      finding.ID = "logs/key-mismatch"
+	CertLoadFailed      finding.ID = "logs/cert-load-failed"
+	StartupFailed       finding.ID = "logs/startup-failed"
+	StaleSSLError       finding.ID = "logs/stale-ssl-error"
+	UpstreamVerifyError finding.ID = "logs/upstream-verify-error"
+	Status495           finding.ID = "logs/status-495"
+	Status496           finding.ID = "logs/status-496"
+	Status497           finding.ID = "logs/status-497"
+	VerifyErrorsHidden  finding.ID = "logs/verify-errors-hidden"
+	NotALog             finding.ID = "logs/not-a-log"
+	TLSDebug            finding.ID = "logs/tls-debug"
 )
+
+var logsIDs = []finding.Spec{
+	{ID: VerifyError, Severity: errs},
+	{ID: NoClientCert, Severity: warn},
+	{ID: PlainHTTP, Severity: warn},
+	{ID: HandshakeFailed, Severity: warn, Others: []finding.Severity{note}},
+	{ID: LogBadPassphrase, Severity: errs},
+	{ID: KeyLoadFailed, Severity: errs},
+	{ID: LogKeyMismatch, Severity: errs},
+	{ID: CertLoadFailed, Severity: errs},
+	{ID: StartupFailed, Severity: errs},
+	{ID: StaleSSLError, Severity: note},
+	{ID: UpstreamVerifyError, Severity: errs},
+	{ID: Status495, Severity: errs, Others: []finding.Severity{note}},
+	{ID: Status496, Severity: warn, Others: []finding.Severity{note}},
+	{ID: Status497, Severity: warn, Others: []finding.Severity{note}},
+	{ID: VerifyErrorsHidden, Severity: warn},
+	{ID: NotALog, Severity: warn},
+	{ID: TLSDebug, Severity: note},
+}
+
+func init() { finding.Register(logsIDs...) }
 
 // Texts of the findings `logs` makes itself. A verify error quotes the
 // catalogue's words for its code: {code} and {text} as logged, {meaning},

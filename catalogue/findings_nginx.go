@@ -6,20 +6,36 @@ import (
 
 // This file holds the findings of `nginx`: the mTLS directives of a configuration.
 
-// Ids of `nginx`. Those made with startupID stop nginx from starting.
-var (
-	VerifyClientWithoutCA    = startupID("verify-client-without-ca")
-	MissingFile              = startupID("missing-file")
-	PasswordFileMissing      = startupID("password-file-missing")
-	OptionalNotChecked       = id(finding.Nginx, "optional-not-checked", errs, 0)
-	VerifyDepthTooSmall      = id(finding.Nginx, "verify-depth-too-small", errs, 0)
-	VerifyResultNotForwarded = id(finding.Nginx, "verify-result-not-forwarded", warn, 0, note)
-	LegacyProtocols          = id(finding.Nginx, "legacy-protocols", warn, 0, note)
-	CAFileWithoutRoot        = id(finding.Nginx, "ca-file-without-root", errs, 0)
-	IncludeNotRead           = id(finding.Nginx, "include-not-read", warn, 0)
-	SSLDirectiveRemoved      = id(finding.Nginx, "ssl-directive-removed", warn, 0)
-	StreamNotJudged          = id(finding.Nginx, "stream-not-judged", warn, 0)
+// Ids of `nginx`. Those marked Startup stop nginx from starting.
+const (
+	VerifyClientWithoutCA    finding.ID = "nginx/verify-client-without-ca"
+	MissingFile              finding.ID = "nginx/missing-file"
+	PasswordFileMissing      finding.ID = "nginx/password-file-missing"
+	OptionalNotChecked       finding.ID = "nginx/optional-not-checked"
+	VerifyDepthTooSmall      finding.ID = "nginx/verify-depth-too-small"
+	VerifyResultNotForwarded finding.ID = "nginx/verify-result-not-forwarded"
+	LegacyProtocols          finding.ID = "nginx/legacy-protocols"
+	CAFileWithoutRoot        finding.ID = "nginx/ca-file-without-root"
+	IncludeNotRead           finding.ID = "nginx/include-not-read"
+	SSLDirectiveRemoved      finding.ID = "nginx/ssl-directive-removed"
+	StreamNotJudged          finding.ID = "nginx/stream-not-judged"
 )
+
+var nginxIDs = []finding.Spec{
+	{ID: VerifyClientWithoutCA, Severity: errs, Startup: true},
+	{ID: MissingFile, Severity: errs, Startup: true},
+	{ID: PasswordFileMissing, Severity: errs, Startup: true},
+	{ID: OptionalNotChecked, Severity: errs},
+	{ID: VerifyDepthTooSmall, Severity: errs},
+	{ID: VerifyResultNotForwarded, Severity: warn, Others: []finding.Severity{note}},
+	{ID: LegacyProtocols, Severity: warn, Others: []finding.Severity{note}},
+	{ID: CAFileWithoutRoot, Severity: errs},
+	{ID: IncludeNotRead, Severity: warn},
+	{ID: SSLDirectiveRemoved, Severity: warn},
+	{ID: StreamNotJudged, Severity: warn},
+}
+
+func init() { finding.Register(nginxIDs...) }
 
 // The words of the `nginx` findings. Placeholders every text may use:
 // {directive} is the directive the finding is about as one line of

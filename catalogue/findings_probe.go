@@ -9,25 +9,47 @@ import (
 // This file holds the findings of `probe`: what a live handshake with a server shows.
 
 // Ids of `probe`.
-var (
-	ConnectFailed          = id(finding.Probe, "connect-failed", errs, 0)
-	Timeout                = id(finding.Probe, "timeout", errs, 0)
-	NotTLS                 = id(finding.Probe, "not-tls", errs, 0)
-	ProbeHandshakeFailed   = id(finding.Probe, "handshake-failed", errs, 0)
-	ClientCertRejected     = id(finding.Probe, "client-cert-rejected", errs, 1)
-	ServerCertExpired      = id(finding.Probe, "server-cert-expired", errs, 2)
-	ServerHostnameMismatch = id(finding.Probe, "server-hostname-mismatch", errs, 3, warn)
-	ServerCertUntrusted    = id(finding.Probe, "server-cert-untrusted", warn, 3, errs)
-	MTLSNotEnforced        = id(finding.Probe, "mtls-not-enforced", warn, 0)
-	MTLSOptional           = id(finding.Probe, "mtls-optional", errs, 1, warn)
-	AnyCertAccepted        = id(finding.Probe, "any-cert-accepted", errs, 0)
-	IssuerNotAcceptable    = id(finding.Probe, "issuer-not-acceptable", warn, 2)
-	LegacyTLS              = id(finding.Probe, "legacy-tls", warn, 4)
-	ClientCertRequired     = id(finding.Probe, "client-cert-required", note, 1)
-	ClientCertAccepted     = id(finding.Probe, "client-cert-accepted", note, 0)
-	NoTLS13                = id(finding.Probe, "no-tls13", note, 2)
-	ClientCertUntested     = id(finding.Probe, "client-cert-untested", warn, 2)
+const (
+	ConnectFailed          finding.ID = "probe/connect-failed"
+	Timeout                finding.ID = "probe/timeout"
+	NotTLS                 finding.ID = "probe/not-tls"
+	ProbeHandshakeFailed   finding.ID = "probe/handshake-failed"
+	ClientCertRejected     finding.ID = "probe/client-cert-rejected"
+	ServerCertExpired      finding.ID = "probe/server-cert-expired"
+	ServerHostnameMismatch finding.ID = "probe/server-hostname-mismatch"
+	ServerCertUntrusted    finding.ID = "probe/server-cert-untrusted"
+	MTLSNotEnforced        finding.ID = "probe/mtls-not-enforced"
+	MTLSOptional           finding.ID = "probe/mtls-optional"
+	AnyCertAccepted        finding.ID = "probe/any-cert-accepted"
+	IssuerNotAcceptable    finding.ID = "probe/issuer-not-acceptable"
+	LegacyTLS              finding.ID = "probe/legacy-tls"
+	ClientCertRequired     finding.ID = "probe/client-cert-required"
+	ClientCertAccepted     finding.ID = "probe/client-cert-accepted"
+	NoTLS13                finding.ID = "probe/no-tls13"
+	ClientCertUntested     finding.ID = "probe/client-cert-untested"
 )
+
+var probeIDs = []finding.Spec{
+	{ID: ConnectFailed, Severity: errs},
+	{ID: Timeout, Severity: errs},
+	{ID: NotTLS, Severity: errs},
+	{ID: ProbeHandshakeFailed, Severity: errs},
+	{ID: ClientCertRejected, Severity: errs, Priority: 1},
+	{ID: ServerCertExpired, Severity: errs, Priority: 2},
+	{ID: ServerHostnameMismatch, Severity: errs, Priority: 3, Others: []finding.Severity{warn}},
+	{ID: ServerCertUntrusted, Severity: warn, Priority: 3, Others: []finding.Severity{errs}},
+	{ID: MTLSNotEnforced, Severity: warn},
+	{ID: MTLSOptional, Severity: errs, Priority: 1, Others: []finding.Severity{warn}},
+	{ID: AnyCertAccepted, Severity: errs},
+	{ID: IssuerNotAcceptable, Severity: warn, Priority: 2},
+	{ID: LegacyTLS, Severity: warn, Priority: 4},
+	{ID: ClientCertRequired, Severity: note, Priority: 1},
+	{ID: ClientCertAccepted, Severity: note},
+	{ID: NoTLS13, Severity: note, Priority: 2},
+	{ID: ClientCertUntested, Severity: warn, Priority: 2},
+}
+
+func init() { finding.Register(probeIDs...) }
 
 // The placeholders of the probe's texts: {addr} is the probed host:port
 // (the target as given when it did not parse), {host} and {port} its

@@ -464,12 +464,20 @@ const ProbeTellsServerWhy = "To see why clients refuse this server's certificate
 const ProbeTellsDates = "See which certificate the server serves now, with its dates, from the machine where the client runs:\n  mtlsdoctor probe host:443"
 
 // Ids for nginx as a client that are not about its upstreams.
-var (
-	StaplingFailed = id(finding.Logs, "stapling-failed", warn, 0, note)
-	LuaVerifyError = id(finding.Logs, "lua-verify-error", errs, 0)
+const (
+	StaplingFailed finding.ID = "logs/stapling-failed"
+	LuaVerifyError finding.ID = "logs/lua-verify-error"
 	// TLSUnexplained is the group of TLS lines no entry explains.
-	TLSUnexplained = id(finding.Logs, "tls-unexplained", warn, 0, note)
+	TLSUnexplained finding.ID = "logs/tls-unexplained"
 )
+
+var clientLogIDs = []finding.Spec{
+	{ID: StaplingFailed, Severity: warn, Others: []finding.Severity{note}},
+	{ID: LuaVerifyError, Severity: errs},
+	{ID: TLSUnexplained, Severity: warn, Others: []finding.Severity{note}},
+}
+
+func init() { finding.Register(clientLogIDs...) }
 
 // TLSUnexplainedText is the group of lines about TLS that no entry
 // explains ({count}).

@@ -11,7 +11,9 @@ import (
 
 // GnuTLSErr is the id of a GnuTLS error that no hand-written entry tells:
 // its generic story, from GnuTLS's error table.
-var GnuTLSErr = id(finding.Explain, "gnutls-error", warn, 0, errs, note)
+const GnuTLSErr finding.ID = "explain/gnutls-error"
+
+func init() { finding.Register(libError(GnuTLSErr)) }
 
 // GnuTLSError is one error of GnuTLS's gnutls_strerror table: its number
 // (negative, the same in every version), macro, words and the words older

@@ -12,7 +12,9 @@ import (
 
 // MbedTLSErr is the id of an Mbed TLS error that no hand-written entry
 // tells: its generic story, from Mbed TLS's error table.
-var MbedTLSErr = id(finding.Explain, "mbedtls-error", warn, 0, errs, note)
+const MbedTLSErr finding.ID = "explain/mbedtls-error"
+
+func init() { finding.Register(libError(MbedTLSErr)) }
 
 // MbedTLSError is one error mbedtls_strerror names: its code without the
 // sign (-0x7780 is 0x7780), macro, words ("SSL - A fatal alert message
