@@ -141,14 +141,14 @@ var (
 	// OptionalNotCheckedText: ssl_verify_client optional and nothing
 	// reads the result.
 	OptionalNotCheckedText = Text{ID: OptionalNotChecked,
-		Title: "ssl_verify_client {value}, but nothing tests $ssl_client_verify",
+		Title: optionalNotCheckedTitle,
 		Why:   "With {value} nginx serves clients that send no certificate like any other request; only $ssl_client_verify (SUCCESS, NONE or FAILED:reason) tells them apart. Nothing in this server block reads it (no if, map, proxy_set_header, fastcgi_param or return), so the client-certificate requirement is not enforced.",
 		Fix:   enforceVerify,
 	}
 	// OptionalNoCANotCheckedText: the same with optional_no_ca, which
 	// lets more through.
 	OptionalNoCANotCheckedText = Text{ID: OptionalNotChecked,
-		Title: OptionalNotCheckedText.Title,
+		Title: optionalNotCheckedTitle,
 		Why:   "With {value} nginx serves clients that send no certificate, or one from any CA (optional_no_ca lets codes 18, 19, 20, 21 and 27 through) like any other request; only $ssl_client_verify (SUCCESS, NONE or FAILED:reason) tells them apart. Nothing in this server block reads it (no if, map, proxy_set_header, fastcgi_param or return), so the client-certificate requirement is not enforced.",
 		Fix:   enforceVerify,
 	}
@@ -201,11 +201,12 @@ const (
 
 // Whole titles, explanations and fixes that several texts above share.
 const (
-	enforceVerify     = "Enforce it in the server block:\n  if ($ssl_client_verify != SUCCESS) { return 403; }\nor pass it to the application:\n  proxy_set_header X-SSL-Client-Verify $ssl_client_verify;\nor require a certificate outright:\n  ssl_verify_client on;"
-	notForwardedTitle = "{pass} {target}{more}: the upstream never sees the client certificate"
-	notForwardedWhy   = "nginx checks the client certificate, but no {header} here carries $ssl_client_verify, $ssl_client_s_dn or the certificate itself, so the application cannot tell who the client is (or, with optional, whether it sent a valid certificate at all). Note that a {header} in a location replaces every one inherited from the server and http levels."
-	errorsHiddenTitle = "error_log {file} {level} hides why client certificates are rejected"
-	errorsHiddenFix   = "In the server block:\n  error_log {file} info;\nthen reload:\n  {reload}"
+	optionalNotCheckedTitle = "ssl_verify_client {value}, but nothing tests $ssl_client_verify"
+	enforceVerify           = "Enforce it in the server block:\n  if ($ssl_client_verify != SUCCESS) { return 403; }\nor pass it to the application:\n  proxy_set_header X-SSL-Client-Verify $ssl_client_verify;\nor require a certificate outright:\n  ssl_verify_client on;"
+	notForwardedTitle       = "{pass} {target}{more}: the upstream never sees the client certificate"
+	notForwardedWhy         = "nginx checks the client certificate, but no {header} here carries $ssl_client_verify, $ssl_client_s_dn or the certificate itself, so the application cannot tell who the client is (or, with optional, whether it sent a valid certificate at all). Note that a {header} in a location replaces every one inherited from the server and http levels."
+	errorsHiddenTitle       = "error_log {file} {level} hides why client certificates are rejected"
+	errorsHiddenFix         = "In the server block:\n  error_log {file} info;\nthen reload:\n  {reload}"
 )
 
 // verifyClientNeedsCA is why ssl_verify_client needs a CA file: the

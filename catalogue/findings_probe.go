@@ -108,18 +108,22 @@ func ConnectCause(err string) string {
 	return "nothing listens there, the name does not resolve, or the host is unreachable."
 }
 
+// probeHandshakeFailedTitle is the title of a server with which no
+// handshake completed.
+const probeHandshakeFailedTitle = "no TLS handshake with {addr} succeeded"
+
 // Texts of a server with which no handshake completed: {handshake} is the
 // error of the first; {alert_words} what its alert means (": ...", or
 // nothing).
 var (
 	ProbeHandshakeFailedText = Text{ID: ProbeHandshakeFailed,
-		Title: "no TLS handshake with {addr} succeeded",
+		Title: probeHandshakeFailedTitle,
 		Why:   "Every handshake failed: {handshake}{alert_words}",
 		Fix:   "See what the server says to a plain client:\n  {sclient}",
 	}
 	// ProbeHandshakeFailedVersionText: no TLS version in common.
 	ProbeHandshakeFailedVersionText = Text{ID: ProbeHandshakeFailed,
-		Title: ProbeHandshakeFailedText.Title,
+		Title: probeHandshakeFailedTitle,
 		Why:   "Every handshake failed: {handshake}: the server and the probe (TLS 1.0 to 1.3) have no TLS version in common.",
 		Fix:   "{protocols_fix}\nSee what the server says to a plain client:\n  {sclient}",
 	}
@@ -172,20 +176,23 @@ const (
 	optionalWhy    = "The server sends a CertificateRequest, yet the probe's request for {path}, sent with no certificate at all, was served (HTTP {status}): {optional_why} " +
 		"That is what anyone gets, whatever the server forwards to a backend: a backend that should refuse did not."
 	nothingToDo = "Nothing to do."
-	checkServed = "Check that a request without a certificate is refused (this must not be served):\n  curl -sk -o /dev/null -D - https://{addr}{path}"
+	// The titles of the texts that tell a server does not ask, or does.
+	mtlsNotEnforcedTitle    = "{addr} does not ask for a client certificate"
+	clientCertRequiredTitle = "{addr} refuses requests without a client certificate"
+	checkServed             = "Check that a request without a certificate is refused (this must not be served):\n  curl -sk -o /dev/null -D - https://{addr}{path}"
 )
 
 var (
 	MTLSNotEnforcedText = Text{ID: MTLSNotEnforced,
-		Title: "{addr} does not ask for a client certificate",
+		Title: mtlsNotEnforcedTitle,
 		Why:   notEnforcedWhy,
 		Fix:   "{require_fix}",
 	}
 	// MTLSNotEnforcedCertText is for a probe that had a certificate to give.
 	MTLSNotEnforcedCertText = Text{ID: MTLSNotEnforced,
-		Title: MTLSNotEnforcedText.Title,
+		Title: mtlsNotEnforcedTitle,
 		Why:   notEnforcedWhy + " The certificate you gave ({cert}) was never asked for, so it was not sent and proves nothing here.",
-		Fix:   MTLSNotEnforcedText.Fix,
+		Fix:   "{require_fix}",
 	}
 	MTLSOptionalText = Text{ID: MTLSOptional,
 		Title: "{addr} asks for a client certificate but serves requests without one (HTTP {status})",
@@ -229,17 +236,17 @@ var (
 	// ClientCertRequired: refused in the handshake, with a page about the
 	// client certificate, or refused without one and served with one.
 	ClientCertRequiredText = Text{ID: ClientCertRequired,
-		Title: "{addr} refuses requests without a client certificate",
+		Title: clientCertRequiredTitle,
 		Why:   "{server} answered 400 ({page}), its page for a client without a certificate.",
 		Fix:   nothingToDo,
 	}
 	ClientCertRequiredInHandshakeText = Text{ID: ClientCertRequired,
-		Title: ClientCertRequiredText.Title,
+		Title: clientCertRequiredTitle,
 		Why:   "The server refused inside the TLS handshake{after_handshake} ({handshake}): {alert_why}.",
 		Fix:   nothingToDo,
 	}
 	ClientCertRequiredByHTTPText = Text{ID: ClientCertRequired,
-		Title: ClientCertRequiredText.Title,
+		Title: clientCertRequiredTitle,
 		Why:   "Without a certificate the request for {path} got HTTP {status}; with {cert} it was served (HTTP {cert_status}): the certificate makes the difference.",
 		Fix:   nothingToDo,
 	}

@@ -39,10 +39,10 @@ var (
 )
 
 // gnutlsMarkers show that GnuTLS wrote the line: its name, and
-// gnutls-cli's and gnutls-serv's own prefixes.
-var gnutlsMarkers = []string{"gnutls", "*** fatal error: ", "*** handshake has failed", "error in handshake: ",
+// gnutls-cli's and gnutls-serv's own prefixes. A word list.
+const gnutlsMarkers = "|gnutls|*** fatal error: |*** handshake has failed|error in handshake: " +
 	// Taskwarrior's client and server
-	"handshake failed.  "}
+	"|handshake failed.  "
 
 // gnutlsDistinct is the length from which a GnuTLS error's words are
 // taken as GnuTLS's without a marker: shorter ones ("Decryption has
@@ -67,13 +67,7 @@ func findGnuTLS(lower string) (GnuTLSError, bool) {
 			}
 		}
 	}
-	marked := false
-	for _, m := range gnutlsMarkers {
-		if strings.Contains(lower, m) {
-			marked = true
-			break
-		}
-	}
+	marked := containsListWord(lower, gnutlsMarkers)
 	for _, t := range gnutlsTexts() {
 		if !marked && len(t.text) < gnutlsDistinct {
 			continue

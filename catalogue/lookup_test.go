@@ -2,6 +2,7 @@ package catalogue
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -23,9 +24,12 @@ func TestEntriesWellFormed(t *testing.T) {
 		if len(e.Match)+len(e.Exact) == 0 {
 			t.Errorf("entry %d (%s): nothing to match", i, e.Title)
 		}
-		for _, s := range append(append(append([]string{}, e.Match...), e.Exact...), e.Within...) {
+		for _, s := range slices.Concat(e.Match, e.Exact, e.Within, e.Without) {
 			if s == "" || s != strings.ToLower(s) {
 				t.Errorf("entry %d (%s): match string %q must be non-empty lower case", i, e.Title, s)
+			}
+			if strings.Contains(s, "|") {
+				t.Errorf("entry %d (%s): match string %q holds a word list not spelled out (one that does not start with \"|\"?)", i, e.Title, s)
 			}
 		}
 		if e.Title == "" || e.Explanation == "" || e.Fix == "" || e.Confirm == "" {

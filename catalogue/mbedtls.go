@@ -40,8 +40,8 @@ var (
 )
 
 // mbedtlsMarkers show that Mbed TLS wrote the line: its name, ESP-IDF's
-// esp-tls and the ESP32 Arduino core's ssl_client.
-var mbedtlsMarkers = []string{"mbedtls", "mbed tls", "esp-tls", "esp_tls", "ssl_client.cpp", "polarssl", "wificlientsecure"}
+// esp-tls and the ESP32 Arduino core's ssl_client. A word list.
+const mbedtlsMarkers = "|mbedtls|mbed tls|esp-tls|esp_tls|ssl_client.cpp|polarssl|wificlientsecure"
 
 // mbedtlsTexts lists every error's words and spellings, longest first.
 var mbedtlsTexts = sync.OnceValue(func() []indexedText {
@@ -76,14 +76,7 @@ func findMbedTLS(lower string) []MbedTLSError {
 // findMbedTLSCode finds the Mbed TLS errors of a code in a line that
 // shows Mbed TLS (findMbedTLS without the words).
 func findMbedTLSCode(lower string) []MbedTLSError {
-	marked := false
-	for _, m := range mbedtlsMarkers {
-		if strings.Contains(lower, m) {
-			marked = true
-			break
-		}
-	}
-	if !marked {
+	if !containsListWord(lower, mbedtlsMarkers) {
 		return nil
 	}
 	code := -1

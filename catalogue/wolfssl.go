@@ -155,6 +155,7 @@ func wolfsslByCode(code int) []WolfSSLError {
 func wolfsslStory(e WolfSSLError, lower string) (Entry, bool) {
 	name := strings.ToLower(e.Name)
 	for _, en := range wolfsslEntries {
+		en = spelled(en)
 		if !containsAny(lower, en.Within) || len(en.Without) > 0 && containsAny(lower, en.Without) {
 			continue
 		}
