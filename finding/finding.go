@@ -84,16 +84,18 @@ type ID string
 
 var (
 	mu       sync.RWMutex
-	registry = map[ID]Spec{}
+	registry = map[ID]*Spec{}
 )
 
-// Register adds ids to the registry. It panics when an id is registered
+// Register adds ids to the registry, which keeps the specs it is given (a
+// package's static table of them). It panics when an id is registered
 // twice, is not "section/name", or its spec has no severity: all are
 // programming errors that every test run would show.
 func Register(specs ...Spec) {
 	mu.Lock()
 	defer mu.Unlock()
-	for _, s := range specs {
+	for i := range specs {
+		s := &specs[i]
 		section, name, ok := strings.Cut(string(s.ID), "/")
 		if !ok || section == "" || name == "" || s.Severity == "" {
 			panic(fmt.Sprintf("finding: incomplete spec: id %q, severity %q", string(s.ID), s.Severity))
@@ -117,7 +119,7 @@ func (id ID) Spec() Spec {
 	if !ok {
 		panic("finding: id " + string(id) + " is not registered")
 	}
-	return sp
+	return *sp
 }
 
 // Name is the id as it appears in the output ("" for the zero ID).
