@@ -13,7 +13,9 @@ import (
 // Transport's errSSL, the Security framework's errSec, CFNetwork's and
 // the URL loading system's codes) that no hand-written entry tells: its
 // generic story.
-var AppleErr = id(finding.Explain, "apple-error", warn, 0, errs, note)
+const AppleErr finding.ID = "explain/apple-error"
+
+func init() { finding.Register(libError(AppleErr)) }
 
 // AppleError is one error code of Apple's TLS stack: its number, name
 // (errSSL..., errSec..., kCFURLError..., NSURLError...), Apple's words

@@ -120,10 +120,10 @@ func TestAppleStories(t *testing.T) {
 		`Certificate 0 “api.example.com” has errors: Unable to build chain to root (possible missing intermediate);`:                                                                                                                                                "server-cert-untrusted",
 	} {
 		_, entries := Lookup(in)
-		if len(entries) == 0 || string(entries[0].ID.Spec().Name) != want {
+		if len(entries) == 0 || entries[0].ID.Name() != want {
 			got := "nothing"
 			if len(entries) > 0 {
-				got = entries[0].ID.Spec().Name + ": " + entries[0].Title
+				got = entries[0].ID.Name() + ": " + entries[0].Title
 			}
 			t.Errorf("%q: %s, want %s", in, got, want)
 		}

@@ -15,7 +15,9 @@ import (
 // BoringSSLReason is the id of a BoringSSL reason that OpenSSL's tables do
 // not tell (BoringSSL's own, or one OpenSSL names otherwise) and no
 // hand-written entry tells: its generic story.
-var BoringSSLReason = id(finding.Explain, "boringssl-reason", warn, 0, errs, note)
+const BoringSSLReason finding.ID = "explain/boringssl-reason"
+
+func init() { finding.Register(libError(BoringSSLReason)) }
 
 // BoringReason is one reason of BoringSSL's headers (boringssl_gen.go,
 // made by scripts/genboringssl): its library (16 SSL, 11 X509, 20 X509V3,

@@ -11,7 +11,9 @@ import (
 // ChromiumErr is the id of a Chromium net error (Chrome's, Edge's and
 // Electron apps' NET::ERR_CERT_* and ERR_SSL_*) that no hand-written entry
 // tells: its generic story.
-var ChromiumErr = id(finding.Explain, "chromium-error", warn, 0, errs, note)
+const ChromiumErr finding.ID = "explain/chromium-error"
+
+func init() { finding.Register(libError(ChromiumErr)) }
 
 // chromiumNetError is one TLS or certificate error of Chromium's
 // net_error_list.h: its number, its name after ERR_, and what it means.

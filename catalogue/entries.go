@@ -1,6 +1,10 @@
 package catalogue
 
-import "sync"
+import (
+	"slices"
+	"strings"
+	"sync"
+)
 
 // Text shared by several entries, so that the same fact is told the same way.
 const (
@@ -39,10 +43,17 @@ const (
 	clientTrustFix   = "See which: the server's chain, and OpenSSL's verdict on it (Verify return code):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\n20 or 21 with one certificate shown: the intermediate is missing; serve the full chain. 18, 19 or 20 with the whole chain: give the client the CA (install or update the ca-certificates package, or the private CA; behind an intercepting proxy, its CA). 9 or 10: compare the dates with the clock (date -u), renew or reload the server's certificate. A name error: connect by a name the certificate carries."
 )
 
+// A word list is one string that stands for several words of an entry's
+// Within or Without, each after a "|": "|ssl_accept|wolfssl_accept". The
+// lists that several entries share are constants, not slices, because a
+// table naming a variable is copied into place by code at every start,
+// where one naming only constants and literals is static data the linker
+// lays out (TestTablesStatic). The table Lookup reads has them spelled out.
+
 // toUpstream marks the lines where nginx is the client: to its upstream,
 // or a Lua cosocket's (a timer's, a *_by_lua handler's). The entries for
-// nginx as the server leave them out.
-var toUpstream = []string{"to upstream", "context: ngx.timer", "by_lua", "cosocket", "lua tcp socket"}
+// nginx as the server leave them out. A word list.
+const toUpstream = "|to upstream|context: ngx.timer|by_lua|cosocket|lua tcp socket"
 
 // requestCtx is the request an nginx line names in its context. nginx
 // finishes its clients' handshakes before it reads their requests, so a
@@ -51,11 +62,47 @@ var toUpstream = []string{"to upstream", "context: ngx.timer", "by_lua", "cosock
 const requestCtx = `, request: "`
 
 // ownHandshake marks nginx's handshake lines where nginx is the client:
-// the entries for nginx's handshakes with its clients leave them out.
-var ownHandshake = append(append([]string(nil), toUpstream...), requestCtx)
+// the entries for nginx's handshakes with its clients leave them out. A
+// word list.
+const ownHandshake = toUpstream + "|" + requestCtx
 
-// luaHandshake marks the handshake lines of Lua cosockets.
-var luaHandshake = []string{"context: ngx.timer", "by_lua", "cosocket", "lua tcp socket", requestCtx}
+// luaHandshake marks the handshake lines of Lua cosockets. A word list.
+const luaHandshake = "|context: ngx.timer|by_lua|cosocket|lua tcp socket|" + requestCtx
+
+// spelled is e with the word lists of its Within and Without spelled out.
+func spelled(e Entry) Entry {
+	e.Within, e.Without = spellWords(e.Within), spellWords(e.Without)
+	return e
+}
+
+// spellWords is words with each word list replaced by its words (words
+// itself when it holds none).
+func spellWords(words []string) []string {
+	if !slices.ContainsFunc(words, isWordList) {
+		return words
+	}
+	var out []string
+	for _, w := range words {
+		if isWordList(w) {
+			out = append(out, strings.Split(w[1:], "|")...)
+		} else {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func isWordList(w string) bool { return strings.HasPrefix(w, "|") }
+
+// containsListWord reports whether s contains one of the words of list.
+func containsListWord(s, list string) bool {
+	for w := range strings.SplitSeq(list[1:], "|") {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // entries is the table Entries and Lookup read. Within a family the specific
 // entries come before the catch-all, so that Lookup's output order reads
@@ -131,8 +178,9 @@ func productWords(t []Entry) table { return table{rows: t, own: true, product: t
 // plain is t as it is.
 func plain(t []Entry) table { return table{rows: t} }
 
-// joinEntries concatenates tables in order, in one allocation (the table
-// is built on the first lookup of every run that explains something).
+// joinEntries concatenates tables in order into one slice (the table is
+// built on the first lookup of every run that explains something), with
+// their word lists spelled out.
 func joinEntries(tables ...table) []Entry {
 	n := 0
 	for _, t := range tables {
@@ -140,13 +188,13 @@ func joinEntries(tables ...table) []Entry {
 	}
 	out := make([]Entry, 0, n)
 	for _, t := range tables {
-		start := len(out)
-		out = append(out, t.rows...)
-		if t.own {
-			for i := start; i < len(out); i++ {
-				out[i].Own = !out[i].Fallback
-				out[i].Product = t.product && !out[i].Fallback
+		for _, e := range t.rows {
+			e = spelled(e)
+			if t.own {
+				e.Own = !e.Fallback
+				e.Product = t.product && !e.Fallback
 			}
+			out = append(out, e)
 		}
 	}
 	return out
@@ -163,9 +211,9 @@ var otherEntries = []Entry{
 	{
 		ID: ServerCertUntrusted, Kind: "client", Within: []string{"certificate verify failed"}, Without: []string{"upstream", "lua", "ocsp"},
 		Match:       []string{"tls_post_process_server_certificate:", "tls_process_server_certificate:", "ssl3_get_server_certificate:"},
-		Title:       ClientRefusedChainText.Title,
-		Explanation: ClientRefusedChainText.Why,
-		Fix:         ClientRefusedChainText.Fix,
+		Title:       clientRefusedChainTitle,
+		Explanation: clientRefusedChainWhy,
+		Fix:         clientRefusedChainFix,
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
 	{

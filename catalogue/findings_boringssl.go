@@ -1,8 +1,8 @@
 package catalogue
 
 // boringSSLLib marks an error of BoringSSL's SSL library (envoy's access
-// log writes SSL_routines).
-var boringSSLLib = []string{"ssl routines:openssl", "ssl_routines:openssl"}
+// log writes SSL_routines). A word list.
+const boringSSLLib = "|ssl routines:openssl|ssl_routines:openssl"
 
 // boringsslEntries tell BoringSSL's reasons (Chrome, Android's Conscrypt,
 // gRPC, envoy, Swift NIO) that OpenSSL's entries do not tell, or tell for
@@ -54,7 +54,7 @@ var boringsslEntries = []Entry{
 		// BoringSSL queues it when SSL_read or SSL_write finds the
 		// handshake ended by the connection closing; after an alert, the
 		// alert tells the cause.
-		ID: HandshakeFailed, Kind: "client", Within: boringSSLLib, Without: []string{"_alert_", " alert "},
+		ID: HandshakeFailed, Kind: "client", Within: []string{boringSSLLib}, Without: []string{"_alert_", " alert "},
 		Match:       []string{"openssl_internal:ssl_handshake_failure", "openssl internal:ssl handshake failure"},
 		Title:       "The connection closed during the TLS handshake (BoringSSL: SSL_HANDSHAKE_FAILURE)",
 		Explanation: "BoringSSL reports it when the handshake that SSL_read or SSL_write ran ended with the connection closed, without an alert or an error of its own: the peer, or something in between, closed it during the handshake. In mutual TLS it is most often a server that refuses the client certificate by closing without an alert, or that requires one the client did not send; otherwise an old server with no TLS version in common, or a proxy or firewall that cut the connection.",
@@ -62,7 +62,7 @@ var boringsslEntries = []Entry{
 		Confirm:     "curl -v https://host/",
 	},
 	{
-		ID: LogKeyMismatch, Kind: "client", Within: boringSSLLib,
+		ID: LogKeyMismatch, Kind: "client", Within: []string{boringSSLLib},
 		Match:       []string{"openssl_internal:bad_signature", "openssl internal:bad signature"},
 		Title:       "The peer's handshake signature did not verify with its certificate (BoringSSL: BAD_SIGNATURE)",
 		Explanation: "BoringSSL could not verify the peer's signature over the handshake (its CertificateVerify, or a TLS 1.2 server's key exchange) with the public key of the certificate the peer sent, and answered with alert decrypt_error. The peer's private key does not belong to its certificate (a renewed certificate served with the old key, a client given the wrong key file), or its signer is broken (an HSM or PKCS#11 module, a signing proxy). Written by a server, it is the client's certificate and key; written by a client, the server's.",
@@ -70,7 +70,7 @@ var boringsslEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -servername host -cert client.crt -key client.key </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "client", Within: boringSSLLib,
+		ID: HandshakeFailed, Kind: "client", Within: []string{boringSSLLib},
 		Match:       []string{"openssl_internal:unexpected_record", "openssl internal:unexpected record"},
 		Title:       "A TLS record of the wrong type arrived during the handshake (BoringSSL: UNEXPECTED_RECORD)",
 		Explanation: "BoringSSL received a record of a type it did not expect at this step: application data or a ChangeCipherSpec where a handshake message was due. A peer that sends data before the handshake is over, a proxy or TLS-inspecting middlebox that injects or reorders records, or a port that answers TLS's first bytes and then another protocol.",

@@ -6,37 +6,71 @@ import "github.com/mtlsdoctor/mtlsdoctor/finding"
 
 // Ids of `certs`: the priority orders findings of one severity, what makes
 // nginx reject clients first, hygiene last.
-var (
-	Untrusted         = id(finding.Certs, "untrusted", errs, 1)
-	SelfIssuedLeaf    = id(finding.Certs, "self-issued-leaf", errs, 2, warn)
-	BadSignature      = id(finding.Certs, "bad-signature", errs, 3)
-	WeakSignature     = id(finding.Certs, "weak-signature", errs, 4)
-	WeakKey           = id(finding.Certs, "weak-key", errs, 5)
-	NotACA            = id(finding.Certs, "not-a-ca", errs, 6)
-	WrongPurpose      = id(finding.Certs, "wrong-purpose", errs, 7)
-	ChainTooDeep      = id(finding.Certs, "chain-too-deep", errs, 8)
-	Expired           = id(finding.Certs, "expired", errs, 9)
-	NotYetValid       = id(finding.Certs, "not-yet-valid", errs, 10)
-	NameConstraints   = id(finding.Certs, "name-constraints", errs, 10)
-	Revoked           = id(finding.Certs, "revoked", errs, 11)
-	CRLProblem        = id(finding.Certs, "crl-problem", errs, 12)
-	CriticalExtension = id(finding.Certs, "critical-extension", errs, 13)
-	KeyMismatch       = id(finding.Certs, "key-mismatch", errs, 14)
-	BadPassphrase     = id(finding.Certs, "bad-passphrase", errs, 15)
-	KeyLocked         = id(finding.Certs, "key-locked", warn, 16)
-	MissingSAN        = id(finding.Certs, "missing-san", warn, 17)
-	HostnameMismatch  = id(finding.Certs, "hostname-mismatch", errs, 18)
-	DuplicateSerial   = id(finding.Certs, "duplicate-serial", errs, 19)
-	ExpiresSoon       = id(finding.Certs, "expires-soon", warn, 20)
-	TrustedFormat     = id(finding.Certs, "trusted-format", warn, 21)
-	StrictChecks      = id(finding.Certs, "strict-checks", warn, 21)
-	Unreadable        = id(finding.Certs, "unreadable", warn, 21, errs)
-	KeyPermissions    = id(finding.Certs, "key-permissions", warn, 22, note)
-	KeyUnencrypted    = id(finding.Certs, "key-unencrypted", warn, 23)
-	OrphanKey         = id(finding.Certs, "orphan-key", note, 24)
-	NeedsPEM          = id(finding.Certs, "needs-pem", note, 25)
-	VerdictUndecided  = id(finding.Certs, "verdict-undecided", warn, 26)
+const (
+	Untrusted         finding.ID = "certs/untrusted"
+	SelfIssuedLeaf    finding.ID = "certs/self-issued-leaf"
+	BadSignature      finding.ID = "certs/bad-signature"
+	WeakSignature     finding.ID = "certs/weak-signature"
+	WeakKey           finding.ID = "certs/weak-key"
+	NotACA            finding.ID = "certs/not-a-ca"
+	WrongPurpose      finding.ID = "certs/wrong-purpose"
+	ChainTooDeep      finding.ID = "certs/chain-too-deep"
+	Expired           finding.ID = "certs/expired"
+	NotYetValid       finding.ID = "certs/not-yet-valid"
+	NameConstraints   finding.ID = "certs/name-constraints"
+	Revoked           finding.ID = "certs/revoked"
+	CRLProblem        finding.ID = "certs/crl-problem"
+	CriticalExtension finding.ID = "certs/critical-extension"
+	KeyMismatch       finding.ID = "certs/key-mismatch"
+	BadPassphrase     finding.ID = "certs/bad-passphrase"
+	KeyLocked         finding.ID = "certs/key-locked"
+	MissingSAN        finding.ID = "certs/missing-san"
+	HostnameMismatch  finding.ID = "certs/hostname-mismatch"
+	DuplicateSerial   finding.ID = "certs/duplicate-serial"
+	ExpiresSoon       finding.ID = "certs/expires-soon"
+	TrustedFormat     finding.ID = "certs/trusted-format"
+	StrictChecks      finding.ID = "certs/strict-checks"
+	Unreadable        finding.ID = "certs/unreadable"
+	KeyPermissions    finding.ID = "certs/key-permissions"
+	KeyUnencrypted    finding.ID = "certs/key-unencrypted"
+	OrphanKey         finding.ID = "certs/orphan-key"
+	NeedsPEM          finding.ID = "certs/needs-pem"
+	VerdictUndecided  finding.ID = "certs/verdict-undecided"
 )
+
+var certsIDs = []finding.Spec{
+	{ID: Untrusted, Severity: errs, Priority: 1},
+	{ID: SelfIssuedLeaf, Severity: errs, Priority: 2, Others: []finding.Severity{warn}},
+	{ID: BadSignature, Severity: errs, Priority: 3},
+	{ID: WeakSignature, Severity: errs, Priority: 4},
+	{ID: WeakKey, Severity: errs, Priority: 5},
+	{ID: NotACA, Severity: errs, Priority: 6},
+	{ID: WrongPurpose, Severity: errs, Priority: 7},
+	{ID: ChainTooDeep, Severity: errs, Priority: 8},
+	{ID: Expired, Severity: errs, Priority: 9},
+	{ID: NotYetValid, Severity: errs, Priority: 10},
+	{ID: NameConstraints, Severity: errs, Priority: 10},
+	{ID: Revoked, Severity: errs, Priority: 11},
+	{ID: CRLProblem, Severity: errs, Priority: 12},
+	{ID: CriticalExtension, Severity: errs, Priority: 13},
+	{ID: KeyMismatch, Severity: errs, Priority: 14},
+	{ID: BadPassphrase, Severity: errs, Priority: 15},
+	{ID: KeyLocked, Severity: warn, Priority: 16},
+	{ID: MissingSAN, Severity: warn, Priority: 17},
+	{ID: HostnameMismatch, Severity: errs, Priority: 18},
+	{ID: DuplicateSerial, Severity: errs, Priority: 19},
+	{ID: ExpiresSoon, Severity: warn, Priority: 20},
+	{ID: TrustedFormat, Severity: warn, Priority: 21},
+	{ID: StrictChecks, Severity: warn, Priority: 21},
+	{ID: Unreadable, Severity: warn, Priority: 21, Others: []finding.Severity{errs}},
+	{ID: KeyPermissions, Severity: warn, Priority: 22, Others: []finding.Severity{note}},
+	{ID: KeyUnencrypted, Severity: warn, Priority: 23},
+	{ID: OrphanKey, Severity: note, Priority: 24},
+	{ID: NeedsPEM, Severity: note, Priority: 25},
+	{ID: VerdictUndecided, Severity: warn, Priority: 26},
+}
+
+func init() { finding.Register(certsIDs...) }
 
 // CertsAllClear is what `certs` says when it finds nothing.
 const CertsAllClear = "nothing to fix: nginx will accept the client certificates marked SUCCESS. After deploying, run:\n  mtlsdoctor probe HOST:443 --cert client.crt --key client.key"

@@ -1,8 +1,9 @@
 package catalogue
 
 // securityLevelWords are OpenSSL's reasons for a certificate its security
-// level refuses: a line that names one is told by that reason's entry.
-var securityLevelWords = []string{"ee key too small", "ca key too small", "ca md too weak"}
+// level refuses: a line that names one is told by that reason's entry. A
+// word list.
+const securityLevelWords = "|ee key too small|ca key too small|ca md too weak"
 
 // clientWriterEntries are lines of programs other than nginx in their own
 // words, mostly TLS clients refusing a server's certificate or failing to
@@ -234,7 +235,7 @@ var clientWriterEntries = []Entry{
 		Title: "The Rust (rustls) client does not trust the server's certificate (UnknownIssuer)",
 		Explanation: "rustls found no trusted root for the server's certificate chain. Unlike OpenSSL-based clients it does not read the system's CA bundle unless built to. Three causes: (1) a private CA, a corporate proxy's CA or a CA added to /etc/ssl/certs, which a client with webpki-roots (Mozilla's public roots only) does not trust; (2) a server that does not send its intermediate; (3) a root store that is empty, so that no server is trusted: " +
 			"a crate built without its roots features (tonic's tls-roots or tls-webpki-roots, reqwest's rustls-tls-webpki-roots or rustls-tls-native-roots) or code that never adds root certificates to its ClientConfig.",
-		Fix:     clientTrust["rust"] + "\n" + clientTrustNotes,
+		Fix:     clientTrustRust + "\n" + clientTrustNotes,
 		Confirm: "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	{
@@ -1472,7 +1473,7 @@ var clientWriterEntries = []Entry{
 	},
 	// Kestrel (ASP.NET Core) as the server: its middleware's own words.
 	{
-		ID: VerifyError, Kind: "client", Within: kestrelWords,
+		ID: VerifyError, Kind: "client", Within: []string{kestrelWords},
 		Match: []string{"remote certificate is invalid according to the validation procedure", "remote certificate is invalid because of errors in the certificate chain",
 			"remotecertificatechainerrors", "remote certificate was rejected by the provided remotecertificatevalidationcallback"},
 		Title:       "Kestrel refused the client certificate",
@@ -1481,7 +1482,7 @@ var clientWriterEntries = []Entry{
 		Confirm:     "curl -v --cert client.crt --key client.key https://host:5001/",
 	},
 	{
-		ID: HandshakeFailed, Kind: "client", Within: kestrelWords,
+		ID: HandshakeFailed, Kind: "client", Within: []string{kestrelWords},
 		Match:       []string{"remote party has closed the transport stream", "received an unexpected eof or 0 bytes from the transport stream"},
 		Title:       "A client closed the connection during Kestrel's TLS handshake",
 		Explanation: "Kestrel (ASP.NET Core's server) saw its client go away in the handshake without an alert: a browser or client that does not trust the server's certificate (the ASP.NET Core development certificate until `dotnet dev-certs https --trust`), a client that has no client certificate to send where one is required, TCP health checks and scanners, or plain HTTP sent to the HTTPS port. Kestrel logs it at debug level; occasional lines are harmless.",
@@ -1490,7 +1491,7 @@ var clientWriterEntries = []Entry{
 	},
 	// .NET's SslStream.
 	{
-		ID: HandshakeFailed, Kind: "client", Without: kestrelWords,
+		ID: HandshakeFailed, Kind: "client", Without: []string{kestrelWords},
 		Match:       []string{"authentication failed because the remote party has closed the transport stream"},
 		Title:       "The other side closed the connection during a .NET TLS handshake (SslStream)",
 		Explanation: "SslStream saw the other side close the connection in the handshake, without an alert; the line alone does not say which side wrote it. In a server's log (Kestrel, a .NET service; AuthenticateAsServer in the stack), a client went away: one that does not trust the server's certificate, a scanner or health check, plain HTTP sent to the TLS port; one at a time this is harmless, and Kestrel logs it at debug level. In a client's (HttpClient, WebClient; AuthenticateAsClient), the server closed: most often no TLS version in common (old .NET Framework clients offer TLS 1.0 unless told otherwise, and servers now want TLS 1.2), else the server required a client certificate the client did not send, or wanted a name (SNI).",
@@ -1498,7 +1499,7 @@ var clientWriterEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
 	},
 	{
-		ID: ServerCertUntrusted, Kind: "client", Without: kestrelWords,
+		ID: ServerCertUntrusted, Kind: "client", Without: []string{kestrelWords},
 		Match:       []string{"remotecertificatechainerrors"},
 		Title:       "The .NET client could not build a trusted chain for the server's certificate",
 		Explanation: ".NET reports RemoteCertificateChainErrors when the server's chain does not lead to a root in the system's store: a private CA not installed, a TLS-intercepting proxy's CA, or a missing intermediate the server does not send (Windows fetches it through the certificate's AIA URL when it can; Linux does not), or a certificate in the chain past its dates: .NET reports an expired server certificate (chain status NotTimeValid) as a chain error too, so check the dates first.",
@@ -1695,7 +1696,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"root certificate of the certificate chain is self-signed and"},
 		Title:       "The client does not trust the self-signed root of the server's chain",
 		Explanation: "The server's chain ends in a root certificate that signs itself and is not in the client's trust store: a private CA (a self-hosted or cloud database's, a company's), or a TLS-intercepting proxy's.",
-		Fix:         clientTrust[""],
+		Fix:         clientTrustAny,
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	// etcdctl (API v2) failing to reach any member.
@@ -2537,7 +2538,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"could not verify the ssl certificate for"},
 		Title:       "Bundler or RubyGems could not verify the gem server's certificate",
 		Explanation: "Ruby's OpenSSL refused the certificate of the gem server. Its CA bundle lacks the issuer (a private gem server's CA, or a TLS-intercepting proxy's), the bundle is too old for the server's chain (Let's Encrypt's DST Root CA X3 expired on 2021-09-30; old RubyGems, JRuby and OpenSSL 1.0.x build the chain to it), or the clock is wrong.",
-		Fix:         clientTrust["ruby"],
+		Fix:         clientTrustRuby,
 		Confirm:     "ruby -ropenssl -e 'p OpenSSL::X509::DEFAULT_CERT_FILE'",
 	},
 	{
@@ -2552,7 +2553,11 @@ var clientWriterEntries = []Entry{
 	// NSS (its "Peer's Certificate issuer is not recognized" has its own
 	// entry in findings_nss.go).
 	{
-		ID: ServerCertUntrusted, Kind: "client", Without: kestrelOrCurlReason,
+		// (and where curl's reason follows its generic text, "Curl error
+		// (60): Peer certificate cannot be authenticated ... [SSL
+		// certificate problem: certificate has expired]": the reason's own
+		// entry tells it)
+		ID: ServerCertUntrusted, Kind: "client", Without: []string{kestrelWords, "ssl certificate problem:"},
 		Match: []string{"unable to locally verify the issuer's authority", "certificate, issued by", "remote certificate is invalid according to the validation procedure",
 			"could not establish trust relationship",
 			// .NET's words for it in Portuguese, Spanish, French and German
@@ -2812,7 +2817,7 @@ var clientWriterEntries = []Entry{
 		Confirm:     "openssl x509 -noout -subject -in ca.pem",
 	},
 	{
-		ID: KeyLoadFailed, Kind: "client", Without: securityLevelWords,
+		ID: KeyLoadFailed, Kind: "client", Without: []string{securityLevelWords},
 		Match:       []string{"unable to get private key from '", "unable to get private key from \""},
 		Title:       "The program could not load its private key file",
 		Explanation: "The program (openssl s_client or s_server given -key, MySQL's and MariaDB's clients and servers given ssl-key, and others on OpenSSL's own words) could not load the private key from the file it names. Four causes cover most cases: 1. the file is missing or this user may not read it (a path typed wrong, a volume not mounted into the container, a key kept mode 600 for another user); 2. the key is encrypted and no passphrase was given (most programs cannot ask for one); 3. the file is not a PEM private key: a certificate, a public key, a DER or PKCS#12 file; 4. a key format the program's TLS library is too old to read: a PKCS#8 key encrypted as OpenSSL 3 writes it, an EC or Ed25519 key where only RSA works, a library of an outdated container or distribution.",
@@ -2820,7 +2825,7 @@ var clientWriterEntries = []Entry{
 		Confirm:     "openssl pkey -in client.key -noout",
 	},
 	{
-		ID: CertLoadFailed, Kind: "client", Without: securityLevelWords,
+		ID: CertLoadFailed, Kind: "client", Without: []string{securityLevelWords},
 		Match:       []string{"unable to get certificate from '", "unable to get certificate from \""},
 		Title:       "The program could not load its certificate file",
 		Explanation: "The program (openssl s_client or s_server given -cert, MySQL's and MariaDB's clients and servers given ssl-cert, and others on OpenSSL's own words) could not load the certificate from the file it names: it is missing or this user may not read it, it is not a PEM certificate (a DER or PKCS#12 file, a key, a certificate request), or it is damaged.",
@@ -3573,22 +3578,19 @@ const (
 // ClientRefusedChainText is an OpenSSL client's "certificate verify
 // failed": the function in the line (1.x) or the writer shows the client's
 // side, so it refused the server's certificate.
-var ClientRefusedChainText = Text{ID: ServerCertUntrusted,
-	Title: "An OpenSSL client did not trust the server's certificate (certificate verify failed)",
-	Why:   "The program that wrote this is the TLS client (openssl s_client, curl, Python, PHP, Ruby or another program on OpenSSL; in 1.x spellings the function, such as tls_process_server_certificate, is the client's step that checks the server's certificate), and it refused the server's certificate, not a client certificate. " + clientTrustCauses + " The same words also stand for a host name the certificate does not carry, in a program that has OpenSSL check names (often new after an upgrade of the program, which then refuses a mail or IMAP server's shared-hosting certificate): `-verify_hostname host` makes s_client check the name too.",
-	Fix:   clientTrustFix + " For openssl s_client and curl:\n  openssl s_client -connect host:443 -servername host -CAfile ca.crt </dev/null\n  curl --cacert ca.crt https://host/",
-}
+var ClientRefusedChainText = Text{ID: ServerCertUntrusted, Title: clientRefusedChainTitle, Why: clientRefusedChainWhy, Fix: clientRefusedChainFix}
+
+// Its words, which otherEntries tell too.
+const (
+	clientRefusedChainTitle = "An OpenSSL client did not trust the server's certificate (certificate verify failed)"
+	clientRefusedChainWhy   = "The program that wrote this is the TLS client (openssl s_client, curl, Python, PHP, Ruby or another program on OpenSSL; in 1.x spellings the function, such as tls_process_server_certificate, is the client's step that checks the server's certificate), and it refused the server's certificate, not a client certificate. " + clientTrustCauses + " The same words also stand for a host name the certificate does not carry, in a program that has OpenSSL check names (often new after an upgrade of the program, which then refuses a mail or IMAP server's shared-hosting certificate): `-verify_hostname host` makes s_client check the name too."
+	clientRefusedChainFix   = clientTrustFix + " For openssl s_client and curl:\n  openssl s_client -connect host:443 -servername host -CAfile ca.crt </dev/null\n  curl --cacert ca.crt https://host/"
+)
 
 // kestrelWords are the words of Kestrel's HTTPS middleware around a failed
-// handshake it served.
-var kestrelWords = []string{"failed to authenticate https connection", "httpsconnectionmiddleware", "httpsconnectionadapter", "authenticateasserver", "kestrel"}
-
-// kestrelOrCurlReason leaves out, besides Kestrel's lines, a line where
-// curl's reason follows its generic text ("Curl error (60): Peer
-// certificate cannot be authenticated ... [SSL certificate problem:
-// certificate has expired]"): the reason's own entry tells it.
-var kestrelOrCurlReason = []string{"failed to authenticate https connection", "httpsconnectionmiddleware", "httpsconnectionadapter", "authenticateasserver", "kestrel",
-	"ssl certificate problem:"}
+// handshake it served. A word list.
+const kestrelWords = "|failed to authenticate https connection|httpsconnectionmiddleware|httpsconnectionadapter|authenticateasserver" +
+	"|kestrel"
 
 // The story of a server that speaks only an old TLS version, told by the
 // client that refused it (OpenSSL 1.1's words and OpenSSL 3's).

@@ -9,14 +9,23 @@ import (
 // This file holds the findings only `doctor` makes: about how it read the configuration, what it could not probe or read.
 
 // Ids only `doctor` gives.
-var (
-	NginxTFailed = finding.Register(finding.Spec{Name: "nginx-t-failed", Section: finding.Doctor, Severity: errs, Others: []finding.Severity{warn}, Startup: true})
-	NotProbed    = id(finding.Doctor, "not-probed", warn, 0)
-	LogNotRead   = id(finding.Doctor, "log-not-read", note, 0, warn)
+const (
+	NginxTFailed finding.ID = "doctor/nginx-t-failed"
+	NotProbed    finding.ID = "doctor/not-probed"
+	LogNotRead   finding.ID = "doctor/log-not-read"
 	// PredictionDiffers: the verdict the model gave the client
 	// certificate and what the running server did disagree.
-	PredictionDiffers = id(finding.Doctor, "prediction-differs", warn, 0)
+	PredictionDiffers finding.ID = "doctor/prediction-differs"
 )
+
+var doctorIDs = []finding.Spec{
+	{ID: NginxTFailed, Severity: errs, Others: []finding.Severity{warn}, Startup: true},
+	{ID: NotProbed, Severity: warn},
+	{ID: LogNotRead, Severity: note, Others: []finding.Severity{warn}},
+	{ID: PredictionDiffers, Severity: warn},
+}
+
+func init() { finding.Register(doctorIDs...) }
 
 // ProbeConfirmsWhy is added to the finding that names why nginx refuses
 // the given certificate when the probe saw that refusal ({title}).

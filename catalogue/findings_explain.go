@@ -7,11 +7,20 @@ import "github.com/mtlsdoctor/mtlsdoctor/finding"
 // Ids only `explain` gives: what a TLS alert or a bare 400 means, and a
 // line a program prints on every connection or at start-up (not a
 // failure).
-var (
-	TLSAlert    = id(finding.Explain, "tls-alert", errs, 0)
-	Status400   = id(finding.Explain, "status-400", errs, 0)
-	RoutineLine = id(finding.Explain, "routine-line", note, 0)
+const (
+	TLSAlert    finding.ID = "explain/tls-alert"
+	Status400   finding.ID = "explain/status-400"
+	RoutineLine finding.ID = "explain/routine-line"
 	// OpenSSLCommand is the openssl command line tool refusing its own
 	// arguments (an option it does not know, or after an operand).
-	OpenSSLCommand = id(finding.Explain, "openssl-command", errs, 0)
+	OpenSSLCommand finding.ID = "explain/openssl-command"
 )
+
+var explainIDs = []finding.Spec{
+	{ID: TLSAlert, Severity: errs},
+	{ID: Status400, Severity: errs},
+	{ID: RoutineLine, Severity: note},
+	{ID: OpenSSLCommand, Severity: errs},
+}
+
+func init() { finding.Register(explainIDs...) }

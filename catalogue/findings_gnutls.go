@@ -177,7 +177,7 @@ var gnutlsEntries = []Entry{
 	{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"public key signature verification has failed", "the signature algorithm is not supported"},
-		Within:      gnutlsMarkers,
+		Within:      []string{gnutlsMarkers},
 		Title:       "GnuTLS refused the server's handshake signature",
 		Explanation: "The signature the server made over the handshake with its key did not pass: it does not verify with the public key of the certificate the server sent (the server runs with a key that does not belong to its certificate, or a box in between altered the handshake), or it uses a signature algorithm this GnuTLS or the system's crypto policy refuses (SHA-1 signatures, an RSA-PSS or DSA key).",
 		Fix:         "On the server, check that the key belongs to the certificate (the two sums must be equal):\n  openssl x509 -noout -pubkey -in server.crt | sha256sum\n  openssl pkey -pubout -in server.key | sha256sum\nand see which signature it uses:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -i 'signature'",
@@ -186,7 +186,7 @@ var gnutlsEntries = []Entry{
 	{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"decryption has failed", "the message authentication code verification failed"},
-		Within:      gnutlsMarkers,
+		Within:      []string{gnutlsMarkers},
 		Title:       "GnuTLS received TLS records that do not decrypt: they were altered on the way",
 		Explanation: "A TLS record failed its integrity check: the bytes changed between the two sides (a faulty network card offload, an MTU or VPN problem, a middlebox that rewrites traffic), or one side has a bug in a cipher it negotiated (some old servers' and appliances' AES-CBC or ChaCha20).",
 		Fix:         "Compare with another network path and with another cipher suite:\n  gnutls-cli -p 443 host \\\n    --priority 'NORMAL:-CHACHA20-POLY1305' </dev/null\n  openssl s_client -connect host:443 -servername host </dev/null",
@@ -203,7 +203,7 @@ var gnutlsEntries = []Entry{
 	{
 		ID: CertLoadFailed, Kind: "client",
 		Match:       []string{"error while reading file", "base64 unexpected header error", "base64 decoding error"},
-		Within:      gnutlsMarkers,
+		Within:      []string{gnutlsMarkers},
 		Title:       "GnuTLS could not read a certificate or key file",
 		Explanation: "A certificate, key or CA file the program was given could not be read: `Error while reading file` is a path that does not exist or cannot be read (permissions, a container that lacks the mount); the base64 errors are a file that is not PEM of the kind expected (DER, a key where a certificate belongs, a PEM header GnuTLS does not know, or a damaged copy-paste).",
 		Fix:         "Check each file the program names, and that it is PEM of the right kind:\n  ls -l cert.pem key.pem ca.pem\n  grep -n -- '-----' cert.pem key.pem ca.pem",
@@ -212,7 +212,7 @@ var gnutlsEntries = []Entry{
 	{
 		ID: NoClientCert, Kind: "client",
 		Match:       []string{"no certificate was found", "the peer did not send any certificate"},
-		Within:      gnutlsMarkers,
+		Within:      []string{gnutlsMarkers},
 		Title:       "GnuTLS found no certificate where it needs one",
 		Explanation: "Written by a GnuTLS server (Exim, gnutls-serv, a libvirt or OpenConnect server) that requires a client certificate, its client sent none: the client was not given one, or it has none issued by a CA the server names. Written while loading a file, the certificate file holds no certificate (a key file or an empty one given instead).",
 		Fix:         "Give the client its certificate and key, and check that they are signed by a CA the server accepts:\n  gnutls-cli -p 443 host --x509certfile client.crt \\\n    --x509keyfile client.key </dev/null",
@@ -254,7 +254,7 @@ var gnutlsEntries = []Entry{
 	{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match:       []string{"gnutls_handshake() failed: error in the certificate verification", "could not authenticate peer"},
-		Within:      gnutlsMarkers,
+		Within:      []string{gnutlsMarkers},
 		Title:       "The client (GnuTLS) refused the server's certificate",
 		Explanation: "The client on GnuTLS checked the server's certificate and refused it. " + clientTrustCauses + " gnutls-cli's `- Status:` line names the reason.",
 		Fix:         clientTrustFix + "\nand see GnuTLS's reason:\n  gnutls-cli -p 443 host </dev/null | grep Status",

@@ -6,37 +6,62 @@ import "github.com/mtlsdoctor/mtlsdoctor/finding"
 
 // Ids of `logs`. A group's priority is minus its count (the largest
 // group first), set by the rule.
-var (
-	VerifyError         = id(finding.Logs, "verify-error", errs, 0)
-	NoClientCert        = id(finding.Logs, "no-client-cert", warn, 0)
-	PlainHTTP           = id(finding.Logs, "plain-http", warn, 0)
-	HandshakeFailed     = id(finding.Logs, "handshake-failed", warn, 0, note)
-	LogBadPassphrase    = id(finding.Logs, "bad-passphrase", errs, 0)
-	KeyLoadFailed       = id(finding.Logs, "key-load-failed", errs, 0)
-	LogKeyMismatch      = id(finding.Logs, "key-mismatch", errs, 0)
-	CertLoadFailed      = id(finding.Logs, "cert-load-failed", errs, 0)
-	StartupFailed       = id(finding.Logs, "startup-failed", errs, 0)
-	StaleSSLError       = id(finding.Logs, "stale-ssl-error", note, 0)
-	UpstreamVerifyError = id(finding.Logs, "upstream-verify-error", errs, 0)
-	Status495           = id(finding.Logs, "status-495", errs, 0, note)
-	Status496           = id(finding.Logs, "status-496", warn, 0, note)
-	Status497           = id(finding.Logs, "status-497", warn, 0, note)
-	VerifyErrorsHidden  = id(finding.Logs, "verify-errors-hidden", warn, 0)
-	NotALog             = id(finding.Logs, "not-a-log", warn, 0)
-	TLSDebug            = id(finding.Logs, "tls-debug", note, 0)
+const (
+	VerifyError         finding.ID = "logs/verify-error"
+	NoClientCert        finding.ID = "logs/no-client-cert"
+	PlainHTTP           finding.ID = "logs/plain-http"
+	HandshakeFailed     finding.ID = "logs/handshake-failed"
+	LogBadPassphrase    finding.ID = "logs/bad-passphrase"
+	KeyLoadFailed       finding.ID = "logs/key-load-failed"
+	LogKeyMismatch      finding.ID = "logs/key-mismatch"
+	CertLoadFailed      finding.ID = "logs/cert-load-failed"
+	StartupFailed       finding.ID = "logs/startup-failed"
+	StaleSSLError       finding.ID = "logs/stale-ssl-error"
+	UpstreamVerifyError finding.ID = "logs/upstream-verify-error"
+	Status495           finding.ID = "logs/status-495"
+	Status496           finding.ID = "logs/status-496"
+	Status497           finding.ID = "logs/status-497"
+	VerifyErrorsHidden  finding.ID = "logs/verify-errors-hidden"
+	NotALog             finding.ID = "logs/not-a-log"
+	TLSDebug            finding.ID = "logs/tls-debug"
 )
+
+var logsIDs = []finding.Spec{
+	{ID: VerifyError, Severity: errs},
+	{ID: NoClientCert, Severity: warn},
+	{ID: PlainHTTP, Severity: warn},
+	{ID: HandshakeFailed, Severity: warn, Others: []finding.Severity{note}},
+	{ID: LogBadPassphrase, Severity: errs},
+	{ID: KeyLoadFailed, Severity: errs},
+	{ID: LogKeyMismatch, Severity: errs},
+	{ID: CertLoadFailed, Severity: errs},
+	{ID: StartupFailed, Severity: errs},
+	{ID: StaleSSLError, Severity: note},
+	{ID: UpstreamVerifyError, Severity: errs},
+	{ID: Status495, Severity: errs, Others: []finding.Severity{note}},
+	{ID: Status496, Severity: warn, Others: []finding.Severity{note}},
+	{ID: Status497, Severity: warn, Others: []finding.Severity{note}},
+	{ID: VerifyErrorsHidden, Severity: warn},
+	{ID: NotALog, Severity: warn},
+	{ID: TLSDebug, Severity: note},
+}
+
+func init() { finding.Register(logsIDs...) }
+
+// logVerifyCodeTitle is the title of a verify error with a code.
+const logVerifyCodeTitle = "client SSL certificate verify error ({code}:{text})"
 
 // Texts of the findings `logs` makes itself. A verify error quotes the
 // catalogue's words for its code: {code} and {text} as logged, {meaning},
 // {causes} and {fix} the code's (see VerifyCode).
 var (
 	LogVerifyCodeText = Text{ID: VerifyError,
-		Title: "client SSL certificate verify error ({code}:{text})",
+		Title: logVerifyCodeTitle,
 		Why:   "{meaning} {causes}",
 		Fix:   "{fix}",
 	}
 	// LogVerifyUnknownCodeText is for a code the catalogue does not know.
-	LogVerifyUnknownCodeText = Text{ID: VerifyError, Title: LogVerifyCodeText.Title}
+	LogVerifyUnknownCodeText = Text{ID: VerifyError, Title: logVerifyCodeTitle}
 	// LogVerifyTextTitle is the title of a verify error without a code
 	// (an OCSP result, {text}).
 	LogVerifyTextTitle = "client SSL certificate verify error: {text}"
@@ -65,19 +90,25 @@ var (
 	LogFixedByCertWhy   = "The probe with {file} was accepted, and nothing like this was logged after it was issued: these were most likely that client before its certificate was reissued. A client that is still refused keeps logging this; run the next doctor after it has tried again. {why}"
 )
 
+// The title and fix of verify-errors-hidden's texts.
+const (
+	verifyErrorsHiddenTitle = "client-certificate errors are missing from the error log"
+	verifyErrorsHiddenFix   = "In the server (or http) block:\n  error_log /var/log/nginx/error.log info;\nthen reload:\n  {reload}\nand run:\n  mtlsdoctor logs /var/log/nginx/error.log /var/log/nginx/access.log"
+)
+
 // Texts of verify-errors-hidden: the access log has 400s for certificate
 // errors ({hidden}: "3 certificate verify errors (495), ...") that the
 // error log does not explain, or no error log was given.
 var (
 	VerifyErrorsHiddenText = Text{ID: VerifyErrorsHidden,
-		Title: "client-certificate errors are missing from the error log",
+		Title: verifyErrorsHiddenTitle,
 		Why:   "The access log shows {hidden} as status 400, but the error log has no matching lines. nginx writes client-certificate errors at the info level, and the default error_log level is error, so out of the box they are never written: clients get \"400 The SSL certificate error\" and the log stays silent.",
-		Fix:   "In the server (or http) block:\n  error_log /var/log/nginx/error.log info;\nthen reload:\n  {reload}\nand run:\n  mtlsdoctor logs /var/log/nginx/error.log /var/log/nginx/access.log",
+		Fix:   verifyErrorsHiddenFix,
 	}
 	VerifyErrorsHiddenNoErrorLogText = Text{ID: VerifyErrorsHidden,
-		Title: VerifyErrorsHiddenText.Title,
+		Title: verifyErrorsHiddenTitle,
 		Why:   "The access log shows {hidden} as status 400, and no error log was given. The reasons (the OpenSSL verify code) are only in the error log, and only at the info level.",
-		Fix:   VerifyErrorsHiddenText.Fix,
+		Fix:   verifyErrorsHiddenFix,
 	}
 	// HiddenStatuses name the 400s of each special status, by status.
 	HiddenStatuses = map[int]string{495: "certificate verify errors (495)", 496: "missing client certificates (496)", 497: "plain HTTP requests (497)"}
@@ -290,7 +321,7 @@ var logLineEntries = []Entry{
 		Confirm: "openssl s_client -connect BACKEND:443 -cert /etc/nginx/upstream-client.crt -key /etc/nginx/upstream-client.key </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: ownHandshake,
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: []string{ownHandshake},
 		Match: []string{"tlsv1 alert unknown ca"},
 		Title: "Client rejected nginx's server certificate: unknown CA (alert 48)",
 		Explanation: "The client does not trust the CA that signed nginx's server certificate and aborted the handshake. " + serverSide + " " +
@@ -299,7 +330,7 @@ var logLineEntries = []Entry{
 		Confirm: "openssl s_client -connect host:443 -showcerts </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: ownHandshake,
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: []string{ownHandshake},
 		Match:       []string{"sslv3 alert bad certificate"},
 		Title:       "Client rejected nginx's server certificate: bad certificate (alert 42)",
 		Explanation: "The client refused a certificate nginx presented, normally the server certificate or its chain (wrong name, untrusted, malformed). " + serverSide,
@@ -307,7 +338,7 @@ var logLineEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: ownHandshake,
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: []string{ownHandshake},
 		Match:       []string{"sslv3 alert certificate unknown"},
 		Title:       "Client rejected nginx's server certificate (alert 46)",
 		Explanation: "The client refused nginx's server certificate without giving a specific reason, typically an untrusted CA or a name mismatch. " + serverSide,
@@ -315,7 +346,7 @@ var logLineEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: ownHandshake,
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: []string{ownHandshake},
 		Match:       []string{"sslv3 alert certificate expired"},
 		Title:       "Client says nginx's server certificate has expired (alert 45)",
 		Explanation: "The client judged nginx's server certificate (or a certificate in its chain) as expired, or the client's clock is wrong. " + serverSide,
@@ -323,7 +354,7 @@ var logLineEntries = []Entry{
 		Confirm:     "openssl x509 -noout -enddate -in /etc/nginx/server.crt",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: ownHandshake,
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Within: []string{handshakeLine}, Without: []string{ownHandshake},
 		Match:       []string{"sslv3 alert handshake failure"},
 		Title:       "Client aborted the handshake (alert 40)",
 		Explanation: "The client found nothing acceptable in what nginx offered: no common TLS version, cipher suite, signature algorithm or curve; or the client is an Erlang one (RabbitMQ's shovels, an Elixir app) that refused nginx's server certificate for its name (hostname_check_failed), which Erlang reports with this alert, as a real run here showed.",
@@ -331,7 +362,7 @@ var logLineEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -tls1_2 </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: "crit", Within: []string{handshakeLine}, Without: ownHandshake,
+		ID: HandshakeFailed, Kind: "nginx", Level: "crit", Within: []string{handshakeLine}, Without: []string{ownHandshake},
 		Match: []string{"tlsv13 alert certificate required"},
 		Title: "nginx's peer demanded a certificate nginx did not send (alert 116)",
 		Explanation: "A TLS 1.3 peer required a client certificate from nginx. An nginx HTTP server does not get this from its clients, so it most likely comes from a connection where nginx is the client, e.g. to a backend that requires mTLS. " +
@@ -442,7 +473,7 @@ var logLineEntries = []Entry{
 		Confirm:     curlClient,
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Without: append([]string{"upstream"}, ownHandshake...),
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Without: []string{"upstream", ownHandshake},
 		Match:       []string{"peer closed connection in ssl handshake"},
 		Title:       "Client hung up during the TLS handshake",
 		Explanation: "The client closed the connection in the middle of the handshake, usually because its own checks failed (it did not trust nginx's certificate, or refused to load its own).",
@@ -450,7 +481,7 @@ var logLineEntries = []Entry{
 		Confirm:     curlClient,
 	},
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Fallback: true, Without: ownHandshake,
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel, Fallback: true, Without: []string{ownHandshake},
 		Match: []string{handshakeLine},
 		Title: "TLS handshake failed",
 		Explanation: "OpenSSL aborted the handshake before any HTTP request, so no access-log line is written. The reason is the last part inside `(SSL: ...)`. " +

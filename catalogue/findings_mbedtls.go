@@ -79,7 +79,7 @@ var mbedtlsEntries = []Entry{
 		Match: []string{"-0x0052", "net - failed to get an ip address for the given hostname", "-0x0044", "net - the connection to the given server / port failed",
 			// ESP-IDF's esp-tls before Mbed TLS: "couldn't get hostname for :host: getaddrinfo() returns 202".
 			"couldn't get hostname for", "getaddrinfo() returns"},
-		Within:      mbedtlsMarkers,
+		Within:      []string{mbedtlsMarkers},
 		Title:       "The Mbed TLS client could not reach the server (name or TCP connection)",
 		Explanation: "Before any TLS: the device could not resolve the server's name (MBEDTLS_ERR_NET_UNKNOWN_HOST, -0x0052, or esp-tls's `couldn't get hostname`: no DNS server, no network yet, a name only an internal DNS knows) or open the TCP connection (MBEDTLS_ERR_NET_CONNECT_FAILED, -0x0044: a wrong port, a firewall, the server down).",
 		Fix:         "Check from the device's network that the name resolves and the port is open:\n  nslookup host\n  nc -vz host 8883",

@@ -6,20 +6,36 @@ import (
 
 // This file holds the findings of `nginx`: the mTLS directives of a configuration.
 
-// Ids of `nginx`. Those made with startupID stop nginx from starting.
-var (
-	VerifyClientWithoutCA    = startupID("verify-client-without-ca")
-	MissingFile              = startupID("missing-file")
-	PasswordFileMissing      = startupID("password-file-missing")
-	OptionalNotChecked       = id(finding.Nginx, "optional-not-checked", errs, 0)
-	VerifyDepthTooSmall      = id(finding.Nginx, "verify-depth-too-small", errs, 0)
-	VerifyResultNotForwarded = id(finding.Nginx, "verify-result-not-forwarded", warn, 0, note)
-	LegacyProtocols          = id(finding.Nginx, "legacy-protocols", warn, 0, note)
-	CAFileWithoutRoot        = id(finding.Nginx, "ca-file-without-root", errs, 0)
-	IncludeNotRead           = id(finding.Nginx, "include-not-read", warn, 0)
-	SSLDirectiveRemoved      = id(finding.Nginx, "ssl-directive-removed", warn, 0)
-	StreamNotJudged          = id(finding.Nginx, "stream-not-judged", warn, 0)
+// Ids of `nginx`. Those marked Startup stop nginx from starting.
+const (
+	VerifyClientWithoutCA    finding.ID = "nginx/verify-client-without-ca"
+	MissingFile              finding.ID = "nginx/missing-file"
+	PasswordFileMissing      finding.ID = "nginx/password-file-missing"
+	OptionalNotChecked       finding.ID = "nginx/optional-not-checked"
+	VerifyDepthTooSmall      finding.ID = "nginx/verify-depth-too-small"
+	VerifyResultNotForwarded finding.ID = "nginx/verify-result-not-forwarded"
+	LegacyProtocols          finding.ID = "nginx/legacy-protocols"
+	CAFileWithoutRoot        finding.ID = "nginx/ca-file-without-root"
+	IncludeNotRead           finding.ID = "nginx/include-not-read"
+	SSLDirectiveRemoved      finding.ID = "nginx/ssl-directive-removed"
+	StreamNotJudged          finding.ID = "nginx/stream-not-judged"
 )
+
+var nginxIDs = []finding.Spec{
+	{ID: VerifyClientWithoutCA, Severity: errs, Startup: true},
+	{ID: MissingFile, Severity: errs, Startup: true},
+	{ID: PasswordFileMissing, Severity: errs, Startup: true},
+	{ID: OptionalNotChecked, Severity: errs},
+	{ID: VerifyDepthTooSmall, Severity: errs},
+	{ID: VerifyResultNotForwarded, Severity: warn, Others: []finding.Severity{note}},
+	{ID: LegacyProtocols, Severity: warn, Others: []finding.Severity{note}},
+	{ID: CAFileWithoutRoot, Severity: errs},
+	{ID: IncludeNotRead, Severity: warn},
+	{ID: SSLDirectiveRemoved, Severity: warn},
+	{ID: StreamNotJudged, Severity: warn},
+}
+
+func init() { finding.Register(nginxIDs...) }
 
 // The words of the `nginx` findings. Placeholders every text may use:
 // {directive} is the directive the finding is about as one line of
@@ -125,14 +141,14 @@ var (
 	// OptionalNotCheckedText: ssl_verify_client optional and nothing
 	// reads the result.
 	OptionalNotCheckedText = Text{ID: OptionalNotChecked,
-		Title: "ssl_verify_client {value}, but nothing tests $ssl_client_verify",
+		Title: optionalNotCheckedTitle,
 		Why:   "With {value} nginx serves clients that send no certificate like any other request; only $ssl_client_verify (SUCCESS, NONE or FAILED:reason) tells them apart. Nothing in this server block reads it (no if, map, proxy_set_header, fastcgi_param or return), so the client-certificate requirement is not enforced.",
 		Fix:   enforceVerify,
 	}
 	// OptionalNoCANotCheckedText: the same with optional_no_ca, which
 	// lets more through.
 	OptionalNoCANotCheckedText = Text{ID: OptionalNotChecked,
-		Title: OptionalNotCheckedText.Title,
+		Title: optionalNotCheckedTitle,
 		Why:   "With {value} nginx serves clients that send no certificate, or one from any CA (optional_no_ca lets codes 18, 19, 20, 21 and 27 through) like any other request; only $ssl_client_verify (SUCCESS, NONE or FAILED:reason) tells them apart. Nothing in this server block reads it (no if, map, proxy_set_header, fastcgi_param or return), so the client-certificate requirement is not enforced.",
 		Fix:   enforceVerify,
 	}
@@ -185,11 +201,12 @@ const (
 
 // Whole titles, explanations and fixes that several texts above share.
 const (
-	enforceVerify     = "Enforce it in the server block:\n  if ($ssl_client_verify != SUCCESS) { return 403; }\nor pass it to the application:\n  proxy_set_header X-SSL-Client-Verify $ssl_client_verify;\nor require a certificate outright:\n  ssl_verify_client on;"
-	notForwardedTitle = "{pass} {target}{more}: the upstream never sees the client certificate"
-	notForwardedWhy   = "nginx checks the client certificate, but no {header} here carries $ssl_client_verify, $ssl_client_s_dn or the certificate itself, so the application cannot tell who the client is (or, with optional, whether it sent a valid certificate at all). Note that a {header} in a location replaces every one inherited from the server and http levels."
-	errorsHiddenTitle = "error_log {file} {level} hides why client certificates are rejected"
-	errorsHiddenFix   = "In the server block:\n  error_log {file} info;\nthen reload:\n  {reload}"
+	optionalNotCheckedTitle = "ssl_verify_client {value}, but nothing tests $ssl_client_verify"
+	enforceVerify           = "Enforce it in the server block:\n  if ($ssl_client_verify != SUCCESS) { return 403; }\nor pass it to the application:\n  proxy_set_header X-SSL-Client-Verify $ssl_client_verify;\nor require a certificate outright:\n  ssl_verify_client on;"
+	notForwardedTitle       = "{pass} {target}{more}: the upstream never sees the client certificate"
+	notForwardedWhy         = "nginx checks the client certificate, but no {header} here carries $ssl_client_verify, $ssl_client_s_dn or the certificate itself, so the application cannot tell who the client is (or, with optional, whether it sent a valid certificate at all). Note that a {header} in a location replaces every one inherited from the server and http levels."
+	errorsHiddenTitle       = "error_log {file} {level} hides why client certificates are rejected"
+	errorsHiddenFix         = "In the server block:\n  error_log {file} info;\nthen reload:\n  {reload}"
 )
 
 // verifyClientNeedsCA is why ssl_verify_client needs a CA file: the

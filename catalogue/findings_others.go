@@ -571,7 +571,7 @@ var otherWriterEntries = []Entry{
 		Match:       []string{"ssl operation failed"},
 		Title:       "PHP's TLS stream failed (SSL operation failed)",
 		Explanation: "A PHP stream (file_get_contents, fopen, stream_socket_client, SoapClient on https://) could not finish TLS; the OpenSSL error messages after it say why. Most often `certificate verify failed`: PHP found no CA bundle that trusts the server (openssl.cafile unset and no system bundle in the image), or the server does not send its intermediate.",
-		Fix:         clientTrust["php"],
+		Fix:         clientTrustPHP,
 		Confirm:     "php -r 'var_dump(openssl_get_cert_locations());'",
 	},
 	// PHP's streams loading their client certificate (local_cert, local_pk).

@@ -9,25 +9,47 @@ import (
 // This file holds the findings of `probe`: what a live handshake with a server shows.
 
 // Ids of `probe`.
-var (
-	ConnectFailed          = id(finding.Probe, "connect-failed", errs, 0)
-	Timeout                = id(finding.Probe, "timeout", errs, 0)
-	NotTLS                 = id(finding.Probe, "not-tls", errs, 0)
-	ProbeHandshakeFailed   = id(finding.Probe, "handshake-failed", errs, 0)
-	ClientCertRejected     = id(finding.Probe, "client-cert-rejected", errs, 1)
-	ServerCertExpired      = id(finding.Probe, "server-cert-expired", errs, 2)
-	ServerHostnameMismatch = id(finding.Probe, "server-hostname-mismatch", errs, 3, warn)
-	ServerCertUntrusted    = id(finding.Probe, "server-cert-untrusted", warn, 3, errs)
-	MTLSNotEnforced        = id(finding.Probe, "mtls-not-enforced", warn, 0)
-	MTLSOptional           = id(finding.Probe, "mtls-optional", errs, 1, warn)
-	AnyCertAccepted        = id(finding.Probe, "any-cert-accepted", errs, 0)
-	IssuerNotAcceptable    = id(finding.Probe, "issuer-not-acceptable", warn, 2)
-	LegacyTLS              = id(finding.Probe, "legacy-tls", warn, 4)
-	ClientCertRequired     = id(finding.Probe, "client-cert-required", note, 1)
-	ClientCertAccepted     = id(finding.Probe, "client-cert-accepted", note, 0)
-	NoTLS13                = id(finding.Probe, "no-tls13", note, 2)
-	ClientCertUntested     = id(finding.Probe, "client-cert-untested", warn, 2)
+const (
+	ConnectFailed          finding.ID = "probe/connect-failed"
+	Timeout                finding.ID = "probe/timeout"
+	NotTLS                 finding.ID = "probe/not-tls"
+	ProbeHandshakeFailed   finding.ID = "probe/handshake-failed"
+	ClientCertRejected     finding.ID = "probe/client-cert-rejected"
+	ServerCertExpired      finding.ID = "probe/server-cert-expired"
+	ServerHostnameMismatch finding.ID = "probe/server-hostname-mismatch"
+	ServerCertUntrusted    finding.ID = "probe/server-cert-untrusted"
+	MTLSNotEnforced        finding.ID = "probe/mtls-not-enforced"
+	MTLSOptional           finding.ID = "probe/mtls-optional"
+	AnyCertAccepted        finding.ID = "probe/any-cert-accepted"
+	IssuerNotAcceptable    finding.ID = "probe/issuer-not-acceptable"
+	LegacyTLS              finding.ID = "probe/legacy-tls"
+	ClientCertRequired     finding.ID = "probe/client-cert-required"
+	ClientCertAccepted     finding.ID = "probe/client-cert-accepted"
+	NoTLS13                finding.ID = "probe/no-tls13"
+	ClientCertUntested     finding.ID = "probe/client-cert-untested"
 )
+
+var probeIDs = []finding.Spec{
+	{ID: ConnectFailed, Severity: errs},
+	{ID: Timeout, Severity: errs},
+	{ID: NotTLS, Severity: errs},
+	{ID: ProbeHandshakeFailed, Severity: errs},
+	{ID: ClientCertRejected, Severity: errs, Priority: 1},
+	{ID: ServerCertExpired, Severity: errs, Priority: 2},
+	{ID: ServerHostnameMismatch, Severity: errs, Priority: 3, Others: []finding.Severity{warn}},
+	{ID: ServerCertUntrusted, Severity: warn, Priority: 3, Others: []finding.Severity{errs}},
+	{ID: MTLSNotEnforced, Severity: warn},
+	{ID: MTLSOptional, Severity: errs, Priority: 1, Others: []finding.Severity{warn}},
+	{ID: AnyCertAccepted, Severity: errs},
+	{ID: IssuerNotAcceptable, Severity: warn, Priority: 2},
+	{ID: LegacyTLS, Severity: warn, Priority: 4},
+	{ID: ClientCertRequired, Severity: note, Priority: 1},
+	{ID: ClientCertAccepted, Severity: note},
+	{ID: NoTLS13, Severity: note, Priority: 2},
+	{ID: ClientCertUntested, Severity: warn, Priority: 2},
+}
+
+func init() { finding.Register(probeIDs...) }
 
 // The placeholders of the probe's texts: {addr} is the probed host:port
 // (the target as given when it did not parse), {host} and {port} its
@@ -86,18 +108,22 @@ func ConnectCause(err string) string {
 	return "nothing listens there, the name does not resolve, or the host is unreachable."
 }
 
+// probeHandshakeFailedTitle is the title of a server with which no
+// handshake completed.
+const probeHandshakeFailedTitle = "no TLS handshake with {addr} succeeded"
+
 // Texts of a server with which no handshake completed: {handshake} is the
 // error of the first; {alert_words} what its alert means (": ...", or
 // nothing).
 var (
 	ProbeHandshakeFailedText = Text{ID: ProbeHandshakeFailed,
-		Title: "no TLS handshake with {addr} succeeded",
+		Title: probeHandshakeFailedTitle,
 		Why:   "Every handshake failed: {handshake}{alert_words}",
 		Fix:   "See what the server says to a plain client:\n  {sclient}",
 	}
 	// ProbeHandshakeFailedVersionText: no TLS version in common.
 	ProbeHandshakeFailedVersionText = Text{ID: ProbeHandshakeFailed,
-		Title: ProbeHandshakeFailedText.Title,
+		Title: probeHandshakeFailedTitle,
 		Why:   "Every handshake failed: {handshake}: the server and the probe (TLS 1.0 to 1.3) have no TLS version in common.",
 		Fix:   "{protocols_fix}\nSee what the server says to a plain client:\n  {sclient}",
 	}
@@ -150,20 +176,23 @@ const (
 	optionalWhy    = "The server sends a CertificateRequest, yet the probe's request for {path}, sent with no certificate at all, was served (HTTP {status}): {optional_why} " +
 		"That is what anyone gets, whatever the server forwards to a backend: a backend that should refuse did not."
 	nothingToDo = "Nothing to do."
-	checkServed = "Check that a request without a certificate is refused (this must not be served):\n  curl -sk -o /dev/null -D - https://{addr}{path}"
+	// The titles of the texts that tell a server does not ask, or does.
+	mtlsNotEnforcedTitle    = "{addr} does not ask for a client certificate"
+	clientCertRequiredTitle = "{addr} refuses requests without a client certificate"
+	checkServed             = "Check that a request without a certificate is refused (this must not be served):\n  curl -sk -o /dev/null -D - https://{addr}{path}"
 )
 
 var (
 	MTLSNotEnforcedText = Text{ID: MTLSNotEnforced,
-		Title: "{addr} does not ask for a client certificate",
+		Title: mtlsNotEnforcedTitle,
 		Why:   notEnforcedWhy,
 		Fix:   "{require_fix}",
 	}
 	// MTLSNotEnforcedCertText is for a probe that had a certificate to give.
 	MTLSNotEnforcedCertText = Text{ID: MTLSNotEnforced,
-		Title: MTLSNotEnforcedText.Title,
+		Title: mtlsNotEnforcedTitle,
 		Why:   notEnforcedWhy + " The certificate you gave ({cert}) was never asked for, so it was not sent and proves nothing here.",
-		Fix:   MTLSNotEnforcedText.Fix,
+		Fix:   "{require_fix}",
 	}
 	MTLSOptionalText = Text{ID: MTLSOptional,
 		Title: "{addr} asks for a client certificate but serves requests without one (HTTP {status})",
@@ -207,17 +236,17 @@ var (
 	// ClientCertRequired: refused in the handshake, with a page about the
 	// client certificate, or refused without one and served with one.
 	ClientCertRequiredText = Text{ID: ClientCertRequired,
-		Title: "{addr} refuses requests without a client certificate",
+		Title: clientCertRequiredTitle,
 		Why:   "{server} answered 400 ({page}), its page for a client without a certificate.",
 		Fix:   nothingToDo,
 	}
 	ClientCertRequiredInHandshakeText = Text{ID: ClientCertRequired,
-		Title: ClientCertRequiredText.Title,
+		Title: clientCertRequiredTitle,
 		Why:   "The server refused inside the TLS handshake{after_handshake} ({handshake}): {alert_why}.",
 		Fix:   nothingToDo,
 	}
 	ClientCertRequiredByHTTPText = Text{ID: ClientCertRequired,
-		Title: ClientCertRequiredText.Title,
+		Title: clientCertRequiredTitle,
 		Why:   "Without a certificate the request for {path} got HTTP {status}; with {cert} it was served (HTTP {cert_status}): the certificate makes the difference.",
 		Fix:   nothingToDo,
 	}

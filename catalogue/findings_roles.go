@@ -152,10 +152,10 @@ var clientTrust = map[string]string{
 	"apache":         "Give Apache's proxy the backend's CA, in the virtual host that proxies:\n  SSLProxyCACertificateFile /etc/apache2/backend-ca.pem\nthen reload Apache, and make the backend send its intermediates.",
 	"envoy":          "Give envoy the upstream's CA in the cluster's transport_socket:\n  validation_context: { trusted_ca: { filename: /etc/envoy/upstream-ca.pem } }\nand make the upstream send its intermediates.",
 	"haproxy":        "Give HAProxy the server's CA on the server line:\n  server app1 10.0.0.1:443 ssl verify required ca-file /etc/haproxy/backend-ca.pem\nand make the server send its intermediates.",
-	"php":            "Give PHP the server's CA in php.ini, with a private CA appended to the bundle (Composer: composer config --global cafile /path/ca.pem):\n  openssl.cafile=/etc/ssl/certs/ca-certificates.crt\n  curl.cainfo=/etc/ssl/certs/ca-certificates.crt\n(openssl.cafile serves streams such as file_get_contents and stream_socket_client; curl.cainfo the curl functions and Guzzle; per call: the stream context's ssl cafile option, Guzzle's 'verify' => '/path/ca.crt'), and make the server send its intermediates.",
+	"php":            clientTrustPHP,
 	"git":            "Give git the server's CA:\n  git config --global http.sslCAInfo /path/ca.crt\n(only for that host: git config --global http.https://git.example.com/.sslCAInfo /path/ca.crt; http.sslCAInfo replaces git's bundle rather than adding to it, so a global one that holds only a company's CA makes every other host fail: look for it with git config --show-origin --get-all http.sslcainfo), or add it to the system bundle:" + addToSystemBundle + "\nand make the server send its intermediates. If the CA is already there, check the machine's clock (a board without a real-time clock starts in the past, and every certificate then looks not yet valid).",
-	"rust":           "Clients built on rustls (reqwest, hyper-rustls, ureq, tonic) trust only the root certificates compiled in (webpki-roots, Mozilla's list) unless built to read the system's: enable their native roots feature (reqwest: rustls-tls-native-roots; tonic: tls-roots; command-line tools have a switch, such as uv's --native-tls), after which the system bundle and SSL_CERT_FILE count, or add the CA in code (reqwest: ClientBuilder::add_root_certificate). Clients on the openssl crate (native-tls on Linux, MidHandshakeSslStream and X509VerifyError in their errors) read OpenSSL's store instead, which SSL_CERT_FILE and SSL_CERT_DIR point elsewhere. Put a private CA in the system bundle:" + addToSystemBundle + "\nand make the server send its intermediates.",
-	"ruby":           "Give Ruby the server's CA:\n  SSL_CERT_FILE=/path/ca-bundle.pem ruby app.rb\n(or Net::HTTP#ca_file, Faraday's ssl ca_file); on Windows, update RubyGems' and RubyInstaller's outdated cacert.pem (gem update --system) or point SSL_CERT_FILE at a current bundle; and make the server send its intermediates.",
+	"rust":           clientTrustRust,
+	"ruby":           clientTrustRuby,
 	"dotnet":         ".NET checks the server's certificate against the system's store and the host name (the ASP.NET Core development certificate must be trusted first: dotnet dev-certs https --trust): add the CA to the system store (Linux: cp ca.crt /usr/local/share/ca-certificates/ && update-ca-certificates; Windows: Trusted Root Certification Authorities in certlm.msc), make sure the certificate's subjectAltName carries the host name used, and make the server send its intermediates. To see which check failed, log the SslPolicyErrors in a ServerCertificateCustomValidationCallback (RemoteCertificateNameMismatch or RemoteCertificateChainErrors).",
 	"mosquitto":      "Give the MQTT client the broker's CA:\n  mosquitto_sub --cafile ca.crt -h broker.example.com -p 8883 -t test\n(a bridge: bridge_cafile in mosquitto.conf), and connect with a name the broker's certificate carries.",
 	"kubectl":        "Give the Kubernetes API client (kubectl, the kubelet, a controller) the API server's CA: certificate-authority-data (or certificate-authority: /path/ca.crt) in the cluster entry of its kubeconfig (the kubelet's: /etc/kubernetes/kubelet.conf; a pod's: the service account's ca.crt); that must be the cluster CA's certificate (CA:TRUE), not the API server's own, and from the cluster the kubeconfig's server address reaches. If the API server's certificate lacks the name or IP used, add it to its SANs (kubeadm: apiServer.certSANs) and regenerate the certificate.",
@@ -184,8 +184,16 @@ var clientTrust = map[string]string{
 	"httpie":         "Give HTTPie the server's CA (--verify=no only to test):\n  http --verify=/path/ca.crt https://host/",
 	"mysql":          "Give the MySQL client the server's CA:\n  mysql --ssl-mode=VERIFY_CA --ssl-ca=ca.pem -h db.example.com\n(drivers: their ssl-ca option; MariaDB Connector/C 3.4 and later, under mysqlclient too, verify the server by default, so give the CA, or set ssl-verify-server-cert off knowingly). The CA file must hold the CA that signed the server's certificate, as a CA (basicConstraints CA:TRUE); with VERIFY_IDENTITY the certificate must also carry the host name, which MySQL's auto-generated certificates do not.",
 	"kong":           "Kong checks an upstream's certificate only when its Service sets tls_verify, against the CA certificates the Service lists: upload the CA (POST /ca_certificates with cert=@ca.crt), then set the Service's ca_certificates to its id and tls_verify to true (tls_verify_depth for longer chains). Kong's own connections from Lua (its database, plugins) trust lua_ssl_trusted_certificate in kong.conf:\n  lua_ssl_trusted_certificate = system,/etc/kong/ca.crt",
-	"":               "Give the client the CA that issued the server's certificate (curl --cacert ca.crt, or the client's CA bundle setting; for a public CA, install the system bundle, e.g. the ca-certificates package), and make the server send its intermediates (nginx: the ssl_certificate file holds the server certificate, then the intermediates).",
+	"":               clientTrustAny,
 }
+
+// The fixes of clientTrust that entries give too.
+const (
+	clientTrustRust = "Clients built on rustls (reqwest, hyper-rustls, ureq, tonic) trust only the root certificates compiled in (webpki-roots, Mozilla's list) unless built to read the system's: enable their native roots feature (reqwest: rustls-tls-native-roots; tonic: tls-roots; command-line tools have a switch, such as uv's --native-tls), after which the system bundle and SSL_CERT_FILE count, or add the CA in code (reqwest: ClientBuilder::add_root_certificate). Clients on the openssl crate (native-tls on Linux, MidHandshakeSslStream and X509VerifyError in their errors) read OpenSSL's store instead, which SSL_CERT_FILE and SSL_CERT_DIR point elsewhere. Put a private CA in the system bundle:" + addToSystemBundle + "\nand make the server send its intermediates."
+	clientTrustRuby = "Give Ruby the server's CA:\n  SSL_CERT_FILE=/path/ca-bundle.pem ruby app.rb\n(or Net::HTTP#ca_file, Faraday's ssl ca_file); on Windows, update RubyGems' and RubyInstaller's outdated cacert.pem (gem update --system) or point SSL_CERT_FILE at a current bundle; and make the server send its intermediates."
+	clientTrustPHP  = "Give PHP the server's CA in php.ini, with a private CA appended to the bundle (Composer: composer config --global cafile /path/ca.pem):\n  openssl.cafile=/etc/ssl/certs/ca-certificates.crt\n  curl.cainfo=/etc/ssl/certs/ca-certificates.crt\n(openssl.cafile serves streams such as file_get_contents and stream_socket_client; curl.cainfo the curl functions and Guzzle; per call: the stream context's ssl cafile option, Guzzle's 'verify' => '/path/ca.crt'), and make the server send its intermediates."
+	clientTrustAny  = "Give the client the CA that issued the server's certificate (curl --cacert ca.crt, or the client's CA bundle setting; for a public CA, install the system bundle, e.g. the ca-certificates package), and make the server send its intermediates (nginx: the ssl_certificate file holds the server certificate, then the intermediates)."
+)
 
 // clientName is, per client, how the TLS client is named ({who}).
 var clientName = map[string]string{
@@ -469,12 +477,20 @@ const ProbeTellsServerWhy = "To see why clients refuse this server's certificate
 const ProbeTellsDates = "See which certificate the server serves now, with its dates, from the machine where the client runs:\n  mtlsdoctor probe host:443"
 
 // Ids for nginx as a client that are not about its upstreams.
-var (
-	StaplingFailed = id(finding.Logs, "stapling-failed", warn, 0, note)
-	LuaVerifyError = id(finding.Logs, "lua-verify-error", errs, 0)
+const (
+	StaplingFailed finding.ID = "logs/stapling-failed"
+	LuaVerifyError finding.ID = "logs/lua-verify-error"
 	// TLSUnexplained is the group of TLS lines no entry explains.
-	TLSUnexplained = id(finding.Logs, "tls-unexplained", warn, 0, note)
+	TLSUnexplained finding.ID = "logs/tls-unexplained"
 )
+
+var clientLogIDs = []finding.Spec{
+	{ID: StaplingFailed, Severity: warn, Others: []finding.Severity{note}},
+	{ID: LuaVerifyError, Severity: errs},
+	{ID: TLSUnexplained, Severity: warn, Others: []finding.Severity{note}},
+}
+
+func init() { finding.Register(clientLogIDs...) }
 
 // TLSUnexplainedText is the group of lines about TLS that no entry
 // explains ({count}).
@@ -817,7 +833,7 @@ var roleEntries = []Entry{
 	},
 	// Any other failed handshake of a Lua cosocket.
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: luaHandshake, Without: []string{"upstream"}, Fallback: true,
+		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{luaHandshake}, Without: []string{"upstream"}, Fallback: true,
 		Match:       []string{"ssl_do_handshake() failed", "peer closed connection in ssl handshake"},
 		Title:       "A Lua cosocket's TLS handshake failed (nginx as the client)",
 		Explanation: "Here nginx is the client: Lua code (a cosocket's sslhandshake, lua-resty-http, Kong's plugins) opened a TLS connection in a timer or while serving a request, and the server it connected to ended the handshake. nginx's own clients finish their handshakes before their requests are read, so a handshake that fails in a request's context is nginx's. A server closes so when it wants a client certificate the cosocket did not send, a name (SNI: the server name passed to sslhandshake), or a TLS version not in lua_ssl_protocols; `certificate verify failed` means lua_ssl_trusted_certificate lacks the server's CA.",
@@ -827,7 +843,7 @@ var roleEntries = []Entry{
 	// A Lua cosocket offering no TLS version the server accepts (a real
 	// run: Debian 12's lua-nginx-module against a TLS 1.3-only server).
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: luaHandshake, Without: []string{"upstream"},
+		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{luaHandshake}, Without: []string{"upstream"},
 		Match:       []string{"alert protocol version", "unsupported protocol", "no protocols available"},
 		Title:       "A Lua cosocket and the server it connected to share no TLS version",
 		Explanation: "Here nginx is the client: Lua code opened a TLS connection with tcpsock:sslhandshake, and it offers only the versions in lua_ssl_protocols, not ssl_protocols. Its default in older lua-nginx-module releases (0.10.23, Debian 12's, as a real run here showed) stops at TLS 1.2, so a server that accepts only TLS 1.3 refuses it with protocol_version (70); an old server refuses TLS 1.2 the same way.",
@@ -838,7 +854,7 @@ var roleEntries = []Entry{
 	// connect to (real runs: a timer's cosocket against openssl s_server
 	// asking for a client certificate).
 	{
-		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: luaHandshake, Without: []string{"upstream"},
+		ID: HandshakeFailed, Kind: "nginx", Level: "error", Within: []string{luaHandshake}, Without: []string{"upstream"},
 		Match: []string{"alert handshake failure", "alert certificate required", "alert unknown ca", "alert bad certificate",
 			"alert certificate unknown", "alert access denied", "alert certificate expired", "alert certificate revoked", "alert unsupported certificate", "handshake failed"},
 		Title: "The server a Lua cosocket connected to refused nginx's handshake",

@@ -2,15 +2,16 @@ package catalogue
 
 // wolfsslServerSide are the words of a line written by a wolfSSL server
 // about its client: its example server's "SSL_accept error -188, ...", a
-// program's wolfSSL_accept.
-var wolfsslServerSide = []string{"ssl_accept", "wolfssl_accept"}
+// program's wolfSSL_accept. A word list.
+const wolfsslServerSide = "|ssl_accept|wolfssl_accept"
 
 // wolfsslAlertNamed are the words of a -313 line that names the alert
-// received: the generic story (wolfsslEntry) then tells that alert.
-var wolfsslAlertNamed = []string{"got alert", "alert type", "alert description", "alert:", "handshake_failure", "bad_certificate",
-	"unknown_ca", "certificate_unknown", "certificate_expired", "certificate_revoked", "unsupported_certificate", "certificate_required",
-	"protocol_version", "insufficient_security", "access_denied", "decrypt_error", "decode_error", "illegal_parameter", "internal_error",
-	"unrecognized_name", "no_application_protocol"}
+// received: the generic story (wolfsslEntry) then tells that alert. A word
+// list.
+const wolfsslAlertNamed = "|got alert|alert type|alert description|alert:|handshake_failure|bad_certificate" +
+	"|unknown_ca|certificate_unknown|certificate_expired|certificate_revoked|unsupported_certificate|certificate_required" +
+	"|protocol_version|insufficient_security|access_denied|decrypt_error|decode_error|illegal_parameter|internal_error" +
+	"|unrecognized_name|no_application_protocol"
 
 // wolfsslEntries tell the wolfSSL errors that embedded clients, curl and
 // MariaDB built with wolfSSL, and wolfSSL's example client and server hit
@@ -20,17 +21,33 @@ var wolfsslAlertNamed = []string{"got alert", "alert type", "alert description",
 // (wolfsslEntry). Lookup reads them after nssEntries.
 var wolfsslEntries = []Entry{
 	{
-		ID: VerifyError, Kind: "client", Within: wolfsslServerSide,
+		ID: VerifyError, Kind: "client", Within: []string{wolfsslServerSide},
 		Match:       []string{"asn_no_signer_e", "asn no signer error to confirm failure"},
 		Title:       "The wolfSSL server does not trust its client's certificate (ASN_NO_SIGNER_E, -188)",
 		Explanation: "ASN_NO_SIGNER_E: a server on wolfSSL asked for a client certificate and found no CA among those it loaded (wolfSSL_CTX_load_verify_locations or _load_verify_buffer) that signed it: the client certificate's CA, or its intermediate, is not loaded on the server, or the client does not send its intermediate. wolfSSL fetches no missing certificate.",
 		Fix:         "Load the CA that issued the client certificates (and its intermediates) on the server, and check the client certificate against it:\n  " + verifyClient,
 		Confirm:     "openssl s_client -connect host:443 -cert client.crt -key client.key -CAfile ca.crt </dev/null",
 	},
-	wolfsslNoSigner,
+	// A wolfSSL client's ASN_NO_SIGNER_E (-188).
+	{
+		ID: ServerCertUntrusted, Kind: "client", Without: []string{wolfsslServerSide},
+		Match:       []string{"asn_no_signer_e", "asn no signer error to confirm failure", "ca signer not available for verification"},
+		Title:       wolfsslNoSignerTitle,
+		Explanation: wolfsslNoSignerWhy,
+		Fix:         wolfsslNoSignerFix,
+		Confirm:     wolfsslNoSignerConfirm,
+	},
 	// A build with the OpenSSL compatibility layer (Debian's) words -188
 	// as OpenSSL does.
-	withWords(wolfsslNoSigner, []string{"certificate verify failed"}, []string{"error -188", "error = -188", "error: -188", "code: -188", "(-188)"}),
+	{
+		ID: ServerCertUntrusted, Kind: "client", Without: []string{wolfsslServerSide},
+		Match:       []string{"certificate verify failed"},
+		Within:      []string{"error -188", "error = -188", "error: -188", "code: -188", "(-188)"},
+		Title:       wolfsslNoSignerTitle,
+		Explanation: wolfsslNoSignerWhy,
+		Fix:         wolfsslNoSignerFix,
+		Confirm:     wolfsslNoSignerConfirm,
+	},
 	{
 		ID: BadSignature, Kind: "client",
 		Match: []string{"asn_sig_confirm_e", "asn sig error, confirm failure"},
@@ -41,7 +58,7 @@ var wolfsslEntries = []Entry{
 		Confirm: "openssl verify -CAfile ca.pem -untrusted int.pem server.pem",
 	},
 	{
-		ID: VerifyError, Kind: "client", Within: wolfsslServerSide,
+		ID: VerifyError, Kind: "client", Within: []string{wolfsslServerSide},
 		Match:       []string{"asn_after_date_e", "asn date error, current date after", "asn date error, current date is after expiration", "asn_before_date_e", "asn date error, current date before", "asn date error, current date is before start of validity"},
 		Title:       "The wolfSSL server refused its client's certificate on its dates (-151 expired, -150 not yet valid)",
 		Explanation: "ASN_AFTER_DATE_E (-151): the client certificate has expired by the server's clock; ASN_BEFORE_DATE_E (-150): it is not valid yet, most often because the server's clock is behind (a device without a real-time clock or time sync, or a certificate made moments ago).",
@@ -49,7 +66,7 @@ var wolfsslEntries = []Entry{
 		Confirm:     "openssl x509 -noout -dates -in client.crt",
 	},
 	{
-		ID: ServerCertExpired, Kind: "client", Without: wolfsslServerSide,
+		ID: ServerCertExpired, Kind: "client", Without: []string{wolfsslServerSide},
 		Match: []string{"asn_before_date_e", "asn date error, current date before", "asn date error, current date is before start of validity"},
 		Title: "wolfSSL finds the server's certificate not yet valid: the device's clock is likely not set (ASN_BEFORE_DATE_E, -150)",
 		Explanation: "ASN_BEFORE_DATE_E: by the clock of the device or program running wolfSSL, the server's certificate (or a CA of its chain) is not valid yet. On an embedded device this is nearly always the clock: after boot it starts at 1970 or 2000 until SNTP or NTP sets it, and a connection made before that (or with no time sync at all, or an RTC with a dead battery) finds every certificate not yet valid. " +
@@ -58,7 +75,7 @@ var wolfsslEntries = []Entry{
 		Confirm: "the device's time() when it connects, against date -u",
 	},
 	{
-		ID: ServerCertExpired, Kind: "client", Without: wolfsslServerSide,
+		ID: ServerCertExpired, Kind: "client", Without: []string{wolfsslServerSide},
 		Match:       []string{"asn_after_date_e", "asn date error, current date after", "asn date error, current date is after expiration"},
 		Title:       "wolfSSL finds the server's certificate expired (ASN_AFTER_DATE_E, -151)",
 		Explanation: "ASN_AFTER_DATE_E: by the clock of the device or program running wolfSSL, the server's certificate (or a CA of its chain, the root embedded in the firmware too) has expired: it was not renewed, the server still serves the old one, or the device's clock is wrong (set far ahead, or never set on a device whose RTC keeps a bad time).",
@@ -75,7 +92,7 @@ var wolfsslEntries = []Entry{
 		Confirm: sanConfirm,
 	},
 	{
-		ID: TLSAlert, Kind: "client", Without: append([]string{"wolfssl_fatal_error"}, wolfsslAlertNamed...),
+		ID: TLSAlert, Kind: "client", Without: []string{"wolfssl_fatal_error", wolfsslAlertNamed},
 		Match:  []string{"fatal_error", "received alert fatal error", "revcd alert fatal error"},
 		Within: []string{"wolfssl", "cyassl", "ssl_connect", "ssl_accept", "ssl connection error", "received alert fatal error", "revcd alert fatal error", "-313"},
 		Title:  "The peer ended wolfSSL's handshake with a fatal alert (FATAL_ERROR, -313)",
@@ -202,20 +219,12 @@ var wolfsslEntries = []Entry{
 	},
 }
 
-// wolfsslNoSigner is a wolfSSL client's ASN_NO_SIGNER_E (-188).
-var wolfsslNoSigner = Entry{
-	ID: ServerCertUntrusted, Kind: "client", Without: wolfsslServerSide,
-	Match: []string{"asn_no_signer_e", "asn no signer error to confirm failure", "ca signer not available for verification"},
-	Title: "The wolfSSL client does not trust the server's certificate (ASN_NO_SIGNER_E, -188)",
-	Explanation: "ASN_NO_SIGNER_E: wolfSSL found no CA among those the client loaded that signed the server's certificate or the last certificate of the chain the server sent. Either the client lacks the CA (none loaded, or not the root of this server's chain: a device given one provider's root while the server's chain now ends in another, a private CA not given), or the server's chain is incomplete: wolfSSL, unlike browsers, fetches no missing intermediate, so a server that sends only its own certificate fails unless the client loaded the intermediate too; or an intermediate the server sends is not a CA (no basicConstraints CA:TRUE), which wolfSSL does not take as a signer. " +
-		"curl built with wolfSSL says `CA signer not available for verification` (exit 77); a build with wolfSSL's OpenSSL compatibility layer, as Debian's, prints the same code as `certificate verify failed`.",
-	Fix:     "See the chain the server sends and the root it ends in:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nthen give the client that root (wolfSSL_CTX_load_verify_locations or _load_verify_buffer with the PEM or DER; curl: --cacert), or serve the full chain on the server (an intermediate must carry basicConstraints CA:TRUE: reissue one that does not).",
-	Confirm: "openssl s_client -connect host:443 -servername host -CAfile ca.pem </dev/null 2>/dev/null | grep 'Verify return code'",
-}
-
-// withWords is en found by other words, in a line that also holds one of
-// within.
-func withWords(en Entry, match, within []string) Entry {
-	en.Match, en.Within = match, within
-	return en
-}
+// The words of a wolfSSL client's ASN_NO_SIGNER_E (-188), which two
+// entries tell.
+const (
+	wolfsslNoSignerTitle = "The wolfSSL client does not trust the server's certificate (ASN_NO_SIGNER_E, -188)"
+	wolfsslNoSignerWhy   = "ASN_NO_SIGNER_E: wolfSSL found no CA among those the client loaded that signed the server's certificate or the last certificate of the chain the server sent. Either the client lacks the CA (none loaded, or not the root of this server's chain: a device given one provider's root while the server's chain now ends in another, a private CA not given), or the server's chain is incomplete: wolfSSL, unlike browsers, fetches no missing intermediate, so a server that sends only its own certificate fails unless the client loaded the intermediate too; or an intermediate the server sends is not a CA (no basicConstraints CA:TRUE), which wolfSSL does not take as a signer. " +
+		"curl built with wolfSSL says `CA signer not available for verification` (exit 77); a build with wolfSSL's OpenSSL compatibility layer, as Debian's, prints the same code as `certificate verify failed`."
+	wolfsslNoSignerFix     = "See the chain the server sends and the root it ends in:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nthen give the client that root (wolfSSL_CTX_load_verify_locations or _load_verify_buffer with the PEM or DER; curl: --cacert), or serve the full chain on the server (an intermediate must carry basicConstraints CA:TRUE: reissue one that does not)."
+	wolfsslNoSignerConfirm = "openssl s_client -connect host:443 -servername host -CAfile ca.pem </dev/null 2>/dev/null | grep 'Verify return code'"
+)

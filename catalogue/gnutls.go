@@ -11,7 +11,9 @@ import (
 
 // GnuTLSErr is the id of a GnuTLS error that no hand-written entry tells:
 // its generic story, from GnuTLS's error table.
-var GnuTLSErr = id(finding.Explain, "gnutls-error", warn, 0, errs, note)
+const GnuTLSErr finding.ID = "explain/gnutls-error"
+
+func init() { finding.Register(libError(GnuTLSErr)) }
 
 // GnuTLSError is one error of GnuTLS's gnutls_strerror table: its number
 // (negative, the same in every version), macro, words and the words older
@@ -37,10 +39,10 @@ var (
 )
 
 // gnutlsMarkers show that GnuTLS wrote the line: its name, and
-// gnutls-cli's and gnutls-serv's own prefixes.
-var gnutlsMarkers = []string{"gnutls", "*** fatal error: ", "*** handshake has failed", "error in handshake: ",
+// gnutls-cli's and gnutls-serv's own prefixes. A word list.
+const gnutlsMarkers = "|gnutls|*** fatal error: |*** handshake has failed|error in handshake: " +
 	// Taskwarrior's client and server
-	"handshake failed.  "}
+	"|handshake failed.  "
 
 // gnutlsDistinct is the length from which a GnuTLS error's words are
 // taken as GnuTLS's without a marker: shorter ones ("Decryption has
@@ -65,13 +67,7 @@ func findGnuTLS(lower string) (GnuTLSError, bool) {
 			}
 		}
 	}
-	marked := false
-	for _, m := range gnutlsMarkers {
-		if strings.Contains(lower, m) {
-			marked = true
-			break
-		}
-	}
+	marked := containsListWord(lower, gnutlsMarkers)
 	for _, t := range gnutlsTexts() {
 		if !marked && len(t.text) < gnutlsDistinct {
 			continue

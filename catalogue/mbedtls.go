@@ -12,7 +12,9 @@ import (
 
 // MbedTLSErr is the id of an Mbed TLS error that no hand-written entry
 // tells: its generic story, from Mbed TLS's error table.
-var MbedTLSErr = id(finding.Explain, "mbedtls-error", warn, 0, errs, note)
+const MbedTLSErr finding.ID = "explain/mbedtls-error"
+
+func init() { finding.Register(libError(MbedTLSErr)) }
 
 // MbedTLSError is one error mbedtls_strerror names: its code without the
 // sign (-0x7780 is 0x7780), macro, words ("SSL - A fatal alert message
@@ -39,8 +41,8 @@ var (
 )
 
 // mbedtlsMarkers show that Mbed TLS wrote the line: its name, ESP-IDF's
-// esp-tls and the ESP32 Arduino core's ssl_client.
-var mbedtlsMarkers = []string{"mbedtls", "mbed tls", "esp-tls", "esp_tls", "ssl_client.cpp", "polarssl", "wificlientsecure", "_do_handshake: tls handshake error"}
+// esp-tls, the ESP32 Arduino core's ssl_client and Godot's TLS. A word list.
+const mbedtlsMarkers = "|mbedtls|mbed tls|esp-tls|esp_tls|ssl_client.cpp|polarssl|wificlientsecure|_do_handshake: tls handshake error"
 
 // mbedtlsTexts lists every error's words and spellings, longest first.
 var mbedtlsTexts = sync.OnceValue(func() []indexedText {
@@ -75,14 +77,7 @@ func findMbedTLS(lower string) []MbedTLSError {
 // findMbedTLSCode finds the Mbed TLS errors of a code in a line that
 // shows Mbed TLS (findMbedTLS without the words).
 func findMbedTLSCode(lower string) []MbedTLSError {
-	marked := false
-	for _, m := range mbedtlsMarkers {
-		if strings.Contains(lower, m) {
-			marked = true
-			break
-		}
-	}
-	if !marked {
+	if !containsListWord(lower, mbedtlsMarkers) {
 		return nil
 	}
 	code := -1

@@ -11,7 +11,9 @@ import (
 
 // NSSErr is the id of an NSS error (SSL_ERROR_, SEC_ERROR_,
 // MOZILLA_PKIX_ERROR_) that no hand-written entry tells: its generic story.
-var NSSErr = id(finding.Explain, "nss-error", warn, 0, errs, note)
+const NSSErr finding.ID = "explain/nss-error"
+
+func init() { finding.Register(libError(NSSErr)) }
 
 // NSSError is one error of NSS: its number (-12286), name and the words
 // NSS prints for it.

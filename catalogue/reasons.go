@@ -11,7 +11,9 @@ import (
 
 // OpenSSLReason is the id of an OpenSSL reason that no hand-written entry
 // tells: its generic story, from the reason tables.
-var OpenSSLReason = id(finding.Explain, "openssl-reason", warn, 0, errs, note)
+const OpenSSLReason finding.ID = "explain/openssl-reason"
+
+func init() { finding.Register(libError(OpenSSLReason)) }
 
 // Reason is one reason of OpenSSL's error tables (reasons_gen.go, made by
 // scripts/genreasons from the reason tables of OpenSSL 1.0.2, 1.1.1, 3.0

@@ -1,10 +1,15 @@
 package catalogue
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -71,9 +76,9 @@ func TestReadmeListsRegistry(t *testing.T) {
 	union := map[int][]string{} // README line -> severities of the row's ids
 	for _, id := range finding.All() {
 		sp := id.Spec()
-		row, ok := doc[sp.Section][sp.Name]
+		row, ok := doc[id.Section()][id.Name()]
 		if !ok {
-			t.Errorf("%s id %q is registered but not in the README's %s table", sp.Section, sp.Name, sp.Section)
+			t.Errorf("%s id %q is registered but not in the README's %s table", id.Section(), id.Name(), id.Section())
 			continue
 		}
 		for _, s := range sp.Severities() {
@@ -81,7 +86,7 @@ func TestReadmeListsRegistry(t *testing.T) {
 				union[row.n] = append(union[row.n], string(s))
 			}
 			if !slices.Contains(row.sevs, string(s)) {
-				t.Errorf("%s id %q may be %s, but its README row says %s", sp.Section, sp.Name, s, strings.Join(row.sevs, "/"))
+				t.Errorf("%s id %q may be %s, but its README row says %s", id.Section(), id.Name(), s, strings.Join(row.sevs, "/"))
 			}
 		}
 	}
@@ -90,7 +95,7 @@ func TestReadmeListsRegistry(t *testing.T) {
 			if _, ok := finding.Lookup(sec, name); !ok {
 				// A row may describe another section's id as this one
 				// reports it ("This is the `logs` id, with section `nginx`").
-				if id, ok := finding.Named(name); !ok || !strings.Contains(row.text, "the `"+string(id.Spec().Section)+"` id") {
+				if id, ok := finding.Named(name); !ok || !strings.Contains(row.text, "the `"+string(id.Section())+"` id") {
 					t.Errorf("README line %d: the %s table lists %q, which is not registered in that section", row.n, sec, name)
 				}
 				continue
@@ -102,6 +107,63 @@ func TestReadmeListsRegistry(t *testing.T) {
 			if !slices.Equal(got, want) {
 				t.Errorf("README line %d (%s id %q) says %s, but the row's ids may be %s", row.n, sec, name, strings.Join(row.sevs, "/"), strings.Join(got, "/"))
 			}
+		}
+	}
+}
+
+// TestIDsRegistered checks that every finding.ID constant of the package
+// is registered, and that every registered id is one of them: an id that
+// is not registered would panic the first time a rule reports it.
+func TestIDsRegistered(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	declared := map[finding.ID]bool{}
+	for _, path := range files {
+		if strings.HasSuffix(path, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok || g.Tok != token.CONST {
+				continue
+			}
+			for _, spec := range g.Specs {
+				vs := spec.(*ast.ValueSpec)
+				if sel, ok := vs.Type.(*ast.SelectorExpr); !ok || sel.Sel.Name != "ID" {
+					continue
+				}
+				for i, ident := range vs.Names {
+					lit, ok := vs.Values[i].(*ast.BasicLit)
+					if !ok || lit.Kind != token.STRING {
+						t.Errorf("%s: id %s is not a string literal", fset.Position(ident.Pos()), ident.Name)
+						continue
+					}
+					id, err := strconv.Unquote(lit.Value)
+					if err != nil {
+						t.Fatal(err)
+					}
+					declared[finding.ID(id)] = true
+					section, idName, _ := strings.Cut(id, "/")
+					if _, ok := finding.Lookup(finding.Section(section), idName); !ok {
+						t.Errorf("%s: id %s (%q) is not registered", fset.Position(ident.Pos()), ident.Name, id)
+					}
+				}
+			}
+		}
+	}
+	if len(declared) < 90 {
+		t.Fatalf("found %d id constants; does the test still see them?", len(declared))
+	}
+	for _, id := range finding.All() {
+		if !declared[id] {
+			t.Errorf("id %q is registered but not a finding.ID constant of the package", id)
 		}
 	}
 }

@@ -10,7 +10,9 @@ import (
 
 // RustlsErr is the id of a rustls (or webpki) error that no hand-written
 // entry tells: its generic story.
-var RustlsErr = id(finding.Explain, "rustls-error", warn, 0, errs, note)
+const RustlsErr finding.ID = "explain/rustls-error"
+
+func init() { finding.Register(libError(RustlsErr)) }
 
 // RustlsError is one variant of rustls's error enums (Error,
 // CertificateError, PeerIncompatible, PeerMisbehaved, InvalidMessage,

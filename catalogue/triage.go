@@ -42,7 +42,10 @@ var triageRules = []triageRule{
 		"could not parse private key", "unable to parse private key", "error parsing private key", "cannot parse private key", "can't parse private key",
 		"failed to load key", "unable to load key", "could not load key", "cannot load key", "error loading key", "failed to read key", "invalid key file",
 		"unsupported key type", "unknown key type", "key format not supported", "unsupported key format"}, reason: triageKeyUnreadable},
-	{any: loadVerbs, also: []string{"private key"}, reason: triageKeyUnreadable},
+	// Any verb that says a program could not read something, with the
+	// name of what it could not read: its private key.
+	{any: []string{"failed to parse", "failed to load", "unable to load", "could not load", "cannot load", "can't load", "error loading",
+		"unable to read", "could not read", "failed to read", "failed to decode", "unable to parse", "could not parse", "error parsing", "cannot parse", "can't parse"}, also: []string{"private key"}, reason: triageKeyUnreadable},
 	{any: []string{"failed to load ca", "unable to load ca", "could not load ca", "cannot load ca", "error loading ca", "failed to read ca", "failed to parse ca",
 		"unable to parse ca", "could not parse ca", "invalid ca file", "invalid ca cert", "failed to append ca", "no valid ca", "failed to add ca", "unable to add ca",
 		"could not append ca", "failed to load root ca", "failed to load trusted", "unable to load trusted", "failed to load the ca"}, reason: triageCAUnreadable},
@@ -53,11 +56,6 @@ var triageRules = []triageRule{
 		"no certificates found", "no certificate found", "no pem data", "failed to parse pem", "no valid certificate", "not a valid certificate", "invalid certificate format",
 		"failed to load x509", "unable to load x509", "failed to load tls certificate", "failed to load the certificate", "unable to load the certificate"}, reason: triageCertUnreadable},
 }
-
-// loadVerbs say that a program could not read something; with the name of
-// what it could not read, triage tells them as a file it could not read.
-var loadVerbs = []string{"failed to parse", "failed to load", "unable to load", "could not load", "cannot load", "can't load", "error loading",
-	"unable to read", "could not read", "failed to read", "failed to decode", "unable to parse", "could not parse", "error parsing", "cannot parse", "can't parse"}
 
 // The words triage gives a line about a file its program could not read,
 // for which OpenSSL has no single reason: entries of their own answer them.

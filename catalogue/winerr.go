@@ -10,7 +10,9 @@ import (
 
 // WindowsErr is the id of a Windows security error (SEC_E_, CRYPT_E_,
 // CERT_E_, TRUST_E_) that no hand-written entry tells: its generic story.
-var WindowsErr = id(finding.Explain, "windows-error", warn, 0, errs, note)
+const WindowsErr finding.ID = "explain/windows-error"
+
+func init() { finding.Register(libError(WindowsErr)) }
 
 // WinError is one of winerror.h's security codes: value and name.
 type WinError struct {

@@ -12,7 +12,9 @@ import (
 
 // WolfSSLErr is the id of a wolfSSL error that no hand-written entry
 // tells: its generic story, from wolfSSL's error tables.
-var WolfSSLErr = id(finding.Explain, "wolfssl-error", warn, 0, errs, note)
+const WolfSSLErr finding.ID = "explain/wolfssl-error"
+
+func init() { finding.Register(libError(WolfSSLErr)) }
 
 // WolfSSLError is one code of wolfSSL's error-ssl.h or wolfCrypt's
 // error-crypt.h: its code (-188), name (ASN_NO_SIGNER_E), the words
@@ -153,6 +155,7 @@ func wolfsslByCode(code int) []WolfSSLError {
 func wolfsslStory(e WolfSSLError, lower string) (Entry, bool) {
 	name := strings.ToLower(e.Name)
 	for _, en := range wolfsslEntries {
+		en = spelled(en)
 		if !containsAny(lower, en.Within) || len(en.Without) > 0 && containsAny(lower, en.Without) {
 			continue
 		}

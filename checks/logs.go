@@ -318,7 +318,7 @@ func eventExplained(ev logEvent) (report.Finding, bool) {
 		return report.Finding{}, false
 	}
 	f := rep.Findings[0]
-	if f.ID.Spec().Section != finding.Logs && ev.id.Name() != "" && ev.name != "tls-unexplained" {
+	if f.ID.Section() != finding.Logs && ev.id.Name() != "" && ev.name != "tls-unexplained" {
 		f.ID = ev.id
 	}
 	return f, true

@@ -3,9 +3,13 @@
 // severity it usually has, where it sorts among findings of the same
 // severity, and whether it stops nginx from starting.
 //
-// Ids are registered once, beside their words in package catalogue, and
-// used through the ID values Register returns: a finding can only be made
-// from a registered id, so an unknown id does not compile.
+// An id is a string constant, its section and name ("logs/verify-error"),
+// declared beside its words in package catalogue and registered there at
+// init. Being constants, ids let the tables that name them (catalogue's
+// entries) be static data laid out by the linker, rather than code run at
+// every start. An id that was never registered panics when its name or spec
+// is asked for, so it never reaches the output; catalogue's tests check that
+// every id it declares is registered.
 //
 // It imports nothing of mtlsdoctor's.
 package finding
@@ -14,6 +18,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -55,10 +60,8 @@ const (
 
 // Spec is what the registry knows about one id.
 type Spec struct {
-	// Name is the id as users and scripts see it, e.g. "weak-signature".
-	Name string
-	// Section is where the id is reported (its README table).
-	Section Section
+	// ID is the id the spec is for.
+	ID ID
 	// Severity is the severity the id has unless a rule says otherwise;
 	// Others are the other severities a rule may give it.
 	Severity Severity
@@ -75,62 +78,77 @@ func (s Spec) Severities() []Severity {
 	return append([]Severity{s.Severity}, s.Others...)
 }
 
-// ID is a registered finding id. Its zero value is no id.
-type ID struct{ spec *Spec }
+// ID is a finding id: its section, a slash and its name as users and
+// scripts see it ("logs/verify-error"). Its zero value is no id.
+type ID string
 
 var (
-	mu       sync.Mutex
-	registry = map[Section]map[string]*Spec{}
+	mu       sync.RWMutex
+	registry = map[ID]*Spec{}
 )
 
-// Register adds an id to the registry and returns it. It panics when the
-// same name is registered twice in one section, or the spec is incomplete:
-// both are programming errors that every test run would show.
-func Register(s Spec) ID {
-	if s.Name == "" || s.Section == "" || s.Severity == "" {
-		panic(fmt.Sprintf("finding: incomplete spec %+v", s))
-	}
+// Register adds ids to the registry, which keeps the specs it is given (a
+// package's static table of them). It panics when an id is registered
+// twice, is not "section/name", or its spec has no severity: all are
+// programming errors that every test run would show.
+func Register(specs ...Spec) {
 	mu.Lock()
 	defer mu.Unlock()
-	if registry[s.Section] == nil {
-		registry[s.Section] = map[string]*Spec{}
+	for i := range specs {
+		s := &specs[i]
+		section, name, ok := strings.Cut(string(s.ID), "/")
+		if !ok || section == "" || name == "" || s.Severity == "" {
+			panic(fmt.Sprintf("finding: incomplete spec: id %q, severity %q", string(s.ID), s.Severity))
+		}
+		if _, dup := registry[s.ID]; dup {
+			panic("finding: " + section + " id " + name + " registered twice")
+		}
+		registry[s.ID] = s
 	}
-	if registry[s.Section][s.Name] != nil {
-		panic("finding: " + string(s.Section) + " id " + s.Name + " registered twice")
+}
+
+// Spec is the registry's entry for the id (the zero Spec for the zero ID).
+// It panics for an id that was never registered.
+func (id ID) Spec() Spec {
+	if id == "" {
+		return Spec{}
 	}
-	sp := s
-	registry[s.Section][s.Name] = &sp
-	return ID{&sp}
+	mu.RLock()
+	sp, ok := registry[id]
+	mu.RUnlock()
+	if !ok {
+		panic("finding: id " + string(id) + " is not registered")
+	}
+	return *sp
 }
 
 // Name is the id as it appears in the output ("" for the zero ID).
 func (id ID) Name() string {
-	if id.spec == nil {
-		return ""
-	}
-	return id.spec.Name
+	_, name, _ := strings.Cut(string(id.Spec().ID), "/")
+	return name
+}
+
+// Section is the section of the id ("" for the zero ID).
+func (id ID) Section() Section {
+	section, _, _ := strings.Cut(string(id.Spec().ID), "/")
+	return Section(section)
 }
 
 // String is Name.
 func (id ID) String() string { return id.Name() }
-
-// Spec is the registry's entry for the id.
-func (id ID) Spec() Spec {
-	if id.spec == nil {
-		return Spec{}
-	}
-	return *id.spec
-}
 
 // MarshalJSON writes the id as its name.
 func (id ID) MarshalJSON() ([]byte, error) { return json.Marshal(id.Name()) }
 
 // Lookup finds a registered id by section and name.
 func Lookup(section Section, name string) (ID, bool) {
-	mu.Lock()
-	defer mu.Unlock()
-	sp := registry[section][name]
-	return ID{sp}, sp != nil
+	id := ID(string(section) + "/" + name)
+	mu.RLock()
+	defer mu.RUnlock()
+	if _, ok := registry[id]; !ok {
+		return "", false
+	}
+	return id, true
 }
 
 // Named finds a registered id by name alone, in the first section (in the
@@ -141,25 +159,23 @@ func Named(name string) (ID, bool) {
 			return id, true
 		}
 	}
-	return ID{}, false
+	return "", false
 }
 
 // All lists every registered id, by section and name.
 func All() []ID {
-	mu.Lock()
-	defer mu.Unlock()
-	var out []ID
-	for _, m := range registry {
-		for _, sp := range m {
-			out = append(out, ID{sp})
-		}
+	mu.RLock()
+	out := make([]ID, 0, len(registry))
+	for id := range registry {
+		out = append(out, id)
 	}
+	mu.RUnlock()
 	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i].spec, out[j].spec
-		if a.Section != b.Section {
-			return a.Section < b.Section
+		a, b := out[i], out[j]
+		if a.Section() != b.Section() {
+			return a.Section() < b.Section()
 		}
-		return a.Name < b.Name
+		return a.Name() < b.Name()
 	})
 	return out
 }

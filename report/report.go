@@ -163,7 +163,7 @@ const nextFixLines = 6
 func (r *Report) next() string {
 	lead := -1
 	for i, f := range r.Findings {
-		if r.Lead != (finding.ID{}) && f.ID == r.Lead {
+		if r.Lead != "" && f.ID == r.Lead {
 			lead = i
 			break
 		}
