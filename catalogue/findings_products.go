@@ -1525,7 +1525,7 @@ var productEntries = []Entry{
 		ID: CertLoadFailed, Kind: "client", Side: "server",
 		Match:       []string{"failed to install root certificate"},
 		Title:       "Caddy could not install its local CA's root into this machine's trust store",
-		Explanation: "With internal or local certificates, Caddy makes its own CA and tries to install the root into the trust store of the machine it runs on. In a container, or without root, that fails (the tools or permissions are missing), and it is of no use there: the browsers that must trust the root run elsewhere. The certificates Caddy serves are fine.",
+		Explanation: "With internal or local certificates, Caddy makes its own CA and tries to install the root into the trust store of the machine it runs on. In a container, or without root, that fails (the tools or permissions are missing), and it is of no use there: the browsers that must trust the root run elsewhere. Its installer (mkcert's) also stops at the first store it cannot reach, such as no Firefox (NSS) database on a Mac, before the system's own store: then install the root by hand. The certificates Caddy serves are fine.",
 		Fix:         "Turn the install off, and put Caddy's root on the machines whose clients connect:\n  {\n    skip_install_trust\n  }\n  docker cp caddy:/data/caddy/pki/authorities/local/root.crt .",
 		Confirm:     "openssl x509 -noout -subject -in root.crt",
 	},
@@ -1537,6 +1537,42 @@ var productEntries = []Entry{
 		Explanation: "On macOS and Windows, Julia's libgit2 uses the system's TLS engine, which trusts the system's store and cannot be given a CA file; a CA file set in SSL_CERT_FILE or JULIA_SSL_CA_ROOTS_PATH (for a corporate proxy's CA, say) makes Pkg refuse to clone. Put that CA in the system's store (Keychain, Windows' certificate store) and clear the variable for Julia.",
 		Fix:         "Add the CA to the system's store, then tell Julia to use the system's roots:\n  sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ca.crt\n  export JULIA_SSL_CA_ROOTS_PATH=\"\"",
 		Confirm:     "julia -e 'using NetworkOptions; @show ca_roots()'",
+	},
+	// mkcert reaching for Java's trust store through JAVA_HOME.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"failed to execute \"keytool -list\""},
+		Title:       "mkcert could not add its CA to Java's trust store (JAVA_HOME's keytool failed)",
+		Explanation: "mkcert -install also puts its CA into Java's trust store whenever JAVA_HOME is set, with that JDK's keytool and its lib/security/cacerts. A JAVA_HOME that points at a JDK without that cacerts file (some Homebrew openjdk kegs, a JRE-less layout) or at a stale path makes keytool fail, and mkcert stops.",
+		Fix:         "Point JAVA_HOME at a full JDK for the install, or leave it out when Java need not trust the CA:\n  ls \"$JAVA_HOME/lib/security/cacerts\"\n  env -u JAVA_HOME mkcert -install",
+		Confirm:     "mkcert -CAROOT",
+	},
+	// mkcert's CAROOT pointing where it cannot create its directory.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"failed to create the caroot"},
+		Title:       "mkcert could not create its CA directory (the CAROOT path)",
+		Explanation: "mkcert keeps its CA in the directory CAROOT names (or a default under the user's data directory) and creates it when missing. The path could not be made: a placeholder copied from a guide (a YOUR_USERNAME left in ~/.profile), a Windows path under /mnt/c in WSL that does not exist or belongs to another user, or a directory this user may not write.",
+		Fix:         "See what CAROOT says, then fix it in the shell's profile (or unset it for mkcert's default):\n  echo \"$CAROOT\"\n  grep -n CAROOT ~/.profile ~/.bashrc\n  unset CAROOT",
+		Confirm:     "mkcert -CAROOT",
+	},
+	// Globus GSI's host name authorization (JGlobus, gridftp).
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"[jglobus-56] authorization failed", "expected \"/cn=host/", "expected &quot;/cn=host/"},
+		Title:       "Globus GSI: the server's certificate is not the identity the client expects",
+		Explanation: "Globus and JGlobus clients (GridFTP, pegasus-gridftp, globus-url-copy) check the server's certificate subject against the identity they expect: by the legacy rule /CN=host/ followed by the node's reverse-DNS name. A server whose certificate was reissued for a service name (an alias shared by several nodes, RFC 2818 style), or a node reached by another name, fails that check.",
+		Fix:         "Tell the client the subject to expect, or use the strict RFC 2818 name rule, or connect by the name the certificate carries:\n  export GLOBUS_GSSAPI_NAME_COMPATIBILITY=STRICT_RFC2818\n  globus-url-copy -ss '/CN=dtn.example.org' \\\n    gsiftp://dtn.example.org/ file:///tmp/",
+		Confirm:     "openssl s_client -connect dtn.example.org:2811 </dev/null 2>/dev/null | openssl x509 -noout -subject",
+	},
+	// Julia's download layer failing to read the system's CA bundle.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"error reading ca cert file"},
+		Title:       "Julia could not read the CA bundle for its downloads",
+		Explanation: "Julia's Downloads (libcurl on Mbed TLS) reads the CA bundle NetworkOptions names: JULIA_SSL_CA_ROOTS_PATH, SSL_CERT_FILE, or the system's bundle. The file could not be read: a path that does not exist or cannot be read by this user, a file that is not PEM; and Julia 1.10.1 failed to read the system bundle on Linux though it was fine (fixed in 1.10.2).",
+		Fix:         "Check the file, then upgrade Julia or name the bundle explicitly:\n  ls -l /etc/ssl/certs/ca-certificates.crt\n  export JULIA_SSL_CA_ROOTS_PATH=/etc/ssl/certs/ca-certificates.crt",
+		Confirm:     "julia --version",
 	},
 }
 

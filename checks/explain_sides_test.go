@@ -1225,6 +1225,11 @@ func TestExplainSides(t *testing.T) {
 		{"GitError(Code:ERROR, Class:SSL, Your Julia is built with a SSL/TLS engine that libgit2 doesn't know how to configure to use a file or directory of certificate authority roots)", "unknown", "client", "server-cert-untrusted", "julia_ssl_ca_roots_path"},
 		{"E CWPKI0033E: The keystore located at /opt/ol/wlp/usr/servers/app/resources/security/key.p12 did not load because of the following error: keystore password was incorrect.", "unknown", "server", "key-load-failed", "pkcs12"},
 		{"MbedTLS error code -9984: X509 - Certificate verification failed, e.g. CRL, CA or signature check failed", "unknown", "client", "server-cert-untrusted", "julia_ssl_ca_roots_path"},
+		{`ERROR: failed to execute "keytool -list": exit status 1`, "java", "client", "server-cert-untrusted", "java_home"},
+		{"ERROR: failed to create the CAROOT: mkdir /home/USERNAME/ca: permission denied", "unknown", "client", "cert-load-failed", "echo \"$caroot\""},
+		{"Authentication failed: [JGLOBUS-56] Authorization failed. Expected \"/CN=host/node7.example.org\" target but received \"/CN=dtn.example.org\"", "unknown", "client", "server-hostname-mismatch", "globus_gssapi_name_compatibility"},
+		{"RequestError: Error reading ca cert file /etc/ssl/certs/ca-certificates.crt - mbedTLS: (-0x3E00) PK - Read/write of file failed", "unknown", "client", "cert-load-failed", "julia_ssl_ca_roots_path"},
+		{"Warning in download.file(url): URL 'https://cran.example.org/src/contrib/PACKAGES': status was 'SSL connect error'", "unknown", "client", "handshake-failed", "curl_ssl_backend"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
