@@ -123,11 +123,7 @@ func explainLine(input string) *report.Report {
 			}
 		}
 	}
-	if side := entrySide(entries); side != "" && (att.Guessed || att.Reporter == "unknown") && catalogue.FuncSide(input) == "" {
-		// A product's own message, which only its server or only its
-		// client writes, tells the side that nothing else in the line did.
-		att.Role, att.Guessed = side, false
-	}
+	att = sideByEntries(att, entries, input)
 	if att.Guessed && len(entries) > 0 && guessedClient(entries[0], strings.ToLower(text)) {
 		// A name check of the server's certificate, or NSS's verdict on
 		// a certificate (Firefox, and clients on NSS), is a client's.
@@ -902,6 +898,16 @@ func writerText(att logparse.Attribution) *catalogue.Text {
 func guessedClient(en catalogue.Entry, lower string) bool {
 	return en.ID == catalogue.ServerHostnameMismatch ||
 		en.ID == catalogue.NSSErr && (strings.Contains(lower, "sec_error_") || strings.Contains(lower, "security library"))
+}
+
+// sideByEntries is att with the side the entries tell: a product's own
+// message, which only its server or only its client writes, tells the
+// side that nothing else in the line did.
+func sideByEntries(att logparse.Attribution, entries []catalogue.Entry, input string) logparse.Attribution {
+	if side := entrySide(entries); side != "" && (att.Guessed || att.Reporter == "unknown") && catalogue.FuncSide(input) == "" {
+		att.Role, att.Guessed = side, false
+	}
+	return att
 }
 
 // entrySide is the side of the first entry that says its side, or "".

@@ -197,6 +197,11 @@ func GroupFinding(g *logparse.Group, top int) report.Finding {
 // a warning, after nginx's own findings of the same severity.
 func otherProgram(f *report.Finding, line string) {
 	att := logparse.Attribute(line)
+	if att.Guessed || att.Reporter == "unknown" {
+		// As explain tells it: a product's entry may say the side.
+		_, entries := catalogue.Lookup(line)
+		att = sideByEntries(att, entries, line)
+	}
 	f.Reporter, f.Role = att.Reporter, att.Role
 	if f.Reporter == "nginx" {
 		f.Reporter = "unknown"

@@ -463,3 +463,18 @@ func TestLogsOtherProgramsRoutine(t *testing.T) {
 		t.Errorf("mail server's group: %d lines, %v, by %s; want 2 lines, a note, not nginx's", f.Count, f.Severity, f.Reporter)
 	}
 }
+
+// TestLogsOtherProgramSideByEntry: another program's line whose side only
+// its product's entry says (rsyslog's GnuTLS driver on a listener) is told
+// from that side in logs, as explain tells it.
+func TestLogsOtherProgramSideByEntry(t *testing.T) {
+	line := `Mar  3 10:00:01 host rsyslogd: gnutls returned error on handshake: The TLS connection was non-properly terminated.  [v8.2302.0 try https://www.rsyslog.com/e/2083 ]`
+	fs := logFindings(t, line)
+	if len(fs) != 1 {
+		t.Fatalf("%d findings, want 1: %+v", len(fs), fs)
+	}
+	want := Explain(line).Findings[0]
+	if f := fs[0]; f.Reporter != want.Reporter || f.Role != want.Role || f.Role != "server" {
+		t.Errorf("logs told it as %s/%s, explain as %s/%s; want both the server's", f.Reporter, f.Role, want.Reporter, want.Role)
+	}
+}
