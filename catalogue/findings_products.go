@@ -1574,6 +1574,25 @@ var productEntries = []Entry{
 		Fix:         "Check the file, then upgrade Julia or name the bundle explicitly:\n  ls -l /etc/ssl/certs/ca-certificates.crt\n  export JULIA_SSL_CA_ROOTS_PATH=/etc/ssl/certs/ca-certificates.crt",
 		Confirm:     "julia --version",
 	},
+	// Apache's mod_nss refusing its own expired server certificate.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"ssl library error: -8181"},
+		Title:       "Apache's mod_nss will not start: its own server certificate has expired (NSS -8181)",
+		Explanation: "mod_nss (Apache's TLS module on NSS, as FreeIPA servers used) checks the server certificate in its NSS database (/etc/httpd/alias, NSSNickname) when it starts, and an expired one stops httpd. On FreeIPA, certmonger renews it; a renewal that did not run (the CA down, an expired renewal agent, a clock jump) leaves the old certificate in place.",
+		Fix:         "See the certificate's dates in the database and the renewal's state, then renew it and restart httpd:\n  certutil -L -d /etc/httpd/alias -n Server-Cert | grep -A2 Validity\n  getcert list -d /etc/httpd/alias -n Server-Cert\n  getcert resubmit -d /etc/httpd/alias -n Server-Cert",
+		Confirm:     "certutil -V -u V -d /etc/httpd/alias -n Server-Cert",
+	},
+	// FreeIPA's own tools refusing a certificate whose CA it lacks.
+	{
+		ID: Untrusted, Kind: "client", Side: "server",
+		Match:       []string{"issuer is not trusted", "issuer is not recognized"},
+		Within:      []string{"ipapython", "ipa-server-certinstall", "ipa-cacert-manage"},
+		Title:       "FreeIPA does not know the CA of the certificate being installed",
+		Explanation: "ipa-server-certinstall checks the new server certificate against the CAs in IPA's own store, not the system's. A certificate from an external CA (Let's Encrypt) whose intermediate or root IPA was never given, or was given an older one (the intermediate changes from time to time: X3 to R3, R3 to R10 and R11), is refused until the chain is installed into IPA.",
+		Fix:         "Install the certificate's CA chain into IPA, spread it, then install the certificate:\n  ipa-cacert-manage install chain.pem\n  ipa-certupdate\n  ipa-server-certinstall -w -d server.key server.crt",
+		Confirm:     "ipa-cacert-manage list",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

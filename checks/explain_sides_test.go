@@ -1230,6 +1230,8 @@ func TestExplainSides(t *testing.T) {
 		{"Authentication failed: [JGLOBUS-56] Authorization failed. Expected \"/CN=host/node7.example.org\" target but received \"/CN=dtn.example.org\"", "unknown", "client", "server-hostname-mismatch", "globus_gssapi_name_compatibility"},
 		{"RequestError: Error reading ca cert file /etc/ssl/certs/ca-certificates.crt - mbedTLS: (-0x3E00) PK - Read/write of file failed", "unknown", "client", "cert-load-failed", "julia_ssl_ca_roots_path"},
 		{"Warning in download.file(url): URL 'https://cran.example.org/src/contrib/PACKAGES': status was 'SSL connect error'", "unknown", "client", "handshake-failed", "curl_ssl_backend"},
+		{"[Mon Mar 02 10:00:00.000000 2020] [:error] [pid 900] SSL Library Error: -8181 Certificate has expired", "unknown", "server", "cert-load-failed", "getcert resubmit"},
+		{"ipapython.admintool: ERROR: Peer's certificate issuer is not trusted (certutil: certificate is invalid)", "unknown", "server", "untrusted", "ipa-cacert-manage install"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
