@@ -1593,6 +1593,33 @@ var productEntries = []Entry{
 		Fix:         "Install the certificate's CA chain into IPA, spread it, then install the certificate:\n  ipa-cacert-manage install chain.pem\n  ipa-certupdate\n  ipa-server-certinstall -w -d server.key server.crt",
 		Confirm:     "ipa-cacert-manage list",
 	},
+	// FreeRDP's (and Remmina's) name check of the RDP host or gateway.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"the hostname used for this connection"},
+		Title:       "FreeRDP: the certificate does not carry the host name used (the RDP host's or the gateway's)",
+		Explanation: "FreeRDP (under Remmina and others) checks the certificate of the RDP host, or of the RD Gateway it goes through, against the name it connected to, and refuses a certificate whose Common Name or subjectAltName is another name: a host reached by IP address or a short name, or a gateway whose certificate names gateway.example.com while the connection used another name.",
+		Fix:         "Connect by the name the certificate carries (the gateway's too), or reissue the certificate with the name used; to test, accept it once:\n  xfreerdp /v:host.example.com /g:gateway.example.com /cert:tofu",
+		Confirm:     "openssl s_client -connect gateway.example.com:443 </dev/null 2>/dev/null | openssl x509 -noout -subject",
+	},
+	// PowerShell remoting over HTTPS from Linux and macOS.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"https on unix does not currently support ca or cn checks"},
+		Title:       "PowerShell on Linux or macOS cannot check a WinRM server's certificate",
+		Explanation: "PowerShell 7 on Unix reaches WinRM over HTTPS through its WSMan client (OMI), which cannot validate the server's certificate, so it refuses the session unless the checks are skipped explicitly. Nothing is wrong with the certificate; SSH remoting, which checks host keys, is the alternative.",
+		Fix:         "Skip the checks for that session (on a network you trust), or use SSH remoting:\n  $o = New-PSSessionOption -SkipCACheck -SkipCNCheck\n  Enter-PSSession -ComputerName host -UseSSL -SessionOption $o `\n    -Authentication Basic -Credential $c",
+		Confirm:     "openssl s_client -connect host:5986 </dev/null 2>/dev/null | openssl x509 -noout -subject -dates",
+	},
+	// Tasmota's MQTT TLS learning the broker's fingerprint.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"mqt: fingerprint learned"},
+		Title:       "Tasmota trusted the MQTT broker's certificate on first use (fingerprint learned)",
+		Explanation: "With TLS to the broker and no fingerprint of its own to check (or the learning mode of MqttFingerprint), Tasmota takes the fingerprint of the first certificate it sees and trusts it from then on. That is expected once; seen when a fingerprint was set (at compile time in MQTT_FINGERPRINT1, or with MqttFingerprint), it means the set one did not apply (a release's bug after a configuration reset was such a case), and a later certificate change will be refused.",
+		Fix:         "Set the broker's fingerprint explicitly, from the certificate the broker serves:\n  openssl s_client -connect broker.example.com:8883 </dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha1\n  MqttFingerprint1 AE C1 F6 0E ...",
+		Confirm:     "openssl s_client -connect broker.example.com:8883 </dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha1",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

@@ -1232,6 +1232,9 @@ func TestExplainSides(t *testing.T) {
 		{"Warning in download.file(url): URL 'https://cran.example.org/src/contrib/PACKAGES': status was 'SSL connect error'", "unknown", "client", "handshake-failed", "curl_ssl_backend"},
 		{"[Mon Mar 02 10:00:00.000000 2020] [:error] [pid 900] SSL Library Error: -8181 Certificate has expired", "unknown", "server", "cert-load-failed", "getcert resubmit"},
 		{"ipapython.admintool: ERROR: Peer's certificate issuer is not trusted (certutil: certificate is invalid)", "unknown", "server", "untrusted", "ipa-cacert-manage install"},
+		{"[ERROR][com.freerdp.crypto] - The hostname used for this connection (10.0.0.5:3389) does not match the name given in the certificate:", "unknown", "client", "server-hostname-mismatch", "/cert:tofu"},
+		{"New-PSSession: HTTPS on Unix does not currently support CA or CN checks.", "unknown", "client", "server-cert-untrusted", "-skipcacheck"},
+		{"10:00:00.000 MQT: Fingerprint learned: 00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF 00 11 22 33", "unknown", "client", "handshake-failed", "mqttfingerprint"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
