@@ -1620,6 +1620,24 @@ var productEntries = []Entry{
 		Fix:         "Set the broker's fingerprint explicitly, from the certificate the broker serves:\n  openssl s_client -connect broker.example.com:8883 </dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha1\n  MqttFingerprint1 AE C1 F6 0E ...",
 		Confirm:     "openssl s_client -connect broker.example.com:8883 </dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha1",
 	},
+	// sslyze's note on a server that requires client certificates.
+	{
+		ID: NoClientCert, Kind: "client", Side: "client",
+		Match:       []string{"server required client authentication, specific plugins will fail"},
+		Title:       "sslyze: the server requires a client certificate, and the scan did not present one",
+		Explanation: "sslyze noticed that the server requires client authentication (mutual TLS): the plugins that need a full handshake fail unless the scan presents a client certificate and key the server accepts. Some releases did not present the certificate and key given with --cert and --key; newer ones do.",
+		Fix:         "Give the scan the client certificate and key (PEM), and use a current sslyze:\n  sslyze --cert client.crt --key client.key --keyform PEM host:443\n  pip install --upgrade sslyze",
+		Confirm:     "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
+	},
+	// Java signing with a key held in an HSM through another provider.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"key material is not exportable outside of the hsm", "key material is not exportable"},
+		Title:       "Java tried to sign with an HSM's key through a software provider",
+		Explanation: "The client certificate's key lives in an HSM (nCipher, Luna, a PKCS#11 token) and cannot leave it, but Java chose a provider without HSM access for the signature TLS asked for: recent JDKs pick RSASSA-PSS for the CertificateVerify, which the HSM's provider may not offer, so the JDK's own SunRsaSign took the job and asked for the key material.",
+		Fix:         "Offer only signature schemes the HSM's provider makes (PKCS#1 v1.5), or put that provider first in java.security, or stay at TLS 1.2:\n  java -Djdk.tls.client.SignatureSchemes=rsa_pkcs1_sha256,rsa_pkcs1_sha384 -jar app.jar",
+		Confirm:     "java -Djavax.net.debug=ssl:handshake -jar app.jar 2>&1 | grep -i signature",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

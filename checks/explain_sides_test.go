@@ -1235,6 +1235,8 @@ func TestExplainSides(t *testing.T) {
 		{"[ERROR][com.freerdp.crypto] - The hostname used for this connection (10.0.0.5:3389) does not match the name given in the certificate:", "unknown", "client", "server-hostname-mismatch", "/cert:tofu"},
 		{"New-PSSession: HTTPS on Unix does not currently support CA or CN checks.", "unknown", "client", "server-cert-untrusted", "-skipcacheck"},
 		{"10:00:00.000 MQT: Fingerprint learned: 00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF 00 11 22 33", "unknown", "client", "handshake-failed", "mqttfingerprint"},
+		{" WARNING: Server REQUIRED client authentication, specific plugins will fail.", "unknown", "client", "no-client-cert", "--cert client.crt"},
+		{"Caused by: com.ncipher.provider.nCSecurityException: The key material is not exportable outside of the HSM (signing)", "unknown", "client", "key-load-failed", "signatureschemes"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
