@@ -2,10 +2,8 @@ package catalogue
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
@@ -115,20 +113,9 @@ func TestReadmeListsRegistry(t *testing.T) {
 // is registered, and that every registered id is one of them: an id that
 // is not registered would panic the first time a rule reports it.
 func TestIDsRegistered(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
+	fset, parsed := parsePackage(t)
 	declared := map[finding.ID]bool{}
-	for _, path := range files {
-		if strings.HasSuffix(path, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, path, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, f := range parsed {
 		for _, d := range f.Decls {
 			g, ok := d.(*ast.GenDecl)
 			if !ok || g.Tok != token.CONST {

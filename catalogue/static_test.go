@@ -19,22 +19,9 @@ import (
 // entries share is a word list constant (entries.go), a shared text a
 // constant.
 func TestTablesStatic(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	var parsed []*ast.File
+	fset, parsed := parsePackage(t)
 	vars := map[string]bool{} // the package-level variables
-	for _, path := range files {
-		if strings.HasSuffix(path, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, path, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		parsed = append(parsed, f)
+	for _, f := range parsed {
 		for _, d := range f.Decls {
 			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.VAR {
 				for _, s := range g.Specs {
@@ -116,4 +103,26 @@ func TestWordLists(t *testing.T) {
 	if !containsListWord("while ssl handshaking, context: ngx.timer", ownHandshake) || containsListWord("to the upstream", ownHandshake) {
 		t.Error("containsListWord is not containsAny of the list's words")
 	}
+}
+
+// parsePackage parses the package's own files (not its tests).
+func parsePackage(t *testing.T) (*token.FileSet, []*ast.File) {
+	t.Helper()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	var parsed []*ast.File
+	for _, path := range files {
+		if strings.HasSuffix(path, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parsed = append(parsed, f)
+	}
+	return fset, parsed
 }
