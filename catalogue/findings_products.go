@@ -1638,6 +1638,34 @@ var productEntries = []Entry{
 		Fix:         "Offer only signature schemes the HSM's provider makes (PKCS#1 v1.5), or put that provider first in java.security, or stay at TLS 1.2:\n  java -Djdk.tls.client.SignatureSchemes=rsa_pkcs1_sha256,rsa_pkcs1_sha384 -jar app.jar",
 		Confirm:     "java -Djavax.net.debug=ssl:handshake -jar app.jar 2>&1 | grep -i signature",
 	},
+	// MySQL and MariaDB clients on yaSSL or wolfSSL failing TLS.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"ssl connection error: unknown error number"},
+		Title:       "The MySQL client's TLS failed (a client library on yaSSL or wolfSSL)",
+		Explanation: "MySQL clients built on yaSSL or wolfSSL (MySQL 5.6 and 5.7 community builds, connectors and applications that bundle them) print this when the handshake fails. The common cause is versions: MySQL 8.0 turns TLS on by default and accepts TLS 1.2 and 1.3 only, while these libraries offer TLS 1.0 and 1.1; or the client has no TLS support at all while the server requires it. A client built on OpenSSL names the real reason.",
+		Fix:         "See what the server accepts, then use a client built on OpenSSL (or a current connector), or, where the network is trusted, turn TLS off on that connection:\n  mysql -e \"SHOW VARIABLES LIKE 'tls_version'\"\n  mysql --ssl-mode=DISABLED -h db.example.com -u app -p",
+		Confirm:     "openssl s_client -connect db.example.com:3306 -starttls mysql </dev/null",
+	},
+	// librdkafka failing to build its TLS context.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"ssl_ctx_new() failed"},
+		Within:      []string{"kafka"},
+		Title:       "librdkafka could not build its TLS context (its CA, certificate or key, or OpenSSL's policy)",
+		Explanation: "librdkafka (under confluent-kafka, kcat, node-rdkafka and others) builds its TLS context when the client starts, loading ssl.ca.location, ssl.certificate.location and ssl.key.location. It fails when a file is missing, unreadable or not PEM, the key's password (ssl.key.password) is wrong, or OpenSSL's security level refuses what is loaded: OpenSSL 3 on Ubuntu 22.04 and later (level 2) rejects SHA-1-signed certificates and small keys in the CA chain.",
+		Fix:         "Check each file, then lower the level for this client only if the chain cannot be replaced:\n  openssl x509 -noout -subject -text -in ca.pem | grep 'Signature Algorithm'\n  openssl pkey -noout -in client.key\n  ssl.cipher.suites=DEFAULT:@SECLEVEL=1",
+		Confirm:     "openssl s_client -connect broker.example.com:9093 -CAfile ca.pem </dev/null",
+	},
+	// Fluent Bit's TLS when the peer closes.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"[tls] error: unexpected eof"},
+		Title:       "Fluent Bit's TLS connection was closed by the other side",
+		Explanation: "Fluent Bit's output (http, es, forward, loki) lost the TLS connection during or right after the handshake. The causes that cover most cases: Fluent Bit refused the server's certificate because the CA given with tls.ca_file is not the one it reads (a path not mounted into the container, a file of another CA), with tls.verify on; the server refused Fluent Bit's client certificate (tls.crt_file, tls.key_file) or wanted one; or TLS on one side only (tls on toward a plaintext port, or the reverse).",
+		Fix:         "Check the files exist where Fluent Bit runs, and compare with a handshake from the same place:\n  ls -l /fluent-bit/etc/ca.pem\n  openssl s_client -connect logs.example.com:443 -servername logs.example.com -CAfile /fluent-bit/etc/ca.pem </dev/null\nthen set the output's tls.ca_file (and tls.crt_file and tls.key_file for mutual TLS).",
+		Confirm:     "fluent-bit -c /fluent-bit/etc/fluent-bit.conf --dry-run",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

@@ -1236,6 +1236,9 @@ func TestExplainSides(t *testing.T) {
 		{"New-PSSession: HTTPS on Unix does not currently support CA or CN checks.", "unknown", "client", "server-cert-untrusted", "-skipcacheck"},
 		{"10:00:00.000 MQT: Fingerprint learned: 00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF 00 11 22 33", "unknown", "client", "handshake-failed", "mqttfingerprint"},
 		{" WARNING: Server REQUIRED client authentication, specific plugins will fail.", "unknown", "client", "no-client-cert", "--cert client.crt"},
+		{"ERROR 2026 (HY000): SSL connection error: unknown error number", "unknown", "client", "handshake-failed", "tls_version"},
+		{"%3|1700000000.000|SSL|rdkafka#producer-1| [thrd:app]: SSL_CTX_new() failed: kafka: No further error information available", "unknown", "client", "cert-load-failed", "seclevel"},
+		{"[2024/01/02 10:00:00] [error] [tls] error: unexpected EOF", "unknown", "client", "handshake-failed", "tls.ca_file"},
 		{"Caused by: com.ncipher.provider.nCSecurityException: The key material is not exportable outside of the HSM (signing)", "unknown", "client", "key-load-failed", "signatureschemes"},
 	} {
 		rep := Explain(tc.line)
