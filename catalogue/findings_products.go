@@ -1666,6 +1666,52 @@ var productEntries = []Entry{
 		Fix:         "Check the files exist where Fluent Bit runs, and compare with a handshake from the same place:\n  ls -l /fluent-bit/etc/ca.pem\n  openssl s_client -connect logs.example.com:443 -servername logs.example.com -CAfile /fluent-bit/etc/ca.pem </dev/null\nthen set the output's tls.ca_file (and tls.crt_file and tls.key_file for mutual TLS).",
 		Confirm:     "fluent-bit -c /fluent-bit/etc/fluent-bit.conf --dry-run",
 	},
+	// The AWS IoT Device SDK for Embedded C on its OpenSSL transport.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"ssl_connect failed to perform tls handshake"},
+		Within:      []string{"openssl_posix.c", "transport_openssl"},
+		Title:       "The AWS embedded SDK's TLS handshake failed (OpenSSL transport)",
+		Explanation: "The AWS IoT Device SDK for Embedded C (its OpenSSL transport) could not finish the handshake with the endpoint. The causes that cover most cases: no server name sent (AWS endpoints, API Gateway among them, need SNI: set the transport's sniHostName to the endpoint's name); the root CA given is not the endpoint's (AmazonRootCA1.pem for AWS IoT); the device certificate is not activated, not attached to a thing and a policy, or its key is not the certificate's; or the port (8883, 443 with ALPN x-amzn-mqtt-ca) is blocked.",
+		Fix:         "Compare with a handshake from the same machine, sending the name, the CA and the device's pair:\n  openssl s_client -connect abc123-ats.iot.us-east-1.amazonaws.com:8883 \\\n    -servername abc123-ats.iot.us-east-1.amazonaws.com \\\n    -CAfile AmazonRootCA1.pem -cert device.pem.crt \\\n    -key private.pem.key </dev/null",
+		Confirm:     "openssl x509 -noout -subject -dates -in device.pem.crt",
+	},
+	// Traefik 1.7 writing a certificate that is not PEM into its configuration.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"last key parsed 'tls.certificate."},
+		Title:       "Traefik's generated configuration broke on a certificate that is not PEM text",
+		Explanation: "Traefik 1.7 writes the certificates of the Kubernetes secrets its ingresses name into its own configuration, and that configuration failed to parse at a certificate: the secret's tls.crt or tls.key holds binary DER (or another encoding) instead of PEM text. Later releases refuse such secrets instead.",
+		Fix:         "See what the secret holds, and store it again as PEM:\n  kubectl get secret site-tls -o jsonpath='{.data.tls\\.crt}' | base64 -d | head -1\n  openssl x509 -inform DER -in site.der -out site.crt\n  kubectl create secret tls site-tls --cert=site.crt --key=site.key --dry-run=client -o yaml | kubectl apply -f -",
+		Confirm:     "kubectl get secret site-tls -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -subject",
+	},
+	// NGINX Unit's control API refusing a certificate bundle.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{`"error": "invalid certificate."`, `"error":"invalid certificate."`},
+		Title:       "NGINX Unit refused the certificate bundle uploaded to its control API",
+		Explanation: "Unit takes a bundle of PEM blocks (the certificate, its intermediates and the private key) in the body of a PUT to /certificates/NAME and refuses it when it does not hold a usable pair. The causes that cover most cases: an empty body (curl given a path it could not read, which it only warns about); the key missing from the bundle, or not the certificate's; a block broken by an edit (a stray blank line or characters inside it).",
+		Fix:         "Build the bundle from the certificate, chain and key, check it, then upload it with curl's --data-binary:\n  cat site.crt intermediate.crt site.key > bundle.pem\n  openssl x509 -noout -subject -in bundle.pem\n  curl -X PUT --data-binary @bundle.pem --unix-socket /var/run/control.unit.sock http://localhost/certificates/site",
+		Confirm:     "curl --unix-socket /var/run/control.unit.sock http://localhost/certificates/",
+	},
+	// Haskell's tls library as a server without a credential to offer.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{`error_protocol ("credential not found"`},
+		Title:       "The Haskell tls server found no credential for the client's offer",
+		Explanation: "Haskell's tls library (under warp-tls and others) chooses a certificate and key that fit a cipher suite the client offers, and found none: the server has no credential loaded (a wrong path, a key that does not match), or only one of a type its release cannot serve (older releases served RSA certificates only; ECDSA P-256 support came later, P-384 later still).",
+		Fix:         "Check the server's certificate type and pair, and serve an RSA certificate (or upgrade the tls library) if it is ECDSA:\n  openssl x509 -noout -text -in server.crt | grep 'Public Key Algorithm'\n  openssl req -new -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj '/CN=host.example.com'",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// ghostunnel's client mode without a client certificate.
+	{
+		ID: NoClientCert, Kind: "client", Side: "client",
+		Match:       []string{"required flag --keystore not provided"},
+		Title:       "ghostunnel's client mode needs a client certificate (--keystore)",
+		Explanation: "ghostunnel is made for mutual TLS: in client mode it presents a client certificate to the server it tunnels to, given with --keystore (a PKCS#12 file) or --cert and --key. Older releases refuse to start without one; newer ones accept --disable-authentication for servers that do not ask for a certificate.",
+		Fix:         "Give it the client's certificate and key, or leave authentication out on a release that allows it:\n  ghostunnel client --listen localhost:8080 --target backend:443 \\\n    --keystore client.p12 --cacert ca.pem\n  ghostunnel client --listen localhost:8080 --target backend:443 \\\n    --disable-authentication",
+		Confirm:     "ghostunnel --version",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

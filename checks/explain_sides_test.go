@@ -1239,6 +1239,11 @@ func TestExplainSides(t *testing.T) {
 		{"ERROR 2026 (HY000): SSL connection error: unknown error number", "unknown", "client", "handshake-failed", "tls_version"},
 		{"%3|1700000000.000|SSL|rdkafka#producer-1| [thrd:app]: SSL_CTX_new() failed: kafka: No further error information available", "unknown", "client", "cert-load-failed", "seclevel"},
 		{"[2024/01/02 10:00:00] [error] [tls] error: unexpected EOF", "unknown", "client", "handshake-failed", "tls.ca_file"},
+		{"[ERROR] [Transport_OpenSSL_Sockets] [openssl_posix.c:600] SSL_connect failed to perform TLS handshake.", "unknown", "client", "handshake-failed", "snihostname"},
+		{`{"level":"error","msg":"Near line 12 (last key parsed 'tls.certificate.keyFile'): unexpected EOF"}`, "unknown", "server", "cert-load-failed", "-inform der"},
+		{`PUT /certificates/site: {"error":"Invalid certificate."}`, "unknown", "server", "cert-load-failed", "--data-binary"},
+		{`[warp] HandshakeFailed (Error_Protocol ("credential not found",True,HandshakeFailure)) on accept`, "unknown", "server", "handshake-failed", "rsa"},
+		{"$ ghostunnel client --listen :8080 --target db:5432\nerror: required flag --keystore not provided", "unknown", "client", "no-client-cert", "--disable-authentication"},
 		{"Caused by: com.ncipher.provider.nCSecurityException: The key material is not exportable outside of the HSM (signing)", "unknown", "client", "key-load-failed", "signatureschemes"},
 	} {
 		rep := Explain(tc.line)
