@@ -1712,6 +1712,60 @@ var productEntries = []Entry{
 		Fix:         "Give it the client's certificate and key, or leave authentication out on a release that allows it:\n  ghostunnel client --listen localhost:8080 --target backend:443 \\\n    --keystore client.p12 --cacert ca.pem\n  ghostunnel client --listen localhost:8080 --target backend:443 \\\n    --disable-authentication",
 		Confirm:     "ghostunnel --version",
 	},
+	// ngIRCd's TLS listener losing a client mid-handshake.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"ssl error, client disconnected [in connssl_read()]"},
+		Title:       "ngIRCd: a client dropped the TLS connection (most often refusing the server's chain)",
+		Explanation: "ngIRCd logs this when a client closes during or right after the handshake. Most often the client refused ngIRCd's certificate: CertFile names the certificate alone (Let's Encrypt's cert.pem) without its intermediate, which IRC clients do not fetch; otherwise a client that connected in plaintext to the TLS port, or one with its own trust problem.",
+		Fix:         "Serve the full chain, and check what clients see:\n  CertFile = /etc/letsencrypt/live/irc.example.org/fullchain.pem\n  openssl s_client -connect irc.example.org:6697 -servername irc.example.org </dev/null | grep -e 'Verify return' -e ' s:'",
+		Confirm:     "openssl s_client -connect irc.example.org:6697 -showcerts </dev/null",
+	},
+	// A TLS server whose connections are opened and dropped by a health check.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"description: ssl handshake from client failed"},
+		Title:       "A client opened a TLS connection and did not finish the handshake",
+		Explanation: "The server (Citrix Secure Gateway and other Windows services log it so) saw a connection end before the handshake completed. At a steady rhythm from one address it is a load balancer's or monitor's TCP keepalive on the TLS port, which opens and drops connections: noise, not a failure. From real clients it is a client that refused the server's certificate or shares no TLS version with it.",
+		Fix:         "Find who connects at that rhythm (the load balancer's address), and switch its check to a TLS or HTTP monitor, or exclude its address from the log:\n  openssl s_client -connect gateway.example.com:443 -servername gateway.example.com </dev/null",
+		Confirm:     "openssl s_client -connect gateway.example.com:443 -servername gateway.example.com </dev/null",
+	},
+	// Windows' NTAuth store, which certificate logon and KCD require.
+	{
+		ID: Untrusted, Kind: "client", Side: "server",
+		Match:       []string{"ntauth store is missing root ca certificate"},
+		Title:       "Active Directory's NTAuth store lacks the CA that issued the client certificate",
+		Explanation: "Certificate logon to Active Directory (smart cards, Kerberos constrained delegation from a gateway that authenticates users by client certificate) accepts only certificates issued by a CA in the forest's NTAuth store, besides a trusted chain. A CA that is trusted but not published to NTAuth (a third-party or newly added CA), or a chain whose intermediate the server lacks, fails here.",
+		Fix:         "Publish the issuing CA to NTAuth (as an enterprise admin), and give the server the whole chain:\n  certutil -dspublish -f issuing-ca.crt NTAuthCA\n  certutil -viewstore \"ldap:///CN=NTAuthCertificates,CN=Public Key Services,CN=Services,CN=Configuration,DC=example,DC=com\"",
+		Confirm:     "certutil -verify -urlfetch client.cer",
+	},
+	// Electron apps refusing a certificate, by its fingerprint.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"the unknown certificate fingerprint is: sha256/"},
+		Title:       "The Electron app refused a certificate it does not trust (its fingerprint is shown)",
+		Explanation: "An Electron app (Teams for Linux, other desktop apps) refused the certificate of a site it loads and names its fingerprint. Most often a TLS-intercepting proxy or antivirus re-signs traffic with a company CA that the app's Chromium does not trust: on Linux, Chromium reads the NSS database in ~/.pki/nssdb, not the system bundle. Some apps also take such fingerprints as trusted in their settings.",
+		Fix:         "Add the proxy's CA to the user's NSS database (or the fingerprint to the app's trusted list, if it has one):\n  certutil -d sql:$HOME/.pki/nssdb -A -t 'C,,' -n company-proxy -i proxy-ca.crt",
+		Confirm:     "certutil -d sql:$HOME/.pki/nssdb -L",
+	},
+	// Icinga 2's API and cluster connections closed by the peer.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"tlsstream: tls stream was disconnected"},
+		Title:       "Icinga 2: the peer closed the TLS connection",
+		Explanation: "Icinga 2 logs this when the other end of an API or cluster connection goes away. On its API port, most often a client that does not trust Icinga's certificate (its own CA, or a self-signed one: a browser or extension closes without a word until the certificate is accepted or its CA trusted) or a health check; between cluster nodes, a node whose certificate was not signed by the same CA, or a restart.",
+		Fix:         "See what the API serves and whether the client trusts it; for a node, check its certificate against the cluster's CA:\n  openssl s_client -connect icinga.example.com:5665 </dev/null | grep -e 'Verify return' -e ' s:'\n  openssl verify -CAfile /var/lib/icinga2/certs/ca.crt /var/lib/icinga2/certs/node.crt",
+		Confirm:     "icinga2 daemon -C",
+	},
+	// Wazuh's agent checking the manager's certificate at enrollment.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"w_enrollment_verify_ca_certificate"},
+		Title:       "The Wazuh agent could not verify the manager's certificate at enrollment",
+		Explanation: "With manager identity verification (the enrollment's CA given with -v, or server_ca_path), the agent checks the manager's certificate against that CA and against the address it enrolls to: the certificate must be signed by that CA and carry the address (or name) in its subjectAltName or Common Name. Older agents went on enrolling after the failure; newer ones stop.",
+		Fix:         "Issue the manager's certificate with the name or address the agents use, from the CA they are given, or enroll by the name it carries:\n  openssl x509 -noout -text -in /var/ossec/etc/sslmanager.cert | grep -A1 -e Subject: -e 'Alternative Name'\n  /var/ossec/bin/agent-auth -m wazuh.example.com \\\n    -v /var/ossec/etc/rootCA.pem",
+		Confirm:     "openssl verify -CAfile rootCA.pem sslmanager.cert",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

@@ -1244,6 +1244,12 @@ func TestExplainSides(t *testing.T) {
 		{`PUT /certificates/site: {"error":"Invalid certificate."}`, "unknown", "server", "cert-load-failed", "--data-binary"},
 		{`[warp] HandshakeFailed (Error_Protocol ("credential not found",True,HandshakeFailure)) on accept`, "unknown", "server", "handshake-failed", "rsa"},
 		{"$ ghostunnel client --listen :8080 --target db:5432\nerror: required flag --keystore not provided", "unknown", "client", "no-client-cert", "--disable-authentication"},
+		{"Jan  1 10:00:00 host ngircd[100]: SSL error, client disconnected [in ConnSSL_Read()]!", "unknown", "server", "handshake-failed", "fullchain.pem"},
+		{"Event 5000 Description: SSL handshake from client failed (client 192.0.2.10)", "unknown", "server", "handshake-failed", "load balancer"},
+		{"KCD Error D: NTAuth Store is Missing Root CA Certificate. (issuer CN=Corp Issuing CA)", "unknown", "server", "untrusted", "ntauthca"},
+		{"certificate-error: The unknown certificate fingerprint is: sha256/AAAABBBBCCCC", "unknown", "client", "server-cert-untrusted", "nssdb"},
+		{"[2024-01-02 10:00:00 +0000] warning/TlsStream: TLS stream was disconnected.", "unknown", "server", "handshake-failed", "5665"},
+		{`{"tag":"wazuh-agentd","routine":"w_enrollment_verify_ca_certificate","level":"error","description":"Unable to verify server certificate"}`, "unknown", "client", "server-hostname-mismatch", "agent-auth"},
 		{"Caused by: com.ncipher.provider.nCSecurityException: The key material is not exportable outside of the HSM (signing)", "unknown", "client", "key-load-failed", "signatureschemes"},
 	} {
 		rep := Explain(tc.line)
