@@ -113,35 +113,26 @@ func TestReadmeListsRegistry(t *testing.T) {
 // is registered, and that every registered id is one of them: an id that
 // is not registered would panic the first time a rule reports it.
 func TestIDsRegistered(t *testing.T) {
-	fset, parsed := parsePackage(t)
+	fset, specs := packageSpecs(t, token.CONST)
 	declared := map[finding.ID]bool{}
-	for _, f := range parsed {
-		for _, d := range f.Decls {
-			g, ok := d.(*ast.GenDecl)
-			if !ok || g.Tok != token.CONST {
+	for _, vs := range specs {
+		if sel, ok := vs.Type.(*ast.SelectorExpr); !ok || sel.Sel.Name != "ID" {
+			continue
+		}
+		for i, ident := range vs.Names {
+			lit, ok := vs.Values[i].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				t.Errorf("%s: id %s is not a string literal", fset.Position(ident.Pos()), ident.Name)
 				continue
 			}
-			for _, spec := range g.Specs {
-				vs := spec.(*ast.ValueSpec)
-				if sel, ok := vs.Type.(*ast.SelectorExpr); !ok || sel.Sel.Name != "ID" {
-					continue
-				}
-				for i, ident := range vs.Names {
-					lit, ok := vs.Values[i].(*ast.BasicLit)
-					if !ok || lit.Kind != token.STRING {
-						t.Errorf("%s: id %s is not a string literal", fset.Position(ident.Pos()), ident.Name)
-						continue
-					}
-					id, err := strconv.Unquote(lit.Value)
-					if err != nil {
-						t.Fatal(err)
-					}
-					declared[finding.ID(id)] = true
-					section, idName, _ := strings.Cut(id, "/")
-					if _, ok := finding.Lookup(finding.Section(section), idName); !ok {
-						t.Errorf("%s: id %s (%q) is not registered", fset.Position(ident.Pos()), ident.Name, id)
-					}
-				}
+			id, err := strconv.Unquote(lit.Value)
+			if err != nil {
+				t.Fatal(err)
+			}
+			declared[finding.ID(id)] = true
+			section, idName, _ := strings.Cut(id, "/")
+			if _, ok := finding.Lookup(finding.Section(section), idName); !ok {
+				t.Errorf("%s: id %s (%q) is not registered", fset.Position(ident.Pos()), ident.Name, id)
 			}
 		}
 	}

@@ -19,68 +19,53 @@ import (
 // entries share is a word list constant (entries.go), a shared text a
 // constant.
 func TestTablesStatic(t *testing.T) {
-	fset, parsed := parsePackage(t)
+	fset, specs := packageSpecs(t, token.VAR)
 	vars := map[string]bool{} // the package-level variables
-	for _, f := range parsed {
-		for _, d := range f.Decls {
-			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.VAR {
-				for _, s := range g.Specs {
-					for _, n := range s.(*ast.ValueSpec).Names {
-						vars[n.Name] = true
-					}
-				}
-			}
+	for _, vs := range specs {
+		for _, n := range vs.Names {
+			vars[n.Name] = true
 		}
 	}
 	tables := 0
-	for _, f := range parsed {
-		for _, d := range f.Decls {
-			g, ok := d.(*ast.GenDecl)
-			if !ok || g.Tok != token.VAR {
+	for _, vs := range specs {
+		for i, v := range vs.Values {
+			lit, ok := v.(*ast.CompositeLit)
+			if !ok {
 				continue
 			}
-			for _, s := range g.Specs {
-				vs := s.(*ast.ValueSpec)
-				for i, v := range vs.Values {
-					lit, ok := v.(*ast.CompositeLit)
-					if !ok {
-						continue
-					}
-					if _, isMap := lit.Type.(*ast.MapType); isMap {
-						continue
-					}
-					tables++
-					var check func(n ast.Node) bool
-					check = func(n ast.Node) bool {
-						bad := ""
-						switch n := n.(type) {
-						case *ast.CallExpr:
-							bad = "a call"
-						case *ast.IndexExpr:
-							bad = "an index"
-						case *ast.SelectorExpr:
-							if x, ok := n.X.(*ast.Ident); ok && vars[x.Name] {
-								bad = "a field of " + x.Name
-							}
-						case *ast.KeyValueExpr:
-							if _, field := n.Key.(*ast.Ident); field {
-								ast.Inspect(n.Value, check) // a field's name is no variable
-								return false
-							}
-						case *ast.Ident:
-							if vars[n.Name] {
-								bad = "the variable " + n.Name
-							}
-						}
-						if bad != "" {
-							t.Errorf("%s: table %s holds %s", fset.Position(n.Pos()), vs.Names[i].Name, bad)
-							return false
-						}
-						return true
-					}
-					ast.Inspect(lit, check)
-				}
+			if _, isMap := lit.Type.(*ast.MapType); isMap {
+				continue
 			}
+			tables++
+			var check func(n ast.Node) bool
+			check = func(n ast.Node) bool {
+				bad := ""
+				switch n := n.(type) {
+				case *ast.CallExpr:
+					bad = "a call"
+				case *ast.IndexExpr:
+					bad = "an index"
+				case *ast.SelectorExpr:
+					if x, ok := n.X.(*ast.Ident); ok && vars[x.Name] {
+						bad = "a field of " + x.Name
+					}
+				case *ast.KeyValueExpr:
+					if _, field := n.Key.(*ast.Ident); field {
+						ast.Inspect(n.Value, check) // a field's name is no variable
+						return false
+					}
+				case *ast.Ident:
+					if vars[n.Name] {
+						bad = "the variable " + n.Name
+					}
+				}
+				if bad != "" {
+					t.Errorf("%s: table %s holds %s", fset.Position(n.Pos()), vs.Names[i].Name, bad)
+					return false
+				}
+				return true
+			}
+			ast.Inspect(lit, check)
 		}
 	}
 	if tables < 20 {
@@ -105,15 +90,16 @@ func TestWordLists(t *testing.T) {
 	}
 }
 
-// parsePackage parses the package's own files (not its tests).
-func parsePackage(t *testing.T) (*token.FileSet, []*ast.File) {
+// packageSpecs parses the package's own files (not its tests) and returns
+// their package-level declarations of kind tok (token.VAR, token.CONST).
+func packageSpecs(t *testing.T, tok token.Token) (*token.FileSet, []*ast.ValueSpec) {
 	t.Helper()
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
 	fset := token.NewFileSet()
-	var parsed []*ast.File
+	var specs []*ast.ValueSpec
 	for _, path := range files {
 		if strings.HasSuffix(path, "_test.go") {
 			continue
@@ -122,7 +108,13 @@ func parsePackage(t *testing.T) (*token.FileSet, []*ast.File) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		parsed = append(parsed, f)
+		for _, d := range f.Decls {
+			if g, ok := d.(*ast.GenDecl); ok && g.Tok == tok {
+				for _, s := range g.Specs {
+					specs = append(specs, s.(*ast.ValueSpec))
+				}
+			}
+		}
 	}
-	return fset, parsed
+	return fset, specs
 }
