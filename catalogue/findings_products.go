@@ -1766,6 +1766,16 @@ var productEntries = []Entry{
 		Fix:         "Issue the manager's certificate with the name or address the agents use, from the CA they are given, or enroll by the name it carries:\n  openssl x509 -noout -text -in /var/ossec/etc/sslmanager.cert | grep -A1 -e Subject: -e 'Alternative Name'\n  /var/ossec/bin/agent-auth -m wazuh.example.com \\\n    -v /var/ossec/etc/rootCA.pem",
 		Confirm:     "openssl verify -CAfile rootCA.pem sslmanager.cert",
 	},
+	// A program whose TLS library is missing, or another version than the
+	// one it was built against, at run time.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"openssl version mismatch", "version `openssl_", "undefined symbol: ssl_", "undefined symbol: evp_", "undefined symbol: x509_", "undefined symbol: openssl_", "ssl module in python is not available", "libssl.so.1.1: cannot open", "libssl.so.3: cannot open", "libcrypto.so.1.1: cannot open", "libcrypto.so.3: cannot open", "libssl.so.10: cannot open", "libcrypto.so.10: cannot open", "libssl-3-x64.dll was not found", "libcrypto-3-x64.dll was not found", "libssl-1_1-x64.dll was not found", "libcrypto-1_1-x64.dll was not found"},
+		Title:       "The program's TLS library is missing or not the version it was built for",
+		Explanation: "The program was built against one OpenSSL (or a library that uses it: libcurl, Python's ssl module, a database driver) and at run time the dynamic loader finds another version, or none. OpenSSL 1.0, 1.1 and 3 are not interchangeable: a binary built for 1.1 needs libssl.so.1.1, one built for 3.x needs libssl.so.3 of at least the minor version it was built with (a missing OPENSSL_3.0.9 symbol version, an undefined SSL_ or EVP_ symbol). It happens after a distribution upgrade, with a binary copied from another machine or container image, with a private copy of libssl on LD_LIBRARY_PATH or PATH (an old DLL beside another program found first), or a Python built before OpenSSL's headers were installed. Nothing about certificates is wrong.",
+		Fix:         "See which libssl and libcrypto the program loads, then install the version it was built for (or rebuild it against the one installed):\n  ldd \"$(command -v PROGRAM)\" | grep -e libssl -e libcrypto\n  openssl version -a",
+		Confirm:     "ldconfig -p | grep -e libssl -e libcrypto",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

@@ -1251,6 +1251,8 @@ func TestExplainSides(t *testing.T) {
 		{"[2024-01-02 10:00:00 +0000] warning/TlsStream: TLS stream was disconnected.", "unknown", "server", "handshake-failed", "5665"},
 		{`{"tag":"wazuh-agentd","routine":"w_enrollment_verify_ca_certificate","level":"error","description":"Unable to verify server certificate"}`, "unknown", "client", "server-hostname-mismatch", "agent-auth"},
 		{"Caused by: com.ncipher.provider.nCSecurityException: The key material is not exportable outside of the HSM (signing)", "unknown", "client", "key-load-failed", "signatureschemes"},
+		{"./agent: error while loading shared libraries: libssl.so.1.1: cannot open shared object file: No such file or directory", "unknown", "server", "handshake-failed", "ldd"},
+		{"OpenSSL version mismatch. Built against 30000000, you have 1010100f", "unknown", "server", "handshake-failed", "libssl.so.3"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
