@@ -1776,6 +1776,61 @@ var productEntries = []Entry{
 		Fix:         "See which libssl and libcrypto the program loads, then install the version it was built for (or rebuild it against the one installed):\n  ldd \"$(command -v PROGRAM)\" | grep -e libssl -e libcrypto\n  openssl version -a",
 		Confirm:     "ldconfig -p | grep -e libssl -e libcrypto",
 	},
+	// OPC UA applications that do not trust each other's application
+	// instance certificates (each keeps its own trust list).
+	{
+		ID: Untrusted, Kind: "client",
+		Match:       []string{"badcertificateuntrusted", "bad_certificateuntrusted", "badsecuritychecksfailed", "bad_securitychecksfailed", "error received from remote host: certificate is not trusted"},
+		Title:       "An OPC UA application does not trust the other's application certificate yet",
+		Explanation: "OPC UA clients and servers each present an application instance certificate, usually self-signed, and each keeps its own trust list. A certificate not on it is refused and filed in the refusing side's rejected folder (pki/rejected/certs, the stack's Rejected Certificates store, UaExpert's or the server's rejected list, Ignition's quarantined certificates) until someone trusts it; the other side sees BadSecurityChecksFailed or \"certificate is not trusted\" from the remote host. Less often the certificate is trusted but refused for its content: validity dates against a wrong clock, an ApplicationUri in its subjectAltName that differs from the application's, or a host name missing from it.",
+		Fix:         "On the side that refused (the server, for a client's connection), trust the other's certificate: move it from the rejected folder to the trusted one (or press Trust in its UI), then reconnect. The folders, in stacks that use files:\n  ls pki/rejected/certs pki/trusted/certs\nDo the same the other way if the client does not trust the server's certificate yet.",
+		Confirm:     "ls pki/rejected/certs",
+	},
+	// Java reading a handshake record after the server closed.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"sslexception: readhandshakerecord", "sslhandshakeexception: readhandshakerecord"},
+		Title:       "The server closed the connection in the middle of the Java client's handshake",
+		Explanation: "Java was waiting for the server's next handshake message and the connection ended instead (readHandshakeRecord names only where it stopped). The server gave up on the handshake without a TLS alert: most often it requires a client certificate and Java sent none (no keystore given, an empty one, or none of its keys issued by a CA the server lists), or it refused the TLS version or cipher suites offered, or what answers is not the TLS server meant (a proxy, a plaintext port).",
+		Fix:         "See the handshake from Java's side, and whether the server asks for a certificate:\n  -Djavax.net.debug=ssl:handshake\n  openssl s_client -connect host:443 </dev/null 2>&1 | grep -A3 'Acceptable client'\nthen give Java a keystore holding a client certificate from a CA the server lists (-Djavax.net.ssl.keyStore, or the tool's key-store option).",
+		Confirm:     "openssl s_client -connect host:443 </dev/null",
+	},
+	// node-opcua renewing its security token early or late: the clock.
+	{
+		ID: NotYetValid, Kind: "client", Side: "client",
+		Match:       []string{"lifetime_75"},
+		Title:       "The OPC UA security token expires at the wrong time: this machine's clock or time zone is wrong",
+		Explanation: "An OPC UA secure channel is renewed before its security token's lifetime ends (at 75% of it), timed by the client's clock against the time the server issued the token. A device whose clock or time zone is wrong (embedded boards without a real-time clock, a missing NTP service, a wrong TZ) sees tokens that expire at once or never renew in time, and the channel drops; its application certificates can look not yet valid or expired for the same reason.",
+		Fix:         "Set the clock and time zone right on both machines and keep them synchronised:\n  timedatectl\n  timedatectl set-ntp true",
+		Confirm:     "timedatectl",
+	},
+	// OpenSearch's security plugin taking a node for a transport client.
+	{
+		ID: Untrusted, Kind: "client",
+		Match:       []string{"transport client authentication no longer supported"},
+		Title:       "OpenSearch took a node for a client: its certificate's DN is not in plugins.security.nodes_dn",
+		Explanation: "OpenSearch's security plugin admits another node on the transport layer only when the node's certificate subject matches an entry of plugins.security.nodes_dn (or it carries the node OID); any other certificate is taken for a transport client, which OpenSearch no longer supports. The DN written in opensearch.yml differs from the certificate's: another order or spacing of its attributes, special characters (commas, dots) not escaped, or a node whose certificate was reissued with another subject.",
+		Fix:         "Print the node certificate's subject the way OpenSearch compares it, and put exactly that in plugins.security.nodes_dn on every node:\n  openssl x509 -noout -subject -nameopt RFC2253 -in node.pem",
+		Confirm:     "openssl x509 -noout -subject -nameopt RFC2253 -in node.pem",
+	},
+	// cpp-httplib (C++) failing its verification of the server.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"sslserververification", "ssl server verification failed"},
+		Title:       "The program (cpp-httplib) could not verify the server's certificate",
+		Explanation: "SSLServerVerification is the error of cpp-httplib, a C++ HTTP library on OpenSSL, when the server's certificate chain does not verify against the CA certificates it loaded: the system's store (on Windows, the certificates the program copies from the Windows store; on Linux, OpenSSL's default paths) or a CA file the program names. A root the chain needs that the store lacks (an old machine or image without a root a CDN now chains to, such as Sectigo's AAA Certificate Services), a private or intercepting proxy's CA, or a server that does not send its intermediate are the usual causes.",
+		Fix:         "See which root the server's chain needs, and put that root in the system's store (Windows: certlm.msc, Trusted Root Certification Authorities; Debian: the ca-certificates package):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// Unity's own TLS layer (UnityTLS) refusing a server.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"unitytls_x509verify_"},
+		Title:       "Unity's TLS layer did not accept the server's certificate",
+		Explanation: "UnityWebRequest and Unity's HTTP clients verify servers with UnityTLS against the operating system's CA store. A Linux build in a container made from a minimal image (ubuntu, debian-slim) has no CA certificates at all, so every HTTPS request fails (FATAL_ERROR or FLAG_NOT_TRUSTED); a private CA needs the program's CertificateHandler; FLAG_EXPIRED and FLAG_CN_MISMATCH name an expired certificate or another host's.",
+		Fix:         "Install the CA bundle in the image the program runs in:\n  RUN apt-get update && apt-get install -y ca-certificates\nand for a private CA, add it to that store (update-ca-certificates) or check it in a CertificateHandler.",
+		Confirm:     "ls -l /etc/ssl/certs/ca-certificates.crt",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

@@ -1253,6 +1253,12 @@ func TestExplainSides(t *testing.T) {
 		{"Caused by: com.ncipher.provider.nCSecurityException: The key material is not exportable outside of the HSM (signing)", "unknown", "client", "key-load-failed", "signatureschemes"},
 		{"./agent: error while loading shared libraries: libssl.so.1.1: cannot open shared object file: No such file or directory", "unknown", "server", "handshake-failed", "ldd"},
 		{"OpenSSL version mismatch. Built against 30000000, you have 1010100f", "unknown", "server", "handshake-failed", "libssl.so.3"},
+		{"Session activation failed: BadCertificateUntrusted (client certificate of urn:plant:hmi)", "unknown", "server", "untrusted", "pki/rejected"},
+		{"Caused by: javax.net.ssl.SSLException: readHandshakeRecord\n\tat sun.security.ssl.SSLSocketImpl.readHandshakeRecord", "java", "client", "handshake-failed", "keystore"},
+		{"opcua client: token renewal scheduled, raising lifetime_75 for channel 3", "unknown", "client", "not-yet-valid", "timedatectl"},
+		{"OpenSearchException: transport client authentication no longer supported (node-3)", "unknown", "server", "untrusted", "nodes_dn"},
+		{"request to api.example.net failed: SSL server verification failed", "unknown", "client", "server-cert-untrusted", "root"},
+		{"TLS verify result UNITYTLS_X509VERIFY_FLAG_NOT_TRUSTED on https://api.example.net", "unknown", "client", "server-cert-untrusted", "ca-certificates"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
