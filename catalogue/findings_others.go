@@ -696,6 +696,7 @@ var otherWriterEntries = []Entry{
 	{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"remote host closed connection during handshake"},
+		Without:     []string{"client ssl handshake failed"},
 		Title:       "The server closed the connection during the Java client's handshake",
 		Explanation: "JSSE saw the server end the connection without an alert. Four causes cover most cases: 1. no TLS version in common: an old Java (7, early 8) offers TLS 1.0 by default to a server that wants TLS 1.2, or a new Java with TLS 1.0/1.1 disabled meets an old server; 2. the server wanted a client certificate the client did not send, or a name (SNI) it did not get; 3. the port does not speak TLS (an https:// URL or SSL option aimed at a plain HTTP port, which closes on the ClientHello); 4. a proxy or firewall cut the connection.",
 		Fix:         "Offer the versions the server speaks (an old Java: TLS 1.2 with the https.protocols and jdk.tls.client.protocols properties):\n  java -Dhttps.protocols=TLSv1.2 -Djdk.tls.client.protocols=TLSv1.2 ...\nand see the handshake from both sides:\n  java -Djavax.net.debug=ssl:handshake ...",

@@ -1807,7 +1807,7 @@ var productEntries = []Entry{
 	// OpenSearch's security plugin taking a node for a transport client.
 	{
 		ID: Untrusted, Kind: "client",
-		Match:       []string{"transport client authentication no longer supported"},
+		Match:       []string{"transport client authentication no longer supported", "illegal parameter in http or transport request found"},
 		Title:       "OpenSearch took a node for a client: its certificate's DN is not in plugins.security.nodes_dn",
 		Explanation: "OpenSearch's security plugin admits another node on the transport layer only when the node's certificate subject matches an entry of plugins.security.nodes_dn (or it carries the node OID); any other certificate is taken for a transport client, which OpenSearch no longer supports. The DN written in opensearch.yml differs from the certificate's: another order or spacing of its attributes, special characters (commas, dots) not escaped, or a node whose certificate was reissued with another subject.",
 		Fix:         "Print the node certificate's subject the way OpenSearch compares it, and put exactly that in plugins.security.nodes_dn on every node:\n  openssl x509 -noout -subject -nameopt RFC2253 -in node.pem",
@@ -1830,6 +1830,125 @@ var productEntries = []Entry{
 		Explanation: "UnityWebRequest and Unity's HTTP clients verify servers with UnityTLS against the operating system's CA store. A Linux build in a container made from a minimal image (ubuntu, debian-slim) has no CA certificates at all, so every HTTPS request fails (FATAL_ERROR or FLAG_NOT_TRUSTED); a private CA needs the program's CertificateHandler; FLAG_EXPIRED and FLAG_CN_MISMATCH name an expired certificate or another host's.",
 		Fix:         "Install the CA bundle in the image the program runs in:\n  RUN apt-get update && apt-get install -y ca-certificates\nand for a private CA, add it to that store (update-ca-certificates) or check it in a CertificateHandler.",
 		Confirm:     "ls -l /etc/ssl/certs/ca-certificates.crt",
+	},
+	// OPC UA's certificate status codes, each its own cause.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"badcertificatehostnameinvalid", "bad_certificatehostnameinvalid"},
+		Title:       "The OPC UA server's certificate does not name the host the client connected to",
+		Explanation: "An OPC UA client checks that the host name (or IP address) of the endpoint URL is among the DNS and IP entries of the server's application certificate's subjectAltName. Servers that make their own certificate often put in only the machine's name, or no subjectAltName at all, and a client that connects by IP address or another name fails; a few stacks also compared names case-sensitively (Eclipse Milo before its fix), so DNS:PLC01 did not match plc01.",
+		Fix:         "Connect by a name the certificate carries, or have the server make its certificate again with the names clients use:\n  subjectAltName=URI:urn:host:app,DNS:plc01.example.com,IP:192.0.2.10\nand see what it carries now:\n  openssl x509 -inform der -noout -text -in server.der | grep -A1 'Alternative Name'",
+		Confirm:     "openssl x509 -inform der -noout -text -in server.der | grep -A1 'Alternative Name'",
+	},
+	{
+		ID: HostnameMismatch, Kind: "client",
+		Match:       []string{"badcertificateuriinvalid", "bad_certificateuriinvalid"},
+		Title:       "The OPC UA application's certificate carries another ApplicationUri than the application says",
+		Explanation: "OPC UA requires the URI entry of an application certificate's subjectAltName to equal the ApplicationUri the application announces (in its ApplicationDescription, its configuration). They differ after the host or application was renamed (many stacks build the URI from the host name), when a certificate was copied from another installation, or when the URI holds characters written differently in the two places (spaces not encoded as %20).",
+		Fix:         "Make the application's certificate again with the ApplicationUri its configuration announces (or set the configuration to the certificate's URI), then trust the new certificate on the other side. See the certificate's URI:\n  openssl x509 -inform der -noout -text -in app.der | grep -A1 'Alternative Name'",
+		Confirm:     "openssl x509 -inform der -noout -text -in app.der | grep -A1 'Alternative Name'",
+	},
+	{
+		ID: WrongPurpose, Kind: "client",
+		Match:       []string{"badcertificateusenotallowed", "bad_certificateusenotallowed"},
+		Title:       "An OPC UA application refused a certificate whose extensions do not allow its use",
+		Explanation: "OPC UA checks an application certificate's extensions: keyUsage with digitalSignature, nonRepudiation, keyEncipherment and dataEncipherment, extendedKeyUsage serverAuth for a server and clientAuth for a client, and basicConstraints: a self-signed application certificate that says CA:TRUE must limit its path length to 0 (OPC UA 1.05, which newer servers such as CODESYS enforce), and one signed by a CA must say CA:FALSE. A certificate made by a general tool or an older stack often lacks one of these; the side that wrote this refused the other side's certificate (or was told the other refused its own).",
+		Fix:         "See the refused certificate's extensions, then make it again with the OPC UA ones (or let the application make its own):\n  openssl x509 -inform der -noout -text -in app.der | grep -A1 -e 'Key Usage' -e 'Basic Constraints'\nFor a self-signed one: basicConstraints=critical,CA:TRUE,pathlen:0",
+		Confirm:     "openssl x509 -inform der -noout -text -in app.der | grep -A1 'Basic Constraints'",
+	},
+	{
+		ID: Expired, Kind: "client",
+		Match:       []string{"badcertificatetimeinvalid", "bad_certificatetimeinvalid", "badcertificateissuertimeinvalid", "bad_certificateissuertimeinvalid"},
+		Title:       "An OPC UA certificate is out of its validity dates (or a clock is wrong)",
+		Explanation: "The certificate checked (or its CA, for the Issuer code) is expired or not yet valid by the checking machine's clock. OPC UA stacks check the other side's certificate and, at start-up, also their own: a line at start-up, before any connection, means the application's own certificate (one made with a short life, or by a CA whose dates are wrong). A controller or panel whose clock was reset (no battery, no NTP) sees every certificate as not yet valid or expired.",
+		Fix:         "Read the certificate's dates and compare them with both machines' clocks; renew the certificate (let the application make a new one, then trust it on the other side) or set the clock:\n  openssl x509 -inform der -noout -dates -in app.der\n  date -u",
+		Confirm:     "openssl x509 -inform der -noout -dates -in app.der",
+	},
+	{
+		ID: WeakSignature, Kind: "client", Side: "client",
+		Match:       []string{"sha1 signed certificates are not trusted"},
+		Title:       "The OPC UA .NET stack refuses the other side's SHA-1-signed certificate",
+		Explanation: "The OPC Foundation .NET stack (and products built on it) refuses application certificates signed with SHA-1 unless its security configuration says RejectSHA1SignedCertificates false. Older servers and gateways (KEPServerEX, older PLC firmware) made their self-signed certificates with SHA-1.",
+		Fix:         "Have the other application make a new certificate signed with SHA-256 and trust it; until then, set in the client's security configuration:\n  <RejectSHA1SignedCertificates>false</RejectSHA1SignedCertificates>",
+		Confirm:     "openssl x509 -inform der -noout -text -in peer.der",
+	},
+	{
+		ID: CRLProblem, Kind: "client",
+		Match:       []string{"badcertificaterevocationunknown", "bad_certificaterevocationunknown", "badcertificateissuerrevocationunknown", "bad_certificateissuerrevocationunknown"},
+		Title:       "The OPC UA application has no CRL for the CA that issued the certificate",
+		Explanation: "An OPC UA stack checks revocation of a CA-signed application certificate against the CRLs in its own certificate stores, and when the issuing CA's CRL is not there it cannot tell and refuses (RevocationUnknown; IssuerRevocationUnknown for a CA above it). Self-signed certificates need none, so this starts when a site moves to certificates from its own CA and copies only the CA certificate into the trusted or issuer store.",
+		Fix:         "Put each CA's current CRL beside its certificate in the checking application's store (pki/trusted/crl or pki/issuer/crl, as DER or PEM); make one from the CA with:\n  openssl ca -gencrl -out ca.crl -config ca.cnf",
+		Confirm:     "ls pki/trusted/crl pki/issuer/crl",
+	},
+	{
+		ID: Untrusted, Kind: "client",
+		Match:       []string{"badcertificatechainincomplete", "bad_certificatechainincomplete"},
+		Title:       "The OPC UA application cannot build the certificate's chain: an issuing CA is missing",
+		Explanation: "The certificate was issued by a CA whose certificate the checking application does not have in its trusted or issuer store, and the other side did not send it with its own certificate.",
+		Fix:         "Copy the issuing CA's certificate (and those above it) into the checking application's issuer store (pki/issuer/certs), its CRL into pki/issuer/crl, then trust the application's certificate or its CA.",
+		Confirm:     "ls pki/issuer/certs pki/trusted/certs",
+	},
+	{
+		ID: WeakKey, Kind: "client",
+		Match:       []string{"badcertificatepolicycheckfailed", "bad_certificatepolicycheckfailed"},
+		Title:       "The OPC UA certificate does not meet the security policy's key and signature rules",
+		Explanation: "Each OPC UA security policy limits the certificates it accepts: Basic256Sha256 and the newer policies want RSA keys of 2048 bits or more and a SHA-256 signature, so a certificate with a 1024-bit key or a SHA-1 signature fails them, and an old policy (Basic128Rsa15, Basic256) may refuse keys larger than it knows.",
+		Fix:         "See the refused certificate's key size and signature, and make it again to the policy's rules (RSA 2048, SHA-256) or pick the policy it fits:\n  openssl x509 -inform der -noout -text -in app.der | grep -e 'Public-Key' -e 'Signature Algorithm'",
+		Confirm:     "openssl x509 -inform der -noout -text -in app.der",
+	},
+	// Charles Proxy's own lines about the devices it intercepts.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"client ssl handshake failed - remote host closed connection", "failure sslhandshake: received fatal alert"},
+		Title:       "The device did not trust the intercepting proxy's certificate (Charles Proxy)",
+		Explanation: "Charles Proxy re-signs each site with its own root CA and logs the client's side of the handshake (the phone, browser or app talking to it). The client closed the connection or sent an alert (unknown_ca, certificate_unknown) because it does not trust Charles's root: the root was not installed, or on iOS 10.3 and later it was installed as a profile but not switched on under Settings, General, About, Certificate Trust Settings; Android 7 and later apps trust user-installed CAs only when their network security config allows it; and apps that pin their certificates refuse any proxy.",
+		Fix:         "Install Charles's root on the device from http://chls.pro/ssl, then trust it fully (iOS: Settings > General > About > Certificate Trust Settings); for an Android app you build, allow user CAs in its network_security_config.xml:\n  <certificates src=\"user\" />",
+		Confirm:     "openssl s_client -connect localhost:8888 </dev/null",
+	},
+	// A TLS ClientHello read as a request line by a plain-HTTP proxy or server.
+	{
+		ID: PlainHTTP, Kind: "client", Side: "server",
+		Match:       []string{"^v^c^a", "^v^c^b", "^v^c^c", "^v^c^d"},
+		Title:       "A TLS client connected to a plain-HTTP port (its ClientHello read as a request line)",
+		Explanation: "The bytes ^V^C^A (0x16 0x03 0x01) open a TLS ClientHello: a client speaking TLS reached a server or proxy that reads plain HTTP, which took them for the request line. Usually the client was given https:// for a proxy that speaks plain HTTP (HTTPS_PROXY=https://proxy:8888 instead of http://), or the server's port is not its TLS port.",
+		Fix:         "Give the client the proxy as http:// (it still tunnels HTTPS with CONNECT), or point it at the server's TLS port:\n  HTTPS_PROXY=http://proxy.example.com:8888",
+		Confirm:     "curl -v -x http://proxy.example.com:8888 https://example.com/ -o /dev/null",
+	},
+	// Python requests given a CA bundle path that is not there.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"could not find a suitable tls ca certificate bundle, invalid path"},
+		Title:       "Python requests was told to use a CA bundle file that does not exist",
+		Explanation: "requests checks the file it is given for verification before connecting: the verify= argument of the program or library, or the REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE environment variable. The path it names is not there: a package's own bundled CA file missing from a broken installation, an environment variable left from another machine, virtualenv or container, or a certifi bundle removed by an upgrade.",
+		Fix:         "See which it is: an environment variable, or the package named in the path (reinstall it so its bundled file comes back):\n  env | grep -e REQUESTS_CA_BUNDLE -e CURL_CA_BUNDLE\n  pip install --force-reinstall PACKAGE",
+		Confirm:     "env | grep -e REQUESTS_CA_BUNDLE -e CURL_CA_BUNDLE",
+	},
+	// Nim's standard library found no CA bundle at all.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"no ssl/tls ca certificates found"},
+		Title:       "The program found no CA certificates at all, so it cannot verify any server (Nim)",
+		Explanation: "Nim's HTTP client (nimble, choosenim, programs built with -d:ssl) looks for a CA bundle in the usual system paths and, on Windows, for cacert.pem beside the program or in its toolchain; it found none, so no server can be verified. A Windows toolchain installed without its cacert.pem, or a minimal container without the ca-certificates package, does this.",
+		Fix:         "Install a CA bundle where it looks, or name one:\n  SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt nimble install\n(Windows: put cacert.pem from curl.se/ca/cacert.pem beside nimble.exe; Debian images: apt-get install ca-certificates)",
+		Confirm:     "ls -l /etc/ssl/certs/ca-certificates.crt",
+	},
+	// Foundry VTT behind a proxy that ends TLS.
+	{
+		ID: PlainHTTP, Kind: "client", Side: "server",
+		Match:       []string{"is not running in ssl mode which is required"},
+		Title:       "The application does not know it is served over HTTPS (a proxy ends TLS in front of it)",
+		Explanation: "Foundry Virtual Tabletop enables features such as WebRTC only when it runs with TLS. Behind a reverse proxy that ends TLS and forwards plain HTTP, it sees no TLS of its own and must be told the proxy serves it over HTTPS.",
+		Fix:         "Tell it the proxy serves it over HTTPS, in its options.json (or the container's environment):\n  \"proxySSL\": true\n  FOUNDRY_PROXY_SSL=true",
+		Confirm:     "curl -sI https://vtt.example.com/ -o /dev/null -w '%{http_code}\\n'",
+	},
+	// Hyperledger Fabric's MSP refusing an identity (not a TLS handshake).
+	{
+		ID: Untrusted, Kind: "client", Side: "server",
+		Match:       []string{"the supplied identity is not valid", "setting up the msp manager failed"},
+		Title:       "Hyperledger Fabric's MSP does not chain this identity to the CAs of its MSP folder",
+		Explanation: "Fabric checks identities (the certificates that sign transactions, blocks and channel updates) against the CA certificates of the organisation's MSP: its cacerts and intermediatecerts folders, from the directory that configtx.yaml's MSPDir or the node's mspConfigPath names. The identity's issuer is not among them: MSPDir points at another level of a root and intermediate CA layout (the root's MSP where the intermediate's is needed, or the reverse), the intermediate is missing from intermediatecerts, or the certificates were made again by the CA but the MSP folder or the channel's configuration kept the old ones.",
+		Fix:         "Check that the identity chains to the MSP folder's CAs, then point MSPDir at the folder that holds them (and update the channel configuration if it already carries the old ones):\n  openssl verify -CAfile msp/cacerts/ca.pem -untrusted msp/intermediatecerts/ica.pem signcert.pem",
+		Confirm:     "openssl verify -CAfile msp/cacerts/ca.pem -untrusted msp/intermediatecerts/ica.pem signcert.pem",
 	},
 }
 

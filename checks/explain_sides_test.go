@@ -1259,6 +1259,22 @@ func TestExplainSides(t *testing.T) {
 		{"OpenSearchException: transport client authentication no longer supported (node-3)", "unknown", "server", "untrusted", "nodes_dn"},
 		{"request to api.example.net failed: SSL server verification failed", "unknown", "client", "server-cert-untrusted", "root"},
 		{"TLS verify result UNITYTLS_X509VERIFY_FLAG_NOT_TRUSTED on https://api.example.net", "unknown", "client", "server-cert-untrusted", "ca-certificates"},
+		{"opc.tcp session to plc01: BadCertificateHostNameInvalid", "unknown", "client", "server-hostname-mismatch", "subjectaltname"},
+		{"Connect failed with Bad_CertificateUriInvalid for urn:line4:gateway", "unknown", "server", "hostname-mismatch", "applicationuri"},
+		{"OPC UA endpoint answered BadCertificateUseNotAllowed", "unknown", "server", "wrong-purpose", "pathlen:0"},
+		{"Own application certificate check: Bad_CertificateTimeInvalid", "unknown", "server", "expired", "-dates"},
+		{"Opening secure channel: SHA1 signed certificates are not trusted", "unknown", "client", "weak-signature", "rejectsha1signedcertificates"},
+		{"Validation of peer certificate returned BadCertificateRevocationUnknown", "unknown", "server", "crl-problem", "pki/trusted/crl"},
+		{"ChainCheck: BadCertificateChainIncomplete for the server certificate", "unknown", "server", "untrusted", "pki/issuer/certs"},
+		{"Policy Basic256Sha256 refused it: BadCertificatePolicyCheckFailed", "unknown", "server", "weak-key", "2048"},
+		{"Client SSL handshake failed - Remote host closed connection during handshake (api.example.net)", "java", "server", "handshake-failed", "certificate trust settings"},
+		{"Failure SSLHandshake: Received fatal alert: certificate_unknown", "java", "server", "handshake-failed", "chls.pro"},
+		{"proxy: bad request line from 10.0.0.4: ^V^C^A^B^@", "unknown", "server", "plain-http", "http://"},
+		{"OSError: Could not find a suitable TLS CA certificate bundle, invalid path: /opt/tool/certs/bundle.pem", "unknown", "client", "cert-load-failed", "requests_ca_bundle"},
+		{"fetching packages.json failed: No SSL/TLS CA certificates found", "unknown", "client", "cert-load-failed", "cacert.pem"},
+		{"Media server refused: this app is not running in SSL mode which is required for voice", "unknown", "server", "plain-http", "proxyssl"},
+		{"OpenSearchException: illegal parameter in http or transport request found (node-2)", "unknown", "server", "untrusted", "nodes_dn"},
+		{"error creating channel: setting up the MSP manager failed: the supplied identity is not valid: x509: certificate signed by unknown authority", "go", "client", "untrusted", "mspdir"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

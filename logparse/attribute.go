@@ -448,7 +448,9 @@ var attrRules = []attrRule{
 		// ZooKeeper, ActiveMQ, Elasticsearch's HTTP and transport layers
 		"org.apache.tomcat.util.net", "nioendpoint", "org.eclipse.jetty.server", "io.undertow.server", "kafka.network.socketserver",
 		"x509authenticationprovider", "nettyservercnxn", "transportconnector", "could not accept connection from",
-		"netty4httpservertransport", "securitynetty4"}},
+		"netty4httpservertransport", "securitynetty4",
+		// Charles Proxy's words for the devices it intercepts
+		"failure sslhandshake", "client ssl handshake failed"}},
 	{"java", RoleClient, "", []string{"no x.509 certificate for client authentication", "java.net.", "javax.net.ssl", "sslhandshakeexception", "sslauthenticationexception", "org.bouncycastle.tls", "received fatal alert", "pkix path", "sun.security",
 		"java.security", "unable to find valid certification path", "no subject alternative names", "java.io", "keytool",
 		"no suitable certificate found", "description = "}},
