@@ -1386,7 +1386,7 @@ var productEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
 		Match:       []string{"certificate_verify_failed"},
 		Within:      []string{"handshake.cc", "handshakeexception", "flutter"},
-		Without:     []string{"secureserversocket"},
+		Without:     []string{"secureserversocket", "certificate has expired", "certificate is not yet valid"},
 		Title:       "Dart's HttpClient (Flutter) does not trust the server's certificate",
 		Explanation: "Dart's HttpClient checks the server's chain against the platform's trust store (Android's, iOS's), or against its SecurityContext. The causes that cover most cases: a private or self-signed CA the app was not given; an old Android (7.0 and older) without ISRG Root X1, for Let's Encrypt certificates; a server that does not send its intermediate; a TLS-intercepting proxy's CA that only the user's store holds (apps do not trust user CAs on Android 7 and later).",
 		Fix:         "Give the app the CA in a SecurityContext (badCertificateCallback returning true only to test):\n  final ctx = SecurityContext(withTrustedRoots: true);\n  ctx.setTrustedCertificatesBytes(caPem);\n  final client = HttpClient(context: ctx);",
@@ -1949,6 +1949,107 @@ var productEntries = []Entry{
 		Explanation: "Fabric checks identities (the certificates that sign transactions, blocks and channel updates) against the CA certificates of the organisation's MSP: its cacerts and intermediatecerts folders, from the directory that configtx.yaml's MSPDir or the node's mspConfigPath names. The identity's issuer is not among them: MSPDir points at another level of a root and intermediate CA layout (the root's MSP where the intermediate's is needed, or the reverse), the intermediate is missing from intermediatecerts, or the certificates were made again by the CA but the MSP folder or the channel's configuration kept the old ones.",
 		Fix:         "Check that the identity chains to the MSP folder's CAs, then point MSPDir at the folder that holds them (and update the channel configuration if it already carries the old ones):\n  openssl verify -CAfile msp/cacerts/ca.pem -untrusted msp/intermediatecerts/ica.pem signcert.pem",
 		Confirm:     "openssl verify -CAfile msp/cacerts/ca.pem -untrusted msp/intermediatecerts/ica.pem signcert.pem",
+	},
+	// .NET's SslStream reading bytes that are not TLS.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"cannot determine the frame size or a corrupted frame was received"},
+		Title:       "The .NET client got bytes that are not TLS: the port does not speak TLS",
+		Explanation: "SslStream read the answer to its ClientHello and could not parse it as a TLS record: what answered does not speak TLS on that port. Most often a wss:// or https:// URL aimed at a plain ws:// or http:// endpoint (a browser's DevTools port, a container whose TLS ends at a proxy in front, a service's plaintext port), or a proxy answering in plain HTTP; less often a server that closed with a plaintext error message. No certificate is involved, so options that ignore certificate errors do not help.",
+		Fix:         "See whether the port speaks TLS, then use the scheme it speaks (ws:// or http:// for a plain endpoint):\n  openssl s_client -connect host:9222 </dev/null\n  curl -v http://host:9222/json/version",
+		Confirm:     "openssl s_client -connect host:9222 </dev/null",
+	},
+	// A Java keystore whose chosen alias holds no private key.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"private key not found in keystore for alias"},
+		Title:       "The keystore alias the program uses holds a certificate only, not a private key",
+		Explanation: "A Java keystore (JKS or PKCS#12) can hold PrivateKeyEntry entries (a key with its certificate chain) and trustedCertEntry entries (a certificate alone). The program took an alias that is a trustedCertEntry (the first in the file, or the one its settings name), so it has no key for its TLS certificate; the key is under another alias, or was never imported.",
+		Fix:         "List the entries and their kinds, then name the PrivateKeyEntry's alias in the program's settings (its key alias option), or make the keystore again with the key:\n  keytool -list -keystore keystore.jks\n  openssl pkcs12 -export -in server.crt -inkey server.key -name server -out keystore.p12",
+		Confirm:     "keytool -list -keystore keystore.jks",
+	},
+	// Phoenix (Cowboy, Bandit) with its HTTPS files missing.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"required by ssl's :keyfile", "required by ssl's :certfile", "required by ssl's :cacertfile"},
+		Title:       "The Elixir server's certificate or key file is missing or unreadable",
+		Explanation: "Phoenix (through Plug.Cowboy or Bandit) checks the files of its https: configuration before it starts the endpoint. The file named does not exist at that path (relative paths are taken from the application's priv directory, and a release has its own), or the user the application runs as cannot read it. A development configuration with https: enabled expects a self-signed certificate in priv/cert that nobody generated yet.",
+		Fix:         "Check the path and its owner; for development, generate the self-signed pair the configuration expects:\n  mix phx.gen.cert\n  ls -l priv/cert/",
+		Confirm:     "ls -l priv/cert/",
+	},
+	// Development-server proxies (http-proxy-middleware, node-http-proxy)
+	// refusing a self-signed backend.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"[hpm] error occurred while trying to proxy", "web proxy error error: self-signed", "web proxy error error: self signed", "web proxy error error: unable to verify"},
+		Within:      []string{"self_signed", "self-signed", "self signed", "unable_to_verify", "unable to verify", "unable_to_get_issuer", "unable to get local issuer", "cert_has_expired"},
+		Title:       "The development server's proxy does not trust the backend's certificate",
+		Explanation: "A proxy inside a Node development server or app (http-proxy-middleware behind ng serve, Vue CLI, Create React App, webpack-dev-server; node-http-proxy) connects to the https:// backend and checks its certificate; the backend's is self-signed or from a private CA. The proxy checks by its own secure option, not by NODE_TLS_REJECT_UNAUTHORIZED or rejectUnauthorized set elsewhere, and only the boolean false turns it off: the string \"false\" in a JSON proxy configuration counts as true.",
+		Fix:         "Set secure to the boolean false for that backend in the proxy configuration (proxy.conf.json, devServer.proxy, the proxy's options), or give the proxy the backend's CA with its ca option:\n  \"secure\": false",
+		Confirm:     "openssl s_client -connect localhost:8443 -showcerts </dev/null",
+	},
+	// A program given a directory or another file as its client certificate.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"loading the client certificate from"},
+		Title:       "The program could not load the file given as its client certificate",
+		Explanation: "The path given for the client certificate is not a PEM certificate the program can read: a directory (such as /etc/ssl/certs) instead of a file, the CA certificate or the key instead of the client's own certificate, a file in DER or PKCS#12 form, or a path that does not exist. Its key must be the matching private key, not an SSH key (id_rsa.pub).",
+		Fix:         "Give the file of the client's own certificate and its matching key, and check them:\n  openssl x509 -noout -subject -issuer -in client.crt\n  openssl pkey -noout -in client.key",
+		Confirm:     "openssl x509 -noout -subject -in client.crt",
+	},
+	// gRPC core refusing the server name it was given for SNI.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"invalid server name indication"},
+		Title:       "gRPC refused the server name it was to send and check: empty or not a host name",
+		Explanation: "gRPC's TLS layer (C core, under Python's grpcio, Ruby, C#, PHP) takes the name to send in SNI and to check the certificate against from the target or from grpc.ssl_target_name_override. That name is empty or not a valid host name: a wrapper library that derives it from the server's certificate found neither a Common Name nor a subjectAltName in it (a device's default certificate), or the override was set to an empty string or to a value with a port or scheme.",
+		Fix:         "Set the override to a name the server's certificate carries (and give the device a certificate with a subjectAltName):\n  options=[('grpc.ssl_target_name_override', 'sw1.example')]\n  openssl s_client -connect host:57400 </dev/null 2>/dev/null | openssl x509 -noout -subject",
+		Confirm:     "openssl s_client -connect host:57400 </dev/null",
+	},
+	// Californium's Scandium (DTLS) refusing a peer's chain.
+	{
+		ID: VerifyError, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"aborting handshake with peer"},
+		Title:       "The DTLS endpoint (Californium Scandium) refused the peer's certificate chain",
+		Explanation: "Scandium, the DTLS stack of Eclipse Californium (CoAP, LwM2M servers such as Leshan), ended the handshake because the peer's certificate chain did not validate against the trusted certificates it was configured with (its trust store or certificate verifier): the CA of the client certificate is not among them, the chain sent is incomplete, or a certificate is out of its dates. Some Scandium releases also failed valid chains of X.509 client certificates; a stale snapshot build from a Maven repository keeps that bug.",
+		Fix:         "Check the peer's certificate against the CA the server trusts, then give the server that CA (and, for a known bug, a current Californium release):\n  openssl verify -CAfile trusted-ca.pem -untrusted intermediate.pem client.pem",
+		Confirm:     "openssl verify -CAfile trusted-ca.pem client.pem",
+	},
+	// Azure IoT Hub and DPS refusing a device's X.509 certificate.
+	{
+		ID: ClientCertRejected, Kind: "client", Side: "client",
+		Match:       []string{"\"errorcode\":401002", "errorcode: 401002", "\"errorcode\": 401002"},
+		Title:       "Azure IoT Hub or DPS refused the device's certificate: it matches no enrollment",
+		Explanation: "The device presented a certificate over TLS and Azure's service found no enrollment or device identity it belongs to: for an individual enrollment or an X.509 self-signed device, the certificate's thumbprint registered differs from the one the device now presents (a certificate made again, or derived from the firmware, as DICE/RIoT kits do, so every new firmware build has another one); for a group enrollment or a CA-signed device, its CA was not uploaded and verified (proof of possession); or the registration ID or device ID differs from the certificate's Common Name.",
+		Fix:         "Compare the thumbprint of the certificate the device presents with the enrollment's, and register it again (or upload and verify its CA for a group enrollment):\n  openssl x509 -noout -fingerprint -sha1 -in device.pem\n  openssl x509 -noout -subject -in device.pem",
+		Confirm:     "openssl x509 -noout -fingerprint -sha1 -in device.pem",
+	},
+	// Kibana not reaching Elasticsearch.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"unable to retrieve version information from elasticsearch nodes"},
+		Title:       "Kibana cannot reach Elasticsearch: the scheme, the CA or the credentials in kibana.yml",
+		Explanation: "Kibana asks each host of elasticsearch.hosts for its version at start-up. The causes that cover most cases: the URL says http:// while Elasticsearch's HTTP layer requires TLS (the default since 8.0; Elasticsearch then closes the connection, and Kibana says socket hang up or reports an empty reply), or https:// where it has no TLS; Kibana does not trust Elasticsearch's certificate (elasticsearch.ssl.certificateAuthorities missing, or the http_ca.crt of another installation); the certificate does not name the host used (elasticsearch.ssl.verificationMode: full); or the kibana_system credentials or service token are wrong.",
+		Fix:         "See what Elasticsearch speaks and who signed its certificate, then set kibana.yml to match:\n  curl -v --cacert http_ca.crt https://es01:9200/\n  elasticsearch.hosts: [\"https://es01:9200\"]\n  elasticsearch.ssl.certificateAuthorities: [\"/etc/kibana/ca.crt\"]",
+		Confirm:     "curl -v --cacert http_ca.crt https://es01:9200/",
+	},
+	// Webmin's own check of miniserv.pem.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"does not exist or does not contain a pem format key"},
+		Title:       "Webmin did not accept the private key file: missing, not PEM, or its check is wrong",
+		Explanation: "Webmin checks the key file it is given (miniserv.pem, or the keyfile of miniserv.conf) for a PEM private key before saving its SSL settings. The file is not at that path, holds only a certificate or a key in another form (DER, PKCS#12, an encrypted key), or it is a valid key and Webmin's own check is at fault: one release's pattern for the PRIVATE KEY header refused valid keys, fixed in the next.",
+		Fix:         "Check that the file holds a PEM private key; if it does, update Webmin:\n  openssl pkey -noout -in /etc/webmin/miniserv.pem\n  grep -c 'PRIVATE KEY' /etc/webmin/miniserv.pem",
+		Confirm:     "openssl pkey -noout -in /etc/webmin/miniserv.pem",
+	},
+	// Dart's HttpClient on an expired or not yet valid certificate.
+	{
+		ID: ServerCertExpired, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"certificate_verify_failed: certificate has expired", "certificate_verify_failed: certificate is not yet valid"},
+		Title:       "The server's certificate (or one in its chain) is out of its dates, by the client's clock",
+		Explanation: "The client (Dart's or Flutter's HttpClient, another client on BoringSSL) checked the server's chain and found a certificate expired or not yet valid. The server's certificate was not renewed (or renewed but not reloaded), the chain carries an expired intermediate or cross-signed root that older clients follow (Let's Encrypt's DST Root CA X3 on old Android), or the device's clock is wrong.",
+		Fix:         "Read the dates of what the server sends, then renew (and reload) it, or set the device's clock:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null 2>/dev/null | openssl x509 -noout -dates",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},
 }
 

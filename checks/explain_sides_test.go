@@ -1275,6 +1275,18 @@ func TestExplainSides(t *testing.T) {
 		{"Media server refused: this app is not running in SSL mode which is required for voice", "unknown", "server", "plain-http", "proxyssl"},
 		{"OpenSearchException: illegal parameter in http or transport request found (node-2)", "unknown", "server", "untrusted", "nodes_dn"},
 		{"error creating channel: setting up the MSP manager failed: the supplied identity is not valid: x509: certificate signed by unknown authority", "go", "client", "untrusted", "mspdir"},
+		{"AuthenticationException: Cannot determine the frame size or a corrupted frame was received (wss://127.0.0.1:9222)", "unknown", "client", "handshake-failed", "ws://"},
+		{"SettingsMalformedException: Private key not found in keystore for alias: es-node", "unknown", "server", "key-load-failed", "privatekeyentry"},
+		{"could not start Bandit, the file priv/cert/app_key.pem required by SSL's :keyfile either does not exist", "unknown", "server", "cert-load-failed", "phx.gen.cert"},
+		{"[HPM] Error occurred while trying to proxy request /api/users from localhost:8080 to https://localhost:5001/ (SELF_SIGNED_CERT_IN_CHAIN)", "node", "client", "server-cert-untrusted", "secure"},
+		{"client: Loading the client certificate from '/home/me/certs' failed", "unknown", "client", "cert-load-failed", "directory"},
+		{"ssl_transport_security.cc:1500] Invalid server name indication ", "unknown", "client", "server-hostname-mismatch", "ssl_target_name_override"},
+		{"WARNING - Listener on 'tls://10.0.0.2:8786': TLS handshake failed with remote 'tls://10.0.0.3:40000': [SSL: TLSV1_ALERT_UNKNOWN_CA] tlsv1 alert unknown ca", "python", "server", "tls-alert", "clients"},
+		{"WARN: Aborting handshake with peer [/10.1.1.1:5684]: Certificate chain could not be validated", "unknown", "server", "verify-error", "californium"},
+		{`registration failed: {"errorCode":401002,"message":"Invalid certificate."}`, "unknown", "client", "client-cert-rejected", "enrollment"},
+		{"elasticsearch-service: Unable to retrieve version information from Elasticsearch nodes. connect ECONNRESET", "unknown", "client", "handshake-failed", "elasticsearch.hosts"},
+		{"Saving failed: the SSL private key file /etc/app/key.pem does not exist or does not contain a PEM format key", "unknown", "server", "key-load-failed", "openssl pkey"},
+		{"HandshakeException: Handshake error in client (OS Error: CERTIFICATE_VERIFY_FAILED: certificate has expired(handshake.cc:393))", "unknown", "client", "server-cert-expired", "-dates"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

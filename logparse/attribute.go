@@ -297,7 +297,9 @@ var attrRules = []attrRule{
 	// APISIX and OpenResty choosing a server certificate in Lua.
 	{"nginx", RoleServer, "", []string{"radixtree_sni", "client certificate was not present", "failed to find any ssl certificate by sni", "failed to find sni", "failed to fetch ssl config", "auto-ssl: failed to set certificate"}},
 	// Home Assistant's web server loading its own certificate.
-	{"python", RoleServer, "", []string{"[homeassistant.components.http]", "could not read ssl certificate from"}},
+	{"python", RoleServer, "", []string{"[homeassistant.components.http]", "could not read ssl certificate from",
+		// Dask's listeners naming their own handshakes
+		"listener on 'tls://"}},
 	// Python's gRPC errors ("details = ...").
 	{"python", RoleClient, "", []string{"details = \"", "_inactiverpcerror", "grpc._channel"}},
 	{"python", RoleClient, "", []string{"nassl", "[('ssl routines'", "ssl.sslerror", "ssl.certificateerror", "sslcertverificationerror", "_ssl.c", "urllib3", "requests.exceptions", "[ssl: ",
