@@ -755,7 +755,7 @@ var clientWriterEntries = []Entry{
 	// Node (OpenSSL 3) refusing a PKCS#12 file with old algorithms.
 	{
 		ID: KeyLoadFailed, Kind: "client",
-		Match: []string{"error: unsupported", "unsupported pkcs12 pfx data", "algorithm (rc2-40-cbc", "algorithm (rc2-cbc"}, Exact: []string{"error: unsupported"},
+		Match: []string{"error: unsupported", "unsupported pkcs12 pfx data", "algorithm (rc2-40-cbc", "algorithm (rc2-cbc", "key of tls client credentials from"}, Exact: []string{"error: unsupported"},
 		Within:      []string{"pfx", "p12", "pkcs12", "[webpack", "createsecurecontext", "rc2", "apns", "sending notification"},
 		Title:       "The PKCS#12 (.pfx, .p12) file uses algorithms OpenSSL 3 no longer loads by default",
 		Explanation: "Node 17 and later (OpenSSL 3) load a .pfx or .p12 only with modern algorithms; files exported with RC2-40 or 3DES (older OpenSSL, Windows, mkcert -pkcs12, Java keytool; an APNs push certificate exported from Keychain) fail with a bare \"unsupported\" (or \"Unsupported PKCS12 PFX data\"), as openssl pkcs12 does without -legacy.",

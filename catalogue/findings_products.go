@@ -2051,6 +2051,60 @@ var productEntries = []Entry{
 		Fix:         "Read the dates of what the server sends, then renew (and reload) it, or set the device's clock:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null 2>/dev/null | openssl x509 -noout -dates",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},
+	// Go's base64 decoding handed a PEM, or a PEM where base64 is wanted.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"illegal base64 data at input byte"},
+		Title:       "A value given as base64 is not plain base64 (a whole PEM, or text around it)",
+		Explanation: "The program decodes this value (a setting, an environment variable, a secret's field) as base64 and met a character base64 does not have. At byte 0 it is usually a whole PEM where only its base64 body (or the base64 of the whole PEM file) was wanted: the - of -----BEGIN. Later in the value it is a quote, a space, literal \\n, or line breaks a one-line setting does not take.",
+		Fix:         "Give what the setting asks for: either the PEM's base64 body alone, or the whole PEM file base64-encoded on one line:\n  base64 -w0 ca.pem\nand see what the value holds now (the first characters):\n  printf '%s' \"$VALUE\" | head -c 40",
+		Confirm:     "base64 -w0 ca.pem | head -c 40",
+	},
+	// Go's frozen golang.org/x/crypto/pkcs12 on a modern PKCS#12 file.
+	{
+		ID: KeyLoadFailed, Kind: "client", Own: true,
+		Match:       []string{"pkcs12: unknown digest algorithm", "pkcs12: unknown encryption algorithm", "pkcs12: expected exactly two safe bags", "pkcs12: unknown mac algorithm"},
+		Title:       "The Go program's PKCS#12 decoder cannot read this .p12 (SHA-256 MAC or AES, as OpenSSL 3 makes them)",
+		Explanation: "golang.org/x/crypto/pkcs12, which many Go programs use, is frozen: it reads only files with a SHA-1 MAC and 3DES or RC2 encryption, holding one certificate and one key. OpenSSL 3 and current Windows and macOS exports use a SHA-256 MAC (OID 2.16.840.1.101.3.4.2.1) and AES-256 by default, and a file with a chain holds more than two bags. software.sslmate.com/src/go-pkcs12 reads them (its Modern and Legacy encoders, DecodeChain).",
+		Fix:         "Export the file again in the old form the decoder reads (or, in your own code, switch to software.sslmate.com/src/go-pkcs12):\n  openssl pkcs12 -export -legacy -in client.crt -inkey client.key \\\n    -out client.p12",
+		Confirm:     "openssl pkcs12 -info -nokeys -noout -in client.p12",
+	},
+	// Python's cryptography failing a PKCS#12 file.
+	{
+		ID: KeyLoadFailed, Kind: "client", Own: true,
+		Match:       []string{"invalid password or pkcs12 data", "could not deserialize pkcs12 data"},
+		Title:       "Python could not open the PKCS#12 file: a wrong password, or algorithms its OpenSSL cannot decrypt",
+		Explanation: "cryptography (and libraries on it: requests-pkcs12, pyOpenSSL's successors) says this both for a wrong password and for a file it cannot decrypt: RC2-40 and other legacy algorithms of old exports, which an OpenSSL 3 without its legacy provider, or a build without RC2, cannot read. A file exported with no password must be opened with None, not an empty string, and the reverse.",
+		Fix:         "Check the password and the algorithms with the openssl command; if it needs -legacy, export the file again with current algorithms:\n  openssl pkcs12 -info -noout -in client.p12\n  openssl pkcs12 -info -noout -legacy -in client.p12",
+		Confirm:     "openssl pkcs12 -info -noout -in client.p12",
+	},
+	// Windows refusing a PFX whose encryption it cannot read.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"the specified pfx password is not correct", "requires either a different password or membership in an active directory principal"},
+		Title:       "Windows could not open the PFX: a wrong password, or AES encryption this Windows cannot read",
+		Explanation: "Windows reports a wrong password both for a wrong one and for a PFX encrypted in a way its version cannot read: files with AES-256 and a SHA-256 MAC (OpenSSL 3's default, and Windows' own AES256-SHA256 export option) fail on Windows Server 2016 and older and on older Windows 10 builds, and in tools running there such as signtool and Import-PfxCertificate.",
+		Fix:         "Export the PFX again with TripleDES and SHA-1, which every Windows reads (Windows' export wizard: TripleDES-SHA1), or with OpenSSL:\n  openssl pkcs12 -export -legacy -in cert.crt -inkey cert.key \\\n    -out cert.pfx",
+		Confirm:     "openssl pkcs12 -info -noout -in cert.pfx",
+	},
+	// The MySQL and MariaDB client library failing its check of the server.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"ssl connection error: failed to verify the server certificate"},
+		Title:       "The MySQL client could not verify the database server's certificate",
+		Explanation: "The MySQL or MariaDB client library checks the server's certificate against the CA it was given (ssl-ca, MYSQL_OPT_SSL_CA) when verification is on. The usual causes: no CA reached it because the option's name is not the one the driver reads (Ruby's mysql2 takes sslca, not ssl_ca; each language names it differently), the CA given is not the server's (a managed database's new CA after a rotation: Amazon RDS's rds-ca-rsa2048-g1 and its global bundle), or the host name does not match the certificate (a proxy or an IP address).",
+		Fix:         "Check the server's chain against the CA file the client should use, then pass that file under the option name the driver reads:\n  openssl s_client -starttls mysql -connect db.example.com:3306 \\\n    -CAfile global-bundle.pem </dev/null",
+		Confirm:     "openssl s_client -starttls mysql -connect db.example.com:3306 </dev/null",
+	},
+	// Envoy's access log: no filter chain for the connection.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"filter_chain_not_found"},
+		Title:       "Envoy found no filter chain for the connection: the SNI (or port) matches no listener's chain",
+		Explanation: "Envoy chooses a listener's filter chain by the connection's properties, above all the server name (SNI) of the TLS ClientHello. None matched, so Envoy closed the connection during the handshake (response flag NR). The usual causes: the client sent no SNI or another name than the chains' server_names (a load balancer or health check connecting by IP address, a client given an IP), or a Gateway listener bound to a hostname that the traffic does not carry; or the client spoke plain HTTP to a TLS-only listener.",
+		Fix:         "See which names the listener's chains take, and connect with one of them (or let the load balancer send SNI; or drop the hostname from the Gateway listener):\n  openssl s_client -connect envoy.example.com:443 -servername app.example.com </dev/null",
+		Confirm:     "openssl s_client -connect envoy.example.com:443 -servername app.example.com </dev/null",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

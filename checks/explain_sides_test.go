@@ -1287,6 +1287,13 @@ func TestExplainSides(t *testing.T) {
 		{"elasticsearch-service: Unable to retrieve version information from Elasticsearch nodes. connect ECONNRESET", "unknown", "client", "handshake-failed", "elasticsearch.hosts"},
 		{"Saving failed: the SSL private key file /etc/app/key.pem does not exist or does not contain a PEM format key", "unknown", "server", "key-load-failed", "openssl pkey"},
 		{"HandshakeException: Handshake error in client (OS Error: CERTIFICATE_VERIFY_FAILED: certificate has expired(handshake.cc:393))", "unknown", "client", "server-cert-expired", "-dates"},
+		{"config: CA_CERT: illegal base64 data at input byte 0", "unknown", "server", "cert-load-failed", "base64 -w0"},
+		{"load identity: pkcs12: unknown digest algorithm: 2.16.840.1.101.3.4.2.3", "unknown", "server", "key-load-failed", "-legacy"},
+		{"Could not read any key of TLS client credentials from client.pfx", "unknown", "server", "key-load-failed", "legacy"},
+		{"load_key_and_certificates failed: ValueError: Invalid password or PKCS12 data", "unknown", "server", "key-load-failed", "-legacy"},
+		{"Import failed: The specified PFX password is not correct.", "unknown", "server", "key-load-failed", "tripledes"},
+		{"Mysql2::Error::ConnectionError: SSL connection error: Failed to verify the server certificate", "unknown", "client", "server-cert-untrusted", "sslca"},
+		{`"response_flags":"NR","response_code_details":"filter_chain_not_found"`, "unknown", "server", "handshake-failed", "servername"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
