@@ -2105,6 +2105,62 @@ var productEntries = []Entry{
 		Fix:         "See which names the listener's chains take, and connect with one of them (or let the load balancer send SNI; or drop the hostname from the Gateway listener):\n  openssl s_client -connect envoy.example.com:443 -servername app.example.com </dev/null",
 		Confirm:     "openssl s_client -connect envoy.example.com:443 -servername app.example.com </dev/null",
 	},
+	// Java's KeyStore refusing a key entry without its chain (Spring Boot's
+	// SSL bundles given a key but no readable certificate).
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"private key must be accompanied by certificate chain"},
+		Title:       "The Java server was given a private key without its certificate chain",
+		Explanation: "Java stores a private key in a keystore only together with its certificate chain, and the program had the key but no certificate for it: the certificate file or keystore entry named was not read (a missing or wrong key store password, so only the key part of the settings applied; a certificate path that is empty or wrong; a keystore whose alias holds the key but whose chain was dropped on import). Spring Boot's server.ssl and SSL bundle settings reach this when the key password is set but the key store password is not.",
+		Fix:         "Check that the keystore opens with the password the settings give and holds a PrivateKeyEntry with its chain; set both passwords (server.ssl.key-store-password and server.ssl.key-password):\n  keytool -list -v -keystore keystore.p12 | grep -e 'Entry type' -e 'chain length'",
+		Confirm:     "keytool -list -v -keystore keystore.p12",
+	},
+	// OpenSearch's security plugin not finding its PEM files.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"please make sure this files exists and is readable"},
+		Title:       "OpenSearch could not read a certificate file its security settings name",
+		Explanation: "OpenSearch's security plugin resolves the PEM paths of its settings (pemcert_filepath, pemkey_filepath, pemtrustedcas_filepath) against its config directory, and only files inside it may be read. The file is not there: a relative path written from elsewhere, a file mounted outside the config directory, or certificates a setup script was to copy that it never did (the demo installer leaves the config alone when it finds security settings already in opensearch.yml); or the opensearch user cannot read it.",
+		Fix:         "Check that the file is in the config directory and readable by the opensearch user, then give its path relative to that directory:\n  ls -l /usr/share/opensearch/config/root-ca.pem\n  plugins.security.ssl.http.pemtrustedcas_filepath: root-ca.pem",
+		Confirm:     "ls -l /usr/share/opensearch/config/",
+	},
+	// A setting of a TLS option that this release does not know.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"unknown configuration key(s)"},
+		Within:      []string{"ssl", "tls"},
+		Title:       "The program refuses a TLS setting its release does not know (renamed or removed)",
+		Explanation: "The program checks its configuration file at start-up and stops at a key it does not know. TLS settings are renamed between releases (Kibana's xpack.monitoring.elasticsearch.ssl.* became monitoring.ui.elasticsearch.ssl.*, xpack.security settings moved), and a key written for another release, or misspelt, stops it.",
+		Fix:         "Look the key up in the documentation of the release you run, and write it under its current name (or remove it); then start the program again.",
+		Confirm:     "grep -n ssl /etc/kibana/kibana.yml",
+	},
+	// Webmin's and Virtualmin's own PEM check of an uploaded certificate.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"does not look like pem format"},
+		Title:       "The control panel's PEM check refused the certificate file",
+		Explanation: "Webmin and Virtualmin read an uploaded certificate or key line by line before installing it, and refused the line named. Usually the file is not plain PEM: Windows line endings, spaces after a line, text before BEGIN or after END (a bundle's comments), or DER. Some releases' own check also refused valid files (Virtualmin 6.14 refused an END CERTIFICATE line), fixed in the next release.",
+		Fix:         "Look at the line named, and write the file out as clean PEM; if it is clean already, update the panel:\n  sed -n '28,31p' cert.pem | cat -A\n  openssl x509 -in cert.pem -out clean.pem",
+		Confirm:     "openssl x509 -noout -subject -in cert.pem",
+	},
+	// Nginx Proxy Manager's own check of an uploaded key.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"certificate key is not valid (command failed: openssl"},
+		Title:       "Nginx Proxy Manager's check refused the uploaded key",
+		Explanation: "Nginx Proxy Manager checks an uploaded custom certificate's key by running openssl on it, and its check of which kind of key it is guesses from the PEM header: a PKCS#8 key (BEGIN PRIVATE KEY, as Cloudflare origin certificates and most CAs hand them out) was taken for another kind and refused, although nginx would load it. A key with a passphrase, or a file that is not the key, fails this check too.",
+		Fix:         "Check the key, then upload it in the traditional form its check takes:\n  openssl pkey -noout -in key.pem\n  openssl rsa -in key.pem -traditional -out key-rsa.pem",
+		Confirm:     "head -1 key.pem",
+	},
+	// libwebsockets (mosquitto's websockets listeners) failing TLS.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"fail ssl negotiation"},
+		Title:       "The websockets listener (libwebsockets) could not complete TLS with a client",
+		Explanation: "libwebsockets, which serves mosquitto's websockets listeners and other brokers and servers, gave up on TLS with a connecting client: a client speaking plain ws:// to a wss:// listener, a client that does not trust the listener's certificate and closes, or no certificate usable for the listener (cafile, certfile, keyfile of that listener). A release with a regression breaks every wss connection at once (mosquitto 2.0.5, fixed in 2.0.6).",
+		Fix:         "Test the listener as a TLS client, then match the client's scheme and CA to it (or update the broker when every client fails since an upgrade):\n  openssl s_client -connect broker.example.com:8081 -CAfile ca.crt </dev/null",
+		Confirm:     "openssl s_client -connect broker.example.com:8081 </dev/null",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

@@ -1294,6 +1294,13 @@ func TestExplainSides(t *testing.T) {
 		{"Import failed: The specified PFX password is not correct.", "unknown", "server", "key-load-failed", "tripledes"},
 		{"Mysql2::Error::ConnectionError: SSL connection error: Failed to verify the server certificate", "unknown", "client", "server-cert-untrusted", "sslca"},
 		{`"response_flags":"NR","response_code_details":"filter_chain_not_found"`, "unknown", "server", "handshake-failed", "servername"},
+		{"requests.exceptions.SSLError: HTTPSConnectionPool(host='10.1.1.1', port=443): Max retries exceeded with url: /api/v1/auth/login (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self signed certificate')))", "python", "client", "server-cert-untrusted", "requests"},
+		{"Caused by: java.lang.IllegalArgumentException: Private key must be accompanied by certificate chain (ssl bundle web)", "unknown", "server", "key-load-failed", "key-store-password"},
+		{"OpenSearchException: Unable to read the file node.pem. Please make sure this files exists and is readable regarding to permissions", "unknown", "server", "cert-load-failed", "config directory"},
+		{`Unknown configuration key(s): "server.ssl.certificateAuthoritiez"`, "unknown", "server", "startup-failed", "release"},
+		{"key file is not valid : Line 3 does not look like PEM format", "unknown", "server", "cert-load-failed", "cat -a"},
+		{"Certificate Key is not valid (Command failed: openssl rsa -in /tmp/abc/key -check -noout)", "unknown", "server", "key-load-failed", "-traditional"},
+		{"lws_server_socket_service_ssl: fail ssl negotiation", "unknown", "server", "handshake-failed", "ws://"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

@@ -93,7 +93,8 @@ var programWords = []struct {
 	// cert-manager's controllers, before the Vault words of their errors.
 	{"cert-manager", []string{"cert-manager", "issuers controller", "certificaterequests controller", "clusterissuer"}},
 	// HashiCorp's, GitLab's, MinIO's and etcd's clients (Go).
-	{"vault", []string{"vault_addr", "vault_cacert", "vault_skip_verify", "/v1/sys/", "/v1/auth/", ":8200/"}},
+	// (Vault's API paths, but not another API's /api/v1/auth/...)
+	{"vault", []string{"vault_addr", "vault_cacert", "vault_skip_verify", "/v1/sys/", "/v1/auth/cert", "/v1/auth/approle", "/v1/auth/kubernetes", ":8200/"}},
 	{"nomad", []string{"nomad", ":4646/"}},
 	{"terraform", []string{"terraform", "failed to query available provider packages", "failed to install provider"}},
 	{"gitlab-runner", []string{"gitlab-runner", "gitlab runner", "/api/v4/runners", "/api/v4/jobs/request"}},
