@@ -251,7 +251,7 @@ var otherEntries = []Entry{
 		ID: KeyLoadFailed, Kind: "reason",
 		Match:       []string{"decoder routines::unsupported", "decoder routines:ossl_decoder_from_bio:unsupported"},
 		Title:       "OpenSSL 3 could not decode the key or certificate it was given (DECODER routines::unsupported)",
-		Explanation: "No OpenSSL 3 decoder read the data given as a private key (or certificate): it is not a private key at all (the certificate, a public key or a CSR given as the key, or the two options swapped), it is empty or cut short, it is PKCS#12 or DER where PEM is expected, or it is an encrypted key read with no passphrase. node says only this for all of them.",
+		Explanation: "No OpenSSL 3 decoder read the data given as a private key (or certificate): it is not a private key at all (the certificate, a public key or a CSR given as the key, or the two options swapped), it is empty or cut short, it is PKCS#12 or DER where PEM is expected, or it is an encrypted key read with no passphrase. node says only this for all of them. A key passed in an environment variable or a platform's secret is often mangled on the way: its line breaks left as the two characters \\n (or doubled to \\\\n by a platform that escapes backslashes, so one replace() is not enough), or cut at the first line break.",
 		Fix:         "See what the file given as the key holds; it must start with BEGIN PRIVATE KEY (or RSA/EC PRIVATE KEY):\n  head -n 1 client.key\nthen check that it reads and pairs with the certificate:\n  " + keyPairCheck,
 		Confirm:     "openssl pkey -noout -in client.key",
 	},

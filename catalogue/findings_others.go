@@ -431,7 +431,7 @@ var otherWriterEntries = []Entry{
 		ID: CertLoadFailed, Kind: "client",
 		Match:       []string{"failed to load certificate chain from"},
 		Title:       "envoy could not load a certificate chain",
-		Explanation: "envoy read the certificate_chain of a tls_certificate (or a trusted_ca) and found no PEM certificate it could use: a missing path inside the container, an empty or DER file, or a secret mounted under another name.",
+		Explanation: "envoy read the certificate_chain of a tls_certificate (or a trusted_ca) and found no PEM certificate it could use: a missing path inside the container, an empty or DER file, or a secret mounted under another name; or certificates joined without a line break between them (-----END CERTIFICATE----------BEGIN CERTIFICATE-----), as when a file without a final newline is concatenated with another.",
 		Fix:         "Check the file inside envoy's container:\n  openssl crl2pkcs7 -nocrl -certfile cert.pem | openssl pkcs7 -print_certs -noout",
 		Confirm:     "openssl x509 -noout -subject -in cert.pem",
 	},

@@ -2161,6 +2161,113 @@ var productEntries = []Entry{
 		Fix:         "Test the listener as a TLS client, then match the client's scheme and CA to it (or update the broker when every client fails since an upgrade):\n  openssl s_client -connect broker.example.com:8081 -CAfile ca.crt </dev/null",
 		Confirm:     "openssl s_client -connect broker.example.com:8081 </dev/null",
 	},
+	// Go's crypto/tls refusing a server's renegotiation.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"local error: tls: no renegotiation"},
+		Title:       "The server asked to renegotiate TLS, which Go's client refuses by default",
+		Explanation: "After the handshake the server sent a HelloRequest to start a second one. IIS and WCF services, and Apache with client certificates required per location, do this to ask for a client certificate only for some paths. Go's crypto/tls refuses renegotiation unless tls.Config.Renegotiation allows it, and a program without that setting fails on such servers.",
+		Fix:         "Allow the client to renegotiate (once is enough to send a certificate), in the Go code:\n  tls.Config{Renegotiation: tls.RenegotiateOnceAsClient}\nor make the server ask for the client certificate in the first handshake (IIS: netsh http ... clientcertnegotiation=enable; Apache: SSLVerifyClient in the virtual host).",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// .NET's SslStream refusing renegotiation (HTTP/2 offered).
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"requested renegotiation when allowrenegotiation was set to false"},
+		Title:       "The server asked to renegotiate TLS and the .NET client does not allow it",
+		Explanation: "The server started a second handshake after the first (to ask for a client certificate for one path, as IIS does with per-folder client certificates). SslStream refuses when AllowRenegotiation is false, which .NET's HttpClient sets when it offers HTTP/2, and some releases kept it false after the connection fell back to HTTP/1.1.",
+		Fix:         "Make the server ask for the client certificate in the first handshake (IIS: clientcertnegotiation=enable on its binding), or have the client use HTTP/1.1 only for it:\n  request.Version = HttpVersion.Version11;\n  request.VersionPolicy = HttpVersionPolicy.RequestVersionExact;",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// BouncyCastle's JSSE/TLS client naming the alerts it raises itself.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"client raised warning(1) no_renegotiation(100)", "client raised fatal(2) no_renegotiation(100)", "client raised fatal(2) internal_error(80)"},
+		Title:       "The BouncyCastle client refused the server's renegotiation",
+		Explanation: "BouncyCastle's TLS client (BCJSSE, ProvTlsClient) got a HelloRequest from the server after the handshake and refused it with its own no_renegotiation alert. The server wanted a second handshake, usually to ask for a client certificate for the path requested (IIS and Apache do so with client certificates per path), and resets the connection when refused. BouncyCastle releases before its renegotiation support always refuse; later ones had bugs in it (an internal_error the client raised itself).",
+		Fix:         "Make the server ask for the client certificate in the first handshake (IIS: clientcertnegotiation=enable; Apache: SSLVerifyClient in the virtual host), or use a BouncyCastle release that renegotiates (or the JDK's own provider).",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// Java's Base64 decoder given a PEM with spaces or line breaks.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"illegal base64 character"},
+		Title:       "A key or certificate given as base64 holds characters base64 does not have",
+		Explanation: "Java's Base64 decoder (and libraries on it) stops at the first character that is not base64; the hex code names it: 20 is a space and a is a line break (a multi-line PEM folded into one line by YAML or an environment variable, or line breaks kept where the value must be one line), 2d is the - of a -----BEGIN line left in, 5c the backslash of a literal \\n.",
+		Fix:         "Give the value as the program wants it: the base64 body alone on one line (no BEGIN/END lines, no spaces), or the PEM file if it reads files:\n  sed '/-----/d' key.pem | tr -d '\\n'",
+		Confirm:     "head -c 40 key.pem",
+	},
+	// Go's encoding/asn1 reading PEM text as DER.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"tags don't match (16 vs {class:0 tag:13"},
+		Title:       "A PEM file was given where DER was expected",
+		Explanation: "The program parsed the data as DER (ASN.1), which must begin with a SEQUENCE (tag 16); it found tag 13 instead, which is how the - of -----BEGIN reads. The file is PEM text where this program or setting wants the binary DER form (often a .crt or .der path, or an API that takes raw bytes).",
+		Fix:         "Give the DER form, converted from the PEM:\n  openssl x509 -in cert.pem -outform DER -out cert.der",
+		Confirm:     "head -c 11 cert.pem",
+	},
+	// Tools that find no PEM block at all in their input.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"cannot find any pem block", "no pem block found", "no pem data found"},
+		Title:       "The program found no PEM block in what it was given",
+		Explanation: "No -----BEGIN ...----- / -----END ...----- pair was found. The input is DER or base64 without the PEM lines, it is empty (a variable or secret that was not set), its lines were joined or broken on the way (a one-line value, literal \\n), or it has characters around the block that this tool's reader does not skip (spaces or blank lines at the end, Windows line endings), which some tools refused until a later release.",
+		Fix:         "Look at the input's ends and line endings, and give it clean PEM:\n  head -c 64 cert.pem | cat -A\n  openssl x509 -in cert.pem -out clean.pem",
+		Confirm:     "openssl x509 -noout -subject -in cert.pem",
+	},
+	// jsonwebtoken given no usable private key (a truncated env var).
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"secretorprivatekey must be an asymmetric key"},
+		Title:       "The signing key is not a whole private key: most often cut or mangled on its way through the environment",
+		Explanation: "jsonwebtoken checks that an RS256 or ES256 key is a private key, and what it got is not: a .env file that holds the PEM over several lines without quotes (dotenv stops an unquoted value at the first line break, so only -----BEGIN PRIVATE KEY----- remains), a value with literal \\n never turned into line breaks, or another secret (a client secret, an API key) where the private key belongs.",
+		Fix:         "Put the key in .env on one line, quoted, with \\n for its line breaks, and turn them back into line breaks before use:\n  PRIVATE_KEY=\"-----BEGIN PRIVATE KEY-----\\nMIIE...\\n-----END PRIVATE KEY-----\\n\"\n  key.replace(/\\\\n/g, '\\n')",
+		Confirm:     "head -n 1 key.pem",
+	},
+	// .NET's PFX loading errors.
+	{
+		ID: KeyLoadFailed, Kind: "client", Own: true,
+		Match:       []string{"pkcs12 (pfx) without a supplied password has exceeded maximum allowed iterations"},
+		Title:       ".NET refused a PFX loaded without a password: its iteration count is over the limit of the 2023 security update",
+		Explanation: "Since the security updates of 2023 (KB5025823 and the .NET releases of June 2023), .NET limits the key-derivation iterations of a PFX it opens without a password, to stop files made to hang the loader. Files with many iterations, or data that is not a PFX at all but is passed to the X509Certificate2 constructor that tries PFX, now fail.",
+		Fix:         "Load the certificate with the loader for its real form (PEM or DER: X509Certificate2.CreateFromPem, X509CertificateLoader.LoadCertificate), or give the PFX its password; only if the file is trusted, raise the limit as the KB describes.",
+		Confirm:     "openssl pkcs12 -info -noout -in cert.pfx",
+	},
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"cryptothrowhelper+windowscryptographicexception: cannot find the requested object"},
+		Title:       "Windows could not open the certificate file as a PFX: a wrong or missing password, or not a PFX",
+		Explanation: "The X509Certificate2 loader on Windows says this when the data is not a PFX it can open: a password-protected PFX opened without its password (a tool that passes none), a wrong password, or a PEM, DER or other file where a PFX is expected.",
+		Fix:         "Check that the file is a PFX and opens with the password, then give the program that password (or a PFX exported without one, if the program passes none):\n  openssl pkcs12 -info -noout -in cert.pfx",
+		Confirm:     "openssl pkcs12 -info -noout -in cert.pfx",
+	},
+	// Deno's PFX loader before PBES2 support.
+	{
+		ID: KeyLoadFailed, Kind: "client", Own: true,
+		Match:       []string{"failed to encode pfx contents"},
+		Title:       "The PFX loader cannot read this file's encryption (AES, as OpenSSL 3 writes it)",
+		Explanation: "The PKCS#12 reader used (Deno's node compatibility through its p12 crate, in releases before PBES2 support) reads only the legacy encryption of old exports (RC2-40 or 3DES with SHA-1), not the AES and PBKDF2 that OpenSSL 3 and current exports use, and reports it as an encoding error.",
+		Fix:         "Export the file in the legacy form, or update the runtime:\n  openssl pkcs12 -export -legacy -in cert.crt -inkey cert.key \\\n    -out cert.pfx",
+		Confirm:     "openssl pkcs12 -info -noout -in cert.pfx",
+	},
+	// GraalVM native images without their trust store file.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"inaccessible trust store"},
+		Title:       "The Java program could not open the trust store file it was told to use",
+		Explanation: "The trust store path given (javax.net.ssl.trustStore, a relative path such as ./cacerts) does not exist where the program runs: a native image, a Lambda or container package that put the file elsewhere (another folder in the zip, another working directory), or a path for the build machine.",
+		Fix:         "Point the property at where the file is at run time (an absolute path), and check it opens:\n  -Djavax.net.ssl.trustStore=/var/task/ssl/cacerts\n  keytool -list -keystore /var/task/ssl/cacerts -storepass changeit | head -3",
+		Confirm:     "ls -l /var/task/ssl/cacerts",
+	},
+	// macOS's certificate viewer on an old system's trust store.
+	{
+		ID: ServerCertExpired, Kind: "client", Side: "client",
+		Match:       []string{"this certificate is not valid (expired root)"},
+		Title:       "This old macOS's trust store has no current root for the chain (Let's Encrypt's ISRG Root X1)",
+		Explanation: "macOS judged the chain through a root that has expired: for Let's Encrypt, the cross-signature to DST Root CA X3 (expired in September 2021). OS X 10.11 and older lack ISRG Root X1, the root that replaced it (added in macOS 10.12.1), so every Let's Encrypt site fails there.",
+		Fix:         "Add ISRG Root X1 to the System keychain and trust it (or update macOS, or use a browser with its own store, such as Firefox):\n  curl -O https://letsencrypt.org/certs/isrgrootx1.pem\n  sudo security add-trusted-cert -d -r trustRoot \\\n    -k /Library/Keychains/System.keychain isrgrootx1.pem",
+		Confirm:     "security find-certificate -c 'ISRG Root X1'",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

@@ -79,7 +79,7 @@ var schannelEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"sec_e_message_altered", "0x8009030f", "sec_e_decrypt_failure", "0x80090330"},
 		Title:       "Schannel received TLS records that do not check out: altered on the way",
-		Explanation: "A TLS record failed its integrity check or did not decrypt: the bytes changed between the two sides (a proxy, firewall or TLS inspection box that rewrites traffic, a faulty network card offload, a VPN's MTU), or one side has a bug in a cipher suite they negotiated.",
+		Explanation: "A TLS record failed its integrity check or did not decrypt: the bytes changed between the two sides (a proxy, firewall or TLS inspection box that rewrites traffic, a faulty network card offload, a VPN's MTU), or one side has a bug in a cipher suite they negotiated. A .NET client also gets SEC_E_DECRYPT_FAILURE when the server asks for renegotiation (a HelloRequest, to get a client certificate for a path, as IIS does) right after the handshake, which SslStream handled wrongly in some releases: make the server ask for the certificate in the first handshake.",
 		Fix:         "Compare over another network path, and with another suite or version:\n  curl -v --tlsv1.2 --tls-max 1.2 https://host/",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},

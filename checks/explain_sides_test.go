@@ -1301,6 +1301,18 @@ func TestExplainSides(t *testing.T) {
 		{"key file is not valid : Line 3 does not look like PEM format", "unknown", "server", "cert-load-failed", "cat -a"},
 		{"Certificate Key is not valid (Command failed: openssl rsa -in /tmp/abc/key -check -noout)", "unknown", "server", "key-load-failed", "-traditional"},
 		{"lws_server_socket_service_ssl: fail ssl negotiation", "unknown", "server", "handshake-failed", "ws://"},
+		{"Post https://wcf.example.com/svc: local error: tls: no renegotiation", "go", "client", "handshake-failed", "renegotiateonceasclient"},
+		{"IOException: The remote party requested renegotiation when AllowRenegotiation was set to false.", "unknown", "client", "handshake-failed", "clientcertnegotiation"},
+		{"ProvTlsClient - Client raised warning(1) no_renegotiation(100) alert: Renegotiation refused", "unknown", "client", "handshake-failed", "first handshake"},
+		{"java.lang.IllegalArgumentException: Illegal base64 character 2d", "unknown", "server", "cert-load-failed", "begin/end"},
+		{"asn1: structure error: tags don't match (16 vs {class:0 tag:13 length:45 isCompound:true}) {} certificate @2", "unknown", "server", "cert-load-failed", "-outform der"},
+		{"read cert.pem: cannot find any PEM block", "unknown", "server", "cert-load-failed", "cat -a"},
+		{"sign failed: secretOrPrivateKey must be an asymmetric key when using ES256", "unknown", "server", "key-load-failed", "dotenv"},
+		{"CryptographicException: PKCS12 (PFX) without a supplied password has exceeded maximum allowed iterations.", "unknown", "server", "key-load-failed", "createfrompem"},
+		{"CryptoThrowHelper+WindowsCryptographicException: Cannot find the requested object.", "unknown", "server", "key-load-failed", "password"},
+		{"error: failed to encode PFX contents: ASN1Error { kind: Invalid }", "unknown", "server", "key-load-failed", "-legacy"},
+		{"UnsupportedFeatureError: Inaccessible trust store: /opt/app/truststore", "unknown", "client", "cert-load-failed", "javax.net.ssl.truststore"},
+		{"Certificate viewer: This certificate is not valid (expired root)", "unknown", "client", "server-cert-expired", "isrg root x1"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
