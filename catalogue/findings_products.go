@@ -2046,9 +2046,10 @@ var productEntries = []Entry{
 	{
 		ID: ServerCertExpired, Kind: "client", Side: "client", Own: true,
 		Match:       []string{"certificate_verify_failed: certificate has expired", "certificate_verify_failed: certificate is not yet valid"},
+		Within:      []string{"handshake.cc", "handshakeexception", "flutter", "dart"},
 		Title:       "The server's certificate (or one in its chain) is out of its dates, by the client's clock",
-		Explanation: "The client (Dart's or Flutter's HttpClient, another client on BoringSSL) checked the server's chain and found a certificate expired or not yet valid. The server's certificate was not renewed (or renewed but not reloaded), the chain carries an expired intermediate or cross-signed root that older clients follow (Let's Encrypt's DST Root CA X3 on old Android), or the device's clock is wrong.",
-		Fix:         "Read the dates of what the server sends, then renew (and reload) it, or set the device's clock:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null 2>/dev/null | openssl x509 -noout -dates",
+		Explanation: "The client (Dart's or Flutter's HttpClient, another client on BoringSSL) checked the server's chain and found a certificate expired or not yet valid. The server's certificate was not renewed (or renewed but not reloaded), the chain carries an expired intermediate or cross-signed root that older clients follow (Let's Encrypt's DST Root CA X3 on Android 7.0 and older, which lack ISRG Root X1: add that root to the app's SecurityContext with setTrustedCertificatesBytes), or the device's clock is wrong.",
+		Fix:         "Read the dates of what the server sends, then renew (and reload) it, or set the device's clock; for old Android, give the app ISRG Root X1 in its SecurityContext:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null 2>/dev/null | openssl x509 -noout -dates",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},
 	// Go's base64 decoding handed a PEM, or a PEM where base64 is wanted.
