@@ -2269,6 +2269,15 @@ var productEntries = []Entry{
 		Fix:         "Add ISRG Root X1 to the System keychain and trust it (or update macOS, or use a browser with its own store, such as Firefox):\n  curl -O https://letsencrypt.org/certs/isrgrootx1.pem\n  sudo security add-trusted-cert -d -r trustRoot \\\n    -k /Library/Keychains/System.keychain isrgrootx1.pem",
 		Confirm:     "security find-certificate -c 'ISRG Root X1'",
 	},
+	// MongoDB's X.509 authentication without a verified client certificate.
+	{
+		ID: NoClientCert, Kind: "client", Side: "server",
+		Match:       []string{"no verified subject name available from client"},
+		Title:       "MongoDB has no verified client certificate for X.509 authentication",
+		Explanation: "MONGODB-X509 authentication takes the user name from the subject of the client certificate the TLS layer verified, and this connection has none: the client sent no certificate (its driver was not given one, or the certificate and key were passed under the wrong option), the server accepted the connection without one (net.tls.allowConnectionsWithoutCertificates), or the TLS layers did not agree on it: drivers on Erlang/OTP 26 negotiating TLS 1.3 with MongoDB Atlas reached this until limited to TLS 1.2.",
+		Fix:         "Check that the client presents its certificate (the same file works with mongosh), then give the driver the certificate and key (and, for an Erlang/Elixir driver, versions: [:\"tlsv1.2\"] in its ssl options):\n  mongosh --tls --tlsCertificateKeyFile client.pem \\\n    --authenticationMechanism MONGODB-X509 mongodb://db/",
+		Confirm:     "openssl x509 -noout -subject -nameopt RFC2253 -in client.pem",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded
