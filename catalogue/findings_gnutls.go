@@ -135,9 +135,9 @@ var gnutlsEntries = []Entry{
 	{
 		ID: WrongPurpose, Kind: "client",
 		Match:       []string{"key usage violation in certificate has been detected", "key usage violation detected"},
-		Title:       "GnuTLS refused the server's certificate: its keyUsage does not allow this handshake",
-		Explanation: "The server's certificate has a keyUsage extension without the use the handshake needs: digitalSignature for every TLS 1.3 handshake and for ECDHE key exchange (the usual one), keyEncipherment for RSA key exchange. GnuTLS clients (git, curl and wget on Debian and Ubuntu, gnutls-cli) refuse it with this error; OpenSSL clients as `unsuitable certificate purpose` (verify error 26); Go clients accept it, so it may work from some clients only. A certificate made with a CA's keyUsage (keyCertSign only) does this.",
-		Fix:         "Reissue the server's certificate with the usages of a TLS server:\n  keyUsage=critical,digitalSignature,keyEncipherment\n  extendedKeyUsage=serverAuth",
+		Title:       "GnuTLS refused a certificate whose keyUsage does not allow this handshake (most often the server's)",
+		Explanation: "The server's certificate has a keyUsage extension without the use the handshake needs: digitalSignature for every TLS 1.3 handshake and for ECDHE key exchange (the usual one), keyEncipherment for RSA key exchange. GnuTLS clients (git, curl and wget on Debian and Ubuntu, gnutls-cli) refuse it with this error; OpenSSL clients as `unsuitable certificate purpose` (verify error 26); Go clients accept it, so it may work from some clients only. A certificate made with a CA's keyUsage (keyCertSign only) does this. Newer GnuTLS also checks the program's own certificate this way: a client certificate a program made for itself as a CA (game-streaming and pairing clients that generate one) fails the same, before the server is involved.",
+		Fix:         "Reissue the refused certificate (the server's, or the program's own) with the usages of its side (clientAuth for a client):\n  keyUsage=critical,digitalSignature,keyEncipherment\n  extendedKeyUsage=serverAuth",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'X509v3 Key Usage'",
 	},
 	{

@@ -2278,6 +2278,15 @@ var productEntries = []Entry{
 		Fix:         "Check that the client presents its certificate (the same file works with mongosh), then give the driver the certificate and key (and, for an Erlang/Elixir driver, versions: [:\"tlsv1.2\"] in its ssl options):\n  mongosh --tls --tlsCertificateKeyFile client.pem \\\n    --authenticationMechanism MONGODB-X509 mongodb://db/",
 		Confirm:     "openssl x509 -noout -subject -nameopt RFC2253 -in client.pem",
 	},
+	// Firefox unable to parse the server's certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"sec_error_bad_der"},
+		Title:       "Firefox could not parse the server's certificate (SEC_ERROR_BAD_DER): a malformed field or extension",
+		Explanation: "NSS, Firefox's TLS library, reads certificates strictly, and one the server sent does not decode: most often an extension written wrongly by the tool or script that made a self-signed or private certificate (a keyUsage or extendedKeyUsage with a malformed or empty value, a subjectAltName entry of the wrong type, a negative or over-long serial number), which more lenient clients accept or, like Chrome with ERR_SSL_KEY_USAGE_INCOMPATIBLE, refuse for its usage; less often a file served that is not a certificate at all.",
+		Fix:         "Look at the certificate's fields as the server sends it, then make it again without the malformed extension (a server certificate needs keyUsage digitalSignature, keyEncipherment and extendedKeyUsage serverAuth, or none at all):\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

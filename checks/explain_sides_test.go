@@ -1313,6 +1313,8 @@ func TestExplainSides(t *testing.T) {
 		{"error: failed to encode PFX contents: ASN1Error { kind: Invalid }", "unknown", "server", "key-load-failed", "-legacy"},
 		{"UnsupportedFeatureError: Inaccessible trust store: /opt/app/truststore", "unknown", "client", "cert-load-failed", "javax.net.ssl.truststore"},
 		{"Certificate viewer: This certificate is not valid (expired root)", "unknown", "client", "server-cert-expired", "isrg root x1"},
+		{"Firefox: Secure Connection Failed. Error code: SEC_ERROR_BAD_DER", "browser", "client", "server-cert-untrusted", "keyusage"},
+		{"pairing: GnuTLS error -48: Key usage violation in certificate has been detected.", "unknown", "client", "wrong-purpose", "program's own"},
 		{`{"c":"ACCESS","msg":"Failed to authenticate","attr":{"mechanism":"MONGODB-X509","error":"No verified subject name available from client"}}`, "unknown", "server", "no-client-cert", "tlscertificatekeyfile"},
 	} {
 		rep := Explain(tc.line)
