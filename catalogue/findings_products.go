@@ -2287,6 +2287,35 @@ var productEntries = []Entry{
 		Fix:         "Look at the certificate's fields as the server sends it, then make it again without the malformed extension (a server certificate needs keyUsage digitalSignature, keyEncipherment and extendedKeyUsage serverAuth, or none at all):\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},
+	// Envoy's SSL_ERROR_SYSCALL: the peer closed during the handshake.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"] handshake error: 5"},
+		Within:      []string{"ssl_socket.cc", "envoy", "[c"},
+		Title:       "The other end closed the connection during Envoy's TLS handshake (no alert)",
+		Explanation: "Envoy writes this for its listeners' connections (downstream, Envoy the server) and its clusters' and a load generator's (upstream, Envoy the client): error 5 is SSL_ERROR_SYSCALL, the other end closed the connection in the middle of the handshake without a TLS alert. Connecting out, the usual causes are a server that needs the host name in SNI and got none (a cluster or a tool such as Nighthawk without sni set), a port without TLS, or a server that refuses the client certificate by hanging up; accepting, a client that did not trust Envoy's certificate and hung up, or a health check or scanner that connects and closes.",
+		Fix:         "Find which way the connection goes (the [C…] connection's log lines around it), then, for an upstream, set the name it should send:\n  sni: api.example.com\nin the cluster's (or the tool's) TLS context, and test the server as Envoy reaches it:\n  openssl s_client -connect api.example.com:443 -servername api.example.com </dev/null",
+		Confirm:     "openssl s_client -connect api.example.com:443 -servername api.example.com </dev/null",
+	},
+	// A server refusing a client certificate as not yet valid.
+	{
+		ID: NotYetValid, Kind: "client", Side: "server",
+		Match:       []string{"rejected (cert not yet valid)"},
+		Title:       "The server refused the client's certificate as not yet valid by its clock",
+		Explanation: "The server checked the client certificate's validity dates and found its notBefore in the future. Either the certificate was issued a moment ago by a CA whose clock runs ahead of this server's, or this server's clock (or time zone) is wrong; a program that reads the certificate's UTC times as local time (a bug some servers had) refuses fresh certificates on hosts east of UTC for as many hours as their offset.",
+		Fix:         "Compare the certificate's notBefore with the server's clock in UTC:\n  openssl x509 -noout -startdate -in client.crt\n  date -u\nthen set the clock right (timedatectl set-ntp true), or update the server if its clock is right and it still refuses.",
+		Confirm:     "date -u",
+	},
+	// OpenSMTPD's privilege-separated keys with OpenSSL 3.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"elliptic curve routines::missing private key"},
+		Within:      []string{"ssl_accept", "io_dispatch_accept_tls"},
+		Title:       "The server's TLS process has no private key to sign with (privilege separation on OpenSSL 3)",
+		Explanation: "OpenSMTPD (and other privilege-separated daemons) keep the private key in a separate process and sign through a hook into OpenSSL's key methods; on OpenSSL 3 some releases' hook for EC keys did not work, so every handshake with an ECDSA certificate failed as if the key were missing. With an RSA key, or a release made for OpenSSL 3, it works.",
+		Fix:         "Update the daemon to a release made for OpenSSL 3; until then, serve an RSA certificate and key:\n  openssl req -x509 -newkey rsa:2048 -nodes -keyout smtpd.key -out smtpd.crt -subj /CN=mail.example.com",
+		Confirm:     "openssl x509 -noout -text -in smtpd.crt | grep 'Public Key Algorithm'",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

@@ -1314,6 +1314,9 @@ func TestExplainSides(t *testing.T) {
 		{"UnsupportedFeatureError: Inaccessible trust store: /opt/app/truststore", "unknown", "client", "cert-load-failed", "javax.net.ssl.truststore"},
 		{"Certificate viewer: This certificate is not valid (expired root)", "unknown", "client", "server-cert-expired", "isrg root x1"},
 		{"Firefox: Secure Connection Failed. Error code: SEC_ERROR_BAD_DER", "browser", "client", "server-cert-untrusted", "keyusage"},
+		{"[debug][connection] [source/common/tls/ssl_socket.cc:200] [C12] handshake error: 5", "envoy", "server", "handshake-failed", "sni"},
+		{"TLSv1.3 connection request from 10.0.0.9 to 10.0.0.1 port 49 rejected (cert not yet valid)", "unknown", "server", "not-yet-valid", "date -u"},
+		{"smtpd: SSL_accept: error:0800007D:elliptic curve routines::missing private key", "unknown", "server", "key-load-failed", "rsa"},
 		{"pairing: GnuTLS error -48: Key usage violation in certificate has been detected.", "unknown", "client", "wrong-purpose", "program's own"},
 		{`{"c":"ACCESS","msg":"Failed to authenticate","attr":{"mechanism":"MONGODB-X509","error":"No verified subject name available from client"}}`, "unknown", "server", "no-client-cert", "tlscertificatekeyfile"},
 	} {
