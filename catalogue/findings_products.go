@@ -2316,6 +2316,78 @@ var productEntries = []Entry{
 		Fix:         "Update the daemon to a release made for OpenSSL 3; until then, serve an RSA certificate and key:\n  openssl req -x509 -newkey rsa:2048 -nodes -keyout smtpd.key -out smtpd.crt -subj /CN=mail.example.com",
 		Confirm:     "openssl x509 -noout -text -in smtpd.crt | grep 'Public Key Algorithm'",
 	},
+	// .NET (and Windows) reading from a connection the server reset.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"an existing connection was forcibly closed by the remote host"},
+		Title:       "The server reset the connection: on a new connection, most often a TLS version the server no longer takes",
+		Explanation: "The other end (or something in between) reset the TCP connection. When it happens at the start of an HTTPS call, the usual cause is TLS: a .NET Framework program (4.5 and older, or one that sets ServicePointManager.SecurityProtocol) offers only TLS 1.0 or 1.1 to a server that now takes TLS 1.2 and later; or the server requires a client certificate and resets without one; or a firewall or TLS-inspecting proxy cuts the handshake. Later in a connection it is an idle timeout or a server restart, not TLS.",
+		Fix:         "See which TLS versions the server takes, then let the program use TLS 1.2 (.NET Framework: target 4.7 or later and leave SecurityProtocol at its default, or set SchUseStrongCrypto in the registry):\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null\n  reg add HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 /v SchUseStrongCrypto /t REG_DWORD /d 1",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
+	// Go: the key file holds another kind of key than the certificate.
+	{
+		ID: LogKeyMismatch, Kind: "client", Own: true,
+		Match:       []string{"tls: private key type does not match public key type"},
+		Title:       "The key file holds another kind of key than the certificate (RSA against EC, or the reverse)",
+		Explanation: "Go's tls.X509KeyPair compares the certificate's public key with the private key given, and they are not even of the same type: the key file belongs to another certificate (an RSA key beside an ECDSA certificate, as when a certificate was renewed with another key type, certbot's ECDSA default since 2.0 among them, and the old key file was kept).",
+		Fix:         "Give the key that was made with this certificate; compare the two (the sums must be equal):\n  openssl x509 -noout -pubkey -in tls.crt | openssl sha256\n  openssl pkey -pubout -in tls.key | openssl sha256",
+		Confirm:     "openssl x509 -noout -text -in tls.crt | grep 'Public Key Algorithm'",
+	},
+	// Go's client given a cipher suite it did not offer.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"tls: server chose an unconfigured cipher suite"},
+		Title:       "The server answered with a cipher suite the Go client did not offer",
+		Explanation: "The ServerHello names a cipher suite that was not in the client's ClientHello, which TLS forbids: a faulty server or TLS stack (some embedded servers and appliances), or a middlebox that rewrites the handshake. The Go client stops there; other clients may be laxer.",
+		Fix:         "See what the server chooses when offered only current suites, and update or reconfigure the server (or the device in between):\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null | grep -i cipher",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
+	// Python: TLS wrapped without a server name (urllib3 behind an https:// proxy URL).
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"check_hostname requires server_hostname"},
+		Title:       "Python was asked to check a host name it was not given (often an https:// proxy URL)",
+		Explanation: "Python's SSLContext checks the server's name (check_hostname) but the socket was wrapped without server_hostname. Most often pip, requests or another urllib3 client runs with HTTPS_PROXY (or https_proxy) set to an https:// URL: urllib3 1.26 then starts TLS to the proxy without a name. It is also code calling wrap_socket without server_hostname.",
+		Fix:         "Give the proxy as http:// (it still tunnels HTTPS with CONNECT), or pass the name when wrapping:\n  export HTTPS_PROXY=http://proxy.example.com:3128\n  ctx.wrap_socket(sock, server_hostname='api.example.com')",
+		Confirm:     "env | grep -i _proxy",
+	},
+	// Java's debug log noting a TLS 1.3 session it cannot resume.
+	{
+		ID: RoutineLine, Kind: "client", Side: "client", Level: infoLevel,
+		Match:       []string{"no psk available. unable to resume"},
+		Title:       "Java's TLS debug log: no session to resume, so a full handshake follows (harmless)",
+		Explanation: "Usually harmless: with -Djavax.net.debug on, Java notes that it has no TLS 1.3 pre-shared key (session ticket) for this server, so it does a full handshake instead of resuming. Nothing failed; the real error of a failing connection is further on in the log.",
+		Fix:         "Nothing to fix here: read on in the handshake log for the line with an alert or exception:\n  grep -n -e Alert -e Exception handshake.log",
+		Confirm:     "grep -n -e Alert -e Exception handshake.log",
+	},
+	// Go reading non-TLS bytes as a record header.
+	{
+		ID: PlainHTTP, Kind: "client", Own: true,
+		Match:       []string{"tls: received record with version"},
+		Title:       "The other side does not speak TLS on this port (its bytes read as a TLS record)",
+		Explanation: "Go read the first bytes of the answer as a TLS record header and found a version that is no TLS version (3030 is the text 00, 4854 is HT of HTTP): the peer sent plain text, such as an HTTP or another protocol's greeting, so the port or the scheme is wrong, or a proxy answered in plain text.",
+		Fix:         "See what the port answers, and use the scheme it speaks (http://, or the service's TLS port):\n  curl -v http://host:PORT/\n  openssl s_client -connect host:PORT </dev/null",
+		Confirm:     "openssl s_client -connect host:PORT </dev/null",
+	},
+	// OpenSSL 3 refusing the peer's SHA-1 (or MD5-SHA1) handshake signature.
+	{
+		ID: HandshakeFailed, Kind: "client", Own: true,
+		Match:       []string{"legacy sigalg disallowed or unsupported"},
+		Title:       "The peer signed its handshake with SHA-1, which this OpenSSL 3 refuses at its security level",
+		Explanation: "In a TLS 1.2 (or older) handshake the other side signed with an algorithm this OpenSSL no longer allows at its security level: SHA-1 (RSA+SHA1, ECDSA+SHA1) or the MD5-SHA1 of TLS 1.0 and 1.1. Old servers and appliances that know no SHA-256 signatures do this; distributions that raised the default level (RHEL 9's DEFAULT crypto policy, Ubuntu 22.04, OpenSSL 3 builds at level 1 and above for SHA-1) refuse them.",
+		Fix:         "Upgrade or reconfigure the peer to sign with SHA-256; until then, lower the level for that connection only:\n  openssl s_client -connect host:443 -cipher 'DEFAULT:@SECLEVEL=0' </dev/null\n  curl --ciphers 'DEFAULT:@SECLEVEL=0' https://host/\n(RHEL 9, for the whole machine, knowingly: update-crypto-policies --set DEFAULT:SHA1)",
+		Confirm:     "openssl s_client -connect host:443 -cipher 'DEFAULT:@SECLEVEL=0' </dev/null",
+	},
+	// OpenSSL with no cipher suite left to offer.
+	{
+		ID: HandshakeFailed, Kind: "client", Own: true,
+		Match:       []string{"no_ciphers_available", "no ciphers available"},
+		Title:       "This side has no cipher suite left to offer for the TLS versions it allows",
+		Explanation: "OpenSSL found no cipher suite usable with the versions allowed, before anything was sent: a cipher list set by the program (Python's set_ciphers, a server's cipher setting) that names only suites of another version (TLS 1.3 names in a TLS 1.2 list, or the reverse) or only suites this build or its security level leaves out (RC4, 3DES, export, anything with SHA-1 at level 3); or a minimum version forced to TLS 1.0 or 1.1 under OpenSSL 3, whose level 1 allows none of their suites without @SECLEVEL=0.",
+		Fix:         "See what the cipher list gives under this OpenSSL, then widen it (or drop the forced version):\n  openssl ciphers -v 'YOUR:CIPHER:LIST'\n  ctx.set_ciphers('DEFAULT')",
+		Confirm:     "openssl ciphers -v 'DEFAULT'",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded
