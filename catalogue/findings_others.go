@@ -534,7 +534,7 @@ var otherWriterEntries = []Entry{
 	// curl.
 	{
 		ID: HandshakeFailed, Kind: "client",
-		Match:       []string{"ssl_connect: connection reset by peer", "openssl ssl_connect: ssl_error_syscall", "libressl ssl_connect: ssl_error_syscall"},
+		Match:       []string{"ssl_connect: connection reset by peer", "openssl ssl_connect: ssl_error_syscall", "libressl ssl_connect: ssl_error_syscall", "ssl_connect: ssl_error_syscall in connection to"},
 		Title:       "The connection was cut during curl's TLS handshake",
 		Explanation: "The server, or something in between, closed the TCP connection without a TLS alert. Three causes: (1) a server that requires a client certificate and closes when none (or one it refuses) is sent; (2) something in between: a proxy the client is sent through (HTTPS_PROXY, git's http.proxy, proxychains or a SOCKS proxy) that is down, on another port or refuses the host, a firewall or security product that cuts TLS to some hosts, a load balancer, a proxy without the right SNI route, or a device that cannot pass the larger hello of post-quantum key exchange (X25519MLKEM768, sent by default by OpenSSL 3.5, Go 1.24 and Chrome 131 and later: compare with `-groups X25519`); (3) the server's TLS setup failing for that name (no certificate for it, a key it cannot use), which some servers answer by closing.",
 		Fix:         "Send the name and the client certificate, and see where it stops:\n  curl -v --cert client.crt --key client.key https://host/\n  openssl s_client -connect host:443 -servername host </dev/null",

@@ -2388,6 +2388,61 @@ var productEntries = []Entry{
 		Fix:         "See what the cipher list gives under this OpenSSL, then widen it (or drop the forced version):\n  openssl ciphers -v 'YOUR:CIPHER:LIST'\n  ctx.set_ciphers('DEFAULT')",
 		Confirm:     "openssl ciphers -v 'DEFAULT'",
 	},
+	// pip failing to verify PyPI (its own words).
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"there was a problem confirming the ssl certificate"},
+		Title:       "pip could not verify the package index's certificate",
+		Explanation: "pip checks the index's certificate (pypi.org, files.pythonhosted.org, or a private index) against its own CA bundle (certifi's copy of Mozilla's roots), not the system's. Behind a TLS-intercepting corporate proxy or antivirus, whose root is installed in the system only, or with a private index on a private CA, every download fails so; an old pip or Python (OpenSSL 0.9.8, TLS 1.0 only) against PyPI's TLS 1.2 does too.",
+		Fix:         "Give pip the proxy's or the private index's CA, or let it use the system's store (pip 22.2 and later; the default from pip 24.2):\n  pip config set global.cert /path/to/corporate-ca.pem\n  pip install --use-feature=truststore PACKAGE",
+		Confirm:     "python -m pip --version",
+	},
+	// Subversion (serf) not trusting the server.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"server ssl certificate verification failed", "server certificate verification failed: issuer is not trusted", "server certificate verification failed: certificate issued for a different hostname"},
+		Title:       "Subversion could not verify the server's certificate",
+		Explanation: "svn checks the server's certificate against the CAs it trusts (the system's, and those its servers file adds with ssl-authority-files) and the name in the URL. issuer is not trusted: a private or self-signed CA, an intercepting proxy, or a server that does not send its intermediate; a different hostname: the URL's name is not on the certificate; and a non-interactive run cannot accept the certificate by hand.",
+		Fix:         "Add the server's CA for svn in ~/.subversion/servers ([global] ssl-authority-files = /path/ca.pem), or, knowingly, trust it for one command:\n  svn info --trust-server-cert-failures=unknown-ca \\\n    https://svn.example.com/repo",
+		Confirm:     "openssl s_client -connect svn.example.com:443 -servername svn.example.com -showcerts </dev/null",
+	},
+	// Java's TLS connection reset (SSLException).
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"sslexception: connection reset"},
+		Title:       "The other side reset the Java program's TLS connection",
+		Explanation: "The TCP connection was reset under Java's TLS layer. During the handshake, the server refused without an alert: no TLS version in common (an old JDK offering TLS 1.0 or 1.1, or a JDK that disabled them talking to an old server), a client certificate required and not sent, or a firewall or proxy cutting TLS; after it, a server or load balancer closing idle connections that a pool reused.",
+		Fix:         "Read the handshake in Java's debug log to see where it stops, and test the server's versions from the same machine:\n  -Djavax.net.debug=ssl:handshake\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
+	// Java's AES-GCM record check failing.
+	{
+		ID: HandshakeFailed, Kind: "client", Own: true,
+		Match:       []string{"sslexception: tag mismatch"},
+		Title:       "A TLS record failed its integrity check in Java (Tag mismatch)",
+		Explanation: "An AES-GCM record did not authenticate: its bytes changed on the way (a proxy, load balancer or network device that rewrites traffic), or the program used the TLS connection from two threads at once (an SSLEngine or socket shared without locking, as some Netty and HTTP client pools did), or a JDK bug in TLS 1.3 of early Java 11 releases.",
+		Fix:         "Update the JDK, see whether it happens over another network path, and, to test, limit the connection to TLS 1.2:\n  -Djdk.tls.client.protocols=TLSv1.2",
+		Confirm:     "java -version",
+	},
+	// PostgreSQL's rules requiring TLS (hostssl) for a client without it.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"no pg_hba.conf entry for host"},
+		Within:      []string{"no encryption", "ssl off"},
+		Title:       "PostgreSQL accepts this client only over TLS, and it connected without",
+		Explanation: "No pg_hba.conf line matches a connection without encryption from this host, user and database: the server's lines for it are hostssl (or it has none at all for it). The client did not use TLS: its sslmode is disable, or allow or prefer against a server it did not try TLS with, or a driver whose default is no TLS.",
+		Fix:         "Make the client use TLS (and check the server's certificate):\n  psql \"host=db.example.com dbname=app user=app sslmode=verify-full\"\nor, if plain connections are meant to be allowed from there, add a host line to pg_hba.conf and reload.",
+		Confirm:     "psql \"host=db.example.com dbname=app user=app sslmode=require\" -c 'select 1'",
+	},
+	// MySQL's require_secure_transport for a client without TLS.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"connections using insecure transport are prohibited"},
+		Title:       "The MySQL server requires TLS, and the client connected without",
+		Explanation: "The server runs with require_secure_transport=ON and refuses any connection without TLS (or a socket). The client turned TLS off (--ssl-mode=DISABLED, a driver's ssl option false, useSSL=false in JDBC), or its driver or library was built without TLS support.",
+		Fix:         "Turn TLS on in the client (and verify the server's certificate where you can):\n  mysql --ssl-mode=VERIFY_IDENTITY --ssl-ca=ca.pem -h db.example.com -u app -p",
+		Confirm:     "mysql --ssl-mode=REQUIRED -h db.example.com -u app -p -e 'SHOW STATUS LIKE \"Ssl_cipher\"'",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

@@ -413,6 +413,9 @@ var attrRules = []attrRule{
 		"cannot load private key file", "cannot load ca certificate file", "cannot load inline ca certificate"}},
 	// PHP's streams (file_get_contents, stream_socket_client), after curl's words.
 	{"unknown", RoleClient, "", []string{"ssl operation failed with code", ".php on line", "stream_socket_client(", "file_get_contents():"}},
+	// The Kubernetes API server calling an admission webhook (whose name
+	// may be ingress-nginx's).
+	{"go", RoleClient, "", []string{"failed calling webhook"}},
 	// nginx as the server.
 	{"nginx", RoleServer, "", []string{"does not contain a common name or subject alternative name for host", "ingress-nginx",
 		"unexpected error creating ssl cert", "error obtaining x.509 certificate",
