@@ -2443,6 +2443,33 @@ var productEntries = []Entry{
 		Fix:         "Turn TLS on in the client (and verify the server's certificate where you can):\n  mysql --ssl-mode=VERIFY_IDENTITY --ssl-ca=ca.pem -h db.example.com -u app -p",
 		Confirm:     "mysql --ssl-mode=REQUIRED -h db.example.com -u app -p -e 'SHOW STATUS LIKE \"Ssl_cipher\"'",
 	},
+	// A TLS 1.3 client's key share the server cannot use.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server", Level: infoLevel, Own: true,
+		Match:       []string{"routines::bad key share", "ssl routines:tls_parse_ctos_key_share:bad key share", "bad key share)"},
+		Title:       "A client sent a TLS 1.3 key share the server could not use",
+		Explanation: "Usually harmless: the client's key share (its half of the TLS 1.3 key exchange) was malformed or for a group it did not offer properly, which scanners and broken or very old TLS 1.3 clients do; one client among many is nothing to fix. When it is frequent or comes from real browsers, the server's groups are in question: a group list (ssl_ecdh_curve, the OpenSSL Groups setting) with a hybrid post-quantum group this OpenSSL handles differently from the clients, or a middlebox altering the ClientHello.",
+		Fix:         "Count it per client address; if real clients fail, see what the server agrees with a current client and review the groups it allows:\n  openssl s_client -connect host:443 -servername host -tls1_3 </dev/null 2>/dev/null | grep -i 'group'\n  ssl_ecdh_curve X25519:prime256v1:secp384r1;",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_3 </dev/null",
+	},
+	// Apache's debug lines of each step of a client certificate's check.
+	{
+		ID: RoutineLine, Kind: "client", Side: "server", Level: infoLevel,
+		Match:       []string{"ah02275: certificate verification, depth"},
+		Title:       "Apache's debug log of one step of a client certificate's check (not an error)",
+		Explanation: "Apache writes this at LogLevel debug (ssl:debug) for each certificate of the client's chain it checks, with its subject, issuer and dates; nothing failed here. A failure follows as AH02276 (Certificate Verification: Error (N)) with the verify code.",
+		Fix:         "Nothing to fix in this line; look for the verdict that follows it:\n  grep -e AH02276 -e AH02039 /var/log/apache2/error.log",
+		Confirm:     "grep -e AH02276 -e AH02039 /var/log/apache2/error.log",
+	},
+	// HAProxy unable to load a bind line's CA file.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"unable to load ssl ca file from file"},
+		Title:       "HAProxy could not load the CA file of a bind line (ca-file)",
+		Explanation: "HAProxy reads the ca-file of a bind line (the CAs it checks client certificates against) at start-up and stops when the file is missing at that path (inside a container or chroot), unreadable by its user, empty, or holds no PEM certificate (DER, a key, a file with Windows line endings in front of BEGIN).",
+		Fix:         "Check the file where HAProxy reads it, and that it holds PEM certificates:\n  openssl crl2pkcs7 -nocrl -certfile /etc/haproxy/ca.pem | openssl pkcs7 -print_certs -noout\n  haproxy -c -f /etc/haproxy/haproxy.cfg",
+		Confirm:     "haproxy -c -f /etc/haproxy/haproxy.cfg",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

@@ -516,9 +516,11 @@ func matchEntriesWith(lower string, prefilter bool) []hit {
 		}
 		hits = append(hits, h)
 	}
-	if m := reAccess.FindStringSubmatchIndex(lower); m != nil && lower[m[2]:m[3]] == "400" {
-		status := 400
-		if size, err := strconv.Atoi(lower[m[4]:m[5]]); err == nil {
+	if m := reAccess.FindStringSubmatchIndex(lower); m != nil && (lower[m[2]:m[3]] == "400" || lower[m[2]:m[3]] == "495" || lower[m[2]:m[3]] == "496" || lower[m[2]:m[3]] == "497") {
+		// A 400 is told by its body's size; 495-497 appear as themselves
+		// where an error_page for them keeps the status.
+		status, _ := strconv.Atoi(lower[m[2]:m[3]])
+		if size, err := strconv.Atoi(lower[m[4]:m[5]]); err == nil && status == 400 {
 			if s, ok := StatusForBodySize(size); ok {
 				status = s
 			}
