@@ -1529,7 +1529,9 @@ var clientWriterEntries = []Entry{
 	// .NET's outer exception.
 	{
 		ID: HandshakeFailed, Kind: "client",
-		Match:       []string{"the ssl connection could not be established, see inner exception"},
+		Match: []string{"the ssl connection could not be established, see inner exception"},
+		// The inner exception's own words, when the line holds them, tell it.
+		Without:     []string{"remote party sent a tls alert", "received an unexpected eof or 0 bytes from the transport stream"},
 		Title:       "The .NET client could not set up TLS (see the inner exception)",
 		Explanation: ".NET's HttpClient wraps the real reason in an inner exception, which the next lines of the log show: most often an AuthenticationException saying the remote certificate is invalid (a CA not in the system store, a name mismatch, a TLS-intercepting proxy's CA), else a protocol or client certificate problem. On Android and iOS (Xamarin, .NET MAUI) the platform does not fetch an intermediate the server leaves out, so a chain that desktop browsers accept fails: serve the full chain. PowerShell modules that manage appliances refuse the self-signed certificate such a device has by default (vCenter, a NAS, a BMC): PowerCLI until Set-PowerCLIConfiguration -InvalidCertificateAction sets what to do, or its CA is trusted.",
 		Fix:         "Log the inner exception (and the SslPolicyErrors in a ServerCertificateCustomValidationCallback). For the ASP.NET Core development certificate, trust it (dotnet dev-certs https --trust). For an untrusted CA, add it to the system's store (Linux: /usr/local/share/ca-certificates/ then update-ca-certificates; containers: the same in the image, or SSL_CERT_FILE / SSL_CERT_DIR):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",

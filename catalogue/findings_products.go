@@ -2470,6 +2470,43 @@ var productEntries = []Entry{
 		Fix:         "Check the file where HAProxy reads it, and that it holds PEM certificates:\n  openssl crl2pkcs7 -nocrl -certfile /etc/haproxy/ca.pem | openssl pkcs7 -print_certs -noout\n  haproxy -c -f /etc/haproxy/haproxy.cfg",
 		Confirm:     "haproxy -c -f /etc/haproxy/haproxy.cfg",
 	},
+	// .NET's SslStream receiving an alert.
+	{
+		ID: TLSAlert, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"remote party sent a tls alert: 'handshakefailure'"},
+		Title:       "The other side ended the .NET program's TLS handshake with an alert (its name is quoted)",
+		Explanation: "SslStream (HttpClient, a .NET client) received a fatal alert, named in quotes. HandshakeFailure: the server wants a client certificate and got none it takes (HttpClientHandler.ClientCertificates empty, a certificate without its private key, or one whose issuer the server does not list), or no TLS version or cipher is shared (an old server and Linux's OpenSSL 3 defaults). UnknownCA, BadCertificate, CertificateUnknown: the server refused the client certificate sent (its CA is not the one the server trusts, or the chain lacks its intermediate). ProtocolVersion: no TLS version in common. A .NET server (Kestrel) prints the same when its client refused the server's certificate.",
+		Fix:         "See what the server asks for and accepts from the same machine, with the client certificate the program should send:\n  openssl s_client -connect host:443 -servername host -cert client.crt -key client.key </dev/null\nthen give HttpClientHandler.ClientCertificates a certificate with its private key (a .pfx), from a CA the server lists.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match: []string{"received an unexpected eof or 0 bytes from the transport stream"},
+		// Kestrel's own log of a client that hung up has its own entry.
+		Without:     []string{"failed to authenticate https connection"},
+		Title:       "The other side closed the connection during the .NET program's TLS handshake",
+		Explanation: "SslStream read nothing more: the peer closed the connection in the middle of the handshake without an alert. The causes that cover most cases: no TLS version or cipher in common (.NET on Linux uses OpenSSL 3's defaults, which refuse TLS 1.0 and 1.1 and weak ciphers that an old server may need; on old Windows, TLS 1.2 not enabled for .NET Framework), a server that requires a client certificate and hangs up without one, or a port or proxy that does not speak TLS there.",
+		Fix:         "See which versions the server speaks, and whether it asks for a client certificate:\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null\nFor an old server from .NET on Linux, allow its versions and ciphers knowingly (MinProtocol = TLSv1, CipherString = DEFAULT@SECLEVEL=0 in the openssl.cnf the process reads), or update the server.",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
+	// .NET handed a certificate without its private key.
+	{
+		ID: KeyLoadFailed, Kind: "client", Own: true,
+		Match:       []string{"the certificate does not have a private key", "certificate must have a private key"},
+		Title:       "The certificate .NET was given has no private key with it",
+		Explanation: "A client or server certificate must come with its private key, and this X509Certificate2 has none: it was loaded from a .cer, .crt or PEM file that holds the certificate alone (X509Certificate2(path) reads no key from PEM; CreateFromPemFile with the key file, or a .pfx, does), taken from a store where its key is missing or not readable by this account, or exported without the key.",
+		Fix:         "Load the certificate together with its key, from a PKCS#12 file or from PEM with the key:\n  openssl pkcs12 -export -in client.crt -inkey client.key -out client.pfx\n  X509Certificate2.CreateFromPemFile(\"client.crt\", \"client.key\")",
+		Confirm:     "openssl pkcs12 -info -noout -in client.pfx",
+	},
+	// Python requests given a client certificate or key path that is not there.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"could not find the tls certificate file, invalid path", "could not find the tls key file, invalid path"},
+		Title:       "Python requests was given a client certificate or key path that does not exist",
+		Explanation: "requests checks the files of its cert= option (a path, or a (certificate, key) pair) before connecting, and the path named is not there from the program's working directory: a relative path run from elsewhere, a file mounted at another path in a container, or a typo.",
+		Fix:         "Give absolute paths, and check them as the program's user:\n  ls -l /etc/app/client.crt /etc/app/client.key\n  requests.get(url, cert=('/etc/app/c.crt', '/etc/app/c.key'))",
+		Confirm:     "ls -l /etc/app/client.crt /etc/app/client.key",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded
