@@ -2391,7 +2391,9 @@ var productEntries = []Entry{
 	// pip failing to verify PyPI (its own words).
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
-		Match:       []string{"there was a problem confirming the ssl certificate"},
+		Match: []string{"there was a problem confirming the ssl certificate"},
+		// The reason pip quotes after its words tells it, when there is one.
+		Without:     []string{"[ssl", "_ssl.c", "alert", "certificate verify failed", "sslerror"},
 		Title:       "pip could not verify the package index's certificate",
 		Explanation: "pip checks the index's certificate (pypi.org, files.pythonhosted.org, or a private index) against its own CA bundle (certifi's copy of Mozilla's roots), not the system's. Behind a TLS-intercepting corporate proxy or antivirus, whose root is installed in the system only, or with a private index on a private CA, every download fails so; an old pip or Python (OpenSSL 0.9.8, TLS 1.0 only) against PyPI's TLS 1.2 does too.",
 		Fix:         "Give pip the proxy's or the private index's CA, or let it use the system's store (pip 22.2 and later; the default from pip 24.2):\n  pip config set global.cert /path/to/corporate-ca.pem\n  pip install --use-feature=truststore PACKAGE",
