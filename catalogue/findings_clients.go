@@ -1108,7 +1108,7 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: CertLoadFailed, Kind: "client",
-		Match:       []string{"does not identify a key entry"},
+		Match:       []string{"does not identify a key entry", "jsse.alias_no_key_entry"},
 		Title:       "The keystore alias holds a certificate but no private key",
 		Explanation: "The server (Tomcat, Spring Boot, Jetty) was told to use a keystore alias that is a trusted certificate entry, not a private key entry: the signed certificate was imported on its own, without the key it belongs to.",
 		Fix:         "Import the key and its certificate chain together, as one key entry:\n  openssl pkcs12 -export -in server.crt -inkey server.key -certfile ca.crt -name server -out server.p12\nand point the keystore at it (key-alias server).",
@@ -2812,7 +2812,7 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: CertLoadFailed, Kind: "client",
-		Match: []string{"could not append ca certificate", "failed to append ca", "unable to append ca", "failed to append certificates", "failed to append certs", "couldn't append ca",
+		Match: []string{"could not append ca certificate", "failed to append ca", "unable to append ca", "failed to append certificates", "failed to append certs", "couldn't append ca", "unable to append certificate to pool",
 			"failed to add ca cert", "appendcertsfrompem", "couldn't parse pem in", "customcatrustcertificates to pem"},
 		Title:       "The program found no PEM certificate in the CA file it was given",
 		Explanation: "The program read the CA file (or text) it was given to trust, but found no PEM certificate to add (Go's AppendCertsFromPEM added nothing), so it has no CA to check the other side with. Three causes cover most cases: 1. the CA is DER (binary, often a .cer or .der from Windows) or PKCS#7 (.p7b), not PEM; 2. what was given is not a certificate: an empty file, a key, a download that saved an HTML page, or a file name passed where the certificate's text is expected (or the reverse); 3. the PEM is damaged: no BEGIN and END lines, or indentation or quoting from YAML, JSON or an environment variable that changed its lines.",
