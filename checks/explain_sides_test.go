@@ -1339,7 +1339,7 @@ func TestExplainSides(t *testing.T) {
 		{"NotSupportedException: The certificate does not have a private key.", "unknown", "server", "key-load-failed", "createfrompemfile"},
 		{"OSError: Could not find the TLS key file, invalid path: certs/client.key", "unknown", "client", "cert-load-failed", "absolute paths"},
 		{`{"level":"debug","logger":"tls.handshake","msg":"no certificate matching TLS ClientHello","server_name":"shop.example.org"}`, "unknown", "server", "handshake-failed", "site address"},
-		{"IllegalArgumentException: jsse.alias_no_key_entry (connector 8443)", "unknown", "server", "cert-load-failed", "privatekeyentry"},
+		{"IllegalArgumentException: jsse.alias_no_key_entry (connector 8443)", "unknown", "server", "cert-load-failed", "key-alias"},
 		{`level=error msg="Unable to append certificate to pool" path=/etc/ca.pem`, "unknown", "server", "cert-load-failed", "pem"},
 		{"config : parsing [/etc/haproxy/haproxy.cfg:12] : 'bind :8443' : unable to load SSL CA file from file '/etc/haproxy/clients-ca.pem'", "haproxy", "server", "cert-load-failed", "haproxy -c"},
 		{`192.0.2.1 - - [02/Jan/2026:10:00:00 +0000] "GET /api HTTP/1.1" 495 150 "-" "curl/8.0"`, "nginx", "server", "status-495", "error_log"},
