@@ -99,7 +99,8 @@ var appleEntries = []Entry{
 	// Safari's own words.
 	{
 		ID: HandshakeFailed, Kind: "client",
-		Match:       []string{"because safari can\u2019t establish a secure connection to the server", "because safari can't establish a secure connection to the server"},
+		Match: []string{"because safari can\u2019t establish a secure connection to the server", "because safari can't establish a secure connection to the server",
+			"because it couldn\u2019t establish a secure connection to the server", "because it couldn't establish a secure connection to the server"},
 		Title:       "Safari could not establish a secure connection to the server",
 		Explanation: "Safari's handshake with the server failed, and its page does not say why. In mutual TLS it is most often the client certificate: the server requires one and Safari had none to offer (on macOS the identity, the certificate with its private key, must be in the login keychain; on iOS installed from a configuration profile), or the server refused the one Safari chose (an identity preference in the keychain can pin an old one). Otherwise the server offers no TLS version or cipher suite Safari accepts (TLS 1.0 and 1.1 only), or a proxy or filter in between cut the connection.",
 		Fix:         "See what the server asks for (acceptable client certificate CA names) and accepts:\n  openssl s_client -connect host:443 -servername host </dev/null\nthen, on a Mac, import the identity and check that it is there:\n  security import client.p12 -k login.keychain-db\n  security find-identity -v",

@@ -2518,6 +2518,16 @@ var productEntries = []Entry{
 		Fix:         "Connect with the name and see what Caddy serves, then add the name as a site address (or fix its certificate's issuance) and reload:\n  openssl s_client -connect example.com:443 -servername example.com </dev/null\n  caddy reload --config /etc/caddy/Caddyfile",
 		Confirm:     "openssl s_client -connect example.com:443 -servername example.com </dev/null",
 	},
+	// Android refusing plain HTTP (no TLS at all).
+	{
+		ID: PlainHTTP, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"cleartext http traffic to", "cleartext communication to"},
+		Within:      []string{"not permitted", "not allowed"},
+		Title:       "Android refuses plain HTTP to this host: the app must use https:// (or allow cleartext for it)",
+		Explanation: "Since Android 9 (API 28) apps may not send cleartext HTTP by default, and the app asked for an http:// URL. Nothing about certificates failed: no TLS was attempted. The URL should be https://, which needs a server certificate the device trusts; a development server without TLS can be allowed for its host only, in the app's network security configuration.",
+		Fix:         "Use https:// for the host, or allow cleartext for that host alone in res/xml/network_security_config.xml:\n  <domain-config cleartextTrafficPermitted=\"true\">\n    <domain includeSubdomains=\"false\">10.0.2.2</domain>\n  </domain-config>",
+		Confirm:     "curl -v https://example.com/ -o /dev/null",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

@@ -1338,6 +1338,8 @@ func TestExplainSides(t *testing.T) {
 		{"IOException: Received an unexpected EOF or 0 bytes from the transport stream.", "unknown", "client", "handshake-failed", "seclevel=0"},
 		{"NotSupportedException: The certificate does not have a private key.", "unknown", "server", "key-load-failed", "createfrompemfile"},
 		{"OSError: Could not find the TLS key file, invalid path: certs/client.key", "unknown", "client", "cert-load-failed", "absolute paths"},
+		{"java.io.IOException: Cleartext HTTP traffic to api.example.net not permitted", "java", "client", "plain-http", "network_security_config"},
+		{"Safari can\u2019t open the page because it couldn\u2019t establish a secure connection to the server \u201cintranet.example\u201d.", "browser", "client", "handshake-failed", "safari"},
 		{`{"level":"debug","logger":"tls.handshake","msg":"no certificate matching TLS ClientHello","server_name":"shop.example.org"}`, "unknown", "server", "handshake-failed", "site address"},
 		{"IllegalArgumentException: jsse.alias_no_key_entry (connector 8443)", "unknown", "server", "cert-load-failed", "key-alias"},
 		{`level=error msg="Unable to append certificate to pool" path=/etc/ca.pem`, "unknown", "server", "cert-load-failed", "pem"},
