@@ -2512,7 +2512,7 @@ var productEntries = []Entry{
 	// Caddy with no certificate for the name a client asked for.
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "server", Own: true,
-		Match:       []string{"no certificate matching tls clienthello", "no certificate available for"},
+		Match:       []string{"no certificate matching tls clienthello"},
 		Title:       "Caddy has no certificate for the name this client asked for (SNI)",
 		Explanation: "Caddy picks the certificate by the server name of the client's ClientHello and has none for it: the name is not a site address in the Caddyfile (a typo, a www. or apex name left out), Caddy has not obtained its certificate (the ACME challenge failed: read the log lines of its obtain attempts), the client sent no name at all (connected by IP address, or a load balancer or health check without SNI), or on-demand TLS is meant but not enabled for it.",
 		Fix:         "Connect with the name and see what Caddy serves, then add the name as a site address (or fix its certificate's issuance) and reload:\n  openssl s_client -connect example.com:443 -servername example.com </dev/null\n  caddy reload --config /etc/caddy/Caddyfile",
