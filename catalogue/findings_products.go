@@ -2433,8 +2433,8 @@ var productEntries = []Entry{
 		Within:      []string{"no encryption", "ssl off"},
 		Title:       "PostgreSQL accepts this client only over TLS, and it connected without",
 		Explanation: "No pg_hba.conf line matches a connection without encryption from this host, user and database: the server's lines for it are hostssl (or it has none at all for it). The client did not use TLS: its sslmode is disable, or allow or prefer against a server it did not try TLS with, or a driver whose default is no TLS.",
-		Fix:         "Make the client use TLS (and check the server's certificate):\n  psql \"host=db.example.com dbname=app user=app sslmode=verify-full\"\nor, if plain connections are meant to be allowed from there, add a host line to pg_hba.conf and reload.",
-		Confirm:     "psql \"host=db.example.com dbname=app user=app sslmode=require\" -c 'select 1'",
+		Fix:         "Make the client use TLS (and check the server's certificate):\n  psql \"host=db.example.com dbname=app sslmode=verify-full\"\nor, if plain connections are meant to be allowed from there, add a host line to pg_hba.conf and reload.",
+		Confirm:     "psql \"host=db.example.com sslmode=require\" -c 'select 1'",
 	},
 	// MySQL's require_secure_transport for a client without TLS.
 	{
