@@ -2528,6 +2528,43 @@ var productEntries = []Entry{
 		Fix:         "Use https:// for the host, or allow cleartext for that host alone in res/xml/network_security_config.xml:\n  <domain-config cleartextTrafficPermitted=\"true\">\n    <domain includeSubdomains=\"false\">10.0.2.2</domain>\n  </domain-config>",
 		Confirm:     "curl -v https://example.com/ -o /dev/null",
 	},
+	// mongod refusing a client's certificate.
+	{
+		ID: VerifyError, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"ssl peer certificate validation failed"},
+		Within:      []string{"error receiving request from client", "ending connection from remote", "mongod"},
+		Title:       "mongod refused the client's certificate (its CA is not the one net.tls.CAFile holds)",
+		Explanation: "mongod checks the certificate a client (or another member) presents against net.tls.CAFile (members against net.tls.clusterCAFile when set), and this one did not validate: the client's CA is not in that file, its intermediate is missing from both the file and what the client sends, it is expired, or its CA file is a bundle that leaves the issuer out. With net.tls.allowConnectionsWithoutCertificates a client that sends no certificate gets in, but one that sends a bad certificate is still refused.",
+		Fix:         "Check the client's certificate against the CA file mongod uses, then add its CA (and intermediates) there and restart:\n  openssl verify -CAfile /etc/ssl/mongodb-ca.pem client.pem",
+		Confirm:     "openssl verify -CAfile /etc/ssl/mongodb-ca.pem client.pem",
+	},
+	// ejabberd's failed TLS with an XMPP client.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"failed to secure c2s connection: tls failed", "failed to secure s2s connection: tls failed"},
+		Title:       "ejabberd's TLS handshake with an XMPP client (or server) failed; the reason follows",
+		Explanation: "ejabberd names the reason after TLS failed. unknown ca, bad certificate, certificate unknown: the other side did not accept the certificate ejabberd served for the domain (a certificate without its intermediate in certfiles, one for another domain, or a private CA the client does not know); on s2s, with verification on, ejabberd may refuse the remote server's instead. no shared cipher or protocol version: an old client against ejabberd's protocol_options.",
+		Fix:         "See the certificate and chain ejabberd serves for the domain (XMPP starts TLS inside the stream):\n  openssl s_client -connect xmpp.example.com:5222 -starttls xmpp -showcerts </dev/null\nthen list the full chain (certificate, intermediates) in certfiles and reload (ejabberdctl reload_config).",
+		Confirm:     "openssl s_client -connect xmpp.example.com:5222 -starttls xmpp </dev/null",
+	},
+	// Elasticsearch's bootstrap check for transport TLS.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"transport ssl must be enabled if security is enabled"},
+		Title:       "Elasticsearch will not start with security on and TLS off on its transport layer",
+		Explanation: "In production mode (bound to a non-loopback address) Elasticsearch refuses to start with security enabled unless the transport layer between nodes uses TLS: xpack.security.transport.ssl.enabled is false or unset, or it has no certificate to use.",
+		Fix:         "Give the transport layer TLS with node certificates (elasticsearch-certutil makes them) in elasticsearch.yml:\n  xpack.security.transport.ssl.enabled: true\n  xpack.security.transport.ssl.verification_mode: certificate\n  xpack.security.transport.ssl.keystore.path: certs.p12",
+		Confirm:     "grep -n transport.ssl /etc/elasticsearch/elasticsearch.yml",
+	},
+	// gRPC clients whose connection closed before HTTP/2 started.
+	{
+		ID: PlainHTTP, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"connection closed before server preface received"},
+		Title:       "The gRPC server closed the connection before HTTP/2 began: TLS on one side only, most often",
+		Explanation: "The gRPC client connected and the server closed before sending its HTTP/2 preface. Most often the client spoke plaintext (insecure credentials, grpc.WithTransportCredentials(insecure.NewCredentials()), a plaintext flag) to a port that expects TLS, which the server drops; less often a server that requires a client certificate and got none, a proxy or load balancer that does not speak HTTP/2 to it, or the wrong port.",
+		Fix:         "See whether the port speaks TLS, then give the client TLS credentials (and the CA) to match:\n  openssl s_client -connect host:443 -servername host -alpn h2 </dev/null\n  grpcurl -cacert ca.pem host:443 list",
+		Confirm:     "openssl s_client -connect host:443 -servername host -alpn h2 </dev/null",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded
