@@ -2565,6 +2565,77 @@ var productEntries = []Entry{
 		Fix:         "See whether the port speaks TLS, then give the client TLS credentials (and the CA) to match:\n  openssl s_client -connect host:443 -servername host -alpn h2 </dev/null\n  grpcurl -cacert ca.pem host:443 list",
 		Confirm:     "openssl s_client -connect host:443 -servername host -alpn h2 </dev/null",
 	},
+	// stunnel's check of its peer's certificate.
+	{
+		ID: VerifyError, Kind: "client", Own: true,
+		Match:       []string{"cert: verification error:"},
+		Title:       "stunnel refused its peer's certificate (verifyChain or verifyPeer)",
+		Explanation: "stunnel checks the other end's certificate when verifyChain or verifyPeer is set: a client stunnel (client = yes) checks the server's, a server stunnel checks its clients'. The reason follows the colon: unable to get local issuer certificate, the peer's CA (or intermediate) is not in the CAfile or CApath of that service; self-signed certificate, a peer with its own certificate that CAfile lacks; certificate has expired, or a clock is wrong.",
+		Fix:         "Check the peer's certificate against the CAfile of that service section, then put its CA there and restart stunnel:\n  openssl verify -CAfile /etc/stunnel/ca.pem peer.crt",
+		Confirm:     "openssl verify -CAfile /etc/stunnel/ca.pem peer.crt",
+	},
+	// OpenVPN's handshake failures and its user/password check.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"tls error: tls handshake failed", "tls_error: bio read tls_read_plaintext error"},
+		Title:       "OpenVPN's TLS handshake with its peer failed (the reason is in the lines just before)",
+		Explanation: "OpenVPN's control channel could not complete TLS. The lines just before name why; the causes that cover most cases: the peer's certificate failed verification (VERIFY ERROR: a ca that is not the one that signed it, an expired certificate, a CRL), the tls-auth or tls-crypt keys (or key-direction) differ between the two sides, tls-version-min or the data cipher settings leave nothing in common (OpenSSL 3 refusing SHA-1 or MD5-signed certificates and small keys of old setups: ca md too weak, ee key too small), or the clocks differ.",
+		Fix:         "Read the lines before it with more detail, and compare the two sides' ca, tls-auth/tls-crypt and tls-version-min:\n  openvpn --config client.ovpn --verb 4\n  openssl verify -CAfile ca.crt client.crt",
+		Confirm:     "openssl verify -CAfile ca.crt client.crt",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"tls auth error: auth username/password verification failed"},
+		Title:       "OpenVPN's server refused the user name and password (not a certificate problem)",
+		Explanation: "The TLS handshake and certificates were accepted; then the server's user name and password check (auth-user-pass-verify, a PAM or LDAP plugin) refused the credentials the client sent: a wrong password, a user not allowed, or the plugin or script failing (its own log says why).",
+		Fix:         "Check the credentials and the server's authentication plugin or script, and its log; test the script by hand with the same user:\n  journalctl -u openvpn-server@server --since '10 min ago'",
+		Confirm:     "journalctl -u openvpn-server@server --since '10 min ago'",
+	},
+	// FreeRADIUS reading an alert from the supplicant.
+	{
+		ID: TLSAlert, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"(tls alert) read (local <- remote): fatal:", "tls alert read:fatal:"},
+		Title:       "The Wi-Fi or 802.1X client refused the RADIUS server's certificate (an alert it sent)",
+		Explanation: "FreeRADIUS (or hostapd's EAP server) read a fatal alert from the supplicant during EAP-TLS, PEAP or TTLS: unknown ca means the device does not trust the CA of the RADIUS server's certificate (the CA certificate was not given in the device's network profile, or the profile names another one; Android 11 and later and current Windows require one); bad certificate or certificate unknown that the device refused it for its name (the domain the profile expects) or its usage; certificate expired, its dates.",
+		Fix:         "Give the devices the CA that issued the RADIUS server's certificate in their network profile (and the server's name as the domain to check), or issue the server's certificate from the CA they have; see what the server sends:\n  openssl x509 -noout -subject -issuer -dates -in /etc/freeradius/3.0/certs/server.pem",
+		Confirm:     "openssl x509 -noout -subject -issuer -dates -in /etc/freeradius/3.0/certs/server.pem",
+	},
+	// OpenLDAP's client on the server's name and on StartTLS.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"does not match common name in certificate"},
+		Title:       "The LDAP server's certificate does not carry the name the client connected to",
+		Explanation: "OpenLDAP's client library compared the host name of the LDAP URI with the server's certificate (its subjectAltName, else its Common Name) and they differ: the client used a short name, an IP address or an alias (a load balancer's name) that the certificate does not list.",
+		Fix:         "Connect with a name the certificate carries, or have the certificate issued with the names clients use:\n  ldapsearch -H ldaps://ldap.example.com -x -b '' -s base\n  openssl s_client -connect ldap.example.com:636 </dev/null 2>/dev/null | openssl x509 -noout -subject",
+		Confirm:     "openssl s_client -connect ldap.example.com:636 </dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match: []string{"ldap_start_tls: connect error (-11)", "ldap_start_tls: can't contact ldap server"},
+		// The TLS error the library quotes after it, when there is one, tells it.
+		Without:     []string{"tls error -", "error:", "certificate verify failed"},
+		Title:       "The LDAP client's StartTLS failed: most often it does not trust the server's certificate",
+		Explanation: "ldapsearch and other OpenLDAP clients report a failed StartTLS with this code. The causes that cover most cases: the CA of the server's certificate is not the one in TLS_CACERT (ldap.conf, or LDAPTLS_CACERT), the name does not match, the server has no certificate configured for StartTLS on port 389, or the client library (GnuTLS builds) refuses the server's old protocol or key.",
+		Fix:         "Run it again with debugging to see the TLS error, and give the client the CA:\n  LDAPTLS_CACERT=/etc/ssl/certs/ldap-ca.pem ldapsearch -ZZ -d 1 -H ldap://ldap.example.com -x -b '' -s base",
+		Confirm:     "openssl s_client -connect ldap.example.com:389 -starttls ldap </dev/null",
+	},
+	// strongSwan not finding a trusted key for the peer.
+	{
+		ID: Untrusted, Kind: "client", Own: true,
+		Match:       []string{"no trusted rsa public key found for", "no trusted ecdsa public key found for", "no trusted public key found for"},
+		Title:       "strongSwan has no trusted certificate for the peer's identity",
+		Explanation: "charon looked for a certificate it trusts that belongs to the identity the peer claimed (its IKE ID) and found none: the peer's certificate does not chain to a CA in strongSwan's trust store (/etc/swanctl/x509ca or /etc/ipsec.d/cacerts), or the identity the peer sends (an IP address, a FQDN, its DN) is not among the certificate's subjectAltNames or its subject, so the certificate does not count for it.",
+		Fix:         "Check the peer's certificate against the CA strongSwan trusts and look at the names it carries; then add the CA, or set the peer's id to a name in its certificate:\n  openssl verify -CAfile /etc/swanctl/x509ca/ca.pem peer.pem\n  openssl x509 -noout -text -in peer.pem | grep -A1 'Alternative Name'",
+		Confirm:     "swanctl --list-certs",
+	},
+	{
+		ID: Untrusted, Kind: "client", Own: true,
+		Match:       []string{"constraint check failed: peer not authenticated by ca"},
+		Title:       "strongSwan accepted the peer's certificate but it is not from the CA this connection requires",
+		Explanation: "The connection's configuration limits the peer to one CA (rightca, or cacerts in swanctl's remote section), and the peer's certificate chains to another trusted CA: a certificate issued by a new or intermediate CA that the constraint does not name, or the constraint written with a DN that differs from the CA certificate's subject.",
+		Fix:         "Compare the CA of the peer's certificate with the one the connection names, and name the right one (its subject exactly, or the CA file):\n  openssl x509 -noout -issuer -in peer.pem\n  openssl x509 -noout -subject -in /etc/swanctl/x509ca/ca.pem",
+		Confirm:     "swanctl --list-conns",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

@@ -284,6 +284,8 @@ var attrRules = []attrRule{
 	// Older libcurl's reason ("SSL certificate OpenSSL verify result:
 	// unable to get local issuer certificate (20)"), as zypper prints it.
 	{"curl", RoleClient, "", []string{"ssl certificate openssl verify result"}},
+	// OpenLDAP's client library checking the server's name.
+	{"unknown", RoleClient, "", []string{"does not match common name in certificate", "ldap_start_tls"}},
 	{"unknown", RoleClient, "", []string{"pingora", "the host name did not match any of the valid hosts", "is not yet activated", "the certificate of \u2018",
 		"(provider: ssl provider", "npgsqlexception", "verifyfull or verifyca instead of require", "remotecertificatevalidationcallback", "mbedtls_ssl_handshake() failed"}},
 	{"unknown", RoleServer, "", []string{"the client does not trust the proxy's certificate", "client preface string missing or corrupt"}},
