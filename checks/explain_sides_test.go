@@ -1342,6 +1342,7 @@ func TestExplainSides(t *testing.T) {
 		{"Error receiving request from client. Ending connection from remote: SSL peer certificate validation failed: certificate has expired", "unknown", "server", "verify-error", "cafile"},
 		{"Failed to secure c2s connection: TLS failed: bad certificate", "unknown", "server", "handshake-failed", "certfiles"},
 		{"LOG4[12]: CERT: Verification error: certificate has expired", "unknown", "server", "verify-error", "cafile"},
+		{"SSL validation failed for https://sts.eu-west-1.amazonaws.com/ EOF occurred in violation of protocol (_ssl.c:2426)", "python", "client", "handshake-failed", "proxy"},
 		{"Sat Jan  2 10:00:00 2026 TLS Error: TLS handshake failed", "unknown", "server", "handshake-failed", "tls-crypt"},
 		{"TLS Auth Error: Auth Username/Password verification failed for peer [AF_INET]192.0.2.8:1194", "unknown", "server", "handshake-failed", "auth-user-pass-verify"},
 		{"(12) eap_peap: (TLS Alert) read (local <- remote): fatal: unknown CA", "unknown", "server", "tls-alert", "network profile"},
