@@ -571,7 +571,7 @@ var clientWriterEntries = []Entry{
 	// Servers that pick a certificate per name (Caddy and certmagic, Go).
 	{
 		ID: HandshakeFailed, Kind: "client", Level: infoLevel,
-		Match:       []string{"no certificate available for", "no matching certificates and no custom selection logic"},
+		Match:       []string{"no certificate available for", "no matching certificates and no custom selection logic", "no certificate matching tls clienthello"},
 		Title:       "The server has no certificate for the name the client asked for",
 		Explanation: "A Go server that chooses its certificate by the name in the ClientHello (SNI), such as Caddy or a program on certmagic, got a name (or, without SNI, an IP address) it has no certificate for. Usually harmless: scanners and health checks connect by IP address. Otherwise a client uses a domain that is not configured, or the certificate for that domain was never obtained (ACME failed, see earlier lines), or the client is a proxy in front that connects to this server by IP address and so sends no name (Caddy's reverse_proxy to https://IP, nginx's proxy_pass without proxy_ssl_server_name). Caddy's default_sni global option names the certificate for clients that send no name.",
 		Fix:         "Nothing for scanners and checks by IP address. For a real domain, add it to the server's configured sites and check that its certificate was obtained; clients must connect by that hostname (SNI), not by IP. A proxy in front must send the name: Caddy's transport http { tls_server_name domain.example.com }; nginx:\n  proxy_ssl_server_name on;\n  proxy_ssl_name domain.example.com;\nThen check:\n  openssl s_client -connect host:443 -servername domain.example.com </dev/null",

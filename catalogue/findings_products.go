@@ -253,9 +253,9 @@ var productEntries = []Entry{
 	// Windows and .NET Framework opening a PFX that OpenSSL 3 wrote.
 	{
 		ID: KeyLoadFailed, Kind: "client",
-		Match:       []string{"the specified network password is not correct"},
+		Match:       []string{"the specified network password is not correct", "the specified pfx password is not correct", "requires either a different password or membership in an active directory principal"},
 		Title:       "Windows could not open the PFX with the password given (or could not read its encryption)",
-		Explanation: "Windows (X509Certificate2, certutil, IIS and .NET Framework on it) says the password is wrong when it is, and also when the file is encrypted with what this Windows cannot read: OpenSSL 3's pkcs12 -export writes AES-256 with PBES2 and a SHA-256 MAC, which Windows Server 2016 and older, and Windows 10 before 1709, do not open.",
+		Explanation: "Windows (X509Certificate2, certutil, IIS and .NET Framework on it) says the password is wrong when it is, and also when the file is encrypted with what this Windows cannot read: OpenSSL 3's pkcs12 -export writes AES-256 with PBES2 and a SHA-256 MAC, which Windows Server 2016 and older, and Windows 10 before 1709, do not open; nor do tools running there (signtool, Import-PfxCertificate), and Windows' own export with AES256-SHA256 writes such files too (its TripleDES-SHA1 choice writes one every Windows reads).",
 		Fix:         "Write the PFX again with the algorithms old Windows reads (OpenSSL 3):\n  openssl pkcs12 -export -legacy -in cert.pem -inkey key.pem -certfile chain.pem -out cert-legacy.pfx\nor check first that the password opens it:\n  openssl pkcs12 -info -noout -in cert.pfx",
 		Confirm:     "openssl pkcs12 -info -noout -in cert.pfx",
 	},
@@ -2079,15 +2079,6 @@ var productEntries = []Entry{
 		Fix:         "Check the password and the algorithms with the openssl command; if it needs -legacy, export the file again with current algorithms:\n  openssl pkcs12 -info -noout -in client.p12\n  openssl pkcs12 -info -noout -legacy -in client.p12",
 		Confirm:     "openssl pkcs12 -info -noout -in client.p12",
 	},
-	// Windows refusing a PFX whose encryption it cannot read.
-	{
-		ID: KeyLoadFailed, Kind: "client", Side: "server", Own: true,
-		Match:       []string{"the specified pfx password is not correct", "requires either a different password or membership in an active directory principal"},
-		Title:       "Windows could not open the PFX: a wrong password, or AES encryption this Windows cannot read",
-		Explanation: "Windows reports a wrong password both for a wrong one and for a PFX encrypted in a way its version cannot read: files with AES-256 and a SHA-256 MAC (OpenSSL 3's default, and Windows' own AES256-SHA256 export option) fail on Windows Server 2016 and older and on older Windows 10 builds, and in tools running there such as signtool and Import-PfxCertificate.",
-		Fix:         "Export the PFX again with TripleDES and SHA-1, which every Windows reads (Windows' export wizard: TripleDES-SHA1), or with OpenSSL:\n  openssl pkcs12 -export -legacy -in cert.crt -inkey cert.key \\\n    -out cert.pfx",
-		Confirm:     "openssl pkcs12 -info -noout -in cert.pfx",
-	},
 	// The MySQL and MariaDB client library failing its check of the server.
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
@@ -2508,15 +2499,6 @@ var productEntries = []Entry{
 		Explanation: "requests checks the files of its cert= option (a path, or a (certificate, key) pair) before connecting, and the path named is not there from the program's working directory: a relative path run from elsewhere, a file mounted at another path in a container, or a typo.",
 		Fix:         "Give absolute paths, and check them as the program's user:\n  ls -l /etc/app/client.crt /etc/app/client.key\n  requests.get(url, cert=('/etc/app/c.crt', '/etc/app/c.key'))",
 		Confirm:     "ls -l /etc/app/client.crt /etc/app/client.key",
-	},
-	// Caddy with no certificate for the name a client asked for.
-	{
-		ID: HandshakeFailed, Kind: "client", Side: "server", Own: true,
-		Match:       []string{"no certificate matching tls clienthello"},
-		Title:       "Caddy has no certificate for the name this client asked for (SNI)",
-		Explanation: "Caddy picks the certificate by the server name of the client's ClientHello and has none for it: the name is not a site address in the Caddyfile (a typo, a www. or apex name left out), Caddy has not obtained its certificate (the ACME challenge failed: read the log lines of its obtain attempts), the client sent no name at all (connected by IP address, or a load balancer or health check without SNI), or on-demand TLS is meant but not enabled for it.",
-		Fix:         "Connect with the name and see what Caddy serves, then add the name as a site address (or fix its certificate's issuance) and reload:\n  openssl s_client -connect example.com:443 -servername example.com </dev/null\n  caddy reload --config /etc/caddy/Caddyfile",
-		Confirm:     "openssl s_client -connect example.com:443 -servername example.com </dev/null",
 	},
 	// Android refusing plain HTTP (no TLS at all).
 	{

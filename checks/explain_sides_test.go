@@ -1353,7 +1353,7 @@ func TestExplainSides(t *testing.T) {
 		{"bootstrap check failure [1] of [1]: Transport SSL must be enabled if security is enabled on a [basic] license", "unknown", "server", "startup-failed", "transport.ssl.enabled"},
 		{`rpc error: code = Unavailable desc = connection closed before server preface received`, "unknown", "client", "plain-http", "grpcurl"},
 		{"Safari can\u2019t open the page because it couldn\u2019t establish a secure connection to the server \u201cintranet.example\u201d.", "browser", "client", "handshake-failed", "safari"},
-		{`{"level":"debug","logger":"tls.handshake","msg":"no certificate matching TLS ClientHello","server_name":"shop.example.org"}`, "unknown", "server", "handshake-failed", "site address"},
+		{`{"level":"debug","logger":"tls.handshake","msg":"no certificate matching TLS ClientHello","server_name":"shop.example.org"}`, "unknown", "server", "handshake-failed", "configured sites"},
 		{"IllegalArgumentException: jsse.alias_no_key_entry (connector 8443)", "unknown", "server", "cert-load-failed", "key-alias"},
 		{`level=error msg="Unable to append certificate to pool" path=/etc/ca.pem`, "unknown", "server", "cert-load-failed", "pem"},
 		{"config : parsing [/etc/haproxy/haproxy.cfg:12] : 'bind :8443' : unable to load SSL CA file from file '/etc/haproxy/clients-ca.pem'", "haproxy", "server", "cert-load-failed", "haproxy -c"},
