@@ -2618,6 +2618,276 @@ var productEntries = []Entry{
 		Fix:         "Compare the CA of the peer's certificate with the one the connection names, and name the right one (its subject exactly, or the CA file):\n  openssl x509 -noout -issuer -in peer.pem\n  openssl x509 -noout -subject -in /etc/swanctl/x509ca/ca.pem",
 		Confirm:     "swanctl --list-conns",
 	},
+	// Java reading a PKCS#8 key encrypted with PBES2 (OpenSSL's default).
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"cannot find any provider supporting 1.2.840.113549.1.5.13"},
+		Title:       "Java cannot decrypt the private key: it is encrypted with PBES2, which this Java does not read",
+		Explanation: "1.2.840.113549.1.5.13 is PBES2, the encryption OpenSSL 1.1 and later use by default for an encrypted PKCS#8 key (openssl pkcs8 -topk8, BEGIN ENCRYPTED PRIVATE KEY). Older Java releases read only the older PBES1 schemes there, so a program that loads such a key itself (the PostgreSQL JDBC driver's sslkey, other drivers and clients) fails before any connection is made.",
+		Fix:         "Write the key with an older scheme, or unencrypted and kept private (pgJDBC also reads a PKCS#12 file as sslkey):\n  openssl pkcs8 -topk8 -inform PEM -outform DER -in client.key -out client.pk8 -v1 PBE-SHA1-3DES\n  openssl pkcs8 -topk8 -outform DER -nocrypt -in client.key -out client.pk8",
+		Confirm:     "openssl asn1parse -inform DER -in client.pk8 | head -5",
+	},
+	// The PostgreSQL JDBC driver told to send a password it does not have.
+	{
+		ID: NoClientCert, Kind: "client", Side: "client",
+		Match:       []string{"the server requested password-based authentication, but no password was provided", "the server requested scram-based authentication, but no password was provided"},
+		Title:       "The database asked for a password: its certificate login did not happen",
+		Explanation: "The pg_hba.conf line that matched the connection asks for a password (md5, scram-sha-256, password), not a certificate. When the login was meant to use a client certificate: the hostssl ... cert line sits below a password line that matches first, or does not match this user, database or address; or the client sent no certificate and the server fell back to a password (CockroachDB does so for a user without a valid client certificate). The driver may have dropped the key without a word: pgJDBC 42.2.9 to 42.2.14 chose a key's format by its file name, so a PKCS#8 key under another name was not loaded (fixed in 42.2.15).",
+		Fix:         "Make the certificate line match first, and give the driver its certificate and key (pgJDBC: sslcert, and sslkey as a .pk8 or .p12 file, on a current driver):\n  hostssl all all 0.0.0.0/0 cert\n  jdbc:postgresql://db:5432/app?sslmode=verify-full&sslcert=client.crt&sslkey=client.pk8",
+		Confirm:     "psql \"host=db sslmode=verify-full sslcert=client.crt sslkey=client.key sslrootcert=ca.crt\" -c 'select 1'",
+	},
+	// mongod looking up a certificate's subject as an $external user.
+	{
+		ID: ClientCertRejected, Kind: "client", Side: "server", Within: []string{"mongodb-x509", "$external"},
+		Match:       []string{"with mechanism mongodb-x509: usernotfound", "mongodb-x509: usernotfound", "usernotfound: could not find user"},
+		Title:       "MongoDB found no user for the client certificate's subject (MONGODB-X509)",
+		Explanation: "mongod verified the client certificate, took its subject as the user name and found no user by that name in the $external database. Either no user was created for it, or it was created with a subject written differently (RFC 2253 order, most specific first: CN=...,OU=...,O=..., with the same spelling and spaces). With clusterAuthMode x509, a replica set's members are told from users by their certificates' O, OU and DC (which must match across members, or net.tls.clusterAuthX509 names them): member certificates with a CN only are looked up as users, and fail so.",
+		Fix:         "Create the user with the subject exactly as the certificate gives it:\n  openssl x509 -noout -subject -nameopt RFC2253 -in client.pem\n  db.getSiblingDB('$external').runCommand({\n    createUser: 'CN=app,OU=apps,O=Example',\n    roles: [{role: 'readWrite', db: 'app'}]})\nFor cluster members, reissue their certificates with the same O and OU.",
+		Confirm:     "openssl x509 -noout -subject -nameopt RFC2253 -in client.pem",
+	},
+	// An application given the URL-encoded PEM a proxy forwarded.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"-----begin%20cert", "begin%20certificate"},
+		Title:       "The application read a URL-encoded client certificate as PEM",
+		Explanation: "The certificate came from a header the TLS-terminating proxy sets, URL-encoded (spaces as %20, line breaks as %0A): nginx's $ssl_client_escaped_cert, the ssl-client-cert header ingress-nginx sends with auth-tls-pass-certificate-to-upstream. The application (or its library) parsed it as PEM without decoding it first. Other proxies send other forms: Traefik base64 without the PEM lines, HAProxy's ssl_c_der,base64 plain DER in base64, Envoy an XFCC header with the PEM URL-encoded in Cert=.",
+		Fix:         "URL-decode the header before parsing it (Java: URLDecoder.decode(value, UTF_8); Keycloak: the x509cert-lookup provider for your proxy, nginx for nginx), or upgrade an application that added the decoding. See what the proxy sends:\n  proxy_set_header ssl-client-cert $ssl_client_escaped_cert;",
+		Confirm:     "printf '%s' \"$HEADER\" | python3 -c 'import sys,urllib.parse;print(urllib.parse.unquote(sys.stdin.read()))' | openssl x509 -noout -subject",
+	},
+	// Firefox refusing to import a PKCS#12 file.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"the pkcs#12 operation failed for unknown reasons"},
+		Title:       "Firefox could not import the PKCS#12 file",
+		Explanation: "Firefox (NSS) refused the .p12/.pfx file, so the client certificate never reaches its store and cannot be offered to a server. Three causes cover most cases: 1. a file exported without a password (an empty password), which Firefox often fails to import (a long-standing Mozilla bug) while other tools take it; 2. an encryption this release of NSS does not read (OpenSSL 3 encrypts with AES-256 by default, older releases with RC2 or 3DES); 3. not a PKCS#12 file at all (a PEM certificate or key) or a damaged one.",
+		Fix:         "Export it again with a password (and for an old Firefox, the older encryption with -legacy), then import that file:\n  openssl pkcs12 -export -in client.crt -inkey client.key -certfile ca.crt -out client.p12\n  openssl pkcs12 -export -legacy -in client.crt -inkey client.key -out client-legacy.p12",
+		Confirm:     "openssl pkcs12 -info -noout -in client.p12",
+	},
+	// Open Liberty and WebSphere Liberty: an inbound TLS connection failed.
+	{
+		ID: PlainHTTP, Kind: "client", Side: "server", Within: []string{"plaintext", "unrecognized ssl message", "unsupported or unrecognized"},
+		Match:       []string{"cwwko0801e"},
+		Title:       "Liberty's TLS port got a connection that does not speak TLS",
+		Explanation: "CWWKO0801E is Open Liberty's and WebSphere Liberty's message for an inbound connection on an SSL port whose handshake failed; the exception says why: here the other side sent plain text (an http:// URL against the https:// port, a health check or load balancer without TLS, or a port scanner). One address now and then is usually harmless.",
+		Fix:         "Point the client at https://, or give plain HTTP its own port (httpEndpoint's httpPort); for a health check or load balancer, turn TLS on in its check. Find the sender in the access log or with:\n  ss -tnp | grep 9443",
+		Confirm:     "curl -sv https://host:9443/ -o /dev/null",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server", Without: []string{"plaintext", "unrecognized ssl message", "unsupported or unrecognized"},
+		Match:       []string{"cwwko0801e"},
+		Title:       "Liberty could not set up an inbound TLS connection",
+		Explanation: "CWWKO0801E is Open Liberty's and WebSphere Liberty's message for an inbound connection on an SSL port whose handshake failed; the exception after it says why: a certificate error means the client refused Liberty's certificate (its CA, chain or name) or Liberty refused the client's (clientAuthentication, its trust store); `no cipher suites in common` or a protocol error means no shared version or cipher (sslProtocol, enabledCiphers). One address now and then is usually harmless (a scanner).",
+		Fix:         "Read the exception, then check what Liberty serves and asks for:\n  openssl s_client -connect host:9443 -servername host -showcerts </dev/null\nand the <ssl> element of server.xml (keyStoreRef, trustStoreRef, clientAuthentication, sslProtocol).",
+		Confirm:     "openssl s_client -connect host:9443 -servername host </dev/null",
+	},
+	// Liberty's outbound host name check (on by default since 24.0.0.9).
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"cwpki0824e"},
+		Title:       "Liberty refused the server's certificate: the host name it connected to is not in it",
+		Explanation: "Open Liberty and WebSphere Liberty check, for their outbound connections, that the host name or IP address they connect to is among the server certificate's subjectAltName entries; from 24.0.0.9 they do so by default (verifyHostname), so connections that worked before an upgrade fail when the certificate lacks the name, or the IP address used (it needs an IP SAN).",
+		Fix:         "Connect by a name the certificate carries, or reissue it with the name or address; as a stopgap, exempt the host in server.xml:\n  subjectAltName=DNS:api.example.com,IP:10.0.0.5\n  <ssl id=\"defaultSSLConfig\"\n       skipHostnameVerificationForHosts=\"10.0.0.5\" .../>",
+		Confirm:     "openssl s_client -connect 10.0.0.5:443 </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
+	},
+	// Qualys SSL Labs unable to reach the server.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"assessment failed: unable to connect to the server"},
+		Title:       "SSL Labs could not connect to the server",
+		Explanation: "SSL Labs scans from the internet, from its own addresses (64.41.200.0/24), and opens many connections, some of them attack tests. It fails so when the name does not resolve publicly to the server, the port is closed to the internet, or something in front blocks the scanner part-way: an intrusion prevention system, a WAF, fail2ban, mod_evasive or a rate limit, or blocking by country. A scan that stops part-way points to such a block, not to TLS.",
+		Fix:         "Check the server from outside your network, then allow SSL Labs' addresses (64.41.200.0/24) through the IDS, WAF or rate limit for the scan:\n  curl -sv https://host/ -o /dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// testssl.sh giving up after failed openssl connections.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"repeated openssl s_client connect problem"},
+		Title:       "testssl.sh gave up after repeated failed connections",
+		Explanation: "testssl.sh stops after MAX_OSSL_FAIL connections that openssl s_client could not make. Three causes: the server refuses the old protocols being tested by closing the connection, which some testssl.sh releases counted as failures (a TLS 1.2-only server ended scans so); a firewall, IPS or rate limit drops the scan's many connections; or the host is not reachable on that port or needs a name (SNI) the scan did not send.",
+		Fix:         "Use a current testssl.sh, allow more failures, and check one connection by hand:\n  MAX_OSSL_FAIL=10 ./testssl.sh host:443\n  openssl s_client -connect host:443 -servername host </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// Certificate checkers that could not get the certificate.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"certificate information cannot be retrieved", "failed to get certificate information"},
+		Title:       "The certificate checker could not get the server's certificate",
+		Explanation: "The scanner or checker could not finish the handshake that fetches the certificate. Causes: the server offers only TLS 1.0 or 1.1 or old ciphers, which the checker's OpenSSL refuses by default (OpenSSL 3, current distributions' settings); the server wants a name (SNI) or a client certificate; something blocks the connection; or a bug of the checker (an sslscan 2.1 release gave up when the handshake failed after the certificate had arrived).",
+		Fix:         "See what the server speaks, then allow that version in the checker's OpenSSL configuration (openssl.cnf: MinProtocol = TLSv1, CipherString = DEFAULT@SECLEVEL=0), or update the checker:\n  openssl s_client -connect host:443 -servername host -tls1 </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// check_ssl_cert comparing the SNI name with the certificate.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client", Within: []string{"sni name"},
+		Match:       []string{"does not match certificate name"},
+		Title:       "The certificate check says the name sent (SNI) is not in the certificate",
+		Explanation: "The monitoring check (check_ssl_cert and similar plugins) compared the name it sent with the certificate's names. Either the certificate really lacks it (not in its subjectAltName; a wildcard covers one label only; the server sends another certificate for that name), or the check's release compares with the CN only and ignores subjectAltName (a regression of some check_ssl_cert releases, rolled back later).",
+		Fix:         "See the names of the certificate served for that name; if the name is there, update the plugin:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject",
+	},
+	// sslyze (and other scanners) timing out on a host.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"connection to the server timed out; discarding scan"},
+		Title:       "The scanner's connection to the server timed out",
+		Explanation: "sslyze could not reach the server in time, which says nothing about its TLS settings: the host is down or slow, the port is filtered from where the scanner runs, or a rate limit or IPS drops the scan's connections. A server that supports only TLS 1.3 is scanned, not timed out.",
+		Fix:         "Check that the host answers from the scanner's machine, then scan again (fewer concurrent connections):\n  openssl s_client -connect host:443 -servername host </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// mongod refusing x509 cluster authentication with TLS optional.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"cannot have x.509 cluster authentication in allowssl mode", "cannot have x.509 cluster authentication in allowtls mode"},
+		Title:       "mongod will not start: x509 cluster authentication needs TLS required, not allowed",
+		Explanation: "clusterAuthMode x509 makes replica-set members prove themselves with their certificates, which mongod refuses to combine with tlsMode (sslMode) allowTLS, where connections may come without TLS. The official Docker image's entrypoint meets this: to create the MONGO_INITDB_ROOT_USERNAME user it starts a temporary mongod with TLS relaxed to allowTLS but keeps the --clusterAuthMode x509 given on the command line.",
+		Fix:         "Keep tlsMode requireTLS wherever clusterAuthMode is x509; with the Docker image, put both in a configuration file (--config) instead of command-line flags, or create the users in a step of your own:\n  mongod --config /etc/mongod.conf",
+		Confirm:     "grep -nE 'clusterAuthMode|mode:' /etc/mongod.conf",
+	},
+	// WSO2 API Manager's gateway with mutual SSL for an API.
+	{
+		ID: ClientCertRejected, Kind: "client", Side: "server",
+		Match:       []string{"api is not associated with the certificate"},
+		Title:       "WSO2 API Manager: the client certificate is not one uploaded for this API",
+		Explanation: "With mutual SSL on an API, the WSO2 gateway accepts a client certificate only if it matches one uploaded to that API's runtime configuration (with its tier). The client sent another certificate (or one the proxy in front passed on in a changed form), the upload went to another API or version, or the release failed to match a CA-signed certificate that was uploaded (a bug of 4.4.0, fixed in later releases).",
+		Fix:         "Compare the certificate the client sends with the one uploaded to the API, and upload that one (Runtime, Transport Level Security); for a CA-signed client certificate on 4.4.0, update API Manager:\n  openssl x509 -noout -subject -issuer -serial -in client.crt",
+		Confirm:     "openssl x509 -noout -fingerprint -sha256 -in client.crt",
+	},
+	// Keycloak's X.509 authenticator asked to revalidate without a truststore.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"cannot validate client certificate trust: truststore not available"},
+		Title:       "Keycloak cannot check the client certificate: it has no truststore",
+		Explanation: "The X.509 authenticator's Revalidate Client Certificate option makes Keycloak check the client certificate's chain itself (needed when a proxy passes the certificate on in a header), against the truststore of its truststore SPI, and none is configured or it could not be read (a wrong path or password).",
+		Fix:         "Give Keycloak a truststore with the client CA and its intermediates (Keycloak 22 and later: truststore-paths; older: the truststore SPI's file and password), then restart:\n  kc.sh start --truststore-paths=/opt/keycloak/conf/client-ca.pem",
+		Confirm:     "openssl verify -CAfile client-ca.pem client.crt",
+	},
+	// Go's net/http refusing a PEM with line breaks as a header value.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client", Within: []string{"-----begin certificate"},
+		Match:       []string{"invalid header field value"},
+		Title:       "The proxy tried to send the client certificate as a header with its line breaks",
+		Explanation: "A header value may not hold line breaks, and a PEM certificate has them: Go's net/http (in Caddy, Traefik and other Go proxies) refuses the request to the backend. The proxy was told to forward the certificate in its PEM form (Caddy's {http.request.tls.client.certificate_pem}) where an encoded form is needed.",
+		Fix:         "Forward an encoded form and decode it in the application (Caddy: the DER in base64; nginx: $ssl_client_escaped_cert, URL-encoded):\n  header_up X-Client-Cert {tls_client_certificate_der_base64}",
+		Confirm:     "caddy validate --config /etc/caddy/Caddyfile",
+	},
+	// Apache's 400 page for plain HTTP on its TLS port.
+	{
+		ID: PlainHTTP, Kind: "client", Side: "server",
+		Match:       []string{"speaking plain http to an ssl-enabled server port"},
+		Title:       "Apache got plain HTTP on its TLS port",
+		Explanation: "Apache (mod_ssl) answers a request that arrives without TLS on a port where it speaks TLS with this 400 page. Causes: an http:// URL with the TLS port (http://host:443/); or, most often behind a load balancer or CDN, the balancer ends TLS itself and forwards plain HTTP to the backend's port 443 (an AWS load balancer's target group on HTTP to port 443, Cloudflare's Flexible mode, a reverse proxy with http:// to :443).",
+		Fix:         "Make both ends agree: the balancer forwards HTTP to port 80 (or HTTPS to 443), or, where the balancer ends TLS, the backend's vhost on that port runs without SSLEngine on:\n  a2dissite default-ssl && systemctl reload apache2",
+		Confirm:     "curl -sv https://host/ -o /dev/null",
+	},
+	// Java's CertificateFactory refusing the bytes it was given.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"certificateexception: could not parse certificate"},
+		Title:       "Java could not parse a certificate (CertificateException)",
+		Explanation: "Java's CertificateFactory got bytes that are not a certificate it can read. Causes: a PEM whose base64 was damaged, or a certificate forwarded in an HTTP header and decoded the wrong way (AWS ALB's X-Amzn-Mtls-Clientcert leaves +, / and = unescaped, so java.net.URLDecoder turns each + into a space; a value never decoded at all); an empty value; a file of another kind (a key, a PKCS#12 file, a JKS store).",
+		Fix:         "See what the bytes are, then decode the header as the proxy encoded it (for AWS ALB, replace only the %XX escapes; keep + as it is):\n  printf '%s' \"$VALUE\" | head -c 80\n  openssl x509 -noout -subject -in cert.pem",
+		Confirm:     "openssl x509 -noout -subject -in cert.pem",
+	},
+	// Java built into a native image, without a JRE's files.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"could not locate the default java truststore because the 'java.home' property is not set"},
+		Title:       "The native executable has no default Java truststore",
+		Explanation: "A GraalVM native image (Quarkus native, Micronaut, Spring native) has no java.home at run time and no JRE cacerts file, so TLS settings that want the default truststore cannot find it.",
+		Fix:         "Give the program a truststore explicitly, at run time:\n  ./app -Djavax.net.ssl.trustStore=/etc/pki/java/cacerts \\\n    -Djavax.net.ssl.trustStorePassword=changeit\nor name one in the TLS configuration (Quarkus: quarkus.tls.trust-store.*).",
+		Confirm:     "ls -l /etc/pki/java/cacerts",
+	},
+	// The server refusing a field of Java's hello.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Within: []string{"javax.net.ssl", "sslhandshakeexception"},
+		Match:       []string{"received fatal alert: illegal_parameter"},
+		Title:       "The server refused a field of the Java client's handshake (illegal_parameter)",
+		Explanation: "The server found a value in what Java sent out of range or inconsistent and ended the handshake. With Java it is most often the JDK itself: a JDK 8 with the TLS 1.3 backport (OpenJSSE, or updates before the fix) that puts every CA of its cacerts into the ClientHello as a certificate_authorities extension, too large for some servers; or a JDK 11 release with a TLS 1.3 bug that later updates fixed (key shares, session resumption). Otherwise a library that offers only TLS 1.0 (JavaMail with old mail.*.ssl.protocols settings, an old HTTP client), which some servers refuse with this alert, or a signature scheme or group the server does not accept with its key.",
+		Fix:         "Update the JDK; until then, test without TLS 1.3 and without the CA list:\n  java -Djdk.tls.client.protocols=TLSv1.2 -jar app.jar\n  java -Djdk.tls.client.enableCAExtension=false -jar app.jar",
+		Confirm:     "java -Djavax.net.debug=ssl:handshake -jar app.jar",
+	},
+	// Payara and GlassFish checking their own stores at start.
+	{
+		ID: ServerCertExpired, Kind: "client", Side: "server", Level: infoLevel,
+		Match:       []string{"the ssl certificate has expired: ["},
+		Title:       "The server found an expired certificate in its own keystore or truststore at start",
+		Explanation: "Payara and GlassFish check the certificates of their own stores when they start (the domain's keystore.jks and cacerts.jks) and log each expired one. An expired root in the bundled cacerts (one the JDK removed long ago) is harmless noise; an expired entry in the keystore, the server's own certificate (s1as), is not: clients refuse it.",
+		Fix:         "See which entry it is, and delete an expired CA from the truststore, or renew the server's own certificate:\n  keytool -list -v -keystore cacerts.jks | grep -B8 'Valid from'\n  keytool -delete -alias ALIAS -keystore cacerts.jks",
+		Confirm:     "keytool -list -v -keystore keystore.jks | grep -A2 'Alias name'",
+	},
+	// JSSE's debug output when its key manager finds no certificate.
+	{
+		ID: NoClientCert, Kind: "client", Side: "client",
+		Match:       []string{"no x.509 cert selected for"},
+		Title:       "Java's key manager found no certificate to present (JSSE debug)",
+		Explanation: "JSSE looked in its key manager for a certificate whose key fits the algorithms the line lists and found none. For a client, no client certificate will be sent (the server then refuses the empty one): its key store was never loaded (a framework given PEM files or a key store property it did not apply, an empty DummyX509KeyManager), holds no private key entry, or only keys of other types or from CAs the server does not name. For a server, it has no certificate for this handshake.",
+		Fix:         "Check what the key store holds (a PrivateKeyEntry with its chain), and that the program really loads it:\n  keytool -list -v -keystore client.p12\n  java -Djavax.net.debug=ssl:handshake:keymanager -jar app.jar",
+		Confirm:     "keytool -list -keystore client.p12",
+	},
+	// testssl.sh given --starttls without the service's port.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"couldn't establish starttls via"},
+		Title:       "testssl.sh could not start TLS with STARTTLS on that port",
+		Explanation: "testssl.sh spoke the protocol named by --starttls (smtp, imap, ftp...) and did not get to TLS. Most often the port is wrong: without a port in the target, testssl.sh connects to 443, where nothing speaks SMTP; otherwise the service does not offer STARTTLS on that port (465 and 993 speak TLS at once, without STARTTLS), or a firewall is in between.",
+		Fix:         "Give the service's port with the host:\n  ./testssl.sh --starttls smtp mail.example.com:25\n  ./testssl.sh mail.example.com:465",
+		Confirm:     "openssl s_client -connect mail.example.com:25 -starttls smtp </dev/null",
+	},
+	// testssl.sh's own openssl failing its first connection.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"cannot connect to"},
+		Within:      []string{"your /", "your ./", "your openssl"},
+		Title:       "testssl.sh's openssl could not connect to the host",
+		Explanation: "testssl.sh tries the host with the openssl it uses before scanning. Causes: the host is not reachable on that port from here; it needs a protocol that openssl lacks (a TLS 1.3-only server against an openssl without TLS 1.3, an old SSL-only server against a current one); or a testssl.sh release misjudged the host (some mistook TLS 1.3-only hosts so, fixed in later releases).",
+		Fix:         "Try a connection by hand, then use a current testssl.sh (with its bundled openssl, or another one given with --openssl):\n  openssl s_client -connect host:443 -servername host </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_3 </dev/null",
+	},
+	// SSL Labs finding no protocol at all: most often a block, not TLS.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"assessment failed: no secure protocols supported"},
+		Title:       "SSL Labs could not complete a TLS handshake with any protocol",
+		Explanation: "SSL Labs reached the port but no handshake succeeded. When browsers can use the site, the scanner is being blocked: fail2ban, an IPS, a WAF or a rate limit that banned SSL Labs' address (64.41.200.0/24), often after an earlier scan; or the name sent leads to no site (a server that needs SNI for a name it does not serve). A server that speaks only SSL 2 or 3, or nothing but plain HTTP on the port, also ends so.",
+		Fix:         "Look for SSL Labs' address among the bans, lift it, and scan again:\n  fail2ban-client banned\n  fail2ban-client unban 64.41.200.103",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// SSL Labs listing a path through an intermediate it had to fetch.
+	{
+		ID: RoutineLine, Kind: "client", Side: "client", Level: infoLevel, Within: []string{"path", "\t"},
+		Match:       []string{"extra download"},
+		Title:       "SSL Labs: a certification path uses an intermediate the server does not send (usually harmless)",
+		Explanation: "SSL Labs lists every path from the server's certificate to a root it knows; Extra download marks a certificate it fetched itself (by the AIA URL) because the server did not send it. A second path that needs one is normal with cross-signed roots (such as Let's Encrypt's chains in 2016-2021). It matters only for the first path: if that one needs an extra download, the server's chain is incomplete and clients that do not fetch intermediates fail.",
+		Fix:         "Check that the chain the server sends is complete for its main path (nginx: the full chain in ssl_certificate):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// Checkers that report a chain expired while clients accept it.
+	{
+		ID: ServerCertExpired, Kind: "client", Side: "client",
+		Match:       []string{"chain of trust: not ok (expired)", "the ssl certificate on your site has expired", "not ok (expired)"},
+		Title:       "The checker says the certificate or its chain has expired",
+		Explanation: "The checker built a chain to a root and found a certificate in it past its date. Either the server's certificate really expired (or the server still serves the old one after a renewal), or the checker chose a path through an expired root: after 30 September 2021 Let's Encrypt's default chain went on through the cross-sign by DST Root CA X3, which had expired, and checkers with an old trust store or on OpenSSL 1.0.x (older testssl.sh and checkers' releases) called such sites expired while current clients took the path to ISRG Root X1.",
+		Fix:         "See the dates of what the server sends; if the server's certificate is valid, update the checker (or its trust store), or serve Let's Encrypt's short chain that ends at ISRG Root X1:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null | grep -E ' s:| i:|NotAfter'",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
+	},
+	// check_ssl_cert comparing the host it was given with the certificate.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client", Within: []string{"ssl_cert"},
+		Match:       []string{"invalid cn ("},
+		Title:       "check_ssl_cert: the host it was given is not among the certificate's names",
+		Explanation: "check_ssl_cert compares the host of -H (and of --sni or --cn) with the certificate's names. From 2.3.8 it checks -H too, so a check given an IP address in -H, with the real name only in --sni, fails though the certificate is right for that name.",
+		Fix:         "Give the name in -H (with the address in --resolve or a hosts entry), or tell the plugin not to compare -H:\n  check_ssl_cert -H 192.0.2.10 --sni host.example.com \\\n    --ignore-host-cn",
+		Confirm:     "openssl s_client -connect 192.0.2.10:443 -servername host.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject",
+	},
+	// check_ssl_cert's expiry verdicts, computed by the openssl it runs.
+	{
+		ID: ServerCertExpired, Kind: "client", Side: "client", Within: []string{"ssl_cert"},
+		Match:       []string{"is expired (was valid until"},
+		Title:       "check_ssl_cert reports a certificate of the chain expired",
+		Explanation: "check_ssl_cert found a certificate of the chain past its date: the server's own (not renewed, or renewed and not reloaded), or an intermediate or cross-signed root it still sends. When the dates it prints are in the future (a negative number of days), the plugin misread them: it computes with the system's openssl, and an old one (OpenSSL 1.0.2, as on CentOS 7) gives wrong results with current releases of the plugin.",
+		Fix:         "Check the dates yourself; if they are valid, point the plugin at a current openssl:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates\n  check_ssl_cert -H host --openssl /opt/openssl-1.1/bin/openssl",
+		Confirm:     "openssl version",
+	},
 }
 
 // DebianBundleNote follows the story of a file that could not be loaded

@@ -1375,7 +1375,7 @@ var toolLines = []struct {
 	}},
 	{"no client certificate ca names sent", Text{ID: MTLSNotEnforced,
 		Title: "The server named no CAs for client certificates (s_client)",
-		Why:   "s_client saw no list of acceptable CAs: the server does not ask for a client certificate at all (nginx without ssl_verify_client), or asks without naming CAs (nginx with ssl_verify_client optional_no_ca, or with its CAs only in ssl_trusted_certificate). Where mTLS is meant to be enforced, the server is not enforcing it on this name and port.",
+		Why:   "s_client saw no list of acceptable CAs: the server does not ask for a client certificate at all (nginx without ssl_verify_client), or asks without naming CAs (nginx with ssl_verify_client optional_no_ca, or with its CAs only in ssl_trusted_certificate; a Windows server, IIS or a .NET SslStream server, sends an empty list by default since Windows Server 2012, unless SendTrustedIssuerList is set, so its clients get no hint which certificate to offer and may pick a wrong one or none). Where mTLS is meant to be enforced, the server is not enforcing it on this name and port.",
 		Fix:   "See what the server asks for with the name clients use, then check its configuration:\n  mtlsdoctor probe host:443\n  mtlsdoctor nginx /etc/nginx/nginx.conf",
 	}},
 }

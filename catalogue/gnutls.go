@@ -35,7 +35,7 @@ type GnuTLSStatus struct {
 var (
 	// libcurl's "GnuTLS recv error (-110): ...", "GnuTLS send error (-53)",
 	// and the "GnuTLS error (-12)" or "gnutls error: -9" other programs print.
-	reGnuTLSCode = lazyre.New(`gnutls(?: recv| send| read| write|_handshake\(\))? error[: ]*\(?(-\d{1,4})\b`)
+	reGnuTLSCode = lazyre.New(`gnutls(?: recv| send| read| write|_handshake\(\))? error[: ]*\(?(-\d{1,4})\b|gnutls[ _]handshake(?:\(\))?(?: failed)?: (-\d{1,4})\b`)
 )
 
 // gnutlsMarkers show that GnuTLS wrote the line: its name, and
@@ -60,7 +60,7 @@ var gnutlsTexts = sync.OnceValue(func() []indexedText {
 // words, and the words the line gave it.
 func findGnuTLS(lower string) (GnuTLSError, bool) {
 	if m := reGnuTLSCode.FindStringSubmatch(lower); m != nil {
-		n, _ := strconv.Atoi(m[1])
+		n, _ := strconv.Atoi(m[1] + m[2])
 		for _, e := range gnutlsErrors {
 			if e.Code == n {
 				return e, true

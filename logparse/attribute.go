@@ -288,7 +288,9 @@ var attrRules = []attrRule{
 	{"unknown", RoleClient, "", []string{"does not match common name in certificate", "ldap_start_tls"}},
 	{"unknown", RoleClient, "", []string{"pingora", "the host name did not match any of the valid hosts", "is not yet activated", "the certificate of \u2018",
 		"(provider: ssl provider", "npgsqlexception", "verifyfull or verifyca instead of require", "remotecertificatevalidationcallback", "mbedtls_ssl_handshake() failed"}},
-	{"unknown", RoleServer, "", []string{"the client does not trust the proxy's certificate", "client preface string missing or corrupt"}},
+	{"unknown", RoleServer, "", []string{"the client does not trust the proxy's certificate", "client preface string missing or corrupt",
+		// mongod's log of an X.509 login it refused
+		"with mechanism mongodb-x509"}},
 	{"java", RoleClient, "", []string{"[producer clientid=", "[consumer clientid=", "[adminclient clientid="}},
 	// NSS's certutil managing its own database (Libreswan, a profile),
 	// before the NSS codes it prints.
@@ -458,7 +460,9 @@ var attrRules = []attrRule{
 		"x509authenticationprovider", "nettyservercnxn", "transportconnector", "could not accept connection from",
 		"netty4httpservertransport", "securitynetty4",
 		// Charles Proxy's words for the devices it intercepts
-		"failure sslhandshake", "client ssl handshake failed"}},
+		"failure sslhandshake", "client ssl handshake failed",
+		// Liberty's inbound connections
+		"cwwko0801e"}},
 	{"java", RoleClient, "", []string{"no x.509 certificate for client authentication", "java.net.", "javax.net.ssl", "sslhandshakeexception", "sslauthenticationexception", "org.bouncycastle.tls", "received fatal alert", "pkix path", "sun.security",
 		"java.security", "unable to find valid certification path", "no subject alternative names", "java.io", "keytool",
 		"no suitable certificate found", "description = "}},
