@@ -97,6 +97,9 @@ var chromiumPageWords = []struct{ words, name string }{
 	{"didn’t accept your login certificate", "bad_ssl_client_auth_cert"},
 	// Chrome's console warning before the distrust of Symantec's PKI.
 	{"will be distrusted in m", "cert_symantec_legacy"},
+	{"ssl certificate that will be distrusted in the future", "cert_symantec_legacy"},
+	{"will be distrusted very soon", "cert_symantec_legacy"},
+	{"issuing organization failed to follow security practices", "cert_symantec_legacy"},
 }
 
 // findChromium finds the Chromium net error a line names, by name or by

@@ -459,8 +459,8 @@ var otherEntries = []Entry{
 		Match: []string{"ssl_error_handshake_failure_alert", "ssl_error_bad_cert_alert", "err_bad_ssl_client_auth_cert", "ssl_error_unknown_ca_alert", "err_ssl_client_auth_cert_needed",
 			"ssl_error_certificate_unknown_alert", "ssl_error_access_denied_alert", "ssl_error_unsupported_cert_alert",
 			"ssl_error_certificate_required_alert", "ssl_error_expired_cert_alert", "ssl_error_revoked_cert_alert"},
-		Title: "The browser was refused during the TLS handshake",
-		Explanation: "Firefox (SSL_ERROR_*_ALERT) and Chrome (ERR_BAD_SSL_CLIENT_AUTH_CERT) show these when the server aborts the handshake over the client certificate, or when none was chosen. " + notNginxHTTP +
+		Title: "The server refused the browser (or another NSS client) during the TLS handshake",
+		Explanation: "Firefox (SSL_ERROR_*_ALERT; curl and other programs on NSS print the same codes) and Chrome (ERR_BAD_SSL_CLIENT_AUTH_CERT) show these when the server aborts the handshake over the client certificate, or when none was chosen; the alert names the reason: for SSL_ERROR_EXPIRED_CERT_ALERT, the client certificate or the CA that issued it is past its date (check both), for SSL_ERROR_REVOKED_CERT_ALERT it was revoked, for SSL_ERROR_UNKNOWN_CA_ALERT the server does not trust its CA. " + notNginxHTTP +
 			" With nginx in front, a rejected certificate shows as the 400 page 'The SSL certificate error' instead; if you see these errors, something before nginx (a load balancer, a TLS-terminating proxy) checks client certificates too.",
 		Fix:     "Find which hop terminates TLS:\n  openssl s_client -connect host:443 -showcerts\nMake sure the browser has the client certificate with its key imported, as PKCS#12:\n  openssl pkcs12 -export -in client.crt -inkey client.key -certfile ca.crt -out client.p12\nand that its issuer is in that hop's CA list.",
 		Confirm: probeCmd,

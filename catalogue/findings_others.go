@@ -559,9 +559,9 @@ var otherWriterEntries = []Entry{
 	// libpq (psql and the programs on it) refusing a readable client key.
 	{
 		ID: KeyPermissions, Kind: "client",
-		Match:       []string{"has group or world access"},
+		Match:       []string{"has group or world access", "must be owned by the database user or root"},
 		Title:       "PostgreSQL refuses a private key others can read",
-		Explanation: "PostgreSQL will not use a private key file whose permissions let its group or other users read it (the server accepts 0640 only when root owns the file): the server its ssl_key_file (it then refuses to start), libpq and lib/pq the client key (sslkey), before connecting. A key written with mode 0644 by a tool, or copied from Windows (where Go's lib/pq cannot tell the mode and always refuses), fails so; on Kubernetes, a pod's fsGroup or a Secret volume's defaultMode gives the group read access again at every mount, so a chmod does not last.",
+		Explanation: "PostgreSQL will not use a private key file whose permissions let its group or other users read it (the server accepts 0640 only when root owns the file): the server its ssl_key_file (it then refuses to start), libpq and lib/pq the client key (sslkey), before connecting. The server also wants the key owned by its own user or root: a key shared with another service (an ACME client's key, owned by its user) is refused so, and needs a copy of its own. A key written with mode 0644 by a tool, or copied from Windows (where Go's lib/pq cannot tell the mode and always refuses), fails so; on Kubernetes, a pod's fsGroup or a Secret volume's defaultMode gives the group read access again at every mount, so a chmod does not last.",
 		Fix:         "Make the key readable by its owner only (the postgres user for the server's):\n  chmod 0600 ~/.postgresql/postgresql.key\n(or the file that sslkey or ssl_key_file names). On Kubernetes, mount the Secret with defaultMode: 0600 (or copy the key with mode 0600 at start) instead.",
 		Confirm:     "ls -l ~/.postgresql/postgresql.key",
 	},

@@ -858,9 +858,9 @@ var productEntries = []Entry{
 	// Go's and other libraries' words for alert 120 (ALPN).
 	{
 		ID: TLSAlert, Kind: "client",
-		Match:       []string{"tls: no application protocol", "crypto_error 0x178"},
+		Match:       []string{"tls: no application protocol", "crypto_error 0x178", "120: no application protocol", "code::crypto(78)"},
 		Title:       "No application protocol (ALPN) in common: TLS alert 120",
-		Explanation: "Each side lists the protocols it speaks over TLS (ALPN: h2, http/1.1, h3 for HTTP/3, a gRPC or QUIC program's own name), and the server found none of the client's in its list, so it ended the handshake with alert 120 (no_application_protocol; QUIC carries it as CRYPTO_ERROR 0x178). A server that lists another name for the same protocol (http/3 or a draft name instead of h3), a QUIC client that sets no ALPN at all, or an h2-only backend behind a proxy that offers http/1.1 fails so.",
+		Explanation: "Each side lists the protocols it speaks over TLS (ALPN: h2, http/1.1, h3 for HTTP/3, a gRPC or QUIC program's own name), and the server found none of the client's in its list, so it ended the handshake with alert 120 (no_application_protocol; QUIC carries it as CRYPTO_ERROR 0x178). A server that lists another name for the same protocol (http/3 or a draft name instead of h3; a QUIC library upgrade that moved its client to a newer draft, h3-31 against a server of h3-29), a QUIC client that sets no ALPN at all, or an h2-only backend behind a proxy that offers http/1.1 fails so.",
 		Fix:         "Give both sides a protocol in common: the client's and the server's ALPN lists (Go: tls.Config NextProtos, such as []string{\"h3\"}; rustls: alpn_protocols). See what the server offers:\n  openssl s_client -connect host:443 -servername host -alpn h2,http/1.1 </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host -alpn h2 </dev/null",
 	},
@@ -2657,9 +2657,9 @@ var productEntries = []Entry{
 	// Firefox refusing to import a PKCS#12 file.
 	{
 		ID: CertLoadFailed, Kind: "client", Side: "client",
-		Match:       []string{"the pkcs#12 operation failed for unknown reasons"},
+		Match:       []string{"the pkcs#12 operation failed for unknown reasons", "the pkcs #12 operation failed for unknown reasons"},
 		Title:       "Firefox could not import the PKCS#12 file",
-		Explanation: "Firefox (NSS) refused the .p12/.pfx file, so the client certificate never reaches its store and cannot be offered to a server. Three causes cover most cases: 1. a file exported without a password (an empty password), which Firefox often fails to import (a long-standing Mozilla bug) while other tools take it; 2. an encryption this release of NSS does not read (OpenSSL 3 encrypts with AES-256 by default, older releases with RC2 or 3DES); 3. not a PKCS#12 file at all (a PEM certificate or key) or a damaged one.",
+		Explanation: "Firefox (NSS) refused the .p12/.pfx file, so the client certificate never reaches its store and cannot be offered to a server. Three causes cover most cases: 1. a file exported without a password (an empty password), which Firefox often fails to import (a long-standing Mozilla bug) while other tools take it; 2. an encryption this release of NSS does not read (OpenSSL 3 encrypts with AES-256 by default, older releases with RC2 or 3DES); 3. not a PKCS#12 file at all (a PEM certificate or key) or a damaged one. A hardened profile fails every import: with security.nocertdb on (a user.js such as arkenfox's sets it), Firefox keeps no certificate database to import into (override it in user.js, then restart).",
 		Fix:         "Export it again with a password (and for an old Firefox, the older encryption with -legacy), then import that file:\n  openssl pkcs12 -export -in client.crt -inkey client.key -certfile ca.crt -out client.p12\n  openssl pkcs12 -export -legacy -in client.crt -inkey client.key -out client-legacy.p12",
 		Confirm:     "openssl pkcs12 -info -noout -in client.p12",
 	},
@@ -2887,6 +2887,198 @@ var productEntries = []Entry{
 		Explanation: "check_ssl_cert found a certificate of the chain past its date: the server's own (not renewed, or renewed and not reloaded), or an intermediate or cross-signed root it still sends. When the dates it prints are in the future (a negative number of days), the plugin misread them: it computes with the system's openssl, and an old one (OpenSSL 1.0.2, as on CentOS 7) gives wrong results with current releases of the plugin.",
 		Fix:         "Check the dates yourself; if they are valid, point the plugin at a current openssl:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates\n  check_ssl_cert -H host --openssl /opt/openssl-1.1/bin/openssl",
 		Confirm:     "openssl version",
+	},
+	// A server asking for a client certificate after a TLS 1.3 handshake
+	// from a client that did not offer post-handshake authentication.
+	{
+		ID: NoClientCert, Kind: "client", Side: "server", Within: []string{"ssl_verify_client_post_handshake", "post_handshake"},
+		Match:       []string{"extension not received"},
+		Title:       "The server asked for a client certificate after the TLS 1.3 handshake; the client does not allow that",
+		Explanation: "Over TLS 1.3 a server can ask for a client certificate only in the first handshake, or later if the client offered post-handshake authentication (the post_handshake_auth extension). This client did not: browsers, curl, Go, Java and most libraries never do, and OpenSSL-based ones (Python, Ruby) only when told. A server that asks per URL (Apache's SSLVerifyClient inside <Location>, openssl s_server's c command, an application calling SSL_verify_client_post_handshake) fails so.",
+		Fix:         "Ask for the client certificate in the first handshake (Apache: SSLVerifyClient in the <VirtualHost>, not in a <Location>), or turn post-handshake authentication on in the client (Python: ctx.post_handshake_auth = True), or keep that service on TLS 1.2; then check with a client that sends its certificate:\n  curl -v --cert client.crt --key client.key https://host/",
+		Confirm:     "openssl s_client -connect host:443 -cert client.crt -key client.key </dev/null",
+	},
+	// FortiGate's deep inspection re-signing with its untrusted CA.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Within: []string{"ssl-anomaly", "fortinet", "logid="},
+		Match:       []string{"resign-as-untrusted", "ssl-anomaly"},
+		Title:       "The firewall's TLS inspection judged the server's certificate and blocked it or re-signed it as untrusted",
+		Explanation: "A FortiGate (or FortiSASE) doing deep inspection is the TLS client of the real server: it checks the server's chain against its own CA store and its inspection profile's rules, and logs an ssl-anomaly when that fails (msg= and the action say what): for a private CA it does not hold, a server that does not send its intermediate, or a self-signed certificate, it hands the client a copy signed by its untrusted CA (Fortinet_CA_Untrusted), which clients refuse on purpose; for an expired, revoked or otherwise invalid certificate its profile blocks the session by default. Other inspecting proxies behave the same way.",
+		Fix:         "Check the server's chain from a machine outside the inspection, then import its CA into the firewall's CA store (or exempt the site from deep inspection):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// OpenSSL signing with an RSA-PSS key restricted to one digest.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server", Within: []string{"pkey_rsa_ctrl", "rsa routines"},
+		Match:       []string{"digest not allowed"},
+		Title:       "The RSA-PSS key may not sign with the digest OpenSSL chose",
+		Explanation: "The key is an RSA-PSS key restricted to one digest (made with -pkeyopt rsa_pss_keygen_md:sha256), and OpenSSL was asked to sign with another: OpenSSL 1.1.1 before 1.1.1d picked the handshake's signature from the order of the client's list without checking the key's restriction, so clients that list SHA-512 first failed (the client sees an internal_error alert).",
+		Fix:         "Update OpenSSL, or make the key without the digest restriction (a plain RSA key serves RSA-PSS signatures too):\n  openssl genpkey -algorithm RSA-PSS -pkeyopt rsa_keygen_bits:2048 -out server.key\n  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out server.key",
+		Confirm:     "openssl pkey -in server.key -noout -text | head -5",
+	},
+	// gRPC C-core refusing a peer that did not select h2 by ALPN.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"missing selected alpn property", "protocol_not_negotiated"},
+		Title:       "The client refused the server: it did not select HTTP/2 (h2) by ALPN",
+		Explanation: "gRPC's core library (Python, C++, Ruby, PHP, C#'s Grpc.Core) and HTTP/2 clients such as Elixir's Mint require the server to choose h2 in the TLS handshake's ALPN (curl -v shows `ALPN: server did not agree to a protocol` then). The server did not: a Go server whose own tls.Config lacks NextProtos h2 (a listener wrapped by hand instead of grpc.Creds), or a proxy in front that ends TLS without offering h2 (Envoy, nginx or a load balancer set up for HTTP/1.1).",
+		Fix:         "Make the TLS endpoint offer h2 (Go: NextProtos: []string{\"h2\"} in the server's tls.Config; Envoy: alpn_protocols: [h2]; nginx: grpc_pass behind listen ... ssl http2), and check:\n  openssl s_client -connect host:443 -servername host -alpn h2 </dev/null | grep ALPN",
+		Confirm:     "openssl s_client -connect host:443 -servername host -alpn h2 </dev/null 2>/dev/null | grep ALPN",
+	},
+	// Kestrel on macOS before .NET could do server-side ALPN there.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"http/2 over tls is not supported on osx due to missing alpn support", "http/2 over tls was not negotiated on an http/2-only endpoint"},
+		Title:       "Kestrel could not serve HTTP/2 over TLS: no ALPN agreed on h2",
+		Explanation: "An endpoint set to HTTP/2 only needs the TLS handshake to agree on h2 by ALPN. On macOS, .NET before 8 had no server-side ALPN (SecureTransport), so Kestrel cannot do HTTP/2 over TLS there at all (the gRPC templates hit this); elsewhere the client did not offer h2 (an HTTP/1.1 client, a proxy in front that speaks HTTP/1.1 to Kestrel).",
+		Fix:         "On macOS, serve HTTP/2 without TLS for local development (Protocols = Http2 on an http:// endpoint), or update to .NET 8 or later; elsewhere allow HTTP/1.1 too (Protocols = Http1AndHttp2) or make the client use HTTP/2:\n  curl -v --http2 https://localhost:5001/",
+		Confirm:     "curl -sv --http2 https://localhost:5001/ -o /dev/null",
+	},
+	// An HTTP/2 server sending HTTP_1_1_REQUIRED: often a client certificate
+	// asked for by renegotiation, which HTTP/2 forbids.
+	{
+		ID: NoClientCert, Kind: "client", Side: "client",
+		Match:       []string{"http_1_1_required"},
+		Title:       "The server wants this request over HTTP/1.1 (HTTP_1_1_REQUIRED): most often to ask for a client certificate",
+		Explanation: "The server reset the HTTP/2 stream with HTTP_1_1_REQUIRED. The usual reason is a client certificate asked for only on some paths: IIS (http.sys) and Apache ask for it by renegotiating the connection, which HTTP/2 forbids, so they tell the client to retry over HTTP/1.1. Clients that do not retry (.NET's HttpClient through a proxy such as YARP, curl releases with a bug in that retry) fail.",
+		Fix:         "Send that request over HTTP/1.1 (.NET: request.Version = HttpVersion.Version11 with VersionPolicy RequestVersionExact; curl: --http1.1), or have the server ask for the client certificate in the first handshake (IIS: negotiateClientCert on the binding):\n  netsh http update sslcert ipport=0.0.0.0:443 certhash=HASH \\\n    appid={APPID} clientcertnegotiation=enable\n  curl --http1.1 --cert client.crt --key client.key https://host/",
+		Confirm:     "curl -v --http1.1 --cert client.crt --key client.key https://host/",
+	},
+	// curl's HTTP/2 stream reset.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Within: []string{"curl"},
+		Match:       []string{"http/2 stream", "was reset"},
+		Title:       "The server (or a proxy) reset curl's HTTP/2 stream",
+		Explanation: "The connection and its TLS are fine; the server or something in front of it ended this one request. With client certificates the usual cause is a server that asks for the certificate only on some paths by renegotiation (IIS, Apache), which HTTP/2 forbids: it answers HTTP_1_1_REQUIRED, and some curl releases did not retry over HTTP/1.1 as they should. Otherwise a proxy or WAF that refused the request, or a server that closes streams it cannot serve.",
+		Fix:         "Try the same request over HTTP/1.1, and with a current curl:\n  curl -v --http1.1 https://host/path\nIf HTTP/1.1 works and the path asks for a client certificate, give it (--cert, --key) or have the server ask in the first handshake.",
+		Confirm:     "curl -v --http1.1 https://host/path -o /dev/null",
+	},
+	// A CDN answering with its default certificate.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"default.ssl.fastly.net", "sni.cloudflaressl.com", "*.cloudfront.net", "default.ssl.akamai"},
+		Title:       "The CDN answered with its own default certificate: it has none for this name",
+		Explanation: "A CDN serves its default certificate (for its own names) when the name the client asked for has no certificate on that edge: the name is not set up on the CDN service (or its certificate is still being issued), or DNS points the name at another endpoint of the CDN than the one where it is configured (an old CNAME after a move to new TLS settings). Browsers then report a name mismatch.",
+		Fix:         "Check where the name points and that the CDN service lists the name with a certificate:\n  dig +short www.example.com CNAME\n  openssl s_client -connect www.example.com:443 -servername www.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject",
+		Confirm:     "openssl s_client -connect www.example.com:443 -servername www.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject",
+	},
+	// Firefox's HSTS page: the certificate was refused, and HSTS forbids an
+	// exception.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"has a security policy called http strict transport security (hsts)", "you can't add an exception to visit this site", "you can’t add an exception to visit this site"},
+		Title:       "Firefox refused the site's certificate, and HSTS forbids an exception",
+		Explanation: "HSTS only takes away the button to proceed; something refused the certificate first. Most often, when other browsers work: antivirus or a filtering program (AdGuard, Kaspersky, Avast, ESET) or a corporate proxy re-signs HTTPS with its own root, which Windows trusts and Firefox, with its own store, does not; otherwise a certificate that is expired, for another name, or from a CA Firefox does not trust.",
+		Fix:         "See who issued the certificate Firefox gets (the error page's details, or from the same machine); for an antivirus's or proxy's root, let Firefox use the system's roots (about:config, security.enterprise_roots.enabled = true) or turn the program's HTTPS filtering off:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -issuer",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -issuer -dates",
+	},
+	// grpc-go's server when the client left before HTTP/2 began.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"failed to receive the preface from client"},
+		Title:       "The gRPC server got no HTTP/2 preface: the client left, most often after refusing the server's certificate",
+		Explanation: "grpc-go's server accepted the connection, and the client closed it before sending HTTP/2's preface. With TLS that is most often the client refusing the server's certificate after the handshake: gRPC clients check the name they dialled (localhost, an IP address, a service name) against the certificate's subjectAltName, and a certificate with the name only in its CN, or another name, fails there (the client's own log says so); or the client does not trust its CA. A health check or a port scan that only opens the TCP connection ends the same way.",
+		Fix:         "Read the client's error, and check the names of the server's certificate against the address the client dials (a client can send another name: Python's grpc.ssl_target_name_override, grpcurl -authority):\n  openssl x509 -noout -text -in server.crt | grep -A1 'Subject Alternative Name'",
+		Confirm:     "grpcurl -cacert ca.crt host:443 list",
+	},
+	// gRPC's core library as a server: no certificate for the name asked.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"no match found for server name"},
+		Title:       "The gRPC server has no certificate for the name the client sent (SNI)",
+		Explanation: "gRPC's core library, serving several certificates chosen by name, found none for the name the client asked for. The client sent another name than the service's: it reached the server through a tunnel or port-forward (localhost), by IP address, or by an internal name, and sent that as its authority.",
+		Fix:         "Have the client send the service's real name as its authority (grpcurl -authority; Python: grpc.ssl_target_name_override; Go: tls.Config ServerName), or give the server a certificate for the name used:\n  grpcurl -authority api.example.com -cacert ca.crt \\\n    localhost:8443 list",
+		Confirm:     "openssl s_client -connect localhost:8443 -servername api.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject",
+	},
+	// mosquitto's command-line clients unable to use their TLS files.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"problem setting tls options"},
+		Title:       "mosquitto_pub or mosquitto_sub could not load its TLS files",
+		Explanation: "The client could not use the files of --cafile, --capath, --cert or --key: a wrong path or a file it may not read, a key that does not belong to the certificate or is encrypted, or (mosquitto installed as a snap) a path outside the directories its confinement allows: the snap can read only ~/snap/mosquitto/common and /var/snap/mosquitto/common.",
+		Fix:         "Check that the files exist, can be read and match; for the snap, copy them under its common directory:\n  cp ca.crt client.crt client.key ~/snap/mosquitto/common/\n  mosquitto_pub -h broker -p 8883 -t t -m x \\\n    --cafile ~/snap/mosquitto/common/ca.crt",
+		Confirm:     "openssl x509 -noout -subject -in ca.crt",
+	},
+	// Qt's words for verify result 20 (QSslError::UnableToGetLocalIssuerCertificate).
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"the issuer certificate of a locally looked up certificate could not be found"},
+		Title:       "The Qt program could not find the issuer of the server's certificate",
+		Explanation: "A program built on Qt (the Nextcloud and ownCloud desktop clients, KDE programs, Qt apps on Windows and macOS) could not find the CA that issued the server's certificate among the ones it trusts. Three causes cover most cases: a firewall or antivirus doing TLS inspection replaced the certificate with one from its own CA (the issuer then names the firewall: Fortinet, Sophos, Zscaler, a FortiGate serial), which this machine does not trust; a private CA not in the system's store; or a server that does not send its intermediate.",
+		Fix:         "See who issued the certificate this machine gets; a firewall's or antivirus's CA goes into the system's trusted roots (or the site is exempted from inspection), a private CA likewise, and a missing intermediate goes into the server's chain:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null | grep -E ' s:| i:'",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// openssl s_client when the server sent no certificate.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"no peer certificate available"},
+		Title:       "The server sent no certificate (s_client)",
+		Explanation: "s_client finished, or gave up on, the handshake without a server certificate. The lines above it say which: an alert or error means the handshake failed first (no shared version or cipher, a client certificate required, a name the server does not serve); `Cipher is (NONE)` with no error means the server closed without one: it has no certificate it can use for this connection, such as a key type the server or appliance does not support (after an ACME client changed its default key algorithm, say), or none for the name sent (SNI); no bytes at all means the port does not speak TLS.",
+		Fix:         "Connect again with the name, and read the lines before this one; then check the key type of the certificate the server is given:\n  openssl s_client -connect host:443 -servername host </dev/null\n  openssl pkey -in server.key -noout -text | head -1",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject",
+	},
+	// rustls (and others) finding no signature scheme in common.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"no overlapping sigschemes"},
+		Title:       "The two sides share no signature scheme for the certificate's key",
+		Explanation: "rustls found no signature scheme that the other side offers and the certificate's key can make. Most often the key type is one the peer does not take: a server with an Ed25519 (or Ed448) certificate meets browsers, which offer no Ed25519 in TLS, and most mobile clients; an RSA-PSS-only key meets a client that offers only PKCS#1; or a client certificate's key is one the server does not list.",
+		Fix:         "Give the server a certificate with a key every client takes, ECDSA P-256 or RSA:\n  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout server.key -out server.crt -days 365 -subj '/CN=host' -addext subjectAltName=DNS:host",
+		Confirm:     "openssl x509 -noout -text -in server.crt | grep 'Public Key Algorithm'",
+	},
+	// Chrome cancelling a wss:// connection.
+	{
+		ID: NoClientCert, Kind: "client", Side: "client",
+		Match:       []string{"websocket opening handshake was canceled", "websocket opening handshake was cancelled"},
+		Title:       "Chrome cancelled the WebSocket handshake: it could not ask about the certificate",
+		Explanation: "Chrome opens wss:// connections without a page of their own, so it cannot show a dialog for them: when the server asks for a client certificate, Chrome cannot let the user choose one and cancels; when the server's certificate is not trusted (a self-signed certificate on the WebSocket's own port), it cannot show the warning page either. Firefox and Safari may connect where Chrome fails.",
+		Fix:         "Open https://host:port/ (the WebSocket's address) in a tab first, to choose the certificate or accept the server's, or have Chrome pick the certificate by policy (AutoSelectCertificateForUrls); better, do not ask for client certificates on the WebSocket's endpoint, and give it a trusted certificate:\n  openssl s_client -connect host:6001 -servername host </dev/null 2>/dev/null | grep -E 'Verify return code|Acceptable client'",
+		Confirm:     "openssl s_client -connect host:6001 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// Android's network security configuration pins.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"pin verification failed"},
+		Title:       "The Android app's pinned keys do not match the server's chain (network_security_config)",
+		Explanation: "Android (7 and later) checks the <pin-set> of the app's network_security_config.xml for the server's domain: none of the chain's public keys matched the pins. The server's key or its CA changed (a renewal with a new key, a move to another CA), the pins were for another server, or an intercepting proxy is in between; a pin-set left in the file from an example or an old server fails every connection.",
+		Fix:         "Compute the pin of the key the server now uses, and put it (with a backup pin) in the pin-set, or remove a pin-set that should not be there:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -issuer -dates",
+	},
+	// Apple's URL loading: a cancelled request, often by a pinning check.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Level: infoLevel,
+		Match:       []string{"nsurlerrordomain code=-999"},
+		Title:       "The request was cancelled (NSURLErrorCancelled): by the app, or by its certificate pinning",
+		Explanation: "-999 means the request was cancelled, not that the network failed. The app may have cancelled it itself (a newer request replaced it, a screen closed); when it fails every time against one host, a certificate-pinning check is the usual cause: TrustKit, Alamofire's ServerTrustManager or the app's own URLSession delegate cancels the authentication challenge when the server's keys do not match its pins (after a renewal with a new key, a move to another CA, an intercepting proxy).",
+		Fix:         "Compare the server's key with the app's pins:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64\nand update the pins (with a backup pin) in the app.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -issuer -dates",
+	},
+	// SELinux's audit line for a certificate or key a service may not read.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server", Within: []string{".crt", ".pem", ".key", "cert", "ssl", "tls"},
+		Match:       []string{"avc:  denied", "avc: denied"},
+		Title:       "SELinux kept the service from its certificate or key file",
+		Explanation: "The kernel's audit log records SELinux refusing the process (comm=, with its domain in scontext) access to the file (path=, with its label in tcontext), whatever the file's mode. The file carries a label the service's policy does not allow: it was made or copied in /tmp or a home directory, or labelled for another service (httpd_config_t read by a mail or database server), or it lives in a directory the policy knows nothing of.",
+		Fix:         "Put certificates where the policy expects them (/etc/pki/tls/certs, /etc/pki/tls/private) and restore their labels, or label a directory of your own for the service's type:\n  restorecon -Rv /etc/pki/tls\n  semanage fcontext -a -t cert_t '/srv/certs(/.*)?'\n  restorecon -Rv /srv/certs",
+		Confirm:     "ls -Z /etc/pki/tls/certs /etc/pki/tls/private",
+	},
+	// AppArmor's denial of a TLS file.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server", Within: []string{".crt", ".pem", ".key", "cert", "ssl", "tls"},
+		Match:       []string{"apparmor=\"denied\""},
+		Title:       "AppArmor kept the program from its certificate or key file",
+		Explanation: "The program's AppArmor profile (profile=) has no rule for the file (name=), so the open was refused whatever the file's mode: a certificate kept outside the paths the profile lists (a home directory, a hidden directory, a custom /srv path), or a snap, whose profile allows only its own directories.",
+		Fix:         "Move the file to a path the profile allows, or add a rule for it in the profile's local override and reload it:\n  echo '/srv/certs/** r,' >> /etc/apparmor.d/local/usr.sbin.nginx\n  apparmor_parser -r /etc/apparmor.d/usr.sbin.nginx",
+		Confirm:     "aa-status",
+	},
+	// A server that makes its own self-signed certificate and cannot write it.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"failed to generate self-signed certificate", "could not generate ssl certificate"},
+		Title:       "The server could not make its self-signed certificate",
+		Explanation: "The program generates its own certificate when it finds none, and could not: it may not write where it keeps it (a directory owned by root while the service runs as its own user; a systemd unit with ProtectHome=read-only or ProtectSystem=strict, which makes home directories or /etc read-only; a read-only container filesystem), or it found a certificate it may not read and took it for a missing one.",
+		Fix:         "See who the service runs as and what its unit protects, then let it write its certificate directory (ReadWritePaths= in the unit, or the directory's owner):\n  systemctl show SERVICE -p User -p ProtectHome \\\n    -p ProtectSystem -p ReadWritePaths\n  ls -ld /path/to/certs",
+		Confirm:     "systemctl status SERVICE",
 	},
 }
 

@@ -1213,7 +1213,7 @@ var roleEntries = []Entry{
 		ID: CertLoadFailed, Kind: "client", Fallback: true,
 		Match:       []string{"could not load pem client certificate", "unable to use client certificate"},
 		Title:       "curl could not load the client certificate (--cert)",
-		Explanation: "curl (exit 58) could not read the file given with --cert as a PEM certificate: a wrong path, DER or PKCS#12 given without --cert-type, or (OpenSSL 3) a certificate refused by the security level (the OpenSSL reason after it says which).",
+		Explanation: "curl (exit 58) could not read the file given with --cert as a PEM certificate: a wrong path, DER or PKCS#12 given without --cert-type, or (OpenSSL 3) a certificate refused by the security level (the OpenSSL reason after it says which). A path that exists can still be misread: curl takes what follows a colon in --cert as the pass phrase (file:password), so a colon in the file name must be escaped with a backslash; and a Windows UNC path written with backslashes (\\\\server\\share) is not opened (fopen: No such process): write it //server/share/client.pem.",
 		Fix:         "Give a PEM certificate (or say its type):\n  curl --cert client.crt --key client.key https://host/\n  curl --cert-type P12 --cert client.p12:password https://host/",
 		Confirm:     "openssl x509 -noout -subject -in client.crt",
 	},

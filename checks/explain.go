@@ -760,7 +760,9 @@ func inContext(f *report.Finding, lower string, att logparse.Attribution) {
 	if f.ID == catalogue.CertLoadFailed && strings.Contains(lower, ".csr") && !strings.Contains(f.Explanation, catalogue.RequestGiven) {
 		f.Explanation = catalogue.RequestGiven + " " + f.Explanation
 	}
-	if (f.ID == catalogue.CertLoadFailed || f.ID == catalogue.KeyLoadFailed) && placeholderPath(lower) && !strings.Contains(f.Explanation, catalogue.PlaceholderPath) {
+	// A file refused for its permissions exists: its path was filled in
+	// (a user's redaction, such as <id>, looks like a placeholder).
+	if (f.ID == catalogue.CertLoadFailed || f.ID == catalogue.KeyLoadFailed) && placeholderPath(lower) && !strings.Contains(lower, "permission denied") && !strings.Contains(f.Explanation, catalogue.PlaceholderPath) {
 		f.Explanation = catalogue.PlaceholderPath + " " + f.Explanation
 	}
 	if f.Code == 9 || f.Code == 10 || strings.Contains(lower, "expired") && !strings.Contains(lower, "crl has expired") && f.Code != 12 {

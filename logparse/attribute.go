@@ -84,7 +84,7 @@ var programWords = []struct {
 		"mailkit.", "npgsql", "unable to configure https endpoint",
 		// its secure channel and trust messages in Portuguese and Spanish
 		"canal seguro", "relação de confiança", "relación de confianza"}},
-	{"mosquitto", []string{"mosquitto", "sending connect", "error: unable to load client certificate \"", "error: unable to load client key file \"", "a tls error occurred", "client <unknown> disconnected", "error: the connection was lost"}},
+	{"mosquitto", []string{"mosquitto", "sending connect", "problem setting tls options", "error: unable to load client certificate \"", "error: unable to load client key file \"", "a tls error occurred", "client <unknown> disconnected", "error: the connection was lost"}},
 	{"openvpn", []string{"openvpn", "verify error: depth=", "ovpn-", "tls_error: bio read tls_read_plaintext"}},
 	// Grafana's server (its data sources), before the Loki words of their
 	// URLs; Loki's clients.
@@ -484,7 +484,9 @@ var attrRules = []attrRule{
 		"ssl_client_socket_impl", "err_ssl_key_usage_incompatible", "pr_connect_reset_error", "uses an invalid security certificate",
 		"this server could not prove that it is", "mozilla_pkix_error_", "the issuer certificate is unknown", "might not be sending the appropriate intermediate",
 		"err_http2_", "err_spdy_", "the certificate expired on", "uses an unsupported protocol"}},
-	{"node", RoleServer, "", []string{"https_client_error", "web server could not listen"}},
+	{"node", RoleServer, "", []string{"https_client_error", "web server could not listen",
+		// node reading a Let's Encrypt certificate: a server's own files
+		"open '/etc/letsencrypt/"}},
 	{"node", RoleClient, "", []string{"unable_to_verify_leaf_signature", "self_signed_cert_in_chain", "depth_zero_self_signed_cert",
 		"unable_to_get_issuer_cert_locally", "err_tls_", "cert_has_expired", "unable to verify the first certificate", "node:",
 		"tlssocket", "_tls_wrap", "err_ssl_", "err_ossl_", "node_extra_ca_certs", "nodejs", "node.js", "npm err",
@@ -607,6 +609,20 @@ func Attribute(line string) Attribution {
 		a.Program = "kong"
 	}
 	return a
+}
+
+// notNodeErrors are words of other programs' lines that begin "Error: "
+// as node's do: Rust's io::Error printed with {:?}, mosquitto's clients.
+var notNodeErrors = []string{"custom { kind: ", "(os error ", "problem setting tls options"}
+
+// containsAny reports whether s holds one of words.
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // clientVerifyVar reports whether a line shows nginx's $ssl_client_verify
@@ -819,7 +835,7 @@ func attribute(line, lower string) Attribution {
 		// directory"; node's are "ENOENT: ..., open '/path'"), after
 		// the "Error: " of a Go command line tool (cobra's).
 		return served(attr("go", RoleClient, "", false), lower)
-	case strings.HasPrefix(strings.TrimSpace(line), "Error: "):
+	case strings.HasPrefix(strings.TrimSpace(line), "Error: ") && !containsAny(lower, notNodeErrors):
 		// node prints an Error's message so (a server's too).
 		return served(attr("node", RoleClient, "", false), lower)
 	}
