@@ -480,9 +480,9 @@ var otherWriterEntries = []Entry{
 	},
 	{
 		ID: CertLoadFailed, Kind: "client",
-		Match:       []string{"x509: rsa key missing null parameters", "x509: malformed", "x509: invalid rsa public exponent", "x509: unsupported elliptic curve"},
+		Match:       []string{"x509: rsa key missing null parameters", "x509: malformed", "x509: invalid rsa public exponent", "x509: unsupported elliptic curve", "x509: invalid authority key identifier", "x509: invalid version", "integer not minimally-encoded"},
 		Title:       "Go cannot parse this certificate or key",
-		Explanation: "Go's crypto/x509 parses certificates strictly: a field encoded against the standard (an RSA key without its NULL parameters, a malformed extension or validity), a curve it does not implement or an odd RSA exponent makes the whole certificate unreadable, although OpenSSL may read it. The generator that made it is at fault, not the TLS settings.",
+		Explanation: "Go's crypto/x509 parses certificates strictly: a field encoded against the standard (an RSA key without its NULL parameters, a malformed extension or validity), a curve it does not implement or an odd RSA exponent makes the whole certificate unreadable, although OpenSSL may read it: a version field written as 3 (OpenSSL shows Version: Unknown (3); v3 is written 2), an integer with needless leading bytes (not DER), extension OIDs with components too large for Go (some vendors' entitlement certificates). The generator that made it is at fault, not the TLS settings; but a parser change of a Go release also refused some real certificates that older ones took (Go 1.17's new parser at first rejected old roots' authority key identifiers, fixed before its release): try the program's latest build.",
 		Fix:         "Regenerate the certificate (and key) with a standard tool, for example:\n  " + selfSignedLeafCmd,
 		Confirm:     "openssl x509 -noout -text -in cert.pem",
 	},
@@ -589,7 +589,7 @@ var otherWriterEntries = []Entry{
 		ID: KeyMismatch, Kind: "client",
 		Match:       []string{"rsa_padding_check_pkcs1_type_1", "block type is not 01", "handshake failed: invalid padding"},
 		Title:       "The other side's handshake signature does not match its certificate (its key is not the certificate's)",
-		Explanation: "The signature the other side made in the handshake did not verify with the public key in the certificate it sent: it signed with a private key that is not its certificate's. Most often a server configured with a key from another certificate or an earlier renewal; servers that check the pair when they load it refuse to start, others (some IRC, VoIP and embedded servers, programs on Mbed TLS) start and fail every handshake this way. In mutual TLS the same happens with a client whose key is not its certificate's.",
+		Explanation: "The signature the other side made in the handshake did not verify with the public key in the certificate it sent: it signed with a private key that is not its certificate's. Most often a server configured with a key from another certificate or an earlier renewal; servers that check the pair when they load it refuse to start, others (some IRC, VoIP and embedded servers, programs on Mbed TLS) start and fail every handshake this way. In mutual TLS the same happens with a client whose key is not its certificate's. Printed by a client that verifies with a CA file of its own (swaks, a mail or monitoring client), it can also mean that file holds another CA with the same name than the one that signed (an older or re-made CA, a stale copy from a README): the signature then fails to check against the wrong key; fetch the current CA.",
 		Fix:         "On the side that sent the signature (the server, for a client's line), check the pair (the two sums must be equal) and configure the key made with the certificate:\n  openssl x509 -noout -pubkey -in server.crt | sha256sum\n  openssl pkey -pubout -in server.key | sha256sum",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},
@@ -964,7 +964,7 @@ var reasonEntries = []Entry{
 	{
 		// nginx's own handshake lines have their entry (findings_logs.go).
 		ID: HandshakeFailed, Kind: "reason", Level: infoLevel, Without: []string{"ssl_do_handshake", "while ssl handshaking"},
-		Match: []string{"http_request", ":http request", "] http request"}, Exact: []string{"http request"},
+		Match: []string{"http_request", ":http request", "] http request", "a: http request", "state=error: http request"}, Exact: []string{"http request"},
 		Title:       "A client spoke plain HTTP to a TLS port (http request)",
 		Explanation: "The first bytes the TLS server read were an HTTP request, not a TLS ClientHello: a client used http:// for the https port, or a proxy in front forwards plain HTTP to it (nginx's proxy_pass http:// to a TLS backend, a load balancer's health check).",
 		Fix:         "Make the client, or the proxy in front, use https:// for this port; with nginx in front:\n  proxy_pass https://backend:PORT;\nor serve plain HTTP on another port.",

@@ -190,7 +190,7 @@ var productEntries = []Entry{
 		ID: KeyLoadFailed, Kind: "client",
 		Match:       []string{"neither pub key nor priv key"},
 		Title:       "Ruby could not read the key as the type the program asked for",
-		Explanation: "Ruby's OpenSSL::PKey::RSA.new (or DSA.new, EC.new) read no key of that type from what it was given: a key of another type (an EC or DSA key given to code that calls RSA.new; OpenSSL::PKey.read reads any), an encrypted key without its passphrase (or with a wrong one), or a file that holds no PEM key at all (a path given where the content belongs, a certificate, or CA certificates given to the option for the client's certificate and key: a client library's PEM option, such as vault-ruby's ssl_pem_contents, takes the client's own pair, and the CA bundle goes to its CA option).",
+		Explanation: "Ruby's OpenSSL::PKey::RSA.new (or DSA.new, EC.new) read no key of that type from what it was given: a key of another type (an EC or DSA key given to code that calls RSA.new; OpenSSL::PKey.read reads any), an encrypted key without its passphrase (or with a wrong one), or a file that holds no PEM key at all, or no key at all (a key size passed as a string to RSA.new, a program's bug; a path given where the content belongs, a certificate, or CA certificates given to the option for the client's certificate and key: a client library's PEM option, such as vault-ruby's ssl_pem_contents, takes the client's own pair, and the CA bundle goes to its CA option).",
 		Fix:         "See the key's type and whether it is encrypted:\n  head -n 2 client.key\n  openssl pkey -noout -text -in client.key | head -1\nthen give the program a key of the type it reads (or upgrade it to one that uses OpenSSL::PKey.read), with its passphrase if it has one.",
 		Confirm:     "openssl pkey -noout -in client.key",
 	},
@@ -2485,9 +2485,9 @@ var productEntries = []Entry{
 	// .NET handed a certificate without its private key.
 	{
 		ID: KeyLoadFailed, Kind: "client", Own: true,
-		Match:       []string{"the certificate does not have a private key", "certificate must have a private key"},
+		Match:       []string{"the certificate does not have a private key", "certificate must have a private key", "the private key is not present in the x.509 certificate"},
 		Title:       "The certificate .NET was given has no private key with it",
-		Explanation: "A client or server certificate must come with its private key, and this X509Certificate2 has none: it was loaded from a .cer, .crt or PEM file that holds the certificate alone (X509Certificate2(path) reads no key from PEM; CreateFromPemFile with the key file, or a .pfx, does), taken from a store where its key is missing or not readable by this account, or exported without the key.",
+		Explanation: "A client or server certificate must come with its private key, and this X509Certificate2 has none: it was loaded from a .cer, .crt or PEM file that holds the certificate alone (X509Certificate2(path) reads no key from PEM; CreateFromPemFile with the key file, or a .pfx, does), taken from a store where its key is missing or not readable by this account, or exported without the key (makecert with -sv writes the key to a separate .pvk file, leaving the stored certificate without it; -pe without -sv keeps it).",
 		Fix:         "Load the certificate together with its key, from a PKCS#12 file or from PEM with the key:\n  openssl pkcs12 -export -in client.crt -inkey client.key -out client.pfx\n  X509Certificate2.CreateFromPemFile(\"client.crt\", \"client.key\")",
 		Confirm:     "openssl pkcs12 -info -noout -in client.pfx",
 	},
@@ -3079,6 +3079,231 @@ var productEntries = []Entry{
 		Explanation: "The program generates its own certificate when it finds none, and could not: it may not write where it keeps it (a directory owned by root while the service runs as its own user; a systemd unit with ProtectHome=read-only or ProtectSystem=strict, which makes home directories or /etc read-only; a read-only container filesystem), or it found a certificate it may not read and took it for a missing one.",
 		Fix:         "See who the service runs as and what its unit protects, then let it write its certificate directory (ReadWritePaths= in the unit, or the directory's owner):\n  systemctl show SERVICE -p User -p ProtectHome \\\n    -p ProtectSystem -p ReadWritePaths\n  ls -ld /path/to/certs",
 		Confirm:     "systemctl status SERVICE",
+	},
+	// Managed databases and caches whose CA the provider rotated.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Within:      []string{"rds.amazonaws.com", ".database.azure.com", ".redis.cache.windows.net", "cloudsql", "cloud sql", ".docdb.amazonaws.com", "db.ondigitalocean.com", "rds-ca-"},
+		Match:       []string{"certificate verify failed", "certificate signed by unknown authority", "self signed certificate in certificate chain", "self-signed certificate in certificate chain", "pkix path building failed", "unable to get local issuer certificate", "unable to find valid certification path"},
+		Title:       "The client does not trust the managed database's CA: the provider's CA file it was given is missing or an old one",
+		Explanation: "Managed databases present certificates from the provider's own CA, which no system store holds (AWS RDS and DocumentDB, Cloud SQL, DigitalOcean), or from a public root the provider changes (Azure), and the providers rotate them: AWS RDS and Aurora from rds-ca-2019 to rds-ca-rsa2048-g1 (one global-bundle.pem holds them all), Azure Database for PostgreSQL and MySQL from Baltimore CyberTrust Root to DigiCert Global Root G2, Cloud SQL's per-instance server CA, DigitalOcean's per-cluster CA. The client was given no CA file (sslrootcert, ssl-ca, a JDBC trust store, a driver's ca option), or the file of the previous CA.",
+		Fix:         "Download the provider's current CA bundle and give it to the client (for RDS, the global bundle):\n  curl -sO https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem\n  psql \"host=HOST sslmode=verify-full sslrootcert=global-bundle.pem\"",
+		Confirm:     "openssl s_client -connect HOST:5432 -starttls postgres -CAfile global-bundle.pem </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// Puma's TLS listener failing on what it was sent.
+	{
+		ID: PlainHTTP, Kind: "client", Side: "server",
+		Match:       []string{"puma::minissl::sslerror"},
+		Title:       "Puma's TLS listener could not handle a connection: most often plain HTTP from a proxy",
+		Explanation: "Puma (its MiniSSL layer) failed on a connection to its ssl:// bind. Most often the reverse proxy in front sends plain HTTP to that port (proxy_pass http:// to Puma's TLS port); Puma releases of 2019-2020 with OpenSSL 1.1.1 turned such a connection into this error in the reactor loop and then timed out other requests. A client that refuses Puma's certificate ends here too.",
+		Fix:         "Let the proxy speak the bind's protocol: https:// to an ssl:// bind, or (the usual setup) plain HTTP to a tcp:// bind when the proxy ends TLS; and upgrade Puma:\n  proxy_pass https://127.0.0.1:9292;\n  bind 'tcp://127.0.0.1:9292'",
+		Confirm:     "curl -vk https://127.0.0.1:9292/ -o /dev/null",
+	},
+	// Perl's IO::Socket::SSL checking the name it was given.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"local error: hostname verification failed", "ssl upgrade failed: hostname verification failed"},
+		Title:       "Perl's IO::Socket::SSL found the server's certificate not valid for the name it checked",
+		Explanation: "IO::Socket::SSL checks the host name against the server's certificate, and the name it had was not in it. Often the module that opened the connection passed no host name, so the IP address was checked (Net::SMTPS does so; IO::Socket::SSL 2.078 and later check an IP address against the certificate too, where earlier releases let it pass), or the program connects by an alias or address the certificate does not carry.",
+		Fix:         "Connect by a name the certificate carries, and use a module that passes it (core Net::SMTP with starttls, which sets SSL_hostname), or pass SSL_verifycn_name and SSL_hostname yourself:\n  openssl s_client -connect smtp.example.com:587 -starttls smtp </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
+		Confirm:     "openssl s_client -connect smtp.example.com:587 -starttls smtp </dev/null 2>/dev/null | openssl x509 -noout -subject",
+	},
+	// BusyBox's wget without TLS, or with its small TLS client.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Within: []string{"https", "connection reset by peer"},
+		Match:       []string{"wget: error getting response"},
+		Title:       "BusyBox's wget got no answer over https: its build may have no TLS at all",
+		Explanation: "BusyBox's wget speaks https only when built with its TLS client (or an ssl_client or openssl helper it runs); a build without one (old or minimal images, Android builds) sends plain HTTP to port 443, and the server resets the connection. A build with the small built-in TLS client may also be refused by servers that want what it lacks.",
+		Fix:         "Use curl or GNU wget, or a BusyBox built with TLS (a current image); in Alpine:\n  apk add --no-cache ca-certificates wget\n  busybox wget --help 2>&1 | head -1",
+		Confirm:     "busybox | head -1",
+	},
+	{
+		ID: TLSAlert, Kind: "client", Side: "client",
+		Match:       []string{"ssl_client: tls error from peer"},
+		Title:       "The server refused BusyBox's built-in TLS client (ssl_client)",
+		Explanation: "BusyBox's own TLS client (used by its wget, and busybox-w32's) implements a small part of TLS, and the server ended the handshake with the alert the line names: older releases left out extensions (signature_algorithms, SNI) or cipher suites that current servers require, and some servers answer that with internal_error (80) or handshake_failure (40).",
+		Fix:         "Update BusyBox (later releases fixed several such gaps), or fetch from that server with a client built on OpenSSL, as below:\n  curl -fsSLO https://host/file",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// fetchmail without certificate checks.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"the connection is insecure, continuing anyways"},
+		Title:       "fetchmail could not verify the mail server's certificate and carried on without checking it",
+		Explanation: "fetchmail checked the server's certificate, failed (the line before says why: no local issuer, a name mismatch, an expired certificate), and because sslcertck is off it continued over an unverified connection, open to interception. Configurations generated by mail suites often leave sslcertck off.",
+		Fix:         "Turn certificate checks on and give fetchmail the CAs (the system's directory, or the server's CA):\n  poll mail.example.com with proto IMAP\n    user 'u' there with password 'p'\n    ssl sslcertck sslcertpath /etc/ssl/certs",
+		Confirm:     "openssl s_client -connect mail.example.com:993 -servername mail.example.com </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// msmtp (GnuTLS) checking the server's name.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"the certificate owner does not match hostname", "tls certificate verification failed: the certificate owner does not"},
+		Title:       "msmtp: the mail server's certificate is not for the host name in its configuration",
+		Explanation: "msmtp compared the host of its account (msmtprc's host) with the server's certificate and found no match: the certificate is for another name of the service (smtp.gmail.com for smtp.googlemail.com), the host is an IP address or an alias, or the name leads to another server than intended (a hosts-file entry, another address family).",
+		Fix:         "Use the name the certificate carries as host in msmtprc (and remove hosts-file overrides for it):\n  openssl s_client -connect smtp.example.com:587 -starttls smtp </dev/null 2>/dev/null | openssl x509 -noout -subject",
+		Confirm:     "msmtp --serverinfo --tls --tls-starttls --host=smtp.example.com --port=587",
+	},
+	// A program handing GnuTLS a priority string it does not know.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"gnutls_priority_set_direct("},
+		Title:       "The program gave GnuTLS a priority string this GnuTLS does not accept",
+		Explanation: "gnutls_priority_set_direct refused the cipher and version settings the program passed (shown in the parentheses), so no TLS connection is made: a keyword this GnuTLS release does not know (@SYSTEM needs a GnuTLS built with system-wide policy support; older ones, as on RHEL 7, refuse it), or a typo in the program's cipher option.",
+		Fix:         "Set the program's cipher option to a string this GnuTLS takes (NeoMutt: ssl_ciphers; NORMAL is always known), or update the program; test a string with:\n  gnutls-cli --priority NORMAL -l | head",
+		Confirm:     "gnutls-cli --version",
+	},
+	// An SMTP server that offers no STARTTLS to a client that insists.
+	{
+		ID: PlainHTTP, Kind: "client", Side: "client", Within: []string{"502", "smtp"},
+		Match:       []string{"tls not supported"},
+		Title:       "The mail server does not offer STARTTLS, and the client insists on TLS",
+		Explanation: "The client sent STARTTLS and the server refused it (502): this server, or this port, speaks no TLS. The client insists because it is told to, or by its defaults: NeoMutt's ssl_force_tls became yes by default in 2021, so a local plain-text bridge (ProtonMail's, Davmail's) now fails; other clients' require TLS settings do the same.",
+		Fix:         "Use the port where the server offers TLS (587 with STARTTLS, 465), or, for a local bridge on 127.0.0.1, allow plain text for that account (in NeoMutt, ssl_force_tls set to no). See what the server offers:\n  openssl s_client -connect mail.example.com:587 -starttls smtp </dev/null",
+		Confirm:     "openssl s_client -connect mail.example.com:587 -starttls smtp </dev/null",
+	},
+	// SMTP servers requiring STARTTLS from a client that did not start it.
+	{
+		ID: PlainHTTP, Kind: "client", Side: "client",
+		Match:       []string{"must issue a starttls command first"},
+		Title:       "The mail server requires STARTTLS, and the client sent mail without it",
+		Explanation: "The SMTP server accepts mail on this port only over TLS started with STARTTLS, and the client went on in plain text: its TLS option is off (JavaMail: mail.smtp.starttls.enable), or an application's mail settings do not reach the mail session it really uses (Confluence and Jira: a JNDI mail session with its own properties).",
+		Fix:         "Turn STARTTLS on in the client (JavaMail properties below; other clients: their STARTTLS or TLS option) and restart it:\n  mail.smtp.starttls.enable=true\n  mail.smtp.starttls.required=true",
+		Confirm:     "openssl s_client -connect mail.example.com:587 -starttls smtp </dev/null",
+	},
+	// wget unable to set up its TLS library.
+	{
+		ID: StartupFailed, Kind: "client", Side: "client",
+		Match:       []string{"disabling ssl due to encountered errors"},
+		Title:       "wget could not set up its TLS library, so it cannot fetch https URLs",
+		Explanation: "GNU wget failed to initialise OpenSSL or GnuTLS before connecting: the TLS library does not match the one wget was built against (a partial upgrade, as on Termux or after mixing repositories), its CA directory or file (ca_directory, ca_certificate) is missing or unreadable, or an openssl.cnf it reads is broken.",
+		Fix:         "Upgrade wget and its TLS library together, then see the reason wget gives with:\n  pkg upgrade\n  wget --debug https://example.com/ 2>&1 | head -20",
+		Confirm:     "wget --version | head -3",
+	},
+	// Go's name constraints check.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"is not authorized to sign for this name", "is not authorized to sign in this domain", "permitted subtree violation", "excluded subtree violation"},
+		Title:       "The CA's name constraints do not allow the certificate's name",
+		Explanation: "A CA in the chain carries name constraints (the names it may issue for), and the certificate's name is outside them: a private or organisation CA limited to its own domains (permitted subtrees) that issued for another name, a missing or excluded IP range, or constraints written wrongly when the CA was made. Old verifiers also misjudged constrained chains: Go before 1.10 refused them whenever no host name was being checked.",
+		Fix:         "See the constraints and the names, then reissue the certificate for a name the CA may sign, or the CA with the constraints it needs:\n  openssl x509 -noout -text -in ca.crt | grep -A4 'Name Constraints'\n  openssl x509 -noout -text -in server.crt | grep -A1 'Subject Alternative Name'",
+		Confirm:     "openssl verify -CAfile ca.crt server.crt",
+	},
+	// A CA certificate that does not say it is one.
+	{
+		ID: Untrusted, Kind: "client",
+		Match:       []string{"is not authorized to sign other certificates"},
+		Title:       "The certificate used as a CA is not marked as one (basicConstraints CA:TRUE)",
+		Explanation: "Go (like current OpenSSL, Java and browsers) signs or verifies with a CA certificate only if it says it is a CA: basicConstraints CA:TRUE, and keyCertSign in its key usage when it has one. A CA made by hand without them (openssl req -x509 with a config whose extensions leave them out, a leaf certificate given as the CA) is refused, whether as a CA to sign with (istiod's plugged-in CA, a cluster's own CA) or in a chain.",
+		Fix:         "Make the CA again with the extensions, then reissue what it signs:\n  openssl req -x509 -new -key ca.key -sha256 -days 3650 -subj '/CN=Example CA' \\\n    -addext basicConstraints=critical,CA:TRUE \\\n    -addext keyUsage=critical,keyCertSign,cRLSign -out ca.crt",
+		Confirm:     "openssl x509 -noout -text -in ca.crt | grep -A1 'Basic Constraints'",
+	},
+	// Go's parser refusing large policy OIDs (Microsoft AD CS certificates).
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"x509: invalid certificate policies"},
+		Title:       "Go could not parse the certificate's policies (an OID too large for this Go)",
+		Explanation: "Go 1.17 to 1.21 refuse a certificate whose certificatePolicies hold an object identifier with a component too large for their parser; Microsoft Active Directory Certificate Services puts such OIDs in the certificates it issues, so Go programs connecting to LDAPS, WinRM or internal sites fail while other clients accept them. Go 1.22 and later parse them.",
+		Fix:         "Update the program to one built with Go 1.22 or later, or reissue the certificate from a template without those policy OIDs; see them with:\n  openssl x509 -noout -text -in server.crt | grep -A3 'Certificate Policies'",
+		Confirm:     "openssl x509 -noout -text -in server.crt | grep -A3 'Certificate Policies'",
+	},
+	// FreeSWITCH's DTLS-SRTP handshake with browsers.
+	{
+		ID: HandshakeFailed, Kind: "client", Within: []string{"handshake failure"},
+		Match:       []string{"switch_rtp.c"},
+		Title:       "FreeSWITCH's DTLS handshake with the browser failed",
+		Explanation: "WebRTC media (DTLS-SRTP) needs a DTLS handshake between FreeSWITCH and the browser. The usual causes: FreeSWITCH built on OpenSSL 1.0.1 or older, which has no DTLS 1.2, which Chrome 85 and later require; or its generated dtls-srtp.pem made with parameters the browser refuses (an old RSA key, a long-lived certificate).",
+		Fix:         "Build FreeSWITCH against OpenSSL 1.0.2 or later, then remove the generated DTLS certificate so it is made again, and restart:\n  openssl version\n  rm /etc/freeswitch/tls/dtls-srtp.pem",
+		Confirm:     "openssl version",
+	},
+	// Prosody's HTTPS port without a certificate.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"no certificate present in ssl/tls configuration for"},
+		Title:       "Prosody has no certificate for its HTTPS (or other TLS) port",
+		Explanation: "Prosody could not open an encrypted port because it found no certificate for it: its https port (mod_http, used by BOSH and websockets, as with Jitsi) needs https_certificate and https_key, or a certificate for the host in its certificates directory.",
+		Fix:         "Import the certificate for the host, or name it for the port, then restart Prosody:\n  prosodyctl --root cert import /etc/letsencrypt/live\n  https_certificate = \"/etc/prosody/certs/meet.example.com.crt\"",
+		Confirm:     "prosodyctl check certs",
+	},
+	// BusyBox's wget without the helper it runs for https.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"can't execute 'ssl_helper'", "can't execute 'ssl_client'"},
+		Title:       "BusyBox's wget has no TLS helper, so it cannot fetch https URLs",
+		Explanation: "This BusyBox's wget does https by running a separate helper (ssl_helper, or ssl_client in newer builds), which this image or system does not have: the official busybox images and other minimal builds leave it out, so https fails whatever the server.",
+		Fix:         "Use an image or tool with TLS (curl, or GNU wget), or add the helper; in Alpine:\n  apk add --no-cache ca-certificates wget",
+		Confirm:     "busybox | head -1",
+	},
+	// Puma 3.5's ssl_bind asking for a CA it did not need.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"please specify the ssl ca via 'ca='"},
+		Title:       "Puma wants a CA file because its TLS bind verifies client certificates",
+		Explanation: "Puma's ssl_bind (or ssl:// URL) was set, or by default in Puma 3.5, to verify the peer (verify_mode=peer), which means asking clients for certificates and checking them against a CA, so it refuses to start without ca=. A server that does not want client certificates needs verify_mode=none; one that does needs the CA of its clients.",
+		Fix:         "Say what the bind should do with client certificates (in config/puma.rb), or upgrade Puma:\n  ssl_bind '0.0.0.0', '9292', key: 'server.key', cert: 'server.crt', verify_mode: 'none'\n  ssl_bind '0.0.0.0', '9292', key: 'server.key', cert: 'server.crt', ca: 'client-ca.crt', verify_mode: 'force_peer'",
+		Confirm:     "curl -vk https://127.0.0.1:9292/ -o /dev/null",
+	},
+	// FreeBSD's fetch (and pkg) refusing a server's certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"certificate verification failed for /"},
+		Title:       "fetch could not verify the server's certificate (the subject it names)",
+		Explanation: "FreeBSD's fetch (used by pkg, ports and OPNsense's and pfSense's updates) refused the certificate of the server it names: its CA is missing from the system's trust store (security/ca_root_nss, or SSL_CA_CERT_FILE), the server does not send its intermediate, or the server's certificate itself is broken (expired, for another name, self-signed); when a browser refuses the same site too, only the site's owner can fix it. A wrong clock on this machine (a dead BIOS battery) fails every chain the same way: check date -u.",
+		Fix:         "See what the server sends and how it verifies from this machine:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nA missing issuer on this machine means the CA bundle needs installing or updating (the ca_root_nss package); a certificate that is broken for browsers too is the site's to fix.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// A Perl program passing IO::Socket::SSL a version it does not take.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"invalid ssl_version specified"},
+		Title:       "The Perl program passed IO::Socket::SSL an SSL_version it does not accept",
+		Explanation: "IO::Socket::SSL refused the SSL_version the program gave, before connecting: a value written in a syntax it never supported (sendEmail 1.56 passes 'SSLv3 TLSv1'), which newer IO::Socket::SSL releases reject instead of ignoring. It is the program's bug, not the server's.",
+		Fix:         "Remove the SSL_version argument from the program (its default negotiates the best version), or use a fixed release of the program; for sendEmail, patch the start_SSL call and check:\n  grep -n SSL_version /usr/bin/sendEmail",
+		Confirm:     "perl -MIO::Socket::SSL -e 'print $IO::Socket::SSL::VERSION'",
+	},
+	// Windows PowerShell 5.1 unable to reach the PowerShell Gallery or NuGet.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Within: []string{"nuget.org", "powershellgallery"},
+		Match:       []string{"is not valid."},
+		Title:       "Windows PowerShell could not reach the package source: it does not offer TLS 1.2",
+		Explanation: "PackageManagement and PowerShellGet in Windows PowerShell 5.1 say a source location is not valid when they cannot connect to it. For the PowerShell Gallery and nuget.org, which take TLS 1.2 only, the usual reason is .NET Framework's default protocols on older Windows (Server 2012 R2, 2016), which leave TLS 1.2 out.",
+		Fix:         "Turn TLS 1.2 on for the session, then register the source again (for good: the SchUseStrongCrypto registry values):\n  [Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12\n  Register-PackageSource -Name nuget.org -ProviderName NuGet `\n    -Location https://www.nuget.org/api/v2",
+		Confirm:     "[Net.ServicePointManager]::SecurityProtocol",
+	},
+	// Janus' HTTPS transport failing to start.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"couldn't start secure webserver on port"},
+		Title:       "Janus could not start its HTTPS server: its certificate or key could not be loaded",
+		Explanation: "The Janus HTTP transport (janus.transport.http.jcfg, secure_port) could not load the cert_pem and cert_key it was given: a path Janus may not read (a directory of another user, Let's Encrypt's root-only live/ and archive/, a snap's confinement), a key with a passphrase not given (cert_pwd), or not PEM.",
+		Fix:         "Give Janus copies of the certificate and key in a directory it may read, then restart it:\n  install -m 640 -o root -g janus fullchain.pem privkey.pem /etc/janus/certs/\n  ls -l /etc/janus/certs",
+		Confirm:     "openssl x509 -noout -subject -in /etc/janus/certs/fullchain.pem",
+	},
+	// Java reading bytes that are not a TLS record.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"unsupported record version unknown"},
+		Title:       "Java read an answer that is not TLS (Unsupported record version)",
+		Explanation: "JSSE read bytes where a TLS record belongs that carry no TLS version: the port answered in plain text (HTTP, or a proxy's error page), or the server, given no name, answered something else: a JVM started with -Djsse.enableSNIExtension=false sends no SNI, and services behind CDNs and shared load balancers (Slack's webhooks, cloud APIs) then do not answer with TLS.",
+		Fix:         "Look for -Djsse.enableSNIExtension=false (and jsse.enableSNIExtension in the code) and remove it; then check the port speaks TLS for that name:\n  openssl s_client -connect hooks.example.com:443 -servername hooks.example.com </dev/null",
+		Confirm:     "ps -ef | grep -o 'jsse.enableSNIExtension=[a-z]*'",
+	},
+	// Go's check of a Common Name that is not a host name.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"x509: common name is not a valid hostname"},
+		Title:       "Go does not check this certificate's Common Name as a host name, and it has no subjectAltName",
+		Explanation: "The certificate names its server only in the Common Name, and that CN is not a host name (Cloud SQL's server certificates carry project:instance there), so Go (1.11 and later) refuses to match it; since Go 1.15 it ignores the CN altogether. A client of such a service must connect through the provider's connector or proxy, which checks the instance name itself, or verify it in its own code.",
+		Fix:         "Use the provider's connector (Cloud SQL: the Cloud SQL Auth Proxy, or the Go connector), or a certificate with the name in subjectAltName; see what the certificate carries:\n  openssl x509 -noout -subject -text -in server-cert.pem | grep -A1 -e '^subject=' -e 'Subject Alternative Name'",
+		Confirm:     "openssl x509 -noout -subject -in server-cert.pem",
+	},
+	// Mbed TLS refusing a certificate's extensions.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"-0x2500", "-0x2562", "-9570", "-9472", "mbedtls_err_x509_invalid_extensions"},
+		Title:       "Mbed TLS refuses the certificate's extensions",
+		Explanation: "Mbed TLS could not accept the extensions of a certificate it was given or sent (MBEDTLS_ERR_X509_INVALID_EXTENSIONS, here with a lower-level ASN.1 error): most often an extension marked critical that this Mbed TLS does not implement (Name Constraints, policy constraints, a vendor's own), which it must refuse; otherwise an extension encoded wrongly or twice. OpenSSL may accept the same certificate.",
+		Fix:         "See the certificate's extensions and which are critical, then reissue it (or its CA) without the unsupported critical extension, or build Mbed TLS with MBEDTLS_X509_ALLOW_UNSUPPORTED_CRITICAL_EXTENSION:\n  openssl x509 -noout -text -in cert.pem | grep -B1 -A2 critical",
+		Confirm:     "openssl x509 -noout -text -in cert.pem | grep -A3 'X509v3 extensions'",
 	},
 }
 

@@ -36,8 +36,9 @@ var (
 	// printed negative, in hexadecimal.
 	reMbedHex = lazyre.New(`(?:^|[^0-9a-z])-0x([0-9a-f]{1,4})\b`)
 	// The ESP32 Arduino core's "(-9984) X509 - ...", and Godot's
-	// "_do_handshake: TLS handshake error: -9984": in decimal.
-	reMbedDec = lazyre.New(`\((-\d{2,5})\)|tls handshake error: (-\d{2,5})\b`)
+	// "_do_handshake: TLS handshake error: -9984", and the sample programs'
+	// "mbedtls_x509_crt_parse_file returned -9570": in decimal.
+	reMbedDec = lazyre.New(`\((-\d{2,5})\)|(?:tls handshake error:|returned) (-\d{2,5})\b`)
 )
 
 // mbedtlsMarkers show that Mbed TLS wrote the line: its name, ESP-IDF's

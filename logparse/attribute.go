@@ -290,7 +290,9 @@ var attrRules = []attrRule{
 		"(provider: ssl provider", "npgsqlexception", "verifyfull or verifyca instead of require", "remotecertificatevalidationcallback", "mbedtls_ssl_handshake() failed"}},
 	{"unknown", RoleServer, "", []string{"the client does not trust the proxy's certificate", "client preface string missing or corrupt",
 		// mongod's log of an X.509 login it refused
-		"with mechanism mongodb-x509"}},
+		"with mechanism mongodb-x509",
+		// Ruby's servers (WEBrick, Puma, Thin) accepting a handshake
+		"ssl_accept returned=", "puma::minissl"}},
 	{"java", RoleClient, "", []string{"[producer clientid=", "[consumer clientid=", "[adminclient clientid="}},
 	// NSS's certutil managing its own database (Libreswan, a profile),
 	// before the NSS codes it prints.
@@ -613,7 +615,7 @@ func Attribute(line string) Attribution {
 
 // notNodeErrors are words of other programs' lines that begin "Error: "
 // as node's do: Rust's io::Error printed with {:?}, mosquitto's clients.
-var notNodeErrors = []string{"custom { kind: ", "(os error ", "problem setting tls options"}
+var notNodeErrors = []string{"custom { kind: ", "(os error ", "problem setting tls options", "ssl_connect returned=", "ssl_connect syscall returned="}
 
 // containsAny reports whether s holds one of words.
 func containsAny(s string, words []string) bool {
