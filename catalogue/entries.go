@@ -21,8 +21,10 @@ const (
 	// connectByName is the fix of a client's name mismatch.
 	connectByName = "Connect with a name the certificate carries, or reissue it with that name or address:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10"
 	// addToSystemBundle adds a CA to a Debian-like system's bundle.
-	addToSystemBundle  = "\n  cp ca.crt /usr/local/share/ca-certificates/\n  update-ca-certificates"
-	keyPairCheck       = "openssl x509 -noout -pubkey -in client.crt | sha256sum; openssl pkey -pubout -in client.key | sha256sum (the two sums must be equal)"
+	addToSystemBundle = "\n  cp ca.crt /usr/local/share/ca-certificates/\n  update-ca-certificates"
+	keyPairCheck      = "openssl x509 -noout -pubkey -in client.crt | sha256sum\n  openssl pkey -pubout -in client.key | sha256sum"
+	// keyPairConfirm is keyPairCheck as a Confirm (WithConfirm indents it).
+	keyPairConfirm     = "openssl x509 -noout -pubkey -in client.crt | sha256sum\nopenssl pkey -pubout -in client.key | sha256sum"
 	serverKeyPairCheck = "openssl x509 -noout -pubkey -in server.crt | sha256sum; openssl pkey -pubout -in server.key | sha256sum (the two sums must be equal)"
 	curlClient         = "curl -v --cacert ca.crt --cert client.crt --key client.key https://host/"
 	// Why a TLS client does not trust a server's certificate, and what to do.
@@ -360,7 +362,7 @@ var otherEntries = []Entry{
 		Title:       "TLS alert 51 decrypt_error: a handshake signature did not verify",
 		Explanation: "A signature made during the handshake did not verify. Against nginx this means the client's private key does not match the client certificate it sent; nginx logs `SSL_do_handshake() failed (... bad signature)` at crit and a Go client sees `remote error: tls: error decrypting message`.",
 		Fix:         "Pair the client certificate with its own key, or make a new key and reissue.",
-		Confirm:     keyPairCheck,
+		Confirm:     keyPairConfirm,
 	},
 	{
 		ID: TLSAlert, Kind: "alert",

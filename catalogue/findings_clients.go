@@ -212,7 +212,7 @@ var clientWriterEntries = []Entry{
 	// Docker's daemon pulling from or logging in to a registry.
 	{
 		ID: ServerCertUntrusted, Kind: "client", Within: []string{"daemon", "docker", "/v2/:", "/v2/\"", "/v2/ ", "/manifests/", "/blobs/", "podman", "containerd", "buildah", "skopeo", "manifest"},
-		Without:     []string{"ollama"}, // its own entry: it pulls models, not images
+		Without:     []string{"ollama", "taskspec", "tekton", "error getting image manifest"}, // their own entries: Ollama pulls models, not images; a controller reads manifests itself
 		Match:       []string{"x509: certificate signed by unknown authority"},
 		Title:       "The container engine does not trust the registry's certificate",
 		Explanation: "The Docker daemon (or containerd, pulling for Kubernetes), a Go program as the client of the registry, found no trusted CA for the registry's certificate. It trusts the host's CA store (read when it starts) and, per registry, the files in /etc/docker/certs.d/HOST:PORT/ (containerd: /etc/containerd/certs.d/HOST:PORT/). Three causes: (1) a private or self-signed CA not put there, or under a directory name other than the registry's address with its port, or added to the host's store after the daemon started (restart it); (2) the registry does not send its intermediate certificate; (3) the client is not the daemon the CA was given to: Docker Desktop's VM, a remote or managed host, BuildKit's own builder (docker buildx with the docker-container driver reads neither the daemon's certs.d nor its insecure-registries, only its buildkitd.toml), or a tool with its own bundle (kaniko's /kaniko/ssl/certs, which an old executor image keeps out of date), or a Kubernetes controller that reads image manifests itself (Tekton's pipelines controller, to find an image's entrypoint; Knative's, Flux's image reflector), which trusts only its own container image's CAs (Tekton: the config-registry-cert ConfigMap gives it the registry's CA); or an intercepting proxy re-signs the registry's traffic.",
@@ -1840,7 +1840,7 @@ var clientWriterEntries = []Entry{
 		Title:       "Logstash could not use the certificate and key of its beats input",
 		Explanation: "The beats input (Netty) refused ssl_certificate and ssl_key: the key does not match the certificate, or it is not in the PKCS#8 form the input requires.",
 		Fix:         "Check the pair, then convert the key to PKCS#8:\n  " + keyPairCheck + "\n  openssl pkcs8 -topk8 -nocrypt -in server.key -out server.pkcs8.key",
-		Confirm:     keyPairCheck,
+		Confirm:     keyPairConfirm,
 	},
 	// Erlang servers that cannot read their TLS files (EMQX, RabbitMQ).
 	{
@@ -2620,7 +2620,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The private key given with the certificate does not belong to it (key mismatch)",
 		Explanation: "The program (a client loading its client certificate, or a server loading its own) was given a certificate and a private key whose public keys differ: files from different renewals or requests, the wrong key file, or a combined file (certificate and key, or certificate and chain, in one file) that a script built once and did not build again after the key changed.",
 		Fix:         "Compare the two public keys (the sums must be equal) and pass the matching pair:\n  openssl x509 -noout -pubkey -in client.crt | sha256sum\n  openssl pkey -pubout -in client.key | sha256sum",
-		Confirm:     keyPairCheck,
+		Confirm:     keyPairConfirm,
 	},
 	// Python's ssl module loading a certificate or key (load_cert_chain, requests' cert=).
 	{
@@ -2629,7 +2629,7 @@ var clientWriterEntries = []Entry{
 		Title:       "Python could not load the certificate or private key it was given",
 		Explanation: "Python's ssl module (load_cert_chain(certfile, keyfile): a server's own certificate, as Jupyter's and other servers' certfile and keyfile give it, or a client certificate as requests' cert= and httpx pass it) could not read the certificate or private key file as PEM. The causes that cover most cases: (1) the certificate file holds no key and no keyfile was given (a program's keyfile setting left out; a single --ssl-pem-file or certfile option given only the chain: Let's Encrypt's fullchain.pem holds no key, so cat privkey.pem fullchain.pem > combined.pem); (2) a wrong path, or certfile and keyfile swapped; (3) an encrypted key without its password; (4) DER or PKCS#12 instead of PEM, or a key that does not belong to the certificate. On a system in FIPS mode (RHEL, Rocky or Alma with FIPS on) a key encrypted the traditional way (Proc-Type: 4,ENCRYPTED and DEK-Info headers under BEGIN RSA PRIVATE KEY, as helpers that turn a PKCS#12 file into temporary PEM files write it) fails too: its key derivation uses MD5, which FIPS mode forbids, while the same key in PKCS#8 form loads.",
 		Fix:         "Check both files are PEM and belong together:\n  openssl x509 -noout -subject -in server.crt\n  openssl pkey -noout -in server.key\nthen pass them in that order: ctx.load_cert_chain(certfile=\"server.crt\", keyfile=\"server.key\") (requests: cert=(\"client.crt\", \"client.key\")). With FIPS on, write the key as PKCS#8 (in Python: PrivateFormat.PKCS8 instead of TraditionalOpenSSL):\n  openssl pkcs8 -topk8 -in server.key -out server-pkcs8.key",
-		Confirm:     keyPairCheck,
+		Confirm:     keyPairConfirm,
 	},
 	// The same call's other failures, pasted with its traceback (real
 	// Python 3.11 runs): a file that is not there, and an encrypted key
@@ -2799,7 +2799,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The Go program's private key does not belong to its certificate",
 		Explanation: "tls.LoadX509KeyPair (or X509KeyPair) was given a certificate and a key whose public keys differ: files from different requests or renewals, or the certificate file starts with a CA instead of its own certificate (the chain order must be the leaf first, then its CAs). A program that reads the key and certificates from one file (a MongoDB driver's tlsCertificateKeyFile, a combined .pem) may pair the key with another certificate of the file than the leaf: old releases of the MongoDB Go driver took the last one, so a file with intermediates after the leaf failed until the driver was upgraded.",
 		Fix:         "Compare the two public keys (the sums must be equal) and pass the matching pair (kubectl: the client-certificate-data and client-key-data of the kubeconfig, which must come from the same request):\n  openssl x509 -noout -pubkey -in tls.crt | sha256sum\n  openssl pkey -pubout -in tls.key | sha256sum",
-		Confirm:     keyPairCheck,
+		Confirm:     keyPairConfirm,
 	},
 	{
 		ID: CertLoadFailed, Kind: "client",

@@ -377,7 +377,7 @@ var logLineEntries = []Entry{
 		Explanation: "The signature the client made with its private key during the handshake (CertificateVerify) does not verify with the public key in the certificate it sent, so the key does not belong to the certificate. " +
 			"This is the one client-certificate failure nginx rejects inside the handshake; it logs it at crit, and a Go client sees `remote error: tls: error decrypting message`.",
 		Fix:     "Pair the client certificate with its own key: find the matching key, or make a new key and CSR and reissue:\n  " + reissueClient,
-		Confirm: keyPairCheck,
+		Confirm: keyPairConfirm,
 	},
 	// ngx.ssl's parse functions given something that is not PEM text.
 	{
@@ -413,7 +413,7 @@ var logLineEntries = []Entry{
 			"On OpenSSL 3, TLS 1.0 and 1.1 are refused even when listed, unless the security level is 0 (@SECLEVEL=0), as real runs here showed. Less often the server allows TLS 1.3 only and the client stops at 1.2. " +
 			"(nginx before 1.23.4 enables TLSv1 TLSv1.1 TLSv1.2 by default, and TLSv1.3 only from 1.23.4.)",
 		Fix:     "Find which client it is (the line's client address). The sound fix is to update that client. If it must be served as it is, enable its version on the server (nginx below; Apache: SSLProtocol, Postfix: smtpd_tls_protocols and its TLS security level, HAProxy: ssl-min-ver):\n  ssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv1.3;\n  ssl_ciphers DEFAULT:@SECLEVEL=0;\nFor scanners alone, keep the modern setting:\n  ssl_protocols TLSv1.2 TLSv1.3;",
-		Confirm: "openssl s_client -connect host:443 -tls1_2 </dev/null; openssl s_client -connect host:443 -tls1_3 </dev/null",
+		Confirm: "openssl s_client -connect host:443 -tls1_2 </dev/null\nopenssl s_client -connect host:443 -tls1_3 </dev/null",
 	},
 	{
 		ID: HandshakeFailed, Kind: "reason", Level: infoLevel,
@@ -498,7 +498,7 @@ var logLineEntries = []Entry{
 		Explanation: "At start-up and reload nginx checks that the private key matches the first certificate in the ssl_certificate file. They differ: the key was regenerated, the files were swapped, or the certificate file starts with a CA instead of the server's own certificate. " +
 			"On a reload nginx keeps running with the old configuration.",
 		Fix:     "Use the key that belongs to the certificate (or reissue the certificate for the key), and put the server's own certificate first in the file, followed by its intermediates (the order matters: a chain file with the intermediate first fails the check). On Kubernetes (ingress-nginx), check that tls.crt and tls.key of the TLS secret are a pair and tls.crt starts with the server's certificate.",
-		Confirm: "openssl x509 -noout -pubkey -in server.crt | sha256sum; openssl pkey -pubout -in server.key | sha256sum (the two sums must be equal)",
+		Confirm: "openssl x509 -noout -pubkey -in server.crt | sha256sum\nopenssl pkey -pubout -in server.key | sha256sum",
 	},
 	{
 		ID: LogBadPassphrase, Kind: "nginx", Level: "emerg",

@@ -3092,7 +3092,7 @@ var productEntries = []Entry{
 	},
 	// Puma's TLS listener failing on what it was sent.
 	{
-		ID: PlainHTTP, Kind: "client", Side: "server",
+		ID: PlainHTTP, Kind: "client", Side: "server", Without: []string{"ssl routines"},
 		Match:       []string{"puma::minissl::sslerror"},
 		Title:       "Puma's TLS listener could not handle a connection: most often plain HTTP from a proxy",
 		Explanation: "Puma (its MiniSSL layer) failed on a connection to its ssl:// bind. Most often the reverse proxy in front sends plain HTTP to that port (proxy_pass http:// to Puma's TLS port); Puma releases of 2019-2020 with OpenSSL 1.1.1 turned such a connection into this error in the reactor loop and then timed out other requests. A client that refuses Puma's certificate ends here too.",
@@ -3304,6 +3304,15 @@ var productEntries = []Entry{
 		Explanation: "Mbed TLS could not accept the extensions of a certificate it was given or sent (MBEDTLS_ERR_X509_INVALID_EXTENSIONS, here with a lower-level ASN.1 error): most often an extension marked critical that this Mbed TLS does not implement (Name Constraints, policy constraints, a vendor's own), which it must refuse; otherwise an extension encoded wrongly or twice. OpenSSL may accept the same certificate.",
 		Fix:         "See the certificate's extensions and which are critical, then reissue it (or its CA) without the unsupported critical extension, or build Mbed TLS with MBEDTLS_X509_ALLOW_UNSUPPORTED_CRITICAL_EXTENSION:\n  openssl x509 -noout -text -in cert.pem | grep -B1 -A2 critical",
 		Confirm:     "openssl x509 -noout -text -in cert.pem | grep -A3 'X509v3 extensions'",
+	},
+	// A Kubernetes controller reading an image's manifest itself.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Within: []string{"taskspec", "tekton", "error getting image manifest"},
+		Match:       []string{"x509: certificate signed by unknown authority"},
+		Title:       "A Kubernetes controller (not the container engine) does not trust the registry's certificate",
+		Explanation: "The line is a controller's, not the node's container engine's: Tekton's pipelines controller reads an image's manifest from the registry itself (to find the entrypoint of a step that gives no command), as do Knative's and Flux's image controllers, and it trusts only the CAs in its own container image. A private registry's CA that the nodes trust is not among them.",
+		Fix:         "Give the controller the registry's CA (Tekton: the config-registry-cert ConfigMap in tekton-pipelines), or give the step its command so the controller need not read the image:\n  kubectl -n tekton-pipelines create configmap config-registry-cert --from-file=cert=ca.crt",
+		Confirm:     "openssl s_client -connect registry.example.com:443 -servername registry.example.com -showcerts </dev/null",
 	},
 }
 

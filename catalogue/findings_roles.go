@@ -18,7 +18,7 @@ import (
 // {meaning} the code's meaning, {fix} the client's own fix.
 var ClientVerifyText = Text{ID: UpstreamVerifyError,
 	Title: "{who} could not verify the server's certificate ({code}:{text})",
-	Why:   "{meaning} Here {who} is the TLS client and the certificate it judged is the server's; nginx's ssl_client_certificate plays no part.",
+	Why:   "{meaning} Here {who} is the TLS client and the certificate it judged is the server's" + ClientVerifyNotNginx,
 	Fix:   "{fix}",
 }
 
@@ -735,7 +735,11 @@ func VerifySideGuessed(code int) string {
 
 // VerifyClientGuessed is added to a verify result told as a client's
 // when only the words around it (not nginx's) suggested a client.
-const VerifyClientGuessed = "Nothing in the line shows which side printed it; its words are not nginx's, and most programs that print verify results so are clients checking a server's certificate. If a server printed it about a client certificate it was shown, the client certificate is in question instead: check it against the CA file that server trusts."
+const VerifyClientGuessed = "Nothing in the line shows which side printed it; most programs that print verify results so are clients checking a server's certificate. If a server printed it about a client certificate it was shown (nginx logs it as `client SSL certificate verify error`), the client certificate is in question instead: check it against the CA file that server trusts (nginx: ssl_client_certificate)."
+
+// ClientVerifyNotNginx ends a client's verify result when the line shows
+// the client; a guessed side drops it.
+const ClientVerifyNotNginx = "; nginx's ssl_client_certificate plays no part."
 
 // serverToo is, per program whose servers print a verify failure in the
 // same words as its clients (python, java), what the line means when a

@@ -126,10 +126,11 @@ func Placeholders(s string) []string {
 // WithConfirm is a fix followed by the command that shows the problem, on
 // a line of its own (unless the fix already gives that command).
 func WithConfirm(fix, confirm string) string {
-	if confirm == "" || strings.Contains(fix, confirm) {
+	indented := strings.ReplaceAll(confirm, "\n", "\n  ")
+	if confirm == "" || strings.Contains(fix, confirm) || strings.Contains(fix, indented) {
 		return fix
 	}
-	return fix + confirmLead + "\n  " + strings.ReplaceAll(confirm, "\n", "\n  ")
+	return fix + confirmLead + "\n  " + indented
 }
 
 // confirmLead starts the check that WithConfirm appends to a fix.

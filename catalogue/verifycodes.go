@@ -238,7 +238,7 @@ var verifyCodes = []VerifyCode{
 		Causes: "It was revoked on purpose, or the CA issued two certificates with the same serial number and revoking one revoked both (a fixed `-set_serial 01` copied from a guide does this). " +
 			"With ssl_ocsp, nginx logs `verify error: certificate revoked` without a number when the OCSP responder says revoked; $ssl_client_verify reads FAILED:certificate revoked in both cases.",
 		Fix:         "Issue a new certificate with a unique serial (-CAcreateserial keeps a serial file):\n  " + reissueClient + "\nor set the serial with:\n  -set_serial 0x$(openssl rand -hex 16)",
-		Confirm:     "openssl x509 -noout -serial -in client.crt; openssl crl -noout -text -in /etc/nginx/crl.pem",
+		Confirm:     "openssl x509 -noout -serial -in client.crt\nopenssl crl -noout -text -in /etc/nginx/crl.pem",
 		SeenInNginx: true,
 	},
 	{
@@ -582,7 +582,7 @@ var verifyCodes = []VerifyCode{
 			"The trusted root's own self-signature is not checked, so a SHA-1 root is fine; SHA-1-signed intermediates and client certificates are not.",
 		Fix: "Re-sign the certificate with SHA-256 (the key can stay):\n  " + reissueClient + "\nDo the same for a SHA-1-signed intermediate. " +
 			"Stop-gap only:\n  ssl_ciphers \"DEFAULT:@SECLEVEL=0\";",
-		Confirm:     "openssl x509 -noout -text -in client.crt | grep 'Signature Algorithm'; " + verifyClient,
+		Confirm:     "openssl x509 -noout -text -in client.crt | grep 'Signature Algorithm'\n" + verifyClient,
 		SeenInNginx: true,
 	},
 	{

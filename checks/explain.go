@@ -226,6 +226,8 @@ func explainLine(input string) *report.Report {
 		case att.Role == logparse.RoleClient:
 			f = clientVerifyFinding(att, v)
 			if clientGuessed {
+				// The side is a guess: no "nginx plays no part".
+				f.Explanation = strings.Replace(f.Explanation, catalogue.ClientVerifyNotNginx, ".", 1)
 				f.Explanation += " " + catalogue.VerifyClientGuessed
 			} else if att.Reporter == "openssl" && strings.Contains(strings.ToLower(text), "verify error:num=") {
 				f.Explanation += " " + catalogue.VerifyServerToo

@@ -1471,6 +1471,9 @@ func TestExplainSides(t *testing.T) {
 		{"javax.net.ssl.SSLPeerUnverifiedException: peer not authenticated (Crowd client on JDK 11.0.2)", "java", "client", "server-cert-untrusted", "11.0.3"},
 		{"The private key is not present in the X.509 certificate.", "unknown", "server", "key-load-failed", "-sv"},
 		{"Unable to connect to the server at smtp.example.com due to the following exception: javax.net.ssl.SSLException: Unsupported or unrecognized SSL message", "java", "client", "plain-http", "starttls"},
+		{`taskrun "build-1" failed: translating TaskSpec to Pod: error getting image manifest: Get "https://registry.local/v2/": x509: certificate signed by unknown authority`, "go", "client", "server-cert-untrusted", "config-registry-cert"},
+		{"peer cert: : #<Puma::MiniSSL::SSLError: OpenSSL error: error:1417A0C1:SSL routines:tls_post_process_client_hello:no shared cipher - 193>", "unknown", "server", "handshake-failed", "cipher"},
+		{"CA certificate key too weak (while checking the chain)", "unknown", "client", "server-cert-untrusted", "client ssl certificate verify error"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
