@@ -162,8 +162,10 @@ func explainLine(input string) *report.Report {
 			if c, e := catalogue.Lookup(reason); len(c) > 0 || len(e) > 0 {
 				codes, entries, triaged = c, e, words
 				// The rest reads the line as if it said so too (a
-				// received alert's side).
+				// received alert's side), and a guessed side is the
+				// entry's when it has one (a pin is a client's).
 				input += " (" + reason + ")"
+				att = sideByEntries(att, entries, input)
 			}
 		}
 	}

@@ -1474,6 +1474,12 @@ func TestExplainSides(t *testing.T) {
 		{`taskrun "build-1" failed: translating TaskSpec to Pod: error getting image manifest: Get "https://registry.local/v2/": x509: certificate signed by unknown authority`, "go", "client", "server-cert-untrusted", "config-registry-cert"},
 		{"peer cert: : #<Puma::MiniSSL::SSLError: OpenSSL error: error:1417A0C1:SSL routines:tls_post_process_client_hello:no shared cipher - 193>", "unknown", "server", "handshake-failed", "cipher"},
 		{"CA certificate key too weak (while checking the chain)", "unknown", "client", "server-cert-untrusted", "client ssl certificate verify error"},
+		{"app: TLS error: certificate pinning failed for api.example.org", "unknown", "client", "server-cert-untrusted", "pin"},
+		{"backup agent: server certificate thumbprint does not match the stored one", "unknown", "client", "server-cert-untrusted", "fingerprint"},
+		{"vpxd error: Invalid certificate string [MIIB...] in TRUSTED_ROOTS", "unknown", "server", "cert-load-failed", "pem"},
+		{"installer: Unable to import the certificate into keystore (/opt/app/keystore)", "unknown", "server", "cert-load-failed", "pem"},
+		{"client: status=error 0: CertificateBundleLoadFailure", "unknown", "server", "cert-load-failed", "ca file"},
+		{"sync: TLS: could not establish trust with server", "go", "client", "server-cert-untrusted", "ca"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
