@@ -741,10 +741,10 @@ var otherWriterEntries = []Entry{
 	},
 	// A client refusing the server's small Diffie-Hellman group.
 	{
-		ID: HandshakeFailed, Kind: "client", Own: true,
+		ID: HandshakeFailed, Kind: "client", Own: true, Side: "client",
 		Match: []string{"dh key too small", "dh_key_too_small"},
 		// A server loading its own parameters has its own story.
-		Without:     []string{"ssl_do_handshake", "while ssl handshaking", "ssl_accept", "accept", "dh parameters", "ssl_dh", "set_tmp_dh", "server context"},
+		Without:     []string{"ssl_do_handshake", "while ssl handshaking", "ssl_accept", "accept", "dh parameters", "ssl_dh", "set_tmp_dh", "server context", "ssl3_ctx_ctrl", "set dh params"},
 		Title:       "The server's Diffie-Hellman group is too small for this client",
 		Explanation: "The server chose a DHE cipher suite with Diffie-Hellman parameters of 1024 bits or fewer, and the client's OpenSSL refuses them at its security level (Debian and Ubuntu run level 2, which wants 2048 bits): old appliances, VPN gateways and embedded servers, often after an upgrade of the client's system.",
 		Fix:         "Give the server 2048-bit DH parameters or ECDHE suites. Until then, let the client leave DHE out (curl --ciphers, Python ctx.set_ciphers, openconnect --cipher-list):\n  curl --ciphers 'DEFAULT:!DH' https://host/\nor lower its security level for that connection only ('DEFAULT@SECLEVEL=1'; for every program on the machine, knowingly: CipherString = DEFAULT@SECLEVEL=1 in /etc/ssl/openssl.cnf):\n  openssl s_client -connect host:443 -cipher 'DEFAULT@SECLEVEL=1' </dev/null",

@@ -3182,7 +3182,7 @@ var productEntries = []Entry{
 	// Go's name constraints check.
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
-		Match:       []string{"is not authorized to sign for this name", "is not authorized to sign in this domain", "permitted subtree violation", "excluded subtree violation"},
+		Match:       []string{"is not authorized to sign for this name", "is not authorized to sign in this domain"},
 		Title:       "The CA's name constraints do not allow the certificate's name",
 		Explanation: "A CA in the chain carries name constraints (the names it may issue for), and the certificate's name is outside them: a private or organisation CA limited to its own domains (permitted subtrees) that issued for another name, a missing or excluded IP range, or constraints written wrongly when the CA was made. Old verifiers also misjudged constrained chains: Go before 1.10 refused them whenever no host name was being checked.",
 		Fix:         "See the constraints and the names, then reissue the certificate for a name the CA may sign, or the CA with the constraints it needs:\n  openssl x509 -noout -text -in ca.crt | grep -A4 'Name Constraints'\n  openssl x509 -noout -text -in server.crt | grep -A1 'Subject Alternative Name'",

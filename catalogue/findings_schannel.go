@@ -18,7 +18,7 @@ var schannelEntries = []Entry{
 		Confirm: "curl -v --cert CurrentUser\\MY\\THUMBPRINT https://host/",
 	},
 	{
-		ID: HandshakeFailed, Kind: "client",
+		ID: HandshakeFailed, Kind: "client", Side: "client",
 		Match:       []string{"schannel: failed to receive handshake", "sec_e_invalid_token", "0x80090308", "-2146893048"},
 		Title:       "The server closed or broke off the Schannel handshake",
 		Explanation: "Schannel (curl and git on Windows, .NET) got the connection closed, or bytes it cannot read as TLS, in the handshake: the server requires a client certificate and closes when none comes (curl on Schannel sends one only from the Windows store), the two share no TLS version or cipher suite this Windows allows (an old Windows without TLS 1.2 or 1.3 against a modern server, or a new one against a server with only suites Windows dropped), the port does not speak TLS, or a proxy or firewall cut it.",

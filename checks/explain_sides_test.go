@@ -1480,6 +1480,10 @@ func TestExplainSides(t *testing.T) {
 		{"installer: Unable to import the certificate into keystore (/opt/app/keystore)", "unknown", "server", "cert-load-failed", "pem"},
 		{"client: status=error 0: CertificateBundleLoadFailure", "unknown", "server", "cert-load-failed", "ca file"},
 		{"sync: TLS: could not establish trust with server", "go", "client", "server-cert-untrusted", "ca"},
+		{"sync: SSL Error(394) - dh key too small (legacy server)", "unknown", "client", "handshake-failed", "diffie-hellman"},
+		{"chat client: error: An unexpected TLS packet was received.", "unknown", "client", "handshake-failed", "gnutls"},
+		{"Couldn't start TLS! error -2146893048 (Schannel)", "curl", "client", "handshake-failed", "schannel"},
+		{"!ENTRY org.eclipse.core 4 0 !MESSAGE The server selected protocol version TLS11 is not accepted by client preferences [TLS13, TLS12]", "java", "client", "handshake-failed", "version"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

@@ -467,7 +467,9 @@ var attrRules = []attrRule{
 		"cwwko0801e"}},
 	{"java", RoleClient, "", []string{"no x.509 certificate for client authentication", "java.net.", "javax.net.ssl", "sslhandshakeexception", "sslauthenticationexception", "org.bouncycastle.tls", "received fatal alert", "pkix path", "sun.security",
 		"java.security", "unable to find valid certification path", "no subject alternative names", "java.io", "keytool",
-		"no suitable certificate found", "description = "}},
+		"no suitable certificate found", "description = ",
+		// JSSE refusing the server's version choice
+		"is not accepted by client preferences"}},
 	// A server's status or API port failing a handshake (TiKV's "Status
 	// server error: TLS handshake error").
 	{"unknown", RoleServer, "", []string{"status server error", "server error: tls handshake error"}},
