@@ -488,9 +488,9 @@ var otherWriterEntries = []Entry{
 	},
 	{
 		ID: NotACA, Kind: "client",
-		Match:       []string{"parent certificate cannot sign this kind of certificate", "x509: invalid signature: parent certificate"},
+		Match:       []string{"parent certificate cannot sign this kind of certificate", "x509: invalid signature: parent certificate", "is not authorized to sign other certificates"},
 		Title:       "The issuing certificate is not a CA (Go)",
-		Explanation: "Go found the certificate's issuer but refused it as a CA: it lacks basicConstraints CA:TRUE or keyCertSign in keyUsage, so it may not sign certificates.",
+		Explanation: "Go found the certificate's issuer, or the certificate it was given to sign with, but refused it as a CA: it lacks basicConstraints CA:TRUE or keyCertSign in keyUsage, so it may not sign certificates. A CA made by hand without them (openssl req -x509 with a config whose extensions leave them out, a leaf certificate given as the CA) is refused so, as a CA to sign with too (istiod's plugged-in CA, a cluster's own CA).",
 		Fix:         "Reissue the CA certificate with these lines in its -extfile:\n  basicConstraints=critical,CA:TRUE\n  keyUsage=critical,keyCertSign,cRLSign",
 		Confirm:     "openssl x509 -noout -text -in ca.crt | grep -A1 -e 'Basic Constraints' -e 'X509v3 Key Usage'",
 	},

@@ -2689,15 +2689,6 @@ var productEntries = []Entry{
 		Fix:         "Connect by a name the certificate carries, or reissue it with the name or address; as a stopgap, exempt the host in server.xml:\n  subjectAltName=DNS:api.example.com,IP:10.0.0.5\n  <ssl id=\"defaultSSLConfig\"\n       skipHostnameVerificationForHosts=\"10.0.0.5\" .../>",
 		Confirm:     "openssl s_client -connect 10.0.0.5:443 </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
 	},
-	// Qualys SSL Labs unable to reach the server.
-	{
-		ID: HandshakeFailed, Kind: "client", Side: "client",
-		Match:       []string{"assessment failed: unable to connect to the server"},
-		Title:       "SSL Labs could not connect to the server",
-		Explanation: "SSL Labs scans from the internet, from its own addresses (64.41.200.0/24), and opens many connections, some of them attack tests. It fails so when the name does not resolve publicly to the server, the port is closed to the internet, or something in front blocks the scanner part-way: an intrusion prevention system, a WAF, fail2ban, mod_evasive or a rate limit, or blocking by country. A scan that stops part-way points to such a block, not to TLS.",
-		Fix:         "Check the server from outside your network, then allow SSL Labs' addresses (64.41.200.0/24) through the IDS, WAF or rate limit for the scan:\n  curl -sv https://host/ -o /dev/null",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
-	},
 	// testssl.sh giving up after failed openssl connections.
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "client",
@@ -2843,13 +2834,13 @@ var productEntries = []Entry{
 		Fix:         "Try a connection by hand, then use a current testssl.sh (with its bundled openssl, or another one given with --openssl):\n  openssl s_client -connect host:443 -servername host </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_3 </dev/null",
 	},
-	// SSL Labs finding no protocol at all: most often a block, not TLS.
+	// Qualys SSL Labs unable to finish its scan: most often a block, not TLS.
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "client",
-		Match:       []string{"assessment failed: no secure protocols supported"},
-		Title:       "SSL Labs could not complete a TLS handshake with any protocol",
-		Explanation: "SSL Labs reached the port but no handshake succeeded. When browsers can use the site, the scanner is being blocked: fail2ban, an IPS, a WAF or a rate limit that banned SSL Labs' address (64.41.200.0/24), often after an earlier scan; or the name sent leads to no site (a server that needs SNI for a name it does not serve). A server that speaks only SSL 2 or 3, or nothing but plain HTTP on the port, also ends so.",
-		Fix:         "Look for SSL Labs' address among the bans, lift it, and scan again:\n  fail2ban-client banned\n  fail2ban-client unban 64.41.200.103",
+		Match:       []string{"assessment failed: unable to connect to the server", "assessment failed: no secure protocols supported"},
+		Title:       "SSL Labs could not connect to the server, or complete a handshake with it",
+		Explanation: "SSL Labs scans from the internet, from its own addresses (64.41.200.0/24), and opens many connections, some of them attack tests. When browsers can use the site, the scanner is being blocked: an intrusion prevention system, a WAF, fail2ban, mod_evasive or a rate limit (often banning the scanner's address after an earlier scan), or blocking by country; a scan that stops part-way points to such a block, not to TLS. Otherwise the name does not resolve publicly to the server, the port is closed to the internet, the name sent leads to no site (a server that needs SNI for a name it does not serve), or the server speaks only SSL 2 or 3, or plain HTTP, on the port.",
+		Fix:         "Check the server from outside your network, then look for SSL Labs' addresses among the bans and lift them, or allow 64.41.200.0/24 through the IDS, WAF or rate limit for the scan:\n  curl -sv https://host/ -o /dev/null\n  fail2ban-client banned\n  fail2ban-client unban 64.41.200.103",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},
 	// SSL Labs listing a path through an intermediate it had to fetch.
@@ -3187,15 +3178,6 @@ var productEntries = []Entry{
 		Explanation: "A CA in the chain carries name constraints (the names it may issue for), and the certificate's name is outside them: a private or organisation CA limited to its own domains (permitted subtrees) that issued for another name, a missing or excluded IP range, or constraints written wrongly when the CA was made. Old verifiers also misjudged constrained chains: Go before 1.10 refused them whenever no host name was being checked.",
 		Fix:         "See the constraints and the names, then reissue the certificate for a name the CA may sign, or the CA with the constraints it needs:\n  openssl x509 -noout -text -in ca.crt | grep -A4 'Name Constraints'\n  openssl x509 -noout -text -in server.crt | grep -A1 'Subject Alternative Name'",
 		Confirm:     "openssl verify -CAfile ca.crt server.crt",
-	},
-	// A CA certificate that does not say it is one.
-	{
-		ID: Untrusted, Kind: "client",
-		Match:       []string{"is not authorized to sign other certificates"},
-		Title:       "The certificate used as a CA is not marked as one (basicConstraints CA:TRUE)",
-		Explanation: "Go (like current OpenSSL, Java and browsers) signs or verifies with a CA certificate only if it says it is a CA: basicConstraints CA:TRUE, and keyCertSign in its key usage when it has one. A CA made by hand without them (openssl req -x509 with a config whose extensions leave them out, a leaf certificate given as the CA) is refused, whether as a CA to sign with (istiod's plugged-in CA, a cluster's own CA) or in a chain.",
-		Fix:         "Make the CA again with the extensions, then reissue what it signs:\n  openssl req -x509 -new -key ca.key -sha256 -days 3650 -subj '/CN=Example CA' \\\n    -addext basicConstraints=critical,CA:TRUE \\\n    -addext keyUsage=critical,keyCertSign,cRLSign -out ca.crt",
-		Confirm:     "openssl x509 -noout -text -in ca.crt | grep -A1 'Basic Constraints'",
 	},
 	// Go's parser refusing large policy OIDs (Microsoft AD CS certificates).
 	{

@@ -1446,7 +1446,7 @@ func TestExplainSides(t *testing.T) {
 		{"javax.mail.MessagingException: 530 5.7.0 Must issue a STARTTLS command first.", "unknown", "client", "plain-http", "mail.smtp.starttls.enable"},
 		{"Disabling SSL due to encountered errors (wget 1.21).", "unknown", "client", "startup-failed", "--debug"},
 		{`tls: failed to verify certificate: x509: a root or intermediate certificate is not authorized to sign for this name: DNS name "app.other.org" is not permitted by any constraint`, "go", "client", "server-cert-untrusted", "name constraints"},
-		{"creating CA: x509: certificate is not authorized to sign other certificates", "go", "client", "untrusted", "ca:true"},
+		{"creating CA: x509: certificate is not authorized to sign other certificates", "go", "client", "not-a-ca", "ca:true"},
 		{"LDAP Result Code 200: x509: invalid certificate policies", "go", "client", "server-cert-untrusted", "go 1.22"},
 		{"[ERR] switch_rtp.c:3100 video Handshake failure 2", "unknown", "server", "handshake-failed", "dtls-srtp.pem"},
 		{"portmanager: Error binding encrypted port for https: No certificate present in SSL/TLS configuration for https port 5281", "unknown", "server", "startup-failed", "https_certificate"},
