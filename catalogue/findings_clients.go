@@ -127,8 +127,8 @@ var clientWriterEntries = []Entry{
 			// NSS's words, as curl on NSS prints them.
 			"certificate key usage inadequate for attempted operation"},
 		Title:       "The server's certificate is not allowed to be used this way (key usage)",
-		Explanation: "The certificate's keyUsage or extendedKeyUsage does not allow what the handshake needs: an RSA certificate without keyEncipherment used with RSA key exchange, a certificate without digitalSignature, or an extendedKeyUsage without serverAuth (a client certificate served as a server's). Firefox also says so when the certificate is right but its profile holds an older certificate of the same issuer and serial number (certificates remade with the same CA and serial, common with self-made test CAs): it checks the stale copy.",
-		Fix:         "Reissue the server certificate with:\n  keyUsage=critical,digitalSignature,keyEncipherment\n  extendedKeyUsage=serverAuth\nWhen the certificate already has them, delete the old one from Firefox's certificate manager (or its profile's cert9.db), and give new certificates new serial numbers (openssl x509 -req ... -CAcreateserial, not a fixed -set_serial).",
+		Explanation: "The certificate's keyUsage or extendedKeyUsage does not allow what the handshake needs: an RSA certificate without keyEncipherment used with RSA key exchange, a certificate without digitalSignature, or an extendedKeyUsage without serverAuth (a client certificate served as a server's), or a CA certificate served as the server's own (one self-made certificate with CA:TRUE and keyCertSign, used both as the CA to import and as the site's certificate: browsers want a separate CA and leaf). Firefox also says so when the certificate is right but its profile holds an older certificate of the same issuer and serial number (certificates remade with the same CA and serial, common with self-made test CAs): it checks the stale copy.",
+		Fix:         "Reissue the server certificate with (signed by a CA, not the CA itself):\n  keyUsage=critical,digitalSignature,keyEncipherment\n  extendedKeyUsage=serverAuth\nWhen the certificate already has them, delete the old one from Firefox's certificate manager (or its profile's cert9.db), and give new certificates new serial numbers (openssl x509 -req ... -CAcreateserial, not a fixed -set_serial).",
 		Confirm:     "openssl x509 -noout -text -in server.crt | grep -A1 -e 'X509v3 Key Usage' -e 'Extended Key Usage'",
 	},
 	// JSSE's keyUsage check (a real Java client against a server
@@ -1902,6 +1902,8 @@ var clientWriterEntries = []Entry{
 	{
 		ID: HandshakeFailed, Kind: "client", Own: true,
 		Within: []string{"curl", "_ssl.c", "[ssl:", "s_client", "ssl_connect", "connect:errno", "requests.exceptions", "urllib",
+			// libcurl's prefix of its TLS library's error ("OpenSSL/3.1.5: error:...").
+			"openssl/3.", "openssl/1.",
 			// Microsoft's ODBC driver on Linux ("SSL Provider: [error:...]")
 			"ssl provider", "odbc driver"},
 		Without: []string{"ssl_do_handshake", "while ssl handshaking", "ssl_accept", "accept"},
@@ -3245,7 +3247,7 @@ var clientWriterEntries = []Entry{
 		Confirm:     "grep -n '^\\[' client.ext",
 	},
 	{
-		ID: OpenSSLCommand, Kind: "client", Within: []string{"maxsize=", "subject name attribute", "mbstring_ncopy"},
+		ID: OpenSSLCommand, Kind: "client", Within: []string{"maxsize=", "subject name attribute", "mbstring_ncopy", "must be at most"},
 		Match:       []string{"string too long"},
 		Title:       "A field of the subject is longer than X.509 allows",
 		Explanation: "OpenSSL could not put a name field into the request or certificate: each field has a largest length, printed as maxsize. maxsize=2 is the country (C=US, a two-letter code, not USA or the country's name); maxsize=64 is most others, such as the common name (CN), the organization (O) and the unit (OU). A host name longer than 64 characters does not belong in CN: subjectAltName has no such bound, and it is what clients check.",

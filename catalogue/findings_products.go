@@ -3296,7 +3296,115 @@ var productEntries = []Entry{
 		Fix:         "Give the controller the registry's CA (Tekton: the config-registry-cert ConfigMap in tekton-pipelines), or give the step its command so the controller need not read the image:\n  kubectl -n tekton-pipelines create configmap config-registry-cert --from-file=cert=ca.crt",
 		Confirm:     "openssl s_client -connect registry.example.com:443 -servername registry.example.com -showcerts </dev/null",
 	},
+	// openssl req with a [req_distinguished_name] of prompts and no answers.
+	{
+		ID: OpenSSLCommand, Kind: "client",
+		Match:       []string{"no objects specified in config file"},
+		Title:       "openssl req got an empty subject (the config file's fields are prompts, not values)",
+		Explanation: "The request's subject came out empty. In the config file's distinguished-name section, `countryName = Country Name` is the question openssl asks, not the answer; the answers are the *_default entries or what is typed at each prompt. With no defaults, pressing Enter at every prompt (or running with -batch) leaves every field empty, and req refuses a request without a subject. With prompt = no the same section holds the values instead.",
+		Fix:         "Give the subject on the command line:\n  openssl req -new -key client.key -subj '/CN=client1/O=Example' -out client.csr\nor, in the config file, set prompt = no and write values (CN = client1) under the distinguished-name section.",
+		Confirm:     "openssl req -noout -subject -in client.csr",
+	},
+	// s_client and s_server refusing an option's value.
+	{
+		ID: OpenSSLCommand, Kind: "client",
+		Match:       []string{"error with command: \"-curves", "error with command: \"-groups", "error with command: \"-sigalgs", "error with command: \"-client_sigalgs", "error with command: \"-named_curve"},
+		Title:       "openssl did not accept the value given to the option it names",
+		Explanation: "s_client and s_server pass these options to OpenSSL's TLS settings, which take TLS names, not every name openssl knows: -curves and -groups take group names as TLS uses them (P-256 or prime256v1, P-384, X25519; not secp256r1, which `openssl ecparam -list_curves` lists but TLS knows by another name, and not curves that TLS does not use), -sigalgs takes forms such as RSA+SHA256 or ecdsa_secp256r1_sha256. A name this OpenSSL was built without is refused too. Nothing was sent to the server.",
+		Fix:         "Use the TLS name:\n  openssl s_client -connect host:443 -groups P-256 </dev/null\nThe names of this OpenSSL's elliptic curves (their TLS names are P-256, P-384, P-521, X25519, X448):\n  openssl ecparam -list_curves",
+		Confirm:     "openssl version",
+	},
+	// An application behind a TLS-ending proxy that wants the client's certificate.
+	{
+		ID: NoClientCert, Kind: "client", Side: "server",
+		Match:       []string{"tls client certificate is not present", "client certificate is not present"},
+		Title:       "The application got no client certificate (whatever ends TLS in front of it did not ask for one, or did not pass it on)",
+		Explanation: "The program requires the client's certificate, and none reached it. When a reverse proxy (Apache, nginx, a load balancer) ends TLS in front of the application, the proxy must ask the client for a certificate (Apache: SSLVerifyClient; nginx: ssl_verify_client) and pass it on, in a header or through AJP, the way the application reads it; otherwise the client's certificate never arrives. Without a proxy, the client did not send one: none configured, or none issued by a CA the server lists.",
+		Fix:         "Make the proxy ask for the client's certificate and pass it on (Apache, with mod_proxy_ajp or a header the application reads):\n  SSLVerifyClient require\n  SSLCACertificateFile /etc/httpd/ssl/client-ca.crt\n  SSLOptions +ExportCertData\nnginx: ssl_verify_client on, and the certificate in a header:\n  proxy_set_header X-SSL-Client-Cert $ssl_client_escaped_cert;",
+		Confirm:     "curl -v --cert client.crt --key client.key https://host/",
+	},
+	// Apache directives that are server-wide, set inside a virtual host.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server", Within: []string{"ssl"},
+		Match:       []string{"cannot occur within <virtualhost> section"},
+		Title:       "An Apache SSL directive that is server-wide stands inside a <VirtualHost>",
+		Explanation: "Some of mod_ssl's directives hold for the whole server and may appear only outside every <VirtualHost> (in httpd.conf or ssl.conf at the top level): SSLSessionCache, SSLStaplingCache, SSLRandomSeed, SSLPassPhraseDialog, SSLCryptoDevice, SSLFIPS. A file of shared SSL settings included into each virtual host, as many templates do, brings one of them inside, and httpd refuses to start.",
+		Fix:         "Move the directive the line names out of the <VirtualHost> (or out of the file included there) to the server's top level, once; then test the configuration:\n  apachectl configtest",
+		Confirm:     "apachectl configtest",
+	},
+	// urllib3's warning about a certificate without subjectAltName.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"subjectaltnamewarning"},
+		Title:       "The server's certificate has no subjectAltName (urllib3 still matched the Common Name; newer versions refuse)",
+		Explanation: "urllib3 1.x warns when the certificate names its host only in the Common Name: it checked the CN this time, but that fallback is gone from urllib3 2, Python's own check, browsers and Go, which then fail the hostname check. A certificate for an IP address needs the address as an IP entry of the subjectAltName.",
+		Fix:         "Reissue the certificate with the names (or IP addresses) clients use in its subjectAltName:\n  subjectAltName=DNS:host.example.com,IP:10.0.0.5\nand upgrade the tool that made it if it still makes CN-only certificates.",
+		Confirm:     "openssl s_client -connect host:443 </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative'",
+	},
+	// ingress-nginx comparing an Ingress host with its secret's certificate.
+	{
+		ID: HostnameMismatch, Kind: "client", Side: "server",
+		Match:       []string{"does not contain a common name for host", "does not contain a common name or subject alternative name for host"},
+		Title:       "ingress-nginx found no name in the TLS secret's certificate for the Ingress host",
+		Explanation: "The ingress controller checked the certificate of the Ingress's TLS secret against each host the Ingress lists and found the host in neither its Common Name nor its subjectAltName, so it serves its default certificate for that host. Controllers of 2017 and before (before 0.9) read only the Common Name, so a certificate naming the host only in its subjectAltName was refused too: upgrade those.",
+		Fix:         "See which names the secret's certificate carries, and list only those hosts under the Ingress's tls section (or reissue the certificate with all of them in its subjectAltName):\n  kubectl get secret NAME -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -subject -text | grep -A1 'Subject Alternative'",
+		Confirm:     "kubectl get ingress -A -o wide",
+	},
+	// Docker's swarm node certificate, expired while the swarm was down.
+	{
+		ID: Expired, Kind: "client", Side: "server",
+		Match:       []string{"/var/lib/docker/swarm/certificates/swarm-node.crt: certificate", "error while loading tls certificate in /var/lib/docker/swarm"},
+		Title:       "Docker's own swarm node certificate has expired",
+		Explanation: "Each swarm node holds a certificate from the swarm's CA, valid 90 days by default and renewed by the managers while the node is part of a running swarm. A node (or a whole single-node swarm) left stopped past that date wakes up with an expired certificate, and the daemon refuses its swarm state: it is this machine's certificate, not a peer's.",
+		Fix:         "On a worker, leave the swarm and join it again with a fresh token (a manager gives it with docker swarm join-token worker). A single manager whose certificate expired can only start a new swarm:\n  docker swarm leave --force\n  docker swarm init\nThe node certificates' lifetime is set with docker swarm update --cert-expiry.",
+		Confirm:     "openssl x509 -noout -enddate -in /var/lib/docker/swarm/certificates/swarm-node.crt",
+	},
+	// step-ca refusing a provisioner token by its times.
+	{
+		ID: NotYetValid, Kind: "client", Side: "server",
+		Match: []string{"token not valid yet (nbf)"},
+		Title: stepTokenTitle, Explanation: stepTokenWhy, Fix: stepTokenFix, Confirm: "date -u",
+	},
+	{
+		ID: NotYetValid, Kind: "client", Side: "client",
+		Match: []string{"the request lacked necessary authorization to be completed"},
+		Title: stepTokenTitle, Explanation: stepTokenWhy, Fix: stepTokenFix, Confirm: "date -u",
+	},
+	// .NET given a certificate without its private key to serve TLS.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"the server mode ssl must use a certificate with the associated private key"},
+		Title:       ".NET was given a server certificate without its private key",
+		Explanation: "SslStream (and Kestrel on it) can only serve a certificate whose X509Certificate2 carries its private key. A certificate loaded from a .crt or .cer file alone has none; one from the Windows store has none when its key was not imported with it or the process may not read the key. On Windows, a key loaded from PEM is ephemeral, which Schannel will not use for a server.",
+		Fix:         "Load the certificate together with its key, e.g. X509Certificate2.CreateFromPemFile(\"server.crt\", \"server.key\"), and on Windows re-import it as PKCS#12 first; or give Kestrel a .pfx that holds both:\n  openssl pkcs12 -export -in server.crt -inkey server.key -out server.pfx",
+		Confirm:     "openssl pkcs12 -info -nokeys -in server.pfx",
+	},
+	// blackbox_exporter's expiry metric.
+	{
+		ID: RoutineLine, Kind: "client", Level: infoLevel,
+		Match:       []string{"probe_ssl_earliest_cert_expiry"},
+		Title:       "probe_ssl_earliest_cert_expiry is the earliest expiry of every certificate the server sent, not the leaf's",
+		Explanation: "Prometheus' blackbox_exporter sets this metric (Unix time) to the soonest notAfter among all the certificates of the chain the server sends, intermediates and cross-signed roots included. A date sooner than the server's own certificate's is an intermediate or an old cross-signed root in the served chain (a chain file not updated, an expired root left at its end). Its probe_ssl_last_chain_expiry_timestamp_seconds follows the chain clients actually verify.",
+		Fix:         "List the served chain's certificates with their end dates, and drop the expired one from the server's chain file (or update the chain from the CA):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null 2>/dev/null | grep -E ' s:| NotAfter'",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -enddate",
+	},
+	// Istio refusing a Gateway's certificate from another namespace.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"cross namespace secret reference requires referencegrant"},
+		Title:       "Istio did not load a Gateway's certificate from another namespace (no ReferenceGrant allows it)",
+		Explanation: "A Gateway API Gateway may use a TLS secret from another namespace only when a ReferenceGrant in the secret's namespace allows Gateways of the Gateway's namespace to read Secrets; without one, istiod refuses the certificate and that listener has none. Some Istio releases checked only the first of several certificateRefs against the grants, refusing the others although a grant allowed them.",
+		Fix:         "Create the ReferenceGrant in the secret's namespace (from: Gateway in the Gateway's namespace; to: Secret), and upgrade Istio if the grant exists and a second certificateRef is still refused:\n  kubectl get referencegrant -A",
+		Confirm:     "kubectl get referencegrant -A",
+	},
 }
+
+// step-ca's refusal of a token, from its log and from the step CLI.
+const (
+	stepTokenTitle = "step-ca refused the request's token (most often the two machines' clocks differ)"
+	stepTokenWhy   = "The step CLI signs a short-lived one-time token for each certificate request, and step-ca checks its times with a minute of leeway: when the requesting machine's clock runs ahead of the CA's (or behind it by more than the token's life), the token is not valid yet (nbf) or already expired, and the CA refuses it; the CLI shows only that authorization failed. Other causes of the same refusal: the wrong provisioner or its password, a token used twice, or the CA's provisioner changed since."
+	stepTokenFix   = "Synchronise both clocks (NTP), then request again:\n  timedatectl status\n  sudo timedatectl set-ntp true\nstep-ca's log names the check that failed (nbf, exp, or the provisioner)."
+)
 
 // DebianBundleNote follows the story of a file that could not be loaded
 // when the file is Debian's CA bundle.
@@ -3733,8 +3841,8 @@ var systemLibEntries = []Entry{
 		ID: CertLoadFailed, Kind: "client", Side: "server",
 		Match:       []string{"timeout during connect (likely firewall problem)", "/.well-known/acme-challenge/"},
 		Title:       "The ACME server could not reach this host's HTTP-01 challenge (port 80)",
-		Explanation: "To issue or renew the certificate, Let's Encrypt (or another ACME CA) fetches http://NAME/.well-known/acme-challenge/TOKEN from the internet, on port 80, at the address the name resolves to. The fetch failed: port 80 is not forwarded to this host (a home router, a cloud security group, a firewall), the name points at another address (a stale DNS record, an IPv6 AAAA record the host does not answer on), or a proxy in front does not pass that path through.",
-		Fix:         "Open and forward port 80 to the host that answers the challenge, check that the name resolves to its public address (both A and AAAA), and test the path from outside:\n  dig +short A host.example.com\n  dig +short AAAA host.example.com\n  curl -v http://host.example.com/.well-known/acme-challenge/test\nor use the DNS-01 challenge where port 80 cannot be opened.",
+		Explanation: "To issue or renew the certificate, Let's Encrypt (or another ACME CA) fetches http://NAME/.well-known/acme-challenge/TOKEN from the internet, on port 80, at the address the name resolves to. The fetch failed: port 80 is not forwarded to this host (a home router, a cloud security group, a firewall), the name points at another address (a stale DNS record, an IPv6 AAAA record the host does not answer on), a proxy in front does not pass that path through, or nothing listened on port 80: a client's standalone mode (acme.sh --standalone, which runs socat; certbot --standalone) run as a user that may not bind ports below 1024, or a web server already holding the port.",
+		Fix:         "Open and forward port 80 to the host that answers the challenge, check that the name resolves to its public address (both A and AAAA), and test the path from outside:\n  dig +short A host.example.com\n  dig +short AAAA host.example.com\n  curl -v http://host.example.com/.well-known/acme-challenge/test\nA standalone client run without root needs the right to bind port 80 (or use webroot mode with the running web server):\n  sudo setcap cap_net_bind_service=+ep /usr/bin/socat\nor use the DNS-01 challenge where port 80 cannot be opened.",
 		Confirm:     "curl -v http://host.example.com/.well-known/acme-challenge/test",
 	},
 	// libpq when its server closed the connection in the middle of TLS.

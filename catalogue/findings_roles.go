@@ -711,6 +711,17 @@ var ServerGotPlainText = Text{ID: HandshakeFailed,
 	Fix: "Find the client by the address in the line, then give it TLS (its URL scheme or TLS option) and the server's CA; test the port as a TLS client would:\n  openssl s_client -connect host:PORT </dev/null\nRedis replicas and Sentinels need, besides the certificate options:\n  tls-replication yes\nOpenSSL 1.0 servers (SSL23_GET_CLIENT_HELLO) also say unknown protocol for a real hello whose only version (SSLv3, TLS 1.0) the server has turned off: an old client, which must be upgraded:\n  openssl s_client -connect host:PORT -tls1 </dev/null",
 }
 
+// ClientGotPlainText is a client other than nginx that read something
+// that is not TLS where the server's answer belonged (OpenSSL's "wrong
+// version number", "unknown protocol").
+var ClientGotPlainText = Text{ID: HandshakeFailed,
+	Title: "The client spoke TLS, and what answered was not TLS",
+	Why: "The program that wrote this line opened the connection and sent a TLS ClientHello; the bytes that came back were not a TLS record. Five causes cover most cases: 1. the port does not serve TLS: https:// to a plain HTTP port (80, 8080, an app's own port), or a server whose TLS settings do not reach that listener; 2. an https:// proxy URL (HTTPS_PROXY=https://...) for a proxy that speaks plain HTTP (Python's urllib3 uses TLS to such a proxy since 1.26); " +
+		"3. a protocol that starts in plain text and upgrades with STARTTLS (SMTP on 587 or 25, IMAP 143, LDAP 389, PostgreSQL, MySQL): implicit TLS there reads the server's plain greeting (implicit TLS is port 465 for SMTP, 993 for IMAP, 636 for LDAP); 4. something in between answers in plain text: a corporate proxy's or captive portal's page, a load balancer listener without TLS, or a service-mesh sidecar that takes the port for plain HTTP (Istio does for a Service port named http, even when the call goes to an outside host on the same port number); " +
+		"5. with OpenSSL 1.0, a client forced to an old version (SSLv3) reads the server's newer answer as a wrong version.",
+	Fix: "See what the port answers, in plain HTTP and in TLS:\n  curl -v http://host:PORT/\n  openssl s_client -connect host:PORT -servername host </dev/null\nthen use the scheme and port that serve TLS, an http:// proxy URL for a plain proxy:\n  export HTTPS_PROXY=http://proxy.example.com:3128\nor STARTTLS (mail: port 587 with secure: false or STARTTLS), tested so:\n  openssl s_client -starttls smtp -connect host:587 </dev/null\nIn a mesh, name the Service port https or tls.",
+}
+
 // Leads of ServerGotAlertText: the line showed a server, or nothing in it
 // said which side wrote it.
 const (

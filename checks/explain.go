@@ -85,6 +85,16 @@ func explainLine(input string) *report.Report {
 	text := strings.ReplaceAll(input, "**", "")
 	// s_client's "SSL3 alert read:fatal:bad certificate" is the alert.
 	text = reAlertRW.ReplaceAllString(text, "alert ")
+	if strings.Contains(text, "remote error: ") && !strings.Contains(text, "remote error: tls: ") {
+		// Go before 1.5 wrote a received alert without "tls: ".
+		text = strings.ReplaceAll(text, "remote error: ", "remote error: tls: ")
+	}
+	if i := strings.Index(strings.ToLower(text), "fopen:no such process"); i >= 0 && strings.Contains(text, "fopen('") && !strings.Contains(text, `fopen('\\`) {
+		// OpenSSL on Windows names error 3, a path not found, by the
+		// C library's ESRCH text (a UNC path has its own story).
+		text = text[:i] + "fopen:No such file or directory" + text[i+len("fopen:no such process"):]
+		input = text
+	}
 	if strings.Contains(strings.ToLower(text), "verify error") {
 		text = reSpacedCode.ReplaceAllString(text, "($1:")
 	}
@@ -299,6 +309,16 @@ func explainLine(input string) *report.Report {
 		// Another server's failed check of its client's certificate.
 		if id := rep.Findings[0].ID; id == catalogue.HandshakeFailed || id == catalogue.OpenSSLReason {
 			f := catalogue.ServerRefusedClientText.New(nil)
+			f.Severity = report.Error
+			rep.Findings[0] = f
+		}
+	}
+	if lw := strings.ToLower(input); att.Role == logparse.RoleClient && att.Reporter != "nginx" && att.Context == "" && !att.Guessed && len(rep.Findings) > 0 &&
+		(strings.Contains(lw, "wrong version number") || strings.Contains(lw, "wrong_version_number")) {
+		// A client read plain text where the server's answer belonged:
+		// its own story, not the mixed one of the reason's entry.
+		if f0 := rep.Findings[0]; (f0.ID == catalogue.HandshakeFailed || f0.ID == catalogue.OpenSSLReason) && !f0.OwnFix && !own {
+			f := catalogue.ClientGotPlainText.New(nil)
 			f.Severity = report.Error
 			rep.Findings[0] = f
 		}

@@ -1484,6 +1484,25 @@ func TestExplainSides(t *testing.T) {
 		{"chat client: error: An unexpected TLS packet was received.", "unknown", "client", "handshake-failed", "gnutls"},
 		{"Couldn't start TLS! error -2146893048 (Schannel)", "curl", "client", "handshake-failed", "schannel"},
 		{"!ENTRY org.eclipse.core 4 0 !MESSAGE The server selected protocol version TLS11 is not accepted by client preferences [TLS13, TLS12]", "java", "client", "handshake-failed", "version"},
+		// Twenty-eighth session: openssl's own commands, clients reading
+		// plain text, old Go alerts, Windows' fopen, and products' words.
+		{"openssl req -new -key k.pem -config my.cnf: error, no objects specified in config file", "openssl", "client", "openssl-command", "prompt = no"},
+		{`Error with command: "-groups secp384r1"`, "openssl", "client", "openssl-command", "p-256"},
+		{"Error: curl: (35) error:0A00010B:SSL routines::wrong version number", "curl", "client", "handshake-failed", "starttls"},
+		{"requests.exceptions.SSLError: HTTPSConnectionPool(host='10.1.1.1', port=8080): Max retries exceeded (Caused by SSLError(SSLError(1, '[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006)')))", "python", "client", "handshake-failed", "https_proxy=http://"},
+		{"http: Get https://api.example.com/v1: remote error: unknown certificate authority", "go", "client", "tls-alert", "unknown_ca"},
+		{`10321:error:02001003:system library:fopen:No such process:crypto\bio\bss_file.c:69:fopen('C:\certs\client.key','r')`, "openssl", "client", "cert-load-failed", "not there"},
+		{"AH00526: Syntax error on line 12 of /etc/httpd/conf.d/shared-ssl.conf: SSLStaplingCache cannot occur within <VirtualHost> section", "apache", "server", "startup-failed", "top level"},
+		{"/usr/lib/python3/dist-packages/urllib3/connection.py:391: SubjectAltNameWarning: Certificate for nas.local has no `subjectAltName`, falling back to check for a `commonName` for now.", "python", "client", "server-hostname-mismatch", "subjectaltname=dns:"},
+		{"W1204 10:00:00.000000 7 backend_ssl.go:47] ssl certificate prod/web-tls does not contain a Common Name or Subject Alternative Name for host shop.example.com", "nginx", "server", "hostname-mismatch", "kubectl get secret"},
+		{"dockerd[811]: error while loading TLS certificate in /var/lib/docker/swarm/certificates/swarm-node.crt: certificate (1 - abc) not valid after Mon, 01 Jan 2024 00:00:00 UTC", "go", "server", "expired", "docker swarm"},
+		{`step-ca[77]: level=warning error="authority.Authorize: jwk.authorizeToken; invalid jwk claims: go-jose/go-jose/jwt: validation failed, token not valid yet (nbf)"`, "unknown", "server", "not-yet-valid", "set-ntp"},
+		{"token TOKEN: The request lacked necessary authorization to be completed. Please see the certificate authority logs for more info.", "unknown", "client", "not-yet-valid", "ntp"},
+		{"System.NotSupportedException: The server mode SSL must use a certificate with the associated private key.", "unknown", "server", "key-load-failed", "createfrompemfile"},
+		{`probe_ssl_earliest_cert_expiry{instance="https://shop.example.com"} 1.7e+09`, "unknown", "client", "routine-line", "-showcerts"},
+		{"pilot: gateway istio-system/gw attempted to access unauthorized certificates web/tls-cert: cross namespace secret reference requires ReferenceGrant", "unknown", "server", "cert-load-failed", "referencegrant"},
+		{"ERROR: login refused: TLS client certificate is not present in the request", "unknown", "server", "no-client-cert", "sslverifyclient"},
+		{"ERROR - curl: (35) OpenSSL/3.2.1: error:0A000102:SSL routines::unsupported protocol", "curl", "client", "handshake-failed", "seclevel=0"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

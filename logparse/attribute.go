@@ -277,6 +277,8 @@ var attrRules = []attrRule{
 	{"go", RoleServer, "", []string{"does not match any of dnsnames", "does not match any of ipaddresses"}},
 	// istiod checking its own CA's files, in Go's x509 words.
 	{"go", RoleServer, "", []string{"ca keycertbundle", "an istiod ca"}},
+	// Docker's daemon loading its own swarm node certificate.
+	{"go", RoleServer, "", []string{"error while loading tls certificate in /var/lib/docker/swarm"}},
 	// Keycloak's X.509 lookup of a proxy-forwarded client certificate.
 	{"java", RoleServer, "", []string{"sslclientcertificatelookup"}},
 	// curl on NSS names NSS's codes, Firefox's too; Pingora's proxy; Kafka's clients.
@@ -510,7 +512,7 @@ var attrRules = []attrRule{
 		// the subject's fields, the serial file, extension sections,
 		// algorithms and options an older openssl lacks, seed files,
 		// PKCS#12 files without a MAC
-		"variable has no value", "of config file", "subject name attribute", "mbstring_ncopy", "unable to load number from",
+		"variable has no value", "of config file", "no objects specified in config file", "error with command: \"-", "string too long, must be at most", "subject name attribute", "mbstring_ncopy", "unable to load number from",
 		"a2i_asn1_integer", "extension section", "extensions defined via -addext", "authority_keyid", "unknown option -addext",
 		"unknown option -copy_extensions", "unknown option -noenc", "unknown option -legacy", "unknown option -ext", "algorithm ed25519 not found",
 		"algorithm ed448 not found", "algorithm x25519 not found", "algorithm x448 not found", "algorithm rsa-pss not found", "into rng",
