@@ -255,8 +255,8 @@ var productEntries = []Entry{
 		ID: KeyLoadFailed, Kind: "client",
 		Match:       []string{"the specified network password is not correct", "the specified pfx password is not correct", "requires either a different password or membership in an active directory principal"},
 		Title:       "Windows could not open the PFX with the password given (or could not read its encryption)",
-		Explanation: "Windows (X509Certificate2, certutil, IIS and .NET Framework on it) says the password is wrong when it is, and also when the file is encrypted with what this Windows cannot read: OpenSSL 3's pkcs12 -export writes AES-256 with PBES2 and a SHA-256 MAC, which Windows Server 2016 and older, and Windows 10 before 1709, do not open; nor do tools running there (signtool, Import-PfxCertificate), and Windows' own export with AES256-SHA256 writes such files too (its TripleDES-SHA1 choice writes one every Windows reads).",
-		Fix:         "Write the PFX again with the algorithms old Windows reads (OpenSSL 3):\n  openssl pkcs12 -export -legacy -in cert.pem -inkey key.pem -certfile chain.pem -out cert-legacy.pfx\nor check first that the password opens it:\n  openssl pkcs12 -info -noout -in cert.pfx",
+		Explanation: "Windows (X509Certificate2, certutil, IIS and .NET Framework on it) says the password is wrong when it is, and also when the file is encrypted with what this Windows cannot read: OpenSSL 3's pkcs12 -export writes AES-256 with PBES2 and a SHA-256 MAC, which Windows Server 2016 and older, and Windows 10 before 1709, do not open; nor do tools running there (signtool, Import-PfxCertificate), and Windows' own export with AES256-SHA256 writes such files too (its TripleDES-SHA1 choice writes one every Windows reads). A right password and a readable file still fail so under an account whose user profile is not loaded (an IIS application pool, a service), when the key would go to that user's store.",
+		Fix:         "Write the PFX again with the algorithms old Windows reads (OpenSSL 3):\n  openssl pkcs12 -export -legacy -in cert.pem -inkey key.pem -certfile chain.pem -out cert-legacy.pfx\nor check first that the password opens it:\n  openssl pkcs12 -info -noout -in cert.pfx\nA service or IIS application pool that loads a PFX without a loaded user profile gets the same error when the key would go to the user's store: load it with X509KeyStorageFlags.MachineKeySet, or set Load User Profile to true for the pool.",
 		Confirm:     "openssl pkcs12 -info -noout -in cert.pfx",
 	},
 	// Python's load_cert_chain given a password for a key without one
@@ -3396,6 +3396,175 @@ var productEntries = []Entry{
 		Explanation: "A Gateway API Gateway may use a TLS secret from another namespace only when a ReferenceGrant in the secret's namespace allows Gateways of the Gateway's namespace to read Secrets; without one, istiod refuses the certificate and that listener has none. Some Istio releases checked only the first of several certificateRefs against the grants, refusing the others although a grant allowed them.",
 		Fix:         "Create the ReferenceGrant in the secret's namespace (from: Gateway in the Gateway's namespace; to: Secret), and upgrade Istio if the grant exists and a second certificateRef is still refused:\n  kubectl get referencegrant -A",
 		Confirm:     "kubectl get referencegrant -A",
+	},
+	// curl on OpenSSL 3.0 printing a STORE error left from loading its CAs.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true, Within: []string{"curl"},
+		Match:       []string{"store routines::unregistered scheme"},
+		Title:       "curl printed OpenSSL 3.0's leftover 'unregistered scheme' error; the handshake failed for another reason (most often the server's certificate is not trusted)",
+		Explanation: "OpenSSL 3.0 (to 3.0.8 or so) leaves a STORE error on its queue while curl loads its CA locations, and curl prints the last error of that queue instead of the handshake's own reason. Where it was seen, the real failure was curl not trusting the server's certificate: a self-signed or private-CA certificate, which curl -v shows as `TLS alert, unknown CA (560)` sent by curl.",
+		Fix:         "Run it with -v and read the alert and the verify result above the error; give curl the server's CA if it is private or self-signed:\n  curl -v --cacert ca.crt https://host/\nA newer OpenSSL 3 prints the real reason.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -e 'Verify return code' -e 'verify error'",
+	},
+	// openssl ca without its [ca] section.
+	{
+		ID: OpenSSLCommand, Kind: "client",
+		Match:       []string{"variable lookup failed for ca::default_ca"},
+		Title:       "openssl ca found no default_ca in the configuration file it read",
+		Explanation: "openssl ca takes the name of its CA section from `default_ca` in the file's [ ca ] section. The file it read has none: it read the system's openssl.cnf rather than the guide's (no -config given, or OPENSSL_CONF pointing elsewhere), or the [ ca ] section sits in a file pulled in with .include, whose relative path OpenSSL resolves from the current directory (or OPENSSL_CONF_INCLUDE), not from the file that includes it.",
+		Fix:         "Name the configuration file, and give .include an absolute path:\n  openssl ca -config ./openssl.cnf -in client.csr -out client.crt\nThe file needs:\n  [ ca ]\n  default_ca = CA_default",
+		Confirm:     "grep -n -A1 '^\\[ *ca *\\]' openssl.cnf",
+	},
+	// LibreSSL's openssl (macOS's) refusing an OpenSSL option.
+	{
+		ID: OpenSSLCommand, Kind: "client",
+		Match:       []string{"unknown option '-"},
+		Title:       "This openssl is LibreSSL (as macOS's is), which lacks the option",
+		Explanation: "LibreSSL's openssl writes `unknown option '-...'`. macOS's /usr/bin/openssl is LibreSSL, whose commands lack many options of OpenSSL 1.1.1 and 3 that guides use (-sigopt, -copy_extensions, -ext, -legacy, and -addext in older releases). `openssl version` says which it is.",
+		Fix:         "Install OpenSSL and run its binary by its path:\n  brew install openssl@3\n  \"$(brew --prefix openssl@3)/bin/openssl\" version",
+		Confirm:     "openssl version",
+	},
+	// libpq's default client certificate that cannot be read.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"/.postgresql/postgresql.crt", "/.postgresql/postgresql.key"},
+		Title:       "libpq tried the default client certificate in ~/.postgresql and could not use it",
+		Explanation: "With SSL on, libpq (psql, psycopg, and drivers built on it) loads ~/.postgresql/postgresql.crt and its key whenever the file exists, even when the server asks for no client certificate. A file there that the process may not read (a home directory of another user, a root-owned file mounted into a container), or a key readable by group or others, fails every connection.",
+		Fix:         "Give the process's user read access (the key chmod 600 and owned by that user), or tell libpq to use none, in the connection options (Django: OPTIONS), e.g.:\n  sslcert='' sslkey=''\nor remove the files from that home directory.",
+		Confirm:     "ls -l ~/.postgresql/",
+	},
+	// JSSE's key manager passing over a key of the wrong algorithm.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"key algorithm does not match"},
+		Title:       "Java skipped the keystore's key: its algorithm does not fit the handshake (a DSA key, most often)",
+		Explanation: "JSSE's key manager looked for a key to present and passed over this alias because its key type is not one the handshake allows. Most often it is a DSA key: keytool -genkey without -keyalg made DSA keys in older JDKs, TLS 1.3 has no DSA, and recent JDKs no longer use DSA for TLS at all. Otherwise the alias holds an EC key where only RSA suites are offered, or the reverse. With no other alias, the side has no certificate to send (a server: no cipher suites in common).",
+		Fix:         "Make the key again with an algorithm TLS uses, and replace the alias:\n  keytool -genkeypair -alias server -keyalg RSA -keysize 2048 -keystore server.jks\nthen have its certificate signed again.",
+		Confirm:     "keytool -list -v -keystore server.jks | grep -e Alias -e 'Signature algorithm' -e 'Key Algorithm'",
+	},
+	// node's EPROTO without OpenSSL's reason.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Fallback: true,
+		Match:       []string{"write eproto"},
+		Title:       "node's TLS handshake failed (EPROTO), without OpenSSL's reason on the line",
+		Explanation: "EPROTO is node's errno for a handshake OpenSSL ended; OpenSSL's reason usually follows on the same line (`...:SSL routines:...:alert number 40`). Without it, three causes cover most cases: 1. no TLS version or cipher in common: an old server that offers only TLS 1.0 or RC4, which current node refuses; 2. the server requires a client certificate and got none; 3. the port does not speak TLS.",
+		Fix:         "See what the server offers and says:\n  openssl s_client -connect host:443 -servername host </dev/null\nand run the program with node's TLS trace:\n  NODE_DEBUG=tls,https node app.js",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
+	// Apache not knowing an SSL directive.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server", Own: true, Within: []string{"'ssl", "'nss"},
+		Match:       []string{"perhaps misspelled or defined by a module not included", "perhaps misspelled or defined"},
+		Title:       "Apache does not know this SSL directive: misspelt, or its module is not loaded",
+		Explanation: "httpd read a directive no loaded module defines, and refuses to start. For SSL directives: mod_ssl not loaded (a2enmod ssl, or its LoadModule line), a directive misspelt or taken from another module (SSLProxyCheckPeerName, not SSLProxyPeerName; mod_nss's NSS* directives are not mod_ssl's), or a directive of a later Apache than the one running (SSLOpenSSLConfCmd came with 2.4.8, SSLPolicy with 2.4.30 in some builds).",
+		Fix:         "Check the name against mod_ssl's documentation for the running version, and that mod_ssl is loaded:\n  httpd -M | grep ssl\n  a2enmod ssl\nthen test the configuration:\n  apachectl configtest",
+		Confirm:     "apachectl -v",
+	},
+	// Apache's SSLUsername without a value for the request.
+	{
+		ID: NoClientCert, Kind: "client", Side: "server", Within: []string{"ah02227", "r->user"},
+		Match:       []string{"failed to set r->user to"},
+		Title:       "Apache's SSLUsername names a variable that is empty for this request",
+		Explanation: "SSLUsername sets the request's user from a TLS variable, most often a field of the client certificate (SSL_CLIENT_S_DN_CN). For this request it had no value: the client sent no certificate there (SSLVerifyClient none or optional where SSLUsername applies), or the certificate lacks that field. The application behind then sees no authenticated user.",
+		Fix:         "Require the client certificate where SSLUsername applies, and check the field exists in the certificates; or drop SSLUsername when the application authenticates otherwise:\n  SSLVerifyClient require\n  SSLUsername SSL_CLIENT_S_DN_CN",
+		Confirm:     "openssl x509 -noout -subject -in client.crt",
+	},
+	// Envoy refusing a listener whose TLS context lacks its certificate.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"tlscontextvalidationerror", "tlscertificatevalidationerror"},
+		Title:       "Envoy refused the listener's TLS settings: a certificate or key is missing from them",
+		Explanation: "The control plane (Contour, Istio, Envoy Gateway, another xDS server) sent a TLS context whose certificate chain or private key is empty, and Envoy rejects the whole listener. Most often the Kubernetes secret it reads is incomplete: cert-manager has not issued yet (a failed challenge, a CA rate limit) and left a secret that holds only tls.key.",
+		Fix:         "See whether the secret has both parts, and why the certificate was not issued:\n  kubectl get secret NAME -o jsonpath='{.data.tls\\.crt}' | base64 -d | head -n 1\n  kubectl describe certificate NAME",
+		Confirm:     "kubectl get certificate -A",
+	},
+	// Traefik's client CA secret under the wrong key.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"the tls.ca entry is missing from secret", "entry is missing from secret"},
+		Title:       "Traefik found no CA under the key it reads in the secret",
+		Explanation: "Traefik reads a TLSOption's client CA from a named key of the Kubernetes secret (tls.ca in the releases that print this; later ones also take ca.crt). A secret made with another key name (ca.crt, from cert-manager or kubectl's habits) gives it none, so no client CA is loaded.",
+		Fix:         "Create the secret with the key Traefik reads:\n  kubectl -n traefik create secret generic client-ca --from-file=tls.ca=ca.crt",
+		Confirm:     "kubectl -n traefik get secret client-ca -o jsonpath='{.data}'",
+	},
+	// Istio taking a port named http on 443 for plain HTTP.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"specifies an http service on https only port"},
+		Title:       "Istio takes a Service port named http for plain HTTP on a TLS port",
+		Explanation: "Istio picks a port's protocol from its Service port name (http, https, tls, grpc) or appProtocol. A Service port 443 named http makes the sidecars treat every connection to port 443 as plain HTTP, which breaks TLS to that port, to outside hosts too, from every pod of the mesh.",
+		Fix:         "Name the port for what it carries (https or tls), or set its appProtocol:\n  kubectl -n NAMESPACE edit service NAME\n  ports: - name: https  port: 443  appProtocol: https",
+		Confirm:     "kubectl get svc -A -o jsonpath='{range .items[*]}{.metadata.name}{\" \"}{.spec.ports[*].name}{\"\\n\"}{end}'",
+	},
+	// macOS refusing a change of trust settings (mkcert -install).
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"sectrustsettingssettrustsettings"},
+		Title:       "macOS refused to change the trust settings (a locked login keychain, or no session to ask in)",
+		Explanation: "Installing a root CA into macOS's trust settings (mkcert -install, security add-trusted-cert) needs the login keychain unlocked and, for the trust change, a user session that can show the password prompt: over SSH, in a build agent, or with the keychain locked, the Security framework fails with errSecInternalComponent or a similar code.",
+		Fix:         "Unlock the login keychain and run the command from the user's desktop session:\n  security unlock-keychain ~/Library/Keychains/login.keychain-db\n  mkcert -install",
+		Confirm:     "security show-keychain-info ~/Library/Keychains/login.keychain-db",
+	},
+	// .NET's client given handshake_failure by the server.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"remote party sent a tls alert handshakefailure", "remote party sent a tls alert: 'handshakefailure'"},
+		Title:       "The server ended the .NET client's handshake (handshake_failure)",
+		Explanation: "SslStream (and HttpClient on it) got alert 40 from the server. Three causes cover most cases: 1. the server requires a client certificate and got none it takes: the process cannot reach the certificate's private key (an IIS application pool or service account), or Windows could not send the chain because the intermediate or root is not in the machine's store (it sends only the chain it can build), or no certificate matches the CAs the server lists; 2. no TLS version or cipher suite in common; 3. no server name sent for a server that needs one.",
+		Fix:         "Try the same client certificate with curl, from the same machine:\n  curl -v --cert client.crt --key client.key https://host/\nOn Windows, put the client certificate's intermediate and root in the LocalMachine CA and Root stores, and give the process's account read access to the private key (certlm.msc, Manage Private Keys).",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -A8 'Acceptable client certificate CA names'",
+	},
+	// curl on Schannel asked for TLS 1.3.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"schannel: tls 1.3 is not yet supported", "schannel: tls 1.3 not supported"},
+		Title:       "This curl uses Schannel, which has no TLS 1.3 on this Windows",
+		Explanation: "curl built on Windows' Schannel (the curl.exe shipped with Windows among them) can speak only what Schannel offers: TLS 1.3 from Windows 11 and Windows Server 2022 on, and not at all in curl releases before Schannel's TLS 1.3 support was added. Asking for it (--tlsv1.3, CURL_SSLVERSION_TLSv1_3) fails before any connection.",
+		Fix:         "Ask for TLS 1.2 at least instead, or use a curl built on OpenSSL:\n  curl --tlsv1.2 https://host/\n  curl -V",
+		Confirm:     "curl -V",
+	},
+	// .NET Core's WinHTTP handler failing the handshake.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"winhttpexception: a security error occurred", "winhttpexception (80072f8f): a security error occurred"},
+		Title:       ".NET's WinHTTP handler failed the TLS handshake (a security error)",
+		Explanation: "WinHTTP (under .NET Core 2.x's HttpClient on Windows, and WinHttpHandler) reports every Schannel failure so: the server's certificate not trusted or not for the host, a client certificate the server refused or whose key the process cannot use, no TLS version in common, or a device in between (a WAF or load balancer doing the client-certificate check) ending the handshake.",
+		Fix:         "Find the alert in Windows' System event log (Schannel events 36887 and 36874 name it), and try the same request from that machine:\n  curl -v --cert client.crt --key client.key https://host/",
+		Confirm:     "curl -v https://host/ -o NUL",
+	},
+	// ACME issuance refused by the domain's CAA records.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server", Within: []string{"caa"},
+		Match:       []string{"prevents issuance"},
+		Title:       "A CAA record of the domain forbids this issuance (the CA, the account or the validation method)",
+		Explanation: "The CA checks the domain's CAA records before it issues, renewals included. A record that names another CA, or limits accounturi or validationmethods (dns-01 only, say, while the renewal validates with http-01, as certbot repeats the method stored in its renewal file), forbids it.",
+		Fix:         "Read the records, then add the CA (and the method and account the client uses), or renew with the method they allow:\n  dig +short CAA example.com\n  example.com. CAA 0 issue \"letsencrypt.org\"",
+		Confirm:     "dig +short CAA example.com",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"servfail looking up caa"},
+		Title:       "The domain's name servers fail CAA queries, so the CA will not issue",
+		Explanation: "Before issuing, the CA asks the domain's authoritative servers for CAA records; an empty answer is fine, a failure (SERVFAIL, a timeout, NOTIMP) is not. Name servers that do not implement CAA (a DNS plugin that serves the whole zone, an old appliance) or broken DNSSEC cause it.",
+		Fix:         "Ask the domain's name servers directly; each must answer CAA with NOERROR (empty or not):\n  dig CAA example.com @ns1.example.com",
+		Confirm:     "dig CAA example.com",
+	},
+	// check_ssl_cert's verdicts.
+	{
+		ID: Revoked, Kind: "client", Side: "client", Within: []string{"ssl_cert critical"},
+		Match:       []string{"is revoked (crl)"},
+		Title:       "check_ssl_cert says a chain certificate is revoked by its CRL (2.88 and 2.89 gave false alarms)",
+		Explanation: "The plugin looks each certificate of the served chain up in its CRL. Releases 2.88.0 and 2.89.0 also checked the root and matched any serial ending as the root's did, so valid chains were reported revoked; later releases fixed it. A real revocation shows with openssl as well.",
+		Fix:         "Upgrade check_ssl_cert, and check the certificate against its CRL (fetched from the URL its CRL Distribution Points name):\n  openssl verify -crl_check -CRLfile crl.pem -CAfile chain.pem cert.pem",
+		Confirm:     "check_ssl_cert --version",
+	},
+	{
+		ID: RoutineLine, Kind: "client", Level: infoLevel,
+		Match:       []string{"root certificate is unnecessarily present in the delivered certificate chain"},
+		Title:       "The server sends its root certificate too (harmless; check_ssl_cert flags it)",
+		Explanation: "Clients take the root from their own trust store and ignore a root the server sends, so it only adds bytes to every handshake. check_ssl_cert reports it as critical with --check-chain.",
+		Fix:         "Leave the root out of the chain file the server sends (nginx: the ssl_certificate file holds the certificate, then the intermediates; Apache: SSLCertificateChainFile or the certificate file), and reload.",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null 2>/dev/null | grep -e ' s:' -e ' i:'",
 	},
 }
 

@@ -34,6 +34,8 @@ var (
 	reOtherLoad = lazyre.New(`(?i)` + strings.Join([]string{`client certificate from (\S+?), `, `private key file: '([^']+)'`,
 		`(?:^|\s)open (\S+): (?:no such file or directory|permission denied)`, `(?:enoent|eacces)[^,]*, open '([^']+)'`,
 		`can't open file (\S+?): (?:no such file or directory|permission denied)`, `could not open [a-z ]*?file '([^']+)'`,
+		// Dovecot's "ssl_server_key_file: open(PATH) failed: Permission denied"
+		`open\((/[^)]+)\) failed: (?:no such file or directory|permission denied)`,
 		// lighttpd's; PostgreSQL's server certificate and CA files
 		`couldn't read x509 certificate from '([^']+)'`, `could not load (?:server|root) certificate file "([^"]+)"`,
 		// lighttpd's fopen of its ssl.pemfile (no reason follows)
