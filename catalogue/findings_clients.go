@@ -580,9 +580,9 @@ var clientWriterEntries = []Entry{
 	// ingress-nginx's controller checking an Ingress's TLS secret.
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match:       []string{"does not contain a common name or subject alternative name for host"},
+		Match:       []string{"does not contain a common name or subject alternative name for host", "does not contain a common name for host"},
 		Title:       "ingress-nginx: the TLS secret's certificate does not name the Ingress host",
-		Explanation: "The ingress-nginx controller checked the certificate in the Ingress's TLS secret against the host it serves and found the hostname neither in its subjectAltName (SAN) nor in its Common Name (a wildcard *.example.com covers one label below example.com, neither example.com itself nor a.b.example.com). It then serves its default (fake) certificate for that host, which clients refuse.",
+		Explanation: "The ingress-nginx controller checked the certificate in the Ingress's TLS secret against the host it serves and found the hostname neither in its subjectAltName (SAN) nor in its Common Name (a wildcard *.example.com covers one label below example.com, neither example.com itself nor a.b.example.com). It then serves its default (fake) certificate for that host, which clients refuse. Controllers of 2017 and before (before 0.9), whose message says only `common name`, read no subjectAltName at all and refused certificates that name the host only there: upgrade those.",
 		Fix:         "Put a certificate for that hostname in the secret (its SAN must carry it), or list the host under the right tls entry of the Ingress:\n  kubectl create secret tls NAME --cert=server.crt --key=server.key --dry-run=client -o yaml | kubectl apply -f -",
 		Confirm:     "kubectl get secret NAME -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
 	},
@@ -820,7 +820,7 @@ var clientWriterEntries = []Entry{
 	},
 	// Kubernetes admission webhooks: the API server is the TLS client.
 	{
-		ID: ServerCertUntrusted, Kind: "client", Within: []string{"webhook"},
+		ID: ServerCertUntrusted, Kind: "client", Within: []string{"failed calling webhook", "calling webhook", "admission webhook", "conversion webhook", "webhook.go", "dispatcher.go"},
 		Match:       []string{"x509: certificate signed by unknown authority", "x509: certificate is valid for", "x509: cannot validate certificate"},
 		Title:       "The Kubernetes API server does not trust the admission webhook's certificate",
 		Explanation: "Calling a webhook, the API server is the TLS client and trusts only the caBundle of the ValidatingWebhookConfiguration or MutatingWebhookConfiguration (for a CRD's conversion webhook, the caBundle in the CRD's spec.conversion.webhook.clientConfig, which an upgrade or a hand-made CRD can leave stale). It fails when the webhook serves a certificate from another CA than that caBundle holds: the CA was rotated and the webhook pods still serve the old certificate (or the reverse), several replicas each generated their own CA, or cert-manager's CA injector has not updated the caBundle; or when the certificate lacks the service's DNS name (name.namespace.svc).",
@@ -1008,8 +1008,8 @@ var clientWriterEntries = []Entry{
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
 		Match:       []string{"ssl validation failure connecting to host"},
-		Title:       "knife (Chef) does not trust the Chef server's certificate",
-		Explanation: "knife and chef-client check the Chef server's certificate against the system's CAs and the certificates in .chef/trusted_certs. A Chef server installs a self-signed certificate, which knife trusts only after knife ssl fetch has stored it; a settings file that still says verify_api_cert true (or ssl_verify_mode :verify_peer) keeps the check on.",
+		Title:       "Chef (knife or chef-client) does not trust the server's certificate",
+		Explanation: "knife and chef-client check the server's certificate against the CA bundle embedded in Chef's own package (/opt/chef/embedded/ssl/certs/cacert.pem, not the system's) and the certificates in .chef/trusted_certs. A Chef server installs a self-signed certificate, which knife trusts only after knife ssl fetch has stored it; a settings file that still says verify_api_cert true (or ssl_verify_mode :verify_peer) keeps the check on. When the host is a public one (S3, a cookbook site), the embedded bundle of that Chef release lacks its root (Chef 11.18.0 shipped one without the old VeriSign root S3 used): upgrade Chef. The name checked is the one in the URL, letter for letter.",
 		Fix:         "Fetch the server's certificate into trusted_certs (check its fingerprint), then check:\n  knife ssl fetch\n  knife ssl check",
 		Confirm:     "knife ssl check",
 	},
@@ -1420,12 +1420,12 @@ var clientWriterEntries = []Entry{
 		Match: []string{"the tls connection was non-properly terminated", "an unexpected tls packet was received", "error in the pull function", "error in the push function"},
 		// After the handshake, curl's "GnuTLS recv error": findings_gnutls.go;
 		// rsyslog's driver, either side: findings_products.go.
-		Without: []string{"gnutls recv error (-110)", "gnutls recv error (-54)", "gnutls returned error on handshake", "can't accept", "tls error on connection"},
+		Without: []string{"gnutls recv error (-110)", "gnutls recv error (-54)", "gnutls returned error on handshake", "can't accept", "tls error on connection", "-110 in gnutls_record_recv"},
 		Title:   "The client (GnuTLS) lost the handshake: something in the path, or the server, cut it",
 		Explanation: "A client on GnuTLS (git, curl and wget on Debian and Ubuntu) got the connection closed, or a record that is not TLS, in the middle of the handshake. Three causes cover nearly all cases. " +
 			"(1) Something in between: a proxy the client goes through (git's http.proxy, https_proxy, a stale setting from another network) that drops or rewrites the connection, a site where only a proxy reaches the internet and none is set, a firewall or TLS inspection box, or an MTU problem on a VPN or WSL link (small packets pass, the handshake's large ones do not). " +
 			"(2) The server ended it without an alert: in mutual TLS it refused the client certificate (none sent, expired, or from a CA it does not trust: certificates made together expire together), as a Node.js server or nginx's stream module does (real runs here showed it; the server's log names the refusal); or it failed its own side: a private key that does not match its certificate, or a key it cannot sign with, makes programs that load them unchecked drop the connection mid-handshake; less often the server refuses the client's TLS versions. " +
-			"(3) The port does not speak TLS: a record that is not TLS (`An unexpected TLS packet was received`) is what a port that speaks plain HTTP sends back (https:// to an http port, or a server whose TLS is off; gnutls-cli's debug output shows `Received record packet of unknown type 72`, the `H` of `HTTP/1.1`, or `60`, an HTML `<`).",
+			"(3) The port does not speak TLS, or stopped speaking it: an FTP server that fails after the handshake writes its plain-text error into the TLS channel (vsftpd's `500 OOPS: ...`, for one when SELinux keeps it from users' home directories: setsebool -P ftp_home_dir 1); a record that is not TLS (`An unexpected TLS packet was received`) is what a port that speaks plain HTTP sends back (https:// to an http port, or a server whose TLS is off; gnutls-cli's debug output shows `Received record packet of unknown type 72`, the `H` of `HTTP/1.1`, or `60`, an HTML `<`), and so does a protocol that starts in plain text when the client begins with TLS (IMAP on 143, SMTP on 587, FTP on 21: use STARTTLS there, implicit TLS only on 993, 465, 990).",
 		Fix:     "See which proxy the client uses, then set the right one or remove a stale one (git config --global --unset http.proxy):\n  git config --show-origin --get-regexp 'https?\\..*proxy'\n  env | grep -i _proxy\nand compare with a direct handshake:\n  openssl s_client -connect host:443 -servername host </dev/null\nIf the direct handshake stalls too while small requests pass (a VPN, WSL, a tunnel), lower the interface's MTU and retry:\n  ip link set dev eth0 mtu 1350\nIf it fails the same way at once, the server cut it: read the server's log, and check the client certificate's dates (and, on the server, that its key matches its certificate):\n  openssl x509 -noout -enddate -in client.crt",
 		Confirm: "GIT_CURL_VERBOSE=1 git ls-remote https://host/repo.git",
 	},
@@ -1914,10 +1914,10 @@ var clientWriterEntries = []Entry{
 	// node, Docker and kubectl on Go).
 	{
 		ID: HandshakeFailed, Kind: "client",
-		Match:       []string{"tls handshake timeout", "tls handshake timed out"},
+		Match:       []string{"tls handshake timeout", "tls handshake timed out", "the handshake operation timed out"},
 		Title:       "The TLS handshake did not finish in time",
-		Explanation: "The client opened the connection, sent its hello, and the handshake did not end within its limit (Go's net/http: 10 seconds). The connection got through, so it is seldom the certificate: the server is overloaded or hung; a firewall, security group or private-endpoint rule lets the TCP connection open but drops what follows (the endpoint is not really allowed from this network); a firewall, VPN or container network drops the large packets that carry the server's certificate chain (an MTU problem: small requests work, TLS stalls); a proxy the network needs is not set, or is set with https:// for a proxy that speaks plain HTTP; or the port speaks another protocol and waits for the client to speak first.",
-		Fix:         "See whether a handshake by hand stalls too, and how far it gets:\n  openssl s_client -connect host:443 -servername host </dev/null\nthen check the proxy settings the client runs with:\n  env | grep -i _proxy\nand, behind a VPN or in a container network, try a smaller MTU (Docker: \"mtu\" in /etc/docker/daemon.json).",
+		Explanation: "The client opened the connection, sent its hello, and the handshake did not end within its limit (Go's net/http: 10 seconds). The connection got through, so it is seldom the certificate: the server is overloaded or hung; a firewall, security group or private-endpoint rule lets the TCP connection open but drops what follows (the endpoint is not really allowed from this network); a firewall, VPN or container network drops the large packets that carry the server's certificate chain (an MTU problem: small requests work, TLS stalls); a proxy the network needs is not set, or is set with https:// for a proxy that speaks plain HTTP; or the port speaks another protocol and waits for the client to speak first. An embedded server (a printer, a camera, an appliance's MQTT or web port) that never answers a TLS 1.3 ClientHello stalls so too, while TLS 1.2 works; so do servers and middleboxes that cannot take the large ClientHello of clients offering post-quantum key shares (X25519MLKEM768).",
+		Fix:         "See whether a handshake by hand stalls too, and how far it gets, with TLS 1.3 and with TLS 1.2:\n  openssl s_client -connect host:443 -servername host </dev/null\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null\nthen check the proxy settings the client runs with:\n  env | grep -i _proxy\nand, behind a VPN or in a container network, try a smaller MTU (Docker: \"mtu\" in /etc/docker/daemon.json).",
 		Confirm:     "curl -v --max-time 20 https://host/",
 	},
 	// Public roots whose expiry broke old clients, named in a chain listing
@@ -3392,7 +3392,7 @@ var clientWriterEntries = []Entry{
 	// curl built on GnuTLS (Debian's and Ubuntu's git, curl-gnutls) and on NSS (RHEL/CentOS 7).
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"server certificate verification failed. cafile"},
+		Match:       []string{"server certificate verification failed. cafile", "curl: (60) server certificate verification failed", "ssl certificate problem: server certificate verification failed"},
 		Title:       "curl (GnuTLS) does not trust the server's certificate",
 		Explanation: "curl or git built on GnuTLS found no CA in the CAfile it names for the server's certificate: the certificate is from a private CA that is not in that bundle, the server does not send its intermediate certificate, an intercepting proxy re-signs the traffic, or the bundle (ca-certificates) is outdated. Old GnuTLS releases (Ubuntu 16.04, Debian 9) followed a Let's Encrypt chain through its cross-signature to DST Root CA X3, expired since September 2021, and failed although ISRG Root X1 was in the bundle: the server must serve the short chain, or the client remove the expired root or get a newer GnuTLS.",
 		Fix:         "Check the chain the server sends, then serve the full chain, or add the private CA to the system bundle:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\n  sudo cp ca.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates\nor give it to git alone:\n  git config http.sslCAInfo /path/to/ca.crt",

@@ -3341,15 +3341,6 @@ var productEntries = []Entry{
 		Fix:         "Reissue the certificate with the names (or IP addresses) clients use in its subjectAltName:\n  subjectAltName=DNS:host.example.com,IP:10.0.0.5\nand upgrade the tool that made it if it still makes CN-only certificates.",
 		Confirm:     "openssl s_client -connect host:443 </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative'",
 	},
-	// ingress-nginx comparing an Ingress host with its secret's certificate.
-	{
-		ID: HostnameMismatch, Kind: "client", Side: "server",
-		Match:       []string{"does not contain a common name for host", "does not contain a common name or subject alternative name for host"},
-		Title:       "ingress-nginx found no name in the TLS secret's certificate for the Ingress host",
-		Explanation: "The ingress controller checked the certificate of the Ingress's TLS secret against each host the Ingress lists and found the host in neither its Common Name nor its subjectAltName, so it serves its default certificate for that host. Controllers of 2017 and before (before 0.9) read only the Common Name, so a certificate naming the host only in its subjectAltName was refused too: upgrade those.",
-		Fix:         "See which names the secret's certificate carries, and list only those hosts under the Ingress's tls section (or reissue the certificate with all of them in its subjectAltName):\n  kubectl get secret NAME -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -subject -text | grep -A1 'Subject Alternative'",
-		Confirm:     "kubectl get ingress -A -o wide",
-	},
 	// Docker's swarm node certificate, expired while the swarm was down.
 	{
 		ID: Expired, Kind: "client", Side: "server",
@@ -3565,6 +3556,121 @@ var productEntries = []Entry{
 		Explanation: "Clients take the root from their own trust store and ignore a root the server sends, so it only adds bytes to every handshake. check_ssl_cert reports it as critical with --check-chain.",
 		Fix:         "Leave the root out of the chain file the server sends (nginx: the ssl_certificate file holds the certificate, then the intermediates; Apache: SSLCertificateChainFile or the certificate file), and reload.",
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null 2>/dev/null | grep -e ' s:' -e ' i:'",
+	},
+	// FileZilla (GnuTLS) reading a connection closed without close_notify.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"-110 in gnutls_record_recv"},
+		Title:       "The server closed the connection without TLS's close_notify (GnuTLS reports it; usually harmless)",
+		Explanation: "After the handshake, GnuTLS (FileZilla, lftp) read the end of the connection without the close_notify alert that should come first, so it cannot tell a complete transfer from a cut one. FTP servers on .NET's SslStream, some IIS and embedded servers, and middleboxes close data connections so; when the files arrive whole, it is only a warning. When transfers are cut short, something in the path (a firewall's idle timeout, a NAT) ended the connection.",
+		Fix:         "Compare the sizes of transferred files with the originals; if they match, the message can be ignored. Otherwise look at the server's and the firewall's logs for the closed connection, and ask the server's vendor to send close_notify before closing data connections.",
+		Confirm:     "openssl s_client -connect host:990 </dev/null",
+	},
+	// ProFTPD's mod_tls refusing ftps by its Protocols setting.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"protocol denied by protocols config"},
+		Title:       "ProFTPD refused the session: its Protocols setting does not allow this protocol (ftps, sftp)",
+		Explanation: "ProFTPD's Protocols directive lists the protocols a server (or a user, inside <IfUser>) may use, and the session's was not among them, so it ended the login (clients see 530 Login incorrect). ProFTPD 1.3.8's mod_tls also denied ftps wrongly when TLSRequired was off while a Protocols directive applied; that was a bug, fixed in later releases.",
+		Fix:         "List the protocol where the user's session gets its settings:\n  Protocols ftp ftps\nand upgrade ProFTPD if ftps is listed and still denied.",
+		Confirm:     "proftpd -t",
+	},
+	// Windows' NDES (SCEP) server.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"network device enrollment service has failed to decrypt the encrypted password"},
+		Title:       "NDES could not decrypt its cached enrollment password",
+		Explanation: "The Network Device Enrollment Service keeps the one-time password it hands out, encrypted, in the registry (HKLM\\SOFTWARE\\Microsoft\\Cryptography\\MSCEP\\EncryptedPassword). When its service account or keys changed, it can no longer decrypt the value, and the mscep_admin page fails (HTTP 500).",
+		Fix:         "Delete the EncryptedPassword value and restart IIS, so NDES makes a new one:\n  reg delete HKLM\\SOFTWARE\\Microsoft\\Cryptography\\MSCEP\\EncryptedPassword /f\n  iisreset",
+		Confirm:     "reg query HKLM\\SOFTWARE\\Microsoft\\Cryptography\\MSCEP",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"enrollment service cannot decrypt the client's pkcs7 message"},
+		Title:       "NDES could not decrypt the SCEP request: the client encrypted it to the wrong certificate",
+		Explanation: "A SCEP client must encrypt its request to the registration authority's encryption certificate (NDES's CEP Encryption certificate, which GetCACert returns beside the CA), not to the issuing CA's certificate. A client given the CA's certificate, or one that picks the wrong one of the certificates GetCACert returns, sends a request NDES cannot open; an expired or renewed RA certificate the client still holds does the same.",
+		Fix:         "Fetch the certificates NDES serves and give the client the RA encryption certificate (sscep: -e for the encryption certificate, -c for the CA):\n  sscep getca -u http://ndes/certsrv/mscep/mscep.dll -c ca.crt",
+		Confirm:     "openssl x509 -noout -subject -ext keyUsage -in ca.crt-1",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client", Within: []string{"sscep"},
+		Match:       []string{"wrong (or missing) mime content type"},
+		Title:       "The SCEP server answered with an error page, not a SCEP message",
+		Explanation: "sscep expected a SCEP response (application/x-pki-message) and got something else: the server (NDES, most often) failed the request and returned an HTML error. Most often it could not decrypt the request, because the client encrypted it to the CA's certificate rather than the RA's encryption certificate; otherwise the URL is wrong or the challenge password was refused.",
+		Fix:         "Read the server's own log for the request (NDES: the Application event log), and encrypt to the RA certificate that GetCACert returns (sscep -e):\n  sscep getca -u http://ndes/certsrv/mscep/mscep.dll -c ca.crt",
+		Confirm:     "curl -s 'http://ndes.example.com/certsrv/mscep/mscep.dll?operation=GetCACaps'",
+	},
+	// Puppet's agent run with another user's SSL directory.
+	{
+		ID: KeyMismatch, Kind: "client", Side: "client",
+		Match:       []string{"does not match the agent's private key"},
+		Title:       "Puppet's agent holds a private key that does not match the certificate the server signed for it",
+		Explanation: "The agent's ssldir has a private key other than the one the server's CA signed a certificate for under this name. Most often the agent was run as another user (without sudo it uses ~/.puppetlabs/etc/puppet/ssl and makes a new key there); otherwise the node was rebuilt, or its ssldir wiped, and the server still holds the old certificate.",
+		Fix:         "Run the agent as root:\n  sudo puppet agent -t\nFor a rebuilt node, clean its certificate on the server and its SSL directory on the agent, then run again:\n  puppetserver ca clean --certname node.example.com\n  puppet ssl clean",
+		Confirm:     "sudo puppet config print ssldir",
+	},
+	// A kubelet waiting for its certificate request to be approved.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"certificate request was not signed"},
+		Title:       "The kubelet's certificate signing request was never approved",
+		Explanation: "The kubelet asked the API server for its client (or serving) certificate with a CertificateSigningRequest and gave up waiting: the request stays Pending when nothing approves it. kubeadm sets up the bootstrap token's RBAC rules and the auto-approval of kubelet client certificates; a cluster whose certificates were made by hand, or a phase that was skipped, lacks them. Serving certificates (serverTLSBootstrap) always need an approver.",
+		Fix:         "See the pending requests and approve the node's:\n  kubectl get csr\n  kubectl certificate approve csr-abcde\nand set up the automatic approval with kubeadm's bootstrap-token phase:\n  kubeadm init phase bootstrap-token",
+		Confirm:     "kubectl get csr",
+	},
+	// Checkers' words for a chain without its intermediates.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"does not include all intermediate certificates", "missing intermediate certificate", "chain is incomplete", "incomplete certificate chain"},
+		Title:       "The server does not send its intermediate certificates",
+		Explanation: "The server sends its own certificate without the intermediate CA certificates that link it to a root. Browsers often fill the gap themselves (from a cache, or by fetching the issuer), so the site seems fine there, while apps, Android, Java, curl and other clients refuse the certificate.",
+		Fix:         "Serve the full chain: the certificate, then its intermediates in the one file the server's certificate setting names (nginx and Apache 2.4.8 and later take the chain there; from Let's Encrypt, fullchain.pem, not cert.pem):\n  cat server.crt intermediate.crt > fullchain.pem",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null 2>/dev/null | grep -c 'BEGIN CERTIFICATE'",
+	},
+	// A server whose TLS library could not be loaded.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"failed to load ustream-ssl library"},
+		Title:       "The server could not load its TLS library (an upgrade changed the library's file name)",
+		Explanation: "OpenWrt's uhttpd loads its TLS support (libustream-ssl, built on mbedTLS, wolfSSL or OpenSSL) at start, and the library it was linked against is gone: upgrading one package (libmbedtls to a release with a new soname, libmbedcrypto.so.1 to .so.2) without the packages built against it leaves them pointing at a file that no longer exists.",
+		Fix:         "Upgrade the TLS packages together, so they are built against the same library:\n  opkg update\n  opkg upgrade libustream-mbedtls libmbedtls uhttpd",
+		Confirm:     "opkg list-installed | grep -e ustream -e mbedtls",
+	},
+	// Apple's push-certificate portal refusing a request's signature.
+	{
+		ID: BadSignature, Kind: "client", Side: "server",
+		Match:       []string{"certificate signature verification failed because the"},
+		Title:       "Apple's push-certificate portal refused the request's signature (the MDM vendor's signing certificate)",
+		Explanation: "An MDM push certificate request goes to Apple signed by an MDM vendor's certificate, with Apple's WWDR intermediate. The portal checks that signature: it fails when the vendor's signing certificate has expired, when the request carries an old WWDR intermediate after Apple replaced it (the G3 intermediate), or when it was signed with a digest Apple no longer takes (SHA-1). The device's or server's own TLS is not involved.",
+		Fix:         "Renew the vendor signing certificate (or have the service that signs for you renew it), and sign the request again with Apple's current WWDR intermediate and SHA-256; upgrade the MDM tool that builds the request (MicroMDM's mdmctl, mdmcert.download's client).",
+		Confirm:     "openssl x509 -noout -subject -enddate -in vendor-signing.crt",
+	},
+	// The SCEP client on Windows checking the CA's thumbprint.
+	{
+		ID: Untrusted, Kind: "client", Side: "client",
+		Match:       []string{"scep: certificate enroll failed. result: (the hash value is not correct"},
+		Title:       "The device's SCEP enrollment refused the CA: its thumbprint does not match the profile's",
+		Explanation: "A SCEP profile names the CA by the thumbprint (hash) of its certificate, and the device compares it with the CA certificate it receives from the SCEP server and its trusted-certificate profile. A different certificate there (an intermediate deployed as the root, an old CA certificate after a renewal, a certificate exported again in another form) makes the hashes differ and enrollment fails.",
+		Fix:         "Download the CA certificate again from the CA, put it in the trusted-certificate profile, and set the SCEP profile to the thumbprint of that same certificate:\n  openssl x509 -noout -fingerprint -sha1 -in root-ca.crt",
+		Confirm:     "openssl x509 -noout -fingerprint -sha1 -in root-ca.crt",
+	},
+	// Pure-FTPd taking TLS 1.3 for renegotiation.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server", Within: []string{"pure-ftpd"},
+		Match:       []string{"tls renegociation", "tls renegotiation"},
+		Title:       "Pure-FTPd took a TLS 1.3 connection for a renegotiation and dropped it",
+		Explanation: "Pure-FTPd refuses renegotiation, and releases built on OpenSSL 1.1.1 took TLS 1.3's messages after the handshake for a renegotiation, so every client that negotiates TLS 1.3 (FileZilla 3.40 and later, curl, openssl s_client) is dropped while TLS 1.2 works. Newer Pure-FTPd releases fixed it.",
+		Fix:         "Upgrade Pure-FTPd; until then, cap the clients at TLS 1.2 (FileZilla: fzdefaults; curl: --tls-max 1.2). Check with:\n  openssl s_client -connect host:21 -starttls ftp -tls1_2 </dev/null",
+		Confirm:     "openssl s_client -connect host:21 -starttls ftp -tls1_3 </dev/null",
+	},
+	// knife ssl check's verdict on the name.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"the ssl cert is signed by a trusted authority but is not valid for the given hostname"},
+		Title:       "knife trusts the server's certificate, but it is not for the host name in chef_server_url",
+		Explanation: "knife ssl check found the certificate signed by a CA it trusts and not issued for the name it connected to. Either the server's certificate lacks that name (use a name it carries, or reissue it), or the server answered with another site's certificate because knife sent no server name (SNI): old knife releases (Chef 12.3) did not, and a server with several sites on one address then sends its default certificate; the next line names the certificate's host.",
+		Fix:         "See which certificate the server sends for the name, with and without SNI:\n  openssl s_client -connect chef.example.com:443 -servername chef.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject\n  openssl s_client -connect chef.example.com:443 -noservername </dev/null 2>/dev/null | openssl x509 -noout -subject\nthen upgrade Chef, or connect by a name the certificate carries.",
+		Confirm:     "knife ssl check",
 	},
 }
 

@@ -85,10 +85,6 @@ func explainLine(input string) *report.Report {
 	text := strings.ReplaceAll(input, "**", "")
 	// s_client's "SSL3 alert read:fatal:bad certificate" is the alert.
 	text = reAlertRW.ReplaceAllString(text, "alert ")
-	if strings.Contains(text, "remote error: ") && !strings.Contains(text, "remote error: tls: ") {
-		// Go before 1.5 wrote a received alert without "tls: ".
-		text = strings.ReplaceAll(text, "remote error: ", "remote error: tls: ")
-	}
 	if i := strings.Index(strings.ToLower(text), "fopen:no such process"); i >= 0 && strings.Contains(text, "fopen('") && !strings.Contains(text, `fopen('\\`) {
 		// OpenSSL on Windows names error 3, a path not found, by the
 		// C library's ESRCH text (a UNC path has its own story).
@@ -112,6 +108,13 @@ func explainLine(input string) *report.Report {
 		// BoringSSL's and Python's macro reasons, in OpenSSL's words.
 		if c, e := catalogue.Lookup(macroWords(text)); len(c) > 0 || len(e) > 0 && (len(entries) == 0 || !onlyFallbacks(e)) {
 			codes, entries = c, e
+		}
+	}
+	if len(codes) == 0 && len(entries) == 0 && strings.Contains(text, "remote error: ") && !strings.Contains(text, "remote error: tls: ") {
+		// Go before 1.5 wrote a received alert without "tls: ".
+		old := strings.ReplaceAll(text, "remote error: ", "remote error: tls: ")
+		if c, e := catalogue.Lookup(old); len(c) > 0 || len(e) > 0 {
+			text, codes, entries = old, c, e
 		}
 	}
 	if len(codes) == 0 && len(entries) == 0 {

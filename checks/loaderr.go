@@ -36,6 +36,9 @@ var (
 		`can't open file (\S+?): (?:no such file or directory|permission denied)`, `could not open [a-z ]*?file '([^']+)'`,
 		// Dovecot's "ssl_server_key_file: open(PATH) failed: Permission denied"
 		`open\((/[^)]+)\) failed: (?:no such file or directory|permission denied)`,
+		// Prosody's "Failed to load 'PATH': Check that the permissions allow
+		// Prosody to read this file"; a container's "missing 'PATH'"
+		`failed to load '([^']+)': check that the permissions allow`, `missing '(/[^']+)'`,
 		// lighttpd's; PostgreSQL's server certificate and CA files
 		`couldn't read x509 certificate from '([^']+)'`, `could not load (?:server|root) certificate file "([^"]+)"`,
 		// lighttpd's fopen of its ssl.pemfile (no reason follows)
@@ -248,9 +251,9 @@ func otherLoadFinding(line string, att logparse.Attribution) (report.Finding, bo
 		expect = "PRIVATE KEY"
 	}
 	switch {
-	case strings.Contains(lower, "no such file") || strings.Contains(lower, "enoent") || strings.Contains(lower, "error:80000002"):
+	case strings.Contains(lower, "no such file") || strings.Contains(lower, "enoent") || strings.Contains(lower, "error:80000002") || strings.Contains(lower, "missing '/"):
 		cause = "missing"
-	case strings.Contains(lower, "permission denied") || strings.Contains(lower, "eacces"):
+	case strings.Contains(lower, "permission denied") || strings.Contains(lower, "eacces") || strings.Contains(lower, "check that the permissions allow"):
 		cause = "permission"
 	case strings.Contains(lower, "bio_read_filename("):
 		// Only fopen fails there: most often a file that is not there.

@@ -237,8 +237,8 @@ var attrRules = []attrRule{
 	// Rust programs' errors (hyper, reqwest, std::io), most often a client's:
 	// "hyper::Error(Io, ...)", "Os { code: 104, kind: ConnectionReset, ... }".
 	{"unknown", RoleClient, "", []string{"hyper::error", "reqwest::error", "hyper_util::", "os { code: "}},
-	// lighttpd and its TLS modules, before Apache's "httpd".
-	{"unknown", RoleServer, "", []string{"lighttpd", "mod_openssl.c", "mod_wolfssl.c", "mod_mbedtls.c", "mod_gnutls.c", "mod_nss.c"}},
+	// lighttpd and its TLS modules, OpenWrt's uhttpd, before Apache's "httpd".
+	{"unknown", RoleServer, "", []string{"lighttpd", "uhttpd[", "allow prosody to read", "mod_openssl.c", "mod_wolfssl.c", "mod_mbedtls.c", "mod_gnutls.c", "mod_nss.c"}},
 	{"apache", RoleServer, "", []string{"[ssl:error]", "[ssl:warn]", "[ssl:info]", "[ssl:debug]", "[ssl:crit]", "[ssl:emerg]",
 		"[ssl:notice]", "[ssl:alert]", "[ssl:trace", "mod_ssl", "httpd", "sslusestapling"}},
 	// Dovecot's configuration check and its login processes, whose words
@@ -619,7 +619,9 @@ func Attribute(line string) Attribution {
 
 // notNodeErrors are words of other programs' lines that begin "Error: "
 // as node's do: Rust's io::Error printed with {:?}, mosquitto's clients.
-var notNodeErrors = []string{"custom { kind: ", "(os error ", "problem setting tls options", "ssl_connect returned=", "ssl_connect syscall returned="}
+var notNodeErrors = []string{"custom { kind: ", "(os error ", "problem setting tls options", "ssl_connect returned=", "ssl_connect syscall returned=",
+	// Python's ssl reasons in brackets, Puppet's agent
+	"certificate_verify_failed]", "[ssl: ", "puppet", "the agent's private key"}
 
 // containsAny reports whether s holds one of words.
 func containsAny(s string, words []string) bool {
