@@ -81,10 +81,12 @@ var clientWriterEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -servername host -status </dev/null 2>/dev/null | grep -A3 'OCSP response'",
 	},
 	{
-		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"not be sending the appropriate intermediate", "no issuer chain was provided"},
-		Title:       "The browser could not build a chain: the server does not send its intermediate certificate",
-		Explanation: "The server sends its own certificate without the intermediate CA certificate that signed it. Some browsers fetch or cache the missing intermediate and work; others (Firefox, curl, most programs) fail.",
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match: []string{"not be sending the appropriate intermediate", "no issuer chain was provided",
+			// checkers' and apps' words for the same
+			"does not include all intermediate certificates", "missing intermediate certificate", "chain is incomplete", "incomplete certificate chain"},
+		Title:       "The client could not build a chain: the server does not send its intermediate certificate",
+		Explanation: "The server sends its own certificate without the intermediate CA certificate that signed it. Some browsers fetch or cache the missing intermediate and work, so the site seems fine there; others (Firefox, curl, Java, Android and most apps) fail.",
 		Fix:         "Serve the full chain: the server certificate followed by the intermediate(s) in one file, for nginx:\n  ssl_certificate /etc/ssl/fullchain.pem;\nthen check:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
 	},

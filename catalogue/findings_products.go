@@ -2466,9 +2466,9 @@ var productEntries = []Entry{
 	// .NET's SslStream receiving an alert.
 	{
 		ID: TLSAlert, Kind: "client", Side: "client", Own: true,
-		Match:       []string{"remote party sent a tls alert: 'handshakefailure'"},
-		Title:       "The other side ended the .NET program's TLS handshake with an alert (its name is quoted)",
-		Explanation: "SslStream (HttpClient, a .NET client) received a fatal alert, named in quotes. HandshakeFailure: the server wants a client certificate and got none it takes (HttpClientHandler.ClientCertificates empty, a certificate without its private key, or one whose issuer the server does not list), or no TLS version or cipher is shared (an old server and Linux's OpenSSL 3 defaults). UnknownCA, BadCertificate, CertificateUnknown: the server refused the client certificate sent (its CA is not the one the server trusts, or the chain lacks its intermediate). ProtocolVersion: no TLS version in common. A .NET server (Kestrel) prints the same when its client refused the server's certificate.",
+		Match:       []string{"remote party sent a tls alert: 'handshakefailure'", "remote party sent a tls alert handshakefailure"},
+		Title:       "The other side ended the .NET program's TLS handshake with an alert (named in the message)",
+		Explanation: "SslStream (HttpClient, a .NET client) received a fatal alert, named in the message. HandshakeFailure: the server wants a client certificate and got none it takes (HttpClientHandler.ClientCertificates empty, a certificate without its private key or whose key the process's account may not read, as under an IIS application pool, one whose issuer the server does not list, or, on Windows, one sent without its chain because the intermediate and root are not in the machine's stores: Windows sends only the chain it can build), or no TLS version or cipher is shared (an old server and Linux's OpenSSL 3 defaults). UnknownCA, BadCertificate, CertificateUnknown: the server refused the client certificate sent (its CA is not the one the server trusts, or the chain lacks its intermediate). ProtocolVersion: no TLS version in common. A .NET server (Kestrel) prints the same when its client refused the server's certificate.",
 		Fix:         "See what the server asks for and accepts from the same machine, with the client certificate the program should send:\n  openssl s_client -connect host:443 -servername host -cert client.crt -key client.key </dev/null\nthen give HttpClientHandler.ClientCertificates a certificate with its private key (a .pfx), from a CA the server lists.",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},
@@ -3496,15 +3496,6 @@ var productEntries = []Entry{
 		Fix:         "Unlock the login keychain and run the command from the user's desktop session:\n  security unlock-keychain ~/Library/Keychains/login.keychain-db\n  mkcert -install",
 		Confirm:     "security show-keychain-info ~/Library/Keychains/login.keychain-db",
 	},
-	// .NET's client given handshake_failure by the server.
-	{
-		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
-		Match:       []string{"remote party sent a tls alert handshakefailure", "remote party sent a tls alert: 'handshakefailure'"},
-		Title:       "The server ended the .NET client's handshake (handshake_failure)",
-		Explanation: "SslStream (and HttpClient on it) got alert 40 from the server. Three causes cover most cases: 1. the server requires a client certificate and got none it takes: the process cannot reach the certificate's private key (an IIS application pool or service account), or Windows could not send the chain because the intermediate or root is not in the machine's store (it sends only the chain it can build), or no certificate matches the CAs the server lists; 2. no TLS version or cipher suite in common; 3. no server name sent for a server that needs one.",
-		Fix:         "Try the same client certificate with curl, from the same machine:\n  curl -v --cert client.crt --key client.key https://host/\nOn Windows, put the client certificate's intermediate and root in the LocalMachine CA and Root stores, and give the process's account read access to the private key (certlm.msc, Manage Private Keys).",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -A8 'Acceptable client certificate CA names'",
-	},
 	// curl on Schannel asked for TLS 1.3.
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
@@ -3617,15 +3608,6 @@ var productEntries = []Entry{
 		Explanation: "The kubelet asked the API server for its client (or serving) certificate with a CertificateSigningRequest and gave up waiting: the request stays Pending when nothing approves it. kubeadm sets up the bootstrap token's RBAC rules and the auto-approval of kubelet client certificates; a cluster whose certificates were made by hand, or a phase that was skipped, lacks them. Serving certificates (serverTLSBootstrap) always need an approver.",
 		Fix:         "See the pending requests and approve the node's:\n  kubectl get csr\n  kubectl certificate approve csr-abcde\nand set up the automatic approval with kubeadm's bootstrap-token phase:\n  kubeadm init phase bootstrap-token",
 		Confirm:     "kubectl get csr",
-	},
-	// Checkers' words for a chain without its intermediates.
-	{
-		ID: ServerCertUntrusted, Kind: "client", Side: "client",
-		Match:       []string{"does not include all intermediate certificates", "missing intermediate certificate", "chain is incomplete", "incomplete certificate chain"},
-		Title:       "The server does not send its intermediate certificates",
-		Explanation: "The server sends its own certificate without the intermediate CA certificates that link it to a root. Browsers often fill the gap themselves (from a cache, or by fetching the issuer), so the site seems fine there, while apps, Android, Java, curl and other clients refuse the certificate.",
-		Fix:         "Serve the full chain: the certificate, then its intermediates in the one file the server's certificate setting names (nginx and Apache 2.4.8 and later take the chain there; from Let's Encrypt, fullchain.pem, not cert.pem):\n  cat server.crt intermediate.crt > fullchain.pem",
-		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null 2>/dev/null | grep -c 'BEGIN CERTIFICATE'",
 	},
 	// A server whose TLS library could not be loaded.
 	{

@@ -1515,7 +1515,7 @@ func TestExplainSides(t *testing.T) {
 		{`time="2026-01-02T10:00:00Z" level=error msg="Error configuring TLS" error="the tls.ca entry is missing from secret default/mtls-ca"`, "unknown", "server", "cert-load-failed", "tls.ca=ca.crt"},
 		{"warn listener conflict detected: service web.shop.svc.cluster.local specifies an HTTP service on HTTPS only port 443", "unknown", "server", "handshake-failed", "appprotocol"},
 		{"ERROR: add cert: SecTrustSettingsSetTrustSettings: The authorization was denied", "unknown", "client", "cert-load-failed", "unlock-keychain"},
-		{"SslStream: Authentication failed because the remote party sent a TLS alert HandshakeFailure while connecting to api.bank.example", "unknown", "client", "handshake-failed", "manage private keys"},
+		{"SslStream: Authentication failed because the remote party sent a TLS alert HandshakeFailure while connecting to api.bank.example", "unknown", "client", "tls-alert", "application pool"},
 		{"curl: (4) schannel: TLS 1.3 not supported on this platform", "curl", "client", "handshake-failed", "--tlsv1.2"},
 		{"WinHttpException (80072f8f): A security error occurred", "unknown", "client", "handshake-failed", "36887"},
 		{"urn:ietf:params:acme:error:caa :: CAA record for shop.example.com prevents issuance", "unknown", "server", "cert-load-failed", "dig +short caa"},
