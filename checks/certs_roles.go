@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"crypto/x509"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/mtlsdoctor/mtlsdoctor/certset"
+	"github.com/mtlsdoctor/mtlsdoctor/internal/lazyre"
 	"github.com/mtlsdoctor/mtlsdoctor/opensslverify"
 )
 
@@ -157,7 +157,7 @@ func fromPKCS12(s *certState) bool {
 }
 
 // reCAName is a file name's word for a CA ("client-ca.pem", "root.crt").
-var reCAName = regexp.MustCompile(`(^|[^a-z])(ca|root|issuer|authority)([^a-z]|$)`)
+var reCAName = lazyre.New(`(^|[^a-z])(ca|root|issuer|authority)([^a-z]|$)`)
 
 // clientFileName reports whether a file's name is a client's and not a
 // client CA's ("client-ca.pem", "clientca.pem").
