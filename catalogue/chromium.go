@@ -51,7 +51,7 @@ var chromiumNetErrors = []chromiumNetError{
 	{-164, "ssl_client_auth_cert_bad_format", "the chosen client certificate could not be parsed"},
 	{-167, "ssl_server_cert_bad_format", "the server's certificate could not be parsed"},
 	{-172, "ssl_obsolete_cipher", "the server chose a cipher suite the browser no longer accepts (RC4, 3DES, CBC-mode suites in newer releases)"},
-	{-177, "ssl_client_auth_no_common_algorithms", "the client certificate's key supports none of the signature algorithms the server accepts (an RSA key on a smart card without RSA-PSS for TLS 1.3)"},
+	{-177, "ssl_client_auth_no_common_algorithms", "the client certificate's key supports none of the signature algorithms the server accepts (an RSA key on a smart card without RSA-PSS for TLS 1.3: where the key cannot change, turning TLS 1.3 off on the server, as Windows Server 2022's Schannel turns it on by default, brings back TLS 1.2's PKCS#1 signatures)"},
 	{-180, "tls13_downgrade_detected", "the handshake was downgraded from TLS 1.3: a middlebox or TLS-intercepting proxy that does not support TLS 1.3 properly"},
 	{-181, "ssl_key_usage_incompatible", "the server's certificate has a keyUsage that does not allow the key exchange the server chose"},
 	{-200, "cert_common_name_invalid", "the server's certificate is not for the name in the address bar (Chrome reads only subjectAltName, never the common name)"},
