@@ -3654,6 +3654,15 @@ var productEntries = []Entry{
 		Fix:         "See which certificate the server sends for the name, with and without SNI:\n  openssl s_client -connect chef.example.com:443 -servername chef.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject\n  openssl s_client -connect chef.example.com:443 -noservername </dev/null 2>/dev/null | openssl x509 -noout -subject\nthen upgrade Chef, or connect by a name the certificate carries.",
 		Confirm:     "knife ssl check",
 	},
+	// libpq built without SSL.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"invalid when ssl support is not compiled in"},
+		Title:       "This PostgreSQL client library (libpq) was built without SSL support",
+		Explanation: "libpq refuses every sslmode that needs TLS (require, verify-ca, verify-full) when it was compiled without OpenSSL: a libpq from a minimal build or image, or a driver wheel linked against one. The server and the certificates play no part.",
+		Fix:         "Install a libpq built with OpenSSL (Debian and Ubuntu: libpq5; Alpine: libpq) and rebuild the driver against it, or use a wheel that bundles one (pip install psycopg2-binary, or psycopg[binary]); see what a libpq was built with:\n  pg_config --configure | grep -o with-openssl",
+		Confirm:     "pg_config --configure | grep -o with-openssl",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

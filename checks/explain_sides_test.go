@@ -1506,7 +1506,7 @@ func TestExplainSides(t *testing.T) {
 		{"curl: (60) OpenSSL/3.0.2: error:16000069:STORE routines::unregistered scheme", "curl", "client", "server-cert-untrusted", "unknown ca (560)"},
 		{"openssl ca -in req.pem: variable lookup failed for ca::default_ca", "openssl", "client", "openssl-command", "default_ca = ca_default"},
 		{"unknown option '-copy_extensions'", "openssl", "client", "openssl-command", "brew install openssl@3"},
-		{`psycopg2.OperationalError: could not open certificate file "/home/app/.postgresql/postgresql.crt": Permission denied`, "unknown", "client", "cert-load-failed", "sslcert=''"},
+		{`psycopg2.OperationalError: could not open certificate file "/home/app/.postgresql/postgresql.crt": Permission denied`, "python", "client", "cert-load-failed", "sslcert=''"},
 		{"javax.net.ssl|DEBUG|01|main|2026-01-02 10:00:00.000 UTC|X509KeyManagerImpl.java:401|Ignore alias mykey: key algorithm does not match", "java", "client", "key-load-failed", "-keyalg rsa"},
 		{"[proxy] request failed: Error: write EPROTO", "node", "client", "handshake-failed", "node_debug=tls"},
 		{"AH00526: Syntax error on line 3 of /etc/apache2/sites-enabled/app.conf: Invalid command 'SSLVerifyClient', perhaps misspelled or defined by a module not included in the server configuration", "apache", "server", "startup-failed", "a2enmod ssl"},
@@ -1544,6 +1544,9 @@ func TestExplainSides(t *testing.T) {
 		{"webhook delivery: Post https://ci.example.com/hooks/build: x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "rootcas"},
 		{"[docker-entrypoint] WARN - Custom SSL: missing '/usr/lib/app/cert/privkey.pem'", "unknown", "server", "key-load-failed", "/usr/lib/app/cert/privkey.pem"},
 		{"2016/01/01 Get https://old.example.com/: remote error: unknown certificate authority", "go", "client", "tls-alert", "unknown_ca"},
+		{"push failed: server gave HTTP response to HTTPS client", "unknown", "client", "plain-http", "http"},
+		{`worker: (psycopg2.OperationalError) sslmode value "verify-full" invalid when SSL support is not compiled in`, "python", "client", "handshake-failed", "with-openssl"},
+		{"(psycopg2.OperationalError) SSL error: certificate verify failed (app database)", "python", "client", "server-cert-untrusted", "sslrootcert"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

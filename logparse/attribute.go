@@ -314,8 +314,8 @@ var attrRules = []attrRule{
 	{"python", RoleClient, "", []string{"nassl", "[('ssl routines'", "ssl.sslerror", "ssl.certificateerror", "sslcertverificationerror", "_ssl.c", "urllib3", "requests.exceptions", "[ssl: ",
 		// requests/urllib3 wrap ssl's exceptions: "Caused by SSLError(CertificateError(...".
 		"sslerror(certificateerror(", "sslerror(sslerror(", "caused by sslerror(", "caused by sslerror (", "the client's private key is encrypted",
-		// http.client, under urllib and requests
-		"remotedisconnected"}},
+		// http.client, under urllib and requests; psycopg's libpq errors
+		"remotedisconnected", "psycopg2.operationalerror", "(psycopg2.", "psycopg.operationalerror"}},
 	{"openssl", RoleClient, "", []string{"verify return code", "verify error:num=", "depth lookup", "verify return:"}},
 	// Kestrel without its certificate; MailKit's and Npgsql's clients.
 	{"unknown", RoleServer, "", []string{"unable to configure https endpoint", "default developer certificate could not be found"}},
