@@ -1547,6 +1547,9 @@ func TestExplainSides(t *testing.T) {
 		{"push failed: server gave HTTP response to HTTPS client", "unknown", "client", "plain-http", "http"},
 		{`worker: (psycopg2.OperationalError) sslmode value "verify-full" invalid when SSL support is not compiled in`, "python", "client", "handshake-failed", "with-openssl"},
 		{"(psycopg2.OperationalError) SSL error: certificate verify failed (app database)", "python", "client", "server-cert-untrusted", "sslrootcert"},
+		{"fetch failed, reason: self-signed certficate in chain (corporate proxy)", "node", "client", "server-cert-untrusted", "proxy"},
+		{"Error opening Private Key /srv/app/tls/key.pem", "openssl", "client", "key-load-failed", "pkcs8"},
+		{"[agent] could not read /etc/ssl/private/site.pem (maybe permissions?)", "unknown", "server", "cert-load-failed", "/etc/ssl/private/site.pem"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

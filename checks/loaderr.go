@@ -39,6 +39,8 @@ var (
 		// Prosody's "Failed to load 'PATH': Check that the permissions allow
 		// Prosody to read this file"; a container's "missing 'PATH'"
 		`failed to load '([^']+)': check that the permissions allow`, `missing '(/[^']+)'`,
+		// NGINX Amplify's agent: "could not read PATH (maybe permissions?)"
+		`could not read (/\S+) \(maybe permissions\?\)`,
 		// lighttpd's; PostgreSQL's server certificate and CA files
 		`couldn't read x509 certificate from '([^']+)'`, `could not load (?:server|root) certificate file "([^"]+)"`,
 		// lighttpd's fopen of its ssl.pemfile (no reason follows)
@@ -253,7 +255,7 @@ func otherLoadFinding(line string, att logparse.Attribution) (report.Finding, bo
 	switch {
 	case strings.Contains(lower, "no such file") || strings.Contains(lower, "enoent") || strings.Contains(lower, "error:80000002") || strings.Contains(lower, "missing '/"):
 		cause = "missing"
-	case strings.Contains(lower, "permission denied") || strings.Contains(lower, "eacces") || strings.Contains(lower, "check that the permissions allow"):
+	case strings.Contains(lower, "permission denied") || strings.Contains(lower, "eacces") || strings.Contains(lower, "check that the permissions allow") || strings.Contains(lower, "(maybe permissions?)"):
 		cause = "permission"
 	case strings.Contains(lower, "bio_read_filename("):
 		// Only fopen fails there: most often a file that is not there.

@@ -512,7 +512,7 @@ var attrRules = []attrRule{
 		// the subject's fields, the serial file, extension sections,
 		// algorithms and options an older openssl lacks, seed files,
 		// PKCS#12 files without a MAC
-		"variable has no value", "of config file", "no objects specified in config file", "unknown option '-", "variable lookup failed for ca::", "error with command: \"-", "string too long, must be at most", "subject name attribute", "mbstring_ncopy", "unable to load number from",
+		"variable has no value", "of config file", "no objects specified in config file", "unknown option '-", "variable lookup failed for ca::", "error opening private key", "error with command: \"-", "string too long, must be at most", "subject name attribute", "mbstring_ncopy", "unable to load number from",
 		"a2i_asn1_integer", "extension section", "extensions defined via -addext", "authority_keyid", "unknown option -addext",
 		"unknown option -copy_extensions", "unknown option -noenc", "unknown option -legacy", "unknown option -ext", "algorithm ed25519 not found",
 		"algorithm ed448 not found", "algorithm x25519 not found", "algorithm x448 not found", "algorithm rsa-pss not found", "into rng",
