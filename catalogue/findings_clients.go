@@ -720,7 +720,7 @@ var clientWriterEntries = []Entry{
 	},
 	// Clients that spoke TLS to a plain-HTTP port, in their own words.
 	{
-		ID: PlainHTTP, Kind: "client", Side: "client",
+		ID: PlainHTTP, Kind: "client",
 		Match:       []string{"server gave http response to https client", "unsupported or unrecognized ssl message", "plaintext connection?", "tls: oversized record received with length 20527"},
 		Title:       "The client spoke TLS to a port that answers in plain HTTP",
 		Explanation: "The client (a Go program such as docker, containerd or a registry tool; a Java client) sent a TLS ClientHello and got plain HTTP back: the server, a registry for one, listens without TLS on that port, or the URL says https:// for an http:// service. A mail client set to implicit TLS (SMTPS: Jira's SECURE_SMTP, JavaMail's mail.smtp.ssl.enable) against a port that greets in plain text and wants STARTTLS (587, or 25) fails the same way: use STARTTLS there, or port 465.",

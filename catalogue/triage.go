@@ -29,7 +29,6 @@ var triageRules = []triageRule{
 	{any: []string{"cert pinning", "certificate pinning", "key pinning", "pinning failure", "pinning failed", "pinning error", "pin mismatch",
 		"pin validation failed", "pinned certificate", "pinned key", "pinned public key"}, also: []string{"fail", "error", "mismatch", "not", "could"}, reason: "public key pinning failed"},
 	{any: []string{"thumbprint does not match", "thumbprint doesn't match", "thumbprint mismatch", "certificate fingerprint"}, also: []string{"match", "mismatch", "differ", "changed"}, reason: "fingerprint does not match"},
-	{any: []string{"self-signed cert", "self signed cert", "selfsigned cert"}, reason: "self-signed certificate in certificate chain"},
 	{any: []string{"certificate is expired", "certificate has expired", "certificate expired", "cert expired", "cert has expired",
 		"certificate has been expired", "certificates have expired", "certificate was expired", "expired certificate", "expired cert"}, reason: "certificate has expired"},
 	{any: []string{"certificate is not yet valid", "certificate not yet valid", "not valid yet"}, also: []string{"cert"}, reason: "certificate is not yet valid"},

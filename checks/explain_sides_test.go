@@ -1544,10 +1544,9 @@ func TestExplainSides(t *testing.T) {
 		{"webhook delivery: Post https://ci.example.com/hooks/build: x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "rootcas"},
 		{"[docker-entrypoint] WARN - Custom SSL: missing '/usr/lib/app/cert/privkey.pem'", "unknown", "server", "key-load-failed", "/usr/lib/app/cert/privkey.pem"},
 		{"2016/01/01 Get https://old.example.com/: remote error: unknown certificate authority", "go", "client", "tls-alert", "unknown_ca"},
-		{"push failed: server gave HTTP response to HTTPS client", "unknown", "client", "plain-http", "http"},
+		{"push failed: server gave HTTP response to HTTPS client", "go", "client", "plain-http", "http"},
 		{`worker: (psycopg2.OperationalError) sslmode value "verify-full" invalid when SSL support is not compiled in`, "python", "client", "handshake-failed", "with-openssl"},
 		{"(psycopg2.OperationalError) SSL error: certificate verify failed (app database)", "python", "client", "server-cert-untrusted", "sslrootcert"},
-		{"fetch failed, reason: self-signed certficate in chain (corporate proxy)", "node", "client", "server-cert-untrusted", "proxy"},
 		{"Error opening Private Key /srv/app/tls/key.pem", "openssl", "client", "key-load-failed", "pkcs8"},
 		{"[agent] could not read /etc/ssl/private/site.pem (maybe permissions?)", "unknown", "server", "cert-load-failed", "/etc/ssl/private/site.pem"},
 	} {

@@ -277,6 +277,8 @@ var attrRules = []attrRule{
 	{"go", RoleServer, "", []string{"does not match any of dnsnames", "does not match any of ipaddresses"}},
 	// istiod checking its own CA's files, in Go's x509 words.
 	{"go", RoleServer, "", []string{"ca keycertbundle", "an istiod ca"}},
+	// Go's HTTP client reading plain HTTP where TLS belonged.
+	{"go", RoleClient, "", []string{"server gave http response to https client"}},
 	// Docker's daemon loading its own swarm node certificate.
 	{"go", RoleServer, "", []string{"error while loading tls certificate in /var/lib/docker/swarm"}},
 	// Keycloak's X.509 lookup of a proxy-forwarded client certificate.
