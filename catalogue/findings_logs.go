@@ -518,7 +518,7 @@ var logLineEntries = []Entry{
 	},
 	{
 		ID: KeyLocked, Kind: "nginx", Level: "emerg",
-		Match:       []string{"bad password read", "pem_def_callback", "problems getting password"},
+		Match:       []string{"bad password read", "pem_def_callba", "problems getting password"},
 		Title:       "Encrypted private key and no password for it",
 		Explanation: "The key is encrypted and the program has no password for it (nginx: no ssl_password_file), so OpenSSL asked 'Enter PEM pass phrase:' on the terminal; under systemd nothing answers and the load fails. Some programs (Hitch, many proxies and daemons) take no passphrase at all and need the key unencrypted.",
 		Fix:         "Add a password file (mode 600):\n  ssl_password_file /etc/nginx/ssl_passwords;\nor, for nginx and for programs that take no passphrase, decrypt the key:\n  openssl pkey -in server.key -out server-plain.key && chmod 600 server-plain.key",

@@ -3663,6 +3663,15 @@ var productEntries = []Entry{
 		Fix:         "Install a libpq built with OpenSSL (Debian and Ubuntu: libpq5; Alpine: libpq) and rebuild the driver against it, or use a wheel that bundles one (pip install psycopg2-binary, or psycopg[binary]); see what a libpq was built with:\n  pg_config --configure | grep -o with-openssl",
 		Confirm:     "pg_config --configure | grep -o with-openssl",
 	},
+	// gRPC's C core hiding why it could not connect.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"statuscode.unavailable, connect failed"},
+		Title:       "gRPC could not connect and does not say why (with TLS, most often the server's certificate)",
+		Explanation: "gRPC's C core (Python's grpcio, Ruby, PHP, Node's old grpc) reports a failed TLS handshake as UNAVAILABLE, Connect Failed, the same as a refused connection; the reason shows only in its trace. On a secure channel the usual causes: the server's certificate does not name the host the client dials (a certificate for a service name, dialled as localhost or by IP), the root certificates given to the channel do not hold the server's CA, or the port does not speak TLS with ALPN h2. Otherwise nothing listens there.",
+		Fix:         "Run the client with gRPC's trace to see the handshake's error:\n  GRPC_VERBOSITY=debug GRPC_TRACE=tsi,handshaker python client.py\nthen dial a name the certificate carries (or set the channel option grpc.ssl_target_name_override to it, for tests), and check what the port serves:\n  openssl s_client -connect host:50051 -alpn h2 </dev/null",
+		Confirm:     "openssl s_client -connect host:50051 -alpn h2 </dev/null 2>/dev/null | grep -e 'ALPN' -e 'Verify return code'",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

@@ -43,7 +43,7 @@ var triageRules = []triageRule{
 		"doesn't match the private key", "key and certificate do not match", "certificate and key do not match", "keys do not match", "public key does not match"}, reason: triageKeyMismatch},
 	{any: []string{"failed to parse private key", "failed to parse key", "failed to load private key", "could not load private key", "unable to load private key",
 		"cannot load private key", "can't load private key", "error loading private key", "invalid private key", "could not read private key", "unable to read private key",
-		"failed to read private key", "error opening private key", "private key is invalid", "not a valid private key", "unsupported private key", "failed to decode private key",
+		"failed to read private key", "error opening private key", "private key not available", "private key is invalid", "not a valid private key", "unsupported private key", "failed to decode private key",
 		"could not parse private key", "unable to parse private key", "error parsing private key", "cannot parse private key", "can't parse private key",
 		"failed to load key", "unable to load key", "could not load key", "cannot load key", "error loading key", "failed to read key", "invalid key file",
 		"unsupported key type", "unknown key type", "key format not supported", "unsupported key format"}, reason: triageKeyUnreadable},

@@ -1549,6 +1549,9 @@ func TestExplainSides(t *testing.T) {
 		{"(psycopg2.OperationalError) SSL error: certificate verify failed (app database)", "python", "client", "server-cert-untrusted", "sslrootcert"},
 		{"Error opening Private Key /srv/app/tls/key.pem", "openssl", "client", "key-load-failed", "pkcs8"},
 		{"[agent] could not read /etc/ssl/private/site.pem (maybe permissions?)", "unknown", "server", "cert-load-failed", "/etc/ssl/private/site.pem"},
+		{"ssl_ctx: {core} PEM_read_bio_PrivateKey: error:0906A068:PEM routines:PEM_def_callba...", "unknown", "server", "key-locked", "passphrase"},
+		{"Exception in thread main: java.lang.IllegalStateException: Private key not available for listener", "unknown", "server", "key-load-failed", "pkcs8"},
+		{"grpc._channel._Rendezvous: <_Rendezvous of RPC that terminated with (StatusCode.UNAVAILABLE, Connect Failed)> (order service)", "python", "client", "handshake-failed", "grpc_trace"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
