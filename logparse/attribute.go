@@ -237,7 +237,8 @@ var attrRules = []attrRule{
 	// Rust programs' errors (hyper, reqwest, std::io), most often a client's:
 	// "hyper::Error(Io, ...)", "Os { code: 104, kind: ConnectionReset, ... }".
 	{"unknown", RoleClient, "", []string{"hyper::error", "reqwest::error", "hyper_util::", "os { code: "}},
-	// lighttpd and its TLS modules, OpenWrt's uhttpd, before Apache's "httpd".
+	// lighttpd and its TLS modules, OpenWrt's uhttpd, Prosody's key check,
+	// before Apache's "httpd".
 	{"unknown", RoleServer, "", []string{"lighttpd", "uhttpd[", "allow prosody to read", "mod_openssl.c", "mod_wolfssl.c", "mod_mbedtls.c", "mod_gnutls.c", "mod_nss.c"}},
 	{"apache", RoleServer, "", []string{"[ssl:error]", "[ssl:warn]", "[ssl:info]", "[ssl:debug]", "[ssl:crit]", "[ssl:emerg]",
 		"[ssl:notice]", "[ssl:alert]", "[ssl:trace", "mod_ssl", "httpd", "sslusestapling"}},
