@@ -755,7 +755,7 @@ var productEntries = []Entry{
 	// Rust loaders (rustls-pemfile and programs on it) finding no key.
 	{
 		ID: KeyLoadFailed, Kind: "client",
-		Match:       []string{"no private keys found", "no private key found", "no pkcs8 private keys found"},
+		Match:       []string{"no private keys found", "no private key found", "no pkcs8 private keys found", "setting up the ssl certificate: no private keys"},
 		Title:       "The program found no private key it reads in the key file",
 		Explanation: "The key file holds no key in the form the program's loader reads: many Rust servers (and others) read only PKCS#8 (-----BEGIN PRIVATE KEY-----) and skip an EC key in SEC1 form (BEGIN EC PRIVATE KEY, as acme.sh and openssl ecparam write) or an RSA key in PKCS#1 (BEGIN RSA PRIVATE KEY); or the file is the certificate, empty, or encrypted.",
 		Fix:         "See the key's form, and write it as PKCS#8:\n  head -1 server.key\n  openssl pkcs8 -topk8 -nocrypt -in server.key -out server-pkcs8.key",
@@ -3671,6 +3671,173 @@ var productEntries = []Entry{
 		Explanation: "gRPC's C core (Python's grpcio, Ruby, PHP, Node's old grpc) reports a failed TLS handshake as UNAVAILABLE, Connect Failed, the same as a refused connection; the reason shows only in its trace. On a secure channel the usual causes: the server's certificate does not name the host the client dials (a certificate for a service name, dialled as localhost or by IP), the root certificates given to the channel do not hold the server's CA, or the port does not speak TLS with ALPN h2. Otherwise nothing listens there.",
 		Fix:         "Run the client with gRPC's trace to see the handshake's error:\n  GRPC_VERBOSITY=debug GRPC_TRACE=tsi,handshaker python client.py\nthen dial a name the certificate carries (or set the channel option grpc.ssl_target_name_override to it, for tests), and check what the port serves:\n  openssl s_client -connect host:50051 -alpn h2 </dev/null",
 		Confirm:     "openssl s_client -connect host:50051 -alpn h2 </dev/null 2>/dev/null | grep -e 'ALPN' -e 'Verify return code'",
+	},
+	// OpenVPN's server finding no control-channel cipher the client offers.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"the server has no tls ciphersuites in common with the client"},
+		Title:       "OpenVPN's server shares no control-channel cipher with the client (tls-cipher too narrow)",
+		Explanation: "OpenSSL on the OpenVPN server found none of the client's TLS cipher suites among those tls-cipher allows: a tls-cipher pinned to one or two suites by a hardening guide (TLS-DHE-RSA-WITH-AES-256-GCM-SHA384 and the like), which current clients (OpenVPN Connect 3, OpenVPN 2.5 and later on OpenSSL 3) no longer offer, or suites the server cannot use with its own key (RSA suites with an ECDSA certificate, DHE suites without dh parameters).",
+		Fix:         "Remove tls-cipher from the server's configuration (OpenVPN's default list serves every current client) or widen it, then restart the server; see the line and the suites this OpenSSL has:\n  grep -n tls-cipher /etc/openvpn/server.conf\n  openvpn --show-tls",
+		Confirm:     "openvpn --show-tls",
+	},
+	// A PEM block whose header OpenSSL could not read whole.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"short header"},
+		Within:      []string{"pem routines", "pem_r_short_header"},
+		Title:       "A PEM block is cut or damaged (OpenSSL found a BEGIN line but no whole block after it)",
+		Explanation: "OpenSSL's PEM reader found a -----BEGIN line and then no header or body it could read: the END line is missing or sits inside the base64, or the block was cut short. Most often a script or a copy cut the file: an inline <cert> or <key> block of an OpenVPN profile cut at the first line holding END (which base64 can contain), a secret or environment variable that lost its newlines, a paste that dropped the last lines.",
+		Fix:         "See the block's BEGIN and END lines, and make the file (or the profile) again from the original certificate and key files:\n  grep -n -- '-----' client.crt\n  openssl x509 -noout -subject -in client.crt",
+		Confirm:     "openssl x509 -noout -subject -in client.crt",
+	},
+	// FreeRADIUS's EAP module left with no TLS version to use.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"you have disabled all available tls versions"},
+		Title:       "FreeRADIUS's EAP module has no TLS version left to use (its tls-config settings cancel out)",
+		Explanation: "FreeRADIUS 3.0 builds the TLS context of its eap module from tls_min_version and tls_max_version together with the older disable_tlsv1, disable_tlsv1_1 and disable_tlsv1_2 flags; set together they can leave no version: disable_tlsv1_2 with a maximum of 1.2, a minimum of 1.3 where the release or its OpenSSL offers no TLS 1.3 for EAP, or an option name the release does not know. EAP-TLS, PEAP and TTLS then cannot start.",
+		Fix:         "In mods-enabled/eap (tls-config tls-common), remove the disable_tlsv1* lines and keep only the minimum and maximum:\n  tls_min_version = \"1.2\"\n  tls_max_version = \"1.2\"\nthen check the configuration:\n  radiusd -XC",
+		Confirm:     "radiusd -XC",
+	},
+	// socat with no usable name to send as SNI.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"failed to set sni host"},
+		Title:       "socat could not set the server name (SNI) it sends: the name is empty",
+		Explanation: "socat 1.7.4 and later send the server name (SNI) by default, taken from the address's host or from commonname=; a script that sets commonname to an empty string (older releases' way to skip the name check) leaves no name to send, and socat stops before the handshake.",
+		Fix:         "Turn SNI off for that address, or give it the server's name:\n  socat - OPENSSL:server:789,no-sni=1\n  socat - OPENSSL:server:789,snihost=server.example.com",
+		Confirm:     "socat -V",
+	},
+	// Postfix turning TLS off when its library lacks the fingerprint digest.
+	{
+		ID: StartupFailed, Kind: "client",
+		Match:       []string{"digest algorithm \"md5\" not found", "digest algorithm \"sha1\" not found", "digest algorithm \"sha256\" not found"},
+		Title:       "Postfix found no such digest in its TLS library and turned TLS off",
+		Explanation: "Postfix looks up the digest of smtpd_tls_fingerprint_digest and smtp_tls_fingerprint_digest (md5 before Postfix 3.6) when TLS starts, and disables TLS for the process when the library has none: MD5 is missing from an OpenSSL 3 in FIPS mode, and Postfix 3.1 built against LibreSSL skipped the library's set-up of its algorithms (it read LibreSSL's version number as OpenSSL 2.0), so no digest was found at all.",
+		Fix:         "Name a digest the library has, and upgrade Postfix (for a LibreSSL build, the distribution's fixed package); fingerprints in check_ccert_access or relay_clientcerts must then be SHA-256 ones:\n  postconf -e smtpd_tls_fingerprint_digest=sha256 smtp_tls_fingerprint_digest=sha256\n  postfix reload",
+		Confirm:     "postconf mail_version",
+	},
+	// OpenSMTPD refusing a key file that its group may read.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"insecure permissions: must be at most rwx------"},
+		Title:       "OpenSMTPD refuses a key file that anyone but its owner may read",
+		Explanation: "OpenSMTPD checks the mode of each pki key file and stops when its group or others have any access: a key shared between daemons through a group (Debian's ssl-cert group, mode 640) or a certbot key made group-readable. Other mail servers take such a file; OpenSMTPD does not, on purpose.",
+		Fix:         "Make the key readable by its owner only, or give OpenSMTPD a copy of its own:\n  chmod 600 /etc/ssl/private/mail.key\n  install -m 600 /etc/letsencrypt/live/mail.example.com/privkey.pem /etc/mail/mail.key\nthen check the configuration:\n  smtpd -n",
+		Confirm:     "ls -l /etc/ssl/private/mail.key",
+	},
+	// Postfix's TLS policy table with an entry it cannot read.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"malformed attribute/value pair"},
+		Within:      []string{"tls_policy", "policy_maps"},
+		Title:       "Postfix cannot read an entry of its TLS policy table (a bare word where attribute=value belongs)",
+		Explanation: "Each smtp_tls_policy_maps entry is a destination, a security level, then attribute=value pairs (protocols=!SSLv2:!SSLv3, match=..., ciphers=...). A bare word after the level (!SSLv3 alone), a space inside a value, or a table generated for another Postfix release stops Postfix from using that destination's policy, and mail to it is deferred.",
+		Fix:         "Write the options as attribute=value, then rebuild the table and reload:\n  gmail.com   secure   protocols=!SSLv2:!SSLv3\n  postmap /etc/postfix/tls_policy\n  postfix reload",
+		Confirm:     "postmap -q gmail.com /etc/postfix/tls_policy",
+	},
+	// NuGet's signature check against the .NET SDK's own root bundle.
+	{
+		ID: Untrusted, Kind: "client", Side: "client",
+		Match:       []string{"is not present in the certificate bundle at"},
+		Title:       "NuGet refused a package's signature: its root is not in the .NET SDK's own code-signing bundle",
+		Explanation: "This is NuGet's check of a package's signature, not a TLS connection. On Linux and macOS the .NET SDK (8.0 and later) checks package signatures against root certificates it carries (sdk/VERSION/trustedroots: codesignctl.pem and timestampctl.pem), not the system's store, so a package signed under a root the bundle of that SDK release lacks fails with NU3042 (an error when warnings are errors). Later SDK releases and images add roots.",
+		Fix:         "Update the SDK (or the SDK container image) to a release whose bundle holds that root; see the SDKs installed:\n  dotnet --list-sdks\nUntil then keep NU3042 a warning for that build (WarningsNotAsErrors) rather than turning signature checks off.",
+		Confirm:     "dotnet --list-sdks",
+	},
+	// Nordic's nRF91 modem refusing a credential at provisioning.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"failed to provision ca certificate", "failed to provision certificate", "failed to provision private key"},
+		Title:       "The device's modem did not take the certificate (nRF91 credential provisioning)",
+		Explanation: "Nordic's nRF91 devices keep TLS credentials in the modem, written with modem_key_mgmt under a security tag; the modem refuses a PEM that is not whole (newlines lost, a missing END line), a credential over its firmware's size limit (about 4 kB for a CA certificate or chain: a long chain or a bundle of roots; a modem crash logged just before points at the size), a tag in use, or a write while the modem is online (it must be offline, CFUN=4 or 0).",
+		Fix:         "Provision one smaller root (the one the server's chain ends in; an ECDSA root is smaller than an RSA one), with the modem offline; see its size:\n  openssl x509 -in ca.pem -outform der | wc -c",
+		Confirm:     "openssl x509 -noout -subject -in ca.pem",
+	},
+	// Squid's cache.log when its TLS to an origin fails verification.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"negotiating tls on fd"},
+		Within:      []string{"certificate verify failed"},
+		Title:       "Squid could not verify the origin server's certificate (with SslBump, Squid is the client)",
+		Explanation: "Squid, bumping TLS, is the TLS client of the origin, and the origin's chain did not verify against Squid's CA store. Most often the origin does not send its intermediate: browsers find it anyway, while Squid 4 and later fetch it from the certificate's AIA address themselves, through their own access rules (an http_access that asks for proxy authentication, or denies the CA's host, blocks that download: TCP_DENIED for the CA's URL in access.log). Otherwise Squid's CA store lacks the root.",
+		Fix:         "Let Squid's own download of intermediates through (before the authentication rules in squid.conf), or give it the intermediates, and a current CA store:\n  acl fetch transaction_initiator certificate-fetching\n  http_access allow fetch\n  sslproxy_foreign_intermediate_certs /etc/squid/intermediates.pem",
+		Confirm:     "openssl s_client -connect origin.example.com:443 -servername origin.example.com -showcerts </dev/null 2>/dev/null | grep -c 'BEGIN CERTIFICATE'",
+	},
+	// e2guardian's block of a site whose certificate it did not verify.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"certificate supplied by server was not valid"},
+		Title:       "e2guardian (SSL MITM) refused the site's certificate and blocked the page",
+		Explanation: "With SSL MITM, e2guardian is the TLS client of each site and checks its certificate against the system's CA store (mitmcheckcert, on by default); a chain it cannot verify (a missing intermediate, a private CA, an expired certificate; the reason follows these words when it is logged) gets the page blocked. sslcertcheck applies only to traffic it does not intercept.",
+		Fix:         "Put the site's CA (or its missing intermediate) in the system store e2guardian reads, or list the site as an exception; turning mitmcheckcert off lets every bad certificate through:\n  openssl s_client -connect site.example.com:443 -servername site.example.com </dev/null\n  update-ca-certificates",
+		Confirm:     "openssl s_client -connect site.example.com:443 -servername site.example.com </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// IBM's GSKit (IBM Directory Server, Db2, MQ) reading bytes that are not TLS.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"ssl message format is incorrect"},
+		Title:       "The server (on IBM GSKit) read bytes that are not TLS where TLS belonged",
+		Explanation: "GSKit's error 410 means the server read something other than a TLS record: a client speaking plain LDAP or HTTP to the TLS port (ldap:// to 636, a health check), or a client whose TLS set-up failed and that went on in plain text on the same connection (SSSD's StartTLS cut short by its own watchdog was one), or a client hello in a form the server does not read (SSLv2-style).",
+		Fix:         "Find the client by the address in the line, make it use ldaps:// on the TLS port (or StartTLS on 389), and upgrade a client that falls back to plain text after a failed handshake; test the port as a client:\n  openssl s_client -connect ldap.example.com:636 </dev/null",
+		Confirm:     "openssl s_client -connect ldap.example.com:636 </dev/null",
+	},
+	// go-ldap's read of a connection the LDAP server closed.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"unable to read ldap response packet: unexpected eof", "ldap result code 200 \"\": eof", "ldap result code 200 \"network error\": eof", "ldap result code 200 \\\"\\\": eof"},
+		Title:       "The LDAP server closed the connection before answering (over ldaps://, a TLS handshake that failed or never started)",
+		Explanation: "go-ldap (in Harbor, Gitea, Grafana, nginx-sso and others) reports the server's close as EOF. On an ldaps:// port: a client that dials without TLS (plain LDAP to port 636, which the server drops), or a handshake the server refused: no TLS version or cipher in common after the server was hardened (TLS 1.2 or later, a short cipher list), or a client certificate it requires. On port 389, a server that requires StartTLS.",
+		Fix:         "Test the port as a TLS client, then with the version the client offers:\n  openssl s_client -connect ldap.example.com:636 </dev/null\n  openssl s_client -connect ldap.example.com:636 -tls1_2 </dev/null\nand use ldaps:// with the TLS port (upgrade a program that dials it without TLS).",
+		Confirm:     "openssl s_client -connect ldap.example.com:636 </dev/null",
+	},
+	// OpenLDAP's client library saying it cannot contact the server over ldaps://.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"ldap_sasl_bind(simple): can't contact ldap server", "ldap_bind: can't contact ldap server"},
+		Without:     []string{"tls error -", "error:"},
+		Title:       "The LDAP client could not connect, or over ldaps:// could not finish TLS (libldap says the same for both)",
+		Explanation: "OpenLDAP's client library (ldapsearch, ldapmodify, SSSD, PHP's and Python's ldap modules) reports a failed TLS handshake on ldaps:// as Can't contact LDAP server (-1), like a refused connection: most often the server's certificate has expired or is not signed by a CA in TLS_CACERT (ldap.conf, or LDAPTLS_CACERT), or the host name is not in it; otherwise nothing listens on that port.",
+		Fix:         "Let libldap say why, and see the server's certificate dates and issuer:\n  ldapsearch -d 1 -x -H ldaps://ldap.example.com -b '' -s base\n  openssl s_client -connect ldap.example.com:636 </dev/null 2>/dev/null | openssl x509 -noout -dates -issuer",
+		Confirm:     "openssl s_client -connect ldap.example.com:636 </dev/null 2>/dev/null | openssl x509 -noout -dates",
+	},
+	// NRPE's daemon dropping check_nrpe.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"connection reset by peer", "could not complete ssl handshake"},
+		Within:      []string{"check_nrpe"},
+		Title:       "The NRPE daemon dropped check_nrpe's connection (an address it does not allow, or TLS it cannot agree to)",
+		Explanation: "nrpe closes a connection from an address not in allowed_hosts, and one whose TLS set-up it refuses: check_nrpe and nrpe built or set differently (one with SSL, the other without, or -n on one side only), NRPE 3 without certificates on a system whose OpenSSL no longer offers the anonymous Diffie-Hellman NRPE then uses (Debian 9 and later), or a client certificate required (ssl_client_certs) and not sent. The daemon's log says which.",
+		Fix:         "See the daemon's reason, and test with and without SSL:\n  journalctl -u nagios-nrpe-server | tail\n  check_nrpe -H host\n  check_nrpe -H host -n\nthen give both sides certificates (the daemon's ssl_cert_file, ssl_privatekey_file and ssl_cacert_file settings, and the client's -C, -K and -A options), or add the poller's address to allowed_hosts.",
+		Confirm:     "check_nrpe -H host",
+	},
+	// A client library that says only that verification failed.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Exact:       []string{"certificate verification failed.", "certificate verification failed"},
+		Title:       "The client could not verify the server's certificate (no CA given to it, or not the server's)",
+		Explanation: "Printed alone by a client library on OpenSSL (hiredis and redis-plus-plus with TLS, among others): the server's certificate did not verify. Most often no CA was given (hiredis needs cacert or cacertdir, and does not read the system's store unless told to), or not the CA that signed the server's certificate, or the name connected to is not in it.",
+		Fix:         "Give the client the CA that signed the server's certificate, and test with it:\n  redis-cli --tls --cacert ca.crt -h host -p 6379 ping\n  openssl s_client -connect host:6379 -CAfile ca.crt </dev/null",
+		Confirm:     "openssl s_client -connect host:6379 -CAfile ca.crt </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// Dart's package tool behind an intercepting proxy.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"got tls error trying to find package archive"},
+		Title:       "Dart's pub could not verify the package server's certificate (most often a proxy's CA it does not trust)",
+		Explanation: "pub (dart pub, flutter pub get, the flutter tool's own updates) trusts the system's roots through Dart's own TLS, so a company proxy or antivirus that re-signs TLS with its own root (installed for the browsers) fails here unless that root is given to Dart; a mirror (PUB_HOSTED_URL) with a private CA fails the same way.",
+		Fix:         "Give Dart the proxy's root certificate (PEM), then run pub again:\n  export DART_VM_OPTIONS=--root-certs-file=/path/company-root.pem\n  flutter pub get",
+		Confirm:     "openssl s_client -connect pub.dev:443 -servername pub.dev </dev/null 2>/dev/null | grep issuer",
+	},
+	// FreeIPA's installer of CA certificates checking the chain.
+	{
+		ID: Untrusted, Kind: "client", Side: "server",
+		Match:       []string{"not a valid ca certificate:"},
+		Title:       "ipa-cacert-manage refused the CA certificate: its issuer is not installed yet (install the root first)",
+		Explanation: "ipa-cacert-manage install checks the certificate it is given against the CAs already in IPA's certificate database: an intermediate (Let's Encrypt's, a company's issuing CA) is refused until the root that signed it is installed, and a certificate that is not a CA (basicConstraints CA:FALSE) is refused always.",
+		Fix:         "Install the chain from the top, root first, then update every IPA server and client:\n  ipa-cacert-manage install root.pem -n root -t C,,\n  ipa-cacert-manage install intermediate.pem -n intermediate -t C,,\n  ipa-certupdate",
+		Confirm:     "openssl x509 -noout -subject -issuer -in intermediate.pem",
 	},
 }
 

@@ -1552,6 +1552,35 @@ func TestExplainSides(t *testing.T) {
 		{"ssl_ctx: {core} PEM_read_bio_PrivateKey: error:0906A068:PEM routines:PEM_def_callba...", "unknown", "server", "key-locked", "passphrase"},
 		{"Exception in thread main: java.lang.IllegalStateException: Private key not available for listener", "unknown", "server", "key-load-failed", "pkcs8"},
 		{"grpc._channel._Rendezvous: <_Rendezvous of RPC that terminated with (StatusCode.UNAVAILABLE, Connect Failed)> (order service)", "python", "client", "handshake-failed", "grpc_trace"},
+		// The twenty-ninth session's stories: OpenVPN, FreeRADIUS, socat, mail
+		// servers, NuGet, embedded modems, intercepting proxies, LDAP
+		// clients and servers, NRPE, Dart's pub, FreeIPA.
+		{"TLS error: The server has no TLS ciphersuites in common with the client.", "unknown", "server", "handshake-failed", "tls-cipher"},
+		{"unable to load client.crt: error:0908F070:PEM routines:get_header_and_data:short header", "unknown", "server", "cert-load-failed", "lost its newlines"},
+		{"tls: You have disabled all available TLS versions.", "unknown", "server", "startup-failed", "tls_min_version"},
+		{"socat[99] E Failed to set SNI host \"\"", "unknown", "client", "handshake-failed", "no-sni=1"},
+		{"postfix/smtpd[12]: warning: Digest algorithm \"md5\" not found", "unknown", "server", "startup-failed", "fingerprint_digest"},
+		{"warn: /etc/mail/key.pem: insecure permissions: must be at most rwx------", "unknown", "server", "key-load-failed", "chmod 600"},
+		{"postfix/smtp[7]: warning: smtp_tls_policy_maps, next-hop destination \"example.org\": malformed attribute/value pair \"!TLSv1\": missing '=' after attribute name", "unknown", "client", "handshake-failed", "protocols="},
+		{"error NU3042: The following X.509 root certificate is untrusted because it is not present in the certificate bundle at /usr/lib/dotnet/sdk/9.0.100/trustedroots/codesignctl.pem.", "unknown", "client", "untrusted", "dotnet --list-sdks"},
+		{"<err> app: Failed to provision CA certificate: -12", "unknown", "client", "cert-load-failed", "ecdsa root"},
+		{"kid1| ERROR: negotiating TLS on FD 31: error:0A000086:SSL routines::certificate verify failed (1/-1/0)", "unknown", "client", "server-cert-untrusted", "certificate-fetching"},
+		{"https://bad.example.org *DENIED* Certificate supplied by server was not valid: certificate has expired", "unknown", "client", "server-cert-untrusted", "mitmcheckcert"},
+		{"GLD1117E Unable to read SSL data from 10.0.0.9: 410 - SSL message format is incorrect.", "unknown", "server", "handshake-failed", "plain ldap"},
+		{"bind: LDAP Result Code 200 \"Network Error\": EOF", "unknown", "client", "handshake-failed", "-tls1_2"},
+		{"unable to read LDAP response packet: unexpected EOF", "unknown", "client", "handshake-failed", "dials without tls"},
+		{"ldapsearch: ldap_sasl_bind(SIMPLE): Can't contact LDAP server (-1)", "unknown", "client", "handshake-failed", "ldapsearch -d 1"},
+		{"CHECK_NRPE: Error - Could not connect to 10.1.2.3: Connection reset by peer", "unknown", "client", "handshake-failed", "allowed_hosts"},
+		{"Certificate verification failed", "unknown", "client", "server-cert-untrusted", "cacertdir"},
+		{"Got TLS error trying to find package archive at https://pub.dev.", "unknown", "client", "server-cert-untrusted", "root-certs-file"},
+		{"Not a valid CA certificate: (SEC_ERROR_UNKNOWN_ISSUER) Peer's Certificate issuer is not recognized", "unknown", "server", "untrusted", "root first"},
+		{"Cannot load private key file /etc/openvpn/c.key: error:05800074:x509 certificate routines::key values mismatch", "unknown", "client", "key-mismatch", "sha256sum"},
+		{"curl: (58) SSL: Can't load the certificate \"/Users/a/c.pem\" and its private key: OSStatus -25299", "curl", "client", "key-load-failed", ".curlrc"},
+		{"[00:00:01.000,000] <err> net_sock_tls: TLS handshake error: -0x2700", "unknown", "client", "server-cert-untrusted", "config_mbedtls_heap_size"},
+		{"HandshakeException: Handshake error in client (OS Error: TLSV1_ALERT_PROTOCOL_VERSION(tls_record.cc:594))", "unknown", "client", "tls-alert", "set the minimum to 1.2"},
+		{"TLS: can't accept: An unexpected TLS packet was received.", "unknown", "server", "handshake-failed", "ldap:// to 636"},
+		{"postfix/smtp[3]: warning: smtp_tls_wrappermode requires \"smtp_tls_security_level = encrypt\" (or stronger)", "unknown", "client", "handshake-failed", "smtp_tls_wrappermode = yes"},
+		{"while setting up the SSL certificate: No private keys", "unknown", "server", "key-load-failed", "pkcs#8"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

@@ -211,7 +211,14 @@ var attrRules = []attrRule{
 	// Its EAP modules' and TLS listeners' words: "(5) eap_tls: ERROR:
 	// (TLS) OpenSSL says error 26 ...", "(TLS) Alert write:fatal:...".
 	{"unknown", RoleServer, "", []string{"rlm_eap", "freeradius", "radiusd", "eap_tls:", "eap_peap:", "eap_ttls:", "eap_fast:", "eap_teap:",
-		"(tls) openssl says error", "(tls) alert write:", "(tls) alert read:", "(tls) recv tls", "(tls) send tls", "(tls) handshake state"}},
+		"(tls) openssl says error", "(tls) alert write:", "(tls) alert read:", "(tls) recv tls", "(tls) send tls", "(tls) handshake state",
+		"you have disabled all available tls versions"}},
+	// Zephyr's TLS sockets (Mbed TLS under them), a device's connection:
+	// "<err> net_sock_tls: TLS handshake error: -0x2700".
+	{"unknown", RoleClient, "", []string{"net_sock_tls:"}},
+	// FreeIPA's installer of CA certificates (on NSS), whose
+	// SEC_ERROR_ words are not a browser's.
+	{"unknown", RoleServer, "", []string{"not a valid ca certificate:"}},
 	// wpa_supplicant, the EAP peer (its TLS client side): "SSL: SSL3 alert:
 	// write (local SSL3 detected an error):fatal:unknown CA", "TLS:
 	// Certificate verification failed, error 20 (...) depth 0 for '...'".
@@ -498,7 +505,7 @@ var attrRules = []attrRule{
 		"open '/etc/letsencrypt/"}},
 	{"node", RoleClient, "", []string{"unable_to_verify_leaf_signature", "self_signed_cert_in_chain", "depth_zero_self_signed_cert",
 		"unable_to_get_issuer_cert_locally", "err_tls_", "cert_has_expired", "unable to verify the first certificate", "node:",
-		"tlssocket", "_tls_wrap", "err_ssl_", "err_ossl_", "node_extra_ca_certs", "nodejs", "node.js", "npm err",
+		"tlssocket", "_tls_wrap.js", "_tls_wrap:", "err_ssl_", "err_ossl_", "node_extra_ca_certs", "nodejs", "node.js", "npm err",
 		"error: write eproto", "deps/openssl", "deps\\openssl", "errno: '"}},
 	{"curl", RoleClient, "", []string{"curl: (", "curl_", "ssl certificate problem", "schannel", "* tls", "* ssl", "* openssl",
 		"server aborted the ssl handshake", "unable to set private key file", "could not load pem client certificate",
