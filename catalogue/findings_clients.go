@@ -2228,9 +2228,9 @@ var clientWriterEntries = []Entry{
 	// mbedTLS receiving a fatal alert.
 	{
 		ID: TLSAlert, Kind: "client",
-		Match:       []string{"-0x7780"},
+		Match:       []string{"-0x7780", "mbedtls_err_ssl_fatal_alert_message", "(-30592,"},
 		Title:       "The server ended the mbedTLS client's handshake with a fatal alert (-0x7780)",
-		Explanation: "MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE: the server sent a fatal alert. Against a broker or server with client authentication (EMQX's fail_if_no_peer_cert, mosquitto's require_certificate) it means the device sent no client certificate, or one the server does not trust; otherwise no TLS version or cipher in common.",
+		Explanation: "MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE: the server sent a fatal alert. Against a broker or server with client authentication (EMQX's fail_if_no_peer_cert, mosquitto's require_certificate) it means the device sent no client certificate, or one the server does not trust; against a CDN or a host serving several names (Cloudflare), a device that sent no server name (SNI: MicroPython's ssl.wrap_socket without server_hostname, a client that never called mbedtls_ssl_set_hostname); otherwise no TLS version or cipher in common.",
 		Fix:         "Give the device its client certificate and key (issued by the CA the server trusts), and check the server's requirements:\n  openssl s_client -connect host:8883 -cert client.crt -key client.key </dev/null",
 		Confirm:     "openssl s_client -connect host:8883 </dev/null 2>/dev/null | grep -A3 'Acceptable client certificate CA names'",
 	},

@@ -2560,6 +2560,7 @@ var productEntries = []Entry{
 	{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"tls error: tls handshake failed", "tls_error: bio read tls_read_plaintext error"},
+		Without:     []string{"peer did not return a certificate"},
 		Title:       "OpenVPN's TLS handshake with its peer failed (the reason is in the lines just before)",
 		Explanation: "OpenVPN's control channel could not complete TLS. The lines just before name why; the causes that cover most cases: the peer's certificate failed verification (VERIFY ERROR: a ca that is not the one that signed it, an expired certificate, a CRL), the tls-auth or tls-crypt keys (or key-direction) differ between the two sides, tls-version-min or the data cipher settings leave nothing in common (OpenSSL 3 refusing SHA-1 or MD5-signed certificates and small keys of old setups: ca md too weak, ee key too small), or the clocks differ.",
 		Fix:         "Read the lines before it with more detail, and compare the two sides' ca, tls-auth/tls-crypt and tls-version-min:\n  openvpn --config client.ovpn --verb 4\n  openssl verify -CAfile ca.crt client.crt",
@@ -3838,6 +3839,164 @@ var productEntries = []Entry{
 		Explanation: "ipa-cacert-manage install checks the certificate it is given against the CAs already in IPA's certificate database: an intermediate (Let's Encrypt's, a company's issuing CA) is refused until the root that signed it is installed, and a certificate that is not a CA (basicConstraints CA:FALSE) is refused always.",
 		Fix:         "Install the chain from the top, root first, then update every IPA server and client:\n  ipa-cacert-manage install root.pem -n root -t C,,\n  ipa-cacert-manage install intermediate.pem -n intermediate -t C,,\n  ipa-certupdate",
 		Confirm:     "openssl x509 -noout -subject -issuer -in intermediate.pem",
+	},
+	// OpenVPN's server reading a client's first packets that are not TLS.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"unknown protocol", "wrong version number"},
+		Within:      []string{"openvpn"},
+		Title:       "The OpenVPN server read a client's first TLS bytes and they are not TLS (another protocol or variant)",
+		Explanation: "The client's packets passed OpenVPN's framing but what they carry is not a TLS ClientHello: a client speaking a provider's own variant of the protocol (PIA's .pia builds, obfuscation or scramble patches, another VPN's client on the same port), a client set for another cipher or packet format it negotiates differently, or a scanner or HTTP client on a TCP port.",
+		Fix:         "Use a standard OpenVPN client or profile (a provider's plain OpenVPN variant rather than its own protocol), and compare the client's and server's settings; see the client's address and what it sends:\n  openvpn --config client.ovpn --verb 4",
+		Confirm:     "openvpn --version",
+	},
+	// Mbed TLS (PolarSSL) unable to decrypt an encrypted key's format.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"pkcs5 - requested encryption or digest alg not available", "mbedtls_pk_parse_keyfile returned -0x2e80", "mbedtls_pk_parse_key returned -0x2e80"},
+		Title:       "Mbed TLS (PolarSSL) cannot decrypt the private key: it is encrypted with a scheme that build lacks",
+		Explanation: "The private key is protected by a passphrase in PKCS#8 form, and the PBES2 cipher or key derivation OpenSSL used (AES-256-CBC with PBKDF2-HMAC-SHA256 by default since OpenSSL 1.1, or a key made without -nodes or with easy-rsa's passphrase) is not built into this Mbed TLS: OpenVPN Connect's and embedded (ESP-IDF) builds lack some of them. The same key without a passphrase, or in the traditional PEM form, loads.",
+		Fix:         "Write the key without encryption (and protect the file instead), or in the traditional form with a cipher the device has:\n  openssl pkey -in client.key -out client-plain.key\n  openssl rsa -in client.key -traditional -aes128 -out client-trad.key",
+		Confirm:     "head -1 client.key",
+	},
+	// OpenVPN's server requiring a certificate from clients that have none.
+	{
+		ID: NoClientCert, Kind: "client", Side: "server",
+		Match:       []string{"peer did not return a certificate"},
+		Within:      []string{"tls_read_plaintext", "openvpn", "tls_error: bio read"},
+		Title:       "The OpenVPN server requires a client certificate and the client sent none",
+		Explanation: "OpenVPN's server asks every client for a certificate unless told otherwise; clients that log in with a user name and password only (auth-user-pass, a plugin or script checking it) send none and are refused. OpenVPN 2.4 and later take verify-client-cert none (or optional) for that; 2.3 and older take client-cert-not-required, and an older server stops at start on the newer option's name.",
+		Fix:         "On a server whose clients log in with a password only, in its configuration:\n  verify-client-cert none\nor, on OpenVPN 2.3 and older:\n  client-cert-not-required\nOtherwise give each client a certificate and key from the server's CA.",
+		Confirm:     "openvpn --version",
+	},
+	// OpenVPN's client seeing the server close the connection.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"connection reset, restarting"},
+		Title:       "The OpenVPN server closed the connection (most often it refused this client in the handshake)",
+		Explanation: "Over TCP the client sees only that the server closed; the server's log says why. Four causes cover most cases: the client's certificate has expired (or the CA's), it is revoked in the server's crl-verify file (or that CRL has expired), it was issued by a CA the server does not use, or the tls-auth or tls-crypt key differs between the two sides.",
+		Fix:         "See the client certificate's dates and issuer, and the server's log at the same time:\n  openssl x509 -noout -issuer -dates -in client.crt\n  journalctl -u openvpn-server@server --since '-10 min'\nthen renew or reissue the client's certificate from the server's CA.",
+		Confirm:     "openssl x509 -noout -checkend 0 -in client.crt",
+	},
+	// OpenVPN's client profile without a certificate, key or password.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"no client-side authentication method is specified"},
+		Title:       "The OpenVPN client profile has no certificate and key (nor a user name and password)",
+		Explanation: "The profile gives the client no way to authenticate: no cert and key (or <cert> and <key> blocks), no pkcs12, no auth-user-pass. Most often the script or template that generated the .ovpn file wrote only the <ca> block, or the client's files were not copied beside a profile that names them.",
+		Fix:         "Put the client's certificate and key into the profile (or name their files), then connect again; see which blocks the profile holds:\n  grep -n -e '<cert>' -e '<key>' -e '<ca>' -e auth-user-pass client.ovpn",
+		Confirm:     "grep -c 'BEGIN CERTIFICATE' client.ovpn",
+	},
+	// A service asked for a key's passphrase with nobody to type it.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"can't ask for 'enter private key password", "can't ask for 'enter pem pass phrase"},
+		Title:       "The private key is encrypted and the service has no way to ask for its passphrase",
+		Explanation: "The key file is protected by a passphrase, and the program runs without a terminal (a system service, a router's firmware, a container), so it cannot prompt for it. Some programs can read the passphrase from a file (OpenVPN's askpass); where none can, the key must be stored without encryption and protected by its file mode instead.",
+		Fix:         "Give the passphrase from a file (OpenVPN: askpass /etc/openvpn/client.pass), or remove the key's passphrase and restrict the file:\n  openssl pkey -in client.key -out client-plain.key\n  chmod 600 client-plain.key",
+		Confirm:     "head -1 client.key",
+	},
+	// Android refusing an enterprise Wi-Fi profile that cannot check its server.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"enterprise network configuration is missing either a root ca or a domain name"},
+		Title:       "Android refuses this enterprise Wi-Fi profile: it needs both a CA certificate and the server's domain",
+		Explanation: "Android 11 and later will not save or use an EAP-TLS, PEAP or TTLS network that cannot check the RADIUS server: the profile must name a CA certificate (or the system's store) and the domain the server's certificate carries (domainSuffixMatch or altSubjectMatch). A management app or profile that sets only the CA, or only the domain, fails so.",
+		Fix:         "Set both in the profile or the app's WifiEnterpriseConfig: the CA certificate and the server's domain, as its certificate names it:\n  openssl x509 -noout -text -in radius-server.crt | grep -A1 'Subject Alternative Name'",
+		Confirm:     "openssl x509 -noout -subject -in radius-server.crt",
+	},
+	// ESP-IDF's own TLS code (wpa_supplicant's internal TLS) and a digest it lacks.
+	{
+		ID: BadSignature, Kind: "client", Side: "client",
+		Match:       []string{"x509: unrecognized digestalgorithm"},
+		Title:       "The device's built-in TLS code does not know a certificate's digest (ESP-IDF's internal TLS, enterprise Wi-Fi)",
+		Explanation: "wpa_supplicant's own small TLS and X.509 code (used by ESP-IDF's enterprise Wi-Fi when it is not built on Mbed TLS) knows only a few digests; a certificate in the RADIUS server's chain signed with another (SHA-384 or SHA-512, as many enterprise CAs use) cannot be checked, and the connection fails.",
+		Fix:         "Build the Wi-Fi enterprise client on Mbed TLS (ESP-IDF menuconfig: CONFIG_ESP_WIFI_MBEDTLS_TLS_CLIENT) or update ESP-IDF; see the chain's signature algorithms:\n  openssl x509 -noout -text -in radius-ca.crt | grep 'Signature Algorithm'",
+		Confirm:     "openssl x509 -noout -text -in radius-ca.crt | grep 'Signature Algorithm'",
+	},
+	// socat checking the server certificate's name.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"certificate is valid but its commonname does not match hostname"},
+		Title:       "socat trusts the server's certificate, but it is not for the name socat checks",
+		Explanation: "socat 1.7.3 and later check the server certificate's names against the host in the address, or against commonname= when it is given. A certificate issued for another name (a node's own name while the program passes a fixed name, a server reached by IP or by an alias) fails this check though the chain verifies.",
+		Fix:         "Give socat the name the certificate carries, or reissue the certificate with the name socat connects by:\n  socat - OPENSSL:10.0.0.5:443,cafile=ca.crt,commonname=srv.lan\n  openssl x509 -noout -text -in server.crt | grep -A1 'Subject Alternative Name'",
+		Confirm:     "openssl x509 -noout -text -in server.crt | grep -A1 'Subject Alternative Name'",
+	},
+	// Postfix's SMTP client and a name that does not match.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"hostname mismatch"},
+		Within:      []string{"server certificate verification failed for"},
+		Title:       "Postfix's SMTP client got a certificate without the destination's name (often for sending no SNI)",
+		Explanation: "Postfix's SMTP client checks the name (at the secure or verify levels, or with DANE) and, unless smtp_tls_servername is set, sends no server name (SNI): a mail host that serves several domains on one address then answers with its default certificate (a wildcard of the hoster's own domain), which does not carry the destination's name. Otherwise the destination's certificate lacks the name.",
+		Fix:         "Let Postfix send the name (Postfix 3.4 and later), then reload:\n  postconf -e smtp_tls_servername=hostname\n  postfix reload\nand see which certificate the host sends with and without it:\n  openssl s_client -connect mx.example.org:25 -starttls smtp -servername mx.example.org </dev/null",
+		Confirm:     "openssl s_client -connect mx.example.org:25 -starttls smtp -servername mx.example.org </dev/null 2>/dev/null | openssl x509 -noout -subject",
+	},
+	// imapfilter pinned to an old protocol.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"unsupported protocol", "wrong version number"},
+		Within:      []string{"imapfilter"},
+		Title:       "imapfilter's account asks for an old protocol the server no longer speaks",
+		Explanation: "An imapfilter account's ssl setting pins the protocol: 'ssl23', 'ssl3' or 'tls1' from old configurations make it offer versions current servers (Exchange Online, Gmail) refuse, so the handshake ends before any certificate is checked.",
+		Fix:         "Set the account to a current version, or to auto on releases that know it, in ~/.imapfilter/config.lua:\n  ssl = 'tls1.2'",
+		Confirm:     "imapfilter -V",
+	},
+	// rsyslog unable to read its TLS key.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"can not read file"},
+		Within:      []string{"rsyslog"},
+		Title:       "rsyslog could not read a TLS file (most often after it dropped root)",
+		Explanation: "rsyslog reads the files of its TLS driver (gtls or ossl: DefaultNetstreamDriverCAFile, CertFile, KeyFile) when a listener or action first needs them, which is after it has dropped its privileges ($PrivDropToUser, $PrivDropToGroup) in rsyslog 8: a key readable by root alone (mode 400 or 600) can no longer be opened. A wrong path reads the same.",
+		Fix:         "Let rsyslog's user read the files (or keep it running as root), then restart it:\n  chgrp syslog /etc/ssl/rsyslog.key\n  chmod 640 /etc/ssl/rsyslog.key\n  systemctl restart rsyslog",
+		Confirm:     "sudo -u syslog head -1 /etc/ssl/rsyslog.key",
+	},
+	// A Java program that reads every key as RSA.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"invalidkeyexception: invalid rsa private key", "invalidkeyspecexception: java.security.invalidkeyexception: invalid rsa private key"},
+		Title:       "The Java program read the private key as RSA, and it is not one it can read so (an EC key, or another form)",
+		Explanation: "Java's KeyFactory for RSA refused the key's bytes: the program reads every key with an RSA KeyFactory, and this one is an EC (ECDSA) key, or it reads PKCS#8 and got a PKCS#1 (BEGIN RSA PRIVATE KEY) or encrypted key. Graylog's inputs and other Java servers that load PEM keys themselves fail so with an ECDSA certificate.",
+		Fix:         "See what the key is; give such a program an RSA key (and certificate) in unencrypted PKCS#8, or upgrade it to a release that reads EC keys:\n  head -1 server.key\n  openssl pkey -in server.key -noout -text | head -1\n  openssl pkcs8 -topk8 -nocrypt -in server.key -out server-pkcs8.key",
+		Confirm:     "openssl pkey -in server.key -noout -text | head -1",
+	},
+	// 389 Directory Server's replication bind that could not reach its peer.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"slapi_ldap_bind - could not send bind request"},
+		Title:       "389 Directory Server could not bind to its replication peer (over LDAPS, most often a certificate the peer does not trust)",
+		Explanation: "The supplier's replication agreement connects to the consumer as an LDAP client, and can't contact LDAP server is libldap's word for a TLS handshake that failed too. With the EXTERNAL mechanism (certificate authentication) the consumer must trust the CA of the supplier's certificate and map it to the replication manager; either side refusing the other's CA (an unknown CA alert in the consumer's log) ends the connection here.",
+		Fix:         "Put each side's CA into the other's NSS database and restart it, then look at the consumer's errors log at the same time:\n  certutil -A -d /etc/dirsrv/slapd-consumer -n supplier-ca -t CT,, -a -i supplier-ca.pem\n  openssl s_client -connect ldap2.example.com:636 -cert supplier.crt -key supplier.key </dev/null",
+		Confirm:     "certutil -L -d /etc/dirsrv/slapd-consumer",
+	},
+	// A Redis-compatible server (Dragonfly) telling a client to use TLS.
+	{
+		ID: PlainHTTP, Kind: "client", Side: "client",
+		Match:       []string{"bad tls header, double check if you enabled tls for your client"},
+		Title:       "The server requires TLS and this client spoke plain text to it",
+		Explanation: "Dragonfly (and other Redis-compatible servers with TLS on) answers so when a client's first bytes are a plain command rather than a TLS ClientHello: the client has no TLS set for that connection (a rediss:// URL or its tls option), or it was built without TLS support.",
+		Fix:         "Turn TLS on in the client for that server (rediss:// URLs, or its TLS option with the server's CA), and check the port speaks TLS:\n  redis-cli --tls --cacert ca.crt -h host -p 6379 ping",
+		Confirm:     "openssl s_client -connect host:6379 </dev/null",
+	},
+	// rustls's server given an IP address as the server name.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"illegal sni hostname received"},
+		Title:       "The client sent an IP address as the TLS server name (SNI), which the server (rustls) refuses",
+		Explanation: "TLS's server name extension may carry only host names (RFC 6066), and rustls servers refuse a ClientHello whose SNI is an IP address literal. The client is at fault: it put the address of an https://192.0.2.10/ URL into SNI (Dart's HttpClient did; most clients send no SNI for an address).",
+		Fix:         "Connect by a host name (a local DNS name or /etc/hosts entry for the address), or upgrade the client to a release that sends no SNI for an address; see what the server takes:\n  openssl s_client -connect 192.0.2.10:443 -noservername </dev/null",
+		Confirm:     "openssl s_client -connect 192.0.2.10:443 -noservername </dev/null",
+	},
+	// iOS's App Transport Security refusing a connection.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"[ats violation]"},
+		Title:       "iOS's App Transport Security refused the connection (an exception the app's Info.plist does not cover)",
+		Explanation: "App Transport Security lets an app connect only over TLS 1.2 or later to servers with trusted certificates, unless its Info.plist grants an exception. NSAllowsLocalNetworking covers local host names (.local, names without a dot), not a routable or VPN IP address, and plain http:// needs an exception too; a self-signed or private-CA server on a LAN or Tailscale address therefore fails.",
+		Fix:         "Serve a certificate from a CA the device trusts (a profile installing the private CA, then trusted in Settings > General > About > Certificate Trust Settings), or add an exception for that domain in the app's Info.plist (NSExceptionDomains); NSAllowsArbitraryLoads only to test.",
+		Confirm:     "openssl s_client -connect 192.0.2.10:443 </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
 }
 

@@ -328,8 +328,8 @@ func explainLine(input string) *report.Report {
 	}
 	if lw := strings.ToLower(input); att.Role == logparse.RoleServer && att.Reporter != "nginx" && !att.Guessed && len(rep.Findings) > 0 && plainOnTLS(lw) {
 		// Another server read plain text on its TLS port: its own story,
-		// not nginx's or a client's.
-		if id := rep.Findings[0].ID; id == catalogue.HandshakeFailed || id == catalogue.OpenSSLReason {
+		// not nginx's or a client's (a product's own entry tells it better).
+		if f0 := rep.Findings[0]; (f0.ID == catalogue.HandshakeFailed || f0.ID == catalogue.OpenSSLReason) && !f0.OwnFix {
 			f := catalogue.ServerGotPlainText.New(nil)
 			f.Severity = report.Warning
 			rep.Findings[0] = f

@@ -198,7 +198,8 @@ var attrRules = []attrRule{
 	{"unknown", RoleServer, "", []string{"acceptsecuritycontext"}},
 	// Mbed TLS's clients: ESP-IDF's esp-tls, the ESP32 Arduino core,
 	// Godot's HTTPRequest and WebSocket clients ("_do_handshake: TLS handshake error: -9984").
-	{"unknown", RoleClient, "", []string{"esp-tls", "esp_tls", "tls_client:", "_do_handshake: tls handshake error", "ssl_client.cpp", "wificlientsecure", "mbedtls_ssl_handshake", "mbedtls_x509_crt_parse", "x509_verify_cert() returned"}},
+	{"unknown", RoleClient, "", []string{"esp-tls", "esp_tls", "tls_client:", "_do_handshake: tls handshake error", "ssl_client.cpp", "wificlientsecure", "mbedtls_ssl_handshake", "mbedtls_x509_crt_parse", "x509_verify_cert() returned",
+		"mbedtls_err_", "wpa: x509:"}},
 	// wolfSSL's example server and client ("SSL_accept error -188, ...",
 	// "wolfSSL_connect error -313, ..."), programs naming its calls, and
 	// ESP-IDF's esp-tls on wolfSSL (its "esp-tls" words are a client's above).
@@ -887,7 +888,7 @@ var rustlsRule = sync.OnceValue(func() int {
 
 // rustlsServerWords are a rustls server's words: its module, its
 // connection type, an acceptor (tokio-rustls, hyper-rustls, actix, axum).
-var rustlsServerWords = []string{"rustls::server", "serverconnection", "server_conn", "tlsacceptor", "tls acceptor", "acceptor", "accept error", "failed to accept", "incoming connection"}
+var rustlsServerWords = []string{"rustls::server", "illegal sni hostname", "serverconnection", "server_conn", "tlsacceptor", "tls acceptor", "acceptor", "accept error", "failed to accept", "incoming connection"}
 
 // rustlsRole is a rustls line's role: a server's when its words or the
 // error (one only rustls's server returns) say so, else a client's.
