@@ -369,8 +369,8 @@ var otherEntries = []Entry{
 		Match:       []string{"tls: access denied", "alert access denied", "gnutls_handshake() failed: access was denied", "received alert [49]", "peer received a valid certificate, but access was denied"},
 		Exact:       []string{"access denied", "access_denied", "alert 49"},
 		Title:       "TLS alert 49 access_denied: certificate valid but not allowed",
-		Explanation: "The server accepted the certificate as valid but its own access policy does not allow this identity. nginx's ssl_verify_client never sends it; an application or proxy behind a TLS server does. " + nginxLoggedIt,
-		Fix:         "Ask the server's operator to allow the certificate's subject, or use a certificate for an allowed identity.",
+		Explanation: "The server accepted the certificate as valid but its own access policy does not allow this identity. nginx's ssl_verify_client never sends it; an application or proxy behind a TLS server does. A firewall or company network that lets TLS out only through its HTTP proxy answers direct connections with it too, before any certificate is sent. " + nginxLoggedIt,
+		Fix:         "Ask the server's operator to allow the certificate's subject, or use a certificate for an allowed identity. On a company network, send the client through the HTTP proxy (HTTPS_PROXY=http://proxy.example.com:8080).",
 		Confirm:     "openssl x509 -noout -subject -text -in client.crt | grep -A1 -e '^subject=' -e 'Subject Alternative Name'",
 	},
 	{

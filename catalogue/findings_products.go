@@ -755,7 +755,8 @@ var productEntries = []Entry{
 	// Rust loaders (rustls-pemfile and programs on it) finding no key.
 	{
 		ID: KeyLoadFailed, Kind: "client",
-		Match:       []string{"no private keys found", "no private key found", "no pkcs8 private keys found", "setting up the ssl certificate: no private keys"},
+		Match: []string{"no private keys found", "no private key found", "no pkcs8 private keys found", "setting up the ssl certificate: no private keys",
+			"invalid key header; supported formats are"},
 		Title:       "The program found no private key it reads in the key file",
 		Explanation: "The key file holds no key in the form the program's loader reads: many Rust servers (and others) read only PKCS#8 (-----BEGIN PRIVATE KEY-----) and skip an EC key in SEC1 form (BEGIN EC PRIVATE KEY, as acme.sh and openssl ecparam write) or an RSA key in PKCS#1 (BEGIN RSA PRIVATE KEY); or the file is the certificate, empty, or encrypted.",
 		Fix:         "See the key's form, and write it as PKCS#8:\n  head -1 server.key\n  openssl pkcs8 -topk8 -nocrypt -in server.key -out server-pkcs8.key",
@@ -984,6 +985,7 @@ var productEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
 		Match:       []string{"com.freerdp.crypto"},
 		Within:      []string{"certificate verification failure", "verify_cb", "certificate_verify", "host key"},
+		Without:     []string{"unsupported certificate purpose"},
 		Title:       "FreeRDP did not accept the RDP server's certificate (self-signed, or changed since it was accepted)",
 		Explanation: "A Windows RDP server serves a self-signed certificate unless given one, and FreeRDP remembers the one it accepted (trust on first use, in its known-hosts store under ~/.config/freerdp). A regenerated certificate (a rebuilt VM, an expired RDP certificate renewed by Windows) is a changed host key, and a front end that runs FreeRDP without a terminal (WinApps, scripts) then fails silently while FreeRDP waits for an answer.",
 		Fix:         "Accept the new certificate once, after checking it, or give the RDP server a certificate from your CA:\n  xfreerdp /v:host /cert:tofu\n(/cert:ignore turns the check off, only knowingly).",
@@ -1084,7 +1086,7 @@ var productEntries = []Entry{
 	// baresip (libre) checking its SIP server's certificate.
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
-		Match:       []string{"tls: verify_handler:"},
+		Match:       []string{"tls: verify_handler:", "tls: connect: error (r=-1, ssl_err=1)"},
 		Title:       "baresip could not verify the SIP server's certificate",
 		Explanation: "baresip's TLS layer (libre) checked the certificate of the SIP server (or proxy) it connects to over TLS and names OpenSSL's verify reason. Newer releases verify the server by default (sip_verify_server yes); without a CA file (sip_cafile) or CA path (sip_capath) holding the server's CA, a private or self-signed CA fails, and so does a public one when baresip has no system bundle.",
 		Fix:         "Give baresip the server's CA in its config, or turn the check off only to test:\n  sip_cafile /etc/ssl/certs/ca-certificates.crt\n  sip_verify_server yes",
@@ -3997,6 +3999,145 @@ var productEntries = []Entry{
 		Explanation: "App Transport Security lets an app connect only over TLS 1.2 or later to servers with trusted certificates, unless its Info.plist grants an exception. NSAllowsLocalNetworking covers local host names (.local, names without a dot), not a routable or VPN IP address, and plain http:// needs an exception too; a self-signed or private-CA server on a LAN or Tailscale address therefore fails.",
 		Fix:         "Serve a certificate from a CA the device trusts (a profile installing the private CA, then trusted in Settings > General > About > Certificate Trust Settings), or add an exception for that domain in the app's Info.plist (NSExceptionDomains); NSAllowsArbitraryLoads only to test.",
 		Confirm:     "openssl s_client -connect 192.0.2.10:443 </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// x11vnc's SSL helper given a connection that does not speak SSL.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"(ssl_init failed)"},
+		Within:      []string{"ssl_helper"},
+		Title:       "x11vnc (-ssl) got a viewer that does not speak SSL",
+		Explanation: "With -ssl, x11vnc accepts only VNC wrapped in SSL/TLS, and its SSL helper gives up when a viewer starts plain VNC (an RFB greeting instead of a TLS handshake): a viewer without SSL support, such as xrdp's VNC module, or one not told to use it.",
+		Fix:         "Run x11vnc without -ssl for a viewer that cannot do SSL (and keep it on localhost or behind an SSH tunnel), or use a viewer that speaks it (SSVNC, or a VeNCrypt-capable one):\n  x11vnc -localhost -rfbauth ~/.vnc/passwd",
+		Confirm:     "openssl s_client -connect localhost:5900 </dev/null",
+	},
+	// TigerVNC's viewer and server offering no security type in common.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"no matching security types"},
+		Title:       "The VNC viewer and server share no security type (TLS or X.509 types not enabled on one side)",
+		Explanation: "TigerVNC negotiates a security type before anything else; the server offers those in its SecurityTypes list and the viewer those in its own. Giving the server -X509Cert and -X509Key does not enable the X509 types: they must be listed too (X509Vnc, X509Plain), and a viewer limited to types the server lacks (or an old one without TLS) fails the same way.",
+		Fix:         "List the X.509 types on the server, with its certificate and key, and give the viewer the CA:\n  vncserver -SecurityTypes X509Vnc -X509Cert s.crt -X509Key s.key\n  vncviewer -SecurityTypes X509Vnc -X509CA ca.crt host:1",
+		Confirm:     "vncviewer -SecurityTypes X509Vnc -X509CA ca.crt host:1",
+	},
+	// FreeRDP's stored fingerprint of a server certificate that changed.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"has changed and you have requested strict checking"},
+		Title:       "The RDP server's certificate changed since FreeRDP accepted it (its stored fingerprint no longer matches)",
+		Explanation: "FreeRDP (xfreerdp, Remmina) keeps the fingerprint of each server's certificate it accepted in its known_hosts file, as SSH does, and refuses a different one. Windows makes a new self-signed RDP certificate when it is reinstalled or upgraded, or when the old one expires, so a genuine change looks the same as an attack.",
+		Fix:         "Check the new fingerprint on the server (Windows: the certificate in Remote Desktop's store), then remove the host's line from FreeRDP's list and connect again:\n  grep -n '192.0.2.10' ~/.config/freerdp/known_hosts2",
+		Confirm:     "openssl s_client -connect 192.0.2.10:3389 </dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha256",
+	},
+	// KasmVNC and others checking their certificate path before starting.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"certificate file doesn't exist or isn't a file"},
+		Title:       "The server could not find or read its certificate or key file (the path, or a group it is not in)",
+		Explanation: "The program checks its certificate and key paths before it starts, and reports a file it may not read the same way as a missing one: Debian's snakeoil key in /etc/ssl/private, the default of KasmVNC and others, can be read only by the ssl-cert group, and a user added to that group has it only in a new login.",
+		Fix:         "Give the user that starts the server read access (on Debian, the ssl-cert group, then log in again), or point the server at files it can read:\n  sudo usermod -aG ssl-cert $USER\n  sudo -u $USER head -1 /etc/ssl/private/ssl-cert-snakeoil.key",
+		Confirm:     "id -nG",
+	},
+	// FreeRDP 2.0's purpose check of an RDP server certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"unsupported certificate purpose"},
+		Within:      []string{"freerdp"},
+		Title:       "FreeRDP refused the RDP server's certificate for its purpose (only Windows' Remote Desktop Authentication usage)",
+		Explanation: "A certificate issued from Windows' Remote Desktop template carries only the Remote Desktop Authentication extended key usage (1.3.6.1.4.1.311.54.1.2), not TLS server authentication; Windows clients take it, and FreeRDP 2.0.0 required the TLS server purpose and refused it (later releases accept it again).",
+		Fix:         "Upgrade FreeRDP (2.1 or later), or issue the RDP certificate with Server Authentication in its extended key usage; see what it carries:\n  openssl s_client -connect host:3389 </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Extended Key Usage'",
+		Confirm:     "xfreerdp /version",
+	},
+	// PHP's socket TLS start failing (CakePHP, raw streams).
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"unable to perform enablecrypto operation"},
+		Title:       "PHP could not start TLS on its socket (an old PHP's TLS 1.0-only client method, or the server's certificate)",
+		Explanation: "The framework asked PHP's stream_socket_enable_crypto for TLS and it failed. From PHP 5.6.7 to 7.1, STREAM_CRYPTO_METHOD_TLS_CLIENT, which many libraries pass, offers TLS 1.0 only, so servers that require TLS 1.2 refuse the handshake; otherwise PHP did not trust the server's certificate (openssl.cafile, or an outdated CA bundle shipped with the framework).",
+		Fix:         "Upgrade PHP (7.2 and later offer TLS 1.0 to 1.2 with that method) or the library, or have it pass the TLS 1.2 method; see what PHP uses for CAs:\n  php -r 'var_dump(openssl_get_cert_locations());'",
+		Confirm:     "php -r 'var_dump(openssl_get_cert_locations());'",
+	},
+	// WordPress's own connection to WordPress.org.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"wordpress could not establish a secure connection to wordpress.org"},
+		Title:       "WordPress could not reach WordPress.org over HTTPS from this server",
+		Explanation: "WordPress's own requests to api.wordpress.org (updates, plugins) go out from the server, and any failure reads the same: most often the server cannot reach it (DNS that does not resolve the name, an IPv6 address without an IPv6 route, a firewall for outgoing connections), otherwise PHP's curl does not trust the certificate (an old CA bundle or OpenSSL).",
+		Fix:         "Test the same request from the server, as the web server's user:\n  curl -v https://api.wordpress.org/core/version-check/1.7/\n  getent hosts api.wordpress.org\nthen fix name resolution (or prefer IPv4) or the CA bundle it shows.",
+		Confirm:     "curl -sS -o /dev/null -w '%{http_code}\\n' https://api.wordpress.org/",
+	},
+	// PHP's server stream with no certificate given.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"missing an ssl certificate (local_cert context option)"},
+		Title:       "The PHP TLS server has no certificate (local_cert), so it can agree no cipher with any client",
+		Explanation: "PHP's server stream (stream_socket_server, stream_socket_accept: Ratchet, Wrench, ReactPHP servers) found no cipher it could use because its SSL context has no certificate: local_cert (and local_pk) missing, or a path PHP could not read (the process's user, a relative path).",
+		Fix:         "Give the server's SSL context the certificate and key, readable by the user it runs as (the ssl options of its context):\n  'local_cert' => '/etc/ssl/site/fullchain.pem',\n  'local_pk' => '/etc/ssl/site/privkey.pem',\n  sudo -u www-data head -1 /etc/ssl/site/privkey.pem",
+		Confirm:     "openssl s_client -connect host:8443 </dev/null",
+	},
+	// Erlang/OTP's TLS finding no cipher it can use with its key.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"no_suitable_ciphers"},
+		Title:       "No cipher suite the client offered fits the server's certificate key (Erlang/OTP TLS: no_suitable_ciphers)",
+		Explanation: "An Erlang/OTP TLS server (RabbitMQ, EMQX, ejabberd, CouchDB) found no offered suite it can use: most often the suites fit another key type than its certificate's (a client offering only ECDSA suites to a listener with an RSA key, or the other way round), or the server's ciphers or versions setting leaves none the client has.",
+		Fix:         "See the key type of the listener's certificate and which suites the client offers; give the client suites for that key type, or widen the server's ciphers setting:\n  openssl x509 -noout -text -in server.crt | grep 'Public Key Algorithm'\n  openssl s_client -connect host:5671 -tls1_2 </dev/null",
+		Confirm:     "openssl s_client -connect host:5671 </dev/null",
+	},
+	// Erlang/OTP 26 refusing a server-only option on a client connection.
+	{
+		ID: StartupFailed, Kind: "client", Side: "client",
+		Match:       []string{"{option,server_only,"},
+		Title:       "An Erlang/OTP TLS client was given a server-only option (OTP 26 refuses it)",
+		Explanation: "Erlang/OTP 26 checks TLS options against the side they are used on, and a client connection (a RabbitMQ shovel or federation link, an AMQP or MQTT client on Erlang) given a server's option, such as fail_if_no_peer_cert, now fails to start; OTP 25 ignored it. URIs copied from older examples carry it.",
+		Fix:         "Remove the server-only option from the client's URI or settings (fail_if_no_peer_cert belongs to listeners), e.g.:\n  amqps://host:5671/%2F?cacertfile=/etc/ssl/ca.pem&verify=verify_peer",
+		Confirm:     "rabbitmqctl status | grep -i otp",
+	},
+	// openssl pkcs12 (OpenSSL 3) unable to write out a legacy PKCS#12 file.
+	{
+		ID: OpenSSLCommand, Kind: "client", Side: "client",
+		Exact:       []string{"error outputting keys and certificates"},
+		Match:       []string{"error outputting keys and certificates"},
+		Title:       "openssl pkcs12 could not read the file's contents (with OpenSSL 3, most often a legacy RC2 or 3DES PKCS#12)",
+		Explanation: "openssl pkcs12 could not decrypt what the file holds: a .pfx or .p12 made by OpenSSL 1.x or older Windows encrypts its certificates with RC2-40 (or 3DES), which OpenSSL 3 has only in its legacy provider; a wrong import password fails here too. The file itself is fine.",
+		Fix:         "Read it with the legacy provider, and write it again with current algorithms:\n  openssl pkcs12 -legacy -in identity.pfx -nodes -out identity.pem\n  openssl pkcs12 -export -in identity.pem -out identity-new.pfx",
+		Confirm:     "openssl pkcs12 -legacy -in identity.pfx -noout -info",
+	},
+	// Home Assistant add-ons naming certificate files that are not there.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"'certfile' option does not exists", "'keyfile' option does not exists"},
+		Title:       "The Home Assistant add-on did not find the certificate file it was given (add-ons read the /ssl share)",
+		Explanation: "Home Assistant add-ons read their certfile and keyfile from the Supervisor's /ssl share, not from Home Assistant's configuration folder: files put in config/ssl, or named with a path from the host, are not there for the add-on.",
+		Fix:         "Put the certificate and key in the ssl share (on a supervised host, /usr/share/hassio/ssl) and give the add-on their names relative to it, e.g. certfile: fullchain.pem and keyfile: privkey.pem.",
+		Confirm:     "ls -l /usr/share/hassio/ssl",
+	},
+	// Home Assistant's configuration check of its http certificate files.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"file not readable for dictionary value"},
+		Within:      []string{"ssl_key", "ssl_certificate"},
+		Title:       "Home Assistant may not read the certificate or key file named in its http settings",
+		Explanation: "Home Assistant checks that ssl_certificate and ssl_key are readable by its own user when it loads the configuration: certbot's files under /etc/letsencrypt are root's (the key mode 600, the archive directory 700), and a path outside the container is not there for a containerized Home Assistant.",
+		Fix:         "Let Home Assistant's user read the files (or copy them where it can, after each renewal), with paths as Home Assistant sees them:\n  chmod 0755 /etc/letsencrypt/live /etc/letsencrypt/archive\n  chgrp homeassistant /etc/letsencrypt/archive/example.org/privkey1.pem\n  chmod 0640 /etc/letsencrypt/archive/example.org/privkey1.pem",
+		Confirm:     "sudo -u homeassistant head -1 /etc/letsencrypt/live/example.org/privkey.pem",
+	},
+	// Spring's KeyStoreKeyFactory and a key whose password is not the store's.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"cannot load keys from store"},
+		Title:       "Spring could not load the key from the keystore (its key password differs from the store's, or the alias is wrong)",
+		Explanation: "Spring's KeyStoreKeyFactory (spring encrypt, Spring Cloud Config's encryption key, Spring Security's JWT keys) opens the key entry with the password it was given for it, the store's when none is: a key made with keytool -keypass different from -storepass, a wrong alias, or a store type that differs from the one it reads (PKCS12 read as JKS) fails so.",
+		Fix:         "See the store's entries, then give the key's own password (or make it equal to the store's):\n  keytool -list -v -keystore server.jks\n  keytool -keypasswd -alias mykey -keystore server.jks",
+		Confirm:     "keytool -list -keystore server.jks",
+	},
+	// WinRM's client refusing the HTTPS listener's certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"the server certificate on the destination computer"},
+		Title:       "The WinRM (PowerShell remoting) client refused the HTTPS listener's certificate",
+		Explanation: "Over HTTPS (port 5986), PowerShell remoting checks the listener's certificate like any TLS client: it must chain to a root in the client's Trusted Root store (a self-signed listener certificate is not), and its CN or SAN must be the name the client connects by (a wildcard for another domain, the bare machine name against a certificate for its full name). The words after this say which.",
+		Fix:         "Connect by a name the certificate carries and put its CA (or the self-signed certificate) in the client's Trusted Root store; to test only, skip the checks:\n  Enter-PSSession -ComputerName host.example.com -UseSSL\n  New-PSSessionOption -SkipCACheck -SkipCNCheck",
+		Confirm:     "Test-WSMan -ComputerName host.example.com -UseSSL",
 	},
 }
 

@@ -214,6 +214,10 @@ var attrRules = []attrRule{
 	{"unknown", RoleServer, "", []string{"rlm_eap", "freeradius", "radiusd", "eap_tls:", "eap_peap:", "eap_ttls:", "eap_fast:", "eap_teap:",
 		"(tls) openssl says error", "(tls) alert write:", "(tls) alert read:", "(tls) recv tls", "(tls) send tls", "(tls) handshake state",
 		"you have disabled all available tls versions"}},
+	// Kamailio's and OpenSIPS's tls module, accepting a SIP client's
+	// connection ("tls_err_ret(): TLS accept:error:...") or opening one.
+	{"unknown", RoleServer, "", []string{"tls_err_ret(): tls accept:", "tls_accept: tls accept error"}},
+	{"unknown", RoleClient, "", []string{"tls_err_ret(): tls connect:", "tls_connect: tls connect error"}},
 	// Zephyr's TLS sockets (Mbed TLS under them), a device's connection:
 	// "<err> net_sock_tls: TLS handshake error: -0x2700".
 	{"unknown", RoleClient, "", []string{"net_sock_tls:"}},
@@ -632,7 +636,9 @@ func Attribute(line string) Attribution {
 // as node's do: Rust's io::Error printed with {:?}, mosquitto's clients.
 var notNodeErrors = []string{"custom { kind: ", "(os error ", "problem setting tls options", "ssl_connect returned=", "ssl_connect syscall returned=",
 	// Python's ssl reasons in brackets, Puppet's agent
-	"certificate_verify_failed]", "[ssl: ", "puppet", "the agent's private key"}
+	"certificate_verify_failed]", "[ssl: ", "puppet", "the agent's private key",
+	// Rocket's (Rust) TLS set-up
+	"bad tls private key", "bad tls certificate"}
 
 // containsAny reports whether s holds one of words.
 func containsAny(s string, words []string) bool {
