@@ -1856,7 +1856,7 @@ var clientWriterEntries = []Entry{
 	// OkHttp's host name check.
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match: []string{"not verified:"}, Within: []string{"sslpeerunverifiedexception", "okhttp"},
+		Match: []string{"not verified:"}, Within: []string{"sslpeerunverifiedexception", "okhttp", "hostname "},
 		Title:       "OkHttp: the server's certificate does not carry the host name used",
 		Explanation: "OkHttp's HostnameVerifier checked the host (or IP address) of the URL against the certificate's subjectAltName entries and found none that matches; an IP address needs an IP entry.",
 		Fix:         connectByName,
@@ -2569,7 +2569,7 @@ var clientWriterEntries = []Entry{
 		// entry tells it)
 		ID: ServerCertUntrusted, Kind: "client", Without: []string{kestrelWords, "ssl certificate problem:"},
 		Match: []string{"unable to locally verify the issuer's authority", "certificate, issued by", "remote certificate is invalid according to the validation procedure",
-			"could not establish trust relationship",
+			"could not establish trust relationship", "the underlying connection was closed: could not establish",
 			// .NET's words for it in Portuguese, Spanish, French and German
 			"não foi possível estabelecer relação de confiança", "no se pudo establecer una relación de confianza",
 			"impossible d'établir une relation de confiance", "konnte keine vertrauensstellung",
@@ -3308,9 +3308,9 @@ var clientWriterEntries = []Entry{
 	// Windows' Schannel event 36887: an alert the other side sent.
 	{
 		ID: TLSAlert, Kind: "client", Side: "client",
-		Match:       []string{"fatal alert was received from the remote endpoint"},
+		Match:       []string{"fatal alert was received from the remote endpoint", "es wurde eine schwerwiegende warnung empfangen"},
 		Title:       "Windows (Schannel) got a fatal TLS alert from the other side",
-		Explanation: "Event 36887 (or the same words in a .NET or PowerShell error) is an alert this machine received: the other side ended the handshake. 40 (handshake_failure) or 70 (protocol_version): no TLS version or cipher in common, most often an older Windows or .NET Framework program that offers only TLS 1.0 (Windows PowerShell 5.1, .NET Framework apps without SchUseStrongCrypto, Windows Server 2012 R2 and older) against a server that takes TLS 1.2 and later; or a server asking for a client certificate that got none it accepts. 42, 46 or 48: the other side refused this machine's certificate. 80: the other side's own failure (its log says why).",
+		Explanation: "Event 36887 (or the same words in a .NET or PowerShell error) is an alert this machine received: the other side ended the handshake. 40 (handshake_failure) or 70 (protocol_version): no TLS version or cipher in common, most often an older Windows or .NET Framework program that offers only TLS 1.0 (Windows PowerShell 5.1, .NET Framework apps without SchUseStrongCrypto, Windows Server 2012 R2 and older) against a server that takes TLS 1.2 and later; or a server asking for a client certificate that got none it accepts. 42, 46 or 48: the other side refused this machine's certificate. 51 (decrypt_error) received by a server: the client could not check the server's signature, most often because Schannel cannot use the server's private key well (a key imported not exportable or into a CNG storage provider, which IIS 7 and older handle badly): import the certificate again with its key marked exportable. 80: the other side's own failure (its log says why).",
 		Fix:         "For 40 or 70 from an older Windows program, offer TLS 1.2 (PowerShell, for the session):\n  [Net.ServicePointManager]::SecurityProtocol = 'Tls12'\nfor .NET Framework applications, SchUseStrongCrypto:\n  reg add HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 /v SchUseStrongCrypto /t REG_DWORD /d 1 /f\nthen see what the server takes:\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
 	},

@@ -4139,6 +4139,51 @@ var productEntries = []Entry{
 		Fix:         "Connect by a name the certificate carries and put its CA (or the self-signed certificate) in the client's Trusted Root store; to test only, skip the checks:\n  Enter-PSSession -ComputerName host.example.com -UseSSL\n  New-PSSessionOption -SkipCACheck -SkipCNCheck",
 		Confirm:     "Test-WSMan -ComputerName host.example.com -UseSSL",
 	},
+	// rdesktop built on OpenSSL 1.1 and an old server's certificate.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"rdssl_cert_to_rkey(), failed to extract public key from certificate"},
+		Title:       "rdesktop could not read the public key of the RDP server's certificate (rdesktop before 1.9 on OpenSSL 1.1)",
+		Explanation: "Old Windows servers (2003, XP) sign their RDP certificates in a way rdesktop works around by rewriting the key's algorithm before reading it; OpenSSL 1.1 caches the decoded key, so that trick stopped working, and rdesktop builds from before 1.9 on OpenSSL 1.1 or later cannot connect to them.",
+		Fix:         "Upgrade rdesktop (1.9 and later read the key themselves), or use FreeRDP:\n  rdesktop -V 2>&1 | head -1\n  xfreerdp /v:host",
+		Confirm:     "rdesktop -V 2>&1 | head -1",
+	},
+	// Nextcloud Mail's check of the IMAP server's certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"could not open secure tls connection to the imap server", "could not open secure tls connection to the smtp server"},
+		Title:       "Nextcloud Mail could not open TLS to the mail server (most often it does not trust the server's certificate)",
+		Explanation: "Nextcloud Mail verifies the IMAP and SMTP servers' certificates (releases from 1.1 on), so a mail server with a self-signed or private-CA certificate, a name the certificate lacks, or a missing intermediate now fails where it worked before; so does a port where TLS is not spoken the way the account says (SSL/TLS against STARTTLS).",
+		Fix:         "Give the mail server a certificate the Nextcloud host trusts, for the name used; test from that host:\n  openssl s_client -connect mail.example.com:993 -servername mail.example.com </dev/null\nFor a server you control and cannot fix yet, turn the check off in Nextcloud's config.php:\n  'app.mail.verify-tls-peer' => false,",
+		Confirm:     "openssl s_client -connect mail.example.com:993 -servername mail.example.com </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// The Cloud Foundry CLI refusing the API's certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"invalid ssl cert for"},
+		Title:       "The cf CLI does not trust the Cloud Foundry API's certificate",
+		Explanation: "cf checks the API endpoint's certificate with Go's verifier: a platform with a self-signed or private-CA certificate (a lab, sslip.io or nip.io domains) fails unless its CA is trusted. On Linux, SSL_CERT_FILE or the system bundle give it; on macOS and Windows, Go reads the system's store only, so SSL_CERT_FILE is ignored and the CA must go into the Keychain or the Windows store.",
+		Fix:         "Trust the platform's CA (on macOS, in the System keychain), or for a test platform log in without the check:\n  sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ca.crt\n  cf api https://api.example.com --skip-ssl-validation",
+		Confirm:     "openssl s_client -connect api.example.com:443 -servername api.example.com -showcerts </dev/null",
+	},
+	// RabbitMQ seeing a TLS client on its plain AMQP port.
+	{
+		ID: PlainHTTP, Kind: "client", Side: "server",
+		Match:       []string{"tls client detected on non-tls amqp port"},
+		Title:       "A client spoke TLS to RabbitMQ's plain AMQP port (5672) instead of its TLS port",
+		Explanation: "RabbitMQ read a TLS ClientHello where the AMQP protocol header belongs: a client set for amqps:// (or TLS) connected to the plain listener, usually 5672, while the TLS listener is another port (5671 by default), or no TLS listener is configured at all.",
+		Fix:         "Point TLS clients at the TLS listener (amqps://host:5671), and make sure RabbitMQ has one (a listeners.ssl.default line in rabbitmq.conf, with its ssl_options). See the listeners:\n  rabbitmq-diagnostics listeners",
+		Confirm:     "rabbitmq-diagnostics listeners",
+	},
+	// WinRM's HTTPS listener given a certificate without Server Authentication.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"the enhanced key usage (eku) field of the certificate"},
+		Title:       "WinRM's HTTPS listener was given a certificate without Server Authentication in its key usage",
+		Explanation: "A WinRM HTTPS listener needs a certificate in the computer's Personal store whose extended key usage includes Server Authentication and whose subject is the computer's name; a script that takes the first certificate of Cert:\\LocalMachine\\My (another application's, a client certificate) or the wrong thumbprint gets one without it.",
+		Fix:         "Pick the certificate by its thumbprint, one with Server Authentication (1.3.6.1.5.5.7.3.1) for the host's name:\n  Get-ChildItem Cert:\\LocalMachine\\My | Select-Object Thumbprint, Subject, EnhancedKeyUsageList\nthen make the HTTPS listener again with that certificate (quickconfig takes one for the host's name):\n  winrm quickconfig -transport:https",
+		Confirm:     "winrm enumerate winrm/config/listener",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

@@ -1619,6 +1619,14 @@ func TestExplainSides(t *testing.T) {
 		{"D Baresip Lib: tls: connect: error (r=-1, ssl_err=1)", "unknown", "client", "server-cert-untrusted", "sip_cafile"},
 		{"sip-proxy[12]: ERROR: tls [tls_util.h:42]: tls_err_ret(): TLS accept:error:0A000418:SSL routines::tlsv1 alert unknown ca", "unknown", "server", "tls-alert", "unknown_ca"},
 		{"write EPROTO error:14077419:SSL routines:SSL23_GET_SERVER_HELLO:tlsv1 alert access denied", "unknown", "client", "tls-alert", "https_proxy"},
+		{"ERROR: rdssl_cert_to_rkey(), failed to extract public key from certificate", "unknown", "client", "handshake-failed", "rdesktop -v"},
+		{"Could not open secure TLS connection to the IMAP server: certificate verify failed", "unknown", "client", "server-cert-untrusted", "verify-tls-peer"},
+		{"Invalid SSL Cert for api.10.0.0.5.nip.io", "unknown", "client", "server-cert-untrusted", "--skip-ssl-validation"},
+		{"[error] <0.999.0> TLS client detected on non-TLS AMQP port. Ensure the client is connecting to the correct port.", "unknown", "server", "plain-http", "5671"},
+		{"The WinRM client cannot process the request. The Enhanced Key Usage (EKU) field of the certificate is not set to \"Server Authentication\".", "unknown", "server", "cert-load-failed", "1.3.6.1.5.5.7.3.1"},
+		{"Hostname api.example.internal not verified:", "unknown", "client", "server-hostname-mismatch", "subjectaltname"},
+		{"The underlying connection was closed: Could not establish", "unknown", "client", "server-cert-untrusted", "ca"},
+		{"Es wurde eine schwerwiegende Warnung empfangen: 51.", "unknown", "client", "tls-alert", "decrypt_error"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
