@@ -4184,6 +4184,15 @@ var productEntries = []Entry{
 		Fix:         "Pick the certificate by its thumbprint, one with Server Authentication (1.3.6.1.5.5.7.3.1) for the host's name:\n  Get-ChildItem Cert:\\LocalMachine\\My | Select-Object Thumbprint, Subject, EnhancedKeyUsageList\nthen make the HTTPS listener again with that certificate (quickconfig takes one for the host's name):\n  winrm quickconfig -transport:https",
 		Confirm:     "winrm enumerate winrm/config/listener",
 	},
+	// Prometheus's (and its exporters') TLS settings naming a CA file that is not there.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"unable to load specified ca cert"},
+		Title:       "The CA file named in the scrape or client TLS settings could not be read (ca_file)",
+		Explanation: "Prometheus and the programs sharing its configuration code (Alertmanager, exporters, Loki, Grafana's agents) read tls_config's ca_file when they connect, and the path is not there for the process: a secret or config map not mounted at that path in the container, a file generated only for some targets, or a relative path. The words after it say why (no such file, permission denied).",
+		Fix:         "Mount or create the CA file at the path the configuration names, or drop ca_file for targets whose certificates come from a public CA; see the path from inside the container:\n  kubectl exec deploy/prometheus -- ls -l /etc/prometheus/certs/",
+		Confirm:     "promtool check config /etc/prometheus/prometheus.yml",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

@@ -1627,6 +1627,9 @@ func TestExplainSides(t *testing.T) {
 		{"Hostname api.example.internal not verified:", "unknown", "client", "server-hostname-mismatch", "subjectaltname"},
 		{"The underlying connection was closed: Could not establish", "unknown", "client", "server-cert-untrusted", "ca"},
 		{"Es wurde eine schwerwiegende Warnung empfangen: 51.", "unknown", "client", "tls-alert", "decrypt_error"},
+		{"Get \"https://node-exporter:9100/metrics\": unable to load specified CA cert /etc/prometheus/secrets/ca: open /etc/prometheus/secrets/ca: no such file or directory", "unknown", "client", "cert-load-failed", "ca_file"},
+		{"Post \"https://api.example.com/v1\": x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "10.12.2"},
+		{"javax.net.ssl.SSLHandshakeException: no cipher suites in common", "java", "server", "handshake-failed", "java 9's default type"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
