@@ -1630,6 +1630,7 @@ func TestExplainSides(t *testing.T) {
 		{"Get \"https://node-exporter:9100/metrics\": unable to load specified CA cert /etc/prometheus/secrets/ca: open /etc/prometheus/secrets/ca: no such file or directory", "unknown", "client", "cert-load-failed", "ca_file"},
 		{"Post \"https://api.example.com/v1\": x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "10.12.2"},
 		{"javax.net.ssl.SSLHandshakeException: no cipher suites in common", "java", "server", "handshake-failed", "java 9's default type"},
+		{"SSL_accept failed: error:0A000126:SSL routines::unexpected eof while reading", "unknown", "server", "handshake-failed", "could not use its own certificate or key"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
