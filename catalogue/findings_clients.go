@@ -581,10 +581,12 @@ var clientWriterEntries = []Entry{
 	},
 	// ingress-nginx's controller checking an Ingress's TLS secret.
 	{
-		ID: ServerHostnameMismatch, Kind: "client",
-		Match:       []string{"does not contain a common name or subject alternative name for host", "does not contain a common name for host"},
+		ID: ServerHostnameMismatch, Kind: "client", Side: "server",
+		Match: []string{"does not contain a common name or subject alternative name for host", "does not contain a common name for host",
+			"error validating ssl certificate"},
+		Within:      []string{"does not contain a common name", "is valid for", "not valid for any names", "relies on legacy common name"},
 		Title:       "ingress-nginx: the TLS secret's certificate does not name the Ingress host",
-		Explanation: "The ingress-nginx controller checked the certificate in the Ingress's TLS secret against the host it serves and found the hostname neither in its subjectAltName (SAN) nor in its Common Name (a wildcard *.example.com covers one label below example.com, neither example.com itself nor a.b.example.com). It then serves its default (fake) certificate for that host, which clients refuse. Controllers of 2017 and before (before 0.9), whose message says only `common name`, read no subjectAltName at all and refused certificates that name the host only there: upgrade those.",
+		Explanation: "The ingress-nginx controller checked the certificate in the Ingress's TLS secret against the host it serves and found the hostname neither in its subjectAltName (SAN) nor in its Common Name (a wildcard *.example.com covers one label below example.com, neither example.com itself nor a.b.example.com). It then serves its default (fake) certificate for that host, which clients refuse. Controllers of 2017 and before (before 0.9), whose message says only `common name`, read no subjectAltName at all and refused certificates that name the host only there: upgrade those. Later ones (Go 1.15 and on, `x509: certificate relies on legacy Common Name field`) read only the subjectAltName: a certificate with the host in its CN alone fails.",
 		Fix:         "Put a certificate for that hostname in the secret (its SAN must carry it), or list the host under the right tls entry of the Ingress:\n  kubectl create secret tls NAME --cert=server.crt --key=server.key --dry-run=client -o yaml | kubectl apply -f -",
 		Confirm:     "kubectl get secret NAME -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
 	},

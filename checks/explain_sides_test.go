@@ -1631,6 +1631,8 @@ func TestExplainSides(t *testing.T) {
 		{"Post \"https://api.example.com/v1\": x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "10.12.2"},
 		{"javax.net.ssl.SSLHandshakeException: no cipher suites in common", "java", "server", "handshake-failed", "java 9's default type"},
 		{"SSL_accept failed: error:0A000126:SSL routines::unexpected eof while reading", "unknown", "server", "handshake-failed", "could not use its own certificate or key"},
+		{"controller.go:99] Unexpected error validating SSL certificate \"ns/web-tls\" for server \"shop.example.org\": x509: certificate is valid for *.shop.example.org, not shop.example.org", "go", "server", "server-hostname-mismatch", "default (fake) certificate"},
+		{"controller.go:99] Unexpected error validating SSL certificate \"ns/web-tls\" for server \"shop.example.org\": x509: certificate relies on legacy Common Name field, use SANs instead", "go", "server", "server-hostname-mismatch", "cn alone"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

@@ -218,6 +218,8 @@ var attrRules = []attrRule{
 	// connection ("tls_err_ret(): TLS accept:error:...") or opening one.
 	{"unknown", RoleServer, "", []string{"tls_err_ret(): tls accept:", "tls_accept: tls accept error"}},
 	{"unknown", RoleClient, "", []string{"tls_err_ret(): tls connect:", "tls_connect: tls connect error"}},
+	// ingress-nginx's controller (Go) checking an Ingress's own TLS secret.
+	{"go", RoleServer, "", []string{"error validating ssl certificate"}},
 	// RabbitMQ telling of a TLS client on its plain AMQP port.
 	{"unknown", RoleServer, "", []string{"tls client detected on non-tls amqp port"}},
 	// Zephyr's TLS sockets (Mbed TLS under them), a device's connection:
