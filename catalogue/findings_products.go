@@ -4193,6 +4193,17 @@ var productEntries = []Entry{
 		Fix:         "Mount or create the CA file at the path the configuration names, or drop ca_file for targets whose certificates come from a public CA; see the path from inside the container:\n  kubectl exec deploy/prometheus -- ls -l /etc/prometheus/certs/",
 		Confirm:     "promtool check config /etc/prometheus/prometheus.yml",
 	},
+	// .NET's HttpClient's outer message, pasted without its inner exception.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match: []string{"an error occurred while sending the request"},
+		// The inner exception, when it was pasted too, tells it.
+		Without:     []string{"trust relationship", "remote certificate", "authenticationexception", "secure channel", "ssl connection could not be established", "certificate"},
+		Title:       ".NET's HttpClient could not send the request (with HTTPS, most often the TLS handshake; the inner exception says why)",
+		Explanation: "HttpRequestException's outer words hide the cause, which its inner exception names. Over HTTPS, three causes cover most cases: (1) the server's certificate is not trusted (AuthenticationException, the remote certificate is invalid: a private CA, an expired certificate, a TLS-inspecting proxy's CA); (2) no TLS version or cipher suite in common: an older Windows whose Schannel lacks the suites the server requires (services that take only TLS 1.2 ECDHE suites or TLS 1.3, as Let's Encrypt's API came to), or .NET Framework offering TLS 1.0 by default; (3) the connection itself: a proxy, DNS or a firewall.",
+		Fix:         "Log the whole exception (ex.ToString(), with its inner exceptions), and on Windows see the cipher suites Schannel offers against the server's:\n  Get-TlsCipherSuite | Format-Table Name\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -e Protocol -e Cipher",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

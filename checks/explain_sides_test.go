@@ -1633,6 +1633,8 @@ func TestExplainSides(t *testing.T) {
 		{"SSL_accept failed: error:0A000126:SSL routines::unexpected eof while reading", "unknown", "server", "handshake-failed", "could not use its own certificate or key"},
 		{"controller.go:99] Unexpected error validating SSL certificate \"ns/web-tls\" for server \"shop.example.org\": x509: certificate is valid for *.shop.example.org, not shop.example.org", "go", "server", "server-hostname-mismatch", "default (fake) certificate"},
 		{"controller.go:99] Unexpected error validating SSL certificate \"ns/web-tls\" for server \"shop.example.org\": x509: certificate relies on legacy Common Name field, use SANs instead", "go", "server", "server-hostname-mismatch", "cn alone"},
+		{"System.Net.Http.HttpRequestException: An error occurred while sending the request.", "unknown", "client", "handshake-failed", "get-tlsciphersuite"},
+		{"FileNotFoundError: [Errno 2] No such file or directory", "unknown", "server", "cert-load-failed", "load_cert_chain"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
