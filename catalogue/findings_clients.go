@@ -426,10 +426,13 @@ var clientWriterEntries = []Entry{
 	// Squid's error page when it bumps TLS and cannot verify the origin.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"(tls code: x509_v_err_"},
+		Match: []string{"(tls code: x509_v_err_", "negotiating tls on fd"},
+		// cache.log's words for the same failure ("kid1| ERROR: negotiating
+		// TLS on FD 23: ...:certificate verify failed"), not its others.
+		Within:      []string{"x509_v_err_", "certificate verify failed"},
 		Title:       "Squid, bumping TLS, could not verify the origin server's certificate",
-		Explanation: "Squid with SslBump is the TLS client of the origin server, and its error page (ERR_SECURE_CONNECT_FAIL) gives the OpenSSL verify error it met there. X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY mostly means the origin does not send its intermediate: browsers find it anyway (cached, or fetched from the certificate's AIA URL), while Squid before 4 never fetches it and later releases only when told to. Other codes are the origin's (expired, a name) or Squid's own CA store lacking a root.",
-		Fix:         "Give Squid the missing intermediates, or let it fetch them (Squid 4 and later), and a current CA store, in squid.conf:\n  sslproxy_foreign_intermediate_certs /etc/squid/intermediates.pem\n  tls_outgoing_options cafile=/etc/ssl/certs/ca-certificates.crt",
+		Explanation: "Squid with SslBump is the TLS client of the origin server, and its error page (ERR_SECURE_CONNECT_FAIL) or cache.log gives the OpenSSL verify error it met there. X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, or certificate verify failed in cache.log, mostly means the origin does not send its intermediate: browsers find it anyway (cached, or fetched from the certificate's AIA URL), while Squid before 4 never fetches it, and later releases fetch it through their own access rules (an http_access that asks for proxy authentication, or denies the CA's host, blocks that download: TCP_DENIED for the CA's URL in access.log). Other codes are the origin's (expired, a name) or Squid's own CA store lacking a root.",
+		Fix:         "Give Squid the missing intermediates, or let its own download of them through (before the authentication rules), and a current CA store, in squid.conf:\n  sslproxy_foreign_intermediate_certs /etc/squid/intermediates.pem\n  acl fetch transaction_initiator certificate-fetching\n  http_access allow fetch\n  tls_outgoing_options cafile=/etc/ssl/certs/ca-certificates.crt",
 		Confirm:     "openssl s_client -connect origin.example.com:443 -servername origin.example.com -showcerts </dev/null 2>/dev/null | grep -c 'BEGIN CERTIFICATE'",
 	},
 	// Servers' own settings that their release does not take.

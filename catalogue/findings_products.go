@@ -983,12 +983,12 @@ var productEntries = []Entry{
 	// FreeRDP refusing the RDP server's certificate.
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
-		Match:       []string{"com.freerdp.crypto"},
+		Match:       []string{"com.freerdp.crypto", "has changed and you have requested strict checking"},
 		Within:      []string{"certificate verification failure", "verify_cb", "certificate_verify", "host key"},
 		Without:     []string{"unsupported certificate purpose"},
 		Title:       "FreeRDP did not accept the RDP server's certificate (self-signed, or changed since it was accepted)",
 		Explanation: "A Windows RDP server serves a self-signed certificate unless given one, and FreeRDP remembers the one it accepted (trust on first use, in its known-hosts store under ~/.config/freerdp). A regenerated certificate (a rebuilt VM, an expired RDP certificate renewed by Windows) is a changed host key, and a front end that runs FreeRDP without a terminal (WinApps, scripts) then fails silently while FreeRDP waits for an answer.",
-		Fix:         "Accept the new certificate once, after checking it, or give the RDP server a certificate from your CA:\n  xfreerdp /v:host /cert:tofu\n(/cert:ignore turns the check off, only knowingly).",
+		Fix:         "Accept the new certificate once, after checking it (or remove the host's line from FreeRDP's list), or give the RDP server a certificate from your CA:\n  xfreerdp /v:host /cert:tofu\n  grep -n 'host' ~/.config/freerdp/known_hosts2\n(/cert:ignore turns the check off, only knowingly).",
 		Confirm:     "openssl s_client -connect host:3389 </dev/null 2>/dev/null | openssl x509 -noout -subject -dates -fingerprint -sha256",
 	},
 	// TigerVNC's viewer refusing the server's X509 certificate.
@@ -2596,12 +2596,13 @@ var productEntries = []Entry{
 	},
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
-		Match: []string{"ldap_start_tls: connect error (-11)", "ldap_start_tls: can't contact ldap server"},
+		Match: []string{"ldap_start_tls: connect error (-11)", "ldap_start_tls: can't contact ldap server",
+			"ldap_sasl_bind(simple): can't contact ldap server", "ldap_bind: can't contact ldap server"},
 		// The TLS error the library quotes after it, when there is one, tells it.
 		Without:     []string{"tls error -", "error:", "certificate verify failed"},
-		Title:       "The LDAP client's StartTLS failed: most often it does not trust the server's certificate",
-		Explanation: "ldapsearch and other OpenLDAP clients report a failed StartTLS with this code. The causes that cover most cases: the CA of the server's certificate is not the one in TLS_CACERT (ldap.conf, or LDAPTLS_CACERT), the name does not match, the server has no certificate configured for StartTLS on port 389, or the client library (GnuTLS builds) refuses the server's old protocol or key.",
-		Fix:         "Run it again with debugging to see the TLS error, and give the client the CA:\n  LDAPTLS_CACERT=/etc/ssl/certs/ldap-ca.pem ldapsearch -ZZ -d 1 -H ldap://ldap.example.com -x -b '' -s base",
+		Title:       "The LDAP client could not set up TLS with the server (StartTLS, or ldaps://): most often it does not trust the server's certificate",
+		Explanation: "OpenLDAP's client library (ldapsearch, ldapmodify, SSSD, PHP's and Python's ldap modules) reports a failed StartTLS as Connect error (-11), and a failed handshake on ldaps:// as Can't contact LDAP server (-1), like a refused connection. The causes that cover most cases: the server's certificate has expired, or its CA is not the one in TLS_CACERT (ldap.conf, or LDAPTLS_CACERT); the name does not match; the server has no certificate configured for StartTLS on port 389; or the client library (GnuTLS builds) refuses the server's old protocol or key. Over ldaps://, otherwise nothing listens on that port.",
+		Fix:         "Run it again with debugging to see the TLS error, and give the client the CA:\n  LDAPTLS_CACERT=/etc/ssl/certs/ldap-ca.pem ldapsearch -ZZ -d 1 -H ldap://ldap.example.com -x -b '' -s base\n  ldapsearch -d 1 -x -H ldaps://ldap.example.com -b '' -s base\nand see the server certificate's dates and issuer:\n  openssl s_client -connect ldap.example.com:636 </dev/null 2>/dev/null | openssl x509 -noout -dates -issuer",
 		Confirm:     "openssl s_client -connect ldap.example.com:389 -starttls ldap </dev/null",
 	},
 	// strongSwan not finding a trusted key for the peer.
@@ -3758,16 +3759,6 @@ var productEntries = []Entry{
 		Fix:         "Provision one smaller root (the one the server's chain ends in; an ECDSA root is smaller than an RSA one), with the modem offline; see its size:\n  openssl x509 -in ca.pem -outform der | wc -c",
 		Confirm:     "openssl x509 -noout -subject -in ca.pem",
 	},
-	// Squid's cache.log when its TLS to an origin fails verification.
-	{
-		ID: ServerCertUntrusted, Kind: "client", Side: "client",
-		Match:       []string{"negotiating tls on fd"},
-		Within:      []string{"certificate verify failed"},
-		Title:       "Squid could not verify the origin server's certificate (with SslBump, Squid is the client)",
-		Explanation: "Squid, bumping TLS, is the TLS client of the origin, and the origin's chain did not verify against Squid's CA store. Most often the origin does not send its intermediate: browsers find it anyway, while Squid 4 and later fetch it from the certificate's AIA address themselves, through their own access rules (an http_access that asks for proxy authentication, or denies the CA's host, blocks that download: TCP_DENIED for the CA's URL in access.log). Otherwise Squid's CA store lacks the root.",
-		Fix:         "Let Squid's own download of intermediates through (before the authentication rules in squid.conf), or give it the intermediates, and a current CA store:\n  acl fetch transaction_initiator certificate-fetching\n  http_access allow fetch\n  sslproxy_foreign_intermediate_certs /etc/squid/intermediates.pem",
-		Confirm:     "openssl s_client -connect origin.example.com:443 -servername origin.example.com -showcerts </dev/null 2>/dev/null | grep -c 'BEGIN CERTIFICATE'",
-	},
 	// e2guardian's block of a site whose certificate it did not verify.
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
@@ -3794,16 +3785,6 @@ var productEntries = []Entry{
 		Explanation: "go-ldap (in Harbor, Gitea, Grafana, nginx-sso and others) reports the server's close as EOF. On an ldaps:// port: a client that dials without TLS (plain LDAP to port 636, which the server drops), or a handshake the server refused: no TLS version or cipher in common after the server was hardened (TLS 1.2 or later, a short cipher list), or a client certificate it requires. On port 389, a server that requires StartTLS.",
 		Fix:         "Test the port as a TLS client, then with the version the client offers:\n  openssl s_client -connect ldap.example.com:636 </dev/null\n  openssl s_client -connect ldap.example.com:636 -tls1_2 </dev/null\nand use ldaps:// with the TLS port (upgrade a program that dials it without TLS).",
 		Confirm:     "openssl s_client -connect ldap.example.com:636 </dev/null",
-	},
-	// OpenLDAP's client library saying it cannot contact the server over ldaps://.
-	{
-		ID: HandshakeFailed, Kind: "client", Side: "client",
-		Match:       []string{"ldap_sasl_bind(simple): can't contact ldap server", "ldap_bind: can't contact ldap server"},
-		Without:     []string{"tls error -", "error:"},
-		Title:       "The LDAP client could not connect, or over ldaps:// could not finish TLS (libldap says the same for both)",
-		Explanation: "OpenLDAP's client library (ldapsearch, ldapmodify, SSSD, PHP's and Python's ldap modules) reports a failed TLS handshake on ldaps:// as Can't contact LDAP server (-1), like a refused connection: most often the server's certificate has expired or is not signed by a CA in TLS_CACERT (ldap.conf, or LDAPTLS_CACERT), or the host name is not in it; otherwise nothing listens on that port.",
-		Fix:         "Let libldap say why, and see the server's certificate dates and issuer:\n  ldapsearch -d 1 -x -H ldaps://ldap.example.com -b '' -s base\n  openssl s_client -connect ldap.example.com:636 </dev/null 2>/dev/null | openssl x509 -noout -dates -issuer",
-		Confirm:     "openssl s_client -connect ldap.example.com:636 </dev/null 2>/dev/null | openssl x509 -noout -dates",
 	},
 	// NRPE's daemon dropping check_nrpe.
 	{
@@ -4018,15 +3999,6 @@ var productEntries = []Entry{
 		Explanation: "TigerVNC negotiates a security type before anything else; the server offers those in its SecurityTypes list and the viewer those in its own. Giving the server -X509Cert and -X509Key does not enable the X509 types: they must be listed too (X509Vnc, X509Plain), and a viewer limited to types the server lacks (or an old one without TLS) fails the same way.",
 		Fix:         "List the X.509 types on the server, with its certificate and key, and give the viewer the CA:\n  vncserver -SecurityTypes X509Vnc -X509Cert s.crt -X509Key s.key\n  vncviewer -SecurityTypes X509Vnc -X509CA ca.crt host:1",
 		Confirm:     "vncviewer -SecurityTypes X509Vnc -X509CA ca.crt host:1",
-	},
-	// FreeRDP's stored fingerprint of a server certificate that changed.
-	{
-		ID: ServerCertUntrusted, Kind: "client", Side: "client",
-		Match:       []string{"has changed and you have requested strict checking"},
-		Title:       "The RDP server's certificate changed since FreeRDP accepted it (its stored fingerprint no longer matches)",
-		Explanation: "FreeRDP (xfreerdp, Remmina) keeps the fingerprint of each server's certificate it accepted in its known_hosts file, as SSH does, and refuses a different one. Windows makes a new self-signed RDP certificate when it is reinstalled or upgraded, or when the old one expires, so a genuine change looks the same as an attack.",
-		Fix:         "Check the new fingerprint on the server (Windows: the certificate in Remote Desktop's store), then remove the host's line from FreeRDP's list and connect again:\n  grep -n '192.0.2.10' ~/.config/freerdp/known_hosts2",
-		Confirm:     "openssl s_client -connect 192.0.2.10:3389 </dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha256",
 	},
 	// KasmVNC and others checking their certificate path before starting.
 	{
