@@ -261,7 +261,7 @@ var otherEntries = []Entry{
 		ID: Unreadable, Kind: "reason",
 		Match:       []string{"no start line"},
 		Title:       "Not a PEM file of the expected kind (no start line)",
-		Explanation: "OpenSSL found no `-----BEGIN ...-----` line of the kind it expected: the file is empty, DER or PKCS#12, holds a key instead of a certificate (or a certificate where the private key was expected), or `BEGIN TRUSTED CERTIFICATE` where plain `BEGIN CERTIFICATE` is required. A key made with ssh-keygen (`BEGIN OPENSSH PRIVATE KEY`, its default since OpenSSH 7.8) is no key OpenSSL reads: convert it with ssh-keygen -p -m PEM -f key, or make the TLS key with openssl. A PEM passed as text (an environment variable, a CI or cloud secret, an app setting, a JSON or YAML value) often arrives broken: its line breaks turned into the two characters \\n or lost, or the whole PEM base64-encoded once more.",
+		Explanation: "OpenSSL found no `-----BEGIN ...-----` line of the kind it expected: the file is empty, DER or PKCS#12, holds a key instead of a certificate (or a certificate where the private key was expected), or `BEGIN TRUSTED CERTIFICATE` where plain `BEGIN CERTIFICATE` is required. A key made with ssh-keygen (`BEGIN OPENSSH PRIVATE KEY`, its default since OpenSSH 7.8) is no key OpenSSL reads: convert it with ssh-keygen -p -m PEM -f key, or make the TLS key with openssl. A PEM passed as text (an environment variable, a CI or cloud secret, an app setting, a JSON or YAML value) often arrives broken: its line breaks turned into the two characters \\n or lost, or the whole PEM base64-encoded once more. A file's path given where its contents are expected (node's key and cert options, Bun.serve's tls key as a path string rather than Bun.file(path)) is read as PEM text and has no BEGIN line either.",
 		Fix:         "Check that each path names the right file (the certificate where a certificate is expected, the private key where a key is: nginx's ssl_certificate and ssl_certificate_key, Apache's SSLCertificateFile and SSLCertificateKeyFile), then convert a DER certificate to PEM:\n  openssl x509 -inform DER -in cert.der -out cert.pem\nor a DER private key:\n  openssl pkey -inform DER -in key.der -out key.pem\nA PEM from an environment variable: turn literal \\n back into line breaks before use (JavaScript: key.replace(/\\\\n/g, '\\n')), or store it base64-encoded and decode it.",
 		Confirm:     "head -1 FILE",
 	},
@@ -474,7 +474,9 @@ var status400Entries = []Entry{
 	{
 		ID: Status400, Kind: "status", Status: 400, Fallback: true,
 		Match: []string{"400 bad request"},
-		Title: "400: nginx refused the request",
+		// A client library's report of another server's 400 (Guzzle's).
+		Without: []string{"resulted in a `400 bad request` response"},
+		Title:   "400: nginx refused the request",
 		Explanation: "nginx sends its client-certificate errors as 400: 495 (certificate failed verification), 496 (no certificate) and 497 (plain HTTP to the HTTPS port) all appear as 400 on the wire and in the access log. " +
 			"The stock page's title or size tells them apart (nginx 1.22.1 with server_tokens on: 215, 237 and 255 bytes), and the error log has the reason at info level only. Other malformed requests also give 400.",
 		Fix:     "Set the error log to info level:\n  error_log /var/log/nginx/error.log info;\nreload and reproduce; then run:\n  mtlsdoctor logs /var/log/nginx/error.log /var/log/nginx/access.log",

@@ -756,7 +756,7 @@ var productEntries = []Entry{
 	{
 		ID: KeyLoadFailed, Kind: "client",
 		Match: []string{"no private keys found", "no private key found", "no pkcs8 private keys found", "setting up the ssl certificate: no private keys",
-			"invalid key header; supported formats are"},
+			"invalid key header; supported formats are", "could not locate pkcs 8 private keys", "error: \"private key not found\""},
 		Title:       "The program found no private key it reads in the key file",
 		Explanation: "The key file holds no key in the form the program's loader reads: many Rust servers (and others) read only PKCS#8 (-----BEGIN PRIVATE KEY-----) and skip an EC key in SEC1 form (BEGIN EC PRIVATE KEY, as acme.sh and openssl ecparam write) or an RSA key in PKCS#1 (BEGIN RSA PRIVATE KEY); or the file is the certificate, empty, or encrypted.",
 		Fix:         "See the key's form, and write it as PKCS#8:\n  head -1 server.key\n  openssl pkcs8 -topk8 -nocrypt -in server.key -out server-pkcs8.key",
@@ -4175,6 +4175,72 @@ var productEntries = []Entry{
 		Explanation: "HttpRequestException's outer words hide the cause, which its inner exception names. Over HTTPS, three causes cover most cases: (1) the server's certificate is not trusted (AuthenticationException, the remote certificate is invalid: a private CA, an expired certificate, a TLS-inspecting proxy's CA); (2) no TLS version or cipher suite in common: an older Windows whose Schannel lacks the suites the server requires (services that take only TLS 1.2 ECDHE suites or TLS 1.3, as Let's Encrypt's API came to), or .NET Framework offering TLS 1.0 by default; (3) the connection itself: a proxy, DNS or a firewall.",
 		Fix:         "Log the whole exception (ex.ToString(), with its inner exceptions), and on Windows see the cipher suites Schannel offers against the server's:\n  Get-TlsCipherSuite | Format-Table Name\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -e Protocol -e Cipher",
+	},
+	// Traefik refusing its ACME storage file.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"acme.json are too open", "acme.json: is a directory"},
+		Title:       "Traefik will not use its ACME storage file (acme.json): its mode is too open, or it is a directory",
+		Explanation: "Traefik keeps its ACME account key and certificates in acme.json and refuses a file that others may read (it must be mode 600). When the file did not exist before the container started, Docker's bind mount created a directory of that name instead. Either way the resolver is skipped and no certificate is requested.",
+		Fix:         "Create the file before starting the container, with mode 600, then start it again:\n  rm -rf ./acme.json\n  touch ./acme.json\n  chmod 600 ./acme.json",
+		Confirm:     "ls -l ./acme.json",
+	},
+	// tls-alpn-01 answered by something other than the ACME client.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"cannot negotiate alpn protocol \"acme-tls/1\""},
+		Title:       "The CA's tls-alpn-01 check did not reach this server's port 443 (a CDN or proxy in front ends TLS)",
+		Explanation: "For the tls-alpn-01 challenge, the CA connects to port 443 of the name and asks for the acme-tls/1 protocol, which only the ACME client itself can answer. A CDN or proxy that ends TLS in front of it (Cloudflare's proxied records, a load balancer, another web server on 443 passing HTTP on) answers instead, without that protocol.",
+		Fix:         "Use the DNS challenge behind a CDN or proxy (or turn the proxying off while the certificate is issued), or pass port 443 through as TCP to the ACME client; see who answers for the name:\n  dig +short example.com\n  openssl s_client -connect example.com:443 -servername example.com -alpn acme-tls/1 </dev/null",
+		Confirm:     "dig +short example.com",
+	},
+	// lego's own TLS listener for tls-alpn-01 on a port in use.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"could not start https server for challenge"},
+		Title:       "The ACME client could not listen on port 443 for the tls-alpn-01 challenge (another server holds it)",
+		Explanation: "lego's --tls challenge (and clients built on lego) starts its own TLS listener on port 443 while the CA checks the name; a web server already bound there (Apache, nginx, another container) keeps it from starting.",
+		Fix:         "Stop the server on 443 while the certificate is issued, or use a challenge that leaves it running (--http with --http.webroot, or a DNS challenge); see what holds the port:\n  ss -ltnp 'sport = :443'",
+		Confirm:     "ss -ltnp 'sport = :443'",
+	},
+	// lego's DNS providers finding the zone by asking DNS.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"failed to find zone", "could not find the start of authority", "could not find zone"},
+		Within:      []string{"acme", "lego", "dns"},
+		Title:       "The ACME client's DNS challenge could not find the domain's zone (it asks the local resolver, which may answer otherwise)",
+		Explanation: "lego (in Traefik, Caddy's older modules and others) finds the zone to put the TXT record in by SOA queries from the machine it runs on; a local or router resolver that answers for the domain itself (split DNS, an internal override, a router redirecting every port-53 query) gives another answer than the public DNS, and the provider then finds no such zone in the account.",
+		Fix:         "Point the DNS challenge's own lookups at public resolvers (lego: --dns.resolvers; Traefik: the resolvers list of its dnsChallenge), e.g.:\n  lego --dns cloudflare --dns.resolvers 1.1.1.1:53 -d a.eu run\nand compare the two answers:\n  dig +short SOA example.eu\n  dig +short SOA example.eu @1.1.1.1",
+		Confirm:     "dig +short SOA example.eu @1.1.1.1",
+	},
+	// acme.sh with ZeroSSL (its default CA since 3.0) and no account email.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"please update your account with an email address first"},
+		Title:       "acme.sh's default CA (ZeroSSL, since acme.sh 3.0) needs an account registered with an email address",
+		Explanation: "acme.sh 3.0 made ZeroSSL its default CA, and ZeroSSL accounts need an email address (for the external account binding acme.sh fetches); scripts written for Let's Encrypt, which needs none, stop here.",
+		Fix:         "Register an account with an email, or go back to Let's Encrypt as the default CA:\n  acme.sh --register-account -m admin@example.com\n  acme.sh --set-default-ca --server letsencrypt",
+		Confirm:     "acme.sh --version",
+	},
+	// dehydrated's curl call failing.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"problem connecting to server"},
+		Within:      []string{"curl returned with"},
+		Title:       "dehydrated could not reach the ACME server (the number is curl's exit code)",
+		Explanation: "dehydrated runs curl for every request and passes its exit code on: 3 is a malformed URL (an empty one: a regression of dehydrated 0.6.8, or a CA URL set wrong), 6 and 7 the name or the connection (DNS, a firewall, a proxy), 35 and 60 TLS (an old OpenSSL or CA bundle, a TLS-inspecting proxy).",
+		Fix:         "Run curl against the CA's directory the way dehydrated does, and upgrade dehydrated when the URL is empty:\n  curl -v https://acme-v02.api.letsencrypt.org/directory\n  dehydrated --version",
+		Confirm:     "curl -sS -o /dev/null -w '%{http_code}\\n' https://acme-v02.api.letsencrypt.org/directory",
+	},
+	// An ACME client's request the CA refused with 400 (Guzzle's words).
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"resulted in a `400 bad request` response"},
+		Within:      []string{"acme"},
+		Title:       "The ACME CA refused the client's request (400): the problem document after it says why",
+		Explanation: "The CA answers a request it will not take with 400 and a problem document (urn:ietf:params:acme:error:...): malformed when a challenge is answered for an authorization that is no longer pending (asked for again after it failed or expired, or before the challenge file or record was in place, so the first try failed), badNonce (to retry), unauthorized or incorrectResponse when the check of the name failed.",
+		Fix:         "Read the problem document the client logs after this line; start a new order for the name when the authorization has failed, after checking that the challenge is reachable:\n  curl -v http://example.com/.well-known/acme-challenge/test",
+		Confirm:     "curl -v http://example.com/.well-known/acme-challenge/test",
 	},
 }
 

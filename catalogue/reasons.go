@@ -208,6 +208,12 @@ func findReasonHit(lower string) (reasonHit, bool) {
 			fn, rest = fields[1], fields[2]
 		}
 		idx, byCode := codeReason(uint32(n), fn)
+		if fn == "openssl_internal" {
+			// BoringSSL's queue ("error:0900006e:PEM
+			// routines:OPENSSL_internal:NO_START_LINE"): its own numbers,
+			// and its reason as a macro's name; only the words tell it.
+			rest, byCode = strings.ReplaceAll(rest, "_", " "), false
+		}
 		if byCode && (fn == "" || strings.HasPrefix(fn, "func(")) {
 			// Strings not loaded ("func(137)"): the tables name it.
 			fn = funcName(uint32(n), reasonTable[idx])

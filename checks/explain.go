@@ -104,9 +104,10 @@ func explainLine(input string) *report.Report {
 		att.Role, att.Guessed = logparse.RoleClient, false
 	}
 	codes, entries := catalogue.Lookup(text)
-	if len(codes) == 0 && onlyFallbacks(entries) {
-		// BoringSSL's and Python's macro reasons, in OpenSSL's words.
-		if c, e := catalogue.Lookup(macroWords(text)); len(c) > 0 || len(e) > 0 && (len(entries) == 0 || !onlyFallbacks(e)) {
+	if len(codes) == 0 && onlyGeneric(entries) {
+		// BoringSSL's and Python's macro reasons, in OpenSSL's words (a
+		// reason's generic story, found by its number, tells less).
+		if c, e := catalogue.Lookup(macroWords(text)); len(c) > 0 || len(e) > 0 && (len(entries) == 0 || !onlyGeneric(e)) {
 			codes, entries = c, e
 		}
 	}
@@ -686,6 +687,17 @@ func macroWords(s string) string {
 		m = strings.TrimPrefix(m, "ERR_SSL_")
 		return strings.ToLower(strings.ReplaceAll(m, "_", " "))
 	})
+}
+
+// onlyGeneric reports whether no entry but catch-alls and a reason's
+// generic story matched.
+func onlyGeneric(entries []catalogue.Entry) bool {
+	for _, e := range entries {
+		if !e.Fallback && e.ID != catalogue.OpenSSLReason {
+			return false
+		}
+	}
+	return true
 }
 
 // onlyFallbacks reports whether no entry but catch-alls matched.

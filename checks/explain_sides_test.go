@@ -1635,6 +1635,17 @@ func TestExplainSides(t *testing.T) {
 		{"controller.go:99] Unexpected error validating SSL certificate \"ns/web-tls\" for server \"shop.example.org\": x509: certificate relies on legacy Common Name field, use SANs instead", "go", "server", "server-hostname-mismatch", "cn alone"},
 		{"System.Net.Http.HttpRequestException: An error occurred while sending the request.", "unknown", "client", "handshake-failed", "get-tlsciphersuite"},
 		{"FileNotFoundError: [Errno 2] No such file or directory", "unknown", "server", "cert-load-failed", "load_cert_chain"},
+		{"level=error msg=\"unable to get ACME account: permissions 644 for /letsencrypt/acme.json are too open, please use 600\"", "unknown", "client", "key-load-failed", "chmod 600"},
+		{"level=error msg=\"unable to get ACME account: read acme.json: is a directory\"", "unknown", "client", "key-load-failed", "chmod 600"},
+		{"Cannot negotiate ALPN protocol \"acme-tls/1\" for tls-alpn-01 challenge on example.org", "unknown", "client", "cert-load-failed", "dns challenge"},
+		{"acme: error presenting token: could not start HTTPS server for challenge: listen tcp :443: bind: address already in use", "unknown", "server", "startup-failed", "--http.webroot"},
+		{"acme: error presenting token: ovh: failed to find zone example.eu.: could not find the start of authority", "unknown", "client", "cert-load-failed", "--dns.resolvers"},
+		{"[Mon Jan 1 00:00:00 UTC 2024] Please update your account with an email address first.", "unknown", "client", "cert-load-failed", "--register-account"},
+		{"ERROR: Problem connecting to server (get for https://acme-v02.api.letsencrypt.org/directory; curl returned with 60)", "curl", "client", "handshake-failed", "exit code"},
+		{"Client error: `POST https://acme-v02.api.letsencrypt.org/acme/new-order` resulted in a `400 Bad Request` response: {\"type\": \"urn:ietf:params:acme:error:malformed\"}", "unknown", "client", "cert-load-failed", "authorization that is no longer pending"},
+		{"panicked at: Custom { kind: Other, error: \"private key not found\" }", "unknown", "server", "key-load-failed", "pkcs#8"},
+		{"Could not locate PKCS 8 private keys", "unknown", "server", "key-load-failed", "pkcs#8"},
+		{"error: BoringSSL error:0900006e:PEM routines:OPENSSL_internal:NO_START_LINE while loading tls.key", "unknown", "server", "unreadable", "bun.file"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

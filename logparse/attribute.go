@@ -418,6 +418,9 @@ var attrRules = []attrRule{
 	// BoringSSL too.
 	{"envoy", RoleServer, "", []string{"[source/", "error initializing config '"}},
 	// BoringSSL's error queue as Android's Conscrypt puts it in exceptions.
+	// Bun loading its own certificate or key ("error: BoringSSL
+	// error:0900006e:PEM routines:OPENSSL_internal:NO_START_LINE").
+	{"unknown", RoleServer, "", []string{"error: boringssl error:", " via openssl_internal"}},
 	{"java", RoleClient, "", []string{"openssl_internal", "failure in ssl library", "ssl=0x"}},
 	{"envoy", RoleServer, "", []string{"envoy"}},
 	// PHP's streams loading their client certificate, before curl's same words.
