@@ -4242,6 +4242,61 @@ var productEntries = []Entry{
 		Fix:         "Read the problem document the client logs after this line; start a new order for the name when the authorization has failed, after checking that the challenge is reachable:\n  curl -v http://example.com/.well-known/acme-challenge/test",
 		Confirm:     "curl -v http://example.com/.well-known/acme-challenge/test",
 	},
+	// ACME clients' DNS-01 check that the TXT record can be seen.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"to fully propagate", "checking dns propagation of", "propagation: time limit exceeded"},
+		Title:       "The ACME client's DNS challenge gave up waiting to see its TXT record",
+		Explanation: "Before asking the CA to check a DNS challenge, the client (Caddy's certmagic, lego in Traefik and others) looks the _acme-challenge TXT record up itself, and stops when it never sees it. Four causes cover most cases: its DNS queries are blocked or answered otherwise (a firewall that lets DNS out only to some resolvers while the check asks the zone's own name servers, a local resolver with other answers); a resolver still holds the name's earlier absence (negative caching up to the zone's SOA minimum TTL); old _acme-challenge records left at the provider; or the provider's API credentials or zone are wrong, so no record was written.",
+		Fix:         "See what the zone's own name servers and a public resolver answer, and remove stale records at the provider; then give the client resolvers it may reach (Caddy: resolvers in the tls block; Traefik: the dnsChallenge's resolvers and a delay before the check):\n  dig +short NS example.com\n  dig +short TXT _acme-challenge.example.com @1.1.1.1",
+		Confirm:     "dig +short TXT _acme-challenge.example.com @1.1.1.1",
+	},
+	// Traefik's summary of a failed ACME order.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"unable to obtain acme certificate for domains"},
+		Title:       "Traefik could not get its certificate from the ACME CA (the words after this say which step failed)",
+		Explanation: "Traefik's resolver (lego inside) failed to get the certificate for a router's domains; the rest of the line gives the CA's problem. The causes that cover most cases: the challenge could not be checked (HTTP-01: port 80 does not reach Traefik, or a redirect or middleware answers there first; TLS-ALPN-01: a proxy or CDN in front; DNS-01: the TXT record was not seen, or the provider's credentials are wrong); a rate limit (too many certificates for the same set of names in a week: only waiting helps, and the staging CA for tests); or a name with no DNS record at all.",
+		Fix:         "Read the CA's problem in the rest of the line; test against the staging CA while fixing (its certificates are not trusted):\n  --certificatesresolvers.le.acme.caserver=https://acme-staging-v02.api.letsencrypt.org/directory\nand check that the name resolves to this host:\n  dig +short example.com",
+		Confirm:     "dig +short example.com",
+	},
+	// The CA finding no DNS record for a name of the order.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"dns problem: nxdomain looking up a for", "dns problem: nxdomain looking up aaaa for", "dns problem: nxdomain looking up txt for"},
+		Title:       "The ACME CA found no DNS record for a name in the order (NXDOMAIN)",
+		Explanation: "The CA looked the name up to check its challenge and the name does not exist in DNS: a subdomain added to the certificate request before its record was created, a typo, or (for TXT) the challenge record written to another zone than the one the name is in.",
+		Fix:         "Create the record (or drop the name from the request), and check it from outside:\n  dig +short A m.example.com @1.1.1.1",
+		Confirm:     "dig +short A m.example.com @1.1.1.1",
+	},
+	// Let's Encrypt's checks from its other vantage points.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"during secondary validation"},
+		Title:       "Let's Encrypt's other vantage points could not reach the challenge (a firewall that lets only some addresses in)",
+		Explanation: "Let's Encrypt checks each challenge from several places in different networks (multi-perspective validation), and the secondary checks failed while the first may have passed: a firewall, geo-blocking or intrusion-prevention rule (fail2ban, a country block, an allow-list of the CA's known addresses) lets some of them in and not the others.",
+		Fix:         "Let port 80 (HTTP-01) or 443 (TLS-ALPN-01) in from anywhere while certificates are issued (the CA publishes no fixed addresses), or use the DNS challenge; look for blocked addresses in the firewall's log:\n  curl -v http://example.com/.well-known/acme-challenge/test",
+		Confirm:     "curl -v http://example.com/.well-known/acme-challenge/test",
+	},
+	// PowerShell refused the Windows certificate store.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"exception calling \"open\" with \"1\" argument(s): \"access is denied"},
+		Title:       "Windows refused to open the certificate store for writing (not elevated, or a policy forbids it)",
+		Explanation: "Importing a certificate into the computer's store (Cert:\\LocalMachine\\My, as ACME clients for IIS do) opens it for writing, which needs an elevated administrator; an endpoint-protection or group policy rule from whoever manages the machine can refuse it even then.",
+		Fix:         "Run the script or scheduled task elevated (as SYSTEM or an administrator), and check the machine's policies with whoever manages it; see what the session is:\n  whoami /groups | findstr /i \"High Mandatory\"",
+		Confirm:     "whoami /groups",
+	},
+	// uWebSockets.js (HyperExpress) unable to build its TLS app.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Exact:       []string{"app construction failed"},
+		Match:       []string{"error: app construction failed"},
+		Title:       "uWebSockets.js could not build its TLS app (a certificate or key path it could not load)",
+		Explanation: "uWebSockets.js (and HyperExpress on it) says only this when SSLApp cannot load its key_file_name or cert_file_name: a path typed wrong or relative to another directory, a file the process may not read, or a key with a passphrase not given.",
+		Fix:         "Give absolute paths the process can read, and check each file:\n  head -1 /etc/ssl/site/privkey.pem\n  openssl x509 -noout -subject -in /etc/ssl/site/fullchain.pem",
+		Confirm:     "openssl x509 -noout -subject -in /etc/ssl/site/fullchain.pem",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

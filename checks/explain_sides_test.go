@@ -1646,6 +1646,12 @@ func TestExplainSides(t *testing.T) {
 		{"panicked at: Custom { kind: Other, error: \"private key not found\" }", "unknown", "server", "key-load-failed", "pkcs#8"},
 		{"Could not locate PKCS 8 private keys", "unknown", "server", "key-load-failed", "pkcs#8"},
 		{"error: BoringSSL error:0900006e:PEM routines:OPENSSL_internal:NO_START_LINE while loading tls.key", "unknown", "server", "unreadable", "bun.file"},
+		{"could not start the solver: timed out waiting for record to fully propagate", "unknown", "client", "cert-load-failed", "dig +short ns"},
+		{"level=error msg=\"Unable to obtain ACME certificate for domains \\\"shop.example.org\\\": unable to generate a certificate for the domains\"", "unknown", "client", "cert-load-failed", "caserver"},
+		{"urn:ietf:params:acme:error:dns :: DNS problem: NXDOMAIN looking up A for new.example.org", "unknown", "client", "cert-load-failed", "m.example.com"},
+		{"During secondary validation: Fetching http://example.org/.well-known/acme-challenge/abc: Timeout during connect", "unknown", "server", "cert-load-failed", "multi-perspective"},
+		{"Exception calling \"Open\" with \"1\" argument(s): \"Access is denied.\"", "unknown", "server", "cert-load-failed", "elevated"},
+		{"Error: App construction failed", "node", "server", "cert-load-failed", "key_file_name"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

@@ -512,7 +512,7 @@ var attrRules = []attrRule{
 		"ssl_client_socket_impl", "err_ssl_key_usage_incompatible", "pr_connect_reset_error", "uses an invalid security certificate",
 		"this server could not prove that it is", "mozilla_pkix_error_", "the issuer certificate is unknown", "might not be sending the appropriate intermediate",
 		"err_http2_", "err_spdy_", "the certificate expired on", "uses an unsupported protocol"}},
-	{"node", RoleServer, "", []string{"https_client_error", "web server could not listen",
+	{"node", RoleServer, "", []string{"https_client_error", "web server could not listen", "app construction failed",
 		// node reading a Let's Encrypt certificate: a server's own files
 		"open '/etc/letsencrypt/"}},
 	{"node", RoleClient, "", []string{"unable_to_verify_leaf_signature", "self_signed_cert_in_chain", "depth_zero_self_signed_cert",
