@@ -3719,7 +3719,7 @@ var productEntries = []Entry{
 		Match:       []string{"digest algorithm \"md5\" not found", "digest algorithm \"sha1\" not found", "digest algorithm \"sha256\" not found"},
 		Title:       "Postfix found no such digest in its TLS library and turned TLS off",
 		Explanation: "Postfix looks up the digest of smtpd_tls_fingerprint_digest and smtp_tls_fingerprint_digest (md5 before Postfix 3.6) when TLS starts, and disables TLS for the process when the library has none: MD5 is missing from an OpenSSL 3 in FIPS mode, and Postfix 3.1 built against LibreSSL skipped the library's set-up of its algorithms (it read LibreSSL's version number as OpenSSL 2.0), so no digest was found at all.",
-		Fix:         "Name a digest the library has, and upgrade Postfix (for a LibreSSL build, the distribution's fixed package); fingerprints in check_ccert_access or relay_clientcerts must then be SHA-256 ones:\n  postconf -e smtpd_tls_fingerprint_digest=sha256 smtp_tls_fingerprint_digest=sha256\n  postfix reload",
+		Fix:         "Name a digest the library has, and upgrade Postfix (for a LibreSSL build, the distribution's fixed package); fingerprints in check_ccert_access or relay_clientcerts must then be SHA-256 ones:\n  postconf -e smtpd_tls_fingerprint_digest=sha256\n  postconf -e smtp_tls_fingerprint_digest=sha256\n  postfix reload",
 		Confirm:     "postconf mail_version",
 	},
 	// OpenSMTPD refusing a key file that its group may read.
@@ -3839,7 +3839,7 @@ var productEntries = []Entry{
 		Match:       []string{"pkcs5 - requested encryption or digest alg not available", "mbedtls_pk_parse_keyfile returned -0x2e80", "mbedtls_pk_parse_key returned -0x2e80"},
 		Title:       "Mbed TLS (PolarSSL) cannot decrypt the private key: it is encrypted with a scheme that build lacks",
 		Explanation: "The private key is protected by a passphrase in PKCS#8 form, and the PBES2 cipher or key derivation OpenSSL used (AES-256-CBC with PBKDF2-HMAC-SHA256 by default since OpenSSL 1.1, or a key made without -nodes or with easy-rsa's passphrase) is not built into this Mbed TLS: OpenVPN Connect's and embedded (ESP-IDF) builds lack some of them. The same key without a passphrase, or in the traditional PEM form, loads.",
-		Fix:         "Write the key without encryption (and protect the file instead), or in the traditional form with a cipher the device has:\n  openssl pkey -in client.key -out client-plain.key\n  openssl rsa -in client.key -traditional -aes128 -out client-trad.key",
+		Fix:         "Write the key without encryption (and protect the file instead), or in the traditional form with a cipher the device has:\n  openssl pkey -in client.key -out client-plain.key\n  openssl rsa -in client.key -traditional -aes128 -out trad.key",
 		Confirm:     "head -1 client.key",
 	},
 	// OpenVPN's server requiring a certificate from clients that have none.
