@@ -700,16 +700,6 @@ func onlyGeneric(entries []catalogue.Entry) bool {
 	return true
 }
 
-// onlyFallbacks reports whether no entry but catch-alls matched.
-func onlyFallbacks(entries []catalogue.Entry) bool {
-	for _, e := range entries {
-		if !e.Fallback {
-			return false
-		}
-	}
-	return true
-}
-
 func dropID(entries []catalogue.Entry, id finding.ID) []catalogue.Entry {
 	return without(entries, func(e catalogue.Entry) bool { return e.ID == id })
 }
