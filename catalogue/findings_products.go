@@ -4117,7 +4117,7 @@ var productEntries = []Entry{
 		Match:       []string{"rdssl_cert_to_rkey(), failed to extract public key from certificate"},
 		Title:       "rdesktop could not read the public key of the RDP server's certificate (rdesktop before 1.9 on OpenSSL 1.1)",
 		Explanation: "Old Windows servers (2003, XP) sign their RDP certificates in a way rdesktop works around by rewriting the key's algorithm before reading it; OpenSSL 1.1 caches the decoded key, so that trick stopped working, and rdesktop builds from before 1.9 on OpenSSL 1.1 or later cannot connect to them.",
-		Fix:         "Upgrade rdesktop (1.9 and later read the key themselves), or use FreeRDP:\n  rdesktop -V 2>&1 | head -1\n  xfreerdp /v:host",
+		Fix:         "Upgrade rdesktop (1.9 and later are built on GnuTLS, not OpenSSL), or use FreeRDP:\n  rdesktop -V 2>&1 | head -1\n  xfreerdp /v:host",
 		Confirm:     "rdesktop -V 2>&1 | head -1",
 	},
 	// Nextcloud Mail's check of the IMAP server's certificate.
@@ -4125,7 +4125,7 @@ var productEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
 		Match:       []string{"could not open secure tls connection to the imap server", "could not open secure tls connection to the smtp server"},
 		Title:       "Nextcloud Mail could not open TLS to the mail server (most often it does not trust the server's certificate)",
-		Explanation: "Nextcloud Mail verifies the IMAP and SMTP servers' certificates (releases from 1.1 on), so a mail server with a self-signed or private-CA certificate, a name the certificate lacks, or a missing intermediate now fails where it worked before; so does a port where TLS is not spoken the way the account says (SSL/TLS against STARTTLS).",
+		Explanation: "Nextcloud Mail verifies the IMAP and SMTP servers' certificates (newer releases, from about 1.1.4), so a mail server with a self-signed or private-CA certificate, a name the certificate lacks, or a missing intermediate now fails where it worked before; so does a port where TLS is not spoken the way the account says (SSL/TLS against STARTTLS).",
 		Fix:         "Give the mail server a certificate the Nextcloud host trusts, for the name used; test from that host:\n  openssl s_client -connect mail.example.com:993 -servername mail.example.com </dev/null\nFor a server you control and cannot fix yet, turn the check off in Nextcloud's config.php:\n  'app.mail.verify-tls-peer' => false,",
 		Confirm:     "openssl s_client -connect mail.example.com:993 -servername mail.example.com </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
