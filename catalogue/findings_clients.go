@@ -1654,8 +1654,8 @@ var clientWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"typically indicates that client and server have no common tls version enabled"},
 		Title:       "OpenVPN's client and server share no TLS version",
-		Explanation: "OpenVPN 2.6 says so when OpenSSL finds no TLS version both sides allow. OpenVPN 2.6 sets tls-version-min 1.2 by default, and OpenSSL 3 refuses TLS 1.0 and 1.1 at its default security level, so old clients (OpenVPN 2.3 and older, or builds on OpenSSL 0.9.8 and 1.0.0, as on old routers and NAS devices) that speak only TLS 1.0 can no longer connect after the server is upgraded; or a side pins tls-version-max below the other's tls-version-min.",
-		Fix:         "Upgrade the old clients (OpenVPN 2.4 or later speaks TLS 1.2); for a while, let the server take TLS 1.0 on OpenSSL 3 with:\n  tls-version-min 1.0\n  tls-cipher DEFAULT:@SECLEVEL=0",
+		Explanation: "OpenVPN 2.6 says so when OpenSSL finds no TLS version both sides allow. OpenVPN 2.6 sets tls-version-min 1.2 by default, and OpenSSL 3 refuses TLS 1.0 and 1.1 at its default security level, so old clients (OpenVPN 2.3 and older, or builds on OpenSSL 0.9.8 and 1.0.0, as on old routers and NAS devices) that speak only TLS 1.0 can no longer connect after the server is upgraded; the other way round, a current client (OpenVPN 2.6, or an app on OpenSSL 3 such as OpenVPN for Android from 0.7.25) fails the same against an old server that speaks only TLS 1.0 (OpenVPN 2.3 on routers such as the UniFi USG); or a side pins tls-version-max below the other's tls-version-min.",
+		Fix:         "Upgrade the old side (OpenVPN 2.4 or later speaks TLS 1.2); for a while, let the newer side take TLS 1.0 on OpenSSL 3 with (OpenVPN for Android: its compatibility mode for old servers):\n  tls-version-min 1.0\n  tls-cipher DEFAULT:@SECLEVEL=0",
 		Confirm:     "openvpn --version",
 	},
 	{
@@ -2648,7 +2648,7 @@ var clientWriterEntries = []Entry{
 		ID: CertLoadFailed, Kind: "client", Within: []string{"load_cert_chain", "load_verify_locations"},
 		Match: []string{"filenotfounderror", "[errno 2] no such file or directory"},
 		// Pasted alone, for a TLS set-up, the error names no file at all.
-		Exact:       []string{"filenotfounderror: [errno 2] no such file or directory", "[errno 2] no such file or directory"},
+		Exact:       []string{"filenotfounderror: [errno 2] no such file or directory", "[errno 2] no such file or directory", "handler exception: [errno 2] no such file or directory"},
 		Title:       "Python was given a certificate or key file that does not exist",
 		Explanation: "Python's ssl module (load_cert_chain for its own certificate and key, load_verify_locations for a CA file; requests' cert= and verify= pass them on) could not open a file it was given: a path typed wrong or relative to another working directory than the program's, a file never issued or copied, or a volume or secret not mounted into the container. The traceback's line shows which call, and its arguments which file.",
 		Fix:         "Check each path from where the program runs, and give absolute paths:\n  ls -l client.crt client.key ca.crt",

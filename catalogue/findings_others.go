@@ -982,7 +982,7 @@ var reasonEntries = []Entry{
 		ID: Unreadable, Kind: "reason",
 		Match: []string{"bad end line", "bad base64 decode"}, Exact: []string{"bad end line"},
 		Title:       "A damaged PEM block (bad end line / bad base64 decode)",
-		Explanation: "OpenSSL found a `-----BEGIN ...-----` line but not the matching END line, or base64 it cannot decode: the file was cut short, lines were joined (a missing newline between two certificates when concatenating), or Windows line breaks or spaces crept in. Printed by a client given no certificate file of its own (curl: (35) or (77)), the damaged file is its CA bundle: a certificate added by hand to ca-certificates.crt, or an entry in /usr/local/share/ca-certificates.",
+		Explanation: "OpenSSL found a `-----BEGIN ...-----` line but not the matching END line, or base64 it cannot decode: the file was cut short, lines were joined (a missing newline between two certificates when concatenating), or Windows line breaks or spaces crept in. Some loaders (Bun's, among others) also refuse a file that ends right after its END line, without a final newline. Printed by a client given no certificate file of its own (curl: (35) or (77)), the damaged file is its CA bundle: a certificate added by hand to ca-certificates.crt, or an entry in /usr/local/share/ca-certificates.",
 		Fix:         "Look at the ends of the blocks and fix the file (each END line on its own line):\n  grep -n -- '-----' FILE\nthen check it:\n  openssl x509 -noout -in FILE\nA damaged system CA bundle is rebuilt from its parts:\n  update-ca-certificates --fresh",
 		Confirm:     "grep -c -- '-----BEGIN' FILE",
 	},

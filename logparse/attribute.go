@@ -223,7 +223,7 @@ var attrRules = []attrRule{
 	// RabbitMQ telling of a TLS client on its plain AMQP port.
 	{"unknown", RoleServer, "", []string{"tls client detected on non-tls amqp port"}},
 	// Zephyr's TLS sockets (Mbed TLS under them), a device's connection:
-	// "<err> net_sock_tls: TLS handshake error: -0x2700".
+	// "<err> net_sock_tls: TLS handshake error: -0x...".
 	{"unknown", RoleClient, "", []string{"net_sock_tls:"}},
 	// FreeIPA's installer of CA certificates (on NSS), whose
 	// SEC_ERROR_ words are not a browser's.
