@@ -2648,7 +2648,7 @@ var clientWriterEntries = []Entry{
 		ID: CertLoadFailed, Kind: "client", Within: []string{"load_cert_chain", "load_verify_locations"},
 		Match: []string{"filenotfounderror", "[errno 2] no such file or directory"},
 		// Pasted alone, for a TLS set-up, the error names no file at all.
-		Exact:       []string{"filenotfounderror: [errno 2] no such file or directory", "[errno 2] no such file or directory", "handler exception: [errno 2] no such file or directory"},
+		Exact:       []string{"filenotfounderror: [errno 2] no such file or directory", "[errno 2] no such file or directory"},
 		Title:       "Python was given a certificate or key file that does not exist",
 		Explanation: "Python's ssl module (load_cert_chain for its own certificate and key, load_verify_locations for a CA file; requests' cert= and verify= pass them on) could not open a file it was given: a path typed wrong or relative to another working directory than the program's, a file never issued or copied, or a volume or secret not mounted into the container. The traceback's line shows which call, and its arguments which file.",
 		Fix:         "Check each path from where the program runs, and give absolute paths:\n  ls -l client.crt client.key ca.crt",
