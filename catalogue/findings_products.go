@@ -4067,7 +4067,6 @@ var productEntries = []Entry{
 	// openssl pkcs12 (OpenSSL 3) unable to write out a legacy PKCS#12 file.
 	{
 		ID: OpenSSLCommand, Kind: "client", Side: "client",
-		Exact:       []string{"error outputting keys and certificates"},
 		Match:       []string{"error outputting keys and certificates"},
 		Title:       "openssl pkcs12 could not read the file's contents (with OpenSSL 3, most often a legacy RC2 or 3DES PKCS#12)",
 		Explanation: "openssl pkcs12 could not decrypt what the file holds: a .pfx or .p12 made by OpenSSL 1.x or older Windows encrypts its certificates with RC2-40 (or 3DES), which OpenSSL 3 has only in its legacy provider; a wrong import password fails here too. The file itself is fine.",
