@@ -3780,7 +3780,7 @@ var productEntries = []Entry{
 	// go-ldap's read of a connection the LDAP server closed.
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "client",
-		Match:       []string{"unable to read ldap response packet: unexpected eof", "ldap result code 200 \"\": eof", "ldap result code 200 \"network error\": eof", "ldap result code 200 \\\"\\\": eof"},
+		Match:       []string{"unable to read ldap response packet: unexpected eof", "ldap result code 200 \"\": eof", "ldap result code 200 \"network error\": eof"},
 		Title:       "The LDAP server closed the connection before answering (over ldaps://, a TLS handshake that failed or never started)",
 		Explanation: "go-ldap (in Harbor, Gitea, Grafana, nginx-sso and others) reports the server's close as EOF. On an ldaps:// port: a client that dials without TLS (plain LDAP to port 636, which the server drops), or a handshake the server refused: no TLS version or cipher in common after the server was hardened (TLS 1.2 or later, a short cipher list), or a client certificate it requires. On port 389, a server that requires StartTLS.",
 		Fix:         "Test the port as a TLS client, then with the version the client offers:\n  openssl s_client -connect ldap.example.com:636 </dev/null\n  openssl s_client -connect ldap.example.com:636 -tls1_2 </dev/null\nand use ldaps:// with the TLS port (upgrade a program that dials it without TLS).",

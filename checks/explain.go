@@ -76,6 +76,11 @@ func explainLine(input string) *report.Report {
 	if t := strings.TrimSpace(input); len(t) > 2 && t[0] == '`' && t[len(t)-1] == '`' {
 		input = strings.Trim(t, "`") // a line pasted as code
 	}
+	if strings.Contains(input, `\"`) {
+		// A message quoted inside a JSON log record or a Go error
+		// (`error="Get \"https://...\": x509: ..."`): its own quotes.
+		input = strings.ReplaceAll(input, `\"`, `"`)
+	}
 	att := logparse.Attribute(input)
 	if side := catalogue.FuncSide(input); side != "" && att.Reporter != "nginx" && att.Context == "" {
 		// The OpenSSL function that failed runs on one side only.

@@ -1568,6 +1568,7 @@ func TestExplainSides(t *testing.T) {
 		{"https://bad.example.org *DENIED* Certificate supplied by server was not valid: certificate has expired", "unknown", "client", "server-cert-untrusted", "mitmcheckcert"},
 		{"GLD1117E Unable to read SSL data from 10.0.0.9: 410 - SSL message format is incorrect.", "unknown", "server", "handshake-failed", "plain ldap"},
 		{"bind: LDAP Result Code 200 \"Network Error\": EOF", "unknown", "client", "handshake-failed", "-tls1_2"},
+		{"{\"level\":\"error\",\"msg\":\"directory sync: LDAP Result Code 200 \\\"\\\": EOF\"}", "unknown", "client", "handshake-failed", "-tls1_2"},
 		{"unable to read LDAP response packet: unexpected EOF", "unknown", "client", "handshake-failed", "dials without tls"},
 		{"ldapsearch: ldap_sasl_bind(SIMPLE): Can't contact LDAP server (-1)", "unknown", "client", "handshake-failed", "ldapsearch -d 1"},
 		{"CHECK_NRPE: Error - Could not connect to 10.1.2.3: Connection reset by peer", "unknown", "client", "handshake-failed", "allowed_hosts"},
