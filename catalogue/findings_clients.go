@@ -50,7 +50,7 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match:       []string{"err_cert_common_name_invalid", "dlg_flags_sec_cert_cn_invalid", "ssl_error_bad_cert_domain", "does not specify subject alternative names", "missing_subjectaltname"},
+		Match:       []string{"err_cert_common_name_invalid", "dlg_flags_sec_cert_cn_invalid", "ssl_error_bad_cert_domain", "does not specify subject alternative names", "missing_subjectaltname", "uses a certificate that is not valid for"},
 		Title:       "The server's certificate is not for the name in the browser's address bar",
 		Explanation: "The name the browser connected to is not among the certificate's subjectAltName (SAN) entries (browsers ignore the CN): the wrong certificate is served for this name (SNI selects another server block), or the certificate lacks the name or the IP address. A wildcard covers one label only: *.example.com matches app.example.com, not example.com itself nor a.b.example.com, which needs *.b.example.com. A site on a hosting platform (GitHub Pages, Netlify, Heroku) serves the platform's own certificate (*.github.io) until the one for the custom domain is issued.",
 		Fix:         "Reissue the certificate with the name in its SAN, or serve the right one for it:\n  openssl x509 -noout -text -in server.crt | grep -A1 'Subject Alternative Name'",
@@ -1335,7 +1335,7 @@ var clientWriterEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match:       []string{"the certificate is not trusted. the certificate issuer is unknown", "certificate verification failure: the certificate is not trusted", "could not find a signer of the certificate"},
 		Title:       "The client (GnuTLS) does not trust the server's certificate",
-		Explanation: "A client on GnuTLS (apt, and git or wget on Debian and Ubuntu) found no trusted CA for the server's certificate: the ca-certificates package is missing or stale (slim container images, such as debian:*-slim, have none), a private or intercepting proxy's CA is not installed, or the server does not send its intermediate. When GnuTLS also says the name does not match, settle the CA first, then check the name the URL uses against the certificate's.",
+		Explanation: "A client on GnuTLS (apt, and git or wget on Debian and Ubuntu) found no trusted CA for the server's certificate: the ca-certificates package is missing or stale (slim container images, such as debian:*-slim, have none), a private or intercepting proxy's CA is not installed, or the server does not send its intermediate. When GnuTLS also says the name does not match, settle the CA first, then check the name the URL uses against the certificate's. After `Error setting the x509 trust file`, no CA was loaded at all: a GnuTLS built without a system trust store, or a CA file that does not exist.",
 		Fix:         "Install or refresh the system's CA bundle, adding a private or proxy CA under /usr/local/share/ca-certificates/ first:\n  apt-get install --reinstall ca-certificates\n  update-ca-certificates",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
@@ -2800,6 +2800,7 @@ var clientWriterEntries = []Entry{
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
 		Match:       []string{"because it doesn't contain any ip san"},
+		Without:     []string{"certificate for 0.0.0.0 because"},
 		Title:       "The client connected by IP address and the certificate has no IP in its SAN (Go)",
 		Explanation: "Connecting to an IP address, Go looks for that address among the certificate's IP subjectAltName entries (IP SANs); a certificate with only DNS names (or only a CN) never matches an IP. A Go program that resolves the name and dials the address itself checks the address unless it sets tls.Config{ServerName: \"host.example.com\"}; a proxy such as Traefik that reaches backends by container IP does the same unless told the name. Kubernetes' kubelets serve port 10250 with a self-signed certificate that names no IP unless serverTLSBootstrap is on, so what scrapes them by address fails so (metrics-server: --kubelet-insecure-tls or the kubelets' signed serving certificates; a Prometheus ServiceMonitor: its tlsConfig, caFile and serverName, or insecureSkipVerify).",
 		Fix:         "Connect by a name the certificate carries (Go: set tls.Config ServerName to it when dialing an address; Traefik: serverName in a serversTransport, insecureSkipVerify only to test; Prometheus: server_name in the scrape's tls_config), or reissue the certificate with the address:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10",
@@ -3419,6 +3420,7 @@ var clientWriterEntries = []Entry{
 	{
 		ID: KeyLoadFailed, Kind: "client",
 		Match:       []string{"nss: client certificate not found", "unable to load client key", "unable to load client cert"},
+		Without:     []string{"curl: (22)"},
 		Title:       "curl could not load the client certificate or key",
 		Explanation: "curl did not find or could not read the certificate or key given with --cert/--key. A curl built on NSS reads a bare name as a nickname in its NSS database, not a file, unless the path has a / in it; an old curl on NSS (7.19.7, as RHEL 6 and 7 ship it) also fails with `nickname not specified` when the server merely asks for an optional client certificate and none was given, where newer releases carry on without one (update curl, or give the certificate); other builds fail on a wrong path, a key with a passphrase not given, or a format other than PEM (--cert-type P12 for PKCS#12).",
 		Fix:         "Give the files as paths (with ./ for the current directory), with the key's type and passphrase:\n  curl --cert ./client.crt --key ./client.key https://host/\n  curl --cert-type P12 --cert ./client.p12:PASSWORD https://host/",

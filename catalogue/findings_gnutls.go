@@ -170,8 +170,8 @@ var gnutlsEntries = []Entry{
 		ID: WeakKey, Kind: "client",
 		Match:       []string{"the diffie-hellman prime sent by the server is not acceptable", "one of the involved algorithms has insufficient security level"},
 		Title:       "GnuTLS refused the other side's key or Diffie-Hellman group as too weak",
-		Explanation: "The server's Diffie-Hellman group (its dhparam) or its certificate's key is smaller than this GnuTLS accepts: DH groups of 1024 bits or less (old `openssl dhparam 1024` files, the Logjam fix), RSA keys under 2048 bits under a strict crypto policy, or a SHA-1 signature the policy forbids.",
-		Fix:         "On the server, use a 2048-bit or larger DH group (or ECDHE suites only) and a key of 2048 bits or more:\n  openssl dhparam -out dhparam.pem 2048\nand for nginx:\n  ssl_dhparam dhparam.pem;",
+		Explanation: "The server's Diffie-Hellman group (its dhparam) or its certificate's key is smaller than this GnuTLS accepts: DH groups of 1024 bits or less (old `openssl dhparam 1024` files, the Logjam fix), RSA keys under 2048 bits under a strict crypto policy, or a SHA-1 signature the policy forbids. On Fedora and RHEL the system-wide crypto policy sets these limits for every program on GnuTLS (glib-networking and WebKitGTK, wget): the DEFAULT policy of Fedora 35 and RHEL 9 forbids SHA-1 signatures, so a server whose chain holds a SHA-1-signed certificate fails there and nowhere else.",
+		Fix:         "On the server, use a 2048-bit or larger DH group (or ECDHE suites only) and a key of 2048 bits or more:\n  openssl dhparam -out dhparam.pem 2048\nand for nginx:\n  ssl_dhparam dhparam.pem;\nOn Fedora or RHEL, see the policy and, until the server is fixed, allow SHA-1 signatures:\n  update-crypto-policies --show\n  update-crypto-policies --set DEFAULT:SHA1",
 		Confirm:     "openssl s_client -connect host:443 -servername host -cipher 'DHE' -tls1_2 </dev/null 2>/dev/null | grep 'Server Temp Key'",
 	},
 	{
@@ -244,7 +244,7 @@ var gnutlsEntries = []Entry{
 	},
 	{
 		ID: HandshakeFailed, Kind: "client",
-		Match: []string{"gnutls recv error (-110)", "gnutls recv error (-54)", "gnutls recv error (-9)"},
+		Match: []string{"gnutls recv error (-110)", "gnutls recv error (-54)"},
 		Title: "The connection was cut while the client (GnuTLS) read the answer",
 		Explanation: "curl or git on GnuTLS (`curl 56`, git's `RPC failed`) had finished the handshake and was reading when the connection ended without TLS's close: a server or proxy in between that gave up on a long or large request (a git push of a big pack through a reverse proxy: its body-size limit or read timeout; an idle timeout of a load balancer), a server process that crashed or restarted, or an unstable network. " +
 			"In mutual TLS over TLS 1.3, a server that refuses the client certificate and closes without an alert ends the connection here too, because the client hears the verdict only after its part of the handshake; the server's log names the refusal.",

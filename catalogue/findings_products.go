@@ -536,7 +536,7 @@ var productEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
 		Match:       []string{"unacceptable tls certificate"},
 		Title:       "GLib's TLS refused the server's certificate (flatpak, GNOME, fwupd)",
-		Explanation: "Programs on libsoup and GLib (flatpak, GNOME Software, Epiphany, gvfs, fwupd) check the server's certificate with glib-networking, on GnuTLS and the system's CA bundle, and report any refusal in these words: a CA missing from an old or minimal bundle (a container or CI image), an old GnuTLS that builds Let's Encrypt's chain through the expired DST Root CA X3, an expired certificate or a wrong clock, a name the certificate does not carry, or a proxy that re-signs TLS.",
+		Explanation: "Programs on libsoup and GLib (flatpak, GNOME Software, Epiphany, gvfs, fwupd) check the server's certificate with glib-networking, on GnuTLS and the system's CA bundle, and report any refusal in these words: a CA missing from an old or minimal bundle (a container or CI image), an old GnuTLS that builds Let's Encrypt's chain through the expired DST Root CA X3, an expired certificate or a wrong clock, a name the certificate does not carry, or a proxy that re-signs TLS. With `couldn't load TLS file database` before it, no CA was loaded at all (a glib-networking built with a CA path that does not exist); glib-openssl before 2.50.3 refused valid chains by a bug of its own.",
 		Fix:         "Refresh the CA bundle (and GnuTLS and glib-networking), then see what GnuTLS says of the server:\n  apt-get update\n  apt-get install -y ca-certificates libgnutls30 glib-networking\n  gnutls-cli --print-cert flathub.org </dev/null",
 		Confirm:     "gnutls-cli flathub.org </dev/null",
 	},
@@ -1433,10 +1433,10 @@ var productEntries = []Entry{
 	// Qt without a usable OpenSSL at run time.
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "client",
-		Match:       []string{"tls initialization failed", "incompatible version of openssl", "qsslsocket: cannot resolve", "qt.tlsbackend.ossl"},
+		Match:       []string{"tls initialization failed", "incompatible version of openssl", "qsslsocket: cannot resolve", "qt.tlsbackend.ossl", "no functional tls backend was found"},
 		Title:       "Qt has no usable TLS backend: its OpenSSL libraries are missing or of the wrong version",
-		Explanation: "Qt loads OpenSSL's libraries at run time, and QSslSocket cannot do TLS when none of the version it was built for is found: Qt 6.5 and later want OpenSSL 3, Qt 5.12.4 to 6.4 OpenSSL 1.1, older Qt 5 OpenSSL 1.0 (libeay32, ssleay32). A Windows installation without OpenSSL's DLLs beside the program (the Qt installer's OpenSSL component not installed), older DLLs found first on PATH, or an AppImage carrying another version, all fail so.",
-		Fix:         "See which OpenSSL Qt wants and finds, then put that version's libraries beside the program (Windows: libssl-3-x64.dll and libcrypto-3-x64.dll for Qt 6):\n  QT_LOGGING_RULES='qt.network.ssl*=true;qt.tlsbackend.*=true' ./app\n  ldd ./app | grep -e libssl -e libcrypto",
+		Explanation: "Qt loads OpenSSL's libraries at run time, and QSslSocket cannot do TLS when none of the version it was built for is found: Qt 6.5 and later want OpenSSL 3, Qt 5.12.4 to 6.4 OpenSSL 1.1, older Qt 5 OpenSSL 1.0 (libeay32, ssleay32). A Windows installation without OpenSSL's DLLs beside the program (the Qt installer's OpenSSL component not installed), older DLLs found first on PATH, or an AppImage carrying another version, all fail so; macOS's own OpenSSL 0.9.8 lacks the TLS 1.2 functions Qt 5 looks for (`cannot resolve TLSv1_2_client_method`). Qt 6.2 and later load TLS as a plugin (plugins/tls/, qopensslbackend or qschannelbackend): a bundle that leaves that directory out (an AppImage, a CQtDeployer or hand-made package) has `No functional TLS backend was found` whatever OpenSSL is present.",
+		Fix:         "See which OpenSSL Qt wants and finds, then put that version's libraries beside the program (Windows: libssl-3-x64.dll and libcrypto-3-x64.dll for Qt 6), and for Qt 6.2 and later ship the plugins/tls directory with it (current windeployqt and linuxdeploy-plugin-qt releases do):\n  QT_LOGGING_RULES='qt.network.ssl*=true;qt.tlsbackend.*=true' ./app\n  ldd ./app | grep -e libssl -e libcrypto",
 		Confirm:     "openssl version",
 	},
 	// A JavaScript TLS client (forge) that cannot parse the server's chain.
@@ -4295,6 +4295,143 @@ var productEntries = []Entry{
 		Explanation: "uWebSockets.js (and HyperExpress on it) says only this when SSLApp cannot load its key_file_name or cert_file_name: a path typed wrong or relative to another directory, a file the process may not read, or a key with a passphrase not given.",
 		Fix:         "Give absolute paths the process can read, and check each file:\n  head -1 /etc/ssl/site/privkey.pem\n  openssl x509 -noout -subject -in /etc/ssl/site/fullchain.pem",
 		Confirm:     "openssl x509 -noout -subject -in /etc/ssl/site/fullchain.pem",
+	},
+	// GLib without a TLS module (glib-networking).
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"tls/ssl support not available", "tls support is not available"},
+		Title:       "GLib found no TLS module: glib-networking is missing, or GIO looks for it elsewhere",
+		Explanation: "Programs on GLib (libsoup, GStreamer's souphttpsrc, GNOME applications, Python's GObject bindings) get TLS from a GIO module, glib-networking's libgiognutls or libgioopenssl, and without one every https:// address fails in these words. It is missing when glib-networking is not installed, or when the GLib in use looks in another module directory than the one that holds it: a conda or virtualenv GLib beside the system's glib-networking, an AppImage, Flatpak or snap bundle without it, or an image built for another layout.",
+		Fix:         "Install glib-networking for the GLib the program uses, or point GIO at the directory that holds the module:\n  apt-get install -y glib-networking\n  ls /usr/lib/x86_64-linux-gnu/gio/modules/\n  GIO_EXTRA_MODULES=/usr/lib/x86_64-linux-gnu/gio/modules ./app\nFor conda's GLib:\n  conda install -c conda-forge glib-networking",
+		Confirm:     "ls /usr/lib/x86_64-linux-gnu/gio/modules/",
+	},
+	// glib-networking unable to open its CA bundle.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"couldn't load tls file database"},
+		Title:       "GLib's TLS could not open its CA bundle, so it will refuse every server's certificate",
+		Explanation: "glib-networking reads the trusted CAs from a file whose path was fixed when it was built (GnuTLS's default trust file, such as /etc/ssl/certs/ca-certificates.crt); this warning names the path and why it failed. A package built with the build machine's path (MSYS2's mingw packages once were), an image or container without the ca-certificates package, or a bundle moved elsewhere leave it with no CA, and every HTTPS server is then `Unacceptable TLS certificate`.",
+		Fix:         "Put a CA bundle at the path the warning names, or update glib-networking to a build with the right path:\n  apt-get install -y ca-certificates glib-networking\n  ls -l /etc/ssl/certs/ca-certificates.crt\nOn MSYS2:\n  pacman -S mingw-w64-x86_64-glib-networking\n  pacman -S mingw-w64-x86_64-ca-certificates",
+		Confirm:     "ls -l /etc/ssl/certs/ca-certificates.crt",
+	},
+	// gnutls-cli without any trusted CA loaded.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"error setting the x509 trust file"},
+		Title:       "gnutls-cli could not load its trusted CAs (the system's store, or the file given)",
+		Explanation: "gnutls-cli loads the system's trust store, or the file given with --x509cafile, before it connects; this line means it loaded none: the file does not exist or holds no PEM certificate, or this GnuTLS was built without a system trust store (no default trust file or PKCS#11 trust module configured, as some distributions once shipped it). Every server is then `The certificate issuer is unknown`, and programs on the same GnuTLS fail alike.",
+		Fix:         "Give it the CA bundle yourself, and check that the system's bundle exists:\n  ls -l /etc/ssl/certs/ca-certificates.crt\n  gnutls-cli --x509cafile ca.pem -p 443 host\n(ca.pem: that bundle, or the CA of the server). If that works, the distribution's GnuTLS needs its trust store configured (its package, or p11-kit's trust module).",
+		Confirm:     "gnutls-cli --x509cafile ca.pem -p 443 host </dev/null",
+	},
+	// LibreSSL (macOS's curl, git and Python) naming the alert it sent itself.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"st_connect:tlsv1 alert protocol version"},
+		Title:       "LibreSSL (macOS's curl) got an answer that is not TLS, or no TLS version in common",
+		Explanation: "LibreSSL, the TLS library of macOS's curl, git and system Python, names in its error an alert it sent itself as well as one it received: `tlsv1 alert protocol version` is most often LibreSSL refusing the answer because it is not TLS at all (https:// to a port that speaks plain HTTP, such as a local development server on 8080 or 3000, or a proxy's plain port), and otherwise a server that accepts none of the TLS versions offered (an old server with TLS 1.0 only, or one that requires TLS 1.3).",
+		Fix:         "See whether the port speaks plain HTTP, and which versions the server takes:\n  curl -v http://localhost:8080/\n  openssl s_client -connect host:443 -servername host </dev/null\nUse http:// for a plain port, or a TLS port for https://.",
+		Confirm:     "curl -v http://localhost:8080/",
+	},
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"st_connect:tlsv1 alert unknown ca"},
+		Title:       "LibreSSL (macOS's curl) did not trust the server's certificate (the alert is the one it sent)",
+		Explanation: "LibreSSL, the TLS library of macOS's curl, git and system Python, names in its error an alert it sent itself: over TLS 1.3 its own refusal of the server's certificate reads `tlsv1 alert unknown ca`, the alert it sent back. The server did not refuse anything: the client found no trusted CA for the server's certificate (a self-signed or private CA not given to it, a server that does not send its intermediate, or a proxy that re-signs TLS).",
+		Fix:         "Give the client the CA that issued the server's certificate, and make the server send its intermediates:\n  curl --cacert ca.crt https://host/\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+		Confirm:     "curl --cacert ca.crt -v https://host/ -o /dev/null",
+	},
+	// GnuTLS's GNUTLS_E_UNEXPECTED_PACKET_LENGTH in the middle of a transfer.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"gnutls recv error (-9)"},
+		Title:       "GnuTLS read a record of impossible length during the transfer (a middlebox, or GnuTLS's own bug)",
+		Explanation: "GNUTLS_E_UNEXPECTED_PACKET_LENGTH (-9) in the middle of a transfer, most often a git clone or fetch of a large repository through libcurl-gnutls (git on Debian and Ubuntu): the bytes that arrived do not form a TLS record. Older GnuTLS and libcurl-gnutls releases failed so on long transfers (Ubuntu 14.04 to 18.04 era: a git built against OpenSSL did not), and so does a proxy, VPN or firewall that cuts or rewrites long streams.",
+		Fix:         "Upgrade git, libcurl and GnuTLS, and retry with less to transfer or over another network path:\n  apt-get install --only-upgrade git libcurl3-gnutls libgnutls30\n  git clone --depth 1 https://host/repo.git\nA git built against OpenSSL avoids GnuTLS altogether.",
+		Confirm:     "GIT_TRACE_CURL=1 git ls-remote https://host/repo.git",
+	},
+	// curl on NSS: a notice about an optional client certificate before an HTTP error.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"curl: (22)"},
+		Within:      []string{"nss: client certificate not found"},
+		Title:       "curl's exit code 22 is an HTTP error from the server; the NSS line is only a notice",
+		Explanation: "curl on NSS (RHEL and CentOS 6 and 7) prints `NSS: client certificate not found (nickname not specified)` whenever a server asks for an optional client certificate and none was given, and carries on. Exit code 22 (curl -f, --fail) means the handshake succeeded and the server answered with an HTTP status of 400 or more: an address or file the server does not serve there (404), or one it refuses without a client certificate (403).",
+		Fix:         "See the status and the address the server answered:\n  curl -sS -o /dev/null -w '%{http_code} %{url_effective}\\n' -L https://host/path",
+		Confirm:     "curl -sS -o /dev/null -w '%{http_code}\\n' https://host/path",
+	},
+	// A GnuTLS priority string the library refuses.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"could not set tls priority", "error in priority string", "gnutls_priority_init", "gnutls_priority_set_direct"},
+		Title:       "The GnuTLS priority string names something this GnuTLS does not know",
+		Explanation: "GnuTLS takes its versions, ciphers and key exchanges as one priority string (NORMAL:%SERVER_PRECEDENCE:-VERS-SSL3.0...) and refuses all of it (`The request is invalid`, or `Syntax error at:` with the word) when one keyword is unknown to this release: a string written for a newer GnuTLS (+VERS-TLS1.3, -VERS-ALL, +VERS-DTLS-ALL, %PROFILE_ on old releases) or a typo, in the program's setting (ocserv's tls-priorities, Exim's tls_require_ciphers, rsyslog, libvirt) or built into a program compiled for a newer GnuTLS than the one installed.",
+		Fix:         "Test the string against the installed GnuTLS, then drop the keyword it refuses, or install the program's release built for this GnuTLS (or a newer GnuTLS):\n  gnutls-cli --priority 'NORMAL:-VERS-SSL3.0' --list | head -3\n  gnutls-cli --version",
+		Confirm:     "gnutls-cli --version",
+	},
+	// wget on GnuTLS after the body: no close_notify from the server.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"read error at byte"},
+		Within:      []string{"non-properly terminated"},
+		Title:       "The server (or a TLS proxy before it) closed without TLS's close_notify, and wget on GnuTLS retries",
+		Explanation: "wget built on GnuTLS reports GNUTLS_E_PREMATURE_TERMINATION when the other side ends TCP without a close_notify alert. When the response has no Content-Length (chunked, or read until close), wget cannot tell a finished body from a cut one, so it retries; wget on OpenSSL and browsers accept it. The cause is on the server's side: a TLS terminator (hitch, stunnel, HAProxy, a load balancer) or server that closes without close_notify, together with a backend that sends no length.",
+		Fix:         "See whether the server sends a length and how it closes:\n  curl -sv https://host/path -o /dev/null 2>&1 | grep -i -e content-length -e 'close notify'\nthen make the backend send Content-Length, or upgrade the TLS terminator so it sends close_notify; in scripts, wget --tries=1 stops the retries.",
+		Confirm:     "curl -sv https://host/path -o /dev/null",
+	},
+	// Hyperledger Fabric's comm.tls: the other node closed in the handshake.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"client tls handshake failed after"},
+		Within:      []string{"with error: eof"},
+		Title:       "The node at that address closed during the TLS handshake (Hyperledger Fabric)",
+		Explanation: "A Fabric peer, orderer or the peer CLI dialed the address after remoteaddress= and the other side closed without answering TLS: the port is not that node's TLS listener (a Docker or Kubernetes port mapped to another container or service, a wrong CORE_PEER_ADDRESS or orderer address), the node there has TLS off, or it requires a client certificate (clientAuthRequired) and none was sent.",
+		Fix:         "Check what answers at that address, and the addresses and TLS settings the CLI uses:\n  openssl s_client -connect 127.0.0.1:7051 </dev/null\n  env | grep -e CORE_PEER_ADDRESS -e CORE_PEER_TLS\n  docker ps --format '{{.Names}} {{.Ports}}'",
+		Confirm:     "openssl s_client -connect 127.0.0.1:7051 </dev/null",
+	},
+	// A client that dialed 0.0.0.0, a listen address.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"certificate for 0.0.0.0 because", ", not 0.0.0.0"},
+		Title:       "The client dialed 0.0.0.0, a listen address, and checked the certificate against it",
+		Explanation: "0.0.0.0 means every local address to a server that listens; a client given it (a listen setting copied into a client's address, such as a peer address, an endpoint variable or a URL) connects to the local host and then checks the certificate for the name 0.0.0.0, which no certificate should carry. The server is fine: the client must be given the name or address the certificate was issued for.",
+		Fix:         "Give the client the host's name (or localhost, when the certificate names it) instead of 0.0.0.0, in its address setting, and check what the certificate names:\n  openssl s_client -connect localhost:443 </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
+		Confirm:     "openssl s_client -connect localhost:443 </dev/null",
+	},
+	// lnd's command-line tools without the node's tls.cert.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"unable to read tls cert (path:"},
+		Title:       "An lnd command-line tool could not read the node's tls.cert it trusts",
+		Explanation: "lncli, and the CLIs of lnd's companions (frcli, loop, pool, litcli), trust the daemon by reading its tls.cert from --tlscertpath, by default under the tool's own directory (~/.lnd, ~/.faraday/mainnet, ~/.loop). The file is not there when the daemon runs as another user or with another directory, or runs inside Lightning Terminal (litd), whose integrated daemons serve ~/.lit/tls.cert.",
+		Fix:         "Point the CLI at the certificate the daemon serves, and at its address:\n  ls -l ~/.lnd/tls.cert ~/.lit/tls.cert\n  frcli --tlscertpath ~/.lit/tls.cert insights",
+		Confirm:     "ls -l ~/.lit/tls.cert",
+	},
+	// CUPS and an IPPS printer whose certificate changed.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"printer credentials:", "stored credentials:", "cups-pki-invalid", "cups-pki-changed"},
+		Title:       "CUPS no longer trusts the printer's certificate: it changed since CUPS stored it",
+		Explanation: "CUPS trusts an IPPS printer's self-signed certificate on first use and stores it (under /etc/cups/ssl); when the printer later presents another one (a firmware update, a factory reset, a regenerated certificate) it no longer matches, the queue reports cups-pki-invalid or cups-pki-changed, and jobs stop. The `Printer credentials` and `Stored credentials` lines of the log show the two.",
+		Fix:         "Remove the certificate CUPS stored for that printer and print again, so it stores the new one:\n  ls /etc/cups/ssl/\n  rm /etc/cups/ssl/printer.local.crt\n  systemctl restart cups",
+		Confirm:     "lpstat -l -p",
+	},
+	// Celery (kombu) told rediss:// without SSL options.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Level: infoLevel,
+		Match:       []string{"secure redis scheme specified (rediss) with no ssl options"},
+		Title:       "Celery connects to a rediss:// broker without checking its certificate (no SSL options given)",
+		Explanation: "A rediss:// address turns TLS on, but without broker_use_ssl (or ssl_cert_reqs in the address) Celery does not verify the Redis server's certificate, and says so. A framework that builds Celery's settings for you may drop the SSL options for rediss:// addresses (Airflow's Celery config did, before its fix), and then turning its own SSL switch on fails.",
+		Fix:         "Give the SSL options in the broker's address (or as broker_use_ssl, with ssl_cert_reqs and ssl_ca_certs, in Celery's settings):\n  rediss://:password@redis:6379/0?ssl_cert_reqs=required",
+		Confirm:     "redis-cli --tls --cacert ca.pem -h redis ping",
+	},
+	// Airflow refusing SSL_ACTIVE for a broker address it does not recognise.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"does not support ssl_active to be true"},
+		Title:       "Airflow did not recognise the broker's address as RabbitMQ or Redis, so it refused SSL_ACTIVE",
+		Explanation: "Airflow's default Celery config turns on TLS for the broker only for addresses it recognises (older releases looked for amqp:// and redis:// and missed amqps:// and rediss://) and raises this for any other, before connecting.",
+		Fix:         "Upgrade the Celery provider, or give Celery its SSL options yourself (celery_config_options pointing at your own config with broker_use_ssl):\n  pip install -U apache-airflow-providers-celery",
+		Confirm:     "airflow config get-value celery broker_url",
 	},
 }
 

@@ -284,6 +284,12 @@ func explainLine(input string) *report.Report {
 		f.Priority = len(codes) + i
 		rep.Findings = append(rep.Findings, f)
 	}
+	if loadable && len(rep.Findings) > 0 && rep.Findings[0].OwnFix && len(dropLoad(rep.Findings[:1])) == 0 {
+		// A program's own entry for the file it could not load (a CLI
+		// reading the server's certificate it trusts) tells more than
+		// the file's generic cause.
+		loadable = false
+	}
 	if loadable {
 		// One file, one cause (nginx's, or another program's own
 		// certificate or key): it replaces the generic load entries.

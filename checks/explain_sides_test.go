@@ -1655,6 +1655,25 @@ func TestExplainSides(t *testing.T) {
 		{"Error: App construction failed", "node", "server", "cert-load-failed", "key_file_name"},
 		{"OpenVPN: TLS error: Unsupported protocol. This typically indicates that client and server have no common TLS version enabled", "unknown", "server", "handshake-failed", "compatibility mode"},
 		{"error: OpenSSL BAD_END_LINE via OPENSSL_internal PEM routines in server.crt", "unknown", "server", "unreadable", "final newline"},
+		// GLib, GnuTLS, LibreSSL, NSS and other programs' own words (thirtieth session).
+		{"GStreamer: souphttpsrc: TLS/SSL support not available; install glib-networking", "unknown", "client", "handshake-failed", "gio_extra_modules"},
+		{"(app:42): GLib-Net-WARNING **: couldn't load TLS file database: Failed to open file /opt/x/ssl/cert.pem: No such file", "unknown", "client", "server-cert-untrusted", "ca-certificates"},
+		{"gnutls-cli: Error setting the x509 trust file", "unknown", "client", "cert-load-failed", "--x509cafile"},
+		{"curl: (35) LibreSSL/3.3.6: error:1404B42E:SSL routines:ST_CONNECT:tlsv1 alert protocol version", "curl", "client", "handshake-failed", "http://"},
+		{"* LibreSSL/2.8.3: error:1404B418:SSL routines:ST_CONNECT:tlsv1 alert unknown ca", "curl", "client", "server-cert-untrusted", "--cacert"},
+		{"error: RPC failed; curl 56 GnuTLS recv error (-9): A TLS packet with unexpected length was received.", "curl", "client", "handshake-failed", "libcurl3-gnutls"},
+		{"curl: (22) NSS: client certificate not found (nickname not specified) while fetching the package", "curl", "client", "handshake-failed", "http_code"},
+		{"vpn worker: could not set TLS priority: 'NORMAL:+VERS-TLS1.3': The request is invalid.", "unknown", "server", "handshake-failed", "--priority"},
+		{"Read error at byte 512 (The TLS connection was non-properly terminated.). Retrying.", "unknown", "client", "handshake-failed", "content-length"},
+		{"ERRO [comm.tls] ClientHandshake -> Client TLS handshake failed after 2ms with error: EOF remoteaddress=10.0.0.5:7051", "unknown", "client", "handshake-failed", "core_peer_address"},
+		{"transport: authentication handshake failed: x509: cannot validate certificate for 0.0.0.0 because it doesn't contain any IP SANs", "go", "client", "server-hostname-mismatch", "instead of 0.0.0.0"},
+		{"[lncli] unable to read tls cert (path: /home/u/.lnd/tls.cert): open /home/u/.lnd/tls.cert: no such file or directory", "unknown", "client", "cert-load-failed", "--tlscertpath"},
+		{"cupsd[812]: [Job 3] Stored credentials: printer.local (issued by Acme) / RSA-SHA256", "unknown", "client", "server-cert-untrusted", "/etc/cups/ssl"},
+		{"celery worker: Secure redis scheme specified (rediss) with no ssl options, defaulting to insecure SSL behaviour.", "unknown", "client", "server-cert-untrusted", "ssl_cert_reqs"},
+		{"AirflowException: The broker you configured does not support SSL_ACTIVE to be True.", "unknown", "client", "handshake-failed", "apache-airflow-providers-celery"},
+		{"Firefox does not trust this site because it uses a certificate that is not valid for app.example.org.", "browser", "client", "server-hostname-mismatch", "subject alternative name"},
+		{"qt.network.ssl: No functional TLS backend was found", "unknown", "client", "handshake-failed", "plugins/tls"},
+		{"Server TLS handshake failed in 3ms with error tls: first record does not look like a TLS handshake server=Orderer", "go", "server", "plain-http", "https://"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

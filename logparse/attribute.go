@@ -220,6 +220,9 @@ var attrRules = []attrRule{
 	{"unknown", RoleClient, "", []string{"tls_err_ret(): tls connect:", "tls_connect: tls connect error"}},
 	// ingress-nginx's controller (Go) checking an Ingress's own TLS secret.
 	{"go", RoleServer, "", []string{"error validating ssl certificate"}},
+	// Hyperledger Fabric's comm package: its gRPC server's side of a
+	// handshake ("Server TLS handshake failed ... server=PeerServer").
+	{"go", RoleServer, "", []string{"server tls handshake failed"}},
 	// RabbitMQ telling of a TLS client on its plain AMQP port.
 	{"unknown", RoleServer, "", []string{"tls client detected on non-tls amqp port"}},
 	// Zephyr's TLS sockets (Mbed TLS under them), a device's connection:
