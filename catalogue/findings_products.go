@@ -795,6 +795,7 @@ var productEntries = []Entry{
 	{
 		ID: KeyLoadFailed, Kind: "client",
 		Match:       []string{"engine routines::failed loading private key", "engine_load_private_key:failed loading private key", "engine routines:engine_load_private_key"},
+		Without:     []string{"engine_load_private_key:not initialised"},
 		Title:       "An OpenSSL engine could not load the private key (PKCS#11, TPM)",
 		Explanation: "The key lives in a token, smart card or TPM and is read through an OpenSSL engine (libengine-pkcs11-openssl, tpm2-tss-engine), which failed: a key URI or id that names no key, a PIN not given or wrong, the engine or its module not found, a token not present; or, when it worked before, an update of the engine or the module that broke this path (try the package version before it).",
 		Fix:         "See that the token holds the key the URI names, with the same PIN:\n  pkcs11-tool --list-objects --type privkey --login\nthen compare the engine package's version with the one before an update, and try that one.",
@@ -1762,7 +1763,8 @@ var productEntries = []Entry{
 	// Wazuh's agent checking the manager's certificate at enrollment.
 	{
 		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
-		Match:       []string{"w_enrollment_verify_ca_certificate"},
+		Match:       []string{"w_enrollment_verify_ca_certificate", "unable to verify server certificate"},
+		Within:      []string{"wazuh", "ossec", "w_enrollment"},
 		Title:       "The Wazuh agent could not verify the manager's certificate at enrollment",
 		Explanation: "With manager identity verification (the enrollment's CA given with -v, or server_ca_path), the agent checks the manager's certificate against that CA and against the address it enrolls to: the certificate must be signed by that CA and carry the address (or name) in its subjectAltName or Common Name. Older agents went on enrolling after the failure; newer ones stop.",
 		Fix:         "Issue the manager's certificate with the name or address the agents use, from the CA they are given, or enroll by the name it carries:\n  openssl x509 -noout -text -in /var/ossec/etc/sslmanager.cert | grep -A1 -e Subject: -e 'Alternative Name'\n  /var/ossec/bin/agent-auth -m wazuh.example.com \\\n    -v /var/ossec/etc/rootCA.pem",
@@ -4432,6 +4434,87 @@ var productEntries = []Entry{
 		Explanation: "Airflow's default Celery config turns on TLS for the broker only for addresses it recognises (older releases looked for amqp:// and redis:// and missed amqps:// and rediss://) and raises this for any other, before connecting.",
 		Fix:         "Upgrade the Celery provider, or give Celery its SSL options yourself (celery_config_options pointing at your own config with broker_use_ssl):\n  pip install -U apache-airflow-providers-celery",
 		Confirm:     "airflow config get-value celery broker_url",
+	},
+	// Kerberos PKINIT: the KDC refusing the certificate's purpose or CA.
+	{
+		ID: WrongPurpose, Kind: "client", Side: "client",
+		Match:       []string{"kdc_err_inconsistent_key_purpose"},
+		Title:       "The KDC refused the certificate for PKINIT: its extended key usage does not allow client authentication",
+		Explanation: "A Windows KDC accepts a certificate for PKINIT (smart-card or certificate logon, Rubeus, Certipy, kinit -X) only if its extendedKeyUsage allows Client Authentication, Smart Card Logon, PKINIT client authentication or Any Purpose. A certificate from a template whose EKU (and Application Policies, msPKI-Certificate-Application-Policy) lists only Server Authentication is refused with KDC_ERR_INCONSISTENT_KEY_PURPOSE; so is a certificate issued for another use.",
+		Fix:         "See the certificate's usages, then issue it from a template whose EKU and Application Policies include Client Authentication (1.3.6.1.5.5.7.3.2) or Smart Card Logon (1.3.6.1.4.1.311.20.2.2):\n  openssl x509 -noout -text -in user.crt | grep -A1 'Extended Key Usage'",
+		Confirm:     "openssl x509 -noout -text -in user.crt | grep -A1 'Extended Key Usage'",
+	},
+	{
+		ID: VerifyError, Kind: "client", Side: "client",
+		Match:       []string{"kdc_err_client_not_trusted", "kdc_err_cant_verify_certificate"},
+		Title:       "The KDC does not trust the CA of the certificate used for PKINIT",
+		Explanation: "A Windows KDC takes a PKINIT certificate only from a CA in the domain's NTAuth store (Enterprise NTAuth) whose chain it can build and check for revocation: a CA not published to NTAuth, a missing intermediate on the domain controllers, or a CRL they cannot reach gives KDC_ERR_CLIENT_NOT_TRUSTED (or KDC_ERR_CANT_VERIFY_CERTIFICATE). An MIT KDC checks against pkinit_anchors in kdc.conf.",
+		Fix:         "Publish the issuing CA to NTAuth and check the chain on a domain controller:\n  certutil -dspublish -f ca.crt NTAuthCA\n  certutil -verify -urlfetch user.crt",
+		Confirm:     "certutil -verify -urlfetch user.crt",
+	},
+	// OpenSSL engines and their modules.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"could not load the shared library"},
+		Within:      []string{"engine", "ossl-modules", "pkcs11", "provider"},
+		Title:       "OpenSSL could not load an engine or provider module (a path or name it does not find)",
+		Explanation: "OpenSSL loads engines and providers (PKCS#11 through libp11, TPM, a vendor's HSM) as shared libraries from its engines or modules directory (OPENSSL_ENGINES, OPENSSL_MODULES, or dynamic_path in openssl.cnf), by a file name its version expects: the module is not installed, it sits in another OpenSSL's directory (a Homebrew, custom or distribution OpenSSL of another version), or its name differs from the one this OpenSSL builds (pkcs11.so against libpkcs11.so, .dylib on macOS). The dlopen text after it says which file and why.",
+		Fix:         "See where this OpenSSL looks (ENGINESDIR, MODULESDIR) and what is there, then install the module for this version, or give its full path (dynamic_path in openssl.cnf):\n  openssl version -a\n  ls /usr/lib/x86_64-linux-gnu/engines-3/",
+		Confirm:     "openssl engine -t pkcs11",
+	},
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"engine_table_register:init failed", "no client cert method", "engine_load_private_key:not initialised"},
+		Title:       "An OpenSSL engine could not start or does not do what was asked (PKCS#11, TPM)",
+		Explanation: "The engine loaded but failed its part: `init failed` is its module failing to start (a PKCS#11 module that finds no token or slot, a token not provisioned yet, a TPM it cannot reach); `not initialised` is an engine used before it was started (openssl s_client in 1.1.1 releases before the fix did not start an -engine it was given); `no client cert method` is an engine without client-certificate selection (libp11's pkcs11 engine has none), so -ssl_client_engine cannot work with it and the key must be named instead.",
+		Fix:         "Check that the engine starts and sees the token, then name the key and certificate yourself:\n  openssl engine -t -c pkcs11\n  p11tool --list-all\n  curl --engine pkcs11 --key-type ENG --key 'pkcs11:object=mykey' --cert client.crt https://host/",
+		Confirm:     "openssl engine -t -c pkcs11",
+	},
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"tpm2-tss-engine:get_auth"},
+		Title:       "The TPM key asks for its password (auth value) and the program cannot prompt for it",
+		Explanation: "tpm2-tss-engine asked for the key's auth value by prompting (`User interaction error`): a server (nginx with engine:tpm2tss: keys) cannot answer a prompt. Either the key was made with a password, which the program must be given another way, or tpm2-tss before 2.2.1 asked for one even for a persistent key that has none (a bug fixed then).",
+		Fix:         "Make the key without a password for unattended use, or upgrade tpm2-tss for persistent keys:\n  tpm2tss-genkey -a rsa server.tss\n  tpm2_readpublic -c 0x81000001",
+		Confirm:     "tpm2_readpublic -c 0x81000001",
+	},
+	// A plain HTTP server reading a TLS ClientHello (MinIO, Go's net/http).
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"malformed http request from"},
+		Title:       "A client spoke TLS to this server's plain HTTP port",
+		Explanation: "The server listens with plain HTTP and read a TLS ClientHello as a broken HTTP request: a client set for TLS (https://, secure=True, an SDK's TLS switch) against a server started without certificates (MinIO serves TLS only when its certs directory holds public.crt and private.key). Either the client should use http://, or the server should be given its certificate.",
+		Fix:         "Use http:// for this port, or give the server its certificate and restart it; see what the port speaks:\n  curl -v http://host:9000/\n  openssl s_client -connect host:9000 </dev/null",
+		Confirm:     "curl -v http://host:9000/",
+	},
+	// lua-resty-auto-ssl without its shared dictionaries.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"auto-ssl: dict auto_ssl"},
+		Title:       "lua-resty-auto-ssl needs a shared dictionary the configuration does not declare",
+		Explanation: "lua-resty-auto-ssl keeps its state in nginx shared dictionaries declared in the http block: auto_ssl (certificates), and since 0.13 auto_ssl_settings; a configuration written for an older release lacks the second, and auto-ssl stops at init_master with this message.",
+		Fix:         "Declare the dictionaries the message names in the http block, then reload:\n  lua_shared_dict auto_ssl 1m;\n  lua_shared_dict auto_ssl_settings 64k;",
+		Confirm:     "nginx -t",
+	},
+	// nginx (or a fork) whose OpenSSL context cannot be made at start-up.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"ssl_ctx_new() failed"},
+		Within:      []string{"nginx", "[emerg]"},
+		Title:       "nginx could not create an OpenSSL context at start-up: the build and its OpenSSL do not fit",
+		Explanation: "SSL_CTX_new fails before any certificate is read, so no file is at fault: OpenSSL was not initialised by this build (a patched or forked nginx, such as a Tengine release with this regression), the nginx binary runs against another OpenSSL than it was built for, or an OpenSSL in FIPS mode or with a broken configuration offers no ciphers (`library has no ciphers`).",
+		Fix:         "See which OpenSSL nginx was built with and runs with, then use a build that matches (or the fork's fixed release):\n  nginx -V 2>&1 | grep -i openssl\n  ldd \"$(command -v nginx)\" | grep -e libssl -e libcrypto\n  openssl version -a",
+		Confirm:     "nginx -t",
+	},
+	// Wazuh's and OSSEC's agent enrollment (agent-auth, wazuh-agentd).
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"agent-auth: error: ssl error", "w_enrollment_connect(): error: ssl error"},
+		Within:      []string{"agent-auth", "wazuh", "ossec", "enrollment"},
+		Title:       "The Wazuh (OSSEC) agent's enrollment over TLS to the manager's authd failed",
+		Explanation: "Agents enroll over TLS with the manager's authd on port 1515 (remoted, on 1514, does not speak TLS). Causes: a wrong port or address (-p 1514, or the manager's address in ossec.conf), authd not running or blocked by a firewall, the manager's certificate refused when the agent checks it (a CA given with -v that did not sign it, or a manager address that is not among its certificate's names), or an agent bug that ran out of local ports (fixed in Wazuh 4.2).",
+		Fix:         "Enroll by hand against authd's port, and check it on the manager:\n  /var/ossec/bin/agent-auth -m manager.example.com -p 1515\n  ss -ltnp | grep 1515\nWith verification on, the manager's certificate must carry the address in the agent's configuration.",
+		Confirm:     "openssl s_client -connect manager.example.com:1515 </dev/null",
 	},
 }
 

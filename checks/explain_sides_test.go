@@ -1674,6 +1674,17 @@ func TestExplainSides(t *testing.T) {
 		{"Firefox does not trust this site because it uses a certificate that is not valid for app.example.org.", "browser", "client", "server-hostname-mismatch", "subject alternative name"},
 		{"qt.network.ssl: No functional TLS backend was found", "unknown", "client", "handshake-failed", "plugins/tls"},
 		{"Server TLS handshake failed in 3ms with error tls: first record does not look like a TLS handshake server=Orderer", "go", "server", "plain-http", "https://"},
+		// Kerberos PKINIT, OpenSSL engines, plain HTTP servers, auto-ssl, agents (thirtieth session).
+		{"TGT request failed: KDC_ERR_INCONSISTENT_KEY_PURPOSE for the smart-card user", "unknown", "client", "wrong-purpose", "client authentication"},
+		{"kinit: KDC_ERR_CLIENT_NOT_TRUSTED while getting initial credentials", "unknown", "client", "verify-error", "ntauthca"},
+		{"error:25066067:DSO support routines:dlfcn_load:could not load the shared library: filename(/opt/ssl/lib/engines-1.1/pkcs11.so)", "unknown", "client", "key-load-failed", "openssl version -a"},
+		{"error:260B806D:engine routines:ENGINE_TABLE_REGISTER:init failed:eng_table.c:175:", "unknown", "client", "key-load-failed", "p11tool"},
+		{"SSL: error:80066071:tpm2-tss-engine:get_auth:User interaction error while loading the server key", "nginx", "server", "key-load-failed", "tpm2tss-genkey"},
+		{"minio: Error: malformed HTTP request from '192.0.2.7:9000'", "unknown", "server", "handshake-failed", "http://"},
+		{"[lua] init_master(): auto-ssl: dict auto_ssl_settings could not be found", "unknown", "server", "startup-failed", "lua_shared_dict auto_ssl_settings"},
+		{"nginx: [emerg] SSL_CTX_new() failed (SSL: error:140A90A1:SSL routines:SSL_CTX_new:library has no ciphers)", "nginx", "server", "startup-failed", "nginx -v"},
+		{"agent-auth: ERROR: SSL error (-1). Exiting. (manager on port 1514)", "unknown", "client", "handshake-failed", "-p 1515"},
+		{"wazuh-agentd: ERROR: Unable to verify server certificate during enrollment", "unknown", "client", "server-hostname-mismatch", ""},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

@@ -220,6 +220,9 @@ var attrRules = []attrRule{
 	{"unknown", RoleClient, "", []string{"tls_err_ret(): tls connect:", "tls_connect: tls connect error"}},
 	// ingress-nginx's controller (Go) checking an Ingress's own TLS secret.
 	{"go", RoleServer, "", []string{"error validating ssl certificate"}},
+	// A plain HTTP server reading a TLS ClientHello (MinIO):
+	// "Error: malformed HTTP request from '192.0.2.1:9000'".
+	{"unknown", RoleServer, "", []string{"malformed http request from"}},
 	// Hyperledger Fabric's comm package: its gRPC server's side of a
 	// handshake ("Server TLS handshake failed ... server=PeerServer").
 	{"go", RoleServer, "", []string{"server tls handshake failed"}},
