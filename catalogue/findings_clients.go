@@ -1391,8 +1391,9 @@ var clientWriterEntries = []Entry{
 	// refused the client certificate.
 	{
 		ID: TLSAlert, Kind: "client",
-		Match: []string{"a tls fatal alert has been received", "gnutls handshake: -12"},
-		Title: "The client (GnuTLS) received a fatal alert: over TLS 1.3, most often the server refusing its client certificate",
+		Match:   []string{"a tls fatal alert has been received", "gnutls handshake: -12"},
+		Without: []string{"unable to encrypt connection"},
+		Title:   "The client (GnuTLS) received a fatal alert: over TLS 1.3, most often the server refusing its client certificate",
 		Explanation: "A client on GnuTLS (git, curl and wget on Debian and Ubuntu, gnutls-cli) got a fatal alert from the server, and this error does not name it. " +
 			"Read after the handshake (git's and curl's `GnuTLS recv error (-12)`), it is almost always the server refusing the client certificate: over TLS 1.3 a server sends that verdict only after the client has finished its part, whether no certificate was sent (certificate_required), or it comes from a CA the server does not trust, or it is expired, not yet valid or revoked, or the server's own revocation check failed (its CRL past its nextUpdate, or none from the certificate's CA). " +
 			"Over TLS 1.2 the same refusals come during the handshake, and curl and git then name the alert (`gnutls_handshake() failed: CA is unknown`); gnutls-cli names it on its next line (`*** Received alert [48]: CA is unknown`). " +
@@ -1780,6 +1781,7 @@ var clientWriterEntries = []Entry{
 	{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"ssl_connect syscall returned=5"},
+		Without:     []string{"certificate verify failed"},
 		Title:       "The server closed the connection during the Ruby client's handshake",
 		Explanation: "Ruby's OpenSSL binding saw the connection end in the middle of SSL_connect, without an alert: the server refused the client certificate outright (revoked by the CRL it checks, as Puppet's server does, or not issued by its CA), required one that was not sent, or shares no TLS version with the client (an old Ruby, such as the 1.8.7 of EL6's Puppet agents, or one built on OpenSSL 0.9.8, speaks no TLS 1.2, which servers that dropped TLS 1.0 want); a proxy or firewall in between may also cut it.",
 		Fix:         "See what the server says to the same client certificate, then check the certificate against the server's CA and CRL:\n  openssl s_client -connect host:8140 -cert client.crt -key client.key -CAfile ca.crt </dev/null\n  openssl verify -crl_check -CAfile ca.crt -CRLfile crl.pem client.crt",

@@ -534,7 +534,7 @@ var productEntries = []Entry{
 	// GNOME's programs, fwupd.
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
-		Match:       []string{"unacceptable tls certificate"},
+		Match:       []string{"unacceptable tls certificate", "certificat tls inacceptable"},
 		Title:       "GLib's TLS refused the server's certificate (flatpak, GNOME, fwupd)",
 		Explanation: "Programs on libsoup and GLib (flatpak, GNOME Software, Epiphany, gvfs, fwupd) check the server's certificate with glib-networking, on GnuTLS and the system's CA bundle, and report any refusal in these words: a CA missing from an old or minimal bundle (a container or CI image), an old GnuTLS that builds Let's Encrypt's chain through the expired DST Root CA X3, an expired certificate or a wrong clock, a name the certificate does not carry, or a proxy that re-signs TLS. With `couldn't load TLS file database` before it, no CA was loaded at all (a glib-networking built with a CA path that does not exist); glib-openssl before 2.50.3 refused valid chains by a bug of its own.",
 		Fix:         "Refresh the CA bundle (and GnuTLS and glib-networking), then see what GnuTLS says of the server:\n  apt-get update\n  apt-get install -y ca-certificates libgnutls30 glib-networking\n  gnutls-cli --print-cert flathub.org </dev/null",
@@ -1434,9 +1434,9 @@ var productEntries = []Entry{
 	// Qt without a usable OpenSSL at run time.
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "client",
-		Match:       []string{"tls initialization failed", "incompatible version of openssl", "qsslsocket: cannot resolve", "qt.tlsbackend.ossl", "no functional tls backend was found"},
+		Match:       []string{"tls initialization failed", "incompatible version of openssl", "qsslsocket: cannot resolve", "qt.tlsbackend.ossl", "no functional tls backend was found", "no tls backend is available", "qsslsocket: cannot call unresolved function"},
 		Title:       "Qt has no usable TLS backend: its OpenSSL libraries are missing or of the wrong version",
-		Explanation: "Qt loads OpenSSL's libraries at run time, and QSslSocket cannot do TLS when none of the version it was built for is found: Qt 6.5 and later want OpenSSL 3, Qt 5.12.4 to 6.4 OpenSSL 1.1, older Qt 5 OpenSSL 1.0 (libeay32, ssleay32). A Windows installation without OpenSSL's DLLs beside the program (the Qt installer's OpenSSL component not installed), older DLLs found first on PATH, or an AppImage carrying another version, all fail so; macOS's own OpenSSL 0.9.8 lacks the TLS 1.2 functions Qt 5 looks for (`cannot resolve TLSv1_2_client_method`). Qt 6.2 and later load TLS as a plugin (plugins/tls/, qopensslbackend or qschannelbackend): a bundle that leaves that directory out (an AppImage, a CQtDeployer or hand-made package) has `No functional TLS backend was found` whatever OpenSSL is present.",
+		Explanation: "Qt loads OpenSSL's libraries at run time, and QSslSocket cannot do TLS when none of the version it was built for is found: Qt 6.5 and later want OpenSSL 3, Qt 5.12.4 to 6.4 OpenSSL 1.1, older Qt 5 OpenSSL 1.0 (libeay32, ssleay32). A Windows installation without OpenSSL's DLLs beside the program (the Qt installer's OpenSSL component not installed), older DLLs found first on PATH, or an AppImage carrying another version, all fail so; macOS's own OpenSSL 0.9.8 lacks the TLS 1.2 functions Qt 5 looks for (`cannot resolve TLSv1_2_client_method`). Qt 6.2 and later load TLS as a plugin (plugins/tls/, qopensslbackend or qschannelbackend): a bundle that leaves that directory out (an AppImage, a CQtDeployer or hand-made package) has `No functional TLS backend was found` (or `No TLS backend is available`) whatever OpenSSL is present. `cannot call unresolved function` names an OpenSSL function Qt looked for and did not find: Qt 5.15 before 5.15.11 looks for OpenSSL 1.1 names such as SSL_get_peer_certificate that OpenSSL 3 no longer exports (use OpenSSL 1.1 with it, or a Qt with the OpenSSL 3 fix), and a platform port whose loader never loads the library at all fails on every function.",
 		Fix:         "See which OpenSSL Qt wants and finds, then put that version's libraries beside the program (Windows: libssl-3-x64.dll and libcrypto-3-x64.dll for Qt 6), and for Qt 6.2 and later ship the plugins/tls directory with it (current windeployqt and linuxdeploy-plugin-qt releases do):\n  QT_LOGGING_RULES='qt.network.ssl*=true;qt.tlsbackend.*=true' ./app\n  ldd ./app | grep -e libssl -e libcrypto",
 		Confirm:     "openssl version",
 	},
@@ -4364,7 +4364,7 @@ var productEntries = []Entry{
 	// A GnuTLS priority string the library refuses.
 	{
 		ID: HandshakeFailed, Kind: "client",
-		Match:       []string{"could not set tls priority", "error in priority string", "gnutls_priority_init", "gnutls_priority_set_direct"},
+		Match:       []string{"could not set tls priority", "error in priority string", "gnutls_priority_init", "gnutls_priority_set_direct", ":priority normal", ":priority secure", ":priority performance"},
 		Title:       "The GnuTLS priority string names something this GnuTLS does not know",
 		Explanation: "GnuTLS takes its versions, ciphers and key exchanges as one priority string (NORMAL:%SERVER_PRECEDENCE:-VERS-SSL3.0...) and refuses all of it (`The request is invalid`, or `Syntax error at:` with the word) when one keyword is unknown to this release: a string written for a newer GnuTLS (+VERS-TLS1.3, -VERS-ALL, +VERS-DTLS-ALL, %PROFILE_ on old releases) or a typo, in the program's setting (ocserv's tls-priorities, Exim's tls_require_ciphers, rsyslog, libvirt) or built into a program compiled for a newer GnuTLS than the one installed.",
 		Fix:         "Test the string against the installed GnuTLS, then drop the keyword it refuses, or install the program's release built for this GnuTLS (or a newer GnuTLS):\n  gnutls-cli --priority 'NORMAL:-VERS-SSL3.0' --list | head -3\n  gnutls-cli --version",
@@ -4420,7 +4420,7 @@ var productEntries = []Entry{
 	// Celery (kombu) told rediss:// without SSL options.
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client", Level: infoLevel,
-		Match:       []string{"secure redis scheme specified (rediss) with no ssl options"},
+		Match:       []string{"secure redis scheme specified (rediss) with no ssl options", "url must have parameter ssl_cert_reqs"},
 		Title:       "Celery connects to a rediss:// broker without checking its certificate (no SSL options given)",
 		Explanation: "A rediss:// address turns TLS on, but without broker_use_ssl (or ssl_cert_reqs in the address) Celery does not verify the Redis server's certificate, and says so. A framework that builds Celery's settings for you may drop the SSL options for rediss:// addresses (Airflow's Celery config did, before its fix), and then turning its own SSL switch on fails.",
 		Fix:         "Give the SSL options in the broker's address (or as broker_use_ssl, with ssl_cert_reqs and ssl_ca_certs, in Celery's settings):\n  rediss://:password@redis:6379/0?ssl_cert_reqs=required",
@@ -4490,7 +4490,7 @@ var productEntries = []Entry{
 	// lua-resty-auto-ssl without its shared dictionaries.
 	{
 		ID: StartupFailed, Kind: "client", Side: "server",
-		Match:       []string{"auto-ssl: dict auto_ssl"},
+		Match:       []string{"auto-ssl: dict auto_ssl", "attempt to index field 'auto_ssl'"},
 		Title:       "lua-resty-auto-ssl needs a shared dictionary the configuration does not declare",
 		Explanation: "lua-resty-auto-ssl keeps its state in nginx shared dictionaries declared in the http block: auto_ssl (certificates), and since 0.13 auto_ssl_settings; a configuration written for an older release lacks the second, and auto-ssl stops at init_master with this message.",
 		Fix:         "Declare the dictionaries the message names in the http block, then reload:\n  lua_shared_dict auto_ssl 1m;\n  lua_shared_dict auto_ssl_settings 64k;",
@@ -4515,6 +4515,127 @@ var productEntries = []Entry{
 		Explanation: "Agents enroll over TLS with the manager's authd on port 1515 (remoted, on 1514, does not speak TLS). Causes: a wrong port or address (-p 1514, or the manager's address in ossec.conf), authd not running or blocked by a firewall, the manager's certificate refused when the agent checks it (a CA given with -v that did not sign it, or a manager address that is not among its certificate's names), or an agent bug that ran out of local ports (fixed in Wazuh 4.2).",
 		Fix:         "Enroll by hand against authd's port, and check it on the manager:\n  /var/ossec/bin/agent-auth -m manager.example.com -p 1515\n  ss -ltnp | grep 1515\nWith verification on, the manager's certificate must carry the address in the agent's configuration.",
 		Confirm:     "openssl s_client -connect manager.example.com:1515 </dev/null",
+	},
+	// sssd's p11_child checking a smart card's certificate.
+	{
+		ID: VerifyError, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"x509_verify_cert failed"},
+		Within:      []string{"p11_child"},
+		Title:       "sssd's p11_child could not verify a certificate on the smart card against its CA database",
+		Explanation: "At smart-card login sssd's p11_child checks each certificate on the card against the CAs in its own database (/etc/sssd/pki/sssd_auth_ca_db.pem, or certificate_verification in sssd.conf), not a server's: a card certificate from a CA missing there, or without its intermediate in it, fails here. A card often holds several certificates (authentication, signature, encryption), and only the one used for login must verify; a failure on another is harmless unless login fails too, and then the PAM responder's own lines (sssd_pam) tell more, as releases have had regressions there (sssd 2.9.2).",
+		Fix:         "Put the issuing CA and its intermediates in sssd's CA database and check the card's certificate against it:\n  openssl verify -CAfile /etc/sssd/pki/sssd_auth_ca_db.pem card.crt\n  sss_ssh_knownhostsproxy --version\nThen read sssd_pam's log at debug_level 9 for the login itself.",
+		Confirm:     "openssl verify -CAfile /etc/sssd/pki/sssd_auth_ca_db.pem card.crt",
+	},
+	// Kong's start command given its certificate settings in the wrong form.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"ssl_cert_key is not a string", "ssl_cert is not a string"},
+		Title:       "Kong read its ssl_cert or ssl_cert_key setting as a list, not a path",
+		Explanation: "Kong's start command takes ssl_cert and ssl_cert_key as paths; this error is a setting it received in another form: a value given twice (in kong.conf and as KONG_SSL_CERT), one written as a list, or Kong 0.9.0's own bug in reading these settings (fixed in the next release).",
+		Fix:         "Give each setting once, as a single path, and upgrade Kong if that is already so:\n  ssl_cert = /etc/kong/server.crt\n  ssl_cert_key = /etc/kong/server.key\n  kong check /etc/kong/kong.conf",
+		Confirm:     "kong check /etc/kong/kong.conf",
+	},
+	// CUPS's server side of IPPS and its credentials.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"unable to encrypt connection"},
+		Within:      []string{"a tls fatal alert has been received"},
+		Title:       "cupsd's client refused the TLS handshake: most often it does not trust cupsd's self-signed certificate",
+		Explanation: "cupsd serves IPPS and its web interface with a certificate it made for itself (self-signed, under /etc/cups/ssl) unless given one; a client that checks certificates (a browser, another computer's CUPS, a phone's print service) refuses it and ends the handshake with an alert, which cupsd logs so. A container image that regenerates the certificate at each start makes every client distrust it again.",
+		Fix:         "Give cupsd a certificate the clients trust, named for the host they use, in its ServerKeychain directory:\n  ls -l /etc/cups/ssl/\n  cp server.crt /etc/cups/ssl/printserver.example.com.crt\n  cp server.key /etc/cups/ssl/printserver.example.com.key\n  systemctl restart cups",
+		Confirm:     "openssl s_client -connect printserver.example.com:631 </dev/null",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"unable to create server credentials"},
+		Title:       "cupsd could not find or create its TLS certificate and key",
+		Explanation: "cupsd encrypts with a certificate and key from its ServerKeychain directory (/etc/cups/ssl on Linux), making a self-signed pair when none is there; it fails when it may not write there (permissions, AppArmor or SELinux, a read-only container path), when the files for the host name it uses do not match, or when a build points ServerKeychain elsewhere (CUPS 2.4.2 built with OpenSSL used macOS's System.keychain path on Linux, a bug fixed in a later release).",
+		Fix:         "See where cupsd looks and whether it may write there, then set ServerKeychain (cups-files.conf) or upgrade CUPS:\n  grep -i keychain /etc/cups/cups-files.conf\n  ls -ld /etc/cups/ssl\n  journalctl -u cups | grep -i -e apparmor -e denied",
+		Confirm:     "ls -l /etc/cups/ssl/",
+	},
+	// gRPC's C core (Python grpcio, C#'s Grpc.Core, Ruby, PHP).
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"failed to connect to all addresses"},
+		Without:     []string{"last error:", "peer name ", "certificate_verify_failed", "handshake failed"},
+		Title:       "gRPC's C core could not connect: an untrusted certificate, TLS on one side only, or nothing listening",
+		Explanation: "gRPC's C core (Python's grpcio, C#'s Grpc.Core, Ruby, PHP) reports any failure to connect in these words; the transport_security lines of its trace name a TLS one. It trusts its own bundled roots (or GRPC_DEFAULT_SSL_ROOTS_FILE_PATH), not the system's store or Windows', so a corporate proxy's CA, a private CA or a root it lacks (an old release's bundle with the expired DST Root CA X3) is refused even when browsers accept the server. Otherwise: a client with TLS against a plaintext port or the reverse, a proxy setting in the way (grpc_proxy, https_proxy), or no server at that address.",
+		Fix:         "Trace the connection, and give the C core the roots it needs (the proxy's or private CA appended to a PEM bundle):\n  GRPC_VERBOSITY=debug GRPC_TRACE=transport_security,tsi python app.py\n  export GRPC_DEFAULT_SSL_ROOTS_FILE_PATH=/etc/ssl/roots.pem",
+		Confirm:     "openssl s_client -connect host:443 -servername host -alpn h2 </dev/null",
+	},
+	// Google's front ends answering a client that sent no SNI.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"no sni provided; please fix your client", "cn=invalid2.invalid"},
+		Title:       "The client sent no server name (SNI), and the server answered with its placeholder certificate",
+		Explanation: "Google's front ends (and other large shared hosts) pick the certificate by the name the client sends in SNI; a client that sends none gets a placeholder (CN=invalid2.invalid, `No SNI provided; please fix your client.`) that it then refuses. The client, not the server, must change: a library or version that does not set SNI (an old Java or Python, a gRPC or HTTP client given an IP address or a custom socket factory, Akka gRPC in Alpakka 2.0.0-RC1).",
+		Fix:         "Make the client send the host name (SNI), or upgrade the library that drops it; see the difference by hand:\n  openssl s_client -connect pubsub.googleapis.com:443 -servername pubsub.googleapis.com </dev/null\n  openssl s_client -connect pubsub.googleapis.com:443 -noservername </dev/null",
+		Confirm:     "openssl s_client -connect pubsub.googleapis.com:443 -servername pubsub.googleapis.com </dev/null",
+	},
+	// evcc's own EEBus certificate refused at start-up.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"failed configuring eebus: invalid ski"},
+		Title:       "evcc refused its own EEBus certificate: its Subject Key Identifier does not match its key",
+		Explanation: "evcc 0.309.2 and later check that the EEBus (SHIP) certificate in its configuration carries a Subject Key Identifier made from its own public key; certificates generated by older releases do not, so evcc stops at start-up. The SKI is also the identity paired devices (a wallbox, a heat pump) know evcc by.",
+		Fix:         "Remove the old eebus certificate and key from evcc's configuration so a new pair is generated, then pair the devices again with the new SKI:\n  evcc eebus-cert\n  openssl x509 -noout -text -in eebus.crt | grep -A1 'Subject Key Identifier'",
+		Confirm:     "evcc eebus-cert",
+	},
+	// PKCS#11 modules failing to start (p11-kit, openCryptoki, vendor modules).
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"module failed to initialize", "error initializing the pkcs11 library", "c_initialize failed"},
+		Title:       "A PKCS#11 module could not start: its daemon, device or configuration",
+		Explanation: "A PKCS#11 module's C_Initialize failed before any key or certificate was read: the daemon it talks to is not running (pcscd for smart cards and USB tokens, openCryptoki's pkcsslotd, tpm2-abrmd), its own configuration does not name the device (a secure element's I2C bus in cryptoauthlib's slot.conf, a token's library path in p11-kit's module file), or the process may not open the device (permissions, a group, a sandbox).",
+		Fix:         "Start the daemon the module needs, check its configuration, and list what it sees:\n  systemctl status pcscd pkcsslotd\n  p11-kit list-modules\n  pkcs11-tool --module opensc-pkcs11.so -L",
+		Confirm:     "p11-kit list-modules",
+	},
+	// pkcs11-helper (OpenVPN) asking the token for what it cannot give.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"pkcs#11: cannot perform signature"},
+		Title:       "The smart card or token could not sign the handshake through pkcs11-helper",
+		Explanation: "OpenVPN signs its part of the TLS handshake with the token's key through pkcs11-helper, and the module refused: `CKR_ATTRIBUTE_TYPE_INVALID` after upgrading pkcs11-helper to 1.28 is that release asking the token for an attribute some vendors' modules lack (a regression; 1.27 works); `CKR_USER_NOT_LOGGED_IN` is a PIN not given or a session that expired; `CKR_MECHANISM_INVALID` a token without the RSA-PSS signatures TLS 1.3 wants (limit the connection to TLS 1.2).",
+		Fix:         "Check the pkcs11-helper version (for the attribute error, 1.27 or a fixed release works), and for a token without PSS cap TLS at 1.2 in the client profile:\n  openvpn --version | grep -i pkcs11\n  tls-version-max 1.2",
+		Confirm:     "openvpn --show-pkcs11-ids /usr/lib/opensc-pkcs11.so",
+	},
+	// Android's TLS (Conscrypt on BoringSSL) failing a handshake.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"sslhandshakeexception: handshake failed"},
+		Within:      []string{"w/system.err", "android", "okhttp", "conscrypt"},
+		Title:       "Android's TLS could not agree with the server (versions, ciphers or curves of that Android release)",
+		Explanation: "An Android app's handshake failed before any certificate check (a certificate problem says `Trust anchor for certification path not found`): the server and that Android release share no TLS version, cipher or curve. Android 7.0 offers only the P-256 curve for ECDHE, so a server limited to secp384r1 (nginx's ssl_ecdh_curve secp384r1) fails there and works on 7.1; Android before 5 does not offer TLS 1.2 by default, and before 4.4 has no ECDHE with GCM; a server with only TLS 1.3 fails on Android before 10.",
+		Fix:         "See what the server offers, and allow what the oldest Android you serve has (P-256 and TLS 1.2 with ECDHE suites):\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null\nand in nginx:\n  ssl_ecdh_curve X25519:prime256v1:secp384r1;",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
+	// An OpenSSL 1.0 server fixed to one TLS version refusing a client's.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"ssl3_get_client_hello:wrong version number"},
+		Without:     []string{"while ssl handshaking", "nginx"},
+		Title:       "The client offered a TLS version this server (OpenSSL 1.0, fixed to one version) does not accept",
+		Explanation: "OpenSSL 1.0's server, when a program builds it for one version only (TLSv1_2_server_method, as ossec-authd and other daemons did), refuses a ClientHello of any other version with `SSL3_GET_CLIENT_HELLO:wrong version number`: clients on SSLv3, TLS 1.0 or 1.1 (old agents, old Java or OpenSSL 0.9.8). Something that is not TLS at all fails with other words (`unknown protocol`, `http request`).",
+		Fix:         "Upgrade the clients so they offer TLS 1.2, or see which version they send:\n  openssl s_client -connect host:1515 -tls1_2 </dev/null\n  openssl s_client -connect host:1515 -tls1 </dev/null",
+		Confirm:     "openssl s_client -connect host:1515 -tls1_2 </dev/null",
+	},
+	// NSS's softoken used in a forked child process (curl on NSS under PHP).
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"returned ckr_device_error"},
+		Title:       "NSS's token reported a device error: most often NSS used in a child process after a fork",
+		Explanation: "NSS (under curl and PHP's curl on RHEL and CentOS 7 and older) refuses to run its software token in a process forked after NSS was set up in the parent, and says CKR_DEVICE_ERROR: the first request works and the next, in a forked child (PsySH's per-command fork, a pre-forking worker, a daemon that forks after connecting), fails. Otherwise a smart card or token was removed, or its PKCS#11 module failed.",
+		Fix:         "Stop the fork after NSS starts (PsySH: usePcntl false), or let NSS run in the child:\n  export NSS_STRICT_NOFORK=DISABLED\nA curl built on OpenSSL (RHEL 8 and later) has no such limit.",
+		Confirm:     "curl -V | head -1",
+	},
+	// NSS 3.58 refusing TLS 1.3's compatibility ChangeCipherSpec.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"ssl_error_rx_malformed_change_cipher", "malformed change cipher spec record"},
+		Title:       "NSS refused the server's ChangeCipherSpec record (NSS 3.58's regression with TLS 1.3 servers)",
+		Explanation: "NSS 3.58 (the CVE-2020-25648 fix) refused the ChangeCipherSpec record that TLS 1.3 servers send for compatibility, so a browser or program built on that system NSS (Waterfox, Pale Moon or Firefox with --with-system-nss, curl on NSS) fails on every TLS 1.3 site while others work; NSS 3.59 fixed it. On other NSS releases a middlebox that rewrites TLS records gives the same words.",
+		Fix:         "See which NSS the program uses, and update it past 3.58:\n  pkg-config --modversion nss\n  rpm -q nss",
+		Confirm:     "pkg-config --modversion nss",
 	},
 }
 

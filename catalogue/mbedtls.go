@@ -38,12 +38,12 @@ var (
 	// The ESP32 Arduino core's "(-9984) X509 - ...", and Godot's
 	// "_do_handshake: TLS handshake error: -9984", and the sample programs'
 	// "mbedtls_x509_crt_parse_file returned -9570": in decimal.
-	reMbedDec = lazyre.New(`\((-\d{2,5})\)|(?:tls handshake error:|returned) (-\d{2,5})\b`)
+	reMbedDec = lazyre.New(`\((-\d{2,5})\)|(?:tls handshake error:|returned|ssl error:) (-\d{2,5})\b`)
 )
 
 // mbedtlsMarkers show that Mbed TLS wrote the line: its name, ESP-IDF's
 // esp-tls, the ESP32 Arduino core's ssl_client and Godot's TLS. A word list.
-const mbedtlsMarkers = "|mbedtls|mbed tls|esp-tls|esp_tls|ssl_client.cpp|polarssl|wificlientsecure|_do_handshake: tls handshake error"
+const mbedtlsMarkers = "|mbedtls|mbed tls|esp-tls|esp_tls|ssl_client.cpp|polarssl|wificlientsecure|_do_handshake: tls handshake error|mg_ssl_if_mbed"
 
 // mbedtlsTexts lists every error's words and spellings, longest first.
 var mbedtlsTexts = sync.OnceValue(func() []indexedText {

@@ -199,7 +199,7 @@ var attrRules = []attrRule{
 	// Mbed TLS's clients: ESP-IDF's esp-tls, the ESP32 Arduino core,
 	// Godot's HTTPRequest and WebSocket clients ("_do_handshake: TLS handshake error: -9984").
 	{"unknown", RoleClient, "", []string{"esp-tls", "esp_tls", "tls_client:", "_do_handshake: tls handshake error", "ssl_client.cpp", "wificlientsecure", "mbedtls_ssl_handshake", "mbedtls_x509_crt_parse", "x509_verify_cert() returned",
-		"mbedtls_err_", "wpa: x509:"}},
+		"mbedtls_err_", "wpa: x509:", "mg_ssl_if_mbed"}},
 	// wolfSSL's example server and client ("SSL_accept error -188, ...",
 	// "wolfSSL_connect error -313, ..."), programs naming its calls, and
 	// ESP-IDF's esp-tls on wolfSSL (its "esp-tls" words are a client's above).
@@ -375,6 +375,9 @@ var attrRules = []attrRule{
 	{"nginx", RoleClient, CtxNJS, []string{"js http fetch", "to fetch target", "js_fetch_"}},
 	// ingress-nginx's controller reading the secrets its annotations name.
 	{"nginx", RoleServer, "", []string{"backend_ssl.go", "certificateauth annotation", ": local ssl certificate", "in local store", "secret contains no keypair"}},
+	// OpenResty serving certificates from Lua (lua-resty-auto-ssl,
+	// ssl_certificate_by_lua) and Kong's start command: the server's side.
+	{"nginx", RoleServer, "", []string{"auto-ssl: failed to run do_ssl", "auto-ssl: dict ", "ssl_cert_key is not a string", "ssl_cert is not a string"}},
 	{"nginx", RoleClient, CtxLua, []string{"/kong/", "kong/", "resty/", "resty.", "[postgresql error]", "[cassandra error]"}},
 	// nginx as a client: of an upstream, of Lua cosockets, of OCSP responders.
 	// authentik's proxy outpost (Go), whose words name an upstream as
