@@ -4637,6 +4637,24 @@ var productEntries = []Entry{
 		Fix:         "See which NSS the program uses, and update it past 3.58:\n  pkg-config --modversion nss\n  rpm -q nss",
 		Confirm:     "pkg-config --modversion nss",
 	},
+	// Nebula's CA and its peers' certificates.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"failed to load ca from config"},
+		Title:       "Nebula found no valid CA in its pki.ca setting (expired, not yet valid by this clock, or not a Nebula CA)",
+		Explanation: "Nebula loads the CA certificates of pki.ca and keeps only those it can use now: a CA past its expiry, one not yet valid because the host's clock is behind (a Raspberry Pi without a real-time clock before NTP has set it, a VM restored from a snapshot), a file that is empty or holds another kind of certificate (an X.509 one, where nebula-cert's own format is needed) leave none, and Nebula stops.",
+		Fix:         "Check the clock and the CA's dates, then start Nebula after the time is set (or issue a new CA and sign the hosts again):\n  date -u\n  timedatectl status\n  nebula-cert print -path /etc/nebula/ca.crt",
+		Confirm:     "nebula-cert print -path /etc/nebula/ca.crt",
+	},
+	{
+		ID: VerifyError, Kind: "client", Side: "server",
+		Match:       []string{"invalid certificate from host"},
+		Within:      []string{"nebula"},
+		Title:       "Nebula refused a peer's certificate (expired, from another CA, or not for its address)",
+		Explanation: "In a Nebula handshake each host checks the other's certificate against its own pki.ca: the peer's certificate has expired (or its CA has, and with it every host it signed), was signed by a CA this host does not hold (after a CA rotation, until both CAs are in pki.ca), is blocklisted, or names other IPs than the address it uses. The error field after the certificate says which.",
+		Fix:         "Print the peer's certificate and the CA, and sign it again when it has expired:\n  nebula-cert print -path /etc/nebula/host.crt\n  nebula-cert sign -name host1 -ip 192.168.100.4/24",
+		Confirm:     "nebula-cert print -path /etc/nebula/host.crt",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

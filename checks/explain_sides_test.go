@@ -1202,7 +1202,7 @@ func TestExplainSides(t *testing.T) {
 		{"unbound[99:0] error: could not SSL_read crypto error:0A000126:SSL routines::unexpected eof while reading", "unknown", "server", "handshake-failed", "verbosity"},
 		{"Couldn't connect to Private DNS server", "unknown", "client", "server-cert-untrusted", "853"},
 		{"HandshakeException: Handshake error in client (OS Error: CERTIFICATE_VERIFY_FAILED: self signed certificate(handshake.cc:393))", "unknown", "client", "server-cert-untrusted", "settrustedcertificatesbytes"},
-		{"ERROR: _do_handshake: TLS handshake error: -9984", "unknown", "client", "mbedtls-error", "x509"},
+		{"ERROR: _do_handshake: TLS handshake error: -9984", "unknown", "client", "server-cert-untrusted", "certificate bundle"},
 		{"warning: unable to download 'https://cache.example.org/x.narinfo': SSL peer certificate or SSH remote key was not OK (60)", "curl", "client", "server-cert-untrusted", "nix_ssl_cert_file"},
 		{"apn: Error: certificate has expired: 2019-01-01T00:00:00.000Z", "unknown", "client", "client-cert-rejected", "renew"},
 		{"Upload failed: Unsupported certificate type. Common Name (CN) must contain one of: Apple Push Services, Pass Type ID", "unknown", "client", "wrong-purpose", "push certificate"},
@@ -1699,10 +1699,12 @@ func TestExplainSides(t *testing.T) {
 		{"error:1408A10B:SSL routines:SSL3_GET_CLIENT_HELLO:wrong version number:s3_srvr.c:1000: from an agent", "unknown", "server", "handshake-failed", "-tls1_2"},
 		{"cURL error 35: A PKCS #11 module returned CKR_DEVICE_ERROR in the worker", "curl", "client", "handshake-failed", "nss_strict_nofork"},
 		{"SSL received a malformed Change Cipher Spec record. Error code: SSL_ERROR_RX_MALFORMED_CHANGE_CIPHER", "browser", "client", "handshake-failed", "nss"},
-		{"mongoose: mg_ssl_if_mbed_err SSL error: -9984", "unknown", "client", "mbedtls-error", ""},
+		{"mongoose: mg_ssl_if_mbed_err SSL error: -9984", "unknown", "client", "server-cert-untrusted", "certificate bundle"},
 		{"[error] [lua] ssl_certificate.lua:99: auto-ssl: failed to run do_ssl: attempt to index field 'auto_ssl' (a nil value)", "nginx", "server", "startup-failed", "lua_shared_dict"},
 		{"qt.network.ssl: No TLS backend is available", "unknown", "client", "handshake-failed", "plugins/tls"},
 		{"Celery: A rediss:// URL must have parameter ssl_cert_reqs and this must be set to CERT_REQUIRED", "unknown", "client", "server-cert-untrusted", "ssl_cert_reqs"},
+		{"nebula[80]: level=error msg=\"Failed to load ca from config\" error=\"no valid CA certificates present\"", "unknown", "server", "cert-load-failed", "timedatectl"},
+		{"nebula: level=info msg=\"Invalid certificate from host\" error=\"certificate validation failed: certificate is expired\"", "unknown", "server", "verify-error", "nebula-cert sign"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
