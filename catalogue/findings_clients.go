@@ -1052,7 +1052,7 @@ var clientWriterEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
 		Match: []string{"ssl validation failed for"},
 		// botocore puts any TLS error after its words; an EOF is no trust failure.
-		Without:     []string{"eof occurred in violation of protocol", "wrong version number", "unexpected eof"},
+		Without:     []string{"eof occurred in violation of protocol", "wrong version number", "unexpected eof", "[errno 2] no such file or directory"},
 		Title:       "The AWS CLI does not trust the endpoint's certificate",
 		Explanation: "The AWS CLI (botocore) checked the endpoint's certificate against its own CA bundle, not the system's: version 2 ships one inside its installation. Behind a TLS-inspecting proxy (Zscaler, Netskope, a corporate firewall) the chain ends at the proxy's root, which that bundle lacks; an S3-compatible endpoint with a private CA fails the same way. A ca_bundle (or AWS_CA_BUNDLE) replaces the CLI's bundle rather than adding to it: one that holds only the proxy's root (or only a private CA) makes every endpoint that does not chain to it fail. Some commands (aws sso login in some releases) ignored the CA settings. botocore's SSL validation fails the same way on a name the certificate does not carry: an S3-compatible endpoint whose wildcard (*.example.com) does not cover its deeper name (s3.storage.example.com), or a bucket name with dots in a virtual-hosted URL.",
 		Fix:         "Give the CLI the proxy's or private CA (in a bundle with the public roots when it also reaches AWS itself):\n  export AWS_CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt\n  aws configure set ca_bundle /etc/ssl/certs/ca-certificates.crt\nand upgrade the CLI if one command still ignores it.",

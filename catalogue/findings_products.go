@@ -4655,6 +4655,54 @@ var productEntries = []Entry{
 		Fix:         "Print the peer's certificate and the CA, and sign it again when it has expired:\n  nebula-cert print -path /etc/nebula/host.crt\n  nebula-cert sign -name host1 -ip 192.168.100.4/24",
 		Confirm:     "nebula-cert print -path /etc/nebula/host.crt",
 	},
+	// Perl's LWP and IO::Socket::SSL as the client.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"can't connect to"},
+		Within:      []string{"(certificate verify failed)"},
+		Title:       "A Perl client (LWP, IO::Socket::SSL) did not trust the server's certificate",
+		Explanation: "LWP::UserAgent reports a refused certificate as `500 Can't connect to host:port (certificate verify failed)`: IO::Socket::SSL checked the server's chain against its CA store (Mozilla::CA, the system's bundle, or SSL_ca_file and PERL_LWP_SSL_CA_FILE) and its name against the host in the URL. A self-signed or private-CA server (a local service on 127.0.0.1, an appliance) is refused until its CA is given; a certificate cannot match an IP address it does not list.",
+		Fix:         "Give the client the server's CA (or, for a local service that only this program uses, turn verification off there):\n  PERL_LWP_SSL_CA_FILE=/etc/ssl/local-ca.pem perl app.pl\n  ssl_opts => { SSL_ca_file => '/etc/ssl/local-ca.pem' }\n  openssl s_client -connect 127.0.0.1:4723 -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect 127.0.0.1:4723 -showcerts </dev/null",
+	},
+	// botocore given a CA bundle path that does not exist.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"ssl validation failed for"},
+		Within:      []string{"[errno 2] no such file or directory"},
+		Title:       "botocore's CA bundle setting names a file that does not exist (no certificate was checked)",
+		Explanation: "botocore (the AWS CLI, boto3, and tools on them such as barman-cloud) loads the CA bundle given by AWS_CA_BUNDLE, ca_bundle in its config, REQUESTS_CA_BUNDLE or a tool's own option before connecting; `[Errno 2] No such file or directory` after `SSL validation failed` means that file is not there for this process (another container, a path relative to another directory, a secret not mounted in the job that runs it), so the failure comes before any certificate is looked at.",
+		Fix:         "Find which setting names the bundle and check the path where the process runs:\n  env | grep -e AWS_CA_BUNDLE -e REQUESTS_CA_BUNDLE\n  aws configure get ca_bundle\n  ls -l /etc/ssl/custom/ca.pem",
+		Confirm:     "ls -l /etc/ssl/custom/ca.pem",
+	},
+	// ZooKeeper's TLS hostname check of a peer or client by its address.
+	{
+		ID: VerifyError, Kind: "client", Side: "server",
+		Match:       []string{"failed to verify host address"},
+		Within:      []string{"zktrustmanager", "zookeeper"},
+		Title:       "ZooKeeper refused a peer's certificate: it does not name the peer's address or its reverse-DNS name",
+		Explanation: "With TLS between ZooKeeper servers (ssl.quorum.*) or to clients, ZKTrustManager checks the other side's certificate against its IP address and the name that address resolves back to (reverse DNS). In Kubernetes a pod's IP often resolves to a cloud or node name (10-1-2-3.ec2.internal) that no certificate carries, or to nothing, so the check fails although the certificate names the pod's service name.",
+		Fix:         "Give the certificates the names and addresses peers see (or make reverse DNS answer with them), or turn the address check off where the CA alone is trusted:\n  ssl.quorum.hostnameVerification=false\n  ssl.hostnameVerification=false\n  dig -x 10.125.120.3 +short",
+		Confirm:     "dig -x 10.125.120.3 +short",
+	},
+	// certbot with no challenge left (TLS-SNI-01 turned off by Let's Encrypt).
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"does not support any combination of challenges that will satisfy the ca"},
+		Title:       "certbot's authenticator offers no challenge the CA still accepts (TLS-SNI-01 was turned off)",
+		Explanation: "Let's Encrypt stopped accepting the TLS-SNI-01 challenge in 2019 (new orders in January 2018); an old certbot, or a tool that runs it with --preferred-challenges tls-sni-01 or the standalone authenticator limited to it (Frappe's bench setup lets-encrypt, old scripts), has no challenge left to offer. HTTP-01 (port 80), DNS-01, or TLS-ALPN-01 remain.",
+		Fix:         "Upgrade certbot and ask for the HTTP-01 challenge (port 80 must reach this host):\n  certbot certonly --preferred-challenges http -d example.com",
+		Confirm:     "certbot --version",
+	},
+	// Ruby's mail and net-smtp given both implicit TLS and STARTTLS.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{":enable_starttls and :tls are mutually exclusive"},
+		Title:       "The SMTP settings ask for implicit TLS and STARTTLS at once, which newer Ruby mail libraries refuse",
+		Explanation: "Newer net-smtp and mail gems refuse settings with both :tls (implicit TLS, port 465) and :enable_starttls (STARTTLS, ports 587 and 25); older releases ignored the conflict. An application that fills in both (Zammad's SMTP channel after the library update, a hand-written ActionMailer config) fails before connecting.",
+		Fix:         "Set one of them to match the port, then restart the application:\n  port 465: tls: true, enable_starttls: false\n  port 587: tls: false, enable_starttls: true",
+		Confirm:     "openssl s_client -connect smtp.example.com:587 -starttls smtp </dev/null",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

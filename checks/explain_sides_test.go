@@ -1705,6 +1705,11 @@ func TestExplainSides(t *testing.T) {
 		{"Celery: A rediss:// URL must have parameter ssl_cert_reqs and this must be set to CERT_REQUIRED", "unknown", "client", "server-cert-untrusted", "ssl_cert_reqs"},
 		{"nebula[80]: level=error msg=\"Failed to load ca from config\" error=\"no valid CA certificates present\"", "unknown", "server", "cert-load-failed", "timedatectl"},
 		{"nebula: level=info msg=\"Invalid certificate from host\" error=\"certificate validation failed: certificate is expired\"", "unknown", "server", "verify-error", "nebula-cert sign"},
+		{"LWP error: 500 Can't connect to 10.0.0.9:8443 (certificate verify failed)", "unknown", "client", "server-cert-untrusted", "perl_lwp_ssl_ca_file"},
+		{"upload failed: SSL validation failed for https://s3.local:9000/b [Errno 2] No such file or directory", "unknown", "client", "cert-load-failed", "aws_ca_bundle"},
+		{"ERROR Failed to verify host address: 10.1.2.3 (org.apache.zookeeper.common.ZKTrustManager)", "unknown", "server", "verify-error", "hostnameverification"},
+		{"Client with the currently selected authenticator does not support any combination of challenges that will satisfy the CA.", "unknown", "client", "cert-load-failed", "--preferred-challenges http"},
+		{"Smtp: :enable_starttls and :tls are mutually exclusive. Set :tls if you're on an SMTPS connection.", "unknown", "client", "handshake-failed", "enable_starttls"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

@@ -223,6 +223,9 @@ var attrRules = []attrRule{
 	// A plain HTTP server reading a TLS ClientHello (MinIO):
 	// "Error: malformed HTTP request from '192.0.2.1:9000'".
 	{"unknown", RoleServer, "", []string{"malformed http request from"}},
+	// Perl's LWP reporting a refused server certificate: "500 Can't
+	// connect to host:port (certificate verify failed)".
+	{"unknown", RoleClient, "", []string{"500 can't connect to"}},
 	// Hyperledger Fabric's comm package: its gRPC server's side of a
 	// handshake ("Server TLS handshake failed ... server=PeerServer").
 	{"go", RoleServer, "", []string{"server tls handshake failed"}},
