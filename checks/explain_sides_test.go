@@ -1699,7 +1699,7 @@ func TestExplainSides(t *testing.T) {
 		{"error:1408A10B:SSL routines:SSL3_GET_CLIENT_HELLO:wrong version number:s3_srvr.c:1000: from an agent", "unknown", "server", "handshake-failed", "-tls1_2"},
 		{"cURL error 35: A PKCS #11 module returned CKR_DEVICE_ERROR in the worker", "curl", "client", "handshake-failed", "nss_strict_nofork"},
 		{"SSL received a malformed Change Cipher Spec record. Error code: SSL_ERROR_RX_MALFORMED_CHANGE_CIPHER", "browser", "client", "handshake-failed", "nss"},
-		{"mongoose: mg_ssl_if_mbed_err SSL error: -9984", "unknown", "client", "server-cert-untrusted", "certificate bundle"},
+		{"mongoose: mg_ssl_if_mbed_err SSL error: -9984", "unknown", "client", "server-cert-untrusted", "root ca of the server"},
 		{"[error] [lua] ssl_certificate.lua:99: auto-ssl: failed to run do_ssl: attempt to index field 'auto_ssl' (a nil value)", "nginx", "server", "startup-failed", "lua_shared_dict"},
 		{"qt.network.ssl: No TLS backend is available", "unknown", "client", "handshake-failed", "plugins/tls"},
 		{"Celery: A rediss:// URL must have parameter ssl_cert_reqs and this must be set to CERT_REQUIRED", "unknown", "client", "server-cert-untrusted", "ssl_cert_reqs"},

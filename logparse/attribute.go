@@ -112,6 +112,9 @@ func programOf(lower string) string {
 	// A certificate name is the server's, not the writer's: Traefik's
 	// default certificate shown to some other client.
 	lower = strings.ReplaceAll(lower, ".traefik.default", "")
+	// Cesanta's embedded web server ("mongoose: mg_ssl_if_..."), not
+	// MongoDB's Mongoose.
+	lower = strings.ReplaceAll(lower, "mongoose: mg_", "")
 	for _, p := range programWords {
 		for _, w := range p.any {
 			if strings.Contains(lower, w) {
