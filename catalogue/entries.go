@@ -236,7 +236,7 @@ var otherEntries = []Entry{
 		Title: "Certificate key too small for the security level (ee key too small)",
 		Explanation: "OpenSSL refused a certificate whose own key is below the security level (SECLEVEL; at Debian's level 2: RSA under 2048 bits, EC under 224; some systems set level 3, which wants 3072-bit RSA), so the key size must grow. " +
 			"It is printed while a program loads its own certificate: by curl, it is the client certificate, which the client then refuses to send; in nginx's start-up errors, or any server's, it is the server certificate. A key that passed before and fails after an upgrade or on another system meets a higher level there: the system-wide openssl.cnf (CipherString = DEFAULT@SECLEVEL=3 on some systems). When nginx judges a client certificate, the same problem is verify error 66.",
-		Fix:     "Make a new key and certificate (3072 bits pass levels 2 and 3):\n  openssl req -new -newkey rsa:3072 -nodes -keyout client.key -subj '/CN=client1' -out client.csr\nthen:\n  " + reissueClient + "\nTo see which level the system sets, find SECLEVEL in the configuration file of:\n  openssl version -d",
+		Fix:     "Make a new key and certificate for the program that loads it, a server's own or a client's (3072 bits pass levels 2 and 3); for a client certificate:\n  openssl req -new -newkey rsa:3072 -nodes -keyout client.key -subj '/CN=client1' -out client.csr\nthen:\n  " + reissueClient + "\n(for a server's, the same with its name and the server's file names)" + "\nTo see which level the system sets, find SECLEVEL in the configuration file of:\n  openssl version -d",
 		Confirm: "openssl x509 -noout -text -in client.crt | grep 'Public-Key'",
 	},
 	{
