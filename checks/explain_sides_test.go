@@ -1710,6 +1710,8 @@ func TestExplainSides(t *testing.T) {
 		{"ERROR Failed to verify host address: 10.1.2.3 (org.apache.zookeeper.common.ZKTrustManager)", "unknown", "server", "verify-error", "hostnameverification"},
 		{"Client with the currently selected authenticator does not support any combination of challenges that will satisfy the CA.", "unknown", "client", "cert-load-failed", "--preferred-challenges http"},
 		{"Smtp: :enable_starttls and :tls are mutually exclusive. Set :tls if you're on an SMTPS connection.", "unknown", "client", "handshake-failed", "enable_starttls"},
+		{"Internal error occurred: failed calling webhook \"webhook.cert-manager.io\": Post \"https://cert-manager-webhook.cert-manager.svc:443/mutate\": x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "cabundle"},
+		{"Error: signing [registry.local/app:v1]: accessing entity: Get \"https://registry.local/v2/\": x509: certificate signed by unknown authority (cosign)", "go", "client", "server-cert-untrusted", "rootcas"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

@@ -115,6 +115,11 @@ func programOf(lower string) string {
 	// Cesanta's embedded web server ("mongoose: mg_ssl_if_..."), not
 	// MongoDB's Mongoose.
 	lower = strings.ReplaceAll(lower, "mongoose: mg_", "")
+	if strings.Contains(lower, "failed calling webhook") {
+		// The API server calling an admission webhook is the client;
+		// the names in the line (cert-manager's webhook) are the server's.
+		return ""
+	}
 	for _, p := range programWords {
 		for _, w := range p.any {
 			if strings.Contains(lower, w) {
