@@ -284,7 +284,7 @@ func explainLine(input string) *report.Report {
 		f.Priority = len(codes) + i
 		rep.Findings = append(rep.Findings, f)
 	}
-	if loadable && len(rep.Findings) > 0 && rep.Findings[0].OwnFix && len(dropLoad(rep.Findings[:1])) == 0 {
+	if loadable && len(rep.Findings) > 0 && rep.Findings[0].OwnFix && loadID(rep.Findings[0].ID) {
 		// A program's own entry for the file it could not load (a CLI
 		// reading the server's certificate it trusts) tells more than
 		// the file's generic cause.
@@ -817,14 +817,22 @@ func inContext(f *report.Finding, lower string, att logparse.Attribution) {
 func dropLoad(fs []report.Finding) []report.Finding {
 	var out []report.Finding
 	for _, f := range fs {
-		switch f.ID {
-		case catalogue.CertLoadFailed, catalogue.KeyLoadFailed, catalogue.LogBadPassphrase, catalogue.LogKeyMismatch,
-			catalogue.StartupFailed, catalogue.Unreadable, catalogue.KeyLocked:
-			continue
+		if !loadID(f.ID) {
+			out = append(out, f)
 		}
-		out = append(out, f)
 	}
 	return out
+}
+
+// loadID reports whether id is one of a failure to load a certificate or
+// key (the ids a load error's own finding replaces).
+func loadID(id finding.ID) bool {
+	switch id {
+	case catalogue.CertLoadFailed, catalogue.KeyLoadFailed, catalogue.LogBadPassphrase, catalogue.LogKeyMismatch,
+		catalogue.StartupFailed, catalogue.Unreadable, catalogue.KeyLocked:
+		return true
+	}
+	return false
 }
 
 // bareVerify reports whether text is only a verify result (its code, its
