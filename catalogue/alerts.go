@@ -157,6 +157,16 @@ func findAlert(lower string) (alert, bool) {
 	if a, ok := gnutlsAlert(lower); ok {
 		return a, true
 	}
+	// Haskell's tls names a received alert by its constructor: "got alert
+	// : [(AlertLevel_Fatal,HandshakeFailure)]".
+	if i := strings.LastIndex(lower, "(alertlevel_fatal,"); i >= 0 {
+		rest := lower[i+len("(alertlevel_fatal,"):]
+		if j := strings.IndexByte(rest, ')'); j > 0 {
+			if a, ok := alertByJoinedName(strings.TrimSpace(rest[:j])); ok {
+				return a, true
+			}
+		}
+	}
 	// Other writers name the alert: "Description: unknown_ca unknown_ca(48)"
 	// (Java, BoringSSL), "Fatal - Certificate Unknown" (Erlang/OTP).
 	// Erlang's "Fatal error: handshake failure" and Elixir's
@@ -245,6 +255,17 @@ func alertRecord(lower string) (alert, bool) {
 func alertByName(name string) (alert, bool) {
 	for _, a := range alerts {
 		if a.name == name {
+			return a, true
+		}
+	}
+	return alert{}, false
+}
+
+// alertByJoinedName finds an alert by its name written without
+// underscores, as a constructor's ("handshakefailure", "unknownca").
+func alertByJoinedName(name string) (alert, bool) {
+	for _, a := range alerts {
+		if strings.ReplaceAll(a.name, "_", "") == name {
 			return a, true
 		}
 	}

@@ -271,7 +271,7 @@ var otherEntries = []Entry{
 	// SSL_do_handshake() line the handshake-failed entries above take over.
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match: []string{"tls: unknown certificate authority", "alert unknown ca", "gnutls_handshake() failed: ca is unknown", "received alert [48]",
+		Match: []string{"tls: unknown certificate authority", "alert unknown ca", "gnutls_handshake() failed: ca is unknown", "received alert [48]", "(alertlevel_fatal,unknownca)",
 			// NSS (curl on RHEL and CentOS 7, Firefox) in its words.
 			"peer does not recognize and trust the ca that issued your certificate"},
 		Exact: []string{"unknown ca", "unknown_ca", "unknown certificate authority", "alert 48"},
@@ -284,7 +284,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match: []string{"tls: bad certificate", "alert bad certificate", "remote error: bad certificate", "gnutls_handshake() failed: certificate is bad", "received alert [42]", "ssl peer cannot verify your certificate", "alert received: bad certificate"},
+		Match: []string{"tls: bad certificate", "alert bad certificate", "remote error: bad certificate", "gnutls_handshake() failed: certificate is bad", "received alert [42]", "(alertlevel_fatal,badcertificate)", "ssl peer cannot verify your certificate", "alert received: bad certificate"},
 		Exact: []string{"bad certificate", "bad_certificate", "alert 42"},
 		Title: "TLS alert 42 bad_certificate: the other side rejected a certificate",
 		Explanation: "Printed by your client (Go `remote error: tls: bad certificate`, OpenSSL `sslv3 alert bad certificate`), the server refused the handshake over your client certificate; the usual causes: " +
@@ -299,7 +299,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match: []string{"tls: certificate required", "tls: client certificate is required", "alert certificate required", "gnutls_handshake() failed: certificate is required", "received alert [116]", "ssl received a certificate_required alert"},
+		Match: []string{"tls: certificate required", "tls: client certificate is required", "alert certificate required", "gnutls_handshake() failed: certificate is required", "received alert [116]", "(alertlevel_fatal,certificaterequired)", "ssl received a certificate_required alert"},
 		Exact: []string{"certificate required", "certificate_required", "alert 116"},
 		Title: "TLS alert 116 certificate_required: the server wanted a client certificate",
 		Explanation: "A TLS 1.3 server demanded a client certificate and got none. Three causes: (1) the client has none configured, or was given one in an option it does not read (a library that builds its own TLS context, a proxy or pooler that connects for it); (2) it has one but held it back: Go, Java, .NET and browsers send nothing when its issuer is not among the CA names the server advertised; (3) the client cannot send one over TLS 1.3: curl on NSS (libcurl 7.88 with NSS 3.87, as real runs here showed) sends none over TLS 1.3 at all, while it sends it over TLS 1.2 (--tls-max 1.2). " +
@@ -310,7 +310,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match:       []string{"tls: expired certificate", "alert certificate expired", "gnutls_handshake() failed: certificate is expired", "received alert [45]", "ssl peer rejected your certificate as expired"},
+		Match:       []string{"tls: expired certificate", "alert certificate expired", "gnutls_handshake() failed: certificate is expired", "received alert [45]", "(alertlevel_fatal,certificateexpired)", "ssl peer rejected your certificate as expired"},
 		Exact:       []string{"certificate expired", "expired certificate", "certificate_expired", "alert 45"},
 		Title:       "TLS alert 45 certificate_expired: a certificate has expired",
 		Explanation: "Printed by your client, the server refused your client certificate over a date, for one of three causes: 1. the client certificate (or an intermediate sent with it) has expired; 2. it is not yet valid by the server's clock (a certificate made moments ago, or a server clock behind: a Go server sends this alert for both, OpenSSL servers answer a future notBefore with bad_certificate); 3. an OpenSSL-based server checks a CRL that is past its next update. Written by a server (nginx, openssl s_server): its client found the server's own certificate expired, or a mesh's rotation left a sidecar serving an expired one. A wrong clock on the complaining side does the same.",
@@ -319,7 +319,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match:       []string{"tls: unsupported certificate", "alert unsupported certificate", "gnutls_handshake() failed: certificate is not supported", "received alert [43]", "ssl peer does not support certificates of the type it received"},
+		Match:       []string{"tls: unsupported certificate", "alert unsupported certificate", "gnutls_handshake() failed: certificate is not supported", "received alert [43]", "(alertlevel_fatal,unsupportedcertificate)", "ssl peer does not support certificates of the type it received"},
 		Exact:       []string{"unsupported certificate", "unsupported_certificate", "alert 43"},
 		Title:       "TLS alert 43 unsupported_certificate: wrong kind of certificate",
 		Explanation: "The server refused the client certificate's type or usage; openssl s_server sends it for a client certificate without clientAuth in extendedKeyUsage (e.g. serverAuth only). Other servers send it for a key type they do not take (an EC or Ed25519 key where only RSA is allowed) or a certificate without a field they need (a Common Name or subjectAltName that the broker or database maps to a user). nginx would log the same problem as verify error 26. " + nginxLoggedIt,
@@ -328,7 +328,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match:       []string{"tls: revoked certificate", "alert certificate revoked", "gnutls_handshake() failed: certificate was revoked", "received alert [44]", "ssl peer rejected your certificate as revoked"},
+		Match:       []string{"tls: revoked certificate", "alert certificate revoked", "gnutls_handshake() failed: certificate was revoked", "received alert [44]", "(alertlevel_fatal,certificaterevoked)", "ssl peer rejected your certificate as revoked"},
 		Exact:       []string{"revoked certificate", "certificate revoked", "certificate_revoked", "alert 44"},
 		Title:       "TLS alert 44 certificate_revoked: the certificate is revoked",
 		Explanation: "The other side found the certificate in its CRL or OCSP answer. nginx would log the same for a client certificate as verify error 23 (CRL) or `verify error: certificate revoked` (OCSP). " + nginxLoggedIt,
@@ -337,7 +337,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match:       []string{"tls: unknown certificate", "alert certificate unknown", "gnutls_handshake() failed: unknown certificate", "received alert [46]", "ssl peer had some unspecified issue with the certificate it received", "tls certificate unknown alert message from the peer"},
+		Match:       []string{"tls: unknown certificate", "alert certificate unknown", "gnutls_handshake() failed: unknown certificate", "received alert [46]", "(alertlevel_fatal,certificateunknown)", "ssl peer had some unspecified issue with the certificate it received", "tls certificate unknown alert message from the peer"},
 		Exact:       []string{"certificate unknown", "unknown certificate", "certificate_unknown", "alert 46"},
 		Title:       "TLS alert 46 certificate_unknown: certificate refused for an unspecified reason",
 		Explanation: "The other side refused the certificate without saying why. Printed by your client: the server refused the client certificate: an untrusted CA, an expired, not yet valid or revoked certificate, one without the clientAuth purpose, or revocation the server could not check (its CRL past its nextUpdate, or none from your certificate's CA); or the client reached another endpoint than the one that knows this certificate (a sandbox URL for a production certificate or the reverse, another region's or state's service). Java servers send this alert for all of them, so the server's log says which. Written by a server (nginx, openssl s_server): its client refused the server's own certificate, typically an untrusted CA or a name mismatch.",
@@ -346,7 +346,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match: []string{"tls: handshake failure", "alert handshake failure", "gnutls_handshake() failed: handshake failed", "received alert [40]", "ssl peer was unable to negotiate an acceptable set of security parameters"},
+		Match: []string{"tls: handshake failure", "alert handshake failure", "gnutls_handshake() failed: handshake failed", "received alert [40]", "(alertlevel_fatal,handshakefailure)", "ssl peer was unable to negotiate an acceptable set of security parameters"},
 		Exact: []string{"handshake failure", "handshake_failure", "alert 40"},
 		Title: "TLS alert 40 handshake_failure: no acceptable parameters",
 		Explanation: "The other side could not agree on the connection parameters. Printed by a client, three causes cover nearly all cases: (1) the server requires a client certificate (TLS 1.2) and got none it would take: none at all, or one sent without the intermediate that links it to the CA the server trusts (.NET and Java send only the chain they can build from their own stores); with TLS 1.2 curl prints `sslv3 alert handshake failure` and Go `remote error: tls: handshake failure` where TLS 1.3 gives certificate_required. " +
@@ -357,7 +357,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match:       []string{"tls: error decrypting message", "alert decrypt error", "gnutls_handshake() failed: decrypt error", "received alert [51]"},
+		Match:       []string{"tls: error decrypting message", "alert decrypt error", "gnutls_handshake() failed: decrypt error", "received alert [51]", "(alertlevel_fatal,decrypterror)"},
 		Exact:       []string{"decrypt error", "decrypt_error", "error decrypting message", "alert 51"},
 		Title:       "TLS alert 51 decrypt_error: a handshake signature did not verify",
 		Explanation: "A signature made during the handshake did not verify. Against nginx this means the client's private key does not match the client certificate it sent; nginx logs `SSL_do_handshake() failed (... bad signature)` at crit and a Go client sees `remote error: tls: error decrypting message`.",
@@ -366,7 +366,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match:       []string{"tls: access denied", "alert access denied", "gnutls_handshake() failed: access was denied", "received alert [49]", "peer received a valid certificate, but access was denied"},
+		Match:       []string{"tls: access denied", "alert access denied", "gnutls_handshake() failed: access was denied", "received alert [49]", "(alertlevel_fatal,accessdenied)", "peer received a valid certificate, but access was denied"},
 		Exact:       []string{"access denied", "access_denied", "alert 49"},
 		Title:       "TLS alert 49 access_denied: certificate valid but not allowed",
 		Explanation: "The server accepted the certificate as valid but its own access policy does not allow this identity. nginx's ssl_verify_client never sends it; an application or proxy behind a TLS server does. A firewall or company network that lets TLS out only through its HTTP proxy answers direct connections with it too, before any certificate is sent. " + nginxLoggedIt,
@@ -375,7 +375,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: TLSAlert, Kind: "alert",
-		Match: []string{"tls: protocol version not supported", "alert protocol version", "gnutls_handshake() failed: error in protocol version", "received alert [70]", "peer reports incompatible or unsupported protocol version"},
+		Match: []string{"tls: protocol version not supported", "alert protocol version", "gnutls_handshake() failed: error in protocol version", "received alert [70]", "(alertlevel_fatal,protocolversion)", "peer reports incompatible or unsupported protocol version"},
 		Exact: []string{"protocol version", "protocol_version", "alert 70"},
 		Title: "TLS alert 70 protocol_version: no TLS version in common",
 		Explanation: "Printed by a client (OpenSSL `tlsv1 alert protocol version`): the server accepts none of the TLS versions the client offered; nginx logs its own side of that as `unsupported protocol`. Most often the client is old or pinned and the server has turned TLS 1.0 and 1.1 off: a Python, pip or curl linked to OpenSSL 0.9.8 (old macOS), Java 7, Windows 7 without TLS 1.2 enabled, or a program pinned to TLS 1.0 (ssl.PROTOCOL_TLSv1, SslProtocols.Tls, CURLOPT_SSLVERSION): upgrade its TLS library or remove the pin. The other way round, a server that takes TLS 1.3 only (a CDN's or load balancer's minimum TLS version set to 1.3) refuses a client without TLS 1.3 (an older Dart or Flutter, Java 8 before 8u261, OpenSSL 1.0.2): set the minimum to 1.2, or upgrade the client. " +
@@ -445,7 +445,7 @@ var otherEntries = []Entry{
 	},
 	{
 		ID: ServerCertExpired, Kind: "client",
-		Without: []string{"handshake error from", "client certificate", "client's certificate"},
+		Without: []string{"handshake error from", "client certificate", "client's certificate", "is after 0001-01-01t00:00:00"},
 		Match:   []string{"x509: certificate has expired or is not yet valid"},
 		Title:   "A certificate the client checked is expired or not yet valid (Go)",
 		Explanation: "Go found the server certificate (or a CA in its chain) outside its validity period at the client's current time, and does not say which one. Four causes cover most cases: " +

@@ -1774,10 +1774,10 @@ var productEntries = []Entry{
 	// one it was built against, at run time.
 	{
 		ID: HandshakeFailed, Kind: "client",
-		Match:       []string{"openssl version mismatch", "version `openssl_", "undefined symbol: ssl_", "undefined symbol: evp_", "undefined symbol: x509_", "undefined symbol: openssl_", "ssl module in python is not available", "libssl.so.1.1: cannot open", "libssl.so.3: cannot open", "libcrypto.so.1.1: cannot open", "libcrypto.so.3: cannot open", "libssl.so.10: cannot open", "libcrypto.so.10: cannot open", "libssl-3-x64.dll was not found", "libcrypto-3-x64.dll was not found", "libssl-1_1-x64.dll was not found", "libcrypto-1_1-x64.dll was not found"},
+		Match:       []string{"openssl version mismatch", "version `openssl_", "undefined symbol: ssl_", "undefined symbol: evp_", "undefined symbol: x509_", "undefined symbol: openssl_", "ssl module in python is not available", "libssl.so.1.1: cannot open", "libssl.so.3: cannot open", "libcrypto.so.1.1: cannot open", "libcrypto.so.3: cannot open", "libssl.so.10: cannot open", "libcrypto.so.10: cannot open", "libssl-3-x64.dll was not found", "libcrypto-3-x64.dll was not found", "libssl-1_1-x64.dll was not found", "libcrypto-1_1-x64.dll was not found", "libcrypto.so: cannot open", "libssl.so: cannot open", "ssl-make-client-context: requested protocol not supported"},
 		Title:       "The program's TLS library is missing or not the version it was built for",
-		Explanation: "The program was built against one OpenSSL (or a library that uses it: libcurl, Python's ssl module, a database driver) and at run time the dynamic loader finds another version, or none. OpenSSL 1.0, 1.1 and 3 are not interchangeable: a binary built for 1.1 needs libssl.so.1.1, one built for 3.x needs libssl.so.3 of at least the minor version it was built with (a missing OPENSSL_3.0.9 symbol version, an undefined SSL_ or EVP_ symbol). It happens after a distribution upgrade, with a binary copied from another machine or container image, with a private copy of libssl on LD_LIBRARY_PATH or PATH (an old DLL beside another program found first), or a Python built before OpenSSL's headers were installed. Nothing about certificates is wrong.",
-		Fix:         "See which libssl and libcrypto the program loads, then install the version it was built for (or rebuild it against the one installed):\n  ldd \"$(command -v PROGRAM)\" | grep -e libssl -e libcrypto\n  openssl version -a",
+		Explanation: "The program was built against one OpenSSL (or a library that uses it: libcurl, Python's ssl module, a database driver) and at run time the dynamic loader finds another version, or none. OpenSSL 1.0, 1.1 and 3 are not interchangeable: a binary built for 1.1 needs libssl.so.1.1, one built for 3.x needs libssl.so.3 of at least the minor version it was built with (a missing OPENSSL_3.0.9 symbol version, an undefined SSL_ or EVP_ symbol). It happens after a distribution upgrade, with a binary copied from another machine or container image, with a private copy of libssl on LD_LIBRARY_PATH or PATH (an old DLL beside another program found first), or a Python built before OpenSSL's headers were installed. A program that loads libssl.so or libcrypto.so by the bare name at run time (Racket, whose ssl-make-client-context then says `requested protocol not supported`; Lisp and other FFI bindings) needs the development package, which alone provides that name. Nothing about certificates is wrong.",
+		Fix:         "See which libssl and libcrypto the program loads, then install the version it was built for (or rebuild it against the one installed):\n  ldd \"$(command -v PROGRAM)\" | grep -e libssl -e libcrypto\n  openssl version -a\nFor a program that loads the bare libcrypto.so, install the development package:\n  apt-get install -y libssl-dev\n  dnf install -y openssl-devel",
 		Confirm:     "ldconfig -p | grep -e libssl -e libcrypto",
 	},
 	// OPC UA applications that do not trust each other's application
@@ -3215,10 +3215,10 @@ var productEntries = []Entry{
 	// BusyBox's wget without the helper it runs for https.
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "client",
-		Match:       []string{"can't execute 'ssl_helper'", "can't execute 'ssl_client'"},
+		Match:       []string{"can't execute 'ssl_helper'", "can't execute 'ssl_client'", "wget: can't execute 'openssl'", "wget: not an http or ftp url: https://"},
 		Title:       "BusyBox's wget has no TLS helper, so it cannot fetch https URLs",
-		Explanation: "This BusyBox's wget does https by running a separate helper (ssl_helper, or ssl_client in newer builds), which this image or system does not have: the official busybox images and other minimal builds leave it out, so https fails whatever the server.",
-		Fix:         "Use an image or tool with TLS (curl, or GNU wget), or add the helper; in Alpine:\n  apk add --no-cache ca-certificates wget",
+		Explanation: "This BusyBox's wget does https by running a separate helper (ssl_helper, ssl_client in newer builds, or the openssl program in older ones), which this image or system does not have, or was built without https at all (it then calls an https:// URL not an HTTP URL): the official busybox images, router firmware and other minimal builds leave it out, so https fails whatever the server. A plain http:// URL that redirects to https:// fails the same way.",
+		Fix:         "Use an image or tool with TLS (curl, or GNU wget), or add the helper; in Alpine:\n  apk add --no-cache ca-certificates wget\nOn a router (OpenWrt's packages):\n  opkg install wget-ssl",
 		Confirm:     "busybox | head -1",
 	},
 	// Puma 3.5's ssl_bind asking for a CA it did not need.
@@ -4702,6 +4702,196 @@ var productEntries = []Entry{
 		Explanation: "Newer net-smtp and mail gems refuse settings with both :tls (implicit TLS, port 465) and :enable_starttls (STARTTLS, ports 587 and 25); older releases ignored the conflict. An application that fills in both (Zammad's SMTP channel after the library update, a hand-written ActionMailer config) fails before connecting.",
 		Fix:         "Set one of them to match the port, then restart the application:\n  port 465: tls: true, enable_starttls: false\n  port 587: tls: false, enable_starttls: true",
 		Confirm:     "openssl s_client -connect smtp.example.com:587 -starttls smtp </dev/null",
+	},
+	// OpenSSL 1.0 naming a close_notify the server sent instead of its
+	// hello: reason(1000) is alert 0.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"get_server_hello:reason(1000)", "connect_cr_srvr_hello:reason(1000)"},
+		Title:       "The server closed the handshake without a reason, right after the client's hello (an old client's TLS or no SNI)",
+		Explanation: "OpenSSL 1.0 names an alert it has no words for by 1000 plus its number, and 1000 is close_notify: the server ended the connection instead of answering the ClientHello, which servers do when nothing in the hello suits them. Most often the client is too old (OpenSSL 0.9.8 or 1.0.0 under an old wget, curl, git or Python offers only TLS 1.0 or old ciphers to a server that wants TLS 1.2 or later), or it sent no server name (SNI) to a server or CDN that needs one.",
+		Fix:         "See whether a current client gets through, with and without the name:\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null\n  openssl s_client -connect host:443 -tls1_2 </dev/null\nthen update the old client (or the OpenSSL under it).",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
+	// libvirt's TLS transport without its PKI files.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"cannot read ca certificate '", "cannot read certificate '/etc/pki/libvirt", "cannot read private key '/etc/pki/libvirt"},
+		Title:       "libvirt's TLS transport found no CA certificate (a URI with a host name and no +ssh or +unix uses TLS)",
+		Explanation: "libvirt reads its TLS files (the CA in /etc/pki/CA/cacert.pem, its own certificate and key under /etc/pki/libvirt and /etc/pki/libvirt/private) when a connection uses the TLS transport: qemu+tls://, and also any URI with a host name and no transport, such as qemu://localhost/system, which a tool can build from a host setting (vagrant-libvirt, a migration URI). On a machine that never set up libvirt's PKI the file is not there; a local connection needs no TLS at all.",
+		Fix:         "For a local hypervisor, use a URI without a host:\n  virsh -c qemu:///system list\nfor a remote one, SSH:\n  virsh -c qemu+ssh://host/system list\nor, to keep TLS, install the CA and certificates and check them:\n  virt-pki-validate",
+		Confirm:     "virt-pki-validate",
+	},
+	// Netty's PEM reader (Neo4j, gRPC-Java, Vert.x) without a PKCS#8 key.
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"keyexception: found no private key", "keyexception: could not find a pkcs #8 private key"},
+		Title:       "Netty found no private key it reads in the key file (it wants PKCS#8: BEGIN PRIVATE KEY)",
+		Explanation: "Netty's SslContextBuilder, under Neo4j's Bolt connector, gRPC-Java, Vert.x and others, reads a PEM key only in PKCS#8 form (-----BEGIN PRIVATE KEY----- or BEGIN ENCRYPTED PRIVATE KEY); older releases skip an RSA key in PKCS#1 form (BEGIN RSA PRIVATE KEY) and an EC key in SEC1 form (BEGIN EC PRIVATE KEY), and a file that holds a certificate, is empty, or was left by an older release (Neo4j 2.x's certificates directory after an upgrade) has no key it can use.",
+		Fix:         "See the key's form, and write it as PKCS#8:\n  head -1 server.key\n  openssl pkcs8 -topk8 -nocrypt -in server.key -out server-pkcs8.key\nA key the program made itself (Neo4j's certificates directory) can be removed so that it makes a new one at start.",
+		Confirm:     "head -1 server-pkcs8.key",
+	},
+	// hyper (Rust) reading a TLS answer as HTTP.
+	{
+		ID: PlainHTTP, Kind: "client", Side: "client",
+		Match:       []string{"invalid http version parsed"},
+		Title:       "The client sent plain HTTP and the answer was not HTTP (most often a TLS port: use https://)",
+		Explanation: "A Rust client on hyper (reqwest, the CLIs built on them) sent an http:// request and could not read the answer as HTTP/1: the port speaks TLS (a server started with its certificate and key, which then accepts only https:// and wss://), HTTP/2 only, or another protocol. A TLS server answers plain HTTP with an alert or a bad-request record that hyper calls an invalid HTTP version.",
+		Fix:         "Use https:// (wss:// for WebSockets) and the server's CA, and see what the port speaks:\n  openssl s_client -connect host:8000 </dev/null\n  curl -v --cacert ca.crt https://host:8000/health",
+		Confirm:     "openssl s_client -connect host:8000 </dev/null",
+	},
+	// wget's name check: an old wget sends no SNI.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"no certificate subject alternative name matches", "doesn't match requested host name", "does not match requested host name"},
+		Within:      []string{"wget", "--no-check-certificate"},
+		Title:       "wget got a certificate without the host's name (an old wget sends no SNI, an intercepting proxy, or the wrong certificate)",
+		Explanation: "wget checks the host name of the URL against the certificate's names. Three causes cover most cases: 1. wget before 1.14 (RHEL and CentOS 6, old routers) sends no server name (SNI), so a server or CDN with many names answers with its default certificate, which names other hosts, while curl and browsers get the right one; 2. a proxy or firewall that intercepts TLS shows its own certificate; 3. the server's certificate really lacks the name (a certificate for another host, a wildcard one level too high).",
+		Fix:         "Compare the certificate with and without the name sent:\n  openssl s_client -connect host:443 -servername host </dev/null | grep -e s: -e i:\n  openssl s_client -connect host:443 </dev/null | grep -e s: -e i:\nDifferent subjects: update wget (1.14 and later send SNI) or use curl. The same wrong one: reissue it, or trust the proxy's CA.",
+		Confirm:     "wget --version | head -1",
+	},
+	// RouterOS's fetch checking CRLs it does not hold.
+	{
+		ID: VerifyError, Kind: "client", Side: "client",
+		Match:       []string{"crl not found for"},
+		Title:       "RouterOS checked the server's certificate with CRLs and has no CRL for its issuer",
+		Explanation: "With check-certificate=yes, RouterOS (/tool fetch, its scripts, SSTP and other clients) verifies the chain against imported CA certificates and also wants each issuer's CRL; an issuer whose CRL it does not hold (not imported, not downloaded because crl-download is off or the URL is unreachable) fails the check although the certificate is good. check-certificate=yes-without-crl checks the chain alone.",
+		Fix:         "Check the chain without CRLs, or let RouterOS fetch and keep the CRLs:\n  /tool fetch url=https://host/ check-certificate=yes-without-crl\n  /certificate settings set crl-download=yes crl-use=yes",
+		Confirm:     "/certificate crl print",
+	},
+	// OCaml's conduit without a TLS library, and ca-certs without a bundle.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"no ssl or tls support compiled into conduit"},
+		Title:       "The OCaml program's conduit was built without a TLS library",
+		Explanation: "conduit (under cohttp and other OCaml HTTP clients) takes its TLS from an optional library, either ssl with lwt_ssl (OpenSSL) or tls (ocaml-tls); when neither was installed when it was built, every https:// request fails with this before any handshake. Newer conduit no longer pulls one in by itself.",
+		Fix:         "Install a TLS library for conduit and build the program again:\n  opam install lwt_ssl\nor\n  opam install tls-lwt",
+		Confirm:     "opam list --installed conduit-lwt-unix lwt_ssl tls-lwt",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"ca-certs: no trust anchor file found"},
+		Title:       "The program found no CA bundle on this system (install ca-certificates)",
+		Explanation: "OCaml's ca-certs (under conduit, cohttp and other clients) reads the system's CA bundle from the usual places (/etc/ssl/certs/ca-certificates.crt, the Red Hat and SUSE paths) and found none: a container image without the ca-certificates package, or a system that keeps it elsewhere. Some libraries load it when they start, so the error comes even for programs that make no HTTPS request.",
+		Fix:         "Install the system's CA bundle (in the image, too):\n  apt-get install -y ca-certificates\n  apk add ca-certificates",
+		Confirm:     "ls -l /etc/ssl/certs/ca-certificates.crt",
+	},
+	// node-forge (UniFi OS, other node programs) given an EC key.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"cannot read public key. oid is not rsa", "cannot read private key. oid is not rsa"},
+		Title:       "The program reads only RSA keys (node-forge), and the certificate has an ECDSA key",
+		Explanation: "node-forge, which node programs such as UniFi OS's unifi-core use to read certificates and keys, knows RSA keys only: a certificate or key with an ECDSA (or Ed25519) key, as Let's Encrypt clients now make by default (lego, certbot 2.0, acme.sh), stops it, while other programs read the same files.",
+		Fix:         "Issue the certificate with an RSA key:\n  certbot certonly --key-type rsa -d host.example.com\n  lego --key-type rsa2048 --domains host.example.com run\nSee a certificate's key type with:\n  openssl x509 -noout -text -in cert.pem | grep 'Public Key Algorithm'",
+		Confirm:     "openssl x509 -noout -text -in cert.pem | grep 'Public Key Algorithm'",
+	},
+	// Haskell's tls (http-client-tls, stack, cabal) refusing a chain.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"error_protocol (\"certificate rejected:", "error_protocol (\"certificate has unknown ca\""},
+		Title:       "The Haskell client (tls, http-client-tls) refused the server's certificate: most often its CA is not where it looks",
+		Explanation: "Haskell's tls checks the server's chain against the system's roots as x509-system reads them, and the bracket or the words name the reason (SelfSigned, UnknownCA, Expired, NameMismatch). It reads on macOS only the System keychains, not a user's login keychain (where a corporate proxy's CA is often installed); on Windows the store as it is, while Windows adds public roots only when its own programs first meet a site, so a fresh install can lack the root that browsers would fetch; on Linux the distribution's bundle. A self-signed root in the chain is mostly a TLS-intercepting proxy's.",
+		Fix:         "Put the CA where the library reads it; macOS:\n  sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain corp-ca.crt\nWindows (or open the URL once in Edge, which makes Windows fetch a public root):\n  certutil -addstore -f Root corp-ca.crt",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	},
+	// Emacs's package.el and its GnuTLS.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"incomprehensible buffer"},
+		Title:       "Emacs's package.el got an unreadable answer from the archive (Emacs 26 with GnuTLS over TLS 1.3)",
+		Explanation: "Emacs 26.1 and 26.2 built with GnuTLS 3.6 or later negotiate TLS 1.3 with the package archives (GNU ELPA, MELPA) and mishandle it, leaving package.el a buffer it cannot parse; Emacs 26.3 fixed it. No certificate is at fault.",
+		Fix:         "Turn TLS 1.3 off for Emacs's GnuTLS, in the init file before the archives are read:\n  (setq gnutls-algorithm-priority \"NORMAL:-VERS-TLS1.3\")\nor upgrade Emacs to 26.3 or later.",
+		Confirm:     "emacs --version",
+	},
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"certificate validation failed"},
+		Within:      []string{"verification code"},
+		Title:       "Emacs's GnuTLS refused the server's certificate (most often it has no CA bundle to check against)",
+		Explanation: "Emacs checks the archive's or server's certificate with GnuTLS against the files in gnutls-trustfiles. A build without GnuTLS support falls back to an external gnutls-cli with no usable trust store; Emacs on macOS or Windows often finds no bundle at the paths it tries; and the GnuTLS bundled with older Windows builds (27.2) refuses chains through Let's Encrypt's expired DST Root CA X3 although ISRG Root X1 is there. The code is GnuTLS's status bits in hexadecimal (40: no known issuer; 400: expired; 100: insecure algorithm).",
+		Fix:         "See whether this Emacs has GnuTLS and which bundle it reads (in *scratch*):\n  (gnutls-available-p)\n  gnutls-trustfiles\nthen point it at a bundle (or use an Emacs built with GnuTLS, a newer one on Windows):\n  (add-to-list 'gnutls-trustfiles \"/etc/ssl/cert.pem\")",
+		Confirm:     "gnutls-cli --x509cafile /etc/ssl/cert.pem elpa.gnu.org </dev/null",
+	},
+	// winget's pinned certificate of the Microsoft Store source.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"0x8a15005e"},
+		Title:       "winget's certificate pinning refused the source's certificate (its chain changed, or a proxy intercepts)",
+		Explanation: "winget (App Installer) pins the certificate chain of the Microsoft Store source (msstore): when Microsoft moves that endpoint to a chain under another root, releases that pin the old one refuse it, and a TLS-intercepting proxy or antivirus fails the pin too (an administrator can turn the pin off with the BypassCertificatePinningForMicrosoftStore setting of winget settings). Other sources and browsers still work.",
+		Fix:         "Update App Installer (winget) from the Store, then refresh the sources:\n  winget source update",
+		Confirm:     "winget --version",
+	},
+	// OpenWrt's uclient-fetch without a TLS library.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"ssl support not available, please install one of the libustream"},
+		Title:       "OpenWrt's uclient-fetch has no TLS library installed, so it cannot fetch https:// URLs",
+		Explanation: "uclient-fetch (OpenWrt's wget, used by opkg, ddns-scripts and other packages) takes its TLS from a libustream package (mbedtls, openssl or wolfssl), and minimal images ship without one: every https:// URL fails before any certificate is seen, as happens when a service such as a DDNS provider moves its URLs to HTTPS.",
+		Fix:         "Install a TLS library and the CA bundle:\n  opkg update\n  opkg install libustream-mbedtls ca-bundle ca-certificates",
+		Confirm:     "opkg list-installed | grep -e libustream -e ca-bundle",
+	},
+	// RouterOS with no CA to check a server against.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"ssl: no trusted ca certificate found"},
+		Title:       "RouterOS has no trusted CA for the server's certificate (it trusts only the CAs imported into it)",
+		Explanation: "With check-certificate=yes, RouterOS (/tool fetch, scripts, its VPN clients) verifies the server's chain only against the certificates imported under /certificate and marked trusted; it has no public CA list of its own in most releases, so a server with a Let's Encrypt or other public certificate fails until its root is imported.",
+		Fix:         "Import the root CA that issued the server's chain, then fetch again:\n  /tool fetch url=https://letsencrypt.org/certs/isrgrootx1.pem\n  /certificate import file-name=isrgrootx1.pem passphrase=\"\"",
+		Confirm:     "/certificate print where trusted=yes",
+	},
+	// burp's client checking the server certificate's name.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"cert common name doesn't match configured ssl_peer_cn"},
+		Title:       "The burp client expected another name in the server's certificate (ssl_peer_cn)",
+		Explanation: "A burp client checks the common name of the server's certificate against ssl_peer_cn. When it is not set, burp takes the server setting in its place; with the server = host:port form (burp 2.3) that is host:port, which no certificate carries, and a server whose certificate was made with its own ca_server_name never matches a host name.",
+		Fix:         "See the name in the server's certificate, and set it in the client's burp.conf:\n  openssl x509 -noout -subject -in /etc/burp/ssl_cert-server.pem\n  ssl_peer_cn = burpserver",
+		Confirm:     "openssl x509 -noout -subject -in /etc/burp/ssl_cert-server.pem",
+	},
+	// Go making a certificate with a name that is not ASCII.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"cannot be encoded as an ia5string"},
+		Title:       "A certificate could not be made: a name with characters outside ASCII cannot be its DNS name",
+		Explanation: "Go's crypto/x509 writes the DNS names, e-mail addresses and URIs of a subjectAltName as IA5String, which holds ASCII only. A program that makes its own certificate from the computer's name (Syncthing's GUI and API certificate, an agent or test tool) fails when that name has accents or other letters outside ASCII, and the service that needs the certificate does not start. International names go in certificates in their punycode form (xn--).",
+		Fix:         "Give the host (or the program's certificate setting) an ASCII name, then restart the program:\n  hostnamectl set-hostname vicenc-pc\nor upgrade the program, if a newer release leaves such names out.",
+		Confirm:     "hostname",
+	},
+	// An FTP server that requires TLS (pure-ftpd's words).
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"cleartext sessions and weak ciphers are not accepted on this server"},
+		Title:       "The FTP server accepts only TLS sessions, and the client logged in without TLS",
+		Explanation: "pure-ftpd (and other FTP servers set to require TLS) refuses a login over a plain session: the client must start TLS with AUTH TLS after the greeting (explicit FTPS, port 21); a client set to implicit FTPS (TLS from the first byte, port 990) fails the other way, on the plain greeting.",
+		Fix:         "Turn explicit FTPS on in the client (AUTH TLS on port 21), and check the server's answer:\n  curl --ssl-reqd -v ftp://host/\n  openssl s_client -connect host:21 -starttls ftp </dev/null",
+		Confirm:     "openssl s_client -connect host:21 -starttls ftp </dev/null",
+	},
+	// client-go loading a CA bundle that is empty or not PEM.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"unable to load root certificates: unable to parse bytes as pem block"},
+		Title:       "The CA bundle given to a Kubernetes client is empty or not PEM (a webhook's caBundle, a kubeconfig's CA)",
+		Explanation: "client-go loads the CA from a webhook's or APIService's caBundle (the API server calling it) or from a kubeconfig's certificate-authority-data, and found no PEM certificate there: cert-manager's CA injector did not fill caBundle (its cert-manager.io/inject-ca-from annotation names a Certificate in another namespace, or one that does not exist), or the value is empty, base64-encoded twice, or not encoded at all.",
+		Fix:         "Decode the caBundle the API server uses and look at it:\n  kubectl get validatingwebhookconfiguration NAME -o jsonpath='{.webhooks[0].clientConfig.caBundle}' | base64 -d | head -1\nthen correct the injection annotation (namespace/certificate) or the value.",
+		Confirm:     "kubectl get validatingwebhookconfiguration NAME -o yaml",
+	},
+	// Go's expiry message for a certificate without dates.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"is after 0001-01-01t00:00:00"},
+		Title:       "The server's certificate has no validity dates at all (a zero end date), so it is not a renewal or clock problem",
+		Explanation: "Go names the certificate's end date, and 0001-01-01 is Go's zero time: the server presented a certificate made without dates, most often a placeholder or fallback that a server generates for itself when its real certificate is not configured (a tunnel or proxy server started without its TLS certificate settings, while its clients now require verified TLS).",
+		Fix:         "See what the server presents, then give it its real certificate and key:\n  openssl s_client -connect host:7000 -showcerts </dev/null | openssl x509 -noout -dates -subject",
+		Confirm:     "openssl s_client -connect host:7000 </dev/null | openssl x509 -noout -dates",
+	},
+	// Proxmox VE's pveproxy failing its hop to another node.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"an http 596 response", "http 596 connection", "http error 596"},
+		Title:       "Proxmox's pveproxy failed its own connection to the node that serves the request (HTTP 596)",
+		Explanation: "In a Proxmox VE cluster the pveproxy you call forwards a request for another node (or for a node by its name) over TLS to that node's pveproxy, and 596 means that hop failed: the node's name does not resolve to its address (/etc/hostname and /etc/hosts out of step with the cluster), its pve-ssl certificate no longer matches the cluster CA after a rename or reinstall, or the node is down. The client's own TLS setting (insecure in Terraform or an API client) does not reach that hop.",
+		Fix:         "On the nodes, check the name and address, renew the node certificates and restart the proxy:\n  getent hosts \"$(hostname)\"\n  pvecm updatecerts --force\n  systemctl restart pveproxy",
+		Confirm:     "pvecm status",
 	},
 }
 

@@ -1712,6 +1712,38 @@ func TestExplainSides(t *testing.T) {
 		{"Smtp: :enable_starttls and :tls are mutually exclusive. Set :tls if you're on an SMTPS connection.", "unknown", "client", "handshake-failed", "enable_starttls"},
 		{"Internal error occurred: failed calling webhook \"webhook.cert-manager.io\": Post \"https://cert-manager-webhook.cert-manager.svc:443/mutate\": x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "cabundle"},
 		{"Error: signing [registry.local/app:v1]: accessing entity: Get \"https://registry.local/v2/\": x509: certificate signed by unknown authority (cosign)", "go", "client", "server-cert-untrusted", "rootcas"},
+		// The server closing the handshake in place of its hello (OpenSSL
+		// 1.0's reason(1000)); libvirt's TLS files; Netty's PKCS#8 keys;
+		// hyper reading TLS as HTTP; old wget without SNI; RouterOS's CRLs
+		// and CA store; BusyBox's and OpenWrt's fetchers without TLS; OCaml's
+		// conduit and ca-certs; node-forge's RSA-only keys; a bare
+		// libcrypto.so; Haskell's alerts and trust; Emacs; winget's pin;
+		// burp's peer name; Go's ASCII-only names; FTP requiring TLS;
+		// client-go's caBundle; a certificate without dates; Proxmox's 596.
+		{"curl: (35) error:140773E8:SSL routines:SSL23_GET_SERVER_HELLO:reason(1000) while fetching the archive", "curl", "client", "handshake-failed", "-servername"},
+		{"error: failed to connect to the hypervisor: Cannot read CA certificate '/etc/pki/CA/cacert.pem': No such file or directory", "unknown", "client", "cert-load-failed", "qemu:///system"},
+		{"Caused by: java.security.KeyException: found no private key: /opt/app/tls/private.key", "java", "client", "key-load-failed", "pkcs8 -topk8"},
+		{"error: request to http://10.0.0.7:9443/status failed: invalid HTTP version parsed", "unknown", "client", "plain-http", "https://"},
+		{"wget: no certificate subject alternative name matches requested host name 'downloads.example.org'.", "unknown", "client", "server-hostname-mismatch", "-servername host"},
+		{"status: failed  failure: SSL: ssl: crl not found for: \"CN=Example Issuing CA\" (6)", "unknown", "client", "verify-error", "yes-without-crl"},
+		{"fetch failed: SSL: ssl: no trusted CA certificate found (6)", "unknown", "client", "server-cert-untrusted", "/certificate import"},
+		{"wget: not an http or ftp url: https://mirror.example.net/pkg/tool.ipk", "unknown", "client", "handshake-failed", "wget-ssl"},
+		{"/usr/bin/uclient-fetch: SSL support not available, please install one of the libustream-.*[ssl|tls] packages", "unknown", "client", "handshake-failed", "libustream-mbedtls"},
+		{"Fatal error: exception Failure(\"No SSL or TLS support compiled into Conduit\")", "unknown", "client", "handshake-failed", "lwt_ssl"},
+		{"Fatal error: exception Failure(\"ca-certs: no trust anchor file found, looked into /etc/ssl/cert.pem\")", "unknown", "client", "cert-load-failed", "ca-certificates"},
+		{"Error: could not load /etc/app/tls.crt: Cannot read public key. OID is not RSA.", "node", "client", "cert-load-failed", "--key-type rsa"},
+		{"loading libssl: libcrypto.so: cannot open shared object file: No such file or directory", "unknown", "client", "handshake-failed", "libssl-dev"},
+		{"HttpExceptionRequest (TlsExceptionHostPort (HandshakeFailed (Error_Protocol (\"expecting server hello, got alert : [(AlertLevel_Fatal,ProtocolVersion)]\",True,HandshakeFailure)) \"api.example.org\" 443))", "unknown", "client", "tls-alert", "protocol"},
+		{"ConnectionFailure (HandshakeFailed (Error_Protocol (\"certificate has unknown CA\",True,UnknownCa)))", "unknown", "client", "server-cert-untrusted", "add-trusted-cert"},
+		{"Failed to download 'melpa' archive: \"incomprehensible buffer\"", "unknown", "client", "handshake-failed", "-vers-tls1.3"},
+		{"(error \"Certificate validation failed mirror.example.org, verification code 40\")", "unknown", "client", "server-cert-untrusted", "gnutls-trustfiles"},
+		{"Failed in attempting to update the source: msstore 0x8a15005e", "unknown", "client", "server-cert-untrusted", "winget source update"},
+		{"burp[210]: cert common name doesn't match configured ssl_peer_cn", "unknown", "client", "server-hostname-mismatch", "ssl_peer_cn ="},
+		{"failed to start the web UI: create cert: x509: \"büro-nas\" cannot be encoded as an IA5String", "go", "server", "cert-load-failed", "hostnamectl"},
+		{"530 Sorry, cleartext sessions and weak ciphers are not accepted on this server.", "unknown", "client", "handshake-failed", "--ssl-reqd"},
+		{"Internal error occurred: failed calling webhook \"validate.example.io\": could not get REST client: unable to load root certificates: unable to parse bytes as PEM block", "go", "client", "cert-load-failed", "cabundle"},
+		{"dial failed: tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2026-01-02T03:04:05Z is after 0001-01-01T00:00:00Z", "go", "client", "server-cert-untrusted", "-dates"},
+		{"waiting for the VM failed: received an HTTP 596 response - Reason: Connection timed out", "unknown", "client", "handshake-failed", "pvecm updatecerts"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

@@ -77,6 +77,8 @@ var programWords = []struct {
 	{"php", []string{"composer", "packagist", ".php on line", "ssl operation failed with code", "stream_socket_client(", "file_get_contents(", "fsockopen(", "guzzle",
 		"php warning", "php fatal", "php notice", "php message", "php-fpm", "php.ini"}},
 	{"git", []string{"fatal: unable to access", "http.sslcainfo", "git clone", "git pull", "git fetch", "git push", ".git/"}},
+	// Delphi's Indy and its TaurusTLS handler (whose name holds "rustls").
+	{"delphi", []string{"etaurustls", "taurustls", "eidosslconnecterror", "eidosslunderlyingcryptoerror", "tidssliohandlersocketopenssl"}},
 	{"rust", []string{"x509verifyerror", "midhandshakesslstream", "webpkierror", "invalid peer certificate", "rustls", "peer is incompatible: ", "peer misbehaved: ", "sending fatal alert ", "alertreceived(", "peerincompatible(", "peermisbehaved(", "invalidcertificate(", "invalid certificate: unknownissuer", "invalid certificate: notvalidforname", "reqwest"}},
 	{"ruby", []string{"openssl::ssl::sslerror", "ssl_connect returned=", ".rb:", "faraday", "rubygems", "bundler::", "could not verify the ssl certificate for", "to your local trusted store"}},
 	{"dotnet", []string{"remote certificate is invalid according to the validation procedure", "authenticationexception", "system.net.", "sslpolicyerrors", "interop+openssl",
@@ -147,6 +149,11 @@ var attrRules = []attrRule{
 	// and gnutls-serv's ("* Received alert '46': Unknown certificate.").
 	{"unknown", RoleClient, "", []string{"*** received alert [", "*** fatal error: ", "*** pki verification of server certificate", "*** server has terminated the connection", "peer has closed the gnutls connection", "gnutls-cli"}},
 	{"unknown", RoleServer, "", []string{"* received alert '", "gnutls-serv"}},
+	// Go making a certificate for its own listener with a name outside
+	// ASCII (Syncthing's GUI).
+	{"go", RoleServer, "", []string{"cannot be encoded as an ia5string"}},
+	// Haskell's tls client waiting for the server's hello.
+	{"unknown", RoleClient, "", []string{"expecting server hello, got alert"}},
 	// Kestrel, ASP.NET Core's server: "Failed to authenticate HTTPS
 	// connection." from its HTTPS middleware.
 	{"unknown", RoleServer, "", []string{"failed to authenticate https connection", "httpsconnectionmiddleware", "httpsconnectionadapter", "authenticateasserver"}},
@@ -347,7 +354,7 @@ var attrRules = []attrRule{
 		"listener on 'tls://"}},
 	// Python's gRPC errors ("details = ...").
 	{"python", RoleClient, "", []string{"details = \"", "_inactiverpcerror", "grpc._channel"}},
-	{"python", RoleClient, "", []string{"nassl", "[('ssl routines'", "ssl.sslerror", "ssl.certificateerror", "sslcertverificationerror", "_ssl.c", "urllib3", "requests.exceptions", "[ssl: ",
+	{"python", RoleClient, "", []string{"nassl", "[nltk_data]", "[('ssl routines'", "ssl.sslerror", "ssl.certificateerror", "sslcertverificationerror", "_ssl.c", "urllib3", "requests.exceptions", "[ssl: ",
 		// requests/urllib3 wrap ssl's exceptions: "Caused by SSLError(CertificateError(...".
 		"sslerror(certificateerror(", "sslerror(sslerror(", "caused by sslerror(", "caused by sslerror (", "the client's private key is encrypted",
 		// http.client, under urllib and requests; psycopg's libpq errors
