@@ -4791,7 +4791,7 @@ var productEntries = []Entry{
 		Match:       []string{"error_protocol (\"certificate rejected:", "error_protocol (\"certificate has unknown ca\""},
 		Title:       "The Haskell client (tls, http-client-tls) refused the server's certificate: most often its CA is not where it looks",
 		Explanation: "Haskell's tls checks the server's chain against the system's roots as x509-system reads them, and the bracket or the words name the reason (SelfSigned, UnknownCA, Expired, NameMismatch). It reads on macOS only the System keychains, not a user's login keychain (where a corporate proxy's CA is often installed); on Windows the store as it is, while Windows adds public roots only when its own programs first meet a site, so a fresh install can lack the root that browsers would fetch; on Linux the distribution's bundle. A self-signed root in the chain is mostly a TLS-intercepting proxy's.",
-		Fix:         "Put the CA where the library reads it; macOS:\n  sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain corp-ca.crt\nWindows (or open the URL once in Edge, which makes Windows fetch a public root):\n  certutil -addstore -f Root corp-ca.crt",
+		Fix:         "Put the CA where the library reads it; macOS:\n  sudo security add-trusted-cert -d -r trustRoot \\\n    -k /Library/Keychains/System.keychain corp-ca.crt\nWindows (or open the URL once in Edge, which makes Windows fetch a public root):\n  certutil -addstore -f Root corp-ca.crt",
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
 	// Emacs's package.el and its GnuTLS.
@@ -4872,7 +4872,7 @@ var productEntries = []Entry{
 		Match:       []string{"unable to load root certificates: unable to parse bytes as pem block"},
 		Title:       "The CA bundle given to a Kubernetes client is empty or not PEM (a webhook's caBundle, a kubeconfig's CA)",
 		Explanation: "client-go loads the CA from a webhook's or APIService's caBundle (the API server calling it) or from a kubeconfig's certificate-authority-data, and found no PEM certificate there: cert-manager's CA injector did not fill caBundle (its cert-manager.io/inject-ca-from annotation names a Certificate in another namespace, or one that does not exist), or the value is empty, base64-encoded twice, or not encoded at all.",
-		Fix:         "Decode the caBundle the API server uses and look at it:\n  kubectl get validatingwebhookconfiguration NAME -o jsonpath='{.webhooks[0].clientConfig.caBundle}' | base64 -d | head -1\nthen correct the injection annotation (namespace/certificate) or the value.",
+		Fix:         "Decode the caBundle the API server uses and look at it:\n  kubectl get validatingwebhookconfiguration NAME \\\n    -o jsonpath='{.webhooks[0].clientConfig.caBundle}' \\\n    | base64 -d | head -1\nthen correct the injection annotation (namespace/certificate) or the value.",
 		Confirm:     "kubectl get validatingwebhookconfiguration NAME -o yaml",
 	},
 	// Go's expiry message for a certificate without dates.
