@@ -4893,6 +4893,15 @@ var productEntries = []Entry{
 		Fix:         "On the nodes, check the name and address, renew the node certificates and restart the proxy:\n  getent hosts \"$(hostname)\"\n  pvecm updatecerts --force\n  systemctl restart pveproxy",
 		Confirm:     "pvecm status",
 	},
+	// Python refusing a server-side context for a client socket (3.10).
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"cannot create a client socket with a protocol_tls_server context"},
+		Title:       "The program built a server's TLS context for a client connection (a bug that Python 3.10 refuses)",
+		Explanation: "ssl.create_default_context(purpose=ssl.Purpose.CLIENT_AUTH) makes a context for a server (one that authenticates clients), and since Python 3.10 such a context cannot open a client connection; older Pythons let it pass. A library that gets the purpose the wrong way round (a websocket or chat client) fails on every connection under a newer Python: no certificate is involved, and its newer release (Purpose.SERVER_AUTH) fixes it.",
+		Fix:         "Upgrade the library that opens the connection, or run it on the Python it was made for:\n  pip install --upgrade PACKAGE\n  python3 --version",
+		Confirm:     "pip show PACKAGE",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

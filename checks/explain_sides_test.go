@@ -1744,6 +1744,10 @@ func TestExplainSides(t *testing.T) {
 		{"Internal error occurred: failed calling webhook \"validate.example.io\": could not get REST client: unable to load root certificates: unable to parse bytes as PEM block", "go", "client", "cert-load-failed", "cabundle"},
 		{"dial failed: tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2026-01-02T03:04:05Z is after 0001-01-01T00:00:00Z", "go", "client", "server-cert-untrusted", "-dates"},
 		{"waiting for the VM failed: received an HTTP 596 response - Reason: Connection timed out", "unknown", "client", "handshake-failed", "pvecm updatecerts"},
+		// libcurl's CA file that does not load; Python's server context
+		// used for a client socket.
+		{"fatal: unable to access 'https://git.example.org/app.git/': error setting certificate file: /opt/sdk/sysroot/etc/ssl/certs/ca-certificates.crt", "curl", "client", "server-cert-untrusted", "--cacert"},
+		{"websocket failed: Cannot create a client socket with a PROTOCOL_TLS_SERVER context (_ssl.c:800)", "python", "client", "handshake-failed", "purpose.server_auth"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
