@@ -255,7 +255,7 @@ var clientWriterEntries = []Entry{
 	// curl (and libcurl in PHP, git...) could not read its CA bundle.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"error setting certificate verify locations", "problem with the ssl ca cert (path? access rights?)", "error setting certificate file: ", "error setting certificate path: "},
+		Match:       []string{"error setting certificate verify locations", "problem with the ssl ca cert (path? access rights?)", "error setting certificate file:", "error setting certificate path:"},
 		Title:       "curl could not read the CA bundle it was told to use (error 77)",
 		Explanation: "curl (or libcurl inside PHP, git, pycurl...) could not load the CA file or directory it was set to trust (--cacert, CURL_CA_BUNDLE, CURLOPT_CAINFO, PHP's curl.cainfo, git's http.sslCAInfo): the path does not exist, is not readable by that user, is empty (a bundle a program generates, such as Nextcloud's data/files_external/rootcerts.crt, that an update left empty), or is not PEM. The CAfile/CApath lines after it name the paths.",
 		Fix:         "Point it at a CA bundle that exists and is readable (install the ca-certificates package for the system's; Guzzle: its verify option):\n  curl --cacert /etc/ssl/certs/ca-certificates.crt https://host/\nPHP, in php.ini:\n  curl.cainfo=/etc/ssl/certs/ca-certificates.crt\n  openssl.cafile=/etc/ssl/certs/ca-certificates.crt",
