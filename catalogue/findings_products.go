@@ -4902,6 +4902,16 @@ var productEntries = []Entry{
 		Fix:         "Upgrade the library that opens the connection, or run it on the Python it was made for:\n  pip install --upgrade PACKAGE\n  python3 --version",
 		Confirm:     "pip show PACKAGE",
 	},
+	// Schannel on two Windows machines that share no protocol or suite.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"a call to sspi failed"},
+		Within:      []string{"one or more of the parameters passed to the function was invalid"},
+		Title:       "Windows' TLS (Schannel) found no protocol or cipher suite the two sides share",
+		Explanation: "A .NET program's SslStream (Octopus Tentacle, an agent, a service) uses Schannel, and `One or more of the parameters passed to the function was invalid` is its answer when the settings of the two machines leave nothing in common: TLS 1.2 not enabled on an old Windows Server (2008 R2 and older have it off), one side limited to TLS 1.2 by a hardening script or update while the other offers only TLS 1.0, or cipher suites, hashes or key exchanges removed on one side. The other machine logs a connection closed by its peer.",
+		Fix:         "Enable TLS 1.2 and common suites on both machines (the SCHANNEL Protocols keys, or a tool such as IIS Crypto), let .NET use them (SchUseStrongCrypto set to 1 under HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319), reboot, then compare what each side offers:\n  openssl s_client -connect host:10933 -tls1_2 </dev/null",
+		Confirm:     "openssl s_client -connect host:10933 -tls1_2 </dev/null",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

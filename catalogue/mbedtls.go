@@ -59,7 +59,26 @@ func findMbedTLSWords(lower string) []MbedTLSError {
 			return []MbedTLSError{mbedtlsErrors[t.idx]}
 		}
 	}
-	return nil
+	return findMbedTLSMacro(lower)
+}
+
+// findMbedTLSMacro finds the Mbed TLS error a line names by its macro
+// ("OSError: (-12288, 'MBEDTLS_ERR_X509_FATAL_ERROR')", as CircuitPython
+// and MicroPython print it): the longest macro the line holds.
+func findMbedTLSMacro(lower string) []MbedTLSError {
+	if !strings.Contains(lower, "mbedtls_err_") {
+		return nil
+	}
+	best := -1
+	for i, e := range mbedtlsErrors {
+		if (best < 0 || len(e.Macro) > len(mbedtlsErrors[best].Macro)) && strings.Contains(lower, strings.ToLower(e.Macro)) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return mbedtlsByCode(mbedtlsErrors[best].Code)
 }
 
 // findMbedTLS finds the Mbed TLS errors a line names: by their words
@@ -172,8 +191,8 @@ const (
 	mbedFileStory = "It comes from parsing a certificate or key given to Mbed TLS (the CA certificate, or the device's own certificate and key): the PEM text is not what it expects (a PEM string in C source without its \\n line ends, a length that leaves out the final NUL, which mbedtls_x509_crt_parse needs for PEM, a key where a certificate belongs, a truncated copy), or it uses an algorithm this build lacks."
 	mbedFileFix   = "Check the PEM on a computer, then embed it whole, each line ending with \\n, and pass its length with the final NUL (sizeof, or strlen + 1):\n  openssl x509 -noout -subject -in ca.pem\n  openssl pkey -noout -in device.key"
 
-	mbedChainStory = "It comes from the check of the peer's chain, not from parsing: the verify callback failed, or the chain is too long. On ESP-IDF and the ESP32 Arduino core the callback is the certificate bundle's (esp_crt_bundle), which fails so when no root in the bundle matches the server's chain: the bundle lacks that root (a trimmed bundle, or a root a newer ESP-IDF release removed, GlobalSign Root CA in 6.0 among them), or the server sends a cross-signed chain whose top certificate's issuer is not in the bundle (older releases do not take a bundled root met in the middle of the chain, such as Let's Encrypt's ISRG Root X1 under the expired DST Root CA X3)."
-	mbedChainFix   = "See the chain the server sends and the root it ends at:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null | grep -E ' s:| i:'\nthen put that root in the device's bundle (ESP-IDF menuconfig: the full default bundle, or the root added as a custom bundle certificate), or give esp-tls that CA itself (cacert_pem_buf) instead of the bundle; a server can send a chain that ends at a root every bundle has."
+	mbedChainStory = "It comes from the check of the peer's chain, not from parsing: the verify callback failed, or the chain is too long. On ESP-IDF and the ESP32 Arduino core the callback is the certificate bundle's (esp_crt_bundle), which fails so when no root in the bundle matches the server's chain: the bundle lacks that root (a trimmed bundle, or a root a newer ESP-IDF release removed, GlobalSign Root CA in 6.0 among them), or the server sends a cross-signed chain whose top certificate's issuer is not in the bundle (older releases do not take a bundled root met in the middle of the chain, such as Let's Encrypt's ISRG Root X1 under the expired DST Root CA X3). CircuitPython and MicroPython boards carry a small built-in root list of their own, which a server's renewed certificate under another root leaves behind."
+	mbedChainFix   = "See the chain the server sends and the root it ends at:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null | grep -E ' s:| i:'\nthen put that root in the device's bundle (ESP-IDF menuconfig: the full default bundle, or the root added as a custom bundle certificate), or give esp-tls that CA itself (cacert_pem_buf) instead of the bundle (CircuitPython and MicroPython: the ssl context's load_verify_locations); a server can send a chain that ends at a root every bundle has."
 
 	mbedSSLStory = "It comes from Mbed TLS's TLS engine: the handshake or a record broke at this step, on this side, or the peer sent something this build cannot handle (a version, cipher suite, curve or extension it was built without, a record larger than its buffer)."
 	mbedSSLFix   = "See what the server offers, and compare with what the device's Mbed TLS is built with (ESP-IDF menuconfig: Component config > mbedTLS):\n  openssl s_client -connect host:443 -servername host </dev/null\nMbed TLS 3.6.0 turned TLS 1.3 on by default, and handshakes with some servers failed until 3.6.1 (OpenWrt's uclient-fetch and opkg, programs linked against a system Mbed TLS): update it, or build the program with its own Mbed TLS."

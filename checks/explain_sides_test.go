@@ -1748,6 +1748,11 @@ func TestExplainSides(t *testing.T) {
 		// used for a client socket.
 		{"fatal: unable to access 'https://git.example.org/app.git/': error setting certificate file: /opt/sdk/sysroot/etc/ssl/certs/ca-certificates.crt", "curl", "client", "server-cert-untrusted", "--cacert"},
 		{"websocket failed: Cannot create a client socket with a PROTOCOL_TLS_SERVER context (_ssl.c:800)", "python", "client", "handshake-failed", "purpose.server_auth"},
+		// Mbed TLS named by its macro (CircuitPython); Schannel with
+		// nothing in common; a Java keyUsage refusal behind a proxy.
+		{"OSError: (-12288, 'MBEDTLS_ERR_X509_FATAL_ERROR') while fetching the feed", "unknown", "client", "mbedtls-error", "load_verify_locations"},
+		{"AuthenticationException: A call to SSPI failed, see inner exception. ---> Win32Exception: One or more of the parameters passed to the function was invalid", "unknown", "client", "handshake-failed", "iis crypto"},
+		{"Caused by: javax.net.ssl.SSLHandshakeException: sun.security.validator.ValidatorException: KeyUsage does not allow digital signatures (downloading the index)", "java", "client", "wrong-purpose", "exempt the host"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
