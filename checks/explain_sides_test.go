@@ -1753,6 +1753,12 @@ func TestExplainSides(t *testing.T) {
 		{"OSError: (-12288, 'MBEDTLS_ERR_X509_FATAL_ERROR') while fetching the feed", "unknown", "client", "mbedtls-error", "load_verify_locations"},
 		{"AuthenticationException: A call to SSPI failed, see inner exception. ---> Win32Exception: One or more of the parameters passed to the function was invalid", "unknown", "client", "handshake-failed", "iis crypto"},
 		{"Caused by: javax.net.ssl.SSLHandshakeException: sun.security.validator.ValidatorException: KeyUsage does not allow digital signatures (downloading the index)", "java", "client", "wrong-purpose", "exempt the host"},
+		// Firefox's key-usage refusal of a certificate with its CA's
+		// subject; the suites a security level drops; alert 49 from a
+		// network that wants its proxy used.
+		{"Firefox says SEC_ERROR_INADEQUATE_KEY_USAGE for https://nas.home.example:5001/", "browser", "client", "wrong-purpose", "different subjects"},
+		{"(9) eap_fast: ERROR: (TLS) accept failed: error:1417A0C1:SSL routines:tls_post_process_client_hello:no shared cipher", "unknown", "server", "handshake-failed", "@seclevel=0"},
+		{"Error: write EPROTO 140000000000:error:14094419:SSL routines:ssl3_read_bytes:tlsv1 alert access denied:../deps/openssl/ssl/record/rec_layer_s3.c:1544:SSL alert number 49", "node", "client", "tls-alert", "https_proxy"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
