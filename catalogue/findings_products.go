@@ -4912,6 +4912,15 @@ var productEntries = []Entry{
 		Fix:         "Enable TLS 1.2 and common suites on both machines (the SCHANNEL Protocols keys, or a tool such as IIS Crypto), let .NET use them (SchUseStrongCrypto set to 1 under HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319), reboot, then compare what each side offers:\n  openssl s_client -connect host:10933 -tls1_2 </dev/null",
 		Confirm:     "openssl s_client -connect host:10933 -tls1_2 </dev/null",
 	},
+	// Tomcat opening its trust store with a password that does not fit.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"the provided trust store password could not be used to unlock and/or validate the trust store"},
+		Title:       "Tomcat could not open its trust store with the password it was given (it retried without one)",
+		Explanation: "Tomcat (embedded in Spring Boot, or standalone) opens the trust store of its connector, the CAs it accepts client certificates from, with the configured password (server.ssl.trust-store-password, the connector's truststorePass, or javax.net.ssl.trustStorePassword); when that fails it retries with no password, which skips the store's integrity check and fails for a PKCS#12 store. The password does not belong to that store: another store's, a store re-saved with another or an empty password (Spring Boot's SslStoreProvider writes its stores with an empty one), or a system property that overrides the connector's setting.",
+		Fix:         "Check which password opens the store, then set that one for the connector:\n  keytool -list -keystore truststore.p12 -storepass changeit\n  server.ssl.trust-store-password=changeit",
+		Confirm:     "keytool -list -keystore truststore.p12 -storepass changeit",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

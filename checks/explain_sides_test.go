@@ -1759,6 +1759,8 @@ func TestExplainSides(t *testing.T) {
 		{"Firefox says SEC_ERROR_INADEQUATE_KEY_USAGE for https://nas.home.example:5001/", "browser", "client", "wrong-purpose", "different subjects"},
 		{"(9) eap_fast: ERROR: (TLS) accept failed: error:1417A0C1:SSL routines:tls_post_process_client_hello:no shared cipher", "unknown", "server", "handshake-failed", "@seclevel=0"},
 		{"Error: write EPROTO 140000000000:error:14094419:SSL routines:ssl3_read_bytes:tlsv1 alert access denied:../deps/openssl/ssl/record/rec_layer_s3.c:1544:SSL alert number 49", "node", "client", "tls-alert", "https_proxy"},
+		// Tomcat's trust store password.
+		{"WARN 77 --- [main] o.apache.tomcat.util.net.SSLHostConfig : The provided trust store password could not be used to unlock and/or validate the trust store. Retrying with a null password.", "java", "server", "cert-load-failed", "trust-store-password"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
