@@ -256,9 +256,9 @@ var otherWriterEntries = []Entry{
 	},
 	{
 		ID: PlainHTTP, Kind: "client",
-		Match:       []string{"ssl_error_rx_record_too_long"},
+		Match:       []string{"ssl_error_rx_record_too_long", "ssl received a record that exceeded the maximum permissible length"},
 		Title:       "The HTTPS port answered in plain HTTP (SSL_ERROR_RX_RECORD_TOO_LONG)",
-		Explanation: "Firefox got an HTTP response where a TLS record should be: the server's port does not speak TLS (nginx `listen 443;` without `ssl`, a proxy forwarding to the http port), or the browser itself switched an http:// address to https:// (HSTS remembered for the host, a stored site setting, HTTPS-only mode).",
+		Explanation: "Firefox (or curl on NSS) got an HTTP response where a TLS record should be: the server's port does not speak TLS (nginx `listen 443;` without `ssl`, a proxy forwarding to the http port), or the browser itself switched an http:// address to https:// (HSTS remembered for the host, a stored site setting, HTTPS-only mode).",
 		Fix:         "Turn TLS on for the port (nginx):\n  listen 443 ssl;\nthen reload and check with:\n  curl -v https://host/\nIf the port is meant to be plain HTTP, clear the browser's HSTS entry and site settings for the host (or turn off HTTPS-only mode for it).",
 		Confirm:     "curl -sv http://host:443/ -o /dev/null",
 	},

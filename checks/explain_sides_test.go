@@ -1761,6 +1761,11 @@ func TestExplainSides(t *testing.T) {
 		{"Error: write EPROTO 140000000000:error:14094419:SSL routines:ssl3_read_bytes:tlsv1 alert access denied:../deps/openssl/ssl/record/rec_layer_s3.c:1544:SSL alert number 49", "node", "client", "tls-alert", "https_proxy"},
 		// Tomcat's trust store password.
 		{"WARN 77 --- [main] o.apache.tomcat.util.net.SSLHostConfig : The provided trust store password could not be used to unlock and/or validate the trust store. Retrying with a null password.", "java", "server", "cert-load-failed", "trust-store-password"},
+		// libvirt's client API, Racket's client context and Firefox's own
+		// words for a plain HTTP answer tell a client.
+		{"error: Call to virConnectOpen failed: Cannot read CA certificate '/etc/pki/CA/cacert.pem': No such file or directory", "unknown", "client", "cert-load-failed", "virt-pki-validate"},
+		{"ssl-make-client-context: requested protocol not supported; (raco pkg install)", "unknown", "client", "handshake-failed", "libssl-dev"},
+		{"An error occurred during a connection to nas.example.lan:8080. SSL received a record that exceeded the maximum permissible length.", "browser", "client", "plain-http", "listen 443 ssl"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

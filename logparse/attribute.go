@@ -152,6 +152,9 @@ var attrRules = []attrRule{
 	// Go making a certificate for its own listener with a name outside
 	// ASCII (Syncthing's GUI).
 	{"go", RoleServer, "", []string{"cannot be encoded as an ia5string"}},
+	// libvirt's client API (virsh, vagrant-libvirt) opening a connection;
+	// Racket making a client context.
+	{"unknown", RoleClient, "", []string{"virconnectopen", "failed to connect to the hypervisor", "ssl-make-client-context"}},
 	// Haskell's tls client waiting for the server's hello.
 	{"unknown", RoleClient, "", []string{"expecting server hello, got alert"}},
 	// Kestrel, ASP.NET Core's server: "Failed to authenticate HTTPS
@@ -343,7 +346,7 @@ var attrRules = []attrRule{
 	// before the NSS codes it prints.
 	{"unknown", RoleServer, "", []string{"certutil: "}},
 	// Firefox's codes, before words such as "ocsp" that nginx's lines share.
-	{"browser", RoleClient, "", []string{"sec_error_", "mozilla_pkix_error", "import a cert with the same issuer/serial", "dlg_flags_"}},
+	{"browser", RoleClient, "", []string{"sec_error_", "mozilla_pkix_error", "import a cert with the same issuer/serial", "dlg_flags_", "an error occurred during a connection to"}},
 	// Safari's pages.
 	{"browser", RoleClient, "", []string{"safari can\u2019t ", "safari can't ", "safari cannot "}},
 	// APISIX and OpenResty choosing a server certificate in Lua.
