@@ -1589,7 +1589,7 @@ var clientWriterEntries = []Entry{
 	},
 	// mitmproxy: the client refused the proxy's certificate.
 	{
-		ID: ServerCertUntrusted, Kind: "client",
+		ID: ServerCertUntrusted, Kind: "client", Side: "server",
 		Match:       []string{"the client may not trust the proxy's certificate for", "the client does not trust the proxy's certificate for"},
 		Title:       "The client does not trust mitmproxy's certificate",
 		Explanation: "mitmproxy (or mitmdump, mitmweb) intercepts the client's TLS with a certificate signed by its own CA, and the client refused it: the CA is not installed on the device, an Android app (since Android 7) ignores CAs the user installed unless its network_security_config trusts them, iOS needs the CA turned on in Certificate Trust Settings as well, or the app pins its server's certificate or key, which no proxy CA satisfies.",

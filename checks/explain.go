@@ -946,7 +946,7 @@ func writerText(att logparse.Attribution) *catalogue.Text {
 // is one only clients write: a name check of the server's certificate,
 // or NSS's words for a certificate it refused.
 func guessedClient(en catalogue.Entry, lower string) bool {
-	return en.ID == catalogue.ServerHostnameMismatch ||
+	return en.ID == catalogue.ServerHostnameMismatch || en.ID == catalogue.ServerCertUntrusted || en.ID == catalogue.ServerCertExpired ||
 		en.ID == catalogue.NSSErr && (strings.Contains(lower, "sec_error_") || strings.Contains(lower, "security library"))
 }
 

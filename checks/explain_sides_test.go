@@ -265,7 +265,7 @@ func TestExplainSides(t *testing.T) {
 		{"AMQ9631E: The CipherSpec negotiated during the SSL handshake does not match the required CipherSpec for channel 'APP.SVRCONN'.", "unknown", "server", "handshake-failed", "sslciph"},
 		{"ERROR: lib_stream: openStream: Failed in r_gsk_secure_soc_init: GSK_ERROR_BAD_CERT(gsk rc = 414) PARAMETER=10.0.0.1:9443", "unknown", "server", "verify-error", "plugin-key.kdb"},
 		{"HTTP Error 403.16 - Forbidden: Your client certificate is either not trusted or is invalid.", "unknown", "server", "client-cert-rejected", "localmachine\\root"},
-		{"A certificate chain processed, but terminated in a root certificate which is not trusted by the trust provider.", "unknown", "server", "server-cert-untrusted", "certutil -verify"},
+		{"A certificate chain processed, but terminated in a root certificate which is not trusted by the trust provider.", "unknown", "client", "server-cert-untrusted", "certutil -verify"},
 		{"451 4.4.0 Primary target IP address responded with: 454 4.7.5 TLS negotiation failed with error UnknownCredentials", "unknown", "server", "cert-load-failed", "enable-exchangecertificate"},
 		{"imtcp: TLS handshake detected from client.example.org (192.0.2.5:51000) but listener is not TLS-enabled.", "unknown", "server", "handshake-failed", "streamdriver.mode"},
 		{"Unable to obtain HTTP response from https://api.example.org/v1: Fatal Alert received: Bad Certificate", "unknown", "client", "tls-alert", "--cert"},
@@ -1766,6 +1766,9 @@ func TestExplainSides(t *testing.T) {
 		{"error: Call to virConnectOpen failed: Cannot read CA certificate '/etc/pki/CA/cacert.pem': No such file or directory", "unknown", "client", "cert-load-failed", "virt-pki-validate"},
 		{"ssl-make-client-context: requested protocol not supported; (raco pkg install)", "unknown", "client", "handshake-failed", "libssl-dev"},
 		{"An error occurred during a connection to nas.example.lan:8080. SSL received a record that exceeded the maximum permissible length.", "browser", "client", "plain-http", "listen 443 ssl"},
+		// A line that names no writer, told by an entry about a server's
+		// certificate the client refused: the client wrote it.
+		{"mail sync stopped: A certificate chain processed, but terminated in a root certificate which is not trusted by the trust provider", "unknown", "client", "server-cert-untrusted", "root"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
