@@ -1052,6 +1052,7 @@ var productEntries = []Entry{
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "server",
 		Match:       []string{"unexpected error before accepting tls connection"},
+		Without:     []string{"alert"},
 		Title:       "Fluentd's TLS input could not set up the connection (its certificate or key)",
 		Explanation: "Fluentd's in_forward (or in_http, in_tcp) with a transport tls section failed before the handshake began, on every connection: its certificate or key could not be used. The causes that cover most cases: a PEM file with Windows line endings (CRLF, a file made or edited on Windows), an encrypted key without private_key_passphrase, a cert_path holding the key (or the reverse), a chain in the wrong order, or a file Fluentd's user may not read.",
 		Fix:         "Check the files as Fluentd reads them, convert line endings, and restart Fluentd:\n  file /etc/fluent/server.crt /etc/fluent/server.key\n  dos2unix /etc/fluent/server.crt /etc/fluent/server.key\n  openssl x509 -noout -subject -in /etc/fluent/server.crt\n  openssl pkey -noout -in /etc/fluent/server.key",
@@ -4920,6 +4921,43 @@ var productEntries = []Entry{
 		Explanation: "Tomcat (embedded in Spring Boot, or standalone) opens the trust store of its connector, the CAs it accepts client certificates from, with the configured password (server.ssl.trust-store-password, the connector's truststorePass, or javax.net.ssl.trustStorePassword); when that fails it retries with no password, which skips the store's integrity check and fails for a PKCS#12 store. The password does not belong to that store: another store's, a store re-saved with another or an empty password (Spring Boot's SslStoreProvider writes its stores with an empty one), or a system property that overrides the connector's setting.",
 		Fix:         "Check which password opens the store, then set that one for the connector:\n  keytool -list -keystore truststore.p12 -storepass changeit\n  server.ssl.trust-store-password=changeit",
 		Confirm:     "keytool -list -keystore truststore.p12 -storepass changeit",
+	},
+	// Octopus Server and Tentacle pinning each other's certificates.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"was expected to supply a certificate with thumbprint"},
+		Title:       "The other machine's certificate is not the one registered for it (Octopus pins certificates by thumbprint)",
+		Explanation: "Octopus Server and its Tentacles trust each other by the thumbprint of each side's self-signed certificate, not by a CA: the machine that answered presented another certificate than the one registered for it, because its certificate was regenerated (a reinstall, a new instance, a restored or cloned machine) or the address now reaches another machine.",
+		Fix:         "Compare the thumbprint the Tentacle has with the one registered on the server, then update the registration (or bring back the old certificate):\n  Tentacle.exe show-thumbprint --instance Tentacle\nand, on the other side, the server's:\n  Tentacle.exe configure --trust=SERVER_THUMBPRINT",
+		Confirm:     "Tentacle.exe show-thumbprint --instance Tentacle",
+	},
+	// Ansible's Receptor checking its node ID in its own certificate.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"not found in certificate name(s)"},
+		Within:      []string{"nodeid", "receptor"},
+		Title:       "Receptor's own certificate does not carry its node ID",
+		Explanation: "Receptor (under AWX and Ansible Automation Platform) checks at start that its node ID is among the names of the certificate it serves (its DNS names or Common Name): a certificate issued for the host name when the node ID is another name (awx, a pod name) stops it.",
+		Fix:         "Issue the node's certificate with the node ID among its names, or set the node ID to a name the certificate carries:\n  openssl x509 -noout -text -in /etc/receptor/tls/receptor.crt | grep -A1 'Alternative Name'\n  subjectAltName=DNS:awx,DNS:awx-receptor-1.demo.io",
+		Confirm:     "openssl x509 -noout -text -in /etc/receptor/tls/receptor.crt | grep -A1 'Alternative Name'",
+	},
+	// cfssl's own refusals: a config file that is not JSON, a wrong binary.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"failed to unmarshal configuration:", "must specify bundle target through -cert or -domain"},
+		Title:       "cfssl could not run the command: its JSON configuration does not parse, or the binary is another cfssl tool",
+		Explanation: "cfssl reads its signing configuration (ca-config.json) and CSR files as JSON, and a missing comma or quote stops it before anything is signed, so cfssljson then gets nothing to parse (unexpected end of JSON input). `Must specify bundle target` comes from cfssl-bundle: the file installed as cfssl is another tool of the release, which takes gencert as something else.",
+		Fix:         "Check the JSON files, and that the binary is cfssl itself:\n  python3 -m json.tool ca-config.json\n  cfssl version",
+		Confirm:     "cfssl version",
+	},
+	// node's https server crashing on a client certificate it refused.
+	{
+		ID: ClientCertRejected, Kind: "client", Side: "server",
+		Match:       []string{"cannot read property 'getalpnnegotiatedprotocol' of null"},
+		Title:       "The node https server refused a client certificate, and this node release crashed on it",
+		Explanation: "A node https server with requestCert (and rejectUnauthorized, its default) ends the handshake of a client whose certificate its ca option does not trust, or that sent none; node 11.2 then crashed in its own code (reading ALPN of a socket already closed) instead of just closing the connection. The client certificate's CA is missing from the server's ca option.",
+		Fix:         "Give the server the CA that issued the client certificates, in its options:\n  ca: fs.readFileSync('client-ca.crt'),\n  requestCert: true,\nand move to a newer node:\n  node --version",
+		Confirm:     "openssl verify -CAfile client-ca.crt client.crt",
 	},
 }
 

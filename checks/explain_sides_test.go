@@ -1769,6 +1769,14 @@ func TestExplainSides(t *testing.T) {
 		// A line that names no writer, told by an entry about a server's
 		// certificate the client refused: the client wrote it.
 		{"mail sync stopped: A certificate chain processed, but terminated in a root certificate which is not trusted by the trust provider", "unknown", "client", "server-cert-untrusted", "root"},
+		// Octopus's thumbprint pinning; Receptor's node ID; cfssl's JSON and
+		// binary; node 11.2's crash on a refused client certificate; a
+		// Fluentd input whose client sent an alert.
+		{"We aborted the connection because the remote host was not authenticated. The remote machine was expected to supply a certificate with thumbprint AAAA1111; instead the machine provided BBBB2222", "unknown", "client", "server-cert-untrusted", "show-thumbprint"},
+		{"Error: MainInstance.nodeID=worker-3 not found in certificate name(s); names found=[worker3.example.net]; cfg section=tls_server", "go", "server", "cert-load-failed", "node id"},
+		{"Failed to load config file: {\"code\":5200,\"message\":\"failed to unmarshal configuration: invalid character '}' looking for beginning of object key string\"}", "unknown", "client", "cert-load-failed", "json.tool"},
+		{"TypeError: Cannot read property 'getALPNNegotiatedProtocol' of null at TLSSocket._finishInit (_tls_wrap.js:636:16)", "node", "server", "client-cert-rejected", "requestcert"},
+		{"2026-01-02 03:04:05 +0000 [warn]: #0 unexpected error before accepting TLS connection by OpenSSL error_class=OpenSSL::SSL::SSLError error=\"SSL_accept returned=1 errno=0 state=error: sslv3 alert unknown ca\"", "unknown", "server", "tls-alert", ""},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

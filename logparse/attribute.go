@@ -151,7 +151,11 @@ var attrRules = []attrRule{
 	{"unknown", RoleServer, "", []string{"* received alert '", "gnutls-serv"}},
 	// Go making a certificate for its own listener with a name outside
 	// ASCII (Syncthing's GUI).
-	{"go", RoleServer, "", []string{"cannot be encoded as an ia5string"}},
+	{"go", RoleServer, "", []string{"cannot be encoded as an ia5string",
+		// Receptor (AWX) checking its node ID in its own certificate
+		"maininstance.nodeid="}},
+	// node 11.2's https server crashing after it refused a client.
+	{"node", RoleServer, "", []string{"'getalpnnegotiatedprotocol' of null"}},
 	// libvirt's client API (virsh, vagrant-libvirt) opening a connection;
 	// Racket making a client context.
 	{"unknown", RoleClient, "", []string{"virconnectopen", "failed to connect to the hypervisor", "ssl-make-client-context"}},
