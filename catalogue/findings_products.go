@@ -4959,6 +4959,36 @@ var productEntries = []Entry{
 		Fix:         "Give the server the CA that issued the client certificates, in its options:\n  ca: fs.readFileSync('client-ca.crt'),\n  requestCert: true,\nand move to a newer node:\n  node --version",
 		Confirm:     "openssl verify -CAfile client-ca.crt client.crt",
 	},
+	// PHP's streams on OpenSSL 3 and a server that closes without
+	// close_notify.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"unexpected eof while reading"},
+		Within:      []string{".php on line", "in command line code on line", "file_get_contents(", "stream_socket_client(", "fopen(", "php warning"},
+		Title:       "PHP on OpenSSL 3 failed when the server closed the connection without close_notify",
+		Explanation: "OpenSSL 3 reports a server that closes its connection without TLS's close_notify as an error, where OpenSSL 1.1 did not; many servers (www.google.com among them) close so after the response. PHP 8.1.7 and later tell OpenSSL to tolerate it (SSL_OP_IGNORE_UNEXPECTED_EOF); older PHP releases built against OpenSSL 3 (PHP 7.4 and 8.0 packages on Ubuntu 22.04, RHEL 9, Rocky 9) fail on file_get_contents and other stream reads, while curl and browsers succeed. No certificate is at fault.",
+		Fix:         "See which PHP and OpenSSL run, then move to PHP 8.1.7 or later (or a package that carries the fix), or use the curl functions for the request:\n  php -r 'echo PHP_VERSION, \" \", OPENSSL_VERSION_TEXT, PHP_EOL;'",
+		Confirm:     "php -r 'echo PHP_VERSION, \" \", OPENSSL_VERSION_TEXT, PHP_EOL;'",
+	},
+	// Kubernetes' certificate loader refusing a CA made on a machine whose
+	// clock is ahead.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"failure loading ca certificate: failed to load certificate: the certificate is not valid yet", "failed to load certificate: the certificate is not valid yet"},
+		Title:       "The program refused to load its own CA certificate: not valid yet by this machine's clock",
+		Explanation: "kubeadm (and other Kubernetes tools that load their CA with client-go's certificate helpers) checks the dates of the CA it loads: a CA made moments ago on a machine whose clock is ahead of this one's has a notBefore in this machine's future, so joining or starting fails until this clock catches up. No certificate is wrong; the clocks differ.",
+		Fix:         "Compare the clocks and the CA's start date, then set the time (NTP) on every node:\n  date -u\n  openssl x509 -noout -startdate -in /etc/kubernetes/pki/ca.crt\n  timedatectl set-ntp true",
+		Confirm:     "openssl x509 -noout -startdate -in /etc/kubernetes/pki/ca.crt",
+	},
+	// Firefox's pinning refusing a locally trusted root on a pinned site.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"mozilla_pkix_error_key_pinning_failure"},
+		Title:       "Firefox's built-in pins refused the certificate of a pinned site (an intercepting proxy or antivirus, with strict pinning)",
+		Explanation: "Firefox pins the keys of some sites (Google's, Mozilla's, others in its list). By default it lets a root that was added locally (a company proxy's, an antivirus's) override the pins; with strict pinning (security.cert_pinning.enforcement_level set to 2, as hardening profiles such as arkenfox's user.js do) any certificate that is not from the pinned keys is refused, so every intercepted pinned site fails and the error cannot be bypassed. Without interception, the site or a network device is serving a certificate it should not.",
+		Fix:         "See who issued the certificate Firefox gets; a proxy's or antivirus's CA means interception:\n  openssl s_client -connect www.google.com:443 -servername www.google.com </dev/null | grep i:\nthen leave that host out of inspection, or set security.cert_pinning.enforcement_level back to 1 in about:config.",
+		Confirm:     "openssl s_client -connect www.google.com:443 -servername www.google.com </dev/null | grep i:",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

@@ -1777,6 +1777,11 @@ func TestExplainSides(t *testing.T) {
 		{"Failed to load config file: {\"code\":5200,\"message\":\"failed to unmarshal configuration: invalid character '}' looking for beginning of object key string\"}", "unknown", "client", "cert-load-failed", "json.tool"},
 		{"TypeError: Cannot read property 'getALPNNegotiatedProtocol' of null at TLSSocket._finishInit (_tls_wrap.js:636:16)", "node", "server", "client-cert-rejected", "requestcert"},
 		{"2026-01-02 03:04:05 +0000 [warn]: #0 unexpected error before accepting TLS connection by OpenSSL error_class=OpenSSL::SSL::SSLError error=\"SSL_accept returned=1 errno=0 state=error: sslv3 alert unknown ca\"", "unknown", "server", "tls-alert", ""},
+		// PHP's streams on OpenSSL 3 and a server without close_notify.
+		{"PHP Warning:  file_get_contents(): SSL: error:0A000126:SSL routines::unexpected eof while reading in /var/www/feed.php on line 12", "unknown", "client", "handshake-failed", "8.1.7"},
+		// A CA refused at load by a clock behind; Firefox's strict pins.
+		{"error execution phase preflight: failure loading ca certificate: failed to load certificate: the certificate is not valid yet", "unknown", "server", "cert-load-failed", "timedatectl"},
+		{"Secure Connection Failed. Error code: MOZILLA_PKIX_ERROR_KEY_PINNING_FAILURE", "browser", "client", "server-cert-untrusted", "enforcement_level"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
