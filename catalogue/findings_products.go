@@ -860,7 +860,7 @@ var productEntries = []Entry{
 	// Go's and other libraries' words for alert 120 (ALPN).
 	{
 		ID: TLSAlert, Kind: "client",
-		Match:       []string{"tls: no application protocol", "crypto_error 0x178", "120: no application protocol", "code::crypto(78)"},
+		Match:       []string{"tls: no application protocol", "crypto_error 0x178", "120: no application protocol", "code::crypto(78)", "openssl_internal:no_application_protocol", "routines::no application protocol"},
 		Title:       "No application protocol (ALPN) in common: TLS alert 120",
 		Explanation: "Each side lists the protocols it speaks over TLS (ALPN: h2, http/1.1, h3 for HTTP/3, a gRPC or QUIC program's own name), and the server found none of the client's in its list, so it ended the handshake with alert 120 (no_application_protocol; QUIC carries it as CRYPTO_ERROR 0x178). A server that lists another name for the same protocol (http/3 or a draft name instead of h3; a QUIC library upgrade that moved its client to a newer draft, h3-31 against a server of h3-29), a QUIC client that sets no ALPN at all, or an h2-only backend behind a proxy that offers http/1.1 fails so.",
 		Fix:         "Give both sides a protocol in common: the client's and the server's ALPN lists (Go: tls.Config NextProtos, such as []string{\"h3\"}; rustls: alpn_protocols). See what the server offers:\n  openssl s_client -connect host:443 -servername host -alpn h2,http/1.1 </dev/null",

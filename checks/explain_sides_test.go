@@ -1782,6 +1782,8 @@ func TestExplainSides(t *testing.T) {
 		// A CA refused at load by a clock behind; Firefox's strict pins.
 		{"error execution phase preflight: failure loading ca certificate: failed to load certificate: the certificate is not valid yet", "unknown", "server", "cert-load-failed", "timedatectl"},
 		{"Secure Connection Failed. Error code: MOZILLA_PKIX_ERROR_KEY_PINNING_FAILURE", "browser", "client", "server-cert-untrusted", "enforcement_level"},
+		// BoringSSL's and OpenSSL 3's reason for alert 120.
+		{"handshake failed: error:10000133:SSL routines:OPENSSL_internal:NO_APPLICATION_PROTOCOL (quic client)", "java", "client", "tls-alert", "alpn"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
