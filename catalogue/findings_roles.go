@@ -938,8 +938,8 @@ var roleEntries = []Entry{
 		ID: StaplingFailed, Kind: "nginx", Level: "warn",
 		Match:       []string{"no ocsp responder url", "could not extract ocsp responder url"},
 		Title:       "OCSP stapling is off: the certificate names no OCSP responder",
-		Explanation: "The server certificate has no OCSP URL in its Authority Information Access (private CAs, and Let's Encrypt since it ended OCSP in 2025), so there is nothing to staple. Handshakes still work. ingress-nginx with enable-ocsp says so from its Lua code (certificate.lua) on every request for such a certificate.",
-		Fix:         "Turn stapling off for this certificate:\n  ssl_stapling off;\nor give a responder:\n  ssl_stapling_responder http://ocsp.example.com/;\ningress-nginx: enable-ocsp: \"false\" in its ConfigMap.",
+		Explanation: "The server certificate has no OCSP URL in its Authority Information Access (private CAs, and Let's Encrypt since it ended OCSP in 2025), so there is nothing to staple. Handshakes still work. ingress-nginx with enable-ocsp says so from its Lua code (certificate.lua) on every request for such a certificate. When the certificate does name a responder, nginx read another certificate than the one it serves as the one to staple for: ssl_trusted_certificate (the CA chain nginx uses to find the issuer) pointing at the site's own certificate, or the ssl_certificate file holding the chain in the wrong order.",
+		Fix:         "See whether the certificate names a responder:\n  openssl x509 -noout -ocsp_uri -in /etc/nginx/certs/server.crt\nNone: turn stapling off for this certificate (or give a responder):\n  ssl_stapling off;\n  ssl_stapling_responder http://ocsp.example.com/;\nOne: point ssl_trusted_certificate at the intermediate and root certificates, not at the site's, and keep the site's certificate first in ssl_certificate. ingress-nginx: enable-ocsp: \"false\" in its ConfigMap.",
 		Confirm:     "openssl x509 -noout -ocsp_uri -in /etc/nginx/certs/server.crt",
 	},
 	{
