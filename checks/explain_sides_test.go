@@ -1784,6 +1784,8 @@ func TestExplainSides(t *testing.T) {
 		{"Secure Connection Failed. Error code: MOZILLA_PKIX_ERROR_KEY_PINNING_FAILURE", "browser", "client", "server-cert-untrusted", "enforcement_level"},
 		// BoringSSL's and OpenSSL 3's reason for alert 120.
 		{"handshake failed: error:10000133:SSL routines:OPENSSL_internal:NO_APPLICATION_PROTOCOL (quic client)", "java", "client", "tls-alert", "alpn"},
+		// A client's line cut after the packed code of a failed check.
+		{"pull job failed: error trying to connect: error:0A000086:SSL routines:", "unknown", "client", "server-cert-untrusted", "fingerprint"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
