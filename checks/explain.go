@@ -459,6 +459,9 @@ func explainLine(input string) *report.Report {
 		f.Reporter, f.Role = att.Reporter, att.Role
 		// The openssl command making or reading files: no handshake.
 		f.NoHandshake = f.ID == catalogue.OpenSSLCommand
+		// A program's own file it could not load, in a line that names
+		// neither the program nor its side: the role is only the likelier.
+		f.SideUnknown = f.SideUnknown || att.Guessed && att.Reporter == "unknown" && loadID(f.ID)
 		inContext(f, strings.ToLower(input), att)
 	}
 	if len(rep.Findings) > 0 && triaged == "" {

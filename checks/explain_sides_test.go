@@ -2137,12 +2137,16 @@ func TestTLSWords(t *testing.T) {
 // side is told so in the text ("written by: ... (the line does not say
 // which side)"), its JSON role staying the likelier one; a line whose
 // side is known keeps "TLS client"; the openssl command making keys made
-// no connection, and says so.
+// no connection, and says so; a file a program could not load, in a line
+// that names no side, says so too.
 func TestSideUnknownSaid(t *testing.T) {
 	for line, want := range map[string]string{
 		"invalid cert chain in response from gateway":             "(the line does not say which side)",
 		"dial tcp: x509: certificate signed by unknown authority": "(TLS client)",
 		"Algorithm ed448 not found":                               "openssl (the command line tool; no connection)",
+		// A program's own CA file it could not load, from a line that
+		// names neither the program nor its side.
+		"E [socket.c:9:setup] 0-store: could not load CA list": "(the line does not say which side)",
 	} {
 		rep := Explain(line)
 		if len(rep.Findings) == 0 {
