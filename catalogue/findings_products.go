@@ -4974,7 +4974,7 @@ var productEntries = []Entry{
 	// clock is ahead.
 	{
 		ID: CertLoadFailed, Kind: "client", Side: "server",
-		Match:       []string{"failure loading ca certificate: failed to load certificate: the certificate is not valid yet", "failed to load certificate: the certificate is not valid yet"},
+		Match:       []string{"failed to load certificate: the certificate is not valid yet"},
 		Title:       "The program refused to load its own CA certificate: not valid yet by this machine's clock",
 		Explanation: "kubeadm (and other Kubernetes tools that load their CA with client-go's certificate helpers) checks the dates of the CA it loads: a CA made moments ago on a machine whose clock is ahead of this one's has a notBefore in this machine's future, so joining or starting fails until this clock catches up. No certificate is wrong; the clocks differ.",
 		Fix:         "Compare the clocks and the CA's start date, then set the time (NTP) on every node:\n  date -u\n  openssl x509 -noout -startdate -in /etc/kubernetes/pki/ca.crt\n  timedatectl set-ntp true",

@@ -594,3 +594,21 @@ func TestAlertByReasonNumber(t *testing.T) {
 		t.Errorf("alert 121: %q", a.meaning)
 	}
 }
+
+// TestSSLVerifyFailed: the SSL library's verify failure is found by its
+// words and, in a line cut before them, by its packed code in each
+// version's packing; another reason is not.
+func TestSSLVerifyFailed(t *testing.T) {
+	for in, want := range map[string]bool{
+		"error:0a000086:ssl routines::certificate verify failed": true,
+		"connect: error:0a000086:ssl routines:":                  true,
+		"error:1416f086:ssl routines:":                           true,
+		"error:14090086:ssl routines:":                           true,
+		"error:0a000418:ssl routines::tlsv1 alert unknown ca":    false,
+		"no openssl error here":                                  false,
+	} {
+		if got := SSLVerifyFailed(in); got != want {
+			t.Errorf("SSLVerifyFailed(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

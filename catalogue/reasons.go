@@ -171,6 +171,14 @@ func findReason(lower string) (Reason, bool) {
 	return h.r, ok
 }
 
+// SSLVerifyFailed reports whether the OpenSSL error of a lower-cased line
+// is the SSL library's "certificate verify failed", by its words or, in a
+// line cut before them, by its packed code (0A000086, 1416F086, 14090086).
+func SSLVerifyFailed(lower string) bool {
+	r, ok := findReason(lower)
+	return ok && r.Lib == 20 && r.Macro == "SSL_R_CERTIFICATE_VERIFY_FAILED"
+}
+
 // findReasonHit reads OpenSSL's "error:CODE:LIBRARY:FUNCTION:REASON" (1.x
 // prints the function, 3.x mostly leaves it empty) from the last error of
 // the queue back. The words win over the number, since a number can name

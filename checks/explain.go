@@ -307,7 +307,7 @@ func explainLine(input string) *report.Report {
 		}
 	}
 	if lw := strings.ToLower(input); att.Role == logparse.RoleClient && att.Context == "" && len(codes) == 0 && len(rep.Findings) > 0 &&
-		(strings.Contains(lw, "certificate verify failed") || strings.Contains(lw, "certificate_verify_failed") || clientVerifyCode(lw)) {
+		(strings.Contains(lw, "certificate verify failed") || strings.Contains(lw, "certificate_verify_failed") || catalogue.SSLVerifyFailed(lw)) {
 		// A client's bare verify failure: most often the server's CA is
 		// not among its roots. Tell it how this client is given one.
 		if id := rep.Findings[0].ID; id == catalogue.HandshakeFailed || id == catalogue.OpenSSLReason {
@@ -971,17 +971,4 @@ func entrySide(entries []catalogue.Entry) string {
 		}
 	}
 	return ""
-}
-
-// clientVerifyCode reports whether lower holds the packed code of an
-// OpenSSL client's failed verification of the server's certificate, for a
-// line cut before the reason's words: 3.x's 0A000086, 1.1.1's 1416F086
-// (tls_process_server_certificate), 1.0.2's 14090086.
-func clientVerifyCode(lower string) bool {
-	for _, c := range []string{"error:0a000086:", "error:1416f086:", "error:14090086:"} {
-		if strings.Contains(lower, c) {
-			return true
-		}
-	}
-	return false
 }
