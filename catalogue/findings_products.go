@@ -4744,10 +4744,11 @@ var productEntries = []Entry{
 	// wget's name check: an old wget sends no SNI.
 	{
 		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
-		Match:       []string{"no certificate subject alternative name matches", "doesn't match requested host name", "does not match requested host name"},
-		Within:      []string{"wget", "--no-check-certificate"},
+		Match: []string{"no certificate subject alternative name matches", "doesn't match requested host name", "doesn’t match requested host name", "does not match requested host name"},
+		// lftp's verdicts use the same words after its own prefix.
+		Without:     []string{"certificate verification: "},
 		Title:       "wget got a certificate without the host's name (an old wget sends no SNI, an intercepting proxy, or the wrong certificate)",
-		Explanation: "wget checks the host name of the URL against the certificate's names. Three causes cover most cases: 1. wget before 1.14 (RHEL and CentOS 6, old routers) sends no server name (SNI), so a server or CDN with many names answers with its default certificate, which names other hosts, while curl and browsers get the right one; 2. a proxy or firewall that intercepts TLS shows its own certificate; 3. the server's certificate really lacks the name (a certificate for another host, a wildcard one level too high).",
+		Explanation: "wget checks the host name of the URL against the certificate's names. Four causes cover most cases: 1. wget before 1.14 (RHEL and CentOS 6, old routers) sends no server name (SNI), so a server or CDN with many names answers with its default certificate, which names other hosts, while curl and browsers get the right one; 2. an old wget (RHEL 6's 1.12 among them) reads only the Common Name, not the subjectAltName names a shared certificate (a CDN's) lists, so a certificate that names the host among its alternative names fails; 3. a proxy or firewall that intercepts TLS shows its own certificate; 4. the server's certificate really lacks the name (a certificate for another host, a wildcard one level too high).",
 		Fix:         "Compare the certificate with and without the name sent:\n  openssl s_client -connect host:443 -servername host </dev/null | grep -e s: -e i:\n  openssl s_client -connect host:443 </dev/null | grep -e s: -e i:\nDifferent subjects: update wget (1.14 and later send SNI) or use curl. The same wrong one: reissue it, or trust the proxy's CA.",
 		Confirm:     "wget --version | head -1",
 	},
@@ -4988,6 +4989,60 @@ var productEntries = []Entry{
 		Explanation: "Firefox pins the keys of some sites (Google's, Mozilla's, others in its list). By default it lets a root that was added locally (a company proxy's, an antivirus's) override the pins; with strict pinning (security.cert_pinning.enforcement_level set to 2, as hardening profiles such as arkenfox's user.js do) any certificate that is not from the pinned keys is refused, so every intercepted pinned site fails and the error cannot be bypassed. Without interception, the site or a network device is serving a certificate it should not.",
 		Fix:         "See who issued the certificate Firefox gets; a proxy's or antivirus's CA means interception:\n  openssl s_client -connect www.google.com:443 -servername www.google.com </dev/null | grep i:\nthen leave that host out of inspection, or set security.cert_pinning.enforcement_level back to 1 in about:config.",
 		Confirm:     "openssl s_client -connect www.google.com:443 -servername www.google.com </dev/null | grep i:",
+	},
+	// ESP-IDF's certificate bundle refusing a server's chain.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"esp-x509-crt-bundle: failed to verify certificate"},
+		Title:       "The ESP32's certificate bundle holds no root for the server's chain",
+		Explanation: "ESP-IDF's esp_crt_bundle checks the server's chain against the roots compiled into the firmware: all of Mozilla's, or by default only the common ones (CONFIG_MBEDTLS_CERTIFICATE_BUNDLE_DEFAULT_CMN). A server whose chain ends elsewhere fails: a self-signed or private CA, a root left out of the common set, a root newer than the firmware's bundle, or an intermediate the server does not send. A framework that attaches the bundle when it was told not to verify (a release's bug, as in ESPHome 2026.1.0 with verify_ssl: false) fails the same way. A clock that was never set (no SNTP yet) makes a good chain look not yet valid.",
+		Fix:         "See which root the server's chain ends at:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null | grep -e s: -e i:\nthen give the client that CA in PEM (esp_http_client_config_t.cert_pem, or the framework's CA option) instead of the bundle, or build with the full bundle (CONFIG_MBEDTLS_CERTIFICATE_BUNDLE_DEFAULT_FULL), and set the clock by SNTP before connecting.",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null | grep -e s: -e i:",
+	},
+	// SPIRE checking the intermediate CA its upstream authority signed.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"x509 ca minted by upstream authority is invalid"},
+		Title:       "SPIRE refused the CA its upstream authority signed for it",
+		Explanation: "spire-server asks its UpstreamAuthority plugin (Vault's PKI, AWS Private CA, cert-manager, a CA on disk) to sign its intermediate CA, and since 1.6 it checks what comes back before using it: the certificate must be a CA (basicConstraints CA:TRUE with certificate signing in its key usage), carry the trust domain's SPIFFE ID (spiffe://example.org) as its URI SAN, and chain to the upstream bundle. The end of the line names the check that failed. The upstream CA's role or template decides the extensions; a plugin that leaves out the URI SAN (Vault's, before SPIRE's fix) fails every time.",
+		Fix:         "Let the upstream CA put the trust domain's URI and a CA's key usage in what it signs (Vault: allowed_uri_sans on the PKI role or use_csr_sans; AWS Private CA: a subordinate CA template), upgrade spire-server if its plugin is the one that drops them, and look at the signed CA:\n  openssl x509 -noout -text -in upstream-ca.pem | grep -A1 -e 'Alternative Name' -e 'Key Usage' -e 'Basic Constraints'",
+		Confirm:     "openssl x509 -noout -text -in upstream-ca.pem | grep -A1 -e 'Alternative Name' -e 'Key Usage'",
+	},
+	// Graylog's TLS inputs wanting a PKCS#8 key.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"error creating ssl context. make sure the certificate and key are in the correct format"},
+		Title:       "Graylog could not build its input's TLS context: its key must be PKCS#8",
+		Explanation: "A Graylog input with TLS (Syslog TCP, GELF TCP, Beats) reads its key as PKCS#8 (BEGIN PRIVATE KEY, or BEGIN ENCRYPTED PRIVATE KEY with the input's key password): a traditional RSA or EC key (BEGIN RSA PRIVATE KEY, BEGIN EC PRIVATE KEY), as openssl genrsa and many CAs write it, fails. So does a certificate file without PEM headers, or a key that does not belong to the certificate.",
+		Fix:         "Convert the key to PKCS#8 and point the input at the new file:\n  openssl pkcs8 -topk8 -nocrypt -in input.key -out input-pkcs8.key\nThe -nocrypt option leaves it unencrypted; without it, the command asks for a password, which then goes in the input's TLS key password.",
+		Confirm:     "head -1 input.key",
+	},
+	// The Copilot language server reading a CA bundle with comments.
+	{
+		ID: RoutineLine, Kind: "client", Side: "client", Level: infoLevel,
+		Match:       []string{"[certificates] failed to parse certificate"},
+		Title:       "Copilot skipped an entry of the system CA bundle it could not parse (harmless)",
+		Explanation: "The Copilot language server (VS Code, copilot.vim, copilot.lua) reads every root of the system's CA bundle and parses each one; a bundle written with comment lines between its certificates (update-ca-trust extracting with --comment, as Fedora and RHEL do; '# Label' lines) makes it log one warning per root it could not read. Copilot still connects with the roots it did read; a TLS failure of its own would say so in a separate line.",
+		Fix:         "Nothing to do unless Copilot cannot connect. To stop the warnings, point it at a bundle without comments:\n  grep -v '^#' /etc/pki/tls/certs/ca-bundle.crt > ~/ca-bundle.pem\n  export NODE_EXTRA_CA_CERTS=~/ca-bundle.pem",
+		Confirm:     "grep -c '^#' /etc/pki/tls/certs/ca-bundle.crt",
+	},
+	// yaSSL (MySQL client libraries) failing a certificate's signature.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"asn: bad other signature confirmation"},
+		Title:       "yaSSL (an old MySQL client library) could not check the certificate's signature",
+		Explanation: "yaSSL, the TLS library of MySQL 5.x community builds and the libmysql of the programs that ship it (old HeidiSQL, connectors), failed to verify a signature in the chain. Three causes cover most cases: 1. the CA certificate and the server's (or client's) certificate have the same Common Name, so yaSSL takes the certificate for self-signed and checks it with its own key (MySQL's documentation requires different CNs); 2. the CA file given is not the one that signed the certificate (a CA made again with a new key); 3. yaSSL does not support the certificate's algorithms (ECDSA, newer RSA-PSS or SHA-2 variants).",
+		Fix:         "Compare the names and check the chain with OpenSSL:\n  openssl x509 -noout -subject -issuer -in server-cert.pem\n  openssl x509 -noout -subject -in ca.pem\n  openssl verify -CAfile ca.pem server-cert.pem\nThe same CN: make the CA again with a CN of its own and sign the certificates with it. Otherwise use a client library built on OpenSSL (a current libmysql or libmariadb).",
+		Confirm:     "openssl verify -CAfile ca.pem server-cert.pem",
+	},
+	// Zabbix agent 2 with PSK encryption and no PSK settings.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"missing tlspskfile configuration parameter", "missing tlspskidentity configuration parameter"},
+		Title:       "The Zabbix agent is set for PSK encryption but has no PSK file or identity",
+		Explanation: "With TLSConnect or TLSAccept set to psk, the Zabbix agent (agent 2, and the classic agent) needs both TLSPSKIdentity and TLSPSKFile, a file holding the pre-shared key in hex; it refuses to start without them. In the official Docker images the entrypoint writes them from ZBX_TLSPSKIDENTITY and ZBX_TLSPSKFILE (a mounted file); an image release whose entrypoint stopped writing them (7.2.2) fails the same way with settings that worked before.",
+		Fix:         "Give the agent its PSK file and identity (the same pair as in the host's encryption settings in the Zabbix frontend):\n  openssl rand -hex 32 > /etc/zabbix/agent.psk\n  TLSPSKIdentity=PSK-host-01\n  TLSPSKFile=/etc/zabbix/agent.psk\nIn Docker, set ZBX_TLSPSKIDENTITY and mount the file at ZBX_TLSPSKFILE; if it began with a new image tag, try the one before.",
+		Confirm:     "grep -e ^TLS /etc/zabbix/zabbix_agent2.conf",
 	},
 }
 

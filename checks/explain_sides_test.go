@@ -1783,9 +1783,19 @@ func TestExplainSides(t *testing.T) {
 		{"error execution phase preflight: failure loading ca certificate: failed to load certificate: the certificate is not valid yet", "unknown", "server", "cert-load-failed", "timedatectl"},
 		{"Secure Connection Failed. Error code: MOZILLA_PKIX_ERROR_KEY_PINNING_FAILURE", "browser", "client", "server-cert-untrusted", "enforcement_level"},
 		// BoringSSL's and OpenSSL 3's reason for alert 120.
-		{"handshake failed: error:10000133:SSL routines:OPENSSL_internal:NO_APPLICATION_PROTOCOL (quic client)", "java", "client", "tls-alert", "alpn"},
+		{"handshake failed: error:10000133:SSL routines:OPENSSL_internal:NO_APPLICATION_PROTOCOL (quic client)", "unknown", "client", "tls-alert", "alpn"},
 		// A client's line cut after the packed code of a failed check.
 		{"pull job failed: error trying to connect: error:0A000086:SSL routines:", "unknown", "client", "server-cert-untrusted", "fingerprint"},
+		// An old wget's name check, ESP-IDF's bundle, SPIRE's upstream CA,
+		// Graylog's key, Copilot's bundle reading, yaSSL's signature check,
+		// a Zabbix agent without its PSK.
+		{"ERROR: certificate common name `cdn.example.net' doesn't match requested host name `files.example.org'.", "unknown", "client", "server-hostname-mismatch", "sni"},
+		{"E (5120) esp-x509-crt-bundle: Failed to verify certificate", "unknown", "client", "server-cert-untrusted", "cert_pem"},
+		{`msg="Fatal run error" error="X509 CA minted by upstream authority is invalid: invalid X509 CA: missing URI SAN"`, "unknown", "server", "cert-load-failed", "allowed_uri_sans"},
+		{"ERROR: org.graylog2.inputs.transports.NettyTransport - Error creating SSL context. Make sure the certificate and key are in the correct format. cert=X.509 key=PKCS#8", "unknown", "server", "key-load-failed", "pkcs8 -topk8"},
+		{`[certificates] Failed to parse certificate # Example Root CA Error: error:0480006C:PEM routines::no start line`, "unknown", "client", "routine-line", "--comment"},
+		{"ERROR 2026 (HY000): SSL connection error: ASN: bad other signature confirmation", "unknown", "client", "server-cert-untrusted", "same common name"},
+		{"zabbix_agentd [42]: ERROR: missing TLSPSKIdentity configuration parameter", "unknown", "server", "key-load-failed", "tlspskfile"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

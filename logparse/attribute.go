@@ -188,7 +188,7 @@ var attrRules = []attrRule{
 	// Windows' for an expired one; FreeRADIUS checking a client's chain;
 	// enterprise clients' own words (Oracle, SAP, Db2, IBM MQ, WebLogic,
 	// Schannel's client credential and remote-server events).
-	{"unknown", RoleClient, "", []string{"failed hostname verification check", "was sent from the target host", "ora-29024", "ora-28759", "ora-28860", "ssslerr_", "sqlccsslsocketsetup", "creating a tls client credential", "the certificate received from the remote server", "the name on the security certificate is invalid", "you have not chosen to trust", "error: the certificate of '", "error: cannot verify ", "tls: peer cert untrusted", "tls certificate verification failed:", "a required certificate is not within its validity period"}},
+	{"unknown", RoleClient, "", []string{"failed hostname verification check", "was sent from the target host", "ora-29024", "ora-28759", "ora-28860", "ssslerr_", "sqlccsslsocketsetup", "creating a tls client credential", "the certificate received from the remote server", "the name on the security certificate is invalid", "you have not chosen to trust", "error: the certificate of '", "doesn't match requested host name", "doesn’t match requested host name", "no certificate subject alternative name matches", "error: cannot verify ", "tls: peer cert untrusted", "tls certificate verification failed:", "a required certificate is not within its validity period"}},
 	// Clients of vendors' products and services in their own words: a
 	// gateway or monitor checking its backend, an agent or app checking its
 	// server, Windows' remote access and trust store, a CA file or trust
@@ -455,7 +455,7 @@ var attrRules = []attrRule{
 	// Bun loading its own certificate or key ("error: BoringSSL
 	// error:0900006e:PEM routines:OPENSSL_internal:NO_START_LINE").
 	{"unknown", RoleServer, "", []string{"error: boringssl error:", " via openssl_internal"}},
-	{"java", RoleClient, "", []string{"openssl_internal", "failure in ssl library", "ssl=0x"}},
+	{"java", RoleClient, "", []string{"failure in ssl library", "ssl=0x"}},
 	{"envoy", RoleServer, "", []string{"envoy"}},
 	// PHP's streams loading their client certificate, before curl's same words.
 	{"unknown", RoleClient, "", []string{"unable to set private key file `", "stream_socket_client(): unable to set", "unable to set local cert chain file"}},
@@ -528,6 +528,9 @@ var attrRules = []attrRule{
 		"no suitable certificate found", "description = ",
 		// JSSE refusing the server's version choice
 		"is not accepted by client preferences"}},
+	// BoringSSL's words with nothing else: envoy, gRPC's C core, Dart,
+	// Apple's and Android's stacks all print them, mostly as clients.
+	{"unknown", RoleClient, "", []string{"openssl_internal"}},
 	// A server's status or API port failing a handshake (TiKV's "Status
 	// server error: TLS handshake error").
 	{"unknown", RoleServer, "", []string{"status server error", "server error: tls handshake error"}},
