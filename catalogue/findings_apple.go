@@ -122,7 +122,7 @@ var appleEntries = []Entry{
 			"read alert, level: fatal, description: insufficient security"},
 		Within:      []string{"boringssl"},
 		Title:       "The server ended the Apple app's handshake: no version or cipher suite in common",
-		Explanation: "Network.framework's BoringSSL log: the server sent this fatal alert (`read alert`). It found no TLS version or cipher suite in common with the app (a server with TLS 1.0 or 1.1 only, or only suites App Transport Security does not allow), or, over TLS 1.2, it required a client certificate and the app sent none.",
+		Explanation: "Network.framework's BoringSSL log: the server sent this fatal alert (`read alert`). It found no TLS version or cipher suite in common with the app (a server with TLS 1.0 or 1.1 only, or only suites App Transport Security does not allow), or it has no certificate the app can use: a server whose only certificate has an Ed25519 key (Apple's TLS offers no Ed25519 signature scheme) or another key type the app does not offer; or, over TLS 1.2, it required a client certificate and the app sent none.",
 		Fix:         "See which versions and suites the server accepts and whether it asks for a client certificate:\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},

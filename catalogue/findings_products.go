@@ -5004,7 +5004,7 @@ var productEntries = []Entry{
 		ID: CertLoadFailed, Kind: "client", Side: "server", Own: true,
 		Match:       []string{"x509 ca minted by upstream authority is invalid"},
 		Title:       "SPIRE refused the CA its upstream authority signed for it",
-		Explanation: "spire-server asks its UpstreamAuthority plugin (Vault's PKI, AWS Private CA, cert-manager, a CA on disk) to sign its intermediate CA, and since 1.6 it checks what comes back before using it: the certificate must be a CA (basicConstraints CA:TRUE with certificate signing in its key usage), carry the trust domain's SPIFFE ID (spiffe://example.org) as its URI SAN, and chain to the upstream bundle. The end of the line names the check that failed. The upstream CA's role or template decides the extensions; a plugin that leaves out the URI SAN (Vault's, before SPIRE's fix) fails every time.",
+		Explanation: "spire-server asks its UpstreamAuthority plugin (Vault's PKI, AWS Private CA, cert-manager, a CA on disk) to sign its intermediate CA, and since 1.6 it checks what comes back before using it: the certificate must be a CA (basicConstraints CA:TRUE with certificate signing in its key usage; 1.6's first releases allowed only keyCertSign and cRLSign, refusing the digitalSignature that AWS Private CA sets, which a later release accepts), carry the trust domain's SPIFFE ID (spiffe://example.org) as its URI SAN, and chain to the upstream bundle. The end of the line names the check that failed. The upstream CA's role or template decides the extensions; a plugin that leaves out the URI SAN (Vault's, before SPIRE's fix) fails every time.",
 		Fix:         "Let the upstream CA put the trust domain's URI and a CA's key usage in what it signs (Vault: allowed_uri_sans on the PKI role or use_csr_sans; AWS Private CA: a subordinate CA template), upgrade spire-server if its plugin is the one that drops them, and look at the signed CA:\n  openssl x509 -noout -text -in upstream-ca.pem | grep -A1 -e 'Alternative Name' -e 'Key Usage' -e 'Basic Constraints'",
 		Confirm:     "openssl x509 -noout -text -in upstream-ca.pem | grep -A1 -e 'Alternative Name' -e 'Key Usage'",
 	},
@@ -5043,6 +5043,52 @@ var productEntries = []Entry{
 		Explanation: "With TLSConnect or TLSAccept set to psk, the Zabbix agent (agent 2, and the classic agent) needs both TLSPSKIdentity and TLSPSKFile, a file holding the pre-shared key in hex; it refuses to start without them. In the official Docker images the entrypoint writes them from ZBX_TLSPSKIDENTITY and ZBX_TLSPSKFILE (a mounted file); an image release whose entrypoint stopped writing them (7.2.2) fails the same way with settings that worked before.",
 		Fix:         "Give the agent its PSK file and identity (the same pair as in the host's encryption settings in the Zabbix frontend):\n  openssl rand -hex 32 > /etc/zabbix/agent.psk\n  TLSPSKIdentity=PSK-host-01\n  TLSPSKFile=/etc/zabbix/agent.psk\nIn Docker, set ZBX_TLSPSKIDENTITY and mount the file at ZBX_TLSPSKFILE; if it began with a new image tag, try the one before.",
 		Confirm:     "grep -e ^TLS /etc/zabbix/zabbix_agent2.conf",
+	},
+	// Android's BouncyCastle path check finding a certificate outside its
+	// dates, with the times it compared.
+	{
+		ID: ServerCertExpired, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"could not validate certificate: current time:", "could not validate certificate: certificate expired at", "could not validate certificate: certificate not valid till"},
+		Title:       "Android's certificate check found the server's certificate outside its dates (compare the two times in the line)",
+		Explanation: "Older Android releases check the chain with BouncyCastle, and its message gives both times. `current time` far in the past (1970, or the day a board or emulator image was built) or `not valid till` a date still ahead: the device's clock is wrong, as on an emulator or device that has not set its time yet (no network time at boot), or one set by hand. `Certificate expired at` a date before a correct `compared to` time: the server's certificate really expired, and its owner must renew it.",
+		Fix:         "Set the device's clock (automatic date and time; on an emulator, cold boot it or set the time), then, if the time was right, look at the server's dates:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
+		Confirm:     "adb shell date",
+	},
+	// MongoDB Atlas refusing a client that sends no server name.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"no sni name sent, make sure using a mongodb 3.4+ driver"},
+		Title:       "MongoDB Atlas needs the server name (SNI), and this client is too old to send it",
+		Explanation: "Atlas's shared and serverless clusters route each TLS connection by the server name in the ClientHello (SNI), and refuse one that carries none. Drivers and shells before MongoDB 3.4, and the tools that embed one (older Robo 3T and other GUIs, old mongodump), connect without it.",
+		Fix:         "Upgrade the driver, shell or tool to one built on MongoDB 3.4 or later (mongosh, a current Compass or Robo 3T), and connect with the host names of the SRV record:\n  mongosh 'mongodb+srv://cluster0.example.mongodb.net/'",
+		Confirm:     "mongosh --version",
+	},
+	// libcurl on NSS refusing a CA file without verification.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"ca certificate set, but certificate verification is disabled"},
+		Title:       "libcurl on NSS refuses a CA file given together with verification turned off",
+		Explanation: "curl built on NSS (RHEL and CentOS 6 and 7, old Fedora) treats a CA file set while peer verification is off as an error. A program that turns verification off but still passes its bundled CA file, as WordPress does when a plugin calls wp_remote_get() with sslverify set to false, fails on such hosts while it works with curl on OpenSSL.",
+		Fix:         "Keep verification on and give the right CA file (best), or have the program drop the CA option when it turns verification off (PHP: leave CURLOPT_CAINFO unset). See which TLS library this curl uses:\n  curl --version | head -1\n  php -r 'print_r(curl_version()[\"ssl_version\"]);'",
+		Confirm:     "curl --version | head -1",
+	},
+	// libcurl asked for a TLS version its TLS library lacks.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"unsupported ssl protocol version"},
+		Title:       "libcurl was asked for a TLS version its TLS library cannot do",
+		Explanation: "The program set CURLOPT_SSLVERSION (PHP's curl_setopt, an SDK's request options, curl's --tlsv1.2) to a version the TLS library under this libcurl does not have: TLS 1.2 needs OpenSSL 1.0.1 or later, so an OpenSSL 1.0.0 or 0.9.8 build (RHEL 5 and 6 era, old PHP bundles) fails before connecting; some builds also refuse a version constant they do not know. Services that take only TLS 1.2 or later (payment APIs among them) need such a client upgraded anyway.",
+		Fix:         "See which TLS library libcurl uses, and upgrade it (or the system) to one with TLS 1.2 and 1.3; do not force a version the library lacks:\n  curl --version | head -1\n  php -r 'print_r(curl_version()[\"ssl_version\"]);'",
+		Confirm:     "curl --version | head -1",
+	},
+	// ESPHome's check that certificate verification is possible.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"esphome supports certificate verification only via esp-idf"},
+		Title:       "ESPHome cannot verify certificates on the Arduino framework: verify_ssl must be false there",
+		Explanation: "ESPHome's http_request component (and the components that download through it: online_image, ota's http source) verifies server certificates only with ESP-IDF's certificate bundle. A device built on the Arduino framework cannot, so the configuration must say verify_ssl: false, or the device must move to the ESP-IDF framework. This is a configuration check, not a server's fault.",
+		Fix:         "Build the device on ESP-IDF to keep verification:\n  esp32:\n    framework:\n      type: esp-idf\nor, on Arduino, set verify_ssl: false under http_request.",
+		Confirm:     "esphome config device.yaml",
 	},
 }
 

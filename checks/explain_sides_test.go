@@ -1796,6 +1796,14 @@ func TestExplainSides(t *testing.T) {
 		{`[certificates] Failed to parse certificate # Example Root CA Error: error:0480006C:PEM routines::no start line`, "unknown", "client", "routine-line", "--comment"},
 		{"ERROR 2026 (HY000): SSL connection error: ASN: bad other signature confirmation", "unknown", "client", "server-cert-untrusted", "same common name"},
 		{"zabbix_agentd [42]: ERROR: missing TLSPSKIdentity configuration parameter", "unknown", "server", "key-load-failed", "tlspskfile"},
+		// Android's dates check, Atlas without SNI, libcurl on NSS with a CA
+		// and no verification, a TLS version libcurl's library lacks,
+		// ESPHome on Arduino.
+		{"E/App: javax.net.ssl.SSLHandshakeException: Could not validate certificate: current time: Thu Jan 01 00:00:12 GMT 1970, validation time: Mon Jun 01 10:00:00 GMT 2026", "java", "client", "server-cert-expired", "clock"},
+		{"SSL connection failure: No SNI name sent, make sure using a MongoDB 3.4+ driver/shell", "unknown", "client", "handshake-failed", "mongosh"},
+		{"curl_exec failed: SSL: CA certificate set, but certificate verification is disabled", "curl", "client", "handshake-failed", "curlopt_cainfo"},
+		{"Request failed: Unsupported SSL protocol version", "unknown", "client", "handshake-failed", "openssl 1.0.1"},
+		{"http_request: ESPHome supports certificate verification only via ESP-IDF. Set 'verify_ssl: false' to skip certificate validation.", "unknown", "client", "server-cert-untrusted", "esp-idf"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
