@@ -5090,6 +5090,18 @@ var productEntries = []Entry{
 		Fix:         "Build the device on ESP-IDF to keep verification:\n  esp32:\n    framework:\n      type: esp-idf\nor, on Arduino, set verify_ssl: false under http_request.",
 		Confirm:     "esphome config device.yaml",
 	},
+	// BoringSSL's verify failure with nothing else to tell the program.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match: []string{"openssl_internal:certificate_verify_failed"},
+		// envoy's and .NET's own entries tell theirs, and gRPC's with a
+		// verify code.
+		Without:     []string{"268435581", "envoy", "transport failure", "tls_error", "tsi_protocol_failure", "system.net", "system.security"},
+		Title:       "A client on BoringSSL (envoy, gRPC, Android, Dart) refused the server's certificate",
+		Explanation: "BoringSSL names a failed check of the peer's chain CERTIFICATE_VERIFY_FAILED; its clients are envoy and the proxies built on it (Istio, Pomerium, Contour, Emissary) for their upstreams, gRPC's C core (Python, Ruby, PHP, C++ and node's grpc), Dart and Flutter, and Android's Conscrypt. Four causes cover most cases: 1. the CA it was given (envoy's validation_context trusted_ca, gRPC's root certificates) does not hold the root of the server's chain: an intermediate alone does not anchor it, so give the root, or the whole chain; 2. the server does not send its intermediates; 3. a private or self-signed CA the client was not given, or a TLS-intercepting proxy's; 4. a certificate of the chain out of its dates, or a clock that is wrong. The line's verify code, when it has one, says which.",
+		Fix:         "See the chain the server sends and check it against the CA file the client has:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\n  openssl verify -CAfile ca.pem -untrusted intermediate.pem server.pem\nthen give the client the root (envoy: trusted_ca; gRPC: its root certificates), and make the server send its intermediates.",
+		Confirm:     "openssl verify -CAfile ca.pem -untrusted intermediate.pem server.pem",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

@@ -1804,6 +1804,8 @@ func TestExplainSides(t *testing.T) {
 		{"curl_exec failed: SSL: CA certificate set, but certificate verification is disabled", "curl", "client", "handshake-failed", "curlopt_cainfo"},
 		{"Request failed: Unsupported SSL protocol version", "unknown", "client", "handshake-failed", "openssl 1.0.1"},
 		{"http_request: ESPHome supports certificate verification only via ESP-IDF. Set 'verify_ssl: false' to skip certificate validation.", "unknown", "client", "server-cert-untrusted", "esp-idf"},
+		// BoringSSL's verify failure from a client that names nothing else.
+		{"rpc failed: SSL_ERROR_SSL: error:1000007d:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED", "unknown", "client", "server-cert-untrusted", "trusted_ca"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
