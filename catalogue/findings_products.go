@@ -5102,6 +5102,25 @@ var productEntries = []Entry{
 		Fix:         "See the chain the server sends and check it against the CA file the client has:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\n  openssl verify -CAfile ca.pem -untrusted intermediate.pem server.pem\nthen give the client the root (envoy: trusted_ca; gRPC: its root certificates), and make the server send its intermediates.",
 		Confirm:     "openssl verify -CAfile ca.pem -untrusted intermediate.pem server.pem",
 	},
+	// Qt's network reply failing its TLS handshake.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"qnetworkreply::sslhandshakefailederror"},
+		Title:       "A Qt program's HTTPS request failed its TLS handshake (Qt's OpenSSL, or the server's certificate)",
+		Explanation: "QNetworkReply names every failed TLS set-up SslHandshakeFailedError. Three causes cover most cases: 1. Qt cannot use the OpenSSL it was built for, so every https request fails: Qt 5.15 from the Qt installer or a self-built one on a system with only OpenSSL 3 (Ubuntu 22.04 and later), Windows without OpenSSL's DLLs beside the program; its log then says `qt.network.ssl: QSslSocket: cannot resolve` or `cannot call unresolved function`; 2. the server's certificate was refused (the program's sslErrors handler lists why: untrusted, another host's name, expired); 3. no TLS version or cipher in common with an old server. When a packaged build (an AppImage, the distribution's package) of the same program works, it is 1.",
+		Fix:         "See what Qt's TLS says, and which OpenSSL it finds:\n  QT_LOGGING_RULES='qt.network.ssl*=true' ./app\n  ldd ./app | grep -e libssl -e libcrypto\nthen build against the distribution's Qt (or use the packaged build), or give Qt the OpenSSL version it wants; for 2, check the server:\n  openssl s_client -connect host:443 -servername host </dev/null",
+		Confirm:     "openssl version",
+	},
+	// DDS-Security (Fast DDS, RTI Connext; ROS 2's SROS2) refusing the
+	// participant's own identity certificate.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"error validating the local participant", "rti_security_certhelper_verifycert:x509_verify_cert returned"},
+		Title:       "DDS-Security refused this participant's own identity certificate (SROS2, Fast DDS, RTI Connext)",
+		Explanation: "A secure DDS participant checks its own identity certificate against its identity CA when it starts (ROS 2 nodes with SROS2 keystores, Fast DDS, RTI Connext). It refuses it when the certificate is not yet valid (a generator that wrote its start time in local time instead of UTC, as sros2 did before its fix, on a machine ahead of UTC; or a clock behind), expired, not signed by the identity_ca given (keystores made at different times mixed), or unusable by the OpenSSL it runs on (example certificates older than OpenSSL 1.1). RTI's line gives OpenSSL's verify code; Fast DDS says only that the local identity failed.",
+		Fix:         "Check the enclave's certificate against its CA and its dates, then create the keystore again with a current sros2 (ros2 security create_keystore, create_enclave) if they are off:\n  openssl verify -CAfile identity_ca.cert.pem cert.pem\n  openssl x509 -noout -dates -in cert.pem\n  date -u",
+		Confirm:     "openssl x509 -noout -dates -in cert.pem",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

@@ -1806,6 +1806,10 @@ func TestExplainSides(t *testing.T) {
 		{"http_request: ESPHome supports certificate verification only via ESP-IDF. Set 'verify_ssl: false' to skip certificate validation.", "unknown", "client", "server-cert-untrusted", "esp-idf"},
 		// BoringSSL's verify failure from a client that names nothing else.
 		{"rpc failed: SSL_ERROR_SSL: error:1000007d:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED", "unknown", "client", "server-cert-untrusted", "trusted_ca"},
+		// Qt's failed handshake; DDS-Security's own identity check.
+		{"Download failed: QNetworkReply::SslHandshakeFailedError \"SSL handshake failed\"", "unknown", "client", "handshake-failed", "qt_logging_rules"},
+		{"[SECURITY Error] Error validating the local participant identity. -> Function init", "unknown", "server", "cert-load-failed", "utc"},
+		{"RTI_Security_CertHelper_verifyCert:X509_verify_cert returned 0 with error 10: certificate has expired", "unknown", "server", "cert-load-failed", "identity_ca"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
