@@ -106,7 +106,21 @@ const bearsslDecodeFirst, bearsslDecodeLast = 33, 50
 // reBearSSLCode finds the BearSSL code of Tasmota's MQTT log ("MQT: TLS
 // connection error: 55") and of the Arduino cores' getLastSSLError()
 // printouts ("SSL error: -1 ... (BearSSL error 62)").
-var reBearSSLCode = lazyre.New(`(?i)(?:mqt: tls connection error:? |bearssl error:? (?:code )?)(-?[0-9]{1,4})\b`)
+var reBearSSLCode = lazyre.New(`(?i)(?:mqt: tls connection error:? |bearssl error:? (?:code )?|getlastsslerror(?:\(\))?\s*[=:]\s*)(-?[0-9]{1,4})\b`)
+
+// reBearSSLMacro finds a BearSSL error named by its macro alone, as people
+// paste it from the header or a sketch's printout ("BR_ERR_X509_EXPIRED").
+var reBearSSLMacro = lazyre.New(`(?i)\bbr_err_[a-z0-9_]+\b`)
+
+// bearsslByMacro is the table's row for macro name m (any case).
+func bearsslByMacro(m string) (bearsslError, bool) {
+	for _, e := range bearsslErrors {
+		if strings.EqualFold(e.macro, m) {
+			return e, true
+		}
+	}
+	return bearsslError{}, false
+}
 
 // BearSSLText is what a line (as pasted) that gives a BearSSL error code
 // says in words the catalogue answers: the OpenSSL wording of the same
@@ -115,7 +129,12 @@ var reBearSSLCode = lazyre.New(`(?i)(?:mqt: tls connection error:? |bearssl erro
 func BearSSLText(s string) (text, words string, ok bool) {
 	m := reBearSSLCode.FindStringSubmatch(s)
 	if m == nil {
-		return "", "", false
+		// A macro name alone: its row's code.
+		e, found := bearsslByMacro(reBearSSLMacro.FindString(s))
+		if !found {
+			return "", "", false
+		}
+		m = []string{"", itoa(e.code)}
 	}
 	n, err := strconv.Atoi(m[1])
 	if err != nil {

@@ -76,3 +76,21 @@ func findAlertIn(text string) (alert, bool) {
 	}
 	return alert{}, false
 }
+
+// TestBearSSLMacroAlone: a BearSSL error named only by its macro, or by
+// the code a sketch prints from getLastSSLError(), is read as its code.
+func TestBearSSLMacroAlone(t *testing.T) {
+	for _, tc := range []struct{ line, want string }{
+		{"connect failed: BR_ERR_X509_NOT_TRUSTED", "BR_ERR_X509_NOT_TRUSTED"},
+		{"wifi client: br_err_x509_expired", "BR_ERR_X509_EXPIRED"},
+		{"client.getLastSSLError() = 54", "BR_ERR_X509_EXPIRED"},
+	} {
+		_, words, ok := BearSSLText(tc.line)
+		if !ok || !strings.Contains(words, tc.want) {
+			t.Errorf("%q: got %q, %v; want %s", tc.line, words, ok, tc.want)
+		}
+	}
+	if _, _, ok := BearSSLText("BR_ERR_NOT_A_MACRO"); ok {
+		t.Error("an unknown macro was read as a code")
+	}
+}

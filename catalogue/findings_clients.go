@@ -465,9 +465,9 @@ var clientWriterEntries = []Entry{
 	{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match:       []string{"server certificate not verified"},
-		Within:      []string{"postfix/", "smtp"},
+		Within:      []string{"postfix/", "smtp", "delivery temporarily suspended"},
 		Title:       "Postfix's SMTP client could not verify the receiving server's certificate",
-		Explanation: "Postfix sent mail at a TLS level that requires a verified certificate (dane, verify or secure, for every destination or one in smtp_tls_policy_maps) and the MX's certificate did not pass, so the mail stays deferred. With DANE, the recipient domain's DNSSEC-signed TLSA records do not match the certificate its MX serves (a certificate renewed with a new key while TLSA still names the old one); with verify or secure, the CA is not in smtp_tls_CAfile or the MX's name is not in the certificate; the lines before this one (certificate verification failed for ...) say which.",
+		Explanation: "Postfix sent mail at a TLS level that requires a verified certificate (dane, verify, secure or fingerprint, for every destination or one in smtp_tls_policy_maps) and the MX's certificate did not pass, so the mail stays deferred. With DANE, the recipient domain's DNSSEC-signed TLSA records do not match the certificate its MX serves (a certificate renewed with a new key while TLSA still names the old one); with fingerprint, the MX's certificate (or key) changed, as at each renewal of a self-signed one, and no longer matches the fingerprint in the policy; with verify or secure, the CA is not in smtp_tls_CAfile or the MX's name is not in the certificate; the lines before this one (certificate verification failed for ...) say which.",
 		Fix:         "See what Postfix sees, with the same policy:\n  posttls-finger -t30 -T180 -c -L verbose,summary example.com\nFor DANE, compare the TLSA records with the certificate's key:\n  dig +dnssec +short TLSA _25._tcp.mx.example.com\nThe recipient's administrator publishes TLSA records for the new key before deploying it; until then, a policy entry may lower that destination's level.",
 		Confirm:     "posttls-finger -t30 -T180 -c -L verbose,summary example.com",
 	},

@@ -5121,6 +5121,150 @@ var productEntries = []Entry{
 		Fix:         "Check the enclave's certificate against its CA and its dates, then create the keystore again with a current sros2 (ros2 security create_keystore, create_enclave) if they are off:\n  openssl verify -CAfile identity_ca.cert.pem cert.pem\n  openssl x509 -noout -dates -in cert.pem\n  date -u",
 		Confirm:     "openssl x509 -noout -dates -in cert.pem",
 	},
+	// Go's HTTP/2 server refusing a cipher list in the wrong order.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"contains an http/2-approved cipher suite", "but it comes after unapproved cipher suites"},
+		Title:       "A Go HTTP/2 server refused its cipher-suite list: an HTTP/2-approved suite comes after unapproved ones",
+		Explanation: "Go's HTTP/2 server (net/http, and golang.org/x/net/http2's ConfigureServer) checks tls.Config.CipherSuites when it starts: HTTP/2 forbids some suites (CBC and non-ECDHE ones), so a client that offers only the first, forbidden ones would get a broken connection, and the server refuses a list where an approved suite (an ECDHE-GCM or ChaCha20 suite, or a TLS 1.3 one such as 0x1301) follows an unapproved one. The list is the program's setting; old x/net releases also had an incomplete list of forbidden suites and refused correct orders.",
+		Fix:         "Put the ECDHE-GCM and ChaCha20 suites first in the program's cipher list, or leave CipherSuites unset (Go's defaults are in a valid order, and TLS 1.3 suites are not configurable); with an old x/net, upgrade it:\n  go get golang.org/x/net@latest",
+		Confirm:     "go version",
+	},
+	// libmosquitto's host name check.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"error: host name verification failed"},
+		Title:       "The MQTT client connected by a name the broker's certificate does not carry",
+		Explanation: "libmosquitto (mosquitto_pub and mosquitto_sub, and programs on it) compares the host it was given (-h, or the program's broker setting) with the names in the broker's certificate. Connecting by IP address to a certificate that names only the broker's DNS name fails, as does a short name or localhost for a certificate with the fully qualified name; the chain itself may be fine.",
+		Fix:         "Connect with a name the certificate carries, or reissue the broker's certificate with that name or address in its subjectAltName:\n  mosquitto_sub -h broker.example.com -p 8883 \\\n    --cafile ca.crt -t test\n  openssl x509 -noout -text -in broker.crt | grep -A1 'Alternative Name'\n(--insecure skips the name check: only to test.)",
+		Confirm:     "openssl s_client -connect broker.example.com:8883 </dev/null 2>/dev/null | openssl x509 -noout -subject",
+	},
+	// A certificate used before its start by a client's clock.
+	{
+		ID: ServerCertExpired, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"certificate is used before the 'not before' time", "certificate is used before the \"not before\" time"},
+		Title:       "A certificate is not valid yet by this machine's clock (its Not Before is ahead)",
+		Explanation: "The certificate's start (notBefore) lies in this machine's future: a certificate issued seconds ago by a CA whose clock is ahead, or more often this machine's clock running behind (a VM after a pause, a container host or board without time sync). Short-lived certificates (minutes or hours, as identity providers and SPIFFE-style issuers give) make a skew of seconds enough.",
+		Fix:         "Set the clock and keep it synced on both machines:\n  date -u\n  timedatectl set-ntp true\nand have the issuer back-date new certificates by a minute if it can.",
+		Confirm:     "date -u",
+	},
+	// mongod requiring a client certificate.
+	{
+		ID: NoClientCert, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"no ssl certificate provided by peer; connection rejected", "no ssl certificate provided by peer"},
+		Title:       "mongod requires a client certificate and the client sent none",
+		Explanation: "With a CA file set (net.tls.CAFile), mongod asks every client for a certificate and refuses one that sends none, unless net.tls.allowConnectionsWithoutCertificates is true; MongoDB 7.0 and later are stricter about it than older releases. The client sent none: no certificate option (mongosh --tlsCertificateKeyFile, a driver's tlsCertificateKeyFile), or a driver or tool that ignores it on some of its connections (the ones that find the primary of a replica set, a monitoring connection).",
+		Fix:         "Give the client its certificate and key in one PEM file:\n  mongosh --tls --tlsCAFile ca.pem \\\n    --tlsCertificateKeyFile client.pem 'mongodb://db.example.com/'\nor, when clients are not meant to have one, let mongod accept them without:\n  net:\n    tls:\n      allowConnectionsWithoutCertificates: true",
+		Confirm:     "openssl s_client -connect db.example.com:27017 </dev/null 2>/dev/null | grep -i 'acceptable client certificate'",
+	},
+	// apt without any CA certificates.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"no system certificates available. try installing ca-certificates"},
+		Title:       "apt found no CA certificates at all: ca-certificates is not installed",
+		Explanation: "apt's https transport checks servers against the system's CA bundle, and this system has none: a minimal image, container or chroot (debootstrap, proot, slim images) without the ca-certificates package, so every https:// source fails while http:// ones work.",
+		Fix:         "Install the bundle over plain http first (keep an http:// mirror until then), then switch the sources to https:\n  apt-get update && apt-get install -y ca-certificates",
+		Confirm:     "ls /etc/ssl/certs/ca-certificates.crt",
+	},
+	// Traefik serving its default certificate.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"serving default certificate for request:"},
+		Title:       "Traefik had no usable certificate for the name asked and served its default one",
+		Explanation: "Traefik picks the certificate whose names match the server name (SNI) the client sent; when none matches it serves its default certificate (TRAEFIK DEFAULT CERT, self-signed, unless tls.stores.default sets one), which clients then refuse. Causes: no certificate for that name was loaded (a certificate in a file the file provider does not read, a resolver that has not obtained it yet or failed to), the certificate's key does not match it so Traefik skipped it, or the client sent no SNI or another name (an IP address).",
+		Fix:         "Look in Traefik's log at start for the certificate it could not load, and check that the key matches the certificate:\n  openssl x509 -noout -pubkey -in site.crt | openssl sha256\n  openssl pkey -pubout -in site.key | openssl sha256\nthen see which certificate a client gets for the name:\n  openssl s_client -connect host:443 -servername app.example.com </dev/null 2>/dev/null | grep s:",
+		Confirm:     "openssl s_client -connect host:443 -servername app.example.com </dev/null 2>/dev/null | grep s:",
+	},
+	{
+		ID: RoutineLine, Kind: "client", Side: "server", Level: infoLevel,
+		Match:       []string{"no default certificate, generate one"},
+		Title:       "Traefik made its own default certificate (no default was configured where it reads)",
+		Explanation: "Traefik generates a self-signed default certificate at start when no tls.stores.default.defaultCertificate is set. That is normal unless one was meant to be set: a default certificate defined in the dynamic configuration is read only when the provider that holds it is enabled (the file provider for a TLS file), so with that provider off Traefik generates its own and serves it to clients whose name matches no other certificate.",
+		Fix:         "Nothing to do if no default was meant. Otherwise enable the provider that holds it, e.g. in the static configuration:\n  providers:\n    file:\n      filename: /etc/traefik/dynamic.yml",
+		Confirm:     "grep -n -A3 'providers' /etc/traefik/traefik.yml",
+	},
+	// Apache 2.2's key check at start.
+	{
+		ID: LogKeyMismatch, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"unable to configure rsa server private key"},
+		Title:       "Apache's private key does not belong to its certificate (Apache 2.2)",
+		Explanation: "Apache 2.2's mod_ssl checks at start that SSLCertificateKeyFile holds the key of SSLCertificateFile's certificate (the next line, when logged, says X509_check_private_key:key values mismatch). After a renewal the usual cause is a certificate issued for another request's key (a CSR made again with a new key, and the old key kept), or a directive that still names the old file.",
+		Fix:         "Compare the certificate's and the key's public keys; they must be the same:\n  openssl x509 -noout -pubkey -in server.crt | openssl sha256\n  openssl pkey -pubout -in server.key | openssl sha256\nthen point SSLCertificateKeyFile at the key the certificate was issued for, or reissue the certificate for the key you have.",
+		Confirm:     "openssl x509 -noout -pubkey -in server.crt | openssl sha256",
+	},
+	// Outlook's encryption-type error.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"0x800ccc1a", "your server does not support the connection encryption type you have specified"},
+		Title:       "Outlook and the mail server did not agree on the connection's encryption",
+		Explanation: "Outlook's account sets the encryption for each port (SSL/TLS from the first byte, STARTTLS after a plain greeting, or none). This error comes when that setting does not fit the port (SSL/TLS on 587 or 143, STARTTLS on 993 or 465), or when the TLS handshake itself fails: an old Windows (7, or without the TLS 1.2 update) against a server that dropped TLS 1.0 and 1.1 or the cipher suites that Windows offers, as after a mail server's upgrade.",
+		Fix:         "Match the setting to the port (993 and 465: SSL/TLS; 143 and 587: STARTTLS), then see which versions the server takes:\n  openssl s_client -connect mail.example.com:993 -tls1_2 </dev/null\n  openssl s_client -connect mail.example.com:993 -tls1 </dev/null\nand update or enable TLS 1.2 on the old Windows, or let the server take what it needs.",
+		Confirm:     "openssl s_client -connect mail.example.com:993 </dev/null",
+	},
+	// Remote Desktop's certificate warning.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"the remote computer could not be authenticated due to problems with its security certificate", "the authentication certificate received from the remote computer is expired or invalid"},
+		Title:       "Remote Desktop does not trust the computer's certificate (by default a self-signed one)",
+		Explanation: "Windows secures Remote Desktop with a certificate of its own: unless one from a CA is set (Group Policy's Remote Desktop certificate template, or the RD Gateway's and RD Session Host's certificate), each computer makes a self-signed one, which no client trusts, so the client warns on first connection. The certificate is also refused when it has expired (a self-signed one that was not renewed, or a CA one past its dates), names another computer than the one dialled, or chains to a CA the client lacks.",
+		Fix:         "Give the computer a certificate from a CA the clients trust, for the name they dial (Group Policy: Remote Desktop Session Host, Security, Server authentication certificate template), or delete an expired self-signed one from the computer's Remote Desktop store so Windows makes a new one; see what it presents:\n  openssl s_client -connect host:3389 </dev/null 2>/dev/null | openssl x509 -noout -subject -dates",
+		Confirm:     "openssl s_client -connect host:3389 </dev/null 2>/dev/null | openssl x509 -noout -subject -dates",
+	},
+	// OpenVPN's remote-cert-tls check of key usage.
+	{
+		ID: WrongPurpose, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"certificate has key usage"},
+		Within:      []string{"expects"},
+		Title:       "OpenVPN refused the peer's certificate: its key usage is not one remote-cert-tls accepts",
+		Explanation: "remote-cert-tls server (or client) makes OpenVPN check the peer's keyUsage against a fixed list: for a server, digitalSignature with keyEncipherment (a0) or keyAgreement (88); for a client, digitalSignature (80), with keyEncipherment or keyAgreement (a0, 88). A certificate with more bits set (f8: also nonRepudiation, dataEncipherment, keyAgreement), as some CA templates issue, is refused although it allows what TLS needs; so is one made for the other side (a client certificate on the server).",
+		Fix:         "Reissue the certificate with keyUsage = digitalSignature, keyEncipherment and extendedKeyUsage = serverAuth (easy-rsa build-server-full does), or have OpenVPN check only the extended key usage:\n  remote-cert-eku \"TLS Web Server Authentication\"",
+		Confirm:     "openssl x509 -noout -text -in server.crt | grep -A1 'Key Usage'",
+	},
+	// HTTP.sys's binding to a certificate it cannot use.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"an error occurred while using ssl configuration for endpoint"},
+		Title:       "HTTP.sys cannot use the certificate bound to this endpoint (IIS, Exchange, WinRM)",
+		Explanation: "Windows' HTTP.sys serves HTTPS for IIS, Exchange, WinRM and other services with the certificate its SSL binding names by thumbprint (netsh http show sslcert). When that certificate is gone (deleted after a renewal while the binding still names the old one), expired, has no private key, or its key cannot be read by the system, every TLS connection to the endpoint fails (event 15021 of HTTP).",
+		Fix:         "See which certificate the binding names, then bind the current one (in IIS's site bindings, or with netsh):\n  netsh http show sslcert ipport=0.0.0.0:443\n  netsh http delete sslcert ipport=0.0.0.0:443\n  netsh http add sslcert ipport=0.0.0.0:443 \\\n    certhash=THUMBPRINT appid={APPID}",
+		Confirm:     "netsh http show sslcert",
+	},
+	// NPS refusing an EAP-TLS certificate without Client Authentication.
+	{
+		ID: WrongPurpose, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"the certificate does not contain the client authentication purpose"},
+		Title:       "NPS refused the certificate: it is not for client authentication",
+		Explanation: "For EAP-TLS and PEAP-TLS, Windows' NPS requires the user's or computer's certificate to carry Client Authentication (1.3.6.1.5.5.7.3.2) in its Extended Key Usage (Application Policies). A certificate from a template without it (a web server or smart-card-only template, one made from a copied template) is refused, however valid.",
+		Fix:         "Issue the clients' certificates from a template whose Application Policies include Client Authentication (the Computer or User template, or a copy of it), then renew them on the clients:\n  certutil -dump client.cer | findstr /i \"Authentication\"",
+		Confirm:     "openssl x509 -noout -text -in client.crt | grep -A1 'Extended Key Usage'",
+	},
+	// Exchange's transport refusing a partner's certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"454 4.7.5 certificate validation failure"},
+		Title:       "Exchange's mail flow refused the other server's TLS certificate (454 4.7.5)",
+		Explanation: "Exchange (and Exchange Online toward on-premises servers) checks the certificate of the server it sends to, or the one that connects to it, when the connector requires TLS with certificate validation. It fails when the certificate's chain does not reach a root this server trusts (an Exchange server without current root updates), when its name is not the one the connector expects (TlsCertificateName, a wildcard where a name was set, an Edge server with another certificate than the Client Access servers), or when it expired.",
+		Fix:         "See which certificate the other server presents, and compare it with the connector's TlsCertificateName and this server's trusted roots:\n  openssl s_client -connect mail.example.com:25 -starttls smtp </dev/null 2>/dev/null | openssl x509 -noout -subject -issuer -dates\nthen install the missing root (Windows Update's root certificates), or make the certificate and the connector's name agree.",
+		Confirm:     "openssl s_client -connect mail.example.com:25 -starttls smtp </dev/null 2>/dev/null | openssl x509 -noout -subject -issuer -dates",
+	},
+	// IBM MQ's SSLPEER check.
+	{
+		ID: VerifyError, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"amq9636", "ssl distinguished name does not match peer name"},
+		Title:       "IBM MQ refused the partner: its certificate's distinguished name does not match the channel's SSLPEER",
+		Explanation: "The channel's SSLPEER names which distinguished names the partner's certificate may have; the certificate the partner sent has another one. The partner presents another certificate than expected: a renewed certificate with a changed DN, or the old one still sent because the partner's queue manager has not refreshed its certificate (REFRESH SECURITY TYPE(SSL), or on z/OS a certificate-label cache not rebuilt after CERTLABL changed).",
+		Fix:         "See the DN the partner sends (the error message names it), then either refresh the partner's certificate or change SSLPEER to the new DN:\n  runmqsc QM1 <<< \"DISPLAY CHSTATUS(CHANNEL.NAME) SSLPEER\"\n  runmqsc QM1 <<< \"REFRESH SECURITY TYPE(SSL)\"",
+		Confirm:     "runmqsc QM1 <<< \"DISPLAY CHANNEL(CHANNEL.NAME) SSLPEER\"",
+	},
+	// Heroku's router: SNI and Host naming different apps.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"495 certificate error"},
+		Title:       "The platform's router answered 495: the TLS server name and the Host header name different sites",
+		Explanation: "Heroku's router (and other platforms' edge routers) refuses a request whose Host header names another domain than the server name (SNI) the TLS connection was made for, with 495 Certificate Error. A reverse proxy in front is the usual cause: nginx sending SNI for the app's domain (proxy_ssl_name) while passing the client's Host ($host) unchanged, or the other way round.",
+		Fix:         "Make the proxy send the same name in both:\n  proxy_ssl_server_name on;\n  proxy_ssl_name app.example.com;\n  proxy_set_header Host app.example.com;",
+		Confirm:     "curl -sv https://app.example.com/ -o /dev/null 2>&1 | grep -e '^< HTTP' -e 'SSL connection'",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

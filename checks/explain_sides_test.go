@@ -1810,6 +1810,32 @@ func TestExplainSides(t *testing.T) {
 		{"Download failed: QNetworkReply::SslHandshakeFailedError \"SSL handshake failed\"", "unknown", "client", "handshake-failed", "qt_logging_rules"},
 		{"[SECURITY Error] Error validating the local participant identity. -> Function init", "unknown", "server", "cert-load-failed", "utc"},
 		{"RTI_Security_CertHelper_verifyCert:X509_verify_cert returned 0 with error 10: certificate has expired", "unknown", "server", "cert-load-failed", "identity_ca"},
+		// Go's HTTP/2 cipher order, libmosquitto's name check, a Not Before
+		// ahead, mongod without a client certificate, apt without CAs,
+		// Traefik's default certificate, PostgreSQL's key permissions,
+		// Apache 2.2's key check, Postfix's verified policy, Outlook's
+		// encryption type, Remote Desktop's certificate, OpenVPN's key
+		// usage, HTTP.sys's binding, NPS's purpose check, Exchange's 454,
+		// IBM MQ's SSLPEER, a platform router's 495, BearSSL's macro.
+		{"listen failed: http2: TLSConfig.CipherSuites index 3 contains an HTTP/2-approved cipher suite (0xc02f), but it comes after unapproved cipher suites", "go", "server", "startup-failed", "ciphersuites unset"},
+		{"Error: host name verification failed.", "unknown", "client", "server-hostname-mismatch", "subjectaltname"},
+		{`level=ERROR msg="token exchange failed" error="client certificate is used before the 'Not Before' time"`, "unknown", "client", "server-cert-expired", "set-ntp"},
+		{`{"s":"E","c":"NETWORK","msg":"No SSL certificate provided by peer; connection rejected"}`, "unknown", "server", "no-client-cert", "allowconnectionswithoutcertificates"},
+		{"W: https://mirror.example.org/debian/dists/stable/InRelease: No system certificates available. Try installing ca-certificates.", "unknown", "client", "server-cert-untrusted", "apt-get install -y ca-certificates"},
+		{`level=debug msg="Serving default certificate for request: \"shop.example.com\""`, "unknown", "server", "server-hostname-mismatch", "openssl pkey -pubout"},
+		{`level=debug msg="No default certificate, generate one"`, "unknown", "server", "routine-line", "file provider"},
+		{"DETAIL:  File must have permissions u=rw (0600) or less if owned by the database user, or permissions u=rw,g=r (0640) or less if owned by root.", "unknown", "server", "key-permissions", "allow-group-access"},
+		{"[Mon Mar 02 10:00:00 2026] [error] Unable to configure RSA server private key", "apache", "server", "key-mismatch", "sslcertificatekeyfile"},
+		{"status=deferred (delivery temporarily suspended: Server certificate not verified)", "unknown", "client", "server-cert-untrusted", "posttls-finger"},
+		{"Receiving reported error (0x800CCC1A): Your server does not support the connection encryption type you have specified.", "unknown", "client", "handshake-failed", "starttls"},
+		{"The remote computer could not be authenticated due to problems with its security certificate.", "unknown", "client", "server-cert-untrusted", "self-signed"},
+		{"VERIFY KU ERROR: Certificate has key usage  00f8, expects 00a0", "unknown", "client", "wrong-purpose", "remote-cert-eku"},
+		{"An error occurred while using SSL configuration for endpoint 0.0.0.0:8443.", "unknown", "server", "cert-load-failed", "netsh http show sslcert"},
+		{"Reason: The certificate does not contain the Client Authentication purpose in Application Policies extensions.", "unknown", "server", "wrong-purpose", "client authentication"},
+		{"Remote server returned '454 4.7.5 Certificate Validation Failure'", "unknown", "client", "server-cert-untrusted", "tlscertificatename"},
+		{"AMQ9636E: SSL distinguished name does not match peer name, channel 'TO.QM2'.", "unknown", "server", "verify-error", "refresh security"},
+		{"HTTP/1.1 495 Certificate Error", "unknown", "client", "handshake-failed", "proxy_ssl_name"},
+		{"client.connect failed, SSL error: BR_ERR_X509_NOT_TRUSTED", "unknown", "client", "server-cert-untrusted", "trust anchors"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

@@ -678,7 +678,7 @@ func Attribute(line string) Attribution {
 
 // notNodeErrors are words of other programs' lines that begin "Error: "
 // as node's do: Rust's io::Error printed with {:?}, mosquitto's clients.
-var notNodeErrors = []string{"custom { kind: ", "(os error ", "problem setting tls options", "ssl_connect returned=", "ssl_connect syscall returned=",
+var notNodeErrors = []string{"custom { kind: ", "(os error ", "problem setting tls options", "host name verification failed", "ssl_connect returned=", "ssl_connect syscall returned=",
 	// Python's ssl reasons in brackets, Puppet's agent
 	"certificate_verify_failed]", "[ssl: ", "puppet", "the agent's private key",
 	// Rocket's (Rust) TLS set-up
