@@ -257,7 +257,7 @@ var clientWriterEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match:       []string{"error setting certificate verify locations", "problem with the ssl ca cert (path? access rights?)", "error setting certificate file:", "error setting certificate path:"},
 		Title:       "curl could not read the CA bundle it was told to use (error 77)",
-		Explanation: "curl (or libcurl inside PHP, git, pycurl...) could not load the CA file or directory it was set to trust (--cacert, CURL_CA_BUNDLE, CURLOPT_CAINFO, PHP's curl.cainfo, git's http.sslCAInfo): the path does not exist, is not readable by that user, is empty (a bundle a program generates, such as Nextcloud's data/files_external/rootcerts.crt, that an update left empty), or is not PEM. The CAfile/CApath lines after it name the paths; `CAfile: none CApath: none` means none was set at all: a libcurl that a program bundles (a game, an emulator's updater, an SDK) was built without a default CA path, and the program must set CURLOPT_CAINFO itself (a release of the program that forgot, or a new libcurl build, fails so).",
+		Explanation: "curl (or libcurl inside PHP, git, pycurl...) could not load the CA file or directory it was set to trust (--cacert, CURL_CA_BUNDLE, CURLOPT_CAINFO, PHP's curl.cainfo, git's http.sslCAInfo, or a cacert line in ~/.curlrc copied from another system): the path does not exist, is not readable by that user, is empty (a bundle a program generates, such as Nextcloud's data/files_external/rootcerts.crt, that an update left empty), or is not PEM. The CAfile/CApath lines after it name the paths; `CAfile: none CApath: none` means none was set at all: a libcurl that a program bundles (a game, an emulator's updater, an SDK) was built without a default CA path, and the program must set CURLOPT_CAINFO itself (a release of the program that forgot, or a new libcurl build, fails so).",
 		Fix:         "Point it at a CA bundle that exists and is readable (install the ca-certificates package for the system's; Guzzle: its verify option):\n  curl --cacert /etc/ssl/certs/ca-certificates.crt https://host/\nPHP, in php.ini:\n  curl.cainfo=/etc/ssl/certs/ca-certificates.crt\n  openssl.cafile=/etc/ssl/certs/ca-certificates.crt",
 		Confirm:     "ls -l /etc/ssl/certs/ca-certificates.crt",
 	},
@@ -1904,7 +1904,9 @@ var clientWriterEntries = []Entry{
 	{
 		ID: HandshakeFailed, Kind: "client", Own: true,
 		Without: []string{"ssl_do_handshake", "while ssl handshaking", "ssl_accept", "accept"},
-		Match: []string{"ssl_choose_client_version:unsupported protocol", "tls_process_server_hello:unsupported protocol", "[ssl: unsupported_protocol]", "ssl_connect returned=1 errno=0 state=error: unsupported protocol",
+		Match: []string{"ssl_choose_client_version:unsupported protocol", "tls_process_server_hello:unsupported protocol",
+			// The packed code alone, in a line cut after it (3.x, 1.1.1).
+			"0a000102:ssl routines:ssl_choose_client_version", "1425f102:ssl routines:ssl_choose_client_version", "[ssl: unsupported_protocol]", "ssl_connect returned=1 errno=0 state=error: unsupported protocol",
 			// pyOpenSSL's tuple; BoringSSL's client (node in Electron).
 			"'ssl_choose_client_version', 'unsupported protocol'", "unsupported_protocol:../../third_party/boringssl/src/ssl/handshake_client.cc"},
 		Title: oldServerTitle, Explanation: oldServerWhy, Fix: oldServerFix, Confirm: oldServerConfirm,
@@ -2028,7 +2030,7 @@ var clientWriterEntries = []Entry{
 		ID: CertLoadFailed, Kind: "client",
 		Match:       []string{"tls: no certificates configured"},
 		Title:       "The Go server has no certificate to serve",
-		Explanation: "The server's tls.Config has neither Certificates nor a GetCertificate function, so every handshake fails before it starts: the program was told to serve TLS but its certificate and key were never loaded (options or environment variables unset, a secret not mounted, a configuration that names the files under another key).",
+		Explanation: "The server's tls.Config has neither Certificates nor a GetCertificate function, so every handshake fails before it starts: the program was told to serve TLS but its certificate and key were never loaded (options or environment variables unset, a secret not mounted, a configuration that names the files under another key), or the certificate it was to obtain by itself (ACME: Caddy, Traefik, autocert, a proxy's built-in Let's Encrypt) was never issued: the domain does not resolve to this server, or port 80 or 443 is not reachable for the challenge, and the log says so earlier.",
 		Fix:         "Give the program its certificate and key (the option or setting its documentation names), check that the files exist inside its container, and restart it:\n  ls -l /path/server.crt /path/server.key",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},
@@ -2671,7 +2673,7 @@ var clientWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"client network socket disconnected before secure tls connection was established"},
 		Title:       "The server closed the connection during node's TLS handshake",
-		Explanation: "node (as the TLS client) saw the connection close before the handshake finished: the server wants a client certificate and closes when none is sent, wants SNI (servername) the client did not send, does not speak TLS on that port, or a proxy in between cut it.",
+		Explanation: "node (as the TLS client) saw the connection close before the handshake finished: the server wants a client certificate and closes when none is sent, wants SNI (servername) the client did not send, does not speak TLS on that port, or a proxy in between cut it (a corporate or local proxy, or a proxy node that is failing). A managed service that admits only listed addresses (MongoDB Atlas's IP access list, a cloud database's firewall) drops a client outside it the same way, during the handshake.",
 		Fix:         "Try the same endpoint by hand to see the server's side:\n  openssl s_client -connect host:443 -servername host -cert client.crt -key client.key </dev/null\nand give the node client its certificate (cert and key options) and servername if the server needs them.",
 		Confirm:     "curl -v --cert client.crt --key client.key https://host/",
 	},
@@ -2798,7 +2800,7 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"x509: certificate specifies an incompatible key usage"},
 		Title:       "The server's certificate is not for TLS servers (Go: incompatible key usage)",
 		Explanation: "Go checks extendedKeyUsage along the whole chain: the server's certificate (or a CA above it that restricts its usages) does not allow serverAuth, e.g. a client certificate served as a server certificate.",
-		Fix:         "Reissue the server certificate with:\n  extendedKeyUsage=serverAuth\nand check it (SSL server : Yes):\n  openssl x509 -noout -purpose -in server.crt",
+		Fix:         "Reissue the server certificate with:\n  extendedKeyUsage=serverAuth\nand check it (SSL server : Yes):\n  openssl x509 -noout -purpose -in server.crt\nWhen the certificate has serverAuth, look at the CAs above it: a CA with an extendedKeyUsage that lacks serverAuth (a CA made with only OCSP signing or clientAuth, as some PKI tools' defaults do) restricts everything below it in Go; make the CA again without it, or with serverAuth:\n  openssl x509 -noout -text -in ca.crt | grep -A1 'Extended Key Usage'",
 		Confirm:     "openssl x509 -noout -text -in server.crt | grep -A1 'Extended Key Usage'",
 	},
 	{

@@ -5265,6 +5265,53 @@ var productEntries = []Entry{
 		Fix:         "Make the proxy send the same name in both:\n  proxy_ssl_server_name on;\n  proxy_ssl_name app.example.com;\n  proxy_set_header Host app.example.com;",
 		Confirm:     "curl -sv https://app.example.com/ -o /dev/null 2>&1 | grep -e '^< HTTP' -e 'SSL connection'",
 	},
+	// OpenSSL refusing a cipher string when a program sets it up.
+	{
+		ID: StartupFailed, Kind: "client", Own: true,
+		Match:       []string{"ssl_ctx_set_cipher_list", "ssl_ctx_set_ciphersuites"},
+		Within:      []string{"no cipher match"},
+		Without:     []string{"restricted tls cipher list"},
+		Title:       "The program's cipher list names no cipher this OpenSSL has",
+		Explanation: "The program handed OpenSSL its configured cipher string (a ciphers, ssl-ciphers or cipher_list setting) when it set up TLS, and OpenSSL found no cipher in it that it knows and allows: a typo or a made-up name, names in another library's spelling (IANA's TLS_ECDHE_... names where OpenSSL's ECDHE-RSA-... are wanted, or the reverse), TLS 1.3 suites given where TLS 1.2 ciphers go (they belong in ciphersuites), or only ciphers this build or its security level leaves out (RC4, 3DES, export and NULL ciphers in OpenSSL 3). The program then refuses to start or that listener fails.",
+		Fix:         "See what OpenSSL makes of the string, then fix the setting (or remove it to use the defaults):\n  openssl ciphers -v 'ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256'\nAn empty result or an error means no cipher matches.",
+		Confirm:     "openssl ciphers -v 'DEFAULT'",
+	},
+	// An old OpenSSL that cannot check SHA-2 signatures.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"asn1_verify:unknown message digest algorithm"},
+		Title:       "This OpenSSL is too old to check the certificate's signature (SHA-2)",
+		Explanation: "OpenSSL checked a signature in the server's chain and did not know its digest: OpenSSL 0.9.8 builds from before SHA-256 was enabled (old macOS, RHEL 5, old embedded systems) cannot verify SHA-256 or later signatures, which every public CA has used since 2016. The certificate is fine; the client's OpenSSL (and the curl, git or Python built on it) must be newer.",
+		Fix:         "See which OpenSSL the client uses, and upgrade it (or the system, or use a client built on a current library):\n  openssl version\n  curl --version | head -1",
+		Confirm:     "openssl version",
+	},
+	// WCF's message when the HTTPS request fails under it.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"this could be due to the fact that the server certificate is not configured properly with http.sys"},
+		Title:       "A .NET (WCF) client's HTTPS request failed in its TLS handshake",
+		Explanation: "WCF says this for any failure of the TLS connection under an HTTPS call, whatever the server is; the inner exception holds the reason. Most often it is the TLS version: .NET Framework 4.0 and 4.5 applications offer TLS 1.0 (and SSL 3) by default, and servers and APIs that take only TLS 1.2 or later refuse them; less often the server's certificate is not trusted or names another host, or, when the server is the application's own self-hosted service, no certificate is bound to its port in HTTP.sys.",
+		Fix:         "Let the application use TLS 1.2 (target .NET Framework 4.7 or later, or set the SchUseStrongCrypto registry values, or in code):\n  ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12;\nthen see what the server speaks:\n  openssl s_client -connect api.example.com:443 -tls1_2 </dev/null",
+		Confirm:     "openssl s_client -connect api.example.com:443 -tls1_2 </dev/null",
+	},
+	// WebLogic's own identity certificate out of date.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"bea-090154", "identity certificate has expired"},
+		Title:       "WebLogic's own identity certificate has expired",
+		Explanation: "WebLogic (and the Oracle Fusion Middleware products on it) checks the certificate of its identity keystore at start: this one is past its end date. The server still starts but presents an expired certificate, so its clients refuse it, and the endpoints it calls with this identity as its client certificate (two-way TLS to partners or cloud services) refuse it too.",
+		Fix:         "See the dates of the identity keystore's certificate, then renew it, import it with its chain under the same alias, and restart the server:\n  keytool -list -v -keystore identity.jks | grep -e Alias -e Valid",
+		Confirm:     "keytool -list -v -keystore identity.jks | grep -e Alias -e Valid",
+	},
+	// Chrome's QUIC (HTTP/3, WebTransport) refusing the server's certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"quic_tls_certificate_unknown", "quic_tls_certificate_required"},
+		Title:       "The browser refused the QUIC (HTTP/3 or WebTransport) server's certificate",
+		Explanation: "Chrome's QUIC stack ended the handshake with a certificate alert: it does not trust the server's certificate. A self-signed or private-CA certificate, which pages over TCP can click through, is refused outright over QUIC; for WebTransport to a development server, Chrome accepts one only through serverCertificateHashes (an ECDSA certificate valid for at most 14 days) or a command-line flag that trusts it.",
+		Fix:         "Serve a certificate from a CA the browser trusts; for a development WebTransport server, pass its hash to the page:\n  openssl x509 -in cert.pem -outform der | openssl dgst -sha256 -binary | base64\nor start Chrome with --ignore-certificate-errors-spki-list set to its key's hash.",
+		Confirm:     "openssl x509 -noout -dates -issuer -in cert.pem",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

@@ -1836,6 +1836,16 @@ func TestExplainSides(t *testing.T) {
 		{"AMQ9636E: SSL distinguished name does not match peer name, channel 'TO.QM2'.", "unknown", "server", "verify-error", "refresh security"},
 		{"HTTP/1.1 495 Certificate Error", "unknown", "client", "handshake-failed", "proxy_ssl_name"},
 		{"client.connect failed, SSL error: BR_ERR_X509_NOT_TRUSTED", "unknown", "client", "server-cert-untrusted", "trust anchors"},
+		// A cipher string OpenSSL refuses at set-up, SHA-2 on an old OpenSSL,
+		// a version the server chose, WCF's HTTP.sys message, WebLogic's
+		// identity, Chrome's QUIC alert; a Go server read plain text.
+		{"[core] SSL_CTX_set_cipher_list: error:1410D0B9:SSL routines:SSL_CTX_set_cipher_list:no cipher match", "unknown", "client", "startup-failed", "openssl ciphers -v"},
+		{"curl: (35) error:0D0C50A1:asn1 encoding routines:ASN1_verify:unknown message digest algorithm", "curl", "client", "server-cert-untrusted", "openssl version"},
+		{"sip: tls: 40E7:error:0A000102:SSL routines:ssl_choose_client_version", "go", "client", "handshake-failed", "tls 1.2"},
+		{"An error occurred while making the HTTP request to https://api.example.com/svc. This could be due to the fact that the server certificate is not configured properly with HTTP.SYS in the HTTPS case.", "unknown", "client", "handshake-failed", "tls12"},
+		{"<BEA-090154> <Identity certificate has expired: [Subject: CN=app.example.com]>", "unknown", "server", "cert-load-failed", "keytool"},
+		{"net::ERR_QUIC_PROTOCOL_ERROR.QUIC_TLS_CERTIFICATE_UNKNOWN (TLS handshake failure)", "browser", "client", "server-cert-untrusted", "servercertificatehashes"},
+		{`["rejected connection"] [remote-addr=10.0.0.9:51000] [error="tls: first record does not look like a TLS handshake"]`, "go", "server", "handshake-failed", "plain http"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
