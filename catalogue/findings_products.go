@@ -5312,6 +5312,15 @@ var productEntries = []Entry{
 		Fix:         "Serve a certificate from a CA the browser trusts; for a development WebTransport server, pass its hash to the page:\n  openssl x509 -in cert.pem -outform der | openssl dgst -sha256 -binary | base64\nor start Chrome with --ignore-certificate-errors-spki-list set to its key's hash.",
 		Confirm:     "openssl x509 -noout -dates -issuer -in cert.pem",
 	},
+	// openssl s_client -status against a server that stapled nothing.
+	{
+		ID: RoutineLine, Kind: "client", Side: "client", Level: infoLevel,
+		Match:       []string{"ocsp response: no response sent"},
+		Title:       "The server stapled no OCSP response to this handshake (openssl s_client -status)",
+		Explanation: "s_client asked for the certificate's OCSP status and the server sent none. That is normal when stapling is off, and for the first connections after a start or reload: nginx fetches the response only when a handshake asks for it, so the first clients get none, and later ones get it once the responder answered. It stays so when the server cannot fetch it: no resolver (nginx), no OCSP URL in the certificate (Let's Encrypt's certificates have had none since 2025), the issuer missing from the chain or ssl_trusted_certificate, or a responder the server cannot reach; the server's error log then says which.",
+		Fix:         "Ask twice, a few seconds apart; a server that staples shows the response on the second try:\n  openssl s_client -connect host:443 -servername host -status </dev/null 2>/dev/null | grep -A3 'OCSP response'\nIf it never comes, read the server's error log for its stapling lines, and see whether the certificate names a responder:\n  openssl x509 -noout -ocsp_uri -in cert.pem",
+		Confirm:     "openssl x509 -noout -ocsp_uri -in cert.pem",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

@@ -1845,6 +1845,7 @@ func TestExplainSides(t *testing.T) {
 		{"An error occurred while making the HTTP request to https://api.example.com/svc. This could be due to the fact that the server certificate is not configured properly with HTTP.SYS in the HTTPS case.", "unknown", "client", "handshake-failed", "tls12"},
 		{"<BEA-090154> <Identity certificate has expired: [Subject: CN=app.example.com]>", "unknown", "server", "cert-load-failed", "keytool"},
 		{"net::ERR_QUIC_PROTOCOL_ERROR.QUIC_TLS_CERTIFICATE_UNKNOWN (TLS handshake failure)", "browser", "client", "server-cert-untrusted", "servercertificatehashes"},
+		{"OCSP response: no response sent", "openssl", "client", "routine-line", "-ocsp_uri"},
 		{`["rejected connection"] [remote-addr=10.0.0.9:51000] [error="tls: first record does not look like a TLS handshake"]`, "go", "server", "handshake-failed", "plain http"},
 	} {
 		rep := Explain(tc.line)

@@ -415,6 +415,9 @@ var attrRules = []attrRule{
 	{"nginx", RoleClient, CtxLua, []string{"lua ssl", "lua_ssl", "lua tcp socket", "cosocket", "context: ngx.timer"}},
 	// A build without stapling says so at start-up: its own configuration.
 	{"nginx", RoleServer, "", []string{"\"ssl_stapling\" ignored, not supported"}},
+	// openssl s_client -status's report of no stapled response, before
+	// nginx's own OCSP words.
+	{"openssl", RoleClient, "", []string{"ocsp response: no response sent"}},
 	{"nginx", RoleClient, CtxOCSP, []string{"while requesting certificate status", "\"ssl_stapling\"", "ssl_stapling", "ocsp responder", "ocsp_basic_verify()", "ocsp response", "ocsp_check_validity", "ocsp_resp", "stapling"}},
 	// BoringSSL's macro-style reasons come from envoy (or gRPC) before any
 	// word the others share.
