@@ -9,8 +9,8 @@ package catalogue
 // (winErrorEntry). Lookup reads them after mbedtlsEntries.
 var schannelEntries = []Entry{
 	{
-		ID: HandshakeFailed, Kind: "client",
-		Match: []string{"sec_e_illegal_message", "0x80090326", "-2146893018"},
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match: []string{"sec_e_illegal_message", "0x80090326", "-2146893018", "the message received was unexpected or badly formatted"},
 		Title: "The server ended the Schannel handshake, most often with an alert (SEC_E_ILLEGAL_MESSAGE)",
 		Explanation: "Schannel (curl and git on Windows, .NET, PowerShell) got a message it does not accept in the handshake, and it is most often the server's fatal alert. In mutual TLS that is the server refusing the client: it requires a client certificate and got none (curl on Schannel sends one only from the Windows store: --cert CurrentUser\\MY\\THUMBPRINT), or one it does not trust. " +
 			"Otherwise the two share no TLS version or cipher suite that this Windows allows (Windows 7 and Server 2008 R2 keep TLS 1.1 and 1.2 off for WinHTTP and older .NET until Microsoft's update and the DefaultSecureProtocols registry value turn them on; a new Windows refuses servers with only old suites), or something in between answered: a proxy, a TLS inspection box, or security software on the machine (Windows Defender's network protection, an antivirus's web shield) that aborts the connections it blocks.",
@@ -19,7 +19,9 @@ var schannelEntries = []Entry{
 	},
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "client",
-		Match:       []string{"schannel: failed to receive handshake", "sec_e_invalid_token", "0x80090308", "-2146893048"},
+		Match: []string{"schannel: failed to receive handshake", "sec_e_invalid_token", "0x80090308", "-2146893048", "the token supplied to the function is invalid"},
+		// curl's decrypt failure prints the same words with its own code.
+		Without:     []string{"sec_e_decrypt_failure", "0x80090330"},
 		Title:       "The server closed or broke off the Schannel handshake",
 		Explanation: "Schannel (curl and git on Windows, .NET) got the connection closed, or bytes it cannot read as TLS, in the handshake: the server requires a client certificate and closes when none comes (curl on Schannel sends one only from the Windows store), the two share no TLS version or cipher suite this Windows allows (an old Windows without TLS 1.2 or 1.3 against a modern server, or a new one against a server with only suites Windows dropped), the port does not speak TLS, or a proxy or firewall cut it.",
 		Fix:         "See which versions and suites the server accepts and whether it asks for a client certificate, from the same network:\n  openssl s_client -connect host:443 -servername host </dev/null\nthen give curl the certificate (--cert CurrentUser\\MY\\THUMBPRINT) or enable TLS 1.2 and later on this Windows.",
@@ -37,7 +39,7 @@ var schannelEntries = []Entry{
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match:       []string{"sec_e_wrong_principal", "0x80090322", "-2146893022", "cert_e_cn_no_match", "0x800b010f"},
+		Match:       []string{"sec_e_wrong_principal", "0x80090322", "-2146893022", "cert_e_cn_no_match", "0x800b010f", "the certificate's cn name does not match the passed value"},
 		Title:       "The server's certificate does not carry the name Windows connected to",
 		Explanation: "Schannel (curl and git on Windows, .NET, PowerShell) connected to a host name (or address) the server's certificate does not carry in its subjectAltName: the URL uses another name or an IP address, the server sends its default certificate because the name (SNI) is not configured there, or a proxy answers under its own name.",
 		Fix:         connectByName,

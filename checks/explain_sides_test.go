@@ -1846,6 +1846,9 @@ func TestExplainSides(t *testing.T) {
 		{"<BEA-090154> <Identity certificate has expired: [Subject: CN=app.example.com]>", "unknown", "server", "cert-load-failed", "keytool"},
 		{"net::ERR_QUIC_PROTOCOL_ERROR.QUIC_TLS_CERTIFICATE_UNKNOWN (TLS handshake failure)", "browser", "client", "server-cert-untrusted", "servercertificatehashes"},
 		{"OCSP response: no response sent", "openssl", "client", "routine-line", "-ocsp_uri"},
+		// Schannel's errors in Windows' words without their codes.
+		{"Invoke-WebRequest : The token supplied to the function is invalid", "unknown", "client", "handshake-failed", "tls"},
+		{"AuthenticationException: The message received was unexpected or badly formatted.", "unknown", "client", "handshake-failed", "client certificate"},
 		{`["rejected connection"] [remote-addr=10.0.0.9:51000] [error="tls: first record does not look like a TLS handshake"]`, "go", "server", "handshake-failed", "plain http"},
 	} {
 		rep := Explain(tc.line)
