@@ -234,6 +234,35 @@ var enterpriseEntries = []Entry{
 		Fix:         "Add the CA (and intermediates) that issued the other side's certificates to the key database as signers, then restart IBM HTTP Server:\n  gskcapicmd -cert -add -db key.kdb -stashed -label client-ca -file client-ca.pem\n  gskcapicmd -cert -list ca -db key.kdb -stashed",
 		Confirm:     "gskcapicmd -cert -list ca -db key.kdb -stashed",
 	},
+	// IBM HTTP Server's key database holding a certificate out of its dates.
+	{
+		ID: ServerCertExpired, Kind: "client", Side: "server",
+		Match:       []string{"ssl0221e", "ssl handshake failed, invalid date"},
+		Title:       "IBM HTTP Server: a certificate in the handshake is out of its dates (SSL0221E)",
+		Explanation: "GSKit found a certificate outside its validity period: most often one in IBM HTTP Server's own key database (its personal certificate, or a signer it sends or checks with, such as an old default 'demoibm' or a WebSphere-extracted signer) has expired; otherwise the other side's certificate has, or the machine's clock is wrong.",
+		Fix:         "List the key database's certificates with their dates, renew or replace the expired ones, and restart IBM HTTP Server:\n  gskcapicmd -cert -list all -db key.kdb -stashed\n  gskcapicmd -cert -details -label LABEL -db key.kdb -stashed",
+		Confirm:     "gskcapicmd -cert -list all -db key.kdb -stashed",
+	},
+	// IBM MQ unable to check the partner's revocation status.
+	{
+		ID: VerifyError, Kind: "client",
+		Match:       []string{"amq9716", "remote ssl certificate revocation status check failed", "remote tls certificate revocation status check failed"},
+		Title:       "IBM MQ could not check whether the partner's certificate is revoked (AMQ9716)",
+		Explanation: "IBM MQ's GSKit checked the partner's certificate for revocation, through the OCSP responder or CRL distribution point named in the certificate (or in the queue manager's AUTHINFO objects), and got no answer: the responder or CRL server is not reachable from this host (a firewall, no proxy, an internal CA's URL), so the channel ends although the certificate may be fine.",
+		Fix:         "Make the OCSP or CRL server reachable from this host, or tell MQ what to do when it is not (the queue manager's SSL settings: OCSPCheckExtensions, CDPCheckExtensions, and the SSLCRLNL and AUTHINFO objects); see which URLs the certificate names:\n  openssl x509 -noout -ocsp_uri -in partner.crt\n  openssl x509 -noout -text -in partner.crt | grep -A2 'CRL Distribution'",
+		Confirm:     "openssl x509 -noout -ocsp_uri -in partner.crt",
+	},
+	// WinHTTP (PowerShell 5, libgit2 and .NET Framework on Windows) asked
+	// for a client certificate it does not have.
+	{
+		ID: NoClientCert, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"a certificate is required to complete the authentication", "error_winhttp_client_auth_cert_needed", "12044"},
+		Within:      []string{"certificate is required", "winhttp", "client_auth_cert_needed"},
+		Title:       "The server asked for a client certificate and the Windows client (WinHTTP) supplied none",
+		Explanation: "WinHTTP, under PowerShell 5's Invoke-WebRequest, .NET Framework's HttpWebRequest, libgit2 on Windows and other Windows programs, reports ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED (12044) when the server requests a client certificate and the program set none: the server requires mutual TLS (an Azure App Service with client certificates on, an IIS site with SSL Settings set to Require, a Git server behind such a proxy), and the program has no way to present one or was not told which from the certificate store.",
+		Fix:         "Give the client its certificate from the Windows store (it needs the private key), e.g. in PowerShell:\n  $c = Get-ChildItem Cert:\\CurrentUser\\My\\THUMBPRINT\n  Invoke-WebRequest https://host/ -Certificate $c\nFor a program that cannot present one, let the server accept requests without it on that path.",
+		Confirm:     "certutil -user -store My",
+	},
 	// SQL Server's pre-login TLS.
 	{
 		ID: HandshakeFailed, Kind: "client",

@@ -1379,7 +1379,7 @@ func ClientCertHow(key string) (string, bool) {
 
 // toolLines are lines openssl s_client and s_server print on every
 // connection, which no failure entry matches: what each says (by its
-// lower-case start).
+// lower-case words).
 var toolLines = []struct {
 	prefix string
 	text   Text
@@ -1391,7 +1391,7 @@ var toolLines = []struct {
 	}},
 	{"no client certificate ca names sent", Text{ID: MTLSNotEnforced,
 		Title: "The server named no CAs for client certificates (s_client)",
-		Why:   "s_client saw no list of acceptable CAs: the server does not ask for a client certificate at all (nginx without ssl_verify_client), or asks without naming CAs (nginx with ssl_verify_client optional_no_ca, or with its CAs only in ssl_trusted_certificate; a Windows server, IIS or a .NET SslStream server, sends an empty list by default since Windows Server 2012, unless SendTrustedIssuerList is set, so its clients get no hint which certificate to offer and may pick a wrong one or none). Where mTLS is meant to be enforced, the server is not enforcing it on this name and port.",
+		Why:   "s_client saw no list of acceptable CAs: the server does not ask for a client certificate at all (nginx without ssl_verify_client), or asks without naming CAs (nginx with ssl_verify_client optional_no_ca, or with its CAs only in ssl_trusted_certificate; a Windows server, IIS or a .NET SslStream server, sends an empty list by default since Windows Server 2012, unless SendTrustedIssuerList is set, so its clients get no hint which certificate to offer and may pick a wrong one or none; some servers that require one never name CAs, librelp's (rsyslog's RELP over TLS) among them). Where mTLS is meant to be enforced, the server is not enforcing it on this name and port.",
 		Fix:   "See what the server asks for with the name clients use, then check its configuration:\n  mtlsdoctor probe host:443\n  mtlsdoctor nginx /etc/nginx/nginx.conf",
 	}},
 }
@@ -1421,7 +1421,8 @@ var routineToolStarts = []struct {
 func ToolLine(line string) (t Text, server, ok bool) {
 	lower := strings.ToLower(strings.TrimSpace(line))
 	for _, l := range toolLines {
-		if strings.HasPrefix(lower, l.prefix) {
+		// Their words are distinctive: anywhere in a line people quote.
+		if strings.Contains(lower, l.prefix) {
 			return l.text, false, true
 		}
 	}

@@ -1849,6 +1849,13 @@ func TestExplainSides(t *testing.T) {
 		// Schannel's errors in Windows' words without their codes.
 		{"Invoke-WebRequest : The token supplied to the function is invalid", "unknown", "client", "handshake-failed", "tls"},
 		{"AuthenticationException: The message received was unexpected or badly formatted.", "unknown", "client", "handshake-failed", "client certificate"},
+		// s_client's own words, quoted inside a sentence.
+		{`the output ends with "No client certificate CA names sent"`, "openssl", "client", "mtls-not-enforced", "optional_no_ca"},
+		// IBM HTTP Server's dates, MQ's revocation check, WinHTTP's request
+		// for a client certificate.
+		{"SSL0221E: SSL Handshake Failed, Invalid date.", "unknown", "server", "server-cert-expired", "gskcapicmd"},
+		{"AMQ9716E: Remote SSL certificate revocation status check failed for channel 'TO.QM2'.", "unknown", "server", "verify-error", "-ocsp_uri"},
+		{"git: send request failed: A certificate is required to complete the authentication", "unknown", "client", "no-client-cert", "thumbprint"},
 		{`["rejected connection"] [remote-addr=10.0.0.9:51000] [error="tls: first record does not look like a TLS handshake"]`, "go", "server", "handshake-failed", "plain http"},
 	} {
 		rep := Explain(tc.line)
