@@ -184,8 +184,9 @@ func nginxT(t *testing.T, dir, cert, key, extra string) string {
 }
 
 // TestRealStartupFailures: what `nginx -t` prints for a missing file, an
-// empty one, garbage, a key where the certificate belongs, a key of
-// another certificate and a wrong passphrase; read by logs as journalctl
+// empty one, garbage, a key where the certificate belongs (as it is, or
+// under a certificate's BEGIN line), a key of another certificate and a
+// wrong passphrase; read by logs as journalctl
 // -o cat gives it (only "nginx: [emerg]" lines), each is its own cause
 // with its own fix naming the file.
 func TestRealStartupFailures(t *testing.T) {
@@ -205,6 +206,17 @@ func TestRealStartupFailures(t *testing.T) {
 		}
 	}
 	missing := filepath.Join(dir, "live", "example.com", "fullchain.pem")
+	// A key's block under a certificate's BEGIN line: found, decoded, not
+	// a certificate.
+	mislabelled := filepath.Join(dir, "mislabelled.pem")
+	kb, err := os.ReadFile(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kb = []byte(strings.ReplaceAll(string(kb), "PRIVATE KEY", "CERTIFICATE"))
+	if err := os.WriteFile(mislabelled, kb, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		name, cert, key, extra string
 		id                     *catalogue.Text
@@ -214,6 +226,7 @@ func TestRealStartupFailures(t *testing.T) {
 		{"empty", empty, key, "", nil, []string{empty + " is empty"}},
 		{"garbage", garbage, key, "", nil, []string{"not a PEM", "head -c 64 " + garbage}},
 		{"key as cert", key, key, "", nil, []string{"holds a PRIVATE KEY, not a CERTIFICATE"}},
+		{"mislabelled", mislabelled, key, "", nil, []string{"does not hold what its BEGIN line says", "grep -n -- '-----' " + mislabelled}},
 		{"mismatch", cert, otherKey, "", nil, []string{"is not the key of the certificate", "openssl pkey -pubout -in " + otherKey}},
 		{"password", cert, encKey, "ssl_password_file " + pw + ";", nil, []string{"passphrase", "ssl_password_file"}},
 		// A DH parameters file is made, not issued.

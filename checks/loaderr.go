@@ -99,6 +99,13 @@ func loadCause(line string) (cause, path string, ok bool) {
 		return "damaged", path, true
 	case strings.HasSuffix(path, "/") && has("no start line"):
 		return "directory", path, true
+	case has("wrong tag", "nested asn1 error") && !has("no start line") && !isKeyLine(lower, path):
+		// A BEGIN line was found and its base64 decoded, but not into
+		// a certificate.
+		if c, ok := sniffFile(path, expected(line)); ok {
+			return c, path, true
+		}
+		return "undecodable", path, true
 	case has("no start line", "unsupported", "no supported data", "asn1 lib", "wrong tag"):
 		if c, ok := sniffFile(path, expected(line)); ok {
 			return c, path, true
