@@ -60,7 +60,7 @@ var LoadTexts = map[string]Text{
 	"undecodable": {ID: CertLoadFailed,
 		Title: "A PEM block in {path} does not hold what its BEGIN line says (wrong tag)",
 		Why:   "OpenSSL found a BEGIN line in {path} and decoded the base64 under it, but the bytes are not the certificate it expected: a block whose label does not match its content (a key or a request under BEGIN CERTIFICATE), text pasted inside a block or stray lines between blocks of a chain file, or base64 changed on the way (an edit, a web form or chat that replaced characters).",
-		Fix:   "Look at the block boundaries and at what each block holds; remove anything that is not a block:\n  grep -n -- '-----' {path}\n  openssl crl2pkcs7 -nocrl -certfile {path} | openssl pkcs7 -print_certs -noout",
+		Fix:   "Look at the block boundaries and at what each block holds; remove anything that is not a block:\n  grep -n -- '-----' {path}\n  openssl crl2pkcs7 -nocrl -certfile {path} \\\n    | openssl pkcs7 -print_certs -noout",
 	},
 	"password": {ID: LogBadPassphrase,
 		Title: "Wrong or missing passphrase for {path}",
