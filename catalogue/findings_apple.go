@@ -53,7 +53,7 @@ var appleEntries = []Entry{
 		Match: []string{"clientcertificaterequired", "errsslcertificaterequired", "errsslclientcertrequested", "code=-1206", "error -1206", "[-1206]", "-9863", "” requires a client certificate",
 			"read alert, level: fatal, description: certificate required"},
 		Within:      []string{appleCtx, "clientcertificaterequired", "errsslcertificaterequired", "errsslclientcertrequested", "” requires a client certificate", "boringssl"},
-		Without:     []string{"_kcfstreampropertysslclientcertificatestate=0", "_kcfstreampropertysslclientcertificatestate=2"},
+		Without:     []string{"_kcfstreampropertysslclientcertificatestate=0", "_kcfstreampropertysslclientcertificatestate=2", "cmgconnector_"},
 		Title:       "The server requires a client certificate and the Apple app sent none",
 		Explanation: "NSURLErrorClientCertificateRequired (-1206, `The server “host” requires a client certificate.`), errSSLCertificateRequired (-9863, the TLS 1.3 certificate_required alert) or Network.framework's `read alert` of it: the server (mutual TLS) wants a client certificate and got none. " + appleNoIdentity + " If the server's log shows the request with the certificate and an HTTP 403 answer, the handshake worked: URLSession on some iOS releases reports a 403 answer on a client-certificate connection as -1206, and the refusal is the application's.",
 		Fix:         appleGiveIdentity + "\nThe identity goes to curl on macOS as a .p12:\n  curl --cert-type P12 --cert client.p12:password https://host/\nIf curl gets through and sees a 403, the application behind the server refuses the request (its access rule for the certificate), not the handshake.",

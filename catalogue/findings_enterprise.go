@@ -263,6 +263,16 @@ var enterpriseEntries = []Entry{
 		Fix:         "Give the client its certificate from the Windows store (it needs the private key), e.g. in PowerShell:\n  $c = Get-ChildItem Cert:\\CurrentUser\\My\\THUMBPRINT\n  Invoke-WebRequest https://host/ -Certificate $c\nFor a program that cannot present one, let the server accept requests without it on that path.",
 		Confirm:     "certutil -user -store My",
 	},
+	// Configuration Manager's cloud management gateway toward its
+	// management point.
+	{
+		ID: NoClientCert, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"cmgconnector_clientcertificaterequired"},
+		Title:       "The cloud management gateway's connection point sent no client certificate the management point takes",
+		Explanation: "Configuration Manager's cloud management gateway (CMG) forwards its clients' requests through the CMG connection point to an HTTPS management point, which requires client authentication: the connection point's server must hold a client authentication certificate (from the PKI the management point trusts, with its private key, in the computer's Personal store) and present it. A missing, expired or replaced certificate, or one from a CA the management point does not trust, gives 403 with this status.",
+		Fix:         "On the connection point's server, see the certificates with client authentication and their dates, then enrol or renew one from the PKI the management point trusts:\n  certutil -store My\nand read CMGConnector.log on that server for the certificate it chose.",
+		Confirm:     "certutil -store My",
+	},
 	// SQL Server's pre-login TLS.
 	{
 		ID: HandshakeFailed, Kind: "client",

@@ -1856,6 +1856,12 @@ func TestExplainSides(t *testing.T) {
 		{"SSL0221E: SSL Handshake Failed, Invalid date.", "unknown", "server", "server-cert-expired", "gskcapicmd"},
 		{"AMQ9716E: Remote SSL certificate revocation status check failed for channel 'TO.QM2'.", "unknown", "server", "verify-error", "-ocsp_uri"},
 		{"git: send request failed: A certificate is required to complete the authentication", "unknown", "client", "no-client-cert", "thumbprint"},
+		// A CMG connection point without its client certificate; Guzzle's
+		// line in a path with "mongo" inside a name; helm's CA file.
+		{"[CCMHTTP] ERROR INFO: StatusCode= 403 StatusText= CMGConnector_Clientcertificaterequired", "unknown", "client", "no-client-cert", "cmgconnector.log"},
+		{`PHP Fatal error:  Uncaught GuzzleHttp\Exception\RequestException: cURL error 60: SSL certificate problem: self signed certificate in certificate chain in /srv/pokemongotracker/vendor/guzzlehttp/guzzle/src/Handler/CurlFactory.php:201`, "curl", "client", "server-cert-untrusted", "curl.cainfo"},
+		{"Error: pull failed: can't create TLS config for client: can't read CA file: /etc/registry/ca.pem", "unknown", "client", "cert-load-failed", "ca.pem"},
+		{"Jun  1 10:00:00 logs sudo_logsrvd[812]: TLS verification failed for cert '/CN=host1': '26:unsupported certificate purpose'", "unknown", "server", "verify-error", "clientauth"},
 		{`["rejected connection"] [remote-addr=10.0.0.9:51000] [error="tls: first record does not look like a TLS handshake"]`, "go", "server", "handshake-failed", "plain http"},
 	} {
 		rep := Explain(tc.line)

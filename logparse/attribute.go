@@ -66,7 +66,8 @@ var programWords = []struct {
 	{"erlang", []string{".erl:", "tls_alert", "{:tls_alert", "mint.transporterror", "hackney"}},
 	{"grpc", []string{"tsi_protocol_failure", "ssl_transport_security", "grpc", "details = \""}},
 	{"mysql", []string{"error 2026 (hy000)", "mysql", "mariadb"}},
-	{"mongo", []string{"mongo"}},
+	// MongoDB's words, not "mongo" inside another name (PokemonGo).
+	{"mongo", []string{"mongodb", "mongod", "mongosh", "mongos ", "mongo shell", "mongo:", "[mongo", "mongo ", "mongo.", "mongo-", "mongo_", "pymongo", "mongoose", "mongoerror", "mongonetworkerror", "mongoserverselectionerror"}},
 	{"postgres", []string{"psycopg", "libpq", "sslrootcert", "pgsslrootcert", "sslmode=", "psql:", "failed to write startup message", "could not accept ssl connection", "pg_hba.conf",
 		"connection requires a valid client certificate", "certificate authentication failed for user",
 		"could not load server certificate file", "could not load root certificate file", "could not access private key file", "fatal:  private key file", "fatal: private key file"}},
@@ -188,7 +189,7 @@ var attrRules = []attrRule{
 	// Windows' for an expired one; FreeRADIUS checking a client's chain;
 	// enterprise clients' own words (Oracle, SAP, Db2, IBM MQ, WebLogic,
 	// Schannel's client credential and remote-server events).
-	{"unknown", RoleClient, "", []string{"failed hostname verification check", "was sent from the target host", "ora-29024", "ora-28759", "ora-28860", "ssslerr_", "sqlccsslsocketsetup", "creating a tls client credential", "the certificate received from the remote server", "the name on the security certificate is invalid", "you have not chosen to trust", "error: the certificate of '", "doesn't match requested host name", "doesn’t match requested host name", "no certificate subject alternative name matches", "error: cannot verify ", "tls: peer cert untrusted", "tls certificate verification failed:", "a required certificate is not within its validity period"}},
+	{"unknown", RoleClient, "", []string{"failed hostname verification check", "was sent from the target host", "ora-29024", "ora-28759", "ora-28860", "ssslerr_", "sqlccsslsocketsetup", "creating a tls client credential", "the certificate received from the remote server", "the name on the security certificate is invalid", "you have not chosen to trust", "error: the certificate of '", "doesn't match requested host name", "doesn’t match requested host name", "no certificate subject alternative name matches", "tls config for client", "error: cannot verify ", "tls: peer cert untrusted", "tls certificate verification failed:", "a required certificate is not within its validity period"}},
 	// Clients of vendors' products and services in their own words: a
 	// gateway or monitor checking its backend, an agent or app checking its
 	// server, Windows' remote access and trust store, a CA file or trust
@@ -415,6 +416,8 @@ var attrRules = []attrRule{
 	{"nginx", RoleClient, CtxLua, []string{"lua ssl", "lua_ssl", "lua tcp socket", "cosocket", "context: ngx.timer"}},
 	// A build without stapling says so at start-up: its own configuration.
 	{"nginx", RoleServer, "", []string{"\"ssl_stapling\" ignored, not supported"}},
+	// sudo's log server judging its clients' (sudo's) certificates.
+	{"unknown", RoleServer, "", []string{"sudo_logsrvd"}},
 	// openssl s_client -status's report of no stapled response, before
 	// nginx's own OCSP words.
 	{"openssl", RoleClient, "", []string{"ocsp response: no response sent"}},
@@ -681,7 +684,7 @@ func Attribute(line string) Attribution {
 
 // notNodeErrors are words of other programs' lines that begin "Error: "
 // as node's do: Rust's io::Error printed with {:?}, mosquitto's clients.
-var notNodeErrors = []string{"custom { kind: ", "(os error ", "problem setting tls options", "host name verification failed", "ssl_connect returned=", "ssl_connect syscall returned=",
+var notNodeErrors = []string{"custom { kind: ", "(os error ", "problem setting tls options", "host name verification failed", "can't create tls config", "ssl_connect returned=", "ssl_connect syscall returned=",
 	// Python's ssl reasons in brackets, Puppet's agent
 	"certificate_verify_failed]", "[ssl: ", "puppet", "the agent's private key",
 	// Rocket's (Rust) TLS set-up
