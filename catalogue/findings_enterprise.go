@@ -273,6 +273,25 @@ var enterpriseEntries = []Entry{
 		Fix:         "On the connection point's server, see the certificates with client authentication and their dates, then enrol or renew one from the PKI the management point trusts:\n  certutil -store My\nand read CMGConnector.log on that server for the certificate it chose.",
 		Confirm:     "certutil -store My",
 	},
+	// Windows domain controllers refusing a certificate that is not
+	// strongly mapped to its account (KB5014754).
+	{
+		ID: VerifyError, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"could not be mapped to a user in a secure way"},
+		Title:       "The domain controller refused a certificate that is not strongly mapped to its account (KB5014754)",
+		Explanation: "Since the May 2022 updates, and in full enforcement since 2025, domain controllers accept a certificate for Kerberos logon (smart cards, Always On VPN and Wi-Fi with EAP-TLS through NPS, other certificate logons) only when it maps to its account strongly: the certificate carries the account's SID (the szOID_NTDS_CA_SECURITY_EXT extension, 1.3.6.1.4.1.311.25.2, which an enterprise CA adds to certificates from online templates), or the account lists it in altSecurityIdentities by issuer and serial number, subject key identifier or public key hash. Certificates from offline templates, from another CA, or issued before the update have no SID and are refused (events 39, 40 and 41 in the System log).",
+		Fix:         "See whether the certificate carries the SID extension, then reissue it from an online template of the enterprise CA, or map it explicitly on the account:\n  certutil -dump user.cer | findstr 1.3.6.1.4.1.311.25.2\n  $map = 'X509:<I>DC=com,DC=example,CN=Issuing CA<SR>1200AC11002B'\n  Set-ADUser alice -Add @{altSecurityIdentities=$map}",
+		Confirm:     "certutil -dump user.cer | findstr 1.3.6.1.4.1.311.25.2",
+	},
+	// AD CS refusing a request for a template it cannot use.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"certsrv_e_unsupported_cert_type", "0x80094800", "the requested certificate template is not supported by this ca"},
+		Title:       "The Windows CA cannot issue from the requested certificate template",
+		Explanation: "An enterprise CA (AD CS) issues only from templates it publishes and can read in Active Directory: the template is not in the CA's Certificate Templates to issue, the request names it by a wrong name (its display name where the template name is wanted), Active Directory has not replicated a new template to the CA's domain controller yet, or the CA's own computer account cannot read the template (its permissions changed: Authenticated Users or the CA's computer removed from its Read permission).",
+		Fix:         "List the templates the CA publishes and look at the template's permissions, then publish it, give the CA's computer account Read, and restart the CA service:\n  certutil -CATemplates\n  certutil -v -dstemplate TEMPLATENAME\n  net stop certsvc && net start certsvc",
+		Confirm:     "certutil -CATemplates",
+	},
 	// SQL Server's pre-login TLS.
 	{
 		ID: HandshakeFailed, Kind: "client",

@@ -1862,6 +1862,9 @@ func TestExplainSides(t *testing.T) {
 		{`PHP Fatal error:  Uncaught GuzzleHttp\Exception\RequestException: cURL error 60: SSL certificate problem: self signed certificate in certificate chain in /srv/pokemongotracker/vendor/guzzlehttp/guzzle/src/Handler/CurlFactory.php:201`, "curl", "client", "server-cert-untrusted", "curl.cainfo"},
 		{"Error: pull failed: can't create TLS config for client: can't read CA file: /etc/registry/ca.pem", "unknown", "client", "cert-load-failed", "ca.pem"},
 		{"Jun  1 10:00:00 logs sudo_logsrvd[812]: TLS verification failed for cert '/CN=host1': '26:unsupported certificate purpose'", "unknown", "server", "verify-error", "clientauth"},
+		// A domain controller's strong mapping; a Windows CA's template.
+		{"Event 39: The Key Distribution Center (KDC) encountered a user certificate that was valid but could not be mapped to a user in a secure way.", "unknown", "server", "verify-error", "altsecurityidentities"},
+		{"Certificate Request Processor: The requested certificate template is not supported by this CA. 0x80094800", "unknown", "server", "cert-load-failed", "certutil -catemplates"},
 		{`["rejected connection"] [remote-addr=10.0.0.9:51000] [error="tls: first record does not look like a TLS handshake"]`, "go", "server", "handshake-failed", "plain http"},
 	} {
 		rep := Explain(tc.line)
