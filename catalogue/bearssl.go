@@ -112,6 +112,18 @@ var reBearSSLCode = lazyre.New(`(?i)(?:mqt: tls connection error:? |bearssl erro
 // paste it from the header or a sketch's printout ("BR_ERR_X509_EXPIRED").
 var reBearSSLMacro = lazyre.New(`(?i)\bbr_err_[a-z0-9_]+\b`)
 
+// bearsslCode is the code line s gives: a number after the words that
+// print one, or else the code of the macro it names.
+func bearsslCode(s string) (string, bool) {
+	if m := reBearSSLCode.FindStringSubmatch(s); m != nil {
+		return m[1], true
+	}
+	if e, ok := bearsslByMacro(reBearSSLMacro.FindString(s)); ok {
+		return itoa(e.code), true
+	}
+	return "", false
+}
+
 // bearsslByMacro is the table's row for macro name m (any case).
 func bearsslByMacro(m string) (bearsslError, bool) {
 	for _, e := range bearsslErrors {
@@ -127,20 +139,15 @@ func bearsslByMacro(m string) (bearsslError, bool) {
 // failure, the alert received or sent, or BearSSL's macro name; words is
 // the code and macro for the note. ok is false when the line gives none.
 func BearSSLText(s string) (text, words string, ok bool) {
-	m := reBearSSLCode.FindStringSubmatch(s)
-	if m == nil {
-		// A macro name alone: its row's code.
-		e, found := bearsslByMacro(reBearSSLMacro.FindString(s))
-		if !found {
-			return "", "", false
-		}
-		m = []string{"", itoa(e.code)}
+	code, ok := bearsslCode(s)
+	if !ok {
+		return "", "", false
 	}
-	n, err := strconv.Atoi(m[1])
+	n, err := strconv.Atoi(code)
 	if err != nil {
 		return "", "", false
 	}
-	words = "error " + m[1]
+	words = "error " + code
 	switch {
 	case n >= 256 && n < 512:
 		if a, ok := alertByNumber(n - 256); ok {
