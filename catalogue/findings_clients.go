@@ -2859,6 +2859,7 @@ var clientWriterEntries = []Entry{
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
 		Match:       []string{"you have not chosen to trust", "(ssl error 61)"},
+		Without:     []string{"issued by a company you have not chosen to trust"},
 		Title:       "Citrix Workspace (Receiver) does not trust the server's certificate (SSL Error 61)",
 		Explanation: "The Citrix client checked the certificate of the server it connected to (StoreFront, the Gateway, a XenApp or Virtual Apps server) and did not find the CA that issued it among the CAs the device trusts: a private or enterprise CA not installed on the device, or a server that does not send its intermediate. With the root installed, the certificate itself can be the cause: an extendedKeyUsage without Server Authentication (only the old server-gated-cryptography OIDs), which newer clients refuse; openssl x509 -noout -text -in server.crt | grep -A1 'Extended Key Usage' shows it.",
 		Fix:         "Install the issuing root (and intermediate) on the device: on Windows into Trusted Root Certification Authorities (certlm.msc); with the Linux client, into its keystore, then rehash:\n  cp root.pem /opt/Citrix/ICAClient/keystore/cacerts/\n  /opt/Citrix/ICAClient/util/ctx_rehash\nand make the server send its intermediates with its certificate.",
@@ -3358,10 +3359,10 @@ var clientWriterEntries = []Entry{
 	// Windows' Schannel event 36888: the alert this machine sent.
 	{
 		ID: TLSAlert, Kind: "client",
-		Match:       []string{"fatal alert was generated and sent to the remote endpoint"},
+		Match:       []string{"fatal alert was generated and sent to the remote endpoint", "the following fatal alert was generated"},
 		Title:       "Windows (Schannel) ended a TLS handshake with an alert it sent",
-		Explanation: "Event 36888 is this machine's own alert, by a process using Schannel (IIS, a .NET service, RDP, a Windows client). 40 (handshake_failure) or 70 (protocol_version): the other side offered no version or cipher this machine allows (TLS 1.0/1.1 disabled, old ciphers off); 42, 46 or 48: it refused the certificate it was shown; 80 (internal_error): often no usable certificate or key for the name asked for.",
-		Fix:         "Find which process and peer it was (Schannel logging, the event's time), then for 40 or 70 compare the TLS versions and ciphers both sides allow, and for 42, 46 or 48 check the certificate the other side sends against this machine's trusted roots:\n  certutil -verify -urlfetch peer.crt",
+		Explanation: "Event 36888 is this machine's own alert, by a process using Schannel (IIS, a .NET service, RDP, a Windows client). 40 (handshake_failure) or 70 (protocol_version): the other side offered no version or cipher this machine allows (TLS 1.0/1.1 disabled, old ciphers off), or this machine's own certificate is unusable for what was offered (signed with MD5, or a key Schannel cannot use), so no suite could be chosen; 42, 46 or 48: it refused the certificate it was shown; 20 (bad_record_mac): a record that did not decrypt, which on Windows Server 2012 R2 and older is most often an interoperability fault of the DHE cipher suites (TLS_DHE_RSA_WITH_AES_...) with some clients and devices; 80 (internal_error): often no usable certificate or key for the name asked for.",
+		Fix:         "Find which process and peer it was (Schannel logging, the event's time), then for 40 or 70 compare the TLS versions and ciphers both sides allow (and this machine's certificate's signature algorithm), for 20 move the DHE suites out of the cipher suite order (Disable-TlsCipherSuite -Name TLS_DHE_RSA_WITH_AES_256_CBC_SHA, and the others), and for 42, 46 or 48 check the certificate the other side sends against this machine's trusted roots:\n  certutil -verify -urlfetch peer.crt",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},
 	// Apache refusing requests by their server name.

@@ -195,7 +195,7 @@ var enterpriseEntries = []Entry{
 	},
 	{
 		ID: HandshakeFailed, Kind: "client",
-		Match:       []string{"gsk_error_socket_closed", "gsk rc = 420", "gsk_error_io", "gsk rc = 406"},
+		Match:       []string{"gsk_error_socket_closed", "gsk rc = 420", "gsk_error_io", "gsk rc = 406", "gsk_err_connection_closed"},
 		Title:       "GSKit: the other side closed the connection during the handshake",
 		Explanation: "The connection ended during the TLS handshake. Three causes cover most cases: 1. the other side refused something: this side's certificate, none sent where one is required, or no TLS version or cipher in common; 2. the port does not speak TLS (a plain HTTP transport, a TLS port expected on another number); 3. something in the path (a firewall or load balancer) cut it. An I/O error (406, GSK_ERROR_IO) can also be this side's own handshake timeout running out while a slow server works (a remote CRL or OCSP check on the server, an overloaded LDAP or MQ server): see how long a handshake by hand takes.",
 		Fix:         "Connect as this side does and read the other side's error log at the same time; time it against this side's handshake timeout:\n  time openssl s_client -connect host:443 -showcerts </dev/null",
@@ -203,15 +203,15 @@ var enterpriseEntries = []Entry{
 	},
 	{
 		ID: BadPassphrase, Kind: "client",
-		Match:       []string{"gsk_error_bad_keyfile_password", "gsk rc = 408"},
+		Match:       []string{"gsk_error_bad_keyfile_password", "gsk rc = 408", "ctgsk2016w", "invalid database password was encountered"},
 		Title:       "GSKit cannot open its key database: the password or stash file is wrong",
-		Explanation: "GSKit opens the key database (.kdb) with the password from its stash file (.sth): the stash file is missing, belongs to another key database, or the password changed without a new stash.",
-		Fix:         "Stash the key database's password again, beside it:\n  gskcapicmd -keydb -stashpw -db key.kdb -pw PASSWORD",
+		Explanation: "GSKit opens the key database (.kdb) with the password from its stash file (.sth): the stash file is missing, belongs to another key database, or the password changed without a new stash. A stash file written by a newer GSKit (a product's fix pack that moved to GSKit's newer stash format) is unreadable to an older GSKit that opens the same key database, which then calls the password wrong.",
+		Fix:         "Stash the key database's password again, beside it, with the GSKit of the program that opens it:\n  gskcapicmd -keydb -stashpw -db key.kdb -pw PASSWORD",
 		Confirm:     "ls -l key.kdb key.sth",
 	},
 	{
 		ID: CertLoadFailed, Kind: "client",
-		Match:       []string{"gsk_error_no_private_key", "gsk rc = 428", "gsk_error_bad_keyfile_label", "gsk rc = 407"},
+		Match:       []string{"gsk_error_no_private_key", "gsk rc = 428", "gsk_error_bad_keyfile_label", "gsk rc = 407", "key-file label not found"},
 		Title:       "GSKit has no usable certificate and key under the label it was given",
 		Explanation: "The key database has no personal certificate with its private key under the label this side was told to use (IBM HTTP Server's SSLServerCert, the plug-in's or MQ's label): the label is spelled differently, the certificate was added as a signer only, or its private key was not imported.",
 		Fix:         "List the personal certificates and their labels, and name one that has its key:\n  gskcapicmd -cert -list personal -db key.kdb -stashed",
@@ -292,6 +292,55 @@ var enterpriseEntries = []Entry{
 		Fix:         "List the templates the CA publishes and look at the template's permissions, then publish it, give the CA's computer account Read, and restart the CA service:\n  certutil -CATemplates\n  certutil -v -dstemplate TEMPLATENAME\n  net stop certsvc && net start certsvc",
 		Confirm:     "certutil -CATemplates",
 	},
+	// GSKit's strict (RFC 5280) check of certificate policies.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Own: true,
+		Match:       []string{"gskval_error_bad_acceptable_policies", "bad_acceptable_policies"},
+		Title:       "GSKit refused the certificate's chain over its certificate policies",
+		Explanation: "GSKit validated the other side's chain in its strict RFC 5280 mode, which also checks certificate policies: the policies the certificates carry (certificatePolicies) do not meet the acceptable policies the program set, or a CA's policy constraints (requireExplicitPolicy, inhibitPolicyMapping) rule out the chain's. OpenSSL, browsers and GSKit's default mode do not check policies so, which is why the same server works elsewhere. Programs that run GSKit strictly (IBM's integration products, some MQ and Db2 set-ups) meet it after the other side's CA changed.",
+		Fix:         "See the policies of each certificate of the chain the other side sends:\n  openssl s_client -connect host:443 -showcerts </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A3 -e 'Certificate Policies' -e 'Policy Constraints'\nthen either set the program's acceptable policies to those (or let it validate in GSKit's default mode), or have the other side serve a chain whose policies the program accepts.",
+		Confirm:     "openssl s_client -connect host:443 -showcerts </dev/null",
+	},
+	// Oracle Net: a certificate message without a certificate.
+	{
+		ID: NoClientCert, Kind: "client", Own: true,
+		Match:       []string{"ora-29037"},
+		Title:       "Oracle Net got no certificate from the other side (ORA-29037)",
+		Explanation: "The other side's Certificate message held no certificate, so certificate authentication failed. With SSL_CLIENT_AUTHENTICATION=TRUE on the database's listener, it is the client: its wallet has no user certificate with its key (only trusted certificates), or the client reads another wallet than the one prepared (WALLET_LOCATION in its sqlnet.ora, the directory of the auto-login cwallet.sso), or the user certificate's issuer is not among the CAs the server trusts, so the client sends none.",
+		Fix:         "Look at the wallet the client reads, and add a user certificate (with its key) from a CA the server's wallet trusts:\n  orapki wallet display -wallet /path/client_wallet\nthen check the client's sqlnet.ora names that directory in WALLET_LOCATION.",
+		Confirm:     "orapki wallet display -wallet /path/client_wallet",
+	},
+	// SAP's ICM as the client of an HTTPS call.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"icm_http_ssl_cert_mismatch"},
+		Title:       "SAP's ICM refused the server's certificate: it does not carry the host name called (ICM_HTTP_SSL_CERT_MISMATCH)",
+		Explanation: "SAP's Internet Communication Manager, calling an HTTPS destination (an SM59 connection, a web service's logical port), compared the host name it connected to with the names of the server's certificate and found no match: the destination names the host by a short name, an IP address or an alias, while the certificate carries the fully qualified name (or the other way round), or the server presents a default certificate for another name.",
+		Fix:         "See the names the server's certificate carries, and put one of them in the destination's target host (SM59), or have the server's certificate reissued with the name used:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -text | grep -A1 -e '^subject=' -e 'Subject Alternative Name'",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject",
+	},
+	// TIBCO's trusted certificates folder.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Own: true,
+		Match:       []string{"axsecurityexception"},
+		Within:      []string{"not a trusted certificate", "chain validation failed"},
+		Title:       "TIBCO did not find a CA of the other side's chain in its trusted certificates",
+		Explanation: "TIBCO BusinessWorks (and other TIBCO products on its security library) trusts a chain only when its trusted certificates folder holds the CAs it needs: the message names the CA it did not find there (by issuer and serial number). Most often the folder holds the root and not the intermediate (or the other way round), or the other side's certificate was renewed under another CA.",
+		Fix:         "Export every CA of the other side's chain (root and intermediates) as PEM into the trusted certificates folder the connection uses, then redeploy:\n  openssl s_client -connect host:443 -showcerts </dev/null\nsaves each certificate shown between its BEGIN and END lines.",
+		Confirm:     "openssl s_client -connect host:443 -showcerts </dev/null",
+	},
+	// Windows' security alert (Outlook, Internet Explorer) in words.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match: []string{"was issued by a company you have not chosen to trust", "this certificate cannot be verified up to a trusted certification authority",
+			"content was blocked because it was not signed by a valid security certificate",
+			// the same words in Windows' Russian
+			"не удалось проверить, проследив его до доверенного центра сертификации"},
+		Title:       "Windows does not trust the server's certificate: its CA is not among the trusted roots",
+		Explanation: "A Windows client (Outlook, Internet Explorer and programs on its engine, the certificate dialog) could not chain the server's certificate to a root in the Trusted Root Certification Authorities of this machine or user: a self-signed certificate (an Exchange server's default one) or a private CA not installed here, an intermediate the server does not send and Windows cannot fetch, or a public root this machine lacks because its root list does not update (no access to Windows Update's root list, a machine kept offline or behind a proxy).",
+		Fix:         "See the chain Windows builds and what fails, on the machine that refuses it:\n  certutil -verify -urlfetch server.cer\nthen install the root in Trusted Root Certification Authorities (certlm.msc) and have the server send its intermediates; for a server others connect to, serve a certificate from a CA they trust instead of a self-signed one.",
+		Confirm:     "certutil -verify -urlfetch server.cer",
+	},
 	// SQL Server's pre-login TLS.
 	{
 		ID: HandshakeFailed, Kind: "client",
@@ -316,8 +365,8 @@ var enterpriseEntries = []Entry{
 		Match:       []string{"403.7", "client certificate required"},
 		Within:      []string{"403"},
 		Title:       "IIS requires a client certificate and got none (403.7)",
-		Explanation: "The site's SSL settings require a client certificate and the client sent none: none configured in the client, or one whose issuer is not among the CAs the server lists (browsers, .NET and Windows clients offer only those), or a proxy in between that ends TLS.",
-		Fix:         "Send a certificate from the client (curl: --cert, .NET: ClientCertificates), issued by a CA the server trusts, and see which CAs the server asks for:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
+		Explanation: "The site's SSL settings require a client certificate and the client sent none: none configured in the client, or one whose issuer is not among the CAs the server lists (browsers, .NET and Windows clients offer only those), or a proxy in between that ends TLS. When clients that hold a proper certificate get it too, look at the server's Trusted Root Certification Authorities store: a certificate there that is not self-signed (an intermediate put in Root) makes Windows Server 2012 and later send a list of CAs, or check client chains, in a way that fails, and so does a certificate trust list (SendTrustedIssuerList) that lacks the client's CA.",
+		Fix:         "Send a certificate from the client (curl: --cert, .NET: ClientCertificates), issued by a CA the server trusts, and see which CAs the server asks for:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'\nOn the server, find certificates in the Root store that are not self-signed, and move them to Intermediate Certification Authorities:\n  powershell -Command \"Get-ChildItem Cert:\\LocalMachine\\Root | Where-Object { $_.Issuer -ne $_.Subject }\"",
 		Confirm:     "curl -v --cert client.pem --key client.key https://host/",
 	},
 	{
@@ -340,7 +389,7 @@ var enterpriseEntries = []Entry{
 	},
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match:       []string{"the name on the security certificate is invalid or does not match the name of the site", "the name on the security certificate is invalid or does not match the name of the target site"},
+		Match:       []string{"the name on the security certificate is invalid or does not match the name of the site", "the name on the security certificate is invalid or does not match the name of the target site", "the name of the security certificate is invalid or does not match"},
 		Title:       "The server's certificate does not carry the name the Windows client used",
 		Explanation: "A Windows client (Outlook, Internet Explorer, a .NET program) compared the name it connected to with the server certificate's names and found no match: the certificate lacks that name (an internal name, an Autodiscover or mail name, the IP address), a wildcard that does not cover it, or another certificate is served for that name; Outlook over RPC/HTTP also compares the profile's certificate principal name (msstd:...) with the certificate.",
 		Fix:         "See the names the served certificate carries, and reissue it with the names clients use (subjectAltName):\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",

@@ -18,8 +18,8 @@ var nssEntries = []Entry{
 	{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match: []string{"peer's certificate issuer is not recognized"},
-		Title: "curl on NSS does not trust the server's certificate (its issuer is not recognized)",
-		Explanation: "NSS (curl on RHEL and CentOS 7, and other programs on it) found no trusted CA for the server's certificate: the CA file it was given (--cacert; the system's is /etc/pki/tls/certs/ca-bundle.crt) lacks the server's root, a private or intercepting proxy's CA is not in it, or the server does not send its intermediate. " +
+		Title: "An NSS client (curl on RHEL or CentOS 7, Firefox, Thunderbird) does not trust the server's certificate (its issuer is not recognized)",
+		Explanation: "NSS (curl on RHEL and CentOS 7, Firefox and Thunderbird, and other programs on it) found no trusted CA for the server's certificate: the CA file it was given (--cacert; the system's is /etc/pki/tls/certs/ca-bundle.crt) lacks the server's root, a private or intercepting proxy's CA is not in it, or the server does not send its intermediate. Firefox and Thunderbird keep a CA store of their own: a CA installed only in the system's store (mkcert's root, a company's CA) is not in it, unless Firefox is set to read the system's (security.enterprise_roots.enabled) or the CA is imported under Settings > Certificates > Authorities. " +
 			"NSS says the same when the server sends an intermediate that is not a CA (no basicConstraints CA:TRUE), as a real curl on NSS showed: it cannot chain through it, where OpenSSL clients say `invalid CA certificate`.",
 		Fix:     clientTrustFix + "\nCheck that each intermediate the server sends is a CA:\n  openssl x509 -noout -text -in int.crt | grep -A1 'Basic Constraints'",
 		Confirm: "openssl s_client -connect host:443 -servername host -CAfile ca.crt </dev/null 2>/dev/null | grep 'Verify return code'",

@@ -5321,6 +5321,61 @@ var productEntries = []Entry{
 		Fix:         "Ask twice, a few seconds apart; a server that staples shows the response on the second try:\n  openssl s_client -connect host:443 -servername host -status </dev/null 2>/dev/null | grep -A3 'OCSP response'\nIf it never comes, read the server's error log for its stapling lines, and see whether the certificate names a responder:\n  openssl x509 -noout -ocsp_uri -in cert.pem",
 		Confirm:     "openssl x509 -noout -ocsp_uri -in cert.pem",
 	},
+	// grpcurl when its dial times out: the TLS failure behind it is hidden.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"failed to dial target host"},
+		Within:      []string{"context deadline exceeded"},
+		Title:       "grpcurl could not connect within its timeout; the TLS failure behind it is not shown",
+		Explanation: "grpcurl gives up when its connection is not ready in time (-connect-timeout, 10 seconds by default), and gRPC keeps retrying a failing TLS handshake quietly until then, so the reason is hidden. Four causes cover most cases: (1) the server requires a client certificate and grpcurl was given none (-cert and -key); (2) grpcurl speaks TLS (its default) to a server listening in plain text, which needs -plaintext, or the other way round; (3) the server's certificate is not trusted (-cacert) or lacks the name dialled (-authority or -servername); (4) nothing listens on that address and port, or a firewall drops it.",
+		Fix:         "See the handshake directly; it shows a plain-text port, the server's certificate and whether it asks for a client certificate:\n  openssl s_client -connect localhost:50051 </dev/null\nthen give grpcurl what it needs:\n  grpcurl -cacert ca.crt -cert client.crt -key client.key \\\n    localhost:50051 list\n(or -plaintext for a server without TLS).",
+		Confirm:     "openssl s_client -connect localhost:50051 </dev/null 2>/dev/null | grep -e 'Acceptable client certificate CA names' -e 'Verify return code'",
+	},
+	// BouncyCastle's PEMParser handing back a PKCS#8 key.
+	{
+		ID: KeyLoadFailed, Kind: "client", Own: true,
+		Match:       []string{"privatekeyinfo cannot be cast to org.bouncycastle.openssl.pemkeypair", "privatekeyinfo cannot be cast to class org.bouncycastle.openssl.pemkeypair"},
+		Title:       "The Java program expects a PKCS#1 key and was given a PKCS#8 one",
+		Explanation: "The program reads its private key with BouncyCastle's PEMParser and casts the result to PEMKeyPair, which is what a traditional (PKCS#1) key gives (BEGIN RSA PRIVATE KEY, BEGIN EC PRIVATE KEY). The key file is PKCS#8 (BEGIN PRIVATE KEY), for which PEMParser gives a PrivateKeyInfo instead: OpenSSL 3 writes every new key so (openssl genrsa and openssl req -newkey included), where OpenSSL 1.x wrote PKCS#1.",
+		Fix:         "Convert the key to the traditional form the program reads (an RSA key; OpenSSL 3 needs -traditional):\n  openssl rsa -in client.key -traditional -out client-pkcs1.key\nor, in the program's own code, accept a PrivateKeyInfo too (JcaPEMKeyConverter.getPrivateKey).",
+		Confirm:     "head -1 client.key",
+	},
+	// kubeadm (and minikube, kind) reading the cluster's own expired certificates.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"failed to load certificate: the certificate has expired"},
+		Title:       "A Kubernetes cluster's own certificate has expired, and its tool does not renew it here",
+		Explanation: "kubeadm (which minikube, kind and others run) found one of the control plane's certificates under its PKI directory expired when it checked them to write or validate them: kubeadm certificates last a year, and only a kubeadm upgrade or an explicit renewal renews them. A cluster kept running, or stopped and started again, for more than a year has them expire, and starting it again does not replace them.",
+		Fix:         "On the control plane, see the dates and renew them, then restart the control plane's components:\n  kubeadm certs check-expiration\n  kubeadm certs renew all\nFor a local cluster that is disposable, recreating it gives fresh certificates (minikube delete, then minikube start).",
+		Confirm:     "kubeadm certs check-expiration",
+	},
+	// mitmproxy's log line on an upstream server's chain.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true, Level: infoLevel,
+		Match:       []string{"tls verification failed for upstream server"},
+		Title:       "mitmproxy could not verify the upstream server's certificate (and by default goes on)",
+		Explanation: "mitmproxy, connecting onward to the real server, checked its certificate chain against its own CA store and it failed (the error names why: a name mismatch, or an OpenSSL verify code such as 20 for an issuer not found). Unless upstream verification is required, mitmproxy logs this and continues, so the client's connection works and the line is only a warning; it matters when ssl_insecure is off and connections fail, or when the server's chain is really broken.",
+		Fix:         "Look at the upstream server's chain from the proxy's machine:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nand give mitmproxy its CA when the server uses a private one:\n  mitmproxy --set ssl_verify_upstream_trusted_ca=/path/ca.pem",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// A Go client with a certificate callback that returns nothing.
+	{
+		ID: NoClientCert, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"mtls client certificate requested, but not provided"},
+		Title:       "The server asked for a client certificate and this client has none configured",
+		Explanation: "The server's handshake asked for a client certificate, and this client's certificate callback had none to give, so the client itself failed the connection. When the server requires one, the client needs its certificate and key set (the tool's TLS client certificate options). When the server only requests one (its client authentication is optional), a client should go on without one: a tool that fails there instead (hubble's CLI did, before its fix) is at fault, and its newer release is the cure.",
+		Fix:         "See what the server asks for:\n  openssl s_client -connect host:4245 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'\nthen give the client its certificate and key (for hubble: --tls-client-cert-file and --tls-client-key-file), or upgrade it when the server's client certificate is optional.",
+		Confirm:     "openssl s_client -connect host:4245 </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
+	},
+	// Npgsql's own TLS stream (Npgsql 3): the name check.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"the specified hostname was not present in the certificate"},
+		Title:       "The database server's certificate does not carry the host name the .NET client used",
+		Explanation: "The PostgreSQL client (Npgsql's own TLS stream, whose message this is) compared the host it connected to with the names of the server's certificate and found none that matches; the chain status before this sentence says whether the certificate was also untrusted (a self-signed certificate, as PostgreSQL servers often have). The certificate names another host (or only the server's short name), or the client connects by IP address.",
+		Fix:         "Connect with a name the certificate carries, or reissue the server's certificate with that name (and give the client its CA):\n  openssl s_client -connect db.example.com:5432 -starttls postgres </dev/null 2>/dev/null | openssl x509 -noout -subject -text | grep -A1 'Subject Alternative Name'\nTrust Server Certificate=true in the connection string skips both checks: only to test.",
+		Confirm:     "openssl s_client -connect db.example.com:5432 -starttls postgres </dev/null 2>/dev/null | openssl x509 -noout -subject",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

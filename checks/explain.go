@@ -43,6 +43,7 @@ var (
 	// A certificate, key or CA file a line names by its path.
 	reNamedFile   = lazyre.New(`(?:/|\b[A-Za-z]:\\)[^\s'"():,]*\.(?:pem|key|crt|cer|der)\b`)
 	reDotnetAlert = lazyre.New(`(?i)sent a tls alert: '([A-Za-z]+)'`)
+	typographic   = strings.NewReplacer("\u2018", "'", "\u2019", "'", "\u201c", `"`, "\u201d", `"`)
 	reMacroReason = lazyre.New(`\b(?:ERR_SSL_)?((?:SSLV3|TLSV1|TLSV13)_ALERT_[A-Z_]+|[A-Z]+(?:_[A-Z]+){1,8})\b`)
 )
 
@@ -76,6 +77,8 @@ func explainLine(input string) *report.Report {
 	if t := strings.TrimSpace(input); len(t) > 2 && t[0] == '`' && t[len(t)-1] == '`' {
 		input = strings.Trim(t, "`") // a line pasted as code
 	}
+	// Typographic quotes a blog or forum put in place of the program's own.
+	input = typographic.Replace(input)
 	if strings.Contains(input, `\"`) {
 		// A message quoted inside a JSON log record or a Go error
 		// (`error="Get \"https://...\": x509: ..."`): its own quotes.

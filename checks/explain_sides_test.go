@@ -1866,6 +1866,30 @@ func TestExplainSides(t *testing.T) {
 		{"Event 39: The Key Distribution Center (KDC) encountered a user certificate that was valid but could not be mapped to a user in a secure way.", "unknown", "server", "verify-error", "altsecurityidentities"},
 		{"Certificate Request Processor: The requested certificate template is not supported by this CA. 0x80094800", "unknown", "server", "cert-load-failed", "certutil -catemplates"},
 		{`["rejected connection"] [remote-addr=10.0.0.9:51000] [error="tls: first record does not look like a TLS handshake"]`, "go", "server", "handshake-failed", "plain http"},
+		// Typographic quotes from a blog; grpcurl's timeout; a PKCS#8 key
+		// for BouncyCastle; kubeadm's expired certificates; mitmproxy's
+		// upstream check; a client with no certificate to give.
+		{"ldap_sasl_bind: peer’s certificate issuer is not recognized (-8179)", "unknown", "client", "server-cert-untrusted", "--cacert"},
+		{`grpcurl: Failed to dial target host "api.internal:9443": context deadline exceeded`, "go", "client", "handshake-failed", "-plaintext"},
+		{"java.lang.ClassCastException: class org.bouncycastle.asn1.pkcs.PrivateKeyInfo cannot be cast to class org.bouncycastle.openssl.PEMKeyPair", "unknown", "server", "key-load-failed", "-traditional"},
+		{"error execution phase certs/etcd-peer: failure loading etcd/peer certificate: failed to load certificate: the certificate has expired", "unknown", "server", "cert-load-failed", "kubeadm certs renew"},
+		{"192.168.1.20:50122: TLS verification failed for upstream server at depth 1 with error: 20", "unknown", "client", "server-cert-untrusted", "ssl_verify_upstream_trusted_ca"},
+		{"failed to connect to 'relay:4245': mTLS client certificate requested, but not provided", "unknown", "client", "no-client-cert", "--tls-client-cert-file"},
+		{"The remote certificate was rejected: status: UntrustedRoot. The specified hostname was not present in the certificate.", "unknown", "client", "server-hostname-mismatch", "trust server certificate"},
+		{"curl: (60) SSL certificate problem: certificate rejected", "curl", "client", "server-cert-untrusted", "distrusted"},
+		// Windows' own words: an old event 36888, the security alert, a
+		// 403.7 from a Root store holding an intermediate.
+		{"Schannel 36888: The following fatal alert was generated: 20. The internal error state is 960.", "unknown", "server", "tls-alert", "tls_dhe_rsa"},
+		{"The security certificate was issued by a company you have not chosen to trust. View the certificate to determine whether you want to trust the certifying authority.", "unknown", "client", "server-cert-untrusted", "certlm.msc"},
+		{"The name of the security certificate is invalid or does not match the name of the site", "unknown", "client", "server-hostname-mismatch", "subjectaltname"},
+		{"HTTP Error 403.7 - Forbidden: the page requires a client certificate", "unknown", "server", "no-client-cert", "cert:\\localmachine\\root"},
+		// IBM GSKit's, Oracle's, SAP's and TIBCO's own messages.
+		{"SSL0206E: Handshake Failed, Key-file label not found. Configuration problem", "unknown", "server", "cert-load-failed", "-cert -list personal"},
+		{"CTGSK2016W An invalid database password was encountered for /opt/ibm/keys/key.kdb", "unknown", "server", "bad-passphrase", "-stashpw"},
+		{"SSLCONN: validation returned GSKVAL_ERROR_BAD_ACCEPTABLE_POLICIES", "unknown", "client", "server-cert-untrusted", "certificate policies"},
+		{"ORA-29037: No certificate is present", "unknown", "server", "no-client-cert", "wallet_location"},
+		{"Invalid host name in SSL server certificate (ICM_HTTP_SSL_CERT_MISMATCH) for host erp.example.com", "unknown", "client", "server-hostname-mismatch", "sm59"},
+		{"com.tibco.security.AXSecurityException: CA certificate with issuer CN=Issuing CA 2 is not a trusted certificate", "unknown", "client", "server-cert-untrusted", "trusted certificates folder"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

@@ -546,7 +546,7 @@ var attrRules = []attrRule{
 		"failed to complete security handshake from", "your certificate does not verify",
 		"error when serving connection", "client sent an http request to an https server", "http2: tlsconfig"}},
 	{"go", RoleClient, "", []string{"currently active client certificate has expired", "the server has asked for the client to provide credentials", "you must be logged in to the server",
-		"oversized record received", "certpool", "cannot validate certificate for", "remote error: bad certificate", "remote error: unknown certificate", "x509 certificate signed by unknown authority", "x509: ", "x509 certificate has expired or is not yet valid", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http", "malformed http response"}},
+		"oversized record received", "certpool", "failed to dial target host", "grpcurl", "cannot validate certificate for", "remote error: bad certificate", "remote error: unknown certificate", "x509 certificate signed by unknown authority", "x509: ", "x509 certificate has expired or is not yet valid", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http", "malformed http response"}},
 	{"python", RoleClient, "", []string{"traceback", "python", "aiohttp", "httpx"}},
 	{"browser", RoleClient, "", []string{"err_bad_ssl_client_auth_cert", "err_ssl_client_auth_", "err_ssl_protocol_error",
 		"err_ssl_version_or_cipher_mismatch", "err_cert_", "net::err", "ssl_error_", "sec_error_", "mozilla_pkix_error",
@@ -803,7 +803,7 @@ func attribute(line, lower string) Attribution {
 		// Erlang/OTP's ssl application.
 		return attr("unknown", unknownRole(lower), "", false)
 	}
-	if !isNginx && strings.Contains(lower, "tls protocol defined fatal alert code") {
+	if !isNginx && (strings.Contains(lower, "tls protocol defined fatal alert code") || strings.Contains(lower, "fatal alert was generated")) {
 		// Windows' Schannel event log (IIS, .NET, RDP...): either side.
 		return attr("unknown", RoleServer, "", true)
 	}
