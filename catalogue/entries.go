@@ -418,7 +418,7 @@ var otherEntries = []Entry{
 	{
 		ID: ServerCertUntrusted, Kind: "client",
 		Without: []string{"handshake error from", "client certificate", "client's certificate"},
-		Match: []string{"x509: certificate signed by unknown authority", "tls: failed to verify certificate: x509: certificate signed by unknown authority", "\u201d certificate is not trusted",
+		Match: []string{"x509: certificate signed by unknown authority", "tls: failed to verify certificate: x509: certificate signed by unknown authority", "\u201d certificate is not trusted", "\" certificate is not trusted",
 			"x509 certificate signed by unknown authority"},
 		Title: "The client does not trust the server's certificate (Go)",
 		Explanation: "A Go client checked the server's certificate (nginx's, if nginx is the server) against its roots (the system pool unless the program sets RootCAs) and found no CA that issued it. It is about the server's certificate, not a client certificate. Four causes cover most cases: " +

@@ -706,7 +706,7 @@ var otherWriterEntries = []Entry{
 	{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match:       []string{"hasn't got a known issuer", "doesn't have a known issuer", "cannot verify", "unable to locally verify the issuer's authority"},
-		Within:      []string{"wget", "the certificate of '", "certificate of \u2018", "'s certificate, issued by"},
+		Within:      []string{"wget", "the certificate of '", "certificate of \u2018", "certificate of '", "'s certificate, issued by"},
 		Title:       "wget does not trust the server's certificate",
 		Explanation: "wget checked the server's certificate against the system's CA bundle and found no CA it trusts. Four causes cover most cases: 1. the ca-certificates package is missing or old (a fresh minimal system or container image); 2. the server does not send its intermediate (browsers fill it in, wget does not); 3. the server uses a private CA; 4. a TLS-intercepting proxy re-signs the traffic. An old wget (on OpenSSL 1.0.x, or GnuTLS before 3.6.14) also fails on a chain through an expired cross-signing root (DST Root CA X3 in 2021, AddTrust in 2020) that newer ones pass. wget's next line names the reason: `Unable to locally verify the issuer's authority` is a CA it lacks or an intermediate not sent; `Issued certificate has expired` is the server's certificate past its date (or the client's clock); `Self-signed certificate encountered` a self-signed one.",
 		Fix:         "See what the server sends (one certificate alone means its intermediate is missing):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nthen put a current CA bundle (and a current wget) on the client:\n  apt-get install -y ca-certificates\nor give wget a private CA:\n  wget --ca-certificate=ca.crt https://host/",
@@ -715,7 +715,7 @@ var otherWriterEntries = []Entry{
 	{
 		ID: ServerCertExpired, Kind: "client",
 		Match:       []string{"has expired"},
-		Within:      []string{"the certificate of '", "certificate of \u2018"},
+		Within:      []string{"the certificate of '", "certificate of \u2018", "certificate of '"},
 		Title:       "wget found the server's certificate (or its chain) expired",
 		Explanation: "wget found a certificate of the server's chain expired by this machine's clock: the server's certificate was not renewed, or an old wget (GnuTLS or OpenSSL 1.0) followed a chain to an expired root, such as Let's Encrypt's old DST Root CA X3 cross-sign, where newer clients find the current root.",
 		Fix:         "Check the server's dates and this machine's clock; for an old wget on a valid chain, update wget and ca-certificates (or fetch with curl):\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",

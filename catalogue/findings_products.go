@@ -2954,9 +2954,9 @@ var productEntries = []Entry{
 	// A CDN answering with its default certificate.
 	{
 		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
-		Match:       []string{"default.ssl.fastly.net", "sni.cloudflaressl.com", "*.cloudfront.net", "default.ssl.akamai"},
+		Match:       []string{"default.ssl.fastly.net", "a.sni.fastly.net", "a.ssl.fastly.net", "sni.cloudflaressl.com", "*.cloudfront.net", "default.ssl.akamai"},
 		Title:       "The CDN answered with its own default certificate: it has none for this name",
-		Explanation: "A CDN serves its default certificate (for its own names) when the name the client asked for has no certificate on that edge: the name is not set up on the CDN service (or its certificate is still being issued), or DNS points the name at another endpoint of the CDN than the one where it is configured (an old CNAME after a move to new TLS settings). Browsers then report a name mismatch.",
+		Explanation: "A CDN serves its default certificate (for its own names) when the name the client asked for has no certificate on that edge: the name is not set up on the CDN service (or its certificate is still being issued), or DNS points the name at another endpoint of the CDN than the one where it is configured (an old CNAME after a move to new TLS settings, or, for a public service that works for others, a DNS fault on the provider's side that passes by itself). Browsers then report a name mismatch.",
 		Fix:         "Check where the name points and that the CDN service lists the name with a certificate:\n  dig +short www.example.com CNAME\n  openssl s_client -connect www.example.com:443 -servername www.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject",
 		Confirm:     "openssl s_client -connect www.example.com:443 -servername www.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject",
 	},
@@ -5279,7 +5279,7 @@ var productEntries = []Entry{
 	// An old OpenSSL that cannot check SHA-2 signatures.
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
-		Match:       []string{"asn1_verify:unknown message digest algorithm"},
+		Match:       []string{"asn1_verify:unknown message digest algorithm", "asn1_item_verify:unknown message digest algorithm"},
 		Title:       "This OpenSSL is too old to check the certificate's signature (SHA-2)",
 		Explanation: "OpenSSL checked a signature in the server's chain and did not know its digest: OpenSSL 0.9.8 builds from before SHA-256 was enabled (old macOS, RHEL 5, old embedded systems) cannot verify SHA-256 or later signatures, which every public CA has used since 2016. The certificate is fine; the client's OpenSSL (and the curl, git or Python built on it) must be newer.",
 		Fix:         "See which OpenSSL the client uses, and upgrade it (or the system, or use a client built on a current library):\n  openssl version\n  curl --version | head -1",
@@ -5375,6 +5375,114 @@ var productEntries = []Entry{
 		Explanation: "The PostgreSQL client (Npgsql's own TLS stream, whose message this is) compared the host it connected to with the names of the server's certificate and found none that matches; the chain status before this sentence says whether the certificate was also untrusted (a self-signed certificate, as PostgreSQL servers often have). The certificate names another host (or only the server's short name), or the client connects by IP address.",
 		Fix:         "Connect with a name the certificate carries, or reissue the server's certificate with that name (and give the client its CA):\n  openssl s_client -connect db.example.com:5432 -starttls postgres </dev/null 2>/dev/null | openssl x509 -noout -subject -text | grep -A1 'Subject Alternative Name'\nTrust Server Certificate=true in the connection string skips both checks: only to test.",
 		Confirm:     "openssl s_client -connect db.example.com:5432 -starttls postgres </dev/null 2>/dev/null | openssl x509 -noout -subject",
+	},
+	// Cloudflare's pages for its connection to the origin.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"error 526", "526 invalid ssl certificate", "526: invalid ssl certificate", "origin web server does not have a valid ssl certificate"},
+		Title:       "Cloudflare refused the origin server's certificate (526, SSL mode Full (strict))",
+		Explanation: "The browser reached Cloudflare; Cloudflare, as the client of the origin server, checked the origin's certificate because the zone's SSL/TLS mode is Full (strict), and refused it. Four causes cover most cases: (1) the origin's certificate has expired (a renewal that failed or is late, a certificate renewed on disk but not reloaded); (2) it is self-signed or from a private CA (only a public CA or Cloudflare's Origin CA is accepted); (3) it does not carry the host name requested (or the origin serves a default certificate for names it has none for); (4) the origin does not send its intermediate.",
+		Fix:         "Look at the origin's certificate as Cloudflare sees it, by the origin's address and the site's name:\n  openssl s_client -connect ORIGIN_IP:443 -servername www.example.com -showcerts </dev/null 2>/dev/null | openssl x509 -noout -subject -issuer -dates\nthen renew or replace it (a Cloudflare Origin CA certificate for the name, or a public one) and reload the origin server; SSL mode Full (not strict) skips the check, at the cost of not knowing whom Cloudflare talks to.",
+		Confirm:     "openssl s_client -connect ORIGIN_IP:443 -servername www.example.com </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"error 525", "525 ssl handshake failed", "525: ssl handshake failed", "cloudflare is unable to establish an ssl connection to the origin"},
+		Title:       "Cloudflare's TLS handshake with the origin server failed (525)",
+		Explanation: "The browser reached Cloudflare; Cloudflare's own handshake with the origin (SSL/TLS mode Full or Full (strict)) failed. Four causes cover most cases: (1) the origin does not speak TLS on port 443 (no certificate installed, TLS only on another port, a plain-HTTP service there: use mode Flexible only knowingly, or set up TLS); (2) the origin has no certificate for the name Cloudflare sends as SNI (a virtual host missing for that name or for www); (3) no TLS version or cipher in common (an origin limited to old ones, or to TLS 1.3 where Cloudflare's origin connection offers 1.2); (4) the origin requires a client certificate Cloudflare does not send (Authenticated Origin Pulls set on the origin but not turned on in the zone, or the other way round).",
+		Fix:         "Handshake with the origin as Cloudflare does, by its address with the site's name:\n  openssl s_client -connect ORIGIN_IP:443 -servername www.example.com </dev/null\nNo certificate shown means no TLS for that name on the origin; an 'Acceptable client certificate CA names' list means the origin asks for Cloudflare's origin-pull certificate.",
+		Confirm:     "openssl s_client -connect ORIGIN_IP:443 -servername www.example.com </dev/null 2>/dev/null | grep -e Protocol -e 'Verify return code'",
+	},
+	// API Gateway's mutual TLS truststore.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"certificate subject conflicts with an existing certificate from a different issuer"},
+		Title:       "API Gateway refused the mutual TLS truststore: one subject comes from two issuers",
+		Explanation: "Amazon API Gateway checks the truststore of a custom domain with mutual TLS, and refuses certificates that share a subject but have different issuers: the same CA present both self-signed and cross-signed by another root, two CAs made with one name, or a certificate of that subject from another issuer kept (from an earlier truststore version) beside the new one.",
+		Fix:         "List the subjects and issuers of the truststore, and keep one certificate per subject:\n  openssl crl2pkcs7 -nocrl -certfile truststore.pem | openssl pkcs7 -print_certs -noout\nthen upload the corrected file as a new truststore version and point the domain at it.",
+		Confirm:     "openssl crl2pkcs7 -nocrl -certfile truststore.pem | openssl pkcs7 -print_certs -noout",
+	},
+	// WSO2's HTTPS transports opening their key store.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"error opening key store", "error opening trust store"},
+		Title:       "A WSO2 product could not open the key store (or trust store) of an HTTPS transport",
+		Explanation: "WSO2's HTTP transports (API Manager, Micro Integrator, Enterprise Integrator, on Synapse) open the key store named in the line with the password and type their configuration gives, and failed: the password is wrong (changed in one place and not in deployment.toml or the transport's own settings, or a secure-vault alias left unresolved after the cipher tool encrypted the passwords, so the alias itself is used as the password), the file is missing at that path, or its type differs (a PKCS12 file read as JKS).",
+		Fix:         "Open the store with the password the configuration should give, and see its type:\n  keytool -list -keystore repository/resources/security/wso2carbon.jks\nthen make deployment.toml's [keystore.tls] (and the transport's) password, type and path agree with it; after running the cipher tool, check that every encrypted password's alias is declared under [secrets].",
+		Confirm:     "keytool -list -keystore repository/resources/security/wso2carbon.jks",
+	},
+	// A keystore or certificate setting whose ${...} nothing replaced.
+	{
+		ID: CertLoadFailed, Kind: "client", Own: true,
+		Match:       []string{"${env.", "keystoreexception: ${", "keystore not available"},
+		Within:      []string{"${"},
+		Title:       "A TLS setting still holds a ${...} placeholder: the variable behind it was never filled in",
+		Explanation: "The program was given the text of a placeholder (${env.KEYSTORE_TYPE} and the like) where a key store type, path or password belongs, so it looks for a key store type or file of that name. The variable is not set in the environment of the process that reads the setting (a container started without it, a service manager's unit, a second deployment that took the configuration of the first), or the setting is read by a program or a part that does not expand placeholders at all (a configuration copied from an image whose start script filled them in).",
+		Fix:         "Set the variable for the process that reads the setting (the container's environment, the service's unit), or write the value itself in place of the placeholder; then restart it and check what the process sees:\n  tr '\\0' '\\n' < /proc/PID/environ | grep KEYSTORE",
+		Confirm:     "tr '\\0' '\\n' < /proc/PID/environ | grep KEYSTORE",
+	},
+	// Java's SSLEngine (Netty, Vert.x, Spring WebClient, Jetty's client)
+	// wrapping the real reason.
+	{
+		ID: HandshakeFailed, Kind: "client", Own: true,
+		Match:       []string{"general sslengine problem"},
+		Title:       "Java's TLS engine failed the handshake; the reason is in the exception chained under it",
+		Explanation: "\"General SSLEngine problem\" is how Java's SSLEngine (under Netty, Vert.x, Spring WebClient, gRPC-Java, Jetty's and Apache's async clients, API gateways on them) wraps the real failure, which the Caused by lines below it name. In a client it is most often that the server's certificate is not trusted (PKIX path building failed: a self-signed or private CA missing from the truststore this part of the program uses, which may not be the one its other parts use), then a host name the certificate lacks (No subject alternative names matching), then no TLS version or cipher in common. In a server it is the client's certificate refused or missing.",
+		Fix:         "Read the innermost Caused by of the stack trace, or see the handshake:\n  -Djavax.net.debug=ssl:handshake\nthen, for PKIX, import the server's CA into the truststore that part uses (its own truststore setting, or the JVM's cacerts):\n  keytool -importcert -alias backend-ca -file ca.crt -keystore truststore.jks",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	},
+	// Netty's OpenSSL engine given names it does not know as ciphers.
+	{
+		ID: StartupFailed, Kind: "client", Own: true,
+		Match:       []string{"failed to set cipher suite"},
+		Title:       "The program's OpenSSL engine (Netty's) refused its cipher list",
+		Explanation: "Netty's OpenSSL-based engine (netty-tcnative, under Vert.x, gRPC-Java and the gateways built on them) could not set the cipher suites it was given, and the TLS context was not built, so the listener or client does not start. The list in brackets shows what it got: names OpenSSL does not know (a typo, another library's spelling), or protocol names (TLSv1.2, TLSv1.3) where cipher suites belong, which a protocols setting passed into the ciphers by the program's bug or a configuration that put versions in the ciphers key.",
+		Fix:         "Give cipher suites in the ciphers setting and versions in the protocols setting, or leave the ciphers unset for the defaults; when versions set in their own key still end up here, the program passes them wrongly (upgrade it, or use the JDK's engine instead of OpenSSL's meanwhile). See what OpenSSL makes of a list:\n  openssl ciphers -v 'ECDHE-RSA-AES128-GCM-SHA256'",
+		Confirm:     "openssl ciphers -v 'ECDHE-RSA-AES128-GCM-SHA256'",
+	},
+	// CloudFront's checks of a distribution's certificate settings.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"certificate that is attached to your distribution doesn't cover the alternate domain name"},
+		Title:       "CloudFront refused an alternate domain name the distribution's certificate does not cover",
+		Explanation: "CloudFront adds an alternate domain name (CNAME) to a distribution only if its certificate (from ACM in us-east-1, or imported) covers that exact name: the certificate lacks it (an apex name with a certificate for www or *.example.com only, a wildcard that does not cover two levels), the certificate was requested in another region, or the name is written differently from the certificate's, such as a fully qualified name with a trailing dot (example.com.) built from a hosted zone's name.",
+		Fix:         "Compare the name you add, exactly, with the certificate's names, and request a certificate in us-east-1 that covers it (or drop a trailing dot from the name):\n  aws acm describe-certificate --region us-east-1 --certificate-arn ARN --query Certificate.SubjectAlternativeNames",
+		Confirm:     "aws acm describe-certificate --region us-east-1 --certificate-arn ARN --query Certificate.SubjectAlternativeNames",
+	},
+	{
+		ID: StartupFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"minimumprotocolversion cannot be used with the specified sslsupportmethod"},
+		Title:       "CloudFront: this minimum TLS version needs SNI-only serving (SSLSupportMethod sni-only)",
+		Explanation: "A distribution serving its certificate on dedicated IP addresses (SSLSupportMethod vip, for clients without SNI) accepts only the old security policies; the newer minimum versions (TLSv1.2_2018 and later) require SSLSupportMethod sni-only, which every current client supports.",
+		Fix:         "Set the viewer certificate to sni-only together with the TLS 1.2 policy (CloudFormation's ViewerCertificate):\n  SslSupportMethod: sni-only\n  MinimumProtocolVersion: TLSv1.2_2021",
+		Confirm:     "aws cloudfront get-distribution-config --id DISTRIBUTION_ID --query DistributionConfig.ViewerCertificate",
+	},
+	// Payment SDKs' own exceptions for a failed HTTPS call.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"braintree\\exception\\sslcertificate", "braintree::sslcertificateerror"},
+		Title:       "The Braintree SDK could not set up TLS with Braintree's API",
+		Explanation: "Braintree's SDK raises this for any failure of its HTTPS connection, not only a certificate one. Most often the TLS version: Braintree (like other payment APIs) accepts TLS 1.2 and later only, and the PHP curl extension built on an old OpenSSL (before 1.0.1) or a curl that does not choose TLS 1.2 by itself fails; otherwise the CA bundle the SDK or curl uses lacks the root of Braintree's certificate, or a proxy intercepts the connection.",
+		Fix:         "See which TLS library PHP's curl uses, and ask for TLS 1.2:\n  php -i | grep -i 'ssl version'\nthen, in the configuration, Braintree\\Configuration::sslVersion(CURL_SSLVERSION_TLSv1_2), or upgrade PHP's curl and OpenSSL; and see that the system's CA bundle is current.",
+		Confirm:     "php -r 'var_dump(curl_version()[\"ssl_version\"]);'",
+	},
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"activemerchant::connectionerror"},
+		Within:      []string{"ssl connection to the remote server could not be established", "ssl"},
+		Title:       "ActiveMerchant could not set up TLS with the payment gateway",
+		Explanation: "ActiveMerchant (Ruby) checks gateways' certificates against the CA file it ships (cacert.pem in the gem), not the system's: when a gateway moves to a certificate from a root that file lacks (as Authorize.Net's move to an Entrust chain did), every connection fails until the gem is updated. Otherwise the gateway requires a TLS version this Ruby's OpenSSL does not offer (TLS 1.2 with OpenSSL before 1.0.1).",
+		Fix:         "Update the gem, whose CA file then holds the new root (or add the root to its cacert.pem meanwhile), and check the gateway's chain:\n  bundle update activemerchant\n  openssl s_client -connect gateway.example.com:443 -servername gateway.example.com -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect gateway.example.com:443 -servername gateway.example.com </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// A plain DICOM listener reading a TLS handshake as a PDU.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"incoming pdu was too large"},
+		Title:       "A DICOM listener without TLS read a TLS handshake as a DICOM message",
+		Explanation: "The DICOM listener (an SCP: a storescp, a PACS) reads the first bytes of the connection as a PDU header, and a TLS client's handshake begins with bytes that make an absurd PDU length: the client connects with TLS (storescu --tls, a modality set to TLS) to a port that does not speak it, or the other way round.",
+		Fix:         "Make both sides agree on the port's protocol: turn TLS on for the listener (with its certificate and key), or connect without TLS; then check the port answers TLS:\n  openssl s_client -connect pacs.example.com:2762 </dev/null",
+		Confirm:     "openssl s_client -connect pacs.example.com:2762 </dev/null",
 	},
 }
 

@@ -114,7 +114,10 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 	var codes codeSet
 	if m := reBare.FindStringSubmatch(lower); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		return lookupNumber(n)
+		if c, e := lookupNumber(n); len(c) > 0 || len(e) > 0 {
+			return c, e
+		}
+		// A number no code or status has ("error 526"): an entry's words.
 	}
 
 	structuredCodes(lower, &codes)

@@ -1890,6 +1890,27 @@ func TestExplainSides(t *testing.T) {
 		{"ORA-29037: No certificate is present", "unknown", "server", "no-client-cert", "wallet_location"},
 		{"Invalid host name in SSL server certificate (ICM_HTTP_SSL_CERT_MISMATCH) for host erp.example.com", "unknown", "client", "server-hostname-mismatch", "sm59"},
 		{"com.tibco.security.AXSecurityException: CA certificate with issuer CN=Issuing CA 2 is not a trusted certificate", "unknown", "client", "server-cert-untrusted", "trusted certificates folder"},
+		// Cloudflare's origin pages; CDN default names; API Gateway's
+		// truststore; WSO2's key store; a placeholder left in a setting.
+		{"Error 526 - Invalid SSL certificate (Cloudflare, ray 8c1f)", "unknown", "client", "server-cert-untrusted", "origin ca"},
+		{"Error 525: SSL handshake failed between Cloudflare and the origin", "unknown", "client", "handshake-failed", "authenticated origin pulls"},
+		{"Error: Hostname/IP does not match certificate's altnames: Host: cdn.example.org. is not in the cert's altnames: DNS:a.ssl.fastly.net", "node", "client", "server-hostname-mismatch", "cname"},
+		{"BadRequestException: The certificate subject conflicts with an existing certificate from a different issuer.", "unknown", "server", "cert-load-failed", "one certificate per subject"},
+		{"ERROR {ServerConnFactoryBuilder} - Error opening Key store : /opt/wso2/security/client.p12", "unknown", "server", "key-load-failed", "deployment.toml"},
+		{"java.security.KeyStoreException: ${env.TRUSTSTORE_TYPE} not found", "java", "client", "cert-load-failed", "/proc/pid/environ"},
+		{`{"level":"error","message":"fetch failed: error:0A000410:SSL routines::sslv3 alert handshake failure","userAgent":"Mozilla/5.0 Chrome/126.0"}`, "unknown", "client", "tls-alert", "handshake_failure"},
+		// Java's SSLEngine wrapper; Netty's cipher list; CloudFront's
+		// checks; payment SDKs; a plain DICOM port; old OpenSSL and PHP.
+		{"reactor.netty.http.client.PrematureCloseException: javax.net.ssl.SSLHandshakeException: General SSLEngine problem", "java", "client", "handshake-failed", "-djavax.net.debug"},
+		{"javax.net.ssl.SSLException: failed to set cipher suite: [TLSv1.3]", "java", "client", "startup-failed", "protocols setting"},
+		{"InvalidViewerCertificate: The certificate that is attached to your distribution doesn't cover the alternate domain name (CNAME) that you're trying to add.", "unknown", "server", "cert-load-failed", "us-east-1"},
+		{"The specified MinimumProtocolVersion cannot be used with the specified SSLSupportMethod", "unknown", "server", "startup-failed", "sni-only"},
+		{"Fatal error: Uncaught Braintree\\Exception\\SSLCertificate in /srv/shop/vendor/braintree/braintree_php/lib/Braintree/Http.php:190", "unknown", "client", "handshake-failed", "sslversion"},
+		{"ActiveMerchant::ConnectionError (The SSL connection to the remote server could not be established)", "unknown", "client", "server-cert-untrusted", "cacert.pem"},
+		{"E: Incoming PDU was too large: length 369296129", "unknown", "server", "handshake-failed", "storescu --tls"},
+		{"error:0D0C50A1:asn1 encoding routines:ASN1_item_verify:unknown message digest algorithm", "unknown", "client", "server-cert-untrusted", "openssl version"},
+		{"curl_exec() failed: SSL connect error", "curl", "client", "handshake-failed", "php -i"},
+		{"ssl.CertificateError: hostname 'api.example.org' doesn't match either of 'www.hosting.example', 'hosting.example'", "python", "client", "server-hostname-mismatch", "2.7.9"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {

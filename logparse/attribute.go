@@ -74,7 +74,8 @@ var programWords = []struct {
 	{"httpie", []string{"http: error: sslerror", "httpie"}},
 	{"rdkafka", []string{"rdkafka", "ssl.ca.location"}},
 	{"clickhouse", []string{"db::netexception", "clickhouse"}},
-	{"apt", []string{"could not handshake: error in the certificate verification", "w: failed to fetch", "e: failed to fetch"}},
+	// apt's "E: Failed to fetch" (not "authorize: failed to fetch").
+	{"apt", []string{"could not handshake: error in the certificate verification", " w: failed to fetch", " e: failed to fetch"}},
 	{"php", []string{"composer", "packagist", ".php on line", "ssl operation failed with code", "stream_socket_client(", "file_get_contents(", "fsockopen(", "guzzle",
 		"php warning", "php fatal", "php notice", "php message", "php-fpm", "php.ini"}},
 	{"git", []string{"fatal: unable to access", "http.sslcainfo", "git clone", "git pull", "git fetch", "git push", ".git/"}},
@@ -118,6 +119,9 @@ func programOf(lower string) string {
 	// Cesanta's embedded web server ("mongoose: mg_ssl_if_..."), not
 	// MongoDB's Mongoose.
 	lower = strings.ReplaceAll(lower, "mongoose: mg_", "")
+	if strings.HasPrefix(lower, "e: failed to fetch") || strings.HasPrefix(lower, "w: failed to fetch") {
+		return "apt"
+	}
 	if strings.Contains(lower, "failed calling webhook") {
 		// The API server calling an admission webhook is the client;
 		// the names in the line (cert-manager's webhook) are the server's.
@@ -547,7 +551,9 @@ var attrRules = []attrRule{
 		"error when serving connection", "client sent an http request to an https server", "http2: tlsconfig"}},
 	{"go", RoleClient, "", []string{"currently active client certificate has expired", "the server has asked for the client to provide credentials", "you must be logged in to the server",
 		"oversized record received", "certpool", "failed to dial target host", "grpcurl", "cannot validate certificate for", "remote error: bad certificate", "remote error: unknown certificate", "x509 certificate signed by unknown authority", "x509: ", "x509 certificate has expired or is not yet valid", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http", "malformed http response"}},
-	{"python", RoleClient, "", []string{"traceback", "python", "aiohttp", "httpx"}},
+	{"python", RoleClient, "", []string{"traceback", "python", "aiohttp", "httpx",
+		// pyOpenSSL's error list (requests and urllib3 on it)
+		"[('ssl routines', '", "[('pem routines', '", "[('x509 certificate routines', '"}},
 	{"browser", RoleClient, "", []string{"err_bad_ssl_client_auth_cert", "err_ssl_client_auth_", "err_ssl_protocol_error",
 		"err_ssl_version_or_cipher_mismatch", "err_cert_", "net::err", "ssl_error_", "sec_error_", "mozilla_pkix_error",
 		"pr_end_of_file_error", "secure connection failed", "your connection is not private", "err_ssl_unrecognized_name_alert",
@@ -672,6 +678,14 @@ func Attribute(line string) Attribution {
 	}
 	line = undecorated(line)
 	lower := strings.ToLower(line)
+	if i := strings.Index(lower, `agent":"`); i >= 0 && len(lower) == len(line) {
+		// A JSON log record's user agent (Nextcloud's, a web app's) names
+		// the browser that made the request, not the program that failed.
+		if j := strings.IndexByte(lower[i+8:], '"'); j >= 0 {
+			line = line[:i+8] + line[i+8+j:]
+			lower = lower[:i+8] + lower[i+8+j:]
+		}
+	}
 	a := attribute(line, lower)
 	switch {
 	case a.Reporter != "nginx":
