@@ -881,6 +881,13 @@ func attribute(line, lower string) Attribution {
 		// nginx's "(SSL: error:...)" tail, pasted without the start of its line.
 		return attr("nginx", RoleServer, "", false)
 	}
+	if isNginx && outboundHandshake(lower) && !strings.Contains(lower, "upstream") && !strings.Contains(lower, "while ssl handshaking,") {
+		// nginx finishes its clients' handshakes before it reads their
+		// requests: a handshake that fails while a request is being
+		// served is one nginx makes itself, and not to an upstream (its
+		// lines say so): a Lua cosocket's.
+		return attr("nginx", RoleClient, CtxLua, false)
+	}
 	macro := strings.Contains(lower, "x509_v_err_")
 	rustlsWords := !isNginx && catalogue.RustlsWords(lower)
 	for i, r := range attrRules {

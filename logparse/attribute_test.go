@@ -31,6 +31,11 @@ func TestAttributeSides(t *testing.T) {
 		{"upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS error: 268436502:SSL routines:OPENSSL_internal:SSLV3_ALERT_CERTIFICATE_UNKNOWN", "envoy", RoleClient, false},
 		{"_curl: (58) could not load PEM client certificate, OpenSSL error error:140AB18F:SSL routines:SSL_CTX_use_certificate:ee key too small_", "curl", RoleClient, false},
 		{"tlsv1 alert unknown ca", "unknown", RoleServer, true},
+		// A handshake failing while a request is served: nginx's own
+		// (a Lua cosocket), not one with its client; a JSON record's user
+		// agent names no writer.
+		{`2024/05/01 09:00:00 [error] 7#7: *31 SSL_do_handshake() failed (SSL: error:0A00010B:SSL routines::wrong version number), client: 10.1.1.1, server: api, request: "GET /login HTTP/1.1", host: "api"`, "nginx", RoleClient, false},
+		{`{"msg":"fetch: error:0A000086:SSL routines::certificate verify failed","userAgent":"Mozilla/5.0 (Windows NT 10.0) Firefox/128.0"}`, "unknown", RoleClient, false},
 		// Only a TLS 1.3 server sends certificate_required: whoever
 		// received it is its client.
 		{"tlsv13 alert certificate required", "unknown", RoleClient, false},
