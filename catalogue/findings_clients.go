@@ -2726,6 +2726,15 @@ var clientWriterEntries = []Entry{
 		Fix:         closedNoAnswerFix,
 		Confirm:     "mtlsdoctor probe host:443 --cert client.crt --key client.key",
 	},
+	// gRPC's words for it: most often a server without TLS.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"authentication handshake failed: eof"},
+		Title:       "The gRPC client's TLS handshake read the end of the connection (EOF): most often the server does not use TLS",
+		Explanation: "gRPC's transport sent its TLS hello and the server closed without answering. Four causes cover most cases: 1. the server listens in plain text (an insecure gRPC server, grpc.insecure_channel's counterpart): it reads the hello as a broken HTTP/2 preface and closes, so the client needs its plain-text option (grpcurl -plaintext, ghz --insecure, grpc.WithTransportCredentials(insecure.NewCredentials())), or the server its certificate; 2. the server requires a client certificate and closes on a client without one; 3. something in between that ends it: a proxy or load balancer that speaks plain HTTP/2 to this port or has no route for the name sent, a service mesh (Istio's sidecars or its ambient mode's ztunnel) that captured the port; 4. a network device that cannot pass the large post-quantum hello of newer clients.",
+		Fix:         "See whether the port speaks TLS at all (a plain-text gRPC server answers no certificate):\n  openssl s_client -connect host:50051 </dev/null\nthen make both sides agree: the client's plain-text option, or a certificate on the server; a server that lists acceptable client certificate CA names wants the client's certificate too. If the server answers openssl and the client still gets EOF, compare a classic key share, and a Go client without post-quantum key exchange:\n  openssl s_client -connect host:50051 -groups X25519 </dev/null\n  GODEBUG=tlsmlkem=0,tlskyber=0 ./program",
+		Confirm:     "openssl s_client -connect host:50051 </dev/null 2>/dev/null | grep -e 'Acceptable client certificate CA names' -e 'no peer certificate'",
+	},
 	// A Go (or gRPC) client's handshake that read the end of the
 	// connection: "handshake failed: EOF", "authentication handshake
 	// failed: EOF".

@@ -1911,6 +1911,8 @@ func TestExplainSides(t *testing.T) {
 		{"error:0D0C50A1:asn1 encoding routines:ASN1_item_verify:unknown message digest algorithm", "unknown", "client", "server-cert-untrusted", "openssl version"},
 		{"curl_exec() failed: SSL connect error", "curl", "client", "handshake-failed", "php -i"},
 		{"ssl.CertificateError: hostname 'api.example.org' doesn't match either of 'www.hosting.example', 'hosting.example'", "python", "client", "server-hostname-mismatch", "2.7.9"},
+		// gRPC's EOF: most often a plain-text server.
+		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
 		rep := Explain(tc.line)
 		if len(rep.Findings) == 0 {
