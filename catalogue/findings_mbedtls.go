@@ -75,6 +75,14 @@ var mbedtlsEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
 	},
 	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"-0x7680", "ssl - no ca chain is set, but required to operate"},
+		Title:       "The Mbed TLS client must verify the server and has no CA certificates loaded (-0x7680)",
+		Explanation: "MBEDTLS_ERR_SSL_CA_CHAIN_REQUIRED: the program asks Mbed TLS to verify the server's certificate but gave it no CA certificate at all, so the handshake stops before any check. The CA file or directory it reads is missing, empty or unreadable (a container or a Flatpak without the ca-certificates package, a path of another system compiled in); a directory of CA files whose entries are symlinks, which older Mbed TLS versions' directory loading skipped (OBS's RTMPS on Fedora and CentOS did so); or, on a device, no root set for the connection (ESP-IDF: cacert_buf, or the certificate bundle attached with crt_bundle_attach).",
+		Fix:         "Give the program a CA bundle file (not a directory of symlinks) that exists where it looks, or install the system's bundle:\n  ls -l /etc/ssl/certs/ca-certificates.crt /etc/pki/tls/certs/ca-bundle.crt\nthen, on a device, set the server's root CA (or attach the certificate bundle) before connecting.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	{
 		ID: ConnectFailed, Kind: "client",
 		Match: []string{"-0x0052", "net - failed to get an ip address for the given hostname", "-0x0044", "net - the connection to the given server / port failed",
 			// ESP-IDF's esp-tls before Mbed TLS: "couldn't get hostname for :host: getaddrinfo() returns 202".

@@ -1785,7 +1785,7 @@ var productEntries = []Entry{
 	// instance certificates (each keeps its own trust list).
 	{
 		ID: Untrusted, Kind: "client",
-		Match:       []string{"badcertificateuntrusted", "bad_certificateuntrusted", "badsecuritychecksfailed", "bad_securitychecksfailed", "error received from remote host: certificate is not trusted"},
+		Match:       []string{"badcertificateuntrusted", "bad_certificateuntrusted", "badsecuritychecksfailed", "bad_securitychecksfailed", "error received from remote host: certificate is not trusted", "(0x801a0000)"},
 		Title:       "An OPC UA application does not trust the other's application certificate yet",
 		Explanation: "OPC UA clients and servers each present an application instance certificate, usually self-signed, and each keeps its own trust list. A certificate not on it is refused and filed in the refusing side's rejected folder (pki/rejected/certs, the stack's Rejected Certificates store, UaExpert's or the server's rejected list, Ignition's quarantined certificates) until someone trusts it; the other side sees BadSecurityChecksFailed or \"certificate is not trusted\" from the remote host. Less often the certificate is trusted but refused for its content: validity dates against a wrong clock, an ApplicationUri in its subjectAltName that differs from the application's, or a host name missing from it.",
 		Fix:         "On the side that refused (the server, for a client's connection), trust the other's certificate: move it from the rejected folder to the trusted one (or press Trust in its UI), then reconnect. The folders, in stacks that use files:\n  ls pki/rejected/certs pki/trusted/certs\nDo the same the other way if the client does not trust the server's certificate yet.",
@@ -5483,6 +5483,212 @@ var productEntries = []Entry{
 		Explanation: "The DICOM listener (an SCP: a storescp, a PACS) reads the first bytes of the connection as a PDU header, and a TLS client's handshake begins with bytes that make an absurd PDU length: the client connects with TLS (storescu --tls, a modality set to TLS) to a port that does not speak it, or the other way round.",
 		Fix:         "Make both sides agree on the port's protocol: turn TLS on for the listener (with its certificate and key), or connect without TLS; then check the port answers TLS:\n  openssl s_client -connect pacs.example.com:2762 </dev/null",
 		Confirm:     "openssl s_client -connect pacs.example.com:2762 </dev/null",
+	},
+	// strongSwan (charon) checking an IKE peer's certificate.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"constraint check failed: certificate does not confirm identity", "does not confirm identity"},
+		Title:       "strongSwan: the peer's certificate does not carry the identity expected of it",
+		Explanation: "charon compared the identity it expects of the peer (rightid, remote id, or the address it connected to) with the certificate the peer sent and found it in neither the subject nor the subjectAltName. The client connects by another name or address than the certificate carries (a LAN address where the certificate names the public one, an IP address where it names a DNS name), or the expected id is set to something else.",
+		Fix:         "See the names and addresses the peer's certificate carries, then connect by one of them (or set the remote id to it), or reissue the certificate with the one used:\n  openssl x509 -noout -subject -text -in server.crt | grep -A1 'Subject Alternative Name'",
+		Confirm:     "openssl x509 -noout -subject -text -in server.crt | grep -A1 'Subject Alternative Name'",
+	},
+	{
+		ID: ServerCertUntrusted, Kind: "client", Own: true,
+		Match:       []string{"no issuer certificate found for"},
+		Title:       "strongSwan has no CA certificate for the issuer of the peer's certificate",
+		Explanation: "charon built the peer's chain up to the certificate named and found no CA certificate for its issuer among the ones it trusts (/etc/ipsec.d/cacerts, /etc/swanctl/x509ca, or the CAs a connection names). Most often the root or intermediate was never put there, or an older one is: after Let's Encrypt's chain moved to ISRG Root X1, clients set up with only DST Root CA X3 fail so.",
+		Fix:         "Put the issuing CA (root and intermediate) where charon reads CAs, then reload them:\n  cp isrg-root-x1.pem /etc/ipsec.d/cacerts/\n  ipsec rereadcacerts\n(swanctl: copy it to /etc/swanctl/x509ca/ and run swanctl --load-creds).",
+		Confirm:     "ipsec listcacerts",
+	},
+	// FTP servers refusing a client that did not start TLS.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"ssl/tls required on the control channel", "tls required on the control channel", "ssl/tls required on the data channel", "tls required on the data channel"},
+		Title:       "The FTP server requires TLS and the client did not use it on this channel",
+		Explanation: "The server takes FTP only over TLS (explicit FTPS) and refused a command sent in clear text. On the control channel: the client connected with plain ftp:// and sent its login before AUTH TLS, so it needs explicit TLS (curl: ftpes:// or --ssl-reqd; lftp: set ftp:ssl-force true; Python: ftplib.FTP_TLS and login after it). On the data channel: the login was protected but the transfers were not, so the client must ask for protected data with PROT P (Python's FTP_TLS.prot_p(), which is not the default).",
+		Fix:         "Use explicit FTPS for the whole session:\n  curl --ssl-reqd ftp://ftp.example.com/ --user USER\n(ftpes:// in tools built on libcurl); in Python, call prot_p() after login; see what the server offers:\n  openssl s_client -connect ftp.example.com:21 -starttls ftp </dev/null",
+		Confirm:     "openssl s_client -connect ftp.example.com:21 -starttls ftp </dev/null",
+	},
+	// GnuTLS programs that found no system CA store.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"failed to import certs from system store", "gnutls_certificate_set_x509_system_trust"},
+		Title:       "The program found no system CA certificates to trust (no CA bundle installed)",
+		Explanation: "The program asked GnuTLS for the system's trusted CAs and got none: the image or system it runs in has no CA bundle (a slim container or a runtime image without the ca-certificates package), or GnuTLS was built to look at a path that does not exist there. Every server's certificate is then untrusted.",
+		Fix:         "Install the CA bundle in the image or system, then restart the program:\n  apt-get install -y ca-certificates\n(Alpine: apk add ca-certificates; Fedora: dnf install ca-certificates).",
+		Confirm:     "ls -l /etc/ssl/certs/ca-certificates.crt",
+	},
+	// FFmpeg and programs on it, built without a TLS library.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"https protocol not found, recompile ffmpeg", "tls protocol not found, recompile ffmpeg"},
+		Title:       "This FFmpeg was built without a TLS library, so it cannot open https:// (or tls://) addresses",
+		Explanation: "FFmpeg opens https:// through a TLS library chosen when it is built (OpenSSL, GnuTLS, mbedTLS, Secure Transport, Schannel), and this build has none: a static or minimal build, or a copy bundled in another program (a Flatpak, an app's own ffmpeg) configured without one. No certificate or server is at fault.",
+		Fix:         "Use an FFmpeg built with TLS (a distribution's package, or a build configured with --enable-openssl, --enable-gnutls or --enable-mbedtls), and check that it lists the protocol:\n  ffmpeg -hide_banner -protocols | grep -w https",
+		Confirm:     "ffmpeg -hide_banner -protocols | grep -w https",
+	},
+	// OBS's librtmp without TLS.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"rtmp_connect1, no ssl/tls support"},
+		Title:       "This OBS build's RTMP library has no TLS, so it cannot stream to rtmps:// addresses",
+		Explanation: "OBS streams to rtmps:// servers (Facebook Live, YouTube's and Twitch's secure ingest) through its librtmp built with Mbed TLS; this build was made without it (a Flatpak or a distribution's package built without Mbed TLS), so every RTMPS connection fails before a handshake.",
+		Fix:         "Install an OBS build with RTMPS support (the official Flatpak or packages built with Mbed TLS), or stream to the service's plain rtmp:// ingest where it still offers one.",
+		Confirm:     "ldd $(which obs) | grep -i mbed",
+	},
+	// Erlang's ssl refusing a server-only option on a client.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"fail_if_no_peer_cert server_only", "fail_if_no_peer_cert,server_only", "option fail_if_no_peer_cert"},
+		Title:       "The Erlang client was given a server-only TLS option (fail_if_no_peer_cert), which newer OTP refuses",
+		Explanation: "fail_if_no_peer_cert tells an Erlang/OTP TLS server to require a client certificate; it means nothing to a client. Older OTP releases ignored it there, newer ones refuse the connection's options outright, so a program that passes it on its client connections (ejabberd's LDAP client with ldap_tls_verify set, in releases before its fix) stops connecting after an OTP upgrade.",
+		Fix:         "Upgrade the program to a release that no longer passes the option on client connections (or remove it from the client's ssl options in your own code); until then, the OTP release it worked with.",
+		Confirm:     "erl -version",
+	},
+	// OPC UA stacks' own checks of application instance certificates.
+	{
+		ID: VerifyError, Kind: "client", Own: true,
+		Match:       []string{"self signed certificate with ca flag"},
+		Title:       "The OPC UA application refused a self-signed certificate that says it is a CA",
+		Explanation: "OPC UA application instance certificates are end-entity certificates: a self-signed one must not carry basicConstraints CA:TRUE, and this stack refuses one that does (answering BadCertificateInvalid or similar). Certificates made with openssl req -x509 and the default configuration (whose v3_ca section sets CA:TRUE) are such.",
+		Fix:         "Make the application certificate again without the CA flag and with the application URI in its subjectAltName (the stack's own certificate generator, or a tool such as UaExpert, makes one so); see the flag of the one refused:\n  openssl x509 -noout -text -in app.crt | grep -A1 'Basic Constraints'",
+		Confirm:     "openssl x509 -noout -text -in app.crt | grep -A1 'Basic Constraints'",
+	},
+	{
+		ID: VerifyError, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"applicationuri did not match the certificate", "applicationuri does not match", "application uri does not match", "does not match the one in certificate", "badcertificateuriinvalid"},
+		Title:       "The OPC UA client's ApplicationUri differs from the URI in its certificate",
+		Explanation: "An OPC UA server checks that the ApplicationUri a client states in its ApplicationDescription is the URI in the subjectAltName of the client's application certificate, and refuses the session when they differ: the certificate was made with another URI (a generator's default, another host's name in urn:HOST:...), or the client's configuration changed its URI after the certificate was made.",
+		Fix:         "See the URI in the client's certificate, then set the client's ApplicationUri to it (or make the certificate again with the client's URI):\n  openssl x509 -noout -text -in client.der -inform DER | grep -A1 'Subject Alternative Name'",
+		Confirm:     "openssl x509 -noout -text -in client.der -inform DER | grep -A1 'Subject Alternative Name'",
+	},
+	// Globus GSI: the other side dropped the handshake.
+	{
+		ID: HandshakeFailed, Kind: "client", Own: true,
+		Match:       []string{"the input token has an invalid length of: 0"},
+		Title:       "The GSI (Globus) handshake got an empty token: the other side dropped it",
+		Explanation: "A Globus GSI server (an HTCondor-CE, a GridFTP server, a dCache door, MyProxy) read an empty token where the next handshake message belonged: the client ended the handshake. Most often the client could not validate the server's host certificate, because the CA that issued it is missing from the client's CA directory (/etc/grid-security/certificates or X509_CERT_DIR, kept by the grid CA packages and fetch-crl); else the client's own proxy or certificate was refused or had expired.",
+		Fix:         "On the client, check the server's host certificate against the client's CA directory (then bring the grid CA packages up to date):\n  openssl s_client -connect ce.example.org:9619 -CApath /etc/grid-security/certificates </dev/null 2>/dev/null | grep 'Verify return code'\nthen check the client's proxy (voms-proxy-info -all).",
+		Confirm:     "openssl s_client -connect ce.example.org:9619 -CApath /etc/grid-security/certificates </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// dnscrypt-proxy's DoH stamps pin certificate hashes.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"certificate hash ["},
+		Within:      []string{"] not found"},
+		Title:       "dnscrypt-proxy: the DoH server's certificates match none of the hashes its stamp pins",
+		Explanation: "A DoH resolver's stamp pins the hashes of certificates in the server's chain (usually an intermediate's), and dnscrypt-proxy refuses the server when the chain it gets holds none of them. Two causes cover most cases: 1. the provider changed its certificates or its CA's intermediate (Let's Encrypt's new intermediates, a new certificate in some regions), and this machine's resolver list (public-resolvers.md, cached beside the configuration) still has the old stamps until it refreshes; 2. something on the machine or network intercepts TLS (an antivirus's web scanning, a corporate proxy), so the chain is its own.",
+		Fix:         "Let the resolver lists refresh (delete the cached public-resolvers.md and its .minisig beside dnscrypt-proxy.toml, then restart it); if every DoH server fails so, look for an antivirus or proxy that scans TLS and exempt dnscrypt-proxy from it:\n  openssl s_client -connect dns.example:443 -servername dns.example </dev/null 2>/dev/null | openssl x509 -noout -issuer",
+		Confirm:     "openssl s_client -connect dns.example:443 -servername dns.example </dev/null 2>/dev/null | openssl x509 -noout -issuer",
+	},
+	// XRootD's GSI plugin checking a CA's self-signature (RHEL 9's policy).
+	{
+		ID: ServerCertUntrusted, Kind: "client", Own: true,
+		Match:       []string{"ca certificate self-signed: integrity check failed"},
+		Title:       "XRootD's GSI could not check a CA's self-signature (a SHA-1 root under RHEL 9's crypto policy)",
+		Explanation: "The GSI plugin verifies each CA certificate's own signature, and the one named (by its hash file in the CA directory) failed: on RHEL 9 and its rebuilds the system's default crypto policy refuses SHA-1 signatures, and some grid roots are self-signed with SHA-1, so OpenSSL there refuses them although the CA is trusted. Elsewhere it is a damaged or replaced file in the CA directory.",
+		Fix:         "See the root's signature algorithm, then allow SHA-1 signatures system-wide (or for the service) until the CA is reissued:\n  openssl x509 -noout -text -in /etc/grid-security/certificates/30ffc224.0 | grep 'Signature Algorithm'\n  update-crypto-policies --set DEFAULT:SHA1",
+		Confirm:     "update-crypto-policies --show",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"auth failed: no protocols left to try"},
+		Title:       "XRootD tried every authentication protocol the server offered, and none worked",
+		Explanation: "The XRootD client went through the server's list (gsi, ztn or sciTokens, krb5, unix) and failed each. With GSI (X.509) the usual causes: no valid proxy (expired, or none made: voms-proxy-init), the CA directory missing or stale (X509_CERT_DIR, /etc/grid-security/certificates without the grid CA packages or their CRLs), or a clock or time-zone fault making valid credentials look out of date; with tokens, none found or accepted. Running with XRD_LOGLEVEL=Dump shows each protocol's own error.",
+		Fix:         "Check the proxy and the CA directory, then rerun with the protocols' errors shown:\n  voms-proxy-info -all\n  ls /etc/grid-security/certificates | head\n  XRD_LOGLEVEL=Dump xrdcp root://host//path /tmp/x",
+		Confirm:     "voms-proxy-info -all",
+	},
+	// NSS's own failure in a handshake (curl on RHEL and CentOS 7).
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"sec_error_library_failure"},
+		Within:      []string{"nss error", "curl"},
+		Title:       "NSS failed inside the handshake (SEC_ERROR_LIBRARY_FAILURE), most often over TLS 1.3 with a client certificate",
+		Explanation: "NSS reports its own failure, not a verdict on a certificate. With curl on NSS (RHEL and CentOS 7), the known case is a TLS 1.3 handshake in which the client presents a certificate (an X.509 proxy certificate or a key NSS handles badly): the same request over TLS 1.2 works. Otherwise a PKCS#11 module or NSS database that cannot serve the key.",
+		Fix:         "Cap the handshake at TLS 1.2, which avoids the failing path, or use a curl built on OpenSSL:\n  curl --tls-max 1.2 --cert client.pem --key client.key https://host/",
+		Confirm:     "curl -v --tls-max 1.2 --cert client.pem --key client.key https://host/ -o /dev/null",
+	},
+	// A TLS server whose client closed before the handshake was done.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server", Own: true, Level: infoLevel,
+		Match:       []string{"ssl_accept syscall returned=5 errno=0"},
+		Title:       "A client connected and closed before finishing the TLS handshake (usually harmless)",
+		Explanation: "Usually harmless: the server's OpenSSL (a Ruby server such as Puma or WEBrick, a program on its bindings) read the end of the connection in the middle of the handshake, with no error from the system: the client opened the TCP connection and closed it without TLS. Load balancers' TCP health checks, port scanners, and load-testing tools that first open a plain connection to check the address (wrk's Lua set-up) do so; it matters only when real clients fail at the same time, when it is a client that gave up because it did not trust the server's certificate.",
+		Fix:         "Find what connects from the addresses of these lines (a health check set to TCP instead of HTTPS, a scanner, a benchmark's probe) and leave it, or make the health check speak TLS; if real clients fail too, read their error for the server's certificate:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// SoftEther's certificate authentication takes RSA keys only.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"softether vpn software supports only rsa"},
+		Title:       "SoftEther takes only RSA certificates (1024 or 2048 bits) here",
+		Explanation: "SoftEther VPN's certificate settings (a user's individual certificate, the server certificate of older releases) accept only RSA keys of 1024 or 2048 bits; an ECDSA certificate, or an RSA key of another size, is refused when it is loaded.",
+		Fix:         "Issue the certificate with a 2048-bit RSA key (and an RSA CA chain), then register it again:\n  openssl req -new -newkey rsa:2048 -nodes -keyout user.key -out user.csr -subj '/CN=user1'",
+		Confirm:     "openssl x509 -noout -text -in user.crt | grep 'Public-Key'",
+	},
+	// OpenConnect's refusal of the VPN gateway's certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"certificate from vpn server"},
+		Within:      []string{"failed verification"},
+		Title:       "OpenConnect did not accept the VPN gateway's certificate",
+		Explanation: "OpenConnect checked the gateway's certificate against the system's CA bundle and its name, and the next line (Reason: ...) says why it failed. The usual causes: an expired root in an old CA bundle (the chain of many gateways ended at AddTrust External CA Root, expired since 30 May 2020, on systems whose bundle or GnuTLS did not yet prefer the newer root), a gateway whose certificate is self-signed or from a private CA, or a name it does not carry.",
+		Fix:         "Update the CA bundle first, then compare the gateway's chain and name:\n  apt-get install --reinstall ca-certificates\n  openssl s_client -connect vpn.example.com:443 -servername vpn.example.com -showcerts </dev/null\nFor a private gateway certificate, give OpenConnect its CA (--cafile) or pin it (--servercert with the fingerprint it prints).",
+		Confirm:     "openssl s_client -connect vpn.example.com:443 -servername vpn.example.com </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// A server's session ticket callback (ProFTPD's mod_tls).
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"construct_stateless_ticket:callback failed"},
+		Title:       "The server's TLS session ticket callback failed, and OpenSSL ended each handshake",
+		Explanation: "In TLS 1.3 the server sends a session ticket at the end of each handshake; the program's ticket-key callback failed to give a key, so OpenSSL aborted the handshake. The program has no ticket key ready (ProFTPD's mod_tls when it could not make or read its ticket keys), a bug of that release.",
+		Fix:         "Turn session tickets off in the server until its release is fixed (ProFTPD: TLSSessionTickets off), or upgrade it; then test a TLS 1.3 handshake:\n  openssl s_client -connect host:21 -starttls ftp -tls1_3 </dev/null",
+		Confirm:     "openssl s_client -connect host:21 -starttls ftp -tls1_3 </dev/null",
+	},
+	// .NET on an older Windows: SEC_E_UNSUPPORTED_FUNCTION from SSPI.
+	{
+		ID: HandshakeFailed, Kind: "client", Own: true,
+		Match:       []string{"the function requested is not supported"},
+		Within:      []string{"sspi", "schannel", "0x80090302"},
+		Title:       "Windows' TLS (Schannel) does not support what this connection asks for",
+		Explanation: "SSPI's SEC_E_UNSUPPORTED_FUNCTION: the program asked Schannel for a TLS version or feature this Windows lacks, or Schannel could not agree on one with the other side. Most often an older Windows (Windows 7, Server 2008 R2 and 2012) whose Schannel has no TLS 1.3 and, without its updates and registry values, no TLS 1.2 for the program, against servers that take only newer versions or suites (public DNS-over-TLS and API endpoints), or a program that asks for TLS 1.3 alone there.",
+		Fix:         "Let the program negotiate TLS 1.2 (enable it for .NET with SchUseStrongCrypto and for Schannel with its Protocols keys), or run it on a Windows that supports what the server requires; see what the server takes:\n  openssl s_client -connect host:853 -tls1_2 </dev/null",
+		Confirm:     "openssl s_client -connect host:853 -tls1_2 </dev/null",
+	},
+	// GLib's (GIO's) certificate flags: GNOME programs and those on it.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"g_tls_certificate_unknown_ca"},
+		Title:       "A program on GLib does not trust the server's certificate (G_TLS_CERTIFICATE_UNKNOWN_CA)",
+		Explanation: "GLib's TLS (GIO with glib-networking, under GNOME programs and others: Dino, Geary, Evolution, Epiphany, Fractal, GStreamer) checks the server's certificate against the system's CA store, and found no trusted CA for it: a self-signed certificate or a private CA not in the system's store, or a server that does not send its intermediate. These programs read the system's store only, so the CA must go there.",
+		Fix:         "Add the server's CA (or the self-signed certificate) to the system's store, then restart the program:\n  cp ca.crt /usr/local/share/ca-certificates/ca.crt\n  update-ca-certificates\n(Fedora: /etc/pki/ca-trust/source/anchors/ and update-ca-trust).",
+		Confirm:     "openssl s_client -connect host:5223 -showcerts </dev/null 2>/dev/null | grep -e 's:' -e 'i:'",
+	},
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"g_tls_certificate_bad_identity"},
+		Title:       "A program on GLib found the server's certificate is not for the name it connected to",
+		Explanation: "GLib's TLS compared the host it connected to with the certificate's names and found no match: the certificate is for another name (the provider's own domain where you connect by yours, a service record's target), or for the IP address used.",
+		Fix:         connectByName,
+		Confirm:     sanConfirm,
+	},
+	{
+		ID: ServerCertExpired, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"g_tls_certificate_expired", "g_tls_certificate_not_activated"},
+		Title:       "A program on GLib found the server's certificate out of its dates (or the clock wrong)",
+		Explanation: "GLib's TLS found the server's certificate expired (G_TLS_CERTIFICATE_EXPIRED) or not valid yet (G_TLS_CERTIFICATE_NOT_ACTIVATED) by this machine's clock: a certificate not renewed or not reloaded, or a clock that is wrong.",
+		Fix:         "Check the certificate's dates and this machine's clock:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates\n  date -u",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates",
+	},
+	// Pidgin's (libpurple's) refusal of an XMPP server's chain.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"the certificate chain presented is invalid", "could not be validated. the certificate chain"},
+		Title:       "Pidgin (libpurple) could not validate the server's certificate chain",
+		Explanation: "libpurple checks the server's chain against the CA certificates it loads: the system's, and on some builds its own bundled set (purple's ca-certs directory), which ages with the package. A chain to a root missing there fails so: a new root (ISRG Root X1, after Let's Encrypt's old root expired in September 2021) absent from an old bundled set, a private CA, or a server that does not send its intermediate.",
+		Fix:         "Update Pidgin and the system's CA bundle (a build that reads the system's store follows it), or add the missing root to purple's CA directory; then look at the chain the server sends:\n  openssl s_client -connect xmpp.example.org:5222 -starttls xmpp -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect xmpp.example.org:5222 -starttls xmpp </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
 }
 

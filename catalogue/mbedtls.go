@@ -43,7 +43,7 @@ var (
 
 // mbedtlsMarkers show that Mbed TLS wrote the line: its name, ESP-IDF's
 // esp-tls, the ESP32 Arduino core's ssl_client and Godot's TLS. A word list.
-const mbedtlsMarkers = "|mbedtls|mbed tls|esp-tls|esp_tls|ssl_client.cpp|polarssl|wificlientsecure|_do_handshake: tls handshake error|mg_ssl_if_mbed"
+const mbedtlsMarkers = "|mbedtls|mbed tls|esp-tls|esp_tls|ssl_client.cpp|polarssl|wificlientsecure|_do_handshake: tls handshake error|mg_ssl_if_mbed|rtmp_connect1, tls_connect failed"
 
 // mbedtlsTexts lists every error's words and spellings, longest first.
 var mbedtlsTexts = sync.OnceValue(func() []indexedText {

@@ -341,6 +341,16 @@ func explainLine(input string) *report.Report {
 			rep.Findings[0] = f
 		}
 	}
+	if lw := strings.ToLower(input); att.Role == logparse.RoleClient && att.Reporter != "nginx" && att.Reporter != "unknown" && att.Context == "" && !att.Guessed && len(rep.Findings) > 0 &&
+		(strings.Contains(lw, "unexpected eof while reading") || strings.Contains(lw, "unexpected_eof_while_reading")) {
+		// A client found the server's end of the connection: its own
+		// story, not that of a server whose clients hang up.
+		if f0 := rep.Findings[0]; f0.ID == catalogue.HandshakeFailed && !f0.OwnFix && !own {
+			f := catalogue.ClientUnexpectedEOFText.New(nil)
+			f.Severity = report.Warning
+			rep.Findings[0] = f
+		}
+	}
 	if lw := strings.ToLower(input); att.Role == logparse.RoleServer && att.Reporter != "nginx" && !att.Guessed && len(rep.Findings) > 0 && plainOnTLS(lw) {
 		// Another server read plain text on its TLS port: its own story,
 		// not nginx's or a client's (a product's own entry tells it better).

@@ -1911,6 +1911,39 @@ func TestExplainSides(t *testing.T) {
 		{"error:0D0C50A1:asn1 encoding routines:ASN1_item_verify:unknown message digest algorithm", "unknown", "client", "server-cert-untrusted", "openssl version"},
 		{"curl_exec() failed: SSL connect error", "curl", "client", "handshake-failed", "php -i"},
 		{"ssl.CertificateError: hostname 'api.example.org' doesn't match either of 'www.hosting.example', 'hosting.example'", "python", "client", "server-hostname-mismatch", "2.7.9"},
+		// strongSwan's checks; FTP servers wanting TLS; no system CAs;
+		// FFmpeg and OBS built without TLS; an Erlang client option.
+		{"10[CFG] constraint check failed: certificate does not confirm identity 'vpn.internal'(ID_FQDN)", "unknown", "client", "server-hostname-mismatch", "remote id"},
+		{"10[CFG] no issuer certificate found for \"C=US, O=Example, CN=Issuing CA 1\"", "unknown", "client", "server-cert-untrusted", "rereadcacerts"},
+		{"ftplib.error_perm: 550 SSL/TLS required on the data channel", "python", "client", "handshake-failed", "prot_p()"},
+		{"ftp> 530 TLS required on the control channel", "unknown", "client", "handshake-failed", "--ssl-reqd"},
+		{"[tls_client] failed to import certs from system store (GNUTLS_E_FILE_ERROR)", "unknown", "client", "server-cert-untrusted", "ca-certificates"},
+		{"[in#0] https protocol not found, recompile FFmpeg with openssl, gnutls or securetransport enabled.", "unknown", "client", "handshake-failed", "-protocols"},
+		{"error: RTMP_Connect1, no SSL/TLS support", "unknown", "client", "handshake-failed", "rtmps"},
+		{"warning: RTMP_Connect1, TLS_Connect failed: -0x7680", "unknown", "client", "server-cert-untrusted", "ca-certificates.crt"},
+		{"ldaps connect failed: {options,{option,fail_if_no_peer_cert,server_only}}", "unknown", "client", "handshake-failed", "otp"},
+		{"vsftpd: 500 OOPS: SSL: cannot load RSA certificate", "unknown", "server", "cert-load-failed", "rsa_cert_file"},
+		// OPC UA's own checks; Globus GSI's empty token.
+		{"[Server] rejected: found self signed certificate with ca flag (urn:plant:hmi)", "unknown", "server", "verify-error", "basic constraints"},
+		{"ActivateSession: the client's ApplicationURI did not match the certificate's subjectAltName", "unknown", "server", "verify-error", "applicationuri"},
+		{"GSS Major Status: Authentication Failed; globus_gsi_gssapi: Error with GSS token: The input token has an invalid length of: 0", "unknown", "server", "handshake-failed", "/etc/grid-security/certificates"},
+		// DoH stamps' pinned hashes; XRootD's GSI; NSS's own failure; a
+		// client closing before TLS; SoftEther, OpenConnect, ProFTPD,
+		// Schannel on old Windows, GLib, Pidgin; OPC UA's LDS.
+		{"[2026-01-02 10:00:00] [ERROR] Certificate hash [00ff] not found for [example-doh]", "unknown", "client", "server-cert-untrusted", "public-resolvers.md"},
+		{"secgsi_VerifyCA: CA certificate self-signed: integrity check failed (a1b2c3d4.0)", "unknown", "client", "server-cert-untrusted", "update-crypto-policies"},
+		{`[ERROR] Run: [FATAL] Auth failed: No protocols left to try (source)`, "unknown", "client", "handshake-failed", "voms-proxy-info"},
+		{"curl: (35) NSS error -8191 (SEC_ERROR_LIBRARY_FAILURE)", "curl", "client", "handshake-failed", "--tls-max 1.2"},
+		{"OpenSSL::SSL::SSLError: SSL_accept SYSCALL returned=5 errno=0 state=error: before SSL initialization", "unknown", "server", "handshake-failed", "health check"},
+		{"Error: The specified X509 certificate file does not contain a RSA 1024 bit or 2048 bit public key. SoftEther VPN software supports only RSA keys.", "unknown", "server", "cert-load-failed", "rsa:2048"},
+		{`Certificate from VPN server "vpn.corp.example" failed verification.`, "unknown", "client", "server-cert-untrusted", "--servercert"},
+		{"mod_tls/2.9: unable to accept TLS connection: (1) error:1427D0EA:SSL routines:construct_stateless_ticket:callback failed", "unknown", "server", "handshake-failed", "tlssessiontickets off"},
+		{"System.Security.Authentication.AuthenticationException: A call to SSPI failed, see inner exception. ---> The function requested is not supported", "unknown", "client", "handshake-failed", "schusestrongcrypto"},
+		{"xmpp.vala:120: TLS certificate errors: G_TLS_CERTIFICATE_BAD_IDENTITY", "unknown", "client", "server-hostname-mismatch", "subjectaltname"},
+		{"(geary:4242): TLS errors: G_TLS_CERTIFICATE_UNKNOWN_CA", "unknown", "client", "server-cert-untrusted", "update-ca-certificates"},
+		{"The certificate for chat.example.net could not be validated. The certificate chain presented is invalid.", "unknown", "client", "server-cert-untrusted", "ca-certs"},
+		{"RegisterServer failed: BadCertificateUntrusted (0x801a0000)", "unknown", "server", "untrusted", "rejected"},
+		{"curl: (35) OpenSSL/3.0.13: error:0A000126:SSL routines::unexpected eof while reading", "curl", "client", "handshake-failed", "-tls1_2"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {

@@ -169,6 +169,8 @@ var attrRules = []attrRule{
 	// Kestrel, ASP.NET Core's server: "Failed to authenticate HTTPS
 	// connection." from its HTTPS middleware.
 	{"unknown", RoleServer, "", []string{"failed to authenticate https connection", "httpsconnectionmiddleware", "httpsconnectionadapter", "authenticateasserver"}},
+	// vsftpd's fatal error to its client ("500 OOPS: ...").
+	{"unknown", RoleServer, "", []string{"500 oops: "}},
 	// The vault CLI's report of a failed API request ("Error making API
 	// request. ... * tls connection required"): its "* " is a list mark.
 	{"unknown", RoleClient, "", []string{"error making api request", "/v1/auth/cert/login",
@@ -551,7 +553,7 @@ var attrRules = []attrRule{
 		"error when serving connection", "client sent an http request to an https server", "http2: tlsconfig"}},
 	{"go", RoleClient, "", []string{"currently active client certificate has expired", "the server has asked for the client to provide credentials", "you must be logged in to the server",
 		"oversized record received", "certpool", "failed to dial target host", "grpcurl", "cannot validate certificate for", "remote error: bad certificate", "remote error: unknown certificate", "x509 certificate signed by unknown authority", "x509: ", "x509 certificate has expired or is not yet valid", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http", "malformed http response"}},
-	{"python", RoleClient, "", []string{"traceback", "python", "aiohttp", "httpx",
+	{"python", RoleClient, "", []string{"traceback", "python", "aiohttp", "httpx", "ftplib.",
 		// pyOpenSSL's error list (requests and urllib3 on it)
 		"[('ssl routines', '", "[('pem routines', '", "[('x509 certificate routines', '"}},
 	{"browser", RoleClient, "", []string{"err_bad_ssl_client_auth_cert", "err_ssl_client_auth_", "err_ssl_protocol_error",
@@ -702,7 +704,9 @@ var notNodeErrors = []string{"custom { kind: ", "(os error ", "problem setting t
 	// Python's ssl reasons in brackets, Puppet's agent
 	"certificate_verify_failed]", "[ssl: ", "puppet", "the agent's private key",
 	// Rocket's (Rust) TLS set-up
-	"bad tls private key", "bad tls certificate"}
+	"bad tls private key", "bad tls certificate",
+	// SoftEther's vpncmd
+	"softether"}
 
 // containsAny reports whether s holds one of words.
 func containsAny(s string, words []string) bool {
