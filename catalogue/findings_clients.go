@@ -2580,7 +2580,7 @@ var clientWriterEntries = []Entry{
 		// entry tells it)
 		ID: ServerCertUntrusted, Kind: "client", Without: []string{kestrelWords, "ssl certificate problem:"},
 		Match: []string{"unable to locally verify the issuer's authority", "certificate, issued by", "remote certificate is invalid according to the validation procedure",
-			"could not establish trust relationship", "the underlying connection was closed: could not establish",
+			"could not establish trust relationship", "the underlying connection was closed: could not establish", "trust relationship could not be established",
 			// .NET's words for it in Portuguese, Spanish, French and German
 			"não foi possível estabelecer relação de confiança", "no se pudo establecer una relación de confianza",
 			"impossible d'établir une relation de confiance", "konnte keine vertrauensstellung",
@@ -2641,7 +2641,7 @@ var clientWriterEntries = []Entry{
 	// Python's ssl module loading a certificate or key (load_cert_chain, requests' cert=).
 	{
 		ID: KeyLoadFailed, Kind: "client",
-		Match:       []string{"[ssl] pem lib", "[x509] pem lib"},
+		Match:       []string{"[ssl] pem lib", "[x509] pem lib", "ssl pem lib (_ssl.c"},
 		Title:       "Python could not load the certificate or private key it was given",
 		Explanation: "Python's ssl module (load_cert_chain(certfile, keyfile): a server's own certificate, as Jupyter's and other servers' certfile and keyfile give it, or a client certificate as requests' cert= and httpx pass it) could not read the certificate or private key file as PEM. The causes that cover most cases: (1) the certificate file holds no key and no keyfile was given (a program's keyfile setting left out; a single --ssl-pem-file or certfile option given only the chain: Let's Encrypt's fullchain.pem holds no key, so cat privkey.pem fullchain.pem > combined.pem); (2) a wrong path, or certfile and keyfile swapped; (3) an encrypted key without its password; (4) DER or PKCS#12 instead of PEM, or a key that does not belong to the certificate. On a system in FIPS mode (RHEL, Rocky or Alma with FIPS on) a key encrypted the traditional way (Proc-Type: 4,ENCRYPTED and DEK-Info headers under BEGIN RSA PRIVATE KEY, as helpers that turn a PKCS#12 file into temporary PEM files write it) fails too: its key derivation uses MD5, which FIPS mode forbids, while the same key in PKCS#8 form loads.",
 		Fix:         "Check both files are PEM and belong together:\n  openssl x509 -noout -subject -in server.crt\n  openssl pkey -noout -in server.key\nthen pass them in that order: ctx.load_cert_chain(certfile=\"server.crt\", keyfile=\"server.key\") (requests: cert=(\"client.crt\", \"client.key\")). With FIPS on, write the key as PKCS#8 (in Python: PrivateFormat.PKCS8 instead of TraditionalOpenSSL):\n  openssl pkcs8 -topk8 -in server.key -out server-pkcs8.key",

@@ -5690,6 +5690,69 @@ var productEntries = []Entry{
 		Fix:         "Update Pidgin and the system's CA bundle (a build that reads the system's store follows it), or add the missing root to purple's CA directory; then look at the chain the server sends:\n  openssl s_client -connect xmpp.example.org:5222 -starttls xmpp -showcerts </dev/null",
 		Confirm:     "openssl s_client -connect xmpp.example.org:5222 -starttls xmpp </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
+	// curl on Schannel naming no reason.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Fallback: true,
+		Match:       []string{"schannel: next initializesecuritycontext failed"},
+		Title:       "curl (or git) on Windows' Schannel failed the TLS handshake",
+		Explanation: "curl on Schannel (curl.exe on Windows, Git for Windows with http.sslBackend schannel, programs on that libcurl) failed in the handshake; the code after this text (SEC_E_..., CRYPT_E_..., 0x8009...) says why when it is printed. Four causes cover most cases: 1. the revocation check could not be done (CRYPT_E_NO_REVOCATION_CHECK, CRYPT_E_REVOCATION_OFFLINE: a proxy or firewall blocks the CA's CRL and OCSP addresses, usual behind TLS-inspecting proxies); 2. the server's certificate is not trusted by Windows (a private CA missing from the Windows store, which Schannel reads rather than curl's CA file); 3. the server requires a client certificate, which Schannel takes only from the Windows store; 4. no TLS version or cipher suite in common with this Windows.",
+		Fix:         "Rerun with -v to see the code, then, for a revocation check the network blocks, skip it (or let the CRL addresses through):\n  curl -v --ssl-no-revoke https://host/\nGit: git config --global http.schannelCheckRevoke false, or use OpenSSL with its own CA file: git config --global http.sslBackend openssl.",
+		Confirm:     "curl -v https://host/ -o NUL",
+	},
+	// IBM's JSSE (WebSphere, IBM Semeru's older JDKs): an unknown signer.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Own: true,
+		Match:       []string{"is not trusted; internal cause is", "certificate chaining error"},
+		Title:       "IBM Java (WebSphere) does not trust the other side's certificate: its signer is not in the truststore",
+		Explanation: "IBM's JSSE (WebSphere Application Server, IBM Java, products on them) checked the other side's chain against the truststore the connection uses and found no signer for the issuer named (\"Certificate chaining error\" is the same): the other side's CA (root or intermediate) was never added as a signer, the other side's certificate was renewed by another CA, or the connection uses another SSL configuration and truststore than the one updated.",
+		Fix:         "Add the other side's CA as a signer to the truststore of that SSL configuration (WebSphere's console: SSL certificate and key management > Key stores > trust store > Signer certificates > Retrieve from port), or with keytool:\n  keytool -importcert -alias partner-ca -file ca.crt -keystore trust.p12 -storetype PKCS12",
+		Confirm:     "openssl s_client -connect host:443 -showcerts </dev/null",
+	},
+	// MySQL's and MariaDB's SSL_INITERR_BAD_PATHS.
+	{
+		ID: CertLoadFailed, Kind: "client", Own: true,
+		Match:       []string{"ssl_ctx_set_default_verify_paths failed"},
+		Title:       "MySQL or MariaDB could not load the CA file or directory it was given (ssl-ca, ssl-capath)",
+		Explanation: "MySQL and MariaDB (servers, clients and tools such as mysqldump and sysbench) say this when OpenSSL could not load the CA certificates their settings name: the ssl-ca file or ssl-capath directory does not exist at that path (a relative path read from another directory, a file never copied into the container), the process's user may not read it, it is not PEM, or it is broken (auto-generated certificate files left damaged in a reused data directory). The server then starts without TLS, and a client fails to connect with TLS.",
+		Fix:         "Check the CA path the settings give, as the program's user, and that it holds PEM certificates:\n  ls -l /etc/mysql/ssl/ca.pem\n  openssl x509 -noout -subject -in /etc/mysql/ssl/ca.pem\nthen give an absolute path (ssl-ca=/etc/mysql/ssl/ca.pem); for a server's auto-generated files, remove the broken ones from the data directory so that they are made again.",
+		Confirm:     "mysql -e \"SHOW VARIABLES LIKE '%ssl%'\"",
+	},
+	// A Java key store without the alias a setting names.
+	{
+		ID: CertLoadFailed, Kind: "client", Own: true,
+		Match:       []string{"found no certificate alias matching", "alias name does not identify a key entry", "cannot find the specified alias"},
+		Title:       "The key store has no entry under the alias the setting names",
+		Explanation: "The program looks up its certificate in the key store by an alias from its configuration (a keyAlias, certificate alias or key-alias setting) and the store has no such entry: the alias is spelled differently (aliases are case-insensitive in JKS but not always in PKCS#12), the store was made without one (a .p12 exported with another friendly name, or an alias such as 1 given by the tool), it is a truststore holding only trusted certificates, or it is empty (the list of aliases shown is []).",
+		Fix:         "List the store's aliases and entry types, then set the alias the configuration names to a PrivateKeyEntry there:\n  keytool -list -keystore keystore.p12 -storetype PKCS12\n(rename one with keytool -changealias).",
+		Confirm:     "keytool -list -keystore keystore.p12 -storetype PKCS12",
+	},
+	// Java's CertificateFactory given something that is not a certificate.
+	{
+		ID: CertLoadFailed, Kind: "client", Own: true,
+		Match:       []string{"input stream not contain valid certificates", "pem certificate provided does not contain -----begin certificate", "could not parse certificate: java.io.ioexception"},
+		Title:       "The Java program found no certificate in what it was given",
+		Explanation: "The program read the certificate (or CA) it was given with Java's CertificateFactory, or a PEM value of its settings (Kafka's ssl.truststore.certificates and ssl.keystore.certificate.chain), and found no certificate: the file or value is not PEM or DER (a key, a PKCS#12 store, a path where the PEM text is expected or the reverse), its BEGIN and END lines are damaged (a value pasted on one line, line breaks turned into the two characters \\n, a lost dash), or it is empty.",
+		Fix:         "Look at what the file or value holds; it must begin with -----BEGIN CERTIFICATE----- on a line of its own:\n  head -2 ca.crt\n  openssl x509 -noout -subject -in ca.crt\nA value in a properties file keeps its line breaks with \\ at each line's end.",
+		Confirm:     "openssl x509 -noout -subject -in ca.crt",
+	},
+	// Java refusing a certificate whose basicConstraints are malformed.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Own: true,
+		Match:       []string{"invalid encoding of basicconstraints"},
+		Title:       "Java cannot parse the certificate's basicConstraints extension",
+		Explanation: "Java's certificate parser refused the certificate's basicConstraints: its DER encoding is not what the standard allows, which some tools and appliances write (a CA:FALSE written out explicitly with a path length, a negative or oversized pathlen, a wrongly tagged field). OpenSSL and browsers may take it, Java does not, so the certificate must be made again by a tool that encodes it right.",
+		Fix:         "See the extension as OpenSSL reads it, then reissue the certificate (from OpenSSL with basicConstraints=critical,CA:FALSE for a leaf):\n  openssl x509 -noout -text -in cert.pem | grep -A1 'Basic Constraints'",
+		Confirm:     "openssl asn1parse -in cert.pem | grep -A3 'Basic Constraints'",
+	},
+	// libtls (OpenBSD's httpd, relayd, smtpd; programs on LibreSSL's libtls).
+	{
+		ID: LogKeyMismatch, Kind: "client", Own: true,
+		Match:       []string{"private/public key mismatch"},
+		Title:       "The private key does not belong to the certificate (libtls)",
+		Explanation: "libtls (OpenBSD's httpd, relayd and smtpd, and programs on LibreSSL's libtls) checked the configured certificate against its private key and their public keys differ: files of different renewals or requests, a key path that names another key, or a certificate file whose first certificate is the intermediate rather than the server's own.",
+		Fix:         "Compare the two public keys (the sums must be equal), and put the server's certificate first in its file:\n  openssl x509 -noout -pubkey -in server.crt | sha256sum\n  openssl pkey -pubout -in server.key | sha256sum",
+		Confirm:     keyPairConfirm,
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

@@ -1944,6 +1944,17 @@ func TestExplainSides(t *testing.T) {
 		{"The certificate for chat.example.net could not be validated. The certificate chain presented is invalid.", "unknown", "client", "server-cert-untrusted", "ca-certs"},
 		{"RegisterServer failed: BadCertificateUntrusted (0x801a0000)", "unknown", "server", "untrusted", "rejected"},
 		{"curl: (35) OpenSSL/3.0.13: error:0A000126:SSL routines::unexpected eof while reading", "curl", "client", "handshake-failed", "-tls1_2"},
+		// .NET's older trust words; Schannel without a code; IBM's JSSE;
+		// no default CA paths; a key store alias; Java certificate parsing.
+		{"System.Net.WebException: The underlying connection is closed: The trust relationship could not be established for the SSL/TLS secure channel.", "unknown", "client", "server-cert-untrusted", "certlm.msc"},
+		{"curl: (35) schannel: next InitializeSecurityContext failed", "curl", "client", "handshake-failed", "--ssl-no-revoke"},
+		{"javax.net.ssl.SSLHandshakeException: java.security.cert.CertPathValidatorException: The certificate issued by CN=Corp Issuing CA is not trusted; internal cause is: java.security.cert.CertPathValidatorException: Certificate chaining error", "java", "client", "server-cert-untrusted", "signer"},
+		{"[ERROR] mysqld: SSL error: SSL_CTX_set_default_verify_paths failed", "unknown", "server", "cert-load-failed", "ssl-ca="},
+		{"java.lang.IllegalStateException: Found no certificate alias matching 'server' in the provided aliases [mykey]", "unknown", "server", "cert-load-failed", "-changealias"},
+		{"org.apache.kafka.common.errors.InvalidConfigurationException: PEM certificate provided does not contain -----BEGIN CERTIFICATE-----END CERTIFICATE----- delimiters", "unknown", "server", "cert-load-failed", "begin certificate"},
+		{"java.security.cert.CertificateParsingException: java.io.IOException: Invalid encoding of BasicConstraints", "java", "client", "server-cert-untrusted", "asn1parse"},
+		{"ssl.SSLError: SSL PEM lib (_ssl.c:4012)", "python", "client", "key-load-failed", "load_cert_chain"},
+		{"relayd: tls_configure: private/public key mismatch", "unknown", "server", "key-mismatch", "sha256sum"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
