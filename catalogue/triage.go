@@ -37,6 +37,17 @@ var triageRules = []triageRule{
 		"host name does not match", "hostname does not match", "hostname doesn't match", "name on the certificate does not match",
 		"name in the certificate does not match", "certificate name mismatch", "certificate name does not match", "common name mismatch",
 		"cn mismatch", "subject name mismatch", "does not match any san", "not in the certificate's subject alternative", "no matching subject alternative"}, reason: "hostname mismatch"},
+	// A client certificate the server wanted.
+	{any: []string{"requires a client certificate", "client certificate required", "client certificate is required", "require a client certificate",
+		"client certificate was not provided", "client certificate not provided", "no client certificate was", "missing client certificate"}, reason: "tlsv13 alert certificate required"},
+	// No version or cipher in common, in a program's own words.
+	{any: []string{"no common cipher", "no shared cipher", "cipher mismatch", "no matching cipher", "no cipher suites in common", "no mutual cipher"}, reason: "no shared cipher"},
+	{any: []string{"protocol version not supported", "unsupported protocol version", "protocol version mismatch", "no common protocol", "tls version not supported",
+		"no supported tls version", "no mutual protocol", "protocol not supported by"}, also: []string{"tls", "ssl", "protocol"}, reason: "unsupported protocol"},
+	// A SHA-1 or MD5 signature refused, in a program's own words.
+	{any: []string{"sha1 signature", "sha-1 signature", "md5 signature", "signed with sha1", "signed with sha-1", "signed with md5", "sha1withrsa", "md5withrsa",
+		"sha1 certificate", "sha-1 certificate", "md5 certificate", "signature algorithm sha1", "signature algorithm sha-1", "signature algorithm md5"},
+		also: []string{"not allowed", "disallowed", "weak", "insecure", "disabled", "rejected", "not supported", "no longer supported", "deprecated", "forbidden", "refused"}, reason: "ca md too weak"},
 	{any: []string{"wrong password", "incorrect password", "bad password", "wrong passphrase", "incorrect passphrase", "password is incorrect",
 		"passphrase is incorrect", "invalid password", "invalid passphrase"}, also: []string{"key", "pfx", "p12", "pkcs12", "keystore", "certificate"}, reason: "bad decrypt"},
 	{any: []string{"private key does not match", "key does not match the certificate", "key doesn't match the certificate", "does not match the private key",

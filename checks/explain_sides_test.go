@@ -1955,6 +1955,11 @@ func TestExplainSides(t *testing.T) {
 		{"java.security.cert.CertificateParsingException: java.io.IOException: Invalid encoding of BasicConstraints", "java", "client", "server-cert-untrusted", "asn1parse"},
 		{"ssl.SSLError: SSL PEM lib (_ssl.c:4012)", "python", "client", "key-load-failed", "load_cert_chain"},
 		{"relayd: tls_configure: private/public key mismatch", "unknown", "server", "key-mismatch", "sha256sum"},
+		// A program's own words for a client certificate wanted, no cipher
+		// or version in common, a SHA-1 signature refused.
+		{"relay-agent: handshake with hub failed: hub requires a client certificate", "unknown", "server", "tls-alert", "certificate_required"},
+		{"[warn] tunnel: no common cipher suites with peer 10.0.0.5", "unknown", "server", "handshake-failed", "cipher"},
+		{"[warn] upstream refused: signature algorithm SHA1 not allowed by policy", "unknown", "server", "weak-signature", "sha-1"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
