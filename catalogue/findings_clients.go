@@ -1947,7 +1947,7 @@ var clientWriterEntries = []Entry{
 	// refusing the server's CA.
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
-		Match:       []string{"error_internet_invalid_ca", "error_internet_sec_invalid_cert"},
+		Match:       []string{"error_internet_invalid_ca", "error_internet_sec_invalid_cert", "error_winhttp_secure_invalid_ca", "error_winhttp_secure_invalid_cert", "0x80072f0d", "0x80072f89"},
 		Title:       "WinInet does not trust the server's certificate (ERROR_INTERNET_INVALID_CA)",
 		Explanation: "WinInet, the HTTP stack of Internet Explorer and of many Windows programs and services, found no trusted root for the server's certificate (12045) or found it invalid (12169): a private CA that is not in the Trusted Root store of the account the program runs as, a missing intermediate, or an intercepting proxy. A service reads its own account's stores (SYSTEM, or .DEFAULT under HKEY_USERS), not the logged-on user's, so a CA imported for the user only does not help it.",
 		Fix:         "Import the CA into the Local Machine's Trusted Root store, which every account reads:\n  certutil -addstore Root ca.cer\nand see the chain the server sends:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",

@@ -341,6 +341,48 @@ var enterpriseEntries = []Entry{
 		Fix:         "See the chain Windows builds and what fails, on the machine that refuses it:\n  certutil -verify -urlfetch server.cer\nthen install the root in Trusted Root Certification Authorities (certlm.msc) and have the server send its intermediates; for a server others connect to, serve a certificate from a CA they trust instead of a self-signed one.",
 		Confirm:     "certutil -verify -urlfetch server.cer",
 	},
+	// WinHTTP's and WinInet's security errors, by name and as HRESULTs
+	// (Windows Update, the Store, Office activation, .NET and PowerShell).
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"0x80072f8f", "error_winhttp_secure_failure", "error_internet_secure_failure"},
+		Title:       "Windows' HTTP stack failed the secure connection (0x80072F8F, a security error)",
+		Explanation: "WinHTTP (and WinInet) report ERROR_WINHTTP_SECURE_FAILURE, 12175, when the TLS connection or the check of the server's certificate failed, without saying which; Windows Update, the Microsoft Store, Office's activation, PowerShell and other Windows programs show it as 0x80072F8F. Four causes cover most cases: 1. the machine's date and time are wrong (a dead CMOS battery, a VM restored from a snapshot), so every certificate looks expired or not yet valid; 2. an older Windows (7, Server 2008 R2, 2012) without TLS 1.2 enabled for WinHTTP, against servers that now require it; 3. root certificates missing because the machine cannot fetch Windows' root list (offline, behind a proxy, the update turned off by policy); 4. a TLS-inspecting proxy or antivirus whose CA this machine does not trust.",
+		Fix:         "Check the clock first and set it right, then the TLS 1.2 settings and the roots:\n  w32tm /resync\n  reg query \"HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp\" /v DefaultSecureProtocols\n(0xA80 enables TLS 1.1 and 1.2 on Windows 7 and Server 2008 R2 after its update), and refresh the roots from a machine that can fetch them:\n  certutil -generateSSTFromWU roots.sst",
+		Confirm:     "w32tm /query /status",
+	},
+	{
+		ID: ServerCertExpired, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"0x80072f05", "error_winhttp_secure_cert_date_invalid", "error_internet_sec_cert_date_invalid"},
+		Title:       "Windows' HTTP stack found the server's certificate out of its dates (or the clock wrong)",
+		Explanation: "WinHTTP or WinInet (12037) found the server's certificate expired or not yet valid by this machine's clock: a certificate not renewed, renewed but not yet served, or, when every site fails so, a clock that is wrong.",
+		Fix:         "Compare the certificate's dates with this machine's clock:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates\n  w32tm /query /status",
+		Confirm:     "w32tm /query /status",
+	},
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"0x80072f06", "error_winhttp_secure_cert_cn_invalid", "error_internet_sec_cert_cn_invalid"},
+		Title:       "Windows' HTTP stack found the server's certificate is not for the name it connected to",
+		Explanation: "WinHTTP or WinInet (12038) compared the host name of the URL with the server certificate's names and found no match: the URL uses another name or an IP address, or the server (or a proxy) answers with a certificate for another name.",
+		Fix:         connectByName,
+		Confirm:     sanConfirm,
+	},
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"0x80072f19", "error_winhttp_secure_cert_rev_failed", "error_internet_sec_cert_rev_failed"},
+		Title:       "Windows could not check whether the server's certificate is revoked (0x80072F19)",
+		Explanation: "WinHTTP or WinInet (12057) could not reach the CRL or OCSP addresses of the server's certificate (or of a CA above it) to check revocation: a firewall or proxy that blocks them, a machine without Internet access, or a private CA whose CRL address is not reachable from here.",
+		Fix:         "See which revocation addresses the chain names and fetch them from this machine:\n  certutil -verify -urlfetch server.cer\nthen let them through the proxy or firewall (or publish a private CA's CRL where clients reach it).",
+		Confirm:     "certutil -verify -urlfetch server.cer",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"0x80072f7d", "error_winhttp_secure_channel_error", "error_internet_security_channel_error"},
+		Title:       "Windows' HTTP stack could not set up the secure channel (0x80072F7D)",
+		Explanation: "WinHTTP or WinInet (12157) failed the TLS handshake in Schannel: most often no TLS version or cipher suite in common, an older Windows offering TLS 1.0 only to a server that requires TLS 1.2 (Windows 7 and Server 2008 R2 need an update and the DefaultSecureProtocols value for WinHTTP), or the server requiring a client certificate the program does not send.",
+		Fix:         "See what the server requires, then enable TLS 1.2 for WinHTTP on older Windows (DefaultSecureProtocols 0xA80 under Internet Settings\\WinHttp, after its update):\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
 	// SQL Server's pre-login TLS.
 	{
 		ID: HandshakeFailed, Kind: "client",

@@ -1960,6 +1960,11 @@ func TestExplainSides(t *testing.T) {
 		{"relay-agent: handshake with hub failed: hub requires a client certificate", "unknown", "server", "tls-alert", "certificate_required"},
 		{"[warn] tunnel: no common cipher suites with peer 10.0.0.5", "unknown", "server", "handshake-failed", "cipher"},
 		{"[warn] upstream refused: signature algorithm SHA1 not allowed by policy", "unknown", "server", "weak-signature", "sha-1"},
+		// WinHTTP's and WinInet's security errors as HRESULTs.
+		{"Windows Update encountered an unknown error. Error code 0x80072F8F", "unknown", "client", "handshake-failed", "w32tm"},
+		{"Exception from HRESULT: 0x80072F19", "unknown", "client", "server-cert-untrusted", "-urlfetch"},
+		{"WinHttpSendRequest failed: ERROR_WINHTTP_SECURE_CHANNEL_ERROR", "unknown", "client", "handshake-failed", "defaultsecureprotocols"},
+		{"Install failed: 0x80072F05", "unknown", "client", "server-cert-expired", "w32tm"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
