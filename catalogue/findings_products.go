@@ -5753,6 +5753,33 @@ var productEntries = []Entry{
 		Fix:         "Compare the two public keys (the sums must be equal), and put the server's certificate first in its file:\n  openssl x509 -noout -pubkey -in server.crt | sha256sum\n  openssl pkey -pubout -in server.key | sha256sum",
 		Confirm:     keyPairConfirm,
 	},
+	// PHP's stream TLS reset by the other side.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"stream_socket_enable_crypto(): ssl: connection reset by peer", "stream_socket_enable_crypto(): ssl: an existing connection was forcibly closed"},
+		Title:       "PHP's TLS handshake was cut by the other side (connection reset)",
+		Explanation: "PHP turned on TLS on a stream (stream_socket_enable_crypto: PHPMailer's STARTTLS, an ssl:// or tls:// socket, a database or IMAP library) and the server, or something in between, reset the connection in the handshake. Four causes cover most cases: 1. the wrong TLS mode for the port: STARTTLS (tls on 587 or 25) where the port wants TLS from the first byte (465, 993), or the reverse; 2. no TLS version or cipher in common: an old PHP and OpenSSL against a server that requires TLS 1.2 or later, or a new one against an old server; 3. a server that needs the name (SNI) or a client certificate; 4. a firewall, antivirus or mail filter that cuts the connection.",
+		Fix:         "Handshake with the server the way PHP does, by port:\n  openssl s_client -connect smtp.example.com:587 -starttls smtp </dev/null\n  openssl s_client -connect smtp.example.com:465 </dev/null\nthen set the mode of that port (PHPMailer: SMTPSecure = 'ssl' for 465, 'tls' for 587) and see PHP's OpenSSL version (php -i | grep -i 'openssl library').",
+		Confirm:     "php -i | grep -i 'openssl library'",
+	},
+	// A TLS connection reset in the middle of a transfer (git on Windows).
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"ssl_read: connection was reset", "ssl_write: connection was reset"},
+		Title:       "The TLS connection was reset in the middle of the transfer (not a certificate problem)",
+		Explanation: "The handshake had succeeded; later, while curl or git (on its OpenSSL backend, errno 10054 being Windows' WSAECONNRESET) read or wrote data, the connection was reset. Certificates play no part. The usual causes: a proxy, firewall, VPN or antivirus that cuts long or large transfers (a big git push or clone), a server or load balancer that closes on a size or time limit, or an unstable network (a VPN's MTU).",
+		Fix:         "Try again from another network or with the VPN, proxy or antivirus web shield off to find which; for git over HTTPS, fewer and smaller pushes help, and HTTP/1.1 avoids some proxies' HTTP/2 faults:\n  git config --global http.version HTTP/1.1\n  git -c http.postBuffer=524288000 push",
+		Confirm:     "curl -v -o NUL https://git.example.com/",
+	},
+	// Go refusing a handshake message it did not expect (renegotiation).
+	{
+		ID: HandshakeFailed, Kind: "client", Own: true,
+		Match:       []string{"local error: tls: unexpected message"},
+		Title:       "Go got a TLS message it did not expect, most often a server asking to renegotiate",
+		Explanation: "Go's TLS stack received a handshake message out of place and ended the connection itself. As a client, it is most often the server asking to renegotiate after the handshake, which Go refuses by default: IIS, Azure App Service and other servers that ask for a client certificate only for some paths do it so (a hello request after the first request). Otherwise something in between that injects or alters bytes, or a peer's TLS bug.",
+		Fix:         "Let the Go client renegotiate once when the server needs it:\n  tls.Config{Renegotiation: tls.RenegotiateOnceAsClient}\nor have the server ask for the client certificate in the first handshake (IIS: negotiate client certificate on the binding, netsh http add sslcert ... clientcertnegotiation=enable).",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -e 'Acceptable client certificate CA names' -e 'Secure Renegotiation'",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

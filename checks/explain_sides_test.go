@@ -1965,6 +1965,10 @@ func TestExplainSides(t *testing.T) {
 		{"Exception from HRESULT: 0x80072F19", "unknown", "client", "server-cert-untrusted", "-urlfetch"},
 		{"WinHttpSendRequest failed: ERROR_WINHTTP_SECURE_CHANNEL_ERROR", "unknown", "client", "handshake-failed", "defaultsecureprotocols"},
 		{"Install failed: 0x80072F05", "unknown", "client", "server-cert-expired", "w32tm"},
+		// PHP's stream reset; a reset mid-transfer; Go and renegotiation.
+		{"PHP Warning:  stream_socket_enable_crypto(): SSL: Connection reset by peer in /srv/app/vendor/mailer/SMTP.php on line 410", "unknown", "client", "handshake-failed", "smtpsecure"},
+		{"fatal: unable to access 'https://git.example.com/repo.git/': OpenSSL SSL_read: Connection was reset, errno 10054", "curl", "client", "handshake-failed", "http.version"},
+		{`Get "https://app.example.net/api": local error: tls: unexpected message`, "go", "client", "handshake-failed", "renegotiateonceasclient"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
