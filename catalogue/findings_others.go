@@ -639,6 +639,16 @@ var otherWriterEntries = []Entry{
 		Fix:         "See what the server asks for, with the same name:\n  openssl s_client -connect host:443 -servername host </dev/null\nthen send a client certificate with its intermediate certificate after it in the same file:\n  cat client.crt intermediate.crt > client-chain.crt\n  requests.get(url, cert=(\"client-chain.crt\", \"client.key\"))",
 		Confirm:     "openssl s_client -connect host:443 -servername host -cert client-chain.crt -key client.key </dev/null",
 	},
+	// pyOpenSSL's "bad handshake" with no reason after it.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Fallback: true,
+		Match:       []string{"errno bad handshake", "sslerror: bad handshake", "sslerror(\"bad handshake", "sslerror('bad handshake"},
+		Without:     []string{"unexpected eof", "certificate verify failed"},
+		Title:       "The Python client's handshake failed (pyOpenSSL's bad handshake, without a reason)",
+		Explanation: "requests or urllib3 on pyOpenSSL (Python 2, or pyopenssl injected) report any failed handshake as bad handshake; with no OpenSSL reason after it, the server most often ended the connection. Four causes cover most cases: 1. the server requires a client certificate and got none, or cannot build its chain: urllib3 sends only the first certificate of the cert file, so a server that needs the client's intermediate refuses it; 2. the client sent no server name (SNI), needed by a server with several certificates (old Python 2 without pyOpenSSL's SNI); 3. no TLS version in common with an old OpenSSL under Python 2; 4. the server's certificate is not trusted (then a reason usually follows).",
+		Fix:         "See what the server asks for, with the same name, and whether it accepts the client's certificate with its chain:\n  openssl s_client -connect host:443 -servername host -cert client.crt -key client.key </dev/null\nthen give the server the intermediate of the client's certificate in its trusted CAs, or make the client send it (a client that presents the whole chain).",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -A5 'Acceptable client certificate CA names'",
+	},
 	// Any program: an encrypted key and nobody to type the passphrase.
 	{
 		ID: KeyLocked, Kind: "client",

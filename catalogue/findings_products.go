@@ -5780,6 +5780,15 @@ var productEntries = []Entry{
 		Fix:         "Let the Go client renegotiate once when the server needs it:\n  tls.Config{Renegotiation: tls.RenegotiateOnceAsClient}\nor have the server ask for the client certificate in the first handshake (IIS: negotiate client certificate on the binding, netsh http add sslcert ... clientcertnegotiation=enable).",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -e 'Acceptable client certificate CA names' -e 'Secure Renegotiation'",
 	},
+	// Go builds that cannot check a signature algorithm in the chain.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"cannot verify signature: algorithm unimplemented"},
+		Title:       "Go could not check a candidate CA's signature: its algorithm is one this Go does not verify (algorithm unimplemented)",
+		Explanation: "Go found a CA of the right name for the server's certificate but could not check the signature involved, because this Go build does not verify that algorithm. Two causes cover most cases: 1. the copy of the CA that the system or program trusts is an old one signed with an algorithm Go never verifies (MD5, as CAcert's original root was; DSA) or, in Go 1.18 and later, SHA-1: install the current copy of the root (re-signed with SHA-256), or give the program the CA it should use; 2. the program was built with an old Go that lacked the chain's algorithm (Go before 1.2 had no SHA-384 or SHA-512 signatures, which CAs such as COMODO's RSA roots use): upgrade the program.",
+		Fix:         "See the signature algorithm of the CA named in the message, as the system holds it, and of the server's chain:\n  openssl x509 -noout -text -in /etc/ssl/certs/ROOT.pem | grep 'Signature Algorithm'\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null 2>/dev/null | grep -i 'sigalg'\nthen install the current root, or upgrade the program.",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

@@ -1969,6 +1969,9 @@ func TestExplainSides(t *testing.T) {
 		{"PHP Warning:  stream_socket_enable_crypto(): SSL: Connection reset by peer in /srv/app/vendor/mailer/SMTP.php on line 410", "unknown", "client", "handshake-failed", "smtpsecure"},
 		{"fatal: unable to access 'https://git.example.com/repo.git/': OpenSSL SSL_read: Connection was reset, errno 10054", "curl", "client", "handshake-failed", "http.version"},
 		{`Get "https://app.example.net/api": local error: tls: unexpected message`, "go", "client", "handshake-failed", "renegotiateonceasclient"},
+		// pyOpenSSL's bare bad handshake; an old Go build's signatures.
+		{"requests.exceptions.SSLError: bad handshake (pyopenssl)", "python", "client", "handshake-failed", "intermediate"},
+		{`Cannot connect: x509: certificate signed by unknown authority (possibly because of "x509: cannot verify signature: algorithm unimplemented" while trying to verify candidate authority certificate "Example Root")`, "go", "client", "server-cert-untrusted", "md5"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
