@@ -5789,6 +5789,34 @@ var productEntries = []Entry{
 		Fix:         "See the signature algorithm of the CA named in the message, as the system holds it, and of the server's chain:\n  openssl x509 -noout -text -in /etc/ssl/certs/ROOT.pem | grep 'Signature Algorithm'\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null 2>/dev/null | grep -i 'sigalg'\nthen install the current root, or upgrade the program.",
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
 	},
+	// RouterOS's /tool fetch and other services checking a server.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"failure: ssl connection error: handshake failed: unable to get local issuer"},
+		Title:       "RouterOS does not trust the server's certificate: the root is not in the router's certificate store",
+		Explanation: "MikroTik RouterOS checks servers (with /tool fetch check-certificate=yes or yes-without-crl, and its other clients) against the certificates imported into its own store and marked trusted, not against a public CA bundle (unless the built-in trusted CA list is enabled in RouterOS 7). A site that moved to another root (Let's Encrypt's ISRG Root X2, a new intermediate), or a private CA, fails until that root is imported.",
+		Fix:         "Import the server's root into the router and run the fetch again:\n  /tool fetch url=https://letsencrypt.org/certs/isrg-root-x2.pem\n  /certificate import file-name=isrg-root-x2.pem passphrase=\"\"\n(RouterOS 7: /certificate/settings/set builtin-trust-anchors=trusted).",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null 2>/dev/null | grep -e 's:' -e 'i:'",
+	},
+	// NetScaler (Citrix ADC) naming a certificate-key pair it does not hold.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"errorcode=1540", "bind_ssl_vserver"},
+		Within:      []string{"certificate does not exist"},
+		Title:       "NetScaler has no certificate-key pair of the name it was told to bind",
+		Explanation: "The ADC (NetScaler, Citrix ADC) binds certificates to an SSL virtual server by their certkey name, and no certkey of that name exists there: it was never added (add ssl certKey), it is in another partition, or the tool that binds it (an ingress controller, Ansible, Terraform) passes another name than the one created, such as a name cut at its first dot by a release's bug.",
+		Fix:         "List the certkeys on the ADC and compare their names with the one being bound:\n  show ssl certKey\nthen add the pair under that name, or make the tool name an existing one (upgrade a controller that alters the name).",
+		Confirm:     "show ssl certKey",
+	},
+	// PyKMIP's server: a client's handshake it could not finish.
+	{
+		ID: ClientCertRejected, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"failure running tls handshake"},
+		Title:       "The KMIP server's TLS handshake with a client failed (most often the client's certificate)",
+		Explanation: "PyKMIP's server requires every client to present a certificate from the CA it is configured with, and the handshake failed: the client (a NAS's or a database's KMIP client, such as Synology DSM's encryption key vault) sent no certificate or one from another CA (it kept its own default certificate for the KMIP service rather than the one issued for it), or the client does not trust the server's certificate. The server's lines before or after name the OpenSSL reason.",
+		Fix:         "Make the client present the certificate issued by the server's CA for its KMIP connection (in DSM: the certificate assigned to the KMIP service), and check it against that CA:\n  openssl verify -CAfile kmip-ca.pem client.crt",
+		Confirm:     "openssl s_client -connect kmip.example.com:5696 -cert client.crt -key client.key -CAfile kmip-ca.pem </dev/null",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

@@ -1972,6 +1972,10 @@ func TestExplainSides(t *testing.T) {
 		// pyOpenSSL's bare bad handshake; an old Go build's signatures.
 		{"requests.exceptions.SSLError: bad handshake (pyopenssl)", "python", "client", "handshake-failed", "intermediate"},
 		{`Cannot connect: x509: certificate signed by unknown authority (possibly because of "x509: cannot verify signature: algorithm unimplemented" while trying to verify candidate authority certificate "Example Root")`, "go", "client", "server-cert-untrusted", "md5"},
+		// RouterOS's fetch; NetScaler's certkey; PyKMIP's server.
+		{"status: failed failure: ssl connection error: handshake failed: unable to get local issuer certificate", "unknown", "client", "server-cert-untrusted", "/certificate import"},
+		{"Nitro Exception::bind_ssl_vserver::errorcode=1540,message=Certificate does not exist", "unknown", "server", "cert-load-failed", "show ssl certkey"},
+		{"2025-01-01 10:00:00,000 - kmip.server.session.00000007 - INFO - Failure running TLS handshake", "python", "server", "client-cert-rejected", "openssl verify"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {

@@ -364,6 +364,8 @@ var attrRules = []attrRule{
 	{"nginx", RoleServer, "", []string{"radixtree_sni", "client certificate was not present", "failed to find any ssl certificate by sni", "failed to find sni", "failed to fetch ssl config", "auto-ssl: failed to set certificate"}},
 	// Home Assistant's web server loading its own certificate.
 	{"python", RoleServer, "", []string{"[homeassistant.components.http]", "could not read ssl certificate from",
+		// PyKMIP's server sessions
+		"kmip.server.",
 		// Dask's listeners naming their own handshakes
 		"listener on 'tls://"}},
 	// Python's gRPC errors ("details = ...").
