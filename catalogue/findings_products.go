@@ -2416,7 +2416,7 @@ var productEntries = []Entry{
 	// Java's AES-GCM record check failing.
 	{
 		ID: HandshakeFailed, Kind: "client", Own: true,
-		Match:       []string{"sslexception: tag mismatch"},
+		Match:       []string{"sslexception: tag mismatch", "aeadbadtagexception: tag mismatch"},
 		Title:       "A TLS record failed its integrity check in Java (Tag mismatch)",
 		Explanation: "An AES-GCM record did not authenticate: its bytes changed on the way (a proxy, load balancer or network device that rewrites traffic), or the program used the TLS connection from two threads at once (an SSLEngine or socket shared without locking, as some Netty and HTTP client pools did), or a JDK bug in TLS 1.3 of early Java 11 releases.",
 		Fix:         "Update the JDK, see whether it happens over another network path, and, to test, limit the connection to TLS 1.2:\n  -Djdk.tls.client.protocols=TLSv1.2",
@@ -5816,6 +5816,51 @@ var productEntries = []Entry{
 		Explanation: "PyKMIP's server requires every client to present a certificate from the CA it is configured with, and the handshake failed: the client (a NAS's or a database's KMIP client, such as Synology DSM's encryption key vault) sent no certificate or one from another CA (it kept its own default certificate for the KMIP service rather than the one issued for it), or the client does not trust the server's certificate. The server's lines before or after name the OpenSSL reason.",
 		Fix:         "Make the client present the certificate issued by the server's CA for its KMIP connection (in DSM: the certificate assigned to the KMIP service), and check it against that CA:\n  openssl verify -CAfile kmip-ca.pem client.crt",
 		Confirm:     "openssl s_client -connect kmip.example.com:5696 -cert client.crt -key client.key -CAfile kmip-ca.pem </dev/null",
+	},
+	// openssl 3's commands reading a key they cannot use.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"could not find private key from", "could not read private key from"},
+		Title:       "The openssl command could not read the private key it was given",
+		Explanation: "OpenSSL 3's commands (req, x509, pkcs12 -export, s_client -key, s_server -key) say this when the file given as the key holds no key they can read: another file (the certificate, a CSR), an encrypted key without its passphrase (-passin), a key in a format the option does not expect (DER without -keyform DER, an SSH or PuTTY key), or an empty or damaged file.",
+		Fix:         "See what the file holds, and read it as a key (it asks for the passphrase if it is encrypted):\n  head -1 client.key\n  openssl pkey -in client.key -noout\nthen pass the passphrase with -passin, or convert the key to PEM first.",
+		Confirm:     "openssl pkey -in client.key -noout",
+	},
+	// Go's checks of a chain's path length and of SAN DNS names.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"x509: too many intermediates for path length constraint"},
+		Title:       "A CA of the server's chain may not have so many CAs below it (Go: path length constraint)",
+		Explanation: "A CA in the server's chain has a basicConstraints path length (pathlen) smaller than the number of intermediates below it: a root or intermediate made with pathlen:0 (a guide's v3_ca, some CA tools' defaults) that signed another intermediate, which then signed the server's certificate. Go refuses the chain; OpenSSL says the same as verify error 25.",
+		Fix:         "See each CA's basicConstraints in the chain the server sends, then reissue the CA without the limit (or with a larger pathlen), or issue the server's certificate from the CA directly:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Basic Constraints'",
+		Confirm:     "openssl verify -CAfile root.crt -untrusted int.crt server.crt",
+	},
+	{
+		ID: CertLoadFailed, Kind: "client", Own: true,
+		Match:       []string{"x509: san dnsname is malformed", "x509: san rfc822name is malformed", "x509: san uri is malformed"},
+		Title:       "Go refuses the certificate: a name in its subjectAltName is malformed",
+		Explanation: "Go parses the certificate's subjectAltName strictly and found a DNS name (or email or URI) that is not one: spaces, an empty label, a trailing dot, characters a host name cannot hold, or an IP address or a URL written as a DNS name. Tools that fill the SAN from a free-text field (a Windows CA template, a web form, a script building DNS:... from a list) make them. OpenSSL and browsers may take such a certificate, Go does not.",
+		Fix:         "See the names the certificate carries, then reissue it with each DNS name written plainly (IP addresses as IP:, not DNS:):\n  openssl x509 -noout -text -in cert.pem | grep -A1 'Subject Alternative Name'",
+		Confirm:     "openssl x509 -noout -text -in cert.pem | grep -A1 'Subject Alternative Name'",
+	},
+	// Java given a cipher suite name its providers do not have.
+	{
+		ID: StartupFailed, Kind: "client", Own: true,
+		Match:       []string{"with currently installed providers"},
+		Within:      []string{"cannot support"},
+		Title:       "Java was told to use a cipher suite this JDK does not offer",
+		Explanation: "A cipher suite list in the program's TLS settings (a connector's ciphers attribute, a client's enabled suites) names a suite that none of this JDK's providers supports: a name in another library's spelling (OpenSSL's ECDHE-RSA-AES128-GCM-SHA256 where Java wants TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256), a typo, or a suite removed or disabled by jdk.tls.disabledAlgorithms in a newer JDK (RSA key exchange, CBC, 3DES).",
+		Fix:         "Use Java's IANA names of suites this JDK supports, or leave the list unset for the defaults; see which it disables:\n  grep -A3 jdk.tls.disabledAlgorithms \"$JAVA_HOME/conf/security/java.security\"",
+		Confirm:     "grep jdk.tls.disabledAlgorithms \"$JAVA_HOME/conf/security/java.security\"",
+	},
+	// PgJDBC asked for TLS by a server that has it off.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"the server does not support ssl"},
+		Title:       "The PostgreSQL client asked for TLS and the server has none",
+		Explanation: "The client (PgJDBC with ssl=true or sslmode=require, another driver likewise) asked the server to start TLS, and the server refused: its ssl setting is off (or no certificate loaded, so it starts without TLS), or something in between that speaks PostgreSQL's protocol without TLS (a pooler such as PgBouncer without its own TLS settings).",
+		Fix:         "Turn TLS on where the client connects (postgresql.conf's ssl setting, with the server's certificate and key files; PgBouncer's client TLS settings), then check:\n  psql \"host=db.example.com sslmode=require\" -c 'SHOW ssl'\nor let the client connect without TLS knowingly (sslmode=prefer or disable).",
+		Confirm:     "openssl s_client -connect db.example.com:5432 -starttls postgres </dev/null",
 	},
 }
 

@@ -1976,6 +1976,14 @@ func TestExplainSides(t *testing.T) {
 		{"status: failed failure: ssl connection error: handshake failed: unable to get local issuer certificate", "unknown", "client", "server-cert-untrusted", "/certificate import"},
 		{"Nitro Exception::bind_ssl_vserver::errorcode=1540,message=Certificate does not exist", "unknown", "server", "cert-load-failed", "show ssl certkey"},
 		{"2025-01-01 10:00:00,000 - kmip.server.session.00000007 - INFO - Failure running TLS handshake", "python", "server", "client-cert-rejected", "openssl verify"},
+		// openssl 3 reading a key; Go's path length and SAN checks; Java's
+		// suites and AEAD tag; PgJDBC against a server without TLS.
+		{"req: Could not find private key from client.key", "unknown", "client", "key-load-failed", "-passin"},
+		{`Get "https://int.example.net": x509: too many intermediates for path length constraint`, "go", "client", "server-cert-untrusted", "pathlen"},
+		{"failed to load cluster CA: x509: SAN dNSName is malformed", "go", "client", "cert-load-failed", "ip:"},
+		{"java.lang.IllegalArgumentException: Cannot support TLS_RSA_WITH_3DES_EDE_CBC_SHA with currently installed providers", "unknown", "server", "startup-failed", "disabledalgorithms"},
+		{"Caused by: javax.crypto.AEADBadTagException: Tag mismatch!", "unknown", "server", "handshake-failed", "tag"},
+		{"org.postgresql.util.PSQLException: The server does not support SSL.", "unknown", "client", "handshake-failed", "sslmode=require"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
