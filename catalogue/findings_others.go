@@ -715,7 +715,7 @@ var otherWriterEntries = []Entry{
 	// wget's own words for the server's certificate.
 	{
 		ID: ServerCertUntrusted, Kind: "client",
-		Match:       []string{"hasn't got a known issuer", "doesn't have a known issuer", "cannot verify", "unable to locally verify the issuer's authority"},
+		Match:       []string{"hasn't got a known issuer", "doesn't have a known issuer", "cannot verify", "unable to locally verify the issuer's authority", "' is not trusted."},
 		Within:      []string{"wget", "the certificate of '", "certificate of \u2018", "certificate of '", "'s certificate, issued by"},
 		Title:       "wget does not trust the server's certificate",
 		Explanation: "wget checked the server's certificate against the system's CA bundle and found no CA it trusts. Four causes cover most cases: 1. the ca-certificates package is missing or old (a fresh minimal system or container image); 2. the server does not send its intermediate (browsers fill it in, wget does not); 3. the server uses a private CA; 4. a TLS-intercepting proxy re-signs the traffic. An old wget (on OpenSSL 1.0.x, or GnuTLS before 3.6.14) also fails on a chain through an expired cross-signing root (DST Root CA X3 in 2021, AddTrust in 2020) that newer ones pass. wget's next line names the reason: `Unable to locally verify the issuer's authority` is a CA it lacks or an intermediate not sent; `Issued certificate has expired` is the server's certificate past its date (or the client's clock); `Self-signed certificate encountered` a self-signed one.",

@@ -5862,6 +5862,42 @@ var productEntries = []Entry{
 		Fix:         "Turn TLS on where the client connects (postgresql.conf's ssl setting, with the server's certificate and key files; PgBouncer's client TLS settings), then check:\n  psql \"host=db.example.com sslmode=require\" -c 'SHOW ssl'\nor let the client connect without TLS knowingly (sslmode=prefer or disable).",
 		Confirm:     "openssl s_client -connect db.example.com:5432 -starttls postgres </dev/null",
 	},
+	// conda's wrapper of a failed HTTPS request.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"condasslerror"},
+		Title:       "conda could not verify the channel server's certificate",
+		Explanation: "conda (requests under it) checked the channel's certificate against its own CA bundle (certifi in its base environment), not the system's: on a corporate network a TLS-inspecting proxy presents its own CA, which that bundle lacks; otherwise a private channel with a private CA, or a very old conda whose bundle lacks the current roots.",
+		Fix:         "Give conda the proxy's or private CA (a bundle that also holds the public roots), or let it use the system's store (conda 23.9 and later with the truststore package):\n  conda config --set ssl_verify /path/corp-ca-bundle.pem\n  conda config --set ssl_verify truststore",
+		Confirm:     "conda config --show ssl_verify",
+	},
+	// rsyslog's gtls driver refusing a peer's certificate.
+	{
+		ID: VerifyError, Kind: "client", Own: true,
+		Match:       []string{"not permitted to talk to peer, certificate invalid"},
+		Title:       "rsyslog refused its peer's certificate (the peer is not permitted)",
+		Explanation: "rsyslog's TLS driver (gtls or ossl) checked the peer's certificate, on either end of a TLS syslog connection, and refused it; the words after this say why: signer not found (the peer's certificate is not from the CA in DefaultNetstreamDriverCAFile, or its intermediate is missing), expired, or a name not among the permitted peers (StreamDriverPermittedPeers, in x509/name mode).",
+		Fix:         "Check the peer's certificate against the CA rsyslog is given, and its names against the permitted peers:\n  openssl verify -CAfile /etc/rsyslog.d/ca.pem peer.crt\n  openssl x509 -noout -subject -text -in peer.crt | grep -A1 'Subject Alternative Name'",
+		Confirm:     "openssl verify -CAfile /etc/rsyslog.d/ca.pem peer.crt",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server", Own: true, Level: infoLevel,
+		Match:       []string{"will be closed due to error"},
+		Within:      []string{"netstream session"},
+		Title:       "rsyslog closed a TLS syslog session after an error (the line before says which)",
+		Explanation: "rsyslog's TLS listener ended a session with a sender; the error itself is in the line logged just before (a failed handshake, a refused certificate). When it comes from one sender repeatedly, that sender most often sends plain TCP to the TLS port, or lacks the certificate the listener requires; from a scanner or a health check, it is harmless.",
+		Fix:         "Read the lines just before it for the sender named, then test that sender's side:\n  openssl s_client -connect logs.example.com:6514 -cert client.crt -key client.key -CAfile ca.pem </dev/null",
+		Confirm:     "openssl s_client -connect logs.example.com:6514 -CAfile ca.pem </dev/null",
+	},
+	// OpenVPN's tls-crypt key not shared by both ends.
+	{
+		ID: HandshakeFailed, Kind: "client", Own: true,
+		Match:       []string{"tls-crypt unwrap error"},
+		Title:       "OpenVPN could not open a packet with its tls-crypt key",
+		Explanation: "Every OpenVPN control packet is encrypted with the tls-crypt key both ends share; this one did not open with this side's key: the two ends have different tls-crypt keys (a client profile made from another server, a key regenerated on the server), one uses tls-crypt and the other tls-auth or tls-crypt-v2, or the packet is not OpenVPN's (a scanner probing the port, which is harmless).",
+		Fix:         "Compare the tls-crypt key (its <tls-crypt> block or file) on both ends, and use the same mode on both; a client profile exported again from the server carries the current key:\n  sha256sum /etc/openvpn/server/tc.key",
+		Confirm:     "sha256sum /etc/openvpn/server/tc.key",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

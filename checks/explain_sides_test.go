@@ -1984,6 +1984,12 @@ func TestExplainSides(t *testing.T) {
 		{"java.lang.IllegalArgumentException: Cannot support TLS_RSA_WITH_3DES_EDE_CBC_SHA with currently installed providers", "unknown", "server", "startup-failed", "disabledalgorithms"},
 		{"Caused by: javax.crypto.AEADBadTagException: Tag mismatch!", "unknown", "server", "handshake-failed", "tag"},
 		{"org.postgresql.util.PSQLException: The server does not support SSL.", "unknown", "client", "handshake-failed", "sslmode=require"},
+		// conda; wget's untrusted words; rsyslog's peer checks; tls-crypt.
+		{"CondaSSLError: Encountered an SSL error. Most likely a certificate verification issue.", "unknown", "client", "server-cert-untrusted", "ssl_verify"},
+		{"ERROR: The certificate of 'mirror.example.org' is not trusted.", "unknown", "client", "server-cert-untrusted", "ca bundle"},
+		{"rsyslogd: not permitted to talk to peer, certificate invalid: signer not found [v8.2102.0]", "unknown", "server", "verify-error", "defaultnetstreamdrivercafile"},
+		{"rsyslogd: netstream session 0x55d0 from 192.0.2.9 will be closed due to error [v8.2102.0]", "unknown", "server", "handshake-failed", "plain tcp"},
+		{"ovpn-server[811]: tls-crypt unwrap error: packet authentication failed", "unknown", "server", "handshake-failed", "tls-crypt"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
