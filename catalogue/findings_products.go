@@ -5898,6 +5898,16 @@ var productEntries = []Entry{
 		Fix:         "Compare the tls-crypt key (its <tls-crypt> block or file) on both ends, and use the same mode on both; a client profile exported again from the server carries the current key:\n  sha256sum /etc/openvpn/server/tc.key",
 		Confirm:     "sha256sum /etc/openvpn/server/tc.key",
 	},
+	// Traefik's Kubernetes providers without the TLS secret an ingress names.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"error configuring tls for ingress", "error configuring tls:"},
+		Within:      []string{"does not exist", "not found"},
+		Title:       "Traefik cannot find the TLS secret an ingress names, and serves its default certificate for it",
+		Explanation: "An Ingress (or IngressRoute) names a TLS secret that Traefik cannot read: it does not exist (yet), it is in another namespace than the ingress, its name is spelled differently, or Traefik's service account may not read secrets there. Until it can, Traefik answers for those hosts with its default self-signed certificate (TRAEFIK DEFAULT CERT), which clients refuse. With cert-manager, the secret appears only once the certificate is issued: a pending or failed Certificate leaves it missing.",
+		Fix:         "See whether the secret exists where the ingress is, and whether cert-manager issued it:\n  kubectl -n default get secret app-tls\n  kubectl -n default get certificate,certificaterequest\nthen create it (or fix its name or namespace in the ingress's tls section).",
+		Confirm:     "kubectl -n default get secret app-tls -o jsonpath='{.type}'",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

@@ -1479,7 +1479,7 @@ func TestExplainSides(t *testing.T) {
 		{"vpxd error: Invalid certificate string [MIIB...] in TRUSTED_ROOTS", "unknown", "server", "cert-load-failed", "pem"},
 		{"installer: Unable to import the certificate into keystore (/opt/app/keystore)", "unknown", "server", "cert-load-failed", "pem"},
 		{"client: status=error 0: CertificateBundleLoadFailure", "unknown", "server", "cert-load-failed", "ca file"},
-		{"sync: TLS: could not establish trust with server", "go", "client", "server-cert-untrusted", "ca"},
+		{"sync: TLS: could not establish trust with server", "unknown", "client", "server-cert-untrusted", "ca"},
 		{"sync: SSL Error(394) - dh key too small (legacy server)", "unknown", "client", "handshake-failed", "diffie-hellman"},
 		{"chat client: error: An unexpected TLS packet was received.", "unknown", "client", "handshake-failed", "gnutls"},
 		{"Couldn't start TLS! error -2146893048 (Schannel)", "curl", "client", "handshake-failed", "schannel"},
@@ -1990,6 +1990,9 @@ func TestExplainSides(t *testing.T) {
 		{"rsyslogd: not permitted to talk to peer, certificate invalid: signer not found [v8.2102.0]", "unknown", "server", "verify-error", "defaultnetstreamdrivercafile"},
 		{"rsyslogd: netstream session 0x55d0 from 192.0.2.9 will be closed due to error [v8.2102.0]", "unknown", "server", "handshake-failed", "plain tcp"},
 		{"ovpn-server[811]: tls-crypt unwrap error: packet authentication failed", "unknown", "server", "handshake-failed", "tls-crypt"},
+		// Traefik's missing secret; libldap's capitals.
+		{`level=error msg="Error configuring TLS for ingress shop/web: secret shop/web-cert does not exist" providerName=kubernetes`, "unknown", "server", "cert-load-failed", "get certificate"},
+		{"sssd[be]: Could not start TLS encryption. TLS: hostname does not match CN in peer certificate", "unknown", "client", "server-hostname-mismatch", "subjectaltname"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {

@@ -180,6 +180,8 @@ var attrRules = []attrRule{
 	// OpenLDAP's clients (ldapsearch -ZZ, ldapwhoami): "ldap_start_tls:
 	// Connect error (-11)", whose "tls: " is not Go's.
 	{"unknown", RoleClient, "", []string{"ldap_start_tls",
+		// SSSD's LDAP client and its libldap debug lines
+		"libldap: tls:", "[sss_ldap",
 		// chronyd's NTS-KE client: "TLS handshake with ADDR (NAME) failed"
 		"chronyd[",
 		// kdig's DNS-over-TLS queries (";; WARNING: TLS, handshake failed")
@@ -554,7 +556,7 @@ var attrRules = []attrRule{
 		"failed to complete security handshake from", "your certificate does not verify",
 		"error when serving connection", "client sent an http request to an https server", "http2: tlsconfig"}},
 	{"go", RoleClient, "", []string{"currently active client certificate has expired", "the server has asked for the client to provide credentials", "you must be logged in to the server",
-		"oversized record received", "certpool", "failed to dial target host", "grpcurl", "cannot validate certificate for", "remote error: bad certificate", "remote error: unknown certificate", "x509 certificate signed by unknown authority", "x509: ", "x509 certificate has expired or is not yet valid", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http", "malformed http response"}},
+		"oversized record received", "certpool", "failed to dial target host", "grpcurl", "failed to append ca certificates", "cannot validate certificate for", "remote error: bad certificate", "remote error: unknown certificate", "x509 certificate signed by unknown authority", "x509: ", "x509 certificate has expired or is not yet valid", "remote error: tls:", "local error: tls:", "tls: failed to verify certificate", "tls: ", "net/http", "malformed http response"}},
 	{"python", RoleClient, "", []string{"traceback", "python", "aiohttp", "httpx", "ftplib.",
 		// pyOpenSSL's error list (requests and urllib3 on it)
 		"[('ssl routines', '", "[('pem routines', '", "[('x509 certificate routines', '"}},
@@ -668,6 +670,9 @@ var (
 	reApache = lazyre.New(`\bah0\d{4}: |^[\x60>\s]*(?:- )?\[?(?:mon|tue|wed|thu|fri|sat|sun) [a-z]{3} [ \d]\d [\d:.]+ \d{4}\] \[(?:error|warn|info|debug|notice|crit)\]`)
 	// Go's errors start their words with "tls: ", not inside a word.
 	reGoTLS = lazyre.New(`(?:^|[^a-z])tls: `)
+	// Go writes its package's prefix in lower case; OpenLDAP's "TLS: "
+	// and other programs' capitals are not Go's.
+	reGoTLSCase = lazyre.New(`(?:^|[^A-Za-z])[Tt]ls: `)
 	// An access-log request: `"GET / HTTP/1.1" 400 215`.
 	reAccessReq = lazyre.New(`" [1-5]\d\d \d+`)
 )
@@ -907,8 +912,8 @@ func attribute(line, lower string) Attribution {
 			return rustlsRole(served(attr(r.reporter, r.role, r.ctx, false), lower), lower)
 		}
 		for _, s := range r.any {
-			if s == "tls: " && !reGoTLS.MatchString(lower) {
-				continue // "starttls: " is not Go's
+			if s == "tls: " && (!reGoTLS.MatchString(lower) || !reGoTLSCase.MatchString(line)) {
+				continue // "starttls: " and OpenLDAP's "TLS: " are not Go's
 			}
 			if s == "ssl_error_" && !firefoxCode(lower) {
 				continue // OpenSSL's SSL_ERROR_SSL and SSL_ERROR_SYSCALL, in any program
