@@ -5908,6 +5908,16 @@ var productEntries = []Entry{
 		Fix:         "See whether the secret exists where the ingress is, and whether cert-manager issued it:\n  kubectl -n default get secret app-tls\n  kubectl -n default get certificate,certificaterequest\nthen create it (or fix its name or namespace in the ingress's tls section).",
 		Confirm:     "kubectl -n default get secret app-tls -o jsonpath='{.type}'",
 	},
+	// Android's Conscrypt: the handshake reset by the other side.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"ssl handshake aborted: ssl="},
+		Within:      []string{"i/o error during system call", "connection reset by peer", "connection closed by peer"},
+		Title:       "The server (or something in between) cut the Android app's TLS handshake",
+		Explanation: "Android's TLS (Conscrypt) saw the connection reset or closed in the handshake, without an alert. Four causes cover most cases: 1. an old Android (4.x) that does not turn TLS 1.2 on by default, against a server that requires it; 2. a server that needs the name (SNI) or a client certificate the app does not send; 3. a proxy, firewall or VPN on the device's network that cuts the connection (a captive portal, a filtering network); 4. a server that does not answer on that port for TLS.",
+		Fix:         "See what the server accepts and asks for, from a computer on the same network:\n  openssl s_client -connect api.example.com:443 -servername api.example.com -tls1_2 </dev/null\nthen, on Android 4.x, enable TLS 1.2 in the app (Google Play services' ProviderInstaller, or an SSLSocketFactory that enables it), and send the client certificate if the server asks for one.",
+		Confirm:     "openssl s_client -connect api.example.com:443 -servername api.example.com -tls1_2 </dev/null",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

@@ -41,7 +41,7 @@ var schannelEntries = []Entry{
 		ID: ServerHostnameMismatch, Kind: "client",
 		Match:       []string{"sec_e_wrong_principal", "0x80090322", "-2146893022", "cert_e_cn_no_match", "0x800b010f", "the certificate's cn name does not match the passed value"},
 		Title:       "The server's certificate does not carry the name Windows connected to",
-		Explanation: "Schannel (curl and git on Windows, .NET, PowerShell) connected to a host name (or address) the server's certificate does not carry in its subjectAltName: the URL uses another name or an IP address, the server sends its default certificate because the name (SNI) is not configured there, or a proxy answers under its own name.",
+		Explanation: "Schannel (curl and git on Windows, .NET, PowerShell, SQL Server's clients) connected to a host name (or address) the server's certificate does not carry in its subjectAltName: the URL or connection string uses another name (a short name, an alias, a listener or an IP address where the certificate has the fully qualified name), the server sends its default certificate because the name (SNI) is not configured there, or a proxy answers under its own name. SQL Server's clients say \"The target principal name is incorrect\" for it (with Encrypt=True, the default since Microsoft.Data.SqlClient 4 and ODBC Driver 18); they also take HostNameInCertificate for the name to expect.",
 		Fix:         connectByName,
 		Confirm:     sanConfirm,
 	},

@@ -1993,6 +1993,9 @@ func TestExplainSides(t *testing.T) {
 		// Traefik's missing secret; libldap's capitals.
 		{`level=error msg="Error configuring TLS for ingress shop/web: secret shop/web-cert does not exist" providerName=kubernetes`, "unknown", "server", "cert-load-failed", "get certificate"},
 		{"sssd[be]: Could not start TLS encryption. TLS: hostname does not match CN in peer certificate", "unknown", "client", "server-hostname-mismatch", "subjectaltname"},
+		// SQL Server's name check; Android's reset handshake.
+		{"Microsoft.Data.SqlClient.SqlException: A connection was successfully established with the server, but then an error occurred during the pre-login handshake. (provider: SSL Provider, error: 0 - The target principal name is incorrect.)", "unknown", "client", "server-hostname-mismatch", "sql server"},
+		{"javax.net.ssl.SSLHandshakeException: SSL handshake aborted: ssl=0x9c1d: I/O error during system call, Connection reset by peer", "java", "client", "handshake-failed", "providerinstaller"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
