@@ -716,6 +716,25 @@ var logLineEntries = []Entry{
 		Fix:         "Set proxy_ssl_name to a name the backend certificate carries, and turn proxy_ssl_server_name on:\n  proxy_ssl_name backend.example.com;\n  proxy_ssl_server_name on;\nor reissue it with that name.",
 		Confirm:     "openssl s_client -connect backend:443 -servername backend.example.com </dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
 	},
+	// nginx's shared session cache full (ngx_ssl_new_session, at alert).
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: "alert",
+		Match:       []string{"could not allocate new session in ssl session shared cache"},
+		Title:       "nginx's TLS session cache is full (harmless to handshakes, but resumption suffers)",
+		Explanation: "The shared session cache named in the line (ssl_session_cache shared:NAME:SIZE) had no room for a new session even after removing the oldest: the handshake still succeeds, but that session cannot be resumed, so returning clients do full handshakes. It is logged at alert when the cache is too small for the traffic (a megabyte holds about 4000 sessions), often the 1 MB that certbot's options-ssl-nginx.conf sets (le_nginx_SSL).",
+		Fix:         "Give the cache more room, in the http block (or where certbot's file sets it):\n  ssl_session_cache shared:SSL:20m;\nthen reload nginx:\n  nginx -t && nginx -s reload",
+		Confirm:     "nginx -T 2>/dev/null | grep ssl_session_cache",
+	},
+	// A client gone while nginx was writing to it (logged at info).
+	{
+		ID: HandshakeFailed, Kind: "nginx", Level: infoLevel,
+		Match:       []string{"ssl_write() failed (32: broken pipe)", "ssl_write() failed (104: connection reset by peer)"},
+		Without:     []string{"upstream"},
+		Title:       "A client went away while nginx was sending it a response (usually harmless)",
+		Explanation: "Usually harmless: the TLS connection was fine; the client closed it (a browser leaving the page, a download cancelled, a client's timeout) while nginx was still writing the response, and nginx logs that at info. Many of them for large responses from one client point at that client's or a proxy's timeout, not at TLS.",
+		Fix:         "Nothing to fix for occasional lines; keep the error log at the default error level to leave them out:\n  error_log /var/log/nginx/error.log error;",
+		Confirm:     "grep -c 'Broken pipe' /var/log/nginx/error.log",
+	},
 }
 
 // logStatusEntries are the statuses nginx logs as 400 in the access log.

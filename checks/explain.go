@@ -756,7 +756,8 @@ var noise = []string{"unsupported protocol", "no shared cipher", "unexpected eof
 	"record layer failure", "length too short", "bad record type", "unexpected message", "decryption failed or bad record mac",
 	"first record does not look like a tls handshake", "end of file found", "no common signature algorithms", "no_common_signature_algorithms",
 	": eof", "client initiated renegotiation", "with abortive shutdown", "connection closed during ssl handshake", "timeout during ssl handshake",
-	"no cipher suite supported by both client and server", "ccs received early", "recv() failed (104: connection reset by peer)", "acme/autocert: missing server name", "acme/autocert: host not configured", "is not enabled or supported in server context", "ssl_accept error from"}
+	"no cipher suite supported by both client and server", "ccs received early", "recv() failed (104: connection reset by peer)", "acme/autocert: missing server name", "acme/autocert: host not configured", "is not enabled or supported in server context", "ssl_accept error from",
+	"ssl_write() failed (32: broken pipe)", "ssl_write() failed (104: connection reset by peer)"}
 
 // notes are a server's words for something that did not fail: ProxySQL
 // logs every TLS client without a certificate, asked for or not; Windows

@@ -1996,6 +1996,9 @@ func TestExplainSides(t *testing.T) {
 		// SQL Server's name check; Android's reset handshake.
 		{"Microsoft.Data.SqlClient.SqlException: A connection was successfully established with the server, but then an error occurred during the pre-login handshake. (provider: SSL Provider, error: 0 - The target principal name is incorrect.)", "unknown", "client", "server-hostname-mismatch", "sql server"},
 		{"javax.net.ssl.SSLHandshakeException: SSL handshake aborted: ssl=0x9c1d: I/O error during system call, Connection reset by peer", "java", "client", "handshake-failed", "providerinstaller"},
+		// nginx's full session cache; a client gone while nginx writes.
+		{`2026/02/01 08:00:00 [alert] 12#12: *9 could not allocate new session in SSL session shared cache "SSL" while SSL handshaking, client: 192.0.2.4, server: 0.0.0.0:443`, "nginx", "server", "handshake-failed", "ssl_session_cache"},
+		{"2026/02/01 08:00:00 [info] 12#12: *10 SSL_write() failed (104: Connection reset by peer) while sending to client, client: 192.0.2.4, server: shop.example.com", "nginx", "server", "handshake-failed", "harmless"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
