@@ -5918,6 +5918,24 @@ var productEntries = []Entry{
 		Fix:         "See what the server accepts and asks for, from a computer on the same network:\n  openssl s_client -connect api.example.com:443 -servername api.example.com -tls1_2 </dev/null\nthen, on Android 4.x, enable TLS 1.2 in the app (Google Play services' ProviderInstaller, or an SSLSocketFactory that enables it), and send the client certificate if the server asks for one.",
 		Confirm:     "openssl s_client -connect api.example.com:443 -servername api.example.com -tls1_2 </dev/null",
 	},
+	// HAProxy loading the CA file of a bind line (ca-file, for client certificates).
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"unable to configure ca file"},
+		Title:       "HAProxy could not load the CA file of a bind line (its client-certificate CAs)",
+		Explanation: "A bind line's ca-file (the CAs HAProxy checks client certificates against, with verify optional or required) could not be loaded: the file is missing at that path, HAProxy's user may not read it, or it holds no PEM certificate (a DER file, a key, an empty file). HAProxy then refuses to start.",
+		Fix:         "Check the file the line names, then test the configuration:\n  ls -l /etc/haproxy/ca.pem\n  openssl x509 -noout -subject -in /etc/haproxy/ca.pem\n  haproxy -c -f /etc/haproxy/haproxy.cfg",
+		Confirm:     "haproxy -c -f /etc/haproxy/haproxy.cfg",
+	},
+	// mod_ssl's note at start-up about clients without SNI.
+	{
+		ID: RoutineLine, Kind: "client", Side: "server", Level: infoLevel,
+		Match:       []string{"name-based ssl virtual hosts only work for clients with tls server name indication support"},
+		Title:       "Apache notes that name-based TLS virtual hosts need clients that send SNI (a start-up note, not an error)",
+		Explanation: "mod_ssl writes this at start-up when several TLS virtual hosts share an address and port: it chooses among them by the name the client sends (SNI), which every current client does. Only clients without SNI (very old ones, scripts connecting by IP address, a proxy in front that sends none) get the first virtual host of that address, and its certificate.",
+		Fix:         "Nothing to fix. If a client gets the wrong certificate, make it send the name (a proxy in front: nginx's proxy_ssl_server_name on), and check what a client without SNI gets:\n  openssl s_client -connect host:443 -noservername </dev/null 2>/dev/null | openssl x509 -noout -subject",
+		Confirm:     "apachectl -t -D DUMP_VHOSTS",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

@@ -1999,6 +1999,9 @@ func TestExplainSides(t *testing.T) {
 		// nginx's full session cache; a client gone while nginx writes.
 		{`2026/02/01 08:00:00 [alert] 12#12: *9 could not allocate new session in SSL session shared cache "SSL" while SSL handshaking, client: 192.0.2.4, server: 0.0.0.0:443`, "nginx", "server", "handshake-failed", "ssl_session_cache"},
 		{"2026/02/01 08:00:00 [info] 12#12: *10 SSL_write() failed (104: Connection reset by peer) while sending to client, client: 192.0.2.4, server: shop.example.com", "nginx", "server", "handshake-failed", "harmless"},
+		// HAProxy's bind ca-file; mod_ssl's SNI note.
+		{"[ALERT] (7) : config : Proxy 'mtls-in': unable to configure CA file '/etc/haproxy/clients-ca.pem' for bind ':8443' at [/etc/haproxy/haproxy.cfg:12].", "haproxy", "server", "cert-load-failed", "haproxy -c"},
+		{"[ssl:warn] [pid 9] AH02292: Init: Name-based SSL virtual hosts only work for clients with TLS server name indication support (RFC 4366)", "apache", "server", "routine-line", "-noservername"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
