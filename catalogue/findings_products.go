@@ -5936,6 +5936,35 @@ var productEntries = []Entry{
 		Fix:         "Nothing to fix. If a client gets the wrong certificate, make it send the name (a proxy in front: nginx's proxy_ssl_server_name on), and check what a client without SNI gets:\n  openssl s_client -connect host:443 -noservername </dev/null 2>/dev/null | openssl x509 -noout -subject",
 		Confirm:     "apachectl -t -D DUMP_VHOSTS",
 	},
+	// A program whose own TLS settings leave no protocol version.
+	{
+		ID: HandshakeFailed, Kind: "client", Own: true,
+		Match:       []string{"no_protocols_available", "no protocols available"},
+		Without:     []string{"while ssl handshaking", "ssl_do_handshake() failed", "[emerg]"},
+		Title:       "This side's TLS settings leave no protocol version it may use (no protocols available)",
+		Explanation: "OpenSSL found no TLS version this program is allowed to offer or accept, before anything was sent: the program pins a version (Python's ssl.PROTOCOL_TLSv1 or TLSv1_1, a minimum_version above the maximum, a tls_version option naming an old one) that the system's OpenSSL configuration or crypto policy disables (MinProtocol = TLSv1.2 in openssl.cnf on Debian, Ubuntu and RHEL, or SECLEVEL), or a build without the version asked for. The server is not involved.",
+		Fix:         "Let the program negotiate from TLS 1.2 up rather than pinning an old version (Python: ssl.PROTOCOL_TLS_CLIENT with minimum_version = ssl.TLSVersion.TLSv1_2), and see what the system's configuration sets:\n  grep -r -e MinProtocol -e CipherString /etc/ssl/openssl.cnf /etc/crypto-policies/back-ends/opensslcnf.config 2>/dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
+	// Warnings that verification was turned off (the connection worked).
+	{
+		ID: RoutineLine, Kind: "client", Side: "client", Level: infoLevel,
+		Match:       []string{"insecurerequestwarning: unverified https request", "setting the node_tls_reject_unauthorized environment variable to '0'"},
+		Title:       "The client works with certificate verification turned off (a warning, not a failure)",
+		Explanation: "The request succeeded, but without checking the server's certificate: requests or urllib3 was called with verify=False, or node runs with NODE_TLS_REJECT_UNAUTHORIZED=0. Anyone in the path could answer in the server's place. It is usually a workaround left from an earlier certificate error, which still stands and should be fixed by giving the client the server's CA.",
+		Fix:         "Give the client the CA instead of turning checks off (requests: verify='/path/ca.pem' or REQUESTS_CA_BUNDLE; node: NODE_EXTRA_CA_CERTS=/path/ca.pem), then remove verify=False or the variable; see why it was turned off:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// urllib3 2 on a Python built with an old OpenSSL, and libraries that
+	// imported what urllib3 2 removed.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"urllib3 v2 only supports openssl 1.1.1+", "urllib3 v2.0 only supports openssl 1.1.1+", "cannot import name 'default_ciphers' from 'urllib3.util.ssl_'"},
+		Title:       "urllib3 2 does not fit this Python or the library that uses it",
+		Explanation: "urllib3 2.0 requires a Python whose ssl module is built on OpenSSL 1.1.1 or later (RHEL and CentOS 7's Python and old macOS Pythons are built on 1.0.2 or LibreSSL), and it removed names that older libraries imported (DEFAULT_CIPHERS, used by older botocore and requests-toolbelt releases). Installing it there breaks every HTTPS request before any connection.",
+		Fix:         "Keep urllib3 below 2 in that environment, or upgrade Python (one built on OpenSSL 1.1.1 or later) and the library that imports DEFAULT_CIPHERS:\n  pip install 'urllib3<2'\n  python -c 'import ssl; print(ssl.OPENSSL_VERSION)'",
+		Confirm:     "python -c 'import ssl; print(ssl.OPENSSL_VERSION)'",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

@@ -2002,6 +2002,11 @@ func TestExplainSides(t *testing.T) {
 		// HAProxy's bind ca-file; mod_ssl's SNI note.
 		{"[ALERT] (7) : config : Proxy 'mtls-in': unable to configure CA file '/etc/haproxy/clients-ca.pem' for bind ':8443' at [/etc/haproxy/haproxy.cfg:12].", "haproxy", "server", "cert-load-failed", "haproxy -c"},
 		{"[ssl:warn] [pid 9] AH02292: Init: Name-based SSL virtual hosts only work for clients with TLS server name indication support (RFC 4366)", "apache", "server", "routine-line", "-noservername"},
+		// A side whose settings leave no version; verification turned off;
+		// urllib3 2 on an old OpenSSL.
+		{"ssl.SSLError: [SSL: NO_PROTOCOLS_AVAILABLE] no protocols available (_ssl.c:1000)", "python", "client", "handshake-failed", "minprotocol"},
+		{"/usr/lib/python3/dist-packages/urllib3/connectionpool.py:1045: InsecureRequestWarning: Unverified HTTPS request is being made to host '10.0.0.8'.", "python", "client", "routine-line", "verify="},
+		{"ImportError: urllib3 v2 only supports OpenSSL 1.1.1+, currently the 'ssl' module is compiled with 'OpenSSL 1.0.2k-fips  26 Jan 2017'.", "python", "client", "handshake-failed", "urllib3<2"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
