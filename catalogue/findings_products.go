@@ -5965,6 +5965,25 @@ var productEntries = []Entry{
 		Fix:         "Keep urllib3 below 2 in that environment, or upgrade Python (one built on OpenSSL 1.1.1 or later) and the library that imports DEFAULT_CIPHERS:\n  pip install 'urllib3<2'\n  python -c 'import ssl; print(ssl.OPENSSL_VERSION)'",
 		Confirm:     "python -c 'import ssl; print(ssl.OPENSSL_VERSION)'",
 	},
+	// Dovecot's private key that does not load.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"couldn't parse private ssl_key"},
+		Title:       "Dovecot could not read its private key (ssl_key)",
+		Explanation: "Dovecot read the key its ssl_key setting names and OpenSSL could not parse it: the key is encrypted and ssl_key_password is not set (Dovecot says so with \"Maybe ssl_key_password is missing?\"), the file holds something else (the certificate, an SSH key), or the setting lacks its leading < so that Dovecot takes the path itself as the key's text.",
+		Fix:         "Check that the setting reads the file (ssl_key = </etc/dovecot/private/key.pem, with the <) and what the file holds; an encrypted key needs ssl_key_password, or write it unencrypted and protect the file:\n  openssl pkey -in /etc/dovecot/private/key.pem -noout\n  doveconf -n | grep ssl_",
+		Confirm:     "doveconf -n | grep ssl_",
+	},
+	// msmtp's words for a server certificate it does not trust.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"the certificate hasn't got a known issuer", "the certificate doesn't have a known issuer"},
+		Within:      []string{"tls certificate verification failed"},
+		Title:       "The mail client (msmtp, on GnuTLS) does not trust the server's certificate",
+		Explanation: "msmtp checked the mail server's certificate against the CAs of its tls_trust_file (with tls on) and found no CA for it: the trust file is missing or not the system's bundle, the server's certificate is self-signed or from a private CA, or the server does not send its intermediate.",
+		Fix:         "Point msmtp at the system's CA bundle (or at the server's CA), in ~/.msmtprc:\n  tls_trust_file /etc/ssl/certs/ca-certificates.crt\nand see what the server sends:\n  openssl s_client -connect smtp.example.com:587 -starttls smtp -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect smtp.example.com:587 -starttls smtp </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

@@ -2007,6 +2007,12 @@ func TestExplainSides(t *testing.T) {
 		{"ssl.SSLError: [SSL: NO_PROTOCOLS_AVAILABLE] no protocols available (_ssl.c:1000)", "python", "client", "handshake-failed", "minprotocol"},
 		{"/usr/lib/python3/dist-packages/urllib3/connectionpool.py:1045: InsecureRequestWarning: Unverified HTTPS request is being made to host '10.0.0.8'.", "python", "client", "routine-line", "verify="},
 		{"ImportError: urllib3 v2 only supports OpenSSL 1.1.1+, currently the 'ssl' module is compiled with 'OpenSSL 1.0.2k-fips  26 Jan 2017'.", "python", "client", "handshake-failed", "urllib3<2"},
+		// Dovecot's key and certificate settings; msmtp; a program's own
+		// "verification error:" is not node's "Error:".
+		{"doveconf: Fatal: Couldn't parse private ssl_key: error:1E08010C:DECODER routines::unsupported: Maybe ssl_key_password is missing?", "unknown", "server", "key-load-failed", "ssl_key_password"},
+		{"Error: SSL: Can't load SSL certificate (ssl_cert setting): There is no valid PEM certificate.", "unknown", "server", "cert-load-failed", "ssl_cert"},
+		{"msmtp: TLS certificate verification failed: the certificate hasn't got a known issuer", "unknown", "client", "server-cert-untrusted", "tls_trust_file"},
+		{"poller: Server certificate verification error: unable to get local issuer certificate", "unknown", "client", "server-cert-untrusted", "ca"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {

@@ -197,7 +197,7 @@ var attrRules = []attrRule{
 	// Windows' for an expired one; FreeRADIUS checking a client's chain;
 	// enterprise clients' own words (Oracle, SAP, Db2, IBM MQ, WebLogic,
 	// Schannel's client credential and remote-server events).
-	{"unknown", RoleClient, "", []string{"failed hostname verification check", "was sent from the target host", "ora-29024", "ora-28759", "ora-28860", "ssslerr_", "sqlccsslsocketsetup", "creating a tls client credential", "the certificate received from the remote server", "the name on the security certificate is invalid", "you have not chosen to trust", "error: the certificate of '", "doesn't match requested host name", "doesn’t match requested host name", "no certificate subject alternative name matches", "tls config for client", "error: cannot verify ", "tls: peer cert untrusted", "tls certificate verification failed:", "a required certificate is not within its validity period"}},
+	{"unknown", RoleClient, "", []string{"failed hostname verification check", "was sent from the target host", "ora-29024", "ora-28759", "ora-28860", "ssslerr_", "sqlccsslsocketsetup", "creating a tls client credential", "the certificate received from the remote server", "the name on the security certificate is invalid", "you have not chosen to trust", "error: the certificate of '", "certificate verification error: ", "doesn't match requested host name", "doesn’t match requested host name", "no certificate subject alternative name matches", "tls config for client", "error: cannot verify ", "tls: peer cert untrusted", "tls certificate verification failed:", "a required certificate is not within its validity period"}},
 	// Clients of vendors' products and services in their own words: a
 	// gateway or monitor checking its backend, an agent or app checking its
 	// server, Windows' remote access and trust store, a CA file or trust
@@ -712,8 +712,8 @@ var notNodeErrors = []string{"custom { kind: ", "(os error ", "problem setting t
 	"certificate_verify_failed]", "[ssl: ", "puppet", "the agent's private key",
 	// Rocket's (Rust) TLS set-up
 	"bad tls private key", "bad tls certificate",
-	// SoftEther's vpncmd
-	"softether"}
+	// SoftEther's vpncmd; Dovecot's settings
+	"softether", "(ssl_cert setting)", "(ssl_key setting)", "(ssl_ca setting)"}
 
 // containsAny reports whether s holds one of words.
 func containsAny(s string, words []string) bool {
