@@ -2013,6 +2013,9 @@ func TestExplainSides(t *testing.T) {
 		{"Error: SSL: Can't load SSL certificate (ssl_cert setting): There is no valid PEM certificate.", "unknown", "server", "cert-load-failed", "ssl_cert"},
 		{"msmtp: TLS certificate verification failed: the certificate hasn't got a known issuer", "unknown", "client", "server-cert-untrusted", "tls_trust_file"},
 		{"poller: Server certificate verification error: unable to get local issuer certificate", "unknown", "client", "server-cert-untrusted", "ca"},
+		// A static build's CA path; libcurl's 35 for implicit FTPS.
+		{"[tls @ 0x7f0a] error:0A000086:SSL routines::certificate verify failed", "unknown", "client", "server-cert-untrusted", "ssl_cert_file"},
+		{"player: CCurlFile::Open - ftps://nas.local/music failed with code 35: SSL connect error", "curl", "client", "handshake-failed", "ftpes://"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
