@@ -830,6 +830,31 @@ func VerifyByText(text string) (VerifyCode, bool) {
 	return VerifyCode{}, false
 }
 
+// VerifyByCutText returns the verify code whose text (or another spelling)
+// the line ends with, cut short: a paste that lost its end ("unable to get
+// local issuer certif"). At least 20 characters of the text must remain,
+// and the cut must fall inside a word: a line that ends on a whole word
+// ("... certificate chain") is not a cut text.
+func VerifyByCutText(lower string) (VerifyCode, bool) {
+	lower = strings.TrimRight(lower, " .…`'\")")
+	best, code := 0, -1
+	for t, c := range verifyIndex() {
+		for k := len(t) - 1; k >= 20 && k > best; k-- {
+			if t[k] == ' ' || t[k-1] == ' ' {
+				continue
+			}
+			if strings.HasSuffix(lower, t[:k]) {
+				best, code = k, c
+				break
+			}
+		}
+	}
+	if code < 0 {
+		return VerifyCode{}, false
+	}
+	return Verify(code)
+}
+
 // VerifyByMacro returns the verify code for an OpenSSL 3.0 macro name such
 // as "X509_V_ERR_CA_MD_TOO_WEAK", ignoring case.
 func VerifyByMacro(macro string) (VerifyCode, bool) {

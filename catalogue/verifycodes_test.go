@@ -288,3 +288,24 @@ func TestCopiesDoNotAliasTable(t *testing.T) {
 		t.Fatal("Entries returned the table's own Match slice")
 	}
 }
+
+// TestVerifyByCutText: a verify result cut inside a word is read as the
+// result it begins; a line ending on whole words is not.
+func TestVerifyByCutText(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		code int
+		ok   bool
+	}{
+		{"handshake failed: unable to get local issuer certif", 20, true},
+		{"verify: self-signed certificate in certificate ch", 19, true},
+		{"java.security.cert.CertificateException: untrusted server certificate chain", 0, false},
+		{"private key does not match the certificate public key", 0, false},
+		{"unable to get loc", 0, false},
+	} {
+		v, ok := VerifyByCutText(tc.line)
+		if ok != tc.ok || ok && v.Code != tc.code {
+			t.Errorf("VerifyByCutText(%q) = %d, %v; want %d, %v", tc.line, v.Code, ok, tc.code, tc.ok)
+		}
+	}
+}

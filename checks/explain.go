@@ -178,6 +178,16 @@ func explainLine(input string) *report.Report {
 		}
 	}
 	if len(codes) == 0 && len(entries) == 0 && !loadable {
+		// A verify result whose text the paste cut short ("unable to get
+		// local issuer certif"): the result it begins.
+		if v, ok := catalogue.VerifyByCutText(strings.ToLower(strings.TrimSpace(text))); ok {
+			if c, e := catalogue.Lookup(v.Text); len(c) > 0 {
+				codes, entries = c, e
+				input += " (" + v.Text + ")"
+			}
+		}
+	}
+	if len(codes) == 0 && len(entries) == 0 && !loadable {
 		// No entry has the line's wording, but its words state a cause
 		// plainly ("untrusted server certificate"): tell that cause.
 		if reason, words, ok := catalogue.Triage(strings.ToLower(text)); ok {

@@ -2016,6 +2016,8 @@ func TestExplainSides(t *testing.T) {
 		// A static build's CA path; libcurl's 35 for implicit FTPS.
 		{"[tls @ 0x7f0a] error:0A000086:SSL routines::certificate verify failed", "unknown", "client", "server-cert-untrusted", "ssl_cert_file"},
 		{"player: CCurlFile::Open - ftps://nas.local/music failed with code 35: SSL connect error", "curl", "client", "handshake-failed", "ftpes://"},
+		// A verify result cut short by the paste.
+		{"sync job: TLS handshake failed: unable to get local issuer certif", "unknown", "client", "server-cert-untrusted", "intermediate"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
