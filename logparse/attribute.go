@@ -893,10 +893,8 @@ func attribute(line, lower string) Attribution {
 		return attr("nginx", RoleServer, "", false)
 	}
 	if isNginx && outboundHandshake(lower) && !strings.Contains(lower, "upstream") && !strings.Contains(lower, "while ssl handshaking,") {
-		// nginx finishes its clients' handshakes before it reads their
-		// requests: a handshake that fails while a request is being
-		// served is one nginx makes itself, and not to an upstream (its
-		// lines say so): a Lua cosocket's.
+		// A Lua cosocket's handshake (see outboundHandshake), before the
+		// rules below take "SSL_do_handshake() failed" for nginx's server.
 		return attr("nginx", RoleClient, CtxLua, false)
 	}
 	macro := strings.Contains(lower, "x509_v_err_")
@@ -958,7 +956,9 @@ func attribute(line, lower string) Attribution {
 
 // outboundHandshake reports whether an nginx line is a failed TLS
 // handshake logged while a request was being served (its context names
-// the request).
+// the request). nginx finishes its clients' handshakes before it reads
+// their requests, so such a handshake is one nginx makes itself; one to an
+// upstream says so, and the rest are a Lua cosocket's.
 func outboundHandshake(lower string) bool {
 	return strings.Contains(lower, `, request: "`) &&
 		(strings.Contains(lower, "ssl_do_handshake() failed") || strings.Contains(lower, "peer closed connection in ssl handshake"))
