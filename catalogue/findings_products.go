@@ -5984,6 +5984,16 @@ var productEntries = []Entry{
 		Fix:         "Point msmtp at the system's CA bundle (or at the server's CA), in ~/.msmtprc:\n  tls_trust_file /etc/ssl/certs/ca-certificates.crt\nand see what the server sends:\n  openssl s_client -connect smtp.example.com:587 -starttls smtp -showcerts </dev/null",
 		Confirm:     "openssl s_client -connect smtp.example.com:587 -starttls smtp </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
+	// Mbed TLS's fatal X509 error: a verify callback found no root.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"-0x3000", "mbedtls_err_x509_fatal_error", "x509 - a fatal error occurred", "(-12288)", "returned -12288"},
+		Within:      []string{"-0x3000", "mbedtls", "x509 - a fatal error", "-12288", "esp-tls"},
+		Title:       "The device's TLS (Mbed TLS) found no root it trusts for the server's chain (MBEDTLS_ERR_X509_FATAL_ERROR)",
+		Explanation: "Mbed TLS stopped the chain check with a fatal error, which on devices is most often their verify callback finding no trusted root: ESP-IDF's certificate bundle (esp_crt_bundle) holds only the roots chosen at build time and drops some between releases (GlobalSign Root CA from ESP-IDF 6.0), and it looks up the issuer of the top certificate the server sends, so a chain ending in a cross-signed root (Let's Encrypt's ISRG Root X1 signed by the expired DST Root CA X3) can miss; CircuitPython and other boards carry a short root list of their own. A server whose certificate was renewed under another root fails so on devices that did not change. It also comes from a callback that fails for other reasons (a verify option the program ignores).",
+		Fix:         "See the root the server's chain ends in, then give the device that root (ESP-IDF: the full bundle or a custom bundle with it, or the root as cacert_buf; CircuitPython: load_verify_locations with the root's PEM):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null 2>/dev/null | grep -e 's:' -e 'i:'",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null 2>/dev/null | grep -e 's:' -e 'i:'",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

@@ -320,7 +320,9 @@ func explainLine(input string) *report.Report {
 		}
 	}
 	if lw := strings.ToLower(input); att.Role == logparse.RoleClient && att.Context == "" && len(codes) == 0 && len(rep.Findings) > 0 &&
-		(strings.Contains(lw, "certificate verify failed") || strings.Contains(lw, "certificate_verify_failed") || catalogue.SSLVerifyFailed(lw)) {
+		(strings.Contains(lw, "certificate verify failed") || strings.Contains(lw, "certificate_verify_failed") || catalogue.SSLVerifyFailed(lw) ||
+			// a program's own words, not OpenSSL's X509 reason in its queue
+			strings.Contains(lw, "certificate verification failed") && !strings.Contains(lw, "error:")) {
 		// A client's bare verify failure: most often the server's CA is
 		// not among its roots. Tell it how this client is given one.
 		if id := rep.Findings[0].ID; id == catalogue.HandshakeFailed || id == catalogue.OpenSSLReason {

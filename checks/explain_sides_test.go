@@ -314,7 +314,7 @@ func TestExplainSides(t *testing.T) {
 		{"cert-manager/issuers \"msg\"=\"error setting up issuer\" \"error\"=\"error logging in to Vault server: Post \\\"https://vault.internal:8200/v1/auth/kubernetes/login\\\": x509: certificate signed by unknown authority\"", "go", "client", "server-cert-untrusted", "cabundle"},
 		// An ESP32's bundle without the server's root; Jetty's two; a Spring
 		// Boot bundle whose file is a placeholder.
-		{"E (5120) esp-tls-mbedtls: mbedtls_ssl_handshake returned -0x3000", "unknown", "client", "mbedtls-error", "esp_crt_bundle"},
+		{"E (5120) esp-tls-mbedtls: mbedtls_ssl_handshake returned -0x3000", "unknown", "client", "server-cert-untrusted", "esp_crt_bundle"},
 		{"java.lang.IllegalStateException: KeyStores with multiple certificates are not supported on the base class org.eclipse.jetty.util.ssl.SslContextFactory.", "unknown", "server", "cert-load-failed", "sslcontextfactory.server"},
 		{"WARN org.eclipse.jetty.server.HttpChannel: /api org.eclipse.jetty.http.BadMessageException: 400: Invalid SNI", "java", "server", "server-hostname-mismatch", "snihostcheck"},
 		{"Caused by: java.io.UncheckedIOException: Error reading certificate or key from file 'file:${TLS_DIR}/tls.crt'", "java", "server", "cert-load-failed", "placeholder"},
@@ -1750,7 +1750,7 @@ func TestExplainSides(t *testing.T) {
 		{"websocket failed: Cannot create a client socket with a PROTOCOL_TLS_SERVER context (_ssl.c:800)", "python", "client", "handshake-failed", "purpose.server_auth"},
 		// Mbed TLS named by its macro (CircuitPython); Schannel with
 		// nothing in common; a Java keyUsage refusal behind a proxy.
-		{"OSError: (-12288, 'MBEDTLS_ERR_X509_FATAL_ERROR') while fetching the feed", "unknown", "client", "mbedtls-error", "load_verify_locations"},
+		{"OSError: (-12288, 'MBEDTLS_ERR_X509_FATAL_ERROR') while fetching the feed", "unknown", "client", "server-cert-untrusted", "load_verify_locations"},
 		{"AuthenticationException: A call to SSPI failed, see inner exception. ---> Win32Exception: One or more of the parameters passed to the function was invalid", "unknown", "client", "handshake-failed", "iis crypto"},
 		{"Caused by: javax.net.ssl.SSLHandshakeException: sun.security.validator.ValidatorException: KeyUsage does not allow digital signatures (downloading the index)", "java", "client", "wrong-purpose", "exempt the host"},
 		// Firefox's key-usage refusal of a certificate with its CA's
@@ -2018,6 +2018,8 @@ func TestExplainSides(t *testing.T) {
 		{"player: CCurlFile::Open - ftps://nas.local/music failed with code 35: SSL connect error", "curl", "client", "handshake-failed", "ftpes://"},
 		// A verify result cut short by the paste.
 		{"sync job: TLS handshake failed: unable to get local issuer certif", "unknown", "client", "server-cert-untrusted", "intermediate"},
+		// A program's own "certificate verification failed".
+		{"uploader: Remote certificate verification failed.", "unknown", "client", "server-cert-untrusted", "intermediate"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
