@@ -5994,6 +5994,18 @@ var productEntries = []Entry{
 		Fix:         "See the root the server's chain ends in, then give the device that root (ESP-IDF: the full bundle or a custom bundle with it, or the root as cacert_buf; CircuitPython: load_verify_locations with the root's PEM):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null 2>/dev/null | grep -e 's:' -e 'i:'",
 		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null 2>/dev/null | grep -e 's:' -e 'i:'",
 	},
+	// OpenSSL's own failure inside the TLS engine (not the alert of that name).
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:  []string{"internal error"},
+		Within: []string{"ssl routines"},
+		// tls_choose_sigalg's internal error has its own entry.
+		Without:     []string{"alert internal error", "tls_choose_sigalg"},
+		Title:       "OpenSSL failed inside its own TLS code (internal error), not over the other side's certificate",
+		Explanation: "OpenSSL stopped the connection over a failure of its own, at the step the function names. The usual causes: an engine or provider that performs the key operation failed (a hardware accelerator such as Intel QAT without its device permissions or huge pages, a PKCS#11 token, a TPM, an HSM); this side's own key cannot do what the step needs (a client certificate whose key cannot sign with the algorithms offered, at ssl3_send_client_certificate or the CertificateVerify); or a bug of this OpenSSL release, often with TLS 1.3 session resumption or early data. On a server, one client at a time failing so, while others work, is that client's doing and mostly harmless.",
+		Fix:         "See which OpenSSL and engines or providers the program uses, and try the same handshake without them (or with another OpenSSL):\n  openssl version -a\n  openssl s_client -connect host:443 -servername host </dev/null\nthen check the key with its engine or provider, and update OpenSSL (or the program that bundles it) if it is a bug of that release.",
+		Confirm:     "openssl version -a",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

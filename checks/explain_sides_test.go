@@ -2020,6 +2020,8 @@ func TestExplainSides(t *testing.T) {
 		{"sync job: TLS handshake failed: unable to get local issuer certif", "unknown", "client", "server-cert-untrusted", "intermediate"},
 		// A program's own "certificate verification failed".
 		{"uploader: Remote certificate verification failed.", "unknown", "client", "server-cert-untrusted", "intermediate"},
+		// OpenSSL's own failure in the TLS engine.
+		{"2026/01/05 09:00:00 [crit] 8#8: *4 SSL_do_handshake() failed (SSL: error:0A0C0103:SSL routines::internal error) while SSL handshaking, client: 192.0.2.3, server: 0.0.0.0:443", "nginx", "server", "handshake-failed", "openssl version -a"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
