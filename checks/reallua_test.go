@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -129,4 +130,61 @@ func runLuaClient(t *testing.T, addr string, sc tlsScenario, extra string) []str
 	b, _ := os.ReadFile(srv.ErrorLog)
 	t.Fatalf("the Lua cosocket logged no outcome:\n%s", b)
 	return nil
+}
+
+// TestExplainRealNginxLuaRequest: the same cosocket run while nginx serves
+// a request (content_by_lua, as lua-resty-http in a handler does) logs its
+// failed handshake with the request's context and no word of an upstream;
+// such a line is nginx the client, not nginx judging its own client (nginx
+// finishes its clients' handshakes before it reads a request).
+func TestExplainRealNginxLuaRequest(t *testing.T) {
+	t.Parallel()
+	for _, m := range luaModules {
+		if _, err := os.Stat(m); err != nil {
+			t.Fatalf("nginx's Lua module is not installed (%s): scripts/test.sh installs libnginx-mod-http-lua", m)
+		}
+	}
+	sc := tlsScenarios()[0] // no client certificate
+	if sc.name != "no client certificate" {
+		t.Fatalf("the first scenario is %q, not the one without a client certificate", sc.name)
+	}
+	addr := servertest.SServer(t, append(sc.sargs(), "-www", "-tls1_2")...)
+	host, port, _ := net.SplitHostPort(addr)
+	extra := fmt.Sprintf(`location = /probe {
+      content_by_lua_block {
+        local sock = ngx.socket.tcp()
+        sock:settimeout(5000)
+        local ok, err = sock:connect(%q, %s)
+        if not ok then ngx.log(ngx.ERR, "connect: ", err) return ngx.exit(502) end
+        local s, err = sock:sslhandshake(nil, %q, true)
+        if not s then ngx.log(ngx.ERR, "handshake failed: ", err) return ngx.exit(502) end
+        ngx.say("ok")
+      }
+    }`, host, port, sc.host)
+	srv := nginxtest.Start(t, nginxtest.Config{VerifyClient: "off", VerifyDepth: -1, SecLevel: -1, Modules: luaModules,
+		HTTP: fmt.Sprintf("lua_ssl_trusted_certificate %s;\n    lua_ssl_verify_depth 2;", sc.ca), Extra: extra})
+	out, err := exec.Command("curl", "-sS", "-k", "--max-time", "10", "https://"+srv.Addr+"/probe").CombinedOutput()
+	t.Logf("curl: %s (%v)", out, err)
+	seen := 0
+	for _, l := range fileLines(srv.ErrorLog)() {
+		if !strings.Contains(l, `request: "GET /probe`) || !strings.Contains(l, "SSL_do_handshake() failed") {
+			continue
+		}
+		seen++
+		if strings.Contains(strings.ToLower(l), "upstream") {
+			t.Errorf("the cosocket's line names an upstream: %q", l)
+		}
+		f, ok := firstFinding(t, "request-time cosocket", l)
+		if !ok {
+			t.Errorf("no finding for %q", l)
+			continue
+		}
+		t.Logf("%q -> %s/%s %s %q", l, f.Reporter, f.Role, f.ID.Name(), f.Title)
+		if f.Reporter != "nginx" || f.Role != "client" {
+			t.Errorf("%q told as %s/%s %q, want nginx the client", l, f.Reporter, f.Role, f.Title)
+		}
+	}
+	if seen == 0 {
+		t.Errorf("nginx logged no failed handshake with the request's context:\n%s", strings.Join(fileLines(srv.ErrorLog)(), "\n"))
+	}
 }
