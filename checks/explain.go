@@ -353,10 +353,12 @@ func explainLine(input string) *report.Report {
 			rep.Findings[0] = f
 		}
 	}
-	if lw := strings.ToLower(input); att.Role == logparse.RoleClient && att.Reporter != "nginx" && att.Reporter != "unknown" && att.Context == "" && !att.Guessed && len(rep.Findings) > 0 &&
+	if lw := strings.ToLower(input); att.Role == logparse.RoleClient && !att.Guessed && len(rep.Findings) > 0 &&
+		(att.Reporter != "nginx" && att.Reporter != "unknown" && att.Context == "" || att.Reporter == "nginx" && att.Context == logparse.CtxUpstream) &&
 		(strings.Contains(lw, "unexpected eof while reading") || strings.Contains(lw, "unexpected_eof_while_reading")) {
-		// A client found the server's end of the connection: its own
-		// story, not that of a server whose clients hang up.
+		// A client (nginx to its upstream included) found the server's end
+		// of the connection: its own story, not that of a server whose
+		// clients hang up.
 		if f0 := rep.Findings[0]; f0.ID == catalogue.HandshakeFailed && !f0.OwnFix && !own {
 			f := catalogue.ClientUnexpectedEOFText.New(nil)
 			f.Severity = report.Warning
