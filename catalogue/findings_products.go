@@ -6006,6 +6006,17 @@ var productEntries = []Entry{
 		Fix:         "See which OpenSSL and engines or providers the program uses, and try the same handshake without them (or with another OpenSSL):\n  openssl version -a\n  openssl s_client -connect host:443 -servername host </dev/null\nthen check the key with its engine or provider, and update OpenSSL (or the program that bundles it) if it is a bug of that release.",
 		Confirm:     "openssl version -a",
 	},
+	// The docker CLI told to use TLS without the files.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"could not read ca certificate", "could not load x509 key pair"},
+		Within:      []string{"/.docker/", "docker_cert_path"},
+		Without:     []string{"serveapi"},
+		Title:       "The docker client is set to use TLS, and its certificate files are not there",
+		Explanation: "DOCKER_TLS_VERIFY (or --tlsverify) makes the docker CLI connect to DOCKER_HOST over TLS with the CA, certificate and key in DOCKER_CERT_PATH (~/.docker by default), and it could not read them. Most often the variables are left over in the shell from docker-machine, Docker Toolbox or Minikube's docker-env, pointing at a machine or a directory that no longer exists, while the local daemon needs none of them; otherwise the files were never copied from the daemon's host.",
+		Fix:         "See which variables are set; for the local daemon, unset them:\n  env | grep DOCKER_\n  unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH\nfor a remote daemon, copy its client files (ca.pem, cert.pem, key.pem) into DOCKER_CERT_PATH, or regenerate them (docker-machine regenerate-certs).",
+		Confirm:     "env | grep DOCKER_",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

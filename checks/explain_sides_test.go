@@ -2023,6 +2023,8 @@ func TestExplainSides(t *testing.T) {
 		// OpenSSL's own failure in the TLS engine.
 		{"2026/01/05 09:00:00 [crit] 8#8: *4 SSL_do_handshake() failed (SSL: error:0A0C0103:SSL routines::internal error) while SSL handshaking, client: 192.0.2.3, server: 0.0.0.0:443", "nginx", "server", "handshake-failed", "openssl version -a"},
 		{`2026/01/05 09:00:00 [error] 8#8: *4 SSL_read() failed (SSL: error:0A000126:SSL routines::unexpected eof while reading) while reading upstream, client: 192.0.2.3, server: shop, request: "GET / HTTP/1.1", upstream: "https://10.0.0.4:8443/"`, "nginx", "client", "handshake-failed", "server closed"},
+		// The docker CLI without its TLS files.
+		{`Could not read CA certificate "/home/dev/.docker/machine/certs/ca.pem": open /home/dev/.docker/machine/certs/ca.pem: no such file or directory`, "go", "client", "cert-load-failed", "docker_tls_verify"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {

@@ -169,6 +169,10 @@ var attrRules = []attrRule{
 	// Kestrel, ASP.NET Core's server: "Failed to authenticate HTTPS
 	// connection." from its HTTPS middleware.
 	{"unknown", RoleServer, "", []string{"failed to authenticate https connection", "httpsconnectionmiddleware", "httpsconnectionadapter", "authenticateasserver"}},
+	// dockerd's API listener (--tlsverify) and the docker CLI, both reading
+	// TLS files from ~/.docker (DOCKER_CERT_PATH).
+	{"go", RoleServer, "", []string{"serveapi error"}},
+	{"go", RoleClient, "", []string{"/.docker/", "docker_cert_path"}},
 	// vsftpd's fatal error to its client ("500 OOPS: ...").
 	{"unknown", RoleServer, "", []string{"500 oops: "}},
 	// The vault CLI's report of a failed API request ("Error making API
@@ -1168,6 +1172,8 @@ var eitherSide = map[string]bool{"java": true, "node": true, "go": true, "unknow
 // clientMarks are words of a program that opened the connection: a URL or
 // request it was making, a dial, a main thread's call, node's socket error.
 var clientMarks = []string{"tls client:", "received server alert", "https://", "http://", "httpsconnectionpool", "urlopen", "client_cert", "cert=(", "postman",
+	// the docker CLI's own TLS files (DOCKER_CERT_PATH)
+	"/.docker/",
 	"clientset", "kubeconfig", "kubectl", "helpers.go:", "get \"", "post \"", "dial tcp", "connecting to", "connect to ", "could not connect",
 	"failed to connect", "thread \"main\"", "eproto", "axisfault", "request to", "fetch",
 	// PowerShell's and .NET Framework's web clients
