@@ -18,6 +18,8 @@ const (
 	probeCmd      = "mtlsdoctor probe host:443 --cert client.crt --key client.key"
 	// sanConfirm shows the names of the certificate a server sends.
 	sanConfirm = "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'"
+	// serverVerdictConfirm shows OpenSSL's verdict on the chain a server sends.
+	serverVerdictConfirm = "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'"
 	// connectByName is the fix of a client's name mismatch.
 	connectByName = "Connect with a name the certificate carries, or reissue it with that name or address:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10"
 	// addToSystemBundle adds a CA to a Debian-like system's bundle.
@@ -216,7 +218,7 @@ var otherEntries = []Entry{
 		Title:       clientRefusedChainTitle,
 		Explanation: clientRefusedChainWhy,
 		Fix:         clientRefusedChainFix,
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     serverVerdictConfirm,
 	},
 	{
 		ID: WeakSignature, Kind: "reason",

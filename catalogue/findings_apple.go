@@ -26,7 +26,6 @@ const (
 	appleGiveIdentity  = "See which CAs the server accepts client certificates from:\n  openssl s_client -connect host:443 -servername host </dev/null\nthen, in the URLSession delegate's challenge for NSURLAuthenticationMethodClientCertificate, import the .p12 with SecPKCS12Import and answer .useCredential with a URLCredential(identity:certificates:persistence:) of its identity."
 	appleClientConfirm = "openssl s_client -connect host:443 -servername host -cert client.crt -key client.key </dev/null"
 	appleTrustFix      = "See the chain the server sends (a single certificate means its intermediate is missing; serve the full chain):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nA private CA's profile must be on the device and, on iOS, have full trust turned on under Settings > General > About > Certificate Trust Settings (or the app pins it in its URLSession delegate)."
-	appleTrustConfirm  = "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'"
 	appleRules         = "Since iOS 13 and macOS 10.15 Apple also refuses a TLS server certificate, even from a trusted private CA, that lacks a subjectAltName with the name (the CN is not read), lacks extendedKeyUsage serverAuth, has an RSA key under 2048 bits or a SHA-1 signature, or is valid for more than 825 days (398 days for public CAs' certificates issued since September 2020): a certificate that curl and browsers elsewhere accept can fail so."
 	appleRulesFix      = "Reissue the server certificate within Apple's rules:\n  openssl x509 -req -sha256 -days 825 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -extfile server.ext -out server.crt\nwith server.ext:\n  subjectAltName=DNS:host.example.com\n  extendedKeyUsage=serverAuth"
 	appleRulesConfirm  = "openssl x509 -noout -dates -text -in server.crt | grep -A1 -e '^not' -e 'Subject Alternative Name' -e 'Extended Key Usage'"
@@ -94,7 +93,7 @@ var appleEntries = []Entry{
 		Title:       "The Apple app refused the server's certificate (Network.framework sent a fatal alert)",
 		Explanation: "Network.framework's BoringSSL log: `write alert` is the alert the app itself sent, here because Apple's trust evaluation refused the server's certificate (the lines before it, or the task's error with its _kCFStreamErrorCodeKey, say why): its chain does not reach a root the device trusts, a certificate is expired, the name does not match, or it breaks Apple's rules. " + appleRules,
 		Fix:         appleTrustFix,
-		Confirm:     appleTrustConfirm,
+		Confirm:     serverVerdictConfirm,
 	},
 	// Safari's own words.
 	{
@@ -113,7 +112,7 @@ var appleEntries = []Entry{
 		Title:       "Safari does not trust the server's certificate",
 		Explanation: "Safari's trust evaluation refused the server's certificate: its chain does not reach a root the Mac or device trusts (a private CA not installed, or on iOS not enabled under Certificate Trust Settings; an intermediate the server does not send), it is expired or for another name, or it breaks Apple's rules. " + appleRules,
 		Fix:         appleTrustFix,
-		Confirm:     appleTrustConfirm,
+		Confirm:     serverVerdictConfirm,
 	},
 	// Network.framework: the server's alerts about versions and suites.
 	{
@@ -185,7 +184,7 @@ var appleEntries = []Entry{
 		Explanation: "Apple's trust evaluation (an iOS or macOS app on URLSession or Network.framework, curl on macOS's Secure Transport) refused the server's certificate chain: errSSLXCertChainInvalid (-9807) an invalid chain, errSSLUnknownRootCert (-9812) and errSSLNoRootCert (-9813) a root it does not trust, errSecNotTrusted (-67843); NSURLErrorServerCertificateUntrusted (-1202, `The certificate for this server is invalid`) stands for any refusal, and its _kCFStreamErrorCodeKey names the cause. " +
 			"A private CA must be installed on the device and, on iOS, enabled under Certificate Trust Settings; a server that does not send its intermediate, a TLS-inspecting proxy, and a self-signed certificate fail too. SecTrustEvaluate's `[leaf ...]` names the checks that failed: AnchorTrusted (no trusted root), SSLHostname, TemporalValidity, ValidityPeriodMaximums, ServerAuthEKU, KeySize, SignatureHashAlgorithms, and IssuerCommonName or SubjectCommonName (an app or Apple service that pins its server's names, broken by a proxy's certificate). " + appleRules,
 		Fix:     appleTrustFix,
-		Confirm: appleTrustConfirm,
+		Confirm: serverVerdictConfirm,
 	},
 	// Dates.
 	{

@@ -21,7 +21,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The browser does not trust the server's certificate",
 		Explanation: "The browser found no trusted CA for the server's certificate. This is about the server's certificate, not a client certificate. Three causes: (1) it is self-signed or from a private CA that is not in the system's store (Firefox keeps its own store, and reads the system's only with enterprise roots on); (2) the server does not send its intermediate certificate (browsers that have seen it elsewhere hide this, a fresh profile or a mobile browser does not); (3) an intercepting proxy or antivirus re-signs the traffic with its own CA. A public certificate the browser refuses while other clients take it may come from a CA browsers stopped trusting (StartCom and WoSign in 2017, Symantec's PKI with Thawte, GeoTrust and RapidSSL in 2018, Camerfirma in 2021, Entrust in 2024): only a certificate from another CA helps.",
 		Fix:         "Serve the full chain (server certificate, then intermediates; Let's Encrypt: fullchain.pem) and check what is sent:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nand for a private CA, import it into the system's (or Firefox's) trusted roots, then restart the browser (it reads the store when it starts).",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     serverVerdictConfirm,
 	},
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
@@ -30,7 +30,7 @@ var clientWriterEntries = []Entry{
 		Title:       "Chrome's certificate warning page: the server's certificate was refused",
 		Explanation: "Chrome (or Edge) refused the server's certificate and shows its warning page; the code under it (NET::ERR_CERT_..., shown under Advanced) says why. Three causes cover most cases: (1) NET::ERR_CERT_AUTHORITY_INVALID: the certificate is self-signed or from a private CA the computer does not trust, the server does not send its intermediate, or a TLS-intercepting proxy or antivirus re-signs the traffic; (2) NET::ERR_CERT_COMMON_NAME_INVALID: the name in the address bar is not in the certificate's subjectAltName (Chrome ignores the common name since version 58, so a certificate with the name only in CN fails even when its CA is trusted); (3) NET::ERR_CERT_DATE_INVALID: it is expired, or this computer's clock is wrong. With no way to proceed past the page, the site is under HSTS: a name in a top-level domain Chrome preloads as HTTPS-only (.dev, .app, .page), used for local development with a certificate no one trusts, never gets a bypass (use .test or .localhost for local sites).",
 		Fix:         "Read the code under Advanced, then see what the server sends, its names and dates:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\n  openssl x509 -noout -subject -dates -text -in server.crt | grep -A1 -e '^subject=' -e '^not' -e 'Subject Alternative Name'\nReissue a certificate that lacks the name, with the name in subjectAltName (-addext subjectAltName=DNS:host), serve the full chain, and import a private CA into the system's trusted roots.",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     serverVerdictConfirm,
 	},
 	{
 		ID: WrongPurpose, Kind: "client",
@@ -88,7 +88,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The client could not build a chain: the server does not send its intermediate certificate",
 		Explanation: "The server sends its own certificate without the intermediate CA certificate that signed it. Some browsers fetch or cache the missing intermediate and work, so the site seems fine there; others (Firefox, curl, Java, Android and most apps) fail.",
 		Fix:         "Serve the full chain: the server certificate followed by the intermediate(s) in one file, for nginx:\n  ssl_certificate /etc/ssl/fullchain.pem;\nthen check:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     serverVerdictConfirm,
 	},
 	{
 		ID: ServerCertUntrusted, Kind: "client",
@@ -1339,7 +1339,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The client (GnuTLS) does not trust the server's certificate",
 		Explanation: "A client on GnuTLS (apt, and git or wget on Debian and Ubuntu) found no trusted CA for the server's certificate: the ca-certificates package is missing or stale (slim container images, such as debian:*-slim, have none), a private or intercepting proxy's CA is not installed, or the server does not send its intermediate. When GnuTLS also says the name does not match, settle the CA first, then check the name the URL uses against the certificate's. After `Error setting the x509 trust file`, no CA was loaded at all: a GnuTLS built without a system trust store, or a CA file that does not exist.",
 		Fix:         "Install or refresh the system's CA bundle, adding a private or proxy CA under /usr/local/share/ca-certificates/ first:\n  apt-get install --reinstall ca-certificates\n  update-ca-certificates",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     serverVerdictConfirm,
 	},
 	{
 		ID: ServerCertExpired, Kind: "client",
@@ -1806,7 +1806,7 @@ var clientWriterEntries = []Entry{
 		Title:       "Ansible could not verify the server's certificate",
 		Explanation: "An Ansible module (get_url, uri and others, running on the managed host) checked the server's certificate against that host's CA bundle and refused it: the managed host lacks the ca-certificates package or it is stale, the server's CA is private, a TLS-intercepting proxy re-signs the traffic, or the host's Python is older than 2.7.9 (CentOS 6's 2.6), which sends no SNI, so a server with several names answers with another name's certificate (Ansible's longer message names this too).",
 		Fix:         "Install or refresh the CA bundle on the managed host (a task before the download), or give the module the CA with its ca_path option:\n  apt-get install -y ca-certificates\n  update-ca-certificates",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     serverVerdictConfirm,
 	},
 	// nginx refusing a client certificate inside the handshake.
 	{
@@ -2599,7 +2599,7 @@ var clientWriterEntries = []Entry{
 		Title:       "curl refused the server's certificate (the alert curl sent)",
 		Explanation: "In curl -v output, (OUT) marks what curl sent: this alert is curl's verdict on the server's certificate, not the server's on a client certificate. " + clientTrustCauses,
 		Fix:         clientTrustFix + " For curl:\n  curl --cacert ca.crt https://host/",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     serverVerdictConfirm,
 	},
 	// curl's own words for a name mismatch (OpenSSL and older builds).
 	{
@@ -3588,7 +3588,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The client refused the server's certificate",
 		Explanation: "A client program (a monitoring plugin, a vendor's tool or library) checked the server's certificate and refused it, in its own words. Against an appliance or management interface (Proxmox, vCenter or ESXi, a NAS, iDRAC, iLO or another BMC, a router) it is most often the self-signed certificate the device made for itself; else a private CA the client does not have, a name the certificate lacks (an IP address), or an expired certificate.",
 		Fix:         "Give the client the device's CA (or its self-signed certificate) through its CA option, or put a certificate from your CA on the device; the program's insecure option (-k, --insecure, verify=false) only knowingly, for a device you trust on the path. See what the device presents:\n  openssl s_client -connect host:8006 -showcerts </dev/null",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     serverVerdictConfirm,
 	},
 	// requests' SSLError cut before its reason.
 	{
@@ -3597,7 +3597,7 @@ var clientWriterEntries = []Entry{
 		Title:       "Python's requests could not complete TLS with the server (the reason follows the line)",
 		Explanation: "requests raises SSLError for every TLS failure and names the reason after `(Caused by SSLError(`; cut before it, the most common one is CERTIFICATE_VERIFY_FAILED: a self-signed certificate (an appliance's or NAS's own, a server reached by IP address), a private CA not in certifi's bundle, which requests uses instead of the system's, or a TLS-intercepting proxy; then a host name the certificate lacks.",
 		Fix:         "Read the reason at the end of the error, then give requests the CA (or the device's certificate):\n  requests.get(url, verify='/path/ca.crt')\n  REQUESTS_CA_BUNDLE=/path/ca.crt python app.py\nA library that calls requests without passing verify= needs its own CA option, or its newer release.",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     serverVerdictConfirm,
 	},
 }
 

@@ -80,7 +80,7 @@ var mbedtlsEntries = []Entry{
 		Title:       "The Mbed TLS client must verify the server and has no CA certificates loaded (-0x7680)",
 		Explanation: "MBEDTLS_ERR_SSL_CA_CHAIN_REQUIRED: the program asks Mbed TLS to verify the server's certificate but gave it no CA certificate at all, so the handshake stops before any check. The CA file or directory it reads is missing, empty or unreadable (a container or a Flatpak without the ca-certificates package, a path of another system compiled in); a directory of CA files whose entries are symlinks, which older Mbed TLS versions' directory loading skipped (OBS's RTMPS on Fedora and CentOS did so); or, on a device, no root set for the connection (ESP-IDF: cacert_buf, or the certificate bundle attached with crt_bundle_attach).",
 		Fix:         "Give the program a CA bundle file (not a directory of symlinks) that exists where it looks, or install the system's bundle:\n  ls -l /etc/ssl/certs/ca-certificates.crt /etc/pki/tls/certs/ca-bundle.crt\nthen, on a device, set the server's root CA (or attach the certificate bundle) before connecting.",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     serverVerdictConfirm,
 	},
 	{
 		ID: ConnectFailed, Kind: "client",

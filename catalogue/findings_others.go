@@ -720,7 +720,7 @@ var otherWriterEntries = []Entry{
 		Title:       "wget does not trust the server's certificate",
 		Explanation: "wget checked the server's certificate against the system's CA bundle and found no CA it trusts. Four causes cover most cases: 1. the ca-certificates package is missing or old (a fresh minimal system or container image); 2. the server does not send its intermediate (browsers fill it in, wget does not); 3. the server uses a private CA; 4. a TLS-intercepting proxy re-signs the traffic. An old wget (on OpenSSL 1.0.x, or GnuTLS before 3.6.14) also fails on a chain through an expired cross-signing root (DST Root CA X3 in 2021, AddTrust in 2020) that newer ones pass. wget's next line names the reason: `Unable to locally verify the issuer's authority` is a CA it lacks or an intermediate not sent; `Issued certificate has expired` is the server's certificate past its date (or the client's clock); `Self-signed certificate encountered` a self-signed one.",
 		Fix:         "See what the server sends (one certificate alone means its intermediate is missing):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nthen put a current CA bundle (and a current wget) on the client:\n  apt-get install -y ca-certificates\nor give wget a private CA:\n  wget --ca-certificate=ca.crt https://host/",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     serverVerdictConfirm,
 	},
 	{
 		ID: ServerCertExpired, Kind: "client",

@@ -2857,7 +2857,7 @@ var productEntries = []Entry{
 		Title:       "SSL Labs: a certification path uses an intermediate the server does not send (usually harmless)",
 		Explanation: "SSL Labs lists every path from the server's certificate to a root it knows; Extra download marks a certificate it fetched itself (by the AIA URL) because the server did not send it. A second path that needs one is normal with cross-signed roots (such as Let's Encrypt's chains in 2016-2021). It matters only for the first path: if that one needs an extra download, the server's chain is incomplete and clients that do not fetch intermediates fail.",
 		Fix:         "Check that the chain the server sends is complete for its main path (nginx: the full chain in ssl_certificate):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     serverVerdictConfirm,
 	},
 	// Checkers that report a chain expired while clients accept it.
 	{
@@ -2903,7 +2903,7 @@ var productEntries = []Entry{
 		Title:       "The firewall's TLS inspection judged the server's certificate and blocked it or re-signed it as untrusted",
 		Explanation: "A FortiGate (or FortiSASE) doing deep inspection is the TLS client of the real server: it checks the server's chain against its own CA store and its inspection profile's rules, and logs an ssl-anomaly when that fails (msg= and the action say what): for a private CA it does not hold, a server that does not send its intermediate, or a self-signed certificate, it hands the client a copy signed by its untrusted CA (Fortinet_CA_Untrusted), which clients refuse on purpose; for an expired, revoked or otherwise invalid certificate its profile blocks the session by default. Other inspecting proxies behave the same way.",
 		Fix:         "Check the server's chain from a machine outside the inspection, then import its CA into the firewall's CA store (or exempt the site from deep inspection):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     serverVerdictConfirm,
 	},
 	// OpenSSL signing with an RSA-PSS key restricted to one digest.
 	{
@@ -3004,7 +3004,7 @@ var productEntries = []Entry{
 		Title:       "The Qt program could not find the issuer of the server's certificate",
 		Explanation: "A program built on Qt (the Nextcloud and ownCloud desktop clients, KDE programs, Qt apps on Windows and macOS) could not find the CA that issued the server's certificate among the ones it trusts. Three causes cover most cases: a firewall or antivirus doing TLS inspection replaced the certificate with one from its own CA (the issuer then names the firewall: Fortinet, Sophos, Zscaler, a FortiGate serial), which this machine does not trust; a private CA not in the system's store; or a server that does not send its intermediate.",
 		Fix:         "See who issued the certificate this machine gets; a firewall's or antivirus's CA goes into the system's trusted roots (or the site is exempted from inspection), a private CA likewise, and a missing intermediate goes into the server's chain:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null | grep -E ' s:| i:'",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     serverVerdictConfirm,
 	},
 	// openssl s_client when the server sent no certificate.
 	{
@@ -3238,7 +3238,7 @@ var productEntries = []Entry{
 		Title:       "fetch could not verify the server's certificate (the subject it names)",
 		Explanation: "FreeBSD's fetch (used by pkg, ports and OPNsense's and pfSense's updates) refused the certificate of the server it names: its CA is missing from the system's trust store (security/ca_root_nss, or SSL_CA_CERT_FILE), the server does not send its intermediate, or the server's certificate itself is broken (expired, for another name, self-signed); when a browser refuses the same site too, only the site's owner can fix it. A wrong clock on this machine (a dead BIOS battery) fails every chain the same way: check date -u.",
 		Fix:         "See what the server sends and how it verifies from this machine:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nA missing issuer on this machine means the CA bundle needs installing or updating (the ca_root_nss package); a certificate that is broken for browsers too is the site's to fix.",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     serverVerdictConfirm,
 	},
 	// A Perl program passing IO::Socket::SSL a version it does not take.
 	{
@@ -5356,7 +5356,7 @@ var productEntries = []Entry{
 		Title:       "mitmproxy could not verify the upstream server's certificate (and by default goes on)",
 		Explanation: "mitmproxy, connecting onward to the real server, checked its certificate chain against its own CA store and it failed (the error names why: a name mismatch, or an OpenSSL verify code such as 20 for an issuer not found). Unless upstream verification is required, mitmproxy logs this and continues, so the client's connection works and the line is only a warning; it matters when ssl_insecure is off and connections fail, or when the server's chain is really broken.",
 		Fix:         "Look at the upstream server's chain from the proxy's machine:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nand give mitmproxy its CA when the server uses a private one:\n  mitmproxy --set ssl_verify_upstream_trusted_ca=/path/ca.pem",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     serverVerdictConfirm,
 	},
 	// A Go client with a certificate callback that returns nothing.
 	{
@@ -5616,7 +5616,7 @@ var productEntries = []Entry{
 		Title:       "A client connected and closed before finishing the TLS handshake (usually harmless)",
 		Explanation: "Usually harmless: the server's OpenSSL (a Ruby server such as Puma or WEBrick, a program on its bindings) read the end of the connection in the middle of the handshake, with no error from the system: the client opened the TCP connection and closed it without TLS. Load balancers' TCP health checks, port scanners, and load-testing tools that first open a plain connection to check the address (wrk's Lua set-up) do so; it matters only when real clients fail at the same time, when it is a client that gave up because it did not trust the server's certificate.",
 		Fix:         "Find what connects from the addresses of these lines (a health check set to TCP instead of HTTPS, a scanner, a benchmark's probe) and leave it, or make the health check speak TLS; if real clients fail too, read their error for the server's certificate:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     serverVerdictConfirm,
 	},
 	// SoftEther's certificate authentication takes RSA keys only.
 	{
@@ -5953,7 +5953,7 @@ var productEntries = []Entry{
 		Title:       "The client works with certificate verification turned off (a warning, not a failure)",
 		Explanation: "The request succeeded, but without checking the server's certificate: requests or urllib3 was called with verify=False, or node runs with NODE_TLS_REJECT_UNAUTHORIZED=0. Anyone in the path could answer in the server's place. It is usually a workaround left from an earlier certificate error, which still stands and should be fixed by giving the client the server's CA.",
 		Fix:         "Give the client the CA instead of turning checks off (requests: verify='/path/ca.pem' or REQUESTS_CA_BUNDLE; node: NODE_EXTRA_CA_CERTS=/path/ca.pem), then remove verify=False or the variable; see why it was turned off:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     serverVerdictConfirm,
 	},
 	// urllib3 2 on a Python built with an old OpenSSL, and libraries that
 	// imported what urllib3 2 removed.

@@ -159,7 +159,7 @@ var wolfsslEntries = []Entry{
 		Title:       "wolfSSL could not verify its peer's certificate or signature (VERIFY_CERT_ERROR -329, VERIFY_SIGN_ERROR -330)",
 		Explanation: "VERIFY_CERT_ERROR: the peer's certificate failed wolfSSL's check and no more specific code was kept (the program's verify callback refused it, or a signature with RSA-PSS did not verify), or a server found the client's CertificateVerify wrong; VERIFY_SIGN_ERROR: the peer's handshake signature does not verify with its certificate's key, most often because the peer's key is not the key of the certificate it sends (a certificate renewed, the old key kept).",
 		Fix:         "Check the certificate against its CA and its key against the certificate, on the side that sent them:\n  openssl verify -CAfile ca.pem cert.pem\n  " + keyPairCheck,
-		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     serverVerdictConfirm,
 	},
 	{
 		ID: CertLoadFailed, Kind: "client",
