@@ -554,9 +554,9 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: HandshakeFailed, Kind: "client",
-		Match:       []string{"couldn't use specified ssl cipher", "could not use specified ssl cipher"},
+		Match:       []string{"couldn't use specified ssl cipher", "could not use specified ssl cipher", "unknown cipher in list", "failed setting cipher list"},
 		Title:       "libcurl knows none of the ciphers it was told to use (error 59)",
-		Explanation: "This is libcurl's text for error 59 (CURLE_SSL_CIPHER): the cipher list given to it (--ciphers, --tls13-ciphers, CURLOPT_SSL_CIPHER_LIST) names no cipher its TLS library supports (OpenSSL, GnuTLS, Schannel and Secure Transport name them differently).",
+		Explanation: "This is libcurl's text for error 59 (CURLE_SSL_CIPHER): the cipher list given to it (--ciphers, --tls13-ciphers, CURLOPT_SSL_CIPHER_LIST) names no cipher its TLS library supports (OpenSSL, GnuTLS, Schannel and Secure Transport name them differently). A curl built on NSS (RHEL and CentOS 6 and 7) takes NSS's names only and answers an OpenSSL-style list (ALL:!aNULL:...) with `Unknown cipher in list`: a program that passes OpenSSL's names to the system's libcurl (Shibboleth's shibd fetching metadata) needs a libcurl built on OpenSSL (libcurl-openssl) or the NSS names.",
 		Fix:         "List the ciphers this curl's TLS library knows and use those names (for OpenSSL):\n  openssl ciphers -v 'ECDHE+AESGCM'",
 		Confirm:     "curl -V",
 	},

@@ -5837,9 +5837,11 @@ var productEntries = []Entry{
 	},
 	{
 		ID: CertLoadFailed, Kind: "client", Own: true,
-		Match:       []string{"x509: san dnsname is malformed", "x509: san rfc822name is malformed", "x509: san uri is malformed"},
+		Match: []string{"x509: san dnsname is malformed", "x509: san rfc822name is malformed", "x509: san uri is malformed",
+			// Go 1.10.0's words, which 1.10.1 relaxed
+			"x509: cannot parse dnsname", "x509: cannot parse rfc822name", "x509: cannot parse uri"},
 		Title:       "Go refuses the certificate: a name in its subjectAltName is malformed",
-		Explanation: "Go parses the certificate's subjectAltName strictly and found a DNS name (or email or URI) that is not one: spaces, an empty label, a trailing dot, characters a host name cannot hold, or an IP address or a URL written as a DNS name. Tools that fill the SAN from a free-text field (a Windows CA template, a web form, a script building DNS:... from a list) make them. OpenSSL and browsers may take such a certificate, Go does not. After \"tls: failed to parse certificate from server\", it is the server's certificate: a Go client refuses the connection before any trust check, and the server's certificate must be reissued; in a file the program loads, it is that file's.",
+		Explanation: "Go parses the certificate's subjectAltName strictly and found a DNS name (or email or URI) that is not one: spaces, an empty label, a trailing dot, characters a host name cannot hold, or an IP address or a URL written as a DNS name. Tools that fill the SAN from a free-text field (a Windows CA template, a web form, a script building DNS:... from a list) make them. OpenSSL and browsers may take such a certificate, Go does not. Go 1.10.0 refused such names even in certificates it did not need to check (`x509: cannot parse dnsName`, often in a cluster CA file) and 1.10.1 relaxed it: a program built with Go 1.10.0 needs its release rebuilt with a later Go. After \"tls: failed to parse certificate from server\", it is the server's certificate: a Go client refuses the connection before any trust check, and the server's certificate must be reissued; in a file the program loads, it is that file's.",
 		Fix:         "See the names the certificate carries (the server's, or the file's), then reissue it with each DNS name written plainly (IP addresses as IP:, not DNS:):\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'\n  openssl x509 -noout -text -in cert.pem | grep -A1 'Subject Alternative Name'",
 		Confirm:     "openssl x509 -noout -text -in cert.pem | grep -A1 'Subject Alternative Name'",
 	},
@@ -6016,6 +6018,91 @@ var productEntries = []Entry{
 		Explanation: "DOCKER_TLS_VERIFY (or --tlsverify) makes the docker CLI connect to DOCKER_HOST over TLS with the CA, certificate and key in DOCKER_CERT_PATH (~/.docker by default), and it could not read them. Most often the variables are left over in the shell from docker-machine, Docker Toolbox or Minikube's docker-env, pointing at a machine or a directory that no longer exists, while the local daemon needs none of them; otherwise the files were never copied from the daemon's host.",
 		Fix:         "See which variables are set; for the local daemon, unset them:\n  env | grep DOCKER_\n  unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH\nfor a remote daemon, copy its client files (ca.pem, cert.pem, key.pem) into DOCKER_CERT_PATH, or regenerate them (docker-machine regenerate-certs).",
 		Confirm:     "env | grep DOCKER_",
+	},
+	// curl's answer to TLS bytes on an http:// URL.
+	{
+		ID: PlainHTTP, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"received http/0.9 when not allowed"},
+		Title:       "curl got an answer that is not HTTP: most often the port speaks TLS and the URL is http://",
+		Explanation: "curl sent a plain-text request (an http:// URL) and the answer had no HTTP status line, which curl 7.66 and later refuse as HTTP/0.9. Most often the port serves TLS (an exporter, an admin API or a plugin's web server that speaks HTTPS by default, a Kubernetes API on 6443), and what came back is its TLS alert. Else the port speaks something else: gRPC or HTTP/2 without TLS (curl needs --http2-prior-knowledge), a database, Redis, SSH or a metrics port of another protocol.",
+		Fix:         "Use https:// for that port (with the server's CA, or -k to look first):\n  curl -v --cacert ca.crt https://host:port/metrics\nand see what the port speaks:\n  openssl s_client -connect host:port </dev/null",
+		Confirm:     "openssl s_client -connect host:port </dev/null",
+	},
+	// ESP-IDF's esp-tls refusing the server's chain.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"failed to verify peer certificate"},
+		Within:      []string{"esp-tls", "esp_tls", "mbedtls"},
+		Title:       "The ESP-IDF device could not verify the server's certificate (esp-tls)",
+		Explanation: "esp-tls, ESP-IDF's TLS layer over Mbed TLS, checked the server's chain against the CA the firmware carries (cacert_buf, or the certificate bundle) and it failed; the next log line gives Mbed TLS's verify flags. Causes: the server's chain now ends at another root than the one built into the firmware (cloud services move roots: Azure IoT Hub from Baltimore CyberTrust Root to DigiCert Global Root G2, Let's Encrypt from DST Root CA X3 to ISRG Root X1), so every device with the old firmware fails at once; the device's clock is not set yet (before SNTP, every certificate is not yet valid in 1970); the name given (common_name, or the URL's host) is not in the certificate; or the embedded PEM is the wrong file (the server's certificate, not its CA).",
+		Fix:         "See the root the server's chain ends in, and build that root into the firmware (or attach ESP-IDF's certificate bundle, esp_crt_bundle_attach); set the clock by SNTP before connecting:\n  openssl s_client -connect host:8883 -servername host -showcerts </dev/null 2>/dev/null | grep -e 's:' -e 'i:'",
+		Confirm:     "openssl s_client -connect host:8883 -servername host -showcerts </dev/null 2>/dev/null | grep -e 's:' -e 'i:'",
+	},
+	// The ESP8266's BearSSL client without its error code.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"bssl:couldn't connect", "bssl:could not connect"},
+		Title:       "The ESP8266's BearSSL client (WiFiClientSecure) could not connect",
+		Explanation: "The ESP8266 Arduino core's WiFiClientSecure (BearSSL) failed the handshake, and `Unknown error code` hides the step. Causes: no server check was chosen (since core 2.5.0 a client needs setTrustAnchors, setFingerprint or setInsecure, or every connection fails); the trust anchor or fingerprint no longer fits the server (a renewed certificate has a new fingerprint; a new root); the clock is not set (trust anchors need the time: NTP or setX509Time first); buffers too small for the server's records (setBufferSizes, with servers that ignore max fragment length); for mutual TLS, the client key was dropped: setInsecure or another server-check setter called after setClientRSACert clears it in some releases, so set the server check first.",
+		Fix:         "Set the server check first, then the client certificate and key, and print BearSSL's own error (getLastSSLError) to see the step:\n  client.setTrustAnchors(&ca);\n  client.setClientRSACert(&chain, &key);\nthen compare the server's chain with the anchor or fingerprint the sketch holds:\n  openssl s_client -connect host:8883 -servername host -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect host:8883 -servername host -showcerts </dev/null",
+	},
+	// Java's PKIX check finding a signature its issuer's key does not verify.
+	{
+		ID: BadSignature, Kind: "client", Own: true,
+		Match:       []string{"signature check failed"},
+		Within:      []string{"certpathvalidatorexception", "pkix path validation failed"},
+		Title:       "Java found a certificate whose signature its issuer's key does not verify (signature check failed)",
+		Explanation: "Java's PKIX check found the issuer by name (in the trust store or the chain sent) and that issuer's key does not verify the certificate's signature: the trust store holds another CA of the same name (a CA regenerated with the same subject, a test and a production CA named alike, an old copy left in the store), the chain sent has an intermediate from another CA of that name, or a certificate was altered. A trust store the program does not load at all (a path to a file that is not there, with no error at start-up) leaves it with the JVM's defaults and gives other errors, so check which store is read.",
+		Fix:         "Compare the issuer's key with the CA in the trust store: the certificate's Authority Key Identifier must be the CA's Subject Key Identifier:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Authority Key'\n  keytool -list -v -keystore truststore.jks | grep -e Owner -e 'KeyIdentifier' -A1\nthen put the CA that really issued the certificate in the store (and remove the other one of that name).",
+		Confirm:     "openssl verify -CAfile ca.crt -untrusted chain.pem server.crt",
+	},
+	// n8n's advice after a certificate its node could not verify.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"consider using the 'ignore ssl issues' option"},
+		Title:       "n8n could not verify the server's certificate (a node or credential test)",
+		Explanation: "An n8n node (HTTP Request, a database or mail credential) connected over TLS and Node.js refused the server's certificate: a self-signed or private CA that n8n's process was not given (Node.js reads its own bundle, not the system's, and adds only NODE_EXTRA_CA_CERTS), a server that does not send its intermediate, a TLS-inspecting proxy, or a name the certificate does not carry (an IP address, localhost). With HTTPS_PROXY set to an https:// proxy, n8n releases before the fix checked the proxy's certificate against the target's name.",
+		Fix:         "Give n8n's Node.js the CA (in Docker, mount it and set the variable in the container), then restart n8n:\n  NODE_EXTRA_CA_CERTS=/certs/ca.pem\nand see what the server sends:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\n'Ignore SSL issues' on the node turns the check off for that node only: use it to test, not to stay.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// Node.js given a directory where a certificate or key file belongs.
+	{
+		ID: CertLoadFailed, Kind: "client", Own: true,
+		Match:       []string{"eisdir: illegal operation on a directory"},
+		Title:       "A path given as a certificate or key file is a directory (EISDIR)",
+		Explanation: "Node.js was asked to read a file and the path is a directory. With TLS settings it is most often a certificate or key setting left empty, so that only its directory remains (a prefix such as /ssl/ joined to an empty file name, when TLS is handled by a proxy in front and no file was given), a Docker volume mounted over a file path (Docker creates a directory when the host file does not exist), or a folder given where a file belongs.",
+		Fix:         "See what the path is, then give the file itself (or leave the TLS settings out, when a proxy in front serves TLS):\n  ls -ld /ssl/ /ssl/fullchain.pem\n  docker inspect -f '{{json .Mounts}}' CONTAINER",
+		Confirm:     "ls -ld /ssl/fullchain.pem",
+	},
+	// OpenSSL told to read PKCS#12 from a file that is not one.
+	{
+		ID: CertLoadFailed, Kind: "client", Own: true,
+		Match:       []string{"type=pkcs12"},
+		Within:      []string{"wrong tag", "nested asn1 error", "asn1 encoding routines"},
+		Title:       "A file read as PKCS#12 is not PKCS#12 (a PEM certificate or key where a .p12 or .pfx belongs)",
+		Explanation: "OpenSSL's DER decoder was told to read a PKCS#12 bundle (Type=PKCS12) and the bytes are not one: most often a PEM file (-----BEGIN CERTIFICATE-----) given to a setting that wants a .p12 or .pfx, or a program that picks the format by its settings and took the wrong branch (a release bug: Vector read its crt_file as PKCS#12 although a key_file was set); else a .p12 damaged in copying (left base64-encoded, or sent as text).",
+		Fix:         "See what the file holds:\n  head -c 64 cert.pem | od -c | head -2\n  openssl pkcs12 -info -noout -in bundle.p12\nGive the setting the format it wants, or make a bundle from the PEM files:\n  openssl pkcs12 -export -in cert.pem -inkey key.pem -out bundle.p12",
+		Confirm:     "openssl pkcs12 -info -noout -in bundle.p12",
+	},
+	// Azure Logic Apps' HTTP action with a client certificate.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"please check the authentication certificate password is correct"},
+		Title:       "Azure Logic Apps could not open the client certificate's PFX (HTTP action)",
+		Explanation: "The HTTP action's Client Certificate authentication takes a base64-encoded PFX and its password, and the service could not read the private key from it: a wrong or missing password, a PFX without its private key (exported without it, or only the certificate), or a PFX whose encryption the service does not read; files exported by Windows' certificate manager or PowerShell have failed so, and the same key re-packed with OpenSSL loaded.",
+		Fix:         "Re-pack the PFX with OpenSSL (with its key and a password), then paste its base64 form:\n  openssl pkcs12 -in cert.pfx -nodes -out all.pem\n  openssl pkcs12 -export -in all.pem -out fixed.pfx \\\n    -keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1\n  base64 -w0 fixed.pfx",
+		Confirm:     "openssl pkcs12 -info -noout -in fixed.pfx",
+	},
+	// Wazuh's (OSSEC's) authd failing to set up TLS at start-up.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"ssl error. exiting"},
+		Within:      []string{"authd", "main-server.c"},
+		Title:       "Wazuh's (OSSEC's) enrollment service authd could not set up TLS and exited",
+		Explanation: "authd builds its TLS context at start-up from sslmanager.cert and sslmanager.key (in /var/ossec/etc) and the <ciphers> of the <auth> section of ossec.conf, and exits when one fails: a cipher list OpenSSL does not take (a typo, a name of another library), or a certificate and key that are missing (not generated at install, when openssl failed there), unreadable or not a pair.",
+		Fix:         "Check the cipher list and the files:\n  grep -A12 '<auth>' /var/ossec/etc/ossec.conf\n  openssl ciphers 'HIGH:!ADH:!EXP:!MD5:!RC4:!3DES:!CAMELLIA:@STRENGTH'\n  ls -l /var/ossec/etc/sslmanager.cert /var/ossec/etc/sslmanager.key\nMake a certificate and key if they are missing:\n  openssl req -x509 -batch -nodes -days 365 -newkey rsa:2048 \\\n    -keyout /var/ossec/etc/sslmanager.key \\\n    -out /var/ossec/etc/sslmanager.cert",
+		Confirm:     "ls -l /var/ossec/etc/sslmanager.cert /var/ossec/etc/sslmanager.key",
 	},
 }
 

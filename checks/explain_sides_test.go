@@ -2025,6 +2025,26 @@ func TestExplainSides(t *testing.T) {
 		{`2026/01/05 09:00:00 [error] 8#8: *4 SSL_read() failed (SSL: error:0A000126:SSL routines::unexpected eof while reading) while reading upstream, client: 192.0.2.3, server: shop, request: "GET / HTTP/1.1", upstream: "https://10.0.0.4:8443/"`, "nginx", "client", "handshake-failed", "server closed"},
 		// The docker CLI without its TLS files.
 		{`Could not read CA certificate "/home/dev/.docker/machine/certs/ca.pem": open /home/dev/.docker/machine/certs/ca.pem: no such file or directory`, "go", "client", "cert-load-failed", "docker_tls_verify"},
+		// curl's HTTP/0.9 refusal: TLS bytes on an http:// URL.
+		{"scrape check: curl: (1) Received HTTP/0.9 when not allowed", "curl", "client", "plain-http", "https://"},
+		// ESP-IDF's and the ESP8266's clients.
+		{"E (2211) esp-tls-mbedtls: Failed to verify peer certificate!", "unknown", "client", "server-cert-untrusted", "esp_crt_bundle_attach"},
+		{"[MQTT] BSSL:Couldn't connect. Error = 'Unknown error code.'", "unknown", "client", "handshake-failed", "setinsecure"},
+		// Java's PKIX signature check.
+		{"Caused by: java.security.cert.CertPathValidatorException: signature check failed", "java", "client", "bad-signature", "authority key"},
+		// n8n's own advice.
+		{"NodeApiError: SSL Issue: consider using the 'Ignore SSL issues' option", "unknown", "client", "server-cert-untrusted", "node_extra_ca_certs"},
+		// A directory where a file belongs; PKCS#12 read from PEM.
+		{"Error: EISDIR: illegal operation on a directory, read at Object.readFileSync (node:fs:441:20)", "node", "client", "cert-load-failed", "ls -ld"},
+		{`ErrorStack([Error { code: 0, library: "asn1 encoding routines", reason: "wrong tag", data: "Type=PKCS12" }])`, "unknown", "server", "cert-load-failed", "openssl pkcs12 -export"},
+		// Logic Apps' PFX; Wazuh's authd; Go 1.10.0's dnsName check.
+		{"BadRequest. Could not load the certificate private key. Please check the authentication certificate password is correct and try again.", "unknown", "client", "cert-load-failed", "pbe-sha1-3des"},
+		{"2024/05/06 07:08:09 wazuh-authd: ERROR: SSL error. Exiting.", "unknown", "server", "startup-failed", "sslmanager.key"},
+		{`error loading CA bundle: x509: cannot parse dnsName "Cluster Root"`, "go", "client", "cert-load-failed", "1.10.1"},
+		// NSS's curl given OpenSSL's cipher names.
+		{"fetch failed: (59) Unknown cipher in list: HIGH:!aNULL", "unknown", "client", "handshake-failed", "libcurl-openssl"},
+		// A program naming the server it negotiates with.
+		{"pusher: Could not negotiate TLS encryption with gateway: sslv3 alert handshake failure", "unknown", "client", "tls-alert", ""},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {

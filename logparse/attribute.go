@@ -1183,7 +1183,9 @@ var clientMarks = []string{"tls client:", "received server alert", "https://", "
 	"ssl_connect",
 	// OpenSSL's words for a received certificate_required, which only a
 	// TLS 1.3 server sends.
-	"alert certificate required"}
+	"alert certificate required",
+	// a program's own words for the connection it opened
+	"negotiate tls encryption with"}
 
 // ShowsClient reports whether a line (lower-case) holds words of a
 // program that opened the connection (a URL, a dial, a main thread).
