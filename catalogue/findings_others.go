@@ -212,7 +212,9 @@ var otherWriterEntries = []Entry{
 		Confirm:     "curl -sv http://host:port/ -o /dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "client", Without: []string{"handshake error from", "serving connection", "handshake from", "server tls handshake failed", "rejected connection", "remote-addr="},
+		ID: HandshakeFailed, Kind: "client", Without: []string{"handshake error from", "serving connection", "handshake from", "server tls handshake failed", "rejected connection", "remote-addr=",
+			// Teleport's probe of its tunnel port: findings_products.go
+			"failed to ping web proxy"},
 		Match:       []string{"first record does not look like a tls handshake"},
 		Title:       "The Go client got an answer that is not TLS",
 		Explanation: "A Go client (an HTTP or gRPC client, kubectl, docker) sent its TLS ClientHello and read back bytes that are not TLS. Three causes: (1) the server speaks plain HTTP (or plaintext gRPC) on that port, and the client should too; (2) a proxy in between answered in clear text (an error page, a plain-HTTP proxy given as https://), or a service mesh's sidecar (Istio, Linkerd) took the port for plain HTTP and handled the TLS bytes as HTTP: a Kubernetes Service port named http- or without a protocol, where tcp-, tls- or https- (or appProtocol) was needed, or a sidecar injected into a workload that does its own TLS; (3) the server is meant to serve TLS there, but its TLS settings did not reach that listener: a misspelt or misplaced TLS key in its configuration, TLS set on another port, or a server release whose listener answers before TLS (a known bug of some multiplexed gRPC and HTTP receivers, fixed in later releases). A mail program set to implicit TLS against a submission port (587, or 25) gets the server's plain-text greeting: implicit TLS belongs on port 465, and 587 wants STARTTLS. An FTP client set to implicit FTPS (port 990) against a server that speaks explicit FTPS (AUTH TLS after a plain greeting on port 21) reads that greeting the same way.",

@@ -1320,15 +1320,6 @@ var productEntries = []Entry{
 		Fix:         "See what the certificate is for, then set the matching environment, or make a new push certificate for it in the Apple Developer portal:\n  openssl x509 -noout -subject -enddate -in cert.pem\n  new apn.Provider({ cert: 'cert.pem', key: 'key.pem',\n    production: true })",
 		Confirm:     "openssl s_client -connect api.sandbox.push.apple.com:443 -cert cert.pem -key key.pem </dev/null",
 	},
-	// Apple's push gateway, for lines that name it and no more precise reason.
-	{
-		ID: ClientCertRejected, Kind: "client", Side: "client", Fallback: true,
-		Match:       []string{"api.push.apple.com", "api.sandbox.push.apple.com", "api.development.push.apple.com", "gateway.push.apple.com", "gateway.sandbox.push.apple.com"},
-		Title:       "Apple's push service (APNs) refused or dropped the connection",
-		Explanation: "With certificate-based authentication, APNs checks the push certificate as a TLS client certificate. The causes that cover most cases: the push certificate has expired or was revoked (APNs may close the connection or send an alert such as internal_error or certificate_expired); the key given is not the certificate's, or the .p12 was exported without its key; a development certificate used against production or the reverse; or the client does not trust APNs' own server certificate (its CA changed to USERTrust RSA in 2025, and a client with its own old CA list fails).",
-		Fix:         "Check the push certificate's dates, that its key matches, and the handshake with Apple's gateway:\n  openssl x509 -noout -subject -enddate -in push.pem\n  openssl x509 -noout -pubkey -in push.pem | sha256sum; openssl pkey -pubout -in push.key | sha256sum\n  openssl s_client -connect api.push.apple.com:443 -cert push.pem -key push.key </dev/null",
-		Confirm:     "openssl s_client -connect api.push.apple.com:443 -cert push.pem -key push.key </dev/null 2>&1 | grep -e Verify -e alert",
-	},
 	// Go's x509.ParsePKCS1PrivateKey given a PKCS#8 or EC key.
 	{
 		ID: KeyLoadFailed, Kind: "client",
@@ -6097,12 +6088,89 @@ var productEntries = []Entry{
 	// Wazuh's (OSSEC's) authd failing to set up TLS at start-up.
 	{
 		ID: StartupFailed, Kind: "client", Side: "server", Own: true,
-		Match:       []string{"ssl error. exiting"},
+		Match:       []string{"ssl error. exiting", "unable to read certificate file (not found)", "unable to read private key file (not found)"},
 		Within:      []string{"authd", "main-server.c"},
 		Title:       "Wazuh's (OSSEC's) enrollment service authd could not set up TLS and exited",
-		Explanation: "authd builds its TLS context at start-up from sslmanager.cert and sslmanager.key (in /var/ossec/etc) and the <ciphers> of the <auth> section of ossec.conf, and exits when one fails: a cipher list OpenSSL does not take (a typo, a name of another library), or a certificate and key that are missing (not generated at install, when openssl failed there), unreadable or not a pair.",
+		Explanation: "authd builds its TLS context at start-up from sslmanager.cert and sslmanager.key (in /var/ossec/etc) and the <ciphers> of the <auth> section of ossec.conf, and exits when one fails: a cipher list OpenSSL does not take (a typo, a name of another library), or a certificate and key that are missing (not generated at install, when the installer's openssl step failed there: then make them by hand), unreadable or not a pair.",
 		Fix:         "Check the cipher list and the files:\n  grep -A12 '<auth>' /var/ossec/etc/ossec.conf\n  openssl ciphers 'HIGH:!ADH:!EXP:!MD5:!RC4:!3DES:!CAMELLIA:@STRENGTH'\n  ls -l /var/ossec/etc/sslmanager.cert /var/ossec/etc/sslmanager.key\nMake a certificate and key if they are missing:\n  openssl req -x509 -batch -nodes -days 365 -newkey rsa:2048 \\\n    -keyout /var/ossec/etc/sslmanager.key \\\n    -out /var/ossec/etc/sslmanager.cert",
 		Confirm:     "ls -l /var/ossec/etc/sslmanager.cert /var/ossec/etc/sslmanager.key",
+	},
+	// Apple's push service refusing the sender's push certificate.
+	{
+		ID: ClientCertRejected, Kind: "client", Side: "client", Own: true,
+		Match:  []string{"api.push.apple.com", "api.sandbox.push.apple.com", "api.development.push.apple.com", "gateway.push.apple.com", "gateway.sandbox.push.apple.com", "apns"},
+		Within: []string{"remote error", "alert", "handshake", "closed", "eof", "unknownca", "expired certificate", "ssl", "tls", "certificate"},
+		// the sender refusing APNs' certificate is the client's trust story
+		Without:     []string{"verify failed", "unknown authority", "local issuer", "pkix", "verification failed"},
+		Title:       "Apple's push service (APNs) refused this sender's push certificate",
+		Explanation: "Certificate-based APNs is mutual TLS: the sender presents its push certificate (a .p12, or a .pem with its key) and Apple ends the handshake when it will not take it, with certificate_expired, unknown_ca, internal_error or handshake_failure, or by closing the connection. Causes: the certificate has expired or was revoked (a new one made in the developer portal revokes nothing, but a revoked one stops at once); it was renewed but the sender still presents the old one, loaded at start (restart it, or upload the new one where it reads it); it is for the other environment (a development certificate against production, or the reverse); the file has no private key (exported from Keychain as the certificate alone) or holds the wrong one, or its key is encrypted and the sender was not given the passphrase; or it is not an APNs certificate at all (not issued by Apple's WWDR CA: Apple answers unknown_ca). The other way round, the sender may refuse APNs' own certificate: its CA changed to USERTrust RSA in 2025, and a sender with its own old CA list (or a system whose CA bundle dropped the root APNs chained to) fails so.",
+		Fix:         "See what the file holds and until when, that its key matches, then renew it in the developer portal (or move to token-based .p8 authentication) and restart the sender:\n  openssl pkcs12 -in push.p12 -nodes -legacy | openssl x509 -noout -subject -issuer -enddate\n  openssl x509 -noout -pubkey -in push.pem | sha256sum\n  openssl pkey -pubout -in push.key | sha256sum\n  openssl s_client -connect api.push.apple.com:443 -cert push.pem -key push.key </dev/null",
+		Confirm:     "openssl pkcs12 -in push.p12 -nodes -legacy | openssl x509 -noout -subject -issuer -enddate",
+	},
+	// A client checking the server's key-exchange signature.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"key_exchange:bad signature", "get_key_exchange:bad signature"},
+		Title:       "The client could not verify the server's key-exchange signature (bad signature)",
+		Explanation: "In a TLS 1.2 handshake with ECDHE or DHE the server signs its key exchange with its private key, and this client found that the signature does not verify with the public key in the server's certificate. It is the server's signature, not a client certificate: the server's key does not match the certificate it sends (a renewed certificate served with the old key by a server that does not check the pair), its key lives in a token or accelerator that signs wrongly, or this client's platform mishandles the signature scheme chosen (RSA-PSS on some platforms' OpenSSL builds, HP-UX among them). Where the platform is at fault, a cipher list without ECDHE and DHE (static RSA key exchange, which signs nothing) has been the workaround.",
+		Fix:         "Check the server's key and certificate are a pair, and try the handshake with static RSA key exchange, which signs nothing (if it works, the signature is at fault):\n  openssl s_client -connect host:443 -servername host -tls1_2 -cipher AES128-GCM-SHA256 </dev/null\n  openssl x509 -noout -pubkey -in server.crt | openssl sha256\n  openssl pkey -pubout -in server.key | openssl sha256",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// apt's GnuTLS method told of an alert by the repository's server.
+	{
+		ID: TLSAlert, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"a tls fatal alert has been received"},
+		Within:      []string{"[ip: "},
+		Title:       "The repository's server ended apt's TLS handshake with an alert",
+		Explanation: "apt's https method (on GnuTLS) connected to the repository and the server, or a proxy or CDN in front of it, refused the handshake with an alert this error does not name. apt sends no client certificate unless one is set (Acquire::https::SslCert), so the refusal is seldom about one: most often the repository's side is misconfigured (its proxy or CDN, a change of certificate or TLS settings; it fails for everyone, and it is fixed there), or this old system's GnuTLS shares no TLS version or cipher suite with the server, or the server has no certificate for the name asked (SNI).",
+		Fix:         "See whether the server answers other clients, and with which version and cipher:\n  openssl s_client -connect repo.example.org:443 -servername repo.example.org </dev/null\n  gnutls-cli --print-cert repo.example.org </dev/null\nIf it fails for every client, it is the repository's to fix (tell its maintainers); if only this machine fails, update it (or its GnuTLS).",
+		Confirm:     "gnutls-cli repo.example.org </dev/null",
+	},
+	// The ESP8266's BearSSL: a pinned fingerprint, and no server check.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"received cert fp doesn't match", "received cert fp does not match"},
+		Title:       "The server's certificate no longer has the fingerprint the device pins (BearSSL)",
+		Explanation: "The sketch pins the server's certificate by its SHA-1 fingerprint (setFingerprint), and the certificate the server sends now has another: it was renewed (Let's Encrypt every 60 to 90 days, cloud services on their own schedule) or another server answers for the name. A pinned fingerprint breaks at every renewal; BearSSL may report it as a chain that `could not be linked to a trust anchor`.",
+		Fix:         "Read the current fingerprint and put it in the sketch, or better pin the CA with setTrustAnchors (with the clock set by NTP):\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha1",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha1",
+	},
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"no authentication method is setup", "no authentication method is set up"},
+		Title:       "The ESP8266's BearSSL client has no way to check the server, so it will not connect",
+		Explanation: "Since the ESP8266 Arduino core 2.5.0, WiFiClientSecure is BearSSL's and refuses to connect until the sketch says how to check the server: a trust anchor (setTrustAnchors), a fingerprint (setFingerprint), or none (setInsecure). Libraries written for the older axTLS client (WebSockets, MQTT and HTTP libraries' SSL begin calls) create the client without one, so every connection fails until the library is updated or given one.",
+		Fix:         "Give the client a server check before it connects (a CA, with the clock set by NTP):\n  client.setTrustAnchors(&ca);\nor, in a library that makes its own client, update the library to a release that takes a CA or fingerprint.",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	},
+	// Teleport's agents probing the reverse-tunnel port over HTTPS.
+	{
+		ID: RoutineLine, Kind: "client", Side: "client", Own: true, Level: infoLevel,
+		Match:       []string{"failed to ping web proxy"},
+		Within:      []string{":3024"},
+		Title:       "Teleport's agent probed the reverse-tunnel port over HTTPS: usually harmless",
+		Explanation: "A Teleport agent tries each proxy address it knows as the web endpoint, and port 3024 is the reverse tunnel, which speaks SSH, not HTTPS, so that probe always fails with a not-TLS answer. When the agent joins through the web port (443 or 3080), the line is noise.",
+		Fix:         "Nothing to fix if the agent joins; to quiet it, give the agent the proxy's web address (proxy_server: teleport.example.com:443) rather than the tunnel's.",
+		Confirm:     "tctl nodes ls",
+	},
+	// Go's encoding/asn1 on a key in another form than it reads.
+	{
+		ID: KeyLoadFailed, Kind: "client", Own: true,
+		Match:       []string{"asn1: structure error"},
+		Within:      []string{"private key", "privatekey", ".key"},
+		Title:       "The Go program could not parse the private key: it is not in the form it reads",
+		Explanation: "Go's encoding/asn1 found another structure than the one the program parses a key as: a PKCS#8 key (BEGIN PRIVATE KEY, what openssl genpkey and openssl req -newkey write) given to a parser of PKCS#1 keys (BEGIN RSA PRIVATE KEY), or the reverse; an EC key where an RSA key is wanted; an encrypted key (BEGIN ENCRYPTED PRIVATE KEY, or Proc-Type: 4,ENCRYPTED) given to a program that does not decrypt it, or one it decrypts only in the other form; or a certificate or CSR in the key's place. The program's documentation (or its own command to make the key) says which form it takes.",
+		Fix:         "See which form the key is in, then convert it to the one the program reads:\n  head -2 key.pem\n  openssl pkey -in key.pem -noout -text | head -1\n  openssl rsa -in key.pem -traditional -out key-pkcs1.pem\n  openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem",
+		Confirm:     "openssl pkey -in key.pem -noout",
+	},
+	// A .p12 refused with the password given.
+	{
+		ID: BadPassphrase, Kind: "client", Own: true,
+		Match:       []string{"pkcs12 data wrong password", "p12 wrong password", "pkcs12: decryption password incorrect"},
+		Title:       "The .p12 (PKCS#12) file did not open with the password given",
+		Explanation: "The reader computed the file's integrity check with the password it was given and it did not match. Besides a mistyped password: a .p12 exported with an empty password, which Apple's SecPKCS12Import (macOS and iOS, and the tools on it) refuses and reports as a wrong password; a .p12 written by OpenSSL 3 (AES-256 and PBKDF2) read by an older reader (older macOS and iOS, Windows before Server 2019, old Java and Android), which reports a wrong password too; or a password passed with quotes or a newline added by the script that passes it.",
+		Fix:         "Check the password with OpenSSL, then re-export with a non-empty password, in the older encryption when an old reader needs it:\n  openssl pkcs12 -in cert.p12 -noout -info\n  openssl pkcs12 -in cert.p12 -nodes -out all.pem\n  openssl pkcs12 -export -legacy -in all.pem -out fixed.p12",
+		Confirm:     "openssl pkcs12 -in cert.p12 -noout -info",
 	},
 }
 

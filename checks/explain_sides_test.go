@@ -1194,7 +1194,7 @@ func TestExplainSides(t *testing.T) {
 		{"System.Net.WebException: La solicitud se canceló: No se puede crear un canal seguro SSL/TLS.", "unknown", "client", "handshake-failed", "tls12"},
 		{"ValueError: No PEM-encoded certificates found in string cert input data", "unknown", "client", "cert-load-failed", "openssl pkcs12"},
 		{"VError: certificate does not support configured environment, production: true", "unknown", "client", "key-load-failed", "sandbox"},
-		{`Post "https://api.sandbox.push.apple.com/3/device/abc": remote error: tls: internal error`, "go", "client", "tls-alert", "push certificate"},
+		{`Post "https://api.sandbox.push.apple.com/3/device/abc": remote error: tls: internal error`, "go", "client", "client-cert-rejected", "push certificate"},
 		{`{"error":"bad credentials","desc":"failed to parse PKCS1 private key"}`, "unknown", "server", "key-load-failed", "-traditional"},
 		{"library/ssl_tls13_generic.c:1500: psa_generate_key() returned -27648 (-0x6c00)", "unknown", "client", "handshake-failed", "psa_crypto_init"},
 		{"Downloading https://downloads.example.org/packages/Packages.gz\nConnection error: Invalid SSL certificate", "unknown", "client", "server-cert-untrusted", "ca-bundle"},
@@ -2045,6 +2045,25 @@ func TestExplainSides(t *testing.T) {
 		{"fetch failed: (59) Unknown cipher in list: HIGH:!aNULL", "unknown", "client", "handshake-failed", "libcurl-openssl"},
 		// A program naming the server it negotiates with.
 		{"pusher: Could not negotiate TLS encryption with gateway: sslv3 alert handshake failure", "unknown", "client", "tls-alert", ""},
+		// Apple's push service refusing a push certificate; the sender
+		// refusing APNs' own certificate stays the client's trust story.
+		{"push worker: POST https://api.sandbox.push.apple.com/3/device/ab12: remote error: tls: certificate expired", "go", "client", "client-cert-rejected", "restart the sender"},
+		{"apns: connection to gateway.push.apple.com:2195 closed during the SSL handshake", "unknown", "client", "client-cert-rejected", "developer portal"},
+		{"send to gateway.push.apple.com failed: SSL_connect: certificate verify failed", "unknown", "client", "server-cert-untrusted", ""},
+		// The server's key-exchange signature, checked by the client.
+		{"error:1408D07B:SSL routines:ssl3_get_key_exchange:bad signature", "unknown", "client", "handshake-failed", "static rsa"},
+		// apt told of an alert by a repository.
+		{"E: Failed to fetch https://pkgs.example.net/dists/stable/Release  Could not handshake: A TLS fatal alert has been received. [IP: 198.51.100.9 443]", "unknown", "client", "tls-alert", "repository"},
+		// BearSSL's pinned fingerprint and missing server check.
+		{"[WS] BSSL:insecure_end_chain: Received cert FP doesn't match", "unknown", "client", "server-cert-untrusted", "-fingerprint -sha1"},
+		{"BSSL:_connectSSL: Connection *will* fail, no authentication method is setup", "unknown", "client", "handshake-failed", "settrustanchors"},
+		// Teleport's probe of its tunnel port.
+		{`level=info msg="Failed to ping web proxy \"tp.example.org:3024\"" error="Get \"https://tp.example.org:3024/webapi/find\": tls: first record does not look like a TLS handshake"`, "go", "client", "routine-line", "proxy_server"},
+		// Go's asn1 on a key in the other form; a .p12 refused.
+		{"cannot load TLS key /etc/app/tls.key: asn1: structure error: tags don't match (16 vs {class:0 tag:2 length:1 isCompound:false})", "unknown", "server", "key-load-failed", "pkcs8 -topk8"},
+		{"Import failed: PKCS12 data wrong password (cert.p12)", "unknown", "server", "bad-passphrase", "-legacy"},
+		// Wazuh's authd without its certificate.
+		{"2024/03/04 05:06:07 wazuh-authd: ERROR: Unable to read private key file (not found): etc/sslmanager.key", "unknown", "server", "startup-failed", "openssl req -x509"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
