@@ -6172,6 +6172,15 @@ var productEntries = []Entry{
 		Fix:         "Check the password with OpenSSL, then re-export with a non-empty password, in the older encryption when an old reader needs it:\n  openssl pkcs12 -in cert.p12 -noout -info\n  openssl pkcs12 -in cert.p12 -nodes -out all.pem\n  openssl pkcs12 -export -legacy -in all.pem -out fixed.p12",
 		Confirm:     "openssl pkcs12 -in cert.p12 -noout -info",
 	},
+	// Rocket (Rust) reading its TLS files.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"error while setting tls.certs", "error while setting tls.key"},
+		Title:       "Rocket (a Rust web server, as in Vaultwarden) could not read its TLS certificate or key file",
+		Explanation: "Rocket reads the files its tls.certs and tls.key settings name (ROCKET_TLS={certs=\"...\",key=\"...\"}) at start, and an I/O error there means the path cannot be read where the server runs: in a container, host paths that were never mounted into it (the setting must name the path inside the container), a relative path read from another working directory, or file permissions. The line after it gives the system's reason (No such file or directory, Permission denied).",
+		Fix:         "See the files from inside the container, then mount their directory and name the paths as the container sees them:\n  docker exec CONTAINER ls -l /ssl/\n  docker run -v /etc/ssl/vw:/ssl:ro \\\n    -e ROCKET_TLS='{certs=\"/ssl/cert.pem\",key=\"/ssl/key.pem\"}' ...",
+		Confirm:     "docker exec CONTAINER ls -l /ssl/",
+	},
 }
 
 // step-ca's refusal of a token, from its log and from the step CLI.

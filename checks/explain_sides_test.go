@@ -2064,6 +2064,10 @@ func TestExplainSides(t *testing.T) {
 		{"Import failed: PKCS12 data wrong password (cert.p12)", "unknown", "server", "bad-passphrase", "-legacy"},
 		// Wazuh's authd without its certificate.
 		{"2024/03/04 05:06:07 wazuh-authd: ERROR: Unable to read private key file (not found): etc/sslmanager.key", "unknown", "server", "startup-failed", "openssl req -x509"},
+		// Rocket's TLS files; the registry story stays out of helm's and
+		// a webhook's calls.
+		{"vaultwarden  | Error: I/O error while setting tls.key:", "unknown", "server", "cert-load-failed", "inside the container"},
+		{`failed calling webhook "v.example.io": failed to call webhook: Post "https://wh.ns.svc:443/validate?timeout=10s": tls: failed to verify certificate: x509: certificate signed by unknown authority`, "go", "client", "server-cert-untrusted", "cabundle"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {

@@ -715,7 +715,7 @@ var notNodeErrors = []string{"custom { kind: ", "(os error ", "problem setting t
 	// Python's ssl reasons in brackets, Puppet's agent
 	"certificate_verify_failed]", "[ssl: ", "puppet", "the agent's private key",
 	// Rocket's (Rust) TLS set-up
-	"bad tls private key", "bad tls certificate",
+	"bad tls private key", "bad tls certificate", "error while setting tls.",
 	// SoftEther's vpncmd; Dovecot's settings
 	"softether", "(ssl_cert setting)", "(ssl_key setting)", "(ssl_ca setting)"}
 
