@@ -220,10 +220,20 @@ var clientWriterEntries = []Entry{
 		// certificate (proxyconnect) is not the registry's
 		Without:     []string{"ollama", "taskspec", "tekton", "error getting image manifest", "cosign", "during command execution: signing", "helm repo", "proxyconnect", "trivy", "loki"},
 		Match:       []string{"x509: certificate signed by unknown authority"},
-		Title:       "The container engine does not trust the registry's certificate",
-		Explanation: "The Docker daemon (or containerd, pulling for Kubernetes), a Go program as the client of the registry, found no trusted CA for the registry's certificate. It trusts the host's CA store (read when it starts) and, per registry, the files in /etc/docker/certs.d/HOST:PORT/ (containerd: /etc/containerd/certs.d/HOST:PORT/). Three causes: (1) a private or self-signed CA not put there, or under a directory name other than the registry's address with its port, or added to the host's store after the daemon started (restart it); (2) the registry does not send its intermediate certificate; (3) the client is not the daemon the CA was given to: Docker Desktop's VM, a remote or managed host, BuildKit's own builder (docker buildx with the docker-container driver reads neither the daemon's certs.d nor its insecure-registries, only its buildkitd.toml), or a tool with its own bundle (kaniko's /kaniko/ssl/certs, which an old executor image keeps out of date), or a Kubernetes controller that reads image manifests itself (Tekton's pipelines controller, to find an image's entrypoint; Knative's, Flux's image reflector), which trusts only its own container image's CAs (Tekton: the config-registry-cert ConfigMap gives it the registry's CA); or an intercepting proxy re-signs the registry's traffic.",
-		Fix:         "Give the daemon the registry's CA (the directory is named exactly as the registry is addressed, with its port):\n  mkdir -p /etc/docker/certs.d/registry.example.com:5000\n  cp ca.crt /etc/docker/certs.d/registry.example.com:5000/ca.crt\nand check what the registry sends:\n  openssl s_client -connect registry.example.com:5000 -showcerts </dev/null\nFor docker buildx, give the builder the CA in a buildkitd.toml ([registry.\"registry.example.com:5000\"] with ca=[\"/etc/certs/ca.crt\"]) and create it with:\n  docker buildx create --use --config buildkitd.toml",
-		Confirm:     "curl -v --cacert ca.crt https://registry.example.com:5000/v2/",
+		Title:       registryTitle,
+		Explanation: registryExplanation,
+		Fix:         registryFix,
+		Confirm:     registryConfirm,
+	},
+	// The same in Go 1.20's longer words, which the bare entries above
+	// would otherwise outmatch: only where the engine's own words show.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Within: []string{"error response from daemon", "pinging container registry", "failed to pull image", "failed to pull and unpack image"},
+		Match:       []string{"tls: failed to verify certificate: x509: certificate signed by unknown authority"},
+		Title:       registryTitle,
+		Explanation: registryExplanation,
+		Fix:         registryFix,
+		Confirm:     registryConfirm,
 	},
 	// PostgreSQL's libpq verifying the server (sslmode=verify-ca/verify-full).
 	{
@@ -832,7 +842,9 @@ var clientWriterEntries = []Entry{
 	// Kubernetes admission webhooks: the API server is the TLS client.
 	{
 		ID: ServerCertUntrusted, Kind: "client", Within: []string{"failed calling webhook", "calling webhook", "admission webhook", "conversion webhook", "webhook.go", "dispatcher.go"},
-		Match:       []string{"x509: certificate signed by unknown authority", "x509: certificate is valid for", "x509: cannot validate certificate"},
+		Match: []string{"x509: certificate signed by unknown authority", "x509: certificate is valid for", "x509: cannot validate certificate",
+			// Go 1.20 and later put this before the x509 reason
+			"tls: failed to verify certificate: x509: certificate signed by unknown authority"},
 		Title:       "The Kubernetes API server does not trust the admission webhook's certificate",
 		Explanation: "Calling a webhook, the API server is the TLS client and trusts only the caBundle of the ValidatingWebhookConfiguration or MutatingWebhookConfiguration (for a CRD's conversion webhook, the caBundle in the CRD's spec.conversion.webhook.clientConfig, which an upgrade or a hand-made CRD can leave stale). It fails when the webhook serves a certificate from another CA than that caBundle holds: the CA was rotated and the webhook pods still serve the old certificate (or the reverse), several replicas each generated their own CA, or cert-manager's CA injector has not updated the caBundle; or when the certificate lacks the service's DNS name (name.namespace.svc).",
 		Fix:         "Compare the caBundle with the CA of the certificate the webhook serves, then update the caBundle or restart the webhook pods so they load the current certificate:\n  kubectl get mutatingwebhookconfiguration NAME -o jsonpath='{.webhooks[0].clientConfig.caBundle}' | base64 -d | openssl x509 -noout -subject",
@@ -3636,4 +3648,12 @@ const (
 	oldServerWhy     = "The client's OpenSSL got the server's answer in a TLS version below its own minimum: the server (or a device, or a proxy in between) speaks only TLS 1.0 or 1.1 (an old appliance, mail server, or a SQL Server 2014 or older without its TLS 1.2 updates). The client is fine; the server is old. It often starts with an upgrade of the client's system: Debian and Ubuntu set MinProtocol = TLSv1.2 in /etc/ssl/openssl.cnf, and OpenSSL 3 refuses TLS 1.0 and 1.1 below security level 0."
 	oldServerFix     = "Upgrade the server to TLS 1.2 or later. Until then, let this one client accept the old version (curl: --tlsv1.0 --ciphers 'DEFAULT:@SECLEVEL=0'; Python: ctx.minimum_version = ssl.TLSVersion.TLSv1 and ctx.set_ciphers('DEFAULT:@SECLEVEL=0'); node 12 and later: node --tls-min-v1.0, or minVersion in the TLS options), rather than lowering MinProtocol for the whole system in openssl.cnf. See which version the server speaks:\n  openssl s_client -connect host:443 -tls1 -cipher 'DEFAULT:@SECLEVEL=0' </dev/null"
 	oldServerConfirm = "openssl s_client -connect host:443 -tls1_2 </dev/null"
+)
+
+// The container engine refusing a registry's certificate (two entries).
+const (
+	registryTitle       = "The container engine does not trust the registry's certificate"
+	registryExplanation = "The Docker daemon (or containerd, pulling for Kubernetes), a Go program as the client of the registry, found no trusted CA for the registry's certificate. It trusts the host's CA store (read when it starts) and, per registry, the files in /etc/docker/certs.d/HOST:PORT/ (containerd: /etc/containerd/certs.d/HOST:PORT/). Three causes: (1) a private or self-signed CA not put there, or under a directory name other than the registry's address with its port, or added to the host's store after the daemon started (restart it); (2) the registry does not send its intermediate certificate; (3) the client is not the daemon the CA was given to: Docker Desktop's VM, a remote or managed host, BuildKit's own builder (docker buildx with the docker-container driver reads neither the daemon's certs.d nor its insecure-registries, only its buildkitd.toml), or a tool with its own bundle (kaniko's /kaniko/ssl/certs, which an old executor image keeps out of date), or a Kubernetes controller that reads image manifests itself (Tekton's pipelines controller, to find an image's entrypoint; Knative's, Flux's image reflector), which trusts only its own container image's CAs (Tekton: the config-registry-cert ConfigMap gives it the registry's CA); or an intercepting proxy re-signs the registry's traffic."
+	registryFix         = "Give the daemon the registry's CA (the directory is named exactly as the registry is addressed, with its port):\n  mkdir -p /etc/docker/certs.d/registry.example.com:5000\n  cp ca.crt /etc/docker/certs.d/registry.example.com:5000/ca.crt\nand check what the registry sends:\n  openssl s_client -connect registry.example.com:5000 -showcerts </dev/null\nFor docker buildx, give the builder the CA in a buildkitd.toml ([registry.\"registry.example.com:5000\"] with ca=[\"/etc/certs/ca.crt\"]) and create it with:\n  docker buildx create --use --config buildkitd.toml"
+	registryConfirm     = "curl -v --cacert ca.crt https://registry.example.com:5000/v2/"
 )

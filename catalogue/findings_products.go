@@ -6095,17 +6095,22 @@ var productEntries = []Entry{
 		Fix:         "Check the cipher list and the files:\n  grep -A12 '<auth>' /var/ossec/etc/ossec.conf\n  openssl ciphers 'HIGH:!ADH:!EXP:!MD5:!RC4:!3DES:!CAMELLIA:@STRENGTH'\n  ls -l /var/ossec/etc/sslmanager.cert /var/ossec/etc/sslmanager.key\nMake a certificate and key if they are missing:\n  openssl req -x509 -batch -nodes -days 365 -newkey rsa:2048 \\\n    -keyout /var/ossec/etc/sslmanager.key \\\n    -out /var/ossec/etc/sslmanager.cert",
 		Confirm:     "ls -l /var/ossec/etc/sslmanager.cert /var/ossec/etc/sslmanager.key",
 	},
-	// Apple's push service refusing the sender's push certificate.
+	// Apple's push service refusing the sender's push certificate: lines
+	// that name its hosts, and a push library's words for a handshake.
 	{
-		ID: ClientCertRejected, Kind: "client", Side: "client", Own: true,
-		Match:  []string{"api.push.apple.com", "api.sandbox.push.apple.com", "api.development.push.apple.com", "gateway.push.apple.com", "gateway.sandbox.push.apple.com", "apns"},
-		Within: []string{"remote error", "alert", "handshake", "closed", "eof", "unknownca", "expired certificate", "ssl", "tls", "certificate"},
+		ID: ClientCertRejected, Kind: "client", Side: "client",
+		Match: []string{"api.push.apple.com", "api.sandbox.push.apple.com", "api.development.push.apple.com", "gateway.push.apple.com", "gateway.sandbox.push.apple.com"},
 		// the sender refusing APNs' certificate is the client's trust story
-		Without:     []string{"verify failed", "unknown authority", "local issuer", "pkix", "verification failed"},
-		Title:       "Apple's push service (APNs) refused this sender's push certificate",
-		Explanation: "Certificate-based APNs is mutual TLS: the sender presents its push certificate (a .p12, or a .pem with its key) and Apple ends the handshake when it will not take it, with certificate_expired, unknown_ca, internal_error or handshake_failure, or by closing the connection. Causes: the certificate has expired or was revoked (a new one made in the developer portal revokes nothing, but a revoked one stops at once); it was renewed but the sender still presents the old one, loaded at start (restart it, or upload the new one where it reads it); it is for the other environment (a development certificate against production, or the reverse); the file has no private key (exported from Keychain as the certificate alone) or holds the wrong one, or its key is encrypted and the sender was not given the passphrase; or it is not an APNs certificate at all (not issued by Apple's WWDR CA: Apple answers unknown_ca). The other way round, the sender may refuse APNs' own certificate: its CA changed to USERTrust RSA in 2025, and a sender with its own old CA list (or a system whose CA bundle dropped the root APNs chained to) fails so.",
-		Fix:         "See what the file holds and until when, that its key matches, then renew it in the developer portal (or move to token-based .p8 authentication) and restart the sender:\n  openssl pkcs12 -in push.p12 -nodes -legacy | openssl x509 -noout -subject -issuer -enddate\n  openssl x509 -noout -pubkey -in push.pem | sha256sum\n  openssl pkey -pubout -in push.key | sha256sum\n  openssl s_client -connect api.push.apple.com:443 -cert push.pem -key push.key </dev/null",
-		Confirm:     "openssl pkcs12 -in push.p12 -nodes -legacy | openssl x509 -noout -subject -issuer -enddate",
+		Without: []string{"verify failed", "unknown authority", "local issuer", "pkix", "verification failed"},
+		Title:   apnsTitle, Explanation: apnsExplanation, Fix: apnsFix, Confirm: apnsConfirm,
+	},
+	{
+		ID: ClientCertRejected, Kind: "client", Side: "client",
+		Match:  []string{"apns"},
+		Within: []string{"remote error", "alert", "handshake", "closed", "eof", "unknownca", "expired certificate"},
+		// a push server loading its own certificate is not a refusal
+		Without: []string{"pem", "loading", "load push", "failed to load", "unable to load", "cannot load", "failed to parse", "unable to parse", "unable to read", "failed to read", "cannot read", "decode", "verify failed", "unknown authority", "local issuer", "pkix", "verification failed"},
+		Title:   apnsTitle, Explanation: apnsExplanation, Fix: apnsFix, Confirm: apnsConfirm,
 	},
 	// A client checking the server's key-exchange signature.
 	{
@@ -6182,6 +6187,14 @@ var productEntries = []Entry{
 		Confirm:     "docker exec CONTAINER ls -l /ssl/",
 	},
 }
+
+// Apple's push service refusing a push certificate (two entries).
+const (
+	apnsTitle       = "Apple's push service (APNs) refused this sender's push certificate"
+	apnsExplanation = "Certificate-based APNs is mutual TLS: the sender presents its push certificate (a .p12, or a .pem with its key) and Apple ends the handshake when it will not take it, with certificate_expired, unknown_ca, internal_error or handshake_failure, or by closing the connection. Causes: the certificate has expired or was revoked (a new one made in the developer portal revokes nothing, but a revoked one stops at once); it was renewed but the sender still presents the old one, loaded at start (restart it, or upload the new one where it reads it); it is for the other environment (a development certificate against production, or the reverse); the file has no private key (exported from Keychain as the certificate alone) or holds the wrong one, or its key is encrypted and the sender was not given the passphrase; or it is not an APNs certificate at all (not issued by Apple's WWDR CA: Apple answers unknown_ca). The other way round, the sender may refuse APNs' own certificate: its CA changed to USERTrust RSA in 2025, and a sender with its own old CA list (or a system whose CA bundle dropped the root APNs chained to) fails so."
+	apnsFix         = "See what the file holds and until when, that its key matches, then renew it in the developer portal (or move to token-based .p8 authentication) and restart the sender:\n  openssl pkcs12 -in push.p12 -nodes -legacy | openssl x509 -noout -subject -issuer -enddate\n  openssl x509 -noout -pubkey -in push.pem | sha256sum\n  openssl pkey -pubout -in push.key | sha256sum\n  openssl s_client -connect api.push.apple.com:443 -cert push.pem -key push.key </dev/null"
+	apnsConfirm     = "openssl pkcs12 -in push.p12 -nodes -legacy | openssl x509 -noout -subject -issuer -enddate"
+)
 
 // step-ca's refusal of a token, from its log and from the step CLI.
 const (

@@ -625,11 +625,6 @@ func filterHits(hits []hit, keep func(hit) bool) []hit {
 // alert 48, not alert 46 "tls: unknown certificate".
 func dropContained(hits []hit) []hit {
 	return filterHits(hits, func(b hit) bool {
-		if len(entries()[b.idx].Within) > 0 {
-			// Narrowed by the line's context (a webhook call, a product's
-			// name): a longer match of bare words does not replace it.
-			return true
-		}
 		for _, a := range hits {
 			if a.idx != b.idx && a.start <= b.start && b.end <= a.end && a.end-a.start > b.end-b.start {
 				return false

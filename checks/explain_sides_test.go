@@ -2050,6 +2050,7 @@ func TestExplainSides(t *testing.T) {
 		{"push worker: POST https://api.sandbox.push.apple.com/3/device/ab12: remote error: tls: certificate expired", "go", "client", "client-cert-rejected", "restart the sender"},
 		{"apns: connection to gateway.push.apple.com:2195 closed during the SSL handshake", "unknown", "client", "client-cert-rejected", "developer portal"},
 		{"send to gateway.push.apple.com failed: SSL_connect: certificate verify failed", "unknown", "client", "server-cert-untrusted", ""},
+		{"apns: load push certificate: tls: failed to find any PEM data in certificate input", "go", "server", "cert-load-failed", ""},
 		// The server's key-exchange signature, checked by the client.
 		{"error:1408D07B:SSL routines:ssl3_get_key_exchange:bad signature", "unknown", "client", "handshake-failed", "static rsa"},
 		// apt told of an alert by a repository.
