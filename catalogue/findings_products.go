@@ -6186,6 +6186,43 @@ var productEntries = []Entry{
 		Fix:         "See the files from inside the container, then mount their directory and name the paths as the container sees them:\n  docker exec CONTAINER ls -l /ssl/\n  docker run -v /etc/ssl/vw:/ssl:ro \\\n    -e ROCKET_TLS='{certs=\"/ssl/cert.pem\",key=\"/ssl/key.pem\"}' ...",
 		Confirm:     "docker exec CONTAINER ls -l /ssl/",
 	},
+	// Java's simple validator (trust manager type "Simple", some
+	// drivers' own) finding no CA for the chain.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"no trusted certificate found"},
+		Title:       "The Java client found no trusted CA for the server's certificate (simple validator)",
+		Explanation: "These are the words of Java's simple certificate validator (the SunX509 trust manager, which some drivers and older programs use in place of PKIX): no certificate in the chain the server sent is issued by a CA in the trust store the program uses. Causes: a private or self-signed CA not in that store, an intercepting proxy's CA, a server that does not send its intermediate, or a store that is not the one you think (a driver that builds its own, a JDK update that replaced cacerts, a store setting the program ignores); a driver release may also mishandle a new JDK's store, which its next release fixes.",
+		Fix:         "See the chain the server sends and whether the JVM's store holds its CA, then import the CA into the store the program uses (or upgrade the driver if it began with a JDK update):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\n  keytool -importcert -alias myca -file ca.crt -keystore truststore.jks",
+		Confirm:     "keytool -list -keystore truststore.jks",
+	},
+	// PostgreSQL's JDBC driver loading its sslrootcert.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"into a trustmanager failed", "could not open ssl root certificate file"},
+		Title:       "PostgreSQL's JDBC driver could not load the root certificate it was given (sslrootcert)",
+		Explanation: "pgjdbc reads the CA file named by sslrootcert (by default ~/.postgresql/root.crt) for sslmode=verify-ca and verify-full, and it could not open it or read certificates from it: the path does not exist where the program runs, or the file holds no certificate it can read (empty, a key, a certificate bundle with other text between its blocks, a file an application saved broken, such as an uploaded certificate stored still encoded).",
+		Fix:         "Check that the file is a PEM or DER certificate where the driver runs, then point sslrootcert at it:\n  openssl x509 -noout -subject -in root.crt\n  jdbc:postgresql://db:5432/app?sslmode=verify-full&sslrootcert=/path/root.crt",
+		Confirm:     "openssl x509 -noout -subject -in root.crt",
+	},
+	// LXD's client with no certificate yet.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"missing tls client certificate and key"},
+		Title:       "The lxc client has no certificate of its own yet",
+		Explanation: "lxc talks to a remote LXD over TLS with its own client certificate (client.crt and client.key in ~/.config/lxc, or ~/snap/lxd/common/config for the snap), made the first time it needs one. A command that needs it before it was made (adding a public remote first, in some releases), or a config directory without it (another user, sudo, a copied config), fails so.",
+		Fix:         "See whether the files are there for the user running lxc; any command against a remote that needs them makes them (or update lxc):\n  ls -l ~/.config/lxc/ ~/snap/lxd/common/config/\n  lxc remote list",
+		Confirm:     "ls -l ~/.config/lxc/client.crt",
+	},
+	// A program that pins its service's public keys.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"no valid public key found in certificate chain"},
+		Title:       "The program pins its service's public keys, and the chain it received holds none of them",
+		Explanation: "The client checks the server's chain against a list of public keys it carries (pinning) and found none of them. Most often a TLS-inspecting proxy, firewall or antivirus re-signs the connection with its own CA, which pinning refuses even when that CA is trusted on the machine; else the service moved to new keys that this release of the program does not know.",
+		Fix:         "See who issued the certificate this machine receives; a proxy's CA means the service's host must be exempted from inspection (pinning cannot be satisfied by trusting the proxy), a public issuer means the program needs its update:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -e 's:' -e 'i:'",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -e 's:' -e 'i:'",
+	},
 }
 
 // Apple's push service refusing a push certificate (two entries).

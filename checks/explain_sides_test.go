@@ -2069,6 +2069,12 @@ func TestExplainSides(t *testing.T) {
 		// a webhook's calls.
 		{"vaultwarden  | Error: I/O error while setting tls.key:", "unknown", "server", "cert-load-failed", "inside the container"},
 		{`failed calling webhook "v.example.io": failed to call webhook: Post "https://wh.ns.svc:443/validate?timeout=10s": tls: failed to verify certificate: x509: certificate signed by unknown authority`, "go", "client", "server-cert-untrusted", "cabundle"},
+		// Java's simple validator; pgjdbc's root certificate; lxc without
+		// its certificate; a program's own key pins.
+		{"Caused by: sun.security.validator.ValidatorException: No trusted certificate found", "java", "client", "server-cert-untrusted", "keytool -importcert"},
+		{"org.postgresql.util.PSQLException: Loading the SSL root certificate /etc/app/root.crt into a TrustManager failed.", "unknown", "client", "cert-load-failed", "sslrootcert"},
+		{"$ lxc remote add lab https://10.0.3.1:8443\nError: Missing TLS client certificate and key", "unknown", "client", "cert-load-failed", "client.crt"},
+		{"registration failed: java.security.cert.CertificateException: No valid public key found in certificate chain.", "java", "client", "server-cert-untrusted", "inspection"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
