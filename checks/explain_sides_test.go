@@ -2075,6 +2075,9 @@ func TestExplainSides(t *testing.T) {
 		{"org.postgresql.util.PSQLException: Loading the SSL root certificate /etc/app/root.crt into a TrustManager failed.", "unknown", "client", "cert-load-failed", "sslrootcert"},
 		{"$ lxc remote add lab https://10.0.3.1:8443\nError: Missing TLS client certificate and key", "unknown", "client", "cert-load-failed", "client.crt"},
 		{"registration failed: java.security.cert.CertificateException: No valid public key found in certificate chain.", "java", "client", "server-cert-untrusted", "inspection"},
+		// An OpenSSL error-queue entry pasted without its "error:": a
+		// client's, as the whole entry is.
+		{"14094418:SSL routines:ssl3_read_bytes:tlsv1 alert unknown ca:SSL alert number 48", "unknown", "client", "tls-alert", ""},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {

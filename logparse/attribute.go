@@ -1383,7 +1383,7 @@ func unknownRoleGuess(lower string) (string, bool) {
 		// client learns of its refusal on wolfSSL_read.
 		return RoleClient, false
 	}
-	if strings.Contains(lower, "error:") && strings.Contains(lower, "routines") && len(strings.Fields(lower)) > 2 {
+	if (strings.Contains(lower, "error:") || trimmedEntry(lower) && strings.Contains(lower, "ssl routines")) && strings.Contains(lower, "routines") && len(strings.Fields(lower)) > 2 {
 		return RoleClient, false
 	}
 	if hasClientMark(lower) {
@@ -1391,6 +1391,13 @@ func unknownRoleGuess(lower string) (string, bool) {
 		return RoleClient, false
 	}
 	return RoleServer, true
+}
+
+// trimmedEntry reports whether lower begins with an OpenSSL error-queue
+// entry whose "error:" the paste left out ("14094412:SSL routines:..."):
+// a TLS reason so pasted is, like the whole entry, most often a client's.
+func trimmedEntry(lower string) bool {
+	return len(lower) > 9 && lower[8] == ':' && hex8([]byte(lower[:8]))
 }
 
 // Reason is the OpenSSL reason of the last entry of the error queue in
