@@ -1383,7 +1383,9 @@ func unknownRoleGuess(lower string) (string, bool) {
 		// client learns of its refusal on wolfSSL_read.
 		return RoleClient, false
 	}
-	if (strings.Contains(lower, "error:") || trimmedEntry(lower) && strings.Contains(lower, "ssl routines")) && strings.Contains(lower, "routines") && len(strings.Fields(lower)) > 2 {
+	entry := strings.Contains(lower, "error:") && strings.Contains(lower, "routines") ||
+		trimmedEntry(lower) && strings.Contains(lower, "ssl routines")
+	if entry && len(strings.Fields(lower)) > 2 {
 		return RoleClient, false
 	}
 	if hasClientMark(lower) {
