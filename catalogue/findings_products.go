@@ -6223,6 +6223,24 @@ var productEntries = []Entry{
 		Fix:         "See who issued the certificate this machine receives; a proxy's CA means the service's host must be exempted from inspection (pinning cannot be satisfied by trusting the proxy), a public issuer means the program needs its update:\n  openssl s_client -connect host:443 -servername host </dev/null \\\n    2>/dev/null | grep -e 's:' -e 'i:'",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -e 's:' -e 'i:'",
 	},
+	// rustls-native-certs ignoring an empty SSL_CERT_DIR or SSL_CERT_FILE.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"ignoring `ssl_cert_dir`: no certificates found", "ignoring `ssl_cert_file`: no certificates found", "ignoring ssl_cert_dir: no certificates found", "ignoring ssl_cert_file: no certificates found"},
+		Title:       "SSL_CERT_DIR or SSL_CERT_FILE points where there are no certificates, and the program's trust comes from elsewhere",
+		Explanation: "The program (on rustls-native-certs: uv, pixi, Zed, Codex and other Rust tools) found no certificate where the variable points and ignored it; it is a warning, and the failure that follows (UnknownIssuer) comes from what the variable does besides: set, it replaces the system's store for these programs, so a CA that is only in the system's store (a company's, a TLS-inspecting proxy's) is not used. Most often an environment's activation set it (a conda or pixi environment points it at the environment's own, empty, certificate folder), or a shell profile left it from another project.",
+		Fix:         "See where the variables point, then unset them (or point them at a bundle that holds the CA you need):\n  env | grep -E 'SSL_CERT_(FILE|DIR)'\n  unset SSL_CERT_FILE SSL_CERT_DIR",
+		Confirm:     "env | grep -E 'SSL_CERT_(FILE|DIR)'",
+	},
+	// Claude Code's words for a certificate it refused.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"unable to connect to api: ssl certificate verification failed"},
+		Title:       "The AI coding CLI (Claude Code) does not trust the certificate its connection to the API got",
+		Explanation: "The CLI's runtime (Node.js) checked the certificate of the API's host and refused it. On a company network it is most often a TLS-inspecting proxy (Zscaler, Netskope, a firewall) whose CA is in the system's store but not in the runtime's own bundle: NODE_EXTRA_CA_CERTS adds it. The other way round, NODE_OPTIONS=--use-system-ca makes the runtime trust the system's store only, which on a managed machine may hold the company's CAs without the public roots the API's own certificate needs.",
+		Fix:         "See who issued the certificate this machine receives, give the runtime that CA, and check NODE_OPTIONS:\n  openssl s_client -connect api.anthropic.com:443 </dev/null 2>/dev/null | grep i:\n  export NODE_EXTRA_CA_CERTS=/path/to/company-ca.pem\n  env | grep NODE_OPTIONS",
+		Confirm:     "env | grep -E 'NODE_OPTIONS|NODE_EXTRA_CA_CERTS'",
+	},
 }
 
 // Apple's push service refusing a push certificate (two entries).

@@ -2078,6 +2078,9 @@ func TestExplainSides(t *testing.T) {
 		// An OpenSSL error-queue entry pasted without its "error:": a
 		// client's, as the whole entry is.
 		{"14094418:SSL routines:ssl3_read_bytes:tlsv1 alert unknown ca:SSL alert number 48", "unknown", "client", "tls-alert", ""},
+		// An empty SSL_CERT_DIR set by an environment; an AI CLI's words.
+		{"  WARN ignoring `SSL_CERT_DIR`: no certificates found in /home/dev/proj/.env/ssl/certs", "unknown", "client", "server-cert-untrusted", "unset ssl_cert_file"},
+		{"Unable to connect to API: SSL certificate verification failed. Check your network settings", "unknown", "client", "server-cert-untrusted", "node_extra_ca_certs"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
