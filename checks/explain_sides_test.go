@@ -2081,6 +2081,9 @@ func TestExplainSides(t *testing.T) {
 		// An empty SSL_CERT_DIR set by an environment; an AI CLI's words.
 		{"  WARN ignoring `SSL_CERT_DIR`: no certificates found in /home/dev/proj/.env/ssl/certs", "unknown", "client", "server-cert-untrusted", "unset ssl_cert_file"},
 		{"Unable to connect to API: SSL certificate verification failed. Check your network settings", "unknown", "client", "server-cert-untrusted", "node_extra_ca_certs"},
+		// Mbed TLS's debug lines name their side's source file.
+		{"lib/mbedtls/library/ssl_srv.c:4102: mbedtls_pk_verify() returned -19968 (-0x4e00)", "unknown", "server", "mbedtls-error", ""},
+		{"mbedtls/library/ssl_tls13_client.c:2011: mbedtls_pk_verify() returned -19968 (-0x4e00)", "unknown", "client", "mbedtls-error", ""},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {

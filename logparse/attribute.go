@@ -1367,12 +1367,16 @@ func unknownRoleGuess(lower string) (string, bool) {
 		// Ruby's (RubyGems') words for an expired certificate of the chain
 		"certificate /c=",
 		// a client's check of the server's key exchange
-		"ske_dhe", "ske_ecdhe"} {
+		"ske_dhe", "ske_ecdhe",
+		// Mbed TLS's client source files, in its debug lines
+		"ssl_cli.c", "ssl_tls12_client.c", "ssl_tls13_client.c"} {
 		if strings.Contains(lower, w) {
 			return RoleClient, false
 		}
 	}
-	for _, w := range []string{"ssl_accept", "client_hello", "get_client_cert", "_srvr", "serving", "listen", "sslize", "traffic_server", "can't accept:", "client disconnected"} {
+	for _, w := range []string{"ssl_accept", "client_hello", "get_client_cert", "_srvr", "serving", "listen", "sslize", "traffic_server", "can't accept:", "client disconnected",
+		// Mbed TLS's server source files
+		"ssl_srv.c", "ssl_tls12_server.c", "ssl_tls13_server.c"} {
 		if strings.Contains(lower, w) {
 			return RoleServer, false
 		}
