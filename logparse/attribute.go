@@ -1185,9 +1185,7 @@ var clientMarks = []string{"tls client:", "received server alert", "https://", "
 	// TLS 1.3 server sends.
 	"alert certificate required",
 	// a program's own words for the connection it opened
-	"negotiate tls encryption with",
-	// Apple's push service, which only senders connect to
-	"push.apple.com"}
+	"negotiate tls encryption with"}
 
 // ShowsClient reports whether a line (lower-case) holds words of a
 // program that opened the connection (a URL, a dial, a main thread).
