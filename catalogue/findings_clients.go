@@ -2545,8 +2545,9 @@ var clientWriterEntries = []Entry{
 	},
 	// .NET Framework's HttpWebRequest, WebClient and PowerShell 5.
 	{
-		ID: HandshakeFailed, Kind: "client",
-		Match: []string{"could not create ssl/tls secure channel", "ssl/tls security channel could not be created", "could not create ssl/tls security channel",
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		// (PowerShell wraps its message, and a paste may end at "secure")
+		Match: []string{"could not create ssl/tls secure", "ssl/tls security channel could not be created", "could not create ssl/tls security channel",
 			// the same refusal when the server closes instead of alerting
 			"underlying connection was closed: an unexpected error occurred on a send", "underlying connection was closed: an unexpected error occurred on a receive",
 			// Windows' Russian, German and French words for the same
@@ -2685,7 +2686,7 @@ var clientWriterEntries = []Entry{
 	// node's TLS client when the server hangs up during the handshake.
 	{
 		ID: HandshakeFailed, Kind: "client",
-		Match:       []string{"client network socket disconnected before secure tls connection was established"},
+		Match:       []string{"client network socket disconnected before secure tls connection"},
 		Title:       "The server closed the connection during node's TLS handshake",
 		Explanation: "node (as the TLS client) saw the connection close before the handshake finished: the server wants a client certificate and closes when none is sent, wants SNI (servername) the client did not send, does not speak TLS on that port, or a proxy in between cut it (a corporate or local proxy, or a proxy node that is failing). A managed service that admits only listed addresses (MongoDB Atlas's IP access list, a cloud database's firewall) drops a client outside it the same way, during the handshake.",
 		Fix:         "Try the same endpoint by hand to see the server's side:\n  openssl s_client -connect host:443 -servername host -cert client.crt -key client.key </dev/null\nand give the node client its certificate (cert and key options) and servername if the server needs them.",

@@ -141,6 +141,59 @@ var enterpriseEntries = []Entry{
 		Fix:         "Check that the port speaks TLS, and that the destination's port and SSL setting match the server:\n  openssl s_client -connect host:PORT </dev/null",
 		Confirm:     "openssl s_client -connect host:PORT </dev/null",
 	},
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"ssslerr_ssl_read"},
+		Title:       "SAP's TLS handshake failed on the other side's answer (SSSLERR_SSL_READ)",
+		Explanation: "SAP's CommonCryptoLib (the ICM, SM59 destinations, abapGit, a PI/PO adapter) sent its handshake and the other side answered with an alert or closed the connection. Three causes cover most cases: 1. no TLS version or cipher in common: an old kernel or CommonCryptoLib, or ICM parameters that still offer only TLS 1.0 or old ciphers, against a server that now takes TLS 1.2 and later (public services such as GitHub dropped the old ones); 2. the server needs the host name (SNI), which the ICM sends only with icm/HTTPS/client_sni_enabled = TRUE (ssl/client_sni_enabled for older kernels); 3. the server asked for a client certificate and refused the one of the PSE the destination uses (SSL client Anonymous sends none).",
+		Fix:         "See what the server accepts, then update the kernel's CommonCryptoLib, and set the ICM's client cipher suites and SNI in the profile (RZ10), then restart the ICM:\n  ssl/client_ciphersuites = 150:PFS:HIGH::EC_P256:EC_HIGH\n  icm/HTTPS/client_sni_enabled = TRUE\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
+	// SAP HANA refusing a client that did not ask for TLS.
+	{
+		ID: PlainHTTP, Kind: "client", Side: "client",
+		Match:       []string{"only secure connections are allowed"},
+		Without:     []string{"tried to reach url"},
+		Title:       "SAP HANA takes only TLS connections, and this client connected without it",
+		Explanation: "The HANA server (HANA Cloud always, an on-premise one with sslEnforce) refuses a client that did not turn on encryption: the driver (hdbsql, the hana-client for Node or Python, JDBC, ODBC) connects in plain text unless told to encrypt.",
+		Fix:         "Turn encryption on in the connection, and give the CA the server's certificate chains to:\n  encrypt=true;sslValidateCertificate=true;sslTrustStore=/path/ca.pem\n(hdbsql: -e -sslprovider openssl -ssltruststore /path/ca.pem)",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// IBM's Db2 and Informix drivers loading GSKit.
+	{
+		ID: StartupFailed, Kind: "client", Side: "client",
+		Match:       []string{"gsk8ssl"},
+		Within:      []string{"sql1109n", "failed to load"},
+		Title:       "The IBM Db2/Informix driver could not load GSKit, its TLS library",
+		Explanation: "For a TLS connection the IBM data server driver (clidriver, under ibm_db for Python and Node, ODBC, the CLI) loads IBM's GSKit libraries (gsk8ssl, gsk8cms): they are not where it looks, or an older GSKit installed on the system for another product comes first on the search path (PATH on Windows, LD_LIBRARY_PATH or LIBPATH elsewhere) and does not match the driver.",
+		Fix:         "Put the driver's own GSKit directory first on the library search path (Windows: its bin and lib directories on PATH, ahead of any other GSKit), or install the GSKit release the driver needs; then connect again:\n  ls clidriver/gskit/lib",
+		Confirm:     "ls clidriver/gskit/lib",
+	},
+	// z/OS System SSL's return codes, as CICS (DFHSO0123, DFHSO0223), XCOM and other z/OS programs print them.
+	{
+		ID: ServerCertUntrusted, Kind: "client",
+		Match:       []string{"return code 435 received from function", "socket_init:rc = 435", "gsk_err_unknown_ca"},
+		Title:       "z/OS System SSL does not know the CA of the other side's certificate (return code 435)",
+		Explanation: "System SSL checked the certificate the other side sent against the program's key ring (a RACF key ring or a key database) and found no certificate of its CA there, or found it without TRUST. A program reads its key ring when it starts: a CA certificate added, connected or marked TRUSTed afterwards is not seen until the program (CICS, the TN3270, FTP or web server) restarts, and with the DIGTCERT and DIGTRING classes RACLISTed only after a SETROPTS RACLIST REFRESH as well.",
+		Fix:         "Connect the CA (and intermediates) of the other side's certificate to the key ring as a trusted CA certificate, refresh, then restart the program:\n  RACDCERT ID(CICSUSR) CONNECT(CERTAUTH LABEL('CA1') RING(RING1))\n  SETROPTS RACLIST(DIGTCERT DIGTRING) REFRESH",
+		Confirm:     "RACDCERT ID(CICSUSR) LISTRING(RING1)",
+	},
+	{
+		ID: ServerCertExpired, Kind: "client",
+		Match:       []string{"return code 401 received from function", "socket_init:rc = 401", "gsk_err_bad_date"},
+		Title:       "z/OS System SSL: a certificate is expired or not yet valid (return code 401)",
+		Explanation: "System SSL found a certificate outside its dates: this side's own certificate in the key ring, the other side's, or a CA above either (the current time is after the end or before the start). Certificates on z/OS are often renewed by hand, so a key ring's certificate running out overnight is the common case; a renewed certificate connected under a new label stays unused until the program is given the new label and restarted.",
+		Fix:         "List the key ring's certificates with their dates, renew the one that ran out (or ask the other side to), connect it, then restart the program:\n  RACDCERT ID(CICSUSR) LISTRING(RING1)\n  RACDCERT ID(CICSUSR) LIST(LABEL('Server cert'))",
+		Confirm:     "RACDCERT ID(CICSUSR) LISTRING(RING1)",
+	},
+	{
+		ID: StartupFailed, Kind: "client",
+		Match:       []string{"return code 701 received from function", "gsk_attribute_invalid_id"},
+		Title:       "z/OS System SSL does not know a setting the program gave it (return code 701)",
+		Explanation: "System SSL refused an attribute the program set on its environment or connection (GSK_ATTRIBUTE_INVALID_ID): most often a TLS version or feature (TLS 1.2, TLS 1.3, a cipher format) that this z/OS release or its System SSL maintenance does not have, asked for by a newer program (a CICS upgrade that turns on TLS 1.2 for every TCPIPSERVICE) running on an older z/OS.",
+		Fix:         "Apply the System SSL maintenance (PTFs) that adds the version the program asks for, or run a z/OS release that has it; until then, configure the program not to ask for it (its minimum TLS level or cipher settings).",
+		Confirm:     "D IPLINFO",
+	},
 	// Db2's SSL socket setup naming GSKit's 414.
 	{
 		ID: VerifyError, Kind: "client",
@@ -179,7 +232,7 @@ var enterpriseEntries = []Entry{
 	// IBM GSKit: IBM HTTP Server, the WebSphere web server plug-in, MQ, Db2.
 	{
 		ID: VerifyError, Kind: "client",
-		Match:       []string{"gsk_error_bad_cert", "gsk rc = 414", "gsk_error_bad_certificate", "gsk rc = 404", "gsk_error_self_signed", "gsk rc = 417", "gsk_error_bad_cert_sig", "gsk rc = 413"},
+		Match:       []string{"gsk_error_bad_cert", "gsk rc = 414", "return code 414 received from function", "return code 413 received from function", "socket_init:rc = 413", "socket_init:rc = 414", "gsk_error_bad_certificate", "gsk rc = 404", "gsk_error_self_signed", "gsk rc = 417", "gsk_error_bad_cert_sig", "gsk rc = 413"},
 		Title:       "GSKit could not validate the other side's certificate",
 		Explanation: "IBM's GSKit (IBM HTTP Server, the WebSphere web server plug-in, MQ, Db2) checked the certificate the other side sent against its key database (.kdb) and refused it. Three causes cover most cases: 1. the signer (CA) certificate of the other side is not in this key database: the plug-in's plugin-key.kdb without the application server's signer, a key database not updated after the other side's certificate was renewed by another CA; 2. the certificate or a signer has expired; 3. a self-signed certificate that is not in the key database itself.",
 		Fix:         "List the signers in the key database, then add the other side's CA (and intermediates) as a signer; for the WebSphere plug-in, add the application server's signer to plugin-key.kdb and propagate it:\n  gskcapicmd -cert -list ca -db plugin-key.kdb -stashed\n  gskcapicmd -cert -add -db plugin-key.kdb -stashed -label appserver-ca -file ca.pem",
@@ -187,15 +240,15 @@ var enterpriseEntries = []Entry{
 	},
 	{
 		ID: HandshakeFailed, Kind: "client",
-		Match:       []string{"gsk_error_no_ciphers", "gsk rc = 402"},
+		Match:       []string{"gsk_error_no_ciphers", "gsk rc = 402", "no intersection with client cipher suites", "return code 402 received from function", "socket_init:rc = 402"},
 		Title:       "GSKit found no cipher suite in common with the other side",
-		Explanation: "The cipher suites (and TLS versions) this side allows and the other side's share none: one side limited to old suites or TLS 1.0, the other to TLS 1.2 or later, or a certificate key type (ECDSA, RSA) that none of the allowed suites can use.",
+		Explanation: "The cipher suites (and TLS versions) this side allows and the other side's share none: one side limited to old suites or TLS 1.0, the other to TLS 1.2 or later, or a certificate key type (ECDSA, RSA) that none of the allowed suites can use; or this side's list is empty: a cipher setting or file (CICS's CIPHERS attribute of a TCPIPSERVICE or URIMAP) that names nothing usable, or was lost (a CICS restart restoring it blank is a known defect: reinstall the definition and check the CICS maintenance).",
 		Fix:         "See what the other side accepts, and allow a suite and version both have (IBM HTTP Server: SSLCipherSpec and SSLProtocolEnable; the plug-in's and MQ's settings):\n  openssl s_client -connect host:443 -tls1_2 </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -tls1_2 </dev/null",
 	},
 	{
 		ID: HandshakeFailed, Kind: "client",
-		Match:       []string{"gsk_error_socket_closed", "gsk rc = 420", "gsk_error_io", "gsk rc = 406", "gsk_err_connection_closed"},
+		Match:       []string{"gsk_error_socket_closed", "gsk rc = 420", "return code 420 received from function", "socket_init:rc = 420", "gsk_error_io", "gsk rc = 406", "gsk_err_connection_closed"},
 		Title:       "GSKit: the other side closed the connection during the handshake",
 		Explanation: "The connection ended during the TLS handshake. Three causes cover most cases: 1. the other side refused something: this side's certificate, none sent where one is required, or no TLS version or cipher in common; 2. the port does not speak TLS (a plain HTTP transport, a TLS port expected on another number); 3. something in the path (a firewall or load balancer) cut it. An I/O error (406, GSK_ERROR_IO) can also be this side's own handshake timeout running out while a slow server works (a remote CRL or OCSP check on the server, an overloaded LDAP or MQ server): see how long a handshake by hand takes.",
 		Fix:         "Connect as this side does and read the other side's error log at the same time; time it against this side's handshake timeout:\n  time openssl s_client -connect host:443 -showcerts </dev/null",

@@ -634,7 +634,7 @@ var otherWriterEntries = []Entry{
 	},
 	// pyOpenSSL (requests with pyopenssl injected) when the server hangs up.
 	{
-		ID: HandshakeFailed, Kind: "client", Within: []string{"bad handshake"},
+		ID: HandshakeFailed, Kind: "client", Side: "client", Within: []string{"bad handshake"},
 		Match:       []string{"unexpected eof"},
 		Title:       "The server closed the connection during the Python client's handshake",
 		Explanation: "pyOpenSSL (under requests or urllib3) saw the server close the connection in the middle of the handshake, without an alert. Servers do so when they require a client certificate and got none or one they do not accept (often because the client does not send the intermediate of its client certificate chain), when they need a name (SNI) the client did not send, or when no TLS version is shared.",

@@ -6241,6 +6241,188 @@ var productEntries = []Entry{
 		Fix:         "See who issued the certificate this machine receives, give the runtime that CA, and check NODE_OPTIONS:\n  openssl s_client -connect api.anthropic.com:443 </dev/null 2>/dev/null | grep i:\n  export NODE_EXTRA_CA_CERTS=/path/to/company-ca.pem\n  env | grep NODE_OPTIONS",
 		Confirm:     "env | grep -E 'NODE_OPTIONS|NODE_EXTRA_CA_CERTS'",
 	},
+	// Squid's ssl-bump port without a CA to sign with.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"no valid signing certificate configured for"},
+		Title:       "Squid's ssl-bump port has no CA certificate it can sign with",
+		Explanation: "A port with ssl-bump makes a certificate for every site it intercepts, signed by the CA that its tls-cert= (cert= before Squid 4) names, with that CA's key (tls-key=, or in the same file). Squid refused the one given: the file is not a CA certificate (a server's own certificate, CA:FALSE, no keyCertSign), its key is missing or does not match, or the file could not be read. A self-signed CA or one whose key usage allows only signing is right; if Squid refuses such a CA after an upgrade, the release's own check is at fault: try the next one.",
+		Fix:         "Make a CA for ssl-bump (req -x509 with the default configuration makes a CA; the key goes in the same file), name it on the port (with generate-host-certificates=on before Squid 4), and check the configuration:\n  openssl req -new -newkey rsa:2048 -sha256 -days 365 -nodes -x509 -subj '/CN=Squid CA' \\\n    -keyout /etc/squid/ca.pem -out /etc/squid/ca.pem\n  http_port 3128 ssl-bump tls-cert=/etc/squid/ca.pem\n  squid -k parse",
+		Confirm:     "openssl x509 -noout -text -in /etc/squid/ca.pem | grep -A1 'Basic Constraints'",
+	},
+	// lighttpd without its TLS module installed.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"mod_openssl.so", "mod_gnutls.so", "mod_mbedtls.so", "mod_wolfssl.so"},
+		Within:      []string{"dlopen() failed", "cannot open shared object"},
+		Title:       "lighttpd's TLS module is not installed",
+		Explanation: "lighttpd.conf loads a TLS module (mod_openssl, or mod_gnutls, mod_mbedtls, mod_wolfssl) that is not on the system: distributions ship it as a package of its own (Debian 11 and later and Ubuntu: lighttpd-mod-openssl; Alpine: lighttpd-mod_openssl), which an upgrade of the base image or system does not pull in, so lighttpd stops at start.",
+		Fix:         "Install the module's package, then start lighttpd again (in an image, add the package to its build):\n  apt-get install lighttpd-mod-openssl\n  lighttpd -tt -f /etc/lighttpd/lighttpd.conf",
+		Confirm:     "ls /usr/lib/lighttpd/ | grep -i ssl",
+	},
+	// "Hostname verification failed" of JVM and other clients (Akka, Vert.x, Netty).
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"hostname verification failed"},
+		Title:       "The client's host name check refused the server's certificate",
+		Explanation: "The client (Akka HTTP, Vert.x, Netty and other JVM libraries print these words) compared the host name it connected to with the names in the server's certificate (subjectAltName) and found no match. Four causes cover most cases: 1. the client connects by a name or IP address the certificate does not carry (localhost, an internal alias, a container's service name); 2. the server sends another certificate than expected (a default one, when no SNI is sent or the name is not configured on it); 3. a test keystore with a certificate for another name; 4. the certificate carries the name as a wildcard or in a form the checker of that release mishandles: a bug fixed in a later release.",
+		Fix:         "See the names the server's certificate carries, then connect by one of them (or have the certificate reissued with the name the client uses):\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null \\\n    | openssl x509 -noout -text | grep -A1 'Alternative Name'",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject",
+	},
+	// SwiftNIO SSL (Vapor, Hummingbird) failing to load its files.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"failedtoloadprivatekey", "failedtoloadcertificate"},
+		Title:       "SwiftNIO SSL could not load the certificate or private key it was given",
+		Explanation: "A Swift server or client on SwiftNIO SSL (Vapor, Hummingbird, gRPC Swift) could not read the file: a wrong path (relative to another working directory than expected), a file it may not read, or a format it did not expect. Given a path alone (.file), NIOSSL guesses the format from the file's extension: .pem is read as PEM, anything else (.key, .crt, .cer) as DER, so a PEM key named privkey.key fails to load.",
+		Fix:         "Name the format yourself (or give the file a .pem name), and check the path as the server's user:\n  try NIOSSLPrivateKey(file: \"server.key\", format: .pem)\n  head -1 /etc/ssl/private/server.key",
+		Confirm:     "openssl pkey -noout -in /etc/ssl/private/server.key",
+	},
+	// WebRTC refusing SDP without a DTLS fingerprint.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"sdp without dtls fingerprint"},
+		Title:       "The WebRTC side refused a session description without a DTLS fingerprint",
+		Explanation: "WebRTC requires DTLS-SRTP: every media section of the other side's offer or answer must carry a=fingerprint (the hash of its DTLS certificate) and an RTP/SAVPF profile. The SIP server or media gateway that wrote that SDP has DTLS-SRTP off for this peer, or rewrote the SDP to plain RTP: an Asterisk endpoint without dtlsenable and its DTLS certificate, a FreeSWITCH or Kamailio and rtpengine route that asks rtpengine for RTP/AVP (a script's transport check that no longer matches UDP/TLS/RTP/SAVPF after an upgrade).",
+		Fix:         "Turn DTLS-SRTP on for the WebRTC peer on the server side (Asterisk: dtls_auto_generate_cert=yes, or dtlsenable=yes with dtlscertfile; rtpengine: offer and answer with UDP/TLS/RTP/SAVPF toward the browser), then look for a=fingerprint in the SDP the browser receives:\n  grep -c 'a=fingerprint' answer.sdp",
+		Confirm:     "grep -c 'a=fingerprint' answer.sdp",
+	},
+	// An RSA signature failing its check inside a handshake (BoringSSL's words, gRPC).
+	{
+		ID: BadSignature, Kind: "client",
+		Match:       []string{"block_type_is_not_01"},
+		Within:      []string{"handshake failed", "ssl_error_ssl"},
+		Title:       "A signature in the handshake did not verify: most often a CA given under the same name but with another key",
+		Explanation: "Inside a handshake, an RSA signature check failed: the CA certificate this side trusts has the name of the one that signed the other side's certificate, but not its key. Most often a CA was made again (a development or test CA regenerated, a new cluster's root) and one side still has the old copy: the client's root CA file, or the server's certificate signed by the other CA of that name.",
+		Fix:         "Compare the CA this side trusts with the issuer of the other side's certificate (the same name is not enough; the check must say OK), and copy the right CA across:\n  openssl verify -CAfile ca.pem server.crt",
+		Confirm:     "openssl verify -CAfile ca.pem server.crt",
+	},
+	// freeDiameter (open5gs, OpenAirInterface, OMEC) checking its own certificate at start.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"local certificate chain '"},
+		Within:      []string{"is invalid"},
+		Title:       "freeDiameter refused its own certificate chain at start",
+		Explanation: "freeDiameter (the Diameter stack of open5gs, OpenAirInterface's HSS and MME, OMEC) checks its own certificate (TLS_Cred) against its CA file (TLS_CA) with GnuTLS before it starts, and the check failed. Most often the certificate has expired: the make_certs scripts and example configurations of these projects make one valid for a year, so a test core stops starting a year after its install. Else it is not signed by a CA in TLS_CA, or the key given is not its own.",
+		Fix:         "Check the certificate's dates and its chain against the CA file, then make new ones (the project's make_certs script) and restart:\n  openssl x509 -noout -subject -dates -in /usr/local/etc/oai/freeDiameter/hss.cert.pem\n  openssl verify -CAfile cacert.pem hss.cert.pem",
+		Confirm:     "openssl verify -CAfile cacert.pem hss.cert.pem",
+	},
+	// wolfSSL loading a CA directory with one bad file in it.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"unable to load ca directory", "load_ca_dir"},
+		Title:       "wolfSSL reported its CA directory as not loaded",
+		Explanation: "A program on wolfSSL (OpenSIPS's tls_wolfssl, and others) was given a directory of CA certificates (/etc/ssl/certs) and wolfSSL's load returned failure: it reports the whole directory as failed when one file in it cannot be used (an expired CA certificate, a file that is not a certificate), though the good ones were loaded. A directory of hashed links also holds names wolfSSL does not expect.",
+		Fix:         "Give a single bundle file instead of the directory (tls_wolfssl: ca_list), or a directory holding only the CAs needed; see which certificates there have expired:\n  for f in /etc/ssl/certs/*.pem; do \\\n    openssl x509 -checkend 0 -noout -in \"$f\" >/dev/null || echo \"$f\"; done",
+		Confirm:     "ls -l /etc/ssl/certs/ca-certificates.crt",
+	},
+	// rtpengine and other media relays when DTLS-SRTP never completed.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"output wanted, but no crypto suite was negotiated"},
+		Title:       "The media relay has no SRTP keys: DTLS-SRTP (or SDES) with the WebRTC peer never completed",
+		Explanation: "rtpengine was told to send SRTP to this peer but holds no negotiated crypto suite: the DTLS handshake with the browser (which yields the SRTP keys) did not finish, or neither side offered SDES keys. Most often the DTLS handshake stalls: a regression in the OpenSSL the relay runs on after a distribution's update, a bug of the relay's release in its DTLS role, or UDP to the media port blocked; else the SDP rewrite asked for the wrong transport.",
+		Fix:         "See whether DTLS finished (rtpengine logs its DTLS handshake with log-level 7), and if it began after an update, try the OpenSSL package or relay release before it, then the newest:\n  rtpengine --log-level=7 ...\n  rpm -q --last openssl | head -3",
+		Confirm:     "rpm -q --last openssl | head -3",
+	},
+	// DTLS (WebRTC media, CAPWAP, VPNs) running out of retransmissions.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"dtls1_check_timeout_num"},
+		Title:       "A DTLS handshake (WebRTC media, a VPN over UDP) gave up: no answer after its retransmissions",
+		Explanation: "DTLS runs over UDP and resends its handshake messages on a timer; after too many resends without an answer it fails. Three causes cover most cases: 1. the UDP packets do not arrive (a firewall, NAT or TURN setup, a media port range closed); 2. a large certificate chain split into fragments that a path with a small MTU drops; 3. a regression in the OpenSSL the program runs on (WebRTC gateways such as Janus failed so after distribution updates of OpenSSL 1.0.1): if it began with an update, try the package before it, then a fixed one.",
+		Fix:         "See whether the packets pass (on the server, during a call), and what the last update of OpenSSL was:\n  tcpdump -ni any udp portrange 10000-20000\n  apt list --installed 2>/dev/null | grep -i libssl",
+		Confirm:     "apt list --installed 2>/dev/null | grep -i libssl",
+	},
+	// ArcGIS Server / Portal given a CA certificate as its own.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"a root or intermediate certificate cannot be used as a web server's ssl certificate"},
+		Title:       "ArcGIS refused a CA certificate as its web server certificate",
+		Explanation: "ArcGIS Server (or Portal) was given a certificate that is a CA's (CA:TRUE: the root or intermediate that came with the signed certificate) in place of its own server certificate: the file imported holds the chain without the server's certificate and key, or the CA's certificate was picked from a bundle.",
+		Fix:         "Import the server's own certificate with its private key and chain, as a PFX made from the CA's reply and the key of the request, then import the root and intermediate separately as trusted certificates:\n  openssl pkcs12 -export -inkey server.key -in server.crt -certfile chain.pem -out server.pfx",
+		Confirm:     "openssl x509 -noout -subject -ext basicConstraints -in server.crt",
+	},
+	// SAP HANA's client without its trust store.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"ssl trust store cannot be found"},
+		Title:       "The SAP HANA client cannot find the trust store it checks the server with",
+		Explanation: "The HANA client (hana-client for Node and Python, hdbsql, ODBC, on CommonCryptoLib or OpenSSL) validates the server's certificate and looks for its trust store where sslTrustStore points, by default ~/.ssl/trust.pem; the file is not there. HANA Cloud's certificates chain to DigiCert's Global Root CA (G2 for newer ones).",
+		Fix:         "Give the client the root CA of the server's certificate: download it, then point sslTrustStore at it (or put it at ~/.ssl/trust.pem):\n  sslTrustStore=/path/DigiCertGlobalRootCA.pem\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+		Confirm:     "ls -l ~/.ssl/trust.pem",
+	},
+	// Jetty 9.4 with sniRequired and a single certificate.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"no sni key managers when sni is required"},
+		Title:       "Jetty requires SNI, but set up no SNI key manager for its key store",
+		Explanation: "sniRequired=true makes Jetty refuse handshakes whose SNI matches no certificate, which it does through its SNI key manager; Jetty 9.4 sets that key manager up only when the key store holds several certificates or a wildcard one, so with a single certificate it fails at start (a bug of those releases).",
+		Fix:         "Upgrade Jetty, or leave sniRequired off (the default) when the key store holds one certificate:\n  sslContextFactory.setSniRequired(false);\n  keytool -list -keystore keystore.jks",
+		Confirm:     "keytool -list -keystore keystore.jks",
+	},
+	// Haskell's tls naming a host name mismatch.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client", Own: true,
+		Match:       []string{"certificate rejected: [namemismatch"},
+		Title:       "The Haskell client (tls) refused the server's certificate: it does not carry the name or address connected to",
+		Explanation: "Haskell's tls package (http-client-tls, SimpleX's agent, stack, cabal) checked the server's certificate for the host name or IP address it connected to and did not find it (NameMismatch): the server's certificate was made for another name or address (a server set up under one address, then reached by another), or the client connects by an IP address the certificate lacks.",
+		Fix:         "See the names the certificate carries, then connect by one of them, or make the server's certificate again with the address the clients use:\n  openssl s_client -connect host:443 </dev/null 2>/dev/null \\\n    | openssl x509 -noout -text | grep -A1 'Alternative Name'",
+		Confirm:     "openssl s_client -connect host:443 </dev/null 2>/dev/null | openssl x509 -noout -subject",
+	},
+	// Common Lisp's cl+ssl (dexador, drakma) refusing a certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"cl+ssl:ssl-error-verify"},
+		Title:       "The Common Lisp client (cl+ssl) refused the server's certificate",
+		Explanation: "cl+ssl (under dexador, drakma) checked the server's certificate with OpenSSL's default CA locations and refused it. Most often the chain leads to a CA that is not there: a TLS-intercepting proxy's (Zscaler, Netskope) or a company's own CA, or a Lisp image on a machine whose OpenSSL looks elsewhere (macOS, Windows).",
+		Fix:         "See who issued the certificate this machine receives, then give cl+ssl that CA (dexador: the :ca-path argument; or (cl+ssl:ssl-load-global-verify-locations \"ca.pem\")):\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -e 's:' -e 'i:'",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep i:",
+	},
+	// Ktor's own TLS client and a server asking for a client certificate.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"unsupported tls handshake type certificaterequest"},
+		Title:       "Ktor's own TLS client cannot answer a server that asks for a client certificate",
+		Explanation: "The server sent a CertificateRequest (it asks for, or only allows, a client certificate: IRC networks, brokers and APIs do so for optional authentication), and the raw-socket TLS client of ktor-network-tls (Ktor's CIO engine of those releases) did not implement that message, so it aborted.",
+		Fix:         "Use a Ktor engine on the JVM's TLS (OkHttp, Apache, Java) or a Ktor release whose TLS client answers CertificateRequest; see the request:\n  openssl s_client -connect host:6697 </dev/null 2>/dev/null | grep -A3 'Acceptable client certificate CA names'",
+		Confirm:     "openssl s_client -connect host:6697 </dev/null 2>/dev/null | grep -i 'client certificate'",
+	},
+	// Nim programs built without TLS, or on an OpenSSL the wrapper predates.
+	{
+		ID: StartupFailed, Kind: "client", Side: "client",
+		Match:       []string{"compile with -d:ssl to enable"},
+		Title:       "The Nim program was built without TLS (-d:ssl)",
+		Explanation: "Nim's httpclient and net modules include TLS only when the program is compiled with -d:ssl; this binary was built without it (a release build whose flags lost it), so it refuses every https:// URL.",
+		Fix:         "Build it again with TLS, and keep the flag in the release's build command (or config.nims):\n  nim c -d:release -d:ssl app.nim",
+		Confirm:     "nim c -d:ssl app.nim",
+	},
+	{
+		ID: StartupFailed, Kind: "client", Side: "client",
+		Match:       []string{"could not import: ssl_", "could not import: x509_", "could not import: err_", "could not import: evp_"},
+		Title:       "The Nim program's OpenSSL wrapper needs a function the system's OpenSSL does not export",
+		Explanation: "Nim loads OpenSSL at run time and imports its functions by name; a wrapper of an older Nim release asks for functions OpenSSL 3 no longer exports (SSL_get_peer_certificate became SSL_get1_peer_certificate), so on a system with only OpenSSL 3 every TLS use fails: nimble itself, and any program built with -d:ssl.",
+		Fix:         "Build with a current Nim release (its wrapper knows OpenSSL 3), or install the OpenSSL 1.1 libraries beside 3 for the old binary:\n  nim --version\n  ls /usr/lib/x86_64-linux-gnu/ | grep -E 'libssl\\.so'",
+		Confirm:     "nim --version",
+	},
+	// Snowflake's connectors checking revocation themselves.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"the certificate is revoked or could not be validated"},
+		Title:       "The Snowflake connector could not validate a certificate (254007): its own revocation check or its trust failed",
+		Explanation: "Snowflake's connectors (Python, JDBC, ODBC, Go, and the tools on them: dbt, Airflow, Meltano) check each certificate of the chain themselves, with OCSP, against the CAs of their bundle (certifi for Python). Four causes cover most cases: 1. the CA bundle changed under the connector: certifi 2025.4.26 dropped a root that the chains of Snowflake's AWS endpoints (their S3 stages included) still used, fixed by pinning certifi below it or upgrading the connector; 2. a TLS-intercepting proxy re-signs the traffic, and its certificates have no OCSP answer; 3. the OCSP responders or the cache server cannot be reached through the firewall; 4. the clock is wrong.",
+		Fix:         "See the versions under the connector, pin or upgrade them, and check the chain the machine receives:\n  pip show certifi snowflake-connector-python\n  pip install 'certifi<2025.4.26'\n  openssl s_client -connect ACCOUNT.snowflakecomputing.com:443 </dev/null 2>/dev/null | grep i:",
+		Confirm:     "pip show certifi snowflake-connector-python",
+	},
+	// pjproject (Asterisk's PJSIP) with no CA list configured.
+	{
+		ID: RoutineLine, Kind: "client", Side: "server",
+		Match:       []string{"error reading ca certificates from buffer"},
+		Title:       "pjproject logs an empty CA buffer: harmless when TLS works",
+		Explanation: "pjproject's OpenSSL code (Asterisk's res_pjsip TLS transport, baresip) logs this when a transport has no CA certificates given as a buffer, which is the case whenever the CA comes from ca_list_file or ca_list_path, or none is set; releases of pjproject log it at error level although nothing failed. It matters only when the transport must check its peers (verify_client, verify_server) and no CA list is set.",
+		Fix:         "If calls over TLS work, nothing: the line is noise of that pjproject release. If the transport checks its peers, give it the CA list:\n  ca_list_file=/etc/asterisk/keys/ca.crt",
+		Confirm:     "asterisk -rx 'pjsip show transports'",
+	},
 }
 
 // Apple's push service refusing a push certificate (two entries).

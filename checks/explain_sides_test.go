@@ -2084,6 +2084,42 @@ func TestExplainSides(t *testing.T) {
 		// Mbed TLS's debug lines name their side's source file.
 		{"lib/mbedtls/library/ssl_srv.c:4102: mbedtls_pk_verify() returned -19968 (-0x4e00)", "unknown", "server", "mbedtls-error", ""},
 		{"mbedtls/library/ssl_tls13_client.c:2011: mbedtls_pk_verify() returned -19968 (-0x4e00)", "unknown", "client", "mbedtls-error", ""},
+		// z/OS System SSL's return codes in CICS's and XCOM's words; SAP's
+		// ICM and HANA client; IBM's driver loading GSKit.
+		{"DFHSO0123 CICSA Return code 435 received from function gsk_secure_socket_init. Peer 10.1.1.5", "unknown", "client", "server-cert-untrusted", "setropts raclist"},
+		{"XCOMM1510E System SSL: gsk_secure_socket_init:RC = 401: Reason = Certificate is expired or is not valid yet", "unknown", "client", "server-cert-expired", "listring"},
+		{"DFHSO0223 CICSB Return code 701 received from function gsk_attribute_set_enum", "unknown", "server", "startup-failed", "ptfs"},
+		{"DFHSO0123 CICSC Return code 402 received from function gsk_secure_socket_init", "unknown", "server", "handshake-failed", "ciphers attribute"},
+		{"SM59 connection test: SSL handshake with api.example.org:443 failed: SSSLERR_SSL_READ (-58)", "unknown", "client", "handshake-failed", "client_sni_enabled"},
+		{"hdbsql: * -10709: Connection failed: only secure connections are allowed", "unknown", "client", "plain-http", "encrypt=true"},
+		{"hdbsql: SSL trust store cannot be found: C:\\Users\\app\\.ssl\\trust.pem", "unknown", "client", "server-cert-untrusted", "ssltruststore"},
+		{"ibm_db.connect: SQL1109N failed to load gsk8ssl_64.so while opening an SSL connection", "unknown", "client", "startup-failed", "search path"},
+		// Web servers and proxies refusing their own TLS set-up.
+		{"2025/01/01 10:00:00| FATAL: No valid signing certificate configured for https_port [::]:3129", "unknown", "server", "startup-failed", "keycertsign"},
+		{"2025-01-01 10:00:00: (plugin.c.195) dlopen() failed for: /usr/lib/lighttpd/mod_gnutls.so cannot open shared object file", "unknown", "server", "startup-failed", "lighttpd-mod-openssl"},
+		{"Import failed: A root or intermediate certificate cannot be used as a Web server's SSL certificate.", "unknown", "server", "cert-load-failed", "pkcs12 -export"},
+		{"Caused by: IllegalStateException: No SNI Key managers when SNI is required at org.eclipse.jetty.util.ssl.SslContextFactory", "unknown", "server", "startup-failed", "snirequired"},
+		{"[ ERROR ] Could not start server: NIOSSLError.failedToLoadPrivateKey", "unknown", "server", "key-load-failed", "format: .pem"},
+		{"Errno::EACCES: Permission denied @ rb_sysopen - /etc/gitlab/ssl/server.key", "unknown", "server", "key-load-failed", "selinux"},
+		{"10/01/25 09:00:00.000 ERROR TLS: Local certificate chain '/etc/freeDiameter/mme.cert.pem' is invalid : The certificate has expired", "unknown", "server", "cert-load-failed", "make_certs"},
+		{"ERROR:tls_wolfssl:load_ca_dir: unable to load ca directory '/usr/share/ca-certs'", "unknown", "client", "cert-load-failed", "ca_list"},
+		// Media over DTLS (WebRTC, SIP servers and relays).
+		{"onerror: Called with SDP without DTLS fingerprint (setRemoteDescription, answer from the PBX)", "unknown", "client", "handshake-failed", "a=fingerprint"},
+		{"[core] SRTCP output wanted, but no crypto suite was negotiated (callee leg)", "unknown", "server", "handshake-failed", "log-level"},
+		{"dtls: handshake failed: error:1413C138:SSL routines:DTLS1_CHECK_TIMEOUT_NUM:read timeout expired (peer 203.0.113.5:50000)", "unknown", "client", "handshake-failed", "mtu"},
+		{"pjsua: ssl0x55aa Error reading CA certificates from buffer (transport tls)", "unknown", "server", "routine-line", "ca_list_file"},
+		// Clients of less common runtimes and libraries.
+		{"akka.stream.StreamTcpException: Hostname verification failed! Expected session to be for api.internal", "unknown", "client", "server-hostname-mismatch", "alternative name"},
+		{"grpc: Handshake failed with fatal error SSL_ERROR_SSL: error:0400006b:RSA routines:OPENSSL_internal:BLOCK_TYPE_IS_NOT_01 (peer orc.example.net:443)", "unknown", "client", "bad-signature", "openssl verify -cafile"},
+		{`HttpExceptionRequest (HandshakeFailed (Error_Protocol ("certificate rejected: [NameMismatch \"api.example\"]",True,CertificateUnknown)))`, "unknown", "client", "server-hostname-mismatch", "alternative name"},
+		{`Unhandled CL+SSL:SSL-ERROR-VERIFY in thread #<SB-THREAD:THREAD "main">`, "unknown", "client", "server-cert-untrusted", ":ca-path"},
+		{"ktor client failed: TLSException: Unsupported TLS handshake type CertificateRequest (irc.example.net:6697)", "unknown", "client", "handshake-failed", "okhttp"},
+		{"HttpRequestError: SSL support is not available. Cannot connect over SSL. Compile with -d:ssl to enable.", "unknown", "client", "startup-failed", "nim c"},
+		{"could not import: EVP_MD_CTX_create", "unknown", "client", "startup-failed", "openssl 3"},
+		{"JDBC: 254007: The certificate is revoked or could not be validated (account xy12345)", "unknown", "client", "server-cert-untrusted", "certifi"},
+		// Clients' messages cut where a console wrapped them.
+		{"Invoke-WebRequest : The request was aborted: Could not create SSL/TLS secure", "unknown", "client", "handshake-failed", "tls 1.2"},
+		{"Error: Client network socket disconnected before secure TLS connection was est", "node", "client", "handshake-failed", "access list"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {

@@ -44,7 +44,9 @@ var (
 		// lighttpd's; PostgreSQL's server certificate and CA files
 		`couldn't read x509 certificate from '([^']+)'`, `could not load (?:server|root) certificate file "([^"]+)"`,
 		// lighttpd's fopen of its ssl.pemfile (no reason follows)
-		`bio_read_filename\('([^']+)'\) failed`}, "|"))
+		`bio_read_filename\('([^']+)'\) failed`,
+		// Ruby's "Permission denied @ rb_sysopen - PATH" (Errno::EACCES)
+		`(?:no such file or directory|permission denied) @ rb_sysopen - ([^\s)]+)`}, "|"))
 )
 
 // unnamedFile stands for the file of a load error whose line does not

@@ -717,7 +717,9 @@ var notNodeErrors = []string{"custom { kind: ", "(os error ", "problem setting t
 	// Rocket's (Rust) TLS set-up
 	"bad tls private key", "bad tls certificate", "error while setting tls.",
 	// SoftEther's vpncmd; Dovecot's settings
-	"softether", "(ssl_cert setting)", "(ssl_key setting)", "(ssl_ca setting)"}
+	"softether", "(ssl_cert setting)", "(ssl_key setting)", "(ssl_ca setting)",
+	// Nim's words for an exception nothing caught
+	"error: unhandled exception: "}
 
 // containsAny reports whether s holds one of words.
 func containsAny(s string, words []string) bool {
