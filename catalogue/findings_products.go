@@ -3490,7 +3490,7 @@ var productEntries = []Entry{
 		ID: CertLoadFailed, Kind: "client", Side: "client",
 		Match:       []string{"sectrustsettingssettrustsettings"},
 		Title:       "macOS refused to change the trust settings (a locked login keychain, or no session to ask in)",
-		Explanation: "Installing a root CA into macOS's trust settings (mkcert -install, security add-trusted-cert) needs the login keychain unlocked and, for the trust change, a user session that can show the password prompt: over SSH, in a build agent, or with the keychain locked, the Security framework fails with errSecInternalComponent or a similar code.",
+		Explanation: "Installing a root CA into macOS's trust settings (mkcert -install, security add-trusted-cert) needs the login keychain unlocked and, for the trust change, a user session that can show the password prompt: over SSH, in a build agent, or with the keychain locked, the Security framework fails with errSecInternalComponent or a similar code. Since macOS 11 (Big Sur) a change of the System keychain's trust settings needs an administrator's confirmation in the session, even for root, so a management tool or script that adds a CA unattended (a software repository's CA, an agent's) fails with the authorization canceled: such a CA goes in a configuration profile installed by MDM.",
 		Fix:         "Unlock the login keychain and run the command from the user's desktop session:\n  security unlock-keychain ~/Library/Keychains/login.keychain-db\n  mkcert -install",
 		Confirm:     "security show-keychain-info ~/Library/Keychains/login.keychain-db",
 	},
@@ -6263,9 +6263,9 @@ var productEntries = []Entry{
 	// "Hostname verification failed" of JVM and other clients (Akka, Vert.x, Netty).
 	{
 		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
-		Match:       []string{"hostname verification failed"},
+		Match:       []string{"hostname verification failed", "doesn't match any of the certificate common name"},
 		Title:       "The client's host name check refused the server's certificate",
-		Explanation: "The client (Akka HTTP, Vert.x, Netty and other JVM libraries print these words) compared the host name it connected to with the names in the server's certificate (subjectAltName) and found no match. Four causes cover most cases: 1. the client connects by a name or IP address the certificate does not carry (localhost, an internal alias, a container's service name); 2. the server sends another certificate than expected (a default one, when no SNI is sent or the name is not configured on it); 3. a test keystore with a certificate for another name; 4. the certificate carries the name as a wildcard or in a form the checker of that release mishandles: a bug fixed in a later release.",
+		Explanation: "The client (Akka HTTP, Vert.x and Netty print hostname verification failed; setup scripts that check a certificate themselves print the other words) compared the host name it connected to with the names in the server's certificate (subjectAltName) and found no match. Four causes cover most cases: 1. the client connects by a name or IP address the certificate does not carry (localhost, an internal alias, a container's service name); 2. the server sends another certificate than expected (a default one, when no SNI is sent or the name is not configured on it); 3. a test keystore with a certificate for another name; 4. the certificate carries the name as a wildcard or in a form the checker of that release mishandles: a bug fixed in a later release.",
 		Fix:         "See the names the server's certificate carries, then connect by one of them (or have the certificate reissued with the name the client uses):\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null \\\n    | openssl x509 -noout -text | grep -A1 'Alternative Name'",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject",
 	},

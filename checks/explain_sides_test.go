@@ -953,7 +953,7 @@ func TestExplainSides(t *testing.T) {
 		{"Mar 03 10:00:00 host chronyd[812]: TLS handshake with 192.0.2.123:4460 (nts.example.net) failed : Error in the certificate verification. The certificate is NOT trusted. The certificate chain uses expired certificate.", "unknown", "client", "server-cert-expired", "clock"},
 		{"FATAL: The security_file_certgen helpers are crashing too rapidly, need help!", "unknown", "server", "cert-load-failed", "security_file_certgen -c"},
 		{"Get value from agent failed: TCP successful, cannot establish TLS to [[agent1.example.com]:10050]: SSL_connect() returned SSL_ERROR_SSL: file s3_pkt.c line 1493: error:140943FC:SSL routines:ssl3_read_bytes:sslv3 alert bad record mac", "unknown", "client", "handshake-failed", "tlspskidentity"},
-		{"Error: 192.0.2.80: Fetching http://www.example.org/.well-known/acme-challenge/abc123: Timeout during connect (likely firewall problem)", "node", "client", "cert-load-failed", "port 80"},
+		{"Error: 192.0.2.80: Fetching http://www.example.org/.well-known/acme-challenge/abc123: Timeout during connect (likely firewall problem)", "unknown", "server", "cert-load-failed", "port 80"},
 		// Cassandra without TLS and with Java 8's limited policy, Kafka's PEM
 		// truststore, MariaDB and PostgreSQL clients wanting TLS from servers
 		// without it, the kubelet seen from the API server, node's extra CAs,
@@ -1171,7 +1171,7 @@ func TestExplainSides(t *testing.T) {
 		{"rpc error: code = Unavailable desc = connection error: desc = \"transport: authentication handshake failed: x509svid: could not verify leaf certificate: x509: certificate signed by unknown authority\"", "go", "client", "server-cert-untrusted", "bootstrap"},
 		{`{"level":"info","service":"authorize","allow":false,"deny":{"Status":495,"Message":"invalid client certificate"}}`, "unknown", "server", "no-client-cert", "client_ca"},
 		{"software.amazon.awssdk.crt.CrtRuntimeException: aws_last_error: AWS_IO_TLS_CTX_ERROR(1033)", "unknown", "client", "cert-load-failed", "jq -r"},
-		{"Error: Client certificate and private key are required for this registry.", "node", "client", "no-client-cert", "openssl req -x509"},
+		{"Error: Client certificate and private key are required for this registry.", "unknown", "client", "no-client-cert", "openssl req -x509"},
 		{"[curl] (#35) See http://curl.haxx.se/libcurl/c/libcurl-errors.html for an explanation of cURL errors", "curl", "client", "handshake-failed", "error 35"},
 		{"[2024/01/02 10:00:00] [main.go:60] ERROR: Failed to initialise OAuth2 Proxy: error performing request: Get \"https://idp.example.com/.well-known/openid-configuration\": x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "rootcas"},
 		{"syslog-ng[77]: Error parsing afsocket, unknown peer-verify() argument in /etc/syslog-ng/syslog-ng.conf:40:10-40:11:", "unknown", "server", "handshake-failed", "required-trusted"},
@@ -1209,7 +1209,7 @@ func TestExplainSides(t *testing.T) {
 		{"dnsdist[100]: Fatal error: Error setting up TLS context for DoT listener on '192.0.2.1:853': An error occurred while trying to load the TLS server private key file: /etc/dnsdist/key.pem", "unknown", "server", "key-load-failed", "1.5.0"},
 		{"chronyd[400]: Could not set credentials : Error while reading file.", "unknown", "client", "cert-load-failed", "ntstrustedcerts"},
 		{"qt.network.ssl: QSslSocket::connectToHostEncrypted: TLS initialization failed", "unknown", "client", "handshake-failed", "openssl"},
-		{"Error: Could not parse certificate list.", "node", "client", "server-cert-untrusted", "self-signed"},
+		{"Error: Could not parse certificate list.", "unknown", "client", "server-cert-untrusted", "self-signed"},
 		{"ERROR: Cannot open X509CertificateMbedTLS file '/nonexistent/ca.crt'.", "unknown", "client", "cert-load-failed", "certificate_bundle_override"},
 		{"zypper: Error message: SSL certificate OpenSSL verify result: unable to get local issuer certificate (20)", "curl", "client", "server-cert-untrusted", "ca"},
 		{"[CRITICAL] [resolver-b] certificate will expire today -- Switch to a different resolver as soon as possible", "unknown", "client", "server-cert-expired", "another resolver"},
@@ -1361,7 +1361,7 @@ func TestExplainSides(t *testing.T) {
 		{`failed calling webhook "check.ingress-nginx.io": Post "https://ingress-nginx-admission.svc:443/": x509: certificate signed by unknown authority`, "go", "client", "server-cert-untrusted", "cabundle"},
 		{"pairing: GnuTLS error -48: Key usage violation in certificate has been detected.", "unknown", "client", "wrong-purpose", "program's own"},
 		{`{"c":"ACCESS","msg":"Failed to authenticate","attr":{"mechanism":"MONGODB-X509","error":"No verified subject name available from client"}}`, "unknown", "server", "no-client-cert", "tlscertificatekeyfile"},
-		{"Error: Cannot find any provider supporting 1.2.840.113549.1.5.13 while loading /etc/app/client.pk8", "node", "client", "key-load-failed", "pbe-sha1-3des"},
+		{"Error: Cannot find any provider supporting 1.2.840.113549.1.5.13 while loading /etc/app/client.pk8", "unknown", "client", "key-load-failed", "pbe-sha1-3des"},
 		{"PSQLException: The server requested password-based authentication, but no password was provided.", "unknown", "client", "no-client-cert", "hostssl"},
 		{"WARN CertParser - bad certificate from header ssl-client-cert: -----BEGIN%20CERTIFICATE-----%0AMIIC", "unknown", "server", "cert-load-failed", "url-decode"},
 		{"Import failed: The PKCS#12 operation failed for unknown reasons.", "unknown", "client", "cert-load-failed", "-legacy"},
@@ -2110,6 +2110,7 @@ func TestExplainSides(t *testing.T) {
 		{"pjsua: ssl0x55aa Error reading CA certificates from buffer (transport tls)", "unknown", "server", "routine-line", "ca_list_file"},
 		// Clients of less common runtimes and libraries.
 		{"akka.stream.StreamTcpException: Hostname verification failed! Expected session to be for api.internal", "unknown", "client", "server-hostname-mismatch", "alternative name"},
+		{"check failed: zosmf.internal doesn't match any of the certificate common name and subject alternate name(s)", "unknown", "client", "server-hostname-mismatch", "wildcard"},
 		{"grpc: Handshake failed with fatal error SSL_ERROR_SSL: error:0400006b:RSA routines:OPENSSL_internal:BLOCK_TYPE_IS_NOT_01 (peer orc.example.net:443)", "unknown", "client", "bad-signature", "openssl verify -cafile"},
 		{`HttpExceptionRequest (HandshakeFailed (Error_Protocol ("certificate rejected: [NameMismatch \"api.example\"]",True,CertificateUnknown)))`, "unknown", "client", "server-hostname-mismatch", "alternative name"},
 		{`Unhandled CL+SSL:SSL-ERROR-VERIFY in thread #<SB-THREAD:THREAD "main">`, "unknown", "client", "server-cert-untrusted", ":ca-path"},

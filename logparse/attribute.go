@@ -721,6 +721,22 @@ var notNodeErrors = []string{"custom { kind: ", "(os error ", "problem setting t
 	// Nim's words for an exception nothing caught
 	"error: unhandled exception: "}
 
+// nodeErrors are what follows "Error: " in node's own messages: OpenSSL's
+// verify results and reasons as node words them, its system error codes,
+// its socket's words.
+var nodeErrors = []string{"unable to verify the first certificate", "self signed certificate", "self-signed certificate", "certificate has expired",
+	"unable to get local issuer certificate", "unable to get issuer certificate", "certificate is not yet valid", "unable to verify leaf signature",
+	"certificate signature failure", "does not match certificate's altnames", "doesn't match certificate's altnames", "is not in the cert's list",
+	"eproto", "econnreset", "enoent", "eacces", "socket hang up", "before secure tls connection", "err_", ":error:", "mac verify failure",
+	"unsupported pkcs12", "no start line", "bad decrypt", "tlssocket", "node:", "certificate revoked", "unable to get certificate crl",
+	"key values mismatch", "wrong tag", "not enough data", "bad base64 decode", "sslv3 alert", "tlsv1 alert", "wrong version number",
+	"tls alert", "handshake failure", "unknown ca", "bad certificate", "certificate unknown", "no shared cipher", "unsupported protocol",
+	// OpenSSL's queue as node prints it ("Error: error:0A00018F:..."), its
+	// PKCS#12 loader's "unsupported", node-forge's and node-apn's words
+	"error: error:", "error: unsupported", "invalid pem formatted message", "does not support configured environment", "oid is not rsa",
+	// node-postgres's
+	"the server does not support ssl connections"}
+
 // containsAny reports whether s holds one of words.
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
@@ -947,8 +963,13 @@ func attribute(line, lower string) Attribution {
 		// the "Error: " of a Go command line tool (cobra's).
 		return served(attr("go", RoleClient, "", false), lower)
 	case strings.HasPrefix(strings.TrimSpace(line), "Error: ") && !containsAny(lower, notNodeErrors):
-		// node prints an Error's message so (a server's too).
-		return served(attr("node", RoleClient, "", false), lower)
+		// node prints an Error's message so (a server's too); many other
+		// command line clients start their errors with the same word, so
+		// the line is node's only when node's own words follow.
+		if containsAny(lower, nodeErrors) {
+			return served(attr("node", RoleClient, "", false), lower)
+		}
+		return served(attr("unknown", RoleClient, "", false), lower)
 	}
 	if refusedClientCert(lower) && !strings.Contains(lower, "_ssl.c") && !strings.Contains(lower, "javax.") {
 		// "client certificate is not trusted": a server's refusal, in the
