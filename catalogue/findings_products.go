@@ -6423,6 +6423,42 @@ var productEntries = []Entry{
 		Fix:         "If calls over TLS work, nothing: the line is noise of that pjproject release. If the transport checks its peers, give it the CA list:\n  ca_list_file=/etc/asterisk/keys/ca.crt",
 		Confirm:     "asterisk -rx 'pjsip show transports'",
 	},
+	// A Go program's own check of its peer's certificate (VerifyPeerCertificate).
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"verifypeercertificate failed", "verifypeercertificate returned"},
+		Title:       "The program's own check of its peer's certificate failed (Go's VerifyPeerCertificate)",
+		Explanation: "Besides (or instead of) the standard chain check, the program verifies the other side's certificate with code of its own (a Go VerifyPeerCertificate or VerifyConnection callback: most often a server judging client certificates), and that code failed; the error after these words is the program's. Often the check looks something up (a database, an on-chain record, an API, a revocation list) and the look-up itself failed, so valid certificates are refused while it is down; else the certificate fails the program's own rules (revoked there, unknown, another owner). The other side sees only a closed connection or a bad_certificate alert.",
+		Fix:         "Read the error the callback returned (it names the look-up or the rule), and check the service it depends on from the same host; then retry the client:\n  curl -v --cert client.crt --key client.key https://host:8443/",
+		Confirm:     "curl -v --cert client.crt --key client.key https://host:8443/",
+	},
+	// iPXE asked for a client certificate it does not have.
+	{
+		ID: NoClientCert, Kind: "client", Side: "client",
+		Match:       []string{"could not find certificate corresponding to private key"},
+		Title:       "iPXE was asked for a client certificate and has none built in",
+		Explanation: "The HTTPS server sent a CertificateRequest (nginx with ssl_verify_client optional or on, IIS or Apache asking for client certificates), and iPXE, built without a client certificate and key (CERT= and PRIVKEY=), found none to send. The protocol lets a client answer with no certificate, and a server with an optional check then goes on; iPXE releases before its 2025 fix abort the handshake instead, and the chain command fails (Operation not permitted).",
+		Fix:         "Stop asking for a certificate where iPXE fetches (ssl_verify_client off in that server or port), or build iPXE with a client certificate, or a release that answers with none:\n  make bin/ipxe.efi CERT=client.crt PRIVKEY=client.key TRUST=ca.crt",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -A3 'Acceptable client certificate CA names'",
+	},
+	// RAUC (and other CMS verifiers) checking an update bundle's signature.
+	{
+		ID: VerifyError, Kind: "client", Side: "client",
+		Match:       []string{"signature verification failed: verify error"},
+		Title:       "The update bundle's signature did not verify against the device's keyring (RAUC)",
+		Explanation: "RAUC checks the bundle's CMS signature and the signing certificate's chain against the keyring set in system.conf (keyring path=), with OpenSSL's verify; the error after these words is OpenSSL's verdict. unable to get local issuer certificate: the keyring does not hold the CA the signing certificate chains to (a signing certificate from another PKI, or an intermediate without the root above it); certificate has expired, or is not yet valid: the keyring's CA or the signing certificate is outside its dates by the device's clock (a keyring past its end; a device without a real-time clock or time sync, behind a certificate made that day); unsuitable certificate purpose: the signing certificate's extendedKeyUsage does not allow S/MIME signing, which OpenSSL's CMS check asks for by default (codeSigning alone fails; RAUC 1.5 and later take check-purpose=codesign).",
+		Fix:         "Check the signing certificate against the keyring as the device does, with the same purpose:\n  openssl verify -CAfile keyring.pem -purpose smimesign signing.crt\nthen give the device a keyring holding the signing chain's root, or sign with a certificate the keyring's CA issued with the right purpose.",
+		Confirm:     "openssl verify -CAfile keyring.pem -purpose smimesign signing.crt",
+	},
+	// The Mender client without a custom server certificate.
+	{
+		ID: RoutineLine, Kind: "client", Side: "client",
+		Match:       []string{"failed to load the server certificate. err ssl errors"},
+		Title:       "The Mender client logs a server certificate it was not given: harmless when it connects",
+		Explanation: "Without a custom server certificate (ServerCertificate in mender.conf), releases of the Mender client still ask OpenSSL to load one from no file, which always fails and logs this, while the client goes on with the system's CAs. It matters only when the server's certificate is from a private CA, which then needs ServerCertificate.",
+		Fix:         "If the client connects and updates, nothing: a later release stops logging it. With a private CA, name it in mender.conf and restart the client:\n  \"ServerCertificate\": \"/etc/mender/server.crt\"",
+		Confirm:     "grep -i servercertificate /etc/mender/mender.conf",
+	},
 }
 
 // Apple's push service refusing a push certificate (two entries).

@@ -2121,6 +2121,14 @@ func TestExplainSides(t *testing.T) {
 		// Clients' messages cut where a console wrapped them.
 		{"Invoke-WebRequest : The request was aborted: Could not create SSL/TLS secure", "unknown", "client", "handshake-failed", "tls 1.2"},
 		{"Error: Client network socket disconnected before secure TLS connection was est", "node", "client", "handshake-failed", "access list"},
+		// Certificates checked outside TLS's own checks: a Go program's
+		// callback, an update bundle's signature; iPXE asked for a client
+		// certificate; a client's log of a server certificate it lacks.
+		{`E[2024-01-01|10:00:00] VerifyPeerCertificate failed  err="lookup of client certificate in registry failed: 503"`, "unknown", "server", "handshake-failed", "look-up"},
+		{"rauc: bundle check: signature verification failed: Verify error:unable to get issuer certificate", "unknown", "client", "verify-error", "keyring"},
+		{"TLS 0x1234abcd could not find certificate corresponding to private key (server asked for one)", "unknown", "client", "no-client-cert", "ssl_verify_client off"},
+		{`level=error msg="Failed to Load the Server certificate. Err SSL errors: none"`, "unknown", "client", "routine-line", "servercertificate"},
+		{"HTTP Error 403.7 - Forbidden: the page requires a client certificate (client certificate required)", "unknown", "server", "no-client-cert", ".pfx"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
