@@ -6459,6 +6459,15 @@ var productEntries = []Entry{
 		Fix:         "If the client connects and updates, nothing: a later release stops logging it. With a private CA, name it in mender.conf and restart the client:\n  \"ServerCertificate\": \"/etc/mender/server.crt\"",
 		Confirm:     "grep -i servercertificate /etc/mender/mender.conf",
 	},
+	// ArcGIS Portal validating another portal's or server's certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"needs to be trusted by portal"},
+		Title:       "Portal for ArcGIS does not trust the CA of the other portal's or server's certificate",
+		Explanation: "Portal for ArcGIS checks the certificate of a site it connects to (another portal it collaborates with, a federated ArcGIS Server, a web adaptor) against its own list of trusted certificates, not the operating system's; the CA that issued that certificate (or the self-signed certificate itself) is not in it.",
+		Fix:         "Export the other site's root and intermediate CA certificates (or its self-signed certificate), import them into this portal (Portal Administrator Directory: Security > SSL Certificates > Import Root or Intermediate), restart the portal, and do the same the other way for a two-way collaboration:\n  openssl s_client -connect other.example.com:443 -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect other.example.com:443 -showcerts </dev/null",
+	},
 }
 
 // Apple's push service refusing a push certificate (two entries).

@@ -2129,6 +2129,8 @@ func TestExplainSides(t *testing.T) {
 		{"TLS 0x1234abcd could not find certificate corresponding to private key (server asked for one)", "unknown", "client", "no-client-cert", "ssl_verify_client off"},
 		{`level=error msg="Failed to Load the Server certificate. Err SSL errors: none"`, "unknown", "client", "routine-line", "servercertificate"},
 		{"HTTP Error 403.7 - Forbidden: the page requires a client certificate (client certificate required)", "unknown", "server", "no-client-cert", ".pfx"},
+		{"Collaboration invitation: Failed to validate SSL certificate for https://gis2.example.net/portal. The certificate authority needs to be trusted by Portal first.", "unknown", "client", "server-cert-untrusted", "import root or intermediate"},
+		{"2024-05-01 10:00:00: (mod_openssl.c.500) SSL: couldn't read private key from '/etc/lighttpd/server.pem'", "unknown", "server", "key-load-failed", "lighttpd"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {

@@ -42,7 +42,7 @@ var (
 		// NGINX Amplify's agent: "could not read PATH (maybe permissions?)"
 		`could not read (/\S+) \(maybe permissions\?\)`,
 		// lighttpd's; PostgreSQL's server certificate and CA files
-		`couldn't read x509 certificate from '([^']+)'`, `could not load (?:server|root) certificate file "([^"]+)"`,
+		`couldn't read (?:x509 certificate|private key) from '([^']+)'`, `could not load (?:server|root) certificate file "([^"]+)"`,
 		// lighttpd's fopen of its ssl.pemfile (no reason follows)
 		`bio_read_filename\('([^']+)'\) failed`,
 		// Ruby's "Permission denied @ rb_sysopen - PATH" (Errno::EACCES)
@@ -155,7 +155,7 @@ func expected(line string) string {
 
 func isKeyLine(lower, path string) bool {
 	base := strings.ToLower(filepath.Base(path))
-	return strings.Contains(lower, "certificate key") || strings.Contains(lower, "privatekey") || strings.Contains(lower, "ssl_key:") ||
+	return strings.Contains(lower, "certificate key") || strings.Contains(lower, "privatekey") || strings.Contains(lower, "ssl_key:") || strings.Contains(lower, "read private key from") ||
 		strings.HasSuffix(base, ".key") || strings.HasPrefix(base, "privkey")
 }
 
@@ -248,7 +248,7 @@ func otherLoadFinding(line string, att logparse.Attribution) (report.Finding, bo
 	switch {
 	case att.Program == "postgres":
 		who, option = "PostgreSQL", "ssl_cert_file, ssl_key_file or ssl_ca_file"
-	case strings.Contains(lower, "lighttpd") || strings.Contains(lower, "(network.c."):
+	case strings.Contains(lower, "lighttpd") || strings.Contains(lower, "(network.c.") || strings.Contains(lower, "(mod_openssl.c."):
 		who, option = "lighttpd", "ssl.pemfile"
 	}
 	if att.Reporter != "curl" && !certFileName(path) {
@@ -269,7 +269,7 @@ func otherLoadFinding(line string, att logparse.Attribution) (report.Finding, bo
 	case strings.Contains(lower, "bio_read_filename("):
 		// Only fopen fails there: most often a file that is not there.
 		cause = "missing"
-	case strings.Contains(lower, "no start line") || strings.Contains(lower, "couldn't read x509"):
+	case strings.Contains(lower, "no start line") || strings.Contains(lower, "couldn't read x509") || strings.Contains(lower, "couldn't read private key"):
 		cause = "not-pem"
 		if c, ok := sniffFile(path, expect); ok {
 			cause = c
