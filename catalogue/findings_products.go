@@ -6247,8 +6247,8 @@ var productEntries = []Entry{
 		Match:       []string{"no valid signing certificate configured for"},
 		Title:       "Squid's ssl-bump port has no CA certificate it can sign with",
 		Explanation: "A port with ssl-bump makes a certificate for every site it intercepts, signed by the CA that its tls-cert= (cert= before Squid 4) names, with that CA's key (tls-key=, or in the same file). Squid refused the one given: the file is not a CA certificate (a server's own certificate, CA:FALSE, no keyCertSign), its key is missing or does not match, or the file could not be read. A self-signed CA or one whose key usage allows only signing is right; if Squid refuses such a CA after an upgrade, the release's own check is at fault: try the next one.",
-		Fix:         "Make a CA for ssl-bump (req -x509 with the default configuration makes a CA; the key goes in the same file), name it on the port (with generate-host-certificates=on before Squid 4), and check the configuration:\n  openssl req -new -newkey rsa:2048 -sha256 -days 365 -nodes -x509 -subj '/CN=Squid CA' \\\n    -keyout /etc/squid/ca.pem -out /etc/squid/ca.pem\n  http_port 3128 ssl-bump tls-cert=/etc/squid/ca.pem\n  squid -k parse",
-		Confirm:     "openssl x509 -noout -text -in /etc/squid/ca.pem | grep -A1 'Basic Constraints'",
+		Fix:         "Make a CA for ssl-bump (req -x509 with the default configuration makes a CA; the key goes in the same file), name it on the port (with generate-host-certificates=on before Squid 4), and check the configuration:\n  openssl req -x509 -newkey rsa:2048 -sha256 -days 365 -nodes \\\n    -subj '/CN=Squid CA' \\\n    -keyout /etc/squid/ca.pem -out /etc/squid/ca.pem\n  http_port 3128 ssl-bump tls-cert=/etc/squid/ca.pem\n  squid -k parse",
+		Confirm:     "openssl x509 -noout -ext basicConstraints -in /etc/squid/ca.pem",
 	},
 	// lighttpd without its TLS module installed.
 	{
