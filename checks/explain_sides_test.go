@@ -1390,7 +1390,7 @@ func TestExplainSides(t *testing.T) {
 		{`rpc error: code = Unavailable desc = connection error: desc = "transport: authentication handshake failed: tls: first record does not look like a TLS handshake" (repo-server behind a mesh)`, "go", "client", "handshake-failed", "tcp-"},
 		{`Internal error occurred: conversion webhook for widgets.example.com/v1, Kind=Widget failed: Post "https://widget-webhook.ns.svc:443/convert": x509: certificate signed by unknown authority`, "go", "client", "server-cert-untrusted", "conversion"},
 		{"tls: failed to load key pair for mongodb client: private key does not match public key", "go", "server", "key-mismatch", "last one"},
-		{"error: connection to cluster failed: FATAL: connection requires a valid client certificate (intermediate CA)", "unknown", "server", "no-client-cert", "-certfile"},
+		{"error: connection to cluster failed: FATAL: connection requires a valid client certificate (intermediate CA)", "unknown", "client", "no-client-cert", "-certfile"},
 		{`backend app/srv1 is DOWN, reason: Layer6 invalid response, info: "SSL handshake failure", check duration: 3ms`, "haproxy", "client", "handshake-failed", "intermediate"},
 		{"scan 192.0.2.3: Error encountered during GnuTLS handshake: -12", "unknown", "client", "tls-alert", "tls 1.3"},
 		{`{"t":{"$date":"2026-01-01T10:00:00.000Z"},"s":"I","c":"ACCESS","msg":"Authentication failed","attr":{"mechanism":"MONGODB-X509","principalName":"CN=node2","authenticationDatabase":"$external","error":"UserNotFound: Could not find user \"CN=node2\" for db \"$external\""}}`, "unknown", "server", "client-cert-rejected", "rfc 2253"},
