@@ -447,6 +447,24 @@ func TestLogsOtherProgramsInStream(t *testing.T) {
 	}
 }
 
+// TestLogsOtherProgramsUnlikeLinesApart: two other programs' TLS lines
+// that open with numbers (a time, a message code) are two groups, each
+// told by its own entry, not one group told by the first line.
+func TestLogsOtherProgramsUnlikeLinesApart(t *testing.T) {
+	fs := logFindings(t,
+		`1709460000 FATAL: No valid signing certificate configured for https_port [::]:3129 (SSL bump)`,
+		`0x7f3c TLS 0x7d49f008 could not find certificate corresponding to private key`,
+	)
+	if len(fs) != 2 {
+		t.Fatalf("%d findings, want one per line: %+v", len(fs), fs)
+	}
+	for _, f := range fs {
+		if f.Count != 1 {
+			t.Errorf("%q: %d lines, want 1", f.Title, f.Count)
+		}
+	}
+}
+
 // TestLogsOtherProgramsRoutine: other daemons' routine TLS lines in a
 // syslog stream (a mail server's "TLS connection established") are one
 // note per message, whatever the peer's name and address.

@@ -141,6 +141,12 @@ func otherTLSLine(line []byte, in *interner) (Event, bool) {
 	if len(text) == 0 {
 		text = firstWords(msg, 5)
 	}
+	if len(text) == 0 {
+		// It opens with a number (a time, a code): its first words
+		// without numbers, so that lines of unlike messages do not
+		// share one group.
+		text = wordsWithoutNumbers(msg, 5, 20)
+	}
 	key := "tls-unexplained:" + string(text)
 	if len(prog) > 0 {
 		// One program's lines apart from another's; the text stays the
@@ -166,6 +172,29 @@ func firstWords(msg []byte, n int) []byte {
 	for _, w := range bytes.Fields(msg) {
 		if n == 0 || len(out)+len(w) > 100 || bytes.ContainsAny(w, "0123456789") {
 			break
+		}
+		if len(out) > 0 {
+			out = append(out, ' ')
+		}
+		out = append(out, w...)
+		n--
+	}
+	for !utf8.Valid(out) {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// wordsWithoutNumbers is the first n words of msg that hold no digit,
+// among its first max words.
+func wordsWithoutNumbers(msg []byte, n, max int) []byte {
+	var out []byte
+	for i, w := range bytes.Fields(msg) {
+		if n == 0 || i == max || len(out)+len(w) > 100 {
+			break
+		}
+		if bytes.ContainsAny(w, "0123456789") {
+			continue
 		}
 		if len(out) > 0 {
 			out = append(out, ' ')
