@@ -166,10 +166,14 @@ var errorNeedles = errorNeedleSet(anchors.Fast())
 func errorNeedleSet(fast bool) []needle {
 	upper := newNeedle('S', "SSL", "HTTPS port", "OCSP", "TLS")
 	stapling := newNeedle('q', "while requesting certificate status").withPartner(5)
+	// Go's and other programs' lower-case "tls: " (another service's line
+	// in a docker-compose or journald stream): the 'l' of "tls" with the
+	// ':' two bytes on, a pair nginx's own lines do not hold.
+	lower := newNeedle('l', "tls: ").withPartner(2)
 	if fast {
-		return []needle{upper, newNeedle('s', "ssl_", `"ssl"`, "lua ssl certificate verify error").withPartner(2), stapling}
+		return []needle{upper, newNeedle('s', "ssl_", `"ssl"`, "lua ssl certificate verify error").withPartner(2), stapling, lower}
 	}
-	return []needle{upper, newNeedle('_', "ssl_"), newNeedle('y', "lua ssl certificate verify error"), newNeedle('"', `"ssl"`), stapling}
+	return []needle{upper, newNeedle('_', "ssl_"), newNeedle('y', "lua ssl certificate verify error"), newNeedle('"', `"ssl"`), stapling, lower}
 }
 
 // An errorKind is one kind of error-log line: which lines are of the kind

@@ -522,6 +522,7 @@ func TestOtherProgramsScannedAsFollowed(t *testing.T) {
 		`job_1 | requests.exceptions.SSLError: HTTPSConnectionPool(host='api.internal', port=443): Max retries exceeded`,
 		`Mar  3 10:00:01 host postfix/smtpd[123]: Anonymous TLS connection established from one.example.com[192.0.2.1]`,
 		`api_1 | Get "https://10.0.0.5/": x509: certificate signed by unknown authority`,
+		`api_1 | 2026/03/03 10:00:02 http: proxy error: remote error: tls: bad certificate`,
 		`ui_1  |     at TLSSocket._finishInit (node:_tls_wrap:946:8)`,
 		`# a TLS comment`,
 		`sshd[99]: Accepted publickey for root from 192.0.2.3 port 5000 ssh2`,
@@ -540,7 +541,7 @@ func TestOtherProgramsScannedAsFollowed(t *testing.T) {
 		}
 		scanned++
 	}
-	if scanned != followed || scanned != 3 {
-		t.Errorf("scanner counted %d lines, line by line %d; want 3 both (nginx's, requests', postfix's)", scanned, followed)
+	if scanned != followed || scanned != 4 {
+		t.Errorf("scanner counted %d lines, line by line %d; want 4 both (nginx's, requests', postfix's, Go's tls: line)", scanned, followed)
 	}
 }
