@@ -151,12 +151,14 @@ func unexplainedText(msg, after []byte) []byte {
 // `"ssl"` the deprecation warning of the "ssl" directive, and Lua's "lua
 // ssl certificate verify error"; "while requesting certificate status"
 // what OCSP stapling's requests log, such as "no resolver defined to
-// resolve ocsp.example.org", which hold no upper-case word). Each needle is
-// led by a byte that is rare in error logs, so the upper-case patterns
-// share the anchor 'S' ("OCSP" and "TLS" hold one too); 's' and 'q' are not
-// rare, so they count only with the byte their pattern has after them ('l'
-// two bytes after the 's' of "ssl", 'i' five after the 'q' of
-// "requesting"). One pass finds them all (internal/anchors).
+// resolve ocsp.example.org", which hold no upper-case word; and another
+// program's lower-case "tls: " in a stream of several services). Each
+// needle is led by a byte that is rare in error logs, so the upper-case
+// patterns share the anchor 'S' ("OCSP" and "TLS" hold one too); 's', 'q'
+// and 'l' are not rare, so they count only with the byte their pattern has
+// after them ('l' two bytes after the 's' of "ssl", 'i' five after the 'q'
+// of "requesting", ':' two after the 'l' of "tls"). One pass finds them all
+// (internal/anchors).
 var errorNeedles = errorNeedleSet(anchors.Fast())
 
 // errorNeedleSet is errorNeedles with the fast search (fast) or without
