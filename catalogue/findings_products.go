@@ -6468,6 +6468,17 @@ var productEntries = []Entry{
 		Fix:         "Export the other site's root and intermediate CA certificates (or its self-signed certificate), import them into this portal (Portal Administrator Directory: Security > SSL Certificates > Import Root or Intermediate), restart the portal, and do the same the other way for a two-way collaboration:\n  openssl s_client -connect other.example.com:443 -showcerts </dev/null",
 		Confirm:     "openssl s_client -connect other.example.com:443 -showcerts </dev/null",
 	},
+	// "SSL handshake failed" and nothing more: Qt's network stack (QGIS,
+	// Nextcloud and ownCloud's desktop clients, KDE) and programs like it.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client", Fallback: true,
+		Match:       []string{"ssl handshake failed"},
+		Without:     []string{"javax.net.ssl", "system.net.", "system.security.authentication"},
+		Title:       "The client's TLS handshake failed, and it says no more (SSL handshake failed)",
+		Explanation: "Programs on Qt's network stack (QGIS and QField, the Nextcloud and ownCloud desktop clients, KDE applications) and others print only these words for any failed handshake. Four causes cover most cases: 1. the program does not trust the server's certificate (a self-signed certificate or a private CA, a root the system's store lacks such as CAcert's, a missing intermediate, a TLS-inspecting proxy): Qt checks against the system's store, and a browser that works may have been told to trust it by hand; 2. it began with an upgrade of the system's OpenSSL (to 3): the server still needs what OpenSSL 3 refuses by default (TLS 1.0 or 1.1, SHA-1 signatures, legacy renegotiation, a small DH group), or the program finds no OpenSSL it can load (a Qt 5 build for OpenSSL 1.1 on a system with 3 only); 3. no TLS version or cipher in common with an old server; 4. the server asked for a client certificate the program did not send.",
+		Fix:         "Connect as the program does and read the verify result and the version agreed:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nA verify error: give the system's store the server's CA (or serve the full chain). A handshake that fails only with OpenSSL 3: try it with -legacy_renegotiation or @SECLEVEL=0 to see which, then fix the server, or allow it in the program's OpenSSL configuration.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -e 'Verify return code' -e 'Protocol'",
+	},
 }
 
 // Apple's push service refusing a push certificate (two entries).

@@ -2131,6 +2131,8 @@ func TestExplainSides(t *testing.T) {
 		{"HTTP Error 403.7 - Forbidden: the page requires a client certificate (client certificate required)", "unknown", "server", "no-client-cert", ".pfx"},
 		{"Collaboration invitation: Failed to validate SSL certificate for https://gis2.example.net/portal. The certificate authority needs to be trusted by Portal first.", "unknown", "client", "server-cert-untrusted", "import root or intermediate"},
 		{"2024-05-01 10:00:00: (mod_openssl.c.500) SSL: couldn't read private key from '/etc/lighttpd/server.pem'", "unknown", "server", "key-load-failed", "lighttpd"},
+		// A client that says only that its handshake failed (Qt's words).
+		{"Sync error: Network error: SSL handshake failed (https://cloud.example.org/remote.php)", "unknown", "client", "handshake-failed", "system's store"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
