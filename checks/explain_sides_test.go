@@ -1841,7 +1841,7 @@ func TestExplainSides(t *testing.T) {
 		// identity, Chrome's QUIC alert; a Go server read plain text.
 		{"[core] SSL_CTX_set_cipher_list: error:1410D0B9:SSL routines:SSL_CTX_set_cipher_list:no cipher match", "unknown", "client", "startup-failed", "openssl ciphers -v"},
 		{"curl: (35) error:0D0C50A1:asn1 encoding routines:ASN1_verify:unknown message digest algorithm", "curl", "client", "server-cert-untrusted", "openssl version"},
-		{"sip: tls: 40E7:error:0A000102:SSL routines:ssl_choose_client_version", "go", "client", "handshake-failed", "tls 1.2"},
+		{"sip: tls: 40E7:error:0A000102:SSL routines:ssl_choose_client_version", "unknown", "client", "handshake-failed", "tls 1.2"},
 		{"An error occurred while making the HTTP request to https://api.example.com/svc. This could be due to the fact that the server certificate is not configured properly with HTTP.SYS in the HTTPS case.", "unknown", "client", "handshake-failed", "tls12"},
 		{"<BEA-090154> <Identity certificate has expired: [Subject: CN=app.example.com]>", "unknown", "server", "cert-load-failed", "keytool"},
 		{"net::ERR_QUIC_PROTOCOL_ERROR.QUIC_TLS_CERTIFICATE_UNKNOWN (TLS handshake failure)", "browser", "client", "server-cert-untrusted", "servercertificatehashes"},
@@ -2133,6 +2133,8 @@ func TestExplainSides(t *testing.T) {
 		{"2024-05-01 10:00:00: (mod_openssl.c.500) SSL: couldn't read private key from '/etc/lighttpd/server.pem'", "unknown", "server", "key-load-failed", "lighttpd"},
 		// A client that says only that its handshake failed (Qt's words).
 		{"Sync error: Network error: SSL handshake failed (https://cloud.example.org/remote.php)", "unknown", "client", "handshake-failed", "system's store"},
+		// Another program's "tls: " before OpenSSL's error queue: not Go's.
+		{"mqtt: tls: error:0A000410:SSL routines::sslv3 alert handshake failure (broker.example.net:8883)", "unknown", "client", "tls-alert", "client certificate"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {

@@ -681,6 +681,10 @@ var (
 	// Go writes its package's prefix in lower case; OpenLDAP's "TLS: "
 	// and other programs' capitals are not Go's.
 	reGoTLSCase = lazyre.New(`(?:^|[^A-Za-z])[Tt]ls: `)
+	// Another program's "tls: " before OpenSSL's error queue ("tls:
+	// error:0200100D:...", "tls: B07C3E7A6E000000:error:..."): Go never
+	// prints OpenSSL's errors.
+	reTLSThenOpenSSL = lazyre.New(`tls: (?:[0-9a-f]+:)?error:[0-9a-f]{8}:`)
 	// An access-log request: `"GET / HTTP/1.1" 400 215`.
 	reAccessReq = lazyre.New(`" [1-5]\d\d \d+`)
 )
@@ -936,8 +940,8 @@ func attribute(line, lower string) Attribution {
 			return rustlsRole(served(attr(r.reporter, r.role, r.ctx, false), lower), lower)
 		}
 		for _, s := range r.any {
-			if s == "tls: " && (!reGoTLS.MatchString(lower) || !reGoTLSCase.MatchString(line)) {
-				continue // "starttls: " and OpenLDAP's "TLS: " are not Go's
+			if s == "tls: " && (!reGoTLS.MatchString(lower) || !reGoTLSCase.MatchString(line) || reTLSThenOpenSSL.MatchString(lower)) {
+				continue // "starttls: ", OpenLDAP's "TLS: " and OpenSSL's queue after "tls: " are not Go's
 			}
 			if s == "ssl_error_" && !firefoxCode(lower) {
 				continue // OpenSSL's SSL_ERROR_SSL and SSL_ERROR_SYSCALL, in any program
