@@ -738,7 +738,6 @@ var nodeErrors = []string{"unable to verify the first certificate", "self signed
 	"eproto", "econnreset", "enoent", "eacces", "socket hang up", "before secure tls connection", "err_", ":error:", "mac verify failure",
 	"unsupported pkcs12", "no start line", "bad decrypt", "tlssocket", "node:", "certificate revoked", "unable to get certificate crl",
 	"key values mismatch", "wrong tag", "not enough data", "bad base64 decode", "sslv3 alert", "tlsv1 alert", "wrong version number",
-	"tls alert", "handshake failure", "unknown ca", "bad certificate", "certificate unknown", "no shared cipher", "unsupported protocol",
 	// OpenSSL's queue as node prints it ("Error: error:0A00018F:..."), its
 	// PKCS#12 loader's "unsupported", node-forge's and node-apn's words
 	"error: error:", "error: unsupported", "invalid pem formatted message", "does not support configured environment", "oid is not rsa",
