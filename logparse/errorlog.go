@@ -139,13 +139,13 @@ func otherTLSLine(line []byte, in *interner) (Event, bool) {
 	// line of one message).
 	text := sslReason(line)
 	if len(text) == 0 {
-		text = firstWords(msg, 5)
+		text = firstWords(msg, 5, false)
 	}
 	if len(text) == 0 {
 		// It opens with a number (a time, a code): its first words
 		// without numbers, so that lines of unlike messages do not
 		// share one group.
-		text = wordsWithoutNumbers(msg, 5, 20)
+		text = firstWords(msg, 5, true)
 	}
 	key := "tls-unexplained:" + string(text)
 	if len(prog) > 0 {
@@ -165,12 +165,19 @@ func otherTLSLine(line []byte, in *interner) (Event, bool) {
 var reOtherPrefix = lazyre.New(`^(?:[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d|\d{4}-\d\d-\d\d[T ][\d:.,+Z-]+) \S+ ([^\s:\[]+)(?:\[\d+\])?: `)
 
 // firstWords is the first n words of msg, up to the first that holds a
-// digit (an address, a port, a time), at most 100 bytes and never cut
+// digit (an address, a port, a time), or with skip those words left out
+// (among the first skipWithin words), at most 100 bytes and never cut
 // inside a character: text that the lines hold as it is.
-func firstWords(msg []byte, n int) []byte {
+func firstWords(msg []byte, n int, skip bool) []byte {
 	var out []byte
-	for _, w := range bytes.Fields(msg) {
-		if n == 0 || len(out)+len(w) > 100 || bytes.ContainsAny(w, "0123456789") {
+	for i, w := range bytes.Fields(msg) {
+		if n == 0 || len(out)+len(w) > 100 || skip && i == skipWithin {
+			break
+		}
+		if bytes.ContainsAny(w, "0123456789") {
+			if skip {
+				continue
+			}
 			break
 		}
 		if len(out) > 0 {
@@ -185,28 +192,8 @@ func firstWords(msg []byte, n int) []byte {
 	return out
 }
 
-// wordsWithoutNumbers is the first n words of msg that hold no digit,
-// among its first max words.
-func wordsWithoutNumbers(msg []byte, n, max int) []byte {
-	var out []byte
-	for i, w := range bytes.Fields(msg) {
-		if n == 0 || i == max || len(out)+len(w) > 100 {
-			break
-		}
-		if bytes.ContainsAny(w, "0123456789") {
-			continue
-		}
-		if len(out) > 0 {
-			out = append(out, ' ')
-		}
-		out = append(out, w...)
-		n--
-	}
-	for !utf8.Valid(out) {
-		out = out[:len(out)-1]
-	}
-	return out
-}
+// skipWithin bounds how far firstWords looks past words with digits.
+const skipWithin = 20
 
 // message is what a line's level and message say: its kind's event
 // without the time, client and line.
