@@ -152,13 +152,14 @@ func unexplainedText(msg, after []byte) []byte {
 // ssl certificate verify error"; "while requesting certificate status"
 // what OCSP stapling's requests log, such as "no resolver defined to
 // resolve ocsp.example.org", which hold no upper-case word; and another
-// program's lower-case "tls: " in a stream of several services). Each
-// needle is led by a byte that is rare in error logs, so the upper-case
-// patterns share the anchor 'S' ("OCSP" and "TLS" hold one too); 's', 'q'
-// and 'l' are not rare, so they count only with the byte their pattern has
+// program's lower-case "tls: " or "x509" in a stream of several services:
+// Go's "x509: certificate signed by unknown authority"). Each needle is
+// led by a byte that is rare in error logs, so the upper-case patterns
+// share the anchor 'S' ("OCSP" and "TLS" hold one too); 's', 'q', 'l' and
+// 'x' are not rare, so they count only with the byte their pattern has
 // after them ('l' two bytes after the 's' of "ssl", 'i' five after the 'q'
-// of "requesting", ':' two after the 'l' of "tls"). One pass finds them all
-// (internal/anchors).
+// of "requesting", ':' two after the 'l' of "tls", '9' three after the 'x'
+// of "x509"). One pass finds them all (internal/anchors).
 var errorNeedles = errorNeedleSet(anchors.Fast())
 
 // errorNeedleSet is errorNeedles with the fast search (fast) or without
@@ -172,10 +173,13 @@ func errorNeedleSet(fast bool) []needle {
 	// in a docker-compose or journald stream): the 'l' of "tls" with the
 	// ':' two bytes on, a pair nginx's own lines do not hold.
 	lower := newNeedle('l', "tls: ").withPartner(2)
+	// Go's "x509: " without "tls: " (Go before 1.20, and its certificate
+	// parser's errors) and OpenSSL 1.x's "x509 certificate routines".
+	x509 := newNeedle('x', "x509").withPartner(3)
 	if fast {
-		return []needle{upper, newNeedle('s', "ssl_", `"ssl"`, "lua ssl certificate verify error").withPartner(2), stapling, lower}
+		return []needle{upper, newNeedle('s', "ssl_", `"ssl"`, "lua ssl certificate verify error").withPartner(2), stapling, lower, x509}
 	}
-	return []needle{upper, newNeedle('_', "ssl_"), newNeedle('y', "lua ssl certificate verify error"), newNeedle('"', `"ssl"`), stapling, lower}
+	return []needle{upper, newNeedle('_', "ssl_"), newNeedle('y', "lua ssl certificate verify error"), newNeedle('"', `"ssl"`), stapling, lower, x509}
 }
 
 // An errorKind is one kind of error-log line: which lines are of the kind

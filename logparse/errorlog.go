@@ -98,7 +98,7 @@ func parseErrorLine(line []byte, in *interner) (Event, bool) {
 // error stream a TLS line. Each holds one of errorNeedles' words, so that
 // the scanner (which parses only lines that hold one) and a followed log
 // (every line parsed) count the same lines.
-var otherWords = [][]byte{[]byte("SSL"), []byte("TLS"), []byte("ssl_"), []byte("OCSP"), []byte("tls: ")}
+var otherWords = [][]byte{[]byte("SSL"), []byte("TLS"), []byte("ssl_"), []byte("OCSP"), []byte("tls: "), []byte("x509")}
 
 // otherTLSLine is a line that is not nginx's but speaks of TLS, in a
 // stream that holds nginx's error log among other programs' lines (a

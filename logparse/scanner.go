@@ -65,7 +65,7 @@ type Scanner struct {
 	parse   func([]byte) (Event, bool)
 	needles []needle
 	next    []int // next match of each needle at or after pos, -1 none before lim, -2 unknown
-	// anchors, for two to four needles, are their anchors with their
+	// anchors, for two to five needles, are their anchors with their
 	// partners: one pass finds them all.
 	anchors *anchors.Set
 
@@ -113,7 +113,7 @@ func (s *Scanner) setFormat(f Format) {
 	}
 	s.next = make([]int, len(s.needles))
 	s.anchors = nil
-	if n := len(s.needles); n >= 2 && n <= 4 {
+	if n := len(s.needles); n >= 2 && n <= anchors.Places {
 		var as []anchors.Anchor
 		for _, nd := range s.needles {
 			as = append(as, anchors.Anchor{Byte: nd.anchor, Partner: nd.partner, Off: nd.off})

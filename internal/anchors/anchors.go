@@ -1,5 +1,5 @@
 // Package anchors finds, in one pass over a buffer, the first place where
-// one of up to four anchor bytes stands with its partner byte at a fixed
+// one of up to five anchor bytes stands with its partner byte at a fixed
 // distance after it. `logs` finds candidate lines by rare bytes; one pass
 // of bytes.IndexByte per byte reads the buffer once per byte and stops on
 // every occurrence, while a byte and its partner together ('q' with 'i'
@@ -10,11 +10,14 @@ package anchors
 
 import "bytes"
 
-// Set is up to four anchors. Its layout is read by the assembly.
+// Places is how many anchors a Set holds.
+const Places = 5
+
+// Set is up to five anchors. Its layout is read by the assembly.
 type Set struct {
-	anchor  [4]byte
-	partner [4]byte
-	off     [4]uint8
+	anchor  [Places]byte
+	partner [Places]byte
+	off     [Places]uint8
 	maxOff  uint8
 	generic bool
 }
@@ -34,14 +37,14 @@ func Fast() bool { return useAVX2 }
 // MaxOff bounds an anchor's distance to its partner.
 const MaxOff = 15
 
-// NewSet makes the set of one to four anchors. Place 0 holds an anchor
-// without a partner, places 1 to 3 the others (an anchor without a
+// NewSet makes the set of one to five anchors. Place 0 holds an anchor
+// without a partner, places 1 to 4 the others (an anchor without a
 // partner can take their place, as its own partner); unused places
 // repeat a used one. A set whose anchors all have partners is searched
 // without the assembly.
 func NewSet(as ...Anchor) Set {
-	if len(as) == 0 || len(as) > 4 {
-		panic("anchors: a set holds one to four anchors")
+	if len(as) == 0 || len(as) > Places {
+		panic("anchors: a set holds one to five anchors")
 	}
 	var plain, other []Anchor
 	for _, a := range as {
@@ -65,7 +68,7 @@ func NewSet(as ...Anchor) Set {
 	if len(other) == 0 {
 		other = plain
 	}
-	place := [4]Anchor{plain[0], other[0], other[min(1, len(other)-1)], other[len(other)-1]}
+	place := [Places]Anchor{plain[0], other[0], other[min(1, len(other)-1)], other[min(2, len(other)-1)], other[len(other)-1]}
 	for i, a := range place {
 		s.anchor[i], s.partner[i], s.off[i] = a.Byte, a.Partner, a.Off
 		s.maxOff = max(s.maxOff, a.Off)
@@ -89,7 +92,7 @@ func (s *Set) Index(b []byte) int {
 		}
 		// The rest, shorter than a block and the furthest partner.
 		for i := ^r; i < len(b); i++ {
-			for k := range 4 {
+			for k := range Places {
 				if s.at(b, i, k) {
 					return i
 				}
@@ -104,7 +107,7 @@ func (s *Set) Index(b []byte) int {
 // bounded by the best match so far.
 func (s *Set) indexGeneric(b []byte) int {
 	best := len(b)
-	for k := range 4 {
+	for k := range Places {
 		for i := 0; i < best; {
 			j := bytes.IndexByte(b[i:best], s.anchor[k])
 			if j < 0 {

@@ -9,7 +9,7 @@ import (
 // naive is Index one byte at a time.
 func naive(b []byte, s *Set) int {
 	for i := range b {
-		for k := range 4 {
+		for k := range Places {
 			if s.at(b, i, k) {
 				return i
 			}
@@ -27,6 +27,8 @@ var testSets = []Set{
 	NewSet(Anchor{Byte: 'g', Partner: 'h', Off: 1}),
 	NewSet(Anchor{Byte: 'S'}, Anchor{Byte: 'l', Partner: '_', Off: 1}, Anchor{Byte: 'y', Partner: 'e', Off: 2}, Anchor{Byte: 'q', Partner: 'i', Off: 5}),
 	NewSet(Anchor{Byte: 'j', Partner: 'k', Off: 2}, Anchor{Byte: 'm'}),
+	NewSet(Anchor{Byte: 'S'}, Anchor{Byte: 's', Partner: 'l', Off: 2}, Anchor{Byte: 'q', Partner: 'i', Off: 5}, Anchor{Byte: 'l', Partner: ':', Off: 2}, Anchor{Byte: 'x', Partner: '9', Off: 3}),
+	NewSet(Anchor{Byte: 'n', Partner: 'o', Off: 1}, Anchor{Byte: 'p', Partner: 'r', Off: 7}, Anchor{Byte: 't', Partner: 'u', Off: 3}, Anchor{Byte: 'v', Partner: 'w', Off: 15}, Anchor{Byte: 'z'}),
 }
 
 // TestIndex: Index, with AVX2 where the machine has it, and its generic
@@ -44,8 +46,8 @@ func TestIndex(t *testing.T) {
 			off := r.IntN(64)
 			b := buf[off : off+n]
 			s := &testSets[trial%len(testSets)]
-			for k := r.IntN(4); k > 0 && n > 0; k-- {
-				i, a := r.IntN(n), r.IntN(4)
+			for k := r.IntN(Places); k > 0 && n > 0; k-- {
+				i, a := r.IntN(n), r.IntN(Places)
 				b[i] = s.anchor[a]
 				if j := i + int(s.off[a]); r.IntN(2) == 0 && j < n {
 					b[j] = s.partner[a]
