@@ -505,6 +505,14 @@ var TLSUnexplainedText = Text{ID: TLSUnexplained,
 	Fix:   "Read the lines in full, with their context:\n  grep -F '{reason}' /var/log/nginx/error.log | head",
 }
 
+// TLSUnexplainedOtherText is the group of other programs' TLS lines past
+// the bound on groups ({max} kinds): counted, not told one by one.
+var TLSUnexplainedOtherText = Text{ID: TLSUnexplained,
+	Title: "lines about TLS of more kinds than mtlsdoctor tells apart ({max})",
+	Why:   "This log holds more kinds of TLS lines than the {max} groups mtlsdoctor keeps in memory, so the lines of kinds past that bound are counted here, not dropped and not told one by one: they are of many programs and causes, and the example is only one of them.",
+	Fix:   "Run logs on fewer kinds at a time (one service's or one day's lines), or explain a line by itself:\n  grep -F 'service' /var/log/nginx/error.log | mtlsdoctor logs -\n  mtlsdoctor explain 'the line'",
+}
+
 // UnexplainedClientText and UnexplainedServerText answer a pasted line
 // that speaks of TLS or certificates but matches no entry: where its usual
 // causes lie, on the side that wrote it; UnexplainedEitherText when nothing

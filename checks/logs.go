@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -154,6 +155,12 @@ func logsReasonsHidden(l *logsRead) []report.Finding {
 // catalogue's words for it, with counts, times, top clients and an example.
 func GroupFinding(g *logparse.Group, top int) report.Finding {
 	f := EventFinding(g.ID, g.Code, g.Text, g.Status, g.Example)
+	// Past the group bound, other programs' lines of every kind share
+	// one group: its example's story (and writer) is not theirs.
+	mixed := g.Key == g.ID+":other" && g.ID == "tls-unexplained"
+	if mixed {
+		f = catalogue.TLSUnexplainedOtherText.New(catalogue.Vars{"max": strconv.Itoa(logparse.MaxGroups)})
+	}
 	f.Count = g.Count
 	if !g.First.IsZero() {
 		f.FirstSeen = g.First.Format(time.RFC3339)
@@ -187,6 +194,9 @@ func GroupFinding(g *logparse.Group, top int) report.Finding {
 	f.Priority = -g.Count
 	if g.Source == logparse.ErrorLog && g.Level == "" {
 		otherProgram(&f, g.Example)
+		if mixed {
+			f.Reporter = "unknown"
+		}
 	}
 	return f
 }

@@ -7,8 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
 	"github.com/mtlsdoctor/mtlsdoctor/internal/nginxtest"
 	"github.com/mtlsdoctor/mtlsdoctor/logparse"
+	"github.com/mtlsdoctor/mtlsdoctor/report"
 )
 
 // TestLogsLoadErrorsPerFile: the start-up errors of different files are
@@ -150,5 +152,39 @@ func TestLoadErrorsPastGroupBound(t *testing.T) {
 	}
 	if others != 1 {
 		t.Errorf("%d groups say they hold other files, want 1", others)
+	}
+}
+
+// TestOtherProgramsPastGroupBound: with more kinds of other programs' TLS
+// lines than the group bound, the kinds past it share one group, told as
+// such (a note), not as the story of its example's line.
+func TestOtherProgramsPastGroupBound(t *testing.T) {
+	var b strings.Builder
+	n := logparse.MaxGroups + 10
+	for i := 0; i < n; i++ {
+		if i == logparse.MaxGroups {
+			// The first line past the bound: its own story (a Java
+			// client's TLS version) must not become the group's.
+			fmt.Fprintf(&b, "svc%d | javax.net.ssl.SSLHandshakeException: Received fatal alert: protocol_version\n", i)
+			continue
+		}
+		fmt.Fprintf(&b, "svc%d | x509: certificate signed by unknown authority\n", i)
+	}
+	sc := logparse.NewScanner(strings.NewReader(b.String()), logparse.ErrorLog)
+	sum := logparse.NewSummary()
+	sc.Each(func(e logparse.Event) { sum.Add(e) })
+	rep := Logs(sum, []LogInput{{Name: "error.log", Format: logparse.ErrorLog, Lines: sc.Lines, Events: int64(n)}}, LogOptions{})
+	past := 0
+	for _, f := range rep.Findings {
+		if f.Count == 1 {
+			continue
+		}
+		past++
+		if f.Count != n-logparse.MaxGroups || !f.Is(catalogue.TLSUnexplained) || !strings.Contains(f.Title, "more kinds") || f.Severity != report.Info {
+			t.Errorf("past the bound: %d× %s [%s] %s, want %d× the group of kinds past the bound (a note)", f.Count, f.ID, f.Severity, f.Title, n-logparse.MaxGroups)
+		}
+	}
+	if past != 1 {
+		t.Errorf("%d groups hold more than one line, want 1 (the kinds past the bound)", past)
 	}
 }
