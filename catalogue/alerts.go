@@ -128,6 +128,11 @@ func findAlert(lower string) (alert, bool) {
 	if i := strings.LastIndex(lower, "alert number "); i >= 0 {
 		return alertByNumber(leadingNumber(lower[i+len("alert number "):]))
 	}
+	// axTLS (the ESP8266's first TLS stack) names an alert it has no
+	// words for by its number: "Alert: alert - (unknown 112)".
+	if i := strings.LastIndex(lower, "alert - (unknown "); i >= 0 {
+		return alertByNumber(leadingNumber(lower[i+len("alert - (unknown "):]))
+	}
 	// quic-go's words for the alert a QUIC peer sent in its CRYPTO_ERROR:
 	// "the cryptographic handshake failed: error 120", "CRYPTO_ERROR 0x178".
 	if i := strings.LastIndex(lower, "cryptographic handshake failed: error "); i >= 0 {

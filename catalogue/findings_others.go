@@ -958,7 +958,9 @@ var reasonEntries = []Entry{
 		Confirm:     "openssl s_client -connect host:443 -servername host.example.com </dev/null",
 	},
 	{
-		ID: TLSAlert, Kind: "alert",
+		// Only a server sends it: the side that received it, and wrote the
+		// line, is the client.
+		ID: TLSAlert, Kind: "alert", Side: "client",
 		Match: []string{"unrecognized name", "tls: unrecognized name"}, Exact: []string{"unrecognized_name", "alert 112"},
 		Title:       "TLS alert 112 unrecognized_name: the server does not serve the name asked for in SNI",
 		Explanation: "The client sent a server name (SNI) that the server has no site or certificate for, or sent none to a server that needs one. An nginx whose default server has ssl_reject_handshake on (Nginx Proxy Manager 2.9.20 and later) sends it for every name it has no server block for. When the name is the right one, the server has no usable certificate for it: a certificate file that holds only the CA chain without the site's own certificate, or a certificate that did not load (Traefik, Envoy and load balancers then refuse the name rather than show a default).",

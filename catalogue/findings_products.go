@@ -2591,12 +2591,12 @@ var productEntries = []Entry{
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
 		Match: []string{"ldap_start_tls: connect error (-11)", "ldap_start_tls: can't contact ldap server",
-			"ldap_sasl_bind(simple): can't contact ldap server", "ldap_bind: can't contact ldap server"},
+			"ldap_sasl_bind(simple): can't contact ldap server", "ldap_bind: can't contact ldap server", "unable to bind to server: can't contact ldap server"},
 		// The TLS error the library quotes after it, when there is one, tells it.
 		Without:     []string{"tls error -", "error:", "certificate verify failed"},
 		Title:       "The LDAP client could not set up TLS with the server (StartTLS, or ldaps://): most often it does not trust the server's certificate",
-		Explanation: "OpenLDAP's client library (ldapsearch, ldapmodify, SSSD, PHP's and Python's ldap modules) reports a failed StartTLS as Connect error (-11), and a failed handshake on ldaps:// as Can't contact LDAP server (-1), like a refused connection. The causes that cover most cases: the server's certificate has expired, or its CA is not the one in TLS_CACERT (ldap.conf, or LDAPTLS_CACERT); the name does not match; the server has no certificate configured for StartTLS on port 389; or the client library (GnuTLS builds) refuses the server's old protocol or key. Over ldaps://, otherwise nothing listens on that port.",
-		Fix:         "Run it again with debugging to see the TLS error, and give the client the CA:\n  LDAPTLS_CACERT=/etc/ssl/certs/ldap-ca.pem ldapsearch -ZZ -d 1 -H ldap://ldap.example.com -x -b '' -s base\n  ldapsearch -d 1 -x -H ldaps://ldap.example.com -b '' -s base\nand see the server certificate's dates and issuer:\n  openssl s_client -connect ldap.example.com:636 </dev/null 2>/dev/null | openssl x509 -noout -dates -issuer",
+		Explanation: "OpenLDAP's client library (ldapsearch, ldapmodify, SSSD, PHP's and Python's ldap modules) reports a failed StartTLS as Connect error (-11), and a failed handshake on ldaps:// as Can't contact LDAP server (-1), like a refused connection. The causes that cover most cases: the server's certificate has expired, or its CA is not the one in TLS_CACERT (ldap.conf, or LDAPTLS_CACERT); the name does not match; the server has no certificate configured for StartTLS on port 389; or the client library (GnuTLS builds) refuses the server's old protocol or key. Over ldaps://, otherwise nothing listens on that port. A server given as host:636 without the ldaps:// scheme (PHP's ldap_connect, an application's LDAP server setting) gets a plain LDAP connection on the TLS port, which fails so.",
+		Fix:         "Run it again with debugging to see the TLS error, and give the client the CA:\n  LDAPTLS_CACERT=/etc/ssl/certs/ldap-ca.pem ldapsearch -ZZ -d 1 -H ldap://ldap.example.com -x -b '' -s base\n  ldapsearch -d 1 -x -H ldaps://ldap.example.com -b '' -s base\nand see the server certificate's dates and issuer:\n  openssl s_client -connect ldap.example.com:636 </dev/null 2>/dev/null | openssl x509 -noout -dates -issuer\nFor port 636, write the server with its scheme: ldaps://ldap.example.com:636.",
 		Confirm:     "openssl s_client -connect ldap.example.com:389 -starttls ldap </dev/null",
 	},
 	// strongSwan not finding a trusted key for the peer.
@@ -6478,6 +6478,71 @@ var productEntries = []Entry{
 		Explanation: "Programs on Qt's network stack (QGIS and QField, the Nextcloud and ownCloud desktop clients, KDE applications) and others print only these words for any failed handshake. Four causes cover most cases: 1. the program does not trust the server's certificate (a self-signed certificate or a private CA, a root the system's store lacks such as CAcert's, a missing intermediate, a TLS-inspecting proxy): Qt checks against the system's store, and a browser that works may have been told to trust it by hand; 2. it began with an upgrade of the system's OpenSSL (to 3): the server still needs what OpenSSL 3 refuses by default (TLS 1.0 or 1.1, SHA-1 signatures, legacy renegotiation, a small DH group), or the program finds no OpenSSL it can load (a Qt 5 build for OpenSSL 1.1 on a system with 3 only); 3. no TLS version or cipher in common with an old server; 4. the server asked for a client certificate the program did not send.",
 		Fix:         "Connect as the program does and read the verify result and the version agreed:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nA verify error: give the system's store the server's CA (or serve the full chain). A handshake that fails only with OpenSSL 3: try it with -legacy_renegotiation or @SECLEVEL=0 to see which, then fix the server, or allow it in the program's OpenSSL configuration.",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -e 'Verify return code' -e 'Protocol'",
+	},
+	// The *arr applications (Sonarr, Radarr, Lidarr, Prowlarr, Readarr)
+	// checking the certificates of the services they call.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"x509certificatevalidationservice", "x509certificatevalidationpolicy"},
+		Without:     []string{"obsolete md5 hash"},
+		Title:       "Sonarr, Radarr or another *arr application refused the certificate of a service it calls",
+		Explanation: "Sonarr, Radarr, Lidarr, Prowlarr and Readarr (version 3 and later) check the certificate of every HTTPS service they call: download clients (SABnzbd, NZBGet, qBittorrent), indexers and each other. RemoteCertificateChainErrors: the certificate is self-signed (SABnzbd and others make their own) or from a CA the system store (the container's, for an image) does not hold; RemoteCertificateNameMismatch: it is not for the name or address in the setting (an IP address, localhost).",
+		Fix:         "For services on your own network, set Settings > General > Security > Certificate Validation to Disabled for Local Addresses; else give the service a certificate from a CA the system trusts, or add its CA to the store the application runs with:\n  cp ca.crt /usr/local/share/ca-certificates/\n  update-ca-certificates\nor connect to the local service over http:// on its plain port.",
+		Confirm:     "openssl s_client -connect 127.0.0.1:9090 </dev/null 2>/dev/null | openssl x509 -noout -subject -issuer",
+	},
+	{
+		ID: WeakSignature, Kind: "client", Side: "client",
+		Match:       []string{"uses the obsolete md5 hash in"},
+		Title:       "The service's HTTPS certificate is signed with MD5, which the calling application refuses",
+		Explanation: "The application (Sonarr, Radarr and the other *arr applications say it in these words) checked the certificate of a service it calls and found it signed with MD5, which no TLS client accepts any more. Such certificates are most often one a program made for itself years ago (an old SABnzbd's or NZBGet's self-signed certificate) and kept since.",
+		Fix:         "Make the service a new certificate signed with SHA-256: in SABnzbd, delete its https certificate and key (admin/server.cert and server.key) and restart it, which makes new ones; for a certificate of your own:\n  openssl req -x509 -newkey rsa:2048 -sha256 -days 825 -nodes -keyout server.key -out server.crt -subj /CN=host",
+		Confirm:     "openssl s_client -connect 127.0.0.1:9090 </dev/null 2>/dev/null | openssl x509 -noout -text | grep 'Signature Algorithm'",
+	},
+	// SABnzbd's web server could not load its certificate or key.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"disabled https because of invalid cert and key files"},
+		Title:       "SABnzbd could not load its HTTPS certificate or key, and serves plain HTTP",
+		Explanation: "SABnzbd reads the files set in its HTTPS Certificate and HTTPS Key settings when it starts, and serves HTTP instead when either fails. The causes that cover most cases: the key is not readable by the user SABnzbd runs as (a Let's Encrypt privkey.pem is mode 600 and owned by root, and a renewal resets it); a path that does not exist in its container; a key that does not match the certificate; a file that is not PEM.",
+		Fix:         "Read the error logged just before this line (Permission denied, or a PEM error), and check that the SABnzbd user can read both files and that they belong together:\n  sudo -u sabnzbd head -c 0 /etc/letsencrypt/live/host/privkey.pem\n  openssl x509 -noout -pubkey -in cert.pem | sha256sum; openssl pkey -pubout -in privkey.pem | sha256sum\nGive its user read access that outlives renewals (a group, or a deploy hook that copies the files), then restart SABnzbd.",
+		Confirm:     "sudo -u sabnzbd head -c 0 /etc/letsencrypt/live/host/privkey.pem",
+	},
+	// Mono's old TLS stack (Sonarr v2, Radarr v0.2, Jackett, Duplicati and
+	// other .NET programs on Mono).
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"sendfailure (error writing headers)"},
+		Title:       "Mono could not set up the HTTPS connection (SendFailure): most often its TLS stack lacks TLS 1.2",
+		Explanation: "A .NET program on Mono (Sonarr v2, Radarr's first releases, Jackett, Duplicati) failed while sending the request, which on HTTPS means the TLS handshake failed. Mono before 4.8 has only its own legacy TLS code, without TLS 1.2, which GitHub and most sites have required since 2018; Mono 4.8 to 5.0 needs MONO_TLS_PROVIDER=btls for it. Mono also checks certificates against its own store, which is empty until cert-sync (or mozroots) fills it, and an empty store fails here or with TrustFailure.",
+		Fix:         "Update Mono to a current 6.x release (the mono-project.com packages, not an old distribution's), and fill its certificate store from the system's:\n  mono --version\n  cert-sync /etc/ssl/certs/ca-certificates.crt\nOn Mono 4.8 to 5.0, start the program with the BoringSSL provider:\n  MONO_TLS_PROVIDER=btls mono Radarr.exe",
+		Confirm:     "mono --version",
+	},
+	// The ESP32 Arduino core's WiFiClientSecure refusing to start.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"start_ssl_client: -1"},
+		Title:       "The ESP32's WiFiClientSecure did not start TLS (start_ssl_client: -1)",
+		Explanation: "The Arduino core for the ESP32 returns -1 from start_ssl_client before any TLS is spoken. Two causes cover most cases: since core 1.0.5 (PlatformIO espressif32 3.1) a WiFiClientSecure given no CA certificate, fingerprint or pre-shared key refuses to connect rather than connect unchecked, where earlier cores did; or the TCP connection itself failed (a host name that does not resolve, a port nothing listens on, no route: the line before it names the socket's errno).",
+		Fix:         "Give the client the CA certificate of the server's chain (its root, in PEM), or, for a test only, no check:\n  client.setCACert(root_ca);\n  client.setInsecure();\nand see that the host and port answer from another machine:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	},
+	// Tomcat's answer to plain HTTP on its TLS connector.
+	{
+		ID: PlainHTTP, Kind: "client", Side: "server",
+		Match:       []string{"this combination of host and port requires tls"},
+		Title:       "A client sent plain HTTP to Tomcat's (or Spring Boot's) HTTPS port",
+		Explanation: "Tomcat answers 400 with these words when a request arrives in plain text on a connector with SSLEnabled (Spring Boot's embedded Tomcat with server.ssl.enabled): the client used http:// for an https port, or a reverse proxy forwards to it over HTTP (nginx's proxy_pass http://backend:8443, a load balancer's HTTP health check or target group).",
+		Fix:         "Use https:// for this port in the client, or make the proxy speak TLS to it:\n  proxy_pass https://geoserver:8443;\nor give the backend a plain HTTP connector for the proxy, on another port.",
+		Confirm:     "curl -vk https://host:8443/",
+	},
+	// libcurl before 7.62 (2018): code 51 was the name check.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"ssh remote key was not ok(51)", "ssh remote key was not ok (51)", "ssh remote key was not ok, code 51"},
+		Title:       "libcurl before 7.62: the server's certificate is not for the name or address used (error 51)",
+		Explanation: "Before curl 7.62 (2018), libcurl gave these words the number 51 (then CURLE_PEER_FAILED_VERIFICATION) for a certificate that did not carry the host name or IP address of the URL, or did not match a pinned key; a CA failure was 60. A program on such a libcurl (an old Kodi, PHP or distribution) reached the server by an address or another name than its certificate's: a LAN IP for a server whose certificate is for a public name (Plex's *.plex.direct), a short name, a proxy's name.",
+		Fix:         "Connect with a name the certificate carries, or reissue it with the name or address used in its subjectAltName; see the names it has:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
+		Confirm:     sanConfirm,
 	},
 }
 

@@ -1,6 +1,7 @@
 package catalogue
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -222,7 +223,11 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 		} else if es := findApple(lower); len(es) > 0 {
 			generic = append(generic, appleEntry(es, lower))
 		} else if a, ok := findAlert(lower); ok {
-			generic = append(generic, AlertEntry(a))
+			if e, ok := alertOwnEntry(a, lower); ok {
+				generic = append(generic, e)
+			} else {
+				generic = append(generic, AlertEntry(a))
+			}
 		} else if c, ok := findChromium(lower); ok {
 			// After the alerts: ERR_SSL_UNRECOGNIZED_NAME_ALERT is told as
 			// the alert it names.
@@ -589,6 +594,13 @@ var matchKeys = sync.OnceValue(func() [][]gramKey {
 	return out
 })
 
+// ruledOut reports whether the line rules entry e out by one of its
+// Without words.
+func ruledOut(lower string, e Entry) bool {
+	return len(e.Without) > 0 && containsAny(lower, e.Without)
+}
+
+// containsAny reports whether s holds one of subs, or subs is empty.
 func containsAny(s string, subs []string) bool {
 	if len(subs) == 0 {
 		return true
@@ -634,6 +646,31 @@ func dropContained(hits []hit) []hit {
 	})
 }
 
+// alertOwnEntry is the entry written for received alert a, for a line
+// that names the alert only by its number or its library's words ("Alert:
+// alert - (unknown 112)"): the alert entry that answers "alert N", or the
+// one that reads it in OpenSSL's words; none for a line that says this
+// side sent it.
+func alertOwnEntry(a alert, lower string) (Entry, bool) {
+	if containsAny(lower, sentAlertWords) || strings.Contains(lower, ".erl:") {
+		// Erlang's "ssl_alert.erl:88:Fatal error: unknown ca" is mostly
+		// its own side's alert too.
+		return Entry{}, false
+	}
+	for _, e := range entries() {
+		if e.Kind == "alert" && !e.Fallback && slices.Contains(e.Exact, "alert "+itoa(a.num)) && !ruledOut(lower, e) {
+			return cloneEntry(e), true
+		}
+	}
+	if e, ok := alertWordsEntry(a); ok && !ruledOut(lower, e) {
+		return cloneEntry(e), true
+	}
+	return Entry{}, false
+}
+
+// sentAlertWords say that the line's own side sent the alert.
+var sentAlertWords = []string{"alert write", "alert: write", "generated client alert", "generated server alert", "sending alert", "sent alert", "send alert", "sent an alert", "sending fatal", "sent fatal", "sends alert"}
+
 // reasonOwnEntry is the entry written for reason text, when a line names
 // that reason only by its packed code or cut short: the first entry of a
 // reason or a client that the reason's words alone match (and the line
@@ -645,7 +682,7 @@ func reasonOwnEntry(text, lower string) (Entry, bool) {
 	}
 	for _, h := range matchEntries(t) {
 		e := entries()[h.idx]
-		if (e.Kind == "reason" || e.Kind == "client") && !e.Fallback && len(e.Within) == 0 && !containsAny(lower, e.Without) {
+		if (e.Kind == "reason" || e.Kind == "client") && !e.Fallback && len(e.Within) == 0 && !ruledOut(lower, e) {
 			return cloneEntry(e), true
 		}
 	}

@@ -2135,6 +2135,18 @@ func TestExplainSides(t *testing.T) {
 		{"Sync error: Network error: SSL handshake failed (https://cloud.example.org/remote.php)", "unknown", "client", "handshake-failed", "system's store"},
 		// Another program's "tls: " before OpenSSL's error queue: not Go's.
 		{"mqtt: tls: error:0A000410:SSL routines::sslv3 alert handshake failure (broker.example.net:8883)", "unknown", "client", "tls-alert", "client certificate"},
+		// The *arr applications judging the services they call; SABnzbd's own
+		// files; Mono's old TLS; the ESP32's WiFiClientSecure; Tomcat's plain
+		// HTTP answer; libcurl's old code 51; PHP's LDAP bind; axTLS's alert.
+		{"2024-2-1 10:00:00.1|Warn|X509CertificateValidationService|Certificate validation for https://nas.lan:9090/sabnzbd/api failed. RemoteCertificateChainErrors", "unknown", "client", "server-cert-untrusted", "disabled for local addresses"},
+		{"X509CertificateValidationPolicy https://10.1.1.5:8080 uses the obsolete md5 hash in its https certificate", "unknown", "client", "weak-signature", "sha-256"},
+		{"2024-01-01 10:00:00,000::WARNING::[SABnzbd:999] Disabled HTTPS because of invalid CERT and KEY files", "unknown", "server", "cert-load-failed", "privkey.pem"},
+		{"Failed to get response from: https://example.org/update.tar.gz Error: SendFailure (Error writing headers)", "unknown", "client", "handshake-failed", "mono"},
+		{"[E][WiFiClientSecure.cpp:135] connect(): start_ssl_client: -1", "unknown", "client", "handshake-failed", "setinsecure"},
+		{"HTTP Status 400 - Bad Request. This combination of host and port requires TLS.", "unknown", "server", "plain-http", "https://"},
+		{"Fetch failed: SSL peer certificate or SSH remote key was not OK (51) for https://10.0.0.9:32400/", "curl", "client", "server-hostname-mismatch", "subjectaltname"},
+		{"PHP Warning:  ldap_bind(): Unable to bind to server: Can't contact LDAP server in /var/www/app/ldap.php on line 12", "unknown", "client", "handshake-failed", "ldaps://"},
+		{"Alert: alert - (unknown 112)", "unknown", "client", "tls-alert", "proxy_ssl_server_name"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
