@@ -1022,10 +1022,21 @@ var clientWriterEntries = []Entry{
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "client",
 		Match:       []string{"could not connect to ssl://", "could not connect to tls://"},
+		Without:     []string{":443"},
 		Title:       "Roundcube (PHP) could not open TLS to the mail server",
 		Explanation: "PHP checks the mail server's certificate by default since 5.6: the name Roundcube connects to (imap_host, smtp_host; localhost or an IP address on the same machine) must be in the certificate, and its CA must be in PHP's CA file (openssl.cafile). A certificate for the public name reached as localhost, or a self-signed one, fails so, often as `Unknown reason`; ssl:// on a STARTTLS port (143, 587) or tls:// on an implicit one (993, 465) fails as well.",
 		Fix:         "Connect by the name the certificate carries, with the scheme of the port (config.inc.php):\n  $config['imap_host'] = 'ssl://mail.example.com:993';\n  $config['smtp_host'] = 'tls://mail.example.com:587';\nor tell PHP the name to check when it must connect to localhost:\n  $config['imap_conn_options'] = ['ssl' => ['peer_name' => 'mail.example.com']];",
 		Confirm:     "openssl s_client -connect mail.example.com:993 -servername mail.example.com </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// A PHP program's ssl:// stream to an HTTPS server.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"could not connect to ssl://", "could not connect to tls://"},
+		Within:      []string{":443"},
+		Title:       "A PHP program could not open TLS to an HTTPS server (an ssl:// stream)",
+		Explanation: "PHP's socket streams (fsockopen and stream_socket_client with ssl:// or tls://, which DokuWiki's, Roundcube's and many plugins' HTTP clients use) check the server's certificate since PHP 5.6, against the CA file that openssl.cafile names or OpenSSL's default paths. A PHP whose host has neither (many shared hosts after their move to 5.6, a PHP on Windows, a container without the ca-certificates package) fails on every HTTPS site so, often with error 0 and no reason; otherwise the server's certificate is self-signed or from a private CA, or not for the name used.",
+		Fix:         "See where PHP looks for CAs, and point it at the system's bundle in php.ini (on shared hosting, ask the host):\n  php -r 'var_dump(openssl_get_cert_locations());'\n  openssl.cafile=/etc/ssl/certs/ca-certificates.crt\nthen try the same host from that machine:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     "php -r 'var_dump(openssl_get_cert_locations());'",
 	},
 	// Chef's knife against a Chef server it does not trust.
 	{
@@ -1067,8 +1078,9 @@ var clientWriterEntries = []Entry{
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
 		Match: []string{"ssl validation failed for"},
-		// botocore puts any TLS error after its words; an EOF is no trust failure.
-		Without:     []string{"eof occurred in violation of protocol", "wrong version number", "unexpected eof", "[errno 2] no such file or directory"},
+		// botocore puts any TLS error after its words; an EOF, or an
+		// endpoint that does not speak TLS, is no trust failure.
+		Without:     []string{"eof occurred in violation of protocol", "wrong version number", "unknown protocol", "unexpected eof", "[errno 2] no such file or directory"},
 		Title:       "The AWS CLI does not trust the endpoint's certificate",
 		Explanation: "The AWS CLI (botocore) checked the endpoint's certificate against its own CA bundle, not the system's: version 2 ships one inside its installation. Behind a TLS-inspecting proxy (Zscaler, Netskope, a corporate firewall) the chain ends at the proxy's root, which that bundle lacks; an S3-compatible endpoint with a private CA fails the same way. A ca_bundle (or AWS_CA_BUNDLE) replaces the CLI's bundle rather than adding to it: one that holds only the proxy's root (or only a private CA) makes every endpoint that does not chain to it fail. Some commands (aws sso login in some releases) ignored the CA settings. botocore's SSL validation fails the same way on a name the certificate does not carry: an S3-compatible endpoint whose wildcard (*.example.com) does not cover its deeper name (s3.storage.example.com), or a bucket name with dots in a virtual-hosted URL.",
 		Fix:         "Give the CLI the proxy's or private CA (in a bundle with the public roots when it also reaches AWS itself):\n  export AWS_CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt\n  aws configure set ca_bundle /etc/ssl/certs/ca-certificates.crt\nand upgrade the CLI if one command still ignores it.",
@@ -2322,8 +2334,8 @@ var clientWriterEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match: []string{"ssl_client:"}, Within: []string{"tls connect failed", "certificate"},
 		Title:       "BusyBox wget (ssl_client) could not connect over TLS",
-		Explanation: "Alpine's BusyBox wget hands TLS to ssl_client, which failed the handshake: most often the image has no CA bundle it can use (the ca-certificates package missing or not refreshed), else the server needs a TLS version or SNI it does not offer.",
-		Fix:         "Install and refresh the CA bundle in the image, or use GNU wget or curl:\n  apk add --no-cache ca-certificates && update-ca-certificates",
+		Explanation: "Alpine's BusyBox wget hands TLS to ssl_client, which failed the handshake: most often the image has no CA bundle it can use (the ca-certificates package missing or not refreshed, or hidden by a volume mounted over /etc/ssl or /etc/ssl/certs, such as a directory of your own certificates), else the server needs a TLS version or SNI it does not offer.",
+		Fix:         "Install and refresh the CA bundle in the image, or use GNU wget or curl:\n  apk add --no-cache ca-certificates && update-ca-certificates\nMount your own certificates elsewhere than /etc/ssl (or /etc/ssl/certs), which holds the image's bundle.",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},
 	// A TLS ClientHello (\x16\x03) read by a plain-HTTP server.
@@ -2573,7 +2585,7 @@ var clientWriterEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match:       []string{"could not verify the ssl certificate for"},
 		Title:       "Bundler or RubyGems could not verify the gem server's certificate",
-		Explanation: "Ruby's OpenSSL refused the certificate of the gem server. Its CA bundle lacks the issuer (a private gem server's CA, or a TLS-intercepting proxy's), the bundle is too old for the server's chain (Let's Encrypt's DST Root CA X3 expired on 2021-09-30; old RubyGems, JRuby and OpenSSL 1.0.x build the chain to it; the same with a server that still sends a cross-signed intermediate whose root expired, as AddTrust's did in May 2020: then the server should drop that certificate from its chain), or the clock is wrong.",
+		Explanation: "Ruby's OpenSSL refused the certificate of the gem server. Its CA bundle lacks the issuer (a private gem server's CA, or a TLS-intercepting proxy's), the bundle is too old for the server's chain (Let's Encrypt's DST Root CA X3 expired on 2021-09-30; old RubyGems, JRuby and OpenSSL 1.0.x build the chain to it; the same with a server that still sends a cross-signed intermediate whose root expired, as AddTrust's did in May 2020: then the server should drop that certificate from its chain), or the clock is wrong. When a browser warns about the same server too, its own certificate is at fault (expired, or not for that name), and only its owner can fix it.",
 		Fix:         clientTrustRuby,
 		Confirm:     "ruby -ropenssl -e 'p OpenSSL::X509::DEFAULT_CERT_FILE'",
 	},
@@ -3633,7 +3645,7 @@ var ClientRefusedChainText = Text{ID: ServerCertUntrusted, Title: clientRefusedC
 // Its words, which otherEntries tell too.
 const (
 	clientRefusedChainTitle = "An OpenSSL client did not trust the server's certificate (certificate verify failed)"
-	clientRefusedChainWhy   = "The program that wrote this is the TLS client (openssl s_client, curl, Python, PHP, Ruby or another program on OpenSSL; in 1.x spellings the function, such as tls_process_server_certificate, is the client's step that checks the server's certificate), and it refused the server's certificate, not a client certificate. " + clientTrustCauses + " The same words also stand for a host name the certificate does not carry, in a program that has OpenSSL check names (often new after an upgrade of the program, which then refuses a mail or IMAP server's shared-hosting certificate): `-verify_hostname host` makes s_client check the name too."
+	clientRefusedChainWhy   = "The program that wrote this is the TLS client (openssl s_client, curl, Python, PHP, Ruby or another program on OpenSSL; in 1.x spellings the function, such as tls_process_server_certificate, is the client's step that checks the server's certificate), and it refused the server's certificate, not a client certificate. " + clientTrustCauses + " The same words also stand for a host name the certificate does not carry, in a program that has OpenSSL check names (often new after an upgrade of the program, which then refuses a mail or IMAP server's shared-hosting certificate): `-verify_hostname host` makes s_client check the name too. When a browser also warns at that URL, the server's own certificate is at fault (expired, or not for that name, on someone else's server): only its owner can fix it, or the URL you use is not theirs any more."
 	clientRefusedChainFix   = clientTrustFix + " For openssl s_client and curl:\n  openssl s_client -connect host:443 -servername host -CAfile ca.crt </dev/null\n  curl --cacert ca.crt https://host/"
 )
 

@@ -603,7 +603,7 @@ var productEntries = []Entry{
 	// Chrome's page for ERR_SSL_VERSION_OR_CIPHER_MISMATCH.
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "client",
-		Match:       []string{"uses an unsupported protocol"},
+		Match:       []string{"uses an unsupported protocol", "don't support a common ssl protocol version or cipher suite", "don’t support a common ssl protocol version or cipher suite"},
 		Title:       "The browser and the server share no TLS version or cipher (ERR_SSL_VERSION_OR_CIPHER_MISMATCH)",
 		Explanation: "Chrome's page `HOST uses an unsupported protocol` is ERR_SSL_VERSION_OR_CIPHER_MISMATCH: the handshake found nothing in common. Four causes: 1. the server (or the CDN in front of it) has no certificate for this name and so offers nothing it can use: Cloudflare's Universal SSL covers the domain and one level below it (*.example.com), not a.b.example.com, and a CDN's or hosting front end's certificate for a new name may not be issued yet; 2. the server allows only TLS 1.0 or 1.1, which current browsers refuse; 3. only ciphers browsers dropped (RC4, 3DES, export); 4. a certificate key the offered ciphers cannot use (an ECDSA certificate with RSA-only ciphers, DSA).",
 		Fix:         "See what the server offers for that name:\n  openssl s_client -connect host:443 -servername host </dev/null\n  nmap --script ssl-enum-ciphers -p 443 host\nBehind Cloudflare, use a name one level below the domain, or give the deeper name its own edge certificate (an Advanced certificate); on the server, allow TLS 1.2 and 1.3 with ECDHE ciphers.",
@@ -6543,6 +6543,51 @@ var productEntries = []Entry{
 		Explanation: "Before curl 7.62 (2018), libcurl gave these words the number 51 (then CURLE_PEER_FAILED_VERIFICATION) for a certificate that did not carry the host name or IP address of the URL, or did not match a pinned key; a CA failure was 60. A program on such a libcurl (an old Kodi, PHP or distribution) reached the server by an address or another name than its certificate's: a LAN IP for a server whose certificate is for a public name (Plex's *.plex.direct), a short name, a proxy's name.",
 		Fix:         "Connect with a name the certificate carries, or reissue it with the name or address used in its subjectAltName; see the names it has:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
 		Confirm:     sanConfirm,
+	},
+	// Ruby's OpenSSL: the connection reset during the handshake.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"econnreset: connection reset by peer - ssl_connect", "connection reset by peer - ssl_connect"},
+		Title:       "The connection was reset during the TLS handshake (Ruby's SSL_connect)",
+		Explanation: "Ruby's OpenSSL sent its hello and the connection was reset before the server answered: no certificate was judged. Something on the way refused the connection: a national or corporate firewall that blocks the host (rubygems.org from mainland China, where a mirror is the way), a proxy the client should have gone through (HTTPS_PROXY unset), or a server that resets clients offering only old TLS versions (an old Ruby or OpenSSL) or no server name (SNI).",
+		Fix:         "Try the same host from the same machine, with and without the proxy; a reset there too is the network's:\n  openssl s_client -connect rubygems.org:443 -servername rubygems.org </dev/null\nUse a mirror or the proxy where the network blocks it (gem sources --add https://mirror.example/ --remove https://rubygems.org/), and upgrade an old Ruby whose OpenSSL offers only TLS 1.0.",
+		Confirm:     "openssl s_client -connect rubygems.org:443 -servername rubygems.org </dev/null",
+	},
+	// Mono without a TLS provider.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"tls support not available"},
+		Title:       "Mono has no usable TLS provider for this program (TLS Support not available)",
+		Explanation: "A .NET program on Mono (Sonarr v2, Radarr's first releases, Jackett, Duplicati) asked Mono for a TLS connection and Mono had no TLS provider to give: the program's release bundles or selects a provider this Mono lacks (a regression of that release: Sonarr 2.0.0.4919 broke HTTPS so, fixed in the next), or this Mono is too old for TLS 1.2 (before 4.8) or built without its BoringSSL provider (btls).",
+		Fix:         "If it began with an update of the program, take its next release (or the one before); else update Mono to a current 6.x release from mono-project.com and fill its certificate store:\n  mono --version\n  cert-sync /etc/ssl/certs/ca-certificates.crt",
+		Confirm:     "mono --version",
+	},
+	// .NET Core refusing a program's way of loading its certificate.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"x509certificate is immutable on this platform"},
+		Title:       "The program loads its certificate in a way .NET Core refuses (X509Certificate is immutable)",
+		Explanation: "The program, written for .NET Framework or Mono, loads its HTTPS certificate (a PFX file) by creating an empty X509Certificate2 and calling Import on it, which .NET Core and .NET 5 and later do not support: certificates there are made by a constructor. It is the program's code, not the PFX file or its password: the same file loads elsewhere.",
+		Fix:         "Take the program's release that fixes it (its issue tracker names the error), or until then serve HTTPS from a reverse proxy in front of it, with the certificate there; check that the PFX itself opens:\n  openssl pkcs12 -info -noout -in cert.pfx",
+		Confirm:     "openssl pkcs12 -info -noout -in cert.pfx",
+	},
+	// CircuitPython's and MicroPython's ssl module.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"oserror: failed ssl handshake"},
+		Title:       "A CircuitPython or MicroPython board's TLS handshake failed",
+		Explanation: "The board's ssl module (mbedTLS under CircuitPython's and ESP32 ports) gives these words for any failed handshake. Four causes cover most cases: 1. the server's chain does not lead to a root the firmware carries (CircuitPython and ESP-IDF build in a bundle of public roots; a private CA must be loaded with load_verify_locations); 2. a certificate in the chain is signed with a hash or key the firmware's mbedTLS profile refuses (a port's bug kept some refusing what they should take: an update of the firmware fixes it); 3. the board's clock is not set (no RTC or NTP), so every certificate looks not yet valid; 4. no memory for the chain, or no server name sent (SNI) to a server that needs one (server_hostname).",
+		Fix:         "Update the board's firmware first, then see the server's chain and root from a computer, and give the board that root if it is not a public one:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\n  context.load_verify_locations(cadata=root_pem)",
+		Confirm:     "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
+	},
+	// Java (JSSE) aborting on the server's warning about the name it sent.
+	{
+		ID: TLSAlert, Kind: "client", Side: "client",
+		Match:       []string{"handshake alert: unrecognized_name", "handshake alert:  unrecognized_name"},
+		Title:       "Java aborted on the server's unrecognized_name warning (SNI)",
+		Explanation: "The server does not know the host name Java sent in SNI (a shared host or an Apache without a virtual host, or ServerName, for that name) and says so with a warning-level unrecognized_name alert, which browsers and other clients ignore; Java 7 and later treat it as fatal and fail the handshake (SSLProtocolException). Java 8u131 and later carry on where a fallback without SNI is possible; a program that keeps a list of hosts to contact without SNI fails again when a release stops applying that list.",
+		Fix:         "On the server, give the name its virtual host (Apache: ServerName or ServerAlias in the TLS virtual host); from the client's side, turn SNI off for that program, or for that host in the program's own setting:\n  java -Djsse.enableSNIExtension=false -jar app.jar\nSee what the server answers to the name:\n  openssl s_client -connect host:443 -servername host </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
 	},
 }
 

@@ -2147,6 +2147,18 @@ func TestExplainSides(t *testing.T) {
 		{"Fetch failed: SSL peer certificate or SSH remote key was not OK (51) for https://10.0.0.9:32400/", "curl", "client", "server-hostname-mismatch", "subjectaltname"},
 		{"PHP Warning:  ldap_bind(): Unable to bind to server: Can't contact LDAP server in /var/www/app/ldap.php on line 12", "unknown", "client", "handshake-failed", "ldaps://"},
 		{"Alert: alert - (unknown 112)", "unknown", "client", "tls-alert", "proxy_ssl_server_name"},
+		// A PHP ssl:// stream to an HTTPS server; Chrome's words in full; a
+		// solar gateway named Envoy (no envoy proxy); Ruby's reset; Mono
+		// without TLS; .NET Core's immutable certificate; a board's failed
+		// handshake; Java on unrecognized_name.
+		{"Update check failed: Could not connect to ssl://updates.example.org:443 (0)", "unknown", "client", "server-cert-untrusted", "openssl.cafile"},
+		{"The client and server don’t support a common SSL protocol version or cipher suite.", "unknown", "client", "handshake-failed", "ssl-enum-ciphers"},
+		{"[homebridge-enphase-envoy] Device: 10.0.0.7 Envoy-S, production error: Error: self-signed certificate, retry in 60s", "unknown", "client", "server-cert-untrusted", "self-signed"},
+		{"Fetching source index failed: Errno::ECONNRESET: Connection reset by peer - SSL_connect (https://gems.example.org/specs.4.8.gz)", "unknown", "client", "handshake-failed", "mirror"},
+		{"Search failed: Error: ConnectFailure (TLS Support not available.): 'https://indexer.example/api'", "unknown", "client", "handshake-failed", "mono"},
+		{"Unable to start Kestrel: X509Certificate is immutable on this platform. Use the equivalent constructor instead.", "unknown", "server", "cert-load-failed", "release"},
+		{"Traceback (most recent call last): OSError: Failed SSL handshake", "python", "client", "handshake-failed", "firmware"},
+		{"javax.net.ssl.SSLProtocolException: handshake alert: unrecognized_name", "java", "client", "tls-alert", "jsse.enablesniextension"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {

@@ -476,6 +476,9 @@ var attrRules = []attrRule{
 	// error:0900006e:PEM routines:OPENSSL_internal:NO_START_LINE").
 	{"unknown", RoleServer, "", []string{"error: boringssl error:", " via openssl_internal"}},
 	{"java", RoleClient, "", []string{"failure in ssl library", "ssl=0x"}},
+	// Enphase's Envoy solar gateway (Envoy-S), which home automation
+	// plugins fetch from: they are its clients, and no envoy proxy is there.
+	{"unknown", RoleClient, "", []string{"enphase", "envoy-s"}},
 	{"envoy", RoleServer, "", []string{"envoy"}},
 	// PHP's streams loading their client certificate, before curl's same words.
 	{"unknown", RoleClient, "", []string{"unable to set private key file `", "stream_socket_client(): unable to set", "unable to set local cert chain file"}},
