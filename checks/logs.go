@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -112,6 +113,9 @@ func Logs(sum *logparse.Summary, inputs []LogInput, o LogOptions) *report.Report
 func logsGroups(l *logsRead) []report.Finding {
 	errVerify, errNoCert, errPlain := l.sum.Count("verify-error:"), l.sum.Count("no-client-cert"), l.sum.Count("plain-http")
 	var out []report.Finding
+	// Other programs' groups (one per program and message) that tell the
+	// same story are one finding: groups are kept apart by cause.
+	same := map[string]int{}
 	for _, g := range l.sum.Groups() {
 		f := GroupFinding(g, l.top)
 		if l.haveError {
@@ -121,9 +125,53 @@ func logsGroups(l *logsRead) []report.Finding {
 				f.Explanation += " " + catalogue.LogsExplainedAbove
 			}
 		}
+		if g.Source == logparse.ErrorLog && g.Level == "" && g.Key != g.ID+":other" {
+			story := strings.Join([]string{string(f.ID), f.Reporter, f.Role, string(f.Severity), countless(f.Title), f.Explanation, f.Fix}, "\x00")
+			if i, ok := same[story]; ok {
+				addGroup(&out[i], f, l.top)
+				continue
+			}
+			same[story] = len(out)
+		}
 		out = append(out, f)
 	}
 	return out
+}
+
+// countless is a group finding's title without its count ("3× ").
+func countless(title string) string {
+	if i := strings.Index(title, "× "); i > 0 {
+		if _, err := strconv.Atoi(title[:i]); err == nil {
+			return title[i+len("× "):]
+		}
+	}
+	return title
+}
+
+// addGroup adds the events of group finding g to f, which tells the same
+// story: counts, times and clients (up to top); f's example stays.
+func addGroup(f *report.Finding, g report.Finding, top int) {
+	f.Count += g.Count
+	f.Title = fmt.Sprintf("%d× %s", f.Count, countless(f.Title))
+	f.Priority = g.Priority - (f.Count - g.Count)
+	if g.FirstSeen != "" && (f.FirstSeen == "" || seenBefore(g.FirstSeen, f.FirstSeen)) {
+		f.FirstSeen = g.FirstSeen
+	}
+	if g.LastSeen != "" && (f.LastSeen == "" || seenBefore(f.LastSeen, g.LastSeen)) {
+		f.LastSeen = g.LastSeen
+	}
+	for _, c := range g.Clients {
+		if len(f.Clients) < top && !slices.Contains(f.Clients, c) {
+			f.Clients = append(f.Clients, c)
+		}
+	}
+}
+
+// seenBefore reports whether RFC 3339 time a is before b.
+func seenBefore(a, b string) bool {
+	ta, err1 := time.Parse(time.RFC3339, a)
+	tb, err2 := time.Parse(time.RFC3339, b)
+	return err1 == nil && err2 == nil && ta.Before(tb)
 }
 
 // logsReasonsHidden: the access log has 400s for certificate errors that

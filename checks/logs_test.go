@@ -465,6 +465,31 @@ func TestLogsOtherProgramsUnlikeLinesApart(t *testing.T) {
 	}
 }
 
+// TestLogsOtherProgramsSameStoryOnce: another program's lines in unlike
+// words that tell the same story (Go's refusal of an unknown CA with and
+// without "tls: ", from two replicas) are one finding with their count;
+// a line with another story stays apart.
+func TestLogsOtherProgramsSameStoryOnce(t *testing.T) {
+	fs := logFindings(t,
+		`web_1 | 2026/03/03 10:00:00 [info] 29#29: *3 client SSL certificate verify error: (68:CA signature digest algorithm too weak) while reading client request headers, client: 172.18.0.1, server: localhost`,
+		`api_1 | time="2026-03-03T10:00:01Z" level=error msg="sync failed" err="Get \"https://vault:8200/v1/kv\": x509: certificate signed by unknown authority"`,
+		`api_2 | time="2026-03-03T10:00:09Z" level=error msg="fetch" err="Get \"https://vault:8200/v1/kv\": tls: failed to verify certificate: x509: certificate signed by unknown authority"`,
+		`api_1 | 2026/03/03 10:00:05 http: TLS handshake error from 172.18.0.9:40112: remote error: tls: bad certificate`,
+	)
+	if len(fs) != 3 {
+		t.Fatalf("%d findings, want nginx's, one for both unknown-authority lines, one for the alert: %+v", len(fs), fs)
+	}
+	var untrusted *report.Finding
+	for i := range fs {
+		if fs[i].Is(catalogue.ServerCertUntrusted) {
+			untrusted = &fs[i]
+		}
+	}
+	if untrusted == nil || untrusted.Count != 2 || !strings.HasPrefix(untrusted.Title, "2× ") {
+		t.Fatalf("no finding of both unknown-authority lines (2×): %+v", fs)
+	}
+}
+
 // TestLogsOtherProgramsRoutine: other daemons' routine TLS lines in a
 // syslog stream (a mail server's "TLS connection established") are one
 // note per message, whatever the peer's name and address.
