@@ -2415,7 +2415,9 @@ var productEntries = []Entry{
 	},
 	// PostgreSQL's rules requiring TLS (hostssl) for a client without it.
 	{
-		ID: HandshakeFailed, Kind: "client", Side: "server",
+		// The server's log says it ("FATAL:  no pg_hba.conf entry", two
+		// spaces); a client relays it in other words: the writer tells.
+		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"no pg_hba.conf entry for host"},
 		Within:      []string{"no encryption", "ssl off"},
 		Title:       "PostgreSQL accepts this client only over TLS, and it connected without",

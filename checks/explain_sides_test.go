@@ -1330,7 +1330,7 @@ func TestExplainSides(t *testing.T) {
 		{"svn: E230001: Server SSL certificate verification failed: certificate issued for a different hostname", "unknown", "client", "server-cert-untrusted", "ssl-authority-files"},
 		{"Caused by: javax.net.ssl.SSLException: Connection reset (read)", "java", "client", "handshake-failed", "-tls1_2"},
 		{"javax.net.ssl.SSLException: Tag mismatch (while reading a record)", "java", "client", "handshake-failed", "tlsv1.2"},
-		{`no pg_hba.conf entry for host "192.0.2.7", user "web", database "web", no encryption`, "unknown", "server", "handshake-failed", "sslmode"},
+		{`no pg_hba.conf entry for host "192.0.2.7", user "web", database "web", no encryption`, "unknown", "client", "handshake-failed", "sslmode"},
 		{"Connections using insecure transport are prohibited while --require_secure_transport=ON", "unknown", "client", "handshake-failed", "--ssl-mode"},
 		{"2026/01/02 10:00:00 [crit] 7#7: *9 SSL_do_handshake() failed (SSL: error:0A00006C:SSL routines::bad key share) while SSL handshaking, client: 192.0.2.9, server: 0.0.0.0:443", "nginx", "server", "handshake-failed", "harmless"},
 		{"[ssl:debug] AH02275: Certificate Verification, depth 0, CRL checking mode: none (0) [subject: CN=alice]", "apache", "server", "routine-line", "ah02276"},
@@ -2159,6 +2159,11 @@ func TestExplainSides(t *testing.T) {
 		{"Unable to start Kestrel: X509Certificate is immutable on this platform. Use the equivalent constructor instead.", "unknown", "server", "cert-load-failed", "release"},
 		{"Traceback (most recent call last): OSError: Failed SSL handshake", "python", "client", "handshake-failed", "firmware"},
 		{"javax.net.ssl.SSLProtocolException: handshake alert: unrecognized_name", "java", "client", "tls-alert", "jsse.enablesniextension"},
+		// PostgreSQL's hostssl refusal in its own log, and relayed by a
+		// client; mod_ssl proxying to a backend that wants a certificate.
+		{`2024-03-03 10:00:00.000 UTC [4711] FATAL:  no pg_hba.conf entry for host "10.9.8.7", user "svc", database "svc", no encryption`, "unknown", "server", "handshake-failed", "sslmode"},
+		{`worker crashed: OperationalError: no pg_hba.conf entry for host "10.9.8.7", user "svc", database "svc", no encryption`, "unknown", "client", "handshake-failed", "sslmode"},
+		{"[ssl:warn] AH02268: Proxy client certificate callback: (backend.example:8443) downstream server wanted client certificate but none are configured", "apache", "client", "no-client-cert", "sslproxymachinecertificatefile"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {

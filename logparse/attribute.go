@@ -439,6 +439,9 @@ var attrRules = []attrRule{
 	// BoringSSL's macro-style reasons come from envoy (or gRPC) before any
 	// word the others share.
 	{"envoy", RoleClient, "", []string{"upstream connect error", "transport failure reason", "upstream_reset_before_response_started"}},
+	// mod_ssl as a proxy asked for a client certificate by its backend
+	// ("downstream server wanted client certificate"): Apache's words.
+	{"apache", RoleClient, "", []string{"proxy client certificate callback"}},
 	{"envoy", RoleServer, "", []string{"downstream"}},
 	// nghttpx (nghttp2's proxy) logs its source files: "(shrpx_connection.cc:403) tls: ...".
 	{"unknown", RoleClient, "", []string{"shrpx_", "nghttpx"}},
@@ -611,13 +614,14 @@ var attrRules = []attrRule{
 	// node-postgres prints the server's refusal as "error: ...".
 	{"node", RoleClient, "", []string{"error: connection requires a valid client certificate"}},
 	{"unknown", RoleServer, "", []string{"fatal:  connection requires a valid client certificate", "wsrep:", "fatal:  private key file", "fatal: private key file", "could not access private key file", "could not load server certificate file", "could not accept ssl connection",
-		"fatal:  28000: connection requires a valid client certificate", "fatal: 28000: connection requires a valid client certificate", "fatal:  certificate authentication failed", "and authenticated user name ("}},
+		"fatal:  28000: connection requires a valid client certificate", "fatal: 28000: connection requires a valid client certificate", "fatal:  certificate authentication failed", "and authenticated user name (",
+		"fatal:  no pg_hba.conf entry", "fatal:  28000: no pg_hba.conf entry"}},
 	// lib/pq, Go's PostgreSQL driver.
 	{"go", RoleClient, "", []string{"pq: "}},
 	// The server's refusal in other words than its log's ("FATAL:  " with
 	// two spaces): a client's (pgjdbc, Npgsql, a pooler's monitor) that
 	// received it.
-	{"unknown", RoleClient, "", []string{"connection requires a valid client certificate"}},
+	{"unknown", RoleClient, "", []string{"connection requires a valid client certificate", "no pg_hba.conf entry"}},
 	{"unknown", RoleClient, "", []string{"has group or world access"}},
 	// Postfix, mosquitto and MySQL clients' own words.
 	{"unknown", RoleClient, "", []string{"a tls error occurred", "error: the connection was lost", "sending connect", "[tls] error:", "untrusted tls connection established to", "check bridge_cafile", "error 2026", "error: 2026",
