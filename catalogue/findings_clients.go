@@ -1891,9 +1891,9 @@ var clientWriterEntries = []Entry{
 	// OkHttp's host name check.
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match: []string{"not verified:"}, Within: []string{"sslpeerunverifiedexception", "okhttp", "hostname "},
+		Match: []string{"not verified:", " not verified. certificate: sha"}, Within: []string{"sslpeerunverifiedexception", "okhttp", "hostname "},
 		Title:       "OkHttp: the server's certificate does not carry the host name used",
-		Explanation: "OkHttp's HostnameVerifier checked the host (or IP address) of the URL against the certificate's subjectAltName entries and found none that matches; an IP address needs an IP entry.",
+		Explanation: "OkHttp's HostnameVerifier checked the host (or IP address) of the URL against the certificate's subjectAltName entries and found none that matches; the Common Name is not read, so a certificate that names the host only there (a self-signed one made without an -extfile) fails although its CA is trusted, and an IP address needs an IP entry.",
 		Fix:         connectByName,
 		Confirm:     sanConfirm,
 	},
@@ -3448,7 +3448,7 @@ var clientWriterEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match:       []string{"server certificate verification failed. cafile", "curl: (60) server certificate verification failed", "ssl certificate problem: server certificate verification failed"},
 		Title:       "curl (GnuTLS) does not trust the server's certificate",
-		Explanation: "curl or git built on GnuTLS found no CA in the CAfile it names for the server's certificate: the certificate is from a private CA that is not in that bundle, the server does not send its intermediate certificate, an intercepting proxy re-signs the traffic, the bundle (ca-certificates) is outdated, or the server's certificate has expired (GnuTLS says only that verification failed: s_client shows the dates). Old GnuTLS releases (Ubuntu 16.04, Debian 9) followed a Let's Encrypt chain through its cross-signature to DST Root CA X3, expired since September 2021, and failed although ISRG Root X1 was in the bundle: the server must serve the short chain, or the client remove the expired root or get a newer GnuTLS.",
+		Explanation: "curl or git built on GnuTLS found no CA in the CAfile it names for the server's certificate: the certificate is from a private CA that is not in that bundle, the server does not send its intermediate certificate, an intercepting proxy re-signs the traffic, the bundle (ca-certificates) is outdated, or the server's certificate has expired (GnuTLS says only that verification failed: s_client shows the dates). Old GnuTLS releases (Ubuntu 16.04, Debian 9) followed a Let's Encrypt chain through its cross-signature to DST Root CA X3, expired since September 2021, and failed although ISRG Root X1 was in the bundle: the server must serve the short chain, or the client remove the expired root or get a newer GnuTLS. A CA copied into /usr/share/ca-certificates (a corporate proxy's root) is not in the bundle until it is listed in /etc/ca-certificates.conf; update-ca-certificates takes files in /usr/local/share/ca-certificates (ending .crt) without that.",
 		Fix:         "Check the chain the server sends, then serve the full chain, or add the private CA to the system bundle:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\n  sudo cp ca.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates\nor give it to git alone:\n  git config http.sslCAInfo /path/to/ca.crt",
 		Confirm:     "curl -v --cacert ca.crt https://host/",
 	},

@@ -1766,7 +1766,10 @@ var productEntries = []Entry{
 	// one it was built against, at run time.
 	{
 		ID: HandshakeFailed, Kind: "client",
-		Match:       []string{"openssl version mismatch", "version `openssl_", "undefined symbol: ssl_", "undefined symbol: evp_", "undefined symbol: x509_", "undefined symbol: openssl_", "ssl module in python is not available", "libssl.so.1.1: cannot open", "libssl.so.3: cannot open", "libcrypto.so.1.1: cannot open", "libcrypto.so.3: cannot open", "libssl.so.10: cannot open", "libcrypto.so.10: cannot open", "libssl-3-x64.dll was not found", "libcrypto-3-x64.dll was not found", "libssl-1_1-x64.dll was not found", "libcrypto-1_1-x64.dll was not found", "libcrypto.so: cannot open", "libssl.so: cannot open", "ssl-make-client-context: requested protocol not supported"},
+		Match: []string{"openssl version mismatch", "version `openssl_", "undefined symbol: ssl_", "undefined symbol: evp_", "undefined symbol: x509_", "undefined symbol: openssl_", "ssl module in python is not available", "libssl.so.1.1: cannot open", "libssl.so.3: cannot open", "libcrypto.so.1.1: cannot open", "libcrypto.so.3: cannot open", "libssl.so.10: cannot open", "libcrypto.so.10: cannot open", "libssl-3-x64.dll was not found", "libcrypto-3-x64.dll was not found", "libssl-1_1-x64.dll was not found", "libcrypto-1_1-x64.dll was not found", "libcrypto.so: cannot open", "libssl.so: cannot open", "ssl-make-client-context: requested protocol not supported", "cannot load ssl libraries",
+			// SSL_CTX_new given no method: a program built for OpenSSL 1.0
+			// (its SSLv23_method) on 1.1's library, as an AppImage's Qt.
+			"null ssl method passed"},
 		Title:       "The program's TLS library is missing or not the version it was built for",
 		Explanation: "The program was built against one OpenSSL (or a library that uses it: libcurl, Python's ssl module, a database driver) and at run time the dynamic loader finds another version, or none. OpenSSL 1.0, 1.1 and 3 are not interchangeable: a binary built for 1.1 needs libssl.so.1.1, one built for 3.x needs libssl.so.3 of at least the minor version it was built with (a missing OPENSSL_3.0.9 symbol version, an undefined SSL_ or EVP_ symbol). It happens after a distribution upgrade, with a binary copied from another machine or container image, with a private copy of libssl on LD_LIBRARY_PATH or PATH (an old DLL beside another program found first), or a Python built before OpenSSL's headers were installed. A program that loads libssl.so or libcrypto.so by the bare name at run time (Racket, whose ssl-make-client-context then says `requested protocol not supported`; Lisp and other FFI bindings) needs the development package, which alone provides that name. Nothing about certificates is wrong.",
 		Fix:         "See which libssl and libcrypto the program loads, then install the version it was built for (or rebuild it against the one installed):\n  ldd \"$(command -v PROGRAM)\" | grep -e libssl -e libcrypto\n  openssl version -a\nFor a program that loads the bare libcrypto.so, install the development package:\n  apt-get install -y libssl-dev\n  dnf install -y openssl-devel",
@@ -5909,7 +5912,7 @@ var productEntries = []Entry{
 		Match:       []string{"ssl handshake aborted: ssl="},
 		Within:      []string{"i/o error during system call", "connection reset by peer", "connection closed by peer"},
 		Title:       "The server (or something in between) cut the Android app's TLS handshake",
-		Explanation: "Android's TLS (Conscrypt) saw the connection reset or closed in the handshake, without an alert. Four causes cover most cases: 1. an old Android (4.x) that does not turn TLS 1.2 on by default, against a server that requires it; 2. a server that needs the name (SNI) or a client certificate the app does not send; 3. a proxy, firewall or VPN on the device's network that cuts the connection (a captive portal, a filtering network); 4. a server that does not answer on that port for TLS.",
+		Explanation: "Android's TLS (Conscrypt) saw the connection reset or closed in the handshake, without an alert. Four causes cover most cases: 1. an old Android against a server that requires what it lacks: 4.x does not turn TLS 1.2 on by default, and 7.0 offers only the P-256 curve (prime256v1) for ECDHE, which a server set to X25519 or P-384 only refuses; 2. a server that needs the name (SNI) or a client certificate the app does not send; 3. a proxy, firewall or VPN on the device's network that cuts the connection (a captive portal, a filtering network); 4. a server that does not answer on that port for TLS.",
 		Fix:         "See what the server accepts and asks for, from a computer on the same network:\n  openssl s_client -connect api.example.com:443 -servername api.example.com -tls1_2 </dev/null\nthen, on Android 4.x, enable TLS 1.2 in the app (Google Play services' ProviderInstaller, or an SSLSocketFactory that enables it), and send the client certificate if the server asks for one.",
 		Confirm:     "openssl s_client -connect api.example.com:443 -servername api.example.com -tls1_2 </dev/null",
 	},
@@ -6477,7 +6480,7 @@ var productEntries = []Entry{
 		Match:       []string{"ssl handshake failed"},
 		Without:     []string{"javax.net.ssl", "system.net.", "system.security.authentication"},
 		Title:       "The client's TLS handshake failed, and it says no more (SSL handshake failed)",
-		Explanation: "Programs on Qt's network stack (QGIS and QField, the Nextcloud and ownCloud desktop clients, KDE applications) and others print only these words for any failed handshake. Four causes cover most cases: 1. the program does not trust the server's certificate (a self-signed certificate or a private CA, a root the system's store lacks such as CAcert's, a missing intermediate, a TLS-inspecting proxy): Qt checks against the system's store, and a browser that works may have been told to trust it by hand; 2. it began with an upgrade of the system's OpenSSL (to 3): the server still needs what OpenSSL 3 refuses by default (TLS 1.0 or 1.1, SHA-1 signatures, legacy renegotiation, a small DH group), or the program finds no OpenSSL it can load (a Qt 5 build for OpenSSL 1.1 on a system with 3 only); 3. no TLS version or cipher in common with an old server; 4. the server asked for a client certificate the program did not send.",
+		Explanation: "Programs on Qt's network stack (QGIS and QField, the Nextcloud and ownCloud desktop clients, KDE applications) and others print only these words for any failed handshake. Four causes cover most cases: 1. the program does not trust the server's certificate (a self-signed certificate or a private CA, a root the system's store lacks such as CAcert's, a missing intermediate, a TLS-inspecting proxy): Qt checks against the system's store, and a browser that works may have been told to trust it by hand; 2. it began with an upgrade of the system's OpenSSL (to 3): the server still needs what OpenSSL 3 refuses by default (TLS 1.0 or 1.1, SHA-1 signatures, legacy renegotiation, a small DH group), or the program finds no OpenSSL it can load (a Qt 5 build for OpenSSL 1.1 on a system with 3 only); 3. no TLS version or cipher in common: an old server, or on macOS a build whose Qt uses Apple's Secure Transport (no OpenSSL bundled), which has no TLS 1.3, against a server that takes TLS 1.3 only; 4. the server asked for a client certificate the program did not send.",
 		Fix:         "Connect as the program does and read the verify result and the version agreed:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nA verify error: give the system's store the server's CA (or serve the full chain). A handshake that fails only with OpenSSL 3: try it with -legacy_renegotiation or @SECLEVEL=0 to see which, then fix the server, or allow it in the program's OpenSSL configuration.",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep -e 'Verify return code' -e 'Protocol'",
 	},
@@ -6590,6 +6593,63 @@ var productEntries = []Entry{
 		Explanation: "The server does not know the host name Java sent in SNI (a shared host or an Apache without a virtual host, or ServerName, for that name) and says so with a warning-level unrecognized_name alert, which browsers and other clients ignore; Java 7 and later treat it as fatal and fail the handshake (SSLProtocolException). Java 8u131 and later carry on where a fallback without SNI is possible; a program that keeps a list of hosts to contact without SNI fails again when a release stops applying that list.",
 		Fix:         "On the server, give the name its virtual host (Apache: ServerName or ServerAlias in the TLS virtual host); from the client's side, turn SNI off for that program, or for that host in the program's own setting:\n  java -Djsse.enableSNIExtension=false -jar app.jar\nSee what the server answers to the name:\n  openssl s_client -connect host:443 -servername host </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// Perl's IO::Socket::SSL warning a program that sets no verify mode.
+	{
+		ID: RoutineLine, Kind: "client", Side: "client",
+		Match:       []string{"using the default of ssl_verify_mode of ssl_verify_none for client"},
+		Title:       "IO::Socket::SSL warns that a Perl program connects without checking certificates (no failure)",
+		Explanation: "Perl's IO::Socket::SSL prints this deprecation warning when a program opens a TLS client connection without saying SSL_verify_mode: it then takes SSL_VERIFY_NONE, so the connection works, and the server's certificate is not checked at all. Nothing failed; the program (Logitech Media Server's plugins, old CPAN modules) should set the mode itself, and a release of it that does stops the warning.",
+		Fix:         "Nothing to fix for the connection. Update the program, or in code you own set the mode and the CAs:\n  SSL_verify_mode => SSL_VERIFY_PEER,\n  SSL_ca_file => '/etc/ssl/certs/ca-certificates.crt',",
+		Confirm:     "perl -MIO::Socket::SSL -e 'print $IO::Socket::SSL::VERSION, \"\\n\"'",
+	},
+	// node's mysql and mysql2 asked for TLS by a server without it.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"server does not support secure connnection", "server does not support secure connection"},
+		Title:       "The MySQL client asked for TLS, and the server has none",
+		Explanation: "Node's mysql and mysql2 drivers (and programs on them: n8n, Strapi, Budibase) were given an ssl option, and the MySQL or MariaDB server answered its greeting without TLS support (have_ssl is DISABLED: no certificate configured, or TLS switched off), so the driver stops rather than go on in plain text. A program that turns ssl on by itself, whatever its connection's setting says, fails so against such a server (a release bug of the program).",
+		Fix:         "Turn TLS on in the server (ssl_cert, ssl_key and ssl_ca in my.cnf, then restart), or leave the client's ssl option unset for a server on a trusted network; see what the server offers:\n  mysql -h db.example.com -u app -p -e \"SHOW VARIABLES LIKE '%ssl%'\"",
+		Confirm:     "mysql -h db.example.com -u app -p -e \"SHOW VARIABLES LIKE 'have_ssl'\"",
+	},
+	// A certificate or CA path that is a directory.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"ioexception: is a directory", "error: is a directory", "read: is a directory", ": is a directory", "(is a directory)", "eisdir: illegal operation on a directory"},
+		Within:      []string{"cert", "key", "ca", "pem", "tls", "ssl", "trust"},
+		Title:       "A certificate, key or CA setting names a directory where a file is read",
+		Explanation: "The program opened the path of a certificate, key or CA setting and found a directory. Two causes cover most cases: 1. Docker or Kubernetes made it one: a bind mount whose source file did not exist on the host when the container started creates an empty directory there (and at the path inside), and a secret or ConfigMap mounted at a path makes a directory of its keys; 2. the setting takes one file, and was given the folder of CAs (a release that reads only single files where an older one read a directory, Java's KeyUtil among them, fails so).",
+		Fix:         "See what the path is where the program runs; mount the file itself (with its full host path, created first), or a secret's key with subPath, and name a file where a file is taken:\n  ls -ld /path/to/ca.crt\n  docker run -v /srv/certs/ca.crt:/etc/app/ca.crt:ro IMAGE",
+		Confirm:     "ls -ld /path/to/ca.crt",
+	},
+	// Wazuh's enrolment service logging an agent's abort.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"wazuh-authd: error: ssl error (-1)", "ossec-authd: error: ssl error (-1)"},
+		Title:       "Wazuh's enrolment service saw an agent abort the TLS handshake",
+		Explanation: "wazuh-authd logs only this when the agent's side of the enrolment handshake fails. Since Wazuh 4.3.5 an agent set to verify the manager (a manager CA given to agent-auth, or <server_ca_path> in its enrolment block) aborts when the manager's certificate (sslmanager.cert) does not chain to that CA or lacks the name the agent used; an agent that must present its own certificate (authd's ssl_verify_host, or a required agent CA) and presents none, or another CA's, fails so too. The agent's own log names which.",
+		Fix:         "Read the agent's log (ossec.log) for its error, then give the agent the CA that signed the manager's certificate, or give the manager a certificate from the CA the agent has:\n  openssl s_client -connect manager.example.com:1515 -CAfile rootCA.pem </dev/null 2>/dev/null | grep 'Verify return code'",
+		Confirm:     "openssl s_client -connect manager.example.com:1515 -CAfile rootCA.pem </dev/null",
+	},
+	// Appwrite's certificates worker without its contact address.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"_app_email_certificates"},
+		Title:       "Appwrite did not request or renew its Let's Encrypt certificate: no security email is set",
+		Explanation: "Appwrite's certificates worker asks Let's Encrypt for the certificate of its domains only with a contact address, _APP_EMAIL_CERTIFICATES (older releases: _APP_SYSTEM_SECURITY_EMAIL_ADDRESS); without one it gives up at each attempt, and the certificate served expires (browsers then say ERR_CERT_DATE_INVALID).",
+		Fix:         "Set the address in Appwrite's .env and recreate the containers, then let the worker retry:\n  _APP_EMAIL_CERTIFICATES=admin@example.com\n  docker compose up -d",
+		Confirm:     "openssl s_client -connect appwrite.example.com:443 -servername appwrite.example.com </dev/null 2>/dev/null | openssl x509 -noout -dates",
+	},
+	// Caddy's OCSP stapling.
+	{
+		ID: StaplingFailed, Kind: "client", Side: "client",
+		Match: []string{"stapling ocsp: ", "\"stapling ocsp\"", "ocsp staple file"},
+		// A certificate without an OCSP address has its own (harmless) story.
+		Without:     []string{"no ocsp server specified"},
+		Title:       "Caddy could not fetch or store the OCSP staple of its certificate",
+		Explanation: "Caddy staples an OCSP response to its certificates and keeps it in its storage (the data directory, /var/lib/caddy or $CADDYPATH/ocsp in Caddy 1). When it cannot reach the CA's responder (no outbound internet, a proxy, a firewall) or cannot write its storage (a directory owned by root, or by the user of an earlier run, while Caddy runs as caddy), it goes on serving the last staple it had, which expires days later; clients that check stapled responses strictly (a certificate with Must-Staple, some mobile apps, Firefox) then refuse the site although the certificate is valid.",
+		Fix:         "Give Caddy's user its storage, and let it reach the responder:\n  chown -R caddy:caddy /var/lib/caddy\n  curl -sI http://r11.o.lencr.org/ | head -1\nthen restart Caddy and see the staple it serves:\n  openssl s_client -connect host:443 -servername host -status </dev/null 2>/dev/null | grep -A3 'OCSP Response Status'",
+		Confirm:     "openssl s_client -connect host:443 -servername host -status </dev/null",
 	},
 }
 

@@ -97,7 +97,7 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 	if len(input) > maxInput {
 		input = input[:maxInput]
 	}
-	lower := strings.ToLower(strings.TrimSpace(input))
+	lower := oneSpace(strings.ToLower(strings.TrimSpace(input)))
 	if lower == "" {
 		return nil, nil
 	}
@@ -593,6 +593,24 @@ var matchKeys = sync.OnceValue(func() [][]gramKey {
 	}
 	return out
 })
+
+// oneSpace is s with each run of spaces made one: a line pasted from a
+// wrapped terminal or a table ("server certificate      verification
+// failed") reads as its program wrote it.
+func oneSpace(s string) string {
+	if !strings.Contains(s, "  ") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' && i > 0 && s[i-1] == ' ' {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
 
 // ruledOut reports whether the line rules entry e out by one of its
 // Without words.

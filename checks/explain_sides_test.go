@@ -2164,6 +2164,22 @@ func TestExplainSides(t *testing.T) {
 		{`2024-03-03 10:00:00.000 UTC [4711] FATAL:  no pg_hba.conf entry for host "10.9.8.7", user "svc", database "svc", no encryption`, "unknown", "server", "handshake-failed", "sslmode"},
 		{`worker crashed: OperationalError: no pg_hba.conf entry for host "10.9.8.7", user "svc", database "svc", no encryption`, "unknown", "client", "handshake-failed", "sslmode"},
 		{"[ssl:warn] AH02268: Proxy client certificate callback: (backend.example:8443) downstream server wanted client certificate but none are configured", "apache", "client", "no-client-cert", "sslproxymachinecertificatefile"},
+		// Caddy's staple; a path that is a directory; OkHttp's name check;
+		// OpenSSL 1.0's method on 1.1; Perl's verify-mode warning; MySQL
+		// without TLS; Wazuh's enrolment; Appwrite's ACME address; libraries
+		// that do not load; GnuTLS's words with a terminal's spaces; a
+		// Traefik plugin's own client.
+		{"Jun  1 10:00:00 edge caddy[812]: 2019/06/01 10:00:00 [WARNING] Stapling OCSP: unable to write OCSP staple file for [vault.example.org]: open /etc/caddy/ocsp/vault: permission denied", "unknown", "client", "stapling-failed", "chown"},
+		{`level=fatal msg="loading TLS config" err="read /etc/app/tls/ca.crt: is a directory"`, "unknown", "server", "cert-load-failed", "subpath"},
+		{"Error: Hostname files.example.org not verified. certificate: sha256/AAAA= DN: CN=files.example.org", "unknown", "client", "server-hostname-mismatch", "common name"},
+		{"Error creating SSL context (error:140A90C4:SSL routines:func(169):reason(196))", "unknown", "client", "handshake-failed", "ldd"},
+		{"Using the default of SSL_verify_mode of SSL_VERIFY_NONE for client is deprecated! Please set SSL_verify_mode to SSL_VERIFY_PEER", "unknown", "client", "routine-line", "ssl_verify_peer"},
+		{"Connection test failed: Error: Server does not support secure connection", "unknown", "client", "handshake-failed", "have_ssl"},
+		{"2024/02/02 09:00:00 wazuh-authd: ERROR: SSL Error (-1)", "unknown", "server", "handshake-failed", "ossec.log"},
+		{"Cannot renew domain (files.example.org) on attempt no. 2 certificate: You must set a valid security email address (_APP_EMAIL_CERTIFICATES) to issue an SSL certificate.", "unknown", "server", "startup-failed", "_app_email_certificates"},
+		{"[10:00:00.000] main:120 Cannot load SSL libraries", "unknown", "server", "handshake-failed", "ldd"},
+		{"fatal: unable to access 'https://git.example.org/x.git/': server certificate        verification failed. CAfile: /etc/ssl/certs/ca-certificates.crt CRLfile: none", "curl", "client", "server-cert-untrusted", "ca-certificates.conf"},
+		{`INFO: MyBouncerTraefikPlugin: fetching https://lapi:8080/v1/decisions failed: tls: failed to verify certificate: x509: certificate signed by unknown authority`, "go", "client", "server-cert-untrusted", "rootcas"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {

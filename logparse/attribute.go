@@ -122,6 +122,12 @@ func programOf(lower string) string {
 	if strings.HasPrefix(lower, "e: failed to fetch") || strings.HasPrefix(lower, "w: failed to fetch") {
 		return "apt"
 	}
+	if strings.Contains(lower, "plugin") && strings.Contains(lower, "traefik") {
+		// A Traefik plugin's own HTTP client (a bouncer calling its API)
+		// does not go through a serversTransport: the plugin's settings
+		// are the fix.
+		return ""
+	}
 	if strings.Contains(lower, "failed calling webhook") {
 		// The API server calling an admission webhook is the client;
 		// the names in the line (cert-manager's webhook) are the server's.
@@ -435,6 +441,9 @@ var attrRules = []attrRule{
 	// openssl s_client -status's report of no stapled response, before
 	// nginx's own OCSP words.
 	{"openssl", RoleClient, "", []string{"ocsp response: no response sent"}},
+	// Caddy's stapling (its certmagic library), before nginx's words: as
+	// nginx fetching OCSP responses, the client of the responder.
+	{"unknown", RoleClient, "", []string{"stapling ocsp: ", "\"stapling ocsp\"", "ocsp staple file"}},
 	{"nginx", RoleClient, CtxOCSP, []string{"while requesting certificate status", "\"ssl_stapling\"", "ssl_stapling", "ocsp responder", "ocsp_basic_verify()", "ocsp response", "ocsp_check_validity", "ocsp_resp", "stapling"}},
 	// BoringSSL's macro-style reasons come from envoy (or gRPC) before any
 	// word the others share.
