@@ -6616,7 +6616,7 @@ var productEntries = []Entry{
 	{
 		ID: CertLoadFailed, Kind: "client",
 		Match:       []string{"ioexception: is a directory", "error: is a directory", "read: is a directory", ": is a directory", "(is a directory)", "eisdir: illegal operation on a directory"},
-		Within:      []string{"cert", "key", "ca", "pem", "tls", "ssl", "trust"},
+		Within:      []string{"cert", "key", "pem", "tls", "ssl", "trust", "ca.", "cafile", "ca_file", "ca file", "/ca"},
 		Title:       "A certificate, key or CA setting names a directory where a file is read",
 		Explanation: "The program opened the path of a certificate, key or CA setting and found a directory. Two causes cover most cases: 1. Docker or Kubernetes made it one: a bind mount whose source file did not exist on the host when the container started creates an empty directory there (and at the path inside), and a secret or ConfigMap mounted at a path makes a directory of its keys; 2. the setting takes one file, and was given the folder of CAs (a release that reads only single files where an older one read a directory, Java's KeyUtil among them, fails so).",
 		Fix:         "See what the path is where the program runs; mount the file itself (with its full host path, created first), or a secret's key with subPath, and name a file where a file is taken:\n  ls -ld /path/to/ca.crt\n  docker run -v /srv/certs/ca.crt:/etc/app/ca.crt:ro IMAGE",
