@@ -94,7 +94,6 @@ var chromiumPageWords = []struct{ words, name string }{
 	{"uses an unsupported protocol", "ssl_version_or_cipher_mismatch"},
 	{"sent an invalid response", "ssl_protocol_error"},
 	{"didn't accept your login certificate", "bad_ssl_client_auth_cert"},
-	{"didn’t accept your login certificate", "bad_ssl_client_auth_cert"},
 	// Chrome's console warning before the distrust of Symantec's PKI.
 	{"will be distrusted in m", "cert_symantec_legacy"},
 	{"ssl certificate that will be distrusted in the future", "cert_symantec_legacy"},

@@ -25,7 +25,7 @@ var clientWriterEntries = []Entry{
 	},
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
-		Match: []string{"your connection is not private", "your connection isn't private", "your connection isn’t private", "attackers might be trying to steal your information",
+		Match: []string{"your connection is not private", "your connection isn't private", "attackers might be trying to steal your information",
 			"this server could not prove that it is", "because the website uses hsts"},
 		Title:       "Chrome's certificate warning page: the server's certificate was refused",
 		Explanation: "Chrome (or Edge) refused the server's certificate and shows its warning page; the code under it (NET::ERR_CERT_..., shown under Advanced) says why. Three causes cover most cases: (1) NET::ERR_CERT_AUTHORITY_INVALID: the certificate is self-signed or from a private CA the computer does not trust, the server does not send its intermediate, or a TLS-intercepting proxy or antivirus re-signs the traffic; (2) NET::ERR_CERT_COMMON_NAME_INVALID: the name in the address bar is not in the certificate's subjectAltName (Chrome ignores the common name since version 58, so a certificate with the name only in CN fails even when its CA is trusted); (3) NET::ERR_CERT_DATE_INVALID: it is expired, or this computer's clock is wrong. With no way to proceed past the page, the site is under HSTS: a name in a top-level domain Chrome preloads as HTTPS-only (.dev, .app, .page), used for local development with a certificate no one trusts, never gets a bypass (use .test or .localhost for local sites).",

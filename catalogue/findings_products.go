@@ -584,7 +584,7 @@ var productEntries = []Entry{
 	// Amazon CloudFront's 502 page when it cannot reach an origin.
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "client",
-		Match:       []string{"cloudfront wasn't able to connect to the origin", "cloudfront was not able to connect to the origin", "cloudfront wasn’t able to connect to the origin"},
+		Match:       []string{"cloudfront wasn't able to connect to the origin", "cloudfront was not able to connect to the origin"},
 		Title:       "CloudFront could not connect to the origin (its TLS to the origin failed)",
 		Explanation: "CloudFront is the client of your origin, and its 502 page says it could not open a connection, or finish a TLS handshake, with it. With an HTTPS origin, four causes: 1. the origin's certificate is not from a public CA, is expired, lacks its intermediate, or does not carry the origin domain name (or the Host header, when that is forwarded); 2. no TLS version or cipher in common: the origin allows only versions the distribution's Origin SSL protocols leave out, or only ciphers CloudFront does not offer (after a hardening of ssl_protocols or ssl_ciphers); 3. the origin needs SNI for a name CloudFront does not send; 4. the origin is not listening for the origin protocol policy's scheme and port (HTTPS to port 80), or a firewall or security group blocks CloudFront's addresses.",
 		Fix:         "Test the origin as CloudFront does, with the origin domain name:\n  openssl s_client -connect origin.example.com:443 -servername origin.example.com -tls1_2 </dev/null\nThen serve a public certificate with its chain for that name, keep TLS 1.2 with ECDHE-RSA-AES128-GCM-SHA256 among the ciphers, and match the distribution's Origin SSL protocols and origin protocol policy to what the origin offers; nginx:\n  ssl_protocols TLSv1.2 TLSv1.3;",
@@ -603,7 +603,7 @@ var productEntries = []Entry{
 	// Chrome's page for ERR_SSL_VERSION_OR_CIPHER_MISMATCH.
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "client",
-		Match:       []string{"uses an unsupported protocol", "don't support a common ssl protocol version or cipher suite", "don’t support a common ssl protocol version or cipher suite"},
+		Match:       []string{"uses an unsupported protocol", "don't support a common ssl protocol version or cipher suite"},
 		Title:       "The browser and the server share no TLS version or cipher (ERR_SSL_VERSION_OR_CIPHER_MISMATCH)",
 		Explanation: "Chrome's page `HOST uses an unsupported protocol` is ERR_SSL_VERSION_OR_CIPHER_MISMATCH: the handshake found nothing in common. Four causes: 1. the server (or the CDN in front of it) has no certificate for this name and so offers nothing it can use: Cloudflare's Universal SSL covers the domain and one level below it (*.example.com), not a.b.example.com, and a CDN's or hosting front end's certificate for a new name may not be issued yet; 2. the server allows only TLS 1.0 or 1.1, which current browsers refuse; 3. only ciphers browsers dropped (RC4, 3DES, export); 4. a certificate key the offered ciphers cannot use (an ECDSA certificate with RSA-only ciphers, DSA).",
 		Fix:         "See what the server offers for that name:\n  openssl s_client -connect host:443 -servername host </dev/null\n  nmap --script ssl-enum-ciphers -p 443 host\nBehind Cloudflare, use a name one level below the domain, or give the deeper name its own edge certificate (an Advanced certificate); on the server, allow TLS 1.2 and 1.3 with ECDHE ciphers.",
@@ -2960,7 +2960,7 @@ var productEntries = []Entry{
 	// exception.
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
-		Match:       []string{"has a security policy called http strict transport security (hsts)", "you can't add an exception to visit this site", "you can’t add an exception to visit this site"},
+		Match:       []string{"has a security policy called http strict transport security (hsts)", "you can't add an exception to visit this site"},
 		Title:       "Firefox refused the site's certificate, and HSTS forbids an exception",
 		Explanation: "HSTS only takes away the button to proceed; something refused the certificate first. Most often, when other browsers work: antivirus or a filtering program (AdGuard, Kaspersky, Avast, ESET) or a corporate proxy re-signs HTTPS with its own root, which Windows trusts and Firefox, with its own store, does not; otherwise a certificate that is expired, for another name, or from a CA Firefox does not trust.",
 		Fix:         "See who issued the certificate Firefox gets (the error page's details, or from the same machine); for an antivirus's or proxy's root, let Firefox use the system's roots (about:config, security.enterprise_roots.enabled = true) or turn the program's HTTPS filtering off:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -issuer",
@@ -4740,7 +4740,7 @@ var productEntries = []Entry{
 	// wget's name check: an old wget sends no SNI.
 	{
 		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
-		Match: []string{"no certificate subject alternative name matches", "doesn't match requested host name", "doesn’t match requested host name", "does not match requested host name"},
+		Match: []string{"no certificate subject alternative name matches", "doesn't match requested host name", "does not match requested host name"},
 		// lftp's verdicts use the same words after its own prefix.
 		Without:     []string{"certificate verification: "},
 		Title:       "wget got a certificate without the host's name (an old wget sends no SNI, an intercepting proxy, or the wrong certificate)",

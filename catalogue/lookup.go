@@ -97,7 +97,7 @@ func Lookup(input string) ([]VerifyCode, []Entry) {
 	if len(input) > maxInput {
 		input = input[:maxInput]
 	}
-	lower := oneSpace(strings.ToLower(strings.TrimSpace(input)))
+	lower := plainText(strings.ToLower(strings.TrimSpace(input)))
 	if lower == "" {
 		return nil, nil
 	}
@@ -594,10 +594,12 @@ var matchKeys = sync.OnceValue(func() [][]gramKey {
 	return out
 })
 
-// oneSpace is s with each run of spaces made one: a line pasted from a
-// wrapped terminal or a table ("server certificate      verification
-// failed") reads as its program wrote it.
-func oneSpace(s string) string {
+// plainText is s as its program wrote it, before a web page or a terminal
+// changed it: typographic apostrophes made plain ("don’t"), and each run
+// of spaces made one (a wrapped terminal or a table: "server certificate
+// verification failed" with a gap in it).
+func plainText(s string) string {
+	s = curly.Replace(s)
 	if !strings.Contains(s, "  ") {
 		return s
 	}
@@ -611,6 +613,9 @@ func oneSpace(s string) string {
 	}
 	return b.String()
 }
+
+// curly turns typographic apostrophes into the plain one.
+var curly = strings.NewReplacer("’", "'", "‘", "'")
 
 // ruledOut reports whether the line rules entry e out by one of its
 // Without words.

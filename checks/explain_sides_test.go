@@ -2180,6 +2180,8 @@ func TestExplainSides(t *testing.T) {
 		{"[10:00:00.000] main:120 Cannot load SSL libraries", "unknown", "server", "handshake-failed", "ldd"},
 		{"fatal: unable to access 'https://git.example.org/x.git/': server certificate        verification failed. CAfile: /etc/ssl/certs/ca-certificates.crt CRLfile: none", "curl", "client", "server-cert-untrusted", "ca-certificates.conf"},
 		{`INFO: MyBouncerTraefikPlugin: fetching https://lapi:8080/v1/decisions failed: tls: failed to verify certificate: x509: certificate signed by unknown authority`, "go", "client", "server-cert-untrusted", "rootcas"},
+		// Web pages' typographic apostrophes read as the plain one.
+		{"Error 526: the origin’s certificate couldn’t be validated and the client and server don’t support a common SSL protocol version or cipher suite", "unknown", "client", "handshake-failed", "ssl-enum-ciphers"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
