@@ -1488,8 +1488,8 @@ var clientWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"received fatal alert: protocol_version"},
 		Title:       "The server refused the Java client's TLS version",
-		Explanation: "The Java client offered a TLS version the server does not accept: Java 7 (and Java 6) clients offer TLS 1.0 by default, while most servers now require TLS 1.2 or later; a JVM with TLS 1.2 disabled in java.security does the same.",
-		Fix:         "Run with TLS 1.2 enabled for clients, or upgrade Java:\n  -Dhttps.protocols=TLSv1.2 -Djdk.tls.client.protocols=TLSv1.2",
+		Explanation: "The Java client offered a TLS version the server does not accept: Java 7 (and Java 6) clients offer TLS 1.0 by default, while most servers now require TLS 1.2 or later; a JVM with TLS 1.2 disabled in java.security does the same. The other way round, a client pinned to TLS 1.2 (a protocol list in the program's or its HTTP library's TLS settings, often set in passing with an option that allows self-signed certificates) fails against a server that takes TLS 1.3 only.",
+		Fix:         "Run with TLS 1.2 enabled for clients, or upgrade Java:\n  -Dhttps.protocols=TLSv1.2 -Djdk.tls.client.protocols=TLSv1.2\nAgainst a TLS 1.3-only server, let the client offer TLS 1.3 too (Java 11 and later, or 8u261): remove a pinned protocol list, or list both:\n  -Djdk.tls.client.protocols=TLSv1.2,TLSv1.3\nSee which versions the server takes:\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
 	},
 	// Apache's mod_md: the ACME CA's tls-alpn-01 check of this server.
@@ -2709,7 +2709,7 @@ var clientWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client", Within: []string{"ssl", "_ssl.c"},
 		Match: []string{"eof occurred in violation of protocol"},
 		Title: "The server closed the connection during Python's TLS handshake",
-		Explanation: "Python (as the TLS client) read end-of-file in the middle of the handshake: the server wants a client certificate and closes when none is sent (cert=) or when it refuses the one sent (expired or revoked: Apple's push service closes so), wants SNI or TLS versions the client did not offer (a Python linked to OpenSSL 0.9.8, as old macOS and its system Python 2.7 are, speaks no TLS 1.1 or 1.2, which devices and services that dropped TLS 1.0 require: check ssl.OPENSSL_VERSION), does not speak TLS on that port, or a proxy or firewall in between cut the connection. " +
+		Explanation: "Python (as the TLS client) read end-of-file in the middle of the handshake: the server wants a client certificate and closes when none is sent (cert=) or when it refuses the one sent (expired or revoked: Apple's push service closes so), wants SNI or TLS versions the client did not offer (a Python linked to OpenSSL 0.9.8, as old macOS and its system Python 2.7 are, speaks no TLS 1.1 or 1.2, which devices and services that dropped TLS 1.0 require: check ssl.OPENSSL_VERSION), does not speak TLS on that port, or a proxy or firewall in between cut the connection. After data had flowed (a long upload or download, often hours on a slow link), it is no handshake failure: the connection was cut mid-transfer by a proxy's or load balancer's timeout or the network, and the fix is a resumable or chunked transfer, or a retry. " +
 			"A Python server raises the same error when its client hung up in the handshake: a client that refused the server's certificate without an alert (Node.js clients close without one), a health check or a scanner.",
 		Fix:     "See the server's side by hand, with the client certificate if it needs one:\n  openssl s_client -connect host:443 -servername host -cert client.crt -key client.key </dev/null\nthen give the Python client the same (requests: cert=(\"client.crt\", \"client.key\")).",
 		Confirm: "curl -v --cert client.crt --key client.key https://host/",

@@ -6651,6 +6651,60 @@ var productEntries = []Entry{
 		Fix:         "Give Caddy's user its storage, and let it reach the responder:\n  chown -R caddy:caddy /var/lib/caddy\n  curl -sI http://r11.o.lencr.org/ | head -1\nthen restart Caddy and see the staple it serves:\n  openssl s_client -connect host:443 -servername host -status </dev/null 2>/dev/null | grep -A3 'OCSP Response Status'",
 		Confirm:     "openssl s_client -connect host:443 -servername host -status </dev/null",
 	},
+	// Laminas' (Zend's) HTTP client in PHP applications.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"unable to enable crypto on tcp connection"},
+		Title:       "A PHP application's HTTP client (Laminas or Zend) could not check the server's certificate: no CA bundle set",
+		Explanation: "Laminas' (formerly Zend's) socket HTTP adapter, which Omeka S, Magento 2 modules and other PHP applications use, turned on TLS with PHP's stream functions and the handshake failed: almost always the certificate check, because its sslcafile and sslcapath options are unset and this PHP has no default CA bundle (MAMP, XAMPP, a Windows PHP, an old PHP 5.5, a php.ini without openssl.cafile); else a private CA, or a TLS version the server refuses.",
+		Fix:         "Give PHP the system's bundle in php.ini (or the adapter's sslcafile option), then restart PHP:\n  openssl.cafile=/etc/ssl/certs/ca-certificates.crt\n  php -r 'var_dump(openssl_get_cert_locations());'",
+		Confirm:     "php -r 'var_dump(openssl_get_cert_locations());'",
+	},
+	// PHP's IMAP extension (c-client) checking a mail server's name.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"server name does not match certificate"},
+		Title:       "The mail server's certificate is not for the name PHP's IMAP connected to",
+		Explanation: "PHP's imap_open (the c-client library: FreeScout, osTicket, Roundcube's older releases, webmail and help desk applications) checked the IMAP server's certificate against the host in {host:993/imap/ssl}. On shared hosting the mail server answers for every customer domain with the provider's own certificate (*.provider.example), so a connection to mail.yourdomain fails while the same server's own name works.",
+		Fix:         "Connect by the name the certificate carries (the hosting provider's mail host), or, on a trusted network only, turn the check off for that mailbox:\n  {mail.provider.example:993/imap/ssl}\n  {mail.yourdomain.example:993/imap/ssl/novalidate-cert}\nSee the names the server's certificate carries:\n  openssl s_client -connect mail.yourdomain.example:993 -servername mail.yourdomain.example </dev/null 2>/dev/null | openssl x509 -noout -subject",
+		Confirm:     "openssl s_client -connect mail.yourdomain.example:993 -servername mail.yourdomain.example </dev/null",
+	},
+	// CiviCRM's bundled CA file past its age.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"certificate authority file is too old"},
+		Title:       "CiviCRM's bundled CA file is too old to use",
+		Explanation: "CiviCRM checks HTTPS certificates against the system's CA bundle when PHP gives it one, and otherwise against the cacert.pem it ships (totten/ca-config); that file carries a date, and past its age limit CiviCRM refuses it, since its roots may have expired or been withdrawn. A PHP without a system bundle (a Windows or shared host PHP, a php.ini without openssl.cafile) falls back to it.",
+		Fix:         "Upgrade CiviCRM (its release carries a current file), or give PHP the system's bundle so the shipped one is not used:\n  openssl.cafile=/etc/ssl/certs/ca-certificates.crt",
+		Confirm:     "php -r 'var_dump(openssl_get_cert_locations());'",
+	},
+	// Zammad's SAML check of the identity provider's URL.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"saml: tls verification failed for"},
+		Title:       "Zammad's SAML check of the identity provider's URL failed (not always TLS)",
+		Explanation: "Zammad's SAML settings check (its SSL verification option) requests the identity provider's SSO or metadata URL and reports any failure as TLS verification: a certificate it does not trust (a private CA, a missing intermediate), and also an HTTP error from the provider (Keycloak answers such a plain request with 400) although the certificate is valid.",
+		Fix:         "Request the same URL from the Zammad host and read the status and verify result:\n  curl -sv -o /dev/null https://idp.example.com:8443/realms/zammad/protocol/saml/descriptor\nA valid certificate with an HTTP error is Zammad's check, not TLS (a release of Zammad fixes it; the option can be turned off meanwhile); an untrusted one needs its CA in the system's bundle.",
+		Confirm:     "curl -sv -o /dev/null https://idp.example.com:8443/",
+	},
+	// StartTLS against the LDAPS port, or ldaps:// against the plain one.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"tls could not be started"},
+		Title:       "An LDAP client could not start TLS (StartTLS on the LDAPS port, or a certificate it refuses)",
+		Explanation: "The application (osTicket's, GLPI's or another PHP LDAP plugin, on PHP's ldap functions or Net_LDAP2) asked for StartTLS and it failed. Two causes cover most cases: StartTLS (a Use TLS option) against port 636, where the server expects a TLS handshake at once and not a plain LDAP request (StartTLS goes to 389; 636 takes ldaps:// without StartTLS); or the client does not trust the LDAP server's certificate (TLS_CACERT in ldap.conf, or TLS_REQCERT).",
+		Fix:         "Use StartTLS on port 389, or ldaps:// on 636 without it, and see that the server's certificate is trusted:\n  ldapsearch -ZZ -H ldap://ldap.example.com:389 -x -b '' -s base\n  ldapsearch -H ldaps://ldap.example.com:636 -x -b '' -s base",
+		Confirm:     "openssl s_client -connect ldap.example.com:389 -starttls ldap </dev/null",
+	},
+	// slapd's own line for a failed handshake.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"closed (tls negotiation failure)"},
+		Title:       "OpenLDAP's slapd: a client's TLS handshake failed",
+		Explanation: "slapd logs this for a connection whose TLS handshake did not complete. Three causes cover most cases: a client speaking plain LDAP, or StartTLS, to the LDAPS port 636 (a client set to Use TLS with port 636); a client that refused slapd's certificate (its CA not in the client's TLS_CACERT, a name the certificate lacks, an expired certificate) and hung up; or no TLS version or cipher in common (an old client, TLSProtocolMin or TLSCipherSuite set high).",
+		Fix:         "Read the client's side (its error names which), and check slapd's certificate as a client sees it:\n  openssl s_client -connect ldap.example.com:636 -servername ldap.example.com </dev/null 2>/dev/null | grep -e 'Verify return code' -e subject=\nClients using StartTLS must connect to 389; ldaps:// clients to 636.",
+		Confirm:     "openssl s_client -connect ldap.example.com:636 </dev/null",
+	},
 }
 
 // Apple's push service refusing a push certificate (two entries).

@@ -2182,6 +2182,16 @@ func TestExplainSides(t *testing.T) {
 		{`INFO: MyBouncerTraefikPlugin: fetching https://lapi:8080/v1/decisions failed: tls: failed to verify certificate: x509: certificate signed by unknown authority`, "go", "client", "server-cert-untrusted", "rootcas"},
 		// Web pages' typographic apostrophes read as the plain one.
 		{"Error 526: the origin’s certificate couldn’t be validated and the client and server don’t support a common SSL protocol version or cipher suite", "unknown", "client", "handshake-failed", "ssl-enum-ciphers"},
+		// Laminas' socket adapter; PHP's IMAP name check; CiviCRM's CA file;
+		// Zammad's SAML check; StartTLS on the LDAPS port; slapd's failed
+		// handshake; Java pinned below a TLS 1.3-only server.
+		{`Unable to enable crypto on TCP connection api.example.org: make sure the "sslcafile" or "sslcapath" option are properly set for the environment.`, "unknown", "client", "server-cert-untrusted", "openssl.cafile"},
+		{"imap_open(): Couldn't open stream {mail.example.org:993/imap/ssl}. Certificate failure for mail.example.org: Server name does not match certificate: /CN=*.hoster.example", "unknown", "client", "server-hostname-mismatch", "novalidate-cert"},
+		{`Exception: "Certificate Authority file is too old. Please contact the system administrator."`, "unknown", "client", "server-cert-untrusted", "openssl.cafile"},
+		{"E, [2025-01-01T10:00:00.000000 #1] ERROR -- : SAML: TLS verification failed for 'https://sso.example.org/realms/x/protocol/saml': 400 Bad Request", "unknown", "client", "server-cert-untrusted", "curl -sv"},
+		{"LDAP error: TLS could not be started: Can't contact LDAP server", "unknown", "client", "handshake-failed", "389"},
+		{"Jan  5 10:00:00 dir slapd[512]: conn=1044 fd=14 closed (TLS negotiation failure)", "unknown", "server", "handshake-failed", "starttls"},
+		{"javax.net.ssl.SSLHandshakeException: Received fatal alert: protocol_version", "java", "client", "handshake-failed", "tlsv1.3"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
