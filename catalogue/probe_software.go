@@ -4,9 +4,9 @@ import "strings"
 
 // The probe's words for each server software it can recognise (the
 // probe.Result's server_software): the {placeholders} that the probe's
-// texts use for what is particular to nginx, Apache httpd, HAProxy or a Go
-// server, and neutral words for a server that was not recognised. A text
-// never names a software the evidence did not show.
+// texts use for what is particular to nginx, Apache httpd, HAProxy, a Go
+// server or openssl s_server, and neutral words for a server that was not
+// recognised. A text never names a software the evidence did not show.
 //
 // {server} is the software's name in prose; {reload_then} says how to make
 // a change take effect; {require_fix} how to require and verify client
@@ -110,6 +110,27 @@ var probeSoftware = map[string]Vars{
 		"notls_fix":       "Serve TLS on this port (http.Server.ListenAndServeTLS or tls.Listen), or probe the port that serves TLS.",
 		"listen_check":    "",
 	},
+	"openssl": {
+		"optional_mode":   "s_server was started with -verify (lower case), which asks without requiring",
+		"server":          "openssl s_server",
+		"reload_then":     "then restart s_server.",
+		"require_fix":     "Start s_server so that it requires a certificate and refuses one that does not verify:\n  openssl s_server -accept {port} -cert server.crt -key server.key -CAfile {client_ca_file} -Verify 1 -verify_return_error -www",
+		"notenforced_why": "s_server asks for a client certificate only when started with -verify or -Verify.",
+		"optional_why":    "s_server was started with -verify, which asks for a certificate and goes on without one.",
+		"optional_fix":    "Require one with -Verify (capital V), and refuse one that does not verify:\n  openssl s_server -accept {port} -cert server.crt -key server.key -CAfile {client_ca_file} -Verify 1 -verify_return_error -www",
+		"anycert_why":     "openssl s_server does this unless it is started with -verify_return_error: with -verify or -Verify it checks the certificate, prints the verify error, and carries on with the handshake (with no -CAfile it has no CA to check against at all).",
+		"anycert_fix":     "Start s_server with the CA that issues client certificates and -verify_return_error:\n  openssl s_server -accept {port} -cert server.crt -key server.key -CAfile {client_ca_file} -Verify 1 -verify_return_error -www",
+		"chain_fix":       "Give s_server the intermediates with -cert_chain:\n  openssl s_server -accept {port} -cert server.crt -cert_chain intermediate.crt -key server.key -www",
+		"cert_fix":        "Renew the server certificate and restart s_server with it.",
+		"protocols_fix":   "Start s_server with the versions to allow, such as TLS 1.3 only:\n  openssl s_server -accept {port} -cert server.crt -key server.key -tls1_3 -www",
+		"notls13_why":     "",
+		"advertise_why":   " s_server advertises the subjects of its -CAfile.",
+		"advertise_fix":   "Put the issuing CA in the file s_server's -CAfile names{client_ca_paren}, and restart it.",
+		"none_sent":       "s_server refuses them as clients without a certificate",
+		"logs_fix":        "s_server prints each connection's verify result on its standard error (depth=..., verify error:num=...): run it without -quiet and read it.",
+		"notls_fix":       "Probe the port s_server listens on (its -accept), which always speaks TLS.",
+		"listen_check":    "",
+	},
 	"unknown": {
 		"optional_mode":   "it asks for a certificate without requiring one",
 		"server":          "the server",
@@ -134,7 +155,7 @@ var probeSoftware = map[string]Vars{
 }
 
 // ProbeSoftwareVars are the words for software ("nginx", "apache",
-// "haproxy", "go"; anything else is "unknown"), filled in with v (a
+// "haproxy", "go", "openssl"; anything else is "unknown"), filled in with v (a
 // value may quote {client_ca_file}, {port}...).
 func ProbeSoftwareVars(software string, v Vars) Vars {
 	words, ok := probeSoftware[software]

@@ -122,7 +122,7 @@ func probeVars(r *probe.Result, o ProbeOptions) catalogue.Vars {
 // for fixes when the file is not known.
 var probeDefaultClientCA = map[string]string{
 	probe.Nginx: "/etc/nginx/client-ca.pem", probe.Apache: "/etc/apache2/client-ca.pem",
-	probe.HAProxy: "/etc/haproxy/client-ca.pem", probe.GoHTTP: "client-ca.pem", probe.Unknown: "client-ca.pem",
+	probe.HAProxy: "/etc/haproxy/client-ca.pem", probe.GoHTTP: "client-ca.pem", probe.OpenSSL: "client-ca.pem", probe.Unknown: "client-ca.pem",
 }
 
 // probeSoftware is the software that answered: the probe's evidence,

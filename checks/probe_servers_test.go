@@ -35,7 +35,11 @@ type serverCase struct {
 	start    func(t *testing.T, f *serverFiles) string
 	path     string
 	software string
-	http     bool // the service speaks HTTP (curl can check the answers)
+	// softwareServed, when set, is what software names once a request was
+	// served: with the good client, a server that serves nothing to the
+	// others (s_server's status page) shows itself.
+	softwareServed string
+	http           bool // the service speaks HTTP (curl can check the answers)
 	// want are the findings for each identity ("" none, or the fixture's
 	// basename); identities not listed are not tried.
 	want map[string]map[string]report.Severity
@@ -197,14 +201,19 @@ func serverCases() []serverCase {
 	return []serverCase{
 		// openssl s_server.
 		{name: "s_server -Verify -verify_return_error", start: sServer("-Verify", "1", "-CAfile", "CAS", "-verify_return_error", "-www"),
-			software: probe.Unknown, http: true, want: verifying(""), versions: v12v13,
+			software: probe.Unknown, softwareServed: probe.OpenSSL, http: true, want: verifying(""), versions: v12v13,
 			says: map[string][]string{"client-cert-required": requiredT, "client-cert-rejected": {"ended the TLS handshake"}}},
 		{name: "s_server -Verify -verify_return_error -tls1_2", start: sServer("-Verify", "1", "-CAfile", "CAS", "-verify_return_error", "-www", "-tls1_2"),
-			software: probe.Unknown, http: true, want: verifying("no-tls13:I"), versions: v12only,
+			software: probe.Unknown, softwareServed: probe.OpenSSL, http: true, want: verifying("no-tls13:I"), versions: v12only,
 			says: map[string][]string{"client-cert-required": {"refused inside the TLS handshake", "handshake failure"}}},
 		{name: "s_server -Verify without a CA (accepts any certificate)", start: sServer("-Verify", "1", "-www"),
-			software: probe.Unknown, http: true, want: anyCert(""), versions: v12v13,
-			says: map[string][]string{"any-cert-accepted": anyoneT, "client-cert-accepted": {"proves only that the server lets certificates through"}}},
+			software: probe.OpenSSL, http: true, want: anyCert(""), versions: v12v13,
+			says: map[string][]string{"any-cert-accepted": append(anyoneT, "-verify_return_error"), "client-cert-accepted": {"proves only that the server lets certificates through"}}},
+		// The guides' way to test: a CA and -Verify, without
+		// -verify_return_error: s_server prints the verify error and goes on.
+		{name: "s_server -Verify with a CA, no -verify_return_error (accepts any certificate)", start: sServer("-Verify", "1", "-CAfile", "CAS", "-www"),
+			software: probe.OpenSSL, http: true, want: withFor(anyCert(""), "untrusted/client-foreign", "issuer-not-acceptable:W"), versions: v12v13,
+			says: map[string][]string{"any-cert-accepted": append(anyoneT, "carries on with the handshake", "-CAfile client-ca.pem -Verify 1 -verify_return_error")}},
 		{name: "s_server -verify (optional), not HTTP", start: sServer("-verify", "1", "-CAfile", "CAS", "-rev"),
 			software: probe.Unknown, want: withFor(anyCert("mtls-optional:W"), "untrusted/client-foreign", "issuer-not-acceptable:W"), versions: v12v13,
 			says: map[string][]string{"mtls-optional": {"does not speak HTTP", "completes the handshake without one"}, "any-cert-accepted": {"handshake"}}},
@@ -219,7 +228,7 @@ func serverCases() []serverCase {
 			software: probe.Unknown, http: true, want: every("client-cert-untested:W"), versions: v13only,
 			says: map[string][]string{"client-cert-untested": {"could not test", "certificate_authorities", "openssl s_client -connect", "not a fault of the server"}}},
 		{name: "s_server -client_sigalgs RSA only (the throwaway ECDSA key cannot sign)", start: sServer("-Verify", "1", "-CAfile", "CAS", "-verify_return_error", "-client_sigalgs", "RSA-PSS+SHA256:RSA+SHA256", "-www"),
-			software: probe.Unknown, http: true, want: map[string]map[string]report.Severity{
+			software: probe.Unknown, softwareServed: probe.OpenSSL, http: true, want: map[string]map[string]report.Severity{
 				"":            findings("client-cert-required:I client-cert-untested:W"),
 				"good/client": findings("client-cert-required:I client-cert-accepted:I client-cert-untested:W"),
 			}, versions: v12v13,
@@ -382,8 +391,12 @@ func checkOtherServer(t *testing.T, tc serverCase, files *serverFiles, addr, ide
 	}
 	res := probe.Probe(context.Background(), addr, opts)
 	rep := Probe([]probe.Result{res}, o)
-	if res.ServerSoftware != tc.software {
-		t.Errorf("server_software %q, want %q", res.ServerSoftware, tc.software)
+	wantSoftware := tc.software
+	if tc.softwareServed != "" && ident == "good/client" {
+		wantSoftware = tc.softwareServed
+	}
+	if res.ServerSoftware != wantSoftware {
+		t.Errorf("server_software %q, want %q", res.ServerSoftware, wantSoftware)
 	}
 	if ident == "" || ident == "good/client" {
 		got := map[string]bool{}
@@ -661,3 +674,14 @@ func bannerServer(banner string) func(t *testing.T, f *serverFiles) string {
 // of its own: not inside localhost:44311, a real address whose port
 // starts with 443.
 var reStandInHost = regexp.MustCompile(`(?:^|[^A-Za-z0-9.-])host:443\b`)
+
+// TestProbeDefaultClientCAEverySoftware: every software the probe can
+// name has a client CA file for fixes that must name one (an empty one
+// left "-CAfile  -Verify" in s_server's fix).
+func TestProbeDefaultClientCAEverySoftware(t *testing.T) {
+	for _, sw := range []string{probe.Nginx, probe.Apache, probe.HAProxy, probe.GoHTTP, probe.OpenSSL, probe.Unknown} {
+		if probeDefaultClientCA[sw] == "" {
+			t.Errorf("no default client CA file for %q", sw)
+		}
+	}
+}

@@ -15,6 +15,7 @@ const (
 	Apache  = "apache"
 	HAProxy = "haproxy"
 	GoHTTP  = "go"
+	OpenSSL = "openssl" // openssl s_server's -www status page
 	Unknown = "unknown"
 )
 
@@ -34,6 +35,8 @@ var stockPages = []struct {
 	{HAProxy, []byte("Your browser sent an invalid request.")},
 	{HAProxy, []byte("The server returned an invalid or incomplete response.")},
 	{HAProxy, []byte("Your browser didn't send a complete request in time.")},
+	// openssl s_server -www answers every request with its status page.
+	{OpenSSL, []byte("Ciphers supported in s_server binary")},
 }
 
 // pageSoftware is the software whose stock page the answer is, or "".
