@@ -2256,7 +2256,7 @@ func TestWantedNameInFix(t *testing.T) {
 func TestExplainUnmatchedTLSLine(t *testing.T) {
 	for _, c := range []struct{ in, id, role, words string }{
 		{"wrapper: TLS setup went sideways while fetching https://api.example.com", "tls-unexplained", "client", "openssl s_client"},
-		{"gizmo: certificate reload hook went sideways", "tls-unexplained", "server", "not known"},
+		{"gizmo: certificate reload hook went sideways", "tls-unexplained", "client", "not known"},
 		{"the weather is nice today", "", "", ""},
 	} {
 		rep := Explain(c.in)
