@@ -102,6 +102,12 @@ var (
 		Why:   "{meaning} OpenSSL's security level {level} needs keys of at least {min_bits} security bits (RSA 2048, ECDSA P-256 at level 2); this key gives {bits}. nginx on Debian/Ubuntu runs at level 2, so it refuses every client whose chain contains this key.",
 		Fix:   "Make a new, stronger key (RSA 2048 or ECDSA P-256 and up) and a certificate for it:\n  {new_key}",
 	}
+	// WeakServerKeyText is WeakKeyText for a server's own certificate.
+	WeakServerKeyText = Text{ID: WeakKey,
+		Title: "{cert}'s key ({key_type}) is too weak for security level {level}",
+		Why:   "The server certificate's key is smaller than the OpenSSL security level allows. OpenSSL's security level {level} needs keys of at least {min_bits} security bits (RSA 2048, ECDSA P-256 at level 2); this key gives {bits}. Clients at that level (curl, Python and others on Debian/Ubuntu's OpenSSL) refuse the server.",
+		Fix:   "Make a new, stronger key (RSA 2048 or ECDSA P-256 and up) and a certificate for it:\n  {new_key}",
+	}
 	WeakSignatureText = Text{ID: WeakSignature,
 		Title: "{cert} is signed with {digest}, too weak for security level {level}",
 		Why:   "The CA signed this certificate using {digest}. OpenSSL 3 counts SHA-1 as 63 and MD5 as 39 security bits, below level {level}'s {min_bits}. {causes}",

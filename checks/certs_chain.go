@@ -403,7 +403,8 @@ func (ev *chainEvent) serverRefused(f *report.Finding, reason string) {
 // weakKey: a key below the security level (66 for the leaf, 67 for a CA).
 func weakKey(ev *chainEvent) (report.Finding, bool) {
 	caCrt, caKey := ev.signer()
-	f := ev.r.weakKeyFinding(ev.at, ev.info, ev.code, newKeyCmd(ev.at, caCrt, caKey))
+	leafServer := ev.server && ev.depth == 0 && ev.code == opensslverify.ErrEEKeyTooSmall
+	f := ev.r.weakKeyFinding(ev.at, ev.info, ev.code, newKeyCmd(ev.at, caCrt, caKey), leafServer)
 	if ev.code == opensslverify.ErrEEKeyTooSmall {
 		ev.serverRefused(&f, "ee key too small")
 	}
@@ -417,13 +418,17 @@ func weakSignature(ev *chainEvent) (report.Finding, bool) {
 	return f, true
 }
 
-// weakKeyFinding is a weak-key finding about s, whose OpenSSL view is info.
-func (r *run) weakKeyFinding(s *certState, info *opensslverify.Cert, code int, fix string) report.Finding {
+// weakKeyFinding is a weak-key finding about s, whose OpenSSL view is info
+// (told as a server's own certificate when server is set).
+func (r *run) weakKeyFinding(s *certState, info *opensslverify.Cert, code int, fix string, server bool) report.Finding {
 	v := r.certVars(s)
 	v["key_type"] = keyDesc(s.c.X509)
 	v["bits"] = strconv.Itoa(info.KeyBits())
 	v["meaning"] = verifyCode(code).Meaning
 	v["new_key"] = fix
+	if server {
+		return certFinding(s, catalogue.WeakServerKeyText, v)
+	}
 	return certFinding(s, catalogue.WeakKeyText, v)
 }
 

@@ -140,7 +140,7 @@ func weakCAKey(r *run, s *certState) []report.Finding {
 		return nil
 	}
 	caCrt, caKey := r.signer(s, "root.crt", "root.key")
-	return one(r.weakKeyFinding(s, s.info, opensslverify.ErrCAKeyTooSmall, newKeyCmd(s, caCrt, caKey)))
+	return one(r.weakKeyFinding(s, s.info, opensslverify.ErrCAKeyTooSmall, newKeyCmd(s, caCrt, caKey), false))
 }
 
 // needsPEM: a certificate stored only as DER or PKCS#7; nginx reads PEM
