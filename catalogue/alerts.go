@@ -370,11 +370,7 @@ func ReceivedCertAlert(lower string) (int, bool) {
 // side sent (OpenSSL's "alert write:", Erlang's "generated CLIENT ALERT"),
 // and returns its number.
 func SentCertAlert(lower string) (int, bool) {
-	sent := ErlangOwnAlert(lower)
-	for _, w := range []string{"alert write:", "alert: write (", "generated client alert", "generated server alert"} {
-		sent = sent || strings.Contains(lower, w)
-	}
-	if !sent {
+	if !ErlangOwnAlert(lower) && !containsAny(lower, sentAlertWords) {
 		return 0, false
 	}
 	a, ok := findAlert(lower)
@@ -387,6 +383,11 @@ func SentCertAlert(lower string) (int, bool) {
 	}
 	return 0, false
 }
+
+// sentAlertWords say that the line's own side sent the alert (OpenSSL's
+// info callback, Erlang's log); without one, an alert in a line was
+// received.
+var sentAlertWords = []string{"alert write:", "alert: write (", "generated client alert", "generated server alert"}
 
 // ClientSentAlertFinding tells certificate alert n, sent by a TLS client
 // ({who}), as that client refusing the server's certificate; fix is the

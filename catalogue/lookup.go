@@ -676,8 +676,9 @@ func dropContained(hits []hit) []hit {
 // side sent it.
 func alertOwnEntry(a alert, lower string) (Entry, bool) {
 	if containsAny(lower, sentAlertWords) || strings.Contains(lower, ".erl:") {
-		// Erlang's "ssl_alert.erl:88:Fatal error: unknown ca" is mostly
-		// its own side's alert too.
+		// Erlang's "ssl_alert.erl:88:Fatal error: unknown ca" (which
+		// ErlangOwnAlert leaves to the received) is mostly its own side's
+		// alert too.
 		return Entry{}, false
 	}
 	for _, e := range entries() {
@@ -690,9 +691,6 @@ func alertOwnEntry(a alert, lower string) (Entry, bool) {
 	}
 	return Entry{}, false
 }
-
-// sentAlertWords say that the line's own side sent the alert.
-var sentAlertWords = []string{"alert write", "alert: write", "generated client alert", "generated server alert", "sending alert", "sent alert", "send alert", "sent an alert", "sending fatal", "sent fatal", "sends alert"}
 
 // reasonOwnEntry is the entry written for reason text, when a line names
 // that reason only by its packed code or cut short: the first entry of a
