@@ -126,7 +126,7 @@ func logsGroups(l *logsRead) []report.Finding {
 			}
 		}
 		if g.Source == logparse.ErrorLog && g.Level == "" && g.Key != g.ID+":other" {
-			story := strings.Join([]string{string(f.ID), f.Reporter, f.Role, string(f.Severity), countless(f.Title), f.Explanation, f.Fix}, "\x00")
+			story := strings.Join([]string{string(f.ID), f.Reporter, f.Role, string(f.Severity), countless(f), f.Explanation, f.Fix}, "\x00")
 			if i, ok := same[story]; ok {
 				addGroup(&out[i], f, l.top)
 				continue
@@ -138,21 +138,18 @@ func logsGroups(l *logsRead) []report.Finding {
 	return out
 }
 
-// countless is a group finding's title without its count ("3× ").
-func countless(title string) string {
-	if i := strings.Index(title, "× "); i > 0 {
-		if _, err := strconv.Atoi(title[:i]); err == nil {
-			return title[i+len("× "):]
-		}
-	}
-	return title
+// countless is a group finding's title without the count GroupFinding
+// put before it ("3× ").
+func countless(f report.Finding) string {
+	return strings.TrimPrefix(f.Title, fmt.Sprintf("%d× ", f.Count))
 }
 
 // addGroup adds the events of group finding g to f, which tells the same
 // story: counts, times and clients (up to top); f's example stays.
 func addGroup(f *report.Finding, g report.Finding, top int) {
+	title := countless(*f)
 	f.Count += g.Count
-	f.Title = fmt.Sprintf("%d× %s", f.Count, countless(f.Title))
+	f.Title = fmt.Sprintf("%d× %s", f.Count, title)
 	f.Priority = g.Priority - (f.Count - g.Count)
 	if g.FirstSeen != "" && (f.FirstSeen == "" || seenBefore(g.FirstSeen, f.FirstSeen)) {
 		f.FirstSeen = g.FirstSeen
