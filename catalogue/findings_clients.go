@@ -880,9 +880,9 @@ var clientWriterEntries = []Entry{
 	// Clients' name checks in their own words: PHP streams, Ruby.
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match:       []string{"did not match expected cn=", "hostname was not match with the server certificate", "hostname does not match the server certificate"},
+		Match:       []string{"did not match expected cn=", "peer certificate cn=`", "hostname was not match with the server certificate", "hostname does not match the server certificate"},
 		Title:       "The server's certificate does not carry the host name the client expected",
-		Explanation: "The client compared the host name it was asked to connect to with the server certificate's names and found no match. In PHP the expected name comes from the URL or the stream context's peer_name option, so a host given with its scheme (ssl://host) never matches; in Ruby, the host given to Net::HTTP (or an IP address) must be in the certificate. A certificate for another name on a mail port (CN=server, a provider's own name) is often not the mail server's at all: a hosting network that intercepts outgoing SMTP (25, 587) answers in its place, and another port (465, or the provider's 2525) reaches the real server.",
+		Explanation: "The client compared the host name it was asked to connect to with the server certificate's names and found no match. When the certificate names another host (Peer certificate CN=`other.example'), the server is answering with another site's certificate (its default virtual host, a certificate set up for another name, a renewal that left this name out): the server's operator must serve this name's certificate. In PHP the expected name comes from the URL or the stream context's peer_name option, so a host given with its scheme (ssl://host) never matches; in Ruby, the host given to Net::HTTP (or an IP address) must be in the certificate. A certificate for another name on a mail port (CN=server, a provider's own name) is often not the mail server's at all: a hosting network that intercepts outgoing SMTP (25, 587) answers in its place, and another port (465, or the provider's 2525) reaches the real server.",
 		Fix:         "Connect with a host name the certificate carries, without a scheme (PHP: the ssl context option 'peer_name' => 'smtp.example.com'), or reissue the certificate with that name in its SAN:\n  subjectAltName=DNS:host.example.com",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -text | grep -A1 -e '^subject=' -e 'Subject Alternative Name'",
 	},
@@ -2341,9 +2341,9 @@ var clientWriterEntries = []Entry{
 	// A TLS ClientHello (\x16\x03) read by a plain-HTTP server.
 	{
 		ID: PlainHTTP, Kind: "client",
-		Match:       []string{"\\x16\\x03", "badstatusline: 400, message: invalid method encountered", "badstatusline: 400, message=\"invalid method encountered"},
+		Match:       []string{"\\x16\\x03", "badstatusline: 400, message: invalid method encountered", "badstatusline: 400, message=\"invalid method encountered", "unsupported http method: http method too long"},
 		Title:       "A TLS client connected to a plain-HTTP port",
-		Explanation: "The bytes \\x16\\x03 start a TLS handshake (a ClientHello). A server speaking plain HTTP on this port read them as a request (aiohttp calls it an invalid method): a browser or client used https:// for an http:// port, or a proxy in front speaks TLS to the backend's plain port (a reverse proxy or ingress told the backend speaks HTTPS).",
+		Explanation: "The bytes \\x16\\x03 start a TLS handshake (a ClientHello). A server speaking plain HTTP on this port read them as a request (aiohttp calls it an invalid method; Akka HTTP a method too long, started with binary characters): a browser or client used https:// for an http:// port, or a proxy in front speaks TLS to the backend's plain port (a reverse proxy or ingress told the backend speaks HTTPS).",
 		Fix:         "Use http:// for this port, or turn TLS on where the clients expect it (gunicorn: its --certfile and --keyfile options), or make the proxy in front speak plain HTTP to it; nginx:\n  listen 443 ssl;",
 		Confirm:     "curl -sv https://host:port/ -o /dev/null",
 	},

@@ -398,9 +398,9 @@ var enterpriseEntries = []Entry{
 	// (Windows Update, the Store, Office activation, .NET and PowerShell).
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
-		Match:       []string{"0x80072f8f", "error_winhttp_secure_failure", "error_internet_secure_failure"},
+		Match:       []string{"0x80072f8f", "error_winhttp_secure_failure", "error_internet_secure_failure", "(12175)", "error 12175", "winhttp error 12175", "error code 12175"},
 		Title:       "Windows' HTTP stack failed the secure connection (0x80072F8F, a security error)",
-		Explanation: "WinHTTP (and WinInet) report ERROR_WINHTTP_SECURE_FAILURE, 12175, when the TLS connection or the check of the server's certificate failed, without saying which; Windows Update, the Microsoft Store, Office's activation, PowerShell and other Windows programs show it as 0x80072F8F. Four causes cover most cases: 1. the machine's date and time are wrong (a dead CMOS battery, a VM restored from a snapshot), so every certificate looks expired or not yet valid; 2. an older Windows (7, Server 2008 R2, 2012) without TLS 1.2 enabled for WinHTTP, against servers that now require it; 3. root certificates missing because the machine cannot fetch Windows' root list (offline, behind a proxy, the update turned off by policy); 4. a TLS-inspecting proxy or antivirus whose CA this machine does not trust.",
+		Explanation: "WinHTTP (and WinInet) report ERROR_WINHTTP_SECURE_FAILURE, 12175, when the TLS connection or the check of the server's certificate failed, without saying which; Windows Update, the Microsoft Store, Office's activation, PowerShell and other Windows programs show it as 0x80072F8F. Four causes cover most cases: 1. the machine's date and time are wrong (a dead CMOS battery, a VM restored from a snapshot), so every certificate looks expired or not yet valid; 2. an older Windows (7, 8, Server 2008 R2, 2012) without TLS 1.2 enabled for WinHTTP, against servers that now require it (programs that leave the protocols to Windows' default fail so there: Delphi's THTTPClient and TRESTClient, VBA's and VB6's WinHttpRequest, scripts through COM); 3. root certificates missing because the machine cannot fetch Windows' root list (offline, behind a proxy, the update turned off by policy); 4. a TLS-inspecting proxy or antivirus whose CA this machine does not trust.",
 		Fix:         "Check the clock first and set it right:\n  w32tm /resync\nthen, on Windows 7 and Server 2008 R2, enable TLS 1.2 for WinHTTP (its update, then the DefaultSecureProtocols value 0xA80 under Internet Settings\\WinHttp), and refresh the roots from a machine that can fetch them:\n  certutil -generateSSTFromWU roots.sst",
 		Confirm:     "w32tm /query /status",
 	},
@@ -430,10 +430,20 @@ var enterpriseEntries = []Entry{
 	},
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
-		Match:       []string{"0x80072f7d", "error_winhttp_secure_channel_error", "error_internet_security_channel_error"},
+		Match:       []string{"0x80072f7d", "error_winhttp_secure_channel_error", "error_internet_security_channel_error", "an error occurred in the secure channel support", "(12157)", "error 12157"},
 		Title:       "Windows' HTTP stack could not set up the secure channel (0x80072F7D)",
-		Explanation: "WinHTTP or WinInet (12157) failed the TLS handshake in Schannel: most often no TLS version or cipher suite in common, an older Windows offering TLS 1.0 only to a server that requires TLS 1.2 (Windows 7 and Server 2008 R2 need an update and the DefaultSecureProtocols value for WinHTTP), or the server requiring a client certificate the program does not send.",
-		Fix:         "See what the server requires, then enable TLS 1.2 for WinHTTP on older Windows (DefaultSecureProtocols 0xA80 under Internet Settings\\WinHttp, after its update):\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+		Explanation: "WinHTTP or WinInet (12157, \"an error occurred in the secure channel support\") failed the TLS handshake in Schannel: most often no TLS version or cipher suite in common, an older Windows (7, Server 2008 R2) offering TLS 1.0 only to a server that requires TLS 1.2 (they need update KB3140245 and the DefaultSecureProtocols value for WinHTTP; programs that leave the protocols to Windows, such as VBA, VB6 or mIRC scripts through COM, then get TLS 1.2), or the server requiring a client certificate the program does not send.",
+		Fix:         "See what the server requires, then enable TLS 1.2 for WinHTTP on older Windows (update KB3140245, then DefaultSecureProtocols 0xA80 under Internet Settings\\WinHttp), and restart the program:\n  openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
+	// WinHTTP's connection ended by the server (12030), as programs on
+	// Windows 7 and 8 see a TLS 1.2-only server.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"(12030) the connection with the server was terminated abnormally", "error 12030", "0x80072efe", "error_winhttp_connection_error"},
+		Title:       "Windows' HTTP stack: the server ended the connection (12030), most often in the TLS handshake",
+		Explanation: "WinHTTP (12030, 0x80072EFE) saw the connection closed under it. Against an HTTPS server that works from other machines, the usual cause is an older Windows (7, 8, Server 2008 R2) whose WinHTTP offers only SSL 3 and TLS 1.0 by default: a server that requires TLS 1.2 closes the handshake. Programs that leave the protocols to Windows (Delphi's THTTPClient, VBA and VB6's WinHttpRequest) fail so until the machine or the program turns TLS 1.2 on; else a proxy or firewall cut the connection.",
+		Fix:         "Turn TLS 1.2 on for WinHTTP (update KB3140245, then DefaultSecureProtocols 0xA80 under Internet Settings\\WinHttp), or set the program's secure protocols to TLS 1.2; see that the server takes TLS 1.2 only:\n  openssl s_client -connect host:443 -servername host -tls1 </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
 	},
 	// SQL Server's pre-login TLS.

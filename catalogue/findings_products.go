@@ -3740,6 +3740,53 @@ var productEntries = []Entry{
 		Fix:         "Write the options as attribute=value, then rebuild the table and reload:\n  gmail.com   secure   protocols=!SSLv2:!SSLv3\n  postmap /etc/postfix/tls_policy\n  postfix reload",
 		Confirm:     "postmap -q gmail.com /etc/postfix/tls_policy",
 	},
+	// Postfix's TLS policy table with an attribute its release does not know.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"invalid attribute name"},
+		Within:      []string{"tls_policy", "policy_maps"},
+		Title:       "Postfix does not know an attribute of a TLS policy entry (servername needs Postfix 3.4)",
+		Explanation: "A TLS policy entry (from a table, or from a policy service such as postfix-mta-sts-resolver or postfix-tlspol over socketmap) carries an attribute this Postfix release does not have, and Postfix defers mail to that destination. The usual one is servername=hostname, which MTA-STS resolvers return so that Postfix sends SNI as RFC 8461 asks: Postfix takes it from 3.4 on.",
+		Fix:         "Upgrade Postfix to 3.4 or later; until then tell the resolver not to send the attribute (postfix-mta-sts-resolver: require_sni: false in mta-sts-daemon.yml), and see what it returns:\n  postconf mail_version\n  postmap -q gmail.com socketmap:inet:127.0.0.1:8461:postfix",
+		Confirm:     "postconf mail_version",
+	},
+	// Postfix's summary of a TLS client set-up it could not use.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"client tls configuration problem"},
+		Title:       "Postfix could not set up TLS for this destination (its TLS policy or client settings)",
+		Explanation: "Postfix's SMTP client defers mail with this summary when the TLS settings for a destination cannot be used; a warning just before it in the log names why: a policy entry it cannot read (an attribute of a newer release, such as the servername that MTA-STS resolvers return to Postfix older than 3.4, or a malformed attribute/value pair), a policy service that does not answer, or a CA file or certificate the client settings name that it cannot load.",
+		Fix:         "Read the warning before it, then fix the policy entry or the file it names:\n  grep -B3 'client TLS configuration problem' /var/log/mail.log\n  postconf -n | grep tls\nWith an MTA-STS resolver on Postfix older than 3.4, upgrade Postfix or set require_sni: false in the resolver.",
+		Confirm:     "postconf mail_version",
+	},
+	// Postfix deferring mail under a DANE-only policy.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"(non dnssec destination)"},
+		Title:       "Postfix deferred mail: a DANE-only policy for a domain whose DNS is not DNSSEC-signed",
+		Explanation: "Under the dane-only security level Postfix delivers only when the MX host's TLSA records are DNSSEC-validated; for a domain that is not signed (or when the resolver Postfix uses does not validate) it defers every message with this status. A policy service that hands out dane-only for domains that merely publish TLSA records (postfix-tlspol 1.5.0 and 1.5.1) does so for unsigned ones.",
+		Fix:         "Use the opportunistic dane level (it falls back to TLS without DANE) and a validating resolver, and upgrade the policy service:\n  postconf -e smtp_tls_security_level=dane smtp_dns_support_level=dnssec\n  postfix reload\nSee whether the domain is signed:\n  delv example.com MX",
+		Confirm:     "delv example.com MX",
+	},
+	// Postfix's DH parameters file empty or missing.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"dh parameters from file"},
+		Within:      []string{"cannot load"},
+		Title:       "Postfix could not load its DH parameters file and uses its built-in group",
+		Explanation: "smtpd_tls_dh1024_param_file (despite its name, any size) names a file Postfix cannot use: it does not exist, is empty (a container's first-start script that did not finish writing it), or is not PEM DH parameters. Postfix then uses its compiled-in group, so TLS still works; the warning repeats for every connection.",
+		Fix:         "Make the file again, then reload:\n  openssl dhparam -out /etc/postfix/dhparams.pem 2048\n  postfix reload",
+		Confirm:     "openssl dhparam -noout -text -in /etc/postfix/dhparams.pem | head -1",
+	},
+	// z/OS: a program reading its certificate from a RACF key ring.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"r_datalib"},
+		Title:       "z/OS refused to read the key ring holding the certificate (RACF R_datalib)",
+		Explanation: "The program (Zowe's servers, a Java or Node service on z/OS) reads its certificate and key from a RACF key ring through the R_datalib service, and RACF refused. The return and reason codes say why: 8, 8, 8 (not RACF authorized) means the user the program runs as may not list that ring: it needs READ on the RDATALIB class profile RINGOWNER.RINGNAME.LST (UPDATE to read another user's private key), or on FACILITY IRR.DIGTCERT.LISTRING; 8, 8, 84 (profile for ring not found) and 8, 8, 44 mean no such ring under the owner looked up: a misspelt ring, or a keyring address (safkeyring://OWNER/RING) whose owner is missing or wrong, so the running user is taken as the owner.",
+		Fix:         "See the ring under its owner, then permit the program's user to it, or correct the owner and ring in its keyring address:\n  RACDCERT LISTRING(RING) ID(ZWESVUSR)\n  RDEFINE RDATALIB ZWESVUSR.RING.LST UACC(NONE)\n  PERMIT ZWESVUSR.RING.LST CLASS(RDATALIB) ID(ZWESVUSR) ACC(READ)\n  SETROPTS RACLIST(RDATALIB) REFRESH",
+		Confirm:     "RACDCERT LISTRING(*) ID(ZWESVUSR)",
+	},
 	// NuGet's signature check against the .NET SDK's own root bundle.
 	{
 		ID: Untrusted, Kind: "client", Side: "client",

@@ -254,10 +254,26 @@ func findReasonHit(lower string) (reasonHit, bool) {
 			continue
 		}
 		if j := strings.Index(lower, rt.text); j >= 0 && boundaryAt(lower, j) && boundaryAt(lower, j+len(rt.text)) {
+			if rt.text != lower && strings.Count(rt.text, " ") < 2 && !tlsContext(lower) {
+				// Two words or one ("too long", "header too long")
+				// are ordinary English where nothing speaks of TLS.
+				continue
+			}
 			return reasonHit{r: reasonTable[rt.idx], text: rt.text}, true
 		}
 	}
 	return reasonHit{}, false
+}
+
+// tlsContext reports whether a lower-case line speaks of TLS, certificates
+// or keys anywhere, so that a short reason in it is OpenSSL's.
+func tlsContext(lower string) bool {
+	for _, w := range []string{"ssl", "tls", "x509", "asn1", "pem", "cert", "key", "crypt", "routines", "handshake", "pkcs"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // libFailed reports whether r is a common reason that only says another
