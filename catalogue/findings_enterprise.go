@@ -493,6 +493,14 @@ var enterpriseEntries = []Entry{
 		Confirm:     "certutil -verify -urlfetch server.cer",
 	},
 	{
+		ID: BadSignature, Kind: "client", Side: "client",
+		Match:       []string{"in the certificate chain does not have a valid signature", "trust_e_cert_signature", "0x80096004"},
+		Title:       "Windows could not verify a signature in the certificate chain (TRUST_E_CERT_SIGNATURE)",
+		Explanation: "Windows' CryptoAPI (used by VB6, VBA and .NET Framework programs, WinHTTP, Schannel) checked a signature in the chain and could not verify it. A really bad signature (a certificate altered, or a chain from another CA's key) is rare; most often this Windows cannot check that kind of signature at all: Windows XP has no elliptic-curve (ECDSA) support and XP before SP3 no SHA-256, so ECDSA-signed or SHA-2 chains that newer Windows accepts fail there whatever its roots.",
+		Fix:         "See the chain's signature algorithms; on an old Windows the server (or this machine) must change: an RSA certificate on the server, or a newer Windows:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null 2>/dev/null | openssl x509 -noout -text | grep 'Signature Algorithm'",
+		Confirm:     "certutil -verify server.cer",
+	},
+	{
 		ID: ServerHostnameMismatch, Kind: "client",
 		Match:       []string{"the name on the security certificate is invalid or does not match the name of the site", "the name on the security certificate is invalid or does not match the name of the target site", "the name of the security certificate is invalid or does not match"},
 		Title:       "The server's certificate does not carry the name the Windows client used",

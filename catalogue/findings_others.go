@@ -260,7 +260,7 @@ var otherWriterEntries = []Entry{
 		ID: PlainHTTP, Kind: "client",
 		Match:       []string{"ssl_error_rx_record_too_long", "ssl received a record that exceeded the maximum permissible length"},
 		Title:       "The HTTPS port answered in plain HTTP (SSL_ERROR_RX_RECORD_TOO_LONG)",
-		Explanation: "Firefox (or curl on NSS) got an HTTP response where a TLS record should be: the server's port does not speak TLS (nginx `listen 443;` without `ssl`, a proxy forwarding to the http port), or the browser itself switched an http:// address to https:// (HSTS remembered for the host, a stored site setting, HTTPS-only mode).",
+		Explanation: "Firefox (or curl on NSS) got an HTTP response where a TLS record should be: the server's port does not speak TLS (nginx `listen 443;` without `ssl`, a proxy forwarding to the http port), or the browser itself switched an http:// address to https:// (HSTS remembered for the host, a stored site setting, HTTPS-only mode). When the server speaks TLS to other machines, an antivirus or security product on this one that intercepts HTTPS (its web or SSL scanning) can hand the browser such non-TLS bytes: turn its scanning off for the site.",
 		Fix:         "Turn TLS on for the port (nginx):\n  listen 443 ssl;\nthen reload and check with:\n  curl -v https://host/\nIf the port is meant to be plain HTTP, clear the browser's HSTS entry and site settings for the host (or turn off HTTPS-only mode for it).",
 		Confirm:     "curl -sv http://host:443/ -o /dev/null",
 	},

@@ -1266,12 +1266,13 @@ var productEntries = []Entry{
 		Fix:         "Offer the server only schemes the token can make, or stay at TLS 1.2, and upgrade the token's driver:\n  java -Djdk.tls.client.SignatureSchemes=rsa_pkcs1_sha256,rsa_pkcs1_sha384,ecdsa_secp256r1_sha256 -jar app.jar\n  java -Djdk.tls.client.protocols=TLSv1.2 -jar app.jar",
 		Confirm:     "java -Djavax.net.debug=ssl:handshake -jar app.jar 2>&1 | grep -i -e signature_algorithms -e CertificateVerify",
 	},
-	// OpenSSL failing to sign its CertificateVerify.
+	// OpenSSL failing to sign its CertificateVerify (a client's, or in
+	// TLS 1.3 a server's: the line's other words tell which).
 	{
-		ID: HandshakeFailed, Kind: "client", Side: "client",
+		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"tls_construct_cert_verify"},
 		Title:       "OpenSSL could not sign the handshake with the certificate's key (CertificateVerify)",
-		Explanation: "The key of the certificate this side presents could not make the signature the handshake needs. Almost always a key on a token or HSM through an engine or provider (libp11, pkcs11-provider, TPM2): TLS 1.3 needs RSA-PSS for RSA keys, which many tokens cannot make; and OpenSSL 3.0.12 changed how PSS is asked of an engine (as raw RSA, CKM_RSA_X_509), which broke tokens that worked with 3.0.11. A key in a file signs any scheme; that case is a damaged or mismatched key.",
+		Explanation: "The key of the certificate this side presents could not make the signature the handshake needs. Almost always a key on a token or HSM through an engine or provider (libp11, pkcs11-provider, TPM2): TLS 1.3 needs RSA-PSS for RSA keys, which many tokens cannot make; and OpenSSL 3.0.12 changed how PSS is asked of an engine (as raw RSA, CKM_RSA_X_509), which broke tokens that worked with 3.0.11. A server that keeps its key in a separate, privilege-separated process signs through a hook too: OpenSMTPD built with OpenSSL signs only with RSA keys so, and fails with an ECDSA one. A key in a file signs any scheme; that case is a damaged or mismatched key.",
 		Fix:         "See the token's mechanisms, stay at TLS 1.2 for now, and try another OpenSSL or libp11 release:\n  pkcs11-tool --list-mechanisms\n  openssl version\n  curl --tls-max 1.2 --cert 'pkcs11:object=client' https://host/",
 		Confirm:     "openssl s_client -connect host:443 -tls1_2 -cert client.crt -key client.key </dev/null",
 	},
@@ -3786,6 +3787,52 @@ var productEntries = []Entry{
 		Explanation: "The program (Zowe's servers, a Java or Node service on z/OS) reads its certificate and key from a RACF key ring through the R_datalib service, and RACF refused. The return and reason codes say why: 8, 8, 8 (not RACF authorized) means the user the program runs as may not list that ring: it needs READ on the RDATALIB class profile RINGOWNER.RINGNAME.LST (UPDATE to read another user's private key), or on FACILITY IRR.DIGTCERT.LISTRING; 8, 8, 84 (profile for ring not found) and 8, 8, 44 mean no such ring under the owner looked up: a misspelt ring, or a keyring address (safkeyring://OWNER/RING) whose owner is missing or wrong, so the running user is taken as the owner.",
 		Fix:         "See the ring under its owner, then permit the program's user to it, or correct the owner and ring in its keyring address:\n  RACDCERT LISTRING(RING) ID(ZWESVUSR)\n  RDEFINE RDATALIB ZWESVUSR.RING.LST UACC(NONE)\n  PERMIT ZWESVUSR.RING.LST CLASS(RDATALIB) ID(ZWESVUSR) ACC(READ)\n  SETROPTS RACLIST(RDATALIB) REFRESH",
 		Confirm:     "RACDCERT LISTRING(*) ID(ZWESVUSR)",
+	},
+	// An API refusing a client's TLS 1.0 in its own error message.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"no longer supports api requests made with tls 1.0", "tls 1.0 is no longer supported", "tls 1.2 or later"},
+		Within:      []string{"tls 1.0", "tls1.0", "tlsv1.0"},
+		Title:       "The API refused this client's TLS 1.0: the client must speak TLS 1.2",
+		Explanation: "The service (Stripe's API, payment and bank APIs, and others since 2018) answered that the request came over TLS 1.0, which it no longer takes. The client is at fault: an old SDK on .NET Framework before 4.6 (or 4.6 and later targeting an older framework), whose ServicePointManager offers TLS 1.0 by default, an old Java 7 or OpenSSL 0.9.8, or an old Windows.",
+		Fix:         "Update the SDK (recent ones turn TLS 1.2 on), or in a .NET Framework application turn it on before the first request:\n  ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;\nor retarget it to .NET Framework 4.7 or later, which follows the system's default.",
+		Confirm:     "openssl s_client -connect api.stripe.com:443 -servername api.stripe.com -tls1_2 </dev/null",
+	},
+	// Zig's standard library TLS client (TLS 1.3 only until 0.14).
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"tlsinitializationfailed"},
+		Title:       "Zig's TLS client could not complete the handshake (a server without TLS 1.3, for older Zig)",
+		Explanation: "The error of Zig's standard library TLS client (zig fetch, the package manager, std.http). Its releases before 0.14 speak only TLS 1.3, so a server that offers at most TLS 1.2 fails so while curl and browsers reach it; else the usual causes: a certificate it does not trust, or a proxy in between.",
+		Fix:         "See the server's highest version; with TLS 1.2 only, upgrade Zig (0.14 and later speak TLS 1.2), or download the file by other means and give Zig the local copy:\n  openssl s_client -connect host:443 -servername host -tls1_3 </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
+	// A Rust server reading its key with a PEM parser of RSA keys only.
+	{
+		ID: KeyLoadFailed, Kind: "client", Side: "server",
+		Match:       []string{"!rsa_keys.is_empty()"},
+		Title:       "The server found no RSA key in its key file (an EC key, or another PEM form, where it reads RSA only)",
+		Explanation: "The program (Meilisearch's --ssl-key-path, and other Rust servers on rustls) read its key file with a parser of RSA keys and found none: most often the key is an EC key in its own PEM form (-----BEGIN EC PRIVATE KEY-----, as certbot, lego and acme.sh make for ECDSA certificates), which that release does not read although it serves ECDSA certificates in PKCS#8 form.",
+		Fix:         "Convert the key to PKCS#8 (-----BEGIN PRIVATE KEY-----) and point the server at the copy, or request an RSA certificate:\n  openssl pkcs8 -topk8 -nocrypt -in privkey.pem -out privkey-pkcs8.pem",
+		Confirm:     "head -1 privkey.pem",
+	},
+	// Free Pascal's and Lazarus's OpenSSL binding not finding its library.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"essl: failed to create ssl context", "unable to initialize openssl library"},
+		Title:       "The program could not load OpenSSL (its binding knows older OpenSSL library names)",
+		Explanation: "Programs in Free Pascal and Lazarus (TFPHTTPClient, lNet, Synapse) and in Delphi (Indy) load OpenSSL's shared libraries at run time, by names and functions their binding knows. FPC 3.0's and 3.2's openssl unit knows OpenSSL 1.0's (libssl.so.1.0.0); a system with only OpenSSL 1.1 or 3 (Ubuntu 19.04 and later, Debian 10 and later) has none of them, so no TLS context can be made; on Windows the DLLs are missing beside the program, or of the wrong bitness.",
+		Fix:         "Build with a newer FPC (3.2.2 and later know OpenSSL 1.1 and 3) or a newer binding, or install the libraries the program asks for; see which it finds:\n  ldconfig -p | grep -e libssl -e libcrypto",
+		Confirm:     "ldconfig -p | grep libssl",
+	},
+	// Fast DDS built without its security plugins, under ROS 2's SROS2.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"fast dds version doesn't have the security libraries"},
+		Title:       "Fast DDS was built without DDS Security, and the node was asked to use it (SROS2)",
+		Explanation: "A ROS 2 node started with security (an enclave, ROS_SECURITY_ENABLE=true) needs Fast DDS's authentication and crypto plugins, which exist only in a build made with -DSECURITY=ON. Packages built without it (Rolling's and Kilted's Fast DDS packages for a time) stop here, whatever the certificates.",
+		Fix:         "Install a Fast DDS built with security (the distribution's fixed package, or a source build with -DSECURITY=ON), or run without the enclave until then:\n  colcon build --packages-select fastdds --cmake-args -DSECURITY=ON",
+		Confirm:     "printenv | grep ROS_SECURITY",
 	},
 	// NuGet's signature check against the .NET SDK's own root bundle.
 	{

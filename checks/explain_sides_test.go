@@ -2192,6 +2192,33 @@ func TestExplainSides(t *testing.T) {
 		{"LDAP error: TLS could not be started: Can't contact LDAP server", "unknown", "client", "handshake-failed", "389"},
 		{"Jan  5 10:00:00 dir slapd[512]: conn=1044 fd=14 closed (TLS negotiation failure)", "unknown", "server", "handshake-failed", "starttls"},
 		{"javax.net.ssl.SSLHandshakeException: Received fatal alert: protocol_version", "java", "client", "handshake-failed", "tlsv1.3"},
+		// Windows' HTTP stack by its numbers and words; PHP's words for
+		// another host's certificate; Akka reading a ClientHello as a
+		// method; Postfix's policy, DANE and DH lines; z/OS key rings;
+		// CryptoAPI's signature words (not node's TLSSocket); an API
+		// refusing TLS 1.0; Zig; an RSA-only key parser; OpenSSL bindings
+		// that find no library; Fast DDS without security; OpenSMTPD's
+		// sessions are its server's; NSS's words for a broken staple; a
+		// webhook's certificate without names.
+		{"WinHttpRequest failed: (12175) A security error occurred", "unknown", "client", "handshake-failed", "w32tm"},
+		{"Update check failed: an error occurred in the secure channel support", "unknown", "client", "handshake-failed", "kb3140245"},
+		{"HTTP client error: (12030) The connection with the server was terminated abnormally", "unknown", "client", "handshake-failed", "kb3140245"},
+		{"Failed to download https://repo.example.org/index.json: Peer certificate CN=`cdn.example.net' did not match expected", "unknown", "client", "server-hostname-mismatch", "another site's certificate"},
+		{"Illegal request, responding with status '400 Bad Request': Unsupported HTTP method: HTTP method too long (started with 'ÿþ¤')", "unknown", "server", "plain-http", "http://"},
+		{`postfix/smtp[11]: warning: smtp_tls_policy_maps, next-hop destination "example.net": invalid attribute name: "servername"`, "unknown", "client", "handshake-failed", "require_sni"},
+		{"postfix/smtp[12]: warning: TLS policy lookup for example.net/mx1.example.net: client TLS configuration problem", "unknown", "client", "handshake-failed", "mail.log"},
+		{"postfix/smtp[13]: 4Xyz: to=<a@example.net>, relay=none, delay=5, dsn=4.7.5, status=deferred (non DNSSEC destination)", "unknown", "client", "handshake-failed", "dane"},
+		{"postfix/smtpd[14]: warning: cannot load 2048-bit DH parameters from file /etc/postfix/dh2048.pem -- using compiled-in defaults", "unknown", "server", "cert-load-failed", "dhparam"},
+		{"IRRSDL00 R_datalib call failed: SAF rc 8, RACF rc 8, RACF rsn 8", "unknown", "server", "cert-load-failed", "rdatalib"},
+		{"[ERROR] check failed [Main.Fetch, cTlsSocket.pvCheckCert]: The certificate or one of the certificates in the certificate chain does not have a valid signature", "unknown", "client", "bad-signature", "ecdsa"},
+		{`{"error": {"message": "Our API no longer supports API requests made with TLS 1.0. Use TLS 1.2."}}`, "unknown", "client", "handshake-failed", "tls12"},
+		{"error: TlsInitializationFailed", "unknown", "client", "handshake-failed", "tls 1.3"},
+		{"thread 'main' panicked at src/tls.rs:10:5: assertion failed: !rsa_keys.is_empty()", "unknown", "server", "key-load-failed", "pkcs8"},
+		{"Exception: ESSL: Failed to create SSL context", "unknown", "client", "handshake-failed", "ldconfig"},
+		{"cannot create participant: This Fast DDS version doesn't have the security libraries", "unknown", "server", "startup-failed", "-dsecurity=on"},
+		{`Mar 3 10:00:00 mx smtpd[77]: 0123abcd smtp disconnected reason="io-error: error:141F0006:SSL routines:tls_construct_cert_verify:EVP lib"`, "unknown", "server", "handshake-failed", "ecdsa"},
+		{"Secure Connection Failed: The response from the OCSP server was corrupted or improperly formed.", "browser", "client", "stapling-failed", "-status"},
+		{`failed calling webhook "v.example.io": failed to call webhook: Post "https://wh.ns.svc:443/v": tls: failed to verify certificate: x509: certificate is not valid for any names, but wanted to match wh.ns.svc`, "go", "client", "server-cert-untrusted", "peerauthentication"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {

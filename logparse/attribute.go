@@ -315,6 +315,9 @@ var attrRules = []attrRule{
 	// Postfix: smtpd accepts mail (the server), smtp and lmtp send it.
 	{"unknown", RoleClient, "", []string{"postfix/smtp[", "postfix/lmtp["}},
 	{"unknown", RoleServer, "", []string{"postfix/smtpd", "postfix/submission", "tls library problem"}},
+	// OpenSMTPD's sessions with the clients that send to it ("mta" are
+	// its own deliveries).
+	{"unknown", RoleServer, "", []string{" smtp disconnected reason=", " smtp connected address=", " smtp failed-command "}},
 	// OpenLDAP's slapd and MinIO loading their own certificate and key.
 	{"unknown", RoleServer, "", []string{"slapd[", "tls init def ctx failed", "the private key contains additional data"}},
 	// OpenVPN's client daemon, and gRPC core looking for its roots.
@@ -590,8 +593,8 @@ var attrRules = []attrRule{
 		// node reading a Let's Encrypt certificate: a server's own files
 		"open '/etc/letsencrypt/"}},
 	{"node", RoleClient, "", []string{"unable_to_verify_leaf_signature", "self_signed_cert_in_chain", "depth_zero_self_signed_cert",
-		"unable_to_get_issuer_cert_locally", "err_tls_", "cert_has_expired", "unable to verify the first certificate", "node:",
-		"tlssocket", "_tls_wrap.js", "_tls_wrap:", "err_ssl_", "err_ossl_", "node_extra_ca_certs", "nodejs", "node.js", "npm err",
+		"unable_to_get_issuer_cert_locally", "err_tls_", "cert_has_expired", "unable to verify the first certificate", "(node:", " node:_", "node:internal",
+		"at tlssocket", "(tlssocket", "/tlssocket", "_tls_wrap.js", "_tls_wrap:", "err_ssl_", "err_ossl_", "node_extra_ca_certs", "nodejs", "node.js", "npm err",
 		"error: write eproto", "deps/openssl", "deps\\openssl", "errno: '"}},
 	{"curl", RoleClient, "", []string{"curl: (", "curl_", "ssl certificate problem", "schannel", "* tls", "* ssl", "* openssl",
 		"server aborted the ssl handshake", "unable to set private key file", "could not load pem client certificate",
@@ -752,7 +755,7 @@ var nodeErrors = []string{"unable to verify the first certificate", "self signed
 	"unable to get local issuer certificate", "unable to get issuer certificate", "certificate is not yet valid", "unable to verify leaf signature",
 	"certificate signature failure", "does not match certificate's altnames", "doesn't match certificate's altnames", "is not in the cert's list",
 	"eproto", "econnreset", "enoent", "eacces", "socket hang up", "before secure tls connection", "err_", ":error:", "mac verify failure",
-	"unsupported pkcs12", "no start line", "bad decrypt", "tlssocket", "node:", "certificate revoked", "unable to get certificate crl",
+	"unsupported pkcs12", "no start line", "bad decrypt", "at tlssocket", "(tlssocket", "/tlssocket", "(node:", " node:_", "node:internal", "certificate revoked", "unable to get certificate crl",
 	"key values mismatch", "wrong tag", "not enough data", "bad base64 decode", "sslv3 alert", "tlsv1 alert", "wrong version number",
 	// OpenSSL's queue as node prints it ("Error: error:0A00018F:..."), its
 	// PKCS#12 loader's "unsupported", node-forge's and node-apn's words
