@@ -249,7 +249,7 @@ var clientWriterEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match: []string{"certificate: unknownissuer", "(unknownissuer)", "invalidcertificate(unknownissuer"},
 		Title: "The Rust (rustls) client does not trust the server's certificate (UnknownIssuer)",
-		Explanation: "rustls found no trusted root for the server's certificate chain. Unlike OpenSSL-based clients it does not read the system's CA bundle unless built to. Three causes: (1) a private CA, a corporate proxy's CA or a CA added to /etc/ssl/certs, which a client with webpki-roots (Mozilla's public roots only) does not trust; (2) a server that does not send its intermediate; (3) a root store that is empty, so that no server is trusted: " +
+		Explanation: "rustls found no trusted root for the server's certificate chain. Unlike OpenSSL-based clients it does not read the system's CA bundle unless built to. Three causes: (1) a private CA, a corporate proxy's CA or a CA added to /etc/ssl/certs, which a client with webpki-roots (Mozilla's public roots only) does not trust; (2) a server that does not send its intermediate (or sends only the first certificate of a full-chain file: a server release that reads one certificate of it); (3) a root store that is empty, so that no server is trusted: " +
 			"a crate built without its roots features (tonic's tls-roots or tls-webpki-roots, reqwest's rustls-tls-webpki-roots or rustls-tls-native-roots) or code that never adds root certificates to its ClientConfig, or one built to read the system's roots (rustls-native-certs, which hyper-rustls and others switched to) running where the system has none (a slim container image without the ca-certificates package). webpki also says UnknownIssuer for a CA it was given but cannot use: one signed with SHA-1 or with an RSA key under 2048 bits, which OpenSSL still accepts (so s_client with the same CA file succeeds): reissue that CA.",
 		Fix:     clientTrustRust + "\n" + clientTrustNotes,
 		Confirm: "openssl s_client -connect host:443 -servername host -showcerts </dev/null",
@@ -1909,8 +1909,17 @@ var clientWriterEntries = []Entry{
 	// A Go client refusing the old version a server chose (Go's source:
 	// "tls: server selected unsupported protocol version %x").
 	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"server selected unsupported protocol version 303"},
+		Title:       "The server chose TLS 1.2 (303), and this Go client requires TLS 1.3",
+		Explanation: "303 is TLS 1.2: the server (or a load balancer or proxy in front of it, such as an AWS ALB with a TLS 1.2 policy) answered in TLS 1.2, and the Go client's MinVersion is TLS 1.3. The client is the odd one: a program whose release set its minimum to TLS 1.3 (a regression of some agents' releases) or a setting that asks for TLS 1.3 only.",
+		Fix:         "Let the client take TLS 1.2 (its minimum-version setting, or a release that lowers it back), or enable TLS 1.3 on the server or load balancer in front:\n  tls.Config{MinVersion: tls.VersionTLS12}\nSee what the server offers:\n  openssl s_client -connect host:443 -servername host -tls1_3 </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_3 </dev/null",
+	},
+	{
 		ID: HandshakeFailed, Kind: "client",
 		Match:       []string{"server selected unsupported protocol version"},
+		Without:     []string{"version 303"},
 		Title:       "The server answered with a TLS version the Go client does not accept (301 is TLS 1.0, 302 TLS 1.1)",
 		Explanation: "The server chose an old version (the hexadecimal number: 301 TLS 1.0, 302 TLS 1.1, 300 SSL 3.0) that is below the Go client's MinVersion: TLS 1.2 by default for Go clients since Go 1.22. An old server (an appliance, an old Java or Windows server, OpenSSL 1.0.x) that speaks nothing newer answers so.",
 		Fix:         "Enable TLS 1.2 on the server. Until then the client can accept the old version, for this program only:\n  tls.Config{MinVersion: tls.VersionTLS10}\nor, for a program you cannot change (Go 1.22 and later):\n  GODEBUG=tls10server=1",
@@ -1999,9 +2008,9 @@ var clientWriterEntries = []Entry{
 	// A CA file the program is told to read that is not there.
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
-		Match:       []string{"failed to read ca certificate file", "failed to read the ca certificate file", "could not read ca certificate file", "unable to read ca certificate file"},
+		Match:       []string{"failed to read ca certificate file", "client ca certificate file", "failed to read the ca certificate file", "could not read ca certificate file", "unable to read ca certificate file"},
 		Title:       "The program could not read the CA file it was told to trust",
-		Explanation: "The program was told to trust the CAs of a file and could not read it: the path in its setting is wrong or the file was moved, renamed or not mounted into the container, or its account may not read it. The path often comes from the environment rather than the program's own settings: SSL_CERT_FILE, SSL_CERT_DIR, REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE or NODE_EXTRA_CA_CERTS left set in a shell profile for another project, which the program then trusts instead of the system's roots.",
+		Explanation: "The program was told to trust the CAs of a file and could not read it: the path in its setting is wrong or the file was moved, renamed or not mounted into the container, or its account may not read it; or no CA file was set and the program reads a default path where none exists (a server's outgoing client, such as Qdrant's ./tls/cacert.pem, when only its certificate and key were given: set the CA setting, or a release that makes it optional). The path often comes from the environment rather than the program's own settings: SSL_CERT_FILE, SSL_CERT_DIR, REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE or NODE_EXTRA_CA_CERTS left set in a shell profile for another project, which the program then trusts instead of the system's roots.",
 		Fix:         "See which CA file the program is given, in its settings and in the environment:\n  env | grep -i -E 'ssl_cert|ca_bundle|extra_ca'\nthen point it at the right bundle or unset the stale variable:\n  unset SSL_CERT_FILE",
 		Confirm:     "env | grep -i -E 'ssl_cert|ca_bundle|extra_ca'",
 	},

@@ -3834,6 +3834,60 @@ var productEntries = []Entry{
 		Fix:         "Install a Fast DDS built with security (the distribution's fixed package, or a source build with -DSECURITY=ON), or run without the enclave until then:\n  colcon build --packages-select fastdds --cmake-args -DSECURITY=ON",
 		Confirm:     "printenv | grep ROS_SECURITY",
 	},
+	// Nebula's host certificate outside its dates.
+	{
+		ID: ServerCertExpired, Kind: "client", Side: "server",
+		Match:       []string{"nebula certificate for this host is expired"},
+		Title:       "Nebula will not start: its host certificate is outside its dates (expired, or not yet valid by this clock)",
+		Explanation: "Nebula checks its own host certificate against the machine's clock at start and calls any certificate outside its validity expired: one past its end (nebula-cert sign gives a host certificate the CA's end by default, or the -duration given), and also one just signed whose start lies ahead of this machine's clock (a clock behind, a VM without time sync).",
+		Fix:         "Compare the certificate's dates with the clock; set the clock right (time sync before Nebula starts) or sign the host's certificate again:\n  nebula-cert print -path host.crt\n  date -u\n  nebula-cert sign -name host -ip 192.168.100.5/24",
+		Confirm:     "nebula-cert print -path host.crt",
+	},
+	// libwebsockets (ttyd and others) without a CA for client certificates.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"ssl_ctx_load_verify_locations unhappy"},
+		Title:       "libwebsockets found no CA file for client certificates (harmless unless clients must present one)",
+		Explanation: "A libwebsockets server (ttyd, and programs built on it) logs this at start when it could not load CA certificates for checking client certificates: none was configured, or the file is not readable. Its own certificate and key are not concerned, and HTTPS works; only if clients must present certificates (ttyd's --ssl-ca) is the file named there missing.",
+		Fix:         "Nothing to do unless clients must present certificates; then name a readable CA file (ttyd):\n  ttyd -S -C srv.crt -K srv.key -A ca.crt bash",
+		Confirm:     "openssl s_client -connect host:7681 </dev/null",
+	},
+	// NetBird's relay and its QUIC listener.
+	{
+		ID: StartupFailed, Kind: "client", Side: "server",
+		Match:       []string{"valid tls config is required for quic listener"},
+		Title:       "NetBird's relay will not start its QUIC listener without a certificate of its own",
+		Explanation: "QUIC is TLS by design, so the relay's QUIC listener needs a certificate and key even where TLS for its other listener is done by a reverse proxy in front. NetBird 0.36.0 and 0.36.1 refused to start the relay without one; later releases skip the QUIC listener then.",
+		Fix:         "Upgrade the relay, or give it a certificate and key (NB_TLS_CERT_FILE and NB_TLS_KEY_FILE, or its Let's Encrypt settings) so that QUIC can run.",
+		Confirm:     "openssl x509 -noout -subject -dates -in relay.crt",
+	},
+	// Netdata's streaming child checking its parent's certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"ssl rfc4158 check"},
+		Title:       "Netdata's streaming child did not trust its parent's certificate (the number is OpenSSL's verify code)",
+		Explanation: "The child checks the parent's certificate with OpenSSL and prints its verify result: 20 (unable to get local issuer certificate) when it found no CA for it, which older Netdata releases gave even for a public certificate because they loaded no trusted CA location at all; 18 or 19 for a self-signed parent.",
+		Fix:         "Point the child at the CAs in stream.conf (a release that has the options), or trust a self-signed parent's certificate:\n  [stream]\n      CApath = /etc/ssl/certs/\n      CAfile = /etc/ssl/certs/ca-certificates.crt\nor set ssl skip certificate verification = yes for a parent on a trusted network.",
+		Confirm:     "openssl s_client -connect parent.example.com:19999 -CApath /etc/ssl/certs </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// IBM HTTP Server's (GSKit's) handshake without a shared version or suite.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"ssl0222w"},
+		Title:       "IBM HTTP Server shares no TLS version or cipher suite with this client (SSL0222W)",
+		Explanation: "IBM HTTP Server (GSKit) found nothing in common with the client's hello: most often the protocol version, not the ciphers: a server allowing TLS 1.2 only (SSLProtocolDisable TLSv10 TLSv11) against an old client still offering TLS 1.0 (an old Notes client's Java, an old JRE or Windows), or the reverse; else cipher lists with no suite in common (SSLCipherSpec).",
+		Fix:         "Find the client's highest version (IHS's trace, or a capture), then let the client speak TLS 1.2 (its Java or client update, or its TLS settings), or re-allow its version for a while (SSLProtocolEnable in httpd.conf):\n  openssl s_client -connect host:443 -tls1_2 </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -tls1 </dev/null",
+	},
+	// MailKit (.NET's mail library) failing its TLS handshake.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"an error occurred while attempting to establish an ssl or tls connection"},
+		Title:       "MailKit (a .NET mail client) could not complete the TLS handshake with the mail server",
+		Explanation: "MailKit's SslHandshakeException. Four causes cover most cases: the mail server's certificate is not trusted (self-signed, a private CA, a missing intermediate) or not for the host name used; its revocation could not be checked (MailKit checks CRLs by default, and a server without reachable CRL addresses fails); TLS asked on the wrong port (SslOnConnect on 587 or 25, where StartTls belongs; StartTls on 465); or the server could not do TLS at all (it advertises STARTTLS but cannot load its own certificate, a wrong path in its container, a file its user may not read), which its own log says.",
+		Fix:         "See what the server presents on that port, with the mode the client uses:\n  openssl s_client -connect mail.example.com:587 -starttls smtp -servername mail.example.com </dev/null\n  openssl s_client -connect mail.example.com:465 -servername mail.example.com </dev/null\nthen match SecureSocketOptions to the port (465: SslOnConnect; 587 and 25: StartTls), and read the mail server's log if it fails there too.",
+		Confirm:     "openssl s_client -connect mail.example.com:587 -starttls smtp </dev/null",
+	},
 	// NuGet's signature check against the .NET SDK's own root bundle.
 	{
 		ID: Untrusted, Kind: "client", Side: "client",

@@ -783,8 +783,10 @@ var noise = []string{"unsupported protocol", "no shared cipher", "unexpected eof
 var notes = []string{"x509 error: no required certificate sent by client", "no suitable default server credential exists"}
 
 // harmless are words of something that did not fail, whichever side
-// wrote them: a stapler with no responder to ask (Caddy).
-var harmless = []string{"no ocsp server specified in certificate"}
+// wrote them: a stapler with no responder to ask (Caddy), a server
+// without a CA for client certificates it does not ask for
+// (libwebsockets).
+var harmless = []string{"no ocsp server specified in certificate", "ssl_ctx_load_verify_locations unhappy"}
 
 // IsNoise reports whether a server's line (lower-case) is of the kind
 // scanners and one-off clients cause.

@@ -2219,6 +2219,18 @@ func TestExplainSides(t *testing.T) {
 		{`Mar 3 10:00:00 mx smtpd[77]: 0123abcd smtp disconnected reason="io-error: error:141F0006:SSL routines:tls_construct_cert_verify:EVP lib"`, "unknown", "server", "handshake-failed", "ecdsa"},
 		{"Secure Connection Failed: The response from the OCSP server was corrupted or improperly formed.", "browser", "client", "stapling-failed", "-status"},
 		{`failed calling webhook "v.example.io": failed to call webhook: Post "https://wh.ns.svc:443/v": tls: failed to verify certificate: x509: certificate is not valid for any names, but wanted to match wh.ns.svc`, "go", "client", "server-cert-untrusted", "peerauthentication"},
+		// A Go client held to TLS 1.3; Nebula's own certificate; a
+		// libwebsockets server without a client CA (harmless); NetBird's
+		// relay; Netdata's child; IBM HTTP Server's SSL0222W; MailKit; a
+		// default CA path of a server's outgoing client.
+		{`level=error msg="poll failed" error="Get \"https://mgr.example.org:9443/api\": tls: server selected unsupported protocol version 303"`, "go", "client", "handshake-failed", "minversion"},
+		{`level=fatal msg="failed to start" error="nebula certificate for this host is expired"`, "unknown", "server", "server-cert-expired", "nebula-cert print"},
+		{"E: lws_context_init_server_ssl: SSL_CTX_load_verify_locations unhappy", "unknown", "server", "startup-failed", "harmless"},
+		{"FATL relay: cannot listen: valid TLS config is required for QUIC listener", "unknown", "server", "startup-failed", "nb_tls_cert_file"},
+		{"STREAM: SSL RFC4158 check: invalid certificate, result 20", "unknown", "client", "server-cert-untrusted", "capath"},
+		{"[error] SSL0222W: SSL Handshake Failed, No ciphers specified (no shared ciphers or no shared protocols). [192.0.2.7:50122 -> 192.0.2.1:443]", "unknown", "server", "handshake-failed", "tls 1.0"},
+		{"MailKit.Security.SslHandshakeException: An error occurred while attempting to establish an SSL or TLS connection.", "unknown", "client", "handshake-failed", "starttls"},
+		{"cannot build the HTTPS client: failed to read HTTPS client CA certificate file ./certs/ca.pem: No such file or directory (os error 2)", "unknown", "client", "server-cert-untrusted", "default path"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
