@@ -2640,7 +2640,7 @@ var clientWriterEntries = []Entry{
 	// curl's own words for a name mismatch (OpenSSL and older builds).
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match: []string{"no alternative certificate subject name matches target host name", "does not match target host name", "subjectaltname does not match",
+		Match: []string{"no alternative certificate subject name matches target", "does not match target host name", "subjectaltname does not match",
 			"requested domain name does not match the server's certificate"},
 		Title:       "The server's certificate does not name the host curl connected to",
 		Explanation: "curl compared the host name in the URL with the server certificate's subjectAltName (SAN) and found no match. Three causes: (1) the certificate lacks the name, or the IP address (which needs an IP entry), or lists other names in its SAN (curl looks at the Common Name only when the SAN has no DNS name); (2) another certificate is served for that name: SNI picks another server block, or a default certificate; (3) the name reaches another machine than meant (a stale /etc/hosts entry, a DNS or VPN answer, an intercepting proxy).",
@@ -3377,9 +3377,9 @@ var clientWriterEntries = []Entry{
 	// MailKit (.NET) failing TLS with a mail server.
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "client",
-		Match:       []string{"mailkit.security.sslhandshakeexception"},
+		Match:       []string{"mailkit.security.sslhandshakeexception", "an error occurred while attempting to establish an ssl or tls connection"},
 		Title:       "MailKit could not set up TLS with the mail server",
-		Explanation: "MailKit's handshake with the SMTP, IMAP or POP3 server failed. Three causes cover most cases: (1) the server's certificate is not trusted: an antivirus that scans mail (Avast, AVG, ESET, Kaspersky) or a proxy puts its own certificate in the connection, or the server's is self-signed, expired or for another name; (2) the wrong TLS mode for the port: SslOnConnect (implicit TLS) belongs to 465, 993 and 995, StartTls to 587, 25 and 143; (3) no TLS version in common with an old server. The inner exception and the text after this line say which.",
+		Explanation: "MailKit's handshake with the SMTP, IMAP or POP3 server failed. Four causes cover most cases: (1) the server's certificate is not trusted: an antivirus that scans mail (Avast, AVG, ESET, Kaspersky) or a proxy puts its own certificate in the connection, or the server's is self-signed, expired or for another name; (2) the wrong TLS mode for the port: SslOnConnect (implicit TLS) belongs to 465, 993 and 995, StartTls to 587, 25 and 143; (3) no TLS version in common with an old server; (4) the server cannot do TLS at all: it advertises STARTTLS but cannot load its own certificate (a path that is not where its container mounts the files, a file its user may not read), which its own log says. The inner exception and the text after this line say which.",
 		Fix:         "Connect with the mode of the port, and look at the certificate the server presents from this machine:\n  client.Connect(host, 587, SecureSocketOptions.StartTls);\n  openssl s_client -connect smtp.example.com:587 -starttls smtp </dev/null 2>/dev/null | openssl x509 -noout -issuer -subject\nAn issuer named after an antivirus means it intercepts mail: turn its mail scanning off, or trust its CA.",
 		Confirm:     "openssl s_client -connect smtp.example.com:465 </dev/null 2>/dev/null | openssl x509 -noout -issuer -subject -dates",
 	},

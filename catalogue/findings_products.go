@@ -3879,15 +3879,6 @@ var productEntries = []Entry{
 		Fix:         "Find the client's highest version (IHS's trace, or a capture), then let the client speak TLS 1.2 (its Java or client update, or its TLS settings), or re-allow its version for a while (SSLProtocolEnable in httpd.conf):\n  openssl s_client -connect host:443 -tls1_2 </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -tls1 </dev/null",
 	},
-	// MailKit (.NET's mail library) failing its TLS handshake.
-	{
-		ID: HandshakeFailed, Kind: "client", Side: "client",
-		Match:       []string{"an error occurred while attempting to establish an ssl or tls connection"},
-		Title:       "MailKit (a .NET mail client) could not complete the TLS handshake with the mail server",
-		Explanation: "MailKit's SslHandshakeException. Four causes cover most cases: the mail server's certificate is not trusted (self-signed, a private CA, a missing intermediate) or not for the host name used; its revocation could not be checked (MailKit checks CRLs by default, and a server without reachable CRL addresses fails); TLS asked on the wrong port (SslOnConnect on 587 or 25, where StartTls belongs; StartTls on 465); or the server could not do TLS at all (it advertises STARTTLS but cannot load its own certificate, a wrong path in its container, a file its user may not read), which its own log says.",
-		Fix:         "See what the server presents on that port, with the mode the client uses:\n  openssl s_client -connect mail.example.com:587 -starttls smtp -servername mail.example.com </dev/null\n  openssl s_client -connect mail.example.com:465 -servername mail.example.com </dev/null\nthen match SecureSocketOptions to the port (465: SslOnConnect; 587 and 25: StartTls), and read the mail server's log if it fails there too.",
-		Confirm:     "openssl s_client -connect mail.example.com:587 -starttls smtp </dev/null",
-	},
 	// NuGet's signature check against the .NET SDK's own root bundle.
 	{
 		ID: Untrusted, Kind: "client", Side: "client",

@@ -2201,6 +2201,7 @@ func TestExplainSides(t *testing.T) {
 		// sessions are its server's; NSS's words for a broken staple; a
 		// webhook's certificate without names.
 		{"WinHttpRequest failed: (12175) A security error occurred", "unknown", "client", "handshake-failed", "w32tm"},
+		{"agent: enrollment failed: (60) SSL peer certificate or SSH remote key was not OK: SSL: no alternative certificate subject name matches target ipv4 address '10.0.0.5'.", "curl", "client", "server-hostname-mismatch", "subjectaltname"},
 		{"Update check failed: an error occurred in the secure channel support", "unknown", "client", "handshake-failed", "kb3140245"},
 		{"HTTP client error: (12030) The connection with the server was terminated abnormally", "unknown", "client", "handshake-failed", "kb3140245"},
 		{"Failed to download https://repo.example.org/index.json: Peer certificate CN=`cdn.example.net' did not match expected", "unknown", "client", "server-hostname-mismatch", "another site's certificate"},

@@ -1176,9 +1176,14 @@ func served(a Attribution, lower string) Attribution {
 			return a
 		}
 	}
-	if strings.Contains(lower, "io.netty.handler.codec.decoderexception") && !strings.Contains(lower, "client") {
+	if strings.Contains(lower, "io.netty.handler.codec.decoderexception") && !strings.Contains(lower, "client") &&
+		!strings.Contains(lower, "alert: handshake_failure") && !strings.Contains(lower, "alert: certificate_expired") {
 		// Netty's pipeline reports received alerts so mostly in servers;
 		// a client's pipeline (pulsar-client, a ClientCnx) names itself.
+		// handshake_failure (a server without a shared suite, or wanting
+		// a client certificate) and certificate_expired (a server refusing
+		// an expired client certificate, as Apple's push service does)
+		// are mostly received by clients.
 		a.Role = RoleServer
 		return a
 	}

@@ -63,6 +63,14 @@ func TestAttributeSides(t *testing.T) {
 		{`"response_code_details": "upstream_reset_before_response_started{connection_failure}"`, "envoy", RoleClient, false},
 		{"2024/01/02 03:04:05 [error] 7#7: *9 SSL_do_handshake() failed (SSL: error:0A000086:SSL routines::certificate verify failed), context: ngx.timer", "nginx", RoleClient, false},
 		{"http: TLS handshake error from 10.1.2.3:4567: client sent an HTTP request to an HTTPS server", "go", RoleServer, false},
+		// Netty's pipeline: certificate_unknown is received by servers,
+		// certificate_expired and handshake_failure mostly by clients;
+		// OpenSMTPD's sessions are its server's; node's TLSSocket, not a
+		// VB6 class named cTlsSocket.
+		{"io.netty.handler.codec.DecoderException: javax.net.ssl.SSLException: Received fatal alert: certificate_unknown", "java", RoleServer, false},
+		{"io.netty.handler.codec.DecoderException: javax.net.ssl.SSLHandshakeException: Received fatal alert: certificate_expired", "java", RoleClient, false},
+		{`smtpd[42]: 5e6f7a8b smtp disconnected reason="io-error: error:0A000086:SSL routines::certificate verify failed"`, "unknown", RoleServer, false},
+		{"[ERROR] x [Form1.Send, cTlsSocket.pvHandshake] tls failure", "unknown", RoleServer, true},
 		// loading one's own certificate or key is a server's start-up
 		{"Error: error:0909006C:PEM routines:get_name:no start line", "node", RoleServer, false},
 		{"FATAL (shrpx_tls.cc:100) SSL_CTX_use_PrivateKey_file failed: error:0B080074:x509 certificate routines:X509_check_private_key:key values mismatch", "unknown", RoleServer, false},
