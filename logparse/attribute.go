@@ -1433,6 +1433,13 @@ func unknownRoleGuess(lower string) (string, bool) {
 			return RoleServer, false
 		}
 	}
+	if containsAny(lower, serverSentAlerts) {
+		// Alerts 40, 70 and 80 are mostly a server's answer to a client's
+		// hello (no suite, version or certificate in common), so a line
+		// that names one and nothing of its writer's side is mostly the
+		// client's that received it.
+		return RoleClient, true
+	}
 	if strings.Contains(lower, "wolfssl") {
 		// wolfSSL runs mostly in clients (devices, curl); its servers'
 		// lines name wolfSSL_accept or the server (above). A TLS 1.3
@@ -1450,6 +1457,11 @@ func unknownRoleGuess(lower string) (string, bool) {
 	}
 	return RoleServer, true
 }
+
+// serverSentAlerts name the alerts servers send far more than clients do,
+// in OpenSSL's, BoringSSL's and the protocol's spellings.
+var serverSentAlerts = []string{"alert handshake failure", "alert_handshake_failure", "handshake_failure(40)", "alert protocol version", "alert_protocol_version",
+	"alert internal error", "alert_internal_error"}
 
 // trimmedEntry reports whether lower begins with an OpenSSL error-queue
 // entry whose "error:" the paste left out ("14094412:SSL routines:..."):

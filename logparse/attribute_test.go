@@ -71,6 +71,9 @@ func TestAttributeSides(t *testing.T) {
 		{"io.netty.handler.codec.DecoderException: javax.net.ssl.SSLHandshakeException: Received fatal alert: certificate_expired", "java", RoleClient, false},
 		{`smtpd[42]: 5e6f7a8b smtp disconnected reason="io-error: error:0A000086:SSL routines::certificate verify failed"`, "unknown", RoleServer, false},
 		{"[ERROR] x [Form1.Send, cTlsSocket.pvHandshake] tls failure", "unknown", RoleServer, true},
+		// alerts servers send, named with nothing of the writer's side
+		{"sync: connect failed: sslv3 alert handshake failure", "unknown", RoleClient, true},
+		{"upload aborted (TLSV1_ALERT_PROTOCOL_VERSION)", "unknown", RoleClient, true},
 		// loading one's own certificate or key is a server's start-up
 		{"Error: error:0909006C:PEM routines:get_name:no start line", "node", RoleServer, false},
 		{"FATAL (shrpx_tls.cc:100) SSL_CTX_use_PrivateKey_file failed: error:0B080074:x509 certificate routines:X509_check_private_key:key values mismatch", "unknown", RoleServer, false},
