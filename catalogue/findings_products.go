@@ -7293,7 +7293,8 @@ var systemLibEntries = []Entry{
 	},
 	// An ACME server that could not reach the HTTP-01 challenge.
 	{
-		ID: CertLoadFailed, Kind: "client", Side: "server",
+		// Its writer is the ACME client (certbot, win-acme, acme.sh).
+		ID: CertLoadFailed, Kind: "client", Side: "client",
 		Match:       []string{"timeout during connect (likely firewall problem)", "/.well-known/acme-challenge/"},
 		Title:       "The ACME server could not reach this host's HTTP-01 challenge (port 80)",
 		Explanation: "To issue or renew the certificate, Let's Encrypt (or another ACME CA) fetches http://NAME/.well-known/acme-challenge/TOKEN from the internet, on port 80, at the address the name resolves to. The fetch failed: port 80 is not forwarded to this host (a home router, a cloud security group, a firewall), the name points at another address (a stale DNS record, an IPv6 AAAA record the host does not answer on), a proxy in front does not pass that path through, or nothing listened on port 80: a client's standalone mode (acme.sh --standalone, which runs socat; certbot --standalone) run as a user that may not bind ports below 1024, or a web server already holding the port.",

@@ -889,7 +889,7 @@ func TestExplainSides(t *testing.T) {
 		// Lines no entry has whose words name a file the program could not
 		// read, or a key that is not the certificate's.
 		{"worker: cannot parse Ed25519 private key in /srv/keys/node.pem", "unknown", "server", "key-load-failed", "-topk8 -nocrypt -in /srv/keys/node.pem"},
-		{"init: could not parse CA bundle /etc/app/bundle.pem", "unknown", "server", "cert-load-failed", "crl2pkcs7"},
+		{"init: could not parse CA bundle /etc/app/bundle.pem", "unknown", "client", "cert-load-failed", "crl2pkcs7"},
 		{"agent: error loading cert from disk: unexpected end of input", "unknown", "server", "cert-load-failed", "-inform der"},
 		{"startup aborted: certificate and key do not match", "unknown", "server", "key-mismatch", "-pubkey"},
 		// A runtime's line no entry has: its own usual causes and switches.
@@ -953,7 +953,7 @@ func TestExplainSides(t *testing.T) {
 		{"Mar 03 10:00:00 host chronyd[812]: TLS handshake with 192.0.2.123:4460 (nts.example.net) failed : Error in the certificate verification. The certificate is NOT trusted. The certificate chain uses expired certificate.", "unknown", "client", "server-cert-expired", "clock"},
 		{"FATAL: The security_file_certgen helpers are crashing too rapidly, need help!", "unknown", "server", "cert-load-failed", "security_file_certgen -c"},
 		{"Get value from agent failed: TCP successful, cannot establish TLS to [[agent1.example.com]:10050]: SSL_connect() returned SSL_ERROR_SSL: file s3_pkt.c line 1493: error:140943FC:SSL routines:ssl3_read_bytes:sslv3 alert bad record mac", "unknown", "client", "handshake-failed", "tlspskidentity"},
-		{"Error: 192.0.2.80: Fetching http://www.example.org/.well-known/acme-challenge/abc123: Timeout during connect (likely firewall problem)", "unknown", "server", "cert-load-failed", "port 80"},
+		{"Error: 192.0.2.80: Fetching http://www.example.org/.well-known/acme-challenge/abc123: Timeout during connect (likely firewall problem)", "unknown", "client", "cert-load-failed", "port 80"},
 		// Cassandra without TLS and with Java 8's limited policy, Kafka's PEM
 		// truststore, MariaDB and PostgreSQL clients wanting TLS from servers
 		// without it, the kubelet seen from the API server, node's extra CAs,
@@ -1478,7 +1478,7 @@ func TestExplainSides(t *testing.T) {
 		{"backup agent: server certificate thumbprint does not match the stored one", "unknown", "client", "server-cert-untrusted", "fingerprint"},
 		{"vpxd error: Invalid certificate string [MIIB...] in TRUSTED_ROOTS", "unknown", "server", "cert-load-failed", "pem"},
 		{"installer: Unable to import the certificate into keystore (/opt/app/keystore)", "unknown", "server", "cert-load-failed", "pem"},
-		{"client: status=error 0: CertificateBundleLoadFailure", "unknown", "server", "cert-load-failed", "ca file"},
+		{"client: status=error 0: CertificateBundleLoadFailure", "unknown", "client", "cert-load-failed", "ca file"},
 		{"sync: TLS: could not establish trust with server", "unknown", "client", "server-cert-untrusted", "ca"},
 		{"sync: SSL Error(394) - dh key too small (legacy server)", "unknown", "client", "handshake-failed", "diffie-hellman"},
 		{"chat client: error: An unexpected TLS packet was received.", "unknown", "client", "handshake-failed", "gnutls"},
@@ -2201,6 +2201,8 @@ func TestExplainSides(t *testing.T) {
 		// sessions are its server's; NSS's words for a broken staple; a
 		// webhook's certificate without names.
 		{"WinHttpRequest failed: (12175) A security error occurred", "unknown", "client", "handshake-failed", "w32tm"},
+		// CAs are read to trust a peer (mostly a client's).
+		{"E [tls.c:100:setup] 0-app: could not load CA list", "unknown", "client", "cert-load-failed", "crl2pkcs7"},
 		{"agent: enrollment failed: (60) SSL peer certificate or SSH remote key was not OK: SSL: no alternative certificate subject name matches target ipv4 address '10.0.0.5'.", "curl", "client", "server-hostname-mismatch", "subjectaltname"},
 		{"Update check failed: an error occurred in the secure channel support", "unknown", "client", "handshake-failed", "kb3140245"},
 		{"HTTP client error: (12030) The connection with the server was terminated abnormally", "unknown", "client", "handshake-failed", "kb3140245"},
