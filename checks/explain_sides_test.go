@@ -628,7 +628,7 @@ func TestExplainSides(t *testing.T) {
 		{"error:140B0009:SSL routines:SSL_CTX_use_PrivateKey_file:PEM lib", "unknown", "server", "key-load-failed", "grep -c 'private key'"},
 		// Java: a key under another password, a server without its key,
 		// a hostname check's other words.
-		{"Caused by: java.security.UnrecoverableKeyException: Cannot recover key", "java", "client", "bad-passphrase", "key-password"},
+		{"Caused by: java.security.UnrecoverableKeyException: Cannot recover key", "java", "server", "bad-passphrase", "key-password"},
 		{"javax.net.ssl.SSLHandshakeException: no cipher suites in common (server side)", "java", "server", "handshake-failed", "privatekeyentry"},
 		{"javax.net.ssl.SSLHandshakeException: No subjectAltNames on the certificate match", "java", "client", "server-hostname-mismatch", "subjectaltname"},
 		// WinHTTP asked for a certificate; a Go server's EKU check.

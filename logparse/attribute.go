@@ -1216,7 +1216,10 @@ func ownLoad(lower string) bool {
 			return true
 		}
 	}
-	return false
+	// Java opening its keystore (mostly a server's, at its start; a
+	// truststore is what a client opens to trust its servers).
+	return containsAny(lower, []string{"keystore was tampered with", "keystore password was incorrect", "unrecoverablekeyexception"}) &&
+		!strings.Contains(lower, "truststore")
 }
 
 // eitherSide are the writers whose lines come as often from servers and
