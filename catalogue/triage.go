@@ -106,8 +106,7 @@ var triageEntries = []Entry{
 		Confirm:     "openssl pkey -noout -in tls.key",
 	},
 	{
-		// CAs are read to trust a peer: mostly a client's, the server's.
-		ID: CertLoadFailed, Kind: "client", Side: "client",
+		ID: CertLoadFailed, Kind: "client",
 		Match:       []string{triageCAUnreadable},
 		Title:       "The program could not read the CA certificates it was given",
 		Explanation: "The program says only that it could not load or parse its CA file or bundle. The causes that cover most cases: the path is wrong or not mounted where the program runs (a container, a service with another working directory), or it is a default built into the program or the OpenSSL it carries (a build option such as --with-ca-bundle, a bundled library's fixed list of places) that this system does not have, as after a distribution moves its CA bundle; the file is not PEM (DER, a .p7b, a JKS keystore) or is damaged (a block cut short, line breaks lost or written as the two characters \\n in a variable); it holds something other than certificates (a key, a request) or nothing; or one certificate in it is one this program's parser refuses.",

@@ -876,7 +876,7 @@ func TestExplainSides(t *testing.T) {
 		{"The security library has encountered an improperly formatted DER-encoded message.", "unknown", "client", "nss-error", "der"},
 		{"Get \"https://dev.local:8443/\": x509: “dev.local” certificate is not standards compliant", "go", "client", "server-cert-untrusted", "825"},
 		// Debian's CA bundle path on a system without it.
-		{"failed to load CA bundle: open /etc/ssl/certs/ca-certificates.crt: no such file or directory", "unknown", "server", "cert-load-failed", "/etc/pki/tls/certs/ca-bundle.crt"},
+		{"failed to load CA bundle: open /etc/ssl/certs/ca-certificates.crt: no such file or directory", "unknown", "client", "cert-load-failed", "/etc/pki/tls/certs/ca-bundle.crt"},
 		{"lua ssl: failed loading trusted certificates from /etc/ssl/certs/ca-certificates.crt", "nginx", "client", "cert-load-failed", "/etc/pki/tls/certs/ca-bundle.crt"},
 		// Ruby's name check, Windows' WinINet, an old npm, a service's
 		// private key, HAProxy's .key file, Go reading a non-TLS answer.

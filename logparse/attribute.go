@@ -1436,6 +1436,11 @@ func unknownRoleGuess(lower string) (string, bool) {
 			return RoleServer, false
 		}
 	}
+	if containsAny(lower, caLoadWords) {
+		// CAs are read to trust the other side: mostly a client's, its
+		// servers' (a server's are for client certificates, rarer).
+		return RoleClient, true
+	}
 	if containsAny(lower, serverSentAlerts) {
 		// Alerts 40, 70 and 80 are mostly a server's answer to a client's
 		// hello (no suite, version or certificate in common), so a line
@@ -1460,6 +1465,11 @@ func unknownRoleGuess(lower string) (string, bool) {
 	}
 	return RoleServer, true
 }
+
+// caLoadWords are a program's words for a CA file or bundle it could not
+// load.
+var caLoadWords = []string{"could not load ca", "load ca list", "ca bundle", "certificatebundleloadfailure", "ca certificates file", "cafile", "load ca certificates",
+	"trusted ca certificates", "trusted ssl root certificates"}
 
 // serverSentAlerts name the alerts servers send far more than clients do,
 // in OpenSSL's, BoringSSL's and the protocol's spellings.

@@ -71,6 +71,8 @@ func TestAttributeSides(t *testing.T) {
 		{"io.netty.handler.codec.DecoderException: javax.net.ssl.SSLHandshakeException: Received fatal alert: certificate_expired", "java", RoleClient, false},
 		{`smtpd[42]: 5e6f7a8b smtp disconnected reason="io-error: error:0A000086:SSL routines::certificate verify failed"`, "unknown", RoleServer, false},
 		{"[ERROR] x [Form1.Send, cTlsSocket.pvHandshake] tls failure", "unknown", RoleServer, true},
+		// a CA file a program could not load: mostly a client's
+		{"E [net.c:12:init] 0-agent: could not load CA list", "unknown", RoleClient, true},
 		// alerts servers send, named with nothing of the writer's side
 		{"sync: connect failed: sslv3 alert handshake failure", "unknown", RoleClient, true},
 		{"upload aborted (TLSV1_ALERT_PROTOCOL_VERSION)", "unknown", RoleClient, true},
