@@ -268,13 +268,16 @@ func findReasonHit(lower string) (reasonHit, bool) {
 // tlsContext reports whether a lower-case line speaks of TLS, certificates
 // or keys anywhere, so that a short reason in it is OpenSSL's.
 func tlsContext(lower string) bool {
-	for _, w := range []string{"ssl", "tls", "x509", "asn1", "pem", "cert", "key", "crypt", "routines", "handshake", "pkcs"} {
+	for _, w := range tlsWords {
 		if strings.Contains(lower, w) {
 			return true
 		}
 	}
 	return false
 }
+
+// tlsWords are the words of a line about TLS, certificates or keys.
+var tlsWords = []string{"ssl", "tls", "x509", "asn1", "pem", "cert", "key", "crypt", "routines", "handshake", "pkcs"}
 
 // libFailed reports whether r is a common reason that only says another
 // library failed ("PEM lib", "system lib").

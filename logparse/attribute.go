@@ -1218,9 +1218,12 @@ func ownLoad(lower string) bool {
 	}
 	// Java opening its keystore (mostly a server's, at its start; a
 	// truststore is what a client opens to trust its servers).
-	return containsAny(lower, []string{"keystore was tampered with", "keystore password was incorrect", "unrecoverablekeyexception"}) &&
-		!strings.Contains(lower, "truststore")
+	return containsAny(lower, javaKeystoreWords) && !strings.Contains(lower, "truststore")
 }
+
+// javaKeystoreWords are Java's words for a keystore (or a key in it) it
+// could not open.
+var javaKeystoreWords = []string{"keystore was tampered with", "keystore password was incorrect", "unrecoverablekeyexception"}
 
 // eitherSide are the writers whose lines come as often from servers and
 // proxies as from clients.
