@@ -743,10 +743,21 @@ var productEntries = []Entry{
 		Fix:         "Give libldap the CA in the ldap.conf PHP's process reads (or LDAPTLS_CACERT in its environment, such as the web server's), then restart it:\n  TLS_CACERT /etc/ssl/certs/ldap-ca.pem\nSee what the server sends:\n  openssl s_client -connect ldap.example.com:389 -starttls ldap </dev/null",
 		Confirm:     "LDAPTLS_CACERT=/etc/ssl/certs/ldap-ca.pem ldapwhoami -H ldap://ldap.example.com -ZZ -x",
 	},
+	// Azure Database for PostgreSQL's words for a client without TLS.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"ssl connection is required. please specify ssl options and retry"},
+		Within:      []string{"pq:", "postgres", "psql"},
+		Title:       "The PostgreSQL server requires TLS, and the client connected without it",
+		Explanation: "Azure Database for PostgreSQL (with Enforce SSL connection on, as it is by default) refuses a connection without TLS with these words, and the client opened a plain one: its sslmode is disable, or its driver's default is (Go's lib/pq and pgx take sslmode from the connection string; applications pass it through their own setting, such as listmonk's ssl_mode).",
+		Fix:         "Turn TLS on in the client's connection settings, and verify the server's certificate where you can:\n  postgres://app@db.example.com:5432/app?sslmode=require\n  psql 'host=db.example.com dbname=app user=app sslmode=verify-full sslrootcert=ca.pem'",
+		Confirm:     "psql 'host=db.example.com dbname=app user=app sslmode=require' -c 'SHOW ssl'",
+	},
 	// MySQL servers that require TLS (Azure Database for MySQL's 9002).
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "client",
 		Match:       []string{"ssl connection is required. please specify ssl options and retry"},
+		Without:     []string{"pq:", "postgres", "psql"},
 		Title:       "The MySQL server requires TLS, and the client connected without it",
 		Explanation: "The server (Azure Database for MySQL, or one with require_secure_transport) accepts only TLS connections, and the client opened a plain one: its connection has no SSL options (PHP's PDO without PDO::MYSQL_ATTR_SSL_CA, a driver with SSL off).",
 		Fix:         "Give the client the server's CA and turn TLS on; PHP's PDO:\n  PDO::MYSQL_ATTR_SSL_CA => '/etc/ssl/certs/ca-certificates.crt'\nthe mysql client:\n  mysql --ssl-mode=REQUIRED -h db.example.com -u app -p",
@@ -2434,7 +2445,7 @@ var productEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
 		Match:       []string{"connections using insecure transport are prohibited"},
 		Title:       "The MySQL server requires TLS, and the client connected without",
-		Explanation: "The server runs with require_secure_transport=ON and refuses any connection without TLS (or a socket). The client turned TLS off (--ssl-mode=DISABLED, a driver's ssl option false, useSSL=false in JDBC), or its driver or library was built without TLS support.",
+		Explanation: "The server runs with require_secure_transport=ON and refuses any connection without TLS (or a socket). The client turned TLS off (--ssl-mode=DISABLED, a driver's ssl option false, useSSL=false in JDBC), or its driver or library was built without TLS support. An installer or set-up wizard that opens its own test connection with TLS off (Matomo's, whatever CA it is given) fails so too: install while the server allows plain connections (or against another server), then turn TLS on in the application's configuration.",
 		Fix:         "Turn TLS on in the client (and verify the server's certificate where you can):\n  mysql --ssl-mode=VERIFY_IDENTITY --ssl-ca=ca.pem -h db.example.com -u app -p",
 		Confirm:     "mysql --ssl-mode=REQUIRED -h db.example.com -u app -p -e 'SHOW STATUS LIKE \"Ssl_cipher\"'",
 	},
@@ -6807,6 +6818,17 @@ var productEntries = []Entry{
 		Explanation: "PHP's imap_open (the c-client library: FreeScout, osTicket, Roundcube's older releases, webmail and help desk applications) checked the IMAP server's certificate against the host in {host:993/imap/ssl}. On shared hosting the mail server answers for every customer domain with the provider's own certificate (*.provider.example), so a connection to mail.yourdomain fails while the same server's own name works.",
 		Fix:         "Connect by the name the certificate carries (the hosting provider's mail host), or, on a trusted network only, turn the check off for that mailbox:\n  {mail.provider.example:993/imap/ssl}\n  {mail.yourdomain.example:993/imap/ssl/novalidate-cert}\nSee the names the server's certificate carries:\n  openssl s_client -connect mail.yourdomain.example:993 -servername mail.yourdomain.example </dev/null 2>/dev/null | openssl x509 -noout -subject",
 		Confirm:     "openssl s_client -connect mail.yourdomain.example:993 -servername mail.yourdomain.example </dev/null",
+	},
+	// PHP's IMAP extension (c-client) refusing a mail server's certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"certificate failure for"},
+		Within:      []string{"imap", "pop3", "(null)", "/cn="},
+		Without:     []string{"server name does not match certificate"},
+		Title:       "PHP's IMAP (c-client) could not verify the mail server's certificate",
+		Explanation: "PHP's imap_open (the c-client library, under Mautic's, FreeScout's, osTicket's and other applications' monitored mailboxes) checked the mail server's certificate against the CAs of the OpenSSL it was built with, and refused it; (null) means c-client got no reason string. It often starts after an upgrade of the application or of PHP that now asks for validation ({host:993/imap/ssl} without /novalidate-cert), or on a host whose PHP has no CA bundle at OpenSSL's default place.",
+		Fix:         "See whether the chain verifies from that host with the system's CAs, and give PHP's OpenSSL the bundle; on a trusted network only, turn the check off for that mailbox:\n  openssl s_client -connect outlook.office365.com:993 -servername outlook.office365.com </dev/null 2>/dev/null | grep 'Verify return code'\n  {outlook.office365.com:993/imap/ssl/novalidate-cert}",
+		Confirm:     "php -r 'var_dump(openssl_get_cert_locations());'",
 	},
 	// CiviCRM's bundled CA file past its age.
 	{

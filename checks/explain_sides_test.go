@@ -2234,6 +2234,10 @@ func TestExplainSides(t *testing.T) {
 		{"[error] SSL0222W: SSL Handshake Failed, No ciphers specified (no shared ciphers or no shared protocols). [192.0.2.7:50122 -> 192.0.2.1:443]", "unknown", "server", "handshake-failed", "tls 1.0"},
 		{"MailKit.Security.SslHandshakeException: An error occurred while attempting to establish an SSL or TLS connection.", "unknown", "client", "handshake-failed", "starttls"},
 		{"cannot build the HTTPS client: failed to read HTTPS client CA certificate file ./certs/ca.pem: No such file or directory (os error 2)", "unknown", "client", "server-cert-untrusted", "default path"},
+		// Azure's PostgreSQL in the words its MySQL shares; c-client's
+		// certificate failure.
+		{"main.go:40: cannot open database: pq: SSL connection is required. Please specify SSL options and retry.", "go", "client", "handshake-failed", "sslmode=require"},
+		{"imap_open(): Couldn't open stream {mail.example.org:993/imap/ssl}INBOX: Certificate failure for mail.example.org: (null): /CN=mail.example.org", "unknown", "client", "server-cert-untrusted", "novalidate-cert"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
