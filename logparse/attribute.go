@@ -565,7 +565,14 @@ var attrRules = []attrRule{
 		"java.security", "unable to find valid certification path", "no subject alternative names", "java.io", "keytool",
 		"no suitable certificate found", "description = ",
 		// JSSE refusing the server's version choice
-		"is not accepted by client preferences"}},
+		"is not accepted by client preferences",
+		// JavaMail's STARTTLS, Elastic's APM agent, the JDK's algorithm
+		// constraints
+		"javax.mail", "co.elastic.apm", "does not conform to algorithm constraints"}},
+	// Java servers' own packages around TLS: WebSphere's keystores,
+	// Elasticsearch's transport, ZooKeeper's trust manager, Jetty's SNI
+	// key managers.
+	{"java", RoleServer, "", []string{"com.ibm.ws.ssl", "org.elasticsearch.", "zktrustmanager", "no sni key managers"}},
 	// BoringSSL's words with nothing else: envoy, gRPC's C core, Dart,
 	// Apple's and Android's stacks all print them, mostly as clients.
 	{"unknown", RoleClient, "", []string{"openssl_internal"}},

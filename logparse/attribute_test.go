@@ -71,6 +71,10 @@ func TestAttributeSides(t *testing.T) {
 		{"io.netty.handler.codec.DecoderException: javax.net.ssl.SSLHandshakeException: Received fatal alert: certificate_expired", "java", RoleClient, false},
 		{`smtpd[42]: 5e6f7a8b smtp disconnected reason="io-error: error:0A000086:SSL routines::certificate verify failed"`, "unknown", RoleServer, false},
 		{"[ERROR] x [Form1.Send, cTlsSocket.pvHandshake] tls failure", "unknown", RoleServer, true},
+		// Java's packages and words: JavaMail a client's, WebSphere's
+		// keystores and Elasticsearch's transport a server's
+		{"mail: javax.mail.MessagingException: Could not convert socket to TLS", "java", RoleClient, false},
+		{"E CWPKI0033E: The keystore located at /opt/was/key.p12 failed to load (com.ibm.ws.ssl.config.WSKeyStore)", "java", RoleServer, false},
 		// a CA file a program could not load: mostly a client's
 		{"E [net.c:12:init] 0-agent: could not load CA list", "unknown", RoleClient, true},
 		// alerts servers send, named with nothing of the writer's side
