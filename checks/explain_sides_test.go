@@ -296,7 +296,7 @@ func TestExplainSides(t *testing.T) {
 		{"web-1 | http: TLS handshake error from 198.51.100.9:50001: 400 urn:acme:error:malformed: ACME v1 is gone", "go", "server", "handshake-failed", "acmev1"},
 		// A gRPC client's handshake cut short, and nginx refusing a public
 		// CA's certificate offered as a client certificate.
-		{"rpc error: code = Unavailable desc = connection error: desc = \"transport: authentication handshake failed: EOF\"", "unknown", "client", "handshake-failed", "tlsmlkem=0"},
+		{"rpc error: code = Unavailable desc = connection error: desc = \"transport: authentication handshake failed: EOF\"", "go", "client", "handshake-failed", "tlsmlkem=0"},
 		{"2026/12/05 10:00:00 [info] 9#9: *3 client SSL certificate verify error: (26:unsuitable certificate purpose) while reading client request headers, client: 192.0.2.8, server: api.example.org", "nginx", "server", "verify-error", "let's encrypt"},
 		// Erlang clients' own alerts: a name check, and TLS 1.3's
 		// compatibility message asserted.
@@ -360,7 +360,7 @@ func TestExplainSides(t *testing.T) {
 		{"System.Net Information: 0 : [4242] SecureChannel#1 - Left with 0 client certificates to choose from.", "unknown", "client", "no-client-cert", "issuer"},
 		{"Caused by: java.security.cert.CertificateException: untrusted at com.example.gw.StoreTrustManager.checkServerTrusted(StoreTrustManager.java:10)", "java", "client", "server-cert-untrusted", "keytool"},
 		{"Error initializing client: Error loading CA File: Couldn't parse PEM in: /etc/consul/ca.der", "unknown", "client", "cert-load-failed", "der"},
-		{"level=error msg=\"missing key client.key for client certificate client.cert. Note that CA certificates should use the extension .crt\"", "unknown", "client", "cert-load-failed", "ca.crt"},
+		{"level=error msg=\"missing key client.key for client certificate client.cert. Note that CA certificates should use the extension .crt\"", "go", "client", "cert-load-failed", "ca.crt"},
 		{"Error: The remote certificate was rejected by the provided RemoteCertificateValidationCallback.", "unknown", "client", "server-cert-untrusted", "pinned"},
 		{"Citrix Workspace: The server certificate received is not trusted (SSL Error 61).", "unknown", "client", "server-cert-untrusted", "extendedkeyusage"},
 		{"HTTP Error 403.16 - Forbidden: Your client certificate is either not trusted or is invalid.", "unknown", "server", "client-cert-rejected", "trusted root"},
@@ -858,7 +858,7 @@ func TestExplainSides(t *testing.T) {
 		{"java.security.spec.InvalidKeySpecException: java.security.InvalidKeyException: IOException : algid parse error, not a sequence", "java", "client", "key-load-failed", "pkcs8 -topk8"},
 		{"Caused by: java.io.IOException: ObjectIdentifier() -- data isn't an object ID (tag = 48)", "java", "client", "key-load-failed", "-v1 pbe-sha1-3des"},
 		{"app.rb:12:in `initialize': Neither PUB key nor PRIV key: header too long (OpenSSL::PKey::RSAError)", "unknown", "client", "key-load-failed", "pkey.read"},
-		{"E1204 ingress.go:80: secret default/web-tls is missing the following TLS data entries: tls.key", "unknown", "server", "cert-load-failed", "create secret tls"},
+		{"E1204 ingress.go:80: secret default/web-tls is missing the following TLS data entries: tls.key", "go", "server", "cert-load-failed", "create secret tls"},
 		{"[ERR] agent: failed to load TLS configuration: Couldn't parse PEM in ca_file", "unknown", "server", "cert-load-failed", "pem"},
 		{"500 OOPS: SSL: cannot load RSA certificate", "unknown", "server", "cert-load-failed", "rsa_cert_file"},
 		{"doveconf: Fatal: Error in configuration file /etc/dovecot/conf.d/10-ssl.conf: ssl enabled, but ssl_cert not set", "unknown", "server", "startup-failed", "doveconf -n"},
@@ -996,9 +996,9 @@ func TestExplainSides(t *testing.T) {
 		{"doveconf: Warning: SSLv2 not supported by OpenSSL. Please consider removing it from ssl_protocols.", "unknown", "server", "routine-line", "ssl_min_protocol"},
 		{"2026-03-03 10:00:00.000 UTC [1] LOG:  invalid value for clientcert: \"1\"", "unknown", "server", "startup-failed", "clientcert=verify-ca"},
 		{"Mar 03 10:00:00 node3 kubelet[901]: I0303 10:00:00.000000     901 log.go:194] http: TLS handshake error from 10.0.0.4:51234: no serving certificate available for the kubelet", "go", "server", "cert-load-failed", "kubectl certificate approve"},
-		{"E0303 10:00:00.000000    1201 bootstrap.go:265] part of the existing bootstrap client certificate in /etc/kubernetes/kubelet.conf is expired: 2026-02-01 00:00:00 +0000 UTC", "unknown", "client", "expired", "kubeadm certs renew"},
+		{"E0303 10:00:00.000000    1201 bootstrap.go:265] part of the existing bootstrap client certificate in /etc/kubernetes/kubelet.conf is expired: 2026-02-01 00:00:00 +0000 UTC", "go", "client", "expired", "kubeadm certs renew"},
 		{"The certificate request has failed to complete and will be retried: Failed to decode returned certificate: error decoding certificate PEM block", "unknown", "server", "cert-load-failed", "secretname"},
-		{"time=\"2026-03-03T10:00:00Z\" level=error msg=\"Strict CA verification is enabled but encountered error finding root CA\"", "unknown", "client", "server-cert-untrusted", "system-store"},
+		{"time=\"2026-03-03T10:00:00Z\" level=error msg=\"Strict CA verification is enabled but encountered error finding root CA\"", "go", "client", "server-cert-untrusted", "system-store"},
 		{"Caused by: java.lang.IllegalStateException: Could not load store from 'certs/truststore.jks'", "unknown", "server", "cert-load-failed", "file:"},
 		{"{\"error\":\"x509: cannot validate certificate for 192.0.2.7 because it doesn't contain any IP SANs\",\"event\":\"Error proxying to upstream server\",\"level\":\"warning\"}", "go", "client", "server-hostname-mismatch", "ip"},
 		// A product's own entry keeps its fix when the line also names a
@@ -1351,11 +1351,11 @@ func TestExplainSides(t *testing.T) {
 		{"10[CFG] no trusted RSA public key found for 'gw.example.net'", "unknown", "server", "untrusted", "x509ca"},
 		{"16[CFG] constraint check failed: peer not authenticated by CA 'CN=Corp VPN CA'.", "unknown", "server", "untrusted", "rightca"},
 		{"bootstrap check failure [1] of [1]: Transport SSL must be enabled if security is enabled on a [basic] license", "unknown", "server", "startup-failed", "transport.ssl.enabled"},
-		{`rpc error: code = Unavailable desc = connection closed before server preface received`, "unknown", "client", "plain-http", "grpcurl"},
+		{`rpc error: code = Unavailable desc = connection closed before server preface received`, "go", "client", "plain-http", "grpcurl"},
 		{"Safari can\u2019t open the page because it couldn\u2019t establish a secure connection to the server \u201cintranet.example\u201d.", "browser", "client", "handshake-failed", "safari"},
 		{`{"level":"debug","logger":"tls.handshake","msg":"no certificate matching TLS ClientHello","server_name":"shop.example.org"}`, "unknown", "server", "handshake-failed", "configured sites"},
 		{"IllegalArgumentException: jsse.alias_no_key_entry (connector 8443)", "unknown", "server", "cert-load-failed", "key-alias"},
-		{`level=error msg="Unable to append certificate to pool" path=/etc/ca.pem`, "unknown", "server", "cert-load-failed", "pem"},
+		{`level=error msg="Unable to append certificate to pool" path=/etc/ca.pem`, "go", "server", "cert-load-failed", "pem"},
 		{"config : parsing [/etc/haproxy/haproxy.cfg:12] : 'bind :8443' : unable to load SSL CA file from file '/etc/haproxy/clients-ca.pem'", "haproxy", "server", "cert-load-failed", "haproxy -c"},
 		{`192.0.2.1 - - [02/Jan/2026:10:00:00 +0000] "GET /api HTTP/1.1" 495 150 "-" "curl/8.0"`, "nginx", "server", "status-495", "error_log"},
 		{`failed calling webhook "check.ingress-nginx.io": Post "https://ingress-nginx-admission.svc:443/": x509: certificate signed by unknown authority`, "go", "client", "server-cert-untrusted", "cabundle"},
@@ -1512,7 +1512,7 @@ func TestExplainSides(t *testing.T) {
 		{"AH00526: Syntax error on line 3 of /etc/apache2/sites-enabled/app.conf: Invalid command 'SSLVerifyClient', perhaps misspelled or defined by a module not included in the server configuration", "apache", "server", "startup-failed", "a2enmod ssl"},
 		{"[Mon Jan 05 10:00:00.000000 2026] [ssl:warn] [pid 99] [client 10.0.0.1:5000] AH02227: Failed to set r->user to 'SSL_CLIENT_S_DN_Email'", "apache", "server", "no-client-cert", "sslverifyclient require"},
 		{"gRPC config for type.googleapis.com/envoy.config.listener.v3.Listener rejected: caused by TlsCertificateValidationError.CertificateChain: value is required", "envoy", "server", "cert-load-failed", "kubectl describe certificate"},
-		{`time="2026-01-02T10:00:00Z" level=error msg="Error configuring TLS" error="the tls.ca entry is missing from secret default/mtls-ca"`, "unknown", "server", "cert-load-failed", "tls.ca=ca.crt"},
+		{`time="2026-01-02T10:00:00Z" level=error msg="Error configuring TLS" error="the tls.ca entry is missing from secret default/mtls-ca"`, "go", "server", "cert-load-failed", "tls.ca=ca.crt"},
 		{"warn listener conflict detected: service web.shop.svc.cluster.local specifies an HTTP service on HTTPS only port 443", "unknown", "server", "handshake-failed", "appprotocol"},
 		{"ERROR: add cert: SecTrustSettingsSetTrustSettings: The authorization was denied", "unknown", "client", "cert-load-failed", "unlock-keychain"},
 		{"SslStream: Authentication failed because the remote party sent a TLS alert HandshakeFailure while connecting to api.bank.example", "unknown", "client", "tls-alert", "application pool"},
@@ -1530,7 +1530,7 @@ func TestExplainSides(t *testing.T) {
 		{"The Network Device Enrollment Service cannot decrypt the client's PKCS7 message (0x8009100e).", "unknown", "server", "cert-load-failed", "sscep getca"},
 		{"sscep: wrong (or missing) MIME content type", "unknown", "client", "cert-load-failed", "ca.crt"},
 		{"Error: Could not request certificate: The certificate retrieved from the master does not match the agent's private key.", "unknown", "client", "key-mismatch", "puppet ssl clean"},
-		{"E0101 certificate_manager.go:450] kubernetes.io/kube-apiserver-client-kubelet: Certificate request was not signed: timed out waiting for the condition", "unknown", "client", "cert-load-failed", "kubectl certificate approve"},
+		{"E0101 certificate_manager.go:450] kubernetes.io/kube-apiserver-client-kubelet: Certificate request was not signed: timed out waiting for the condition", "go", "client", "cert-load-failed", "kubectl certificate approve"},
 		{"Warning: Server configuration does not include all intermediate certificates (chain is incomplete)", "unknown", "client", "server-cert-untrusted", "fullchain.pem"},
 		{"daemon.err uhttpd[900]: Failed to load ustream-ssl library: Error loading shared library libwolfssl.so.5", "unknown", "server", "startup-failed", "opkg upgrade"},
 		{"urllib3: ssl.SSLError: The handshake operation timed out", "python", "client", "handshake-failed", "-tls1_2"},
@@ -1636,8 +1636,8 @@ func TestExplainSides(t *testing.T) {
 		{"controller.go:99] Unexpected error validating SSL certificate \"ns/web-tls\" for server \"shop.example.org\": x509: certificate relies on legacy Common Name field, use SANs instead", "go", "server", "server-hostname-mismatch", "cn alone"},
 		{"System.Net.Http.HttpRequestException: An error occurred while sending the request.", "unknown", "client", "handshake-failed", "get-tlsciphersuite"},
 		{"[Errno 2] No such file or directory", "unknown", "server", "cert-load-failed", "load_cert_chain"},
-		{"level=error msg=\"unable to get ACME account: permissions 644 for /letsencrypt/acme.json are too open, please use 600\"", "unknown", "client", "key-load-failed", "chmod 600"},
-		{"level=error msg=\"unable to get ACME account: read acme.json: is a directory\"", "unknown", "client", "key-load-failed", "chmod 600"},
+		{"level=error msg=\"unable to get ACME account: permissions 644 for /letsencrypt/acme.json are too open, please use 600\"", "go", "client", "key-load-failed", "chmod 600"},
+		{"level=error msg=\"unable to get ACME account: read acme.json: is a directory\"", "go", "client", "key-load-failed", "chmod 600"},
 		{"Cannot negotiate ALPN protocol \"acme-tls/1\" for tls-alpn-01 challenge on example.org", "unknown", "client", "cert-load-failed", "dns challenge"},
 		{"acme: error presenting token: could not start HTTPS server for challenge: listen tcp :443: bind: address already in use", "unknown", "server", "startup-failed", "--http.webroot"},
 		{"acme: error presenting token: ovh: failed to find zone example.eu.: could not find the start of authority", "unknown", "client", "cert-load-failed", "--dns.resolvers"},
@@ -1648,7 +1648,7 @@ func TestExplainSides(t *testing.T) {
 		{"Could not locate PKCS 8 private keys", "unknown", "server", "key-load-failed", "pkcs#8"},
 		{"error: BoringSSL error:0900006e:PEM routines:OPENSSL_internal:NO_START_LINE while loading tls.key", "unknown", "server", "unreadable", "bun.file"},
 		{"could not start the solver: timed out waiting for record to fully propagate", "unknown", "client", "cert-load-failed", "dig +short ns"},
-		{"level=error msg=\"Unable to obtain ACME certificate for domains \\\"shop.example.org\\\": unable to generate a certificate for the domains\"", "unknown", "client", "cert-load-failed", "caserver"},
+		{"level=error msg=\"Unable to obtain ACME certificate for domains \\\"shop.example.org\\\": unable to generate a certificate for the domains\"", "go", "client", "cert-load-failed", "caserver"},
 		{"urn:ietf:params:acme:error:dns :: DNS problem: NXDOMAIN looking up A for new.example.org", "unknown", "client", "cert-load-failed", "m.example.com"},
 		{"During secondary validation: Fetching http://example.org/.well-known/acme-challenge/abc: Timeout during connect", "unknown", "server", "cert-load-failed", "multi-perspective"},
 		{"Exception calling \"Open\" with \"1\" argument(s): \"Access is denied.\"", "unknown", "server", "cert-load-failed", "elevated"},
@@ -1703,8 +1703,8 @@ func TestExplainSides(t *testing.T) {
 		{"[error] [lua] ssl_certificate.lua:99: auto-ssl: failed to run do_ssl: attempt to index field 'auto_ssl' (a nil value)", "nginx", "server", "startup-failed", "lua_shared_dict"},
 		{"qt.network.ssl: No TLS backend is available", "unknown", "client", "handshake-failed", "plugins/tls"},
 		{"Celery: A rediss:// URL must have parameter ssl_cert_reqs and this must be set to CERT_REQUIRED", "unknown", "client", "server-cert-untrusted", "ssl_cert_reqs"},
-		{"nebula[80]: level=error msg=\"Failed to load ca from config\" error=\"no valid CA certificates present\"", "unknown", "server", "cert-load-failed", "timedatectl"},
-		{"nebula: level=info msg=\"Invalid certificate from host\" error=\"certificate validation failed: certificate is expired\"", "unknown", "server", "verify-error", "nebula-cert sign"},
+		{"nebula[80]: level=error msg=\"Failed to load ca from config\" error=\"no valid CA certificates present\"", "go", "server", "cert-load-failed", "timedatectl"},
+		{"nebula: level=info msg=\"Invalid certificate from host\" error=\"certificate validation failed: certificate is expired\"", "go", "server", "verify-error", "nebula-cert sign"},
 		{"LWP error: 500 Can't connect to 10.0.0.9:8443 (certificate verify failed)", "unknown", "client", "server-cert-untrusted", "perl_lwp_ssl_ca_file"},
 		{"upload failed: SSL validation failed for https://s3.local:9000/b [Errno 2] No such file or directory", "unknown", "client", "cert-load-failed", "aws_ca_bundle"},
 		{"ERROR Failed to verify host address: 10.1.2.3 (org.apache.zookeeper.common.ZKTrustManager)", "java", "server", "verify-error", "hostnameverification"},
@@ -1819,11 +1819,11 @@ func TestExplainSides(t *testing.T) {
 		// IBM MQ's SSLPEER, a platform router's 495, BearSSL's macro.
 		{"listen failed: http2: TLSConfig.CipherSuites index 3 contains an HTTP/2-approved cipher suite (0xc02f), but it comes after unapproved cipher suites", "go", "server", "startup-failed", "ciphersuites unset"},
 		{"Error: host name verification failed.", "unknown", "client", "server-hostname-mismatch", "subjectaltname"},
-		{`level=ERROR msg="token exchange failed" error="client certificate is used before the 'Not Before' time"`, "unknown", "client", "server-cert-expired", "set-ntp"},
+		{`level=ERROR msg="token exchange failed" error="client certificate is used before the 'Not Before' time"`, "go", "client", "server-cert-expired", "set-ntp"},
 		{`{"s":"E","c":"NETWORK","msg":"No SSL certificate provided by peer; connection rejected"}`, "unknown", "server", "no-client-cert", "allowconnectionswithoutcertificates"},
 		{"W: https://mirror.example.org/debian/dists/stable/InRelease: No system certificates available. Try installing ca-certificates.", "unknown", "client", "server-cert-untrusted", "apt-get install -y ca-certificates"},
-		{`level=debug msg="Serving default certificate for request: \"shop.example.com\""`, "unknown", "server", "server-hostname-mismatch", "openssl pkey -pubout"},
-		{`level=debug msg="No default certificate, generate one"`, "unknown", "server", "routine-line", "file provider"},
+		{`level=debug msg="Serving default certificate for request: \"shop.example.com\""`, "go", "server", "server-hostname-mismatch", "openssl pkey -pubout"},
+		{`level=debug msg="No default certificate, generate one"`, "go", "server", "routine-line", "file provider"},
 		{"DETAIL:  File must have permissions u=rw (0600) or less if owned by the database user, or permissions u=rw,g=r (0640) or less if owned by root.", "unknown", "server", "key-permissions", "allow-group-access"},
 		{"[Mon Mar 02 10:00:00 2026] [error] Unable to configure RSA server private key", "apache", "server", "key-mismatch", "sslcertificatekeyfile"},
 		{"status=deferred (delivery temporarily suspended: Server certificate not verified)", "unknown", "client", "server-cert-untrusted", "posttls-finger"},
@@ -1991,7 +1991,7 @@ func TestExplainSides(t *testing.T) {
 		{"rsyslogd: netstream session 0x55d0 from 192.0.2.9 will be closed due to error [v8.2102.0]", "unknown", "server", "handshake-failed", "plain tcp"},
 		{"ovpn-server[811]: tls-crypt unwrap error: packet authentication failed", "unknown", "server", "handshake-failed", "tls-crypt"},
 		// Traefik's missing secret; libldap's capitals.
-		{`level=error msg="Error configuring TLS for ingress shop/web: secret shop/web-cert does not exist" providerName=kubernetes`, "unknown", "server", "cert-load-failed", "get certificate"},
+		{`level=error msg="Error configuring TLS for ingress shop/web: secret shop/web-cert does not exist" providerName=kubernetes`, "go", "server", "cert-load-failed", "get certificate"},
 		{"sssd[be]: Could not start TLS encryption. TLS: hostname does not match CN in peer certificate", "unknown", "client", "server-hostname-mismatch", "subjectaltname"},
 		// SQL Server's name check; Android's reset handshake.
 		{"Microsoft.Data.SqlClient.SqlException: A connection was successfully established with the server, but then an error occurred during the pre-login handshake. (provider: SSL Provider, error: 0 - The target principal name is incorrect.)", "unknown", "client", "server-hostname-mismatch", "sql server"},
@@ -2127,7 +2127,7 @@ func TestExplainSides(t *testing.T) {
 		{`E[2024-01-01|10:00:00] VerifyPeerCertificate failed  err="lookup of client certificate in registry failed: 503"`, "unknown", "server", "handshake-failed", "look-up"},
 		{"rauc: bundle check: signature verification failed: Verify error:unable to get issuer certificate", "unknown", "client", "verify-error", "keyring"},
 		{"TLS 0x1234abcd could not find certificate corresponding to private key (server asked for one)", "unknown", "client", "no-client-cert", "ssl_verify_client off"},
-		{`level=error msg="Failed to Load the Server certificate. Err SSL errors: none"`, "unknown", "client", "routine-line", "servercertificate"},
+		{`level=error msg="Failed to Load the Server certificate. Err SSL errors: none"`, "go", "client", "routine-line", "servercertificate"},
 		{"HTTP Error 403.7 - Forbidden: the page requires a client certificate (client certificate required)", "unknown", "server", "no-client-cert", ".pfx"},
 		{"Collaboration invitation: Failed to validate SSL certificate for https://gis2.example.net/portal. The certificate authority needs to be trusted by Portal first.", "unknown", "client", "server-cert-untrusted", "import root or intermediate"},
 		{"2024-05-01 10:00:00: (mod_openssl.c.500) SSL: couldn't read private key from '/etc/lighttpd/server.pem'", "unknown", "server", "key-load-failed", "lighttpd"},
@@ -2170,7 +2170,7 @@ func TestExplainSides(t *testing.T) {
 		// that do not load; GnuTLS's words with a terminal's spaces; a
 		// Traefik plugin's own client.
 		{"Jun  1 10:00:00 edge caddy[812]: 2019/06/01 10:00:00 [WARNING] Stapling OCSP: unable to write OCSP staple file for [vault.example.org]: open /etc/caddy/ocsp/vault: permission denied", "unknown", "client", "stapling-failed", "chown"},
-		{`level=fatal msg="loading TLS config" err="read /etc/app/tls/ca.crt: is a directory"`, "unknown", "server", "cert-load-failed", "subpath"},
+		{`level=fatal msg="loading TLS config" err="read /etc/app/tls/ca.crt: is a directory"`, "go", "server", "cert-load-failed", "subpath"},
 		{"Error: Hostname files.example.org not verified. certificate: sha256/AAAA= DN: CN=files.example.org", "unknown", "client", "server-hostname-mismatch", "common name"},
 		{"Error creating SSL context (error:140A90C4:SSL routines:func(169):reason(196))", "unknown", "client", "handshake-failed", "ldd"},
 		{"Using the default of SSL_verify_mode of SSL_VERIFY_NONE for client is deprecated! Please set SSL_verify_mode to SSL_VERIFY_PEER", "unknown", "client", "routine-line", "ssl_verify_peer"},
@@ -2227,7 +2227,7 @@ func TestExplainSides(t *testing.T) {
 		// relay; Netdata's child; IBM HTTP Server's SSL0222W; MailKit; a
 		// default CA path of a server's outgoing client.
 		{`level=error msg="poll failed" error="Get \"https://mgr.example.org:9443/api\": tls: server selected unsupported protocol version 303"`, "go", "client", "handshake-failed", "minversion"},
-		{`level=fatal msg="failed to start" error="nebula certificate for this host is expired"`, "unknown", "server", "server-cert-expired", "nebula-cert print"},
+		{`level=fatal msg="failed to start" error="nebula certificate for this host is expired"`, "go", "server", "server-cert-expired", "nebula-cert print"},
 		{"E: lws_context_init_server_ssl: SSL_CTX_load_verify_locations unhappy", "unknown", "server", "startup-failed", "harmless"},
 		{"FATL relay: cannot listen: valid TLS config is required for QUIC listener", "unknown", "server", "startup-failed", "nb_tls_cert_file"},
 		{"STREAM: SSL RFC4158 check: invalid certificate, result 20", "unknown", "client", "server-cert-untrusted", "capath"},
@@ -2238,6 +2238,8 @@ func TestExplainSides(t *testing.T) {
 		// certificate failure.
 		{"main.go:40: cannot open database: pq: SSL connection is required. Please specify SSL options and retry.", "go", "client", "handshake-failed", "sslmode=require"},
 		{"imap_open(): Couldn't open stream {mail.example.org:993/imap/ssl}INBOX: Certificate failure for mail.example.org: (null): /CN=mail.example.org", "unknown", "client", "server-cert-untrusted", "novalidate-cert"},
+		// Go known by its source file; an entry's side still tells the role.
+		{"ERRO server/main.go:88: cannot start: valid TLS config is required for QUIC listener", "go", "server", "startup-failed", "nb_tls_cert_file"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {

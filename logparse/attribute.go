@@ -659,6 +659,11 @@ var attrRules = []attrRule{
 	// Any other GnuTLS line: its programs are mostly clients (git, wget,
 	// apt, Emacs, OpenConnect).
 	{"unknown", RoleClient, "", []string{"gnutls"}},
+	// Go's loggers and sources when no word above named the program:
+	// logrus's level=... msg=, log15's lvl=eror, a Go source file and
+	// line, grpc-go's status errors.
+	{"go", RoleClient, "", []string{"level=error msg=", "level=fatal msg=", "level=warning msg=", "level=info msg=", "level=debug msg=", "lvl=eror", "lvl=crit",
+		".go:", "rpc error: code = "}},
 }
 
 var (
@@ -972,6 +977,12 @@ func attribute(line, lower string) Attribution {
 				continue // OpenSSL's SSL_ERROR_SSL and SSL_ERROR_SYSCALL, in any program
 			}
 			if strings.Contains(lower, s) {
+				if i == goFormatRule() {
+					// Only the logger says Go: the side is the words'
+					// guess, which an entry's own side may correct.
+					role, guessed := unknownRoleGuess(lower)
+					return served(attr("go", role, "", guessed), lower)
+				}
 				if i == rustlsRule() {
 					return rustlsRole(served(attr(r.reporter, r.role, r.ctx, false), lower), lower)
 				}
@@ -1028,6 +1039,17 @@ func outboundHandshake(lower string) bool {
 var rustlsRule = sync.OnceValue(func() int {
 	for i, r := range attrRules {
 		if r.reporter == "unknown" && slices.Contains(r.any, "invalid peer certificate") {
+			return i
+		}
+	}
+	return -1
+})
+
+// goFormatRule is the index of the rule that knows Go only by its
+// loggers' and sources' formats.
+var goFormatRule = sync.OnceValue(func() int {
+	for i, r := range attrRules {
+		if r.reporter == "go" && slices.Contains(r.any, "lvl=eror") {
 			return i
 		}
 	}

@@ -75,6 +75,9 @@ func TestAttributeSides(t *testing.T) {
 		// keystores and Elasticsearch's transport a server's
 		{"mail: javax.mail.MessagingException: Could not convert socket to TLS", "java", RoleClient, false},
 		{"E CWPKI0033E: The keystore located at /opt/was/key.p12 failed to load (com.ibm.ws.ssl.config.WSKeyStore)", "java", RoleServer, false},
+		// Go known only by its logger or source file: the side is a guess
+		{`time="2024-01-01T00:00:00Z" level=error msg="sync failed" error="remote closed"`, "go", RoleServer, true},
+		{"E0101 app/main.go:88] fetch failed: sslv3 alert handshake failure", "go", RoleClient, true},
 		// a CA file a program could not load: mostly a client's
 		{"E [net.c:12:init] 0-agent: could not load CA list", "unknown", RoleClient, true},
 		// alerts servers send, named with nothing of the writer's side
