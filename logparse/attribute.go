@@ -1495,6 +1495,12 @@ func unknownRoleGuess(lower string) (string, bool) {
 		// a URL it was fetching, a dial, a connection it opened
 		return RoleClient, false
 	}
+	if strings.Contains(lower, "wrong version number") || strings.Contains(lower, "wrong_version_number") {
+		// Bytes that are not TLS where a record was due: a client's
+		// https:// to a plain port, far more than a server's (which says
+		// "http request", or names the connection it was accepting).
+		return RoleClient, true
+	}
 	return RoleServer, true
 }
 

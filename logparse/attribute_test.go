@@ -80,6 +80,9 @@ func TestAttributeSides(t *testing.T) {
 		{"E0101 app/main.go:88] fetch failed: sslv3 alert handshake failure", "go", RoleClient, true},
 		// a CA file a program could not load: mostly a client's
 		{"E [net.c:12:init] 0-agent: could not load CA list", "unknown", RoleClient, true},
+		// non-TLS bytes, named with nothing of the writer's side: mostly a
+		// client's https:// to a plain port
+		{"sync: nil, wrong version number", "unknown", RoleClient, true},
 		// alerts servers send, named with nothing of the writer's side
 		{"sync: connect failed: sslv3 alert handshake failure", "unknown", RoleClient, true},
 		{"upload aborted (TLSV1_ALERT_PROTOCOL_VERSION)", "unknown", RoleClient, true},
