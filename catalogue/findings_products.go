@@ -3890,6 +3890,16 @@ var productEntries = []Entry{
 		Fix:         "Find the client's highest version (IHS's trace, or a capture), then let the client speak TLS 1.2 (its Java or client update, or its TLS settings), or re-allow its version for a while (SSLProtocolEnable in httpd.conf):\n  openssl s_client -connect host:443 -tls1_2 </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -tls1 </dev/null",
 	},
+	// Delphi's Indy refused by a server for its TLS version.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"error connecting with ssl"},
+		Within:      []string{"protocol version", "protocol_version"},
+		Title:       "Delphi's Indy was refused by the server: it offers an old TLS version (SSLVersions, OpenSSL DLLs)",
+		Explanation: "Indy (TIdHTTP with TIdSSLIOHandlerSocketOpenSSL, in Delphi and C++Builder programs) connects with the TLS versions its SSLOptions.SSLVersions allows, TLS 1.0 alone by default in older releases, through the OpenSSL DLLs beside the program (ssleay32.dll and libeay32.dll, 0.9.8 or 1.0.x). A server that takes TLS 1.2 or later only refuses it with a protocol_version or handshake_failure alert, while browsers and Postman reach it.",
+		Fix:         "Allow TLS 1.2 in the program and ship OpenSSL 1.0.2 DLLs (or move to a current Indy, whose OpenSSL 1.1 and 3 handlers speak TLS 1.3):\n  IdSSL.SSLOptions.SSLVersions := [sslvTLSv1_2];\nSee what the server takes:\n  openssl s_client -connect host:443 -servername host -tls1 </dev/null",
+		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
+	},
 	// NuGet's signature check against the .NET SDK's own root bundle.
 	{
 		ID: Untrusted, Kind: "client", Side: "client",

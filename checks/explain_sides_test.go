@@ -2240,6 +2240,10 @@ func TestExplainSides(t *testing.T) {
 		{"imap_open(): Couldn't open stream {mail.example.org:993/imap/ssl}INBOX: Certificate failure for mail.example.org: (null): /CN=mail.example.org", "unknown", "client", "server-cert-untrusted", "novalidate-cert"},
 		// Go known by its source file; an entry's side still tells the role.
 		{"ERRO server/main.go:88: cannot start: valid TLS config is required for QUIC listener", "go", "server", "startup-failed", "nb_tls_cert_file"},
+		// curl on GnuTLS naming no CA file: the system's trust, or none.
+		{"player: CURL failed: server certificate verification failed. CAfile: none CRLfile: none", "curl", "client", "server-cert-untrusted", "slim container image"},
+		// Delphi's Indy refused for its TLS version.
+		{"EIdOSSLConnectError: Error connecting with SSL. error:1409442E:SSL routines:ssl3_read_bytes:tlsv1 alert protocol version", "unknown", "client", "handshake-failed", "sslversions"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
