@@ -225,7 +225,9 @@ func GroupFinding(g *logparse.Group, top int) report.Finding {
 		if g.Count < frequentNoise {
 			f.Severity = report.Info
 		}
-		if !strings.HasPrefix(f.Explanation, catalogue.UsuallyHarmless) {
+		if !strings.Contains(strings.ToLower(f.Explanation), "harmless") {
+			// An entry that already says so is not told twice (as explain
+			// does: "bad key share" opens with its own "Usually harmless").
 			f.Explanation = catalogue.UsuallyHarmless + " " + f.Explanation
 		}
 	}

@@ -521,3 +521,22 @@ func TestLogsOtherProgramSideByEntry(t *testing.T) {
 		t.Errorf("logs told it as %s/%s, explain as %s/%s; want both the server's", f.Reporter, f.Role, want.Reporter, want.Role)
 	}
 }
+
+// TestLogsHarmlessSaidOnce: a scanner-kind group whose entry already says
+// it is usually harmless is not told so a second time.
+func TestLogsHarmlessSaidOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "error.log")
+	line := "2026/12/07 10:00:03 [crit] 12#12: *3 SSL_do_handshake() failed (SSL: error:0A00006C:SSL routines::bad key share) while SSL handshaking, client: 192.0.2.7, server: 0.0.0.0:443\n"
+	if err := os.WriteFile(path, []byte(line), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	sum, inputs := scanLogs(t, path)
+	rep := Logs(sum, inputs, LogOptions{Top: 3})
+	if len(rep.Findings) == 0 {
+		t.Fatal("no finding")
+	}
+	f := rep.Findings[0]
+	if n := strings.Count(strings.ToLower(f.Explanation), "usually harmless"); n != 1 || f.Severity != report.Info {
+		t.Errorf("%s: %q said %d times, severity %v:\n%s", f.Title, "usually harmless", n, f.Severity, f.Explanation)
+	}
+}
