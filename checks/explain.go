@@ -802,6 +802,14 @@ func anyIn(s string, words []string) bool {
 	return false
 }
 
+// sayHarmless opens f's explanation with "usually harmless", unless its
+// entry already says so ("bad key share" has its own words for it).
+func sayHarmless(f *report.Finding) {
+	if !strings.Contains(strings.ToLower(f.Explanation), "harmless") {
+		f.Explanation = catalogue.UsuallyHarmless + " " + f.Explanation
+	}
+}
+
 // inContext adjusts a finding to what the line says about its context:
 // scanner noise on a server is a note, an expired verdict may be a clock.
 func inContext(f *report.Finding, lower string, att logparse.Attribution) {
@@ -811,9 +819,7 @@ func inContext(f *report.Finding, lower string, att logparse.Attribution) {
 	generic := f.ID == catalogue.HandshakeFailed || f.ID == catalogue.OpenSSLReason
 	if att.Role == logparse.RoleServer && (generic && (IsNoise(lower) || bare) || anyIn(lower, notes)) {
 		f.Severity = report.Info
-		if !strings.Contains(strings.ToLower(f.Explanation), "harmless") {
-			f.Explanation = catalogue.UsuallyHarmless + " " + f.Explanation
-		}
+		sayHarmless(f)
 	}
 	if anyIn(lower, harmless) {
 		f.Severity = report.Info

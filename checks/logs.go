@@ -225,11 +225,7 @@ func GroupFinding(g *logparse.Group, top int) report.Finding {
 		if g.Count < frequentNoise {
 			f.Severity = report.Info
 		}
-		if !strings.Contains(strings.ToLower(f.Explanation), "harmless") {
-			// An entry that already says so is not told twice (as explain
-			// does: "bad key share" opens with its own "Usually harmless").
-			f.Explanation = catalogue.UsuallyHarmless + " " + f.Explanation
-		}
+		sayHarmless(&f)
 	}
 	if g.Key == g.ID+":other" && f.File != "" {
 		// Past the group bound, load errors of many files share this
