@@ -31,7 +31,7 @@ var alerts = []alert{
 	{47, "illegal_parameter", "a handshake field was out of range or inconsistent."},
 	{48, "unknown_ca", "it does not trust the CA that issued the certificate it was shown."},
 	{49, "access_denied", "the certificate is valid but this identity is not allowed; a firewall or proxy that refuses direct connections (a corporate network where HTTPS must go through the proxy: set https_proxy) sends it too."},
-	{50, "decode_error", "a message could not be decoded: a malformed handshake message (one a client sends with an empty server name in its SNI extension, when it was given no host name, is one)."},
+	{50, "decode_error", "a message could not be decoded: a malformed handshake message, such as a client's SNI extension holding an empty name (a client given no host name) or an IP address, which SNI forbids (Apple's TLS on iOS and macOS sends one for a URL with an IP address: use a DNS name)."},
 	{51, "decrypt_error", "a handshake signature or key exchange did not verify: often a private key that does not belong to the certificate."},
 	{60, "export_restriction", "an export-grade parameter was refused (an old alert)."},
 	{70, "protocol_version", "it does not support the TLS version offered."},

@@ -2640,10 +2640,10 @@ var clientWriterEntries = []Entry{
 	// curl's own words for a name mismatch (OpenSSL and older builds).
 	{
 		ID: ServerHostnameMismatch, Kind: "client",
-		Match: []string{"no alternative certificate subject name matches target", "does not match target host name", "subjectaltname does not match",
+		Match: []string{"no alternative certificate subject name matches target", "does not match target host name", "does not match target hostname", "subjectaltname does not match", "subjectaltname(s) do not match",
 			"requested domain name does not match the server's certificate"},
 		Title:       "The server's certificate does not name the host curl connected to",
-		Explanation: "curl compared the host name in the URL with the server certificate's subjectAltName (SAN) and found no match. Three causes: (1) the certificate lacks the name, or the IP address (which needs an IP entry), or lists other names in its SAN (curl looks at the Common Name only when the SAN has no DNS name); (2) another certificate is served for that name: SNI picks another server block, or a default certificate; (3) the name reaches another machine than meant (a stale /etc/hosts entry, a DNS or VPN answer, an intercepting proxy).",
+		Explanation: "curl compared the host name in the URL with the server certificate's subjectAltName (SAN) and found no match. Three causes: (1) the certificate lacks the name, or the IP address (which needs an IP entry), or lists other names in its SAN (curl looks at the Common Name only when the SAN has no DNS name); (2) another certificate is served for that name: SNI picks another server block, or a default certificate (also what a client that sends no SNI gets, such as an old libcurl or OpenSSL bundled in a program); (3) the name reaches another machine than meant (a stale /etc/hosts entry, a DNS or VPN answer, an intercepting proxy).",
 		Fix:         "Use the name the certificate carries, or reissue it with the name in its SAN:\n  subjectAltName=DNS:host.example.com,IP:192.0.2.10\nand check what is served for that name:\n  openssl s_client -connect host:443 -servername host.example.com </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Subject Alternative Name'",
 		Confirm:     "curl -v https://host.example.com/ 2>&1 | grep -i 'subject'",
 	},

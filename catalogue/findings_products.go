@@ -408,7 +408,7 @@ var productEntries = []Entry{
 		Title:       "rdesktop takes only RSA server certificates, and the RDP server's has another key",
 		Explanation: "rdesktop (1.9) accepts an RDP server's TLS certificate only with an RSA key; a server whose certificate has an ECDSA key (the self-signed certificate some RDP servers, such as newer xrdp or Windows set-ups, make for themselves) is refused before any trust check.",
 		Fix:         "Give the RDP server an RSA certificate (xrdp: certificate and key_file in xrdp.ini), e.g.:\n  openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 825 -subj '/CN=rdp.example.com'\nor use another client (FreeRDP's xfreerdp takes ECDSA).",
-		Confirm:     "openssl s_client -connect rdp.example.com:3389 </dev/null 2>/dev/null | openssl x509 -noout -text | grep 'Public Key Algorithm'",
+		Confirm:     "nmap -p 3389 --script ssl-cert rdp.example.com",
 	},
 	// OpenSMTPD loading its pki key.
 	{
@@ -988,9 +988,9 @@ var productEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client", Side: "client",
 		Match:       []string{"errconnect_tls_connect_failed", "reported 00020008", "0x00020008", "[freerdp_tls_handshake]: bio_do_handshake failed", "freerdp_tls_connect"},
 		Title:       "FreeRDP could not set up TLS with the RDP server (ERRCONNECT_TLS_CONNECT_FAILED)",
-		Explanation: "FreeRDP (xfreerdp, Remmina, Guacamole's guacd, other tools on libfreerdp) failed the TLS handshake of the RDP connection. Most often the server is an old Windows (Server 2008 R2, Windows 7) that offers only TLS 1.0 with SHA-1 signatures, which FreeRDP 2.1 and later refuse at their default OpenSSL security level, or the server allows only RDP's own security layer or NLA where TLS was asked for.",
-		Fix:         "Lower the security level for this server only (FreeRDP 2 spells it /tls-seclevel:0, FreeRDP 3 /tls:seclevel:0), or choose the security layer the server speaks:\n  xfreerdp /v:host /tls-seclevel:0\n  xfreerdp /v:host /sec:rdp\nBetter, enable TLS 1.2 on the Windows server.",
-		Confirm:     "openssl s_client -connect host:3389 -tls1_2 </dev/null",
+		Explanation: "FreeRDP (xfreerdp, Remmina, Guacamole's guacd, other tools on libfreerdp) failed the TLS handshake of the RDP connection. Most often the server is an old Windows (Server 2008 R2, Windows 7) that offers only TLS 1.0 with SHA-1 signatures, which FreeRDP 2.1 and later refuse at their default OpenSSL security level, or the server allows only RDP's own security layer or NLA where TLS was asked for. On Fedora and RHEL the system-wide crypto policy sets that level (DEFAULT refuses what such servers offer since Fedora 33 and RHEL 9), for FreeRDP and Remmina alike.",
+		Fix:         "Lower the security level for this server only (FreeRDP 2 spells it /tls-seclevel:0, FreeRDP 3 /tls:seclevel:0), or choose the security layer the server speaks:\n  xfreerdp /v:host /tls-seclevel:0\n  xfreerdp /v:host /sec:rdp\nwhere a system-wide crypto policy refuses it (Fedora, RHEL), lower it for the whole system only knowingly:\n  sudo update-crypto-policies --set LEGACY\nBetter, enable TLS 1.2 on the Windows server.",
+		Confirm:     "nmap -p 3389 --script ssl-enum-ciphers host",
 	},
 	// FreeRDP refusing the RDP server's certificate.
 	{
@@ -1001,7 +1001,7 @@ var productEntries = []Entry{
 		Title:       "FreeRDP did not accept the RDP server's certificate (self-signed, or changed since it was accepted)",
 		Explanation: "A Windows RDP server serves a self-signed certificate unless given one, and FreeRDP remembers the one it accepted (trust on first use, in its known-hosts store under ~/.config/freerdp). A regenerated certificate (a rebuilt VM, an expired RDP certificate renewed by Windows) is a changed host key, and a front end that runs FreeRDP without a terminal (WinApps, scripts) then fails silently while FreeRDP waits for an answer.",
 		Fix:         "Accept the new certificate once, after checking it (or remove the host's line from FreeRDP's list), or give the RDP server a certificate from your CA:\n  xfreerdp /v:host /cert:tofu\n  grep -n 'host' ~/.config/freerdp/known_hosts2\n(/cert:ignore turns the check off, only knowingly).",
-		Confirm:     "openssl s_client -connect host:3389 </dev/null 2>/dev/null | openssl x509 -noout -subject -dates -fingerprint -sha256",
+		Confirm:     "nmap -p 3389 --script ssl-cert host",
 	},
 	// TigerVNC's viewer refusing the server's X509 certificate.
 	{
@@ -1045,8 +1045,8 @@ var productEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client", Side: "server",
 		Match:       []string{"agent bad web cert hash"},
 		Title:       "MeshCentral's agents see another web certificate than the one the server expects (a proxy in front)",
-		Explanation: "MeshCentral agents pin the hash of the server's web certificate and hold the connection when the certificate they see differs: a reverse proxy, TLS-terminating load balancer or CDN (nginx, Cloudflare) in front serves its own certificate. MeshCentral must then be told where that certificate is served (certUrl in config.json) so that it loads it and hands agents its hash; a certUrl that has not taken effect (an old config file, a server not restarted) keeps the old hash.",
-		Fix:         "Set certUrl to the address the agents connect to, restart MeshCentral, and check which certificate the agents are served:\n  \"certUrl\": \"https://mesh.example.com:443/\"\n  openssl s_client -connect mesh.example.com:443 -servername mesh.example.com </dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha384",
+		Explanation: "MeshCentral agents pin the hash of the server's web certificate and hold the connection when the certificate they see differs: a reverse proxy, TLS-terminating load balancer or CDN (nginx, Cloudflare) in front serves its own certificate. MeshCentral must then be told where that certificate is served (certUrl in config.json) so that it loads it and hands agents its hash; a certUrl that has not taken effect (an old config file, a server not restarted) keeps the old hash. certUrl's own fetch can also reach another certificate than the agents do: its name resolves to this machine (an /etc/hosts line, such as the 127.0.1.1 one some installers write) or the proxy picks its certificate by SNI and is asked for another name.",
+		Fix:         "Set certUrl to the address the agents connect to, check that the name resolves to the proxy from the MeshCentral machine, restart MeshCentral, and check which certificate the agents are served:\n  \"certUrl\": \"https://mesh.example.com:443/\"\n  getent hosts mesh.example.com\n  openssl s_client -connect mesh.example.com:443 -servername mesh.example.com </dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha384",
 		Confirm:     "openssl s_client -connect mesh.example.com:443 -servername mesh.example.com </dev/null 2>/dev/null | openssl x509 -noout -subject",
 	},
 	// rsyslog refused by the system when opening a TLS file it was given.
@@ -3900,6 +3900,147 @@ var productEntries = []Entry{
 		Fix:         "Allow TLS 1.2 in the program and ship OpenSSL 1.0.2 DLLs (or move to a current Indy, whose OpenSSL 1.1 and 3 handlers speak TLS 1.3):\n  IdSSL.SSLOptions.SSLVersions := [sslvTLSv1_2];\nSee what the server takes:\n  openssl s_client -connect host:443 -servername host -tls1 </dev/null",
 		Confirm:     "openssl s_client -connect host:443 -servername host -tls1_2 </dev/null",
 	},
+	// Remote Desktop's CredSSP update (CVE-2018-0886) on one side only.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"encryption oracle remediation"},
+		Title:       "Remote Desktop refused the connection: one side has the 2018 CredSSP update and the other not",
+		Explanation: "Network Level Authentication runs CredSSP inside RDP's TLS, and the May 2018 Windows updates for CVE-2018-0886 changed it: an updated client (its Encryption Oracle Remediation policy at the default, Mitigated) refuses a server without the update, and an updated server set to Force Updated Clients refuses an old client. RDP clients of other systems from before the change (older FreeRDP and Remmina) fail the same way against updated servers.",
+		Fix:         "Install the current Windows updates on the side that is behind (most often the server). For a short while only, an updated client may reach an old server with this policy value, deleted again once the server is updated:\n  reg add HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters /v AllowEncryptionOracle /t REG_DWORD /d 2 /f",
+		Confirm:     "reg query HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters",
+	},
+	// FreeRDP's NLA aborted by the server inside TLS.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"alert internal error"},
+		Within:      []string{"freerdp"},
+		Title:       "The RDP server aborted FreeRDP's Network Level Authentication (internal_error): most often CredSSP versions that differ",
+		Explanation: "Windows answers with an internal_error alert inside the TLS that carries Network Level Authentication when the CredSSP exchange fails on its side: a FreeRDP from before the 2018 CredSSP changes (CVE-2018-0886) against an updated server, which FreeRDP may then report as a wrong password; or credentials the server cannot use for NLA.",
+		Fix:         "Upgrade FreeRDP (2.0 or later) and try again; to tell it from a credential problem, connect once without NLA where the server allows it:\n  xfreerdp /v:host /sec:tls",
+		Confirm:     "xfreerdp /version",
+	},
+	// The Windows Remote Desktop client's protocol error in the security layer.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"(code 0x2104)"},
+		Title:       "Remote Desktop dropped the session while the server set up TLS (protocol error 0x2104)",
+		Explanation: "The Windows Remote Desktop client reports 0x2104 when the security layer broke after the server chose TLS: most often the server could not serve TLS with its certificate and key. xrdp is the usual case: releases before 0.9.16 load only RSA keys (an ECDSA certificate and key fail without a word to the client), and xrdp must be able to read its key (a key readable by root only; Debian's ssl-cert group). Its log names the certificate or key it could not use.",
+		Fix:         "Read the server's log for its certificate and key, give xrdp an RSA key it can read, and restart it:\n  grep -i -e cert -e key /var/log/xrdp.log | tail\n  sudo adduser xrdp ssl-cert\n  sudo systemctl restart xrdp\nSee what the server presents (RDP starts TLS after its own negotiation, so openssl s_client cannot; nmap can):\n  nmap -p 3389 --script ssl-cert host",
+		Confirm:     "nmap -p 3389 --script ssl-cert host",
+	},
+	// A peer's close_notify, logged as an error by some programs.
+	{
+		ID: HandshakeFailed, Kind: "client", Level: infoLevel,
+		Match:       []string{"warning, close notify"},
+		Title:       "The other side closed the TLS session normally (close_notify): harmless",
+		Explanation: "close_notify is the alert a TLS peer sends, as a warning, to end a session cleanly. A program that logs every alert it receives shows it at each disconnect (FreeRDP's transport printed it as an unhandled SSL error when a window was closed, until a later release handled it). It matters only when sessions end before they should: the other side then closed on purpose (an idle timeout, a logout, a restart), and its own log says why.",
+		Fix:         "Nothing to do; a later release of the program may stop printing it. If sessions end too early, read the other side's log for why it closed them.",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// uvicorn's plain-HTTP server reading a TLS handshake.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server", Own: true,
+		Match:       []string{"invalid http request received"},
+		Title:       "uvicorn read something that is not HTTP: most often a TLS handshake on its plain-HTTP port",
+		Explanation: "uvicorn (under FastAPI, BentoML, vLLM, Open WebUI and other Python ASGI services) logs this when a connection's bytes do not parse as HTTP. When clients' https:// requests fail at the same time, the server is not serving TLS on that port: it was started without its certificate options (--ssl-certfile, --ssl-keyfile), a framework around it did not pass its TLS settings through (some releases did not), or a proxy in front speaks TLS to it. Now and then alone, with no client failing, it is a scanner or bot (harmless).",
+		Fix:         "Make both ends agree: use http:// for this port, or start uvicorn with its certificate (its start-up line then says https://):\n  uvicorn app:app --host 0.0.0.0 --port 8443 --ssl-certfile cert.pem --ssl-keyfile key.pem\nthen see what the port speaks:\n  openssl s_client -connect host:8443 </dev/null",
+		Confirm:     "curl -v http://host:8000/",
+	},
+	// A directory server resetting LDAPS (Active Directory without a certificate).
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"socket ssl wrapping error", "ldap result code 200"},
+		Within:      []string{"reset by peer", "connection reset", "errno 104"},
+		Title:       "The LDAP server reset the TLS connection: most often a domain controller with no certificate for LDAPS",
+		Explanation: "The directory server closed the connection as TLS began. Active Directory serves LDAPS (port 636) only when the domain controller holds a Server Authentication certificate with its FQDN (from an enterprise CA, AD CS, or installed by hand); without one it accepts the TCP connection and resets the handshake, while plain LDAP on 389 works. Otherwise the two share no TLS version or signature algorithm (an old client against a controller that takes TLS 1.2 only; a controller's certificate signed with SHA-512 against an old Go client), or the port does not speak TLS.",
+		Fix:         "See whether the server presents a certificate on that port:\n  openssl s_client -connect dc.example.com:636 -showcerts </dev/null\nNo certificate means none for LDAPS: enrol the domain controller for one (AD CS's Domain Controller or Kerberos Authentication template, or a certificate with its FQDN in the computer's Personal store), and meanwhile use plain LDAP where your tool offers it.",
+		Confirm:     "openssl s_client -connect dc.example.com:636 </dev/null",
+	},
+	// Mono's managed TLS and its own, often empty, certificate store.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"invalid certificate received from server"},
+		Title:       "Mono's TLS did not trust the server's certificate (Unity, older Xamarin and Mono programs)",
+		Explanation: "Mono's managed TLS (HttpWebRequest and WebClient under Mono, as in older Unity editors and players) checks the server's chain against Mono's own certificate store, not the system's. An older Mono starts with that store empty, so every chain fails (0x800b010a, CERT_E_CHAINING; 0x800b0109, an untrusted root) until roots are imported; a private CA or an intercepting proxy's CA is missing from it even where the system trusts it.",
+		Fix:         "Import the system's roots into Mono's store (Mono 4.8 and later), or in Unity use UnityWebRequest, which checks against the platform's store:\n  cert-sync /etc/ssl/certs/ca-certificates.crt\nA private CA goes into the same store (older Mono: certmgr -add -c Trust ca.crt).",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// An RSA key object without its private part (a token's key under OpenSSL 3).
+	{
+		ID: KeyLoadFailed, Kind: "client",
+		Match:       []string{"missing private key"},
+		Within:      []string{"rsa routines", "pkcs11", "pkcs#11"},
+		Title:       "OpenSSL was asked to sign with an RSA key that has no private part (most often a key on a token, through PKCS#11)",
+		Explanation: "The RSA key OpenSSL got holds only the public numbers. A private key that lives on a smart card, YubiKey or HSM is reached through PKCS#11 glue (an engine, a provider, pkcs11-helper), and when that glue does not hook into the key OpenSSL signs with, the handshake's signature fails so. The known case is engine-era code under OpenSSL 3 (pkcs11-helper as OpenVPN's --pkcs11-id uses it), where a key's RSA structure is a cached copy; a configuration given a public key or a certificate where the private key belongs fails the same way.",
+		Fix:         "Upgrade the PKCS#11 glue to a release made for OpenSSL 3 (pkcs11-helper, the engine), or use OpenSSL 3's pkcs11 provider; check that the key is reached through the token:\n  openvpn --show-pkcs11-ids /usr/lib/x86_64-linux-gnu/opensc-pkcs11.so\n  pkcs11-tool --list-objects",
+		Confirm:     "openssl version",
+	},
+	// Network Policy Server's Reason Code 16 for certificate authentication.
+	{
+		ID: ClientCertRejected, Kind: "client", Side: "server",
+		Match:       []string{"user credentials mismatch"},
+		Within:      []string{"does not map to an existing user account"},
+		Title:       "NPS refused the request (Reason Code 16, credentials mismatch): with certificates, most often the client's signature or its mapping",
+		Explanation: "Network Policy Server gives reason 16 for every authentication it refuses, certificate-based ones (EAP-TLS, PEAP with certificates: Always On VPN, 802.1X) included, although no password is involved. With certificates the known causes: a user or device certificate whose key sits in an older TPM (TPM 1.2, or 2.0 firmware of spec 1.16 or earlier) that cannot make the RSA-PSS signatures the handshake chose; a client certificate that maps to no account (its UPN, or the strong mapping the 2022 updates require); an NPS update with a known issue (KB4034681, August 2017). Event 6273's Authentication Type and EAP Type say which kind of request it was.",
+		Fix:         "Read the whole event 6273 and the client's certificate (where its key is kept, its UPN and SID extension). For TPM-held keys, take RSA-PSS out of the TLS signature algorithms NPS offers, or enrol the keys in software; for mapping, reissue with the SID extension:\n  certutil -v -user -store My",
+		Confirm:     "certutil -v -user -store My",
+	},
+	// Network Policy Server whose TLS inside EAP broke.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"reason: the message received was unexpected or badly formatted"},
+		Title:       "NPS could not complete the TLS exchange inside PEAP or EAP-TLS (the message was unexpected or badly formatted)",
+		Explanation: "Network Policy Server logs this reason when the TLS handshake carried inside EAP broke. The known cause: the list of trusted root CAs NPS sends in its certificate request grew too large for the EAP exchange (a root certificate update filled its Trusted Root store), and clients or access points drop the oversized message; a client that offers no TLS version NPS takes is the other.",
+		Fix:         "Stop NPS from sending the list (Schannel's SendTrustedIssuerList), then restart NPS, or trim the Trusted Root store:\n  reg add HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL /v SendTrustedIssuerList /t REG_DWORD /d 0 /f\n  net stop ias\n  net start ias",
+		Confirm:     "certutil -store Root",
+	},
+	// Ollama pulling from a registry whose certificate it does not trust.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"pull model manifest"},
+		Within:      []string{"unknown authority", "not trusted"},
+		Title:       "Ollama does not trust the registry's certificate (a private registry, or a proxy re-signing the traffic)",
+		Explanation: "The Ollama server (ollama serve, not the ollama pull command in your shell) fetches models and checks the registry's certificate against its system's trust store: on Linux the CA bundle (or SSL_CERT_FILE in the server's environment), on macOS the keychain; Docker's certs.d is not read. A private registry (Harbor, a mirror) with a self-signed or private-CA certificate, or a company proxy that re-signs ollama.com's traffic, is refused. The --insecure flag allows a plain-HTTP registry; it does not turn certificate checks off.",
+		Fix:         "Trust the CA where the Ollama server runs, then restart it; on Linux:\n  sudo cp registry-ca.crt /usr/local/share/ca-certificates/\n  sudo update-ca-certificates\n  sudo systemctl restart ollama\nOn macOS add the CA to the System keychain; in a container, mount it and set SSL_CERT_FILE.",
+		Confirm:     "openssl s_client -connect registry.example.com:443 -servername registry.example.com </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
+	// lncli and other lnd clients holding another tls.cert than lnd serves.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"lncli"},
+		Within:      []string{"unknown authority", "handshake failure"},
+		Title:       "lncli could not set up TLS with lnd: its tls.cert is not the one lnd serves",
+		Explanation: "lncli, and the apps that reach lnd's gRPC or REST (Zap, ThunderHub, RTL, Lightning Terminal), trust exactly the tls.cert they read: lnd's self-signed certificate. They fail when that copy is not the one lnd serves: lncli run as another user reads that user's ~/.lnd (an old copy), lnd made a new certificate (new tlsextraip or tlsextradomain, an expired one renewed at start), or --lnddir or --tlscertpath point elsewhere. A handshake failure instead says lnd's certificate and key files do not go together or are of a kind the client does not take (old RSA certificates against gRPC clients that need ECDSA); lnd makes new ones at start when both are deleted.",
+		Fix:         "Run lncli as the user lnd runs as, or point it at lnd's current certificate:\n  lncli --tlscertpath /home/bitcoin/.lnd/tls.cert getinfo\nIf the files are stale, delete both and restart lnd, then copy the new tls.cert to every app:\n  rm ~/.lnd/tls.cert ~/.lnd/tls.key\n  sudo systemctl restart lnd",
+		Confirm:     "openssl x509 -noout -subject -dates -in ~/.lnd/tls.cert",
+	},
+	// Hyperledger Fabric's orderer without its cluster client certificate.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"client certificate isn't in pem format", "failed creating a block puller"},
+		Title:       "The Fabric orderer has no usable TLS client certificate for its cluster (General.Cluster.ClientCertificate)",
+		Explanation: "A Raft orderer connects to the other orderers with a TLS client certificate: General.Cluster.ClientCertificate and ClientPrivateKey in orderer.yaml (ORDERER_GENERAL_CLUSTER_CLIENTCERTIFICATE and ORDERER_GENERAL_CLUSTER_CLIENTPRIVATEKEY in the environment). Left unset, or naming a file that is not PEM, the block puller and the cluster's connections cannot start.",
+		Fix:         "Set both to the orderer's TLS certificate and key from the TLS CA (often the files General.TLS names), and restart the orderer:\n  ORDERER_GENERAL_CLUSTER_CLIENTCERTIFICATE=/var/hyperledger/orderer/tls/server.crt\n  ORDERER_GENERAL_CLUSTER_CLIENTPRIVATEKEY=/var/hyperledger/orderer/tls/server.key",
+		Confirm:     "openssl x509 -noout -subject -dates -in /var/hyperledger/orderer/tls/server.crt",
+	},
+	// The QuickBooks PHP SDK's own TLS 1.2 check.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"checking tls 1.2 version failed"},
+		Title:       "The QuickBooks PHP SDK's own TLS 1.2 check failed (its check, not the connection to Intuit)",
+		Explanation: "The QuickBooks Online V3 PHP SDK checks, before its calls, that cURL speaks TLS 1.2 by asking a test site. Older releases fail the check when the connection uses TLS 1.3 (they required exactly TLS 1.2) or when the test site cannot be reached or its certificate fails, though cURL itself would reach Intuit. Current releases accept TLS 1.3.",
+		Fix:         "Upgrade the SDK, and check that PHP's cURL speaks TLS 1.2 or later:\n  composer update quickbooks/v3-php-sdk\n  php -r 'echo curl_version()[\"ssl_version\"], PHP_EOL;'",
+		Confirm:     "composer show quickbooks/v3-php-sdk",
+	},
+	// Ktor's CIO engine on Kotlin/Native.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"tls sessions are not supported on native platform"},
+		Title:       "Ktor's CIO engine has no TLS on Kotlin/Native (iOS, macOS and other native targets)",
+		Explanation: "Ktor's CIO engine does not implement TLS on Kotlin/Native in the releases that print this, so every https:// request from a native target fails. An HttpClient() created without an engine takes whichever engine is on the classpath, and a dependency that brings ktor-client-cio into the iOS build makes it CIO.",
+		Fix:         "Use the Darwin engine on Apple targets (Curl or WinHttp on other native targets), name it, and keep ktor-client-cio out of the native source sets:\n  implementation(\"io.ktor:ktor-client-darwin:$ktor_version\")\n  val client = HttpClient(Darwin)",
+		Confirm:     "./gradlew dependencies | grep ktor-client",
+	},
 	// NuGet's signature check against the .NET SDK's own root bundle.
 	{
 		ID: Untrusted, Kind: "client", Side: "client",
@@ -4175,7 +4316,7 @@ var productEntries = []Entry{
 		Within:      []string{"freerdp"},
 		Title:       "FreeRDP refused the RDP server's certificate for its purpose (only Windows' Remote Desktop Authentication usage)",
 		Explanation: "A certificate issued from Windows' Remote Desktop template carries only the Remote Desktop Authentication extended key usage (1.3.6.1.4.1.311.54.1.2), not TLS server authentication; Windows clients take it, and FreeRDP 2.0.0 required the TLS server purpose and refused it (later releases accept it again).",
-		Fix:         "Upgrade FreeRDP (2.1 or later), or issue the RDP certificate with Server Authentication in its extended key usage; see what it carries:\n  openssl s_client -connect host:3389 </dev/null 2>/dev/null | openssl x509 -noout -text | grep -A1 'Extended Key Usage'",
+		Fix:         "Upgrade FreeRDP (2.1 or later), or issue the RDP certificate with Server Authentication in its extended key usage; see what it carries (RDP starts TLS after its own negotiation, so nmap, not openssl s_client):\n  nmap -p 3389 --script ssl-cert host",
 		Confirm:     "xfreerdp /version",
 	},
 	// PHP's socket TLS start failing (CakePHP, raw streams).
@@ -5363,8 +5504,8 @@ var productEntries = []Entry{
 		Match:       []string{"the remote computer could not be authenticated due to problems with its security certificate", "the authentication certificate received from the remote computer is expired or invalid"},
 		Title:       "Remote Desktop does not trust the computer's certificate (by default a self-signed one)",
 		Explanation: "Windows secures Remote Desktop with a certificate of its own: unless one from a CA is set (Group Policy's Remote Desktop certificate template, or the RD Gateway's and RD Session Host's certificate), each computer makes a self-signed one, which no client trusts, so the client warns on first connection. The certificate is also refused when it has expired (a self-signed one that was not renewed, or a CA one past its dates), names another computer than the one dialled, or chains to a CA the client lacks.",
-		Fix:         "Give the computer a certificate from a CA the clients trust, for the name they dial (Group Policy: Remote Desktop Session Host, Security, Server authentication certificate template), or delete an expired self-signed one from the computer's Remote Desktop store so Windows makes a new one; see what it presents:\n  openssl s_client -connect host:3389 </dev/null 2>/dev/null | openssl x509 -noout -subject -dates",
-		Confirm:     "openssl s_client -connect host:3389 </dev/null 2>/dev/null | openssl x509 -noout -subject -dates",
+		Fix:         "Give the computer a certificate from a CA the clients trust, for the name they dial (Group Policy: Remote Desktop Session Host, Security, Server authentication certificate template), or delete an expired self-signed one from the computer's Remote Desktop store so Windows makes a new one; see what it presents (RDP starts TLS after its own negotiation, so nmap, not openssl s_client):\n  nmap -p 3389 --script ssl-cert host",
+		Confirm:     "nmap -p 3389 --script ssl-cert host",
 	},
 	// OpenVPN's remote-cert-tls check of key usage.
 	{
@@ -5758,10 +5899,10 @@ var productEntries = []Entry{
 	// NSS's own failure in a handshake (curl on RHEL and CentOS 7).
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "client", Own: true,
-		Match:       []string{"sec_error_library_failure"},
+		Match:       []string{"sec_error_library_failure", "security library failure"},
 		Within:      []string{"nss error", "curl"},
-		Title:       "NSS failed inside the handshake (SEC_ERROR_LIBRARY_FAILURE), most often over TLS 1.3 with a client certificate",
-		Explanation: "NSS reports its own failure, not a verdict on a certificate. With curl on NSS (RHEL and CentOS 7), the known case is a TLS 1.3 handshake in which the client presents a certificate (an X.509 proxy certificate or a key NSS handles badly): the same request over TLS 1.2 works. Otherwise a PKCS#11 module or NSS database that cannot serve the key.",
+		Title:       "NSS failed inside the handshake (SEC_ERROR_LIBRARY_FAILURE, security library failure)",
+		Explanation: "NSS reports its own failure, not a verdict on a certificate. With curl on NSS (RHEL and CentOS 7, and PHP's curl there), the known cases: a TLS 1.3 handshake in which the client presents a certificate (an X.509 proxy certificate or a key NSS handles badly), where the same request over TLS 1.2 works; certificates that no longer go together (a server's CA, certificate and key regenerated in part, so its chain or key does not match); a PKCS#11 module or NSS database that cannot serve the key.",
 		Fix:         "Cap the handshake at TLS 1.2, which avoids the failing path, or use a curl built on OpenSSL:\n  curl --tls-max 1.2 --cert client.pem --key client.key https://host/",
 		Confirm:     "curl -v --tls-max 1.2 --cert client.pem --key client.key https://host/ -o /dev/null",
 	},

@@ -1567,8 +1567,8 @@ func TestExplainSides(t *testing.T) {
 		{"kid1| ERROR: negotiating TLS on FD 31: error:0A000086:SSL routines::certificate verify failed (1/-1/0)", "unknown", "client", "server-cert-untrusted", "certificate-fetching"},
 		{"https://bad.example.org *DENIED* Certificate supplied by server was not valid: certificate has expired", "unknown", "client", "server-cert-untrusted", "mitmcheckcert"},
 		{"GLD1117E Unable to read SSL data from 10.0.0.9: 410 - SSL message format is incorrect.", "unknown", "server", "handshake-failed", "plain ldap"},
-		{"bind: LDAP Result Code 200 \"Network Error\": EOF", "unknown", "client", "handshake-failed", "-tls1_2"},
-		{"{\"level\":\"error\",\"msg\":\"directory sync: LDAP Result Code 200 \\\"\\\": EOF\"}", "unknown", "client", "handshake-failed", "-tls1_2"},
+		{"bind: LDAP Result Code 200 \"Network Error\": EOF", "go", "client", "handshake-failed", "-tls1_2"},
+		{"{\"level\":\"error\",\"msg\":\"directory sync: LDAP Result Code 200 \\\"\\\": EOF\"}", "go", "client", "handshake-failed", "-tls1_2"},
 		{"unable to read LDAP response packet: unexpected EOF", "unknown", "client", "handshake-failed", "dials without tls"},
 		{"ldapsearch: ldap_sasl_bind(SIMPLE): Can't contact LDAP server (-1)", "unknown", "client", "handshake-failed", "ldapsearch -d 1"},
 		{"CHECK_NRPE: Error - Could not connect to 10.1.2.3: Connection reset by peer", "unknown", "client", "handshake-failed", "allowed_hosts"},
@@ -2244,6 +2244,26 @@ func TestExplainSides(t *testing.T) {
 		{"player: CURL failed: server certificate verification failed. CAfile: none CRLfile: none", "curl", "client", "server-cert-untrusted", "slim container image"},
 		// Delphi's Indy refused for its TLS version.
 		{"EIdOSSLConnectError: Error connecting with SSL. error:1409442E:SSL routines:ssl3_read_bytes:tlsv1 alert protocol version", "unknown", "client", "handshake-failed", "sslversions"},
+		// Remote Desktop (CredSSP, NLA, 0x2104, close_notify), uvicorn, LDAPS
+		// resets, Mono, PKCS#11 keys, NPS, Ollama, lnd, Fabric, QuickBooks, Ktor.
+		{"mstsc: authentication error; this could be due to CredSSP encryption oracle remediation (host ts01)", "unknown", "client", "handshake-failed", "allowencryptionoracle"},
+		{"[ERROR][com.freerdp.core.nla] - nla_recv_pdu: error:0A000438:SSL routines::tlsv1 alert internal error", "unknown", "client", "handshake-failed", "/sec:tls"},
+		{"Remote Desktop: a protocol error (code 0x2104) was detected, disconnecting from 10.0.0.5", "unknown", "client", "handshake-failed", "xrdp.log"},
+		{"[WARN][com.freerdp.core.transport] - ssl alert received (where=16392, ret=256 [warning, close notify])", "unknown", "client", "handshake-failed", "harmless"},
+		{"2025-01-02 10:00:00 WARNING:  Invalid HTTP request received.", "unknown", "server", "handshake-failed", "--ssl-certfile"},
+		{"ldap3.core.exceptions.LDAPSocketOpenError: socket ssl wrapping error: [Errno 104] Connection reset by peer", "unknown", "client", "handshake-failed", "ldaps"},
+		{"Mono.Security.Protocol.Tls.TlsException: Invalid certificate received from server. Error code: 0xffffffff800b0109", "unknown", "client", "server-cert-untrusted", "cert-sync"},
+		{"openvpn: token signing failed: error:020000B3:rsa routines::missing private key (pkcs11)", "unknown", "client", "key-load-failed", "pkcs11-helper"},
+		{"Reason: Authentication failed due to a user credentials mismatch. Either the user name provided does not map to an existing user account or the password was incorrect. (EAP-TLS, host vpn01)", "unknown", "server", "client-cert-rejected", "rsa-pss"},
+		{"Reason:   The message received was unexpected or badly formatted. (PEAP, NPS01)", "unknown", "server", "handshake-failed", "sendtrustedissuerlist"},
+		{"Error: pull model manifest: Get \"https://registry.example.com/v2/library/llama3/manifests/latest\": tls: failed to verify certificate: x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "ollama serve"},
+		{"[lncli] unable to connect: tls: handshake failure (tlscertpath ~/.lnd/tls.cert)", "go", "client", "server-cert-untrusted", "tlscertpath"},
+		{"orderer: cannot start cluster: client certificate isn't in PEM format (General.Cluster)", "unknown", "client", "cert-load-failed", "clientcertificate"},
+		{"QuickBooks SDK: Checking TLS 1.2 version failed, TLSv1.3 reported", "unknown", "client", "handshake-failed", "composer update"},
+		{"kotlin.IllegalStateException: TLS sessions are not supported on Native platform. (HttpClient(CIO))", "unknown", "client", "handshake-failed", "darwin"},
+		{"curl: (60) SSL: certificate subject name 'node1' does not match target hostname 'api.example.com'", "curl", "client", "server-hostname-mismatch", "subjectaltname"},
+		{"SSL: subjectAltName(s) do not match api.example.com", "unknown", "client", "server-hostname-mismatch", "sni"},
+		{"PHP Warning: curl error: security library failure.", "curl", "client", "handshake-failed", "tls 1.3"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {

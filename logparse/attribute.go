@@ -187,6 +187,9 @@ var attrRules = []attrRule{
 		// its PKI engine refusing a request ("* the common_name field is
 		// required ... unless \"require_cn\" is set to false")
 		"require_cn", "use_csr_common_name"}},
+	// go-ldap's errors ("LDAP Result Code 200 \"Network Error\": ..."),
+	// in the Go programs that query a directory (Vault, Grafana).
+	{"go", RoleClient, "", []string{"ldap result code "}},
 	// OpenLDAP's clients (ldapsearch -ZZ, ldapwhoami): "ldap_start_tls:
 	// Connect error (-11)", whose "tls: " is not Go's.
 	{"unknown", RoleClient, "", []string{"ldap_start_tls",
@@ -1494,6 +1497,13 @@ func unknownRoleGuess(lower string) (string, bool) {
 	if hasClientMark(lower) {
 		// a URL it was fetching, a dial, a connection it opened
 		return RoleClient, false
+	}
+	if strings.Contains(lower, "socket hang up") || strings.Contains(lower, "com.freerdp.") && !strings.Contains(lower, "com.freerdp.server") {
+		// node's words for a connection that ended before the response
+		// it was waiting for (its servers' lines name the TLS socket);
+		// FreeRDP's logger tags, mostly of its clients (xfreerdp,
+		// Remmina).
+		return RoleClient, true
 	}
 	if strings.Contains(lower, "wrong version number") || strings.Contains(lower, "wrong_version_number") {
 		// Bytes that are not TLS where a record was due: a client's

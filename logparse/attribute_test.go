@@ -97,6 +97,10 @@ func TestAttributeSides(t *testing.T) {
 		{"[ssl:error] [pid 7] AH01941: stapling_renew_response: responder error", "apache", RoleClient, false},
 		// requests wrapping ssl's exceptions
 		{"Max retries exceeded (Caused by SSLError(CertificateError(\"hostname 'a.example.com' doesn't match 'b.example.com'\",),))", "python", RoleClient, false},
+		// go-ldap's errors, node's socket hang up and FreeRDP's tags
+		{"ldap bind failed: LDAP Result Code 200 \"Network Error\": tls: failed to verify certificate: x509: certificate signed by unknown authority", "go", RoleClient, false},
+		{"[warn] sync of /api/items failed: RequestError: socket hang up", "unknown", RoleClient, true},
+		{"[12:00:01:002] [100:101] [INFO][com.freerdp.core.connection] - tls handshake done", "unknown", RoleClient, true},
 	} {
 		a := Attribute(tc.line)
 		if a.Reporter != tc.reporter || a.Role != tc.role || a.Guessed != tc.guessed {

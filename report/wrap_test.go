@@ -90,7 +90,7 @@ func unbreakable(text string) bool {
 		"chgrp", "java", "msmtp", "wget", "COPY", // a Dockerfile's line
 		"aws", "redis-cli", "mysql", "postconf", "powershell", "runmqakm", "gskcapicmd", "reg", "orapki", "echo",
 		"module(load=\"imtcp\"", "global(DefaultNetstreamDriverCAFile=\"/etc/rsyslog.d/ca.pem\"", // rsyslog configuration lines
-		"cockroach", "bin/elasticsearch-keystore", "creds", "secureSocket:", "ssl.openssl.ssl-conf-cmd", "ls",
+		"cockroach", "bin/elasticsearch-keystore", "creds", "secureSocket:", "ssl.openssl.ssl-conf-cmd", "ls", "uvicorn", "openvpn",
 		"Get-ChildItem", "New-Item", "ldapsearch", "security_file_certgen", "LDAPTrustedGlobalCert", // PowerShell's, OpenLDAP's, Apache's
 		"cfg",   // a line of Go
 		"local": // a line of Lua
