@@ -32,6 +32,15 @@ var gnutlsEntries = []Entry{
 		Fix:     "See the certificate the other side sends, its dates and its version (Version: 3 is needed when it has extensions):\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates -issuer -text | grep -E 'Not |Issuer|Version'\nRenew an expired one (and the client certificates made with it); reissue a version 1 certificate with an -extfile, which makes it version 3; give the program the CA that issued it.",
 		Confirm: "gnutls-cli --x509cafile ca.crt -p 443 host </dev/null",
 	},
+	// GNUTLS_E_INVALID_SESSION (-10): a session an earlier error ended.
+	{
+		ID: HandshakeFailed, Kind: "client",
+		Match:       []string{"the specified session has been invalidated", "gnutls_e_invalid_session"},
+		Title:       "GnuTLS: the session was already ended by an earlier error (GNUTLS_E_INVALID_SESSION, -10)",
+		Explanation: "GnuTLS returns this when a program reads or writes on a session that an earlier fatal error already ended, so the cause is that first error, usually logged just before or not at all. A server (ScyllaDB's CQL port, Exim, a GnuTLS daemon) printing it for many connections is most often seeing clients fail the handshake: old TLS versions against a server that takes TLS 1.2 and later, no cipher in common, a certificate refused, or clients speaking plain text to the TLS port.",
+		Fix:         "Find the connection's first error (the line before, or GnuTLS's debug output), and whether the port takes TLS 1.2:\n  openssl s_client -connect host:PORT -tls1_2 </dev/null\nthen move clients that offer only TLS 1.0 or 1.1 to TLS 1.2 or later, or allow their version on the server for a while.",
+		Confirm:     "openssl s_client -connect host:PORT -tls1_2 </dev/null",
+	},
 	// gnutls_certificate_verification_status_print's reasons (gnutls-cli's
 	// "- Status:" line, apt's "Certificate verification failed:").
 	{

@@ -2264,6 +2264,8 @@ func TestExplainSides(t *testing.T) {
 		{"curl: (60) SSL: certificate subject name 'node1' does not match target hostname 'api.example.com'", "curl", "client", "server-hostname-mismatch", "subjectaltname"},
 		{"SSL: subjectAltName(s) do not match api.example.com", "unknown", "client", "server-hostname-mismatch", "sni"},
 		{"PHP Warning: curl error: security library failure.", "curl", "client", "handshake-failed", "tls 1.3"},
+		// GnuTLS's -10: a session an earlier error ended.
+		{"daemon[42]: read failed: GnuTLS error -10: The specified session has been invalidated for some reason.", "unknown", "client", "handshake-failed", "first error"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
