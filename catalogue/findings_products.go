@@ -4041,6 +4041,16 @@ var productEntries = []Entry{
 		Fix:         "Use the Darwin engine on Apple targets (Curl or WinHttp on other native targets), name it, and keep ktor-client-cio out of the native source sets:\n  implementation(\"io.ktor:ktor-client-darwin:$ktor_version\")\n  val client = HttpClient(Darwin)",
 		Confirm:     "./gradlew dependencies | grep ktor-client",
 	},
+	// Matrix homeservers judging each other's certificates (federation).
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"synapse.crypto.keyring", "synapse.http.matrixfederationclient", "/_matrix/federation/", "/_matrix/key/"},
+		Within:      []string{"certificate verify failed", "x509: ", "certificate_verify_failed", "self signed certificate", "self-signed certificate"},
+		Title:       "A Matrix homeserver did not accept another homeserver's certificate (federation): most often that server's problem",
+		Explanation: "Homeservers (Synapse, Dendrite, Conduit) reach each other over TLS, on port 8448 or where the other's .well-known delegation points, and check each other's certificates like any client. The server named in the line serves an expired or self-signed certificate, one for another name (a proxy with no certificate for that name on its federation port), or no longer answers as a homeserver; Synapse logs it at every attempt to fetch its keys or send it events. Nothing on this server needs a change unless the named server is your own, or every remote server fails (then this server's CA bundle or a proxy intercepting its traffic).",
+		Fix:         "Check the named server's federation port and leave it if it is not yours; if it is, serve a certificate from a public CA for its name there:\n  openssl s_client -connect example.org:8448 -servername example.org </dev/null 2>/dev/null | openssl x509 -noout -subject -issuer -dates",
+		Confirm:     "openssl s_client -connect example.org:8448 -servername example.org </dev/null 2>/dev/null | grep 'Verify return code'",
+	},
 	// NuGet's signature check against the .NET SDK's own root bundle.
 	{
 		ID: Untrusted, Kind: "client", Side: "client",

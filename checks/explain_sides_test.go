@@ -2266,6 +2266,8 @@ func TestExplainSides(t *testing.T) {
 		{"PHP Warning: curl error: security library failure.", "curl", "client", "handshake-failed", "tls 1.3"},
 		// GnuTLS's -10: a session an earlier error ended.
 		{"daemon[42]: read failed: GnuTLS error -10: The specified session has been invalidated for some reason.", "unknown", "client", "handshake-failed", "first error"},
+		// Matrix federation: another homeserver's certificate.
+		{"2024-05-01 10:00:00,000 - synapse.http.matrixfederationclient - 700 - WARNING - PUT-1 - {PUT-O-1} [remote.example] Request failed: OpenSSL.SSL.Error: [('SSL routines', '', 'certificate verify failed')]", "python", "client", "server-cert-untrusted", "8448"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
