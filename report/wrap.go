@@ -212,6 +212,8 @@ func isCommandWord(toks []token, i int) bool {
 	switch {
 	case w == "nginx":
 		return strings.HasPrefix(next, "-")
+	case w == "curl":
+		return curlArgs(toks, i)
 	case shellCommands[w]:
 		return true
 	case w == "if":

@@ -182,6 +182,9 @@ func TestWrapFix(t *testing.T) {
 		{"curl named in prose is a word, curl with arguments a command",
 			"If curl gets through with the same files and the program still fails, run curl -v --cert client.crt https://host/",
 			"If curl gets through with the same files and the program\n" + ind + "still fails, run curl -v --cert client.crt https://host/"},
+		{"a line of prose that starts with curl wraps",
+			"curl sends the URL's host name; keep the name in the URL and give the address apart:",
+			"curl sends the URL's host name; keep the name in the URL\n" + ind + "and give the address apart:"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := wrapFix(tc.fix, len(ind), 64, ind); got != tc.want {
