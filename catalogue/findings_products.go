@@ -2556,8 +2556,8 @@ var productEntries = []Entry{
 		ID: PlainHTTP, Kind: "client", Side: "client", Own: true,
 		Match:       []string{"connection closed before server preface received"},
 		Title:       "The gRPC server closed the connection before HTTP/2 began: TLS on one side only, most often",
-		Explanation: "The gRPC client connected and the server closed before sending its HTTP/2 preface. Most often the client spoke plaintext (insecure credentials, grpc.WithTransportCredentials(insecure.NewCredentials()), a plaintext flag) to a port that expects TLS, which the server drops; less often a server that requires a client certificate and got none, a proxy or load balancer that does not speak HTTP/2 to it, or the wrong port.",
-		Fix:         "See whether the port speaks TLS, then give the client TLS credentials (and the CA) to match:\n  openssl s_client -connect host:443 -servername host -alpn h2 </dev/null\n  grpcurl -cacert ca.pem host:443 list",
+		Explanation: "The gRPC client connected and the server closed before sending its HTTP/2 preface. Most often the client spoke plaintext (insecure credentials, grpc.WithTransportCredentials(insecure.NewCredentials()), a plaintext flag) to a port that expects TLS, which the server drops; less often a server that requires a client certificate and got none or refused the one it got (expired, or from a CA it does not trust: under TLS 1.3 the client learns of it only as this close), a proxy or load balancer that does not speak HTTP/2 to it, or the wrong port.",
+		Fix:         "See whether the port speaks TLS, then give the client TLS credentials (and the CA) to match:\n  openssl s_client -connect host:443 -servername host -alpn h2 </dev/null\n  grpcurl -cacert ca.pem host:443 list\nWith client certificates, check that the client's is still valid:\n  openssl x509 -noout -enddate -issuer -in client.crt",
 		Confirm:     "openssl s_client -connect host:443 -servername host -alpn h2 </dev/null",
 	},
 	// stunnel's check of its peer's certificate.
