@@ -130,11 +130,27 @@ func WithConfirm(fix, confirm string) string {
 	if confirm == "" || strings.Contains(fix, confirm) || strings.Contains(fix, indented) {
 		return fix
 	}
-	return fix + confirmLead + "\n  " + indented
+	if cmd, remark := splitRemark(confirm); remark != "" {
+		return fix + confirmLead + " (" + remark + "):\n  " + cmd
+	}
+	return fix + confirmLead + ":\n  " + indented
 }
 
 // confirmLead starts the check that WithConfirm appends to a fix.
-const confirmLead = "\nConfirm it with:"
+const confirmLead = "\nConfirm it with"
+
+// splitRemark parts a check written as "command (remark)" into the
+// command, to paste, and the remark, to read ("openssl x509 -noout
+// -purpose -in client.crt (must show `SSL client : Yes`)"); a check
+// without a remark comes back whole.
+func splitRemark(confirm string) (cmd, remark string) {
+	i := strings.LastIndex(confirm, " (")
+	if i < 0 || !strings.HasSuffix(confirm, ")") || strings.Contains(confirm, "\n") ||
+		strings.Contains(confirm[i:], "$(") || !strings.Contains(confirm[i+2:], " ") {
+		return confirm, ""
+	}
+	return confirm[:i], confirm[i+2 : len(confirm)-1]
+}
 
 // BeforeConfirm is fix with note added as its last paragraph, before the
 // check that WithConfirm appended to it, if any.

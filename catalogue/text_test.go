@@ -28,3 +28,25 @@ func TestBeforeConfirm(t *testing.T) {
 		t.Errorf("BeforeConfirm without a check = %q", got)
 	}
 }
+
+// TestConfirmRemark: a check's remark in brackets is read, not pasted: it
+// goes into the line that leads to the command; a command that ends in a
+// bracket of its own ($(...)) stays whole.
+func TestConfirmRemark(t *testing.T) {
+	for _, tc := range []struct{ confirm, want string }{
+		{"openssl x509 -noout -purpose -in client.crt (must show `SSL client : Yes`)",
+			"Do this.\nConfirm it with (must show `SSL client : Yes`):\n  openssl x509 -noout -purpose -in client.crt"},
+		{"curl -sv $(openssl x509 -noout -ocsp_uri -in server.crt)",
+			"Do this.\nConfirm it with:\n  curl -sv $(openssl x509 -noout -ocsp_uri -in server.crt)"},
+		{"nmap -p 3389 --script ssl-cert host",
+			"Do this.\nConfirm it with:\n  nmap -p 3389 --script ssl-cert host"},
+	} {
+		if got := WithConfirm("Do this.", tc.confirm); got != tc.want {
+			t.Errorf("WithConfirm(%q) = %q, want %q", tc.confirm, got, tc.want)
+		}
+	}
+	if got, want := BeforeConfirm(WithConfirm("Do this.", "head -1 key.pem (ENCRYPTED in it means a passphrase)"), "Note."),
+		"Do this.\nNote.\nConfirm it with (ENCRYPTED in it means a passphrase):\n  head -1 key.pem"; got != want {
+		t.Errorf("BeforeConfirm = %q, want %q", got, want)
+	}
+}

@@ -214,6 +214,8 @@ func isCommandWord(toks []token, i int) bool {
 		return strings.HasPrefix(next, "-")
 	case w == "curl":
 		return curlArgs(toks, i)
+	case w == "install":
+		return strings.HasPrefix(next, "-")
 	case shellCommands[w]:
 		return true
 	case w == "if":
