@@ -128,6 +128,11 @@ func programOf(lower string) string {
 		// are the fix.
 		return ""
 	}
+	if strings.Contains(lower, "grafana.com/api/plugins/") {
+		// grafana-cli fetching a plugin: the plugin's name in the URL
+		// (a ClickHouse or MySQL data source) is not the writer's.
+		return ""
+	}
 	if strings.Contains(lower, "failed calling webhook") {
 		// The API server calling an admission webhook is the client;
 		// the names in the line (cert-manager's webhook) are the server's.
