@@ -394,8 +394,17 @@ var sentAlertWords = []string{"alert write:", "alert: write (", "generated clien
 // client's own trust fix.
 func ClientSentAlertFinding(n int, who, fix string) finding.Finding {
 	a, _ := alertByNumber(n)
+	if n == 45 {
+		// An expired certificate is renewed where it is served, or the
+		// clock is wrong: the client's CAs come after.
+		fix = expiredServedFix + "\nIf both are right, look at the client's CAs (an old client can build the chain through an expired root):\n" + fix
+	}
 	return ClientSentAlertText.New(Vars{"num": itoa(a.num), "name": a.name, "who": who, "fix": fix})
 }
+
+// expiredServedFix opens the fix of a client that refused the server's
+// certificate as expired.
+const expiredServedFix = "See the dates of what the server sends, and this machine's clock:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -dates\n  date -u\nAn expired certificate is renewed on the server (or by its owner, when it is not yours); a wrong clock is set right."
 
 // ServerAlertFinding tells alert n, received by a server other than nginx,
 // as its client's complaint about the server's own certificate.

@@ -2270,6 +2270,8 @@ func TestExplainSides(t *testing.T) {
 		{"2024-05-01 10:00:00,000 - synapse.http.matrixfederationclient - 700 - WARNING - PUT-1 - {PUT-O-1} [remote.example] Request failed: OpenSSL.SSL.Error: [('SSL routines', '', 'certificate verify failed')]", "python", "client", "server-cert-untrusted", "8448"},
 		// grafana-cli fetching a plugin: the data source named in the URL is not the writer.
 		{"Error: ✗ Get \"https://grafana.com/api/plugins/grafana-mysql-datasource/versions\": tls: failed to verify certificate: x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "update-ca-certificates"},
+		// A client that sent certificate_expired: the served dates and the clock first.
+		{"TLS :client: In state :certify at ssl_handshake.erl:2100 generated CLIENT ALERT: Fatal - Certificate Expired", "unknown", "client", "server-cert-untrusted", "date -u"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
