@@ -437,6 +437,11 @@ const (
 	ClockSkew = "If the certificate is not really expired, a clock is wrong on one side (a container or VM without time sync): compare `date -u` on both machines."
 	// NameRules closes every name-mismatch story: how names match.
 	NameRules = "The hostname must be among the subjectAltName (SAN) entries, an IP address needs an IP entry (IP SAN), and a wildcard covers one label only (*.example.com matches a.example.com, not a.b.example.com)."
+	// NameBucket follows a name-mismatch story whose line names an object
+	// store: buckets in the host name.
+	NameBucket = "Object storage's virtual-hosted URLs put the bucket in the host name (bucket.s3.amazonaws.com), so a bucket name with dots makes more labels than the provider's wildcard certificate covers: use path-style addressing for it (the SDK's or tool's force-path-style option), or a bucket name without dots."
+	// NameBucketFix opens the fix of such a story.
+	NameBucketFix = "If the name is a bucket with dots at an object store, address it path-style rather than change any certificate (the provider's is right); for the AWS CLI and SDKs that read its configuration:\n  aws configure set default.s3.addressing_style path"
 	// NameUsed follows NameRules for a program's name check: the name it
 	// checked may not be the one it was given.
 	NameUsed = "The name checked is the one the program used, which may not be the one you configured: some programs connect by an IP address they resolved, or by localhost, or send no server name (SNI) and get the server's default certificate. When the certificate names another host altogether, the connection reached another server than the one named: a hosting provider that sends outbound mail ports (25, 465, 587) to its own relay, a transparent proxy, a DNS or hosts entry that points elsewhere, or a CDN answering with its own default certificate (*.b-cdn.net, *.cloudfront.net, *.azureedge.net) because the site's name is not, or no longer, set up there (an expired account, a removed custom hostname: the site's owner fixes it)."

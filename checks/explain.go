@@ -812,6 +812,10 @@ func sayHarmless(f *report.Finding) {
 
 // inContext adjusts a finding to what the line says about its context:
 // scanner noise on a server is a note, an expired verdict may be a clock.
+// objectStores are the host names of object stores whose buckets can be
+// named in the host (virtual-hosted style).
+var objectStores = []string{".amazonaws.com", ".wasabisys.com", ".digitaloceanspaces.com", ".backblazeb2.com", ".r2.cloudflarestorage.com", ".linodeobjects.com", ".s3."}
+
 func inContext(f *report.Finding, lower string, att logparse.Attribution) {
 	// HAProxy's bare "SSL handshake failure" of a client is mostly bots and
 	// old clients too; its entry already says so.
@@ -835,6 +839,10 @@ func inContext(f *report.Finding, lower string, att logparse.Attribution) {
 		if att.Reporter != "browser" {
 			f.Explanation += " " + catalogue.NameUsed
 		}
+	}
+	if f.ID == catalogue.ServerHostnameMismatch && anyIn(lower, objectStores) && !strings.Contains(f.Explanation, "path-style") {
+		f.Explanation += " " + catalogue.NameBucket
+		f.Fix = catalogue.NameBucketFix + "\nFor a server of your own:\n" + f.Fix
 	}
 	if f.ID == catalogue.ServerHostnameMismatch && checkedWithPort(lower) && !strings.Contains(f.Explanation, catalogue.NameWithPort) && !strings.Contains(f.Title, "with its port") {
 		f.Explanation += " " + catalogue.NameWithPort

@@ -2272,6 +2272,8 @@ func TestExplainSides(t *testing.T) {
 		{"Error: ✗ Get \"https://grafana.com/api/plugins/grafana-mysql-datasource/versions\": tls: failed to verify certificate: x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "update-ca-certificates"},
 		// A client that sent certificate_expired: the served dates and the clock first.
 		{"TLS :client: In state :certify at ssl_handshake.erl:2100 generated CLIENT ALERT: Fatal - Certificate Expired", "unknown", "client", "server-cert-untrusted", "date -u"},
+		// A bucket with dots in an object store's host name: path-style, not a new certificate.
+		{"botocore.exceptions.SSLError: SSL validation failed for https://logs.example.org.s3.amazonaws.com/x hostname 'logs.example.org.s3.amazonaws.com' doesn't match either of '*.s3.amazonaws.com', 's3.amazonaws.com'", "python", "client", "server-hostname-mismatch", "addressing_style path"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
