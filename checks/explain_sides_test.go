@@ -2274,6 +2274,7 @@ func TestExplainSides(t *testing.T) {
 		{"TLS :client: In state :certify at ssl_handshake.erl:2100 generated CLIENT ALERT: Fatal - Certificate Expired", "unknown", "client", "server-cert-untrusted", "date -u"},
 		// A bucket with dots in an object store's host name: path-style, not a new certificate.
 		{"botocore.exceptions.SSLError: SSL validation failed for https://logs.example.org.s3.amazonaws.com/x hostname 'logs.example.org.s3.amazonaws.com' doesn't match either of '*.s3.amazonaws.com', 's3.amazonaws.com'", "python", "client", "server-hostname-mismatch", "addressing_style path"},
+		{"botocore.exceptions.SSLError: SSL validation failed for https://media.example.net.s3.amazonaws.com/a [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for 'media.example.net.s3.amazonaws.com'. (_ssl.c:1129)", "python", "client", "server-hostname-mismatch", "path-style"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
