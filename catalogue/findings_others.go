@@ -92,8 +92,8 @@ var otherWriterEntries = []Entry{
 		ID: KeyLoadFailed, Kind: "client",
 		Match:       []string{"cannot find private key file", "cannot start tls and dtls listeners because private key file is not set properly", "cannot find certificate file"},
 		Title:       "coturn could not read its certificate or private key (its TLS listeners are off)",
-		Explanation: "turnserver reads its cert and pkey files as the user it runs as (turnserver), after start: a key that exists but only root may read (certbot's and Jitsi's keys are so) is `cannot find` to it, and it then starts without TLS and DTLS listeners, so turns: and TLS clients fail while plain TURN works.",
-		Fix:         "Let the turnserver user read the files (and repeat it after each renewal, e.g. in certbot's deploy hook), then restart coturn:\n  chgrp turnserver /etc/coturn/privkey.pem && chmod g+r /etc/coturn/privkey.pem\n  sudo -u turnserver head -c 40 /etc/coturn/privkey.pem",
+		Explanation: "turnserver reads its cert and pkey files as the user it runs as (turnserver), after start: a key that exists but only root may read (certbot's and Jitsi's keys are so) is `cannot find` to it, and it then starts without TLS and DTLS listeners, so turns: and TLS clients fail while plain TURN works. A bare file name (turn_server_cert.pem, turn_server_pkey.pem) is coturn's default, used when its configuration sets no cert or pkey: there is no such file, and where a proxy in front (HAProxy, nginx) terminates TLS for TURN, coturn needs no certificate at all.",
+		Fix:         "Name the files in turnserver.conf (cert= and pkey=) and let the turnserver user read them (and repeat it after each renewal, e.g. in certbot's deploy hook), then restart coturn:\n  chgrp turnserver /etc/coturn/privkey.pem && chmod g+r /etc/coturn/privkey.pem\n  sudo -u turnserver head -c 40 /etc/coturn/privkey.pem\nWhere a proxy in front does the TLS, turn coturn's off instead (no-tls and no-dtls in turnserver.conf).",
 		Confirm:     "openssl s_client -connect turn.example.com:5349 </dev/null",
 	},
 	// Postfix's handshake that ended without a TLS reason of its own.

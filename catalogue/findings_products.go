@@ -4853,6 +4853,16 @@ var productEntries = []Entry{
 		Fix:         "Give cupsd a certificate the clients trust, named for the host they use, in its ServerKeychain directory:\n  ls -l /etc/cups/ssl/\n  cp server.crt /etc/cups/ssl/printserver.example.com.crt\n  cp server.key /etc/cups/ssl/printserver.example.com.key\n  systemctl restart cups",
 		Confirm:     "openssl s_client -connect printserver.example.com:631 </dev/null",
 	},
+	// cupsd's other failed handshakes with its clients.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"unable to encrypt connection"},
+		Without:     []string{"a tls fatal alert has been received"},
+		Title:       "CUPS (cupsd) could not finish TLS with a client (Unable to encrypt connection)",
+		Explanation: "cupsd logs this for an IPPS or HTTPS connection whose handshake failed; the words after it are its TLS library's (GnuTLS or OpenSSL). `Error in the push function` and `The TLS connection was non-properly terminated` mean the client closed while cupsd was answering: most often the client refused cupsd's certificate (the self-signed one cupsd makes in /etc/cups/ssl, or one that changed since the client first saw it: clients then say cups-pki-invalid or cups-pki-changed), or that certificate and key can no longer be used (a damaged or outdated pair left by an old installation). cupsd makes a new self-signed pair at start when none is there (CreateSelfSignedCerts, on by default).",
+		Fix:         "See what cupsd serves and what it holds:\n  openssl s_client -connect localhost:631 </dev/null 2>/dev/null | openssl x509 -noout -subject -dates\n  sudo ls -l /etc/cups/ssl\nMove the old pair aside and restart CUPS so it makes a new one (or give it one from your CA), then let the clients accept the new certificate:\n  sudo mkdir -p /root/cups-ssl-old\n  sudo mv /etc/cups/ssl/* /root/cups-ssl-old/\n  sudo systemctl restart cups",
+		Confirm:     "openssl s_client -connect localhost:631 </dev/null",
+	},
 	{
 		ID: CertLoadFailed, Kind: "client", Side: "server",
 		Match:       []string{"unable to create server credentials"},

@@ -2275,6 +2275,9 @@ func TestExplainSides(t *testing.T) {
 		// A bucket with dots in an object store's host name: path-style, not a new certificate.
 		{"botocore.exceptions.SSLError: SSL validation failed for https://logs.example.org.s3.amazonaws.com/x hostname 'logs.example.org.s3.amazonaws.com' doesn't match either of '*.s3.amazonaws.com', 's3.amazonaws.com'", "python", "client", "server-hostname-mismatch", "addressing_style path"},
 		{"botocore.exceptions.SSLError: SSL validation failed for https://media.example.net.s3.amazonaws.com/a [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for 'media.example.net.s3.amazonaws.com'. (_ssl.c:1129)", "python", "client", "server-hostname-mismatch", "path-style"},
+		// cupsd's failed handshake with a client; coturn's default certificate name.
+		{"E [07/Mar/2025:10:00:00 +0000] [Client 7] Unable to encrypt connection: The TLS connection was non-properly terminated.", "unknown", "server", "handshake-failed", "/etc/cups/ssl"},
+		{"0: ERROR: cannot find certificate file: turn_server_cert.pem (1)", "unknown", "server", "key-load-failed", "no-tls"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {

@@ -184,6 +184,9 @@ var attrRules = []attrRule{
 	// TLS files from ~/.docker (DOCKER_CERT_PATH).
 	{"go", RoleServer, "", []string{"serveapi error"}},
 	{"go", RoleClient, "", []string{"/.docker/", "docker_cert_path"}},
+	// cupsd's log of a client's failed handshake ("[Client 50] Unable to
+	// encrypt connection: ...").
+	{"unknown", RoleServer, "", []string{"unable to encrypt connection"}},
 	// vsftpd's fatal error to its client ("500 OOPS: ...").
 	{"unknown", RoleServer, "", []string{"500 oops: "}},
 	// The vault CLI's report of a failed API request ("Error making API

@@ -101,6 +101,7 @@ func TestAttributeSides(t *testing.T) {
 		{"ldap bind failed: LDAP Result Code 200 \"Network Error\": tls: failed to verify certificate: x509: certificate signed by unknown authority", "go", RoleClient, false},
 		{"[warn] sync of /api/items failed: RequestError: socket hang up", "unknown", RoleClient, true},
 		{"[12:00:01:002] [100:101] [INFO][com.freerdp.core.connection] - tls handshake done", "unknown", RoleClient, true},
+		{"[Client 12] Unable to encrypt connection: Error in the push function.", "unknown", RoleServer, false},
 	} {
 		a := Attribute(tc.line)
 		if a.Reporter != tc.reporter || a.Role != tc.role || a.Guessed != tc.guessed {
