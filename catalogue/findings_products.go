@@ -4051,6 +4051,15 @@ var productEntries = []Entry{
 		Fix:         "Check the named server's federation port and leave it if it is not yours; if it is, serve a certificate from a public CA for its name there:\n  openssl s_client -connect example.org:8448 -servername example.org </dev/null 2>/dev/null | openssl x509 -noout -subject -issuer -dates",
 		Confirm:     "openssl s_client -connect example.org:8448 -servername example.org </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
+	// An http:// URL to port 443 (the marker explain adds for it).
+	{
+		ID: PlainHTTP, Kind: "client", Side: "client",
+		Match:       []string{HTTPTo443Marker},
+		Title:       "A plain http:// URL to port 443, which speaks TLS",
+		Explanation: "The line's URL says http:// with port 443: the client sends plain HTTP to the port where the server, or the proxy in front of it, expects TLS, and gets an error page (400, the plain HTTP request was sent to HTTPS port), a TLS alert or a closed connection back. Such URLs are most often generated: an application behind a TLS-terminating proxy that is not told the original scheme (X-Forwarded-Proto, X-Scheme) builds its links as http://host:443/. Else a setting was typed with the wrong scheme.",
+		Fix:         "Use https:// for port 443 (or leave the port out of an http:// URL). Behind a proxy, have it pass the scheme, and the application trust that header; nginx:\n  proxy_set_header X-Forwarded-Proto $scheme;\n  proxy_set_header X-Scheme $scheme;",
+		Confirm:     "curl -sv http://host:443/ -o /dev/null",
+	},
 	// NuGet's signature check against the .NET SDK's own root bundle.
 	{
 		ID: Untrusted, Kind: "client", Side: "client",

@@ -437,6 +437,9 @@ const (
 	ClockSkew = "If the certificate is not really expired, a clock is wrong on one side (a container or VM without time sync): compare `date -u` on both machines."
 	// NameRules closes every name-mismatch story: how names match.
 	NameRules = "The hostname must be among the subjectAltName (SAN) entries, an IP address needs an IP entry (IP SAN), and a wildcard covers one label only (*.example.com matches a.example.com, not a.b.example.com)."
+	// HTTPTo443Marker is the text explain looks up for a line whose URL
+	// is http:// to port 443.
+	HTTPTo443Marker = "(an http:// url to port 443)"
 	// NameBucket follows a name-mismatch story whose line names an object
 	// store: buckets in the host name.
 	NameBucket = "Object storage's virtual-hosted URLs put the bucket in the host name (bucket.s3.amazonaws.com), so a bucket name with dots makes more labels than the provider's wildcard certificate covers: use path-style addressing for it (the SDK's or tool's force-path-style option), or a bucket name without dots."

@@ -22,6 +22,8 @@ var (
 	// FreeRADIUS ("alert write:fatal:unknown CA") and wpa_supplicant ("SSL3
 	// alert: write (local SSL3 detected an error):fatal:unknown CA") print them.
 	reAlertRW = lazyre.New(`(?i)alert:? (?:read|write)(?: \([^)]*\))?:fatal:`)
+	// An http:// URL to port 443: plain HTTP to the port that speaks TLS.
+	reHTTPTo443 = lazyre.New(`(?i)\bhttp://[^/\s"'<>]+:443(?:[/"'\s]|$)`)
 	// node's host check when a URL's scheme was taken for the host.
 	reSchemeAsHost = lazyre.New(`(?i)\bhost: (https?)\.? is not in the cert's`)
 	// mod_ssl's routine start-up and connection lines at info level
@@ -112,6 +114,14 @@ func explainLine(input string) *report.Report {
 		att.Role, att.Guessed = logparse.RoleClient, false
 	}
 	codes, entries := catalogue.Lookup(text)
+	if reHTTPTo443.MatchString(text) {
+		// Whatever the line says of what followed (a closed
+		// connection, an error page), its URL sends plain HTTP to the
+		// TLS port: that is the cause to tell first.
+		if _, e := catalogue.Lookup(catalogue.HTTPTo443Marker); len(e) > 0 {
+			entries = append(e[:1:1], entries...)
+		}
+	}
 	if len(codes) == 0 && onlyGeneric(entries) {
 		// BoringSSL's and Python's macro reasons, in OpenSSL's words (a
 		// reason's generic story, found by its number, tells less).

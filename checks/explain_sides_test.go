@@ -2278,6 +2278,8 @@ func TestExplainSides(t *testing.T) {
 		// cupsd's failed handshake with a client; coturn's default certificate name.
 		{"E [07/Mar/2025:10:00:00 +0000] [Client 7] Unable to encrypt connection: The TLS connection was non-properly terminated.", "unknown", "server", "handshake-failed", "/etc/cups/ssl"},
 		{"0: ERROR: cannot find certificate file: turn_server_cert.pem (1)", "unknown", "server", "key-load-failed", "no-tls"},
+		// An http:// URL to port 443, whatever followed.
+		{"sync: GET \"http://library.example.net:443/api/v1/items\" => \"Connection closed\"", "unknown", "client", "plain-http", "x-forwarded-proto"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
