@@ -820,12 +820,12 @@ func sayHarmless(f *report.Finding) {
 	}
 }
 
-// inContext adjusts a finding to what the line says about its context:
-// scanner noise on a server is a note, an expired verdict may be a clock.
 // objectStores are the host names of object stores whose buckets can be
 // named in the host (virtual-hosted style).
 var objectStores = []string{".amazonaws.com", ".wasabisys.com", ".digitaloceanspaces.com", ".backblazeb2.com", ".r2.cloudflarestorage.com", ".linodeobjects.com", ".s3."}
 
+// inContext adjusts a finding to what the line says about its context:
+// scanner noise on a server is a note, an expired verdict may be a clock.
 func inContext(f *report.Finding, lower string, att logparse.Attribution) {
 	// HAProxy's bare "SSL handshake failure" of a client is mostly bots and
 	// old clients too; its entry already says so.
