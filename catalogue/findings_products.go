@@ -3962,7 +3962,7 @@ var productEntries = []Entry{
 		Match:       []string{"invalid certificate received from server"},
 		Title:       "Mono's TLS did not trust the server's certificate (Unity, older Xamarin and Mono programs)",
 		Explanation: "Mono's managed TLS (HttpWebRequest and WebClient under Mono, as in older Unity editors and players) checks the server's chain against Mono's own certificate store, not the system's. An older Mono starts with that store empty, so every chain fails (0x800b010a, CERT_E_CHAINING; 0x800b0109, an untrusted root) until roots are imported; a private CA or an intercepting proxy's CA is missing from it even where the system trusts it.",
-		Fix:         "Import the system's roots into Mono's store (Mono 4.8 and later), or in Unity use UnityWebRequest, which checks against the platform's store:\n  cert-sync /etc/ssl/certs/ca-certificates.crt\nA private CA goes into the same store (older Mono: certmgr -add -c Trust ca.crt).",
+		Fix:         "Import the system's roots into Mono's store with cert-sync, or in Unity use UnityWebRequest, which checks against the platform's store:\n  cert-sync /etc/ssl/certs/ca-certificates.crt\nA private CA goes into the same store:\n  certmgr -add -c Trust ca.crt",
 		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
 	// An RSA key object without its private part (a token's key under OpenSSL 3).
