@@ -437,6 +437,9 @@ const (
 	ClockSkew = "If the certificate is not really expired, a clock is wrong on one side (a container or VM without time sync): compare `date -u` on both machines."
 	// NameRules closes every name-mismatch story: how names match.
 	NameRules = "The hostname must be among the subjectAltName (SAN) entries, an IP address needs an IP entry (IP SAN), and a wildcard covers one label only (*.example.com matches a.example.com, not a.b.example.com)."
+	// CAPurpose follows a wrong-purpose verdict on a CA's certificate
+	// (openssl verify's "error 26 at 1 depth").
+	CAPurpose = "At depth 1 or more the refused certificate is a CA's: OpenSSL applies a CA's extendedKeyUsage, when it has one, to every certificate under it, so an intermediate whose extendedKeyUsage is serverAuth alone refuses the client certificates it issued (-purpose sslclient, nginx's check of client certificates) and S/MIME under it. Reissue the intermediate without extendedKeyUsage, or with every purpose it must allow."
 	// HTTPTo443Marker is the text explain looks up for a line whose URL
 	// is http:// to port 443.
 	HTTPTo443Marker = "(an http:// url to port 443)"

@@ -22,6 +22,8 @@ var (
 	// FreeRADIUS ("alert write:fatal:unknown CA") and wpa_supplicant ("SSL3
 	// alert: write (local SSL3 detected an error):fatal:unknown CA") print them.
 	reAlertRW = lazyre.New(`(?i)alert:? (?:read|write)(?: \([^)]*\))?:fatal:`)
+	// openssl verify's wrong purpose at a CA's depth.
+	reCAPurpose = lazyre.New(`\b26 at [1-9]\d* depth`)
 	// An http:// URL to port 443: plain HTTP to the port that speaks TLS.
 	reHTTPTo443 = lazyre.New(`(?i)\bhttp://[^/\s"'<>]+:443(?:[/"'\s]|$)`)
 	// node's host check when a URL's scheme was taken for the host.
@@ -849,6 +851,9 @@ func inContext(f *report.Finding, lower string, att logparse.Attribution) {
 		if att.Reporter != "browser" {
 			f.Explanation += " " + catalogue.NameUsed
 		}
+	}
+	if f.Code == 26 && reCAPurpose.MatchString(lower) && !strings.Contains(f.Explanation, catalogue.CAPurpose) {
+		f.Explanation += " " + catalogue.CAPurpose
 	}
 	if f.ID == catalogue.ServerHostnameMismatch && anyIn(lower, objectStores) && !strings.Contains(f.Explanation, "path-style") {
 		f.Explanation += " " + catalogue.NameBucket

@@ -2280,6 +2280,8 @@ func TestExplainSides(t *testing.T) {
 		{"0: ERROR: cannot find certificate file: turn_server_cert.pem (1)", "unknown", "server", "key-load-failed", "no-tls"},
 		// An http:// URL to port 443, whatever followed.
 		{"sync: GET \"http://library.example.net:443/api/v1/items\" => \"Connection closed\"", "unknown", "client", "plain-http", "x-forwarded-proto"},
+		// openssl verify's wrong purpose at a CA's depth (a real run: an intermediate with serverAuth only, -purpose sslclient).
+		{"error 26 at 1 depth lookup: unsuitable certificate purpose", "openssl", "client", "server-cert-untrusted", "every certificate under it"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
