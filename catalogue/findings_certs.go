@@ -227,8 +227,8 @@ var (
 	// leaves out clientAuth when no client under it is in the set.
 	CAPurposeText = Text{ID: WrongPurpose,
 		Title: "CA {cert} is not allowed to issue TLS client certificates",
-		Why:   "{meaning} It has an extendedKeyUsage without clientAuth; OpenSSL applies a CA's extendedKeyUsage to everything below it.",
-		Fix:   "Reissue the CA without extendedKeyUsage (or with clientAuth in it): basicConstraints=critical,CA:TRUE, keyUsage=critical,keyCertSign,cRLSign. Check:\n  openssl x509 -noout -purpose -in {file}",
+		Why:   "{meaning} This CA has an extendedKeyUsage, and clientAuth is not in it.",
+		Fix:   "Reissue the CA without extendedKeyUsage (or with clientAuth in it), with these lines in its -extfile:\n  basicConstraints=critical,CA:TRUE\n  keyUsage=critical,keyCertSign,cRLSign\nCheck:\n  openssl x509 -noout -purpose -in {file}",
 	}
 	// NotACA*Text say how a certificate that signs others fails to be a
 	// CA; they are also the findings of such a certificate on its own.
