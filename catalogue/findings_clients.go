@@ -2349,10 +2349,10 @@ var clientWriterEntries = []Entry{
 	},
 	// A TLS ClientHello (\x16\x03) read by a plain-HTTP server.
 	{
-		ID: PlainHTTP, Kind: "client",
-		Match:       []string{"\\x16\\x03", "badstatusline: 400, message: invalid method encountered", "badstatusline: 400, message=\"invalid method encountered", "unsupported http method: http method too long"},
-		Title:       "A TLS client connected to a plain-HTTP port",
-		Explanation: "The bytes \\x16\\x03 start a TLS handshake (a ClientHello). A server speaking plain HTTP on this port read them as a request (aiohttp calls it an invalid method; Akka HTTP a method too long, started with binary characters): a browser or client used https:// for an http:// port, or a proxy in front speaks TLS to the backend's plain port (a reverse proxy or ingress told the backend speaks HTTPS).",
+		ID: PlainHTTP, Kind: "client", Side: "server",
+		Match:       []string{"\\x16\\x03", "badstatusline: 400, message: invalid method encountered", "badstatusline: 400, message=\"invalid method encountered", "unsupported http method: http method too long", "maybe ssl-encrypted data", "[22, 3, 1,", "[22, 3, 3,"},
+		Title:       "A TLS client connected to a plain-text port (HTTP, or another protocol without TLS)",
+		Explanation: "The bytes \\x16\\x03 (22, 3 in decimal) start a TLS handshake (a ClientHello). A server speaking plain HTTP on this port read them as a request (aiohttp calls it an invalid method; Akka HTTP a method too long, started with binary characters): a browser or client used https:// for an http:// port, or a proxy in front speaks TLS to the backend's plain port (a reverse proxy or ingress told the backend speaks HTTPS).",
 		Fix:         "Use http:// for this port, or turn TLS on where the clients expect it (gunicorn: its --certfile and --keyfile options), or make the proxy in front speak plain HTTP to it; nginx:\n  listen 443 ssl;",
 		Confirm:     "curl -sv https://host:port/ -o /dev/null",
 	},

@@ -2282,6 +2282,8 @@ func TestExplainSides(t *testing.T) {
 		{"sync: GET \"http://library.example.net:443/api/v1/items\" => \"Connection closed\"", "unknown", "client", "plain-http", "x-forwarded-proto"},
 		// openssl verify's wrong purpose at a CA's depth (a real run: an intermediate with serverAuth only, -purpose sslclient).
 		{"error 26 at 1 depth lookup: unsuitable certificate purpose", "openssl", "client", "server-cert-untrusted", "every certificate under it"},
+		// A plain server printing a ClientHello's first bytes in decimal.
+		{"WARN rpc > [10.0.0.5:4000] bad request - maybe SSL-encrypted data?: [22, 3, 1, 0, 200, 1]", "unknown", "server", "plain-http", "clienthello"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
