@@ -4060,6 +4060,16 @@ var productEntries = []Entry{
 		Fix:         "Use https:// for port 443 (or leave the port out of an http:// URL). Behind a proxy, have it pass the scheme, and the application trust that header; nginx:\n  proxy_set_header X-Forwarded-Proto $scheme;\n  proxy_set_header X-Scheme $scheme;",
 		Confirm:     "curl -sv http://host:443/ -o /dev/null",
 	},
+	// curl given a Windows certificate-store path, which only Schannel reads.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"localmachine\\my\\", "localmachine/my/", "localmachine//my//", "currentuser\\my\\", "currentuser/my/", "currentuser//my//"},
+		Within:      []string{"could not load", "unable to", "no such file", "can't load", "cannot load"},
+		Title:       "curl was given a Windows certificate-store path, which only a Schannel build of curl reads",
+		Explanation: "curl's --cert CurrentUser\\MY\\<thumbprint> (or LocalMachine\\MY\\...) names a certificate in the Windows store, and only curl built with Schannel (Windows' own curl.exe) reads it so. A curl built with OpenSSL or LibreSSL (Git for Windows', MSYS2's and Cygwin's, or a libcurl inside PHP or another program) takes the same string as a file name, finds no such file, and loads no client certificate.",
+		Fix:         "Use the Schannel curl that ships with Windows for a store path, or export the certificate and its key to a PKCS#12 or PEM file for an OpenSSL build:\n  C:\\Windows\\System32\\curl.exe --version\n  curl --cert-type P12 --cert client.p12 https://host/",
+		Confirm:     "curl --version",
+	},
 	// NuGet's signature check against the .NET SDK's own root bundle.
 	{
 		ID: Untrusted, Kind: "client", Side: "client",

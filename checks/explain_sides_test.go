@@ -2284,6 +2284,8 @@ func TestExplainSides(t *testing.T) {
 		{"error 26 at 1 depth lookup: unsuitable certificate purpose", "openssl", "client", "server-cert-untrusted", "every certificate under it"},
 		// A plain server printing a ClientHello's first bytes in decimal.
 		{"WARN rpc > [10.0.0.5:4000] bad request - maybe SSL-encrypted data?: [22, 3, 1, 0, 200, 1]", "unknown", "server", "plain-http", "clienthello"},
+		// A Windows store path given to a curl that is not Schannel's.
+		{"curl: (58) could not load PEM client certificate from CurrentUser\\MY\\0123456789abcdef0123456789abcdef01234567, OpenSSL error error:80000002:system library::No such file or directory", "curl", "client", "cert-load-failed", "schannel"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
