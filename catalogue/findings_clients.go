@@ -1455,8 +1455,9 @@ var clientWriterEntries = []Entry{
 		ID: HandshakeFailed, Kind: "client", Side: "client",
 		Match: []string{"the tls connection was non-properly terminated", "an unexpected tls packet was received", "error in the pull function", "error in the push function"},
 		// After the handshake, curl's "GnuTLS recv error": findings_gnutls.go;
-		// rsyslog's driver, either side: findings_products.go.
-		Without: []string{"gnutls recv error (-110)", "gnutls recv error (-54)", "gnutls returned error on handshake", "can't accept", "tls error on connection", "-110 in gnutls_record_recv"},
+		// rsyslog's driver, either side, and cupsd, a server:
+		// findings_products.go.
+		Without: []string{"gnutls recv error (-110)", "gnutls recv error (-54)", "gnutls returned error on handshake", "can't accept", "tls error on connection", "-110 in gnutls_record_recv", "unable to encrypt connection"},
 		Title:   "The client (GnuTLS) lost the handshake: something in the path, or the server, cut it",
 		Explanation: "A client on GnuTLS (git, curl and wget on Debian and Ubuntu) got the connection closed, or a record that is not TLS, in the middle of the handshake. Three causes cover nearly all cases. " +
 			"(1) Something in between: a proxy the client goes through (git's http.proxy, https_proxy, a stale setting from another network) that drops or rewrites the connection, a site where only a proxy reaches the internet and none is set, a firewall or TLS inspection box, or an MTU problem on a VPN or WSL link (small packets pass, the handshake's large ones do not). " +
