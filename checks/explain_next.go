@@ -78,9 +78,13 @@ func nextSteps(rep *report.Report, att logparse.Attribution, input string) {
 	if addr, ok := lineTarget(input); ok && att.Role == logparse.RoleClient {
 		// The commands name the server the line names.
 		n := catalogue.Names{Addr: addr}
+		// A registry on the default port is addressed, and its certs.d
+		// directory named, without the port (Docker and Podman look for
+		// no "HOST:443" directory).
+		dir := strings.TrimSuffix(addr, ":443")
 		for i := range rep.Findings {
 			fix := n.Apply(rep.Findings[i].Fix)
-			rep.Findings[i].Fix = strings.ReplaceAll(fix, "certs.d/registry.example.com:5000", "certs.d/"+addr)
+			rep.Findings[i].Fix = strings.ReplaceAll(fix, "certs.d/registry.example.com:5000", "certs.d/"+dir)
 		}
 	}
 }

@@ -2286,6 +2286,8 @@ func TestExplainSides(t *testing.T) {
 		{"WARN rpc > [10.0.0.5:4000] bad request - maybe SSL-encrypted data?: [22, 3, 1, 0, 200, 1]", "unknown", "server", "plain-http", "clienthello"},
 		// A Windows store path given to a curl that is not Schannel's.
 		{"curl: (58) could not load PEM client certificate from CurrentUser\\MY\\0123456789abcdef0123456789abcdef01234567, OpenSSL error error:80000002:system library::No such file or directory", "curl", "client", "cert-load-failed", "schannel"},
+		// A registry on port 443: its certs.d directory has no port.
+		{"Error: pulling image: Get \"https://registry.example.org/v2/\": x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "certs.d/registry.example.org/ca.crt"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
