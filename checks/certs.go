@@ -65,6 +65,8 @@ type certState struct {
 	// than one only when they share a key), the likeliest issuer first.
 	signedBy []*certState
 	keyFile  string // matching private key
+	// clientsBelow is true for a CA above a client certificate of the set.
+	clientsBelow bool
 	verdict  string
 	result   *opensslverify.Result
 	// sameSerial is the group of certificates of the set with s's issuer

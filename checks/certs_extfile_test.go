@@ -279,3 +279,63 @@ func FuzzExtFileLines(f *testing.F) {
 		}
 	})
 }
+
+// TestReissueLeavesOutCAPurpose: a CA whose extendedKeyUsage lacks
+// clientAuth, above a client certificate of the set (its wrong-purpose
+// finding), is reissued without that extendedKeyUsage, and the real
+// openssl then takes the client under the reissued CA for -purpose
+// sslclient; the same CA above a server certificate only keeps it.
+func TestReissueLeavesOutCAPurpose(t *testing.T) {
+	if _, err := exec.LookPath("openssl"); err != nil {
+		t.Fatal("openssl is needed: install it (Debian: apt-get install openssl)")
+	}
+	dir := t.TempDir()
+	p := func(name string) string { return filepath.Join(dir, name) }
+	ec := []string{"-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"}
+	mustOpenSSL(t, append(append([]string{"req", "-x509"}, ec...), "-keyout", p("root.key"), "-out", p("root.crt"), "-subj", "/CN=purpose root", "-days", "30")...)
+	sign := func(name, subj, issuer, ext string) {
+		if err := os.WriteFile(p(name+".ext"), []byte(ext), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		mustOpenSSL(t, append(append([]string{"req"}, ec...), "-keyout", p(name+".key"), "-out", p(name+".csr"), "-subj", subj)...)
+		mustOpenSSL(t, "x509", "-req", "-in", p(name+".csr"), "-CA", p(issuer+".crt"), "-CAkey", p(issuer+".key"), "-CAcreateserial", "-days", "30", "-extfile", p(name+".ext"), "-out", p(name+".crt"))
+	}
+	caExt := "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nextendedKeyUsage=serverAuth\n"
+	sign("clients-ca", "/CN=clients ca", "root", caExt)
+	sign("servers-ca", "/CN=servers ca", "root", caExt)
+	sign("client", "/CN=client", "clients-ca", "extendedKeyUsage=clientAuth\nkeyUsage=critical,digitalSignature\n")
+	sign("server", "/CN=server.example", "servers-ca", "extendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature\nsubjectAltName=DNS:server.example\n")
+	for _, f := range []string{"clients-ca", "servers-ca", "client", "server"} {
+		for _, ext := range []string{".csr", ".ext"} {
+			if err := os.Remove(p(f + ext)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := os.Remove(p("root.srl")); err != nil {
+		t.Fatal(err)
+	}
+	r := analyse(loadDir(t, dir), CertOptions{SecLevel: 1, VerifyDepth: 9, At: time.Now()})
+	byName := map[string]*certState{}
+	for _, s := range r.certs {
+		byName[filepath.Base(first(s.c.Files))] = s
+	}
+	clients, servers := byName["clients-ca.crt"], byName["servers-ca.crt"]
+	if clients == nil || servers == nil || !clients.clientsBelow || servers.clientsBelow {
+		t.Fatalf("CAs above clients: clients-ca %v, servers-ca %v", clients != nil && clients.clientsBelow, servers != nil && servers.clientsBelow)
+	}
+	if ext := cmdVars(servers, p("root.crt"), p("root.key"))["ext_file"]; !strings.Contains(ext, "extendedKeyUsage=serverAuth") {
+		t.Errorf("the CA above a server only lost its extendedKeyUsage:\n%s", ext)
+	}
+	cmds := reissueCmd(clients, p("root.crt"), p("root.key"))
+	if strings.Contains(cmds, "extendedKeyUsage") || strings.Contains(cmds, "-copy_extensions") {
+		t.Fatalf("the CA above a client keeps its extendedKeyUsage:\n%s", cmds)
+	}
+	fixrun.Lines(t, dir, cmds)
+	if got := fixrun.Cert(t, p("clients-ca.crt")); len(got.ExtKeyUsage) != 0 || !got.IsCA {
+		t.Fatalf("reissued CA: extended key usage %v, CA %v\n%s", got.ExtKeyUsage, got.IsCA, cmds)
+	}
+	if out, err := exec.Command("openssl", "verify", "-purpose", "sslclient", "-CAfile", p("root.crt"), "-untrusted", p("clients-ca.crt"), p("client.crt")).CombinedOutput(); err != nil {
+		t.Errorf("the client under the reissued CA does not verify as a TLS client: %v\n%s", err, out)
+	}
+}

@@ -90,7 +90,14 @@ func cmdVars(s *certState, caCrt, caKey string) catalogue.Vars {
 	// The certificate's own extensions, written to a file the signing
 	// command reads; where a value cannot go through printf, OpenSSL 3's
 	// -copy_extensions copies them from the request.
-	if lines, exact := extFileLines(s.c.X509); len(lines) > 0 {
+	lines, exact := extFileLines(s.c.X509)
+	if s.clientsBelow && s.c.X509.IsCA && !ekuAllowsClients(s.c.X509) {
+		// This CA's extendedKeyUsage keeps the clients under it from
+		// being clients (its wrong-purpose finding): a reissue leaves it
+		// out rather than carry the problem over.
+		lines = slices.DeleteFunc(lines, func(l string) bool { return strings.HasPrefix(l, "extendedKeyUsage=") })
+	}
+	if len(lines) > 0 {
 		if cmd := extFilePrintf(lines, v["ext_name"]); cmd != "" && exact {
 			v["ext_file"] = cmd + "\n"
 			v["sign_ext"] = " -extfile " + v["ext_name"]
@@ -100,6 +107,16 @@ func cmdVars(s *certState, caCrt, caKey string) catalogue.Vars {
 		}
 	}
 	return v
+}
+
+// ekuAllowsClients reports whether c's extendedKeyUsage, if it has one,
+// names clientAuth, which OpenSSL wants of every CA above a TLS client
+// (anyExtendedKeyUsage alone does not do for it).
+func ekuAllowsClients(c *x509.Certificate) bool {
+	if len(c.ExtKeyUsage) == 0 && len(c.UnknownExtKeyUsage) == 0 {
+		return true
+	}
+	return slices.Contains(c.ExtKeyUsage, x509.ExtKeyUsageClientAuth)
 }
 
 // reissueCmd is the command that signs s again with SHA-256 from its CA,

@@ -38,6 +38,20 @@ func (r *run) assignRoles() {
 			s.role = RoleClient
 		}
 	}
+	for _, s := range r.certs {
+		if s.role != RoleClient {
+			continue
+		}
+		// Every CA up its chain (a chain of a set is short; the bound
+		// stops a loop of cross-signed CAs).
+		for up, n := s, 0; len(up.signedBy) > 0 && n < 16; n++ {
+			up = up.signedBy[0]
+			if up == s {
+				break
+			}
+			up.clientsBelow = true
+		}
+	}
 }
 
 // findSigner is the certificates of the set whose key made s's signature.
