@@ -67,8 +67,8 @@ type certState struct {
 	keyFile  string // matching private key
 	// clientsBelow is true for a CA above a client certificate of the set.
 	clientsBelow bool
-	verdict  string
-	result   *opensslverify.Result
+	verdict      string
+	result       *opensslverify.Result
 	// sameSerial is the group of certificates of the set with s's issuer
 	// and serial, s included, when there are several.
 	sameSerial []*certState
