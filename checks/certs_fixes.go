@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/mtlsdoctor/mtlsdoctor/catalogue"
+	"github.com/mtlsdoctor/mtlsdoctor/opensslverify"
 )
 
 // This file fills the catalogue's command templates with a certificate's
@@ -91,7 +92,7 @@ func cmdVars(s *certState, caCrt, caKey string) catalogue.Vars {
 	// command reads; where a value cannot go through printf, OpenSSL 3's
 	// -copy_extensions copies them from the request.
 	lines, exact := extFileLines(s.c.X509)
-	if s.clientsBelow && s.c.X509.IsCA && !ekuAllowsClients(s.c.X509) {
+	if s.clientsBelow && s.c.X509.IsCA && s.info != nil && s.info.EKURefuses(opensslverify.PurposeSSLClient) {
 		// This CA's extendedKeyUsage keeps the clients under it from
 		// being clients (its wrong-purpose finding): a reissue leaves it
 		// out rather than carry the problem over.
@@ -107,16 +108,6 @@ func cmdVars(s *certState, caCrt, caKey string) catalogue.Vars {
 		}
 	}
 	return v
-}
-
-// ekuAllowsClients reports whether c's extendedKeyUsage, if it has one,
-// names clientAuth, which OpenSSL wants of every CA above a TLS client
-// (anyExtendedKeyUsage alone does not do for it).
-func ekuAllowsClients(c *x509.Certificate) bool {
-	if len(c.ExtKeyUsage) == 0 && len(c.UnknownExtKeyUsage) == 0 {
-		return true
-	}
-	return slices.Contains(c.ExtKeyUsage, x509.ExtKeyUsageClientAuth)
 }
 
 // reissueCmd is the command that signs s again with SHA-256 from its CA,

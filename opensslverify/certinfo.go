@@ -215,7 +215,7 @@ func (c *Cert) CheckPurpose(p Purpose, requireCA bool) bool {
 	}
 	switch p {
 	case PurposeSSLClient:
-		if c.hasEKU && !c.ekuClient {
+		if c.EKURefuses(PurposeSSLClient) {
 			return false
 		}
 		if requireCA {
@@ -229,7 +229,7 @@ func (c *Cert) CheckPurpose(p Purpose, requireCA bool) bool {
 		}
 		return true
 	case PurposeSSLServer:
-		if c.hasEKU && !c.ekuServer {
+		if c.EKURefuses(PurposeSSLServer) {
 			return false
 		}
 		if requireCA {
@@ -244,6 +244,19 @@ func (c *Cert) CheckPurpose(p Purpose, requireCA bool) bool {
 		return true
 	}
 	return true
+}
+
+// EKURefuses reports whether c's extendedKeyUsage alone refuses purpose
+// p (OpenSSL's xku_reject): it has one, and p's usage is not in it. A
+// CA's does so for every certificate under it.
+func (c *Cert) EKURefuses(p Purpose) bool {
+	switch p {
+	case PurposeSSLClient:
+		return c.hasEKU && !c.ekuClient
+	case PurposeSSLServer:
+		return c.hasEKU && !c.ekuServer
+	}
+	return false
 }
 
 func (c *Cert) checkSSLCA() bool {
