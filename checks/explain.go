@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -120,8 +121,9 @@ func explainLine(input string) *report.Report {
 		// Whatever the line says of what followed (a closed
 		// connection, an error page), its URL sends plain HTTP to the
 		// TLS port: that is the cause to tell first.
-		if _, e := catalogue.Lookup(catalogue.HTTPTo443Marker); len(e) > 0 {
-			entries = append(e[:1:1], entries...)
+		_, e := catalogue.Lookup(catalogue.HTTPTo443Marker)
+		if i := slices.IndexFunc(e, func(en catalogue.Entry) bool { return slices.Contains(en.Match, catalogue.HTTPTo443Marker) }); i >= 0 {
+			entries = append([]catalogue.Entry{e[i]}, entries...)
 		}
 	}
 	if len(codes) == 0 && onlyGeneric(entries) {
