@@ -451,6 +451,12 @@ func boringEntry(h boringHit) Entry {
 		def = errClass{story: boringCertStory, fix: boringCertFix}
 	}
 	c := classOf(r.Name, boringClasses, def)
+	if r.Lib == 11 || r.Lib == 20 {
+		// The certificate libraries' reasons are about a certificate,
+		// whatever words their names share with the TLS engine's
+		// (INVALID_FIELD_FOR_VERSION is a certificate's version).
+		c = def
+	}
 	if story, ok := boringLibStory[r.Lib]; ok {
 		why += " " + story
 	}

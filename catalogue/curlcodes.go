@@ -25,7 +25,7 @@ var curlCodes = map[int]struct{ name, text string }{
 
 // A bare libcurl code: "curl: (60)", "cURL error 60", "Curl error (60)",
 // libcurl's "for error code: 60", "CURLcode 35", a PHP client's "[curl] (#60)".
-var reCurlCode = lazyre.New(`(?i)(?:\bcurl(?:code)?(?: error)?:? \(?|\[curl\] \(#|\[curl/|libcurl-errors\.html for error code: )(\d{1,2})\b`)
+var reCurlCode = lazyre.New(`(?i)(?:\bcurl(?:code)?(?: error)?(?: code)?:? \(?|\[curl\] \(#|\[curl/|libcurl-errors\.html for error code: )(\d{1,2})\b`)
 
 // CurlCodeText is libcurl's own text for the TLS error code or CURLE_ name
 // that s gives without one, so that the libcurl entries can answer it.

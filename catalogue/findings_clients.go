@@ -671,7 +671,7 @@ var clientWriterEntries = []Entry{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match:       []string{"a tls error occurred"},
 		Title:       "The MQTT client (libmosquitto) refused the broker's certificate, or could not load its own",
-		Explanation: "mosquitto_pub, mosquitto_sub and other programs on libmosquitto print only this (`Error: A TLS error occurred.`, or `Unable to connect (A TLS error occurred.).`) for a TLS failure of their own. In real runs it was the client refusing the broker's certificate (not issued by the CA given with --cafile or found in --capath, or not carrying the name given with -h), or failing to load its own client certificate (`Unable to load client certificate`, as a SHA-1-signed one at OpenSSL 3's default security level); when the broker requires client certificates, the broker refusing the client's (one without clientAuth in its extendedKeyUsage, as a Windows CA's Web Server template issues, or from a CA the broker's cafile lacks) ends the same way, and the broker's log says so. With -d the client prints OpenSSL's reason (`OpenSSL Error[0]: ... certificate verify failed`).",
+		Explanation: "mosquitto_pub, mosquitto_sub and other programs on libmosquitto print only this (`Error: A TLS error occurred.`, or `Unable to connect (A TLS error occurred.).`) for a TLS failure of their own. In real runs it was the client refusing the broker's certificate (not issued by the CA given with --cafile or found in --capath, or not carrying the name given with -h), or failing to load its own client certificate (`Unable to load client certificate`, as a SHA-1-signed one at OpenSSL 3's default security level); when the broker requires client certificates, the broker refusing the client's (one without clientAuth in its extendedKeyUsage, as a Windows CA's Web Server template issues, or from a CA the broker's cafile lacks) ends the same way, and the broker's log says so. With -d the client prints OpenSSL's reason (`OpenSSL Error[0]: ... certificate verify failed`). A client given TLS options (a CA file) but pointed at the broker's plain listener (1883) fails the same way: the port must be the broker's TLS listener.",
 		Fix:         "Give the client the CA that issued the broker's certificate, and connect by a name the certificate carries:\n  mosquitto_sub -d --cafile ca.crt -h broker -p 8883 -t test",
 		Confirm:     "openssl s_client -connect broker.example.com:8883 -CAfile ca.crt </dev/null 2>/dev/null | grep 'Verify return code'",
 	},
@@ -740,7 +740,9 @@ var clientWriterEntries = []Entry{
 	// Clients that spoke TLS to a plain-HTTP port, in their own words.
 	{
 		ID: PlainHTTP, Kind: "client",
-		Match:       []string{"server gave http response to https client", "unsupported or unrecognized ssl message", "plaintext connection?", "tls: oversized record received with length 20527"},
+		Match: []string{"server gave http response to https client", "unsupported or unrecognized ssl message", "plaintext connection?", "tls: oversized record received with length 20527",
+			// the same words quoted without Go's "tls: "
+			"oversized record received with length 20527"},
 		Title:       "The client spoke TLS to a port that answers in plain HTTP",
 		Explanation: "The client (a Go program such as docker, containerd or a registry tool; a Java client) sent a TLS ClientHello and got plain HTTP back: the server, a registry for one, listens without TLS on that port, or the URL says https:// for an http:// service. A mail client set to implicit TLS (SMTPS: Jira's SECURE_SMTP, JavaMail's mail.smtp.ssl.enable) against a port that greets in plain text and wants STARTTLS (587, or 25) fails the same way: use STARTTLS there, or port 465. Vault's CLI speaks https://127.0.0.1:8200 unless VAULT_ADDR says otherwise: against a dev server's plain listener, a VAULT_ADDR=http://... that was set without export, or that sudo dropped (it clears the environment), gives these words (export it, or pass -address). Java prints the same words on a server that got plain text from its client (a Thrift or Netty server, such as Hive's metastore, whose clients were not set to use TLS): there, the client must turn TLS on.",
 		Fix:         "Use http:// for that service, or turn TLS on in the server (grpcurl and grpcui: -plaintext). For a plain-HTTP Docker registry, declare it insecure in /etc/docker/daemon.json and restart dockerd (registry tools have a similar switch, such as regctl's --tls disabled):\n  {\"insecure-registries\": [\"registry.example.com:5000\"]}",
@@ -1614,10 +1616,12 @@ var clientWriterEntries = []Entry{
 		Fix:         "Send the request over TLS to a listener that has it, straight to the server (not through a proxy that ends TLS):\n  export VAULT_ADDR=https://vault.example.com:8200\n  vault login -method=cert -client-cert=client.crt -client-key=client.key\nand give the listener its certificate (Vault: tls_cert_file and tls_key_file, with tls_disable removed).",
 		Confirm:     "curl -v --cert client.crt --key client.key https://vault.example.com:8200/v1/sys/health",
 	},
-	// mitmproxy: the client refused the proxy's certificate.
+	// mitmproxy: the client refused the proxy's certificate (unless
+	// OpenSSL's reason in brackets names an old client: findings_products.go).
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "server",
 		Match:       []string{"the client may not trust the proxy's certificate for", "the client does not trust the proxy's certificate for"},
+		Without:     []string{"unsupported protocol", "version too low", "no suitable signature algorithm", "no shared cipher", "no ciphers available", "unsupported_protocol", "no_shared_cipher"},
 		Title:       "The client does not trust mitmproxy's certificate",
 		Explanation: "mitmproxy (or mitmdump, mitmweb) intercepts the client's TLS with a certificate signed by its own CA, and the client refused it: the CA is not installed on the device, an Android app (since Android 7) ignores CAs the user installed unless its network_security_config trusts them, iOS needs the CA turned on in Certificate Trust Settings as well, or the app pins its server's certificate or key, which no proxy CA satisfies.",
 		Fix:         "Install mitmproxy's CA on the device (browse to http://mitm.it through the proxy), and on iOS enable full trust for it; for an Android app you build, trust user CAs in debug builds (network_security_config's <debug-overrides>); a pinning app cannot be intercepted without removing its pin. The CA is at:\n  ls ~/.mitmproxy/mitmproxy-ca-cert.pem",
@@ -1831,8 +1835,8 @@ var clientWriterEntries = []Entry{
 		Match:       []string{"failed to validate the ssl certificate for", "validate the ssl certificate for"},
 		Within:      []string{"failed to validate", "make sure your managed"},
 		Title:       "Ansible could not verify the server's certificate",
-		Explanation: "An Ansible module (get_url, uri and others, running on the managed host) checked the server's certificate against that host's CA bundle and refused it: the managed host lacks the ca-certificates package or it is stale, the server's CA is private, a TLS-intercepting proxy re-signs the traffic, or the host's Python is older than 2.7.9 (CentOS 6's 2.6), which sends no SNI, so a server with several names answers with another name's certificate (Ansible's longer message names this too).",
-		Fix:         "Install or refresh the CA bundle on the managed host (a task before the download), or give the module the CA with its ca_path option:\n  apt-get install -y ca-certificates\n  update-ca-certificates",
+		Explanation: "An Ansible module (get_url, uri and others, running on the managed host) checked the server's certificate against that host's CA bundle and refused it: the managed host lacks the ca-certificates package or it is stale, the server's CA is private, a TLS-intercepting proxy re-signs the traffic, or the host's Python is older than 2.7.9 (CentOS 6's 2.6), which sends no SNI, so a server with several names answers with another name's certificate (Ansible's longer message names this too). A managed host whose clock is wrong (a VM restored or resumed without time sync) sees a valid certificate as expired or not yet valid, with the same words.",
+		Fix:         "Install or refresh the CA bundle on the managed host (a task before the download), or give the module the CA with its ca_path option; check the managed host's clock too:\n  apt-get install -y ca-certificates\n  update-ca-certificates\n  date -u",
 		Confirm:     serverVerdictConfirm,
 	},
 	// nginx refusing a client certificate inside the handshake.
@@ -2158,7 +2162,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The SQL Server JDBC driver does not trust the server's certificate",
 		Explanation: "Microsoft's JDBC driver for SQL Server (mssql-jdbc 10.2 and later, and the tools and connectors that bundle it: Trino, Kafka Connect, Flyway, DBeaver) encrypts by default (encrypt=true) and so checks the server's certificate against the JVM's trust store; a SQL Server with the self-signed certificate it makes for itself, or one from a private CA, is then refused with PKIX path building failed. It often shows first after an upgrade of the tool that bundles the driver.",
 		Fix:         "Trust the server's CA in the JVM (or the driver's trustStore option), or give SQL Server a certificate from a CA the JVM trusts; only for a test, accept it as it is in the JDBC URL:\n  jdbc:sqlserver://db:1433;encrypt=true;trustServerCertificate=true",
-		Confirm:     "openssl s_client -connect db.example.com:1433 </dev/null",
+		Confirm:     "nmap -p 1433 --script ssl-cert db.example.com",
 	},
 	// Microsoft SQL Server's clients on Windows: Schannel's
 	// SEC_E_WRONG_PRINCIPAL in the SSL provider's words. (With "Cannot
@@ -2171,7 +2175,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The SQL Server client refused the server's certificate: it does not name the server the client connected to",
 		Explanation: "Windows (Schannel, SEC_E_WRONG_PRINCIPAL) checked the SQL Server's certificate against the server name in the connection string, and the certificate does not hold that name: a connection to localhost, an IP address, an alias or a listener while the certificate names the machine's full name, or the other way round. Microsoft.Data.SqlClient 4.0 and later and ODBC Driver 18 encrypt and check by default, so it shows after such an upgrade; the driver's managed and native network layers do not always check alike.",
 		Fix:         "Connect with a name the certificate holds, or tell the client which name to expect (SqlClient 5.0 and later; ODBC Driver 18: HostnameInCertificate):\n  Server=sql01.corp.example.com;Encrypt=True;HostNameInCertificate=sql01.corp.example.com\nor give SQL Server a certificate with every name clients use in its subjectAltName. Only for a test:\n  Encrypt=True;TrustServerCertificate=True",
-		Confirm:     "openssl s_client -connect sql01.corp.example.com:1433 </dev/null",
+		Confirm:     "nmap -p 1433 --script ssl-cert sql01.corp.example.com",
 	},
 	// keytool importing a CA's signed reply without the CA chain.
 	{
@@ -2254,7 +2258,7 @@ var clientWriterEntries = []Entry{
 		Title:       "The SQL Server client does not trust the server's certificate",
 		Explanation: "Microsoft.Data.SqlClient (4.0 and later, and tools built on it) encrypts by default (Encrypt=true) and so checks the SQL Server's certificate, which is often self-signed (SQL Server makes one when none is configured) and not trusted by the client.",
 		Fix:         "Give SQL Server a certificate from a CA the client trusts, or trust the server's CA on the client; only for a test, accept it as it is in the connection string:\n  Encrypt=True;TrustServerCertificate=True",
-		Confirm:     "openssl s_client -connect db.example.com:1433 </dev/null",
+		Confirm:     "nmap -p 1433 --script ssl-cert db.example.com",
 	},
 	{
 		ID: ServerCertUntrusted, Kind: "client",

@@ -279,7 +279,7 @@ var logLineEntries = []Entry{
 		Title: "Plain HTTP sent to the HTTPS port (497, sent as 400)",
 		Explanation: "A client spoke plain HTTP to a port nginx serves with TLS (`listen ... ssl`). nginx spots it from the first byte and answers with its 400 'The plain HTTP request was sent to HTTPS port' page. " +
 			"Not a certificate problem. " + infoHidden,
-		Fix:     "Use https:// in the client's URL. To redirect such clients, add to the server block:\n  error_page 497 =301 https://$host$request_uri;",
+		Fix:     "Use https:// in the client's URL (wss:// for a WebSocket: some WebSocket libraries turn TLS on only for wss://, even given an https:// URL). To redirect such clients, add to the server block:\n  error_page 497 =301 https://$host$request_uri;",
 		Confirm: "curl -sv http://host:443/ -o /dev/null",
 	},
 

@@ -204,7 +204,7 @@ var otherWriterEntries = []Entry{
 	},
 	// Go servers: plain HTTP on a TLS port.
 	{
-		ID: PlainHTTP, Kind: "client", Within: []string{"handshake error from", "serving connection", "handshake from", "server tls handshake failed"},
+		ID: PlainHTTP, Kind: "client", Within: []string{"handshake error from", "serving connection", "handshake from", "server tls handshake failed", "failed to read request: tls: "},
 		Match:       []string{"first record does not look like a tls handshake"},
 		Title:       "A client spoke plain HTTP to the Go server's TLS port",
 		Explanation: "The Go TLS server read bytes that are not a TLS ClientHello: a client using http:// (or ws://) against the https:// port, a proxy or load balancer in front that sends plain HTTP to this port (it must speak TLS to it, or pass TLS through untouched), a health check without TLS, or a scanner. Usually harmless when it is one address now and then.",
@@ -212,7 +212,7 @@ var otherWriterEntries = []Entry{
 		Confirm:     "curl -sv http://host:port/ -o /dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "client", Without: []string{"handshake error from", "serving connection", "handshake from", "server tls handshake failed", "rejected connection", "remote-addr=",
+		ID: HandshakeFailed, Kind: "client", Without: []string{"handshake error from", "serving connection", "handshake from", "server tls handshake failed", "rejected connection", "remote-addr=", "failed to read request: tls: ",
 			// Teleport's probe of its tunnel port: findings_products.go
 			"failed to ping web proxy"},
 		Match:       []string{"first record does not look like a tls handshake"},
@@ -345,7 +345,7 @@ var otherWriterEntries = []Entry{
 		Confirm:     "openssl s_client -connect 10.0.0.1:443 -servername app.example.com </dev/null",
 	},
 	{
-		ID: HandshakeFailed, Kind: "client", Within: []string{"haproxy", "]", "/"}, Without: []string{"layer6", "ssl routines", "cwpki"},
+		ID: HandshakeFailed, Kind: "client", Within: []string{"haproxy", "]", "/"}, Without: []string{"layer6", "ssl routines", "cwpki", "ssl.sslerror", "[ssl: "},
 		Match:       []string{": ssl handshake failure"},
 		Title:       "HAProxy: a client's TLS handshake failed",
 		Explanation: "HAProxy logs `SSL handshake failure` for any client whose handshake failed on a bind with ssl. Often the client refused HAProxy's own certificate: self-signed, from a CA the client does not trust, or served without its intermediate (curl, Python, apps and phones close the handshake so, and HAProxy logs only this). With `verify required`, the client may also have sent no certificate, or one HAProxy's ca-file does not verify; otherwise no shared version or cipher, a client that does not speak TLS at all (plain HTTP, telnet, a TCP health check), or a scanner. One address now and then is usually harmless.",
@@ -971,7 +971,7 @@ var reasonEntries = []Entry{
 		ID: HandshakeFailed, Kind: "reason",
 		Match: []string{"unknown protocol"}, Exact: []string{"unknown protocol"},
 		Title:       "The other side does not speak TLS (unknown protocol)",
-		Explanation: "OpenSSL (1.0/1.1) got bytes that are not a TLS record. Four causes cover most cases: 1. the port serves plain HTTP or another protocol (https:// to a plain port); 2. a proxy answered in clear text (an HTTP proxy's error page, a plain-HTTP proxy given as https://, or a client library that does not tunnel through an HTTP proxy with CONNECT and sends its TLS hello straight to the proxy's plain port, as older axios releases did with HTTPS_PROXY); 3. the port is meant to be TLS but the server's TLS did not take on it: a listener whose TLS setting names a profile or certificate block that does not exist (the server then falls back to plain text), or a plain listener bound to the TLS port; 4. a protocol that starts in clear text and upgrades later (SMTP, IMAP, XMPP, PostgreSQL, LDAP, FTP): use STARTTLS there; for FTP, curl's ftps:// means implicit TLS from the first byte (port 990), while explicit FTPS (AUTH TLS on port 21, as FileZilla Server and vsftpd serve it by default) needs ftp:// with --ssl-reqd.",
+		Explanation: "OpenSSL (1.0/1.1) got bytes that are not a TLS record. Four causes cover most cases: 1. the port serves plain HTTP or another protocol (https:// to a plain port); 2. a proxy answered in clear text (an HTTP proxy's error page, a plain-HTTP proxy given as https://, or a client library that does not tunnel through an HTTP proxy with CONNECT and sends its TLS hello straight to the proxy's plain port, as older axios releases did with HTTPS_PROXY); 3. the port is meant to be TLS but the server's TLS did not take on it: a listener whose TLS setting names a profile or certificate block that does not exist (the server then falls back to plain text), or a plain listener bound to the TLS port; 4. a protocol that starts in clear text and upgrades later (SMTP, IMAP, XMPP, PostgreSQL, LDAP, FTP): use STARTTLS there; for FTP, curl's ftps:// means implicit TLS from the first byte (port 990), while explicit FTPS (AUTH TLS on port 21, as FileZilla Server and vsftpd serve it by default) needs ftp:// with --ssl-reqd. Less often the client is too old for the server: on OpenSSL 0.9.8 (the system Python 2.7 of older macOS releases) it reads a server's refusal of its old hello as an unknown protocol; the same program on a newer Python or OpenSSL gets through.",
 		Fix:         "Check the scheme and port (https:// to a plain port fails so), and any proxy settings (https_proxy) in between:\n  curl -v http://host:PORT/\nIf the port should speak TLS, see what it answers in clear text and check the server's listener settings for that port:\n  printf 'HELP\\r\\n' | nc host PORT | head -3",
 		Confirm:     "openssl s_client -connect host:PORT </dev/null",
 	},

@@ -283,7 +283,7 @@ var productEntries = []Entry{
 	// Go reading a non-TLS answer's first bytes as a record header.
 	{
 		ID: HandshakeFailed, Kind: "client",
-		Match:       []string{"tls: oversized record received"},
+		Match:       []string{"tls: oversized record received", "oversized record received with length"},
 		Without:     []string{"length 20527"},
 		Title:       "The program got bytes that are not TLS from its peer",
 		Explanation: "Go read the first five bytes it received as a TLS record header, and the length in it is larger than TLS allows: the other side answered in another protocol. The length is the fourth and fifth bytes as a number: 20527 is \"P/\" of a plain HTTP answer (another entry tells that one), 11570 is \"-2\" of an SSH banner (SSH-2.0), and other values come from a banner (SMTP, FTP, a database), a proxy's own protocol, an SSL 2.0 server (scanners meet old hosts that answer so), or a port forwarded to the wrong service.",
@@ -4069,6 +4069,137 @@ var productEntries = []Entry{
 		Explanation: "curl's --cert CurrentUser\\MY\\<thumbprint> (or LocalMachine\\MY\\...) names a certificate in the Windows store, and only curl built with Schannel (Windows' own curl.exe) reads it so. A curl built with OpenSSL or LibreSSL (Git for Windows', MSYS2's and Cygwin's, or a libcurl inside PHP or another program) takes the same string as a file name, finds no such file, and loads no client certificate.",
 		Fix:         "Use the Schannel curl that ships with Windows for a store path, or export the certificate and its key to a PKCS#12 or PEM file for an OpenSSL build:\n  C:\\Windows\\System32\\curl.exe --version\n  curl --cert-type P12 --cert client.p12 https://host/",
 		Confirm:     "curl --version",
+	},
+	// mitmproxy blames trust for a client's failed handshake, whatever
+	// OpenSSL's reason in brackets says: an old client's.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "server",
+		Match:       []string{"client tls handshake failed."},
+		Within:      []string{"unsupported protocol", "version too low", "no suitable signature algorithm", "no shared cipher", "no ciphers available", "unsupported_protocol", "no_shared_cipher"},
+		Title:       "mitmproxy refused an old client's TLS (its versions or algorithms), not a trust problem",
+		Explanation: "mitmproxy adds \"The client may not trust the proxy's certificate\" to every failed handshake with a client; OpenSSL's reason in brackets says otherwise here. The client offered only TLS versions, cipher suites or signature algorithms that mitmproxy does not accept: since mitmproxy 7 its side towards clients wants TLS 1.2 or later by default (tls_version_client_min), and on OpenSSL 3 its default security level also refuses the SHA-1 and MD5 signatures and old ciphers that TLS 1.0 and 1.1 clients need (`no suitable signature algorithm`, `no shared cipher`), even with the minimum lowered. Old devices, embedded clients and legacy apps meet this.",
+		Fix:         "Lower mitmproxy's minimum towards clients and, on OpenSSL 3, its security level as well:\n  mitmproxy --set tls_version_client_min=UNBOUNDED --set ciphers_client='DEFAULT@SECLEVEL=0'",
+		Confirm:     "mitmdump --options | grep -A3 tls_version_client_min",
+	},
+	// mitmproxy's own handshake with the real server: its chain failed.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"server tls handshake failed. certificate verify failed"},
+		Title:       "mitmproxy refused the real server's certificate (the server's chain, not mitmproxy's CA)",
+		Explanation: "\"Server TLS handshake failed\" is mitmproxy's own connection onward to the real server, and the words after \"Certificate verify failed:\" are OpenSSL's verdict on that server's chain (expired, self-signed, unable to get local issuer certificate, a name mismatch). mitmproxy's own CA plays no part, so making a new one changes nothing; the client gets a 502 from the proxy. The server's certificate or a CA of its chain has expired, the server does not send its intermediate, it uses a private CA mitmproxy was not given, or its name does not match.",
+		Fix:         "Look at the server's chain from the proxy's machine:\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nGive mitmproxy the server's private CA, or, for a test only, skip the check:\n  mitmproxy --set ssl_verify_upstream_trusted_ca=/path/ca.pem\n  mitmproxy --ssl-insecure",
+		Confirm:     serverVerdictConfirm,
+	},
+	// mitmproxy's own handshake with the real server, for other reasons.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"server tls handshake failed."},
+		Title:       "mitmproxy's handshake with the real server failed",
+		Explanation: "\"Server TLS handshake failed\" is mitmproxy's own connection onward to the real server (not the client's with mitmproxy), and the words after it say why: the server wants a client certificate (mitmproxy sends one only when given client_certs), it accepts only TLS versions or ciphers that mitmproxy's defaults towards servers leave out (tls_version_server_min, ciphers_server), or it does not speak TLS on that port. The client gets a 502 from the proxy.",
+		Fix:         "Read the reason after the words. For a server that requires a client certificate, give mitmproxy one (a PEM file with the certificate and its key, or a directory of HOST.pem files); for an old server, widen mitmproxy's side towards it:\n  mitmproxy --set client_certs=client.pem\n  mitmproxy --set tls_version_server_min=UNBOUNDED",
+		Confirm:     "openssl s_client -connect host:443 -servername host </dev/null",
+	},
+	// mitmproxy with no name to check the real server's certificate against.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"cannot validate certificate hostname without sni"},
+		Title:       "mitmproxy cannot check the real server's name: the client sent no SNI (it connected by IP address)",
+		Explanation: "mitmproxy verifies the real server's certificate against the name the client asked for, which it learns from the client's SNI. A client that connects to an IP address (https://10.1.8.4/) sends no SNI, so mitmproxy has no name to check and refuses its connection onward; the client gets a 502 from the proxy.",
+		Fix:         "Connect by the host name the server's certificate carries (an /etc/hosts entry gives a lab address one), or, for that test only, let mitmproxy skip the check:\n  mitmproxy --ssl-insecure",
+		Confirm:     "openssl s_client -connect 10.1.8.4:443 -servername host.example.com </dev/null",
+	},
+	// HTTP Toolkit (mockttp): the client refused the interception certificate.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "server",
+		Match:       []string{"\"failurecause\":\"cert-rejected\"", "failurecause: 'cert-rejected'"},
+		Title:       "The client refused HTTP Toolkit's certificate: its CA is not trusted there",
+		Explanation: "HTTP Toolkit (and mockttp, its interception library) intercepts TLS with certificates signed by its own CA, and logs `cert-rejected` when the client ends the handshake over that certificate. The CA is not trusted on the device: never installed, removed or reset (an Android update, a reinstalled app, a new emulator image), or expired. Android apps since Android 7 ignore CAs the user installed unless their network_security_config trusts them (HTTP Toolkit puts its CA in the system store only on a rooted device or emulator), and an app that pins its server's certificate refuses any proxy's.",
+		Fix:         "Connect the device through HTTP Toolkit's setup again so that it installs its current CA, and see that the CA is listed and on (Android: Settings, Security, Trusted credentials, User). For an app you build, trust user CAs in debug builds (network_security_config's <debug-overrides>); a pinning app cannot be intercepted without removing its pin. Check the dates of the CA exported from HTTP Toolkit:\n  openssl x509 -noout -subject -enddate -in ca.pem",
+		Confirm:     "openssl x509 -noout -subject -enddate -in ca.pem",
+	},
+	// Paho's JavaScript MQTT client: the browser's WebSocket error, without a reason.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"amqjs0007e socket error"},
+		Title:       "Paho's JavaScript MQTT client lost its WebSocket, and the browser does not say why",
+		Explanation: "Paho's JavaScript client connects to the broker over a WebSocket, and AMQJS0007E is the browser's WebSocket error, which carries no reason (`undefined`). Over wss:// the usual causes are TLS ones that the browser keeps to itself: the broker's certificate is self-signed or from a CA the browser does not trust (a WebSocket cannot show the certificate warning a page would), it does not carry the host name used, or the broker's WebSocket listener does not serve TLS at all (a mosquitto listener with `protocol websockets` whose certfile and keyfile did not take, as with some libwebsockets releases under mosquitto 1.4). Else the port or path is wrong, or the listener is not a WebSocket one.",
+		Fix:         "Open https://broker:PORT/ in the same browser: a certificate warning there names the problem (accept it once for a test, or give the broker a certificate the browser trusts). See what the port speaks:\n  openssl s_client -connect broker:PORT -servername broker </dev/null",
+		Confirm:     "openssl s_client -connect broker:PORT -servername broker </dev/null",
+	},
+	// NCBI's SRA Toolkit (its own Mbed TLS) against NCBI's servers.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"connection failed while opening file within cryptographic module", "sys: mbedtls_ssl_get_verify_result returned", "sys: mbedtls_ssl_handshake returned"},
+		Title:       "NCBI's SRA Toolkit could not verify NCBI's servers: most often a release too old for their certificates",
+		Explanation: "The SRA Toolkit (prefetch, fasterq-dump, vdb-config) carries its own TLS library (Mbed TLS) and checks NCBI's servers itself. NCBI changed its servers' certificates in 2022, and releases 2.9.6 and older (still installed by old distribution and conda packages) can no longer verify them. Otherwise a TLS-intercepting proxy re-signs the traffic with a CA the toolkit does not know, or the build itself is broken: users fixed a failing conda build by taking NCBI's own binaries.",
+		Fix:         "Install a current SRA Toolkit (NCBI's own release, or a current package), and check which one runs:\n  prefetch --version\n  which prefetch",
+		Confirm:     "prefetch --version",
+	},
+	// Python's requests aborting on a file it may not read.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"'connection aborted.', permissionerror(13"},
+		Title:       "The client could not read its certificate, key or CA file (permission denied)",
+		Explanation: "Python's requests (urllib3) opens the files named by cert= and verify= when it connects, and the system refused one: the program runs as a user that may not read it (a container image that moved to an unprivileged user, files mounted with mode 600 for root, a service's own user), or SELinux or AppArmor denies the path. The connection is aborted before any TLS is spoken.",
+		Fix:         "See which user the program runs as and whether it can read the files:\n  id\n  ls -l client.crt client.key ca.pem\nthen make them readable by that user (its group and mode 640, or its owner), or label them for the service under SELinux.",
+		Confirm:     "ls -l client.crt client.key ca.pem",
+	},
+	// NFePHP's message for any A1 certificate it could not open.
+	{
+		ID: CertLoadFailed, Kind: "client", Side: "client",
+		Match:       []string{"o certificado não pode ser lido"},
+		Title:       "NFePHP could not open the A1 certificate (.pfx): a wrong password, a damaged file, OpenSSL 3's legacy encryption or an expired certificate",
+		Explanation: "NFePHP (sped-common's Certificate::readPfx and its Pkcs12 class) says this for every failure to open the PKCS#12 file: a wrong password; a file damaged in transfer (FTP in text mode, a base64 copy saved as is); the file's path passed where its contents belong (readPfx takes the bytes, as file_get_contents gives them); a .pfx encrypted with RC2 or 3DES, which OpenSSL 3 reads only with its legacy provider; and, in the Pkcs12 class, a certificate that has expired (the test certificates shipped with it have).",
+		Fix:         "Open the file with its password to see which (with OpenSSL 3, add -legacy if it names an unsupported algorithm), and check its dates:\n  openssl pkcs12 -in certificado.pfx -info -noout\n  openssl pkcs12 -in certificado.pfx -nokeys -clcerts | openssl x509 -noout -enddate",
+		Confirm:     "openssl pkcs12 -in certificado.pfx -info -noout",
+	},
+	// ODBC Driver 18 for SQL Server on Linux and macOS (OpenSSL): it checks by default.
+	{
+		ID: ServerCertUntrusted, Kind: "client", Side: "client",
+		Match:       []string{"ssl provider: [error:"},
+		Within:      []string{"certificate verify failed"},
+		Title:       "The SQL Server ODBC driver refused the server's certificate (Driver 18 checks it by default)",
+		Explanation: "Microsoft's ODBC Driver 18 for SQL Server (and sqlcmd of mssql-tools18, pyodbc, PHP's sqlsrv on it) encrypts and verifies the server's certificate by default, where Driver 17 did neither unless asked. A SQL Server without a configured certificate (a fresh install, a container) presents a self-signed one it generated, which fails that check; so does a certificate from a CA this machine's OpenSSL store lacks, or one for another name.",
+		Fix:         "Give SQL Server a certificate from a CA the client trusts, or add that CA to the client's store (update-ca-certificates); to trust this server as it is (a test or local server): sqlcmd -C, or in the connection string:\n  Encrypt=yes;TrustServerCertificate=yes",
+		Confirm:     "nmap -p 1433 --script ssl-cert db.example.com",
+	},
+	// Docker Desktop's own Kubernetes answered where another cluster was meant.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client",
+		Match:       []string{"certificate is valid for docker-for-desktop", "certificate is valid for docker-desktop", "valid for kubernetes, kubernetes.default, kubernetes.default.svc, kubernetes.default.svc.cluster.local, docker-for-desktop"},
+		Title:       "Docker Desktop's own Kubernetes answered, and its certificate does not name the host asked for",
+		Explanation: "The certificate's names (docker-for-desktop or docker-desktop, host.docker.internal) are those of Docker Desktop's built-in Kubernetes API server. When the kubeconfig context is meant for another cluster on this machine (k3d, kind, k3s in Docker, minikube) at localhost or 127.0.0.1, Docker Desktop's Kubernetes holds that port and answers instead; when it is meant for Docker Desktop's cluster, the server URL uses a name its certificate does not carry (its own context uses https://kubernetes.docker.internal:6443).",
+		Fix:         "See which context and server kubectl uses:\n  kubectl config view --minify -o jsonpath='{.clusters[0].cluster.server}'\nthen turn Docker Desktop's Kubernetes off (Settings, Kubernetes) or give the other cluster another API port; for Docker Desktop's own cluster, use its context:\n  kubectl config use-context docker-desktop",
+		Confirm:     "kubectl config current-context",
+	},
+	// ASN.1 out of data: a short file, or not the file at all.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"not enough data"},
+		Within:      []string{"asn1", "encoding routines"},
+		Title:       "OpenSSL ran out of data decoding a certificate, key or PKCS#12 file: the data is cut short, or is not the file",
+		Explanation: "OpenSSL's ASN.1 decoder read a length that runs past the end of what it was given: the file was cut short (a partial download or copy), it was changed in transfer (FTP in text mode, base64 text saved where binary belongs), or the program was handed something other than the file's bytes. A common mistake is passing the file's path where its contents belong: PHP's openssl_pkcs12_read, and libraries on it such as NFePHP's readPfx, take the PKCS#12 data itself (file_get_contents of the path), not its name.",
+		Fix:         "Check that the file decodes on its own, and compare its size with the original's:\n  openssl asn1parse -inform DER -in FILE\n  ls -l FILE\nA .pfx or .p12 opens so (OpenSSL 3 may need -legacy):\n  openssl pkcs12 -in FILE -info -noout",
+		Confirm:     "openssl asn1parse -inform DER -in FILE",
+	},
+	// BoringSSL's parser refusing a certificate whose version forbids a field.
+	{
+		ID: CertLoadFailed, Kind: "client",
+		Match:       []string{"invalid_field_for_version", "invalid field for version"},
+		Title:       "A certificate has a field its X.509 version does not allow (extensions in a v1 certificate)",
+		Explanation: "BoringSSL refuses to parse a certificate whose version does not allow a field it holds: extensions in a version 1 (or 2) certificate, or unique identifiers in a version 1 one. Old and hand-made tools write such certificates. The certificate may be the peer's, this program's own, or any certificate it reads at start-up: a program that imports every certificate of a trust store or keychain (Electron apps reading the macOS keychain, as Rancher Desktop 1.3 did) stops at one such certificate there.",
+		Fix:         "Find the certificate that shows Version 1 with X509v3 extensions, then reissue it as version 3 (or take it out of the store the program reads):\n  openssl x509 -noout -text -in cert.pem | grep -E 'Version|X509v3'",
+		Confirm:     "openssl x509 -noout -text -in cert.pem | grep -E 'Version|X509v3'",
+	},
+	// A bare SEC_E_WRONG_PRINCIPAL: TLS's name check, or Kerberos's.
+	{
+		ID: ServerHostnameMismatch, Kind: "client", Side: "client", Fallback: true,
+		Match:       []string{"the target principal name is incorrect"},
+		Without:     []string{"sspi context"},
+		Title:       "Windows: the server is not the one the client asked for by name (a TLS certificate's name, or a Kerberos name)",
+		Explanation: "Windows says this (SEC_E_WRONG_PRINCIPAL) when the name the client connected with does not match the name the server proved. Over TLS (SQL Server's clients such as dbatools, SSMS and sqlcmd with encryption on, the default since Microsoft.Data.SqlClient 4 and ODBC Driver 18; Schannel in .NET and PowerShell) the server's certificate does not carry that name: a short name, an alias, a listener or an IP address where the certificate holds the fully qualified name. With Kerberos (\"Cannot generate SSPI context\", Active Directory replication, file shares) the service principal name is registered for another account.",
+		Fix:         "Connect with the fully qualified name the server's certificate carries, or tell the client which name to expect (SqlClient: HostNameInCertificate):\n  Server=sql01.corp.example.com;Encrypt=True;HostNameInCertificate=sql01.corp.example.com",
+		Confirm:     "nmap -p 1433 --script ssl-cert sql01.corp.example.com",
 	},
 	// NuGet's signature check against the .NET SDK's own root bundle.
 	{

@@ -89,6 +89,11 @@ func explainLine(input string) *report.Report {
 		// (`error="Get \"https://...\": x509: ..."`): its own quotes.
 		input = strings.ReplaceAll(input, `\"`, `"`)
 	}
+	if strings.Contains(input, `\r\n`) {
+		// Output captured into a JSON field (Ansible's module_stderr):
+		// its line breaks, which may fall inside a message, as spaces.
+		input = strings.ReplaceAll(input, `\r\n`, " ")
+	}
 	att := logparse.Attribute(input)
 	if side := catalogue.FuncSide(input); side != "" && att.Reporter != "nginx" && att.Context == "" {
 		// The OpenSSL function that failed runs on one side only.
@@ -181,9 +186,10 @@ func explainLine(input string) *report.Report {
 	lf, loadable := anyLoadFinding(input, att)
 	triaged := ""
 	mbedWords, mbedMore := "", ""
-	if len(codes) == 0 && !loadable {
+	if len(codes) == 0 && !loadable && !slices.ContainsFunc(entries, func(en catalogue.Entry) bool { return en.Product }) {
 		// Mbed TLS's words for a failed check ("The certificate validity
-		// starts in the future"): the same failure in OpenSSL's words.
+		// starts in the future"): the same failure in OpenSSL's words
+		// (a product's own entry for its line tells more).
 		if reason, words, more, ok := catalogue.MbedTLSVerifyInfo(strings.ToLower(text)); ok {
 			if c, e := catalogue.Lookup(reason); len(c) > 0 {
 				codes, entries, mbedWords, mbedMore = c, e, words, more
@@ -475,7 +481,7 @@ func explainLine(input string) *report.Report {
 			rep.Findings = append([]report.Finding{f}, rep.Findings[1:]...)
 		}
 	}
-	if att.Role == logparse.RoleServer && catalogue.KnowsServer(att.Reporter) && len(rep.Findings) > 0 &&
+	if att.Role == logparse.RoleServer && catalogue.KnowsServer(att.Reporter) && len(rep.Findings) > 0 && !rep.Findings[0].OwnFix &&
 		(catalogue.ServerToo(att.Reporter) != "" || logparse.JudgesClientCerts(strings.ToLower(input))) {
 		// Another server's stack trace or traceback shows that it judged
 		// its client's certificate, in words its clients print too.

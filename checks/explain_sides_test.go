@@ -2288,6 +2288,35 @@ func TestExplainSides(t *testing.T) {
 		{"curl: (58) could not load PEM client certificate from CurrentUser\\MY\\0123456789abcdef0123456789abcdef01234567, OpenSSL error error:80000002:system library::No such file or directory", "curl", "client", "cert-load-failed", "schannel"},
 		// A registry on port 443: its certs.d directory has no port.
 		{"Error: pulling image: Get \"https://registry.example.org/v2/\": x509: certificate signed by unknown authority", "go", "client", "server-cert-untrusted", "certs.d/registry.example.org/ca.crt"},
+		// mitmproxy's words blame trust for an old client; its own handshake onward; no SNI.
+		{`[10:01:02.345][192.0.2.10:50000] Client TLS handshake failed. The client may not trust the proxy's certificate for legacy.example.net (OpenSSL Error([('SSL routines', '', 'version too low')]))`, "unknown", "server", "handshake-failed", "tls_version_client_min"},
+		{`[10:01:02.345][192.0.2.10:50000] Client TLS handshake failed. The client may not trust the proxy's certificate for www.example.com (OpenSSL Error([('SSL routines', '', 'tlsv1 alert unknown ca')]))`, "unknown", "server", "server-cert-untrusted", "mitm.it"},
+		{`[10:01:02.345][192.0.2.10:50000] Server TLS handshake failed. Certificate verify failed: unable to get local issuer certificate`, "unknown", "client", "server-cert-untrusted", "ssl_verify_upstream_trusted_ca"},
+		{`[10:01:02.345][192.0.2.10:50000] Server TLS handshake failed. OpenSSL Error([('SSL routines', '', 'sslv3 alert handshake failure')])`, "unknown", "client", "handshake-failed", "client_certs"},
+		{`502 Bad Gateway: Cannot validate certificate hostname without SNI`, "unknown", "client", "server-hostname-mismatch", "--ssl-insecure"},
+		// HTTP Toolkit's interception refused by its client; Paho's browser client.
+		{`TLS client error: {"failureCause":"cert-rejected","hostname":"api.example.org","remoteIpAddress":"::ffff:192.0.2.5"}`, "unknown", "server", "server-cert-untrusted", "trusted credentials"},
+		{`Connection lost: AMQJS0007E Socket error:undefined.`, "unknown", "client", "handshake-failed", "certificate warning"},
+		// NCBI's SRA Toolkit; requests aborting on a file it may not read; NFePHP's A1 file.
+		{`2024-01-10T08:00:00 fasterq-dump.3.0.0 sys: connection failed while opening file within cryptographic module - mbedtls_ssl_handshake returned -9984 ( X509 - Certificate verification failed, e.g. CRL, CA or signature check failed )`, "unknown", "client", "server-cert-untrusted", "prefetch --version"},
+		{`requests.exceptions.ConnectionError: ('Connection aborted.', PermissionError(13, 'Permission denied'))`, "python", "client", "cert-load-failed", "ls -l"},
+		{`Exception: O certificado não pode ser lido!! Senha errada ou arquivo corrompido ou formato inválido!!`, "unknown", "client", "cert-load-failed", "-legacy"},
+		// SQL Server's clients: ODBC Driver 18 checks by default; a bare wrong principal.
+		{`[Microsoft][ODBC Driver 18 for SQL Server]SSL Provider: [error:0A000086:SSL routines::certificate verify failed:unable to get local issuer certificate]`, "unknown", "client", "server-cert-untrusted", "trustservercertificate=yes"},
+		{`Connect-DbaInstance : The target principal name is incorrect`, "unknown", "client", "server-hostname-mismatch", "hostnameincertificate"},
+		// Docker Desktop's Kubernetes on the port another cluster was meant to have.
+		{`Unable to connect to the server: x509: certificate is valid for docker-desktop, kubernetes, kubernetes.default, host.docker.internal, not 127.0.0.1`, "go", "client", "server-hostname-mismatch", "use-context"},
+		// Certificates that do not decode: cut short or not the file; a v1 certificate with extensions.
+		{`error:0680008E:asn1 encoding routines::not enough data`, "unknown", "client", "cert-load-failed", "file_get_contents"},
+		{`Error: Invalid certificate (code 0x0b00008b): INVALID_FIELD_FOR_VERSION in a keychain certificate`, "unknown", "client", "cert-load-failed", "version 3"},
+		// libcurl's code in another program's words; Go's words quoted without "tls: "; a Go proxy's client side.
+		{`Connection error. CURL error code: 60`, "curl", "client", "server-cert-untrusted", "cacert"},
+		{`read failed: oversized record received with length 20527`, "go", "client", "plain-http", "http://"},
+		{`[debug] id=4: failed to read request: tls: first record does not look like a TLS handshake`, "go", "server", "plain-http", "https://"},
+		// Output captured into a JSON field, its line breaks escaped inside the message.
+		{`"msg": "Exception calling \"DownloadString\" with \"1\" \r\nargument(s): \"The underlying connection was closed: An unexpected error \r\noccurred on a send.\""`, "unknown", "client", "handshake-failed", "tls"},
+		// Python's own reason, not HAProxy's log line.
+		{`ssl.SSLError: [SSL: SSL_HANDSHAKE_FAILURE] ssl handshake failure (_ssl.c:1000)`, "python", "client", "openssl-reason", "ssl handshake failure"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {

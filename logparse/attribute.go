@@ -278,6 +278,13 @@ var attrRules = []attrRule{
 	// Perl's LWP reporting a refused server certificate: "500 Can't
 	// connect to host:port (certificate verify failed)".
 	{"unknown", RoleClient, "", []string{"500 can't connect to"}},
+	// mitmproxy's own handshakes: "Server TLS handshake failed. <reason>"
+	// towards the real server, "Client TLS handshake failed." towards its
+	// client, and its refusal to check a server without the client's SNI.
+	{"unknown", RoleClient, "", []string{"server tls handshake failed.", "cannot validate certificate hostname without sni"}},
+	{"unknown", RoleServer, "", []string{"client tls handshake failed."}},
+	// A Go proxy (gomitmproxy) reading its client's request.
+	{"go", RoleServer, "", []string{"failed to read request: tls: "}},
 	// Hyperledger Fabric's comm package: its gRPC server's side of a
 	// handshake ("Server TLS handshake failed ... server=PeerServer").
 	{"go", RoleServer, "", []string{"server tls handshake failed"}},

@@ -16,6 +16,10 @@ func TestAttributeSides(t *testing.T) {
 		guessed              bool
 	}{
 		{"starttls: error:1416F086:SSL routines:tls_process_server_certificate:certificate verify failed", "unknown", RoleClient, false},
+		// mitmproxy's two sides, and a Go proxy's side towards its client.
+		{"[09:00:00.001][192.0.2.1:40000] Server TLS handshake failed. Certificate verify failed: certificate has expired", "unknown", RoleClient, false},
+		{"[09:00:00.001][192.0.2.1:40000] Client TLS handshake failed. The client may not trust the proxy's certificate for example.org (OpenSSL Error([('SSL routines', '', 'unsupported protocol')]))", "unknown", RoleServer, false},
+		{"[debug] id=7: failed to read request: tls: first record does not look like a TLS handshake", "go", RoleServer, false},
 		// Ruby and .NET clients, Android's trust manager (lines written to
 		// the shape of what those programs print).
 		{"/usr/lib/ruby/3.1.0/net/protocol.rb:46:in `connect_nonblock': SSL_connect returned=1 errno=0 peeraddr=10.0.0.1:443 state=error: certificate verify failed (unable to get local issuer certificate) (OpenSSL::SSL::SSLError)", "unknown", RoleClient, false},
