@@ -75,7 +75,9 @@ func TestBoringLookups(t *testing.T) {
 		// CIPHER's reasons are OpenSSL's EVP ones.
 		{"error:1e000065:Cipher functions:OPENSSL_internal:bad decrypt", "bad-passphrase", "passphrase"},
 		// BoringSSL's RSA library, which OpenSSL's tables leave out.
-		{"error:04000073:RSA routines:OPENSSL_internal:DATA_TOO_LARGE_FOR_MODULUS", "boringssl-reason", "rsa"},
+		{"error:04000065:RSA routines:OPENSSL_internal:BAD_E_VALUE", "boringssl-reason", "rsa"},
+		// ... and its reason that an entry tells: a signature checked with the wrong key.
+		{"error:04000073:RSA routines:OPENSSL_internal:DATA_TOO_LARGE_FOR_MODULUS", "handshake-failed", "same name"},
 	} {
 		_, entries := Lookup(tc.in)
 		if len(entries) == 0 {

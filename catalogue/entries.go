@@ -220,6 +220,16 @@ var otherEntries = []Entry{
 		Fix:         clientRefusedChainFix,
 		Confirm:     serverVerdictConfirm,
 	},
+	// RSA's check of a signature larger than the modulus of the key given
+	// for it: the wrong key, most often a CA of the issuer's name.
+	{
+		ID: HandshakeFailed, Kind: "reason",
+		Match:       []string{"data too large for modulus", "data_too_large_for_modulus"},
+		Title:       "An RSA signature was checked with the wrong key: most often a CA with the issuer's name but another key",
+		Explanation: "RSA's check of a signature failed before any comparison: the signature, read as a number, is larger than the modulus of the key given to check it, so that key is not the one that signed (with a wrong key of the same size this shows now and then; the same mistake more often says `padding check failed`, or `wrong signature length` for a smaller key: checked with openssl verify and a CA file holding another CA of the issuer's name). In a handshake it is most often a certificate checked against a CA that has the same name as its real issuer but another key: this side's CA file holds its own CA (or an older or test CA of that name) where the peer's belongs, or a CA was made again with the same subject and the other side still trusts the old one. OpenSSL and BoringSSL look issuers up by name, take that CA, and its smaller key cannot check the signature. A certificate presented with a private key that is not its own can fail so too.",
+		Fix:         "Check the peer's certificate against the CA file this side trusts: it must hold the CA that signed it, not only one of the same name:\n  openssl x509 -noout -issuer -in peer.crt\n  openssl x509 -noout -subject -fingerprint -in ca.pem\n  openssl verify -CAfile ca.pem peer.crt",
+		Confirm:     "openssl verify -CAfile ca.pem peer.crt",
+	},
 	{
 		ID: WeakSignature, Kind: "reason",
 		Match: []string{"ca md too weak"},

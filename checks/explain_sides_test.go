@@ -2317,6 +2317,8 @@ func TestExplainSides(t *testing.T) {
 		{`"msg": "Exception calling \"DownloadString\" with \"1\" \r\nargument(s): \"The underlying connection was closed: An unexpected error \r\noccurred on a send.\""`, "unknown", "client", "handshake-failed", "tls"},
 		// Python's own reason, not HAProxy's log line.
 		{`ssl.SSLError: [SSL: SSL_HANDSHAKE_FAILURE] ssl handshake failure (_ssl.c:1000)`, "python", "client", "openssl-reason", "ssl handshake failure"},
+		// RSA's check with the wrong key: a CA of the issuer's name with another key.
+		{`E0101 10:00:00.000000000   4242 ssl_transport_security.cc:1501] Handshake failed with fatal error SSL_ERROR_SSL: error:04000073:RSA routines:OPENSSL_internal:DATA_TOO_LARGE_FOR_MODULUS.`, "unknown", "client", "handshake-failed", "same name"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
