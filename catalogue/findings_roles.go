@@ -1204,8 +1204,9 @@ var roleEntries = []Entry{
 	{
 		ID: ServerCertUntrusted, Kind: "client",
 		Match: []string{"trust anchor for certification path not found", "not trusted server certificate",
-			// the same, cut short by the paste
-			"certpathvalidatorexception: trust anchor for certification"},
+			// the same, cut short by the paste, or reworded by an app that
+			// retypes it ("trust anchor for identification path")
+			"certpathvalidatorexception: trust anchor for certification", "trust anchor for identification path not found"},
 		Title:       "The Android app does not trust the server's certificate",
 		Explanation: "These are Android's words: the chain the server sent does not lead to a CA the device trusts for this app. Four causes cover most cases: 1. the server sends only its own certificate: Android does not fetch missing intermediates, so it fails there while desktop browsers work; 2. a private or self-signed CA, or a user-installed one (an intercepting corporate proxy's, a debugging proxy's): apps targeting Android 7 (API 24) and later ignore CAs the user installed unless their network_security_config trusts them, and Android installs as a CA only a certificate that says it is one (basicConstraints CA:TRUE; a self-signed server certificate made with openssl's one-liner is not: make a CA, or a self-signed certificate with CA:TRUE and the server's name in its subjectAltName); 3. an old device: before Android 7.1.1 it lacks ISRG Root X1, which Let's Encrypt's chains need since its cross-signature by DST Root CA X3 ended, and before Android 14 ISRG Root X2, which Let's Encrypt's ECDSA chains end at when served without the cross-signed intermediate; 4. a CA shipped or pinned in the app that is not the one that signed the server's certificate now (the server moved to another CA, or the app's copy expired).",
 		Fix:         "Serve the full chain, the certificate then its intermediates:\n  cat server.crt intermediate.crt > fullchain.crt\n  ssl_certificate /etc/nginx/fullchain.crt;\nFor a private CA, or ISRG Root X1 on old devices, ship the CA in the app and trust it in res/xml/network_security_config.xml (a <certificates src=\"@raw/ca\"/> in its <trust-anchors>).",

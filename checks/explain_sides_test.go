@@ -2319,6 +2319,8 @@ func TestExplainSides(t *testing.T) {
 		{`ssl.SSLError: [SSL: SSL_HANDSHAKE_FAILURE] ssl handshake failure (_ssl.c:1000)`, "python", "client", "openssl-reason", "ssl handshake failure"},
 		// RSA's check with the wrong key: a CA of the issuer's name with another key.
 		{`E0101 10:00:00.000000000   4242 ssl_transport_security.cc:1501] Handshake failed with fatal error SSL_ERROR_SSL: error:04000073:RSA routines:OPENSSL_internal:DATA_TOO_LARGE_FOR_MODULUS.`, "unknown", "client", "handshake-failed", "same name"},
+		// Android's trust anchor words as an app retypes them.
+		{`Error: Trust anchor for identification path not found (app 2.1)`, "java", "client", "server-cert-untrusted", "intermediate"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {

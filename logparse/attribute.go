@@ -423,7 +423,7 @@ var attrRules = []attrRule{
 		"with this combination of libcurl", "interop+openssl",
 		"authenticationexception"}},
 	// Android's and Java's trust manager on a server certificate it does not trust.
-	{"java", RoleClient, "", []string{"trust anchor for certification path not found", "certpathvalidatorexception"}},
+	{"java", RoleClient, "", []string{"trust anchor for certification path not found", "trust anchor for identification path not found", "certpathvalidatorexception"}},
 	// curl built with rustls names rustls-ffi's calls.
 	{"curl", RoleClient, "", []string{"rustls_connection_", "rustls_client_config_"}},
 	// rustls (reqwest, hyper, ureq, tonic), the check_ssl_cert monitoring
