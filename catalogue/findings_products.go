@@ -4078,7 +4078,7 @@ var productEntries = []Entry{
 		Within:      []string{"unsupported protocol", "version too low", "no suitable signature algorithm", "no shared cipher", "no ciphers available", "unsupported_protocol", "no_shared_cipher"},
 		Title:       "mitmproxy refused an old client's TLS (its versions or algorithms), not a trust problem",
 		Explanation: "mitmproxy adds \"The client may not trust the proxy's certificate\" to every failed handshake with a client; OpenSSL's reason in brackets says otherwise here. The client offered only TLS versions, cipher suites or signature algorithms that mitmproxy does not accept: since mitmproxy 7 its side towards clients wants TLS 1.2 or later by default (tls_version_client_min), and on OpenSSL 3 its default security level also refuses the SHA-1 and MD5 signatures and old ciphers that TLS 1.0 and 1.1 clients need (`no suitable signature algorithm`, `no shared cipher`), even with the minimum lowered. Old devices, embedded clients and legacy apps meet this.",
-		Fix:         "Lower mitmproxy's minimum towards clients and, on OpenSSL 3, its security level as well:\n  mitmproxy --set tls_version_client_min=UNBOUNDED --set ciphers_client='DEFAULT@SECLEVEL=0'",
+		Fix:         "Lower mitmproxy's minimum towards clients and, on OpenSSL 3, its security level as well: in ~/.mitmproxy/config.yaml (or each as --set NAME=VALUE),\n  tls_version_client_min: UNBOUNDED\n  ciphers_client: DEFAULT@SECLEVEL=0",
 		Confirm:     "mitmdump --options | grep -A3 tls_version_client_min",
 	},
 	// mitmproxy's own handshake with the real server: its chain failed.

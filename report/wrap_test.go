@@ -92,7 +92,6 @@ func unbreakable(text string) bool {
 		"module(load=\"imtcp\"", "global(DefaultNetstreamDriverCAFile=\"/etc/rsyslog.d/ca.pem\"", // rsyslog configuration lines
 		"cockroach", "bin/elasticsearch-keystore", "creds", "secureSocket:", "ssl.openssl.ssl-conf-cmd", "ls", "uvicorn", "openvpn",
 		"Get-ChildItem", "New-Item", "ldapsearch", "security_file_certgen", "LDAPTrustedGlobalCert", // PowerShell's, OpenLDAP's, Apache's
-		"mitmproxy",
 		"cfg",   // a line of Go
 		"local": // a line of Lua
 		return true
