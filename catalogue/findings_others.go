@@ -1004,7 +1004,7 @@ var reasonEntries = []Entry{
 		// OpenSSL 1.0 queues it after the alert that caused it: the alert
 		// tells the story then.
 		ID: HandshakeFailed, Kind: "reason", Without: []string{" alert "},
-		Match: []string{":ssl handshake failure"}, Exact: []string{"ssl handshake failure"},
+		Match: []string{":ssl handshake failure", "[ssl: ssl_handshake_failure] ssl handshake failure"}, Exact: []string{"ssl handshake failure"},
 		Title:       "The TLS handshake failed (OpenSSL 1.0 ssl handshake failure)",
 		Explanation: "OpenSSL 1.0's generic error when the peer closed the connection during the handshake without an alert: the server does not speak TLS on the port, refuses the client's versions, or requires something (SNI, a client certificate) the client did not send.",
 		Fix:         "Retry with a current client, the server's name and, if needed, a client certificate:\n  openssl s_client -connect host:443 -servername host -cert client.crt -key client.key </dev/null",

@@ -4126,10 +4126,12 @@ var productEntries = []Entry{
 		Fix:         "Open https://broker:PORT/ in the same browser: a certificate warning there names the problem (accept it once for a test, or give the broker a certificate the browser trusts). See what the port speaks:\n  openssl s_client -connect broker:PORT -servername broker </dev/null",
 		Confirm:     "openssl s_client -connect broker:PORT -servername broker </dev/null",
 	},
-	// NCBI's SRA Toolkit (its own Mbed TLS) against NCBI's servers.
+	// NCBI's SRA Toolkit (its own Mbed TLS) refusing NCBI's servers (a
+	// socket that broke is the network's: the Mbed TLS entries tell it).
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "client",
 		Match:       []string{"connection failed while opening file within cryptographic module", "sys: mbedtls_ssl_get_verify_result returned", "sys: mbedtls_ssl_handshake returned"},
+		Within:      []string{"verif", "x509 -", "trusted ca", "-9984", "-0x2700"},
 		Title:       "NCBI's SRA Toolkit could not verify NCBI's servers: most often a release too old for their certificates",
 		Explanation: "The SRA Toolkit (prefetch, fasterq-dump, vdb-config) carries its own TLS library (Mbed TLS) and checks NCBI's servers itself. NCBI changed its servers' certificates in 2022, and releases 2.9.6 and older (still installed by old distribution and conda packages) can no longer verify them. Otherwise a TLS-intercepting proxy re-signs the traffic with a CA the toolkit does not know, or the build itself is broken: users fixed a failing conda build by taking NCBI's own binaries.",
 		Fix:         "Install a current SRA Toolkit (NCBI's own release, or a current package), and check which one runs:\n  prefetch --version\n  which prefetch",

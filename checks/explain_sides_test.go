@@ -2315,12 +2315,14 @@ func TestExplainSides(t *testing.T) {
 		{`[debug] id=4: failed to read request: tls: first record does not look like a TLS handshake`, "go", "server", "plain-http", "https://"},
 		// Output captured into a JSON field, its line breaks escaped inside the message.
 		{`"msg": "Exception calling \"DownloadString\" with \"1\" \r\nargument(s): \"The underlying connection was closed: An unexpected error \r\noccurred on a send.\""`, "unknown", "client", "handshake-failed", "tls"},
-		// Python's own reason, not HAProxy's log line.
-		{`ssl.SSLError: [SSL: SSL_HANDSHAKE_FAILURE] ssl handshake failure (_ssl.c:1000)`, "python", "client", "openssl-reason", "ssl handshake failure"},
 		// RSA's check with the wrong key: a CA of the issuer's name with another key.
 		{`E0101 10:00:00.000000000   4242 ssl_transport_security.cc:1501] Handshake failed with fatal error SSL_ERROR_SSL: error:04000073:RSA routines:OPENSSL_internal:DATA_TOO_LARGE_FOR_MODULUS.`, "unknown", "client", "handshake-failed", "same name"},
 		// Android's trust anchor words as an app retypes them.
 		{`Error: Trust anchor for identification path not found (app 2.1)`, "java", "client", "server-cert-untrusted", "intermediate"},
+		// The SRA Toolkit's socket that broke is the network's, not a certificate's.
+		{`2020-01-01T00:00:00 prefetch.2.10.0 sys: connection failed while opening file within cryptographic module - mbedtls_ssl_handshake returned -76 ( NET - Reading information from the socket failed )`, "unknown", "client", "mbedtls-error", "network"},
+		// Python's name for OpenSSL 1.0's generic handshake failure.
+		{`ssl.SSLError: [SSL: SSL_HANDSHAKE_FAILURE] ssl handshake failure (_ssl.c:645)`, "python", "client", "handshake-failed", "client certificate"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
