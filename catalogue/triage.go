@@ -74,7 +74,8 @@ var triageRules = []triageRule{
 		"no certificates found", "no certificate found", "no pem data", "failed to parse pem", "no valid certificate", "not a valid certificate", "invalid certificate format",
 		"failed to load x509", "unable to load x509", "failed to load tls certificate", "failed to load the certificate", "unable to load the certificate",
 		"invalid certificate string", "from encoded certificate", "unable to import the certificate", "failed to import certificate",
-		"could not import certificate", "error importing certificate", "failed to import the certificate"}, reason: triageCertUnreadable},
+		"could not import certificate", "error importing certificate", "failed to import the certificate",
+		"does not appear to be a certificate", "does not appear to be a valid certificate", "is not a valid certificate file"}, reason: triageCertUnreadable},
 }
 
 // The words triage gives a line about a file its program could not read,

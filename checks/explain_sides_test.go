@@ -2323,6 +2323,8 @@ func TestExplainSides(t *testing.T) {
 		{`2020-01-01T00:00:00 prefetch.2.10.0 sys: connection failed while opening file within cryptographic module - mbedtls_ssl_handshake returned -76 ( NET - Reading information from the socket failed )`, "unknown", "client", "mbedtls-error", "network"},
 		// Python's name for OpenSSL 1.0's generic handshake failure.
 		{`ssl.SSLError: [SSL: SSL_HANDSHAKE_FAILURE] ssl handshake failure (_ssl.c:645)`, "python", "client", "handshake-failed", "client certificate"},
+		// A program's own words for a file that is not a PEM certificate.
+		{`Error: the file '/etc/app/ca.pem' does not appear to be a certificate.`, "unknown", "client", "cert-load-failed", "head -n 1 /etc/app/ca.pem"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {
