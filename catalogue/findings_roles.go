@@ -473,7 +473,7 @@ const UpstreamChainNote = "Two settings besides the CA end the same way: proxy_s
 
 // ClientIgnoresCA follows ProbeTellsWhy: a sound chain that a client
 // still refuses means the client is not reading the CA it was given.
-const ClientIgnoresCA = "If the probe finds the chain sound, this client is not using the CA you gave it: a container has its own CA store, not the host's; Java, Python (certifi), node and gRPC can carry their own bundles; and some programs ignore a CA or insecure option in one of their parts (a bug that later releases fix). A client that checks revocation also refuses a sound chain once its CRL has passed its nextUpdate:\n  openssl crl -noout -nextupdate -in crl.pem"
+const ClientIgnoresCA = "If the probe finds the chain sound, this client is not using the CA you gave it: a container has its own CA store, not the host's; Java, Python (certifi), node and gRPC can carry their own bundles; and some programs ignore a CA or insecure option in one of their parts (a bug that later releases fix). Or the client does not reach that server: where it runs, the name resolves elsewhere (a hosts-file entry, a DNS filter or ad blocker such as Pi-hole or NextDNS answering for a name it blocks), and another machine's certificate answers. A client that checks revocation also refuses a sound chain once its CRL has passed its nextUpdate:\n  openssl crl -noout -nextupdate -in crl.pem"
 
 // RenewedServerNote follows the probe's step for a chain a client did
 // not trust: a chain that stopped being trusted when the server's
