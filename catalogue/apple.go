@@ -227,6 +227,7 @@ var applePeerAlerts = map[string]string{
 // appleClass sorts the codes no hand-written entry tells.
 var appleClass = []errClass{
 	{[]string{"errSSLATS", "AppTransportSecurity"}, appleATSStory, appleATSFix},
+	{[]string{"UserCancelledAuthentication"}, appleCancelStory, appleCancelFix},
 	{[]string{"ClientCert", "errSSLCertificateRequired"}, appleClientCertStory, appleClientCertFix},
 	{[]string{"SecureConnectionFailed"}, appleSecureStory, appleSecureFix},
 	{[]string{"errSSLXCert", "RootCert", "errSSLCert", "errSSLBadCert", "errSSLHostName", "ServerCertificate", "errSecCertificate", "errSecNotTrusted", "errSecTrust",
@@ -343,8 +344,12 @@ const (
 	appleSecStory = "It is a Security framework code outside the usual TLS failures; the program's own message around it says what it was doing. errSecInternal (-26276) from every certificate check of a program that runs inside a macOS sandbox (a seatbelt profile, a tool's or agent's sandbox) is the sandbox denying it the trust daemon, com.apple.trustd."
 	appleSecFix   = "Look the code up on a Mac, which prints Apple's words for it:\n  security error {code}\nIn a sandbox, allow it to reach the trust daemon (mach-lookup of com.apple.trustd and com.apple.trustd.agent)."
 
-	appleURLStory = "It is a code of the URL loading system (URLSession, CFNetwork) outside TLS: a name that does not resolve, a host that cannot be reached, a timeout, a lost connection, a cancelled task or a proxy's failure. The line's other codes, when there are any, say more."
-	appleURLFix   = "Reach the host from the same network, by the URL's name:\n  curl -v https://host/"
+	// appleCancelStory: the app's own delegate cancelled an authentication
+	// challenge, in practice its pinning refusing the server's certificate.
+	appleCancelStory = "The app's own code cancelled the server's authentication challenge: in practice its URLSession delegate refused the server's certificate (certificate or public-key pinning whose pins no longer match what the server presents: an SDK whose bundled certificates expired, a server that renewed its key, an intercepting proxy's certificate), or it had no client certificate to give a server that asked for one."
+	appleCancelFix   = "See the certificate the server presents now and compare it with what the app (or its SDK) pins; update the SDK, or the pins, to the current certificate or key:\n  openssl s_client -connect host:443 -servername host </dev/null 2>/dev/null | openssl x509 -noout -subject -enddate -fingerprint -sha256"
+	appleURLStory    = "It is a code of the URL loading system (URLSession, CFNetwork) outside TLS: a name that does not resolve, a host that cannot be reached, a timeout, a lost connection, a cancelled task or a proxy's failure. The line's other codes, when there are any, say more."
+	appleURLFix      = "Reach the host from the same network, by the URL's name:\n  curl -v https://host/"
 )
 
 // AppleTrustCheck is one check of Apple's trust policies

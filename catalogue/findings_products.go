@@ -4203,6 +4203,26 @@ var productEntries = []Entry{
 		Fix:         "Connect with the fully qualified name the server's certificate carries, or tell the client which name to expect (SqlClient: HostNameInCertificate):\n  Server=sql01.corp.example.com;Encrypt=True;HostNameInCertificate=sql01.corp.example.com",
 		Confirm:     "nmap -p 1433 --script ssl-cert sql01.corp.example.com",
 	},
+	// fetchmail's STARTTLS, tried since 6.4 whenever the server offers it.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"upgrade to tls failed"},
+		Within:      []string{"fetchmail"},
+		Title:       "fetchmail's STARTTLS upgrade failed (fetchmail 6.4 and later try TLS unless told not to)",
+		Explanation: "Since 6.4.0, fetchmail upgrades a plain connection with STARTTLS (or POP3's STLS) whenever the server offers it, even with no ssl option set, and checks the server's certificate by default (sslcertck). `upgrade to TLS failed` means the upgrade was tried and its handshake failed: the server's certificate is not trusted or not for the name used, no TLS version or cipher is in common, or something in front (an OAuth or mail proxy, a gateway) offers STARTTLS it cannot complete. The lines before it name the certificate error when there is one.",
+		Fix:         "Run it verbose to see the handshake's error, and give fetchmail the server's CA (sslcertfile or sslcertpath) or fix the server's TLS; for a server without working TLS on a trusted network, turn the upgrade off with an empty sslproto:\n  fetchmail -v --sslproto ''",
+		Confirm:     "openssl s_client -connect mail.example.com:110 -starttls pop3 </dev/null",
+	},
+	// An older fetchmail given an sslproto value it does not know.
+	{
+		ID: HandshakeFailed, Kind: "client", Side: "client",
+		Match:       []string{"invalid ssl protocol '"},
+		Within:      []string{"fetchmail", "specified, using default"},
+		Title:       "fetchmail does not know the sslproto value it was given, and uses its default",
+		Explanation: "fetchmail releases before 6.4 know only the sslproto values of their time (SSL2, SSL3, SSL23, TLS1); newer values such as auto or TLS1.2+ (which a newer fetchmail, or a tool that writes fetchmailrc for one, uses) make it warn and fall back to its default method. The connection may still work, but the setting meant to require a TLS version is not applied; the release itself is old (its OpenSSL too).",
+		Fix:         "Install fetchmail 6.4 or later, which knows auto and the TLS1.x+ values, or give this release a value it knows; see the release:\n  fetchmail --version",
+		Confirm:     "fetchmail --version",
+	},
 	// NuGet's signature check against the .NET SDK's own root bundle.
 	{
 		ID: Untrusted, Kind: "client", Side: "client",
@@ -6168,10 +6188,12 @@ var productEntries = []Entry{
 		Fix:         "Rerun with -v to see the code, then, for a revocation check the network blocks, skip it (or let the CRL addresses through):\n  curl -v --ssl-no-revoke https://host/\nGit: git config --global http.schannelCheckRevoke false, or use OpenSSL with its own CA file: git config --global http.sslBackend openssl.",
 		Confirm:     "curl -v https://host/ -o NUL",
 	},
-	// IBM's JSSE (WebSphere, IBM Semeru's older JDKs): an unknown signer.
+	// IBM's JSSE (WebSphere, IBM Semeru's older JDKs): an unknown signer (not
+	// Windows' "An internal certificate chaining error": findings_enterprise.go).
 	{
 		ID: ServerCertUntrusted, Kind: "client", Own: true,
 		Match:       []string{"is not trusted; internal cause is", "certificate chaining error"},
+		Without:     []string{"an internal certificate chaining error"},
 		Title:       "IBM Java (WebSphere) does not trust the other side's certificate: its signer is not in the truststore",
 		Explanation: "IBM's JSSE (WebSphere Application Server, IBM Java, products on them) checked the other side's chain against the truststore the connection uses and found no signer for the issuer named (\"Certificate chaining error\" is the same): the other side's CA (root or intermediate) was never added as a signer, the other side's certificate was renewed by another CA, or the connection uses another SSL configuration and truststore than the one updated.",
 		Fix:         "Add the other side's CA as a signer to the truststore of that SSL configuration (WebSphere's console: SSL certificate and key management > Key stores > trust store > Signer certificates > Retrieve from port), or with keytool:\n  keytool -importcert -alias partner-ca -file ca.crt -keystore trust.p12 -storetype PKCS12",

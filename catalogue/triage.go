@@ -36,7 +36,7 @@ var triageRules = []triageRule{
 		"does not match the certificate's", "doesn't match the certificate's", "doesn't match requested host name", "does not match requested host name",
 		"host name does not match", "hostname does not match", "hostname doesn't match", "name on the certificate does not match",
 		"name in the certificate does not match", "certificate name mismatch", "certificate name does not match", "common name mismatch",
-		"cn mismatch", "subject name mismatch", "does not match any san", "not in the certificate's subject alternative", "no matching subject alternative"}, reason: "hostname mismatch"},
+		"cn mismatch", "subject name mismatch", "does not match any san", "not in the certificate's subject alternative", "no matching subject alternative", "no matching domain name found in certificate"}, reason: "hostname mismatch"},
 	// A client certificate the server wanted.
 	{any: []string{"requires a client certificate", "client certificate required", "client certificate is required", "require a client certificate",
 		"client certificate was not provided", "client certificate not provided", "no client certificate was", "missing client certificate"}, reason: "tlsv13 alert certificate required"},

@@ -2325,6 +2325,18 @@ func TestExplainSides(t *testing.T) {
 		{`ssl.SSLError: [SSL: SSL_HANDSHAKE_FAILURE] ssl handshake failure (_ssl.c:645)`, "python", "client", "handshake-failed", "client certificate"},
 		// A program's own words for a file that is not a PEM certificate.
 		{`Error: the file '/etc/app/ca.pem' does not appear to be a certificate.`, "unknown", "client", "cert-load-failed", "head -n 1 /etc/app/ca.pem"},
+		// Windows' older words for CERT_E_CHAINING (not IBM's "certificate chaining error").
+		{`Update failed: An internal certificate chaining error has occurred.`, "unknown", "client", "server-cert-untrusted", "root certificate update"},
+		// go-smtp's server names its client "for" the address; Radicale's server log.
+		{`smtp/server 2024/01/01 10:00:00 TLS handshake error for 192.0.2.9:40000: remote error: tls: unknown certificate authority`, "go", "server", "tls-alert", "probe"},
+		{`[7f00] ERROR: An exception occurred during request: SSL handshake failed: [SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1056)`, "python", "server", "handshake-failed", "http:// url"},
+		// Apple's -1012: the app's own delegate (its pinning) refused the server.
+		{`Error Domain=NSURLErrorDomain Code=-1012 "(null)" UserInfo={NSErrorFailingURLKey=https://api.example.com/v1/login}`, "unknown", "client", "apple-error", "pins"},
+		// fetchmail's opportunistic STARTTLS, and a value an old fetchmail does not know.
+		{`fetchmail: mail.example.org: upgrade to TLS failed.`, "unknown", "client", "handshake-failed", "--sslproto ''"},
+		{`fetchmail: Invalid SSL protocol 'TLS1.2+' specified, using default (SSLv23).`, "unknown", "client", "handshake-failed", "fetchmail --version"},
+		// OfflineIMAP's words for a name the certificate does not carry.
+		{`ERROR: While attempting to sync account 'work' ('CA Cert verifying failed:  no matching domain name found in certificate',)`, "unknown", "client", "server-hostname-mismatch", "subjectaltname"},
 		// gRPC's EOF: most often a plain-text server.
 		{`grpc: addrConn.createTransport failed to connect to {orders:7070}. Err: connection error: desc = "transport: authentication handshake failed: EOF"`, "unknown", "client", "handshake-failed", "-plaintext"},
 	} {

@@ -283,6 +283,8 @@ var attrRules = []attrRule{
 	// client, and its refusal to check a server without the client's SNI.
 	{"unknown", RoleClient, "", []string{"server tls handshake failed.", "cannot validate certificate hostname without sni"}},
 	{"unknown", RoleServer, "", []string{"client tls handshake failed."}},
+	// Radicale (and servers on it) handling a request over TLS.
+	{"python", RoleServer, "", []string{"an exception occurred during request: ssl handshake failed"}},
 	// A Go proxy (gomitmproxy) reading its client's request.
 	{"go", RoleServer, "", []string{"failed to read request: tls: "}},
 	// Hyperledger Fabric's comm package: its gRPC server's side of a
@@ -710,8 +712,8 @@ var (
 	// "failed to request: 20: unable to get local issuer certificate".
 	// lua-resty-openidc: "accessing discovery url (https://...) failed: 20: unable to ...".
 	reLuaRequest = lazyre.New(`(?:failed to (?:request|connect|handshake|do ssl handshake|ssl handshake)[^:]{0,40}|\bfailed): \d{1,2}: (?:unable|self[- ]signed|certificate|hostname|invalid|unsupported|ca )`)
-	// A Go server's "error from 192.168.104.6:45676: remote error: ...".
-	reFromAddr = lazyre.New(`\bfrom \[?[0-9a-f.:]+\]?:\d+: remote error`)
+	// A Go server's "error from 192.168.104.6:45676: remote error: ..." (go-smtp's "error for").
+	reFromAddr = lazyre.New(`\b(?:from|for) \[?[0-9a-f.:]+\]?:\d+: remote error`)
 	// OpenVPN's server: "10.8.0.6:51820 VERIFY ERROR: depth=0, ..." or
 	// "client/10.8.0.6:51820 OpenSSL: error:...".
 	reOpenVPNPeer = lazyre.New(`(?:^|[\s/])\d{1,3}(?:\.\d{1,3}){3}:\d+ (?:verify error: depth=|openssl: error:|tls error: )`)

@@ -16,6 +16,9 @@ func TestAttributeSides(t *testing.T) {
 		guessed              bool
 	}{
 		{"starttls: error:1416F086:SSL routines:tls_process_server_certificate:certificate verify failed", "unknown", RoleClient, false},
+		// go-smtp's server names the client "for" its address; Radicale's server.
+		{"smtp/server 2024/01/01 10:00:00 TLS handshake error for 192.0.2.9:40000: remote error: tls: bad certificate", "go", RoleServer, false},
+		{"[7f00] ERROR: An exception occurred during request: SSL handshake failed: [SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1056)", "python", RoleServer, false},
 		// mitmproxy's two sides, and a Go proxy's side towards its client.
 		{"[09:00:00.001][192.0.2.1:40000] Server TLS handshake failed. Certificate verify failed: certificate has expired", "unknown", RoleClient, false},
 		{"[09:00:00.001][192.0.2.1:40000] Client TLS handshake failed. The client may not trust the proxy's certificate for example.org (OpenSSL Error([('SSL routines', '', 'unsupported protocol')]))", "unknown", RoleServer, false},
