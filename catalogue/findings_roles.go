@@ -557,10 +557,10 @@ var (
 	UnexplainedEitherText = Text{ID: TLSUnexplained,
 		Title: "A TLS failure that mtlsdoctor has no entry for (which side wrote it is not known)",
 		Why: "No catalogue entry matches this line, and nothing in it shows whether its program opened the connection (a client) or accepted it (a server). Four causes cover most cases: " +
-			"1. a client does not trust the server's certificate (a private CA it was not given, a missing intermediate, an expired certificate, a name the certificate lacks); " +
+			"1. a client does not trust the server's certificate (a private CA it was not given, a TLS-intercepting proxy's CA, an outdated CA list the program carries itself, a missing intermediate, an expired certificate, a name or IP address the certificate lacks); " +
 			"2. a server wanted a client certificate and got none, or refused the one sent; " +
-			"3. a program's own certificate, key or TLS setting cannot be used (a wrong path, a key that does not match, a value or feature its release does not take, a build without TLS: check its version and release notes); " +
-			"4. the two sides share no TLS version or cipher, or one of them does not speak TLS on that port.",
+			"3. a program's own certificate, key or TLS setting cannot be used (a wrong path, a damaged file, a key that does not match, a key type, value or feature its release does not take, a build without TLS: check its version and release notes); " +
+			"4. the two sides share no TLS version or cipher (an old client with TLS 1.0 only), the server wants a server name (SNI) the client did not send, or one of them does not speak TLS on that port.",
 		Fix: "Connect as the client does, with the name it uses; the output shows the server's chain and verify result (1), any client certificate request (2), and the versions and cipher agreed (4):\n  openssl s_client -connect host:443 -servername host -showcerts </dev/null\nFor 3, check the files the program names, and its version against the setting:\n  openssl x509 -noout -subject -dates -in server.crt",
 	}
 )
