@@ -1621,7 +1621,7 @@ var clientWriterEntries = []Entry{
 	{
 		ID: ServerCertUntrusted, Kind: "client", Side: "server",
 		Match:       []string{"the client may not trust the proxy's certificate for", "the client does not trust the proxy's certificate for"},
-		Without:     []string{"unsupported protocol", "version too low", "no suitable signature algorithm", "no shared cipher", "no ciphers available", "unsupported_protocol", "no_shared_cipher"},
+		Without:     []string{mitmOldClient},
 		Title:       "The client does not trust mitmproxy's certificate",
 		Explanation: "mitmproxy (or mitmdump, mitmweb) intercepts the client's TLS with a certificate signed by its own CA, and the client refused it: the CA is not installed on the device, an Android app (since Android 7) ignores CAs the user installed unless its network_security_config trusts them, iOS needs the CA turned on in Certificate Trust Settings as well, or the app pins its server's certificate or key, which no proxy CA satisfies.",
 		Fix:         "Install mitmproxy's CA on the device (browse to http://mitm.it through the proxy), and on iOS enable full trust for it; for an Android app you build, trust user CAs in debug builds (network_security_config's <debug-overrides>); a pinning app cannot be intercepted without removing its pin. The CA is at:\n  ls ~/.mitmproxy/mitmproxy-ca-cert.pem",

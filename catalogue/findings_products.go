@@ -6,6 +6,11 @@ package catalogue
 // Elasticsearch's settings, Perl's LWP, librdkafka, lighttpd, Ballerina,
 // LXD, Cilium; and OCSP responders' answers. Lookup reads them with the
 // other writers' entries.
+// mitmOldClient are OpenSSL's reasons, in mitmproxy's line about a client
+// it "may not trust", that name an old client instead (its versions or
+// algorithms): the entry for that, and not the trust one, tells them.
+const mitmOldClient = "|unsupported protocol|version too low|no suitable signature algorithm|no shared cipher|no ciphers available|unsupported_protocol|no_shared_cipher"
+
 var productEntries = []Entry{
 	// Netty's SslContextBuilder (gRPC-Java, Finagle and Linkerd 1,
 	// Vert.x, Pushy, Reactor Netty, Armeria) reading PEM files itself.
@@ -4075,7 +4080,7 @@ var productEntries = []Entry{
 	{
 		ID: HandshakeFailed, Kind: "client", Side: "server",
 		Match:       []string{"client tls handshake failed."},
-		Within:      []string{"unsupported protocol", "version too low", "no suitable signature algorithm", "no shared cipher", "no ciphers available", "unsupported_protocol", "no_shared_cipher"},
+		Within:      []string{mitmOldClient},
 		Title:       "mitmproxy refused an old client's TLS (its versions or algorithms), not a trust problem",
 		Explanation: "mitmproxy adds \"The client may not trust the proxy's certificate\" to every failed handshake with a client; OpenSSL's reason in brackets says otherwise here. The client offered only TLS versions, cipher suites or signature algorithms that mitmproxy does not accept: since mitmproxy 7 its side towards clients wants TLS 1.2 or later by default (tls_version_client_min), and on OpenSSL 3 its default security level also refuses the SHA-1 and MD5 signatures and old ciphers that TLS 1.0 and 1.1 clients need (`no suitable signature algorithm`, `no shared cipher`), even with the minimum lowered. Old devices, embedded clients and legacy apps meet this.",
 		Fix:         "Lower mitmproxy's minimum towards clients and, on OpenSSL 3, its security level as well: in ~/.mitmproxy/config.yaml (or each as --set NAME=VALUE),\n  tls_version_client_min: UNBOUNDED\n  ciphers_client: DEFAULT@SECLEVEL=0",
